@@ -1,0 +1,19 @@
+// Which database DATABASE_URL names. Shared by lib/db.ts, prisma.config.ts and the scripts, so that the
+// app, the CLI and the tests always agree on where "the embedded SQLite file" is.
+import path from "node:path";
+
+export type Provider = "sqlite" | "postgresql";
+
+export const DEFAULT_SQLITE_FILE = "data/resonance.db";
+
+export function resolveDatabaseUrl(raw: string | undefined, cwd = process.cwd()): { url: string; provider: Provider } {
+  const value = raw?.trim() || `file:${DEFAULT_SQLITE_FILE}`;
+  if (/^postgres(ql)?:\/\//.test(value)) return { url: value, provider: "postgresql" };
+  if (value.startsWith("file:")) {
+    // Relative SQLite paths are relative to the project root (where every command runs), made absolute
+    // so that the CLI, the server and the tests open the same file.
+    const file = value.slice("file:".length).replace(/^\/\//, "");
+    return { url: `file:${path.resolve(cwd, file)}`, provider: "sqlite" };
+  }
+  throw new Error(`DATABASE_URL must start with file: (SQLite) or postgres:// (PostgreSQL), got "${value.split(":")[0]}:…"`);
+}

@@ -1,0 +1,52 @@
+// Errors that services throw on purpose. The route wrapper (lib/http/handler.ts) turns each into an
+// RFC 9457 application/problem+json response; anything else becomes a generic 500.
+
+export type InvalidParam = { name: string; reason: string };
+
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    message: string,
+    readonly invalidParams?: InvalidParam[],
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class ValidationError extends AppError {
+  constructor(invalidParams: InvalidParam[], message = "The request has invalid fields.") {
+    super(400, "Invalid request", message, invalidParams);
+  }
+}
+
+export class UnauthorizedError extends AppError {
+  constructor(message = "Sign in or send a valid API key.") {
+    super(401, "Unauthorized", message);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message = "Your role does not allow this action.") {
+    super(403, "Forbidden", message);
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(entity = "Record") {
+    super(404, "Not found", `${entity} not found.`);
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(message: string) {
+    super(409, "Conflict", message);
+  }
+}
+
+export class TooManyRequestsError extends AppError {
+  constructor(message = "Too many requests; try again later.") {
+    super(429, "Too many requests", message);
+  }
+}
