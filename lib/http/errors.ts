@@ -1,7 +1,7 @@
 // Errors that services throw on purpose. The route wrapper (lib/http/handler.ts) turns each into an
 // RFC 9457 application/problem+json response; anything else becomes a generic 500.
 
-export type InvalidParam = { name: string; reason: string };
+export type InvalidParam = { name: string; reason: string; in?: "body" | "query" | "path" };
 
 export class AppError extends Error {
   constructor(

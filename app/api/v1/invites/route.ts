@@ -1,0 +1,12 @@
+import { route, reply } from "@/lib/http/handler";
+import { inviteCreateSchema } from "@/lib/members/schema";
+import { createInvite, listInvites } from "@/lib/members/service";
+
+// GET /api/v1/invites – invites and their status
+export const GET = route({ role: "admin" }, ({ ctx }) => listInvites(ctx));
+
+// POST /api/v1/invites – invite someone with a role; the response holds the one-time link
+export const POST = route({ role: "admin", body: inviteCreateSchema }, async ({ ctx, body, req }) => {
+  const invite = await createInvite(ctx, body);
+  return reply({ ...invite, url: new URL(invite.path, req.nextUrl.origin).toString() }, 201);
+});

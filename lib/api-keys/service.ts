@@ -1,0 +1,53 @@
+// API keys for integrations: `rsn_<prefix>_<secret>`, shown once; only the sha256 of the whole key is
+// stored. A key carries a role (never above admin) and acts for the member who created it.
+import { db } from "../db";
+import type { Ctx } from "../auth/ctx";
+import { isRole } from "../auth/roles";
+import { randomToken, sha256 } from "../auth/tokens";
+import { NotFoundError } from "../http/errors";
+import { recordAudit } from "../audit/service";
+import type { CreateApiKeyInput } from "./schema";
+
+const KEY_PATTERN = /^rsn_([A-Za-z0-9]{10})_([A-Za-z0-9_-]{20,})$/;
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+function toDto(k: { id: string; name: string; prefix: string; role: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null }) {
+  return { id: k.id, name: k.name, prefix: `rsn_${k.prefix}`, role: k.role, createdAt: k.createdAt, lastUsedAt: k.lastUsedAt, revokedAt: k.revokedAt };
+}
+
+export async function listApiKeys(ctx: Ctx) {
+  const keys = await db.apiKey.findMany({ where: { orgId: ctx.orgId }, orderBy: { createdAt: "desc" } });
+  return keys.map(toDto);
+}
+
+export async function createApiKey(ctx: Ctx, input: CreateApiKeyInput) {
+  const prefix = randomToken(16).replace(/[^A-Za-z0-9]/g, "").slice(0, 10).padEnd(10, "0");
+  const key = `rsn_${prefix}_${randomToken(24)}`;
+  const row = await db.apiKey.create({
+    data: { orgId: ctx.orgId, name: input.name, role: input.role, prefix, keyHash: sha256(key), createdById: ctx.userId },
+  });
+  await recordAudit(ctx, { action: "api_key.created", entityType: "ApiKey", entityId: row.id, data: { name: row.name, role: row.role } });
+  return { ...toDto(row), key };
+}
+
+export async function revokeApiKey(ctx: Ctx, id: string) {
+  const row = await db.apiKey.findFirst({ where: { id, orgId: ctx.orgId } });
+  if (!row) throw new NotFoundError("API key");
+  const updated = row.revokedAt ? row : await db.apiKey.update({ where: { id: row.id }, data: { revokedAt: new Date() } });
+  if (!row.revokedAt) await recordAudit(ctx, { action: "api_key.revoked", entityType: "ApiKey", entityId: row.id });
+  return toDto(updated);
+}
+
+export async function authenticateApiKey(key: string): Promise<Ctx | null> {
+  if (!KEY_PATTERN.test(key)) return null;
+  const row = await db.apiKey.findUnique({ where: { keyHash: sha256(key) } });
+  if (!row || row.revokedAt || !isRole(row.role)) return null;
+  // The key acts for its creator only while they are still a member.
+  const member = await db.membership.findUnique({ where: { orgId_userId: { orgId: row.orgId, userId: row.createdById } } });
+  if (!member) return null;
+  const now = Date.now();
+  if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+    await db.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: new Date(now) } });
+  }
+  return { orgId: row.orgId, userId: row.createdById, role: row.role, apiKeyId: row.id };
+}

@@ -1,0 +1,51 @@
+// The only place that builds ctx = { orgId, userId, role }: from an API key (Authorization: Bearer rsn_…)
+// or from the signed-in user's session plus a membership lookup. The active organization is a plain
+// cookie naming an organization id; it only selects among the user's own memberships.
+import { getServerSession } from "next-auth";
+import { cookies } from "next/headers";
+import { db } from "../db";
+import { authenticateApiKey } from "../api-keys/service";
+import { authOptions } from "./options";
+import { isRole, type Role } from "./roles";
+
+export type Ctx = { orgId: string; userId: string; role: Role; apiKeyId: string | null };
+
+export const ACTIVE_ORG_COOKIE = "rsn-org";
+
+export async function sessionUserId(): Promise<string | null> {
+  const session = await getServerSession(authOptions);
+  return (session?.user as { id?: string } | undefined)?.id ?? null;
+}
+
+/** The user's membership in their preferred organization, else in the one they joined first. */
+export async function ctxForUser(userId: string, preferredOrgId?: string | null): Promise<Ctx | null> {
+  const memberships = await db.membership.findMany({
+    where: { userId },
+    orderBy: { createdAt: "asc" },
+    select: { orgId: true, role: true },
+  });
+  const m = memberships.find((x) => x.orgId === preferredOrgId) ?? memberships[0];
+  if (!m || !isRole(m.role)) return null;
+  return { orgId: m.orgId, userId, role: m.role, apiKeyId: null };
+}
+
+export async function ctxFromSession(): Promise<Ctx | null> {
+  const userId = await sessionUserId();
+  if (!userId) return null;
+  const jar = await cookies();
+  return ctxForUser(userId, jar.get(ACTIVE_ORG_COOKIE)?.value);
+}
+
+export function bearerToken(req: Request): string | null {
+  const header = req.headers.get("authorization");
+  const match = header?.match(/^Bearer\s+(\S+)$/i);
+  return match ? match[1] : null;
+}
+
+/** API key when one is sent (a bad key is never silently replaced by the session), else the session. */
+export async function ctxFromRequest(req: Request): Promise<{ ctx: Ctx | null; via: "api_key" | "session" | null }> {
+  const token = bearerToken(req);
+  if (token) return { ctx: await authenticateApiKey(token), via: "api_key" };
+  const ctx = await ctxFromSession();
+  return { ctx, via: ctx ? "session" : null };
+}

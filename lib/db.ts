@@ -1,0 +1,41 @@
+// The one database client. DATABASE_URL picks the database: file: → the embedded SQLite file (WAL),
+// postgres:// → PostgreSQL. The app is typed against the SQLite client; the PostgreSQL client is generated
+// from the derived schema (same models, same API), so one build runs on either.
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "./generated/sqlite/client";
+import { PrismaClient as PgPrismaClient } from "./generated/postgres/client";
+import { resolveDatabaseUrl, type Provider } from "./db-url";
+
+export type Db = PrismaClient;
+export { Prisma } from "./generated/sqlite/client";
+
+function sqliteAdapter(url: string) {
+  const factory = new PrismaBetterSqlite3({ url, timeout: 15_000 });
+  const connect = factory.connect.bind(factory);
+  // WAL lets readers run while one writer commits; NORMAL sync in WAL mode never loses a committed
+  // transaction to a process crash (only, at worst, the last ones to a power cut).
+  factory.connect = async () => {
+    const adapter = await connect();
+    await adapter.executeScript("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
+    return adapter;
+  };
+  return factory;
+}
+
+export function createDb(rawUrl = process.env.DATABASE_URL): { db: Db; provider: Provider } {
+  const { url, provider } = resolveDatabaseUrl(rawUrl);
+  if (provider === "postgresql") {
+    const max = Number(process.env.DATABASE_POOL_SIZE ?? 10);
+    const client = new PgPrismaClient({ adapter: new PrismaPg({ connectionString: url, max }) });
+    return { db: client as unknown as Db, provider };
+  }
+  return { db: new PrismaClient({ adapter: sqliteAdapter(url) }), provider };
+}
+
+// One client per process (and per hot reload in development).
+const globalForDb = globalThis as unknown as { __resonanceDb?: { db: Db; provider: Provider } };
+const instance = (globalForDb.__resonanceDb ??= createDb());
+
+export const db: Db = instance.db;
+export const provider: Provider = instance.provider;

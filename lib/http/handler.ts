@@ -1,0 +1,117 @@
+// The one wrapper for route handlers: authenticate (session or API key) → ctx → role check → zod parse of
+// path params, query and body → the handler (which calls one service) → JSON. Errors become
+// application/problem+json in one place; an unexpected error is logged with its request id and answered
+// with a generic 500 that reveals nothing internal.
+import { randomUUID } from "node:crypto";
+import type { NextRequest } from "next/server";
+import { z, ZodError, type ZodType } from "zod";
+import { ctxFromRequest, type Ctx } from "../auth/ctx";
+import { hasRole, type Role } from "../auth/roles";
+import { AppError, ForbiddenError, UnauthorizedError, ValidationError } from "./errors";
+import { problemResponse } from "./problem";
+import { invalidParamsFromZod } from "./zod-errors";
+import { prismaErrorToAppError } from "./prisma-errors";
+
+type Infer<T> = T extends ZodType ? z.output<T> : undefined;
+
+type RouteOptions<P, Q, B> = {
+  /** Minimum role; every authenticated route names one. */
+  role: Role;
+  params?: P;
+  query?: Q;
+  body?: B;
+};
+
+type HandlerArgs<P, Q, B> = { ctx: Ctx; params: Infer<P>; query: Infer<Q>; body: Infer<B>; req: NextRequest; requestId: string };
+type RouteContext = { params: Promise<Record<string, string | string[]>> };
+
+/** A handler's return value: plain data (200 JSON), or `reply(data, status)` for another status. */
+export function reply(data: unknown, status = 200, headers?: HeadersInit): Response {
+  const h = new Headers(headers);
+  h.set("content-type", "application/json");
+  h.set("cache-control", "no-store");
+  return new Response(status === 204 ? null : JSON.stringify(data), { status, headers: h });
+}
+
+function parse<S extends ZodType>(schema: S | undefined, value: unknown, location: "body" | "query" | "path") {
+  if (!schema) return undefined;
+  const result = schema.safeParse(value);
+  if (!result.success) throw new ValidationError(invalidParamsFromZod(result.error, location));
+  return result.data;
+}
+
+async function readJson(req: NextRequest): Promise<unknown> {
+  const text = await req.text();
+  if (!text.trim()) return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ValidationError([{ name: "body", reason: "Request body is not valid JSON", in: "body" }], "Malformed JSON body.");
+  }
+}
+
+function queryObject(req: NextRequest): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const key of new Set(req.nextUrl.searchParams.keys())) {
+    const all = req.nextUrl.searchParams.getAll(key);
+    out[key] = all.length > 1 ? all : all[0];
+  }
+  return out;
+}
+
+// Browsers send Origin on cross-site requests; a session cookie must not work from another site.
+function crossSiteSessionWrite(req: NextRequest): boolean {
+  if (req.method === "GET" || req.method === "HEAD") return false;
+  const origin = req.headers.get("origin");
+  if (!origin) return false;
+  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
+}
+
+export function toProblem(error: unknown, requestId: string, instance: string): Response {
+  const known = error instanceof AppError ? error : prismaErrorToAppError(error);
+  if (known) {
+    return problemResponse({
+      title: known.title,
+      status: known.status,
+      detail: known.message,
+      instance,
+      requestId,
+      ...(known.invalidParams ? { invalid_params: known.invalidParams } : {}),
+    });
+  }
+  if (error instanceof ZodError) {
+    return problemResponse({ title: "Invalid request", status: 400, detail: "The request has invalid fields.", instance, requestId, invalid_params: invalidParamsFromZod(error) });
+  }
+  console.error(JSON.stringify({ level: "error", requestId, path: instance, error: error instanceof Error ? error.stack : String(error) }));
+  return problemResponse({ title: "Internal server error", status: 500, detail: "Something went wrong on our side. Quote the request id if you contact support.", instance, requestId });
+}
+
+export function route<P extends ZodType | undefined = undefined, Q extends ZodType | undefined = undefined, B extends ZodType | undefined = undefined>(
+  options: RouteOptions<P, Q, B>,
+  handler: (args: HandlerArgs<P, Q, B>) => Promise<unknown>,
+) {
+  return async (req: NextRequest, context: RouteContext): Promise<Response> => {
+    const requestId = req.headers.get("x-request-id")?.slice(0, 64) || randomUUID();
+    const instance = req.nextUrl.pathname;
+    try {
+      const { ctx, via } = await ctxFromRequest(req);
+      if (!ctx) throw new UnauthorizedError(via === "api_key" ? "The API key is invalid or revoked." : undefined);
+      if (via === "session" && crossSiteSessionWrite(req)) throw new ForbiddenError("Cross-site request refused.");
+      if (!hasRole(ctx.role, options.role)) throw new ForbiddenError(`This action needs the ${options.role} role or higher.`);
+      const params = parse(options.params, await context.params, "path") as Infer<P>;
+      const query = parse(options.query, queryObject(req), "query") as Infer<Q>;
+      const body = (options.body ? parse(options.body, await readJson(req), "body") : undefined) as Infer<B>;
+      const result = await handler({ ctx, params, query, body, req, requestId });
+      const response = result instanceof Response ? result : reply(result);
+      response.headers.set("x-request-id", requestId);
+      return response;
+    } catch (error) {
+      return toProblem(error, requestId, instance);
+    }
+  };
+}

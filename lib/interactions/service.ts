@@ -1,0 +1,93 @@
+import { db } from "../db";
+import type { Prisma } from "../generated/sqlite/client";
+import type { Ctx } from "../auth/ctx";
+import { NotFoundError } from "../http/errors";
+import { pageArgs, toPage } from "../http/pagination";
+import type { InteractionCreate, InteractionListQuery } from "./schema";
+
+const include = {
+  customer: { select: { id: true, name: true, externalId: true } },
+  touchpoint: { select: { id: true, name: true } },
+  channel: { select: { id: true, key: true, name: true } },
+  staff: { select: { id: true, name: true } },
+} satisfies Prisma.InteractionInclude;
+type Row = Prisma.InteractionGetPayload<{ include: typeof include }>;
+
+function toDto(i: Row) {
+  return {
+    id: i.id,
+    occurredAt: i.occurredAt,
+    customer: i.customer,
+    touchpoint: i.touchpoint,
+    channel: i.channel,
+    staff: i.staff,
+    outcome: i.outcome,
+    emotion: i.emotion,
+    note: i.note,
+    source: i.source,
+    clientId: i.clientId,
+  };
+}
+
+export async function listInteractions(ctx: Ctx, q: InteractionListQuery) {
+  const where: Prisma.InteractionWhereInput = {
+    orgId: ctx.orgId,
+    customerId: q.customerId,
+    touchpointId: q.touchpointId,
+    ...(q.from || q.to ? { occurredAt: { gte: q.from, lt: q.to } } : {}),
+  };
+  const rows = await db.interaction.findMany({ where, include, orderBy: [{ occurredAt: "desc" }, { id: "desc" }], ...pageArgs(q) });
+  const page = toPage(rows, q);
+  return { data: page.data.map(toDto), nextCursor: page.nextCursor };
+}
+
+export async function getInteraction(ctx: Ctx, id: string) {
+  const row = await db.interaction.findFirst({ where: { id, orgId: ctx.orgId }, include });
+  if (!row) throw new NotFoundError("Interaction");
+  return toDto(row);
+}
+
+async function findByClientId(ctx: Ctx, clientId: string) {
+  const row = await db.interaction.findUnique({ where: { orgId_clientId: { orgId: ctx.orgId, clientId } }, include });
+  return row ? toDto(row) : null;
+}
+
+/** Logs an interaction. Idempotent by clientId: a retry returns the first one with created = false. */
+export async function createInteraction(ctx: Ctx, input: InteractionCreate, source: "staff" | "api" = "staff") {
+  if (input.clientId) {
+    const existing = await findByClientId(ctx, input.clientId);
+    if (existing) return { interaction: existing, created: false };
+  }
+  const [customer, touchpoint, channel] = await Promise.all([
+    db.customer.findFirst({ where: { id: input.customerId, orgId: ctx.orgId }, select: { id: true } }),
+    input.touchpointId ? db.touchpoint.findFirst({ where: { id: input.touchpointId, orgId: ctx.orgId }, select: { id: true, channelId: true } }) : null,
+    input.channelId ? db.channel.findFirst({ where: { id: input.channelId, orgId: ctx.orgId }, select: { id: true } }) : null,
+  ]);
+  if (!customer) throw new NotFoundError("Customer");
+  if (input.touchpointId && !touchpoint) throw new NotFoundError("Touchpoint");
+  if (input.channelId && !channel) throw new NotFoundError("Channel");
+  try {
+    const row = await db.interaction.create({
+      data: {
+        orgId: ctx.orgId,
+        customerId: customer.id,
+        touchpointId: touchpoint?.id,
+        channelId: channel?.id ?? touchpoint?.channelId ?? null,
+        staffId: ctx.userId,
+        occurredAt: input.occurredAt ?? new Date(),
+        outcome: input.outcome,
+        emotion: input.emotion,
+        note: input.note || null,
+        source,
+        clientId: input.clientId,
+      },
+      include,
+    });
+    return { interaction: toDto(row), created: true };
+  } catch (error) {
+    // Two retries racing: the unique (orgId, clientId) index lets exactly one insert win.
+    const again = input.clientId && (error as { code?: string }).code === "P2002" ? await findByClientId(ctx, input.clientId) : null;
+    if (again) return { interaction: again, created: false };
+    throw error;
+  }
+}

@@ -1,0 +1,30 @@
+// Organizations a user belongs to, and creating a new one (its creator becomes its admin).
+import { db } from "../db";
+import { recordAudit } from "../audit/service";
+
+export async function listMyOrganizations(userId: string) {
+  const rows = await db.membership.findMany({ where: { userId }, orderBy: { createdAt: "asc" }, include: { org: { select: { id: true, name: true, slug: true } } } });
+  return rows.map((m) => ({ id: m.org.id, name: m.org.name, slug: m.org.slug, role: m.role }));
+}
+
+export async function isMember(userId: string, orgId: string): Promise<boolean> {
+  return Boolean(await db.membership.findUnique({ where: { orgId_userId: { orgId, userId } }, select: { id: true } }));
+}
+
+function slugify(name: string): string {
+  return name.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40) || "org";
+}
+
+export async function createOrganization(userId: string, name: string) {
+  const base = slugify(name);
+  const taken = await db.organization.count({ where: { slug: { startsWith: base } } });
+  const org = await db.$transaction(async (tx) => {
+    const o = await tx.organization.create({ data: { name, slug: taken ? `${base}-${Date.now().toString(36)}` : base } });
+    await tx.membership.create({ data: { orgId: o.id, userId, role: "admin" } });
+    const channels = [["web", "Web"], ["email", "E-mail"], ["phone", "Phone"], ["chat", "Chat"], ["store", "Store"], ["mobile", "Mobile app"], ["social", "Social"]];
+    await tx.channel.createMany({ data: channels.map(([key, n]) => ({ orgId: o.id, key, name: n })) });
+    await recordAudit({ orgId: o.id, userId, apiKeyId: null }, { action: "organization.created", entityType: "Organization", entityId: o.id }, tx);
+    return o;
+  });
+  return { id: org.id, name: org.name, slug: org.slug, role: "admin" as const };
+}

@@ -1,0 +1,41 @@
+// Small helpers shared by the start, test and database scripts.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+export const bin = {
+  prisma: path.join(root, "node_modules/prisma/build/index.js"),
+  next: path.join(root, "node_modules/next/dist/bin/next"),
+  vitest: path.join(root, "node_modules/vitest/vitest.mjs"),
+  playwright: path.join(root, "node_modules/@playwright/test/cli.js"),
+  tsx: path.join(root, "node_modules/tsx/dist/cli.mjs"),
+};
+
+/** Runs a Node script with the same Node binary; resolves with the exit code (never rejects on failure). */
+export function run(script, args, { env = {}, quiet = false } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script, ...args], {
+      cwd: root,
+      stdio: quiet ? ["ignore", "pipe", "pipe"] : "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PRISMA_HIDE_UPDATE_MESSAGE: "1", CHECKPOINT_DISABLE: "1", ...env },
+    });
+    let out = "";
+    child.stdout?.on("data", (d) => (out += d));
+    child.stderr?.on("data", (d) => (out += d));
+    child.on("error", reject);
+    child.on("exit", (code) => resolve(quiet ? { code: code ?? 1, out } : code ?? 1));
+  });
+}
+
+export async function must(script, args, opts) {
+  const res = await run(script, args, opts);
+  const code = typeof res === "number" ? res : res.code;
+  if (code !== 0) {
+    if (typeof res !== "number") process.stderr.write(res.out);
+    throw new Error(`${path.basename(script)} ${args.join(" ")} exited with ${code}`);
+  }
+  return res;
+}
+
+export const migrateDeploy = (databaseUrl) => must(bin.prisma, ["migrate", "deploy"], { env: { DATABASE_URL: databaseUrl }, quiet: true });

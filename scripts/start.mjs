@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+// `npm start`: migrate the database (the embedded SQLite file unless DATABASE_URL says otherwise), load the
+// demo organization when the database is empty, build when the sources changed, and serve on PORT (3000).
+//   --dev   run `next dev` instead of a production build
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { bin, migrateDeploy, must, root, run } from "./lib.mjs";
+
+const dev = process.argv.includes("--dev");
+const port = process.env.PORT ?? "3000";
+const databaseUrl = process.env.DATABASE_URL ?? "file:data/resonance.db";
+const step = (msg) => console.log(`\x1b[36m▸\x1b[0m ${msg}`);
+
+fs.mkdirSync(path.join(root, "data"), { recursive: true });
+
+// Sessions are JWTs signed with NEXTAUTH_SECRET; on a single machine we make one and keep it in data/.
+// Several instances behind a load balancer must all be given the same NEXTAUTH_SECRET.
+if (!process.env.NEXTAUTH_SECRET) {
+  const file = path.join(root, "data/auth-secret");
+  if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  process.env.NEXTAUTH_SECRET = fs.readFileSync(file, "utf8").trim();
+}
+process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+process.env.DATABASE_URL = databaseUrl;
+
+step(`database: ${databaseUrl.startsWith("file:") ? databaseUrl : databaseUrl.replace(/\/\/[^@]*@/, "//…@")}`);
+await migrateDeploy(databaseUrl);
+step("migrations applied");
+await must(bin.tsx, [path.join(root, "prisma/seed.ts")]);
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (e.name === "node_modules" || e.name === "generated" || e.name.startsWith(".")) continue;
+    const full = path.join(dir, e.name);
+    newest = Math.max(newest, e.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+if (!dev) {
+  const buildId = path.join(root, ".next/BUILD_ID");
+  const sources = Math.max(...["app", "components", "lib", "public"].filter((d) => fs.existsSync(path.join(root, d))).map((d) => newestMtime(path.join(root, d))));
+  if (!fs.existsSync(buildId) || fs.statSync(buildId).mtimeMs < sources || process.argv.includes("--rebuild")) {
+    step("building (about a minute the first time)…");
+    await must(bin.next, ["build"]);
+  }
+}
+
+step(`serving on http://localhost:${port}  (demo login: admin@demo.resonance.test / resonance-demo)`);
+const code = await run(bin.next, [dev ? "dev" : "start", "-p", port, ...(process.env.HOST ? ["-H", process.env.HOST] : [])]);
+process.exit(code);

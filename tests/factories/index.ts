@@ -1,0 +1,78 @@
+// Test data built through the same client the app uses. Each call makes a new organization with unique
+// names, so test files never depend on each other's rows and never need a truncate.
+import { randomUUID } from "node:crypto";
+import { db } from "@/lib/db";
+import type { Ctx } from "@/lib/auth/ctx";
+import { ROLES, type Role } from "@/lib/auth/roles";
+import { hashPassword } from "@/lib/auth/password";
+import { createApiKey } from "@/lib/api-keys/service";
+import { createInvite } from "@/lib/members/service";
+
+export const TEST_PASSWORD = "correct horse battery";
+let passwordHash: Promise<string> | undefined;
+
+export function uid(): string {
+  return randomUUID().slice(0, 8);
+}
+
+export async function createUser(label: string) {
+  const email = `${label}-${uid()}@test.resonance.test`;
+  const user = await db.user.create({ data: { email, name: `${label} user`, passwordHash: await (passwordHash ??= hashPassword(TEST_PASSWORD)) } });
+  return { id: user.id, email };
+}
+
+export type Org = Awaited<ReturnType<typeof createOrg>>;
+
+/** An organization with one member and one API key per role, and one record of every kind. */
+export async function createOrg(label = "org") {
+  const org = await db.organization.create({ data: { name: `${label} ${uid()}`, slug: `${label}-${uid()}` } });
+  const users = {} as Record<Role, { id: string; email: string; membershipId: string }>;
+  for (const role of ROLES) {
+    const u = await createUser(`${label}-${role}`);
+    const m = await db.membership.create({ data: { orgId: org.id, userId: u.id, role } });
+    users[role] = { ...u, membershipId: m.id };
+  }
+  const ctx = (role: Role): Ctx => ({ orgId: org.id, userId: users[role].id, role, apiKeyId: null });
+  const keys = {} as Record<Role, string>;
+  for (const role of ROLES) keys[role] = (await createApiKey(ctx("admin"), { name: `${role} key`, role })).key;
+  const spareKey = await createApiKey(ctx("admin"), { name: "spare", role: "viewer" });
+
+  const channel = await db.channel.create({ data: { orgId: org.id, key: "phone", name: "Phone" } });
+  const journey = await db.journey.create({ data: { orgId: org.id, name: `${label} journey` } });
+  const stage = await db.stage.create({ data: { orgId: org.id, journeyId: journey.id, name: "Support", position: 0 } });
+  const touchpoint = await db.touchpoint.create({
+    data: { orgId: org.id, journeyId: journey.id, stageId: stage.id, channelId: channel.id, name: "Call", kind: "human", targetCsat: 4.2, promise: "Solved on the first call" },
+  });
+  const customer = await db.customer.create({ data: { orgId: org.id, name: `${label} customer`, email: `c-${uid()}@example.test`, externalId: `EXT-${uid()}` } });
+  const interaction = await db.interaction.create({
+    data: { orgId: org.id, customerId: customer.id, touchpointId: touchpoint.id, channelId: channel.id, staffId: users.agent.id, occurredAt: new Date(), outcome: "resolved", emotion: 1, note: "original note" },
+  });
+  const survey = await db.survey.create({ data: { orgId: org.id, publicId: `pub-${uid()}`, name: "NPS", type: "nps", status: "live" } });
+  const response = await db.response.create({
+    data: { orgId: org.id, surveyId: survey.id, clientId: `r-${uid()}`, customerId: customer.id, metric: "nps", score: 3, category: "detractor", completed: true },
+  });
+  const kase = await db.case.create({ data: { orgId: org.id, customerId: customer.id, responseId: response.id, title: "Call back detractor", ownerId: users.agent.id } });
+  const invite = await createInvite(ctx("admin"), { email: `invitee-${uid()}@example.test`, role: "viewer" });
+
+  return {
+    orgId: org.id,
+    name: org.name,
+    users,
+    keys,
+    ctx,
+    ids: {
+      customer: customer.id,
+      journey: journey.id,
+      stage: stage.id,
+      touchpoint: touchpoint.id,
+      channel: channel.id,
+      interaction: interaction.id,
+      survey: survey.id,
+      response: response.id,
+      case: kase.id,
+      member: users.viewer.membershipId,
+      invite: invite.id,
+      apiKey: spareKey.id,
+    },
+  };
+}

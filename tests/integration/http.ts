@@ -1,0 +1,51 @@
+// Real HTTP against the production server started by global-setup.ts.
+import { inject } from "vitest";
+
+export type HttpResult = { status: number; body: any; contentType: string; headers: Headers };
+
+export function baseURL(): string {
+  return inject("baseURL");
+}
+
+export async function http(
+  method: string,
+  path: string,
+  opts: { key?: string; cookie?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
+): Promise<HttpResult> {
+  const headers: Record<string, string> = { ...opts.headers };
+  if (opts.key) headers.authorization = `Bearer ${opts.key}`;
+  if (opts.cookie) headers.cookie = opts.cookie;
+  let body: string | undefined;
+  if (opts.rawBody !== undefined) body = opts.rawBody;
+  else if (opts.body !== undefined) body = JSON.stringify(opts.body);
+  if (body !== undefined) headers["content-type"] ??= "application/json";
+  const res = await fetch(baseURL() + path, { method, headers, body, redirect: "manual" });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch {
+    /* not JSON */
+  }
+  return { status: res.status, body: parsed, contentType: res.headers.get("content-type") ?? "", headers: res.headers };
+}
+
+function cookiesFrom(res: Response): string[] {
+  return res.headers.getSetCookie().map((c) => c.split(";")[0]);
+}
+
+/** Signs in through next-auth's credentials flow; returns the Cookie header for later requests. */
+export async function signIn(email: string, password: string): Promise<string | null> {
+  const csrfRes = await fetch(`${baseURL()}/api/auth/csrf`);
+  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+  const jar = cookiesFrom(csrfRes);
+  const res = await fetch(`${baseURL()}/api/auth/callback/credentials`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+    redirect: "manual",
+  });
+  const all = [...jar, ...cookiesFrom(res)];
+  const session = all.find((c) => c.startsWith("next-auth.session-token="));
+  return session ? all.join("; ") : null;
+}

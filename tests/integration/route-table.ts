@@ -1,0 +1,63 @@
+// Every /api/v1 route with its minimum role and how to probe it. routes.test.ts fails when a route file
+// exports a method that is missing here, so a new route cannot skip the cross-tenant and role checks.
+import type { Role } from "@/lib/auth/roles";
+import type { Org } from "../factories";
+
+type Ids = Org["ids"];
+
+export type RouteCase = {
+  method: "GET" | "POST" | "PATCH" | "DELETE";
+  path: string; // as in the file tree, with :id
+  minRole: Role;
+  /** Which entity :id names (for the cross-tenant probe). */
+  entity?: keyof Ids;
+  /** A body that passes the role gate but fails validation (role matrix: no side effects). */
+  invalidBody?: unknown;
+  /** A valid body, used for the cross-tenant probe of writes (with the other organization's id). */
+  validBody?: (ids: Ids) => unknown;
+  /** Query strings that name another organization's ids; the answer must not reveal their rows. */
+  foreignQueries?: (ids: Ids) => string[];
+};
+
+export const ROUTES: RouteCase[] = [
+  { method: "GET", path: "/api/v1/me", minRole: "viewer" },
+  { method: "GET", path: "/api/v1/customers", minRole: "viewer" },
+  { method: "POST", path: "/api/v1/customers", minRole: "agent", invalidBody: { email: "nope" } },
+  { method: "GET", path: "/api/v1/customers/:id", minRole: "viewer", entity: "customer" },
+  { method: "PATCH", path: "/api/v1/customers/:id", minRole: "agent", entity: "customer", invalidBody: { email: "nope" }, validBody: () => ({ name: "Taken over" }) },
+  { method: "GET", path: "/api/v1/journeys", minRole: "viewer" },
+  { method: "POST", path: "/api/v1/journeys", minRole: "manager", invalidBody: { name: "" } },
+  { method: "GET", path: "/api/v1/journeys/:id", minRole: "viewer", entity: "journey" },
+  { method: "PATCH", path: "/api/v1/journeys/:id", minRole: "manager", entity: "journey", invalidBody: { name: "" }, validBody: () => ({ archived: true }) },
+  { method: "GET", path: "/api/v1/touchpoints", minRole: "viewer" },
+  { method: "GET", path: "/api/v1/channels", minRole: "viewer" },
+  {
+    method: "GET",
+    path: "/api/v1/interactions",
+    minRole: "viewer",
+    foreignQueries: (ids) => [`?customerId=${ids.customer}`, `?touchpointId=${ids.touchpoint}`],
+  },
+  { method: "POST", path: "/api/v1/interactions", minRole: "agent", invalidBody: { outcome: "maybe" } },
+  { method: "GET", path: "/api/v1/interactions/:id", minRole: "viewer", entity: "interaction" },
+  { method: "GET", path: "/api/v1/surveys", minRole: "viewer" },
+  { method: "GET", path: "/api/v1/surveys/:id", minRole: "viewer", entity: "survey" },
+  {
+    method: "GET",
+    path: "/api/v1/responses",
+    minRole: "viewer",
+    foreignQueries: (ids) => [`?surveyId=${ids.survey}`, `?customerId=${ids.customer}`, `?touchpointId=${ids.touchpoint}`],
+  },
+  { method: "GET", path: "/api/v1/cases", minRole: "viewer" },
+  { method: "GET", path: "/api/v1/cases/:id", minRole: "viewer", entity: "case" },
+  { method: "PATCH", path: "/api/v1/cases/:id", minRole: "agent", entity: "case", invalidBody: {}, validBody: () => ({ status: "resolved", resolution: "taken over" }) },
+  { method: "GET", path: "/api/v1/metrics/headline", minRole: "viewer" },
+  { method: "GET", path: "/api/v1/members", minRole: "admin" },
+  { method: "PATCH", path: "/api/v1/members/:id", minRole: "admin", entity: "member", invalidBody: { role: "owner" }, validBody: () => ({ role: "admin" }) },
+  { method: "DELETE", path: "/api/v1/members/:id", minRole: "admin", entity: "member" },
+  { method: "GET", path: "/api/v1/invites", minRole: "admin" },
+  { method: "POST", path: "/api/v1/invites", minRole: "admin", invalidBody: { email: "nope", role: "viewer" } },
+  { method: "DELETE", path: "/api/v1/invites/:id", minRole: "admin", entity: "invite" },
+  { method: "GET", path: "/api/v1/api-keys", minRole: "admin" },
+  { method: "POST", path: "/api/v1/api-keys", minRole: "admin", invalidBody: { name: "" } },
+  { method: "DELETE", path: "/api/v1/api-keys/:id", minRole: "admin", entity: "apiKey" },
+];

@@ -1,0 +1,104 @@
+// Services against the real database: members and invites, and the headline metrics computed by the
+// database checked against a straightforward in-memory computation of the same rows.
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { acceptInvite, createInvite, findOpenInvite, removeMember, updateMemberRole } from "@/lib/members/service";
+import { ctxForUser } from "@/lib/auth/ctx";
+import { verifyCredentials } from "@/lib/users/service";
+import { getHeadline } from "@/lib/dashboard/headline";
+import { npsCategory } from "@/lib/metrics/categories";
+import { createOrg, createUser, type Org } from "../factories";
+
+let A: Org;
+beforeAll(async () => {
+  A = await createOrg("svc");
+});
+
+describe("members", () => {
+  it("keeps at least one admin", async () => {
+    await expect(updateMemberRole(A.ctx("admin"), A.users.admin.membershipId, "viewer")).rejects.toMatchObject({ status: 409 });
+    await expect(removeMember(A.ctx("admin"), A.users.admin.membershipId)).rejects.toMatchObject({ status: 409 });
+    await updateMemberRole(A.ctx("admin"), A.users.manager.membershipId, "admin");
+    await updateMemberRole(A.ctx("admin"), A.users.admin.membershipId, "manager");
+    expect((await ctxForUser(A.users.admin.id))?.role).toBe("manager");
+    await updateMemberRole(A.ctx("manager"), A.users.admin.membershipId, "admin");
+    await updateMemberRole(A.ctx("admin"), A.users.manager.membershipId, "manager");
+  });
+
+  it("invite link → new account with the invited role, usable once", async () => {
+    const invite = await createInvite(A.ctx("admin"), { email: `new-${Date.now()}@example.test`, role: "agent" });
+    expect(await findOpenInvite(invite.token)).toMatchObject({ email: invite.email, role: "agent", hasAccount: false });
+    const accepted = await acceptInvite(invite.token, { account: { name: "New Agent", password: "a-long-password" } });
+    expect(accepted.orgId).toBe(A.orgId);
+    const user = await verifyCredentials(invite.email, "a-long-password");
+    expect(user).not.toBeNull();
+    expect((await ctxForUser(user!.id))).toMatchObject({ orgId: A.orgId, role: "agent" });
+    expect(await findOpenInvite(invite.token)).toBeNull();
+    await expect(acceptInvite(invite.token, { account: { name: "Again", password: "a-long-password" } })).rejects.toMatchObject({ status: 404 });
+    const audit = await db.auditEvent.findMany({ where: { orgId: A.orgId, entityId: invite.id } });
+    expect(audit.map((e) => e.action).sort()).toEqual(["invite.accepted", "invite.created"]);
+  });
+
+  it("an existing user joins a second organization and can switch to it", async () => {
+    const other = await createOrg("svc-other");
+    const invite = await createInvite(other.ctx("admin"), { email: A.users.viewer.email, role: "manager" });
+    await expect(acceptInvite(invite.token, { account: { name: "x", password: "a-long-password" } })).rejects.toMatchObject({ status: 409 });
+    await expect(acceptInvite(invite.token, { userId: A.users.agent.id })).rejects.toMatchObject({ status: 400 });
+    await acceptInvite(invite.token, { userId: A.users.viewer.id });
+    expect((await ctxForUser(A.users.viewer.id))?.orgId).toBe(A.orgId);
+    expect(await ctxForUser(A.users.viewer.id, other.orgId)).toMatchObject({ orgId: other.orgId, role: "manager" });
+  });
+
+  it("an unknown user has no context", async () => {
+    const loner = await createUser("loner");
+    expect(await ctxForUser(loner.id)).toBeNull();
+  });
+});
+
+describe("headline metrics", () => {
+  it("the database's GROUP BY matches an in-memory computation of the same responses", async () => {
+    const org = await createOrg("headline");
+    const now = new Date();
+    const scores: Array<{ metric: "nps" | "csat" | "ces"; score: number; daysAgo: number }> = [];
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let i = 0; i < 400; i++) scores.push({ metric: "nps", score: Math.floor(rnd() * 11), daysAgo: Math.floor(rnd() * 120) });
+    for (let i = 0; i < 150; i++) scores.push({ metric: "csat", score: 1 + Math.floor(rnd() * 5), daysAgo: Math.floor(rnd() * 120) });
+    for (let i = 0; i < 90; i++) scores.push({ metric: "ces", score: 1 + Math.floor(rnd() * 7), daysAgo: Math.floor(rnd() * 120) });
+    await db.response.createMany({
+      data: scores.map((s, i) => ({
+        orgId: org.orgId,
+        surveyId: org.ids.survey,
+        clientId: `hl-${i}`,
+        metric: s.metric,
+        score: s.score,
+        category: s.metric === "nps" ? npsCategory(s.score) : null,
+        submittedAt: new Date(now.getTime() - s.daysAgo * 86_400_000 - 1000),
+      })),
+    });
+    const period = { from: new Date(now.getTime() - 90 * 86_400_000), to: now };
+    const got = await getHeadline(org.ctx("viewer"), period);
+
+    // the factory's own detractor (score 3, submitted now) is inside the period too
+    const inPeriod = [...scores.filter((s) => s.daysAgo < 90), { metric: "nps" as const, score: 3, daysAgo: 0 }];
+    const nps = inPeriod.filter((s) => s.metric === "nps").map((s) => s.score);
+    const p = nps.filter((s) => s >= 9).length / nps.length;
+    const d = nps.filter((s) => s <= 6).length / nps.length;
+    expect(got.nps.n).toBe(nps.length);
+    expect(got.nps.nps).toBeCloseTo(100 * (p - d), 10);
+    expect(got.nps.marginOfError).toBeCloseTo(1.96 * 100 * Math.sqrt((p + d - (p - d) ** 2) / nps.length), 10);
+
+    const csat = inPeriod.filter((s) => s.metric === "csat").map((s) => s.score);
+    expect(got.csat.n).toBe(csat.length);
+    expect(got.csat.csat).toBeCloseTo((100 * csat.filter((s) => s >= 4).length) / csat.length, 10);
+    expect(got.csat.mean).toBeCloseTo(csat.reduce((a, b) => a + b, 0) / csat.length, 10);
+
+    const ces = inPeriod.filter((s) => s.metric === "ces").map((s) => s.score);
+    expect(got.ces.n).toBe(ces.length);
+    expect(got.ces.mean).toBeCloseTo(ces.reduce((a, b) => a + b, 0) / ces.length, 10);
+    expect(got.ces.agreePct).toBeCloseTo((100 * ces.filter((s) => s >= 5).length) / ces.length, 10);
+
+    // another organization's responses never count
+    expect((await getHeadline(A.ctx("viewer"), period)).nps.n).toBe(1);
+  });
+});
