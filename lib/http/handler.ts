@@ -4,13 +4,12 @@
 // with a generic 500 that reveals nothing internal.
 import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
-import { z, ZodError, type ZodType } from "zod";
+import { z, type ZodType } from "zod";
 import { ctxFromRequest, type Ctx } from "../auth/ctx";
 import { hasRole, type Role } from "../auth/roles";
-import { AppError, ForbiddenError, UnauthorizedError, ValidationError } from "./errors";
-import { problemResponse } from "./problem";
+import { ForbiddenError, UnauthorizedError, ValidationError } from "./errors";
 import { invalidParamsFromZod } from "./zod-errors";
-import { prismaErrorToAppError } from "./prisma-errors";
+import { toProblem } from "./to-problem";
 
 type Infer<T> = T extends ZodType ? z.output<T> : undefined;
 
@@ -70,25 +69,6 @@ function crossSiteSessionWrite(req: NextRequest): boolean {
   } catch {
     return true;
   }
-}
-
-export function toProblem(error: unknown, requestId: string, instance: string): Response {
-  const known = error instanceof AppError ? error : prismaErrorToAppError(error);
-  if (known) {
-    return problemResponse({
-      title: known.title,
-      status: known.status,
-      detail: known.message,
-      instance,
-      requestId,
-      ...(known.invalidParams ? { invalid_params: known.invalidParams } : {}),
-    });
-  }
-  if (error instanceof ZodError) {
-    return problemResponse({ title: "Invalid request", status: 400, detail: "The request has invalid fields.", instance, requestId, invalid_params: invalidParamsFromZod(error) });
-  }
-  console.error(JSON.stringify({ level: "error", requestId, path: instance, error: error instanceof Error ? error.stack : String(error) }));
-  return problemResponse({ title: "Internal server error", status: 500, detail: "Something went wrong on our side. Quote the request id if you contact support.", instance, requestId });
 }
 
 export function route<P extends ZodType | undefined = undefined, Q extends ZodType | undefined = undefined, B extends ZodType | undefined = undefined>(
