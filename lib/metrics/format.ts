@@ -1,0 +1,77 @@
+/**
+ * Display strings for the dashboard. A figure below MIN_N is flagged "too few responses" but
+ * still returned (`figure`), never hidden. Negative numbers use the true minus sign "−" (U+2212).
+ */
+import type { Metric } from "./categories";
+import type { CesResult } from "./ces";
+import type { CsatResult } from "./csat";
+import type { NpsResult } from "./nps";
+
+export type MetricResult = NpsResult | CsatResult | CesResult;
+
+export interface FormattedMetric {
+  readonly metric: Metric;
+  readonly n: number;
+  /** The figure alone, e.g. "NPS 30 ± 10.8"; present whenever n ≥ 1 (even below MIN_N). */
+  readonly figure: string | null;
+  /**
+   * What to print: "NPS 30 ± 10.8 (n = 200)" when n ≥ MIN_N, otherwise
+   * "too few responses (n = 12)", or "no responses (n = 0)".
+   */
+  readonly text: string;
+  readonly enough: boolean;
+  readonly flag: "too_few_responses" | null;
+}
+
+/** Fixed decimals, no "-0", true minus sign for negatives. */
+export function formatNumber(x: number, decimals: number): string {
+  const s = x.toFixed(decimals);
+  if (Number(s) === 0) return (0).toFixed(decimals);
+  return s.startsWith("-") ? `\u2212${s.slice(1)}` : s;
+}
+
+function range(low: number, high: number, decimals: number): string {
+  return `[${formatNumber(low, decimals)}\u2013${formatNumber(high, decimals)}]`;
+}
+
+/** "NPS 30 ± 10.8" — NPS as a whole number, margin of error to one decimal. */
+export function formatNpsFigure(r: NpsResult): string | null {
+  if (r.nps === null || r.marginOfError === null) return null;
+  return `NPS ${formatNumber(r.nps, 0)} \u00b1 ${formatNumber(r.marginOfError, 1)}`;
+}
+
+/** "CSAT 80.0% [71.1–86.7], mean 4.12" — top-2-box % with Wilson interval, mean second. */
+export function formatCsatFigure(r: CsatResult): string | null {
+  if (r.csat === null || r.low === null || r.high === null || r.mean === null) return null;
+  return `CSAT ${formatNumber(r.csat, 1)}% ${range(r.low, r.high, 1)}, mean ${formatNumber(r.mean, 2)}`;
+}
+
+/** "CES 5.20 [4.95–5.45] on 1–7, 68.0% agree" (no interval when n = 1). */
+export function formatCesFigure(r: CesResult): string | null {
+  if (r.mean === null || r.agreePct === null) return null;
+  const interval = r.low !== null && r.high !== null ? ` ${range(r.low, r.high, 2)}` : "";
+  return `CES ${formatNumber(r.mean, 2)}${interval} on ${r.scale.min}\u2013${r.scale.max}, ${formatNumber(r.agreePct, 1)}% agree`;
+}
+
+function figureOf(result: MetricResult): string | null {
+  switch (result.metric) {
+    case "nps":
+      return formatNpsFigure(result);
+    case "csat":
+      return formatCsatFigure(result);
+    case "ces":
+      return formatCesFigure(result);
+  }
+}
+
+/** Formats any metric result for display, flagging n < MIN_N instead of hiding the figure. */
+export function formatMetric(result: MetricResult): FormattedMetric {
+  const { metric, n, enough } = result;
+  const figure = figureOf(result);
+  const sample = `(n = ${n})`;
+  let text: string;
+  if (n === 0 || figure === null) text = `no responses ${sample}`;
+  else if (!enough) text = `too few responses ${sample}`;
+  else text = `${figure} ${sample}`;
+  return { metric, n, figure, text, enough, flag: enough ? null : "too_few_responses" };
+}

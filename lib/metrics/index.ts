@@ -1,0 +1,41 @@
+/** Pure metric maths (no I/O): NPS, CSAT, CES, their intervals, comparisons and display. */
+export {
+  METRIC_SCALES,
+  assertScore,
+  cesCategory,
+  csatCategory,
+  npsCategory,
+  type CesCategory,
+  type CsatCategory,
+  type Metric,
+  type NpsCategory,
+  type Scale,
+} from "./categories";
+export {
+  MIN_N,
+  Z_95,
+  distributionFromScores,
+  type Distribution,
+  type ScoreCount,
+} from "./distribution";
+export { npsFromCounts, npsStandardError, type NpsResult } from "./nps";
+export { csatFromCounts, wilsonInterval, type CsatResult, type Interval } from "./csat";
+export { cesFromCounts, type CesResult } from "./ces";
+export {
+  compareCes,
+  compareCsat,
+  compareNps,
+  type CesComparison,
+  type Comparison,
+  type ComparisonReason,
+} from "./compare";
+export {
+  formatCesFigure,
+  formatCsatFigure,
+  formatMetric,
+  formatNpsFigure,
+  formatNumber,
+  type FormattedMetric,
+  type MetricResult,
+} from "./format";
+export { normalQuantile, studentTCdf, studentTPdf, studentTQuantile, tCritical95 } from "./student-t";
