@@ -1,0 +1,175 @@
+// Runs the demo-data generator against real SQLite files (migrated with the committed migrations) at a small
+// scale: deterministic output, promises kept or broken as designed, every row in the organization, users
+// able to sign in.
+import { execFile } from "node:child_process";
+import { mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import { promisify } from "node:util";
+import bcrypt from "bcryptjs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb, type Db } from "../db";
+import { categoryFor, type Metric } from "./feedback";
+import {
+  DEMO_ABOVE_PROMISE,
+  DEMO_ORG_SLUG,
+  DEMO_UNDER_PROMISE,
+  DEMO_USERS,
+  generateDemoOrganization,
+} from "./generate";
+
+const run = promisify(execFile);
+const root = process.cwd();
+const dir = path.join(root, "tmp", "test-dbs");
+const files: string[] = [];
+const clients: Db[] = [];
+
+async function freshDb(label: string): Promise<Db> {
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `demo-${label}-${process.pid}-${Date.now()}-${files.length}.db`);
+  files.push(file);
+  await run(process.execPath, ["node_modules/prisma/build/index.js", "migrate", "deploy"], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: `file:${file}` },
+  });
+  const { db } = createDb(`file:${file}`);
+  clients.push(db);
+  return db;
+}
+
+const opts = { seed: 42, scale: 0.05, now: new Date("2026-06-15T12:00:00Z") };
+let a: Db;
+let b: Db;
+let first: Awaited<ReturnType<typeof generateDemoOrganization>>;
+let second: Awaited<ReturnType<typeof generateDemoOrganization>>;
+const messages: string[] = [];
+
+beforeAll(async () => {
+  [a, b] = await Promise.all([freshDb("a"), freshDb("b")]);
+  first = await generateDemoOrganization(a, { ...opts, onProgress: (m) => messages.push(m) });
+  second = await generateDemoOrganization(b, opts);
+}, 120_000);
+
+afterAll(async () => {
+  await Promise.all(clients.map((c) => c.$disconnect()));
+  for (const file of files) for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
+});
+
+async function summary(db: Db, orgId: string) {
+  const where = { orgId };
+  const [categories, customers, emotion, outcomes, cases, responses] = await Promise.all([
+    db.response.groupBy({ by: ["metric", "category"], where, _count: { _all: true }, _sum: { score: true }, orderBy: [{ metric: "asc" }, { category: "asc" }] }),
+    db.customer.findMany({ where, orderBy: { externalId: "asc" }, take: 5, select: { externalId: true, name: true, email: true } }),
+    db.interaction.aggregate({ where, _sum: { emotion: true } }),
+    db.interaction.groupBy({ by: ["outcome"], where, _count: { _all: true }, orderBy: { outcome: "asc" } }),
+    db.case.groupBy({ by: ["status"], where, _count: { _all: true }, orderBy: { status: "asc" } }),
+    db.response.findMany({ where, orderBy: { submittedAt: "asc" }, take: 3, select: { clientId: true, score: true, submittedAt: true, comment: true } }),
+  ]);
+  return { categories, customers, emotion, outcomes, cases, responses };
+}
+
+describe("generateDemoOrganization", () => {
+  it("is deterministic for a given seed, scale and now", async () => {
+    expect(second.counts).toEqual(first.counts);
+    expect(second.orgId).toBe(first.orgId); // ids too, in an empty database
+    const [sa, sb] = await Promise.all([summary(a, first.orgId), summary(b, second.orgId)]);
+    expect(sb).toEqual(sa);
+    const nps = Object.fromEntries(sa.categories.filter((c) => c.metric === "nps").map((c) => [c.category, c._count._all]));
+    expect(nps.promoter).toBeGreaterThan(0);
+    expect(nps.detractor).toBeGreaterThan(0);
+    expect(sa.customers[0].externalId).toBe("C-000001");
+    expect(sa.customers[0].name).toMatch(/^\S+ \S+/);
+  });
+
+  it("creates the organization, users and the expected amount of data", async () => {
+    const org = await a.organization.findUniqueOrThrow({ where: { slug: DEMO_ORG_SLUG } });
+    expect(org.name).toBe("Northwind Telecom");
+    expect(org.settings).toEqual({ timeZone: "Europe/London", defaultLocale: "en" });
+    expect(first.counts.customers).toBe(150);
+    expect(first.counts.interactions).toBe(2000);
+    expect(first.counts.responses).toBe(1250);
+    expect(first.counts.journeys).toBeGreaterThanOrEqual(3);
+    expect(first.counts.cases).toBeGreaterThanOrEqual(8);
+    expect(messages).toContain("customers 150/150");
+    const surveys = await a.survey.findMany({ where: { orgId: org.id }, include: { questions: true } });
+    expect(surveys.map((s) => s.type).sort()).toEqual(["ces", "csat", "nps"]);
+    for (const s of surveys) expect(s.questions.filter((q) => q.headline).map((q) => q.key)).toEqual([s.type]);
+    const ces = surveys.find((s) => s.type === "ces")!.questions.find((q) => q.headline)!;
+    expect((ces.text as Record<string, string>).en).toBe("The company made it easy for me to handle my issue");
+  });
+
+  it("stores every headline score with the category the schema defines", async () => {
+    const groups = await a.response.groupBy({
+      by: ["metric", "category"], where: { orgId: first.orgId }, _min: { score: true }, _max: { score: true },
+    });
+    expect(groups.length).toBe(9);
+    for (const g of groups) {
+      expect(categoryFor(g.metric as Metric, g._min.score!)).toBe(g.category);
+      expect(categoryFor(g.metric as Metric, g._max.score!)).toBe(g.category);
+    }
+    const headlineAnswers = await a.answer.count({ where: { orgId: first.orgId, valueNumber: { not: null } } });
+    expect(headlineAnswers).toBe(first.counts.responses);
+    const withComment = await a.response.count({ where: { orgId: first.orgId, hasComment: true, comment: { not: null } } });
+    expect(first.counts.answers - headlineAnswers).toBe(withComment);
+  });
+
+  it("makes the under-promise touchpoints score below their targets, the above-promise one above", async () => {
+    const measured = async (name: string) => {
+      const tp = await a.touchpoint.findFirstOrThrow({ where: { orgId: first.orgId, name } });
+      const avg = async (metric: string) =>
+        (await a.response.aggregate({ where: { orgId: first.orgId, touchpointId: tp.id, metric }, _avg: { score: true }, _count: { _all: true } }));
+      return { tp, csat: await avg("csat"), ces: await avg("ces") };
+    };
+    for (const name of DEMO_UNDER_PROMISE) {
+      const { tp, csat, ces } = await measured(name);
+      expect(csat._count._all, name).toBeGreaterThanOrEqual(5);
+      expect(csat._avg.score!, name).toBeLessThan(tp.targetCsat!);
+      expect(ces._avg.score!, name).toBeLessThan(tp.targetCes!);
+    }
+    for (const name of DEMO_ABOVE_PROMISE) {
+      const { tp, csat, ces } = await measured(name);
+      expect(csat._avg.score!, name).toBeGreaterThan(tp.targetCsat!);
+      expect(ces._avg.score!, name).toBeGreaterThan(tp.targetCes!);
+    }
+  });
+
+  it("puts every row in the organization", async () => {
+    const orgId = first.orgId;
+    const tables: [string, { count: (args?: { where?: { orgId?: string } }) => Promise<number> }][] = [
+      ["memberships", a.membership], ["channels", a.channel], ["journeys", a.journey], ["stages", a.stage],
+      ["touchpoints", a.touchpoint], ["customers", a.customer], ["customerTags", a.customerTag],
+      ["surveys", a.survey], ["surveyQuestions", a.surveyQuestion], ["interactions", a.interaction],
+      ["responses", a.response], ["answers", a.answer], ["cases", a.case],
+    ];
+    for (const [key, model] of tables) {
+      const [inOrg, all] = await Promise.all([model.count({ where: { orgId } }), model.count()]);
+      expect(inOrg, key).toBe(first.counts[key]);
+      expect(all, key).toBe(inOrg);
+    }
+    const cases = await a.case.findMany({ where: { orgId }, include: { response: true } });
+    for (const c of cases) {
+      expect(c.triggerKey).toBe(`detractor:${c.responseId}`);
+      expect(c.response?.category).toBe("detractor");
+    }
+  });
+
+  it("creates users who can sign in with the demo password", async () => {
+    for (const u of DEMO_USERS) {
+      const user = await a.user.findUniqueOrThrow({ where: { email: u.email }, include: { memberships: true } });
+      expect(await bcrypt.compare(u.password, user.passwordHash), u.email).toBe(true);
+      expect(await bcrypt.compare("wrong-password", user.passwordHash)).toBe(false);
+      expect(user.memberships.map((m) => [m.orgId, m.role])).toEqual([[first.orgId, u.role]]);
+    }
+  });
+
+  it("refuses a second demo organization, and reuses existing users once the first is gone", async () => {
+    await expect(generateDemoOrganization(b, opts)).rejects.toThrow(/slug "demo" already exists/);
+    const usersBefore = await b.user.findMany({ orderBy: { email: "asc" } });
+    await b.organization.create({ data: { name: "Other", slug: "other" } });
+    await b.organization.delete({ where: { slug: DEMO_ORG_SLUG } });
+    const again = await generateDemoOrganization(b, opts);
+    expect(again.counts).toEqual(first.counts);
+    expect(again.orgId).not.toBe(first.orgId);
+    expect(await b.user.findMany({ orderBy: { email: "asc" } })).toEqual(usersBefore);
+    expect(await b.membership.count({ where: { orgId: again.orgId } })).toBe(DEMO_USERS.length);
+  }, 60_000);
+});
