@@ -3,6 +3,7 @@
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
+  devIndicators: false,
   // Native and driver packages stay outside the server bundle.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg", "bcryptjs"],
   async headers() {

@@ -1,0 +1,49 @@
+import Link from "next/link";
+import { Route } from "lucide-react";
+import { requireCtx } from "@/lib/auth/action";
+import { listJourneys } from "@/lib/journeys/service";
+import { PageHeader } from "@/components/ui/page-header";
+import { EmptyState } from "@/components/ui/empty-state";
+import { formatDate } from "@/components/ui/format";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Journeys" };
+
+export default async function JourneysPage() {
+  const ctx = await requireCtx();
+  const journeys = await listJourneys(ctx);
+
+  return (
+    <>
+      <PageHeader title="Journeys" description="The paths customers take, stage by stage, with the touchpoints where they meet you and what you promise there." />
+      {journeys.length === 0 ? (
+        <EmptyState title="No journeys yet" icon={<Route size={28} />}>
+          Map a journey (for example Onboarding or Support) through the REST API (POST /api/v1/journeys); the visual editor is on its way.
+        </EmptyState>
+      ) : (
+        <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
+          {journeys.map((j) => (
+            <li key={j.id}>
+              <Link
+                href={`/journeys/${j.id}`}
+                className="flex h-full flex-col gap-2 rounded-lg border border-slate-200 bg-white p-5 shadow-sm hover:border-brand-200 hover:bg-brand-50/40"
+              >
+                <span className="text-base font-semibold text-slate-900">{j.name}</span>
+                {j.description ? <span className="line-clamp-3 text-sm text-slate-600">{j.description}</span> : null}
+                <span className="mt-auto flex flex-wrap gap-x-4 pt-2 text-sm text-slate-700">
+                  <span>
+                    <strong className="tabular-nums">{j.stageCount}</strong> {j.stageCount === 1 ? "stage" : "stages"}
+                  </span>
+                  <span>
+                    <strong className="tabular-nums">{j.touchpointCount}</strong> {j.touchpointCount === 1 ? "touchpoint" : "touchpoints"}
+                  </span>
+                </span>
+                <span className="text-xs text-slate-500">Created {formatDate(j.createdAt)}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,39 @@
+import { requireCtx } from "@/lib/auth/action";
+import { getHeadline, lastDays } from "@/lib/dashboard/headline";
+import { PageHeader } from "@/components/ui/page-header";
+import { CesTable, CsatTable, NpsTable } from "@/components/reports/metric-tables";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Reports" };
+
+const PERIODS = [30, 90, 365] as const;
+
+export default async function ReportsPage() {
+  const ctx = await requireCtx();
+  const now = new Date();
+  const headlines = await Promise.all(PERIODS.map((days) => getHeadline(ctx, lastDays(days, now)).then((h) => ({ days, ...h }))));
+  const rows = <K extends "nps" | "csat" | "ces">(k: K) => headlines.map((h) => ({ days: h.days, from: h.period.from, to: h.period.to, result: h[k] }));
+
+  return (
+    <>
+      <PageHeader
+        title="Reports"
+        description="NPS, CSAT and CES over three periods. Every figure carries its 95 % interval and sample size; figures from fewer than 30 responses are dimmed and flagged."
+      />
+      <NpsTable rows={rows("nps")} />
+      <CsatTable rows={rows("csat")} />
+      <CesTable rows={rows("ces")} />
+      <section aria-labelledby="how-heading" className="mt-2 rounded-lg border border-slate-200 bg-white p-5 text-sm text-slate-700 shadow-sm">
+        <h2 id="how-heading" className="mb-2 font-semibold text-slate-900">
+          How these are calculated
+        </h2>
+        <ul className="list-disc space-y-1 pl-5">
+          <li>NPS = % promoters (9–10) − % detractors (0–6); the interval is 1.96 × its standard error.</li>
+          <li>CSAT = share of 4 and 5 answers; the interval is the Wilson score interval.</li>
+          <li>CES = mean agreement that it was easy (1–7) with a Student-t interval, plus the share answering 5–7.</li>
+          <li>The periods overlap (the last 30 days are part of the last 90 and 365), so the rows are not independent samples; read a change between them as a hint, not a test.</li>
+        </ul>
+      </section>
+    </>
+  );
+}

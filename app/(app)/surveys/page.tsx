@@ -1,0 +1,66 @@
+import { ClipboardList } from "lucide-react";
+import { requireCtx } from "@/lib/auth/action";
+import { listSurveys } from "@/lib/surveys/service";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { formatCount, formatDate } from "@/components/ui/format";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Surveys" };
+
+const STATUS: Record<string, { label: string; tone: BadgeTone }> = {
+  draft: { label: "Draft", tone: "neutral" },
+  live: { label: "Live", tone: "ok" },
+  closed: { label: "Closed", tone: "warn" },
+};
+const TYPES: Record<string, string> = { nps: "NPS", csat: "CSAT", ces: "CES", servqual: "SERVQUAL", custom: "Custom" };
+
+export default async function SurveysPage() {
+  const ctx = await requireCtx();
+  const surveys = await listSurveys(ctx);
+
+  return (
+    <>
+      <PageHeader title="Surveys" description="Questionnaires customers answer through the widget, a hosted link or e-mail." />
+      {surveys.length === 0 ? (
+        <EmptyState title="No surveys yet" icon={<ClipboardList size={28} />}>
+          Surveys appear here once they are created; responses can also be imported through the REST API.
+        </EmptyState>
+      ) : (
+        <Table label="Surveys">
+          <THead>
+            <tr>
+              <Th>Name</Th>
+              <Th>Type</Th>
+              <Th>Status</Th>
+              <Th>Touchpoint</Th>
+              <Th className="text-right">Responses</Th>
+              <Th>Public id</Th>
+              <Th>Created</Th>
+            </tr>
+          </THead>
+          <TBody>
+            {surveys.map((s) => {
+              const status = STATUS[s.status] ?? { label: s.status, tone: "neutral" as const };
+              return (
+                <tr key={s.id} className="hover:bg-slate-50">
+                  <Td className="min-w-48 font-medium text-slate-900">{s.name}</Td>
+                  <Td>{TYPES[s.type] ?? s.type}</Td>
+                  <Td>
+                    <Badge tone={status.tone}>{status.label}</Badge>
+                  </Td>
+                  <Td className="min-w-40">{s.touchpoint?.name ?? <span className="text-slate-500">—</span>}</Td>
+                  <Td className="text-right tabular-nums">{formatCount(s.responseCount)}</Td>
+                  <Td className="font-mono text-xs whitespace-nowrap">{s.publicId}</Td>
+                  <Td className="whitespace-nowrap text-slate-700">{formatDate(s.createdAt)}</Td>
+                </tr>
+              );
+            })}
+          </TBody>
+        </Table>
+      )}
+    </>
+  );
+}

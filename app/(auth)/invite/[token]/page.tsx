@@ -1,0 +1,86 @@
+import Link from "next/link";
+import { findOpenInvite } from "@/lib/members/service";
+import { sessionUserId } from "@/lib/auth/ctx";
+import { ROLE_LABELS, isRole } from "@/lib/auth/roles";
+import { getUserProfile, normalizeEmail } from "@/lib/users/service";
+import { acceptInviteAsMember, createAccountAndAccept } from "@/app/_actions/invites";
+import { AuthCard } from "@/components/auth/auth-card";
+import { NewAccountForm } from "@/components/auth/new-account-form";
+import { ActionForm } from "@/components/ui/action-form";
+import { buttonClass } from "@/components/ui/button";
+import { SignOutButton } from "@/components/shell/sign-out-button";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Invitation" };
+
+export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const invite = token.length <= 200 ? await findOpenInvite(token) : null;
+  if (!invite) {
+    return (
+      <AuthCard title="This invite link does not work">
+        <p className="text-sm text-slate-700">
+          It may have expired (links last 7 days), been revoked, or already been used. Ask an admin of the organization to send you a new link.
+        </p>
+        <p className="mt-6">
+          <Link href="/login" className={buttonClass("secondary")}>
+            Go to sign in
+          </Link>
+        </p>
+      </AuthCard>
+    );
+  }
+
+  const role = isRole(invite.role) ? ROLE_LABELS[invite.role].label : invite.role;
+  const path = `/invite/${token}`;
+  const description = (
+    <>
+      You have been invited to <strong className="text-slate-900">{invite.org.name}</strong> as <strong className="text-slate-900">{role}</strong>.
+    </>
+  );
+  const userId = await sessionUserId();
+  const me = userId ? await getUserProfile(userId) : null;
+
+  if (me && normalizeEmail(me.email) === invite.email) {
+    return (
+      <AuthCard title={`Join ${invite.org.name}`} description={description}>
+        <ActionForm action={acceptInviteAsMember.bind(null, token)} submitLabel={`Join ${invite.org.name} as ${role}`} pendingLabel="Joining…" variant="primary" size="md" />
+      </AuthCard>
+    );
+  }
+
+  if (me) {
+    return (
+      <AuthCard title="This invite is for someone else" description={description}>
+        <p className="text-sm text-slate-700">
+          You are signed in as <strong>{me.email}</strong>, but the invite was sent to <strong>{invite.email}</strong>. Sign out, then open this link again
+          and sign in (or create the account) as {invite.email}.
+        </p>
+        <div className="mt-6">
+          <SignOutButton callbackUrl={path} variant="secondary" />
+        </div>
+      </AuthCard>
+    );
+  }
+
+  if (invite.hasAccount) {
+    return (
+      <AuthCard title={`Join ${invite.org.name}`} description={description}>
+        <p className="text-sm text-slate-700">
+          There is already an account for <strong>{invite.email}</strong>. Sign in with it to accept the invite.
+        </p>
+        <p className="mt-6">
+          <Link href={`/login?callbackUrl=${encodeURIComponent(path)}`} className={buttonClass("primary")}>
+            Sign in to accept
+          </Link>
+        </p>
+      </AuthCard>
+    );
+  }
+
+  return (
+    <AuthCard title={`Join ${invite.org.name}`} description={<>{description} Create your account to accept.</>}>
+      <NewAccountForm email={invite.email} action={createAccountAndAccept.bind(null, token)} />
+    </AuthCard>
+  );
+}

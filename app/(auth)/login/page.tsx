@@ -1,0 +1,23 @@
+import { redirect } from "next/navigation";
+import { sessionUserId } from "@/lib/auth/ctx";
+import { AuthCard } from "@/components/auth/auth-card";
+import { LoginForm } from "@/components/auth/login-form";
+import { safeCallbackPath } from "@/components/auth/safe-callback";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Sign in" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function LoginPage({ searchParams }: { searchParams: SearchParams }) {
+  const sp = await searchParams;
+  const callbackUrl = typeof sp.callbackUrl === "string" ? sp.callbackUrl : undefined;
+  // Already signed in: go where the user was heading (a relative path only).
+  if (await sessionUserId()) redirect(safeCallbackPath(callbackUrl));
+  const demoHint = process.env.RESONANCE_DEMO_HINT !== "0";
+  return (
+    <AuthCard title="Sign in" description="Use the e-mail address and password of your Resonance account.">
+      <LoginForm callbackUrl={callbackUrl} demoHint={demoHint} />
+    </AuthCard>
+  );
+}

@@ -1,0 +1,72 @@
+"use server";
+// Settings actions. Members, invites and API keys are admin-only; each action checks that itself.
+import { revalidatePath } from "next/cache";
+import { createApiKeySchema } from "@/lib/api-keys/schema";
+import { createApiKey, revokeApiKey } from "@/lib/api-keys/service";
+import { inviteCreateSchema, memberUpdateSchema } from "@/lib/members/schema";
+import { createInvite, removeMember, revokeInvite, updateMemberRole } from "@/lib/members/service";
+import { formFields, parseWith, requestOrigin, requireCtx, runAction, type ActionResult, type ActionState } from "@/lib/auth/action";
+
+type State = ActionState<unknown>;
+
+export async function updateMemberRoleAction(membershipId: string, _prev: State, formData: FormData): Promise<ActionResult<unknown>> {
+  return runAction(async () => {
+    const ctx = await requireCtx("admin");
+    const { role } = parseWith(memberUpdateSchema, formFields(formData));
+    await updateMemberRole(ctx, membershipId, role);
+    revalidatePath("/settings");
+    return role;
+  });
+}
+
+export async function removeMemberAction(membershipId: string, _prev: State, _formData: FormData): Promise<ActionResult<unknown>> {
+  return runAction(async () => {
+    const ctx = await requireCtx("admin");
+    await removeMember(ctx, membershipId);
+    revalidatePath("/settings");
+    return null;
+  });
+}
+
+export type CreatedInvite = { email: string; role: string; url: string; expiresAt: string };
+
+export async function createInviteAction(_prev: ActionState<CreatedInvite>, formData: FormData): Promise<ActionResult<CreatedInvite>> {
+  return runAction(async () => {
+    const ctx = await requireCtx("admin");
+    const input = parseWith(inviteCreateSchema, formFields(formData));
+    const invite = await createInvite(ctx, input);
+    const url = `${await requestOrigin()}${invite.path}`;
+    revalidatePath("/settings");
+    return { email: invite.email, role: invite.role, url, expiresAt: invite.expiresAt.toISOString() };
+  });
+}
+
+export async function revokeInviteAction(inviteId: string, _prev: State, _formData: FormData): Promise<ActionResult<unknown>> {
+  return runAction(async () => {
+    const ctx = await requireCtx("admin");
+    await revokeInvite(ctx, inviteId);
+    revalidatePath("/settings");
+    return null;
+  });
+}
+
+export type CreatedApiKey = { name: string; role: string; key: string };
+
+export async function createApiKeyAction(_prev: ActionState<CreatedApiKey>, formData: FormData): Promise<ActionResult<CreatedApiKey>> {
+  return runAction(async () => {
+    const ctx = await requireCtx("admin");
+    const input = parseWith(createApiKeySchema, formFields(formData));
+    const created = await createApiKey(ctx, input);
+    revalidatePath("/settings");
+    return { name: created.name, role: created.role, key: created.key };
+  });
+}
+
+export async function revokeApiKeyAction(apiKeyId: string, _prev: State, _formData: FormData): Promise<ActionResult<unknown>> {
+  return runAction(async () => {
+    const ctx = await requireCtx("admin");
+    await revokeApiKey(ctx, apiKeyId);
+    revalidatePath("/settings");
+    return null;
+  });
+}

@@ -1,0 +1,23 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Resonance", template: "%s · Resonance" },
+  description: "Customer experience management: customers, journeys, interactions and feedback in one place.",
+};
+
+export const viewport: Viewport = {
+  width: "device-width",
+  initialScale: 1,
+  themeColor: "#1f7f72",
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    // data-scroll-behavior lets Next.js turn smooth scrolling off during route changes.
+    <html lang="en" data-scroll-behavior="smooth">
+      <body className="min-h-dvh font-sans">{children}</body>
+    </html>
+  );
+}

@@ -1,0 +1,55 @@
+"use client";
+// E-mail + password sign-in through next-auth's credentials provider, without a full page reload.
+import { useState, type FormEvent } from "react";
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { Input } from "../ui/input";
+import { FormMessage } from "../ui/form-message";
+import { buttonClass } from "../ui/button";
+import { safeCallbackPath } from "./safe-callback";
+
+export function LoginForm({ callbackUrl, demoHint, defaultEmail }: { callbackUrl?: string; demoHint: boolean; defaultEmail?: string }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    setPending(true);
+    setError(null);
+    try {
+      const res = await signIn("credentials", { email: String(form.get("email") ?? ""), password: String(form.get("password") ?? ""), redirect: false });
+      if (!res || res.error || !res.ok) {
+        setError("Wrong e-mail or password");
+        return;
+      }
+      router.push(safeCallbackPath(callbackUrl, window.location.origin));
+      router.refresh();
+    } catch {
+      setError("Could not reach the server. Check your connection and try again.");
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="flex flex-col gap-4" aria-describedby={error ? "login-error" : undefined}>
+      <Input name="email" type="email" label="E-mail" autoComplete="username" inputMode="email" required defaultValue={defaultEmail} autoFocus={!defaultEmail} />
+      <Input name="password" type="password" label="Password" autoComplete="current-password" required />
+      {error ? (
+        <FormMessage tone="error" id="login-error">
+          {error}
+        </FormMessage>
+      ) : null}
+      <button type="submit" className={buttonClass("primary", "md", "w-full")} disabled={pending}>
+        {pending ? "Signing in…" : "Sign in"}
+      </button>
+      {demoHint ? (
+        <p className="rounded-md bg-brand-50 px-3 py-2 text-sm text-brand-900">
+          Demo: <span className="font-mono">admin@demo.resonance.test</span> / <span className="font-mono">resonance-demo</span>
+        </p>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,66 @@
+// One headline figure with its interval and sample size. Below MIN_N the figure stays visible but dimmed
+// and flagged "too few responses (n = …)", as DESIGN.md asks.
+import type { ReactNode } from "react";
+import { Badge } from "../ui/badge";
+
+type Props = {
+  testId: string;
+  title: string;
+  subtitle: string;
+  n: number;
+  enough: boolean;
+  value: string | null;
+  unit?: string;
+  interval: string | null;
+  details?: ReactNode;
+  children?: ReactNode;
+};
+
+export function MetricTile({ testId, title, subtitle, n, enough, value, unit, interval, details, children }: Props) {
+  const headingId = `${testId}-title`;
+  // Dimmed, yet still readable (slate-500 keeps 4.7:1 contrast on white).
+  const dim = !enough ? "text-slate-500" : "text-slate-900";
+  return (
+    <section data-testid={testId} aria-labelledby={headingId} className="flex flex-col gap-2 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+      <div>
+        <h2 id={headingId} className="text-sm font-semibold text-slate-900">
+          {title}
+        </h2>
+        <p className="text-xs text-slate-600">{subtitle}</p>
+      </div>
+      {value === null ? (
+        <p className="text-3xl font-semibold text-slate-300">
+          <span aria-hidden="true">—</span>
+          <span className="sr-only">No figure yet</span>
+        </p>
+      ) : (
+        <p className={`flex flex-wrap items-baseline gap-x-2 ${dim}`}>
+          <span className="text-4xl font-semibold tracking-tight tabular-nums">
+            {value}
+            {unit ? <span className="text-2xl">{unit}</span> : null}
+          </span>
+          {interval ? <span className="text-sm tabular-nums text-slate-600">{interval}</span> : null}
+        </p>
+      )}
+      <p className="text-sm text-slate-700">
+        {n === 0 ? (
+          <>
+            no responses (n = <span data-testid="n">0</span>)
+          </>
+        ) : enough ? (
+          <>
+            n = <span data-testid="n">{n}</span> responses · 95 % interval
+          </>
+        ) : (
+          <Badge tone="warn">
+            <span>
+              too few responses (n = <span data-testid="n">{n}</span>)
+            </span>
+          </Badge>
+        )}
+      </p>
+      {details ? <div className="text-sm text-slate-700">{details}</div> : null}
+      {children}
+    </section>
+  );
+}

@@ -1,0 +1,113 @@
+// Members with their roles (admins change roles and remove members), invites, and pending invites.
+import { removeMemberAction, revokeInviteAction, updateMemberRoleAction } from "@/app/_actions/settings";
+import { ROLE_LABELS, isRole } from "@/lib/auth/roles";
+import { Section } from "../ui/page-header";
+import { Table, TBody, Td, Th, THead } from "../ui/table";
+import { ActionForm } from "../ui/action-form";
+import { Select } from "../ui/select";
+import { Badge } from "../ui/badge";
+import { formatDate } from "../ui/format";
+import { InviteForm } from "./invite-form";
+import { ROLE_OPTIONS } from "./role-options";
+
+type Member = { id: string; role: string; joinedAt: Date; user: { id: string; name: string; email: string } };
+type Invite = { id: string; email: string; role: string; status: string; expiresAt: Date };
+
+const roleLabel = (r: string) => (isRole(r) ? ROLE_LABELS[r].label : r);
+
+export function MembersSection({ members, invites, meId }: { members: Member[]; invites: Invite[]; meId: string }) {
+  const pending = invites.filter((i) => i.status === "pending");
+  return (
+    <>
+      <Section title="Members" description="Viewers read; agents also log interactions and work cases; managers also edit journeys and surveys; admins also manage members and keys.">
+        <Table label="Members">
+          <THead>
+            <tr>
+              <Th>Name</Th>
+              <Th>Role</Th>
+              <Th>Joined</Th>
+              <Th>
+                <span className="sr-only">Actions</span>
+              </Th>
+            </tr>
+          </THead>
+          <TBody>
+            {members.map((m) => {
+              const me = m.user.id === meId;
+              return (
+                <tr key={m.id}>
+                  <Td className="min-w-48">
+                    <span className="font-medium text-slate-900">{m.user.name}</span> {me ? <Badge tone="brand">you</Badge> : null}
+                    <span className="block text-xs break-all text-slate-600">{m.user.email}</span>
+                  </Td>
+                  <Td className="min-w-56">
+                    {me ? (
+                      <span className="text-sm">{roleLabel(m.role)}</span>
+                    ) : (
+                      <ActionForm key={m.role} action={updateMemberRoleAction.bind(null, m.id)} submitLabel="Save" pendingLabel="Saving…" inline aria-label={`Role of ${m.user.name}`}>
+                        <Select id={`role-${m.id}`} name="role" label={`Role of ${m.user.name}`} hideLabel defaultValue={m.role} options={ROLE_OPTIONS} className="w-32" />
+                      </ActionForm>
+                    )}
+                  </Td>
+                  <Td className="whitespace-nowrap text-slate-700">{formatDate(m.joinedAt)}</Td>
+                  <Td className="text-right">
+                    {me ? null : (
+                      <ActionForm
+                        action={removeMemberAction.bind(null, m.id)}
+                        submitLabel={<>Remove<span className="sr-only"> {m.user.name}</span></>}
+                        pendingLabel="Removing…"
+                        variant="danger"
+                        confirm={`Remove ${m.user.name} from this organization?`}
+                        align="end"
+                      />
+                    )}
+                  </Td>
+                </tr>
+              );
+            })}
+          </TBody>
+        </Table>
+      </Section>
+
+      <Section title="Invite someone" description="Creates a one-time link for that e-mail address. Send it yourself; it expires in 7 days.">
+        <InviteForm />
+        <h3 className="mt-6 mb-2 text-sm font-semibold text-slate-900">Pending invites</h3>
+        {pending.length === 0 ? (
+          <p className="text-sm text-slate-600">No pending invites.</p>
+        ) : (
+          <Table label="Pending invites">
+            <THead>
+              <tr>
+                <Th>E-mail</Th>
+                <Th>Role</Th>
+                <Th>Expires</Th>
+                <Th>
+                  <span className="sr-only">Actions</span>
+                </Th>
+              </tr>
+            </THead>
+            <TBody>
+              {pending.map((i) => (
+                <tr key={i.id}>
+                  <Td className="break-all">{i.email}</Td>
+                  <Td>{roleLabel(i.role)}</Td>
+                  <Td className="whitespace-nowrap">{formatDate(i.expiresAt)}</Td>
+                  <Td className="text-right">
+                    <ActionForm
+                      action={revokeInviteAction.bind(null, i.id)}
+                      submitLabel={<>Revoke<span className="sr-only"> invite for {i.email}</span></>}
+                      pendingLabel="Revoking…"
+                      variant="danger"
+                      confirm={`Revoke the invite for ${i.email}? The link stops working.`}
+                      align="end"
+                    />
+                  </Td>
+                </tr>
+              ))}
+            </TBody>
+          </Table>
+        )}
+      </Section>
+    </>
+  );
+}

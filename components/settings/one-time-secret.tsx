@@ -1,0 +1,25 @@
+"use client";
+// Shows a value that cannot be retrieved again (invite link, API key) with a copy button.
+import type { ReactNode } from "react";
+import { CopyButton } from "../ui/copy-button";
+
+export function OneTimeSecret({ id, label, value, children }: { id: string; label: string; value: string; children?: ReactNode }) {
+  return (
+    <div role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
+      {children}
+      <label htmlFor={id} className="mt-2 block text-xs font-semibold">
+        {label}
+      </label>
+      <div className="mt-1 flex flex-col gap-2 sm:flex-row">
+        <input
+          id={id}
+          readOnly
+          value={value}
+          onFocus={(e) => e.currentTarget.select()}
+          className="min-h-9 w-full min-w-0 rounded-md border border-amber-300 bg-white px-2 font-mono text-xs text-slate-900"
+        />
+        <CopyButton value={value} targetId={id} />
+      </div>
+    </div>
+  );
+}

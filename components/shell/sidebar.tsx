@@ -1,0 +1,46 @@
+// Sidebar contents: organization, navigation, and who is signed in.
+import Link from "next/link";
+import { ROLE_LABELS, type Role } from "@/lib/auth/roles";
+import { NavLinks } from "./nav-links";
+import { OrgSwitcher } from "./org-switcher";
+import { SignOutButton } from "./sign-out-button";
+
+type Props = {
+  orgs: { id: string; name: string; role: string }[];
+  currentOrgId: string;
+  user: { name: string; email: string };
+  role: Role;
+};
+
+export function Brand() {
+  return (
+    <Link href="/" className="flex items-center gap-2 rounded-md text-base font-semibold tracking-tight text-slate-900">
+      <span aria-hidden="true" className="grid size-7 place-items-center rounded-md bg-brand-600 text-sm font-bold text-white">
+        R
+      </span>
+      Resonance
+    </Link>
+  );
+}
+
+export function Sidebar({ orgs, currentOrgId, user, role }: Props) {
+  return (
+    <div className="flex min-h-full flex-col gap-6 p-4">
+      <div className="hidden md:block">
+        <Brand />
+      </div>
+      <OrgSwitcher orgs={orgs} currentOrgId={currentOrgId} />
+      <NavLinks />
+      <div className="mt-auto border-t border-slate-200 pt-4">
+        <p className="truncate text-sm font-medium text-slate-900">{user.name}</p>
+        <p className="truncate text-xs text-slate-600">{user.email}</p>
+        <p className="mt-1 text-xs text-slate-600">
+          Role: <span className="font-medium text-slate-800">{ROLE_LABELS[role].label}</span>
+        </p>
+        <div className="mt-3">
+          <SignOutButton variant="secondary" />
+        </div>
+      </div>
+    </div>
+  );
+}

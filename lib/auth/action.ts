@@ -1,0 +1,139 @@
+// Auth and results for server components and server actions. Pages and actions call requireCtx(minRole)
+// first; actions wrap their body in runAction() so that the client always gets a plain, serializable
+// ActionResult: field errors for bad input, the message of a deliberate AppError, and a generic message
+// (the real error only in the server log) for anything unexpected.
+import { cache } from "react";
+import { cookies, headers } from "next/headers";
+import { notFound, redirect, unstable_rethrow } from "next/navigation";
+import { z, ZodError, type ZodType } from "zod";
+import { ACTIVE_ORG_COOKIE, ctxForUser, sessionUserId, type Ctx } from "./ctx";
+import { hasRole, type Role } from "./roles";
+import { AppError, ForbiddenError, NotFoundError } from "../http/errors";
+import { prismaErrorToAppError } from "../http/prisma-errors";
+
+export type FieldErrors = Record<string, string>;
+export type ActionResult<T = null> = { ok: true; data: T } | { ok: false; message: string; fieldErrors?: FieldErrors };
+/** What useActionState holds: null before the first submit. */
+export type ActionState<T = null> = ActionResult<T> | null;
+
+const GENERIC_MESSAGE = "Something went wrong on our side. Please try again.";
+
+// One session + membership lookup per request, however many components ask for it.
+const loadCtx = cache(async (): Promise<{ userId: string | null; ctx: Ctx | null }> => {
+  const userId = await sessionUserId();
+  if (!userId) return { userId: null, ctx: null };
+  const jar = await cookies();
+  return { userId, ctx: await ctxForUser(userId, jar.get(ACTIVE_ORG_COOKIE)?.value) };
+});
+
+/** The signed-in user's id, or a redirect to the sign-in page. For pages that need no organization. */
+export async function requireUserId(): Promise<string> {
+  const { userId } = await loadCtx();
+  if (!userId) redirect("/login");
+  return userId;
+}
+
+/**
+ * ctx for a server component or action: not signed in → /login; no organization → /welcome;
+ * role below minRole → ForbiddenError.
+ */
+export async function requireCtx(minRole: Role = "viewer"): Promise<Ctx> {
+  const { userId, ctx } = await loadCtx();
+  if (!userId) redirect("/login");
+  if (!ctx) redirect("/welcome");
+  if (!hasRole(ctx.role, minRole)) throw new ForbiddenError();
+  return ctx;
+}
+
+/** Remembers the active organization. Callers must have checked the membership first. */
+export async function setActiveOrgCookie(orgId: string): Promise<void> {
+  const h = await headers();
+  const secure = h.get("x-forwarded-proto") === "https" || (h.get("origin") ?? "").startsWith("https:");
+  const jar = await cookies();
+  jar.set(ACTIVE_ORG_COOKIE, orgId, { httpOnly: true, sameSite: "lax", path: "/", secure, maxAge: 400 * 86_400 });
+}
+
+/** The origin the browser used ("https://cx.example.com"), for links shown to the user. */
+export async function requestOrigin(): Promise<string> {
+  const h = await headers();
+  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost";
+  const origin = h.get("origin");
+  if (origin) {
+    try {
+      const url = new URL(origin);
+      if (url.host === host) return url.origin;
+    } catch {
+      // fall through to the forwarded protocol
+    }
+  }
+  const proto = h.get("x-forwarded-proto")?.split(",")[0]?.trim() || (/^(localhost|127\.|\[::1\])/.test(host) ? "http" : "https");
+  return `${proto}://${host}`;
+}
+
+/** Loads a record for a page; a NotFoundError (e.g. another organization's id) becomes the 404 page. */
+export async function orNotFound<T>(load: Promise<T>): Promise<T> {
+  try {
+    return await load;
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+}
+
+export function ok<T>(data: T): ActionResult<T> {
+  return { ok: true, data };
+}
+
+export function fail(message: string, fieldErrors?: FieldErrors): ActionResult<never> {
+  return fieldErrors && Object.keys(fieldErrors).length ? { ok: false, message, fieldErrors } : { ok: false, message };
+}
+
+function firstPerField(entries: { name: string; reason: string }[]): FieldErrors {
+  const out: FieldErrors = {};
+  for (const { name, reason } of entries) out[name] ??= reason;
+  return out;
+}
+
+/** Any thrown value → a failed ActionResult. Next.js control flow (redirect, notFound) is rethrown. */
+export function toActionFailure(error: unknown): ActionResult<never> {
+  unstable_rethrow(error);
+  if (error instanceof ZodError) {
+    const fields = firstPerField(error.issues.map((i) => ({ name: i.path.map(String).join(".") || "form", reason: i.message })));
+    return fail("Please correct the highlighted fields.", fields);
+  }
+  const known = error instanceof AppError ? error : prismaErrorToAppError(error);
+  if (known) {
+    const fields = known.invalidParams?.length ? firstPerField(known.invalidParams) : undefined;
+    return fail(known.message, fields);
+  }
+  console.error("[action] unexpected error", error);
+  return fail(GENERIC_MESSAGE);
+}
+
+/** Runs an action body and wraps its value or error into an ActionResult. */
+export async function runAction<T>(body: () => Promise<T>): Promise<ActionResult<T>> {
+  try {
+    return ok(await body());
+  } catch (error) {
+    return toActionFailure(error);
+  }
+}
+
+/**
+ * Form fields as a plain object for zod, without React's internal $ACTION_ fields. Blank values of the
+ * `optional` fields become undefined ("not given"); other blanks stay "" so that the schema's own
+ * "… is required" message is the one shown.
+ */
+export function formFields(formData: FormData, optional: readonly string[] = []): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const [key, value] of formData.entries()) {
+    if (key.startsWith("$ACTION") || typeof value !== "string") continue;
+    out[key] = optional.includes(key) && value.trim() === "" ? undefined : value;
+  }
+  return out;
+}
+
+/** Parses with zod; a ZodError thrown here becomes field errors through runAction. */
+export function parseWith<S extends ZodType>(schema: S, value: unknown): z.output<S> {
+  return schema.parse(value);
+}
