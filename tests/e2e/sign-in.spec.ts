@@ -5,7 +5,7 @@ const ADMIN = { email: "admin@demo.resonance.test", password: "resonance-demo" }
 
 async function signIn(page: Page, email = ADMIN.email, password = ADMIN.password) {
   await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("E-mail").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: /sign in/i }).click();
 }
