@@ -19,7 +19,7 @@ if (command === "migrate") {
   await migrateDeploy(url);
   console.log("migrations applied");
 } else if (command === "new-migration" && /^[a-z0-9_]+$/.test(name ?? "")) {
-  await must(process.execPath, [path.join(root, "scripts/derive-postgres-schema.mjs")]);
+  await must(path.join(root, "scripts/derive-postgres-schema.mjs"), []);
   const scratch = path.join(root, "tmp/new-migration.db");
   fs.mkdirSync(path.dirname(scratch), { recursive: true });
   fs.rmSync(scratch, { force: true });
