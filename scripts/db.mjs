@@ -37,6 +37,7 @@ if (command === "migrate") {
     await client.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
     await client.end();
   }
+  await must(path.join(root, "scripts/prisma-generate.mjs"), [], { quiet: true });
   console.log("created the migration for SQLite (prisma/migrations) and PostgreSQL (prisma/postgres/migrations)");
 } else {
   console.error("usage: node scripts/db.mjs migrate | new-migration <snake_case_name>");

@@ -21,4 +21,5 @@ if ! as_pg "$PGBIN/pg_ctl" -D "$DATA" status >/dev/null 2>&1; then
   as_pg "$PGBIN/pg_ctl" -D "$DATA" -l "$PWD/tmp/pg/server.log" -w start \
     -o "-h 127.0.0.1 -p $PORT -k $PWD/tmp/pg/run -c fsync=on -c max_connections=200" >/dev/null
 fi
-echo "postgresql://resonance@127.0.0.1:$PORT/postgres"
+# An already running server keeps the port it was started with (postmaster.pid, line 4).
+echo "postgresql://resonance@127.0.0.1:$(sed -n 4p "$DATA/postmaster.pid")/postgres"

@@ -5,6 +5,7 @@ import { ConflictError, NotFoundError } from "../http/errors";
 import { pageArgs, toPage } from "../http/pagination";
 import { recordAudit } from "../audit/service";
 import type { CustomerInput, CustomerListQuery, CustomerUpdate } from "./schema";
+import { headOf, MIN_QUERY, normalizeSearch, searchTokenRows } from "./search-tokens";
 
 const customerInclude = { tags: { select: { tag: true }, orderBy: { tag: "asc" } } } satisfies Prisma.CustomerInclude;
 type CustomerRow = Prisma.CustomerGetPayload<{ include: typeof customerInclude }>;
@@ -26,9 +27,30 @@ export function toCustomerDto(c: CustomerRow) {
 }
 export type CustomerDto = ReturnType<typeof toCustomerDto>;
 
+/**
+ * Prefix search on name words, full name, e-mail and external id, case- and accent-insensitive, the same on
+ * SQLite and PostgreSQL: an index lookup on (orgId, head) plus a prefix match inside that slice.
+ */
+export async function searchCustomers(ctx: Ctx, text: string, limit = 10) {
+  const q = normalizeSearch(text);
+  if (Array.from(q).length < MIN_QUERY) return [];
+  const hits = await db.customerSearchToken.findMany({
+    where: { orgId: ctx.orgId, head: headOf(q), token: { startsWith: q } },
+    select: { customerId: true, token: true },
+    orderBy: { token: "asc" },
+    take: limit * 6, // a customer can match on several tokens ("noah", "noah.clark", "noah clark")
+  });
+  // startsWith may treat _ and % as wildcards on some databases; keep only true prefixes.
+  const ids = [...new Set(hits.filter((h) => h.token.startsWith(q)).map((h) => h.customerId))].slice(0, limit);
+  if (ids.length === 0) return [];
+  const rows = await db.customer.findMany({ where: { orgId: ctx.orgId, id: { in: ids } }, include: customerInclude });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => (byId.has(id) ? [toCustomerDto(byId.get(id)!)] : []));
+}
+
 export async function listCustomers(ctx: Ctx, q: CustomerListQuery) {
+  if (q.q) return { data: await searchCustomers(ctx, q.q, q.limit), nextCursor: null };
   const where: Prisma.CustomerWhereInput = { orgId: ctx.orgId };
-  if (q.q) where.OR = [{ name: { startsWith: q.q } }, { email: { startsWith: q.q.toLowerCase() } }, { externalId: { startsWith: q.q } }];
   if (q.tag) where.tags = { some: { tag: q.tag } };
   const rows = await db.customer.findMany({ where, include: customerInclude, orderBy: [{ createdAt: "desc" }, { id: "desc" }], ...pageArgs(q) });
   const page = toPage(rows, q);
@@ -64,6 +86,7 @@ export async function createCustomer(ctx: Ctx, input: CustomerInput) {
       },
       include: customerInclude,
     });
+    await tx.customerSearchToken.createMany({ data: searchTokenRows(ctx.orgId, c.id, c) });
     await recordAudit(ctx, { action: "customer.created", entityType: "Customer", entityId: c.id }, tx);
     return c;
   });
@@ -92,6 +115,10 @@ export async function updateCustomer(ctx: Ctx, id: string, input: CustomerUpdate
       },
       include: customerInclude,
     });
+    if (input.name !== undefined || input.email !== undefined || input.externalId !== undefined) {
+      await tx.customerSearchToken.deleteMany({ where: { customerId: id } });
+      await tx.customerSearchToken.createMany({ data: searchTokenRows(ctx.orgId, id, c) });
+    }
     await recordAudit(ctx, { action: "customer.updated", entityType: "Customer", entityId: id, data: { fields: Object.keys(input) } }, tx);
     return c;
   });

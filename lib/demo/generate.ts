@@ -3,6 +3,7 @@
 // follow-up cases. Deterministic for a given seed, scale and `now`; rows are built in memory and written
 // with batched multi-row INSERTs inside one transaction, so a failed run leaves no half-made organization.
 import bcrypt from "bcryptjs";
+import { searchTokenRows } from "../customers/search-tokens";
 import type { Db } from "../db";
 import { Prisma } from "../generated/sqlite/client";
 import { buildDemoRows, DAY, WINDOW_DAYS, type DemoUserIds } from "./build";
@@ -142,6 +143,7 @@ export async function generateDemoOrganization(
       await insertBatches(tx, "Touchpoint", "touchpoints", rows.touchpoints, progress);
       await insertBatches(tx, "Customer", "customers", rows.customers, progress);
       await insertBatches(tx, "CustomerTag", "customer tags", rows.customerTags, progress);
+      await insertBatches(tx, "CustomerSearchToken", "search index", rows.customers.flatMap((c) => searchTokenRows(orgId, c.id!, c)), progress);
       await insertBatches(tx, "Survey", "surveys", rows.surveys, progress);
       await insertBatches(tx, "SurveyQuestion", "questions", rows.questions, progress);
       await insertBatches(tx, "Interaction", "interactions", rows.interactions, progress);

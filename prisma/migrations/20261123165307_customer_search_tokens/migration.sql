@@ -1,0 +1,14 @@
+-- CreateTable
+CREATE TABLE "CustomerSearchToken" (
+    "orgId" TEXT NOT NULL,
+    "customerId" TEXT NOT NULL,
+    "head" TEXT NOT NULL,
+    "token" TEXT NOT NULL,
+
+    PRIMARY KEY ("customerId", "token"),
+    CONSTRAINT "CustomerSearchToken_orgId_fkey" FOREIGN KEY ("orgId") REFERENCES "Organization" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "CustomerSearchToken_customerId_fkey" FOREIGN KEY ("customerId") REFERENCES "Customer" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateIndex
+CREATE INDEX "CustomerSearchToken_orgId_head_token_idx" ON "CustomerSearchToken"("orgId", "head", "token");
