@@ -15,7 +15,7 @@ const CONSENT = [
   { value: "no", label: "No" },
 ];
 
-export function AddCustomerForm() {
+export function AddCustomerForm({ defaultName }: { defaultName?: string }) {
   const { state, dispatch, onSubmit, pending, fieldErrors: errors, message } = useActionForm(createCustomerAction);
   const formRef = useRef<HTMLFormElement>(null);
 
@@ -25,7 +25,7 @@ export function AddCustomerForm() {
 
   return (
     <form ref={formRef} action={dispatch} onSubmit={onSubmit} className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-label="Add customer">
-      <Input id="new-name" name="name" label="Name" required maxLength={200} autoComplete="off" error={errors?.name} />
+      <Input id="new-name" name="name" label="Name" required maxLength={200} autoComplete="off" defaultValue={defaultName} autoFocus={Boolean(defaultName)} error={errors?.name} />
       <Input id="new-email" name="email" type="email" label="E-mail (optional)" autoComplete="off" error={errors?.email} />
       <Input id="new-external-id" name="externalId" label="External id (optional)" hint="The id in your own systems." error={errors?.externalId} />
       <Input id="new-phone" name="phone" type="tel" label="Phone (optional)" autoComplete="off" error={errors?.phone} />

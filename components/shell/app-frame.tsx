@@ -5,7 +5,7 @@ import { useEffect, useRef, useState, type ReactNode } from "react";
 import { usePathname } from "next/navigation";
 import { Menu, X } from "lucide-react";
 
-export function AppFrame({ brand, sidebar, children }: { brand: ReactNode; sidebar: ReactNode; children: ReactNode }) {
+export function AppFrame({ brand, sidebar, search, children }: { brand: ReactNode; sidebar: ReactNode; search: ReactNode; children: ReactNode }) {
   const [open, setOpen] = useState(false);
   const pathname = usePathname();
   const [shownPath, setShownPath] = useState(pathname);
@@ -58,7 +58,10 @@ export function AppFrame({ brand, sidebar, children }: { brand: ReactNode; sideb
         {sidebar}
       </div>
       <main id="main" tabIndex={-1} className="min-w-0 flex-1 px-4 py-6 outline-none sm:px-6 md:px-8 md:py-8">
-        <div className="mx-auto max-w-6xl">{children}</div>
+        <div className="mx-auto max-w-6xl">
+          <div className="mb-6">{search}</div>
+          {children}
+        </div>
       </main>
     </div>
   );

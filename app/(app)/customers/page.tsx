@@ -34,13 +34,13 @@ export default async function CustomersPage({ searchParams }: { searchParams: Se
       <PageHeader title="Customers" description="Everyone your organization has talked to, newest first." />
 
       {canAdd ? (
-        <details className="group mb-6 rounded-lg border border-slate-200 bg-white shadow-sm">
+        <details id="add-customer" open={Boolean(one(sp.new))} className="group mb-6 rounded-lg border border-slate-200 bg-white shadow-sm">
           <summary className="flex min-h-11 items-center gap-2 rounded-lg px-4 text-sm font-semibold text-slate-900 hover:bg-slate-50">
             <span aria-hidden="true" className="text-brand-700 transition-transform group-open:rotate-45">+</span>
             Add customer
           </summary>
           <div className="border-t border-slate-200 p-4">
-            <AddCustomerForm />
+            <AddCustomerForm defaultName={one(sp.new)} />
           </div>
         </details>
       ) : null}
