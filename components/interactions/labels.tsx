@@ -3,7 +3,7 @@ import { FaceAngry, FaceGrinning, FaceNeutral, FaceSlightlyFrowning, FaceSlightl
 import { EMOTIONS } from "@/lib/interactions/schema";
 import { Badge, type BadgeTone } from "../ui/badge";
 
-const OUTCOMES: Record<string, { label: string; tone: BadgeTone }> = {
+export const OUTCOME_LABELS: Record<string, { label: string; tone: BadgeTone }> = {
   resolved: { label: "Resolved", tone: "ok" },
   follow_up: { label: "Follow-up", tone: "warn" },
   escalated: { label: "Escalated", tone: "danger" },
@@ -11,12 +11,12 @@ const OUTCOMES: Record<string, { label: string; tone: BadgeTone }> = {
 };
 
 export function OutcomeBadge({ outcome }: { outcome: string }) {
-  const o = OUTCOMES[outcome] ?? { label: outcome, tone: "neutral" as const };
+  const o = OUTCOME_LABELS[outcome] ?? { label: outcome, tone: "neutral" as const };
   return <Badge tone={o.tone}>{o.label}</Badge>;
 }
 
-const FACES = { [-2]: FaceAngry, [-1]: FaceSlightlyFrowning, 0: FaceNeutral, 1: FaceSlightlySmiling, 2: FaceGrinning } as const;
-const FACE_COLOUR: Record<number, string> = { [-2]: "text-red-700", [-1]: "text-orange-700", 0: "text-slate-500", 1: "text-brand-600", 2: "text-green-700" };
+export const FACES = { [-2]: FaceAngry, [-1]: FaceSlightlyFrowning, 0: FaceNeutral, 1: FaceSlightlySmiling, 2: FaceGrinning } as const;
+export const FACE_COLOUR: Record<number, string> = { [-2]: "text-red-700", [-1]: "text-orange-700", 0: "text-slate-500", 1: "text-brand-600", 2: "text-green-700" };
 
 export function EmotionLabel({ emotion }: { emotion: number | null }) {
   if (emotion === null || emotion === undefined) return <span className="text-slate-500">—</span>;

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { MessagesSquare } from "lucide-react";
 import { requireCtx } from "@/lib/auth/action";
+import { hasRole } from "@/lib/auth/roles";
 import { listInteractions } from "@/lib/interactions/service";
 import { interactionListQuery } from "@/lib/interactions/schema";
 import { PageHeader } from "@/components/ui/page-header";
@@ -26,7 +27,17 @@ export default async function InteractionsPage({ searchParams }: { searchParams:
 
   return (
     <>
-      <PageHeader title="Interactions" description="What happened at each touchpoint, as logged by your team or sent by your systems. Newest first." />
+      <PageHeader
+        title="Interactions"
+        description="What happened at each touchpoint, as logged by your team or sent by your systems. Newest first."
+        actions={
+          hasRole(ctx.role, "agent") ? (
+            <Link href="/interactions/new" className="inline-flex min-h-10 items-center rounded-md bg-brand-700 px-4 text-sm font-semibold text-white hover:bg-brand-800">
+              Log interaction
+            </Link>
+          ) : null
+        }
+      />
       {page.data.length === 0 ? (
         <EmptyState title="No interactions yet" icon={<MessagesSquare size={28} />}>
           Interactions appear here when staff log them or your systems send them through the REST API (POST /api/v1/interactions).

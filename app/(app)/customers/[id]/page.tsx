@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { ArrowLeft } from "lucide-react";
 import { orNotFound, requireCtx } from "@/lib/auth/action";
+import { hasRole } from "@/lib/auth/roles";
 import { getCustomer } from "@/lib/customers/service";
 import { listInteractions } from "@/lib/interactions/service";
 import { interactionListQuery } from "@/lib/interactions/schema";
@@ -44,7 +45,17 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
           <ArrowLeft aria-hidden="true" size={16} /> All customers
         </Link>
       </p>
-      <PageHeader title={title} description={<>Customer since {formatDate(customer.createdAt)}</>} />
+      <PageHeader
+        title={title}
+        description={<>Customer since {formatDate(customer.createdAt)}</>}
+        actions={
+          hasRole(ctx.role, "agent") ? (
+            <Link href={`/interactions/new?customerId=${customer.id}`} className="inline-flex min-h-10 items-center rounded-md bg-brand-700 px-4 text-sm font-semibold text-white hover:bg-brand-800">
+              Log interaction
+            </Link>
+          ) : null
+        }
+      />
 
       <section aria-label="Profile" className="mb-8 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
         <dl className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
