@@ -67,21 +67,30 @@ export async function createInteraction(ctx: Ctx, input: InteractionCreate, sour
   if (input.touchpointId && !touchpoint) throw new NotFoundError("Touchpoint");
   if (input.channelId && !channel) throw new NotFoundError("Channel");
   try {
-    const row = await db.interaction.create({
-      data: {
-        orgId: ctx.orgId,
-        customerId: customer.id,
-        touchpointId: touchpoint?.id,
-        channelId: channel?.id ?? touchpoint?.channelId ?? null,
-        staffId: ctx.userId,
-        occurredAt: input.occurredAt ?? new Date(),
-        outcome: input.outcome,
-        emotion: input.emotion,
-        note: input.note || null,
-        source,
-        clientId: input.clientId,
-      },
-      include,
+    const occurredAt = input.occurredAt ?? new Date();
+    const row = await db.$transaction(async (tx) => {
+      const created = await tx.interaction.create({
+        data: {
+          orgId: ctx.orgId,
+          customerId: customer.id,
+          touchpointId: touchpoint?.id,
+          channelId: channel?.id ?? touchpoint?.channelId ?? null,
+          staffId: ctx.userId,
+          occurredAt,
+          outcome: input.outcome,
+          emotion: input.emotion,
+          note: input.note || null,
+          source,
+          clientId: input.clientId,
+        },
+        include,
+      });
+      // The customer was last seen at their newest interaction.
+      await tx.customer.updateMany({
+        where: { id: customer.id, orgId: ctx.orgId, OR: [{ lastSeenAt: null }, { lastSeenAt: { lt: occurredAt } }] },
+        data: { lastSeenAt: occurredAt },
+      });
+      return created;
     });
     return { interaction: toDto(row), created: true };
   } catch (error) {

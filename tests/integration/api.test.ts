@@ -108,6 +108,9 @@ describe("interactions", () => {
     // the channel defaults from the touchpoint; the API key's source is recorded
     expect(results[0].body.channel.id).toBe(A.ids.channel);
     expect(results[0].body.source).toBe("api");
+    // and the customer was last seen then
+    const seen = await db.customer.findUnique({ where: { id: A.ids.customer } });
+    expect(seen?.lastSeenAt?.toISOString()).toBe(results[0].body.occurredAt);
   });
 
   it("rejects an emotion outside −2..+2 and stores nothing", async () => {

@@ -5,10 +5,13 @@ import type { Org } from "../factories";
 
 type Ids = Org["ids"];
 
-export type RouteCase = {
+/** An authenticated route names its minimum role; a public one (no login) is marked `public` instead and is
+ * covered by its own suite (public-responses.test.ts): no role matrix, session or tenant probes. */
+type RouteAccess = { minRole: Role; public?: never } | { public: true; minRole?: never };
+
+export type RouteCase = RouteAccess & {
   method: "GET" | "POST" | "PATCH" | "DELETE";
   path: string; // as in the file tree, with :id
-  minRole: Role;
   /** Which entity :id names (for the cross-tenant probe). */
   entity?: keyof Ids;
   /** A body that passes the role gate but fails validation (role matrix: no side effects). */
@@ -24,6 +27,7 @@ export const ROUTES: RouteCase[] = [
   { method: "GET", path: "/api/v1/customers", minRole: "viewer" },
   { method: "POST", path: "/api/v1/customers", minRole: "agent", invalidBody: { email: "nope" } },
   { method: "GET", path: "/api/v1/customers/:id", minRole: "viewer", entity: "customer" },
+  { method: "GET", path: "/api/v1/customers/:id/timeline", minRole: "viewer", entity: "customer" },
   { method: "PATCH", path: "/api/v1/customers/:id", minRole: "agent", entity: "customer", invalidBody: { email: "nope" }, validBody: () => ({ name: "Taken over" }) },
   { method: "GET", path: "/api/v1/journeys", minRole: "viewer" },
   { method: "POST", path: "/api/v1/journeys", minRole: "manager", invalidBody: { name: "" } },
@@ -51,6 +55,10 @@ export const ROUTES: RouteCase[] = [
   { method: "GET", path: "/api/v1/cases/:id", minRole: "viewer", entity: "case" },
   { method: "PATCH", path: "/api/v1/cases/:id", minRole: "agent", entity: "case", invalidBody: {}, validBody: () => ({ status: "resolved", resolution: "taken over" }) },
   { method: "GET", path: "/api/v1/metrics/headline", minRole: "viewer" },
+  // analytics (lib/analytics): another organization's ids in the filters match nothing
+  { method: "GET", path: "/api/v1/metrics/trend", minRole: "viewer", foreignQueries: (ids) => [`?journeyId=${ids.journey}`, `?touchpointId=${ids.touchpoint}`, `?surveyId=${ids.survey}`, `?stageId=${ids.stage}&channelId=${ids.channel}&preset=18m`] },
+  { method: "GET", path: "/api/v1/metrics/summary", minRole: "viewer", foreignQueries: (ids) => [`?journeyId=${ids.journey}`, `?touchpointId=${ids.touchpoint}`, `?surveyId=${ids.survey}`, `?stageId=${ids.stage}&channelId=${ids.channel}&preset=18m`] },
+  { method: "GET", path: "/api/v1/metrics/compare", minRole: "viewer", foreignQueries: (ids) => [`?journeyId=${ids.journey}`, `?touchpointId=${ids.touchpoint}`, `?surveyId=${ids.survey}`, `?stageId=${ids.stage}&channelId=${ids.channel}&preset=18m`] },
   { method: "GET", path: "/api/v1/members", minRole: "admin" },
   { method: "PATCH", path: "/api/v1/members/:id", minRole: "admin", entity: "member", invalidBody: { role: "owner" }, validBody: () => ({ role: "admin" }) },
   { method: "DELETE", path: "/api/v1/members/:id", minRole: "admin", entity: "member" },
@@ -60,4 +68,7 @@ export const ROUTES: RouteCase[] = [
   { method: "GET", path: "/api/v1/api-keys", minRole: "admin" },
   { method: "POST", path: "/api/v1/api-keys", minRole: "admin", invalidBody: { name: "" } },
   { method: "DELETE", path: "/api/v1/api-keys/:id", minRole: "admin", entity: "apiKey" },
+  // Public survey API (respondents, embeds): see public-responses.test.ts.
+  { method: "GET", path: "/api/v1/public/surveys/:publicId", public: true },
+  { method: "POST", path: "/api/v1/public/surveys/:publicId/responses", public: true },
 ];

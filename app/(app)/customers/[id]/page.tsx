@@ -3,20 +3,18 @@ import { ArrowLeft } from "lucide-react";
 import { orNotFound, requireCtx } from "@/lib/auth/action";
 import { hasRole } from "@/lib/auth/roles";
 import { getCustomer } from "@/lib/customers/service";
-import { listInteractions } from "@/lib/interactions/service";
-import { interactionListQuery } from "@/lib/interactions/schema";
-import { listResponses } from "@/lib/responses/service";
-import { responseListQuery } from "@/lib/responses/schema";
+import { getLoyalty, getTimeline, timelineQuery } from "@/lib/customers/timeline";
+import { LOYALTY_LABELS } from "@/lib/customers/loyalty";
+import { Timeline } from "@/components/customers/timeline";
 import { PageHeader, Section } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDate, formatDateTime } from "@/components/ui/format";
 import { ConsentBadge, TagList } from "@/components/customers/consent-badge";
-import { EmotionLabel, OutcomeBadge, ScoreLabel } from "@/components/interactions/labels";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Customer" };
 
-const RECENT = 20;
+const PAGE = 25;
 
 function Fact({ label, children, raw = false }: { label: string; children: React.ReactNode; raw?: boolean }) {
   return (
@@ -27,14 +25,14 @@ function Fact({ label, children, raw = false }: { label: string; children: React
   );
 }
 
-export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function CustomerPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requireCtx();
   const { id } = await params;
+  const sp = await searchParams;
   const customer = await orNotFound(getCustomer(ctx, id));
-  const [interactions, responses] = await Promise.all([
-    listInteractions(ctx, interactionListQuery.parse({ customerId: customer.id, limit: RECENT })),
-    listResponses(ctx, responseListQuery.parse({ customerId: customer.id, limit: RECENT })),
-  ]);
+  const parsed = timelineQuery.safeParse({ limit: PAGE, before: sp.before });
+  const before = parsed.success ? parsed.data.before : undefined;
+  const [timeline, loyalty] = await Promise.all([getTimeline(ctx, customer.id, { limit: PAGE, before }), getLoyalty(ctx, customer.id)]);
   const attributes = Object.entries(customer.attributes);
   const title = customer.name ?? customer.email ?? customer.externalId ?? "Unnamed customer";
 
@@ -70,6 +68,12 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
             <TagList tags={customer.tags} />
           </Fact>
           <Fact label="Last seen">{formatDateTime(customer.lastSeenAt)}</Fact>
+          <Fact label="Loyalty stage">
+            <span data-testid="loyalty-stage" className="font-medium">{LOYALTY_LABELS[loyalty.stage]}</span>
+            <span className="block text-xs text-slate-600">
+              {loyalty.latest ? `latest ${loyalty.latest.metric.toUpperCase()} ${loyalty.latest.score} on ${formatDate(loyalty.latest.at)}` : "no NPS or CSAT answer in 12 months"} · {loyalty.touches180d} touches in 180 days
+            </span>
+          </Fact>
         </dl>
         {attributes.length ? (
           <>
@@ -85,58 +89,25 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
         ) : null}
       </section>
 
-      <div className="grid grid-cols-1 gap-8 xl:grid-cols-2">
-        <Section title="Interactions" description={`The ${RECENT} newest.`}>
-          {interactions.data.length === 0 ? (
-            <EmptyState title="No interactions logged yet" />
-          ) : (
-            <ol className="flex flex-col gap-3">
-              {interactions.data.map((i) => (
-                <li key={i.id} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-                  <div className="flex flex-wrap items-center justify-between gap-2">
-                    <span className="text-sm font-medium text-slate-900">{i.touchpoint?.name ?? "No touchpoint"}</span>
-                    <time dateTime={i.occurredAt.toISOString()} className="text-xs text-slate-600">
-                      {formatDateTime(i.occurredAt)}
-                    </time>
-                  </div>
-                  <div className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-slate-700">
-                    <OutcomeBadge outcome={i.outcome} />
-                    <EmotionLabel emotion={i.emotion} />
-                    {i.channel ? <span>{i.channel.name}</span> : null}
-                    {i.staff ? <span>by {i.staff.name}</span> : null}
-                  </div>
-                  {i.note ? <p className="mt-2 text-sm text-slate-800">{i.note}</p> : null}
-                </li>
-              ))}
-            </ol>
-          )}
-        </Section>
-
-        <Section title="Survey responses" description={`The ${RECENT} newest.`}>
-          {responses.data.length === 0 ? (
-            <EmptyState title="No survey responses yet" />
-          ) : (
-            <ol className="flex flex-col gap-3">
-              {responses.data.map((r) => (
-                <li key={r.id} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-                  <div className="flex flex-wrap items-center justify-between gap-2">
-                    <span className="text-sm font-medium text-slate-900">{r.survey.name}</span>
-                    <time dateTime={r.submittedAt.toISOString()} className="text-xs text-slate-600">
-                      {formatDateTime(r.submittedAt)}
-                    </time>
-                  </div>
-                  <div className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-slate-700">
-                    <ScoreLabel metric={r.metric} score={r.score} category={r.category} />
-                    {r.touchpoint ? <span>at {r.touchpoint.name}</span> : null}
-                    {!r.completed ? <span className="text-slate-500">(partial)</span> : null}
-                  </div>
-                  {r.comment ? <blockquote className="mt-2 border-l-2 border-slate-200 pl-3 text-sm text-slate-800">{r.comment}</blockquote> : null}
-                </li>
-              ))}
-            </ol>
-          )}
-        </Section>
-      </div>
+      <Section title="Timeline" description="Interactions, survey responses and cases, newest first.">
+        {timeline.data.length === 0 ? (
+          <EmptyState title="Nothing here yet">Log an interaction or send this customer a survey; it appears here at once.</EmptyState>
+        ) : (
+          <Timeline items={timeline.data} />
+        )}
+        <nav aria-label="Timeline pages" className="mt-4 flex gap-3 text-sm">
+          {before ? (
+            <Link href={`/customers/${customer.id}`} className="font-medium text-brand-700 underline">
+              Newest
+            </Link>
+          ) : null}
+          {timeline.nextCursor ? (
+            <Link href={`/customers/${customer.id}?before=${timeline.nextCursor}`} className="font-medium text-brand-700 underline">
+              Older
+            </Link>
+          ) : null}
+        </nav>
+      </Section>
     </>
   );
 }
