@@ -4,6 +4,7 @@ import type { Ctx } from "../auth/ctx";
 import { NotFoundError } from "../http/errors";
 import { pageArgs, toPage } from "../http/pagination";
 import type { InteractionCreate, InteractionListQuery } from "./schema";
+import { openCaseForInteraction } from "../cases/rules";
 
 const include = {
   customer: { select: { id: true, name: true, externalId: true } },
@@ -90,6 +91,7 @@ export async function createInteraction(ctx: Ctx, input: InteractionCreate, sour
         where: { id: customer.id, orgId: ctx.orgId, OR: [{ lastSeenAt: null }, { lastSeenAt: { lt: occurredAt } }] },
         data: { lastSeenAt: occurredAt },
       });
+      await openCaseForInteraction(tx, created);
       return created;
     });
     return { interaction: toDto(row), created: true };

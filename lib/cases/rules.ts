@@ -1,0 +1,90 @@
+// Closed loop: rules per organization that open a follow-up case when a response or an interaction calls
+// for one. Defaults: an NPS detractor (0–6), CSAT ≤ 2, CES ≤ 3, or an interaction marked "follow-up needed".
+// Each rule fires exactly once per triggering event: the case's (orgId, triggerKey) is unique and the case
+// is written in the same transaction as the response or interaction that triggered it.
+// Owner: the chosen person, or the agent with the fewest open cases (ties: who joined first).
+import { z } from "zod";
+import type { Prisma } from "../generated/sqlite/client";
+import type { db } from "../db";
+
+type Tx = Prisma.TransactionClient | typeof db;
+
+export const caseRulesSchema = z.object({
+  nps: z.object({ enabled: z.boolean().default(true), maxScore: z.number().int().min(0).max(10).default(6) }).default({ enabled: true, maxScore: 6 }),
+  csat: z.object({ enabled: z.boolean().default(true), maxScore: z.number().int().min(1).max(5).default(2) }).default({ enabled: true, maxScore: 2 }),
+  ces: z.object({ enabled: z.boolean().default(true), maxScore: z.number().int().min(1).max(7).default(3) }).default({ enabled: true, maxScore: 3 }),
+  interactionFollowUp: z.boolean().default(true),
+  dueHours: z.number().int().min(1).max(24 * 30).default(48),
+  assignTo: z.string().min(1).max(64).nullable().default(null),
+});
+export type CaseRules = z.infer<typeof caseRulesSchema>;
+
+export function caseRulesFrom(settings: unknown): CaseRules {
+  const raw = (settings as { caseRules?: unknown } | null)?.caseRules ?? {};
+  const parsed = caseRulesSchema.safeParse(raw);
+  return parsed.success ? parsed.data : caseRulesSchema.parse({});
+}
+
+type ResponseEvent = { id: string; orgId: string; customerId: string | null; metric: string | null; score: number | null; comment?: string | null };
+type InteractionEvent = { id: string; orgId: string; customerId: string; outcome: string; note?: string | null };
+
+/** Which rule a response triggers, if any (pure). */
+export function responseTrigger(rules: CaseRules, r: Pick<ResponseEvent, "metric" | "score">): { key: string; title: string } | null {
+  if (r.score === null || r.score === undefined) return null;
+  const m = r.metric;
+  if (m === "nps" && rules.nps.enabled && r.score <= rules.nps.maxScore) return { key: "detractor", title: `Detractor: NPS ${r.score}` };
+  if (m === "csat" && rules.csat.enabled && r.score <= rules.csat.maxScore) return { key: "low-csat", title: `Low CSAT: ${r.score} of 5` };
+  if (m === "ces" && rules.ces.enabled && r.score <= rules.ces.maxScore) return { key: "high-effort", title: `High effort: CES ${r.score} of 7` };
+  return null;
+}
+
+async function chooseOwner(tx: Tx, orgId: string, rules: CaseRules): Promise<string | null> {
+  if (rules.assignTo) {
+    const m = await tx.membership.findUnique({ where: { orgId_userId: { orgId, userId: rules.assignTo } }, select: { userId: true } });
+    if (m) return m.userId;
+  }
+  const agents = await tx.membership.findMany({ where: { orgId, role: "agent" }, orderBy: { createdAt: "asc" }, select: { userId: true } });
+  if (agents.length === 0) return null;
+  const load = await tx.case.groupBy({ by: ["ownerId"], where: { orgId, status: { not: "resolved" }, ownerId: { in: agents.map((a) => a.userId) } }, _count: { _all: true } });
+  const open = new Map(load.map((l) => [l.ownerId, l._count._all]));
+  return agents.reduce((best, a) => ((open.get(a.userId) ?? 0) < (open.get(best.userId) ?? 0) ? a : best), agents[0]).userId;
+}
+
+async function rulesOf(tx: Tx, orgId: string): Promise<CaseRules> {
+  const org = await tx.organization.findUnique({ where: { id: orgId }, select: { settings: true } });
+  return caseRulesFrom(org?.settings);
+}
+
+async function openCase(tx: Tx, rules: CaseRules, orgId: string, triggerKey: string, data: { title: string; customerId: string | null; responseId?: string; interactionId?: string }) {
+  const existing = await tx.case.findUnique({ where: { orgId_triggerKey: { orgId, triggerKey } }, select: { id: true } });
+  if (existing) return null;
+  return tx.case.create({
+    data: {
+      orgId,
+      triggerKey,
+      title: data.title,
+      customerId: data.customerId,
+      responseId: data.responseId,
+      interactionId: data.interactionId,
+      ownerId: await chooseOwner(tx, orgId, rules),
+      dueAt: new Date(Date.now() + rules.dueHours * 3_600_000),
+    },
+  });
+}
+
+/** Call inside the transaction that stores or completes the response. */
+export async function openCaseForResponse(tx: Tx, r: ResponseEvent) {
+  const rules = await rulesOf(tx, r.orgId);
+  const trigger = responseTrigger(rules, r);
+  if (!trigger) return null;
+  return openCase(tx, rules, r.orgId, `${trigger.key}:${r.id}`, { title: trigger.title, customerId: r.customerId, responseId: r.id });
+}
+
+/** Call inside the transaction that stores the interaction. */
+export async function openCaseForInteraction(tx: Tx, i: InteractionEvent) {
+  if (i.outcome !== "follow_up") return null;
+  const rules = await rulesOf(tx, i.orgId);
+  if (!rules.interactionFollowUp) return null;
+  const title = i.note ? `Follow up: ${i.note.slice(0, 80)}` : "Follow-up needed";
+  return openCase(tx, rules, i.orgId, `follow-up:${i.id}`, { title, customerId: i.customerId, interactionId: i.id });
+}

@@ -1,0 +1,58 @@
+// Closed loop: a triggering event opens exactly one follow-up case, owned by the least-loaded agent,
+// due per the organization's rules; events that don't meet a rule open none.
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { openCaseForResponse } from "@/lib/cases/rules";
+import { createOrg, createUser, type Org } from "../factories";
+import { http } from "./http";
+
+let A: Org;
+let secondAgent: string;
+beforeAll(async () => {
+  A = await createOrg("rules");
+  secondAgent = (await createUser("rules-agent2")).id;
+  await db.membership.create({ data: { orgId: A.orgId, userId: secondAgent, role: "agent" } });
+});
+
+describe("case rules", () => {
+  it("an interaction marked follow-up opens one case, also when the request is retried", async () => {
+    const body = { customerId: A.ids.customer, outcome: "follow_up", note: "Call back about the router", clientId: `cr-${randomUUID()}` };
+    const first = await http("POST", "/api/v1/interactions", { key: A.keys.agent, body });
+    const retry = await http("POST", "/api/v1/interactions", { key: A.keys.agent, body });
+    expect([first.status, retry.status]).toEqual([201, 200]);
+    const cases = await db.case.findMany({ where: { orgId: A.orgId, interactionId: first.body.id } });
+    expect(cases).toHaveLength(1);
+    expect(cases[0]).toMatchObject({ triggerKey: `follow-up:${first.body.id}`, status: "open", title: "Follow up: Call back about the router", customerId: A.ids.customer });
+    // the factory's agent already owns a case, so the other agent gets this one
+    expect(cases[0].ownerId).toBe(secondAgent);
+    const dueInHours = (cases[0].dueAt!.getTime() - cases[0].createdAt.getTime()) / 3_600_000;
+    expect(dueInHours).toBeCloseTo(48, 1);
+  });
+
+  it("a resolved interaction opens none", async () => {
+    const res = await http("POST", "/api/v1/interactions", { key: A.keys.agent, body: { customerId: A.ids.customer, outcome: "resolved" } });
+    expect(await db.case.count({ where: { orgId: A.orgId, interactionId: res.body.id } })).toBe(0);
+  });
+
+  it("a detractor response opens one case however often the rule is evaluated", async () => {
+    const r = await db.response.create({
+      data: { orgId: A.orgId, surveyId: A.ids.survey, clientId: `cr-${randomUUID()}`, customerId: A.ids.customer, metric: "nps", score: 2, category: "detractor" },
+    });
+    await db.$transaction((tx) => openCaseForResponse(tx, r));
+    await db.$transaction((tx) => openCaseForResponse(tx, r));
+    expect(await db.case.count({ where: { orgId: A.orgId, responseId: r.id } })).toBe(1);
+    const promoter = await db.response.create({
+      data: { orgId: A.orgId, surveyId: A.ids.survey, clientId: `cr-${randomUUID()}`, metric: "nps", score: 9, category: "promoter" },
+    });
+    expect(await db.$transaction((tx) => openCaseForResponse(tx, promoter))).toBeNull();
+  });
+
+  it("follows the organization's rules: follow-up cases can be switched off", async () => {
+    await db.organization.update({ where: { id: A.orgId }, data: { settings: { caseRules: { interactionFollowUp: false } } } });
+    const res = await http("POST", "/api/v1/interactions", { key: A.keys.agent, body: { customerId: A.ids.customer, outcome: "follow_up" } });
+    expect(res.status).toBe(201);
+    expect(await db.case.count({ where: { orgId: A.orgId, interactionId: res.body.id } })).toBe(0);
+    await db.organization.update({ where: { id: A.orgId }, data: { settings: {} } });
+  });
+});
