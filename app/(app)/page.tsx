@@ -1,24 +1,43 @@
 import Link from "next/link";
 import { requireCtx } from "@/lib/auth/action";
-import { getHeadline, lastDays } from "@/lib/dashboard/headline";
+import { filtersToSearchParams, hasScopeFilters, parseFiltersLeniently, PRESET_LABELS, resolvePeriod } from "@/lib/analytics/filters";
+import { getComparison, getFilterOptions, getSummary, getTrends } from "@/lib/analytics/service";
 import { getDashboardSummary } from "@/lib/dashboard/summary";
-import { PageHeader } from "@/components/ui/page-header";
+import { PageHeader, Section } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { buttonClass } from "@/components/ui/button";
 import { formatPeriod } from "@/components/ui/format";
 import { CesTile, CsatTile, NpsTile } from "@/components/dashboard/headline-tiles";
 import { SummaryCounts } from "@/components/dashboard/summary-counts";
+import { FilterBar } from "@/components/dashboard/filter-bar";
+import { TrendSection } from "@/components/dashboard/trend-section";
+import { ComparePanel } from "@/components/dashboard/compare-panel";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Dashboard" };
 
-const DAYS = 90;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-export default async function DashboardPage() {
+// Shown inclusive: a period [from, to) ends the millisecond before `to`.
+const shown = (p: { from: Date; to: Date }) => formatPeriod(p.from, new Date(p.to.getTime() - 1));
+
+export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
   const ctx = await requireCtx();
-  const period = lastDays(DAYS);
-  const [headline, summary] = await Promise.all([getHeadline(ctx, period), getDashboardSummary(ctx, period)]);
-  const noResponses = headline.nps.n + headline.csat.n + headline.ces.n === 0;
+  const { filters, errors } = parseFiltersLeniently(await searchParams);
+  const now = new Date(); // one instant for every figure on the page
+  const period = resolvePeriod(filters, now);
+  const [summary, trends, options, comparison, activity] = await Promise.all([
+    getSummary(ctx, filters, now),
+    getTrends(ctx, filters, now),
+    getFilterOptions(ctx),
+    filters.compare ? getComparison(ctx, filters, now) : null,
+    getDashboardSummary(ctx, period, now),
+  ]);
+  const query = filtersToSearchParams(filters).toString();
+  const against = `vs ${shown(period.previous)}`;
+  const { nps, csat, ces } = summary.current;
+  const noResponses = nps.n + csat.n + ces.n === 0;
+  const filtered = hasScopeFilters(filters);
 
   return (
     <>
@@ -26,37 +45,61 @@ export default async function DashboardPage() {
         title="Dashboard"
         description={
           <>
-            Last {DAYS} days: <time dateTime={period.from.toISOString()}>{formatPeriod(period.from, period.to)}</time>
+            {PRESET_LABELS[period.preset]}: <time dateTime={period.from.toISOString()}>{shown(period)}</time> · points per {period.bucket} (UTC
+            {period.bucket === "week" ? ", weeks from Monday" : ""}){filters.segment ? ` · segment ${filters.segment}` : ""}
           </>
         }
       />
+      <FilterBar filters={filters} errors={errors} options={options} period={period} />
       {noResponses ? (
         <div className="mb-6">
-          <EmptyState
-            title="No survey responses in the last 90 days"
-            action={
-              <Link href="/surveys" className={buttonClass("primary")}>
-                Go to surveys
-              </Link>
-            }
-          >
-            Publish a survey or import responses through the API; NPS, CSAT and CES appear here as soon as answers come in.
-          </EmptyState>
+          {filtered ? (
+            <EmptyState
+              title="No responses match these filters"
+              action={
+                <Link href={period.preset === "custom" ? `/?preset=custom&from=${period.from.toISOString().slice(0, 10)}&to=${new Date(period.to.getTime() - 1).toISOString().slice(0, 10)}` : `/?preset=${period.preset}`} className={buttonClass("primary")}>
+                  Keep the period, clear the other filters
+                </Link>
+              }
+            >
+              Nobody answered a survey for this journey, stage, touchpoint, channel, survey or segment in the period. Remove a filter or pick a longer period.
+            </EmptyState>
+          ) : (
+            <EmptyState
+              title="No survey responses in this period"
+              action={
+                <Link href="/surveys" className={buttonClass("primary")}>
+                  Go to surveys
+                </Link>
+              }
+            >
+              Pick a longer period above, or publish a survey or import responses through the API; NPS, CSAT and CES appear here as soon as answers come in.
+            </EmptyState>
+          )}
         </div>
       ) : null}
       <div className="mb-8 grid grid-cols-1 gap-4 lg:grid-cols-3">
-        <NpsTile r={headline.nps} />
-        <CsatTile r={headline.csat} />
-        <CesTile r={headline.ces} />
+        <NpsTile r={nps} change={{ change: summary.change.nps, against }} />
+        <CsatTile r={csat} change={{ change: summary.change.csat, against }} />
+        <CesTile r={ces} change={{ change: summary.change.ces, against }} />
       </div>
+      {noResponses ? null : (
+        <Section id="trends" title="Trends" description="Every point carries its 95 % interval and n; open a chart's table for the exact figures.">
+          <TrendSection trends={trends} query={query} />
+        </Section>
+      )}
+      <Section id="compare" title="Compare" description="Two segments side by side, or this period against the previous one.">
+        <ComparePanel filters={filters} errors={errors} segments={options.segments} comparison={comparison} />
+      </Section>
       <h2 className="mb-3 text-lg font-semibold text-slate-900">Activity</h2>
-      <SummaryCounts summary={summary} />
+      <SummaryCounts summary={activity} />
       <p className="mt-6 text-xs text-slate-600">
-        Intervals are 95 %. Figures from fewer than 30 responses are shown dimmed and flagged. See{" "}
+        Intervals are 95 %. Figures from fewer than 30 responses are shown dimmed and flagged. A change is “significant” when it is larger than
+        1.96 standard errors of the difference (NPS, CSAT) or passes Welch’s t-test (CES). See{" "}
         <Link href="/reports" className="font-medium text-brand-700 underline">
           Reports
         </Link>{" "}
-        for other periods.
+        for fixed periods.
       </p>
     </>
   );

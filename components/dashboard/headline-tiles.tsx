@@ -1,12 +1,17 @@
-// NPS, CSAT and CES tiles from getHeadline(); figures formatted with lib/metrics (true minus sign).
-import { formatNumber, type CesResult, type CsatResult, type NpsResult } from "@/lib/metrics";
+// NPS, CSAT and CES tiles: value, 95 % interval, n, and the change vs the previous period with its
+// significance. Figures formatted with lib/metrics (true minus sign).
+import { formatNumber, type CesResult, type Comparison, type CsatResult, type NpsResult } from "@/lib/metrics";
+import { ChangeMarker } from "./change-marker";
 import { MetricTile } from "./metric-tile";
 import { NpsSplitBar } from "./nps-split-bar";
 
 const range = (low: number | null, high: number | null, decimals: number) =>
   low === null || high === null ? null : `[${formatNumber(low, decimals)} – ${formatNumber(high, decimals)}]`;
 
-export function NpsTile({ r }: { r: NpsResult }) {
+/** The change line of a tile; `against` names the previous period. */
+export type TileChange = { change: Comparison; against: string };
+
+export function NpsTile({ r, change }: { r: NpsResult; change?: TileChange }) {
   return (
     <MetricTile
       testId="tile-nps"
@@ -16,13 +21,14 @@ export function NpsTile({ r }: { r: NpsResult }) {
       enough={r.enough}
       value={r.nps === null ? null : formatNumber(r.nps, 0)}
       interval={r.marginOfError === null ? null : `± ${formatNumber(r.marginOfError, 1)}`}
+      change={change ? <ChangeMarker change={change.change} decimals={1} unit=" points" against={change.against} /> : null}
     >
       {r.n > 0 ? <NpsSplitBar promoters={r.promoters} passives={r.passives} detractors={r.detractors} /> : null}
     </MetricTile>
   );
 }
 
-export function CsatTile({ r }: { r: CsatResult }) {
+export function CsatTile({ r, change }: { r: CsatResult; change?: TileChange }) {
   return (
     <MetricTile
       testId="tile-csat"
@@ -34,11 +40,12 @@ export function CsatTile({ r }: { r: CsatResult }) {
       unit=" %"
       interval={range(r.low, r.high, 1)}
       details={r.mean === null ? null : <>Mean {formatNumber(r.mean, 2)} of 5</>}
+      change={change ? <ChangeMarker change={change.change} decimals={1} unit=" points" against={change.against} /> : null}
     />
   );
 }
 
-export function CesTile({ r }: { r: CesResult }) {
+export function CesTile({ r, change }: { r: CesResult; change?: TileChange }) {
   return (
     <MetricTile
       testId="tile-ces"
@@ -49,6 +56,7 @@ export function CesTile({ r }: { r: CesResult }) {
       value={r.mean === null ? null : formatNumber(r.mean, 2)}
       interval={range(r.low, r.high, 2)}
       details={r.agreePct === null ? null : <>{formatNumber(r.agreePct, 1)} % agree it was easy (5–7)</>}
+      change={change ? <ChangeMarker change={change.change} decimals={2} against={change.against} /> : null}
     />
   );
 }

@@ -13,10 +13,12 @@ type Props = {
   unit?: string;
   interval: string | null;
   details?: ReactNode;
+  /** The change vs the previous period (ChangeMarker). */
+  change?: ReactNode;
   children?: ReactNode;
 };
 
-export function MetricTile({ testId, title, subtitle, n, enough, value, unit, interval, details, children }: Props) {
+export function MetricTile({ testId, title, subtitle, n, enough, value, unit, interval, details, change, children }: Props) {
   const headingId = `${testId}-title`;
   // Dimmed, yet still readable (slate-500 keeps 4.7:1 contrast on white).
   const dim = !enough ? "text-slate-500" : "text-slate-900";
@@ -60,6 +62,7 @@ export function MetricTile({ testId, title, subtitle, n, enough, value, unit, in
         )}
       </p>
       {details ? <div className="text-sm text-slate-700">{details}</div> : null}
+      {change}
       {children}
     </section>
   );

@@ -1,0 +1,131 @@
+// The trend charts as tables: every point with its value, 95 % interval and n, flagged when it rests on too
+// few responses or on a partial bucket.
+import type { ReactNode } from "react";
+import { formatNumber } from "@/lib/metrics";
+import type { CesPoint, CsatPoint, NpsPoint, VolumePoint } from "@/lib/analytics/series";
+import { Badge } from "../ui/badge";
+import { Table, TBody, Td, Th, THead } from "../ui/table";
+
+type Column<T> = { header: string; cell: (row: T) => ReactNode; className?: string };
+type Base = { bucketStart: string; label: string; partial: boolean };
+
+function SeriesTable<T extends Base>({ caption, rows, columns }: { caption: string; rows: T[]; columns: Column<T>[] }) {
+  return (
+    <Table label={caption} caption={caption}>
+      <THead>
+        <tr>
+          <Th>Period</Th>
+          {columns.map((c) => (
+            <Th key={c.header} className="normal-case">
+              {c.header}
+            </Th>
+          ))}
+        </tr>
+      </THead>
+      <TBody>
+        {rows.map((r) => (
+          <tr key={r.bucketStart}>
+            <Th scope="row" className="font-medium normal-case">
+              <time dateTime={r.bucketStart}>{r.label}</time>
+              {r.partial ? <span className="block text-xs font-normal text-slate-600">partial</span> : null}
+            </Th>
+            {columns.map((c) => (
+              <Td key={c.header} className={`tabular-nums whitespace-nowrap ${c.className ?? ""}`}>
+                {c.cell(r)}
+              </Td>
+            ))}
+          </tr>
+        ))}
+      </TBody>
+    </Table>
+  );
+}
+
+const num = (x: number | null, d: number) => (x === null ? "—" : formatNumber(x, d));
+const interval = (p: { low: number | null; high: number | null }, d: number) => (p.low === null || p.high === null ? "—" : `${formatNumber(p.low, d)} – ${formatNumber(p.high, d)}`);
+
+function Note({ n, enough }: { n: number; enough: boolean }) {
+  if (n === 0) return <span className="text-slate-500">no responses</span>;
+  return enough ? <span className="text-slate-500">—</span> : <Badge tone="warn">too few responses</Badge>;
+}
+
+const dim = (p: { enough: boolean }) => (p.enough ? "" : "text-slate-500");
+
+export function NpsTrendTable({ rows, caption }: { rows: NpsPoint[]; caption: string }) {
+  return (
+    <SeriesTable
+      caption={caption}
+      rows={rows}
+      columns={[
+        { header: "NPS", cell: (p) => <span className={dim(p)}>{num(p.value, 0)}</span> },
+        { header: "95 % interval", cell: (p) => <span className={dim(p)}>{interval(p, 1)}</span> },
+        { header: "n", cell: (p) => p.n },
+        { header: "Note", cell: (p) => <Note n={p.n} enough={p.enough} /> },
+      ]}
+    />
+  );
+}
+
+export function CsatTrendTable({ rows, caption }: { rows: CsatPoint[]; caption: string }) {
+  return (
+    <SeriesTable
+      caption={caption}
+      rows={rows}
+      columns={[
+        { header: "CSAT %", cell: (p) => <span className={dim(p)}>{num(p.value, 1)}</span> },
+        { header: "95 % interval (Wilson)", cell: (p) => <span className={dim(p)}>{interval(p, 1)}</span> },
+        { header: "Mean of 5", cell: (p) => <span className={dim(p)}>{num(p.mean, 2)}</span> },
+        { header: "n", cell: (p) => p.n },
+        { header: "Note", cell: (p) => <Note n={p.n} enough={p.enough} /> },
+      ]}
+    />
+  );
+}
+
+export function CesTrendTable({ rows, caption }: { rows: CesPoint[]; caption: string }) {
+  return (
+    <SeriesTable
+      caption={caption}
+      rows={rows}
+      columns={[
+        { header: "Mean (1–7)", cell: (p) => <span className={dim(p)}>{num(p.value, 2)}</span> },
+        { header: "95 % interval (t)", cell: (p) => <span className={dim(p)}>{interval(p, 2)}</span> },
+        { header: "% agree (5–7)", cell: (p) => <span className={dim(p)}>{num(p.agreePct, 1)}</span> },
+        { header: "n", cell: (p) => p.n },
+        { header: "Note", cell: (p) => <Note n={p.n} enough={p.enough} /> },
+      ]}
+    />
+  );
+}
+
+export function NpsSplitTable({ rows, caption }: { rows: NpsPoint[]; caption: string }) {
+  const share = (part: number, n: number) => (n === 0 ? "—" : `${formatNumber((100 * part) / n, 0)} % (${part})`);
+  return (
+    <SeriesTable
+      caption={caption}
+      rows={rows}
+      columns={[
+        { header: "Promoters", cell: (p) => share(p.promoters, p.n) },
+        { header: "Passives", cell: (p) => share(p.passives, p.n) },
+        { header: "Detractors", cell: (p) => share(p.detractors, p.n) },
+        { header: "n", cell: (p) => p.n },
+        { header: "Note", cell: (p) => <Note n={p.n} enough={p.enough} /> },
+      ]}
+    />
+  );
+}
+
+export function VolumeTable({ rows, caption }: { rows: VolumePoint[]; caption: string }) {
+  return (
+    <SeriesTable
+      caption={caption}
+      rows={rows}
+      columns={[
+        { header: "NPS", cell: (p) => p.nps },
+        { header: "CSAT", cell: (p) => p.csat },
+        { header: "CES", cell: (p) => p.ces },
+        { header: "Total", cell: (p) => p.total, className: "font-semibold" },
+      ]}
+    />
+  );
+}
