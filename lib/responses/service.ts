@@ -1,4 +1,4 @@
-// Read side of responses; ingestion (public API, idempotency, partial completion) is issue #3.
+// Read side of responses; ingestion (public API, idempotency, partial completion) is lib/surveys/public-service.ts.
 import { db } from "../db";
 import type { Prisma } from "../generated/sqlite/client";
 import type { Ctx } from "../auth/ctx";

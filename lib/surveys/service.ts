@@ -1,4 +1,4 @@
-// Read side of surveys for now; the builder and the public response API are issue #3.
+// Read side of surveys for signed-in users (the builder comes later). Respondents: public-service.ts.
 import { db } from "../db";
 import type { Ctx } from "../auth/ctx";
 import { NotFoundError } from "../http/errors";

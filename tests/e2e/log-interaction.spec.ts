@@ -33,7 +33,9 @@ test("find a customer, log an interaction, see it on their timeline", async ({ p
 
   await page.getByRole("region", { name: "Just logged" }).getByRole("link").first().click();
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-  await expect(page.getByText(note)).toBeVisible();
+  await expect(page.getByText(note, { exact: true })).toBeVisible();
+  // "Follow-up" opened a case by the organization's default rule; it is on the timeline too.
+  await expect(page.getByRole("link", { name: `Follow up: ${note}` })).toBeVisible();
 });
 
 test("a failed save keeps the entry across a reload and a retry stores it once", async ({ page }) => {

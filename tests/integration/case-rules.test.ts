@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { openCaseForResponse } from "@/lib/cases/rules";
 import { createOrg, createUser, type Org } from "../factories";
+import { createSurvey } from "../factories/surveys";
 import { http } from "./http";
 
 let A: Org;
@@ -46,6 +47,21 @@ describe("case rules", () => {
       data: { orgId: A.orgId, surveyId: A.ids.survey, clientId: `cr-${randomUUID()}`, metric: "nps", score: 9, category: "promoter" },
     });
     expect(await db.$transaction((tx) => openCaseForResponse(tx, promoter))).toBeNull();
+  });
+
+  it("a detractor answering the public survey opens one case, kept through completion", async () => {
+    const survey = await createSurvey(A.orgId);
+    const customer = await db.customer.findUniqueOrThrow({ where: { id: A.ids.customer } });
+    const clientId = `cr-${randomUUID()}`;
+    const path = `/api/v1/public/surveys/${survey.publicId}/responses`;
+    const partial = await http("POST", path, { body: { clientId, complete: false, answers: { nps: 3 }, customerExternalId: customer.externalId } });
+    expect(partial.status).toBe(201);
+    const done = await http("POST", path, { body: { clientId, complete: true, answers: { nps: 3, why_low: "Waited an hour", plan: "pro" } } });
+    expect(done.status).toBe(200);
+    const response = await db.response.findUniqueOrThrow({ where: { surveyId_clientId: { surveyId: survey.id, clientId } } });
+    const cases = await db.case.findMany({ where: { orgId: A.orgId, responseId: response.id } });
+    expect(cases).toHaveLength(1);
+    expect(cases[0]).toMatchObject({ triggerKey: `detractor:${response.id}`, title: "Detractor: NPS 3", customerId: customer.id });
   });
 
   it("follows the organization's rules: follow-up cases can be switched off", async () => {

@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { ROLES, hasRole } from "@/lib/auth/roles";
+import { ROLES, hasRole, type Role } from "@/lib/auth/roles";
 import { createOrg, type Org } from "../factories";
 import { http } from "./http";
 import { ROUTES, type RouteCase } from "./route-table";
@@ -17,6 +17,8 @@ beforeAll(async () => {
 });
 
 const fill = (p: string, id: string) => p.replace(":id", id);
+// Public routes (no login) have their own suite, public-responses.test.ts.
+const AUTHED = ROUTES.filter((r): r is Extract<RouteCase, { minRole: Role }> => !r.public);
 
 function routeFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -56,7 +58,7 @@ describe("route table", () => {
 });
 
 describe("cross-tenant: another organization's records", () => {
-  const itemRoutes = ROUTES.filter((r) => r.entity);
+  const itemRoutes = AUTHED.filter((r) => r.entity);
   it.each(itemRoutes.map((r) => [`${r.method} ${r.path}`, r] as [string, RouteCase]))("%s with a foreign id → 404, unchanged", async (_, r) => {
     const foreignId = B.ids[r.entity!];
     const before = await snapshot(r.entity!, foreignId);
@@ -68,7 +70,7 @@ describe("cross-tenant: another organization's records", () => {
     expect(await snapshot(r.entity!, foreignId)).toEqual(before);
   });
 
-  const listRoutes = ROUTES.filter((r) => r.method === "GET" && !r.entity);
+  const listRoutes = AUTHED.filter((r) => r.method === "GET" && !r.entity);
   it.each(listRoutes.map((r) => [r.path, r] as [string, RouteCase]))("GET %s never shows them", async (_, r) => {
     const allB = Object.values(B.ids);
     const queries = ["", ...(r.foreignQueries?.(B.ids) ?? [])];
@@ -104,7 +106,7 @@ describe("cross-tenant: another organization's records", () => {
 });
 
 describe("role matrix", () => {
-  const cases = ROUTES.flatMap((r) => ROLES.map((role) => [`${role} ${r.method} ${r.path}`, r, role] as const));
+  const cases = AUTHED.flatMap((r) => ROLES.map((role) => [`${role} ${r.method} ${r.path}`, r, role] as const));
   it.each(cases)("%s", async (_, r, role) => {
     // Allowed roles get past the gate and hit validation or a missing record: no side effects.
     const target = r.entity ? (r.method === "GET" ? A.ids[r.entity] : r.invalidBody === undefined ? "no-such-id" : A.ids[r.entity]) : "";

@@ -1,0 +1,143 @@
+"use client";
+// The hosted survey form. Submits through a server action that calls the public service, with a clientId
+// kept in sessionStorage: a double click, a retry or a reload continues the same response. A score
+// prefilled from an e-mail link is saved at once as a partial response, so it counts even if the
+// respondent closes the page; the full submit completes it. Skip logic hides questions as answers change.
+import { useEffect, useRef, useState, useTransition, type FormEvent } from "react";
+import type { PublicQuestion } from "@/lib/surveys/public-service";
+import type { SurveyFormResult } from "@/lib/surveys/form-result";
+import { visibleKeys, type AnswerValue } from "@/lib/surveys/logic";
+import { buttonClass } from "../ui/button";
+import { FormMessage } from "../ui/form-message";
+import { ChoiceQuestion } from "./choice-question";
+import { clientIdFor, flag, setFlag } from "./client-id";
+import { ScoreQuestion } from "./score-question";
+import { TextQuestion } from "./text-question";
+import { ThankYou } from "./thank-you";
+
+export type SurveyFormStrings = {
+  required: string;
+  submit: string;
+  sending: string;
+  thanksTitle: string;
+  thanksBody: string;
+  alreadyDone: string;
+  genericError: string;
+  yes: string;
+  no: string;
+  textHint: string;
+};
+
+export type SurveyFormProps = {
+  publicId: string;
+  locale: string;
+  questions: PublicQuestion[];
+  strings: SurveyFormStrings;
+  /** Answers from the link (?score=), saved at once as a partial response. */
+  prefill: Record<string, number>;
+  context: { customerExternalId?: string; touchpointId?: string; channel?: string };
+  submit: (input: unknown) => Promise<SurveyFormResult>;
+};
+
+function answered(value: AnswerValue | undefined): value is AnswerValue {
+  if (value === undefined) return false;
+  if (typeof value === "string") return value.trim() !== "";
+  if (Array.isArray(value)) return value.length > 0;
+  return true;
+}
+
+export function SurveyForm({ publicId, locale, questions, strings, prefill, context, submit }: SurveyFormProps) {
+  const [values, setValues] = useState<Record<string, AnswerValue>>(prefill);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [done, setDone] = useState<null | "thanks" | "already">(null);
+  const [focusRequest, setFocusRequest] = useState(0);
+  const [pending, startTransition] = useTransition();
+  const inFlight = useRef(false);
+  const partialSave = useRef<Promise<unknown> | null>(null);
+  const form = useRef<HTMLFormElement>(null);
+
+  const envelope = (answers: Record<string, AnswerValue>, complete: boolean) => ({ clientId: clientIdFor(publicId), answers, complete, locale, ...context });
+
+  useEffect(() => {
+    if (flag(publicId, "done")) {
+      setDone("thanks");
+      return;
+    }
+    if (Object.keys(prefill).length === 0 || flag(publicId, "partial")) return;
+    partialSave.current = submit(envelope(prefill, false))
+      .then((r) => r.ok && setFlag(publicId, "partial"))
+      .catch(() => {}); // the full submit carries the score again
+    // Once per page load: the prefill never changes after the server rendered it.
+  }, []);
+
+  const shown = visibleKeys(questions, values);
+
+  function change(key: string, value: AnswerValue) {
+    setValues((v) => ({ ...v, [key]: value }));
+    if (errors[key]) setErrors(({ [key]: _, ...rest }) => rest);
+  }
+
+  function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    if (inFlight.current) return;
+    inFlight.current = true;
+    const answers: Record<string, AnswerValue> = {};
+    for (const q of questions) {
+      const v = values[q.key];
+      if (shown.has(q.key) && answered(v)) answers[q.key] = typeof v === "string" ? v.trim() : v;
+    }
+    startTransition(async () => {
+      let result: SurveyFormResult;
+      try {
+        await partialSave.current;
+        result = await submit(envelope(answers, true));
+      } catch {
+        result = { ok: false, reason: "error", message: strings.genericError, fieldErrors: {} };
+      } finally {
+        inFlight.current = false;
+      }
+      if (result.ok || result.reason === "completed") {
+        setFlag(publicId, "done");
+        setDone(result.ok ? "thanks" : "already");
+        return;
+      }
+      setErrors(result.fieldErrors);
+      setMessage(result.message);
+      setFocusRequest((n) => n + 1);
+    });
+  }
+
+  // After an error has rendered, take keyboard users to the first answer that needs attention (or to the message).
+  useEffect(() => {
+    if (focusRequest === 0) return;
+    const target = form.current?.querySelector<HTMLElement>("[data-invalid] input, [data-invalid] textarea") ?? document.getElementById("survey-message");
+    target?.focus();
+  }, [focusRequest]);
+
+  if (done) return <ThankYou title={strings.thanksTitle} body={done === "thanks" ? strings.thanksBody : strings.alreadyDone} />;
+
+  return (
+    <form ref={form} onSubmit={onSubmit} noValidate className="flex flex-col gap-8" aria-busy={pending || undefined}>
+      {questions
+        .filter((q) => shown.has(q.key))
+        .map((q) => {
+          const error = errors[q.key];
+          const value = values[q.key];
+          if (q.type === "score") return <ScoreQuestion key={q.key} question={q} value={typeof value === "number" ? value : undefined} error={error} requiredLabel={strings.required} onChange={(v) => change(q.key, v)} />;
+          if (q.type === "text") return <TextQuestion key={q.key} question={q} value={typeof value === "string" ? value : ""} error={error} strings={strings} onChange={(v) => change(q.key, v)} />;
+          return <ChoiceQuestion key={q.key} question={q} value={value} error={error} strings={strings} onChange={(v) => change(q.key, v)} />;
+        })}
+      {message ? (
+        <div id="survey-message" tabIndex={-1}>
+          <FormMessage tone="error">{message}</FormMessage>
+        </div>
+      ) : null}
+      <div>
+        <button type="submit" className={buttonClass("primary", "md", "w-full sm:w-auto sm:min-w-40")} disabled={pending}>
+          {pending ? strings.sending : strings.submit}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,84 @@
+// The limiter against a real (throwaway, migrated) SQLite file: the same upsert the app runs. The HTTP
+// integration suite exercises it again on PostgreSQL through the public API.
+import { execFile } from "node:child_process";
+import { mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb, type Db } from "../db";
+import { clientFingerprint, consume, enforce, purgeExpiredBuckets, RateLimitedError } from "./service";
+
+const file = path.join(process.cwd(), "tmp", "test-dbs", `rate-limit-${process.pid}-${Date.now()}.db`);
+let db: Db;
+
+beforeAll(async () => {
+  mkdirSync(path.dirname(file), { recursive: true });
+  await promisify(execFile)(process.execPath, ["node_modules/prisma/build/index.js", "migrate", "deploy"], {
+    env: { ...process.env, DATABASE_URL: `file:${file}` },
+  });
+  db = createDb(`file:${file}`).db;
+}, 120_000);
+
+afterAll(async () => {
+  await db?.$disconnect();
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
+});
+
+const minute = { limit: 3, windowMs: 60_000 };
+const at = (iso: string) => new Date(iso);
+
+describe("consume", () => {
+  it("allows up to the limit within a window, then refuses, and starts again in the next window", async () => {
+    const deps = { db, cleanupProbability: 0 };
+    const now = at("2026-05-01T10:00:10Z");
+    const results = [];
+    for (let i = 0; i < 5; i++) results.push(await consume("k:a", minute, { ...deps, now }));
+    expect(results.map((r) => r.allowed)).toEqual([true, true, true, false, false]);
+    expect(results.map((r) => r.remaining)).toEqual([2, 1, 0, 0, 0]);
+    expect(results[0].resetAt.toISOString()).toBe("2026-05-01T10:01:00.000Z");
+    // the same window a little later still counts; the next window starts afresh
+    expect((await consume("k:a", minute, { ...deps, now: at("2026-05-01T10:00:59.999Z") })).allowed).toBe(false);
+    expect((await consume("k:a", minute, { ...deps, now: at("2026-05-01T10:01:00Z") })).remaining).toBe(2);
+    // keys are independent
+    expect((await consume("k:b", minute, { ...deps, now })).remaining).toBe(2);
+  });
+
+  it("counts every one of many concurrent calls exactly once", async () => {
+    const now = at("2026-05-01T11:00:00Z");
+    const results = await Promise.all(Array.from({ length: 20 }, () => consume("k:race", { limit: 10, windowMs: 60_000 }, { db, now, cleanupProbability: 0 })));
+    expect(results.filter((r) => r.allowed)).toHaveLength(10);
+    const bucket = await db.rateLimitBucket.findFirst({ where: { key: "k:race" } });
+    expect(bucket?.count).toBe(20);
+  });
+
+  it("deletes expired buckets opportunistically, keeping current ones", async () => {
+    await consume("k:old", minute, { db, now: at("2026-05-01T08:00:00Z"), cleanupProbability: 0 });
+    await consume("k:new", minute, { db, now: at("2026-05-01T12:00:00Z"), cleanupProbability: 1 });
+    expect(await db.rateLimitBucket.count({ where: { key: "k:old" } })).toBe(0);
+    expect(await db.rateLimitBucket.count({ where: { key: "k:new" } })).toBe(1);
+    expect(await purgeExpiredBuckets({ db, now: at("2026-05-01T12:00:30Z") })).toBe(0);
+  });
+});
+
+describe("enforce", () => {
+  it("throws RateLimitedError with the seconds until the window resets", async () => {
+    const now = at("2026-05-01T13:00:45Z");
+    const limits = [{ key: "k:enforce", limit: 1, windowMs: 60_000 }];
+    await enforce(limits, { db, now, cleanupProbability: 0 });
+    const error = await enforce(limits, { db, now, cleanupProbability: 0 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RateLimitedError);
+    expect((error as RateLimitedError).status).toBe(429);
+    expect((error as RateLimitedError).retryAfterSeconds).toBe(15);
+  });
+});
+
+describe("clientFingerprint", () => {
+  it("is stable, short and tells IP and user agent apart without revealing them", () => {
+    const a = clientFingerprint("203.0.113.9", "Firefox");
+    expect(a).toMatch(/^[0-9a-f]{24}$/);
+    expect(clientFingerprint("203.0.113.9", "Firefox")).toBe(a);
+    expect(clientFingerprint("203.0.113.9", "Chrome")).not.toBe(a);
+    expect(clientFingerprint("203.0.113.10", "Firefox")).not.toBe(a);
+    expect(a).not.toContain("203");
+  });
+});

@@ -1,0 +1,73 @@
+// Fixed-window rate limits kept in the database (RateLimitBucket), because the database is the only state
+// that several app instances share. Each call adds one to the counter of (key, current window) with an
+// upsert — an atomic `count = count + 1` — and compares the new count with the limit. Buckets of past
+// windows are deleted now and then by whichever request happens to draw the short straw.
+import { createHash } from "node:crypto";
+import { db as defaultDb, type Db } from "../db";
+import { TooManyRequestsError } from "../http/errors";
+
+export type RateLimit = { limit: number; windowMs: number };
+export type RateLimitResult = { allowed: boolean; remaining: number; resetAt: Date };
+type Deps = { db?: Db; now?: Date; cleanupProbability?: number };
+
+/** Share of calls that also delete expired buckets: cheap (indexed on expiresAt), so a small share suffices. */
+const CLEANUP_PROBABILITY = 0.05;
+const UNIQUE_RETRIES = 3;
+
+export class RateLimitedError extends TooManyRequestsError {
+  constructor(readonly retryAfterSeconds: number, message = "Too many requests; try again later.") {
+    super(message);
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: unknown })?.code === "P2002";
+}
+
+/** Counts one request against `key` and says whether it is within the limit of the current window. */
+export async function consume(key: string, { limit, windowMs }: RateLimit, deps: Deps = {}): Promise<RateLimitResult> {
+  const database = deps.db ?? defaultDb;
+  const now = deps.now ?? new Date();
+  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  const resetAt = new Date(windowStart.getTime() + windowMs);
+  let count = 0;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const row = await database.rateLimitBucket.upsert({
+        where: { key_windowStart: { key, windowStart } },
+        create: { key, windowStart, expiresAt: resetAt, count: 1 },
+        update: { count: { increment: 1 } },
+        select: { count: true },
+      });
+      count = row.count;
+      break;
+    } catch (error) {
+      // Two instances creating the same new bucket at once: the loser retries and takes the update path.
+      if (!isUniqueViolation(error) || attempt >= UNIQUE_RETRIES) throw error;
+    }
+  }
+  if (Math.random() < (deps.cleanupProbability ?? CLEANUP_PROBABILITY)) await purgeExpiredBuckets({ db: database, now });
+  return { allowed: count <= limit, remaining: Math.max(0, limit - count), resetAt };
+}
+
+export async function purgeExpiredBuckets(deps: Pick<Deps, "db" | "now"> = {}): Promise<number> {
+  const database = deps.db ?? defaultDb;
+  const { count } = await database.rateLimitBucket.deleteMany({ where: { expiresAt: { lte: deps.now ?? new Date() } } });
+  return count;
+}
+
+/** Consumes every limit in order and throws RateLimitedError (→ 429 with Retry-After) at the first one exceeded. */
+export async function enforce(limits: Array<RateLimit & { key: string }>, deps: Deps = {}): Promise<void> {
+  for (const l of limits) {
+    const result = await consume(l.key, l, deps);
+    if (!result.allowed) {
+      const seconds = Math.max(1, Math.ceil((result.resetAt.getTime() - (deps.now ?? new Date()).getTime()) / 1000));
+      throw new RateLimitedError(seconds);
+    }
+  }
+}
+
+/** A respondent's rate-limit identity without storing who they are: sha256 of IP and user agent, truncated. */
+export function clientFingerprint(ip: string | null | undefined, userAgent: string | null | undefined): string {
+  return createHash("sha256").update(`${ip ?? "unknown"}\n${userAgent ?? ""}`).digest("hex").slice(0, 24);
+}

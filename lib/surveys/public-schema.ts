@@ -1,0 +1,38 @@
+// zod schemas of the public survey API (/api/v1/public/**), shared by the route handlers and the hosted
+// survey page. Answers are checked here only for being an object: their values are validated against the
+// survey's questions (answers.ts), so that every bad answer is named as answers.<key>.
+import { z } from "zod";
+import { normalizeLocale } from "./locale";
+
+export const publicIdParams = z.object({ publicId: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "Not a valid survey id") });
+
+const locale = z
+  .string()
+  .max(35)
+  .transform((v, ctx) => normalizeLocale(v) ?? (ctx.addIssue({ code: "custom", message: "Not a language tag (e.g. en, de-CH)" }), z.NEVER));
+
+export const publicSurveyQuery = z.object({ lang: locale.optional() });
+
+const answersObject = z.custom<Record<string, unknown>>(
+  (v) => v !== null && typeof v === "object" && !Array.isArray(v),
+  "Expected an object of answers keyed by question key",
+);
+
+export const publicResponseInput = z.strictObject({
+  /** The client's idempotency key: the same key again continues or replays the same response. */
+  clientId: z.string().min(8).max(100).regex(/^[\x21-\x7e]+$/, "Use printable ASCII without spaces"),
+  answers: answersObject,
+  /** false saves what is there (e.g. only the score) and lets a later submit with the same clientId add to it. */
+  complete: z.boolean(),
+  /** The customer's id in the company's own systems; attached only when that customer exists. */
+  customerExternalId: z.string().trim().min(1).max(200).optional(),
+  touchpointId: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "Not a valid id").optional(),
+  /** An organization channel key (web, email, mobile_app, …); default web. */
+  channel: z.string().min(1).max(50).regex(/^[a-z0-9_-]+$/i, "Not a channel key").optional(),
+  locale: locale.optional(),
+  /** The page the survey was answered on; only its origin and path are kept (queries may carry personal data). */
+  pageUrl: z.url({ protocol: /^https?$/, error: "Expected an http(s) URL" }).max(2000).optional(),
+});
+export type PublicResponseInput = z.infer<typeof publicResponseInput>;
+
+export type ResponseMeta = { userAgent: string | null; ip: string | null };

@@ -1,0 +1,130 @@
+// The respondent's side of surveys: no signed-in user, so every function takes the survey's publicId and
+// derives the organization from the survey itself — never from the request. Used by the public API
+// (/api/v1/public/surveys/**) and the hosted survey page (/s/[publicId]).
+//
+// Status: live → served; draft or unknown → 404 (as if it did not exist); closed → 410 (see errors.ts).
+import { db } from "../db";
+import { NotFoundError } from "../http/errors";
+import { clientFingerprint, enforce } from "../rate-limit/service";
+import type { ShowIf } from "./logic";
+import { localizedText, negotiateLocale } from "./locale";
+import type { PublicResponseInput, ResponseMeta } from "./public-schema";
+import { isMetric, toQuestionDef, type QuestionType } from "./question-schema";
+import { saveResponse, type PublicResponse } from "./response-store";
+import { parseSurveySettings } from "./settings";
+import { SurveyClosedError } from "./errors";
+import { uiText } from "./ui-text";
+
+const MINUTE = 60_000;
+
+export type PublicQuestion = {
+  key: string;
+  type: QuestionType;
+  required: boolean;
+  /** The question whose score is the survey's headline (what a ?score= link prefills). */
+  headline: boolean;
+  text: string;
+  scale?: { min: number; max: number; minLabel: string | null; maxLabel: string | null };
+  options?: { key: string; label: string }[];
+  showIf?: ShowIf;
+};
+
+export type PublicSurvey = {
+  publicId: string;
+  type: string;
+  locale: string;
+  defaultLocale: string;
+  languages: string[];
+  organization: { name: string };
+  questions: PublicQuestion[];
+  /** Localized words around the questions, for embeds that render the survey themselves. */
+  strings: { title: string; intro: string; required: string; submit: string; sending: string; thanksTitle: string; thanksBody: string; yes: string; no: string };
+};
+
+async function loadLiveSurvey(publicId: string) {
+  const survey = await db.survey.findUnique({
+    where: { publicId },
+    include: {
+      questions: { where: { archivedAt: null }, orderBy: [{ position: "asc" }, { createdAt: "asc" }] },
+      org: { select: { name: true } },
+    },
+  });
+  if (!survey || (survey.status !== "live" && survey.status !== "closed")) throw new NotFoundError("Survey");
+  if (survey.status === "closed") throw new SurveyClosedError();
+  return survey;
+}
+
+function surveyLanguages(json: unknown, defaultLocale: string): string[] {
+  const list = Array.isArray(json) ? json.filter((l): l is string => typeof l === "string" && l.length > 0 && l.length <= 35) : [];
+  return list.includes(defaultLocale) ? list : [defaultLocale, ...list];
+}
+
+/** A live survey as respondents see it, in the best of its languages for `?lang=` / Accept-Language. */
+export async function getPublicSurvey(publicId: string, acceptLanguage?: string | null, lang?: string | null): Promise<PublicSurvey> {
+  const s = await loadLiveSurvey(publicId);
+  const languages = surveyLanguages(s.languages, s.defaultLocale);
+  const locale = negotiateLocale({ explicit: lang, acceptLanguage, available: languages, fallback: s.defaultLocale });
+  const ui = uiText(locale);
+  const questions: PublicQuestion[] = [];
+  for (const row of s.questions) {
+    const q = toQuestionDef(row, s.type);
+    if (!q) continue;
+    const out: PublicQuestion = { key: q.key, type: q.type, required: q.required, headline: q.headline, text: localizedText(row.text, locale, s.defaultLocale) };
+    if (q.scale) {
+      const ends = q.headline && isMetric(s.type) ? ui.scale[s.type] : null;
+      out.scale = { ...q.scale, minLabel: ends?.[0] ?? null, maxLabel: ends?.[1] ?? null };
+    }
+    if (q.type === "single_choice" || q.type === "multi_choice") {
+      out.options = q.options.map((o) => ({ key: o.key, label: localizedText(o.label, locale, s.defaultLocale) }));
+    }
+    if (q.showIf) out.showIf = q.showIf;
+    questions.push(out);
+  }
+  return {
+    publicId: s.publicId,
+    type: s.type,
+    locale,
+    defaultLocale: s.defaultLocale,
+    languages,
+    organization: { name: s.org.name },
+    questions,
+    strings: {
+      title: ui.title,
+      intro: ui.intro.replace("{org}", s.org.name),
+      required: ui.required,
+      submit: ui.submit,
+      sending: ui.sending,
+      thanksTitle: ui.thanksTitle,
+      thanksBody: ui.thanksBody,
+      yes: ui.yes,
+      no: ui.no,
+    },
+  };
+}
+
+/** The origins allowed to call the public API for this survey (CORS); null when there is no such survey. */
+export async function allowedOriginsForSurvey(publicId: string): Promise<string[] | null> {
+  const s = await db.survey.findUnique({ where: { publicId }, select: { settings: true } });
+  return s ? parseSurveySettings(s.settings).allowedOrigins : null;
+}
+
+/**
+ * Stores (or continues) a respondent's response. Rate limited per respondent and per survey in the
+ * database; then validated, merged and written in one transaction by response-store.ts, which documents
+ * the idempotency and partial-completion rules. Returns created = true only for a new response.
+ */
+export async function submitPublicResponse(
+  publicId: string,
+  input: PublicResponseInput,
+  meta: ResponseMeta,
+): Promise<{ response: PublicResponse; created: boolean }> {
+  const survey = await loadLiveSurvey(publicId);
+  const { rateLimit } = parseSurveySettings(survey.settings);
+  await enforce([
+    { key: `public-response:${survey.id}:${clientFingerprint(meta.ip, meta.userAgent)}`, limit: rateLimit.perClientPerMinute, windowMs: MINUTE },
+    { key: `public-response:${survey.id}`, limit: rateLimit.perSurveyPerMinute, windowMs: MINUTE },
+  ]);
+  return saveResponse(survey, input, meta);
+}
+
+export type { PublicResponse };
