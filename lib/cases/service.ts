@@ -32,8 +32,17 @@ function toDto(c: Row) {
 }
 
 export async function listCases(ctx: Ctx, q: CaseListQuery) {
-  const where: Prisma.CaseWhereInput = { orgId: ctx.orgId, status: q.status, ...(q.mine ? { ownerId: ctx.userId } : {}) };
-  const rows = await db.case.findMany({ where, include, orderBy: [{ createdAt: "desc" }, { id: "desc" }], ...pageArgs(q) });
+  // "My cases" is a work queue: what is still open, overdue first (earliest due date first, no due date last).
+  const queue = q.mine && !q.status;
+  const where: Prisma.CaseWhereInput = {
+    orgId: ctx.orgId,
+    status: q.status ?? (queue ? { not: "resolved" } : undefined),
+    ...(q.mine ? { ownerId: ctx.userId } : {}),
+  };
+  const orderBy: Prisma.CaseOrderByWithRelationInput[] = queue
+    ? [{ dueAt: { sort: "asc", nulls: "last" } }, { id: "asc" }]
+    : [{ createdAt: "desc" }, { id: "desc" }];
+  const rows = await db.case.findMany({ where, include, orderBy, ...pageArgs(q) });
   const page = toPage(rows, q);
   return { data: page.data.map(toDto), nextCursor: page.nextCursor };
 }

@@ -4,6 +4,8 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { openCaseForResponse } from "@/lib/cases/rules";
+import { listCases } from "@/lib/cases/service";
+import { caseListQuery } from "@/lib/cases/schema";
 import { createOrg, createUser, type Org } from "../factories";
 import { createSurvey } from "../factories/surveys";
 import { http } from "./http";
@@ -70,5 +72,26 @@ describe("case rules", () => {
     expect(res.status).toBe(201);
     expect(await db.case.count({ where: { orgId: A.orgId, interactionId: res.body.id } })).toBe(0);
     await db.organization.update({ where: { id: A.orgId }, data: { settings: {} } });
+  });
+});
+
+describe("my cases", () => {
+  it("is a queue of my unresolved cases, overdue first, no due date last", async () => {
+    const org = await createOrg("queue");
+    const me = org.users.agent.id;
+    const day = 86_400_000;
+    const mk = (title: string, dueAt: Date | null, status = "open", ownerId = me) => db.case.create({ data: { orgId: org.orgId, title, dueAt, status, ownerId } });
+    await mk("later", new Date(Date.now() + 3 * day));
+    await mk("overdue", new Date(Date.now() - 2 * day));
+    await mk("no due date", null, "in_progress");
+    await mk("done", new Date(Date.now() - 5 * day), "resolved");
+    await mk("someone else's", new Date(Date.now() - 9 * day), "open", org.users.manager.id);
+    const res = await listCases(org.ctx("agent"), caseListQuery.parse({ mine: "true" }));
+    // the factory's own case (no due date, owned by the agent) sorts with the undated ones
+    const titles = res.data.map((c) => c.title);
+    expect(titles.slice(0, 2)).toEqual(["overdue", "later"]);
+    expect(titles).not.toContain("done");
+    expect(titles).not.toContain("someone else's");
+    expect(titles.slice(2).sort()).toEqual(["Call back detractor", "no due date"]);
   });
 });
