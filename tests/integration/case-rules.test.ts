@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { openCaseForResponse } from "@/lib/cases/rules";
 import { listCases } from "@/lib/cases/service";
+import { getLoopClosure } from "@/lib/cases/loop-closure";
 import { caseListQuery } from "@/lib/cases/schema";
 import { createOrg, createUser, type Org } from "../factories";
 import { createSurvey } from "../factories/surveys";
@@ -93,5 +94,35 @@ describe("my cases", () => {
     expect(titles).not.toContain("done");
     expect(titles).not.toContain("someone else's");
     expect(titles.slice(2).sort()).toEqual(["Call back detractor", "no due date"]);
+  });
+});
+
+describe("loop-closure rate", () => {
+  it("counts detractor cases acted on within 48 h: worked, resolved, or the customer contacted", async () => {
+    const org = await createOrg("loop");
+    const h = 3_600_000;
+    const t0 = new Date("2026-09-01T09:00:00.000Z");
+    const at = (hours: number) => new Date(t0.getTime() + hours * h);
+    const customer = async () => (await db.customer.create({ data: { orgId: org.orgId, name: `c ${Math.random()}` } })).id;
+    const detractorCase = async (key: string, extra: { resolvedAt?: Date; customerId?: string } = {}) =>
+      db.case.create({ data: { orgId: org.orgId, title: key, triggerKey: `detractor:${key}`, createdAt: at(0), ...extra } });
+    await detractorCase("resolved-in-time", { resolvedAt: at(47) });
+    await detractorCase("resolved-late", { resolvedAt: at(49) });
+    const worked = await detractorCase("worked-in-time");
+    await db.auditEvent.create({ data: { orgId: org.orgId, action: "case.updated", entityType: "Case", entityId: worked.id, createdAt: at(30) } });
+    const called = await customer();
+    await detractorCase("called-in-time", { customerId: called });
+    await db.interaction.create({ data: { orgId: org.orgId, customerId: called, occurredAt: at(12), outcome: "resolved" } });
+    const calledLate = await customer();
+    await detractorCase("called-late", { customerId: calledLate });
+    await db.interaction.create({ data: { orgId: org.orgId, customerId: calledLate, occurredAt: at(60), outcome: "resolved" } });
+    await detractorCase("ignored");
+    // not a detractor case: never counted
+    await db.case.create({ data: { orgId: org.orgId, title: "csat", triggerKey: "low-csat:x", createdAt: at(0) } });
+
+    const got = await getLoopClosure(org.ctx("viewer"), { from: at(-24), to: at(24) });
+    expect(got).toMatchObject({ n: 6, contacted: 3, rate: 50, enough: false });
+    expect(got.low!).toBeLessThan(50);
+    expect(got.high!).toBeGreaterThan(50);
   });
 });

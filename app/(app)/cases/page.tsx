@@ -4,6 +4,8 @@ import { requireCtx } from "@/lib/auth/action";
 import { hasRole } from "@/lib/auth/roles";
 import { caseListQuery, CASE_STATUSES } from "@/lib/cases/schema";
 import { listCases } from "@/lib/cases/service";
+import { getLoopClosure } from "@/lib/cases/loop-closure";
+import { lastDays } from "@/lib/dashboard/headline";
 import { updateCaseStatusAction } from "@/app/_actions/cases";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
@@ -29,13 +31,26 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
   const sp = await searchParams;
   const parsed = caseListQuery.safeParse({ status: one(sp.status), mine: one(sp.mine), cursor: one(sp.cursor), limit: PAGE_SIZE });
   const query = parsed.success ? parsed.data : caseListQuery.parse({ limit: PAGE_SIZE });
-  const page = await listCases(ctx, query);
+  const [page, loop] = await Promise.all([listCases(ctx, query), getLoopClosure(ctx, lastDays(90))]);
   const canWork = hasRole(ctx.role, "agent");
   const now = new Date();
 
   return (
     <>
       <PageHeader title="Cases" description="Follow-up with customers who had a poor experience, until the loop is closed." />
+      <p data-testid="loop-closure" className="mb-4 rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700 shadow-sm">
+        <span className="font-semibold text-slate-900">Loop closure, last 90 days: </span>
+        {loop.rate === null ? (
+          "no detractor cases yet."
+        ) : (
+          <>
+            <span className={loop.enough ? "" : "text-slate-500"}>
+              {loop.rate.toFixed(0)} % of detractors acted on within 48 h [{loop.low!.toFixed(0)}–{loop.high!.toFixed(0)}]
+            </span>{" "}
+            (n = {loop.n}){loop.enough ? "" : " · too few cases for a firm figure"}
+          </>
+        )}
+      </p>
       <CaseFilters status={query.status} mine={query.mine} />
       {page.data.length === 0 ? (
         <EmptyState title={query.status || query.mine ? "No cases match these filters" : "No cases yet"} icon={<LifeBuoy size={28} />}>
