@@ -37,7 +37,7 @@ export function AppFrame({ brand, sidebar, search, children }: { brand: ReactNod
       >
         Skip to content
       </a>
-      <header className="sticky top-0 z-40 flex h-14 items-center justify-between gap-2 border-b border-slate-200 bg-white px-4 md:hidden">
+      <header className="sticky top-0 z-40 flex h-14 items-center justify-between gap-2 border-b border-slate-200 bg-white px-4 md:hidden print:hidden!">
         {brand}
         <button
           ref={buttonRef}
@@ -53,13 +53,13 @@ export function AppFrame({ brand, sidebar, search, children }: { brand: ReactNod
       </header>
       <div
         id="app-sidebar"
-        className={`${open ? "fixed inset-x-0 top-14 bottom-0 z-30 overflow-y-auto" : "hidden"} border-slate-200 bg-white md:sticky md:top-0 md:block md:h-dvh md:w-64 md:shrink-0 md:overflow-y-auto md:border-r`}
+        className={`${open ? "fixed inset-x-0 top-14 bottom-0 z-30 overflow-y-auto" : "hidden"} border-slate-200 bg-white md:sticky md:top-0 md:block md:h-dvh md:w-64 md:shrink-0 md:overflow-y-auto md:border-r print:hidden!`}
       >
         {sidebar}
       </div>
-      <main id="main" tabIndex={-1} className="min-w-0 flex-1 px-4 py-6 outline-none sm:px-6 md:px-8 md:py-8">
+      <main id="main" tabIndex={-1} className="min-w-0 flex-1 px-4 py-6 outline-none sm:px-6 md:px-8 md:py-8 print:p-0">
         <div className="mx-auto max-w-6xl">
-          <div className="mb-6">{search}</div>
+          <div className="mb-6 print:hidden">{search}</div>
           {children}
         </div>
       </main>

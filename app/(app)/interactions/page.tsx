@@ -21,9 +21,12 @@ export default async function InteractionsPage({ searchParams }: { searchParams:
   const ctx = await requireCtx();
   const sp = await searchParams;
   const cursor = typeof sp.cursor === "string" && sp.cursor ? sp.cursor : undefined;
-  const parsed = interactionListQuery.safeParse({ cursor, limit: PAGE_SIZE });
+  // ?touchpointId= narrows the list to one touchpoint (the journey map links here)
+  const touchpointId = typeof sp.touchpointId === "string" && sp.touchpointId ? sp.touchpointId : undefined;
+  const parsed = interactionListQuery.safeParse({ cursor, limit: PAGE_SIZE, touchpointId });
   const query = parsed.success ? parsed.data : interactionListQuery.parse({ limit: PAGE_SIZE });
   const page = await listInteractions(ctx, query);
+  const filterParams: Record<string, string> = query.touchpointId ? { touchpointId: query.touchpointId } : {};
 
   return (
     <>
@@ -38,6 +41,14 @@ export default async function InteractionsPage({ searchParams }: { searchParams:
           ) : null
         }
       />
+      {query.touchpointId ? (
+        <p className="mb-4 text-sm text-slate-700">
+          Showing interactions at {page.data[0]?.touchpoint?.name ?? "one touchpoint"} only.{" "}
+          <Link href="/interactions" className="font-medium text-brand-700 hover:underline">
+            Show all interactions
+          </Link>
+        </p>
+      ) : null}
       {page.data.length === 0 ? (
         <EmptyState title="No interactions yet" icon={<MessagesSquare size={28} />}>
           Interactions appear here when staff log them or your systems send them through the REST API (POST /api/v1/interactions).
@@ -82,7 +93,7 @@ export default async function InteractionsPage({ searchParams }: { searchParams:
           </TBody>
         </Table>
       )}
-      <Pagination path="/interactions" params={{}} nextCursor={page.nextCursor} isFirstPage={!query.cursor} />
+      <Pagination path="/interactions" params={filterParams} nextCursor={page.nextCursor} isFirstPage={!query.cursor} />
     </>
   );
 }

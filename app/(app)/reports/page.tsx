@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { requireCtx } from "@/lib/auth/action";
 import { getHeadline, lastDays } from "@/lib/dashboard/headline";
 import { PageHeader } from "@/components/ui/page-header";
@@ -20,6 +21,17 @@ export default async function ReportsPage() {
         title="Reports"
         description="NPS, CSAT and CES over three periods. Every figure carries its 95 % interval and sample size; figures from fewer than 30 responses are dimmed and flagged."
       />
+      <section aria-labelledby="gaps-heading" className="mb-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+        <h2 id="gaps-heading" className="font-semibold text-slate-900">
+          Experience gaps
+        </h2>
+        <p className="mt-1 text-sm text-slate-700">
+          Promised vs perceived at every touchpoint with a target, with intervals and significance, sorted by where to act first.{" "}
+          <Link href="/reports/gaps" className="font-medium text-brand-700 hover:underline">
+            Open the experience-gap report
+          </Link>
+        </p>
+      </section>
       <NpsTable rows={rows("nps")} />
       <CsatTable rows={rows("csat")} />
       <CesTable rows={rows("ces")} />

@@ -1,0 +1,67 @@
+import Link from "next/link";
+import { ArrowLeft, Download } from "lucide-react";
+import { requireCtx } from "@/lib/auth/action";
+import { filtersToSearchParams, parseFiltersLeniently } from "@/lib/analytics/filters";
+import { segmentTags } from "@/lib/analytics/trend";
+import { getGapReport } from "@/lib/journeys/gaps-report";
+import { listChannels } from "@/lib/journeys/service";
+import { PageHeader } from "@/components/ui/page-header";
+import { EmptyState } from "@/components/ui/empty-state";
+import { buttonClass } from "@/components/ui/button";
+import { formatPeriod } from "@/components/ui/format";
+import { MapFilters } from "@/components/journeys/map-filters";
+import { GapTable } from "@/components/reports/gap-table";
+import { PrintButton } from "@/components/reports/print-button";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Experience gaps" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function GapsReportPage({ searchParams }: { searchParams: SearchParams }) {
+  const ctx = await requireCtx();
+  const { filters, errors } = parseFiltersLeniently(await searchParams);
+  const [report, channels, segments] = await Promise.all([getGapReport(ctx, filters), listChannels(ctx), segmentTags(ctx)]);
+  const query = filtersToSearchParams({ preset: filters.preset, from: filters.from, to: filters.to, channelId: filters.channelId, segment: filters.segment }).toString();
+  const csvHref = `/api/v1/reports/gaps?${query ? `${query}&` : ""}format=csv`;
+  const shownPeriod = formatPeriod(report.period.from, new Date(report.period.to.getTime() - 1));
+
+  return (
+    <>
+      <p className="mb-3 print:hidden">
+        <Link href="/reports" className="inline-flex items-center gap-1 text-sm font-medium text-brand-700 hover:underline">
+          <ArrowLeft aria-hidden="true" size={16} /> Reports
+        </Link>
+      </p>
+      <PageHeader
+        title="Experience gaps"
+        description={`Promised vs perceived at every touchpoint with a target, ${shownPeriod}. The first row is where to act first.`}
+        actions={
+          <span className="flex flex-nowrap gap-2 print:hidden">
+            <a href={csvHref} className={buttonClass("secondary")} download>
+              <Download aria-hidden="true" size={16} /> Download CSV
+            </a>
+            <PrintButton />
+          </span>
+        }
+      />
+      <MapFilters action="/reports/gaps" filters={filters} errors={errors} channels={channels} segments={segments} label="Gap report filters" />
+      {report.rows.length === 0 ? (
+        <EmptyState title="No touchpoint has a promised score yet">Set a target CSAT, CES or NPS on a touchpoint to compare it with what customers perceive.</EmptyState>
+      ) : (
+        <GapTable rows={report.rows} query={query} />
+      )}
+      <section aria-labelledby="gap-how" className="mt-6 rounded-lg border border-slate-200 bg-white p-5 text-sm text-slate-700 shadow-sm print:break-inside-avoid print:border-0 print:p-0 print:shadow-none">
+        <h2 id="gap-how" className="mb-2 font-semibold text-slate-900">
+          How these are calculated
+        </h2>
+        <ul className="list-disc space-y-1 pl-5">
+          <li>Gap = perceived − promised, on the promise’s scale: CSAT and CES as means (1–5, 1–7) with a Student-t interval, NPS in points with 1.96 × its standard error. The gap’s interval is the perceived interval shifted by the target.</li>
+          <li>A friction point is significantly below its promise (the whole interval is below 0), a moment of delight significantly above. Below 30 responses a gap is flagged “too few responses” and never called significant.</li>
+          <li>Volume = the larger of the interactions and the responses at the touchpoint in the period (a response usually follows an interaction, so they are not added).</li>
+          <li>Priority = shortfall as a % of the metric’s scale range (CSAT 4 points, CES 6, NPS 200) × volume, for friction points only.</li>
+        </ul>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,90 @@
+// One touchpoint on the live journey map: its promise, its measured CSAT/CES/NPS (value ± interval, n), the
+// gap to each target, interaction volume and average emotion. Friction points and moments of delight get a
+// border colour AND a labelled icon. Every number links to the responses or interactions behind it.
+import Link from "next/link";
+import type { LiveFigures, Targets } from "@/lib/journeys/map";
+import { GAP_METRICS, type GapMetric } from "@/lib/journeys/gap";
+import { Badge } from "../ui/badge";
+import { formatCount } from "../ui/format";
+import { GapStatusBadge } from "./gap-status";
+import { emotionText, fmt, METRIC_NAMES, plusMinus, SCALE_SUFFIX, signed } from "./figures";
+
+type Tp = {
+  id: string;
+  name: string;
+  kind: string;
+  channel: { name: string } | null;
+  promise: string | null;
+  targets: Targets;
+  live: LiveFigures;
+};
+
+const KIND_LABELS: Record<string, string> = { digital: "Digital", human: "Human", physical: "Physical" };
+const FRAME = { friction: "border-red-400 bg-red-50/60 border-l-4", delight: "border-green-500 bg-green-50/60 border-l-4", none: "border-slate-200 bg-white" };
+
+function MetricRow({ tp, metric, dashboardHref }: { tp: Tp; metric: GapMetric; dashboardHref: string }) {
+  const p = tp.live.metrics[metric];
+  const target = tp.targets[metric];
+  const gap = tp.live.gaps.find((g) => g.metric === metric);
+  if (p.n === 0 && target === null) return null;
+  return (
+    <div className="border-t border-slate-200/80 py-1.5 first:border-t-0">
+      <dt className="flex items-baseline justify-between gap-2 text-xs font-semibold text-slate-700">
+        <span>{METRIC_NAMES[metric]}</span>
+        {target !== null ? <span className="font-normal text-slate-600">target {fmt(metric, target)}{SCALE_SUFFIX[metric]}</span> : null}
+      </dt>
+      <dd className="text-sm">
+        {p.n === 0 ? (
+          <span className="text-slate-500">no responses</span>
+        ) : (
+          <Link href={dashboardHref} className="rounded-sm text-slate-900 hover:underline" aria-label={`${METRIC_NAMES[metric]} ${fmt(metric, p.value)}, ${p.n} responses: open on the dashboard`}>
+            <span className={`font-semibold tabular-nums ${p.enough ? "" : "text-slate-500"}`}>{fmt(metric, p.value)}</span>
+            {plusMinus(p) ? <span className="ml-1 text-xs tabular-nums text-slate-600">{plusMinus(p)}</span> : null}
+            <span className="ml-1 text-xs tabular-nums text-slate-600">(n = {formatCount(p.n)})</span>
+          </Link>
+        )}
+        {gap && p.n > 0 ? (
+          <span className="mt-1 flex flex-wrap items-center gap-1.5 text-xs text-slate-700">
+            <span className="tabular-nums">gap {signed(metric, gap.gap)}</span>
+            {gap.status !== "as_promised" ? <GapStatusBadge status={gap.status} /> : <span className="text-slate-500">within the interval</span>}
+          </span>
+        ) : null}
+      </dd>
+    </div>
+  );
+}
+
+export function LiveTouchpointCard({ tp, query }: { tp: Tp; query: string }) {
+  const status = tp.live.status;
+  const dashboardHref = `/?${query ? `${query}&` : ""}touchpointId=${encodeURIComponent(tp.id)}`;
+  const { interactions } = tp.live;
+  return (
+    <article className={`rounded-md border p-3 shadow-sm ${FRAME[status ?? "none"]}`} aria-label={`${tp.name}${status === "friction" ? ", friction point" : status === "delight" ? ", moment of delight" : ""}`} data-status={status ?? "none"}>
+      {status ? (
+        <p className="mb-1.5">
+          <GapStatusBadge status={status} />
+        </p>
+      ) : null}
+      <h3 className="text-sm font-semibold text-slate-900">{tp.name}</h3>
+      <p className="mt-1 flex flex-wrap gap-1">
+        <Badge>{tp.channel?.name ?? "No channel"}</Badge>
+        <Badge tone="brand">{KIND_LABELS[tp.kind] ?? tp.kind}</Badge>
+      </p>
+      {tp.promise ? <p className="mt-2 text-xs text-slate-700 italic">“{tp.promise}”</p> : null}
+      <dl className="mt-2">
+        {GAP_METRICS.map((m) => (
+          <MetricRow key={m} tp={tp} metric={m} dashboardHref={dashboardHref} />
+        ))}
+      </dl>
+      <p className="mt-2 flex flex-wrap justify-between gap-x-3 border-t border-slate-200/80 pt-1.5 text-xs text-slate-700">
+        <Link href={`/interactions?touchpointId=${encodeURIComponent(tp.id)}`} className="hover:underline">
+          <span className="font-semibold tabular-nums">{formatCount(interactions.count)}</span> interactions
+        </Link>
+        <span>
+          emotion <span className="font-semibold tabular-nums">{emotionText(interactions.average)}</span>
+          <span className="sr-only"> on −2 to +2</span>
+        </span>
+      </p>
+    </article>
+  );
+}
