@@ -3,12 +3,75 @@
 // from the derived schema (same models, same API), so one build runs on either.
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlDriverAdapter } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "./generated/sqlite/client";
 import { PrismaClient as PgPrismaClient } from "./generated/postgres/client";
 import { resolveDatabaseUrl, type Provider } from "./db-url";
 
 export type Db = PrismaClient;
 export { Prisma } from "./generated/sqlite/client";
+
+// @prisma/adapter-better-sqlite3 7.10 holds one connection and a mutex for transactions only: a plain query
+// from another request that arrives while a transaction is open runs INSIDE that transaction, so it sees the
+// transaction's uncommitted rows and, if the transaction rolls back, its own write is rolled back too — a
+// write that was answered 2xx would be lost. Here every statement outside a transaction waits for the open
+// transaction to finish, and a transaction waits for statements in flight (one queue for all of them).
+// (tests/integration/sqlite-isolation.test.ts pins this.)
+export function serializeOnOneConnection(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  let queue: Promise<void> = Promise.resolve();
+  const lock = async () => {
+    let release!: () => void;
+    const turn = new Promise<void>((resolve) => (release = resolve));
+    const previous = queue;
+    queue = previous.then(() => turn);
+    await previous;
+    return release;
+  };
+  const guarded =
+    <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      const release = await lock();
+      try {
+        return await fn(...args);
+      } finally {
+        release();
+      }
+    };
+  adapter.queryRaw = guarded(adapter.queryRaw.bind(adapter));
+  adapter.executeRaw = guarded(adapter.executeRaw.bind(adapter));
+  adapter.executeScript = guarded(adapter.executeScript.bind(adapter));
+  const start = adapter.startTransaction.bind(adapter);
+  adapter.startTransaction = async (...args) => {
+    const release = await lock();
+    try {
+      const tx = await start(...args);
+      let open = true;
+      const finish = () => {
+        if (open) (open = false), release();
+      };
+      const [commit, rollback] = [tx.commit.bind(tx), tx.rollback.bind(tx)];
+      tx.commit = async () => {
+        try {
+          return await commit();
+        } finally {
+          finish();
+        }
+      };
+      tx.rollback = async () => {
+        try {
+          return await rollback();
+        } finally {
+          finish();
+        }
+      };
+      return tx;
+    } catch (error) {
+      release();
+      throw error;
+    }
+  };
+  return adapter;
+}
 
 function sqliteAdapter(url: string) {
   const factory = new PrismaBetterSqlite3({ url, timeout: 15_000 });
@@ -20,7 +83,7 @@ function sqliteAdapter(url: string) {
     // optimize=0x10002 at open: refresh the planner's statistics where they are missing or stale, so that,
     // e.g., `orgId = ? AND id IN (…)` uses the primary key rather than scanning the organization's rows.
     await adapter.executeScript("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA optimize = 0x10002;");
-    return adapter;
+    return serializeOnOneConnection(adapter);
   };
   return factory;
 }
