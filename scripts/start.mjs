@@ -41,9 +41,10 @@ function newestMtime(dir) {
 
 if (!dev) {
   const buildId = path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
-  const sources = Math.max(...["app", "components", "lib", "public"].filter((d) => fs.existsSync(path.join(root, d))).map((d) => newestMtime(path.join(root, d))));
+  const sources = Math.max(...["app", "components", "lib", "embed", "public"].filter((d) => fs.existsSync(path.join(root, d))).map((d) => newestMtime(path.join(root, d))));
   if (!fs.existsSync(buildId) || fs.statSync(buildId).mtimeMs < sources || process.argv.includes("--rebuild")) {
     step("building (about a minute the first time)…");
+    await must(path.join(root, "scripts/build-embed.mjs"), []);
     await must(bin.next, ["build"]);
   }
 }

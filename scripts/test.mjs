@@ -53,6 +53,7 @@ if (want("unit")) {
 
 if (want("integration") || want("e2e")) {
   banner("production build");
+  await must(path.join(root, "scripts/build-embed.mjs"), []);
   const code = await run(bin.next, ["build"]);
   if (code !== 0) tally.push({ suite: "build", passed: 0, failed: 1 });
 }

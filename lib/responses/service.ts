@@ -16,7 +16,7 @@ export async function listResponses(ctx: Ctx, q: ResponseListQuery) {
   const rows = await db.response.findMany({
     where,
     orderBy: [{ submittedAt: "desc" }, { id: "desc" }],
-    include: { survey: { select: { id: true, name: true } }, customer: { select: { id: true, name: true } }, touchpoint: { select: { id: true, name: true } } },
+    include: { survey: { select: { id: true, name: true } }, customer: { select: { id: true, name: true } }, touchpoint: { select: { id: true, name: true } }, channel: { select: { id: true, key: true, name: true } } },
     ...pageArgs(q),
   });
   const page = toPage(rows, q);
@@ -26,6 +26,7 @@ export async function listResponses(ctx: Ctx, q: ResponseListQuery) {
       survey: r.survey,
       customer: r.customer,
       touchpoint: r.touchpoint,
+      channel: r.channel,
       metric: r.metric,
       score: r.score,
       category: r.category,

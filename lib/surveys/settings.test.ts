@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeOrigin, parseSurveySettings, PUBLIC_RESPONSE_LIMITS } from "./settings";
+import { normalizeOrigin, parseSurveySettings, publicResponseLimits, PUBLIC_RESPONSE_LIMITS } from "./settings";
 
 describe("normalizeOrigin", () => {
   it("keeps scheme, host and port of an http(s) origin", () => {
@@ -27,5 +27,15 @@ describe("parseSurveySettings", () => {
   it("lets a survey lower the limits, never raise them", () => {
     expect(parseSurveySettings({ rateLimit: { perClientPerMinute: 3 } }).rateLimit).toEqual({ perClientPerMinute: 3, perSurveyPerMinute: PUBLIC_RESPONSE_LIMITS.perSurveyPerMinute });
     expect(parseSurveySettings({ rateLimit: { perClientPerMinute: 1e6, perSurveyPerMinute: 5 } }).rateLimit).toEqual({ perClientPerMinute: PUBLIC_RESPONSE_LIMITS.perClientPerMinute, perSurveyPerMinute: 5 });
+  });
+});
+
+describe("publicResponseLimits (RESONANCE_PUBLIC_RATE_LIMITS)", () => {
+  it("keeps the built-in limits when unset or not understood", () => {
+    for (const v of [undefined, "", "yes", "10", "0,5", "1,2,3", "-1,5", "1e9,1"]) expect(publicResponseLimits(v)).toEqual({ ...PUBLIC_RESPONSE_LIMITS });
+  });
+  it("takes two numbers or off", () => {
+    expect(publicResponseLimits(" 100000, 2000000 ")).toEqual({ perClientPerMinute: 100000, perSurveyPerMinute: 2000000 });
+    expect(publicResponseLimits("OFF")).toEqual({ perClientPerMinute: Infinity, perSurveyPerMinute: Infinity });
   });
 });

@@ -10,6 +10,20 @@ import { z } from "zod";
 /** Public submissions per minute: per respondent (IP + user agent) and per survey. */
 export const PUBLIC_RESPONSE_LIMITS = { perClientPerMinute: 30, perSurveyPerMinute: 1000 } as const;
 
+/**
+ * The operator's override of the built-in limits, RESONANCE_PUBLIC_RATE_LIMITS (unset by default):
+ * "<per client>,<per survey>" per minute (e.g. "100000,1000000", for load tests), or "off" (no limits at
+ * all — never on a public site). Anything else keeps the built-in limits. Surveys may still lower them.
+ */
+export function publicResponseLimits(value = process.env.RESONANCE_PUBLIC_RATE_LIMITS): { perClientPerMinute: number; perSurveyPerMinute: number } {
+  const v = value?.trim().toLowerCase();
+  if (!v) return { ...PUBLIC_RESPONSE_LIMITS };
+  if (v === "off") return { perClientPerMinute: Infinity, perSurveyPerMinute: Infinity };
+  const m = /^(\d{1,9})\s*,\s*(\d{1,9})$/.exec(v);
+  if (!m || Number(m[1]) < 1 || Number(m[2]) < 1) return { ...PUBLIC_RESPONSE_LIMITS };
+  return { perClientPerMinute: Number(m[1]), perSurveyPerMinute: Number(m[2]) };
+}
+
 /** "https://Shop.Example.com/" → "https://shop.example.com"; null for anything that is not an http(s) origin. */
 export function normalizeOrigin(value: string): string | null {
   try {
@@ -37,11 +51,12 @@ export function parseSurveySettings(json: unknown): PublicSurveySettings {
   const parsed = settingsSchema.safeParse(json ?? {});
   const s = parsed.success ? parsed.data : {};
   const origins = (s.allowedOrigins ?? []).map(normalizeOrigin).filter((o): o is string => o !== null);
+  const base = publicResponseLimits();
   return {
     allowedOrigins: [...new Set(origins)],
     rateLimit: {
-      perClientPerMinute: Math.min(PUBLIC_RESPONSE_LIMITS.perClientPerMinute, s.rateLimit?.perClientPerMinute ?? Infinity),
-      perSurveyPerMinute: Math.min(PUBLIC_RESPONSE_LIMITS.perSurveyPerMinute, s.rateLimit?.perSurveyPerMinute ?? Infinity),
+      perClientPerMinute: Math.min(base.perClientPerMinute, s.rateLimit?.perClientPerMinute ?? Infinity),
+      perSurveyPerMinute: Math.min(base.perSurveyPerMinute, s.rateLimit?.perSurveyPerMinute ?? Infinity),
     },
   };
 }

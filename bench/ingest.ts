@@ -1,0 +1,162 @@
+// Benchmark: survey response ingestion through the public API of the production build
+// (POST /api/v1/public/surveys/:publicId/responses, autocannon on loopback, a fresh clientId per request),
+// then a row count that must equal the number of 2xx answers (nothing accepted is lost), next to the raw
+// database insert rate of the same rows in the same run.
+//   npx tsx bench/ingest.ts [--duration=20] [--connections=16] [--postgres=<admin url>] [--only=sqlite|postgresql]
+// Needs `npx next build` first. The built-in public rate limits (30/min per respondent, 1,000/min per
+// survey) would stop a load test, so the server runs with RESONANCE_PUBLIC_RATE_LIMITS raised (still counted
+// in the database on every request, as in production). Prints figures; nothing is asserted.
+import { randomUUID } from "node:crypto";
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import autocannon from "autocannon";
+import pg from "pg";
+import { startServer } from "../tests/server";
+
+const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=").slice(1).join("=") ?? fallback;
+const duration = Number(arg("duration", "20"));
+const connections = Number(arg("connections", "16"));
+const only = arg("only", "");
+const root = path.resolve(import.meta.dirname, "..");
+
+const QUESTIONS = [
+  { key: "nps", type: "score", required: true, headline: true, scaleMin: 0, scaleMax: 10, text: { en: "How likely are you to recommend us?" } },
+  { key: "why_low", type: "text", required: true, text: { en: "What went wrong?" }, logic: { showIf: { question: "nps", lte: 6 } } },
+  { key: "why_high", type: "text", text: { en: "What did you like?" }, logic: { showIf: { question: "nps", gte: 9 } } },
+  { key: "plan", type: "single_choice", required: true, text: { en: "Plan" }, options: [{ key: "basic", label: "Basic" }, { key: "pro", label: "Pro" }] },
+];
+
+/** A complete, valid set of answers (every third one a detractor with a comment). */
+function answers(i: number): Record<string, unknown> {
+  const nps = i % 11;
+  return { nps, ...(nps <= 6 ? { why_low: `Reason ${i}` } : nps >= 9 ? { why_high: "Fast" } : {}), plan: i % 2 ? "pro" : "basic" };
+}
+
+function migrate(url: string) {
+  execFileSync(process.execPath, ["node_modules/prisma/build/index.js", "migrate", "deploy"], { cwd: root, env: { ...process.env, DATABASE_URL: url }, stdio: "ignore" });
+}
+
+async function setUp(db: Awaited<ReturnType<typeof import("../lib/db").createDb>>["db"]) {
+  const org = await db.organization.create({ data: { name: "Bench", slug: `bench-${randomUUID().slice(0, 8)}` } });
+  await db.channel.create({ data: { orgId: org.id, key: "web", name: "Website" } });
+  const mk = async (name: string) => {
+    const survey = await db.survey.create({ data: { orgId: org.id, publicId: `bench${randomUUID().replaceAll("-", "")}`, name, type: "nps", status: "live", languages: ["en"], defaultLocale: "en" } });
+    await db.surveyQuestion.createMany({ data: QUESTIONS.map((q, position) => ({ ...q, orgId: org.id, surveyId: survey.id, position })) });
+    return survey;
+  };
+  return { org, http: await mk("Bench via HTTP"), raw: await mk("Bench raw inserts") };
+}
+
+async function run(label: string, url: string) {
+  const { createDb } = await import("../lib/db");
+  const { db } = createDb(url);
+  const { org, http, raw } = await setUp(db);
+  const server = await startServer({ databaseUrl: url, env: { RESONANCE_PUBLIC_RATE_LIMITS: "100000000,100000000" } });
+  try {
+    const route = `/api/v1/public/surveys/${http.publicId}/responses`;
+    let n = 0;
+    const accepted: string[] = []; // the clientIds the server answered 2xx
+    const result = await autocannon({
+      url: server.url,
+      connections,
+      duration,
+      requests: [
+        {
+          method: "POST",
+          path: route,
+          headers: { "content-type": "application/json", "user-agent": "Mozilla/5.0 (bench) Chrome/126.0" },
+          setupRequest: (req) => ({ ...req, body: JSON.stringify({ clientId: randomUUID(), answers: answers(n++), complete: true, channel: "web" }) }),
+          onResponse: (status, body) => {
+            if (status >= 200 && status < 300) accepted.push(JSON.parse(body).clientId);
+          },
+        },
+      ],
+    });
+    const ok = result["2xx"];
+    const stored = await db.response.count({ where: { surveyId: http.id } });
+    let found = 0;
+    for (let i = 0; i < accepted.length; i += 500) found += await db.response.count({ where: { surveyId: http.id, clientId: { in: accepted.slice(i, i + 500) } } });
+    const storedAnswers = await db.answer.count({ where: { response: { surveyId: http.id } } });
+    const seconds = result.duration;
+    console.log(
+      `${label.padEnd(10)} HTTP: ${(ok / seconds).toFixed(0)} accepted responses/s over ${seconds.toFixed(1)} s (${connections} connections)  ` +
+        `p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  2xx ${ok}  non-2xx ${result.non2xx}  errors ${result.errors}  timeouts ${result.timeouts}`,
+    );
+    if (result.non2xx) console.log(`${"".padEnd(10)} status codes: ${JSON.stringify(Object.fromEntries(Object.entries(result.statusCodeStats).map(([k, v]) => [k, v.count])))}`);
+    // Requests still in flight when autocannon stops are not counted by it but may be stored: hence ≥.
+    console.log(
+      `${"".padEnd(10)} stored rows: ${stored} responses, ${storedAnswers} answers; 2xx ${ok}; accepted clientIds found ${found}/${accepted.length} — ` +
+        (found === ok && accepted.length === ok ? `nothing accepted is lost${stored > ok ? ` (${stored - ok} more stored: in flight when the run stopped)` : ""}` : "MISMATCH"),
+    );
+
+    // The same rows straight into the database: (a) one Prisma transaction per response (create with nested
+    // answers), sequential — what the request path writes, minus HTTP, validation and rate limiting;
+    // (b) multi-row INSERTs with insertBatches (lib/db-bulk.ts), the bulk path of imports and demo data.
+    const questions = await db.surveyQuestion.findMany({ where: { surveyId: raw.id }, select: { id: true, key: true } });
+    const qid = Object.fromEntries(questions.map((q) => [q.key, q.id]));
+    const rows = (i: number) => {
+      const a = answers(i);
+      return Object.entries(a).map(([k, v]) => ({ orgId: org.id, questionId: qid[k], ...(typeof v === "number" ? { valueNumber: v } : k === "plan" ? { valueChoice: v } : { valueText: String(v) }) }));
+    };
+    const single = Math.min(ok || 2000, 3000);
+    let t = performance.now();
+    for (let i = 0; i < single; i++) {
+      const nps = i % 11;
+      await db.$transaction((tx) =>
+        tx.response.create({
+          data: { orgId: org.id, surveyId: raw.id, clientId: randomUUID(), metric: "nps", score: nps, category: nps >= 9 ? "promoter" : nps >= 7 ? "passive" : "detractor", completed: true, completedAt: new Date(), answers: { createMany: { data: rows(i) as never } } },
+          select: { id: true },
+        }),
+      );
+    }
+    const perTx = single / ((performance.now() - t) / 1000);
+    const { insertBatches } = await import("../lib/db-bulk");
+    const bulkN = Math.max(ok, 10_000);
+    const now = new Date();
+    const responses: object[] = [];
+    const answerRows: object[] = [];
+    for (let i = 0; i < bulkN; i++) {
+      const id = randomUUID();
+      const nps = i % 11;
+      responses.push({ id, orgId: org.id, surveyId: raw.id, surveyVersion: 1, clientId: randomUUID(), metric: "nps", score: nps, category: nps >= 9 ? "promoter" : nps >= 7 ? "passive" : "detractor", hasComment: false, completed: true, submittedAt: now, completedAt: now, createdAt: now, updatedAt: now });
+      // Json columns take JSON text here ("pro" → '"pro"'), as Prisma would send it.
+      for (const r of rows(i)) answerRows.push({ id: randomUUID(), responseId: id, valueNumber: null, valueText: null, ...r, valueChoice: "valueChoice" in r ? JSON.stringify(r.valueChoice) : null });
+    }
+    t = performance.now();
+    await db.$transaction(async (tx) => {
+      await insertBatches(tx, "Response", "responses", responses);
+      await insertBatches(tx, "Answer", "answers", answerRows);
+    }, { timeout: 600_000 });
+    const bulk = bulkN / ((performance.now() - t) / 1000);
+    console.log(`${"".padEnd(10)} raw DB: ${perTx.toFixed(0)} responses/s one transaction per response (${single} sequential, Prisma create + nested answers); ${bulk.toFixed(0)} responses/s bulk (insertBatches, ${bulkN} responses + ${answerRows.length} answers in one transaction)`);
+  } finally {
+    await server.stop();
+    await db.$disconnect();
+  }
+}
+
+if (only !== "postgresql") {
+  const file = path.join(root, "tmp/bench/ingest.db");
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+  migrate(`file:${file}`);
+  await run("sqlite", `file:${file}`);
+}
+
+const admin = arg("postgres", process.env.DATABASE_URL_POSTGRES ?? "");
+if (admin && only !== "sqlite") {
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  await client.query("DROP DATABASE IF EXISTS resonance_bench_ingest WITH (FORCE)");
+  await client.query("CREATE DATABASE resonance_bench_ingest");
+  const u = new URL(admin);
+  u.pathname = "/resonance_bench_ingest";
+  try {
+    migrate(u.toString());
+    await run("postgresql", u.toString());
+  } finally {
+    await client.query("DROP DATABASE IF EXISTS resonance_bench_ingest WITH (FORCE)");
+    await client.end();
+  }
+}
