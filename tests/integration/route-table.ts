@@ -59,6 +59,9 @@ export const ROUTES: RouteCase[] = [
   { method: "GET", path: "/api/v1/metrics/trend", minRole: "viewer", foreignQueries: (ids) => [`?journeyId=${ids.journey}`, `?touchpointId=${ids.touchpoint}`, `?surveyId=${ids.survey}`, `?stageId=${ids.stage}&channelId=${ids.channel}&preset=18m`] },
   { method: "GET", path: "/api/v1/metrics/summary", minRole: "viewer", foreignQueries: (ids) => [`?journeyId=${ids.journey}`, `?touchpointId=${ids.touchpoint}`, `?surveyId=${ids.survey}`, `?stageId=${ids.stage}&channelId=${ids.channel}&preset=18m`] },
   { method: "GET", path: "/api/v1/metrics/compare", minRole: "viewer", foreignQueries: (ids) => [`?journeyId=${ids.journey}`, `?touchpointId=${ids.touchpoint}`, `?surveyId=${ids.survey}`, `?stageId=${ids.stage}&channelId=${ids.channel}&preset=18m`] },
+  // journey map and experience gaps (lib/journeys/map.ts, gaps-report.ts)
+  { method: "GET", path: "/api/v1/journeys/:id/map", minRole: "viewer", entity: "journey" },
+  { method: "GET", path: "/api/v1/reports/gaps", minRole: "viewer", foreignQueries: (ids) => [`?channelId=${ids.channel}&preset=18m`, `?channelId=${ids.channel}&format=csv`] },
   { method: "GET", path: "/api/v1/members", minRole: "admin" },
   { method: "PATCH", path: "/api/v1/members/:id", minRole: "admin", entity: "member", invalidBody: { role: "owner" }, validBody: () => ({ role: "admin" }) },
   { method: "DELETE", path: "/api/v1/members/:id", minRole: "admin", entity: "member" },
@@ -68,6 +71,10 @@ export const ROUTES: RouteCase[] = [
   { method: "GET", path: "/api/v1/api-keys", minRole: "admin" },
   { method: "POST", path: "/api/v1/api-keys", minRole: "admin", invalidBody: { name: "" } },
   { method: "DELETE", path: "/api/v1/api-keys/:id", minRole: "admin", entity: "apiKey" },
+  // CSV import/export (lib/import): the role matrix sends JSON, which the CSV routes refuse with 415.
+  { method: "POST", path: "/api/v1/imports/customers/preview", minRole: "manager", invalidBody: { csv: "not a CSV body" } },
+  { method: "POST", path: "/api/v1/imports/customers", minRole: "manager", invalidBody: { csv: "not a CSV body" } },
+  { method: "GET", path: "/api/v1/exports/customers", minRole: "viewer" },
   // Public survey API (respondents, embeds): see public-responses.test.ts.
   { method: "GET", path: "/api/v1/public/surveys/:publicId", public: true },
   { method: "POST", path: "/api/v1/public/surveys/:publicId/responses", public: true },

@@ -31,7 +31,22 @@ export default async function CustomersPage({ searchParams }: { searchParams: Se
 
   return (
     <>
-      <PageHeader title="Customers" description="Everyone your organization has talked to, newest first." />
+      <PageHeader
+        title="Customers"
+        description="Everyone your organization has talked to, newest first."
+        actions={
+          <>
+            {hasRole(ctx.role, "manager") ? (
+              <Link href="/customers/import" className={buttonClass("secondary")}>
+                Import CSV
+              </Link>
+            ) : null}
+            <a href="/api/v1/exports/customers" download className={buttonClass("secondary")}>
+              Export CSV
+            </a>
+          </>
+        }
+      />
 
       {canAdd ? (
         <details id="add-customer" open={Boolean(one(sp.new))} className="group mb-6 rounded-lg border border-slate-200 bg-white shadow-sm">

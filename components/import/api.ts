@@ -1,0 +1,64 @@
+// Browser side of the import API: preview a file, then run the import and read its NDJSON progress stream.
+import type { Mapping } from "@/lib/import/mapping";
+
+export type Preview = { header: string[]; rows: string[][]; totalRows: number; suggestedMapping: Mapping };
+export type Progress = { phase: "validate" | "write"; processed: number; valid: number; invalid: number };
+export type Problem = { row: number; field: string; reason: string };
+export type Result = {
+  done: true;
+  error?: string;
+  rows: number;
+  inserted: number;
+  updated: number;
+  skipped: number;
+  invalid: number;
+  problems: Problem[];
+  problemCount: number;
+  mode: string;
+};
+
+async function problemText(res: Response): Promise<string> {
+  try {
+    const p = (await res.json()) as { detail?: string; invalid_params?: Array<{ name: string; reason: string }> };
+    const params = p.invalid_params?.map((x) => `${x.name}: ${x.reason}`).join("; ");
+    return [p.detail, params].filter(Boolean).join(" ") || `The server answered ${res.status}.`;
+  } catch {
+    return `The server answered ${res.status}.`;
+  }
+}
+
+export async function previewFile(file: File): Promise<Preview> {
+  const res = await fetch("/api/v1/imports/customers/preview", { method: "POST", headers: { "content-type": "text/csv" }, body: file });
+  if (!res.ok) throw new Error(await problemText(res));
+  return (await res.json()) as Preview;
+}
+
+export async function runImport(
+  file: File,
+  options: { mode: string; onExisting: string; mapping: Mapping },
+  onProgress: (p: Progress) => void,
+): Promise<Result> {
+  const qs = new URLSearchParams({ mode: options.mode, onExisting: options.onExisting, mapping: JSON.stringify(options.mapping) });
+  const res = await fetch(`/api/v1/imports/customers?${qs}`, { method: "POST", headers: { "content-type": "text/csv" }, body: file });
+  if (!res.ok || !res.body) throw new Error(await problemText(res));
+  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = "";
+  let result: Result | null = null;
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (value) buffer += value;
+    let nl: number;
+    while ((nl = buffer.indexOf("\n")) >= 0) {
+      const line = buffer.slice(0, nl).trim();
+      buffer = buffer.slice(nl + 1);
+      if (!line) continue;
+      const msg = JSON.parse(line) as Progress | Result;
+      if ("done" in msg) result = msg;
+      else onProgress(msg);
+    }
+    if (done) break;
+  }
+  if (!result) throw new Error("The import stopped before it finished; reload the customer list to see what was stored.");
+  if (result.error) throw new Error(result.error);
+  return result;
+}

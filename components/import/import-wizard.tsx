@@ -1,0 +1,171 @@
+"use client";
+// Customer CSV import: choose a file → preview of its first rows → map columns → mode and existing-customer
+// options → import with a live progress bar → summary with every problem row.
+import { useEffect, useRef, useState } from "react";
+import type { ImportMode, Mapping, OnExisting } from "@/lib/import/mapping";
+import { Button } from "../ui/button";
+import { controlClass } from "../ui/field";
+import { FormMessage } from "../ui/form-message";
+import { Section } from "../ui/page-header";
+import { Table, TBody, Td, Th, THead } from "../ui/table";
+import { previewFile, runImport, type Preview, type Progress, type Result } from "./api";
+import { MappingStep } from "./mapping-step";
+import { ImportProgressBar } from "./progress-bar";
+import { ImportSummary } from "./summary";
+import { RadioGroup } from "./radio-group";
+
+type Stage = "choose" | "mapping" | "running" | "done";
+
+export function ImportWizard() {
+  const [stage, setStage] = useState<Stage>("choose");
+  const [file, setFile] = useState<File | null>(null);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [mapping, setMapping] = useState<Mapping>({});
+  const [mode, setMode] = useState<ImportMode>("skip_bad_rows");
+  const [onExisting, setOnExisting] = useState<OnExisting>("skip");
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [result, setResult] = useState<Result | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const resultRef = useRef<HTMLDivElement>(null);
+  const progressRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (stage === "running") progressRef.current?.scrollIntoView({ block: "center" });
+    if (stage === "done") resultRef.current?.querySelector<HTMLElement>("h2")?.focus();
+  }, [stage]);
+
+  async function choose(f: File | null) {
+    setFile(f);
+    setPreview(null);
+    setError(null);
+    setStage("choose");
+    if (!f) return;
+    setBusy(true);
+    try {
+      const p = await previewFile(f);
+      setPreview(p);
+      setMapping(p.suggestedMapping);
+      setStage("mapping");
+    } catch (e) {
+      setError(e instanceof Error ? e.message : "The file could not be read.");
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function start() {
+    if (!file || !preview) return;
+    setError(null);
+    setProgress(null);
+    setStage("running");
+    try {
+      setResult(await runImport(file, { mode, onExisting, mapping }, setProgress));
+      setStage("done");
+    } catch (e) {
+      setError(e instanceof Error ? e.message : "The import failed.");
+      setStage("mapping");
+    }
+  }
+
+  const hasName = Object.values(mapping).includes("name");
+
+  return (
+    <div className="flex flex-col gap-6">
+      <Section title="1. Choose a CSV file" description="The first row must name the columns. UTF-8, comma-separated, as exported by spreadsheets and CRMs.">
+        <div className="flex max-w-md flex-col gap-1">
+          <label htmlFor="import-file" className="text-sm font-medium text-slate-800">
+            CSV file
+          </label>
+          <input
+            id="import-file"
+            type="file"
+            accept=".csv,text/csv"
+            disabled={stage === "running"}
+            onChange={(e) => void choose(e.target.files?.[0] ?? null)}
+            className={`${controlClass} file:mr-3 file:rounded file:border-0 file:bg-slate-100 file:px-3 file:py-1`}
+          />
+          {busy ? <p role="status" className="text-sm text-slate-600">Reading the file…</p> : null}
+        </div>
+      </Section>
+
+      {error ? <FormMessage tone="error">{error}</FormMessage> : null}
+
+      {preview && stage !== "done" ? (
+        <>
+          <Section title="2. Check the first rows" description={`${preview.totalRows.toLocaleString()} data rows in ${file?.name ?? "the file"}.`}>
+            <Table label="File preview">
+              <THead>
+                <tr>
+                  <Th>Row</Th>
+                  {preview.header.map((h, i) => (
+                    <Th key={i}>{h}</Th>
+                  ))}
+                </tr>
+              </THead>
+              <TBody>
+                {preview.rows.map((r, i) => (
+                  <tr key={i}>
+                    <Td className="text-slate-500 tabular-nums">{i + 2}</Td>
+                    {preview.header.map((_, j) => (
+                      <Td key={j} className="max-w-48 truncate whitespace-nowrap">
+                        {r[j] ?? ""}
+                      </Td>
+                    ))}
+                  </tr>
+                ))}
+              </TBody>
+            </Table>
+          </Section>
+
+          <Section title="3. Map the columns" description="Every customer needs a name. Unmapped columns can become attributes or be ignored.">
+            <MappingStep preview={preview} mapping={mapping} onChange={setMapping} />
+            {!hasName ? <p className="mt-2 text-sm font-medium text-danger">Map one column to Name.</p> : null}
+          </Section>
+
+          <Section title="4. Choose how to import">
+            <div className="grid gap-4 sm:grid-cols-2">
+              <RadioGroup
+                name="mode"
+                legend="If some rows have problems"
+                value={mode}
+                onChange={(v) => setMode(v as ImportMode)}
+                options={[
+                  { value: "skip_bad_rows", label: "Skip bad rows", hint: "Import the good rows and list the bad ones." },
+                  { value: "all_or_nothing", label: "All or nothing", hint: "Check the whole file first; import nothing if any row is bad." },
+                ]}
+              />
+              <RadioGroup
+                name="onExisting"
+                legend="When the external id already exists"
+                value={onExisting}
+                onChange={(v) => setOnExisting(v as OnExisting)}
+                options={[
+                  { value: "skip", label: "Keep the existing customer", hint: "The row is counted as skipped." },
+                  { value: "update", label: "Update it from the file", hint: "Filled cells overwrite; empty cells keep what is stored." },
+                ]}
+              />
+            </div>
+            <div className="mt-4">
+              <Button onClick={() => void start()} disabled={!hasName || stage === "running"}>
+                Import {preview.totalRows.toLocaleString()} rows
+              </Button>
+            </div>
+          </Section>
+        </>
+      ) : null}
+
+      {stage === "running" && preview ? (
+        <div ref={progressRef}>
+          <ImportProgressBar progress={progress} totalRows={preview.totalRows} twoPasses={mode === "all_or_nothing"} />
+        </div>
+      ) : null}
+
+      {stage === "done" && result ? (
+        <div ref={resultRef}>
+          <ImportSummary result={result} />
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+"use client";
+// One select per CSV column: a customer field, an attribute (named after the column) or "ignore",
+// next to the column's first values so the choice is easy to check.
+import { CUSTOMER_FIELDS, FIELD_LABELS, type Mapping } from "@/lib/import/mapping";
+import { controlClass } from "../ui/field";
+import { Table, TBody, Td, Th, THead } from "../ui/table";
+import type { Preview } from "./api";
+
+export const ATTRIBUTE = "__attribute";
+
+/** What the select shows for a column's mapping target. */
+export function choiceOf(target: string | undefined): string {
+  if (!target || target === "ignore") return "ignore";
+  if (target.startsWith("attributes.")) return ATTRIBUTE;
+  return target;
+}
+
+export function MappingStep({ preview, mapping, onChange }: { preview: Preview; mapping: Mapping; onChange: (m: Mapping) => void }) {
+  const used = new Set(Object.values(mapping));
+  const set = (column: string, choice: string) => {
+    const next = { ...mapping };
+    next[column] = choice === ATTRIBUTE ? `attributes.${column.slice(0, 100)}` : (choice as Mapping[string]);
+    onChange(next);
+  };
+  return (
+    <Table label="Column mapping" caption="Which field each column fills">
+      <THead>
+        <tr>
+          <Th>CSV column</Th>
+          <Th className="hidden sm:table-cell">First values</Th>
+          <Th>Import as</Th>
+        </tr>
+      </THead>
+      <TBody>
+        {preview.header.map((column, i) => {
+          const id = `map-${i}`;
+          const choice = choiceOf(mapping[column]);
+          return (
+            <tr key={`${i}-${column}`}>
+              <Td className="font-medium">
+                <label htmlFor={id}>{column || `(column ${i + 1})`}</label>
+              </Td>
+              <Td className="hidden max-w-56 truncate text-slate-600 sm:table-cell">{preview.rows.slice(0, 3).map((r) => r[i] ?? "").filter(Boolean).join(", ") || "—"}</Td>
+              <Td className="min-w-44">
+                <select id={id} value={choice} onChange={(e) => set(column, e.target.value)} className={controlClass}>
+                  <option value="ignore">Ignore this column</option>
+                  {CUSTOMER_FIELDS.map((f) => (
+                    <option key={f} value={f} disabled={used.has(f) && choice !== f}>
+                      {FIELD_LABELS[f]}
+                    </option>
+                  ))}
+                  <option value={ATTRIBUTE}>Attribute “{column.slice(0, 40)}”</option>
+                </select>
+              </Td>
+            </tr>
+          );
+        })}
+      </TBody>
+    </Table>
+  );
+}

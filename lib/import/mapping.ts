@@ -1,0 +1,118 @@
+// Column mapping for customer CSV imports: which CSV header feeds which customer field. Shared by the API
+// (query parameter `mapping`, JSON) and the import screen. Pure code, no I/O.
+import { z } from "zod";
+import { ValidationError, type InvalidParam } from "../http/errors";
+
+export const CUSTOMER_FIELDS = ["externalId", "name", "email", "phone", "tags", "consent"] as const;
+export type CustomerField = (typeof CUSTOMER_FIELDS)[number];
+/** A mapping target: a customer field, `attributes.<key>`, or "ignore". */
+export type MappingTarget = CustomerField | `attributes.${string}` | "ignore";
+export type Mapping = Record<string, MappingTarget>;
+
+export const FIELD_LABELS: Record<CustomerField, string> = {
+  externalId: "External id",
+  name: "Name",
+  email: "E-mail",
+  phone: "Phone",
+  tags: "Tags",
+  consent: "Consent",
+};
+
+export const IMPORT_MODES = ["all_or_nothing", "skip_bad_rows"] as const;
+export const ON_EXISTING = ["skip", "update"] as const;
+export type ImportMode = (typeof IMPORT_MODES)[number];
+export type OnExisting = (typeof ON_EXISTING)[number];
+
+export const importQuery = z.object({
+  mode: z.enum(IMPORT_MODES).default("all_or_nothing"),
+  onExisting: z.enum(ON_EXISTING).default("skip"),
+  mapping: z.string().max(20_000).optional(),
+});
+export type ImportQuery = z.infer<typeof importQuery>;
+
+const ATTRIBUTE_KEY = /^attributes\.(.{1,100})$/s;
+
+export function attributeKeyOf(target: string): string | null {
+  const m = ATTRIBUTE_KEY.exec(target);
+  return m ? m[1] : null;
+}
+
+const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
+// Header spellings seen in CRM and spreadsheet exports, compared without case, spaces or punctuation.
+const SYNONYMS: Record<CustomerField, string[]> = {
+  externalId: ["externalid", "extid", "customerid", "crmid", "clientid", "customernumber", "accountid", "id"],
+  name: ["name", "fullname", "customername", "customer", "contactname", "displayname"],
+  email: ["email", "emailaddress", "mail", "courriel"],
+  phone: ["phone", "phonenumber", "telephone", "tel", "mobile", "cell"],
+  tags: ["tags", "tag", "segments", "segment", "labels"],
+  consent: ["consent", "optin", "surveyconsent", "marketingconsent"],
+};
+
+/** A first guess from the header names: known spellings → fields, `attributes.x` stays, the rest → attributes. */
+export function suggestMapping(header: string[]): Mapping {
+  const out: Mapping = {};
+  const used = new Set<string>();
+  for (const column of header) {
+    if (!column.trim() || column in out) continue;
+    const attr = attributeKeyOf(column.trim());
+    const key = squash(column);
+    const field = CUSTOMER_FIELDS.find((f) => !used.has(f) && SYNONYMS[f].includes(key));
+    if (attr) out[column] = `attributes.${attr}`;
+    else if (field) {
+      out[column] = field;
+      used.add(field);
+    } else out[column] = `attributes.${column.trim().slice(0, 100)}`;
+  }
+  return out;
+}
+
+/**
+ * Parse and check a mapping against the file's header. Bad input → ValidationError naming `mapping.<column>`.
+ * Columns the mapping does not mention are ignored; a mapping must name a column for `name`.
+ */
+export function resolveMapping(raw: unknown, header: string[]): Mapping {
+  const problems: InvalidParam[] = [];
+  const bad = (name: string, reason: string) => problems.push({ name, reason, in: "query" });
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+    throw new ValidationError([{ name: "mapping", reason: "Must be a JSON object of CSV column → field", in: "query" }]);
+  }
+  const out: Mapping = {};
+  const taken = new Map<string, string>();
+  for (const [column, target] of Object.entries(raw as Record<string, unknown>)) {
+    const name = `mapping.${column}`;
+    if (!header.includes(column)) {
+      bad(name, "No such column in the file's header");
+      continue;
+    }
+    if (typeof target !== "string") {
+      bad(name, "Must be a field name, attributes.<key> or ignore");
+      continue;
+    }
+    if (target === "ignore") continue;
+    if (!(CUSTOMER_FIELDS as readonly string[]).includes(target) && !attributeKeyOf(target)) {
+      bad(name, `Unknown field "${target.slice(0, 60)}"; use ${CUSTOMER_FIELDS.join(", ")}, attributes.<key> or ignore`);
+      continue;
+    }
+    const other = taken.get(target);
+    if (other !== undefined) {
+      bad(name, `Column "${other}" is already mapped to ${target}`);
+      continue;
+    }
+    taken.set(target, column);
+    out[column] = target as MappingTarget;
+  }
+  if (problems.length === 0 && !taken.has("name")) bad("mapping", "Map one column to name (every customer needs one)");
+  if (problems.length) throw new ValidationError(problems, "The column mapping is invalid.");
+  return out;
+}
+
+export function parseMappingParam(text: string | undefined, header: string[]): Mapping {
+  if (text === undefined) return resolveMapping(suggestMapping(header), header);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new ValidationError([{ name: "mapping", reason: "Not valid JSON", in: "query" }]);
+  }
+  return resolveMapping(raw, header);
+}

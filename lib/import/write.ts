@@ -1,0 +1,107 @@
+// Writes one batch of validated import rows: new customers with multi-row INSERTs (customers, search tokens,
+// tags) and existing ones (same externalId in this organization) skipped or updated, in one transaction.
+import { randomBytes } from "node:crypto";
+import { db, type Prisma } from "../db";
+import { insertBatches } from "../db-bulk";
+import type { Ctx } from "../auth/ctx";
+import type { CustomerInput } from "../customers/schema";
+import { searchTokenRows } from "../customers/search-tokens";
+import type { OnExisting } from "./mapping";
+
+export type BatchResult = { inserted: number; updated: number; skipped: number };
+
+// Same shape as Prisma's cuid() ids: "c" + 24 lower-case base-36 characters.
+function newId(): string {
+  const bytes = randomBytes(24);
+  let s = "c";
+  for (const b of bytes) s += (b % 36).toString(36);
+  return s;
+}
+
+type Existing = { id: string; externalId: string | null; name: string | null; email: string | null; consent: boolean | null; attributes: unknown };
+
+function tagRows(orgId: string, customerId: string, tags: string[] | undefined) {
+  return [...new Set(tags ?? [])].map((tag) => ({ id: newId(), orgId, customerId, tag }));
+}
+
+export async function writeBatch(ctx: Ctx, rows: CustomerInput[], onExisting: OnExisting): Promise<BatchResult> {
+  const externalIds = rows.flatMap((r) => (r.externalId ? [r.externalId] : []));
+  return db.$transaction(
+    async (tx) => {
+      const found: Existing[] = externalIds.length
+        ? await tx.customer.findMany({
+            where: { orgId: ctx.orgId, externalId: { in: externalIds } },
+            select: { id: true, externalId: true, name: true, email: true, consent: true, attributes: true },
+          })
+        : [];
+      const existing = new Map(found.map((c) => [c.externalId!, c]));
+      const now = new Date();
+      const customers: object[] = [];
+      const tokens: object[] = [];
+      const tags: object[] = [];
+      const result: BatchResult = { inserted: 0, updated: 0, skipped: 0 };
+      const retokenize: string[] = [];
+      const retag: string[] = [];
+
+      for (const r of rows) {
+        const old = r.externalId ? existing.get(r.externalId) : undefined;
+        if (!old) {
+          const id = newId();
+          customers.push({
+            id,
+            orgId: ctx.orgId,
+            externalId: r.externalId ?? null,
+            name: r.name,
+            email: r.email ?? null,
+            phone: r.phone ?? null,
+            attributes: r.attributes ?? null,
+            consent: r.consent ?? null,
+            consentAt: r.consent === undefined || r.consent === null ? null : now,
+            createdAt: now,
+            updatedAt: now,
+          });
+          tokens.push(...searchTokenRows(ctx.orgId, id, r));
+          tags.push(...tagRows(ctx.orgId, id, r.tags));
+          result.inserted++;
+          continue;
+        }
+        if (onExisting === "skip") {
+          result.skipped++;
+          continue;
+        }
+        // Update: cells with a value overwrite, empty cells keep what is stored; attributes merge key by key.
+        const consentChanged = r.consent !== undefined && r.consent !== old.consent;
+        const attributes: Prisma.InputJsonObject | undefined = r.attributes
+          ? { ...((old.attributes as Prisma.InputJsonObject | null) ?? {}), ...r.attributes }
+          : undefined;
+        await tx.customer.updateMany({
+          where: { id: old.id, orgId: ctx.orgId },
+          data: {
+            name: r.name,
+            email: r.email,
+            phone: r.phone,
+            attributes,
+            ...(consentChanged ? { consent: r.consent, consentAt: now } : {}),
+          },
+        });
+        const next = { name: r.name, email: r.email ?? old.email, externalId: old.externalId };
+        if (next.name !== old.name || next.email !== old.email) {
+          retokenize.push(old.id);
+          tokens.push(...searchTokenRows(ctx.orgId, old.id, next));
+        }
+        if (r.tags) {
+          retag.push(old.id);
+          tags.push(...tagRows(ctx.orgId, old.id, r.tags));
+        }
+        result.updated++;
+      }
+      if (retokenize.length) await tx.customerSearchToken.deleteMany({ where: { orgId: ctx.orgId, customerId: { in: retokenize } } });
+      if (retag.length) await tx.customerTag.deleteMany({ where: { orgId: ctx.orgId, customerId: { in: retag } } });
+      await insertBatches(tx, "Customer", "customers", customers);
+      await insertBatches(tx, "CustomerSearchToken", "tokens", tokens);
+      await insertBatches(tx, "CustomerTag", "tags", tags);
+      return result;
+    },
+    { timeout: 120_000 },
+  );
+}
