@@ -7,8 +7,8 @@ import type { NextRequest } from "next/server";
 import { z, type ZodType } from "zod";
 import { ctxFromRequest, type Ctx } from "../auth/ctx";
 import { hasRole, type Role } from "../auth/roles";
-import { ForbiddenError, UnauthorizedError, ValidationError } from "./errors";
-import { invalidParamsFromZod } from "./zod-errors";
+import { ForbiddenError, UnauthorizedError } from "./errors";
+import { foreignOrigin, parse, queryObject, readJson } from "./request";
 import { toProblem } from "./to-problem";
 
 type Infer<T> = T extends ZodType ? z.output<T> : undefined;
@@ -32,43 +32,9 @@ export function reply(data: unknown, status = 200, headers?: HeadersInit): Respo
   return new Response(status === 204 ? null : JSON.stringify(data), { status, headers: h });
 }
 
-function parse<S extends ZodType>(schema: S | undefined, value: unknown, location: "body" | "query" | "path") {
-  if (!schema) return undefined;
-  const result = schema.safeParse(value);
-  if (!result.success) throw new ValidationError(invalidParamsFromZod(result.error, location));
-  return result.data;
-}
-
-async function readJson(req: NextRequest): Promise<unknown> {
-  const text = await req.text();
-  if (!text.trim()) return {};
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new ValidationError([{ name: "body", reason: "Request body is not valid JSON", in: "body" }], "Malformed JSON body.");
-  }
-}
-
-function queryObject(req: NextRequest): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  for (const key of new Set(req.nextUrl.searchParams.keys())) {
-    const all = req.nextUrl.searchParams.getAll(key);
-    out[key] = all.length > 1 ? all : all[0];
-  }
-  return out;
-}
-
 // Browsers send Origin on cross-site requests; a session cookie must not work from another site.
 function crossSiteSessionWrite(req: NextRequest): boolean {
-  if (req.method === "GET" || req.method === "HEAD") return false;
-  const origin = req.headers.get("origin");
-  if (!origin) return false;
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
-  try {
-    return new URL(origin).host !== host;
-  } catch {
-    return true;
-  }
+  return req.method !== "GET" && req.method !== "HEAD" && foreignOrigin(req) !== null;
 }
 
 export function route<P extends ZodType | undefined = undefined, Q extends ZodType | undefined = undefined, B extends ZodType | undefined = undefined>(

@@ -11,10 +11,10 @@ import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
 import type { z, ZodType } from "zod";
 import { RateLimitedError } from "../rate-limit/service";
-import { AppError, ForbiddenError, ValidationError } from "./errors";
+import { ForbiddenError } from "./errors";
+import { foreignOrigin, parse, queryObject, readJson } from "./request";
 import { reply } from "./handler";
 import { toProblem } from "./to-problem";
-import { invalidParamsFromZod } from "./zod-errors";
 
 type Infer<T> = T extends ZodType ? z.output<T> : undefined;
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
@@ -24,51 +24,10 @@ type AllowedOrigins<P> = (params: Infer<P>) => Promise<string[] | null>;
 type PublicRouteOptions<P, Q, B> = { params: P; query?: Q; body?: B; allowedOrigins: AllowedOrigins<P> };
 type PublicHandlerArgs<P, Q, B> = { params: Infer<P>; query: Infer<Q>; body: Infer<B>; req: NextRequest; requestId: string };
 
-/** Bodies beyond this are refused unread: the largest honest survey answer set is far smaller. */
-const MAX_BODY_BYTES = 256 * 1024;
 const ALLOWED_HEADERS = "content-type, x-request-id";
 const EXPOSED_HEADERS = "retry-after, x-request-id";
 const PREFLIGHT_MAX_AGE = "600";
 
-function parse<S extends ZodType>(schema: S | undefined, value: unknown, location: "body" | "query" | "path") {
-  if (!schema) return undefined;
-  const result = schema.safeParse(value);
-  if (!result.success) throw new ValidationError(invalidParamsFromZod(result.error, location));
-  return result.data;
-}
-
-async function readJson(req: NextRequest): Promise<unknown> {
-  if (Number(req.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) throw new AppError(413, "Payload too large", "The request body is too large.");
-  const text = await req.text();
-  if (text.length > MAX_BODY_BYTES) throw new AppError(413, "Payload too large", "The request body is too large.");
-  if (!text.trim()) return {};
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new ValidationError([{ name: "body", reason: "Request body is not valid JSON", in: "body" }], "Malformed JSON body.");
-  }
-}
-
-function queryObject(req: NextRequest): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  for (const key of new Set(req.nextUrl.searchParams.keys())) {
-    const all = req.nextUrl.searchParams.getAll(key);
-    out[key] = all.length > 1 ? all : all[0];
-  }
-  return out;
-}
-
-/** The request's Origin when it is a cross-origin request (a page on another site), else null. */
-function crossOrigin(req: NextRequest): string | null {
-  const origin = req.headers.get("origin");
-  if (!origin) return null;
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
-  try {
-    return new URL(origin).host === host ? null : origin;
-  } catch {
-    return origin; // "null" (sandboxed frames, file:) and garbage are foreign origins
-  }
-}
 
 async function corsOriginFor<P>(origin: string, params: Infer<P>, allowedOrigins: AllowedOrigins<P>): Promise<string | null> {
   let normalized: string;
@@ -110,7 +69,7 @@ export function publicRoute<P extends ZodType, Q extends ZodType | undefined = u
     let corsOrigin: string | null = null;
     try {
       const params = parse(options.params, await context.params, "path") as Infer<P>;
-      const origin = crossOrigin(req);
+      const origin = foreignOrigin(req);
       if (origin) {
         corsOrigin = await corsOriginFor(origin, params, options.allowedOrigins);
         const write = req.method !== "GET" && req.method !== "HEAD";

@@ -1,0 +1,50 @@
+// Reading a request, shared by the authenticated wrapper (handler.ts) and the public one (public-handler.ts):
+// zod parsing with named invalid params, a size-limited JSON body, the query string, the caller's origin.
+import type { NextRequest } from "next/server";
+import type { ZodType } from "zod";
+import { AppError, ValidationError } from "./errors";
+import { invalidParamsFromZod } from "./zod-errors";
+
+/** JSON bodies beyond this are refused: no honest request to this API is anywhere near it. */
+export const MAX_JSON_BODY_BYTES = 256 * 1024;
+
+export function parse<S extends ZodType>(schema: S | undefined, value: unknown, location: "body" | "query" | "path") {
+  if (!schema) return undefined;
+  const result = schema.safeParse(value);
+  if (!result.success) throw new ValidationError(invalidParamsFromZod(result.error, location));
+  return result.data;
+}
+
+export async function readJson(req: NextRequest): Promise<unknown> {
+  const tooLarge = () => new AppError(413, "Payload too large", "The request body is too large.");
+  if (Number(req.headers.get("content-length") ?? 0) > MAX_JSON_BODY_BYTES) throw tooLarge();
+  const text = await req.text();
+  if (text.length > MAX_JSON_BODY_BYTES) throw tooLarge();
+  if (!text.trim()) return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ValidationError([{ name: "body", reason: "Request body is not valid JSON", in: "body" }], "Malformed JSON body.");
+  }
+}
+
+export function queryObject(req: NextRequest): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const key of new Set(req.nextUrl.searchParams.keys())) {
+    const all = req.nextUrl.searchParams.getAll(key);
+    out[key] = all.length > 1 ? all : all[0];
+  }
+  return out;
+}
+
+/** The request's Origin when it comes from another site, else null ("null" and garbage count as foreign). */
+export function foreignOrigin(req: NextRequest): string | null {
+  const origin = req.headers.get("origin");
+  if (!origin) return null;
+  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+  try {
+    return new URL(origin).host === host ? null : origin;
+  } catch {
+    return origin;
+  }
+}
