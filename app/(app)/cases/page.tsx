@@ -90,7 +90,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
                   <Td>
                     {canWork ? (
                       <ActionForm key={c.status} action={updateCaseStatusAction.bind(null, c.id)} submitLabel="Save" pendingLabel="Saving…" inline aria-label={`Status of ${c.title}`}>
-                        <Select id={`status-${c.id}`} name="status" label={`Status of “${c.title}”`} hideLabel defaultValue={c.status} options={STATUS_OPTIONS} className="w-32" />
+                        <Select id={`status-${c.id}`} name="status" label={`Status of “${c.title}”`} hideLabel defaultValue={c.status} options={STATUS_OPTIONS} className="w-36" />
                       </ActionForm>
                     ) : (
                       <CaseStatusBadge status={c.status} />
