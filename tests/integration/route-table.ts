@@ -10,7 +10,7 @@ type Ids = Org["ids"];
 type RouteAccess = { minRole: Role; public?: never } | { public: true; minRole?: never };
 
 export type RouteCase = RouteAccess & {
-  method: "GET" | "POST" | "PATCH" | "DELETE";
+  method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
   path: string; // as in the file tree, with :id
   /** Which entity :id names (for the cross-tenant probe). */
   entity?: keyof Ids;
@@ -45,6 +45,13 @@ export const ROUTES: RouteCase[] = [
   { method: "GET", path: "/api/v1/interactions/:id", minRole: "viewer", entity: "interaction" },
   { method: "GET", path: "/api/v1/surveys", minRole: "viewer" },
   { method: "GET", path: "/api/v1/surveys/:id", minRole: "viewer", entity: "survey" },
+  // survey builder (lib/surveys/builder.ts)
+  { method: "POST", path: "/api/v1/surveys", minRole: "manager", invalidBody: { name: "", template: "nps" } },
+  { method: "PATCH", path: "/api/v1/surveys/:id", minRole: "manager", entity: "survey", invalidBody: { name: "" }, validBody: () => ({ name: "Taken over" }) },
+  { method: "PUT", path: "/api/v1/surveys/:id/questions", minRole: "manager", entity: "survey", invalidBody: { questions: "nope" }, validBody: () => ({ questions: [] }) },
+  { method: "POST", path: "/api/v1/surveys/:id/publish", minRole: "manager", entity: "survey" },
+  { method: "POST", path: "/api/v1/surveys/:id/close", minRole: "manager", entity: "survey" },
+  { method: "POST", path: "/api/v1/surveys/:id/reopen", minRole: "manager", entity: "survey" },
   {
     method: "GET",
     path: "/api/v1/responses",
