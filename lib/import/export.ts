@@ -1,7 +1,8 @@
 // Customer CSV export in the column shape the import accepts (externalId, name, email, phone, tags, consent,
 // attributes.<key>…), so an export re-imports cleanly. Streamed: the database is read in chunks by id and
-// each chunk is written out before the next one is read; nothing holds all customers in memory.
-import { stringify } from "csv-stringify/sync";
+// each chunk is written out before the next one is read; nothing holds all customers in memory. Cells are
+// guarded against formula injection (lib/csv/stream.ts); the import removes that guard again.
+import { csvStream, type CsvCell } from "../csv/stream";
 import { db } from "../db";
 import type { Ctx } from "../auth/ctx";
 import { CUSTOMER_FIELDS } from "./mapping";
@@ -33,43 +34,33 @@ function cell(value: unknown): string {
   return String(value);
 }
 
+async function* customerRows(ctx: Ctx, attrs: string[]): AsyncGenerator<CsvCell[][]> {
+  let cursor: string | undefined;
+  for (;;) {
+    const rows = await db.customer.findMany({
+      where: { orgId: ctx.orgId, ...(cursor ? { id: { gt: cursor } } : {}) },
+      include: { tags: { select: { tag: true }, orderBy: { tag: "asc" } } },
+      orderBy: { id: "asc" },
+      take: CHUNK,
+    });
+    yield rows.map((c) => {
+      const a = (c.attributes && typeof c.attributes === "object" ? c.attributes : {}) as Record<string, unknown>;
+      return [
+        c.externalId ?? "",
+        c.name ?? "",
+        c.email ?? "",
+        c.phone ?? "",
+        c.tags.map((t) => t.tag).join("; "),
+        c.consent === null ? "" : c.consent ? "yes" : "no",
+        ...attrs.map((k) => cell(a[k])),
+      ];
+    });
+    if (rows.length < CHUNK) return;
+    cursor = rows[rows.length - 1].id;
+  }
+}
+
 export async function exportCustomersCsv(ctx: Ctx): Promise<ReadableStream<Uint8Array>> {
   const attrs = await attributeKeys(ctx);
-  const header = [...CUSTOMER_FIELDS, ...attrs.map((k) => `attributes.${k}`)];
-  const encoder = new TextEncoder();
-  let cursor: string | undefined;
-  let started = false;
-  return new ReadableStream<Uint8Array>({
-    // pull() runs when the client has room for more: the next chunk is read only then.
-    async pull(controller) {
-      if (!started) {
-        started = true;
-        controller.enqueue(encoder.encode(stringify([header])));
-        return;
-      }
-      const rows = await db.customer.findMany({
-        where: { orgId: ctx.orgId, ...(cursor ? { id: { gt: cursor } } : {}) },
-        include: { tags: { select: { tag: true }, orderBy: { tag: "asc" } } },
-        orderBy: { id: "asc" },
-        take: CHUNK,
-      });
-      if (rows.length) {
-        const records = rows.map((c) => {
-          const a = (c.attributes && typeof c.attributes === "object" ? c.attributes : {}) as Record<string, unknown>;
-          return [
-            c.externalId ?? "",
-            c.name ?? "",
-            c.email ?? "",
-            c.phone ?? "",
-            c.tags.map((t) => t.tag).join("; "),
-            c.consent === null ? "" : c.consent ? "yes" : "no",
-            ...attrs.map((k) => cell(a[k])),
-          ];
-        });
-        controller.enqueue(encoder.encode(stringify(records)));
-        cursor = rows[rows.length - 1].id;
-      }
-      if (rows.length < CHUNK) controller.close();
-    },
-  });
+  return csvStream([...CUSTOMER_FIELDS, ...attrs.map((k) => `attributes.${k}`)], customerRows(ctx, attrs));
 }

@@ -1,6 +1,7 @@
 // One CSV record → a customer input checked by the same zod rules as createCustomer, or the reasons it is bad.
 // Empty cells mean "no value". Pure code, no I/O.
 import { customerInputSchema, type CustomerInput } from "../customers/schema";
+import { unguardCell } from "../csv/stream";
 import { attributeKeyOf, type Mapping } from "./mapping";
 
 export type RowProblem = { row: number; field: string; reason: string };
@@ -41,7 +42,7 @@ export function parseRow(record: string[], columns: CompiledMapping, row: number
   const problems: RowProblem[] = [];
   let attributes: Record<string, string> | undefined;
   for (const { index, target } of columns) {
-    const cell = record[index] ?? "";
+    const cell = unguardCell(record[index] ?? ""); // our own exports guard formula-like cells
     const attr = attributeKeyOf(target);
     if (attr) {
       if (cell.trim() !== "") (attributes ??= {})[attr] = cell.trim();

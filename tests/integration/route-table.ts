@@ -56,8 +56,9 @@ export const ROUTES: RouteCase[] = [
     method: "GET",
     path: "/api/v1/responses",
     minRole: "viewer",
-    foreignQueries: (ids) => [`?surveyId=${ids.survey}`, `?customerId=${ids.customer}`, `?touchpointId=${ids.touchpoint}`],
+    foreignQueries: (ids) => [`?surveyId=${ids.survey}`, `?customerId=${ids.customer}`, `?touchpointId=${ids.touchpoint}`, `?channelId=${ids.channel}&category=detractor`],
   },
+  { method: "GET", path: "/api/v1/responses/:id", minRole: "viewer", entity: "response" },
   { method: "GET", path: "/api/v1/cases", minRole: "viewer" },
   { method: "GET", path: "/api/v1/cases/:id", minRole: "viewer", entity: "case" },
   { method: "PATCH", path: "/api/v1/cases/:id", minRole: "agent", entity: "case", invalidBody: {}, validBody: () => ({ status: "resolved", resolution: "taken over" }) },
@@ -82,6 +83,7 @@ export const ROUTES: RouteCase[] = [
   { method: "POST", path: "/api/v1/imports/customers/preview", minRole: "manager", invalidBody: { csv: "not a CSV body" } },
   { method: "POST", path: "/api/v1/imports/customers", minRole: "manager", invalidBody: { csv: "not a CSV body" } },
   { method: "GET", path: "/api/v1/exports/customers", minRole: "viewer" },
+  { method: "GET", path: "/api/v1/exports/responses", minRole: "viewer", foreignQueries: (ids) => [`?surveyId=${ids.survey}`, `?customerId=${ids.customer}&touchpointId=${ids.touchpoint}`, `?channelId=${ids.channel}`] },
   // Public survey API (respondents, embeds): see public-responses.test.ts.
   { method: "GET", path: "/api/v1/public/surveys/:publicId", public: true },
   { method: "POST", path: "/api/v1/public/surveys/:publicId/responses", public: true },
