@@ -17,6 +17,8 @@ type Tp = {
   promise: string | null;
   targets: Targets;
   live: LiveFigures;
+  /** Set when archived in the editor; it stays on the map while its history counts. */
+  archivedAt?: Date | null;
 };
 
 const KIND_LABELS: Record<string, string> = { digital: "Digital", human: "Human", physical: "Physical" };
@@ -69,6 +71,7 @@ export function LiveTouchpointCard({ tp, query }: { tp: Tp; query: string }) {
       <p className="mt-1 flex flex-wrap gap-1">
         <Badge>{tp.channel?.name ?? "No channel"}</Badge>
         <Badge tone="brand">{KIND_LABELS[tp.kind] ?? tp.kind}</Badge>
+        {tp.archivedAt ? <Badge tone="warn">Archived</Badge> : null}
       </p>
       {tp.promise ? <p className="mt-2 text-xs text-slate-700 italic">“{tp.promise}”</p> : null}
       <dl className="mt-2">

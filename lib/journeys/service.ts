@@ -29,7 +29,8 @@ export async function getJourney(ctx: Ctx, id: string) {
       stages: {
         where: { archivedAt: null },
         orderBy: { position: "asc" },
-        include: { touchpoints: { where: { archivedAt: null }, orderBy: [{ position: "asc" }, { name: "asc" }], include: { channel: { select: { id: true, key: true, name: true } } } } },
+        // Archived touchpoints with history stay on the map: their interactions and responses still count.
+        include: { touchpoints: { where: { OR: [{ archivedAt: null }, { interactions: { some: {} } }, { responses: { some: {} } }] }, orderBy: [{ position: "asc" }, { name: "asc" }], include: { channel: { select: { id: true, key: true, name: true } } } } },
       },
     },
   });
@@ -53,6 +54,7 @@ export async function getJourney(ctx: Ctx, id: string) {
         promise: t.promise,
         targets: { csat: t.targetCsat, ces: t.targetCes, nps: t.targetNps },
         servqualDimension: t.servqualDimension,
+        archivedAt: t.archivedAt,
       })),
     })),
   };
@@ -86,7 +88,8 @@ export async function updateJourney(ctx: Ctx, id: string, input: JourneyUpdate) 
         ...(input.archived === undefined ? {} : { archivedAt: input.archived ? (existing.archivedAt ?? new Date()) : null }),
       },
     });
-    await recordAudit(ctx, { action: input.archived ? "journey.archived" : "journey.updated", entityType: "Journey", entityId: id, data: { fields: Object.keys(input) } }, tx);
+    const action = input.archived ? "journey.archived" : input.archived === false && existing.archivedAt ? "journey.restored" : "journey.updated";
+    await recordAudit(ctx, { action, entityType: "Journey", entityId: id, data: { fields: Object.keys(input) } }, tx);
   });
   return getJourney(ctx, id);
 }

@@ -34,6 +34,12 @@ export const ROUTES: RouteCase[] = [
   { method: "GET", path: "/api/v1/journeys/:id", minRole: "viewer", entity: "journey" },
   { method: "PATCH", path: "/api/v1/journeys/:id", minRole: "manager", entity: "journey", invalidBody: { name: "" }, validBody: () => ({ archived: true }) },
   { method: "GET", path: "/api/v1/touchpoints", minRole: "viewer" },
+  // journey editor (lib/journeys/editor.ts)
+  { method: "POST", path: "/api/v1/journeys/:id/stages", minRole: "manager", entity: "journey", invalidBody: { name: "" }, validBody: () => ({ name: "Taken over" }) },
+  { method: "PUT", path: "/api/v1/journeys/:id/stages/order", minRole: "manager", entity: "journey", invalidBody: { stageIds: [] }, validBody: (ids) => ({ stageIds: [ids.stage] }) },
+  { method: "PATCH", path: "/api/v1/stages/:id", minRole: "manager", entity: "stage", invalidBody: { name: "" }, validBody: () => ({ name: "Taken over", archived: true }) },
+  { method: "POST", path: "/api/v1/touchpoints", minRole: "manager", invalidBody: { stageId: "", kind: "smoke", targetCsat: 9 } },
+  { method: "PATCH", path: "/api/v1/touchpoints/:id", minRole: "manager", entity: "touchpoint", invalidBody: { targetCsat: 9 }, validBody: () => ({ name: "Taken over", archived: true }) },
   { method: "GET", path: "/api/v1/channels", minRole: "viewer" },
   {
     method: "GET",
