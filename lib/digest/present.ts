@@ -1,0 +1,98 @@
+// Display strings for the digest, shared by the e-mail (./email.ts) and the page (app/(app)/reports/digest), so
+// both say exactly the same thing. Numbers are formatted by lib/metrics (true minus sign). Below n = 30 the
+// figure is still shown, flagged "too few responses (n = …)", as DESIGN.md asks.
+import { formatNumber, type Comparison, type Metric } from "../metrics";
+import type { MetricsOf } from "../analytics/series";
+import type { DigestChange } from "./select";
+import { valueOf } from "./select";
+
+export const METRIC_LABELS: Record<Metric, string> = { nps: "NPS", csat: "CSAT", ces: "CES" };
+const DECIMALS: Record<Metric, number> = { nps: 0, csat: 1, ces: 2 };
+const DELTA_DECIMALS: Record<Metric, number> = { nps: 1, csat: 1, ces: 2 };
+const DELTA_UNIT: Record<Metric, string> = { nps: " points", csat: " points", ces: "" };
+
+export type MetricLine = {
+  metric: Metric;
+  label: string;
+  /** "31", "82.4 %", "5.21"; null when there were no responses. */
+  value: string | null;
+  /** "± 6.2", "[78.1 – 86.0]"; null when unknown. */
+  interval: string | null;
+  n: number;
+  enough: boolean;
+  /** "n = 212", "too few responses (n = 12)" or "no responses (n = 0)". */
+  sample: string;
+  /** The week before: "26 (n = 190)" or "no responses". */
+  previous: string;
+  change: ChangeText;
+};
+
+export type ChangeText = { direction: "up" | "down" | "none" | "unknown"; amount: string | null; verdict: string; text: string };
+
+export function formatValue(metric: Metric, value: number | null): string | null {
+  if (value === null) return null;
+  return `${formatNumber(value, DECIMALS[metric])}${metric === "csat" ? " %" : ""}`;
+}
+
+export function sampleText(n: number, enough: boolean): string {
+  if (n === 0) return "no responses (n = 0)";
+  return enough ? `n = ${n}` : `too few responses (n = ${n})`;
+}
+
+/** The size of a change without its sign: "4.0 points" (NPS, CSAT), "0.25" (CES scale points). */
+export function formatDelta(metric: Metric, delta: number): string {
+  return `${formatNumber(Math.abs(delta), DELTA_DECIMALS[metric])}${DELTA_UNIT[metric]}`;
+}
+
+/** "up 4.0 points, significant" / "down 0.12, not significant" / "too few responses to test". */
+export function describeChange(metric: Metric, c: Comparison): ChangeText {
+  const verdict = c.reason === "too_few_responses" ? "too few responses to test" : c.significant ? "significant" : "not significant";
+  if (c.delta === null) return { direction: "unknown", amount: null, verdict: "no responses in one of the weeks", text: "no responses in one of the weeks" };
+  if (Number(formatNumber(Math.abs(c.delta), DELTA_DECIMALS[metric])) === 0) return { direction: "none", amount: null, verdict, text: `no change, ${verdict}` };
+  const direction = c.delta > 0 ? "up" : "down";
+  const amount = formatDelta(metric, c.delta);
+  return { direction, amount, verdict, text: `${direction} ${amount}, ${verdict}` };
+}
+
+function intervalOf(metric: Metric, m: MetricsOf): string | null {
+  if (metric === "nps") return m.nps.marginOfError === null ? null : `\u00b1 ${formatNumber(m.nps.marginOfError, 1)}`;
+  const r = m[metric];
+  if (r.low === null || r.high === null) return null;
+  return `[${formatNumber(r.low, DECIMALS[metric])} \u2013 ${formatNumber(r.high, DECIMALS[metric])}]`;
+}
+
+export function metricLine(metric: Metric, current: MetricsOf, previous: MetricsOf, change: Comparison): MetricLine {
+  const r = current[metric];
+  const before = previous[metric];
+  const prevValue = formatValue(metric, valueOf(before));
+  return {
+    metric,
+    label: METRIC_LABELS[metric],
+    value: formatValue(metric, valueOf(r)),
+    interval: intervalOf(metric, current),
+    n: r.n,
+    enough: r.enough,
+    sample: sampleText(r.n, r.enough),
+    previous: prevValue === null ? "no responses" : `${prevValue} (${sampleText(before.n, before.enough)})`,
+    change: describeChange(metric, change),
+  };
+}
+
+/** "Phone support call (Support journey)" / "Support journey". */
+export function placeName(c: Pick<DigestChange, "scope" | "name" | "journeyName">): string {
+  if (c.scope === "journey") return `${c.name} journey`;
+  return c.journeyName ? `${c.name} (${c.journeyName} journey)` : c.name;
+}
+
+/** "CSAT 72.0 % → 84.5 %, up 12.5 points (n = 48 → 51)". */
+export function changeLine(c: DigestChange): string {
+  const direction = c.delta > 0 ? "up" : "down";
+  return `${METRIC_LABELS[c.metric]} ${formatValue(c.metric, c.previous)} \u2192 ${formatValue(c.metric, c.current)}, ${direction} ${formatDelta(c.metric, c.delta)} (n = ${c.nPrevious} \u2192 ${c.nCurrent})`;
+}
+
+const dayFmt = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+
+/** "16 – 22 Nov 2026" for [from, to): the last day shown is the day before `to`. */
+export function periodLabel(p: { from: Date; to: Date }): string {
+  return dayFmt.formatRange(p.from, new Date(p.to.getTime() - 1));
+}

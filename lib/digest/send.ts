@@ -1,0 +1,147 @@
+// Sending the weekly digest from any number of app instances. The database is the only state they share, so a
+// DigestRun row per (organization, ISO week) is the lease: the instance whose INSERT succeeds sends; the others'
+// INSERT hits the unique (orgId, periodKey) and they move on. A failed send (SMTP down, …) is marked "failed"
+// with a nextAttemptAt; a later tick on any instance takes it over with a compare-and-set on (status, attempts),
+// so again exactly one instance retries. A "sending" run whose instance died is taken over once its lease
+// (lockedUntil) has expired. One message goes to all recipients, so "sent" means every recipient got this one.
+import nodemailer, { type Transporter } from "nodemailer";
+import { db } from "../db";
+import type { Ctx } from "../auth/ctx";
+import { buildDigest } from "./service";
+import { digestLinks, renderDigestEmail } from "./email";
+import { digestSettingsFrom, isoWeekKey, latestSlot, weekEndingOf, type DigestSettings } from "./settings";
+
+/** What the sender needs of a nodemailer transport (tests pass a real one pointed at a local SMTP sink). */
+export type Mailer = Pick<Transporter, "sendMail">;
+
+/** A claimed run stays ours this long; SMTP timeouts below are far shorter. */
+export const LEASE_MS = 10 * 60_000;
+/** Attempts per organization and week before the run stays "failed". */
+export const MAX_ATTEMPTS = 6;
+/** A slot is still sent this long after its time (an instance that was down on the day catches up). */
+export const DUE_WINDOW_MS = 24 * 3_600_000;
+
+/** Wait before attempt k + 1 after k failed attempts: 5, 10, 20, 40, 60, 60 … minutes. */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(60, 5 * 2 ** Math.max(0, attempts - 1)) * 60_000;
+}
+
+export function smtpUrlFromEnv(env: NodeJS.ProcessEnv = process.env): string | null {
+  return env.DIGEST_SMTP_URL || env.SMTP_URL || null;
+}
+
+export function mailerFromUrl(url: string): Transporter {
+  // Settings in the URL (smtps://user:pass@host:465, ?tls.rejectUnauthorized=false, …) win over these timeouts.
+  return nodemailer.createTransport({ url, connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 60_000 });
+}
+
+export function fromAddress(env: NodeJS.ProcessEnv = process.env): string {
+  return env.DIGEST_FROM || "Resonance <resonance@localhost>";
+}
+
+/** Where links in the e-mail point: PUBLIC_URL, else NEXTAUTH_URL, else the default local address. */
+export function publicBaseUrl(env: NodeJS.ProcessEnv = process.env): string {
+  return env.PUBLIC_URL || env.NEXTAUTH_URL || "http://localhost:3000";
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: unknown })?.code === "P2002";
+}
+
+/** The scheduler reads; no user is acting. */
+function systemCtx(orgId: string): Ctx {
+  return { orgId, userId: "digest-scheduler", role: "viewer", apiKeyId: null };
+}
+
+/** E-mail addresses of the digest's recipients: the chosen members, or every admin and manager by default. */
+export async function digestRecipients(orgId: string, settings: DigestSettings): Promise<string[]> {
+  const where = settings.recipients === null ? { orgId, role: { in: ["admin", "manager"] } } : { orgId, userId: { in: settings.recipients } };
+  const rows = await db.membership.findMany({ where, orderBy: { createdAt: "asc" }, select: { user: { select: { email: true } } } });
+  return rows.map((r) => r.user.email);
+}
+
+export type Claim = { id: string; attempts: number };
+
+/** Claims (orgId, periodKey) for this instance, or null when another instance has it or it is done. */
+export async function claimRun(orgId: string, periodKey: string, now: Date): Promise<Claim | null> {
+  const lockedUntil = new Date(now.getTime() + LEASE_MS);
+  try {
+    const run = await db.digestRun.create({ data: { orgId, periodKey, status: "sending", attempts: 1, lockedUntil }, select: { id: true, attempts: true } });
+    return run;
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+  }
+  const run = await db.digestRun.findUnique({ where: { orgId_periodKey: { orgId, periodKey } } });
+  if (!run) return null;
+  const retry = run.status === "failed" && run.attempts < MAX_ATTEMPTS && (run.nextAttemptAt === null || run.nextAttemptAt <= now);
+  const abandoned = run.status === "sending" && run.lockedUntil !== null && run.lockedUntil < now;
+  if (!retry && !abandoned) return null;
+  // Compare-and-set: only one instance can move it from this (status, attempts).
+  const { count } = await db.digestRun.updateMany({
+    where: { id: run.id, status: run.status, attempts: run.attempts },
+    data: { status: "sending", attempts: { increment: 1 }, lockedUntil, nextAttemptAt: null },
+  });
+  return count === 1 ? { id: run.id, attempts: run.attempts + 1 } : null;
+}
+
+export type RunOutcome = { orgId: string; periodKey: string; status: "sent" | "failed" | "skipped" | "not-claimed"; recipients: number; error?: string };
+
+/** Sends one organization's digest for one period if this instance can claim it. */
+export async function sendOrgDigest(orgId: string, settings: DigestSettings, slot: Date, mailer: Mailer, now = new Date()): Promise<RunOutcome> {
+  const periodKey = isoWeekKey(slot);
+  const claim = await claimRun(orgId, periodKey, now);
+  if (!claim) return { orgId, periodKey, status: "not-claimed", recipients: 0 };
+  try {
+    const to = await digestRecipients(orgId, settings);
+    if (to.length === 0) {
+      await db.digestRun.update({ where: { id: claim.id }, data: { status: "skipped", lockedUntil: null, recipients: 0, lastError: "No recipients" } });
+      return { orgId, periodKey, status: "skipped", recipients: 0 };
+    }
+    const digest = await buildDigest(systemCtx(orgId), { weekEnding: weekEndingOf(slot) }, now);
+    const email = renderDigestEmail(digest, digestLinks(publicBaseUrl()));
+    const info = await mailer.sendMail({ from: fromAddress(), to, subject: email.subject, text: email.text, html: email.html });
+    await db.digestRun.update({
+      where: { id: claim.id },
+      data: { status: "sent", sentAt: new Date(), lockedUntil: null, recipients: to.length, messageId: typeof info?.messageId === "string" ? info.messageId.slice(0, 200) : null, lastError: null },
+    });
+    return { orgId, periodKey, status: "sent", recipients: to.length };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    await db.digestRun.update({
+      where: { id: claim.id },
+      data: { status: "failed", lockedUntil: null, lastError: message.slice(0, 500), nextAttemptAt: new Date(now.getTime() + retryDelayMs(claim.attempts)) },
+    });
+    console.error(`[digest] sending ${periodKey} for organization ${orgId} failed (attempt ${claim.attempts}):`, message);
+    return { orgId, periodKey, status: "failed", recipients: 0, error: message };
+  }
+}
+
+/**
+ * Every organization whose digest is due: switched on, and its latest slot (weekday + hour, UTC) passed less
+ * than DUE_WINDOW_MS ago — or at any time in the last week with `ignoreWindow` (`npm run digest:send`).
+ */
+export async function runDueDigests(mailer: Mailer, opts: { now?: Date; ignoreWindow?: boolean; orgIds?: string[] } = {}): Promise<RunOutcome[]> {
+  const now = opts.now ?? new Date();
+  const orgs = await db.organization.findMany({ where: opts.orgIds ? { id: { in: opts.orgIds } } : undefined, select: { id: true, settings: true }, orderBy: { createdAt: "asc" } });
+  const outcomes: RunOutcome[] = [];
+  for (const org of orgs) {
+    const settings = digestSettingsFrom(org.settings);
+    if (!settings.enabled) continue;
+    const slot = latestSlot(now, settings.weekday, settings.hour);
+    if (!opts.ignoreWindow && now.getTime() - slot.getTime() >= DUE_WINDOW_MS) continue;
+    // Cheap check first: most ticks find this week's run already sent.
+    const done = await db.digestRun.findUnique({ where: { orgId_periodKey: { orgId: org.id, periodKey: isoWeekKey(slot) } }, select: { status: true } });
+    if (done && (done.status === "sent" || done.status === "skipped")) continue;
+    outcomes.push(await sendOrgDigest(org.id, settings, slot, mailer, now));
+  }
+  return outcomes;
+}
+
+/** "Send me this now": the digest of the seven days before `weekEnding` to the signed-in member only (no lease). */
+export async function sendDigestToMember(ctx: Ctx, weekEnding: Date, mailer: Mailer, now = new Date()): Promise<{ to: string }> {
+  const user = await db.user.findUniqueOrThrow({ where: { id: ctx.userId }, select: { email: true } });
+  const digest = await buildDigest(ctx, { weekEnding }, now);
+  const email = renderDigestEmail(digest, digestLinks(publicBaseUrl()));
+  await mailer.sendMail({ from: fromAddress(), to: user.email, subject: email.subject, text: email.text, html: email.html });
+  return { to: user.email };
+}
