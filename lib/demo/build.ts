@@ -3,6 +3,7 @@
 // the caller hands out.
 import type { Prisma } from "../generated/sqlite/client";
 import { CHANNELS, CSAT_SURVEY_TOUCHPOINT, JOURNEYS, type TouchpointDef } from "./catalog";
+import { buildDriverSurvey } from "./drivers";
 import { buildFeedback } from "./feedback";
 import { createRng, weightedPicker, type Rng } from "./random";
 import * as T from "./text";
@@ -239,9 +240,15 @@ export function buildDemoRows(opts: BuildOptions) {
     for (const tag of c.tags) customerTags.push({ id: newId(), orgId, customerId: info.id, tag });
   });
 
+  // Last, so that it draws nothing the rows above depend on.
+  const drivers = buildDriverSurvey(world, opts.seed, setupAt);
   return {
-    channels, journeys, stages, touchpoints: touchpointRows, customers: customerRows, customerTags,
-    interactions, ...feedback,
+    channels, journeys, stages, touchpoints: touchpointRows, customers: customerRows, customerTags, interactions,
+    surveys: [...feedback.surveys, drivers.survey],
+    questions: [...feedback.questions, ...drivers.questions],
+    responses: [...feedback.responses, ...drivers.responses],
+    answers: [...feedback.answers, ...drivers.answers],
+    cases: feedback.cases,
   };
 }
 

@@ -8,6 +8,7 @@ import { promisify } from "node:util";
 import bcrypt from "bcryptjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "../db";
+import { DRIVER_ITEMS, DRIVER_SURVEY_NAME } from "./drivers";
 import { categoryFor, type Metric } from "./feedback";
 import {
   DEMO_ABOVE_PROMISE,
@@ -86,12 +87,14 @@ describe("generateDemoOrganization", () => {
     expect(org.settings).toEqual({ timeZone: "Europe/London", defaultLocale: "en" });
     expect(first.counts.customers).toBe(150);
     expect(first.counts.interactions).toBe(2000);
-    expect(first.counts.responses).toBe(1250);
+    expect(first.counts.responses).toBe(1250 + 60); // + the driver survey's (lib/demo/drivers.ts)
     expect(first.counts.journeys).toBeGreaterThanOrEqual(3);
     expect(first.counts.cases).toBeGreaterThanOrEqual(8);
     expect(messages).toContain("customers 150/150");
     const surveys = await a.survey.findMany({ where: { orgId: org.id }, include: { questions: true } });
-    expect(surveys.map((s) => s.type).sort()).toEqual(["ces", "csat", "nps"]);
+    expect(surveys.map((s) => s.type).sort()).toEqual(["ces", "csat", "nps", "nps"]);
+    const drivers = surveys.find((s) => s.name === DRIVER_SURVEY_NAME)!;
+    expect(drivers.questions.filter((q) => !q.headline).map((q) => q.key).sort()).toEqual(DRIVER_ITEMS.map((i) => i.key).sort());
     for (const s of surveys) expect(s.questions.filter((q) => q.headline).map((q) => q.key)).toEqual([s.type]);
     const ces = surveys.find((s) => s.type === "ces")!.questions.find((q) => q.headline)!;
     expect((ces.text as Record<string, string>).en).toBe("The company made it easy for me to handle my issue");
@@ -106,10 +109,12 @@ describe("generateDemoOrganization", () => {
       expect(categoryFor(g.metric as Metric, g._min.score!)).toBe(g.category);
       expect(categoryFor(g.metric as Metric, g._max.score!)).toBe(g.category);
     }
-    const headlineAnswers = await a.answer.count({ where: { orgId: first.orgId, valueNumber: { not: null } } });
+    const headlineAnswers = await a.answer.count({ where: { orgId: first.orgId, valueNumber: { not: null }, question: { headline: true } } });
     expect(headlineAnswers).toBe(first.counts.responses);
+    const itemAnswers = await a.answer.count({ where: { orgId: first.orgId, valueNumber: { not: null }, question: { headline: false } } });
+    expect(itemAnswers).toBe(60 * DRIVER_ITEMS.length); // every driver-survey response rates every item
     const withComment = await a.response.count({ where: { orgId: first.orgId, hasComment: true, comment: { not: null } } });
-    expect(first.counts.answers - headlineAnswers).toBe(withComment);
+    expect(first.counts.answers - headlineAnswers - itemAnswers).toBe(withComment);
   });
 
   it("makes the under-promise touchpoints score below their targets, the above-promise one above", async () => {

@@ -72,6 +72,7 @@ export const ROUTES: RouteCase[] = [
   // analytics (lib/analytics): another organization's ids in the filters match nothing
   { method: "GET", path: "/api/v1/metrics/trend", minRole: "viewer", foreignQueries: (ids) => [`?journeyId=${ids.journey}`, `?touchpointId=${ids.touchpoint}`, `?surveyId=${ids.survey}`, `?stageId=${ids.stage}&channelId=${ids.channel}&preset=18m`] },
   { method: "GET", path: "/api/v1/metrics/summary", minRole: "viewer", foreignQueries: (ids) => [`?journeyId=${ids.journey}`, `?touchpointId=${ids.touchpoint}`, `?surveyId=${ids.survey}`, `?stageId=${ids.stage}&channelId=${ids.channel}&preset=18m`] },
+  { method: "GET", path: "/api/v1/metrics/drivers", minRole: "viewer", foreignQueries: (ids) => [`?surveyId=${ids.survey}&preset=18m`, `?journeyId=${ids.journey}&outcome=csat`, `?touchpointId=${ids.touchpoint}&format=csv`] },
   { method: "GET", path: "/api/v1/metrics/compare", minRole: "viewer", foreignQueries: (ids) => [`?journeyId=${ids.journey}`, `?touchpointId=${ids.touchpoint}`, `?surveyId=${ids.survey}`, `?stageId=${ids.stage}&channelId=${ids.channel}&preset=18m`] },
   // journey map and experience gaps (lib/journeys/map.ts, gaps-report.ts)
   { method: "GET", path: "/api/v1/journeys/:id/map", minRole: "viewer", entity: "journey" },

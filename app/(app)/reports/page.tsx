@@ -32,6 +32,28 @@ export default async function ReportsPage() {
           </Link>
         </p>
       </section>
+      <section aria-labelledby="drivers-heading" className="mb-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+        <h2 id="drivers-heading" className="font-semibold text-slate-900">
+          Key drivers
+        </h2>
+        <p className="mt-1 text-sm text-slate-700">
+          Which rated items move NPS or CSAT (relative weights with bootstrap intervals), against how well each performs.{" "}
+          <Link href="/reports/drivers" className="font-medium text-brand-700 hover:underline">
+            Open the key-driver analysis
+          </Link>
+        </p>
+      </section>
+      <section aria-labelledby="digest-heading" className="mb-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+        <h2 id="digest-heading" className="font-semibold text-slate-900">
+          Weekly digest
+        </h2>
+        <p className="mt-1 text-sm text-slate-700">
+          Last week against the week before: headline numbers, the biggest significant changes by touchpoint and journey, new detractors and open cases — the page of the weekly e-mail.{" "}
+          <Link href="/reports/digest" className="font-medium text-brand-700 hover:underline">
+            Open the weekly digest
+          </Link>
+        </p>
+      </section>
       <NpsTable rows={rows("nps")} />
       <CsatTable rows={rows("csat")} />
       <CesTable rows={rows("ces")} />
