@@ -9,10 +9,10 @@ import { buttonClass } from "../ui/button";
 import { controlClass, describedBy, FieldShell } from "../ui/field";
 import { GetForm } from "./get-form";
 
-type Option = { value: string; label: string };
-type Group = { label: string; options: Option[] };
+export type Option = { value: string; label: string };
+export type Group = { label: string; options: Option[] };
 
-function FilterSelect(props: { name: string; label: string; value?: string; all: string; options?: Option[]; groups?: Group[]; error?: string; hint?: string }) {
+export function FilterSelect(props: { name: string; label: string; value?: string; all: string; options?: Option[]; groups?: Group[]; error?: string; hint?: string }) {
   const id = `filter-${props.name}`;
   return (
     <FieldShell id={id} label={props.label} error={props.error} hint={props.hint}>
@@ -37,7 +37,7 @@ function FilterSelect(props: { name: string; label: string; value?: string; all:
   );
 }
 
-function groupBy<T>(items: T[], label: (t: T) => string, option: (t: T) => Option): Group[] {
+export function groupBy<T>(items: T[], label: (t: T) => string, option: (t: T) => Option): Group[] {
   const groups = new Map<string, Option[]>();
   for (const it of items) {
     const key = label(it);

@@ -9,7 +9,7 @@ export const RESPONSE_CATEGORIES = ["promoter", "passive", "detractor", "satisfi
 
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const id = z.preprocess(blank, z.string().trim().min(1).max(64).optional());
-const score = z.preprocess(blank, z.coerce.number().int("Use a whole number").min(0).max(10).optional());
+const score = z.preprocess(blank, z.coerce.number({ error: "Use a score from 0 to 10" }).int("Use a whole number").min(0, "Use a score from 0 to 10").max(10, "Use a score from 0 to 10").optional());
 const flag = z.preprocess(blank, z.enum(["true", "false"], { error: "Use true or false" }).optional());
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MS = 86_400_000;

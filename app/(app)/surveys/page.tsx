@@ -1,7 +1,9 @@
+import Link from "next/link";
 import { ClipboardList } from "lucide-react";
 import { requireCtx } from "@/lib/auth/action";
 import { listSurveys } from "@/lib/surveys/service";
 import { PageHeader } from "@/components/ui/page-header";
+import { ButtonLink } from "@/components/ui/button";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
@@ -23,7 +25,7 @@ export default async function SurveysPage() {
 
   return (
     <>
-      <PageHeader title="Surveys" description="Questionnaires customers answer through the widget, a hosted link or e-mail." />
+      <PageHeader title="Surveys" description="Questionnaires customers answer through the widget, a hosted link or e-mail." actions={<ButtonLink href="/surveys/responses">Responses</ButtonLink>} />
       {surveys.length === 0 ? (
         <EmptyState title="No surveys yet" icon={<ClipboardList size={28} />}>
           Surveys appear here once they are created; responses can also be imported through the REST API.
@@ -52,7 +54,11 @@ export default async function SurveysPage() {
                     <Badge tone={status.tone}>{status.label}</Badge>
                   </Td>
                   <Td className="min-w-40">{s.touchpoint?.name ?? <span className="text-slate-500">—</span>}</Td>
-                  <Td className="text-right tabular-nums">{formatCount(s.responseCount)}</Td>
+                  <Td className="text-right tabular-nums">
+                    <Link href={`/surveys/responses?surveyId=${s.id}`} className="text-brand-700 underline-offset-2 hover:underline" aria-label={`${formatCount(s.responseCount)} responses to ${s.name}: open them in the inbox`}>
+                      {formatCount(s.responseCount)}
+                    </Link>
+                  </Td>
                   <Td className="font-mono text-xs whitespace-nowrap">{s.publicId}</Td>
                   <Td className="whitespace-nowrap text-slate-700">{formatDate(s.createdAt)}</Td>
                 </tr>

@@ -1,0 +1,100 @@
+import Link from "next/link";
+import { Download, Inbox } from "lucide-react";
+import { requireCtx } from "@/lib/auth/action";
+import type { Ctx } from "@/lib/auth/ctx";
+import { getFilterOptions } from "@/lib/analytics/service";
+import { parseInboxParams, RESPONSE_FILTER_KEYS } from "@/lib/responses/schema";
+import { listResponses } from "@/lib/responses/service";
+import { listSurveys } from "@/lib/surveys/service";
+import { PageHeader } from "@/components/ui/page-header";
+import { EmptyState } from "@/components/ui/empty-state";
+import { buttonClass } from "@/components/ui/button";
+import { hrefWith } from "@/components/ui/pagination";
+import { InboxFilters, INBOX_PATH } from "@/components/responses/inbox-filters";
+import { ResponseCard } from "@/components/responses/response-card";
+import { LoadMore } from "@/components/responses/load-more";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Responses" };
+
+const PAGE_SIZE = 25;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+const one = (v: string | string[] | undefined) => (typeof v === "string" && v.trim() ? v.trim() : undefined);
+
+async function NoResponsesYet({ ctx }: { ctx: Ctx }) {
+  const live = (await listSurveys(ctx)).filter((s) => s.status === "live").slice(0, 3);
+  return (
+    <EmptyState title="No responses yet" icon={<Inbox size={28} />}>
+      <p>Responses arrive here as customers answer. Share a live survey&apos;s link (in an e-mail, a receipt or a chat) or add the widget to your site.</p>
+      {live.length ? (
+        <ul className="mt-3 flex flex-col gap-1">
+          {live.map((s) => (
+            <li key={s.id}>
+              {s.name}: <Link href={`/s/${s.publicId}`} className="font-mono text-brand-700 underline break-all">/s/{s.publicId}</Link>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="mt-2">There is no live survey yet: publish one on the Surveys page first.</p>
+      )}
+    </EmptyState>
+  );
+}
+
+export default async function ResponsesInboxPage({ searchParams }: { searchParams: SearchParams }) {
+  const ctx = await requireCtx();
+  const sp = await searchParams;
+  const raw = Object.fromEntries(RESPONSE_FILTER_KEYS.map((k) => [k, one(sp[k])]));
+  const { filters, errors } = parseInboxParams(raw);
+  const cursor = one(sp.cursor);
+  const [page, options] = await Promise.all([listResponses(ctx, { ...filters, limit: PAGE_SIZE, cursor }), getFilterOptions(ctx)]);
+  // Links keep the filters that were accepted (a bad one is shown next to its field, not carried along).
+  const kept = Object.fromEntries(Object.entries(raw).filter(([k, v]) => v && !errors[k])) as Record<string, string>;
+  const query = new URLSearchParams(kept).toString();
+  const filtered = Object.keys(kept).length > 0;
+  const customerName = filters.customerId ? (page.data[0]?.customer?.name ?? page.data[0]?.customer?.email) : null;
+
+  return (
+    <>
+      <PageHeader
+        title="Responses"
+        description="Every survey answer, newest first: filter, read the comments, follow up with the customer."
+        actions={
+          <a href={`/api/v1/exports/responses${query ? `?${query}` : ""}`} download className={buttonClass("secondary", "md")}>
+            <Download aria-hidden="true" size={16} /> Download CSV
+          </a>
+        }
+      />
+      <InboxFilters raw={raw} errors={errors} options={options} customerName={customerName} />
+      {page.data.length === 0 ? (
+        cursor ? (
+          <EmptyState title="No more responses" icon={<Inbox size={28} />} action={<Link href={hrefWith(INBOX_PATH, kept)} className={buttonClass("secondary", "sm")}>Back to the newest</Link>} />
+        ) : filtered ? (
+          <EmptyState title="No responses match these filters" icon={<Inbox size={28} />} action={<Link href={INBOX_PATH} className={buttonClass("secondary", "sm")}>Clear all filters</Link>}>
+            Widen the period, pick another category or remove a filter.
+          </EmptyState>
+        ) : (
+          <NoResponsesYet ctx={ctx} />
+        )
+      ) : (
+        <>
+          {cursor ? (
+            <p className="mb-3 text-sm">
+              <Link href={hrefWith(INBOX_PATH, kept)} className="font-medium text-brand-700 underline">
+                Back to the newest responses
+              </Link>
+            </p>
+          ) : null}
+          <ul className="flex flex-col gap-3" aria-label="Responses">
+            {page.data.map((r) => (
+              <li key={r.id}>
+                <ResponseCard r={r} />
+              </li>
+            ))}
+          </ul>
+          <LoadMore key={`${query}|${cursor ?? ""}`} query={query} nextCursor={page.nextCursor} pageSize={PAGE_SIZE} nextHref={page.nextCursor ? hrefWith(INBOX_PATH, { ...kept, cursor: page.nextCursor }) : null} />
+        </>
+      )}
+    </>
+  );
+}
