@@ -55,7 +55,7 @@ export default async function SurveysPage() {
                   </Td>
                   <Td className="min-w-40">{s.touchpoint?.name ?? <span className="text-slate-500">—</span>}</Td>
                   <Td className="text-right tabular-nums">
-                    <Link href={`/surveys/responses?surveyId=${s.id}`} className="text-brand-700 underline-offset-2 hover:underline" aria-label={`${formatCount(s.responseCount)} responses to ${s.name}: open them in the inbox`}>
+                    <Link href={`/surveys/responses?surveyId=${s.id}`} className="text-brand-700 underline underline-offset-2" aria-label={`${formatCount(s.responseCount)} responses to ${s.name}: open them in the inbox`}>
                       {formatCount(s.responseCount)}
                     </Link>
                   </Td>
