@@ -1,9 +1,10 @@
 import Link from "next/link";
-import { ClipboardList } from "lucide-react";
+import { ClipboardList, Plus } from "lucide-react";
 import { requireCtx } from "@/lib/auth/action";
+import { hasRole } from "@/lib/auth/roles";
+import { ButtonLink } from "@/components/ui/button";
 import { listSurveys } from "@/lib/surveys/service";
 import { PageHeader } from "@/components/ui/page-header";
-import { ButtonLink } from "@/components/ui/button";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
@@ -22,13 +23,19 @@ const TYPES: Record<string, string> = { nps: "NPS", csat: "CSAT", ces: "CES", se
 export default async function SurveysPage() {
   const ctx = await requireCtx();
   const surveys = await listSurveys(ctx);
+  const canEdit = hasRole(ctx.role, "manager");
+  const newButton = canEdit ? (
+    <ButtonLink href="/surveys/new" variant="primary">
+      <Plus aria-hidden="true" size={16} /> New survey
+    </ButtonLink>
+  ) : null;
 
   return (
     <>
-      <PageHeader title="Surveys" description="Questionnaires customers answer through the widget, a hosted link or e-mail." actions={<ButtonLink href="/surveys/responses">Responses</ButtonLink>} />
+      <PageHeader title="Surveys" description="Questionnaires customers answer through the widget, a hosted link or e-mail." actions={<><ButtonLink href="/surveys/responses">Responses</ButtonLink>{newButton}</>} />
       {surveys.length === 0 ? (
-        <EmptyState title="No surveys yet" icon={<ClipboardList size={28} />}>
-          Surveys appear here once they are created; responses can also be imported through the REST API.
+        <EmptyState title="No surveys yet" icon={<ClipboardList size={28} />} action={newButton}>
+          {canEdit ? "Create one from a template (NPS, CSAT, CES, SERVQUAL) or start empty." : "Surveys appear here once a manager creates them."}
         </EmptyState>
       ) : (
         <Table label="Surveys">
@@ -48,7 +55,15 @@ export default async function SurveysPage() {
               const status = STATUS[s.status] ?? { label: s.status, tone: "neutral" as const };
               return (
                 <tr key={s.id} className="hover:bg-slate-50">
-                  <Td className="min-w-48 font-medium text-slate-900">{s.name}</Td>
+                  <Td className="min-w-48 font-medium text-slate-900">
+                    {canEdit ? (
+                      <Link href={`/surveys/${s.id}`} className="text-brand-700 underline-offset-2 hover:underline">
+                        {s.name}
+                      </Link>
+                    ) : (
+                      s.name
+                    )}
+                  </Td>
                   <Td>{TYPES[s.type] ?? s.type}</Td>
                   <Td>
                     <Badge tone={status.tone}>{status.label}</Badge>

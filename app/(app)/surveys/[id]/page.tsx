@@ -1,0 +1,15 @@
+import { orNotFound, requestOrigin, requireCtx } from "@/lib/auth/action";
+import { listTouchpoints } from "@/lib/journeys/service";
+import { getSurveyDetail } from "@/lib/surveys/builder";
+import { SurveyEditor } from "@/components/survey-builder/survey-editor";
+import { touchpointGroups } from "@/components/survey-builder/touchpoint-groups";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Edit survey" };
+
+export default async function SurveyEditorPage({ params }: { params: Promise<{ id: string }> }) {
+  const ctx = await requireCtx("manager");
+  const { id } = await params;
+  const [survey, touchpoints, origin] = await Promise.all([orNotFound(getSurveyDetail(ctx, id)), listTouchpoints(ctx), requestOrigin()]);
+  return <SurveyEditor initial={survey} touchpointGroups={touchpointGroups(touchpoints)} origin={origin} organization={survey.organization} />;
+}

@@ -1,0 +1,201 @@
+"use client";
+// The survey editor: status and Publish/Close/Reopen, details, the question list (edited per language,
+// saved as a whole with PUT /questions), the live preview and the distribution panel. Problems from the
+// API come back as field paths ("questions.2.options.1.key") and appear next to the matching input.
+import { useRef, useState, type KeyboardEvent } from "react";
+import { Plus } from "lucide-react";
+import type { SurveyDetail } from "@/lib/surveys/builder";
+import { QUESTION_TYPES, type QuestionType } from "@/lib/surveys/question-schema";
+import { Badge, type BadgeTone } from "../ui/badge";
+import { Button, buttonClass } from "../ui/button";
+import { FormMessage } from "../ui/form-message";
+import { PageHeader } from "../ui/page-header";
+import { sendSurvey } from "./api";
+import { DistributionPanel } from "./distribution-panel";
+import { fromDetail, move, newQuestion, toRequest, TYPE_LABELS, type EditorQuestion } from "./editor-model";
+import { languageName, type TouchpointGroup } from "./languages";
+import { QuestionCard } from "./question-card";
+import { SurveyDetailsForm } from "./survey-details-form";
+import { SurveyPreview } from "./survey-preview";
+
+const STATUS: Record<string, { label: string; tone: BadgeTone }> = {
+  draft: { label: "Draft", tone: "neutral" },
+  live: { label: "Live", tone: "ok" },
+  closed: { label: "Closed", tone: "warn" },
+};
+const TYPES: Record<string, string> = { nps: "NPS", csat: "CSAT", ces: "CES", servqual: "SERVQUAL", custom: "Custom" };
+
+type Props = { initial: SurveyDetail; touchpointGroups: TouchpointGroup[]; origin: string; organization: string };
+type Message = { tone: "error" | "success"; text: string } | null;
+
+export function SurveyEditor({ initial, touchpointGroups, origin, organization }: Props) {
+  const [survey, setSurvey] = useState(initial);
+  const [questions, setQuestions] = useState<EditorQuestion[]>(() => fromDetail(initial));
+  const [dirty, setDirty] = useState(false);
+  const [language, setLanguage] = useState(initial.defaultLocale);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<Message>(null);
+  const [pending, setPending] = useState<string | null>(null);
+  const tabs = useRef<(HTMLButtonElement | null)[]>([]);
+  const metric = survey.type === "nps" || survey.type === "csat" || survey.type === "ces";
+  const lang = survey.languages.includes(language) ? language : survey.defaultLocale;
+
+  function edit(next: EditorQuestion[], clearErrors = false) {
+    setQuestions(next);
+    setDirty(true);
+    if (clearErrors) setErrors({});
+  }
+
+  function accept(s: SurveyDetail) {
+    setSurvey(s);
+    setQuestions(fromDetail(s));
+    setDirty(false);
+    setErrors({});
+  }
+
+  async function saveQuestions(): Promise<boolean> {
+    setPending("save");
+    const res = await sendSurvey("PUT", `/api/v1/surveys/${survey.id}/questions`, { questions: toRequest(questions) });
+    setPending(null);
+    if (!res.ok) {
+      setErrors(res.fieldErrors);
+      setMessage({ tone: "error", text: res.message });
+      return false;
+    }
+    const bumped = res.survey.version !== survey.version;
+    accept(res.survey);
+    setMessage({ tone: "success", text: bumped ? `Questions saved. New answers are recorded as version ${res.survey.version}; earlier responses keep theirs.` : "Questions saved." });
+    return true;
+  }
+
+  async function transition(action: "publish" | "close" | "reopen") {
+    if (dirty && action !== "close" && !(await saveQuestions())) return;
+    setPending(action);
+    const res = await sendSurvey("POST", `/api/v1/surveys/${survey.id}/${action}`);
+    setPending(null);
+    if (!res.ok) {
+      setErrors(res.fieldErrors);
+      setMessage({ tone: "error", text: res.fieldErrors.questions ? `${res.message} ${res.fieldErrors.questions}` : res.message });
+      return;
+    }
+    accept(res.survey);
+    setMessage({ tone: "success", text: action === "publish" ? "Published: the link and the widget take answers now." : action === "close" ? "Closed: no more answers are taken." : "Reopened: the survey takes answers again." });
+  }
+
+  function onTabKey(e: KeyboardEvent, i: number) {
+    const n = survey.languages.length;
+    const to = e.key === "ArrowRight" ? (i + 1) % n : e.key === "ArrowLeft" ? (i - 1 + n) % n : e.key === "Home" ? 0 : e.key === "End" ? n - 1 : -1;
+    if (to < 0) return;
+    e.preventDefault();
+    setLanguage(survey.languages[to]);
+    tabs.current[to]?.focus();
+  }
+
+  const status = STATUS[survey.status] ?? { label: survey.status, tone: "neutral" as const };
+  const actions = (
+    <>
+      {survey.status === "draft" ? <Button onClick={() => transition("publish")} disabled={pending !== null}>{pending === "publish" ? "Publishing…" : "Publish"}</Button> : null}
+      {survey.status === "live" ? <Button variant="danger" onClick={() => transition("close")} disabled={pending !== null}>{pending === "close" ? "Closing…" : "Close survey"}</Button> : null}
+      {survey.status === "closed" ? <Button onClick={() => transition("reopen")} disabled={pending !== null}>{pending === "reopen" ? "Reopening…" : "Reopen"}</Button> : null}
+    </>
+  );
+
+  return (
+    <>
+      <PageHeader
+        title={survey.name}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            <Badge tone={status.tone}>{status.label}</Badge>
+            <span>{TYPES[survey.type] ?? survey.type}</span>
+            <span aria-hidden="true">·</span>
+            <span>version {survey.version}</span>
+            <span aria-hidden="true">·</span>
+            <span>{survey.responseCount} response{survey.responseCount === 1 ? "" : "s"}</span>
+          </span>
+        }
+        actions={actions}
+      />
+      {message ? (
+        <div className="mb-4">
+          <FormMessage tone={message.tone}>{message.text}</FormMessage>
+        </div>
+      ) : null}
+      <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,26rem)]">
+        <div className="flex min-w-0 flex-col gap-6">
+          <SurveyDetailsForm survey={survey} touchpointGroups={touchpointGroups} onSaved={(s) => (dirty ? setSurvey(s) : accept(s))} />
+          <section aria-labelledby="questions-heading" className="flex flex-col gap-3">
+            <div className="flex flex-wrap items-center justify-between gap-2">
+              <h2 id="questions-heading" className="text-lg font-semibold text-slate-900">Questions</h2>
+              <div role="tablist" aria-label="Language of the texts being edited" className="flex flex-wrap gap-1">
+                {survey.languages.map((l, i) => (
+                  <button
+                    key={l}
+                    ref={(el) => { tabs.current[i] = el; }}
+                    type="button"
+                    role="tab"
+                    id={`lang-tab-${l}`}
+                    aria-selected={l === lang}
+                    aria-controls="questions-panel"
+                    tabIndex={l === lang ? 0 : -1}
+                    onClick={() => setLanguage(l)}
+                    onKeyDown={(e) => onTabKey(e, i)}
+                    className={`min-h-9 rounded-md px-3 text-sm font-medium ${l === lang ? "bg-brand-600 text-white" : "border border-slate-300 bg-white text-slate-800 hover:bg-slate-100"}`}
+                  >
+                    {languageName(l)}
+                  </button>
+                ))}
+              </div>
+            </div>
+            {survey.responseCount > 0 ? (
+              <p className="text-sm text-slate-600">Questions with answers are locked: their wording may change, but not their key, type, scale or option keys. Removing one archives it with its answers.</p>
+            ) : null}
+            <div id="questions-panel" role="tabpanel" aria-labelledby={`lang-tab-${lang}`}>
+              {questions.length === 0 ? (
+                <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">No questions yet. Add one below.</p>
+              ) : (
+                <ol className="flex flex-col gap-3">
+                  {questions.map((q, i) => (
+                    <QuestionCard
+                      key={q.uid}
+                      index={i}
+                      count={questions.length}
+                      question={q}
+                      earlier={questions.slice(0, i)}
+                      language={lang}
+                      metricHeadline={metric}
+                      errors={errors}
+                      onChange={(nq) => edit(questions.map((x, k) => (k === i ? nq : x)))}
+                      onMove={(to) => {
+                        edit(move(questions, i, to), true);
+                        requestAnimationFrame(() => document.querySelector<HTMLButtonElement>(`[aria-label="Move question ${to + 1} ${to < i ? "up" : "down"}"]:not(:disabled)`)?.focus());
+                      }}
+                      onRemove={() => edit(questions.filter((_, k) => k !== i), true)}
+                    />
+                  ))}
+                </ol>
+              )}
+              {errors.questions ? <p className="mt-2 text-sm font-medium text-danger">{errors.questions}</p> : null}
+            </div>
+            <div role="group" aria-label="Add a question" className="flex flex-wrap items-center gap-2">
+              <span className="text-sm font-medium text-slate-800">Add:</span>
+              {QUESTION_TYPES.map((t: QuestionType) => (
+                <button key={t} type="button" className={buttonClass("secondary", "sm")} onClick={() => edit([...questions, newQuestion(t, questions, survey.languages)])}>
+                  <Plus aria-hidden="true" size={16} /> {TYPE_LABELS[t]}
+                </button>
+              ))}
+            </div>
+            <div className="sticky bottom-0 z-10 -mx-1 flex flex-wrap items-center gap-3 border-t border-slate-200 bg-slate-50/95 px-1 py-3">
+              <Button onClick={saveQuestions} disabled={pending !== null || !dirty}>{pending === "save" ? "Saving…" : "Save questions"}</Button>
+              <span className="text-sm text-slate-600" role="status">{dirty ? "Unsaved changes" : "All changes saved"}</span>
+            </div>
+          </section>
+          <DistributionPanel survey={survey} origin={origin} canEdit onSaved={(s) => setSurvey({ ...s })} />
+        </div>
+        <div className="min-w-0 xl:sticky xl:top-4 xl:self-start">
+          <SurveyPreview surveyId={survey.id} surveyType={survey.type} questions={questions} languages={survey.languages} defaultLocale={survey.defaultLocale} organization={organization} />
+        </div>
+      </div>
+    </>
+  );
+}
