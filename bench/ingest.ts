@@ -5,7 +5,9 @@
 //   npx tsx bench/ingest.ts [--duration=20] [--connections=16] [--postgres=<admin url>] [--only=sqlite|postgresql]
 // Needs `npx next build` first. The built-in public rate limits (30/min per respondent, 1,000/min per
 // survey) would stop a load test, so the server runs with RESONANCE_PUBLIC_RATE_LIMITS raised (still counted
-// in the database on every request, as in production). Prints figures; nothing is asserted.
+// in the database on every request, as in production). Also prints the server's CPU milliseconds per
+// accepted response (and per GET /api/health, the cheapest route, for scale): unlike responses/s, that
+// figure hardly moves when other work shares the machine. Prints figures; nothing is asserted.
 import { randomUUID } from "node:crypto";
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -13,6 +15,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
 import { startServer } from "../tests/server";
+import { groupCpuMs } from "./lib/cpu";
 
 const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=").slice(1).join("=") ?? fallback;
 const duration = Number(arg("duration", "20"));
@@ -55,8 +58,14 @@ async function run(label: string, url: string) {
   const server = await startServer({ databaseUrl: url, env: { RESONANCE_PUBLIC_RATE_LIMITS: "100000000,100000000" } });
   try {
     const route = `/api/v1/public/surveys/${http.publicId}/responses`;
+    // The ceiling: the cheapest route of the same server (no database), for scale.
+    const pgid = server.process.pid!;
+    let cpu0 = groupCpuMs(pgid);
+    const health = await autocannon({ url: `${server.url}/api/health`, connections, duration: Math.min(duration, 5) });
+    const healthCpu = (groupCpuMs(pgid) - cpu0) / health["2xx"];
     let n = 0;
     const accepted: string[] = []; // the clientIds the server answered 2xx
+    cpu0 = groupCpuMs(pgid);
     const result = await autocannon({
       url: server.url,
       connections,
@@ -74,6 +83,7 @@ async function run(label: string, url: string) {
       ],
     });
     const ok = result["2xx"];
+    const cpuPerResponse = (groupCpuMs(pgid) - cpu0) / Math.max(1, ok);
     const stored = await db.response.count({ where: { surveyId: http.id } });
     let found = 0;
     for (let i = 0; i < accepted.length; i += 500) found += await db.response.count({ where: { surveyId: http.id, clientId: { in: accepted.slice(i, i + 500) } } });
@@ -82,6 +92,10 @@ async function run(label: string, url: string) {
     console.log(
       `${label.padEnd(10)} HTTP: ${(ok / seconds).toFixed(0)} accepted responses/s over ${seconds.toFixed(1)} s (${connections} connections)  ` +
         `p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  2xx ${ok}  non-2xx ${result.non2xx}  errors ${result.errors}  timeouts ${result.timeouts}`,
+    );
+    console.log(
+      `${"".padEnd(10)} server CPU: ${cpuPerResponse.toFixed(2)} ms per accepted response (→ ${(1000 / cpuPerResponse).toFixed(0)}/s on one free core); ` +
+        `GET /api/health for scale: ${(health["2xx"] / health.duration).toFixed(0)} req/s, ${healthCpu.toFixed(2)} ms CPU each (→ ${(1000 / healthCpu).toFixed(0)}/s)`,
     );
     if (result.non2xx) console.log(`${"".padEnd(10)} status codes: ${JSON.stringify(Object.fromEntries(Object.entries(result.statusCodeStats).map(([k, v]) => [k, v.count])))}`);
     // Requests still in flight when autocannon stops are not counted by it but may be stored: hence ≥.

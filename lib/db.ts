@@ -73,6 +73,44 @@ export function serializeOnOneConnection(adapter: SqlDriverAdapter): SqlDriverAd
   return adapter;
 }
 
+type SqliteClient = { prepare(sql: string): unknown };
+type CompiledStatement = {
+  reader: boolean;
+  run(...args: unknown[]): unknown;
+  columns(): unknown[];
+  raw(on: boolean): { all(...args: unknown[]): unknown[] };
+};
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * better-sqlite3 compiles SQL on every prepare(), and the Prisma adapter prepares each query anew; keeping
+ * the most recently used compiled statements (an LRU) saves that work on every hot path. The adapter binds
+ * its arguments with stmt.bind(args), which in better-sqlite3 is permanent, so the cache hands out a light
+ * view that passes the arguments on each call instead. Exported for its test.
+ */
+export function cacheStatements(client: SqliteClient, size = STATEMENT_CACHE_SIZE): void {
+  const compile = client.prepare.bind(client) as (sql: string) => CompiledStatement;
+  const cache = new Map<string, CompiledStatement>();
+  const get = (sql: string) => {
+    let stmt = cache.get(sql);
+    if (stmt) cache.delete(sql);
+    else stmt = compile(sql);
+    cache.set(sql, stmt); // most recent last
+    if (cache.size > size) cache.delete(cache.keys().next().value!);
+    return stmt;
+  };
+  const bound = (stmt: CompiledStatement, args: unknown[]) => ({
+    reader: stmt.reader,
+    run: () => stmt.run(...args),
+    columns: () => stmt.columns(),
+    raw: () => ({ all: () => stmt.raw(true).all(...args) }),
+  });
+  client.prepare = (sql: string) => {
+    const stmt = get(sql);
+    return { ...bound(stmt, []), bind: (args: unknown[]) => bound(stmt, args) };
+  };
+}
+
 function sqliteAdapter(url: string) {
   const factory = new PrismaBetterSqlite3({ url, timeout: 15_000 });
   const connect = factory.connect.bind(factory);
@@ -80,6 +118,7 @@ function sqliteAdapter(url: string) {
   // transaction to a process crash (only, at worst, the last ones to a power cut).
   factory.connect = async () => {
     const adapter = await connect();
+    cacheStatements((adapter as unknown as { client: SqliteClient }).client);
     // optimize=0x10002 at open: refresh the planner's statistics where they are missing or stale, so that,
     // e.g., `orgId = ? AND id IN (…)` uses the primary key rather than scanning the organization's rows.
     await adapter.executeScript("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA optimize = 0x10002;");

@@ -38,16 +38,25 @@ export function responseTrigger(rules: CaseRules, r: Pick<ResponseEvent, "metric
   return null;
 }
 
-async function chooseOwner(tx: Tx, orgId: string, rules: CaseRules): Promise<string | null> {
+/**
+ * Picks owners for new cases: the chosen person when set and still a member, otherwise the agent with the
+ * fewest open cases (ties: who joined first). The picker counts its own picks, so that many cases opened
+ * in one transaction are spread round-robin too.
+ */
+async function ownerPicker(tx: Tx, orgId: string, rules: CaseRules): Promise<() => string | null> {
   if (rules.assignTo) {
     const m = await tx.membership.findUnique({ where: { orgId_userId: { orgId, userId: rules.assignTo } }, select: { userId: true } });
-    if (m) return m.userId;
+    if (m) return () => m.userId;
   }
   const agents = await tx.membership.findMany({ where: { orgId, role: "agent" }, orderBy: { createdAt: "asc" }, select: { userId: true } });
-  if (agents.length === 0) return null;
+  if (agents.length === 0) return () => null;
   const load = await tx.case.groupBy({ by: ["ownerId"], where: { orgId, status: { not: "resolved" }, ownerId: { in: agents.map((a) => a.userId) } }, _count: { _all: true } });
   const open = new Map(load.map((l) => [l.ownerId, l._count._all]));
-  return agents.reduce((best, a) => ((open.get(a.userId) ?? 0) < (open.get(best.userId) ?? 0) ? a : best), agents[0]).userId;
+  return () => {
+    const best = agents.reduce((b, a) => ((open.get(a.userId) ?? 0) < (open.get(b.userId) ?? 0) ? a : b), agents[0]).userId;
+    open.set(best, (open.get(best) ?? 0) + 1);
+    return best;
+  };
 }
 
 async function rulesOf(tx: Tx, orgId: string): Promise<CaseRules> {
@@ -66,7 +75,7 @@ async function openCase(tx: Tx, rules: CaseRules, orgId: string, triggerKey: str
       customerId: data.customerId,
       responseId: data.responseId,
       interactionId: data.interactionId,
-      ownerId: await chooseOwner(tx, orgId, rules),
+      ownerId: (await ownerPicker(tx, orgId, rules))(),
       dueAt: new Date(Date.now() + rules.dueHours * 3_600_000),
     },
   });
@@ -87,4 +96,23 @@ export async function openCaseForInteraction(tx: Tx, i: InteractionEvent) {
   if (!rules.interactionFollowUp) return null;
   const title = i.note ? `Follow up: ${i.note.slice(0, 80)}` : "Follow-up needed";
   return openCase(tx, rules, i.orgId, `follow-up:${i.id}`, { title, customerId: i.customerId, interactionId: i.id });
+}
+
+/**
+ * The cases that responses created in this same transaction call for (the ingestion batch), written with one
+ * insert: such a response cannot have a case yet, and its trigger key is unique should it ever be retried.
+ */
+export async function openCasesForNewResponses(tx: Tx, orgId: string, responses: ResponseEvent[]): Promise<number> {
+  const rules = await rulesOf(tx, orgId);
+  const due = responses.flatMap((r) => {
+    const trigger = responseTrigger(rules, r);
+    return trigger ? [{ r, trigger }] : [];
+  });
+  if (due.length === 0) return 0;
+  const pick = await ownerPicker(tx, orgId, rules);
+  const dueAt = new Date(Date.now() + rules.dueHours * 3_600_000);
+  const { count } = await tx.case.createMany({
+    data: due.map(({ r, trigger }) => ({ orgId, triggerKey: `${trigger.key}:${r.id}`, title: trigger.title, customerId: r.customerId, responseId: r.id, ownerId: pick(), dueAt })),
+  });
+  return count;
 }

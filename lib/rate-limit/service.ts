@@ -3,12 +3,13 @@
 // upsert — an atomic `count = count + 1` — and compares the new count with the limit. Buckets of past
 // windows are deleted now and then by whichever request happens to draw the short straw.
 import { createHash } from "node:crypto";
-import { db as defaultDb, type Db } from "../db";
+import { db as defaultDb, type Db, type Prisma } from "../db";
 import { TooManyRequestsError } from "../http/errors";
 
 export type RateLimit = { limit: number; windowMs: number };
 export type RateLimitResult = { allowed: boolean; remaining: number; resetAt: Date };
-type Deps = { db?: Db; now?: Date; cleanupProbability?: number };
+/** db: the client or an open transaction (a batch counts its requests inside its own transaction). */
+type Deps = { db?: Db | Prisma.TransactionClient; now?: Date; cleanupProbability?: number };
 
 /** Share of calls that also delete expired buckets: cheap (indexed on expiresAt), so a small share suffices. */
 const CLEANUP_PROBABILITY = 0.05;
@@ -24,8 +25,11 @@ function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: unknown })?.code === "P2002";
 }
 
-/** Counts one request against `key` and says whether it is within the limit of the current window. */
-export async function consume(key: string, { limit, windowMs }: RateLimit, deps: Deps = {}): Promise<RateLimitResult> {
+/**
+ * Counts `by` requests (default one) against `key` and says whether the last of them is within the limit of
+ * the current window; `count` is the window's total after this call.
+ */
+export async function consume(key: string, { limit, windowMs }: RateLimit, deps: Deps = {}, by = 1): Promise<RateLimitResult & { count: number }> {
   const database = deps.db ?? defaultDb;
   const now = deps.now ?? new Date();
   const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
@@ -35,8 +39,8 @@ export async function consume(key: string, { limit, windowMs }: RateLimit, deps:
     try {
       const row = await database.rateLimitBucket.upsert({
         where: { key_windowStart: { key, windowStart } },
-        create: { key, windowStart, expiresAt: resetAt, count: 1 },
-        update: { count: { increment: 1 } },
+        create: { key, windowStart, expiresAt: resetAt, count: by },
+        update: { count: { increment: by } },
         select: { count: true },
       });
       count = row.count;
@@ -47,7 +51,7 @@ export async function consume(key: string, { limit, windowMs }: RateLimit, deps:
     }
   }
   if (Math.random() < (deps.cleanupProbability ?? CLEANUP_PROBABILITY)) await purgeExpiredBuckets({ db: database, now });
-  return { allowed: count <= limit, remaining: Math.max(0, limit - count), resetAt };
+  return { allowed: count <= limit, remaining: Math.max(0, limit - count), resetAt, count };
 }
 
 export async function purgeExpiredBuckets(deps: Pick<Deps, "db" | "now"> = {}): Promise<number> {
@@ -56,14 +60,16 @@ export async function purgeExpiredBuckets(deps: Pick<Deps, "db" | "now"> = {}): 
   return count;
 }
 
+/** Seconds until the window of `result` ends (at least one): the Retry-After of a 429. */
+export function retryAfterSeconds(resetAt: Date, now = new Date()): number {
+  return Math.max(1, Math.ceil((resetAt.getTime() - now.getTime()) / 1000));
+}
+
 /** Consumes every limit in order and throws RateLimitedError (→ 429 with Retry-After) at the first one exceeded. */
 export async function enforce(limits: Array<RateLimit & { key: string }>, deps: Deps = {}): Promise<void> {
   for (const l of limits) {
     const result = await consume(l.key, l, deps);
-    if (!result.allowed) {
-      const seconds = Math.max(1, Math.ceil((result.resetAt.getTime() - (deps.now ?? new Date()).getTime()) / 1000));
-      throw new RateLimitedError(seconds);
-    }
+    if (!result.allowed) throw new RateLimitedError(retryAfterSeconds(result.resetAt, deps.now));
   }
 }
 

@@ -3,9 +3,10 @@
 // (/api/v1/public/surveys/**) and the hosted survey page (/s/[publicId]).
 //
 // Status: live → served; draft or unknown → 404 (as if it did not exist); closed → 410 (see errors.ts).
-import { db } from "../db";
 import { NotFoundError } from "../http/errors";
-import { clientFingerprint, enforce } from "../rate-limit/service";
+import { clientFingerprint, enforce, RateLimitedError } from "../rate-limit/service";
+import { validateAnswers } from "./answers";
+import { submitToBatch } from "./ingest-batch";
 import type { ShowIf } from "./logic";
 import { localizedText, negotiateLocale } from "./locale";
 import type { PublicResponseInput, ResponseMeta } from "./public-schema";
@@ -13,6 +14,7 @@ import { isMetric, toQuestionDef, type QuestionType } from "./question-schema";
 import { saveResponse, type PublicResponse } from "./response-store";
 import { parseSurveySettings } from "./settings";
 import { SurveyClosedError } from "./errors";
+import { surveyByPublicId, type CachedSurvey } from "./survey-cache";
 import { uiText } from "./ui-text";
 
 const MINUTE = 60_000;
@@ -41,14 +43,9 @@ export type PublicSurvey = {
   strings: { title: string; intro: string; required: string; submit: string; sending: string; thanksTitle: string; thanksBody: string; yes: string; no: string };
 };
 
-const liveQuestions = { where: { archivedAt: null }, orderBy: [{ position: "asc" as const }, { createdAt: "asc" as const }] };
-
-/** The survey with its questions (and its organization's name only for reads: a submit does not need it). */
-async function loadLiveSurvey<O extends boolean>(publicId: string, withOrg: O) {
-  const survey = await db.survey.findUnique({
-    where: { publicId },
-    include: { questions: liveQuestions, org: withOrg ? { select: { name: true } } : false },
-  });
+/** The survey if respondents may see it: draft or unknown → 404 (as if it did not exist); closed → 410. */
+async function loadLiveSurvey(publicId: string, opts: { fresh?: boolean } = {}): Promise<CachedSurvey> {
+  const survey = await surveyByPublicId(publicId, opts);
   if (!survey || (survey.status !== "live" && survey.status !== "closed")) throw new NotFoundError("Survey");
   if (survey.status === "closed") throw new SurveyClosedError();
   return survey;
@@ -61,7 +58,7 @@ function surveyLanguages(json: unknown, defaultLocale: string): string[] {
 
 /** A live survey as respondents see it, in the best of its languages for `?lang=` / Accept-Language. */
 export async function getPublicSurvey(publicId: string, acceptLanguage?: string | null, lang?: string | null): Promise<PublicSurvey> {
-  const s = await loadLiveSurvey(publicId, true);
+  const s = await loadLiveSurvey(publicId);
   const languages = surveyLanguages(s.languages, s.defaultLocale);
   const locale = negotiateLocale({ explicit: lang, acceptLanguage, available: languages, fallback: s.defaultLocale });
   const ui = uiText(locale);
@@ -104,28 +101,41 @@ export async function getPublicSurvey(publicId: string, acceptLanguage?: string 
 
 /** The origins allowed to call the public API for this survey (CORS); null when there is no such survey. */
 export async function allowedOriginsForSurvey(publicId: string): Promise<string[] | null> {
-  const s = await db.survey.findUnique({ where: { publicId }, select: { settings: true } });
+  const s = await surveyByPublicId(publicId);
   return s ? parseSurveySettings(s.settings).allowedOrigins : null;
 }
 
 /**
  * Stores (or continues) a respondent's response. Rate limited per respondent and per survey in the
- * database; then validated, merged and written in one transaction by response-store.ts, which documents
- * the idempotency and partial-completion rules. Returns created = true only for a new response.
+ * database. A new, valid response goes into the next ingestion batch (ingest-batch.ts: group commit); a
+ * retry, the rest of a partial response, or anything the batch hands back is validated, merged and written
+ * in its own transaction by response-store.ts, which documents the idempotency and partial-completion
+ * rules. Returns created = true only for a new response.
  */
 export async function submitPublicResponse(
   publicId: string,
   input: PublicResponseInput,
   meta: ResponseMeta,
 ): Promise<{ response: PublicResponse; created: boolean }> {
-  const survey = await loadLiveSurvey(publicId, false);
-  const { rateLimit } = parseSurveySettings(survey.settings);
-  const limits = [
-    { key: `public-response:${survey.id}:${clientFingerprint(meta.ip, meta.userAgent)}`, limit: rateLimit.perClientPerMinute, windowMs: MINUTE },
-    { key: `public-response:${survey.id}`, limit: rateLimit.perSurveyPerMinute, windowMs: MINUTE },
-  ];
-  // Infinity only when the operator turned the limits off (RESONANCE_PUBLIC_RATE_LIMITS=off): nothing to count.
-  await enforce(limits.filter((l) => Number.isFinite(l.limit)));
+  let survey = await loadLiveSurvey(publicId);
+  const limitsOf = (settings: unknown) => {
+    const { rateLimit } = parseSurveySettings(settings);
+    return [
+      { key: `public-response:${survey.id}:${clientFingerprint(meta.ip, meta.userAgent)}`, limit: rateLimit.perClientPerMinute, windowMs: MINUTE },
+      { key: `public-response:${survey.id}`, limit: rateLimit.perSurveyPerMinute, windowMs: MINUTE },
+      // Infinity only when the operator turned the limits off (RESONANCE_PUBLIC_RATE_LIMITS=off): nothing to count.
+    ].filter((l) => Number.isFinite(l.limit));
+  };
+  let counted = false;
+  const asNew = validateAnswers(survey, input.answers, { complete: input.complete });
+  if (asNew.ok) {
+    const outcome = await submitToBatch({ survey, input, meta, answers: asNew.answers, limits: limitsOf(survey.settings) });
+    if (outcome.kind === "created") return { response: outcome.response, created: true };
+    if (outcome.kind === "rate_limited") throw new RateLimitedError(outcome.retryAfterSeconds);
+    counted = outcome.counted;
+    survey = await loadLiveSurvey(publicId, { fresh: true }); // it may have changed: decide on the stored one
+  }
+  if (!counted) await enforce(limitsOf(survey.settings));
   return saveResponse(survey, input, meta);
 }
 

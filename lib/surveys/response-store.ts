@@ -64,7 +64,7 @@ function toDto(row: Pick<StoredResponse, "clientId" | "completed" | "submittedAt
   return { clientId: row.clientId, completed: row.completed, submittedAt: row.submittedAt, completedAt: row.completedAt, answers };
 }
 
-function answerData(type: QuestionType, value: Answers[string]) {
+export function toAnswerData(type: QuestionType, value: Answers[string]) {
   const c = toAnswerColumns(type, value);
   // Only the column the type uses: a Json column cannot take a plain null.
   return c.valueNumber !== null ? { valueNumber: c.valueNumber } : c.valueText !== null ? { valueText: c.valueText } : { valueChoice: c.valueChoice! };
@@ -93,30 +93,36 @@ async function resolveContext(survey: LiveSurvey, input: PublicResponseInput) {
   return { customerId: customer?.id ?? null, touchpointId: touchpoint?.id ?? survey.touchpointId, channelId: channel?.id ?? null };
 }
 
+type ResponseContext = Awaited<ReturnType<typeof resolveContext>>;
+
+/** The Response row of a new response (without its answers); also what the ingestion batch inserts. */
+export function newResponseRow(survey: LiveSurvey, input: PublicResponseInput, meta: ResponseMeta, answers: Answers, context: ResponseContext, now: Date) {
+  return {
+    orgId: survey.orgId,
+    surveyId: survey.id,
+    surveyVersion: survey.version,
+    clientId: input.clientId,
+    ...context,
+    ...computeHeadline(survey, answers),
+    completed: input.complete,
+    completedAt: input.complete ? now : null,
+    locale: input.locale ?? null,
+    pageUrl: pagePath(input.pageUrl),
+    userAgentCategory: userAgentCategory(meta.userAgent),
+    submittedAt: now,
+  };
+}
+
 async function createResponse(survey: LiveSurvey, input: PublicResponseInput, meta: ResponseMeta, answers: Answers): Promise<PublicResponse> {
   const shape: SurveyShape = survey;
   const context = await resolveContext(survey, input);
   const now = new Date();
   const rows = survey.questions
     .filter((q) => Object.hasOwn(answers, q.key) && isQuestionType(q.type))
-    .map((q) => ({ orgId: survey.orgId, questionId: q.id, ...answerData(q.type as QuestionType, answers[q.key]) }));
+    .map((q) => ({ orgId: survey.orgId, questionId: q.id, ...toAnswerData(q.type as QuestionType, answers[q.key]) }));
   const row = await db.$transaction(async (tx) => {
     const created = await tx.response.create({
-      data: {
-        orgId: survey.orgId,
-        surveyId: survey.id,
-        surveyVersion: survey.version,
-        clientId: input.clientId,
-        ...context,
-        ...computeHeadline(shape, answers),
-        completed: input.complete,
-        completedAt: input.complete ? now : null,
-        locale: input.locale ?? null,
-        pageUrl: pagePath(input.pageUrl),
-        userAgentCategory: userAgentCategory(meta.userAgent),
-        submittedAt: now,
-        answers: { createMany: { data: rows } },
-      },
+      data: { ...newResponseRow(survey, input, meta, answers, context, now), answers: { createMany: { data: rows } } },
       select: responseSelect,
     });
     if (context.customerId) await tx.customer.update({ where: { id: context.customerId }, data: { lastSeenAt: now } });
@@ -145,7 +151,7 @@ async function updateResponse(survey: LiveSurvey, existing: StoredResponse, inpu
       await openCaseForResponse(tx, { id: existing.id, orgId: survey.orgId, customerId: stored.customerId, ...headline });
       if (removed.length) await tx.answer.deleteMany({ where: { responseId: existing.id, questionId: { in: removed.map((q) => q.id) } } });
       for (const q of changed) {
-        const data = answerData(q.type as QuestionType, answers[q.key]);
+        const data = toAnswerData(q.type as QuestionType, answers[q.key]);
         await tx.answer.upsert({
           where: { responseId_questionId: { responseId: existing.id, questionId: q.id } },
           create: { orgId: survey.orgId, responseId: existing.id, questionId: q.id, ...data },

@@ -1,0 +1,191 @@
+// Group commit for new survey responses. Requests that arrive while a batch is being written wait and go
+// into the next one; each batch is one transaction with a handful of statements whatever its size — the
+// rate-limit counters, a freshness check of the surveys, a duplicate check, the context lookups, one
+// multi-row insert of responses and one of answers, the case rules — instead of a dozen statements per
+// response. At low load a batch holds one response and costs what a single write costs; under load the
+// cost per response falls with the batch size. A response is acknowledged only after its batch committed.
+//
+// The batch only creates responses that are new. Whatever it cannot decide on its own goes back to the
+// one-response path of response-store.ts, which owns the idempotency and merge rules: a clientId that is
+// already stored (a retry, or the rest of a partial response), the same clientId twice in one batch, a
+// survey closed or restructured since it was read, or a batch that failed as a whole (it rolled back, so
+// the fallback starts from scratch). `counted` tells the caller whether the rate limits were already
+// consumed by a committed batch, so that a request is never counted twice.
+import { db, type Prisma } from "../db";
+import { openCasesForNewResponses } from "../cases/rules";
+import { consume, retryAfterSeconds, type RateLimit } from "../rate-limit/service";
+import type { Answers } from "./answers";
+import { newResponseRow, toAnswerData, type LiveSurvey, type PublicResponse } from "./response-store";
+import type { PublicResponseInput, ResponseMeta } from "./public-schema";
+import { isQuestionType, type QuestionType } from "./question-schema";
+
+/** Upper bound of responses per transaction (also bounds the size of the multi-row inserts). */
+export const MAX_BATCH = 200;
+
+export type BatchItem = {
+  survey: LiveSurvey;
+  input: PublicResponseInput;
+  meta: ResponseMeta;
+  /** Validated as a new response (validateAnswers with no previous answers). */
+  answers: Answers;
+  limits: Array<RateLimit & { key: string }>;
+};
+
+export type BatchOutcome =
+  | { kind: "created"; response: PublicResponse }
+  | { kind: "rate_limited"; retryAfterSeconds: number }
+  | { kind: "fallback"; counted: boolean };
+
+type Pending = BatchItem & { resolve: (o: BatchOutcome) => void };
+type Tx = Prisma.TransactionClient;
+
+let queue: Pending[] = [];
+let writing = false;
+
+/** Queues a new response for the next batch and resolves once that batch has committed (or failed). */
+export function submitToBatch(item: BatchItem): Promise<BatchOutcome> {
+  return new Promise((resolve) => {
+    queue.push({ ...item, resolve });
+    if (!writing) {
+      writing = true;
+      setImmediate(drain); // let the requests of this turn of the event loop join the batch
+    }
+  });
+}
+
+async function drain(): Promise<void> {
+  while (queue.length > 0) {
+    const batch = queue.slice(0, MAX_BATCH);
+    queue = queue.slice(batch.length);
+    let outcomes: BatchOutcome[];
+    try {
+      outcomes = await db.$transaction((tx) => writeBatch(tx, batch), { timeout: 30_000 });
+    } catch {
+      // Rolled back as a whole (e.g. an insert race with another instance): each response is retried alone.
+      outcomes = batch.map(() => ({ kind: "fallback", counted: false }));
+    }
+    batch.forEach((item, i) => item.resolve(outcomes[i]));
+  }
+  writing = false;
+}
+
+/**
+ * The rate limits of every item, as if each request had called enforce() itself in arrival order: limits
+ * are consumed in their order and a request stops counting at the first one it exceeds (so a respondent
+ * over their own limit does not use up the survey's). One atomic increment per key and level.
+ * Per item: null when allowed, else the seconds to wait.
+ */
+async function countRequests(tx: Tx, batch: Pending[], now: Date): Promise<Array<number | null>> {
+  const waits: Array<number | null> = batch.map(() => null);
+  const levels = Math.max(0, ...batch.map((b) => b.limits.length));
+  for (let level = 0; level < levels; level++) {
+    const perKey = new Map<string, { limit: RateLimit; items: number[] }>();
+    batch.forEach((item, i) => {
+      const l = item.limits[level];
+      if (!l || waits[i] !== null) return;
+      const entry = perKey.get(l.key) ?? { limit: l, items: [] };
+      entry.items.push(i);
+      perKey.set(l.key, entry);
+    });
+    for (const [key, { limit, items }] of perKey) {
+      const r = await consume(key, limit, { db: tx, now }, items.length);
+      items.forEach((i, k) => {
+        if (r.count - items.length + k + 1 > limit.limit) waits[i] = retryAfterSeconds(r.resetAt, now);
+      });
+    }
+  }
+  return waits;
+}
+
+async function writeBatch(tx: Tx, batch: Pending[]): Promise<BatchOutcome[]> {
+  const now = new Date();
+  const outcomes: Array<BatchOutcome | null> = batch.map(() => null);
+  const waits = await countRequests(tx, batch, now);
+  waits.forEach((w, i) => w !== null && (outcomes[i] = { kind: "rate_limited", retryAfterSeconds: w }));
+
+  // Surveys closed or restructured since they were read: their responses take the uncached path.
+  const surveyIds = [...new Set(batch.map((b) => b.survey.id))];
+  const current = new Map((await tx.survey.findMany({ where: { id: { in: surveyIds } }, select: { id: true, status: true, version: true } })).map((s) => [s.id, s]));
+  const seen = new Set<string>();
+  const wanted: number[] = [];
+  batch.forEach((item, i) => {
+    if (outcomes[i]) return;
+    const s = current.get(item.survey.id);
+    const key = `${item.survey.id}\n${item.input.clientId}`;
+    if (!s || s.status !== "live" || s.version !== item.survey.version || seen.has(key)) outcomes[i] = { kind: "fallback", counted: true };
+    else seen.add(key), wanted.push(i);
+  });
+
+  // clientIds already stored: a retry or the continuation of a partial response.
+  if (wanted.length > 0) {
+    const bySurvey = new Map<string, string[]>();
+    for (const i of wanted) bySurvey.set(batch[i].survey.id, [...(bySurvey.get(batch[i].survey.id) ?? []), batch[i].input.clientId]);
+    const stored = await tx.response.findMany({
+      where: { OR: [...bySurvey].map(([surveyId, clientIds]) => ({ surveyId, clientId: { in: clientIds } })) },
+      select: { surveyId: true, clientId: true },
+    });
+    const exists = new Set(stored.map((r) => `${r.surveyId}\n${r.clientId}`));
+    for (const i of wanted) if (exists.has(`${batch[i].survey.id}\n${batch[i].input.clientId}`)) outcomes[i] = { kind: "fallback", counted: true };
+  }
+  const fresh = wanted.filter((i) => !outcomes[i]);
+  if (fresh.length === 0) return outcomes.map((o) => o!);
+
+  const contexts = await resolveContexts(tx, fresh.map((i) => batch[i]));
+  const rows = fresh.map((i, j) => {
+    const { survey, input, meta, answers } = batch[i];
+    return newResponseRow(survey, input, meta, answers, contexts[j], now);
+  });
+  const created = await tx.response.createManyAndReturn({ data: rows, select: { id: true, surveyId: true, clientId: true } });
+  const idOf = new Map(created.map((r) => [`${r.surveyId}\n${r.clientId}`, r.id]));
+
+  const answerRows: Prisma.AnswerCreateManyInput[] = [];
+  for (const i of fresh) {
+    const { survey, answers, input } = batch[i];
+    const responseId = idOf.get(`${survey.id}\n${input.clientId}`)!;
+    for (const q of survey.questions) {
+      if (Object.hasOwn(answers, q.key) && isQuestionType(q.type)) answerRows.push({ orgId: survey.orgId, responseId, questionId: q.id, ...toAnswerData(q.type as QuestionType, answers[q.key]) });
+    }
+  }
+  if (answerRows.length > 0) await tx.answer.createMany({ data: answerRows });
+
+  const customers = [...new Set(rows.map((r) => r.customerId).filter((c): c is string => c !== null))];
+  if (customers.length > 0) await tx.customer.updateMany({ where: { id: { in: customers } }, data: { lastSeenAt: now } });
+
+  const events = rows.map((row) => ({ id: idOf.get(`${row.surveyId}\n${row.clientId}`)!, orgId: row.orgId, customerId: row.customerId, metric: row.metric, score: row.score }));
+  for (const orgId of new Set(rows.map((r) => r.orgId))) {
+    await openCasesForNewResponses(tx, orgId, events.filter((e) => e.orgId === orgId));
+  }
+  for (const i of fresh) {
+    const { input, answers } = batch[i];
+    outcomes[i] = { kind: "created", response: { clientId: input.clientId, completed: input.complete, submittedAt: now, completedAt: input.complete ? now : null, answers } };
+  }
+  return outcomes.map((o) => o!);
+}
+
+/**
+ * Who and where, for many responses at once, by the rules of response-store.ts: a customer only when the
+ * external id exists in the survey's organization, a touchpoint only when it is a live one of that
+ * organization (else the survey's own), a channel by key (else "web").
+ */
+async function resolveContexts(tx: Tx, items: BatchItem[]) {
+  const orgs = [...new Set(items.map((i) => i.survey.orgId))];
+  const externalIds = [...new Set(items.flatMap((i) => (i.input.customerExternalId ? [i.input.customerExternalId] : [])))];
+  const touchpointIds = [...new Set(items.flatMap((i) => (i.input.touchpointId ? [i.input.touchpointId] : [])))];
+  const channelKeys = [...new Set(["web", ...items.flatMap((i) => (i.input.channel ? [i.input.channel] : []))])];
+  // One after the other: a transaction is one connection.
+  const customers = externalIds.length
+    ? await tx.customer.findMany({ where: { orgId: { in: orgs }, externalId: { in: externalIds } }, select: { id: true, orgId: true, externalId: true } })
+    : [];
+  const touchpoints = touchpointIds.length
+    ? await tx.touchpoint.findMany({ where: { orgId: { in: orgs }, id: { in: touchpointIds }, archivedAt: null }, select: { id: true, orgId: true } })
+    : [];
+  const channels = await tx.channel.findMany({ where: { orgId: { in: orgs }, archivedAt: null, key: { in: channelKeys } }, select: { id: true, orgId: true, key: true } });
+  const customer = new Map(customers.map((c) => [`${c.orgId}\n${c.externalId}`, c.id]));
+  const touchpoint = new Set(touchpoints.map((t) => `${t.orgId}\n${t.id}`));
+  const channel = new Map(channels.map((c) => [`${c.orgId}\n${c.key}`, c.id]));
+  return items.map(({ survey: { orgId, touchpointId }, input }) => ({
+    customerId: (input.customerExternalId && customer.get(`${orgId}\n${input.customerExternalId}`)) || null,
+    touchpointId: input.touchpointId && touchpoint.has(`${orgId}\n${input.touchpointId}`) ? input.touchpointId : touchpointId,
+    channelId: (input.channel && channel.get(`${orgId}\n${input.channel}`)) || channel.get(`${orgId}\nweb`) || null,
+  }));
+}
