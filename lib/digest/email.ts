@@ -14,10 +14,15 @@ export function escapeHtml(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 
-/** Links back to the app from its public base URL (PUBLIC_URL, else NEXTAUTH_URL). */
-export function digestLinks(baseUrl: string): DigestLinks {
+/** Escaped, and "n = 200" kept on one line in narrow mail windows. */
+function cellText(s: string): string {
+  return escapeHtml(s).replace(/n = /g, "n&nbsp;=&nbsp;");
+}
+
+/** Links back to the app from its public base URL (PUBLIC_URL, else NEXTAUTH_URL); the page shows the same week. */
+export function digestLinks(baseUrl: string, weekEnding: Date): DigestLinks {
   const base = baseUrl.replace(/\/+$/, "");
-  return { dashboardUrl: `${base}/`, digestUrl: `${base}/reports/digest`, settingsUrl: `${base}/settings#digest` };
+  return { dashboardUrl: `${base}/`, digestUrl: `${base}/reports/digest?weekEnding=${weekEnding.toISOString().slice(0, 10)}`, settingsUrl: `${base}/settings#digest` };
 }
 
 function lines(d: Digest): MetricLine[] {
@@ -61,7 +66,7 @@ export function renderDigestText(d: Digest, links: DigestLinks): string {
 const FONT = "font-family:-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,Helvetica,Arial,sans-serif";
 const TEXT = "color:#1e293b";
 const MUTED = "color:#475569";
-const CELL = "padding:8px 10px;border-bottom:1px solid #e2e8f0;text-align:left;vertical-align:top;font-size:14px";
+const CELL = "padding:8px 6px;border-bottom:1px solid #e2e8f0;text-align:left;vertical-align:top;font-size:14px";
 
 function changeColour(l: MetricLine): string {
   if (l.change.verdict !== "significant") return "#334155";
@@ -72,8 +77,8 @@ function headlineTable(d: Digest): string {
   const rows = lines(d)
     .map((l) => {
       const figure = l.value === null ? "—" : `<strong style="font-size:18px">${escapeHtml(l.value)}</strong>${l.interval ? ` <span style="${MUTED}">${escapeHtml(l.interval)}</span>` : ""}`;
-      const sample = l.enough ? escapeHtml(l.sample) : `<span style="color:#92400e;font-weight:600">${escapeHtml(l.sample)}</span>`;
-      return `<tr><th scope="row" style="${CELL};${TEXT}">${l.label}</th><td style="${CELL};${TEXT}">${figure}<br><span style="font-size:13px">${sample}</span></td><td style="${CELL};color:${changeColour(l)}">${escapeHtml(l.change.text)}</td><td style="${CELL};${MUTED}">${escapeHtml(l.previous)}</td></tr>`;
+      const sample = l.enough ? cellText(l.sample) : `<span style="color:#92400e;font-weight:600">${cellText(l.sample)}</span>`;
+      return `<tr><th scope="row" style="${CELL};${TEXT}">${l.label}</th><td style="${CELL};${TEXT}">${figure}<br><span style="font-size:13px">${sample}</span></td><td style="${CELL};color:${changeColour(l)}">${escapeHtml(l.change.text)}</td><td style="${CELL};${MUTED}">${cellText(l.previous)}</td></tr>`;
     })
     .join("");
   return `<table role="table" width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse;${FONT}"><caption style="text-align:left;font-weight:600;font-size:16px;padding:0 0 8px;${TEXT}">Headline numbers</caption><thead><tr><th scope="col" style="${CELL};${MUTED}">Metric</th><th scope="col" style="${CELL};${MUTED}">This week</th><th scope="col" style="${CELL};${MUTED}">Change</th><th scope="col" style="${CELL};${MUTED}">Week before</th></tr></thead><tbody>${rows}</tbody></table>`;

@@ -78,10 +78,9 @@ export function metricLine(metric: Metric, current: MetricsOf, previous: Metrics
   };
 }
 
-/** "Phone support call (Support journey)" / "Support journey". */
+/** "Phone support call (Support)" for a touchpoint with its journey; a journey by its name alone. */
 export function placeName(c: Pick<DigestChange, "scope" | "name" | "journeyName">): string {
-  if (c.scope === "journey") return `${c.name} journey`;
-  return c.journeyName ? `${c.name} (${c.journeyName} journey)` : c.name;
+  return c.scope === "touchpoint" && c.journeyName ? `${c.name} (${c.journeyName})` : c.name;
 }
 
 /** "CSAT 72.0 % → 84.5 %, up 12.5 points (n = 48 → 51)". */

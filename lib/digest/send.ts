@@ -97,8 +97,9 @@ export async function sendOrgDigest(orgId: string, settings: DigestSettings, slo
       await db.digestRun.update({ where: { id: claim.id }, data: { status: "skipped", lockedUntil: null, recipients: 0, lastError: "No recipients" } });
       return { orgId, periodKey, status: "skipped", recipients: 0 };
     }
-    const digest = await buildDigest(systemCtx(orgId), { weekEnding: weekEndingOf(slot) }, now);
-    const email = renderDigestEmail(digest, digestLinks(publicBaseUrl()));
+    const weekEnding = weekEndingOf(slot);
+    const digest = await buildDigest(systemCtx(orgId), { weekEnding }, now);
+    const email = renderDigestEmail(digest, digestLinks(publicBaseUrl(), weekEnding));
     const info = await mailer.sendMail({ from: fromAddress(), to, subject: email.subject, text: email.text, html: email.html });
     await db.digestRun.update({
       where: { id: claim.id },
@@ -141,7 +142,7 @@ export async function runDueDigests(mailer: Mailer, opts: { now?: Date; ignoreWi
 export async function sendDigestToMember(ctx: Ctx, weekEnding: Date, mailer: Mailer, now = new Date()): Promise<{ to: string }> {
   const user = await db.user.findUniqueOrThrow({ where: { id: ctx.userId }, select: { email: true } });
   const digest = await buildDigest(ctx, { weekEnding }, now);
-  const email = renderDigestEmail(digest, digestLinks(publicBaseUrl()));
+  const email = renderDigestEmail(digest, digestLinks(publicBaseUrl(), weekEnding));
   await mailer.sendMail({ from: fromAddress(), to: user.email, subject: email.subject, text: email.text, html: email.html });
   return { to: user.email };
 }

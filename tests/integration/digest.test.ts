@@ -141,15 +141,15 @@ describe("sending the weekly digest", () => {
     expect(m.text).toContain("CES: 4.40");
     expect(m.text).toContain("too few responses (n = 10); no responses in one of the weeks (week before: no responses)");
     expect(m.text).toContain("New detractors: 20");
-    expect(m.text).toContain("  - Online payment (Billing journey): CSAT 50.0 % \u2192 90.0 %, up 40.0 points (n = 40 \u2192 40)");
+    expect(m.text).toContain("  - Online payment (Billing): CSAT 50.0 % \u2192 90.0 %, up 40.0 points (n = 40 \u2192 40)");
     expect(m.text).toContain("1 figure had too few responses");
     expect(m.text).toContain("Open the dashboard: http://127.0.0.1:3999/");
     expect(m.html).toContain("<html lang=\"en\">");
     expect(m.html).toContain(`Weekly CX digest for ${org.name.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")}`);
     expect(m.html).not.toContain("<Support>");
     expect(m.html).toContain(`<strong style="font-size:18px">50</strong> <span style="color:#475569">\u00b1 ${formatNumber(nps.marginOfError!, 1)}</span>`);
-    expect(m.html).toContain("too few responses (n = 10)");
-    expect(m.html).toContain('href="http://127.0.0.1:3999/reports/digest"');
+    expect(m.html).toContain("too few responses (n&nbsp;=&nbsp;10)");
+    expect(m.html).toContain('href="http://127.0.0.1:3999/reports/digest?weekEnding=2026-11-16"');
     // nothing of organization B
     expect(m.text).not.toContain(B.name);
   });

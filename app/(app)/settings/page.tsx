@@ -8,6 +8,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { OrganizationsSection, ProfileSection } from "@/components/settings/profile-section";
 import { MembersSection } from "@/components/settings/members-section";
 import { ApiKeysSection } from "@/components/settings/api-keys-section";
+import { DigestSection } from "@/components/settings/digest-section";
+import { getDigestSettings } from "@/lib/digest/settings-service";
+import { smtpUrlFromEnv } from "@/lib/digest/send";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Settings" };
@@ -18,7 +21,7 @@ export default async function SettingsPage() {
   const [user, orgs, admin] = await Promise.all([
     getUserProfile(ctx.userId),
     listMyOrganizations(ctx.userId),
-    isAdmin ? Promise.all([listMembers(ctx), listInvites(ctx), listApiKeys(ctx)]) : null,
+    isAdmin ? Promise.all([listMembers(ctx), listInvites(ctx), listApiKeys(ctx), getDigestSettings(ctx)]) : null,
   ]);
 
   return (
@@ -32,6 +35,7 @@ export default async function SettingsPage() {
         <>
           <MembersSection members={admin[0]} invites={admin[1]} meId={ctx.userId} />
           <ApiKeysSection keys={admin[2]} />
+          <DigestSection settings={admin[3]} members={admin[0]} smtpConfigured={smtpUrlFromEnv() !== null} />
         </>
       ) : null}
       <OrganizationsSection orgs={orgs} currentOrgId={ctx.orgId} />

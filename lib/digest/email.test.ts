@@ -1,0 +1,57 @@
+// The e-mail on a hand-made digest: names are escaped in the HTML, small samples are flagged in both parts.
+import { describe, expect, it } from "vitest";
+import { emptyDistributions, metricsOf } from "../analytics/series";
+import { compareCes, compareCsat, compareNps } from "../metrics";
+import { digestLinks, renderDigestEmail } from "./email";
+import type { Digest } from "./service";
+
+const none = { changes: [], significant: 0, tested: 0, tooFew: 0 };
+
+function digest(npsScores: Array<{ score: number; count: number }>): Digest {
+  const current = metricsOf({ ...emptyDistributions(), nps: npsScores });
+  const previous = metricsOf(emptyDistributions());
+  return {
+    org: { id: "o1", name: `<script>alert("x")</script> & Sons` },
+    period: { from: new Date("2026-11-09T00:00:00Z"), to: new Date("2026-11-16T00:00:00Z") },
+    previousPeriod: { from: new Date("2026-11-02T00:00:00Z"), to: new Date("2026-11-09T00:00:00Z") },
+    headline: { current, previous, change: { nps: compareNps(previous.nps, current.nps), csat: compareCsat(previous.csat, current.csat), ces: compareCes(previous.ces, current.ces) } },
+    touchpoints: none,
+    journeys: none,
+    newDetractors: 3,
+    interactions: 0,
+    openCases: 2,
+    overdueCases: 1,
+    generatedAt: new Date("2026-11-16T08:00:00Z"),
+  };
+}
+
+describe("renderDigestEmail", () => {
+  const links = digestLinks("http://127.0.0.1:3000/", new Date("2026-11-16T00:00:00Z"));
+
+  it("escapes the organization's name in the HTML part and keeps it as typed in the text part", () => {
+    const e = renderDigestEmail(digest([{ score: 10, count: 40 }]), links);
+    expect(e.html).not.toContain("<script>");
+    expect(e.html).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Sons");
+    expect(e.text).toContain(`Weekly CX digest for <script>alert("x")</script> & Sons`);
+    expect(e.html).toContain('href="http://127.0.0.1:3000/reports/digest?weekEnding=2026-11-16"');
+  });
+
+  it("shows a figure from 29 responses flagged as too few, never hidden, and 30 responses plainly", () => {
+    const few = renderDigestEmail(digest([{ score: 10, count: 20 }, { score: 0, count: 9 }]), links);
+    expect(few.subject).toMatch(/: NPS 38 \(too few responses\)$/); // 100·(20 − 9)/29 = 37.9
+    expect(few.text).toContain("NPS: 38 \u00b1");
+    expect(few.text).toContain("too few responses (n = 29)");
+    expect(few.html).toContain("too few responses (n&nbsp;=&nbsp;29)");
+    const enough = renderDigestEmail(digest([{ score: 10, count: 21 }, { score: 0, count: 9 }]), links);
+    expect(enough.subject).toMatch(/: NPS 40$/);
+    expect(enough.text).toContain(", n = 30; no responses in one of the weeks");
+  });
+
+  it("says when there were no responses at all and no significant changes", () => {
+    const e = renderDigestEmail(digest([]), links);
+    expect(e.subject).toMatch(/: no NPS responses$/);
+    expect(e.text).toContain("NPS: \u2014, no responses (n = 0)");
+    expect(e.text).toContain("Biggest significant changes by touchpoint:\n  No significant changes.");
+    expect(e.text).toContain("Open cases: 2 (1 overdue)");
+  });
+});
