@@ -1,10 +1,12 @@
 import Link from "next/link";
 import { Route } from "lucide-react";
 import { requireCtx } from "@/lib/auth/action";
+import { hasRole } from "@/lib/auth/roles";
 import { listJourneys } from "@/lib/journeys/service";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDate } from "@/components/ui/format";
+import { NewJourneyForm } from "@/components/journey-editor/new-journey-form";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Journeys" };
@@ -12,13 +14,20 @@ export const metadata = { title: "Journeys" };
 export default async function JourneysPage() {
   const ctx = await requireCtx();
   const journeys = await listJourneys(ctx);
+  const canEdit = hasRole(ctx.role, "manager");
 
   return (
     <>
-      <PageHeader title="Journeys" description="The paths customers take, stage by stage, with the touchpoints where they meet you and what you promise there." />
+      <PageHeader
+        title="Journeys"
+        description="The paths customers take, stage by stage, with the touchpoints where they meet you and what you promise there."
+        actions={canEdit ? <NewJourneyForm /> : undefined}
+      />
       {journeys.length === 0 ? (
         <EmptyState title="No journeys yet" icon={<Route size={28} />}>
-          Map a journey (for example Onboarding or Support) through the REST API (POST /api/v1/journeys); the visual editor is on its way.
+          {canEdit
+            ? "Map a journey (for example Onboarding or Support) with New journey, then add its stages and touchpoints."
+            : "A manager maps journeys (for example Onboarding or Support); ask one to add the first."}
         </EmptyState>
       ) : (
         <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">

@@ -1,5 +1,7 @@
 import Link from "next/link";
-import { ArrowLeft } from "lucide-react";
+import { ArrowLeft, Pencil } from "lucide-react";
+import { hasRole } from "@/lib/auth/roles";
+import { ButtonLink } from "@/components/ui/button";
 import { orNotFound, requireCtx } from "@/lib/auth/action";
 import { filtersToSearchParams, parseFiltersLeniently } from "@/lib/analytics/filters";
 import { segmentTags } from "@/lib/analytics/trend";
@@ -34,7 +36,17 @@ export default async function JourneyPage({ params, searchParams }: { params: Pr
           <ArrowLeft aria-hidden="true" size={16} /> All journeys
         </Link>
       </p>
-      <PageHeader title={map.journey.name} description={map.journey.description ?? undefined} />
+      <PageHeader
+        title={map.journey.name}
+        description={map.journey.description ?? undefined}
+        actions={
+          hasRole(ctx.role, "manager") ? (
+            <ButtonLink href={`/journeys/${map.journey.id}/edit`} className="print:hidden">
+              <Pencil aria-hidden="true" size={16} /> Edit journey
+            </ButtonLink>
+          ) : undefined
+        }
+      />
       <MapFilters action={`/journeys/${map.journey.id}`} filters={filters} errors={errors} channels={channels} segments={segments} label="Journey map filters" />
       <p className="mb-3 text-sm text-slate-600">
         Live figures for {shownPeriod}: CSAT and CES as means on their own scales with 95 % intervals, NPS with its margin of error; n = responses. Gaps

@@ -1,0 +1,37 @@
+import Link from "next/link";
+import { ArrowLeft, Map as MapIcon } from "lucide-react";
+import { orNotFound, requireCtx } from "@/lib/auth/action";
+import { getJourneyForEditor } from "@/lib/journeys/editor";
+import { listChannels } from "@/lib/journeys/service";
+import { PageHeader } from "@/components/ui/page-header";
+import { ButtonLink } from "@/components/ui/button";
+import { JourneyEditor } from "@/components/journey-editor/journey-editor";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Edit journey" };
+
+export default async function EditJourneyPage({ params }: { params: Promise<{ id: string }> }) {
+  const ctx = await requireCtx("manager");
+  const { id } = await params;
+  const [journey, channels] = await Promise.all([orNotFound(getJourneyForEditor(ctx, id)), listChannels(ctx)]);
+
+  return (
+    <>
+      <p className="mb-3">
+        <Link href="/journeys" className="inline-flex items-center gap-1 text-sm font-medium text-brand-700 hover:underline">
+          <ArrowLeft aria-hidden="true" size={16} /> All journeys
+        </Link>
+      </p>
+      <PageHeader
+        title={`Edit: ${journey.name}`}
+        description={journey.description ?? "Stages in order, the touchpoints where customers meet you, what you promise there, and the service blueprint behind it."}
+        actions={
+          <ButtonLink href={`/journeys/${journey.id}`}>
+            <MapIcon aria-hidden="true" size={16} /> View live map
+          </ButtonLink>
+        }
+      />
+      <JourneyEditor key={journey.id} initial={journey} channels={channels} />
+    </>
+  );
+}

@@ -1,0 +1,30 @@
+// Browser side of the journey editor: every write goes through the REST API (the same routes API keys use)
+// and answers either the data or the problem's message with its field errors, ready to show next to fields.
+import type { ZodType } from "zod";
+
+export type FieldErrors = Record<string, string>;
+export type Sent<T> = { ok: true; data: T } | { ok: false; message: string; fieldErrors: FieldErrors };
+
+type Problem = { detail?: string; invalid_params?: Array<{ name: string; reason: string }> };
+
+export async function send<T = unknown>(method: string, path: string, body?: unknown): Promise<Sent<T>> {
+  try {
+    const res = await fetch(path, { method, headers: body === undefined ? undefined : { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+    if (res.ok) return { ok: true, data: (await res.json()) as T };
+    const p = (await res.json().catch(() => ({}))) as Problem;
+    const fieldErrors: FieldErrors = {};
+    for (const x of p.invalid_params ?? []) fieldErrors[x.name] ??= x.reason;
+    return { ok: false, message: p.detail ?? `The server answered ${res.status}.`, fieldErrors };
+  } catch {
+    return { ok: false, message: "Not saved: the connection failed. Try again.", fieldErrors: {} };
+  }
+}
+
+/** Checks a body in the browser with the route's own schema, so errors show before a round trip. */
+export function check(schema: ZodType, body: unknown): FieldErrors | null {
+  const r = schema.safeParse(body);
+  if (r.success) return null;
+  const errors: FieldErrors = {};
+  for (const issue of r.error.issues) errors[issue.path.join(".") || "form"] ??= issue.message;
+  return errors;
+}

@@ -1,0 +1,92 @@
+// A manager builds a journey in the editor: creates it, adds three stages, moves one with the keyboard
+// (dnd-kit's keyboard sensor: Space, arrow, Space), adds a touchpoint with its promise (target CSAT 4.5;
+// an out-of-scale target is refused next to its field first), fills a blueprint lane, then opens the live
+// map and finds the stages in the new order and the touchpoint with its promise. Screenshots of the
+// editor at 1280 and 375 px go to tmp/shots-editor/.
+import { expect, test, type Page } from "@playwright/test";
+import { signInAs } from "./helpers/sign-in";
+
+const SHOTS = "tmp/shots-editor";
+
+const status = (page: Page) => page.getByTestId("editor-status");
+const stageNames = (page: Page) => page.getByTestId("stage-column").locator("h2").allTextContents();
+
+test("a manager builds a journey and sees it on the live map", async ({ page }) => {
+  const name = `E2E onboarding ${Date.now().toString(36)}`;
+  await signInAs(page, "manager");
+  await page.goto("/journeys");
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.getByRole("button", { name: "New journey" }).click();
+  await page.screenshot({ path: `${SHOTS}/new-journey-375.png` });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.getByLabel("Name", { exact: true }).fill(name);
+  await page.getByLabel("Description (optional)").fill("From first visit to first value");
+  await page.getByRole("button", { name: "Create and edit" }).click();
+  await expect(page).toHaveURL(/\/journeys\/[^/]+\/edit$/);
+  await expect(page.getByRole("heading", { level: 1, name: `Edit: ${name}` })).toBeVisible();
+
+  for (const stage of ["Discover", "Sign up", "First value"]) {
+    await page.getByLabel("New stage").fill(stage);
+    await page.getByRole("button", { name: "Add stage" }).click();
+    await expect(status(page)).toHaveText(`Added the stage “${stage}”.`);
+  }
+  expect(await stageNames(page)).toEqual(["Discover", "Sign up", "First value"]);
+
+  // keyboard reorder: focus the handle, pick up, one place left, drop
+  await page.getByRole("button", { name: "Reorder stage First value" }).focus();
+  await page.keyboard.press("Space");
+  await page.keyboard.press("ArrowLeft");
+  await page.keyboard.press("Space");
+  await expect(status(page)).toHaveText("Moved “First value” to position 2 of 3.");
+  // dnd-kit's live region spoke the drop to screen readers
+  await expect(page.locator("[id^=DndLiveRegion]")).toContainText("Stage First value dropped at position 2 of 3.");
+  expect(await stageNames(page)).toEqual(["Discover", "First value", "Sign up"]);
+  // the move buttons do the same, one place at a time
+  await expect(page.getByRole("button", { name: "Move Discover left" })).toBeDisabled();
+
+  // a touchpoint with its promise; an out-of-scale CSAT target is named next to its field first
+  await page.getByRole("button", { name: "Add touchpoint to Discover" }).click();
+  const dialog = page.getByRole("dialog", { name: "Add a touchpoint" });
+  await dialog.getByLabel("Name").fill("Welcome email");
+  await dialog.getByLabel("Channel").selectOption({ label: "Email" });
+  await dialog.getByLabel("Promise").fill("In your inbox within a minute");
+  await dialog.getByLabel("CSAT (1–5)").fill("6");
+  await dialog.getByRole("button", { name: "Add touchpoint" }).click();
+  await expect(dialog.getByLabel("CSAT (1–5)")).toHaveAttribute("aria-invalid", "true");
+  await expect(dialog.getByText("Target CSAT must be between 1 and 5")).toBeVisible();
+  await dialog.getByLabel("CSAT (1–5)").fill("4.5");
+  await dialog.getByLabel("SERVQUAL dimension").selectOption("responsiveness");
+  await dialog.getByRole("button", { name: "Add touchpoint" }).click();
+  await expect(status(page)).toHaveText("Added “Welcome email”.");
+  const item = page.getByRole("listitem", { name: "Welcome email" });
+  await expect(item).toContainText("Targets: CSAT 4.5");
+
+  // a blueprint lane of Sign up
+  const signUp = page.getByRole("listitem", { name: /: Sign up$/ });
+  await signUp.getByText("Service blueprint").click();
+  await signUp.getByLabel("Back-stage").fill("Account provisioning job");
+  await signUp.getByRole("button", { name: "Save blueprint" }).click();
+  await expect(status(page)).toHaveText("Saved the blueprint of “Sign up”.");
+
+  await page.screenshot({ path: `${SHOTS}/editor-1280.png`, fullPage: true });
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.screenshot({ path: `${SHOTS}/editor-375.png`, fullPage: true });
+  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(scrollWidth).toBeLessThanOrEqual(375);
+  await page.getByRole("button", { name: "Edit touchpoint Welcome email" }).click();
+  const editDialog = page.getByRole("dialog", { name: "Edit touchpoint “Welcome email”" });
+  await expect(editDialog.getByLabel("CSAT (1–5)")).toHaveValue("4.5");
+  await page.screenshot({ path: `${SHOTS}/touchpoint-dialog-375.png` });
+  await editDialog.getByRole("button", { name: "Cancel" }).click();
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  await page.getByRole("link", { name: "View live map" }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  const map = page.getByRole("region", { name: new RegExp(`Stages of ${name}`) });
+  await expect(map.locator("h2")).toHaveText([/Discover/, /First value/, /Sign up/]);
+  const card = page.getByRole("article", { name: "Welcome email" });
+  await expect(card).toContainText("“In your inbox within a minute”");
+  await expect(card).toContainText("target 4.5");
+  await expect(page.getByRole("cell", { name: "Account provisioning job" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Edit journey" })).toHaveAttribute("href", /\/edit$/);
+});
