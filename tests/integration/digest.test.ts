@@ -15,7 +15,7 @@ import { updateDigestSettings } from "@/lib/digest/settings-service";
 import { isoWeekKey } from "@/lib/digest/settings";
 import { ValidationError } from "@/lib/http/errors";
 import { createOrg, uid, type Org } from "../factories";
-import { freePort } from "../server";
+import { freePort, startServer } from "../server";
 import { startSmtpSink, type Received, type SmtpSink } from "./smtp-sink";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -220,6 +220,29 @@ describe("sending the weekly digest", () => {
     org = await db.organization.findUniqueOrThrow({ where: { id: A.orgId } });
     expect((org.settings as { digest: unknown }).digest).toEqual({ enabled: true, weekday: 3, hour: 7, recipients: [A.users.agent.id] });
   });
+});
+
+describe("the scheduler in a production server", () => {
+  it("starts from instrumentation.ts when DIGEST_SMTP_URL is set and sends a due digest once", async () => {
+    const F = await createOrg("digest-f");
+    const now = new Date();
+    // due now: this weekday, this hour (UTC)
+    await updateDigestSettings(F.ctx("admin"), { enabled: true, weekday: now.getUTCDay(), hour: now.getUTCHours(), recipientsMode: "custom", recipients: [F.users.manager.id] });
+    const server = await startServer({ databaseUrl: process.env.DATABASE_URL!, env: { DIGEST_SMTP_URL: sink.url, DIGEST_TICK_SECONDS: "5", PUBLIC_URL: "http://127.0.0.1:3999" } });
+    try {
+      // only the server can send it: this process does not tick
+      const deadline = Date.now() + 90_000;
+      while (messagesTo(F).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
+      expect(messagesTo(F)).toHaveLength(1);
+      const r = await db.digestRun.findUniqueOrThrow({ where: { orgId_periodKey: { orgId: F.orgId, periodKey: isoWeekKey(now) } } });
+      expect(r.status).toBe("sent");
+      // the server's next ticks leave it alone
+      await new Promise((res) => setTimeout(res, 6_000));
+      expect(messagesTo(F)).toHaveLength(1);
+    } finally {
+      await server.stop();
+    }
+  }, 120_000);
 });
 
 async function slug(org: Org): Promise<string> {
