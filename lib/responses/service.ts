@@ -3,15 +3,28 @@
 //
 // Every filter is a plain column condition next to orgId and submittedAt, so the database can walk one of
 // the Response indexes newest first: [orgId, surveyId, submittedAt] with a survey, [orgId, touchpointId,
-// submittedAt] with a touchpoint, [orgId, metric, submittedAt, score] with a metric or category. A page's
-// answers and their questions are loaded by Prisma in one batched query per relation (no N+1).
+// submittedAt] with a touchpoint, [orgId, metric, submittedAt, score] otherwise (see pageIds). Pages are
+// keyset-paginated on (submittedAt, id); a page's rows, answers and questions are then loaded by id with one
+// batched query per relation (no N+1).
 import { db } from "../db";
 import type { Prisma } from "../generated/sqlite/client";
 import type { Ctx } from "../auth/ctx";
 import { NotFoundError } from "../http/errors";
-import { pageArgs, toPage } from "../http/pagination";
+import { toPage } from "../http/pagination";
 import { readAnswers } from "./answers";
 import type { ResponseFilters, ResponseListQuery } from "./schema";
+
+// A category belongs to one metric ("neutral" to CSAT and CES): naming it lets a category filter alone walk
+// the [orgId, metric, submittedAt, score] index instead of scanning the organization's responses.
+const METRICS_OF: Record<string, string[]> = {
+  promoter: ["nps"], passive: ["nps"], detractor: ["nps"],
+  satisfied: ["csat"], dissatisfied: ["csat"], agree: ["ces"], disagree: ["ces"], neutral: ["csat", "ces"],
+};
+
+function metricWhere(f: ResponseFilters): Prisma.ResponseWhereInput["metric"] {
+  if (f.metric) return f.metric;
+  return f.category ? { in: METRICS_OF[f.category] } : undefined;
+}
 
 export function responseWhere(ctx: Ctx, f: ResponseFilters): Prisma.ResponseWhereInput {
   const score = f.scoreMin !== undefined || f.scoreMax !== undefined ? { score: { gte: f.scoreMin, lte: f.scoreMax } } : {};
@@ -21,7 +34,7 @@ export function responseWhere(ctx: Ctx, f: ResponseFilters): Prisma.ResponseWher
     touchpointId: f.touchpointId,
     channelId: f.channelId,
     customerId: f.customerId,
-    metric: f.metric,
+    metric: metricWhere(f),
     category: f.category,
     ...score,
     ...(f.from || f.to ? { submittedAt: { gte: f.from, lt: f.to } } : {}),
@@ -70,10 +83,40 @@ function toDto(r: Row) {
 }
 export type ResponseItem = ReturnType<typeof toDto>;
 
+/** Keyset condition "after the cursor row" in newest-first order; null when the cursor names no row of this org. */
+async function after(ctx: Ctx, cursor: string | undefined): Promise<Prisma.ResponseWhereInput | null> {
+  if (!cursor) return {};
+  const c = await db.response.findFirst({ where: { id: cursor, orgId: ctx.orgId }, select: { id: true, submittedAt: true } });
+  if (!c) return null;
+  return { OR: [{ submittedAt: { lt: c.submittedAt } }, { submittedAt: c.submittedAt, id: { lt: c.id } }] };
+}
+
+const ALL_METRICS = ["nps", "csat", "ces", null];
+const newestFirst = (a: { submittedAt: Date; id: string }, b: { submittedAt: Date; id: string }) =>
+  b.submittedAt.getTime() - a.submittedAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+
+/**
+ * The ids of one page (+1 to tell whether more follow). No index has orgId and submittedAt side by side, so
+ * without a survey, touchpoint, customer or single metric the database would sort all of the organization's
+ * responses for every page; instead each metric's slice is read newest first along [orgId, metric,
+ * submittedAt, score] (a few rows each) and the slices are merged here.
+ */
+async function pageIds(ctx: Ctx, f: ResponseFilters, limit: number, cursor: string | undefined): Promise<string[]> {
+  const keyset = await after(ctx, cursor);
+  if (!keyset) return [];
+  const where = responseWhere(ctx, f);
+  const metrics = f.category ? METRICS_OF[f.category] : ALL_METRICS;
+  const narrow = f.surveyId || f.touchpointId || f.customerId || f.metric || metrics.length === 1;
+  const slices = narrow ? [where] : metrics.map((metric) => ({ ...where, metric }));
+  const found = await Promise.all(slices.map((w) => db.response.findMany({ where: { AND: [w, keyset] }, orderBy: ORDER, select: { id: true, submittedAt: true }, take: limit + 1 })));
+  return found.flat().sort(newestFirst).slice(0, limit + 1).map((r) => r.id);
+}
+
 /** One page, newest first (cursor = id of the last row seen). */
 export async function listResponses(ctx: Ctx, q: ResponseListQuery): Promise<{ data: ResponseItem[]; nextCursor: string | null }> {
-  const rows = await db.response.findMany({ where: responseWhere(ctx, q), orderBy: ORDER, include: responseInclude, ...pageArgs(q) });
-  const page = toPage(rows, q);
+  const ids = await pageIds(ctx, q, q.limit, q.cursor);
+  const rows = ids.length ? await db.response.findMany({ where: { id: { in: ids }, orgId: ctx.orgId }, include: responseInclude }) : [];
+  const page = toPage(rows.sort(newestFirst), q);
   return { data: page.data.map(toDto), nextCursor: page.nextCursor };
 }
 

@@ -54,7 +54,7 @@ const CSAT_QUESTIONS = [
 const npsCategory = (s: number) => (s >= 9 ? "promoter" : s >= 7 ? "passive" : "detractor");
 const csatCategory = (s: number) => (s >= 4 ? "satisfied" : s === 3 ? "neutral" : "dissatisfied");
 
-/** 40 responses: both surveys, every NPS/CSAT category, with and without comments (some formula-like), partial ones. */
+/** 41 responses: both surveys, every NPS/CSAT category, with and without comments (some formula-like), partial ones, one without a score. */
 function specs(): Spec[] {
   const comments = ["=HYPERLINK(\"http://evil.test\",\"click\")", "+1 call me", "-minus start", "@mention", "Slow invoice process", "slow delivery", "Great help", null, "Fine"];
   const out: Spec[] = [];
@@ -74,6 +74,8 @@ function specs(): Spec[] {
       out.push({ survey: "csat", answers: comment ? { csat: score, comment } : { csat: score }, complete: i % 9 !== 1, ...base });
     }
   }
+  // no score yet: only the plan answered (metric and category stay empty)
+  out.splice(17, 0, { survey: "nps", answers: { plan: "pro" }, complete: false, customer: 2, channel: "web" });
   return out;
 }
 
@@ -112,7 +114,7 @@ beforeAll(async () => {
     });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
   }
-  // Spread them over 40 hours (the public API stamps "now"), newest first in list order.
+  // Spread them over 41 hours (the public API stamps "now"), newest first in list order.
   const rows = await db.response.findMany({ where: { clientId: { in: clientIds } }, select: { id: true, clientId: true } });
   const idOf = new Map(rows.map((r) => [r.clientId, r.id]));
   all = [];
@@ -120,7 +122,7 @@ beforeAll(async () => {
     const id = idOf.get(clientIds[i])!;
     const submittedAt = BASE - i * HOUR;
     await db.response.update({ where: { id }, data: { submittedAt: new Date(submittedAt) } });
-    const score = s.survey === "nps" ? (s.answers.nps as number) : (s.answers.csat as number);
+    const score = ((s.survey === "nps" ? s.answers.nps : s.answers.csat) ?? null) as number | null;
     const comment = s.survey === "nps" ? ((s.answers.why_low ?? s.answers.why_high ?? null) as string | null) : ((s.answers.comment ?? null) as string | null);
     all.push({
       id,
@@ -129,9 +131,9 @@ beforeAll(async () => {
       touchpointId: s.touchpoint === "call" ? A.ids.touchpoint : s.touchpoint === "shop" ? shopTouchpoint : null,
       channelId: s.channel ? channels[s.channel] : null,
       customerId: s.customer !== undefined ? customers[s.customer].id : null,
-      metric: s.survey,
+      metric: score === null ? null : s.survey,
       score,
-      category: s.survey === "nps" ? npsCategory(score) : csatCategory(score),
+      category: score === null ? null : s.survey === "nps" ? npsCategory(score) : csatCategory(score),
       comment,
       completed: s.complete,
     });
@@ -179,7 +181,7 @@ describe("GET /api/v1/responses filters", () => {
     ["partial", () => "status=partial", (r) => !r.completed],
     ["text in comment", () => "q=invoice", (r) => r.comment?.includes("invoice") ?? false],
     ["detractors with comments", () => "category=detractor&hasComment=true", (r) => r.category === "detractor" && r.comment !== null],
-    ["everything at once", () => `surveyId=${nps.id}&channelId=${channels.web}&scoreMax=8&status=completed&from=${iso(BASE - 30 * HOUR)}`, (r) => r.surveyId === nps.id && r.channelId === channels.web && r.score! <= 8 && r.completed && r.submittedAt >= BASE - 30 * HOUR],
+    ["everything at once", () => `surveyId=${nps.id}&channelId=${channels.web}&scoreMax=8&status=completed&from=${iso(BASE - 30 * HOUR)}`, (r) => r.surveyId === nps.id && r.channelId === channels.web && r.score !== null && r.score <= 8 && r.completed && r.submittedAt >= BASE - 30 * HOUR],
   ];
 
   it.each(cases)("%s", async (_, query, keep) => {
