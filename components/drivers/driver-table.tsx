@@ -6,8 +6,9 @@ import { Table, TBody, Td, Th, THead } from "../ui/table";
 import { formatCount } from "../ui/format";
 import { mean, pct, scaleText, STATUS_TEXT } from "./figures";
 
-export function DriverTable({ drivers }: { drivers: DriverRow[] }) {
-  const ordered = [...drivers].sort((a, b) => (b.importance?.share ?? -1) - (a.importance?.share ?? -1));
+/** `drivers` in table order (rankDrivers), each with its number on the chart. */
+export function DriverTable({ drivers }: { drivers: (DriverRow & { rank: number })[] }) {
+  const ordered = drivers;
   return (
     <Table label="Key drivers" caption={<span className="font-normal text-slate-600">Most important first. Relative weight: share of the explained variance (R²), with its 95 % bootstrap interval.</span>}>
       <THead>
@@ -24,7 +25,10 @@ export function DriverTable({ drivers }: { drivers: DriverRow[] }) {
         {ordered.map((d) => (
           <tr key={d.key} data-testid={`driver-${d.key}`}>
             <Th scope="row" className="font-medium normal-case">
-              <span className="block min-w-40 whitespace-normal text-slate-900">{d.label}</span>
+              <span className="block min-w-40 whitespace-normal text-slate-900">
+                <span className="mr-1 tabular-nums text-slate-500">{d.rank}.</span>
+                {d.label}
+              </span>
             </Th>
             {d.importance ? (
               <>

@@ -1,5 +1,6 @@
-// Formatting shared by the drivers chart and table (plain functions: usable on the server and the client).
+// Formatting and chart points shared by the drivers chart and table (plain functions: usable on the server and the client).
 import type { DriverRow } from "@/lib/analytics/drivers";
+import type { Quadrant } from "@/lib/analytics/driver-quadrants";
 
 export const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
 export const mean = (x: number | null) => (x === null ? "—" : x.toFixed(2));
@@ -10,3 +11,26 @@ export const STATUS_TEXT: Record<Exclude<DriverRow["status"], "ok">, string> = {
   "model-too-small": "Not enough data for weights",
   constant: "Every answer is the same: no weight",
 };
+
+export type QuadrantPoint = { key: string; rank: number; label: string; x: number; y: number; low: number; high: number; n: number; quadrant: Quadrant };
+
+/** Most important first; drivers without a weight last, in survey order. */
+export function rankDrivers<T extends Pick<DriverRow, "importance">>(drivers: T[]): T[] {
+  return [...drivers].sort((a, b) => (b.importance?.share ?? -1) - (a.importance?.share ?? -1));
+}
+
+/** Labels without the lead-in they all share ("How satisfied are you with: value for money?" → "Value for money"). */
+export function shortLabels(labels: string[]): string[] {
+  const cut = labels.length > 1 ? labels[0].lastIndexOf(": ") + 2 : 0;
+  if (cut < 2 || !labels.every((l) => l.startsWith(labels[0].slice(0, cut)) && l.length > cut)) return labels;
+  return labels.map((l) => (l.charAt(cut).toUpperCase() + l.slice(cut + 1)).replace(/\?$/, ""));
+}
+
+/** The drivers that have a weight, as chart points (share and interval in %), numbered by importance as in the table. */
+export function toPoints(drivers: (DriverRow & { rank: number })[]): QuadrantPoint[] {
+  return drivers.flatMap((d) =>
+    d.importance && d.performance.mean !== null && d.quadrant
+      ? [{ key: d.key, rank: d.rank, label: d.label, x: d.performance.mean, y: 100 * d.importance.share, low: 100 * d.importance.shareInterval.low, high: 100 * d.importance.shareInterval.high, n: d.performance.n, quadrant: d.quadrant }]
+      : [],
+  );
+}

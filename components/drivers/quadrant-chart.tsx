@@ -2,29 +2,24 @@
 // Importance × performance: each driver at (mean score, share of the explained variance), with its 95 %
 // bootstrap interval as a vertical bar and n in the tooltip. Dashed lines at the drivers' average importance
 // and performance split the plot into the four quadrants, labelled in the corners. The table below the chart
-// is the text alternative (same rows, same numbers).
+// is the text alternative (same rows, same numbers); the points carry the table's numbers, so long driver
+// names never overlap on the plot.
 import { CartesianGrid, ErrorBar, LabelList, ReferenceLine, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from "recharts";
-import type { DriverRow } from "@/lib/analytics/drivers";
 import { QUADRANT_LABELS, type Quadrant } from "@/lib/analytics/driver-quadrants";
+import type { QuadrantPoint } from "./figures";
 
-export type QuadrantPoint = { key: string; label: string; x: number; y: number; low: number; high: number; n: number; quadrant: Quadrant };
 
 const COLORS: Record<Quadrant, string> = { "fix-first": "#b91c1c", "keep-up": "#1f7f72", maintain: "#2563eb", "lower-priority": "#64748b" };
 
-export function toPoints(drivers: DriverRow[]): QuadrantPoint[] {
-  return drivers.flatMap((d) =>
-    d.importance && d.performance.mean !== null && d.quadrant
-      ? [{ key: d.key, label: d.label, x: d.performance.mean, y: 100 * d.importance.share, low: 100 * d.importance.shareInterval.low, high: 100 * d.importance.shareInterval.high, n: d.performance.n, quadrant: d.quadrant }]
-      : [],
-  );
-}
 
 function PointTooltip({ active, payload }: { active?: boolean; payload?: ReadonlyArray<{ payload?: QuadrantPoint }> }) {
   const p = payload?.[0]?.payload;
   if (!active || !p) return null;
   return (
     <div className="max-w-64 rounded-md border border-slate-200 bg-white px-3 py-2 text-xs text-slate-800 shadow-md">
-      <p className="font-semibold">{p.label}</p>
+      <p className="font-semibold">
+        {p.rank}. {p.label}
+      </p>
       <p>
         Importance {p.y.toFixed(1)} % [{p.low.toFixed(1)} – {p.high.toFixed(1)}]
       </p>
@@ -41,13 +36,14 @@ type Props = { points: QuadrantPoint[]; cuts: { importance: number; performance:
 export function QuadrantChart({ points, cuts, scale, title }: Props) {
   const data = points.map((p) => ({ ...p, err: [p.y - p.low, p.high - p.y] as [number, number] }));
   const yMax = Math.max(10, Math.ceil(Math.max(...points.map((p) => p.high), 100 * cuts.importance) / 10) * 10);
+  const yTicks = Array.from({ length: yMax / 10 + 1 }, (_, i) => i * 10);
   const corner = (value: string, position: "insideTopLeft" | "insideTopRight" | "insideBottomLeft" | "insideBottomRight") => ({ value, position, fontSize: 12, fill: "#334155", fontWeight: 600 });
   return (
     <div>
       <ScatterChart responsive style={{ width: "100%", height: 340 }} margin={{ top: 12, right: 16, bottom: 28, left: 8 }} title={title}>
         <CartesianGrid stroke="#e2e8f0" />
         <XAxis type="number" dataKey="x" domain={scale} tickCount={scale[1] - scale[0] + 1} allowDecimals={false} tick={{ fontSize: 12, fill: "#475569" }} label={{ value: "Performance: mean score →", position: "bottom", offset: 10, fontSize: 12, fill: "#334155" }} />
-        <YAxis type="number" dataKey="y" domain={[0, yMax]} unit=" %" width={56} tick={{ fontSize: 12, fill: "#475569" }} label={{ value: "Importance: share of R² →", angle: -90, position: "insideLeft", offset: 4, fontSize: 12, fill: "#334155", style: { textAnchor: "middle" } }} />
+        <YAxis type="number" dataKey="y" domain={[0, yMax]} ticks={yTicks} interval={0} unit=" %" width={56} tick={{ fontSize: 12, fill: "#475569" }} label={{ value: "Importance: share of R² →", angle: -90, position: "insideLeft", offset: 4, fontSize: 12, fill: "#334155", style: { textAnchor: "middle" } }} />
         <ReferenceLine x={cuts.performance} stroke="#94a3b8" strokeDasharray="5 4" />
         <ReferenceLine y={100 * cuts.importance} stroke="#94a3b8" strokeDasharray="5 4" />
         <ReferenceLine y={yMax} stroke="none" label={corner(QUADRANT_LABELS["fix-first"], "insideTopLeft")} />
@@ -56,10 +52,10 @@ export function QuadrantChart({ points, cuts, scale, title }: Props) {
         <ReferenceLine y={0} stroke="none" label={corner(QUADRANT_LABELS.maintain, "insideBottomRight")} />
         <Tooltip cursor={{ strokeDasharray: "3 3" }} content={(props) => <PointTooltip active={props.active} payload={props.payload as ReadonlyArray<{ payload?: QuadrantPoint }>} />} />
         <Scatter data={data} isAnimationActive={false} shape={(props: { cx?: number; cy?: number; payload?: QuadrantPoint }) => (
-          <circle cx={props.cx} cy={props.cy} r={6} fill={props.payload ? COLORS[props.payload.quadrant] : "#64748b"} stroke="#fff" strokeWidth={1.5} />
+          <circle cx={props.cx} cy={props.cy} r={10} fill={props.payload ? COLORS[props.payload.quadrant] : "#64748b"} stroke="#fff" strokeWidth={1.5} />
         )}>
           <ErrorBar dataKey="err" direction="y" width={6} stroke="#475569" strokeWidth={1.5} />
-          <LabelList dataKey="label" position="right" offset={10} fontSize={11} fill="#1e293b" />
+          <LabelList dataKey="rank" position="center" fontSize={11} fontWeight={700} fill="#fff" />
         </Scatter>
       </ScatterChart>
       <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700" aria-label="Legend">

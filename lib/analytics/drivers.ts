@@ -140,7 +140,8 @@ export async function getDrivers(ctx: Ctx, f: DriverFilters, now = new Date()): 
     ? { importance: 1 / weighted.length, performance: weighted.reduce((s, d) => s + d.performance.mean!, 0) / weighted.length }
     : null;
   if (cuts) for (const d of weighted) d.quadrant = quadrantOf(d.importance!.share, d.performance.mean!, cuts);
-  const needed = neededRows(inModel.length);
+  // With no driver answered often enough, what is needed is 10 answers per driver the survey asks about.
+  const needed = neededRows(inModel.length || questions.length);
   return {
     ...empty,
     survey: { id: chosen.id, name: chosen.name },

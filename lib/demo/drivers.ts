@@ -15,13 +15,13 @@ const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x
 
 export const DRIVER_SURVEY_NAME = "Relationship drivers";
 
-/** key, English text, mean level on the 1–5 scale, effect on the 0–10 recommendation per point of perception. */
+/** key, English text (as it continues "How satisfied are you with: …"), mean level on the 1–5 scale, effect on the 0–10 recommendation per point of perception. */
 export const DRIVER_ITEMS = [
-  { key: "network", text: "Network coverage and reliability", level: 4.1, effect: 1.0 },
-  { key: "value", text: "Value for money", level: 2.9, effect: 0.9 },
-  { key: "support", text: "Help when something goes wrong", level: 3.4, effect: 0.55 },
-  { key: "billing", text: "Clear, correct bills", level: 3.9, effect: 0.25 },
-  { key: "app", text: "The Northwind app", level: 4.2, effect: 0.1 },
+  { key: "network", text: "network coverage and reliability", level: 4.1, effect: 1.0 },
+  { key: "value", text: "value for money", level: 2.9, effect: 0.9 },
+  { key: "support", text: "help when something goes wrong", level: 3.4, effect: 0.55 },
+  { key: "billing", text: "clear, correct bills", level: 3.9, effect: 0.25 },
+  { key: "app", text: "the Northwind app", level: 4.2, effect: 0.1 },
 ] as const;
 
 /** Responses at scale 1 (about 200 in the last 90 days). */
@@ -43,7 +43,7 @@ export function buildDriverSurvey(w: World, seed: number, setupAt: Date) {
     { ...base, id: headlineId, key: "nps", position: 0, scaleMin: 0, scaleMax: 10, text: { en: QUESTION_TEXT.nps.en }, headline: true },
     ...DRIVER_ITEMS.map((item, i) => ({
       ...base, id: newId(), key: item.key, position: i + 1, scaleMin: 1, scaleMax: 5,
-      text: { en: `How satisfied are you with: ${item.text.toLowerCase()}?` }, headline: false,
+      text: { en: `How satisfied are you with: ${item.text}?` }, headline: false,
     })),
   ];
 

@@ -11,7 +11,8 @@ import { buttonClass } from "@/components/ui/button";
 import { formatPeriod } from "@/components/ui/format";
 import { DriverFilters } from "@/components/drivers/driver-filters";
 import { DriverTable } from "@/components/drivers/driver-table";
-import { QuadrantChart, toPoints } from "@/components/drivers/quadrant-chart";
+import { QuadrantChart } from "@/components/drivers/quadrant-chart";
+import { rankDrivers, shortLabels, toPoints } from "@/components/drivers/figures";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Key drivers" };
@@ -31,7 +32,10 @@ export default async function DriversPage({ searchParams }: { searchParams: Sear
   query.set("outcome", outcome);
   const csvHref = `/api/v1/metrics/drivers?${query.toString()}&format=csv`;
   const shownPeriod = formatPeriod(analysis.period.from, new Date(analysis.period.to.getTime() - 1));
-  const points = toPoints(analysis.drivers);
+  const ranked = rankDrivers(analysis.drivers);
+  const labels = shortLabels(ranked.map((d) => d.label));
+  const rows = ranked.map((d, i) => ({ ...d, label: labels[i], rank: i + 1 }));
+  const points = toPoints(rows);
   const scales = analysis.drivers.flatMap((d) => (d.scale.min !== null && d.scale.max !== null ? [d.scale.min, d.scale.max] : []));
   const scale: [number, number] = scales.length ? [Math.min(...scales), Math.max(...scales)] : [1, 5];
   const name = OUTCOME_NAMES[outcome];
@@ -88,7 +92,7 @@ export default async function DriversPage({ searchParams }: { searchParams: Sear
               </p>
             )}
           </section>
-          <DriverTable drivers={analysis.drivers} />
+          <DriverTable drivers={rows} />
         </>
       )}
       <section aria-labelledby="drivers-how" className="mt-6 rounded-lg border border-slate-200 bg-white p-5 text-sm text-slate-700 shadow-sm">
