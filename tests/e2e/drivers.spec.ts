@@ -1,21 +1,12 @@
 // A CX manager opens the key-driver analysis on the demo data: the importance × performance quadrant and its
 // table show the same drivers as the API; changing a filter writes the URL; a short period says "not enough
 // data" instead of showing weights; the page works at 375 px.
-import { expect, test, type Page } from "@playwright/test";
-
-const MANAGER = { email: "manager@demo.resonance.test", password: "resonance-demo" };
-
-async function signIn(page: Page) {
-  await page.goto("/login");
-  await page.getByLabel("E-mail").fill(MANAGER.email);
-  await page.getByLabel("Password").fill(MANAGER.password);
-  await page.getByRole("button", { name: /sign in/i }).click();
-  await expect(page).toHaveURL(/\/$/);
-}
+import { expect, test } from "@playwright/test";
+import { signInAs } from "./helpers/sign-in";
 
 test("the drivers report shows the quadrant and the table of the API's weights; filters land in the URL", async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
-  await signIn(page);
+  await signInAs(page, "manager");
   await page.goto("/reports");
   await page.getByRole("link", { name: "Open the key-driver analysis" }).click();
   await expect(page).toHaveURL(/\/reports\/drivers$/);
@@ -69,7 +60,7 @@ test("the drivers report shows the quadrant and the table of the API's weights; 
 
 test("the drivers report fits a 375 px screen", async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 800 });
-  await signIn(page);
+  await signInAs(page, "manager");
   await page.goto("/reports/drivers");
   await expect(page.getByTestId("driver-quadrant").locator(".recharts-scatter-symbol")).toHaveCount(5);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
