@@ -112,3 +112,19 @@ test("a survey's response count opens the inbox for that survey; a viewer can re
   await expect(page.getByText("Use a score from 0 to 10")).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/responses-inbox-empty-1280.png`, fullPage: true });
 });
+
+test("a new organization's inbox says how responses arrive", async ({ page }) => {
+  // agent2 (used by no other spec) founds an organization of their own: no surveys, no responses yet
+  await signIn(page, "agent2@demo.resonance.test");
+  await page.goto("/settings");
+  const form = page.getByRole("form", { name: "Create an organization" });
+  await form.getByLabel("Organization name").fill(`Inbox Empty ${Date.now().toString(36)}`);
+  await form.getByRole("button", { name: "Create organization" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await page.goto("/surveys/responses");
+  await expect(page.getByRole("heading", { name: "No responses yet" })).toBeVisible();
+  await expect(page.getByText(/Share a live survey/)).toBeVisible();
+  await expect(page.getByText(/no live survey yet/)).toBeVisible();
+  await expect(page.getByRole("link", { name: "publish one on the Surveys page" })).toHaveAttribute("href", "/surveys");
+  await page.screenshot({ path: `${SHOTS}/responses-inbox-none-yet-1280.png` });
+});

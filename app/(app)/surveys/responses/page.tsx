@@ -35,7 +35,13 @@ async function NoResponsesYet({ ctx }: { ctx: Ctx }) {
           ))}
         </ul>
       ) : (
-        <p className="mt-2">There is no live survey yet: publish one on the Surveys page first.</p>
+        <p className="mt-2">
+          There is no live survey yet:{" "}
+          <Link href="/surveys" className="font-medium text-brand-700 underline">
+            publish one on the Surveys page
+          </Link>{" "}
+          first.
+        </p>
       )}
     </EmptyState>
   );
