@@ -21,7 +21,8 @@ export function LoginForm({ callbackUrl, demoHint, defaultEmail }: { callbackUrl
     try {
       const res = await signIn("credentials", { email: String(form.get("email") ?? ""), password: String(form.get("password") ?? ""), redirect: false });
       if (!res || res.error || !res.ok) {
-        setError("Wrong e-mail or password");
+        // "CredentialsSignin" is next-auth's code for wrong credentials; anything else is our lockout message.
+        setError(res?.error && res.error !== "CredentialsSignin" ? res.error : "Wrong e-mail or password");
         return;
       }
       router.push(safeCallbackPath(callbackUrl, window.location.origin));

@@ -54,6 +54,15 @@ export async function consume(key: string, { limit, windowMs }: RateLimit, deps:
   return { allowed: count <= limit, remaining: Math.max(0, limit - count), resetAt, count };
 }
 
+/** The count of `key` in the current window without adding to it. */
+export async function currentCount(key: string, { windowMs }: Pick<RateLimit, "windowMs">, deps: Deps = {}): Promise<{ count: number; resetAt: Date }> {
+  const database = deps.db ?? defaultDb;
+  const now = deps.now ?? new Date();
+  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  const row = await database.rateLimitBucket.findUnique({ where: { key_windowStart: { key, windowStart } }, select: { count: true } });
+  return { count: row?.count ?? 0, resetAt: new Date(windowStart.getTime() + windowMs) };
+}
+
 export async function purgeExpiredBuckets(deps: Pick<Deps, "db" | "now"> = {}): Promise<number> {
   const database = deps.db ?? defaultDb;
   const { count } = await database.rateLimitBucket.deleteMany({ where: { expiresAt: { lte: deps.now ?? new Date() } } });
