@@ -23,6 +23,9 @@ type Props = {
   onRemove: () => void;
 };
 
+// Locked inputs look locked (controlClass has no disabled style of its own).
+const lockable = `${controlClass} disabled:cursor-not-allowed disabled:bg-slate-100 disabled:text-slate-600`;
+
 function ErrorText({ id, text }: { id?: string; text?: string }) {
   return text ? <p id={id} className="text-sm font-medium text-danger">{text}</p> : null;
 }
@@ -91,12 +94,12 @@ export function QuestionCard({ index, count, question: q, earlier, language, met
         <div className="grid gap-3 sm:grid-cols-3">
           <div className="flex flex-col gap-1">
             <label htmlFor={`${id}-key`} className="text-sm font-medium text-slate-800">Key</label>
-            <input id={`${id}-key`} className={`${controlClass} font-mono`} value={q.key} onChange={(e) => set({ key: e.target.value })} disabled={q.locked} aria-invalid={err("key") ? true : undefined} title={lockNote} />
+            <input id={`${id}-key`} className={`${lockable} font-mono`} value={q.key} onChange={(e) => set({ key: e.target.value })} disabled={q.locked} aria-invalid={err("key") ? true : undefined} title={lockNote} />
             <ErrorText text={err("key")} />
           </div>
           <div className="flex flex-col gap-1">
             <label htmlFor={`${id}-type`} className="text-sm font-medium text-slate-800">Type</label>
-            <select id={`${id}-type`} className={controlClass} value={q.type} onChange={(e) => changeType(e.target.value as QuestionType)} disabled={q.locked || q.headline} aria-invalid={err("type") ? true : undefined}>
+            <select id={`${id}-type`} className={lockable} value={q.type} onChange={(e) => changeType(e.target.value as QuestionType)} disabled={q.locked || q.headline} aria-invalid={err("type") ? true : undefined}>
               {QUESTION_TYPES.map((t) => (
                 <option key={t} value={t}>{TYPE_LABELS[t]}</option>
               ))}
@@ -117,7 +120,7 @@ export function QuestionCard({ index, count, question: q, earlier, language, met
                 <input
                   id={`${id}-${f}`}
                   type="number"
-                  className={controlClass}
+                  className={lockable}
                   value={q[f] ?? ""}
                   onChange={(e) => set({ [f]: e.target.value === "" ? null : Math.trunc(Number(e.target.value)) })}
                   disabled={q.locked || (q.headline && metricHeadline)}
@@ -140,7 +143,7 @@ export function QuestionCard({ index, count, question: q, earlier, language, met
                 const labelErr = err(`options.${j}.label.${language}`) ?? Object.entries(errors).find(([k]) => k.startsWith(`questions.${index}.options.${j}.label.`))?.[1];
                 return (
                   <li key={j} className="flex flex-wrap items-start gap-2">
-                    <input aria-label={`Option ${j + 1} key`} className={`${controlClass} w-36 font-mono`} value={o.key} disabled={keyLocked} onChange={(e) => set({ options: q.options.map((x, k) => (k === j ? { ...x, key: e.target.value } : x)) })} aria-invalid={err(`options.${j}.key`) ? true : undefined} />
+                    <input aria-label={`Option ${j + 1} key`} className={`${lockable} w-36 font-mono`} value={o.key} disabled={keyLocked} onChange={(e) => set({ options: q.options.map((x, k) => (k === j ? { ...x, key: e.target.value } : x)) })} aria-invalid={err(`options.${j}.key`) ? true : undefined} />
                     <input aria-label={`Option ${j + 1} label (${language})`} className={`${controlClass} min-w-0 flex-1`} value={o.label[language] ?? ""} onChange={(e) => set({ options: q.options.map((x, k) => (k === j ? { ...x, label: { ...x.label, [language]: e.target.value } } : x)) })} aria-invalid={labelErr ? true : undefined} />
                     <button type="button" className={buttonClass("ghost", "sm")} aria-label={`Remove option ${j + 1}`} disabled={keyLocked} onClick={() => set({ options: q.options.filter((_, k) => k !== j) })}>
                       <Trash2 aria-hidden="true" size={16} />

@@ -193,7 +193,7 @@ export function SurveyEditor({ initial, touchpointGroups, origin, organization }
           <DistributionPanel survey={survey} origin={origin} canEdit onSaved={(s) => setSurvey({ ...s })} />
         </div>
         <div className="min-w-0 xl:sticky xl:top-4 xl:self-start">
-          <SurveyPreview surveyId={survey.id} surveyType={survey.type} questions={questions} languages={survey.languages} defaultLocale={survey.defaultLocale} organization={organization} />
+          <SurveyPreview surveyId={survey.id} surveyType={survey.type} questions={questions} languages={survey.languages} defaultLocale={survey.defaultLocale} organization={organization} locale={lang} onLocaleChange={setLanguage} />
         </div>
       </div>
     </>

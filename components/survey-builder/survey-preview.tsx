@@ -11,12 +11,21 @@ import { controlClass } from "../ui/field";
 import { toPublicQuestions, type EditorQuestion } from "./editor-model";
 import { languageName } from "./languages";
 
-type Props = { surveyId: string; surveyType: string; questions: EditorQuestion[]; languages: string[]; defaultLocale: string; organization: string };
+type Props = {
+  surveyId: string;
+  surveyType: string;
+  questions: EditorQuestion[];
+  languages: string[];
+  defaultLocale: string;
+  organization: string;
+  /** Follows the language tab being edited; the preview's own picker changes it too. */
+  locale: string;
+  onLocaleChange: (locale: string) => void;
+};
 
 const previewSubmit = async (): Promise<SurveyFormResult> => ({ ok: true, completed: true });
 
-export function SurveyPreview({ surveyId, surveyType, questions, languages, defaultLocale, organization }: Props) {
-  const [locale, setLocale] = useState(defaultLocale);
+export function SurveyPreview({ surveyId, surveyType, questions, languages, defaultLocale, organization, locale, onLocaleChange }: Props) {
   const [run, setRun] = useState(0);
   // A fresh id per page load: the form remembers "done" per survey id in sessionStorage.
   const [nonce] = useState(() => Math.random().toString(36).slice(2, 10));
@@ -29,7 +38,7 @@ export function SurveyPreview({ surveyId, surveyType, questions, languages, defa
         <div className="flex items-end gap-2">
           <div className="flex flex-col gap-1">
             <label htmlFor="preview-language" className="text-xs font-medium text-slate-700">Language</label>
-            <select id="preview-language" className={`${controlClass} w-auto`} value={lang} onChange={(e) => setLocale(e.target.value)}>
+            <select id="preview-language" className={`${controlClass} w-auto`} value={lang} onChange={(e) => onLocaleChange(e.target.value)}>
               {languages.map((l) => (
                 <option key={l} value={l}>{languageName(l)}</option>
               ))}

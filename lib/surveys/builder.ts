@@ -11,6 +11,7 @@ import type { Prisma } from "../generated/sqlite/client";
 import { localizedTextSchema, logicSchema, optionsSchema, type QuestionType } from "./question-schema";
 import { distributionSchema, widgetSettingsSchema, type QuestionDraft, type QuestionsReplace, type SurveyCreate, type SurveyUpdate } from "./builder-schema";
 import { isStructuralChange, lockIssues, questionIssues, type StoredQuestion } from "./builder-rules";
+import { forgetSurvey } from "./survey-cache";
 import { templateQuestions, textsFor, type Texts } from "./templates";
 
 type Tx = Prisma.TransactionClient;
@@ -177,6 +178,8 @@ export async function updateSurvey(ctx: Ctx, id: string, input: SurveyUpdate) {
     }
     await recordAudit(ctx, { action: "survey.updated", entityType: "Survey", entityId: id, data: { fields: Object.keys(input).filter((k) => input[k as keyof SurveyUpdate] !== undefined) } }, tx);
   });
+  // Respondents on this instance see the change at once (other instances within survey-cache's FRESH_MS).
+  forgetSurvey(s.publicId);
   return getSurveyDetail(ctx, id);
 }
 
@@ -222,13 +225,14 @@ export async function replaceQuestions(ctx: Ctx, id: string, input: QuestionsRep
       tx,
     );
   });
+  forgetSurvey(s.publicId);
   return getSurveyDetail(ctx, id);
 }
 
 const TRANSITIONS = {
-  publish: { from: "draft", to: "live", action: "survey.published" },
-  close: { from: "live", to: "closed", action: "survey.closed" },
-  reopen: { from: "closed", to: "live", action: "survey.reopened" },
+  publish: { from: "draft", to: "live", action: "survey.published", done: "published" },
+  close: { from: "live", to: "closed", action: "survey.closed", done: "closed" },
+  reopen: { from: "closed", to: "live", action: "survey.reopened", done: "reopened" },
 } as const;
 export type SurveyTransition = keyof typeof TRANSITIONS;
 
@@ -237,7 +241,7 @@ export async function transitionSurvey(ctx: Ctx, id: string, transition: SurveyT
   assertManager(ctx);
   const t = TRANSITIONS[transition];
   const s = await loadSurvey(ctx, id);
-  if (s.status !== t.from) throw new ConflictError(`Only a ${t.from} survey can be ${transition === "reopen" ? "reopened" : `${transition}ed`}; this one is ${s.status}.`);
+  if (s.status !== t.from) throw new ConflictError(`Only a ${t.from} survey can be ${t.done}; this one is ${s.status}.`);
   if (transition === "publish") {
     if (s.drafts.length === 0) throw new ValidationError([{ name: "questions", reason: "Add at least one question before publishing", in: "body" }], "The survey has no questions.");
     checkQuestions(s, s.drafts, new Set());
@@ -252,5 +256,6 @@ export async function transitionSurvey(ctx: Ctx, id: string, transition: SurveyT
     if (updated.count === 0) throw new ConflictError("The survey's status changed meanwhile; reload and try again.");
     await recordAudit(ctx, { action: t.action, entityType: "Survey", entityId: id, data: { from: t.from, to: t.to } }, tx);
   });
+  forgetSurvey(s.publicId);
   return getSurveyDetail(ctx, id);
 }

@@ -67,6 +67,8 @@ test("a manager creates an NPS survey from the template, edits it, links a touch
   await expect(page.getByText("Survey details saved.")).toBeVisible();
 
   await page.screenshot({ path: `${SHOTS}/editor-1280.png`, fullPage: true });
+  await page.locator("#questions-panel").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/editor-1280-view.png` });
   await page.setViewportSize({ width: 375, height: 800 });
   await page.screenshot({ path: `${SHOTS}/editor-375.png`, fullPage: true });
   await page.screenshot({ path: `${SHOTS}/editor-375-top.png` });

@@ -75,9 +75,12 @@ describe("edit → publish → answer → edit again (versioning)", () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: "live", touchpoint: { id: A.ids.touchpoint }, name: "Support NPS 2026" });
     expect(res.body.publishedAt).toBeTruthy();
-    expect((await http("POST", `/api/v1/surveys/${id}/publish`, { key: A.keys.manager })).status).toBe(409);
+    const again = await http("POST", `/api/v1/surveys/${id}/publish`, { key: A.keys.manager });
+    expect(again.status).toBe(409);
+    expect(again.body.detail).toBe("Only a draft survey can be published; this one is live.");
 
     const served = await http("GET", `/api/v1/public/surveys/${publicId}?lang=de`);
+    expect(served.status, JSON.stringify(served.body)).toBe(200);
     expect(served.body.questions[0].text).toBe("Würden Sie unseren Support empfehlen?");
     const answered = await answer(publicId, { nps: 3, reason: "Slow", what_went_wrong: "Waited an hour", plan: "pro" });
     expect(answered.status).toBe(201);
