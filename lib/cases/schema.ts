@@ -16,6 +16,8 @@ export const caseUpdateSchema = z
     resolution: z.string().trim().max(5000).nullable().optional(),
     ownerId: z.string().min(1).max(64).nullable().optional(),
     dueAt: z.coerce.date().nullable().optional(),
+    /** With status "resolved": send the customer a short re-survey (lib/cases/resurvey.ts). */
+    resurvey: z.boolean().optional(),
   })
   .refine((v) => Object.keys(v).length > 0, { message: "Send at least one field to change" });
 export type CaseUpdate = z.infer<typeof caseUpdateSchema>;

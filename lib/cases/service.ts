@@ -6,6 +6,9 @@ import { NotFoundError, ValidationError } from "../http/errors";
 import { pageArgs, toPage } from "../http/pagination";
 import { recordAudit } from "../audit/service";
 import type { CaseListQuery, CaseUpdate } from "./schema";
+import { rootCausesFrom } from "./root-causes";
+import { resurveyCase, type ResurveyOutcome } from "./resurvey";
+import type { Mailer } from "../digest/send";
 
 const include = {
   customer: { select: { id: true, name: true } },
@@ -53,29 +56,82 @@ export async function getCase(ctx: Ctx, id: string) {
   return toDto(row);
 }
 
-export async function updateCase(ctx: Ctx, id: string, input: CaseUpdate) {
-  const existing = await db.case.findFirst({ where: { id, orgId: ctx.orgId }, select: { id: true, status: true } });
+export async function updateCase(ctx: Ctx, id: string, input: CaseUpdate, opts: { mailer?: Mailer | null } = {}) {
+  const existing = await db.case.findFirst({ where: { id, orgId: ctx.orgId }, select: { id: true, status: true, rootCause: true, resolution: true, org: { select: { settings: true } } } });
   if (!existing) throw new NotFoundError("Case");
+  const problems: { name: string; reason: string; in: "body" }[] = [];
   if (input.ownerId) {
     const member = await db.membership.findUnique({ where: { orgId_userId: { orgId: ctx.orgId, userId: input.ownerId } } });
-    if (!member) throw new ValidationError([{ name: "ownerId", reason: "Not a member of this organization", in: "body" }]);
+    if (!member) problems.push({ name: "ownerId", reason: "Not a member of this organization", in: "body" });
   }
+  // A cause removed from the list stays valid on the cases that already have it.
+  if (input.rootCause && input.rootCause !== existing.rootCause && !rootCausesFrom(existing.org.settings).includes(input.rootCause)) {
+    problems.push({ name: "rootCause", reason: "Choose one of the organization's root causes", in: "body" });
+  }
+  const finalStatus = input.status ?? existing.status;
+  const finalResolution = input.resolution === undefined ? existing.resolution : input.resolution;
+  if (finalStatus === "resolved" && !finalResolution?.trim()) {
+    problems.push({ name: "resolution", reason: "Describe how the case was resolved before resolving it", in: "body" });
+  }
+  if (input.resurvey && finalStatus !== "resolved") problems.push({ name: "resurvey", reason: "A re-survey is sent only when the case is resolved", in: "body" });
+  if (problems.length) throw new ValidationError(problems);
   const resolving = input.status === "resolved" && existing.status !== "resolved";
+  const { resurvey, ...fields } = input;
   const row = await db.$transaction(async (tx) => {
     const updated = await tx.case.update({
       where: { id },
       data: {
-        status: input.status,
-        rootCause: input.rootCause,
-        resolution: input.resolution,
-        ownerId: input.ownerId,
-        dueAt: input.dueAt,
-        ...(input.status ? { resolvedAt: input.status === "resolved" ? (resolving ? new Date() : undefined) : null } : {}),
+        status: fields.status,
+        rootCause: fields.rootCause,
+        resolution: fields.resolution,
+        ownerId: fields.ownerId,
+        dueAt: fields.dueAt,
+        ...(fields.status ? { resolvedAt: fields.status === "resolved" ? (resolving ? new Date() : undefined) : null } : {}),
       },
       include,
     });
-    await recordAudit(ctx, { action: resolving ? "case.resolved" : "case.updated", entityType: "Case", entityId: id, data: { fields: Object.keys(input) } }, tx);
+    await recordAudit(ctx, { action: resolving ? "case.resolved" : "case.updated", entityType: "Case", entityId: id, data: { fields: Object.keys(fields) } }, tx);
     return updated;
   });
-  return toDto(row);
+  const outcome: ResurveyOutcome | null = resurvey ? await resurveyCase(ctx, id, opts) : null;
+  return { ...toDto(row), ...(outcome ? { resurvey: outcome } : {}) };
 }
+
+const AUDIT_SHOWN = 30;
+
+/** Everything the case page shows: the trigger (response with answers, or interaction), customer, history. */
+export async function getCaseDetail(ctx: Ctx, id: string) {
+  const row = await db.case.findFirst({
+    where: { id, orgId: ctx.orgId },
+    include: {
+      owner: { select: { id: true, name: true } },
+      customer: { select: { id: true, name: true, email: true, externalId: true, consent: true, consentAt: true } },
+      response: {
+        select: {
+          id: true,
+          metric: true,
+          score: true,
+          category: true,
+          comment: true,
+          submittedAt: true,
+          locale: true,
+          survey: { select: { id: true, name: true, publicId: true, defaultLocale: true } },
+          answers: {
+            select: { id: true, valueNumber: true, valueText: true, valueChoice: true, question: { select: { key: true, text: true, position: true } } },
+            orderBy: { question: { position: "asc" } },
+          },
+        },
+      },
+      interaction: { select: { id: true, outcome: true, note: true, occurredAt: true, touchpoint: { select: { name: true } }, staff: { select: { name: true } } } },
+    },
+  });
+  if (!row) throw new NotFoundError("Case");
+  const history = await db.auditEvent.findMany({
+    where: { orgId: ctx.orgId, entityType: "Case", entityId: id },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: AUDIT_SHOWN,
+    select: { id: true, action: true, data: true, createdAt: true, actor: { select: { name: true } } },
+  });
+  return { ...row, history };
+}
+export type CaseDetail = Awaited<ReturnType<typeof getCaseDetail>>;

@@ -24,7 +24,8 @@ export const metadata = { title: "Cases" };
 const PAGE_SIZE = 30;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const one = (v: string | string[] | undefined) => (typeof v === "string" && v ? v : undefined);
-const STATUS_OPTIONS = CASE_STATUSES.map((s) => ({ value: s, label: CASE_STATUS_LABELS[s].label }));
+// Resolving needs a resolution note: that happens on the case page, not in the list.
+const STATUS_OPTIONS = CASE_STATUSES.filter((s) => s !== "resolved").map((s) => ({ value: s, label: CASE_STATUS_LABELS[s].label }));
 
 export default async function CasesPage({ searchParams }: { searchParams: SearchParams }) {
   const ctx = await requireCtx();
@@ -74,7 +75,10 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
               return (
                 <tr key={c.id} className={overdue ? "bg-red-50/70" : "hover:bg-slate-50"}>
                   <Td className="min-w-56">
-                    <span className="font-medium text-slate-900">{c.title}</span> <PriorityBadge priority={c.priority} />
+                    <Link href={`/cases/${c.id}`} className="font-medium text-brand-700 hover:underline">
+                      {c.title}
+                    </Link>{" "}
+                    <PriorityBadge priority={c.priority} />
                     {c.response?.comment ? <p className="mt-1 line-clamp-2 text-xs text-slate-600">“{c.response.comment}”</p> : null}
                   </Td>
                   <Td>
@@ -88,7 +92,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
                   </Td>
                   <Td>{c.owner?.name ?? <span className="text-slate-500">Unassigned</span>}</Td>
                   <Td>
-                    {canWork ? (
+                    {canWork && c.status !== "resolved" ? (
                       <ActionForm key={c.status} action={updateCaseStatusAction.bind(null, c.id)} submitLabel="Save" pendingLabel="Saving…" inline aria-label={`Status of ${c.title}`}>
                         <Select id={`status-${c.id}`} name="status" label={`Status of “${c.title}”`} hideLabel defaultValue={c.status} options={STATUS_OPTIONS} className="w-36" />
                       </ActionForm>

@@ -11,6 +11,8 @@ import { ApiKeysSection } from "@/components/settings/api-keys-section";
 import { DigestSection } from "@/components/settings/digest-section";
 import { getDigestSettings } from "@/lib/digest/settings-service";
 import { smtpUrlFromEnv } from "@/lib/digest/send";
+import { CaseRulesSection } from "@/components/settings/case-rules-section";
+import { getCaseSettings, listCaseOwners } from "@/lib/cases/settings-service";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Settings" };
@@ -18,10 +20,11 @@ export const metadata = { title: "Settings" };
 export default async function SettingsPage() {
   const ctx = await requireCtx();
   const isAdmin = hasRole(ctx.role, "admin");
-  const [user, orgs, admin] = await Promise.all([
+  const [user, orgs, admin, cases] = await Promise.all([
     getUserProfile(ctx.userId),
     listMyOrganizations(ctx.userId),
     isAdmin ? Promise.all([listMembers(ctx), listInvites(ctx), listApiKeys(ctx), getDigestSettings(ctx)]) : null,
+    hasRole(ctx.role, "manager") ? Promise.all([getCaseSettings(ctx), listCaseOwners(ctx)]) : null,
   ]);
 
   return (
@@ -38,6 +41,7 @@ export default async function SettingsPage() {
           <DigestSection settings={admin[3]} members={admin[0]} smtpConfigured={smtpUrlFromEnv() !== null} />
         </>
       ) : null}
+      {cases ? <CaseRulesSection rules={cases[0].rules} rootCauses={cases[0].rootCauses} owners={cases[1]} /> : null}
       <OrganizationsSection orgs={orgs} currentOrgId={ctx.orgId} />
     </>
   );

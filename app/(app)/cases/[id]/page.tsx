@@ -1,0 +1,139 @@
+import Link from "next/link";
+import { ArrowLeft } from "lucide-react";
+import { orNotFound, requireCtx } from "@/lib/auth/action";
+import { hasRole } from "@/lib/auth/roles";
+import { getCaseDetail } from "@/lib/cases/service";
+import { getCaseSettings, listCaseOwners } from "@/lib/cases/settings-service";
+import { getTimeline } from "@/lib/customers/timeline";
+import { PageHeader, Section } from "@/components/ui/page-header";
+import { Badge } from "@/components/ui/badge";
+import { formatDate, formatDateTime } from "@/components/ui/format";
+import { ConsentBadge } from "@/components/customers/consent-badge";
+import { Timeline } from "@/components/customers/timeline";
+import { CaseStatusBadge, PriorityBadge } from "@/components/cases/case-labels";
+import { CaseTrigger } from "@/components/cases/case-trigger";
+import { CaseHistory } from "@/components/cases/case-history";
+import { CaseWorkForm } from "@/components/cases/case-work-form";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Case" };
+
+const TIMELINE_ITEMS = 5;
+
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="min-w-0">
+      <dt className="text-xs font-medium tracking-wide text-slate-600 uppercase">{label}</dt>
+      <dd className="mt-0.5 text-sm break-words text-slate-900">{children}</dd>
+    </div>
+  );
+}
+
+export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
+  const ctx = await requireCtx();
+  const { id } = await params;
+  const kase = await orNotFound(getCaseDetail(ctx, id));
+  const canWork = hasRole(ctx.role, "agent");
+  const [settings, owners, timeline] = await Promise.all([
+    canWork ? getCaseSettings(ctx) : null,
+    canWork ? listCaseOwners(ctx) : null,
+    kase.customer ? getTimeline(ctx, kase.customer.id, { limit: TIMELINE_ITEMS }) : null,
+  ]);
+  const overdue = kase.status !== "resolved" && kase.dueAt !== null && kase.dueAt < new Date();
+  const customer = kase.customer;
+
+  return (
+    <>
+      <p className="mb-3">
+        <Link href="/cases" className="inline-flex items-center gap-1 text-sm font-medium text-brand-700 hover:underline">
+          <ArrowLeft aria-hidden="true" size={16} /> All cases
+        </Link>
+      </p>
+      <PageHeader
+        title={kase.title}
+        description={
+          <span className="inline-flex flex-wrap items-center gap-2">
+            <CaseStatusBadge status={kase.status} /> <PriorityBadge priority={kase.priority} />
+            {overdue ? <Badge tone="danger">Overdue</Badge> : null}
+            <span>
+              Opened {formatDateTime(kase.createdAt)} · owner {kase.owner?.name ?? "unassigned"} · due {formatDate(kase.dueAt)}
+            </span>
+          </span>
+        }
+      />
+
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
+        <div className="flex min-w-0 flex-col gap-6 lg:col-span-2">
+          <Section title="What triggered it">
+            <CaseTrigger kase={kase} />
+          </Section>
+
+          <Section title="Work this case">
+            {canWork && settings && owners ? (
+              <CaseWorkForm
+                caseId={kase.id}
+                status={kase.status}
+                ownerId={kase.owner?.id ?? null}
+                dueDate={kase.dueAt ? kase.dueAt.toISOString().slice(0, 10) : ""}
+                rootCause={kase.rootCause}
+                resolution={kase.resolution}
+                owners={owners}
+                rootCauses={settings.rootCauses}
+              />
+            ) : (
+              <dl className="grid grid-cols-1 gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2" aria-label="Case details (read-only)">
+                <Fact label="Status">
+                  <CaseStatusBadge status={kase.status} />
+                </Fact>
+                <Fact label="Owner">{kase.owner?.name ?? "Unassigned"}</Fact>
+                <Fact label="Due">{formatDate(kase.dueAt)}</Fact>
+                <Fact label="Root cause">{kase.rootCause ?? "Not set"}</Fact>
+                <div className="sm:col-span-2">
+                  <Fact label="Resolution note">{kase.resolution ?? "—"}</Fact>
+                </div>
+              </dl>
+            )}
+          </Section>
+
+          <Section title="History" description="Changes to this case and re-surveys, newest first.">
+            <CaseHistory events={kase.history} />
+          </Section>
+        </div>
+
+        <div className="flex min-w-0 flex-col gap-6">
+          <Section title="Customer">
+            {customer ? (
+              <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+                <p className="mb-3">
+                  <Link href={`/customers/${customer.id}`} className="font-semibold break-words text-brand-700 hover:underline">
+                    {customer.name ?? customer.email ?? customer.externalId ?? "Unnamed customer"}
+                  </Link>
+                </p>
+                <dl className="flex flex-col gap-3">
+                  <Fact label="E-mail">{customer.email ?? "—"}</Fact>
+                  <Fact label="External id">{customer.externalId ?? "—"}</Fact>
+                  <Fact label="Survey consent">
+                    <ConsentBadge consent={customer.consent} />
+                    {customer.consentAt ? <span className="ml-2 text-xs text-slate-600">since {formatDate(customer.consentAt)}</span> : null}
+                  </Fact>
+                </dl>
+              </div>
+            ) : (
+              <p className="text-sm text-slate-700">No customer is linked to this case.</p>
+            )}
+          </Section>
+          {customer && timeline ? (
+            <Section title="Recent activity" description={`The customer's last ${TIMELINE_ITEMS} events.`}>
+              {timeline.data.length ? <Timeline items={timeline.data} /> : <p className="text-sm text-slate-700">Nothing yet.</p>}
+              <p className="mt-2">
+                <Link href={`/customers/${customer.id}`} className="text-sm font-medium text-brand-700 hover:underline">
+                  Full timeline
+                </Link>
+              </p>
+            </Section>
+          ) : null}
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+// The case's audit trail: who changed what, and what happened to each re-survey (sent to …, or the link shown).
+import type { CaseDetail } from "@/lib/cases/service";
+import type { ResurveyOutcome } from "@/lib/cases/resurvey";
+import { formatDateTime } from "../ui/format";
+import { ResurveyResult } from "./resurvey-result";
+
+const LABELS: Record<string, string> = {
+  "case.updated": "Updated",
+  "case.resolved": "Resolved",
+  "case.resurvey_sent": "Re-survey e-mailed",
+  "case.resurvey_link_shown": "Re-survey link shown",
+  "case.resurvey_unavailable": "No re-survey possible",
+};
+
+const FIELD_LABELS: Record<string, string> = { status: "status", ownerId: "owner", dueAt: "due date", rootCause: "root cause", resolution: "resolution note" };
+
+function isOutcome(data: unknown): data is ResurveyOutcome {
+  return !!data && typeof data === "object" && "status" in data && typeof (data as { status: unknown }).status === "string";
+}
+
+export function CaseHistory({ events }: { events: CaseDetail["history"] }) {
+  if (!events.length) return <p className="text-sm text-slate-700">Nothing has been done on this case yet. Save a change above to start its history.</p>;
+  return (
+    <ol className="flex flex-col gap-2" aria-label="Case history">
+      {events.map((e) => {
+        const fields = (e.data as { fields?: unknown } | null)?.fields;
+        return (
+          <li key={e.id} className="rounded-lg border border-slate-200 bg-white p-3 text-sm shadow-sm">
+            <div className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
+              <span className="font-medium text-slate-900">
+                {LABELS[e.action] ?? e.action}
+                {Array.isArray(fields) && fields.length ? <span className="font-normal text-slate-600"> · {fields.map((f) => FIELD_LABELS[String(f)] ?? String(f)).join(", ")}</span> : null}
+              </span>
+              <span className="text-xs text-slate-600">
+                {e.actor?.name ?? "API key"} · <time dateTime={e.createdAt.toISOString()}>{formatDateTime(e.createdAt)}</time>
+              </span>
+            </div>
+            {e.action.startsWith("case.resurvey") && isOutcome(e.data) ? (
+              <div className="mt-2">
+                <ResurveyResult outcome={e.data} idSuffix={e.id} />
+              </div>
+            ) : null}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

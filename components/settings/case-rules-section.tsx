@@ -1,0 +1,155 @@
+"use client";
+// Settings → Follow-up cases (managers and admins): when a case is opened (per metric threshold, interactions
+// marked follow-up), when it is due, who gets it; and the root causes agents choose from when working a case.
+import { useState } from "react";
+import { updateCaseRulesAction, updateRootCausesAction } from "@/app/_actions/case-settings";
+import type { CaseRules } from "@/lib/cases/rules";
+import { Section } from "../ui/page-header";
+import { Input } from "../ui/input";
+import { Select } from "../ui/select";
+import { Button } from "../ui/button";
+import { FormMessage } from "../ui/form-message";
+import { SubmitButton } from "../ui/submit-button";
+import { useActionForm } from "../ui/use-action-form";
+import { RadioGroup } from "../import/radio-group";
+
+type Owner = { id: string; name: string; role: string };
+
+const METRICS = [
+  { key: "nps", label: "NPS", min: 0, max: 10, hint: "0–10; 6 opens a case for every detractor." },
+  { key: "csat", label: "CSAT", min: 1, max: 5, hint: "1–5." },
+  { key: "ces", label: "CES", min: 1, max: 7, hint: "1–7; low means hard for the customer." },
+] as const;
+
+function RulesForm({ rules, owners }: { rules: CaseRules; owners: Owner[] }) {
+  const { state, dispatch, onSubmit, pending, fieldErrors, message } = useActionForm(updateCaseRulesAction);
+  const [mode, setMode] = useState(rules.assignTo ? "fixed" : "round_robin");
+  return (
+    <form action={dispatch} onSubmit={onSubmit} aria-label="Case rules" noValidate className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <fieldset className="min-w-0">
+        <legend className="text-sm font-semibold text-slate-900">Open a case for a score at or below</legend>
+        <div className="mt-2 grid grid-cols-1 gap-4 sm:grid-cols-3">
+          {METRICS.map((m) => (
+            <div key={m.key} className="flex min-w-0 flex-col gap-2">
+              <div className="flex items-center gap-2">
+                <input id={`rule-${m.key}-enabled`} type="checkbox" name={`${m.key}Enabled`} defaultChecked={rules[m.key].enabled} className="size-4" />
+                <label htmlFor={`rule-${m.key}-enabled`} className="text-sm font-medium text-slate-800">
+                  {m.label} rule on
+                </label>
+              </div>
+              <Input
+                id={`rule-${m.key}-max`}
+                name={`${m.key}Max`}
+                type="number"
+                inputMode="numeric"
+                min={m.min}
+                max={m.max}
+                label={`${m.label} threshold`}
+                hint={m.hint}
+                defaultValue={rules[m.key].maxScore}
+                error={fieldErrors?.[`${m.key}.maxScore`]}
+              />
+            </div>
+          ))}
+        </div>
+      </fieldset>
+      <div className="flex items-center gap-2">
+        <input id="rule-interaction" type="checkbox" name="interactionFollowUp" defaultChecked={rules.interactionFollowUp} className="size-4" />
+        <label htmlFor="rule-interaction" className="text-sm font-medium text-slate-800">
+          Open a case for an interaction marked “follow-up needed”
+        </label>
+      </div>
+      <Input id="rule-due" name="dueHours" type="number" inputMode="numeric" min={1} max={720} label="Due after (hours)" defaultValue={rules.dueHours} error={fieldErrors?.dueHours} className="sm:w-56" />
+      <RadioGroup
+        name="assignMode"
+        legend="Who gets new cases"
+        value={mode}
+        onChange={setMode}
+        options={[
+          { value: "round_robin", label: "Round-robin among agents", hint: "The agent with the fewest open cases." },
+          { value: "fixed", label: "Always the same person" },
+        ]}
+      />
+      {mode === "fixed" ? (
+        <Select
+          id="rule-assign-to"
+          name="assignTo"
+          label="Owner of new cases"
+          defaultValue={rules.assignTo ?? ""}
+          options={[{ value: "", label: "Choose…" }, ...owners.map((o) => ({ value: o.id, label: `${o.name} (${o.role})` }))]}
+          error={fieldErrors?.assignTo}
+          className="sm:w-80"
+        />
+      ) : null}
+      <div>
+        <SubmitButton pending={pending} pendingLabel="Saving…">
+          Save case rules
+        </SubmitButton>
+      </div>
+      {message ? <FormMessage tone="error">{message}</FormMessage> : null}
+      {state?.ok ? <FormMessage tone="success">Case rules saved. They apply to new responses and interactions.</FormMessage> : null}
+    </form>
+  );
+}
+
+let nextKey = 0;
+
+function RootCausesForm({ causes }: { causes: string[] }) {
+  const { state, dispatch, onSubmit, pending, fieldErrors, message } = useActionForm(updateRootCausesAction);
+  const [rows, setRows] = useState(() => causes.map((value) => ({ key: nextKey++, value })));
+  const listError = fieldErrors?.causes;
+  return (
+    <form action={dispatch} onSubmit={onSubmit} aria-label="Root causes" noValidate className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <p className="text-sm text-slate-700">Agents pick one of these when they work a case. Rename or remove freely: cases that already have a cause keep it.</p>
+      <ul className="flex flex-col gap-2">
+        {rows.map((row, i) => (
+          <li key={row.key} className="flex items-start gap-2">
+            <Input
+              id={`root-cause-${row.key}`}
+              name="cause"
+              label={`Root cause ${i + 1}`}
+              hideLabel
+              value={row.value}
+              onChange={(e) => setRows(rows.map((r) => (r.key === row.key ? { ...r, value: e.target.value } : r)))}
+              error={fieldErrors?.[`causes.${i}`]}
+              className="min-w-0 flex-1"
+              maxLength={80}
+            />
+            <Button variant="secondary" size="sm" className="mt-0.5 shrink-0" onClick={() => setRows(rows.filter((r) => r.key !== row.key))} aria-label={`Remove ${row.value || `root cause ${i + 1}`}`}>
+              Remove
+            </Button>
+          </li>
+        ))}
+      </ul>
+      {listError ? (
+        <p className="text-sm font-medium text-danger" id="root-causes-error">
+          {listError}
+        </p>
+      ) : null}
+      <div className="flex flex-wrap gap-2">
+        <Button variant="secondary" size="sm" onClick={() => setRows([...rows, { key: nextKey++, value: "" }])}>
+          Add a root cause
+        </Button>
+        <SubmitButton pending={pending} pendingLabel="Saving…">
+          Save root causes
+        </SubmitButton>
+      </div>
+      {message ? <FormMessage tone="error">{message}</FormMessage> : null}
+      {state?.ok ? <FormMessage tone="success">Root causes saved.</FormMessage> : null}
+    </form>
+  );
+}
+
+export function CaseRulesSection({ rules, rootCauses, owners }: { rules: CaseRules; rootCauses: string[]; owners: Owner[] }) {
+  return (
+    <Section id="case-rules" title="Follow-up cases" description="When a case is opened automatically, who gets it and when it is due; and the root causes agents choose from.">
+      <div className="flex flex-col gap-6">
+        <RulesForm rules={rules} owners={owners} />
+        <div>
+          <h3 className="mb-2 text-base font-semibold text-slate-900">Root causes</h3>
+          <RootCausesForm causes={rootCauses} />
+        </div>
+      </div>
+    </Section>
+  );
+}

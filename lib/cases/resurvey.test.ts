@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_ROOT_CAUSES, rootCausesFrom } from "./root-causes";
+import { resurveyEmail } from "./resurvey-email";
+import { resurveyLink } from "./resurvey";
+
+describe("root-cause list", () => {
+  it("defaults when missing or invalid, and keeps a valid list as given (trimmed)", () => {
+    expect(rootCausesFrom(null)).toEqual([...DEFAULT_ROOT_CAUSES]);
+    expect(rootCausesFrom({ rootCauses: [] })).toEqual([...DEFAULT_ROOT_CAUSES]);
+    expect(rootCausesFrom({ rootCauses: ["Late", "late"] })).toEqual([...DEFAULT_ROOT_CAUSES]);
+    expect(rootCausesFrom({ rootCauses: [" Late ", "Rude"] })).toEqual(["Late", "Rude"]);
+  });
+});
+
+describe("re-survey", () => {
+  it("links the hosted survey with the customer's external id, encoded", () => {
+    expect(resurveyLink("https://cx.example.com", "abc123", "CUST 7&x")).toBe("https://cx.example.com/s/abc123?cid=CUST+7%26x");
+    expect(resurveyLink("https://cx.example.com/", "abc123", null)).toBe("https://cx.example.com/s/abc123");
+  });
+
+  it("writes the e-mail in the survey's language, English otherwise, with names escaped in the HTML", () => {
+    const de = resurveyEmail("de", { orgName: "Acme", customerName: "Erika", link: "https://x/s/a?cid=1" });
+    expect(de.subject).toBe("Acme: Wie haben wir es gemacht?");
+    expect(de.text).toContain("https://x/s/a?cid=1");
+    const other = resurveyEmail("ja", { orgName: "A<b>", customerName: null, link: "https://x/s/a?cid=1&y=2" });
+    expect(other.subject).toBe("A<b>: how did we do?");
+    expect(other.html).toContain("A&lt;b&gt;");
+    expect(other.html).toContain('href="https://x/s/a?cid=1&amp;y=2"');
+    expect(other.text.startsWith("Hello,")).toBe(true);
+  });
+});

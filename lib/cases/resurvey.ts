@@ -1,0 +1,87 @@
+// "Send the customer a short re-survey" when a case is resolved: the hosted link of the survey that triggered
+// the case (or, for an interaction case or a survey no longer live, the organization's live NPS, else CSAT,
+// survey) with ?cid=<the customer's external id>. E-mailed when SMTP is configured, the customer has an
+// e-mail address and has not opted out (Customer.consent === false); otherwise the link is shown for the
+// agent to pass on, with the reason. Either way an AuditEvent on the case records what happened.
+import { db } from "../db";
+import type { Ctx } from "../auth/ctx";
+import { recordAudit } from "../audit/service";
+import { fromAddress, mailerFromUrl, publicBaseUrl, smtpUrlFromEnv, type Mailer } from "../digest/send";
+import { resurveyEmail } from "./resurvey-email";
+
+export type ResurveyOutcome =
+  | { status: "sent"; link: string; to: string }
+  | { status: "link_shown"; link: string; reason: string }
+  | { status: "unavailable"; reason: string };
+
+export const RESURVEY_ACTIONS = { sent: "case.resurvey_sent", link_shown: "case.resurvey_link_shown", unavailable: "case.resurvey_unavailable" } as const;
+
+async function pickSurvey(orgId: string, triggering: { id: string; publicId: string; status: string; defaultLocale: string } | null) {
+  if (triggering?.status === "live") return triggering;
+  for (const type of ["nps", "csat"]) {
+    const s = await db.survey.findFirst({
+      where: { orgId, type, status: "live" },
+      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+      select: { id: true, publicId: true, status: true, defaultLocale: true },
+    });
+    if (s) return s;
+  }
+  return null;
+}
+
+/** RESURVEY_SMTP_URL, else the server's SMTP_URL / DIGEST_SMTP_URL. */
+export function resurveySmtpUrl(env: NodeJS.ProcessEnv = process.env): string | null {
+  return env.RESURVEY_SMTP_URL || smtpUrlFromEnv(env);
+}
+
+export function resurveyLink(base: string, publicId: string, externalId: string | null): string {
+  const url = new URL(`/s/${encodeURIComponent(publicId)}`, base);
+  if (externalId) url.searchParams.set("cid", externalId);
+  return url.toString();
+}
+
+/** Builds the link and sends or shows it. `mailer` defaults to the server's SMTP transport, if any. */
+export async function resurveyCase(ctx: Ctx, caseId: string, opts: { mailer?: Mailer | null } = {}): Promise<ResurveyOutcome> {
+  const kase = await db.case.findFirstOrThrow({
+    where: { id: caseId, orgId: ctx.orgId },
+    select: {
+      org: { select: { name: true } },
+      customer: { select: { name: true, email: true, externalId: true, consent: true } },
+      response: { select: { survey: { select: { id: true, publicId: true, status: true, defaultLocale: true } } } },
+    },
+  });
+  const survey = await pickSurvey(ctx.orgId, kase.response?.survey ?? null);
+  let outcome: ResurveyOutcome;
+  if (!survey) {
+    outcome = { status: "unavailable", reason: "There is no live NPS or CSAT survey to send. Publish one first." };
+  } else {
+    const customer = kase.customer;
+    const link = resurveyLink(publicBaseUrl(), survey.publicId, customer?.externalId ?? null);
+    const noCid = customer?.externalId ? "" : " The customer has no external id, so the answer will not be linked to them.";
+    const url = resurveySmtpUrl();
+    const mailer = opts.mailer === undefined ? (url ? mailerFromUrl(url) : null) : opts.mailer;
+    const notSent = !customer
+      ? "This case has no customer."
+      : customer.consent === false
+        ? "The customer has opted out of surveys."
+        : !customer.email
+          ? "The customer has no e-mail address."
+          : !mailer
+            ? "E-mail is not set up on this server (SMTP_URL)."
+            : null;
+    if (notSent || !mailer || !customer?.email) {
+      outcome = { status: "link_shown", link, reason: `Not e-mailed: ${notSent}${noCid}` };
+    } else {
+      const email = resurveyEmail(survey.defaultLocale, { orgName: kase.org.name, customerName: customer.name, link });
+      try {
+        await mailer.sendMail({ from: fromAddress(), to: customer.email, subject: email.subject, text: email.text, html: email.html });
+        outcome = { status: "sent", link, to: customer.email };
+      } catch (error) {
+        console.error(`[cases] re-survey e-mail for case ${caseId} failed:`, error instanceof Error ? error.message : error);
+        outcome = { status: "link_shown", link, reason: "Not e-mailed: sending the e-mail failed. Pass the link on yourself." };
+      }
+    }
+  }
+  await recordAudit(ctx, { action: RESURVEY_ACTIONS[outcome.status], entityType: "Case", entityId: caseId, data: outcome });
+  return outcome;
+}

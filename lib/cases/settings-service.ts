@@ -1,0 +1,50 @@
+// Reading and changing an organization's closed-loop settings: the case rules (settings.caseRules) and the
+// root-cause list (settings.rootCauses). Other keys of the settings document are kept: each change is a
+// read-modify-write in one transaction, audited.
+import { db } from "../db";
+import type { Ctx } from "../auth/ctx";
+import type { Prisma } from "../generated/sqlite/client";
+import { ValidationError } from "../http/errors";
+import { recordAudit } from "../audit/service";
+import { caseRulesFrom, type CaseRules } from "./rules";
+import { rootCausesFrom } from "./root-causes";
+
+export async function getCaseSettings(ctx: Ctx): Promise<{ rules: CaseRules; rootCauses: string[] }> {
+  const org = await db.organization.findUniqueOrThrow({ where: { id: ctx.orgId }, select: { settings: true } });
+  return { rules: caseRulesFrom(org.settings), rootCauses: rootCausesFrom(org.settings) };
+}
+
+async function writeSetting(ctx: Ctx, key: "caseRules" | "rootCauses", value: Prisma.InputJsonValue, action: string) {
+  await db.$transaction(async (tx) => {
+    const org = await tx.organization.findUniqueOrThrow({ where: { id: ctx.orgId }, select: { settings: true } });
+    const current = org.settings && typeof org.settings === "object" && !Array.isArray(org.settings) ? (org.settings as Record<string, unknown>) : {};
+    await tx.organization.update({ where: { id: ctx.orgId }, data: { settings: { ...current, [key]: value } as Prisma.InputJsonValue } });
+    await recordAudit(ctx, { action, entityType: "Organization", entityId: ctx.orgId, data: { [key]: value } }, tx);
+  });
+}
+
+/** People who can own cases: agents, managers and admins of the organization. */
+export async function listCaseOwners(ctx: Ctx): Promise<{ id: string; name: string; role: string }[]> {
+  const rows = await db.membership.findMany({
+    where: { orgId: ctx.orgId, role: { in: ["agent", "manager", "admin"] } },
+    orderBy: { createdAt: "asc" },
+    select: { role: true, user: { select: { id: true, name: true } } },
+  });
+  return rows.map((r) => ({ id: r.user.id, name: r.user.name, role: r.role }));
+}
+
+/** `rules` has been parsed with caseRulesSchema; a fixed owner must be an agent, manager or admin here. */
+export async function updateCaseRules(ctx: Ctx, rules: CaseRules): Promise<CaseRules> {
+  if (rules.assignTo) {
+    const owners = await listCaseOwners(ctx);
+    if (!owners.some((o) => o.id === rules.assignTo)) throw new ValidationError([{ name: "assignTo", reason: "Choose an agent, manager or admin of this organization" }]);
+  }
+  await writeSetting(ctx, "caseRules", rules as unknown as Prisma.InputJsonValue, "case.rules_changed");
+  return rules;
+}
+
+/** `causes` has been parsed with rootCauseListSchema. */
+export async function updateRootCauses(ctx: Ctx, causes: string[]): Promise<string[]> {
+  await writeSetting(ctx, "rootCauses", causes, "case.root_causes_changed");
+  return causes;
+}
