@@ -2,7 +2,7 @@
 // The journey editor: stages as columns (stacked on a phone), reordered by drag, by dnd-kit's keyboard sensor
 // (focus a handle, Space, arrows, Space) or by the move buttons, each with a spoken announcement. Every change
 // is saved through the REST API at once and the editor reloads the journey from it, so what you see is stored.
-import { useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type Announcements, type DragEndEvent } from "@dnd-kit/core";
 import { SortableContext, rectSortingStrategy, sortableKeyboardCoordinates } from "@dnd-kit/sortable";
 import { Plus } from "lucide-react";
@@ -51,9 +51,18 @@ export function JourneyEditor({ initial, channels }: { initial: EditorJourney; c
     );
   }
 
+  // dnd-kit reports "over itself" right after pick-up; saying so would drown the pick-up message.
+  const movedSincePickUp = useRef(false);
   const announcements: Announcements = {
-    onDragStart: ({ active }) => `Picked up stage ${nameOf(active.id)}, at position ${positionOf(active.id)} of ${stages.length}.`,
-    onDragOver: ({ active, over }) => (over ? `Stage ${nameOf(active.id)} is over position ${positionOf(over.id)} of ${stages.length}.` : `Stage ${nameOf(active.id)} is no longer over a position.`),
+    onDragStart: ({ active }) => {
+      movedSincePickUp.current = false;
+      return `Picked up stage ${nameOf(active.id)}, at position ${positionOf(active.id)} of ${stages.length}.`;
+    },
+    onDragOver: ({ active, over }) => {
+      if (over?.id === active.id && !movedSincePickUp.current) return undefined;
+      movedSincePickUp.current = true;
+      return over ? `Stage ${nameOf(active.id)} is over position ${positionOf(over.id)} of ${stages.length}.` : `Stage ${nameOf(active.id)} is no longer over a position.`;
+    },
     onDragEnd: ({ active, over }) => (over ? `Stage ${nameOf(active.id)} dropped at position ${positionOf(over.id)} of ${stages.length}.` : `Stage ${nameOf(active.id)} dropped where it was.`),
     onDragCancel: ({ active }) => `Moving stage ${nameOf(active.id)} cancelled; it stays at position ${positionOf(active.id)}.`,
   };

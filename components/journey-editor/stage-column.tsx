@@ -3,7 +3,7 @@
 // inline rename, its touchpoints, "Add touchpoint", the blueprint lanes, and archive with confirmation.
 import { useState } from "react";
 import { useSortable } from "@dnd-kit/sortable";
-import { ChevronLeft, ChevronRight, GripVertical, Plus } from "lucide-react";
+import { ChevronDown, ChevronLeft, ChevronRight, ChevronUp, GripVertical, Plus } from "lucide-react";
 import type { EditorStage, EditorTouchpoint } from "@/lib/journeys/editor";
 import { Button } from "../ui/button";
 import { send } from "./api";
@@ -60,11 +60,13 @@ export function StageColumn({ stage, index, count, showArchived, stages, channel
         </button>
         <span className="text-xs font-medium text-slate-600 tabular-nums">Stage {index + 1}</span>
         <span className="ml-auto flex">
-          <Button size="sm" variant="ghost" disabled={index === 0} onClick={() => onMove(index, index - 1)} aria-label={`Move ${stage.name} left`} title="Move left">
-            <ChevronLeft aria-hidden="true" size={16} />
+          <Button size="sm" variant="ghost" disabled={index === 0} onClick={() => onMove(index, index - 1)} aria-label={`Move ${stage.name} left (earlier)`} title="Move earlier">
+            <ChevronLeft aria-hidden="true" size={16} className="hidden sm:block" />
+            <ChevronUp aria-hidden="true" size={16} className="sm:hidden" />
           </Button>
-          <Button size="sm" variant="ghost" disabled={index === count - 1} onClick={() => onMove(index, index + 1)} aria-label={`Move ${stage.name} right`} title="Move right">
-            <ChevronRight aria-hidden="true" size={16} />
+          <Button size="sm" variant="ghost" disabled={index === count - 1} onClick={() => onMove(index, index + 1)} aria-label={`Move ${stage.name} right (later)`} title="Move later">
+            <ChevronRight aria-hidden="true" size={16} className="hidden sm:block" />
+            <ChevronDown aria-hidden="true" size={16} className="sm:hidden" />
           </Button>
         </span>
       </div>

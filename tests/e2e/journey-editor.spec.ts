@@ -34,12 +34,15 @@ test("a manager builds a journey and sees it on the live map", async ({ page }) 
 
   // keyboard reorder: focus the handle, pick up, one place left, drop
   await page.getByRole("button", { name: "Reorder stage First value" }).focus();
+  // each step is spoken in dnd-kit's live region; waiting for it also lets the sensor measure the columns
+  const spoken = page.locator("[id^=DndLiveRegion]");
   await page.keyboard.press("Space");
+  await expect(spoken).toContainText("Picked up stage First value, at position 3 of 3.");
   await page.keyboard.press("ArrowLeft");
+  await expect(spoken).toContainText("Stage First value is over position 2 of 3.");
   await page.keyboard.press("Space");
+  await expect(spoken).toContainText("Stage First value dropped at position 2 of 3.");
   await expect(status(page)).toHaveText("Moved “First value” to position 2 of 3.");
-  // dnd-kit's live region spoke the drop to screen readers
-  await expect(page.locator("[id^=DndLiveRegion]")).toContainText("Stage First value dropped at position 2 of 3.");
   expect(await stageNames(page)).toEqual(["Discover", "First value", "Sign up"]);
   // the move buttons do the same, one place at a time
   await expect(page.getByRole("button", { name: "Move Discover left" })).toBeDisabled();
@@ -88,5 +91,16 @@ test("a manager builds a journey and sees it on the live map", async ({ page }) 
   await expect(card).toContainText("“In your inbox within a minute”");
   await expect(card).toContainText("target 4.5");
   await expect(page.getByRole("cell", { name: "Account provisioning job" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Edit journey" })).toHaveAttribute("href", /\/edit$/);
+
+  // archive a stage (asks first), find it under "Show archived", restore it at the end
+  await page.getByRole("link", { name: "Edit journey" }).click();
+  await page.getByRole("button", { name: "Archive stage First value" }).click();
+  await page.getByRole("group", { name: /Archive “First value”\?/ }).getByRole("button", { name: "Archive" }).click();
+  await expect(status(page)).toContainText("Archived the stage “First value”");
+  expect(await stageNames(page)).toEqual(["Discover", "Sign up"]);
+  await page.getByLabel("Show archived").check();
+  await page.screenshot({ path: `${SHOTS}/archived-1280.png`, fullPage: true });
+  await page.getByRole("button", { name: "Restore stage First value" }).click();
+  await expect(status(page)).toHaveText("Restored the stage “First value” at the end of the journey.");
+  expect(await stageNames(page)).toEqual(["Discover", "Sign up", "First value"]);
 });
