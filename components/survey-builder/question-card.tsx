@@ -129,6 +129,8 @@ export function QuestionCard({ index, count, question: q, earlier, language, met
               </div>
             ))}
             <div className="basis-full">
+              {q.headline && metricHeadline ? <p className="text-xs text-slate-600">The headline question keeps its metric&apos;s standard scale.</p> : null}
+              {q.locked && !q.headline ? <p className="text-xs text-slate-600">The scale is locked: answers were given on it.</p> : null}
               <ErrorText text={err("scaleMin") ?? err("scaleMax")} />
             </div>
           </div>
