@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { keyDrivers, relativeWeights } from "./drivers";
+import { keyDrivers, prepareResampling, relativeWeights, resampleWeights } from "./drivers";
 
 /** n rows of k predictor scores (1..5, like item ratings) and an outcome (0..10) that depends on them plus noise. */
 const dataArb = (minK = 1, maxK = 5, minN = 12, maxN = 60) =>
@@ -97,6 +97,24 @@ describe("relativeWeights — properties", () => {
             expect(Math.abs(b.raw[i] - w)).toBeLessThan(1e-8);
             expect(Math.abs(c.raw[i] - w)).toBeLessThan(1e-8);
           });
+        },
+      ),
+    );
+  });
+});
+
+describe("resampleWeights (the bootstrap's one-pass route) — properties", () => {
+  it("equals relativeWeights on the same resampled rows, constant columns included", () => {
+    fc.assert(
+      fc.property(
+        dataArb(1, 5, 12, 40).chain((d) => fc.tuple(fc.constant(d), fc.array(fc.nat({ max: d.y.length - 1 }), { minLength: 2, maxLength: 60 }))),
+        ([{ x, y }, index]) => {
+          const direct = relativeWeights(index.map((i) => x[i]), index.map((i) => y[i]));
+          const fast = resampleWeights(prepareResampling(x, y), index);
+          expect(fast === null).toBe(direct === null);
+          if (!direct || !fast) return;
+          expect(fast.constant).toEqual(direct.constant);
+          direct.raw.forEach((w, j) => expect(Math.abs(fast.raw[j] - w)).toBeLessThan(1e-9));
         },
       ),
     );

@@ -36,8 +36,8 @@ export type RelativeWeights = {
 type Standardized = { z: Float64Array[]; constant: boolean[] } | null;
 
 /** Columns of X (and y as the last one) centred and scaled to unit length; null when y does not vary. */
-function standardize(x: readonly (readonly number[])[], y: readonly number[], k: number, index?: ArrayLike<number>): Standardized {
-  const n = index ? index.length : y.length;
+function standardize(x: readonly (readonly number[])[], y: readonly number[], k: number): Standardized {
+  const n = y.length;
   const columns: Float64Array[] = [];
   const constant: boolean[] = [];
   for (let j = 0; j <= k; j++) {
@@ -45,8 +45,7 @@ function standardize(x: readonly (readonly number[])[], y: readonly number[], k:
     let mean = 0;
     let scale = 0;
     for (let i = 0; i < n; i++) {
-      const row = index ? index[i] : i;
-      const v = j === k ? y[row] : x[row][j];
+      const v = j === k ? y[i] : x[i][j];
       col[i] = v;
       mean += v;
       scale = Math.max(scale, Math.abs(v));
@@ -73,15 +72,19 @@ function dot(a: Float64Array, b: Float64Array): number {
   return s;
 }
 
-/** Relative weights from standardized columns (the varying predictors only). */
-function weightsOf(std: NonNullable<Standardized>, k: number, n: number): RelativeWeights {
-  const used = [...Array(k).keys()].filter((j) => !std.constant[j]);
+/** Correlations of the standardized columns (y last): (k+1) × (k+1). */
+function correlationOf(std: NonNullable<Standardized>, k: number): number[][] {
+  return Array.from({ length: k + 1 }, (_, a) => Array.from({ length: k + 1 }, (_, b) => (a === b ? 1 : dot(std.z[a], std.z[b]))));
+}
+
+/** Relative weights from the correlation matrix of X and y (y last), leaving out the constant predictors. */
+function weightsFromCorrelation(corr: number[][], constant: boolean[], k: number, n: number): RelativeWeights {
+  const used = [...Array(k).keys()].filter((j) => !constant[j]);
   const raw = new Array<number>(k).fill(0);
   const m = used.length;
   if (m > 0) {
-    const yz = std.z[k];
-    const r = used.map((a) => used.map((b) => (a === b ? 1 : dot(std.z[a], std.z[b]))));
-    const rxy = used.map((a) => dot(std.z[a], yz));
+    const r = used.map((a) => used.map((b) => corr[a][b]));
+    const rxy = used.map((a) => corr[a][k]);
     const evd = new EigenvalueDecomposition(new Matrix(r), { assumeSymmetric: true });
     const q = evd.eigenvectorMatrix;
     const ev = evd.realEigenvalues;
@@ -101,7 +104,51 @@ function weightsOf(std: NonNullable<Standardized>, k: number, n: number): Relati
     });
   }
   const rSquared = raw.reduce((s, e) => s + e, 0);
-  return { n, rSquared, raw, share: raw.map((e) => (rSquared > 0 ? e / rSquared : 0)), constant: std.constant };
+  return { n, rSquared, raw, share: raw.map((e) => (rSquared > 0 ? e / rSquared : 0)), constant };
+}
+
+/**
+ * The rows once, centred on their means, in one flat row-major array (y last), for the bootstrap: a resample's
+ * correlations then come from one pass of sums and cross-products over the drawn rows (no copies per resample).
+ */
+export function prepareResampling(x: readonly (readonly number[])[], y: readonly number[]) {
+  const n = y.length;
+  const k = n > 0 ? x[0].length : 0;
+  const p = k + 1;
+  const flat = new Float64Array(n * p);
+  for (let j = 0; j < p; j++) {
+    let mean = 0;
+    for (let i = 0; i < n; i++) mean += j === k ? y[i] : x[i][j];
+    mean /= n;
+    for (let i = 0; i < n; i++) flat[i * p + j] = (j === k ? y[i] : x[i][j]) - mean;
+  }
+  return { flat, n, k };
+}
+
+/** Relative weights of the rows named by `index` (with repeats); null when y does not vary in them. */
+export function resampleWeights(prepared: ReturnType<typeof prepareResampling>, index: ArrayLike<number>): RelativeWeights | null {
+  const { flat, k } = prepared;
+  const p = k + 1;
+  const n = index.length;
+  const sums = new Float64Array(p);
+  const cross = new Float64Array(p * p);
+  for (let i = 0; i < n; i++) {
+    const row = index[i] * p;
+    for (let a = 0; a < p; a++) {
+      const v = flat[row + a];
+      sums[a] += v;
+      for (let b = a; b < p; b++) cross[a * p + b] += v * flat[row + b];
+    }
+  }
+  const cov = (a: number, b: number) => cross[Math.min(a, b) * p + Math.max(a, b)] / n - (sums[a] / n) * (sums[b] / n);
+  // Centred on the full sample's means, so a column that is constant in this resample has a variance of 0 up
+  // to rounding relative to its mean square.
+  const flatCol = (a: number) => !(cov(a, a) > 1e-12 * (cross[a * p + a] / n) && cov(a, a) > 0);
+  if (flatCol(k)) return null;
+  const constant = Array.from({ length: k }, (_, a) => flatCol(a));
+  const sd = Array.from({ length: p }, (_, a) => (a < k && constant[a] ? 0 : Math.sqrt(cov(a, a))));
+  const corr = Array.from({ length: p }, (_, a) => Array.from({ length: p }, (_, b) => (a === b ? 1 : sd[a] && sd[b] ? cov(a, b) / (sd[a] * sd[b]) : 0)));
+  return weightsFromCorrelation(corr, constant, k, n);
 }
 
 /**
@@ -115,7 +162,7 @@ export function relativeWeights(x: readonly (readonly number[])[], y: readonly n
   if (x.some((row) => row.length !== k)) throw new Error("every row of x needs the same number of predictors");
   if (n < 2) return null;
   const std = standardize(x, y, k);
-  return std ? weightsOf(std, k, n) : null;
+  return std ? weightsFromCorrelation(correlationOf(std, k), std.constant, k, n) : null;
 }
 
 /** Linear-interpolation quantile (type 7) of sorted values. */
@@ -176,12 +223,12 @@ export function keyDrivers(x: readonly (readonly number[])[], y: readonly number
   const raws: number[][] = Array.from({ length: k }, () => []);
   const shares: number[][] = Array.from({ length: k }, () => []);
   const r2: number[] = [];
+  const prepared = prepareResampling(x, y);
   const index = new Uint32Array(n);
   for (let b = 0; b < B; b++) {
     for (let i = 0; i < n; i++) index[i] = next() % n;
-    const std = standardize(x, y, k, index);
-    if (!std) continue;
-    const w = weightsOf(std, k, n);
+    const w = resampleWeights(prepared, index);
+    if (!w) continue;
     r2.push(w.rSquared);
     for (let j = 0; j < k; j++) {
       raws[j].push(w.raw[j]);
