@@ -19,7 +19,7 @@ function isOutcome(data: unknown): data is ResurveyOutcome {
 }
 
 export function CaseHistory({ events }: { events: CaseDetail["history"] }) {
-  if (!events.length) return <p className="text-sm text-slate-700">Nothing has been done on this case yet. Save a change above to start its history.</p>;
+  if (!events.length) return <p className="text-sm text-slate-700">No changes recorded here yet. Changes saved on this page and re-surveys appear here.</p>;
   return (
     <ol className="flex flex-col gap-2" aria-label="Case history">
       {events.map((e) => {

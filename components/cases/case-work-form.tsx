@@ -86,7 +86,7 @@ export function CaseWorkForm(props: Props) {
           {resolving ? "Resolve case" : "Save changes"}
         </SubmitButton>
       </div>
-      {message ? <FormMessage tone="error">{message}</FormMessage> : null}
+      {message ? <FormMessage tone="error">{fieldErrors ? "Please correct the highlighted fields." : message}</FormMessage> : null}
       {state?.ok ? (
         <>
           <FormMessage tone="success">{state.data.status === "resolved" ? "Case saved as resolved." : "Case saved."}</FormMessage>

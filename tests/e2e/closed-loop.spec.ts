@@ -1,5 +1,5 @@
 // Closed loop: a detractor's score from an e-mail link opens a follow-up case at once; the agent sees it on
-// the customer's timeline and works it to resolved in the cases list.
+// the customer's timeline and moves it on in the cases list and resolves it on its page.
 import { expect, test } from "@playwright/test";
 
 test("a detractor response opens a case that an agent works to resolved", async ({ page, browser }) => {
@@ -34,8 +34,17 @@ test("a detractor response opens a case that an agent works to resolved", async 
 
   await page.goto("/cases?status=open");
   const row = page.getByRole("row").filter({ hasText: name });
-  await row.getByRole("combobox").selectOption("resolved");
+  await row.getByRole("combobox").selectOption("in_progress");
   await row.getByRole("button", { name: "Save" }).click();
+  await expect.poll(async () => (await (await page.request.get(`/api/v1/cases/${kase!.id}`)).json()).status).toBe("in_progress");
+  // Resolving needs a note: on the case page.
+  await page.goto("/cases?status=in_progress");
+  await page.getByRole("row").filter({ hasText: name }).getByRole("link", { name: "Detractor: NPS 2" }).click();
+  const form = page.getByRole("form", { name: "Work this case" });
+  await form.getByLabel("Status").selectOption("resolved");
+  await form.getByLabel(/Resolution note/).fill("Called back and sorted it out.");
+  await form.getByLabel("Send the customer a short re-survey").uncheck();
+  await form.getByRole("button", { name: "Resolve case" }).click();
   await expect.poll(async () => (await (await page.request.get(`/api/v1/cases/${kase!.id}`)).json()).status).toBe("resolved");
   await page.goto("/cases?status=resolved");
   await expect(page.getByRole("row").filter({ hasText: name })).toBeVisible();

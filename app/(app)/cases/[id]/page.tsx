@@ -2,7 +2,7 @@ import Link from "next/link";
 import { ArrowLeft } from "lucide-react";
 import { orNotFound, requireCtx } from "@/lib/auth/action";
 import { hasRole } from "@/lib/auth/roles";
-import { getCaseDetail } from "@/lib/cases/service";
+import { getCaseDetail, type CaseDetail } from "@/lib/cases/service";
 import { getCaseSettings, listCaseOwners } from "@/lib/cases/settings-service";
 import { getTimeline } from "@/lib/customers/timeline";
 import { PageHeader, Section } from "@/components/ui/page-header";
@@ -26,6 +26,32 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
       <dt className="text-xs font-medium tracking-wide text-slate-600 uppercase">{label}</dt>
       <dd className="mt-0.5 text-sm break-words text-slate-900">{children}</dd>
     </div>
+  );
+}
+
+function CustomerCard({ customer, id }: { customer: CaseDetail["customer"]; id: string }) {
+  return (
+    <Section title="Customer" id={id}>
+      {customer ? (
+        <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+          <p className="mb-3">
+            <Link href={`/customers/${customer.id}`} className="font-semibold break-words text-brand-700 hover:underline">
+              {customer.name ?? customer.email ?? customer.externalId ?? "Unnamed customer"}
+            </Link>
+          </p>
+          <dl className="flex flex-col gap-3">
+            <Fact label="E-mail">{customer.email ?? "—"}</Fact>
+            <Fact label="External id">{customer.externalId ?? "—"}</Fact>
+            <Fact label="Survey consent">
+              <ConsentBadge consent={customer.consent} />
+              {customer.consentAt ? <span className="ml-2 text-xs text-slate-600">since {formatDate(customer.consentAt)}</span> : null}
+            </Fact>
+          </dl>
+        </div>
+      ) : (
+        <p className="text-sm text-slate-700">No customer is linked to this case.</p>
+      )}
+    </Section>
   );
 }
 
@@ -62,11 +88,15 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
         }
       />
 
-      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
-        <div className="flex min-w-0 flex-col gap-6 lg:col-span-2">
+      <div className="grid grid-cols-1 gap-x-6 lg:grid-cols-3">
+        <div className="min-w-0 lg:col-span-2">
           <Section title="What triggered it">
             <CaseTrigger kase={kase} />
           </Section>
+          {/* On small screens the customer comes right after what they said; on wide ones it is in the side column. */}
+          <div className="lg:hidden">
+            <CustomerCard customer={customer} id="customer-narrow" />
+          </div>
 
           <Section title="Work this case">
             {canWork && settings && owners ? (
@@ -100,28 +130,10 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           </Section>
         </div>
 
-        <div className="flex min-w-0 flex-col gap-6">
-          <Section title="Customer">
-            {customer ? (
-              <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-                <p className="mb-3">
-                  <Link href={`/customers/${customer.id}`} className="font-semibold break-words text-brand-700 hover:underline">
-                    {customer.name ?? customer.email ?? customer.externalId ?? "Unnamed customer"}
-                  </Link>
-                </p>
-                <dl className="flex flex-col gap-3">
-                  <Fact label="E-mail">{customer.email ?? "—"}</Fact>
-                  <Fact label="External id">{customer.externalId ?? "—"}</Fact>
-                  <Fact label="Survey consent">
-                    <ConsentBadge consent={customer.consent} />
-                    {customer.consentAt ? <span className="ml-2 text-xs text-slate-600">since {formatDate(customer.consentAt)}</span> : null}
-                  </Fact>
-                </dl>
-              </div>
-            ) : (
-              <p className="text-sm text-slate-700">No customer is linked to this case.</p>
-            )}
-          </Section>
+        <div className="min-w-0">
+          <div className="hidden lg:block">
+            <CustomerCard customer={customer} id="customer" />
+          </div>
           {customer && timeline ? (
             <Section title="Recent activity" description={`The customer's last ${TIMELINE_ITEMS} events.`}>
               {timeline.data.length ? <Timeline items={timeline.data} /> : <p className="text-sm text-slate-700">Nothing yet.</p>}
