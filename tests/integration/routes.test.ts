@@ -38,7 +38,14 @@ function snapshot(entity: keyof Org["ids"], id: string): Promise<unknown> {
     case "apiKey": return db.apiKey.findUnique({ where: { id } });
     case "interaction": return db.interaction.findUnique({ where: { id } });
     case "survey": return db.survey.findUnique({ where: { id } });
-    default: return db.stage.findUnique({ where: { id } });
+    case "stage": return db.stage.findUnique({ where: { id } });
+    case "touchpoint": return db.touchpoint.findUnique({ where: { id } });
+    case "channel": return db.channel.findUnique({ where: { id } });
+    case "response": return db.response.findUnique({ where: { id }, include: { answers: true } });
+    default: {
+      const unknown: never = entity; // a new entity needs its row here, or "unchanged" proves nothing
+      throw new Error(`No snapshot for ${String(unknown)}`);
+    }
   }
 }
 
@@ -62,6 +69,7 @@ describe("cross-tenant: another organization's records", () => {
   it.each(itemRoutes.map((r) => [`${r.method} ${r.path}`, r] as [string, RouteCase]))("%s with a foreign id → 404, unchanged", async (_, r) => {
     const foreignId = B.ids[r.entity!];
     const before = await snapshot(r.entity!, foreignId);
+    expect(before).not.toBeNull(); // the row exists, so "unchanged" below means something
     const res = await http(r.method, fill(r.path, foreignId), { key: A.keys.admin, body: r.validBody?.(B.ids) });
     expect(res.status).toBe(404);
     expect(res.contentType).toContain("application/problem+json");
