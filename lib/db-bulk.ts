@@ -37,7 +37,10 @@ export async function insertBatches(
   onProgress?: (msg: string) => void,
 ) {
   if (rows.length === 0) return;
-  const columns = Object.keys(rows[0]);
+  // Every key any row has (a row without one of them writes NULL there), so later rows may carry extra columns.
+  const keys = new Set<string>();
+  for (const row of rows) for (const k of Object.keys(row)) keys.add(k);
+  const columns = [...keys];
   const size = Math.max(1, Math.min(MAX_BATCH, Math.floor(MAX_PARAMS / columns.length)));
   for (let i = 0; i < rows.length; i += size) {
     await tx.$executeRaw(insertStatement(table, columns, rows.slice(i, i + size)));

@@ -4,6 +4,7 @@
 import type { Prisma } from "../generated/sqlite/client";
 import { CHANNELS, CSAT_SURVEY_TOUCHPOINT, JOURNEYS, type TouchpointDef } from "./catalog";
 import { buildDriverSurvey } from "./drivers";
+import { buildServqualSurvey } from "./servqual";
 import { buildFeedback } from "./feedback";
 import { createRng, weightedPicker, type Rng } from "./random";
 import * as T from "./text";
@@ -242,12 +243,13 @@ export function buildDemoRows(opts: BuildOptions) {
 
   // Last, so that it draws nothing the rows above depend on.
   const drivers = buildDriverSurvey(world, opts.seed, setupAt);
+  const servqual = buildServqualSurvey(world, opts.seed, setupAt);
   return {
     channels, journeys, stages, touchpoints: touchpointRows, customers: customerRows, customerTags, interactions,
-    surveys: [...feedback.surveys, drivers.survey],
-    questions: [...feedback.questions, ...drivers.questions],
-    responses: [...feedback.responses, ...drivers.responses],
-    answers: [...feedback.answers, ...drivers.answers],
+    surveys: [...feedback.surveys, drivers.survey, servqual.survey],
+    questions: [...feedback.questions, ...drivers.questions, ...servqual.questions],
+    responses: [...feedback.responses, ...drivers.responses, ...servqual.responses],
+    answers: [...feedback.answers, ...drivers.answers, ...servqual.answers],
     cases: feedback.cases,
   };
 }

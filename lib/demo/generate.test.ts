@@ -9,6 +9,7 @@ import bcrypt from "bcryptjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "../db";
 import { DRIVER_ITEMS, DRIVER_SURVEY_NAME } from "./drivers";
+import { SERVQUAL_SURVEY_NAME } from "./servqual";
 import { categoryFor, type Metric } from "./feedback";
 import {
   DEMO_ABOVE_PROMISE,
@@ -87,22 +88,26 @@ describe("generateDemoOrganization", () => {
     expect(org.settings).toEqual({ timeZone: "Europe/London", defaultLocale: "en" });
     expect(first.counts.customers).toBe(150);
     expect(first.counts.interactions).toBe(2000);
-    expect(first.counts.responses).toBe(1250 + 60); // + the driver survey's (lib/demo/drivers.ts)
+    expect(first.counts.responses).toBe(1250 + 60 + 30); // + the driver survey's (lib/demo/drivers.ts) + the SERVQUAL survey's (servqual.ts)
     expect(first.counts.journeys).toBeGreaterThanOrEqual(3);
     expect(first.counts.cases).toBeGreaterThanOrEqual(8);
     expect(messages).toContain("customers 150/150");
     const surveys = await a.survey.findMany({ where: { orgId: org.id }, include: { questions: true } });
-    expect(surveys.map((s) => s.type).sort()).toEqual(["ces", "csat", "nps", "nps"]);
+    expect(surveys.map((s) => s.type).sort()).toEqual(["ces", "csat", "nps", "nps", "servqual"]);
     const drivers = surveys.find((s) => s.name === DRIVER_SURVEY_NAME)!;
     expect(drivers.questions.filter((q) => !q.headline).map((q) => q.key).sort()).toEqual(DRIVER_ITEMS.map((i) => i.key).sort());
-    for (const s of surveys) expect(s.questions.filter((q) => q.headline).map((q) => q.key)).toEqual([s.type]);
+    for (const s of surveys.filter((s) => s.type !== "servqual")) expect(s.questions.filter((q) => q.headline).map((q) => q.key)).toEqual([s.type]);
+    const servqual = surveys.find((s) => s.name === SERVQUAL_SURVEY_NAME)!;
+    expect(servqual.questions.map((q) => `${q.servqualRole}:${q.servqualDimension}`).sort()).toEqual(
+      ["expectation", "perception"].flatMap((r) => ["assurance", "empathy", "reliability", "responsiveness", "tangibles"].map((d) => `${r}:${d}`)),
+    );
     const ces = surveys.find((s) => s.type === "ces")!.questions.find((q) => q.headline)!;
     expect((ces.text as Record<string, string>).en).toBe("The company made it easy for me to handle my issue");
   });
 
   it("stores every headline score with the category the schema defines", async () => {
     const groups = await a.response.groupBy({
-      by: ["metric", "category"], where: { orgId: first.orgId }, _min: { score: true }, _max: { score: true },
+      by: ["metric", "category"], where: { orgId: first.orgId, metric: { not: null } }, _min: { score: true }, _max: { score: true },
     });
     expect(groups.length).toBe(9);
     for (const g of groups) {
@@ -110,9 +115,9 @@ describe("generateDemoOrganization", () => {
       expect(categoryFor(g.metric as Metric, g._max.score!)).toBe(g.category);
     }
     const headlineAnswers = await a.answer.count({ where: { orgId: first.orgId, valueNumber: { not: null }, question: { headline: true } } });
-    expect(headlineAnswers).toBe(first.counts.responses);
+    expect(headlineAnswers).toBe(first.counts.responses - 30); // SERVQUAL responses have no headline
     const itemAnswers = await a.answer.count({ where: { orgId: first.orgId, valueNumber: { not: null }, question: { headline: false } } });
-    expect(itemAnswers).toBe(60 * DRIVER_ITEMS.length); // every driver-survey response rates every item
+    expect(itemAnswers).toBe(60 * DRIVER_ITEMS.length + 30 * 10); // every driver-survey response rates every item; SERVQUAL: 5 dimensions × 2
     const withComment = await a.response.count({ where: { orgId: first.orgId, hasComment: true, comment: { not: null } } });
     expect(first.counts.answers - headlineAnswers - itemAnswers).toBe(withComment);
   });
