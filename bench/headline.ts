@@ -7,25 +7,12 @@ import path from "node:path";
 import { execFileSync } from "node:child_process";
 import pg from "pg";
 import { startServer } from "../tests/server";
+import { benchViewerKey } from "./lib/api-key";
+import { arg, fmt, pct, timeIt } from "./lib/timing";
 
-const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=").slice(1).join("=") ?? fallback;
 const scale = arg("scale", "1");
 const requests = Number(arg("requests", "300"));
 const root = path.resolve(import.meta.dirname, "..");
-
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
-const fmt = (xs: number[]) => `p50 ${pct(xs, 50).toFixed(2)} ms  p99 ${pct(xs, 99).toFixed(2)} ms`;
-
-async function timeIt(n: number, fn: () => Promise<unknown>) {
-  for (let i = 0; i < 10; i++) await fn(); // warm up
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = performance.now();
-    await fn();
-    out.push(performance.now() - t);
-  }
-  return out;
-}
 
 function prepare(url: string) {
   const env = { ...process.env, DATABASE_URL: url };
@@ -40,11 +27,7 @@ async function run(label: string, url: string) {
   const total = await db.response.count({ where: { orgId: org.id } });
   const server = await startServer({ databaseUrl: url });
   try {
-    const admin = await db.membership.findFirstOrThrow({ where: { orgId: org.id, role: "admin" } });
-    // A viewer API key stored the way lib/api-keys stores them (sha256 of the whole key).
-    const { sha256 } = await import("../lib/auth/tokens");
-    const key = `rsn_benchbench_${"k".repeat(32)}`;
-    await db.apiKey.upsert({ where: { prefix: "benchbench" }, create: { orgId: org.id, name: "bench", prefix: "benchbench", keyHash: sha256(key), role: "viewer", createdById: admin.userId }, update: {} });
+    const key = await benchViewerKey(db, org.id);
     const http = await timeIt(requests, async () => {
       const res = await fetch(`${server.url}/api/v1/metrics/headline?days=90`, { headers: { authorization: `Bearer ${key}` } });
       if (!res.ok) throw new Error(`HTTP ${res.status}`);

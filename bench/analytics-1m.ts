@@ -1,0 +1,253 @@
+// Benchmark at scale: the dashboard's 12-month NPS trend with two filters (issue #5), the journey map and the
+// gap report (issue #6) over ~1,000,000 responses, through the real HTTP endpoints of the production build,
+// next to the SAME SQL sent straight to the driver (better-sqlite3 / pg, no Prisma, no HTTP) in the same run.
+//   npx tsx bench/analytics-1m.ts [--requests=100] [--endpoints=trend,map,gaps] [--postgres=<admin url>]
+//          [--only=sqlite|postgresql] [--rebuild] [--prepare-only] [--explain]
+//          [--base-scale=1 --responses=1000000 --interactions=1000000]
+// Needs a production build (NEXT_DIST_DIR is honoured). The data is the deterministic demo organization
+// (prisma/seed.ts --scale=N: 25,000·N responses, 40,000·N interactions) with its responses and interactions
+// copied up to ~1,000,000 each (see generate()); it is made once into tmp/bench/scale-1m.db and the
+// PostgreSQL database resonance_bench_1m and reused (--rebuild makes it anew).
+// The raw SQL is captured from the service itself: its $queryRaw calls are intercepted while the service
+// function runs in this process, so the statements are exactly those a request issues (the small Prisma
+// ORM lookups of journeys/touchpoints are not in "raw"). Prints p50/p99 in ms and the server's CPU ms per
+// request (steadier than wall clock on a busy machine); nothing is asserted.
+import fs from "node:fs";
+import path from "node:path";
+import { execFileSync } from "node:child_process";
+import pg from "pg";
+import { startServer } from "../tests/server";
+import { groupCpuMs } from "./lib/cpu";
+import { benchViewerKey } from "./lib/api-key";
+import { arg, pct, timeIt } from "./lib/timing";
+
+const root = path.resolve(import.meta.dirname, "..");
+const baseScale = arg("base-scale", "1");
+const targetResponses = Number(arg("responses", "1000000"));
+const targetInteractions = Number(arg("interactions", "1000000"));
+const prepareOnly = process.argv.includes("--prepare-only");
+const requests = Number(arg("requests", "100"));
+const endpoints = arg("endpoints", "trend,map,gaps").split(",");
+const sqliteFile = path.join(root, arg("sqlite-file", "tmp/bench/scale-1m.db"));
+const PG_DATABASE = "resonance_bench_1m";
+
+type Sql = { sql: string; text: string; values: unknown[] };
+
+async function child() {
+  const url = process.env.DATABASE_URL!;
+  const { db, provider, Prisma } = await import("../lib/db");
+  const { analyticsFilters } = await import("../lib/analytics/filters");
+  const { getTrends } = await import("../lib/analytics/service");
+  const { getJourneyMap } = await import("../lib/journeys/map");
+  const { getGapReport } = await import("../lib/journeys/gaps-report");
+
+  const org = await db.organization.findFirstOrThrow({ where: { slug: "demo" } });
+  const ctx = { orgId: org.id, userId: "bench", role: "viewer" as const, apiKeyId: null };
+  const [responses, interactions] = await Promise.all([db.response.count({ where: { orgId: org.id } }), db.interaction.count({ where: { orgId: org.id } })]);
+  // The two filters: the journey and channel of the busiest (touchpoint, channel) pair.
+  const [top] = await db.response.groupBy({ by: ["touchpointId", "channelId"], where: { orgId: org.id, touchpointId: { not: null }, channelId: { not: null } }, _count: { _all: true }, orderBy: { _count: { id: "desc" } }, take: 1 });
+  const tp = await db.touchpoint.findUniqueOrThrow({ where: { id: top.touchpointId! }, select: { journeyId: true } });
+  const journeyId = tp.journeyId;
+  const channelId = top.channelId!;
+  console.log(`${provider.padEnd(10)} dataset: ${responses} responses, ${interactions} interactions; trend filters journeyId=${journeyId} channelId=${channelId}`);
+
+  // Every $queryRaw the service issues while fn runs (answered with no rows: only the statements matter).
+  async function capture(fn: () => Promise<unknown>): Promise<Sql[]> {
+    const captured: Sql[] = [];
+    const target = db as unknown as { $queryRaw: unknown };
+    const original = target.$queryRaw;
+    target.$queryRaw = (q: InstanceType<typeof Prisma.Sql>) => (captured.push(q), Promise.resolve([]));
+    try {
+      await fn();
+    } finally {
+      target.$queryRaw = original;
+    }
+    return captured;
+  }
+
+  // The raw driver, bound the way the Prisma adapters bind (SQLite: ISO text with "+00:00"; PostgreSQL:
+  // UTC text for timestamp(3) without time zone).
+  let rawRun: (q: Sql) => Promise<Array<Record<string, unknown>>>;
+  let rawClose: () => Promise<void>;
+  if (provider === "postgresql") {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const bind = (v: unknown) => (v instanceof Date ? v.toISOString().replace("T", " ").replace("Z", "") : v);
+    rawRun = async (q) => (await client.query(q.text, q.values.map(bind))).rows;
+    rawClose = () => client.end();
+  } else {
+    const { default: Database } = await import("better-sqlite3");
+    const file = url.replace(/^file:/, "");
+    const sqlite = new Database(path.isAbsolute(file) ? file : path.join(root, file), { readonly: true });
+    type Statement = { all(...params: unknown[]): Array<Record<string, unknown>> };
+    const statements = new Map<string, Statement>(); // compiled once, as lib/db caches them
+    const bind = (v: unknown) => (v instanceof Date ? v.toISOString().replace("Z", "+00:00") : v);
+    rawRun = async (q) => {
+      let stmt = statements.get(q.sql);
+      if (!stmt) statements.set(q.sql, (stmt = sqlite.prepare(q.sql) as unknown as Statement));
+      return stmt.all(...q.values.map(bind));
+    };
+    rawClose = async () => {
+      sqlite.close();
+    };
+  }
+
+  const server = await startServer({ databaseUrl: url });
+  const key = await benchViewerKey(db, org.id);
+  const cases = {
+    trend: {
+      path: `/api/v1/metrics/trend?preset=12m&bucket=month&journeyId=${journeyId}&channelId=${channelId}`,
+      service: () => getTrends(ctx, analyticsFilters.parse({ preset: "12m", bucket: "month", journeyId, channelId })),
+    },
+    map: { path: `/api/v1/journeys/${journeyId}/map?preset=12m`, service: () => getJourneyMap(ctx, journeyId, analyticsFilters.parse({ preset: "12m" })) },
+    gaps: { path: `/api/v1/reports/gaps?preset=12m`, service: () => getGapReport(ctx, analyticsFilters.parse({ preset: "12m" })) },
+  };
+  try {
+    for (const name of endpoints) {
+      const c = cases[name as keyof typeof cases];
+      if (!c) throw new Error(`unknown endpoint ${name}`);
+      const statements = await capture(c.service);
+      const pgid = server.process.pid!;
+      let served = 0;
+      const get = async () => {
+        const res = await fetch(`${server.url}${c.path}`, { headers: { authorization: `Bearer ${key}` } });
+        if (!res.ok) throw new Error(`${c.path}: HTTP ${res.status} ${await res.text()}`);
+        await res.json();
+        served++;
+      };
+      await get(); // warm-up before the CPU reading starts
+      let cpu0 = groupCpuMs(pgid);
+      const servedBefore = served;
+      const http = await timeIt(requests, get, 5);
+      const httpCpu = (groupCpuMs(pgid) - cpu0) / (served - servedBefore);
+      // Rows the statements aggregate (sum of their COUNT(*) columns), to show the work is the same.
+      let rows = 0;
+      for (const q of statements) for (const r of await rawRun(q)) rows += Number(r.c ?? 0);
+      const rawAll = async () => {
+        for (const q of statements) await rawRun(q);
+      };
+      cpu0 = process.cpuUsage().user + process.cpuUsage().system;
+      const raw = await timeIt(requests, rawAll, 5);
+      const rawCpu = (process.cpuUsage().user + process.cpuUsage().system - cpu0) / 1000 / (requests + 5);
+      console.log(
+        `${provider.padEnd(10)} ${name.padEnd(5)} rows ${String(rows).padStart(7)}  ` +
+          `HTTP p50 ${pct(http, 50).toFixed(1)} p99 ${pct(http, 99).toFixed(1)} ms  ` +
+          `raw (${statements.length} stmt) p50 ${pct(raw, 50).toFixed(1)} p99 ${pct(raw, 99).toFixed(1)} ms  ` +
+          `ratio p50 ${(pct(http, 50) / pct(raw, 50)).toFixed(2)}×  ` +
+          `CPU/req: server ${httpCpu.toFixed(1)} ms` + (provider === "sqlite" ? `, raw ${rawCpu.toFixed(1)} ms` : " (+ PostgreSQL backend)"),
+      );
+      if (process.argv.includes("--explain")) {
+        for (const q of statements) {
+          const plan = provider === "postgresql"
+            ? await rawRun({ ...q, text: `EXPLAIN (ANALYZE, BUFFERS) ${q.text}`, sql: "" })
+            : await rawRun({ ...q, sql: `EXPLAIN QUERY PLAN ${q.sql}`, text: "" });
+          console.log(`  ${provider === "postgresql" ? q.text : q.sql}\n    ${plan.map((r) => r["QUERY PLAN"] ?? r.detail).join("\n    ")}`);
+        }
+      }
+    }
+  } finally {
+    await server.stop();
+    await rawClose();
+    await db.$disconnect();
+  }
+}
+
+/** Responses and interactions of the demo organization (0, 0 when there is none or no schema yet). */
+function counts(url: string): { responses: number; interactions: number } {
+  try {
+    const out = execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "-e",
+      `import("./lib/db").then(async ({ db }) => { const o = await db.organization.findFirst({ where: { slug: "demo" } }); ` +
+        `console.log(JSON.stringify(o ? { responses: await db.response.count({ where: { orgId: o.id } }), interactions: await db.interaction.count({ where: { orgId: o.id } }) } : { responses: 0, interactions: 0 })); await db.$disconnect(); })`],
+    { cwd: root, env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" });
+    return JSON.parse(out.trim().split("\n").at(-1)!);
+  } catch {
+    return { responses: 0, interactions: 0 };
+  }
+}
+
+/**
+ * The demo organization at --base-scale (seed.ts), then its Response and Interaction rows copied inside the
+ * database (INSERT … SELECT, ids and client ids suffixed "~k") until there are about --responses and
+ * --interactions: the copies keep every column, so the time, touchpoint, channel, customer, metric and
+ * score distributions are exactly the demo's. (seed.ts --scale=40 builds ~5M rows in memory and writes
+ * them in one transaction, which ran past its 10-minute limit on a busy 2-core machine.)
+ */
+async function generate(url: string, provider: "sqlite" | "postgresql") {
+  const env = { ...process.env, DATABASE_URL: url };
+  const t = performance.now();
+  execFileSync(process.execPath, ["node_modules/prisma/build/index.js", "migrate", "deploy"], { cwd: root, env, stdio: "ignore" });
+  execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "prisma/seed.ts", `--scale=${baseScale}`], { cwd: root, env, stdio: "ignore" });
+  const seeded = performance.now();
+  const base = counts(url);
+  const copies = { Response: Math.round(targetResponses / base.responses), Interaction: Math.round(targetInteractions / base.interactions) };
+  let exec: (sql: string) => Promise<unknown>;
+  let columns: (table: string) => Promise<string[]>;
+  let close: () => Promise<void>;
+  if (provider === "postgresql") {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    exec = (sql) => client.query(sql);
+    columns = async (table) => (await client.query(`SELECT column_name FROM information_schema.columns WHERE table_name = $1 ORDER BY ordinal_position`, [table])).rows.map((r) => r.column_name);
+    close = () => client.end();
+  } else {
+    const { default: Database } = await import("better-sqlite3");
+    const sqlite = new Database(url.replace(/^file:/, ""));
+    exec = async (sql) => sqlite.exec(sql);
+    columns = async (table) => (sqlite.prepare(`PRAGMA table_info("${table}")`).all() as Array<{ name: string }>).map((r) => r.name);
+    close = async () => {
+      sqlite.close();
+    };
+  }
+  for (const [table, n] of Object.entries(copies)) {
+    const cols = await columns(table);
+    const select = (k: number) => cols.map((c) => (c === "id" || c === "clientId" ? `"${c}" || '~${k}'` : `"${c}"`)).join(", ");
+    await exec("BEGIN");
+    for (let k = 1; k < n; k++) {
+      await exec(`INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(", ")}) SELECT ${select(k)} FROM "${table}" WHERE "id" NOT LIKE '%~%'`);
+    }
+    await exec("COMMIT");
+  }
+  await exec("ANALYZE"); // fresh planner statistics after bulk writes, as lib/db optimizeDatabase does
+  await close();
+  const now = counts(url);
+  console.log(
+    `${provider}: generated scale ${baseScale} (${base.responses} responses, ${base.interactions} interactions) in ${((seeded - t) / 1000).toFixed(0)} s, ` +
+      `copied ×${copies.Response} / ×${copies.Interaction} to ${now.responses} responses, ${now.interactions} interactions in ${((performance.now() - seeded) / 1000).toFixed(0)} s`,
+  );
+}
+
+function runChild(url: string) {
+  const args = ["node_modules/tsx/dist/cli.mjs", "bench/analytics-1m.ts", "--child", ...process.argv.slice(2)];
+  execFileSync(process.execPath, args, { cwd: root, env: { ...process.env, DATABASE_URL: url }, stdio: "inherit" });
+}
+
+if (process.argv.includes("--child")) {
+  await child();
+} else {
+  const rebuild = process.argv.includes("--rebuild");
+  const only = arg("only", "");
+  const ready = (url: string) => counts(url).responses >= targetResponses * 0.9;
+  const sqliteUrl = `file:${sqliteFile}`;
+  if (only !== "postgresql") {
+    fs.mkdirSync(path.dirname(sqliteFile), { recursive: true });
+    if (rebuild || !ready(sqliteUrl)) {
+      for (const f of [sqliteFile, `${sqliteFile}-wal`, `${sqliteFile}-shm`]) fs.rmSync(f, { force: true });
+      await generate(sqliteUrl, "sqlite");
+    }
+    if (!prepareOnly) runChild(sqliteUrl);
+  }
+  const admin = arg("postgres", process.env.DATABASE_URL_POSTGRES ?? "");
+  if (admin && only !== "sqlite") {
+    const u = new URL(admin);
+    u.pathname = `/${PG_DATABASE}`;
+    if (rebuild || !ready(u.toString())) {
+      const client = new pg.Client({ connectionString: admin });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${PG_DATABASE} WITH (FORCE)`);
+      await client.query(`CREATE DATABASE ${PG_DATABASE}`);
+      await client.end();
+      await generate(u.toString(), "postgresql");
+    }
+    if (!prepareOnly) runChild(u.toString());
+  }
+}
