@@ -57,7 +57,7 @@ export async function getCase(ctx: Ctx, id: string) {
 }
 
 export async function updateCase(ctx: Ctx, id: string, input: CaseUpdate, opts: { mailer?: Mailer | null } = {}) {
-  const existing = await db.case.findFirst({ where: { id, orgId: ctx.orgId }, select: { id: true, status: true, rootCause: true, resolution: true, org: { select: { settings: true } } } });
+  const existing = await db.case.findFirst({ where: { id, orgId: ctx.orgId }, select: { id: true, status: true, rootCause: true, resolution: true, ownerId: true, dueAt: true, org: { select: { settings: true } } } });
   if (!existing) throw new NotFoundError("Case");
   const problems: { name: string; reason: string; in: "body" }[] = [];
   if (input.ownerId) {
@@ -90,7 +90,10 @@ export async function updateCase(ctx: Ctx, id: string, input: CaseUpdate, opts: 
       },
       include,
     });
-    await recordAudit(ctx, { action: resolving ? "case.resolved" : "case.updated", entityType: "Case", entityId: id, data: { fields: Object.keys(fields) } }, tx);
+    // The fields that changed (a form sends every field).
+    const same = (k: keyof typeof fields) => (k === "dueAt" ? (fields.dueAt?.getTime() ?? null) === (existing.dueAt?.getTime() ?? null) : (fields[k] ?? null) === (existing[k] ?? null));
+    const changed = (Object.keys(fields) as (keyof typeof fields)[]).filter((k) => fields[k] !== undefined && !same(k));
+    await recordAudit(ctx, { action: resolving ? "case.resolved" : "case.updated", entityType: "Case", entityId: id, data: { fields: changed } }, tx);
     return updated;
   });
   const outcome: ResurveyOutcome | null = resurvey ? await resurveyCase(ctx, id, opts) : null;

@@ -6,8 +6,16 @@ import type { Ctx } from "../auth/ctx";
 import type { Prisma } from "../generated/sqlite/client";
 import { ValidationError } from "../http/errors";
 import { recordAudit } from "../audit/service";
-import { caseRulesFrom, type CaseRules } from "./rules";
-import { rootCausesFrom } from "./root-causes";
+import { z } from "zod";
+import { caseRulesFrom, caseRulesSchema, type CaseRules } from "./rules";
+import { rootCauseListSchema, rootCausesFrom } from "./root-causes";
+
+/** PUT /api/v1/case-settings: either part or both; `rules` is a whole rules document (missing keys take the defaults). */
+export const caseSettingsUpdateSchema = z
+  .object({ rules: caseRulesSchema.optional(), rootCauses: rootCauseListSchema.optional() })
+  .strict()
+  .refine((v) => v.rules !== undefined || v.rootCauses !== undefined, { message: "Send rules, rootCauses or both" });
+export type CaseSettingsUpdate = z.infer<typeof caseSettingsUpdateSchema>;
 
 export async function getCaseSettings(ctx: Ctx): Promise<{ rules: CaseRules; rootCauses: string[] }> {
   const org = await db.organization.findUniqueOrThrow({ where: { id: ctx.orgId }, select: { settings: true } });
@@ -34,10 +42,10 @@ export async function listCaseOwners(ctx: Ctx): Promise<{ id: string; name: stri
 }
 
 /** `rules` has been parsed with caseRulesSchema; a fixed owner must be an agent, manager or admin here. */
-export async function updateCaseRules(ctx: Ctx, rules: CaseRules): Promise<CaseRules> {
+export async function updateCaseRules(ctx: Ctx, rules: CaseRules, field = "assignTo"): Promise<CaseRules> {
   if (rules.assignTo) {
     const owners = await listCaseOwners(ctx);
-    if (!owners.some((o) => o.id === rules.assignTo)) throw new ValidationError([{ name: "assignTo", reason: "Choose an agent, manager or admin of this organization" }]);
+    if (!owners.some((o) => o.id === rules.assignTo)) throw new ValidationError([{ name: field, reason: "Choose an agent, manager or admin of this organization" }]);
   }
   await writeSetting(ctx, "caseRules", rules as unknown as Prisma.InputJsonValue, "case.rules_changed");
   return rules;
@@ -47,4 +55,10 @@ export async function updateCaseRules(ctx: Ctx, rules: CaseRules): Promise<CaseR
 export async function updateRootCauses(ctx: Ctx, causes: string[]): Promise<string[]> {
   await writeSetting(ctx, "rootCauses", causes, "case.root_causes_changed");
   return causes;
+}
+
+export async function updateCaseSettings(ctx: Ctx, input: CaseSettingsUpdate) {
+  if (input.rules) await updateCaseRules(ctx, input.rules, "rules.assignTo");
+  if (input.rootCauses) await updateRootCauses(ctx, input.rootCauses);
+  return getCaseSettings(ctx);
 }

@@ -190,3 +190,32 @@ describe("case rules settings", () => {
     expect(await db.auditEvent.count({ where: { orgId: A.orgId, action: "case.rules_changed" } })).toBe(1);
   });
 });
+
+describe("GET/PUT /api/v1/case-settings", () => {
+  it("reads and replaces the rules and the root causes; bad input names each field and changes nothing", async () => {
+    const C = await createOrg("casedetail-c");
+    const before = await http("GET", "/api/v1/case-settings", { key: C.keys.agent });
+    expect(before.status).toBe(200);
+    expect(before.body).toEqual({ rules: caseRulesSchema.parse({}), rootCauses: [...DEFAULT_ROOT_CAUSES] });
+
+    const bad = await http("PUT", "/api/v1/case-settings", { key: C.keys.manager, body: { rules: { nps: { enabled: true, maxScore: 11 }, dueHours: 0 }, rootCauses: ["A", "a"] } });
+    expect(bad.status).toBe(400);
+    expect(paramNames(bad.body).sort()).toEqual(["rootCauses", "rules.dueHours", "rules.nps.maxScore"]);
+    const foreignOwner = await http("PUT", "/api/v1/case-settings", { key: C.keys.manager, body: { rules: { assignTo: A.users.agent.id } } });
+    expect(paramNames(foreignOwner.body)).toEqual(["rules.assignTo"]);
+    expect((await http("GET", "/api/v1/case-settings", { key: C.keys.agent })).body).toEqual(before.body);
+
+    const put = await http("PUT", "/api/v1/case-settings", { key: C.keys.manager, body: { rules: { csat: { enabled: false, maxScore: 1 }, assignTo: C.users.agent.id }, rootCauses: ["Outage", "Billing"] } });
+    expect(put.status).toBe(200);
+    expect(put.body).toEqual({ rules: caseRulesSchema.parse({ csat: { enabled: false, maxScore: 1 }, assignTo: C.users.agent.id }), rootCauses: ["Outage", "Billing"] });
+    const res = await http("PATCH", `/api/v1/cases/${C.ids.case}`, { key: C.keys.agent, body: { rootCause: "Outage" } });
+    expect(res.status).toBe(200);
+    expect(await db.auditEvent.findMany({ where: { orgId: C.orgId, action: { in: ["case.rules_changed", "case.root_causes_changed"] } }, select: { action: true } })).toHaveLength(2);
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { orgId: C.orgId, entityId: C.ids.case, action: "case.updated" } });
+    expect(audit.data).toEqual({ fields: ["rootCause"] });
+    // the same value again is no change
+    await http("PATCH", `/api/v1/cases/${C.ids.case}`, { key: C.keys.agent, body: { rootCause: "Outage", status: "in_progress" } });
+    const last = await db.auditEvent.findFirstOrThrow({ where: { orgId: C.orgId, entityId: C.ids.case }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+    expect(last.data).toEqual({ fields: ["status"] });
+  });
+});

@@ -67,6 +67,8 @@ export const ROUTES: RouteCase[] = [
   { method: "GET", path: "/api/v1/responses/:id", minRole: "viewer", entity: "response" },
   { method: "GET", path: "/api/v1/cases", minRole: "viewer" },
   { method: "GET", path: "/api/v1/cases/:id", minRole: "viewer", entity: "case" },
+  { method: "GET", path: "/api/v1/case-settings", minRole: "agent" },
+  { method: "PUT", path: "/api/v1/case-settings", minRole: "manager", invalidBody: { rootCauses: [] } },
   { method: "PATCH", path: "/api/v1/cases/:id", minRole: "agent", entity: "case", invalidBody: {}, validBody: () => ({ status: "resolved", resolution: "taken over" }) },
   { method: "GET", path: "/api/v1/metrics/headline", minRole: "viewer" },
   // analytics (lib/analytics): another organization's ids in the filters match nothing
