@@ -78,7 +78,9 @@ export const ROUTES: RouteCase[] = [
   { method: "GET", path: "/api/v1/metrics/compare", minRole: "viewer", foreignQueries: (ids) => [`?journeyId=${ids.journey}`, `?touchpointId=${ids.touchpoint}`, `?surveyId=${ids.survey}`, `?stageId=${ids.stage}&channelId=${ids.channel}&preset=18m`] },
   // journey map and experience gaps (lib/journeys/map.ts, gaps-report.ts)
   { method: "GET", path: "/api/v1/journeys/:id/map", minRole: "viewer", entity: "journey" },
+  { method: "GET", path: "/api/v1/journeys/:id/paths", minRole: "viewer", entity: "journey" },
   { method: "GET", path: "/api/v1/reports/gaps", minRole: "viewer", foreignQueries: (ids) => [`?channelId=${ids.channel}&preset=18m`, `?channelId=${ids.channel}&format=csv`] },
+  { method: "GET", path: "/api/v1/reports/servqual", minRole: "viewer", foreignQueries: (ids) => [`?touchpointId=${ids.touchpoint}&preset=18m`, `?surveyId=${ids.survey}`, `?journeyId=${ids.journey}&format=csv`] },
   { method: "GET", path: "/api/v1/members", minRole: "admin" },
   { method: "PATCH", path: "/api/v1/members/:id", minRole: "admin", entity: "member", invalidBody: { role: "owner" }, validBody: () => ({ role: "admin" }) },
   { method: "DELETE", path: "/api/v1/members/:id", minRole: "admin", entity: "member" },
@@ -92,6 +94,8 @@ export const ROUTES: RouteCase[] = [
   { method: "POST", path: "/api/v1/imports/customers/preview", minRole: "manager", invalidBody: { csv: "not a CSV body" } },
   { method: "POST", path: "/api/v1/imports/customers", minRole: "manager", invalidBody: { csv: "not a CSV body" } },
   { method: "GET", path: "/api/v1/exports/customers", minRole: "viewer" },
+  { method: "POST", path: "/api/v1/imports/interactions", minRole: "manager", invalidBody: { csv: "not a CSV body" } },
+  { method: "GET", path: "/api/v1/exports/interactions", minRole: "viewer" },
   { method: "GET", path: "/api/v1/exports/responses", minRole: "viewer", foreignQueries: (ids) => [`?surveyId=${ids.survey}`, `?customerId=${ids.customer}&touchpointId=${ids.touchpoint}`, `?channelId=${ids.channel}`] },
   // Public survey API (respondents, embeds): see public-responses.test.ts.
   { method: "GET", path: "/api/v1/public/surveys/:publicId", public: true },

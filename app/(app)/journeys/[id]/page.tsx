@@ -14,6 +14,7 @@ import { MapFilters } from "@/components/journeys/map-filters";
 import { JourneyMapView } from "@/components/journeys/journey-map";
 import { EmotionSection } from "@/components/journeys/emotion-section";
 import { BlueprintLanes } from "@/components/journeys/blueprint-lanes";
+import { JourneyTabs } from "@/components/journey-paths/journey-tabs";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Journey map" };
@@ -47,6 +48,7 @@ export default async function JourneyPage({ params, searchParams }: { params: Pr
           ) : undefined
         }
       />
+      <JourneyTabs journeyId={map.journey.id} query={query} current="map" />
       <MapFilters action={`/journeys/${map.journey.id}`} filters={filters} errors={errors} channels={channels} segments={segments} label="Journey map filters" />
       <p className="mb-3 text-sm text-slate-600">
         Live figures for {shownPeriod}: CSAT and CES as means on their own scales with 95 % intervals, NPS with its margin of error; n = responses. Gaps

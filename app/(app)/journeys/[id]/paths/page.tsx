@@ -1,0 +1,94 @@
+import Link from "next/link";
+import { ArrowLeft, Download } from "lucide-react";
+import { orNotFound, requireCtx } from "@/lib/auth/action";
+import { filtersToSearchParams, parseFiltersLeniently } from "@/lib/analytics/filters";
+import { segmentTags } from "@/lib/analytics/trend";
+import { listChannels } from "@/lib/journeys/service";
+import { getJourneyPaths } from "@/lib/journeys/paths-report";
+import { DEFAULT_STEPS, MAX_STEPS } from "@/lib/journeys/paths";
+import { PageHeader } from "@/components/ui/page-header";
+import { EmptyState } from "@/components/ui/empty-state";
+import { buttonClass } from "@/components/ui/button";
+import { formatCount, formatPeriod } from "@/components/ui/format";
+import { MapFilters } from "@/components/journeys/map-filters";
+import { JourneyTabs } from "@/components/journey-paths/journey-tabs";
+import { PathsChart } from "@/components/journey-paths/paths-chart";
+import { PathsTables } from "@/components/journey-paths/paths-tables";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Journey paths" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const STEP_CHOICES = [3, 4, 5, 6, 8, MAX_STEPS];
+
+function stepsFrom(v: unknown): number {
+  const n = Number(typeof v === "string" ? v : "");
+  return Number.isInteger(n) && n >= 2 && n <= MAX_STEPS ? n : DEFAULT_STEPS;
+}
+
+export default async function JourneyPathsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SearchParams }) {
+  const ctx = await requireCtx();
+  const { id } = await params;
+  const sp = await searchParams;
+  const { filters, errors } = parseFiltersLeniently(sp);
+  const steps = stepsFrom(sp.steps);
+  const [data, channels, segments] = await Promise.all([orNotFound(getJourneyPaths(ctx, id, filters, steps)), listChannels(ctx), segmentTags(ctx)]);
+  const query = filtersToSearchParams({ preset: filters.preset, from: filters.from, to: filters.to, channelId: filters.channelId, segment: filters.segment });
+  const withSteps = (n: number) => {
+    const q = new URLSearchParams(query);
+    if (n !== DEFAULT_STEPS) q.set("steps", String(n));
+    const s = q.toString();
+    return `/journeys/${id}/paths${s ? `?${s}` : ""}`;
+  };
+  const csv = new URLSearchParams(query);
+  csv.set("steps", String(steps));
+  csv.set("format", "csv");
+  const shownPeriod = formatPeriod(data.period.from, new Date(data.period.to.getTime() - 1));
+
+  return (
+    <>
+      <p className="mb-3 print:hidden">
+        <Link href="/journeys" className="inline-flex items-center gap-1 text-sm font-medium text-brand-700 hover:underline">
+          <ArrowLeft aria-hidden="true" size={16} /> All journeys
+        </Link>
+      </p>
+      <PageHeader title={`${data.journey.name}: paths`} description="The common paths customers take between this journey's touchpoints, and where they drop out." />
+      <JourneyTabs journeyId={id} query={query.toString()} current="paths" />
+      <MapFilters action={`/journeys/${id}/paths`} filters={filters} errors={errors} channels={channels} segments={segments} label="Journey paths filters" />
+      <nav aria-label="Steps per path" className="mb-4 flex flex-wrap items-center gap-2 text-sm">
+        <span className="text-slate-600">Steps per path:</span>
+        {STEP_CHOICES.map((n) => (
+          <Link
+            key={n}
+            href={withSteps(n)}
+            aria-current={n === steps ? "page" : undefined}
+            className={`rounded-md border px-2.5 py-1 font-medium ${n === steps ? "border-brand-600 bg-brand-50 text-brand-700" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-50"}`}
+          >
+            {n}
+          </Link>
+        ))}
+      </nav>
+      <p className="mb-3 text-sm text-slate-600">
+        {formatCount(data.customers)} customers with interactions at this journey&apos;s touchpoints in {shownPeriod}. Each path is a customer&apos;s touchpoints in time
+        order, repeats in a row counted once, first {steps} steps. &ldquo;Left&rdquo; = the path ends there. Bands under 1 % of customers are not drawn.
+      </p>
+      {data.customers === 0 ? (
+        <EmptyState title="No customer paths in this period">
+          No interactions were logged at this journey&apos;s touchpoints for these filters. Pick a longer period or all channels and segments above, or log
+          interactions against the touchpoints (Interactions → Log interaction) and they will show here.
+        </EmptyState>
+      ) : (
+        <>
+          <div className="mb-3 flex justify-end">
+            <a href={`/api/v1/journeys/${id}/paths?${csv.toString()}`} download className={buttonClass("secondary", "md")}>
+              <Download aria-hidden="true" size={16} /> Download CSV
+            </a>
+          </div>
+          <PathsChart data={{ steps: data.steps, touchpoints: data.touchpoints, nodes: data.nodes, links: data.links }} />
+          <PathsTables data={data} />
+        </>
+      )}
+    </>
+  );
+}
