@@ -4,6 +4,7 @@ import { requireCtx } from "@/lib/auth/action";
 import { filtersToSearchParams, parseFiltersLeniently } from "@/lib/analytics/filters";
 import { segmentTags } from "@/lib/analytics/trend";
 import { getGapReport } from "@/lib/journeys/gaps-report";
+import { getServqualReport } from "@/lib/journeys/servqual";
 import { listChannels } from "@/lib/journeys/service";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -12,6 +13,7 @@ import { formatPeriod } from "@/components/ui/format";
 import { MapFilters } from "@/components/journeys/map-filters";
 import { GapTable } from "@/components/reports/gap-table";
 import { PrintButton } from "@/components/reports/print-button";
+import { ServqualHeatmap, ServqualTable } from "@/components/reports/servqual-heatmap";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Experience gaps" };
@@ -21,9 +23,10 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function GapsReportPage({ searchParams }: { searchParams: SearchParams }) {
   const ctx = await requireCtx();
   const { filters, errors } = parseFiltersLeniently(await searchParams);
-  const [report, channels, segments] = await Promise.all([getGapReport(ctx, filters), listChannels(ctx), segmentTags(ctx)]);
+  const [report, servqual, channels, segments] = await Promise.all([getGapReport(ctx, filters), getServqualReport(ctx, filters), listChannels(ctx), segmentTags(ctx)]);
   const query = filtersToSearchParams({ preset: filters.preset, from: filters.from, to: filters.to, channelId: filters.channelId, segment: filters.segment }).toString();
   const csvHref = `/api/v1/reports/gaps?${query ? `${query}&` : ""}format=csv`;
+  const servqualCsvHref = `/api/v1/reports/servqual?${query ? `${query}&` : ""}format=csv`;
   const shownPeriod = formatPeriod(report.period.from, new Date(report.period.to.getTime() - 1));
 
   return (
@@ -51,6 +54,32 @@ export default async function GapsReportPage({ searchParams }: { searchParams: S
       ) : (
         <GapTable rows={report.rows} query={query} />
       )}
+      <section aria-labelledby="servqual-heading" className="mt-8 print:break-before-page">
+        <div className="mb-3 flex flex-wrap items-end justify-between gap-2">
+          <div>
+            <h2 id="servqual-heading" className="text-lg font-semibold text-slate-900">SERVQUAL gaps</h2>
+            <p className="max-w-prose text-sm text-slate-600">Perception − expectation for the five service-quality dimensions, at every touchpoint with SERVQUAL answers in the period. Negative = customers got less than they expect.</p>
+          </div>
+          {servqual.rows.length > 0 ? (
+            <a href={servqualCsvHref} className={`${buttonClass("secondary")} print:hidden`} download>
+              <Download aria-hidden="true" size={16} /> SERVQUAL CSV
+            </a>
+          ) : null}
+        </div>
+        {servqual.rows.length === 0 ? (
+          <EmptyState title="No SERVQUAL answers in this period">Create a survey from the SERVQUAL template, ask it at a touchpoint, and the gaps per dimension appear here.</EmptyState>
+        ) : (
+          <>
+            <ServqualHeatmap rows={servqual.rows} dimensions={servqual.dimensions} query={query} />
+            <details className="mt-3 print:hidden">
+              <summary className="cursor-pointer text-sm font-medium text-brand-700">Show the SERVQUAL figures as a table</summary>
+              <div className="mt-2">
+                <ServqualTable rows={servqual.rows} />
+              </div>
+            </details>
+          </>
+        )}
+      </section>
       <section aria-labelledby="gap-how" className="mt-6 rounded-lg border border-slate-200 bg-white p-5 text-sm text-slate-700 shadow-sm print:break-inside-avoid print:border-0 print:p-0 print:shadow-none">
         <h2 id="gap-how" className="mb-2 font-semibold text-slate-900">
           How these are calculated
@@ -60,6 +89,7 @@ export default async function GapsReportPage({ searchParams }: { searchParams: S
           <li>A friction point is significantly below its promise (the whole interval is below 0), a moment of delight significantly above. Below 30 responses a gap is flagged “too few responses” and never called significant.</li>
           <li>Volume = the larger of the interactions and the responses at the touchpoint in the period (a response usually follows an interaction, so they are not added).</li>
           <li>Priority = shortfall as a % of the metric’s scale range (CSAT 4 points, CES 6, NPS 200) × volume, for friction points only.</li>
+          <li>SERVQUAL gap = perception − expectation (1–7), paired: only responses that answered both items of a dimension count (n = pairs); the mean of their differences with a Student-t 95 % interval. A cell’s colour shows the size of the gap (from 0.25, 0.75 and 1.25 points); a bold figure marked “sig.” has its whole interval below or above 0. Under 30 pairs a cell is hatched “too few” and never significant.</li>
         </ul>
       </section>
     </>

@@ -1,0 +1,113 @@
+// The SERVQUAL view of the experience-gap report: a heatmap with one row per touchpoint and one column per
+// dimension, each cell the gap perception − expectation (1–7 scale) with its n, coloured on a diverging
+// scale around 0 (ColorBrewer RdBu, readable with the common colour-vision deficiencies: shortfall red,
+// surplus blue), "too few" cells hatched grey. The figures are printed in every cell, so the colour is never
+// the only carrier; the full table (means, intervals) follows as the table alternative.
+import Link from "next/link";
+import type { ServqualCell, ServqualDimension, ServqualRow } from "@/lib/journeys/servqual";
+import { Table, TBody, Td, Th, THead } from "../ui/table";
+import { formatCount } from "../ui/format";
+import { fmt, signed } from "../journeys/figures";
+
+export const DIMENSION_NAMES: Record<ServqualDimension, string> = {
+  tangibles: "Tangibles", reliability: "Reliability", responsiveness: "Responsiveness", assurance: "Assurance", empathy: "Empathy",
+};
+
+// RdBu (ColorBrewer), three steps each side; the strongest steps carry white text (contrast ≥ 4.5:1).
+const SHORT = ["bg-[#fddbc7] text-slate-900", "bg-[#f4a582] text-slate-900", "bg-[#b2182b] text-white"];
+const SURPLUS = ["bg-[#d1e5f0] text-slate-900", "bg-[#92c5de] text-slate-900", "bg-[#2166ac] text-white"];
+const HATCH = "bg-[repeating-linear-gradient(45deg,#f1f5f9_0,#f1f5f9_6px,#e2e8f0_6px,#e2e8f0_12px)] text-slate-600";
+
+/** Cell colour: by the size of the gap (|gap| < 0.25 neutral, then 0.25 / 0.75 / 1.25 points), hatched below 30 pairs. */
+export function cellTone(c: ServqualCell): string {
+  if (c.status === "no_pairs" || c.status === "too_few" || c.gap.mean === null) return HATCH;
+  const size = Math.abs(c.gap.mean);
+  if (size < 0.25) return "bg-white text-slate-900";
+  const step = size < 0.75 ? 0 : size < 1.25 ? 1 : 2;
+  return (c.gap.mean < 0 ? SHORT : SURPLUS)[step];
+}
+
+const VERDICT: Record<ServqualCell["status"], string> = {
+  shortfall: "significant shortfall", surplus: "significantly above", no_difference: "no clear gap", too_few: "too few", no_pairs: "no answers",
+};
+
+const touchpointLink = (r: ServqualRow, query: string) => (
+  <>
+    <Link href={`/journeys/${r.journey.id}${query ? `?${query}` : ""}`} className="text-slate-900 hover:underline">
+      {r.touchpoint.name}
+    </Link>
+    <span className="block text-xs font-normal text-slate-600">
+      {r.journey.name} · {r.stage.name}
+    </span>
+  </>
+);
+
+export function ServqualHeatmap({ rows, dimensions, query }: { rows: ServqualRow[]; dimensions: readonly ServqualDimension[]; query: string }) {
+  return (
+    <Table label="SERVQUAL gaps by touchpoint and dimension" caption={<span className="font-normal text-slate-600">Gap = perception − expectation (1–7) with its n of paired answers. Red = shortfall, blue = above expectations; hatched = too few (under 30).</span>} className="print:overflow-visible print:rounded-none print:border-0 print:shadow-none print:[print-color-adjust:exact]">
+      <THead>
+        <tr>
+          <Th>Touchpoint</Th>
+          {dimensions.map((d) => (
+            <Th key={d} className="text-center">{DIMENSION_NAMES[d]}</Th>
+          ))}
+        </tr>
+      </THead>
+      <TBody>
+        {rows.map((r) => (
+          <tr key={r.touchpoint.id}>
+            <Th scope="row" className="font-medium normal-case">
+              <div className="min-w-36 whitespace-normal">{touchpointLink(r, query)}</div>
+            </Th>
+            {r.cells.map((c) => (
+              <td key={c.dimension} data-dimension={c.dimension} data-status={c.status} className={`border border-white px-2 py-2 text-center tabular-nums ${cellTone(c)}`}>
+                <span className={`block text-base ${c.significant ? "font-bold" : "font-medium"}`}>{signed("ces", c.gap.mean)}</span>
+                <span className="block text-xs whitespace-nowrap">
+                  n {formatCount(c.gap.n)}
+                  {c.status === "too_few" || c.status === "no_pairs" ? " · too few" : c.significant ? " · sig." : ""}
+                </span>
+                <span className="sr-only"> {DIMENSION_NAMES[c.dimension]}: {VERDICT[c.status]}</span>
+              </td>
+            ))}
+          </tr>
+        ))}
+      </TBody>
+    </Table>
+  );
+}
+
+/** The table alternative: every cell's means, gap and interval, one line per touchpoint and dimension. */
+export function ServqualTable({ rows }: { rows: ServqualRow[] }) {
+  return (
+    <Table label="SERVQUAL figures" caption={<span className="font-normal text-slate-600">Means on 1–7; the gap’s 95 % interval is paired per response.</span>} className="print:overflow-visible print:rounded-none print:border-0 print:shadow-none">
+      <THead>
+        <tr>
+          <Th>Touchpoint</Th>
+          <Th>Dimension</Th>
+          <Th>Perception</Th>
+          <Th>Expectation</Th>
+          <Th>Gap</Th>
+          <Th>95 % interval</Th>
+          <Th className="normal-case">n pairs</Th>
+          <Th>Verdict</Th>
+        </tr>
+      </THead>
+      <TBody>
+        {rows.flatMap((r) =>
+          r.cells.map((c) => (
+            <tr key={`${r.touchpoint.id}:${c.dimension}`}>
+              <Td className="whitespace-nowrap">{r.touchpoint.name}</Td>
+              <Td>{DIMENSION_NAMES[c.dimension]}</Td>
+              <Td className="tabular-nums">{fmt("ces", c.perception.mean)}</Td>
+              <Td className="tabular-nums">{fmt("ces", c.expectation.mean)}</Td>
+              <Td className={`tabular-nums ${c.significant ? "font-semibold" : ""}`}>{signed("ces", c.gap.mean)}</Td>
+              <Td className="tabular-nums whitespace-nowrap">{c.gap.low === null || c.gap.high === null ? "—" : `${signed("ces", c.gap.low)} to ${signed("ces", c.gap.high)}`}</Td>
+              <Td className="tabular-nums">{formatCount(c.gap.n)}</Td>
+              <Td className="whitespace-nowrap">{VERDICT[c.status]}</Td>
+            </tr>
+          )),
+        )}
+      </TBody>
+    </Table>
+  );
+}
