@@ -34,12 +34,13 @@ export async function previewFile(file: File): Promise<Preview> {
 }
 
 export async function runImport(
+  endpoint: string,
   file: File,
   options: { mode: string; onExisting: string; mapping: Mapping },
   onProgress: (p: Progress) => void,
 ): Promise<Result> {
   const qs = new URLSearchParams({ mode: options.mode, onExisting: options.onExisting, mapping: JSON.stringify(options.mapping) });
-  const res = await fetch(`/api/v1/imports/customers?${qs}`, { method: "POST", headers: { "content-type": "text/csv" }, body: file });
+  const res = await fetch(`${endpoint}?${qs}`, { method: "POST", headers: { "content-type": "text/csv" }, body: file });
   if (!res.ok || !res.body) throw new Error(await problemText(res));
   const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = "";
@@ -58,7 +59,7 @@ export async function runImport(
     }
     if (done) break;
   }
-  if (!result) throw new Error("The import stopped before it finished; reload the customer list to see what was stored.");
+  if (!result) throw new Error("The import stopped before it finished; reload the page to see what was stored.");
   if (result.error) throw new Error(result.error);
   return result;
 }

@@ -1,8 +1,10 @@
 "use client";
-// Customer CSV import: choose a file → preview of its first rows → map columns → mode and existing-customer
-// options → import with a live progress bar → summary with every problem row.
+// CSV import of customers or interactions: what to import → choose a file → preview of its first rows → map
+// columns → mode (and, for customers, existing-customer) options → import with a live progress bar → summary
+// with every problem row.
 import { useEffect, useRef, useState } from "react";
-import type { ImportMode, Mapping, OnExisting } from "@/lib/import/mapping";
+import { useRouter } from "next/navigation";
+import { suggestMapping, type ImportMode, type Mapping, type OnExisting } from "@/lib/import/mapping";
 import { Button } from "../ui/button";
 import { controlClass } from "../ui/field";
 import { FormMessage } from "../ui/form-message";
@@ -13,10 +15,13 @@ import { MappingStep } from "./mapping-step";
 import { ImportProgressBar } from "./progress-bar";
 import { ImportSummary } from "./summary";
 import { RadioGroup } from "./radio-group";
+import { KINDS, type ImportKindName } from "./kinds";
 
 type Stage = "choose" | "mapping" | "running" | "done";
 
-export function ImportWizard() {
+export function ImportWizard({ kind = "customers" }: { kind?: ImportKindName }) {
+  const router = useRouter();
+  const ui = KINDS[kind];
   const [stage, setStage] = useState<Stage>("choose");
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -45,7 +50,7 @@ export function ImportWizard() {
     try {
       const p = await previewFile(f);
       setPreview(p);
-      setMapping(p.suggestedMapping);
+      setMapping(kind === "customers" ? p.suggestedMapping : suggestMapping(p.header, ui.spec));
       setStage("mapping");
     } catch (e) {
       setError(e instanceof Error ? e.message : "The file could not be read.");
@@ -60,7 +65,7 @@ export function ImportWizard() {
     setProgress(null);
     setStage("running");
     try {
-      setResult(await runImport(file, { mode, onExisting, mapping }, setProgress));
+      setResult(await runImport(ui.endpoint, file, { mode, onExisting, mapping }, setProgress));
       setStage("done");
     } catch (e) {
       setError(e instanceof Error ? e.message : "The import failed.");
@@ -68,10 +73,23 @@ export function ImportWizard() {
     }
   }
 
-  const hasName = Object.values(mapping).includes("name");
+  const mapped = new Set(Object.values(mapping));
+  const missing = ui.spec.required.filter((f) => !mapped.has(f));
 
   return (
     <div className="flex flex-col gap-6">
+      <Section title="What are you importing?">
+        <RadioGroup
+          name="kind"
+          legend="Kind of records"
+          value={kind}
+          onChange={(v) => {
+            if (stage !== "running") router.replace(`?kind=${v}`);
+          }}
+          options={(Object.keys(KINDS) as ImportKindName[]).map((k) => ({ value: k, label: KINDS[k].label, hint: KINDS[k].hint }))}
+        />
+      </Section>
+
       <Section title="1. Choose a CSV file" description="The first row must name the columns. UTF-8, comma-separated, as exported by spreadsheets and CRMs.">
         <div className="flex max-w-md flex-col gap-1">
           <label htmlFor="import-file" className="text-sm font-medium text-slate-800">
@@ -118,9 +136,11 @@ export function ImportWizard() {
             </Table>
           </Section>
 
-          <Section title="3. Map the columns" description="Every customer needs a name. Unmapped columns can become attributes or be ignored.">
-            <MappingStep preview={preview} mapping={mapping} onChange={setMapping} />
-            {!hasName ? <p className="mt-2 text-sm font-medium text-danger">Map one column to Name.</p> : null}
+          <Section title="3. Map the columns" description={ui.mappingHelp}>
+            <MappingStep spec={ui.spec} preview={preview} mapping={mapping} onChange={setMapping} />
+            {missing.length ? (
+              <p className="mt-2 text-sm font-medium text-danger">Map one column to {missing.map((f) => ui.spec.labels[f] ?? f).join(", one to ")}.</p>
+            ) : null}
           </Section>
 
           <Section title="4. Choose how to import">
@@ -135,7 +155,7 @@ export function ImportWizard() {
                   { value: "all_or_nothing", label: "All or nothing", hint: "Check the whole file first; import nothing if any row is bad." },
                 ]}
               />
-              <RadioGroup
+              {ui.onExisting ? <RadioGroup
                 name="onExisting"
                 legend="When the external id already exists"
                 value={onExisting}
@@ -144,10 +164,10 @@ export function ImportWizard() {
                   { value: "skip", label: "Keep the existing customer", hint: "The row is counted as skipped." },
                   { value: "update", label: "Update it from the file", hint: "Filled cells overwrite; empty cells keep what is stored." },
                 ]}
-              />
+              /> : null}
             </div>
             <div className="mt-4">
-              <Button onClick={() => void start()} disabled={!hasName || stage === "running"}>
+              <Button onClick={() => void start()} disabled={missing.length > 0 || stage === "running"}>
                 Import {preview.totalRows.toLocaleString()} rows
               </Button>
             </div>
@@ -163,7 +183,7 @@ export function ImportWizard() {
 
       {stage === "done" && result ? (
         <div ref={resultRef}>
-          <ImportSummary result={result} />
+          <ImportSummary result={result} noun={ui.noun} back={kind === "customers" ? undefined : { href: "/interactions", label: "Back to interactions" }} />
         </div>
       ) : null}
     </div>

@@ -1,7 +1,8 @@
 "use client";
-// One select per CSV column: a customer field, an attribute (named after the column) or "ignore",
+// One select per CSV column: a field of the kind being imported, an attribute (customers; named after the
+// column) or "ignore",
 // next to the column's first values so the choice is easy to check.
-import { CUSTOMER_FIELDS, FIELD_LABELS, type Mapping } from "@/lib/import/mapping";
+import type { Mapping, MappingSpec } from "@/lib/import/mapping";
 import { controlClass } from "../ui/field";
 import { Table, TBody, Td, Th, THead } from "../ui/table";
 import type { Preview } from "./api";
@@ -15,7 +16,7 @@ export function choiceOf(target: string | undefined): string {
   return target;
 }
 
-export function MappingStep({ preview, mapping, onChange }: { preview: Preview; mapping: Mapping; onChange: (m: Mapping) => void }) {
+export function MappingStep({ spec, preview, mapping, onChange }: { spec: MappingSpec; preview: Preview; mapping: Mapping; onChange: (m: Mapping) => void }) {
   const used = new Set(Object.values(mapping));
   const set = (column: string, choice: string) => {
     const next = { ...mapping };
@@ -44,12 +45,12 @@ export function MappingStep({ preview, mapping, onChange }: { preview: Preview; 
               <Td className="min-w-44">
                 <select id={id} value={choice} onChange={(e) => set(column, e.target.value)} className={controlClass}>
                   <option value="ignore">Ignore this column</option>
-                  {CUSTOMER_FIELDS.map((f) => (
+                  {spec.fields.map((f) => (
                     <option key={f} value={f} disabled={used.has(f) && choice !== f}>
-                      {FIELD_LABELS[f]}
+                      {spec.labels[f] ?? f}
                     </option>
                   ))}
-                  <option value={ATTRIBUTE}>Attribute “{column.slice(0, 40)}”</option>
+                  {spec.attributes ? <option value={ATTRIBUTE}>Attribute “{column.slice(0, 40)}”</option> : null}
                 </select>
               </Td>
             </tr>

@@ -4,7 +4,7 @@ import { FormMessage } from "../ui/form-message";
 import { Table, TBody, Td, Th, THead } from "../ui/table";
 import type { Result } from "./api";
 
-export function ImportSummary({ result }: { result: Result }) {
+export function ImportSummary({ result, noun = "customer(s)", back = { href: "/customers", label: "Back to customers" } }: { result: Result; noun?: string; back?: { href: string; label: string } }) {
   const rejected = result.mode === "all_or_nothing" && result.invalid > 0;
   const counts: Array<[string, number]> = [
     ["Rows read", result.rows],
@@ -21,7 +21,7 @@ export function ImportSummary({ result }: { result: Result }) {
       <FormMessage tone={rejected ? "error" : "success"}>
         {rejected
           ? `Nothing was imported: ${result.invalid} row(s) have problems. Fix them and import again, or choose “Skip bad rows”.`
-          : `${result.inserted} customer(s) added, ${result.updated} updated, ${result.skipped} skipped, ${result.invalid} row(s) not imported.`}
+          : `${result.inserted} ${noun} added, ${result.updated} updated, ${result.skipped} skipped, ${result.invalid} row(s) not imported.`}
       </FormMessage>
       <dl className="grid grid-cols-2 gap-2 sm:grid-cols-5">
         {counts.map(([label, n]) => (
@@ -58,8 +58,8 @@ export function ImportSummary({ result }: { result: Result }) {
           </TBody>
         </Table>
       ) : null}
-      <Link href="/customers" className="text-sm font-medium text-brand-700 underline">
-        Back to customers
+      <Link href={back.href} className="text-sm font-medium text-brand-700 underline">
+        {back.label}
       </Link>
     </section>
   );

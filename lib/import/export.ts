@@ -6,6 +6,8 @@ import { csvStream, type CsvCell } from "../csv/stream";
 import { db } from "../db";
 import type { Ctx } from "../auth/ctx";
 import { CUSTOMER_FIELDS } from "./mapping";
+import { recordAudit } from "../audit/service";
+import { INTERACTION_FIELDS } from "./interaction-spec";
 
 const CHUNK = 1_000;
 
@@ -63,4 +65,58 @@ async function* customerRows(ctx: Ctx, attrs: string[]): AsyncGenerator<CsvCell[
 export async function exportCustomersCsv(ctx: Ctx): Promise<ReadableStream<Uint8Array>> {
   const attrs = await attributeKeys(ctx);
   return csvStream([...CUSTOMER_FIELDS, ...attrs.map((k) => `attributes.${k}`)], customerRows(ctx, attrs));
+}
+
+/** Rows of a table read in chunks by id (the cursor), each chunk mapped to CSV rows before the next is read. */
+async function* chunked<T extends { id: string }>(read: (cursor: string | undefined) => Promise<T[]>, toRow: (r: T) => CsvCell[]): AsyncGenerator<CsvCell[][]> {
+  let cursor: string | undefined;
+  for (;;) {
+    const rows = await read(cursor);
+    yield rows.map(toRow);
+    if (rows.length < CHUNK) return;
+    cursor = rows[rows.length - 1].id;
+  }
+}
+
+/**
+ * Interaction CSV export in the columns the interaction import takes (customer by external id, else e-mail,
+ * else our id; touchpoint as "Journey / Stage / Touchpoint"; channel key; staff e-mail), so it re-imports
+ * cleanly: the clientId column (our id when the interaction had none) makes a re-import into the same
+ * organization skip every row as a duplicate (the import treats a clientId equal to a stored interaction's id as
+ * that interaction).
+ */
+export async function exportInteractionsCsv(ctx: Ctx): Promise<ReadableStream<Uint8Array>> {
+  await recordAudit(ctx, { action: "interactions.exported", entityType: "Interaction", data: {} });
+  const rows = chunked(
+    (cursor) =>
+      db.interaction.findMany({
+        where: { orgId: ctx.orgId, ...(cursor ? { id: { gt: cursor } } : {}) },
+        select: {
+          id: true,
+          occurredAt: true,
+          outcome: true,
+          emotion: true,
+          note: true,
+          clientId: true,
+          customer: { select: { id: true, externalId: true, email: true } },
+          touchpoint: { select: { name: true, journey: { select: { name: true } }, stage: { select: { name: true } } } },
+          channel: { select: { key: true } },
+          staff: { select: { email: true } },
+        },
+        orderBy: { id: "asc" },
+        take: CHUNK,
+      }),
+    (i) => [
+      i.customer.externalId ?? i.customer.email ?? i.customer.id,
+      i.touchpoint ? [i.touchpoint.journey.name, i.touchpoint.stage.name, i.touchpoint.name].join(" / ") : "",
+      i.channel?.key ?? "",
+      i.occurredAt.toISOString(),
+      i.outcome,
+      i.emotion,
+      i.note ?? "",
+      i.staff?.email ?? "",
+      i.clientId ?? i.id,
+    ],
+  );
+  return csvStream([...INTERACTION_FIELDS], rows);
 }

@@ -1,12 +1,13 @@
-// Column mapping for customer CSV imports: which CSV header feeds which customer field. Shared by the API
-// (query parameter `mapping`, JSON) and the import screen. Pure code, no I/O.
+// Column mapping for CSV imports: which CSV header feeds which field of the kind being imported (customers,
+// interactions, …; each kind describes its fields with a MappingSpec). Shared by the API (query parameter
+// `mapping`, JSON) and the import screen. Pure code, no I/O.
 import { z } from "zod";
 import { ValidationError, type InvalidParam } from "../http/errors";
 
 export const CUSTOMER_FIELDS = ["externalId", "name", "email", "phone", "tags", "consent"] as const;
 export type CustomerField = (typeof CUSTOMER_FIELDS)[number];
-/** A mapping target: a customer field, `attributes.<key>`, or "ignore". */
-export type MappingTarget = CustomerField | `attributes.${string}` | "ignore";
+/** A mapping target: a field of the kind being imported, `attributes.<key>` (customers), or "ignore". */
+export type MappingTarget = CustomerField | `attributes.${string}` | "ignore" | (string & {});
 export type Mapping = Record<string, MappingTarget>;
 
 export const FIELD_LABELS: Record<CustomerField, string> = {
@@ -37,6 +38,19 @@ export function attributeKeyOf(target: string): string | null {
   return m ? m[1] : null;
 }
 
+/** What a kind's CSV columns can feed: its fields, their labels, header spellings, the required ones. */
+export type MappingSpec = {
+  fields: readonly string[];
+  labels: Record<string, string>;
+  /** Header spellings, compared without case, spaces or punctuation. */
+  synonyms: Record<string, string[]>;
+  required: readonly string[];
+  /** Whether unknown columns become `attributes.<column>` (customers) or are ignored. */
+  attributes: boolean;
+  /** Why a required field must be mapped, e.g. "every customer needs one". */
+  requiredWhy: string;
+};
+
 const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
 // Header spellings seen in CRM and spreadsheet exports, compared without case, spaces or punctuation.
 const SYNONYMS: Record<CustomerField, string[]> = {
@@ -48,20 +62,29 @@ const SYNONYMS: Record<CustomerField, string[]> = {
   consent: ["consent", "optin", "surveyconsent", "marketingconsent"],
 };
 
+export const CUSTOMER_SPEC: MappingSpec = {
+  fields: CUSTOMER_FIELDS,
+  labels: FIELD_LABELS,
+  synonyms: SYNONYMS,
+  required: ["name"],
+  attributes: true,
+  requiredWhy: "every customer needs one",
+};
+
 /** A first guess from the header names: known spellings → fields, `attributes.x` stays, the rest → attributes. */
-export function suggestMapping(header: string[]): Mapping {
+export function suggestMapping(header: string[], spec: MappingSpec = CUSTOMER_SPEC): Mapping {
   const out: Mapping = {};
   const used = new Set<string>();
   for (const column of header) {
     if (!column.trim() || column in out) continue;
-    const attr = attributeKeyOf(column.trim());
+    const attr = spec.attributes ? attributeKeyOf(column.trim()) : null;
     const key = squash(column);
-    const field = CUSTOMER_FIELDS.find((f) => !used.has(f) && SYNONYMS[f].includes(key));
+    const field = spec.fields.find((f) => !used.has(f) && (spec.synonyms[f] ?? []).includes(key));
     if (attr) out[column] = `attributes.${attr}`;
     else if (field) {
       out[column] = field;
       used.add(field);
-    } else out[column] = `attributes.${column.trim().slice(0, 100)}`;
+    } else out[column] = spec.attributes ? `attributes.${column.trim().slice(0, 100)}` : "ignore";
   }
   return out;
 }
@@ -70,7 +93,7 @@ export function suggestMapping(header: string[]): Mapping {
  * Parse and check a mapping against the file's header. Bad input → ValidationError naming `mapping.<column>`.
  * Columns the mapping does not mention are ignored; a mapping must name a column for `name`.
  */
-export function resolveMapping(raw: unknown, header: string[]): Mapping {
+export function resolveMapping(raw: unknown, header: string[], spec: MappingSpec = CUSTOMER_SPEC): Mapping {
   const problems: InvalidParam[] = [];
   const bad = (name: string, reason: string) => problems.push({ name, reason, in: "query" });
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
@@ -89,8 +112,8 @@ export function resolveMapping(raw: unknown, header: string[]): Mapping {
       continue;
     }
     if (target === "ignore") continue;
-    if (!(CUSTOMER_FIELDS as readonly string[]).includes(target) && !attributeKeyOf(target)) {
-      bad(name, `Unknown field "${target.slice(0, 60)}"; use ${CUSTOMER_FIELDS.join(", ")}, attributes.<key> or ignore`);
+    if (!spec.fields.includes(target) && !(spec.attributes && attributeKeyOf(target))) {
+      bad(name, `Unknown field "${target.slice(0, 60)}"; use ${spec.fields.join(", ")}${spec.attributes ? ", attributes.<key>" : ""} or ignore`);
       continue;
     }
     const other = taken.get(target);
@@ -101,18 +124,20 @@ export function resolveMapping(raw: unknown, header: string[]): Mapping {
     taken.set(target, column);
     out[column] = target as MappingTarget;
   }
-  if (problems.length === 0 && !taken.has("name")) bad("mapping", "Map one column to name (every customer needs one)");
+  for (const field of spec.required) {
+    if (problems.length === 0 && !taken.has(field)) bad("mapping", `Map one column to ${field} (${spec.requiredWhy})`);
+  }
   if (problems.length) throw new ValidationError(problems, "The column mapping is invalid.");
   return out;
 }
 
-export function parseMappingParam(text: string | undefined, header: string[]): Mapping {
-  if (text === undefined) return resolveMapping(suggestMapping(header), header);
+export function parseMappingParam(text: string | undefined, header: string[], spec: MappingSpec = CUSTOMER_SPEC): Mapping {
+  if (text === undefined) return resolveMapping(suggestMapping(header, spec), header, spec);
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
     throw new ValidationError([{ name: "mapping", reason: "Not valid JSON", in: "query" }]);
   }
-  return resolveMapping(raw, header);
+  return resolveMapping(raw, header, spec);
 }

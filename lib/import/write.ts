@@ -11,7 +11,7 @@ import type { OnExisting } from "./mapping";
 export type BatchResult = { inserted: number; updated: number; skipped: number };
 
 // Same shape as Prisma's cuid() ids: "c" + 24 lower-case base-36 characters.
-function newId(): string {
+export function newId(): string {
   const bytes = randomBytes(24);
   let s = "c";
   for (const b of bytes) s += (b % 36).toString(36);

@@ -6,6 +6,7 @@ import { searchCustomers } from "@/lib/customers/service";
 import { createCustomer } from "@/lib/customers/service";
 import { createOrg, uid, type Org } from "../factories";
 import { baseURL, http } from "./http";
+import { postCsv, problemRows, type Line } from "./import-client";
 
 let A: Org;
 let B: Org;
@@ -14,17 +15,7 @@ beforeAll(async () => {
   [A, B] = [await createOrg("import-a"), await createOrg("import-b")];
 });
 
-type Line = Record<string, any>;
-
-async function importCsv(key: string, body: BodyInit, query: Record<string, string> = {}) {
-  const qs = new URLSearchParams(query).toString();
-  const init: RequestInit & { duplex?: "half" } = { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "text/csv" }, body };
-  if (body instanceof ReadableStream) init.duplex = "half";
-  const res = await fetch(`${baseURL()}/api/v1/imports/customers${qs ? `?${qs}` : ""}`, init);
-  const text = await res.text();
-  const lines: Line[] = res.headers.get("content-type")?.includes("ndjson") ? text.trim().split("\n").map((l) => JSON.parse(l)) : [];
-  return { status: res.status, contentType: res.headers.get("content-type") ?? "", lines, result: lines.at(-1) ?? {}, body: lines.length ? null : JSON.parse(text) };
-}
+const importCsv = (key: string, body: BodyInit, query: Record<string, string> = {}) => postCsv("/api/v1/imports/customers", key, body, query);
 
 const countIn = (org: Org, externalIds: string[]) => db.customer.count({ where: { orgId: org.orgId, externalId: { in: externalIds } } });
 
@@ -41,7 +32,6 @@ function mixedFile(p: string) {
 }
 const mapping = JSON.stringify({ id: "externalId", name: "name", email: "email", tags: "tags", consent: "consent", plan: "attributes.plan" });
 const ids = (p: string) => [1, 2, 3, 4, 6].map((i) => `${p}-${i}`);
-const problemRows = (r: Line) => r.problems.map((p: Line) => `${p.row}:${p.field}`).sort();
 
 describe("customer import", () => {
   it("all_or_nothing stores nothing and reports every bad row with its number and field", async () => {

@@ -5,6 +5,7 @@ import { hasRole } from "@/lib/auth/roles";
 import { customerListQuery } from "@/lib/customers/schema";
 import { listCustomers } from "@/lib/customers/service";
 import { PageHeader } from "@/components/ui/page-header";
+import { CsvLinks } from "@/components/import/csv-links";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
@@ -36,14 +37,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Se
         description="Everyone your organization has talked to, newest first."
         actions={
           <>
-            {hasRole(ctx.role, "manager") ? (
-              <Link href="/customers/import" className={buttonClass("secondary")}>
-                Import CSV
-              </Link>
-            ) : null}
-            <a href="/api/v1/exports/customers" download className={buttonClass("secondary")}>
-              Export CSV
-            </a>
+            <CsvLinks role={ctx.role} importHref="/customers/import" exportHref="/api/v1/exports/customers" />
           </>
         }
       />

@@ -5,6 +5,7 @@ import { hasRole } from "@/lib/auth/roles";
 import { listInteractions } from "@/lib/interactions/service";
 import { interactionListQuery } from "@/lib/interactions/schema";
 import { PageHeader } from "@/components/ui/page-header";
+import { CsvLinks } from "@/components/import/csv-links";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
@@ -34,11 +35,14 @@ export default async function InteractionsPage({ searchParams }: { searchParams:
         title="Interactions"
         description="What happened at each touchpoint, as logged by your team or sent by your systems. Newest first."
         actions={
-          hasRole(ctx.role, "agent") ? (
-            <Link href="/interactions/new" className="inline-flex min-h-10 items-center rounded-md bg-brand-700 px-4 text-sm font-semibold text-white hover:bg-brand-800">
-              Log interaction
-            </Link>
-          ) : null
+          <>
+            <CsvLinks role={ctx.role} importHref="/customers/import?kind=interactions" exportHref="/api/v1/exports/interactions" />
+            {hasRole(ctx.role, "agent") ? (
+              <Link href="/interactions/new" className="inline-flex min-h-10 items-center rounded-md bg-brand-700 px-4 text-sm font-semibold text-white hover:bg-brand-800">
+                Log interaction
+              </Link>
+            ) : null}
+          </>
         }
       />
       {query.touchpointId ? (

@@ -1,16 +1,13 @@
 import { route } from "@/lib/http/handler";
 import { importQuery } from "@/lib/import/mapping";
 import { csvBodyOf } from "@/lib/import/csv";
-import { importAsNdjson, prepareCustomerImport } from "@/lib/import/customers";
+import { prepareCustomerImport } from "@/lib/import/customers";
+import { importResponse } from "@/lib/import/pipeline";
 
 // POST /api/v1/imports/customers?mode=all_or_nothing|skip_bad_rows&onExisting=skip|update&mapping=<json> –
 // import a customers CSV (the body). A bad mapping or header is a 400 before anything is written; then the
 // answer streams as NDJSON: progress lines every ~1,000 rows and a final `{ done: true, … }` line.
 // Manager or higher: an import changes many customers at once.
-export const POST = route({ role: "manager", query: importQuery }, async ({ ctx, query, req, requestId }) => {
-  const prepared = await prepareCustomerImport(ctx, await csvBodyOf(req), query);
-  return new Response(importAsNdjson(prepared, requestId), {
-    status: 200,
-    headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store", "x-accel-buffering": "no" },
-  });
-});
+export const POST = route({ role: "manager", query: importQuery }, async ({ ctx, query, req, requestId }) =>
+  importResponse(await prepareCustomerImport(ctx, await csvBodyOf(req), query), requestId),
+);

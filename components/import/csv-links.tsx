@@ -1,0 +1,19 @@
+// "Import CSV" (managers and admins: imports are bulk changes) and "Export CSV" (everyone) for a list page.
+import Link from "next/link";
+import { hasRole, type Role } from "@/lib/auth/roles";
+import { buttonClass } from "../ui/button";
+
+export function CsvLinks({ role, importHref, exportHref }: { role: Role; importHref: string; exportHref: string }) {
+  return (
+    <>
+      {hasRole(role, "manager") ? (
+        <Link href={importHref} className={buttonClass("secondary")}>
+          Import CSV
+        </Link>
+      ) : null}
+      <a href={exportHref} download className={buttonClass("secondary")}>
+        Export CSV
+      </a>
+    </>
+  );
+}
