@@ -1,6 +1,8 @@
-// Benchmark: customer CSV import throughput (rows/s) through the real HTTP endpoint on the production build,
-// on SQLite and PostgreSQL, next to the raw database doing the same inserts with insertBatches, same run.
-//   NEXT_DIST_DIR=.next-import npx tsx bench/import.ts [--rows=100000] [--postgres=<admin url>]
+// Benchmark: customer (or interaction) CSV import throughput (rows/s) through the real HTTP endpoint on the
+// production build, on SQLite and PostgreSQL, next to the raw database doing the same inserts with
+// insertBatches, same run.
+//   NEXT_DIST_DIR=.next-import npx tsx bench/import.ts [--rows=100000] [--kind=customers|interactions] [--postgres=<admin url>]
+// --kind=interactions first stores 1,000 customers per organization; the file names them by external id.
 // Needs a production build (`npx next build`). Prints figures; nothing is asserted.
 import fs from "node:fs";
 import path from "node:path";
@@ -14,8 +16,15 @@ import { startServer } from "../tests/server";
 const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=").slice(1).join("=") ?? fallback;
 const N = Number(arg("rows", "100000"));
 const root = path.resolve(import.meta.dirname, "..");
-const HEADER = "externalId,name,email,phone,tags,consent,plan,region\n";
-const line = (p: string, i: number) => `${p}-${i},Bench Person ${i},bench.${i}@example.com,+1 555 ${String(i).padStart(7, "0")},${i % 3 ? "vip" : "b2b;trial"},${i % 2 ? "yes" : ""},${i % 5 ? "pro" : "free"},r${i % 9}`;
+const KIND = arg("kind", "customers") === "interactions" ? "interactions" : "customers";
+const CUSTOMERS = 1_000; // --kind=interactions: the customers the rows point at
+const HEADER =
+  KIND === "customers" ? "externalId,name,email,phone,tags,consent,plan,region\n" : "customer,channel,occurredAt,outcome,emotion,note,clientId\n";
+const at = (i: number) => new Date(Date.UTC(2025, 0, 1) + i * 60_000).toISOString();
+const line = (p: string, i: number) =>
+  KIND === "customers"
+    ? `${p}-${i},Bench Person ${i},bench.${i}@example.com,+1 555 ${String(i).padStart(7, "0")},${i % 3 ? "vip" : "b2b;trial"},${i % 2 ? "yes" : ""},${i % 5 ? "pro" : "free"},r${i % 9}`
+    : `C-${i % CUSTOMERS},phone,${at(i)},${i % 4 ? "resolved" : "follow_up"},${(i % 5) - 2},Bench note ${i},${p}-${i}`;
 
 /** The CSV generated on the fly as a request body stream: the client never holds it either. */
 function csvStream(prefix: string): ReadableStream<Uint8Array> {
@@ -39,18 +48,26 @@ async function run(label: string, url: string) {
     const user = await db.user.create({ data: { email: `${name}-${Date.now()}@bench.test`, name, passwordHash: "x" } });
     await db.membership.create({ data: { orgId: org.id, userId: user.id, role: "manager" } });
     const ctx = { orgId: org.id, userId: user.id, role: "admin" as const, apiKeyId: null };
-    return { org, key: (await createApiKey(ctx, { name: "bench", role: "manager" })).key };
+    const customerIds: string[] = [];
+    if (KIND === "interactions") {
+      await db.channel.create({ data: { orgId: org.id, key: "phone", name: "Phone" } });
+      const now = new Date();
+      const rows = Array.from({ length: CUSTOMERS }, (_, i) => ({ id: "c" + randomBytes(12).toString("hex"), orgId: org.id, externalId: `C-${i}`, name: `Bench Customer ${i}`, createdAt: now, updatedAt: now }));
+      await insertBatches(db, "Customer", "customers", rows);
+      customerIds.push(...rows.map((r) => r.id));
+    }
+    return { org, customerIds, key: (await createApiKey(ctx, { name: "bench", role: "manager" })).key };
   };
   const server = await startServer({ databaseUrl: url });
   try {
-    console.log(`${label}: ${N.toLocaleString()} rows (customer + ~5 search tokens + 1–2 tags each)`);
+    console.log(`${label}: ${N.toLocaleString()} ${KIND === "customers" ? "rows (customer + ~5 search tokens + 1–2 tags each)" : `interactions of ${CUSTOMERS.toLocaleString()} customers`}`);
     for (const mode of ["skip_bad_rows", "all_or_nothing"]) {
       const { org, key } = await orgFor(`bench-${mode.replace(/_/g, "-")}`);
       // Warm the server's database connection first (a running instance has it open): on SQLite, the first
       // connection after a large bulk write refreshes planner statistics at open, which is not import time.
       await (await fetch(`${server.url}/api/v1/me`, { headers: { authorization: `Bearer ${key}` } })).text();
       const t = performance.now();
-      const res = await fetch(`${server.url}/api/v1/imports/customers?mode=${mode}`, {
+      const res = await fetch(`${server.url}/api/v1/imports/${KIND}?mode=${mode}`, {
         method: "POST",
         headers: { authorization: `Bearer ${key}`, "content-type": "text/csv" },
         body: csvStream("H"),
@@ -59,16 +76,23 @@ async function run(label: string, url: string) {
       const lines = (await res.text()).trim().split("\n");
       const s = (performance.now() - t) / 1000;
       const result = JSON.parse(lines.at(-1)!);
-      const stored = await db.customer.count({ where: { orgId: org.id } });
+      const stored = KIND === "customers" ? await db.customer.count({ where: { orgId: org.id } }) : await db.interaction.count({ where: { orgId: org.id } });
       console.log(`  HTTP import ${mode.padEnd(15)} ${s.toFixed(1)} s  ${Math.round(N / s).toLocaleString()} rows/s  (inserted ${result.inserted}, stored ${stored}, ${lines.length - 1} progress lines)`);
     }
     // Then the same rows straight into the database: insertBatches in 1,000-row transactions, no HTTP, no parsing.
     // (Runs last, on tables already holding the imports' rows. Run first, the HTTP import that followed it was
     // cut off with EPIPE on SQLite — not yet understood; see the import notes.)
-    const { org } = await orgFor("bench-raw");
+    const { org, customerIds } = await orgFor("bench-raw");
     const t = performance.now();
     const now = new Date();
-    for (let start = 0; start < N; start += 1_000) {
+    for (let start = 0; start < N && KIND === "interactions"; start += 1_000) {
+      const rows: object[] = [];
+      for (let i = start; i < Math.min(N, start + 1_000); i++) {
+        rows.push({ id: "c" + randomBytes(12).toString("hex"), orgId: org.id, customerId: customerIds[i % CUSTOMERS], occurredAt: new Date(at(i)), outcome: "resolved", emotion: (i % 5) - 2, note: `Bench note ${i}`, source: "import", clientId: `R-${i}`, createdAt: now });
+      }
+      await db.$transaction((tx) => insertBatches(tx, "Interaction", "interactions", rows));
+    }
+    for (let start = 0; start < N && KIND === "customers"; start += 1_000) {
       const customers: Array<Record<string, unknown>> = [];
       const tokens: object[] = [];
       const tags: object[] = [];

@@ -34,7 +34,7 @@ export const KINDS: Record<ImportKindName, KindUi> = {
     noun: "interaction(s)",
     onExisting: false,
     mappingHelp:
-      "Every interaction needs a customer (external id or e-mail of an existing customer), when it occurred (ISO date-time such as 2026-03-14T09:30:00Z) and an outcome (resolved, follow_up, escalated, no_action). Rows with a client id already stored are skipped, so the same file can be imported twice.",
+      "Every interaction needs a customer (external id or e-mail of an existing customer), when it occurred (ISO date-time such as 2026-03-14T09:30:00Z) and an outcome (resolved, follow_up, escalated, no_action). Optional: touchpoint (id or “Journey / Stage / Touchpoint”), channel key, emotion (−2..+2 or a label such as Delighted), note, staff (a member’s e-mail) and a client id: rows whose client id is already stored are skipped, so the same file can be imported twice.",
   },
 };
 

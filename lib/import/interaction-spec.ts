@@ -7,15 +7,15 @@ export const INTERACTION_FIELDS = ["customer", "touchpoint", "channel", "occurre
 export const INTERACTION_SPEC: MappingSpec = {
   fields: INTERACTION_FIELDS,
   labels: {
-    customer: "Customer (external id or e-mail)",
-    touchpoint: "Touchpoint (id or Journey / Stage / Touchpoint)",
-    channel: "Channel (key)",
-    occurredAt: "Occurred at (ISO date-time)",
+    customer: "Customer",
+    touchpoint: "Touchpoint",
+    channel: "Channel",
+    occurredAt: "Occurred at",
     outcome: "Outcome",
-    emotion: "Emotion (−2..+2 or label)",
+    emotion: "Emotion",
     note: "Note",
-    staff: "Staff (member e-mail)",
-    clientId: "Client id (idempotency key)",
+    staff: "Staff e-mail",
+    clientId: "Client id",
   },
   synonyms: {
     customer: ["customer", "customerid", "externalid", "customerexternalid", "customeremail", "email"],
