@@ -115,7 +115,9 @@ async function child() {
         await res.json();
         served++;
       };
-      await get(); // warm-up before the CPU reading starts
+      // Warm-up before the CPU reading starts; retried once, as the kept-alive socket may have been closed
+      // by the server (5 s keep-alive timeout) while the previous endpoint's raw queries ran.
+      await get().catch(get);
       let cpu0 = groupCpuMs(pgid);
       const servedBefore = served;
       const http = await timeIt(requests, get, 5);
