@@ -8,9 +8,10 @@ export type ChartInput = { steps: number; touchpoints: { id: string; name: strin
 const COL = 180;
 const NODE_W = 12;
 const TOP = 26;
-const PLOT_H = 360;
-const PAD = 12;
+const PLOT_H = 480;
+const PAD = 8;
 const DROP_W = 34;
+const LABEL_H = 14;
 
 const shorten = (s: string, n = 18) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
@@ -36,7 +37,7 @@ export function layoutPaths(input: ChartInput) {
       const p = { ...n, key: `${s}:${n.touchpointId}`, x: 8 + s * COL, y, w: NODE_W, h, name: nameOf(n.touchpointId), label: shorten(nameOf(n.touchpointId)), outY: y, inY: y };
       placed.set(p.key, p);
       nodes.push(p);
-      y += h + PAD;
+      y += Math.max(h, LABEL_H) + PAD; // room for the label of a small bar
     }
   });
 

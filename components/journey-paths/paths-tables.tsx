@@ -24,7 +24,7 @@ export function PathsTables({ data }: { data: JourneyPaths }) {
           {data.paths.map((p, i) => (
             <tr key={p.touchpointIds.join(">")} data-testid="top-path">
               <Td className="tabular-nums">{i + 1}</Td>
-              <Td className="min-w-56">{p.touchpointIds.map(nameOf).join(" → ")}</Td>
+              <Td>{p.touchpointIds.map(nameOf).join(" → ")}</Td>
               <Td className="text-right tabular-nums" data-testid="top-path-customers">
                 {formatCount(p.customers)}
               </Td>
@@ -33,6 +33,8 @@ export function PathsTables({ data }: { data: JourneyPaths }) {
           ))}
         </TBody>
       </Table>
+      <details className="group">
+        <summary className="mb-2 cursor-pointer text-sm font-semibold text-brand-700 hover:underline">Per step: customers, continued and left ({data.nodes.length} rows)</summary>
       <Table label="Customers per step" caption="Per step: customers, continued and left">
         <THead>
           <tr>
@@ -57,6 +59,7 @@ export function PathsTables({ data }: { data: JourneyPaths }) {
           ))}
         </TBody>
       </Table>
+      </details>
     </div>
   );
 }
