@@ -44,10 +44,19 @@ const touchpointLink = (r: ServqualRow, query: string) => (
 
 export function ServqualHeatmap({ rows, dimensions, query }: { rows: ServqualRow[]; dimensions: readonly ServqualDimension[]; query: string }) {
   return (
-    <Table label="SERVQUAL gaps by touchpoint and dimension" caption={<span className="font-normal text-slate-600">Gap = perception − expectation (1–7) with its n of paired answers. Red = shortfall, blue = above expectations; hatched = too few (under 30).</span>} className="print:overflow-visible print:rounded-none print:border-0 print:shadow-none print:[print-color-adjust:exact]">
+    <>
+    <p className="mb-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-slate-700 print:[print-color-adjust:exact]" data-testid="servqual-legend">
+      <span>Each cell: gap (1–7) and n of paired answers.</span>
+      <span className="inline-flex items-center gap-1"><span aria-hidden="true" className="inline-block h-3 w-6 rounded-sm bg-[#b2182b]" /><span aria-hidden="true" className="inline-block h-3 w-6 rounded-sm bg-[#f4a582]" /> shortfall</span>
+      <span className="inline-flex items-center gap-1"><span aria-hidden="true" className="inline-block h-3 w-6 rounded-sm border border-slate-200 bg-white" /> within ±0.25</span>
+      <span className="inline-flex items-center gap-1"><span aria-hidden="true" className="inline-block h-3 w-6 rounded-sm bg-[#92c5de]" /><span aria-hidden="true" className="inline-block h-3 w-6 rounded-sm bg-[#2166ac]" /> above expectations</span>
+      <span className="inline-flex items-center gap-1"><span aria-hidden="true" className={`inline-block h-3 w-6 rounded-sm ${HATCH}`} /> too few (under 30)</span>
+      <span>Bold “sig.” = significant.</span>
+    </p>
+    <Table label="SERVQUAL gaps by touchpoint and dimension" className="print:overflow-visible print:rounded-none print:border-0 print:shadow-none print:[print-color-adjust:exact]">
       <THead>
         <tr>
-          <Th>Touchpoint</Th>
+          <Th className="sticky left-0 z-10 bg-slate-50">Touchpoint</Th>
           {dimensions.map((d) => (
             <Th key={d} className="text-center">{DIMENSION_NAMES[d]}</Th>
           ))}
@@ -56,8 +65,8 @@ export function ServqualHeatmap({ rows, dimensions, query }: { rows: ServqualRow
       <TBody>
         {rows.map((r) => (
           <tr key={r.touchpoint.id}>
-            <Th scope="row" className="font-medium normal-case">
-              <div className="min-w-36 whitespace-normal">{touchpointLink(r, query)}</div>
+            <Th scope="row" className="sticky left-0 z-10 bg-white font-medium normal-case">
+              <div className="min-w-32 whitespace-normal">{touchpointLink(r, query)}</div>
             </Th>
             {r.cells.map((c) => (
               <td key={c.dimension} data-dimension={c.dimension} data-status={c.status} className={`border border-white px-2 py-2 text-center tabular-nums ${cellTone(c)}`}>
@@ -73,6 +82,7 @@ export function ServqualHeatmap({ rows, dimensions, query }: { rows: ServqualRow
         ))}
       </TBody>
     </Table>
+    </>
   );
 }
 

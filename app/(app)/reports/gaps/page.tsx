@@ -49,6 +49,13 @@ export default async function GapsReportPage({ searchParams }: { searchParams: S
         }
       />
       <MapFilters action="/reports/gaps" filters={filters} errors={errors} channels={channels} segments={segments} label="Gap report filters" />
+      {servqual.rows.length > 0 && report.rows.length > 0 ? (
+        <p className="mb-3 text-sm print:hidden">
+          <a href="#servqual-heading" className="font-medium text-brand-700 hover:underline">
+            Jump to the SERVQUAL gaps by dimension ({servqual.rows.length} touchpoints) ↓
+          </a>
+        </p>
+      ) : null}
       {report.rows.length === 0 ? (
         <EmptyState title="No touchpoint has a promised score yet">Set a target CSAT, CES or NPS on a touchpoint to compare it with what customers perceive.</EmptyState>
       ) : (
