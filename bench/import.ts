@@ -24,7 +24,7 @@ const at = (i: number) => new Date(Date.UTC(2025, 0, 1) + i * 60_000).toISOStrin
 const line = (p: string, i: number) =>
   KIND === "customers"
     ? `${p}-${i},Bench Person ${i},bench.${i}@example.com,+1 555 ${String(i).padStart(7, "0")},${i % 3 ? "vip" : "b2b;trial"},${i % 2 ? "yes" : ""},${i % 5 ? "pro" : "free"},r${i % 9}`
-    : `C-${i % CUSTOMERS},phone,${at(i)},${i % 4 ? "resolved" : "follow_up"},${(i % 5) - 2},Bench note ${i},${p}-${i}`;
+    : `C-${i % CUSTOMERS},phone,${at(i)},${i % 4 ? "resolved" : "follow_up"},${(i % 5) - 2},Bench note ${i},bench-${p}-${i}`; // clientIds need 8+ characters
 
 /** The CSV generated on the fly as a request body stream: the client never holds it either. */
 function csvStream(prefix: string): ReadableStream<Uint8Array> {
@@ -76,8 +76,9 @@ async function run(label: string, url: string) {
       const lines = (await res.text()).trim().split("\n");
       const s = (performance.now() - t) / 1000;
       const result = JSON.parse(lines.at(-1)!);
+      if (!result.done || result.error) console.log(`  ${res.status} ${lines.at(-1)!.slice(0, 400)}`);
       const stored = KIND === "customers" ? await db.customer.count({ where: { orgId: org.id } }) : await db.interaction.count({ where: { orgId: org.id } });
-      console.log(`  HTTP import ${mode.padEnd(15)} ${s.toFixed(1)} s  ${Math.round(N / s).toLocaleString()} rows/s  (inserted ${result.inserted}, stored ${stored}, ${lines.length - 1} progress lines)`);
+      console.log(`  HTTP import ${mode.padEnd(15)} ${s.toFixed(1)} s  ${Math.round(N / s).toLocaleString()} rows/s  (inserted ${result.inserted}, invalid ${result.invalid}, stored ${stored}, ${lines.length - 1} progress lines)`);
     }
     // Then the same rows straight into the database: insertBatches in 1,000-row transactions, no HTTP, no parsing.
     // (Runs last, on tables already holding the imports' rows. Run first, the HTTP import that followed it was

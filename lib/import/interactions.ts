@@ -164,6 +164,8 @@ async function customersOf(ctx: Ctx, refs: string[]) {
 
 function interactionSession(ctx: Ctx) {
   let lookups: Promise<Lookups> | null = null;
+  // Each customer's newest imported interaction, applied once at the end (one query per customer, not per batch).
+  const newest = new Map<string, Date>();
   return {
     async resolve(rows: Numbered<InteractionRow>[]) {
       const { touchpoints, channels, staff } = await (lookups ??= loadLookups(ctx));
@@ -200,6 +202,13 @@ function interactionSession(ctx: Ctx) {
       });
     },
 
+    /** Each customer was last seen at their newest interaction. */
+    async finish() {
+      for (const [customerId, at] of newest) {
+        await db.customer.updateMany({ where: { id: customerId, orgId: ctx.orgId, OR: [{ lastSeenAt: null }, { lastSeenAt: { lt: at } }] }, data: { lastSeenAt: at } });
+      }
+    },
+
     /** New interactions in multi-row INSERTs; rows whose clientId is already stored are skipped. No cases are opened. */
     async write(rows: InteractionRecord[]): Promise<BatchResult> {
       const clientIds = rows.flatMap((r) => (r.clientId ? [r.clientId] : []));
@@ -219,12 +228,7 @@ function interactionSession(ctx: Ctx) {
             "interactions",
             fresh.map((r) => ({ id: newId(), orgId: ctx.orgId, ...r, source: "import", createdAt: now })),
           );
-          // Each customer was last seen at their newest interaction.
-          const newest = new Map<string, Date>();
           for (const r of fresh) if (!(newest.get(r.customerId)! >= r.occurredAt)) newest.set(r.customerId, r.occurredAt);
-          for (const [customerId, at] of newest) {
-            await tx.customer.updateMany({ where: { id: customerId, orgId: ctx.orgId, OR: [{ lastSeenAt: null }, { lastSeenAt: { lt: at } }] }, data: { lastSeenAt: at } });
-          }
           return { inserted: fresh.length, updated: 0, skipped: rows.length - fresh.length };
         },
         { timeout: 120_000 },

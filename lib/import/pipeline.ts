@@ -42,6 +42,8 @@ export type ImportSession<In, Out> = {
   /** Rows whose references resolve (→ the written shape) or the problems of those that do not. */
   resolve: (rows: Numbered<In>[]) => Promise<Array<Numbered<Out> | { row: number; problems: RowProblem[] }>>;
   write: (rows: Out[], onExisting: OnExisting) => Promise<BatchResult>;
+  /** Once, after the last batch was written (e.g. per-customer summaries that would cost a query per batch). */
+  finish?: () => Promise<void>;
 };
 
 /** Everything the pipeline needs to import one kind of record. */
@@ -204,6 +206,7 @@ export async function prepareImport<In, Out>(kind: ImportKind<In, Out>, ctx: Ctx
         await writeAll(file.rest, checker);
         report("write", checker);
       }
+      await session.finish?.();
     } catch (error) {
       throw csvProblem(error) ?? error;
     } finally {
