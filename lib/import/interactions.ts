@@ -134,11 +134,18 @@ async function loadLookups(ctx: Ctx): Promise<Lookups> {
 
 /** Customers of this organization named by the batch, by external id, e-mail (lower-cased) or id. */
 async function customersOf(ctx: Ctx, refs: string[]) {
-  const lower = refs.map((r) => r.toLowerCase());
-  const found = await db.customer.findMany({
-    where: { orgId: ctx.orgId, OR: [{ externalId: { in: refs } }, { email: { in: [...new Set([...refs, ...lower])] } }, { id: { in: refs } }] },
-    select: { id: true, externalId: true, email: true },
-  });
+  // Up to 4 parameters per reference: chunks of 200 stay under SQLite's 999 bound parameters per query.
+  const found: Array<{ id: string; externalId: string | null; email: string | null }> = [];
+  for (let i = 0; i < refs.length; i += 200) {
+    const chunk = refs.slice(i, i + 200);
+    const emails = [...new Set([...chunk, ...chunk.map((r) => r.toLowerCase())])];
+    found.push(
+      ...(await db.customer.findMany({
+        where: { orgId: ctx.orgId, OR: [{ externalId: { in: chunk } }, { email: { in: emails } }, { id: { in: chunk } }] },
+        select: { id: true, externalId: true, email: true },
+      })),
+    );
+  }
   const byExternal = new Map<string, string>();
   const byEmail = new Map<string, Set<string>>();
   const byId = new Set<string>();
@@ -216,10 +223,13 @@ function interactionSession(ctx: Ctx) {
         async (tx) => {
           // A clientId already stored, or equal to the id of a stored interaction (our export writes the id
           // when an interaction has no clientId), is the same interaction.
-          const found = clientIds.length
-            ? await tx.interaction.findMany({ where: { orgId: ctx.orgId, OR: [{ clientId: { in: clientIds } }, { id: { in: clientIds } }] }, select: { id: true, clientId: true } })
-            : [];
-          const stored = new Set(found.flatMap((i) => [i.id, i.clientId]));
+          // In chunks of 400 (2 parameters each: under SQLite's 999 bound parameters per query).
+          const stored = new Set<string | null>();
+          for (let i = 0; i < clientIds.length; i += 400) {
+            const chunk = clientIds.slice(i, i + 400);
+            const found = await tx.interaction.findMany({ where: { orgId: ctx.orgId, OR: [{ clientId: { in: chunk } }, { id: { in: chunk } }] }, select: { id: true, clientId: true } });
+            for (const f of found) stored.add(f.id).add(f.clientId);
+          }
           const fresh = rows.filter((r) => !r.clientId || !stored.has(r.clientId));
           const now = new Date();
           await insertBatches(

@@ -93,6 +93,18 @@ describe("interaction import", () => {
     expect(r.result.inserted).toBe(0);
   });
 
+  it("resolves a full batch naming 1,000 different customers and 1,000 clientIds (SQLite's 999-parameter limit)", async () => {
+    const org = await createOrg("ix-many");
+    const p = `IMANY-${uid()}`;
+    const customers = ["externalId,name", ...Array.from({ length: 1000 }, (_, i) => `${p}-C${i},Many ${i}`)].join("\n");
+    expect((await postCsv("/api/v1/imports/customers", org.keys.manager, customers)).result).toMatchObject({ inserted: 1000 });
+    const file = [HEADER, ...Array.from({ length: 1000 }, (_, i) => `${p}-C${i},,phone,2025-07-01T08:00:00Z,resolved,,,,${p}-${i}`)].join("\n");
+    expect((await importInteractions(org.keys.manager, file, { mode: "all_or_nothing" })).result).toMatchObject({ inserted: 1000, invalid: 0 });
+    expect((await importInteractions(org.keys.manager, file)).result).toMatchObject({ inserted: 0, skipped: 1000 });
+    const seen = await db.customer.count({ where: { orgId: org.orgId, externalId: { startsWith: `${p}-C` }, lastSeenAt: new Date("2025-07-01T08:00:00Z") } });
+    expect(seen).toBe(1000);
+  });
+
   it("answers 400 before streaming for a mapping without the required columns; agents may not import", async () => {
     const bad = await importInteractions(A.keys.manager, "customer,note\nx,y");
     expect(bad.status).toBe(400);
