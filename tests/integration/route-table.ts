@@ -81,6 +81,8 @@ export const ROUTES: RouteCase[] = [
   { method: "GET", path: "/api/v1/journeys/:id/paths", minRole: "viewer", entity: "journey" },
   { method: "GET", path: "/api/v1/reports/gaps", minRole: "viewer", foreignQueries: (ids) => [`?channelId=${ids.channel}&preset=18m`, `?channelId=${ids.channel}&format=csv`] },
   { method: "GET", path: "/api/v1/reports/servqual", minRole: "viewer", foreignQueries: (ids) => [`?touchpointId=${ids.touchpoint}&preset=18m`, `?surveyId=${ids.survey}`, `?journeyId=${ids.journey}&format=csv`] },
+  { method: "GET", path: "/api/v1/maturity-assessments", minRole: "viewer" },
+  { method: "POST", path: "/api/v1/maturity-assessments", minRole: "manager", invalidBody: { answers: { strategy_vision: 9 } } },
   { method: "GET", path: "/api/v1/members", minRole: "admin" },
   { method: "PATCH", path: "/api/v1/members/:id", minRole: "admin", entity: "member", invalidBody: { role: "owner" }, validBody: () => ({ role: "admin" }) },
   { method: "DELETE", path: "/api/v1/members/:id", minRole: "admin", entity: "member" },

@@ -54,6 +54,17 @@ export default async function ReportsPage() {
           </Link>
         </p>
       </section>
+      <section aria-labelledby="maturity-heading" className="mb-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+        <h2 id="maturity-heading" className="font-semibold text-slate-900">
+          CEM maturity
+        </h2>
+        <p className="mt-1 text-sm text-slate-700">
+          A ten-question self-assessment (Ad Hoc, Processed, Integrated, Optimized), checked against what the data already shows and kept over time.{" "}
+          <Link href="/reports/maturity" className="font-medium text-brand-700 hover:underline">
+            Open the maturity self-assessment
+          </Link>
+        </p>
+      </section>
       <NpsTable rows={rows("nps")} />
       <CsatTable rows={rows("csat")} />
       <CesTable rows={rows("ces")} />
