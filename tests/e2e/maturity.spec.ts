@@ -42,6 +42,10 @@ test("a manager answers every question, saves, and sees the level and a history 
   await expect(historyRows).toHaveCount(before + 1);
   await expect(historyRows.first()).toContainText("2.50");
   await expect(historyRows.first()).toContainText("Integrated");
+  // a second save: the score-over-time chart appears above the table (its text alternative)
+  await form.getByRole("button", { name: "Save assessment" }).click();
+  await expect(historyRows).toHaveCount(before + 2);
+  await expect(page.getByText("Score over time; dashed lines are the level boundaries")).toBeVisible();
 
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.screenshot({ path: `${SHOTS}/maturity-1280.png`, fullPage: true });
@@ -50,6 +54,7 @@ test("a manager answers every question, saves, and sees the level and a history 
   await page.screenshot({ path: `${SHOTS}/maturity-375.png`, fullPage: true });
   await page.getByTestId("maturity-latest").scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/maturity-top-375.png` });
+  await page.getByRole("region", { name: "History", exact: true }).screenshot({ path: `${SHOTS}/maturity-history-375.png` });
 });
 
 test("a viewer sees the questionnaire read-only", async ({ page }) => {

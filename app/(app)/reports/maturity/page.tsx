@@ -4,9 +4,10 @@ import { LEVEL_NAMES, type MaturityLevel } from "@/lib/maturity/model";
 import { computeEvidence, listAssessments } from "@/lib/maturity/service";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatDateTime } from "@/components/ui/format";
+import { formatDate, formatDateTime } from "@/components/ui/format";
 import { EvidenceTable } from "@/components/maturity/evidence";
 import { HistoryTable } from "@/components/maturity/history";
+import { ScoreChart } from "@/components/maturity/score-chart";
 import { Questionnaire } from "@/components/maturity/questionnaire";
 
 export const dynamic = "force-dynamic";
@@ -63,9 +64,15 @@ export default async function MaturityPage() {
       </section>
       {history.length ? (
         <section aria-labelledby="history-heading" className="mb-6">
-          <h2 id="history-heading" className="sr-only">
+          <h2 id="history-heading" className="mb-2 font-semibold text-slate-900">
             History
           </h2>
+          {history.length >= 2 ? (
+            <div className="mb-3">
+              <ScoreChart points={[...history].reverse().map((h) => ({ id: h.id, date: formatDate(h.createdAt), score: h.score }))} />
+              <p className="mt-1 text-xs text-slate-600">Score over time; dashed lines are the level boundaries (1.75, 2.5, 3.25). The table below has the same figures.</p>
+            </div>
+          ) : null}
           <HistoryTable rows={history.map((h) => ({ id: h.id, createdAt: h.createdAt, score: h.score, level: h.level, by: h.createdBy?.name ?? null }))} />
         </section>
       ) : null}
