@@ -32,6 +32,9 @@ function StageSummary({ stage }: { stage: Map["stages"][number] }) {
 }
 
 export function JourneyMapView({ map, query }: { map: Map; query: string }) {
+  // The response inbox for the same period (and channel): where the responses behind each number are listed.
+  const channelId = new URLSearchParams(query).get("channelId");
+  const responsesQuery = new URLSearchParams({ from: map.period.from.toISOString(), to: map.period.to.toISOString(), ...(channelId ? { channelId } : {}) }).toString();
   return (
     <div role="region" aria-label={`Stages of ${map.journey.name} (scrolls sideways)`} tabIndex={0} className="relative -mx-4 overflow-x-auto px-4 pb-4 sm:mx-0 sm:px-0 print:overflow-visible">
       <ol className="flex min-w-min gap-4">
@@ -47,7 +50,7 @@ export function JourneyMapView({ map, query }: { map: Map; query: string }) {
               {stage.touchpoints.length === 0 ? <li className="text-xs text-slate-500">No touchpoints</li> : null}
               {stage.touchpoints.map((tp) => (
                 <li key={tp.id}>
-                  <LiveTouchpointCard tp={tp} query={query} />
+                  <LiveTouchpointCard tp={tp} query={query} responsesQuery={responsesQuery} />
                 </li>
               ))}
             </ul>

@@ -24,7 +24,7 @@ type Tp = {
 const KIND_LABELS: Record<string, string> = { digital: "Digital", human: "Human", physical: "Physical" };
 const FRAME = { friction: "border-red-400 bg-red-50/60 border-l-4", delight: "border-green-500 bg-green-50/60 border-l-4", none: "border-slate-200 bg-white" };
 
-function MetricRow({ tp, metric, dashboardHref }: { tp: Tp; metric: GapMetric; dashboardHref: string }) {
+function MetricRow({ tp, metric, dashboardHref, responsesHref }: { tp: Tp; metric: GapMetric; dashboardHref: string; responsesHref: string }) {
   const p = tp.live.metrics[metric];
   const target = tp.targets[metric];
   const gap = tp.live.gaps.find((g) => g.metric === metric);
@@ -45,6 +45,11 @@ function MetricRow({ tp, metric, dashboardHref }: { tp: Tp; metric: GapMetric; d
             <span className="ml-1 text-xs tabular-nums text-slate-600">(n = {formatCount(p.n)})</span>
           </Link>
         )}
+        {p.n > 0 ? (
+          <Link href={`${responsesHref}&metric=${metric}`} className="ml-2 text-xs text-brand-700 hover:underline" aria-label={`The ${formatCount(p.n)} ${METRIC_NAMES[metric]} responses behind this figure`}>
+            responses
+          </Link>
+        ) : null}
         {gap && p.n > 0 ? (
           <span className="mt-1 flex flex-wrap items-center gap-1.5 text-xs text-slate-700">
             <span className="tabular-nums">gap {signed(metric, gap.gap)}</span>
@@ -56,7 +61,8 @@ function MetricRow({ tp, metric, dashboardHref }: { tp: Tp; metric: GapMetric; d
   );
 }
 
-export function LiveTouchpointCard({ tp, query }: { tp: Tp; query: string }) {
+export function LiveTouchpointCard({ tp, query, responsesQuery }: { tp: Tp; query: string; responsesQuery: string }) {
+  const responsesHref = `/surveys/responses?${responsesQuery}&touchpointId=${encodeURIComponent(tp.id)}`;
   const status = tp.live.status;
   const dashboardHref = `/?${query ? `${query}&` : ""}touchpointId=${encodeURIComponent(tp.id)}`;
   const { interactions } = tp.live;
@@ -76,7 +82,7 @@ export function LiveTouchpointCard({ tp, query }: { tp: Tp; query: string }) {
       {tp.promise ? <p className="mt-2 text-xs text-slate-700 italic">“{tp.promise}”</p> : null}
       <dl className="mt-2">
         {GAP_METRICS.map((m) => (
-          <MetricRow key={m} tp={tp} metric={m} dashboardHref={dashboardHref} />
+          <MetricRow key={m} tp={tp} metric={m} dashboardHref={dashboardHref} responsesHref={responsesHref} />
         ))}
       </dl>
       <p className="mt-2 flex flex-wrap justify-between gap-x-3 border-t border-slate-200/80 pt-1.5 text-xs text-slate-700">

@@ -29,6 +29,14 @@ test("the Support journey map marks the call back as a friction point", async ({
   // its numbers link to the responses and interactions behind them
   await expect(card.getByRole("link", { name: /interactions/ })).toHaveAttribute("href", /\/interactions\?touchpointId=/);
   await expect(card.getByRole("link", { name: /open on the dashboard/ }).first()).toHaveAttribute("href", /touchpointId=/);
+  // ... and to the very responses behind a figure: the inbox for this touchpoint, metric and period
+  const behind = card.getByRole("link", { name: /CSAT responses behind this figure/ });
+  const n = Number((await behind.getAttribute("aria-label"))!.match(/The ([\d,]+) /)![1].replace(/,/g, ""));
+  const inbox = await page.request.get(`/api/v1/responses?${(await behind.getAttribute("href"))!.split("?")[1]}&limit=100`);
+  expect(inbox.ok()).toBeTruthy();
+  const listed = (await inbox.json()).data as { metric: string; touchpoint: { name: string } | null }[];
+  expect(listed.length).toBe(Math.min(n, 100));
+  for (const r of listed) expect(r).toMatchObject({ metric: "csat", touchpoint: { name: "Phone support call back" } });
   // the stage columns scroll inside a focusable region; the emotion curve has a table; the blueprint lanes are there
   await expect(page.getByRole("region", { name: /Stages of Support/ })).toHaveAttribute("tabindex", "0");
   await expect(page.getByRole("heading", { name: "Emotion curve" })).toBeVisible();
