@@ -2,11 +2,10 @@
 // PostgreSQL: the service call the app makes, next to the raw index query it runs, in the same run.
 //   npx tsx bench/customer-search.ts [--customers=100000] [--queries=400] [--postgres=<admin url>]
 // Prints p50/p99 in milliseconds for 2-letter, 4-letter and full-name queries; nothing is asserted.
-import fs from "node:fs";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
-import pg from "pg";
 import { insertBatches } from "../lib/db-bulk";
+import { forEachDatabase } from "./lib/databases";
 import { headOf, normalizeSearch, searchTokenRows } from "../lib/customers/search-tokens";
 import { createRng } from "../lib/demo/random";
 import { FIRST_NAMES, LAST_NAMES } from "../lib/demo/text";
@@ -83,20 +82,5 @@ function child(label: string, url: string) {
 if (process.env.BENCH_CHILD) {
   await run(process.env.BENCH_CHILD);
 } else {
-  const file = path.join(root, "tmp/bench/search.db");
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
-  child("sqlite", `file:${file}`);
-  const admin = arg("postgres", process.env.DATABASE_URL_POSTGRES ?? "");
-  if (admin) {
-    const client = new pg.Client({ connectionString: admin });
-    await client.connect();
-    await client.query("DROP DATABASE IF EXISTS resonance_bench_search WITH (FORCE)");
-    await client.query("CREATE DATABASE resonance_bench_search");
-    const u = new URL(admin);
-    u.pathname = "/resonance_bench_search";
-    child("postgresql", u.toString());
-    await client.query("DROP DATABASE IF EXISTS resonance_bench_search WITH (FORCE)");
-    await client.end();
-  }
+  await forEachDatabase("search", child);
 }

@@ -4,13 +4,12 @@
 //   NEXT_DIST_DIR=.next-import npx tsx bench/import.ts [--rows=100000] [--kind=customers|interactions] [--postgres=<admin url>]
 // --kind=interactions first stores 1,000 customers per organization; the file names them by external id.
 // Needs a production build (`npx next build`). Prints figures; nothing is asserted.
-import fs from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { execFileSync } from "node:child_process";
-import pg from "pg";
 import { insertBatches } from "../lib/db-bulk";
 import { searchTokenRows } from "../lib/customers/search-tokens";
+import { forEachDatabase } from "./lib/databases";
 import { startServer } from "../tests/server";
 
 const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=").slice(1).join("=") ?? fallback;
@@ -128,20 +127,5 @@ function child(label: string, url: string) {
 if (process.env.BENCH_CHILD) {
   await run(process.env.BENCH_CHILD, process.env.DATABASE_URL!);
 } else {
-  const file = path.join(root, "tmp/bench/import.db");
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
-  child("sqlite", `file:${file}`);
-  const admin = arg("postgres", process.env.DATABASE_URL_POSTGRES ?? "");
-  if (admin) {
-    const client = new pg.Client({ connectionString: admin });
-    await client.connect();
-    await client.query("DROP DATABASE IF EXISTS resonance_bench_import WITH (FORCE)");
-    await client.query("CREATE DATABASE resonance_bench_import");
-    const u = new URL(admin);
-    u.pathname = "/resonance_bench_import";
-    child("postgresql", u.toString());
-    await client.query("DROP DATABASE IF EXISTS resonance_bench_import WITH (FORCE)");
-    await client.end();
-  }
+  await forEachDatabase("import", child);
 }

@@ -9,6 +9,39 @@ export const metadata = { title: "Reports" };
 
 const PERIODS = [30, 90, 365] as const;
 
+/** The report pages, one card each above the headline tables. */
+const REPORTS = [
+  {
+    id: "gaps",
+    href: "/reports/gaps",
+    title: "Experience gaps",
+    description: "Promised vs perceived at every touchpoint with a target, with intervals and significance, sorted by where to act first.",
+    link: "Open the experience-gap report",
+  },
+  {
+    id: "drivers",
+    href: "/reports/drivers",
+    title: "Key drivers",
+    description: "Which rated items move NPS or CSAT (relative weights with bootstrap intervals), against how well each performs.",
+    link: "Open the key-driver analysis",
+  },
+  {
+    id: "digest",
+    href: "/reports/digest",
+    title: "Weekly digest",
+    description:
+      "Last week against the week before: headline numbers, the biggest significant changes by touchpoint and journey, new detractors and open cases — the page of the weekly e-mail.",
+    link: "Open the weekly digest",
+  },
+  {
+    id: "maturity",
+    href: "/reports/maturity",
+    title: "CEM maturity",
+    description: "A ten-question self-assessment (Ad Hoc, Processed, Integrated, Optimized), checked against what the data already shows and kept over time.",
+    link: "Open the maturity self-assessment",
+  },
+] as const;
+
 export default async function ReportsPage() {
   const ctx = await requireCtx();
   const now = new Date();
@@ -21,50 +54,19 @@ export default async function ReportsPage() {
         title="Reports"
         description="NPS, CSAT and CES over three periods. Every figure carries its 95 % interval and sample size; figures from fewer than 30 responses are dimmed and flagged."
       />
-      <section aria-labelledby="gaps-heading" className="mb-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-        <h2 id="gaps-heading" className="font-semibold text-slate-900">
-          Experience gaps
-        </h2>
-        <p className="mt-1 text-sm text-slate-700">
-          Promised vs perceived at every touchpoint with a target, with intervals and significance, sorted by where to act first.{" "}
-          <Link href="/reports/gaps" className="font-medium text-brand-700 hover:underline">
-            Open the experience-gap report
-          </Link>
-        </p>
-      </section>
-      <section aria-labelledby="drivers-heading" className="mb-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-        <h2 id="drivers-heading" className="font-semibold text-slate-900">
-          Key drivers
-        </h2>
-        <p className="mt-1 text-sm text-slate-700">
-          Which rated items move NPS or CSAT (relative weights with bootstrap intervals), against how well each performs.{" "}
-          <Link href="/reports/drivers" className="font-medium text-brand-700 hover:underline">
-            Open the key-driver analysis
-          </Link>
-        </p>
-      </section>
-      <section aria-labelledby="digest-heading" className="mb-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-        <h2 id="digest-heading" className="font-semibold text-slate-900">
-          Weekly digest
-        </h2>
-        <p className="mt-1 text-sm text-slate-700">
-          Last week against the week before: headline numbers, the biggest significant changes by touchpoint and journey, new detractors and open cases — the page of the weekly e-mail.{" "}
-          <Link href="/reports/digest" className="font-medium text-brand-700 hover:underline">
-            Open the weekly digest
-          </Link>
-        </p>
-      </section>
-      <section aria-labelledby="maturity-heading" className="mb-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-        <h2 id="maturity-heading" className="font-semibold text-slate-900">
-          CEM maturity
-        </h2>
-        <p className="mt-1 text-sm text-slate-700">
-          A ten-question self-assessment (Ad Hoc, Processed, Integrated, Optimized), checked against what the data already shows and kept over time.{" "}
-          <Link href="/reports/maturity" className="font-medium text-brand-700 hover:underline">
-            Open the maturity self-assessment
-          </Link>
-        </p>
-      </section>
+      {REPORTS.map((r) => (
+        <section key={r.href} aria-labelledby={`${r.id}-heading`} className="mb-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+          <h2 id={`${r.id}-heading`} className="font-semibold text-slate-900">
+            {r.title}
+          </h2>
+          <p className="mt-1 text-sm text-slate-700">
+            {r.description}{" "}
+            <Link href={r.href} className="font-medium text-brand-700 hover:underline">
+              {r.link}
+            </Link>
+          </p>
+        </section>
+      ))}
       <NpsTable rows={rows("nps")} />
       <CsatTable rows={rows("csat")} />
       <CesTable rows={rows("ces")} />

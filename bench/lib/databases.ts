@@ -1,0 +1,30 @@
+// Runs a benchmark once per database: a fresh SQLite file under tmp/bench, then, when an admin URL is given
+// (--postgres=<url> or DATABASE_URL_POSTGRES), a throwaway PostgreSQL database that is dropped afterwards.
+import fs from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { arg } from "./timing";
+
+const root = path.resolve(import.meta.dirname, "../..");
+
+export async function forEachDatabase(name: string, run: (label: "sqlite" | "postgresql", url: string) => unknown | Promise<unknown>): Promise<void> {
+  const file = path.join(root, `tmp/bench/${name}.db`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+  await run("sqlite", `file:${file}`);
+  const admin = arg("postgres", process.env.DATABASE_URL_POSTGRES ?? "");
+  if (!admin) return;
+  const database = `resonance_bench_${name}`;
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await client.query(`CREATE DATABASE ${database}`);
+    const u = new URL(admin);
+    u.pathname = `/${database}`;
+    await run("postgresql", u.toString());
+  } finally {
+    await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await client.end();
+  }
+}
