@@ -3,6 +3,7 @@
 // customer's name is shown as text and never runs.
 import { expect, test, type Page } from "@playwright/test";
 import { signInAs } from "./helpers/sign-in";
+import { pressSearchShortcut } from "./helpers/customer-search";
 
 function watch(page: Page) {
   const problems: string[] = [];
@@ -23,7 +24,7 @@ test("every area hydrates under the CSP without a single violation", async ({ pa
   }
   // Hydrated: the keyboard shortcut of the customer search (a client component) works.
   await page.goto("/");
-  await page.keyboard.press("/");
+  await pressSearchShortcut(page);
   await expect(page.getByRole("combobox").first()).toBeFocused();
   expect(problems).toEqual([]);
 });

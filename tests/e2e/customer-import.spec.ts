@@ -1,6 +1,7 @@
 // A manager imports a small CSV with one bad row: preview, column mapping, "skip bad rows", progress, summary
 // listing the bad row; the imported customer is then found with the quick search.
 import { expect, test } from "@playwright/test";
+import { pressSearchShortcut } from "./helpers/customer-search";
 
 const tag = Date.now().toString(36).slice(-5);
 const csv = [
@@ -62,7 +63,7 @@ test("manager imports customers, skipping the bad row, and finds one with the qu
   await page.setViewportSize({ width: 1280, height: 800 });
 
   await page.locator("body").click();
-  await page.keyboard.press("/");
+  await pressSearchShortcut(page);
   const box = page.getByRole("combobox", { name: "Find a customer" });
   await expect(box).toBeFocused();
   await box.pressSequentially("xy");

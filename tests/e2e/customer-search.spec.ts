@@ -1,5 +1,6 @@
 // An agent finds a customer from any page with the keyboard, or creates one when nobody matches.
 import { expect, test } from "@playwright/test";
+import { pressSearchShortcut } from "./helpers/customer-search";
 
 test.beforeEach(async ({ page }) => {
   await page.goto("/login");
@@ -13,7 +14,7 @@ test("press /, type the start of a name, pick with the arrows, Enter opens the c
   const someone = (await (await page.request.get("/api/v1/customers?limit=1")).json()).data[0];
   const [first, last] = (someone.name as string).split(" ");
   await page.goto("/interactions");
-  await page.keyboard.press("/");
+  await pressSearchShortcut(page);
   const box = page.getByRole("combobox", { name: "Find a customer" });
   await expect(box).toBeFocused();
   await box.pressSequentially(`${first} ${last.slice(0, 2)}`.toLowerCase());
@@ -29,7 +30,7 @@ test("press /, type the start of a name, pick with the arrows, Enter opens the c
 
 test("no match → create the customer inline with the typed name", async ({ page }) => {
   const name = `Zq${Date.now().toString(36)} Newperson`;
-  await page.keyboard.press("/");
+  await pressSearchShortcut(page);
   const box = page.getByRole("combobox", { name: "Find a customer" });
   await box.pressSequentially(name);
   const create = page.getByRole("option", { name: /create customer/i });

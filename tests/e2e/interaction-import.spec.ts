@@ -2,6 +2,7 @@
 // preview, mapping suggested from the header, one bad row reported, progress, summary; the imported
 // interaction is then on the customer's timeline. Screenshots at 1280 and 375 px.
 import { expect, test } from "@playwright/test";
+import { pressSearchShortcut } from "./helpers/customer-search";
 
 const tag = Date.now().toString(36).slice(-5);
 // Within the last hours, so they are on the first page of the timeline (newest first).
@@ -51,7 +52,7 @@ test("manager imports interactions, skipping the bad row, and sees them on the c
   await page.setViewportSize({ width: 1280, height: 800 });
 
   await page.locator("body").click();
-  await page.keyboard.press("/");
+  await pressSearchShortcut(page);
   const box = page.getByRole("combobox", { name: "Find a customer" });
   await box.pressSequentially("C-000002");
   await page.getByRole("option", { name: /Jacob Patel/ }).first().click();
