@@ -63,6 +63,7 @@ async function* customerRows(ctx: Ctx, attrs: string[]): AsyncGenerator<CsvCell[
 }
 
 export async function exportCustomersCsv(ctx: Ctx): Promise<ReadableStream<Uint8Array>> {
+  await recordAudit(ctx, { action: "customers.exported", entityType: "Customer", data: {} });
   const attrs = await attributeKeys(ctx);
   return csvStream([...CUSTOMER_FIELDS, ...attrs.map((k) => `attributes.${k}`)], customerRows(ctx, attrs));
 }

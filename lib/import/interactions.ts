@@ -17,6 +17,9 @@ import { INTERACTION_SPEC } from "./interaction-spec";
 import { prepareImport, type ImportKind, type ImportOptions, type Numbered, type ParsedRow } from "./pipeline";
 import type { CompiledMapping, RowProblem } from "./row";
 import { newId, type BatchResult } from "./write";
+import { customersOf, findChannel, findTouchpoint, lastSeenTracker, loadLookups, type Lookups, type TouchpointRef } from "./references";
+
+export { touchpointPath } from "./references";
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
 
@@ -100,98 +103,26 @@ export type InteractionRecord = {
   clientId: string | null;
 };
 
-/** "Journey / Stage / Touchpoint" → the lookup key (case and spacing around the slashes do not matter). */
-export const touchpointPath = (...names: string[]) => names.map((n) => n.trim().toLowerCase()).join(" / ");
-
-type Lookups = {
-  touchpoints: Map<string, { id: string; channelId: string | null } | "ambiguous">;
-  channels: Map<string, string>;
-  staff: Map<string, string>;
-};
-
-async function loadLookups(ctx: Ctx): Promise<Lookups> {
-  const [touchpoints, channels, members] = await Promise.all([
-    db.touchpoint.findMany({
-      where: { orgId: ctx.orgId },
-      select: { id: true, name: true, channelId: true, journey: { select: { name: true } }, stage: { select: { name: true } } },
-    }),
-    db.channel.findMany({ where: { orgId: ctx.orgId }, select: { id: true, key: true } }),
-    db.membership.findMany({ where: { orgId: ctx.orgId }, select: { userId: true, user: { select: { email: true } } } }),
-  ]);
-  const tp: Lookups["touchpoints"] = new Map();
-  for (const t of touchpoints) {
-    const value = { id: t.id, channelId: t.channelId };
-    tp.set(t.id, value);
-    const path = touchpointPath(t.journey.name, t.stage.name, t.name);
-    tp.set(path, tp.has(path) ? "ambiguous" : value);
-  }
-  return {
-    touchpoints: tp,
-    channels: new Map(channels.map((c) => [c.key.toLowerCase(), c.id])),
-    staff: new Map(members.map((m) => [m.user.email.toLowerCase(), m.userId])),
-  };
-}
-
-/** Customers of this organization named by the batch, by external id, e-mail (lower-cased) or id. */
-async function customersOf(ctx: Ctx, refs: string[]) {
-  // Up to 4 parameters per reference: chunks of 200 stay under SQLite's 999 bound parameters per query.
-  const found: Array<{ id: string; externalId: string | null; email: string | null }> = [];
-  for (let i = 0; i < refs.length; i += 200) {
-    const chunk = refs.slice(i, i + 200);
-    const emails = [...new Set([...chunk, ...chunk.map((r) => r.toLowerCase())])];
-    found.push(
-      ...(await db.customer.findMany({
-        where: { orgId: ctx.orgId, OR: [{ externalId: { in: chunk } }, { email: { in: emails } }, { id: { in: chunk } }] },
-        select: { id: true, externalId: true, email: true },
-      })),
-    );
-  }
-  const byExternal = new Map<string, string>();
-  const byEmail = new Map<string, Set<string>>();
-  const byId = new Set<string>();
-  for (const c of found) {
-    if (c.externalId) byExternal.set(c.externalId, c.id);
-    if (c.email) {
-      const key = c.email.toLowerCase();
-      if (!byEmail.has(key)) byEmail.set(key, new Set());
-      byEmail.get(key)!.add(c.id);
-    }
-    byId.add(c.id);
-  }
-  return (value: string): { id: string } | { reason: string } => {
-    const ext = byExternal.get(value);
-    if (ext) return { id: ext };
-    const emails = byEmail.get(value.toLowerCase());
-    if (emails?.size === 1) return { id: [...emails][0] };
-    if (emails && emails.size > 1) return { reason: `${emails.size} customers have the e-mail "${value.slice(0, 80)}"; use their external id` };
-    if (byId.has(value)) return { id: value };
-    return { reason: `No customer with the external id or e-mail "${value.slice(0, 80)}" in this organization` };
-  };
-}
-
 function interactionSession(ctx: Ctx) {
   let lookups: Promise<Lookups> | null = null;
-  // Each customer's newest imported interaction, applied once at the end (one query per customer, not per batch).
-  const newest = new Map<string, Date>();
+  const lastSeen = lastSeenTracker(ctx);
   return {
     async resolve(rows: Numbered<InteractionRow>[]) {
-      const { touchpoints, channels, staff } = await (lookups ??= loadLookups(ctx));
+      const refs = await (lookups ??= loadLookups(ctx));
       const customer = await customersOf(ctx, [...new Set(rows.map((r) => r.input.customer))]);
       return rows.map(({ row, input }) => {
         const problems: RowProblem[] = [];
         const c = customer(input.customer);
         if ("reason" in c) problems.push({ row, field: "customer", reason: c.reason });
-        let tp: { id: string; channelId: string | null } | null = null;
+        let tp: TouchpointRef | null = null;
         if (input.touchpoint) {
-          const key = input.touchpoint.includes("/") ? touchpointPath(...input.touchpoint.split("/")) : input.touchpoint;
-          const found = touchpoints.get(key);
-          if (found === "ambiguous") problems.push({ row, field: "touchpoint", reason: "Several touchpoints have this name; use the touchpoint id" });
-          else if (!found) problems.push({ row, field: "touchpoint", reason: `No touchpoint "${input.touchpoint.slice(0, 80)}" (id or Journey / Stage / Touchpoint) in this organization` });
+          const found = findTouchpoint(refs, input.touchpoint);
+          if ("reason" in found) problems.push({ row, field: "touchpoint", reason: found.reason });
           else tp = found;
         }
-        const channelId = input.channel ? channels.get(input.channel.toLowerCase()) : undefined;
+        const channelId = input.channel ? findChannel(refs, input.channel) : undefined;
         if (input.channel && !channelId) problems.push({ row, field: "channel", reason: `No channel with the key "${input.channel.slice(0, 60)}"` });
-        const staffId = input.staff ? staff.get(input.staff.toLowerCase()) : undefined;
+        const staffId = input.staff ? refs.staff.get(input.staff.toLowerCase()) : undefined;
         if (input.staff && !staffId) problems.push({ row, field: "staff", reason: `${input.staff.slice(0, 80)} is not a member of this organization` });
         if (problems.length || "reason" in c) return { row, problems };
         const record: InteractionRecord = {
@@ -210,11 +141,7 @@ function interactionSession(ctx: Ctx) {
     },
 
     /** Each customer was last seen at their newest interaction. */
-    async finish() {
-      for (const [customerId, at] of newest) {
-        await db.customer.updateMany({ where: { id: customerId, orgId: ctx.orgId, OR: [{ lastSeenAt: null }, { lastSeenAt: { lt: at } }] }, data: { lastSeenAt: at } });
-      }
-    },
+    finish: lastSeen.finish,
 
     /** New interactions in multi-row INSERTs; rows whose clientId is already stored are skipped. No cases are opened. */
     async write(rows: InteractionRecord[]): Promise<BatchResult> {
@@ -238,7 +165,7 @@ function interactionSession(ctx: Ctx) {
             "interactions",
             fresh.map((r) => ({ id: newId(), orgId: ctx.orgId, ...r, source: "import", createdAt: now })),
           );
-          for (const r of fresh) if (!(newest.get(r.customerId)! >= r.occurredAt)) newest.set(r.customerId, r.occurredAt);
+          for (const r of fresh) lastSeen.note(r.customerId, r.occurredAt);
           return { inserted: fresh.length, updated: 0, skipped: rows.length - fresh.length };
         },
         { timeout: 120_000 },

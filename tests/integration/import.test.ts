@@ -153,6 +153,9 @@ describe("customer export", () => {
     expect(csv.split("\n")[0]).toBe("externalId,name,email,phone,tags,consent,attributes.note,attributes.plan,attributes.region");
     expect(csv).not.toContain("Not Exported");
     expect(csv).not.toContain(B.ids.customer);
+    // Like the interaction and response exports, a customer export is recorded in the audit trail.
+    const audit = await db.auditEvent.findMany({ where: { orgId: src.orgId, action: "customers.exported" } });
+    expect(audit.map((a) => [a.entityType, a.apiKeyId !== null])).toEqual([["Customer", true]]);
 
     const dest = await createOrg("export-dest");
     const r = await importCsv(dest.keys.manager, csv, { mode: "all_or_nothing" });

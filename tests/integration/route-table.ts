@@ -98,6 +98,7 @@ export const ROUTES: RouteCase[] = [
   { method: "GET", path: "/api/v1/exports/customers", minRole: "viewer" },
   { method: "POST", path: "/api/v1/imports/interactions", minRole: "manager", invalidBody: { csv: "not a CSV body" } },
   { method: "GET", path: "/api/v1/exports/interactions", minRole: "viewer" },
+  { method: "POST", path: "/api/v1/imports/responses", minRole: "manager", invalidBody: { csv: "not a CSV body" } },
   { method: "GET", path: "/api/v1/exports/responses", minRole: "viewer", foreignQueries: (ids) => [`?surveyId=${ids.survey}`, `?customerId=${ids.customer}&touchpointId=${ids.touchpoint}`, `?channelId=${ids.channel}`] },
   // Public survey API (respondents, embeds): see public-responses.test.ts.
   { method: "GET", path: "/api/v1/public/surveys/:publicId", public: true },
