@@ -40,7 +40,7 @@ export async function runImport(
   onProgress: (p: Progress) => void,
 ): Promise<Result> {
   const qs = new URLSearchParams({ mode: options.mode, onExisting: options.onExisting, mapping: JSON.stringify(options.mapping) });
-  const res = await fetch(`${endpoint}?${qs}`, { method: "POST", headers: { "content-type": "text/csv" }, body: file });
+  const res = await fetch(`${endpoint}${endpoint.includes("?") ? "&" : "?"}${qs}`, { method: "POST", headers: { "content-type": "text/csv" }, body: file });
   if (!res.ok || !res.body) throw new Error(await problemText(res));
   const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = "";

@@ -1,10 +1,11 @@
 "use client";
-// CSV import of customers or interactions: what to import → choose a file → preview of its first rows → map
-// columns → mode (and, for customers, existing-customer) options → import with a live progress bar → summary
-// with every problem row.
+// CSV import of customers, interactions or one survey's responses: what to import (and, for responses, which
+// survey) → choose a file → preview of its first rows → map columns → mode (and, for customers,
+// existing-customer) options → import with a live progress bar → summary with every problem row.
 import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { suggestMapping, type ImportMode, type Mapping, type OnExisting } from "@/lib/import/mapping";
+import { responseSpec, type QuestionColumn } from "@/lib/import/response-spec";
 import { Button } from "../ui/button";
 import { controlClass } from "../ui/field";
 import { FormMessage } from "../ui/form-message";
@@ -16,12 +17,20 @@ import { ImportProgressBar } from "./progress-bar";
 import { ImportSummary } from "./summary";
 import { RadioGroup } from "./radio-group";
 import { KINDS, type ImportKindName } from "./kinds";
+import { SurveyPicker, type SurveyChoice } from "./survey-picker";
 
 type Stage = "choose" | "mapping" | "running" | "done";
 
-export function ImportWizard({ kind = "customers" }: { kind?: ImportKindName }) {
+export type ImportSurveyUi = { id: string; name: string; columns: QuestionColumn[] };
+
+export function ImportWizard({ kind = "customers", survey = null, surveys = [] }: { kind?: ImportKindName; survey?: ImportSurveyUi | null; surveys?: SurveyChoice[] }) {
   const router = useRouter();
   const ui = KINDS[kind];
+  const forResponses = kind === "responses";
+  // Responses go into one survey: its questions are the answer columns, its id is part of the route.
+  const spec = forResponses && survey ? responseSpec(survey.columns) : ui.spec;
+  const endpoint = forResponses && survey ? `${ui.endpoint}?surveyId=${encodeURIComponent(survey.id)}` : ui.endpoint;
+  const back = forResponses && survey ? { href: `/surveys/responses?surveyId=${encodeURIComponent(survey.id)}`, label: "See the responses in the inbox" } : kind === "interactions" ? { href: "/interactions", label: "Back to interactions" } : undefined;
   const [stage, setStage] = useState<Stage>("choose");
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -50,7 +59,7 @@ export function ImportWizard({ kind = "customers" }: { kind?: ImportKindName }) 
     try {
       const p = await previewFile(f);
       setPreview(p);
-      setMapping(kind === "customers" ? p.suggestedMapping : suggestMapping(p.header, ui.spec));
+      setMapping(kind === "customers" ? p.suggestedMapping : suggestMapping(p.header, spec));
       setStage("mapping");
     } catch (e) {
       setError(e instanceof Error ? e.message : "The file could not be read.");
@@ -65,7 +74,7 @@ export function ImportWizard({ kind = "customers" }: { kind?: ImportKindName }) 
     setProgress(null);
     setStage("running");
     try {
-      setResult(await runImport(ui.endpoint, file, { mode, onExisting, mapping }, setProgress));
+      setResult(await runImport(endpoint, file, { mode, onExisting, mapping }, setProgress));
       setStage("done");
     } catch (e) {
       setError(e instanceof Error ? e.message : "The import failed.");
@@ -74,7 +83,8 @@ export function ImportWizard({ kind = "customers" }: { kind?: ImportKindName }) 
   }
 
   const mapped = new Set(Object.values(mapping));
-  const missing = ui.spec.required.filter((f) => !mapped.has(f));
+  const missing = spec.required.filter((f) => !mapped.has(f));
+  const needsSurvey = forResponses && !survey;
 
   return (
     <div className="flex flex-col gap-6">
@@ -84,108 +94,120 @@ export function ImportWizard({ kind = "customers" }: { kind?: ImportKindName }) 
           legend="Kind of records"
           value={kind}
           onChange={(v) => {
-            if (stage !== "running") router.replace(`?kind=${v}`);
+            if (stage !== "running") router.replace(`?kind=${v}${v === "responses" && survey ? `&surveyId=${encodeURIComponent(survey.id)}` : ""}`);
           }}
           options={(Object.keys(KINDS) as ImportKindName[]).map((k) => ({ value: k, label: KINDS[k].label, hint: KINDS[k].hint }))}
         />
+        {forResponses ? (
+          <div className="mt-4">
+            <SurveyPicker surveys={surveys} value={survey?.id ?? null} disabled={stage === "running"} />
+          </div>
+        ) : null}
       </Section>
 
-      <Section title="1. Choose a CSV file" description="The first row must name the columns. UTF-8, comma-separated, as exported by spreadsheets and CRMs.">
-        <div className="flex max-w-md flex-col gap-1">
-          <label htmlFor="import-file" className="text-sm font-medium text-slate-800">
-            CSV file
-          </label>
-          <input
-            id="import-file"
-            type="file"
-            accept=".csv,text/csv"
-            disabled={stage === "running"}
-            onChange={(e) => void choose(e.target.files?.[0] ?? null)}
-            className={`${controlClass} file:mr-3 file:rounded file:border-0 file:bg-slate-100 file:px-3 file:py-1`}
-          />
-          {busy ? <p role="status" className="text-sm text-slate-600">Reading the file…</p> : null}
-        </div>
-      </Section>
-
-      {error ? <FormMessage tone="error">{error}</FormMessage> : null}
-
-      {preview && stage !== "done" ? (
+      {needsSurvey ? null : (
         <>
-          <Section title="2. Check the first rows" description={`${preview.totalRows.toLocaleString()} data rows in ${file?.name ?? "the file"}.`}>
-            <Table label="File preview">
-              <THead>
-                <tr>
-                  <Th>Row</Th>
-                  {preview.header.map((h, i) => (
-                    <Th key={i}>{h}</Th>
-                  ))}
-                </tr>
-              </THead>
-              <TBody>
-                {preview.rows.map((r, i) => (
-                  <tr key={i}>
-                    <Td className="text-slate-500 tabular-nums">{i + 2}</Td>
-                    {preview.header.map((_, j) => (
-                      <Td key={j} className="max-w-48 truncate whitespace-nowrap">
-                        {r[j] ?? ""}
-                      </Td>
-                    ))}
-                  </tr>
-                ))}
-              </TBody>
-            </Table>
-          </Section>
-
-          <Section title="3. Map the columns" description={ui.mappingHelp}>
-            <MappingStep spec={ui.spec} preview={preview} mapping={mapping} onChange={setMapping} />
-            {missing.length ? (
-              <p className="mt-2 text-sm font-medium text-danger">Map one column to {missing.map((f) => ui.spec.labels[f] ?? f).join(", one to ")}.</p>
-            ) : null}
-          </Section>
-
-          <Section title="4. Choose how to import">
-            <div className="grid gap-4 sm:grid-cols-2">
-              <RadioGroup
-                name="mode"
-                legend="If some rows have problems"
-                value={mode}
-                onChange={(v) => setMode(v as ImportMode)}
-                options={[
-                  { value: "skip_bad_rows", label: "Skip bad rows", hint: "Import the good rows and list the bad ones." },
-                  { value: "all_or_nothing", label: "All or nothing", hint: "Check the whole file first; import nothing if any row is bad." },
-                ]}
+          <Section
+            title="1. Choose a CSV file"
+            description={`${survey && forResponses ? `Responses of “${survey.name}”, one row each. ` : ""}The first row must name the columns. UTF-8, comma-separated, as exported by spreadsheets and CRMs.`}
+          >
+            <div className="flex max-w-md flex-col gap-1">
+              <label htmlFor="import-file" className="text-sm font-medium text-slate-800">
+                CSV file
+              </label>
+              <input
+                id="import-file"
+                type="file"
+                accept=".csv,text/csv"
+                disabled={stage === "running"}
+                onChange={(e) => void choose(e.target.files?.[0] ?? null)}
+                className={`${controlClass} file:mr-3 file:rounded file:border-0 file:bg-slate-100 file:px-3 file:py-1`}
               />
-              {ui.onExisting ? <RadioGroup
-                name="onExisting"
-                legend="When the external id already exists"
-                value={onExisting}
-                onChange={(v) => setOnExisting(v as OnExisting)}
-                options={[
-                  { value: "skip", label: "Keep the existing customer", hint: "The row is counted as skipped." },
-                  { value: "update", label: "Update it from the file", hint: "Filled cells overwrite; empty cells keep what is stored." },
-                ]}
-              /> : null}
-            </div>
-            <div className="mt-4">
-              <Button onClick={() => void start()} disabled={missing.length > 0 || stage === "running"}>
-                Import {preview.totalRows.toLocaleString()} rows
-              </Button>
+              {busy ? <p role="status" className="text-sm text-slate-600">Reading the file…</p> : null}
             </div>
           </Section>
+
+          {error ? <FormMessage tone="error">{error}</FormMessage> : null}
+
+          {preview && stage !== "done" ? (
+            <>
+              <Section title="2. Check the first rows" description={`${preview.totalRows.toLocaleString()} data rows in ${file?.name ?? "the file"}.`}>
+                <Table label="File preview">
+                  <THead>
+                    <tr>
+                      <Th>Row</Th>
+                      {preview.header.map((h, i) => (
+                        <Th key={i}>{h}</Th>
+                      ))}
+                    </tr>
+                  </THead>
+                  <TBody>
+                    {preview.rows.map((r, i) => (
+                      <tr key={i}>
+                        <Td className="text-slate-500 tabular-nums">{i + 2}</Td>
+                        {preview.header.map((_, j) => (
+                          <Td key={j} className="max-w-48 truncate whitespace-nowrap">
+                            {r[j] ?? ""}
+                          </Td>
+                        ))}
+                      </tr>
+                    ))}
+                  </TBody>
+                </Table>
+              </Section>
+
+              <Section title="3. Map the columns" description={ui.mappingHelp}>
+                <MappingStep spec={spec} preview={preview} mapping={mapping} onChange={setMapping} />
+                {missing.length ? (
+                  <p className="mt-2 text-sm font-medium text-danger">Map one column to {missing.map((f) => spec.labels[f] ?? f).join(", one to ")}.</p>
+                ) : null}
+              </Section>
+
+              <Section title="4. Choose how to import">
+                <div className="grid gap-4 sm:grid-cols-2">
+                  <RadioGroup
+                    name="mode"
+                    legend="If some rows have problems"
+                    value={mode}
+                    onChange={(v) => setMode(v as ImportMode)}
+                    options={[
+                      { value: "skip_bad_rows", label: "Skip bad rows", hint: "Import the good rows and list the bad ones." },
+                      { value: "all_or_nothing", label: "All or nothing", hint: "Check the whole file first; import nothing if any row is bad." },
+                    ]}
+                  />
+                  {ui.onExisting ? <RadioGroup
+                    name="onExisting"
+                    legend="When the external id already exists"
+                    value={onExisting}
+                    onChange={(v) => setOnExisting(v as OnExisting)}
+                    options={[
+                      { value: "skip", label: "Keep the existing customer", hint: "The row is counted as skipped." },
+                      { value: "update", label: "Update it from the file", hint: "Filled cells overwrite; empty cells keep what is stored." },
+                    ]}
+                  /> : null}
+                </div>
+                <div className="mt-4">
+                  <Button onClick={() => void start()} disabled={missing.length > 0 || stage === "running"}>
+                    Import {preview.totalRows.toLocaleString()} rows
+                  </Button>
+                </div>
+              </Section>
+            </>
+          ) : null}
+
+          {stage === "running" && preview ? (
+            <div ref={progressRef}>
+              <ImportProgressBar progress={progress} totalRows={preview.totalRows} twoPasses={mode === "all_or_nothing"} />
+            </div>
+          ) : null}
+
+          {stage === "done" && result ? (
+            <div ref={resultRef}>
+              <ImportSummary result={result} noun={ui.noun} back={back} />
+            </div>
+          ) : null}
         </>
-      ) : null}
-
-      {stage === "running" && preview ? (
-        <div ref={progressRef}>
-          <ImportProgressBar progress={progress} totalRows={preview.totalRows} twoPasses={mode === "all_or_nothing"} />
-        </div>
-      ) : null}
-
-      {stage === "done" && result ? (
-        <div ref={resultRef}>
-          <ImportSummary result={result} noun={ui.noun} back={kind === "customers" ? undefined : { href: "/interactions", label: "Back to interactions" }} />
-        </div>
-      ) : null}
+      )}
     </div>
   );
 }

@@ -2,11 +2,13 @@
 // the words the screen uses for it.
 import { CUSTOMER_SPEC, type MappingSpec } from "@/lib/import/mapping";
 import { INTERACTION_SPEC } from "@/lib/import/interaction-spec";
+import { responseSpec } from "@/lib/import/response-spec";
 
-export type ImportKindName = "customers" | "interactions";
+export type ImportKindName = "customers" | "interactions" | "responses";
 export type KindUi = {
   label: string;
   hint: string;
+  /** For responses: the fixed columns only; the wizard adds the chosen survey's questions (responseSpec). */
   spec: MappingSpec;
   endpoint: string;
   /** Plural noun for counts: "customer(s)". */
@@ -35,6 +37,16 @@ export const KINDS: Record<ImportKindName, KindUi> = {
     onExisting: false,
     mappingHelp:
       "Every interaction needs a customer (external id or e-mail of an existing customer), when it occurred (ISO date-time such as 2026-03-14T09:30:00Z) and an outcome (resolved, follow_up, escalated, no_action). Optional: touchpoint (id or “Journey / Stage / Touchpoint”), channel key, emotion (−2..+2 or a label such as Delighted), note, staff (a member’s e-mail) and a client id: rows whose client id is already stored are skipped, so the same file can be imported twice.",
+  },
+  responses: {
+    label: "Survey responses",
+    hint: "Past answers to one survey, e.g. from another feedback tool or this survey’s export. Scores and categories count in the reports; no cases are opened.",
+    spec: responseSpec([]),
+    endpoint: "/api/v1/imports/responses",
+    noun: "response(s)",
+    onExisting: false,
+    mappingHelp:
+      "Every response needs when it was submitted (ISO date-time such as 2026-03-14T09:30:00Z) and at least one answer column. Answers are checked like live ones: scores within the question’s scale, options by key or label, yes/no, required questions unless Completed is false. Optional: customer (external id or e-mail of an existing customer), touchpoint (default: the survey’s), channel, locale and a client id: rows already imported are skipped, so the same file can be imported twice.",
   },
 };
 

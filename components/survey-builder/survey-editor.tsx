@@ -7,7 +7,7 @@ import { Plus } from "lucide-react";
 import type { SurveyDetail } from "@/lib/surveys/builder";
 import { QUESTION_TYPES, type QuestionType } from "@/lib/surveys/question-schema";
 import { Badge, type BadgeTone } from "../ui/badge";
-import { Button, buttonClass } from "../ui/button";
+import { Button, ButtonLink, buttonClass } from "../ui/button";
 import { FormMessage } from "../ui/form-message";
 import { PageHeader } from "../ui/page-header";
 import { sendSurvey } from "./api";
@@ -94,6 +94,7 @@ export function SurveyEditor({ initial, touchpointGroups, origin, organization }
   const status = STATUS[survey.status] ?? { label: survey.status, tone: "neutral" as const };
   const actions = (
     <>
+      <ButtonLink href={`/customers/import?kind=responses&surveyId=${encodeURIComponent(survey.id)}`}>Import responses</ButtonLink>
       {survey.status === "draft" ? <Button onClick={() => transition("publish")} disabled={pending !== null}>{pending === "publish" ? "Publishing…" : "Publish"}</Button> : null}
       {survey.status === "live" ? <Button variant="danger" onClick={() => transition("close")} disabled={pending !== null}>{pending === "close" ? "Closing…" : "Close survey"}</Button> : null}
       {survey.status === "closed" ? <Button onClick={() => transition("reopen")} disabled={pending !== null}>{pending === "reopen" ? "Reopening…" : "Reopen"}</Button> : null}

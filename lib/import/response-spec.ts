@@ -37,7 +37,9 @@ export function responseSpec(questions: readonly QuestionColumn[]): MappingSpec 
   };
   for (const q of questions) {
     const field = answerField(q.key);
-    labels[field] = `Answer: ${q.title || q.key}`.slice(0, 80);
+    // The key first: a long question text is cut off in a narrow select.
+    const label = q.title && q.title !== q.key ? `Answer ${q.key}: ${q.title}` : `Answer ${q.key}`;
+    labels[field] = label.length > 70 ? `${label.slice(0, 69)}…` : label;
     synonyms[field] = [...new Set([q.key, field, q.title, `${q.title} (${q.key})`].map(squash).filter(Boolean))];
   }
   return {
