@@ -14,6 +14,9 @@ export const answerField = (key: string) => `answers.${key}`;
 export const ANSWER_FIELD = /^answers\.(.+)$/s;
 
 const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
+// Columns our export derives from the answers (RESPONSE_COLUMNS in lib/responses/export.ts): a question keyed
+// "comment" or "score" must not take them in place of its own column (the comment is only the first text answer).
+const DERIVED = new Set(["survey", "customerid", "customername", "metric", "score", "category", "comment"]);
 
 export function responseSpec(questions: readonly QuestionColumn[]): MappingSpec {
   const labels: Record<string, string> = {
@@ -40,7 +43,7 @@ export function responseSpec(questions: readonly QuestionColumn[]): MappingSpec 
     // The key first: a long question text is cut off in a narrow select.
     const label = q.title && q.title !== q.key ? `Answer ${q.key}: ${q.title}` : `Answer ${q.key}`;
     labels[field] = label.length > 70 ? `${label.slice(0, 69)}…` : label;
-    synonyms[field] = [...new Set([q.key, field, q.title, `${q.title} (${q.key})`].map(squash).filter(Boolean))];
+    synonyms[field] = [...new Set([DERIVED.has(squash(q.key)) ? "" : q.key, field, q.title, `${q.title} (${q.key})`].map(squash).filter(Boolean))];
   }
   return {
     fields: [...RESPONSE_BASE_FIELDS, ...questions.map((q) => answerField(q.key))],

@@ -44,6 +44,12 @@ describe("response rows", () => {
     });
   });
 
+  it("a question keyed like a derived export column (comment) takes its own column, not the derived one", () => {
+    const ces = responseSpec([{ key: "ces", title: "Easy?" }, { key: "comment", title: "What could we do better?" }]);
+    expect(suggestMapping(["id", "submittedAt", "comment", "Easy?", "What could we do better?"], ces)).toMatchObject({ comment: "ignore", "What could we do better?": "answers.comment" });
+    expect(suggestMapping(["submittedAt", "answers.comment"], ces)).toMatchObject({ "answers.comment": "answers.comment" });
+  });
+
   it("reads labels in any language, lists whose labels hold commas, yes/no", () => {
     const r = rowOf(["submittedAt", "nps", "plan", "topics", "renew"], ["2025-01-02T03:04:05Z", "9", "basis", "Speed, uptime, Price", "no"]);
     expect(r).toMatchObject({ ok: true, input: { completed: true, answers: { nps: 9, plan: "basic", topics: ["price", "speed"], renew: false } } });
