@@ -25,6 +25,7 @@ export function SurveyPicker({ surveys, value, disabled }: { surveys: SurveyChoi
         id="import-survey"
         value={value ?? ""}
         disabled={disabled}
+        aria-describedby={value ? undefined : "import-survey-hint"}
         onChange={(e) => router.replace(`?kind=responses${e.target.value ? `&surveyId=${encodeURIComponent(e.target.value)}` : ""}`)}
         className={controlClass}
       >
@@ -35,6 +36,11 @@ export function SurveyPicker({ surveys, value, disabled }: { surveys: SurveyChoi
           </option>
         ))}
       </select>
+      {value ? null : (
+        <p id="import-survey-hint" className="text-sm text-slate-600">
+          Choose the survey first: its questions become the answer columns of the mapping screen.
+        </p>
+      )}
     </div>
   );
 }
