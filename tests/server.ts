@@ -33,6 +33,8 @@ export async function startServer(opts: { databaseUrl: string; port?: number; en
       NEXTAUTH_URL: url,
       NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "test-secret-not-for-production-0123456789",
       NEXT_TELEMETRY_DISABLED: "1",
+      // The webhook worker only where a test asks for it (webhooks.test.ts), with that test's retry schedule.
+      WEBHOOK_WORKER: process.env.WEBHOOK_WORKER ?? "off",
       ...opts.env,
     },
     stdio: ["ignore", "pipe", "pipe"],

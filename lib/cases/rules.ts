@@ -6,6 +6,7 @@
 import { z } from "zod";
 import type { Prisma } from "../generated/sqlite/client";
 import type { db } from "../db";
+import { enqueueCaseEvents } from "../webhooks/outbox";
 
 type Tx = Prisma.TransactionClient | typeof db;
 
@@ -67,7 +68,7 @@ async function rulesOf(tx: Tx, orgId: string): Promise<CaseRules> {
 async function openCase(tx: Tx, rules: CaseRules, orgId: string, triggerKey: string, data: { title: string; customerId: string | null; responseId?: string; interactionId?: string }) {
   const existing = await tx.case.findUnique({ where: { orgId_triggerKey: { orgId, triggerKey } }, select: { id: true } });
   if (existing) return null;
-  return tx.case.create({
+  const created = await tx.case.create({
     data: {
       orgId,
       triggerKey,
@@ -79,6 +80,8 @@ async function openCase(tx: Tx, rules: CaseRules, orgId: string, triggerKey: str
       dueAt: new Date(Date.now() + rules.dueHours * 3_600_000),
     },
   });
+  await enqueueCaseEvents(tx, "case.opened", [created]);
+  return created;
 }
 
 /** Call inside the transaction that stores or completes the response. */
@@ -111,8 +114,9 @@ export async function openCasesForNewResponses(tx: Tx, orgId: string, responses:
   if (due.length === 0) return 0;
   const pick = await ownerPicker(tx, orgId, rules);
   const dueAt = new Date(Date.now() + rules.dueHours * 3_600_000);
-  const { count } = await tx.case.createMany({
+  const created = await tx.case.createManyAndReturn({
     data: due.map(({ r, trigger }) => ({ orgId, triggerKey: `${trigger.key}:${r.id}`, title: trigger.title, customerId: r.customerId, responseId: r.id, ownerId: pick(), dueAt })),
   });
-  return count;
+  await enqueueCaseEvents(tx, "case.opened", created);
+  return created.length;
 }

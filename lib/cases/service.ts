@@ -5,6 +5,7 @@ import type { Ctx } from "../auth/ctx";
 import { NotFoundError, ValidationError } from "../http/errors";
 import { pageArgs, toPage } from "../http/pagination";
 import { recordAudit } from "../audit/service";
+import { enqueueCaseEvents } from "../webhooks/outbox";
 import type { CaseListQuery, CaseUpdate } from "./schema";
 import { rootCausesFrom } from "./root-causes";
 import { resurveyCase, type ResurveyOutcome } from "./resurvey";
@@ -94,6 +95,7 @@ export async function updateCase(ctx: Ctx, id: string, input: CaseUpdate, opts: 
     const same = (k: keyof typeof fields) => (k === "dueAt" ? (fields.dueAt?.getTime() ?? null) === (existing.dueAt?.getTime() ?? null) : (fields[k] ?? null) === (existing[k] ?? null));
     const changed = (Object.keys(fields) as (keyof typeof fields)[]).filter((k) => fields[k] !== undefined && !same(k));
     await recordAudit(ctx, { action: resolving ? "case.resolved" : "case.updated", entityType: "Case", entityId: id, data: { fields: changed } }, tx);
+    if (resolving) await enqueueCaseEvents(tx, "case.resolved", [updated]);
     return updated;
   });
   const outcome: ResurveyOutcome | null = resurvey ? await resurveyCase(ctx, id, opts) : null;

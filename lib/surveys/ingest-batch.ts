@@ -13,6 +13,7 @@
 // consumed by a committed batch, so that a request is never counted twice.
 import { db, type Prisma } from "../db";
 import { openCasesForNewResponses } from "../cases/rules";
+import { enqueueResponsesCreated } from "../webhooks/outbox";
 import { consume, retryAfterSeconds, type RateLimit } from "../rate-limit/service";
 import type { Answers } from "./answers";
 import { newResponseRow, toAnswerData, type LiveSurvey, type PublicResponse } from "./response-store";
@@ -152,6 +153,7 @@ async function writeBatch(tx: Tx, batch: Pending[]): Promise<BatchOutcome[]> {
   if (customers.length > 0) await tx.customer.updateMany({ where: { id: { in: customers } }, data: { lastSeenAt: now } });
 
   const events = rows.map((row) => ({ id: idOf.get(`${row.surveyId}\n${row.clientId}`)!, orgId: row.orgId, customerId: row.customerId, metric: row.metric, score: row.score }));
+  await enqueueResponsesCreated(tx, events); // webhooks: in this transaction, so that no accepted response goes unannounced
   for (const orgId of new Set(rows.map((r) => r.orgId))) {
     await openCasesForNewResponses(tx, orgId, events.filter((e) => e.orgId === orgId));
   }

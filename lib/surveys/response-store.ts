@@ -14,6 +14,7 @@
 // - Bad answers: AnswersInvalidError naming each one, and nothing is written.
 import { db } from "../db";
 import { openCaseForResponse } from "../cases/rules";
+import { enqueueResponsesCreated } from "../webhooks/outbox";
 import type { Prisma } from "../generated/sqlite/client";
 import { ConflictError } from "../http/errors";
 import { computeHeadline, validateAnswers, type Answers, type SurveyShape } from "./answers";
@@ -126,6 +127,7 @@ async function createResponse(survey: LiveSurvey, input: PublicResponseInput, me
       select: responseSelect,
     });
     if (context.customerId) await tx.customer.update({ where: { id: context.customerId }, data: { lastSeenAt: now } });
+    await enqueueResponsesCreated(tx, [{ id: created.id, orgId: survey.orgId }]);
     await openCaseForResponse(tx, { id: created.id, orgId: survey.orgId, customerId: context.customerId, ...computeHeadline(shape, answers) });
     return created;
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { maxAttempts, nextAttemptDelay, parseRetrySchedule, retrySchedule } from "./schedule";
+import { formatSchedule, maxAttempts, nextAttemptDelay, parseRetrySchedule, retrySchedule } from "./schedule";
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -9,6 +9,11 @@ describe("retry schedule", () => {
     const s = retrySchedule({});
     expect(s).toEqual([MIN, 5 * MIN, 30 * MIN, 2 * HOUR, 6 * HOUR, 12 * HOUR, 24 * HOUR]);
     expect(maxAttempts(s)).toBe(8);
+  });
+
+  it("reads as words", () => {
+    expect(formatSchedule(retrySchedule({}))).toBe("1 min, 5 min, 30 min, 2 h, 6 h, 12 h, 24 h");
+    expect(formatSchedule([400, 1500, 90 * MIN])).toBe("400 ms, 1.5 s, 1.5 h");
   });
 
   it("reads WEBHOOK_RETRY_SCHEDULE with ms, s, m and h", () => {

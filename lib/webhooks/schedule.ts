@@ -16,8 +16,14 @@ export function parseRetrySchedule(text: string): number[] {
   });
 }
 
-export function retrySchedule(env: NodeJS.ProcessEnv = process.env): number[] {
+export function retrySchedule(env: Partial<Record<string, string>> = process.env): number[] {
   return parseRetrySchedule(env.WEBHOOK_RETRY_SCHEDULE?.trim() || DEFAULT_SCHEDULE);
+}
+
+/** "1 min, 5 min, 30 min, 2 h" for people. */
+export function formatSchedule(schedule: number[]): string {
+  const one = (ms: number) => (ms >= 3_600_000 ? `${+(ms / 3_600_000).toFixed(1)} h` : ms >= 60_000 ? `${+(ms / 60_000).toFixed(1)} min` : ms >= 1000 ? `${+(ms / 1000).toFixed(1)} s` : `${ms} ms`);
+  return schedule.map(one).join(", ");
 }
 
 /** Attempts in all before a delivery is dead: the first one plus one per wait. */

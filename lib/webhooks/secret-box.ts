@@ -6,13 +6,13 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:cr
 
 const VERSION = "v1";
 
-function key(env: NodeJS.ProcessEnv): Buffer {
+function key(env: Partial<Record<string, string>>): Buffer {
   const material = env.WEBHOOK_SECRET_KEY || env.NEXTAUTH_SECRET;
   if (!material) throw new Error("Set NEXTAUTH_SECRET (or WEBHOOK_SECRET_KEY) to store webhook secrets.");
   return Buffer.from(hkdfSync("sha256", material, "resonance", "webhook endpoint secrets", 32));
 }
 
-export function sealSecret(plain: string, env: NodeJS.ProcessEnv = process.env): string {
+export function sealSecret(plain: string, env: Partial<Record<string, string>> = process.env): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", key(env), iv);
   const data = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
@@ -25,7 +25,7 @@ export class SecretUnreadableError extends Error {
   }
 }
 
-export function openSecret(sealed: string, env: NodeJS.ProcessEnv = process.env): string {
+export function openSecret(sealed: string, env: Partial<Record<string, string>> = process.env): string {
   const [version, iv, tag, data] = sealed.split(":");
   if (version !== VERSION || !iv || !tag || !data) throw new SecretUnreadableError();
   try {

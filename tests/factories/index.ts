@@ -53,6 +53,8 @@ export async function createOrg(label = "org") {
   });
   const kase = await db.case.create({ data: { orgId: org.id, customerId: customer.id, responseId: response.id, title: "Call back detractor", ownerId: users.agent.id } });
   const invite = await createInvite(ctx("admin"), { email: `invitee-${uid()}@example.test`, role: "viewer" });
+  // Subscribed to nothing and pointing at the discard port: it never receives the other tests' events.
+  const webhook = await db.webhookEndpoint.create({ data: { orgId: org.id, url: "http://127.0.0.1:9/hook", eventTypes: [], secretEnc: "v1:unused", active: false } });
 
   return {
     orgId: org.id,
@@ -73,6 +75,7 @@ export async function createOrg(label = "org") {
       member: users.viewer.membershipId,
       invite: invite.id,
       apiKey: spareKey.id,
+      webhook: webhook.id,
     },
   };
 }

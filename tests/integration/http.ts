@@ -19,7 +19,9 @@ export async function http(
   if (opts.rawBody !== undefined) body = opts.rawBody;
   else if (opts.body !== undefined) body = JSON.stringify(opts.body);
   if (body !== undefined) headers["content-type"] ??= "application/json";
-  const res = await fetch(baseURL() + path, { method, headers, body, redirect: "manual" });
+  // A path goes to the suite's server; a full URL to another one (e.g. a second instance a test started).
+  const url = /^https?:\/\//.test(path) ? path : baseURL() + path;
+  const res = await fetch(url, { method, headers, body, redirect: "manual" });
   const text = await res.text();
   let parsed: unknown = text;
   try {

@@ -92,6 +92,15 @@ export const ROUTES: RouteCase[] = [
   { method: "GET", path: "/api/v1/api-keys", minRole: "admin" },
   { method: "POST", path: "/api/v1/api-keys", minRole: "admin", invalidBody: { name: "" } },
   { method: "DELETE", path: "/api/v1/api-keys/:id", minRole: "admin", entity: "apiKey" },
+  // outgoing webhooks (lib/webhooks)
+  { method: "GET", path: "/api/v1/webhooks", minRole: "admin" },
+  { method: "POST", path: "/api/v1/webhooks", minRole: "admin", invalidBody: { url: "ftp://example.test/hook", eventTypes: [] } },
+  { method: "GET", path: "/api/v1/webhooks/:id", minRole: "admin", entity: "webhook" },
+  { method: "PATCH", path: "/api/v1/webhooks/:id", minRole: "admin", entity: "webhook", invalidBody: { url: "not a url" }, validBody: () => ({ url: "https://taken-over.example.test/hook", rotateSecret: true }) },
+  { method: "DELETE", path: "/api/v1/webhooks/:id", minRole: "admin", entity: "webhook" },
+  { method: "GET", path: "/api/v1/webhooks/:id/deliveries", minRole: "admin", entity: "webhook" },
+  { method: "POST", path: "/api/v1/webhooks/:id/redeliver", minRole: "admin", entity: "webhook", invalidBody: { deliveryId: "" }, validBody: () => ({ deliveryId: "any" }) },
+  { method: "POST", path: "/api/v1/webhooks/:id/test", minRole: "admin", entity: "webhook" },
   // CSV import/export (lib/import): the role matrix sends JSON, which the CSV routes refuse with 415.
   { method: "POST", path: "/api/v1/imports/customers/preview", minRole: "manager", invalidBody: { csv: "not a CSV body" } },
   { method: "POST", path: "/api/v1/imports/customers", minRole: "manager", invalidBody: { csv: "not a CSV body" } },

@@ -42,6 +42,7 @@ function snapshot(entity: keyof Org["ids"], id: string): Promise<unknown> {
     case "touchpoint": return db.touchpoint.findUnique({ where: { id } });
     case "channel": return db.channel.findUnique({ where: { id } });
     case "response": return db.response.findUnique({ where: { id }, include: { answers: true } });
+    case "webhook": return db.webhookEndpoint.findUnique({ where: { id }, include: { deliveries: true } });
     default: {
       const unknown: never = entity; // a new entity needs its row here, or "unchanged" proves nothing
       throw new Error(`No snapshot for ${String(unknown)}`);
