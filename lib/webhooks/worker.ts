@@ -18,7 +18,8 @@ const SNIPPET_CHARS = 1_000;
 const LOG_KEPT = 50;
 const RETRYABLE = ["pending", "failed"];
 
-export type AttemptLogEntry = { at: string; statusCode: number | null; error: string | null; durationMs: number };
+/** One attempt; `instance` is the server instance that made it (INSTANCE_ID: host, process, random). */
+export type AttemptLogEntry = { at: string; statusCode: number | null; error: string | null; durationMs: number; instance: string };
 
 const timeoutMs = () => Math.max(100, Number(process.env.WEBHOOK_TIMEOUT_MS) || 10_000);
 
@@ -98,7 +99,7 @@ async function attempt(id: string): Promise<void> {
   const o = outcome!;
   const attempts = d.attempts + 1;
   const delay = o.ok ? null : nextAttemptDelay(attempts, retrySchedule());
-  const entry: AttemptLogEntry = { at: at.toISOString(), statusCode: o.statusCode, error: o.error, durationMs: o.durationMs };
+  const entry: AttemptLogEntry = { at: at.toISOString(), statusCode: o.statusCode, error: o.error, durationMs: o.durationMs, instance: INSTANCE_ID };
   const log = [...(Array.isArray(d.attemptLog) ? (d.attemptLog as AttemptLogEntry[]) : []), entry].slice(-LOG_KEPT);
   await db.webhookDelivery.updateMany({
     where: { id, leaseOwner: INSTANCE_ID },

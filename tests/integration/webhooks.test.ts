@@ -209,7 +209,10 @@ describe("several instances", () => {
     const ids = rx.at("/busy").map((r) => r.id);
     expect(ids).toHaveLength(N);
     expect(new Set(ids).size).toBe(N);
-    expect((await deliveriesOf(ep.id)).map((d) => d.attempts)).toEqual(Array(N).fill(1));
+    const done = await deliveriesOf(ep.id);
+    expect(done.map((d) => d.attempts)).toEqual(Array(N).fill(1));
+    // both instances did part of the work (else this would not test the lease at all)
+    expect(new Set(done.map((d) => (d.attemptLog as { instance: string }[])[0].instance)).size).toBe(2);
   });
 });
 

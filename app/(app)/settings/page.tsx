@@ -4,7 +4,8 @@ import { listApiKeys } from "@/lib/api-keys/service";
 import { listInvites, listMembers } from "@/lib/members/service";
 import { listMyOrganizations } from "@/lib/orgs/service";
 import { getUserProfile } from "@/lib/users/service";
-import { PageHeader } from "@/components/ui/page-header";
+import { PageHeader, Section } from "@/components/ui/page-header";
+import { ButtonLink } from "@/components/ui/button";
 import { OrganizationsSection, ProfileSection } from "@/components/settings/profile-section";
 import { MembersSection } from "@/components/settings/members-section";
 import { ApiKeysSection } from "@/components/settings/api-keys-section";
@@ -39,6 +40,9 @@ export default async function SettingsPage() {
           <MembersSection members={admin[0]} invites={admin[1]} meId={ctx.userId} />
           <ApiKeysSection keys={admin[2]} />
           <DigestSection settings={admin[3]} members={admin[0]} smtpConfigured={smtpUrlFromEnv() !== null} />
+          <Section title="Webhooks" description="Signed HTTP POSTs to your systems when a response arrives or a case is opened or resolved, with retries and a delivery log.">
+            <ButtonLink href="/settings/webhooks">Manage webhooks</ButtonLink>
+          </Section>
         </>
       ) : null}
       {cases ? <CaseRulesSection rules={cases[0].rules} rootCauses={cases[0].rootCauses} owners={cases[1]} /> : null}
