@@ -1,3 +1,7 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { generateWebhookSecret, signWebhook, verifyWebhook, webhookHeaders } from "./signature";
 import { openSecret, sealSecret, SecretUnreadableError } from "./secret-box";
@@ -67,5 +71,24 @@ describe("secret at rest", () => {
     expect(() => openSecret(sealed, { NEXTAUTH_SECRET: "another-key" })).toThrow(SecretUnreadableError);
     expect(() => openSecret(sealed, { ...env, WEBHOOK_SECRET_KEY: "dedicated" })).toThrow(/rotate the secret/);
     expect(openSecret(sealSecret("x", { ...env, WEBHOOK_SECRET_KEY: "dedicated" }), { WEBHOOK_SECRET_KEY: "dedicated" })).toBe("x");
+  });
+});
+
+describe("the README's verification snippet for receivers", () => {
+  it("accepts the worked example and refuses a changed body or a stale timestamp", async () => {
+    const readme = fs.readFileSync(path.resolve(import.meta.dirname, "../../README.md"), "utf8");
+    const section = readme.slice(readme.indexOf("## Webhooks"));
+    const code = section.match(/```js\n([\s\S]*?)```/)?.[1];
+    expect(code).toContain("export function verifyWebhook");
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "readme-verify-")), "verify.mjs");
+    fs.writeFileSync(file, code!);
+    const { verifyWebhook: readmeVerify } = await import(/* @vite-ignore */ pathToFileURL(file).href);
+    const h = { "webhook-id": EXAMPLE.id, "webhook-timestamp": String(EXAMPLE.timestamp), "webhook-signature": EXAMPLE.signature };
+    const forever = 1e10;
+    expect(readmeVerify(EXAMPLE.secret, h, EXAMPLE.body, forever)).toBe(true);
+    expect(readmeVerify(EXAMPLE.secret, h, '{"test": 1}', forever)).toBe(false);
+    expect(readmeVerify(EXAMPLE.secret, h, EXAMPLE.body)).toBe(false); // 2021 is long past the 5 minutes
+    const fresh = webhookHeaders(EXAMPLE.secret, "evt_1", "{}");
+    expect(readmeVerify(EXAMPLE.secret, fresh, "{}")).toBe(true); // and it agrees with what the worker sends
   });
 });
