@@ -27,15 +27,25 @@ function leaseFree(now: Date): Prisma.WebhookDeliveryWhereInput {
   return { OR: [{ leaseExpiresAt: null }, { leaseExpiresAt: { lt: now } }] };
 }
 
-/** Takes the lease on one delivery; false when another instance holds it (or took it first). */
-async function claim(id: string, extra: Prisma.WebhookDeliveryWhereInput = {}): Promise<boolean> {
+let claims = 0;
+
+/**
+ * Takes the lease on those of `ids` that are free, in one UPDATE: a row another instance leased first no
+ * longer matches (PostgreSQL re-checks the condition after waiting for its lock; SQLite runs one writer at a
+ * time). The lease owner names this claim, so the rows it won are read back by that name.
+ */
+async function claim(ids: string[], extra: Prisma.WebhookDeliveryWhereInput = {}) {
+  if (ids.length === 0) return [];
   const now = new Date();
+  const owner = `${INSTANCE_ID}#${++claims}`;
   const { count } = await db.webhookDelivery.updateMany({
-    where: { id, ...extra, AND: [leaseFree(now)] },
-    data: { leaseOwner: INSTANCE_ID, leaseExpiresAt: new Date(now.getTime() + LEASE_MS) },
+    where: { id: { in: ids }, ...extra, AND: [leaseFree(now)] },
+    data: { leaseOwner: owner, leaseExpiresAt: new Date(now.getTime() + LEASE_MS) },
   });
-  return count === 1;
+  if (count === 0) return [];
+  return db.webhookDelivery.findMany({ where: { id: { in: ids }, leaseOwner: owner }, include: { endpoint: { select: { url: true, secretEnc: true } } } });
 }
+type Claimed = Awaited<ReturnType<typeof claim>>[number];
 
 /** Reads at most SNIPPET_CHARS of the answer, so that a huge or endless body cannot hold the worker. */
 async function snippet(res: Response): Promise<string> {
@@ -84,9 +94,7 @@ async function post(url: string, secret: string, eventId: string, body: string) 
 }
 
 /** Makes the attempt of a delivery this instance has claimed, and records it (releasing the lease). */
-async function attempt(id: string): Promise<void> {
-  const d = await db.webhookDelivery.findUnique({ where: { id }, include: { endpoint: { select: { url: true, secretEnc: true } } } });
-  if (!d || d.leaseOwner !== INSTANCE_ID) return;
+async function attempt(d: Claimed): Promise<void> {
   const at = new Date();
   let secret: string | null = null;
   let outcome: Awaited<ReturnType<typeof post>>;
@@ -102,7 +110,7 @@ async function attempt(id: string): Promise<void> {
   const entry: AttemptLogEntry = { at: at.toISOString(), statusCode: o.statusCode, error: o.error, durationMs: o.durationMs, instance: INSTANCE_ID };
   const log = [...(Array.isArray(d.attemptLog) ? (d.attemptLog as AttemptLogEntry[]) : []), entry].slice(-LOG_KEPT);
   await db.webhookDelivery.updateMany({
-    where: { id, leaseOwner: INSTANCE_ID },
+    where: { id: d.id, leaseOwner: d.leaseOwner },
     data: {
       status: o.ok ? "succeeded" : delay === null ? "dead" : "failed",
       attempts,
@@ -130,8 +138,7 @@ export async function runDueDeliveries(): Promise<number> {
       take: BATCH,
       select: { id: true },
     });
-    const mine: string[] = [];
-    for (const d of due) if (await claim(d.id, { status: { in: RETRYABLE }, nextAttemptAt: { lte: now } })) mine.push(d.id);
+    const mine = await claim(due.map((d) => d.id), { status: { in: RETRYABLE }, nextAttemptAt: { lte: now } });
     await Promise.all(mine.map(attempt));
     made += mine.length;
     if (due.length < BATCH) return made;
@@ -140,8 +147,9 @@ export async function runDueDeliveries(): Promise<number> {
 
 /** "Retry now" / "Send test event": one attempt at once, whatever the schedule says. False when leased elsewhere. */
 export async function deliverNow(id: string): Promise<boolean> {
-  if (!(await claim(id))) return false;
-  await attempt(id);
+  const [d] = await claim([id]);
+  if (!d) return false;
+  await attempt(d);
   return true;
 }
 
