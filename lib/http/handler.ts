@@ -9,11 +9,12 @@ import { ctxFromRequest, type Ctx } from "../auth/ctx";
 import { hasRole, type Role } from "../auth/roles";
 import { ForbiddenError, UnauthorizedError } from "./errors";
 import { foreignOrigin, parse, queryObject, readJson } from "./request";
+import { registerRoute, type RouteDocs } from "./route-meta";
 import { toProblem } from "./to-problem";
 
 type Infer<T> = T extends ZodType ? z.output<T> : undefined;
 
-type RouteOptions<P, Q, B> = {
+type RouteOptions<P, Q, B> = RouteDocs & {
   /** Minimum role; every authenticated route names one. */
   role: Role;
   params?: P;
@@ -41,7 +42,9 @@ export function route<P extends ZodType | undefined = undefined, Q extends ZodTy
   options: RouteOptions<P, Q, B>,
   handler: (args: HandlerArgs<P, Q, B>) => Promise<unknown>,
 ) {
-  return async (req: NextRequest, context: RouteContext): Promise<Response> => {
+  const { role, params, query, body, ...docs } = options;
+  const meta = { ...docs, access: { kind: "role" as const, role }, params, query, body };
+  return registerRoute(async (req: NextRequest, context: RouteContext): Promise<Response> => {
     const requestId = req.headers.get("x-request-id")?.slice(0, 64) || randomUUID();
     const instance = req.nextUrl.pathname;
     try {
@@ -59,5 +62,5 @@ export function route<P extends ZodType | undefined = undefined, Q extends ZodTy
     } catch (error) {
       return toProblem(error, requestId, instance);
     }
-  };
+  }, meta);
 }

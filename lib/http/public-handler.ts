@@ -14,6 +14,7 @@ import { RateLimitedError } from "../rate-limit/service";
 import { ForbiddenError } from "./errors";
 import { foreignOrigin, parse, queryObject, readJson } from "./request";
 import { reply } from "./handler";
+import { registerRoute, type RouteDocs } from "./route-meta";
 import { toProblem } from "./to-problem";
 
 type Infer<T> = T extends ZodType ? z.output<T> : undefined;
@@ -21,7 +22,7 @@ type RouteContext = { params: Promise<Record<string, string | string[]>> };
 /** The origins that may call the route for these path params; null when the resource does not exist. */
 type AllowedOrigins<P> = (params: Infer<P>) => Promise<string[] | null>;
 
-type PublicRouteOptions<P, Q, B> = { params: P; query?: Q; body?: B; allowedOrigins: AllowedOrigins<P> };
+type PublicRouteOptions<P, Q, B> = RouteDocs & { params: P; query?: Q; body?: B; allowedOrigins: AllowedOrigins<P> };
 type PublicHandlerArgs<P, Q, B> = { params: Infer<P>; query: Infer<Q>; body: Infer<B>; req: NextRequest; requestId: string };
 
 const ALLOWED_HEADERS = "content-type, x-request-id";
@@ -64,7 +65,8 @@ export function publicRoute<P extends ZodType, Q extends ZodType | undefined = u
   options: PublicRouteOptions<P, Q, B>,
   handler: (args: PublicHandlerArgs<P, Q, B>) => Promise<unknown>,
 ) {
-  return async (req: NextRequest, context: RouteContext): Promise<Response> => {
+  const { params, query, body, allowedOrigins: _origins, ...docs } = options;
+  return registerRoute(async (req: NextRequest, context: RouteContext): Promise<Response> => {
     const requestId = requestIdOf(req);
     let corsOrigin: string | null = null;
     try {
@@ -84,7 +86,7 @@ export function publicRoute<P extends ZodType, Q extends ZodType | undefined = u
     } catch (error) {
       return withCors(problem(error, requestId, req.nextUrl.pathname), corsOrigin);
     }
-  };
+  }, { ...docs, access: { kind: "public" }, params, query, body });
 }
 
 /** OPTIONS: the CORS preflight. 204 with the allowance for a listed origin, 403 (no CORS headers) otherwise. */

@@ -112,4 +112,6 @@ export const ROUTES: RouteCase[] = [
   // Public survey API (respondents, embeds): see public-responses.test.ts.
   { method: "GET", path: "/api/v1/public/surveys/:publicId", public: true },
   { method: "POST", path: "/api/v1/public/surveys/:publicId/responses", public: true },
+  // The OpenAPI document (openapi.test.ts): public, describes the API rather than anyone's data.
+  { method: "GET", path: "/api/v1/openapi.json", public: true },
 ];

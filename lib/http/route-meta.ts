@@ -1,0 +1,39 @@
+// What each /api/v1 handler declares about itself, kept by the wrappers (route(), publicRoute()) so that the
+// OpenAPI document (lib/openapi) is built from the very zod schemas that validate requests.
+import type { ZodType } from "zod";
+import type { Role } from "../auth/roles";
+
+/** What a successful answer is: JSON, CSV (a download), JSON or CSV by ?format=, or NDJSON progress lines. */
+export type ResponseKind = "json" | "csv" | "json-or-csv" | "ndjson";
+/** What the request body is: JSON (validated by `body`) or a CSV file (text/csv or multipart `file`). */
+export type RequestKind = "json" | "csv";
+
+/** Documentation-only options a route may add; all optional, so existing routes need not change. */
+export type RouteDocs = {
+  /** One line; defaults to the `// METHOD /path – …` comment above the export. */
+  summary?: string;
+  /** Group on the reference page; defaults to the first path segment after /api/v1. */
+  tag?: string;
+  response?: ResponseKind;
+  request?: RequestKind;
+};
+
+export type RouteMeta = RouteDocs & {
+  access: { kind: "role"; role: Role } | { kind: "public" };
+  params?: ZodType;
+  query?: ZodType;
+  body?: ZodType;
+};
+
+// Keyed by the handler function the route module exports, so the registry needs no path or method: those
+// come from where the module sits and the name of the export.
+const registry = new WeakMap<object, RouteMeta>();
+
+export function registerRoute<F extends object>(handler: F, meta: RouteMeta): F {
+  registry.set(handler, meta);
+  return handler;
+}
+
+export function routeMeta(handler: unknown): RouteMeta | undefined {
+  return typeof handler === "function" ? registry.get(handler) : undefined;
+}
