@@ -8,8 +8,26 @@ import { invalidParamsFromZod } from "./zod-errors";
 /** JSON bodies beyond this are refused: no honest request to this API is anywhere near it. */
 export const MAX_JSON_BODY_BYTES = 256 * 1024;
 
+/** PostgreSQL text cannot hold U+0000 (the write would fail with a 500), so no input may carry it, on either database. */
+export const NUL_REASON = "Must not contain the NUL character (U+0000)";
+
+/** Dotted paths of the strings (values or keys) in a parsed input that contain U+0000. */
+export function nulPaths(value: unknown, at: string[] = [], out: string[] = [], depth = 0): string[] {
+  if (typeof value === "string") {
+    if (value.includes("\u0000")) out.push(at.join("."));
+  } else if (value && typeof value === "object" && depth < 64) {
+    for (const [k, v] of Object.entries(value)) {
+      if (k.includes("\u0000")) out.push([...at, k.replaceAll("\u0000", "\\0")].join("."));
+      else nulPaths(v, [...at, k], out, depth + 1);
+    }
+  }
+  return out;
+}
+
 export function parse<S extends ZodType>(schema: S | undefined, value: unknown, location: "body" | "query" | "path") {
   if (!schema) return undefined;
+  const nul = nulPaths(value);
+  if (nul.length) throw new ValidationError(nul.map((name) => ({ name: name || location, reason: NUL_REASON, in: location })));
   const result = schema.safeParse(value);
   if (!result.success) throw new ValidationError(invalidParamsFromZod(result.error, location));
   return result.data;

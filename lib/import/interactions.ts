@@ -11,6 +11,7 @@ import type { Ctx } from "../auth/ctx";
 import { db } from "../db";
 import { insertBatches } from "../db-bulk";
 import { unguardCell } from "../csv/stream";
+import { NUL_REASON } from "../http/request";
 import { EMOTIONS, OUTCOMES, interactionCreateSchema } from "../interactions/schema";
 import type { Source } from "./csv";
 import { INTERACTION_SPEC } from "./interaction-spec";
@@ -63,6 +64,10 @@ export function parseInteractionRow(record: string[], columns: CompiledMapping, 
   const problems: RowProblem[] = [];
   for (const { index, target } of columns) {
     const cell = unguardCell(record[index] ?? "").trim();
+    if (cell.includes("\u0000")) {
+      problems.push({ row, field: target, reason: NUL_REASON });
+      continue;
+    }
     if (cell === "") continue;
     if (target === "emotion") {
       const emotion = parseEmotion(cell);

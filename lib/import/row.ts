@@ -2,6 +2,7 @@
 // Empty cells mean "no value". Pure code, no I/O.
 import { customerInputSchema, type CustomerInput } from "../customers/schema";
 import { unguardCell } from "../csv/stream";
+import { NUL_REASON } from "../http/request";
 import { attributeKeyOf, type Mapping } from "./mapping";
 
 export type RowProblem = { row: number; field: string; reason: string };
@@ -43,6 +44,10 @@ export function parseRow(record: string[], columns: CompiledMapping, row: number
   let attributes: Record<string, string> | undefined;
   for (const { index, target } of columns) {
     const cell = unguardCell(record[index] ?? ""); // our own exports guard formula-like cells
+    if (cell.includes("\u0000")) {
+      problems.push({ row, field: target, reason: NUL_REASON });
+      continue;
+    }
     const attr = attributeKeyOf(target);
     if (attr) {
       if (cell.trim() !== "") (attributes ??= {})[attr] = cell.trim();
