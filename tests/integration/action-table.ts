@@ -1,0 +1,41 @@
+// Every server action ("use server" export) with who may call it and arguments that pass the guard but then
+// fail validation or name a missing record, so that an allowed caller causes no side effect.
+// actions-matrix.test.ts fails when an action exists that is not listed here (source files and the build's
+// server-reference manifest), so a new action cannot skip the role and session checks.
+import type { Role } from "@/lib/auth/roles";
+
+export type ActionAccess = Role | "signed-in" | "public";
+
+export type ActionCase = {
+  file: string;
+  name: string;
+  /** Minimum role; "signed-in": any user, no organization role needed; "public": no login (respondents, invitees). */
+  access: ActionAccess;
+  /** Leading arguments (bound with .bind in the UI): ids that exist nowhere. */
+  bound?: unknown[];
+  /** The form the action receives last (most actions), or `args` for actions that take plain values. */
+  form?: Record<string, string>;
+  args?: unknown[];
+};
+
+export const ACTIONS: ActionCase[] = [
+  { file: "app/_actions/case-settings.ts", name: "updateCaseRulesAction", access: "manager", form: { dueHours: "-1", npsMax: "99" } },
+  { file: "app/_actions/case-settings.ts", name: "updateRootCausesAction", access: "manager", form: {} },
+  { file: "app/_actions/cases.ts", name: "updateCaseStatusAction", access: "agent", bound: ["no-such-case"], form: { status: "bogus" } },
+  { file: "app/_actions/cases.ts", name: "workCaseAction", access: "agent", bound: ["no-such-case"], form: { status: "bogus" } },
+  { file: "app/_actions/customers.ts", name: "createCustomerAction", access: "agent", form: { name: "", email: "nope" } },
+  { file: "app/_actions/digest.ts", name: "updateDigestSettingsAction", access: "admin", form: { weekday: "funday", hour: "99" } },
+  { file: "app/_actions/digest.ts", name: "sendDigestToMeAction", access: "manager", form: { weekEnding: "not a date" } },
+  { file: "app/_actions/invites.ts", name: "acceptInviteAsMember", access: "signed-in", bound: ["no-such-token"], form: {} },
+  { file: "app/_actions/invites.ts", name: "createAccountAndAccept", access: "public", bound: ["no-such-token"], form: { name: "", password: "x" } },
+  { file: "app/_actions/maturity.ts", name: "saveMaturityAction", access: "manager", form: { "answers.strategy_vision": "9" } },
+  { file: "app/_actions/organizations.ts", name: "switchOrganization", access: "signed-in", form: { orgId: "" } },
+  { file: "app/_actions/organizations.ts", name: "createOrganizationAction", access: "signed-in", form: { name: "" } },
+  { file: "app/_actions/settings.ts", name: "updateMemberRoleAction", access: "admin", bound: ["no-such-member"], form: { role: "owner" } },
+  { file: "app/_actions/settings.ts", name: "removeMemberAction", access: "admin", bound: ["no-such-member"], form: {} },
+  { file: "app/_actions/settings.ts", name: "createInviteAction", access: "admin", form: { email: "nope", role: "viewer" } },
+  { file: "app/_actions/settings.ts", name: "revokeInviteAction", access: "admin", bound: ["no-such-invite"], form: {} },
+  { file: "app/_actions/settings.ts", name: "createApiKeyAction", access: "admin", form: { name: "", role: "viewer" } },
+  { file: "app/_actions/settings.ts", name: "revokeApiKeyAction", access: "admin", bound: ["no-such-key"], form: {} },
+  { file: "app/s/[publicId]/actions.ts", name: "submitHostedSurvey", access: "public", args: ["no-such-survey", { clientId: "x" }] },
+];
