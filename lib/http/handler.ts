@@ -33,9 +33,13 @@ export function reply(data: unknown, status = 200, headers?: HeadersInit): Respo
   return new Response(status === 204 ? null : JSON.stringify(data), { status, headers: h });
 }
 
-// Browsers send Origin on cross-site requests; a session cookie must not work from another site.
+// CSRF: a state-changing request authenticated by the session cookie must come from our own origin. Browsers
+// send Origin on every POST/PUT/PATCH/DELETE, and Sec-Fetch-Site where they support it ("same-site" is a
+// sibling subdomain: not us either). API-key requests carry no ambient credential and are exempt.
 function crossSiteSessionWrite(req: NextRequest): boolean {
-  return req.method !== "GET" && req.method !== "HEAD" && foreignOrigin(req) !== null;
+  if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return false;
+  const site = req.headers.get("sec-fetch-site");
+  return foreignOrigin(req) !== null || site === "cross-site" || site === "same-site";
 }
 
 export function route<P extends ZodType | undefined = undefined, Q extends ZodType | undefined = undefined, B extends ZodType | undefined = undefined>(
