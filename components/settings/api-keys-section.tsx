@@ -12,7 +12,18 @@ type ApiKey = { id: string; name: string; prefix: string; role: string; createdA
 
 export function ApiKeysSection({ keys }: { keys: ApiKey[] }) {
   return (
-    <Section title="API keys" description="For integrations with the REST API (/api/v1). A key acts with its role, on behalf of the admin who created it.">
+    <Section
+      title="API keys"
+      description={
+        <>
+          For integrations with the REST API (/api/v1; see the{" "}
+          <a className="text-brand-700 underline" href="/docs/api">
+            API reference
+          </a>
+          ). A key acts with its role, on behalf of the admin who created it.
+        </>
+      }
+    >
       <ApiKeyForm />
       <div className="mt-6">
         {keys.length === 0 ? (
