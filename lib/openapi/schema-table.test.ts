@@ -30,6 +30,6 @@ describe("schema table", () => {
 
   it("builds an example from the required fields that the schema accepts", () => {
     const example = exampleOf(schema);
-    expect(example).toEqual({ name: "text", stages: [] });
+    expect(example).toEqual({ name: "example", stages: [] });
   });
 });

@@ -34,7 +34,7 @@ export function rulesOf(s: JsonSchema): string[] {
   add("exclusiveMaximum", "<");
   add("minItems", "min items");
   add("maxItems", "max items");
-  add("pattern", "pattern");
+  if (typeof s.pattern === "string") r.push(`pattern ${s.pattern}`);
   add("default", "default");
   if (s.additionalProperties === false) r.push("no other fields");
   return r;
@@ -70,11 +70,17 @@ export function exampleOf(s: JsonSchema, depth = 0): unknown {
   const obj = objectPart(v);
   if (obj) return Object.fromEntries(obj.required.map((k) => [k, exampleOf(obj.props[k], depth + 1)]));
   switch (Array.isArray(v.type) ? v.type[0] : v.type) {
-    case "string": return v.format === "email" ? "ada@example.com" : v.format === "date-time" ? "2026-01-31T12:00:00Z" : "text";
+    case "string": {
+      if (v.format === "email") return "ada@example.com";
+      if (v.format === "date-time") return "2026-01-31T12:00:00Z";
+      if (v.format === "uri") return "https://example.com/";
+      return "example".padEnd((v.minLength as number | undefined) ?? 0, "-");
+    }
     case "integer":
     case "number": return (v.minimum as number | undefined) ?? 1;
     case "boolean": return true;
     case "array": return [];
-    default: return null;
+    case "null": return null;
+    default: return {}; // no JSON Schema form (a custom check): an object is the usual shape
   }
 }

@@ -33,7 +33,7 @@ function Fields({ label, rows }: { label: string; rows: FieldRow[] }) {
               {r.name}
               {r.required ? <span className="block font-sans text-red-700">required</span> : null}
             </Td>
-            <Td className="font-mono text-xs [overflow-wrap:anywhere]">{r.type}</Td>
+            <Td className="font-mono text-xs break-words">{r.type}</Td>
             <Td className="min-w-48 text-xs text-slate-600">{[r.description, ...r.rules].filter(Boolean).join(" · ") || "—"}</Td>
           </tr>
         ))}
