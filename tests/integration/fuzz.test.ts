@@ -231,7 +231,8 @@ describe("hostile input at every route", () => {
     if (isCsv(r)) {
       const files = [...FIXED_CSV.map(([label, raw]) => ({ label, raw })), ...fc.sample(csvFile, { seed: SEED + 3_000 + i, numRuns: RUNS.csv }).map((raw, j) => ({ label: `csv #${j}`, raw }))];
       for (const [j, f] of files.entries()) {
-        const q = IMPORT_QUERIES[j % IMPORT_QUERIES.length];
+        // surveyId: the response import needs one (the others ignore it), so that files reach the parser.
+        const q = `${IMPORT_QUERIES[j % IMPORT_QUERIES.length] || "?"}&surveyId=${A.ids.survey}`;
         const multipart = j % 5 === 4;
         const probe = multipart
           ? { method: r.method, path: r.path + q, raw: multipartFile(f.raw), contentType: "multipart/form-data; boundary=fuzzboundary" }
