@@ -49,6 +49,11 @@ import * as r46 from "@/app/api/v1/surveys/[id]/questions/route";
 import * as r47 from "@/app/api/v1/surveys/[id]/reopen/route";
 import * as r48 from "@/app/api/v1/touchpoints/route";
 import * as r49 from "@/app/api/v1/touchpoints/[id]/route";
+import * as r50 from "@/app/api/v1/webhooks/route";
+import * as r51 from "@/app/api/v1/webhooks/[id]/route";
+import * as r52 from "@/app/api/v1/webhooks/[id]/deliveries/route";
+import * as r53 from "@/app/api/v1/webhooks/[id]/redeliver/route";
+import * as r54 from "@/app/api/v1/webhooks/[id]/test/route";
 
 export type RouteModule = { path: string; module: Record<string, unknown>; docs: Record<string, string> };
 
@@ -103,4 +108,9 @@ export const ROUTE_MODULES: RouteModule[] = [
   { path: "/api/v1/surveys/:id/reopen", module: r47, docs: {"POST":"closed → live"} },
   { path: "/api/v1/touchpoints", module: r48, docs: {"GET":"every active touchpoint with its journey, stage, channel and promise","POST":"add a touchpoint at the end of a stage, with its channel, kind and promise"} },
   { path: "/api/v1/touchpoints/:id", module: r49, docs: {"PATCH":"edit the promise, move (stageId and/or position), archive or restore"} },
+  { path: "/api/v1/webhooks", module: r50, docs: {"GET":"the organization's endpoints with delivery counts (never their secrets)","POST":"create an endpoint; its signing secret is in this response only"} },
+  { path: "/api/v1/webhooks/:id", module: r51, docs: {"GET":"one endpoint","PATCH":"change URL, description, events, active; rotateSecret answers the new secret once","DELETE":"delete the endpoint and its delivery log"} },
+  { path: "/api/v1/webhooks/:id/deliveries", module: r52, docs: {"GET":"the delivery log, newest first (?status=&limit=&cursor=)"} },
+  { path: "/api/v1/webhooks/:id/redeliver", module: r53, docs: {"POST":"attempt one delivery of this endpoint again, now ({ deliveryId })"} },
+  { path: "/api/v1/webhooks/:id/test", module: r54, docs: {"POST":"send a webhook.test event to this endpoint now; answers the logged delivery"} },
 ];

@@ -4,12 +4,14 @@ import { db, Prisma } from "@/lib/db";
 
 // Counters that a refused request updates on purpose (rate limits, sign-in throttling).
 const DELIBERATE = new Set<string>(["RateLimitBucket"]);
+// Rows a background worker updates on its own schedule (delivery attempts and leases): only their count counts.
+const BACKGROUND = new Set<string>(["WebhookDelivery"]);
 
 const SQL = Object.values(Prisma.ModelName)
   .filter((m) => !DELIBERATE.has(m))
   .map((m) => {
     const fields = (Prisma as unknown as Record<string, Record<string, string> | undefined>)[`${m}ScalarFieldEnum`] ?? {};
-    const newest = "updatedAt" in fields ? `CAST(MAX("updatedAt") AS TEXT)` : "NULL";
+    const newest = "updatedAt" in fields && !BACKGROUND.has(m) ? `CAST(MAX("updatedAt") AS TEXT)` : "NULL";
     return `SELECT '${m}' AS t, CAST(COUNT(*) AS TEXT) AS n, ${newest} AS u FROM "${m}"`;
   })
   .join(" UNION ALL ");
