@@ -18,6 +18,7 @@ import { ImportSummary } from "./summary";
 import { RadioGroup } from "./radio-group";
 import { KINDS, type ImportKindName } from "./kinds";
 import { SurveyPicker, type SurveyChoice } from "./survey-picker";
+import { formatCount } from "../ui/format";
 
 type Stage = "choose" | "mapping" | "running" | "done";
 
@@ -131,7 +132,7 @@ export function ImportWizard({ kind = "customers", survey = null, surveys = [] }
 
           {preview && stage !== "done" ? (
             <>
-              <Section title="2. Check the first rows" description={`${preview.totalRows.toLocaleString()} data rows in ${file?.name ?? "the file"}.`}>
+              <Section title="2. Check the first rows" description={`${formatCount(preview.totalRows)} data rows in ${file?.name ?? "the file"}.`}>
                 <Table label="File preview">
                   <THead>
                     <tr>
@@ -188,7 +189,7 @@ export function ImportWizard({ kind = "customers", survey = null, surveys = [] }
                 </div>
                 <div className="mt-4">
                   <Button onClick={() => void start()} disabled={missing.length > 0 || stage === "running"}>
-                    Import {preview.totalRows.toLocaleString()} rows
+                    Import {formatCount(preview.totalRows)} rows
                   </Button>
                 </div>
               </Section>

@@ -1,5 +1,6 @@
 // Import progress as a labelled progressbar (aria-valuenow in percent) with the counts in words.
 import type { Progress } from "./api";
+import { formatCount } from "../ui/format";
 
 export function percentDone(p: Progress | null, totalRows: number, twoPasses: boolean): number {
   if (!p || totalRows <= 0) return 0;
@@ -27,7 +28,7 @@ export function ImportProgressBar({ progress, totalRows, twoPasses }: { progress
         <div className="h-full bg-brand-600 transition-[width]" style={{ width: `${value}%` }} />
       </div>
       <p className="text-sm text-slate-600" aria-live="polite">
-        {progress ? `${progress.processed.toLocaleString()} of ${totalRows.toLocaleString()} rows read, ${progress.invalid.toLocaleString()} with problems` : "Starting…"}
+        {progress ? `${formatCount(progress.processed)} of ${formatCount(totalRows)} rows read, ${formatCount(progress.invalid)} with problems` : "Starting…"}
       </p>
     </div>
   );

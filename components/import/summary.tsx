@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { FormMessage } from "../ui/form-message";
 import { Table, TBody, Td, Th, THead } from "../ui/table";
+import { formatCount } from "../ui/format";
 import type { Result } from "./api";
 
 export function ImportSummary({ result, noun = "customer(s)", back = { href: "/customers", label: "Back to customers" } }: { result: Result; noun?: string; back?: { href: string; label: string } }) {
@@ -27,7 +28,7 @@ export function ImportSummary({ result, noun = "customer(s)", back = { href: "/c
         {counts.map(([label, n]) => (
           <div key={label} className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
             <dt className="text-xs text-slate-600">{label}</dt>
-            <dd className="text-xl font-semibold text-slate-900">{n.toLocaleString()}</dd>
+            <dd className="text-xl font-semibold text-slate-900">{formatCount(n)}</dd>
           </div>
         ))}
       </dl>
@@ -36,7 +37,7 @@ export function ImportSummary({ result, noun = "customer(s)", back = { href: "/c
           label="Rows with problems"
           caption={
             result.problemCount > result.problems.length
-              ? `Problems (first ${result.problems.length.toLocaleString()} of ${result.problemCount.toLocaleString()}; row 1 is the header)`
+              ? `Problems (first ${formatCount(result.problems.length)} of ${formatCount(result.problemCount)}; row 1 is the header)`
               : "Problems (row 1 is the header)"
           }
         >

@@ -4,6 +4,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { controlClass } from "../ui/field";
+import { formatCount } from "../ui/format";
 
 export type SurveyChoice = { id: string; name: string; status: string; responseCount: number };
 
@@ -32,7 +33,7 @@ export function SurveyPicker({ surveys, value, disabled }: { surveys: SurveyChoi
         <option value="">Choose a survey…</option>
         {surveys.map((s) => (
           <option key={s.id} value={s.id}>
-            {s.name} ({s.status}, {s.responseCount.toLocaleString()} responses)
+            {s.name} ({s.status}, {formatCount(s.responseCount)} response{s.responseCount === 1 ? "" : "s"})
           </option>
         ))}
       </select>

@@ -9,6 +9,7 @@ import { QUESTION_TYPES, type QuestionType } from "@/lib/surveys/question-schema
 import { Badge, type BadgeTone } from "../ui/badge";
 import { Button, ButtonLink, buttonClass } from "../ui/button";
 import { FormMessage } from "../ui/form-message";
+import { formatCount } from "../ui/format";
 import { PageHeader } from "../ui/page-header";
 import { sendSurvey } from "./api";
 import { DistributionPanel } from "./distribution-panel";
@@ -112,7 +113,7 @@ export function SurveyEditor({ initial, touchpointGroups, origin, organization }
             <span aria-hidden="true">·</span>
             <span>version {survey.version}</span>
             <span aria-hidden="true">·</span>
-            <span>{survey.responseCount} response{survey.responseCount === 1 ? "" : "s"}</span>
+            <span>{formatCount(survey.responseCount)} response{survey.responseCount === 1 ? "" : "s"}</span>
           </span>
         }
         actions={actions}
