@@ -27,6 +27,18 @@ const one = (v: string | string[] | undefined) => (typeof v === "string" && v ? 
 // Resolving needs a resolution note: that happens on the case page, not in the list.
 const STATUS_OPTIONS = CASE_STATUSES.filter((s) => s !== "resolved").map((s) => ({ value: s, label: CASE_STATUS_LABELS[s].label }));
 
+// On a phone only the first column shows: it carries the customer, due date (overdue), status and the
+// "Work case" link; the other columns appear on wide screens (lg: the sidebar takes room from md on).
+const WIDE = "hidden lg:table-cell";
+
+function WorkCaseLink({ id, title, className = "" }: { id: string; title: string; className?: string }) {
+  return (
+    <Link href={`/cases/${id}`} aria-label={`Work case “${title}”: resolve it there with a note`} className={`inline-flex min-h-9 items-center text-sm font-medium text-brand-700 underline underline-offset-2 ${className}`}>
+      Work case
+    </Link>
+  );
+}
+
 export default async function CasesPage({ searchParams }: { searchParams: SearchParams }) {
   const ctx = await requireCtx();
   const sp = await searchParams;
@@ -38,7 +50,10 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
 
   return (
     <>
-      <PageHeader title="Cases" description="Follow-up with customers who had a poor experience, until the loop is closed." />
+      <PageHeader
+        title="Cases"
+        description={`Follow-up with customers who had a poor experience, until the loop is closed.${canWork ? " Resolve a case on its page (“Work case”): it needs a resolution note." : ""}`}
+      />
       <p data-testid="loop-closure" className="mb-4 rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700 shadow-sm">
         <span className="font-semibold text-slate-900">Loop closure, last 90 days: </span>
         {loop.rate === null ? (
@@ -62,11 +77,11 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
           <THead>
             <tr>
               <Th>Case</Th>
-              <Th>Customer</Th>
-              <Th>Owner</Th>
-              <Th>Status</Th>
-              <Th>Due</Th>
-              <Th>Opened</Th>
+              <Th className={WIDE}>Customer</Th>
+              <Th className={WIDE}>Owner</Th>
+              <Th className={WIDE}>Status</Th>
+              <Th className={WIDE}>Due</Th>
+              <Th className={WIDE}>Opened</Th>
             </tr>
           </THead>
           <TBody>
@@ -74,14 +89,21 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
               const overdue = c.status !== "resolved" && c.dueAt !== null && c.dueAt < now;
               return (
                 <tr key={c.id} className={overdue ? "bg-red-50/70" : "hover:bg-slate-50"}>
-                  <Td className="min-w-56">
+                  <Td className="lg:min-w-56">
                     <Link href={`/cases/${c.id}`} className="font-medium text-brand-700 hover:underline">
                       {c.title}
                     </Link>{" "}
                     <PriorityBadge priority={c.priority} />
                     {c.response?.comment ? <p className="mt-1 line-clamp-2 text-xs text-slate-600">“{c.response.comment}”</p> : null}
+                    <div className="mt-2 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-700 lg:hidden">
+                      <CaseStatusBadge status={c.status} />
+                      {overdue ? <Badge tone="danger">Overdue</Badge> : null}
+                      <span>Due {formatDate(c.dueAt)}</span>
+                      {c.customer ? <span>· {c.customer.name ?? "Unnamed customer"}</span> : null}
+                    </div>
+                    {canWork && c.status !== "resolved" ? <WorkCaseLink id={c.id} title={c.title} className="lg:hidden" /> : null}
                   </Td>
-                  <Td>
+                  <Td className={WIDE}>
                     {c.customer ? (
                       <Link href={`/customers/${c.customer.id}`} className="font-medium text-brand-700 hover:underline">
                         {c.customer.name ?? "Unnamed customer"}
@@ -90,21 +112,24 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
                       <span className="text-slate-500">—</span>
                     )}
                   </Td>
-                  <Td>{c.owner?.name ?? <span className="text-slate-500">Unassigned</span>}</Td>
-                  <Td>
+                  <Td className={WIDE}>{c.owner?.name ?? <span className="text-slate-500">Unassigned</span>}</Td>
+                  <Td className={WIDE}>
                     {canWork && c.status !== "resolved" ? (
-                      <ActionForm key={c.status} action={updateCaseStatusAction.bind(null, c.id)} submitLabel="Save" pendingLabel="Saving…" inline aria-label={`Status of ${c.title}`}>
-                        <Select id={`status-${c.id}`} name="status" label={`Status of “${c.title}”`} hideLabel defaultValue={c.status} options={STATUS_OPTIONS} className="w-36" />
-                      </ActionForm>
+                      <>
+                        <ActionForm key={c.status} action={updateCaseStatusAction.bind(null, c.id)} submitLabel="Save" pendingLabel="Saving…" inline aria-label={`Status of ${c.title}`}>
+                          <Select id={`status-${c.id}`} name="status" label={`Status of “${c.title}”`} hideLabel defaultValue={c.status} options={STATUS_OPTIONS} className="w-36" />
+                        </ActionForm>
+                        <WorkCaseLink id={c.id} title={c.title} className="mt-1" />
+                      </>
                     ) : (
                       <CaseStatusBadge status={c.status} />
                     )}
                   </Td>
-                  <Td className="whitespace-nowrap">
+                  <Td className={`${WIDE} whitespace-nowrap`}>
                     <span className="block">{formatDate(c.dueAt)}</span>
                     {overdue ? <Badge tone="danger">Overdue</Badge> : null}
                   </Td>
-                  <Td className="whitespace-nowrap text-slate-700">{formatDate(c.createdAt)}</Td>
+                  <Td className={`${WIDE} whitespace-nowrap text-slate-700`}>{formatDate(c.createdAt)}</Td>
                 </tr>
               );
             })}
