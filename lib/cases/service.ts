@@ -110,7 +110,7 @@ export async function getCaseDetail(ctx: Ctx, id: string) {
     where: { id, orgId: ctx.orgId },
     include: {
       owner: { select: { id: true, name: true } },
-      customer: { select: { id: true, name: true, email: true, externalId: true, consent: true, consentAt: true } },
+      customer: { select: { id: true, name: true, email: true, phone: true, externalId: true, consent: true, consentAt: true } },
       response: {
         select: {
           id: true,

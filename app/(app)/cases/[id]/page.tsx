@@ -9,6 +9,7 @@ import { PageHeader, Section } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
 import { formatDate, formatDateTime } from "@/components/ui/format";
 import { ConsentBadge } from "@/components/customers/consent-badge";
+import { ContactLink } from "@/components/customers/contact-link";
 import { Timeline } from "@/components/customers/timeline";
 import { CaseStatusBadge, PriorityBadge } from "@/components/cases/case-labels";
 import { CaseTrigger } from "@/components/cases/case-trigger";
@@ -40,7 +41,8 @@ function CustomerCard({ customer, id }: { customer: CaseDetail["customer"]; id: 
             </Link>
           </p>
           <dl className="flex flex-col gap-3">
-            <Fact label="E-mail">{customer.email ?? "—"}</Fact>
+            <Fact label="Phone"><ContactLink kind="phone" value={customer.phone} /></Fact>
+            <Fact label="E-mail"><ContactLink kind="email" value={customer.email} /></Fact>
             <Fact label="External id">{customer.externalId ?? "—"}</Fact>
             <Fact label="Survey consent">
               <ConsentBadge consent={customer.consent} />

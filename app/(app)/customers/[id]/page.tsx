@@ -10,15 +10,16 @@ import { PageHeader, Section } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDate, formatDateTime } from "@/components/ui/format";
 import { ConsentBadge, TagList } from "@/components/customers/consent-badge";
+import { ContactLink } from "@/components/customers/contact-link";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Customer" };
 
 const PAGE = 25;
 
-function Fact({ label, children, raw = false }: { label: string; children: React.ReactNode; raw?: boolean }) {
+function Fact({ label, children, raw = false, wide = false }: { label: string; children: React.ReactNode; raw?: boolean; wide?: boolean }) {
   return (
-    <div className="min-w-0">
+    <div className={wide ? "col-span-2 min-w-0 sm:col-span-1" : "min-w-0"}>
       <dt className={raw ? "font-mono text-xs text-slate-600" : "text-xs font-medium tracking-wide text-slate-600 uppercase"}>{label}</dt>
       <dd className="mt-0.5 text-sm break-words text-slate-900">{children}</dd>
     </div>
@@ -56,9 +57,13 @@ export default async function CustomerPage({ params, searchParams }: { params: P
       />
 
       <section aria-label="Profile" className="mb-8 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-        <dl className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
-          <Fact label="E-mail">{customer.email ?? "—"}</Fact>
-          <Fact label="Phone">{customer.phone ?? "—"}</Fact>
+        <dl className="grid grid-cols-2 gap-4 lg:grid-cols-3">
+          <Fact label="E-mail" wide>
+            <ContactLink kind="email" value={customer.email} />
+          </Fact>
+          <Fact label="Phone">
+            <ContactLink kind="phone" value={customer.phone} />
+          </Fact>
           <Fact label="External id">{customer.externalId ? <span className="font-mono text-xs">{customer.externalId}</span> : "—"}</Fact>
           <Fact label="Consent to surveys">
             <ConsentBadge consent={customer.consent} />
@@ -68,10 +73,10 @@ export default async function CustomerPage({ params, searchParams }: { params: P
             <TagList tags={customer.tags} />
           </Fact>
           <Fact label="Last seen">{formatDateTime(customer.lastSeenAt)}</Fact>
-          <Fact label="Loyalty stage">
+          <Fact label="Loyalty stage" wide>
             <span data-testid="loyalty-stage" className="font-medium">{LOYALTY_LABELS[loyalty.stage]}</span>
             <span className="block text-xs text-slate-600">
-              {loyalty.latest ? `latest ${loyalty.latest.metric.toUpperCase()} ${loyalty.latest.score} on ${formatDate(loyalty.latest.at)}` : "no NPS or CSAT answer in 12 months"} · {loyalty.touches180d} touches in 180 days
+              {loyalty.latest ? `latest ${loyalty.latest.metric.toUpperCase()} ${loyalty.latest.score} on ${formatDate(loyalty.latest.at)}` : "no NPS or CSAT answer in 12 months"} · {loyalty.touches180d} {loyalty.touches180d === 1 ? "touch" : "touches"} in 180 days
             </span>
           </Fact>
         </dl>
