@@ -1,10 +1,14 @@
 // Next.js calls register() once when a server instance starts. The weekly digest's scheduler runs in the
 // Node.js runtime only, and only when an SMTP server is configured (README, "Weekly digest"). The webhook
-// delivery worker runs in every instance unless WEBHOOK_WORKER=off (README, "Webhooks").
+// delivery worker runs in every instance unless WEBHOOK_WORKER=off (README, "Webhooks"); so does the retention
+// scheduler unless RETENTION_TICK_SECONDS=0 (README, "Privacy and the audit log").
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { startWebhookWorker } = await import("./lib/webhooks/worker");
   startWebhookWorker();
+  // The retention policy's daily job runs in every instance; a lease per organization and day makes it run once.
+  const { startRetentionTicker } = await import("./lib/privacy/ticker");
+  startRetentionTicker();
   if (!process.env.DIGEST_SMTP_URL && !process.env.SMTP_URL) return;
   const { startDigestTicker } = await import("./lib/digest/ticker");
   startDigestTicker();

@@ -89,10 +89,16 @@ type Api = { open(force?: boolean): Promise<void>; close(): void; identify(exter
     opening = true;
     let survey: PublicSurvey;
     try {
+      const q = new URLSearchParams();
       const lang = data("lang");
-      const res = await fetch(lang ? `${url}?lang=${encodeURIComponent(lang)}` : url);
+      if (lang) q.set("lang", lang);
+      if (customer) q.set("customer", customer);
+      const qs = q.toString();
+      const res = await fetch(qs ? `${url}?${qs}` : url);
       if (!res.ok) return;
-      survey = (await res.json()) as PublicSurvey;
+      const json = (await res.json()) as PublicSurvey & { eligible?: boolean };
+      if (json.eligible === false) return; // the identified customer opted out of surveys: show nothing
+      survey = json;
     } catch {
       return;
     } finally {

@@ -5,8 +5,11 @@ import { db } from "../db";
 
 type Tx = Pick<typeof db, "auditEvent">;
 
+/** Who acted: a member (userId), an API key, or the system itself (both null: the scheduler). */
+export type AuditActor = Pick<Ctx, "orgId" | "apiKeyId"> & { userId: string | null };
+
 export async function recordAudit(
-  ctx: Pick<Ctx, "orgId" | "userId" | "apiKeyId">,
+  ctx: AuditActor,
   event: { action: string; entityType: string; entityId?: string | null; data?: Prisma.InputJsonValue },
   tx: Tx = db,
 ): Promise<void> {

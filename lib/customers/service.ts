@@ -5,6 +5,7 @@ import { ConflictError, NotFoundError } from "../http/errors";
 import { pageArgs, toPage } from "../http/pagination";
 import { recordAudit } from "../audit/service";
 import type { CustomerInput, CustomerListQuery, CustomerUpdate } from "./schema";
+import { recordConsentChange } from "../privacy/consent";
 import { headOf, MIN_QUERY, normalizeSearch, searchTokenRows } from "./search-tokens";
 
 const customerInclude = { tags: { select: { tag: true }, orderBy: { tag: "asc" } } } satisfies Prisma.CustomerInclude;
@@ -87,6 +88,7 @@ export async function createCustomer(ctx: Ctx, input: CustomerInput) {
       include: customerInclude,
     });
     await tx.customerSearchToken.createMany({ data: searchTokenRows(ctx.orgId, c.id, c) });
+    if (c.consent !== null) await recordConsentChange(tx, ctx, { customerId: c.id, consent: c.consent });
     await recordAudit(ctx, { action: "customer.created", entityType: "Customer", entityId: c.id }, tx);
     return c;
   });
@@ -94,8 +96,9 @@ export async function createCustomer(ctx: Ctx, input: CustomerInput) {
 }
 
 export async function updateCustomer(ctx: Ctx, id: string, input: CustomerUpdate) {
-  const existing = await db.customer.findFirst({ where: { id, orgId: ctx.orgId }, select: { id: true, consent: true } });
+  const existing = await db.customer.findFirst({ where: { id, orgId: ctx.orgId }, select: { id: true, consent: true, erasedAt: true } });
   if (!existing) throw new NotFoundError("Customer");
+  if (existing.erasedAt) throw new ConflictError("This customer has been erased; an erased customer cannot be changed.");
   await assertExternalIdFree(ctx, input.externalId, id);
   const updated = await db.$transaction(async (tx) => {
     if (input.tags) {
@@ -115,6 +118,7 @@ export async function updateCustomer(ctx: Ctx, id: string, input: CustomerUpdate
       },
       include: customerInclude,
     });
+    if (consentChanged) await recordConsentChange(tx, ctx, { customerId: id, consent: input.consent ?? null });
     if (input.name !== undefined || input.email !== undefined || input.externalId !== undefined) {
       await tx.customerSearchToken.deleteMany({ where: { customerId: id } });
       await tx.customerSearchToken.createMany({ data: searchTokenRows(ctx.orgId, id, c) });

@@ -40,7 +40,7 @@ async function* customerRows(ctx: Ctx, attrs: string[]): AsyncGenerator<CsvCell[
   let cursor: string | undefined;
   for (;;) {
     const rows = await db.customer.findMany({
-      where: { orgId: ctx.orgId, ...(cursor ? { id: { gt: cursor } } : {}) },
+      where: { orgId: ctx.orgId, erasedAt: null, ...(cursor ? { id: { gt: cursor } } : {}) },
       include: { tags: { select: { tag: true }, orderBy: { tag: "asc" } } },
       orderBy: { id: "asc" },
       take: CHUNK,

@@ -42,6 +42,9 @@ export async function writeBatch(ctx: Ctx, rows: CustomerInput[], onExisting: On
       const result: BatchResult = { inserted: 0, updated: 0, skipped: 0 };
       const retokenize: string[] = [];
       const retag: string[] = [];
+      const consentEvents: object[] = [];
+      const consentEvent = (customerId: string, consent: boolean | null) =>
+        consentEvents.push({ id: newId(), orgId: ctx.orgId, customerId, consent, source: "import", actorId: ctx.userId, apiKeyId: ctx.apiKeyId, createdAt: now });
 
       for (const r of rows) {
         const old = r.externalId ? existing.get(r.externalId) : undefined;
@@ -62,6 +65,7 @@ export async function writeBatch(ctx: Ctx, rows: CustomerInput[], onExisting: On
           });
           tokens.push(...searchTokenRows(ctx.orgId, id, r));
           tags.push(...tagRows(ctx.orgId, id, r.tags));
+          if (r.consent !== undefined && r.consent !== null) consentEvent(id, r.consent);
           result.inserted++;
           continue;
         }
@@ -71,6 +75,7 @@ export async function writeBatch(ctx: Ctx, rows: CustomerInput[], onExisting: On
         }
         // Update: cells with a value overwrite, empty cells keep what is stored; attributes merge key by key.
         const consentChanged = r.consent !== undefined && r.consent !== old.consent;
+        if (consentChanged) consentEvent(old.id, r.consent ?? null);
         const attributes: Prisma.InputJsonObject | undefined = r.attributes
           ? { ...((old.attributes as Prisma.InputJsonObject | null) ?? {}), ...r.attributes }
           : undefined;
@@ -100,6 +105,7 @@ export async function writeBatch(ctx: Ctx, rows: CustomerInput[], onExisting: On
       await insertBatches(tx, "Customer", "customers", customers);
       await insertBatches(tx, "CustomerSearchToken", "tokens", tokens);
       await insertBatches(tx, "CustomerTag", "tags", tags);
+      await insertBatches(tx, "ConsentEvent", "consent events", consentEvents);
       return result;
     },
     { timeout: 120_000 },

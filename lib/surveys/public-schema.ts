@@ -11,7 +11,11 @@ const locale = z
   .max(35)
   .transform((v, ctx) => normalizeLocale(v) ?? (ctx.addIssue({ code: "custom", message: "Not a language tag (e.g. en, de-CH)" }), z.NEVER));
 
-export const publicSurveyQuery = z.object({ lang: locale.optional() });
+export const publicSurveyQuery = z.object({
+  lang: locale.optional(),
+  /** The customer's external id, when the embed knows it: an opted-out customer gets `{ eligible: false }`. */
+  customer: z.string().trim().min(1).max(200).optional(),
+});
 
 const answersObject = z.custom<Record<string, unknown>>(
   (v) => v !== null && typeof v === "object" && !Array.isArray(v),

@@ -16,6 +16,7 @@ import { parseSurveySettings } from "./settings";
 import { SurveyClosedError } from "./errors";
 import { surveyByPublicId, type CachedSurvey } from "./survey-cache";
 import { uiText } from "./ui-text";
+import { CustomerOptedOutError, isOptedOut } from "../privacy/consent";
 
 const MINUTE = 60_000;
 
@@ -99,6 +100,16 @@ export async function getPublicSurvey(publicId: string, acceptLanguage?: string 
   };
 }
 
+/**
+ * Whether a survey may be shown to this identified customer: false when the survey's organization has a
+ * customer with that external id who opted out. The widget asks before it shows anything (GET ?customer=).
+ */
+export async function customerMayAnswer(publicId: string, customerExternalId: string | null | undefined): Promise<boolean> {
+  if (!customerExternalId) return true;
+  const s = await loadLiveSurvey(publicId);
+  return !(await isOptedOut(s.orgId, customerExternalId));
+}
+
 /** The origins allowed to call the public API for this survey (CORS); null when there is no such survey. */
 export async function allowedOriginsForSurvey(publicId: string): Promise<string[] | null> {
   const s = await surveyByPublicId(publicId);
@@ -118,6 +129,8 @@ export async function submitPublicResponse(
   meta: ResponseMeta,
 ): Promise<{ response: PublicResponse; created: boolean }> {
   let survey = await loadLiveSurvey(publicId);
+  // An identified customer who opted out gets no survey: nothing is stored for them (403, problem+json).
+  if (await isOptedOut(survey.orgId, input.customerExternalId)) throw new CustomerOptedOutError();
   const limitsOf = (settings: unknown) => {
     const { rateLimit } = parseSurveySettings(settings);
     return [

@@ -18,6 +18,8 @@ export type UiText = {
   rateLimited: string;
   closedTitle: string;
   closedBody: string;
+  optedOutTitle: string;
+  optedOutBody: string;
   notFoundTitle: string;
   notFoundBody: string;
   yes: string;
@@ -42,6 +44,8 @@ const en: UiText = {
   rateLimited: "Too many attempts. Please wait a minute and try again.",
   closedTitle: "This survey has closed",
   closedBody: "Thank you for your interest. Answers are no longer being collected.",
+  optedOutTitle: "You have opted out of surveys",
+  optedOutBody: "You told us not to send you surveys, so there is nothing to answer here. Thank you.",
   notFoundTitle: "Survey not found",
   notFoundBody: "The link may be incomplete, or the survey is not available.",
   yes: "Yes",
@@ -76,6 +80,8 @@ const de: UiText = {
   rateLimited: "Zu viele Versuche. Bitte warten Sie eine Minute und versuchen Sie es erneut.",
   closedTitle: "Diese Umfrage ist beendet",
   closedBody: "Vielen Dank für Ihr Interesse. Es werden keine Antworten mehr angenommen.",
+  optedOutTitle: "Sie erhalten keine Umfragen",
+  optedOutBody: "Sie haben Umfragen abgelehnt, deshalb gibt es hier nichts zu beantworten. Vielen Dank.",
   notFoundTitle: "Umfrage nicht gefunden",
   notFoundBody: "Der Link ist vielleicht unvollständig, oder die Umfrage ist nicht verfügbar.",
   yes: "Ja",
@@ -110,6 +116,8 @@ const fr: UiText = {
   rateLimited: "Trop de tentatives. Veuillez patienter une minute et réessayer.",
   closedTitle: "Cette enquête est terminée",
   closedBody: "Merci de votre intérêt. Les réponses ne sont plus collectées.",
+  optedOutTitle: "Vous avez refusé les enquêtes",
+  optedOutBody: "Vous nous avez demandé de ne pas vous envoyer d’enquêtes : il n’y a rien à remplir ici. Merci.",
   notFoundTitle: "Enquête introuvable",
   notFoundBody: "Le lien est peut-être incomplet, ou l'enquête n'est pas disponible.",
   yes: "Oui",
@@ -144,6 +152,8 @@ const es: UiText = {
   rateLimited: "Demasiados intentos. Espere un minuto e inténtelo de nuevo.",
   closedTitle: "Esta encuesta ha finalizado",
   closedBody: "Gracias por su interés. Ya no se recogen respuestas.",
+  optedOutTitle: "Ha rechazado las encuestas",
+  optedOutBody: "Nos pidió no enviarle encuestas, así que aquí no hay nada que responder. Gracias.",
   notFoundTitle: "Encuesta no encontrada",
   notFoundBody: "Puede que el enlace esté incompleto o que la encuesta no esté disponible.",
   yes: "Sí",

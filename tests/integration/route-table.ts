@@ -101,6 +101,10 @@ export const ROUTES: RouteCase[] = [
   { method: "GET", path: "/api/v1/webhooks/:id/deliveries", minRole: "admin", entity: "webhook" },
   { method: "POST", path: "/api/v1/webhooks/:id/redeliver", minRole: "admin", entity: "webhook", invalidBody: { deliveryId: "" }, validBody: () => ({ deliveryId: "any" }) },
   { method: "POST", path: "/api/v1/webhooks/:id/test", minRole: "admin", entity: "webhook" },
+  // The audit log (lib/audit) comes before the exports: the cross-tenant probes of /exports/responses put the other
+  // organization's ids into this organization's audit trail as the filters its admin typed (their own record).
+  { method: "GET", path: "/api/v1/audit-events", minRole: "admin", foreignQueries: (ids) => [`?entityId=${ids.customer}`, `?entityType=Customer`] },
+  { method: "GET", path: "/api/v1/exports/audit-events", minRole: "admin", foreignQueries: (ids) => [`?entityId=${ids.customer}`] },
   // CSV import/export (lib/import): the role matrix sends JSON, which the CSV routes refuse with 415.
   { method: "POST", path: "/api/v1/imports/customers/preview", minRole: "manager", invalidBody: { csv: "not a CSV body" } },
   { method: "POST", path: "/api/v1/imports/customers", minRole: "manager", invalidBody: { csv: "not a CSV body" } },
@@ -114,4 +118,11 @@ export const ROUTES: RouteCase[] = [
   { method: "POST", path: "/api/v1/public/surveys/:publicId/responses", public: true },
   // The OpenAPI document (openapi.test.ts): public, describes the API rather than anyone's data.
   { method: "GET", path: "/api/v1/openapi.json", public: true },
+  // privacy tools and the audit log (lib/privacy, lib/audit)
+  { method: "GET", path: "/api/v1/customers/:id/export", minRole: "manager", entity: "customer" },
+  { method: "POST", path: "/api/v1/customers/:id/erasure", minRole: "admin", entity: "customer", invalidBody: { confirm: "" }, validBody: () => ({ confirm: "ERASE" }) },
+  { method: "GET", path: "/api/v1/customers/:id/consent", minRole: "viewer", entity: "customer" },
+  { method: "GET", path: "/api/v1/retention", minRole: "admin" },
+  { method: "PUT", path: "/api/v1/retention", minRole: "admin", invalidBody: { enabled: true, months: 0, mode: "shred" } },
+  { method: "POST", path: "/api/v1/retention/run", minRole: "admin", invalidBody: { dryRun: "maybe" } },
 ];

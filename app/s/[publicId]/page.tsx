@@ -1,6 +1,7 @@
 // /s/:publicId — the hosted (link) survey for customers: no login, server-rendered in the respondent's
 // language (?lang=, else Accept-Language), one small client form. Link parameters: ?score= prefills and
-// saves the headline score, ?cid= the customer's external id, ?tp= a touchpoint id, ?ch= a channel key.
+// saves the headline score, ?cid= the customer's external id (one who opted out sees no form), ?tp= a touchpoint
+// id, ?ch= a channel key.
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
@@ -9,7 +10,7 @@ import { NotFoundError } from "@/lib/http/errors";
 import { SurveyClosedError } from "@/lib/surveys/errors";
 import { negotiateLocale } from "@/lib/surveys/locale";
 import { publicIdParams, publicResponseInput, publicSurveyQuery } from "@/lib/surveys/public-schema";
-import { getPublicSurvey, type PublicSurvey } from "@/lib/surveys/public-service";
+import { customerMayAnswer, getPublicSurvey, type PublicSurvey } from "@/lib/surveys/public-service";
 import { UI_LOCALES, uiText } from "@/lib/surveys/ui-text";
 import { SurveyForm } from "@/components/survey-form/survey-form";
 import { SurveyPageShell } from "@/components/survey-form/survey-page-shell";
@@ -82,6 +83,10 @@ export default async function HostedSurveyPage(props: Props) {
     touchpointId: field.touchpointId.safeParse(first(sp.tp)).data,
     channel: field.channel.safeParse(first(sp.ch)).data,
   };
+  // A link naming a customer who opted out of surveys shows no form (and the submit would refuse anyway).
+  if (!(await customerMayAnswer(publicId, context.customerExternalId))) {
+    return <SurveyPageShell locale={survey.locale} organization={survey.organization.name} title={t.optedOutTitle} intro={t.optedOutBody} />;
+  }
   return (
     <SurveyPageShell
       locale={survey.locale}

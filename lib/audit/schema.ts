@@ -1,0 +1,34 @@
+// Filters of the audit log (admins): one schema for GET /api/v1/audit-events, the CSV export and the
+// /settings/audit page's URL. Empty values mean "not given"; dates as in the response inbox (`to` includes it).
+import { z } from "zod";
+import { responseFilterShape } from "../responses/schema";
+
+const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const text = (max: number, pattern: RegExp, message: string) => z.preprocess(blank, z.string().trim().min(1).max(max).regex(pattern, message).optional());
+
+export const auditFilterShape = {
+  /** A member's user id, or "system" for what the scheduler did. */
+  actorId: text(64, /^[A-Za-z0-9_-]+$/, "Not a valid id"),
+  entityType: text(64, /^[A-Za-z_]+$/, "Not an entity type"),
+  action: text(80, /^[a-z_.]+$/, "Not an action (e.g. customer.erased)"),
+  entityId: text(64, /^[A-Za-z0-9_-]+$/, "Not a valid id"),
+  from: responseFilterShape.from,
+  to: responseFilterShape.to,
+};
+
+function crossChecks(f: { from?: Date; to?: Date }, ctx: z.RefinementCtx) {
+  if (f.from && f.to && f.from >= f.to) ctx.addIssue({ code: "custom", path: ["to"], message: "The end is before the start" });
+}
+
+export const auditFilters = z.object(auditFilterShape).superRefine(crossChecks);
+export type AuditFilters = z.output<typeof auditFilters>;
+
+export const auditListQuery = z
+  .object({
+    ...auditFilterShape,
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    /** Opaque keyset cursor from the previous page's nextCursor. */
+    cursor: z.preprocess(blank, z.string().max(200).regex(/^[A-Za-z0-9_-]+$/, "Not a valid cursor").optional()),
+  })
+  .superRefine(crossChecks);
+export type AuditListQuery = z.output<typeof auditListQuery>;

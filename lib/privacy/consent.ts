@@ -1,0 +1,61 @@
+// Consent to be surveyed: every change is a ConsentEvent (when, where from, who), written in the same
+// transaction as the change itself; and the one check every survey path asks before it shows or stores a
+// survey for an identified customer: has this customer opted out (consent === false)?
+import { db } from "../db";
+import type { Ctx } from "../auth/ctx";
+import { AppError, NotFoundError } from "../http/errors";
+
+export const CONSENT_SOURCES = ["staff", "api", "import", "erasure"] as const;
+export type ConsentSource = (typeof CONSENT_SOURCES)[number];
+
+type Tx = Pick<typeof db, "consentEvent">;
+
+/** Where a change made with this ctx came from: an API key, else a person in the app. */
+export function consentSourceOf(ctx: Pick<Ctx, "apiKeyId">): ConsentSource {
+  return ctx.apiKeyId ? "api" : "staff";
+}
+
+export async function recordConsentChange(
+  tx: Tx,
+  ctx: Pick<Ctx, "orgId" | "userId" | "apiKeyId">,
+  change: { customerId: string; consent: boolean | null; source?: ConsentSource; at?: Date },
+): Promise<void> {
+  await tx.consentEvent.create({
+    data: {
+      orgId: ctx.orgId,
+      customerId: change.customerId,
+      consent: change.consent,
+      source: change.source ?? consentSourceOf(ctx),
+      actorId: ctx.userId,
+      apiKeyId: ctx.apiKeyId,
+      ...(change.at ? { createdAt: change.at } : {}),
+    },
+  });
+}
+
+export type ConsentEventDto = { id: string; consent: boolean | null; source: string; actor: { id: string; name: string } | null; viaApiKey: boolean; at: Date };
+
+/** The customer's consent history, newest first. */
+export async function listConsentHistory(ctx: Ctx, customerId: string): Promise<ConsentEventDto[]> {
+  const customer = await db.customer.findFirst({ where: { id: customerId, orgId: ctx.orgId }, select: { id: true } });
+  if (!customer) throw new NotFoundError("Customer");
+  const rows = await db.consentEvent.findMany({ where: { orgId: ctx.orgId, customerId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 200 });
+  const actorIds = [...new Set(rows.flatMap((r) => (r.actorId ? [r.actorId] : [])))];
+  const users = actorIds.length ? await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } }) : [];
+  const byId = new Map(users.map((u) => [u.id, u]));
+  return rows.map((r) => ({ id: r.id, consent: r.consent, source: r.source, actor: (r.actorId && byId.get(r.actorId)) || null, viaApiKey: r.apiKeyId !== null, at: r.createdAt }));
+}
+
+/** 403: the identified customer has opted out of surveys; nothing is shown or stored for them. */
+export class CustomerOptedOutError extends AppError {
+  constructor() {
+    super(403, "Opted out", "This customer has opted out of surveys; no survey is shown and no response is stored for them.");
+  }
+}
+
+/** True when the organization has a customer with this external id who opted out (consent === false). */
+export async function isOptedOut(orgId: string, externalId: string | null | undefined): Promise<boolean> {
+  if (!externalId) return false;
+  const c = await db.customer.findFirst({ where: { orgId, externalId }, select: { consent: true } });
+  return c?.consent === false;
+}

@@ -1,0 +1,103 @@
+// Erasure of one customer (POST /api/v1/customers/:id/erasure, admins): in ONE transaction
+//  - the profile becomes a tombstone: name "Erased customer"; e-mail, phone, external id, attributes, tags,
+//    search tokens and consent removed; erasedAt set (an erased customer can never be edited or restored);
+//  - interaction notes and case resolutions blanked, case titles replaced;
+//  - responses ANONYMISED, not deleted, so the organization's figures stay right: score, category, metric,
+//    survey, touchpoint, channel and time stay; the customer link, page URL, user-agent category, comment,
+//    free-text answers and the respondent's client id go (anonymisedAt is set);
+//  - audit events whose data mention the customer's name, e-mail, phone or external id get those values
+//    replaced by "[erased]" and redactedAt stamped — the only change the database lets through on the audit
+//    table (migration add_privacy_tools); the rest of each event (who, what, when, which id) stays;
+//  - one audit event "customer.erased" naming only the customer's id and counts.
+import { db, Prisma } from "../db";
+import type { Ctx } from "../auth/ctx";
+import { recordAudit } from "../audit/service";
+import { ConflictError, NotFoundError, ValidationError } from "../http/errors";
+import { recordConsentChange } from "./consent";
+import { personalNeedles, redactJson } from "./redact";
+
+export const ERASED_NAME = "Erased customer";
+export const ERASE_WORD = "ERASE";
+
+type Tx = Prisma.TransactionClient;
+
+/** The confirmation the UI asks for: the customer's name as shown, or the word ERASE. */
+export function confirmationMatches(confirm: string, name: string | null): boolean {
+  const typed = confirm.trim();
+  return typed === ERASE_WORD || (!!name && typed.toLocaleLowerCase() === name.trim().toLocaleLowerCase());
+}
+
+/** Response ids, in chunks small enough for an IN list on both databases. */
+function chunks<T>(list: T[], size = 500): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
+/** Scores stay, the person goes: shared by the erasure and the retention policy's "anonymise" mode. */
+export async function anonymiseResponses(tx: Tx, orgId: string, ids: string[], now: Date): Promise<number> {
+  let count = 0;
+  for (const part of chunks(ids)) {
+    const res = await tx.response.updateMany({
+      where: { orgId, id: { in: part }, anonymisedAt: null },
+      data: { customerId: null, pageUrl: null, userAgentCategory: null, comment: null, hasComment: false, anonymisedAt: now },
+    });
+    count += res.count;
+    await tx.answer.updateMany({ where: { orgId, responseId: { in: part }, valueText: { not: null } }, data: { valueText: null } });
+    // The client id is the respondent's device key (widget localStorage): replace it by one that names no one.
+    await tx.$executeRaw`UPDATE "Response" SET "clientId" = 'anonymised-' || "id" WHERE "orgId" = ${orgId} AND "id" IN (${Prisma.join(part)})`;
+  }
+  return count;
+}
+
+/** Audit events of the organization whose data contains one of the values (case-insensitive), redacted. */
+async function redactAuditEvents(tx: Tx, orgId: string, needles: string[], now: Date): Promise<number> {
+  if (needles.length === 0) return 0;
+  const like = needles.map((n) => Prisma.sql`LOWER(CAST("data" AS TEXT)) LIKE ${"%" + n.toLowerCase().replace(/[\\%_]/g, "\\$&") + "%"} ESCAPE '\\'`);
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "AuditEvent" WHERE "orgId" = ${orgId} AND "data" IS NOT NULL AND (${Prisma.join(like, " OR ")})`;
+  let count = 0;
+  for (const part of chunks(rows.map((r) => r.id))) {
+    const events = await tx.auditEvent.findMany({ where: { orgId, id: { in: part } }, select: { id: true, data: true } });
+    for (const e of events) {
+      const { value, changed } = redactJson(e.data, needles);
+      if (!changed) continue;
+      await tx.auditEvent.update({ where: { id: e.id }, data: { data: value as Prisma.InputJsonValue, redactedAt: now } });
+      count++;
+    }
+  }
+  return count;
+}
+
+export type ErasureResult = { customerId: string; erasedAt: Date; responsesAnonymised: number; interactionsBlanked: number; casesBlanked: number; auditEventsRedacted: number };
+
+export async function eraseCustomer(ctx: Ctx, customerId: string, input: { confirm: string }, now = new Date()): Promise<ErasureResult> {
+  const c = await db.customer.findFirst({ where: { id: customerId, orgId: ctx.orgId }, select: { id: true, name: true, email: true, phone: true, externalId: true, erasedAt: true } });
+  if (!c) throw new NotFoundError("Customer");
+  if (c.erasedAt) throw new ConflictError("This customer has already been erased.");
+  if (!confirmationMatches(input.confirm, c.name)) {
+    throw new ValidationError([{ name: "confirm", reason: `Type the customer's name or ${ERASE_WORD} to confirm`, in: "body" }]);
+  }
+  const needles = personalNeedles([c.name, c.email, c.phone, c.externalId, c.email?.split("@")[0]]);
+  return db.$transaction(
+    async (tx) => {
+      // Compare-and-set on erasedAt: two erasures at once → one wins, the other is a 409.
+      const claimed = await tx.customer.updateMany({
+        where: { id: c.id, orgId: ctx.orgId, erasedAt: null },
+        data: { name: ERASED_NAME, email: null, phone: null, externalId: null, attributes: Prisma.DbNull, consent: null, consentAt: null, erasedAt: now },
+      });
+      if (claimed.count !== 1) throw new ConflictError("This customer has already been erased.");
+      await tx.customerTag.deleteMany({ where: { orgId: ctx.orgId, customerId: c.id } });
+      await tx.customerSearchToken.deleteMany({ where: { orgId: ctx.orgId, customerId: c.id } });
+      await recordConsentChange(tx, ctx, { customerId: c.id, consent: null, source: "erasure", at: now });
+      const interactions = await tx.interaction.updateMany({ where: { orgId: ctx.orgId, customerId: c.id }, data: { note: null } });
+      const cases = await tx.case.updateMany({ where: { orgId: ctx.orgId, customerId: c.id }, data: { title: "Follow-up (customer erased)", resolution: null } });
+      const responseIds = (await tx.response.findMany({ where: { orgId: ctx.orgId, customerId: c.id }, select: { id: true } })).map((r) => r.id);
+      const responsesAnonymised = await anonymiseResponses(tx, ctx.orgId, responseIds, now);
+      const auditEventsRedacted = await redactAuditEvents(tx, ctx.orgId, needles, now);
+      const result = { customerId: c.id, erasedAt: now, responsesAnonymised, interactionsBlanked: interactions.count, casesBlanked: cases.count, auditEventsRedacted };
+      await recordAudit(ctx, { action: "customer.erased", entityType: "Customer", entityId: c.id, data: { ...result, erasedAt: now.toISOString() } }, tx);
+      return result;
+    },
+    { timeout: 60_000 },
+  );
+}
