@@ -32,3 +32,21 @@ export const auditListQuery = z
   })
   .superRefine(crossChecks);
 export type AuditListQuery = z.output<typeof auditListQuery>;
+
+export const AUDIT_FILTER_KEYS = Object.keys(auditFilterShape) as (keyof typeof auditFilterShape)[];
+
+/** The audit page's URL: bad values are dropped and reported per field; the rest still filters. */
+export function parseAuditParams(input: Record<string, string | undefined>): { filters: AuditFilters; errors: Record<string, string> } {
+  const values: Record<string, string | undefined> = Object.fromEntries(AUDIT_FILTER_KEYS.map((k) => [k, input[k]]));
+  const errors: Record<string, string> = {};
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const result = auditFilters.safeParse(values);
+    if (result.success) return { filters: result.data, errors };
+    for (const issue of result.error.issues) {
+      const name = String(issue.path[0]);
+      errors[name] ??= issue.message;
+      delete values[name];
+    }
+  }
+  return { filters: {}, errors };
+}

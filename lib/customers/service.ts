@@ -22,6 +22,7 @@ export function toCustomerDto(c: CustomerRow) {
     tags: c.tags.map((t) => t.tag),
     consent: c.consent,
     consentAt: c.consentAt,
+    erasedAt: c.erasedAt,
     createdAt: c.createdAt,
     lastSeenAt: c.lastSeenAt,
   };

@@ -52,7 +52,7 @@ export async function exportCustomerData(ctx: Ctx, customerId: string, now = new
     format: EXPORT_FORMAT,
     exportedAt: now.toISOString(),
     organization: { name: org.name },
-    customer: { ...toCustomerDto(c), erasedAt: c.erasedAt },
+    customer: toCustomerDto(c),
     consentHistory: consentHistory.map((e) => ({ consent: e.consent, source: e.source, by: e.actor?.name ?? (e.viaApiKey ? "API key" : null), at: e.at })),
     interactions: interactions.map((i) => ({
       id: i.id, occurredAt: i.occurredAt, touchpoint: i.touchpoint?.name ?? null, channel: i.channel?.key ?? null, outcome: i.outcome, emotion: i.emotion,

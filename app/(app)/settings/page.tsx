@@ -14,6 +14,8 @@ import { getDigestSettings } from "@/lib/digest/settings-service";
 import { smtpUrlFromEnv } from "@/lib/digest/send";
 import { CaseRulesSection } from "@/components/settings/case-rules-section";
 import { getCaseSettings, listCaseOwners } from "@/lib/cases/settings-service";
+import { RetentionSection } from "@/components/settings/retention-section";
+import { previewRetention } from "@/lib/privacy/retention";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Settings" };
@@ -24,7 +26,7 @@ export default async function SettingsPage() {
   const [user, orgs, admin, cases] = await Promise.all([
     getUserProfile(ctx.userId),
     listMyOrganizations(ctx.userId),
-    isAdmin ? Promise.all([listMembers(ctx), listInvites(ctx), listApiKeys(ctx), getDigestSettings(ctx)]) : null,
+    isAdmin ? Promise.all([listMembers(ctx), listInvites(ctx), listApiKeys(ctx), getDigestSettings(ctx), previewRetention(ctx)]) : null,
     hasRole(ctx.role, "manager") ? Promise.all([getCaseSettings(ctx), listCaseOwners(ctx)]) : null,
   ]);
 
@@ -33,6 +35,7 @@ export default async function SettingsPage() {
       <PageHeader
         title="Settings"
         description={isAdmin ? "Your profile, the organization's members and invites, and API keys." : "Your profile and organizations. Admins manage members and API keys."}
+        actions={isAdmin ? <ButtonLink href="/settings/audit">Audit log</ButtonLink> : null}
       />
       <ProfileSection user={user} role={ctx.role} />
       {admin ? (
@@ -43,6 +46,7 @@ export default async function SettingsPage() {
           <Section title="Webhooks" description="Signed HTTP POSTs to your systems when a response arrives or a case is opened or resolved, with retries and a delivery log.">
             <ButtonLink href="/settings/webhooks">Manage webhooks</ButtonLink>
           </Section>
+          <RetentionSection preview={admin[4]} />
         </>
       ) : null}
       {cases ? <CaseRulesSection rules={cases[0].rules} rootCauses={cases[0].rootCauses} owners={cases[1]} /> : null}

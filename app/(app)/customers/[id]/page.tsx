@@ -11,6 +11,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { formatDate, formatDateTime } from "@/components/ui/format";
 import { ConsentBadge, TagList } from "@/components/customers/consent-badge";
 import { ContactLink } from "@/components/customers/contact-link";
+import { PrivacySection } from "@/components/customers/privacy-section";
+import { listConsentHistory } from "@/lib/privacy/consent";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Customer" };
@@ -33,7 +35,11 @@ export default async function CustomerPage({ params, searchParams }: { params: P
   const customer = await orNotFound(getCustomer(ctx, id));
   const parsed = timelineQuery.safeParse({ limit: PAGE, before: sp.before });
   const before = parsed.success ? parsed.data.before : undefined;
-  const [timeline, loyalty] = await Promise.all([getTimeline(ctx, customer.id, { limit: PAGE, before }), getLoyalty(ctx, customer.id)]);
+  const [timeline, loyalty, consentHistory] = await Promise.all([
+    getTimeline(ctx, customer.id, { limit: PAGE, before }),
+    getLoyalty(ctx, customer.id),
+    listConsentHistory(ctx, customer.id),
+  ]);
   const attributes = Object.entries(customer.attributes);
   const title = customer.name ?? customer.email ?? customer.externalId ?? "Unnamed customer";
 
@@ -93,6 +99,12 @@ export default async function CustomerPage({ params, searchParams }: { params: P
           </>
         ) : null}
       </section>
+
+      <PrivacySection
+        customer={customer}
+        history={consentHistory}
+        can={{ changeConsent: hasRole(ctx.role, "agent"), exportData: hasRole(ctx.role, "manager"), erase: hasRole(ctx.role, "admin") }}
+      />
 
       <Section title="Timeline" description="Interactions, survey responses and cases, newest first.">
         {timeline.data.length === 0 ? (
