@@ -2,7 +2,12 @@
 // downloads the customer's data as JSON, erases the customer (a wrong confirmation is refused next to the
 // field), and finds the erasure in the audit log filtered by action. The customer is made for this run, so
 // the demo data other specs rely on is untouched. Screenshots at 1280 and 375 px go to tmp/shots-privacy/.
+// And the widget on a company's site never shows a survey to an identified customer who opted out.
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { signInAs } from "./helpers/sign-in";
 
@@ -99,4 +104,47 @@ test("an admin exports, then erases a customer and finds the erasure in the audi
   await page.locator("#retention").screenshot({ path: `${SHOTS}/retention-375.png` });
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.locator("#retention").screenshot({ path: `${SHOTS}/retention-1280.png` });
+});
+
+test("the embedded widget shows nothing to an identified customer who opted out", async ({ page, browser }, testInfo) => {
+  const root = path.resolve(import.meta.dirname, "../..");
+  const appUrl = String(testInfo.project.use.baseURL);
+  const helper = (...args: string[]) =>
+    String(
+      execFileSync(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "tests/e2e/helpers/embed-survey.ts", ...args], {
+        cwd: root,
+        env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:tmp/test-dbs/e2e.db" },
+      }),
+    );
+  let survey: { id: string; publicId: string } | undefined;
+  const site = http.createServer((req, res) => {
+    const customer = new URL(req.url ?? "/", "http://x").searchParams.get("customer") ?? "";
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title></head><body><h1>Shop</h1>
+<script src="${appUrl}/embed.js" data-survey="${survey?.publicId}" data-customer="${customer}" data-throttle-days="0" async></script></body></html>`);
+  });
+  await new Promise<void>((resolve) => site.listen(0, "127.0.0.1", resolve));
+  const siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+  try {
+    survey = JSON.parse(helper(siteUrl));
+    await signInAs(page, "admin");
+    const tag = Math.random().toString(36).slice(2, 8);
+    for (const [externalId, consent] of [[`OUT-${tag}`, false], [`IN-${tag}`, true]] as const) {
+      const res = await page.request.post("/api/v1/customers", { data: { name: `Widget ${externalId}`, externalId, consent } });
+      expect(res.status()).toBe(201);
+    }
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const visitor = await context.newPage();
+    const asked = visitor.waitForResponse((r) => r.url().includes(`/api/v1/public/surveys/${survey!.publicId}?`));
+    await visitor.goto(`${siteUrl}/shop?customer=OUT-${tag}`);
+    expect(await (await asked).json()).toEqual({ publicId: survey!.publicId, eligible: false, reason: "opted_out" });
+    await visitor.evaluate(() => (window as unknown as { Resonance: { open(force: boolean): Promise<void> } }).Resonance.open(true));
+    await expect(visitor.getByRole("dialog")).toHaveCount(0);
+    // the same page for a customer who consents shows the survey (the check above is not vacuous)
+    await visitor.goto(`${siteUrl}/shop?customer=IN-${tag}`);
+    await expect(visitor.getByRole("dialog")).toBeVisible();
+    await context.close();
+  } finally {
+    if (survey) helper("--close", survey.id);
+    await new Promise((resolve) => site.close(resolve));
+  }
 });
