@@ -87,9 +87,13 @@ export async function runRetention(orgId: string, opts: { now?: Date; actor?: Ac
   let processed = 0;
   let batches = 0;
   try {
+    // Keyset over the id: each batch reads on from the last one instead of rescanning what is already done.
+    let after: string | undefined;
     for (;;) {
-      const ids = (await db.response.findMany({ where: pastRetention(orgId, s, cutoff), select: { id: true }, orderBy: { id: "asc" }, take: opts.batchSize ?? RETENTION_BATCH })).map((r) => r.id);
+      const where = { ...pastRetention(orgId, s, cutoff), ...(after ? { id: { gt: after } } : {}) };
+      const ids = (await db.response.findMany({ where, select: { id: true }, orderBy: { id: "asc" }, take: opts.batchSize ?? RETENTION_BATCH })).map((r) => r.id);
       if (ids.length === 0) break;
+      after = ids[ids.length - 1];
       const done = await db.$transaction(async (tx) =>
         s.mode === "delete" ? (await tx.response.deleteMany({ where: { orgId, id: { in: ids } } })).count : anonymiseResponses(tx, orgId, ids, new Date()),
       );
