@@ -38,15 +38,17 @@ function chunks<T>(list: T[], size = 500): T[][] {
  * Scores stay, the person goes: shared by the erasure and the retention policy's "anonymise" mode. Two plain
  * statements per chunk (Prisma's updateMany reads the ids first: several times slower, see bench/retention.ts).
  * The client id is the respondent's device key (widget localStorage), so it is replaced by one naming no one.
+ * `ids` must come from a query filtered by the organization: the statements select by primary key alone,
+ * because with an `orgId =` term SQLite's planner walks the organization's index instead (O(rows) per chunk).
  */
-export async function anonymiseResponses(tx: Tx, orgId: string, ids: string[], now: Date): Promise<number> {
+export async function anonymiseResponses(tx: Tx, ids: string[], now: Date): Promise<number> {
   let count = 0;
   for (const part of chunks(ids)) {
     const list = Prisma.join(part);
     count += await tx.$executeRaw`UPDATE "Response" SET "customerId" = NULL, "pageUrl" = NULL, "userAgentCategory" = NULL, "comment" = NULL, "hasComment" = ${false},
       "clientId" = 'anonymised-' || "id", "anonymisedAt" = ${now}, "updatedAt" = ${now}
-      WHERE "orgId" = ${orgId} AND "id" IN (${list}) AND "anonymisedAt" IS NULL`;
-    await tx.$executeRaw`UPDATE "Answer" SET "valueText" = NULL WHERE "orgId" = ${orgId} AND "responseId" IN (${list}) AND "valueText" IS NOT NULL`;
+      WHERE "id" IN (${list}) AND "anonymisedAt" IS NULL`;
+    await tx.$executeRaw`UPDATE "Answer" SET "valueText" = NULL WHERE "responseId" IN (${list}) AND "valueText" IS NOT NULL`;
   }
   return count;
 }
@@ -93,7 +95,7 @@ export async function eraseCustomer(ctx: Ctx, customerId: string, input: { confi
       const interactions = await tx.interaction.updateMany({ where: { orgId: ctx.orgId, customerId: c.id }, data: { note: null } });
       const cases = await tx.case.updateMany({ where: { orgId: ctx.orgId, customerId: c.id }, data: { title: "Follow-up (customer erased)", resolution: null } });
       const responseIds = (await tx.response.findMany({ where: { orgId: ctx.orgId, customerId: c.id }, select: { id: true } })).map((r) => r.id);
-      const responsesAnonymised = await anonymiseResponses(tx, ctx.orgId, responseIds, now);
+      const responsesAnonymised = await anonymiseResponses(tx, responseIds, now);
       const auditEventsRedacted = await redactAuditEvents(tx, ctx.orgId, needles, now);
       const result = { customerId: c.id, erasedAt: now, responsesAnonymised, interactionsBlanked: interactions.count, casesBlanked: cases.count, auditEventsRedacted };
       await recordAudit(ctx, { action: "customer.erased", entityType: "Customer", entityId: c.id, data: { ...result, erasedAt: now.toISOString() } }, tx);

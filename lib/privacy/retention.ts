@@ -21,7 +21,7 @@ function isUniqueViolation(error: unknown): boolean {
 
 type Actor = Pick<Ctx, "orgId" | "userId" | "apiKeyId">;
 export type RetentionOutcome =
-  | { status: "done"; orgId: string; periodKey: string; mode: RetentionSettings["mode"]; cutoff: Date; processed: number; batches: number }
+  | { status: "done"; orgId: string; periodKey: string; mode: RetentionSettings["mode"]; cutoff: Date; processed: number; batches: number; longestBatchMs: number }
   | { status: "not-claimed" | "off"; orgId: string; periodKey: string };
 
 function pastRetention(orgId: string, s: RetentionSettings, cutoff: Date): Prisma.ResponseWhereInput {
@@ -86,6 +86,7 @@ export async function runRetention(orgId: string, opts: { now?: Date; actor?: Ac
   if (!run) return { status: "not-claimed", orgId, periodKey };
   let processed = 0;
   let batches = 0;
+  let longestBatchMs = 0; // the longest write transaction: how long one batch held the database's write lock
   try {
     // Keyset over the id: each batch reads on from the last one instead of rescanning what is already done.
     let after: string | undefined;
@@ -94,9 +95,12 @@ export async function runRetention(orgId: string, opts: { now?: Date; actor?: Ac
       const ids = (await db.response.findMany({ where, select: { id: true }, orderBy: { id: "asc" }, take: opts.batchSize ?? RETENTION_BATCH })).map((r) => r.id);
       if (ids.length === 0) break;
       after = ids[ids.length - 1];
+      const started = performance.now();
       const done = await db.$transaction(async (tx) =>
-        s.mode === "delete" ? (await tx.response.deleteMany({ where: { orgId, id: { in: ids } } })).count : anonymiseResponses(tx, orgId, ids, new Date()),
+        // by primary key alone: the ids were just read with the organization filter (see anonymiseResponses)
+        s.mode === "delete" ? (await tx.response.deleteMany({ where: { id: { in: ids } } })).count : anonymiseResponses(tx, ids, new Date()),
       );
+      longestBatchMs = Math.max(longestBatchMs, performance.now() - started);
       processed += done;
       batches++;
       // Keep the lease while working; a run whose lease was taken over stops here.
@@ -116,7 +120,7 @@ export async function runRetention(orgId: string, opts: { now?: Date; actor?: Ac
     entityId: orgId,
     data: { periodKey, mode: s.mode, months: s.months, cutoff: cutoff.toISOString(), processed, batches, trigger: opts.actor ? "manual" : "schedule" },
   });
-  return { status: "done", orgId, periodKey, mode: s.mode, cutoff, processed, batches };
+  return { status: "done", orgId, periodKey, mode: s.mode, cutoff, processed, batches, longestBatchMs: Math.round(longestBatchMs) };
 }
 
 /** "Run now" from Settings or the API: the same lease, so never at the same time as the scheduled run. */
