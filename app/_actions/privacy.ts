@@ -7,7 +7,7 @@ import { parseWith, requireCtx, runAction, type ActionResult, type ActionState }
 import { updateCustomer } from "@/lib/customers/service";
 import { eraseCustomer, type ErasureResult } from "@/lib/privacy/erasure";
 import { retentionSettingsSchema } from "@/lib/privacy/retention-settings";
-import { runRetentionNow, updateRetentionSettings } from "@/lib/privacy/retention";
+import { previewRetention, runRetentionNow, updateRetentionSettings } from "@/lib/privacy/retention";
 
 const consentForm = z.object({ consent: z.enum(["yes", "no", "unknown"], { error: "Choose opted in, opted out or not asked" }) });
 
@@ -42,9 +42,14 @@ export async function updateRetentionAction(_prev: ActionState<null>, formData: 
   });
 }
 
-export async function runRetentionAction(_prev: ActionState<unknown>, _formData: FormData): Promise<ActionResult<unknown>> {
+const runForm = z.object({ dryRun: z.enum(["true", "false"], { error: "Choose to count only or to apply the policy" }) });
+
+/** "Run now" sends dryRun=false; dryRun=true only counts (like POST /api/v1/retention/run). */
+export async function runRetentionAction(_prev: ActionState<unknown>, formData: FormData): Promise<ActionResult<unknown>> {
   return runAction(async () => {
     const ctx = await requireCtx("admin");
+    const { dryRun } = parseWith(runForm, { dryRun: formData.get("dryRun") ?? "" });
+    if (dryRun === "true") return previewRetention(ctx);
     const outcome = await runRetentionNow(ctx);
     revalidatePath("/settings");
     return outcome;

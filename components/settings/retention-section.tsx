@@ -88,6 +88,8 @@ function RunNow({ count, mode }: { count: number; mode: RetentionSettings["mode"
       confirm={`${formatCount(count)} response(s) will be ${MODE_WORD[mode]}. Continue?`}
       successMessage="Done. The count above and the audit log show the result."
       aria-label="Run the retention policy now"
-    />
+    >
+      <input type="hidden" name="dryRun" value="false" />
+    </ActionForm>
   );
 }

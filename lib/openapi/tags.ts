@@ -11,6 +11,7 @@ const TAGS: { name: string; description: string; segments: string[] }[] = [
   { name: "Maturity", description: "CEM maturity self-assessments.", segments: ["maturity-assessments"] },
   { name: "Import and export", description: "CSV in and out.", segments: ["imports", "exports"] },
   { name: "Administration", description: "Members, invites and API keys (admins).", segments: ["members", "invites", "api-keys"] },
+  { name: "Privacy and audit", description: "Retention policy and the audit log (admins); customer export, erasure and consent are under Customers.", segments: ["retention", "audit-events"] },
   { name: "Webhooks", description: "Signed outgoing events, their delivery log and redelivery (admins).", segments: ["webhooks"] },
   { name: "Public survey API", description: "No login: what the hosted survey page and the embed script call. CORS per survey.", segments: ["public"] },
   { name: "Meta", description: "This document.", segments: ["openapi.json"] },
