@@ -5,6 +5,7 @@
 // database insert rate of the same rows in the same run.
 //   npx tsx bench/ingest.ts [--duration=20] [--connections=16] [--workers=1] [--postgres=<admin url>] [--only=sqlite|postgresql]
 //                           [--cpu-prof=<dir>]   (the server writes a V8 CPU profile there when it stops)
+//                           [--fast-path=off]    (every request through Next.js's pipeline, for comparison)
 // Needs `npx next build` first. The built-in public rate limits (30/min per respondent, 1,000/min per
 // survey) would stop a load test, so the server runs with RESONANCE_PUBLIC_RATE_LIMITS raised (still counted
 // in the database on every request, as in production). Also prints the server's CPU milliseconds per
@@ -59,7 +60,7 @@ async function run(label: string, url: string) {
   const { createDb } = await import("../lib/db");
   const { db } = createDb(url);
   const { org, http, raw } = await setUp(db);
-  const server = await startServer({ databaseUrl: url, env: { RESONANCE_PUBLIC_RATE_LIMITS: "100000000,100000000", RESONANCE_WORKERS: String(workers) }, nodeArgs: profile ? ["--cpu-prof", `--cpu-prof-dir=${profile}`] : [] });
+  const server = await startServer({ databaseUrl: url, env: { RESONANCE_PUBLIC_RATE_LIMITS: "100000000,100000000", RESONANCE_WORKERS: String(workers), RESONANCE_FAST_PATH: arg("fast-path", "on") }, nodeArgs: profile ? ["--cpu-prof", `--cpu-prof-dir=${profile}`] : [] });
   try {
     const route = `/api/v1/public/surveys/${http.publicId}/responses`;
     // The ceiling: the cheapest route of the same server (no database), for scale.
@@ -100,7 +101,7 @@ async function run(label: string, url: string) {
     const storedAnswers = await db.answer.count({ where: { response: { surveyId: http.id } } });
     const seconds = result.duration;
     console.log(
-      `${label.padEnd(10)} HTTP: ${(ok / seconds).toFixed(0)} accepted responses/s over ${seconds.toFixed(1)} s (${connections} connections, ${workers} server process${workers > 1 ? "es" : ""})  ` +
+      `${label.padEnd(10)} HTTP: ${(ok / seconds).toFixed(0)} accepted responses/s over ${seconds.toFixed(1)} s (${connections} connections, ${workers} server process${workers > 1 ? "es" : ""}${arg("fast-path", "on") === "off" ? ", all through Next.js" : ""})  ` +
         `p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  2xx ${ok}  non-2xx ${result.non2xx}  errors ${result.errors}  timeouts ${result.timeouts}`,
     );
     console.log(
