@@ -7,6 +7,7 @@
 import fs from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
+import { bodyText } from "../lib/http/reply";
 import { MAX_JSON_BODY_BYTES, payloadTooLarge, type ApiRequest } from "../lib/http/request";
 import { getSurvey, postResponse, responsesPreflight, surveyPreflight } from "../lib/surveys/public-endpoints";
 
@@ -85,7 +86,8 @@ async function answer(req: IncomingMessage, res: ServerResponse, endpoint: Endpo
     const headers: Record<string, string> = {};
     for (const rule of rules) if (rule.regex.test(pathname)) for (const h of rule.headers) headers[h.key.toLowerCase()] = h.value;
     response.headers.forEach((value, key) => (headers[key] = value));
-    const body = response.body ? Buffer.from(await response.arrayBuffer()) : null;
+    const text = bodyText.get(response);
+    const body = text !== undefined ? Buffer.from(text) : response.body ? Buffer.from(await response.arrayBuffer()) : null;
     if (body) headers["content-length"] = String(body.length);
     res.writeHead(response.status, headers);
     res.end(body);

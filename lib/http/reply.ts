@@ -5,5 +5,17 @@ export function reply(data: unknown, status = 200, headers?: HeadersInit): Respo
   const h = new Headers(headers);
   h.set("content-type", "application/json");
   h.set("cache-control", "no-store");
-  return new Response(status === 204 ? null : JSON.stringify(data), { status, headers: h });
+  return withText(status === 204 ? null : JSON.stringify(data), status, h);
+}
+
+/**
+ * The body text of the responses made here and in problem.ts: the custom server (server/fast-routes.ts)
+ * writes it out directly instead of reading the Response's body stream, which costs more than the rest.
+ */
+export const bodyText = new WeakMap<Response, string>();
+
+export function withText(text: string | null, status: number, headers: Headers): Response {
+  const response = new Response(text, { status, headers });
+  if (text !== null) bodyText.set(response, text);
+  return response;
 }
