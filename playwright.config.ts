@@ -25,7 +25,8 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { browserName: "chromium", viewport: { width: 1280, height: 800 } } }],
   webServer: {
-    command: `node node_modules/next/dist/bin/next start -H 127.0.0.1 -p ${port}`,
+    // The custom server, as `npm start` runs it (server/index.ts; built by scripts/build-server.mjs).
+    command: `node ${process.env.NEXT_DIST_DIR || ".next"}/resonance-server.mjs -H 127.0.0.1 -p ${port}`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -1,8 +1,11 @@
 // Benchmark: survey response ingestion through the public API of the production build
-// (POST /api/v1/public/surveys/:publicId/responses, autocannon on loopback, a fresh clientId per request),
+// (POST /api/v1/public/surveys/:publicId/responses, autocannon on loopback, a fresh clientId and respondent
+// per request),
 // then a row count that must equal the number of 2xx answers (nothing accepted is lost), next to the raw
 // database insert rate of the same rows in the same run.
-//   npx tsx bench/ingest.ts [--duration=20] [--connections=16] [--postgres=<admin url>] [--only=sqlite|postgresql]
+//   npx tsx bench/ingest.ts [--duration=20] [--connections=16] [--workers=1] [--postgres=<admin url>] [--only=sqlite|postgresql]
+//                           [--cpu-prof=<dir>]   (the server writes a V8 CPU profile there when it stops)
+//                           [--fast-path=off]    (every request through Next.js's pipeline, for comparison)
 // Needs `npx next build` first. The built-in public rate limits (30/min per respondent, 1,000/min per
 // survey) would stop a load test, so the server runs with RESONANCE_PUBLIC_RATE_LIMITS raised (still counted
 // in the database on every request, as in production). Also prints the server's CPU milliseconds per
@@ -21,6 +24,8 @@ const arg = (name: string, fallback: string) => process.argv.find((a) => a.start
 const duration = Number(arg("duration", "20"));
 const connections = Number(arg("connections", "16"));
 const only = arg("only", "");
+const workers = Number(arg("workers", "1")); // server processes (RESONANCE_WORKERS, node:cluster)
+const profile = arg("cpu-prof", ""); // a directory: the server writes a V8 CPU profile there when it stops
 const root = path.resolve(import.meta.dirname, "..");
 
 const QUESTIONS = [
@@ -55,7 +60,7 @@ async function run(label: string, url: string) {
   const { createDb } = await import("../lib/db");
   const { db } = createDb(url);
   const { org, http, raw } = await setUp(db);
-  const server = await startServer({ databaseUrl: url, env: { RESONANCE_PUBLIC_RATE_LIMITS: "100000000,100000000" } });
+  const server = await startServer({ databaseUrl: url, env: { RESONANCE_PUBLIC_RATE_LIMITS: "100000000,100000000", RESONANCE_WORKERS: String(workers), RESONANCE_FAST_PATH: arg("fast-path", "on") }, nodeArgs: profile ? ["--cpu-prof", `--cpu-prof-dir=${profile}`] : [] });
   try {
     const route = `/api/v1/public/surveys/${http.publicId}/responses`;
     // The ceiling: the cheapest route of the same server (no database), for scale.
@@ -75,7 +80,13 @@ async function run(label: string, url: string) {
           method: "POST",
           path: route,
           headers: { "content-type": "application/json", "user-agent": "Mozilla/5.0 (bench) Chrome/126.0" },
-          setupRequest: (req) => ({ ...req, body: JSON.stringify({ clientId: randomUUID(), answers: answers(n++), complete: true, channel: "web" }) }),
+          // A different respondent each time (X-Forwarded-For, as behind a proxy): each request has its own
+          // per-respondent rate-limit counter to update, as in production.
+          setupRequest: (req) => ({
+            ...req,
+            headers: { ...req.headers, "x-forwarded-for": `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` },
+            body: JSON.stringify({ clientId: randomUUID(), answers: answers(n++), complete: true, channel: "web" }),
+          }),
           onResponse: (status, body) => {
             if (status >= 200 && status < 300) accepted.push(JSON.parse(body).clientId);
           },
@@ -90,7 +101,7 @@ async function run(label: string, url: string) {
     const storedAnswers = await db.answer.count({ where: { response: { surveyId: http.id } } });
     const seconds = result.duration;
     console.log(
-      `${label.padEnd(10)} HTTP: ${(ok / seconds).toFixed(0)} accepted responses/s over ${seconds.toFixed(1)} s (${connections} connections)  ` +
+      `${label.padEnd(10)} HTTP: ${(ok / seconds).toFixed(0)} accepted responses/s over ${seconds.toFixed(1)} s (${connections} connections, ${workers} server process${workers > 1 ? "es" : ""}${arg("fast-path", "on") === "off" ? ", all through Next.js" : ""})  ` +
         `p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  2xx ${ok}  non-2xx ${result.non2xx}  errors ${result.errors}  timeouts ${result.timeouts}`,
     );
     console.log(

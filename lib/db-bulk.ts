@@ -1,4 +1,5 @@
-// Bulk writes for large volumes (demo data, imports, benchmarks).
+// Bulk writes for large volumes (demo data, imports, survey response ingestion, benchmarks).
+import { randomBytes } from "node:crypto";
 import type { Db } from "./db";
 import { Prisma } from "./generated/sqlite/client";
 
@@ -10,6 +11,14 @@ import { Prisma } from "./generated/sqlite/client";
 // bound parameters per statement (the same limit Prisma applies for PostgreSQL).
 const MAX_PARAMS = 30_000;
 const MAX_BATCH = 2_000;
+
+/** An id for a row written here (Prisma's @default(cuid()) does not apply): "c" + 24 lower-case base-36 characters, like cuid(). */
+export function newId(): string {
+  const bytes = randomBytes(24);
+  let s = "c";
+  for (const b of bytes) s += (b % 36).toString(36);
+  return s;
+}
 
 function insertStatement(table: string, columns: string[], rows: object[]): Prisma.Sql {
   const strings: string[] = [];

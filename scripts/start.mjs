@@ -42,13 +42,18 @@ function newestMtime(dir) {
 if (!dev) {
   const buildId = path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
   const sources = Math.max(...["app", "components", "lib", "embed", "public"].filter((d) => fs.existsSync(path.join(root, d))).map((d) => newestMtime(path.join(root, d))));
-  if (!fs.existsSync(buildId) || fs.statSync(buildId).mtimeMs < sources || process.argv.includes("--rebuild")) {
+  const server = path.join(path.dirname(buildId), "resonance-server.mjs");
+  const stale = !fs.existsSync(buildId) || fs.statSync(buildId).mtimeMs < sources;
+  if (stale || process.argv.includes("--rebuild")) {
     step("building (about a minute the first time)…");
     await must(path.join(root, "scripts/build-embed.mjs"), []);
     await must(bin.next, ["build"]);
   }
+  if (stale || !fs.existsSync(server) || fs.statSync(server).mtimeMs < Math.max(sources, newestMtime(path.join(root, "server")))) await must(path.join(root, "scripts/build-server.mjs"), []);
 }
 
 step(`serving on http://localhost:${port}  (demo login: admin@demo.resonance.test / resonance-demo)`);
-const code = await run(bin.next, [dev ? "dev" : "start", "-p", port, ...(process.env.HOST ? ["-H", process.env.HOST] : [])]);
+// Production: the custom server (server/index.ts: the public survey API answered directly, the rest by Next.js).
+const host = process.env.HOST ? ["-H", process.env.HOST] : [];
+const code = dev ? await run(bin.next, ["dev", "-p", port, ...host]) : await run(path.join(root, process.env.NEXT_DIST_DIR || ".next", "resonance-server.mjs"), ["-p", port, ...host]);
 process.exit(code);

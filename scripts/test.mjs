@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every suite, in order, each on a fresh database, then one closing line that sums them all:
 //   1. unit          pure code (metrics, validation) and the demo generator on throwaway SQLite files
-//   2. build         the production build that the HTTP and browser tests run against
+//   2. build         the production build (Next.js + the custom server) that the HTTP and browser tests run against
 //   3. integration   services in-process + routes over real HTTP, on SQLite; again on PostgreSQL when
 //                    DATABASE_URL_POSTGRES names a server we may create databases on (.ci/run starts one)
 //   4. e2e           Playwright in Debian's Chromium against the production build with the demo data
@@ -55,7 +55,7 @@ if (want("integration") || want("e2e")) {
   banner("production build");
   await must(path.join(root, "scripts/build-embed.mjs"), []);
   const code = await run(bin.next, ["build"]);
-  if (code !== 0) tally.push({ suite: "build", passed: 0, failed: 1 });
+  if (code !== 0 || (await run(path.join(root, "scripts/build-server.mjs"), [])) !== 0) tally.push({ suite: "build", passed: 0, failed: 1 });
 }
 
 if (want("integration") && !tally.some((t) => t.suite === "build")) {

@@ -1,5 +1,7 @@
-// Starts the production build (`next start`) on a free loopback port against a given database, for the
-// HTTP integration tests and the benchmarks. Requires `next build` to have run (scripts/test.mjs does).
+// Starts the production server (the custom server of server/index.ts, as `npm start` runs it) on a free
+// loopback port against a given database, for the HTTP integration tests and the benchmarks. Requires the
+// build (`npm run build`; scripts/test.mjs builds). `process` is the serving process itself (its own process
+// group): a SIGKILL to it kills the server that holds the requests.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
@@ -20,11 +22,14 @@ export async function freePort(): Promise<number> {
 
 export type RunningServer = { url: string; stop: () => Promise<void>; process: ChildProcess };
 
-export async function startServer(opts: { databaseUrl: string; port?: number; env?: Record<string, string> }): Promise<RunningServer> {
-  if (!fs.existsSync(path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) throw new Error("No production build: run `npx next build` first (npm test does).");
+export async function startServer(opts: { databaseUrl: string; port?: number; env?: Record<string, string>; nodeArgs?: string[] }): Promise<RunningServer> {
+  const dist = path.join(root, process.env.NEXT_DIST_DIR || ".next");
+  if (!fs.existsSync(path.join(dist, "BUILD_ID"))) throw new Error("No production build: run `npm run build` first (npm test does).");
+  const server = path.join(dist, "resonance-server.mjs");
+  if (!fs.existsSync(server)) throw new Error("No server bundle: run `node scripts/build-server.mjs` (npm run build does).");
   const port = opts.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(port)], {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), server, "-H", "127.0.0.1", "-p", String(port)], {
     cwd: root,
     env: {
       ...process.env,
@@ -41,7 +46,10 @@ export async function startServer(opts: { databaseUrl: string; port?: number; en
     detached: true,
   });
   let output = "";
-  child.stdout?.on("data", (d) => (output += d));
+  child.stdout?.on("data", (d) => {
+    output += d;
+    if (process.env.SERVER_LOG) process.stderr.write(d); // SERVER_LOG=1: show the server's log as it runs
+  });
   child.stderr?.on("data", (d) => (output += d));
   const stop = async () => {
     if (child.exitCode !== null) return;
@@ -54,7 +62,7 @@ export async function startServer(opts: { databaseUrl: string; port?: number; en
   };
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${output}`);
+    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${output}`);
     try {
       const res = await fetch(`${url}/api/health`);
       if (res.ok) return { url, stop, process: child };
@@ -64,5 +72,5 @@ export async function startServer(opts: { databaseUrl: string; port?: number; en
     await new Promise((r) => setTimeout(r, 250));
   }
   await stop();
-  throw new Error(`next start did not become healthy within 60 s:\n${output}`);
+  throw new Error(`the server did not become healthy within 60 s:\n${output}`);
 }

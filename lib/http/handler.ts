@@ -10,6 +10,7 @@ import { hasRole, type Role } from "../auth/roles";
 import { ForbiddenError, UnauthorizedError } from "./errors";
 import { foreignOrigin, parse, queryObject, readJson } from "./request";
 import { registerRoute, type RouteDocs } from "./route-meta";
+import { reply } from "./reply";
 import { toProblem } from "./to-problem";
 
 type Infer<T> = T extends ZodType ? z.output<T> : undefined;
@@ -25,13 +26,7 @@ type RouteOptions<P, Q, B> = RouteDocs & {
 type HandlerArgs<P, Q, B> = { ctx: Ctx; params: Infer<P>; query: Infer<Q>; body: Infer<B>; req: NextRequest; requestId: string };
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
-/** A handler's return value: plain data (200 JSON), or `reply(data, status)` for another status. */
-export function reply(data: unknown, status = 200, headers?: HeadersInit): Response {
-  const h = new Headers(headers);
-  h.set("content-type", "application/json");
-  h.set("cache-control", "no-store");
-  return new Response(status === 204 ? null : JSON.stringify(data), { status, headers: h });
-}
+export { reply };
 
 // CSRF: a state-changing request authenticated by the session cookie must come from our own origin. Browsers
 // send Origin on every POST/PUT/PATCH/DELETE, and Sec-Fetch-Site where they support it ("same-site" is a

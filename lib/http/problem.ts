@@ -1,5 +1,6 @@
 // RFC 9457 problem details: every error the API returns has this shape and content type.
 import type { InvalidParam } from "./errors";
+import { withText } from "./reply";
 
 export type Problem = {
   type: string;
@@ -17,5 +18,5 @@ export function problemResponse(p: Omit<Problem, "type"> & { type?: string }, he
   h.set("content-type", "application/problem+json");
   h.set("x-request-id", p.requestId);
   h.set("cache-control", "no-store");
-  return new Response(JSON.stringify(body), { status: p.status, headers: h });
+  return withText(JSON.stringify(body), p.status, h);
 }

@@ -8,12 +8,11 @@
 // with 403 before anything is read or stored; a cross-origin read simply gets no CORS header, so the
 // browser hides the answer from the calling page.
 import { randomUUID } from "node:crypto";
-import type { NextRequest } from "next/server";
 import type { z, ZodType } from "zod";
 import { RateLimitedError } from "../rate-limit/service";
 import { ForbiddenError } from "./errors";
-import { foreignOrigin, parse, queryObject, readJson } from "./request";
-import { reply } from "./handler";
+import { foreignOrigin, parse, queryObject, readJson, type ApiRequest } from "./request";
+import { reply } from "./reply";
 import { registerRoute, type RouteDocs } from "./route-meta";
 import { toProblem } from "./to-problem";
 
@@ -23,12 +22,11 @@ type RouteContext = { params: Promise<Record<string, string | string[]>> };
 type AllowedOrigins<P> = (params: Infer<P>) => Promise<string[] | null>;
 
 type PublicRouteOptions<P, Q, B> = RouteDocs & { params: P; query?: Q; body?: B; allowedOrigins: AllowedOrigins<P> };
-type PublicHandlerArgs<P, Q, B> = { params: Infer<P>; query: Infer<Q>; body: Infer<B>; req: NextRequest; requestId: string };
+type PublicHandlerArgs<P, Q, B> = { params: Infer<P>; query: Infer<Q>; body: Infer<B>; req: ApiRequest; requestId: string };
 
 const ALLOWED_HEADERS = "content-type, x-request-id";
 const EXPOSED_HEADERS = "retry-after, x-request-id";
 const PREFLIGHT_MAX_AGE = "600";
-
 
 async function corsOriginFor<P>(origin: string, params: Infer<P>, allowedOrigins: AllowedOrigins<P>): Promise<string | null> {
   let normalized: string;
@@ -51,7 +49,7 @@ function withCors(response: Response, origin: string | null, extra?: Record<stri
   return response;
 }
 
-function requestIdOf(req: NextRequest): string {
+function requestIdOf(req: ApiRequest): string {
   return req.headers.get("x-request-id")?.slice(0, 64) || randomUUID();
 }
 
@@ -66,7 +64,7 @@ export function publicRoute<P extends ZodType, Q extends ZodType | undefined = u
   handler: (args: PublicHandlerArgs<P, Q, B>) => Promise<unknown>,
 ) {
   const { params, query, body, allowedOrigins: _origins, ...docs } = options;
-  return registerRoute(async (req: NextRequest, context: RouteContext): Promise<Response> => {
+  return registerRoute(async (req: ApiRequest, context: RouteContext): Promise<Response> => {
     const requestId = requestIdOf(req);
     let corsOrigin: string | null = null;
     try {
@@ -84,7 +82,7 @@ export function publicRoute<P extends ZodType, Q extends ZodType | undefined = u
       response.headers.set("x-request-id", requestId);
       return withCors(response, corsOrigin);
     } catch (error) {
-      return withCors(problem(error, requestId, req.nextUrl.pathname), corsOrigin);
+      return withCors(problem(error, requestId, new URL(req.url).pathname), corsOrigin);
     }
   }, { ...docs, access: { kind: "public" }, params, query, body });
 }
@@ -92,7 +90,7 @@ export function publicRoute<P extends ZodType, Q extends ZodType | undefined = u
 /** OPTIONS: the CORS preflight. 204 with the allowance for a listed origin, 403 (no CORS headers) otherwise. */
 export function publicPreflight<P extends ZodType>(options: { params: P; methods: string[]; allowedOrigins: AllowedOrigins<P> }) {
   const allow = ["OPTIONS", ...options.methods].join(", ");
-  return async (req: NextRequest, context: RouteContext): Promise<Response> => {
+  return async (req: ApiRequest, context: RouteContext): Promise<Response> => {
     const requestId = requestIdOf(req);
     try {
       const params = parse(options.params, await context.params, "path") as Infer<P>;
@@ -107,7 +105,7 @@ export function publicPreflight<P extends ZodType>(options: { params: P; methods
         "access-control-max-age": PREFLIGHT_MAX_AGE,
       });
     } catch (error) {
-      return withCors(problem(error, requestId, req.nextUrl.pathname), null);
+      return withCors(problem(error, requestId, new URL(req.url).pathname), null);
     }
   };
 }

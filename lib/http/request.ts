@@ -1,9 +1,20 @@
 // Reading a request, shared by the authenticated wrapper (handler.ts) and the public one (public-handler.ts):
 // zod parsing with named invalid params, a size-limited JSON body, the query string, the caller's origin.
-import type { NextRequest } from "next/server";
 import type { ZodType } from "zod";
 import { AppError, ValidationError } from "./errors";
 import { invalidParamsFromZod } from "./zod-errors";
+
+/**
+ * What the wrappers read of a request. A Web (Next.js) Request is one; so is the fast ingestion server's
+ * light view of a Node.js request (server/fast-routes.ts), which thereby runs the very same route code.
+ */
+export type ApiRequest = {
+  method: string;
+  /** Absolute URL. */
+  url: string;
+  headers: { get(name: string): string | null };
+  text(): Promise<string>;
+};
 
 /** JSON bodies beyond this are refused: no honest request to this API is anywhere near it. */
 export const MAX_JSON_BODY_BYTES = 256 * 1024;
@@ -33,8 +44,10 @@ export function parse<S extends ZodType>(schema: S | undefined, value: unknown, 
   return result.data;
 }
 
-export async function readJson(req: NextRequest): Promise<unknown> {
-  const tooLarge = () => new AppError(413, "Payload too large", "The request body is too large.");
+export const payloadTooLarge = () => new AppError(413, "Payload too large", "The request body is too large.");
+
+export async function readJson(req: ApiRequest): Promise<unknown> {
+  const tooLarge = payloadTooLarge;
   if (Number(req.headers.get("content-length") ?? 0) > MAX_JSON_BODY_BYTES) throw tooLarge();
   const text = await req.text();
   if (text.length > MAX_JSON_BODY_BYTES) throw tooLarge();
@@ -46,17 +59,18 @@ export async function readJson(req: NextRequest): Promise<unknown> {
   }
 }
 
-export function queryObject(req: NextRequest): Record<string, string | string[]> {
+export function queryObject(req: ApiRequest): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
-  for (const key of new Set(req.nextUrl.searchParams.keys())) {
-    const all = req.nextUrl.searchParams.getAll(key);
+  const params = new URL(req.url).searchParams;
+  for (const key of new Set(params.keys())) {
+    const all = params.getAll(key);
     out[key] = all.length > 1 ? all : all[0];
   }
   return out;
 }
 
 /** The request's Origin when it comes from another site, else null ("null" and garbage count as foreign). */
-export function foreignOrigin(req: NextRequest): string | null {
+export function foreignOrigin(req: ApiRequest): string | null {
   const origin = req.headers.get("origin");
   if (!origin) return null;
   const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");

@@ -1,8 +1,7 @@
 // Writes one batch of validated import rows: new customers with multi-row INSERTs (customers, search tokens,
 // tags) and existing ones (same externalId in this organization) skipped or updated, in one transaction.
-import { randomBytes } from "node:crypto";
 import { db, type Prisma } from "../db";
-import { insertBatches } from "../db-bulk";
+import { insertBatches, newId } from "../db-bulk";
 import type { Ctx } from "../auth/ctx";
 import type { CustomerInput } from "../customers/schema";
 import { searchTokenRows } from "../customers/search-tokens";
@@ -10,13 +9,7 @@ import type { OnExisting } from "./mapping";
 
 export type BatchResult = { inserted: number; updated: number; skipped: number };
 
-// Same shape as Prisma's cuid() ids: "c" + 24 lower-case base-36 characters.
-export function newId(): string {
-  const bytes = randomBytes(24);
-  let s = "c";
-  for (const b of bytes) s += (b % 36).toString(36);
-  return s;
-}
+export { newId };
 
 type Existing = { id: string; externalId: string | null; name: string | null; email: string | null; consent: boolean | null; attributes: unknown };
 

@@ -3,7 +3,7 @@
 // upsert — an atomic `count = count + 1` — and compares the new count with the limit. Buckets of past
 // windows are deleted now and then by whichever request happens to draw the short straw.
 import { createHash } from "node:crypto";
-import { db as defaultDb, type Db, type Prisma } from "../db";
+import { db as defaultDb, Prisma, type Db } from "../db";
 import { TooManyRequestsError } from "../http/errors";
 
 export type RateLimit = { limit: number; windowMs: number };
@@ -52,6 +52,29 @@ export async function consume(key: string, { limit, windowMs }: RateLimit, deps:
   }
   if (Math.random() < (deps.cleanupProbability ?? CLEANUP_PROBABILITY)) await purgeExpiredBuckets({ db: database, now });
   return { allowed: count <= limit, remaining: Math.max(0, limit - count), resetAt, count };
+}
+
+/**
+ * consume() for many keys at once, in one statement (an upsert of all their buckets): adds `by` to each
+ * key's counter of its current window and returns each key's count after that. The ingestion batch
+ * (lib/surveys/ingest-batch.ts) counts all its respondents with one statement per level instead of one
+ * upsert each. Keys must be distinct; they are written in sorted order, so that two instances counting
+ * overlapping keys lock them in the same order.
+ */
+export async function consumeMany(entries: Array<{ key: string; windowMs: number; by: number }>, deps: Deps = {}): Promise<Map<string, number>> {
+  const database = deps.db ?? defaultDb;
+  const now = deps.now ?? new Date();
+  if (entries.length === 0) return new Map();
+  const rows = [...entries].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map(({ key, windowMs, by }) => {
+    const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+    return Prisma.sql`(${key}, ${windowStart}, ${new Date(windowStart.getTime() + windowMs)}, ${by})`;
+  });
+  const counted = await database.$queryRaw<Array<{ key: string; count: number | bigint }>>`
+    INSERT INTO "RateLimitBucket" ("key", "windowStart", "expiresAt", "count") VALUES ${Prisma.join(rows)}
+    ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitBucket"."count" + excluded."count"
+    RETURNING "key", "count"`;
+  if (Math.random() < (deps.cleanupProbability ?? CLEANUP_PROBABILITY)) await purgeExpiredBuckets({ db: database, now });
+  return new Map(counted.map((r) => [r.key, Number(r.count)]));
 }
 
 /** The count of `key` in the current window without adding to it. */

@@ -1,8 +1,8 @@
 // Group commit for new survey responses. Requests that arrive while a batch is being written wait and go
 // into the next one; each batch is one transaction with a handful of statements whatever its size — the
-// rate-limit counters, a freshness check of the surveys, a duplicate check, the context lookups, one
-// multi-row insert of responses and one of answers, the case rules — instead of a dozen statements per
-// response. At low load a batch holds one response and costs what a single write costs; under load the
+// rate-limit counters (one upsert per level for all respondents), a freshness check of the surveys, a
+// duplicate check, the context lookups, one multi-row insert of responses and one of answers, the case
+// rules — instead of a dozen statements per response. At low load a batch holds one response and costs what a single write costs; under load the
 // cost per response falls with the batch size. A response is acknowledged only after its batch committed.
 //
 // The batch only creates responses that are new. Whatever it cannot decide on its own goes back to the
@@ -12,9 +12,10 @@
 // the fallback starts from scratch). `counted` tells the caller whether the rate limits were already
 // consumed by a committed batch, so that a request is never counted twice.
 import { db, type Prisma } from "../db";
+import { insertBatches, newId } from "../db-bulk";
 import { openCasesForNewResponses } from "../cases/rules";
 import { enqueueResponsesCreated } from "../webhooks/outbox";
-import { consume, retryAfterSeconds, type RateLimit } from "../rate-limit/service";
+import { consumeMany, retryAfterSeconds, type RateLimit } from "../rate-limit/service";
 import type { Answers } from "./answers";
 import { newResponseRow, toAnswerData, type LiveSurvey, type PublicResponse } from "./response-store";
 import type { PublicResponseInput, ResponseMeta } from "./public-schema";
@@ -40,24 +41,31 @@ export type BatchOutcome =
 type Pending = BatchItem & { resolve: (o: BatchOutcome) => void };
 type Tx = Prisma.TransactionClient;
 
-let queue: Pending[] = [];
-let writing = false;
+// One queue per process, kept on globalThis: the custom server's bundle (server/index.ts) and Next.js's
+// bundle of the app routes each hold a copy of this module, and both must feed the same batches.
+type State = { queue: Pending[]; writing: boolean; idle: Array<() => void> };
+const state: State = ((globalThis as { __resonanceIngest?: State }).__resonanceIngest ??= { queue: [], writing: false, idle: [] });
 
 /** Queues a new response for the next batch and resolves once that batch has committed (or failed). */
 export function submitToBatch(item: BatchItem): Promise<BatchOutcome> {
   return new Promise((resolve) => {
-    queue.push({ ...item, resolve });
-    if (!writing) {
-      writing = true;
+    state.queue.push({ ...item, resolve });
+    if (!state.writing) {
+      state.writing = true;
       setImmediate(drain); // let the requests of this turn of the event loop join the batch
     }
   });
 }
 
+/** Resolves once every queued response has been written (or handed back): for a graceful shutdown. */
+export function batchesIdle(): Promise<void> {
+  return state.writing ? new Promise((resolve) => state.idle.push(resolve)) : Promise.resolve();
+}
+
 async function drain(): Promise<void> {
-  while (queue.length > 0) {
-    const batch = queue.slice(0, MAX_BATCH);
-    queue = queue.slice(batch.length);
+  while (state.queue.length > 0) {
+    const batch = state.queue.slice(0, MAX_BATCH);
+    state.queue = state.queue.slice(batch.length);
     let outcomes: BatchOutcome[];
     try {
       outcomes = await db.$transaction((tx) => writeBatch(tx, batch), { timeout: 30_000 });
@@ -67,7 +75,8 @@ async function drain(): Promise<void> {
     }
     batch.forEach((item, i) => item.resolve(outcomes[i]));
   }
-  writing = false;
+  state.writing = false;
+  for (const resolve of state.idle.splice(0)) resolve();
 }
 
 /**
@@ -88,10 +97,12 @@ async function countRequests(tx: Tx, batch: Pending[], now: Date): Promise<Array
       entry.items.push(i);
       perKey.set(l.key, entry);
     });
+    const counts = await consumeMany([...perKey].map(([key, { limit, items }]) => ({ key, windowMs: limit.windowMs, by: items.length })), { db: tx, now });
     for (const [key, { limit, items }] of perKey) {
-      const r = await consume(key, limit, { db: tx, now }, items.length);
+      const count = counts.get(key)!;
+      const resetAt = new Date((Math.floor(now.getTime() / limit.windowMs) + 1) * limit.windowMs);
       items.forEach((i, k) => {
-        if (r.count - items.length + k + 1 > limit.limit) waits[i] = retryAfterSeconds(r.resetAt, now);
+        if (count - items.length + k + 1 > limit.limit) waits[i] = retryAfterSeconds(resetAt, now);
       });
     }
   }
@@ -131,28 +142,31 @@ async function writeBatch(tx: Tx, batch: Pending[]): Promise<BatchOutcome[]> {
   const fresh = wanted.filter((i) => !outcomes[i]);
   if (fresh.length === 0) return outcomes.map((o) => o!);
 
+  // Multi-row INSERTs of complete rows (ids and timestamps included, as Prisma would fill them in): createMany
+  // spends far more CPU on each value in the client than the database spends storing it.
   const contexts = await resolveContexts(tx, fresh.map((i) => batch[i]));
   const rows = fresh.map((i, j) => {
     const { survey, input, meta, answers } = batch[i];
-    return newResponseRow(survey, input, meta, answers, contexts[j], now);
+    return { id: newId(), ...newResponseRow(survey, input, meta, answers, contexts[j], now), createdAt: now, updatedAt: now };
   });
-  const created = await tx.response.createManyAndReturn({ data: rows, select: { id: true, surveyId: true, clientId: true } });
-  const idOf = new Map(created.map((r) => [`${r.surveyId}\n${r.clientId}`, r.id]));
+  await insertBatches(tx, "Response", "responses", rows);
 
-  const answerRows: Prisma.AnswerCreateManyInput[] = [];
-  for (const i of fresh) {
-    const { survey, answers, input } = batch[i];
-    const responseId = idOf.get(`${survey.id}\n${input.clientId}`)!;
+  const answerRows: Array<Prisma.AnswerCreateManyInput & { id: string }> = [];
+  fresh.forEach((i, j) => {
+    const { survey, answers } = batch[i];
     for (const q of survey.questions) {
-      if (Object.hasOwn(answers, q.key) && isQuestionType(q.type)) answerRows.push({ orgId: survey.orgId, responseId, questionId: q.id, ...toAnswerData(q.type as QuestionType, answers[q.key]) });
+      if (!Object.hasOwn(answers, q.key) || !isQuestionType(q.type)) continue;
+      const value = toAnswerData(q.type as QuestionType, answers[q.key]);
+      // The Json column takes JSON text ("pro" → '"pro"'), as Prisma sends it.
+      answerRows.push({ id: newId(), orgId: survey.orgId, responseId: rows[j].id, questionId: q.id, ...value, ...("valueChoice" in value ? { valueChoice: JSON.stringify(value.valueChoice) } : {}) });
     }
-  }
-  if (answerRows.length > 0) await tx.answer.createMany({ data: answerRows });
+  });
+  await insertBatches(tx, "Answer", "answers", answerRows);
 
   const customers = [...new Set(rows.map((r) => r.customerId).filter((c): c is string => c !== null))];
   if (customers.length > 0) await tx.customer.updateMany({ where: { id: { in: customers } }, data: { lastSeenAt: now } });
 
-  const events = rows.map((row) => ({ id: idOf.get(`${row.surveyId}\n${row.clientId}`)!, orgId: row.orgId, customerId: row.customerId, metric: row.metric, score: row.score }));
+  const events = rows.map((row) => ({ id: row.id, orgId: row.orgId, customerId: row.customerId, metric: row.metric, score: row.score }));
   await enqueueResponsesCreated(tx, events); // webhooks: in this transaction, so that no accepted response goes unannounced
   for (const orgId of new Set(rows.map((r) => r.orgId))) {
     await openCasesForNewResponses(tx, orgId, events.filter((e) => e.orgId === orgId));

@@ -78,6 +78,17 @@ export function toQuestionDef(q: QuestionInput, surveyType: string): QuestionDef
   return { key: q.key, type: q.type, required: q.required === true, headline, scale, options, showIf };
 }
 
+// The same question rows (a survey cached by survey-cache.ts) are parsed on every public request, several
+// times: keep the result per rows array. Callers must not modify the definitions they get.
+const parsed = new WeakMap<readonly QuestionInput[], Map<string, QuestionDef[]>>();
+
 export function toQuestionDefs(questions: readonly QuestionInput[], surveyType: string): QuestionDef[] {
-  return questions.map((q) => toQuestionDef(q, surveyType)).filter((q): q is QuestionDef => q !== null);
+  const byType = parsed.get(questions) ?? new Map<string, QuestionDef[]>();
+  let defs = byType.get(surveyType);
+  if (!defs) {
+    defs = questions.map((q) => toQuestionDef(q, surveyType)).filter((q): q is QuestionDef => q !== null);
+    byType.set(surveyType, defs);
+    parsed.set(questions, byType);
+  }
+  return defs;
 }

@@ -17,7 +17,10 @@ function read(publicId: string) {
 export type CachedSurvey = NonNullable<Awaited<ReturnType<typeof read>>>;
 
 type Entry = { at: number; value: Promise<CachedSurvey | null> };
-const entries = new Map<string, Entry>();
+// One cache per process, kept on globalThis: the custom server's bundle (server/index.ts) and Next.js's
+// bundle of the app routes each hold a copy of this module, and a change saved through one (builder.ts
+// calls forgetSurvey) must be seen by the other at once.
+const entries: Map<string, Entry> = ((globalThis as { __resonanceSurveyCache?: Map<string, Entry> }).__resonanceSurveyCache ??= new Map());
 
 /** The survey (any status) with its live questions and its organization's name; null when there is none. */
 export function surveyByPublicId(publicId: string, opts: { fresh?: boolean } = {}): Promise<CachedSurvey | null> {

@@ -1,0 +1,33 @@
+// The public survey endpoints themselves, in one place: the app routes under app/api/v1/public/surveys
+// export them, and the fast ingestion server (server/fast-routes.ts) calls the very same functions for
+// these paths without going through Next.js's request pipeline. One implementation, two doors.
+import { clientIp } from "../http/client-ip";
+import { publicPreflight, publicRoute } from "../http/public-handler";
+import { reply } from "../http/reply";
+import { publicIdParams, publicResponseInput, publicSurveyQuery } from "./public-schema";
+import { allowedOriginsForSurvey, customerMayAnswer, getPublicSurvey, submitPublicResponse } from "./public-service";
+
+const allowedOrigins = ({ publicId }: { publicId: string }) => allowedOriginsForSurvey(publicId);
+
+// GET /api/v1/public/surveys/:publicId – a live survey's questions for respondents, in their language
+// (?lang=, else Accept-Language, else the survey's default); 404 unknown or draft, 410 closed. No login.
+// ?customer=<external id> of a customer who opted out of surveys → 200 { eligible: false } and no questions.
+export const getSurvey = publicRoute({ params: publicIdParams, query: publicSurveyQuery, allowedOrigins }, async ({ params, query, req }) => {
+  if (!(await customerMayAnswer(params.publicId, query.customer))) return reply({ publicId: params.publicId, eligible: false, reason: "opted_out" });
+  const survey = await getPublicSurvey(params.publicId, req.headers.get("accept-language"), query.lang);
+  return reply(survey, 200, { "content-language": survey.locale, vary: "Accept-Language" });
+});
+
+// OPTIONS /api/v1/public/surveys/:publicId – CORS preflight for the survey's allowed origins
+export const surveyPreflight = publicPreflight({ params: publicIdParams, methods: ["GET"], allowedOrigins });
+
+// POST /api/v1/public/surveys/:publicId/responses – a respondent's answers, idempotent by clientId: 201 for a
+// new response, 200 for a replay or for continuing a partial one; 409 changing a completed one; 429 rate limited.
+export const postResponse = publicRoute({ params: publicIdParams, body: publicResponseInput, allowedOrigins }, async ({ params, body, req }) => {
+  const meta = { userAgent: req.headers.get("user-agent"), ip: clientIp(req.headers) };
+  const { response, created } = await submitPublicResponse(params.publicId, body, meta);
+  return reply(response, created ? 201 : 200);
+});
+
+// OPTIONS /api/v1/public/surveys/:publicId/responses – CORS preflight for the survey's allowed origins
+export const responsesPreflight = publicPreflight({ params: publicIdParams, methods: ["POST"], allowedOrigins });

@@ -1,0 +1,100 @@
+// The paths the custom server (index.ts) answers without Next.js: the public survey API that embeds and
+// hosted pages call at respondent scale — a survey's questions, the responses, and their CORS preflights.
+// Each is answered by the very function the app route exports (lib/surveys/public-endpoints.ts), handed a
+// light view of the Node.js request instead of a Web Request; the response it returns is written out with
+// the headers next.config.js gives every response (read from the build's routes-manifest.json, so the two
+// cannot drift apart). Everything else — other methods, trailing slashes, odd encodings — goes to Next.js.
+import fs from "node:fs";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import path from "node:path";
+import { bodyText } from "../lib/http/reply";
+import { MAX_JSON_BODY_BYTES, payloadTooLarge, type ApiRequest } from "../lib/http/request";
+import { getSurvey, postResponse, responsesPreflight, surveyPreflight } from "../lib/surveys/public-endpoints";
+
+type Endpoint = (req: ApiRequest, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+
+const SURVEY = /^\/api\/v1\/public\/surveys\/([^/?]+)(\/responses)?(?:\?|$)/;
+const endpoints: Record<string, Record<string, Endpoint>> = {
+  survey: { GET: getSurvey, OPTIONS: surveyPreflight },
+  responses: { POST: postResponse, OPTIONS: responsesPreflight },
+};
+
+type HeaderRule = { regex: RegExp; headers: Array<{ key: string; value: string }> };
+
+/** next.config.js headers() as the build compiled them; rules with conditions (has/missing) never match here. */
+export function headerRules(distDir: string): HeaderRule[] {
+  const manifest = JSON.parse(fs.readFileSync(path.join(distDir, "routes-manifest.json"), "utf8")) as {
+    headers?: Array<{ regex: string; headers: HeaderRule["headers"]; has?: unknown; missing?: unknown }>;
+  };
+  return (manifest.headers ?? []).filter((r) => !r.has && !r.missing).map((r) => ({ regex: new RegExp(r.regex), headers: r.headers }));
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_JSON_BODY_BYTES) chunks.push(chunk); // beyond: read on, keep nothing, answer 413
+    });
+    req.on("end", () => {
+      if (size > MAX_JSON_BODY_BYTES) return reject(payloadTooLarge());
+      const text = Buffer.concat(chunks).toString("utf8");
+      resolve(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text); // as Request.text() decodes
+    });
+    req.on("error", reject);
+  });
+}
+
+function apiRequest(req: IncomingMessage): ApiRequest {
+  return {
+    method: req.method!,
+    url: `http://localhost${req.url}`,
+    headers: {
+      get(name: string) {
+        const v = req.headers[name.toLowerCase()];
+        return v === undefined ? null : Array.isArray(v) ? v.join(", ") : v;
+      },
+    },
+    text: () => readBody(req),
+  };
+}
+
+/**
+ * Answers the request when it is one of the fast paths and returns true; false leaves it to Next.js.
+ * `rules`: next.config.js's headers, applied as Next.js would.
+ */
+export function fastRoute(req: IncomingMessage, res: ServerResponse, rules: HeaderRule[]): boolean {
+  const m = SURVEY.exec(req.url ?? "");
+  if (!m) return false;
+  const endpoint = endpoints[m[2] ? "responses" : "survey"][req.method ?? ""];
+  if (!endpoint) return false;
+  let publicId: string;
+  try {
+    publicId = decodeURIComponent(m[1]);
+  } catch {
+    return false;
+  }
+  void answer(req, res, endpoint, publicId, rules);
+  return true;
+}
+
+async function answer(req: IncomingMessage, res: ServerResponse, endpoint: Endpoint, publicId: string, rules: HeaderRule[]) {
+  try {
+    const response = await endpoint(apiRequest(req), { params: Promise.resolve({ publicId }) });
+    const pathname = req.url!.split("?")[0];
+    const headers: Record<string, string> = {};
+    for (const rule of rules) if (rule.regex.test(pathname)) for (const h of rule.headers) headers[h.key.toLowerCase()] = h.value;
+    response.headers.forEach((value, key) => (headers[key] = value));
+    const text = bodyText.get(response);
+    const body = text !== undefined ? Buffer.from(text) : response.body ? Buffer.from(await response.arrayBuffer()) : null;
+    if (body) headers["content-length"] = String(body.length);
+    res.writeHead(response.status, headers);
+    res.end(body);
+  } catch (error) {
+    // The endpoints answer every error themselves (problem+json); this is only a broken socket or the like.
+    console.error(JSON.stringify({ level: "error", path: req.url, error: error instanceof Error ? error.stack : String(error) }));
+    if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
+    res.end();
+  }
+}

@@ -1,0 +1,103 @@
+// The production server (`npm start`, the integration tests, the benchmarks and the browser tests all run
+// it): a plain Node.js HTTP server in front of Next.js. The public survey API that respondents hit at scale
+// (fast-routes.ts) is answered directly by the same functions the app routes export; every other request
+// goes to Next.js's own request handler. Why: Next's pipeline costs about 2.7 ms of CPU per request even for
+// GET /api/health, which caps any route at a few hundred requests/s per core; the ingestion endpoint must
+// take well over a thousand responses/s on one instance (README, "Performance").
+//
+// Bundled by scripts/build-server.mjs into <distDir>/resonance-server.mjs (packages stay external), run as
+//   node .next/resonance-server.mjs [-p 3000] [-H 0.0.0.0]
+// SIGTERM/SIGINT: stop accepting connections, let the requests in flight finish (the ingestion batch they
+// wait on commits first), close the database, exit.
+import cluster from "node:cluster";
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import next from "next";
+
+const argOf = (flag: string) => {
+  const i = process.argv.indexOf(flag);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+const port = Number(argOf("-p") ?? process.env.PORT ?? 3000);
+const hostname = argOf("-H") ?? "0.0.0.0";
+const dev = process.argv.includes("--dev");
+// RESONANCE_FAST_PATH=off sends every request through Next.js (for comparison and for diagnosis).
+const fast = !dev && process.env.RESONANCE_FAST_PATH !== "off";
+const SHUTDOWN_GRACE_MS = 15_000;
+
+/** The project directory: the nearest folder above this file with next.config.js. */
+function projectRoot(): string {
+  let dir = import.meta.dirname;
+  while (!fs.existsSync(path.join(dir, "next.config.js"))) {
+    const up = path.dirname(dir);
+    if (up === dir) throw new Error("next.config.js not found above " + import.meta.dirname);
+    dir = up;
+  }
+  return dir;
+}
+
+(process.env as Record<string, string>).NODE_ENV ??= dev ? "development" : "production";
+// RESONANCE_WORKERS=n (n > 1): n server processes share the port (node:cluster), for machines with more
+// cores than one process can use. They hold no state of their own (rate limits live in the database, the
+// survey cache for FRESH_MS), exactly like several instances behind a load balancer.
+const workers = dev ? 1 : Math.max(1, Number(process.env.RESONANCE_WORKERS ?? 1) || 1);
+if (workers > 1 && cluster.isPrimary) {
+  let stopping = false;
+  for (let i = 0; i < workers; i++) cluster.fork();
+  cluster.on("exit", (worker, code, signal) => {
+    if (!stopping) {
+      console.error(`worker ${worker.process.pid} ended (${signal ?? code}); starting another`);
+      cluster.fork();
+    } else if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+  });
+  const stop = (signal: NodeJS.Signals) => {
+    stopping = true;
+    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill(signal);
+  };
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
+} else {
+  await serve();
+}
+
+async function serve() {
+  const dir = projectRoot();
+  const app = next({ dev, dir, hostname, port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  // Imported after Next.js loaded the project's environment (.env files): the database client reads it.
+  const { fastRoute, headerRules } = await import("./fast-routes");
+  const { batchesIdle } = await import("../lib/surveys/ingest-batch");
+  const { db } = await import("../lib/db");
+  const rules = !fast ? [] : headerRules(path.join(dir, process.env.NEXT_DIST_DIR || ".next"));
+
+  const server = http.createServer((req, res) => {
+    if (fast && fastRoute(req, res, rules)) return;
+    void handle(req, res);
+  });
+  server.keepAliveTimeout = 65_000; // above common load balancers' idle timeout (60 s), as next start does
+
+  let stopping = false;
+  async function shutdown(signal: string) {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: finishing the requests in flight…`);
+    const closed = new Promise((resolve) => server.close(resolve));
+    server.closeIdleConnections();
+    const idle = setInterval(() => server.closeIdleConnections(), 100); // keep-alive sockets once their request is answered
+    const timeout = new Promise((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref());
+    await Promise.race([closed, timeout]);
+    clearInterval(idle);
+    server.closeAllConnections();
+    await batchesIdle();
+    await db.$disconnect().catch(() => {});
+    process.exit(0);
+  }
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+
+  server.listen(port, hostname, () => {
+    console.log(`▸ ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}${cluster.isWorker ? ` (worker ${process.pid})` : ""}`);
+  });
+}
