@@ -9,11 +9,14 @@ const SHOTS = process.env.SHOTS_DIR ?? "tmp/screens";
 const tag = Date.now().toString(36).slice(-5);
 // Newer than every seeded response, so they open the inbox (newest first).
 const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+// One customer named twice, by external id and by e-mail; made for this run (the demo's customers change with
+// the date the demo is built on).
+const person = { name: `Respondent ${tag}`, externalId: `E2E-RESP-${tag}`, email: `respondent.${tag}@example.test` };
 const csv = [
   "clientId,submittedAt,customer,nps,why",
-  `e2e-resp-${tag}-1,${ago(2)},C-000002,10,Imported praise ${tag}`,
+  `e2e-resp-${tag}-1,${ago(2)},${person.externalId},10,Imported praise ${tag}`,
   `e2e-resp-${tag}-2,${ago(3)},,11,Out of range ${tag}`,
-  `e2e-resp-${tag}-3,${ago(1)},jacob.patel@example.com,3,Imported complaint ${tag}`,
+  `e2e-resp-${tag}-3,${ago(1)},${person.email},3,Imported complaint ${tag}`,
 ].join("\n");
 
 async function shoot(page: Page, name: string, fullPage = true) {
@@ -25,6 +28,7 @@ async function shoot(page: Page, name: string, fullPage = true) {
 
 test("manager imports survey responses, skipping the bad row, and finds them in the inbox", async ({ page }) => {
   await signInAs(page, "manager");
+  expect((await page.request.post("/api/v1/customers", { data: person })).status()).toBe(201);
 
   await page.goto("/surveys");
   await shoot(page, "surveys-import-link");
