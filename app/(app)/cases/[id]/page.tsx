@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { ArrowLeft } from "lucide-react";
 import { orNotFound, requireCtx } from "@/lib/auth/action";
 import { hasRole } from "@/lib/auth/roles";
 import { getCaseDetail, type CaseDetail } from "@/lib/cases/service";
@@ -15,6 +14,7 @@ import { CaseStatusBadge, PriorityBadge } from "@/components/cases/case-labels";
 import { CaseTrigger } from "@/components/cases/case-trigger";
 import { CaseHistory } from "@/components/cases/case-history";
 import { CaseWorkForm } from "@/components/cases/case-work-form";
+import { BackLink } from "@/components/ui/back-link";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Case" };
@@ -72,11 +72,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
 
   return (
     <>
-      <p className="mb-3">
-        <Link href="/cases" className="inline-flex items-center gap-1 text-sm font-medium text-brand-700 hover:underline">
-          <ArrowLeft aria-hidden="true" size={16} /> All cases
-        </Link>
-      </p>
+      <BackLink href="/cases">All cases</BackLink>
       <PageHeader
         title={kase.title}
         description={

@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { ArrowLeft } from "lucide-react";
 import { orNotFound, requireCtx } from "@/lib/auth/action";
 import { hasRole } from "@/lib/auth/roles";
 import { getCustomer } from "@/lib/customers/service";
@@ -13,6 +12,7 @@ import { ConsentBadge, TagList } from "@/components/customers/consent-badge";
 import { ContactLink } from "@/components/customers/contact-link";
 import { PrivacySection } from "@/components/customers/privacy-section";
 import { listConsentHistory } from "@/lib/privacy/consent";
+import { BackLink } from "@/components/ui/back-link";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Customer" };
@@ -45,11 +45,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
 
   return (
     <>
-      <p className="mb-3">
-        <Link href="/customers" className="inline-flex items-center gap-1 text-sm font-medium text-brand-700 hover:underline">
-          <ArrowLeft aria-hidden="true" size={16} /> All customers
-        </Link>
-      </p>
+      <BackLink href="/customers">All customers</BackLink>
       <PageHeader
         title={title}
         description={<>Customer since {formatDate(customer.createdAt)}</>}

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { ArrowLeft, Pencil } from "lucide-react";
+import { Pencil } from "lucide-react";
 import { hasRole } from "@/lib/auth/roles";
 import { ButtonLink } from "@/components/ui/button";
 import { orNotFound, requireCtx } from "@/lib/auth/action";
@@ -15,6 +15,7 @@ import { JourneyMapView } from "@/components/journeys/journey-map";
 import { EmotionSection } from "@/components/journeys/emotion-section";
 import { BlueprintLanes } from "@/components/journeys/blueprint-lanes";
 import { JourneyTabs } from "@/components/journey-paths/journey-tabs";
+import { BackLink } from "@/components/ui/back-link";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Journey map" };
@@ -32,11 +33,7 @@ export default async function JourneyPage({ params, searchParams }: { params: Pr
 
   return (
     <>
-      <p className="mb-3 print:hidden">
-        <Link href="/journeys" className="inline-flex items-center gap-1 text-sm font-medium text-brand-700 hover:underline">
-          <ArrowLeft aria-hidden="true" size={16} /> All journeys
-        </Link>
-      </p>
+      <BackLink href="/journeys">All journeys</BackLink>
       <PageHeader
         title={map.journey.name}
         description={map.journey.description ?? undefined}

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { ArrowLeft, Download } from "lucide-react";
+import { Download } from "lucide-react";
 import { requireCtx } from "@/lib/auth/action";
 import { filtersToSearchParams, parseFiltersLeniently } from "@/lib/analytics/filters";
 import { getDrivers, type DriverOutcome } from "@/lib/analytics/drivers";
@@ -13,6 +13,7 @@ import { DriverFilters } from "@/components/drivers/driver-filters";
 import { DriverTable } from "@/components/drivers/driver-table";
 import { QuadrantChart } from "@/components/drivers/quadrant-chart";
 import { rankDrivers, shortLabels, toPoints } from "@/components/drivers/figures";
+import { BackLink } from "@/components/ui/back-link";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Key drivers" };
@@ -42,11 +43,7 @@ export default async function DriversPage({ searchParams }: { searchParams: Sear
 
   return (
     <>
-      <p className="mb-3">
-        <Link href="/reports" className="inline-flex items-center gap-1 text-sm font-medium text-brand-700 hover:underline">
-          <ArrowLeft aria-hidden="true" size={16} /> Reports
-        </Link>
-      </p>
+      <BackLink href="/reports">Reports</BackLink>
       <PageHeader
         title="Key drivers"
         description={`Which items move ${name}, ${shownPeriod}${analysis.survey ? ` · survey “${analysis.survey.name}”` : ""}.`}

@@ -1,5 +1,4 @@
-import Link from "next/link";
-import { ArrowLeft, Download } from "lucide-react";
+import { Download } from "lucide-react";
 import { requireCtx } from "@/lib/auth/action";
 import { filtersToSearchParams, parseFiltersLeniently } from "@/lib/analytics/filters";
 import { segmentTags } from "@/lib/analytics/trend";
@@ -14,6 +13,7 @@ import { MapFilters } from "@/components/journeys/map-filters";
 import { GapTable } from "@/components/reports/gap-table";
 import { PrintButton } from "@/components/reports/print-button";
 import { ServqualHeatmap, ServqualTable } from "@/components/reports/servqual-heatmap";
+import { BackLink } from "@/components/ui/back-link";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Experience gaps" };
@@ -31,11 +31,7 @@ export default async function GapsReportPage({ searchParams }: { searchParams: S
 
   return (
     <>
-      <p className="mb-3 print:hidden">
-        <Link href="/reports" className="inline-flex items-center gap-1 text-sm font-medium text-brand-700 hover:underline">
-          <ArrowLeft aria-hidden="true" size={16} /> Reports
-        </Link>
-      </p>
+      <BackLink href="/reports">Reports</BackLink>
       <PageHeader
         title="Experience gaps"
         description={`Promised vs perceived at every touchpoint with a target, ${shownPeriod}. The first row is where to act first.`}

@@ -1,7 +1,7 @@
 // /settings/audit — the audit log for admins: who did what to which record, when; filters in the URL
 // (shareable), keyset pages, a readable view of each change, and the filtered set as CSV.
 import Link from "next/link";
-import { ArrowLeft, Download, ScrollText } from "lucide-react";
+import { Download, ScrollText } from "lucide-react";
 import { requireCtx } from "@/lib/auth/action";
 import { AUDIT_FILTER_KEYS, parseAuditParams } from "@/lib/audit/schema";
 import { auditFilterOptions, listAuditEvents } from "@/lib/audit/query";
@@ -10,6 +10,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { buttonClass } from "@/components/ui/button";
 import { Pagination } from "@/components/ui/pagination";
 import { AuditFilters, AuditEntry } from "@/components/settings/audit-log";
+import { BackLink } from "@/components/ui/back-link";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Audit log" };
@@ -30,11 +31,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
 
   return (
     <>
-      <p className="mb-3">
-        <Link href="/settings" className="inline-flex items-center gap-1 text-sm font-medium text-brand-700 hover:underline">
-          <ArrowLeft aria-hidden="true" size={16} /> Settings
-        </Link>
-      </p>
+      <BackLink href="/settings">Settings</BackLink>
       <PageHeader
         title="Audit log"
         description="Who changed what, and when: journeys, surveys, members, API keys, cases, exports, erasures and settings. Entries can never be edited or deleted."

@@ -1,11 +1,11 @@
-import Link from "next/link";
-import { ArrowLeft, Map as MapIcon } from "lucide-react";
+import { Map as MapIcon } from "lucide-react";
 import { orNotFound, requireCtx } from "@/lib/auth/action";
 import { getJourneyForEditor } from "@/lib/journeys/editor";
 import { listChannels } from "@/lib/journeys/service";
 import { PageHeader } from "@/components/ui/page-header";
 import { ButtonLink } from "@/components/ui/button";
 import { JourneyEditor } from "@/components/journey-editor/journey-editor";
+import { BackLink } from "@/components/ui/back-link";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Edit journey" };
@@ -17,11 +17,7 @@ export default async function EditJourneyPage({ params }: { params: Promise<{ id
 
   return (
     <>
-      <p className="mb-3">
-        <Link href="/journeys" className="inline-flex items-center gap-1 text-sm font-medium text-brand-700 hover:underline">
-          <ArrowLeft aria-hidden="true" size={16} /> All journeys
-        </Link>
-      </p>
+      <BackLink href="/journeys">All journeys</BackLink>
       <PageHeader
         title={`Edit: ${journey.name}`}
         description={journey.description ?? "Stages in order, the touchpoints where customers meet you, what you promise there, and the service blueprint behind it."}

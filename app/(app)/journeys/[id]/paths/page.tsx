@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { ArrowLeft, Download } from "lucide-react";
+import { Download } from "lucide-react";
 import { orNotFound, requireCtx } from "@/lib/auth/action";
 import { filtersToSearchParams, parseFiltersLeniently } from "@/lib/analytics/filters";
 import { segmentTags } from "@/lib/analytics/trend";
@@ -14,6 +14,7 @@ import { MapFilters } from "@/components/journeys/map-filters";
 import { JourneyTabs } from "@/components/journey-paths/journey-tabs";
 import { PathsChart } from "@/components/journey-paths/paths-chart";
 import { PathsTables } from "@/components/journey-paths/paths-tables";
+import { BackLink } from "@/components/ui/back-link";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Journey paths" };
@@ -48,11 +49,7 @@ export default async function JourneyPathsPage({ params, searchParams }: { param
 
   return (
     <>
-      <p className="mb-3 print:hidden">
-        <Link href="/journeys" className="inline-flex items-center gap-1 text-sm font-medium text-brand-700 hover:underline">
-          <ArrowLeft aria-hidden="true" size={16} /> All journeys
-        </Link>
-      </p>
+      <BackLink href="/journeys">All journeys</BackLink>
       <PageHeader title={`${data.journey.name}: paths`} description="The common paths customers take between this journey's touchpoints, and where they drop out." />
       <JourneyTabs journeyId={id} query={query.toString()} current="paths" />
       <MapFilters action={`/journeys/${id}/paths`} filters={filters} errors={errors} channels={channels} segments={segments} label="Journey paths filters" />
