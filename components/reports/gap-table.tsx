@@ -1,12 +1,12 @@
 // The experience-gap table: one row per touchpoint and promised metric, in priority order (first row = act
 // first), promised vs perceived with the 95 % interval, n, the gap with its interval, the verdict and priority.
-import Link from "next/link";
 import type { GapRow } from "@/lib/journeys/gaps-report";
 import { formatNumber } from "@/lib/metrics";
 import { Table, TBody, Td, Th, THead } from "../ui/table";
 import { formatCount } from "../ui/format";
 import { GapStatusBadge } from "../journeys/gap-status";
 import { fmt, METRIC_NAMES, range, SCALE_SUFFIX, signed } from "../journeys/figures";
+import { TouchpointName } from "./touchpoint-name";
 
 export function GapTable({ rows, query }: { rows: GapRow[]; query: string }) {
   return (
@@ -32,12 +32,7 @@ export function GapTable({ rows, query }: { rows: GapRow[]; query: string }) {
               <Th scope="row" className="font-medium normal-case">
                 <div className="min-w-40 whitespace-normal">
                   <span className="mr-1 tabular-nums text-slate-500">{i + 1}.</span>
-                  <Link href={`/journeys/${r.journey.id}${query ? `?${query}` : ""}`} className="text-slate-900 hover:underline">
-                    {r.touchpoint.name}
-                  </Link>
-                  <span className="block text-xs font-normal text-slate-600">
-                    {r.journey.name} · {r.stage.name}
-                  </span>
+                  <TouchpointName row={r} query={query} />
                 </div>
               </Th>
               <Td className="tabular-nums whitespace-nowrap">

@@ -3,11 +3,11 @@
 // scale around 0 (ColorBrewer RdBu, readable with the common colour-vision deficiencies: shortfall red,
 // surplus blue), "too few" cells hatched grey. The figures are printed in every cell, so the colour is never
 // the only carrier; the full table (means, intervals) follows as the table alternative.
-import Link from "next/link";
 import type { ServqualCell, ServqualDimension, ServqualRow } from "@/lib/journeys/servqual";
 import { Table, TBody, Td, Th, THead } from "../ui/table";
 import { formatCount } from "../ui/format";
 import { fmt, signed } from "../journeys/figures";
+import { TouchpointName } from "./touchpoint-name";
 
 export const DIMENSION_NAMES: Record<ServqualDimension, string> = {
   tangibles: "Tangibles", reliability: "Reliability", responsiveness: "Responsiveness", assurance: "Assurance", empathy: "Empathy",
@@ -30,17 +30,6 @@ export function cellTone(c: ServqualCell): string {
 const VERDICT: Record<ServqualCell["status"], string> = {
   shortfall: "significant shortfall", surplus: "significantly above", no_difference: "no clear gap", too_few: "too few", no_pairs: "no answers",
 };
-
-const touchpointLink = (r: ServqualRow, query: string) => (
-  <>
-    <Link href={`/journeys/${r.journey.id}${query ? `?${query}` : ""}`} className="text-slate-900 hover:underline">
-      {r.touchpoint.name}
-    </Link>
-    <span className="block text-xs font-normal text-slate-600">
-      {r.journey.name} · {r.stage.name}
-    </span>
-  </>
-);
 
 export function ServqualHeatmap({ rows, dimensions, query }: { rows: ServqualRow[]; dimensions: readonly ServqualDimension[]; query: string }) {
   return (
@@ -66,7 +55,7 @@ export function ServqualHeatmap({ rows, dimensions, query }: { rows: ServqualRow
         {rows.map((r) => (
           <tr key={r.touchpoint.id}>
             <Th scope="row" className="sticky left-0 z-10 bg-white font-medium normal-case">
-              <div className="min-w-32 whitespace-normal">{touchpointLink(r, query)}</div>
+              <div className="min-w-32 whitespace-normal"><TouchpointName row={r} query={query} /></div>
             </Th>
             {r.cells.map((c) => (
               <td key={c.dimension} data-dimension={c.dimension} data-status={c.status} className={`border border-white px-2 py-2 text-center tabular-nums ${cellTone(c)}`}>
