@@ -2,25 +2,33 @@
 // or from the signed-in user's session plus a membership lookup. The active organization is a plain
 // cookie naming an organization id; it only selects among the user's own memberships.
 import { getServerSession } from "next-auth";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { db } from "../db";
 import { authenticateApiKey } from "../api-keys/service";
-import { authOptions } from "./options";
+import { authOptionsFor, requestIsSecure } from "./options";
 import { isRole, type Role } from "./roles";
 
 export type Ctx = { orgId: string; userId: string; role: Role; apiKeyId: string | null };
 
 export const ACTIVE_ORG_COOKIE = "rsn-org";
 
+export type SessionIdentity = { userId: string; sid: string };
+
+/** The signed-in user and their session row; null when there is no session or it has ended (sessions.ts). */
+export async function currentSession(): Promise<SessionIdentity | null> {
+  const session = await getServerSession(authOptionsFor(requestIsSecure(await headers())));
+  const user = session?.user as { id?: string; sid?: string } | undefined;
+  return user?.id && user.sid ? { userId: user.id, sid: user.sid } : null;
+}
+
 export async function sessionUserId(): Promise<string | null> {
-  const session = await getServerSession(authOptions);
-  return (session?.user as { id?: string } | undefined)?.id ?? null;
+  return (await currentSession())?.userId ?? null;
 }
 
 /** The user's membership in their preferred organization, else in the one they joined first. */
 export async function ctxForUser(userId: string, preferredOrgId?: string | null): Promise<Ctx | null> {
   const memberships = await db.membership.findMany({
-    where: { userId },
+    where: { userId, suspendedAt: null },
     orderBy: { createdAt: "asc" },
     select: { orgId: true, role: true },
   });

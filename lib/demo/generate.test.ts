@@ -165,8 +165,8 @@ describe("generateDemoOrganization", () => {
   it("creates users who can sign in with the demo password", async () => {
     for (const u of DEMO_USERS) {
       const user = await a.user.findUniqueOrThrow({ where: { email: u.email }, include: { memberships: true } });
-      expect(await bcrypt.compare(u.password, user.passwordHash), u.email).toBe(true);
-      expect(await bcrypt.compare("wrong-password", user.passwordHash)).toBe(false);
+      expect(await bcrypt.compare(u.password, user.passwordHash ?? ""), u.email).toBe(true);
+      expect(await bcrypt.compare("wrong-password", user.passwordHash ?? "")).toBe(false);
       expect(user.memberships.map((m) => [m.orgId, m.role])).toEqual([[first.orgId, u.role]]);
     }
   });

@@ -1,5 +1,11 @@
+// next-auth's endpoints (sign-in, sign-out, session, CSRF). The options are built per request: cookies are
+// Secure with the __Secure- prefix when the request came over TLS (lib/auth/options.ts).
 import NextAuth from "next-auth";
-import { authOptions } from "@/lib/auth/options";
+import { authOptionsFor, requestIsSecure } from "@/lib/auth/options";
 
-const handler = NextAuth(authOptions);
+type Context = { params: Promise<{ nextauth: string[] }> };
+
+async function handler(req: Request, context: Context) {
+  return NextAuth(req as never, context as never, authOptionsFor(requestIsSecure(req.headers)));
+}
 export { handler as GET, handler as POST };
