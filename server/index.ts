@@ -119,5 +119,28 @@ async function serve() {
 
   server.listen(port, hostname, () => {
     console.log(`▸ ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}${cluster.isWorker ? ` (worker ${process.pid})` : ""}`);
+    if (!cluster.isWorker || cluster.worker?.id === 1) void announceInstallationState();
   });
+
+  // What the operator must know at start: how to create the first admin, and whether demo logins are open.
+  async function announceInstallationState() {
+    const { setupOpen, setupToken, demoLoginsPresent } = await import("../lib/setup/service");
+    const base = process.env.NEXTAUTH_URL ?? `http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`;
+    try {
+      if (await setupOpen()) {
+        console.log(`\n▸ First run: no account exists yet. Create the first admin at\n    ${base}/setup?token=${setupToken()}\n  (or headless: npm run setup -- --email you@example.com). The link works until the first account exists.\n`);
+      } else if (await demoLoginsPresent()) {
+        const exposed = !/^(127\.|localhost$|::1$)/.test(hostname);
+        const line = "!".repeat(78);
+        const log = process.env.NODE_ENV === "production" ? console.warn : console.log;
+        log(
+          `\n${line}\n  DEMO ACCOUNTS ARE OPEN: *@demo.resonance.test sign in with the published password "resonance-demo".\n` +
+            `  ${exposed ? `This server listens on ${hostname}: ANYONE WHO REACHES IT CAN SIGN IN AS AN ADMIN.` : "Keep this installation on your own machine."}\n` +
+            `  For real data, start from an empty database (no --demo) and use the first-run setup.\n${line}\n`,
+        );
+      }
+    } catch (error) {
+      console.error("could not read the installation state", error);
+    }
+  }
 }

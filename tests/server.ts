@@ -20,7 +20,7 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export type RunningServer = { url: string; stop: () => Promise<void>; process: ChildProcess };
+export type RunningServer = { url: string; stop: () => Promise<void>; process: ChildProcess; output: () => string };
 
 export async function startServer(opts: { databaseUrl: string; port?: number; env?: Record<string, string>; nodeArgs?: string[] }): Promise<RunningServer> {
   const dist = path.join(root, process.env.NEXT_DIST_DIR || ".next");
@@ -72,7 +72,7 @@ export async function startServer(opts: { databaseUrl: string; port?: number; en
     if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${output}`);
     try {
       const res = await fetch(`${url}/api/health`);
-      if (res.ok) return { url, stop, process: child };
+      if (res.ok) return { url, stop, process: child, output: () => output };
     } catch {
       /* not listening yet */
     }

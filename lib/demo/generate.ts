@@ -100,7 +100,8 @@ export async function generateDemoOrganization(
       await tx.organization.create({
         data: {
           id: orgId, name: DEMO_ORG_NAME, slug: DEMO_ORG_SLUG,
-          settings: { timeZone: "Europe/London", defaultLocale: "en" },
+          // `demo: true` puts the "Demo data" marker on every page of this organization (app/(app)/layout.tsx).
+          settings: { timeZone: "Europe/London", defaultLocale: "en", demo: true },
           createdAt: orgCreatedAt, updatedAt: orgCreatedAt,
         },
       });

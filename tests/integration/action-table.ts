@@ -35,6 +35,7 @@ export const ACTIONS: ActionCase[] = [
   { file: "app/_actions/privacy.ts", name: "eraseCustomerAction", access: "admin", bound: ["no-such-customer"], form: { confirm: "ERASE" } },
   { file: "app/_actions/privacy.ts", name: "updateRetentionAction", access: "admin", form: { months: "0", mode: "shred" } },
   { file: "app/_actions/privacy.ts", name: "runRetentionAction", access: "admin", form: { dryRun: "maybe" } },
+  { file: "app/_actions/setup.ts", name: "completeSetupAction", access: "public", form: { token: "", orgName: "", name: "", email: "nope", password: "x" } },
   { file: "app/_actions/settings.ts", name: "updateMemberRoleAction", access: "admin", bound: ["no-such-member"], form: { role: "owner" } },
   { file: "app/_actions/settings.ts", name: "removeMemberAction", access: "admin", bound: ["no-such-member"], form: {} },
   { file: "app/_actions/settings.ts", name: "revokeMemberSessionsAction", access: "admin", bound: ["no-such-member"], form: {} },
