@@ -6,7 +6,7 @@ import { ZodError } from "zod";
 import { bearerToken } from "../auth/ctx";
 import { AppError } from "../http/errors";
 import { prismaErrorToAppError } from "../http/prisma-errors";
-import { readJson } from "../http/request";
+import { NUL_REASON, nulPaths, readJson } from "../http/request";
 import { invalidParamsFromZod } from "../http/zod-errors";
 import { authenticateScimToken, type ScimCaller } from "./tokens";
 import { ScimError, scimErrorResponse, scimJson, type ScimType } from "./errors";
@@ -47,9 +47,14 @@ export function scimRoute(handler: (args: ScimArgs) => Promise<Response | unknow
       if (!caller) throw new ScimError(401, "Send a valid SCIM bearer token of this organization (Settings → SCIM provisioning).");
       const raw = (await context.params) ?? {};
       const params = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : v]));
+      // PostgreSQL text cannot hold U+0000: refused up front, the same on both databases (lib/http/request.ts).
+      if (nulPaths(params).length) throw new ScimError(404, "Resource not found.");
+      if (new URL(req.url).search.includes("%00")) throw new ScimError(400, `Query parameters: ${NUL_REASON}.`, "invalidValue");
       const readBody = async () => {
         const body = await readJson(req);
         if (!body || typeof body !== "object" || Array.isArray(body)) throw new ScimError(400, "The body must be a JSON object.", "invalidSyntax");
+        const nul = nulPaths(body);
+        if (nul.length) throw new ScimError(400, `${nul.slice(0, 5).join(", ") || "body"}: ${NUL_REASON}.`, "invalidValue");
         return body;
       };
       const result = await handler({ caller, req, params, baseUrl: baseUrlOf(req), readBody });

@@ -321,3 +321,27 @@ describe("Groups mapped to roles", () => {
     expectScimError(await scim("GET", `/Groups/${viewers.body.id}`, tokenA), 404);
   });
 });
+
+describe("hostile input", () => {
+  it("never answers 5xx, and every 4xx is a SCIM error", async () => {
+    const fc = await import("fast-check");
+    const user = (await scim("POST", "/Users", tokenA, (await newUserBody("fuzz")).body)).body.id;
+    const group = (await scim("POST", "/Groups", tokenA, { schemas: [GROUP], displayName: `fuzz ${uid()}` })).body.id;
+    const value = fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.constantFrom("\u0000", "x".repeat(5000), "False", "' OR 1=1 --", "<script>", "__proto__"));
+    const op = fc.record({ op: fc.oneof(fc.constantFrom("add", "Replace", "remove"), fc.string()), path: fc.option(fc.oneof(fc.constantFrom("active", "members", 'members[value eq "x"]', "name.givenName", "userName", "emails[type eq \"work\"].value", "displayName", "externalId"), fc.string()), { nil: undefined }), value });
+    const bodies = fc.sample(fc.oneof(fc.dictionary(fc.constantFrom("userName", "active", "name", "displayName", "externalId", "members", "emails", "__proto__"), value), fc.record({ schemas: fc.constant(["urn:ietf:params:scim:api:messages:2.0:PatchOp"]), Operations: fc.array(op, { maxLength: 4 }) }), fc.jsonValue({ maxDepth: 2 })), { numRuns: 60, seed: 12 });
+    const filters = fc.sample(fc.oneof(fc.string(), fc.constantFrom('userName eq "a" and (', "userName eq 1", 'userName eq "a\u0000b"', 'emails[value eq "x"', 'active eq "maybe"', "a".repeat(3000))), { numRuns: 20, seed: 7 });
+    const targets = [["POST", "/Users"], ["PUT", `/Users/${user}`], ["PATCH", `/Users/${user}`], ["POST", "/Groups"], ["PUT", `/Groups/${group}`], ["PATCH", `/Groups/${group}`]] as const;
+    const results: HttpResult[] = [];
+    for (const [i, body] of bodies.entries()) {
+      const [method, path] = targets[i % targets.length];
+      results.push(await scim(method, path, tokenA, body));
+    }
+    for (const f of filters) results.push(await scim("GET", `/Users${q(f)}`, tokenA), await scim("GET", `/Groups${q(f)}&startIndex=${encodeURIComponent(f)}`, tokenA));
+    results.push(await scim("GET", "/Users/x%00y", tokenA), await scim("PATCH", `/Groups/${group}`, tokenA, patchOps({ op: "add", path: "members", value: [{ value: "a\u0000" }] })));
+    for (const res of results) {
+      expect(res.status).toBeLessThan(500);
+      if (res.status >= 400) expect(res.body.schemas).toEqual([ERROR]);
+    }
+  });
+});
