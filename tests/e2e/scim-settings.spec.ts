@@ -49,14 +49,14 @@ test("an admin creates a SCIM token, maps a pushed group to a role and sees a de
   expect(group.status()).toBe(201);
 
   await page.reload();
-  const role = page.getByLabel(`Role of group ${groupName}`);
+  const role = page.getByRole("combobox", { name: `Role of group ${groupName}` });
   await expect(role).toHaveValue("");
   await role.selectOption("agent");
   await page.getByRole("form", { name: `Role of group ${groupName}` }).getByRole("button", { name: "Save" }).click();
   await expect
     .poll(async () => {
       await page.reload();
-      return page.getByLabel(`Role of group ${groupName}`).inputValue();
+      return page.getByRole("combobox", { name: `Role of group ${groupName}` }).inputValue();
     })
     .toBe("agent");
   await shots(page, "scim-settings");
@@ -66,8 +66,8 @@ test("an admin creates a SCIM token, maps a pushed group to a role and sees a de
   await page.goto("/settings");
   const row = page.getByRole("row").filter({ hasText: email });
   await expect(row.getByText(/Suspended/)).toBeVisible();
-  await expect(row.getByText("SCIM")).toBeVisible();
-  await expect(row.getByLabel("Role of Sam Provisioned")).toHaveValue("agent");
+  await expect(row.getByText("SCIM", { exact: true })).toBeVisible();
+  await expect(row.getByRole("combobox", { name: "Role of Sam Provisioned" })).toHaveValue("agent");
   await row.scrollIntoViewIfNeeded();
   await row.screenshot({ path: `${SHOTS}/scim-suspended-member-1280.png` });
 });

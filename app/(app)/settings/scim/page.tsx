@@ -58,7 +58,7 @@ export default async function ScimSettingsPage() {
             <THead>
               <tr>
                 <Th>Group</Th>
-                <Th>Members</Th>
+                <Th className="hidden sm:table-cell">Members</Th>
                 <Th>Role</Th>
               </tr>
             </THead>
@@ -66,7 +66,7 @@ export default async function ScimSettingsPage() {
               {groups.map((g) => (
                 <tr key={g.id}>
                   <Td className="min-w-40 font-medium break-all">{g.displayName}</Td>
-                  <Td>{g.members}</Td>
+                  <Td className="hidden sm:table-cell">{g.members}</Td>
                   <Td className="min-w-56">
                     <ActionForm key={g.role ?? ""} action={setScimGroupRoleAction.bind(null, g.id)} submitLabel="Save" pendingLabel="Saving…" inline aria-label={`Role of group ${g.displayName}`}>
                       <Select id={`group-role-${g.id}`} name="role" label={`Role of group ${g.displayName}`} hideLabel defaultValue={g.role ?? ""} options={GROUP_ROLE_OPTIONS} className="w-32" />
