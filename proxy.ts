@@ -5,6 +5,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { problemResponse } from "@/lib/http/problem";
 import { contentSecurityPolicy, STRICT_TRANSPORT_SECURITY } from "@/lib/security/csp";
+import { ScimError, scimErrorResponse } from "@/lib/scim/errors";
 
 function malformedPath(pathname: string): boolean {
   try {
@@ -20,11 +21,12 @@ export function proxy(request: NextRequest) {
   if (malformedPath(pathname)) {
     const requestId = crypto.randomUUID();
     const detail = "The URL path is not valid percent-encoded UTF-8.";
+    if (pathname.startsWith("/scim/")) return scimErrorResponse(new ScimError(400, detail, "invalidSyntax"));
     return pathname.startsWith("/api/")
       ? problemResponse({ title: "Invalid request", status: 400, detail, instance: pathname, requestId, invalid_params: [{ name: "path", reason: detail, in: "path" }] })
       : new NextResponse(detail, { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
   }
-  if (pathname.startsWith("/api/")) return NextResponse.next(); // API responses carry no page policy
+  if (pathname.startsWith("/api/") || pathname.startsWith("/scim/")) return NextResponse.next(); // API responses carry no page policy
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto")?.split(",")[0].trim() === "https";
   const policy = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV !== "production", https });
@@ -41,10 +43,11 @@ export const config = {
   matcher: [
     // API paths only when they hold a percent sign: the check above; everything else never enters here.
     "/api/(.*%.*)",
+    "/scim/(.*%.*)",
     {
-      // Pages only: API routes answer JSON (their headers come from next.config.js), static assets and
+      // Pages only: API routes (and SCIM, /scim/v2) answer JSON (their headers come from next.config.js), static assets and
       // /embed.js are files. Prefetches are skipped: they reuse the page's nonce.
-      source: "/((?!api/|_next/static|_next/image|favicon.ico|embed.js|robots.txt).*)",
+      source: "/((?!api/|scim/|_next/static|_next/image|favicon.ico|embed.js|robots.txt).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

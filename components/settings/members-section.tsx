@@ -10,7 +10,7 @@ import { formatDate } from "../ui/format";
 import { InviteForm } from "./invite-form";
 import { ROLE_OPTIONS } from "./role-options";
 
-type Member = { id: string; role: string; joinedAt: Date; user: { id: string; name: string; email: string } };
+type Member = { id: string; role: string; joinedAt: Date; suspendedAt?: Date | null; source?: string; user: { id: string; name: string; email: string } };
 type Invite = { id: string; email: string; role: string; status: string; expiresAt: Date };
 
 const roleLabel = (r: string) => (isRole(r) ? ROLE_LABELS[r].label : r);
@@ -38,6 +38,7 @@ export function MembersSection({ members, invites, meId }: { members: Member[]; 
                 <tr key={m.id}>
                   <Td className="min-w-48">
                     <span className="font-medium text-slate-900">{m.user.name}</span> {me ? <Badge tone="brand">you</Badge> : null}
+                    {m.suspendedAt ? <Badge tone="warn">Suspended {formatDate(m.suspendedAt)}</Badge> : null} {m.source === "scim" ? <Badge>SCIM</Badge> : null}
                     <span className="block text-xs break-all text-slate-600">{m.user.email}</span>
                   </Td>
                   <Td className="min-w-56">

@@ -42,9 +42,10 @@ export async function authenticateApiKey(key: string): Promise<Ctx | null> {
   if (!KEY_PATTERN.test(key)) return null;
   const row = await db.apiKey.findUnique({ where: { keyHash: sha256(key) } });
   if (!row || row.revokedAt || !isRole(row.role)) return null;
-  // The key acts for its creator only while they are still a member.
-  const member = await db.membership.findUnique({ where: { orgId_userId: { orgId: row.orgId, userId: row.createdById } } });
-  if (!member) return null;
+  // The key acts for its creator only while they are still an active member (a member de-provisioned by SCIM
+  // is suspended: their keys are also revoked then, lib/scim/deprovision.ts, and this check holds even without).
+  const member = await db.membership.findUnique({ where: { orgId_userId: { orgId: row.orgId, userId: row.createdById } }, select: { suspendedAt: true } });
+  if (!member || member.suspendedAt) return null;
   const now = Date.now();
   if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await db.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: new Date(now) } });

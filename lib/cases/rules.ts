@@ -46,10 +46,10 @@ export function responseTrigger(rules: CaseRules, r: Pick<ResponseEvent, "metric
  */
 async function ownerPicker(tx: Tx, orgId: string, rules: CaseRules): Promise<() => string | null> {
   if (rules.assignTo) {
-    const m = await tx.membership.findUnique({ where: { orgId_userId: { orgId, userId: rules.assignTo } }, select: { userId: true } });
-    if (m) return () => m.userId;
+    const m = await tx.membership.findUnique({ where: { orgId_userId: { orgId, userId: rules.assignTo } }, select: { userId: true, suspendedAt: true } });
+    if (m && !m.suspendedAt) return () => m.userId;
   }
-  const agents = await tx.membership.findMany({ where: { orgId, role: "agent" }, orderBy: { createdAt: "asc" }, select: { userId: true } });
+  const agents = await tx.membership.findMany({ where: { orgId, role: "agent", suspendedAt: null }, orderBy: { createdAt: "asc" }, select: { userId: true } });
   if (agents.length === 0) return () => null;
   const load = await tx.case.groupBy({ by: ["ownerId"], where: { orgId, status: { not: "resolved" }, ownerId: { in: agents.map((a) => a.userId) } }, _count: { _all: true } });
   const open = new Map(load.map((l) => [l.ownerId, l._count._all]));

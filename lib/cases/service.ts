@@ -64,6 +64,7 @@ export async function updateCase(ctx: Ctx, id: string, input: CaseUpdate, opts: 
   if (input.ownerId) {
     const member = await db.membership.findUnique({ where: { orgId_userId: { orgId: ctx.orgId, userId: input.ownerId } } });
     if (!member) problems.push({ name: "ownerId", reason: "Not a member of this organization", in: "body" });
+    else if (member.suspendedAt) problems.push({ name: "ownerId", reason: "This member is suspended", in: "body" });
   }
   // A cause removed from the list stays valid on the cases that already have it.
   if (input.rootCause && input.rootCause !== existing.rootCause && !rootCausesFrom(existing.org.settings).includes(input.rootCause)) {

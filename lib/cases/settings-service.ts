@@ -34,7 +34,7 @@ async function writeSetting(ctx: Ctx, key: "caseRules" | "rootCauses", value: Pr
 /** People who can own cases: agents, managers and admins of the organization. */
 export async function listCaseOwners(ctx: Ctx): Promise<{ id: string; name: string; role: string }[]> {
   const rows = await db.membership.findMany({
-    where: { orgId: ctx.orgId, role: { in: ["agent", "manager", "admin"] } },
+    where: { orgId: ctx.orgId, suspendedAt: null, role: { in: ["agent", "manager", "admin"] } },
     orderBy: { createdAt: "asc" },
     select: { role: true, user: { select: { id: true, name: true } } },
   });

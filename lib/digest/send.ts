@@ -55,7 +55,8 @@ function systemCtx(orgId: string): Ctx {
 
 /** E-mail addresses of the digest's recipients: the chosen members, or every admin and manager by default. */
 export async function digestRecipients(orgId: string, settings: DigestSettings): Promise<string[]> {
-  const where = settings.recipients === null ? { orgId, role: { in: ["admin", "manager"] } } : { orgId, userId: { in: settings.recipients } };
+  // A suspended member (de-provisioned by SCIM) gets nothing, even when chosen by name.
+  const where = settings.recipients === null ? { orgId, suspendedAt: null, role: { in: ["admin", "manager"] } } : { orgId, suspendedAt: null, userId: { in: settings.recipients } };
   const rows = await db.membership.findMany({ where, orderBy: { createdAt: "asc" }, select: { user: { select: { email: true } } } });
   return rows.map((r) => r.user.email);
 }

@@ -18,11 +18,11 @@ export async function listMembers(ctx: Ctx) {
     orderBy: { createdAt: "asc" },
     include: { user: { select: { id: true, name: true, email: true } } },
   });
-  return rows.map((m) => ({ id: m.id, role: m.role, joinedAt: m.createdAt, user: m.user }));
+  return rows.map((m) => ({ id: m.id, role: m.role, joinedAt: m.createdAt, suspendedAt: m.suspendedAt, source: m.source, user: m.user }));
 }
 
 async function assertAnotherAdmin(ctx: Ctx, membershipId: string) {
-  const admins = await db.membership.count({ where: { orgId: ctx.orgId, role: "admin", NOT: { id: membershipId } } });
+  const admins = await db.membership.count({ where: { orgId: ctx.orgId, role: "admin", suspendedAt: null, NOT: { id: membershipId } } });
   if (admins === 0) throw new ConflictError("An organization needs at least one admin; make someone else admin first.");
 }
 

@@ -3,7 +3,7 @@ import { db } from "../db";
 import { recordAudit } from "../audit/service";
 
 export async function listMyOrganizations(userId: string) {
-  const rows = await db.membership.findMany({ where: { userId }, orderBy: { createdAt: "asc" }, include: { org: { select: { id: true, name: true, slug: true } } } });
+  const rows = await db.membership.findMany({ where: { userId, suspendedAt: null }, orderBy: { createdAt: "asc" }, include: { org: { select: { id: true, name: true, slug: true } } } });
   return rows.map((m) => ({ id: m.org.id, name: m.org.name, slug: m.org.slug, role: m.role }));
 }
 
@@ -14,7 +14,8 @@ export async function isDemoOrganization(orgId: string): Promise<boolean> {
 }
 
 export async function isMember(userId: string, orgId: string): Promise<boolean> {
-  return Boolean(await db.membership.findUnique({ where: { orgId_userId: { orgId, userId } }, select: { id: true } }));
+  const m = await db.membership.findUnique({ where: { orgId_userId: { orgId, userId } }, select: { suspendedAt: true } });
+  return Boolean(m && !m.suspendedAt);
 }
 
 function slugify(name: string): string {

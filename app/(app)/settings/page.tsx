@@ -46,6 +46,9 @@ export default async function SettingsPage() {
           <Section title="Webhooks" description="Signed HTTP POSTs to your systems when a response arrives or a case is opened or resolved, with retries and a delivery log.">
             <ButtonLink href="/settings/webhooks">Manage webhooks</ButtonLink>
           </Section>
+          <Section title="SCIM provisioning" description="Let your identity provider (Okta, Entra ID) add and remove members and map its groups to roles.">
+            <ButtonLink href="/settings/scim">Manage SCIM provisioning</ButtonLink>
+          </Section>
           <RetentionSection preview={admin[4]} />
         </>
       ) : null}
