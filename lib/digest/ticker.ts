@@ -1,7 +1,8 @@
 // The in-process scheduler: every DIGEST_TICK_SECONDS (60) each instance looks for due digests. Several
 // instances may tick at once; the DigestRun lease (./send.ts) makes exactly one of them send each digest.
 // Started from instrumentation.ts only when DIGEST_SMTP_URL (or SMTP_URL) is set.
-import { mailerFromUrl, runDueDigests, smtpUrlFromEnv } from "./send";
+import { runDueDigests } from "./send";
+import { mailerFromUrl, smtpUrlFromEnv } from "../mail/transport";
 
 const started = Symbol.for("resonance.digestTicker");
 
