@@ -40,7 +40,7 @@ export default async function SettingsPage() {
       <ProfileSection user={user} role={ctx.role} />
       {admin ? (
         <>
-          <MembersSection members={admin[0]} invites={admin[1]} meId={ctx.userId} />
+          <MembersSection members={admin[0]} invites={admin[1]} meId={ctx.userId} mailConfigured={mailConfigured()} />
           <ApiKeysSection keys={admin[2]} />
           <DigestSection settings={admin[3]} members={admin[0]} smtpConfigured={mailConfigured()} />
           <Section title="Webhooks" description="Signed HTTP POSTs to your systems when a response arrives or a case is opened or resolved, with retries and a delivery log.">
