@@ -10,6 +10,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { startServer, type RunningServer } from "../server";
 import { startSmtpSink, type SmtpSink } from "../integration/smtp-sink";
 import { DEMO_PASSWORD } from "./helpers/sign-in";
+import { shots } from "./helpers/screens";
 
 const SHOTS = "tmp/screens";
 let sink: SmtpSink;
@@ -38,20 +39,6 @@ async function linkFromMail(to: string, path: string, count = 1): Promise<string
 async function newPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 800 } });
   return context.newPage();
-}
-
-async function noSidewaysScroll(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
-}
-
-async function shoot(page: Page, name: string) {
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.screenshot({ path: `${SHOTS}/${name}-1280.png`, fullPage: true });
-  await page.setViewportSize({ width: 375, height: 800 });
-  await noSidewaysScroll(page);
-  await page.screenshot({ path: `${SHOTS}/${name}-375.png`, fullPage: true });
-  await page.setViewportSize({ width: 1280, height: 800 });
 }
 
 /** Failed sign-ins through next-auth's endpoint, as a script would send them. */
@@ -108,7 +95,7 @@ test("invite by e-mail, join, forget the password, reset it while sign-in is thr
   await owner.goto("/login");
   await owner.getByRole("link", { name: "Forgot your password?" }).click();
   await expect(owner.getByRole("heading", { name: "Forgot your password?" })).toBeVisible();
-  await shoot(owner, "forgot-password");
+  await shots(owner, SHOTS, "forgot-password");
   await owner.getByLabel("E-mail").fill(email);
   await owner.getByRole("button", { name: "Send me a reset link" }).click();
   await expect(owner.getByText(`If ${email} belongs to an account, we have sent a link to it.`)).toBeVisible();
@@ -119,7 +106,7 @@ test("invite by e-mail, join, forget the password, reset it while sign-in is thr
   await owner.getByLabel("New password").fill("short");
   await owner.getByRole("button", { name: "Set new password and sign in" }).click();
   await expect(owner.getByText("Use at least 10 characters.")).toBeVisible();
-  await shoot(owner, "reset-password");
+  await shots(owner, SHOTS, "reset-password");
   await owner.getByLabel("New password").fill(newPassword);
   await owner.getByRole("button", { name: "Set new password and sign in" }).click();
   await expect(owner).toHaveURL(/\/$/);
@@ -138,5 +125,5 @@ test("invite by e-mail, join, forget the password, reset it while sign-in is thr
   await expect(owner.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
   await expect(owner.getByRole("list", { name: "Signed-in browsers" }).getByRole("listitem")).toHaveCount(1);
   await expect(owner.getByText("password reset link")).toBeVisible();
-  await shoot(owner, "account");
+  await shots(owner, SHOTS, "account");
 });

@@ -1,8 +1,7 @@
-import Link from "next/link";
 import { mailConfigured } from "@/lib/mail/transport";
 import { AuthCard } from "@/components/auth/auth-card";
 import { ForgotPasswordForm } from "@/components/auth/password-reset-forms";
-import { buttonClass } from "@/components/ui/button";
+import { AuthNotice } from "@/components/auth/auth-notice";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Forgot password" };
@@ -10,17 +9,9 @@ export const metadata = { title: "Forgot password" };
 export default function ForgotPasswordPage() {
   if (!mailConfigured()) {
     return (
-      <AuthCard title="Forgot your password?">
-        <p className="text-sm text-slate-700">
-          This server cannot send e-mail, so it cannot send you a reset link. Ask an administrator of your organization to help you back into your
-          account.
-        </p>
-        <p className="mt-6">
-          <Link href="/login" className={buttonClass("secondary")}>
-            Back to sign in
-          </Link>
-        </p>
-      </AuthCard>
+      <AuthNotice title="Forgot your password?" href="/login" linkLabel="Back to sign in">
+        This server cannot send e-mail, so it cannot send you a reset link. Ask an administrator of your organization to help you back into your account.
+      </AuthNotice>
     );
   }
   return (

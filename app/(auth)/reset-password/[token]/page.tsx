@@ -1,8 +1,7 @@
-import Link from "next/link";
 import { findPasswordReset, LINK_NOT_VALID } from "@/lib/account/reset";
 import { AuthCard } from "@/components/auth/auth-card";
 import { ResetPasswordForm } from "@/components/auth/password-reset-forms";
-import { buttonClass } from "@/components/ui/button";
+import { AuthNotice } from "@/components/auth/auth-notice";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Choose a new password", referrer: "no-referrer" };
@@ -13,14 +12,9 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
   const reset = await findPasswordReset(token);
   if (!reset) {
     return (
-      <AuthCard title="This reset link does not work">
-        <p className="text-sm text-slate-700">{LINK_NOT_VALID}</p>
-        <p className="mt-6">
-          <Link href="/forgot-password" className={buttonClass("primary")}>
-            Ask for a new link
-          </Link>
-        </p>
-      </AuthCard>
+      <AuthNotice title="This reset link does not work" href="/forgot-password" linkLabel="Ask for a new link" variant="primary">
+        {LINK_NOT_VALID}
+      </AuthNotice>
     );
   }
   return (
