@@ -1,8 +1,9 @@
 // Account lifecycle in the browser, with e-mail read from a local SMTP sink: an admin invites a new address
 // (the link goes out by e-mail, the admin never sees it), the invitee creates an account, signs in and joins;
 // later they forget the password, someone hammers their sign-in meanwhile, and the e-mailed reset link still
-// gets them in — and ends the session they had open elsewhere. Screenshots at 1280 and 375 px of
-// /forgot-password, the reset page and /account go to tmp/screens/.
+// gets them in — and ends the session they had open elsewhere; last they move the account to a new address.
+// Screenshots at 1280 and 375 px of the invite page, /forgot-password, the reset page, /account and the
+// e-mail confirmation page go to tmp/screens/.
 // This spec starts its own server (the same build and database as the suite's) with SMTP_URL pointing at the
 // sink: the suite's server has no SMTP, which other specs rely on.
 import { randomUUID } from "node:crypto";
@@ -75,6 +76,7 @@ test("invite by e-mail, join, forget the password, reset it while sign-in is thr
   const invitee = await newPage(browser);
   await invitee.goto(inviteUrl);
   await expect(invitee.getByRole("link", { name: "Sign in to accept" })).toBeVisible();
+  await shots(invitee, SHOTS, "invite");
   const create = invitee.getByRole("form", { name: "Create your account" });
   await create.getByLabel("Your name").fill("Erin Example");
   await create.getByLabel("Choose a password").fill(password);
@@ -128,4 +130,21 @@ test("invite by e-mail, join, forget the password, reset it while sign-in is thr
   await expect(owner.getByRole("list", { name: "Signed-in browsers" }).getByRole("listitem")).toHaveCount(1);
   await expect(owner.getByText("password reset link")).toBeVisible();
   await shots(owner, SHOTS, "account");
+
+  // A new address: the link goes to it, confirming it moves the account there and tells the old address.
+  const moved = `moved-${randomUUID().slice(0, 8)}@example.test`;
+  const change = owner.getByRole("form", { name: "Change e-mail address" });
+  await change.getByLabel("New e-mail address").fill(moved);
+  await change.getByLabel("Current password").fill(newPassword);
+  await change.getByRole("button", { name: "Send confirmation link" }).click();
+  await expect(owner.getByText(`We sent a link to ${moved}`)).toBeVisible();
+  const confirmUrl = await linkFromMail(moved, "account/confirm-email");
+  await owner.goto(confirmUrl);
+  await expect(owner.getByRole("heading", { name: "Confirm your new e-mail address" })).toBeVisible();
+  await shots(owner, SHOTS, "confirm-email");
+  await owner.getByRole("button", { name: "Confirm this address" }).click();
+  await expect(owner.getByText("Done: sign in with your new address from now on.")).toBeVisible();
+  await expect.poll(() => sink.messages.some((m) => m.to.includes(email) && m.subject === "Your Resonance e-mail address was changed")).toBe(true);
+  await owner.goto("/account");
+  await expect(owner.getByRole("region", { name: "E-mail address" })).toContainText(`You sign in with ${moved}`);
 });
