@@ -5,7 +5,7 @@
 import { db } from "../lib/db";
 import { buildDigest, startOfUtcDay } from "../lib/digest/service";
 import { digestLinks, renderDigestEmail } from "../lib/digest/email";
-import { mailerFromUrl } from "../lib/digest/send";
+import { mailerFromUrl } from "../lib/mail/transport";
 import { startSmtpSink } from "../tests/integration/smtp-sink";
 
 const runs = Number(process.argv.find((a) => a.startsWith("--runs="))?.split("=")[1] ?? 50);

@@ -4,7 +4,8 @@
 //   --org <slug>   only this organization (repeatable)
 //   --now <ISO>    act as if it were this instant (send a past week's digest that was missed)
 import { db } from "../lib/db";
-import { mailerFromUrl, runDueDigests, smtpUrlFromEnv } from "../lib/digest/send";
+import { runDueDigests } from "../lib/digest/send";
+import { mailerFromUrl, smtpUrlFromEnv } from "../lib/mail/transport";
 
 const url = smtpUrlFromEnv();
 if (!url) {

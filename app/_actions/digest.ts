@@ -7,7 +7,8 @@ import { AppError } from "@/lib/http/errors";
 import { enforce } from "@/lib/rate-limit/service";
 import { digestSettingsForm } from "@/lib/digest/settings";
 import { updateDigestSettings } from "@/lib/digest/settings-service";
-import { mailerFromUrl, sendDigestToMember, smtpUrlFromEnv } from "@/lib/digest/send";
+import { sendDigestToMember } from "@/lib/digest/send";
+import { mailerFromUrl, smtpUrlFromEnv } from "@/lib/mail/transport";
 
 export async function updateDigestSettingsAction(_prev: ActionState<null>, formData: FormData): Promise<ActionResult<null>> {
   return runAction(async () => {

@@ -1,8 +1,8 @@
 "use server";
-// Accepting an invite link: as the signed-in invited user, or by creating the account for the invited
-// e-mail address (the browser then signs in with the new password).
+// Accepting an invite link: as the signed-in invited user, or "create your account" first — which answers the
+// same whether or not the address already had an account (then the person signs in and joins).
 import { redirect } from "next/navigation";
-import { acceptInvite } from "@/lib/members/service";
+import { acceptInvite, registerFromInvite } from "@/lib/members/service";
 import { newAccountSchema } from "@/lib/members/schema";
 import { formFields, parseWith, requireUserId, runAction, setActiveOrgCookie, type ActionResult, type ActionState } from "@/lib/auth/action";
 
@@ -20,8 +20,6 @@ export async function acceptInviteAsMember(token: string, _prev: ActionState<unk
 export async function createAccountAndAccept(token: string, _prev: ActionState<{ email: string }>, formData: FormData): Promise<ActionResult<{ email: string }>> {
   return runAction(async () => {
     const account = parseWith(newAccountSchema, formFields(formData));
-    const { orgId, email } = await acceptInvite(token, { account });
-    await setActiveOrgCookie(orgId);
-    return { email };
+    return registerFromInvite(token, account);
   });
 }

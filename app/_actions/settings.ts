@@ -35,16 +35,17 @@ export async function revokeMemberSessionsAction(membershipId: string, _prev: St
   });
 }
 
-export type CreatedInvite = { email: string; role: string; url: string; expiresAt: string };
+/** `url` only when the invite was not e-mailed (no SMTP server): the admin passes it on. */
+export type CreatedInvite = { email: string; role: string; sent: boolean; url: string | null; expiresAt: string };
 
 export async function createInviteAction(_prev: ActionState<CreatedInvite>, formData: FormData): Promise<ActionResult<CreatedInvite>> {
   return runAction(async () => {
     const ctx = await requireCtx("admin");
     const input = parseWith(inviteCreateSchema, formFields(formData));
     const invite = await createInvite(ctx, input);
-    const url = `${await requestOrigin()}${invite.path}`;
+    const url = invite.sent ? null : `${await requestOrigin()}${invite.path}`;
     revalidatePath("/settings");
-    return { email: invite.email, role: invite.role, url, expiresAt: invite.expiresAt.toISOString() };
+    return { email: invite.email, role: invite.role, sent: invite.sent, url, expiresAt: invite.expiresAt.toISOString() };
   });
 }
 

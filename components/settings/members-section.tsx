@@ -15,7 +15,7 @@ type Invite = { id: string; email: string; role: string; status: string; expires
 
 const roleLabel = (r: string) => (isRole(r) ? ROLE_LABELS[r].label : r);
 
-export function MembersSection({ members, invites, meId }: { members: Member[]; invites: Invite[]; meId: string }) {
+export function MembersSection({ members, invites, meId, mailConfigured }: { members: Member[]; invites: Invite[]; meId: string; mailConfigured: boolean }) {
   const pending = invites.filter((i) => i.status === "pending");
   return (
     <>
@@ -80,8 +80,15 @@ export function MembersSection({ members, invites, meId }: { members: Member[]; 
         </Table>
       </Section>
 
-      <Section title="Invite someone" description="Creates a one-time link for that e-mail address. Send it yourself; it expires in 7 days.">
-        <InviteForm />
+      <Section
+        title="Invite someone"
+        description={
+          mailConfigured
+            ? "E-mails a one-time link to that address; it expires in 7 days. Accepting it proves the address."
+            : "No e-mail server is configured: you get a one-time link for that address to pass on yourself; anyone who opens it can accept. It expires in 7 days."
+        }
+      >
+        <InviteForm mailConfigured={mailConfigured} />
         <h3 className="mt-6 mb-2 text-sm font-semibold text-slate-900">Pending invites</h3>
         {pending.length === 0 ? (
           <p className="text-sm text-slate-600">No pending invites.</p>

@@ -1,6 +1,8 @@
 // Sidebar contents: organization, navigation, and who is signed in.
 import Link from "next/link";
+import { UserRound } from "lucide-react";
 import { ROLE_LABELS, type Role } from "@/lib/auth/roles";
+import { buttonClass } from "../ui/button";
 import { NavLinks } from "./nav-links";
 import { OrgSwitcher } from "./org-switcher";
 import { SignOutButton } from "./sign-out-button";
@@ -37,7 +39,11 @@ export function Sidebar({ orgs, currentOrgId, user, role }: Props) {
         <p className="mt-1 text-xs text-slate-600">
           Role: <span className="font-medium text-slate-800">{ROLE_LABELS[role].label}</span>
         </p>
-        <div className="mt-3">
+        <div className="mt-3 flex flex-wrap gap-2">
+          <Link href="/account" className={buttonClass("secondary", "sm")}>
+            <UserRound aria-hidden="true" size={16} />
+            Your account
+          </Link>
           <SignOutButton variant="secondary" />
         </div>
       </div>

@@ -1,6 +1,6 @@
 // The short re-survey e-mail sent when a case is resolved: plain text plus a minimal HTML part (one paragraph
 // and one link, readable without images or styles), in the survey's default language.
-import { escapeHtml } from "../digest/email";
+import { simpleEmail } from "../mail/html";
 
 type Text = { subject: (org: string) => string; greeting: (name: string | null) => string; body: string; link: string; thanks: string };
 
@@ -37,11 +37,11 @@ const TEXTS: Record<string, Text> = {
 
 export function resurveyEmail(locale: string, opts: { orgName: string; customerName: string | null; link: string }) {
   const t = TEXTS[locale.slice(0, 2).toLowerCase()] ?? TEXTS.en;
-  const text = `${t.greeting(opts.customerName)}\n\n${t.body}\n\n${t.link}: ${opts.link}\n\n${t.thanks},\n${opts.orgName}\n`;
-  const html =
-    `<!doctype html><html lang="${escapeHtml(locale)}"><body style="font-family:Arial,sans-serif;font-size:16px;line-height:1.5;color:#0f172a">` +
-    `<p>${escapeHtml(t.greeting(opts.customerName))}</p><p>${escapeHtml(t.body)}</p>` +
-    `<p><a href="${escapeHtml(opts.link)}" style="color:#1d4ed8;font-weight:bold">${escapeHtml(t.link)}</a></p>` +
-    `<p>${escapeHtml(t.thanks)},<br>${escapeHtml(opts.orgName)}</p></body></html>`;
-  return { subject: t.subject(opts.orgName), text, html };
+  return simpleEmail({
+    lang: locale,
+    subject: t.subject(opts.orgName),
+    before: [t.greeting(opts.customerName), t.body],
+    link: { label: t.link, href: opts.link },
+    sign: [`${t.thanks},`, opts.orgName],
+  });
 }

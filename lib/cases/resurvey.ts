@@ -6,7 +6,7 @@
 import { db } from "../db";
 import type { Ctx } from "../auth/ctx";
 import { recordAudit } from "../audit/service";
-import { fromAddress, mailerFromUrl, publicBaseUrl, smtpUrlFromEnv, type Mailer } from "../digest/send";
+import { mailerFromUrl, publicBaseUrl, sendMail, smtpUrlFromEnv, type Mailer } from "../mail/transport";
 import { resurveyEmail } from "./resurvey-email";
 
 export type ResurveyOutcome =
@@ -74,7 +74,7 @@ export async function resurveyCase(ctx: Ctx, caseId: string, opts: { mailer?: Ma
     } else {
       const email = resurveyEmail(survey.defaultLocale, { orgName: kase.org.name, customerName: customer.name, link });
       try {
-        await mailer.sendMail({ from: fromAddress(), to: customer.email, subject: email.subject, text: email.text, html: email.html });
+        await sendMail({ to: customer.email, ...email }, mailer);
         outcome = { status: "sent", link, to: customer.email };
       } catch (error) {
         console.error(`[cases] re-survey e-mail for case ${caseId} failed:`, error instanceof Error ? error.message : error);

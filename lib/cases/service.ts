@@ -9,7 +9,7 @@ import { enqueueCaseEvents } from "../webhooks/outbox";
 import type { CaseListQuery, CaseUpdate } from "./schema";
 import { rootCausesFrom } from "./root-causes";
 import { resurveyCase, type ResurveyOutcome } from "./resurvey";
-import type { Mailer } from "../digest/send";
+import type { Mailer } from "../mail/transport";
 
 const include = {
   customer: { select: { id: true, name: true } },

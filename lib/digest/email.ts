@@ -3,6 +3,7 @@
 // (caption, th scope) for the figures, system fonts, text colours of 4.5:1 contrast or more. Every value is
 // escaped: touchpoint and organization names are user input.
 import type { Metric } from "../metrics";
+import { escapeHtml } from "../mail/html";
 import type { Digest } from "./service";
 import { DIGEST_METRICS, type ChangeSelection } from "./select";
 import { changeLine, metricLine, periodLabel, placeName, type MetricLine } from "./present";
@@ -10,9 +11,6 @@ import { changeLine, metricLine, periodLabel, placeName, type MetricLine } from 
 export type DigestLinks = { dashboardUrl: string; digestUrl: string; settingsUrl: string };
 export type DigestEmail = { subject: string; text: string; html: string };
 
-export function escapeHtml(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
-}
 
 /** Escaped, and "n = 200" kept on one line in narrow mail windows. */
 function cellText(s: string): string {

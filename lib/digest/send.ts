@@ -4,15 +4,12 @@
 // with a nextAttemptAt; a later tick on any instance takes it over with a compare-and-set on (status, attempts),
 // so again exactly one instance retries. A "sending" run whose instance died is taken over once its lease
 // (lockedUntil) has expired. One message goes to all recipients, so "sent" means every recipient got this one.
-import nodemailer, { type Transporter } from "nodemailer";
 import { db } from "../db";
 import type { Ctx } from "../auth/ctx";
 import { buildDigest } from "./service";
 import { digestLinks, renderDigestEmail } from "./email";
+import { publicBaseUrl, sendMail, type Mailer } from "../mail/transport";
 import { digestSettingsFrom, isoWeekKey, latestSlot, weekEndingOf, type DigestSettings } from "./settings";
-
-/** What the sender needs of a nodemailer transport (tests pass a real one pointed at a local SMTP sink). */
-export type Mailer = Pick<Transporter, "sendMail">;
 
 /** A claimed run stays ours this long; SMTP timeouts below are far shorter. */
 export const LEASE_MS = 10 * 60_000;
@@ -24,24 +21,6 @@ export const DUE_WINDOW_MS = 24 * 3_600_000;
 /** Wait before attempt k + 1 after k failed attempts: 5, 10, 20, 40, 60, 60 … minutes. */
 export function retryDelayMs(attempts: number): number {
   return Math.min(60, 5 * 2 ** Math.max(0, attempts - 1)) * 60_000;
-}
-
-export function smtpUrlFromEnv(env: NodeJS.ProcessEnv = process.env): string | null {
-  return env.DIGEST_SMTP_URL || env.SMTP_URL || null;
-}
-
-export function mailerFromUrl(url: string): Transporter {
-  // Settings in the URL (smtps://user:pass@host:465, ?tls.rejectUnauthorized=false, …) win over these timeouts.
-  return nodemailer.createTransport({ url, connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 60_000 });
-}
-
-export function fromAddress(env: NodeJS.ProcessEnv = process.env): string {
-  return env.DIGEST_FROM || "Resonance <resonance@localhost>";
-}
-
-/** Where links in the e-mail point: PUBLIC_URL, else NEXTAUTH_URL, else the default local address. */
-export function publicBaseUrl(env: NodeJS.ProcessEnv = process.env): string {
-  return env.PUBLIC_URL || env.NEXTAUTH_URL || "http://localhost:3000";
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -101,10 +80,10 @@ export async function sendOrgDigest(orgId: string, settings: DigestSettings, slo
     const weekEnding = weekEndingOf(slot);
     const digest = await buildDigest(systemCtx(orgId), { weekEnding }, now);
     const email = renderDigestEmail(digest, digestLinks(publicBaseUrl(), weekEnding));
-    const info = await mailer.sendMail({ from: fromAddress(), to, subject: email.subject, text: email.text, html: email.html });
+    const info = await sendMail({ to, subject: email.subject, text: email.text, html: email.html }, mailer);
     await db.digestRun.update({
       where: { id: claim.id },
-      data: { status: "sent", sentAt: new Date(), lockedUntil: null, recipients: to.length, messageId: typeof info?.messageId === "string" ? info.messageId.slice(0, 200) : null, lastError: null },
+      data: { status: "sent", sentAt: new Date(), lockedUntil: null, recipients: to.length, messageId: info.messageId, lastError: null },
     });
     return { orgId, periodKey, status: "sent", recipients: to.length };
   } catch (error) {
@@ -144,6 +123,6 @@ export async function sendDigestToMember(ctx: Ctx, weekEnding: Date, mailer: Mai
   const user = await db.user.findUniqueOrThrow({ where: { id: ctx.userId }, select: { email: true } });
   const digest = await buildDigest(ctx, { weekEnding }, now);
   const email = renderDigestEmail(digest, digestLinks(publicBaseUrl(), weekEnding));
-  await mailer.sendMail({ from: fromAddress(), to: user.email, subject: email.subject, text: email.text, html: email.html });
+  await sendMail({ to: user.email, subject: email.subject, text: email.text, html: email.html }, mailer);
   return { to: user.email };
 }

@@ -1,14 +1,16 @@
 // The in-process scheduler: every DIGEST_TICK_SECONDS (60) each instance looks for due digests. Several
 // instances may tick at once; the DigestRun lease (./send.ts) makes exactly one of them send each digest.
-// Started from instrumentation.ts only when DIGEST_SMTP_URL (or SMTP_URL) is set.
-import { mailerFromUrl, runDueDigests, smtpUrlFromEnv } from "./send";
+// Started from instrumentation.ts only when DIGEST_SMTP_URL (or SMTP_URL) is set, and DIGEST_TICK_SECONDS is not 0
+// (e-mail for invites and password resets without the weekly digest).
+import { runDueDigests } from "./send";
+import { mailerFromUrl, smtpUrlFromEnv } from "../mail/transport";
 
 const started = Symbol.for("resonance.digestTicker");
 
 export function startDigestTicker(env: NodeJS.ProcessEnv = process.env): boolean {
   const url = smtpUrlFromEnv(env);
   const holder = globalThis as { [started]?: boolean };
-  if (!url || holder[started]) return false;
+  if (!url || env.DIGEST_TICK_SECONDS === "0" || holder[started]) return false;
   holder[started] = true;
   const mailer = mailerFromUrl(url);
   const seconds = Math.max(5, Number(env.DIGEST_TICK_SECONDS) || 60);

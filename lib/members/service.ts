@@ -1,10 +1,17 @@
 // Members, roles and invite links. An organization always keeps at least one admin.
+// Invites go to the address by e-mail when an SMTP server is configured (the admin never sees the link, so
+// accepting proves the address); otherwise the admin gets the link to pass on. The invite page never tells
+// whether the address already has an account (docs/identity/account-lifecycle.md, "Invites").
 import { db } from "../db";
 import type { Ctx } from "../auth/ctx";
 import type { Role } from "../auth/roles";
 import { randomToken, sha256 } from "../auth/tokens";
 import { hashPassword } from "../auth/password";
-import { ConflictError, NotFoundError, ValidationError } from "../http/errors";
+import { AppError, ConflictError, NotFoundError, ValidationError } from "../http/errors";
+import { publicBaseUrl, sendMail, serverMailer, type Mailer } from "../mail/transport";
+import { inviteEmail } from "../account/emails";
+import { assertNewPassword } from "../account/new-password";
+import { ROLE_LABELS, isRole } from "../auth/roles";
 import { recordAudit } from "../audit/service";
 import { revokeUserSessions } from "../auth/sessions";
 import { normalizeEmail } from "../users/service";
@@ -70,8 +77,15 @@ export async function listInvites(ctx: Ctx) {
   return rows.map(inviteDto);
 }
 
-/** Returns the invite with its one-time token; the link is /invite/<token>. */
-export async function createInvite(ctx: Ctx, input: InviteCreate) {
+export type CreatedInvite = ReturnType<typeof inviteDto> & ({ sent: true } | { sent: false; token: string; path: string });
+
+/**
+ * Creates the invite and e-mails the link to the address when `mailer` (default: the server's SMTP transport)
+ * exists; then the link is not returned. Without one, the one-time token is returned (link /invite/<token>)
+ * for the admin to pass on. A failed send revokes the invite and throws (502): nothing half-done remains.
+ */
+export async function createInvite(ctx: Ctx, input: InviteCreate, opts: { mailer?: Mailer | null } = {}): Promise<CreatedInvite> {
+  const mailer = opts.mailer === undefined ? serverMailer() : opts.mailer;
   const already = await db.membership.findFirst({ where: { orgId: ctx.orgId, user: { email: input.email } }, select: { id: true } });
   if (already) throw new ConflictError(`${input.email} is already a member.`);
   const token = randomToken(32);
@@ -79,10 +93,25 @@ export async function createInvite(ctx: Ctx, input: InviteCreate) {
     const row = await tx.invite.create({
       data: { orgId: ctx.orgId, email: input.email, role: input.role, tokenHash: sha256(token), invitedById: ctx.userId, expiresAt: new Date(Date.now() + INVITE_DAYS * 86_400_000) },
     });
-    await recordAudit(ctx, { action: "invite.created", entityType: "Invite", entityId: row.id, data: { email: row.email, role: row.role } }, tx);
+    await recordAudit(ctx, { action: "invite.created", entityType: "Invite", entityId: row.id, data: { email: row.email, role: row.role, emailed: mailer !== null } }, tx);
     return row;
   });
-  return { ...inviteDto(invite), token, path: `/invite/${token}` };
+  if (!mailer) return { ...inviteDto(invite), sent: false, token, path: `/invite/${token}` };
+  const [org, inviter] = await Promise.all([
+    db.organization.findUniqueOrThrow({ where: { id: ctx.orgId }, select: { name: true } }),
+    db.user.findUnique({ where: { id: ctx.userId }, select: { name: true } }),
+  ]);
+  const role = isRole(invite.role) ? ROLE_LABELS[invite.role].label.toLowerCase() : invite.role;
+  const email = inviteEmail({ orgName: org.name, role, inviterName: inviter?.name ?? "An admin", link: `${publicBaseUrl()}/invite/${token}`, days: INVITE_DAYS });
+  try {
+    await sendMail({ to: invite.email, ...email }, mailer);
+  } catch (error) {
+    console.error(`[invites] e-mail for invite ${invite.id} failed:`, error instanceof Error ? error.message : error);
+    await db.invite.update({ where: { id: invite.id }, data: { revokedAt: new Date() } });
+    throw new AppError(502, "E-mail not sent", "The invite e-mail could not be sent (the mail server refused it or did not answer), so the invite was withdrawn. Try again later.");
+  }
+  const sent = await db.invite.update({ where: { id: invite.id }, data: { sentAt: new Date() } });
+  return { ...inviteDto(sent), sent: true };
 }
 
 export async function revokeInvite(ctx: Ctx, id: string) {
@@ -94,32 +123,50 @@ export async function revokeInvite(ctx: Ctx, id: string) {
   return inviteDto(updated);
 }
 
-/** What the invite page shows before anyone signs in. Unknown, used, revoked or expired → null. */
+/**
+ * What the invite page shows. Unknown, used, revoked or expired → null. Deliberately nothing about whether
+ * the address has an account: the page must look the same either way.
+ */
 export async function findOpenInvite(token: string) {
   const row = await db.invite.findUnique({ where: { tokenHash: sha256(token) }, include: { org: { select: { id: true, name: true } } } });
   if (!row || row.acceptedAt || row.revokedAt || row.expiresAt < new Date()) return null;
-  const account = await db.user.findUnique({ where: { email: row.email }, select: { id: true } });
-  return { id: row.id, email: row.email, role: row.role, org: row.org, hasAccount: Boolean(account) };
+  return { id: row.id, email: row.email, role: row.role, org: row.org, emailed: row.sentAt !== null };
 }
 
 /**
- * Accepts an invite. A signed-in user must be the invited e-mail address; without a session a new
- * account is created for that address (an existing account must sign in first).
+ * "Create your account" on the invite page. Creates the account when the address has none; when it has one,
+ * changes nothing. Either way the answer is the same (and so is the work: the password is checked and hashed
+ * in both cases): sign in to finish joining. The invite itself is accepted after signing in (acceptInvite).
  */
-export async function acceptInvite(token: string, who: { userId: string } | { account: NewAccount }) {
+export async function registerFromInvite(token: string, account: NewAccount): Promise<{ email: string }> {
+  const invite = await findOpenInvite(token);
+  if (!invite) throw new NotFoundError("Invite");
+  assertNewPassword(account.password, [invite.email, account.name]);
+  const passwordHash = await hashPassword(account.password);
+  const existing = await db.user.findUnique({ where: { email: invite.email }, select: { id: true } });
+  if (!existing) {
+    try {
+      await db.user.create({ data: { email: invite.email, name: account.name, passwordHash, passwordChangedAt: new Date() } });
+    } catch (error) {
+      // Someone created it a moment ago: the same outcome as an existing account.
+      if ((error as { code?: unknown })?.code !== "P2002") throw error;
+    }
+  }
+  return { email: invite.email };
+}
+
+/**
+ * Accepts an invite as the signed-in user, who must hold the invited address. An invite that went out by
+ * e-mail proves that address (emailVerifiedAt).
+ */
+export async function acceptInvite(token: string, who: { userId: string }) {
   const invite = await findOpenInvite(token);
   if (!invite) throw new NotFoundError("Invite");
   return db.$transaction(async (tx) => {
-    let userId: string;
-    if ("userId" in who) {
-      const user = await tx.user.findUnique({ where: { id: who.userId } });
-      if (!user || normalizeEmail(user.email) !== invite.email) throw new ValidationError([{ name: "email", reason: `This invite is for ${invite.email}` }]);
-      userId = user.id;
-    } else {
-      if (invite.hasAccount) throw new ConflictError("An account exists for this e-mail: sign in to accept the invite.");
-      const user = await tx.user.create({ data: { email: invite.email, name: who.account.name, passwordHash: await hashPassword(who.account.password) } });
-      userId = user.id;
-    }
+    const user = await tx.user.findUnique({ where: { id: who.userId } });
+    if (!user || normalizeEmail(user.email) !== invite.email) throw new ValidationError([{ name: "email", reason: `This invite is for ${invite.email}` }]);
+    const userId = user.id;
+    if (invite.emailed && !user.emailVerifiedAt) await tx.user.update({ where: { id: userId }, data: { emailVerifiedAt: new Date() } });
     const claimed = await tx.invite.updateMany({ where: { id: invite.id, acceptedAt: null }, data: { acceptedAt: new Date() } });
     if (claimed.count !== 1) throw new ConflictError("This invite was already used.");
     await tx.membership.upsert({

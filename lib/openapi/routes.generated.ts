@@ -89,7 +89,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   { path: "/api/v1/imports/responses", module: r20, docs: {"POST":"import historical responses of one survey from a CSV body, same protocol as the other imports (400 before anything is written, then NDJSON progress and a final `{ done: true, … }` line). Another organization's survey is a 404. Rows whose clientId is stored for the survey are skipped; no cases are opened. Manager or higher, like the other imports: one file writes thousands of responses into the reports."} },
   { path: "/api/v1/interactions", module: r21, docs: {"GET":"newest first (?customerId=&touchpointId=&from=&to=)","POST":"log an interaction; idempotent by clientId (201 first time, 200 on a retry)"} },
   { path: "/api/v1/interactions/:id", module: r22, docs: {"GET":"one interaction"} },
-  { path: "/api/v1/invites", module: r23, docs: {"GET":"invites and their status","POST":"invite someone with a role; the response holds the one-time link"} },
+  { path: "/api/v1/invites", module: r23, docs: {"GET":"invites and their status","POST":"invite someone with a role: e-mailed to the address when the server has SMTP (sent: true), else the response holds the one-time link (url)"} },
   { path: "/api/v1/invites/:id", module: r24, docs: {"DELETE":"revoke an invite link"} },
   { path: "/api/v1/journeys", module: r25, docs: {"GET":"journeys with stage and touchpoint counts (?includeArchived=true)","POST":"create a journey with its ordered stages"} },
   { path: "/api/v1/journeys/:id", module: r26, docs: {"GET":"a journey with its stages and touchpoints (and their promises); ?includeArchived=true adds archived stages and touchpoints (the editor's view)","PATCH":"rename, describe, archive or restore (archiving keeps all history)"} },

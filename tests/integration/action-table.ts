@@ -19,6 +19,14 @@ export type ActionCase = {
 };
 
 export const ACTIONS: ActionCase[] = [
+  { file: "app/_actions/account.ts", name: "updateProfileAction", access: "signed-in", form: { name: "" } },
+  { file: "app/_actions/account.ts", name: "changePasswordAction", access: "signed-in", form: { currentPassword: "", newPassword: "" } },
+  { file: "app/_actions/account.ts", name: "requestEmailChangeAction", access: "signed-in", form: { email: "nope", currentPassword: "" } },
+  { file: "app/_actions/account.ts", name: "endSessionAction", access: "signed-in", bound: ["no-such-session"], form: {} },
+  { file: "app/_actions/account.ts", name: "signOutEverywhereAction", access: "signed-in", form: {} },
+  { file: "app/_actions/account.ts", name: "confirmEmailChangeAction", access: "public", bound: ["no-such-token"], form: {} },
+  { file: "app/_actions/account.ts", name: "requestPasswordResetAction", access: "public", form: { email: "nope" } },
+  { file: "app/_actions/account.ts", name: "resetPasswordAction", access: "public", bound: ["no-such-token"], form: { password: "x" } },
   { file: "app/_actions/case-settings.ts", name: "updateCaseRulesAction", access: "manager", form: { dueHours: "-1", npsMax: "99" } },
   { file: "app/_actions/case-settings.ts", name: "updateRootCausesAction", access: "manager", form: {} },
   { file: "app/_actions/cases.ts", name: "updateCaseStatusAction", access: "agent", bound: ["no-such-case"], form: { status: "bogus" } },

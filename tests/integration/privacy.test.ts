@@ -5,7 +5,7 @@
 // submit, re-survey e-mail); the retention job with two concurrent runners processes each row exactly once.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { mailerFromUrl } from "@/lib/digest/send";
+import { mailerFromUrl } from "@/lib/mail/transport";
 import { resurveyCase } from "@/lib/cases/resurvey";
 import { submitPublicResponse } from "@/lib/surveys/public-service";
 import { runRetention } from "@/lib/privacy/retention";

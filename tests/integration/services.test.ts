@@ -2,7 +2,7 @@
 // database checked against a straightforward in-memory computation of the same rows.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { acceptInvite, createInvite, findOpenInvite, removeMember, updateMemberRole } from "@/lib/members/service";
+import { acceptInvite, createInvite, findOpenInvite, registerFromInvite, removeMember, updateMemberRole } from "@/lib/members/service";
 import { ctxForUser } from "@/lib/auth/ctx";
 import { verifyCredentials } from "@/lib/users/service";
 import { getHeadline } from "@/lib/dashboard/headline";
@@ -25,24 +25,33 @@ describe("members", () => {
     await updateMemberRole(A.ctx("admin"), A.users.manager.membershipId, "manager");
   });
 
-  it("invite link → new account with the invited role, usable once", async () => {
-    const invite = await createInvite(A.ctx("admin"), { email: `new-${Date.now()}@example.test`, role: "agent" });
-    expect(await findOpenInvite(invite.token)).toMatchObject({ email: invite.email, role: "agent", hasAccount: false });
-    const accepted = await acceptInvite(invite.token, { account: { name: "New Agent", password: "a-long-password" } });
-    expect(accepted.orgId).toBe(A.orgId);
+  it("invite link → new account, then signing in joins with the invited role; usable once", async () => {
+    const invite = await createInvite(A.ctx("admin"), { email: `new-${Date.now()}@example.test`, role: "agent" }, { mailer: null });
+    if (invite.sent) throw new Error("no mailer: the link must come back");
+    expect(await findOpenInvite(invite.token)).toMatchObject({ email: invite.email, role: "agent", emailed: false });
+    expect(await registerFromInvite(invite.token, { name: "New Agent", password: "a-long-password" })).toEqual({ email: invite.email });
     const user = await verifyCredentials(invite.email, "a-long-password");
     expect(user).not.toBeNull();
-    expect((await ctxForUser(user!.id))).toMatchObject({ orgId: A.orgId, role: "agent" });
+    expect(await ctxForUser(user!.id)).toBeNull(); // not a member until they accept, signed in
+    const accepted = await acceptInvite(invite.token, { userId: user!.id });
+    expect(accepted.orgId).toBe(A.orgId);
+    expect(await ctxForUser(user!.id)).toMatchObject({ orgId: A.orgId, role: "agent" });
+    // a link the admin copied proves nothing about the address
+    expect((await db.user.findUniqueOrThrow({ where: { id: user!.id } })).emailVerifiedAt).toBeNull();
     expect(await findOpenInvite(invite.token)).toBeNull();
-    await expect(acceptInvite(invite.token, { account: { name: "Again", password: "a-long-password" } })).rejects.toMatchObject({ status: 404 });
+    await expect(acceptInvite(invite.token, { userId: user!.id })).rejects.toMatchObject({ status: 404 });
+    await expect(registerFromInvite(invite.token, { name: "Again", password: "a-long-password" })).rejects.toMatchObject({ status: 404 });
     const audit = await db.auditEvent.findMany({ where: { orgId: A.orgId, entityId: invite.id } });
     expect(audit.map((e) => e.action).sort()).toEqual(["invite.accepted", "invite.created"]);
   });
 
-  it("an existing user joins a second organization and can switch to it", async () => {
+  it("an existing user joins a second organization and can switch to it; 'create your account' leaves their account alone", async () => {
     const other = await createOrg("svc-other");
-    const invite = await createInvite(other.ctx("admin"), { email: A.users.viewer.email, role: "manager" });
-    await expect(acceptInvite(invite.token, { account: { name: "x", password: "a-long-password" } })).rejects.toMatchObject({ status: 409 });
+    const invite = await createInvite(other.ctx("admin"), { email: A.users.viewer.email, role: "manager" }, { mailer: null });
+    if (invite.sent) throw new Error("no mailer: the link must come back");
+    const before = await db.user.findUniqueOrThrow({ where: { id: A.users.viewer.id } });
+    expect(await registerFromInvite(invite.token, { name: "Someone else", password: "another-long-password" })).toEqual({ email: A.users.viewer.email });
+    expect(await db.user.findUniqueOrThrow({ where: { id: A.users.viewer.id } })).toEqual(before);
     await expect(acceptInvite(invite.token, { userId: A.users.agent.id })).rejects.toMatchObject({ status: 400 });
     await acceptInvite(invite.token, { userId: A.users.viewer.id });
     expect((await ctxForUser(A.users.viewer.id))?.orgId).toBe(A.orgId);

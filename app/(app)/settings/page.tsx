@@ -11,7 +11,7 @@ import { MembersSection } from "@/components/settings/members-section";
 import { ApiKeysSection } from "@/components/settings/api-keys-section";
 import { DigestSection } from "@/components/settings/digest-section";
 import { getDigestSettings } from "@/lib/digest/settings-service";
-import { smtpUrlFromEnv } from "@/lib/digest/send";
+import { mailConfigured } from "@/lib/mail/transport";
 import { CaseRulesSection } from "@/components/settings/case-rules-section";
 import { getCaseSettings, listCaseOwners } from "@/lib/cases/settings-service";
 import { RetentionSection } from "@/components/settings/retention-section";
@@ -40,9 +40,9 @@ export default async function SettingsPage() {
       <ProfileSection user={user} role={ctx.role} />
       {admin ? (
         <>
-          <MembersSection members={admin[0]} invites={admin[1]} meId={ctx.userId} />
+          <MembersSection members={admin[0]} invites={admin[1]} meId={ctx.userId} mailConfigured={mailConfigured()} />
           <ApiKeysSection keys={admin[2]} />
-          <DigestSection settings={admin[3]} members={admin[0]} smtpConfigured={smtpUrlFromEnv() !== null} />
+          <DigestSection settings={admin[3]} members={admin[0]} smtpConfigured={mailConfigured()} />
           <Section title="Webhooks" description="Signed HTTP POSTs to your systems when a response arrives or a case is opened or resolved, with retries and a delivery log.">
             <ButtonLink href="/settings/webhooks">Manage webhooks</ButtonLink>
           </Section>

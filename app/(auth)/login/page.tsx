@@ -21,6 +21,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
   const demoHint = process.env.RESONANCE_DEMO_HINT !== "0" && (await demoLoginsPresent());
   return (
     <AuthCard title="Sign in" description="Use the e-mail address and password of your Resonance account.">
+      {sp.reset === "done" ? (
+        <p role="status" className="mb-4 rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800">
+          Your password was changed and every browser was signed out. Sign in with the new password.
+        </p>
+      ) : null}
       <LoginForm callbackUrl={callbackUrl} demoHint={demoHint} />
     </AuthCard>
   );

@@ -5,6 +5,7 @@ import { ROLE_LABELS, isRole } from "@/lib/auth/roles";
 import { getUserProfile, normalizeEmail } from "@/lib/users/service";
 import { acceptInviteAsMember, createAccountAndAccept } from "@/app/_actions/invites";
 import { AuthCard } from "@/components/auth/auth-card";
+import { AuthNotice } from "@/components/auth/auth-notice";
 import { NewAccountForm } from "@/components/auth/new-account-form";
 import { ActionForm } from "@/components/ui/action-form";
 import { buttonClass } from "@/components/ui/button";
@@ -18,16 +19,9 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   const invite = token.length <= 200 ? await findOpenInvite(token) : null;
   if (!invite) {
     return (
-      <AuthCard title="This invite link does not work">
-        <p className="text-sm text-slate-700">
-          It may have expired (links last 7 days), been revoked, or already been used. Ask an admin of the organization to send you a new link.
-        </p>
-        <p className="mt-6">
-          <Link href="/login" className={buttonClass("secondary")}>
-            Go to sign in
-          </Link>
-        </p>
-      </AuthCard>
+      <AuthNotice title="This invite link does not work" href="/login" linkLabel="Go to sign in">
+        It may have expired (links last 7 days), been revoked, or already been used. Ask an admin of the organization to send you a new link.
+      </AuthNotice>
     );
   }
 
@@ -63,24 +57,19 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
     );
   }
 
-  if (invite.hasAccount) {
-    return (
-      <AuthCard title={`Join ${invite.org.name}`} description={description}>
-        <p className="text-sm text-slate-700">
-          There is already an account for <strong>{invite.email}</strong>. Sign in with it to accept the invite.
-        </p>
-        <p className="mt-6">
-          <Link href={`/login?callbackUrl=${encodeURIComponent(path)}`} className={buttonClass("primary")}>
-            Sign in to accept
-          </Link>
-        </p>
-      </AuthCard>
-    );
-  }
-
+  // Not signed in: the same page whether or not the address has an account (nothing here may tell).
   return (
-    <AuthCard title={`Join ${invite.org.name}`} description={<>{description} Create your account to accept.</>}>
-      <NewAccountForm email={invite.email} action={createAccountAndAccept.bind(null, token)} />
+    <AuthCard title={`Join ${invite.org.name}`} description={description}>
+      <p className="text-sm text-slate-700">
+        Have a Resonance account for <strong>{invite.email}</strong>? Sign in to accept.
+      </p>
+      <p className="mt-3">
+        <Link href={`/login?callbackUrl=${encodeURIComponent(path)}`} className={buttonClass("primary", "md", "w-full")}>
+          Sign in to accept
+        </Link>
+      </p>
+      <h2 className="mt-8 mb-3 border-t border-slate-200 pt-6 text-base font-semibold text-slate-900">New here? Create your account</h2>
+      <NewAccountForm email={invite.email} action={createAccountAndAccept.bind(null, token)} callbackUrl={path} />
     </AuthCard>
   );
 }

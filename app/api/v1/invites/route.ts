@@ -5,8 +5,8 @@ import { createInvite, listInvites } from "@/lib/members/service";
 // GET /api/v1/invites – invites and their status
 export const GET = route({ role: "admin" }, ({ ctx }) => listInvites(ctx));
 
-// POST /api/v1/invites – invite someone with a role; the response holds the one-time link
+// POST /api/v1/invites – invite someone with a role: e-mailed to the address when the server has SMTP (sent: true), else the response holds the one-time link (url)
 export const POST = route({ role: "admin", body: inviteCreateSchema }, async ({ ctx, body, req }) => {
   const invite = await createInvite(ctx, body);
-  return reply({ ...invite, url: new URL(invite.path, req.nextUrl.origin).toString() }, 201);
+  return reply(invite.sent ? invite : { ...invite, url: new URL(invite.path, req.nextUrl.origin).toString() }, 201);
 });

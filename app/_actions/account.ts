@@ -1,0 +1,106 @@
+"use server";
+// The signed-in user's own account (/account), and the public steps of forgot-password and e-mail change
+// links. Services: lib/account/.
+import { after } from "next/server";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { currentSession } from "@/lib/auth/ctx";
+import { formFields, parseWith, runAction, type ActionResult, type ActionState } from "@/lib/auth/action";
+import { signInAfterReset } from "@/lib/auth/sign-in-after-reset";
+import { clientIp } from "@/lib/http/client-ip";
+import { AppError } from "@/lib/http/errors";
+import { enforce } from "@/lib/rate-limit/service";
+import { mailConfigured } from "@/lib/mail/transport";
+import { emailChangeSchema, forgotPasswordSchema, passwordChangeSchema, profileSchema, resetPasswordSchema, signOutEverywhereSchema } from "@/lib/account/schema";
+import { changePassword, confirmEmailChange, endMySession, requestEmailChange, signOutEverywhere, updateProfile, type Me } from "@/lib/account/service";
+import { requestPasswordReset, resetPassword } from "@/lib/account/reset";
+import { revalidatePath } from "next/cache";
+
+async function requireMe(): Promise<Me> {
+  const me = await currentSession();
+  if (!me) redirect("/login");
+  return me;
+}
+
+export async function updateProfileAction(_prev: ActionState<{ name: string }>, formData: FormData): Promise<ActionResult<{ name: string }>> {
+  return runAction(async () => {
+    const me = await requireMe();
+    const input = parseWith(profileSchema, formFields(formData));
+    await updateProfile(me, input);
+    revalidatePath("/", "layout");
+    return { name: input.name };
+  });
+}
+
+export async function changePasswordAction(_prev: ActionState<{ sessionsEnded: number }>, formData: FormData): Promise<ActionResult<{ sessionsEnded: number }>> {
+  return runAction(async () => {
+    const me = await requireMe();
+    const input = parseWith(passwordChangeSchema, formFields(formData));
+    const result = await changePassword(me, input);
+    revalidatePath("/account");
+    return result;
+  });
+}
+
+export async function requestEmailChangeAction(_prev: ActionState<{ sentTo: string }>, formData: FormData): Promise<ActionResult<{ sentTo: string }>> {
+  return runAction(async () => {
+    const me = await requireMe();
+    const input = parseWith(emailChangeSchema, formFields(formData));
+    return requestEmailChange(me, input);
+  });
+}
+
+export async function endSessionAction(sessionId: string, _prev: ActionState<unknown>, _formData: FormData): Promise<ActionResult<unknown>> {
+  const result = await runAction(async () => {
+    const me = await requireMe();
+    await endMySession(me, sessionId);
+    revalidatePath("/account");
+    return { current: sessionId === me.sid };
+  });
+  if (result.ok && (result.data as { current: boolean }).current) redirect("/login");
+  return result;
+}
+
+export async function signOutEverywhereAction(_prev: ActionState<unknown>, formData: FormData): Promise<ActionResult<unknown>> {
+  const result = await runAction(async () => {
+    const me = await requireMe();
+    parseWith(signOutEverywhereSchema, formFields(formData));
+    return signOutEverywhere(me);
+  });
+  if (result.ok) redirect("/login");
+  return result;
+}
+
+/** Public: the link in the e-mail sent to the new address. */
+export async function confirmEmailChangeAction(token: string, _prev: ActionState<unknown>, _formData: FormData): Promise<ActionResult<unknown>> {
+  return runAction(() => confirmEmailChange(token));
+}
+
+/**
+ * Public: "forgot password". The same answer, at once, whatever the address: the lookup and the e-mail happen
+ * after the response (next/server after()). Per client, 10 requests an hour; per address, 3 e-mails an hour.
+ */
+export async function requestPasswordResetAction(_prev: ActionState<{ email: string }>, formData: FormData): Promise<ActionResult<{ email: string }>> {
+  return runAction(async () => {
+    if (!mailConfigured()) throw new AppError(503, "E-mail not configured", "E-mail is not set up on this server, so no reset link can be sent. Ask an administrator to help.");
+    const { email } = parseWith(forgotPasswordSchema, formFields(formData));
+    const ip = clientIp(await headers()) ?? "unknown";
+    await enforce([{ key: `password-reset:client:${ip}`, limit: 10, windowMs: 60 * 60_000 }]);
+    after(() =>
+      requestPasswordReset(email).catch((error) => console.error("[account] password reset e-mail failed:", error instanceof Error ? error.message : error)),
+    );
+    return { email };
+  });
+}
+
+/** Public: the reset link's form. Sets the password, ends every session, then signs this browser in. */
+export async function resetPasswordAction(token: string, _prev: ActionState<unknown>, formData: FormData): Promise<ActionResult<unknown>> {
+  const result = await runAction(async () => {
+    const { password } = parseWith(resetPasswordSchema, formFields(formData));
+    const user = await resetPassword(token, password);
+    if (!user.twoFactor) await signInAfterReset({ id: user.userId, email: user.email, name: user.name });
+    return { twoFactor: user.twoFactor };
+  });
+  if (result.ok) redirect((result.data as { twoFactor: boolean }).twoFactor ? "/login?reset=done" : "/");
+  return result;
+}
