@@ -1,6 +1,7 @@
 "use client";
 // E-mail + password sign-in through next-auth's credentials provider, without a full page reload.
 import { useState, type FormEvent } from "react";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { Input } from "../ui/input";
@@ -46,6 +47,9 @@ export function LoginForm({ callbackUrl, demoHint, defaultEmail }: { callbackUrl
       <button type="submit" className={buttonClass("primary", "md", "w-full")} disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
       </button>
+      <Link href={callbackUrl ? `/login/sso?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/login/sso"} className={buttonClass("secondary", "md", "w-full")}>
+        Sign in with single sign-on
+      </Link>
       {demoHint ? (
         <p className="rounded-md bg-brand-50 px-3 py-2 text-sm text-brand-900">
           Demo: <span className="font-mono">admin@demo.resonance.test</span> / <span className="font-mono">resonance-demo</span>

@@ -46,6 +46,9 @@ export default async function SettingsPage() {
           <Section title="Webhooks" description="Signed HTTP POSTs to your systems when a response arrives or a case is opened or resolved, with retries and a delivery log.">
             <ButtonLink href="/settings/webhooks">Manage webhooks</ButtonLink>
           </Section>
+          <Section title="Single sign-on" description="Members sign in through your identity provider (OpenID Connect), join with a default role the first time, and passwords can be turned off.">
+            <ButtonLink href="/settings/sso">Set up single sign-on</ButtonLink>
+          </Section>
           <RetentionSection preview={admin[4]} />
         </>
       ) : null}
