@@ -83,7 +83,7 @@ function formOf(html: string, base: string): { action: string; fields: Record<st
 }
 
 export type SsoAttempt = {
-  /** The app's answer to the start POST (303 to the provider, or back to the sign-in page). */
+  /** The app's answer to the start POST (a page moving on to the provider, or 303 back to the sign-in page). */
   start: Response;
   /** The callback URL the provider sent the browser to (null when the flow stopped earlier). */
   callback: URL | null;
@@ -101,8 +101,10 @@ export async function walkToCallback(appUrl: string, email: string, login = emai
     redirect: "manual",
   });
   remember(appJar, start);
-  let location = start.headers.get("location");
-  if (start.status !== 303 || !location || location.startsWith(appUrl)) return { start, callback: null, appJar };
+  // The app answers with a page that moves on to the provider (a meta refresh), or 303 back to its sign-in page.
+  const page = start.status === 200 ? await start.clone().text() : "";
+  let location = page.match(/http-equiv="refresh" content="0;url=([^"]+)"/)?.[1]?.replace(/&amp;/g, "&") ?? null;
+  if (!location) return { start, callback: null, appJar };
   const providerJar: Jar = new Map();
   let request: { url: string; init: RequestInit } = { url: location, init: {} };
   for (let hop = 0; hop < 12; hop++) {

@@ -3,6 +3,7 @@
 // seals the secret and audits.
 import { revalidatePath } from "next/cache";
 import { formFields, parseWith, requireCtx, runAction, type ActionResult, type ActionState } from "@/lib/auth/action";
+import { currentSession } from "@/lib/auth/ctx";
 import { ssoConnectionSchema } from "@/lib/sso/schema";
 import { deleteSsoConnection, saveSsoConnection } from "@/lib/sso/service";
 
@@ -16,7 +17,8 @@ export async function saveSsoConnectionAction(_prev: ActionState<unknown>, formD
       enabled: formData.get("enabled") === "on",
       ssoRequired: formData.get("ssoRequired") === "on",
     });
-    await saveSsoConnection(ctx, input);
+    // The admin's own browser stays signed in when "SSO required" ends the members' password sessions.
+    await saveSsoConnection(ctx, input, { keepSessionId: (await currentSession())?.sid });
     revalidatePath("/settings/sso");
     return null;
   });

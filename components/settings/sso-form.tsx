@@ -58,7 +58,7 @@ export function SsoForm({ connection }: { connection: SsoConnectionDto | null })
         id="sso-required"
         name="ssoRequired"
         label="Require single sign-on"
-        hint="Members of this organization can no longer sign in with a password (also after a password reset). Sign in through single sign-on yourself first."
+        hint="Members of this organization can no longer sign in with a password (also after a password reset), and their password sessions end now (not yours). Sign in through single sign-on yourself first."
         defaultChecked={c?.ssoRequired ?? false}
         error={fieldErrors?.ssoRequired}
       />

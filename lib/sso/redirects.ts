@@ -27,3 +27,20 @@ export const SSO_ERROR_MESSAGES: Record<SsoPageError, string> = {
   account_conflict: "An account with this e-mail address already exists and also belongs to other organizations, so single sign-on cannot take it over. Sign in with its password.",
   suspended: "Your membership in this organization is suspended. Ask your admin.",
 };
+
+const escapeAttr = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/** A page that moves the browser on to the provider at once (meta refresh; a link if that is blocked). No script. */
+export function continueToProviderPage(url: string): { body: string; headers: Record<string, string> } {
+  const href = escapeAttr(url);
+  const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta http-equiv="refresh" content="0;url=${href}"><title>Continuing to your identity provider…</title></head><body style="font-family:system-ui,sans-serif;margin:3rem 1rem;text-align:center"><p>Continuing to your identity provider…</p><p><a href="${href}">Continue</a></p></body></html>`;
+  return {
+    body,
+    headers: {
+      "content-type": "text/html; charset=utf-8",
+      "cache-control": "no-store",
+      "referrer-policy": "no-referrer",
+      "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    },
+  };
+}

@@ -80,7 +80,20 @@ export function storedSecret(row: Pick<Row, "clientSecretEnc">): string {
   }
 }
 
-export async function saveSsoConnection(ctx: Ctx, input: SsoConnectionInput): Promise<SsoConnectionDto> {
+/**
+ * When "SSO required" comes on, sessions the members opened with a password end (all but the acting admin's own
+ * browser, `keepSessionId`): passwords are off for the organization from that moment, not from their next sign-in.
+ */
+async function endPasswordSessions(tx: Prisma.TransactionClient, orgId: string, keepSessionId: string | null): Promise<number> {
+  const members = await tx.membership.findMany({ where: { orgId, suspendedAt: null }, select: { userId: true } });
+  const { count } = await tx.userSession.updateMany({
+    where: { userId: { in: members.map((m) => m.userId) }, revokedAt: null, NOT: [{ method: "sso" }, ...(keepSessionId ? [{ id: keepSessionId }] : [])] },
+    data: { revokedAt: new Date(), revokedReason: "sso_required" },
+  });
+  return count;
+}
+
+export async function saveSsoConnection(ctx: Ctx, input: SsoConnectionInput, opts: { keepSessionId?: string | null } = {}): Promise<SsoConnectionDto> {
   const existing = await db.ssoConnection.findUnique({ where: { orgId: ctx.orgId } });
   const secret = input.clientSecret || (existing ? storedSecret(existing) : "");
   if (!secret) throw new ValidationError([{ name: "clientSecret", reason: existing ? "The stored secret cannot be read with this server's key (was NEXTAUTH_SECRET changed?): enter it again" : "Enter the client secret the identity provider gave you" }]);
@@ -107,6 +120,8 @@ export async function saveSsoConnection(ctx: Ctx, input: SsoConnectionInput): Pr
   const row = await db.$transaction(async (tx) => {
     // Subjects are only unique per issuer: links made under another issuer must not sign anyone in.
     const unlinked = issuerChanged ? (await tx.userIdentity.deleteMany({ where: { connectionId: existing.id } })).count : 0;
+    const turnedOn = input.ssoRequired && input.enabled && !(existing?.ssoRequired && existing.enabled);
+    const endedSessions = turnedOn ? await endPasswordSessions(tx, ctx.orgId, opts.keepSessionId ?? null) : 0;
     const saved = existing
       ? await tx.ssoConnection.update({ where: { id: existing.id }, data })
       : await tx.ssoConnection.create({ data: { ...data, orgId: ctx.orgId, clientSecretEnc: sealSecret(secret) } });
@@ -116,7 +131,7 @@ export async function saveSsoConnection(ctx: Ctx, input: SsoConnectionInput): Pr
         action: existing ? "sso_connection.updated" : "sso_connection.created",
         entityType: "SsoConnection",
         entityId: saved.id,
-        data: { issuer: data.issuer, clientId: data.clientId, allowedDomains: data.allowedDomains, defaultRole: data.defaultRole, enabled: data.enabled, ssoRequired: data.ssoRequired, secretChanged: Boolean(input.clientSecret), unlinkedIdentities: unlinked },
+        data: { issuer: data.issuer, clientId: data.clientId, allowedDomains: data.allowedDomains, defaultRole: data.defaultRole, enabled: data.enabled, ssoRequired: data.ssoRequired, secretChanged: Boolean(input.clientSecret), unlinkedIdentities: unlinked, endedPasswordSessions: endedSessions },
       },
       tx,
     );

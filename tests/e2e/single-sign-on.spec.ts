@@ -55,6 +55,9 @@ test("an admin sets up single sign-on; a colleague signs in through the provider
   // Sign out, then sign in as a new colleague through the provider.
   await page.context().clearCookies();
   await page.goto("/login");
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.screenshot({ path: "tmp/screens/sso-password-login-375.png", fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 800 });
   await page.getByRole("link", { name: "Sign in with single sign-on" }).click();
   await expect(page).toHaveURL(/\/login\/sso/);
   await page.screenshot({ path: "tmp/screens/sso-login-1280.png", fullPage: true });

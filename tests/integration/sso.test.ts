@@ -40,8 +40,9 @@ const settings = (over: Record<string, unknown> = {}) => ({
 /** The whole flow: the app's form → the provider's login → the callback. Answers the callback's outcome. */
 async function ssoSignIn(email: string, login = email) {
   const attempt = await walkToCallback(app.url, email, login);
-  expect(attempt.start.status).toBe(303);
-  expect(attempt.callback, `start went to ${attempt.start.headers.get("location")}`).not.toBeNull();
+  expect(attempt.start.status, `start answered ${attempt.start.headers.get("location")}`).toBe(200);
+  expect(attempt.start.headers.get("content-security-policy")).toMatch(/default-src 'none'/);
+  expect(attempt.callback).not.toBeNull();
   const { res, jar } = await finishAtApp(attempt);
   const location = new URL(res.headers.get("location") ?? "", app.url);
   const session = jar.has("next-auth.session-token") ? cookieHeader(jar) : null;
@@ -58,9 +59,9 @@ async function passwordSignIn(email: string, password: string) {
     body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
     redirect: "manual",
   });
-  const signedIn = res.headers.getSetCookie().some((c) => c.startsWith("next-auth.session-token=") && !/max-age=0/i.test(c));
+  const session = res.headers.getSetCookie().find((c) => c.startsWith("next-auth.session-token=") && !/max-age=0/i.test(c));
   const text = await res.text();
-  return { signedIn, error: new URL((JSON.parse(text || "{}") as { url?: string }).url ?? res.headers.get("location") ?? "/", app.url).searchParams.get("error") };
+  return { signedIn: Boolean(session), cookie: session?.split(";")[0] ?? "", error: new URL((JSON.parse(text || "{}") as { url?: string }).url ?? res.headers.get("location") ?? "/", app.url).searchParams.get("error") };
 }
 
 beforeAll(async () => {
@@ -247,12 +248,19 @@ describe("SSO required", () => {
 
     const outsider = B.users.viewer.email; // a member of B only
     const memberOfA = A.users.viewer.email;
-    expect((await passwordSignIn(memberOfA, TEST_PASSWORD)).signedIn).toBe(true);
+    const before = await passwordSignIn(memberOfA, TEST_PASSWORD);
+    expect(before.signedIn).toBe(true);
+    const ssoSession = (await ssoSignIn(admin.email)).session!;
+    const me = (cookie: string) => fetch(`${app.url}/api/v1/me`, { headers: { cookie } }).then((r) => r.status);
+    expect(await me(before.cookie)).toBe(200);
 
     const res = await api("PUT", "/api/v1/sso-connection", A.keys.admin, settings({ clientSecret: undefined, ssoRequired: true }));
     expect(res.status).toBe(200);
     expect(res.body.ssoRequired).toBe(true);
 
+    // Password sessions of members ended at once; single sign-on sessions go on.
+    expect(await me(before.cookie)).toBe(401);
+    expect(await me(ssoSession)).toBe(200);
     for (const email of [admin.email, memberOfA]) {
       const r = await passwordSignIn(email, TEST_PASSWORD);
       expect(r.signedIn, email).toBe(false);

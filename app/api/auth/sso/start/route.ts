@@ -1,10 +1,13 @@
 // POST /api/auth/sso/start – form { email, callbackUrl? }: the e-mail's domain picks the organization's
-// connection; answers 303 to the identity provider with the flow cookie set (lib/sso/flow.ts), or 303 back
-// to the sign-in page with an error code.
+// connection; answers with a page that sends the browser on to the identity provider (flow cookie set, see
+// lib/sso/flow.ts), or 303 back to the sign-in page with an error code.
+// Why a page and not a 303 to the provider: the sign-in page's Content-Security-Policy has form-action 'self'
+// (lib/security/csp.ts), which browsers also apply to every redirect of a form submission, so a redirect to
+// another origin would be blocked. A navigation that this response starts is not a form submission.
 import { NextResponse, type NextRequest } from "next/server";
 import { requestIsSecure } from "@/lib/auth/options";
 import { flowCookieName, FLOW_MAX_AGE_SECONDS, SsoSignInError, startSsoSignIn } from "@/lib/sso/flow";
-import { ssoLoginUrl } from "@/lib/sso/redirects";
+import { continueToProviderPage, ssoLoginUrl } from "@/lib/sso/redirects";
 import { ssoStartSchema } from "@/lib/sso/schema";
 import { safeCallbackPath } from "@/components/auth/safe-callback";
 
@@ -16,7 +19,8 @@ export async function POST(req: NextRequest) {
   const { email } = parsed.data;
   try {
     const { url, flow } = await startSsoSignIn(email, safeCallbackPath(String(form?.get("callbackUrl") ?? "") || null));
-    const res = NextResponse.redirect(url, 303);
+    const page = continueToProviderPage(url);
+    const res = new NextResponse(page.body, { status: 200, headers: page.headers });
     const secure = requestIsSecure(req.headers);
     res.cookies.set(flowCookieName(secure), flow, { httpOnly: true, sameSite: "lax", secure, path: "/api/auth/sso", maxAge: FLOW_MAX_AGE_SECONDS });
     return res;
