@@ -4,6 +4,8 @@ import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3211);
 const baseURL = `http://127.0.0.1:${port}`;
+// The OpenID provider the single sign-on spec starts on loopback (tests/oidc-provider.ts); the app allows it.
+export const oidcPort = Number(process.env.E2E_OIDC_PORT ?? port + 10_000);
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -35,6 +37,7 @@ export default defineConfig({
       NEXTAUTH_URL: baseURL,
       NEXTAUTH_SECRET: "e2e-secret-not-for-production-0123456789",
       NEXT_TELEMETRY_DISABLED: "1",
+      SSO_ISSUER_ALLOWLIST: `http://127.0.0.1:${oidcPort}`,
     },
   },
 });

@@ -6,7 +6,8 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { currentSession } from "@/lib/auth/ctx";
 import { formFields, parseWith, runAction, type ActionResult, type ActionState } from "@/lib/auth/action";
-import { signInAfterReset } from "@/lib/auth/sign-in-after-reset";
+import { signInAs } from "@/lib/auth/session-cookie";
+import { passwordSignInAllowed } from "@/lib/sso/policy";
 import { clientIp } from "@/lib/http/client-ip";
 import { AppError } from "@/lib/http/errors";
 import { enforce } from "@/lib/rate-limit/service";
@@ -93,14 +94,19 @@ export async function requestPasswordResetAction(_prev: ActionState<{ email: str
   });
 }
 
-/** Public: the reset link's form. Sets the password, ends every session, then signs this browser in. */
+/**
+ * Public: the reset link's form. Sets the password, ends every session, then signs this browser in — unless
+ * the account has a second factor (it signs in with its code) or an organization of theirs requires single
+ * sign-on (a reset must not open a way around it: lib/sso/policy.ts).
+ */
 export async function resetPasswordAction(token: string, _prev: ActionState<unknown>, formData: FormData): Promise<ActionResult<unknown>> {
   const result = await runAction(async () => {
     const { password } = parseWith(resetPasswordSchema, formFields(formData));
     const user = await resetPassword(token, password);
-    if (!user.twoFactor) await signInAfterReset({ id: user.userId, email: user.email, name: user.name });
-    return { twoFactor: user.twoFactor };
+    const signedIn = !user.twoFactor && (await passwordSignInAllowed(user.userId));
+    if (signedIn) await signInAs({ id: user.userId, email: user.email, name: user.name }, "reset");
+    return { signedIn };
   });
-  if (result.ok) redirect((result.data as { twoFactor: boolean }).twoFactor ? "/login?reset=done" : "/");
+  if (result.ok) redirect((result.data as { signedIn: boolean }).signedIn ? "/" : "/login?reset=done");
   return result;
 }

@@ -47,6 +47,9 @@ export function LoginForm({ callbackUrl, demoHint, defaultEmail }: { callbackUrl
       <button type="submit" className={buttonClass("primary", "md", "w-full")} disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
       </button>
+      <Link href={callbackUrl ? `/login/sso?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/login/sso"} className={buttonClass("secondary", "md", "w-full")}>
+        Sign in with single sign-on
+      </Link>
       <Link href="/forgot-password" className="text-sm font-medium text-brand-700 underline">
         Forgot your password?
       </Link>

@@ -10,6 +10,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { verifyCredentials } from "../users/service";
+import { passwordSignInAllowed, SSO_REQUIRED_MESSAGE } from "../sso/policy";
 import { throttledSignIn } from "./sign-in-throttle";
 import { checkSession, revokeSession, SESSION_IDLE_SECONDS, startSession } from "./sessions";
 
@@ -59,6 +60,8 @@ export function authOptionsFor(secure: boolean): NextAuthOptions {
           // A throttled attempt throws: next-auth then reports its message as the sign-in error.
           const user = await throttledSignIn(email, req?.headers, () => verifyCredentials(email, password));
           if (!user) return null;
+          // Checked only after the right password, so that it tells nothing to someone who does not know it.
+          if (!(await passwordSignInAllowed(user.id))) throw new Error(SSO_REQUIRED_MESSAGE);
           const agent = [req?.headers?.["user-agent"]].flat()[0] ?? null;
           const session = await startSession(user.id, { method: "password", mfa: false, userAgent: agent });
           return { id: user.id, email: user.email, name: user.name, sid: session.id };

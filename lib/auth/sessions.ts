@@ -20,7 +20,8 @@ export type RevokeReason =
   | "member_removed"
   | "admin_revoked"
   | "deprovisioned"
-  | "two_factor_changed";
+  | "two_factor_changed"
+  | "sso_required";
 
 type Tx = Prisma.TransactionClient | typeof db;
 

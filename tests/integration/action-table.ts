@@ -54,6 +54,8 @@ export const ACTIONS: ActionCase[] = [
   { file: "app/_actions/settings.ts", name: "revokeInviteAction", access: "admin", bound: ["no-such-invite"], form: {} },
   { file: "app/_actions/settings.ts", name: "createApiKeyAction", access: "admin", form: { name: "", role: "viewer" } },
   { file: "app/_actions/settings.ts", name: "revokeApiKeyAction", access: "admin", bound: ["no-such-key"], form: {} },
+  { file: "app/_actions/sso.ts", name: "saveSsoConnectionAction", access: "admin", form: { issuer: "ftp://idp.example.test", clientId: "", allowedDomains: "" } },
+  { file: "app/_actions/sso.ts", name: "deleteSsoConnectionAction", access: "admin", form: {} },
   { file: "app/_actions/webhooks.ts", name: "createWebhookAction", access: "admin", form: { url: "ftp://not-http.example", description: "" } },
   { file: "app/_actions/webhooks.ts", name: "sendTestEventAction", access: "admin", bound: ["no-such-endpoint"], form: {} },
   { file: "app/_actions/webhooks.ts", name: "redeliverAction", access: "admin", bound: ["no-such-endpoint", "no-such-delivery"], form: {} },

@@ -126,4 +126,8 @@ export const ROUTES: RouteCase[] = [
   { method: "GET", path: "/api/v1/retention", minRole: "admin" },
   { method: "PUT", path: "/api/v1/retention", minRole: "admin", invalidBody: { enabled: true, months: 0, mode: "shred" } },
   { method: "POST", path: "/api/v1/retention/run", minRole: "admin", invalidBody: { dryRun: "maybe" } },
+  // single sign-on (lib/sso): one connection per organization, so no :id; DELETE of none is a 404
+  { method: "GET", path: "/api/v1/sso-connection", minRole: "admin" },
+  { method: "PUT", path: "/api/v1/sso-connection", minRole: "admin", invalidBody: { issuer: "ftp://idp.example.test", clientId: "", allowedDomains: [] } },
+  { method: "DELETE", path: "/api/v1/sso-connection", minRole: "admin" },
 ];

@@ -49,6 +49,9 @@ export default async function SettingsPage() {
           <Section title="SCIM provisioning" description="Let your identity provider (Okta, Entra ID) add and remove members and map its groups to roles.">
             <ButtonLink href="/settings/scim">Manage SCIM provisioning</ButtonLink>
           </Section>
+          <Section title="Single sign-on" description="Members sign in through your identity provider (OpenID Connect), join with a default role the first time, and passwords can be turned off.">
+            <ButtonLink href="/settings/sso">Set up single sign-on</ButtonLink>
+          </Section>
           <RetentionSection preview={admin[4]} />
         </>
       ) : null}

@@ -1,0 +1,289 @@
+// Single sign-on against a real OpenID provider (tests/oidc-provider.ts, the certified `oidc-provider`
+// package on 127.0.0.1), over HTTP against the production server: settings and their SSRF guard, the full
+// authorization code flow with PKCE, just-in-time membership, the domain and verified-address rules, identity
+// reuse, tampered state, and "SSO required" refusing password sign-in.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { hashPassword } from "@/lib/auth/password";
+import { createOrg, TEST_PASSWORD, uid, type Org } from "../factories";
+import { freePort, startServer, type RunningServer } from "../server";
+import { cookieHeader, finishAtApp, startOidcProvider, walkToCallback, type TestProvider } from "../oidc-provider";
+
+let app: RunningServer;
+let idp: TestProvider;
+let A: Org;
+let B: Org;
+const domain = `acme-${uid()}.test`;
+const other = `other-${uid()}.test`;
+
+async function api(method: string, path: string, key: string, body?: unknown) {
+  const res = await fetch(app.url + path, {
+    method,
+    headers: { authorization: `Bearer ${key}`, ...(body ? { "content-type": "application/json" } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null, text };
+}
+
+const settings = (over: Record<string, unknown> = {}) => ({
+  issuer: idp.issuer,
+  clientId: idp.clientId,
+  clientSecret: idp.clientSecret,
+  allowedDomains: [domain],
+  defaultRole: "agent",
+  enabled: true,
+  ssoRequired: false,
+  ...over,
+});
+
+/** The whole flow: the app's form → the provider's login → the callback. Answers the callback's outcome. */
+async function ssoSignIn(email: string, login = email) {
+  const attempt = await walkToCallback(app.url, email, login);
+  expect(attempt.start.status, `start answered ${attempt.start.headers.get("location")}`).toBe(200);
+  expect(attempt.start.headers.get("content-security-policy")).toMatch(/default-src 'none'/);
+  expect(attempt.callback).not.toBeNull();
+  const { res, jar } = await finishAtApp(attempt);
+  const location = new URL(res.headers.get("location") ?? "", app.url);
+  const session = jar.has("next-auth.session-token") ? cookieHeader(jar) : null;
+  return { status: res.status, location, session };
+}
+
+async function passwordSignIn(email: string, password: string) {
+  const csrfRes = await fetch(`${app.url}/api/auth/csrf`);
+  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+  const jar = csrfRes.headers.getSetCookie().map((c) => c.split(";")[0]);
+  const res = await fetch(`${app.url}/api/auth/callback/credentials`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+    redirect: "manual",
+  });
+  const session = res.headers.getSetCookie().find((c) => c.startsWith("next-auth.session-token=") && !/max-age=0/i.test(c));
+  const text = await res.text();
+  return { signedIn: Boolean(session), cookie: session?.split(";")[0] ?? "", error: new URL((JSON.parse(text || "{}") as { url?: string }).url ?? res.headers.get("location") ?? "/", app.url).searchParams.get("error") };
+}
+
+beforeAll(async () => {
+  const port = await freePort();
+  idp = await startOidcProvider({ redirectUris: [`http://127.0.0.1:${port}/api/auth/sso/callback`] });
+  app = await startServer({ databaseUrl: process.env.DATABASE_URL!, port, env: { SSO_ISSUER_ALLOWLIST: idp.issuer } });
+  A = await createOrg("sso-a");
+  B = await createOrg("sso-b");
+});
+
+afterAll(async () => {
+  await app?.stop();
+  await idp?.stop();
+});
+
+describe("single sign-on settings", () => {
+  it("refuses issuers on loopback, private or link-local addresses and plain http, with a generic reason on the field", async () => {
+    for (const [issuer, words] of [
+      ["https://127.0.0.1:1/", /loopback, private or link-local/],
+      ["https://localhost/realms/x", /loopback, private or link-local/],
+      ["https://169.254.169.254/latest", /loopback, private or link-local/],
+      ["https://10.0.0.8/", /loopback, private or link-local/],
+      ["https://[::ffff:127.0.0.1]/", /loopback, private or link-local/],
+      ["http://login.example.com/", /https:\/\//],
+    ] as const) {
+      const res = await api("PUT", "/api/v1/sso-connection", A.keys.admin, settings({ issuer }));
+      expect(res.status, issuer).toBe(400);
+      const reason = res.body.invalid_params.find((p: { name: string }) => p.name === "issuer")?.reason;
+      expect(reason, issuer).toMatch(words);
+    }
+    // Nothing was stored.
+    expect(await db.ssoConnection.count({ where: { orgId: A.orgId } })).toBe(0);
+  });
+
+  it("never shows what an unreachable or non-OIDC issuer answered", async () => {
+    // The app itself is allow-listed here as a stand-in for "a server that is not an OpenID provider".
+    const res = await api("PUT", "/api/v1/sso-connection", A.keys.admin, settings({ issuer: `${idp.issuer}/not-an-issuer` }));
+    expect(res.status).toBe(400);
+    expect(res.text).toMatch(/No valid OpenID Connect discovery document/);
+    expect(res.text).not.toMatch(/oidc-provider|Not Found|invalid_request|<html/i);
+  });
+
+  it("saves a connection after discovery; the secret is sealed and never answered; audited", async () => {
+    const res = await api("PUT", "/api/v1/sso-connection", A.keys.admin, settings());
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ issuer: idp.issuer, clientId: idp.clientId, clientSecretSet: true, allowedDomains: [domain], defaultRole: "agent", enabled: true, ssoRequired: false });
+    expect(res.body.redirectUri).toBe(`${app.url}/api/auth/sso/callback`);
+    expect(res.text).not.toContain(idp.clientSecret);
+    const row = await db.ssoConnection.findUniqueOrThrow({ where: { orgId: A.orgId } });
+    expect(row.clientSecretEnc).not.toContain(idp.clientSecret);
+    const got = await api("GET", "/api/v1/sso-connection", A.keys.admin);
+    expect(got.text).not.toContain(idp.clientSecret);
+    expect(got.body.connection.allowedDomains).toEqual([domain]);
+    // Saving again without a secret keeps the stored one.
+    const again = await api("PUT", "/api/v1/sso-connection", A.keys.admin, settings({ clientSecret: undefined, defaultRole: "agent" }));
+    expect(again.status).toBe(200);
+    const events = await db.auditEvent.findMany({ where: { orgId: A.orgId, entityType: "SsoConnection" }, orderBy: { createdAt: "asc" } });
+    expect(events.map((e) => e.action)).toEqual(["sso_connection.created", "sso_connection.updated"]);
+    expect(JSON.stringify(events)).not.toContain(idp.clientSecret);
+  });
+
+  it("another organization sees none of it and cannot claim the same domain", async () => {
+    expect((await api("GET", "/api/v1/sso-connection", B.keys.admin)).body.connection).toBeNull();
+    const res = await api("PUT", "/api/v1/sso-connection", B.keys.admin, settings({ allowedDomains: [other, domain.toUpperCase()] }));
+    expect(res.status).toBe(400);
+    expect(res.body.invalid_params[0]).toMatchObject({ name: "allowedDomains" });
+    expect(await db.ssoConnection.count({ where: { orgId: B.orgId } })).toBe(0);
+  });
+
+  it("refuses 'SSO required' until an admin has signed in through the connection", async () => {
+    const res = await api("PUT", "/api/v1/sso-connection", A.keys.admin, settings({ ssoRequired: true }));
+    expect(res.status).toBe(400);
+    expect(res.body.invalid_params[0]).toMatchObject({ name: "ssoRequired" });
+  });
+});
+
+describe("single sign-on sign-in", () => {
+  it("creates the user and a just-in-time membership with the default role, then signs in", async () => {
+    const email = `new-${uid()}@${domain}`;
+    const r = await ssoSignIn(email);
+    expect(r.status).toBe(303);
+    expect(r.location.pathname).toBe("/");
+    expect(r.session).not.toBeNull();
+    const me = await fetch(`${app.url}/api/v1/me`, { headers: { cookie: r.session! } });
+    expect(me.status).toBe(200);
+    const user = await db.user.findUniqueOrThrow({ where: { email }, include: { memberships: true, identities: true, sessions: true } });
+    expect(user.passwordHash).toBeNull();
+    expect(user.emailVerifiedAt).not.toBeNull();
+    expect(user.memberships).toEqual([expect.objectContaining({ orgId: A.orgId, role: "agent", source: "sso" })]);
+    expect(user.identities).toEqual([expect.objectContaining({ subject: email, email })]);
+    expect(user.sessions).toEqual([expect.objectContaining({ method: "sso", mfa: false, revokedAt: null })]);
+    expect(await db.auditEvent.count({ where: { orgId: A.orgId, action: "member.joined", actorId: user.id } })).toBe(1);
+  });
+
+  it("a second sign-in reuses the identity: same user, no second membership", async () => {
+    const email = `again-${uid()}@${domain}`;
+    expect((await ssoSignIn(email)).session).not.toBeNull();
+    const second = await ssoSignIn(email);
+    expect(second.session).not.toBeNull();
+    const user = await db.user.findUniqueOrThrow({ where: { email }, include: { memberships: true, identities: true, sessions: true } });
+    expect(user.identities).toHaveLength(1);
+    expect(user.memberships).toHaveLength(1);
+    expect(user.sessions).toHaveLength(2);
+    expect(await db.user.count({ where: { email } })).toBe(1);
+  });
+
+  it("refuses an address outside the allowed domains and an unverified address; nobody is created", async () => {
+    const outsider = `mallory-${uid()}@${other}`;
+    const r1 = await ssoSignIn(`x-${uid()}@${domain}`, outsider);
+    expect(r1.session).toBeNull();
+    expect(r1.location.pathname).toBe("/login/sso");
+    expect(r1.location.searchParams.get("error")).toBe("domain");
+    expect(await db.user.count({ where: { email: outsider } })).toBe(0);
+
+    const unverified = `unv-${uid()}@${domain}`;
+    const r2 = await ssoSignIn(unverified, `unverified+${unverified}`);
+    expect(r2.session).toBeNull();
+    expect(r2.location.searchParams.get("error")).toBe("email_unverified");
+    expect(await db.user.count({ where: { email: unverified } })).toBe(0);
+  });
+
+  it("an e-mail domain without a connection goes back to the form with a readable error", async () => {
+    const start = await fetch(`${app.url}/api/auth/sso/start`, { method: "POST", body: new URLSearchParams({ email: `a@nowhere-${uid()}.test` }), redirect: "manual" });
+    expect(start.status).toBe(303);
+    const to = new URL(start.headers.get("location")!);
+    expect(to.pathname).toBe("/login/sso");
+    expect(to.searchParams.get("error")).toBe("no_connection");
+    const page = await fetch(to, { headers: { cookie: "" } });
+    expect(await page.text()).toContain("Single sign-on is not set up for this e-mail domain");
+  });
+
+  it("refuses a tampered state, a missing or forged flow cookie, and a provider error, without a session", async () => {
+    const email = `tamper-${uid()}@${domain}`;
+    const attempt = await walkToCallback(app.url, email);
+    const tampered = new URL(attempt.callback!);
+    tampered.searchParams.set("state", "forged-state-value");
+    const t1 = await finishAtApp(attempt, tampered);
+    expect(t1.res.status).toBe(303);
+    expect(new URL(t1.res.headers.get("location")!).searchParams.get("error")).toBe("provider");
+    expect(t1.jar.has("next-auth.session-token")).toBe(false);
+
+    const noCookie = await fetch(attempt.callback!, { redirect: "manual" });
+    expect(new URL(noCookie.headers.get("location")!).searchParams.get("error")).toBe("flow");
+    const forged = await fetch(attempt.callback!, { redirect: "manual", headers: { cookie: "rsn-sso-flow=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..x.y.z" } });
+    expect(new URL(forged.headers.get("location")!).searchParams.get("error")).toBe("flow");
+    expect(noCookie.headers.getSetCookie().some((c) => c.startsWith("next-auth.session-token="))).toBe(false);
+
+    const denied = new URL(attempt.callback!);
+    denied.search = new URLSearchParams({ error: "access_denied", error_description: "<script>provider text</script>", state: "x" }).toString();
+    const t2 = await finishAtApp(attempt, denied);
+    const back = new URL(t2.res.headers.get("location")!);
+    expect(back.searchParams.get("error")).toBe("provider");
+    const page = await (await fetch(back)).text();
+    expect(page).toContain("Your identity provider did not confirm the sign-in");
+    expect(page).not.toContain("provider text");
+    expect(await db.user.count({ where: { email } })).toBe(0);
+  });
+
+  it("links an existing account of this organization only; an account that also opens another organization is not taken over", async () => {
+    const mine = await db.user.create({ data: { email: `member-${uid()}@${domain}`, name: "Member", passwordHash: await hashPassword(TEST_PASSWORD) } });
+    await db.membership.create({ data: { orgId: A.orgId, userId: mine.id, role: "manager" } });
+    const linked = await ssoSignIn(mine.email);
+    expect(linked.session).not.toBeNull();
+    expect(await db.userIdentity.count({ where: { userId: mine.id } })).toBe(1);
+    expect((await db.membership.findFirstOrThrow({ where: { userId: mine.id } })).role).toBe("manager");
+
+    const shared = await db.user.create({ data: { email: `shared-${uid()}@${domain}`, name: "Shared", passwordHash: await hashPassword(TEST_PASSWORD) } });
+    await db.membership.create({ data: { orgId: A.orgId, userId: shared.id, role: "viewer" } });
+    await db.membership.create({ data: { orgId: B.orgId, userId: shared.id, role: "admin" } });
+    const refused = await ssoSignIn(shared.email);
+    expect(refused.session).toBeNull();
+    expect(refused.location.searchParams.get("error")).toBe("account_conflict");
+    expect(await db.userIdentity.count({ where: { userId: shared.id } })).toBe(0);
+  });
+});
+
+describe("SSO required", () => {
+  it("turns password sign-in off for the organization's members, with a message pointing to SSO", async () => {
+    // An admin of A with a password, in the connection's domain, signs in through SSO once (linked by e-mail).
+    const admin = await db.user.create({ data: { email: `boss-${uid()}@${domain}`, name: "Boss", passwordHash: await hashPassword(TEST_PASSWORD) } });
+    await db.membership.create({ data: { orgId: A.orgId, userId: admin.id, role: "admin" } });
+    expect((await passwordSignIn(admin.email, TEST_PASSWORD)).signedIn).toBe(true);
+    expect((await ssoSignIn(admin.email)).session).not.toBeNull();
+
+    const outsider = B.users.viewer.email; // a member of B only
+    const memberOfA = A.users.viewer.email;
+    const before = await passwordSignIn(memberOfA, TEST_PASSWORD);
+    expect(before.signedIn).toBe(true);
+    const ssoSession = (await ssoSignIn(admin.email)).session!;
+    const me = (cookie: string) => fetch(`${app.url}/api/v1/me`, { headers: { cookie } }).then((r) => r.status);
+    expect(await me(before.cookie)).toBe(200);
+
+    const res = await api("PUT", "/api/v1/sso-connection", A.keys.admin, settings({ clientSecret: undefined, ssoRequired: true }));
+    expect(res.status).toBe(200);
+    expect(res.body.ssoRequired).toBe(true);
+
+    // Password sessions of members ended at once; single sign-on sessions go on.
+    expect(await me(before.cookie)).toBe(401);
+    expect(await me(ssoSession)).toBe(200);
+    for (const email of [admin.email, memberOfA]) {
+      const r = await passwordSignIn(email, TEST_PASSWORD);
+      expect(r.signedIn, email).toBe(false);
+      expect(r.error, email).toMatch(/requires single sign-on/);
+    }
+    // A wrong password still says only "wrong credentials" (the SSO rule is not an oracle for who is a member).
+    expect((await passwordSignIn(memberOfA, "wrong password here")).error).toBe("CredentialsSignin");
+    // Members of other organizations are unaffected; SSO itself still works.
+    expect((await passwordSignIn(outsider, TEST_PASSWORD)).signedIn).toBe(true);
+    expect((await ssoSignIn(admin.email)).session).not.toBeNull();
+
+    // Turning it off gives passwords back.
+    expect((await api("PUT", "/api/v1/sso-connection", A.keys.admin, settings({ clientSecret: undefined, ssoRequired: false }))).status).toBe(200);
+    expect((await passwordSignIn(memberOfA, TEST_PASSWORD)).signedIn).toBe(true);
+  });
+
+  it("a disabled connection stops SSO sign-in; removing it is audited", async () => {
+    expect((await api("PUT", "/api/v1/sso-connection", A.keys.admin, settings({ clientSecret: undefined, enabled: false }))).status).toBe(200);
+    const start = await fetch(`${app.url}/api/auth/sso/start`, { method: "POST", body: new URLSearchParams({ email: `late-${uid()}@${domain}` }), redirect: "manual" });
+    expect(new URL(start.headers.get("location")!).searchParams.get("error")).toBe("no_connection");
+    expect((await api("DELETE", "/api/v1/sso-connection", A.keys.admin)).status).toBe(204);
+    expect(await db.ssoConnection.count({ where: { orgId: A.orgId } })).toBe(0);
+    expect(await db.auditEvent.count({ where: { orgId: A.orgId, action: "sso_connection.deleted" } })).toBe(1);
+    expect((await api("DELETE", "/api/v1/sso-connection", A.keys.admin)).status).toBe(404);
+  });
+});
