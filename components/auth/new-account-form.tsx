@@ -4,6 +4,7 @@ import { startTransition, useActionState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import type { ActionResult, ActionState } from "@/lib/auth/action";
+import { PASSWORD_HINT, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
 import { Input } from "../ui/input";
 import { FormMessage } from "../ui/form-message";
 import { SubmitButton } from "../ui/submit-button";
@@ -41,8 +42,9 @@ export function NewAccountForm({ email, action }: { email: string; action: Creat
         label="Choose a password"
         autoComplete="new-password"
         required
-        minLength={10}
-        hint="At least 10 characters."
+        minLength={PASSWORD_MIN_LENGTH}
+        maxLength={PASSWORD_MAX_LENGTH}
+        hint={PASSWORD_HINT}
         error={errors?.password}
       />
       {state && !state.ok && !errors ? <FormMessage tone="error">{state.message}</FormMessage> : null}

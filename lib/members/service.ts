@@ -3,7 +3,7 @@ import { db } from "../db";
 import type { Ctx } from "../auth/ctx";
 import type { Role } from "../auth/roles";
 import { randomToken, sha256 } from "../auth/tokens";
-import { hashPassword } from "../auth/password";
+import { hashNewPassword } from "../auth/password-policy";
 import { ConflictError, NotFoundError, ValidationError } from "../http/errors";
 import { recordAudit } from "../audit/service";
 import { normalizeEmail } from "../users/service";
@@ -95,6 +95,9 @@ export async function findOpenInvite(token: string) {
 export async function acceptInvite(token: string, who: { userId: string } | { account: NewAccount }) {
   const invite = await findOpenInvite(token);
   if (!invite) throw new NotFoundError("Invite");
+  // Checked and hashed before the transaction: argon2 takes tens of milliseconds, a write lock should not.
+  const passwordHash =
+    "account" in who ? await hashNewPassword(who.account.password, { email: invite.email, name: who.account.name, orgName: invite.org.name }) : null;
   return db.$transaction(async (tx) => {
     let userId: string;
     if ("userId" in who) {
@@ -103,7 +106,7 @@ export async function acceptInvite(token: string, who: { userId: string } | { ac
       userId = user.id;
     } else {
       if (invite.hasAccount) throw new ConflictError("An account exists for this e-mail: sign in to accept the invite.");
-      const user = await tx.user.create({ data: { email: invite.email, name: who.account.name, passwordHash: await hashPassword(who.account.password) } });
+      const user = await tx.user.create({ data: { email: invite.email, name: who.account.name, passwordHash } });
       userId = user.id;
     }
     const claimed = await tx.invite.updateMany({ where: { id: invite.id, acceptedAt: null }, data: { acceptedAt: new Date() } });
