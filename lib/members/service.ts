@@ -97,7 +97,9 @@ export async function acceptInvite(token: string, who: { userId: string } | { ac
   if (!invite) throw new NotFoundError("Invite");
   // Checked and hashed before the transaction: argon2 takes tens of milliseconds, a write lock should not.
   const passwordHash =
-    "account" in who ? await hashNewPassword(who.account.password, { email: invite.email, name: who.account.name, orgName: invite.org.name }) : null;
+    "account" in who && !invite.hasAccount
+      ? await hashNewPassword(who.account.password, { email: invite.email, name: who.account.name, orgName: invite.org.name })
+      : null;
   return db.$transaction(async (tx) => {
     let userId: string;
     if ("userId" in who) {
