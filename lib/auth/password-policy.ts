@@ -56,8 +56,8 @@ export function passwordProblem(password: string, context: PasswordContext = {})
   if (!length.success) return length.error.issues[0].message;
   const result = zxcvbn().check(password, contextWords(context));
   if (result.score >= PASSWORD_MIN_SCORE) return null;
-  const reason = result.feedback.warning ? ` (${result.feedback.warning.replace(/\.$/, "")})` : "";
-  return `Too easy to guess${reason}: add another word or two that are not about you or your organization`;
+  const why = result.feedback.warning ? ` ${result.feedback.warning}` : "";
+  return `Too easy to guess: add another word or two that are not about you or your organization.${why}`;
 }
 
 /** Throws a 400 naming `field` when the policy refuses `password`; otherwise returns its hash to store. */
