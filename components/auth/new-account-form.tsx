@@ -4,8 +4,8 @@ import { startTransition, useActionState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import type { ActionResult, ActionState } from "@/lib/auth/action";
-import { PASSWORD_HINT, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
 import { Input } from "../ui/input";
+import { NewPasswordInput } from "./new-password-input";
 import { FormMessage } from "../ui/form-message";
 import { SubmitButton } from "../ui/submit-button";
 
@@ -36,17 +36,7 @@ export function NewAccountForm({ email, action }: { email: string; action: Creat
     <form action={formAction} onSubmit={onSubmit} className="flex flex-col gap-4">
       <Input name="email" type="email" label="E-mail" value={email} readOnly autoComplete="username" hint="The invite is for this address." />
       <Input name="name" label="Your name" autoComplete="name" required maxLength={120} error={errors?.name} />
-      <Input
-        name="password"
-        type="password"
-        label="Choose a password"
-        autoComplete="new-password"
-        required
-        minLength={PASSWORD_MIN_LENGTH}
-        maxLength={PASSWORD_MAX_LENGTH}
-        hint={PASSWORD_HINT}
-        error={errors?.password}
-      />
+      <NewPasswordInput error={errors?.password} />
       {state && !state.ok && !errors ? <FormMessage tone="error">{state.message}</FormMessage> : null}
       {state?.ok ? <FormMessage tone="success">Account created. Signing you in…</FormMessage> : null}
       <SubmitButton pending={pending} pendingLabel="Creating your account…" className="w-full">
