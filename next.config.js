@@ -7,7 +7,7 @@ const nextConfig = {
   reactStrictMode: true,
   devIndicators: false,
   // Native and driver packages stay outside the server bundle.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg", "bcryptjs"],
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg", "bcryptjs", "@node-rs/argon2"],
   async headers() {
     return [
       {

@@ -55,6 +55,8 @@ main()
   .then((code) => (process.exitCode = code))
   .catch((error: unknown) => {
     console.error(`setup: ${error instanceof AppError || error instanceof ZodError ? error.message : error}`);
+    // e.g. the password policy's verdict (lib/auth/password-policy.ts), which names the field
+    if (error instanceof AppError) for (const p of error.invalidParams ?? []) console.error(`setup: ${p.name}: ${p.reason}`);
     process.exitCode = 1;
   })
   .finally(() => db.$disconnect());

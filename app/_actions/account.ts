@@ -8,6 +8,7 @@ import { currentSession } from "@/lib/auth/ctx";
 import { formFields, parseWith, runAction, type ActionResult, type ActionState } from "@/lib/auth/action";
 import { signInAs } from "@/lib/auth/session-cookie";
 import { passwordSignInAllowed } from "@/lib/sso/policy";
+import { trustSignInClient } from "@/lib/auth/sign-in-throttle";
 import { clientIp } from "@/lib/http/client-ip";
 import { AppError } from "@/lib/http/errors";
 import { enforce } from "@/lib/rate-limit/service";
@@ -103,6 +104,9 @@ export async function resetPasswordAction(token: string, _prev: ActionState<unkn
   const result = await runAction(async () => {
     const { password } = parseWith(resetPasswordSchema, formFields(formData));
     const user = await resetPassword(token, password);
+    // The browser that proved the mailbox is a known client of the account from now on: its failed sign-ins
+    // are forgotten and the account-wide throttle never applies to it (lib/auth/sign-in-throttle.ts).
+    await trustSignInClient(user.email, Object.fromEntries(await headers()));
     const signedIn = !user.twoFactor && (await passwordSignInAllowed(user.userId));
     if (signedIn) await signInAs({ id: user.userId, email: user.email, name: user.name }, "reset");
     return { signedIn };

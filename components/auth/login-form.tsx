@@ -1,18 +1,28 @@
 "use client";
 // E-mail + password sign-in through next-auth's credentials provider, without a full page reload.
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { Input } from "../ui/input";
 import { FormMessage } from "../ui/form-message";
 import { buttonClass } from "../ui/button";
+import { signInWaitMessage, signInWaitSeconds } from "@/lib/auth/sign-in-wait";
 import { safeCallbackPath } from "./safe-callback";
 
 export function LoginForm({ callbackUrl, demoHint, defaultEmail }: { callbackUrl?: string; demoHint: boolean; defaultEmail?: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  // A throttled attempt names the seconds to wait: count them down and keep the button off meanwhile.
+  const [waitUntil, setWaitUntil] = useState<number | null>(null);
+  const [now, setNow] = useState(() => Date.now());
+  const waitLeft = waitUntil ? Math.max(0, Math.ceil((waitUntil - now) / 1000)) : 0;
+  useEffect(() => {
+    if (!waitUntil) return;
+    const timer = setInterval(() => setNow(Date.now()), 250);
+    return () => clearInterval(timer);
+  }, [waitUntil]);
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -22,8 +32,11 @@ export function LoginForm({ callbackUrl, demoHint, defaultEmail }: { callbackUrl
     try {
       const res = await signIn("credentials", { email: String(form.get("email") ?? ""), password: String(form.get("password") ?? ""), redirect: false });
       if (!res || res.error || !res.ok) {
-        // "CredentialsSignin" is next-auth's code for wrong credentials; anything else is our lockout message.
-        setError(res?.error && res.error !== "CredentialsSignin" ? res.error : "Wrong e-mail or password");
+        // "CredentialsSignin" is next-auth's code for wrong credentials; anything else is our throttle message.
+        const wait = signInWaitSeconds(res?.error);
+        setNow(Date.now());
+        setWaitUntil(wait ? Date.now() + wait * 1000 : null);
+        setError(res?.error && res.error !== "CredentialsSignin" && !wait ? res.error : wait ? null : "Wrong e-mail or password");
         return;
       }
       router.push(safeCallbackPath(callbackUrl, window.location.origin));
@@ -36,7 +49,7 @@ export function LoginForm({ callbackUrl, demoHint, defaultEmail }: { callbackUrl
   }
 
   return (
-    <form onSubmit={onSubmit} className="flex flex-col gap-4" aria-describedby={error ? "login-error" : undefined}>
+    <form onSubmit={onSubmit} className="flex flex-col gap-4" aria-describedby={error || waitUntil ? "login-error" : undefined}>
       <Input name="email" type="email" label="E-mail" autoComplete="username" inputMode="email" required defaultValue={defaultEmail} autoFocus={!defaultEmail} />
       <Input name="password" type="password" label="Password" autoComplete="current-password" required />
       {error ? (
@@ -44,8 +57,14 @@ export function LoginForm({ callbackUrl, demoHint, defaultEmail }: { callbackUrl
           {error}
         </FormMessage>
       ) : null}
-      <button type="submit" className={buttonClass("primary", "md", "w-full")} disabled={pending}>
-        {pending ? "Signing in…" : "Sign in"}
+      {waitUntil ? (
+        <FormMessage tone="error" id="login-error">
+          {waitLeft > 0 ? signInWaitMessage(waitLeft) : "You can try again now."}{" "}
+          Forgot your password? A reset link works even now.
+        </FormMessage>
+      ) : null}
+      <button type="submit" className={buttonClass("primary", "md", "w-full")} disabled={pending || waitLeft > 0}>
+        {pending ? "Signing in…" : waitLeft > 0 ? `Wait ${waitLeft} s` : "Sign in"}
       </button>
       <Link href={callbackUrl ? `/login/sso?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/login/sso"} className={buttonClass("secondary", "md", "w-full")}>
         Sign in with single sign-on

@@ -4,6 +4,7 @@
 import { useActionForm } from "../ui/use-action-form";
 import type { ActionResult, ActionState } from "@/lib/auth/action";
 import { Input } from "../ui/input";
+import { NewPasswordInput } from "./new-password-input";
 import { FormMessage } from "../ui/form-message";
 import { SubmitButton } from "../ui/submit-button";
 import { LoginForm } from "./login-form";
@@ -24,16 +25,7 @@ export function NewAccountForm({ email, action, callbackUrl }: { email: string; 
     <form action={dispatch} onSubmit={onSubmit} className="flex flex-col gap-4" aria-label="Create your account">
       <Input name="email" type="email" label="E-mail" value={email} readOnly autoComplete="username" hint="The invite is for this address." />
       <Input name="name" label="Your name" autoComplete="name" required maxLength={120} error={fieldErrors?.name} />
-      <Input
-        name="password"
-        type="password"
-        label="Choose a password"
-        autoComplete="new-password"
-        required
-        minLength={10}
-        hint="At least 10 characters; not your name or e-mail address."
-        error={fieldErrors?.password}
-      />
+      <NewPasswordInput error={fieldErrors?.password} />
       {message && !fieldErrors ? <FormMessage tone="error">{message}</FormMessage> : null}
       <SubmitButton pending={pending} pendingLabel="Creating your account…" className="w-full">
         Create account

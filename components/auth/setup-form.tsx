@@ -4,6 +4,7 @@
 import { completeSetupAction } from "@/app/_actions/setup";
 import { useActionForm } from "../ui/use-action-form";
 import { Input } from "../ui/input";
+import { NewPasswordInput } from "./new-password-input";
 import { FormMessage } from "../ui/form-message";
 import { SubmitButton } from "../ui/submit-button";
 
@@ -24,7 +25,7 @@ export function SetupForm({ token }: { token: string }) {
       <Input name="orgName" label="Organization" autoComplete="organization" required maxLength={120} error={fieldErrors?.orgName} />
       <Input name="name" label="Your name" autoComplete="name" required maxLength={120} error={fieldErrors?.name} />
       <Input name="email" type="email" label="Your e-mail" autoComplete="username" inputMode="email" required maxLength={320} error={fieldErrors?.email} />
-      <Input name="password" type="password" label="Choose a password" autoComplete="new-password" required error={fieldErrors?.password} />
+      <NewPasswordInput error={fieldErrors?.password} />
       <div className="flex items-start gap-3 rounded-md border border-slate-200 bg-slate-50 p-3">
         <input id="setup-demo" type="checkbox" name="demo" className="mt-1 size-4 shrink-0 accent-brand-600" aria-describedby="setup-demo-hint" />
         <div>

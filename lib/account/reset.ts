@@ -14,7 +14,7 @@ import { publicBaseUrl, sendMail, serverMailer, type Mailer } from "../mail/tran
 import { normalizeEmail } from "../users/service";
 import { auditAccountEvent } from "./audit";
 import { passwordResetEmail } from "./emails";
-import { assertNewPassword } from "./new-password";
+import { hashNewPassword } from "../auth/password-policy";
 import { findOpenAuthToken, issueAuthToken, retireAuthTokens, useAuthToken } from "./tokens";
 
 /** Links e-mailed per address and hour; more requests are accepted and silently not sent. */
@@ -55,8 +55,7 @@ export async function resetPassword(token: string, password: string, now = new D
   const open = await findOpenAuthToken("password_reset", token, now);
   const owner = open ? await db.user.findUnique({ where: { id: open.userId }, select: { email: true, name: true } }) : null;
   if (!open || !owner) throw new AppError(404, "Link not valid", LINK_NOT_VALID);
-  assertNewPassword(password, [owner.email, owner.name]);
-  const passwordHash = await hashPassword(password);
+  const passwordHash = await hashNewPassword(password, { email: owner.email, name: owner.name });
   return db.$transaction(async (tx) => {
     const row = await useAuthToken(tx, "password_reset", token, now);
     if (!row) throw new AppError(404, "Link not valid", LINK_NOT_VALID);

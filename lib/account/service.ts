@@ -10,7 +10,7 @@ import { publicBaseUrl, sendMail, serverMailer, type Mailer } from "../mail/tran
 import { normalizeEmail } from "../users/service";
 import { auditAccountEvent } from "./audit";
 import { emailChangedNotice, emailChangeEmail, passwordChangedNotice } from "./emails";
-import { assertNewPassword } from "./new-password";
+import { hashNewPassword } from "../auth/password-policy";
 import { issueAuthToken, retireAuthTokens, useAuthToken } from "./tokens";
 
 /** Who is acting: the user and the session (browser) they act from. */
@@ -63,9 +63,8 @@ export async function updateProfile(me: Me, input: { name: string }) {
 export async function changePassword(me: Me, input: { currentPassword: string; newPassword: string }, opts: MailOpt = {}): Promise<{ sessionsEnded: number }> {
   const user = await userWithPassword(me.userId);
   await assertCurrentPassword(user, input.currentPassword);
-  assertNewPassword(input.newPassword, [user.email, user.name], "newPassword");
   if (input.newPassword === input.currentPassword) throw new ValidationError([{ name: "newPassword", reason: "Choose a password different from the current one." }]);
-  const passwordHash = await hashPassword(input.newPassword);
+  const passwordHash = await hashNewPassword(input.newPassword, { email: user.email, name: user.name }, "newPassword");
   const sessionsEnded = await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: new Date() } });
     const ended = await revokeUserSessions(user.id, "password_changed", { except: me.sid }, tx);

@@ -5,12 +5,12 @@ import { execFile } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
-import bcrypt from "bcryptjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "../db";
 import { DRIVER_ITEMS, DRIVER_SURVEY_NAME } from "./drivers";
 import { SERVQUAL_SURVEY_NAME } from "./servqual";
 import { categoryFor, type Metric } from "./feedback";
+import { verifyPassword } from "../auth/password";
 import {
   DEMO_ABOVE_PROMISE,
   DEMO_ORG_SLUG,
@@ -165,8 +165,8 @@ describe("generateDemoOrganization", () => {
   it("creates users who can sign in with the demo password", async () => {
     for (const u of DEMO_USERS) {
       const user = await a.user.findUniqueOrThrow({ where: { email: u.email }, include: { memberships: true } });
-      expect(await bcrypt.compare(u.password, user.passwordHash ?? ""), u.email).toBe(true);
-      expect(await bcrypt.compare("wrong-password", user.passwordHash ?? "")).toBe(false);
+      expect(await verifyPassword(u.password, user.passwordHash ?? ""), u.email).toBe(true);
+      expect(await verifyPassword("wrong-password", user.passwordHash ?? "")).toBe(false);
       expect(user.memberships.map((m) => [m.orgId, m.role])).toEqual([[first.orgId, u.role]]);
     }
   });

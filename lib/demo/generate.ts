@@ -2,12 +2,12 @@
 // customers, journeys and touchpoints with promises, staff-logged interactions, NPS/CSAT/CES responses and
 // follow-up cases. Deterministic for a given seed, scale and `now`; rows are built in memory and written
 // with batched multi-row INSERTs inside one transaction, so a failed run leaves no half-made organization.
-import bcrypt from "bcryptjs";
 import { searchTokenRows } from "../customers/search-tokens";
 import type { Db } from "../db";
 import { insertBatches } from "../db-bulk";
 import { buildDemoRows, DAY, WINDOW_DAYS, type DemoUserIds } from "./build";
 import { createRng, hashString } from "./random";
+import { hashPassword } from "../auth/password";
 
 export { DEMO_ABOVE_PROMISE, DEMO_UNDER_PROMISE } from "./catalog";
 
@@ -72,7 +72,7 @@ export async function generateDemoOrganization(
   progress?.("users");
   const demoLogins = opts.demoLogins ?? true;
   const hashes = new Map<string, Promise<string>>();
-  if (demoLogins) for (const u of DEMO_USERS) if (!hashes.has(u.password)) hashes.set(u.password, bcrypt.hash(u.password, 10));
+  if (demoLogins) for (const u of DEMO_USERS) if (!hashes.has(u.password)) hashes.set(u.password, hashPassword(u.password));
   const userIds = {} as DemoUserIds;
   for (const [i, u] of DEMO_USERS.entries()) {
     const user = await db.user.upsert({

@@ -6,11 +6,10 @@ import { db } from "../db";
 import type { Ctx } from "../auth/ctx";
 import type { Role } from "../auth/roles";
 import { randomToken, sha256 } from "../auth/tokens";
-import { hashPassword } from "../auth/password";
+import { hashNewPassword } from "../auth/password-policy";
 import { AppError, ConflictError, NotFoundError, ValidationError } from "../http/errors";
 import { publicBaseUrl, sendMail, serverMailer, type Mailer } from "../mail/transport";
 import { inviteEmail } from "../account/emails";
-import { assertNewPassword } from "../account/new-password";
 import { ROLE_LABELS, isRole } from "../auth/roles";
 import { recordAudit } from "../audit/service";
 import { revokeUserSessions } from "../auth/sessions";
@@ -141,8 +140,7 @@ export async function findOpenInvite(token: string) {
 export async function registerFromInvite(token: string, account: NewAccount): Promise<{ email: string }> {
   const invite = await findOpenInvite(token);
   if (!invite) throw new NotFoundError("Invite");
-  assertNewPassword(account.password, [invite.email, account.name]);
-  const passwordHash = await hashPassword(account.password);
+  const passwordHash = await hashNewPassword(account.password, { email: invite.email, name: account.name, orgName: invite.org.name });
   const existing = await db.user.findUnique({ where: { email: invite.email }, select: { id: true } });
   if (!existing) {
     try {

@@ -6,7 +6,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "../db";
-import { clientFingerprint, consume, enforce, purgeExpiredBuckets, RateLimitedError } from "./service";
+import { clientFingerprint, consume, consumeSliding, enforce, heldUntil, purgeExpiredBuckets, RateLimitedError, takeTurn } from "./service";
 
 const file = path.join(process.cwd(), "tmp", "test-dbs", `rate-limit-${process.pid}-${Date.now()}.db`);
 let db: Db;
@@ -57,6 +57,32 @@ describe("consume", () => {
     expect(await db.rateLimitBucket.count({ where: { key: "k:old" } })).toBe(0);
     expect(await db.rateLimitBucket.count({ where: { key: "k:new" } })).toBe(1);
     expect(await purgeExpiredBuckets({ db, now: at("2026-05-01T12:00:30Z") })).toBe(0);
+  });
+});
+
+describe("consumeSliding", () => {
+  it("weighs the previous window by how much of it is still inside the last windowMs, and takes counts back", async () => {
+    const deps = (iso: string) => ({ db, now: at(iso), cleanupProbability: 0 });
+    for (let i = 0; i < 4; i++) await consumeSliding("k:slide", 60_000, deps("2026-05-02T10:00:30Z"));
+    // a quarter into the next window: 3/4 of the previous 4, plus this one
+    expect(await consumeSliding("k:slide", 60_000, deps("2026-05-02T10:01:15Z"))).toBe(4);
+    expect(await consumeSliding("k:slide", 60_000, deps("2026-05-02T10:01:15Z"), -1)).toBe(3);
+    // two windows on, nothing of the first is left
+    expect(await consumeSliding("k:slide", 60_000, deps("2026-05-02T10:02:00Z"))).toBe(1);
+  });
+});
+
+describe("takeTurn", () => {
+  it("lets exactly one of many concurrent callers take a free turn, and says until when the others wait", async () => {
+    const now = at("2026-05-02T11:00:00Z");
+    const until = at("2026-05-02T11:00:04Z");
+    const results = await Promise.all(Array.from({ length: 12 }, () => takeTurn("k:turn", until, { db, now })));
+    expect(results.filter((r) => r === null)).toHaveLength(1);
+    for (const r of results) if (r) expect(r.toISOString()).toBe(until.toISOString());
+    expect((await heldUntil("k:turn", { db, now }))?.toISOString()).toBe(until.toISOString());
+    // once it has passed, the next caller takes it again
+    expect(await takeTurn("k:turn", at("2026-05-02T11:00:10Z"), { db, now: until })).toBeNull();
+    expect(await heldUntil("k:turn", { db, now: at("2026-05-02T11:00:10Z") })).toBeNull();
   });
 });
 

@@ -25,6 +25,24 @@ function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: unknown })?.code === "P2002";
 }
 
+/** Adds `by` to the bucket (key, windowStart), creating it if needed, and returns its new count. */
+async function addToBucket(database: Db | Prisma.TransactionClient, key: string, windowStart: Date, expiresAt: Date, by: number): Promise<number> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const row = await database.rateLimitBucket.upsert({
+        where: { key_windowStart: { key, windowStart } },
+        create: { key, windowStart, expiresAt, count: by },
+        update: { count: { increment: by } },
+        select: { count: true },
+      });
+      return row.count;
+    } catch (error) {
+      // Two instances creating the same new bucket at once: the loser retries and takes the update path.
+      if (!isUniqueViolation(error) || attempt >= UNIQUE_RETRIES) throw error;
+    }
+  }
+}
+
 /**
  * Counts `by` requests (default one) against `key` and says whether the last of them is within the limit of
  * the current window; `count` is the window's total after this call.
@@ -34,22 +52,7 @@ export async function consume(key: string, { limit, windowMs }: RateLimit, deps:
   const now = deps.now ?? new Date();
   const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
   const resetAt = new Date(windowStart.getTime() + windowMs);
-  let count = 0;
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const row = await database.rateLimitBucket.upsert({
-        where: { key_windowStart: { key, windowStart } },
-        create: { key, windowStart, expiresAt: resetAt, count: by },
-        update: { count: { increment: by } },
-        select: { count: true },
-      });
-      count = row.count;
-      break;
-    } catch (error) {
-      // Two instances creating the same new bucket at once: the loser retries and takes the update path.
-      if (!isUniqueViolation(error) || attempt >= UNIQUE_RETRIES) throw error;
-    }
-  }
+  const count = await addToBucket(database, key, windowStart, resetAt, by);
   if (Math.random() < (deps.cleanupProbability ?? CLEANUP_PROBABILITY)) await purgeExpiredBuckets({ db: database, now });
   return { allowed: count <= limit, remaining: Math.max(0, limit - count), resetAt, count };
 }
@@ -108,4 +111,74 @@ export async function enforce(limits: Array<RateLimit & { key: string }>, deps: 
 /** A respondent's rate-limit identity without storing who they are: sha256 of IP and user agent, truncated. */
 export function clientFingerprint(ip: string | null | undefined, userAgent: string | null | undefined): string {
   return createHash("sha256").update(`${ip ?? "unknown"}\n${userAgent ?? ""}`).digest("hex").slice(0, 24);
+}
+
+// Sliding windows: the count over the last `windowMs` is estimated from two fixed buckets — all of the
+// current one and the previous one weighted by the share of it still inside the window. Buckets are kept
+// for two windows so that the previous one is there to read.
+function slidingBuckets(windowMs: number, now: Date) {
+  const start = Math.floor(now.getTime() / windowMs) * windowMs;
+  return { current: new Date(start), previous: new Date(start - windowMs), keepUntil: new Date(start + 2 * windowMs), overlap: 1 - (now.getTime() - start) / windowMs };
+}
+
+/** Adds `by` (may be negative, to take back a count) to `key` and returns the sliding count over the last `windowMs`. */
+export async function consumeSliding(key: string, windowMs: number, deps: Deps = {}, by = 1): Promise<number> {
+  const database = deps.db ?? defaultDb;
+  const b = slidingBuckets(windowMs, deps.now ?? new Date());
+  const current = await addToBucket(database, key, b.current, b.keepUntil, by);
+  const previous = await database.rateLimitBucket.findUnique({ where: { key_windowStart: { key, windowStart: b.previous } }, select: { count: true } });
+  if (Math.random() < (deps.cleanupProbability ?? CLEANUP_PROBABILITY)) await purgeExpiredBuckets({ db: database, now: deps.now });
+  return current + (previous?.count ?? 0) * b.overlap;
+}
+
+// Turns and marks: a row of `key` at the epoch whose expiresAt is the time it holds until (then
+// purgeExpiredBuckets removes it like any expired bucket).
+const HOLD = new Date(0);
+
+/**
+ * Takes the turn of `key` if nobody holds it, holding it until `until`: null when taken, else the time the
+ * current holder lets go. Atomic across instances (a conditional update, or the insert of a new row).
+ */
+export async function takeTurn(key: string, until: Date, deps: Deps = {}): Promise<Date | null> {
+  const database = deps.db ?? defaultDb;
+  const now = deps.now ?? new Date();
+  for (let attempt = 0; attempt <= UNIQUE_RETRIES; attempt++) {
+    const taken = await database.rateLimitBucket.updateMany({ where: { key, windowStart: HOLD, expiresAt: { lte: now } }, data: { expiresAt: until } });
+    if (taken.count === 1) return null;
+    const held = await database.rateLimitBucket.findUnique({ where: { key_windowStart: { key, windowStart: HOLD } }, select: { expiresAt: true } });
+    if (held && held.expiresAt > now) return held.expiresAt;
+    if (held) continue; // let go between the update and the read: try again
+    try {
+      await database.rateLimitBucket.create({ data: { key, windowStart: HOLD, expiresAt: until, count: 0 } });
+      return null;
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+    }
+  }
+  return until; // contended beyond reason: treat as held
+}
+
+/** The time `key` is held or marked until, if that is still ahead. */
+export async function heldUntil(key: string, deps: Deps = {}): Promise<Date | null> {
+  const database = deps.db ?? defaultDb;
+  const row = await database.rateLimitBucket.findUnique({ where: { key_windowStart: { key, windowStart: HOLD } }, select: { expiresAt: true } });
+  return row && row.expiresAt > (deps.now ?? new Date()) ? row.expiresAt : null;
+}
+
+/** Marks `key` until `until` (later than any earlier mark or not). */
+export async function markUntil(key: string, until: Date, deps: Deps = {}): Promise<void> {
+  const database = deps.db ?? defaultDb;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await database.rateLimitBucket.upsert({ where: { key_windowStart: { key, windowStart: HOLD } }, create: { key, windowStart: HOLD, expiresAt: until }, update: { expiresAt: until } });
+      return;
+    } catch (error) {
+      if (!isUniqueViolation(error) || attempt >= UNIQUE_RETRIES) throw error;
+    }
+  }
+}
+
+/** Forgets every bucket, turn and mark of these keys. */
+export async function forgetKeys(keys: string[], deps: Pick<Deps, "db"> = {}): Promise<void> {
+  await (deps.db ?? defaultDb).rateLimitBucket.deleteMany({ where: { key: { in: keys } } });
 }

@@ -8,7 +8,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { db as defaultDb, type Db } from "../db";
-import { hashPassword } from "../auth/password";
+import { hashNewPassword } from "../auth/password-policy";
 import { ConflictError, ValidationError } from "../http/errors";
 import { normalizeEmail } from "../users/service";
 import { DEMO_ORG_SLUG, generateDemoOrganization } from "../demo/generate";
@@ -56,7 +56,7 @@ export async function completeSetup(input: SetupInput, opts: { db?: Db; secret?:
   const db = opts.db ?? defaultDb;
   if (!setupTokenMatches(input.token, opts.secret)) throw new ValidationError([{ name: "token", reason: "This is not the setup token printed by the server" }]);
   if (!(await setupOpen(db))) throw new ConflictError("Setup is complete: this installation already has an account. Sign in instead.");
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await hashNewPassword(input.password, { email: input.email, name: input.name, orgName: input.orgName });
   const { userId, orgId } = await db.$transaction(async (tx) => {
     await tx.rateLimitBucket.create({ data: { ...SETUP_LOCK, count: 1, expiresAt: new Date("9999-12-31T00:00:00Z") } });
     if ((await tx.user.count()) > 0) throw new ConflictError("Setup is complete: this installation already has an account. Sign in instead.");

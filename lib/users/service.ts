@@ -1,6 +1,6 @@
 // Users exist across organizations; what they may see comes from their memberships.
 import { db } from "../db";
-import { dummyHash, verifyPassword } from "../auth/password";
+import { dummyHash, hashPassword, needsRehash, verifyPassword } from "../auth/password";
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -9,7 +9,13 @@ export function normalizeEmail(email: string): string {
 export async function verifyCredentials(email: string, password: string) {
   const user = await db.user.findUnique({ where: { email: normalizeEmail(email) } });
   const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyHash()));
-  return user && ok ? { id: user.id, email: user.email, name: user.name } : null;
+  if (!user?.passwordHash || !ok) return null;
+  // A bcrypt hash from before argon2id (or older parameters) becomes current while the password is at hand.
+  // Only where it is still the hash just verified: a password changed meanwhile is not overwritten.
+  if (needsRehash(user.passwordHash)) {
+    await db.user.updateMany({ where: { id: user.id, passwordHash: user.passwordHash }, data: { passwordHash: await hashPassword(password) } });
+  }
+  return { id: user.id, email: user.email, name: user.name };
 }
 
 export async function getUserProfile(userId: string) {

@@ -9,6 +9,7 @@ import { getHeadline } from "@/lib/dashboard/headline";
 import { npsCategory } from "@/lib/metrics/categories";
 import { createOrg, createUser, type Org } from "../factories";
 
+const NEW_PASSWORD = "lantern velvet orbit 42";
 let A: Org;
 beforeAll(async () => {
   A = await createOrg("svc");
@@ -29,8 +30,8 @@ describe("members", () => {
     const invite = await createInvite(A.ctx("admin"), { email: `new-${Date.now()}@example.test`, role: "agent" }, { mailer: null });
     if (invite.sent) throw new Error("no mailer: the link must come back");
     expect(await findOpenInvite(invite.token)).toMatchObject({ email: invite.email, role: "agent", emailed: false });
-    expect(await registerFromInvite(invite.token, { name: "New Agent", password: "a-long-password" })).toEqual({ email: invite.email });
-    const user = await verifyCredentials(invite.email, "a-long-password");
+    expect(await registerFromInvite(invite.token, { name: "New Agent", password: NEW_PASSWORD })).toEqual({ email: invite.email });
+    const user = await verifyCredentials(invite.email, NEW_PASSWORD);
     expect(user).not.toBeNull();
     expect(await ctxForUser(user!.id)).toBeNull(); // not a member until they accept, signed in
     const accepted = await acceptInvite(invite.token, { userId: user!.id });
@@ -40,9 +41,30 @@ describe("members", () => {
     expect((await db.user.findUniqueOrThrow({ where: { id: user!.id } })).emailVerifiedAt).toBeNull();
     expect(await findOpenInvite(invite.token)).toBeNull();
     await expect(acceptInvite(invite.token, { userId: user!.id })).rejects.toMatchObject({ status: 404 });
-    await expect(registerFromInvite(invite.token, { name: "Again", password: "a-long-password" })).rejects.toMatchObject({ status: 404 });
+    await expect(registerFromInvite(invite.token, { name: "Again", password: NEW_PASSWORD })).rejects.toMatchObject({ status: 404 });
     const audit = await db.auditEvent.findMany({ where: { orgId: A.orgId, entityId: invite.id } });
     expect(audit.map((e) => e.action).sort()).toEqual(["invite.accepted", "invite.created"]);
+  });
+
+  it("refuses a password the policy refuses, naming the field, and leaves the invite open", async () => {
+    const invite = await createInvite(A.ctx("admin"), { email: `weak-${Date.now()}@example.test`, role: "viewer" }, { mailer: null });
+    if (invite.sent) throw new Error("no mailer: the link must come back");
+    for (const [password, reason] of [
+      ["aaaaaaaaaaaa", /^Too easy to guess/],
+      ["Password1234!", /^Too easy to guess/],
+      [`${invite.email}1`, /^Too easy to guess/], // the invited address itself
+      ["WeakWillow2026", /^Too easy to guess/], // the name typed in the same form
+      ["short one", /^Use at least 12 characters$/],
+    ] as const) {
+      const error = await registerFromInvite(invite.token, { name: "Weak Willow", password }).catch((e: unknown) => e);
+      expect(error, password).toMatchObject({ status: 400 });
+      const params = (error as { invalidParams: Array<{ name: string; reason: string }> }).invalidParams;
+      expect(params).toHaveLength(1);
+      expect(params[0].name).toBe("password");
+      expect(params[0].reason).toMatch(reason);
+    }
+    expect(await findOpenInvite(invite.token)).not.toBeNull();
+    expect(await db.user.count({ where: { email: invite.email } })).toBe(0);
   });
 
   it("an existing user joins a second organization and can switch to it; 'create your account' leaves their account alone", async () => {
@@ -50,7 +72,7 @@ describe("members", () => {
     const invite = await createInvite(other.ctx("admin"), { email: A.users.viewer.email, role: "manager" }, { mailer: null });
     if (invite.sent) throw new Error("no mailer: the link must come back");
     const before = await db.user.findUniqueOrThrow({ where: { id: A.users.viewer.id } });
-    expect(await registerFromInvite(invite.token, { name: "Someone else", password: "another-long-password" })).toEqual({ email: A.users.viewer.email });
+    expect(await registerFromInvite(invite.token, { name: "Someone else", password: "orchid tundra velvet 93" })).toEqual({ email: A.users.viewer.email });
     expect(await db.user.findUniqueOrThrow({ where: { id: A.users.viewer.id } })).toEqual(before);
     await expect(acceptInvite(invite.token, { userId: A.users.agent.id })).rejects.toMatchObject({ status: 400 });
     await acceptInvite(invite.token, { userId: A.users.viewer.id });

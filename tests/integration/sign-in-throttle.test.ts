@@ -1,8 +1,11 @@
-// Sign-in throttling over real HTTP (next-auth's credentials flow): failed attempts lock the account, then
-// the client IP, with counters in the database so that every instance enforces the same lock.
+// Sign-in throttling over real HTTP (next-auth's credentials flow) and, where time must pass, in-process
+// against the same database with a chosen clock. What users rely on: a third party's failures cannot keep
+// the real user out; a guesser's delays grow (1 s, 2 s, 4 s…) and end; one client spraying many accounts is
+// slowed; the counters are shared by every instance. Rules: lib/auth/sign-in-throttle.ts.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { ACCOUNT_LIMIT, IP_LIMIT } from "@/lib/auth/sign-in-throttle";
+import { SIGN_IN_RULES, throttledSignIn, trustSignInClient } from "@/lib/auth/sign-in-throttle";
+import { signInWaitSeconds } from "@/lib/auth/sign-in-wait";
 import { createUser, TEST_PASSWORD } from "../factories";
 import { startServer, type RunningServer } from "../server";
 import { baseURL } from "./http";
@@ -16,9 +19,12 @@ afterAll(async () => {
 });
 
 const cookies = (res: Response) => res.headers.getSetCookie().map((c) => c.split(";")[0]);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** One sign-in attempt; the error is next-auth's code ("CredentialsSignin") or our lockout message. */
-async function attempt(email: string, password: string, ip: string, base = baseURL()): Promise<{ ok: boolean; error: string | null }> {
+type Attempt = { ok: boolean; error: string | null; wait: number | null };
+
+/** One sign-in attempt; error is next-auth's code ("CredentialsSignin") or our wait message. */
+async function attempt(email: string, password: string, ip: string, base = baseURL()): Promise<Attempt> {
   const csrf = await fetch(`${base}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const res = await fetch(`${base}/api/auth/callback/credentials`, {
@@ -30,37 +36,100 @@ async function attempt(email: string, password: string, ip: string, base = baseU
   const { url } = (await res.json()) as { url: string };
   const error = new URL(url).searchParams.get("error");
   const ok = cookies(res).some((c) => c.startsWith("next-auth.session-token="));
-  return { ok, error };
+  return { ok, error, wait: signInWaitSeconds(error) };
 }
 
-describe("sign-in throttling", () => {
-  it(`locks an account after ${ACCOUNT_LIMIT} failures, even against the right password and on every instance`, async () => {
-    const user = await createUser("locked");
-    const other = await createUser("neighbour");
-    const ip = "198.51.100.21";
-    for (let i = 0; i < ACCOUNT_LIMIT; i++) expect(await attempt(user.email, "wrong password", ip)).toEqual({ ok: false, error: "CredentialsSignin" });
+const wrong = (n: number) => `wrong guess number ${n}`;
 
-    const locked = await attempt(user.email, TEST_PASSWORD, ip);
-    expect(locked.ok).toBe(false);
-    expect(locked.error).toMatch(/^Too many failed sign-in attempts\. Try again in \d+ minutes?\.$/);
-    expect((await attempt(user.email.toUpperCase(), TEST_PASSWORD, "203.0.113.99", second.url)).error).toBe(locked.error); // same lock elsewhere
-    expect((await attempt(other.email, TEST_PASSWORD, ip)).ok).toBe(true); // the lock is the account's, not the IP's
+describe("a third party cannot lock an account out", () => {
+  it("failures from many forged addresses leave the real user's own address free, on every instance", async () => {
+    const user = await createUser("target");
+    const home = "198.51.100.21";
+    expect((await attempt(user.email, TEST_PASSWORD, home)).ok).toBe(true); // the user's usual address
 
-    // The lock is the database row of the current window: when the window is over, the account opens again.
-    const { count } = await db.rateLimitBucket.deleteMany({ where: { key: { startsWith: "sign-in:account:" }, count: { gte: ACCOUNT_LIMIT } } });
-    expect(count).toBe(1);
+    const outcomes: Attempt[] = [];
+    for (let i = 0; i < 40; i++) outcomes.push(await attempt(user.email, wrong(i), `203.0.113.${i + 1}`));
+    // The account's free failures reach the password check; after that the forged clients mostly wait.
+    const checked = outcomes.filter((o) => o.error === "CredentialsSignin").length;
+    expect(checked).toBeGreaterThanOrEqual(SIGN_IN_RULES.account.free);
+    expect(checked).toBeLessThan(SIGN_IN_RULES.account.free + 8);
+    expect(outcomes.filter((o) => o.wait !== null).length).toBe(40 - checked);
+    for (const o of outcomes) if (o.wait !== null) expect(o.wait).toBeLessThanOrEqual(SIGN_IN_RULES.account.capSeconds);
+
+    // The real user, from their own address, right password: in at once, on either instance.
+    expect(await attempt(user.email, TEST_PASSWORD, home)).toMatchObject({ ok: true, error: null });
+    expect(await attempt(user.email, TEST_PASSWORD, home, second.url)).toMatchObject({ ok: true, error: null });
+    // A new address is only asked to wait a bounded time (never locked), and proving the address through
+    // the reset flow (trustSignInClient) lets it in at once.
+    const laptop = "192.0.2.200";
+    await attempt(user.email, wrong(41), "203.0.113.41"); // one more forged failure: the account's turn is held for seconds now
+    const fresh = await attempt(user.email, TEST_PASSWORD, laptop);
+    expect(fresh.ok).toBe(false);
+    expect(fresh.wait).toBeGreaterThan(0);
+    expect(fresh.wait).toBeLessThanOrEqual(SIGN_IN_RULES.account.capSeconds);
+    await trustSignInClient(user.email, { "x-forwarded-for": laptop });
+    expect((await attempt(user.email, TEST_PASSWORD, laptop)).ok).toBe(true);
+  });
+});
+
+describe("one client guessing one account", () => {
+  it("waits 1 s, 2 s, 4 s between attempts after the free ones, on every instance; the right password after the wait gets in and starts afresh", async () => {
+    const user = await createUser("guessed");
+    const ip = "198.51.100.77";
+    const { free } = SIGN_IN_RULES.pair;
+    for (let i = 0; i < free; i++) expect(await attempt(user.email, wrong(i), ip)).toMatchObject({ ok: false, error: "CredentialsSignin" });
+
+    for (const expected of [1, 2, 4]) {
+      expect((await attempt(user.email, wrong(100 + expected), ip)).error).toBe("CredentialsSignin"); // takes the turn
+      const refused = await attempt(user.email, TEST_PASSWORD, ip, expected === 2 ? second.url : baseURL());
+      expect(refused.ok).toBe(false);
+      expect(refused.error).toMatch(/^Too many failed sign-in attempts\. Try again in \d seconds?\.$/);
+      expect([expected, Math.max(1, expected - 1)]).toContain(refused.wait); // the rest of the turn, rounded up
+      await sleep(expected * 1000 + 150);
+    }
     expect((await attempt(user.email, TEST_PASSWORD, ip)).ok).toBe(true);
-  });
+    // Success forgets the pair's failures: a typo now is just a typo.
+    expect((await attempt(user.email, wrong(999), ip)).error).toBe("CredentialsSignin");
+    expect((await attempt(user.email, TEST_PASSWORD, ip)).ok).toBe(true);
+    // Another client was never slowed by this one.
+    const other = await createUser("guessed-neighbour");
+    expect((await attempt(other.email, TEST_PASSWORD, ip)).ok).toBe(true);
+  }, 60_000);
 
-  it(`refuses a client IP after ${IP_LIMIT} failures across accounts; other clients go on`, async () => {
-    const victims = await Promise.all(Array.from({ length: 5 }, (_, i) => createUser(`spray-${i}`)));
-    const ip = "192.0.2.77";
-    for (let i = 0; i < IP_LIMIT; i++) expect((await attempt(victims[i % victims.length].email, `guess ${i}`, ip)).error).toBe("CredentialsSignin");
-    const fresh = await createUser("spray-fresh");
-    expect((await attempt(fresh.email, TEST_PASSWORD, ip)).error).toMatch(/^Too many failed sign-in attempts/);
-    expect((await attempt(fresh.email, TEST_PASSWORD, "192.0.2.78")).ok).toBe(true);
-    // The bucket keys never hold an e-mail address.
-    const keys = (await db.rateLimitBucket.findMany({ where: { key: { startsWith: "sign-in:" } }, select: { key: true } })).map((b) => b.key);
-    for (const v of [...victims, fresh]) expect(keys.join(" ")).not.toContain(v.email);
+  it("lets the delays end as the failures leave the sliding window (clock chosen in-process)", async () => {
+    const email = `slide-${Date.now()}@example.test`;
+    const headers = { "x-forwarded-for": "198.51.100.88" };
+    const rule = SIGN_IN_RULES.pair;
+    const windowStart = Math.ceil(Date.now() / rule.windowMs) * rule.windowMs + rule.windowMs; // a window nobody has used
+    const at = (ms: number) => new Date(windowStart + 60_000 + ms);
+    const fail = () => Promise.resolve(null);
+    const outcome = (now: Date) => throttledSignIn(email, headers, fail, now).then(() => "checked", (e: Error) => e.message);
+
+    for (let i = 0; i < rule.free + 3; i++) await outcome(at(i * 10_000)); // 8 failures within 80 s, through their turns
+    // the 8th took a 4-second turn at 70 s: at 72 s the next one waits the rest of it
+    expect(await outcome(at(72_000))).toBe("Too many failed sign-in attempts. Try again in 2 seconds.");
+    // 20 minutes on: the previous window's 8 failures weigh 60 %, under the free five → checked without a wait.
+    expect(await outcome(at(20 * 60_000))).toBe("checked");
+    // Half an hour on, both windows are new: the whole allowance is back.
+    for (let i = 0; i < rule.free; i++) expect(await outcome(at(31 * 60_000 + i))).toBe("checked");
   });
+});
+
+describe("one client spraying many accounts", () => {
+  it(`is slowed after ${SIGN_IN_RULES.client.free} failures across accounts; other clients go on; keys hold no address`, async () => {
+    const victims = await Promise.all(Array.from({ length: 6 }, (_, i) => createUser(`spray-${i}`)));
+    const ip = "192.0.2.77";
+    for (let i = 0; i <= SIGN_IN_RULES.client.free; i++) expect((await attempt(victims[i % victims.length].email, wrong(i), ip)).error).toBe("CredentialsSignin");
+    const fresh = await createUser("spray-fresh");
+    const refused = await attempt(fresh.email, TEST_PASSWORD, ip);
+    expect(refused.ok).toBe(false);
+    expect(refused.wait).toBe(1);
+    expect((await attempt(fresh.email, TEST_PASSWORD, "192.0.2.78")).ok).toBe(true);
+    await sleep(1150);
+    expect((await attempt(fresh.email, TEST_PASSWORD, ip)).ok).toBe(true); // slowed, not locked
+
+    const keys = (await db.rateLimitBucket.findMany({ where: { key: { startsWith: "sign-in:" } }, select: { key: true } })).map((b) => b.key).join(" ");
+    for (const v of [...victims, fresh]) expect(keys).not.toContain(v.email);
+    expect(keys).not.toContain(ip);
+  }, 60_000);
 });

@@ -1,0 +1,20 @@
+// The field where someone chooses a password: the policy's length as browser limits and its rule as the
+// hint (lib/auth/password-rules.ts); the server's verdict (lib/auth/password-policy.ts) arrives as `error`.
+import { PASSWORD_HINT, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
+import { Input } from "../ui/input";
+
+export function NewPasswordInput({ error, name = "password", label = "Choose a password" }: { error?: string; name?: string; label?: string }) {
+  return (
+    <Input
+      name={name}
+      type="password"
+      label={label}
+      autoComplete="new-password"
+      required
+      minLength={PASSWORD_MIN_LENGTH}
+      maxLength={PASSWORD_MAX_LENGTH}
+      hint={PASSWORD_HINT}
+      error={error}
+    />
+  );
+}
