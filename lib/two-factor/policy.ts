@@ -41,7 +41,7 @@ export async function getTwoFactorPolicy(ctx: Ctx): Promise<{ requireTwoFactor: 
  */
 export async function setRequireTwoFactor(ctx: Ctx, sid: string | null, requireTwoFactor: boolean): Promise<void> {
   if (requireTwoFactor && !(await sessionPassedSecondFactor(ctx.userId, sid))) {
-    throw new ConflictError("Turn on two-factor authentication for your own account first (Account → Two-factor), then require it for everyone.");
+    throw new ConflictError("Turn on two-factor authentication for your own account first (the “Two-factor authentication” link under your name), then require it for everyone.");
   }
   await db.$transaction(async (tx) => {
     const before = await tx.organization.findUniqueOrThrow({ where: { id: ctx.orgId }, select: { requireTwoFactor: true } });

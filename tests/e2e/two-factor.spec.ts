@@ -10,8 +10,8 @@ import { generateSync } from "otplib";
 const root = path.resolve(import.meta.dirname, "../..");
 const PASSWORD = "resonance-demo";
 
-function newMember(): string {
-  const out = execFileSync(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "tests/e2e/helpers/two-factor-user.ts"], {
+function newMember(...args: string[]): string {
+  const out = execFileSync(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "tests/e2e/helpers/two-factor-user.ts", ...args], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:tmp/test-dbs/e2e.db" },
   });
@@ -84,6 +84,28 @@ test("turn on two-factor, sign out, sign in with password and code", async ({ pa
   await page.goto("/account/two-factor");
   await expect(page.getByTestId("recovery-codes-left")).toHaveText("10 of 10 recovery codes unused.");
   await screens(page, "two-factor-manage");
+});
+
+test("an organization that requires two-factor sends a member without it to enrol first", async ({ page }) => {
+  const email = newMember("--required");
+  await passwordStep(page, email);
+  await expect(page).toHaveURL(/\/account\/two-factor\?required=1$/);
+  await expect(page.getByText(/Fjord Bank \w+ requires two-factor authentication for every member/)).toBeVisible();
+  await expect(page.getByRole("link", { name: "Back to Resonance" })).toHaveCount(0);
+  // Its API refuses this session too, with a problem+json that says why.
+  const api = await page.request.get("/api/v1/customers");
+  expect(api.status()).toBe(403);
+  expect((await api.json()).detail).toMatch(/requires two-factor authentication/);
+  await screens(page, "two-factor-required");
+
+  const secret = (await page.getByTestId("totp-secret").innerText()).replaceAll(/\s/g, "");
+  await page.getByLabel("6-digit code from the app").fill(codeFor(secret));
+  await page.getByRole("button", { name: "Turn on two-factor" }).click();
+  await expect(page.getByTestId("recovery-code")).toHaveCount(10);
+  await page.getByRole("link", { name: /I have saved my recovery codes/ }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  expect((await page.request.get("/api/v1/customers")).status()).toBe(200);
 });
 
 test("an admin without two-factor cannot require it for everyone yet", async ({ page }) => {

@@ -10,7 +10,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { Badge } from "@/components/ui/badge";
 import { formatDate } from "@/components/ui/format";
 import { SignOutButton } from "@/components/shell/sign-out-button";
-import { EnableTwoFactorForm } from "@/components/account/enable-two-factor-form";
+import { Enrolment } from "@/components/account/enrolment";
 import { DisableTwoFactorForm, RegenerateCodesForm, VerifySessionForm } from "@/components/account/two-factor-forms";
 
 export const dynamic = "force-dynamic";
@@ -30,28 +30,8 @@ function RequiredNotice({ status }: { status: TwoFactorStatus }) {
 }
 
 async function Enrol({ userId, status }: { userId: string; status: TwoFactorStatus }) {
-  const enrolment = await beginEnrolment(userId, status.email);
-  return (
-    <ol className="flex flex-col gap-6 text-sm text-slate-800">
-      <li>
-        <h2 className="font-semibold text-slate-900">1. Get an authenticator app</h2>
-        <p className="mt-1 text-slate-600">Any app for time-based codes (TOTP) works: 1Password, Bitwarden, Google Authenticator, Microsoft Authenticator, Aegis, FreeOTP…</p>
-      </li>
-      <li>
-        <h2 className="font-semibold text-slate-900">2. Scan this QR code with it</h2>
-        {/* A data: URL SVG made on the server (the page CSP allows img-src data:); nothing for next/image to optimise. */}
-        <img src={enrolment.qrDataUrl} alt="QR code to add your Resonance account to an authenticator app" width={192} height={192} className="mt-3 rounded-md border border-slate-200 bg-white" />
-        <p className="mt-3 text-slate-600">Cannot scan? Choose “enter a setup key” in the app and type this key (time-based, 6 digits, 30 seconds):</p>
-        <p className="mt-1 rounded-md bg-slate-100 px-3 py-2 font-mono text-sm tracking-wide break-all text-slate-900" data-testid="totp-secret" aria-label="Setup key">
-          {enrolment.secretForTyping}
-        </p>
-      </li>
-      <li>
-        <h2 className="mb-2 font-semibold text-slate-900">3. Enter the code the app shows</h2>
-        <EnableTwoFactorForm pending={enrolment.pending} email={status.email} />
-      </li>
-    </ol>
-  );
+  const { pending, secretForTyping, qrDataUrl } = await beginEnrolment(userId, status.email);
+  return <Enrolment enrolment={{ pending, secretForTyping, qrDataUrl }} email={status.email} />;
 }
 
 function Manage({ status }: { status: TwoFactorStatus }) {
