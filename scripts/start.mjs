@@ -1,7 +1,11 @@
 #!/usr/bin/env node
-// `npm start`: migrate the database (the embedded SQLite file unless DATABASE_URL says otherwise), load the
-// demo organization when the database is empty, build when the sources changed, and serve on PORT (3000).
-//   --dev   run `next dev` instead of a production build
+// `npm start`: migrate the database (the embedded SQLite file unless DATABASE_URL says otherwise), build when
+// the sources changed, and serve on PORT (3000), on loopback unless HOST says otherwise. A new installation
+// has no account: the server prints a one-time setup link (lib/setup/service.ts).
+//   --dev    run `next dev` instead of a production build
+//   --demo   (or RESONANCE_DEMO=1) load the demo organization with its published logins into an empty database:
+//            for a throwaway evaluation on your own machine, never for real data
+// RESONANCE_ADMIN_EMAIL + RESONANCE_ADMIN_PASSWORD: create the first admin headless (scripts/setup.ts).
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -27,7 +31,8 @@ process.env.DATABASE_URL = databaseUrl;
 step(`database: ${databaseUrl.startsWith("file:") ? databaseUrl : databaseUrl.replace(/\/\/[^@]*@/, "//…@")}`);
 await migrateDeploy(databaseUrl);
 step("migrations applied");
-await must(bin.tsx, [path.join(root, "prisma/seed.ts")]);
+if (process.argv.includes("--demo") || process.env.RESONANCE_DEMO === "1") await must(bin.tsx, [path.join(root, "prisma/seed.ts")]);
+else if (process.env.RESONANCE_ADMIN_EMAIL && process.env.RESONANCE_ADMIN_PASSWORD) await must(bin.tsx, [path.join(root, "scripts/setup.ts")]);
 
 function newestMtime(dir) {
   let newest = 0;
@@ -52,7 +57,7 @@ if (!dev) {
   if (stale || !fs.existsSync(server) || fs.statSync(server).mtimeMs < Math.max(sources, newestMtime(path.join(root, "server")))) await must(path.join(root, "scripts/build-server.mjs"), []);
 }
 
-step(`serving on http://localhost:${port}  (demo login: admin@demo.resonance.test / resonance-demo)`);
+step(`serving on ${process.env.NEXTAUTH_URL}`);
 // Production: the custom server (server/index.ts: the public survey API answered directly, the rest by Next.js).
 const host = process.env.HOST ? ["-H", process.env.HOST] : [];
 const code = dev ? await run(bin.next, ["dev", "-p", port, ...host]) : await run(path.join(root, process.env.NEXT_DIST_DIR || ".next", "resonance-server.mjs"), ["-p", port, ...host]);

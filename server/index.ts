@@ -14,13 +14,16 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import next from "next";
+import nextEnv from "@next/env";
+import { insecureUrlProblem, normalizeForwardedHeaders, parseTrustedProxies } from "../lib/http/trusted-proxy";
 
 const argOf = (flag: string) => {
   const i = process.argv.indexOf(flag);
   return i > 0 ? process.argv[i + 1] : undefined;
 };
 const port = Number(argOf("-p") ?? process.env.PORT ?? 3000);
-const hostname = argOf("-H") ?? "0.0.0.0";
+// Loopback unless told otherwise (HOST / -H): a new installation is not reachable from the network by accident.
+const hostname = argOf("-H") ?? process.env.HOST ?? "127.0.0.1";
 const dev = process.argv.includes("--dev");
 // RESONANCE_FAST_PATH=off sends every request through Next.js (for comparison and for diagnosis).
 const fast = !dev && process.env.RESONANCE_FAST_PATH !== "off";
@@ -38,6 +41,20 @@ function projectRoot(): string {
 }
 
 (process.env as Record<string, string>).NODE_ENV ??= dev ? "development" : "production";
+// Settings that make this instance unsafe stop it here, once, before any worker starts (a worker that exited
+// would only be started again by the primary). .env files count, as they do for Next.js.
+nextEnv.loadEnvConfig(projectRoot(), dev);
+const insecure = insecureUrlProblem(process.env);
+if (insecure) {
+  console.error(`✖ refusing to start: ${insecure}`);
+  process.exit(1);
+}
+try {
+  parseTrustedProxies(process.env.TRUSTED_PROXIES);
+} catch (error) {
+  console.error(`✖ refusing to start: ${(error as Error).message}`);
+  process.exit(1);
+}
 // RESONANCE_WORKERS=n (n > 1): n server processes share the port (node:cluster), for machines with more
 // cores than one process can use. They hold no state of their own (rate limits live in the database, the
 // survey cache for FRESH_MS), exactly like several instances behind a load balancer.
@@ -70,9 +87,12 @@ async function serve() {
   const { fastRoute, headerRules } = await import("./fast-routes");
   const { batchesIdle } = await import("../lib/surveys/ingest-batch");
   const { db } = await import("../lib/db");
+  const trust = parseTrustedProxies(process.env.TRUSTED_PROXIES);
   const rules = !fast ? [] : headerRules(path.join(dir, process.env.NEXT_DIST_DIR || ".next"));
 
   const server = http.createServer((req, res) => {
+    // Before anything reads a header: the client address and protocol as the socket and TRUSTED_PROXIES vouch.
+    normalizeForwardedHeaders(req, trust);
     if (fast && fastRoute(req, res, rules)) return;
     void handle(req, res);
   });
@@ -99,5 +119,28 @@ async function serve() {
 
   server.listen(port, hostname, () => {
     console.log(`▸ ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}${cluster.isWorker ? ` (worker ${process.pid})` : ""}`);
+    if (!cluster.isWorker || cluster.worker?.id === 1) void announceInstallationState();
   });
+
+  // What the operator must know at start: how to create the first admin, and whether demo logins are open.
+  async function announceInstallationState() {
+    const { setupOpen, setupToken, demoLoginsPresent } = await import("../lib/setup/service");
+    const base = process.env.NEXTAUTH_URL ?? `http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`;
+    try {
+      if (await setupOpen()) {
+        console.log(`\n▸ First run: no account exists yet. Create the first admin at\n    ${base}/setup?token=${setupToken()}\n  (or headless: npm run setup -- --email you@example.com). The link works until the first account exists.\n`);
+      } else if (await demoLoginsPresent()) {
+        const exposed = !/^(127\.|localhost$|::1$)/.test(hostname);
+        const line = "!".repeat(78);
+        const log = process.env.NODE_ENV === "production" ? console.warn : console.log;
+        log(
+          `\n${line}\n  DEMO ACCOUNTS ARE OPEN: *@demo.resonance.test sign in with the published password "resonance-demo".\n` +
+            `  ${exposed ? `This server listens on ${hostname}: ANYONE WHO REACHES IT CAN SIGN IN AS AN ADMIN.` : "Keep this installation on your own machine."}\n` +
+            `  For real data, start from an empty database (no --demo) and use the first-run setup.\n${line}\n`,
+        );
+      }
+    } catch (error) {
+      console.error("could not read the installation state", error);
+    }
+  }
 }

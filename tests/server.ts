@@ -23,7 +23,7 @@ export async function freePort(): Promise<number> {
 /** The session-signing key test servers get unless NEXTAUTH_SECRET is set (in-process code sealing secrets must use it too). */
 export const TEST_NEXTAUTH_SECRET = "test-secret-not-for-production-0123456789";
 
-export type RunningServer = { url: string; stop: () => Promise<void>; process: ChildProcess };
+export type RunningServer = { url: string; stop: () => Promise<void>; process: ChildProcess; output: () => string };
 
 export async function startServer(opts: { databaseUrl: string; port?: number; env?: Record<string, string>; nodeArgs?: string[] }): Promise<RunningServer> {
   const dist = path.join(root, process.env.NEXT_DIST_DIR || ".next");
@@ -46,6 +46,10 @@ export async function startServer(opts: { databaseUrl: string; port?: number; en
       // Nor the retention scheduler: its first tick (30–90 s after start) would change other tests' data
       // mid-test. The retention job itself is tested through its service (privacy.test.ts).
       RETENTION_TICK_SECONDS: process.env.RETENTION_TICK_SECONDS ?? "0",
+      // The tests play the reverse proxy: they speak for many clients through X-Forwarded-For / -Proto, which the
+      // server honours only from trusted proxies (lib/http/trusted-proxy.ts). A test of the untrusted default
+      // starts its own server with TRUSTED_PROXIES "".
+      TRUSTED_PROXIES: "loopback",
       ...opts.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -71,7 +75,7 @@ export async function startServer(opts: { databaseUrl: string; port?: number; en
     if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${output}`);
     try {
       const res = await fetch(`${url}/api/health`);
-      if (res.ok) return { url, stop, process: child };
+      if (res.ok) return { url, stop, process: child, output: () => output };
     } catch {
       /* not listening yet */
     }

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { createApiKeySchema } from "@/lib/api-keys/schema";
 import { createApiKey, revokeApiKey } from "@/lib/api-keys/service";
 import { inviteCreateSchema, memberUpdateSchema } from "@/lib/members/schema";
-import { createInvite, removeMember, revokeInvite, updateMemberRole } from "@/lib/members/service";
+import { createInvite, removeMember, revokeInvite, revokeMemberSessions, updateMemberRole } from "@/lib/members/service";
 import { formFields, parseWith, requestOrigin, requireCtx, runAction, type ActionResult, type ActionState } from "@/lib/auth/action";
 
 type State = ActionState<unknown>;
@@ -25,6 +25,13 @@ export async function removeMemberAction(membershipId: string, _prev: State, _fo
     await removeMember(ctx, membershipId);
     revalidatePath("/settings");
     return null;
+  });
+}
+
+export async function revokeMemberSessionsAction(membershipId: string, _prev: State, _formData: FormData): Promise<ActionResult<number>> {
+  return runAction(async () => {
+    const ctx = await requireCtx("admin");
+    return revokeMemberSessions(ctx, membershipId);
   });
 }
 

@@ -1,5 +1,5 @@
 // Members with their roles (admins change roles and remove members), invites, and pending invites.
-import { removeMemberAction, revokeInviteAction, updateMemberRoleAction } from "@/app/_actions/settings";
+import { removeMemberAction, revokeInviteAction, revokeMemberSessionsAction, updateMemberRoleAction } from "@/app/_actions/settings";
 import { ROLE_LABELS, isRole } from "@/lib/auth/roles";
 import { Section } from "../ui/page-header";
 import { Table, TBody, Td, Th, THead } from "../ui/table";
@@ -52,6 +52,15 @@ export function MembersSection({ members, invites, meId }: { members: Member[]; 
                   <Td className="whitespace-nowrap text-slate-700">{formatDate(m.joinedAt)}</Td>
                   <Td className="text-right">
                     {me ? null : (
+                      <div className="flex flex-wrap justify-end gap-2">
+                      <ActionForm
+                        action={revokeMemberSessionsAction.bind(null, m.id)}
+                        submitLabel={<>Sign out<span className="sr-only"> {m.user.name} everywhere</span></>}
+                        pendingLabel="Signing out…"
+                        variant="secondary"
+                        confirm={`End every session of ${m.user.name}? They stay a member and can sign in again.`}
+                        align="end"
+                      />
                       <ActionForm
                         action={removeMemberAction.bind(null, m.id)}
                         submitLabel={<>Remove<span className="sr-only"> {m.user.name}</span></>}
@@ -60,6 +69,7 @@ export function MembersSection({ members, invites, meId }: { members: Member[]; 
                         confirm={`Remove ${m.user.name} from this organization?`}
                         align="end"
                       />
+                      </div>
                     )}
                   </Td>
                 </tr>

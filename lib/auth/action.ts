@@ -8,6 +8,7 @@ import { notFound, redirect, unstable_rethrow } from "next/navigation";
 import { z, ZodError, type ZodType } from "zod";
 import { ACTIVE_ORG_COOKIE, ctxForUser, currentSession, type Ctx, type SessionIdentity } from "./ctx";
 import { hasRole, type Role } from "./roles";
+import { requestIsSecure, secureCookiesFor } from "./options";
 import { AppError, ForbiddenError, NotFoundError } from "../http/errors";
 import { prismaErrorToAppError } from "../http/prisma-errors";
 import { TWO_FACTOR_PAGE, TwoFactorRequiredError } from "../two-factor/policy";
@@ -63,7 +64,7 @@ export async function requireCtx(minRole: Role = "viewer"): Promise<Ctx> {
 /** Remembers the active organization. Callers must have checked the membership first. */
 export async function setActiveOrgCookie(orgId: string): Promise<void> {
   const h = await headers();
-  const secure = h.get("x-forwarded-proto") === "https" || (h.get("origin") ?? "").startsWith("https:");
+  const secure = secureCookiesFor(h);
   const jar = await cookies();
   jar.set(ACTIVE_ORG_COOKIE, orgId, { httpOnly: true, sameSite: "lax", path: "/", secure, maxAge: 400 * 86_400 });
 }
@@ -81,7 +82,8 @@ export async function requestOrigin(): Promise<string> {
       // fall through to the forwarded protocol
     }
   }
-  const proto = h.get("x-forwarded-proto")?.split(",")[0]?.trim() || (/^(localhost|127\.|\[::1\])/.test(host) ? "http" : "https");
+  // Set by the server from the socket or a trusted proxy (lib/http/trusted-proxy.ts).
+  const proto = requestIsSecure(h) ? "https" : "http";
   return `${proto}://${host}`;
 }
 

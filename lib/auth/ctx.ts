@@ -5,7 +5,7 @@ import { getServerSession } from "next-auth";
 import { cookies, headers } from "next/headers";
 import { db } from "../db";
 import { authenticateApiKey } from "../api-keys/service";
-import { authOptionsFor, requestIsSecure } from "./options";
+import { authOptionsFor, secureCookiesFor } from "./options";
 import { isRole, type Role } from "./roles";
 import { sessionPassedSecondFactor, TwoFactorRequiredError } from "../two-factor/policy";
 
@@ -17,7 +17,7 @@ export type SessionIdentity = { userId: string; sid: string };
 
 /** The signed-in user and their session row; null when there is no session or it has ended (sessions.ts). */
 export async function currentSession(): Promise<SessionIdentity | null> {
-  const session = await getServerSession(authOptionsFor(requestIsSecure(await headers())));
+  const session = await getServerSession(authOptionsFor(secureCookiesFor(await headers())));
   const user = session?.user as { id?: string; sid?: string } | undefined;
   return user?.id && user.sid ? { userId: user.id, sid: user.sid } : null;
 }

@@ -32,6 +32,14 @@ export function requestIsSecure(headers: HeaderGetter): boolean {
   return headers.get("x-forwarded-proto")?.split(",")[0]?.trim().toLowerCase() === "https";
 }
 
+/**
+ * Cookies are Secure (and prefixed) when this request came over TLS, and always when the public URL is https
+ * (a proxy that is not listed in TRUSTED_PROXIES must not downgrade them).
+ */
+export function secureCookiesFor(headers: HeaderGetter, env: Partial<Record<string, string>> = process.env): boolean {
+  return requestIsSecure(headers) || Boolean(env.NEXTAUTH_URL?.startsWith("https:"));
+}
+
 /** next-auth's session cookie name for a request (the `__Secure-` prefix over TLS). */
 export function sessionCookieName(secure: boolean): string {
   return `${secure ? "__Secure-" : ""}next-auth.session-token`;

@@ -85,7 +85,7 @@ describe("generateDemoOrganization", () => {
   it("creates the organization, users and the expected amount of data", async () => {
     const org = await a.organization.findUniqueOrThrow({ where: { slug: DEMO_ORG_SLUG } });
     expect(org.name).toBe("Northwind Telecom");
-    expect(org.settings).toEqual({ timeZone: "Europe/London", defaultLocale: "en" });
+    expect(org.settings).toEqual({ timeZone: "Europe/London", defaultLocale: "en", demo: true });
     expect(first.counts.customers).toBe(150);
     expect(first.counts.interactions).toBe(2000);
     expect(first.counts.responses).toBe(1250 + 60 + 30); // + the driver survey's (lib/demo/drivers.ts) + the SERVQUAL survey's (servqual.ts)

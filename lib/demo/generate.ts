@@ -33,6 +33,13 @@ export interface GenerateOptions {
   scale?: number;
   now?: Date;
   onProgress?: (msg: string) => void;
+  /**
+   * true (the default, `npm start -- --demo`, tests): the demo staff accounts sign in with the published demo
+   * password. false (first-run setup): they exist as the staff in the data but have no password at all.
+   */
+  demoLogins?: boolean;
+  /** A user (the first-run admin) who also becomes admin of the demo organization. */
+  adminUserId?: string;
 }
 
 export async function generateDemoOrganization(
@@ -63,14 +70,15 @@ export async function generateDemoOrganization(
 
   // Users: upserted by e-mail (an existing account keeps its password); each distinct password hashed once.
   progress?.("users");
+  const demoLogins = opts.demoLogins ?? true;
   const hashes = new Map<string, Promise<string>>();
-  for (const u of DEMO_USERS) if (!hashes.has(u.password)) hashes.set(u.password, bcrypt.hash(u.password, 10));
+  if (demoLogins) for (const u of DEMO_USERS) if (!hashes.has(u.password)) hashes.set(u.password, bcrypt.hash(u.password, 10));
   const userIds = {} as DemoUserIds;
   for (const [i, u] of DEMO_USERS.entries()) {
     const user = await db.user.upsert({
       where: { email: u.email },
       update: {},
-      create: { id: newId(), email: u.email, name: u.name, passwordHash: await hashes.get(u.password)! },
+      create: { id: newId(), email: u.email, name: u.name, passwordHash: demoLogins ? await hashes.get(u.password)! : null },
       select: { id: true },
     });
     userIds[USER_KEYS[i]] = user.id;
@@ -83,13 +91,17 @@ export async function generateDemoOrganization(
   const memberships = DEMO_USERS.map((u, i) => ({
     id: newId(), orgId, userId: userIds[USER_KEYS[i]], role: u.role, createdAt: orgCreatedAt,
   }));
+  if (opts.adminUserId && !Object.values(userIds).includes(opts.adminUserId)) {
+    memberships.push({ id: newId(), orgId, userId: opts.adminUserId, role: "admin", createdAt: orgCreatedAt });
+  }
 
   await db.$transaction(
     async (tx) => {
       await tx.organization.create({
         data: {
           id: orgId, name: DEMO_ORG_NAME, slug: DEMO_ORG_SLUG,
-          settings: { timeZone: "Europe/London", defaultLocale: "en" },
+          // `demo: true` puts the "Demo data" marker on every page of this organization (app/(app)/layout.tsx).
+          settings: { timeZone: "Europe/London", defaultLocale: "en", demo: true },
           createdAt: orgCreatedAt, updatedAt: orgCreatedAt,
         },
       });

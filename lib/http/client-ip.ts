@@ -1,6 +1,7 @@
-// The caller's IP as the reverse proxy reports it (the first X-Forwarded-For entry, else X-Real-IP). Only
-// used to tell respondents apart for rate limits, never stored; behind no proxy the header may be forged,
-// which is why every public limit also has a per-survey ceiling that no header can dodge.
+// The caller's IP. The server (server/index.ts → lib/http/trusted-proxy.ts) replaces X-Forwarded-For on every
+// request with the one address the socket and TRUSTED_PROXIES vouch for, so the header is a fact here, not the
+// client's claim (under `next dev`, which runs without that server, it is still the client's claim). Used to
+// tell clients apart for rate limits and sign-in throttling, never stored.
 type HeaderBag = { get(name: string): string | null };
 
 export function clientIp(headers: HeaderBag): string | null {

@@ -6,6 +6,7 @@ import { randomToken, sha256 } from "../auth/tokens";
 import { hashPassword } from "../auth/password";
 import { ConflictError, NotFoundError, ValidationError } from "../http/errors";
 import { recordAudit } from "../audit/service";
+import { revokeUserSessions } from "../auth/sessions";
 import { normalizeEmail } from "../users/service";
 import type { InviteCreate, NewAccount } from "./schema";
 
@@ -42,7 +43,20 @@ export async function removeMember(ctx: Ctx, membershipId: string) {
   if (m.role === "admin") await assertAnotherAdmin(ctx, m.id);
   await db.$transaction(async (tx) => {
     await tx.membership.delete({ where: { id: m.id } });
+    // Their open sessions end on the next request (they sign in again to reach any other organization).
+    await revokeUserSessions(m.userId, "member_removed", {}, tx);
     await recordAudit(ctx, { action: "member.removed", entityType: "Membership", entityId: m.id, data: { userId: m.userId } }, tx);
+  });
+}
+
+/** An admin ends every session of a member (a lost phone, a shared computer). Returns how many ended. */
+export async function revokeMemberSessions(ctx: Ctx, membershipId: string): Promise<number> {
+  const m = await db.membership.findFirst({ where: { id: membershipId, orgId: ctx.orgId } });
+  if (!m) throw new NotFoundError("Member");
+  return db.$transaction(async (tx) => {
+    const ended = await revokeUserSessions(m.userId, "admin_revoked", {}, tx);
+    await recordAudit(ctx, { action: "member.sessions_revoked", entityType: "Membership", entityId: m.id, data: { userId: m.userId, sessions: ended } }, tx);
+    return ended;
   });
 }
 

@@ -34,33 +34,34 @@ import * as r31 from "@/app/api/v1/maturity-assessments/route";
 import * as r32 from "@/app/api/v1/me/route";
 import * as r33 from "@/app/api/v1/members/route";
 import * as r34 from "@/app/api/v1/members/[id]/route";
-import * as r35 from "@/app/api/v1/metrics/compare/route";
-import * as r36 from "@/app/api/v1/metrics/drivers/route";
-import * as r37 from "@/app/api/v1/metrics/headline/route";
-import * as r38 from "@/app/api/v1/metrics/summary/route";
-import * as r39 from "@/app/api/v1/metrics/trend/route";
-import * as r40 from "@/app/api/v1/public/surveys/[publicId]/route";
-import * as r41 from "@/app/api/v1/public/surveys/[publicId]/responses/route";
-import * as r42 from "@/app/api/v1/reports/gaps/route";
-import * as r43 from "@/app/api/v1/reports/servqual/route";
-import * as r44 from "@/app/api/v1/responses/route";
-import * as r45 from "@/app/api/v1/responses/[id]/route";
-import * as r46 from "@/app/api/v1/retention/route";
-import * as r47 from "@/app/api/v1/retention/run/route";
-import * as r48 from "@/app/api/v1/stages/[id]/route";
-import * as r49 from "@/app/api/v1/surveys/route";
-import * as r50 from "@/app/api/v1/surveys/[id]/route";
-import * as r51 from "@/app/api/v1/surveys/[id]/close/route";
-import * as r52 from "@/app/api/v1/surveys/[id]/publish/route";
-import * as r53 from "@/app/api/v1/surveys/[id]/questions/route";
-import * as r54 from "@/app/api/v1/surveys/[id]/reopen/route";
-import * as r55 from "@/app/api/v1/touchpoints/route";
-import * as r56 from "@/app/api/v1/touchpoints/[id]/route";
-import * as r57 from "@/app/api/v1/webhooks/route";
-import * as r58 from "@/app/api/v1/webhooks/[id]/route";
-import * as r59 from "@/app/api/v1/webhooks/[id]/deliveries/route";
-import * as r60 from "@/app/api/v1/webhooks/[id]/redeliver/route";
-import * as r61 from "@/app/api/v1/webhooks/[id]/test/route";
+import * as r35 from "@/app/api/v1/members/[id]/sessions/route";
+import * as r36 from "@/app/api/v1/metrics/compare/route";
+import * as r37 from "@/app/api/v1/metrics/drivers/route";
+import * as r38 from "@/app/api/v1/metrics/headline/route";
+import * as r39 from "@/app/api/v1/metrics/summary/route";
+import * as r40 from "@/app/api/v1/metrics/trend/route";
+import * as r41 from "@/app/api/v1/public/surveys/[publicId]/route";
+import * as r42 from "@/app/api/v1/public/surveys/[publicId]/responses/route";
+import * as r43 from "@/app/api/v1/reports/gaps/route";
+import * as r44 from "@/app/api/v1/reports/servqual/route";
+import * as r45 from "@/app/api/v1/responses/route";
+import * as r46 from "@/app/api/v1/responses/[id]/route";
+import * as r47 from "@/app/api/v1/retention/route";
+import * as r48 from "@/app/api/v1/retention/run/route";
+import * as r49 from "@/app/api/v1/stages/[id]/route";
+import * as r50 from "@/app/api/v1/surveys/route";
+import * as r51 from "@/app/api/v1/surveys/[id]/route";
+import * as r52 from "@/app/api/v1/surveys/[id]/close/route";
+import * as r53 from "@/app/api/v1/surveys/[id]/publish/route";
+import * as r54 from "@/app/api/v1/surveys/[id]/questions/route";
+import * as r55 from "@/app/api/v1/surveys/[id]/reopen/route";
+import * as r56 from "@/app/api/v1/touchpoints/route";
+import * as r57 from "@/app/api/v1/touchpoints/[id]/route";
+import * as r58 from "@/app/api/v1/webhooks/route";
+import * as r59 from "@/app/api/v1/webhooks/[id]/route";
+import * as r60 from "@/app/api/v1/webhooks/[id]/deliveries/route";
+import * as r61 from "@/app/api/v1/webhooks/[id]/redeliver/route";
+import * as r62 from "@/app/api/v1/webhooks/[id]/test/route";
 
 export type RouteModule = { path: string; module: Record<string, unknown>; docs: Record<string, string> };
 
@@ -100,31 +101,32 @@ export const ROUTE_MODULES: RouteModule[] = [
   { path: "/api/v1/me", module: r32, docs: {"GET":"who is calling: user, active organization, role, and their other organizations"} },
   { path: "/api/v1/members", module: r33, docs: {"GET":"members of the organization and their roles"} },
   { path: "/api/v1/members/:id", module: r34, docs: {"PATCH":"change a member's role","DELETE":"remove a member from the organization"} },
-  { path: "/api/v1/metrics/compare", module: r35, docs: {"GET":"two sides with NPS, CSAT, CES and the difference b − a with its significance: ?segment=A&compare=B compares two customer segments; without compare (or compare=previous) the previous period"} },
-  { path: "/api/v1/metrics/drivers", module: r36, docs: {"GET":"key drivers of NPS or CSAT (?outcome=nps|csat) for the dashboard's filters: each driver item's relative weight (Johnson 2000) with its 95 % bootstrap interval, its mean score and n, or \"not enough data\"; ?format=csv for the table as CSV"} },
-  { path: "/api/v1/metrics/headline", module: r37, docs: {"GET":"NPS, CSAT and CES with n and 95 % intervals for the last ?days= (default 90)"} },
-  { path: "/api/v1/metrics/summary", module: r38, docs: {"GET":"NPS, CSAT and CES for the filtered period with n and 95 % intervals, and the change vs the previous period of equal length with its significance"} },
-  { path: "/api/v1/metrics/trend", module: r39, docs: {"GET":"NPS, CSAT, CES per day/week/month bucket with 95 % intervals and n, the NPS split and the volume, for the dashboard's filters; ?format=csv&series=nps|csat|ces|nps-split|volume for one chart as CSV"} },
-  { path: "/api/v1/public/surveys/:publicId", module: r40, docs: {"GET":"a live survey's questions for respondents, in their language (?lang=, else Accept-Language, else the survey's default); 404 unknown or draft, 410 closed. No login. ?customer=<external id> of a customer who opted out of surveys → 200 { eligible: false } and no questions."} },
-  { path: "/api/v1/public/surveys/:publicId/responses", module: r41, docs: {"POST":"a respondent's answers, idempotent by clientId: 201 for a new response, 200 for a replay or for continuing a partial one; 409 changing a completed one; 429 rate limited."} },
-  { path: "/api/v1/reports/gaps", module: r42, docs: {"GET":"every touchpoint with a promised score: promised vs perceived with interval, n, significance and priority, sorted by priority (first row = where to act first); ?format=csv streams it as CSV"} },
-  { path: "/api/v1/reports/servqual", module: r43, docs: {"GET":"per touchpoint with SERVQUAL answers and per dimension: mean perception, mean expectation and the paired gap (perception − expectation) with its 95 % interval, n and significance; ?format=csv streams it as CSV"} },
-  { path: "/api/v1/responses", module: r44, docs: {"GET":"survey responses with their answers, newest first, cursor paginated. Filters: surveyId, touchpointId, channelId, customerId, metric, category, scoreMin, scoreMax, from, to, hasComment, status (completed | partial), q (text in the comment); see lib/responses/schema.ts."} },
-  { path: "/api/v1/responses/:id", module: r45, docs: {"GET":"one response with its customer, survey, touchpoint, channel and every answer"} },
-  { path: "/api/v1/retention", module: r46, docs: {"GET":"the retention policy, how many responses it would process now, and the last run (admins)","PUT":"{ enabled, months (1–240), mode: \"anonymise\" | \"delete\" }; audited"} },
-  { path: "/api/v1/retention/run", module: r47, docs: {"POST":"{ dryRun: true } counts what the policy would process; { dryRun: false } applies it now (admins) under the same lease as the daily job (409 while another run holds it); answers the counts; audited."} },
-  { path: "/api/v1/stages/:id", module: r48, docs: {"PATCH":"rename, edit the blueprint lanes, archive or restore (archiving keeps all history)"} },
-  { path: "/api/v1/surveys", module: r49, docs: {"GET":"surveys with status and response counts","POST":"a new draft survey from a template (nps, csat, ces, servqual, custom)"} },
-  { path: "/api/v1/surveys/:id", module: r50, docs: {"GET":"a survey with its questions (each with its answer count and whether it is locked) and distribution settings","PATCH":"name, linked touchpoint, languages, distribution settings"} },
-  { path: "/api/v1/surveys/:id/close", module: r51, docs: {"POST":"live → closed (the link and widget stop taking answers)"} },
-  { path: "/api/v1/surveys/:id/publish", module: r52, docs: {"POST":"draft → live (needs at least one valid question)"} },
-  { path: "/api/v1/surveys/:id/questions", module: r53, docs: {"PUT":"the whole ordered question list (existing questions keep their id)"} },
-  { path: "/api/v1/surveys/:id/reopen", module: r54, docs: {"POST":"closed → live"} },
-  { path: "/api/v1/touchpoints", module: r55, docs: {"GET":"every active touchpoint with its journey, stage, channel and promise","POST":"add a touchpoint at the end of a stage, with its channel, kind and promise"} },
-  { path: "/api/v1/touchpoints/:id", module: r56, docs: {"PATCH":"edit the promise, move (stageId and/or position), archive or restore"} },
-  { path: "/api/v1/webhooks", module: r57, docs: {"GET":"the organization's endpoints with delivery counts (never their secrets)","POST":"create an endpoint; its signing secret is in this response only"} },
-  { path: "/api/v1/webhooks/:id", module: r58, docs: {"GET":"one endpoint","PATCH":"change URL, description, events, active; rotateSecret answers the new secret once","DELETE":"delete the endpoint and its delivery log"} },
-  { path: "/api/v1/webhooks/:id/deliveries", module: r59, docs: {"GET":"the delivery log, newest first (?status=&limit=&cursor=)"} },
-  { path: "/api/v1/webhooks/:id/redeliver", module: r60, docs: {"POST":"attempt one delivery of this endpoint again, now ({ deliveryId })"} },
-  { path: "/api/v1/webhooks/:id/test", module: r61, docs: {"POST":"send a webhook.test event to this endpoint now; answers the logged delivery"} },
+  { path: "/api/v1/members/:id/sessions", module: r35, docs: {"DELETE":"end every session of a member (they stay a member and may sign in again)"} },
+  { path: "/api/v1/metrics/compare", module: r36, docs: {"GET":"two sides with NPS, CSAT, CES and the difference b − a with its significance: ?segment=A&compare=B compares two customer segments; without compare (or compare=previous) the previous period"} },
+  { path: "/api/v1/metrics/drivers", module: r37, docs: {"GET":"key drivers of NPS or CSAT (?outcome=nps|csat) for the dashboard's filters: each driver item's relative weight (Johnson 2000) with its 95 % bootstrap interval, its mean score and n, or \"not enough data\"; ?format=csv for the table as CSV"} },
+  { path: "/api/v1/metrics/headline", module: r38, docs: {"GET":"NPS, CSAT and CES with n and 95 % intervals for the last ?days= (default 90)"} },
+  { path: "/api/v1/metrics/summary", module: r39, docs: {"GET":"NPS, CSAT and CES for the filtered period with n and 95 % intervals, and the change vs the previous period of equal length with its significance"} },
+  { path: "/api/v1/metrics/trend", module: r40, docs: {"GET":"NPS, CSAT, CES per day/week/month bucket with 95 % intervals and n, the NPS split and the volume, for the dashboard's filters; ?format=csv&series=nps|csat|ces|nps-split|volume for one chart as CSV"} },
+  { path: "/api/v1/public/surveys/:publicId", module: r41, docs: {"GET":"a live survey's questions for respondents, in their language (?lang=, else Accept-Language, else the survey's default); 404 unknown or draft, 410 closed. No login. ?customer=<external id> of a customer who opted out of surveys → 200 { eligible: false } and no questions."} },
+  { path: "/api/v1/public/surveys/:publicId/responses", module: r42, docs: {"POST":"a respondent's answers, idempotent by clientId: 201 for a new response, 200 for a replay or for continuing a partial one; 409 changing a completed one; 429 rate limited."} },
+  { path: "/api/v1/reports/gaps", module: r43, docs: {"GET":"every touchpoint with a promised score: promised vs perceived with interval, n, significance and priority, sorted by priority (first row = where to act first); ?format=csv streams it as CSV"} },
+  { path: "/api/v1/reports/servqual", module: r44, docs: {"GET":"per touchpoint with SERVQUAL answers and per dimension: mean perception, mean expectation and the paired gap (perception − expectation) with its 95 % interval, n and significance; ?format=csv streams it as CSV"} },
+  { path: "/api/v1/responses", module: r45, docs: {"GET":"survey responses with their answers, newest first, cursor paginated. Filters: surveyId, touchpointId, channelId, customerId, metric, category, scoreMin, scoreMax, from, to, hasComment, status (completed | partial), q (text in the comment); see lib/responses/schema.ts."} },
+  { path: "/api/v1/responses/:id", module: r46, docs: {"GET":"one response with its customer, survey, touchpoint, channel and every answer"} },
+  { path: "/api/v1/retention", module: r47, docs: {"GET":"the retention policy, how many responses it would process now, and the last run (admins)","PUT":"{ enabled, months (1–240), mode: \"anonymise\" | \"delete\" }; audited"} },
+  { path: "/api/v1/retention/run", module: r48, docs: {"POST":"{ dryRun: true } counts what the policy would process; { dryRun: false } applies it now (admins) under the same lease as the daily job (409 while another run holds it); answers the counts; audited."} },
+  { path: "/api/v1/stages/:id", module: r49, docs: {"PATCH":"rename, edit the blueprint lanes, archive or restore (archiving keeps all history)"} },
+  { path: "/api/v1/surveys", module: r50, docs: {"GET":"surveys with status and response counts","POST":"a new draft survey from a template (nps, csat, ces, servqual, custom)"} },
+  { path: "/api/v1/surveys/:id", module: r51, docs: {"GET":"a survey with its questions (each with its answer count and whether it is locked) and distribution settings","PATCH":"name, linked touchpoint, languages, distribution settings"} },
+  { path: "/api/v1/surveys/:id/close", module: r52, docs: {"POST":"live → closed (the link and widget stop taking answers)"} },
+  { path: "/api/v1/surveys/:id/publish", module: r53, docs: {"POST":"draft → live (needs at least one valid question)"} },
+  { path: "/api/v1/surveys/:id/questions", module: r54, docs: {"PUT":"the whole ordered question list (existing questions keep their id)"} },
+  { path: "/api/v1/surveys/:id/reopen", module: r55, docs: {"POST":"closed → live"} },
+  { path: "/api/v1/touchpoints", module: r56, docs: {"GET":"every active touchpoint with its journey, stage, channel and promise","POST":"add a touchpoint at the end of a stage, with its channel, kind and promise"} },
+  { path: "/api/v1/touchpoints/:id", module: r57, docs: {"PATCH":"edit the promise, move (stageId and/or position), archive or restore"} },
+  { path: "/api/v1/webhooks", module: r58, docs: {"GET":"the organization's endpoints with delivery counts (never their secrets)","POST":"create an endpoint; its signing secret is in this response only"} },
+  { path: "/api/v1/webhooks/:id", module: r59, docs: {"GET":"one endpoint","PATCH":"change URL, description, events, active; rotateSecret answers the new secret once","DELETE":"delete the endpoint and its delivery log"} },
+  { path: "/api/v1/webhooks/:id/deliveries", module: r60, docs: {"GET":"the delivery log, newest first (?status=&limit=&cursor=)"} },
+  { path: "/api/v1/webhooks/:id/redeliver", module: r61, docs: {"POST":"attempt one delivery of this endpoint again, now ({ deliveryId })"} },
+  { path: "/api/v1/webhooks/:id/test", module: r62, docs: {"POST":"send a webhook.test event to this endpoint now; answers the logged delivery"} },
 ];

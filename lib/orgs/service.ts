@@ -7,6 +7,12 @@ export async function listMyOrganizations(userId: string) {
   return rows.map((m) => ({ id: m.org.id, name: m.org.name, slug: m.org.slug, role: m.role }));
 }
 
+/** The demo organization (lib/demo/generate.ts) is marked in its settings; every page of it says so. */
+export async function isDemoOrganization(orgId: string): Promise<boolean> {
+  const org = await db.organization.findUnique({ where: { id: orgId }, select: { settings: true } });
+  return Boolean(org?.settings && typeof org.settings === "object" && (org.settings as { demo?: unknown }).demo === true);
+}
+
 export async function isMember(userId: string, orgId: string): Promise<boolean> {
   return Boolean(await db.membership.findUnique({ where: { orgId_userId: { orgId, userId } }, select: { id: true } }));
 }

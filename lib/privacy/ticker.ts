@@ -1,7 +1,9 @@
 // The retention scheduler: every RETENTION_TICK_SECONDS (3600) each instance applies the retention policy of
 // every organization that has it on. Several instances may tick at once; the RetentionRun lease
-// (./retention.ts) makes exactly one of them do each organization's day. RETENTION_TICK_SECONDS=0 turns it off.
+// (./retention.ts) makes exactly one of them do each organization's day. It also deletes session records that
+// ended long ago. RETENTION_TICK_SECONDS=0 turns it off.
 import { runDueRetention } from "./retention";
+import { pruneSessions } from "../auth/sessions";
 
 const started = Symbol.for("resonance.retentionTicker");
 
@@ -18,6 +20,8 @@ export function startRetentionTicker(env: NodeJS.ProcessEnv = process.env): bool
       for (const o of await runDueRetention()) {
         if (o.status === "done") console.log(`[retention] ${o.mode} ${o.processed} response(s) of organization ${o.orgId} (${o.periodKey})`);
       }
+      // Session rows that ended over 30 days ago (lib/auth/sessions.ts): idempotent, any instance may do it.
+      await pruneSessions();
     } catch (error) {
       console.error("[retention] tick failed:", error instanceof Error ? error.message : error);
     } finally {

@@ -1,7 +1,7 @@
 // Sessions and CSRF: a state-changing /api/v1 request authenticated by the session cookie must come from our
 // own origin (Origin, Sec-Fetch-Site) — every method, every write route; API keys and reads are exempt. The
-// session cookie is HttpOnly, SameSite=Lax, Path=/, and Secure (with the __Secure- prefix) when NEXTAUTH_URL
-// is https. (Server actions: Next's own origin check, actions-matrix.test.ts.)
+// session cookie is HttpOnly, SameSite=Lax, Path=/, and Secure (with the __Secure- prefix) when the request
+// came over TLS through a trusted proxy (TRUSTED_PROXIES) or NEXTAUTH_URL is https. (Server actions: Next's own origin check, actions-matrix.test.ts.)
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hasRole } from "@/lib/auth/roles";
 import { startServer, type RunningServer } from "../server";
@@ -56,13 +56,13 @@ function sessionCookieOf(res: Response): string | undefined {
   return res.headers.getSetCookie().find((c) => /^(__Secure-)?next-auth\.session-token=/.test(c));
 }
 
-async function signInResponse(base: string, email: string): Promise<Response> {
-  const csrfRes = await fetch(`${base}/api/auth/csrf`);
+async function signInResponse(base: string, email: string, headers: Record<string, string> = {}): Promise<Response> {
+  const csrfRes = await fetch(`${base}/api/auth/csrf`, { headers });
   const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
   const jar = csrfRes.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
   return fetch(`${base}/api/auth/callback/credentials`, {
     method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar },
+    headers: { ...headers, "content-type": "application/x-www-form-urlencoded", cookie: jar },
     body: new URLSearchParams({ csrfToken, email, password: TEST_PASSWORD, json: "true" }),
     redirect: "manual",
   });
@@ -79,6 +79,35 @@ describe("session cookie flags", () => {
     expect(attrs).toContain("samesite=lax");
     expect(attrs).toContain("path=/");
     expect(attrs).not.toContain("secure");
+  });
+
+  describe("with no trusted proxy (the default)", () => {
+    let direct: RunningServer;
+    beforeAll(async () => {
+      direct = await startServer({ databaseUrl: process.env.DATABASE_URL!, env: { TRUSTED_PROXIES: "" } });
+    });
+    afterAll(() => direct?.stop());
+
+    it("a forged X-Forwarded-Proto changes nothing", async () => {
+      const cookie = sessionCookieOf(await signInResponse(direct.url, A.users.viewer.email, { "x-forwarded-proto": "https" }));
+      expect(cookie).toMatch(/^next-auth\.session-token=/);
+      expect(attributes(cookie!)).not.toContain("secure");
+    });
+  });
+
+  describe("behind a trusted TLS proxy (the suite's server trusts loopback), with an http NEXTAUTH_URL", () => {
+    const proxied = { get url() { return baseURL(); } };
+
+    it("requests the proxy marks https get Secure, __Secure- cookies that open the app; plain ones do not", async () => {
+      const res = await signInResponse(proxied.url, A.users.viewer.email, { "x-forwarded-proto": "https" });
+      const cookie = sessionCookieOf(res);
+      expect(cookie).toMatch(/^__Secure-next-auth\.session-token=/);
+      for (const a of ["httponly", "samesite=lax", "path=/", "secure"]) expect(attributes(cookie!)).toContain(a);
+      const me = await http("GET", `${proxied.url}/api/v1/me`, { cookie: cookie!.split(";")[0], headers: { "x-forwarded-proto": "https" } });
+      expect(me.status).toBe(200);
+      const plain = sessionCookieOf(await signInResponse(proxied.url, A.users.viewer.email));
+      expect(plain).toMatch(/^next-auth\.session-token=/);
+    });
   });
 
   describe("when NEXTAUTH_URL is https", () => {

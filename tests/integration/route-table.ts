@@ -86,6 +86,7 @@ export const ROUTES: RouteCase[] = [
   { method: "GET", path: "/api/v1/members", minRole: "admin" },
   { method: "PATCH", path: "/api/v1/members/:id", minRole: "admin", entity: "member", invalidBody: { role: "owner" }, validBody: () => ({ role: "admin" }) },
   { method: "DELETE", path: "/api/v1/members/:id", minRole: "admin", entity: "member" },
+  { method: "DELETE", path: "/api/v1/members/:id/sessions", minRole: "admin", entity: "member" },
   { method: "GET", path: "/api/v1/invites", minRole: "admin" },
   { method: "POST", path: "/api/v1/invites", minRole: "admin", invalidBody: { email: "nope", role: "viewer" } },
   { method: "DELETE", path: "/api/v1/invites/:id", minRole: "admin", entity: "invite" },

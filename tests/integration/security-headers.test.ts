@@ -1,8 +1,12 @@
 // Security headers of the production server: a nonce-based Content-Security-Policy on every page (fresh per
 // request, carried by the page's own scripts), no framing by other sites, HSTS only over TLS, and the embed
 // script loadable from customers' sites.
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createUser } from "../factories";
 import { http } from "./http";
+
+// The sign-in page sends a brand-new installation to /setup: make sure this one has an account.
+beforeAll(() => createUser("headers"));
 
 const directives = (policy: string) => new Map(policy.split(";").map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
 

@@ -3,6 +3,7 @@ import { sessionUserId } from "@/lib/auth/ctx";
 import { AuthCard } from "@/components/auth/auth-card";
 import { LoginForm } from "@/components/auth/login-form";
 import { safeCallbackPath } from "@/components/auth/safe-callback";
+import { demoLoginsPresent, setupOpen } from "@/lib/setup/service";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Sign in" };
@@ -14,7 +15,10 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
   const callbackUrl = typeof sp.callbackUrl === "string" ? sp.callbackUrl : undefined;
   // Already signed in: go where the user was heading (a relative path only).
   if (await sessionUserId()) redirect(safeCallbackPath(callbackUrl));
-  const demoHint = process.env.RESONANCE_DEMO_HINT !== "0";
+  // A new installation has no account to sign in to: the operator creates the first one.
+  if (await setupOpen()) redirect("/setup");
+  // The demo logins are shown only while demo accounts with the published password exist (npm start -- --demo).
+  const demoHint = process.env.RESONANCE_DEMO_HINT !== "0" && (await demoLoginsPresent());
   return (
     <AuthCard title="Sign in" description="Use the e-mail address and password of your Resonance account.">
       <LoginForm callbackUrl={callbackUrl} demoHint={demoHint} />
