@@ -20,6 +20,9 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** The session-signing key test servers get unless NEXTAUTH_SECRET is set (in-process code sealing secrets must use it too). */
+export const TEST_NEXTAUTH_SECRET = "test-secret-not-for-production-0123456789";
+
 export type RunningServer = { url: string; stop: () => Promise<void>; process: ChildProcess; output: () => string };
 
 export async function startServer(opts: { databaseUrl: string; port?: number; env?: Record<string, string>; nodeArgs?: string[] }): Promise<RunningServer> {
@@ -36,7 +39,7 @@ export async function startServer(opts: { databaseUrl: string; port?: number; en
       NODE_ENV: "production",
       DATABASE_URL: opts.databaseUrl,
       NEXTAUTH_URL: url,
-      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "test-secret-not-for-production-0123456789",
+      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? TEST_NEXTAUTH_SECRET,
       NEXT_TELEMETRY_DISABLED: "1",
       // The webhook worker only where a test asks for it (webhooks.test.ts), with that test's retry schedule.
       WEBHOOK_WORKER: process.env.WEBHOOK_WORKER ?? "off",

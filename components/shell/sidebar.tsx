@@ -39,6 +39,9 @@ export function Sidebar({ orgs, currentOrgId, user, role }: Props) {
         <p className="mt-1 text-xs text-slate-600">
           Role: <span className="font-medium text-slate-800">{ROLE_LABELS[role].label}</span>
         </p>
+        <Link href="/account/two-factor" className="mt-2 inline-block text-xs font-medium text-brand-700 underline-offset-2 hover:underline">
+          Two-factor authentication
+        </Link>
         <div className="mt-3 flex flex-wrap gap-2">
           <Link href="/account" className={buttonClass("secondary", "sm")}>
             <UserRound aria-hidden="true" size={16} />

@@ -6,11 +6,12 @@ import { cache } from "react";
 import { cookies, headers } from "next/headers";
 import { notFound, redirect, unstable_rethrow } from "next/navigation";
 import { z, ZodError, type ZodType } from "zod";
-import { ACTIVE_ORG_COOKIE, ctxForUser, sessionUserId, type Ctx } from "./ctx";
+import { ACTIVE_ORG_COOKIE, ctxForUser, currentSession, type Ctx, type SessionIdentity } from "./ctx";
 import { hasRole, type Role } from "./roles";
 import { requestIsSecure, secureCookiesFor } from "./options";
 import { AppError, ForbiddenError, NotFoundError } from "../http/errors";
 import { prismaErrorToAppError } from "../http/prisma-errors";
+import { TWO_FACTOR_PAGE, TwoFactorRequiredError } from "../two-factor/policy";
 
 export type FieldErrors = Record<string, string>;
 export type ActionResult<T = null> = { ok: true; data: T } | { ok: false; message: string; fieldErrors?: FieldErrors };
@@ -20,11 +21,16 @@ export type ActionState<T = null> = ActionResult<T> | null;
 const GENERIC_MESSAGE = "Something went wrong on our side. Please try again.";
 
 // One session + membership lookup per request, however many components ask for it.
-const loadCtx = cache(async (): Promise<{ userId: string | null; ctx: Ctx | null }> => {
-  const userId = await sessionUserId();
-  if (!userId) return { userId: null, ctx: null };
+const loadCtx = cache(async (): Promise<{ userId: string | null; ctx: Ctx | null; needsTwoFactor?: boolean }> => {
+  const session = await currentSession();
+  if (!session) return { userId: null, ctx: null };
   const jar = await cookies();
-  return { userId, ctx: await ctxForUser(userId, jar.get(ACTIVE_ORG_COOKIE)?.value) };
+  try {
+    return { userId: session.userId, ctx: await ctxForUser(session.userId, jar.get(ACTIVE_ORG_COOKIE)?.value, session.sid) };
+  } catch (error) {
+    if (error instanceof TwoFactorRequiredError) return { userId: session.userId, ctx: null, needsTwoFactor: true };
+    throw error;
+  }
 });
 
 /** The signed-in user's id, or a redirect to the sign-in page. For pages that need no organization. */
@@ -34,13 +40,22 @@ export async function requireUserId(): Promise<string> {
   return userId;
 }
 
+/** The signed-in browser's user and session ids, or a redirect to the sign-in page (account pages and actions). */
+export async function requireSession(): Promise<SessionIdentity> {
+  const session = await currentSession();
+  if (!session) redirect("/login");
+  return session;
+}
+
 /**
- * ctx for a server component or action: not signed in → /login; no organization → /welcome;
- * role below minRole → ForbiddenError.
+ * ctx for a server component or action: not signed in → /login; the organization requires two-factor and
+ * this session has not passed it → the enrolment page; no organization → /welcome; role below minRole →
+ * ForbiddenError.
  */
 export async function requireCtx(minRole: Role = "viewer"): Promise<Ctx> {
-  const { userId, ctx } = await loadCtx();
+  const { userId, ctx, needsTwoFactor } = await loadCtx();
   if (!userId) redirect("/login");
+  if (needsTwoFactor) redirect(`${TWO_FACTOR_PAGE}?required=1`);
   if (!ctx) redirect("/welcome");
   if (!hasRole(ctx.role, minRole)) throw new ForbiddenError();
   return ctx;

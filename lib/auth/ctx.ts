@@ -7,6 +7,7 @@ import { db } from "../db";
 import { authenticateApiKey } from "../api-keys/service";
 import { authOptionsFor, secureCookiesFor } from "./options";
 import { isRole, type Role } from "./roles";
+import { sessionPassedSecondFactor, TwoFactorRequiredError } from "../two-factor/policy";
 
 export type Ctx = { orgId: string; userId: string; role: Role; apiKeyId: string | null };
 
@@ -25,23 +26,28 @@ export async function sessionUserId(): Promise<string | null> {
   return (await currentSession())?.userId ?? null;
 }
 
-/** The user's membership in their preferred organization, else in the one they joined first. */
-export async function ctxForUser(userId: string, preferredOrgId?: string | null): Promise<Ctx | null> {
+/**
+ * The user's membership in their preferred organization, else in the one they joined first. An
+ * organization that requires two-factor authentication opens only to a session (`sid`) that passed it:
+ * otherwise TwoFactorRequiredError (403; pages redirect to the enrolment page, lib/auth/action.ts).
+ */
+export async function ctxForUser(userId: string, preferredOrgId?: string | null, sid?: string | null): Promise<Ctx | null> {
   const memberships = await db.membership.findMany({
     where: { userId, suspendedAt: null },
     orderBy: { createdAt: "asc" },
-    select: { orgId: true, role: true },
+    select: { orgId: true, role: true, org: { select: { requireTwoFactor: true } } },
   });
   const m = memberships.find((x) => x.orgId === preferredOrgId) ?? memberships[0];
   if (!m || !isRole(m.role)) return null;
+  if (m.org.requireTwoFactor && !(await sessionPassedSecondFactor(userId, sid))) throw new TwoFactorRequiredError(m.orgId);
   return { orgId: m.orgId, userId, role: m.role, apiKeyId: null };
 }
 
 export async function ctxFromSession(): Promise<Ctx | null> {
-  const userId = await sessionUserId();
-  if (!userId) return null;
+  const session = await currentSession();
+  if (!session) return null;
   const jar = await cookies();
-  return ctxForUser(userId, jar.get(ACTIVE_ORG_COOKIE)?.value);
+  return ctxForUser(session.userId, jar.get(ACTIVE_ORG_COOKIE)?.value, session.sid);
 }
 
 export function bearerToken(req: Request): string | null {

@@ -13,8 +13,10 @@ import { verifyCredentials } from "../users/service";
 import { passwordSignInAllowed, SSO_REQUIRED_MESSAGE } from "../sso/policy";
 import { throttledSignIn } from "./sign-in-throttle";
 import { checkSession, revokeSession, SESSION_IDLE_SECONDS, startSession } from "./sessions";
+import { secondFactorAtSignIn } from "../two-factor/service";
 
-const credentialsSchema = z.object({ email: z.string().email(), password: z.string().min(1).max(1024) });
+// `code`: the 6-digit TOTP or a recovery code, the second step for an account with two-factor on.
+const credentialsSchema = z.object({ email: z.string().email(), password: z.string().min(1).max(1024), code: z.string().max(64).optional() });
 
 /** Thrown inside the jwt callback for a revoked or expired session: next-auth then clears the cookie. */
 class SessionEnded extends Error {
@@ -52,18 +54,24 @@ export function authOptionsFor(secure: boolean): NextAuthOptions {
     providers: [
       CredentialsProvider({
         name: "Email and password",
-        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" }, code: { label: "Code", type: "text" } },
         async authorize(raw, req) {
           const parsed = credentialsSchema.safeParse(raw);
           if (!parsed.success) return null;
-          const { email, password } = parsed.data;
-          // A throttled attempt throws: next-auth then reports its message as the sign-in error.
-          const user = await throttledSignIn(email, req?.headers, () => verifyCredentials(email, password));
+          const { email, password, code } = parsed.data;
+          // A throttled attempt throws: next-auth then reports its message as the sign-in error. So does a
+          // right password for an account with two-factor on when no code came with it (TWO_FACTOR_CODE_REQUIRED:
+          // the form then asks for the code); a wrong code counts as a failed attempt.
+          const user = await throttledSignIn(email, req?.headers, async () => {
+            const found = await verifyCredentials(email, password);
+            const second = found && (await secondFactorAtSignIn(found.id, code));
+            return found && second ? { ...found, mfa: second.mfa } : null;
+          });
           if (!user) return null;
           // Checked only after the right password, so that it tells nothing to someone who does not know it.
           if (!(await passwordSignInAllowed(user.id))) throw new Error(SSO_REQUIRED_MESSAGE);
           const agent = [req?.headers?.["user-agent"]].flat()[0] ?? null;
-          const session = await startSession(user.id, { method: "password", mfa: false, userAgent: agent });
+          const session = await startSession(user.id, { method: "password", mfa: user.mfa, userAgent: agent });
           return { id: user.id, email: user.email, name: user.name, sid: session.id };
         },
       }),

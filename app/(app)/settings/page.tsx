@@ -16,6 +16,8 @@ import { CaseRulesSection } from "@/components/settings/case-rules-section";
 import { getCaseSettings, listCaseOwners } from "@/lib/cases/settings-service";
 import { RetentionSection } from "@/components/settings/retention-section";
 import { previewRetention } from "@/lib/privacy/retention";
+import { TwoFactorPolicySection } from "@/components/settings/two-factor-policy-section";
+import { getTwoFactorPolicy } from "@/lib/two-factor/policy";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Settings" };
@@ -26,7 +28,7 @@ export default async function SettingsPage() {
   const [user, orgs, admin, cases] = await Promise.all([
     getUserProfile(ctx.userId),
     listMyOrganizations(ctx.userId),
-    isAdmin ? Promise.all([listMembers(ctx), listInvites(ctx), listApiKeys(ctx), getDigestSettings(ctx), previewRetention(ctx)]) : null,
+    isAdmin ? Promise.all([listMembers(ctx), listInvites(ctx), listApiKeys(ctx), getDigestSettings(ctx), previewRetention(ctx), getTwoFactorPolicy(ctx)]) : null,
     hasRole(ctx.role, "manager") ? Promise.all([getCaseSettings(ctx), listCaseOwners(ctx)]) : null,
   ]);
 
@@ -53,6 +55,7 @@ export default async function SettingsPage() {
             <ButtonLink href="/settings/sso">Set up single sign-on</ButtonLink>
           </Section>
           <RetentionSection preview={admin[4]} />
+          <TwoFactorPolicySection requireTwoFactor={admin[5].requireTwoFactor} membersWithout={admin[5].membersWithout} />
         </>
       ) : null}
       {cases ? <CaseRulesSection rules={cases[0].rules} rootCauses={cases[0].rootCauses} owners={cases[1]} /> : null}
