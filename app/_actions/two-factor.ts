@@ -13,7 +13,7 @@ export type RecoveryCodes = { recoveryCodes: string[] };
 export async function enableTwoFactorAction(_prev: ActionState<RecoveryCodes>, formData: FormData): Promise<ActionResult<RecoveryCodes>> {
   return runAction(async () => {
     const session = await requireSession();
-    const input = parseWith(enableTwoFactorSchema, formFields(formData));
+    const input = parseWith(enableTwoFactorSchema, formFields(formData, ["password"]));
     return enableTwoFactor(session, input);
   });
 }

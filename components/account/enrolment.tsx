@@ -12,7 +12,7 @@ import { RecoveryCodesPanel } from "./recovery-codes";
 
 type Enrolment = { pending: string; secretForTyping: string; qrDataUrl: string };
 
-export function Enrolment({ enrolment, email }: { enrolment: Enrolment; email: string }) {
+export function Enrolment({ enrolment, email, hasPassword }: { enrolment: Enrolment; email: string; hasPassword: boolean }) {
   const { state, dispatch, onSubmit, pending, fieldErrors, message } = useActionForm(enableTwoFactorAction);
   if (state?.ok) {
     return (
@@ -54,6 +54,9 @@ export function Enrolment({ enrolment, email }: { enrolment: Enrolment; email: s
             error={fieldErrors?.code ?? fieldErrors?.pending}
             className="sm:w-56"
           />
+          {hasPassword ? (
+            <Input name="password" type="password" label="Your current password" autoComplete="current-password" required error={fieldErrors?.password} className="sm:w-56" />
+          ) : null}
           <div>
             <SubmitButton pending={pending} pendingLabel="Checking…">
               Turn on two-factor

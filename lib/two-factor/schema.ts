@@ -17,7 +17,7 @@ export const anyCodeField = z
   .max(64, "That is not a code")
   .regex(/^[0-9A-Za-z\s-]+$/, "That is not a code");
 
-export const enableTwoFactorSchema = z.object({ pending: z.string().min(20, "Reload the page and scan the new QR code").max(4000), code: totpCodeField });
+export const enableTwoFactorSchema = z.object({ pending: z.string().min(20, "Reload the page and scan the new QR code").max(4000), code: totpCodeField, password: z.string().max(1024).optional() });
 export const codeOnlySchema = z.object({ code: anyCodeField });
 export const disableTwoFactorSchema = z.object({ password: z.string().max(1024).optional(), code: anyCodeField });
 export const twoFactorPolicySchema = z.object({ requireTwoFactor: z.enum(["on", "off"], { error: "Choose whether two-factor is required" }) });

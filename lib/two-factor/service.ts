@@ -80,8 +80,10 @@ function wrongCode(): ValidationError {
  * passed the second factor; the user's other sessions end (they were signed in with a password alone).
  * Returns the ten recovery codes: the only time they are shown.
  */
-export async function enableTwoFactor(session: SessionRef, input: { pending: string; code: string }, now = new Date()): Promise<{ recoveryCodes: string[] }> {
+export async function enableTwoFactor(session: SessionRef, input: { pending: string; code: string; password?: string }, now = new Date()): Promise<{ recoveryCodes: string[] }> {
   const secret = openPending(session.userId, input.pending, now);
+  // A stolen session must not be able to put its own authenticator on the account (and lock the owner out).
+  await assertCurrentPassword(session.userId, input.password, now);
   await assertCodeAttemptsLeft(session.userId, now);
   const step = totpStepOf(secret, input.code, now);
   if (step === null) {
@@ -194,15 +196,9 @@ export async function regenerateRecoveryCodes(session: SessionRef, input: { code
  * (an organization that requires two-factor closes to them until they enrol again).
  */
 export async function disableTwoFactor(session: SessionRef, input: { password?: string; code: string }, now = new Date()): Promise<void> {
-  const user = await db.user.findUnique({ where: { id: session.userId }, select: { passwordHash: true, totpEnabledAt: true } });
+  const user = await db.user.findUnique({ where: { id: session.userId }, select: { totpEnabledAt: true } });
   if (!user?.totpEnabledAt) throw new ConflictError("Two-factor authentication is not on for your account.");
-  if (user.passwordHash) {
-    await assertCodeAttemptsLeft(session.userId, now);
-    if (!input.password || !(await verifyPassword(input.password, user.passwordHash))) {
-      await countWrongCode(session.userId, now);
-      throw new ValidationError([{ name: "password", reason: "That is not your current password.", in: "body" }], "That is not your current password.");
-    }
-  }
+  await assertCurrentPassword(session.userId, input.password, now);
   await requireCode(session.userId, input.code, now);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: session.userId }, data: { totpSecretEnc: null, totpEnabledAt: null } });
@@ -211,6 +207,17 @@ export async function disableTwoFactor(session: SessionRef, input: { password?: 
     await forgetLastStep(session.userId, tx);
     await auditInEveryOrganization(session.userId, "user.two_factor_disabled", tx);
   });
+}
+
+/** Accounts with a password prove it to change their second factor; wrong ones count like wrong codes. */
+async function assertCurrentPassword(userId: string, password: string | undefined, now: Date): Promise<void> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
+  if (!user?.passwordHash) return;
+  await assertCodeAttemptsLeft(userId, now);
+  if (!password || !(await verifyPassword(password, user.passwordHash))) {
+    await countWrongCode(userId, now);
+    throw new ValidationError([{ name: "password", reason: "That is not your current password.", in: "body" }], "That is not your current password.");
+  }
 }
 
 /** Account events go into the audit log of every organization the user belongs to, where its admins see them. */

@@ -50,6 +50,8 @@ test("turn on two-factor, sign out, sign in with password and code", async ({ pa
   await screens(page, "two-factor-enrol");
 
   // A wrong code is refused next to the field, and nothing is switched on.
+  // Turning it on needs the password too: a stolen session alone cannot put its own app on the account.
+  await page.getByLabel("Your current password").fill(PASSWORD);
   const code = page.getByLabel("6-digit code from the app");
   await code.fill(codeFor(secret, -300));
   await page.getByRole("button", { name: "Turn on two-factor" }).click();
@@ -100,6 +102,7 @@ test("an organization that requires two-factor sends a member without it to enro
 
   const secret = (await page.getByTestId("totp-secret").innerText()).replaceAll(/\s/g, "");
   await page.getByLabel("6-digit code from the app").fill(codeFor(secret));
+  await page.getByLabel("Your current password").fill(PASSWORD);
   await page.getByRole("button", { name: "Turn on two-factor" }).click();
   await expect(page.getByTestId("recovery-code")).toHaveCount(10);
   await page.getByRole("link", { name: /I have saved my recovery codes/ }).click();

@@ -52,7 +52,7 @@ async function enrol(userId: string, email: string, cookie: string) {
   const session = { userId, sid: user!.sid };
   const enrolment = await beginEnrolment(userId, email);
   const secret = enrolment.secretForTyping.replaceAll(" ", "");
-  const { recoveryCodes } = await enableTwoFactor(session, { pending: enrolment.pending, code: totpCodeAt(secret) });
+  const { recoveryCodes } = await enableTwoFactor(session, { pending: enrolment.pending, code: totpCodeAt(secret), password: TEST_PASSWORD });
   return { secret, recoveryCodes, session };
 }
 
@@ -66,6 +66,19 @@ function wrongCodes(secret: string, count: number): string[] {
 }
 
 describe("sign-in with two-factor on", () => {
+  it("turning it on needs the current password: a session alone cannot enrol its own app", async () => {
+    const user = await createUser("tf-stolen");
+    const cookie = (await signIn(user.email, TEST_PASSWORD)).cookie!;
+    const { user: s } = await sessionOf(cookie);
+    const enrolment = await beginEnrolment(user.id, user.email);
+    const secret = enrolment.secretForTyping.replaceAll(" ", "");
+    for (const password of [undefined, "not the password"]) {
+      const error = await enableTwoFactor({ userId: user.id, sid: s!.sid }, { pending: enrolment.pending, code: totpCodeAt(secret), password }).catch((e: unknown) => e);
+      expect((error as { invalidParams?: Array<{ name: string }> }).invalidParams?.map((p) => p.name)).toEqual(["password"]);
+    }
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).totpEnabledAt).toBeNull();
+  });
+
   it("needs a code after the password; a code works once; a wrong or replayed code is refused", async () => {
     const user = await createUser("tfa-signin");
     const first = (await signIn(user.email, TEST_PASSWORD)).cookie!;

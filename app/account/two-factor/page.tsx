@@ -31,7 +31,7 @@ function RequiredNotice({ status }: { status: TwoFactorStatus }) {
 
 async function Enrol({ userId, status }: { userId: string; status: TwoFactorStatus }) {
   const { pending, secretForTyping, qrDataUrl } = await beginEnrolment(userId, status.email);
-  return <Enrolment enrolment={{ pending, secretForTyping, qrDataUrl }} email={status.email} />;
+  return <Enrolment enrolment={{ pending, secretForTyping, qrDataUrl }} email={status.email} hasPassword={status.hasPassword} />;
 }
 
 function Manage({ status }: { status: TwoFactorStatus }) {
