@@ -31,7 +31,8 @@ export { reply };
 // CSRF: a state-changing request authenticated by the session cookie must come from our own origin. Browsers
 // send Origin on every POST/PUT/PATCH/DELETE, and Sec-Fetch-Site where they support it ("same-site" is a
 // sibling subdomain: not us either). API-key requests carry no ambient credential and are exempt.
-function crossSiteSessionWrite(req: NextRequest): boolean {
+/** A state-changing request a browser sent from another site (Origin, Sec-Fetch-Site): refused with a session. */
+export function crossSiteSessionWrite(req: NextRequest): boolean {
   if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return false;
   const site = req.headers.get("sec-fetch-site");
   return foreignOrigin(req) !== null || site === "cross-site" || site === "same-site";

@@ -8,6 +8,15 @@ import { isRole } from "../auth/roles";
 import { recordAudit } from "../audit/service";
 import { SsoSignInError, type VerifiedSsoUser } from "./flow";
 
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+
+/** The account's memberships (suspended ones too) are all in this organization, else account_conflict. */
+async function assertOnlyHere(tx: Tx, userId: string, orgId: string, opts: { needsOne?: boolean } = {}): Promise<void> {
+  const memberships = await tx.membership.findMany({ where: { userId }, select: { orgId: true } });
+  const onlyHere = (!opts.needsOne || memberships.length > 0) && memberships.every((m) => m.orgId === orgId);
+  if (!onlyHere) throw new SsoSignInError("account_conflict");
+}
+
 export async function resolveSsoUser(v: VerifiedSsoUser, now = new Date()): Promise<{ id: string; email: string; name: string }> {
   return db.$transaction(async (tx) => {
     const actor = { orgId: v.orgId, apiKeyId: null };
@@ -15,16 +24,20 @@ export async function resolveSsoUser(v: VerifiedSsoUser, now = new Date()): Prom
     let userId: string;
     if (linked) {
       userId = linked.userId;
+      // The same rule as for linking: once the account also opens other organizations (an invite accepted
+      // later), this provider no longer speaks for it — else any organization's provider could sign in as
+      // someone who has since become a member elsewhere.
+      await assertOnlyHere(tx, userId, v.orgId);
       await tx.userIdentity.update({ where: { id: linked.id }, data: { email: v.email, lastLoginAt: now } });
     } else {
-      const existing = await tx.user.findUnique({ where: { email: v.email }, select: { id: true, emailVerifiedAt: true, memberships: { select: { orgId: true } } } });
+      const existing = await tx.user.findUnique({ where: { email: v.email }, select: { id: true } });
       if (existing) {
-        const onlyHere = existing.memberships.length > 0 && existing.memberships.every((m) => m.orgId === v.orgId);
-        if (!onlyHere) throw new SsoSignInError("account_conflict");
+        await assertOnlyHere(tx, existing.id, v.orgId, { needsOne: true });
         userId = existing.id;
-        if (!existing.emailVerifiedAt) await tx.user.update({ where: { id: userId }, data: { emailVerifiedAt: now } });
       } else {
-        const created = await tx.user.create({ data: { email: v.email, name: v.name ?? v.email.split("@")[0], passwordHash: null, emailVerifiedAt: now }, select: { id: true } });
+        // emailVerifiedAt stays unset: a provider's word proves nothing to other organizations (only a link
+        // this installation e-mailed does).
+        const created = await tx.user.create({ data: { email: v.email, name: v.name ?? v.email.split("@")[0], passwordHash: null }, select: { id: true } });
         userId = created.id;
       }
       await tx.userIdentity.create({ data: { userId, connectionId: v.connectionId, subject: v.subject, email: v.email, createdAt: now, lastLoginAt: now } });

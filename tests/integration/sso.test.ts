@@ -149,7 +149,7 @@ describe("single sign-on sign-in", () => {
     expect(me.status).toBe(200);
     const user = await db.user.findUniqueOrThrow({ where: { email }, include: { memberships: true, identities: true, sessions: true } });
     expect(user.passwordHash).toBeNull();
-    expect(user.emailVerifiedAt).not.toBeNull();
+    expect(user.emailVerifiedAt).toBeNull(); // a provider's word proves nothing to other organizations
     expect(user.memberships).toEqual([expect.objectContaining({ orgId: A.orgId, role: "agent", source: "sso" })]);
     expect(user.identities).toEqual([expect.objectContaining({ subject: email, email })]);
     expect(user.sessions).toEqual([expect.objectContaining({ method: "sso", mfa: false, revokedAt: null })]);
@@ -181,6 +181,19 @@ describe("single sign-on sign-in", () => {
     expect(r2.session).toBeNull();
     expect(r2.location.searchParams.get("error")).toBe("email_unverified");
     expect(await db.user.count({ where: { email: unverified } })).toBe(0);
+  });
+
+  it("refuses a sign-in started from another site (login CSRF), and starts nothing", async () => {
+    for (const headers of [{ origin: "https://evil.example" }, { "sec-fetch-site": "cross-site" }] as Record<string, string>[]) {
+      const res = await fetch(`${app.url}/api/auth/sso/start`, {
+        method: "POST",
+        headers: { ...headers, "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ email: `csrf-${uid()}@${domain}` }),
+        redirect: "manual",
+      });
+      expect(res.status).toBe(403);
+      expect(res.headers.getSetCookie()).toEqual([]);
+    }
   });
 
   it("an e-mail domain without a connection goes back to the form with a readable error", async () => {
@@ -235,6 +248,12 @@ describe("single sign-on sign-in", () => {
     expect(refused.session).toBeNull();
     expect(refused.location.searchParams.get("error")).toBe("account_conflict");
     expect(await db.userIdentity.count({ where: { userId: shared.id } })).toBe(0);
+
+    // Linked earlier, a member elsewhere since (an invite accepted): the provider no longer speaks for them.
+    await db.membership.create({ data: { orgId: B.orgId, userId: mine.id, role: "viewer" } });
+    const later = await ssoSignIn(mine.email);
+    expect(later.session).toBeNull();
+    expect(later.location.searchParams.get("error")).toBe("account_conflict");
   });
 });
 

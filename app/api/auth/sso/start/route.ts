@@ -10,8 +10,11 @@ import { flowCookieName, FLOW_MAX_AGE_SECONDS, SsoSignInError, startSsoSignIn } 
 import { continueToProviderPage, ssoLoginUrl } from "@/lib/sso/redirects";
 import { ssoStartSchema } from "@/lib/sso/schema";
 import { safeCallbackPath } from "@/components/auth/safe-callback";
+import { crossSiteSessionWrite } from "@/lib/http/handler";
 
 export async function POST(req: NextRequest) {
+  // Login CSRF: another site must not start a sign-in (into an account of its choosing) in this browser.
+  if (crossSiteSessionWrite(req)) return new NextResponse("Cross-site request refused.", { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } });
   const form = await req.formData().catch(() => null);
   const rawEmail = String(form?.get("email") ?? "");
   const parsed = ssoStartSchema.safeParse({ email: rawEmail });
