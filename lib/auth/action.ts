@@ -12,6 +12,7 @@ import { requestIsSecure, secureCookiesFor } from "./options";
 import { AppError, ForbiddenError, NotFoundError } from "../http/errors";
 import { prismaErrorToAppError } from "../http/prisma-errors";
 import { TWO_FACTOR_PAGE, TwoFactorRequiredError } from "../two-factor/policy";
+import { SsoRequiredError } from "../sso/policy";
 
 export type FieldErrors = Record<string, string>;
 export type ActionResult<T = null> = { ok: true; data: T } | { ok: false; message: string; fieldErrors?: FieldErrors };
@@ -21,7 +22,7 @@ export type ActionState<T = null> = ActionResult<T> | null;
 const GENERIC_MESSAGE = "Something went wrong on our side. Please try again.";
 
 // One session + membership lookup per request, however many components ask for it.
-const loadCtx = cache(async (): Promise<{ userId: string | null; ctx: Ctx | null; needsTwoFactor?: boolean }> => {
+const loadCtx = cache(async (): Promise<{ userId: string | null; ctx: Ctx | null; needsTwoFactor?: boolean; needsSso?: boolean }> => {
   const session = await currentSession();
   if (!session) return { userId: null, ctx: null };
   const jar = await cookies();
@@ -29,6 +30,7 @@ const loadCtx = cache(async (): Promise<{ userId: string | null; ctx: Ctx | null
     return { userId: session.userId, ctx: await ctxForUser(session.userId, jar.get(ACTIVE_ORG_COOKIE)?.value, session.sid) };
   } catch (error) {
     if (error instanceof TwoFactorRequiredError) return { userId: session.userId, ctx: null, needsTwoFactor: true };
+    if (error instanceof SsoRequiredError) return { userId: session.userId, ctx: null, needsSso: true };
     throw error;
   }
 });
@@ -53,8 +55,9 @@ export async function requireSession(): Promise<SessionIdentity> {
  * ForbiddenError.
  */
 export async function requireCtx(minRole: Role = "viewer"): Promise<Ctx> {
-  const { userId, ctx, needsTwoFactor } = await loadCtx();
+  const { userId, ctx, needsTwoFactor, needsSso } = await loadCtx();
   if (!userId) redirect("/login");
+  if (needsSso) redirect("/login/sso?error=sso_required");
   if (needsTwoFactor) redirect(`${TWO_FACTOR_PAGE}?required=1`);
   if (!ctx) redirect("/welcome");
   if (!hasRole(ctx.role, minRole)) throw new ForbiddenError();

@@ -8,6 +8,7 @@ import { authenticateApiKey } from "../api-keys/service";
 import { authOptionsFor, secureCookiesFor } from "./options";
 import { isRole, type Role } from "./roles";
 import { sessionPassedSecondFactor, TwoFactorRequiredError } from "../two-factor/policy";
+import { sessionSatisfiesSso, SsoRequiredError } from "../sso/policy";
 
 export type Ctx = { orgId: string; userId: string; role: Role; apiKeyId: string | null };
 
@@ -29,16 +30,20 @@ export async function sessionUserId(): Promise<string | null> {
 /**
  * The user's membership in their preferred organization, else in the one they joined first. An
  * organization that requires two-factor authentication opens only to a session (`sid`) that passed it:
- * otherwise TwoFactorRequiredError (403; pages redirect to the enrolment page, lib/auth/action.ts).
+ * otherwise TwoFactorRequiredError (403; pages redirect to the enrolment page, lib/auth/action.ts). One that
+ * requires single sign-on opens only to a session that came through its own connection: otherwise
+ * SsoRequiredError (403; pages send the browser to sign in with single sign-on).
  */
 export async function ctxForUser(userId: string, preferredOrgId?: string | null, sid?: string | null): Promise<Ctx | null> {
   const memberships = await db.membership.findMany({
     where: { userId, suspendedAt: null },
     orderBy: { createdAt: "asc" },
-    select: { orgId: true, role: true, org: { select: { requireTwoFactor: true } } },
+    select: { orgId: true, role: true, org: { select: { requireTwoFactor: true, ssoConnection: { select: { id: true, enabled: true, ssoRequired: true } } } } },
   });
   const m = memberships.find((x) => x.orgId === preferredOrgId) ?? memberships[0];
   if (!m || !isRole(m.role)) return null;
+  const sso = m.org.ssoConnection;
+  if (sso?.enabled && sso.ssoRequired && !(await sessionSatisfiesSso(userId, sid, sso.id))) throw new SsoRequiredError(m.orgId);
   if (m.org.requireTwoFactor && !(await sessionPassedSecondFactor(userId, sid))) throw new TwoFactorRequiredError(m.orgId);
   return { orgId: m.orgId, userId, role: m.role, apiKeyId: null };
 }

@@ -2,7 +2,7 @@
 // and the sign-in page with an error code it explains in words (never a provider's own error text).
 import type { SsoErrorCode } from "./flow";
 
-export type SsoPageError = SsoErrorCode | "email";
+export type SsoPageError = SsoErrorCode | "email" | "sso_required";
 
 export function appUrl(path: string, env: Partial<Record<string, string>> = process.env): URL {
   return new URL(path, env.NEXTAUTH_URL || "http://localhost:3000");
@@ -26,6 +26,7 @@ export const SSO_ERROR_MESSAGES: Record<SsoPageError, string> = {
   domain: "Your e-mail address is not in a domain your organization allows for single sign-on.",
   account_conflict: "An account with this e-mail address already exists and also belongs to other organizations, so single sign-on cannot take it over. Sign in with its password.",
   suspended: "Your membership in this organization is suspended. Ask your admin.",
+  sso_required: "Your organization requires single sign-on: sign in again through its identity provider.",
 };
 
 const escapeAttr = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");

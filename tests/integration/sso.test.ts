@@ -288,8 +288,15 @@ describe("SSO required", () => {
     // A wrong password still says only "wrong credentials" (the SSO rule is not an oracle for who is a member).
     expect((await passwordSignIn(memberOfA, "wrong password here")).error).toBe("CredentialsSignin");
     // Members of other organizations are unaffected; SSO itself still works.
-    expect((await passwordSignIn(outsider, TEST_PASSWORD)).signedIn).toBe(true);
+    const outsiderSession = await passwordSignIn(outsider, TEST_PASSWORD);
+    expect(outsiderSession.signedIn).toBe(true);
     expect((await ssoSignIn(admin.email)).session).not.toBeNull();
+    // A password session does not open A even when its user becomes a member of A later (an invite accepted):
+    // the rule is checked where the organization is opened, on every request.
+    const joined = await db.membership.create({ data: { orgId: A.orgId, userId: B.users.viewer.id, role: "viewer" } });
+    expect(await me(`${outsiderSession.cookie}; rsn-org=${A.orgId}`)).toBe(403);
+    expect(await me(`${outsiderSession.cookie}; rsn-org=${B.orgId}`)).toBe(200);
+    await db.membership.delete({ where: { id: joined.id } });
 
     // Turning it off gives passwords back.
     expect((await api("PUT", "/api/v1/sso-connection", A.keys.admin, settings({ clientSecret: undefined, ssoRequired: false }))).status).toBe(200);

@@ -15,8 +15,9 @@ const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : u
 export default async function SsoLoginPage({ searchParams }: { searchParams: SearchParams }) {
   const sp = await searchParams;
   const callbackUrl = one(sp.callbackUrl);
-  if (await sessionUserId()) redirect(safeCallbackPath(callbackUrl));
   const code = one(sp.error);
+  // Signed in already: go on, unless the organization sent this session back to sign in through SSO.
+  if (code !== "sso_required" && (await sessionUserId())) redirect(safeCallbackPath(callbackUrl));
   // Only our own codes are shown, as our own words: nothing from the URL reaches the page as text.
   const error = code && code in SSO_ERROR_MESSAGES ? SSO_ERROR_MESSAGES[code as SsoPageError] : undefined;
   return (
