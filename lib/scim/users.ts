@@ -9,6 +9,7 @@ import { ScimError, invalidValue, scimNotFound } from "./errors";
 import { booleanValue, filterToWhere, pageOf, stringValue, type FilterAttributes } from "./filter";
 import { optionalString, patchSteps, scimBoolean } from "./patch";
 import { reactivateMember, removeMemberByScim, scimActor, suspendMember } from "./deprovision";
+import { revokeUserSessions } from "../auth/sessions";
 import { listResponse, USER_SCHEMA } from "./meta";
 import type { ScimCaller } from "./tokens";
 
@@ -113,14 +114,29 @@ async function assertExternalIdFree(tx: Tx, orgId: string, externalId: string | 
   if (clash) throw new ScimError(409, "Another User of this organization has this externalId.", "uniqueness");
 }
 
+/** The account signs in through SSO or sets a password with "forgot password" (a link to its address). */
+async function forgetCredentials(tx: Tx, userId: string): Promise<void> {
+  await tx.user.update({ where: { id: userId }, data: { passwordHash: null, emailVerifiedAt: null, totpSecretEnc: null, totpEnabledAt: null } });
+  await tx.recoveryCode.deleteMany({ where: { userId } });
+  await tx.userIdentity.deleteMany({ where: { userId } });
+  await revokeUserSessions(userId, "deprovisioned", {}, tx);
+}
+
 export async function createScimUser(caller: ScimCaller, body: unknown, baseUrl: string) {
   const doc = parseUser(body);
   const email = checkEmail(doc.userName);
   const id = await db.$transaction(async (tx) => {
     await assertExternalIdFree(tx, caller.orgId, doc.externalId);
-    const existing = await tx.user.findUnique({ where: { email }, select: { id: true } });
-    if (existing && (await tx.membership.findUnique({ where: { orgId_userId: { orgId: caller.orgId, userId: existing.id } }, select: { id: true } }))) {
-      throw new ScimError(409, "A User with this userName already exists in this organization.", "uniqueness");
+    const existing = await tx.user.findUnique({ where: { email }, select: { id: true, emailVerifiedAt: true } });
+    if (existing) {
+      const memberships = await tx.membership.findMany({ where: { userId: existing.id }, select: { orgId: true } });
+      if (memberships.some((x) => x.orgId === caller.orgId)) throw new ScimError(409, "A User with this userName already exists in this organization.", "uniqueness");
+      // An organization's identity provider cannot pull in an account that opens other organizations (the
+      // person was never asked; ending its sessions or requiring SSO would lock them out): invite them instead.
+      if (memberships.length > 0) throw new ScimError(409, "An account with this userName belongs to another organization: invite the person instead.", "uniqueness");
+      // An account nobody proved the address of (created through a copied invite link) may hold a password
+      // someone else chose: it is not trusted with this organization's data.
+      if (!existing.emailVerifiedAt) await forgetCredentials(tx, existing.id);
     }
     const user = existing ?? (await tx.user.create({ data: { email, name: nameOf(doc), passwordHash: null } }));
     const m = await tx.membership.create({
@@ -145,6 +161,9 @@ async function applyUser(tx: Tx, caller: ScimCaller, m: Row, next: UserDoc) {
   if (ownAccount && (email !== m.user.email || name !== m.user.name)) {
     await tx.user.update({ where: { id: m.userId }, data: { email, name } });
   }
+  // A new address was proven by nobody: what signed in as the old one (password, second factor, SSO links,
+  // sessions) does not carry over to it, or a renamed account would arrive anywhere with a known password.
+  if (email !== m.user.email) await forgetCredentials(tx, m.userId);
   if (next.externalId !== prev.externalId) {
     await assertExternalIdFree(tx, caller.orgId, next.externalId, m.id);
     await tx.membership.update({ where: { id: m.id }, data: { externalId: next.externalId } });

@@ -137,16 +137,33 @@ describe("Users", () => {
     expectScimError(await http("POST", "/scim/v2/Users", { key: tokenA, rawBody: "{not json", headers: { "content-type": "application/scim+json" } }), 400, "invalidSyntax");
   });
 
-  it("POST attaches an account that exists elsewhere in the installation (its password and name stay)", async () => {
+  it("POST never pulls in an account that belongs to another organization (409: invite them instead)", async () => {
     const existing = B.users.agent;
     const before = await db.user.findUnique({ where: { id: existing.id } });
     const res = await scim("POST", "/Users", tokenA, { schemas: [USER], userName: existing.email, name: { givenName: "Changed", familyName: "ByIdP" } });
-    expect(res.status).toBe(201);
-    const m = await db.membership.findUnique({ where: { id: res.body.id } });
-    expect(m).toMatchObject({ userId: existing.id, orgId: A.orgId, source: "scim" });
+    expectScimError(res, 409, "uniqueness");
+    expect(await db.membership.count({ where: { userId: existing.id, orgId: A.orgId } })).toBe(0);
     expect(await db.user.findUnique({ where: { id: existing.id } })).toEqual(before);
-    // Its e-mail belongs to other organizations too: A's IdP cannot change it.
-    expectScimError(await scim("PATCH", `/Users/${res.body.id}`, tokenA, patchOps({ op: "replace", path: "userName", value: `x-${uid()}@idp.example.test` })), 400, "mutability");
+  });
+
+  it("POST attaches an account of no organization, but not the password someone else may have chosen for it", async () => {
+    const email = `orphan-${uid()}@idp.example.test`;
+    const orphan = await db.user.create({ data: { email, name: "Orphan", passwordHash: "argon2-hash-someone-chose" } });
+    const res = await scim("POST", "/Users", tokenA, { schemas: [USER], userName: email });
+    expect(res.status).toBe(201);
+    expect(await db.membership.findUnique({ where: { id: res.body.id } })).toMatchObject({ userId: orphan.id, orgId: A.orgId, source: "scim" });
+    expect((await db.user.findUniqueOrThrow({ where: { id: orphan.id } })).passwordHash).toBeNull();
+  });
+
+  it("changing userName forgets the account's password and sessions: nobody proved the new address", async () => {
+    const { body } = await newUserBody("rename");
+    const id = (await scim("POST", "/Users", tokenA, body)).body.id;
+    const m = await db.membership.findUniqueOrThrow({ where: { id } });
+    await db.user.update({ where: { id: m.userId }, data: { passwordHash: "argon2-hash-known-to-someone", emailVerifiedAt: new Date() } });
+    const renamed = `renamed-${uid()}@idp.example.test`;
+    expect((await scim("PATCH", `/Users/${id}`, tokenA, patchOps({ op: "replace", path: "userName", value: renamed }))).status).toBe(200);
+    const user = await db.user.findUniqueOrThrow({ where: { id: m.userId } });
+    expect(user).toMatchObject({ email: renamed, passwordHash: null, emailVerifiedAt: null });
   });
 
   it('filters with userName eq "…" (any case), externalId eq, emails.value eq and emails[value eq …]; others are 400 invalidFilter', async () => {
