@@ -18,7 +18,7 @@ test("the invite form refuses an easy password next to the field, then accepts a
   await invitee.getByLabel("Your name").fill("Willow Park");
   const password = invitee.getByLabel("Choose a password");
   await password.fill("aaaaaaaaaaaa");
-  await invitee.getByRole("button", { name: "Create account and join" }).click();
+  await invitee.getByRole("button", { name: "Create account", exact: true }).click();
   await expect(invitee.getByText('Too easy to guess: add another word or two that are not about you or your organization. Repeated characters like "aaa" are easy to guess.')).toBeVisible();
   await expect(password).toHaveAttribute("aria-invalid", "true");
   await invitee.screenshot({ path: "tmp/screens/invite-weak-password-1280.png", fullPage: true });
@@ -26,10 +26,15 @@ test("the invite form refuses an easy password next to the field, then accepts a
   await invitee.screenshot({ path: "tmp/screens/invite-weak-password-375.png", fullPage: true });
 
   await password.fill("WillowPark2026");
-  await invitee.getByRole("button", { name: "Create account and join" }).click();
+  await invitee.getByRole("button", { name: "Create account", exact: true }).click();
   await expect(invitee.getByText(/^Too easy to guess/)).toBeVisible(); // her own name
   await password.fill("lantern velvet orbit 42");
-  await invitee.getByRole("button", { name: "Create account and join" }).click();
+  await invitee.getByRole("button", { name: "Create account", exact: true }).click();
+  // The same next step whether or not the address had an account (docs/identity/account-lifecycle.md).
+  await expect(invitee.getByText("Now sign in with")).toBeVisible();
+  await invitee.getByLabel("Password", { exact: true }).fill("lantern velvet orbit 42");
+  await invitee.getByRole("button", { name: /sign in/i }).click();
+  await invitee.getByRole("button", { name: /^Join / }).click();
   await expect(invitee).toHaveURL(/\/$/);
   await visitor.close();
 });
