@@ -3,6 +3,7 @@
 // Errors show next to their field; what the user typed stays when the server refuses it.
 import { changePasswordAction, requestEmailChangeAction, updateProfileAction } from "@/app/_actions/account";
 import { Input } from "../ui/input";
+import { NewPasswordInput } from "../auth/new-password-input";
 import { FormMessage } from "../ui/form-message";
 import { SubmitButton } from "../ui/submit-button";
 import { useActionForm } from "../ui/use-action-form";
@@ -52,16 +53,7 @@ export function PasswordChangeForm() {
   return (
     <form action={dispatch} onSubmit={onSubmit} aria-label="Change password" className={FORM}>
       <Input name="currentPassword" id="password-current" type="password" label="Current password" autoComplete="current-password" required error={fieldErrors?.currentPassword} />
-      <Input
-        name="newPassword"
-        type="password"
-        label="New password"
-        autoComplete="new-password"
-        required
-        minLength={10}
-        hint="At least 10 characters; not your name or e-mail address."
-        error={fieldErrors?.newPassword}
-      />
+      <NewPasswordInput name="newPassword" label="New password" error={fieldErrors?.newPassword} />
       {message && !fieldErrors ? <FormMessage tone="error">{message}</FormMessage> : null}
       {state?.ok ? (
         <FormMessage tone="success">

@@ -3,7 +3,7 @@
 import { PASSWORD_HINT, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
 import { Input } from "../ui/input";
 
-export function NewPasswordInput({ error, name = "password", label = "Choose a password" }: { error?: string; name?: string; label?: string }) {
+export function NewPasswordInput({ error, name = "password", label = "Choose a password", autoFocus }: { error?: string; name?: string; label?: string; autoFocus?: boolean }) {
   return (
     <Input
       name={name}
@@ -14,6 +14,7 @@ export function NewPasswordInput({ error, name = "password", label = "Choose a p
       minLength={PASSWORD_MIN_LENGTH}
       maxLength={PASSWORD_MAX_LENGTH}
       hint={PASSWORD_HINT}
+      autoFocus={autoFocus}
       error={error}
     />
   );

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { requestPasswordResetAction, resetPasswordAction } from "@/app/_actions/account";
 import { Input } from "../ui/input";
+import { NewPasswordInput } from "./new-password-input";
 import { FormMessage } from "../ui/form-message";
 import { SubmitButton } from "../ui/submit-button";
 import { useActionForm } from "../ui/use-action-form";
@@ -41,17 +42,7 @@ export function ResetPasswordForm({ token, email }: { token: string; email: stri
   return (
     <form action={dispatch} onSubmit={onSubmit} className="flex flex-col gap-4" aria-label="Choose a new password">
       <Input name="email" type="email" label="E-mail" value={email} readOnly autoComplete="username" />
-      <Input
-        name="password"
-        type="password"
-        label="New password"
-        autoComplete="new-password"
-        required
-        minLength={10}
-        autoFocus
-        hint="At least 10 characters; not your name or e-mail address."
-        error={fieldErrors?.password}
-      />
+      <NewPasswordInput label="New password" autoFocus error={fieldErrors?.password} />
       {message && !fieldErrors ? <FormMessage tone="error">{message}</FormMessage> : null}
       <SubmitButton pending={pending} pendingLabel="Saving…" className="w-full">
         Set new password and sign in
