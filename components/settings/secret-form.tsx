@@ -1,6 +1,6 @@
 "use client";
-// A create form whose result is a secret shown once (API key, SCIM token): the fields, the submit button, the
-// action's error, and the secret after success. The form clears itself after success.
+// A create form whose result is shown once (API key, SCIM token, invite link): the fields, the submit button,
+// the action's error, and the result after success. The form clears itself after success.
 import { useEffect, useRef, type ReactNode } from "react";
 import type { ActionResult, ActionState, FieldErrors } from "@/lib/auth/action";
 import { FormMessage } from "../ui/form-message";
@@ -11,11 +11,12 @@ type Props<T> = {
   action: (state: ActionState<T>, formData: FormData) => Promise<ActionResult<T>>;
   label: string;
   submitLabel: string;
+  pendingLabel?: string;
   fields: (fieldErrors: FieldErrors | undefined) => ReactNode;
   secret: (data: T) => ReactNode;
 };
 
-export function SecretForm<T>({ action, label, submitLabel, fields, secret }: Props<T>) {
+export function SecretForm<T>({ action, label, submitLabel, pendingLabel = "Creating…", fields, secret }: Props<T>) {
   const { state, dispatch, onSubmit, pending, fieldErrors, message } = useActionForm(action);
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
@@ -27,7 +28,7 @@ export function SecretForm<T>({ action, label, submitLabel, fields, secret }: Pr
       <form ref={formRef} action={dispatch} onSubmit={onSubmit} aria-label={label} className="flex flex-col gap-3 sm:flex-row sm:flex-wrap sm:items-start">
         {fields(fieldErrors)}
         <div className="sm:pt-6">
-          <SubmitButton pending={pending} pendingLabel="Creating…">
+          <SubmitButton pending={pending} pendingLabel={pendingLabel}>
             {submitLabel}
           </SubmitButton>
         </div>

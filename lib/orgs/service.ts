@@ -1,5 +1,5 @@
 // Organizations a user belongs to, and creating a new one (its creator becomes its admin).
-import { db } from "../db";
+import { db, type Prisma } from "../db";
 import { recordAudit } from "../audit/service";
 
 export async function listMyOrganizations(userId: string) {
@@ -18,20 +18,27 @@ export async function isMember(userId: string, orgId: string): Promise<boolean> 
   return Boolean(m && !m.suspendedAt);
 }
 
+// "demo" stays free for the demo organization (lib/demo/generate.ts refuses to build it when the slug is taken).
 function slugify(name: string): string {
-  return name.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40) || "org";
+  const slug = name.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40) || "org";
+  return slug === "demo" ? "demo-org" : slug;
 }
 
-export async function createOrganization(userId: string, name: string) {
+/**
+ * A new organization with the default channels and its creator as admin. `tx`: inside the caller's
+ * transaction (first-run setup creates the first admin and their organization together).
+ */
+export async function createOrganization(userId: string, name: string, opts: { tx?: Prisma.TransactionClient; source?: "created" | "setup" } = {}) {
   const base = slugify(name);
-  const taken = await db.organization.count({ where: { slug: { startsWith: base } } });
-  const org = await db.$transaction(async (tx) => {
+  const create = async (tx: Prisma.TransactionClient) => {
+    const taken = await tx.organization.count({ where: { slug: { startsWith: base } } });
     const o = await tx.organization.create({ data: { name, slug: taken ? `${base}-${Date.now().toString(36)}` : base } });
-    await tx.membership.create({ data: { orgId: o.id, userId, role: "admin" } });
+    await tx.membership.create({ data: { orgId: o.id, userId, role: "admin", source: opts.source ?? "created" } });
     const channels = [["web", "Web"], ["email", "E-mail"], ["phone", "Phone"], ["chat", "Chat"], ["store", "Store"], ["mobile", "Mobile app"], ["social", "Social"]];
     await tx.channel.createMany({ data: channels.map(([key, n]) => ({ orgId: o.id, key, name: n })) });
     await recordAudit({ orgId: o.id, userId, apiKeyId: null }, { action: "organization.created", entityType: "Organization", entityId: o.id }, tx);
     return o;
-  });
+  };
+  const org = opts.tx ? await create(opts.tx) : await db.$transaction(create);
   return { id: org.id, name: org.name, slug: org.slug, role: "admin" as const };
 }

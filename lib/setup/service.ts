@@ -11,7 +11,9 @@ import { db as defaultDb, type Db } from "../db";
 import { hashNewPassword } from "../auth/password-policy";
 import { ConflictError, ValidationError } from "../http/errors";
 import { normalizeEmail } from "../users/service";
-import { DEMO_ORG_SLUG, generateDemoOrganization } from "../demo/generate";
+import { generateDemoOrganization } from "../demo/generate";
+import { createOrganization } from "../orgs/service";
+import { recordAudit } from "../audit/service";
 import { newAccountSchema } from "../members/schema";
 
 export function setupToken(secret: string | undefined = process.env.NEXTAUTH_SECRET): string {
@@ -39,11 +41,6 @@ export const setupSchema = z.object({
 });
 export type SetupInput = z.infer<typeof setupSchema>;
 
-function slugFor(name: string): string {
-  const base = name.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40) || "org";
-  return base === DEMO_ORG_SLUG ? `${base}-1` : base;
-}
-
 // Held while setup writes: a second setup at the same moment (another tab, another instance) meets the
 // primary key and is refused, on SQLite and PostgreSQL alike.
 const SETUP_LOCK = { key: "first-run-setup", windowStart: new Date(0) };
@@ -61,11 +58,8 @@ export async function completeSetup(input: SetupInput, opts: { db?: Db; secret?:
     await tx.rateLimitBucket.create({ data: { ...SETUP_LOCK, count: 1, expiresAt: new Date("9999-12-31T00:00:00Z") } });
     if ((await tx.user.count()) > 0) throw new ConflictError("Setup is complete: this installation already has an account. Sign in instead.");
     const user = await tx.user.create({ data: { email: normalizeEmail(input.email), name: input.name, passwordHash, passwordChangedAt: new Date() } });
-    let slug = slugFor(input.orgName);
-    if (await tx.organization.findUnique({ where: { slug }, select: { id: true } })) slug = `${slug}-${user.id.slice(-6)}`;
-    const org = await tx.organization.create({ data: { name: input.orgName, slug } });
-    await tx.membership.create({ data: { orgId: org.id, userId: user.id, role: "admin", source: "setup" } });
-    await tx.auditEvent.create({ data: { orgId: org.id, actorId: user.id, action: "installation.setup", entityType: "User", entityId: user.id, data: { demo: input.demo } } });
+    const org = await createOrganization(user.id, input.orgName, { tx, source: "setup" });
+    await recordAudit({ orgId: org.id, userId: user.id, apiKeyId: null }, { action: "installation.setup", entityType: "User", entityId: user.id, data: { demo: input.demo } }, tx);
     return { userId: user.id, orgId: org.id };
   }).catch((error: unknown) => {
     if ((error as { code?: string }).code === "P2002") throw new ConflictError("Setup is already running or complete. Sign in instead.");

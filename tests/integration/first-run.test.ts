@@ -105,6 +105,8 @@ describe("first run", () => {
     expect(users[0].memberships).toHaveLength(1);
     expect(users[0].memberships[0].role).toBe("admin");
     expect(users[0].memberships[0].source).toBe("setup");
+    // The same organization as "Create organization" makes: its default channels are there to log interactions.
+    expect(await db.channel.count({ where: { orgId: users[0].memberships[0].orgId } })).toBeGreaterThan(0);
     expect(await setupOpen(db)).toBe(false);
   });
 
