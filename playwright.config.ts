@@ -6,6 +6,8 @@ const port = Number(process.env.E2E_PORT ?? 3211);
 const baseURL = `http://127.0.0.1:${port}`;
 // The OpenID provider the single sign-on spec starts on loopback (tests/oidc-provider.ts); the app allows it.
 export const oidcPort = Number(process.env.E2E_OIDC_PORT ?? port + 10_000);
+// The DNS server the same spec starts on loopback (tests/dns-server.ts) for domain verification; the app's only resolver.
+export const dnsPort = Number(process.env.E2E_DNS_PORT ?? port + 10_001);
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -38,6 +40,7 @@ export default defineConfig({
       NEXTAUTH_SECRET: "e2e-secret-not-for-production-0123456789",
       NEXT_TELEMETRY_DISABLED: "1",
       SSO_ISSUER_ALLOWLIST: `http://127.0.0.1:${oidcPort}`,
+      RESONANCE_DNS_SERVERS: `127.0.0.1:${dnsPort}`,
     },
   },
 });

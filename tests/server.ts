@@ -50,6 +50,9 @@ export async function startServer(opts: { databaseUrl: string; port?: number; en
       // server honours only from trusted proxies (lib/http/trusted-proxy.ts). A test of the untrusted default
       // starts its own server with TRUSTED_PROXIES "".
       TRUSTED_PROXIES: "loopback",
+      // DNS lookups the server makes for single sign-on domain checks (lib/sso/domains.ts) go to loopback only:
+      // a closed port unless a test starts its own resolver (tests/dns-server.ts).
+      RESONANCE_DNS_SERVERS: "127.0.0.1:9",
       ...opts.env,
     },
     stdio: ["ignore", "pipe", "pipe"],

@@ -4,7 +4,8 @@
 import { revalidatePath } from "next/cache";
 import { formFields, parseWith, requireCtx, runAction, type ActionResult, type ActionState } from "@/lib/auth/action";
 import { currentSession } from "@/lib/auth/ctx";
-import { ssoConnectionSchema } from "@/lib/sso/schema";
+import { domainCheckSchema, ssoConnectionSchema } from "@/lib/sso/schema";
+import { verifyDomainByDns } from "@/lib/sso/domains";
 import { deleteSsoConnection, saveSsoConnection } from "@/lib/sso/service";
 
 export async function saveSsoConnectionAction(_prev: ActionState<unknown>, formData: FormData): Promise<ActionResult<unknown>> {
@@ -31,4 +32,17 @@ export async function deleteSsoConnectionAction(_prev: ActionState<unknown>, _fo
     revalidatePath("/settings/sso");
     return null;
   });
+}
+
+/** Looks up one listed domain's DNS challenge and verifies it (lib/sso/domains.ts). */
+export async function checkSsoDomainAction(_prev: ActionState<unknown>, formData: FormData): Promise<ActionResult<unknown>> {
+  const result = await runAction(async () => {
+    const ctx = await requireCtx("admin");
+    const { domain } = parseWith(domainCheckSchema, { domain: formData.get("domain") });
+    await verifyDomainByDns(ctx, domain);
+    revalidatePath("/settings/sso");
+    return null;
+  });
+  // One domain per form: its reason (which record is missing) is the message shown beside its button.
+  return !result.ok && result.fieldErrors?.domain ? { ...result, message: result.fieldErrors.domain } : result;
 }

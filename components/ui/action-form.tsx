@@ -41,7 +41,7 @@ export function ActionForm({ action, submitLabel, pendingLabel, confirm, childre
         </SubmitButton>
       </div>
       {state && !state.ok ? (
-        <p role="alert" className="mt-1 text-sm font-medium text-danger">
+        <p role="alert" className="mt-1 text-sm font-medium [overflow-wrap:anywhere] text-danger">
           {state.message}
         </p>
       ) : null}

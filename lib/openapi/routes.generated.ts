@@ -49,20 +49,21 @@ import * as r46 from "@/app/api/v1/responses/[id]/route";
 import * as r47 from "@/app/api/v1/retention/route";
 import * as r48 from "@/app/api/v1/retention/run/route";
 import * as r49 from "@/app/api/v1/sso-connection/route";
-import * as r50 from "@/app/api/v1/stages/[id]/route";
-import * as r51 from "@/app/api/v1/surveys/route";
-import * as r52 from "@/app/api/v1/surveys/[id]/route";
-import * as r53 from "@/app/api/v1/surveys/[id]/close/route";
-import * as r54 from "@/app/api/v1/surveys/[id]/publish/route";
-import * as r55 from "@/app/api/v1/surveys/[id]/questions/route";
-import * as r56 from "@/app/api/v1/surveys/[id]/reopen/route";
-import * as r57 from "@/app/api/v1/touchpoints/route";
-import * as r58 from "@/app/api/v1/touchpoints/[id]/route";
-import * as r59 from "@/app/api/v1/webhooks/route";
-import * as r60 from "@/app/api/v1/webhooks/[id]/route";
-import * as r61 from "@/app/api/v1/webhooks/[id]/deliveries/route";
-import * as r62 from "@/app/api/v1/webhooks/[id]/redeliver/route";
-import * as r63 from "@/app/api/v1/webhooks/[id]/test/route";
+import * as r50 from "@/app/api/v1/sso-connection/domain-checks/route";
+import * as r51 from "@/app/api/v1/stages/[id]/route";
+import * as r52 from "@/app/api/v1/surveys/route";
+import * as r53 from "@/app/api/v1/surveys/[id]/route";
+import * as r54 from "@/app/api/v1/surveys/[id]/close/route";
+import * as r55 from "@/app/api/v1/surveys/[id]/publish/route";
+import * as r56 from "@/app/api/v1/surveys/[id]/questions/route";
+import * as r57 from "@/app/api/v1/surveys/[id]/reopen/route";
+import * as r58 from "@/app/api/v1/touchpoints/route";
+import * as r59 from "@/app/api/v1/touchpoints/[id]/route";
+import * as r60 from "@/app/api/v1/webhooks/route";
+import * as r61 from "@/app/api/v1/webhooks/[id]/route";
+import * as r62 from "@/app/api/v1/webhooks/[id]/deliveries/route";
+import * as r63 from "@/app/api/v1/webhooks/[id]/redeliver/route";
+import * as r64 from "@/app/api/v1/webhooks/[id]/test/route";
 
 export type RouteModule = { path: string; module: Record<string, unknown>; docs: Record<string, string> };
 
@@ -117,18 +118,19 @@ export const ROUTE_MODULES: RouteModule[] = [
   { path: "/api/v1/retention", module: r47, docs: {"GET":"the retention policy, how many responses it would process now, and the last run (admins)","PUT":"{ enabled, months (1–240), mode: \"anonymise\" | \"delete\" }; audited"} },
   { path: "/api/v1/retention/run", module: r48, docs: {"POST":"{ dryRun: true } counts what the policy would process; { dryRun: false } applies it now (admins) under the same lease as the daily job (409 while another run holds it); answers the counts; audited."} },
   { path: "/api/v1/sso-connection", module: r49, docs: {"GET":"the organization's OpenID Connect connection (never its client secret) and the redirect URI to register","PUT":"create or replace it; the issuer's discovery document is checked first (audited)","DELETE":"remove it and every identity linked through it (audited)"} },
-  { path: "/api/v1/stages/:id", module: r50, docs: {"PATCH":"rename, edit the blueprint lanes, archive or restore (archiving keeps all history)"} },
-  { path: "/api/v1/surveys", module: r51, docs: {"GET":"surveys with status and response counts","POST":"a new draft survey from a template (nps, csat, ces, servqual, custom)"} },
-  { path: "/api/v1/surveys/:id", module: r52, docs: {"GET":"a survey with its questions (each with its answer count and whether it is locked) and distribution settings","PATCH":"name, linked touchpoint, languages, distribution settings"} },
-  { path: "/api/v1/surveys/:id/close", module: r53, docs: {"POST":"live → closed (the link and widget stop taking answers)"} },
-  { path: "/api/v1/surveys/:id/publish", module: r54, docs: {"POST":"draft → live (needs at least one valid question)"} },
-  { path: "/api/v1/surveys/:id/questions", module: r55, docs: {"PUT":"the whole ordered question list (existing questions keep their id)"} },
-  { path: "/api/v1/surveys/:id/reopen", module: r56, docs: {"POST":"closed → live"} },
-  { path: "/api/v1/touchpoints", module: r57, docs: {"GET":"every active touchpoint with its journey, stage, channel and promise","POST":"add a touchpoint at the end of a stage, with its channel, kind and promise"} },
-  { path: "/api/v1/touchpoints/:id", module: r58, docs: {"PATCH":"edit the promise, move (stageId and/or position), archive or restore"} },
-  { path: "/api/v1/webhooks", module: r59, docs: {"GET":"the organization's endpoints with delivery counts (never their secrets)","POST":"create an endpoint; its signing secret is in this response only"} },
-  { path: "/api/v1/webhooks/:id", module: r60, docs: {"GET":"one endpoint","PATCH":"change URL, description, events, active; rotateSecret answers the new secret once","DELETE":"delete the endpoint and its delivery log"} },
-  { path: "/api/v1/webhooks/:id/deliveries", module: r61, docs: {"GET":"the delivery log, newest first (?status=&limit=&cursor=)"} },
-  { path: "/api/v1/webhooks/:id/redeliver", module: r62, docs: {"POST":"attempt one delivery of this endpoint again, now ({ deliveryId })"} },
-  { path: "/api/v1/webhooks/:id/test", module: r63, docs: {"POST":"send a webhook.test event to this endpoint now; answers the logged delivery"} },
+  { path: "/api/v1/sso-connection/domain-checks", module: r50, docs: {"POST":"look up a listed domain's DNS TXT challenge and verify the domain for this organization (audited)"} },
+  { path: "/api/v1/stages/:id", module: r51, docs: {"PATCH":"rename, edit the blueprint lanes, archive or restore (archiving keeps all history)"} },
+  { path: "/api/v1/surveys", module: r52, docs: {"GET":"surveys with status and response counts","POST":"a new draft survey from a template (nps, csat, ces, servqual, custom)"} },
+  { path: "/api/v1/surveys/:id", module: r53, docs: {"GET":"a survey with its questions (each with its answer count and whether it is locked) and distribution settings","PATCH":"name, linked touchpoint, languages, distribution settings"} },
+  { path: "/api/v1/surveys/:id/close", module: r54, docs: {"POST":"live → closed (the link and widget stop taking answers)"} },
+  { path: "/api/v1/surveys/:id/publish", module: r55, docs: {"POST":"draft → live (needs at least one valid question)"} },
+  { path: "/api/v1/surveys/:id/questions", module: r56, docs: {"PUT":"the whole ordered question list (existing questions keep their id)"} },
+  { path: "/api/v1/surveys/:id/reopen", module: r57, docs: {"POST":"closed → live"} },
+  { path: "/api/v1/touchpoints", module: r58, docs: {"GET":"every active touchpoint with its journey, stage, channel and promise","POST":"add a touchpoint at the end of a stage, with its channel, kind and promise"} },
+  { path: "/api/v1/touchpoints/:id", module: r59, docs: {"PATCH":"edit the promise, move (stageId and/or position), archive or restore"} },
+  { path: "/api/v1/webhooks", module: r60, docs: {"GET":"the organization's endpoints with delivery counts (never their secrets)","POST":"create an endpoint; its signing secret is in this response only"} },
+  { path: "/api/v1/webhooks/:id", module: r61, docs: {"GET":"one endpoint","PATCH":"change URL, description, events, active; rotateSecret answers the new secret once","DELETE":"delete the endpoint and its delivery log"} },
+  { path: "/api/v1/webhooks/:id/deliveries", module: r62, docs: {"GET":"the delivery log, newest first (?status=&limit=&cursor=)"} },
+  { path: "/api/v1/webhooks/:id/redeliver", module: r63, docs: {"POST":"attempt one delivery of this endpoint again, now ({ deliveryId })"} },
+  { path: "/api/v1/webhooks/:id/test", module: r64, docs: {"POST":"send a webhook.test event to this endpoint now; answers the logged delivery"} },
 ];

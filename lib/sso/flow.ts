@@ -8,7 +8,8 @@ import { decode, encode } from "next-auth/jwt";
 import * as oidc from "openid-client";
 import { db } from "../db";
 import { clientFor, failureKind } from "./client";
-import { domainsOf, ssoRedirectUri, storedSecret } from "./service";
+import { ssoRedirectUri, storedSecret } from "./service";
+import { verifiedOrgForEmail } from "./domains";
 
 export const FLOW_MAX_AGE_SECONDS = 10 * 60;
 
@@ -62,12 +63,11 @@ async function configFor(settings: Parameters<typeof clientFor>[0]) {
   }
 }
 
-/** The enabled connection whose allowed domains include the address's domain. */
+/** The enabled connection of the organization that verified the address's domain (lib/sso/domains.ts). */
 export async function connectionForEmail(email: string): Promise<{ id: string } | null> {
-  const domain = email.split("@").pop()?.toLowerCase() ?? "";
-  const rows = await db.ssoConnection.findMany({ where: { enabled: true }, select: { id: true, allowedDomains: true } });
-  const hit = rows.find((r) => domainsOf(r).includes(domain));
-  return hit ? { id: hit.id } : null;
+  const orgId = await verifiedOrgForEmail(email);
+  if (!orgId) return null;
+  return db.ssoConnection.findFirst({ where: { orgId, enabled: true }, select: { id: true } });
 }
 
 /** Where to send the browser, and the flow cookie's value. `returnTo` is a same-site path (safe-callback.ts). */
@@ -106,7 +106,7 @@ async function readFlow(cookie: string | undefined): Promise<FlowState> {
 
 export type VerifiedSsoUser = { connectionId: string; orgId: string; defaultRole: string; subject: string; email: string; name: string | null; returnTo: string };
 
-/** Validates the provider's answer at the callback URL; the e-mail must be verified and in an allowed domain. */
+/** Validates the provider's answer at the callback URL; the e-mail must be verified and in a domain the organization verified. */
 export async function finishSsoSignIn(callback: URL, flowCookie: string | undefined): Promise<VerifiedSsoUser> {
   const flow = await readFlow(flowCookie);
   const { row, settings } = await connectionFor(flow.c);
@@ -130,7 +130,8 @@ export async function finishSsoSignIn(callback: URL, flowCookie: string | undefi
   // Entra ID does not send email_verified; its optional claim xms_edov ("e-mail domain owner verified") says the same.
   const verified = source.email_verified === true || (source as { xms_edov?: unknown }).xms_edov === true;
   if (!email || !verified) throw new SsoSignInError("email_unverified");
-  if (!domainsOf(row).includes(email.split("@").pop() ?? "")) throw new SsoSignInError("domain");
+  // Only a domain this organization verified: a provider speaks for the addresses of its own domains alone.
+  if ((await verifiedOrgForEmail(email)) !== row.orgId) throw new SsoSignInError("domain");
   const name = typeof source.name === "string" && source.name.trim() ? source.name.trim().slice(0, 120) : null;
   return { connectionId: row.id, orgId: row.orgId, defaultRole: row.defaultRole, subject: claims.sub, email, name, returnTo: flow.r };
 }

@@ -45,3 +45,8 @@ export type SsoConnectionInput = z.infer<typeof ssoConnectionSchema>;
 export const ssoStartSchema = z.object({
   email: z.string().trim().toLowerCase().email("Enter your work e-mail address").max(320),
 });
+
+/** A DNS check of one of the connection's allowed domains. */
+export const domainCheckSchema = z.object({
+  domain: z.string().trim().toLowerCase().min(1, "Name the domain to check").max(253, "At most 253 characters"),
+});

@@ -11,6 +11,7 @@ import { openSecret, sealSecret } from "../webhooks/secret-box";
 import { discoverIssuer, failureKind } from "./client";
 import type { SsoNetworkFailure } from "./network-guard";
 import type { SsoConnectionInput } from "./schema";
+import { domainsOf, domainStatuses, domainsVerifiedElsewhere, pruneVerifiedDomains, type DomainStatus } from "./domains";
 
 type Row = Prisma.SsoConnectionGetPayload<object>;
 
@@ -21,16 +22,16 @@ export function ssoRedirectUri(env: Partial<Record<string, string>> = process.en
   return new URL(SSO_CALLBACK_PATH, env.NEXTAUTH_URL || "http://localhost:3000").toString();
 }
 
-export function domainsOf(row: Pick<Row, "allowedDomains">): string[] {
-  return Array.isArray(row.allowedDomains) ? row.allowedDomains.filter((d): d is string => typeof d === "string") : [];
-}
+export { domainsOf };
 
-function toDto(row: Row, signIns: number) {
+function toDto(row: Row, signIns: number, domains: DomainStatus[]) {
   return {
     issuer: row.issuer,
     clientId: row.clientId,
     clientSecretSet: true,
     allowedDomains: domainsOf(row),
+    /** Each allowed domain: verified or not, and the DNS record that proves it (lib/sso/domains.ts). */
+    domains,
     defaultRole: (isRole(row.defaultRole) ? row.defaultRole : "viewer") as Role,
     enabled: row.enabled,
     ssoRequired: row.ssoRequired,
@@ -45,8 +46,7 @@ export type SsoConnectionDto = ReturnType<typeof toDto>;
 export async function getSsoConnection(ctx: Ctx): Promise<{ connection: SsoConnectionDto | null; redirectUri: string }> {
   const row = await db.ssoConnection.findUnique({ where: { orgId: ctx.orgId } });
   if (!row) return { connection: null, redirectUri: ssoRedirectUri() };
-  const identities = await db.userIdentity.count({ where: { connectionId: row.id } });
-  return { connection: toDto(row, identities), redirectUri: ssoRedirectUri() };
+  return { connection: await dtoOf(row), redirectUri: ssoRedirectUri() };
 }
 
 const ISSUER_MESSAGES: Record<SsoNetworkFailure, string> = {
@@ -56,11 +56,15 @@ const ISSUER_MESSAGES: Record<SsoNetworkFailure, string> = {
   invalid: "No valid OpenID Connect discovery document was found for this issuer (/.well-known/openid-configuration). Check the URL: it must be the issuer exactly as the provider names it.",
 };
 
+async function dtoOf(row: Row): Promise<SsoConnectionDto> {
+  const [identities, domains] = await Promise.all([db.userIdentity.count({ where: { connectionId: row.id } }), domainStatuses(row.orgId, domainsOf(row))]);
+  return toDto(row, identities, domains);
+}
+
+/** A domain another organization verified is theirs; a domain another organization merely lists blocks nobody. */
 async function assertDomainsFree(ctx: Ctx, domains: string[]) {
-  const others = await db.ssoConnection.findMany({ where: { NOT: { orgId: ctx.orgId } }, select: { allowedDomains: true } });
-  const taken = new Set(others.flatMap(domainsOf));
-  const clash = domains.find((d) => taken.has(d));
-  if (clash) throw new ValidationError([{ name: "allowedDomains", reason: `${clash} already signs in through another organization's single sign-on` }]);
+  const [clash] = await domainsVerifiedElsewhere(ctx.orgId, domains);
+  if (clash) throw new ValidationError([{ name: "allowedDomains", reason: `${clash} is verified by another organization on this server` }]);
 }
 
 /** "SSO required" only once an admin of the organization has signed in through this very connection. */
@@ -122,6 +126,7 @@ export async function saveSsoConnection(ctx: Ctx, input: SsoConnectionInput, opt
     const unlinked = issuerChanged ? (await tx.userIdentity.deleteMany({ where: { connectionId: existing.id } })).count : 0;
     const turnedOn = input.ssoRequired && input.enabled && !(existing?.ssoRequired && existing.enabled);
     const endedSessions = turnedOn ? await endPasswordSessions(tx, ctx.orgId, opts.keepSessionId ?? null) : 0;
+    const unverified = await pruneVerifiedDomains(tx, ctx.orgId, input.allowedDomains);
     const saved = existing
       ? await tx.ssoConnection.update({ where: { id: existing.id }, data })
       : await tx.ssoConnection.create({ data: { ...data, orgId: ctx.orgId, clientSecretEnc: sealSecret(secret) } });
@@ -131,14 +136,13 @@ export async function saveSsoConnection(ctx: Ctx, input: SsoConnectionInput, opt
         action: existing ? "sso_connection.updated" : "sso_connection.created",
         entityType: "SsoConnection",
         entityId: saved.id,
-        data: { issuer: data.issuer, clientId: data.clientId, allowedDomains: data.allowedDomains, defaultRole: data.defaultRole, enabled: data.enabled, ssoRequired: data.ssoRequired, secretChanged: Boolean(input.clientSecret), unlinkedIdentities: unlinked, endedPasswordSessions: endedSessions },
+        data: { issuer: data.issuer, clientId: data.clientId, allowedDomains: data.allowedDomains, defaultRole: data.defaultRole, enabled: data.enabled, ssoRequired: data.ssoRequired, secretChanged: Boolean(input.clientSecret), unlinkedIdentities: unlinked, endedPasswordSessions: endedSessions, droppedVerifiedDomains: unverified },
       },
       tx,
     );
     return saved;
   });
-  const identities = await db.userIdentity.count({ where: { connectionId: row.id } });
-  return toDto(row, identities);
+  return dtoOf(row);
 }
 
 export async function deleteSsoConnection(ctx: Ctx): Promise<void> {
@@ -146,6 +150,7 @@ export async function deleteSsoConnection(ctx: Ctx): Promise<void> {
   if (!existing) throw new NotFoundError("Single sign-on connection");
   await db.$transaction(async (tx) => {
     await tx.ssoConnection.delete({ where: { id: existing.id } });
+    await pruneVerifiedDomains(tx, ctx.orgId, []);
     await recordAudit(ctx, { action: "sso_connection.deleted", entityType: "SsoConnection", entityId: existing.id, data: { issuer: existing.issuer } }, tx);
   });
 }

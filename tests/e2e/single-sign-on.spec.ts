@@ -2,19 +2,23 @@
 // an admin of a fresh organization sets up the connection in Settings → Single sign-on, signs out, and a new
 // colleague signs in through the provider's page and lands in the app as a member with the default role.
 import { expect, test } from "@playwright/test";
-import { oidcPort } from "../../playwright.config";
+import { dnsPort, oidcPort } from "../../playwright.config";
 import { startOidcProvider, type TestProvider } from "../oidc-provider";
+import { startDnsServer, type TestDns } from "../dns-server";
 import { signInAs } from "./helpers/sign-in";
 
 let idp: TestProvider;
+let dns: TestDns;
 const suffix = Date.now().toString(36);
 const domain = `acme-${suffix}.test`;
 
 test.beforeAll(async ({ baseURL }) => {
   idp = await startOidcProvider({ port: oidcPort, redirectUris: [`${baseURL}/api/auth/sso/callback`] });
+  dns = await startDnsServer(dnsPort);
 });
 test.afterAll(async () => {
   await idp?.stop();
+  await dns?.stop();
 });
 
 test("an admin sets up single sign-on; a colleague signs in through the provider and lands in the app", async ({ page }) => {
@@ -47,10 +51,23 @@ test("an admin sets up single sign-on; a colleague signs in through the provider
   await page.reload();
   await expect(page.getByText("0 people have signed in through this connection.")).toBeVisible();
   await expect(page.getByLabel("Client secret")).toHaveValue("");
+
+  // The domain signs in nobody until the TXT record shown proves it; "Check DNS" says what is missing.
+  const domains = page.getByRole("list", { name: "Allowed domains" });
+  await expect(domains.getByText("Not verified: signs in nobody yet")).toBeVisible();
+  await expect(domains.getByLabel("Name")).toHaveValue(`_resonance-challenge.${domain}`);
+  const value = await domains.getByLabel("Value").inputValue();
+  expect(value).toMatch(/^resonance-domain-verification=/);
+  await domains.getByRole("button", { name: "Check DNS" }).click();
+  await expect(domains.getByRole("alert")).toContainText(`No TXT record “${value}” at _resonance-challenge.${domain}`);
   await page.screenshot({ path: "tmp/screens/sso-settings-1280.png", fullPage: true });
   await page.setViewportSize({ width: 375, height: 800 });
   await page.screenshot({ path: "tmp/screens/sso-settings-375.png", fullPage: true });
   await page.setViewportSize({ width: 1280, height: 800 });
+  dns.setTxt(`_resonance-challenge.${domain}`, [value]);
+  await domains.getByRole("button", { name: "Check DNS" }).click();
+  await expect(domains.getByText("Verified by DNS")).toBeVisible();
+  await page.screenshot({ path: "tmp/screens/sso-domain-verified-1280.png", fullPage: true });
 
   // Sign out, then sign in as a new colleague through the provider.
   await page.context().clearCookies();

@@ -56,6 +56,7 @@ export const ACTIONS: ActionCase[] = [
   { file: "app/_actions/settings.ts", name: "revokeApiKeyAction", access: "admin", bound: ["no-such-key"], form: {} },
   { file: "app/_actions/sso.ts", name: "saveSsoConnectionAction", access: "admin", form: { issuer: "ftp://idp.example.test", clientId: "", allowedDomains: "" } },
   { file: "app/_actions/sso.ts", name: "deleteSsoConnectionAction", access: "admin", form: {} },
+  { file: "app/_actions/sso.ts", name: "checkSsoDomainAction", access: "admin", form: { domain: "" } },
   { file: "app/_actions/two-factor.ts", name: "enableTwoFactorAction", access: "signed-in", form: { pending: "", code: "12" } },
   { file: "app/_actions/two-factor.ts", name: "verifySessionTwoFactorAction", access: "signed-in", form: { code: "" } },
   { file: "app/_actions/two-factor.ts", name: "regenerateRecoveryCodesAction", access: "signed-in", form: { code: "" } },

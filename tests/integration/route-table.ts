@@ -130,4 +130,6 @@ export const ROUTES: RouteCase[] = [
   { method: "GET", path: "/api/v1/sso-connection", minRole: "admin" },
   { method: "PUT", path: "/api/v1/sso-connection", minRole: "admin", invalidBody: { issuer: "ftp://idp.example.test", clientId: "", allowedDomains: [] } },
   { method: "DELETE", path: "/api/v1/sso-connection", minRole: "admin" },
+  // DNS proof of a listed domain (lib/sso/domains.ts); without a connection a 404
+  { method: "POST", path: "/api/v1/sso-connection/domain-checks", minRole: "admin", invalidBody: { domain: "" } },
 ];

@@ -6,11 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import { createOrg, TEST_PASSWORD, uid, type Org } from "../factories";
-import { freePort, startServer, type RunningServer } from "../server";
+import { freePort, startServer, TEST_NEXTAUTH_SECRET, type RunningServer } from "../server";
 import { cookieHeader, finishAtApp, startOidcProvider, walkToCallback, type TestProvider } from "../oidc-provider";
+import { startDnsServer, type TestDns } from "../dns-server";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 
 let app: RunningServer;
 let idp: TestProvider;
+let dns: TestDns;
 let A: Org;
 let B: Org;
 const domain = `acme-${uid()}.test`;
@@ -67,7 +71,8 @@ async function passwordSignIn(email: string, password: string) {
 beforeAll(async () => {
   const port = await freePort();
   idp = await startOidcProvider({ redirectUris: [`http://127.0.0.1:${port}/api/auth/sso/callback`] });
-  app = await startServer({ databaseUrl: process.env.DATABASE_URL!, port, env: { SSO_ISSUER_ALLOWLIST: idp.issuer } });
+  dns = await startDnsServer();
+  app = await startServer({ databaseUrl: process.env.DATABASE_URL!, port, env: { SSO_ISSUER_ALLOWLIST: idp.issuer, RESONANCE_DNS_SERVERS: `127.0.0.1:${dns.port}` } });
   A = await createOrg("sso-a");
   B = await createOrg("sso-b");
 });
@@ -75,6 +80,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.stop();
   await idp?.stop();
+  await dns?.stop();
 });
 
 describe("single sign-on settings", () => {
@@ -123,12 +129,8 @@ describe("single sign-on settings", () => {
     expect(JSON.stringify(events)).not.toContain(idp.clientSecret);
   });
 
-  it("another organization sees none of it and cannot claim the same domain", async () => {
+  it("another organization sees none of it", async () => {
     expect((await api("GET", "/api/v1/sso-connection", B.keys.admin)).body.connection).toBeNull();
-    const res = await api("PUT", "/api/v1/sso-connection", B.keys.admin, settings({ allowedDomains: [other, domain.toUpperCase()] }));
-    expect(res.status).toBe(400);
-    expect(res.body.invalid_params[0]).toMatchObject({ name: "allowedDomains" });
-    expect(await db.ssoConnection.count({ where: { orgId: B.orgId } })).toBe(0);
   });
 
   it("refuses 'SSO required' until an admin has signed in through the connection", async () => {
@@ -136,6 +138,95 @@ describe("single sign-on settings", () => {
     expect(res.status).toBe(400);
     expect(res.body.invalid_params[0]).toMatchObject({ name: "ssoRequired" });
   });
+});
+
+/** Where "Sign in with single sign-on" sends an address: back to the form (its error), or on to a provider (200). */
+const startFor = (email: string) =>
+  fetch(`${app.url}/api/auth/sso/start`, { method: "POST", body: new URLSearchParams({ email }), redirect: "manual" }).then((r) =>
+    r.status === 303 ? new URL(r.headers.get("location")!).searchParams.get("error") : r.status === 200 ? "to provider" : `status ${r.status}`,
+  );
+
+describe("domain ownership (DNS TXT or the operator)", () => {
+  it("a listed domain signs in nobody until a DNS record proves it; the check says which record is missing", async () => {
+    const got = await api("GET", "/api/v1/sso-connection", A.keys.admin);
+    const [status] = got.body.connection.domains;
+    expect(status).toMatchObject({ domain, verified: false, method: null, record: { name: `_resonance-challenge.${domain}` } });
+    expect(status.record.value).toMatch(/^resonance-domain-verification=[A-Za-z0-9_-]{32}$/);
+    expect(await startFor(`early-${uid()}@${domain}`)).toBe("no_connection");
+
+    const missing = await api("POST", "/api/v1/sso-connection/domain-checks", A.keys.admin, { domain });
+    expect(missing.status).toBe(400);
+    expect(missing.body.invalid_params).toEqual([expect.objectContaining({ name: "domain", reason: expect.stringContaining(status.record.name) })]);
+    expect(dns.queries(status.record.name)).toBeGreaterThan(0); // a real lookup, through the resolver on loopback
+    // A record with another value (another organization's challenge, a typo) proves nothing either.
+    dns.setTxt(status.record.name, ["resonance-domain-verification=someone-elses-challenge", "v=spf1 -all"]);
+    expect((await api("POST", "/api/v1/sso-connection/domain-checks", A.keys.admin, { domain })).status).toBe(400);
+    expect(await db.ssoDomain.count({ where: { domain } })).toBe(0);
+    // Not a domain of the connection: nothing is looked up.
+    const unlisted = await api("POST", "/api/v1/sso-connection/domain-checks", A.keys.admin, { domain: `unlisted-${uid()}.test` });
+    expect(unlisted.status).toBe(400);
+    expect(unlisted.body.invalid_params[0]).toMatchObject({ name: "domain", reason: expect.stringMatching(/allowed domains first/) });
+  });
+
+  it("a squatter's listing blocks nobody: the owner verifies by DNS, after which the domain is theirs alone", async () => {
+    // B lists A's domain first (anyone signed in can create an organization and an SSO connection).
+    const squat = await api("PUT", "/api/v1/sso-connection", B.keys.admin, settings({ allowedDomains: [other, domain.toUpperCase()] }));
+    expect(squat.status).toBe(200);
+    expect(await startFor(`victim-${uid()}@${domain}`)).toBe("no_connection");
+    const bRecord = squat.body.domains.find((d: { domain: string }) => d.domain === domain).record;
+
+    const { record } = (await api("GET", "/api/v1/sso-connection", A.keys.admin)).body.connection.domains[0];
+    expect(record.value).not.toBe(bRecord.value); // each organization has its own challenge
+    dns.setTxt(record.name, [record.value, "v=spf1 -all"]);
+    const ok = await api("POST", "/api/v1/sso-connection/domain-checks", A.keys.admin, { domain: domain.toUpperCase() });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ domain, verified: true, method: "dns" });
+    expect((await api("POST", "/api/v1/sso-connection/domain-checks", A.keys.admin, { domain })).status).toBe(200); // again: a no-op
+    expect(await db.auditEvent.count({ where: { orgId: A.orgId, action: "sso_domain.verified", entityId: domain } })).toBe(1);
+
+    // B can neither verify it (even with A's record in place) nor keep it in a saved list any more.
+    const steal = await api("POST", "/api/v1/sso-connection/domain-checks", B.keys.admin, { domain });
+    expect(steal.status).toBe(409);
+    expect(steal.body.detail).toMatch(/already verified by another organization/);
+    const resave = await api("PUT", "/api/v1/sso-connection", B.keys.admin, settings({ clientSecret: undefined, allowedDomains: [other, domain] }));
+    expect(resave.status).toBe(400);
+    expect(resave.body.invalid_params[0]).toMatchObject({ name: "allowedDomains", reason: expect.stringMatching(/verified by another organization/) });
+    expect((await api("DELETE", "/api/v1/sso-connection", B.keys.admin)).status).toBe(204);
+    // The address now routes to A's connection: the whole flow is in the sign-in tests below.
+    expect(await startFor(`routed-${uid()}@${domain}`)).toBe("to provider");
+  });
+
+  it("dropping a domain from the list withdraws its verification (audited in the save)", async () => {
+    const spare = `spare-${uid()}.test`;
+    expect((await api("PUT", "/api/v1/sso-connection", A.keys.admin, settings({ clientSecret: undefined, allowedDomains: [domain, spare] }))).status).toBe(200);
+    const { record } = (await api("GET", "/api/v1/sso-connection", A.keys.admin)).body.connection.domains[1];
+    dns.setTxt(record.name, [record.value]);
+    expect((await api("POST", "/api/v1/sso-connection/domain-checks", A.keys.admin, { domain: spare })).body.verified).toBe(true);
+    expect((await api("PUT", "/api/v1/sso-connection", A.keys.admin, settings({ clientSecret: undefined, allowedDomains: [domain] }))).status).toBe(200);
+    expect(await db.ssoDomain.findMany({ where: { orgId: A.orgId }, select: { domain: true } })).toEqual([{ domain }]);
+  });
+
+  it("the operator verifies a domain without DNS: npm run sso-domain (audited), only a listed one", async () => {
+    const C = await createOrg("sso-c");
+    const third = `third-${uid()}.test`;
+    expect((await api("PUT", "/api/v1/sso-connection", C.keys.admin, settings({ allowedDomains: [third] }))).status).toBe(200);
+    const slug = (await db.organization.findUniqueOrThrow({ where: { id: C.orgId } })).slug;
+    const run = (...args: string[]) =>
+      promisify(execFile)("npx", ["tsx", "scripts/sso-domain.ts", ...args], { env: { ...process.env, NODE_ENV: "production", NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? TEST_NEXTAUTH_SECRET } }).then(
+        (r) => ({ code: 0, out: r.stdout + r.stderr }),
+        (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }),
+      );
+    const wrong = await run("verify", "--org", slug, domain);
+    expect(wrong.code).toBe(1);
+    expect(wrong.out).toMatch(/not among the connection's allowed domains/);
+    const ok = await run("verify", "--org", slug, third);
+    expect(ok).toMatchObject({ code: 0, out: expect.stringContaining(`${third} is verified`) });
+    expect(await db.ssoDomain.findUnique({ where: { domain: third } })).toMatchObject({ orgId: C.orgId, method: "operator" });
+    expect(await db.auditEvent.count({ where: { orgId: C.orgId, action: "sso_domain.verified", entityId: third } })).toBe(1);
+    expect((await run("list", "--org", slug)).out).toContain(`${third}\tverified (operator)`);
+    expect((await run("unverify", "--org", slug, third)).code).toBe(0);
+    expect(await db.ssoDomain.count({ where: { domain: third } })).toBe(0);
+  }, 240_000); // five runs of the command, each a tsx start
 });
 
 describe("single sign-on sign-in", () => {
@@ -310,6 +401,7 @@ describe("SSO required", () => {
     expect((await api("DELETE", "/api/v1/sso-connection", A.keys.admin)).status).toBe(204);
     expect(await db.ssoConnection.count({ where: { orgId: A.orgId } })).toBe(0);
     expect(await db.auditEvent.count({ where: { orgId: A.orgId, action: "sso_connection.deleted" } })).toBe(1);
+    expect(await db.ssoDomain.count({ where: { orgId: A.orgId } })).toBe(0); // its verified domains are free again
     expect((await api("DELETE", "/api/v1/sso-connection", A.keys.admin)).status).toBe(404);
   });
 });

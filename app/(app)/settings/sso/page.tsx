@@ -7,6 +7,7 @@ import { ActionForm } from "@/components/ui/action-form";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Badge } from "@/components/ui/badge";
 import { SsoForm } from "@/components/settings/sso-form";
+import { SsoDomains } from "@/components/settings/sso-domains";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Single sign-on" };
@@ -37,6 +38,14 @@ export default async function SsoSettingsPage() {
       >
         <SsoForm connection={connection} />
       </Section>
+      {connection ? (
+        <Section
+          title="3. Verify your domains"
+          description="Only addresses in verified domains sign in through this connection. Without DNS access, the server's operator can verify a domain with npm run sso-domain."
+        >
+          <SsoDomains domains={connection.domains} />
+        </Section>
+      ) : null}
       {connection ? (
         <Section title="Remove the connection" description="Members who only sign in through single sign-on cannot sign in until an admin sets it up again.">
           <ActionForm action={deleteSsoConnectionAction} submitLabel="Remove single sign-on" pendingLabel="Removing…" variant="danger" confirm="Remove single sign-on for this organization?" />
