@@ -16,10 +16,13 @@ let B: Org;
 const domain = `acme-${uid()}.test`;
 const other = `other-${uid()}.test`;
 
-async function api(method: string, path: string, key: string, body?: unknown) {
+/** The connection is managed by a signed-in admin (API keys cannot manage access): an organization's admin signs in with
+ * their password for the call, or a session cookie is given. */
+async function api(method: string, path: string, as: Org | string, body?: unknown) {
+  const cookie = typeof as === "string" ? as : (await passwordSignIn(as.users.admin.email, TEST_PASSWORD)).cookie;
   const res = await fetch(app.url + path, {
     method,
-    headers: { authorization: `Bearer ${key}`, ...(body ? { "content-type": "application/json" } : {}) },
+    headers: { cookie, origin: app.url, ...(body ? { "content-type": "application/json" } : {}) },
     body: body ? JSON.stringify(body) : undefined,
   });
   const text = await res.text();
@@ -87,7 +90,7 @@ describe("single sign-on settings", () => {
       ["https://[::ffff:127.0.0.1]/", /loopback, private or link-local/],
       ["http://login.example.com/", /https:\/\//],
     ] as const) {
-      const res = await api("PUT", "/api/v1/sso-connection", A.keys.admin, settings({ issuer }));
+      const res = await api("PUT", "/api/v1/sso-connection", A, settings({ issuer }));
       expect(res.status, issuer).toBe(400);
       const reason = res.body.invalid_params.find((p: { name: string }) => p.name === "issuer")?.reason;
       expect(reason, issuer).toMatch(words);
@@ -98,25 +101,25 @@ describe("single sign-on settings", () => {
 
   it("never shows what an unreachable or non-OIDC issuer answered", async () => {
     // The app itself is allow-listed here as a stand-in for "a server that is not an OpenID provider".
-    const res = await api("PUT", "/api/v1/sso-connection", A.keys.admin, settings({ issuer: `${idp.issuer}/not-an-issuer` }));
+    const res = await api("PUT", "/api/v1/sso-connection", A, settings({ issuer: `${idp.issuer}/not-an-issuer` }));
     expect(res.status).toBe(400);
     expect(res.text).toMatch(/No valid OpenID Connect discovery document/);
     expect(res.text).not.toMatch(/oidc-provider|Not Found|invalid_request|<html/i);
   });
 
   it("saves a connection after discovery; the secret is sealed and never answered; audited", async () => {
-    const res = await api("PUT", "/api/v1/sso-connection", A.keys.admin, settings());
+    const res = await api("PUT", "/api/v1/sso-connection", A, settings());
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ issuer: idp.issuer, clientId: idp.clientId, clientSecretSet: true, allowedDomains: [domain], defaultRole: "agent", enabled: true, ssoRequired: false });
     expect(res.body.redirectUri).toBe(`${app.url}/api/auth/sso/callback`);
     expect(res.text).not.toContain(idp.clientSecret);
     const row = await db.ssoConnection.findUniqueOrThrow({ where: { orgId: A.orgId } });
     expect(row.clientSecretEnc).not.toContain(idp.clientSecret);
-    const got = await api("GET", "/api/v1/sso-connection", A.keys.admin);
+    const got = await api("GET", "/api/v1/sso-connection", A);
     expect(got.text).not.toContain(idp.clientSecret);
     expect(got.body.connection.allowedDomains).toEqual([domain]);
     // Saving again without a secret keeps the stored one.
-    const again = await api("PUT", "/api/v1/sso-connection", A.keys.admin, settings({ clientSecret: undefined, defaultRole: "agent" }));
+    const again = await api("PUT", "/api/v1/sso-connection", A, settings({ clientSecret: undefined, defaultRole: "agent" }));
     expect(again.status).toBe(200);
     const events = await db.auditEvent.findMany({ where: { orgId: A.orgId, entityType: "SsoConnection" }, orderBy: { createdAt: "asc" } });
     expect(events.map((e) => e.action)).toEqual(["sso_connection.created", "sso_connection.updated"]);
@@ -124,15 +127,15 @@ describe("single sign-on settings", () => {
   });
 
   it("another organization sees none of it and cannot claim the same domain", async () => {
-    expect((await api("GET", "/api/v1/sso-connection", B.keys.admin)).body.connection).toBeNull();
-    const res = await api("PUT", "/api/v1/sso-connection", B.keys.admin, settings({ allowedDomains: [other, domain.toUpperCase()] }));
+    expect((await api("GET", "/api/v1/sso-connection", B)).body.connection).toBeNull();
+    const res = await api("PUT", "/api/v1/sso-connection", B, settings({ allowedDomains: [other, domain.toUpperCase()] }));
     expect(res.status).toBe(400);
     expect(res.body.invalid_params[0]).toMatchObject({ name: "allowedDomains" });
     expect(await db.ssoConnection.count({ where: { orgId: B.orgId } })).toBe(0);
   });
 
   it("refuses 'SSO required' until an admin has signed in through the connection", async () => {
-    const res = await api("PUT", "/api/v1/sso-connection", A.keys.admin, settings({ ssoRequired: true }));
+    const res = await api("PUT", "/api/v1/sso-connection", A, settings({ ssoRequired: true }));
     expect(res.status).toBe(400);
     expect(res.body.invalid_params[0]).toMatchObject({ name: "ssoRequired" });
   });
@@ -273,7 +276,7 @@ describe("SSO required", () => {
     const me = (cookie: string) => fetch(`${app.url}/api/v1/me`, { headers: { cookie } }).then((r) => r.status);
     expect(await me(before.cookie)).toBe(200);
 
-    const res = await api("PUT", "/api/v1/sso-connection", A.keys.admin, settings({ clientSecret: undefined, ssoRequired: true }));
+    const res = await api("PUT", "/api/v1/sso-connection", ssoSession, settings({ clientSecret: undefined, ssoRequired: true }));
     expect(res.status).toBe(200);
     expect(res.body.ssoRequired).toBe(true);
 
@@ -299,17 +302,17 @@ describe("SSO required", () => {
     await db.membership.delete({ where: { id: joined.id } });
 
     // Turning it off gives passwords back.
-    expect((await api("PUT", "/api/v1/sso-connection", A.keys.admin, settings({ clientSecret: undefined, ssoRequired: false }))).status).toBe(200);
+    expect((await api("PUT", "/api/v1/sso-connection", ssoSession, settings({ clientSecret: undefined, ssoRequired: false }))).status).toBe(200);
     expect((await passwordSignIn(memberOfA, TEST_PASSWORD)).signedIn).toBe(true);
   });
 
   it("a disabled connection stops SSO sign-in; removing it is audited", async () => {
-    expect((await api("PUT", "/api/v1/sso-connection", A.keys.admin, settings({ clientSecret: undefined, enabled: false }))).status).toBe(200);
+    expect((await api("PUT", "/api/v1/sso-connection", A, settings({ clientSecret: undefined, enabled: false }))).status).toBe(200);
     const start = await fetch(`${app.url}/api/auth/sso/start`, { method: "POST", body: new URLSearchParams({ email: `late-${uid()}@${domain}` }), redirect: "manual" });
     expect(new URL(start.headers.get("location")!).searchParams.get("error")).toBe("no_connection");
-    expect((await api("DELETE", "/api/v1/sso-connection", A.keys.admin)).status).toBe(204);
+    expect((await api("DELETE", "/api/v1/sso-connection", A)).status).toBe(204);
     expect(await db.ssoConnection.count({ where: { orgId: A.orgId } })).toBe(0);
     expect(await db.auditEvent.count({ where: { orgId: A.orgId, action: "sso_connection.deleted" } })).toBe(1);
-    expect((await api("DELETE", "/api/v1/sso-connection", A.keys.admin)).status).toBe(404);
+    expect((await api("DELETE", "/api/v1/sso-connection", A)).status).toBe(404);
   });
 });
