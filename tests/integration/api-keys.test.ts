@@ -66,16 +66,14 @@ describe("a key's role is never above its creator's current role", () => {
     expect(await db.invite.count({ where: { orgId: O.orgId } })).toBe(invitesBefore);
     expect((await db.membership.findUniqueOrThrow({ where: { id: c.membershipId } })).role).toBe("agent");
 
+    // A key below its creator's role keeps its own (the lower of the two).
+    const viewerKey = (await createApiKey({ orgId: O.orgId, userId: c.id, role: "agent", apiKeyId: null }, { name: "read only", role: "viewer" })).key;
+    expect((await http("GET", "/api/v1/me", { key: viewerKey })).body.role).toBe("viewer");
+    expectForbiddenProblem(await http("POST", "/api/v1/customers", { key: viewerKey, body: { name: "Nope" } }));
+
     // Promoted again by a signed-in admin, the key is an admin key again (its own role is the ceiling).
     expect((await http("PATCH", `/api/v1/members/${c.membershipId}`, { ...adminSession, body: { role: "admin" } })).status).toBe(200);
     expect((await http("GET", "/api/v1/audit-events", { key: c.key })).status).toBe(200);
-  });
-
-  it("a key below its creator's role keeps its own role", async () => {
-    const ctx: Ctx = { orgId: O.orgId, userId: O.users.admin.id, role: "admin", apiKeyId: null };
-    const viewerKey = (await createApiKey(ctx, { name: "read only", role: "viewer" })).key;
-    expect((await http("GET", "/api/v1/me", { key: viewerKey })).body.role).toBe("viewer");
-    expectForbiddenProblem(await http("POST", "/api/v1/customers", { key: viewerKey, body: { name: "Nope" } }));
   });
 
   it("a removed or suspended creator's key answers 401; re-added as a viewer, the key is a viewer key", async () => {
