@@ -17,7 +17,8 @@ export function ApiKeysSection({ keys }: { keys: ApiKey[] }) {
           <a className="text-brand-700 underline" href="/docs/api">
             API reference
           </a>
-          ). A key acts with its role, on behalf of the admin who created it.
+          ). A key acts with its role, on behalf of the admin who created it, and never above that person&apos;s
+          current role: it stops working when they leave. Keys cannot manage keys, members, invites or single sign-on.
         </>
       }
     >

@@ -1,10 +1,12 @@
 // API keys for integrations: `rsn_<prefix>_<secret>`, shown once; only the sha256 of the whole key is
-// stored. A key carries a role (never above admin) and acts for the member who created it.
+// stored. A key carries a role (never above admin) and acts for the member who created it, never above that
+// member's current role (docs/security/api-keys.md). Keys cannot manage access: the routes for keys, invites,
+// member changes and single sign-on are session-only (`sessionOnly` in lib/http/handler.ts).
 import { db } from "../db";
 import type { Ctx } from "../auth/ctx";
-import { isRole } from "../auth/roles";
+import { isRole, lowerRole } from "../auth/roles";
 import { randomToken, sha256 } from "../auth/tokens";
-import { NotFoundError } from "../http/errors";
+import { KeyCannotManageAccessError, NotFoundError } from "../http/errors";
 import { recordAudit } from "../audit/service";
 import type { CreateApiKeyInput } from "./schema";
 
@@ -21,6 +23,8 @@ export async function listApiKeys(ctx: Ctx) {
 }
 
 export async function createApiKey(ctx: Ctx, input: CreateApiKeyInput) {
+  // Keys never mint keys: a key's lineage is not stored, so a child key could outlive the key that made it.
+  if (ctx.apiKeyId) throw new KeyCannotManageAccessError();
   const prefix = randomToken(16).replace(/[^A-Za-z0-9]/g, "").slice(0, 10).padEnd(10, "0");
   const key = `rsn_${prefix}_${randomToken(24)}`;
   const row = await db.apiKey.create({
@@ -42,13 +46,14 @@ export async function authenticateApiKey(key: string): Promise<Ctx | null> {
   if (!KEY_PATTERN.test(key)) return null;
   const row = await db.apiKey.findUnique({ where: { keyHash: sha256(key) } });
   if (!row || row.revokedAt || !isRole(row.role)) return null;
-  // The key acts for its creator only while they are still an active member (a member de-provisioned by SCIM
-  // is suspended: their keys are also revoked then, lib/scim/deprovision.ts, and this check holds even without).
-  const member = await db.membership.findUnique({ where: { orgId_userId: { orgId: row.orgId, userId: row.createdById } }, select: { suspendedAt: true } });
-  if (!member || member.suspendedAt) return null;
+  // The key acts for its creator, checked on every request: only while they are an active member (a member
+  // de-provisioned by SCIM is suspended: their keys are also revoked then, lib/scim/deprovision.ts, and this check
+  // holds even without), and never above their current role, so a demotion takes effect on the very next request.
+  const member = await db.membership.findUnique({ where: { orgId_userId: { orgId: row.orgId, userId: row.createdById } }, select: { role: true, suspendedAt: true } });
+  if (!member || member.suspendedAt || !isRole(member.role)) return null;
   const now = Date.now();
   if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await db.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: new Date(now) } });
   }
-  return { orgId: row.orgId, userId: row.createdById, role: row.role, apiKeyId: row.id };
+  return { orgId: row.orgId, userId: row.createdById, role: lowerRole(row.role, member.role), apiKeyId: row.id };
 }

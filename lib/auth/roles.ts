@@ -13,6 +13,11 @@ export function hasRole(actual: Role, required: Role): boolean {
   return rank[actual] >= rank[required];
 }
 
+/** The lower of two roles: what an API key may do is the lower of its own role and its creator's current one. */
+export function lowerRole(a: Role, b: Role): Role {
+  return rank[a] <= rank[b] ? a : b;
+}
+
 export function isRole(value: unknown): value is Role {
   return typeof value === "string" && (ROLES as readonly string[]).includes(value);
 }

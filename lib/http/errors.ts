@@ -33,6 +33,13 @@ export class ForbiddenError extends AppError {
   }
 }
 
+/** An API key on a route that manages access (docs/security/api-keys.md): only a signed-in admin may. */
+export class KeyCannotManageAccessError extends ForbiddenError {
+  constructor() {
+    super("API keys cannot manage access (API keys, invites, members, single sign-on): an admin does this signed in.");
+  }
+}
+
 export class NotFoundError extends AppError {
   constructor(entity = "Record") {
     super(404, "Not found", `${entity} not found.`);

@@ -7,7 +7,7 @@ import type { NextRequest } from "next/server";
 import { z, type ZodType } from "zod";
 import { ctxFromRequest, type Ctx } from "../auth/ctx";
 import { hasRole, type Role } from "../auth/roles";
-import { ForbiddenError, UnauthorizedError } from "./errors";
+import { ForbiddenError, KeyCannotManageAccessError, UnauthorizedError } from "./errors";
 import { foreignOrigin, parse, queryObject, readJson } from "./request";
 import { registerRoute, type RouteDocs } from "./route-meta";
 import { reply } from "./reply";
@@ -18,6 +18,9 @@ type Infer<T> = T extends ZodType ? z.output<T> : undefined;
 type RouteOptions<P, Q, B> = RouteDocs & {
   /** Minimum role; every authenticated route names one. */
   role: Role;
+  /** Access management (API keys, invites, member changes, single sign-on): a signed-in person only, never an API
+   * key, so that a key can neither mint keys nor grant or restore anyone's access (docs/security/api-keys.md). */
+  sessionOnly?: true;
   params?: P;
   query?: Q;
   body?: B;
@@ -42,8 +45,8 @@ export function route<P extends ZodType | undefined = undefined, Q extends ZodTy
   options: RouteOptions<P, Q, B>,
   handler: (args: HandlerArgs<P, Q, B>) => Promise<unknown>,
 ) {
-  const { role, params, query, body, ...docs } = options;
-  const meta = { ...docs, access: { kind: "role" as const, role }, params, query, body };
+  const { role, sessionOnly, params, query, body, ...docs } = options;
+  const meta = { ...docs, access: { kind: "role" as const, role, ...(sessionOnly ? { sessionOnly } : {}) }, params, query, body };
   return registerRoute(async (req: NextRequest, context: RouteContext): Promise<Response> => {
     const requestId = req.headers.get("x-request-id")?.slice(0, 64) || randomUUID();
     const instance = req.nextUrl.pathname;
@@ -51,6 +54,7 @@ export function route<P extends ZodType | undefined = undefined, Q extends ZodTy
       const { ctx, via } = await ctxFromRequest(req);
       if (!ctx) throw new UnauthorizedError(via === "api_key" ? "The API key is invalid or revoked." : undefined);
       if (via === "session" && crossSiteSessionWrite(req)) throw new ForbiddenError("Cross-site request refused.");
+      if (via === "api_key" && sessionOnly) throw new KeyCannotManageAccessError();
       if (!hasRole(ctx.role, options.role)) throw new ForbiddenError(`This action needs the ${options.role} role or higher.`);
       const params = parse(options.params, await context.params, "path") as Infer<P>;
       const query = parse(options.query, queryObject(req), "query") as Infer<Q>;

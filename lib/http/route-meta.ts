@@ -19,7 +19,7 @@ export type RouteDocs = {
 };
 
 export type RouteMeta = RouteDocs & {
-  access: { kind: "role"; role: Role } | { kind: "public" };
+  access: { kind: "role"; role: Role; sessionOnly?: true } | { kind: "public" };
   params?: ZodType;
   query?: ZodType;
   body?: ZodType;

@@ -73,7 +73,8 @@ function responsesOf(method: Method, meta: RouteMeta) {
   if (meta.params || meta.query || meta.body || meta.request === "csv") out["400"] = problemRef("Invalid request: `invalid_params` names each bad field");
   if (meta.access.kind === "role") {
     out["401"] = problemRef("No session and no (valid) API key");
-    out["403"] = problemRef(`Role below ${meta.access.role}, or a cross-site request with the session cookie`);
+    const byKey = meta.access.sessionOnly ? ", or any API key (keys cannot manage access)" : "";
+    out["403"] = problemRef(`Role below ${meta.access.role}, or a cross-site request with the session cookie${byKey}`);
   } else if (method !== "GET") {
     out["403"] = problemRef("The calling site is not one of the survey's allowed origins");
   }
@@ -134,14 +135,16 @@ const openApiPath = (path: string) => path.replace(/:(\w+)/g, "{$1}");
 function operationObject(op: Operation) {
   const { meta } = op;
   const role = meta.access.kind === "role" ? meta.access.role : null;
+  const sessionOnly = meta.access.kind === "role" && meta.access.sessionOnly === true;
   const parameters = [...parametersOf(meta.params, "path"), ...parametersOf(meta.query, "query")];
   const body = requestBodyOf(meta);
   return {
     operationId: `${op.method.toLowerCase()}${op.path.replace(/^\/api\/v1/, "").replace(/[/:.-](\w)/g, (_, c: string) => c.toUpperCase())}`,
     summary: op.summary,
-    description: op.description + (role ? `\n\nMinimum role: **${role}**.` : "\n\nNo login."),
+    description: op.description + (role ? `\n\nMinimum role: **${role}**.` : "\n\nNo login.") + (sessionOnly ? " Signed-in session only: API keys are refused (403)." : ""),
     tags: [op.tag],
     ...(role ? { "x-required-role": role } : { security: [] }),
+    ...(sessionOnly ? { security: [{ sessionCookie: [] }], "x-session-only": true } : {}),
     ...(parameters.length ? { parameters } : {}),
     ...(body ? { requestBody: body } : {}),
     responses: responsesOf(op.method, meta),
@@ -175,7 +178,8 @@ export function buildOpenApiDocument(serverUrl?: string) {
       description:
         "REST API of Resonance. Authenticate with an API key (`Authorization: Bearer rsn_…`, created by an admin under Settings → API keys) " +
         "or, from the browser, the session cookie (state-changing requests must then come from the same origin). Roles: viewer < agent < manager < admin; " +
-        "each operation names the lowest role it needs. Errors are RFC 9457 `application/problem+json`; another organization's record is a 404.",
+        "each operation names the lowest role it needs; a key acts with the lower of its role and its creator's current role, and access management " +
+        "(API keys, invites, member changes, single sign-on) takes the session only. Errors are RFC 9457 `application/problem+json`; another organization's record is a 404.",
     },
     ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
     security: [{ apiKey: [] }, { sessionCookie: [] }],

@@ -3,10 +3,13 @@ import type { Ctx } from "../auth/ctx";
 import { listMyOrganizations } from "./service";
 
 export async function describeCaller(ctx: Ctx) {
-  const [user, org, organizations] = await Promise.all([
+  const [user, org, memberships] = await Promise.all([
     db.user.findUnique({ where: { id: ctx.userId }, select: { id: true, name: true, email: true } }),
     db.organization.findUnique({ where: { id: ctx.orgId }, select: { id: true, name: true, slug: true } }),
     listMyOrganizations(ctx.userId),
   ]);
+  // An API key belongs to one organization: it does not tell which other tenants its creator belongs to, and its
+  // role there is the key's effective one (lib/api-keys/service.ts), not the creator's.
+  const organizations = ctx.apiKeyId ? memberships.filter((o) => o.id === ctx.orgId).map((o) => ({ ...o, role: ctx.role })) : memberships;
   return { user, organization: org, role: ctx.role, via: ctx.apiKeyId ? "api_key" : "session", organizations };
 }

@@ -275,7 +275,8 @@ describe("over HTTP with an SMTP server configured", () => {
 
   it("POST /api/v1/invites e-mails the link and returns none", async () => {
     const email = `api-invitee-${uid()}@test.resonance.test`;
-    const res = await http("POST", `${server.url}/api/v1/invites`, { key: A.keys.admin, body: { email, role: "viewer" } });
+    const admin = (await signIn(A.users.admin.email, TEST_PASSWORD))!; // invites are for a signed-in admin, never an API key
+    const res = await http("POST", `${server.url}/api/v1/invites`, { cookie: admin, headers: { origin: server.url }, body: { email, role: "viewer" } });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ email, sent: true, status: "pending" });
     expect(res.body).not.toHaveProperty("url");

@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createOrg, TEST_PASSWORD, type Org } from "../factories";
-import { http, signIn } from "./http";
+import { baseURL, http, signIn } from "./http";
 
 let A: Org;
 let B: Org;
@@ -55,13 +55,15 @@ describe("authentication", () => {
     expect((await http("GET", "/api/v1/customers")).status).toBe(401);
     expect((await http("GET", "/api/v1/customers", { key: "garbage" })).status).toBe(401);
     expect((await http("GET", "/api/v1/customers", { key: "rsn_AAAAAAAAAA_" + "x".repeat(32) })).status).toBe(401);
-    const created = await http("POST", "/api/v1/api-keys", { key: A.keys.admin, body: { name: "temp", role: "viewer" } });
+    // Keys are managed by a signed-in admin (an API key cannot manage keys: api-keys.test.ts).
+    const admin = { cookie: (await signIn(A.users.admin.email, TEST_PASSWORD))!, headers: { origin: baseURL() } };
+    const created = await http("POST", "/api/v1/api-keys", { ...admin, body: { name: "temp", role: "viewer" } });
     expect(created.status).toBe(201);
     expect(created.body.key).toMatch(/^rsn_/);
     expect((await http("GET", "/api/v1/me", { key: created.body.key })).body.role).toBe("viewer");
-    const listed = await http("GET", "/api/v1/api-keys", { key: A.keys.admin });
+    const listed = await http("GET", "/api/v1/api-keys", admin);
     expect(JSON.stringify(listed.body)).not.toContain(created.body.key);
-    expect((await http("DELETE", `/api/v1/api-keys/${created.body.id}`, { key: A.keys.admin })).status).toBe(200);
+    expect((await http("DELETE", `/api/v1/api-keys/${created.body.id}`, admin)).status).toBe(200);
     const revoked = await http("GET", "/api/v1/me", { key: created.body.key });
     expect(revoked.status).toBe(401);
     expect(revoked.contentType).toContain("application/problem+json");

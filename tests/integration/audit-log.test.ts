@@ -7,8 +7,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/service";
-import { createOrg, createUser, uid, type Org } from "../factories";
-import { http } from "./http";
+import { createOrg, createUser, TEST_PASSWORD, uid, type Org } from "../factories";
+import { baseURL, http, signIn } from "./http";
 
 let A: Org;
 let B: Org;
@@ -133,16 +133,19 @@ describe("what leaves an audit event", () => {
   it("journeys, surveys, members, API keys, cases, exports and erasures", async () => {
     const C = await createOrg("audit-c");
     const since = new Date(Date.now() - 1000);
-    const ok = async (method: string, path: string, body?: unknown) => {
-      const res = await http(method, path, { key: C.keys.admin, body });
+    // Access management (members, API keys) is for a signed-in admin; everything else through the admin's key.
+    const cookie = (await signIn(C.users.admin.email, TEST_PASSWORD))!;
+    const ok = async (method: string, path: string, body?: unknown, as: "key" | "session" = "key") => {
+      const auth = as === "key" ? { key: C.keys.admin } : { cookie, headers: { origin: baseURL() } };
+      const res = await http(method, path, { ...auth, body });
       expect(res.status, `${method} ${path}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
       return res.body;
     };
     await ok("POST", "/api/v1/journeys", { name: "Audited journey" });
     await ok("POST", "/api/v1/surveys", { name: "Audited survey", template: "nps", languages: ["en"] });
-    await ok("PATCH", `/api/v1/members/${C.users.viewer.membershipId}`, { role: "agent" });
-    const key = await ok("POST", "/api/v1/api-keys", { name: "audited", role: "viewer" });
-    await ok("DELETE", `/api/v1/api-keys/${key.id}`);
+    await ok("PATCH", `/api/v1/members/${C.users.viewer.membershipId}`, { role: "agent" }, "session");
+    const key = await ok("POST", "/api/v1/api-keys", { name: "audited", role: "viewer" }, "session");
+    await ok("DELETE", `/api/v1/api-keys/${key.id}`, undefined, "session");
     await ok("PATCH", `/api/v1/cases/${C.ids.case}`, { status: "in_progress" });
     for (const kind of ["customers", "interactions", "responses"]) await ok("GET", `/api/v1/exports/${kind}`);
     await ok("GET", `/api/v1/customers/${C.ids.customer}/export`);

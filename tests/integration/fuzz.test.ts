@@ -11,10 +11,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hasRole, ROLES, type Role } from "@/lib/auth/roles";
 import { operations, toJsonSchema, type JsonSchema } from "@/lib/openapi/document";
 import { exampleOf } from "@/lib/openapi/schema-table";
-import { createOrg, type Org } from "../factories";
+import { createOrg, TEST_PASSWORD, type Org } from "../factories";
 import { createSurvey } from "../factories/surveys";
 import { dbSnapshot as snapshot } from "./db-snapshot";
-import { baseURL } from "./http";
+import { baseURL, signIn } from "./http";
 import { ROUTES, type RouteCase } from "./route-table";
 
 const RUNS = { body: 24, query: 12, path: 6, csv: 30 };
@@ -22,10 +22,12 @@ const SEED = 20_261_123;
 
 let A: Org;
 let publicId: string;
+let adminSession: string;
 
 beforeAll(async () => {
   A = await createOrg("fuzz");
   publicId = (await createSurvey(A.orgId)).publicId;
+  adminSession = (await signIn(A.users.admin.email, TEST_PASSWORD))!;
 });
 
 // ---- hostile values -------------------------------------------------------------------------------------
@@ -152,9 +154,11 @@ type Outcome = { status: number; contentType: string; text: string };
 const sent = { requests: 0, byStatus: {} as Record<string, number> };
 afterAll(() => console.log(`fuzz: ${sent.requests} requests, by status ${JSON.stringify(sent.byStatus)}`));
 
-async function send(p: Probe | { method: string; path: string; raw: Buffer; contentType: string }, key: string | null): Promise<Outcome> {
-  const headers: Record<string, string> = {};
-  if (key) headers.authorization = `Bearer ${key}`;
+/** The request headers that authenticate: an API key, or (session-only routes) the admin's signed-in session. */
+type Credential = Record<string, string>;
+
+async function send(p: Probe | { method: string; path: string; raw: Buffer; contentType: string }, credential: Credential): Promise<Outcome> {
+  const headers: Record<string, string> = { ...credential };
   let body: BodyInit | undefined;
   if ("raw" in p) {
     body = new Uint8Array(p.raw);
@@ -191,7 +195,7 @@ function judge(o: Outcome): string[] {
 
 type Failure = { route: string; input: string; problems: string[]; status: number; answer: string };
 
-async function probeAll(label: string, probes: Probe[], key: string | null, failures: Failure[]) {
+async function probeAll(label: string, probes: Probe[], key: Credential, failures: Failure[]) {
   for (const p of probes) {
     const before = await snapshot();
     const o = await send(p, key);
@@ -202,7 +206,8 @@ async function probeAll(label: string, probes: Probe[], key: string | null, fail
 }
 
 const minRole = (r: RouteCase): Role => r.minRole ?? "viewer";
-const keyFor = (r: RouteCase) => (r.public ? null : A.keys[ROLES.find((role) => hasRole(role, minRole(r)))!]);
+const keyFor = (r: RouteCase): Credential =>
+  r.public ? {} : r.sessionOnly ? { cookie: adminSession, origin: baseURL() } : { authorization: `Bearer ${A.keys[ROLES.find((role) => hasRole(role, minRole(r)))!]}` };
 const isCsv = (r: RouteCase) => r.path.startsWith("/api/v1/imports/");
 
 /** The path with a real id of this organization, so that bodies reach validation and the service. */

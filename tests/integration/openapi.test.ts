@@ -41,7 +41,9 @@ describe("OpenAPI document", () => {
     expect(ops.map((o) => `${o.method} ${o.path}`).sort()).toEqual(exported.sort());
     for (const op of ops) {
       const row = ROUTES.find((r) => r.method === op.method && r.path === op.path)!;
-      expect(op.meta.access, `${op.method} ${op.path}`).toEqual(row.public ? { kind: "public" } : { kind: "role", role: row.minRole });
+      // sessionOnly: access management refuses API keys (docs/security/api-keys.md); the table says which routes.
+      const access = row.public ? { kind: "public" } : { kind: "role", role: row.minRole, ...(row.sessionOnly ? { sessionOnly: true } : {}) };
+      expect(op.meta.access, `${op.method} ${op.path}`).toEqual(access);
       expect(op.summary, `${op.method} ${op.path} has no summary`).not.toMatch(/^(GET|POST|PUT|PATCH|DELETE) \//);
     }
   });
@@ -53,7 +55,11 @@ describe("OpenAPI document", () => {
     expect(pub.responses["429"]).toBeDefined();
     const members = doc.paths["/api/v1/members/{id}"].patch as Record<string, any>;
     expect(members["x-required-role"]).toBe("admin");
-    expect(members.security).toBeUndefined(); // inherits the document's: API key or session
+    // Access management takes the session only (API keys cannot manage access); other routes inherit the document's.
+    expect(members.security).toEqual([{ sessionCookie: [] }]);
+    expect(members["x-session-only"]).toBe(true);
+    expect(members.responses["403"].description).toMatch(/any API key/);
+    expect((doc.paths["/api/v1/customers/{id}"].patch as Record<string, any>).security).toBeUndefined();
     expect(members.responses["403"].content["application/problem+json"].schema.$ref).toBe("#/components/schemas/Problem");
     expect(members.parameters.map((p: any) => [p.name, p.in, p.required])).toEqual([["id", "path", true]]);
     expect(members.requestBody.content["application/json"].schema.properties.role.enum).toEqual(["viewer", "agent", "manager", "admin"]);

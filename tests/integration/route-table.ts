@@ -20,6 +20,9 @@ export type RouteCase = RouteAccess & {
   validBody?: (ids: Ids) => unknown;
   /** Query strings that name another organization's ids; the answer must not reveal their rows. */
   foreignQueries?: (ids: Ids) => string[];
+  /** Access management: a signed-in person only, every API key gets 403 (docs/security/api-keys.md). The role matrix
+   * and tenancy probes use sessions for these. */
+  sessionOnly?: true;
 };
 
 export const ROUTES: RouteCase[] = [
@@ -84,15 +87,15 @@ export const ROUTES: RouteCase[] = [
   { method: "GET", path: "/api/v1/maturity-assessments", minRole: "viewer" },
   { method: "POST", path: "/api/v1/maturity-assessments", minRole: "manager", invalidBody: { answers: { strategy_vision: 9 } } },
   { method: "GET", path: "/api/v1/members", minRole: "admin" },
-  { method: "PATCH", path: "/api/v1/members/:id", minRole: "admin", entity: "member", invalidBody: { role: "owner" }, validBody: () => ({ role: "admin" }) },
-  { method: "DELETE", path: "/api/v1/members/:id", minRole: "admin", entity: "member" },
-  { method: "DELETE", path: "/api/v1/members/:id/sessions", minRole: "admin", entity: "member" },
-  { method: "GET", path: "/api/v1/invites", minRole: "admin" },
-  { method: "POST", path: "/api/v1/invites", minRole: "admin", invalidBody: { email: "nope", role: "viewer" } },
-  { method: "DELETE", path: "/api/v1/invites/:id", minRole: "admin", entity: "invite" },
-  { method: "GET", path: "/api/v1/api-keys", minRole: "admin" },
-  { method: "POST", path: "/api/v1/api-keys", minRole: "admin", invalidBody: { name: "" } },
-  { method: "DELETE", path: "/api/v1/api-keys/:id", minRole: "admin", entity: "apiKey" },
+  { method: "PATCH", path: "/api/v1/members/:id", minRole: "admin", sessionOnly: true, entity: "member", invalidBody: { role: "owner" }, validBody: () => ({ role: "admin" }) },
+  { method: "DELETE", path: "/api/v1/members/:id", minRole: "admin", sessionOnly: true, entity: "member" },
+  { method: "DELETE", path: "/api/v1/members/:id/sessions", minRole: "admin", sessionOnly: true, entity: "member" },
+  { method: "GET", path: "/api/v1/invites", minRole: "admin", sessionOnly: true },
+  { method: "POST", path: "/api/v1/invites", minRole: "admin", sessionOnly: true, invalidBody: { email: "nope", role: "viewer" } },
+  { method: "DELETE", path: "/api/v1/invites/:id", minRole: "admin", sessionOnly: true, entity: "invite" },
+  { method: "GET", path: "/api/v1/api-keys", minRole: "admin", sessionOnly: true },
+  { method: "POST", path: "/api/v1/api-keys", minRole: "admin", sessionOnly: true, invalidBody: { name: "" } },
+  { method: "DELETE", path: "/api/v1/api-keys/:id", minRole: "admin", sessionOnly: true, entity: "apiKey" },
   // outgoing webhooks (lib/webhooks)
   { method: "GET", path: "/api/v1/webhooks", minRole: "admin" },
   { method: "POST", path: "/api/v1/webhooks", minRole: "admin", invalidBody: { url: "ftp://example.test/hook", eventTypes: [] } },
@@ -127,9 +130,9 @@ export const ROUTES: RouteCase[] = [
   { method: "PUT", path: "/api/v1/retention", minRole: "admin", invalidBody: { enabled: true, months: 0, mode: "shred" } },
   { method: "POST", path: "/api/v1/retention/run", minRole: "admin", invalidBody: { dryRun: "maybe" } },
   // single sign-on (lib/sso): one connection per organization, so no :id; DELETE of none is a 404
-  { method: "GET", path: "/api/v1/sso-connection", minRole: "admin" },
-  { method: "PUT", path: "/api/v1/sso-connection", minRole: "admin", invalidBody: { issuer: "ftp://idp.example.test", clientId: "", allowedDomains: [] } },
-  { method: "DELETE", path: "/api/v1/sso-connection", minRole: "admin" },
+  { method: "GET", path: "/api/v1/sso-connection", minRole: "admin", sessionOnly: true },
+  { method: "PUT", path: "/api/v1/sso-connection", minRole: "admin", sessionOnly: true, invalidBody: { issuer: "ftp://idp.example.test", clientId: "", allowedDomains: [] } },
+  { method: "DELETE", path: "/api/v1/sso-connection", minRole: "admin", sessionOnly: true },
   // DNS proof of a listed domain (lib/sso/domains.ts); without a connection a 404
-  { method: "POST", path: "/api/v1/sso-connection/domain-checks", minRole: "admin", invalidBody: { domain: "" } },
+  { method: "POST", path: "/api/v1/sso-connection/domain-checks", minRole: "admin", sessionOnly: true, invalidBody: { domain: "" } },
 ];

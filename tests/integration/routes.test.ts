@@ -1,20 +1,28 @@
 // Every /api/v1 route: tenancy (another organization's record is a 404 and stays unchanged; lists never
-// show it) and the role matrix (viewer/agent/manager/admin × route), over real HTTP with API keys.
+// show it) and the role matrix (viewer/agent/manager/admin × route), over real HTTP with API keys — and, for the
+// session-only routes of access management, with each role's signed-in session, while every key gets 403.
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { ROLES, hasRole, type Role } from "@/lib/auth/roles";
-import { createOrg, type Org } from "../factories";
-import { http } from "./http";
+import { createOrg, TEST_PASSWORD, type Org } from "../factories";
+import { baseURL, http, signIn } from "./http";
 import { ROUTES, type RouteCase } from "./route-table";
 
 let A: Org;
 let B: Org;
 
+let sessions: Record<Role, string>;
+
 beforeAll(async () => {
   [A, B] = [await createOrg("tenant-a"), await createOrg("tenant-b")];
+  sessions = {} as Record<Role, string>;
+  for (const role of ROLES) sessions[role] = (await signIn(A.users[role].email, TEST_PASSWORD))!;
 });
+
+/** How a role of A calls a route: its API key, or its signed-in session where keys are refused. */
+const as = (r: RouteCase, role: Role) => (r.sessionOnly ? { cookie: sessions[role], headers: { origin: baseURL() } } : { key: A.keys[role] });
 
 const fill = (p: string, id: string) => p.replace(":id", id);
 // Public routes (no login) have their own suite, public-responses.test.ts.
@@ -71,7 +79,7 @@ describe("cross-tenant: another organization's records", () => {
     const foreignId = B.ids[r.entity!];
     const before = await snapshot(r.entity!, foreignId);
     expect(before).not.toBeNull(); // the row exists, so "unchanged" below means something
-    const res = await http(r.method, fill(r.path, foreignId), { key: A.keys.admin, body: r.validBody?.(B.ids) });
+    const res = await http(r.method, fill(r.path, foreignId), { ...as(r, "admin"), body: r.validBody?.(B.ids) });
     expect(res.status).toBe(404);
     expect(res.contentType).toContain("application/problem+json");
     const { instance: _echoedPath, ...problem } = res.body; // the request's own path, not their data
@@ -84,13 +92,13 @@ describe("cross-tenant: another organization's records", () => {
     const allB = Object.values(B.ids);
     const queries = ["", ...(r.foreignQueries?.(B.ids) ?? [])];
     for (const q of queries) {
-      const res = await http("GET", r.path + q, { key: A.keys.admin });
+      const res = await http("GET", r.path + q, as(r, "admin"));
       expect(res.status, `${r.path}${q}`).toBe(200);
       const text = JSON.stringify(res.body);
       for (const id of allB) expect(text, `${r.path}${q} leaks ${id}`).not.toContain(id);
     }
     // and the owner does see its own data through the same route (the probe is not vacuous)
-    const own = await http("GET", r.path, { key: B.keys.admin });
+    const own = await http("GET", r.path, r.sessionOnly ? { cookie: (await signIn(B.users.admin.email, TEST_PASSWORD))! } : { key: B.keys.admin });
     expect(own.status).toBe(200);
   });
 
@@ -119,7 +127,7 @@ describe("role matrix", () => {
   it.each(cases)("%s", async (_, r, role) => {
     // Allowed roles get past the gate and hit validation or a missing record: no side effects.
     const target = r.entity ? (r.method === "GET" ? A.ids[r.entity] : r.invalidBody === undefined ? "no-such-id" : A.ids[r.entity]) : "";
-    const res = await http(r.method, fill(r.path, target), { key: A.keys[role], body: r.method === "GET" ? undefined : (r.invalidBody ?? {}) });
+    const res = await http(r.method, fill(r.path, target), { ...as(r, role), body: r.method === "GET" ? undefined : (r.invalidBody ?? {}) });
     if (hasRole(role, r.minRole)) {
       expect([401, 403]).not.toContain(res.status);
       expect(res.status).toBeLessThan(500);
@@ -127,5 +135,18 @@ describe("role matrix", () => {
       expect(res.status).toBe(403);
       expect(res.body.title).toBe("Forbidden");
     }
+  });
+});
+
+describe("access management is session-only", () => {
+  const cases = AUTHED.filter((r) => r.sessionOnly).flatMap((r) => ROLES.map((role) => [`${role} key ${r.method} ${r.path}`, r, role] as const));
+  it.each(cases)("%s → 403, nothing changed", async (_, r, role) => {
+    const id = r.entity ? A.ids[r.entity] : "";
+    const before = r.entity ? await snapshot(r.entity, id) : null;
+    const res = await http(r.method, fill(r.path, id), { key: A.keys[role], body: r.method === "GET" ? undefined : r.validBody?.(A.ids) ?? r.invalidBody ?? {} });
+    expect(res.status).toBe(403);
+    expect(res.contentType).toContain("application/problem+json");
+    expect(res.body.detail).toMatch(/API keys cannot manage access/);
+    if (r.entity) expect(await snapshot(r.entity, id)).toEqual(before);
   });
 });

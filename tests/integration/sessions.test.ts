@@ -93,7 +93,8 @@ describe("sessions", () => {
     const phone = only((await signIn(A.users.manager.email, TEST_PASSWORD))!);
     const laptop = only((await signIn(A.users.manager.email, TEST_PASSWORD))!);
     const bystander = only((await signIn(A.users.viewer.email, TEST_PASSWORD))!);
-    const res = await http("DELETE", `/api/v1/members/${A.users.manager.membershipId}/sessions`, { key: A.keys.admin });
+    const admin = (await signIn(A.users.admin.email, TEST_PASSWORD))!;
+    const res = await http("DELETE", `/api/v1/members/${A.users.manager.membershipId}/sessions`, { cookie: admin, headers: origin() });
     expect(res.status).toBe(200);
     expect(res.body.ended).toBeGreaterThanOrEqual(2);
     expect((await opens(phone)).api).toBe(401);

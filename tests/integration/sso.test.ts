@@ -20,10 +20,13 @@ let B: Org;
 const domain = `acme-${uid()}.test`;
 const other = `other-${uid()}.test`;
 
-async function api(method: string, path: string, key: string, body?: unknown) {
+/** The connection is managed by a signed-in admin (API keys cannot manage access): an organization's admin signs in with
+ * their password for the call, or a session cookie is given. */
+async function api(method: string, path: string, as: Org | string, body?: unknown) {
+  const cookie = typeof as === "string" ? as : (await passwordSignIn(as.users.admin.email, TEST_PASSWORD)).cookie;
   const res = await fetch(app.url + path, {
     method,
-    headers: { authorization: `Bearer ${key}`, ...(body ? { "content-type": "application/json" } : {}) },
+    headers: { cookie, origin: app.url, ...(body ? { "content-type": "application/json" } : {}) },
     body: body ? JSON.stringify(body) : undefined,
   });
   const text = await res.text();
@@ -93,7 +96,7 @@ describe("single sign-on settings", () => {
       ["https://[::ffff:127.0.0.1]/", /loopback, private or link-local/],
       ["http://login.example.com/", /https:\/\//],
     ] as const) {
-      const res = await api("PUT", "/api/v1/sso-connection", A.keys.admin, settings({ issuer }));
+      const res = await api("PUT", "/api/v1/sso-connection", A, settings({ issuer }));
       expect(res.status, issuer).toBe(400);
       const reason = res.body.invalid_params.find((p: { name: string }) => p.name === "issuer")?.reason;
       expect(reason, issuer).toMatch(words);
@@ -104,25 +107,25 @@ describe("single sign-on settings", () => {
 
   it("never shows what an unreachable or non-OIDC issuer answered", async () => {
     // The app itself is allow-listed here as a stand-in for "a server that is not an OpenID provider".
-    const res = await api("PUT", "/api/v1/sso-connection", A.keys.admin, settings({ issuer: `${idp.issuer}/not-an-issuer` }));
+    const res = await api("PUT", "/api/v1/sso-connection", A, settings({ issuer: `${idp.issuer}/not-an-issuer` }));
     expect(res.status).toBe(400);
     expect(res.text).toMatch(/No valid OpenID Connect discovery document/);
     expect(res.text).not.toMatch(/oidc-provider|Not Found|invalid_request|<html/i);
   });
 
   it("saves a connection after discovery; the secret is sealed and never answered; audited", async () => {
-    const res = await api("PUT", "/api/v1/sso-connection", A.keys.admin, settings());
+    const res = await api("PUT", "/api/v1/sso-connection", A, settings());
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ issuer: idp.issuer, clientId: idp.clientId, clientSecretSet: true, allowedDomains: [domain], defaultRole: "agent", enabled: true, ssoRequired: false });
     expect(res.body.redirectUri).toBe(`${app.url}/api/auth/sso/callback`);
     expect(res.text).not.toContain(idp.clientSecret);
     const row = await db.ssoConnection.findUniqueOrThrow({ where: { orgId: A.orgId } });
     expect(row.clientSecretEnc).not.toContain(idp.clientSecret);
-    const got = await api("GET", "/api/v1/sso-connection", A.keys.admin);
+    const got = await api("GET", "/api/v1/sso-connection", A);
     expect(got.text).not.toContain(idp.clientSecret);
     expect(got.body.connection.allowedDomains).toEqual([domain]);
     // Saving again without a secret keeps the stored one.
-    const again = await api("PUT", "/api/v1/sso-connection", A.keys.admin, settings({ clientSecret: undefined, defaultRole: "agent" }));
+    const again = await api("PUT", "/api/v1/sso-connection", A, settings({ clientSecret: undefined, defaultRole: "agent" }));
     expect(again.status).toBe(200);
     const events = await db.auditEvent.findMany({ where: { orgId: A.orgId, entityType: "SsoConnection" }, orderBy: { createdAt: "asc" } });
     expect(events.map((e) => e.action)).toEqual(["sso_connection.created", "sso_connection.updated"]);
@@ -130,11 +133,11 @@ describe("single sign-on settings", () => {
   });
 
   it("another organization sees none of it", async () => {
-    expect((await api("GET", "/api/v1/sso-connection", B.keys.admin)).body.connection).toBeNull();
+    expect((await api("GET", "/api/v1/sso-connection", B)).body.connection).toBeNull();
   });
 
   it("refuses 'SSO required' until an admin has signed in through the connection", async () => {
-    const res = await api("PUT", "/api/v1/sso-connection", A.keys.admin, settings({ ssoRequired: true }));
+    const res = await api("PUT", "/api/v1/sso-connection", A, settings({ ssoRequired: true }));
     expect(res.status).toBe(400);
     expect(res.body.invalid_params[0]).toMatchObject({ name: "ssoRequired" });
   });
@@ -148,68 +151,68 @@ const startFor = (email: string) =>
 
 describe("domain ownership (DNS TXT or the operator)", () => {
   it("a listed domain signs in nobody until a DNS record proves it; the check says which record is missing", async () => {
-    const got = await api("GET", "/api/v1/sso-connection", A.keys.admin);
+    const got = await api("GET", "/api/v1/sso-connection", A);
     const [status] = got.body.connection.domains;
     expect(status).toMatchObject({ domain, verified: false, method: null, record: { name: `_resonance-challenge.${domain}` } });
     expect(status.record.value).toMatch(/^resonance-domain-verification=[A-Za-z0-9_-]{32}$/);
     expect(await startFor(`early-${uid()}@${domain}`)).toBe("no_connection");
 
-    const missing = await api("POST", "/api/v1/sso-connection/domain-checks", A.keys.admin, { domain });
+    const missing = await api("POST", "/api/v1/sso-connection/domain-checks", A, { domain });
     expect(missing.status).toBe(400);
     expect(missing.body.invalid_params).toEqual([expect.objectContaining({ name: "domain", reason: expect.stringContaining(status.record.name) })]);
     expect(dns.queries(status.record.name)).toBeGreaterThan(0); // a real lookup, through the resolver on loopback
     // A record with another value (another organization's challenge, a typo) proves nothing either.
     dns.setTxt(status.record.name, ["resonance-domain-verification=someone-elses-challenge", "v=spf1 -all"]);
-    expect((await api("POST", "/api/v1/sso-connection/domain-checks", A.keys.admin, { domain })).status).toBe(400);
+    expect((await api("POST", "/api/v1/sso-connection/domain-checks", A, { domain })).status).toBe(400);
     expect(await db.ssoDomain.count({ where: { domain } })).toBe(0);
     // Not a domain of the connection: nothing is looked up.
-    const unlisted = await api("POST", "/api/v1/sso-connection/domain-checks", A.keys.admin, { domain: `unlisted-${uid()}.test` });
+    const unlisted = await api("POST", "/api/v1/sso-connection/domain-checks", A, { domain: `unlisted-${uid()}.test` });
     expect(unlisted.status).toBe(400);
     expect(unlisted.body.invalid_params[0]).toMatchObject({ name: "domain", reason: expect.stringMatching(/allowed domains first/) });
   });
 
   it("a squatter's listing blocks nobody: the owner verifies by DNS, after which the domain is theirs alone", async () => {
     // B lists A's domain first (anyone signed in can create an organization and an SSO connection).
-    const squat = await api("PUT", "/api/v1/sso-connection", B.keys.admin, settings({ allowedDomains: [other, domain.toUpperCase()] }));
+    const squat = await api("PUT", "/api/v1/sso-connection", B, settings({ allowedDomains: [other, domain.toUpperCase()] }));
     expect(squat.status).toBe(200);
     expect(await startFor(`victim-${uid()}@${domain}`)).toBe("no_connection");
     const bRecord = squat.body.domains.find((d: { domain: string }) => d.domain === domain).record;
 
-    const { record } = (await api("GET", "/api/v1/sso-connection", A.keys.admin)).body.connection.domains[0];
+    const { record } = (await api("GET", "/api/v1/sso-connection", A)).body.connection.domains[0];
     expect(record.value).not.toBe(bRecord.value); // each organization has its own challenge
     dns.setTxt(record.name, [record.value, "v=spf1 -all"]);
-    const ok = await api("POST", "/api/v1/sso-connection/domain-checks", A.keys.admin, { domain: domain.toUpperCase() });
+    const ok = await api("POST", "/api/v1/sso-connection/domain-checks", A, { domain: domain.toUpperCase() });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ domain, verified: true, method: "dns" });
-    expect((await api("POST", "/api/v1/sso-connection/domain-checks", A.keys.admin, { domain })).status).toBe(200); // again: a no-op
+    expect((await api("POST", "/api/v1/sso-connection/domain-checks", A, { domain })).status).toBe(200); // again: a no-op
     expect(await db.auditEvent.count({ where: { orgId: A.orgId, action: "sso_domain.verified", entityId: domain } })).toBe(1);
 
     // B can neither verify it (even with A's record in place) nor keep it in a saved list any more.
-    const steal = await api("POST", "/api/v1/sso-connection/domain-checks", B.keys.admin, { domain });
+    const steal = await api("POST", "/api/v1/sso-connection/domain-checks", B, { domain });
     expect(steal.status).toBe(409);
     expect(steal.body.detail).toMatch(/already verified by another organization/);
-    const resave = await api("PUT", "/api/v1/sso-connection", B.keys.admin, settings({ clientSecret: undefined, allowedDomains: [other, domain] }));
+    const resave = await api("PUT", "/api/v1/sso-connection", B, settings({ clientSecret: undefined, allowedDomains: [other, domain] }));
     expect(resave.status).toBe(400);
     expect(resave.body.invalid_params[0]).toMatchObject({ name: "allowedDomains", reason: expect.stringMatching(/verified by another organization/) });
-    expect((await api("DELETE", "/api/v1/sso-connection", B.keys.admin)).status).toBe(204);
+    expect((await api("DELETE", "/api/v1/sso-connection", B)).status).toBe(204);
     // The address now routes to A's connection: the whole flow is in the sign-in tests below.
     expect(await startFor(`routed-${uid()}@${domain}`)).toBe("to provider");
   });
 
   it("dropping a domain from the list withdraws its verification (audited in the save)", async () => {
     const spare = `spare-${uid()}.test`;
-    expect((await api("PUT", "/api/v1/sso-connection", A.keys.admin, settings({ clientSecret: undefined, allowedDomains: [domain, spare] }))).status).toBe(200);
-    const { record } = (await api("GET", "/api/v1/sso-connection", A.keys.admin)).body.connection.domains[1];
+    expect((await api("PUT", "/api/v1/sso-connection", A, settings({ clientSecret: undefined, allowedDomains: [domain, spare] }))).status).toBe(200);
+    const { record } = (await api("GET", "/api/v1/sso-connection", A)).body.connection.domains[1];
     dns.setTxt(record.name, [record.value]);
-    expect((await api("POST", "/api/v1/sso-connection/domain-checks", A.keys.admin, { domain: spare })).body.verified).toBe(true);
-    expect((await api("PUT", "/api/v1/sso-connection", A.keys.admin, settings({ clientSecret: undefined, allowedDomains: [domain] }))).status).toBe(200);
+    expect((await api("POST", "/api/v1/sso-connection/domain-checks", A, { domain: spare })).body.verified).toBe(true);
+    expect((await api("PUT", "/api/v1/sso-connection", A, settings({ clientSecret: undefined, allowedDomains: [domain] }))).status).toBe(200);
     expect(await db.ssoDomain.findMany({ where: { orgId: A.orgId }, select: { domain: true } })).toEqual([{ domain }]);
   });
 
   it("the operator verifies a domain without DNS: npm run sso-domain (audited), only a listed one", async () => {
     const C = await createOrg("sso-c");
     const third = `third-${uid()}.test`;
-    expect((await api("PUT", "/api/v1/sso-connection", C.keys.admin, settings({ allowedDomains: [third] }))).status).toBe(200);
+    expect((await api("PUT", "/api/v1/sso-connection", C, settings({ allowedDomains: [third] }))).status).toBe(200);
     const slug = (await db.organization.findUniqueOrThrow({ where: { id: C.orgId } })).slug;
     const run = (...args: string[]) =>
       promisify(execFile)("npx", ["tsx", "scripts/sso-domain.ts", ...args], { env: { ...process.env, NODE_ENV: "production", NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? TEST_NEXTAUTH_SECRET } }).then(
@@ -364,7 +367,7 @@ describe("SSO required", () => {
     const me = (cookie: string) => fetch(`${app.url}/api/v1/me`, { headers: { cookie } }).then((r) => r.status);
     expect(await me(before.cookie)).toBe(200);
 
-    const res = await api("PUT", "/api/v1/sso-connection", A.keys.admin, settings({ clientSecret: undefined, ssoRequired: true }));
+    const res = await api("PUT", "/api/v1/sso-connection", ssoSession, settings({ clientSecret: undefined, ssoRequired: true }));
     expect(res.status).toBe(200);
     expect(res.body.ssoRequired).toBe(true);
 
@@ -390,18 +393,18 @@ describe("SSO required", () => {
     await db.membership.delete({ where: { id: joined.id } });
 
     // Turning it off gives passwords back.
-    expect((await api("PUT", "/api/v1/sso-connection", A.keys.admin, settings({ clientSecret: undefined, ssoRequired: false }))).status).toBe(200);
+    expect((await api("PUT", "/api/v1/sso-connection", ssoSession, settings({ clientSecret: undefined, ssoRequired: false }))).status).toBe(200);
     expect((await passwordSignIn(memberOfA, TEST_PASSWORD)).signedIn).toBe(true);
   });
 
   it("a disabled connection stops SSO sign-in; removing it is audited", async () => {
-    expect((await api("PUT", "/api/v1/sso-connection", A.keys.admin, settings({ clientSecret: undefined, enabled: false }))).status).toBe(200);
+    expect((await api("PUT", "/api/v1/sso-connection", A, settings({ clientSecret: undefined, enabled: false }))).status).toBe(200);
     const start = await fetch(`${app.url}/api/auth/sso/start`, { method: "POST", body: new URLSearchParams({ email: `late-${uid()}@${domain}` }), redirect: "manual" });
     expect(new URL(start.headers.get("location")!).searchParams.get("error")).toBe("no_connection");
-    expect((await api("DELETE", "/api/v1/sso-connection", A.keys.admin)).status).toBe(204);
+    expect((await api("DELETE", "/api/v1/sso-connection", A)).status).toBe(204);
     expect(await db.ssoConnection.count({ where: { orgId: A.orgId } })).toBe(0);
     expect(await db.auditEvent.count({ where: { orgId: A.orgId, action: "sso_connection.deleted" } })).toBe(1);
     expect(await db.ssoDomain.count({ where: { orgId: A.orgId } })).toBe(0); // its verified domains are free again
-    expect((await api("DELETE", "/api/v1/sso-connection", A.keys.admin)).status).toBe(404);
+    expect((await api("DELETE", "/api/v1/sso-connection", A)).status).toBe(404);
   });
 });
