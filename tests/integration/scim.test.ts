@@ -2,6 +2,8 @@
 // send (filter `userName eq "…"`, pagination, PATCH with and without path), errors in the SCIM shape, token
 // scoping, de-provisioning that cuts a signed-in session and the person's API key on the very next request,
 // and groups mapped to roles.
+import fs from "node:fs";
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { Ctx } from "@/lib/auth/ctx";
@@ -12,7 +14,7 @@ import { listMyOrganizations } from "@/lib/orgs/service";
 import { listCaseOwners } from "@/lib/cases/settings-service";
 import { listMembers } from "@/lib/members/service";
 import { createOrg, createUser, TEST_PASSWORD, uid, type Org } from "../factories";
-import { http, signIn, type HttpResult } from "./http";
+import { baseURL, http, signIn, type HttpResult } from "./http";
 
 const PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
 const USER = "urn:ietf:params:scim:schemas:core:2.0:User";
@@ -115,6 +117,90 @@ describe("authentication and tenancy", () => {
     const row = await db.scimToken.findUnique({ where: { id: t.id } });
     expect(row?.tokenHash).not.toContain(t.token.slice(16)); // only a hash is stored
     expect(await db.auditEvent.count({ where: { orgId: A.orgId, entityId: t.id, action: { in: ["scim_token.created", "scim_token.revoked"] } } })).toBe(2);
+  });
+});
+
+// Every SCIM route with how to probe it: like the /api/v1 route table (route-table.ts), a route file method that
+// is missing here fails the first test, so a new SCIM route cannot skip the authentication and tenancy probes.
+// SCIM describes itself through its own discovery endpoints (ServiceProviderConfig, Schemas, ResourceTypes),
+// not through the /api/v1 OpenAPI document.
+type ScimRoute = { method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; path: string; entity?: "user" | "group" };
+const SCIM_ROUTES: ScimRoute[] = [
+  { method: "GET", path: "/ServiceProviderConfig" },
+  { method: "GET", path: "/ResourceTypes" },
+  { method: "GET", path: "/ResourceTypes/:id" },
+  { method: "GET", path: "/Schemas" },
+  { method: "GET", path: "/Schemas/:id" },
+  { method: "GET", path: "/Users" },
+  { method: "POST", path: "/Users" },
+  { method: "GET", path: "/Users/:id", entity: "user" },
+  { method: "PUT", path: "/Users/:id", entity: "user" },
+  { method: "PATCH", path: "/Users/:id", entity: "user" },
+  { method: "DELETE", path: "/Users/:id", entity: "user" },
+  { method: "GET", path: "/Groups" },
+  { method: "POST", path: "/Groups" },
+  { method: "GET", path: "/Groups/:id", entity: "group" },
+  { method: "PUT", path: "/Groups/:id", entity: "group" },
+  { method: "PATCH", path: "/Groups/:id", entity: "group" },
+  { method: "DELETE", path: "/Groups/:id", entity: "group" },
+  // The catch-all: any other path is a SCIM 404 once the token is good.
+  ...(["GET", "POST", "PUT", "PATCH", "DELETE"] as const).map((method) => ({ method, path: "/:rest*" })),
+];
+
+function scimRouteFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    return e.isDirectory() ? scimRouteFiles(full) : e.name === "route.ts" ? [full] : [];
+  });
+}
+
+describe("SCIM route table", () => {
+  it("lists every exported method of every app/scim/v2 route file", () => {
+    const root = path.resolve("app/scim/v2");
+    const found = scimRouteFiles(root).flatMap((file) => {
+      const rel = "/" + path.relative(root, path.dirname(file)).split(path.sep).join("/");
+      const methods = [...fs.readFileSync(file, "utf8").matchAll(/export const (GET|POST|PATCH|PUT|DELETE)\b/g)].map((m) => m[1]);
+      return methods.map((m) => `${m} ${rel.replace(/\[\.\.\.(\w+)\]/g, ":$1*").replace(/\[(\w+)\]/g, ":$1")}`);
+    });
+    const table = SCIM_ROUTES.map((r) => `${r.method} ${r.path}`);
+    expect(found.filter((r) => !table.includes(r))).toEqual([]);
+    expect(table.filter((r) => !found.includes(r))).toEqual([]);
+  });
+
+  it("every route: no token, a wrong token, an admin's API key or session → 401 SCIM error, nothing changed", async () => {
+    const cookie = (await signIn(A.users.admin.email, TEST_PASSWORD))!;
+    const counts = () => Promise.all([db.membership.count({ where: { orgId: A.orgId } }), db.scimGroup.count({ where: { orgId: A.orgId } }), db.user.count()]);
+    const before = await counts();
+    for (const r of SCIM_ROUTES) {
+      const p = r.path.replace(":id", A.users.viewer.membershipId).replace(":rest*", "Nope/x");
+      const body = ["POST", "PUT", "PATCH"].includes(r.method) ? { schemas: [USER], userName: `x-${uid()}@idp.example.test`, displayName: "x" } : undefined;
+      for (const [label, res] of [
+        ["no token", await scim(r.method, p, undefined, body)],
+        ["wrong token", await scim(r.method, p, `${tokenA.slice(0, -2)}zz`, body)],
+        ["API key", await scim(r.method, p, A.keys.admin, body)],
+        ["session", await http(r.method, `/scim/v2${p}`, { cookie, body, headers: { origin: baseURL() } })],
+      ] as const) {
+        expect(res.status, `${r.method} ${r.path} with ${label}`).toBe(401);
+        expect(res.body?.schemas, `${r.method} ${r.path} with ${label}`).toEqual([ERROR]);
+      }
+    }
+    expect(await counts()).toEqual(before);
+  });
+
+  it("every route of a user or group: another organization's token gets a SCIM 404 and changes nothing", async () => {
+    const group = (await scim("POST", "/Groups", tokenA, { schemas: [GROUP], displayName: `tenancy ${uid()}` })).body.id as string;
+    const ids = { user: A.users.manager.membershipId, group };
+    const rows = async () => [await db.membership.findUnique({ where: { id: ids.user } }), await db.scimGroup.findUnique({ where: { id: group }, include: { members: true } })];
+    const before = await rows();
+    const bodies: Record<string, unknown> = {
+      PUT: { schemas: [USER, GROUP], userName: A.users.manager.email, displayName: "taken over", active: false },
+      PATCH: patchOps({ op: "replace", path: "active", value: false }, { op: "add", path: "members", value: [{ value: B.users.viewer.membershipId }] }),
+    };
+    for (const r of SCIM_ROUTES.filter((x) => x.entity)) {
+      const res = await scim(r.method, r.path.replace(":id", ids[r.entity!]), tokenB, bodies[r.method]);
+      expectScimError(res, 404);
+    }
+    expect(await rows()).toEqual(before);
   });
 });
 
