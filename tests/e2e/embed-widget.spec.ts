@@ -3,6 +3,8 @@
 // response with the right score and channel; the widget is not shown again (throttle); its styles are
 // isolated in a shadow root. The survey is created in the demo organization by a tsx helper (see there).
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -13,12 +15,14 @@ const root = path.resolve(import.meta.dirname, "../..");
 let site: http.Server;
 let siteUrl: string;
 let survey: { id: string; publicId: string; channels: Record<string, string> };
+// The snippet as the app shows it: the script's versioned URL (lib/surveys/embed-asset.ts).
+const embedPath = `/embed/${createHash("sha256").update(fs.readFileSync(path.join(root, "public/embed.js"))).digest("hex").slice(0, 16)}.js`;
 
 function page(appUrl: string, trigger: string) {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Northwind shop</title><style>* { color: red !important; font-size: 40px !important; font-family: serif !important }</style></head>
 <body><h1>Northwind shop</h1><p>Fibre broadband from 29 a month.</p><button id="open" onclick="Resonance.open(true)">Give feedback</button>
-<script src="${appUrl}/embed.js" data-survey="${survey.publicId}" data-trigger="${trigger}" data-channel="mobile_app" data-throttle-days="30" data-position="bottom-right" async></script>
+<script src="${appUrl}${embedPath}" data-survey="${survey.publicId}" data-trigger="${trigger}" data-channel="mobile_app" data-throttle-days="30" data-position="bottom-right" async></script>
 </body></html>`;
 }
 
