@@ -157,3 +157,30 @@ test("opened by the page: focus is trapped, Escape closes and focus returns to t
   await expect(visitor.locator("#open")).toBeFocused();
   await context.close();
 });
+
+test("a clientId the widget holds no resume token for (saved by an older widget) is replaced: the answers go into a new response, the old one is untouched", async ({ page, browser }) => {
+  await signIn(page);
+  // A partial response stored under the clientId this browser remembers, but whose resume token it never got.
+  const staleId = `stale-${Date.now()}-0000`;
+  const partial = await page.request.post(`/api/v1/public/surveys/${survey.publicId}/responses`, { data: { clientId: staleId, answers: { nps: 4 }, complete: false, channel: "mobile_app" } });
+  expect(partial.status()).toBe(201);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(([key, id]) => localStorage.setItem(key, id), [`resonance:${survey.publicId}:cid`, staleId]);
+  const visitor = await context.newPage();
+  const refused = visitor.waitForResponse((r) => r.url().endsWith("/responses") && r.status() === 409);
+  await visitor.goto(`${siteUrl}/shop?trigger=manual`);
+  await visitor.waitForFunction(() => "Resonance" in window);
+  await visitor.evaluate(() => (window as unknown as { Resonance: { open(force: boolean): Promise<void> } }).Resonance.open(true));
+  const dialog = visitor.getByRole("dialog"); // "Your feedback", then "Thank you!"
+  await dialog.getByRole("radio", { name: /^10/ }).click();
+  expect((await (await refused).json()).type).toBe("urn:resonance:problem:resume-token-required");
+  await dialog.getByRole("radio", { name: "Pro" }).check();
+  await dialog.getByRole("button", { name: "Send" }).click();
+  await expect(dialog.getByRole("heading", { name: "Thank you!" })).toBeVisible();
+  expect(await visitor.evaluate((k) => localStorage.getItem(k), `resonance:${survey.publicId}:cid`)).toBeNull(); // done: forgotten
+
+  const res = await page.request.get(`/api/v1/responses?surveyId=${survey.id}`);
+  const rows = (await res.json()).data as { score: number; completed: boolean }[];
+  expect(rows.map((r) => [r.score, r.completed]).sort()).toEqual([[10, true], [4, false], [9, true]].sort());
+  await context.close();
+});
