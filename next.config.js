@@ -19,9 +19,13 @@ const nextConfig = {
         ],
       },
       {
-        // Sites that isolate themselves (COEP) may still load the widget.
+        // Sites that isolate themselves (COEP) may still load the widget. The unversioned URL of older snippets
+        // is cached briefly; the versioned one (/embed/<version>.js, lib/surveys/embed-asset.ts) for a year.
         source: "/embed.js",
-        headers: [{ key: "Cross-Origin-Resource-Policy", value: "cross-origin" }],
+        headers: [
+          { key: "Cross-Origin-Resource-Policy", value: "cross-origin" },
+          { key: "Cache-Control", value: "public, max-age=300" },
+        ],
       },
     ];
   },

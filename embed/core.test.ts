@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { answersToSend, apiBase, fieldErrors, intAttr, parseSeen, sampled, throttled, visibleKeys } from "./core";
+import { RESUME_TOKEN_REQUIRED as SERVER_RESUME_TOKEN_REQUIRED } from "../lib/surveys/errors";
+import { answersToSend, apiBase, fieldErrors, intAttr, mustRestart, parseSeen, RESUME_TOKEN_REQUIRED, sampled, throttled, visibleKeys } from "./core";
 
 const DAY = 86_400_000;
 const now = Date.UTC(2026, 10, 23, 12);
@@ -8,6 +9,8 @@ describe("apiBase", () => {
   it("is the origin (and path prefix) the script was loaded from", () => {
     expect(apiBase("https://cx.example.com/embed.js")).toBe("https://cx.example.com");
     expect(apiBase("https://cx.example.com:8443/embed.js?v=3#x")).toBe("https://cx.example.com:8443");
+    expect(apiBase("https://cx.example.com/embed/0123456789abcdef.js")).toBe("https://cx.example.com"); // the versioned URL
+    expect(apiBase("https://x.com/cx/embed/0123456789abcdef.js")).toBe("https://x.com/cx");
     expect(apiBase("https://example.com/resonance/embed.js")).toBe("https://example.com/resonance");
     expect(apiBase("//cx.example.com/embed.js", "https://shop.example/page")).toBe("https://cx.example.com");
     expect(apiBase("/embed.js", "http://127.0.0.1:3000/products/1")).toBe("http://127.0.0.1:3000");
@@ -89,5 +92,15 @@ describe("fieldErrors", () => {
     expect([...fieldErrors(problem)]).toEqual([["why_low", "Please answer this question."], ["", "Too short"]]);
     expect(fieldErrors(null).size).toBe(0);
     expect(fieldErrors({ invalid_params: "x" }).size).toBe(0);
+  });
+});
+
+describe("mustRestart", () => {
+  it("recognises only the server's 'resume token required' problem, by its type", () => {
+    expect(RESUME_TOKEN_REQUIRED).toBe(SERVER_RESUME_TOKEN_REQUIRED);
+    expect(mustRestart(409, { type: RESUME_TOKEN_REQUIRED, title: "Conflict" })).toBe(true);
+    expect(mustRestart(409, { type: "about:blank", title: "Conflict" })).toBe(false); // completed elsewhere: done, not restarted
+    expect(mustRestart(400, { type: RESUME_TOKEN_REQUIRED })).toBe(false);
+    expect(mustRestart(409, null)).toBe(false);
   });
 });

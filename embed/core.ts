@@ -7,12 +7,13 @@ export type { AnswerValue, ShowIf } from "../lib/surveys/logic";
 const DAY = 86_400_000;
 
 /**
- * The Resonance base URL from the script's own src: "https://cx.example.com/embed.js?v=2" →
- * "https://cx.example.com", and an instance under a path keeps it ("https://x.com/cx/embed.js" → "https://x.com/cx").
+ * The Resonance base URL from the script's own src: "https://cx.example.com/embed.js?v=2" and the versioned
+ * "https://cx.example.com/embed/<version>.js" → "https://cx.example.com", and an instance under a path keeps
+ * it ("https://x.com/cx/embed.js" → "https://x.com/cx").
  */
 export function apiBase(scriptSrc: string, pageUrl?: string): string {
   const u = new URL(scriptSrc, pageUrl);
-  return u.origin + u.pathname.replace(/\/[^/]*$/, "");
+  return u.origin + u.pathname.replace(/\/embed\/[^/]*$/, "/embed.js").replace(/\/[^/]*$/, "");
 }
 
 /** What the widget remembers per survey and visitor (localStorage). */
@@ -57,6 +58,14 @@ export function answersToSend<V>(keys: Iterable<string>, visible: Set<string>, v
   const out: Record<string, V> = {};
   for (const k of keys) if (visible.has(k) && values.has(k)) out[k] = values.get(k)!;
   return out;
+}
+
+/** The problem type of "this clientId's response needs its resume token" (lib/surveys/errors.ts). */
+export const RESUME_TOKEN_REQUIRED = "urn:resonance:problem:resume-token-required";
+
+/** Whether an answer says: this clientId belongs to a response we cannot continue; start a new one. */
+export function mustRestart(status: number, problem: unknown): boolean {
+  return status === 409 && (problem as { type?: unknown } | null)?.type === RESUME_TOKEN_REQUIRED;
 }
 
 /** The API's field errors ("answers.<key>") by question key; other names under "". */

@@ -3,7 +3,7 @@
 // throttle-days (30), sample (% of visitors, 100), theme-color, position=bottom-right|bottom-left|center.
 // JS API: window.Resonance.open(force?) / .close() / .identify(externalId).
 // Built by scripts/build-embed.mjs into public/embed.js; no dependencies, no cookies.
-import { apiBase, fieldErrors, intAttr, parseSeen, sampled, throttled } from "./core";
+import { apiBase, fieldErrors, intAttr, mustRestart, parseSeen, sampled, throttled } from "./core";
 import { mountWidget } from "./widget";
 import type { PublicSurvey } from "../lib/surveys/public-service";
 
@@ -24,7 +24,7 @@ type Api = { open(force?: boolean): Promise<void>; close(): void; identify(exter
   const color = data("theme-color") ?? "";
   const opts = { position: data("position") ?? "bottom-right", color: color && CSS.supports("color", color) ? color : "#2457c5" };
   let customer = data("customer");
-  const keys = { seen: `resonance:${publicId}:seen`, cid: `resonance:${publicId}:cid`, sample: `resonance:${publicId}:sample` };
+  const keys = { seen: `resonance:${publicId}:seen`, cid: `resonance:${publicId}:cid`, resume: `resonance:${publicId}:resume`, sample: `resonance:${publicId}:sample` };
 
   const store = {
     get: (k: string) => {
@@ -67,12 +67,27 @@ type Api = { open(force?: boolean): Promise<void>; close(): void; identify(exter
     return out;
   }
 
-  // Requests run one after another, so a late partial save can never overtake the final submit.
+  // Requests run one after another, so a late partial save can never overtake the final submit, and each
+  // is built when its turn comes: with the resume token the previous one's 201 returned (kept beside the
+  // clientId; the server lets only its holder continue the response). A clientId without a usable token
+  // (saved by an older widget, or its 201 was lost) is answered with a "resume token required" 409: the
+  // widget then starts a new response with the same answers.
   let chain: Promise<unknown> = Promise.resolve();
-  function post(body: object): Promise<{ status: number; json: unknown }> {
-    const next = chain.then(async () => {
+  function post(answers: Record<string, unknown>, complete: boolean, survey: PublicSurvey): Promise<{ status: number; json: unknown }> {
+    const send = async () => {
+      const token = store.get(keys.resume);
+      const body = { clientId: clientId(), ...(token ? { resumeToken: token } : {}), answers, complete, ...context(survey) };
       const res = await fetch(`${url}/responses`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-      return { status: res.status, json: await res.json().catch(() => null) };
+      const json = (await res.json().catch(() => null)) as { resumeToken?: unknown } | null;
+      if (res.status === 201 && typeof json?.resumeToken === "string") store.set(keys.resume, json.resumeToken);
+      return { status: res.status, json };
+    };
+    const next = chain.then(async () => {
+      const first = await send();
+      if (!mustRestart(first.status, first.json)) return first;
+      store.set(keys.cid, null);
+      store.set(keys.resume, null);
+      return send();
     });
     chain = next.catch(() => undefined);
     return next;
@@ -109,16 +124,17 @@ type Api = { open(force?: boolean): Promise<void>; close(): void; identify(exter
       onScore(key, value) {
         clearTimeout(timer);
         // Saved as a partial response once the respondent stops moving through the scale.
-        timer = setTimeout(() => void post({ clientId: clientId(), answers: { [key]: value }, complete: false, ...context(survey) }).catch(() => {}), 700);
+        timer = setTimeout(() => void post({ [key]: value }, false, survey).catch(() => {}), 700);
       },
       async onSubmit(answers) {
         clearTimeout(timer);
         try {
-          const res = await post({ clientId: clientId(), answers, complete: true, ...context(survey) });
+          const res = await post(answers, true, survey);
           if (res.status < 300 || res.status === 409) {
             // 409: completed earlier (another tab). Either way this visitor is done with the survey.
             store.set(keys.seen, JSON.stringify({ at: Date.now(), done: true }));
             store.set(keys.cid, null);
+            store.set(keys.resume, null);
             return null;
           }
           const errors = fieldErrors(res.json);

@@ -4,9 +4,11 @@
 // light view of the Node.js request instead of a Web Request; the response it returns is written out with
 // the headers next.config.js gives every response (read from the build's routes-manifest.json, so the two
 // cannot drift apart). Everything else — other methods, trailing slashes, odd encodings — goes to Next.js.
+// A survey's questions (GET) are compressed for clients that accept it, as Next.js would compress them.
 import fs from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
+import zlib from "node:zlib";
 import { bodyText } from "../lib/http/reply";
 import { MAX_JSON_BODY_BYTES, payloadTooLarge, type ApiRequest } from "../lib/http/request";
 import { getSurvey, postResponse, responsesPreflight, surveyPreflight } from "../lib/surveys/public-endpoints";
@@ -27,6 +29,27 @@ export function headerRules(distDir: string): HeaderRule[] {
     headers?: Array<{ regex: string; headers: HeaderRule["headers"]; has?: unknown; missing?: unknown }>;
   };
   return (manifest.headers ?? []).filter((r) => !r.has && !r.missing).map((r) => ({ regex: new RegExp(r.regex), headers: r.headers }));
+}
+
+/** Below this size compression saves less than its headers and CPU cost. */
+const COMPRESS_MIN_BYTES = 1024;
+
+/** br or gzip when Accept-Encoding allows it (q > 0), br first; null for identity. */
+export function pickEncoding(acceptEncoding: string | undefined): "br" | "gzip" | null {
+  const accepted = new Set<string>();
+  for (const part of (acceptEncoding ?? "").toLowerCase().split(",")) {
+    const [coding, ...params] = part.trim().split(";");
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+    if (coding && !(q && Number(q.slice(2)) === 0)) accepted.add(coding.trim());
+  }
+  return accepted.has("br") ? "br" : accepted.has("gzip") ? "gzip" : null;
+}
+
+function compress(body: Buffer, encoding: "br" | "gzip"): Buffer {
+  // Brotli at quality 5 and gzip at level 6: most of the saving for a few hundred microseconds of CPU.
+  return encoding === "br"
+    ? zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } })
+    : zlib.gzipSync(body, { level: 6 });
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
@@ -87,7 +110,15 @@ async function answer(req: IncomingMessage, res: ServerResponse, endpoint: Endpo
     for (const rule of rules) if (rule.regex.test(pathname)) for (const h of rule.headers) headers[h.key.toLowerCase()] = h.value;
     response.headers.forEach((value, key) => (headers[key] = value));
     const text = bodyText.get(response);
-    const body = text !== undefined ? Buffer.from(text) : response.body ? Buffer.from(await response.arrayBuffer()) : null;
+    let body: Buffer | null = text !== undefined ? Buffer.from(text) : response.body ? Buffer.from(await response.arrayBuffer()) : null;
+    if (req.method === "GET") {
+      headers.vary = headers.vary ? `${headers.vary}, Accept-Encoding` : "Accept-Encoding";
+      const encoding = body && body.length >= COMPRESS_MIN_BYTES ? pickEncoding(req.headers["accept-encoding"]) : null;
+      if (body && encoding) {
+        body = compress(body, encoding);
+        headers["content-encoding"] = encoding;
+      }
+    }
     if (body) headers["content-length"] = String(body.length);
     res.writeHead(response.status, headers);
     res.end(body);

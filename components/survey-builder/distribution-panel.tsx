@@ -12,26 +12,27 @@ import { sendSurvey } from "./api";
 
 const DEFAULTS: WidgetSettings = { trigger: "load", delaySeconds: 5, throttleDays: 30, samplePercent: 100, position: "bottom-right" };
 
-export function embedSnippet(origin: string, publicId: string, w: WidgetSettings): string {
+/** `embedPath`: the script's versioned path (/embed/<version>.js, lib/surveys/embed-asset.ts), cached for a year. */
+export function embedSnippet(origin: string, embedPath: string, publicId: string, w: WidgetSettings): string {
   const attrs = [`data-survey="${publicId}"`];
   if (w.trigger !== DEFAULTS.trigger) attrs.push(`data-trigger="${w.trigger}"`);
   if (w.trigger === "delay") attrs.push(`data-delay="${w.delaySeconds}"`);
   if (w.throttleDays !== DEFAULTS.throttleDays) attrs.push(`data-throttle-days="${w.throttleDays}"`);
   if (w.samplePercent !== DEFAULTS.samplePercent) attrs.push(`data-sample="${w.samplePercent}"`);
   if (w.position !== DEFAULTS.position) attrs.push(`data-position="${w.position}"`);
-  return `<script src="${origin}/embed.js" ${attrs.join(" ")} async></script>`;
+  return `<script src="${origin}${embedPath}" ${attrs.join(" ")} async></script>`;
 }
 
-type Props = { survey: SurveyDetail; origin: string; canEdit: boolean; onSaved: (s: SurveyDetail) => void };
+type Props = { survey: SurveyDetail; origin: string; embedPath: string; canEdit: boolean; onSaved: (s: SurveyDetail) => void };
 
-export function DistributionPanel({ survey, origin, canEdit, onSaved }: Props) {
+export function DistributionPanel({ survey, origin, embedPath, canEdit, onSaved }: Props) {
   const [origins, setOrigins] = useState(survey.settings.allowedOrigins.join("\n"));
   const [widget, setWidget] = useState<WidgetSettings>(survey.settings.widget);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
   const [pending, setPending] = useState(false);
   const link = `${origin}/s/${survey.publicId}`;
-  const snippet = embedSnippet(origin, survey.publicId, widget);
+  const snippet = embedSnippet(origin, embedPath, survey.publicId, widget);
   const originError = Object.entries(errors).find(([k]) => k.startsWith("settings.allowedOrigins"))?.[1];
 
   async function save(e: FormEvent) {

@@ -26,10 +26,10 @@ const STATUS: Record<string, { label: string; tone: BadgeTone }> = {
 };
 const TYPES: Record<string, string> = { nps: "NPS", csat: "CSAT", ces: "CES", servqual: "SERVQUAL", custom: "Custom" };
 
-type Props = { initial: SurveyDetail; touchpointGroups: TouchpointGroup[]; origin: string; organization: string };
+type Props = { initial: SurveyDetail; touchpointGroups: TouchpointGroup[]; origin: string; embedPath: string; organization: string };
 type Message = { tone: "error" | "success"; text: string } | null;
 
-export function SurveyEditor({ initial, touchpointGroups, origin, organization }: Props) {
+export function SurveyEditor({ initial, touchpointGroups, origin, embedPath, organization }: Props) {
   const [survey, setSurvey] = useState(initial);
   const [questions, setQuestions] = useState<EditorQuestion[]>(() => fromDetail(initial));
   const [dirty, setDirty] = useState(false);
@@ -192,7 +192,7 @@ export function SurveyEditor({ initial, touchpointGroups, origin, organization }
               <span className="text-sm text-slate-600" role="status">{dirty ? "Unsaved changes" : "All changes saved"}</span>
             </div>
           </section>
-          <DistributionPanel survey={survey} origin={origin} canEdit onSaved={(s) => setSurvey({ ...s })} />
+          <DistributionPanel survey={survey} origin={origin} embedPath={embedPath} canEdit onSaved={(s) => setSurvey({ ...s })} />
         </div>
         <div className="min-w-0 xl:sticky xl:top-4 xl:self-start">
           <SurveyPreview surveyId={survey.id} surveyType={survey.type} questions={questions} languages={survey.languages} defaultLocale={survey.defaultLocale} organization={organization} locale={lang} onLocaleChange={setLanguage} />

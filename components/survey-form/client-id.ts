@@ -1,6 +1,7 @@
 // The respondent's idempotency key for one survey, kept in sessionStorage so that a double click, a retry
-// or a reload of the tab continues the same response instead of starting a second one. Falls back to
-// memory where storage is blocked. Browser-only.
+// or a reload of the tab continues the same response instead of starting a second one, with the resume
+// token its first submit returned (the server lets only its holder continue it). Falls back to memory
+// where storage is blocked. Browser-only.
 const memory = new Map<string, string>();
 
 function storage(): Storage | null {
@@ -28,6 +29,15 @@ function write(key: string, value: string) {
   }
 }
 
+function remove(key: string) {
+  memory.delete(key);
+  try {
+    storage()?.removeItem(key);
+  } catch {
+    /* blocked: memory is cleared */
+  }
+}
+
 // getRandomValues works on plain-http self-hosted installs too, where randomUUID does not.
 function randomId(): string {
   const bytes = new Uint8Array(16);
@@ -45,6 +55,19 @@ export function clientIdFor(publicId: string): string {
     write(key, id);
   }
   return id;
+}
+
+export function resumeTokenFor(publicId: string): string | undefined {
+  return read(keyOf(publicId, "resume")) ?? undefined;
+}
+
+export function setResumeToken(publicId: string, token: string) {
+  write(keyOf(publicId, "resume"), token);
+}
+
+/** A new clientId (and no token): the old one belongs to a response this tab cannot continue. */
+export function restartClientId(publicId: string) {
+  for (const name of ["client", "resume", "partial"]) remove(keyOf(publicId, name));
 }
 
 export function flag(publicId: string, name: "partial" | "done"): boolean {

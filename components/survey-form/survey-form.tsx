@@ -1,6 +1,7 @@
 "use client";
 // The hosted survey form. Submits through a server action that calls the public service, with a clientId
-// kept in sessionStorage: a double click, a retry or a reload continues the same response. A score
+// kept in sessionStorage: a double click, a retry or a reload continues the same response (presenting the
+// resume token its first submit returned; a clientId the tab holds no token for is replaced by a new one). A score
 // prefilled from an e-mail link is saved at once as a partial response, so it counts even if the
 // respondent closes the page; the full submit completes it. Skip logic hides questions as answers change.
 import { useEffect, useRef, useState, useTransition, type FormEvent } from "react";
@@ -10,7 +11,7 @@ import { visibleKeys, type AnswerValue } from "@/lib/surveys/logic";
 import { buttonClass } from "../ui/button";
 import { FormMessage } from "../ui/form-message";
 import { ChoiceQuestion } from "./choice-question";
-import { clientIdFor, flag, setFlag } from "./client-id";
+import { clientIdFor, flag, restartClientId, resumeTokenFor, setFlag, setResumeToken } from "./client-id";
 import { ScoreQuestion } from "./score-question";
 import { TextQuestion } from "./text-question";
 import { ThankYou } from "./thank-you";
@@ -57,7 +58,24 @@ export function SurveyForm({ publicId, locale, questions, strings, prefill, cont
   const partialSave = useRef<Promise<unknown> | null>(null);
   const form = useRef<HTMLFormElement>(null);
 
-  const envelope = (answers: Record<string, AnswerValue>, complete: boolean) => ({ clientId: clientIdFor(publicId), answers, complete, locale, ...context });
+  const envelope = (answers: Record<string, AnswerValue>, complete: boolean) => ({
+    clientId: clientIdFor(publicId),
+    resumeToken: resumeTokenFor(publicId),
+    answers,
+    complete,
+    locale,
+    ...context,
+  });
+
+  async function send(answers: Record<string, AnswerValue>, complete: boolean): Promise<SurveyFormResult> {
+    let result = await submit(envelope(answers, complete));
+    if (!result.ok && result.reason === "restart") {
+      restartClientId(publicId);
+      result = await submit(envelope(answers, complete));
+    }
+    if (result.ok && result.resumeToken) setResumeToken(publicId, result.resumeToken);
+    return result;
+  }
 
   useEffect(() => {
     if (flag(publicId, "done")) {
@@ -65,7 +83,7 @@ export function SurveyForm({ publicId, locale, questions, strings, prefill, cont
       return;
     }
     if (Object.keys(prefill).length === 0 || flag(publicId, "partial")) return;
-    partialSave.current = submit(envelope(prefill, false))
+    partialSave.current = send(prefill, false)
       .then((r) => r.ok && setFlag(publicId, "partial"))
       .catch(() => {}); // the full submit carries the score again
     // Once per page load: the prefill never changes after the server rendered it.
@@ -91,7 +109,7 @@ export function SurveyForm({ publicId, locale, questions, strings, prefill, cont
       let result: SurveyFormResult;
       try {
         await partialSave.current;
-        result = await submit(envelope(answers, true));
+        result = await send(answers, true);
       } catch {
         result = { ok: false, reason: "error", message: strings.genericError, fieldErrors: {} };
       } finally {

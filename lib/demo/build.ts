@@ -30,6 +30,8 @@ export interface BuildOptions {
   users: DemoUserIds;
   newId: () => string;
   newPublicId: () => string;
+  /** A survey response's clientId: unguessable (lib/surveys/response-store.ts), so not from the seed. */
+  newClientId: () => string;
 }
 
 export interface TouchpointInfo {
@@ -54,6 +56,7 @@ export interface World {
   users: DemoUserIds;
   newId: () => string;
   newPublicId: () => string;
+  newClientId: () => string;
   scale: number;
   startMs: number;
   nowMs: number;
@@ -215,7 +218,7 @@ export function buildDemoRows(opts: BuildOptions) {
   }
 
   const world: World = {
-    rng, orgId, users, newId, newPublicId: opts.newPublicId, scale, startMs, nowMs, channelIds, touchpoints,
+    rng, orgId, users, newId, newPublicId: opts.newPublicId, newClientId: opts.newClientId, scale, startMs, nowMs, channelIds, touchpoints,
     customers, interactions, interactionRefs, sampleMs, trend, customerAt,
   };
   const csatTouchpoint = touchpoints.find((t) => t.def.name === CSAT_SURVEY_TOUCHPOINT);

@@ -65,7 +65,7 @@ export function buildDriverSurvey(w: World, seed: number, setupAt: Date) {
     const at = new Date(ms);
     const id = newId();
     responses.push({
-      id, orgId, surveyId, surveyVersion: 1, clientId: `demo-drivers-${r + 1}`, customerId: customer.id,
+      id, orgId, surveyId, surveyVersion: 1, clientId: w.newClientId(), customerId: customer.id,
       touchpointId: null, channelId: w.channelIds.email ?? null, metric: "nps", score, category: categoryFor("nps", score),
       comment: null, hasComment: false, completed: true, locale: "en", pageUrl: null, userAgentCategory: rng.chance(0.5) ? "mobile" : "desktop",
       submittedAt: at, completedAt: at, createdAt: at, updatedAt: at,

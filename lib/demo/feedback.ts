@@ -69,7 +69,6 @@ export function buildFeedback(w: World, setupAt: Date, csatTouchpointId: string 
   const responses: Prisma.ResponseCreateManyInput[] = [];
   const answers: Prisma.AnswerCreateManyInput[] = [];
   const detractors: { index: number; customer: number; score: number; tp: TouchpointInfo | null }[] = [];
-  let clientCounter = 0;
 
   const add = (metric: Metric, score: number, ms: number, ci: number, tp: TouchpointInfo | null, channelKey: string | null) => {
     const customer = w.customers[ci];
@@ -88,7 +87,7 @@ export function buildFeedback(w: World, setupAt: Date, csatTouchpointId: string 
     const id = newId();
     const q = ids[metric];
     responses.push({
-      id, orgId, surveyId: q.survey, surveyVersion: 1, clientId: `demo-${++clientCounter}`, customerId: customer.id,
+      id, orgId, surveyId: q.survey, surveyVersion: 1, clientId: w.newClientId(), customerId: customer.id,
       touchpointId: tp?.id ?? null, channelId: channelKey ? w.channelIds[channelKey] : null, metric, score, category,
       comment, hasComment: comment !== null, completed: true, locale: customer.locale,
       pageUrl: channelKey === "web" ? `https://www.northwind.example${rng.pick(PAGE_URLS)}` : null,

@@ -64,7 +64,7 @@ async function summary(db: Db, orgId: string) {
     db.interaction.aggregate({ where, _sum: { emotion: true } }),
     db.interaction.groupBy({ by: ["outcome"], where, _count: { _all: true }, orderBy: { outcome: "asc" } }),
     db.case.groupBy({ by: ["status"], where, _count: { _all: true }, orderBy: { status: "asc" } }),
-    db.response.findMany({ where, orderBy: { submittedAt: "asc" }, take: 3, select: { clientId: true, score: true, submittedAt: true, comment: true } }),
+    db.response.findMany({ where, orderBy: { submittedAt: "asc" }, take: 3, select: { score: true, submittedAt: true, comment: true } }), // clientIds are random: see below
   ]);
   return { categories, customers, emotion, outcomes, cases, responses };
 }
@@ -80,6 +80,15 @@ describe("generateDemoOrganization", () => {
     expect(nps.detractor).toBeGreaterThan(0);
     expect(sa.customers[0].externalId).toBe("C-000001");
     expect(sa.customers[0].name).toMatch(/^\S+ \S+/);
+  });
+
+  it("gives survey responses random clientIds (not demo-1, demo-2…: a clientId must not be guessable)", async () => {
+    const ids = async (db: Db, orgId: string) => (await db.response.findMany({ where: { orgId }, orderBy: { id: "asc" }, select: { clientId: true } })).map((r) => r.clientId);
+    const [inA, inB] = await Promise.all([ids(a, first.orgId), ids(b, second.orgId)]);
+    expect(inA).toHaveLength(first.counts.responses);
+    for (const id of inA) expect(id).toMatch(/^[0-9a-f]{32}$/);
+    expect(new Set(inA).size).toBe(inA.length);
+    expect(inB.filter((id) => new Set(inA).has(id))).toEqual([]); // the same seed does not give the same clientIds
   });
 
   it("creates the organization, users and the expected amount of data", async () => {

@@ -1,7 +1,9 @@
 // Generates one realistic demo organization ("Northwind Telecom", slug "demo") with 18 months of history:
 // customers, journeys and touchpoints with promises, staff-logged interactions, NPS/CSAT/CES responses and
-// follow-up cases. Deterministic for a given seed, scale and `now`; rows are built in memory and written
+// follow-up cases. Deterministic for a given seed, scale and `now` (except survey responses' clientIds: random,
+// since a clientId must not be guessable — lib/surveys/response-store.ts); rows are built in memory and written
 // with batched multi-row INSERTs inside one transaction, so a failed run leaves no half-made organization.
+import { randomBytes } from "node:crypto";
 import { searchTokenRows } from "../customers/search-tokens";
 import type { Db } from "../db";
 import { insertBatches } from "../db-bulk";
@@ -86,7 +88,7 @@ export async function generateDemoOrganization(
 
   progress?.("building rows");
   const orgId = newId();
-  const rows = buildDemoRows({ seed, scale, now, orgId, users: userIds, newId, newPublicId: () => idRng.token(12) });
+  const rows = buildDemoRows({ seed, scale, now, orgId, users: userIds, newId, newPublicId: () => idRng.token(12), newClientId: () => randomBytes(16).toString("hex") });
   const orgCreatedAt = new Date(now.getTime() - (WINDOW_DAYS + 30) * DAY);
   const memberships = DEMO_USERS.map((u, i) => ({
     id: newId(), orgId, userId: userIds[USER_KEYS[i]], role: u.role, createdAt: orgCreatedAt,

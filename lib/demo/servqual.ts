@@ -59,7 +59,7 @@ export function buildServqualSurvey(w: World, seed: number, setupAt: Date) {
     const at = new Date(ms);
     const id = newId();
     responses.push({
-      id, orgId, surveyId, surveyVersion: 1, clientId: `demo-servqual-${r + 1}`, customerId: customer.id,
+      id, orgId, surveyId, surveyVersion: 1, clientId: w.newClientId(), customerId: customer.id,
       touchpointId: place.tp!.id, channelId: place.tp!.channelId, metric: null, score: null, category: null,
       comment: null, hasComment: false, completed: true, locale: "en", pageUrl: null, userAgentCategory: rng.chance(0.5) ? "mobile" : "desktop",
       submittedAt: at, completedAt: at, createdAt: at, updatedAt: at,

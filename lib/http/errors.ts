@@ -4,6 +4,8 @@
 export type InvalidParam = { name: string; reason: string; in?: "body" | "query" | "path" };
 
 export class AppError extends Error {
+  /** A problem type URI when clients must tell this error from others of its status (default about:blank). */
+  declare readonly type?: string;
   constructor(
     readonly status: number,
     readonly title: string,

@@ -11,6 +11,7 @@ export function toProblem(error: unknown, requestId: string, instance: string): 
   const known = error instanceof AppError ? error : prismaErrorToAppError(error);
   if (known) {
     return problemResponse({
+      ...(known.type ? { type: known.type } : {}),
       title: known.title,
       status: known.status,
       detail: known.message,

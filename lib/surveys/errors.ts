@@ -27,3 +27,27 @@ export class ResponseCompletedError extends ConflictError {
     super("This response is already complete and can no longer be changed.");
   }
 }
+
+export const RESUME_TOKEN_REQUIRED = "urn:resonance:problem:resume-token-required"; // embed/core.ts has the same
+
+/**
+ * 409: a response with this clientId exists and the submit did not present its resume token (or a wrong
+ * one). Identical whether that response is partial or complete, and whatever its answers: it reveals nothing
+ * and changes nothing. Clients recognise it by its type and start over with a new clientId.
+ */
+export class ResumeTokenRequiredError extends ConflictError {
+  readonly type = RESUME_TOKEN_REQUIRED;
+  constructor() {
+    super("A response with this clientId exists. To continue it, send the resumeToken its first submit returned; otherwise use a new clientId.");
+  }
+}
+
+/** 400 naming a context field (channel, touchpointId) that the survey's organization does not have. */
+export class UnknownContextError extends ValidationError {
+  constructor(fields: Array<"channel" | "touchpointId">) {
+    super(
+      fields.map((name) => ({ name, reason: name === "channel" ? "Not a channel of this survey's organization" : "Not a touchpoint of this survey's organization", in: "body" as const })),
+      "Unknown channel or touchpoint.",
+    );
+  }
+}

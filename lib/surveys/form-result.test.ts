@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { ValidationError } from "../http/errors";
 import { RateLimitedError } from "../rate-limit/service";
-import { AnswersInvalidError, ResponseCompletedError, SurveyClosedError } from "./errors";
+import { AnswersInvalidError, ResponseCompletedError, ResumeTokenRequiredError, SurveyClosedError } from "./errors";
 import { formResultFromError } from "./form-result";
 
 describe("formResultFromError", () => {
@@ -24,6 +24,10 @@ describe("formResultFromError", () => {
     expect(formResultFromError(new ResponseCompletedError(), "en")).toMatchObject({ reason: "completed", message: expect.stringContaining("already answered") });
     expect(formResultFromError(new SurveyClosedError(), "fr")).toMatchObject({ reason: "closed", message: "Cette enquête est terminée" });
     expect(formResultFromError(new RateLimitedError(30), "es")).toMatchObject({ reason: "rate_limited" });
+  });
+
+  it("tells the form to start a new response when its clientId's resume token is missing", () => {
+    expect(formResultFromError(new ResumeTokenRequiredError(), "en")).toMatchObject({ ok: false, reason: "restart" });
   });
 
   it("reveals nothing of an unexpected error, but logs it", () => {

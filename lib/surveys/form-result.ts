@@ -3,12 +3,13 @@
 // anything unexpected is logged and answered with a generic message.
 import { AppError, NotFoundError } from "../http/errors";
 import { RateLimitedError } from "../rate-limit/service";
-import { AnswersInvalidError, ResponseCompletedError, SurveyClosedError } from "./errors";
+import { AnswersInvalidError, ResponseCompletedError, ResumeTokenRequiredError, SurveyClosedError } from "./errors";
 import { issueMessage, uiText } from "./ui-text";
 
 export type SurveyFormResult =
-  | { ok: true; completed: boolean }
-  | { ok: false; reason: "invalid" | "completed" | "closed" | "rate_limited" | "error"; message: string; fieldErrors: Record<string, string> };
+  | { ok: true; completed: boolean; resumeToken?: string }
+  // "restart": this tab's clientId belongs to a response it holds no resume token for: start a new one.
+  | { ok: false; reason: "invalid" | "completed" | "closed" | "rate_limited" | "restart" | "error"; message: string; fieldErrors: Record<string, string> };
 
 export function formResultFromError(error: unknown, locale: string): SurveyFormResult & { ok: false } {
   const t = uiText(locale);
@@ -18,6 +19,7 @@ export function formResultFromError(error: unknown, locale: string): SurveyFormR
     const whole = error.issues.find((i) => i.key === null);
     return { ok: false, reason: "invalid", message: whole ? t.issues.empty : t.errorSummary, fieldErrors };
   }
+  if (error instanceof ResumeTokenRequiredError) return { ok: false, reason: "restart", message: t.genericError, fieldErrors: {} };
   if (error instanceof ResponseCompletedError) return { ok: false, reason: "completed", message: t.alreadyDone, fieldErrors: {} };
   if (error instanceof SurveyClosedError || error instanceof NotFoundError) return { ok: false, reason: "closed", message: t.closedTitle, fieldErrors: {} };
   if (error instanceof RateLimitedError) return { ok: false, reason: "rate_limited", message: t.rateLimited, fieldErrors: {} };

@@ -17,7 +17,8 @@ import { openCasesForNewResponses } from "../cases/rules";
 import { enqueueResponsesCreated } from "../webhooks/outbox";
 import { consumeMany, retryAfterSeconds, type RateLimit } from "../rate-limit/service";
 import type { Answers } from "./answers";
-import { newResponseRow, toAnswerData, type LiveSurvey, type PublicResponse } from "./response-store";
+import { newResponseRow, toAnswerData, unknownContext, type CreatedResponse, type LiveSurvey } from "./response-store";
+import { newResumeToken } from "./resume-token";
 import type { PublicResponseInput, ResponseMeta } from "./public-schema";
 import { isQuestionType, type QuestionType } from "./question-schema";
 
@@ -34,8 +35,9 @@ export type BatchItem = {
 };
 
 export type BatchOutcome =
-  | { kind: "created"; response: PublicResponse }
+  | { kind: "created"; response: CreatedResponse }
   | { kind: "rate_limited"; retryAfterSeconds: number }
+  | { kind: "unknown_context"; fields: Array<"channel" | "touchpointId"> }
   | { kind: "fallback"; counted: boolean };
 
 type Pending = BatchItem & { resolve: (o: BatchOutcome) => void };
@@ -69,14 +71,24 @@ async function drain(): Promise<void> {
     let outcomes: BatchOutcome[];
     try {
       outcomes = await db.$transaction((tx) => writeBatch(tx, batch), { timeout: 30_000 });
-    } catch {
+    } catch (error) {
       // Rolled back as a whole (e.g. an insert race with another instance): each response is retried alone.
+      // One line for the operator: what failed and how many waited on it — no message, ids or answers
+      // (a database error's message can quote the values it was given).
+      console.error(JSON.stringify({ level: "warn", event: "ingest_batch_failed", error: errorClass(error), batchSize: batch.length }));
       outcomes = batch.map(() => ({ kind: "fallback", counted: false }));
     }
     batch.forEach((item, i) => item.resolve(outcomes[i]));
   }
   state.writing = false;
   for (const resolve of state.idle.splice(0)) resolve();
+}
+
+/** "PrismaClientKnownRequestError P2002", "TypeError": the kind of error, never its message. */
+function errorClass(error: unknown): string {
+  const name = error instanceof Error ? error.constructor.name : typeof error;
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && /^[A-Z0-9_]{1,20}$/.test(code) ? `${name} ${code}` : name;
 }
 
 /**
@@ -139,15 +151,24 @@ async function writeBatch(tx: Tx, batch: Pending[]): Promise<BatchOutcome[]> {
     const exists = new Set(stored.map((r) => `${r.surveyId}\n${r.clientId}`));
     for (const i of wanted) if (exists.has(`${batch[i].survey.id}\n${batch[i].input.clientId}`)) outcomes[i] = { kind: "fallback", counted: true };
   }
-  const fresh = wanted.filter((i) => !outcomes[i]);
-  if (fresh.length === 0) return outcomes.map((o) => o!);
+  const candidates = wanted.filter((i) => !outcomes[i]);
+  if (candidates.length === 0) return outcomes.map((o) => o!);
 
   // Multi-row INSERTs of complete rows (ids and timestamps included, as Prisma would fill them in): createMany
   // spends far more CPU on each value in the client than the database spends storing it.
-  const contexts = await resolveContexts(tx, fresh.map((i) => batch[i]));
+  const resolved = await resolveContexts(tx, candidates.map((i) => batch[i]));
+  const fresh: number[] = [];
+  const contexts: (typeof resolved)[number][] = [];
+  candidates.forEach((i, j) => {
+    if (resolved[j].unknown.length) outcomes[i] = { kind: "unknown_context", fields: resolved[j].unknown };
+    else fresh.push(i), contexts.push(resolved[j]);
+  });
+  if (fresh.length === 0) return outcomes.map((o) => o!);
+  const tokens = fresh.map(() => newResumeToken());
   const rows = fresh.map((i, j) => {
     const { survey, input, meta, answers } = batch[i];
-    return { id: newId(), ...newResponseRow(survey, input, meta, answers, contexts[j], now), createdAt: now, updatedAt: now };
+    const { unknown: _, ...context } = contexts[j];
+    return { id: newId(), ...newResponseRow(survey, input, meta, answers, context, now, tokens[j].hash), createdAt: now, updatedAt: now };
   });
   await insertBatches(tx, "Response", "responses", rows);
 
@@ -171,17 +192,19 @@ async function writeBatch(tx: Tx, batch: Pending[]): Promise<BatchOutcome[]> {
   for (const orgId of new Set(rows.map((r) => r.orgId))) {
     await openCasesForNewResponses(tx, orgId, events.filter((e) => e.orgId === orgId));
   }
-  for (const i of fresh) {
+  fresh.forEach((i, j) => {
     const { input, answers } = batch[i];
-    outcomes[i] = { kind: "created", response: { clientId: input.clientId, completed: input.complete, submittedAt: now, completedAt: input.complete ? now : null, answers } };
-  }
+    const response = { clientId: input.clientId, completed: input.complete, submittedAt: now, completedAt: input.complete ? now : null, answers, resumeToken: tokens[j].token };
+    outcomes[i] = { kind: "created", response };
+  });
   return outcomes.map((o) => o!);
 }
 
 /**
  * Who and where, for many responses at once, by the rules of response-store.ts: a customer only when the
  * external id exists in the survey's organization, a touchpoint only when it is a live one of that
- * organization (else the survey's own), a channel by key (else "web").
+ * organization (none sent: the survey's own), a channel by key (none sent: "web"); `unknown` names a
+ * touchpoint or channel that was sent but is not the organization's (that response is refused with a 400).
  */
 async function resolveContexts(tx: Tx, items: BatchItem[]) {
   const orgs = [...new Set(items.map((i) => i.survey.orgId))];
@@ -203,5 +226,6 @@ async function resolveContexts(tx: Tx, items: BatchItem[]) {
     customerId: (input.customerExternalId && customer.get(`${orgId}\n${input.customerExternalId}`)) || null,
     touchpointId: input.touchpointId && touchpoint.has(`${orgId}\n${input.touchpointId}`) ? input.touchpointId : touchpointId,
     channelId: (input.channel && channel.get(`${orgId}\n${input.channel}`)) || channel.get(`${orgId}\nweb`) || null,
+    unknown: unknownContext(input, { touchpoint: touchpoint.has(`${orgId}\n${input.touchpointId}`), channel: channel.has(`${orgId}\n${input.channel}`) }),
   }));
 }

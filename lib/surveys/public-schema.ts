@@ -17,15 +17,24 @@ export const publicSurveyQuery = z.object({
   customer: z.string().trim().min(1).max(200).optional(),
 });
 
-const answersObject = z.custom<Record<string, unknown>>(
-  (v) => v !== null && typeof v === "object" && !Array.isArray(v),
-  "Expected an object of answers keyed by question key",
-);
+// A lone UTF-16 surrogate cannot be stored (both databases keep UTF-8 and write U+FFFD instead): replaced
+// here, before validation, so that what is validated, echoed in the 201 and stored is the same text.
+const wellFormed = (s: string) => (s as string & { toWellFormed(): string }).toWellFormed();
+const wellFormedValue = (v: unknown): unknown => (typeof v === "string" ? wellFormed(v) : Array.isArray(v) ? v.map(wellFormedValue) : v);
+
+const answersObject = z
+  .custom<Record<string, unknown>>((v) => v !== null && typeof v === "object" && !Array.isArray(v), "Expected an object of answers keyed by question key")
+  .transform((answers) => Object.fromEntries(Object.entries(answers).map(([k, v]) => [k, wellFormedValue(v)])));
 
 export const publicResponseInput = z.strictObject({
   /** The client's idempotency key: the same key again continues or replays the same response. */
   clientId: z.string().min(8).max(100).regex(/^[\x21-\x7e]+$/, "Use printable ASCII without spaces"),
   answers: answersObject,
+  /**
+   * The secret the first submit of this clientId returned (201 `resumeToken`): required to continue or
+   * complete that response later. Without it only an identical replay of a completed response is answered.
+   */
+  resumeToken: z.string().min(1).max(100).optional(),
   /** false saves what is there (e.g. only the score) and lets a later submit with the same clientId add to it. */
   complete: z.boolean(),
   /** The customer's id in the company's own systems; attached only when that customer exists. */

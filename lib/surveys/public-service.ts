@@ -13,7 +13,7 @@ import type { PublicResponseInput, ResponseMeta } from "./public-schema";
 import { isMetric, toQuestionDef, type QuestionType } from "./question-schema";
 import { saveResponse, type PublicResponse } from "./response-store";
 import { parseSurveySettings } from "./settings";
-import { SurveyClosedError } from "./errors";
+import { SurveyClosedError, UnknownContextError } from "./errors";
 import { surveyByPublicId, type CachedSurvey } from "./survey-cache";
 import { uiText } from "./ui-text";
 import { CustomerOptedOutError, isOptedOut } from "../privacy/consent";
@@ -121,7 +121,8 @@ export async function allowedOriginsForSurvey(publicId: string): Promise<string[
  * database. A new, valid response goes into the next ingestion batch (ingest-batch.ts: group commit); a
  * retry, the rest of a partial response, or anything the batch hands back is validated, merged and written
  * in its own transaction by response-store.ts, which documents the idempotency and partial-completion
- * rules. Returns created = true only for a new response.
+ * rules. Returns created = true only for a new response (with its resume token; any other answer is only
+ * { clientId, completed }).
  */
 export async function submitPublicResponse(
   publicId: string,
@@ -145,6 +146,7 @@ export async function submitPublicResponse(
     const outcome = await submitToBatch({ survey, input, meta, answers: asNew.answers, limits: limitsOf(survey.settings) });
     if (outcome.kind === "created") return { response: outcome.response, created: true };
     if (outcome.kind === "rate_limited") throw new RateLimitedError(outcome.retryAfterSeconds);
+    if (outcome.kind === "unknown_context") throw new UnknownContextError(outcome.fields);
     counted = outcome.counted;
     survey = await loadLiveSurvey(publicId, { fresh: true }); // it may have changed: decide on the stored one
   }

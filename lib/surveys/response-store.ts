@@ -5,12 +5,18 @@
 // - Partial completion: complete = false stores what was answered (e.g. the score from an e-mail link); a
 //   later submit with the same clientId merges its answers in (a null answer clears one), recomputes the
 //   headline and, with complete = true, sets completed/completedAt. Required questions are checked only then.
+// - Only the first submitter may continue: the 201 of a new response carries a resume token (stored as its
+//   hash, resume-token.ts) and every later submit with that clientId must present it. Without it (or with a
+//   wrong one) the answer is ResumeTokenRequiredError, the same whatever the stored response holds — except
+//   for an identical replay of a completed response (a retry whose 201 was lost), answered 200.
 // - Once complete, a response never changes: a submit that would change it is a 409, while a replay whose
-//   answers are already stored (a retried request) is answered 200 with the stored response.
+//   answers are already stored (a retried request) is answered 200. A 200 carries only { clientId,
+//   completed }: stored answers are never sent back.
 // - Who and where are taken from the first submit: customerExternalId is attached only when that customer
 //   already exists in the survey's organization (never created: a public form must not be able to add rows
-//   to the CRM); a touchpointId or channel key of another organization, or unknown, is ignored and the
-//   survey's linked touchpoint / the "web" channel is used instead — the answers matter more than the tag.
+//   to the CRM); a touchpointId or channel key that the survey's organization does not have (unknown,
+//   archived, another organization's) is refused with a 400 naming the field. Without them the survey's
+//   linked touchpoint and the "web" channel are used.
 // - Bad answers: AnswersInvalidError naming each one, and nothing is written.
 import { db } from "../db";
 import { openCaseForResponse } from "../cases/rules";
@@ -19,21 +25,27 @@ import type { Prisma } from "../generated/sqlite/client";
 import { ConflictError } from "../http/errors";
 import { computeHeadline, validateAnswers, type Answers, type SurveyShape } from "./answers";
 import { fromAnswerColumns, sameAnswer, toAnswerColumns } from "./answer-columns";
-import { AnswersInvalidError, ResponseCompletedError } from "./errors";
+import { AnswersInvalidError, ResponseCompletedError, ResumeTokenRequiredError, UnknownContextError } from "./errors";
 import type { PublicResponseInput, ResponseMeta } from "./public-schema";
 import { isQuestionType, type QuestionInput, type QuestionType } from "./question-schema";
+import { newResumeToken, resumeTokenMatches } from "./resume-token";
 import { userAgentCategory } from "./user-agent";
 
 type StoredQuestion = QuestionInput & { id: string };
 export type LiveSurvey = { id: string; orgId: string; type: string; version: number; touchpointId: string | null; questions: StoredQuestion[] };
 
-export type PublicResponse = {
+/** The 201 of a new response: what was stored, and the token that lets its sender continue it. */
+export type CreatedResponse = {
   clientId: string;
   completed: boolean;
   submittedAt: Date;
   completedAt: Date | null;
   answers: Answers;
+  resumeToken: string;
 };
+/** The 200 of any later submit (continued, completed or replayed): never the stored answers. */
+export type ResponseStatus = { clientId: string; completed: boolean };
+export type PublicResponse = CreatedResponse | ResponseStatus;
 
 const MAX_ATTEMPTS = 4;
 const RACED = Symbol("raced");
@@ -45,6 +57,7 @@ const responseSelect = {
   completed: true,
   submittedAt: true,
   completedAt: true,
+  resumeTokenHash: true,
   answers: { select: { questionId: true, valueNumber: true, valueText: true, valueChoice: true } },
 } satisfies Prisma.ResponseSelect;
 type StoredResponse = Prisma.ResponseGetPayload<{ select: typeof responseSelect }>;
@@ -61,9 +74,7 @@ function storedAnswers(survey: LiveSurvey, row: StoredResponse): Answers {
   return out;
 }
 
-function toDto(row: Pick<StoredResponse, "clientId" | "completed" | "submittedAt" | "completedAt">, answers: Answers): PublicResponse {
-  return { clientId: row.clientId, completed: row.completed, submittedAt: row.submittedAt, completedAt: row.completedAt, answers };
-}
+const statusOf = (row: { clientId: string; completed: boolean }): ResponseStatus => ({ clientId: row.clientId, completed: row.completed });
 
 export function toAnswerData(type: QuestionType, value: Answers[string]) {
   const c = toAnswerColumns(type, value);
@@ -90,14 +101,32 @@ async function resolveContext(survey: LiveSurvey, input: PublicResponseInput) {
     input.touchpointId ? db.touchpoint.findFirst({ where: { id: input.touchpointId, orgId, archivedAt: null }, select: { id: true } }) : null,
     db.channel.findMany({ where: { orgId, archivedAt: null, key: { in: [input.channel ?? "web", "web"] } }, select: { id: true, key: true } }),
   ]);
-  const channel = channels.find((c) => c.key === input.channel) ?? channels.find((c) => c.key === "web");
+  const unknown = unknownContext(input, { touchpoint: !!touchpoint, channel: channels.some((c) => c.key === input.channel) });
+  if (unknown.length) throw new UnknownContextError(unknown);
+  const channel = channels.find((c) => c.key === (input.channel ?? "web"));
   return { customerId: customer?.id ?? null, touchpointId: touchpoint?.id ?? survey.touchpointId, channelId: channel?.id ?? null };
+}
+
+/** The context fields sent but not found in the survey's organization (ingest-batch.ts asks the same). */
+export function unknownContext(input: PublicResponseInput, found: { touchpoint: boolean; channel: boolean }): Array<"channel" | "touchpointId"> {
+  const unknown: Array<"channel" | "touchpointId"> = [];
+  if (input.channel && !found.channel) unknown.push("channel");
+  if (input.touchpointId && !found.touchpoint) unknown.push("touchpointId");
+  return unknown;
 }
 
 type ResponseContext = Awaited<ReturnType<typeof resolveContext>>;
 
 /** The Response row of a new response (without its answers); also what the ingestion batch inserts. */
-export function newResponseRow(survey: LiveSurvey, input: PublicResponseInput, meta: ResponseMeta, answers: Answers, context: ResponseContext, now: Date) {
+export function newResponseRow(
+  survey: LiveSurvey,
+  input: PublicResponseInput,
+  meta: ResponseMeta,
+  answers: Answers,
+  context: ResponseContext,
+  now: Date,
+  resumeTokenHash: string,
+) {
   return {
     orgId: survey.orgId,
     surveyId: survey.id,
@@ -110,20 +139,22 @@ export function newResponseRow(survey: LiveSurvey, input: PublicResponseInput, m
     locale: input.locale ?? null,
     pageUrl: pagePath(input.pageUrl),
     userAgentCategory: userAgentCategory(meta.userAgent),
+    resumeTokenHash,
     submittedAt: now,
   };
 }
 
-async function createResponse(survey: LiveSurvey, input: PublicResponseInput, meta: ResponseMeta, answers: Answers): Promise<PublicResponse> {
+async function createResponse(survey: LiveSurvey, input: PublicResponseInput, meta: ResponseMeta, answers: Answers): Promise<CreatedResponse> {
   const shape: SurveyShape = survey;
   const context = await resolveContext(survey, input);
+  const resume = newResumeToken();
   const now = new Date();
   const rows = survey.questions
     .filter((q) => Object.hasOwn(answers, q.key) && isQuestionType(q.type))
     .map((q) => ({ orgId: survey.orgId, questionId: q.id, ...toAnswerData(q.type as QuestionType, answers[q.key]) }));
   const row = await db.$transaction(async (tx) => {
     const created = await tx.response.create({
-      data: { ...newResponseRow(survey, input, meta, answers, context, now), answers: { createMany: { data: rows } } },
+      data: { ...newResponseRow(survey, input, meta, answers, context, now, resume.hash), answers: { createMany: { data: rows } } },
       select: responseSelect,
     });
     if (context.customerId) await tx.customer.update({ where: { id: context.customerId }, data: { lastSeenAt: now } });
@@ -131,7 +162,7 @@ async function createResponse(survey: LiveSurvey, input: PublicResponseInput, me
     await openCaseForResponse(tx, { id: created.id, orgId: survey.orgId, customerId: context.customerId, ...computeHeadline(shape, answers) });
     return created;
   });
-  return toDto(row, answers);
+  return { clientId: row.clientId, completed: row.completed, submittedAt: row.submittedAt, completedAt: row.completedAt, answers, resumeToken: resume.token };
 }
 
 /** Applies the merged answers to a partial response; null when another submit completed it meanwhile. */
@@ -165,7 +196,7 @@ async function updateResponse(survey: LiveSurvey, existing: StoredResponse, inpu
     if (error === RACED || isUniqueViolation(error)) return null;
     throw error;
   }
-  return toDto({ ...existing, completed: input.complete, completedAt }, answers);
+  return statusOf({ clientId: existing.clientId, completed: input.complete });
 }
 
 export async function saveResponse(survey: LiveSurvey, input: PublicResponseInput, meta: ResponseMeta): Promise<{ response: PublicResponse; created: boolean }> {
@@ -182,10 +213,16 @@ export async function saveResponse(survey: LiveSurvey, input: PublicResponseInpu
       }
     }
     const previous = storedAnswers(survey, existing);
+    if (!resumeTokenMatches(existing.resumeTokenHash, input.resumeToken)) {
+      // Not its first submitter: only a retry of a completed response, with exactly its answers, is answered.
+      const asSent = existing.completed && input.complete ? validateAnswers(survey, input.answers, { complete: true }) : null;
+      if (asSent?.ok && sameAnswers(asSent.answers, previous)) return { response: statusOf(existing), created: false };
+      throw new ResumeTokenRequiredError();
+    }
     const result = validateAnswers(survey, input.answers, { complete: input.complete && !existing.completed, previous });
     if (!result.ok) throw new AnswersInvalidError(result.issues);
     if (existing.completed) {
-      if (sameAnswers(result.answers, previous)) return { response: toDto(existing, previous), created: false };
+      if (sameAnswers(result.answers, previous)) return { response: statusOf(existing), created: false };
       throw new ResponseCompletedError();
     }
     const updated = await updateResponse(survey, existing, input, previous, result.answers);

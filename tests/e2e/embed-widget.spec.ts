@@ -3,6 +3,8 @@
 // response with the right score and channel; the widget is not shown again (throttle); its styles are
 // isolated in a shadow root. The survey is created in the demo organization by a tsx helper (see there).
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -13,12 +15,14 @@ const root = path.resolve(import.meta.dirname, "../..");
 let site: http.Server;
 let siteUrl: string;
 let survey: { id: string; publicId: string; channels: Record<string, string> };
+// The snippet as the app shows it: the script's versioned URL (lib/surveys/embed-asset.ts).
+const embedPath = `/embed/${createHash("sha256").update(fs.readFileSync(path.join(root, "public/embed.js"))).digest("hex").slice(0, 16)}.js`;
 
 function page(appUrl: string, trigger: string) {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Northwind shop</title><style>* { color: red !important; font-size: 40px !important; font-family: serif !important }</style></head>
 <body><h1>Northwind shop</h1><p>Fibre broadband from 29 a month.</p><button id="open" onclick="Resonance.open(true)">Give feedback</button>
-<script src="${appUrl}/embed.js" data-survey="${survey.publicId}" data-trigger="${trigger}" data-channel="mobile_app" data-throttle-days="30" data-position="bottom-right" async></script>
+<script src="${appUrl}${embedPath}" data-survey="${survey.publicId}" data-trigger="${trigger}" data-channel="mobile_app" data-throttle-days="30" data-position="bottom-right" async></script>
 </body></html>`;
 }
 
@@ -151,5 +155,32 @@ test("opened by the page: focus is trapped, Escape closes and focus returns to t
   await visitor.keyboard.press("Escape");
   await expect(dialog).toHaveCount(0);
   await expect(visitor.locator("#open")).toBeFocused();
+  await context.close();
+});
+
+test("a clientId the widget holds no resume token for (saved by an older widget) is replaced: the answers go into a new response, the old one is untouched", async ({ page, browser }) => {
+  await signIn(page);
+  // A partial response stored under the clientId this browser remembers, but whose resume token it never got.
+  const staleId = `stale-${Date.now()}-0000`;
+  const partial = await page.request.post(`/api/v1/public/surveys/${survey.publicId}/responses`, { data: { clientId: staleId, answers: { nps: 4 }, complete: false, channel: "mobile_app" } });
+  expect(partial.status()).toBe(201);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(([key, id]) => localStorage.setItem(key, id), [`resonance:${survey.publicId}:cid`, staleId]);
+  const visitor = await context.newPage();
+  const refused = visitor.waitForResponse((r) => r.url().endsWith("/responses") && r.status() === 409);
+  await visitor.goto(`${siteUrl}/shop?trigger=manual`);
+  await visitor.waitForFunction(() => "Resonance" in window);
+  await visitor.evaluate(() => (window as unknown as { Resonance: { open(force: boolean): Promise<void> } }).Resonance.open(true));
+  const dialog = visitor.getByRole("dialog"); // "Your feedback", then "Thank you!"
+  await dialog.getByRole("radio", { name: /^10/ }).click();
+  expect((await (await refused).json()).type).toBe("urn:resonance:problem:resume-token-required");
+  await dialog.getByRole("radio", { name: "Pro" }).check();
+  await dialog.getByRole("button", { name: "Send" }).click();
+  await expect(dialog.getByRole("heading", { name: "Thank you!" })).toBeVisible();
+  expect(await visitor.evaluate((k) => localStorage.getItem(k), `resonance:${survey.publicId}:cid`)).toBeNull(); // done: forgotten
+
+  const res = await page.request.get(`/api/v1/responses?surveyId=${survey.id}`);
+  const rows = (await res.json()).data as { score: number; completed: boolean }[];
+  expect(rows.map((r) => [r.score, r.completed]).sort()).toEqual([[10, true], [4, false], [9, true]].sort());
   await context.close();
 });

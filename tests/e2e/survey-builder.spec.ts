@@ -85,6 +85,8 @@ test("a manager creates an NPS survey from the template, edits it, links a touch
   const link = await page.getByLabel("Hosted link").inputValue();
   expect(link).toMatch(/\/s\/[A-Za-z0-9_-]+$/);
   await expect(page.getByLabel("Widget snippet")).toHaveValue(new RegExp(`data-survey="${link.split("/").pop()}"`));
+  // The versioned script URL, which browsers cache for a year (not /embed.js, revalidated every few minutes).
+  await expect(page.getByLabel("Widget snippet")).toHaveValue(/<script src="http:\/\/[^"]+\/embed\/[0-9a-f]{16}\.js"/);
 
   const detail = await (await page.request.get(`/api/v1/surveys/${surveyId}`)).json();
   expect(detail).toMatchObject({ status: "live", touchpoint: { name: touchpoint.split(" · ").pop() } });

@@ -59,7 +59,7 @@ describe("case rules", () => {
     const path = `/api/v1/public/surveys/${survey.publicId}/responses`;
     const partial = await http("POST", path, { body: { clientId, complete: false, answers: { nps: 3 }, customerExternalId: customer.externalId } });
     expect(partial.status).toBe(201);
-    const done = await http("POST", path, { body: { clientId, complete: true, answers: { nps: 3, why_low: "Waited an hour", plan: "pro" } } });
+    const done = await http("POST", path, { body: { clientId, resumeToken: partial.body.resumeToken, complete: true, answers: { nps: 3, why_low: "Waited an hour", plan: "pro" } } });
     expect(done.status).toBe(200);
     const response = await db.response.findUniqueOrThrow({ where: { surveyId_clientId: { surveyId: survey.id, clientId } } });
     const cases = await db.case.findMany({ where: { orgId: A.orgId, responseId: response.id } });

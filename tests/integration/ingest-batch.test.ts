@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createOrg, type Org } from "../factories";
 import { createSurvey, storedResponses } from "../factories/surveys";
+import { startServer } from "../server";
 import { http } from "./http";
 
 let A: Org;
@@ -55,7 +56,11 @@ describe("concurrent new responses (group commit)", () => {
     const body = { clientId: cid(), answers: answersFor(3), complete: true };
     const results = await Promise.all(Array.from({ length: 8 }, () => post(s.publicId, body)));
     expect(results.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 201]);
-    for (const r of results) expect(r.body).toMatchObject({ clientId: body.clientId, completed: true, answers: body.answers });
+    for (const r of results) {
+      // The first sender gets what was stored and its resume token; the retries only { clientId, completed }.
+      if (r.status === 201) expect(r.body).toMatchObject({ clientId: body.clientId, completed: true, answers: body.answers, resumeToken: expect.any(String) });
+      else expect(r.body).toEqual({ clientId: body.clientId, completed: true });
+    }
     expect(await db.response.count({ where: { surveyId: s.id } })).toBe(1);
     expect(await db.case.count({ where: { orgId: A.orgId, response: { surveyId: s.id } } })).toBe(1);
   });
@@ -63,13 +68,16 @@ describe("concurrent new responses (group commit)", () => {
   it("continues a partial response sent in the same burst as new ones", async () => {
     const s = await createSurvey(A.orgId);
     const partial = { clientId: cid(), answers: { nps: 9 }, complete: false };
-    expect((await post(s.publicId, partial)).status).toBe(201);
+    const first = await post(s.publicId, partial);
+    expect(first.status).toBe(201);
     const [rest, ...others] = await Promise.all([
-      post(s.publicId, { clientId: partial.clientId, answers: { plan: "pro", why_high: "Quick" }, complete: true }),
+      post(s.publicId, { clientId: partial.clientId, resumeToken: first.body.resumeToken, answers: { plan: "pro", why_high: "Quick" }, complete: true }),
       ...Array.from({ length: 5 }, (_, i) => post(s.publicId, { clientId: cid(), answers: answersFor(i + 7), complete: true }, `ua ${i}`)),
     ]);
     expect(rest.status).toBe(200);
-    expect(rest.body).toMatchObject({ completed: true, answers: { nps: 9, plan: "pro", why_high: "Quick" } });
+    expect(rest.body).toEqual({ clientId: partial.clientId, completed: true });
+    const [row] = (await storedResponses(s.id)).filter((r) => r.clientId === partial.clientId);
+    expect(Object.fromEntries(Object.entries(row.answers).map(([k, a]) => [k, a.valueNumber ?? a.valueText ?? a.valueChoice]))).toEqual({ nps: 9, plan: "pro", why_high: "Quick" });
     expect(others.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
     expect(await db.response.count({ where: { surveyId: s.id } })).toBe(6);
   });
@@ -100,5 +108,58 @@ describe("concurrent new responses (group commit)", () => {
     const late = await post(s.publicId, { clientId: cid(), answers: answersFor(9), complete: true });
     expect(late.status).toBe(410);
     expect(await db.response.count({ where: { surveyId: s.id } })).toBe(1);
+  });
+});
+
+describe("refusals and failures inside a batch", () => {
+  it("refuses an unknown channel or another organization's touchpoint with a 400 naming it, and stores the rest of the burst", async () => {
+    const B = await createOrg("batch-b");
+    const s = await createSurvey(A.orgId);
+    const bodies = Array.from({ length: 12 }, (_, i) => ({
+      clientId: cid(),
+      answers: answersFor(i + 7),
+      complete: true,
+      ...(i % 4 === 1 ? { channel: "carrier-pigeon" } : i % 4 === 2 ? { touchpointId: B.ids.touchpoint } : {}),
+    }));
+    const results = await Promise.all(bodies.map((b, i) => post(s.publicId, b, `ua refused ${i}`)));
+    bodies.forEach((b, i) => {
+      const expected = "channel" in b ? ["channel"] : "touchpointId" in b ? ["touchpointId"] : null;
+      expect(results[i].status, b.clientId).toBe(expected ? 400 : 201);
+      if (expected) expect(results[i].body.invalid_params.map((p: { name: string }) => p.name)).toEqual(expected);
+    });
+    const stored = await storedResponses(s.id);
+    expect(stored.map((r) => r.clientId).sort()).toEqual(bodies.filter((b) => !("channel" in b) && !("touchpointId" in b)).map((b) => b.clientId).sort());
+  });
+
+  it("logs a batch that failed as a whole: one line with the error class and the batch size, nothing personal", async () => {
+    // A server of its own, to read its log. The survey is cached by it; a question then deleted behind the
+    // cache makes the answers' insert fail (foreign key), so the whole batch rolls back.
+    const server = await startServer({ databaseUrl: process.env.DATABASE_URL! });
+    try {
+      const s = await createSurvey(A.orgId);
+      expect((await http("GET", `${server.url}/api/v1/public/surveys/${s.publicId}`)).status).toBe(200);
+      await db.surveyQuestion.delete({ where: { id: s.questionIds.plan } });
+      const secret = "Call me on +44 7700 900123";
+      const results = await Promise.all(
+        Array.from({ length: 3 }, (_, i) =>
+          http("POST", `${server.url}/api/v1/public/surveys/${s.publicId}/responses`, {
+            body: { clientId: `batch-secret-${i}-${randomUUID()}`, answers: { nps: 2, why_low: secret, plan: "pro" }, complete: true },
+            headers: { "user-agent": `ua failing ${i}` },
+          }),
+        ),
+      );
+      for (const r of results) expect(r.status).toBeGreaterThanOrEqual(400); // the one-response path fails too
+      const lines = server.output().split("\n").filter((l) => l.includes("ingest_batch_failed"));
+      expect(lines.length).toBeGreaterThanOrEqual(1);
+      const entry = JSON.parse(lines[0]);
+      expect(entry).toMatchObject({ event: "ingest_batch_failed", batchSize: expect.any(Number) });
+      expect(entry.error).toMatch(/^\w+( \w+)?$/);
+      // Every request that reached a batch while the cache still held the question is in one of the lines.
+      const sizes = lines.map((l) => JSON.parse(l).batchSize as number);
+      expect(sizes.every((n) => n >= 1) && sizes.reduce((a, b) => a + b, 0) <= 3).toBe(true);
+      expect(lines.join("\n")).not.toMatch(/7700|batch-secret|why_low/);
+    } finally {
+      await server.stop();
+    }
   });
 });

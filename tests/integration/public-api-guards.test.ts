@@ -1,7 +1,11 @@
 // The public survey API's guards over real HTTP: CORS from the survey's allowed origins (never "*"), and
 // the database-backed rate limits (a survey's settings may lower the limits, which keeps this test fast
 // while the limiter itself is the real one: the same upserts into RateLimitBucket on SQLite and PostgreSQL).
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { get as httpGet, type IncomingHttpHeaders } from "node:http";
+import { join } from "node:path";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createOrg, type Org } from "../factories";
@@ -110,5 +114,58 @@ describe("rate limits", () => {
     const statuses = [];
     for (let i = 0; i < 6; i++) statuses.push((await post(s.publicId, { "user-agent": `client ${i}`, "x-forwarded-for": `192.0.2.${i}` })).status);
     expect(statuses).toEqual([201, 201, 201, 201, 429, 429]);
+  });
+});
+
+// Issue #13, item 12: what respondents' browsers download on every page view.
+describe("transfer and caching", () => {
+  /** A GET as sent, body not decoded (fetch would decompress it). */
+  const raw = (path: string, headers: Record<string, string> = {}) =>
+    new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+      httpGet(baseURL() + path, { headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+      }).on("error", reject);
+    });
+
+  it("compresses a survey's questions (fast path) for clients that accept br or gzip, and only for them", async () => {
+    const s = await createSurvey(A.orgId);
+    const path = `/api/v1/public/surveys/${s.publicId}`;
+    const plain = await raw(path);
+    expect(plain.status).toBe(200);
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.body.length).toBeGreaterThan(1024);
+    const br = await raw(path, { "accept-encoding": "gzip, deflate, br" });
+    expect(br.headers["content-encoding"]).toBe("br");
+    expect(br.headers.vary).toMatch(/Accept-Encoding/);
+    expect(br.body.length).toBeLessThan(plain.body.length / 2);
+    expect(JSON.parse(brotliDecompressSync(br.body).toString())).toEqual(JSON.parse(plain.body.toString()));
+    const gzip = await raw(path, { "accept-encoding": "gzip;q=1, br;q=0" });
+    expect(gzip.headers["content-encoding"]).toBe("gzip");
+    expect(Number(gzip.headers["content-length"])).toBe(gzip.body.length);
+    expect(JSON.parse(gunzipSync(gzip.body).toString())).toEqual(JSON.parse(plain.body.toString()));
+    expect((await raw(path, { "accept-encoding": "identity" })).headers["content-encoding"]).toBeUndefined();
+  });
+
+  it("serves the embed script under a versioned URL cached for a year; /embed.js for old snippets briefly", async () => {
+    const script = readFileSync(join(process.cwd(), "public/embed.js"));
+    const version = createHash("sha256").update(script).digest("hex").slice(0, 16);
+    const versioned = await raw(`/embed/${version}.js`);
+    expect(versioned.status).toBe(200);
+    expect(versioned.body.equals(script)).toBe(true);
+    expect(versioned.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+    expect(versioned.headers["content-type"]).toMatch(/^text\/javascript/);
+    expect(versioned.headers["cross-origin-resource-policy"]).toBe("cross-origin");
+
+    const old = await raw("/embed/0123456789abcdef.js"); // a snippet copied before an upgrade
+    expect(old.status).toBe(302);
+    expect(old.headers.location).toBe(`/embed/${version}.js`);
+    expect(old.headers["cache-control"]).toBe("public, max-age=300");
+    expect((await raw("/embed/not-a-version.js")).status).toBe(404);
+
+    const unversioned = await raw("/embed.js");
+    expect(unversioned.status).toBe(200);
+    expect(unversioned.headers["cache-control"]).toBe("public, max-age=300");
   });
 });

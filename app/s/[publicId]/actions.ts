@@ -18,7 +18,8 @@ export async function submitHostedSurvey(publicId: string, raw: unknown): Promis
   try {
     const h = await headers();
     const { response } = await submitPublicResponse(publicId, input.data, { userAgent: h.get("user-agent"), ip: clientIp(h) });
-    return { ok: true, completed: response.completed };
+    // The resume token goes back only to this tab (the form keeps it in sessionStorage for its next submit).
+    return { ok: true, completed: response.completed, ...("resumeToken" in response ? { resumeToken: response.resumeToken } : {}) };
   } catch (error) {
     return formResultFromError(error, locale);
   }

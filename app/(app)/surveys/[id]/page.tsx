@@ -1,6 +1,7 @@
 import { orNotFound, requestOrigin, requireCtx } from "@/lib/auth/action";
 import { listTouchpoints } from "@/lib/journeys/service";
 import { getSurveyDetail } from "@/lib/surveys/builder";
+import { embedScriptPath } from "@/lib/surveys/embed-asset";
 import { SurveyEditor } from "@/components/survey-builder/survey-editor";
 import { touchpointGroups } from "@/components/survey-builder/touchpoint-groups";
 
@@ -11,5 +12,5 @@ export default async function SurveyEditorPage({ params }: { params: Promise<{ i
   const ctx = await requireCtx("manager");
   const { id } = await params;
   const [survey, touchpoints, origin] = await Promise.all([orNotFound(getSurveyDetail(ctx, id)), listTouchpoints(ctx), requestOrigin()]);
-  return <SurveyEditor initial={survey} touchpointGroups={touchpointGroups(touchpoints)} origin={origin} organization={survey.organization} />;
+  return <SurveyEditor initial={survey} touchpointGroups={touchpointGroups(touchpoints)} origin={origin} embedPath={embedScriptPath()} organization={survey.organization} />;
 }

@@ -4,6 +4,7 @@
 import { postResponse, responsesPreflight } from "@/lib/surveys/public-endpoints";
 
 // POST /api/v1/public/surveys/:publicId/responses – a respondent's answers, idempotent by clientId: 201 for a
-// new response, 200 for a replay or for continuing a partial one; 409 changing a completed one; 429 rate limited.
+// new response (with its `resumeToken`), 200 `{ clientId, completed }` for continuing a partial one with that
+// token or for an identical replay; 409 without the token, or changing a completed one; 400 an unknown channel or touchpointId; 429 rate limited.
 export const POST = postResponse;
 export const OPTIONS = responsesPreflight;
