@@ -38,6 +38,7 @@ export default defineConfig({
       NEXTAUTH_SECRET: "e2e-secret-not-for-production-0123456789",
       NEXT_TELEMETRY_DISABLED: "1",
       SSO_ISSUER_ALLOWLIST: `http://127.0.0.1:${oidcPort}`,
+      WEBHOOK_ALLOWLIST: "127.0.0.1", // the webhook spec's receiver
     },
   },
 });

@@ -50,6 +50,9 @@ export async function startServer(opts: { databaseUrl: string; port?: number; en
       // server honours only from trusted proxies (lib/http/trusted-proxy.ts). A test of the untrusted default
       // starts its own server with TRUSTED_PROXIES "".
       TRUSTED_PROXIES: "loopback",
+      // The tests' webhook receivers listen on 127.0.0.1, which the outbound guard refuses unless allow-listed
+      // (lib/webhooks/address.ts). webhooks.test.ts starts a server with WEBHOOK_ALLOWLIST "" to test the refusal.
+      WEBHOOK_ALLOWLIST: "127.0.0.1",
       ...opts.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
