@@ -41,6 +41,7 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
       SSO_ISSUER_ALLOWLIST: `http://127.0.0.1:${oidcPort}`,
       RESONANCE_DNS_SERVERS: `127.0.0.1:${dnsPort}`,
+      WEBHOOK_ALLOWLIST: "127.0.0.1", // the webhook spec's receiver
     },
   },
 });

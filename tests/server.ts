@@ -53,6 +53,9 @@ export async function startServer(opts: { databaseUrl: string; port?: number; en
       // DNS lookups the server makes for single sign-on domain checks (lib/sso/domains.ts) go to loopback only:
       // a closed port unless a test starts its own resolver (tests/dns-server.ts).
       RESONANCE_DNS_SERVERS: "127.0.0.1:9",
+      // The tests' webhook receivers listen on 127.0.0.1, which the outbound guard refuses unless allow-listed
+      // (lib/webhooks/address.ts). webhooks.test.ts starts a server with WEBHOOK_ALLOWLIST "" to test the refusal.
+      WEBHOOK_ALLOWLIST: "127.0.0.1",
       ...opts.env,
     },
     stdio: ["ignore", "pipe", "pipe"],

@@ -4,11 +4,15 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { formFields, parseWith, requireCtx, runAction, type ActionResult, type ActionState } from "@/lib/auth/action";
 import { createWebhookSchema } from "@/lib/webhooks/schema";
-import { createWebhook, deleteWebhook, redeliver, sendTestEvent, updateWebhook } from "@/lib/webhooks/service";
+import { attemptFailureLabel } from "@/lib/webhooks/address";
+import { createWebhook, deleteWebhook, redeliver, sendTestEvent, updateWebhook, type WebhookDeliveryDto } from "@/lib/webhooks/service";
 
 type State = ActionState<unknown>;
 export type CreatedWebhook = { url: string; secret: string };
 export type AttemptOutcome = { status: string; lastStatusCode: number | null; lastError: string | null };
+
+/** lastError as words for the admin (the stored value is a class, lib/webhooks/address.ts); a status code speaks for itself. */
+const outcomeOf = (d: WebhookDeliveryDto): AttemptOutcome => ({ status: d.status, lastStatusCode: d.lastStatusCode, lastError: d.lastStatusCode ? null : attemptFailureLabel(d.lastError) });
 
 const paths = (id?: string) => {
   revalidatePath("/settings/webhooks");
@@ -30,7 +34,7 @@ export async function sendTestEventAction(endpointId: string, _prev: ActionState
     const ctx = await requireCtx("admin");
     const d = await sendTestEvent(ctx, endpointId);
     paths(endpointId);
-    return { status: d.status, lastStatusCode: d.lastStatusCode, lastError: d.lastError };
+    return outcomeOf(d);
   });
 }
 
@@ -39,7 +43,7 @@ export async function redeliverAction(endpointId: string, deliveryId: string, _p
     const ctx = await requireCtx("admin");
     const d = await redeliver(ctx, endpointId, deliveryId);
     paths(endpointId);
-    return { status: d.status, lastStatusCode: d.lastStatusCode, lastError: d.lastError };
+    return outcomeOf(d);
   });
 }
 

@@ -8,12 +8,16 @@
 //  - audit events whose data mention the customer's name, e-mail, phone or external id get those values
 //    replaced by "[erased]" and redactedAt stamped — the only change the database lets through on the audit
 //    table (migration add_privacy_tools); the rest of each event (who, what, when, which id) stays;
+//  - webhook deliveries of the customer's responses and cases carry the anonymised values (no customer, client
+//    id or free text; the neutral case title), and any other delivery naming them has those values replaced
+//    by "[erased]" — still-due deliveries are then sent without the person (lib/webhooks/outbox.ts);
 //  - one audit event "customer.erased" naming only the customer's id and counts.
 import { db, Prisma } from "../db";
 import type { Ctx } from "../auth/ctx";
 import { recordAudit } from "../audit/service";
 import { ConflictError, NotFoundError, ValidationError } from "../http/errors";
 import { recordConsentChange } from "./consent";
+import { scrubDeliveries } from "../webhooks/outbox";
 import { personalNeedles, redactJson } from "./redact";
 
 export const ERASED_NAME = "Erased customer";
@@ -53,13 +57,19 @@ export async function anonymiseResponses(tx: Tx, ids: string[], now: Date): Prom
   return count;
 }
 
+/** Ids of the organization's rows of `table` whose `column` contains one of the values (case-insensitive). */
+async function idsMentioning(tx: Tx, table: "AuditEvent" | "WebhookDelivery", column: "data" | "payload", orgId: string, needles: string[]): Promise<string[]> {
+  const col = Prisma.raw(`"${column}"`);
+  const like = needles.map((n) => Prisma.sql`LOWER(CAST(${col} AS TEXT)) LIKE ${"%" + n.toLowerCase().replace(/[\\%_]/g, "\\$&") + "%"} ESCAPE '\\'`);
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM ${Prisma.raw(`"${table}"`)} WHERE "orgId" = ${orgId} AND ${col} IS NOT NULL AND (${Prisma.join(like, " OR ")})`;
+  return rows.map((r) => r.id);
+}
+
 /** Audit events of the organization whose data contains one of the values (case-insensitive), redacted. */
 async function redactAuditEvents(tx: Tx, orgId: string, needles: string[], now: Date): Promise<number> {
   if (needles.length === 0) return 0;
-  const like = needles.map((n) => Prisma.sql`LOWER(CAST("data" AS TEXT)) LIKE ${"%" + n.toLowerCase().replace(/[\\%_]/g, "\\$&") + "%"} ESCAPE '\\'`);
-  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "AuditEvent" WHERE "orgId" = ${orgId} AND "data" IS NOT NULL AND (${Prisma.join(like, " OR ")})`;
   let count = 0;
-  for (const part of chunks(rows.map((r) => r.id))) {
+  for (const part of chunks(await idsMentioning(tx, "AuditEvent", "data", orgId, needles))) {
     const events = await tx.auditEvent.findMany({ where: { orgId, id: { in: part } }, select: { id: true, data: true } });
     for (const e of events) {
       const { value, changed } = redactJson(e.data, needles);
@@ -71,7 +81,35 @@ async function redactAuditEvents(tx: Tx, orgId: string, needles: string[], now: 
   return count;
 }
 
-export type ErasureResult = { customerId: string; erasedAt: Date; responsesAnonymised: number; interactionsBlanked: number; casesBlanked: number; auditEventsRedacted: number };
+/**
+ * Webhook deliveries: those of the customer's responses and cases get their personal fields from the erased rows
+ * (lib/webhooks/outbox.ts scrubDeliveries); any other delivery whose event data mentions the customer's name,
+ * e-mail, phone or external id (free text about them in someone else's answer) has those values replaced.
+ */
+async function redactDeliveries(tx: Tx, orgId: string, customerId: string, responseIds: string[], needles: string[]): Promise<number> {
+  let count = await scrubDeliveries(tx, orgId, { customerId, responseIds });
+  if (needles.length === 0) return count;
+  for (const part of chunks(await idsMentioning(tx, "WebhookDelivery", "payload", orgId, needles))) {
+    for (const d of await tx.webhookDelivery.findMany({ where: { orgId, id: { in: part } }, select: { id: true, payload: true } })) {
+      const event = JSON.parse(d.payload) as { data?: unknown };
+      const { value, changed } = redactJson(event.data, needles);
+      if (!changed) continue;
+      await tx.webhookDelivery.update({ where: { id: d.id }, data: { payload: JSON.stringify({ ...event, data: value }) } });
+      count++;
+    }
+  }
+  return count;
+}
+
+export type ErasureResult = {
+  customerId: string;
+  erasedAt: Date;
+  responsesAnonymised: number;
+  interactionsBlanked: number;
+  casesBlanked: number;
+  auditEventsRedacted: number;
+  webhookDeliveriesRedacted: number;
+};
 
 export async function eraseCustomer(ctx: Ctx, customerId: string, input: { confirm: string }, now = new Date()): Promise<ErasureResult> {
   const c = await db.customer.findFirst({ where: { id: customerId, orgId: ctx.orgId }, select: { id: true, name: true, email: true, phone: true, externalId: true, erasedAt: true } });
@@ -97,7 +135,8 @@ export async function eraseCustomer(ctx: Ctx, customerId: string, input: { confi
       const responseIds = (await tx.response.findMany({ where: { orgId: ctx.orgId, customerId: c.id }, select: { id: true } })).map((r) => r.id);
       const responsesAnonymised = await anonymiseResponses(tx, responseIds, now);
       const auditEventsRedacted = await redactAuditEvents(tx, ctx.orgId, needles, now);
-      const result = { customerId: c.id, erasedAt: now, responsesAnonymised, interactionsBlanked: interactions.count, casesBlanked: cases.count, auditEventsRedacted };
+      const webhookDeliveriesRedacted = await redactDeliveries(tx, ctx.orgId, c.id, responseIds, needles);
+      const result = { customerId: c.id, erasedAt: now, responsesAnonymised, interactionsBlanked: interactions.count, casesBlanked: cases.count, auditEventsRedacted, webhookDeliveriesRedacted };
       await recordAudit(ctx, { action: "customer.erased", entityType: "Customer", entityId: c.id, data: { ...result, erasedAt: now.toISOString() } }, tx);
       return result;
     },

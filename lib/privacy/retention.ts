@@ -4,11 +4,13 @@
 // unique (orgId, periodKey) refuses a second insert) or by compare-and-set on a failed or abandoned run —
 // so any number of instances apply it once. Every batch is conditional (delete what still exists,
 // anonymise what is not yet anonymised), so even a run that lost its lease counts each row once.
-// "Run now" (admins) takes the same lease. Each finished run is an audit event with its counts.
+// "Run now" (admins) takes the same lease. Each finished run is an audit event with its counts. The webhook
+// deliveries that announced those responses go with them: deleted, or anonymised alike (lib/webhooks/outbox.ts).
 import { db, type Prisma } from "../db";
 import type { Ctx } from "../auth/ctx";
 import { recordAudit } from "../audit/service";
 import { ConflictError } from "../http/errors";
+import { scrubDeliveries } from "../webhooks/outbox";
 import { anonymiseResponses } from "./erasure";
 import { retentionCutoff, retentionPeriodKey, retentionSettingsFrom, type RetentionSettings } from "./retention-settings";
 
@@ -96,10 +98,12 @@ export async function runRetention(orgId: string, opts: { now?: Date; actor?: Ac
       if (ids.length === 0) break;
       after = ids[ids.length - 1];
       const started = performance.now();
-      const done = await db.$transaction(async (tx) =>
+      const done = await db.$transaction(async (tx) => {
         // by primary key alone: the ids were just read with the organization filter (see anonymiseResponses)
-        s.mode === "delete" ? (await tx.response.deleteMany({ where: { id: { in: ids } } })).count : anonymiseResponses(tx, ids, new Date()),
-      );
+        const n = s.mode === "delete" ? (await tx.response.deleteMany({ where: { id: { in: ids } } })).count : await anonymiseResponses(tx, ids, new Date());
+        await scrubDeliveries(tx, orgId, { responseIds: ids }); // their webhook deliveries: deleted, or anonymised alike
+        return n;
+      });
       longestBatchMs = Math.max(longestBatchMs, performance.now() - started);
       processed += done;
       batches++;

@@ -1,8 +1,8 @@
 // The OpenID Connect client of one connection (openid-client does discovery, the code exchange and every
-// token check). All its HTTP goes through network-guard.ts. Discovered configurations are kept for a few
+// token check). All its HTTP goes through network-guard.ts (lib/net/outbound.ts). Discovered configurations are kept for a few
 // minutes per connection version, so a sign-in does not fetch the discovery document twice.
 import * as oidc from "openid-client";
-import { assertUrlAllowed, guardedFetch, isAllowlisted, SsoNetworkError, type SsoNetworkFailure } from "./network-guard";
+import { assertUrlAllowed, guardedFetch, isAllowlisted, SsoNetworkError, ssoFailure, type SsoNetworkFailure } from "./network-guard";
 
 export type ClientSettings = { id?: string; version?: number; issuer: string; clientId: string; clientSecret: string };
 
@@ -14,7 +14,7 @@ const cache = new Map<string, { at: number; config: Promise<oidc.Configuration> 
 export function failureKind(error: unknown): SsoNetworkFailure {
   let e: unknown = error;
   for (let i = 0; i < 6 && e; i++) {
-    if (e instanceof SsoNetworkError) return e.kind;
+    if (e instanceof SsoNetworkError) return ssoFailure(e.kind);
     const name = (e as { name?: string }).name;
     if (name === "AbortError" || name === "TimeoutError") return "unreachable";
     e = (e as { cause?: unknown }).cause;

@@ -56,7 +56,7 @@ describe("guardedFetch", () => {
 
   it("refuses a name that resolves to loopback (the lookup the socket connects with checks the answer)", async () => {
     const code = await new Promise((resolve) => guardedLookup("localhost", { all: true }, (err) => resolve(err?.code ?? "resolved")));
-    expect(code).toBe("SSO_BLOCKED_ADDRESS");
+    expect(code).toBe("OUTBOUND_BLOCKED_ADDRESS");
   });
 
   it("reaches a loopback server only when its origin is allow-listed, over http too", async () => {

@@ -23,7 +23,13 @@ function deliveryRows(endpoints: Endpoint[], orgId: string, event: WebhookEvent,
   const payload = JSON.stringify(event);
   return endpoints
     .filter((e) => e.orgId === orgId && subscribes(e, event.type))
-    .map((e) => ({ orgId, endpointId: e.id, eventId: event.id, eventType: event.type, payload, nextAttemptAt: now }));
+    .map((e) => ({ orgId, endpointId: e.id, eventId: event.id, eventType: event.type, payload, nextAttemptAt: now, ...subjectOf(event) }));
+}
+
+/** Whose data an event carries (the delivery's customerId and responseId columns, for erasure and retention). */
+function subjectOf(event: WebhookEvent): { customerId: string | null; responseId: string | null } {
+  const text = (v: unknown) => (typeof v === "string" ? v : null);
+  return { customerId: text(event.data.customerId), responseId: event.type === "response.created" ? text(event.data.responseId) : null };
 }
 
 async function insert(tx: Tx, rows: Prisma.WebhookDeliveryCreateManyInput[]): Promise<number> {
@@ -74,4 +80,74 @@ export async function enqueueResponsesCreated(tx: Tx, responses: Array<{ id: str
       return deliveryRows(endpoints, r.orgId, newEvent("response.created", responseData(r, answers), now), now);
     }),
   );
+}
+
+const CHUNK = 500;
+const inChunks = <T>(list: T[]): T[][] => Array.from({ length: Math.ceil(list.length / CHUNK) }, (_, i) => list.slice(i * CHUNK, (i + 1) * CHUNK));
+type Data = Record<string, unknown>;
+
+/**
+ * After an erasure or a retention run (lib/privacy), in its transaction: the deliveries that announced these
+ * responses or concern this customer get the personal fields of their payload from what the rows hold now —
+ * response.created: customerId, customerExternalId, clientId and the free-text answers (anonymised: none, a
+ * neutral client id, no text); case.*: title and resolution (erased: a neutral title, no resolution). A delivery
+ * whose response or case is gone is deleted. Each event keeps its id, type, time and figures, so a delivery
+ * still due is sent, without the person. Returns the number of deliveries rewritten or deleted.
+ */
+export async function scrubDeliveries(tx: Tx, orgId: string, subject: { customerId?: string; responseIds?: string[] }): Promise<number> {
+  const or: Prisma.WebhookDeliveryWhereInput[] = subject.customerId ? [{ customerId: subject.customerId }] : [];
+  for (const part of inChunks(subject.responseIds ?? [])) or.push({ responseId: { in: part } });
+  if (or.length === 0) return 0;
+  const rows = await tx.webhookDelivery.findMany({ where: { orgId, OR: or }, select: { id: true, eventType: true, payload: true } });
+  if (rows.length === 0) return 0;
+  const events = rows.map((r) => ({ id: r.id, type: r.eventType, event: JSON.parse(r.payload) as WebhookEvent }));
+  const idsOf = (prefix: string, key: string) => [...new Set(events.filter((e) => e.type.startsWith(prefix)).map((e) => String(e.event.data[key])))];
+
+  const responses = new Map<string, Data>();
+  for (const part of inChunks(idsOf("response.", "responseId"))) {
+    const found = await tx.response.findMany({
+      where: { orgId, id: { in: part } },
+      select: { id: true, clientId: true, customerId: true, customer: { select: { externalId: true } }, answers: { where: { question: { type: "text" } }, select: { valueText: true, question: { select: { key: true } } } } },
+    });
+    for (const r of found) {
+      const text = Object.fromEntries(r.answers.map((a) => [a.question.key, a.valueText]));
+      responses.set(r.id, { customerId: r.customerId, customerExternalId: r.customer?.externalId ?? null, clientId: r.clientId, text });
+    }
+  }
+  const cases = new Map<string, { title: string; resolution: string | null }>();
+  for (const part of inChunks(idsOf("case.", "caseId"))) {
+    for (const c of await tx.case.findMany({ where: { orgId, id: { in: part } }, select: { id: true, title: true, resolution: true } })) cases.set(c.id, c);
+  }
+
+  const gone: string[] = [];
+  let rewritten = 0;
+  for (const { id, type, event } of events) {
+    let data: Data | null = null;
+    if (type === "response.created") {
+      const now = responses.get(String(event.data.responseId));
+      if (now) {
+        const answers: Data = { ...(event.data.answers as Data) };
+        for (const [key, value] of Object.entries(now.text as Record<string, string | null>)) {
+          if (!(key in answers)) continue;
+          if (value === null) delete answers[key];
+          else answers[key] = value;
+        }
+        data = { ...event.data, customerId: now.customerId, customerExternalId: now.customerExternalId, clientId: now.clientId, answers };
+      }
+    } else if (type.startsWith("case.")) {
+      const now = cases.get(String(event.data.caseId));
+      if (now) data = { ...event.data, title: now.title, resolution: event.data.resolution === null ? null : now.resolution };
+    } else {
+      continue; // not tied to a response or case (webhook.test): nothing personal
+    }
+    if (!data) {
+      gone.push(id);
+      continue;
+    }
+    const next = { ...event, data };
+    await tx.webhookDelivery.update({ where: { id }, data: { payload: JSON.stringify(next), ...subjectOf(next) } });
+    rewritten++;
+  }
+  for (const part of inChunks(gone)) await tx.webhookDelivery.deleteMany({ where: { orgId, id: { in: part } } });
+  return rewritten + gone.length;
 }

@@ -1,11 +1,12 @@
 // Webhook endpoints and the delivery log: zod only, shared by the API routes and the settings forms.
 import { z } from "zod";
 import { paginationQuery } from "../http/pagination";
+import { BLOCKED_URL_REASON, literalUrlRefusal } from "./address";
 import { WEBHOOK_EVENT_TYPES } from "./events";
 
 export const DELIVERY_STATUSES = ["pending", "failed", "succeeded", "dead"] as const;
 
-/** An absolute http(s) URL without user:password (it would be shown in the settings and the logs). */
+/** An absolute http(s) URL without user:password (it would be shown in the settings and the logs), not inside. */
 export const webhookUrlSchema = z
   .string()
   .trim()
@@ -13,7 +14,9 @@ export const webhookUrlSchema = z
   .max(2000, "At most 2000 characters")
   .refine((v) => URL.canParse(v), "Enter a full URL, e.g. https://example.com/hooks/resonance")
   .refine((v) => !URL.canParse(v) || ["http:", "https:"].includes(new URL(v).protocol), "Only http:// and https:// URLs can receive webhooks")
-  .refine((v) => !URL.canParse(v) || (!new URL(v).username && !new URL(v).password), "Put credentials in the receiver's check of the signature, not in the URL");
+  .refine((v) => !URL.canParse(v) || (!new URL(v).username && !new URL(v).password), "Put credentials in the receiver's check of the signature, not in the URL")
+  // loopback, private, link-local… in any spelling the URL parser accepts (address.ts; the resolved name is checked by the service)
+  .refine((v) => !URL.canParse(v) || !["http:", "https:"].includes(new URL(v).protocol) || literalUrlRefusal(v) === null, BLOCKED_URL_REASON);
 
 const eventTypesSchema = z
   .array(z.enum(WEBHOOK_EVENT_TYPES, { message: `Use one of ${WEBHOOK_EVENT_TYPES.join(", ")}` }))

@@ -1,10 +1,12 @@
 // Webhook endpoints (admin only) and their delivery log. The secret is answered once, at creation and at
-// rotation; afterwards only its sealed form exists (secret-box.ts). Every write is audited.
+// rotation; afterwards only its sealed form exists (secret-box.ts). Every write is audited. A URL that is or
+// resolves to an internal address is refused (address.ts).
 import { db, type Prisma } from "../db";
 import type { Ctx } from "../auth/ctx";
 import { ConflictError, NotFoundError } from "../http/errors";
 import { pageArgs, toPage } from "../http/pagination";
 import { recordAudit } from "../audit/service";
+import { assertUrlResolvesOutside } from "./address";
 import { newEvent, TEST_EVENT_TYPE } from "./events";
 import { enqueueForEndpoint } from "./outbox";
 import { maxAttempts, retrySchedule } from "./schedule";
@@ -39,6 +41,12 @@ function parsePayload(text: string): unknown {
   }
 }
 
+/** Only the fields of an attempt that are meant to be shown, whatever an older row holds. */
+function attemptLogOf(log: unknown): AttemptLogEntry[] {
+  if (!Array.isArray(log)) return [];
+  return log.map((a: Partial<AttemptLogEntry>) => ({ at: a.at ?? "", statusCode: a.statusCode ?? null, error: a.error ?? null, durationMs: a.durationMs ?? 0, instance: a.instance ?? null }));
+}
+
 function toDeliveryDto(d: DeliveryRow) {
   return {
     id: d.id,
@@ -51,10 +59,10 @@ function toDeliveryDto(d: DeliveryRow) {
     nextAttemptAt: d.nextAttemptAt,
     lastAttemptAt: d.lastAttemptAt,
     lastStatusCode: d.lastStatusCode,
+    /** A generic class (address.ts AttemptFailure); the receiver's answer is never stored. */
     lastError: d.lastError,
-    responseSnippet: d.responseSnippet,
     durationMs: d.durationMs,
-    attemptLog: (Array.isArray(d.attemptLog) ? d.attemptLog : []) as AttemptLogEntry[],
+    attemptLog: attemptLogOf(d.attemptLog),
     payload: parsePayload(d.payload),
     createdAt: d.createdAt,
   };
@@ -88,6 +96,7 @@ export async function getWebhook(ctx: Ctx, id: string) {
 
 /** The new endpoint with its signing secret: the only time the secret is shown. */
 export async function createWebhook(ctx: Ctx, input: CreateWebhookInput) {
+  await assertUrlResolvesOutside(input.url);
   const secret = generateWebhookSecret();
   const row = await db.$transaction(async (tx) => {
     const created = await tx.webhookEndpoint.create({
@@ -102,6 +111,7 @@ export async function createWebhook(ctx: Ctx, input: CreateWebhookInput) {
 /** Changes an endpoint; with rotateSecret the answer carries the new secret (once). */
 export async function updateWebhook(ctx: Ctx, id: string, input: UpdateWebhookInput) {
   const existing = await findEndpoint(ctx, id);
+  if (input.url !== undefined) await assertUrlResolvesOutside(input.url);
   const secret = input.rotateSecret ? generateWebhookSecret() : null;
   const row = await db.$transaction(async (tx) => {
     const updated = await tx.webhookEndpoint.update({

@@ -1,25 +1,28 @@
 // The delivery worker. Every instance runs one (instrumentation.ts): each tick it claims due deliveries with a
 // lease — a conditional UPDATE that only one instance can win, on SQLite and PostgreSQL alike — POSTs each
 // to its endpoint, and records the attempt. 2xx is success; anything else (another status, a redirect, which
-// is never followed, a timeout, a refused connection) schedules a retry by schedule.ts, or makes the delivery
-// dead after the last attempt. The lease outlives the request timeout, so an attempt is never made twice at
-// once; an instance that dies mid-attempt leaves a lease that expires, and the attempt is made again later.
-import { hostname } from "node:os";
+// is never followed, a timeout, a refused connection, an internal address) schedules a retry by schedule.ts, or
+// makes the delivery dead after the last attempt. The lease outlives the request timeout, so an attempt is never
+// made twice at once; an instance that dies mid-attempt leaves a lease that expires, and the attempt is made
+// again later. Requests go through the outbound guard (address.ts): the address connected to is checked at
+// connect time. What is recorded is the status code and a generic error class; the answer is not read.
 import { randomUUID } from "node:crypto";
 import { db, type Prisma } from "../db";
+import { failureOf, outboundRequest } from "../net/outbound";
+import { WEBHOOK_POLICY, type AttemptFailure } from "./address";
 import { openSecret } from "./secret-box";
 import { webhookHeaders } from "./signature";
 import { nextAttemptDelay, retrySchedule } from "./schedule";
 
-export const INSTANCE_ID = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
+/** This server process, in the attempt log and the lease owner: random, so it names no host or process id. */
+export const INSTANCE_ID = `w-${randomUUID().slice(0, 8)}`;
 const LEASE_MS = 60_000;
 const BATCH = 20;
-const SNIPPET_CHARS = 1_000;
 const LOG_KEPT = 50;
 const RETRYABLE = ["pending", "failed"];
 
-/** One attempt; `instance` is the server instance that made it (INSTANCE_ID: host, process, random). */
-export type AttemptLogEntry = { at: string; statusCode: number | null; error: string | null; durationMs: number; instance: string };
+/** One attempt; `instance` is the server instance that made it (INSTANCE_ID; null for attempts before it was random). */
+export type AttemptLogEntry = { at: string; statusCode: number | null; error: AttemptFailure | null; durationMs: number; instance: string | null };
 
 const timeoutMs = () => Math.max(100, Number(process.env.WEBHOOK_TIMEOUT_MS) || 10_000);
 
@@ -46,50 +49,24 @@ async function claim(ids: string[], extra: Prisma.WebhookDeliveryWhereInput = {}
   return db.webhookDelivery.findMany({ where: { id: { in: ids }, leaseOwner: owner }, include: { endpoint: { select: { url: true, secretEnc: true } } } });
 }
 type Claimed = Awaited<ReturnType<typeof claim>>[number];
-
-/** Reads at most SNIPPET_CHARS of the answer, so that a huge or endless body cannot hold the worker. */
-async function snippet(res: Response): Promise<string> {
-  if (!res.body) return "";
-  const reader = res.body.getReader();
-  const decoder = new TextDecoder();
-  let text = "";
-  try {
-    while (text.length < SNIPPET_CHARS) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      text += decoder.decode(value, { stream: true });
-    }
-  } finally {
-    void reader.cancel().catch(() => {});
-  }
-  return text.slice(0, SNIPPET_CHARS);
-}
-
-function describe(error: unknown): string {
-  if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) return `No answer within ${timeoutMs() / 1000} s`;
-  const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
-  // fetch says only "fetch failed"; the cause says why (ECONNREFUSED, ENOTFOUND, a certificate, a blocked port)
-  if (cause?.code || cause?.message) return [cause.code, cause.message].filter(Boolean).join(": ").slice(0, 300);
-  return (error instanceof Error ? error.message : String(error)).slice(0, 300);
-}
+type Outcome = { statusCode: number | null; ok: boolean; error: AttemptFailure | null; durationMs: number };
 
 /** One POST. Never throws: the outcome is what gets recorded. */
-async function post(url: string, secret: string, eventId: string, body: string) {
+async function post(url: string, secret: string, eventId: string, body: string): Promise<Outcome> {
   const started = Date.now();
   try {
-    const res = await fetch(url, {
+    const res = await outboundRequest(WEBHOOK_POLICY, new URL(url), {
       method: "POST",
       headers: { "content-type": "application/json", "user-agent": "Resonance-Webhooks/1", ...webhookHeaders(secret, eventId, body) },
       body,
-      redirect: "manual",
-      signal: AbortSignal.timeout(timeoutMs()),
+      timeoutMs: timeoutMs(),
+      maxBodyBytes: 0,
     });
-    const text = await snippet(res).catch(() => "");
-    const redirect = res.status >= 300 && res.status < 400;
-    const error = res.ok ? null : redirect ? `Redirect to ${res.headers.get("location") ?? "?"} not followed` : `HTTP ${res.status}`;
-    return { statusCode: res.status, ok: res.ok, error, snippet: text, durationMs: Date.now() - started };
+    const ok = res.status >= 200 && res.status < 300;
+    const error = ok ? null : res.status >= 300 && res.status < 400 ? "redirect" : "http_error";
+    return { statusCode: res.status, ok, error, durationMs: Date.now() - started };
   } catch (error) {
-    return { statusCode: null, ok: false, error: describe(error), snippet: null, durationMs: Date.now() - started };
+    return { statusCode: null, ok: false, error: failureOf(error), durationMs: Date.now() - started };
   }
 }
 
@@ -97,11 +74,11 @@ async function post(url: string, secret: string, eventId: string, body: string) 
 async function attempt(d: Claimed): Promise<void> {
   const at = new Date();
   let secret: string | null = null;
-  let outcome: Awaited<ReturnType<typeof post>>;
+  let outcome: Outcome;
   try {
     secret = openSecret(d.endpoint.secretEnc);
-  } catch (error) {
-    outcome = { statusCode: null, ok: false, error: describe(error), snippet: null, durationMs: 0 };
+  } catch {
+    outcome = { statusCode: null, ok: false, error: "secret_unreadable", durationMs: 0 };
   }
   if (secret !== null) outcome = await post(d.endpoint.url, secret, d.eventId, d.payload);
   const o = outcome!;
@@ -117,7 +94,6 @@ async function attempt(d: Claimed): Promise<void> {
       lastAttemptAt: at,
       lastStatusCode: o.statusCode,
       lastError: o.error,
-      responseSnippet: o.snippet,
       durationMs: o.durationMs,
       nextAttemptAt: delay === null ? null : new Date(Date.now() + delay),
       attemptLog: log as unknown as Prisma.InputJsonValue,

@@ -1,5 +1,5 @@
 // An admin adds a webhook endpoint that points at a real receiver on 127.0.0.1 (started by this test), is
-// told next to the field when the URL is wrong, copies the signing secret shown once, sends a test event and
+// told next to the field when the URL is wrong or internal, copies the signing secret shown once, sends a test event and
 // sees it delivered in the log; the receiver checks the signature. Screenshots at 1280 and 375 px go to
 // tmp/shots-webhooks/.
 import { expect, test, type Page } from "@playwright/test";
@@ -55,7 +55,15 @@ test("an admin adds an endpoint, sends a test event and sees it delivered in the
   await form.screenshot({ path: `${SHOTS}/webhooks-form-errors-1280.png` });
   await expect(table.locator("tbody tr")).toHaveCount(rowsBefore);
 
-  // a receiver on loopback: the secret is shown once, with a copy button
+  // an internal address (cloud metadata, spelled as a mapped IPv6 address) is refused next to the field
+  await url.fill("http://[::ffff:a9fe:a9fe]/latest/meta-data/");
+  await form.getByRole("checkbox", { name: /Case opened/ }).check();
+  await form.getByRole("button", { name: "Add endpoint" }).click();
+  await expect(url).toHaveAccessibleDescription(/internal address, which Resonance does not send to.*WEBHOOK_ALLOWLIST/);
+  await form.screenshot({ path: `${SHOTS}/webhooks-form-internal-1280.png` });
+  await expect(table.locator("tbody tr")).toHaveCount(rowsBefore);
+
+  // a receiver on loopback (allow-listed for the tests: WEBHOOK_ALLOWLIST in playwright.config.ts): the secret is shown once, with a copy button
   await url.fill(`${rx.url}/e2e`);
   await form.getByLabel("Description (optional)").fill("E2E receiver");
   await form.getByRole("checkbox", { name: /Case opened/ }).check();

@@ -3,6 +3,7 @@
 // everywhere (checked in the tables, audit events included) and keeps the response scores and its own audit
 // entry; an opted-out customer gets no survey through any path (public API GET and POST, hosted link, hosted
 // submit, re-survey e-mail); the retention job with two concurrent runners processes each row exactly once.
+// Webhook deliveries follow: erasure and retention leave none that names the person (issue #13, item 8).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { mailerFromUrl } from "@/lib/mail/transport";
@@ -10,6 +11,7 @@ import { resurveyCase } from "@/lib/cases/resurvey";
 import { submitPublicResponse } from "@/lib/surveys/public-service";
 import { runRetention } from "@/lib/privacy/retention";
 import { CustomerOptedOutError } from "@/lib/privacy/consent";
+import { enqueueResponsesCreated } from "@/lib/webhooks/outbox";
 import { createOrg, uid, type Org } from "../factories";
 import { createSurvey } from "../factories/surveys";
 import { baseURL, http } from "./http";
@@ -20,6 +22,7 @@ let A: Org;
 let B: Org;
 let survey: Awaited<ReturnType<typeof createSurvey>>;
 let sink: SmtpSink;
+let hookA: string; // A's webhook endpoint: every event, never sent (the suite's server runs no delivery worker)
 
 type Person = { id: string; name: string; email: string; phone: string; externalId: string; caseId: string };
 let ada: Person;
@@ -50,8 +53,22 @@ async function personWithHistory(org: Org, surveyPublicId: string, name: string)
   return { id, ...p, caseId: kase.id };
 }
 
+/** A webhook endpoint on a public address subscribed to every event; its deliveries stay pending (no worker runs). */
+async function webhookEndpoint(org: Org): Promise<string> {
+  const res = await http("POST", "/api/v1/webhooks", { key: org.keys.admin, body: { url: "https://93.184.215.14/resonance", eventTypes: ["response.created", "case.opened", "case.resolved"] } });
+  expect(res.status).toBe(201);
+  return res.body.id;
+}
+
+const deliveryPayloads = async (org: Org, endpointId: string) => {
+  const res = await http("GET", `/api/v1/webhooks/${endpointId}/deliveries?limit=100`, { key: org.keys.admin });
+  expect(res.status).toBe(200);
+  return res.body.data as { eventType: string; payload: { data: Record<string, unknown> } }[];
+};
+
 beforeAll(async () => {
   [A, B] = [await createOrg("privacy-a"), await createOrg("privacy-b")];
+  hookA = await webhookEndpoint(A);
   survey = await createSurvey(A.orgId, { type: "nps" });
   const surveyB = await createSurvey(B.orgId, { type: "nps" });
   ada = await personWithHistory(A, survey.publicId, "Ada Lovelace");
@@ -180,6 +197,11 @@ describe("POST /api/v1/customers/:id/erasure", () => {
   });
 
   it("removes the personal data everywhere, keeps the scores and records who erased whom", async () => {
+    // before: the webhook deliveries of Ada's response and cases carry her external id and free text
+    const hooksBefore = await deliveryPayloads(A, hookA);
+    expect(hooksBefore.map((d) => d.eventType).sort()).toEqual(["case.opened", "case.opened", "case.resolved", "response.created"]);
+    expect(JSON.stringify(hooksBefore)).toContain(ada.externalId);
+    expect(JSON.stringify(hooksBefore)).toContain("router broke");
     const scoresBefore = await db.response.findMany({ where: { surveyId: survey.id }, select: { id: true, score: true, category: true, metric: true }, orderBy: { id: "asc" } });
     const auditBefore = await db.auditEvent.count({ where: { orgId: A.orgId } });
     const res = await http("POST", `/api/v1/customers/${ada.id}/erasure`, { key: A.keys.admin, body: { confirm: " ada lovelace " } });
@@ -212,9 +234,20 @@ describe("POST /api/v1/customers/:id/erasure", () => {
         db.answer.findMany({ where: { orgId: A.orgId } }),
         db.consentEvent.findMany({ where: { orgId: A.orgId } }),
         db.auditEvent.findMany({ where: { orgId: A.orgId } }),
+        db.webhookDelivery.findMany({ where: { orgId: A.orgId } }),
       ]),
     ).toLowerCase();
     for (const n of needles) expect(dump, n).not.toContain(n.toLowerCase());
+    // the webhook deliveries, as admins read them through the API: still there (and still due), without the person
+    const hooks = await deliveryPayloads(A, hookA);
+    expect(hooks.map((d) => d.eventType).sort()).toEqual(["case.opened", "case.opened", "case.resolved", "response.created"]);
+    const hookText = JSON.stringify(hooks).toLowerCase();
+    for (const n of needles) expect(hookText, n).not.toContain(n.toLowerCase());
+    const created = hooks.find((d) => d.eventType === "response.created")!.payload.data;
+    expect(created).toMatchObject({ responseId: r.id, customerId: null, customerExternalId: null, clientId: `anonymised-${r.id}`, score: 3, answers: { nps: 3, plan: "pro" } });
+    expect(created.answers).not.toHaveProperty("why_low");
+    for (const d of hooks.filter((x) => x.eventType.startsWith("case."))) expect(d.payload.data).toMatchObject({ title: "Follow-up (customer erased)", resolution: null });
+    expect(res.body.webhookDeliveriesRedacted).toBe(4);
     // …while the other organization's customer is untouched
     expect(await db.customer.findUnique({ where: { id: bob.id } })).toMatchObject({ name: bob.name, email: bob.email, erasedAt: null });
 
@@ -254,6 +287,10 @@ describe("retention policy", () => {
     const now = new Date(Date.now() + 730 * DAY);
     const rows = (n: number, prefix: string, at: Date) => Array.from({ length: n }, (_, i) => ({ orgId: C.orgId, surveyId: s.id, clientId: `${prefix}-${i}-${uid()}`, customerId: C.ids.customer, metric: "nps", score: i % 11, category: "passive", completed: true, pageUrl: "https://x.test/p", submittedAt: at }));
     await db.response.createMany({ data: [...rows(30, "old", new Date(Date.now() - DAY)), ...rows(5, "new", new Date(now.getTime() - 30 * DAY))] });
+    // webhook deliveries announcing every one of them, written by the outbox as the response API does
+    const hookC = await webhookEndpoint(C);
+    const all = await db.response.findMany({ where: { orgId: C.orgId }, select: { id: true, orgId: true } });
+    expect(await enqueueResponsesCreated(db, all)).toBe(36);
     // past retention for the runners: the 30 "old" rows and the factory's own response (made today)
     const oldIds = (await db.response.findMany({ where: { orgId: C.orgId, submittedAt: { lt: new Date(Date.now() + DAY) } }, select: { id: true } })).map((r) => r.id);
     expect(oldIds).toHaveLength(31);
@@ -265,6 +302,14 @@ describe("retention policy", () => {
     expect(await db.response.count({ where: { id: { in: oldIds }, anonymisedAt: { not: null }, customerId: null, pageUrl: null } })).toBe(31);
     expect(await db.response.count({ where: { id: { in: oldIds }, score: null } })).toBe(0); // scores stay
     expect(await db.response.count({ where: { surveyId: s.id, anonymisedAt: null } })).toBe(5);
+    // their deliveries: anonymised alike (no customer, a neutral client id); the 5 recent ones untouched
+    const hooks = (await deliveryPayloads(C, hookC)).map((d) => d.payload.data);
+    expect(hooks).toHaveLength(36);
+    const old = hooks.filter((d) => oldIds.includes(d.responseId as string));
+    expect(old).toHaveLength(31);
+    for (const d of old) expect(d).toMatchObject({ customerId: null, customerExternalId: null, clientId: `anonymised-${d.responseId}` });
+    expect(hooks.filter((d) => d.customerId === C.ids.customer).map((d) => d.clientId as string).every((c) => c.startsWith("new-"))).toBe(true);
+    expect(hooks.filter((d) => d.customerId === C.ids.customer)).toHaveLength(5);
     const run = await db.retentionRun.findUniqueOrThrow({ where: { orgId_periodKey: { orgId: C.orgId, periodKey: now.toISOString().slice(0, 10) } } });
     expect(run).toMatchObject({ status: "done", processed: 31, attempts: 1 });
     const audit = await db.auditEvent.findMany({ where: { orgId: C.orgId, action: "retention.applied" } });
@@ -279,6 +324,8 @@ describe("retention policy", () => {
     const s = await createSurvey(D.orgId, { type: "nps" });
     const at = (days: number) => new Date(Date.now() - days * DAY);
     await db.response.createMany({ data: Array.from({ length: 12 }, (_, i) => ({ orgId: D.orgId, surveyId: s.id, clientId: `d-${i}-${uid()}`, metric: "nps", score: 8, category: "passive", submittedAt: at(i < 10 ? 100 : 5) })) });
+    const hookD = await webhookEndpoint(D);
+    expect(await enqueueResponsesCreated(db, await db.response.findMany({ where: { orgId: D.orgId }, select: { id: true, orgId: true } }))).toBe(13);
     // switched off: the scheduler never touches it, but an admin may still run it by hand
     const put = await http("PUT", "/api/v1/retention", { key: D.keys.admin, body: { enabled: false, months: 1, mode: "delete" } });
     expect(put.status).toBe(200);
@@ -297,6 +344,11 @@ describe("retention policy", () => {
     expect(run.body).toMatchObject({ status: "done", processed: 10, mode: "delete" });
     expect(await db.response.count({ where: { orgId: D.orgId } })).toBe(3);
     expect(await db.response.count({ where: { orgId: D.orgId, submittedAt: { lt: at(30) } } })).toBe(0);
+    // the deleted responses' webhook deliveries went with them
+    const left = new Set((await db.response.findMany({ where: { orgId: D.orgId }, select: { id: true } })).map((r) => r.id));
+    const hooks = (await deliveryPayloads(D, hookD)).map((d) => d.payload.data.responseId as string);
+    expect(hooks).toHaveLength(3);
+    expect(hooks.every((id) => left.has(id))).toBe(true);
     const audit = await db.auditEvent.findMany({ where: { orgId: D.orgId, action: { startsWith: "retention." } }, orderBy: { createdAt: "asc" } });
     expect(audit.map((a) => a.action)).toEqual(["retention.settings_changed", "retention.applied"]);
     expect(audit[1]).toMatchObject({ actorId: D.users.admin.id, data: expect.objectContaining({ processed: 10, mode: "delete", trigger: "manual" }) });

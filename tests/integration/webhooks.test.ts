@@ -4,6 +4,8 @@
 // the same attempt twice. Two extra production servers run the delivery worker (the suite's own server
 // runs none, tests/server.ts), with a fast retry schedule: 400 ms, 400 ms → three attempts.
 import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createOrg, type Org } from "../factories";
@@ -80,12 +82,14 @@ describe("response.created from the public API", () => {
     expect(got.body).not.toContain(ep.secret.slice(6));
 
     const [d] = await until("the delivery to succeed", () => deliveriesOf(ep.id), (ds) => ds[0]?.status === "succeeded");
-    expect(d).toMatchObject({ eventId: got.id, attempts: 1, lastStatusCode: 200, responseSnippet: "thanks", nextAttemptAt: null, leaseOwner: null });
+    expect(d).toMatchObject({ eventId: got.id, attempts: 1, lastStatusCode: 200, nextAttemptAt: null, leaseOwner: null });
     const log = await http("GET", `/api/v1/webhooks/${ep.id}/deliveries`, { key: A.keys.admin });
     expect(log.status).toBe(200);
     expect(log.body.data).toHaveLength(1);
     expect(log.body.data[0]).toMatchObject({ eventId: got.id, status: "succeeded", attempts: 1, lastStatusCode: 200, payload: event });
-    expect(log.body.data[0].attemptLog).toEqual([expect.objectContaining({ statusCode: 200, error: null })]);
+    // the status code and nothing of the answer ("thanks"); the instance is a random name, not host and process id
+    expect(log.body.data[0].attemptLog).toEqual([{ at: expect.any(String), statusCode: 200, error: null, durationMs: expect.any(Number), instance: expect.stringMatching(/^w-[0-9a-f]{8}$/) }]);
+    expect(JSON.stringify(log.body)).not.toMatch(new RegExp(`thanks|responseSnippet|${hostname()}|-${W1.process.pid}-|-${W2.process.pid}-`));
   });
 
   it("shows the secret once; after rotation deliveries verify with the new secret only", async () => {
@@ -126,7 +130,7 @@ describe("retries and the delivery log", () => {
     expect(d.attempts).toBe(2);
     const log = await http("GET", `/api/v1/webhooks/${ep.id}/deliveries`, { key: A.keys.admin });
     expect(log.body.data[0].attemptLog.map((a: { statusCode: number; error: string | null }) => [a.statusCode, a.error])).toEqual([
-      [500, "HTTP 500"],
+      [500, "http_error"],
       [200, null],
     ]);
   });
@@ -140,7 +144,8 @@ describe("retries and the delivery log", () => {
     await sleep(1200); // no attempt after death
     expect(rx.at("/down")).toHaveLength(3);
     const dead = await db.webhookDelivery.findUniqueOrThrow({ where: { id: d.id } });
-    expect(dead).toMatchObject({ attempts: 3, lastStatusCode: 503, nextAttemptAt: null, responseSnippet: "receiver says 503" });
+    expect(dead).toMatchObject({ attempts: 3, lastStatusCode: 503, lastError: "http_error", nextAttemptAt: null });
+    expect(JSON.stringify(dead)).not.toContain("receiver says"); // the answer's body is never stored
     expect(dead.attemptLog).toHaveLength(3);
     const log = await http("GET", `/api/v1/webhooks/${ep.id}/deliveries?status=dead`, { key: A.keys.admin });
     expect(log.body.data.map((x: { id: string }) => x.id)).toEqual([d.id]);
@@ -154,18 +159,22 @@ describe("retries and the delivery log", () => {
     expect(await db.auditEvent.count({ where: { orgId: A.orgId, entityId: ep.id, action: "webhook.redelivered" } })).toBe(1);
   });
 
-  it("does not follow redirects, and names a refused connection (send test event)", async () => {
-    rx.script("/moved", { statuses: [302], headers: { location: "http://127.0.0.1:9/elsewhere" } });
+  it("does not follow redirects, and names a refused connection by its class only (send test event)", async () => {
+    rx.script("/moved", { statuses: [302], headers: { location: "http://10.1.2.3:6379/elsewhere" } });
     const ep = await createEndpoint(A, "/moved", ["case.opened"]);
     const test = await http("POST", `${W1.url}/api/v1/webhooks/${ep.id}/test`, { key: A.keys.admin });
     expect(test.status).toBe(201);
-    expect(test.body).toMatchObject({ eventType: "webhook.test", status: "failed", attempts: 1, lastStatusCode: 302, lastError: "Redirect to http://127.0.0.1:9/elsewhere not followed" });
+    expect(test.body).toMatchObject({ eventType: "webhook.test", status: "failed", attempts: 1, lastStatusCode: 302, lastError: "redirect" });
+    expect(JSON.stringify(test.body)).not.toContain("10.1.2.3"); // where it pointed is not told
     expect(rx.verified("/moved", ep.secret)).toHaveLength(1);
 
-    const gone = await http("PATCH", `/api/v1/webhooks/${ep.id}`, { key: A.keys.admin, body: { url: `http://127.0.0.1:${await freePort()}/nobody-listens` } });
+    const port = await freePort();
+    const gone = await http("PATCH", `/api/v1/webhooks/${ep.id}`, { key: A.keys.admin, body: { url: `http://127.0.0.1:${port}/nobody-listens` } });
     expect(gone.status).toBe(200);
     const refused = await http("POST", `${W1.url}/api/v1/webhooks/${ep.id}/test`, { key: A.keys.admin });
-    expect(refused.body).toMatchObject({ status: "failed", lastStatusCode: null, lastError: expect.stringContaining("ECONNREFUSED") });
+    expect(refused.body).toMatchObject({ status: "failed", lastStatusCode: null, lastError: "refused" });
+    expect(refused.body.attemptLog.map((a: { error: string }) => a.error)).toEqual(["refused"]);
+    expect(JSON.stringify(refused.body.attemptLog)).not.toMatch(/ECONNREFUSED|connect/);
   });
 });
 
@@ -275,5 +284,66 @@ describe("bad input and tenancy", () => {
     expect(await db.webhookEndpoint.findUnique({ where: { id: ep.id } })).toBeNull();
     expect((await http("GET", `/api/v1/webhooks/${ep.id}`, { key: A.keys.admin })).status).toBe(404);
     expect(await db.auditEvent.count({ where: { orgId: A.orgId, entityId: ep.id, action: { in: ["webhook.updated", "webhook.deleted"] } } })).toBe(2);
+  });
+});
+
+describe("internal addresses without the allow-list", () => {
+  // A server as an installation runs by default: WEBHOOK_ALLOWLIST empty. Its DNS answers two test names
+  // (tests/fake-dns.mjs): loopback.resonance.test → 127.0.0.1; rebind.resonance.test → a public address once, then
+  // 127.0.0.1 (DNS rebinding between the check at save time and the connection).
+  let W0: RunningServer;
+  beforeAll(async () => {
+    W0 = await startServer({ databaseUrl: process.env.DATABASE_URL!, env: { WEBHOOK_ALLOWLIST: "" }, nodeArgs: ["--import", path.resolve(import.meta.dirname, "../fake-dns.mjs")] });
+  });
+  afterAll(() => W0?.stop());
+
+  const port = () => new URL(rx.url).port;
+
+  it("refuses loopback, private, link-local, CGNAT, unspecified and unique-local URLs in every spelling when saved: 400 naming url", async () => {
+    const spellings = [
+      "http://127.0.0.1:{p}/x", "http://localhost:{p}/x", "http://LOCALHOST.:{p}/x", "http://hooks.localhost/x", "http://0.0.0.0:{p}/x", "http://0:{p}/x",
+      "http://2130706433:{p}/x", "http://0x7f.1:{p}/x", "http://0x7f000001:{p}/x", "http://017700000001:{p}/x", "http://0177.0.0.1:{p}/x", "http://127.1:{p}/x",
+      "http://[::1]:{p}/x", "http://[::]:{p}/x", "http://[::ffff:127.0.0.1]:{p}/x", "http://[::ffff:7f00:1]:{p}/x", "http://[0:0:0:0:0:ffff:7f00:1]/x",
+      "http://10.0.0.1/x", "http://172.16.5.4/x", "http://192.168.1.1/x", "http://169.254.169.254/latest/meta-data/", "http://[::ffff:a9fe:a9fe]/x",
+      "http://100.64.0.1/x", "https://[fd00::1]/x", "https://[fe80::1]/x", "http://intranet:8080/x", "http://loopback.resonance.test:{p}/x",
+    ].map((u) => u.replace("{p}", port()));
+    const before = await db.webhookEndpoint.count({ where: { orgId: A.orgId } });
+    for (const url of spellings) {
+      const res = await http("POST", `${W0.url}/api/v1/webhooks`, { key: A.keys.admin, body: { url, eventTypes: ["case.opened"] } });
+      expect(res.status, url).toBe(400);
+      expect(res.contentType).toContain("application/problem+json");
+      expect(res.body.invalid_params, url).toEqual([expect.objectContaining({ name: "url", reason: expect.stringContaining("WEBHOOK_ALLOWLIST") })]);
+    }
+    expect(await db.webhookEndpoint.count({ where: { orgId: A.orgId } })).toBe(before);
+    // a PATCH to such a URL too, and nothing changes
+    const ep = await createEndpoint(A, "/patched", ["case.opened"]);
+    for (const url of ["http://2130706433/x", "http://loopback.resonance.test/x"]) {
+      const patch = await http("PATCH", `${W0.url}/api/v1/webhooks/${ep.id}`, { key: A.keys.admin, body: { url } });
+      expect(patch.status, url).toBe(400);
+      expect(patch.body.invalid_params.map((p: { name: string }) => p.name)).toEqual(["url"]);
+    }
+    expect((await db.webhookEndpoint.findUniqueOrThrow({ where: { id: ep.id } })).url).toBe(`${rx.url}/patched`);
+    // only http(s)
+    const ftp = await http("POST", `${W0.url}/api/v1/webhooks`, { key: A.keys.admin, body: { url: "file:///etc/passwd", eventTypes: ["case.opened"] } });
+    expect(ftp.body.invalid_params).toEqual([expect.objectContaining({ name: "url", reason: "Only http:// and https:// URLs can receive webhooks" })]);
+  });
+
+  it("refuses at connect time: a name that re-points to loopback after the save, and an endpoint saved before the rules", async () => {
+    // saved: the name resolved to a public address then
+    const saved = await http("POST", `${W0.url}/api/v1/webhooks`, { key: A.keys.admin, body: { url: `http://rebind.resonance.test:${port()}/rebind`, eventTypes: ["case.opened"] } });
+    expect(saved.status).toBe(201);
+    const sent = await http("POST", `${W0.url}/api/v1/webhooks/${saved.body.id}/test`, { key: A.keys.admin });
+    expect(sent.body).toMatchObject({ status: "failed", lastStatusCode: null, lastError: "blocked", attempts: 1 });
+    // an endpoint written before this release (straight into the table): a literal loopback address
+    const legacy = await db.webhookEndpoint.create({ data: { orgId: A.orgId, url: `${rx.url}/legacy`, eventTypes: ["case.opened"], secretEnc: (await db.webhookEndpoint.findUniqueOrThrow({ where: { id: saved.body.id } })).secretEnc } });
+    const again = await http("POST", `${W0.url}/api/v1/webhooks/${legacy.id}/test`, { key: A.keys.admin });
+    expect(again.body).toMatchObject({ status: "failed", lastStatusCode: null, lastError: "blocked" });
+    await sleep(300);
+    expect(rx.at("/rebind")).toHaveLength(0);
+    expect(rx.at("/legacy")).toHaveLength(0);
+    // the same endpoint from a server whose operator allow-listed the receiver's address is delivered
+    const allowed = await http("POST", `${W1.url}/api/v1/webhooks/${legacy.id}/test`, { key: A.keys.admin });
+    expect(allowed.body).toMatchObject({ status: "succeeded", lastStatusCode: 200 });
+    expect(rx.at("/legacy")).toHaveLength(1);
   });
 });

@@ -21,7 +21,7 @@ export function WebhookForm() {
     <div className="flex flex-col gap-3">
       <form ref={formRef} action={dispatch} onSubmit={onSubmit} aria-label="Add a webhook endpoint" noValidate className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
         <div className="grid gap-4 md:grid-cols-2">
-          <Input id="webhook-url" name="url" type="url" label="Endpoint URL" placeholder="https://example.com/hooks/resonance" autoComplete="off" required maxLength={2000} error={fieldErrors?.url} hint="http:// or https://; redirects are not followed." />
+          <Input id="webhook-url" name="url" type="url" label="Endpoint URL" placeholder="https://example.com/hooks/resonance" autoComplete="off" required maxLength={2000} error={fieldErrors?.url} hint="http:// or https:// on a public address (not loopback or a private network); redirects are not followed." />
           <Input id="webhook-description" name="description" label="Description (optional)" placeholder="e.g. CRM sync" autoComplete="off" maxLength={200} error={fieldErrors?.description} />
         </div>
         <fieldset aria-describedby={eventsError ? "webhook-events-error" : undefined}>

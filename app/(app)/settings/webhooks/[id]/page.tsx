@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Send } from "lucide-react";
 import { orNotFound, requireCtx } from "@/lib/auth/action";
 import { getWebhook, listDeliveries } from "@/lib/webhooks/service";
+import { attemptFailureLabel } from "@/lib/webhooks/address";
 import { deliveryListQuery, DELIVERY_STATUSES } from "@/lib/webhooks/schema";
 import { EVENT_LABELS, type WebhookEventType } from "@/lib/webhooks/events";
 import { formatSchedule, retrySchedule } from "@/lib/webhooks/schedule";
@@ -124,12 +125,11 @@ export default async function WebhookPage({ params, searchParams }: Props) {
                         <ol className="mt-2 list-decimal pl-5 text-xs text-slate-700">
                           {d.attemptLog.map((a, i) => (
                             <li key={i}>
-                              {formatDateTime(a.at)}: {a.statusCode ? `HTTP ${a.statusCode}` : a.error} · {a.durationMs} ms
+                              {formatDateTime(a.at)}: {a.statusCode ? `HTTP ${a.statusCode}` : attemptFailureLabel(a.error)} · {a.durationMs} ms
                             </li>
                           ))}
                         </ol>
-                        {d.lastError && d.lastStatusCode === null ? <p className="mt-1 text-xs text-danger">{d.lastError}</p> : null}
-                        {d.responseSnippet ? <p className="mt-1 text-xs text-slate-600">Last answer: <span className="font-mono break-all">{d.responseSnippet.slice(0, 200)}</span></p> : null}
+                        {d.lastError && d.lastStatusCode === null ? <p className="mt-1 text-xs text-danger">{attemptFailureLabel(d.lastError)}</p> : null}
                         <div className="mt-2">
                           <AttemptButton action={redeliverAction.bind(null, id, d.id)} label="Retry now" pendingLabel="Sending…" />
                         </div>
