@@ -18,7 +18,7 @@ import { enqueueResponsesCreated } from "../webhooks/outbox";
 import { consumeMany, retryAfterSeconds, type RateLimit } from "../rate-limit/service";
 import type { Answers } from "./answers";
 import { newResponseRow, toAnswerData, type LiveSurvey, type PublicResponse } from "./response-store";
-import type { PublicResponseInput, ResponseMeta } from "./public-schema";
+import type { VerifiedResponseInput, ResponseMeta } from "./public-schema";
 import { isQuestionType, type QuestionType } from "./question-schema";
 
 /** Upper bound of responses per transaction (also bounds the size of the multi-row inserts). */
@@ -26,7 +26,7 @@ export const MAX_BATCH = 200;
 
 export type BatchItem = {
   survey: LiveSurvey;
-  input: PublicResponseInput;
+  input: VerifiedResponseInput;
   meta: ResponseMeta;
   /** Validated as a new response (validateAnswers with no previous answers). */
   answers: Answers;

@@ -7,9 +7,10 @@
 //   headline and, with complete = true, sets completed/completedAt. Required questions are checked only then.
 // - Once complete, a response never changes: a submit that would change it is a 409, while a replay whose
 //   answers are already stored (a retried request) is answered 200 with the stored response.
-// - Who and where are taken from the first submit: customerExternalId is attached only when that customer
-//   already exists in the survey's organization (never created: a public form must not be able to add rows
-//   to the CRM); a touchpointId or channel key of another organization, or unknown, is ignored and the
+// - Who and where are taken from the first submit: customerExternalId — present here only when a customer
+//   token vouched for it (customer-identity.ts; an unvouched one arrives as customerClaim and is only stored)
+//   — is attached only when that customer already exists in the survey's organization (never created: a
+//   public form must not be able to add rows to the CRM); a touchpointId or channel key of another organization, or unknown, is ignored and the
 //   survey's linked touchpoint / the "web" channel is used instead — the answers matter more than the tag.
 // - Bad answers: AnswersInvalidError naming each one, and nothing is written.
 import { db } from "../db";
@@ -20,7 +21,7 @@ import { ConflictError } from "../http/errors";
 import { computeHeadline, validateAnswers, type Answers, type SurveyShape } from "./answers";
 import { fromAnswerColumns, sameAnswer, toAnswerColumns } from "./answer-columns";
 import { AnswersInvalidError, ResponseCompletedError } from "./errors";
-import type { PublicResponseInput, ResponseMeta } from "./public-schema";
+import type { VerifiedResponseInput, ResponseMeta } from "./public-schema";
 import { isQuestionType, type QuestionInput, type QuestionType } from "./question-schema";
 import { userAgentCategory } from "./user-agent";
 
@@ -83,7 +84,7 @@ function pagePath(url: string | undefined): string | null {
   return (u.origin + u.pathname).slice(0, 2000);
 }
 
-async function resolveContext(survey: LiveSurvey, input: PublicResponseInput) {
+async function resolveContext(survey: LiveSurvey, input: VerifiedResponseInput) {
   const orgId = survey.orgId;
   const [customer, touchpoint, channels] = await Promise.all([
     input.customerExternalId ? db.customer.findUnique({ where: { orgId_externalId: { orgId, externalId: input.customerExternalId } }, select: { id: true } }) : null,
@@ -97,7 +98,7 @@ async function resolveContext(survey: LiveSurvey, input: PublicResponseInput) {
 type ResponseContext = Awaited<ReturnType<typeof resolveContext>>;
 
 /** The Response row of a new response (without its answers); also what the ingestion batch inserts. */
-export function newResponseRow(survey: LiveSurvey, input: PublicResponseInput, meta: ResponseMeta, answers: Answers, context: ResponseContext, now: Date) {
+export function newResponseRow(survey: LiveSurvey, input: VerifiedResponseInput, meta: ResponseMeta, answers: Answers, context: ResponseContext, now: Date) {
   return {
     orgId: survey.orgId,
     surveyId: survey.id,
@@ -109,12 +110,13 @@ export function newResponseRow(survey: LiveSurvey, input: PublicResponseInput, m
     completedAt: input.complete ? now : null,
     locale: input.locale ?? null,
     pageUrl: pagePath(input.pageUrl),
+    customerClaim: input.customerClaim ?? null,
     userAgentCategory: userAgentCategory(meta.userAgent),
     submittedAt: now,
   };
 }
 
-async function createResponse(survey: LiveSurvey, input: PublicResponseInput, meta: ResponseMeta, answers: Answers): Promise<PublicResponse> {
+async function createResponse(survey: LiveSurvey, input: VerifiedResponseInput, meta: ResponseMeta, answers: Answers): Promise<PublicResponse> {
   const shape: SurveyShape = survey;
   const context = await resolveContext(survey, input);
   const now = new Date();
@@ -135,7 +137,7 @@ async function createResponse(survey: LiveSurvey, input: PublicResponseInput, me
 }
 
 /** Applies the merged answers to a partial response; null when another submit completed it meanwhile. */
-async function updateResponse(survey: LiveSurvey, existing: StoredResponse, input: PublicResponseInput, previous: Answers, answers: Answers) {
+async function updateResponse(survey: LiveSurvey, existing: StoredResponse, input: VerifiedResponseInput, previous: Answers, answers: Answers) {
   const now = new Date();
   const changed = survey.questions.filter((q) => Object.hasOwn(answers, q.key) && !sameAnswer(answers[q.key], previous[q.key]));
   const removed = survey.questions.filter((q) => Object.hasOwn(previous, q.key) && !Object.hasOwn(answers, q.key));
@@ -168,7 +170,7 @@ async function updateResponse(survey: LiveSurvey, existing: StoredResponse, inpu
   return toDto({ ...existing, completed: input.complete, completedAt }, answers);
 }
 
-export async function saveResponse(survey: LiveSurvey, input: PublicResponseInput, meta: ResponseMeta): Promise<{ response: PublicResponse; created: boolean }> {
+export async function saveResponse(survey: LiveSurvey, input: VerifiedResponseInput, meta: ResponseMeta): Promise<{ response: PublicResponse; created: boolean }> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const existing = await db.response.findUnique({ where: { surveyId_clientId: { surveyId: survey.id, clientId: input.clientId } }, select: responseSelect });
     if (!existing) {

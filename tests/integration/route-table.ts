@@ -128,6 +128,9 @@ export const ROUTES: RouteCase[] = [
   { method: "POST", path: "/api/v1/retention/run", minRole: "admin", invalidBody: { dryRun: "maybe" } },
   // single sign-on (lib/sso): one connection per organization, so no :id; DELETE of none is a 404
   { method: "GET", path: "/api/v1/sso-connection", minRole: "admin" },
+  // customer tokens (lib/customers/token-secrets.ts)
+  { method: "GET", path: "/api/v1/customer-token-secret", minRole: "admin" },
+  { method: "POST", path: "/api/v1/customer-token-secret/rotate", minRole: "admin", invalidBody: { previousValidHours: -1 } },
   { method: "PUT", path: "/api/v1/sso-connection", minRole: "admin", invalidBody: { issuer: "ftp://idp.example.test", clientId: "", allowedDomains: [] } },
   { method: "DELETE", path: "/api/v1/sso-connection", minRole: "admin" },
 ];
