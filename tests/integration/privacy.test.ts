@@ -187,7 +187,7 @@ describe("POST /api/v1/customers/:id/erasure", () => {
 
   it("removes the personal data everywhere, keeps the scores and records who erased whom", async () => {
     // Someone (perhaps Ada) claimed to be her without a customer token: the unverified claim goes too.
-    const claim = await http("POST", `/api/v1/public/surveys/${survey.publicId}/responses`, { body: { clientId: `claim-${uid()}-ada`, answers: { nps: 8 }, complete: true, customerExternalId: ada.externalId } });
+    const claim = await http("POST", `/api/v1/public/surveys/${survey.publicId}/responses`, { body: { clientId: `claim-${uid()}-ada`, answers: { nps: 8, plan: "basic" }, complete: true, customerExternalId: ada.externalId } });
     expect(claim.status).toBe(201);
     const claimed = await db.response.findFirstOrThrow({ where: { surveyId: survey.id, customerClaim: ada.externalId } });
     const scoresBefore = await db.response.findMany({ where: { surveyId: survey.id }, select: { id: true, score: true, category: true, metric: true }, orderBy: { id: "asc" } });
