@@ -10,6 +10,12 @@ import { recordAudit } from "../audit/service";
 import { mailerFromUrl, publicBaseUrl, sendMail, smtpUrlFromEnv, type Mailer } from "../mail/transport";
 import { resurveyEmail } from "./resurvey-email";
 import { mintCustomerToken } from "../customers/token-secrets";
+import { SecretUnreadableError } from "../webhooks/secret-box";
+
+function unsigned(error: unknown): null {
+  if (error instanceof SecretUnreadableError) return null;
+  throw error;
+}
 
 /** How long a re-survey link speaks for its customer. */
 export const RESURVEY_TOKEN_DAYS = 30;
@@ -65,9 +71,14 @@ export async function resurveyCase(ctx: Ctx, caseId: string, opts: { mailer?: Ma
   } else {
     const customer = kase.customer;
     const externalId = customer?.externalId ?? null;
-    const token = externalId ? await mintCustomerToken(ctx.orgId, { publicId: survey.publicId, externalId }, RESURVEY_TOKEN_DAYS) : null;
+    // A secret sealed under another key cannot sign (NEXTAUTH_SECRET changed): the link then names nobody.
+    const token = externalId ? await mintCustomerToken(ctx.orgId, { publicId: survey.publicId, externalId }, RESURVEY_TOKEN_DAYS).catch(unsigned) : null;
     const link = resurveyLink(publicBaseUrl(), survey.publicId, externalId && token ? { externalId, token } : null);
-    const noCid = customer?.externalId ? "" : " The customer has no external id, so the answer will not be linked to them.";
+    const noCid = !customer?.externalId
+      ? " The customer has no external id, so the answer will not be linked to them."
+      : !token
+        ? " The customer-token secret cannot be read with this server's key (rotate it in Settings → Customer identity), so the answer will not be linked to them."
+        : "";
     const url = resurveySmtpUrl();
     const mailer = opts.mailer === undefined ? (url ? mailerFromUrl(url) : null) : opts.mailer;
     const notSent = !customer

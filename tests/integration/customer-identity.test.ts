@@ -63,6 +63,11 @@ describe("POST …/responses: only a signed customer id links", () => {
     expect((await post(survey.publicId, { clientId, answers: { nps: 2 }, complete: false, customerExternalId: customer.externalId })).status).toBe(201);
     expect((await post(survey.publicId, { clientId, answers: { nps: 2, why_low: "Slow", plan: "pro" }, complete: true, customerExternalId: customer.externalId })).status).toBe(200);
     await expectUnlinked(clientId, customer);
+    const response = await db.response.findFirstOrThrow({ where: { surveyId: survey.id, clientId } });
+    // Staff read the claim as what it is, beside an empty customer.
+    const listed = await http("GET", `/api/v1/responses?surveyId=${survey.id}&limit=100`, { key: A.keys.viewer });
+    const item = listed.body.data.find((r: { id: string }) => r.id === response.id);
+    expect(item).toMatchObject({ customer: null, unverifiedCustomerExternalId: customer.externalId });
   });
 
   it("links the customer when a valid token comes with the id: activity, the customer's case and webhook data", async () => {
