@@ -1,7 +1,8 @@
 // Resonance embed: <script src="https://<resonance>/embed.js" data-survey="<publicId>" async></script>
-// Options (data-*): trigger=load|delay|manual, delay (s), customer, touchpoint, channel, lang,
-// throttle-days (30), sample (% of visitors, 100), theme-color, position=bottom-right|bottom-left|center.
-// JS API: window.Resonance.open(force?) / .close() / .identify(externalId).
+// Options (data-*): trigger=load|delay|manual, delay (s), customer + customer-token (the token your server signs:
+// docs/security/signed-customer-token.md; without it the id is only an unverified claim), touchpoint, channel,
+// lang, throttle-days (30), sample (% of visitors, 100), theme-color, position=bottom-right|bottom-left|center.
+// JS API: window.Resonance.open(force?) / .close() / .identify(externalId, customerToken).
 // Built by scripts/build-embed.mjs into public/embed.js; no dependencies, no cookies.
 import { apiBase, fieldErrors, intAttr, mustRestart, parseSeen, sampled, throttled } from "./core";
 import { mountWidget } from "./widget";
@@ -9,7 +10,7 @@ import type { PublicSurvey } from "../lib/surveys/public-service";
 
 const FAILED = "Your answers could not be sent. Please try again.";
 
-type Api = { open(force?: boolean): Promise<void>; close(): void; identify(externalId: string): void };
+type Api = { open(force?: boolean): Promise<void>; close(): void; identify(externalId: string, customerToken?: string): void };
 
 (() => {
   const w = window as unknown as { Resonance?: Api };
@@ -24,6 +25,7 @@ type Api = { open(force?: boolean): Promise<void>; close(): void; identify(exter
   const color = data("theme-color") ?? "";
   const opts = { position: data("position") ?? "bottom-right", color: color && CSS.supports("color", color) ? color : "#2457c5" };
   let customer = data("customer");
+  let customerToken = data("customer-token");
   const keys = { seen: `resonance:${publicId}:seen`, cid: `resonance:${publicId}:cid`, resume: `resonance:${publicId}:resume`, sample: `resonance:${publicId}:sample` };
 
   const store = {
@@ -59,6 +61,7 @@ type Api = { open(force?: boolean): Promise<void>; close(): void; identify(exter
   function context(survey: PublicSurvey) {
     const out: Record<string, string> = { locale: survey.locale };
     if (customer) out.customerExternalId = customer;
+    if (customer && customerToken) out.customerToken = customerToken;
     const tp = data("touchpoint");
     const ch = data("channel");
     if (tp) out.touchpointId = tp;
@@ -108,11 +111,12 @@ type Api = { open(force?: boolean): Promise<void>; close(): void; identify(exter
       const lang = data("lang");
       if (lang) q.set("lang", lang);
       if (customer) q.set("customer", customer);
+      if (customer && customerToken) q.set("customerToken", customerToken);
       const qs = q.toString();
       const res = await fetch(qs ? `${url}?${qs}` : url);
       if (!res.ok) return;
       const json = (await res.json()) as PublicSurvey & { eligible?: boolean };
-      if (json.eligible === false) return; // the identified customer opted out of surveys: show nothing
+      if (json.eligible === false) return; // the verified customer opted out of surveys: show nothing
       survey = json;
     } catch {
       return;
@@ -156,8 +160,9 @@ type Api = { open(force?: boolean): Promise<void>; close(): void; identify(exter
   w.Resonance = {
     open,
     close: () => widget?.close(),
-    identify: (externalId: string) => {
+    identify: (externalId: string, token?: string) => {
       customer = String(externalId).slice(0, 200) || null;
+      customerToken = token ? String(token).slice(0, 100) : null;
     },
   };
 

@@ -65,7 +65,7 @@ export function DistributionPanel({ survey, origin, embedPath, canEdit, onSaved 
             <input id="hosted-link" readOnly value={link} className={`${controlClass} min-w-0 flex-1 font-mono text-xs`} />
             <CopyButton value={link} targetId="hosted-link" label="Copy link" />
           </div>
-          <p className="text-xs text-slate-600">Add ?lang=de, ?score=9 (prefill from an e-mail), ?cid=&lt;customer id&gt; as needed.</p>
+          <p className="text-xs text-slate-600">Add ?lang=de, ?score=9 (prefill from an e-mail), ?cid=&lt;customer id&gt;&amp;ct=&lt;customer token&gt; (Settings → Customer identity) as needed.</p>
         </div>
         <div className="flex flex-col gap-1">
           <label htmlFor="embed-snippet" className="text-sm font-medium text-slate-800">Widget snippet</label>

@@ -36,7 +36,7 @@ export type SurveyFormProps = {
   strings: SurveyFormStrings;
   /** Answers from the link (?score=), saved at once as a partial response. */
   prefill: Record<string, number>;
-  context: { customerExternalId?: string; touchpointId?: string; channel?: string };
+  context: { customerExternalId?: string; customerToken?: string; touchpointId?: string; channel?: string };
   submit: (input: unknown) => Promise<SurveyFormResult>;
 };
 

@@ -1,6 +1,7 @@
 // "Send the customer a short re-survey" when a case is resolved: the hosted link of the survey that triggered
 // the case (or, for an interaction case or a survey no longer live, the organization's live NPS, else CSAT,
-// survey) with ?cid=<the customer's external id>. E-mailed when SMTP is configured, the customer has an
+// survey) with ?cid=<the customer's external id>&ct=<a customer token Resonance signs for that survey and customer,
+// valid 30 days: lib/customers/token-secrets.ts>, so the answer is linked to the customer. E-mailed when SMTP is configured, the customer has an
 // e-mail address and has not opted out (Customer.consent === false); otherwise the link is shown for the
 // agent to pass on, with the reason. Either way an AuditEvent on the case records what happened.
 import { db } from "../db";
@@ -8,6 +9,16 @@ import type { Ctx } from "../auth/ctx";
 import { recordAudit } from "../audit/service";
 import { mailerFromUrl, publicBaseUrl, sendMail, smtpUrlFromEnv, type Mailer } from "../mail/transport";
 import { resurveyEmail } from "./resurvey-email";
+import { mintCustomerToken } from "../customers/token-secrets";
+import { SecretUnreadableError } from "../webhooks/secret-box";
+
+function unsigned(error: unknown): null {
+  if (error instanceof SecretUnreadableError) return null;
+  throw error;
+}
+
+/** How long a re-survey link speaks for its customer. */
+export const RESURVEY_TOKEN_DAYS = 30;
 
 export type ResurveyOutcome =
   | { status: "sent"; link: string; to: string }
@@ -34,9 +45,12 @@ export function resurveySmtpUrl(env: NodeJS.ProcessEnv = process.env): string | 
   return env.RESURVEY_SMTP_URL || smtpUrlFromEnv(env);
 }
 
-export function resurveyLink(base: string, publicId: string, externalId: string | null): string {
+export function resurveyLink(base: string, publicId: string, customer: { externalId: string; token: string } | null): string {
   const url = new URL(`/s/${encodeURIComponent(publicId)}`, base);
-  if (externalId) url.searchParams.set("cid", externalId);
+  if (customer) {
+    url.searchParams.set("cid", customer.externalId);
+    url.searchParams.set("ct", customer.token);
+  }
   return url.toString();
 }
 
@@ -56,8 +70,15 @@ export async function resurveyCase(ctx: Ctx, caseId: string, opts: { mailer?: Ma
     outcome = { status: "unavailable", reason: "There is no live NPS or CSAT survey to send. Publish one first." };
   } else {
     const customer = kase.customer;
-    const link = resurveyLink(publicBaseUrl(), survey.publicId, customer?.externalId ?? null);
-    const noCid = customer?.externalId ? "" : " The customer has no external id, so the answer will not be linked to them.";
+    const externalId = customer?.externalId ?? null;
+    // A secret sealed under another key cannot sign (NEXTAUTH_SECRET changed): the link then names nobody.
+    const token = externalId ? await mintCustomerToken(ctx.orgId, { publicId: survey.publicId, externalId }, RESURVEY_TOKEN_DAYS).catch(unsigned) : null;
+    const link = resurveyLink(publicBaseUrl(), survey.publicId, externalId && token ? { externalId, token } : null);
+    const noCid = !customer?.externalId
+      ? " The customer has no external id, so the answer will not be linked to them."
+      : !token
+        ? " The customer-token secret cannot be read with this server's key (rotate it in Settings → Customer identity), so the answer will not be linked to them."
+        : "";
     const url = resurveySmtpUrl();
     const mailer = opts.mailer === undefined ? (url ? mailerFromUrl(url) : null) : opts.mailer;
     const notSent = !customer

@@ -3,7 +3,8 @@
 //    search tokens and consent removed; erasedAt set (an erased customer can never be edited or restored);
 //  - interaction notes and case resolutions blanked, case titles replaced;
 //  - responses ANONYMISED, not deleted, so the organization's figures stay right: score, category, metric,
-//    survey, touchpoint, channel and time stay; the customer link, page URL, user-agent category, comment,
+//    survey, touchpoint, channel and time stay; the customer link (and an unverified claim of the customer's
+//    external id), page URL, user-agent category, comment,
 //    free-text answers and the respondent's client id go (anonymisedAt is set);
 //  - audit events whose data mention the customer's name, e-mail, phone or external id get those values
 //    replaced by "[erased]" and redactedAt stamped — the only change the database lets through on the audit
@@ -49,7 +50,7 @@ export async function anonymiseResponses(tx: Tx, ids: string[], now: Date): Prom
   let count = 0;
   for (const part of chunks(ids)) {
     const list = Prisma.join(part);
-    count += await tx.$executeRaw`UPDATE "Response" SET "customerId" = NULL, "pageUrl" = NULL, "userAgentCategory" = NULL, "comment" = NULL, "hasComment" = ${false},
+    count += await tx.$executeRaw`UPDATE "Response" SET "customerId" = NULL, "customerClaim" = NULL, "pageUrl" = NULL, "userAgentCategory" = NULL, "comment" = NULL, "hasComment" = ${false},
       "clientId" = 'anonymised-' || "id", "anonymisedAt" = ${now}, "updatedAt" = ${now}
       WHERE "id" IN (${list}) AND "anonymisedAt" IS NULL`;
     await tx.$executeRaw`UPDATE "Answer" SET "valueText" = NULL WHERE "responseId" IN (${list}) AND "valueText" IS NOT NULL`;
@@ -132,7 +133,9 @@ export async function eraseCustomer(ctx: Ctx, customerId: string, input: { confi
       await recordConsentChange(tx, ctx, { customerId: c.id, consent: null, source: "erasure", at: now });
       const interactions = await tx.interaction.updateMany({ where: { orgId: ctx.orgId, customerId: c.id }, data: { note: null } });
       const cases = await tx.case.updateMany({ where: { orgId: ctx.orgId, customerId: c.id }, data: { title: "Follow-up (customer erased)", resolution: null } });
-      const responseIds = (await tx.response.findMany({ where: { orgId: ctx.orgId, customerId: c.id }, select: { id: true } })).map((r) => r.id);
+      // Also the responses that only claimed to be this customer (sent without a valid customer token).
+      const claimedBy = c.externalId ? [{ customerClaim: c.externalId }] : [];
+      const responseIds = (await tx.response.findMany({ where: { orgId: ctx.orgId, OR: [{ customerId: c.id }, ...claimedBy] }, select: { id: true } })).map((r) => r.id);
       const responsesAnonymised = await anonymiseResponses(tx, responseIds, now);
       const auditEventsRedacted = await redactAuditEvents(tx, ctx.orgId, needles, now);
       const webhookDeliveriesRedacted = await redactDeliveries(tx, ctx.orgId, c.id, responseIds, needles);

@@ -71,6 +71,8 @@ function toDto(r: Row) {
     completed: r.completed,
     survey,
     customer: r.customer,
+    /** A customer id the respondent sent without a valid customer token: their claim, never linked (docs/security/signed-customer-token.md). */
+    unverifiedCustomerExternalId: r.customerClaim,
     touchpoint: r.touchpoint,
     channel: r.channel,
     locale: r.locale,

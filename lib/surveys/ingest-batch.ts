@@ -19,7 +19,7 @@ import { consumeMany, retryAfterSeconds, type RateLimit } from "../rate-limit/se
 import type { Answers } from "./answers";
 import { newResponseRow, toAnswerData, unknownContext, type CreatedResponse, type LiveSurvey } from "./response-store";
 import { newResumeToken } from "./resume-token";
-import type { PublicResponseInput, ResponseMeta } from "./public-schema";
+import type { VerifiedResponseInput, ResponseMeta } from "./public-schema";
 import { isQuestionType, type QuestionType } from "./question-schema";
 
 /** Upper bound of responses per transaction (also bounds the size of the multi-row inserts). */
@@ -27,7 +27,7 @@ export const MAX_BATCH = 200;
 
 export type BatchItem = {
   survey: LiveSurvey;
-  input: PublicResponseInput;
+  input: VerifiedResponseInput;
   meta: ResponseMeta;
   /** Validated as a new response (validateAnswers with no previous answers). */
   answers: Answers;

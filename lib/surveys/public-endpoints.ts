@@ -11,9 +11,12 @@ const allowedOrigins = ({ publicId }: { publicId: string }) => allowedOriginsFor
 
 // GET /api/v1/public/surveys/:publicId – a live survey's questions for respondents, in their language
 // (?lang=, else Accept-Language, else the survey's default); 404 unknown or draft, 410 closed. No login.
-// ?customer=<external id> of a customer who opted out of surveys → 200 { eligible: false } and no questions.
+// ?customer=<external id>&customerToken=<token> of a customer who opted out of surveys → 200 { eligible: false } and
+// no questions; without a valid token the answer is the one an unknown customer gets (customer-identity.ts).
 export const getSurvey = publicRoute({ params: publicIdParams, query: publicSurveyQuery, allowedOrigins }, async ({ params, query, req }) => {
-  if (!(await customerMayAnswer(params.publicId, query.customer))) return reply({ publicId: params.publicId, eligible: false, reason: "opted_out" });
+  if (!(await customerMayAnswer(params.publicId, query.customer, query.customerToken, { name: "customerToken", in: "query" }))) {
+    return reply({ publicId: params.publicId, eligible: false, reason: "opted_out" });
+  }
   const survey = await getPublicSurvey(params.publicId, req.headers.get("accept-language"), query.lang);
   return reply(survey, 200, { "content-language": survey.locale, vary: "Accept-Language" });
 });

@@ -13,8 +13,10 @@ const locale = z
 
 export const publicSurveyQuery = z.object({
   lang: locale.optional(),
-  /** The customer's external id, when the embed knows it: an opted-out customer gets `{ eligible: false }`. */
+  /** The customer's external id, when the embed knows it; it counts only with a valid customerToken. */
   customer: z.string().trim().min(1).max(200).optional(),
+  /** The customer token for this survey and `customer` (docs/security/signed-customer-token.md): with it, a customer who opted out gets `{ eligible: false }`. */
+  customerToken: z.string().min(1).max(100).optional(),
 });
 
 // A lone UTF-16 surrogate cannot be stored (both databases keep UTF-8 and write U+FFFD instead): replaced
@@ -37,8 +39,10 @@ export const publicResponseInput = z.strictObject({
   resumeToken: z.string().min(1).max(100).optional(),
   /** false saves what is there (e.g. only the score) and lets a later submit with the same clientId add to it. */
   complete: z.boolean(),
-  /** The customer's id in the company's own systems; attached only when that customer exists. */
+  /** The customer's id in the company's own systems. Linked to that customer only with a valid customerToken; otherwise kept as an unverified claim. */
   customerExternalId: z.string().trim().min(1).max(200).optional(),
+  /** "<expiry>.<signature>": an HMAC of (survey, customerExternalId, expiry) by the organization's secret (docs/security/signed-customer-token.md). */
+  customerToken: z.string().min(1).max(100).optional(),
   touchpointId: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "Not a valid id").optional(),
   /** An organization channel key (web, email, mobile_app, …); default web. */
   channel: z.string().min(1).max(50).regex(/^[a-z0-9_-]+$/i, "Not a channel key").optional(),
@@ -47,5 +51,10 @@ export const publicResponseInput = z.strictObject({
   pageUrl: z.url({ protocol: /^https?$/, error: "Expected an http(s) URL" }).max(2000).optional(),
 });
 export type PublicResponseInput = z.infer<typeof publicResponseInput>;
+/**
+ * What the response store receives (customer-identity.ts): customerExternalId only when a token vouched for
+ * it, an unvouched one as customerClaim.
+ */
+export type VerifiedResponseInput = Omit<PublicResponseInput, "customerToken"> & { customerClaim?: string };
 
 export type ResponseMeta = { userAgent: string | null; ip: string | null };

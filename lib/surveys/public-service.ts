@@ -9,14 +9,15 @@ import { validateAnswers } from "./answers";
 import { submitToBatch } from "./ingest-batch";
 import type { ShowIf } from "./logic";
 import { localizedText, negotiateLocale } from "./locale";
-import type { PublicResponseInput, ResponseMeta } from "./public-schema";
+import type { PublicResponseInput, ResponseMeta, VerifiedResponseInput } from "./public-schema";
 import { isMetric, toQuestionDef, type QuestionType } from "./question-schema";
 import { saveResponse, type PublicResponse } from "./response-store";
 import { parseSurveySettings } from "./settings";
 import { SurveyClosedError, UnknownContextError } from "./errors";
 import { surveyByPublicId, type CachedSurvey } from "./survey-cache";
 import { uiText } from "./ui-text";
-import { CustomerOptedOutError, isOptedOut } from "../privacy/consent";
+import { CustomerOptedOutError } from "../privacy/consent";
+import { resolveCustomerIdentity, verifiedOptOut } from "./customer-identity";
 
 const MINUTE = 60_000;
 
@@ -101,13 +102,15 @@ export async function getPublicSurvey(publicId: string, acceptLanguage?: string 
 }
 
 /**
- * Whether a survey may be shown to this identified customer: false when the survey's organization has a
- * customer with that external id who opted out. The widget asks before it shows anything (GET ?customer=).
+ * Whether a survey may be shown to this customer: false only when a valid customer token names a customer of
+ * the survey's organization who opted out. Without a valid token the answer is true, as for a customer nobody
+ * knows, so that no one learns from it who exists or opted out. The widget asks before it shows anything
+ * (GET ?customer=&customerToken=); the hosted page with ?cid=&ct=.
  */
-export async function customerMayAnswer(publicId: string, customerExternalId: string | null | undefined): Promise<boolean> {
-  if (!customerExternalId) return true;
+export async function customerMayAnswer(publicId: string, customerExternalId: string | null | undefined, customerToken: string | null | undefined, field?: { name: string; in: "body" | "query" }): Promise<boolean> {
+  if (!customerExternalId && !customerToken) return true;
   const s = await loadLiveSurvey(publicId);
-  return !(await isOptedOut(s.orgId, customerExternalId));
+  return !(await verifiedOptOut(s.orgId, await resolveCustomerIdentity(s, customerExternalId, customerToken, field)));
 }
 
 /** The origins allowed to call the public API for this survey (CORS); null when there is no such survey. */
@@ -126,12 +129,15 @@ export async function allowedOriginsForSurvey(publicId: string): Promise<string[
  */
 export async function submitPublicResponse(
   publicId: string,
-  input: PublicResponseInput,
+  raw: PublicResponseInput,
   meta: ResponseMeta,
 ): Promise<{ response: PublicResponse; created: boolean }> {
   let survey = await loadLiveSurvey(publicId);
-  // An identified customer who opted out gets no survey: nothing is stored for them (403, problem+json).
-  if (await isOptedOut(survey.orgId, input.customerExternalId)) throw new CustomerOptedOutError();
+  const { customerToken, customerExternalId, ...rest } = raw;
+  const identity = await resolveCustomerIdentity(survey, customerExternalId, customerToken);
+  // A verified customer who opted out gets no survey: nothing is stored for them (403, problem+json).
+  if (await verifiedOptOut(survey.orgId, identity)) throw new CustomerOptedOutError();
+  const input: VerifiedResponseInput = { ...rest, ...(identity.verified ? { customerExternalId: identity.verified } : {}), ...(identity.claim ? { customerClaim: identity.claim } : {}) };
   const limitsOf = (settings: unknown) => {
     const { rateLimit } = parseSurveySettings(settings);
     return [

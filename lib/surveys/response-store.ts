@@ -12,11 +12,12 @@
 // - Once complete, a response never changes: a submit that would change it is a 409, while a replay whose
 //   answers are already stored (a retried request) is answered 200. A 200 carries only { clientId,
 //   completed }: stored answers are never sent back.
-// - Who and where are taken from the first submit: customerExternalId is attached only when that customer
-//   already exists in the survey's organization (never created: a public form must not be able to add rows
-//   to the CRM); a touchpointId or channel key that the survey's organization does not have (unknown,
-//   archived, another organization's) is refused with a 400 naming the field. Without them the survey's
-//   linked touchpoint and the "web" channel are used.
+// - Who and where are taken from the first submit: customerExternalId — present here only when a customer
+//   token vouched for it (customer-identity.ts; an unvouched one arrives as customerClaim and is only stored)
+//   — is attached only when that customer already exists in the survey's organization (never created: a
+//   public form must not be able to add rows to the CRM); a touchpointId or channel key that the survey's
+//   organization does not have (unknown, archived, another organization's) is refused with a 400 naming the
+//   field. Without them the survey's linked touchpoint and the "web" channel are used.
 // - Bad answers: AnswersInvalidError naming each one, and nothing is written.
 import { db } from "../db";
 import { openCaseForResponse } from "../cases/rules";
@@ -26,7 +27,7 @@ import { ConflictError } from "../http/errors";
 import { computeHeadline, validateAnswers, type Answers, type SurveyShape } from "./answers";
 import { fromAnswerColumns, sameAnswer, toAnswerColumns } from "./answer-columns";
 import { AnswersInvalidError, ResponseCompletedError, ResumeTokenRequiredError, UnknownContextError } from "./errors";
-import type { PublicResponseInput, ResponseMeta } from "./public-schema";
+import type { VerifiedResponseInput, ResponseMeta } from "./public-schema";
 import { isQuestionType, type QuestionInput, type QuestionType } from "./question-schema";
 import { newResumeToken, resumeTokenMatches } from "./resume-token";
 import { userAgentCategory } from "./user-agent";
@@ -94,7 +95,7 @@ function pagePath(url: string | undefined): string | null {
   return (u.origin + u.pathname).slice(0, 2000);
 }
 
-async function resolveContext(survey: LiveSurvey, input: PublicResponseInput) {
+async function resolveContext(survey: LiveSurvey, input: VerifiedResponseInput) {
   const orgId = survey.orgId;
   const [customer, touchpoint, channels] = await Promise.all([
     input.customerExternalId ? db.customer.findUnique({ where: { orgId_externalId: { orgId, externalId: input.customerExternalId } }, select: { id: true } }) : null,
@@ -108,7 +109,7 @@ async function resolveContext(survey: LiveSurvey, input: PublicResponseInput) {
 }
 
 /** The context fields sent but not found in the survey's organization (ingest-batch.ts asks the same). */
-export function unknownContext(input: PublicResponseInput, found: { touchpoint: boolean; channel: boolean }): Array<"channel" | "touchpointId"> {
+export function unknownContext(input: VerifiedResponseInput, found: { touchpoint: boolean; channel: boolean }): Array<"channel" | "touchpointId"> {
   const unknown: Array<"channel" | "touchpointId"> = [];
   if (input.channel && !found.channel) unknown.push("channel");
   if (input.touchpointId && !found.touchpoint) unknown.push("touchpointId");
@@ -120,7 +121,7 @@ type ResponseContext = Awaited<ReturnType<typeof resolveContext>>;
 /** The Response row of a new response (without its answers); also what the ingestion batch inserts. */
 export function newResponseRow(
   survey: LiveSurvey,
-  input: PublicResponseInput,
+  input: VerifiedResponseInput,
   meta: ResponseMeta,
   answers: Answers,
   context: ResponseContext,
@@ -138,13 +139,14 @@ export function newResponseRow(
     completedAt: input.complete ? now : null,
     locale: input.locale ?? null,
     pageUrl: pagePath(input.pageUrl),
+    customerClaim: input.customerClaim ?? null,
     userAgentCategory: userAgentCategory(meta.userAgent),
     resumeTokenHash,
     submittedAt: now,
   };
 }
 
-async function createResponse(survey: LiveSurvey, input: PublicResponseInput, meta: ResponseMeta, answers: Answers): Promise<CreatedResponse> {
+async function createResponse(survey: LiveSurvey, input: VerifiedResponseInput, meta: ResponseMeta, answers: Answers): Promise<CreatedResponse> {
   const shape: SurveyShape = survey;
   const context = await resolveContext(survey, input);
   const resume = newResumeToken();
@@ -166,7 +168,7 @@ async function createResponse(survey: LiveSurvey, input: PublicResponseInput, me
 }
 
 /** Applies the merged answers to a partial response; null when another submit completed it meanwhile. */
-async function updateResponse(survey: LiveSurvey, existing: StoredResponse, input: PublicResponseInput, previous: Answers, answers: Answers) {
+async function updateResponse(survey: LiveSurvey, existing: StoredResponse, input: VerifiedResponseInput, previous: Answers, answers: Answers) {
   const now = new Date();
   const changed = survey.questions.filter((q) => Object.hasOwn(answers, q.key) && !sameAnswer(answers[q.key], previous[q.key]));
   const removed = survey.questions.filter((q) => Object.hasOwn(previous, q.key) && !Object.hasOwn(answers, q.key));
@@ -199,7 +201,7 @@ async function updateResponse(survey: LiveSurvey, existing: StoredResponse, inpu
   return statusOf({ clientId: existing.clientId, completed: input.complete });
 }
 
-export async function saveResponse(survey: LiveSurvey, input: PublicResponseInput, meta: ResponseMeta): Promise<{ response: PublicResponse; created: boolean }> {
+export async function saveResponse(survey: LiveSurvey, input: VerifiedResponseInput, meta: ResponseMeta): Promise<{ response: PublicResponse; created: boolean }> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const existing = await db.response.findUnique({ where: { surveyId_clientId: { surveyId: survey.id, clientId: input.clientId } }, select: responseSelect });
     if (!existing) {

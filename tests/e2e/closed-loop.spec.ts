@@ -1,6 +1,7 @@
 // Closed loop: a detractor's score from an e-mail link opens a follow-up case at once; the agent sees it on
 // the customer's timeline and moves it on in the cases list and resolves it on its page.
 import { expect, test } from "@playwright/test";
+import { signedLinkQuery } from "./helpers/customer-token";
 
 test("a detractor response opens a case that an agent works to resolved", async ({ page, browser }) => {
   await page.goto("/login");
@@ -17,9 +18,9 @@ test("a detractor response opens a case that an agent works to resolved", async 
   expect(created.status()).toBe(201);
   const customerId = (await created.json()).id as string;
 
-  // The customer clicks "2" in the survey e-mail: the score alone is saved as a partial response.
+  // The customer clicks "2" in the survey e-mail (a signed link): the score alone is saved as a partial response.
   const respondent = await browser.newContext();
-  await (await respondent.newPage()).goto(`/s/${survey.publicId}?cid=${externalId}&score=2`);
+  await (await respondent.newPage()).goto(`/s/${survey.publicId}?${await signedLinkQuery(browser, survey.publicId, externalId)}&score=2`);
   await expect
     .poll(async () => (await (await page.request.get(`/api/v1/responses?surveyId=${survey.id}&customerId=${customerId}`)).json()).data.length, { timeout: 15_000 })
     .toBe(1);

@@ -1,7 +1,8 @@
 // A customer answers the demo organization's NPS survey through its hosted link — no login, keyboard only —
-// and the CX manager finds the response through the API. The link's customer id (?cid=) attaches the
-// response to that customer, which is how the test finds exactly its own response among the demo data.
+// and the CX manager finds the response through the API. The link's customer id and token (?cid=&ct=, as
+// Resonance's e-mails carry them) attach the response to that customer, which is how the test finds exactly its own response among the demo data.
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { signedLinkQuery } from "./helpers/customer-token";
 
 const ADMIN = { email: "admin@demo.resonance.test", password: "resonance-demo" };
 
@@ -41,7 +42,7 @@ test("a customer answers the hosted NPS survey with the keyboard and the respons
   const { survey, externalId, customerId } = await setUp(page.request);
 
   const { context, page: customer } = await respondent(browser, "en-GB");
-  await customer.goto(`/s/${survey.publicId}?cid=${encodeURIComponent(externalId)}`);
+  await customer.goto(`/s/${survey.publicId}?${await signedLinkQuery(browser, survey.publicId, externalId)}`);
   await expect(customer.getByRole("heading", { level: 1, name: "Your feedback" })).toBeVisible();
   const group = customer.getByRole("group", { name: /recommend/i });
   await expect(group.getByRole("radio", { name: "0 – Not at all likely" })).toBeVisible();
@@ -82,7 +83,7 @@ test("an e-mail link's score counts at once as a partial response, in the respon
   const { survey, externalId, customerId } = await setUp(page.request);
 
   const { context, page: customer } = await respondent(browser, "de-DE");
-  await customer.goto(`/s/${survey.publicId}?score=3&cid=${encodeURIComponent(externalId)}`);
+  await customer.goto(`/s/${survey.publicId}?score=3&${await signedLinkQuery(browser, survey.publicId, externalId)}`);
   await expect(customer.getByRole("heading", { level: 1, name: "Ihr Feedback" })).toBeVisible();
   await expect(customer.getByRole("radio", { name: "3", exact: true })).toBeChecked();
   await expect(customer.getByRole("radio", { name: "0 – Überhaupt nicht wahrscheinlich" })).toBeVisible();
@@ -107,7 +108,7 @@ test("a missing answer is shown next to its question, and focus moves there", as
   const { survey, externalId, customerId } = await setUp(page.request);
   const { context, page: customer } = await respondent(browser, "en-GB");
   await customer.setViewportSize({ width: 375, height: 800 });
-  await customer.goto(`/s/${survey.publicId}?cid=${encodeURIComponent(externalId)}`);
+  await customer.goto(`/s/${survey.publicId}?${await signedLinkQuery(browser, survey.publicId, externalId)}`);
   await customer.getByRole("textbox").fill("I forgot the score");
   await customer.getByRole("button", { name: "Send" }).click();
   const group = customer.getByRole("group", { name: /recommend/i });

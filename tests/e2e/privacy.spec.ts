@@ -9,6 +9,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { signedCustomer } from "./helpers/customer-token";
 import { signInAs } from "./helpers/sign-in";
 
 const SHOTS = "tmp/shots-privacy";
@@ -106,7 +107,7 @@ test("an admin exports, then erases a customer and finds the erasure in the audi
   await page.locator("#retention").screenshot({ path: `${SHOTS}/retention-1280.png` });
 });
 
-test("the embedded widget shows nothing to an identified customer who opted out", async ({ page, browser }, testInfo) => {
+test("the embedded widget shows nothing to a signed-in customer who opted out, and an unsigned id reveals nothing", async ({ page, browser }, testInfo) => {
   const root = path.resolve(import.meta.dirname, "../..");
   const appUrl = String(testInfo.project.use.baseURL);
   const helper = (...args: string[]) =>
@@ -117,10 +118,15 @@ test("the embedded widget shows nothing to an identified customer who opted out"
       }),
     );
   let survey: { id: string; publicId: string } | undefined;
+  // The company's site signs a customer token for its signed-in customer (docs/security/signed-customer-token.md);
+  // ?unsigned=1 renders the same page without one, as a forger would.
+  const tokens = new Map<string, string>();
   const site = http.createServer((req, res) => {
-    const customer = new URL(req.url ?? "/", "http://x").searchParams.get("customer") ?? "";
+    const q = new URL(req.url ?? "/", "http://x").searchParams;
+    const customer = q.get("customer") ?? "";
+    const token = q.get("unsigned") ? "" : (tokens.get(customer) ?? "");
     res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title></head><body><h1>Shop</h1>
-<script src="${appUrl}/embed.js" data-survey="${survey?.publicId}" data-customer="${customer}" data-throttle-days="0" async></script></body></html>`);
+<script src="${appUrl}/embed.js" data-survey="${survey?.publicId}" data-customer="${customer}" data-customer-token="${token}" data-throttle-days="0" async></script></body></html>`);
   });
   await new Promise<void>((resolve) => site.listen(0, "127.0.0.1", resolve));
   const siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
@@ -131,6 +137,7 @@ test("the embedded widget shows nothing to an identified customer who opted out"
     for (const [externalId, consent] of [[`OUT-${tag}`, false], [`IN-${tag}`, true]] as const) {
       const res = await page.request.post("/api/v1/customers", { data: { name: `Widget ${externalId}`, externalId, consent } });
       expect(res.status()).toBe(201);
+      tokens.set(externalId, (await signedCustomer(browser, survey!.publicId, externalId)).customerToken);
     }
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const visitor = await context.newPage();
@@ -141,6 +148,11 @@ test("the embedded widget shows nothing to an identified customer who opted out"
     await expect(visitor.getByRole("dialog")).toHaveCount(0);
     // the same page for a customer who consents shows the survey (the check above is not vacuous)
     await visitor.goto(`${siteUrl}/shop?customer=IN-${tag}`);
+    await expect(visitor.getByRole("dialog")).toBeVisible();
+    // without the token the opted-out customer's id is only a claim: the answer is the one anyone gets
+    const unsigned = visitor.waitForResponse((r) => r.url().includes(`/api/v1/public/surveys/${survey!.publicId}?`));
+    await visitor.goto(`${siteUrl}/shop?customer=OUT-${tag}&unsigned=1`);
+    expect((await (await unsigned).json()).eligible).toBeUndefined();
     await expect(visitor.getByRole("dialog")).toBeVisible();
     await context.close();
   } finally {

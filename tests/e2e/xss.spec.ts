@@ -3,6 +3,7 @@
 // appears — no script runs, no dialog opens, no element of the payload lands in the DOM.
 import { expect, test, type Page } from "@playwright/test";
 import { signInAs } from "./helpers/sign-in";
+import { signedCustomer } from "./helpers/customer-token";
 
 const stamp = Date.now().toString(36);
 // Each payload starts with its own marker so the page can be searched for it; every variant of the attack
@@ -27,7 +28,7 @@ async function expectInert(page: Page, path: string, texts: string[]) {
   expect(dialogs, path).toEqual([]);
 }
 
-test("payloads stored in names, notes and comments render as text everywhere they appear", async ({ page }) => {
+test("payloads stored in names, notes and comments render as text everywhere they appear", async ({ page, browser }) => {
   test.setTimeout(120_000);
   await signInAs(page, "manager");
   const api = page.request;
@@ -52,7 +53,7 @@ test("payloads stored in names, notes and comments render as text everywhere the
     else if (q.type === "text") answers[q.key] = P.comment;
     else if (q.options?.length) answers[q.key] = q.type === "multi_choice" ? [q.options[0].key] : q.options[0].key;
   }
-  await ok(await api.post(`/api/v1/public/surveys/${live.publicId}/responses`, { data: { clientId: `xss-${stamp}`, answers, complete: true, customerExternalId: externalId } }));
+  await ok(await api.post(`/api/v1/public/surveys/${live.publicId}/responses`, { data: { clientId: `xss-${stamp}`, answers, complete: true, ...(await signedCustomer(browser, live.publicId, externalId)) } }));
 
   // a case note
   const cases = await ok(await api.get("/api/v1/cases?status=open"));

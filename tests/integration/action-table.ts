@@ -44,6 +44,7 @@ export const ACTIONS: ActionCase[] = [
   { file: "app/_actions/privacy.ts", name: "updateRetentionAction", access: "admin", form: { months: "0", mode: "shred" } },
   { file: "app/_actions/privacy.ts", name: "runRetentionAction", access: "admin", form: { dryRun: "maybe" } },
   { file: "app/_actions/setup.ts", name: "completeSetupAction", access: "public", form: { token: "", orgName: "", name: "", email: "nope", password: "x" } },
+  { file: "app/_actions/customer-tokens.ts", name: "rotateCustomerTokenSecretAction", access: "admin", form: { previousValidHours: "-1" } },
   { file: "app/_actions/scim.ts", name: "createScimTokenAction", access: "admin", form: { name: "" } },
   { file: "app/_actions/scim.ts", name: "revokeScimTokenAction", access: "admin", bound: ["no-such-token"], form: {} },
   { file: "app/_actions/scim.ts", name: "setScimGroupRoleAction", access: "admin", bound: ["no-such-group"], form: { role: "owner" } },

@@ -105,7 +105,9 @@ describe("resolving", () => {
     const kase = await detractorCase(A, customer.id);
     const res = await patchOn(mailServer.url, A.keys.agent, kase.id, { status: "resolved", resolution: "Called back, fixed the router", rootCause: "Billing error", resurvey: true });
     expect(res.status).toBe(200);
-    const link = `http://cx.example.test/s/${survey.publicId}?cid=${encodeURIComponent(customer.externalId!)}`;
+    const link: string = res.body.resurvey.link;
+    // The customer's id and a customer token for this survey (customer-identity.test.ts checks that it links).
+    expect(link).toMatch(new RegExp(`^http://cx\\.example\\.test/s/${survey.publicId}\\?cid=${encodeURIComponent(customer.externalId!)}&ct=\\d+\\.[\\w-]{43}$`));
     expect(res.body.resurvey).toEqual({ status: "sent", link, to: customer.email });
     const mails = sink.messages.filter((m) => m.to.includes(customer.email!));
     expect(mails).toHaveLength(1);
@@ -124,7 +126,8 @@ describe("resolving", () => {
     const before = sink.messages.length;
     const res = await patchOn(mailServer.url, A.keys.agent, kase.id, { status: "resolved", resolution: "Explained the policy", resurvey: true });
     expect(res.status).toBe(200);
-    expect(res.body.resurvey).toMatchObject({ status: "link_shown", link: `http://cx.example.test/s/${survey.publicId}?cid=${encodeURIComponent(customer.externalId!)}` });
+    expect(res.body.resurvey).toMatchObject({ status: "link_shown" });
+    expect(res.body.resurvey.link).toMatch(new RegExp(`^http://cx\\.example\\.test/s/${survey.publicId}\\?cid=${encodeURIComponent(customer.externalId!)}&ct=`));
     expect(res.body.resurvey.reason).toMatch(/opted out/);
     await new Promise((r) => setTimeout(r, 300));
     expect(sink.messages.length).toBe(before);
@@ -141,7 +144,7 @@ describe("resolving", () => {
     expect(res.body.resurvey.reason).toMatch(/not set up/);
     const live = await db.survey.findFirstOrThrow({ where: { orgId: A.orgId, type: "nps", status: "live" }, orderBy: [{ publishedAt: "desc" }, { id: "desc" }] });
     const externalId = (await db.customer.findUniqueOrThrow({ where: { id: A.ids.customer } })).externalId!;
-    expect(res.body.resurvey.link).toMatch(new RegExp(`/s/${live.publicId}\\?cid=${encodeURIComponent(externalId)}$`));
+    expect(res.body.resurvey.link).toMatch(new RegExp(`/s/${live.publicId}\\?cid=${encodeURIComponent(externalId)}&ct=\\d+\\.[\\w-]{43}$`));
   });
 
   it("rejects a re-survey without resolving", async () => {

@@ -9,6 +9,7 @@ import { getLoopClosure } from "@/lib/cases/loop-closure";
 import { caseListQuery } from "@/lib/cases/schema";
 import { createOrg, createUser, type Org } from "../factories";
 import { createSurvey } from "../factories/surveys";
+import { customerToken } from "./customer-tokens";
 import { http } from "./http";
 
 let A: Org;
@@ -57,7 +58,8 @@ describe("case rules", () => {
     const customer = await db.customer.findUniqueOrThrow({ where: { id: A.ids.customer } });
     const clientId = `cr-${randomUUID()}`;
     const path = `/api/v1/public/surveys/${survey.publicId}/responses`;
-    const partial = await http("POST", path, { body: { clientId, complete: false, answers: { nps: 3 }, customerExternalId: customer.externalId } });
+    const token = await customerToken(A, survey.publicId, customer.externalId!);
+    const partial = await http("POST", path, { body: { clientId, complete: false, answers: { nps: 3 }, customerExternalId: customer.externalId, customerToken: token } });
     expect(partial.status).toBe(201);
     const done = await http("POST", path, { body: { clientId, resumeToken: partial.body.resumeToken, complete: true, answers: { nps: 3, why_low: "Waited an hour", plan: "pro" } } });
     expect(done.status).toBe(200);

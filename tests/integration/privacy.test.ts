@@ -14,9 +14,13 @@ import { CustomerOptedOutError } from "@/lib/privacy/consent";
 import { enqueueResponsesCreated } from "@/lib/webhooks/outbox";
 import { createOrg, uid, type Org } from "../factories";
 import { createSurvey } from "../factories/surveys";
+import { TEST_NEXTAUTH_SECRET } from "../server";
+import { customerToken } from "./customer-tokens";
 import { baseURL, http } from "./http";
 import { startSmtpSink, type SmtpSink } from "./smtp-sink";
 
+// submitPublicResponse below runs in this process and opens the sealed token secrets as the server does.
+process.env.NEXTAUTH_SECRET ??= TEST_NEXTAUTH_SECRET;
 const DAY = 86_400_000;
 let A: Org;
 let B: Org;
@@ -41,7 +45,7 @@ async function personWithHistory(org: Org, surveyPublicId: string, name: string)
   expect(created.status).toBe(201);
   const id = created.body.id as string;
   const res = await http("POST", `/api/v1/public/surveys/${surveyPublicId}/responses`, {
-    body: { clientId: `device-${tag}-0001`, answers: { nps: 3, why_low: `${name}'s router broke twice`, plan: "pro" }, complete: true, customerExternalId: p.externalId, pageUrl: "https://shop.example.test/account/orders" },
+    body: { clientId: `device-${tag}-0001`, answers: { nps: 3, why_low: `${name}'s router broke twice`, plan: "pro" }, complete: true, customerExternalId: p.externalId, customerToken: await customerToken(org, surveyPublicId, p.externalId), pageUrl: "https://shop.example.test/account/orders" },
   });
   expect(res.status).toBe(201);
   const note = await http("POST", "/api/v1/interactions", { key: org.keys.agent, body: { customerId: id, outcome: "follow_up", note: `Called ${name} at ${p.phone}` } });
@@ -142,26 +146,28 @@ describe("consent: recorded and respected", () => {
     expect((await http("GET", `/api/v1/customers/${bob.id}/consent`, { key: A.keys.admin })).status).toBe(404);
   });
 
-  it("the public API tells the widget not to show the survey, and refuses a response", async () => {
-    const get = await http("GET", `/api/v1/public/surveys/${survey.publicId}?customer=${carol.externalId}`);
+  it("the public API tells the widget not to show the survey, and refuses a response (with the customer's token)", async () => {
+    const token = await customerToken(A, survey.publicId, carol.externalId);
+    const get = await http("GET", `/api/v1/public/surveys/${survey.publicId}?customer=${carol.externalId}&customerToken=${token}`);
     expect(get.status).toBe(200);
     expect(get.body).toEqual({ publicId: survey.publicId, eligible: false, reason: "opted_out" });
     const before = await db.response.count({ where: { surveyId: survey.id } });
-    const post = await http("POST", `/api/v1/public/surveys/${survey.publicId}/responses`, { body: { clientId: `carol-${uid()}-x`, answers: { nps: 10 }, complete: false, customerExternalId: carol.externalId } });
+    const post = await http("POST", `/api/v1/public/surveys/${survey.publicId}/responses`, { body: { clientId: `carol-${uid()}-x`, answers: { nps: 10 }, complete: false, customerExternalId: carol.externalId, customerToken: token } });
     expect(post.status).toBe(403);
     expect(post.contentType).toContain("application/problem+json");
     expect(post.body).toMatchObject({ title: "Opted out" });
     expect(await db.response.count({ where: { surveyId: survey.id } })).toBe(before);
     // a customer who consents, and an anonymous visitor, still get the survey (the check is not vacuous)
-    for (const q of [`?customer=${ada.externalId}`, ""]) {
+    for (const q of [`?customer=${ada.externalId}&customerToken=${await customerToken(A, survey.publicId, ada.externalId)}`, ""]) {
       const ok = await http("GET", `/api/v1/public/surveys/${survey.publicId}${q}`);
       expect(ok.status).toBe(200);
       expect(ok.body.questions.length).toBeGreaterThan(0);
     }
   });
 
-  it("the hosted link with the customer's id shows no form, and its submit stores nothing", async () => {
-    const page = await fetch(`${baseURL()}/s/${survey.publicId}?cid=${encodeURIComponent(carol.externalId)}`);
+  it("the hosted link with the customer's id and token shows no form, and its submit stores nothing", async () => {
+    const token = await customerToken(A, survey.publicId, carol.externalId);
+    const page = await fetch(`${baseURL()}/s/${survey.publicId}?cid=${encodeURIComponent(carol.externalId)}&ct=${token}`);
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toContain("You have opted out of surveys");
@@ -169,7 +175,7 @@ describe("consent: recorded and respected", () => {
     const open = await (await fetch(`${baseURL()}/s/${survey.publicId}?cid=${encodeURIComponent(ada.externalId)}`)).text();
     expect(open).toContain("How likely are you to recommend us?");
     // the hosted page's submit goes through the same service
-    await expect(submitPublicResponse(survey.publicId, { clientId: `carol-${uid()}-y`, answers: { nps: 9 }, complete: false, customerExternalId: carol.externalId }, { userAgent: null, ip: "127.0.0.9" })).rejects.toBeInstanceOf(CustomerOptedOutError);
+    await expect(submitPublicResponse(survey.publicId, { clientId: `carol-${uid()}-y`, answers: { nps: 9 }, complete: false, customerExternalId: carol.externalId, customerToken: token }, { userAgent: null, ip: "127.0.0.9" })).rejects.toBeInstanceOf(CustomerOptedOutError);
   });
 
   it("the re-survey on resolving a case is not e-mailed to them", async () => {
@@ -202,11 +208,15 @@ describe("POST /api/v1/customers/:id/erasure", () => {
     expect(hooksBefore.map((d) => d.eventType).sort()).toEqual(["case.opened", "case.opened", "case.resolved", "response.created"]);
     expect(JSON.stringify(hooksBefore)).toContain(ada.externalId);
     expect(JSON.stringify(hooksBefore)).toContain("router broke");
+    // Someone (perhaps Ada) claimed to be her without a customer token: the unverified claim goes too.
+    const claim = await http("POST", `/api/v1/public/surveys/${survey.publicId}/responses`, { body: { clientId: `claim-${uid()}-ada`, answers: { nps: 8, plan: "basic" }, complete: true, customerExternalId: ada.externalId } });
+    expect(claim.status).toBe(201);
+    const claimed = await db.response.findFirstOrThrow({ where: { surveyId: survey.id, customerClaim: ada.externalId } });
     const scoresBefore = await db.response.findMany({ where: { surveyId: survey.id }, select: { id: true, score: true, category: true, metric: true }, orderBy: { id: "asc" } });
     const auditBefore = await db.auditEvent.count({ where: { orgId: A.orgId } });
     const res = await http("POST", `/api/v1/customers/${ada.id}/erasure`, { key: A.keys.admin, body: { confirm: " ada lovelace " } });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ customerId: ada.id, responsesAnonymised: 1, interactionsBlanked: 1, casesBlanked: 3 });
+    expect(res.body).toMatchObject({ customerId: ada.id, responsesAnonymised: 2, interactionsBlanked: 1, casesBlanked: 3 });
     expect(res.body.auditEventsRedacted).toBeGreaterThanOrEqual(1);
 
     const c = await db.customer.findUniqueOrThrow({ where: { id: ada.id }, include: { tags: true, searchTokens: true } });
@@ -217,7 +227,8 @@ describe("POST /api/v1/customers/:id/erasure", () => {
 
     // responses: anonymised, scores kept (the aggregates do not move)
     expect(await db.response.findMany({ where: { surveyId: survey.id }, select: { id: true, score: true, category: true, metric: true }, orderBy: { id: "asc" } })).toEqual(scoresBefore);
-    const r = await db.response.findFirstOrThrow({ where: { surveyId: survey.id, anonymisedAt: { not: null } }, include: { answers: true } });
+    expect(await db.response.findUniqueOrThrow({ where: { id: claimed.id } })).toMatchObject({ customerClaim: null, score: 8, clientId: `anonymised-${claimed.id}` });
+    const r = await db.response.findFirstOrThrow({ where: { surveyId: survey.id, anonymisedAt: { not: null }, id: { not: claimed.id } }, include: { answers: true } });
     expect(r).toMatchObject({ customerId: null, pageUrl: null, userAgentCategory: null, comment: null, clientId: `anonymised-${r.id}`, score: 3, category: "detractor" });
     expect(r.answers.map((a) => a.valueText)).toEqual([null, null, null]);
     expect(r.answers.filter((a) => a.valueNumber === 3)).toHaveLength(1);
@@ -271,7 +282,7 @@ describe("POST /api/v1/customers/:id/erasure", () => {
     expect((await http("POST", `/api/v1/customers/${ada.id}/erasure`, { key: A.keys.admin, body: { confirm: "ERASE" } })).status).toBe(409);
     expect((await db.customer.findUniqueOrThrow({ where: { id: ada.id } })).name).toBe("Erased customer");
     // the erased customer's old external id no longer links a new response to them
-    const res = await http("POST", `/api/v1/public/surveys/${survey.publicId}/responses`, { body: { clientId: `after-${uid()}-erase`, answers: { nps: 9, plan: "basic" }, complete: true, customerExternalId: ada.externalId } });
+    const res = await http("POST", `/api/v1/public/surveys/${survey.publicId}/responses`, { body: { clientId: `after-${uid()}-erase`, answers: { nps: 9, plan: "basic" }, complete: true, customerExternalId: ada.externalId, customerToken: await customerToken(A, survey.publicId, ada.externalId) } });
     expect(res.status).toBe(201);
     expect((await db.response.findFirstOrThrow({ where: { clientId: { startsWith: "after-" }, surveyId: survey.id } })).customerId).toBeNull();
   });

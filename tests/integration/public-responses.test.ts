@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createOrg, type Org } from "../factories";
 import { createSurvey, storedResponses } from "../factories/surveys";
+import { customerToken } from "./customer-tokens";
 import { http } from "./http";
 
 const UA = { desktop: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36" };
@@ -181,9 +182,11 @@ describe("POST /api/v1/public/surveys/:publicId/responses", () => {
     const externalB = (await db.customer.findUniqueOrThrow({ where: { id: B.ids.customer } })).externalId!;
     const base = { answers: { nps: 7 }, complete: false };
 
-    expect((await post(s.publicId, { ...base, clientId: cid(), customerExternalId: externalA, touchpointId: ownTouchpoint, channel: "email" })).status).toBe(201);
-    expect((await post(s.publicId, { ...base, clientId: cid(), customerExternalId: externalB })).status).toBe(201);
-    expect((await post(s.publicId, { ...base, clientId: cid(), customerExternalId: "NOBODY-123" })).status).toBe(201);
+    // Signed with A's secret (customer-identity.test.ts covers unsigned ids): B's customer is still not A's.
+    const signed = async (externalId: string) => ({ customerExternalId: externalId, customerToken: await customerToken(A, s.publicId, externalId) });
+    expect((await post(s.publicId, { ...base, clientId: cid(), ...(await signed(externalA)), touchpointId: ownTouchpoint, channel: "email" })).status).toBe(201);
+    expect((await post(s.publicId, { ...base, clientId: cid(), ...(await signed(externalB)) })).status).toBe(201);
+    expect((await post(s.publicId, { ...base, clientId: cid(), ...(await signed("NOBODY-123")) })).status).toBe(201);
     const [own, foreign, unknown] = await storedResponses(s.id);
     expect(own).toMatchObject({ customerId: A.ids.customer, touchpointId: ownTouchpoint, channelId: emailChannel });
     expect(foreign).toMatchObject({ customerId: null, touchpointId: null, channelId: webChannel, orgId: A.orgId }); // (a foreign touchpoint or channel: 400, below)

@@ -10,6 +10,7 @@ import { db } from "@/lib/db";
 import { createCustomer } from "@/lib/customers/service";
 import { createOrg, uid, type Org } from "../factories";
 import { createSurvey } from "../factories/surveys";
+import { customerToken } from "./customer-tokens";
 import { baseURL, http } from "./http";
 
 type Spec = {
@@ -42,6 +43,7 @@ let csat: Awaited<ReturnType<typeof createSurvey>>;
 let shopTouchpoint: string;
 let channels: Record<"web" | "email", string>;
 const customers: { id: string; externalId: string }[] = [];
+const signedCustomer = async (publicId: string, externalId: string) => ({ customerExternalId: externalId, customerToken: await customerToken(A, publicId, externalId) });
 let all: Expected[] = [];
 const BASE = Date.parse("2026-03-01T12:00:00Z");
 const HOUR = 3_600_000;
@@ -106,7 +108,7 @@ beforeAll(async () => {
         clientId,
         answers: s.answers,
         complete: s.complete,
-        ...(s.customer !== undefined ? { customerExternalId: customers[s.customer].externalId } : {}),
+        ...(s.customer !== undefined ? await signedCustomer(s.survey === "nps" ? nps.publicId : csat.publicId, customers[s.customer].externalId) : {}),
         ...(s.touchpoint ? { touchpointId: s.touchpoint === "call" ? A.ids.touchpoint : shopTouchpoint } : {}),
         channel: s.channel,
         locale: s.locale,

@@ -135,4 +135,7 @@ export const ROUTES: RouteCase[] = [
   { method: "DELETE", path: "/api/v1/sso-connection", minRole: "admin", sessionOnly: true },
   // DNS proof of a listed domain (lib/sso/domains.ts); without a connection a 404
   { method: "POST", path: "/api/v1/sso-connection/domain-checks", minRole: "admin", sessionOnly: true, invalidBody: { domain: "" } },
+  // customer tokens (lib/customers/token-secrets.ts): the secret speaks for every customer, so no API key manages it
+  { method: "GET", path: "/api/v1/customer-token-secret", minRole: "admin", sessionOnly: true },
+  { method: "POST", path: "/api/v1/customer-token-secret/rotate", minRole: "admin", sessionOnly: true, invalidBody: { previousValidHours: -1 } },
 ];

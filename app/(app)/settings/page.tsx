@@ -48,6 +48,9 @@ export default async function SettingsPage() {
           <Section title="Webhooks" description="Signed HTTP POSTs to your systems when a response arrives or a case is opened or resolved, with retries and a delivery log.">
             <ButtonLink href="/settings/webhooks">Manage webhooks</ButtonLink>
           </Section>
+          <Section title="Customer identity" description="The secret that signs customer tokens: only a response carrying a valid one is linked to a customer.">
+            <ButtonLink href="/settings/customer-identity">Manage customer identity</ButtonLink>
+          </Section>
           <Section title="SCIM provisioning" description="Let your identity provider (Okta, Entra ID) add and remove members and map its groups to roles.">
             <ButtonLink href="/settings/scim">Manage SCIM provisioning</ButtonLink>
           </Section>

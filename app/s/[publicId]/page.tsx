@@ -1,7 +1,8 @@
 // /s/:publicId — the hosted (link) survey for customers: no login, server-rendered in the respondent's
 // language (?lang=, else Accept-Language), one small client form. Link parameters: ?score= prefills and
-// saves the headline score, ?cid= the customer's external id (one who opted out sees no form), ?tp= a touchpoint
-// id, ?ch= a channel key.
+// saves the headline score, ?cid= the customer's external id with ?ct= its customer token (without a valid
+// token the id is only an unverified claim: docs/security/signed-customer-token.md; a verified customer who
+// opted out sees no form), ?tp= a touchpoint id, ?ch= a channel key.
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
@@ -78,13 +79,16 @@ export default async function HostedSurveyPage(props: Props) {
   }
   const { survey } = result;
   const t = uiText(survey.locale);
+  const customerExternalId = field.customerExternalId.safeParse(first(sp.cid)).data;
   const context = {
-    customerExternalId: field.customerExternalId.safeParse(first(sp.cid)).data,
+    customerExternalId,
+    customerToken: customerExternalId ? field.customerToken.safeParse(first(sp.ct)).data : undefined,
     touchpointId: field.touchpointId.safeParse(first(sp.tp)).data,
     channel: field.channel.safeParse(first(sp.ch)).data,
   };
-  // A link naming a customer who opted out of surveys shows no form (and the submit would refuse anyway).
-  if (!(await customerMayAnswer(publicId, context.customerExternalId))) {
+  // A signed link of a customer who opted out of surveys shows no form (and the submit would refuse anyway);
+  // an unsigned ?cid= shows the form, as for a customer nobody knows.
+  if (!(await customerMayAnswer(publicId, context.customerExternalId, context.customerToken))) {
     return <SurveyPageShell locale={survey.locale} organization={survey.organization.name} title={t.optedOutTitle} intro={t.optedOutBody} />;
   }
   return (
