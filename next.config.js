@@ -6,6 +6,9 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   devIndicators: false,
+  // forbidden() from next/navigation: a page a role may not use answers HTTP 403 with app/(app)/forbidden.tsx
+  // (lib/auth/action.ts, requireCtx) instead of failing with a 500.
+  experimental: { authInterrupts: true },
   // Native and driver packages stay outside the server bundle.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg", "bcryptjs", "@node-rs/argon2"],
   async headers() {

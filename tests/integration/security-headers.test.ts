@@ -42,6 +42,24 @@ describe("security headers", () => {
     }
   });
 
+  it("covers pages asked for as prefetches and RSC payloads too (a prefetched page is a page the browser may show)", async () => {
+    const variants: Record<string, string>[] = [
+      { purpose: "prefetch" },
+      { "next-router-prefetch": "1" },
+      { rsc: "1" },
+      { rsc: "1", "next-router-prefetch": "1" },
+      { rsc: "1", "next-router-state-tree": encodeURIComponent(JSON.stringify(["", { children: ["__PAGE__", {}] }, null, null, true])) },
+      { purpose: "prefetch", "sec-purpose": "prefetch" },
+    ];
+    for (const headers of variants) {
+      for (const path of ["/login", "/no-such-page"]) {
+        const res = await http("GET", path, { headers });
+        expect(res.headers.get("content-security-policy"), `${path} ${JSON.stringify(headers)}`).toContain("frame-ancestors 'none'");
+        expect(res.headers.get("content-security-policy")).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/]{22}==' 'strict-dynamic'/);
+      }
+    }
+  });
+
   it("sends HSTS only when the request came over TLS", async () => {
     expect((await http("GET", "/login")).headers.get("strict-transport-security")).toBeNull();
     const tls = await http("GET", "/login", { headers: { "x-forwarded-proto": "https" } });
