@@ -22,6 +22,12 @@ const nextConfig = {
         ],
       },
       {
+        // next-auth's own HTML pages (/api/auth/error, /api/auth/signout) are rendered outside proxy.ts: a fixed
+        // policy without scripts (they need none) so that no HTML answer goes without one (docs/security/errors.md).
+        source: "/api/auth/:path*",
+        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'" }],
+      },
+      {
         // Sites that isolate themselves (COEP) may still load the widget.
         source: "/embed.js",
         headers: [{ key: "Cross-Origin-Resource-Policy", value: "cross-origin" }],

@@ -60,6 +60,17 @@ describe("security headers", () => {
     }
   });
 
+  it("leaves no HTML answer without a policy: next-auth's own pages and the 404 of the usual probes", async () => {
+    for (const path of ["/api/auth/error", "/api/auth/signout", "/favicon.ico", "/robots.txt"]) {
+      const res = await http("GET", path);
+      if (!res.contentType.includes("text/html")) continue;
+      expect(res.headers.get("content-security-policy"), path).toContain("frame-ancestors 'none'");
+    }
+    const error = await http("GET", "/api/auth/error");
+    expect(error.contentType).toContain("text/html"); // the probe above is not vacuous
+    expect(error.headers.get("content-security-policy")).toContain("default-src 'none'");
+  });
+
   it("sends HSTS only when the request came over TLS", async () => {
     expect((await http("GET", "/login")).headers.get("strict-transport-security")).toBeNull();
     const tls = await http("GET", "/login", { headers: { "x-forwarded-proto": "https" } });
