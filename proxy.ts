@@ -44,14 +44,10 @@ export const config = {
     // API paths only when they hold a percent sign: the check above; everything else never enters here.
     "/api/(.*%.*)",
     "/scim/(.*%.*)",
-    {
-      // Pages only: API routes (and SCIM, /scim/v2) answer JSON (their headers come from next.config.js), static assets and
-      // /embed.js are files. Prefetches are skipped: they reuse the page's nonce.
-      source: "/((?!api/|scim/|_next/static|_next/image|favicon.ico|embed.js|robots.txt).*)",
-      missing: [
-        { type: "header", key: "next-router-prefetch" },
-        { type: "header", key: "purpose", value: "prefetch" },
-      ],
-    },
+    // Pages only: API routes (and SCIM, /scim/v2) answer JSON (their headers come from next.config.js), static assets and
+    // /embed.js are files (favicon.ico and robots.txt are not: their 404 is a page). Prefetches (Next-Router-Prefetch,
+    // Purpose: prefetch) and RSC requests too: a prefetched page is a whole HTML document the browser may show, and
+    // without this it would carry no policy at all.
+    "/((?!api/|scim/|_next/static|_next/image|embed.js).*)",
   ],
 };

@@ -41,11 +41,31 @@ function methodDocs(source) {
   return docs;
 }
 
+/** The folder of a route file relative to app/api/v1, and the path it serves ("/api/v1/customers/:id"). */
+function routeOf(file) {
+  const rel = path.relative(apiRoot, path.dirname(file)).split(path.sep).join("/");
+  return { rel, urlPath: ("/api/v1/" + rel).replace(/\/$/, "").replace(/\[(\w+)\]/g, ":$1") };
+}
+
+/**
+ * Every app/api/v1 route file with the path it serves and the methods it exports, for the custom server's
+ * 405 answers (lib/http/allowed-methods.ts; scripts/build-server.mjs writes it next to the build). The
+ * catch-all app/api/v1/[[...path]] (unknown paths → 404) exports no `export const METHOD` and is left out.
+ */
+export function apiRoutes() {
+  return routeFiles(apiRoot)
+    .map((file) => ({
+      path: routeOf(file).urlPath,
+      methods: [...fs.readFileSync(file, "utf8").matchAll(/^export const (GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)\b/gm)].map((m) => m[1]),
+    }))
+    .filter((r) => r.methods.length)
+    .sort((a, b) => a.path.localeCompare(b.path));
+}
+
 export function generate() {
   const entries = routeFiles(apiRoot)
     .map((file) => {
-      const rel = path.relative(apiRoot, path.dirname(file)).split(path.sep).join("/");
-      const urlPath = ("/api/v1/" + rel).replace(/\/$/, "").replace(/\[(\w+)\]/g, ":$1");
+      const { rel, urlPath } = routeOf(file);
       const importPath = "@/app/api/v1/" + (rel ? rel + "/" : "") + "route";
       return { urlPath, importPath, docs: methodDocs(fs.readFileSync(file, "utf8")) };
     })

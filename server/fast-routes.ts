@@ -3,12 +3,15 @@
 // Each is answered by the very function the app route exports (lib/surveys/public-endpoints.ts), handed a
 // light view of the Node.js request instead of a Web Request; the response it returns is written out with
 // the headers next.config.js gives every response (read from the build's routes-manifest.json, so the two
-// cannot drift apart). Everything else — other methods, trailing slashes, odd encodings — goes to Next.js.
+// cannot drift apart). Everything else — other methods, trailing slashes, odd encodings — goes to Next.js,
+// except a method an /api/v1 route does not export at all: refuseMethod() answers that 405 (with `Allow`).
 // A survey's questions (GET) are compressed for clients that accept it, as Next.js would compress them.
+import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import zlib from "node:zlib";
+import { allowedMethods, compileRoutes, methodNotAllowed, type ApiRoute } from "../lib/http/allowed-methods";
 import { bodyText } from "../lib/http/reply";
 import { MAX_JSON_BODY_BYTES, payloadTooLarge, type ApiRequest } from "../lib/http/request";
 import { getSurvey, postResponse, responsesPreflight, surveyPreflight } from "../lib/surveys/public-endpoints";
@@ -21,6 +24,7 @@ const endpoints: Record<string, Record<string, Endpoint>> = {
   responses: { POST: postResponse, OPTIONS: responsesPreflight },
 };
 
+type CompiledRoutes = ReturnType<typeof compileRoutes>;
 type HeaderRule = { regex: RegExp; headers: Array<{ key: string; value: string }> };
 
 /** next.config.js headers() as the build compiled them; rules with conditions (has/missing) never match here. */
@@ -102,30 +106,58 @@ export function fastRoute(req: IncomingMessage, res: ServerResponse, rules: Head
   return true;
 }
 
+/**
+ * 405 problem+json (with `Allow`) for a method an /api/v1 route does not export, answered here because
+ * Next.js's own 405 has neither body nor `Allow`; true when answered. `routes`: compiled from the build's
+ * api-routes.json (lib/http/allowed-methods.ts).
+ */
+export function refuseMethod(req: IncomingMessage, res: ServerResponse, routes: CompiledRoutes, rules: HeaderRule[]): boolean {
+  const pathname = (req.url ?? "").split("?")[0];
+  const allow = allowedMethods(routes, pathname);
+  if (!allow || allow.includes(req.method ?? "")) return false;
+  const requestId = (req.headers["x-request-id"] as string | undefined)?.slice(0, 64) || randomUUID();
+  void write(req, res, methodNotAllowed(req.method ?? "", pathname, allow, requestId), rules).catch((error) => socketError(req, res, error));
+  return true;
+}
+
+/** The build's route list (scripts/build-server.mjs), or null without one (then Next.js answers as it does). */
+export function apiRouteTable(distDir: string): CompiledRoutes | null {
+  const file = path.join(distDir, "api-routes.json");
+  return fs.existsSync(file) ? compileRoutes(JSON.parse(fs.readFileSync(file, "utf8")) as ApiRoute[]) : null;
+}
+
+/** Writes a Response out with next.config.js's headers for its path, as Next.js would (compressed if asked). */
+async function write(req: IncomingMessage, res: ServerResponse, response: Response, rules: HeaderRule[], compressible = false) {
+  const pathname = req.url!.split("?")[0];
+  const headers: Record<string, string> = {};
+  for (const rule of rules) if (rule.regex.test(pathname)) for (const h of rule.headers) headers[h.key.toLowerCase()] = h.value;
+  response.headers.forEach((value, key) => (headers[key] = value));
+  const text = bodyText.get(response);
+  let body: Buffer | null = text !== undefined ? Buffer.from(text) : response.body ? Buffer.from(await response.arrayBuffer()) : null;
+  if (compressible) {
+    headers.vary = headers.vary ? `${headers.vary}, Accept-Encoding` : "Accept-Encoding";
+    const encoding = body && body.length >= COMPRESS_MIN_BYTES ? pickEncoding(req.headers["accept-encoding"]) : null;
+    if (body && encoding) {
+      body = compress(body, encoding);
+      headers["content-encoding"] = encoding;
+    }
+  }
+  if (body) headers["content-length"] = String(body.length);
+  res.writeHead(response.status, headers);
+  res.end(body);
+}
+
+function socketError(req: IncomingMessage, res: ServerResponse, error: unknown) {
+  // The endpoints answer every error themselves (problem+json); this is only a broken socket or the like.
+  console.error(JSON.stringify({ level: "error", path: req.url, error: error instanceof Error ? error.stack : String(error) }));
+  if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
+  res.end();
+}
+
 async function answer(req: IncomingMessage, res: ServerResponse, endpoint: Endpoint, publicId: string, rules: HeaderRule[]) {
   try {
-    const response = await endpoint(apiRequest(req), { params: Promise.resolve({ publicId }) });
-    const pathname = req.url!.split("?")[0];
-    const headers: Record<string, string> = {};
-    for (const rule of rules) if (rule.regex.test(pathname)) for (const h of rule.headers) headers[h.key.toLowerCase()] = h.value;
-    response.headers.forEach((value, key) => (headers[key] = value));
-    const text = bodyText.get(response);
-    let body: Buffer | null = text !== undefined ? Buffer.from(text) : response.body ? Buffer.from(await response.arrayBuffer()) : null;
-    if (req.method === "GET") {
-      headers.vary = headers.vary ? `${headers.vary}, Accept-Encoding` : "Accept-Encoding";
-      const encoding = body && body.length >= COMPRESS_MIN_BYTES ? pickEncoding(req.headers["accept-encoding"]) : null;
-      if (body && encoding) {
-        body = compress(body, encoding);
-        headers["content-encoding"] = encoding;
-      }
-    }
-    if (body) headers["content-length"] = String(body.length);
-    res.writeHead(response.status, headers);
-    res.end(body);
+    await write(req, res, await endpoint(apiRequest(req), { params: Promise.resolve({ publicId }) }), rules, req.method === "GET");
   } catch (error) {
-    // The endpoints answer every error themselves (problem+json); this is only a broken socket or the like.
-    console.error(JSON.stringify({ level: "error", path: req.url, error: error instanceof Error ? error.stack : String(error) }));
-    if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
-    res.end();
+    socketError(req, res, error);
   }
 }

@@ -84,16 +84,20 @@ async function serve() {
   const handle = app.getRequestHandler();
   await app.prepare();
   // Imported after Next.js loaded the project's environment (.env files): the database client reads it.
-  const { fastRoute, headerRules } = await import("./fast-routes");
+  const { apiRouteTable, fastRoute, headerRules, refuseMethod } = await import("./fast-routes");
   const { batchesIdle } = await import("../lib/surveys/ingest-batch");
   const { db } = await import("../lib/db");
   const trust = parseTrustedProxies(process.env.TRUSTED_PROXIES);
-  const rules = !fast ? [] : headerRules(path.join(dir, process.env.NEXT_DIST_DIR || ".next"));
+  const distDir = path.join(dir, process.env.NEXT_DIST_DIR || ".next");
+  const rules = dev ? [] : headerRules(distDir);
+  // `next dev` builds routes as they are asked for: no route list to trust, so Next.js answers wrong methods there.
+  const apiRoutes = dev ? null : apiRouteTable(distDir);
 
   const server = http.createServer((req, res) => {
     // Before anything reads a header: the client address and protocol as the socket and TRUSTED_PROXIES vouch.
     normalizeForwardedHeaders(req, trust);
     if (fast && fastRoute(req, res, rules)) return;
+    if (apiRoutes && refuseMethod(req, res, apiRoutes, rules)) return;
     void handle(req, res);
   });
   server.keepAliveTimeout = 65_000; // above common load balancers' idle timeout (60 s), as next start does

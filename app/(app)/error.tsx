@@ -9,7 +9,7 @@ export default function AppError({ error, retry }: { error: Error & { digest?: s
     <div role="alert" className="mx-auto max-w-lg rounded-lg border border-slate-200 bg-white p-6 text-center shadow-sm">
       <h1 className="text-xl font-semibold text-slate-900">Something went wrong</h1>
       <p className="mt-2 text-sm text-slate-600">
-        This page could not be shown. It may be a page your role does not give access to, or a temporary problem. Try again, or go back to
+        This page could not be shown. It may be a temporary problem. Try again, or go back to
         the dashboard.
       </p>
       {error.digest ? <p className="mt-2 text-xs text-slate-500">Reference: {error.digest}</p> : null}

@@ -4,7 +4,7 @@
 // (the real error only in the server log) for anything unexpected.
 import { cache } from "react";
 import { cookies, headers } from "next/headers";
-import { notFound, redirect, unstable_rethrow } from "next/navigation";
+import { forbidden, notFound, redirect, unstable_rethrow } from "next/navigation";
 import { z, ZodError, type ZodType } from "zod";
 import { ACTIVE_ORG_COOKIE, ctxForUser, currentSession, type Ctx, type SessionIdentity } from "./ctx";
 import { hasRole, type Role } from "./roles";
@@ -49,10 +49,25 @@ export async function requireSession(): Promise<SessionIdentity> {
   return session;
 }
 
+// What the page asked for when requireCtx refused it, for the 403 page (app/(app)/forbidden.tsx) of the same
+// request: forbidden() takes no arguments and that page gets no props.
+const refusal = cache((): { needed?: Role } => ({}));
+
+/** The role the page needed, when requireCtx refused this request. */
+export function pageRefusal(): { needed?: Role } {
+  return refusal();
+}
+
+// forbidden() throws an error with this digest (next/navigation); Next.js renders the nearest forbidden.tsx
+// with HTTP 403 when it reaches a page, and it never reaches the browser from an action (toActionFailure).
+const FORBIDDEN_DIGEST = "NEXT_HTTP_ERROR_FALLBACK;403";
+const isForbiddenInterrupt = (error: unknown) => (error as { digest?: unknown } | null)?.digest === FORBIDDEN_DIGEST;
+
 /**
  * ctx for a server component or action: not signed in → /login; the organization requires two-factor and
  * this session has not passed it → the enrolment page; no organization → /welcome; role below minRole →
- * ForbiddenError.
+ * forbidden(): a page answers HTTP 403 with the 403 page, an action (runAction) fails with the ForbiddenError
+ * message.
  */
 export async function requireCtx(minRole: Role = "viewer"): Promise<Ctx> {
   const { userId, ctx, needsTwoFactor, needsSso } = await loadCtx();
@@ -60,7 +75,10 @@ export async function requireCtx(minRole: Role = "viewer"): Promise<Ctx> {
   if (needsSso) redirect("/login/sso?error=sso_required");
   if (needsTwoFactor) redirect(`${TWO_FACTOR_PAGE}?required=1`);
   if (!ctx) redirect("/welcome");
-  if (!hasRole(ctx.role, minRole)) throw new ForbiddenError();
+  if (!hasRole(ctx.role, minRole)) {
+    refusal().needed = minRole;
+    forbidden();
+  }
   return ctx;
 }
 
@@ -116,6 +134,7 @@ function firstPerField(entries: { name: string; reason: string }[]): FieldErrors
 
 /** Any thrown value → a failed ActionResult. Next.js control flow (redirect, notFound) is rethrown. */
 export function toActionFailure(error: unknown): ActionResult<never> {
+  if (isForbiddenInterrupt(error)) return fail(new ForbiddenError().message); // requireCtx: a role below the action's
   unstable_rethrow(error);
   if (error instanceof ZodError) {
     const fields = firstPerField(error.issues.map((i) => ({ name: i.path.map(String).join(".") || "form", reason: i.message })));

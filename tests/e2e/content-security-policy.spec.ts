@@ -1,18 +1,10 @@
 // The app runs under its strict Content-Security-Policy (nonce + 'strict-dynamic', proxy.ts): the pages of
 // every area hydrate and react to input, and the browser reports no violation. An XSS payload stored as a
 // customer's name is shown as text and never runs.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { watchCsp as watch } from "./helpers/csp-watch";
 import { signInAs } from "./helpers/sign-in";
 import { pressSearchShortcut } from "./helpers/customer-search";
-
-function watch(page: Page) {
-  const problems: string[] = [];
-  page.on("console", (m) => {
-    if (/Content Security Policy|Refused to (execute|load|apply)/i.test(m.text())) problems.push(m.text());
-  });
-  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-  return problems;
-}
 
 test("every area hydrates under the CSP without a single violation", async ({ page }) => {
   const problems = watch(page);

@@ -42,6 +42,35 @@ describe("security headers", () => {
     }
   });
 
+  it("covers pages asked for as prefetches and RSC payloads too (a prefetched page is a page the browser may show)", async () => {
+    const variants: Record<string, string>[] = [
+      { purpose: "prefetch" },
+      { "next-router-prefetch": "1" },
+      { rsc: "1" },
+      { rsc: "1", "next-router-prefetch": "1" },
+      { rsc: "1", "next-router-state-tree": encodeURIComponent(JSON.stringify(["", { children: ["__PAGE__", {}] }, null, null, true])) },
+      { purpose: "prefetch", "sec-purpose": "prefetch" },
+    ];
+    for (const headers of variants) {
+      for (const path of ["/login", "/no-such-page"]) {
+        const res = await http("GET", path, { headers });
+        expect(res.headers.get("content-security-policy"), `${path} ${JSON.stringify(headers)}`).toContain("frame-ancestors 'none'");
+        expect(res.headers.get("content-security-policy")).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/]{22}==' 'strict-dynamic'/);
+      }
+    }
+  });
+
+  it("leaves no HTML answer without a policy: next-auth's own pages and the 404 of the usual probes", async () => {
+    for (const path of ["/api/auth/error", "/api/auth/signout", "/favicon.ico", "/robots.txt"]) {
+      const res = await http("GET", path);
+      if (!res.contentType.includes("text/html")) continue;
+      expect(res.headers.get("content-security-policy"), path).toContain("frame-ancestors 'none'");
+    }
+    const error = await http("GET", "/api/auth/error");
+    expect(error.contentType).toContain("text/html"); // the probe above is not vacuous
+    expect(error.headers.get("content-security-policy")).toContain("default-src 'none'");
+  });
+
   it("sends HSTS only when the request came over TLS", async () => {
     expect((await http("GET", "/login")).headers.get("strict-transport-security")).toBeNull();
     const tls = await http("GET", "/login", { headers: { "x-forwarded-proto": "https" } });
