@@ -11,7 +11,7 @@ import { passwordSignInAllowed } from "@/lib/sso/policy";
 import { trustSignInClient } from "@/lib/auth/sign-in-throttle";
 import { clientIp } from "@/lib/http/client-ip";
 import { AppError } from "@/lib/http/errors";
-import { enforce } from "@/lib/rate-limit/service";
+import { enforce, perClientLimit } from "@/lib/rate-limit/service";
 import { mailConfigured } from "@/lib/mail/transport";
 import { emailChangeSchema, forgotPasswordSchema, passwordChangeSchema, profileSchema, resetPasswordSchema, signOutEverywhereSchema } from "@/lib/account/schema";
 import { changePassword, confirmEmailChange, endMySession, requestEmailChange, signOutEverywhere, updateProfile, type Me } from "@/lib/account/service";
@@ -86,8 +86,7 @@ export async function requestPasswordResetAction(_prev: ActionState<{ email: str
   return runAction(async () => {
     if (!mailConfigured()) throw new AppError(503, "E-mail not configured", "E-mail is not set up on this server, so no reset link can be sent. Ask an administrator to help.");
     const { email } = parseWith(forgotPasswordSchema, formFields(formData));
-    const ip = clientIp(await headers()) ?? "unknown";
-    await enforce([{ key: `password-reset:client:${ip}`, limit: 10, windowMs: 60 * 60_000 }]);
+    await enforce(perClientLimit("password-reset:client", clientIp(await headers()), { limit: 10, windowMs: 60 * 60_000 }));
     after(() =>
       requestPasswordReset(email).catch((error) => console.error("[account] password reset e-mail failed:", error instanceof Error ? error.message : error)),
     );

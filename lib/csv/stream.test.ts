@@ -42,3 +42,16 @@ describe("csvStream", () => {
     expect(pulled.length).toBeLessThan(5);
   });
 });
+
+describe("csvStream failure", () => {
+  it("errors the stream (never closes it) when a batch fails after rows went out", async () => {
+    async function* batches(): AsyncGenerator<CsvCell[][]> {
+      yield [["a", 1]];
+      throw new Error("database went away");
+    }
+    const reader = csvStream(["name", "n"], batches()).getReader();
+    expect((await reader.read()).done).toBe(false); // header
+    expect((await reader.read()).done).toBe(false); // first batch
+    await expect(reader.read()).rejects.toThrow("database went away");
+  });
+});

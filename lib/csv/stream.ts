@@ -34,6 +34,12 @@ export function csvLines(records: CsvCell[][]): string {
 /**
  * A streamed CSV body: the header, then each batch the generator yields. The generator is advanced once per
  * pull (backpressure) and closed when the client goes away (cancel → return), which ends its database reads.
+ *
+ * A failure after the first bytes (the 200 and its headers are out by then) must not look like the end of
+ * the file: the stream is errored, never closed, and the server then resets the connection instead of
+ * sending HTTP/1.1's terminating chunk — curl ends with "transfer closed with outstanding read data
+ * remaining" (exit 18), fetch() rejects while reading the body. Only a body that ends normally is the whole
+ * export. Every CSV export goes through here, so all of them fail the same way (docs/security/limits.md).
  */
 export function csvStream(header: string[], batches: AsyncGenerator<CsvCell[][]>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
@@ -45,11 +51,16 @@ export function csvStream(header: string[], batches: AsyncGenerator<CsvCell[][]>
         controller.enqueue(encoder.encode(csvLines([header])));
         return;
       }
-      for (;;) {
-        const next = await batches.next();
-        if (next.done) return controller.close();
-        if (next.value.length === 0) continue;
-        return controller.enqueue(encoder.encode(csvLines(next.value)));
+      try {
+        for (;;) {
+          const next = await batches.next();
+          if (next.done) return controller.close();
+          if (next.value.length === 0) continue;
+          return controller.enqueue(encoder.encode(csvLines(next.value)));
+        }
+      } catch (error) {
+        console.error(JSON.stringify({ level: "error", path: "csv-export", message: "export aborted mid-stream; the client gets a truncated body", error: error instanceof Error ? error.stack : String(error) }));
+        controller.error(error);
       }
     },
     async cancel() {

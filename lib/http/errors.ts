@@ -55,7 +55,7 @@ export class ConflictError extends AppError {
 }
 
 export class TooManyRequestsError extends AppError {
-  constructor(message = "Too many requests; try again later.") {
-    super(429, "Too many requests", message);
+  constructor(message = "Too many requests; try again later.", invalidParams?: InvalidParam[]) {
+    super(429, "Too many requests", message, invalidParams);
   }
 }

@@ -7,7 +7,7 @@ import fs from "node:fs";
 import type { Ctx } from "../auth/ctx";
 import { optimizeDatabase } from "../db";
 import { recordAudit } from "../audit/service";
-import { ValidationError } from "../http/errors";
+import { AppError, ValidationError } from "../http/errors";
 import { csvProblem, readRecords, spoolToDisk, type Source } from "./csv";
 import { parseMappingParam, type ImportMode, type Mapping, type MappingSpec, type OnExisting } from "./mapping";
 import { compileMapping, type CompiledMapping, type RowProblem } from "./row";
@@ -241,7 +241,8 @@ export function importAsNdjson(prepared: PreparedImport, requestId: string): Rea
       try {
         send(await prepared.run((p) => send(p)));
       } catch (error) {
-        const known = error instanceof ValidationError ? error.invalidParams?.[0]?.reason : null;
+        // The file's own fault (a bad row, over the size or row limit: ValidationError, ImportTooLargeError) is said as is.
+        const known = error instanceof AppError && error.status < 500 ? (error.invalidParams?.[0]?.reason ?? error.message) : null;
         if (!known) console.error(JSON.stringify({ level: "error", requestId, path: "import", error: error instanceof Error ? error.stack : String(error) }));
         send({ done: true, error: known ?? "The import stopped because of an error on our side. Rows written before it stay written.", requestId });
       }

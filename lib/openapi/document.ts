@@ -80,7 +80,10 @@ function responsesOf(method: Method, meta: RouteMeta) {
   }
   if (meta.params) out["404"] = problemRef("No such record in your organization");
   if (meta.body) out["413"] = problemRef("Body larger than 256 KiB");
-  if (meta.request === "csv") out["415"] = problemRef("Not a CSV body (text/csv or multipart `file`)");
+  if (meta.request === "csv") {
+    out["413"] = problemRef("File over the import limits (RESONANCE_IMPORT_MAX_BYTES, default 20 MB; RESONANCE_IMPORT_MAX_ROWS, default 200,000 rows)");
+    out["415"] = problemRef("Not a CSV body (text/csv or multipart `file`)");
+  }
   if (meta.access.kind === "public" && method !== "GET") out["429"] = problemRef("Rate limited; see Retry-After");
   out.default = problemRef("Unexpected error (500): a generic message and the request id");
   return out;

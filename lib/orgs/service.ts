@@ -1,6 +1,7 @@
 // Organizations a user belongs to, and creating a new one (its creator becomes its admin).
 import { db, type Prisma } from "../db";
 import { recordAudit } from "../audit/service";
+import { consume, RateLimitedError, retryAfterSeconds } from "../rate-limit/service";
 
 export async function listMyOrganizations(userId: string) {
   const rows = await db.membership.findMany({ where: { userId, suspendedAt: null }, orderBy: { createdAt: "asc" }, include: { org: { select: { id: true, name: true, slug: true } } } });
@@ -25,10 +26,28 @@ function slugify(name: string): string {
 }
 
 /**
+ * Organizations one user may create per day (UTC). Any signed-in user may create one and becomes its admin,
+ * so without a limit one account could mint tenants without end (docs/security/limits.md). First-run setup
+ * does not count.
+ */
+export const ORG_CREATION_LIMIT = { limit: 10, windowMs: 24 * 60 * 60_000 };
+
+/** Counts one creation for the user; over the limit a 429 whose message sits next to the name field. */
+async function countOrgCreation(userId: string, now = new Date()): Promise<void> {
+  const result = await consume(`org-create:${userId}`, ORG_CREATION_LIMIT, { now });
+  if (result.allowed) return;
+  const wait = retryAfterSeconds(result.resetAt, now);
+  const hours = Math.ceil(wait / 3600);
+  const reason = `You have created ${ORG_CREATION_LIMIT.limit} organizations today, the most one account may. Try again in ${hours === 1 ? "an hour" : `${hours} hours`}.`;
+  throw new RateLimitedError(wait, reason, [{ name: "name", reason, in: "body" }]);
+}
+
+/**
  * A new organization with the default channels and its creator as admin. `tx`: inside the caller's
  * transaction (first-run setup creates the first admin and their organization together).
  */
 export async function createOrganization(userId: string, name: string, opts: { tx?: Prisma.TransactionClient; source?: "created" | "setup" } = {}) {
+  if (opts.source !== "setup") await countOrgCreation(userId);
   const base = slugify(name);
   const create = async (tx: Prisma.TransactionClient) => {
     const taken = await tx.organization.count({ where: { slug: { startsWith: base } } });

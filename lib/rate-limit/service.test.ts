@@ -6,7 +6,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "../db";
-import { clientFingerprint, consume, consumeSliding, enforce, heldUntil, purgeExpiredBuckets, RateLimitedError, takeTurn } from "./service";
+import { clientNetwork, consume, consumeSliding, enforce, heldUntil, perClientLimit, purgeExpiredBuckets, RateLimitedError, takeTurn } from "./service";
 
 const file = path.join(process.cwd(), "tmp", "test-dbs", `rate-limit-${process.pid}-${Date.now()}.db`);
 let db: Db;
@@ -98,13 +98,25 @@ describe("enforce", () => {
   });
 });
 
-describe("clientFingerprint", () => {
-  it("is stable, short and tells IP and user agent apart without revealing them", () => {
-    const a = clientFingerprint("203.0.113.9", "Firefox");
-    expect(a).toMatch(/^[0-9a-f]{24}$/);
-    expect(clientFingerprint("203.0.113.9", "Firefox")).toBe(a);
-    expect(clientFingerprint("203.0.113.9", "Chrome")).not.toBe(a);
-    expect(clientFingerprint("203.0.113.10", "Firefox")).not.toBe(a);
-    expect(a).not.toContain("203");
+describe("perClientLimit", () => {
+  const rule = { limit: 30, windowMs: 60_000 };
+  it("keys on the address alone, hashed, never on anything the client picks", () => {
+    const [a] = perClientLimit("p", "203.0.113.9", rule);
+    expect(a.key).toMatch(/^p:[0-9a-f]{24}$/);
+    expect(a.key).not.toContain("203.0.113.9");
+    expect(perClientLimit("p", "::ffff:203.0.113.9", rule)[0].key).toBe(a.key);
+    expect(perClientLimit("p", "203.0.113.10", rule)[0].key).not.toBe(a.key);
+  });
+  it("takes an IPv6 client's /64 as one client", () => {
+    expect(clientNetwork("2001:db8:1:2:aaaa::1")).toBe("2001:db8:1:2::/64");
+    expect(clientNetwork("2001:0db8:0001:0002:ffff:0:0:9")).toBe("2001:db8:1:2::/64");
+    expect(clientNetwork("2001:db8::1")).toBe("2001:db8:0:0::/64");
+    expect(clientNetwork("::1")).toBe("0:0:0:0::/64");
+    expect(perClientLimit("p", "2001:db8:1:2::1", rule)[0].key).toBe(perClientLimit("p", "2001:db8:1:2:ffff::7", rule)[0].key);
+    expect(perClientLimit("p", "2001:db8:1:3::1", rule)[0].key).not.toBe(perClientLimit("p", "2001:db8:1:2::1", rule)[0].key);
+  });
+  it("has no per-client bucket when no address is known (a shared one would lock everyone out)", () => {
+    expect(perClientLimit("p", null, rule)).toEqual([]);
+    expect(perClientLimit("p", "", rule)).toEqual([]);
   });
 });

@@ -3,8 +3,9 @@
 // upsert — an atomic `count = count + 1` — and compares the new count with the limit. Buckets of past
 // windows are deleted now and then by whichever request happens to draw the short straw.
 import { createHash } from "node:crypto";
+import { isIPv4, isIPv6 } from "node:net";
 import { db as defaultDb, Prisma, type Db } from "../db";
-import { TooManyRequestsError } from "../http/errors";
+import { TooManyRequestsError, type InvalidParam } from "../http/errors";
 
 export type RateLimit = { limit: number; windowMs: number };
 export type RateLimitResult = { allowed: boolean; remaining: number; resetAt: Date };
@@ -16,8 +17,9 @@ const CLEANUP_PROBABILITY = 0.05;
 const UNIQUE_RETRIES = 3;
 
 export class RateLimitedError extends TooManyRequestsError {
-  constructor(readonly retryAfterSeconds: number, message = "Too many requests; try again later.") {
-    super(message);
+  /** invalidParams: the form field to show the message next to (server actions) and to name in the 429. */
+  constructor(readonly retryAfterSeconds: number, message = "Too many requests; try again later.", invalidParams?: InvalidParam[]) {
+    super(message, invalidParams);
   }
 }
 
@@ -108,9 +110,33 @@ export async function enforce(limits: Array<RateLimit & { key: string }>, deps: 
   }
 }
 
-/** A respondent's rate-limit identity without storing who they are: sha256 of IP and user agent, truncated. */
-export function clientFingerprint(ip: string | null | undefined, userAgent: string | null | undefined): string {
-  return createHash("sha256").update(`${ip ?? "unknown"}\n${userAgent ?? ""}`).digest("hex").slice(0, 24);
+/**
+ * The network a client address stands for in rate limits: the address itself for IPv4, the /64 for IPv6 (one
+ * subscriber gets a whole /64 and could rotate through it). Never the User-Agent or any other header the
+ * client chooses: a bucket keyed on those is escaped by changing them, and shared by everyone who sends the
+ * same popular value.
+ */
+export function clientNetwork(ip: string): string {
+  const v4 = ip.replace(/^::ffff:/i, "");
+  if (isIPv4(v4)) return v4;
+  if (!isIPv6(ip)) return ip;
+  const [head, tail = ""] = ip.toLowerCase().split("::");
+  const left = head ? head.split(":") : [];
+  const right = tail ? tail.split(":") : [];
+  const groups = ip.includes("::") ? [...left, ...Array(8 - left.length - right.length).fill("0"), ...right] : left;
+  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, "")).join(":")}::/64`;
+}
+
+/**
+ * A per-client limit for `ip` (a hash of its network, so no address is stored), or none when no address is
+ * known. No address happens only outside the production server (`next dev`, which has no socket address to
+ * give): one shared bucket for "unknown" would let anyone lock everybody out, and any header would be the
+ * client's own choice, so then only the limits that are not per client apply (e.g. per survey, per account).
+ */
+export function perClientLimit(prefix: string, ip: string | null | undefined, rule: RateLimit): Array<RateLimit & { key: string }> {
+  if (!ip) return [];
+  const hash = createHash("sha256").update(`client\n${clientNetwork(ip)}`).digest("hex").slice(0, 24);
+  return [{ key: `${prefix}:${hash}`, ...rule }];
 }
 
 // Sliding windows: the count over the last `windowMs` is estimated from two fixed buckets — all of the

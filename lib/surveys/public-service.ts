@@ -4,7 +4,7 @@
 //
 // Status: live → served; draft or unknown → 404 (as if it did not exist); closed → 410 (see errors.ts).
 import { NotFoundError } from "../http/errors";
-import { clientFingerprint, enforce, RateLimitedError } from "../rate-limit/service";
+import { enforce, perClientLimit, RateLimitedError } from "../rate-limit/service";
 import { validateAnswers } from "./answers";
 import { submitToBatch } from "./ingest-batch";
 import type { ShowIf } from "./logic";
@@ -141,7 +141,8 @@ export async function submitPublicResponse(
   const limitsOf = (settings: unknown) => {
     const { rateLimit } = parseSurveySettings(settings);
     return [
-      { key: `public-response:${survey.id}:${clientFingerprint(meta.ip, meta.userAgent)}`, limit: rateLimit.perClientPerMinute, windowMs: MINUTE },
+      // Per client address (docs/security/limits.md): never the User-Agent, which the client picks.
+      ...perClientLimit(`public-response:${survey.id}`, meta.ip, { limit: rateLimit.perClientPerMinute, windowMs: MINUTE }),
       { key: `public-response:${survey.id}`, limit: rateLimit.perSurveyPerMinute, windowMs: MINUTE },
       // Infinity only when the operator turned the limits off (RESONANCE_PUBLIC_RATE_LIMITS=off): nothing to count.
     ].filter((l) => Number.isFinite(l.limit));

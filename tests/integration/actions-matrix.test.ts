@@ -12,16 +12,10 @@ import { createOrg, TEST_PASSWORD, type Org } from "../factories";
 import { createSurvey } from "../factories/surveys";
 import { ACTIONS, type ActionCase } from "./action-table";
 import { dbSnapshot } from "./db-snapshot";
-import { baseURL, signIn } from "./http";
+import { callServerAction, manifest, type ActionReply, type CallOptions } from "./server-actions";
+import { signIn } from "./http";
 
-type ManifestEntry = { workers: Record<string, unknown>; filename?: string; exportedName?: string };
-const manifest = JSON.parse(fs.readFileSync(path.join(process.env.NEXT_DIST_DIR || ".next", "server/server-reference-manifest.json"), "utf8")) as {
-  node: Record<string, ManifestEntry>;
-};
 const FORBIDDEN = "Your role does not allow this action.";
-// Loaded lazily: React's reply encoder, the same one the browser uses to send action arguments.
-const encodeReply = async (args: unknown[]) =>
-  ((await import("next/dist/compiled/react-server-dom-turbopack/client.node" as string)) as { encodeReply: (v: unknown[]) => Promise<FormData | string> }).encodeReply(args);
 
 let A: Org;
 let publicId: string;
@@ -37,41 +31,7 @@ beforeAll(async () => {
   }
 });
 
-function actionId(a: ActionCase): { id: string; page: string } {
-  const found = Object.entries(manifest.node).find(([, e]) => e.filename === a.file && e.exportedName === a.name);
-  if (!found) throw new Error(`${a.file} ${a.name} is not in the build's server-reference manifest (rebuild?)`);
-  const [id, entry] = found;
-  // A page whose bundle holds the action, preferring one without dynamic segments.
-  const worker = Object.keys(entry.workers).sort((x, y) => (x.match(/\[/g)?.length ?? 0) - (y.match(/\[/g)?.length ?? 0))[0];
-  const page =
-    worker
-      .replace(/^app/, "")
-      .replace(/\/page$/, "")
-      .replace(/\/\([^)]+\)/g, "")
-      .replace("[publicId]", publicId)
-      .replace(/\[\w+\]/g, "no-such-id") || "/";
-  return { id, page };
-}
-
-type ActionReply = { status: number; text: string; redirect: string | null };
-
-async function callAction(a: ActionCase, opts: { cookie?: string; origin?: string; form?: Record<string, string> } = {}): Promise<ActionReply> {
-  const { id, page } = actionId(a);
-  let args: unknown[];
-  if (a.args) args = a.args;
-  else {
-    const form = new FormData();
-    for (const [k, v] of Object.entries(opts.form ?? a.form ?? {})) form.set(k, v);
-    args = [...(a.bound ?? []), null, form];
-  }
-  const body = await encodeReply(args);
-  const url = new URL(baseURL());
-  const headers: Record<string, string> = { "next-action": id, accept: "text/x-component", origin: opts.origin ?? url.origin };
-  if (typeof body === "string") headers["content-type"] = "text/plain;charset=UTF-8";
-  if (opts.cookie) headers.cookie = opts.cookie;
-  const res = await fetch(baseURL() + page, { method: "POST", headers, body, redirect: "manual" });
-  return { status: res.status, text: await res.text(), redirect: res.headers.get("x-action-redirect") };
-}
+const callAction = (a: ActionCase, opts: Omit<CallOptions, "publicId"> = {}) => callServerAction(a, { ...opts, publicId });
 
 /** Every exported async function of every file that starts with "use server". */
 function serverActionsInSource(): string[] {
