@@ -1,5 +1,6 @@
 "use server";
 // Settings actions. Members, invites and API keys are admin-only; each action checks that itself.
+import { issueMemberPasswordReset } from "@/lib/members/password-reset";
 import { revalidatePath } from "next/cache";
 import { createApiKeySchema } from "@/lib/api-keys/schema";
 import { createApiKey, revokeApiKey } from "@/lib/api-keys/service";
@@ -32,6 +33,18 @@ export async function revokeMemberSessionsAction(membershipId: string, _prev: St
   return runAction(async () => {
     const ctx = await requireCtx("admin");
     return revokeMemberSessions(ctx, membershipId);
+  });
+}
+
+/** `url` only when the link was not e-mailed (no SMTP server): the admin passes it on. */
+export type MemberResetLink = { email: string; sent: boolean; url: string | null };
+
+/** An admin helps a member who forgot their password (lib/members/password-reset.ts). */
+export async function memberPasswordResetAction(membershipId: string, _prev: ActionState<MemberResetLink>, _formData: FormData): Promise<ActionResult<MemberResetLink>> {
+  return runAction(async () => {
+    const ctx = await requireCtx("admin");
+    const reset = await issueMemberPasswordReset(ctx, membershipId);
+    return { email: reset.email, sent: reset.sent, url: reset.sent ? null : `${await requestOrigin()}${reset.path}` };
   });
 }
 

@@ -8,6 +8,7 @@ import { Select } from "../ui/select";
 import { Badge } from "../ui/badge";
 import { formatDate } from "../ui/format";
 import { InviteForm } from "./invite-form";
+import { MemberResetForm } from "./member-reset-form";
 import { ROLE_OPTIONS } from "./role-options";
 
 type Member = { id: string; role: string; joinedAt: Date; suspendedAt?: Date | null; source?: string; user: { id: string; name: string; email: string } };
@@ -54,6 +55,7 @@ export function MembersSection({ members, invites, meId, mailConfigured }: { mem
                   <Td className="text-right">
                     {me ? null : (
                       <div className="flex flex-wrap justify-end gap-2">
+                      <MemberResetForm membershipId={m.id} name={m.user.name} mailConfigured={mailConfigured} />
                       <ActionForm
                         action={revokeMemberSessionsAction.bind(null, m.id)}
                         submitLabel={<>Sign out<span className="sr-only"> {m.user.name} everywhere</span></>}

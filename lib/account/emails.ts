@@ -14,6 +14,16 @@ export function passwordResetEmail(link: string) {
   });
 }
 
+export function memberPasswordResetEmail(opts: { orgName: string; adminName: string; link: string }) {
+  return simpleEmail({
+    subject: "Choose a new Resonance password",
+    before: [`${opts.adminName}, an admin of ${opts.orgName}, sent you a link to choose a new password for your Resonance account.`, "The link works once, for one hour."],
+    link: { label: "Choose a new password", href: opts.link },
+    after: ["If you did not expect this, ignore this e-mail: your password stays as it is."],
+    sign: SIGN,
+  });
+}
+
 export function emailChangeEmail(link: string) {
   return simpleEmail({
     subject: "Confirm your new e-mail address for Resonance",

@@ -15,7 +15,7 @@ import { normalizeEmail } from "../users/service";
 import { auditAccountEvent } from "./audit";
 import { passwordResetEmail } from "./emails";
 import { hashNewPassword } from "../auth/password-policy";
-import { findOpenAuthToken, issueAuthToken, retireAuthTokens, useAuthToken } from "./tokens";
+import { findOpenAuthToken, issueAuthToken, RESET_KINDS, retireAuthTokens, useAuthToken } from "./tokens";
 
 /** Links e-mailed per address and hour; more requests are accepted and silently not sent. */
 export const RESET_MAILS_PER_HOUR = 3;
@@ -44,27 +44,31 @@ export async function requestPasswordReset(rawEmail: string, opts: { mailer?: Ma
 
 /** The open link's account address (for the page's "for …" line), or null. Uses nothing up. */
 export async function findPasswordReset(token: string, now = new Date()): Promise<{ email: string } | null> {
-  const row = await findOpenAuthToken("password_reset", token, now);
+  const row = await findOpenAuthToken(RESET_KINDS, token, now);
   if (!row) return null;
   const user = await db.user.findUnique({ where: { id: row.userId }, select: { email: true } });
   return user && user.email === row.email ? { email: row.email } : null;
 }
 
-/** Sets the new password through the link, once. Every session of the account ends. */
+/**
+ * Sets the new password through the link, once. Every session of the account ends. An e-mailed link proves the
+ * address; a link an admin passed on by hand (password_reset_by_admin, lib/members/password-reset.ts) does not.
+ */
 export async function resetPassword(token: string, password: string, now = new Date()): Promise<{ userId: string; email: string; name: string; twoFactor: boolean; sessionsEnded: number }> {
-  const open = await findOpenAuthToken("password_reset", token, now);
+  const open = await findOpenAuthToken(RESET_KINDS, token, now);
   const owner = open ? await db.user.findUnique({ where: { id: open.userId }, select: { email: true, name: true } }) : null;
   if (!open || !owner) throw new AppError(404, "Link not valid", LINK_NOT_VALID);
   const passwordHash = await hashNewPassword(password, { email: owner.email, name: owner.name });
   return db.$transaction(async (tx) => {
-    const row = await useAuthToken(tx, "password_reset", token, now);
+    const row = await useAuthToken(tx, RESET_KINDS, token, now);
     if (!row) throw new AppError(404, "Link not valid", LINK_NOT_VALID);
     const user = await tx.user.findUniqueOrThrow({ where: { id: row.userId }, select: { id: true, email: true, name: true, totpEnabledAt: true } });
     if (user.email !== row.email) throw new AppError(404, "Link not valid", LINK_NOT_VALID);
-    await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: now, emailVerifiedAt: now } });
+    const proves = row.kind === "password_reset";
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: now, ...(proves ? { emailVerifiedAt: now } : {}) } });
     const sessionsEnded = await revokeUserSessions(user.id, "password_reset", {}, tx);
-    await retireAuthTokens(tx, user.id, ["password_reset"], now);
-    await auditAccountEvent(user.id, "user.password_reset", { sessionsEnded }, tx);
+    await retireAuthTokens(tx, user.id, RESET_KINDS, now);
+    await auditAccountEvent(user.id, "user.password_reset", { sessionsEnded, link: proves ? "email" : "admin" }, tx);
     return { userId: user.id, email: user.email, name: user.name, twoFactor: user.totpEnabledAt !== null, sessionsEnded };
   });
 }

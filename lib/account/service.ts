@@ -11,7 +11,7 @@ import { normalizeEmail } from "../users/service";
 import { auditAccountEvent } from "./audit";
 import { emailChangedNotice, emailChangeEmail, passwordChangedNotice } from "./emails";
 import { hashNewPassword } from "../auth/password-policy";
-import { issueAuthToken, retireAuthTokens, useAuthToken } from "./tokens";
+import { issueAuthToken, RESET_KINDS, retireAuthTokens, useAuthToken } from "./tokens";
 
 /** Who is acting: the user and the session (browser) they act from. */
 export type Me = { userId: string; sid: string };
@@ -68,7 +68,7 @@ export async function changePassword(me: Me, input: { currentPassword: string; n
   const sessionsEnded = await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: new Date() } });
     const ended = await revokeUserSessions(user.id, "password_changed", { except: me.sid }, tx);
-    await retireAuthTokens(tx, user.id, ["password_reset"]);
+    await retireAuthTokens(tx, user.id, RESET_KINDS);
     await auditAccountEvent(user.id, "user.password_changed", { sessionsEnded: ended }, tx);
     return ended;
   });
@@ -106,7 +106,7 @@ export async function confirmEmailChange(token: string, opts: MailOpt = {}): Pro
     if (other && other.id !== user.id) throw new ConflictError("Another account already uses this address, so it cannot be moved to yours.");
     await tx.user.update({ where: { id: user.id }, data: { email: row.email, emailVerifiedAt: now } });
     // Links sent to the old address (resets) or for other new addresses stop working.
-    await retireAuthTokens(tx, user.id, ["email_change", "password_reset"], now);
+    await retireAuthTokens(tx, user.id, ["email_change", ...RESET_KINDS], now);
     await auditAccountEvent(user.id, "user.email_changed", { from: user.email, to: row.email }, tx);
     return { from: user.email, to: row.email };
   });

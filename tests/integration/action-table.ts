@@ -51,6 +51,7 @@ export const ACTIONS: ActionCase[] = [
   { file: "app/_actions/settings.ts", name: "updateMemberRoleAction", access: "admin", bound: ["no-such-member"], form: { role: "owner" } },
   { file: "app/_actions/settings.ts", name: "removeMemberAction", access: "admin", bound: ["no-such-member"], form: {} },
   { file: "app/_actions/settings.ts", name: "revokeMemberSessionsAction", access: "admin", bound: ["no-such-member"], form: {} },
+  { file: "app/_actions/settings.ts", name: "memberPasswordResetAction", access: "admin", bound: ["no-such-member"], form: {} },
   { file: "app/_actions/settings.ts", name: "createInviteAction", access: "admin", form: { email: "nope", role: "viewer" } },
   { file: "app/_actions/settings.ts", name: "revokeInviteAction", access: "admin", bound: ["no-such-invite"], form: {} },
   { file: "app/_actions/settings.ts", name: "createApiKeyAction", access: "admin", form: { name: "", role: "viewer" } },

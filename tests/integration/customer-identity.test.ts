@@ -8,7 +8,7 @@ import { db } from "@/lib/db";
 import { signCustomerToken } from "@/lib/customers/customer-token";
 import { createOrg, uid, type Org } from "../factories";
 import { createSurvey } from "../factories/surveys";
-import { customerToken, rotateSecret } from "./customer-tokens";
+import { adminSession, customerToken, rotateSecret } from "./customer-tokens";
 import { baseURL, http } from "./http";
 
 let A: Org;
@@ -60,8 +60,10 @@ describe("POST …/responses: only a signed customer id links", () => {
     const customer = await newCustomer(A);
     const clientId = cid();
     // A new response (the ingestion batch) that a later submit completes (the one-response path).
-    expect((await post(survey.publicId, { clientId, answers: { nps: 2 }, complete: false, customerExternalId: customer.externalId })).status).toBe(201);
-    expect((await post(survey.publicId, { clientId, answers: { nps: 2, why_low: "Slow", plan: "pro" }, complete: true, customerExternalId: customer.externalId })).status).toBe(200);
+    const started = await post(survey.publicId, { clientId, answers: { nps: 2 }, complete: false, customerExternalId: customer.externalId });
+    expect(started.status).toBe(201);
+    const resumeToken = started.body.resumeToken;
+    expect((await post(survey.publicId, { clientId, resumeToken, answers: { nps: 2, why_low: "Slow", plan: "pro" }, complete: true, customerExternalId: customer.externalId })).status).toBe(200);
     await expectUnlinked(clientId, customer);
     const response = await db.response.findFirstOrThrow({ where: { surveyId: survey.id, clientId } });
     // Staff read the claim as what it is, beside an empty customer.
@@ -197,7 +199,7 @@ describe("the signing secret", () => {
     };
     const first = await rotateSecret(org);
     expect(first).toMatch(/^rct_[A-Za-z0-9_-]{43}$/);
-    const status = await http("GET", "/api/v1/customer-token-secret", { key: org.keys.admin });
+    const status = await http("GET", "/api/v1/customer-token-secret", await adminSession(org));
     expect(status.status).toBe(200);
     expect(status.body.current.hint).toBe(`…${first.slice(-4)}`);
     expect(JSON.stringify(status.body)).not.toContain(first);
@@ -206,7 +208,7 @@ describe("the signing secret", () => {
     const second = await rotateSecret(org, 24);
     expect(await linked(first)).toBe(true);
     expect(await linked(second)).toBe(true);
-    const after = await http("GET", "/api/v1/customer-token-secret", { key: org.keys.admin });
+    const after = await http("GET", "/api/v1/customer-token-secret", await adminSession(org));
     expect(after.body.previous).toHaveLength(1);
     expect(new Date(after.body.previous[0].validUntil).getTime()).toBeGreaterThan(Date.now() + 23 * HOUR);
 

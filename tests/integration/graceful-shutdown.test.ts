@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import { startServer, type RunningServer } from "../server";
 import { createOrg } from "../factories";
 import { createSurvey } from "../factories/surveys";
+import { respondent } from "./http";
 
 const WORKERS = 12;
 let server: RunningServer | null = null;
@@ -36,7 +37,7 @@ describe("SIGTERM under load", () => {
         try {
           const res = await fetch(`${url}/api/v1/public/surveys/${survey.publicId}/responses`, {
             method: "POST",
-            headers: { "content-type": "application/json", "user-agent": `Mozilla/5.0 (respondent ${w})` },
+            headers: { "content-type": "application/json", ...respondent(`Mozilla/5.0 (respondent ${w})`) },
             body: JSON.stringify({ clientId, complete: true, answers: { nps, ...(nps <= 6 ? { why_low: "Slow" } : {}), plan: "pro" } }),
           });
           await res.arrayBuffer();

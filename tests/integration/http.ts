@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 // Real HTTP against the production server started by global-setup.ts.
 import { inject } from "vitest";
 
@@ -50,4 +51,14 @@ export async function signIn(email: string, password: string): Promise<string | 
   const all = [...jar, ...cookiesFrom(res)];
   const session = all.find((c) => c.startsWith("next-auth.session-token="));
   return session ? all.join("; ") : null;
+}
+
+/**
+ * Headers of a distinct public respondent: the public API limits submissions per client address (the tests'
+ * server trusts loopback as a proxy, so X-Forwarded-For names the client), and a User-Agent alone never makes
+ * a new client (lib/rate-limit/service.ts). The address is derived from the label, so one label is one client.
+ */
+export function respondent(label: string): Record<string, string> {
+  const h = createHash("sha256").update(label).digest();
+  return { "user-agent": label, "x-forwarded-for": `10.${h[0]}.${h[1]}.${h[2]}` };
 }

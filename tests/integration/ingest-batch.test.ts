@@ -9,7 +9,7 @@ import { db } from "@/lib/db";
 import { createOrg, type Org } from "../factories";
 import { createSurvey, storedResponses } from "../factories/surveys";
 import { startServer } from "../server";
-import { http } from "./http";
+import { http, respondent } from "./http";
 
 let A: Org;
 beforeAll(async () => {
@@ -19,7 +19,7 @@ beforeAll(async () => {
 
 const cid = () => `batch-${randomUUID()}`;
 const post = (publicId: string, body: unknown, ua = "Mozilla/5.0 (batch test)") =>
-  http("POST", `/api/v1/public/surveys/${publicId}/responses`, { body, headers: { "user-agent": ua } });
+  http("POST", `/api/v1/public/surveys/${publicId}/responses`, { body, headers: respondent(ua) });
 const answersFor = (i: number) => {
   const nps = i % 11;
   return { nps, ...(nps <= 6 ? { why_low: `Reason ${i}` } : {}), plan: i % 2 ? "pro" : "basic" };
@@ -144,7 +144,7 @@ describe("refusals and failures inside a batch", () => {
         Array.from({ length: 3 }, (_, i) =>
           http("POST", `${server.url}/api/v1/public/surveys/${s.publicId}/responses`, {
             body: { clientId: `batch-secret-${i}-${randomUUID()}`, answers: { nps: 2, why_low: secret, plan: "pro" }, complete: true },
-            headers: { "user-agent": `ua failing ${i}` },
+            headers: respondent(`ua failing ${i}`),
           }),
         ),
       );

@@ -11,7 +11,7 @@ import { createCustomer } from "@/lib/customers/service";
 import { createOrg, uid, type Org } from "../factories";
 import { createSurvey } from "../factories/surveys";
 import { customerToken } from "./customer-tokens";
-import { baseURL, http } from "./http";
+import { baseURL, http, respondent } from "./http";
 
 type Spec = {
   survey: "nps" | "csat";
@@ -103,7 +103,7 @@ beforeAll(async () => {
     clientIds.push(clientId);
     const res = await http("POST", `/api/v1/public/surveys/${(s.survey === "nps" ? nps : csat).publicId}/responses`, {
       // one respondent each (the public API limits submissions per respondent and minute)
-      headers: { "user-agent": `inbox-test/${i}` },
+      headers: respondent(`inbox-test/${i}`),
       body: {
         clientId,
         answers: s.answers,

@@ -12,7 +12,7 @@ import { createOrg, type Org } from "../factories";
 import { createSurvey } from "../factories/surveys";
 import { freePort, startServer, type RunningServer } from "../server";
 import { startReceiver, type Receiver } from "../webhook-receiver";
-import { http } from "./http";
+import { http, respondent } from "./http";
 
 let A: Org;
 let B: Org;
@@ -51,8 +51,8 @@ async function createEndpoint(org: Org, path: string, eventTypes: string[]) {
 
 let n = 0;
 function respond(publicId: string, answers: Record<string, unknown>, clientId = `hook-${randomUUID()}`) {
-  // a distinct user agent per respondent: the per-respondent rate limit is not what is tested here
-  return http("POST", `/api/v1/public/surveys/${publicId}/responses`, { body: { clientId, answers, complete: true }, headers: { "user-agent": `webhook-test/${n++}` } });
+  // a distinct client per respondent: the per-respondent rate limit is not what is tested here
+  return http("POST", `/api/v1/public/surveys/${publicId}/responses`, { body: { clientId, answers, complete: true }, headers: respondent(`webhook-test/${n++}`) });
 }
 
 const deliveriesOf = (endpointId: string) => db.webhookDelivery.findMany({ where: { endpointId }, orderBy: { createdAt: "asc" } });
