@@ -4,9 +4,11 @@
 //   RateLimitBucket row (key "two-factor:last-step:<user>", count = the step) that expires once every step
 //   it could block is outside the tolerance anyway (then the retention of rate-limit buckets removes it).
 // - throttle: wrong codes per user (lib/rate-limit, fixed window). Only someone who already passed the
-//   password (sign-in) or holds a session (account page) can send codes at all.
+//   password (sign-in) or holds a session (account page) can send codes at all. Each check takes its attempt
+//   with one atomic increment before the code is looked at, and a right code gives it back: a burst of
+//   parallel guesses cannot all read "attempts left" before any of them counts.
 import { db, Prisma } from "../db";
-import { consume, currentCount, retryAfterSeconds } from "../rate-limit/service";
+import { consume, retryAfterSeconds } from "../rate-limit/service";
 import { TooManyRequestsError } from "../http/errors";
 import { TOTP_PERIOD_SECONDS, TOTP_TOLERANCE_SECONDS } from "./totp";
 
@@ -23,14 +25,15 @@ export class TwoFactorThrottledError extends TooManyRequestsError {
   }
 }
 
-/** Throws TwoFactorThrottledError while the user has used up their wrong codes for this window. */
-export async function assertCodeAttemptsLeft(userId: string, now = new Date()): Promise<void> {
-  const { count, resetAt } = await currentCount(failureKey(userId), CODE_FAILURE_LIMIT, { now });
-  if (count >= CODE_FAILURE_LIMIT.limit) throw new TwoFactorThrottledError(retryAfterSeconds(resetAt, now));
-}
-
-export async function countWrongCode(userId: string, now = new Date()): Promise<void> {
-  await consume(failureKey(userId), CODE_FAILURE_LIMIT, { now });
+/**
+ * Takes one code attempt (counted as wrong until `succeeded()` gives it back); throws TwoFactorThrottledError
+ * when the user has used up their wrong codes for this window.
+ */
+export async function takeCodeAttempt(userId: string, now = new Date()): Promise<{ succeeded(): Promise<void> }> {
+  const { allowed, resetAt } = await consume(failureKey(userId), CODE_FAILURE_LIMIT, { now });
+  if (!allowed) throw new TwoFactorThrottledError(retryAfterSeconds(resetAt, now));
+  // The same `now`, so the same window's counter goes back down.
+  return { succeeded: async () => void (await consume(failureKey(userId), CODE_FAILURE_LIMIT, { now }, -1)) };
 }
 
 function isUniqueViolation(error: unknown): boolean {

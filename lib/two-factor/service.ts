@@ -11,7 +11,7 @@ import { ConflictError, ValidationError } from "../http/errors";
 import { verifyPassword } from "../auth/password";
 import { markSessionMfa, revokeUserSessions } from "../auth/sessions";
 import { openSecret, sealSecret } from "../webhooks/secret-box";
-import { assertCodeAttemptsLeft, claimTimeStep, countWrongCode, forgetLastStep } from "./guards";
+import { claimTimeStep, forgetLastStep, takeCodeAttempt } from "./guards";
 import { claimRecoveryCode, replaceRecoveryCodes, unusedRecoveryCodeCount } from "./recovery-codes";
 import { TWO_FACTOR_CODE_REQUIRED } from "./schema";
 import { formatSecretForTyping, looksLikeTotp, newTotpSecret, totpStepOf, totpUri } from "./totp";
@@ -84,12 +84,10 @@ export async function enableTwoFactor(session: SessionRef, input: { pending: str
   const secret = openPending(session.userId, input.pending, now);
   // A stolen session must not be able to put its own authenticator on the account (and lock the owner out).
   await assertCurrentPassword(session.userId, input.password, now);
-  await assertCodeAttemptsLeft(session.userId, now);
+  const attempt = await takeCodeAttempt(session.userId, now);
   const step = totpStepOf(secret, input.code, now);
-  if (step === null) {
-    await countWrongCode(session.userId, now);
-    throw wrongCode();
-  }
+  if (step === null) throw wrongCode();
+  await attempt.succeeded();
   const recoveryCodes = await db.$transaction(async (tx) => {
     const { count } = await tx.user.updateMany({ where: { id: session.userId, totpEnabledAt: null }, data: { totpSecretEnc: sealSecret(secret), totpEnabledAt: now } });
     if (count !== 1) throw new ConflictError("Two-factor authentication is already on for your account.");
@@ -112,7 +110,7 @@ export async function enableTwoFactor(session: SessionRef, input: { pending: str
  * after too many wrong codes; counts a wrong one. A TOTP step or recovery code is accepted once only.
  */
 export async function verifySecondFactor(userId: string, code: string, now = new Date()): Promise<SecondFactorMethod | null> {
-  await assertCodeAttemptsLeft(userId, now);
+  const attempt = await takeCodeAttempt(userId, now);
   const user = await db.user.findUnique({ where: { id: userId }, select: { totpSecretEnc: true, totpEnabledAt: true } });
   let method: SecondFactorMethod | null = null;
   if (user?.totpEnabledAt && user.totpSecretEnc) {
@@ -124,7 +122,7 @@ export async function verifySecondFactor(userId: string, code: string, now = new
       method = "recovery_code";
     }
   }
-  if (!method) await countWrongCode(userId, now);
+  if (method) await attempt.succeeded();
   return method;
 }
 
@@ -213,11 +211,11 @@ export async function disableTwoFactor(session: SessionRef, input: { password?: 
 async function assertCurrentPassword(userId: string, password: string | undefined, now: Date): Promise<void> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
   if (!user?.passwordHash) return;
-  await assertCodeAttemptsLeft(userId, now);
+  const attempt = await takeCodeAttempt(userId, now);
   if (!password || !(await verifyPassword(password, user.passwordHash))) {
-    await countWrongCode(userId, now);
     throw new ValidationError([{ name: "password", reason: "That is not your current password.", in: "body" }], "That is not your current password.");
   }
+  await attempt.succeeded();
 }
 
 /** Account events go into the audit log of every organization the user belongs to, where its admins see them. */

@@ -151,6 +151,21 @@ describe("sign-in with two-factor on", () => {
     expect((await signIn(user.email, TEST_PASSWORD, recoveryCodes[0])).cookie).not.toBeNull();
   });
 
+  it(`a burst of parallel wrong codes gets ${CODE_FAILURE_LIMIT.limit} checks in all, not one each; right codes do not use up the allowance`, async () => {
+    const user = await createUser("tfa-burst");
+    const { secret, recoveryCodes } = await enrol(user.id, user.email, (await signIn(user.email, TEST_PASSWORD)).cookie!);
+    // Right codes first: each gives its attempt back, so they never count against the owner.
+    for (const c of recoveryCodes.slice(0, CODE_FAILURE_LIMIT.limit + 1)) expect(await verifySecondFactor(user.id, c)).toBe("recovery_code");
+    const wrong = wrongCodes(secret, 20);
+    const results = await Promise.allSettled(wrong.map((c) => verifySecondFactor(user.id, c)));
+    const checked = results.filter((r) => r.status === "fulfilled");
+    expect(checked).toHaveLength(CODE_FAILURE_LIMIT.limit);
+    expect(checked.every((r) => r.status === "fulfilled" && r.value === null)).toBe(true);
+    expect(results.filter((r) => r.status === "rejected" && /Too many wrong codes/.test(String(r.reason?.message)))).toHaveLength(20 - CODE_FAILURE_LIMIT.limit);
+    await expect(verifySecondFactor(user.id, recoveryCodes[9])).rejects.toThrow(/Too many wrong codes/);
+    expect(await db.recoveryCode.count({ where: { userId: user.id, usedAt: null } })).toBe(10 - (CODE_FAILURE_LIMIT.limit + 1)); // the refused one was not spent
+  });
+
   it("turning it off needs the password and a code; then the password alone signs in again", async () => {
     const user = await createUser("tfa-off");
     const { secret, session } = await enrol(user.id, user.email, (await signIn(user.email, TEST_PASSWORD)).cookie!);
