@@ -46,7 +46,7 @@ test("a manager creates an NPS survey, embeds it on a static site, a visitor ans
   await page.getByRole("button", { name: "Publish" }).click();
   await expect(page.getByText("Live", { exact: true })).toBeVisible();
   snippet = await page.getByLabel("Widget snippet").inputValue();
-  expect(snippet).toContain("/embed.js");
+  expect(snippet).toMatch(/\/embed\/[0-9a-f]{16}\.js"/); // the versioned, long-cached script (lib/surveys/embed-asset.ts)
 
   // A visitor on the company's site answers with the keyboard.
   const context = await browser.newContext({ locale: "en-US", viewport: { width: 1280, height: 800 } });
