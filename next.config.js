@@ -10,7 +10,14 @@ const nextConfig = {
   // (lib/auth/action.ts, requireCtx) instead of failing with a 500.
   experimental: { authInterrupts: true },
   // Native and driver packages stay outside the server bundle.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg", "bcryptjs", "@node-rs/argon2"],
+  serverExternalPackages: [
+    "better-sqlite3",
+    "@prisma/adapter-better-sqlite3",
+    "@prisma/adapter-pg",
+    "pg",
+    "bcryptjs",
+    "@node-rs/argon2",
+  ],
   async headers() {
     return [
       {
@@ -25,7 +32,13 @@ const nextConfig = {
         // next-auth's own HTML pages (/api/auth/error, /api/auth/signout) are rendered outside proxy.ts: a fixed
         // policy without scripts (they need none) so that no HTML answer goes without one (docs/security/errors.md).
         source: "/api/auth/:path*",
-        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'" }],
+        headers: [
+          {
+            key: "Content-Security-Policy",
+            value:
+              "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+          },
+        ],
       },
       {
         // Sites that isolate themselves (COEP) may still load the widget. The unversioned URL of older snippets

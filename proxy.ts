@@ -23,12 +23,20 @@ export function proxy(request: NextRequest) {
     const detail = "The URL path is not valid percent-encoded UTF-8.";
     if (pathname.startsWith("/scim/")) return scimErrorResponse(new ScimError(400, detail, "invalidSyntax"));
     return pathname.startsWith("/api/")
-      ? problemResponse({ title: "Invalid request", status: 400, detail, instance: pathname, requestId, invalid_params: [{ name: "path", reason: detail, in: "path" }] })
+      ? problemResponse({
+          title: "Invalid request",
+          status: 400,
+          detail,
+          instance: pathname,
+          requestId,
+          invalid_params: [{ name: "path", reason: detail, in: "path" }],
+        })
       : new NextResponse(detail, { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
   }
   if (pathname.startsWith("/api/") || pathname.startsWith("/scim/")) return NextResponse.next(); // API responses carry no page policy
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
-  const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto")?.split(",")[0].trim() === "https";
+  const https =
+    request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto")?.split(",")[0].trim() === "https";
   const policy = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV !== "production", https });
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);

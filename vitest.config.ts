@@ -11,7 +11,12 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", environment: "node", include: ["lib/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts", "embed/**/*.test.ts"], testTimeout: 60_000 },
+        test: {
+          name: "unit",
+          environment: "node",
+          include: ["lib/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts", "embed/**/*.test.ts"],
+          testTimeout: 60_000,
+        },
       },
       {
         resolve: { alias },

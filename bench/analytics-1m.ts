@@ -43,13 +43,24 @@ async function child() {
 
   const org = await db.organization.findFirstOrThrow({ where: { slug: "demo" } });
   const ctx = { orgId: org.id, userId: "bench", role: "viewer" as const, apiKeyId: null };
-  const [responses, interactions] = await Promise.all([db.response.count({ where: { orgId: org.id } }), db.interaction.count({ where: { orgId: org.id } })]);
+  const [responses, interactions] = await Promise.all([
+    db.response.count({ where: { orgId: org.id } }),
+    db.interaction.count({ where: { orgId: org.id } }),
+  ]);
   // The two filters: the journey and channel of the busiest (touchpoint, channel) pair.
-  const [top] = await db.response.groupBy({ by: ["touchpointId", "channelId"], where: { orgId: org.id, touchpointId: { not: null }, channelId: { not: null } }, _count: { _all: true }, orderBy: { _count: { id: "desc" } }, take: 1 });
+  const [top] = await db.response.groupBy({
+    by: ["touchpointId", "channelId"],
+    where: { orgId: org.id, touchpointId: { not: null }, channelId: { not: null } },
+    _count: { _all: true },
+    orderBy: { _count: { id: "desc" } },
+    take: 1,
+  });
   const tp = await db.touchpoint.findUniqueOrThrow({ where: { id: top.touchpointId! }, select: { journeyId: true } });
   const journeyId = tp.journeyId;
   const channelId = top.channelId!;
-  console.log(`${provider.padEnd(10)} dataset: ${responses} responses, ${interactions} interactions; trend filters journeyId=${journeyId} channelId=${channelId}`);
+  console.log(
+    `${provider.padEnd(10)} dataset: ${responses} responses, ${interactions} interactions; trend filters journeyId=${journeyId} channelId=${channelId}`,
+  );
 
   // Every $queryRaw the service issues while fn runs (answered with no rows: only the statements matter).
   async function capture(fn: () => Promise<unknown>): Promise<Sql[]> {
@@ -99,8 +110,14 @@ async function child() {
       path: `/api/v1/metrics/trend?preset=12m&bucket=month&journeyId=${journeyId}&channelId=${channelId}`,
       service: () => getTrends(ctx, analyticsFilters.parse({ preset: "12m", bucket: "month", journeyId, channelId })),
     },
-    map: { path: `/api/v1/journeys/${journeyId}/map?preset=12m`, service: () => getJourneyMap(ctx, journeyId, analyticsFilters.parse({ preset: "12m" })) },
-    gaps: { path: `/api/v1/reports/gaps?preset=12m`, service: () => getGapReport(ctx, analyticsFilters.parse({ preset: "12m" })) },
+    map: {
+      path: `/api/v1/journeys/${journeyId}/map?preset=12m`,
+      service: () => getJourneyMap(ctx, journeyId, analyticsFilters.parse({ preset: "12m" })),
+    },
+    gaps: {
+      path: `/api/v1/reports/gaps?preset=12m`,
+      service: () => getGapReport(ctx, analyticsFilters.parse({ preset: "12m" })),
+    },
   };
   try {
     for (const name of endpoints) {
@@ -136,14 +153,18 @@ async function child() {
           `HTTP p50 ${pct(http, 50).toFixed(1)} p99 ${pct(http, 99).toFixed(1)} ms  ` +
           `raw (${statements.length} stmt) p50 ${pct(raw, 50).toFixed(1)} p99 ${pct(raw, 99).toFixed(1)} ms  ` +
           `ratio p50 ${(pct(http, 50) / pct(raw, 50)).toFixed(2)}×  ` +
-          `CPU/req: server ${httpCpu.toFixed(1)} ms` + (provider === "sqlite" ? `, raw ${rawCpu.toFixed(1)} ms` : " (+ PostgreSQL backend)"),
+          `CPU/req: server ${httpCpu.toFixed(1)} ms` +
+          (provider === "sqlite" ? `, raw ${rawCpu.toFixed(1)} ms` : " (+ PostgreSQL backend)"),
       );
       if (process.argv.includes("--explain")) {
         for (const q of statements) {
-          const plan = provider === "postgresql"
-            ? await rawRun({ ...q, text: `EXPLAIN (ANALYZE, BUFFERS) ${q.text}`, sql: "" })
-            : await rawRun({ ...q, sql: `EXPLAIN QUERY PLAN ${q.sql}`, text: "" });
-          console.log(`  ${provider === "postgresql" ? q.text : q.sql}\n    ${plan.map((r) => r["QUERY PLAN"] ?? r.detail).join("\n    ")}`);
+          const plan =
+            provider === "postgresql"
+              ? await rawRun({ ...q, text: `EXPLAIN (ANALYZE, BUFFERS) ${q.text}`, sql: "" })
+              : await rawRun({ ...q, sql: `EXPLAIN QUERY PLAN ${q.sql}`, text: "" });
+          console.log(
+            `  ${provider === "postgresql" ? q.text : q.sql}\n    ${plan.map((r) => r["QUERY PLAN"] ?? r.detail).join("\n    ")}`,
+          );
         }
       }
     }
@@ -157,10 +178,16 @@ async function child() {
 /** Responses and interactions of the demo organization (0, 0 when there is none or no schema yet). */
 function counts(url: string): { responses: number; interactions: number } {
   try {
-    const out = execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "-e",
-      `import("./lib/db").then(async ({ db }) => { const o = await db.organization.findFirst({ where: { slug: "demo" } }); ` +
-        `console.log(JSON.stringify(o ? { responses: await db.response.count({ where: { orgId: o.id } }), interactions: await db.interaction.count({ where: { orgId: o.id } }) } : { responses: 0, interactions: 0 })); await db.$disconnect(); })`],
-    { cwd: root, env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" });
+    const out = execFileSync(
+      process.execPath,
+      [
+        "node_modules/tsx/dist/cli.mjs",
+        "-e",
+        `import("./lib/db").then(async ({ db }) => { const o = await db.organization.findFirst({ where: { slug: "demo" } }); ` +
+          `console.log(JSON.stringify(o ? { responses: await db.response.count({ where: { orgId: o.id } }), interactions: await db.interaction.count({ where: { orgId: o.id } }) } : { responses: 0, interactions: 0 })); await db.$disconnect(); })`,
+      ],
+      { cwd: root, env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" },
+    );
     return JSON.parse(out.trim().split("\n").at(-1)!);
   } catch {
     return { responses: 0, interactions: 0 };
@@ -177,11 +204,22 @@ function counts(url: string): { responses: number; interactions: number } {
 async function generate(url: string, provider: "sqlite" | "postgresql") {
   const env = { ...process.env, DATABASE_URL: url };
   const t = performance.now();
-  execFileSync(process.execPath, ["node_modules/prisma/build/index.js", "migrate", "deploy"], { cwd: root, env, stdio: "ignore" });
-  execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "prisma/seed.ts", `--scale=${baseScale}`], { cwd: root, env, stdio: "ignore" });
+  execFileSync(process.execPath, ["node_modules/prisma/build/index.js", "migrate", "deploy"], {
+    cwd: root,
+    env,
+    stdio: "ignore",
+  });
+  execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "prisma/seed.ts", `--scale=${baseScale}`], {
+    cwd: root,
+    env,
+    stdio: "ignore",
+  });
   const seeded = performance.now();
   const base = counts(url);
-  const copies = { Response: Math.round(targetResponses / base.responses), Interaction: Math.round(targetInteractions / base.interactions) };
+  const copies = {
+    Response: Math.round(targetResponses / base.responses),
+    Interaction: Math.round(targetInteractions / base.interactions),
+  };
   let exec: (sql: string) => Promise<unknown>;
   let columns: (table: string) => Promise<string[]>;
   let close: () => Promise<void>;
@@ -189,23 +227,33 @@ async function generate(url: string, provider: "sqlite" | "postgresql") {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     exec = (sql) => client.query(sql);
-    columns = async (table) => (await client.query(`SELECT column_name FROM information_schema.columns WHERE table_name = $1 ORDER BY ordinal_position`, [table])).rows.map((r) => r.column_name);
+    columns = async (table) =>
+      (
+        await client.query(
+          `SELECT column_name FROM information_schema.columns WHERE table_name = $1 ORDER BY ordinal_position`,
+          [table],
+        )
+      ).rows.map((r) => r.column_name);
     close = () => client.end();
   } else {
     const { default: Database } = await import("better-sqlite3");
     const sqlite = new Database(url.replace(/^file:/, ""));
     exec = async (sql) => sqlite.exec(sql);
-    columns = async (table) => (sqlite.prepare(`PRAGMA table_info("${table}")`).all() as Array<{ name: string }>).map((r) => r.name);
+    columns = async (table) =>
+      (sqlite.prepare(`PRAGMA table_info("${table}")`).all() as Array<{ name: string }>).map((r) => r.name);
     close = async () => {
       sqlite.close();
     };
   }
   for (const [table, n] of Object.entries(copies)) {
     const cols = await columns(table);
-    const select = (k: number) => cols.map((c) => (c === "id" || c === "clientId" ? `"${c}" || '~${k}'` : `"${c}"`)).join(", ");
+    const select = (k: number) =>
+      cols.map((c) => (c === "id" || c === "clientId" ? `"${c}" || '~${k}'` : `"${c}"`)).join(", ");
     await exec("BEGIN");
     for (let k = 1; k < n; k++) {
-      await exec(`INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(", ")}) SELECT ${select(k)} FROM "${table}" WHERE "id" NOT LIKE '%~%'`);
+      await exec(
+        `INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(", ")}) SELECT ${select(k)} FROM "${table}" WHERE "id" NOT LIKE '%~%'`,
+      );
     }
     await exec("COMMIT");
   }

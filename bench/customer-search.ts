@@ -10,11 +10,17 @@ import { headOf, normalizeSearch, searchTokenRows } from "../lib/customers/searc
 import { createRng } from "../lib/demo/random";
 import { FIRST_NAMES, LAST_NAMES } from "../lib/demo/text";
 
-const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=").slice(1).join("=") ?? fallback;
+const arg = (name: string, fallback: string) =>
+  process.argv
+    .find((a) => a.startsWith(`--${name}=`))
+    ?.split("=")
+    .slice(1)
+    .join("=") ?? fallback;
 const N = Number(arg("customers", "100000"));
 const QUERIES = Number(arg("queries", "400"));
 const root = path.resolve(import.meta.dirname, "..");
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 const fmt = (xs: number[]) => `p50 ${pct(xs, 50).toFixed(2)} p99 ${pct(xs, 99).toFixed(2)} ms`;
 
 async function time(queries: string[], fn: (q: string) => Promise<unknown>) {
@@ -37,13 +43,26 @@ async function run(label: string) {
   const customers = Array.from({ length: N }, (_, i) => {
     const name = `${rng.pick(FIRST_NAMES)} ${rng.pick(LAST_NAMES)}`;
     const now = new Date();
-    return { id: `bc${i.toString(36).padStart(8, "0")}`, orgId: org.id, createdAt: now, updatedAt: now, name, email: `${name.toLowerCase().replace(/\W+/g, ".")}.${i}@example.com`, externalId: `C-${String(i).padStart(7, "0")}` };
+    return {
+      id: `bc${i.toString(36).padStart(8, "0")}`,
+      orgId: org.id,
+      createdAt: now,
+      updatedAt: now,
+      name,
+      email: `${name.toLowerCase().replace(/\W+/g, ".")}.${i}@example.com`,
+      externalId: `C-${String(i).padStart(7, "0")}`,
+    };
   });
   const t0 = performance.now();
   await db.$transaction(
     async (tx) => {
       await insertBatches(tx, "Customer", "customers", customers);
-      await insertBatches(tx, "CustomerSearchToken", "tokens", customers.flatMap((c) => searchTokenRows(org.id, c.id, c)));
+      await insertBatches(
+        tx,
+        "CustomerSearchToken",
+        "tokens",
+        customers.flatMap((c) => searchTokenRows(org.id, c.id, c)),
+      );
     },
     { timeout: 600_000 },
   );
@@ -51,7 +70,8 @@ async function run(label: string) {
   const loadMs = performance.now() - t0;
   const tokens = await db.customerSearchToken.count({ where: { orgId: org.id } });
   const ctx = { orgId: org.id, userId: "bench", role: "viewer" as const, apiKeyId: null };
-  const sample = (f: (c: (typeof customers)[number]) => string) => Array.from({ length: QUERIES }, () => f(customers[rng.int(0, N - 1)]));
+  const sample = (f: (c: (typeof customers)[number]) => string) =>
+    Array.from({ length: QUERIES }, () => f(customers[rng.int(0, N - 1)]));
   const sets = {
     "2 letters": sample((c) => c.name.split(" ")[1].slice(0, 2)),
     "4 letters": sample((c) => c.name.split(" ")[1].slice(0, 4)),
@@ -75,8 +95,16 @@ async function run(label: string) {
 
 function child(label: string, url: string) {
   const env = { ...process.env, DATABASE_URL: url, BENCH_CHILD: label };
-  execFileSync(process.execPath, ["node_modules/prisma/build/index.js", "migrate", "deploy"], { cwd: root, env, stdio: "ignore" });
-  execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", ...process.argv.slice(1)], { cwd: root, env, stdio: "inherit" });
+  execFileSync(process.execPath, ["node_modules/prisma/build/index.js", "migrate", "deploy"], {
+    cwd: root,
+    env,
+    stdio: "ignore",
+  });
+  execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", ...process.argv.slice(1)], {
+    cwd: root,
+    env,
+    stdio: "inherit",
+  });
 }
 
 if (process.env.BENCH_CHILD) {

@@ -9,7 +9,8 @@ import { mailerFromUrl } from "../lib/mail/transport";
 import { startSmtpSink } from "../tests/integration/smtp-sink";
 
 const runs = Number(process.argv.find((a) => a.startsWith("--runs="))?.split("=")[1] ?? 50);
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 const fmt = (xs: number[]) => `p50 ${pct(xs, 50).toFixed(1)} ms  p99 ${pct(xs, 99).toFixed(1)} ms`;
 
 async function timeIt(fn: () => Promise<unknown>) {
@@ -35,9 +36,17 @@ const build = await timeIt(() => buildDigest(ctx, { weekEnding }));
 const digest = await buildDigest(ctx, { weekEnding });
 const send = await timeIt(async () => {
   const e = renderDigestEmail(await buildDigest(ctx, { weekEnding }), digestLinks("http://127.0.0.1:3000", weekEnding));
-  await mailer.sendMail({ from: "bench@localhost", to: "someone@localhost", subject: e.subject, text: e.text, html: e.html });
+  await mailer.sendMail({
+    from: "bench@localhost",
+    to: "someone@localhost",
+    subject: e.subject,
+    text: e.text,
+    html: e.html,
+  });
 });
-console.log(`demo organization: ${responses} responses; this week NPS n = ${digest.headline.current.nps.n}, ${digest.touchpoints.tested + digest.touchpoints.tooFew} touchpoint figures`);
+console.log(
+  `demo organization: ${responses} responses; this week NPS n = ${digest.headline.current.nps.n}, ${digest.touchpoints.tested + digest.touchpoints.tooFew} touchpoint figures`,
+);
 console.log(`buildDigest            ${fmt(build)}  (${runs} runs)`);
 console.log(`build + render + SMTP  ${fmt(send)}  (${sink.messages.length} messages received)`);
 mailer.close();

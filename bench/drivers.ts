@@ -5,10 +5,12 @@
 import { keyDrivers } from "../lib/metrics/drivers";
 import { mulberry32 } from "../lib/demo/random";
 
-const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
+const arg = (name: string, fallback: string) =>
+  process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
 const runs = Number(arg("runs", "5"));
 const resamples = Number(arg("resamples", "1000"));
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
 function rows(n: number, k: number) {
   const next = mulberry32(n * 31 + k);
@@ -24,7 +26,14 @@ function rows(n: number, k: number) {
   return { x, y };
 }
 
-for (const [n, k] of [[200, 5], [1000, 5], [5000, 5], [20000, 5], [1000, 10], [5000, 10]] as const) {
+for (const [n, k] of [
+  [200, 5],
+  [1000, 5],
+  [5000, 5],
+  [20000, 5],
+  [1000, 10],
+  [5000, 10],
+] as const) {
   const { x, y } = rows(n, k);
   keyDrivers(x, y, { resamples: 50 }); // warm-up
   const times: number[] = [];
@@ -33,5 +42,7 @@ for (const [n, k] of [[200, 5], [1000, 5], [5000, 5], [20000, 5], [1000, 10], [5
     keyDrivers(x, y, { resamples });
     times.push(performance.now() - t);
   }
-  console.log(`n=${String(n).padStart(5)} k=${String(k).padStart(2)} B=${resamples}: p50 ${pct(times, 50).toFixed(0)} ms  max ${Math.max(...times).toFixed(0)} ms`);
+  console.log(
+    `n=${String(n).padStart(5)} k=${String(k).padStart(2)} B=${resamples}: p50 ${pct(times, 50).toFixed(0)} ms  max ${Math.max(...times).toFixed(0)} ms`,
+  );
 }

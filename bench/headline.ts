@@ -16,8 +16,16 @@ const root = path.resolve(import.meta.dirname, "..");
 
 function prepare(url: string) {
   const env = { ...process.env, DATABASE_URL: url };
-  execFileSync(process.execPath, ["node_modules/prisma/build/index.js", "migrate", "deploy"], { cwd: root, env, stdio: "ignore" });
-  execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "prisma/seed.ts", `--scale=${scale}`], { cwd: root, env, stdio: "ignore" });
+  execFileSync(process.execPath, ["node_modules/prisma/build/index.js", "migrate", "deploy"], {
+    cwd: root,
+    env,
+    stdio: "ignore",
+  });
+  execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "prisma/seed.ts", `--scale=${scale}`], {
+    cwd: root,
+    env,
+    stdio: "ignore",
+  });
 }
 
 async function run(label: string, url: string) {
@@ -29,7 +37,9 @@ async function run(label: string, url: string) {
   try {
     const key = await benchViewerKey(db, org.id);
     const http = await timeIt(requests, async () => {
-      const res = await fetch(`${server.url}/api/v1/metrics/headline?days=90`, { headers: { authorization: `Bearer ${key}` } });
+      const res = await fetch(`${server.url}/api/v1/metrics/headline?days=90`, {
+        headers: { authorization: `Bearer ${key}` },
+      });
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       await res.json();
     });
@@ -43,7 +53,9 @@ async function run(label: string, url: string) {
         label === "postgresql" ? from : from.toISOString(),
       ),
     );
-    console.log(`${label.padEnd(10)} responses ${total}  HTTP headline ${fmt(http)}   raw GROUP BY ${fmt(raw)}   ratio p50 ${(pct(http, 50) / pct(raw, 50)).toFixed(1)}×`);
+    console.log(
+      `${label.padEnd(10)} responses ${total}  HTTP headline ${fmt(http)}   raw GROUP BY ${fmt(raw)}   ratio p50 ${(pct(http, 50) / pct(raw, 50)).toFixed(1)}×`,
+    );
   } finally {
     await server.stop();
     await db.$disconnect();

@@ -15,7 +15,12 @@ import { searchTokenRows } from "../lib/customers/search-tokens";
 import { forEachDatabase } from "./lib/databases";
 import { startServer } from "../tests/server";
 
-const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=").slice(1).join("=") ?? fallback;
+const arg = (name: string, fallback: string) =>
+  process.argv
+    .find((a) => a.startsWith(`--${name}=`))
+    ?.split("=")
+    .slice(1)
+    .join("=") ?? fallback;
 const N = Number(arg("rows", "100000"));
 const root = path.resolve(import.meta.dirname, "..");
 const KIND = (["interactions", "responses"] as const).find((k) => k === arg("kind", "customers")) ?? "customers";
@@ -59,15 +64,45 @@ async function run(label: string, url: string) {
     const customerIds: string[] = [];
     let survey: { id: string; questionIds: string[] } | null = null;
     if (KIND === "responses") {
-      const s = await db.survey.create({ data: { orgId: org.id, publicId: `bench${randomBytes(8).toString("hex")}`, name: "Bench NPS", type: "nps", status: "live" } });
-      const nps = await db.surveyQuestion.create({ data: { orgId: org.id, surveyId: s.id, key: "nps", position: 0, type: "score", required: true, headline: true, scaleMin: 0, scaleMax: 10, text: { en: "How likely are you to recommend us?" } } });
-      const why = await db.surveyQuestion.create({ data: { orgId: org.id, surveyId: s.id, key: "why", position: 1, type: "text", text: { en: "Why?" } } });
+      const s = await db.survey.create({
+        data: {
+          orgId: org.id,
+          publicId: `bench${randomBytes(8).toString("hex")}`,
+          name: "Bench NPS",
+          type: "nps",
+          status: "live",
+        },
+      });
+      const nps = await db.surveyQuestion.create({
+        data: {
+          orgId: org.id,
+          surveyId: s.id,
+          key: "nps",
+          position: 0,
+          type: "score",
+          required: true,
+          headline: true,
+          scaleMin: 0,
+          scaleMax: 10,
+          text: { en: "How likely are you to recommend us?" },
+        },
+      });
+      const why = await db.surveyQuestion.create({
+        data: { orgId: org.id, surveyId: s.id, key: "why", position: 1, type: "text", text: { en: "Why?" } },
+      });
       survey = { id: s.id, questionIds: [nps.id, why.id] };
     }
     if (KIND !== "customers") {
       await db.channel.create({ data: { orgId: org.id, key: "phone", name: "Phone" } });
       const now = new Date();
-      const rows = Array.from({ length: CUSTOMERS }, (_, i) => ({ id: "c" + randomBytes(12).toString("hex"), orgId: org.id, externalId: `C-${i}`, name: `Bench Customer ${i}`, createdAt: now, updatedAt: now }));
+      const rows = Array.from({ length: CUSTOMERS }, (_, i) => ({
+        id: "c" + randomBytes(12).toString("hex"),
+        orgId: org.id,
+        externalId: `C-${i}`,
+        name: `Bench Customer ${i}`,
+        createdAt: now,
+        updatedAt: now,
+      }));
       await insertBatches(db, "Customer", "customers", rows);
       customerIds.push(...rows.map((r) => r.id));
     }
@@ -75,7 +110,11 @@ async function run(label: string, url: string) {
   };
   const server = await startServer({ databaseUrl: url });
   try {
-    const what = { customers: "rows (customer + ~5 search tokens + 1–2 tags each)", interactions: `interactions of ${CUSTOMERS.toLocaleString()} customers`, responses: `NPS responses (+ 2 answers each) of ${CUSTOMERS.toLocaleString()} customers` }[KIND];
+    const what = {
+      customers: "rows (customer + ~5 search tokens + 1–2 tags each)",
+      interactions: `interactions of ${CUSTOMERS.toLocaleString()} customers`,
+      responses: `NPS responses (+ 2 answers each) of ${CUSTOMERS.toLocaleString()} customers`,
+    }[KIND];
     console.log(`${label}: ${N.toLocaleString()} ${what}`);
     for (const mode of ["skip_bad_rows", "all_or_nothing"]) {
       const { org, key, survey } = await orgFor(`bench-${mode.replace(/_/g, "-")}`);
@@ -83,19 +122,28 @@ async function run(label: string, url: string) {
       // connection after a large bulk write refreshes planner statistics at open, which is not import time.
       await (await fetch(`${server.url}/api/v1/me`, { headers: { authorization: `Bearer ${key}` } })).text();
       const t = performance.now();
-      const res = await fetch(`${server.url}/api/v1/imports/${KIND}?mode=${mode}${survey ? `&surveyId=${survey.id}` : ""}`, {
-        method: "POST",
-        headers: { authorization: `Bearer ${key}`, "content-type": "text/csv" },
-        body: csvStream("H"),
-        duplex: "half",
-      } as RequestInit);
+      const res = await fetch(
+        `${server.url}/api/v1/imports/${KIND}?mode=${mode}${survey ? `&surveyId=${survey.id}` : ""}`,
+        {
+          method: "POST",
+          headers: { authorization: `Bearer ${key}`, "content-type": "text/csv" },
+          body: csvStream("H"),
+          duplex: "half",
+        } as RequestInit,
+      );
       const lines = (await res.text()).trim().split("\n");
       const s = (performance.now() - t) / 1000;
       const result = JSON.parse(lines.at(-1)!);
       if (!result.done || result.error) console.log(`  ${res.status} ${lines.at(-1)!.slice(0, 400)}`);
       const stored =
-        KIND === "customers" ? await db.customer.count({ where: { orgId: org.id } }) : KIND === "interactions" ? await db.interaction.count({ where: { orgId: org.id } }) : await db.response.count({ where: { orgId: org.id } });
-      console.log(`  HTTP import ${mode.padEnd(15)} ${s.toFixed(1)} s  ${Math.round(N / s).toLocaleString()} rows/s  (inserted ${result.inserted}, invalid ${result.invalid}, stored ${stored}, ${lines.length - 1} progress lines)`);
+        KIND === "customers"
+          ? await db.customer.count({ where: { orgId: org.id } })
+          : KIND === "interactions"
+            ? await db.interaction.count({ where: { orgId: org.id } })
+            : await db.response.count({ where: { orgId: org.id } });
+      console.log(
+        `  HTTP import ${mode.padEnd(15)} ${s.toFixed(1)} s  ${Math.round(N / s).toLocaleString()} rows/s  (inserted ${result.inserted}, invalid ${result.invalid}, stored ${stored}, ${lines.length - 1} progress lines)`,
+      );
     }
     // Then the same rows straight into the database: insertBatches in 1,000-row transactions, no HTTP, no parsing.
     // (Runs last, on tables already holding the imports' rows. Run first, the HTTP import that followed it was
@@ -111,9 +159,45 @@ async function run(label: string, url: string) {
         const id = "c" + randomBytes(12).toString("hex");
         const score = i % 11;
         const submittedAt = new Date(at(i));
-        responses.push({ id, orgId: org.id, surveyId: survey.id, surveyVersion: 1, clientId: `R-${i}`, customerId: customerIds[i % CUSTOMERS], touchpointId: null, channelId: phone?.id ?? null, metric: "nps", score, category: npsCategory(score), comment: `Bench comment ${i}`, hasComment: true, completed: true, completedAt: submittedAt, locale: null, submittedAt, createdAt: now, updatedAt: now });
-        answers.push({ id: "c" + randomBytes(12).toString("hex"), orgId: org.id, responseId: id, questionId: survey.questionIds[0], valueNumber: score, valueText: null, valueChoice: null });
-        answers.push({ id: "c" + randomBytes(12).toString("hex"), orgId: org.id, responseId: id, questionId: survey.questionIds[1], valueNumber: null, valueText: `Bench comment ${i}`, valueChoice: null });
+        responses.push({
+          id,
+          orgId: org.id,
+          surveyId: survey.id,
+          surveyVersion: 1,
+          clientId: `R-${i}`,
+          customerId: customerIds[i % CUSTOMERS],
+          touchpointId: null,
+          channelId: phone?.id ?? null,
+          metric: "nps",
+          score,
+          category: npsCategory(score),
+          comment: `Bench comment ${i}`,
+          hasComment: true,
+          completed: true,
+          completedAt: submittedAt,
+          locale: null,
+          submittedAt,
+          createdAt: now,
+          updatedAt: now,
+        });
+        answers.push({
+          id: "c" + randomBytes(12).toString("hex"),
+          orgId: org.id,
+          responseId: id,
+          questionId: survey.questionIds[0],
+          valueNumber: score,
+          valueText: null,
+          valueChoice: null,
+        });
+        answers.push({
+          id: "c" + randomBytes(12).toString("hex"),
+          orgId: org.id,
+          responseId: id,
+          questionId: survey.questionIds[1],
+          valueNumber: null,
+          valueText: `Bench comment ${i}`,
+          valueChoice: null,
+        });
       }
       await db.$transaction(async (tx) => {
         await insertBatches(tx, "Response", "responses", responses);
@@ -123,7 +207,18 @@ async function run(label: string, url: string) {
     for (let start = 0; start < N && KIND === "interactions"; start += 1_000) {
       const rows: object[] = [];
       for (let i = start; i < Math.min(N, start + 1_000); i++) {
-        rows.push({ id: "c" + randomBytes(12).toString("hex"), orgId: org.id, customerId: customerIds[i % CUSTOMERS], occurredAt: new Date(at(i)), outcome: "resolved", emotion: (i % 5) - 2, note: `Bench note ${i}`, source: "import", clientId: `R-${i}`, createdAt: now });
+        rows.push({
+          id: "c" + randomBytes(12).toString("hex"),
+          orgId: org.id,
+          customerId: customerIds[i % CUSTOMERS],
+          occurredAt: new Date(at(i)),
+          outcome: "resolved",
+          emotion: (i % 5) - 2,
+          note: `Bench note ${i}`,
+          source: "import",
+          clientId: `R-${i}`,
+          createdAt: now,
+        });
       }
       await db.$transaction((tx) => insertBatches(tx, "Interaction", "interactions", rows));
     }
@@ -133,10 +228,23 @@ async function run(label: string, url: string) {
       const tags: object[] = [];
       for (let i = start; i < Math.min(N, start + 1_000); i++) {
         const id = "c" + randomBytes(12).toString("hex");
-        const c = { id, orgId: org.id, externalId: `R-${i}`, name: `Bench Person ${i}`, email: `bench.${i}@example.com`, phone: `+1 555 ${i}`, attributes: { plan: "pro", region: `r${i % 9}` }, consent: i % 2 ? true : null, consentAt: i % 2 ? now : null, createdAt: now, updatedAt: now };
+        const c = {
+          id,
+          orgId: org.id,
+          externalId: `R-${i}`,
+          name: `Bench Person ${i}`,
+          email: `bench.${i}@example.com`,
+          phone: `+1 555 ${i}`,
+          attributes: { plan: "pro", region: `r${i % 9}` },
+          consent: i % 2 ? true : null,
+          consentAt: i % 2 ? now : null,
+          createdAt: now,
+          updatedAt: now,
+        };
         customers.push(c);
         tokens.push(...searchTokenRows(org.id, id, c));
-        for (const tag of i % 3 ? ["vip"] : ["b2b", "trial"]) tags.push({ id: "c" + randomBytes(12).toString("hex"), orgId: org.id, customerId: id, tag });
+        for (const tag of i % 3 ? ["vip"] : ["b2b", "trial"])
+          tags.push({ id: "c" + randomBytes(12).toString("hex"), orgId: org.id, customerId: id, tag });
       }
       await db.$transaction(async (tx) => {
         await insertBatches(tx, "Customer", "customers", customers);
@@ -155,8 +263,16 @@ async function run(label: string, url: string) {
 
 function child(label: string, url: string) {
   const env = { ...process.env, DATABASE_URL: url, BENCH_CHILD: label };
-  execFileSync(process.execPath, ["node_modules/prisma/build/index.js", "migrate", "deploy"], { cwd: root, env, stdio: "ignore" });
-  execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", ...process.argv.slice(1)], { cwd: root, env, stdio: "inherit" });
+  execFileSync(process.execPath, ["node_modules/prisma/build/index.js", "migrate", "deploy"], {
+    cwd: root,
+    env,
+    stdio: "ignore",
+  });
+  execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", ...process.argv.slice(1)], {
+    cwd: root,
+    env,
+    stdio: "inherit",
+  });
 }
 
 if (process.env.BENCH_CHILD) {

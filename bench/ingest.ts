@@ -20,7 +20,12 @@ import pg from "pg";
 import { startServer } from "../tests/server";
 import { groupCpuMs } from "./lib/cpu";
 
-const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=").slice(1).join("=") ?? fallback;
+const arg = (name: string, fallback: string) =>
+  process.argv
+    .find((a) => a.startsWith(`--${name}=`))
+    ?.split("=")
+    .slice(1)
+    .join("=") ?? fallback;
 const duration = Number(arg("duration", "20"));
 const connections = Number(arg("connections", "16"));
 const only = arg("only", "");
@@ -29,28 +34,71 @@ const profile = arg("cpu-prof", ""); // a directory: the server writes a V8 CPU 
 const root = path.resolve(import.meta.dirname, "..");
 
 const QUESTIONS = [
-  { key: "nps", type: "score", required: true, headline: true, scaleMin: 0, scaleMax: 10, text: { en: "How likely are you to recommend us?" } },
-  { key: "why_low", type: "text", required: true, text: { en: "What went wrong?" }, logic: { showIf: { question: "nps", lte: 6 } } },
+  {
+    key: "nps",
+    type: "score",
+    required: true,
+    headline: true,
+    scaleMin: 0,
+    scaleMax: 10,
+    text: { en: "How likely are you to recommend us?" },
+  },
+  {
+    key: "why_low",
+    type: "text",
+    required: true,
+    text: { en: "What went wrong?" },
+    logic: { showIf: { question: "nps", lte: 6 } },
+  },
   { key: "why_high", type: "text", text: { en: "What did you like?" }, logic: { showIf: { question: "nps", gte: 9 } } },
-  { key: "plan", type: "single_choice", required: true, text: { en: "Plan" }, options: [{ key: "basic", label: "Basic" }, { key: "pro", label: "Pro" }] },
+  {
+    key: "plan",
+    type: "single_choice",
+    required: true,
+    text: { en: "Plan" },
+    options: [
+      { key: "basic", label: "Basic" },
+      { key: "pro", label: "Pro" },
+    ],
+  },
 ];
 
 /** A complete, valid set of answers (every third one a detractor with a comment). */
 function answers(i: number): Record<string, unknown> {
   const nps = i % 11;
-  return { nps, ...(nps <= 6 ? { why_low: `Reason ${i}` } : nps >= 9 ? { why_high: "Fast" } : {}), plan: i % 2 ? "pro" : "basic" };
+  return {
+    nps,
+    ...(nps <= 6 ? { why_low: `Reason ${i}` } : nps >= 9 ? { why_high: "Fast" } : {}),
+    plan: i % 2 ? "pro" : "basic",
+  };
 }
 
 function migrate(url: string) {
-  execFileSync(process.execPath, ["node_modules/prisma/build/index.js", "migrate", "deploy"], { cwd: root, env: { ...process.env, DATABASE_URL: url }, stdio: "ignore" });
+  execFileSync(process.execPath, ["node_modules/prisma/build/index.js", "migrate", "deploy"], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: "ignore",
+  });
 }
 
 async function setUp(db: Awaited<ReturnType<typeof import("../lib/db").createDb>>["db"]) {
   const org = await db.organization.create({ data: { name: "Bench", slug: `bench-${randomUUID().slice(0, 8)}` } });
   await db.channel.create({ data: { orgId: org.id, key: "web", name: "Website" } });
   const mk = async (name: string) => {
-    const survey = await db.survey.create({ data: { orgId: org.id, publicId: `bench${randomUUID().replaceAll("-", "")}`, name, type: "nps", status: "live", languages: ["en"], defaultLocale: "en" } });
-    await db.surveyQuestion.createMany({ data: QUESTIONS.map((q, position) => ({ ...q, orgId: org.id, surveyId: survey.id, position })) });
+    const survey = await db.survey.create({
+      data: {
+        orgId: org.id,
+        publicId: `bench${randomUUID().replaceAll("-", "")}`,
+        name,
+        type: "nps",
+        status: "live",
+        languages: ["en"],
+        defaultLocale: "en",
+      },
+    });
+    await db.surveyQuestion.createMany({
+      data: QUESTIONS.map((q, position) => ({ ...q, orgId: org.id, surveyId: survey.id, position })),
+    });
     return survey;
   };
   return { org, http: await mk("Bench via HTTP"), raw: await mk("Bench raw inserts") };
@@ -60,7 +108,15 @@ async function run(label: string, url: string) {
   const { createDb } = await import("../lib/db");
   const { db } = createDb(url);
   const { org, http, raw } = await setUp(db);
-  const server = await startServer({ databaseUrl: url, env: { RESONANCE_PUBLIC_RATE_LIMITS: "100000000,100000000", RESONANCE_WORKERS: String(workers), RESONANCE_FAST_PATH: arg("fast-path", "on") }, nodeArgs: profile ? ["--cpu-prof", `--cpu-prof-dir=${profile}`] : [] });
+  const server = await startServer({
+    databaseUrl: url,
+    env: {
+      RESONANCE_PUBLIC_RATE_LIMITS: "100000000,100000000",
+      RESONANCE_WORKERS: String(workers),
+      RESONANCE_FAST_PATH: arg("fast-path", "on"),
+    },
+    nodeArgs: profile ? ["--cpu-prof", `--cpu-prof-dir=${profile}`] : [],
+  });
   try {
     const route = `/api/v1/public/surveys/${http.publicId}/responses`;
     // The ceiling: the cheapest route of the same server (no database), for scale.
@@ -97,7 +153,8 @@ async function run(label: string, url: string) {
     const cpuPerResponse = (groupCpuMs(pgid) - cpu0) / Math.max(1, ok);
     const stored = await db.response.count({ where: { surveyId: http.id } });
     let found = 0;
-    for (let i = 0; i < accepted.length; i += 500) found += await db.response.count({ where: { surveyId: http.id, clientId: { in: accepted.slice(i, i + 500) } } });
+    for (let i = 0; i < accepted.length; i += 500)
+      found += await db.response.count({ where: { surveyId: http.id, clientId: { in: accepted.slice(i, i + 500) } } });
     const storedAnswers = await db.answer.count({ where: { response: { surveyId: http.id } } });
     const seconds = result.duration;
     console.log(
@@ -108,21 +165,33 @@ async function run(label: string, url: string) {
       `${"".padEnd(10)} server CPU: ${cpuPerResponse.toFixed(2)} ms per accepted response (→ ${(1000 / cpuPerResponse).toFixed(0)}/s on one free core); ` +
         `GET /api/health for scale: ${(health["2xx"] / health.duration).toFixed(0)} req/s, ${healthCpu.toFixed(2)} ms CPU each (→ ${(1000 / healthCpu).toFixed(0)}/s)`,
     );
-    if (result.non2xx) console.log(`${"".padEnd(10)} status codes: ${JSON.stringify(Object.fromEntries(Object.entries(result.statusCodeStats).map(([k, v]) => [k, v.count])))}`);
+    if (result.non2xx)
+      console.log(
+        `${"".padEnd(10)} status codes: ${JSON.stringify(Object.fromEntries(Object.entries(result.statusCodeStats).map(([k, v]) => [k, v.count])))}`,
+      );
     // Requests still in flight when autocannon stops are not counted by it but may be stored: hence ≥.
     console.log(
       `${"".padEnd(10)} stored rows: ${stored} responses, ${storedAnswers} answers; 2xx ${ok}; accepted clientIds found ${found}/${accepted.length} — ` +
-        (found === ok && accepted.length === ok ? `nothing accepted is lost${stored > ok ? ` (${stored - ok} more stored: in flight when the run stopped)` : ""}` : "MISMATCH"),
+        (found === ok && accepted.length === ok
+          ? `nothing accepted is lost${stored > ok ? ` (${stored - ok} more stored: in flight when the run stopped)` : ""}`
+          : "MISMATCH"),
     );
 
     // The same rows straight into the database: (a) one Prisma transaction per response (create with nested
     // answers), sequential — what the request path writes, minus HTTP, validation and rate limiting;
     // (b) multi-row INSERTs with insertBatches (lib/db-bulk.ts), the bulk path of imports and demo data.
-    const questions = await db.surveyQuestion.findMany({ where: { surveyId: raw.id }, select: { id: true, key: true } });
+    const questions = await db.surveyQuestion.findMany({
+      where: { surveyId: raw.id },
+      select: { id: true, key: true },
+    });
     const qid = Object.fromEntries(questions.map((q) => [q.key, q.id]));
     const rows = (i: number) => {
       const a = answers(i);
-      return Object.entries(a).map(([k, v]) => ({ orgId: org.id, questionId: qid[k], ...(typeof v === "number" ? { valueNumber: v } : k === "plan" ? { valueChoice: v } : { valueText: String(v) }) }));
+      return Object.entries(a).map(([k, v]) => ({
+        orgId: org.id,
+        questionId: qid[k],
+        ...(typeof v === "number" ? { valueNumber: v } : k === "plan" ? { valueChoice: v } : { valueText: String(v) }),
+      }));
     };
     const single = Math.min(ok || 2000, 3000);
     let t = performance.now();
@@ -130,7 +199,17 @@ async function run(label: string, url: string) {
       const nps = i % 11;
       await db.$transaction((tx) =>
         tx.response.create({
-          data: { orgId: org.id, surveyId: raw.id, clientId: randomUUID(), metric: "nps", score: nps, category: nps >= 9 ? "promoter" : nps >= 7 ? "passive" : "detractor", completed: true, completedAt: new Date(), answers: { createMany: { data: rows(i) as never } } },
+          data: {
+            orgId: org.id,
+            surveyId: raw.id,
+            clientId: randomUUID(),
+            metric: "nps",
+            score: nps,
+            category: nps >= 9 ? "promoter" : nps >= 7 ? "passive" : "detractor",
+            completed: true,
+            completedAt: new Date(),
+            answers: { createMany: { data: rows(i) as never } },
+          },
           select: { id: true },
         }),
       );
@@ -144,17 +223,45 @@ async function run(label: string, url: string) {
     for (let i = 0; i < bulkN; i++) {
       const id = randomUUID();
       const nps = i % 11;
-      responses.push({ id, orgId: org.id, surveyId: raw.id, surveyVersion: 1, clientId: randomUUID(), metric: "nps", score: nps, category: nps >= 9 ? "promoter" : nps >= 7 ? "passive" : "detractor", hasComment: false, completed: true, submittedAt: now, completedAt: now, createdAt: now, updatedAt: now });
+      responses.push({
+        id,
+        orgId: org.id,
+        surveyId: raw.id,
+        surveyVersion: 1,
+        clientId: randomUUID(),
+        metric: "nps",
+        score: nps,
+        category: nps >= 9 ? "promoter" : nps >= 7 ? "passive" : "detractor",
+        hasComment: false,
+        completed: true,
+        submittedAt: now,
+        completedAt: now,
+        createdAt: now,
+        updatedAt: now,
+      });
       // Json columns take JSON text here ("pro" → '"pro"'), as Prisma would send it.
-      for (const r of rows(i)) answerRows.push({ id: randomUUID(), responseId: id, valueNumber: null, valueText: null, ...r, valueChoice: "valueChoice" in r ? JSON.stringify(r.valueChoice) : null });
+      for (const r of rows(i))
+        answerRows.push({
+          id: randomUUID(),
+          responseId: id,
+          valueNumber: null,
+          valueText: null,
+          ...r,
+          valueChoice: "valueChoice" in r ? JSON.stringify(r.valueChoice) : null,
+        });
     }
     t = performance.now();
-    await db.$transaction(async (tx) => {
-      await insertBatches(tx, "Response", "responses", responses);
-      await insertBatches(tx, "Answer", "answers", answerRows);
-    }, { timeout: 600_000 });
+    await db.$transaction(
+      async (tx) => {
+        await insertBatches(tx, "Response", "responses", responses);
+        await insertBatches(tx, "Answer", "answers", answerRows);
+      },
+      { timeout: 600_000 },
+    );
     const bulk = bulkN / ((performance.now() - t) / 1000);
-    console.log(`${"".padEnd(10)} raw DB: ${perTx.toFixed(0)} responses/s one transaction per response (${single} sequential, Prisma create + nested answers); ${bulk.toFixed(0)} responses/s bulk (insertBatches, ${bulkN} responses + ${answerRows.length} answers in one transaction)`);
+    console.log(
+      `${"".padEnd(10)} raw DB: ${perTx.toFixed(0)} responses/s one transaction per response (${single} sequential, Prisma create + nested answers); ${bulk.toFixed(0)} responses/s bulk (insertBatches, ${bulkN} responses + ${answerRows.length} answers in one transaction)`,
+    );
   } finally {
     await server.stop();
     await db.$disconnect();

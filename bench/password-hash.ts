@@ -15,7 +15,11 @@ const password = "lantern velvet orbit 42";
 
 type Scheme = { name: string; hash: () => Promise<string>; verify: (stored: string) => Promise<boolean> };
 const schemes: Scheme[] = [
-  { name: "bcrypt cost 10 (bcryptjs, before)", hash: () => bcrypt.hash(password, 10), verify: (s) => bcrypt.compare(password, s) },
+  {
+    name: "bcrypt cost 10 (bcryptjs, before)",
+    hash: () => bcrypt.hash(password, 10),
+    verify: (s) => bcrypt.compare(password, s),
+  },
   {
     name: `argon2id m=${ARGON2_PARAMS.memoryCost} KiB t=${ARGON2_PARAMS.timeCost} p=${ARGON2_PARAMS.parallelism} (chosen)`,
     hash: () => hash(password, ARGON2_PARAMS),
@@ -54,10 +58,24 @@ for (const s of schemes) {
   console.log(s.name);
   console.log(`  hash    ${fmt(hashes)}`);
   console.log(`  verify  ${fmt(verifies)}`);
-  console.log(`  8 verifies at once: ${parallel.wall.toFixed(0)} ms wall, event loop stalled up to ${parallel.stallMs.toFixed(0)} ms\n`);
+  console.log(
+    `  8 verifies at once: ${parallel.wall.toFixed(0)} ms wall, event loop stalled up to ${parallel.stallMs.toFixed(0)} ms\n`,
+  );
 }
 
-const samples = ["aaaaaaaaaaaa", "Password1234!", "correct horse battery staple", "lantern velvet orbit 42", "k9#Qz!m2Lp$7vW", "x".repeat(200)];
+const samples = [
+  "aaaaaaaaaaaa",
+  "Password1234!",
+  "correct horse battery staple",
+  "lantern velvet orbit 42",
+  "k9#Qz!m2Lp$7vW",
+  "x".repeat(200),
+];
 passwordProblem("warm up the dictionaries");
-const checks = await timeIt(runs, async () => samples.map((p) => passwordProblem(p, { email: "ada@example.test", name: "Ada Lovelace", orgName: "Acme" })), 3);
+const checks = await timeIt(
+  runs,
+  async () =>
+    samples.map((p) => passwordProblem(p, { email: "ada@example.test", name: "Ada Lovelace", orgName: "Acme" })),
+  3,
+);
 console.log(`policy check (zxcvbn), per password: ${fmt(checks.map((ms) => ms / samples.length))}`);

@@ -18,20 +18,47 @@ async function run(label: string) {
   const { db } = await import("../lib/db");
   const { runRetention } = await import("../lib/privacy/retention");
   const seed = async (slug: string, mode: "anonymise" | "delete") => {
-    const org = await db.organization.create({ data: { name: slug, slug: `${slug}-${Date.now()}`, settings: { retention: { enabled: true, months: 12, mode } } } });
-    const survey = await db.survey.create({ data: { orgId: org.id, publicId: `${slug}${Date.now()}`, name: "Bench", type: "nps", status: "live" } });
-    const q1 = await db.surveyQuestion.create({ data: { orgId: org.id, surveyId: survey.id, key: "nps", position: 0, type: "score", text: { en: "NPS" } } });
-    const q2 = await db.surveyQuestion.create({ data: { orgId: org.id, surveyId: survey.id, key: "why", position: 1, type: "text", text: { en: "Why" } } });
+    const org = await db.organization.create({
+      data: { name: slug, slug: `${slug}-${Date.now()}`, settings: { retention: { enabled: true, months: 12, mode } } },
+    });
+    const survey = await db.survey.create({
+      data: { orgId: org.id, publicId: `${slug}${Date.now()}`, name: "Bench", type: "nps", status: "live" },
+    });
+    const q1 = await db.surveyQuestion.create({
+      data: { orgId: org.id, surveyId: survey.id, key: "nps", position: 0, type: "score", text: { en: "NPS" } },
+    });
+    const q2 = await db.surveyQuestion.create({
+      data: { orgId: org.id, surveyId: survey.id, key: "why", position: 1, type: "text", text: { en: "Why" } },
+    });
     const at = new Date(Date.now() - 800 * DAY);
-    const responses = Array.from({ length: N }, (_, i) => ({ id: `${slug}r${i}`, orgId: org.id, surveyId: survey.id, surveyVersion: 1, clientId: `c${i}`, metric: "nps", score: i % 11, category: "passive", comment: "a comment", hasComment: true, completed: true, pageUrl: "https://x.test/p", submittedAt: at, createdAt: at, updatedAt: at }));
+    const responses = Array.from({ length: N }, (_, i) => ({
+      id: `${slug}r${i}`,
+      orgId: org.id,
+      surveyId: survey.id,
+      surveyVersion: 1,
+      clientId: `c${i}`,
+      metric: "nps",
+      score: i % 11,
+      category: "passive",
+      comment: "a comment",
+      hasComment: true,
+      completed: true,
+      pageUrl: "https://x.test/p",
+      submittedAt: at,
+      createdAt: at,
+      updatedAt: at,
+    }));
     const answers = responses.flatMap((r, i) => [
       { id: `${slug}a${i}`, orgId: org.id, responseId: r.id, questionId: q1.id, valueNumber: r.score },
       { id: `${slug}b${i}`, orgId: org.id, responseId: r.id, questionId: q2.id, valueText: "free text" },
     ]);
-    await db.$transaction(async (tx) => {
-      await insertBatches(tx, "Response", "responses", responses);
-      await insertBatches(tx, "Answer", "answers", answers);
-    }, { timeout: 600_000 });
+    await db.$transaction(
+      async (tx) => {
+        await insertBatches(tx, "Response", "responses", responses);
+        await insertBatches(tx, "Answer", "answers", answers);
+      },
+      { timeout: 600_000 },
+    );
     return { orgId: org.id, cutoff: new Date(Date.now() - 365 * DAY) };
   };
   console.log(`${label}: ${N} responses past retention, 2 answers each`);
@@ -43,12 +70,16 @@ async function run(label: string) {
     if (out.status !== "done" || out.processed !== N) throw new Error(`unexpected ${JSON.stringify(out)}`);
     const raw = await seed(`raw${mode}`, mode);
     const t1 = performance.now();
-    if (mode === "delete") await db.$executeRaw`DELETE FROM "Response" WHERE "orgId" = ${raw.orgId} AND "submittedAt" < ${raw.cutoff}`;
+    if (mode === "delete")
+      await db.$executeRaw`DELETE FROM "Response" WHERE "orgId" = ${raw.orgId} AND "submittedAt" < ${raw.cutoff}`;
     else {
-      await db.$transaction(async (tx) => {
-        await tx.$executeRaw`UPDATE "Response" SET "customerId" = NULL, "pageUrl" = NULL, "userAgentCategory" = NULL, "comment" = NULL, "hasComment" = false, "anonymisedAt" = ${new Date()}, "clientId" = 'anonymised-' || "id" WHERE "orgId" = ${raw.orgId} AND "submittedAt" < ${raw.cutoff}`;
-        await tx.$executeRaw`UPDATE "Answer" SET "valueText" = NULL WHERE "orgId" = ${raw.orgId} AND "valueText" IS NOT NULL`;
-      }, { timeout: 600_000 });
+      await db.$transaction(
+        async (tx) => {
+          await tx.$executeRaw`UPDATE "Response" SET "customerId" = NULL, "pageUrl" = NULL, "userAgentCategory" = NULL, "comment" = NULL, "hasComment" = false, "anonymisedAt" = ${new Date()}, "clientId" = 'anonymised-' || "id" WHERE "orgId" = ${raw.orgId} AND "submittedAt" < ${raw.cutoff}`;
+          await tx.$executeRaw`UPDATE "Answer" SET "valueText" = NULL WHERE "orgId" = ${raw.orgId} AND "valueText" IS NOT NULL`;
+        },
+        { timeout: 600_000 },
+      );
     }
     const rawMs = performance.now() - t1;
     console.log(
@@ -60,8 +91,16 @@ async function run(label: string) {
 
 function child(label: string, url: string) {
   const env = { ...process.env, DATABASE_URL: url, BENCH_CHILD: label, RETENTION_TICK_SECONDS: "0" };
-  execFileSync(process.execPath, ["node_modules/prisma/build/index.js", "migrate", "deploy"], { cwd: root, env, stdio: "ignore" });
-  execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", ...process.argv.slice(1)], { cwd: root, env, stdio: "inherit" });
+  execFileSync(process.execPath, ["node_modules/prisma/build/index.js", "migrate", "deploy"], {
+    cwd: root,
+    env,
+    stdio: "ignore",
+  });
+  execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", ...process.argv.slice(1)], {
+    cwd: root,
+    env,
+    stdio: "inherit",
+  });
 }
 
 if (process.env.BENCH_CHILD) {

@@ -28,18 +28,29 @@ async function workedOff(url: string, instances: number) {
   const rx = await startReceiver();
   const secret = generateWebhookSecret();
   const org = await db.organization.create({ data: { name: "Bench", slug: `bench-${randomUUID().slice(0, 8)}` } });
-  const endpoint = await db.webhookEndpoint.create({ data: { orgId: org.id, url: `${rx.url}/hook`, eventTypes: ["response.created"], secretEnc: sealSecret(secret) } });
+  const endpoint = await db.webhookEndpoint.create({
+    data: { orgId: org.id, url: `${rx.url}/hook`, eventTypes: ["response.created"], secretEnc: sealSecret(secret) },
+  });
   const servers: RunningServer[] = [];
   try {
-    for (let i = 0; i < instances; i++) servers.push(await startServer({ databaseUrl: url, env: { WEBHOOK_WORKER: "on", WEBHOOK_POLL_MS: "50" } }));
+    for (let i = 0; i < instances; i++)
+      servers.push(await startServer({ databaseUrl: url, env: { WEBHOOK_WORKER: "on", WEBHOOK_POLL_MS: "50" } }));
     const rows = Array.from({ length: N }, (_, i) => {
       const event = newEvent("response.created", { responseId: `r${i}`, score: i % 11 });
-      return { orgId: org.id, endpointId: endpoint.id, eventId: event.id, eventType: event.type, payload: JSON.stringify(event), nextAttemptAt: new Date() };
+      return {
+        orgId: org.id,
+        endpointId: endpoint.id,
+        eventId: event.id,
+        eventType: event.type,
+        payload: JSON.stringify(event),
+        nextAttemptAt: new Date(),
+      };
     });
     const t0 = performance.now();
     for (let i = 0; i < rows.length; i += 500) await db.webhookDelivery.createMany({ data: rows.slice(i, i + 500) });
     await rx.waitFor("/hook", N, 600_000);
-    while ((await db.webhookDelivery.count({ where: { endpointId: endpoint.id, status: "succeeded" } })) < N) await new Promise((r) => setTimeout(r, 20));
+    while ((await db.webhookDelivery.count({ where: { endpointId: endpoint.id, status: "succeeded" } })) < N)
+      await new Promise((r) => setTimeout(r, 20));
     const ms = performance.now() - t0;
     await new Promise((r) => setTimeout(r, 500));
     const ids = rx.at("/hook").map((r) => r.id);
@@ -51,14 +62,21 @@ async function workedOff(url: string, instances: number) {
 }
 
 async function rawPosts(receiverUrl: string, secret: string) {
-  const bodies = Array.from({ length: N }, (_, i) => JSON.stringify(newEvent("response.created", { responseId: `r${i}` })));
+  const bodies = Array.from({ length: N }, (_, i) =>
+    JSON.stringify(newEvent("response.created", { responseId: `r${i}` })),
+  );
   let next = 0;
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       while (next < N) {
         const body = bodies[next++];
-        const res = await fetch(`${receiverUrl}/raw`, { method: "POST", headers: { "content-type": "application/json", ...webhookHeaders(secret, `evt_${next}`, body) }, body, redirect: "manual" });
+        const res = await fetch(`${receiverUrl}/raw`, {
+          method: "POST",
+          headers: { "content-type": "application/json", ...webhookHeaders(secret, `evt_${next}`, body) },
+          body,
+          redirect: "manual",
+        });
         await res.text();
       }
     }),
@@ -67,7 +85,11 @@ async function rawPosts(receiverUrl: string, secret: string) {
 }
 
 await forEachDatabase("webhooks", async (label, url) => {
-  execFileSync(process.execPath, ["scripts/db.mjs", "migrate"], { cwd: root, env: { ...process.env, DATABASE_URL: url }, stdio: "ignore" });
+  execFileSync(process.execPath, ["scripts/db.mjs", "migrate"], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: "ignore",
+  });
   for (const instances of [1, 2]) {
     const r = await workedOff(url, instances);
     const raw = await rawPosts(r.rx.url, r.secret);

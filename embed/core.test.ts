@@ -1,6 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { RESUME_TOKEN_REQUIRED as SERVER_RESUME_TOKEN_REQUIRED } from "../lib/surveys/errors";
-import { answersToSend, apiBase, fieldErrors, intAttr, mustRestart, parseSeen, RESUME_TOKEN_REQUIRED, sampled, throttled, visibleKeys } from "./core";
+import {
+  answersToSend,
+  apiBase,
+  fieldErrors,
+  intAttr,
+  mustRestart,
+  parseSeen,
+  RESUME_TOKEN_REQUIRED,
+  sampled,
+  throttled,
+  visibleKeys,
+} from "./core";
 
 const DAY = 86_400_000;
 const now = Date.UTC(2026, 10, 23, 12);
@@ -75,21 +86,47 @@ describe("skip logic and what is sent", () => {
     { key: "more", showIf: { question: "why_low", in: ["x"] } },
   ];
   it("sends only visible answers, so a changed score drops the follow-up it hides", () => {
-    const values = new Map<string, number | string>([["nps", 3], ["why_low", "x"], ["why_high", "great"]]);
+    const values = new Map<string, number | string>([
+      ["nps", 3],
+      ["why_low", "x"],
+      ["why_high", "great"],
+    ]);
     let shown = visibleKeys(questions, values);
     expect([...shown]).toEqual(["nps", "why_low", "more"]);
-    expect(answersToSend(questions.map((q) => q.key), shown, values)).toEqual({ nps: 3, why_low: "x" });
+    expect(
+      answersToSend(
+        questions.map((q) => q.key),
+        shown,
+        values,
+      ),
+    ).toEqual({ nps: 3, why_low: "x" });
     values.set("nps", 10);
     shown = visibleKeys(questions, values);
     expect([...shown]).toEqual(["nps", "why_high"]);
-    expect(answersToSend(questions.map((q) => q.key), shown, values)).toEqual({ nps: 10, why_high: "great" });
+    expect(
+      answersToSend(
+        questions.map((q) => q.key),
+        shown,
+        values,
+      ),
+    ).toEqual({ nps: 10, why_high: "great" });
   });
 });
 
 describe("fieldErrors", () => {
   it("maps the API's invalid_params to question keys", () => {
-    const problem = { status: 400, invalid_params: [{ name: "answers.why_low", reason: "Please answer this question." }, { name: "clientId", reason: "Too short" }, { name: "answers.why_low", reason: "second" }] };
-    expect([...fieldErrors(problem)]).toEqual([["why_low", "Please answer this question."], ["", "Too short"]]);
+    const problem = {
+      status: 400,
+      invalid_params: [
+        { name: "answers.why_low", reason: "Please answer this question." },
+        { name: "clientId", reason: "Too short" },
+        { name: "answers.why_low", reason: "second" },
+      ],
+    };
+    expect([...fieldErrors(problem)]).toEqual([
+      ["why_low", "Please answer this question."],
+      ["", "Too short"],
+    ]);
     expect(fieldErrors(null).size).toBe(0);
     expect(fieldErrors({ invalid_params: "x" }).size).toBe(0);
   });

@@ -46,7 +46,11 @@ export function throttled(seen: Seen | null, throttleDays: number, now: number):
  * Sampling is decided once per visitor and survey: a stored "1"/"0" wins; otherwise the dice decide
  * (random in [0, 1)) and the caller stores the result. percent ≥ 100 always shows, ≤ 0 never.
  */
-export function sampled(stored: string | null, percent: number, random: number): { show: boolean; store: "1" | "0" | null } {
+export function sampled(
+  stored: string | null,
+  percent: number,
+  random: number,
+): { show: boolean; store: "1" | "0" | null } {
   if (percent >= 100) return { show: true, store: null };
   if (stored === "1" || stored === "0") return { show: stored === "1", store: null };
   const show = random * 100 < percent;
@@ -54,7 +58,11 @@ export function sampled(stored: string | null, percent: number, random: number):
 }
 
 /** The visible, answered questions' values; hidden questions' answers are never sent. */
-export function answersToSend<V>(keys: Iterable<string>, visible: Set<string>, values: Map<string, V>): Record<string, V> {
+export function answersToSend<V>(
+  keys: Iterable<string>,
+  visible: Set<string>,
+  values: Map<string, V>,
+): Record<string, V> {
   const out: Record<string, V> = {};
   for (const k of keys) if (visible.has(k) && values.has(k)) out[k] = values.get(k)!;
   return out;

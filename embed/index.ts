@@ -10,7 +10,11 @@ import type { PublicSurvey } from "../lib/surveys/public-service";
 
 const FAILED = "Your answers could not be sent. Please try again.";
 
-type Api = { open(force?: boolean): Promise<void>; close(): void; identify(externalId: string, customerToken?: string): void };
+type Api = {
+  open(force?: boolean): Promise<void>;
+  close(): void;
+  identify(externalId: string, customerToken?: string): void;
+};
 
 (() => {
   const w = window as unknown as { Resonance?: Api };
@@ -23,10 +27,18 @@ type Api = { open(force?: boolean): Promise<void>; close(): void; identify(exter
   const url = `${base}/api/v1/public/surveys/${encodeURIComponent(publicId)}`;
   const throttleDays = intAttr(data("throttle-days"), 30, 0, 3650);
   const color = data("theme-color") ?? "";
-  const opts = { position: data("position") ?? "bottom-right", color: color && CSS.supports("color", color) ? color : "#2457c5" };
+  const opts = {
+    position: data("position") ?? "bottom-right",
+    color: color && CSS.supports("color", color) ? color : "#2457c5",
+  };
   let customer = data("customer");
   let customerToken = data("customer-token");
-  const keys = { seen: `resonance:${publicId}:seen`, cid: `resonance:${publicId}:cid`, resume: `resonance:${publicId}:resume`, sample: `resonance:${publicId}:sample` };
+  const keys = {
+    seen: `resonance:${publicId}:seen`,
+    cid: `resonance:${publicId}:cid`,
+    resume: `resonance:${publicId}:resume`,
+    sample: `resonance:${publicId}:sample`,
+  };
 
   const store = {
     get: (k: string) => {
@@ -52,7 +64,9 @@ type Api = { open(force?: boolean): Promise<void>; close(): void; identify(exter
   function clientId(): string {
     let id = store.get(keys.cid);
     if (!id) {
-      id = crypto.randomUUID ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
+      id = crypto.randomUUID
+        ? crypto.randomUUID()
+        : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
       store.set(keys.cid, id);
     }
     return id;
@@ -76,11 +90,25 @@ type Api = { open(force?: boolean): Promise<void>; close(): void; identify(exter
   // (saved by an older widget, or its 201 was lost) is answered with a "resume token required" 409: the
   // widget then starts a new response with the same answers.
   let chain: Promise<unknown> = Promise.resolve();
-  function post(answers: Record<string, unknown>, complete: boolean, survey: PublicSurvey): Promise<{ status: number; json: unknown }> {
+  function post(
+    answers: Record<string, unknown>,
+    complete: boolean,
+    survey: PublicSurvey,
+  ): Promise<{ status: number; json: unknown }> {
     const send = async () => {
       const token = store.get(keys.resume);
-      const body = { clientId: clientId(), ...(token ? { resumeToken: token } : {}), answers, complete, ...context(survey) };
-      const res = await fetch(`${url}/responses`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+      const body = {
+        clientId: clientId(),
+        ...(token ? { resumeToken: token } : {}),
+        answers,
+        complete,
+        ...context(survey),
+      };
+      const res = await fetch(`${url}/responses`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
       const json = (await res.json().catch(() => null)) as { resumeToken?: unknown } | null;
       if (res.status === 201 && typeof json?.resumeToken === "string") store.set(keys.resume, json.resumeToken);
       return { status: res.status, json };
@@ -143,7 +171,15 @@ type Api = { open(force?: boolean): Promise<void>; close(): void; identify(exter
           }
           const errors = fieldErrors(res.json);
           const detail = (res.json as { detail?: unknown } | null)?.detail;
-          if (!errors.has("")) errors.set("", res.status === 429 ? "Too many attempts. Please wait a minute and try again." : typeof detail === "string" ? detail : FAILED);
+          if (!errors.has(""))
+            errors.set(
+              "",
+              res.status === 429
+                ? "Too many attempts. Please wait a minute and try again."
+                : typeof detail === "string"
+                  ? detail
+                  : FAILED,
+            );
           return errors;
         } catch {
           return new Map([["", FAILED]]);

@@ -16,7 +16,11 @@ export type WidgetEvents = {
 
 type Opts = { position: string; color: string };
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string> = {},
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
   if (text != null) e.textContent = text;
@@ -30,7 +34,9 @@ export function mountWidget(survey: PublicSurvey, opts: Opts, ev: WidgetEvents):
   const host = el("div", { "data-resonance": survey.publicId });
   const root = host.attachShadow({ mode: "open" });
   const style = el("style", {}, CSS);
-  const wrap = el("div", { class: `w ${opts.position === "center" ? "c" : opts.position === "bottom-left" ? "bl" : "br"}` });
+  const wrap = el("div", {
+    class: `w ${opts.position === "center" ? "c" : opts.position === "bottom-left" ? "bl" : "br"}`,
+  });
   wrap.style.setProperty("--rsn-c", opts.color);
   const backdrop = el("div", { class: "bd" });
   const dialog = el("div", { class: "d", role: "dialog", "aria-modal": "true", "aria-labelledby": "rsn-t" });
@@ -44,7 +50,10 @@ export function mountWidget(survey: PublicSurvey, opts: Opts, ev: WidgetEvents):
   root.append(style, wrap);
 
   const values = new Map<string, AnswerValue>();
-  const blocks = new Map<string, { box: HTMLElement; err: HTMLElement; first: () => HTMLElement | null; controls: HTMLElement[] }>();
+  const blocks = new Map<
+    string,
+    { box: HTMLElement; err: HTMLElement; first: () => HTMLElement | null; controls: HTMLElement[] }
+  >();
   let done = false;
 
   const refresh = () => {
@@ -90,7 +99,12 @@ export function mountWidget(survey: PublicSurvey, opts: Opts, ev: WidgetEvents):
       if (req) label.append(req);
       const { min, max, minLabel, maxLabel } = q.scale;
       const n = max - min + 1;
-      const group = el("div", { class: n > 7 ? "sc wide" : "sc", role: "radiogroup", "aria-labelledby": `${id}l`, "aria-describedby": errId });
+      const group = el("div", {
+        class: n > 7 ? "sc wide" : "sc",
+        role: "radiogroup",
+        "aria-labelledby": `${id}l`,
+        "aria-describedby": errId,
+      });
       group.style.setProperty("--n", String(n));
       const buttons: HTMLButtonElement[] = [];
       const pick = (idx: number, focus: boolean) => {
@@ -103,13 +117,32 @@ export function mountWidget(survey: PublicSurvey, opts: Opts, ev: WidgetEvents):
         ev.onScore(q.key, min + idx);
       };
       for (let v = min; v <= max; v++) {
-        const name = v === min && minLabel ? `${v} – ${minLabel}` : v === max && maxLabel ? `${v} – ${maxLabel}` : String(v);
-        const b = el("button", { type: "button", role: "radio", "aria-checked": "false", "aria-label": name, tabindex: v === min ? "0" : "-1" }, String(v));
+        const name =
+          v === min && minLabel ? `${v} – ${minLabel}` : v === max && maxLabel ? `${v} – ${maxLabel}` : String(v);
+        const b = el(
+          "button",
+          {
+            type: "button",
+            role: "radio",
+            "aria-checked": "false",
+            "aria-label": name,
+            tabindex: v === min ? "0" : "-1",
+          },
+          String(v),
+        );
         const idx = v - min;
         b.addEventListener("click", () => pick(idx, false));
         b.addEventListener("keydown", (e) => {
           const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[e.key];
-          const to = step ? (idx + step + n) % n : e.key === "Home" ? 0 : e.key === "End" ? n - 1 : e.key === " " ? idx : -1;
+          const to = step
+            ? (idx + step + n) % n
+            : e.key === "Home"
+              ? 0
+              : e.key === "End"
+                ? n - 1
+                : e.key === " "
+                  ? idx
+                  : -1;
           if (to < 0) return;
           e.preventDefault();
           pick(to, true);
@@ -131,7 +164,13 @@ export function mountWidget(survey: PublicSurvey, opts: Opts, ev: WidgetEvents):
       if (req) legend.append(req);
       box.append(legend);
       const multi = q.type === "multi_choice";
-      const opts = q.type === "yes_no" ? [{ key: "yes", label: survey.strings.yes }, { key: "no", label: survey.strings.no }] : q.options ?? [];
+      const opts =
+        q.type === "yes_no"
+          ? [
+              { key: "yes", label: survey.strings.yes },
+              { key: "no", label: survey.strings.no },
+            ]
+          : (q.options ?? []);
       const inputs: HTMLInputElement[] = [];
       const update = () => {
         const on = inputs.filter((x) => x.checked).map((x) => x.value);
@@ -148,11 +187,19 @@ export function mountWidget(survey: PublicSurvey, opts: Opts, ev: WidgetEvents):
       controls.push(...inputs);
     }
     box.append(err);
-    blocks.set(q.key, { box, err, controls, first: () => (box.querySelector("[tabindex='0'],input,textarea") as HTMLElement | null) });
+    blocks.set(q.key, {
+      box,
+      err,
+      controls,
+      first: () => box.querySelector("[tabindex='0'],input,textarea") as HTMLElement | null,
+    });
     return box;
   }
 
-  const focusables = () => [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((e) => e.tabIndex >= 0 && e.getClientRects().length > 0);
+  const focusables = () =>
+    [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+      (e) => e.tabIndex >= 0 && e.getClientRects().length > 0,
+    );
   const onKey = (e: KeyboardEvent) => {
     if (e.key === "Escape") {
       e.preventDefault();

@@ -29,7 +29,9 @@ function insertStatement(table: string, columns: string[], rows: object[]): Pris
     for (let c = 0; c < columns.length; c++) {
       strings.push(pending);
       const value = record[columns[c]] ?? null;
-      values.push(value !== null && typeof value === "object" && !(value instanceof Date) ? JSON.stringify(value) : value);
+      values.push(
+        value !== null && typeof value === "object" && !(value instanceof Date) ? JSON.stringify(value) : value,
+      );
       pending = ", ";
     }
     pending = "), (";

@@ -4,7 +4,13 @@ import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { cacheStatements } from "./db";
 
-type View = { reader: boolean; run(): unknown; raw(): { all(): unknown[] }; columns(): { name: string }[]; bind(args: unknown[]): View };
+type View = {
+  reader: boolean;
+  run(): unknown;
+  raw(): { all(): unknown[] };
+  columns(): { name: string }[];
+  bind(args: unknown[]): View;
+};
 
 function open() {
   const client = new Database(":memory:");
@@ -20,11 +26,17 @@ describe("cacheStatements", () => {
     const { prepare, compiled } = open();
     prepare("CREATE TABLE t (a INTEGER, b TEXT)").bind([]).run();
     const insert = "INSERT INTO t (a, b) VALUES (?, ?)";
-    for (let i = 0; i < 5; i++) prepare(insert).bind([i, `row ${i}`]).run();
+    for (let i = 0; i < 5; i++)
+      prepare(insert)
+        .bind([i, `row ${i}`])
+        .run();
     const select = prepare("SELECT a, b FROM t WHERE a >= ? ORDER BY a").bind([3]);
     expect(select.reader).toBe(true);
     expect(select.columns().map((c) => c.name)).toEqual(["a", "b"]);
-    expect(select.raw().all()).toEqual([[3, "row 3"], [4, "row 4"]]);
+    expect(select.raw().all()).toEqual([
+      [3, "row 3"],
+      [4, "row 4"],
+    ]);
     expect(prepare("SELECT a, b FROM t WHERE a >= ? ORDER BY a").bind([4]).raw().all()).toEqual([[4, "row 4"]]);
     expect(prepare(insert).bind([9, "x"]).reader).toBe(false);
     expect(compiled()).toBe(3); // create, insert, select: the repeats came from the cache

@@ -15,5 +15,7 @@ export function resolveDatabaseUrl(raw: string | undefined, cwd = process.cwd())
     const file = value.slice("file:".length).replace(/^\/\//, "");
     return { url: `file:${path.resolve(cwd, file)}`, provider: "sqlite" };
   }
-  throw new Error(`DATABASE_URL must start with file: (SQLite) or postgres:// (PostgreSQL), got "${value.split(":")[0]}:…"`);
+  throw new Error(
+    `DATABASE_URL must start with file: (SQLite) or postgres:// (PostgreSQL), got "${value.split(":")[0]}:…"`,
+  );
 }

@@ -47,7 +47,7 @@ export function serializeOnOneConnection(adapter: SqlDriverAdapter): SqlDriverAd
       const tx = await start(...args);
       let open = true;
       const finish = () => {
-        if (open) (open = false), release();
+        if (open) ((open = false), release());
       };
       const [commit, rollback] = [tx.commit.bind(tx), tx.rollback.bind(tx)];
       tx.commit = async () => {
@@ -121,7 +121,9 @@ function sqliteAdapter(url: string) {
     cacheStatements((adapter as unknown as { client: SqliteClient }).client);
     // optimize=0x10002 at open: refresh the planner's statistics where they are missing or stale, so that,
     // e.g., `orgId = ? AND id IN (…)` uses the primary key rather than scanning the organization's rows.
-    await adapter.executeScript("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA optimize = 0x10002;");
+    await adapter.executeScript(
+      "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA optimize = 0x10002;",
+    );
     return serializeOnOneConnection(adapter);
   };
   return factory;

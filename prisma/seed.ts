@@ -37,7 +37,11 @@ async function main() {
     });
     const total = Object.values(result.counts).reduce((sum, n) => sum + n, 0);
     console.log(`Demo organization created: ${total.toLocaleString("en")} rows in ${(result.ms / 1000).toFixed(1)} s`);
-    console.log(Object.entries(result.counts).map(([k, n]) => `  ${k}: ${n}`).join("\n"));
+    console.log(
+      Object.entries(result.counts)
+        .map(([k, n]) => `  ${k}: ${n}`)
+        .join("\n"),
+    );
     console.log("\nDemo logins (existing accounts keep their password):");
     for (const u of DEMO_USERS) console.log(`  ${u.role.padEnd(8)} ${u.email.padEnd(30)} ${u.password}`);
   } finally {

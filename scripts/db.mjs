@@ -24,7 +24,13 @@ if (command === "migrate") {
   fs.mkdirSync(path.dirname(scratch), { recursive: true });
   fs.rmSync(scratch, { force: true });
   await must(bin.prisma, ["migrate", "dev", "--name", name], { env: { DATABASE_URL: `file:${scratch}` } });
-  const admin = process.env.DATABASE_URL_POSTGRES ?? execFileSync("bash", [path.join(root, "scripts/postgres-test-server.sh")]).toString().trim().split("\n").pop();
+  const admin =
+    process.env.DATABASE_URL_POSTGRES ??
+    execFileSync("bash", [path.join(root, "scripts/postgres-test-server.sh")])
+      .toString()
+      .trim()
+      .split("\n")
+      .pop();
   const dbName = `resonance_new_migration_${process.pid}`;
   const client = new pg.Client({ connectionString: admin });
   await client.connect();

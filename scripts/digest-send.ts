@@ -19,11 +19,17 @@ if (Number.isNaN(now.getTime())) {
   console.error("--now needs an ISO date-time, e.g. 2026-11-16T09:00:00Z");
   process.exit(2);
 }
-const orgIds = slugs.length ? (await db.organization.findMany({ where: { slug: { in: slugs } }, select: { id: true } })).map((o) => o.id) : undefined;
+const orgIds = slugs.length
+  ? (await db.organization.findMany({ where: { slug: { in: slugs } }, select: { id: true } })).map((o) => o.id)
+  : undefined;
 const mailer = mailerFromUrl(url);
 const outcomes = await runDueDigests(mailer, { ignoreWindow: true, orgIds, now });
-for (const o of outcomes) console.log(`${o.periodKey} ${o.orgId}: ${o.status}${o.recipients ? ` (${o.recipients} recipients)` : ""}${o.error ? ` — ${o.error}` : ""}`);
-if (outcomes.length === 0) console.log("Nothing to send: every enabled organization's digest for this week is already sent.");
+for (const o of outcomes)
+  console.log(
+    `${o.periodKey} ${o.orgId}: ${o.status}${o.recipients ? ` (${o.recipients} recipients)` : ""}${o.error ? ` — ${o.error}` : ""}`,
+  );
+if (outcomes.length === 0)
+  console.log("Nothing to send: every enabled organization's digest for this week is already sent.");
 mailer.close();
 await db.$disconnect();
 process.exit(outcomes.some((o) => o.status === "failed") ? 1 : 0);

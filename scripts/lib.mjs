@@ -18,13 +18,19 @@ export function run(script, args, { env = {}, quiet = false } = {}) {
     const child = spawn(process.execPath, [script, ...args], {
       cwd: root,
       stdio: quiet ? ["ignore", "pipe", "pipe"] : "inherit",
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PRISMA_HIDE_UPDATE_MESSAGE: "1", CHECKPOINT_DISABLE: "1", ...env },
+      env: {
+        ...process.env,
+        NEXT_TELEMETRY_DISABLED: "1",
+        PRISMA_HIDE_UPDATE_MESSAGE: "1",
+        CHECKPOINT_DISABLE: "1",
+        ...env,
+      },
     });
     let out = "";
     child.stdout?.on("data", (d) => (out += d));
     child.stderr?.on("data", (d) => (out += d));
     child.on("error", reject);
-    child.on("exit", (code) => resolve(quiet ? { code: code ?? 1, out } : code ?? 1));
+    child.on("exit", (code) => resolve(quiet ? { code: code ?? 1, out } : (code ?? 1)));
   });
 }
 
@@ -38,4 +44,5 @@ export async function must(script, args, opts) {
   return res;
 }
 
-export const migrateDeploy = (databaseUrl) => must(bin.prisma, ["migrate", "deploy"], { env: { DATABASE_URL: databaseUrl }, quiet: true });
+export const migrateDeploy = (databaseUrl) =>
+  must(bin.prisma, ["migrate", "deploy"], { env: { DATABASE_URL: databaseUrl }, quiet: true });

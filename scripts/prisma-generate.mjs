@@ -9,7 +9,10 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const prisma = path.join(root, "node_modules/prisma/build/index.js");
 const env = { ...process.env, PRISMA_HIDE_UPDATE_MESSAGE: "1", CHECKPOINT_DISABLE: "1" };
 
-execFileSync(process.execPath, [path.join(root, "scripts/derive-postgres-schema.mjs")], { cwd: root, stdio: "inherit" });
+execFileSync(process.execPath, [path.join(root, "scripts/derive-postgres-schema.mjs")], {
+  cwd: root,
+  stdio: "inherit",
+});
 for (const schema of ["prisma/schema.prisma", "prisma/postgres/schema.prisma"]) {
   execFileSync(process.execPath, [prisma, "generate", "--schema", schema], { cwd: root, stdio: "inherit", env });
 }

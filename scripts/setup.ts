@@ -46,8 +46,12 @@ async function main(): Promise<number> {
     for (const issue of parsed.error.issues) console.error(`setup: ${issue.path.join(".")}: ${issue.message}`);
     return 2;
   }
-  const done = await completeSetup(parsed.data, { onProgress: (msg) => /\d+\/\d+$/.test(msg) || console.log(`  demo: ${msg}`) });
-  console.log(`setup: created ${parsed.data.email} as admin of "${parsed.data.orgName}"${done.demoOrgId ? " and of the demo organization" : ""}`);
+  const done = await completeSetup(parsed.data, {
+    onProgress: (msg) => /\d+\/\d+$/.test(msg) || console.log(`  demo: ${msg}`),
+  });
+  console.log(
+    `setup: created ${parsed.data.email} as admin of "${parsed.data.orgName}"${done.demoOrgId ? " and of the demo organization" : ""}`,
+  );
   return 0;
 }
 
@@ -56,7 +60,8 @@ main()
   .catch((error: unknown) => {
     console.error(`setup: ${error instanceof AppError || error instanceof ZodError ? error.message : error}`);
     // e.g. the password policy's verdict (lib/auth/password-policy.ts), which names the field
-    if (error instanceof AppError) for (const p of error.invalidParams ?? []) console.error(`setup: ${p.name}: ${p.reason}`);
+    if (error instanceof AppError)
+      for (const p of error.invalidParams ?? []) console.error(`setup: ${p.name}: ${p.reason}`);
     process.exitCode = 1;
   })
   .finally(() => db.$disconnect());

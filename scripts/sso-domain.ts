@@ -18,7 +18,9 @@ async function main(): Promise<number> {
   const org = flag("--org");
   const [command, domain] = args;
   if (!org || !["verify", "unverify", "list"].includes(command) || (command !== "list" && !domain)) {
-    console.error("usage: npm run sso-domain -- verify|unverify --org <organization slug> <domain>\n       npm run sso-domain -- list --org <organization slug>");
+    console.error(
+      "usage: npm run sso-domain -- verify|unverify --org <organization slug> <domain>\n       npm run sso-domain -- list --org <organization slug>",
+    );
     return 2;
   }
   if (command === "verify") {
@@ -26,15 +28,24 @@ async function main(): Promise<number> {
     console.log(`sso-domain: ${status.domain} is verified for ${org}`);
   } else if (command === "unverify") {
     const removed = await unverifyDomainByOperator(org, domain);
-    console.log(removed ? `sso-domain: ${domain} is no longer verified for ${org}` : `sso-domain: ${domain} was not verified for ${org}`);
+    console.log(
+      removed
+        ? `sso-domain: ${domain} is no longer verified for ${org}`
+        : `sso-domain: ${domain} was not verified for ${org}`,
+    );
   } else {
-    const row = await db.organization.findUnique({ where: { slug: org }, select: { id: true, ssoConnection: { select: { allowedDomains: true } } } });
+    const row = await db.organization.findUnique({
+      where: { slug: org },
+      select: { id: true, ssoConnection: { select: { allowedDomains: true } } },
+    });
     if (!row?.ssoConnection) {
       console.error(`sso-domain: ${org} has no single sign-on connection`);
       return 1;
     }
     for (const s of await domainStatuses(row.id, domainsOf(row.ssoConnection))) {
-      console.log(`${s.domain}\t${s.verified ? `verified (${s.method})` : `not verified: TXT ${s.record.name} "${s.record.value}"`}`);
+      console.log(
+        `${s.domain}\t${s.verified ? `verified (${s.method})` : `not verified: TXT ${s.record.name} "${s.record.value}"`}`,
+      );
     }
   }
   return 0;
@@ -43,7 +54,8 @@ async function main(): Promise<number> {
 main()
   .then((code) => (process.exitCode = code))
   .catch((error: unknown) => {
-    if (error instanceof ValidationError) console.error(`sso-domain: ${(error.invalidParams ?? []).map((p) => p.reason).join("; ")}`);
+    if (error instanceof ValidationError)
+      console.error(`sso-domain: ${(error.invalidParams ?? []).map((p) => p.reason).join("; ")}`);
     else if (error instanceof AppError) console.error(`sso-domain: ${error.message}`);
     else console.error(error);
     process.exitCode = 1;

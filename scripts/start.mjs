@@ -31,8 +31,10 @@ process.env.DATABASE_URL = databaseUrl;
 step(`database: ${databaseUrl.startsWith("file:") ? databaseUrl : databaseUrl.replace(/\/\/[^@]*@/, "//…@")}`);
 await migrateDeploy(databaseUrl);
 step("migrations applied");
-if (process.argv.includes("--demo") || process.env.RESONANCE_DEMO === "1") await must(bin.tsx, [path.join(root, "prisma/seed.ts")]);
-else if (process.env.RESONANCE_ADMIN_EMAIL && process.env.RESONANCE_ADMIN_PASSWORD) await must(bin.tsx, [path.join(root, "scripts/setup.ts")]);
+if (process.argv.includes("--demo") || process.env.RESONANCE_DEMO === "1")
+  await must(bin.tsx, [path.join(root, "prisma/seed.ts")]);
+else if (process.env.RESONANCE_ADMIN_EMAIL && process.env.RESONANCE_ADMIN_PASSWORD)
+  await must(bin.tsx, [path.join(root, "scripts/setup.ts")]);
 
 function newestMtime(dir) {
   let newest = 0;
@@ -46,7 +48,11 @@ function newestMtime(dir) {
 
 if (!dev) {
   const buildId = path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
-  const sources = Math.max(...["app", "components", "lib", "embed", "public"].filter((d) => fs.existsSync(path.join(root, d))).map((d) => newestMtime(path.join(root, d))));
+  const sources = Math.max(
+    ...["app", "components", "lib", "embed", "public"]
+      .filter((d) => fs.existsSync(path.join(root, d)))
+      .map((d) => newestMtime(path.join(root, d))),
+  );
   const server = path.join(path.dirname(buildId), "resonance-server.mjs");
   const stale = !fs.existsSync(buildId) || fs.statSync(buildId).mtimeMs < sources;
   if (stale || process.argv.includes("--rebuild")) {
@@ -54,11 +60,18 @@ if (!dev) {
     await must(path.join(root, "scripts/build-embed.mjs"), []);
     await must(bin.next, ["build"]);
   }
-  if (stale || !fs.existsSync(server) || fs.statSync(server).mtimeMs < Math.max(sources, newestMtime(path.join(root, "server")))) await must(path.join(root, "scripts/build-server.mjs"), []);
+  if (
+    stale ||
+    !fs.existsSync(server) ||
+    fs.statSync(server).mtimeMs < Math.max(sources, newestMtime(path.join(root, "server")))
+  )
+    await must(path.join(root, "scripts/build-server.mjs"), []);
 }
 
 step(`serving on ${process.env.NEXTAUTH_URL}`);
 // Production: the custom server (server/index.ts: the public survey API answered directly, the rest by Next.js).
 const host = process.env.HOST ? ["-H", process.env.HOST] : [];
-const code = dev ? await run(bin.next, ["dev", "-p", port, ...host]) : await run(path.join(root, process.env.NEXT_DIST_DIR || ".next", "resonance-server.mjs"), ["-p", port, ...host]);
+const code = dev
+  ? await run(bin.next, ["dev", "-p", port, ...host])
+  : await run(path.join(root, process.env.NEXT_DIST_DIR || ".next", "resonance-server.mjs"), ["-p", port, ...host]);
 process.exit(code);

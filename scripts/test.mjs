@@ -31,12 +31,21 @@ function readVitest(file, suite) {
   const r = JSON.parse(fs.readFileSync(file, "utf8"));
   // A file that fails to load fails no test but fails the run: count it, so it cannot pass silently.
   const broken = r.numFailedTests === 0 && (!r.success || r.numTotalTests === 0) ? 1 : 0;
-  tally.push({ suite, passed: r.numPassedTests, failed: r.numFailedTests + broken, note: broken ? "suite failed to run" : undefined });
+  tally.push({
+    suite,
+    passed: r.numPassedTests,
+    failed: r.numFailedTests + broken,
+    note: broken ? "suite failed to run" : undefined,
+  });
 }
 
 async function vitest(project, suite, env = {}) {
   const out = path.join(results, `${suite}.json`);
-  await run(bin.vitest, ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], { env });
+  await run(
+    bin.vitest,
+    ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`],
+    { env },
+  );
   readVitest(out, suite);
 }
 
@@ -55,7 +64,8 @@ if (want("integration") || want("e2e")) {
   banner("production build");
   await must(path.join(root, "scripts/build-embed.mjs"), []);
   const code = await run(bin.next, ["build"]);
-  if (code !== 0 || (await run(path.join(root, "scripts/build-server.mjs"), [])) !== 0) tally.push({ suite: "build", passed: 0, failed: 1 });
+  if (code !== 0 || (await run(path.join(root, "scripts/build-server.mjs"), [])) !== 0)
+    tally.push({ suite: "build", passed: 0, failed: 1 });
 }
 
 if (want("integration") && !tally.some((t) => t.suite === "build")) {
@@ -89,12 +99,19 @@ if (want("e2e") && !tally.some((t) => t.suite === "build")) {
   if (!fs.existsSync(out)) tally.push({ suite: "e2e", passed: 0, failed: 1, note: "no report" });
   else {
     const s = JSON.parse(fs.readFileSync(out, "utf8")).stats;
-    tally.push({ suite: "e2e", passed: s.expected + (s.flaky ?? 0), failed: s.unexpected + (s.expected + s.unexpected + (s.flaky ?? 0) === 0 ? 1 : 0) });
+    tally.push({
+      suite: "e2e",
+      passed: s.expected + (s.flaky ?? 0),
+      failed: s.unexpected + (s.expected + s.unexpected + (s.flaky ?? 0) === 0 ? 1 : 0),
+    });
   }
 }
 
 banner("summary");
-for (const t of tally) console.log(`${t.suite.padEnd(22)} ${String(t.passed).padStart(5)} passed ${String(t.failed).padStart(4)} failed${t.note ? `  (${t.note})` : ""}`);
+for (const t of tally)
+  console.log(
+    `${t.suite.padEnd(22)} ${String(t.passed).padStart(5)} passed ${String(t.failed).padStart(4)} failed${t.note ? `  (${t.note})` : ""}`,
+  );
 const passed = tally.reduce((s, t) => s + t.passed, 0);
 const failed = tally.reduce((s, t) => s + t.failed, 0) + (tally.length === 0 ? 1 : 0);
 console.log(`tests: ${passed} passed, ${failed} failed`);

@@ -32,7 +32,9 @@ export function headerRules(distDir: string): HeaderRule[] {
   const manifest = JSON.parse(fs.readFileSync(path.join(distDir, "routes-manifest.json"), "utf8")) as {
     headers?: Array<{ regex: string; headers: HeaderRule["headers"]; has?: unknown; missing?: unknown }>;
   };
-  return (manifest.headers ?? []).filter((r) => !r.has && !r.missing).map((r) => ({ regex: new RegExp(r.regex), headers: r.headers }));
+  return (manifest.headers ?? [])
+    .filter((r) => !r.has && !r.missing)
+    .map((r) => ({ regex: new RegExp(r.regex), headers: r.headers }));
 }
 
 /** Below this size compression saves less than its headers and CPU cost. */
@@ -52,7 +54,9 @@ export function pickEncoding(acceptEncoding: string | undefined): "br" | "gzip" 
 function compress(body: Buffer, encoding: "br" | "gzip"): Buffer {
   // Brotli at quality 5 and gzip at level 6: most of the saving for a few hundred microseconds of CPU.
   return encoding === "br"
-    ? zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } })
+    ? zlib.brotliCompressSync(body, {
+        params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+      })
     : zlib.gzipSync(body, { level: 6 });
 }
 
@@ -111,12 +115,19 @@ export function fastRoute(req: IncomingMessage, res: ServerResponse, rules: Head
  * Next.js's own 405 has neither body nor `Allow`; true when answered. `routes`: compiled from the build's
  * api-routes.json (lib/http/allowed-methods.ts).
  */
-export function refuseMethod(req: IncomingMessage, res: ServerResponse, routes: CompiledRoutes, rules: HeaderRule[]): boolean {
+export function refuseMethod(
+  req: IncomingMessage,
+  res: ServerResponse,
+  routes: CompiledRoutes,
+  rules: HeaderRule[],
+): boolean {
   const pathname = (req.url ?? "").split("?")[0];
   const allow = allowedMethods(routes, pathname);
   if (!allow || allow.includes(req.method ?? "")) return false;
   const requestId = (req.headers["x-request-id"] as string | undefined)?.slice(0, 64) || randomUUID();
-  void write(req, res, methodNotAllowed(req.method ?? "", pathname, allow, requestId), rules).catch((error) => socketError(req, res, error));
+  void write(req, res, methodNotAllowed(req.method ?? "", pathname, allow, requestId), rules).catch((error) =>
+    socketError(req, res, error),
+  );
   return true;
 }
 
@@ -127,13 +138,21 @@ export function apiRouteTable(distDir: string): CompiledRoutes | null {
 }
 
 /** Writes a Response out with next.config.js's headers for its path, as Next.js would (compressed if asked). */
-async function write(req: IncomingMessage, res: ServerResponse, response: Response, rules: HeaderRule[], compressible = false) {
+async function write(
+  req: IncomingMessage,
+  res: ServerResponse,
+  response: Response,
+  rules: HeaderRule[],
+  compressible = false,
+) {
   const pathname = req.url!.split("?")[0];
   const headers: Record<string, string> = {};
-  for (const rule of rules) if (rule.regex.test(pathname)) for (const h of rule.headers) headers[h.key.toLowerCase()] = h.value;
+  for (const rule of rules)
+    if (rule.regex.test(pathname)) for (const h of rule.headers) headers[h.key.toLowerCase()] = h.value;
   response.headers.forEach((value, key) => (headers[key] = value));
   const text = bodyText.get(response);
-  let body: Buffer | null = text !== undefined ? Buffer.from(text) : response.body ? Buffer.from(await response.arrayBuffer()) : null;
+  let body: Buffer | null =
+    text !== undefined ? Buffer.from(text) : response.body ? Buffer.from(await response.arrayBuffer()) : null;
   if (compressible) {
     headers.vary = headers.vary ? `${headers.vary}, Accept-Encoding` : "Accept-Encoding";
     const encoding = body && body.length >= COMPRESS_MIN_BYTES ? pickEncoding(req.headers["accept-encoding"]) : null;
@@ -149,14 +168,28 @@ async function write(req: IncomingMessage, res: ServerResponse, response: Respon
 
 function socketError(req: IncomingMessage, res: ServerResponse, error: unknown) {
   // The endpoints answer every error themselves (problem+json); this is only a broken socket or the like.
-  console.error(JSON.stringify({ level: "error", path: req.url, error: error instanceof Error ? error.stack : String(error) }));
+  console.error(
+    JSON.stringify({ level: "error", path: req.url, error: error instanceof Error ? error.stack : String(error) }),
+  );
   if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
   res.end();
 }
 
-async function answer(req: IncomingMessage, res: ServerResponse, endpoint: Endpoint, publicId: string, rules: HeaderRule[]) {
+async function answer(
+  req: IncomingMessage,
+  res: ServerResponse,
+  endpoint: Endpoint,
+  publicId: string,
+  rules: HeaderRule[],
+) {
   try {
-    await write(req, res, await endpoint(apiRequest(req), { params: Promise.resolve({ publicId }) }), rules, req.method === "GET");
+    await write(
+      req,
+      res,
+      await endpoint(apiRequest(req), { params: Promise.resolve({ publicId }) }),
+      rules,
+      req.method === "GET",
+    );
   } catch (error) {
     socketError(req, res, error);
   }

@@ -122,7 +122,9 @@ async function serve() {
   process.on("SIGINT", () => void shutdown("SIGINT"));
 
   server.listen(port, hostname, () => {
-    console.log(`▸ ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}${cluster.isWorker ? ` (worker ${process.pid})` : ""}`);
+    console.log(
+      `▸ ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}${cluster.isWorker ? ` (worker ${process.pid})` : ""}`,
+    );
     if (!cluster.isWorker || cluster.worker?.id === 1) void announceInstallationState();
   });
 
@@ -132,7 +134,9 @@ async function serve() {
     const base = process.env.NEXTAUTH_URL ?? `http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`;
     try {
       if (await setupOpen()) {
-        console.log(`\n▸ First run: no account exists yet. Create the first admin at\n    ${base}/setup?token=${setupToken()}\n  (or headless: npm run setup -- --email you@example.com). The link works until the first account exists.\n`);
+        console.log(
+          `\n▸ First run: no account exists yet. Create the first admin at\n    ${base}/setup?token=${setupToken()}\n  (or headless: npm run setup -- --email you@example.com). The link works until the first account exists.\n`,
+        );
       } else if (await demoLoginsPresent()) {
         const exposed = !/^(127\.|localhost$|::1$)/.test(hostname);
         const line = "!".repeat(78);

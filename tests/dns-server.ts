@@ -29,12 +29,16 @@ export async function startDnsServer(port = 0): Promise<TestDns> {
     const name = question.name.toLowerCase().replace(/\.$/, "");
     seen.set(name, (seen.get(name) ?? 0) + 1);
     const values = txt.get(name) ?? [];
-    const answers: packet.Answer[] = question.type === "TXT" ? values.map((v) => ({ type: "TXT", name: question.name, ttl: 5, class: "IN", data: v })) : [];
+    const answers: packet.Answer[] =
+      question.type === "TXT"
+        ? values.map((v) => ({ type: "TXT", name: question.name, ttl: 5, class: "IN", data: v }))
+        : [];
     const reply = packet.encode({
       id: query.id,
       type: "response",
       // Authoritative answer and recursion available; NXDOMAIN (rcode 3) when the name is unknown.
-      flags: packet.AUTHORITATIVE_ANSWER | packet.RECURSION_DESIRED | packet.RECURSION_AVAILABLE | (txt.has(name) ? 0 : 3),
+      flags:
+        packet.AUTHORITATIVE_ANSWER | packet.RECURSION_DESIRED | packet.RECURSION_AVAILABLE | (txt.has(name) ? 0 : 3),
       questions: [question],
       answers,
     });

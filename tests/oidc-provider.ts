@@ -16,7 +16,11 @@ function accountClaims(login: string) {
   return { sub: login, email, email_verified: !unverified, name: `SSO ${email.split("@")[0]}` };
 }
 
-export async function startOidcProvider(opts: { redirectUris: string[]; port?: number; host?: string }): Promise<TestProvider> {
+export async function startOidcProvider(opts: {
+  redirectUris: string[];
+  port?: number;
+  host?: string;
+}): Promise<TestProvider> {
   const clientId = "resonance-test";
   const clientSecret = "resonance-test-secret-0123456789abcdef";
   const server = http.createServer();
@@ -24,7 +28,16 @@ export async function startOidcProvider(opts: { redirectUris: string[]; port?: n
   const { port } = server.address() as AddressInfo;
   const issuer = `http://${opts.host ?? "127.0.0.1"}:${port}`;
   const provider = new Provider(issuer, {
-    clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: opts.redirectUris, grant_types: ["authorization_code"], response_types: ["code"], token_endpoint_auth_method: "client_secret_basic" }],
+    clients: [
+      {
+        client_id: clientId,
+        client_secret: clientSecret,
+        redirect_uris: opts.redirectUris,
+        grant_types: ["authorization_code"],
+        response_types: ["code"],
+        token_endpoint_auth_method: "client_secret_basic",
+      },
+    ],
     pkce: { required: () => true },
     claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"] },
     cookies: { keys: ["resonance-test-provider-cookie-key"] },
@@ -36,7 +49,10 @@ export async function startOidcProvider(opts: { redirectUris: string[]; port?: n
     async loadExistingGrant(ctx) {
       const grantId = ctx.oidc.result?.consent?.grantId || ctx.oidc.session!.grantIdFor(ctx.oidc.client!.clientId);
       if (grantId) return ctx.oidc.provider.Grant.find(grantId);
-      const grant = new ctx.oidc.provider.Grant({ clientId: ctx.oidc.client!.clientId, accountId: ctx.oidc.session!.accountId });
+      const grant = new ctx.oidc.provider.Grant({
+        clientId: ctx.oidc.client!.clientId,
+        accountId: ctx.oidc.session!.accountId,
+      });
       grant.addOIDCScope("openid email profile");
       await grant.save();
       return grant;
@@ -108,7 +124,11 @@ export async function walkToCallback(appUrl: string, email: string, login = emai
   const providerJar: Jar = new Map();
   let request: { url: string; init: RequestInit } = { url: location, init: {} };
   for (let hop = 0; hop < 12; hop++) {
-    const res = await fetch(request.url, { ...request.init, headers: { ...(request.init.headers as object), cookie: cookieHeader(providerJar) }, redirect: "manual" });
+    const res = await fetch(request.url, {
+      ...request.init,
+      headers: { ...(request.init.headers as object), cookie: cookieHeader(providerJar) },
+      redirect: "manual",
+    });
     remember(providerJar, res);
     if (res.status >= 300 && res.status < 400) {
       location = new URL(res.headers.get("location")!, request.url).toString();
@@ -119,14 +139,23 @@ export async function walkToCallback(appUrl: string, email: string, login = emai
     const html = await res.text();
     if (res.status !== 200) throw new Error(`provider answered ${res.status}: ${html.slice(0, 300)}`);
     const { action, fields } = formOf(html, request.url);
-    const body = new URLSearchParams({ ...fields, ...(fields.prompt === "login" ? { login, password: "any password" } : {}) });
-    request = { url: action, init: { method: "POST", body, headers: { "content-type": "application/x-www-form-urlencoded" } } };
+    const body = new URLSearchParams({
+      ...fields,
+      ...(fields.prompt === "login" ? { login, password: "any password" } : {}),
+    });
+    request = {
+      url: action,
+      init: { method: "POST", body, headers: { "content-type": "application/x-www-form-urlencoded" } },
+    };
   }
   throw new Error("too many hops at the provider");
 }
 
 /** Calls the app's callback as the browser would (with the flow cookie); returns the answer and the app's cookies. */
-export async function finishAtApp(attempt: SsoAttempt, callback: URL = attempt.callback!): Promise<{ res: Response; jar: Jar }> {
+export async function finishAtApp(
+  attempt: SsoAttempt,
+  callback: URL = attempt.callback!,
+): Promise<{ res: Response; jar: Jar }> {
   const jar = new Map(attempt.appJar);
   const res = await fetch(callback, { headers: { cookie: cookieHeader(jar) }, redirect: "manual" });
   remember(jar, res);

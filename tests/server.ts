@@ -25,11 +25,18 @@ export const TEST_NEXTAUTH_SECRET = "test-secret-not-for-production-0123456789";
 
 export type RunningServer = { url: string; stop: () => Promise<void>; process: ChildProcess; output: () => string };
 
-export async function startServer(opts: { databaseUrl: string; port?: number; env?: Record<string, string>; nodeArgs?: string[] }): Promise<RunningServer> {
+export async function startServer(opts: {
+  databaseUrl: string;
+  port?: number;
+  env?: Record<string, string>;
+  nodeArgs?: string[];
+}): Promise<RunningServer> {
   const dist = path.join(root, process.env.NEXT_DIST_DIR || ".next");
-  if (!fs.existsSync(path.join(dist, "BUILD_ID"))) throw new Error("No production build: run `npm run build` first (npm test does).");
+  if (!fs.existsSync(path.join(dist, "BUILD_ID")))
+    throw new Error("No production build: run `npm run build` first (npm test does).");
   const server = path.join(dist, "resonance-server.mjs");
-  if (!fs.existsSync(server)) throw new Error("No server bundle: run `node scripts/build-server.mjs` (npm run build does).");
+  if (!fs.existsSync(server))
+    throw new Error("No server bundle: run `node scripts/build-server.mjs` (npm run build does).");
   const port = opts.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), server, "-H", "127.0.0.1", "-p", String(port)], {

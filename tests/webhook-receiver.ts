@@ -5,7 +5,15 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { verifyWebhook } from "../lib/webhooks/signature";
 
-export type Received = { path: string; id: string; timestamp: string; signature: string; contentType: string; body: string; at: number };
+export type Received = {
+  path: string;
+  id: string;
+  timestamp: string;
+  signature: string;
+  contentType: string;
+  body: string;
+  at: number;
+};
 type Script = { statuses: number[]; delayMs?: number; headers?: Record<string, string> };
 
 export type Receiver = Awaited<ReturnType<typeof startReceiver>>;
@@ -20,7 +28,15 @@ export async function startReceiver() {
     req.on("end", () => {
       const path = req.url ?? "/";
       const h = (name: string) => String(req.headers[name] ?? "");
-      received.push({ path, id: h("webhook-id"), timestamp: h("webhook-timestamp"), signature: h("webhook-signature"), contentType: h("content-type"), body: Buffer.concat(chunks).toString("utf8"), at: Date.now() });
+      received.push({
+        path,
+        id: h("webhook-id"),
+        timestamp: h("webhook-timestamp"),
+        signature: h("webhook-signature"),
+        contentType: h("content-type"),
+        body: Buffer.concat(chunks).toString("utf8"),
+        at: Date.now(),
+      });
       const script = scripts.get(path) ?? { statuses: [200] };
       const n = served.get(path) ?? 0;
       served.set(path, n + 1);
@@ -44,12 +60,15 @@ export async function startReceiver() {
     },
     /** Requests to this path whose signature verifies with the secret over the exact body. */
     verified(path: string, secret: string) {
-      return this.at(path).filter((r) => verifyWebhook(secret, { id: r.id, timestamp: r.timestamp, signature: r.signature }, r.body));
+      return this.at(path).filter((r) =>
+        verifyWebhook(secret, { id: r.id, timestamp: r.timestamp, signature: r.signature }, r.body),
+      );
     },
     async waitFor(path: string, count: number, timeoutMs = 20_000) {
       const deadline = Date.now() + timeoutMs;
       while (this.at(path).length < count) {
-        if (Date.now() > deadline) throw new Error(`receiver: ${this.at(path).length} of ${count} requests to ${path} after ${timeoutMs} ms`);
+        if (Date.now() > deadline)
+          throw new Error(`receiver: ${this.at(path).length} of ${count} requests to ${path} after ${timeoutMs} ms`);
         await new Promise((r) => setTimeout(r, 50));
       }
       return this.at(path);

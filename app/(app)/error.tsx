@@ -6,11 +6,13 @@ import { buttonClass } from "@/components/ui/button";
 
 export default function AppError({ error, retry }: { error: Error & { digest?: string }; retry: () => void }) {
   return (
-    <div role="alert" className="mx-auto max-w-lg rounded-lg border border-slate-200 bg-white p-6 text-center shadow-sm">
+    <div
+      role="alert"
+      className="mx-auto max-w-lg rounded-lg border border-slate-200 bg-white p-6 text-center shadow-sm"
+    >
       <h1 className="text-xl font-semibold text-slate-900">Something went wrong</h1>
       <p className="mt-2 text-sm text-slate-600">
-        This page could not be shown. It may be a temporary problem. Try again, or go back to
-        the dashboard.
+        This page could not be shown. It may be a temporary problem. Try again, or go back to the dashboard.
       </p>
       {error.digest ? <p className="mt-2 text-xs text-slate-500">Reference: {error.digest}</p> : null}
       <div className="mt-6 flex flex-wrap justify-center gap-2">

@@ -25,7 +25,9 @@ export default async function Forbidden() {
         <div className="min-w-0">
           <p className="text-sm font-semibold text-amber-700">403 · No access</p>
           <h1 className="mt-1 text-xl font-semibold tracking-tight text-slate-900">
-            {needed ? `This page needs the ${ROLE_LABELS[needed].label.toLowerCase()} role` : "Your role does not give access to this page"}
+            {needed
+              ? `This page needs the ${ROLE_LABELS[needed].label.toLowerCase()} role`
+              : "Your role does not give access to this page"}
           </h1>
         </div>
       </div>
@@ -37,7 +39,10 @@ export default async function Forbidden() {
       </p>
       <dl className="mt-4 grid gap-2 text-sm">
         {ROLES.map((r) => (
-          <div key={r} className={`rounded-md px-3 py-2 ${r === needed ? "bg-brand-50 ring-1 ring-brand-200" : "bg-slate-50"}`}>
+          <div
+            key={r}
+            className={`rounded-md px-3 py-2 ${r === needed ? "bg-brand-50 ring-1 ring-brand-200" : "bg-slate-50"}`}
+          >
             <dt className="font-medium text-slate-900">
               {ROLE_LABELS[r].label}
               {r === role ? <span className="ml-2 text-xs font-normal text-slate-600">(your role)</span> : null}

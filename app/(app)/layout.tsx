@@ -11,16 +11,29 @@ export const dynamic = "force-dynamic";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const ctx = await requireCtx();
-  const [user, orgs, demo] = await Promise.all([getUserProfile(ctx.userId), listMyOrganizations(ctx.userId), isDemoOrganization(ctx.orgId)]);
+  const [user, orgs, demo] = await Promise.all([
+    getUserProfile(ctx.userId),
+    listMyOrganizations(ctx.userId),
+    isDemoOrganization(ctx.orgId),
+  ]);
   return (
     <AppFrame
       brand={<Brand />}
       search={<CustomerQuickSearch canCreate={hasRole(ctx.role, "agent")} />}
-      sidebar={<Sidebar orgs={orgs} currentOrgId={ctx.orgId} user={{ name: user?.name ?? "", email: user?.email ?? "" }} role={ctx.role} />}
+      sidebar={
+        <Sidebar
+          orgs={orgs}
+          currentOrgId={ctx.orgId}
+          user={{ name: user?.name ?? "", email: user?.email ?? "" }}
+          role={ctx.role}
+        />
+      }
     >
       {demo ? (
         <p role="note" className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          <span className="mr-2 rounded bg-amber-200 px-1.5 py-0.5 text-xs font-semibold tracking-wide uppercase">Demo</span>
+          <span className="mr-2 rounded bg-amber-200 px-1.5 py-0.5 text-xs font-semibold tracking-wide uppercase">
+            Demo
+          </span>
           This organization holds generated sample data for exploring Resonance, not real customers.
         </p>
       ) : null}

@@ -1,6 +1,12 @@
 import Link from "next/link";
 import { requireCtx } from "@/lib/auth/action";
-import { filtersToSearchParams, hasScopeFilters, parseFiltersLeniently, PRESET_LABELS, resolvePeriod } from "@/lib/analytics/filters";
+import {
+  filtersToSearchParams,
+  hasScopeFilters,
+  parseFiltersLeniently,
+  PRESET_LABELS,
+  resolvePeriod,
+} from "@/lib/analytics/filters";
 import { getComparison, getFilterOptions, getSummary, getTrends } from "@/lib/analytics/service";
 import { getDashboardSummary } from "@/lib/dashboard/summary";
 import { PageHeader, Section } from "@/components/ui/page-header";
@@ -45,8 +51,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         title="Dashboard"
         description={
           <>
-            {PRESET_LABELS[period.preset]}: <time dateTime={period.from.toISOString()}>{shown(period)}</time> · points per {period.bucket} (UTC
-            {period.bucket === "week" ? ", weeks from Monday" : ""}){filters.segment ? ` · segment ${filters.segment}` : ""}
+            {PRESET_LABELS[period.preset]}: <time dateTime={period.from.toISOString()}>{shown(period)}</time> · points
+            per {period.bucket} (UTC
+            {period.bucket === "week" ? ", weeks from Monday" : ""})
+            {filters.segment ? ` · segment ${filters.segment}` : ""}
           </>
         }
       />
@@ -57,12 +65,20 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
             <EmptyState
               title="No responses match these filters"
               action={
-                <Link href={period.preset === "custom" ? `/?preset=custom&from=${period.from.toISOString().slice(0, 10)}&to=${new Date(period.to.getTime() - 1).toISOString().slice(0, 10)}` : `/?preset=${period.preset}`} className={buttonClass("primary")}>
+                <Link
+                  href={
+                    period.preset === "custom"
+                      ? `/?preset=custom&from=${period.from.toISOString().slice(0, 10)}&to=${new Date(period.to.getTime() - 1).toISOString().slice(0, 10)}`
+                      : `/?preset=${period.preset}`
+                  }
+                  className={buttonClass("primary")}
+                >
                   Keep the period, clear the other filters
                 </Link>
               }
             >
-              Nobody answered a survey for this journey, stage, touchpoint, channel, survey or segment in the period. Remove a filter or pick a longer period.
+              Nobody answered a survey for this journey, stage, touchpoint, channel, survey or segment in the period.
+              Remove a filter or pick a longer period.
             </EmptyState>
           ) : (
             <EmptyState
@@ -73,7 +89,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
                 </Link>
               }
             >
-              Pick a longer period above, or publish a survey or import responses through the API; NPS, CSAT and CES appear here as soon as answers come in.
+              Pick a longer period above, or publish a survey or import responses through the API; NPS, CSAT and CES
+              appear here as soon as answers come in.
             </EmptyState>
           )}
         </div>
@@ -84,18 +101,26 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         <CesTile r={ces} change={{ change: summary.change.ces, against }} />
       </div>
       {noResponses ? null : (
-        <Section id="trends" title="Trends" description="Every point carries its 95 % interval and n; open a chart's table for the exact figures.">
+        <Section
+          id="trends"
+          title="Trends"
+          description="Every point carries its 95 % interval and n; open a chart's table for the exact figures."
+        >
           <TrendSection trends={trends} query={query} />
         </Section>
       )}
-      <Section id="compare" title="Compare" description="Two segments side by side, or this period against the previous one.">
+      <Section
+        id="compare"
+        title="Compare"
+        description="Two segments side by side, or this period against the previous one."
+      >
         <ComparePanel filters={filters} errors={errors} segments={options.segments} comparison={comparison} />
       </Section>
       <h2 className="mb-3 text-lg font-semibold text-slate-900">Activity</h2>
       <SummaryCounts summary={activity} />
       <p className="mt-6 text-xs text-slate-600">
-        Intervals are 95 %. Figures from fewer than 30 responses are shown dimmed and flagged. A change is “significant” when it is larger than
-        1.96 standard errors of the difference (NPS, CSAT) or passes Welch’s t-test (CES). See{" "}
+        Intervals are 95 %. Figures from fewer than 30 responses are shown dimmed and flagged. A change is “significant”
+        when it is larger than 1.96 standard errors of the difference (NPS, CSAT) or passes Welch’s t-test (CES). See{" "}
         <Link href="/reports" className="font-medium text-brand-700 underline">
           Reports
         </Link>{" "}

@@ -13,8 +13,23 @@ import { clientIp } from "@/lib/http/client-ip";
 import { AppError } from "@/lib/http/errors";
 import { enforce, perClientLimit } from "@/lib/rate-limit/service";
 import { mailConfigured } from "@/lib/mail/transport";
-import { emailChangeSchema, forgotPasswordSchema, passwordChangeSchema, profileSchema, resetPasswordSchema, signOutEverywhereSchema } from "@/lib/account/schema";
-import { changePassword, confirmEmailChange, endMySession, requestEmailChange, signOutEverywhere, updateProfile, type Me } from "@/lib/account/service";
+import {
+  emailChangeSchema,
+  forgotPasswordSchema,
+  passwordChangeSchema,
+  profileSchema,
+  resetPasswordSchema,
+  signOutEverywhereSchema,
+} from "@/lib/account/schema";
+import {
+  changePassword,
+  confirmEmailChange,
+  endMySession,
+  requestEmailChange,
+  signOutEverywhere,
+  updateProfile,
+  type Me,
+} from "@/lib/account/service";
 import { requestPasswordReset, resetPassword } from "@/lib/account/reset";
 import { revalidatePath } from "next/cache";
 
@@ -24,7 +39,10 @@ async function requireMe(): Promise<Me> {
   return me;
 }
 
-export async function updateProfileAction(_prev: ActionState<{ name: string }>, formData: FormData): Promise<ActionResult<{ name: string }>> {
+export async function updateProfileAction(
+  _prev: ActionState<{ name: string }>,
+  formData: FormData,
+): Promise<ActionResult<{ name: string }>> {
   return runAction(async () => {
     const me = await requireMe();
     const input = parseWith(profileSchema, formFields(formData));
@@ -34,7 +52,10 @@ export async function updateProfileAction(_prev: ActionState<{ name: string }>, 
   });
 }
 
-export async function changePasswordAction(_prev: ActionState<{ sessionsEnded: number }>, formData: FormData): Promise<ActionResult<{ sessionsEnded: number }>> {
+export async function changePasswordAction(
+  _prev: ActionState<{ sessionsEnded: number }>,
+  formData: FormData,
+): Promise<ActionResult<{ sessionsEnded: number }>> {
   return runAction(async () => {
     const me = await requireMe();
     const input = parseWith(passwordChangeSchema, formFields(formData));
@@ -44,7 +65,10 @@ export async function changePasswordAction(_prev: ActionState<{ sessionsEnded: n
   });
 }
 
-export async function requestEmailChangeAction(_prev: ActionState<{ sentTo: string }>, formData: FormData): Promise<ActionResult<{ sentTo: string }>> {
+export async function requestEmailChangeAction(
+  _prev: ActionState<{ sentTo: string }>,
+  formData: FormData,
+): Promise<ActionResult<{ sentTo: string }>> {
   return runAction(async () => {
     const me = await requireMe();
     const input = parseWith(emailChangeSchema, formFields(formData));
@@ -52,7 +76,11 @@ export async function requestEmailChangeAction(_prev: ActionState<{ sentTo: stri
   });
 }
 
-export async function endSessionAction(sessionId: string, _prev: ActionState<unknown>, _formData: FormData): Promise<ActionResult<unknown>> {
+export async function endSessionAction(
+  sessionId: string,
+  _prev: ActionState<unknown>,
+  _formData: FormData,
+): Promise<ActionResult<unknown>> {
   const result = await runAction(async () => {
     const me = await requireMe();
     await endMySession(me, sessionId);
@@ -63,7 +91,10 @@ export async function endSessionAction(sessionId: string, _prev: ActionState<unk
   return result;
 }
 
-export async function signOutEverywhereAction(_prev: ActionState<unknown>, formData: FormData): Promise<ActionResult<unknown>> {
+export async function signOutEverywhereAction(
+  _prev: ActionState<unknown>,
+  formData: FormData,
+): Promise<ActionResult<unknown>> {
   const result = await runAction(async () => {
     const me = await requireMe();
     parseWith(signOutEverywhereSchema, formFields(formData));
@@ -74,7 +105,11 @@ export async function signOutEverywhereAction(_prev: ActionState<unknown>, formD
 }
 
 /** Public: the link in the e-mail sent to the new address. */
-export async function confirmEmailChangeAction(token: string, _prev: ActionState<unknown>, _formData: FormData): Promise<ActionResult<unknown>> {
+export async function confirmEmailChangeAction(
+  token: string,
+  _prev: ActionState<unknown>,
+  _formData: FormData,
+): Promise<ActionResult<unknown>> {
   return runAction(() => confirmEmailChange(token));
 }
 
@@ -82,13 +117,25 @@ export async function confirmEmailChangeAction(token: string, _prev: ActionState
  * Public: "forgot password". The same answer, at once, whatever the address: the lookup and the e-mail happen
  * after the response (next/server after()). Per client, 10 requests an hour; per address, 3 e-mails an hour.
  */
-export async function requestPasswordResetAction(_prev: ActionState<{ email: string }>, formData: FormData): Promise<ActionResult<{ email: string }>> {
+export async function requestPasswordResetAction(
+  _prev: ActionState<{ email: string }>,
+  formData: FormData,
+): Promise<ActionResult<{ email: string }>> {
   return runAction(async () => {
-    if (!mailConfigured()) throw new AppError(503, "E-mail not configured", "E-mail is not set up on this server, so no reset link can be sent. Ask an administrator to help.");
+    if (!mailConfigured())
+      throw new AppError(
+        503,
+        "E-mail not configured",
+        "E-mail is not set up on this server, so no reset link can be sent. Ask an administrator to help.",
+      );
     const { email } = parseWith(forgotPasswordSchema, formFields(formData));
-    await enforce(perClientLimit("password-reset:client", clientIp(await headers()), { limit: 10, windowMs: 60 * 60_000 }));
+    await enforce(
+      perClientLimit("password-reset:client", clientIp(await headers()), { limit: 10, windowMs: 60 * 60_000 }),
+    );
     after(() =>
-      requestPasswordReset(email).catch((error) => console.error("[account] password reset e-mail failed:", error instanceof Error ? error.message : error)),
+      requestPasswordReset(email).catch((error) =>
+        console.error("[account] password reset e-mail failed:", error instanceof Error ? error.message : error),
+      ),
     );
     return { email };
   });
@@ -99,7 +146,11 @@ export async function requestPasswordResetAction(_prev: ActionState<{ email: str
  * the account has a second factor (it signs in with its code) or an organization of theirs requires single
  * sign-on (a reset must not open a way around it: lib/sso/policy.ts).
  */
-export async function resetPasswordAction(token: string, _prev: ActionState<unknown>, formData: FormData): Promise<ActionResult<unknown>> {
+export async function resetPasswordAction(
+  token: string,
+  _prev: ActionState<unknown>,
+  formData: FormData,
+): Promise<ActionResult<unknown>> {
   const result = await runAction(async () => {
     const { password } = parseWith(resetPasswordSchema, formFields(formData));
     const user = await resetPassword(token, password);

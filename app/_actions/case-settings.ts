@@ -42,7 +42,10 @@ function rulesFromForm(formData: FormData): CaseRules {
   return parsed.data;
 }
 
-export async function updateCaseRulesAction(_prev: ActionState<CaseRules>, formData: FormData): Promise<ActionResult<CaseRules>> {
+export async function updateCaseRulesAction(
+  _prev: ActionState<CaseRules>,
+  formData: FormData,
+): Promise<ActionResult<CaseRules>> {
   return runAction(async () => {
     const ctx = await requireCtx("manager");
     const rules = await updateCaseRules(ctx, rulesFromForm(formData));
@@ -53,14 +56,20 @@ export async function updateCaseRulesAction(_prev: ActionState<CaseRules>, formD
 
 const causesForm = z.object({ causes: rootCauseListSchema });
 
-export async function updateRootCausesAction(_prev: ActionState<string[]>, formData: FormData): Promise<ActionResult<string[]>> {
+export async function updateRootCausesAction(
+  _prev: ActionState<string[]>,
+  formData: FormData,
+): Promise<ActionResult<string[]>> {
   return runAction(async () => {
     const ctx = await requireCtx("manager");
     const causes = formData.getAll("cause").filter((c): c is string => typeof c === "string");
     const parsed = causesForm.safeParse({ causes });
     if (!parsed.success) {
       // One message for the list, and one per bad row ("causes.2").
-      throw new ValidationError(parsed.error.issues.map((i) => ({ name: i.path.map(String).join("."), reason: i.message })), "Please correct the highlighted fields.");
+      throw new ValidationError(
+        parsed.error.issues.map((i) => ({ name: i.path.map(String).join("."), reason: i.message })),
+        "Please correct the highlighted fields.",
+      );
     }
     const saved = await updateRootCauses(ctx, parsed.data.causes);
     revalidatePath("/settings");

@@ -8,7 +8,11 @@ import { formFields, parseWith, requireCtx, runAction, type ActionResult, type A
 
 const statusForm = z.object({ status: z.enum(CASE_STATUSES, "Choose a status") });
 
-export async function updateCaseStatusAction(caseId: string, _prev: ActionState<unknown>, formData: FormData): Promise<ActionResult<unknown>> {
+export async function updateCaseStatusAction(
+  caseId: string,
+  _prev: ActionState<unknown>,
+  formData: FormData,
+): Promise<ActionResult<unknown>> {
   return runAction(async () => {
     const ctx = await requireCtx("agent");
     const { status } = parseWith(statusForm, formFields(formData));
@@ -40,11 +44,18 @@ const workForm = z.object({
 
 export type WorkCaseResult = { status: string; resurvey: ResurveyOutcome | null };
 
-export async function workCaseAction(caseId: string, _prev: ActionState<WorkCaseResult>, formData: FormData): Promise<ActionResult<WorkCaseResult>> {
+export async function workCaseAction(
+  caseId: string,
+  _prev: ActionState<WorkCaseResult>,
+  formData: FormData,
+): Promise<ActionResult<WorkCaseResult>> {
   return runAction(async () => {
     const ctx = await requireCtx("agent");
     const { resurvey, ...fields } = parseWith(workForm, formFields(formData));
-    const updated = await updateCase(ctx, caseId, { ...fields, resurvey: resurvey === "on" && fields.status === "resolved" });
+    const updated = await updateCase(ctx, caseId, {
+      ...fields,
+      resurvey: resurvey === "on" && fields.status === "resolved",
+    });
     revalidatePath(`/cases/${caseId}`);
     revalidatePath("/cases");
     return { status: updated.status, resurvey: "resurvey" in updated ? (updated.resurvey ?? null) : null };

@@ -2,11 +2,22 @@
 import { revalidatePath } from "next/cache";
 import { customerInputSchema } from "@/lib/customers/schema";
 import { createCustomer } from "@/lib/customers/service";
-import { fail, formFields, parseWith, requireCtx, runAction, type ActionResult, type ActionState } from "@/lib/auth/action";
+import {
+  fail,
+  formFields,
+  parseWith,
+  requireCtx,
+  runAction,
+  type ActionResult,
+  type ActionState,
+} from "@/lib/auth/action";
 
 export type CreatedCustomer = { id: string; name: string | null };
 
-export async function createCustomerAction(_prev: ActionState<CreatedCustomer>, formData: FormData): Promise<ActionResult<CreatedCustomer>> {
+export async function createCustomerAction(
+  _prev: ActionState<CreatedCustomer>,
+  formData: FormData,
+): Promise<ActionResult<CreatedCustomer>> {
   const fields = formFields(formData, ["externalId", "email", "phone", "tags", "consent"]);
   const result = await runAction(async () => {
     const ctx = await requireCtx("agent");
@@ -15,7 +26,10 @@ export async function createCustomerAction(_prev: ActionState<CreatedCustomer>, 
       email: fields.email,
       externalId: fields.externalId,
       phone: fields.phone,
-      tags: fields.tags?.split(",").map((t) => t.trim()).filter(Boolean),
+      tags: fields.tags
+        ?.split(",")
+        .map((t) => t.trim())
+        .filter(Boolean),
       consent: fields.consent === "yes" ? true : fields.consent === "no" ? false : undefined,
     });
     const c = await createCustomer(ctx, input);
@@ -30,6 +44,7 @@ export async function createCustomerAction(_prev: ActionState<CreatedCustomer>, 
     return fail(result.message, fieldErrors);
   }
   // The one conflict a person can fix here is a taken external id (ConflictError from createCustomer).
-  if (fields.externalId && /external id/i.test(result.message)) return fail(result.message, { externalId: result.message });
+  if (fields.externalId && /external id/i.test(result.message))
+    return fail(result.message, { externalId: result.message });
   return result;
 }

@@ -10,7 +10,10 @@ import { updateDigestSettings } from "@/lib/digest/settings-service";
 import { sendDigestToMember } from "@/lib/digest/send";
 import { mailerFromUrl, smtpUrlFromEnv } from "@/lib/mail/transport";
 
-export async function updateDigestSettingsAction(_prev: ActionState<null>, formData: FormData): Promise<ActionResult<null>> {
+export async function updateDigestSettingsAction(
+  _prev: ActionState<null>,
+  formData: FormData,
+): Promise<ActionResult<null>> {
   return runAction(async () => {
     const ctx = await requireCtx("admin");
     const input = parseWith(digestSettingsForm, {
@@ -27,14 +30,27 @@ export async function updateDigestSettingsAction(_prev: ActionState<null>, formD
   });
 }
 
-const sendMeSchema = z.object({ weekEnding: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use an ISO date: YYYY-MM-DD").refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "Not a valid date") });
+const sendMeSchema = z.object({
+  weekEnding: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "Use an ISO date: YYYY-MM-DD")
+    .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "Not a valid date"),
+});
 
-export async function sendDigestToMeAction(_prev: ActionState<unknown>, formData: FormData): Promise<ActionResult<unknown>> {
+export async function sendDigestToMeAction(
+  _prev: ActionState<unknown>,
+  formData: FormData,
+): Promise<ActionResult<unknown>> {
   return runAction(async () => {
     const ctx = await requireCtx("manager");
     const { weekEnding } = parseWith(sendMeSchema, { weekEnding: formData.get("weekEnding") ?? "" });
     const url = smtpUrlFromEnv();
-    if (!url) throw new AppError(503, "E-mail not configured", "E-mail is not set up on this server (DIGEST_SMTP_URL); ask your administrator.");
+    if (!url)
+      throw new AppError(
+        503,
+        "E-mail not configured",
+        "E-mail is not set up on this server (DIGEST_SMTP_URL); ask your administrator.",
+      );
     // A person asking for their own copy a few times is fine; a stuck key is not.
     await enforce([{ key: `digest-send-me:${ctx.userId}`, limit: 5, windowMs: 3_600_000 }]);
     const mailer = mailerFromUrl(url);

@@ -4,9 +4,21 @@
 import { redirect } from "next/navigation";
 import { acceptInvite, registerFromInvite } from "@/lib/members/service";
 import { newAccountSchema } from "@/lib/members/schema";
-import { formFields, parseWith, requireUserId, runAction, setActiveOrgCookie, type ActionResult, type ActionState } from "@/lib/auth/action";
+import {
+  formFields,
+  parseWith,
+  requireUserId,
+  runAction,
+  setActiveOrgCookie,
+  type ActionResult,
+  type ActionState,
+} from "@/lib/auth/action";
 
-export async function acceptInviteAsMember(token: string, _prev: ActionState<unknown>, _formData: FormData): Promise<ActionResult<unknown>> {
+export async function acceptInviteAsMember(
+  token: string,
+  _prev: ActionState<unknown>,
+  _formData: FormData,
+): Promise<ActionResult<unknown>> {
   const result = await runAction(async () => {
     const userId = await requireUserId();
     const { orgId } = await acceptInvite(token, { userId });
@@ -17,7 +29,11 @@ export async function acceptInviteAsMember(token: string, _prev: ActionState<unk
   return result;
 }
 
-export async function createAccountAndAccept(token: string, _prev: ActionState<{ email: string }>, formData: FormData): Promise<ActionResult<{ email: string }>> {
+export async function createAccountAndAccept(
+  token: string,
+  _prev: ActionState<{ email: string }>,
+  formData: FormData,
+): Promise<ActionResult<{ email: string }>> {
   return runAction(async () => {
     const account = parseWith(newAccountSchema, formFields(formData));
     return registerFromInvite(token, account);

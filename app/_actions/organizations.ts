@@ -3,13 +3,25 @@
 // the user belongs to; ctx (lib/auth/ctx.ts) re-checks the membership on every request anyway.
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { formFields, fail, parseWith, requireUserId, runAction, setActiveOrgCookie, type ActionResult, type ActionState } from "@/lib/auth/action";
+import {
+  formFields,
+  fail,
+  parseWith,
+  requireUserId,
+  runAction,
+  setActiveOrgCookie,
+  type ActionResult,
+  type ActionState,
+} from "@/lib/auth/action";
 import { organizationCreateSchema } from "@/lib/members/schema";
 import { createOrganization, isMember } from "@/lib/orgs/service";
 
 const switchSchema = z.object({ orgId: z.string().min(1).max(64) });
 
-export async function switchOrganization(_prev: ActionState<unknown>, formData: FormData): Promise<ActionResult<unknown>> {
+export async function switchOrganization(
+  _prev: ActionState<unknown>,
+  formData: FormData,
+): Promise<ActionResult<unknown>> {
   const result = await runAction(async () => {
     const userId = await requireUserId();
     const { orgId } = parseWith(switchSchema, formFields(formData));
@@ -22,7 +34,10 @@ export async function switchOrganization(_prev: ActionState<unknown>, formData: 
   return result;
 }
 
-export async function createOrganizationAction(_prev: ActionState<unknown>, formData: FormData): Promise<ActionResult<unknown>> {
+export async function createOrganizationAction(
+  _prev: ActionState<unknown>,
+  formData: FormData,
+): Promise<ActionResult<unknown>> {
   const result = await runAction(async () => {
     const userId = await requireUserId();
     const { name } = parseWith(organizationCreateSchema, formFields(formData));

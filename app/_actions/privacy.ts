@@ -9,9 +9,15 @@ import { eraseCustomer, type ErasureResult } from "@/lib/privacy/erasure";
 import { retentionSettingsSchema } from "@/lib/privacy/retention-settings";
 import { previewRetention, runRetentionNow, updateRetentionSettings } from "@/lib/privacy/retention";
 
-const consentForm = z.object({ consent: z.enum(["yes", "no", "unknown"], { error: "Choose opted in, opted out or not asked" }) });
+const consentForm = z.object({
+  consent: z.enum(["yes", "no", "unknown"], { error: "Choose opted in, opted out or not asked" }),
+});
 
-export async function setConsentAction(customerId: string, _prev: ActionState<null>, formData: FormData): Promise<ActionResult<null>> {
+export async function setConsentAction(
+  customerId: string,
+  _prev: ActionState<null>,
+  formData: FormData,
+): Promise<ActionResult<null>> {
   return runAction(async () => {
     const ctx = await requireCtx("agent");
     const { consent } = parseWith(consentForm, { consent: formData.get("consent") ?? "" });
@@ -21,7 +27,11 @@ export async function setConsentAction(customerId: string, _prev: ActionState<nu
   });
 }
 
-export async function eraseCustomerAction(customerId: string, _prev: ActionState<ErasureResult>, formData: FormData): Promise<ActionResult<ErasureResult>> {
+export async function eraseCustomerAction(
+  customerId: string,
+  _prev: ActionState<ErasureResult>,
+  formData: FormData,
+): Promise<ActionResult<ErasureResult>> {
   return runAction(async () => {
     const ctx = await requireCtx("admin");
     const confirm = formData.get("confirm");
@@ -35,17 +45,26 @@ export async function eraseCustomerAction(customerId: string, _prev: ActionState
 export async function updateRetentionAction(_prev: ActionState<null>, formData: FormData): Promise<ActionResult<null>> {
   return runAction(async () => {
     const ctx = await requireCtx("admin");
-    const input = parseWith(retentionSettingsSchema, { enabled: formData.get("enabled") === "on", months: formData.get("months") ?? "", mode: formData.get("mode") ?? "" });
+    const input = parseWith(retentionSettingsSchema, {
+      enabled: formData.get("enabled") === "on",
+      months: formData.get("months") ?? "",
+      mode: formData.get("mode") ?? "",
+    });
     await updateRetentionSettings(ctx, input);
     revalidatePath("/settings");
     return null;
   });
 }
 
-const runForm = z.object({ dryRun: z.enum(["true", "false"], { error: "Choose to count only or to apply the policy" }) });
+const runForm = z.object({
+  dryRun: z.enum(["true", "false"], { error: "Choose to count only or to apply the policy" }),
+});
 
 /** "Run now" sends dryRun=false; dryRun=true only counts (like POST /api/v1/retention/run). */
-export async function runRetentionAction(_prev: ActionState<unknown>, formData: FormData): Promise<ActionResult<unknown>> {
+export async function runRetentionAction(
+  _prev: ActionState<unknown>,
+  formData: FormData,
+): Promise<ActionResult<unknown>> {
   return runAction(async () => {
     const ctx = await requireCtx("admin");
     const { dryRun } = parseWith(runForm, { dryRun: formData.get("dryRun") ?? "" });

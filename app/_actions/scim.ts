@@ -1,14 +1,25 @@
 "use server";
 // SCIM provisioning settings (admins): tokens (shown once) and the role of each group the identity provider pushed.
 import { revalidatePath } from "next/cache";
-import { formFields, parseWith, requestOrigin, requireCtx, runAction, type ActionResult, type ActionState } from "@/lib/auth/action";
+import {
+  formFields,
+  parseWith,
+  requestOrigin,
+  requireCtx,
+  runAction,
+  type ActionResult,
+  type ActionState,
+} from "@/lib/auth/action";
 import { createScimToken, revokeScimToken } from "@/lib/scim/tokens";
 import { scimGroupRoleSchema, scimTokenCreateSchema, setScimGroupRole } from "@/lib/scim/settings";
 
 type State = ActionState<unknown>;
 export type CreatedScimToken = { name: string; token: string; baseUrl: string };
 
-export async function createScimTokenAction(_prev: ActionState<CreatedScimToken>, formData: FormData): Promise<ActionResult<CreatedScimToken>> {
+export async function createScimTokenAction(
+  _prev: ActionState<CreatedScimToken>,
+  formData: FormData,
+): Promise<ActionResult<CreatedScimToken>> {
   return runAction(async () => {
     const ctx = await requireCtx("admin");
     const input = parseWith(scimTokenCreateSchema, formFields(formData));
@@ -18,7 +29,11 @@ export async function createScimTokenAction(_prev: ActionState<CreatedScimToken>
   });
 }
 
-export async function revokeScimTokenAction(tokenId: string, _prev: State, _formData: FormData): Promise<ActionResult<unknown>> {
+export async function revokeScimTokenAction(
+  tokenId: string,
+  _prev: State,
+  _formData: FormData,
+): Promise<ActionResult<unknown>> {
   return runAction(async () => {
     const ctx = await requireCtx("admin");
     await revokeScimToken(ctx, tokenId);
@@ -27,7 +42,11 @@ export async function revokeScimTokenAction(tokenId: string, _prev: State, _form
   });
 }
 
-export async function setScimGroupRoleAction(groupId: string, _prev: State, formData: FormData): Promise<ActionResult<unknown>> {
+export async function setScimGroupRoleAction(
+  groupId: string,
+  _prev: State,
+  formData: FormData,
+): Promise<ActionResult<unknown>> {
   return runAction(async () => {
     const ctx = await requireCtx("admin");
     const { role } = parseWith(scimGroupRoleSchema, formFields(formData));

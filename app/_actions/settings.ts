@@ -5,12 +5,30 @@ import { revalidatePath } from "next/cache";
 import { createApiKeySchema } from "@/lib/api-keys/schema";
 import { createApiKey, revokeApiKey } from "@/lib/api-keys/service";
 import { inviteCreateSchema, memberUpdateSchema } from "@/lib/members/schema";
-import { createInvite, removeMember, revokeInvite, revokeMemberSessions, updateMemberRole } from "@/lib/members/service";
-import { formFields, parseWith, requestOrigin, requireCtx, runAction, type ActionResult, type ActionState } from "@/lib/auth/action";
+import {
+  createInvite,
+  removeMember,
+  revokeInvite,
+  revokeMemberSessions,
+  updateMemberRole,
+} from "@/lib/members/service";
+import {
+  formFields,
+  parseWith,
+  requestOrigin,
+  requireCtx,
+  runAction,
+  type ActionResult,
+  type ActionState,
+} from "@/lib/auth/action";
 
 type State = ActionState<unknown>;
 
-export async function updateMemberRoleAction(membershipId: string, _prev: State, formData: FormData): Promise<ActionResult<unknown>> {
+export async function updateMemberRoleAction(
+  membershipId: string,
+  _prev: State,
+  formData: FormData,
+): Promise<ActionResult<unknown>> {
   return runAction(async () => {
     const ctx = await requireCtx("admin");
     const { role } = parseWith(memberUpdateSchema, formFields(formData));
@@ -20,7 +38,11 @@ export async function updateMemberRoleAction(membershipId: string, _prev: State,
   });
 }
 
-export async function removeMemberAction(membershipId: string, _prev: State, _formData: FormData): Promise<ActionResult<unknown>> {
+export async function removeMemberAction(
+  membershipId: string,
+  _prev: State,
+  _formData: FormData,
+): Promise<ActionResult<unknown>> {
   return runAction(async () => {
     const ctx = await requireCtx("admin");
     await removeMember(ctx, membershipId);
@@ -29,7 +51,11 @@ export async function removeMemberAction(membershipId: string, _prev: State, _fo
   });
 }
 
-export async function revokeMemberSessionsAction(membershipId: string, _prev: State, _formData: FormData): Promise<ActionResult<number>> {
+export async function revokeMemberSessionsAction(
+  membershipId: string,
+  _prev: State,
+  _formData: FormData,
+): Promise<ActionResult<number>> {
   return runAction(async () => {
     const ctx = await requireCtx("admin");
     return revokeMemberSessions(ctx, membershipId);
@@ -40,7 +66,11 @@ export async function revokeMemberSessionsAction(membershipId: string, _prev: St
 export type MemberResetLink = { email: string; sent: boolean; url: string | null };
 
 /** An admin helps a member who forgot their password (lib/members/password-reset.ts). */
-export async function memberPasswordResetAction(membershipId: string, _prev: ActionState<MemberResetLink>, _formData: FormData): Promise<ActionResult<MemberResetLink>> {
+export async function memberPasswordResetAction(
+  membershipId: string,
+  _prev: ActionState<MemberResetLink>,
+  _formData: FormData,
+): Promise<ActionResult<MemberResetLink>> {
   return runAction(async () => {
     const ctx = await requireCtx("admin");
     const reset = await issueMemberPasswordReset(ctx, membershipId);
@@ -51,18 +81,31 @@ export async function memberPasswordResetAction(membershipId: string, _prev: Act
 /** `url` only when the invite was not e-mailed (no SMTP server): the admin passes it on. */
 export type CreatedInvite = { email: string; role: string; sent: boolean; url: string | null; expiresAt: string };
 
-export async function createInviteAction(_prev: ActionState<CreatedInvite>, formData: FormData): Promise<ActionResult<CreatedInvite>> {
+export async function createInviteAction(
+  _prev: ActionState<CreatedInvite>,
+  formData: FormData,
+): Promise<ActionResult<CreatedInvite>> {
   return runAction(async () => {
     const ctx = await requireCtx("admin");
     const input = parseWith(inviteCreateSchema, formFields(formData));
     const invite = await createInvite(ctx, input);
     const url = invite.sent ? null : `${await requestOrigin()}${invite.path}`;
     revalidatePath("/settings");
-    return { email: invite.email, role: invite.role, sent: invite.sent, url, expiresAt: invite.expiresAt.toISOString() };
+    return {
+      email: invite.email,
+      role: invite.role,
+      sent: invite.sent,
+      url,
+      expiresAt: invite.expiresAt.toISOString(),
+    };
   });
 }
 
-export async function revokeInviteAction(inviteId: string, _prev: State, _formData: FormData): Promise<ActionResult<unknown>> {
+export async function revokeInviteAction(
+  inviteId: string,
+  _prev: State,
+  _formData: FormData,
+): Promise<ActionResult<unknown>> {
   return runAction(async () => {
     const ctx = await requireCtx("admin");
     await revokeInvite(ctx, inviteId);
@@ -73,7 +116,10 @@ export async function revokeInviteAction(inviteId: string, _prev: State, _formDa
 
 export type CreatedApiKey = { name: string; role: string; key: string };
 
-export async function createApiKeyAction(_prev: ActionState<CreatedApiKey>, formData: FormData): Promise<ActionResult<CreatedApiKey>> {
+export async function createApiKeyAction(
+  _prev: ActionState<CreatedApiKey>,
+  formData: FormData,
+): Promise<ActionResult<CreatedApiKey>> {
   return runAction(async () => {
     const ctx = await requireCtx("admin");
     const input = parseWith(createApiKeySchema, formFields(formData));
@@ -83,7 +129,11 @@ export async function createApiKeyAction(_prev: ActionState<CreatedApiKey>, form
   });
 }
 
-export async function revokeApiKeyAction(apiKeyId: string, _prev: State, _formData: FormData): Promise<ActionResult<unknown>> {
+export async function revokeApiKeyAction(
+  apiKeyId: string,
+  _prev: State,
+  _formData: FormData,
+): Promise<ActionResult<unknown>> {
   return runAction(async () => {
     const ctx = await requireCtx("admin");
     await revokeApiKey(ctx, apiKeyId);

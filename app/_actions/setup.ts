@@ -3,10 +3,20 @@
 // token the server printed. Signs the new admin in and opens their organization (or the demo one).
 import { redirect } from "next/navigation";
 import { completeSetup, setupSchema } from "@/lib/setup/service";
-import { formFields, parseWith, runAction, setActiveOrgCookie, type ActionResult, type ActionState } from "@/lib/auth/action";
+import {
+  formFields,
+  parseWith,
+  runAction,
+  setActiveOrgCookie,
+  type ActionResult,
+  type ActionState,
+} from "@/lib/auth/action";
 import { signInAs } from "@/lib/auth/session-cookie";
 
-export async function completeSetupAction(_prev: ActionState<unknown>, formData: FormData): Promise<ActionResult<unknown>> {
+export async function completeSetupAction(
+  _prev: ActionState<unknown>,
+  formData: FormData,
+): Promise<ActionResult<unknown>> {
   const result = await runAction(async () => {
     const input = parseWith(setupSchema, formFields(formData));
     const done = await completeSetup(input);

@@ -8,7 +8,10 @@ import { domainCheckSchema, ssoConnectionSchema } from "@/lib/sso/schema";
 import { verifyDomainByDns } from "@/lib/sso/domains";
 import { deleteSsoConnection, saveSsoConnection } from "@/lib/sso/service";
 
-export async function saveSsoConnectionAction(_prev: ActionState<unknown>, formData: FormData): Promise<ActionResult<unknown>> {
+export async function saveSsoConnectionAction(
+  _prev: ActionState<unknown>,
+  formData: FormData,
+): Promise<ActionResult<unknown>> {
   return runAction(async () => {
     const ctx = await requireCtx("admin");
     const fields = formFields(formData, ["clientSecret"]);
@@ -25,7 +28,10 @@ export async function saveSsoConnectionAction(_prev: ActionState<unknown>, formD
   });
 }
 
-export async function deleteSsoConnectionAction(_prev: ActionState<unknown>, _formData: FormData): Promise<ActionResult<unknown>> {
+export async function deleteSsoConnectionAction(
+  _prev: ActionState<unknown>,
+  _formData: FormData,
+): Promise<ActionResult<unknown>> {
   return runAction(async () => {
     const ctx = await requireCtx("admin");
     await deleteSsoConnection(ctx);
@@ -35,7 +41,10 @@ export async function deleteSsoConnectionAction(_prev: ActionState<unknown>, _fo
 }
 
 /** Looks up one listed domain's DNS challenge and verifies it (lib/sso/domains.ts). */
-export async function checkSsoDomainAction(_prev: ActionState<unknown>, formData: FormData): Promise<ActionResult<unknown>> {
+export async function checkSsoDomainAction(
+  _prev: ActionState<unknown>,
+  formData: FormData,
+): Promise<ActionResult<unknown>> {
   const result = await runAction(async () => {
     const ctx = await requireCtx("admin");
     const { domain } = parseWith(domainCheckSchema, { domain: formData.get("domain") });

@@ -3,14 +3,35 @@
 // organization role, is what they act on) and the organization's "require two-factor" policy (admins).
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { formFields, parseWith, requireCtx, requireSession, runAction, type ActionResult, type ActionState } from "@/lib/auth/action";
-import { codeOnlySchema, disableTwoFactorSchema, enableTwoFactorSchema, twoFactorPolicySchema } from "@/lib/two-factor/schema";
-import { disableTwoFactor, enableTwoFactor, regenerateRecoveryCodes, verifySessionSecondFactor } from "@/lib/two-factor/service";
+import {
+  formFields,
+  parseWith,
+  requireCtx,
+  requireSession,
+  runAction,
+  type ActionResult,
+  type ActionState,
+} from "@/lib/auth/action";
+import {
+  codeOnlySchema,
+  disableTwoFactorSchema,
+  enableTwoFactorSchema,
+  twoFactorPolicySchema,
+} from "@/lib/two-factor/schema";
+import {
+  disableTwoFactor,
+  enableTwoFactor,
+  regenerateRecoveryCodes,
+  verifySessionSecondFactor,
+} from "@/lib/two-factor/service";
 import { setRequireTwoFactor, TWO_FACTOR_PAGE } from "@/lib/two-factor/policy";
 
 export type RecoveryCodes = { recoveryCodes: string[] };
 
-export async function enableTwoFactorAction(_prev: ActionState<RecoveryCodes>, formData: FormData): Promise<ActionResult<RecoveryCodes>> {
+export async function enableTwoFactorAction(
+  _prev: ActionState<RecoveryCodes>,
+  formData: FormData,
+): Promise<ActionResult<RecoveryCodes>> {
   return runAction(async () => {
     const session = await requireSession();
     const input = parseWith(enableTwoFactorSchema, formFields(formData, ["password"]));
@@ -19,7 +40,10 @@ export async function enableTwoFactorAction(_prev: ActionState<RecoveryCodes>, f
 }
 
 /** Confirms this browser's session with a code, then opens the app (an organization may have asked for it). */
-export async function verifySessionTwoFactorAction(_prev: ActionState<unknown>, formData: FormData): Promise<ActionResult<unknown>> {
+export async function verifySessionTwoFactorAction(
+  _prev: ActionState<unknown>,
+  formData: FormData,
+): Promise<ActionResult<unknown>> {
   const result = await runAction(async () => {
     const session = await requireSession();
     await verifySessionSecondFactor(session, parseWith(codeOnlySchema, formFields(formData)));
@@ -29,7 +53,10 @@ export async function verifySessionTwoFactorAction(_prev: ActionState<unknown>, 
   return result;
 }
 
-export async function regenerateRecoveryCodesAction(_prev: ActionState<RecoveryCodes>, formData: FormData): Promise<ActionResult<RecoveryCodes>> {
+export async function regenerateRecoveryCodesAction(
+  _prev: ActionState<RecoveryCodes>,
+  formData: FormData,
+): Promise<ActionResult<RecoveryCodes>> {
   return runAction(async () => {
     const session = await requireSession();
     const result = await regenerateRecoveryCodes(session, parseWith(codeOnlySchema, formFields(formData)));
@@ -38,7 +65,10 @@ export async function regenerateRecoveryCodesAction(_prev: ActionState<RecoveryC
   });
 }
 
-export async function disableTwoFactorAction(_prev: ActionState<unknown>, formData: FormData): Promise<ActionResult<unknown>> {
+export async function disableTwoFactorAction(
+  _prev: ActionState<unknown>,
+  formData: FormData,
+): Promise<ActionResult<unknown>> {
   return runAction(async () => {
     const session = await requireSession();
     await disableTwoFactor(session, parseWith(disableTwoFactorSchema, formFields(formData, ["password"])));
@@ -47,7 +77,10 @@ export async function disableTwoFactorAction(_prev: ActionState<unknown>, formDa
   });
 }
 
-export async function setRequireTwoFactorAction(_prev: ActionState<unknown>, formData: FormData): Promise<ActionResult<unknown>> {
+export async function setRequireTwoFactorAction(
+  _prev: ActionState<unknown>,
+  formData: FormData,
+): Promise<ActionResult<unknown>> {
   return runAction(async () => {
     const ctx = await requireCtx("admin");
     const { requireTwoFactor } = parseWith(twoFactorPolicySchema, formFields(formData));

@@ -5,31 +5,52 @@ import { redirect } from "next/navigation";
 import { formFields, parseWith, requireCtx, runAction, type ActionResult, type ActionState } from "@/lib/auth/action";
 import { createWebhookSchema } from "@/lib/webhooks/schema";
 import { attemptFailureLabel } from "@/lib/webhooks/address";
-import { createWebhook, deleteWebhook, redeliver, sendTestEvent, updateWebhook, type WebhookDeliveryDto } from "@/lib/webhooks/service";
+import {
+  createWebhook,
+  deleteWebhook,
+  redeliver,
+  sendTestEvent,
+  updateWebhook,
+  type WebhookDeliveryDto,
+} from "@/lib/webhooks/service";
 
 type State = ActionState<unknown>;
 export type CreatedWebhook = { url: string; secret: string };
 export type AttemptOutcome = { status: string; lastStatusCode: number | null; lastError: string | null };
 
 /** lastError as words for the admin (the stored value is a class, lib/webhooks/address.ts); a status code speaks for itself. */
-const outcomeOf = (d: WebhookDeliveryDto): AttemptOutcome => ({ status: d.status, lastStatusCode: d.lastStatusCode, lastError: d.lastStatusCode ? null : attemptFailureLabel(d.lastError) });
+const outcomeOf = (d: WebhookDeliveryDto): AttemptOutcome => ({
+  status: d.status,
+  lastStatusCode: d.lastStatusCode,
+  lastError: d.lastStatusCode ? null : attemptFailureLabel(d.lastError),
+});
 
 const paths = (id?: string) => {
   revalidatePath("/settings/webhooks");
   if (id) revalidatePath(`/settings/webhooks/${id}`);
 };
 
-export async function createWebhookAction(_prev: ActionState<CreatedWebhook>, formData: FormData): Promise<ActionResult<CreatedWebhook>> {
+export async function createWebhookAction(
+  _prev: ActionState<CreatedWebhook>,
+  formData: FormData,
+): Promise<ActionResult<CreatedWebhook>> {
   return runAction(async () => {
     const ctx = await requireCtx("admin");
-    const input = parseWith(createWebhookSchema, { ...formFields(formData, ["description"]), eventTypes: formData.getAll("eventTypes") });
+    const input = parseWith(createWebhookSchema, {
+      ...formFields(formData, ["description"]),
+      eventTypes: formData.getAll("eventTypes"),
+    });
     const created = await createWebhook(ctx, input);
     paths();
     return { url: created.url, secret: created.secret };
   });
 }
 
-export async function sendTestEventAction(endpointId: string, _prev: ActionState<AttemptOutcome>, _formData: FormData): Promise<ActionResult<AttemptOutcome>> {
+export async function sendTestEventAction(
+  endpointId: string,
+  _prev: ActionState<AttemptOutcome>,
+  _formData: FormData,
+): Promise<ActionResult<AttemptOutcome>> {
   return runAction(async () => {
     const ctx = await requireCtx("admin");
     const d = await sendTestEvent(ctx, endpointId);
@@ -38,7 +59,12 @@ export async function sendTestEventAction(endpointId: string, _prev: ActionState
   });
 }
 
-export async function redeliverAction(endpointId: string, deliveryId: string, _prev: ActionState<AttemptOutcome>, _formData: FormData): Promise<ActionResult<AttemptOutcome>> {
+export async function redeliverAction(
+  endpointId: string,
+  deliveryId: string,
+  _prev: ActionState<AttemptOutcome>,
+  _formData: FormData,
+): Promise<ActionResult<AttemptOutcome>> {
   return runAction(async () => {
     const ctx = await requireCtx("admin");
     const d = await redeliver(ctx, endpointId, deliveryId);
@@ -47,7 +73,12 @@ export async function redeliverAction(endpointId: string, deliveryId: string, _p
   });
 }
 
-export async function setWebhookActiveAction(endpointId: string, active: boolean, _prev: State, _formData: FormData): Promise<ActionResult<unknown>> {
+export async function setWebhookActiveAction(
+  endpointId: string,
+  active: boolean,
+  _prev: State,
+  _formData: FormData,
+): Promise<ActionResult<unknown>> {
   return runAction(async () => {
     const ctx = await requireCtx("admin");
     await updateWebhook(ctx, endpointId, { active });
@@ -56,7 +87,11 @@ export async function setWebhookActiveAction(endpointId: string, active: boolean
   });
 }
 
-export async function rotateWebhookSecretAction(endpointId: string, _prev: ActionState<CreatedWebhook>, _formData: FormData): Promise<ActionResult<CreatedWebhook>> {
+export async function rotateWebhookSecretAction(
+  endpointId: string,
+  _prev: ActionState<CreatedWebhook>,
+  _formData: FormData,
+): Promise<ActionResult<CreatedWebhook>> {
   return runAction(async () => {
     const ctx = await requireCtx("admin");
     const updated = await updateWebhook(ctx, endpointId, { rotateSecret: true });
@@ -65,7 +100,11 @@ export async function rotateWebhookSecretAction(endpointId: string, _prev: Actio
   });
 }
 
-export async function deleteWebhookAction(endpointId: string, _prev: State, _formData: FormData): Promise<ActionResult<unknown>> {
+export async function deleteWebhookAction(
+  endpointId: string,
+  _prev: State,
+  _formData: FormData,
+): Promise<ActionResult<unknown>> {
   const result = await runAction(async () => {
     const ctx = await requireCtx("admin");
     await deleteWebhook(ctx, endpointId);

@@ -8,7 +8,14 @@ export async function benchViewerKey(db: Db, orgId: string): Promise<string> {
   const key = `rsn_benchbench_${"k".repeat(32)}`;
   await db.apiKey.upsert({
     where: { prefix: "benchbench" },
-    create: { orgId, name: "bench", prefix: "benchbench", keyHash: sha256(key), role: "viewer", createdById: admin.userId },
+    create: {
+      orgId,
+      name: "bench",
+      prefix: "benchbench",
+      keyHash: sha256(key),
+      role: "viewer",
+      createdById: admin.userId,
+    },
     update: {},
   });
   return key;

@@ -7,7 +7,10 @@ import { arg } from "./timing";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
-export async function forEachDatabase(name: string, run: (label: "sqlite" | "postgresql", url: string) => unknown | Promise<unknown>): Promise<void> {
+export async function forEachDatabase(
+  name: string,
+  run: (label: "sqlite" | "postgresql", url: string) => unknown | Promise<unknown>,
+): Promise<void> {
   const file = path.join(root, `tmp/bench/${name}.db`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });

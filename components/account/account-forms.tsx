@@ -14,7 +14,15 @@ export function ProfileForm({ name }: { name: string }) {
   const { state, dispatch, onSubmit, pending, fieldErrors, message } = useActionForm(updateProfileAction);
   return (
     <form action={dispatch} onSubmit={onSubmit} aria-label="Your name" className={FORM}>
-      <Input name="name" label="Name" autoComplete="name" required maxLength={120} defaultValue={name} error={fieldErrors?.name} />
+      <Input
+        name="name"
+        label="Name"
+        autoComplete="name"
+        required
+        maxLength={120}
+        defaultValue={name}
+        error={fieldErrors?.name}
+      />
       {message && !fieldErrors ? <FormMessage tone="error">{message}</FormMessage> : null}
       {state?.ok ? <FormMessage tone="success">Saved.</FormMessage> : null}
       <div>
@@ -30,12 +38,30 @@ export function EmailChangeForm({ current }: { current: string }) {
   const { state, dispatch, onSubmit, pending, fieldErrors, message } = useActionForm(requestEmailChangeAction);
   return (
     <form action={dispatch} onSubmit={onSubmit} aria-label="Change e-mail address" className={FORM}>
-      <Input name="email" type="email" label="New e-mail address" autoComplete="email" inputMode="email" required maxLength={320} error={fieldErrors?.email} />
-      <Input name="currentPassword" id="email-current-password" type="password" label="Current password" autoComplete="current-password" required error={fieldErrors?.currentPassword} />
+      <Input
+        name="email"
+        type="email"
+        label="New e-mail address"
+        autoComplete="email"
+        inputMode="email"
+        required
+        maxLength={320}
+        error={fieldErrors?.email}
+      />
+      <Input
+        name="currentPassword"
+        id="email-current-password"
+        type="password"
+        label="Current password"
+        autoComplete="current-password"
+        required
+        error={fieldErrors?.currentPassword}
+      />
       {message && !fieldErrors ? <FormMessage tone="error">{message}</FormMessage> : null}
       {state?.ok ? (
         <FormMessage tone="success">
-          We sent a link to <strong>{state.data.sentTo}</strong>. Open it within 24 hours to confirm the new address; until then you keep signing in with {current}.
+          We sent a link to <strong>{state.data.sentTo}</strong>. Open it within 24 hours to confirm the new address;
+          until then you keep signing in with {current}.
         </FormMessage>
       ) : null}
       <div>
@@ -52,13 +78,23 @@ export function PasswordChangeForm() {
   const ended = state?.ok ? state.data.sessionsEnded : 0;
   return (
     <form action={dispatch} onSubmit={onSubmit} aria-label="Change password" className={FORM}>
-      <Input name="currentPassword" id="password-current" type="password" label="Current password" autoComplete="current-password" required error={fieldErrors?.currentPassword} />
+      <Input
+        name="currentPassword"
+        id="password-current"
+        type="password"
+        label="Current password"
+        autoComplete="current-password"
+        required
+        error={fieldErrors?.currentPassword}
+      />
       <NewPasswordInput name="newPassword" label="New password" error={fieldErrors?.newPassword} />
       {message && !fieldErrors ? <FormMessage tone="error">{message}</FormMessage> : null}
       {state?.ok ? (
         <FormMessage tone="success">
           Password changed.{" "}
-          {ended ? `${ended} other signed-in browser${ended === 1 ? " was" : "s were"} signed out.` : "No other browser was signed in."}
+          {ended
+            ? `${ended} other signed-in browser${ended === 1 ? " was" : "s were"} signed out.`
+            : "No other browser was signed in."}
         </FormMessage>
       ) : null}
       <div>

@@ -12,12 +12,22 @@ import { RecoveryCodesPanel } from "./recovery-codes";
 
 type Enrolment = { pending: string; secretForTyping: string; qrDataUrl: string };
 
-export function Enrolment({ enrolment, email, hasPassword }: { enrolment: Enrolment; email: string; hasPassword: boolean }) {
+export function Enrolment({
+  enrolment,
+  email,
+  hasPassword,
+}: {
+  enrolment: Enrolment;
+  email: string;
+  hasPassword: boolean;
+}) {
   const { state, dispatch, onSubmit, pending, fieldErrors, message } = useActionForm(enableTwoFactorAction);
   if (state?.ok) {
     return (
       <div className="flex flex-col gap-4">
-        <FormMessage tone="success">Two-factor authentication is on. From now on you sign in with your password and a code from the app.</FormMessage>
+        <FormMessage tone="success">
+          Two-factor authentication is on. From now on you sign in with your password and a code from the app.
+        </FormMessage>
         <RecoveryCodesPanel codes={state.data.recoveryCodes} email={email} />
         <Link href="/" className={buttonClass("primary", "md", "w-full py-2 text-center whitespace-normal")}>
           I have saved my recovery codes — continue
@@ -29,20 +39,40 @@ export function Enrolment({ enrolment, email, hasPassword }: { enrolment: Enrolm
     <ol className="flex flex-col gap-6 text-sm text-slate-800">
       <li>
         <h2 className="font-semibold text-slate-900">1. Get an authenticator app</h2>
-        <p className="mt-1 text-slate-600">Any app for time-based codes (TOTP) works: 1Password, Bitwarden, Google Authenticator, Microsoft Authenticator, Aegis, FreeOTP…</p>
+        <p className="mt-1 text-slate-600">
+          Any app for time-based codes (TOTP) works: 1Password, Bitwarden, Google Authenticator, Microsoft
+          Authenticator, Aegis, FreeOTP…
+        </p>
       </li>
       <li>
         <h2 className="font-semibold text-slate-900">2. Scan this QR code with it</h2>
         {/* A data: URL SVG made on the server (the page CSP allows img-src data:); nothing for next/image to optimise. */}
-        <img src={enrolment.qrDataUrl} alt="QR code to add your Resonance account to an authenticator app" width={192} height={192} className="mt-3 rounded-md border border-slate-200 bg-white" />
-        <p className="mt-3 text-slate-600">Cannot scan? Choose “enter a setup key” in the app and type this key (time-based, 6 digits, 30 seconds):</p>
-        <p className="mt-1 rounded-md bg-slate-100 px-3 py-2 font-mono text-sm tracking-wide break-all text-slate-900" data-testid="totp-secret" aria-label="Setup key">
+        <img
+          src={enrolment.qrDataUrl}
+          alt="QR code to add your Resonance account to an authenticator app"
+          width={192}
+          height={192}
+          className="mt-3 rounded-md border border-slate-200 bg-white"
+        />
+        <p className="mt-3 text-slate-600">
+          Cannot scan? Choose “enter a setup key” in the app and type this key (time-based, 6 digits, 30 seconds):
+        </p>
+        <p
+          className="mt-1 rounded-md bg-slate-100 px-3 py-2 font-mono text-sm tracking-wide break-all text-slate-900"
+          data-testid="totp-secret"
+          aria-label="Setup key"
+        >
           {enrolment.secretForTyping}
         </p>
       </li>
       <li>
         <h2 className="mb-2 font-semibold text-slate-900">3. Enter the code the app shows</h2>
-        <form action={dispatch} onSubmit={onSubmit} className="flex flex-col gap-3" aria-label="Turn on two-factor authentication">
+        <form
+          action={dispatch}
+          onSubmit={onSubmit}
+          className="flex flex-col gap-3"
+          aria-label="Turn on two-factor authentication"
+        >
           <input type="hidden" name="pending" value={enrolment.pending} />
           <Input
             name="code"
@@ -55,7 +85,15 @@ export function Enrolment({ enrolment, email, hasPassword }: { enrolment: Enrolm
             className="sm:w-56"
           />
           {hasPassword ? (
-            <Input name="password" type="password" label="Your current password" autoComplete="current-password" required error={fieldErrors?.password} className="sm:w-56" />
+            <Input
+              name="password"
+              type="password"
+              label="Your current password"
+              autoComplete="current-password"
+              required
+              error={fieldErrors?.password}
+              className="sm:w-56"
+            />
           ) : null}
           <div>
             <SubmitButton pending={pending} pendingLabel="Checking…">

@@ -10,9 +10,13 @@ export function RecoveryCodesPanel({ codes, email }: { codes: string[]; email: s
     <div role="status" className="rounded-md border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
       <p className="font-semibold">Save your recovery codes now</p>
       <p className="mt-1">
-        If you lose your phone, each of these codes signs you in once instead of a code from the app. This is the only time they are shown.
+        If you lose your phone, each of these codes signs you in once instead of a code from the app. This is the only
+        time they are shown.
       </p>
-      <ol aria-label="Recovery codes" className="mt-3 grid grid-cols-2 gap-x-4 gap-y-1 rounded-md border border-amber-200 bg-white p-3 font-mono text-sm text-slate-900">
+      <ol
+        aria-label="Recovery codes"
+        className="mt-3 grid grid-cols-2 gap-x-4 gap-y-1 rounded-md border border-amber-200 bg-white p-3 font-mono text-sm text-slate-900"
+      >
         {codes.map((c) => (
           <li key={c} data-testid="recovery-code">
             {c}
@@ -21,7 +25,11 @@ export function RecoveryCodesPanel({ codes, email }: { codes: string[]; email: s
       </ol>
       <div className="mt-3 flex flex-wrap gap-2">
         <CopyButton value={codes.join("\n")} label="Copy codes" />
-        <a href={`data:text/plain;charset=utf-8,${encodeURIComponent(text)}`} download="resonance-recovery-codes.txt" className={buttonClass("secondary", "sm")}>
+        <a
+          href={`data:text/plain;charset=utf-8,${encodeURIComponent(text)}`}
+          download="resonance-recovery-codes.txt"
+          className={buttonClass("secondary", "sm")}
+        >
           <Download aria-hidden="true" size={16} />
           Download
         </a>

@@ -1,6 +1,10 @@
 "use client";
 // Forms for an account with two-factor on: confirm this session, new recovery codes, turn it off.
-import { disableTwoFactorAction, regenerateRecoveryCodesAction, verifySessionTwoFactorAction } from "@/app/_actions/two-factor";
+import {
+  disableTwoFactorAction,
+  regenerateRecoveryCodesAction,
+  verifySessionTwoFactorAction,
+} from "@/app/_actions/two-factor";
 import type { ActionResult, ActionState } from "@/lib/auth/action";
 import { Input } from "../ui/input";
 import { FormMessage } from "../ui/form-message";
@@ -12,7 +16,21 @@ import { RecoveryCodesPanel } from "./recovery-codes";
 const CODE_HINT = "The current code from your authenticator app, or one of your recovery codes.";
 
 function CodeInput({ id, error }: { id: string; error?: string }) {
-  return <Input id={id} name="code" label="Code" hint={CODE_HINT} autoComplete="one-time-code" autoCapitalize="none" spellCheck={false} maxLength={64} required error={error} className="sm:w-64" />;
+  return (
+    <Input
+      id={id}
+      name="code"
+      label="Code"
+      hint={CODE_HINT}
+      autoComplete="one-time-code"
+      autoCapitalize="none"
+      spellCheck={false}
+      maxLength={64}
+      required
+      error={error}
+      className="sm:w-64"
+    />
+  );
 }
 
 function CodeForm<T>({
@@ -37,7 +55,18 @@ function CodeForm<T>({
   const { state, dispatch, onSubmit, pending, fieldErrors, message } = useActionForm(action);
   return (
     <form action={dispatch} onSubmit={onSubmit} className="flex flex-col gap-3" aria-label={label}>
-      {withPassword ? <Input id={`${idPrefix}-password`} name="password" type="password" label="Current password" autoComplete="current-password" required error={fieldErrors?.password} className="sm:w-64" /> : null}
+      {withPassword ? (
+        <Input
+          id={`${idPrefix}-password`}
+          name="password"
+          type="password"
+          label="Current password"
+          autoComplete="current-password"
+          required
+          error={fieldErrors?.password}
+          className="sm:w-64"
+        />
+      ) : null}
       <CodeInput id={`${idPrefix}-code`} error={fieldErrors?.code} />
       <div>
         <SubmitButton pending={pending} pendingLabel={pendingLabel} variant={variant}>
@@ -51,7 +80,15 @@ function CodeForm<T>({
 }
 
 export function VerifySessionForm() {
-  return <CodeForm action={verifySessionTwoFactorAction} label="Confirm this session" idPrefix="verify" submitLabel="Confirm and continue" pendingLabel="Checking…" />;
+  return (
+    <CodeForm
+      action={verifySessionTwoFactorAction}
+      label="Confirm this session"
+      idPrefix="verify"
+      submitLabel="Confirm and continue"
+      pendingLabel="Checking…"
+    />
+  );
 }
 
 export function RegenerateCodesForm({ email }: { email: string }) {

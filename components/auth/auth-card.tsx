@@ -1,12 +1,23 @@
 // The centred card used by sign-in, invite and welcome pages.
 import type { ReactNode } from "react";
 
-export function AuthCard({ title, description, children }: { title: string; description?: ReactNode; children: ReactNode }) {
+export function AuthCard({
+  title,
+  description,
+  children,
+}: {
+  title: string;
+  description?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <main id="main" className="flex min-h-dvh items-start justify-center px-4 py-12 sm:items-center">
       <div className="w-full max-w-md">
         <p className="mb-6 flex items-center justify-center gap-2 text-lg font-semibold tracking-tight text-slate-900">
-          <span aria-hidden="true" className="grid size-8 place-items-center rounded-md bg-brand-600 text-sm font-bold text-white">
+          <span
+            aria-hidden="true"
+            className="grid size-8 place-items-center rounded-md bg-brand-600 text-sm font-bold text-white"
+          >
             R
           </span>
           Resonance

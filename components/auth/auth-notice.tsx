@@ -5,7 +5,19 @@ import type { ReactNode } from "react";
 import { AuthCard } from "./auth-card";
 import { buttonClass, type ButtonVariant } from "../ui/button";
 
-export function AuthNotice({ title, children, href, linkLabel, variant = "secondary" }: { title: string; children: ReactNode; href: string; linkLabel: string; variant?: ButtonVariant }) {
+export function AuthNotice({
+  title,
+  children,
+  href,
+  linkLabel,
+  variant = "secondary",
+}: {
+  title: string;
+  children: ReactNode;
+  href: string;
+  linkLabel: string;
+  variant?: ButtonVariant;
+}) {
   return (
     <AuthCard title={title}>
       <p className="text-sm text-slate-700">{children}</p>

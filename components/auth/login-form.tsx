@@ -14,7 +14,15 @@ import { buttonClass } from "../ui/button";
 import { signInWaitMessage, signInWaitSeconds } from "@/lib/auth/sign-in-wait";
 import { safeCallbackPath } from "./safe-callback";
 
-export function LoginForm({ callbackUrl, demoHint, defaultEmail }: { callbackUrl?: string; demoHint: boolean; defaultEmail?: string }) {
+export function LoginForm({
+  callbackUrl,
+  demoHint,
+  defaultEmail,
+}: {
+  callbackUrl?: string;
+  demoHint: boolean;
+  defaultEmail?: string;
+}) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [codeError, setCodeError] = useState<string | null>(null);
@@ -42,7 +50,11 @@ export function LoginForm({ callbackUrl, demoHint, defaultEmail }: { callbackUrl
         setCodeError("Enter the 6-digit code from your authenticator app, or a recovery code");
         return;
       }
-      const credentials = { email: String(form.get("email") ?? ""), password: String(form.get("password") ?? ""), ...(code ? { code } : {}) };
+      const credentials = {
+        email: String(form.get("email") ?? ""),
+        password: String(form.get("password") ?? ""),
+        ...(code ? { code } : {}),
+      };
       const res = await signIn("credentials", { ...credentials, redirect: false });
       if (res?.error === TWO_FACTOR_CODE_REQUIRED) {
         setAskCode(true);
@@ -55,7 +67,8 @@ export function LoginForm({ callbackUrl, demoHint, defaultEmail }: { callbackUrl
         setWaitUntil(wait ? Date.now() + wait * 1000 : null);
         const known = res?.error && res.error !== "CredentialsSignin" && !wait ? res.error : null;
         if (wait) setError(null);
-        else if (askCode && !known) setCodeError("That code is not right. Enter the current code from your app, or an unused recovery code.");
+        else if (askCode && !known)
+          setCodeError("That code is not right. Enter the current code from your app, or an unused recovery code.");
         else setError(known ?? "Wrong e-mail or password");
         return;
       }
@@ -69,9 +82,30 @@ export function LoginForm({ callbackUrl, demoHint, defaultEmail }: { callbackUrl
   }
 
   return (
-    <form onSubmit={onSubmit} className="flex flex-col gap-4" aria-describedby={error || waitUntil ? "login-error" : undefined}>
-      <Input name="email" type="email" label="E-mail" autoComplete="username" inputMode="email" required defaultValue={defaultEmail} autoFocus={!defaultEmail} readOnly={askCode} />
-      <Input name="password" type="password" label="Password" autoComplete="current-password" required readOnly={askCode} />
+    <form
+      onSubmit={onSubmit}
+      className="flex flex-col gap-4"
+      aria-describedby={error || waitUntil ? "login-error" : undefined}
+    >
+      <Input
+        name="email"
+        type="email"
+        label="E-mail"
+        autoComplete="username"
+        inputMode="email"
+        required
+        defaultValue={defaultEmail}
+        autoFocus={!defaultEmail}
+        readOnly={askCode}
+      />
+      <Input
+        name="password"
+        type="password"
+        label="Password"
+        autoComplete="current-password"
+        required
+        readOnly={askCode}
+      />
       {askCode ? (
         <Input
           name="code"
@@ -92,20 +126,27 @@ export function LoginForm({ callbackUrl, demoHint, defaultEmail }: { callbackUrl
       ) : null}
       {waitUntil ? (
         <FormMessage tone="error" id="login-error">
-          {waitLeft > 0 ? signInWaitMessage(waitLeft) : "You can try again now."}{" "}
-          Forgot your password? A reset link works even now.
+          {waitLeft > 0 ? signInWaitMessage(waitLeft) : "You can try again now."} Forgot your password? A reset link
+          works even now.
         </FormMessage>
       ) : null}
       <button type="submit" className={buttonClass("primary", "md", "w-full")} disabled={pending || waitLeft > 0}>
         {pending ? "Signing in…" : waitLeft > 0 ? `Wait ${waitLeft} s` : askCode ? "Verify and sign in" : "Sign in"}
       </button>
       {askCode ? (
-        <button type="button" className={buttonClass("ghost", "sm")} onClick={() => (setAskCode(false), setCodeError(null))}>
+        <button
+          type="button"
+          className={buttonClass("ghost", "sm")}
+          onClick={() => (setAskCode(false), setCodeError(null))}
+        >
           Use another account
         </button>
       ) : (
         <>
-          <Link href={callbackUrl ? `/login/sso?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/login/sso"} className={buttonClass("secondary", "md", "w-full")}>
+          <Link
+            href={callbackUrl ? `/login/sso?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/login/sso"}
+            className={buttonClass("secondary", "md", "w-full")}
+          >
             Sign in with single sign-on
           </Link>
           <Link href="/forgot-password" className="text-sm font-medium text-brand-700 underline">
@@ -115,7 +156,8 @@ export function LoginForm({ callbackUrl, demoHint, defaultEmail }: { callbackUrl
       )}
       {demoHint ? (
         <p className="rounded-md bg-brand-50 px-3 py-2 text-sm text-brand-900">
-          Demo: <span className="font-mono">admin@demo.resonance.test</span> / <span className="font-mono">resonance-demo</span>
+          Demo: <span className="font-mono">admin@demo.resonance.test</span> /{" "}
+          <span className="font-mono">resonance-demo</span>
         </p>
       ) : null}
     </form>

@@ -3,7 +3,17 @@
 import { PASSWORD_HINT, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
 import { Input } from "../ui/input";
 
-export function NewPasswordInput({ error, name = "password", label = "Choose a password", autoFocus }: { error?: string; name?: string; label?: string; autoFocus?: boolean }) {
+export function NewPasswordInput({
+  error,
+  name = "password",
+  label = "Choose a password",
+  autoFocus,
+}: {
+  error?: string;
+  name?: string;
+  label?: string;
+  autoFocus?: boolean;
+}) {
   return (
     <Input
       name={name}

@@ -14,8 +14,8 @@ export function ForgotPasswordForm() {
     return (
       <div className="flex flex-col gap-4">
         <FormMessage tone="success">
-          If <strong>{state.data.email}</strong> belongs to an account, we have sent a link to it. It works once, for one hour. Nothing arrived after a few
-          minutes? Check your spam folder, then ask again.
+          If <strong>{state.data.email}</strong> belongs to an account, we have sent a link to it. It works once, for
+          one hour. Nothing arrived after a few minutes? Check your spam folder, then ask again.
         </FormMessage>
         <Link href="/login" className="text-sm font-medium text-brand-700 underline">
           Back to sign in
@@ -25,7 +25,17 @@ export function ForgotPasswordForm() {
   }
   return (
     <form action={dispatch} onSubmit={onSubmit} className="flex flex-col gap-4" aria-label="Ask for a reset link">
-      <Input name="email" type="email" label="E-mail" autoComplete="username" inputMode="email" required autoFocus maxLength={320} error={fieldErrors?.email} />
+      <Input
+        name="email"
+        type="email"
+        label="E-mail"
+        autoComplete="username"
+        inputMode="email"
+        required
+        autoFocus
+        maxLength={320}
+        error={fieldErrors?.email}
+      />
       {message && !fieldErrors ? <FormMessage tone="error">{message}</FormMessage> : null}
       <SubmitButton pending={pending} pendingLabel="Sending…" className="w-full">
         Send me a reset link

@@ -22,24 +22,50 @@ export function SetupForm({ token }: { token: string }) {
         hint="Printed by the server when it started (“First run: open …/setup?token=…”). It proves you run this installation."
         error={fieldErrors?.token}
       />
-      <Input name="orgName" label="Organization" autoComplete="organization" required maxLength={120} error={fieldErrors?.orgName} />
+      <Input
+        name="orgName"
+        label="Organization"
+        autoComplete="organization"
+        required
+        maxLength={120}
+        error={fieldErrors?.orgName}
+      />
       <Input name="name" label="Your name" autoComplete="name" required maxLength={120} error={fieldErrors?.name} />
-      <Input name="email" type="email" label="Your e-mail" autoComplete="username" inputMode="email" required maxLength={320} error={fieldErrors?.email} />
+      <Input
+        name="email"
+        type="email"
+        label="Your e-mail"
+        autoComplete="username"
+        inputMode="email"
+        required
+        maxLength={320}
+        error={fieldErrors?.email}
+      />
       <NewPasswordInput error={fieldErrors?.password} />
       <div className="flex items-start gap-3 rounded-md border border-slate-200 bg-slate-50 p-3">
-        <input id="setup-demo" type="checkbox" name="demo" className="mt-1 size-4 shrink-0 accent-brand-600" aria-describedby="setup-demo-hint" />
+        <input
+          id="setup-demo"
+          type="checkbox"
+          name="demo"
+          className="mt-1 size-4 shrink-0 accent-brand-600"
+          aria-describedby="setup-demo-hint"
+        />
         <div>
           <label htmlFor="setup-demo" className="text-sm font-medium text-slate-900">
             Also add the demo organization
           </label>
           <p id="setup-demo-hint" className="text-sm text-slate-600">
-            “Northwind Telecom”: journeys, ~3,000 customers and 18 months of surveys to explore, marked as demo. You are its admin; its
-            sample staff accounts cannot sign in. Takes about half a minute.
+            “Northwind Telecom”: journeys, ~3,000 customers and 18 months of surveys to explore, marked as demo. You are
+            its admin; its sample staff accounts cannot sign in. Takes about half a minute.
           </p>
         </div>
       </div>
       {message && !fieldErrors ? <FormMessage tone="error">{message}</FormMessage> : null}
-      <SubmitButton pending={pending} pendingLabel="Setting up… (the demo data takes about half a minute)" className="w-full">
+      <SubmitButton
+        pending={pending}
+        pendingLabel="Setting up… (the demo data takes about half a minute)"
+        className="w-full"
+      >
         Create admin and open Resonance
       </SubmitButton>
     </form>

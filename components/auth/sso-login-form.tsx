@@ -8,7 +8,12 @@ type Props = { email?: string; callbackUrl?: string; error?: string; fieldError:
 
 export function SsoLoginForm({ email, callbackUrl, error, fieldError }: Props) {
   return (
-    <form method="post" action="/api/auth/sso/start" className="flex flex-col gap-4" aria-label="Sign in with single sign-on">
+    <form
+      method="post"
+      action="/api/auth/sso/start"
+      className="flex flex-col gap-4"
+      aria-label="Sign in with single sign-on"
+    >
       {error && !fieldError ? (
         <FormMessage tone="error" id="sso-error">
           {error}

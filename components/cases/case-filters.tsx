@@ -10,7 +10,9 @@ function Pill({ href, current, children }: { href: string; current: boolean; chi
       href={href}
       aria-current={current ? "page" : undefined}
       className={`inline-flex min-h-9 items-center rounded-full border px-3 text-sm font-medium ${
-        current ? "border-brand-600 bg-brand-600 text-white" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-100"
+        current
+          ? "border-brand-600 bg-brand-600 text-white"
+          : "border-slate-300 bg-white text-slate-700 hover:bg-slate-100"
       }`}
     >
       {children}
@@ -30,7 +32,11 @@ export function CaseFilters({ status, mine }: Props) {
     <div className="mb-4 flex flex-col gap-3 sm:flex-row sm:flex-wrap sm:items-center sm:gap-6">
       <nav aria-label="Filter by status" className="flex flex-wrap gap-2">
         {statuses.map((s) => (
-          <Pill key={s.label} href={hrefWith("/cases", { status: s.value, mine: mineParam })} current={status === s.value}>
+          <Pill
+            key={s.label}
+            href={hrefWith("/cases", { status: s.value, mine: mineParam })}
+            current={status === s.value}
+          >
             {s.label}
           </Pill>
         ))}

@@ -12,14 +12,27 @@ const LABELS: Record<string, string> = {
   "case.resurvey_unavailable": "No re-survey possible",
 };
 
-const FIELD_LABELS: Record<string, string> = { status: "status", ownerId: "owner", dueAt: "due date", rootCause: "root cause", resolution: "resolution note" };
+const FIELD_LABELS: Record<string, string> = {
+  status: "status",
+  ownerId: "owner",
+  dueAt: "due date",
+  rootCause: "root cause",
+  resolution: "resolution note",
+};
 
 function isOutcome(data: unknown): data is ResurveyOutcome {
-  return !!data && typeof data === "object" && "status" in data && typeof (data as { status: unknown }).status === "string";
+  return (
+    !!data && typeof data === "object" && "status" in data && typeof (data as { status: unknown }).status === "string"
+  );
 }
 
 export function CaseHistory({ events }: { events: CaseDetail["history"] }) {
-  if (!events.length) return <p className="text-sm text-slate-700">No changes recorded here yet. Changes saved on this page and re-surveys appear here.</p>;
+  if (!events.length)
+    return (
+      <p className="text-sm text-slate-700">
+        No changes recorded here yet. Changes saved on this page and re-surveys appear here.
+      </p>
+    );
   return (
     <ol className="flex flex-col gap-2" aria-label="Case history">
       {events.map((e) => {
@@ -29,10 +42,16 @@ export function CaseHistory({ events }: { events: CaseDetail["history"] }) {
             <div className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
               <span className="font-medium text-slate-900">
                 {LABELS[e.action] ?? e.action}
-                {Array.isArray(fields) && fields.length ? <span className="font-normal text-slate-600"> · {fields.map((f) => FIELD_LABELS[String(f)] ?? String(f)).join(", ")}</span> : null}
+                {Array.isArray(fields) && fields.length ? (
+                  <span className="font-normal text-slate-600">
+                    {" "}
+                    · {fields.map((f) => FIELD_LABELS[String(f)] ?? String(f)).join(", ")}
+                  </span>
+                ) : null}
               </span>
               <span className="text-xs text-slate-600">
-                {e.actor?.name ?? "API key"} · <time dateTime={e.createdAt.toISOString()}>{formatDateTime(e.createdAt)}</time>
+                {e.actor?.name ?? "API key"} ·{" "}
+                <time dateTime={e.createdAt.toISOString()}>{formatDateTime(e.createdAt)}</time>
               </span>
             </div>
             {e.action.startsWith("case.resurvey") && isOutcome(e.data) ? (

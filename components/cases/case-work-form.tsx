@@ -26,17 +26,36 @@ type Props = {
 const STATUS_OPTIONS = Object.entries(CASE_STATUS_LABELS).map(([value, s]) => ({ value, label: s.label }));
 
 export function CaseWorkForm(props: Props) {
-  const { state, dispatch, onSubmit, pending, fieldErrors, message } = useActionForm(workCaseAction.bind(null, props.caseId));
+  const { state, dispatch, onSubmit, pending, fieldErrors, message } = useActionForm(
+    workCaseAction.bind(null, props.caseId),
+  );
   const [status, setStatus] = useState(props.status);
   const resolving = status === "resolved" && props.status !== "resolved";
   // A cause removed from the list since stays selectable on this case.
-  const causes = props.rootCause && !props.rootCauses.includes(props.rootCause) ? [...props.rootCauses, props.rootCause] : props.rootCauses;
+  const causes =
+    props.rootCause && !props.rootCauses.includes(props.rootCause)
+      ? [...props.rootCauses, props.rootCause]
+      : props.rootCauses;
   const resolutionError = fieldErrors?.resolution;
 
   return (
-    <form action={dispatch} onSubmit={onSubmit} aria-label="Work this case" noValidate className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+    <form
+      action={dispatch}
+      onSubmit={onSubmit}
+      aria-label="Work this case"
+      noValidate
+      className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+    >
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-        <Select id="case-status" name="status" label="Status" value={status} onChange={(e) => setStatus(e.target.value)} options={STATUS_OPTIONS} error={fieldErrors?.status} />
+        <Select
+          id="case-status"
+          name="status"
+          label="Status"
+          value={status}
+          onChange={(e) => setStatus(e.target.value)}
+          options={STATUS_OPTIONS}
+          error={fieldErrors?.status}
+        />
         <Select
           id="case-owner"
           name="ownerId"
@@ -45,7 +64,15 @@ export function CaseWorkForm(props: Props) {
           options={[{ value: "", label: "Unassigned" }, ...props.owners.map((o) => ({ value: o.id, label: o.name }))]}
           error={fieldErrors?.ownerId}
         />
-        <Input id="case-due" name="dueAt" type="date" label="Due date" defaultValue={props.dueDate} error={fieldErrors?.dueAt} hint="Due at the end of that day (UTC)." />
+        <Input
+          id="case-due"
+          name="dueAt"
+          type="date"
+          label="Due date"
+          defaultValue={props.dueDate}
+          error={fieldErrors?.dueAt}
+          hint="Due at the end of that day (UTC)."
+        />
         <Select
           id="case-root-cause"
           name="rootCause"
@@ -56,7 +83,12 @@ export function CaseWorkForm(props: Props) {
           hint="Managers edit this list in Settings."
         />
       </div>
-      <FieldShell id="case-resolution" label={`Resolution note${status === "resolved" ? " (required)" : ""}`} error={resolutionError} hint="What was done for the customer, in a sentence or two.">
+      <FieldShell
+        id="case-resolution"
+        label={`Resolution note${status === "resolved" ? " (required)" : ""}`}
+        error={resolutionError}
+        hint="What was done for the customer, in a sentence or two."
+      >
         <textarea
           id="case-resolution"
           name="resolution"
@@ -70,13 +102,21 @@ export function CaseWorkForm(props: Props) {
       </FieldShell>
       {resolving ? (
         <div className="flex items-start gap-2">
-          <input id="case-resurvey" type="checkbox" name="resurvey" defaultChecked className="mt-1 size-4 shrink-0" aria-describedby="case-resurvey-hint" />
+          <input
+            id="case-resurvey"
+            type="checkbox"
+            name="resurvey"
+            defaultChecked
+            className="mt-1 size-4 shrink-0"
+            aria-describedby="case-resurvey-hint"
+          />
           <div>
             <label htmlFor="case-resurvey" className="text-sm font-medium text-slate-800">
               Send the customer a short re-survey
             </label>
             <p id="case-resurvey-hint" className="text-xs text-slate-600">
-              E-mailed when the server can send e-mail and the customer has an address and has not opted out; otherwise you get the link to pass on.
+              E-mailed when the server can send e-mail and the customer has an address and has not opted out; otherwise
+              you get the link to pass on.
             </p>
           </div>
         </div>
@@ -86,10 +126,14 @@ export function CaseWorkForm(props: Props) {
           {resolving ? "Resolve case" : "Save changes"}
         </SubmitButton>
       </div>
-      {message ? <FormMessage tone="error">{fieldErrors ? "Please correct the highlighted fields." : message}</FormMessage> : null}
+      {message ? (
+        <FormMessage tone="error">{fieldErrors ? "Please correct the highlighted fields." : message}</FormMessage>
+      ) : null}
       {state?.ok ? (
         <>
-          <FormMessage tone="success">{state.data.status === "resolved" ? "Case saved as resolved." : "Case saved."}</FormMessage>
+          <FormMessage tone="success">
+            {state.data.status === "resolved" ? "Case saved as resolved." : "Case saved."}
+          </FormMessage>
           {state.data.resurvey ? <ResurveyResult outcome={state.data.resurvey} /> : null}
         </>
       ) : null}

@@ -21,7 +21,12 @@ export function ResurveyResult({ outcome, idSuffix = "new" }: { outcome: Resurve
         <label htmlFor={id} className="sr-only">
           Re-survey link
         </label>
-        <input id={id} readOnly value={outcome.link} className="block min-h-10 w-full min-w-0 rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-xs text-slate-900" />
+        <input
+          id={id}
+          readOnly
+          value={outcome.link}
+          className="block min-h-10 w-full min-w-0 rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-xs text-slate-900"
+        />
         <CopyButton value={outcome.link} targetId={id} label="Copy link" />
       </div>
     </div>

@@ -24,12 +24,47 @@ export function AddCustomerForm({ defaultName }: { defaultName?: string }) {
   }, [state]);
 
   return (
-    <form ref={formRef} action={dispatch} onSubmit={onSubmit} className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-label="Add customer">
-      <Input id="new-name" name="name" label="Name" required maxLength={200} autoComplete="off" defaultValue={defaultName} autoFocus={Boolean(defaultName)} error={errors?.name} />
-      <Input id="new-email" name="email" type="email" label="E-mail (optional)" autoComplete="off" error={errors?.email} />
-      <Input id="new-external-id" name="externalId" label="External id (optional)" hint="The id in your own systems." error={errors?.externalId} />
+    <form
+      ref={formRef}
+      action={dispatch}
+      onSubmit={onSubmit}
+      className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3"
+      aria-label="Add customer"
+    >
+      <Input
+        id="new-name"
+        name="name"
+        label="Name"
+        required
+        maxLength={200}
+        autoComplete="off"
+        defaultValue={defaultName}
+        autoFocus={Boolean(defaultName)}
+        error={errors?.name}
+      />
+      <Input
+        id="new-email"
+        name="email"
+        type="email"
+        label="E-mail (optional)"
+        autoComplete="off"
+        error={errors?.email}
+      />
+      <Input
+        id="new-external-id"
+        name="externalId"
+        label="External id (optional)"
+        hint="The id in your own systems."
+        error={errors?.externalId}
+      />
       <Input id="new-phone" name="phone" type="tel" label="Phone (optional)" autoComplete="off" error={errors?.phone} />
-      <Input id="new-tags" name="tags" label="Tags (optional)" hint="Comma-separated, e.g. vip, b2b" error={errors?.tags} />
+      <Input
+        id="new-tags"
+        name="tags"
+        label="Tags (optional)"
+        hint="Comma-separated, e.g. vip, b2b"
+        error={errors?.tags}
+      />
       <Select id="new-consent" name="consent" label="Consent to surveys" options={CONSENT} error={errors?.consent} />
       <div className="flex flex-col gap-3 sm:col-span-2 lg:col-span-3">
         {message ? <FormMessage tone="error">{message}</FormMessage> : null}

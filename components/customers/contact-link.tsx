@@ -6,7 +6,10 @@ export function ContactLink({ kind, value }: { kind: "phone" | "email"; value: s
   if (!value) return "—";
   const href = kind === "phone" ? `tel:${value.replace(/[^\d+]/g, "")}` : `mailto:${value}`;
   return (
-    <a href={href} className="inline-flex min-h-9 items-center font-medium break-all text-brand-700 underline underline-offset-2">
+    <a
+      href={href}
+      className="inline-flex min-h-9 items-center font-medium break-all text-brand-700 underline underline-offset-2"
+    >
       {value}
     </a>
   );

@@ -38,15 +38,25 @@ export function ConsentForm({ customerId, consent }: { customerId: string; conse
   );
 }
 
-export function EraseCustomerForm({ customerId, name, erased }: { customerId: string; name: string | null; erased: boolean }) {
-  const { state, dispatch, onSubmit, pending, fieldErrors, message } = useActionForm(eraseCustomerAction.bind(null, customerId));
+export function EraseCustomerForm({
+  customerId,
+  name,
+  erased,
+}: {
+  customerId: string;
+  name: string | null;
+  erased: boolean;
+}) {
+  const { state, dispatch, onSubmit, pending, fieldErrors, message } = useActionForm(
+    eraseCustomerAction.bind(null, customerId),
+  );
   const [typed, setTyped] = useState("");
   const id = useId();
   if (state?.ok) {
     return (
       <FormMessage tone="success">
-        Erased: {state.data.responsesAnonymised} response(s) anonymised, {state.data.interactionsBlanked} interaction note(s) and {state.data.casesBlanked} case(s) blanked,{" "}
-        {state.data.auditEventsRedacted} audit event(s) redacted.
+        Erased: {state.data.responsesAnonymised} response(s) anonymised, {state.data.interactionsBlanked} interaction
+        note(s) and {state.data.casesBlanked} case(s) blanked, {state.data.auditEventsRedacted} audit event(s) redacted.
       </FormMessage>
     );
   }
@@ -56,12 +66,19 @@ export function EraseCustomerForm({ customerId, name, erased }: { customerId: st
       <summary className="cursor-pointer text-sm font-semibold text-danger">Erase this customer…</summary>
       <form action={dispatch} onSubmit={onSubmit} aria-label="Erase customer" className="mt-3 flex flex-col gap-3">
         <p className="text-sm text-slate-800">
-          Removes the name, e-mail, phone, external id, attributes and tags; blanks interaction notes, case notes and free-text answers; keeps the
-          response scores without the link to this person. <strong>This cannot be undone.</strong>
+          Removes the name, e-mail, phone, external id, attributes and tags; blanks interaction notes, case notes and
+          free-text answers; keeps the response scores without the link to this person.{" "}
+          <strong>This cannot be undone.</strong>
         </p>
         <div className="flex flex-col gap-1">
           <label htmlFor={id} className="text-sm font-medium text-slate-800">
-            Type {name ? <><q className="font-semibold">{name}</q> or </> : null}<kbd className="font-mono font-semibold">ERASE</kbd> to confirm
+            Type{" "}
+            {name ? (
+              <>
+                <q className="font-semibold">{name}</q> or{" "}
+              </>
+            ) : null}
+            <kbd className="font-mono font-semibold">ERASE</kbd> to confirm
           </label>
           <input
             id={id}

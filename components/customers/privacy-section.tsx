@@ -10,10 +10,16 @@ import { buttonClass } from "../ui/button";
 import { ConsentBadge } from "./consent-badge";
 import { ConsentForm, EraseCustomerForm } from "./privacy-forms";
 
-const SOURCE_LABELS: Record<string, string> = { staff: "In the app", api: "API", import: "CSV import", erasure: "Erasure" };
+const SOURCE_LABELS: Record<string, string> = {
+  staff: "In the app",
+  api: "API",
+  import: "CSV import",
+  erasure: "Erasure",
+};
 
 function ConsentHistory({ events }: { events: ConsentEventDto[] }) {
-  if (events.length === 0) return <p className="text-sm text-slate-700">No consent recorded yet. Ask the customer, then set it above.</p>;
+  if (events.length === 0)
+    return <p className="text-sm text-slate-700">No consent recorded yet. Ask the customer, then set it above.</p>;
   return (
     <Table label="Consent history">
       <THead>
@@ -32,7 +38,10 @@ function ConsentHistory({ events }: { events: ConsentEventDto[] }) {
               <ConsentBadge consent={e.consent} />
             </Td>
             <Td>{SOURCE_LABELS[e.source] ?? e.source}</Td>
-            <Td>{e.actor?.name ?? "—"}{e.viaApiKey ? <span className="block text-xs text-slate-600">with an API key</span> : null}</Td>
+            <Td>
+              {e.actor?.name ?? "—"}
+              {e.viaApiKey ? <span className="block text-xs text-slate-600">with an API key</span> : null}
+            </Td>
           </tr>
         ))}
       </TBody>
@@ -52,7 +61,11 @@ export function PrivacySection({ customer, history, can }: Props) {
     <Section
       id="privacy"
       title="Privacy"
-      description={erased ? "This customer's personal data was erased; responses stay in the figures without a link to them." : "Consent to be surveyed, the customer's data as a file, and erasure."}
+      description={
+        erased
+          ? "This customer's personal data was erased; responses stay in the figures without a link to them."
+          : "Consent to be surveyed, the customer's data as a file, and erasure."
+      }
     >
       <div className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
         {erased ? (
@@ -61,7 +74,9 @@ export function PrivacySection({ customer, history, can }: Props) {
           </p>
         ) : (
           <div className="flex flex-col gap-4 sm:flex-row sm:flex-wrap sm:items-end sm:justify-between">
-            {can.changeConsent ? <ConsentForm customerId={customer.id} consent={customer.consent} /> : (
+            {can.changeConsent ? (
+              <ConsentForm customerId={customer.id} consent={customer.consent} />
+            ) : (
               <p className="text-sm text-slate-800">
                 Consent to surveys: <ConsentBadge consent={customer.consent} />
               </p>

@@ -38,7 +38,11 @@ function Body({ item }: { item: TimelineItem }) {
           {r.touchpoint ? <span>at {r.touchpoint.name}</span> : null}
           {!r.completed ? <span className="text-slate-500">(partial)</span> : null}
         </div>
-        {r.comment ? <blockquote className="mt-2 border-l-2 border-slate-200 pl-3 text-sm break-words text-slate-800">{r.comment}</blockquote> : null}
+        {r.comment ? (
+          <blockquote className="mt-2 border-l-2 border-slate-200 pl-3 text-sm break-words text-slate-800">
+            {r.comment}
+          </blockquote>
+        ) : null}
       </>
     );
   }
@@ -51,7 +55,9 @@ function Body({ item }: { item: TimelineItem }) {
         </Link>
       </p>
       <div className="mt-1 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-slate-700">
-        <Badge tone={k.status === "resolved" ? "ok" : k.status === "open" ? "warn" : "neutral"}>{k.status.replace("_", " ")}</Badge>
+        <Badge tone={k.status === "resolved" ? "ok" : k.status === "open" ? "warn" : "neutral"}>
+          {k.status.replace("_", " ")}
+        </Badge>
         {k.owner ? <span>owner {k.owner}</span> : <span>unassigned</span>}
       </div>
     </>

@@ -4,7 +4,15 @@
 // alternative; the data are the server's pre-aggregated points.
 import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from "recharts";
 
-export type SplitPoint = { label: string; partial: boolean; n: number; enough: boolean; promoters: number; passives: number; detractors: number };
+export type SplitPoint = {
+  label: string;
+  partial: boolean;
+  n: number;
+  enough: boolean;
+  promoters: number;
+  passives: number;
+  detractors: number;
+};
 export type VolumeBarPoint = { label: string; partial: boolean; nps: number; csat: number; ces: number; total: number };
 
 const SPLIT = [
@@ -37,19 +45,41 @@ function Legend({ items, extra }: { items: ReadonlyArray<{ name: string; color: 
 }
 
 function Box({ children }: { children: React.ReactNode }) {
-  return <div className="rounded-md border border-slate-200 bg-white px-3 py-2 text-xs text-slate-800 shadow-md">{children}</div>;
+  return (
+    <div className="rounded-md border border-slate-200 bg-white px-3 py-2 text-xs text-slate-800 shadow-md">
+      {children}
+    </div>
+  );
 }
 
 type SplitRow = SplitPoint & { promotersPct: number; passivesPct: number; detractorsPct: number };
 
 export function NpsSplitChart({ points, title }: { points: SplitPoint[]; title: string }) {
-  const data: SplitRow[] = points.map((p) => ({ ...p, promotersPct: pct(p.promoters, p.n), passivesPct: pct(p.passives, p.n), detractorsPct: pct(p.detractors, p.n) }));
+  const data: SplitRow[] = points.map((p) => ({
+    ...p,
+    promotersPct: pct(p.promoters, p.n),
+    passivesPct: pct(p.passives, p.n),
+    detractorsPct: pct(p.detractors, p.n),
+  }));
   return (
     <div>
-      <BarChart responsive data={data} style={{ width: "100%", height: 240 }} margin={{ top: 8, right: 12, bottom: 0, left: 0 }} title={title}>
+      <BarChart
+        responsive
+        data={data}
+        style={{ width: "100%", height: 240 }}
+        margin={{ top: 8, right: 12, bottom: 0, left: 0 }}
+        title={title}
+      >
         <CartesianGrid stroke="#e2e8f0" vertical={false} />
         <XAxis dataKey="label" {...axis} axisLine={{ stroke: "#cbd5e1" }} minTickGap={16} />
-        <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} {...axis} axisLine={false} width={52} tickFormatter={(y: number) => `${y}\u00a0%`} />
+        <YAxis
+          domain={[0, 100]}
+          ticks={[0, 25, 50, 75, 100]}
+          {...axis}
+          axisLine={false}
+          width={52}
+          tickFormatter={(y: number) => `${y}\u00a0%`}
+        />
         <Tooltip
           content={({ active, payload }) => {
             const p = payload?.[0]?.payload as SplitRow | undefined;
@@ -60,14 +90,25 @@ export function NpsSplitChart({ points, title }: { points: SplitPoint[]; title: 
                   {p.label}
                   {p.partial ? " (partial)" : ""}
                 </p>
-                {p.n === 0 ? <p>no responses (n = 0)</p> : SPLIT.map((s) => <p key={s.key}>{`${s.name}: ${Math.round(pct(p[s.key], p.n))} % (${p[s.key]})`}</p>)}
+                {p.n === 0 ? (
+                  <p>no responses (n = 0)</p>
+                ) : (
+                  SPLIT.map((s) => <p key={s.key}>{`${s.name}: ${Math.round(pct(p[s.key], p.n))} % (${p[s.key]})`}</p>)
+                )}
                 {p.n > 0 ? <p>{p.enough ? `n = ${p.n}` : `too few responses (n = ${p.n})`}</p> : null}
               </Box>
             );
           }}
         />
         {SPLIT.map((s) => (
-          <Bar key={s.key} dataKey={`${s.key}Pct`} name={s.name} stackId="split" fill={s.color} isAnimationActive={false}>
+          <Bar
+            key={s.key}
+            dataKey={`${s.key}Pct`}
+            name={s.name}
+            stackId="split"
+            fill={s.color}
+            isAnimationActive={false}
+          >
             {data.map((p) => (
               <Cell key={p.label} fillOpacity={p.enough ? 1 : 0.4} />
             ))}
@@ -82,7 +123,13 @@ export function NpsSplitChart({ points, title }: { points: SplitPoint[]; title: 
 export function VolumeChart({ points, title }: { points: VolumeBarPoint[]; title: string }) {
   return (
     <div>
-      <BarChart responsive data={points} style={{ width: "100%", height: 220 }} margin={{ top: 8, right: 12, bottom: 0, left: 0 }} title={title}>
+      <BarChart
+        responsive
+        data={points}
+        style={{ width: "100%", height: 220 }}
+        margin={{ top: 8, right: 12, bottom: 0, left: 0 }}
+        title={title}
+      >
         <CartesianGrid stroke="#e2e8f0" vertical={false} />
         <XAxis dataKey="label" {...axis} axisLine={{ stroke: "#cbd5e1" }} minTickGap={16} />
         <YAxis allowDecimals={false} {...axis} axisLine={false} width={44} />

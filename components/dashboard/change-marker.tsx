@@ -16,7 +16,12 @@ export function ChangeMarker({ change, decimals, unit = "", against, testId = "c
   const shown = formatNumber(Math.abs(change.delta), decimals);
   const zero = Number(shown) === 0;
   const up = change.delta > 0;
-  const verdict = change.reason === "too_few_responses" ? "too few responses to test" : change.significant ? "significant" : "not significant";
+  const verdict =
+    change.reason === "too_few_responses"
+      ? "too few responses to test"
+      : change.significant
+        ? "significant"
+        : "not significant";
   const tone = !change.significant ? "text-slate-700" : up ? "text-ok" : "text-danger";
   return (
     <p data-testid={testId} className={`text-sm ${tone}`}>

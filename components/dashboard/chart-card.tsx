@@ -4,11 +4,23 @@ import type { ReactNode } from "react";
 import { Download } from "lucide-react";
 import { buttonClass } from "../ui/button";
 
-type Props = { id: string; title: string; description: ReactNode; csvHref: string; table: ReactNode; children: ReactNode };
+type Props = {
+  id: string;
+  title: string;
+  description: ReactNode;
+  csvHref: string;
+  table: ReactNode;
+  children: ReactNode;
+};
 
 export function ChartCard({ id, title, description, csvHref, table, children }: Props) {
   return (
-    <section id={id} aria-labelledby={`${id}-title`} data-testid={`chart-${id}`} className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+    <section
+      id={id}
+      aria-labelledby={`${id}-title`}
+      data-testid={`chart-${id}`}
+      className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+    >
       <div className="mb-3 flex flex-wrap items-start justify-between gap-2">
         <div className="min-w-0">
           <h3 id={`${id}-title`} className="text-base font-semibold text-slate-900">

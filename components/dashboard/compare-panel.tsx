@@ -11,10 +11,21 @@ import { formatPeriod } from "../ui/format";
 import { ChangeMarker } from "./change-marker";
 import { GetForm } from "./get-form";
 
-const KEEP = ["preset", "from", "to", "bucket", "journeyId", "stageId", "touchpointId", "channelId", "surveyId"] as const;
+const KEEP = [
+  "preset",
+  "from",
+  "to",
+  "bucket",
+  "journeyId",
+  "stageId",
+  "touchpointId",
+  "channelId",
+  "surveyId",
+] as const;
 
 function figure(r: MetricResult): string | null {
-  const range = (lo: number | null, hi: number | null, d: number) => (lo === null || hi === null ? "" : ` [${formatNumber(lo, d)} – ${formatNumber(hi, d)}]`);
+  const range = (lo: number | null, hi: number | null, d: number) =>
+    lo === null || hi === null ? "" : ` [${formatNumber(lo, d)} – ${formatNumber(hi, d)}]`;
   switch (r.metric) {
     case "nps":
       return r.nps === null ? null : `${formatNumber(r.nps, 0)} ± ${formatNumber(r.marginOfError ?? 0, 1)}`;
@@ -51,7 +62,11 @@ function Results({ c }: { c: SideBySide }) {
   return (
     <div className="grid grid-cols-1 gap-3 md:grid-cols-3" data-testid="comparison">
       {metrics.map((m) => (
-        <section key={m.key} aria-labelledby={`cmp-${m.key}`} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+        <section
+          key={m.key}
+          aria-labelledby={`cmp-${m.key}`}
+          className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+        >
           <h3 id={`cmp-${m.key}`} className="text-sm font-semibold text-slate-900">
             {m.title}
           </h3>
@@ -63,7 +78,12 @@ function Results({ c }: { c: SideBySide }) {
             <p className="text-xs text-slate-600">
               Difference ({c.b.label} − {c.a.label})
             </p>
-            <ChangeMarker change={c.difference[m.key]} decimals={m.decimals} unit={m.unit} testId={`difference-${m.key}`} />
+            <ChangeMarker
+              change={c.difference[m.key]}
+              decimals={m.decimals}
+              unit={m.unit}
+              testId={`difference-${m.key}`}
+            />
           </div>
         </section>
       ))}
@@ -71,13 +91,23 @@ function Results({ c }: { c: SideBySide }) {
   );
 }
 
-type Props = { filters: AnalyticsFilters; errors: FieldErrors; segments: Array<{ tag: string; customers: number }>; comparison: SideBySide | null };
+type Props = {
+  filters: AnalyticsFilters;
+  errors: FieldErrors;
+  segments: Array<{ tag: string; customers: number }>;
+  comparison: SideBySide | null;
+};
 
 export function ComparePanel({ filters, errors, segments, comparison }: Props) {
   const tagOptions = segments.map((s) => ({ value: s.tag, label: `${s.tag} (${s.customers} customers)` }));
   return (
     <div className="flex flex-col gap-4">
-      <GetForm key={JSON.stringify(filters)} action="/" aria-label="Compare" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <GetForm
+        key={JSON.stringify(filters)}
+        action="/"
+        aria-label="Compare"
+        className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+      >
         {KEEP.map((k) => (filters[k] ? <input key={k} type="hidden" name={k} value={filters[k]} /> : null))}
         <div className="grid grid-cols-1 items-start gap-3 sm:grid-cols-[1fr_1fr_auto]">
           <Select
@@ -94,7 +124,11 @@ export function ComparePanel({ filters, errors, segments, comparison }: Props) {
             name="compare"
             label="Compare with"
             defaultValue={filters.compare ?? ""}
-            options={[{ value: "", label: "Nothing" }, { value: "previous", label: "The previous period" }, ...tagOptions.map((o) => ({ ...o, label: `Segment ${o.label}` }))]}
+            options={[
+              { value: "", label: "Nothing" },
+              { value: "previous", label: "The previous period" },
+              ...tagOptions.map((o) => ({ ...o, label: `Segment ${o.label}` })),
+            ]}
             error={errors.compare}
           />
           <button type="submit" className={`${buttonClass("primary", "sm")} sm:mt-6`}>
@@ -102,7 +136,10 @@ export function ComparePanel({ filters, errors, segments, comparison }: Props) {
           </button>
         </div>
         {segments.length === 0 ? (
-          <p className="mt-2 text-sm text-slate-600">No customer segments yet: tag customers (for example “vip”) on the Customers page or through the API to compare segments.</p>
+          <p className="mt-2 text-sm text-slate-600">
+            No customer segments yet: tag customers (for example “vip”) on the Customers page or through the API to
+            compare segments.
+          </p>
         ) : null}
       </GetForm>
       {comparison ? (
@@ -110,12 +147,16 @@ export function ComparePanel({ filters, errors, segments, comparison }: Props) {
           <p className="text-sm text-slate-700">
             {comparison.kind === "segments" ? (
               <>
-                Customers tagged <strong>{comparison.a.label}</strong> against <strong>{comparison.b.label}</strong>, {formatPeriod(comparison.period.from, new Date(comparison.period.to.getTime() - 1))}. A customer with both tags counts on both sides.
+                Customers tagged <strong>{comparison.a.label}</strong> against <strong>{comparison.b.label}</strong>,{" "}
+                {formatPeriod(comparison.period.from, new Date(comparison.period.to.getTime() - 1))}. A customer with
+                both tags counts on both sides.
               </>
             ) : (
               <>
-                {formatPeriod(comparison.b.from, new Date(comparison.b.to.getTime() - 1))} against the {Math.round((comparison.b.to.getTime() - comparison.b.from.getTime()) / 86_400_000)} days
-                before ({formatPeriod(comparison.a.from, new Date(comparison.a.to.getTime() - 1))}){comparison.a.segment ? `, segment ${comparison.a.segment}` : ""}.
+                {formatPeriod(comparison.b.from, new Date(comparison.b.to.getTime() - 1))} against the{" "}
+                {Math.round((comparison.b.to.getTime() - comparison.b.from.getTime()) / 86_400_000)} days before (
+                {formatPeriod(comparison.a.from, new Date(comparison.a.to.getTime() - 1))})
+                {comparison.a.segment ? `, segment ${comparison.a.segment}` : ""}.
               </>
             )}
           </p>
@@ -123,7 +164,8 @@ export function ComparePanel({ filters, errors, segments, comparison }: Props) {
         </>
       ) : (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-6 text-center text-sm text-slate-600">
-          Pick segment A and what to compare it with — another segment or the previous period — to see NPS, CSAT and CES side by side with the difference and whether it is significant.
+          Pick segment A and what to compare it with — another segment or the previous period — to see NPS, CSAT and CES
+          side by side with the difference and whether it is significant.
         </p>
       )}
     </div>

@@ -3,7 +3,13 @@
 // content is always shown (the summary is hidden and ::details-content made visible).
 import Link from "next/link";
 import { SlidersHorizontal } from "lucide-react";
-import { PRESETS, PRESET_LABELS, type AnalyticsFilters, type FieldErrors, type ResolvedPeriod } from "@/lib/analytics/filters";
+import {
+  PRESETS,
+  PRESET_LABELS,
+  type AnalyticsFilters,
+  type FieldErrors,
+  type ResolvedPeriod,
+} from "@/lib/analytics/filters";
 import type { FilterOptions } from "@/lib/analytics/service";
 import { buttonClass } from "../ui/button";
 import { controlClass, describedBy, FieldShell } from "../ui/field";
@@ -12,11 +18,27 @@ import { GetForm } from "./get-form";
 export type Option = { value: string; label: string };
 export type Group = { label: string; options: Option[] };
 
-export function FilterSelect(props: { name: string; label: string; value?: string; all: string; options?: Option[]; groups?: Group[]; error?: string; hint?: string }) {
+export function FilterSelect(props: {
+  name: string;
+  label: string;
+  value?: string;
+  all: string;
+  options?: Option[];
+  groups?: Group[];
+  error?: string;
+  hint?: string;
+}) {
   const id = `filter-${props.name}`;
   return (
     <FieldShell id={id} label={props.label} error={props.error} hint={props.hint}>
-      <select id={id} name={props.name} defaultValue={props.value ?? ""} className={`${controlClass} pr-8`} aria-invalid={props.error ? true : undefined} aria-describedby={describedBy(id, props.hint, props.error)}>
+      <select
+        id={id}
+        name={props.name}
+        defaultValue={props.value ?? ""}
+        className={`${controlClass} pr-8`}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={describedBy(id, props.hint, props.error)}
+      >
         <option value="">{props.all}</option>
         {props.options?.map((o) => (
           <option key={o.value} value={o.value}>
@@ -50,13 +72,23 @@ export function groupBy<T>(items: T[], label: (t: T) => string, option: (t: T) =
 type Props = { filters: AnalyticsFilters; errors: FieldErrors; options: FilterOptions; period: ResolvedPeriod };
 
 export function FilterBar({ filters, errors, options, period }: Props) {
-  const active = [filters.journeyId, filters.stageId, filters.touchpointId, filters.channelId, filters.surveyId, filters.segment].filter(Boolean).length;
+  const active = [
+    filters.journeyId,
+    filters.stageId,
+    filters.touchpointId,
+    filters.channelId,
+    filters.surveyId,
+    filters.segment,
+  ].filter(Boolean).length;
   const custom = period.preset === "custom";
   const day = (d: Date) => d.toISOString().slice(0, 10);
   // segment/compare problems are about the comparison and are shown next to its fields (ComparePanel)
   const hasErrors = Object.keys(errors).some((k) => k !== "segment" && k !== "compare");
   return (
-    <details open={hasErrors || undefined} className="group mb-6 rounded-lg border border-slate-200 bg-white shadow-sm md:[&::details-content]:[content-visibility:visible]">
+    <details
+      open={hasErrors || undefined}
+      className="group mb-6 rounded-lg border border-slate-200 bg-white shadow-sm md:[&::details-content]:[content-visibility:visible]"
+    >
       <summary className="flex min-h-11 items-center gap-2 px-4 py-2 text-sm font-medium text-slate-800 md:hidden">
         <SlidersHorizontal aria-hidden="true" size={16} />
         Filters
@@ -65,10 +97,22 @@ export function FilterBar({ filters, errors, options, period }: Props) {
           {active ? ` · ${active} more` : ""}
         </span>
       </summary>
-      <GetForm key={JSON.stringify(filters)} action="/" aria-label="Dashboard filters" className="border-t border-slate-200 p-4 md:border-t-0">
+      <GetForm
+        key={JSON.stringify(filters)}
+        action="/"
+        aria-label="Dashboard filters"
+        className="border-t border-slate-200 p-4 md:border-t-0"
+      >
         <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
           <FieldShell id="filter-preset" label="Period" error={errors.preset}>
-            <select id="filter-preset" name="preset" defaultValue={period.preset} className={`${controlClass} pr-8`} aria-invalid={errors.preset ? true : undefined} aria-describedby={describedBy("filter-preset", undefined, errors.preset)}>
+            <select
+              id="filter-preset"
+              name="preset"
+              defaultValue={period.preset}
+              className={`${controlClass} pr-8`}
+              aria-invalid={errors.preset ? true : undefined}
+              aria-describedby={describedBy("filter-preset", undefined, errors.preset)}
+            >
               {PRESETS.map((p) => (
                 <option key={p} value={p}>
                   {PRESET_LABELS[p]}
@@ -78,10 +122,26 @@ export function FilterBar({ filters, errors, options, period }: Props) {
           </FieldShell>
           <div className="grid grid-cols-2 gap-3 sm:col-span-2 lg:col-span-2">
             <FieldShell id="filter-from" label="From" error={errors.from}>
-              <input id="filter-from" name="from" type="date" defaultValue={custom ? day(period.from) : ""} className={controlClass} aria-invalid={errors.from ? true : undefined} aria-describedby={describedBy("filter-from", undefined, errors.from)} />
+              <input
+                id="filter-from"
+                name="from"
+                type="date"
+                defaultValue={custom ? day(period.from) : ""}
+                className={controlClass}
+                aria-invalid={errors.from ? true : undefined}
+                aria-describedby={describedBy("filter-from", undefined, errors.from)}
+              />
             </FieldShell>
             <FieldShell id="filter-to" label="To (inclusive)" error={errors.to}>
-              <input id="filter-to" name="to" type="date" defaultValue={custom ? day(new Date(period.to.getTime() - 1)) : ""} className={controlClass} aria-invalid={errors.to ? true : undefined} aria-describedby={describedBy("filter-to", undefined, errors.to)} />
+              <input
+                id="filter-to"
+                name="to"
+                type="date"
+                defaultValue={custom ? day(new Date(period.to.getTime() - 1)) : ""}
+                className={controlClass}
+                aria-invalid={errors.to ? true : undefined}
+                aria-describedby={describedBy("filter-to", undefined, errors.to)}
+              />
             </FieldShell>
           </div>
           <FilterSelect
@@ -96,19 +156,61 @@ export function FilterBar({ filters, errors, options, period }: Props) {
             ]}
             error={errors.bucket}
           />
-          <FilterSelect name="segment" label="Segment" value={filters.segment} all="All customers" options={options.segments.map((s) => ({ value: s.tag, label: `${s.tag} (${s.customers})` }))} />
-          <FilterSelect name="journeyId" label="Journey" value={filters.journeyId} all="All journeys" options={options.journeys.map((j) => ({ value: j.id, label: j.name }))} error={errors.journeyId} />
-          <FilterSelect name="stageId" label="Stage" value={filters.stageId} all="All stages" groups={groupBy(options.stages, (s) => s.journey.name, (s) => ({ value: s.id, label: s.name }))} error={errors.stageId} />
+          <FilterSelect
+            name="segment"
+            label="Segment"
+            value={filters.segment}
+            all="All customers"
+            options={options.segments.map((s) => ({ value: s.tag, label: `${s.tag} (${s.customers})` }))}
+          />
+          <FilterSelect
+            name="journeyId"
+            label="Journey"
+            value={filters.journeyId}
+            all="All journeys"
+            options={options.journeys.map((j) => ({ value: j.id, label: j.name }))}
+            error={errors.journeyId}
+          />
+          <FilterSelect
+            name="stageId"
+            label="Stage"
+            value={filters.stageId}
+            all="All stages"
+            groups={groupBy(
+              options.stages,
+              (s) => s.journey.name,
+              (s) => ({ value: s.id, label: s.name }),
+            )}
+            error={errors.stageId}
+          />
           <FilterSelect
             name="touchpointId"
             label="Touchpoint"
             value={filters.touchpointId}
             all="All touchpoints"
-            groups={groupBy(options.touchpoints, (t) => `${t.journey.name} › ${t.stage.name}`, (t) => ({ value: t.id, label: t.name }))}
+            groups={groupBy(
+              options.touchpoints,
+              (t) => `${t.journey.name} › ${t.stage.name}`,
+              (t) => ({ value: t.id, label: t.name }),
+            )}
             error={errors.touchpointId}
           />
-          <FilterSelect name="channelId" label="Channel" value={filters.channelId} all="All channels" options={options.channels.map((c) => ({ value: c.id, label: c.name }))} error={errors.channelId} />
-          <FilterSelect name="surveyId" label="Survey" value={filters.surveyId} all="All surveys" options={options.surveys.map((s) => ({ value: s.id, label: s.name }))} error={errors.surveyId} />
+          <FilterSelect
+            name="channelId"
+            label="Channel"
+            value={filters.channelId}
+            all="All channels"
+            options={options.channels.map((c) => ({ value: c.id, label: c.name }))}
+            error={errors.channelId}
+          />
+          <FilterSelect
+            name="surveyId"
+            label="Survey"
+            value={filters.surveyId}
+            all="All surveys"
+            options={options.surveys.map((s) => ({ value: s.id, label: s.name }))}
+            error={errors.surveyId}
+          />
         </div>
         {filters.compare ? <input type="hidden" name="compare" value={filters.compare} /> : null}
         <div className="mt-4 flex flex-wrap items-center gap-2">
@@ -118,7 +220,9 @@ export function FilterBar({ filters, errors, options, period }: Props) {
           <Link href="/" className={buttonClass("ghost", "sm")}>
             Reset
           </Link>
-          <p className="text-xs text-slate-600">From and To are used with “Custom range”. Days and weeks are in UTC; weeks start on Monday.</p>
+          <p className="text-xs text-slate-600">
+            From and To are used with “Custom range”. Days and weeks are in UTC; weeks start on Monday.
+          </p>
         </div>
       </GetForm>
     </details>

@@ -34,7 +34,16 @@ export function GetForm({ action, children, className, id, ...rest }: Props) {
   }
 
   return (
-    <form method="get" action={action} onSubmit={onSubmit} onChange={onChange} aria-busy={pending || undefined} className={className} id={id} aria-label={rest["aria-label"]}>
+    <form
+      method="get"
+      action={action}
+      onSubmit={onSubmit}
+      onChange={onChange}
+      aria-busy={pending || undefined}
+      className={className}
+      id={id}
+      aria-label={rest["aria-label"]}
+    >
       {children}
     </form>
   );

@@ -21,7 +21,9 @@ export function NpsTile({ r, change }: { r: NpsResult; change?: TileChange }) {
       enough={r.enough}
       value={r.nps === null ? null : formatNumber(r.nps, 0)}
       interval={r.marginOfError === null ? null : `± ${formatNumber(r.marginOfError, 1)}`}
-      change={change ? <ChangeMarker change={change.change} decimals={1} unit=" points" against={change.against} /> : null}
+      change={
+        change ? <ChangeMarker change={change.change} decimals={1} unit=" points" against={change.against} /> : null
+      }
     >
       {r.n > 0 ? <NpsSplitBar promoters={r.promoters} passives={r.passives} detractors={r.detractors} /> : null}
     </MetricTile>
@@ -40,7 +42,9 @@ export function CsatTile({ r, change }: { r: CsatResult; change?: TileChange }) 
       unit=" %"
       interval={range(r.low, r.high, 1)}
       details={r.mean === null ? null : <>Mean {formatNumber(r.mean, 2)} of 5</>}
-      change={change ? <ChangeMarker change={change.change} decimals={1} unit=" points" against={change.against} /> : null}
+      change={
+        change ? <ChangeMarker change={change.change} decimals={1} unit=" points" against={change.against} /> : null
+      }
     />
   );
 }

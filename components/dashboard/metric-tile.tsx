@@ -18,12 +18,28 @@ type Props = {
   children?: ReactNode;
 };
 
-export function MetricTile({ testId, title, subtitle, n, enough, value, unit, interval, details, change, children }: Props) {
+export function MetricTile({
+  testId,
+  title,
+  subtitle,
+  n,
+  enough,
+  value,
+  unit,
+  interval,
+  details,
+  change,
+  children,
+}: Props) {
   const headingId = `${testId}-title`;
   // Dimmed, yet still readable (slate-500 keeps 4.7:1 contrast on white).
   const dim = !enough ? "text-slate-500" : "text-slate-900";
   return (
-    <section data-testid={testId} aria-labelledby={headingId} className="flex flex-col gap-2 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+    <section
+      data-testid={testId}
+      aria-labelledby={headingId}
+      className="flex flex-col gap-2 rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
+    >
       <div>
         <h2 id={headingId} className="text-sm font-semibold text-slate-900">
           {title}

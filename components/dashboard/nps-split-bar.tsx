@@ -1,7 +1,15 @@
 // Promoters / passives / detractors as a stacked bar; the legend underneath is its text alternative.
 import { formatNumber } from "@/lib/metrics";
 
-export function NpsSplitBar({ promoters, passives, detractors }: { promoters: number; passives: number; detractors: number }) {
+export function NpsSplitBar({
+  promoters,
+  passives,
+  detractors,
+}: {
+  promoters: number;
+  passives: number;
+  detractors: number;
+}) {
   const n = promoters + passives + detractors;
   if (n === 0) return null;
   const parts = [
@@ -12,7 +20,9 @@ export function NpsSplitBar({ promoters, passives, detractors }: { promoters: nu
   return (
     <div className="mt-1">
       <div aria-hidden="true" className="flex h-2.5 w-full overflow-hidden rounded-full bg-slate-100">
-        {parts.map((p) => (p.count > 0 ? <div key={p.key} className={p.swatch} style={{ width: `${(100 * p.count) / n}%` }} /> : null))}
+        {parts.map((p) =>
+          p.count > 0 ? <div key={p.key} className={p.swatch} style={{ width: `${(100 * p.count) / n}%` }} /> : null,
+        )}
       </div>
       <ul className="mt-2 flex flex-wrap gap-x-3 gap-y-1 text-xs text-slate-700" aria-label="Split of responses">
         {parts.map((p) => (

@@ -18,7 +18,10 @@ export function SummaryCounts({ summary }: { summary: DashboardSummary }) {
     <ul className="grid grid-cols-1 gap-3 sm:grid-cols-3">
       {items.map((it) => (
         <li key={it.href}>
-          <Link href={it.href} className="block rounded-lg border border-slate-200 bg-white p-4 shadow-sm hover:border-brand-200 hover:bg-brand-50/40">
+          <Link
+            href={it.href}
+            className="block rounded-lg border border-slate-200 bg-white p-4 shadow-sm hover:border-brand-200 hover:bg-brand-50/40"
+          >
             <span className="block text-sm text-slate-600">{it.label}</span>
             <span className="block text-2xl font-semibold tabular-nums text-slate-900">{formatCount(it.value)}</span>
             <span className="block text-xs text-slate-600">{it.note}</span>

@@ -17,7 +17,10 @@ export type ChartPoint = {
 
 export type TrendMetric = "nps" | "csat" | "ces";
 
-const STYLE: Record<TrendMetric, { color: string; name: string; decimals: number; unit: string; scale: [number, number]; steps: number[] }> = {
+const STYLE: Record<
+  TrendMetric,
+  { color: string; name: string; decimals: number; unit: string; scale: [number, number]; steps: number[] }
+> = {
   nps: { color: "#1f7f72", name: "NPS", decimals: 0, unit: "", scale: [-100, 100], steps: [5, 10, 20, 25, 50] },
   csat: { color: "#2563eb", name: "CSAT", decimals: 1, unit: " %", scale: [0, 100], steps: [5, 10, 20, 25] },
   ces: { color: "#7c3aed", name: "CES", decimals: 2, unit: "", scale: [1, 7], steps: [0.25, 0.5, 1, 2] },
@@ -29,7 +32,10 @@ const fmt = (x: number, d: number) => {
 };
 
 /** A y-range that fits every value and interval, on round, evenly spaced ticks (at most 6 intervals) within the scale. */
-function yAxis(points: ChartPoint[], metric: TrendMetric): { domain: [number, number]; ticks: number[]; decimals: number } {
+function yAxis(
+  points: ChartPoint[],
+  metric: TrendMetric,
+): { domain: [number, number]; ticks: number[]; decimals: number } {
   const { scale, steps } = STYLE[metric];
   const ys = points.flatMap((p) => [p.value, p.low, p.high]).filter((y): y is number => y !== null);
   const min = ys.length ? Math.min(...ys) : scale[0];
@@ -51,7 +57,15 @@ function yAxis(points: ChartPoint[], metric: TrendMetric): { domain: [number, nu
 // fainter line through every value carries the stretches that rest on too few responses.
 type Row = ChartPoint & { band: [number, number] | null; solid: number | null };
 
-function PointTooltip({ active, payload, metric }: { active?: boolean; payload?: ReadonlyArray<{ payload?: Row }>; metric: TrendMetric }) {
+function PointTooltip({
+  active,
+  payload,
+  metric,
+}: {
+  active?: boolean;
+  payload?: ReadonlyArray<{ payload?: Row }>;
+  metric: TrendMetric;
+}) {
   const p = payload?.[0]?.payload;
   if (!active || !p) return null;
   const s = STYLE[metric];
@@ -81,26 +95,97 @@ type DotProps = { cx?: number; cy?: number; index?: number; payload?: Row };
 
 export function TrendChart({ points, metric, title }: { points: ChartPoint[]; metric: TrendMetric; title: string }) {
   const s = STYLE[metric];
-  const data: Row[] = points.map((p) => ({ ...p, band: p.low !== null && p.high !== null ? [p.low, p.high] : null, solid: p.enough ? p.value : null }));
+  const data: Row[] = points.map((p) => ({
+    ...p,
+    band: p.low !== null && p.high !== null ? [p.low, p.high] : null,
+    solid: p.enough ? p.value : null,
+  }));
   const y = yAxis(points, metric);
   const renderDot = ({ cx, cy, index, payload }: DotProps) => {
     if (cx === undefined || cy === undefined || !payload || payload.value === null) return <g key={`dot-${index}`} />;
     return payload.enough ? (
       <circle key={`dot-${index}`} cx={cx} cy={cy} r={3.5} fill={s.color} stroke="#fff" strokeWidth={1} />
     ) : (
-      <circle key={`dot-${index}`} cx={cx} cy={cy} r={3.5} fill="#fff" stroke={s.color} strokeOpacity={0.55} strokeWidth={1.5} />
+      <circle
+        key={`dot-${index}`}
+        cx={cx}
+        cy={cy}
+        r={3.5}
+        fill="#fff"
+        stroke={s.color}
+        strokeOpacity={0.55}
+        strokeWidth={1.5}
+      />
     );
   };
   return (
     <div>
-      <ComposedChart responsive data={data} style={{ width: "100%", height: 240 }} margin={{ top: 8, right: 12, bottom: 0, left: 0 }} title={title}>
+      <ComposedChart
+        responsive
+        data={data}
+        style={{ width: "100%", height: 240 }}
+        margin={{ top: 8, right: 12, bottom: 0, left: 0 }}
+        title={title}
+      >
         <CartesianGrid stroke="#e2e8f0" vertical={false} />
-        <XAxis dataKey="label" tick={{ fontSize: 12, fill: "#475569" }} tickLine={false} axisLine={{ stroke: "#cbd5e1" }} minTickGap={16} />
-        <YAxis domain={y.domain} ticks={y.ticks} interval={0} tick={{ fontSize: 12, fill: "#475569" }} tickLine={false} axisLine={false} width={44} tickFormatter={(v: number) => fmt(v, y.decimals)} />
-        <Tooltip content={(props) => <PointTooltip active={props.active} payload={props.payload as ReadonlyArray<{ payload?: Row }>} metric={metric} />} />
-        <Area dataKey="band" name="95 % interval" stroke="none" fill={s.color} fillOpacity={0.14} isAnimationActive={false} connectNulls={false} activeDot={false} />
-        <Line dataKey="solid" name={s.name} stroke={s.color} strokeWidth={2} dot={false} activeDot={false} isAnimationActive={false} connectNulls={false} />
-        <Line dataKey="value" name={`${s.name} (all points)`} stroke={s.color} strokeOpacity={0.55} strokeWidth={1.5} strokeDasharray="4 3" dot={renderDot} activeDot={{ r: 5 }} isAnimationActive={false} connectNulls={false} />
+        <XAxis
+          dataKey="label"
+          tick={{ fontSize: 12, fill: "#475569" }}
+          tickLine={false}
+          axisLine={{ stroke: "#cbd5e1" }}
+          minTickGap={16}
+        />
+        <YAxis
+          domain={y.domain}
+          ticks={y.ticks}
+          interval={0}
+          tick={{ fontSize: 12, fill: "#475569" }}
+          tickLine={false}
+          axisLine={false}
+          width={44}
+          tickFormatter={(v: number) => fmt(v, y.decimals)}
+        />
+        <Tooltip
+          content={(props) => (
+            <PointTooltip
+              active={props.active}
+              payload={props.payload as ReadonlyArray<{ payload?: Row }>}
+              metric={metric}
+            />
+          )}
+        />
+        <Area
+          dataKey="band"
+          name="95 % interval"
+          stroke="none"
+          fill={s.color}
+          fillOpacity={0.14}
+          isAnimationActive={false}
+          connectNulls={false}
+          activeDot={false}
+        />
+        <Line
+          dataKey="solid"
+          name={s.name}
+          stroke={s.color}
+          strokeWidth={2}
+          dot={false}
+          activeDot={false}
+          isAnimationActive={false}
+          connectNulls={false}
+        />
+        <Line
+          dataKey="value"
+          name={`${s.name} (all points)`}
+          stroke={s.color}
+          strokeOpacity={0.55}
+          strokeWidth={1.5}
+          strokeDasharray="4 3"
+          dot={renderDot}
+          activeDot={{ r: 5 }}
+          isAnimationActive={false}
+          connectNulls={false}
+        />
       </ComposedChart>
       <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700" aria-label="Legend">
         <li className="flex items-center gap-1.5">
@@ -108,11 +193,19 @@ export function TrendChart({ points, metric, title }: { points: ChartPoint[]; me
           {s.name}
         </li>
         <li className="flex items-center gap-1.5">
-          <span aria-hidden="true" className="inline-block h-2.5 w-4 rounded-sm" style={{ background: s.color, opacity: 0.2 }} />
+          <span
+            aria-hidden="true"
+            className="inline-block h-2.5 w-4 rounded-sm"
+            style={{ background: s.color, opacity: 0.2 }}
+          />
           95 % interval
         </li>
         <li className="flex items-center gap-1.5">
-          <span aria-hidden="true" className="inline-block size-2.5 rounded-full border-2 bg-white" style={{ borderColor: s.color, opacity: 0.6 }} />
+          <span
+            aria-hidden="true"
+            className="inline-block size-2.5 rounded-full border-2 bg-white"
+            style={{ borderColor: s.color, opacity: 0.6 }}
+          />
           dashed, hollow: too few responses (n &lt; 30)
         </li>
       </ul>

@@ -42,7 +42,8 @@ function SeriesTable<T extends Base>({ caption, rows, columns }: { caption: stri
 }
 
 const num = (x: number | null, d: number) => (x === null ? "—" : formatNumber(x, d));
-const interval = (p: { low: number | null; high: number | null }, d: number) => (p.low === null || p.high === null ? "—" : `${formatNumber(p.low, d)} – ${formatNumber(p.high, d)}`);
+const interval = (p: { low: number | null; high: number | null }, d: number) =>
+  p.low === null || p.high === null ? "—" : `${formatNumber(p.low, d)} – ${formatNumber(p.high, d)}`;
 
 function Note({ n, enough }: { n: number; enough: boolean }) {
   if (n === 0) return <span className="text-slate-500">no responses</span>;

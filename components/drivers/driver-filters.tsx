@@ -18,13 +18,53 @@ type Props = {
 export function DriverFilters({ filters, errors, outcome, surveys, channels, segments }: Props) {
   const presets = PRESETS.filter((p) => p !== "custom" || filters.from);
   return (
-    <GetForm key={JSON.stringify({ filters, outcome })} action="/reports/drivers" aria-label="Driver filters" className="mb-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm aria-busy:opacity-60">
+    <GetForm
+      key={JSON.stringify({ filters, outcome })}
+      action="/reports/drivers"
+      aria-label="Driver filters"
+      className="mb-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm aria-busy:opacity-60"
+    >
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-5">
-        <FilterSelect name="outcome" label="Outcome" value={outcome} all="NPS (0–10)" options={[{ value: "csat", label: "CSAT (1–5)" }]} error={errors.outcome} />
-        <FilterSelect name="surveyId" label="Survey" value={filters.surveyId} all="Most answered" options={surveys.map((s) => ({ value: s.id, label: `${s.name} (${s.responses})` }))} error={errors.surveyId} />
-        <FilterSelect name="preset" label="Period" value={filters.preset ?? (filters.from ? "custom" : "90d")} all={PRESET_LABELS["90d"]} options={presets.filter((p) => p !== "90d").map((p) => ({ value: p, label: PRESET_LABELS[p] }))} error={errors.preset} />
-        <FilterSelect name="segment" label="Segment" value={filters.segment} all="All customers" options={segments.map((s) => ({ value: s.tag, label: `${s.tag} (${s.customers})` }))} error={errors.segment} />
-        <FilterSelect name="channelId" label="Channel" value={filters.channelId} all="All channels" options={channels.map((c) => ({ value: c.id, label: c.name }))} error={errors.channelId} />
+        <FilterSelect
+          name="outcome"
+          label="Outcome"
+          value={outcome}
+          all="NPS (0–10)"
+          options={[{ value: "csat", label: "CSAT (1–5)" }]}
+          error={errors.outcome}
+        />
+        <FilterSelect
+          name="surveyId"
+          label="Survey"
+          value={filters.surveyId}
+          all="Most answered"
+          options={surveys.map((s) => ({ value: s.id, label: `${s.name} (${s.responses})` }))}
+          error={errors.surveyId}
+        />
+        <FilterSelect
+          name="preset"
+          label="Period"
+          value={filters.preset ?? (filters.from ? "custom" : "90d")}
+          all={PRESET_LABELS["90d"]}
+          options={presets.filter((p) => p !== "90d").map((p) => ({ value: p, label: PRESET_LABELS[p] }))}
+          error={errors.preset}
+        />
+        <FilterSelect
+          name="segment"
+          label="Segment"
+          value={filters.segment}
+          all="All customers"
+          options={segments.map((s) => ({ value: s.tag, label: `${s.tag} (${s.customers})` }))}
+          error={errors.segment}
+        />
+        <FilterSelect
+          name="channelId"
+          label="Channel"
+          value={filters.channelId}
+          all="All channels"
+          options={channels.map((c) => ({ value: c.id, label: c.name }))}
+          error={errors.channelId}
+        />
       </div>
       {filters.from && filters.to ? (
         <>
@@ -36,7 +76,9 @@ export function DriverFilters({ filters, errors, outcome, surveys, channels, seg
         <button type="submit" className={buttonClass("primary", "sm")}>
           Apply filters
         </button>
-        <p className="text-xs text-slate-600">The bootstrap takes a moment on large samples; the form dims while it runs.</p>
+        <p className="text-xs text-slate-600">
+          The bootstrap takes a moment on large samples; the form dims while it runs.
+        </p>
       </div>
     </GetForm>
   );

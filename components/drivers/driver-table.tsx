@@ -10,7 +10,14 @@ import { mean, pct, scaleText, STATUS_TEXT } from "./figures";
 export function DriverTable({ drivers }: { drivers: (DriverRow & { rank: number })[] }) {
   const ordered = drivers;
   return (
-    <Table label="Key drivers" caption={<span className="font-normal text-slate-600">Most important first. Relative weight: share of the explained variance (R²), with its 95 % bootstrap interval.</span>}>
+    <Table
+      label="Key drivers"
+      caption={
+        <span className="font-normal text-slate-600">
+          Most important first. Relative weight: share of the explained variance (R²), with its 95 % bootstrap interval.
+        </span>
+      }
+    >
       <THead>
         <tr>
           <Th>Driver</Th>

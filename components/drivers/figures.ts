@@ -4,7 +4,8 @@ import type { Quadrant } from "@/lib/analytics/driver-quadrants";
 
 export const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
 export const mean = (x: number | null) => (x === null ? "—" : x.toFixed(2));
-export const scaleText = (d: Pick<DriverRow, "scale">) => (d.scale.min !== null && d.scale.max !== null ? `${d.scale.min}–${d.scale.max}` : "");
+export const scaleText = (d: Pick<DriverRow, "scale">) =>
+  d.scale.min !== null && d.scale.max !== null ? `${d.scale.min}–${d.scale.max}` : "";
 
 export const STATUS_TEXT: Record<Exclude<DriverRow["status"], "ok">, string> = {
   "too-few-responses": "Not enough data: fewer than 10 answers",
@@ -12,7 +13,17 @@ export const STATUS_TEXT: Record<Exclude<DriverRow["status"], "ok">, string> = {
   constant: "Every answer is the same: no weight",
 };
 
-export type QuadrantPoint = { key: string; rank: number; label: string; x: number; y: number; low: number; high: number; n: number; quadrant: Quadrant };
+export type QuadrantPoint = {
+  key: string;
+  rank: number;
+  label: string;
+  x: number;
+  y: number;
+  low: number;
+  high: number;
+  n: number;
+  quadrant: Quadrant;
+};
 
 /** Most important first; drivers without a weight last, in survey order. */
 export function rankDrivers<T extends Pick<DriverRow, "importance">>(drivers: T[]): T[] {
@@ -30,7 +41,19 @@ export function shortLabels(labels: string[]): string[] {
 export function toPoints(drivers: (DriverRow & { rank: number })[]): QuadrantPoint[] {
   return drivers.flatMap((d) =>
     d.importance && d.performance.mean !== null && d.quadrant
-      ? [{ key: d.key, rank: d.rank, label: d.label, x: d.performance.mean, y: 100 * d.importance.share, low: 100 * d.importance.shareInterval.low, high: 100 * d.importance.shareInterval.high, n: d.performance.n, quadrant: d.quadrant }]
+      ? [
+          {
+            key: d.key,
+            rank: d.rank,
+            label: d.label,
+            x: d.performance.mean,
+            y: 100 * d.importance.share,
+            low: 100 * d.importance.shareInterval.low,
+            high: 100 * d.importance.shareInterval.high,
+            n: d.performance.n,
+            quadrant: d.quadrant,
+          },
+        ]
       : [],
   );
 }

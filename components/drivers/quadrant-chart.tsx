@@ -4,13 +4,26 @@
 // and performance split the plot into the four quadrants, labelled in the corners. The table below the chart
 // is the text alternative (same rows, same numbers); the points carry the table's numbers, so long driver
 // names never overlap on the plot.
-import { CartesianGrid, ErrorBar, LabelList, ReferenceLine, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  CartesianGrid,
+  ErrorBar,
+  LabelList,
+  ReferenceLine,
+  Scatter,
+  ScatterChart,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import { QUADRANT_LABELS, type Quadrant } from "@/lib/analytics/driver-quadrants";
 import type { QuadrantPoint } from "./figures";
 
-
-const COLORS: Record<Quadrant, string> = { "fix-first": "#b91c1c", "keep-up": "#1f7f72", maintain: "#2563eb", "lower-priority": "#64748b" };
-
+const COLORS: Record<Quadrant, string> = {
+  "fix-first": "#b91c1c",
+  "keep-up": "#1f7f72",
+  maintain: "#2563eb",
+  "lower-priority": "#64748b",
+};
 
 function PointTooltip({ active, payload }: { active?: boolean; payload?: ReadonlyArray<{ payload?: QuadrantPoint }> }) {
   const p = payload?.[0]?.payload;
@@ -31,29 +44,84 @@ function PointTooltip({ active, payload }: { active?: boolean; payload?: Readonl
   );
 }
 
-type Props = { points: QuadrantPoint[]; cuts: { importance: number; performance: number }; scale: [number, number]; title: string };
+type Props = {
+  points: QuadrantPoint[];
+  cuts: { importance: number; performance: number };
+  scale: [number, number];
+  title: string;
+};
 
 export function QuadrantChart({ points, cuts, scale, title }: Props) {
   const data = points.map((p) => ({ ...p, err: [p.y - p.low, p.high - p.y] as [number, number] }));
   const yMax = Math.max(10, Math.ceil(Math.max(...points.map((p) => p.high), 100 * cuts.importance) / 10) * 10);
   const yTicks = Array.from({ length: yMax / 10 + 1 }, (_, i) => i * 10);
-  const corner = (value: string, position: "insideTopLeft" | "insideTopRight" | "insideBottomLeft" | "insideBottomRight") => ({ value, position, fontSize: 12, fill: "#334155", fontWeight: 600 });
+  const corner = (
+    value: string,
+    position: "insideTopLeft" | "insideTopRight" | "insideBottomLeft" | "insideBottomRight",
+  ) => ({ value, position, fontSize: 12, fill: "#334155", fontWeight: 600 });
   return (
     <div>
-      <ScatterChart responsive style={{ width: "100%", height: 340 }} margin={{ top: 12, right: 16, bottom: 28, left: 8 }} title={title}>
+      <ScatterChart
+        responsive
+        style={{ width: "100%", height: 340 }}
+        margin={{ top: 12, right: 16, bottom: 28, left: 8 }}
+        title={title}
+      >
         <CartesianGrid stroke="#e2e8f0" />
-        <XAxis type="number" dataKey="x" domain={scale} tickCount={scale[1] - scale[0] + 1} allowDecimals={false} tick={{ fontSize: 12, fill: "#475569" }} label={{ value: "Performance: mean score →", position: "bottom", offset: 10, fontSize: 12, fill: "#334155" }} />
-        <YAxis type="number" dataKey="y" domain={[0, yMax]} ticks={yTicks} interval={0} unit=" %" width={56} tick={{ fontSize: 12, fill: "#475569" }} label={{ value: "Importance: share of R² →", angle: -90, position: "insideLeft", offset: 4, fontSize: 12, fill: "#334155", style: { textAnchor: "middle" } }} />
+        <XAxis
+          type="number"
+          dataKey="x"
+          domain={scale}
+          tickCount={scale[1] - scale[0] + 1}
+          allowDecimals={false}
+          tick={{ fontSize: 12, fill: "#475569" }}
+          label={{ value: "Performance: mean score →", position: "bottom", offset: 10, fontSize: 12, fill: "#334155" }}
+        />
+        <YAxis
+          type="number"
+          dataKey="y"
+          domain={[0, yMax]}
+          ticks={yTicks}
+          interval={0}
+          unit=" %"
+          width={56}
+          tick={{ fontSize: 12, fill: "#475569" }}
+          label={{
+            value: "Importance: share of R² →",
+            angle: -90,
+            position: "insideLeft",
+            offset: 4,
+            fontSize: 12,
+            fill: "#334155",
+            style: { textAnchor: "middle" },
+          }}
+        />
         <ReferenceLine x={cuts.performance} stroke="#94a3b8" strokeDasharray="5 4" />
         <ReferenceLine y={100 * cuts.importance} stroke="#94a3b8" strokeDasharray="5 4" />
         <ReferenceLine y={yMax} stroke="none" label={corner(QUADRANT_LABELS["fix-first"], "insideTopLeft")} />
         <ReferenceLine y={yMax} stroke="none" label={corner(QUADRANT_LABELS["keep-up"], "insideTopRight")} />
         <ReferenceLine y={0} stroke="none" label={corner(QUADRANT_LABELS["lower-priority"], "insideBottomLeft")} />
         <ReferenceLine y={0} stroke="none" label={corner(QUADRANT_LABELS.maintain, "insideBottomRight")} />
-        <Tooltip cursor={{ strokeDasharray: "3 3" }} content={(props) => <PointTooltip active={props.active} payload={props.payload as ReadonlyArray<{ payload?: QuadrantPoint }>} />} />
-        <Scatter data={data} isAnimationActive={false} shape={(props: { cx?: number; cy?: number; payload?: QuadrantPoint }) => (
-          <circle cx={props.cx} cy={props.cy} r={10} fill={props.payload ? COLORS[props.payload.quadrant] : "#64748b"} stroke="#fff" strokeWidth={1.5} />
-        )}>
+        <Tooltip
+          cursor={{ strokeDasharray: "3 3" }}
+          content={(props) => (
+            <PointTooltip active={props.active} payload={props.payload as ReadonlyArray<{ payload?: QuadrantPoint }>} />
+          )}
+        />
+        <Scatter
+          data={data}
+          isAnimationActive={false}
+          shape={(props: { cx?: number; cy?: number; payload?: QuadrantPoint }) => (
+            <circle
+              cx={props.cx}
+              cy={props.cy}
+              r={10}
+              fill={props.payload ? COLORS[props.payload.quadrant] : "#64748b"}
+              stroke="#fff"
+              strokeWidth={1.5}
+            />
+          )}
+        >
           <ErrorBar dataKey="err" direction="y" width={6} stroke="#475569" strokeWidth={1.5} />
           <LabelList dataKey="rank" position="center" fontSize={11} fontWeight={700} fill="#fff" />
         </Scatter>

@@ -28,7 +28,11 @@ async function problemText(res: Response): Promise<string> {
 }
 
 export async function previewFile(file: File): Promise<Preview> {
-  const res = await fetch("/api/v1/imports/customers/preview", { method: "POST", headers: { "content-type": "text/csv" }, body: file });
+  const res = await fetch("/api/v1/imports/customers/preview", {
+    method: "POST",
+    headers: { "content-type": "text/csv" },
+    body: file,
+  });
   if (!res.ok) throw new Error(await problemText(res));
   return (await res.json()) as Preview;
 }
@@ -39,8 +43,16 @@ export async function runImport(
   options: { mode: string; onExisting: string; mapping: Mapping },
   onProgress: (p: Progress) => void,
 ): Promise<Result> {
-  const qs = new URLSearchParams({ mode: options.mode, onExisting: options.onExisting, mapping: JSON.stringify(options.mapping) });
-  const res = await fetch(`${endpoint}${endpoint.includes("?") ? "&" : "?"}${qs}`, { method: "POST", headers: { "content-type": "text/csv" }, body: file });
+  const qs = new URLSearchParams({
+    mode: options.mode,
+    onExisting: options.onExisting,
+    mapping: JSON.stringify(options.mapping),
+  });
+  const res = await fetch(`${endpoint}${endpoint.includes("?") ? "&" : "?"}${qs}`, {
+    method: "POST",
+    headers: { "content-type": "text/csv" },
+    body: file,
+  });
   if (!res.ok || !res.body) throw new Error(await problemText(res));
   const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = "";

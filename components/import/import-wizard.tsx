@@ -24,14 +24,30 @@ type Stage = "choose" | "mapping" | "running" | "done";
 
 export type ImportSurveyUi = { id: string; name: string; columns: QuestionColumn[] };
 
-export function ImportWizard({ kind = "customers", survey = null, surveys = [] }: { kind?: ImportKindName; survey?: ImportSurveyUi | null; surveys?: SurveyChoice[] }) {
+export function ImportWizard({
+  kind = "customers",
+  survey = null,
+  surveys = [],
+}: {
+  kind?: ImportKindName;
+  survey?: ImportSurveyUi | null;
+  surveys?: SurveyChoice[];
+}) {
   const router = useRouter();
   const ui = KINDS[kind];
   const forResponses = kind === "responses";
   // Responses go into one survey: its questions are the answer columns, its id is part of the route.
   const spec = forResponses && survey ? responseSpec(survey.columns) : ui.spec;
   const endpoint = forResponses && survey ? `${ui.endpoint}?surveyId=${encodeURIComponent(survey.id)}` : ui.endpoint;
-  const back = forResponses && survey ? { href: `/surveys/responses?surveyId=${encodeURIComponent(survey.id)}`, label: "See the responses in the inbox" } : kind === "interactions" ? { href: "/interactions", label: "Back to interactions" } : undefined;
+  const back =
+    forResponses && survey
+      ? {
+          href: `/surveys/responses?surveyId=${encodeURIComponent(survey.id)}`,
+          label: "See the responses in the inbox",
+        }
+      : kind === "interactions"
+        ? { href: "/interactions", label: "Back to interactions" }
+        : undefined;
   const [stage, setStage] = useState<Stage>("choose");
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -95,9 +111,16 @@ export function ImportWizard({ kind = "customers", survey = null, surveys = [] }
           legend="Kind of records"
           value={kind}
           onChange={(v) => {
-            if (stage !== "running") router.replace(`?kind=${v}${v === "responses" && survey ? `&surveyId=${encodeURIComponent(survey.id)}` : ""}`);
+            if (stage !== "running")
+              router.replace(
+                `?kind=${v}${v === "responses" && survey ? `&surveyId=${encodeURIComponent(survey.id)}` : ""}`,
+              );
           }}
-          options={(Object.keys(KINDS) as ImportKindName[]).map((k) => ({ value: k, label: KINDS[k].label, hint: KINDS[k].hint }))}
+          options={(Object.keys(KINDS) as ImportKindName[]).map((k) => ({
+            value: k,
+            label: KINDS[k].label,
+            hint: KINDS[k].hint,
+          }))}
         />
         {forResponses ? (
           <div className="mt-4">
@@ -124,7 +147,11 @@ export function ImportWizard({ kind = "customers", survey = null, surveys = [] }
                 onChange={(e) => void choose(e.target.files?.[0] ?? null)}
                 className={`${controlClass} file:mr-3 file:rounded file:border-0 file:bg-slate-100 file:px-3 file:py-1`}
               />
-              {busy ? <p role="status" className="text-sm text-slate-600">Reading the file…</p> : null}
+              {busy ? (
+                <p role="status" className="text-sm text-slate-600">
+                  Reading the file…
+                </p>
+              ) : null}
             </div>
           </Section>
 
@@ -132,7 +159,10 @@ export function ImportWizard({ kind = "customers", survey = null, surveys = [] }
 
           {preview && stage !== "done" ? (
             <>
-              <Section title="2. Check the first rows" description={`${formatCount(preview.totalRows)} data rows in ${file?.name ?? "the file"}.`}>
+              <Section
+                title="2. Check the first rows"
+                description={`${formatCount(preview.totalRows)} data rows in ${file?.name ?? "the file"}.`}
+              >
                 <Table label="File preview">
                   <THead>
                     <tr>
@@ -160,7 +190,9 @@ export function ImportWizard({ kind = "customers", survey = null, surveys = [] }
               <Section title="3. Map the columns" description={ui.mappingHelp}>
                 <MappingStep spec={spec} preview={preview} mapping={mapping} onChange={setMapping} />
                 {missing.length ? (
-                  <p className="mt-2 text-sm font-medium text-danger">Map one column to {missing.map((f) => spec.labels[f] ?? f).join(", one to ")}.</p>
+                  <p className="mt-2 text-sm font-medium text-danger">
+                    Map one column to {missing.map((f) => spec.labels[f] ?? f).join(", one to ")}.
+                  </p>
                 ) : null}
               </Section>
 
@@ -172,20 +204,34 @@ export function ImportWizard({ kind = "customers", survey = null, surveys = [] }
                     value={mode}
                     onChange={(v) => setMode(v as ImportMode)}
                     options={[
-                      { value: "skip_bad_rows", label: "Skip bad rows", hint: "Import the good rows and list the bad ones." },
-                      { value: "all_or_nothing", label: "All or nothing", hint: "Check the whole file first; import nothing if any row is bad." },
+                      {
+                        value: "skip_bad_rows",
+                        label: "Skip bad rows",
+                        hint: "Import the good rows and list the bad ones.",
+                      },
+                      {
+                        value: "all_or_nothing",
+                        label: "All or nothing",
+                        hint: "Check the whole file first; import nothing if any row is bad.",
+                      },
                     ]}
                   />
-                  {ui.onExisting ? <RadioGroup
-                    name="onExisting"
-                    legend="When the external id already exists"
-                    value={onExisting}
-                    onChange={(v) => setOnExisting(v as OnExisting)}
-                    options={[
-                      { value: "skip", label: "Keep the existing customer", hint: "The row is counted as skipped." },
-                      { value: "update", label: "Update it from the file", hint: "Filled cells overwrite; empty cells keep what is stored." },
-                    ]}
-                  /> : null}
+                  {ui.onExisting ? (
+                    <RadioGroup
+                      name="onExisting"
+                      legend="When the external id already exists"
+                      value={onExisting}
+                      onChange={(v) => setOnExisting(v as OnExisting)}
+                      options={[
+                        { value: "skip", label: "Keep the existing customer", hint: "The row is counted as skipped." },
+                        {
+                          value: "update",
+                          label: "Update it from the file",
+                          hint: "Filled cells overwrite; empty cells keep what is stored.",
+                        },
+                      ]}
+                    />
+                  ) : null}
                 </div>
                 <div className="mt-4">
                   <Button onClick={() => void start()} disabled={missing.length > 0 || stage === "running"}>
@@ -198,7 +244,11 @@ export function ImportWizard({ kind = "customers", survey = null, surveys = [] }
 
           {stage === "running" && preview ? (
             <div ref={progressRef}>
-              <ImportProgressBar progress={progress} totalRows={preview.totalRows} twoPasses={mode === "all_or_nothing"} />
+              <ImportProgressBar
+                progress={progress}
+                totalRows={preview.totalRows}
+                twoPasses={mode === "all_or_nothing"}
+              />
             </div>
           ) : null}
 

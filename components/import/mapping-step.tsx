@@ -16,7 +16,17 @@ export function choiceOf(target: string | undefined): string {
   return target;
 }
 
-export function MappingStep({ spec, preview, mapping, onChange }: { spec: MappingSpec; preview: Preview; mapping: Mapping; onChange: (m: Mapping) => void }) {
+export function MappingStep({
+  spec,
+  preview,
+  mapping,
+  onChange,
+}: {
+  spec: MappingSpec;
+  preview: Preview;
+  mapping: Mapping;
+  onChange: (m: Mapping) => void;
+}) {
   const used = new Set(Object.values(mapping));
   const set = (column: string, choice: string) => {
     const next = { ...mapping };
@@ -41,7 +51,13 @@ export function MappingStep({ spec, preview, mapping, onChange }: { spec: Mappin
               <Td className="font-medium">
                 <label htmlFor={id}>{column || `(column ${i + 1})`}</label>
               </Td>
-              <Td className="hidden max-w-56 truncate text-slate-600 sm:table-cell">{preview.rows.slice(0, 3).map((r) => r[i] ?? "").filter(Boolean).join(", ") || "—"}</Td>
+              <Td className="hidden max-w-56 truncate text-slate-600 sm:table-cell">
+                {preview.rows
+                  .slice(0, 3)
+                  .map((r) => r[i] ?? "")
+                  .filter(Boolean)
+                  .join(", ") || "—"}
+              </Td>
               <Td className="min-w-44">
                 <select id={id} value={choice} onChange={(e) => set(column, e.target.value)} className={controlClass}>
                   <option value="ignore">Ignore this column</option>

@@ -9,7 +9,15 @@ export function percentDone(p: Progress | null, totalRows: number, twoPasses: bo
   return Math.round(value * 100);
 }
 
-export function ImportProgressBar({ progress, totalRows, twoPasses }: { progress: Progress | null; totalRows: number; twoPasses: boolean }) {
+export function ImportProgressBar({
+  progress,
+  totalRows,
+  twoPasses,
+}: {
+  progress: Progress | null;
+  totalRows: number;
+  twoPasses: boolean;
+}) {
   const value = percentDone(progress, totalRows, twoPasses);
   const phase = progress?.phase === "validate" ? "Checking rows" : "Importing rows";
   return (
@@ -28,7 +36,9 @@ export function ImportProgressBar({ progress, totalRows, twoPasses }: { progress
         <div className="h-full bg-brand-600 transition-[width]" style={{ width: `${value}%` }} />
       </div>
       <p className="text-sm text-slate-600" aria-live="polite">
-        {progress ? `${formatCount(progress.processed)} of ${formatCount(totalRows)} rows read, ${formatCount(progress.invalid)} with problems` : "Starting…"}
+        {progress
+          ? `${formatCount(progress.processed)} of ${formatCount(totalRows)} rows read, ${formatCount(progress.invalid)} with problems`
+          : "Starting…"}
       </p>
     </div>
   );

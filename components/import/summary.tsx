@@ -5,7 +5,15 @@ import { Table, TBody, Td, Th, THead } from "../ui/table";
 import { formatCount } from "../ui/format";
 import type { Result } from "./api";
 
-export function ImportSummary({ result, noun = "customer(s)", back = { href: "/customers", label: "Back to customers" } }: { result: Result; noun?: string; back?: { href: string; label: string } }) {
+export function ImportSummary({
+  result,
+  noun = "customer(s)",
+  back = { href: "/customers", label: "Back to customers" },
+}: {
+  result: Result;
+  noun?: string;
+  back?: { href: string; label: string };
+}) {
   const rejected = result.mode === "all_or_nothing" && result.invalid > 0;
   const counts: Array<[string, number]> = [
     ["Rows read", result.rows],

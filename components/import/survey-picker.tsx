@@ -8,12 +8,24 @@ import { formatCount } from "../ui/format";
 
 export type SurveyChoice = { id: string; name: string; status: string; responseCount: number };
 
-export function SurveyPicker({ surveys, value, disabled }: { surveys: SurveyChoice[]; value: string | null; disabled?: boolean }) {
+export function SurveyPicker({
+  surveys,
+  value,
+  disabled,
+}: {
+  surveys: SurveyChoice[];
+  value: string | null;
+  disabled?: boolean;
+}) {
   const router = useRouter();
   if (surveys.length === 0) {
     return (
       <p className="text-sm text-slate-700">
-        There is no survey to import into yet. <Link href="/surveys/new" className="font-medium text-brand-700 underline">Create the survey</Link> with the same questions first, then come back.
+        There is no survey to import into yet.{" "}
+        <Link href="/surveys/new" className="font-medium text-brand-700 underline">
+          Create the survey
+        </Link>{" "}
+        with the same questions first, then come back.
       </p>
     );
   }
@@ -27,7 +39,9 @@ export function SurveyPicker({ surveys, value, disabled }: { surveys: SurveyChoi
         value={value ?? ""}
         disabled={disabled}
         aria-describedby={value ? undefined : "import-survey-hint"}
-        onChange={(e) => router.replace(`?kind=responses${e.target.value ? `&surveyId=${encodeURIComponent(e.target.value)}` : ""}`)}
+        onChange={(e) =>
+          router.replace(`?kind=responses${e.target.value ? `&surveyId=${encodeURIComponent(e.target.value)}` : ""}`)
+        }
         className={controlClass}
       >
         <option value="">Choose a survey…</option>

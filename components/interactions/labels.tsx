@@ -15,8 +15,20 @@ export function OutcomeBadge({ outcome }: { outcome: string }) {
   return <Badge tone={o.tone}>{o.label}</Badge>;
 }
 
-export const FACES = { [-2]: FaceAngry, [-1]: FaceSlightlyFrowning, 0: FaceNeutral, 1: FaceSlightlySmiling, 2: FaceGrinning } as const;
-export const FACE_COLOUR: Record<number, string> = { [-2]: "text-red-700", [-1]: "text-orange-700", 0: "text-slate-500", 1: "text-brand-600", 2: "text-green-700" };
+export const FACES = {
+  [-2]: FaceAngry,
+  [-1]: FaceSlightlyFrowning,
+  0: FaceNeutral,
+  1: FaceSlightlySmiling,
+  2: FaceGrinning,
+} as const;
+export const FACE_COLOUR: Record<number, string> = {
+  [-2]: "text-red-700",
+  [-1]: "text-orange-700",
+  0: "text-slate-500",
+  1: "text-brand-600",
+  2: "text-green-700",
+};
 
 export function EmotionLabel({ emotion }: { emotion: number | null }) {
   if (emotion === null || emotion === undefined) return <span className="text-slate-500">—</span>;
@@ -42,7 +54,15 @@ const CATEGORY_TONE: Record<string, BadgeTone> = {
   disagree: "danger",
 };
 
-export function ScoreLabel({ metric, score, category }: { metric: string | null; score: number | null; category: string | null }) {
+export function ScoreLabel({
+  metric,
+  score,
+  category,
+}: {
+  metric: string | null;
+  score: number | null;
+  category: string | null;
+}) {
   if (score === null) return <span className="text-slate-500">No score</span>;
   const scale = metric === "nps" ? "0–10" : metric === "csat" ? "1–5" : metric === "ces" ? "1–7" : null;
   return (

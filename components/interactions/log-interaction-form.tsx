@@ -13,9 +13,17 @@ import { FACE_COLOUR, FACES, OUTCOME_LABELS } from "./labels";
 import { PendingList, savePending, loadPending, type Pending } from "./pending-interactions";
 
 type Customer = Pick<CustomerHit, "id" | "name">;
-type Errors = Partial<Record<"customerId" | "touchpointId" | "channelId" | "outcome" | "emotion" | "note" | "form", string>>;
+type Errors = Partial<
+  Record<"customerId" | "touchpointId" | "channelId" | "outcome" | "emotion" | "note" | "form", string>
+>;
 
-export function LogInteractionForm({ options, initialCustomer }: { options: LoggingOptions; initialCustomer?: Customer }) {
+export function LogInteractionForm({
+  options,
+  initialCustomer,
+}: {
+  options: LoggingOptions;
+  initialCustomer?: Customer;
+}) {
   const [customer, setCustomer] = useState<Customer | null>(initialCustomer ?? null);
   const [touchpointId, setTouchpointId] = useState("");
   const [channelId, setChannelId] = useState("");
@@ -33,20 +41,33 @@ export function LogInteractionForm({ options, initialCustomer }: { options: Logg
   const groups = [...new Set(options.touchpoints.map((t) => t.group))];
 
   async function send(entry: Pending) {
-    setPending((list) => list.map((p) => (p.clientId === entry.clientId ? { ...p, status: "saving", message: undefined } : p)));
+    setPending((list) =>
+      list.map((p) => (p.clientId === entry.clientId ? { ...p, status: "saving", message: undefined } : p)),
+    );
     let status: Pending["status"] = "failed";
     let message = "Not saved: the connection failed. Your entry is kept; retry when you are back online.";
     try {
-      const res = await fetch("/api/v1/interactions", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(entry.body) });
+      const res = await fetch("/api/v1/interactions", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(entry.body),
+      });
       if (res.ok) status = "saved";
       else {
-        const problem = (await res.json().catch(() => null)) as { detail?: string; invalid_params?: Array<{ name: string; reason: string }> } | null;
+        const problem = (await res.json().catch(() => null)) as {
+          detail?: string;
+          invalid_params?: Array<{ name: string; reason: string }>;
+        } | null;
         message = `Not saved: ${problem?.invalid_params?.map((p) => `${p.name}: ${p.reason}`).join("; ") || problem?.detail || `error ${res.status}`}`;
       }
     } catch {
       /* network error: keep the entry for a retry */
     }
-    setPending((list) => list.map((p) => (p.clientId === entry.clientId ? { ...p, status, message: status === "saved" ? undefined : message } : p)));
+    setPending((list) =>
+      list.map((p) =>
+        p.clientId === entry.clientId ? { ...p, status, message: status === "saved" ? undefined : message } : p,
+      ),
+    );
   }
 
   function submit(e?: React.FormEvent) {
@@ -103,13 +124,22 @@ export function LogInteractionForm({ options, initialCustomer }: { options: Logg
               <Link href={`/customers/${customer.id}`} className="font-semibold text-brand-800 underline">
                 {customer.name ?? "Unnamed customer"}
               </Link>
-              <button type="button" onClick={() => setCustomer(null)} className="rounded-md border border-slate-300 px-2 py-1 text-xs font-medium hover:bg-slate-100">
+              <button
+                type="button"
+                onClick={() => setCustomer(null)}
+                className="rounded-md border border-slate-300 px-2 py-1 text-xs font-medium hover:bg-slate-100"
+              >
                 Change
               </button>
             </p>
           </div>
         ) : (
-          <CustomerCombobox label="Customer" placeholder="Type two letters of a name, e-mail or id" onSelect={(h) => setCustomer(h)} error={errors.customerId} />
+          <CustomerCombobox
+            label="Customer"
+            placeholder="Type two letters of a name, e-mail or id"
+            onSelect={(h) => setCustomer(h)}
+            error={errors.customerId}
+          />
         )}
 
         <div className="grid gap-4 sm:grid-cols-2">
@@ -148,7 +178,11 @@ export function LogInteractionForm({ options, initialCustomer }: { options: Logg
           </label>
           <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
             Channel
-            <select value={channelId} onChange={(e) => setChannelId(e.target.value)} className="min-h-10 rounded-md border border-slate-300 bg-white px-2 text-sm font-normal">
+            <select
+              value={channelId}
+              onChange={(e) => setChannelId(e.target.value)}
+              className="min-h-10 rounded-md border border-slate-300 bg-white px-2 text-sm font-normal"
+            >
               <option value="">Not recorded</option>
               {options.channels.map((c) => (
                 <option key={c.id} value={c.id}>
@@ -163,8 +197,18 @@ export function LogInteractionForm({ options, initialCustomer }: { options: Logg
           <legend className="mb-2 text-sm font-medium text-slate-800">Outcome</legend>
           <div className="grid grid-cols-2 gap-2 sm:grid-cols-4">
             {OUTCOMES.map((o) => (
-              <label key={o} className="flex min-h-11 cursor-pointer items-center justify-center rounded-md border border-slate-300 px-2 text-sm has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50 has-[:checked]:font-semibold has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-600">
-                <input type="radio" name="outcome" value={o} checked={outcome === o} onChange={() => setOutcome(o)} className="sr-only" />
+              <label
+                key={o}
+                className="flex min-h-11 cursor-pointer items-center justify-center rounded-md border border-slate-300 px-2 text-sm has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50 has-[:checked]:font-semibold has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-600"
+              >
+                <input
+                  type="radio"
+                  name="outcome"
+                  value={o}
+                  checked={outcome === o}
+                  onChange={() => setOutcome(o)}
+                  className="sr-only"
+                />
                 {OUTCOME_LABELS[o]?.label ?? o}
               </label>
             ))}
@@ -178,8 +222,18 @@ export function LogInteractionForm({ options, initialCustomer }: { options: Logg
             {EMOTIONS.map((em) => {
               const Face = FACES[em.value as keyof typeof FACES];
               return (
-                <label key={em.value} className="flex min-h-16 cursor-pointer flex-col items-center justify-center gap-1 rounded-md border border-slate-300 px-1 text-center text-xs has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50 has-[:checked]:font-semibold has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-600">
-                  <input type="radio" name="emotion" value={em.value} checked={emotion === em.value} onChange={() => setEmotion(em.value)} className="sr-only" />
+                <label
+                  key={em.value}
+                  className="flex min-h-16 cursor-pointer flex-col items-center justify-center gap-1 rounded-md border border-slate-300 px-1 text-center text-xs has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50 has-[:checked]:font-semibold has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-600"
+                >
+                  <input
+                    type="radio"
+                    name="emotion"
+                    value={em.value}
+                    checked={emotion === em.value}
+                    onChange={() => setEmotion(em.value)}
+                    className="sr-only"
+                  />
                   <Face aria-hidden="true" size={24} className={FACE_COLOUR[em.value]} />
                   {em.label}
                 </label>
@@ -190,17 +244,30 @@ export function LogInteractionForm({ options, initialCustomer }: { options: Logg
 
         <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
           Note (optional)
-          <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={3} maxLength={5000} className="rounded-md border border-slate-300 px-3 py-2 text-sm font-normal" />
+          <textarea
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            rows={3}
+            maxLength={5000}
+            className="rounded-md border border-slate-300 px-3 py-2 text-sm font-normal"
+          />
         </label>
 
         <div className="flex flex-wrap items-center gap-3">
-          <button type="submit" className="min-h-11 rounded-md bg-brand-700 px-5 text-sm font-semibold text-white hover:bg-brand-800">
+          <button
+            type="submit"
+            className="min-h-11 rounded-md bg-brand-700 px-5 text-sm font-semibold text-white hover:bg-brand-800"
+          >
             Log interaction
           </button>
           <span className="text-xs text-slate-600">Ctrl+Enter saves from anywhere in the form.</span>
         </div>
       </form>
-      <PendingList entries={pending} onRetry={(p) => void send(p)} onDismiss={(id) => setPending((l) => l.filter((p) => p.clientId !== id))} />
+      <PendingList
+        entries={pending}
+        onRetry={(p) => void send(p)}
+        onDismiss={(id) => setPending((l) => l.filter((p) => p.clientId !== id))}
+      />
     </div>
   );
 }

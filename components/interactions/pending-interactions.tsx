@@ -20,7 +20,11 @@ export function loadPending(): Pending[] {
   try {
     const list = JSON.parse(localStorage.getItem(KEY) ?? "[]") as Pending[];
     // Anything that was mid-save when the page went away is resent by the user with Retry.
-    return list.map((p) => (p.status === "saving" ? { ...p, status: "failed", message: "Not confirmed before the page closed. Retry to make sure it is saved." } : p));
+    return list.map((p) =>
+      p.status === "saving"
+        ? { ...p, status: "failed", message: "Not confirmed before the page closed. Retry to make sure it is saved." }
+        : p,
+    );
   } catch {
     return [];
   }
@@ -34,20 +38,35 @@ export function savePending(list: Pending[]) {
   }
 }
 
-export function PendingList({ entries, onRetry, onDismiss }: { entries: Pending[]; onRetry: (p: Pending) => void; onDismiss: (id: string) => void }) {
+export function PendingList({
+  entries,
+  onRetry,
+  onDismiss,
+}: {
+  entries: Pending[];
+  onRetry: (p: Pending) => void;
+  onDismiss: (id: string) => void;
+}) {
   return (
     <section aria-labelledby="just-logged" className="min-w-0">
       <h2 id="just-logged" className="mb-2 text-sm font-semibold text-slate-900">
         Just logged
       </h2>
       {entries.length === 0 ? (
-        <p className="text-sm text-slate-600">Interactions you log appear here at once, and on the customer&apos;s timeline.</p>
+        <p className="text-sm text-slate-600">
+          Interactions you log appear here at once, and on the customer&apos;s timeline.
+        </p>
       ) : (
         <ul className="flex flex-col gap-2" aria-live="polite">
           {entries.map((p) => (
-            <li key={p.clientId} className={`rounded-md border p-3 text-sm ${p.status === "failed" ? "border-red-300 bg-red-50" : "border-slate-200 bg-white"}`}>
+            <li
+              key={p.clientId}
+              className={`rounded-md border p-3 text-sm ${p.status === "failed" ? "border-red-300 bg-red-50" : "border-slate-200 bg-white"}`}
+            >
               <p className="flex items-center gap-2 font-medium text-slate-900">
-                {p.status === "saving" ? <Loader2 aria-hidden="true" size={16} className="animate-spin text-slate-500" /> : null}
+                {p.status === "saving" ? (
+                  <Loader2 aria-hidden="true" size={16} className="animate-spin text-slate-500" />
+                ) : null}
                 {p.status === "saved" ? <CheckCircle2 aria-hidden="true" size={16} className="text-green-700" /> : null}
                 {p.status === "failed" ? <TriangleAlert aria-hidden="true" size={16} className="text-red-700" /> : null}
                 <Link href={`/customers/${p.customer.id}`} className="underline">
@@ -55,13 +74,23 @@ export function PendingList({ entries, onRetry, onDismiss }: { entries: Pending[
                 </Link>
               </p>
               <p className="text-slate-700">{p.summary}</p>
-              <p className="text-xs text-slate-600">{p.status === "saving" ? "Saving…" : p.status === "saved" ? "Saved" : p.message}</p>
+              <p className="text-xs text-slate-600">
+                {p.status === "saving" ? "Saving…" : p.status === "saved" ? "Saved" : p.message}
+              </p>
               {p.status === "failed" ? (
                 <div className="mt-2 flex gap-2">
-                  <button type="button" onClick={() => onRetry(p)} className="rounded-md bg-red-700 px-3 py-1 text-xs font-semibold text-white">
+                  <button
+                    type="button"
+                    onClick={() => onRetry(p)}
+                    className="rounded-md bg-red-700 px-3 py-1 text-xs font-semibold text-white"
+                  >
                     Retry
                   </button>
-                  <button type="button" onClick={() => onDismiss(p.clientId)} className="rounded-md border border-slate-300 px-3 py-1 text-xs">
+                  <button
+                    type="button"
+                    onClick={() => onDismiss(p.clientId)}
+                    className="rounded-md border border-slate-300 px-3 py-1 text-xs"
+                  >
                     Discard
                   </button>
                 </div>

@@ -9,7 +9,11 @@ type Problem = { detail?: string; invalid_params?: Array<{ name: string; reason:
 
 export async function send<T = unknown>(method: string, path: string, body?: unknown): Promise<Sent<T>> {
   try {
-    const res = await fetch(path, { method, headers: body === undefined ? undefined : { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(path, {
+      method,
+      headers: body === undefined ? undefined : { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     if (res.ok) return { ok: true, data: (await res.json()) as T };
     const p = (await res.json().catch(() => ({}))) as Problem;
     const fieldErrors: FieldErrors = {};

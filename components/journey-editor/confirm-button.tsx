@@ -3,7 +3,19 @@
 import { useState } from "react";
 import { Button } from "../ui/button";
 
-export function ConfirmButton({ label, question, confirmLabel, onConfirm, accessibleLabel }: { label: string; question: string; confirmLabel: string; onConfirm: () => void; accessibleLabel?: string }) {
+export function ConfirmButton({
+  label,
+  question,
+  confirmLabel,
+  onConfirm,
+  accessibleLabel,
+}: {
+  label: string;
+  question: string;
+  confirmLabel: string;
+  onConfirm: () => void;
+  accessibleLabel?: string;
+}) {
   const [asking, setAsking] = useState(false);
   if (!asking)
     return (
@@ -12,9 +24,21 @@ export function ConfirmButton({ label, question, confirmLabel, onConfirm, access
       </Button>
     );
   return (
-    <span role="group" aria-label={question} className="flex w-full flex-wrap items-center gap-2 rounded-md bg-amber-50 p-2 text-sm text-slate-800">
+    <span
+      role="group"
+      aria-label={question}
+      className="flex w-full flex-wrap items-center gap-2 rounded-md bg-amber-50 p-2 text-sm text-slate-800"
+    >
       <span className="min-w-0 flex-1">{question}</span>
-      <Button size="sm" variant="danger" onClick={() => { setAsking(false); onConfirm(); }} autoFocus>
+      <Button
+        size="sm"
+        variant="danger"
+        onClick={() => {
+          setAsking(false);
+          onConfirm();
+        }}
+        autoFocus
+      >
         {confirmLabel}
       </Button>
       <Button size="sm" variant="secondary" onClick={() => setAsking(false)}>

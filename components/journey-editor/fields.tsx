@@ -3,12 +3,21 @@ import type { TextareaHTMLAttributes } from "react";
 import { SERVQUAL_DIMENSIONS, TOUCHPOINT_KINDS } from "@/lib/journeys/schema";
 import { controlClass, describedBy, FieldShell, type FieldProps } from "../ui/field";
 
-type TextareaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id"> & Omit<FieldProps, "id"> & { id: string; name: string };
+type TextareaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id"> &
+  Omit<FieldProps, "id"> & { id: string; name: string };
 
 export function Textarea({ id, name, label, hint, error, hideLabel, className, rows = 3, ...rest }: TextareaProps) {
   return (
     <FieldShell id={id} label={label} hint={hint} error={error} hideLabel={hideLabel} className={className}>
-      <textarea id={id} name={name} rows={rows} className={controlClass} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...rest} />
+      <textarea
+        id={id}
+        name={name}
+        rows={rows}
+        className={controlClass}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        {...rest}
+      />
     </FieldShell>
   );
 }
@@ -17,4 +26,7 @@ const label = (v: string) => v.charAt(0).toUpperCase() + v.slice(1);
 
 export const KIND_OPTIONS = TOUCHPOINT_KINDS.map((value) => ({ value, label: label(value) }));
 
-export const SERVQUAL_OPTIONS = [{ value: "", label: "None" }, ...SERVQUAL_DIMENSIONS.map((value) => ({ value, label: label(value) }))];
+export const SERVQUAL_OPTIONS = [
+  { value: "", label: "None" },
+  ...SERVQUAL_DIMENSIONS.map((value) => ({ value, label: label(value) })),
+];

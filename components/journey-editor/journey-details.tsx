@@ -10,7 +10,13 @@ import { check, send, type FieldErrors } from "./api";
 import { ConfirmButton } from "./confirm-button";
 import { Textarea } from "./fields";
 
-export function JourneyDetails({ journey, onChanged }: { journey: EditorJourney; onChanged: (message: string, error?: boolean) => void }) {
+export function JourneyDetails({
+  journey,
+  onChanged,
+}: {
+  journey: EditorJourney;
+  onChanged: (message: string, error?: boolean) => void;
+}) {
   const [editing, setEditing] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
 
@@ -28,14 +34,38 @@ export function JourneyDetails({ journey, onChanged }: { journey: EditorJourney;
 
   async function setArchived(archived: boolean) {
     const res = await send("PATCH", `/api/v1/journeys/${journey.id}`, { archived });
-    onChanged(res.ok ? (archived ? "Archived the journey; it no longer shows in the list." : "Restored the journey.") : res.message, !res.ok);
+    onChanged(
+      res.ok
+        ? archived
+          ? "Archived the journey; it no longer shows in the list."
+          : "Restored the journey."
+        : res.message,
+      !res.ok,
+    );
   }
 
   if (editing)
     return (
-      <form onSubmit={submit} className="mb-4 flex max-w-2xl flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4">
-        <Input id="journey-name" name="name" label="Journey name" defaultValue={journey.name} error={errors.name} autoFocus />
-        <Textarea id="journey-description" name="description" label="Description" defaultValue={journey.description ?? ""} error={errors.description} rows={2} />
+      <form
+        onSubmit={submit}
+        className="mb-4 flex max-w-2xl flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4"
+      >
+        <Input
+          id="journey-name"
+          name="name"
+          label="Journey name"
+          defaultValue={journey.name}
+          error={errors.name}
+          autoFocus
+        />
+        <Textarea
+          id="journey-description"
+          name="description"
+          label="Description"
+          defaultValue={journey.description ?? ""}
+          error={errors.description}
+          rows={2}
+        />
         <span className="flex gap-2">
           <Button type="submit" size="sm">
             Save
@@ -57,7 +87,12 @@ export function JourneyDetails({ journey, onChanged }: { journey: EditorJourney;
           Restore journey
         </Button>
       ) : (
-        <ConfirmButton label="Archive journey" question={`Archive “${journey.name}”? It leaves the journey list; its history stays in the reports.`} confirmLabel="Archive" onConfirm={() => void setArchived(true)} />
+        <ConfirmButton
+          label="Archive journey"
+          question={`Archive “${journey.name}”? It leaves the journey list; its history stays in the reports.`}
+          confirmLabel="Archive"
+          onConfirm={() => void setArchived(true)}
+        />
       )}
     </div>
   );

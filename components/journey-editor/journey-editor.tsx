@@ -3,7 +3,16 @@
 // (focus a handle, Space, arrows, Space) or by the move buttons, each with a spoken announcement. Every change
 // is saved through the REST API at once and the editor reloads the journey from it, so what you see is stored.
 import { useRef, useState, type FormEvent } from "react";
-import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type Announcements, type DragEndEvent } from "@dnd-kit/core";
+import {
+  DndContext,
+  KeyboardSensor,
+  PointerSensor,
+  closestCenter,
+  useSensor,
+  useSensors,
+  type Announcements,
+  type DragEndEvent,
+} from "@dnd-kit/core";
 import { SortableContext, rectSortingStrategy, sortableKeyboardCoordinates } from "@dnd-kit/sortable";
 import { Plus } from "lucide-react";
 import type { EditorJourney } from "@/lib/journeys/editor";
@@ -21,7 +30,10 @@ export function JourneyEditor({ initial, channels }: { initial: EditorJourney; c
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
   const [showArchived, setShowArchived] = useState(false);
   const [newStageError, setNewStageError] = useState<string | undefined>();
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  );
 
   const stages = journey.stages.filter((s) => !s.archivedAt);
   const archivedStages = journey.stages.filter((s) => s.archivedAt);
@@ -40,7 +52,10 @@ export function JourneyEditor({ initial, channels }: { initial: EditorJourney; c
     // Optimistic: show the new order now, then store it (and reload what was stored).
     setJourney({ ...journey, stages: [...next, ...archivedStages] });
     const res = await send("PUT", `/api/v1/journeys/${journey.id}/stages/order`, { stageIds: next.map((s) => s.id) });
-    await reload(res.ok ? `Moved “${stages[from].name}” to position ${to + 1} of ${stages.length}.` : `Not moved: ${res.message}`, !res.ok);
+    await reload(
+      res.ok ? `Moved “${stages[from].name}” to position ${to + 1} of ${stages.length}.` : `Not moved: ${res.message}`,
+      !res.ok,
+    );
   }
 
   function onDragEnd({ active, over }: DragEndEvent) {
@@ -61,10 +76,16 @@ export function JourneyEditor({ initial, channels }: { initial: EditorJourney; c
     onDragOver: ({ active, over }) => {
       if (over?.id === active.id && !movedSincePickUp.current) return undefined;
       movedSincePickUp.current = true;
-      return over ? `Stage ${nameOf(active.id)} is over position ${positionOf(over.id)} of ${stages.length}.` : `Stage ${nameOf(active.id)} is no longer over a position.`;
+      return over
+        ? `Stage ${nameOf(active.id)} is over position ${positionOf(over.id)} of ${stages.length}.`
+        : `Stage ${nameOf(active.id)} is no longer over a position.`;
     },
-    onDragEnd: ({ active, over }) => (over ? `Stage ${nameOf(active.id)} dropped at position ${positionOf(over.id)} of ${stages.length}.` : `Stage ${nameOf(active.id)} dropped where it was.`),
-    onDragCancel: ({ active }) => `Moving stage ${nameOf(active.id)} cancelled; it stays at position ${positionOf(active.id)}.`,
+    onDragEnd: ({ active, over }) =>
+      over
+        ? `Stage ${nameOf(active.id)} dropped at position ${positionOf(over.id)} of ${stages.length}.`
+        : `Stage ${nameOf(active.id)} dropped where it was.`,
+    onDragCancel: ({ active }) =>
+      `Moving stage ${nameOf(active.id)} cancelled; it stays at position ${positionOf(active.id)}.`,
   };
 
   async function addStage(e: FormEvent<HTMLFormElement>) {
@@ -87,48 +108,83 @@ export function JourneyEditor({ initial, channels }: { initial: EditorJourney; c
     <>
       <JourneyDetails journey={journey} onChanged={reload} />
       <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
-        <p className="text-sm text-slate-600">Drag a stage by its handle, or focus the handle and press Space, the arrow keys and Space again; the arrow buttons move it one place.</p>
+        <p className="text-sm text-slate-600">
+          Drag a stage by its handle, or focus the handle and press Space, the arrow keys and Space again; the arrow
+          buttons move it one place.
+        </p>
         <label className="inline-flex items-center gap-2 text-sm font-medium text-slate-800">
-          <input type="checkbox" className="size-4" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} />
+          <input
+            type="checkbox"
+            className="size-4"
+            checked={showArchived}
+            onChange={(e) => setShowArchived(e.target.checked)}
+          />
           Show archived
         </label>
       </div>
       <form onSubmit={addStage} className="mb-4 flex flex-wrap items-end gap-2">
-        <Input id="new-stage-name" name="name" label="New stage" placeholder="e.g. Onboarding" error={newStageError} className="w-full sm:w-72" />
+        <Input
+          id="new-stage-name"
+          name="name"
+          label="New stage"
+          placeholder="e.g. Onboarding"
+          error={newStageError}
+          className="w-full sm:w-72"
+        />
         <Button type="submit">
           <Plus aria-hidden="true" size={15} /> Add stage
         </Button>
       </form>
-      <p role="status" aria-live="polite" data-testid="editor-status" className={`mb-3 min-h-5 text-sm ${status?.error ? "font-medium text-danger" : "text-slate-700"}`}>
+      <p
+        role="status"
+        aria-live="polite"
+        data-testid="editor-status"
+        className={`mb-3 min-h-5 text-sm ${status?.error ? "font-medium text-danger" : "text-slate-700"}`}
+      >
         {status?.text}
       </p>
       <DndContext
         sensors={sensors}
         collisionDetection={closestCenter}
         onDragEnd={onDragEnd}
-        accessibility={{ announcements, screenReaderInstructions: { draggable: "To reorder a stage, press Space to pick it up, use the arrow keys to move it, then press Space to drop it or Escape to cancel." } }}
+        accessibility={{
+          announcements,
+          screenReaderInstructions: {
+            draggable:
+              "To reorder a stage, press Space to pick it up, use the arrow keys to move it, then press Space to drop it or Escape to cancel.",
+          },
+        }}
       >
         <SortableContext items={stages.map((s) => s.id)} strategy={rectSortingStrategy}>
-          <div role="region" aria-label="Stages in journey order (scrolls sideways)" tabIndex={0} className="overflow-x-auto pb-3">
-          <ol className="flex flex-col gap-3 sm:flex-row sm:items-start" aria-label="Stages in journey order">
-            {stages.map((stage, i) => (
-              <StageColumn
-                key={stage.id}
-                stage={stage}
-                index={i}
-                count={stages.length}
-                showArchived={showArchived}
-                stages={stages}
-                channels={channels}
-                onMove={(from, to) => void move(from, to)}
-                onChanged={reload}
-              />
-            ))}
-          </ol>
+          <div
+            role="region"
+            aria-label="Stages in journey order (scrolls sideways)"
+            tabIndex={0}
+            className="overflow-x-auto pb-3"
+          >
+            <ol className="flex flex-col gap-3 sm:flex-row sm:items-start" aria-label="Stages in journey order">
+              {stages.map((stage, i) => (
+                <StageColumn
+                  key={stage.id}
+                  stage={stage}
+                  index={i}
+                  count={stages.length}
+                  showArchived={showArchived}
+                  stages={stages}
+                  channels={channels}
+                  onMove={(from, to) => void move(from, to)}
+                  onChanged={reload}
+                />
+              ))}
+            </ol>
           </div>
         </SortableContext>
       </DndContext>
-      {stages.length === 0 ? <p className="mt-2 text-sm text-slate-600">This journey has no stages yet: add the first one with New stage (for example Discover, Sign up, Use).</p> : null}
+      {stages.length === 0 ? (
+        <p className="mt-2 text-sm text-slate-600">
+          This journey has no stages yet: add the first one with New stage (for example Discover, Sign up, Use).
+        </p>
+      ) : null}
       {showArchived ? (
         <section aria-labelledby="archived-stages" className="mt-6">
           <h2 id="archived-stages" className="mb-2 text-base font-semibold text-slate-900">
@@ -139,9 +195,13 @@ export function JourneyEditor({ initial, channels }: { initial: EditorJourney; c
           ) : (
             <ul className="flex flex-col gap-2">
               {archivedStages.map((s) => (
-                <li key={s.id} className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-dashed border-slate-300 bg-slate-50 p-3 text-sm">
+                <li
+                  key={s.id}
+                  className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-dashed border-slate-300 bg-slate-50 p-3 text-sm"
+                >
                   <span>
-                    <strong>{s.name}</strong> · {s.touchpoints.length} {s.touchpoints.length === 1 ? "touchpoint" : "touchpoints"}
+                    <strong>{s.name}</strong> · {s.touchpoints.length}{" "}
+                    {s.touchpoints.length === 1 ? "touchpoint" : "touchpoints"}
                   </span>
                   <Button size="sm" variant="secondary" onClick={() => void restoreStage(s.id, s.name)}>
                     Restore<span className="sr-only"> stage {s.name}</span>

@@ -46,11 +46,40 @@ export function NewJourneyForm() {
       </Button>
     );
   return (
-    <form onSubmit={submit} noValidate className="flex w-full flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:w-96" aria-label="New journey">
-      {errors.form ? <p role="alert" className="text-sm text-danger">{errors.form}</p> : null}
-      <Input id="new-journey-name" name="name" label="Name" placeholder="e.g. Onboarding" error={errors.name} autoFocus />
-      <Textarea id="new-journey-description" name="description" label="Description (optional)" error={errors.description} rows={2} />
-      <Textarea id="new-journey-stages" name="stages" label="Starter stages (optional)" hint="One per line; you can add, rename and reorder them later." error={Object.entries(errors).find(([k]) => k.startsWith("stages"))?.[1]} rows={3} />
+    <form
+      onSubmit={submit}
+      noValidate
+      className="flex w-full flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:w-96"
+      aria-label="New journey"
+    >
+      {errors.form ? (
+        <p role="alert" className="text-sm text-danger">
+          {errors.form}
+        </p>
+      ) : null}
+      <Input
+        id="new-journey-name"
+        name="name"
+        label="Name"
+        placeholder="e.g. Onboarding"
+        error={errors.name}
+        autoFocus
+      />
+      <Textarea
+        id="new-journey-description"
+        name="description"
+        label="Description (optional)"
+        error={errors.description}
+        rows={2}
+      />
+      <Textarea
+        id="new-journey-stages"
+        name="stages"
+        label="Starter stages (optional)"
+        hint="One per line; you can add, rename and reorder them later."
+        error={Object.entries(errors).find(([k]) => k.startsWith("stages"))?.[1]}
+        rows={3}
+      />
       <span className="flex gap-2">
         <Button type="submit" disabled={pending}>
           {pending ? "Creating…" : "Create and edit"}

@@ -25,7 +25,9 @@ type Props = {
 };
 
 export function StageColumn({ stage, index, count, showArchived, stages, channels, onMove, onChanged }: Props) {
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: stage.id });
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
+    id: stage.id,
+  });
   const [dialog, setDialog] = useState<{ touchpoint?: EditorTouchpoint } | null>(null);
   const active = stage.touchpoints.filter((t) => !t.archivedAt);
   const archived = stage.touchpoints.filter((t) => t.archivedAt);
@@ -36,13 +38,19 @@ export function StageColumn({ stage, index, count, showArchived, stages, channel
   }
   async function archiveStage() {
     const res = await send("PATCH", `/api/v1/stages/${stage.id}`, { archived: true });
-    onChanged(res.ok ? `Archived the stage “${stage.name}”; turn on “Show archived” to restore it.` : res.message, !res.ok);
+    onChanged(
+      res.ok ? `Archived the stage “${stage.name}”; turn on “Show archived” to restore it.` : res.message,
+      !res.ok,
+    );
   }
 
   return (
     <li
       ref={setNodeRef}
-      style={{ transform: transform ? `translate3d(${Math.round(transform.x)}px, ${Math.round(transform.y)}px, 0)` : undefined, transition }}
+      style={{
+        transform: transform ? `translate3d(${Math.round(transform.x)}px, ${Math.round(transform.y)}px, 0)` : undefined,
+        transition,
+      }}
       className={`flex w-full flex-col rounded-lg border bg-slate-50 p-3 sm:w-64 sm:shrink-0 ${isDragging ? "z-10 border-brand-400 shadow-lg" : "border-slate-200"}`}
       aria-label={`Stage ${index + 1} of ${count}: ${stage.name}`}
       data-testid="stage-column"
@@ -60,11 +68,25 @@ export function StageColumn({ stage, index, count, showArchived, stages, channel
         </button>
         <span className="text-xs font-medium text-slate-600 tabular-nums">Stage {index + 1}</span>
         <span className="ml-auto flex">
-          <Button size="sm" variant="ghost" disabled={index === 0} onClick={() => onMove(index, index - 1)} aria-label={`Move ${stage.name} left (earlier)`} title="Move earlier">
+          <Button
+            size="sm"
+            variant="ghost"
+            disabled={index === 0}
+            onClick={() => onMove(index, index - 1)}
+            aria-label={`Move ${stage.name} left (earlier)`}
+            title="Move earlier"
+          >
             <ChevronLeft aria-hidden="true" size={16} className="hidden sm:block" />
             <ChevronUp aria-hidden="true" size={16} className="sm:hidden" />
           </Button>
-          <Button size="sm" variant="ghost" disabled={index === count - 1} onClick={() => onMove(index, index + 1)} aria-label={`Move ${stage.name} right (later)`} title="Move later">
+          <Button
+            size="sm"
+            variant="ghost"
+            disabled={index === count - 1}
+            onClick={() => onMove(index, index + 1)}
+            aria-label={`Move ${stage.name} right (later)`}
+            title="Move later"
+          >
             <ChevronRight aria-hidden="true" size={16} className="hidden sm:block" />
             <ChevronDown aria-hidden="true" size={16} className="sm:hidden" />
           </Button>
@@ -73,10 +95,32 @@ export function StageColumn({ stage, index, count, showArchived, stages, channel
       <StageName id={stage.id} name={stage.name} onSaved={onChanged} />
       <ul className="mt-3 flex flex-col gap-2" aria-label={`Touchpoints of ${stage.name}`}>
         {active.map((tp, i) => (
-          <TouchpointItem key={tp.id} tp={tp} index={i} count={active.length} onEdit={() => setDialog({ touchpoint: tp })} onPatch={(body, m) => patchTouchpoint(tp.id, body, m)} />
+          <TouchpointItem
+            key={tp.id}
+            tp={tp}
+            index={i}
+            count={active.length}
+            onEdit={() => setDialog({ touchpoint: tp })}
+            onPatch={(body, m) => patchTouchpoint(tp.id, body, m)}
+          />
         ))}
-        {showArchived ? archived.map((tp) => <TouchpointItem key={tp.id} tp={tp} index={-1} count={0} onEdit={() => undefined} onPatch={(body, m) => patchTouchpoint(tp.id, body, m)} />) : null}
-        {active.length === 0 ? <li className="rounded-md border border-dashed border-slate-300 p-3 text-sm text-slate-600">No touchpoints yet: add where customers meet you in this stage.</li> : null}
+        {showArchived
+          ? archived.map((tp) => (
+              <TouchpointItem
+                key={tp.id}
+                tp={tp}
+                index={-1}
+                count={0}
+                onEdit={() => undefined}
+                onPatch={(body, m) => patchTouchpoint(tp.id, body, m)}
+              />
+            ))
+          : null}
+        {active.length === 0 ? (
+          <li className="rounded-md border border-dashed border-slate-300 p-3 text-sm text-slate-600">
+            No touchpoints yet: add where customers meet you in this stage.
+          </li>
+        ) : null}
       </ul>
       <Button size="sm" variant="secondary" className="mt-2 self-start" onClick={() => setDialog({})}>
         <Plus aria-hidden="true" size={15} /> Add touchpoint<span className="sr-only"> to {stage.name}</span>

@@ -24,13 +24,23 @@ export function StageName({ id, name, onSaved }: { id: string; name: string; onS
     return (
       <div className="flex min-w-0 items-start gap-1">
         <h2 className="min-w-0 flex-1 text-base font-semibold break-words text-slate-900">{name}</h2>
-        <Button size="sm" variant="ghost" onClick={() => setEditing(true)} aria-label={`Rename stage ${name}`} title="Rename">
+        <Button
+          size="sm"
+          variant="ghost"
+          onClick={() => setEditing(true)}
+          aria-label={`Rename stage ${name}`}
+          title="Rename"
+        >
           <Pencil aria-hidden="true" size={15} />
         </Button>
       </div>
     );
   return (
-    <form onSubmit={submit} className="flex flex-col gap-2" onKeyDown={(e) => e.key === "Escape" && (e.stopPropagation(), setEditing(false), setError(undefined))}>
+    <form
+      onSubmit={submit}
+      className="flex flex-col gap-2"
+      onKeyDown={(e) => e.key === "Escape" && (e.stopPropagation(), setEditing(false), setError(undefined))}
+    >
       <Input id={`stage-name-${id}`} name="name" label="Stage name" defaultValue={name} error={error} autoFocus />
       <span className="flex gap-2">
         <Button type="submit" size="sm">

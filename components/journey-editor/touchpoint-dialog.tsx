@@ -73,7 +73,9 @@ export function TouchpointDialog({
       return;
     }
     setPending(true);
-    const res = touchpoint ? await send("PATCH", `/api/v1/touchpoints/${touchpoint.id}`, body) : await send("POST", "/api/v1/touchpoints", body);
+    const res = touchpoint
+      ? await send("PATCH", `/api/v1/touchpoints/${touchpoint.id}`, body)
+      : await send("POST", "/api/v1/touchpoints", body);
     setPending(false);
     if (!res.ok) {
       setErrors(res.fieldErrors);
@@ -103,9 +105,24 @@ export function TouchpointDialog({
               {message}
             </p>
           ) : null}
-          <Input id={`${prefix}-name`} name="name" label="Name" defaultValue={t?.name} error={err("name")} required autoFocus />
+          <Input
+            id={`${prefix}-name`}
+            name="name"
+            label="Name"
+            defaultValue={t?.name}
+            error={err("name")}
+            required
+            autoFocus
+          />
           <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
-            <Select id={`${prefix}-kind`} name="kind" label="Kind" options={KIND_OPTIONS} defaultValue={t?.kind ?? "digital"} error={err("kind")} />
+            <Select
+              id={`${prefix}-kind`}
+              name="kind"
+              label="Kind"
+              options={KIND_OPTIONS}
+              defaultValue={t?.kind ?? "digital"}
+              error={err("kind")}
+            />
             <Select
               id={`${prefix}-channel`}
               name="channelId"
@@ -115,15 +132,73 @@ export function TouchpointDialog({
               error={err("channelId")}
             />
           </div>
-          {t ? <Select id={`${prefix}-stage`} name="stageId" label="Stage" hint="Choose another stage to move the touchpoint there (it goes last)." options={stages.map((s) => ({ value: s.id, label: s.name }))} defaultValue={t.stageId} error={err("stageId")} /> : null}
-          <Textarea id={`${prefix}-promise`} name="promise" label="Promise" hint="What you promise the customer here, in their words." defaultValue={t?.promise ?? ""} error={err("promise")} rows={2} />
+          {t ? (
+            <Select
+              id={`${prefix}-stage`}
+              name="stageId"
+              label="Stage"
+              hint="Choose another stage to move the touchpoint there (it goes last)."
+              options={stages.map((s) => ({ value: s.id, label: s.name }))}
+              defaultValue={t.stageId}
+              error={err("stageId")}
+            />
+          ) : null}
+          <Textarea
+            id={`${prefix}-promise`}
+            name="promise"
+            label="Promise"
+            hint="What you promise the customer here, in their words."
+            defaultValue={t?.promise ?? ""}
+            error={err("promise")}
+            rows={2}
+          />
           <fieldset className="grid grid-cols-1 gap-3 sm:grid-cols-3">
             <legend className="mb-1 text-sm font-medium text-slate-800">Targets (leave empty for none)</legend>
-            <Input id={`${prefix}-csat`} name="targetCsat" label="CSAT (1–5)" type="number" inputMode="decimal" step="0.1" min={1} max={5} defaultValue={t?.targets.csat ?? ""} error={err("targetCsat")} />
-            <Input id={`${prefix}-ces`} name="targetCes" label="CES (1–7)" type="number" inputMode="decimal" step="0.1" min={1} max={7} defaultValue={t?.targets.ces ?? ""} error={err("targetCes")} />
-            <Input id={`${prefix}-nps`} name="targetNps" label="NPS (−100 to 100)" type="number" inputMode="numeric" step="1" min={-100} max={100} defaultValue={t?.targets.nps ?? ""} error={err("targetNps")} />
+            <Input
+              id={`${prefix}-csat`}
+              name="targetCsat"
+              label="CSAT (1–5)"
+              type="number"
+              inputMode="decimal"
+              step="0.1"
+              min={1}
+              max={5}
+              defaultValue={t?.targets.csat ?? ""}
+              error={err("targetCsat")}
+            />
+            <Input
+              id={`${prefix}-ces`}
+              name="targetCes"
+              label="CES (1–7)"
+              type="number"
+              inputMode="decimal"
+              step="0.1"
+              min={1}
+              max={7}
+              defaultValue={t?.targets.ces ?? ""}
+              error={err("targetCes")}
+            />
+            <Input
+              id={`${prefix}-nps`}
+              name="targetNps"
+              label="NPS (−100 to 100)"
+              type="number"
+              inputMode="numeric"
+              step="1"
+              min={-100}
+              max={100}
+              defaultValue={t?.targets.nps ?? ""}
+              error={err("targetNps")}
+            />
           </fieldset>
-          <Select id={`${prefix}-servqual`} name="servqualDimension" label="SERVQUAL dimension" options={SERVQUAL_OPTIONS} defaultValue={t?.servqualDimension ?? ""} error={err("servqualDimension")} />
+          <Select
+            id={`${prefix}-servqual`}
+            name="servqualDimension"
+            label="SERVQUAL dimension"
+            options={SERVQUAL_OPTIONS}
+            defaultValue={t?.servqualDimension ?? ""}
+            error={err("servqualDimension")}
+          />
           <div className="flex flex-wrap justify-end gap-2 pt-1">
             <Button variant="secondary" onClick={onClose}>
               Cancel

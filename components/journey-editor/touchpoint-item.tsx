@@ -10,7 +10,11 @@ import { KIND_OPTIONS } from "./fields";
 const kindLabel = (k: string) => KIND_OPTIONS.find((o) => o.value === k)?.label ?? k;
 
 function targetsText(t: EditorTouchpoint["targets"]): string | null {
-  const parts = [t.csat !== null ? `CSAT ${t.csat}` : null, t.ces !== null ? `CES ${t.ces}` : null, t.nps !== null ? `NPS ${t.nps}` : null].filter(Boolean);
+  const parts = [
+    t.csat !== null ? `CSAT ${t.csat}` : null,
+    t.ces !== null ? `CES ${t.ces}` : null,
+    t.nps !== null ? `NPS ${t.nps}` : null,
+  ].filter(Boolean);
   return parts.length ? `Targets: ${parts.join(" · ")}` : null;
 }
 
@@ -30,7 +34,10 @@ export function TouchpointItem({
   const archived = tp.archivedAt !== null;
   const targets = targetsText(tp.targets);
   return (
-    <li className={`rounded-md border p-3 text-sm ${archived ? "border-dashed border-slate-300 bg-slate-50 text-slate-600" : "border-slate-200 bg-white shadow-sm"}`} aria-label={`${tp.name}${archived ? " (archived)" : ""}`}>
+    <li
+      className={`rounded-md border p-3 text-sm ${archived ? "border-dashed border-slate-300 bg-slate-50 text-slate-600" : "border-slate-200 bg-white shadow-sm"}`}
+      aria-label={`${tp.name}${archived ? " (archived)" : ""}`}
+    >
       <p className="font-semibold break-words text-slate-900">{tp.name}</p>
       <p className="mt-1 flex flex-wrap gap-1">
         <Badge tone="brand">{kindLabel(tp.kind)}</Badge>
@@ -50,10 +57,24 @@ export function TouchpointItem({
             <Button size="sm" variant="secondary" onClick={onEdit} aria-label={`Edit touchpoint ${tp.name}`}>
               Edit
             </Button>
-            <Button size="sm" variant="ghost" disabled={index === 0} onClick={() => onPatch({ position: index - 1 }, `Moved “${tp.name}” up.`)} aria-label={`Move ${tp.name} up`} title="Move up">
+            <Button
+              size="sm"
+              variant="ghost"
+              disabled={index === 0}
+              onClick={() => onPatch({ position: index - 1 }, `Moved “${tp.name}” up.`)}
+              aria-label={`Move ${tp.name} up`}
+              title="Move up"
+            >
               <ArrowUp aria-hidden="true" size={15} />
             </Button>
-            <Button size="sm" variant="ghost" disabled={index === count - 1} onClick={() => onPatch({ position: index + 1 }, `Moved “${tp.name}” down.`)} aria-label={`Move ${tp.name} down`} title="Move down">
+            <Button
+              size="sm"
+              variant="ghost"
+              disabled={index === count - 1}
+              onClick={() => onPatch({ position: index + 1 }, `Moved “${tp.name}” down.`)}
+              aria-label={`Move ${tp.name} down`}
+              title="Move down"
+            >
               <ArrowDown aria-hidden="true" size={15} />
             </Button>
             <ConfirmButton

@@ -1,7 +1,15 @@
 // Map | Paths: the two views of one journey, keeping the period, channel and segment in the URL.
 import Link from "next/link";
 
-export function JourneyTabs({ journeyId, query, current }: { journeyId: string; query: string; current: "map" | "paths" }) {
+export function JourneyTabs({
+  journeyId,
+  query,
+  current,
+}: {
+  journeyId: string;
+  query: string;
+  current: "map" | "paths";
+}) {
   const tabs = [
     { key: "map", label: "Journey map", href: `/journeys/${journeyId}` },
     { key: "paths", label: "Paths", href: `/journeys/${journeyId}/paths` },

@@ -12,7 +12,12 @@ export function PathsChart({ data }: { data: ChartInput }) {
   const [active, setActive] = useState<string | null>(null);
   const layout = layoutPaths(data);
   const colour = new Map(data.touchpoints.map((t, i) => [t.id, PALETTE[i % PALETTE.length]]));
-  const show = (text: string) => ({ onMouseEnter: () => setActive(text), onFocus: () => setActive(text), onMouseLeave: () => setActive(null), onBlur: () => setActive(null) });
+  const show = (text: string) => ({
+    onMouseEnter: () => setActive(text),
+    onFocus: () => setActive(text),
+    onMouseLeave: () => setActive(null),
+    onBlur: () => setActive(null),
+  });
   const hint = "Hover or focus (Tab) a touchpoint or a band for its counts.";
 
   return (
@@ -22,7 +27,13 @@ export function PathsChart({ data }: { data: ChartInput }) {
         {active ?? hint}
       </p>
       <div role="region" aria-label="Paths chart (scrolls sideways)" tabIndex={0} className="overflow-x-auto">
-        <svg width={layout.width} height={layout.height} viewBox={`0 0 ${layout.width} ${layout.height}`} className="block" aria-label={`Customer paths over ${data.steps} steps`}>
+        <svg
+          width={layout.width}
+          height={layout.height}
+          viewBox={`0 0 ${layout.width} ${layout.height}`}
+          className="block"
+          aria-label={`Customer paths over ${data.steps} steps`}
+        >
           {layout.columns.map((c) => (
             <text key={c.step} x={c.x} y={14} className="fill-slate-500 text-[11px] font-semibold uppercase">
               Step {c.step + 1}
@@ -31,7 +42,15 @@ export function PathsChart({ data }: { data: ChartInput }) {
           {layout.links.map((l) => {
             const text = `Step ${l.step + 1} → ${l.step + 2}: ${l.sourceName} → ${l.targetName}, ${l.customers} customers`;
             return (
-              <path key={l.key} d={l.d} fill={colour.get(l.source)} fillOpacity={active === text ? 0.55 : 0.28} tabIndex={0} aria-label={text} {...show(text)}>
+              <path
+                key={l.key}
+                d={l.d}
+                fill={colour.get(l.source)}
+                fillOpacity={active === text ? 0.55 : 0.28}
+                tabIndex={0}
+                aria-label={text}
+                {...show(text)}
+              >
                 <title>{text}</title>
               </path>
             );
@@ -54,11 +73,25 @@ export function PathsChart({ data }: { data: ChartInput }) {
           {layout.nodes.map((n) => {
             const text = `Step ${n.step + 1}: ${n.name}, ${n.customers} customers, ${n.continued} continued, ${n.dropped} left`;
             return (
-              <g key={n.key} tabIndex={0} aria-label={text} {...show(text)} className="outline-none [&:focus>rect]:stroke-slate-900 [&:focus>rect]:stroke-2">
+              <g
+                key={n.key}
+                tabIndex={0}
+                aria-label={text}
+                {...show(text)}
+                className="outline-none [&:focus>rect]:stroke-slate-900 [&:focus>rect]:stroke-2"
+              >
                 <rect x={n.x} y={n.y} width={n.w} height={n.h} rx={2} fill={colour.get(n.touchpointId)}>
                   <title>{text}</title>
                 </rect>
-                <text x={n.x + n.w + 4} y={n.y + Math.min(n.h / 2, 9) + 1} dominantBaseline="middle" className="fill-slate-900 text-[11px] font-medium" stroke="white" strokeWidth={3} paintOrder="stroke">
+                <text
+                  x={n.x + n.w + 4}
+                  y={n.y + Math.min(n.h / 2, 9) + 1}
+                  dominantBaseline="middle"
+                  className="fill-slate-900 text-[11px] font-medium"
+                  stroke="white"
+                  strokeWidth={3}
+                  paintOrder="stroke"
+                >
                   {n.label} · {n.customers}
                 </text>
               </g>

@@ -34,31 +34,33 @@ export function PathsTables({ data }: { data: JourneyPaths }) {
         </TBody>
       </Table>
       <details className="group">
-        <summary className="mb-2 cursor-pointer text-sm font-semibold text-brand-700 hover:underline">Per step: customers, continued and left ({data.nodes.length} rows)</summary>
-      <Table label="Customers per step" caption="Per step: customers, continued and left">
-        <THead>
-          <tr>
-            <Th>Step</Th>
-            <Th>Touchpoint</Th>
-            <Th className="text-right">Customers</Th>
-            <Th className="text-right">Continued</Th>
-            <Th className="text-right">Left</Th>
-          </tr>
-        </THead>
-        <TBody>
-          {data.nodes.map((n) => (
-            <tr key={`${n.step}:${n.touchpointId}`}>
-              <Td className="tabular-nums">{n.step + 1}</Td>
-              <Td>{nameOf(n.touchpointId)}</Td>
-              <Td className="text-right tabular-nums">{formatCount(n.customers)}</Td>
-              <Td className="text-right tabular-nums">{formatCount(n.continued)}</Td>
-              <Td className="text-right tabular-nums">
-                {formatCount(n.dropped)} ({pct(n.dropped / n.customers)})
-              </Td>
+        <summary className="mb-2 cursor-pointer text-sm font-semibold text-brand-700 hover:underline">
+          Per step: customers, continued and left ({data.nodes.length} rows)
+        </summary>
+        <Table label="Customers per step" caption="Per step: customers, continued and left">
+          <THead>
+            <tr>
+              <Th>Step</Th>
+              <Th>Touchpoint</Th>
+              <Th className="text-right">Customers</Th>
+              <Th className="text-right">Continued</Th>
+              <Th className="text-right">Left</Th>
             </tr>
-          ))}
-        </TBody>
-      </Table>
+          </THead>
+          <TBody>
+            {data.nodes.map((n) => (
+              <tr key={`${n.step}:${n.touchpointId}`}>
+                <Td className="tabular-nums">{n.step + 1}</Td>
+                <Td>{nameOf(n.touchpointId)}</Td>
+                <Td className="text-right tabular-nums">{formatCount(n.customers)}</Td>
+                <Td className="text-right tabular-nums">{formatCount(n.continued)}</Td>
+                <Td className="text-right tabular-nums">
+                  {formatCount(n.dropped)} ({pct(n.dropped / n.customers)})
+                </Td>
+              </tr>
+            ))}
+          </TBody>
+        </Table>
       </details>
     </div>
   );

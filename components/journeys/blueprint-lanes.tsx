@@ -2,7 +2,16 @@
 // happens behind the line of visibility (back-stage) and the systems that support it. Read-only for now.
 import { Table, TBody, Td, Th, THead } from "../ui/table";
 
-type Stage = { id: string; name: string; blueprint: { customerAction: string | null; frontstage: string | null; backstage: string | null; supportSystems: string | null } };
+type Stage = {
+  id: string;
+  name: string;
+  blueprint: {
+    customerAction: string | null;
+    frontstage: string | null;
+    backstage: string | null;
+    supportSystems: string | null;
+  };
+};
 
 const LANES = [
   { key: "customerAction", label: "Customer actions" },
@@ -33,7 +42,9 @@ export function BlueprintLanes({ stages }: { stages: Stage[] }) {
             <tr key={lane.key} className={lane.key === "backstage" ? "border-t-2 border-dashed border-slate-300" : ""}>
               <Th scope="row" className="bg-slate-50 font-medium normal-case">
                 {lane.label}
-                {lane.key === "backstage" ? <span className="block text-xs font-normal text-slate-500">below the line of visibility</span> : null}
+                {lane.key === "backstage" ? (
+                  <span className="block text-xs font-normal text-slate-500">below the line of visibility</span>
+                ) : null}
               </Th>
               {stages.map((s) => (
                 <Td key={s.id} className="text-slate-700">

@@ -28,13 +28,45 @@ function CurveTooltip({ active, payload }: { active?: boolean; payload?: Readonl
 export function EmotionCurve({ points, title }: { points: CurvePoint[]; title: string }) {
   return (
     <div aria-hidden="true" className="min-w-0">
-      <LineChart responsive data={points} style={{ width: "100%", height: 260 }} margin={{ top: 8, right: 16, bottom: 0, left: 28 }} title={title}>
+      <LineChart
+        responsive
+        data={points}
+        style={{ width: "100%", height: 260 }}
+        margin={{ top: 8, right: 16, bottom: 0, left: 28 }}
+        title={title}
+      >
         <CartesianGrid stroke="#e2e8f0" vertical={false} />
-        <XAxis dataKey="stage" tick={{ fontSize: 11, fill: "#475569" }} tickLine={false} interval={0} angle={-30} textAnchor="end" height={84} padding={{ left: 24, right: 24 }} tickFormatter={short} />
-        <YAxis domain={[-2, 2]} ticks={[-2, -1, 0, 1, 2]} tick={{ fontSize: 12, fill: "#475569" }} tickLine={false} axisLine={false} width={32} tickFormatter={(v: number) => (v > 0 ? `+${v}` : String(v).replace("-", "\u2212"))} />
+        <XAxis
+          dataKey="stage"
+          tick={{ fontSize: 11, fill: "#475569" }}
+          tickLine={false}
+          interval={0}
+          angle={-30}
+          textAnchor="end"
+          height={84}
+          padding={{ left: 24, right: 24 }}
+          tickFormatter={short}
+        />
+        <YAxis
+          domain={[-2, 2]}
+          ticks={[-2, -1, 0, 1, 2]}
+          tick={{ fontSize: 12, fill: "#475569" }}
+          tickLine={false}
+          axisLine={false}
+          width={32}
+          tickFormatter={(v: number) => (v > 0 ? `+${v}` : String(v).replace("-", "\u2212"))}
+        />
         <ReferenceLine y={0} stroke="#94a3b8" strokeDasharray="4 4" />
         <Tooltip content={<CurveTooltip />} />
-        <Line type="monotone" dataKey="average" stroke="#1f7f72" strokeWidth={2.5} dot={{ r: 4, fill: "#1f7f72" }} connectNulls={false} isAnimationActive={false} />
+        <Line
+          type="monotone"
+          dataKey="average"
+          stroke="#1f7f72"
+          strokeWidth={2.5}
+          dot={{ r: 4, fill: "#1f7f72" }}
+          connectNulls={false}
+          isAnimationActive={false}
+        />
       </LineChart>
     </div>
   );

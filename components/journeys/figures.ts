@@ -5,7 +5,8 @@ import { GAP_SCALES, type GapMetric, type Perceived } from "@/lib/journeys/gap";
 export const METRIC_NAMES: Record<GapMetric, string> = { csat: "CSAT", ces: "CES", nps: "NPS" };
 export const SCALE_SUFFIX: Record<GapMetric, string> = { csat: " of 5", ces: " of 7", nps: "" };
 
-export const fmt = (metric: GapMetric, x: number | null) => (x === null ? "—" : formatNumber(x, GAP_SCALES[metric].decimals));
+export const fmt = (metric: GapMetric, x: number | null) =>
+  x === null ? "—" : formatNumber(x, GAP_SCALES[metric].decimals);
 
 /** "± 0.16" — half the interval's width (intervals clamped at the scale ends are slightly asymmetric). */
 export function plusMinus(p: Pick<Perceived, "metric" | "low" | "high">): string | null {

@@ -34,12 +34,24 @@ function StageSummary({ stage }: { stage: Map["stages"][number] }) {
 export function JourneyMapView({ map, query }: { map: Map; query: string }) {
   // The response inbox for the same period (and channel): where the responses behind each number are listed.
   const channelId = new URLSearchParams(query).get("channelId");
-  const responsesQuery = new URLSearchParams({ from: map.period.from.toISOString(), to: map.period.to.toISOString(), ...(channelId ? { channelId } : {}) }).toString();
+  const responsesQuery = new URLSearchParams({
+    from: map.period.from.toISOString(),
+    to: map.period.to.toISOString(),
+    ...(channelId ? { channelId } : {}),
+  }).toString();
   return (
-    <div role="region" aria-label={`Stages of ${map.journey.name} (scrolls sideways)`} tabIndex={0} className="relative -mx-4 overflow-x-auto px-4 pb-4 sm:mx-0 sm:px-0 print:overflow-visible">
+    <div
+      role="region"
+      aria-label={`Stages of ${map.journey.name} (scrolls sideways)`}
+      tabIndex={0}
+      className="relative -mx-4 overflow-x-auto px-4 pb-4 sm:mx-0 sm:px-0 print:overflow-visible"
+    >
       <ol className="flex min-w-min gap-4">
         {map.stages.map((stage, index) => (
-          <li key={stage.id} className="flex w-72 shrink-0 flex-col rounded-lg border border-slate-200 bg-slate-100/70 p-3">
+          <li
+            key={stage.id}
+            className="flex w-72 shrink-0 flex-col rounded-lg border border-slate-200 bg-slate-100/70 p-3"
+          >
             <h2 className="text-sm font-semibold text-slate-900">
               <span className="mr-1.5 text-slate-500 tabular-nums">{index + 1}.</span>
               {stage.name}

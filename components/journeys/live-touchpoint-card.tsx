@@ -22,9 +22,23 @@ type Tp = {
 };
 
 const KIND_LABELS: Record<string, string> = { digital: "Digital", human: "Human", physical: "Physical" };
-const FRAME = { friction: "border-red-400 bg-red-50/60 border-l-4", delight: "border-green-500 bg-green-50/60 border-l-4", none: "border-slate-200 bg-white" };
+const FRAME = {
+  friction: "border-red-400 bg-red-50/60 border-l-4",
+  delight: "border-green-500 bg-green-50/60 border-l-4",
+  none: "border-slate-200 bg-white",
+};
 
-function MetricRow({ tp, metric, dashboardHref, responsesHref }: { tp: Tp; metric: GapMetric; dashboardHref: string; responsesHref: string }) {
+function MetricRow({
+  tp,
+  metric,
+  dashboardHref,
+  responsesHref,
+}: {
+  tp: Tp;
+  metric: GapMetric;
+  dashboardHref: string;
+  responsesHref: string;
+}) {
   const p = tp.live.metrics[metric];
   const target = tp.targets[metric];
   const gap = tp.live.gaps.find((g) => g.metric === metric);
@@ -33,27 +47,46 @@ function MetricRow({ tp, metric, dashboardHref, responsesHref }: { tp: Tp; metri
     <div className="border-t border-slate-200/80 py-1.5 first:border-t-0">
       <dt className="flex items-baseline justify-between gap-2 text-xs font-semibold text-slate-700">
         <span>{METRIC_NAMES[metric]}</span>
-        {target !== null ? <span className="font-normal text-slate-600">target {fmt(metric, target)}{SCALE_SUFFIX[metric]}</span> : null}
+        {target !== null ? (
+          <span className="font-normal text-slate-600">
+            target {fmt(metric, target)}
+            {SCALE_SUFFIX[metric]}
+          </span>
+        ) : null}
       </dt>
       <dd className="text-sm">
         {p.n === 0 ? (
           <span className="text-slate-500">no responses</span>
         ) : (
-          <Link href={dashboardHref} className="rounded-sm text-slate-900 hover:underline" aria-label={`${METRIC_NAMES[metric]} ${fmt(metric, p.value)}, ${p.n} responses: open on the dashboard`}>
-            <span className={`font-semibold tabular-nums ${p.enough ? "" : "text-slate-500"}`}>{fmt(metric, p.value)}</span>
+          <Link
+            href={dashboardHref}
+            className="rounded-sm text-slate-900 hover:underline"
+            aria-label={`${METRIC_NAMES[metric]} ${fmt(metric, p.value)}, ${p.n} responses: open on the dashboard`}
+          >
+            <span className={`font-semibold tabular-nums ${p.enough ? "" : "text-slate-500"}`}>
+              {fmt(metric, p.value)}
+            </span>
             {plusMinus(p) ? <span className="ml-1 text-xs tabular-nums text-slate-600">{plusMinus(p)}</span> : null}
             <span className="ml-1 text-xs tabular-nums text-slate-600">(n = {formatCount(p.n)})</span>
           </Link>
         )}
         {p.n > 0 ? (
-          <Link href={`${responsesHref}&metric=${metric}`} className="ml-2 text-xs text-brand-700 hover:underline" aria-label={`The ${formatCount(p.n)} ${METRIC_NAMES[metric]} responses behind this figure`}>
+          <Link
+            href={`${responsesHref}&metric=${metric}`}
+            className="ml-2 text-xs text-brand-700 hover:underline"
+            aria-label={`The ${formatCount(p.n)} ${METRIC_NAMES[metric]} responses behind this figure`}
+          >
             responses
           </Link>
         ) : null}
         {gap && p.n > 0 ? (
           <span className="mt-1 flex flex-wrap items-center gap-1.5 text-xs text-slate-700">
             <span className="tabular-nums">gap {signed(metric, gap.gap)}</span>
-            {gap.status !== "as_promised" ? <GapStatusBadge status={gap.status} /> : <span className="text-slate-500">within the interval</span>}
+            {gap.status !== "as_promised" ? (
+              <GapStatusBadge status={gap.status} />
+            ) : (
+              <span className="text-slate-500">within the interval</span>
+            )}
           </span>
         ) : null}
       </dd>
@@ -67,7 +100,11 @@ export function LiveTouchpointCard({ tp, query, responsesQuery }: { tp: Tp; quer
   const dashboardHref = `/?${query ? `${query}&` : ""}touchpointId=${encodeURIComponent(tp.id)}`;
   const { interactions } = tp.live;
   return (
-    <article className={`rounded-md border p-3 shadow-sm ${FRAME[status ?? "none"]}`} aria-label={`${tp.name}${status === "friction" ? ", friction point" : status === "delight" ? ", moment of delight" : ""}`} data-status={status ?? "none"}>
+    <article
+      className={`rounded-md border p-3 shadow-sm ${FRAME[status ?? "none"]}`}
+      aria-label={`${tp.name}${status === "friction" ? ", friction point" : status === "delight" ? ", moment of delight" : ""}`}
+      data-status={status ?? "none"}
+    >
       {status ? (
         <p className="mb-1.5">
           <GapStatusBadge status={status} />

@@ -6,11 +6,25 @@ import { GetForm } from "../dashboard/get-form";
 
 type Option = { value: string; label: string };
 
-function Choice(props: { name: string; label: string; value?: string; all?: string; options: Option[]; error?: string }) {
+function Choice(props: {
+  name: string;
+  label: string;
+  value?: string;
+  all?: string;
+  options: Option[];
+  error?: string;
+}) {
   const id = `map-filter-${props.name}`;
   return (
     <FieldShell id={id} label={props.label} error={props.error}>
-      <select id={id} name={props.name} defaultValue={props.value ?? ""} className={`${controlClass} pr-8`} aria-invalid={props.error ? true : undefined} aria-describedby={describedBy(id, undefined, props.error)}>
+      <select
+        id={id}
+        name={props.name}
+        defaultValue={props.value ?? ""}
+        className={`${controlClass} pr-8`}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={describedBy(id, undefined, props.error)}
+      >
         {props.all ? <option value="">{props.all}</option> : null}
         {props.options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -33,16 +47,40 @@ export function MapFilters(props: {
   const { filters, errors } = props;
   const presets = PRESETS.filter((p) => p !== "custom" || filters.from);
   return (
-    <GetForm action={props.action} aria-label={props.label} className="mb-6 grid grid-cols-1 items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-4 print:hidden">
-      <Choice name="preset" label="Period" value={filters.preset ?? (filters.from ? "custom" : "90d")} options={presets.map((p) => ({ value: p, label: PRESET_LABELS[p] }))} error={errors.preset} />
+    <GetForm
+      action={props.action}
+      aria-label={props.label}
+      className="mb-6 grid grid-cols-1 items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-4 print:hidden"
+    >
+      <Choice
+        name="preset"
+        label="Period"
+        value={filters.preset ?? (filters.from ? "custom" : "90d")}
+        options={presets.map((p) => ({ value: p, label: PRESET_LABELS[p] }))}
+        error={errors.preset}
+      />
       {filters.from && filters.to ? (
         <>
           <input type="hidden" name="from" value={filters.from} />
           <input type="hidden" name="to" value={filters.to} />
         </>
       ) : null}
-      <Choice name="channelId" label="Channel" value={filters.channelId} all="All channels" options={props.channels.map((c) => ({ value: c.id, label: c.name }))} error={errors.channelId} />
-      <Choice name="segment" label="Segment" value={filters.segment} all="All customers" options={props.segments.map((s) => ({ value: s.tag, label: `${s.tag} (${s.customers})` }))} error={errors.segment} />
+      <Choice
+        name="channelId"
+        label="Channel"
+        value={filters.channelId}
+        all="All channels"
+        options={props.channels.map((c) => ({ value: c.id, label: c.name }))}
+        error={errors.channelId}
+      />
+      <Choice
+        name="segment"
+        label="Segment"
+        value={filters.segment}
+        all="All customers"
+        options={props.segments.map((s) => ({ value: s.tag, label: `${s.tag} (${s.customers})` }))}
+        error={errors.segment}
+      />
       <button type="submit" className={buttonClass("primary", "md", "w-full sm:w-auto")}>
         Apply
       </button>

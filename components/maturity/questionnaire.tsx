@@ -10,13 +10,29 @@ import { DIMENSION_NAMES, LEVEL_NAMES, MATURITY_LEVELS, MATURITY_QUESTIONS, type
 export function Questionnaire({ initial, canEdit }: { initial: Answers | null; canEdit: boolean }) {
   const { state, dispatch, onSubmit, pending, fieldErrors, message } = useActionForm(saveMaturityAction);
   return (
-    <form action={dispatch} aria-label="Maturity questionnaire" onSubmit={onSubmit} noValidate className="space-y-4" aria-describedby="maturity-form-message">
-      {!canEdit ? <FormMessage tone="info">Only managers and admins can save an assessment; you see the latest answers.</FormMessage> : null}
+    <form
+      action={dispatch}
+      aria-label="Maturity questionnaire"
+      onSubmit={onSubmit}
+      noValidate
+      className="space-y-4"
+      aria-describedby="maturity-form-message"
+    >
+      {!canEdit ? (
+        <FormMessage tone="info">
+          Only managers and admins can save an assessment; you see the latest answers.
+        </FormMessage>
+      ) : null}
       {MATURITY_QUESTIONS.map((q, i) => {
         const error = fieldErrors?.[`answers.${q.key}`];
         const errorId = `maturity-${q.key}-error`;
         return (
-          <fieldset key={q.key} className="rounded-md border border-slate-200 p-4" aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined}>
+          <fieldset
+            key={q.key}
+            className="rounded-md border border-slate-200 p-4"
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? errorId : undefined}
+          >
             <legend className="px-1 text-sm font-medium text-slate-900">
               {i + 1}. {q.text} <span className="font-normal text-slate-500">({DIMENSION_NAMES[q.dimension]})</span>
             </legend>
@@ -27,8 +43,18 @@ export function Questionnaire({ initial, canEdit }: { initial: Answers | null; c
             ) : null}
             <div className="grid gap-2 sm:grid-cols-2 lg:grid-cols-4">
               {q.options.map((label, k) => (
-                <label key={k} className="flex cursor-pointer items-start gap-2 rounded border border-slate-200 p-2 text-sm has-checked:border-brand-600 has-checked:bg-brand-50">
-                  <input type="radio" name={`answers.${q.key}`} value={k + 1} defaultChecked={initial?.[q.key] === k + 1} disabled={!canEdit} className="mt-0.5" />
+                <label
+                  key={k}
+                  className="flex cursor-pointer items-start gap-2 rounded border border-slate-200 p-2 text-sm has-checked:border-brand-600 has-checked:bg-brand-50"
+                >
+                  <input
+                    type="radio"
+                    name={`answers.${q.key}`}
+                    value={k + 1}
+                    defaultChecked={initial?.[q.key] === k + 1}
+                    disabled={!canEdit}
+                    className="mt-0.5"
+                  />
                   <span>
                     <span className="block font-medium text-slate-900">
                       {k + 1} · {LEVEL_NAMES[MATURITY_LEVELS[k]]}
@@ -43,7 +69,11 @@ export function Questionnaire({ initial, canEdit }: { initial: Answers | null; c
       })}
       <div id="maturity-form-message" aria-live="polite">
         {message ? <FormMessage tone="error">{message}</FormMessage> : null}
-        {state?.ok ? <FormMessage tone="success">Saved: {LEVEL_NAMES[state.data.level as keyof typeof LEVEL_NAMES]} ({state.data.score.toFixed(2)}).</FormMessage> : null}
+        {state?.ok ? (
+          <FormMessage tone="success">
+            Saved: {LEVEL_NAMES[state.data.level as keyof typeof LEVEL_NAMES]} ({state.data.score.toFixed(2)}).
+          </FormMessage>
+        ) : null}
       </div>
       {canEdit ? (
         <SubmitButton pending={pending} pendingLabel="Saving…">

@@ -8,15 +8,40 @@ export type ScorePoint = { id: string; date: string; score: number };
 export function ScoreChart({ points }: { points: ScorePoint[] }) {
   return (
     <div aria-hidden="true" className="min-w-0 rounded-lg border border-slate-200 bg-white p-2 shadow-sm">
-      <LineChart responsive data={points} style={{ width: "100%", height: 220 }} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+      <LineChart
+        responsive
+        data={points}
+        style={{ width: "100%", height: 220 }}
+        margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
+      >
         <CartesianGrid stroke="#e2e8f0" vertical={false} />
-        <XAxis dataKey="date" tick={{ fontSize: 11, fill: "#475569" }} tickLine={false} padding={{ left: 16, right: 16 }} />
-        <YAxis domain={[1, 4]} ticks={[1, 2, 3, 4]} tick={{ fontSize: 12, fill: "#475569" }} tickLine={false} axisLine={false} width={28} />
+        <XAxis
+          dataKey="date"
+          tick={{ fontSize: 11, fill: "#475569" }}
+          tickLine={false}
+          padding={{ left: 16, right: 16 }}
+        />
+        <YAxis
+          domain={[1, 4]}
+          ticks={[1, 2, 3, 4]}
+          tick={{ fontSize: 12, fill: "#475569" }}
+          tickLine={false}
+          axisLine={false}
+          width={28}
+        />
         {[1.75, 2.5, 3.25].map((y) => (
           <ReferenceLine key={y} y={y} stroke="#94a3b8" strokeDasharray="4 4" />
         ))}
         <Tooltip formatter={(v) => (typeof v === "number" ? v.toFixed(2) : String(v))} />
-        <Line type="monotone" dataKey="score" name="Score" stroke="#1f7f72" strokeWidth={2.5} dot={{ r: 4, fill: "#1f7f72" }} isAnimationActive={false} />
+        <Line
+          type="monotone"
+          dataKey="score"
+          name="Score"
+          stroke="#1f7f72"
+          strokeWidth={2.5}
+          dot={{ r: 4, fill: "#1f7f72" }}
+          isAnimationActive={false}
+        />
       </LineChart>
     </div>
   );

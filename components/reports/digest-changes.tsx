@@ -4,15 +4,30 @@ import type { ChangeSelection } from "@/lib/digest/select";
 import { formatDelta, formatValue, METRIC_LABELS, placeName } from "@/lib/digest/present";
 import { Table, TBody, Td, Th, THead } from "../ui/table";
 
-export function DigestChanges({ id, title, selection, empty }: { id: string; title: string; selection: ChangeSelection; empty: string }) {
-  const few = selection.tooFew > 0 ? `${selection.tooFew} figure${selection.tooFew === 1 ? "" : "s"} had too few responses (under 30 in a week) to test.` : null;
+export function DigestChanges({
+  id,
+  title,
+  selection,
+  empty,
+}: {
+  id: string;
+  title: string;
+  selection: ChangeSelection;
+  empty: string;
+}) {
+  const few =
+    selection.tooFew > 0
+      ? `${selection.tooFew} figure${selection.tooFew === 1 ? "" : "s"} had too few responses (under 30 in a week) to test.`
+      : null;
   return (
     <section aria-labelledby={`${id}-heading`} className="mb-8" data-testid={id}>
       <h2 id={`${id}-heading`} className="mb-3 text-lg font-semibold text-slate-900">
         {title}
       </h2>
       {selection.changes.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-3 text-sm text-slate-700">{empty}</p>
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-3 text-sm text-slate-700">
+          {empty}
+        </p>
       ) : (
         <Table label={title}>
           <THead>
@@ -36,10 +51,12 @@ export function DigestChanges({ id, title, selection, empty }: { id: string; tit
                     {formatDelta(c.metric, c.delta)}
                   </Td>
                   <Td className="text-right whitespace-nowrap tabular-nums">
-                    {formatValue(c.metric, c.current)} <span className="block text-xs text-slate-600">n = {c.nCurrent}</span>
+                    {formatValue(c.metric, c.current)}{" "}
+                    <span className="block text-xs text-slate-600">n = {c.nCurrent}</span>
                   </Td>
                   <Td className="text-right whitespace-nowrap tabular-nums">
-                    {formatValue(c.metric, c.previous)} <span className="block text-xs text-slate-600">n = {c.nPrevious}</span>
+                    {formatValue(c.metric, c.previous)}{" "}
+                    <span className="block text-xs text-slate-600">n = {c.nPrevious}</span>
                   </Td>
                 </tr>
               );
@@ -48,7 +65,9 @@ export function DigestChanges({ id, title, selection, empty }: { id: string; tit
         </Table>
       )}
       {selection.significant > selection.changes.length ? (
-        <p className="mt-2 text-sm text-slate-600">… and {selection.significant - selection.changes.length} more significant changes.</p>
+        <p className="mt-2 text-sm text-slate-600">
+          … and {selection.significant - selection.changes.length} more significant changes.
+        </p>
       ) : null}
       {few ? <p className="mt-2 text-sm text-slate-600">{few}</p> : null}
     </section>

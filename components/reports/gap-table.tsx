@@ -10,7 +10,15 @@ import { TouchpointName } from "./touchpoint-name";
 
 export function GapTable({ rows, query }: { rows: GapRow[]; query: string }) {
   return (
-    <Table label="Experience gaps by priority" caption={<span className="font-normal text-slate-600">Below each figure: its 95 % interval. Under the priority: the volume it weighs.</span>} className="print:overflow-visible print:rounded-none print:border-0 print:shadow-none">
+    <Table
+      label="Experience gaps by priority"
+      caption={
+        <span className="font-normal text-slate-600">
+          Below each figure: its 95 % interval. Under the priority: the volume it weighs.
+        </span>
+      }
+      className="print:overflow-visible print:rounded-none print:border-0 print:shadow-none"
+    >
       <THead>
         <tr>
           <Th>Touchpoint</Th>
@@ -28,7 +36,10 @@ export function GapTable({ rows, query }: { rows: GapRow[]; query: string }) {
           const m = g.metric;
           const p = g.perceived;
           return (
-            <tr key={r.key} className={g.status === "friction" ? "bg-red-50/50" : g.status === "delight" ? "bg-green-50/50" : ""}>
+            <tr
+              key={r.key}
+              className={g.status === "friction" ? "bg-red-50/50" : g.status === "delight" ? "bg-green-50/50" : ""}
+            >
               <Th scope="row" className="font-medium normal-case">
                 <div className="min-w-40 whitespace-normal">
                   <span className="mr-1 tabular-nums text-slate-500">{i + 1}.</span>

@@ -8,7 +8,8 @@ import { formatCount, formatPeriod } from "../ui/format";
 export type PeriodRow<R> = { days: number; from: Date; to: Date; result: R };
 
 const num = (x: number | null, d: number) => (x === null ? "—" : formatNumber(x, d));
-const range = (low: number | null, high: number | null, d: number) => (low === null || high === null ? "—" : `${formatNumber(low, d)} – ${formatNumber(high, d)}`);
+const range = (low: number | null, high: number | null, d: number) =>
+  low === null || high === null ? "—" : `${formatNumber(low, d)} – ${formatNumber(high, d)}`;
 
 function Note({ n, enough }: { n: number; enough: boolean }) {
   if (n === 0) return <span className="text-slate-500">no responses</span>;
@@ -49,16 +50,23 @@ function dim(enough: boolean) {
 
 export function NpsTable({ rows }: { rows: PeriodRow<NpsResult>[] }) {
   return (
-    <MetricTable caption="NPS (−100 to 100)" headers={["NPS", "95 % interval", "n", "Promoters · passives · detractors", "Note"]}>
+    <MetricTable
+      caption="NPS (−100 to 100)"
+      headers={["NPS", "95 % interval", "n", "Promoters · passives · detractors", "Note"]}
+    >
       {rows.map((row) => {
         const r = row.result;
         return (
           <tr key={row.days}>
             <PeriodCell row={row} />
             <Td className={`text-lg font-semibold ${dim(r.enough)}`}>{num(r.nps, 0)}</Td>
-            <Td className={`whitespace-nowrap ${dim(r.enough)}`}>{r.marginOfError === null ? "—" : `± ${formatNumber(r.marginOfError, 1)} (${range(r.low, r.high, 1)})`}</Td>
+            <Td className={`whitespace-nowrap ${dim(r.enough)}`}>
+              {r.marginOfError === null ? "—" : `± ${formatNumber(r.marginOfError, 1)} (${range(r.low, r.high, 1)})`}
+            </Td>
             <Td className="tabular-nums">{formatCount(r.n)}</Td>
-            <Td className="tabular-nums whitespace-nowrap">{r.n ? [r.promoters, r.passives, r.detractors].map(formatCount).join(" · ") : "—"}</Td>
+            <Td className="tabular-nums whitespace-nowrap">
+              {r.n ? [r.promoters, r.passives, r.detractors].map(formatCount).join(" · ") : "—"}
+            </Td>
             <Td>
               <Note n={r.n} enough={r.enough} />
             </Td>
@@ -71,13 +79,18 @@ export function NpsTable({ rows }: { rows: PeriodRow<NpsResult>[] }) {
 
 export function CsatTable({ rows }: { rows: PeriodRow<CsatResult>[] }) {
   return (
-    <MetricTable caption="CSAT (% satisfied, 4–5 on 1–5)" headers={["CSAT %", "95 % interval (Wilson)", "Mean of 5", "n", "Note"]}>
+    <MetricTable
+      caption="CSAT (% satisfied, 4–5 on 1–5)"
+      headers={["CSAT %", "95 % interval (Wilson)", "Mean of 5", "n", "Note"]}
+    >
       {rows.map((row) => {
         const r = row.result;
         return (
           <tr key={row.days}>
             <PeriodCell row={row} />
-            <Td className={`text-lg font-semibold ${dim(r.enough)}`}>{r.csat === null ? "—" : `${formatNumber(r.csat, 1)} %`}</Td>
+            <Td className={`text-lg font-semibold ${dim(r.enough)}`}>
+              {r.csat === null ? "—" : `${formatNumber(r.csat, 1)} %`}
+            </Td>
             <Td className={`whitespace-nowrap ${dim(r.enough)}`}>{range(r.low, r.high, 1)}</Td>
             <Td className={dim(r.enough)}>{num(r.mean, 2)}</Td>
             <Td className="tabular-nums">{formatCount(r.n)}</Td>
@@ -93,7 +106,10 @@ export function CsatTable({ rows }: { rows: PeriodRow<CsatResult>[] }) {
 
 export function CesTable({ rows }: { rows: PeriodRow<CesResult>[] }) {
   return (
-    <MetricTable caption="CES (mean on a 1–7 scale, higher is easier)" headers={["Mean", "95 % interval (t)", "% agree (5–7)", "n", "Note"]}>
+    <MetricTable
+      caption="CES (mean on a 1–7 scale, higher is easier)"
+      headers={["Mean", "95 % interval (t)", "% agree (5–7)", "n", "Note"]}
+    >
       {rows.map((row) => {
         const r = row.result;
         return (

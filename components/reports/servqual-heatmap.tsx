@@ -10,7 +10,11 @@ import { fmt, signed } from "../journeys/figures";
 import { TouchpointName } from "./touchpoint-name";
 
 export const DIMENSION_NAMES: Record<ServqualDimension, string> = {
-  tangibles: "Tangibles", reliability: "Reliability", responsiveness: "Responsiveness", assurance: "Assurance", empathy: "Empathy",
+  tangibles: "Tangibles",
+  reliability: "Reliability",
+  responsiveness: "Responsiveness",
+  assurance: "Assurance",
+  empathy: "Empathy",
 };
 
 // RdBu (ColorBrewer), three steps each side; the strongest steps carry white text (contrast ≥ 4.5:1).
@@ -28,49 +32,92 @@ export function cellTone(c: ServqualCell): string {
 }
 
 const VERDICT: Record<ServqualCell["status"], string> = {
-  shortfall: "significant shortfall", surplus: "significantly above", no_difference: "no clear gap", too_few: "too few", no_pairs: "no answers",
+  shortfall: "significant shortfall",
+  surplus: "significantly above",
+  no_difference: "no clear gap",
+  too_few: "too few",
+  no_pairs: "no answers",
 };
 
-export function ServqualHeatmap({ rows, dimensions, query }: { rows: ServqualRow[]; dimensions: readonly ServqualDimension[]; query: string }) {
+export function ServqualHeatmap({
+  rows,
+  dimensions,
+  query,
+}: {
+  rows: ServqualRow[];
+  dimensions: readonly ServqualDimension[];
+  query: string;
+}) {
   return (
     <>
-    <p className="mb-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-slate-700 print:[print-color-adjust:exact]" data-testid="servqual-legend">
-      <span>Each cell: gap (1–7) and n of paired answers.</span>
-      <span className="inline-flex items-center gap-1"><span aria-hidden="true" className="inline-block h-3 w-6 rounded-sm bg-[#b2182b]" /><span aria-hidden="true" className="inline-block h-3 w-6 rounded-sm bg-[#f4a582]" /> shortfall</span>
-      <span className="inline-flex items-center gap-1"><span aria-hidden="true" className="inline-block h-3 w-6 rounded-sm border border-slate-200 bg-white" /> within ±0.25</span>
-      <span className="inline-flex items-center gap-1"><span aria-hidden="true" className="inline-block h-3 w-6 rounded-sm bg-[#92c5de]" /><span aria-hidden="true" className="inline-block h-3 w-6 rounded-sm bg-[#2166ac]" /> above expectations</span>
-      <span className="inline-flex items-center gap-1"><span aria-hidden="true" className={`inline-block h-3 w-6 rounded-sm ${HATCH}`} /> too few (under 30)</span>
-      <span>Bold “sig.” = significant.</span>
-    </p>
-    <Table label="SERVQUAL gaps by touchpoint and dimension" className="print:overflow-visible print:rounded-none print:border-0 print:shadow-none print:[print-color-adjust:exact]">
-      <THead>
-        <tr>
-          <Th className="sticky left-0 z-10 bg-slate-50">Touchpoint</Th>
-          {dimensions.map((d) => (
-            <Th key={d} className="text-center">{DIMENSION_NAMES[d]}</Th>
-          ))}
-        </tr>
-      </THead>
-      <TBody>
-        {rows.map((r) => (
-          <tr key={r.touchpoint.id}>
-            <Th scope="row" className="sticky left-0 z-10 bg-white font-medium normal-case">
-              <div className="min-w-32 whitespace-normal"><TouchpointName row={r} query={query} /></div>
-            </Th>
-            {r.cells.map((c) => (
-              <td key={c.dimension} data-dimension={c.dimension} data-status={c.status} className={`border border-white px-2 py-2 text-center tabular-nums ${cellTone(c)}`}>
-                <span className={`block text-base ${c.significant ? "font-bold" : "font-medium"}`}>{signed("ces", c.gap.mean)}</span>
-                <span className="block text-xs whitespace-nowrap">
-                  n {formatCount(c.gap.n)}
-                  {c.status === "too_few" || c.status === "no_pairs" ? " · too few" : c.significant ? " · sig." : ""}
-                </span>
-                <span className="sr-only"> {DIMENSION_NAMES[c.dimension]}: {VERDICT[c.status]}</span>
-              </td>
+      <p
+        className="mb-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-slate-700 print:[print-color-adjust:exact]"
+        data-testid="servqual-legend"
+      >
+        <span>Each cell: gap (1–7) and n of paired answers.</span>
+        <span className="inline-flex items-center gap-1">
+          <span aria-hidden="true" className="inline-block h-3 w-6 rounded-sm bg-[#b2182b]" />
+          <span aria-hidden="true" className="inline-block h-3 w-6 rounded-sm bg-[#f4a582]" /> shortfall
+        </span>
+        <span className="inline-flex items-center gap-1">
+          <span aria-hidden="true" className="inline-block h-3 w-6 rounded-sm border border-slate-200 bg-white" />{" "}
+          within ±0.25
+        </span>
+        <span className="inline-flex items-center gap-1">
+          <span aria-hidden="true" className="inline-block h-3 w-6 rounded-sm bg-[#92c5de]" />
+          <span aria-hidden="true" className="inline-block h-3 w-6 rounded-sm bg-[#2166ac]" /> above expectations
+        </span>
+        <span className="inline-flex items-center gap-1">
+          <span aria-hidden="true" className={`inline-block h-3 w-6 rounded-sm ${HATCH}`} /> too few (under 30)
+        </span>
+        <span>Bold “sig.” = significant.</span>
+      </p>
+      <Table
+        label="SERVQUAL gaps by touchpoint and dimension"
+        className="print:overflow-visible print:rounded-none print:border-0 print:shadow-none print:[print-color-adjust:exact]"
+      >
+        <THead>
+          <tr>
+            <Th className="sticky left-0 z-10 bg-slate-50">Touchpoint</Th>
+            {dimensions.map((d) => (
+              <Th key={d} className="text-center">
+                {DIMENSION_NAMES[d]}
+              </Th>
             ))}
           </tr>
-        ))}
-      </TBody>
-    </Table>
+        </THead>
+        <TBody>
+          {rows.map((r) => (
+            <tr key={r.touchpoint.id}>
+              <Th scope="row" className="sticky left-0 z-10 bg-white font-medium normal-case">
+                <div className="min-w-32 whitespace-normal">
+                  <TouchpointName row={r} query={query} />
+                </div>
+              </Th>
+              {r.cells.map((c) => (
+                <td
+                  key={c.dimension}
+                  data-dimension={c.dimension}
+                  data-status={c.status}
+                  className={`border border-white px-2 py-2 text-center tabular-nums ${cellTone(c)}`}
+                >
+                  <span className={`block text-base ${c.significant ? "font-bold" : "font-medium"}`}>
+                    {signed("ces", c.gap.mean)}
+                  </span>
+                  <span className="block text-xs whitespace-nowrap">
+                    n {formatCount(c.gap.n)}
+                    {c.status === "too_few" || c.status === "no_pairs" ? " · too few" : c.significant ? " · sig." : ""}
+                  </span>
+                  <span className="sr-only">
+                    {" "}
+                    {DIMENSION_NAMES[c.dimension]}: {VERDICT[c.status]}
+                  </span>
+                </td>
+              ))}
+            </tr>
+          ))}
+        </TBody>
+      </Table>
     </>
   );
 }
@@ -78,7 +125,15 @@ export function ServqualHeatmap({ rows, dimensions, query }: { rows: ServqualRow
 /** The table alternative: every cell's means, gap and interval, one line per touchpoint and dimension. */
 export function ServqualTable({ rows }: { rows: ServqualRow[] }) {
   return (
-    <Table label="SERVQUAL figures" caption={<span className="font-normal text-slate-600">Means on 1–7; the gap’s 95 % interval is paired per response.</span>} className="print:overflow-visible print:rounded-none print:border-0 print:shadow-none">
+    <Table
+      label="SERVQUAL figures"
+      caption={
+        <span className="font-normal text-slate-600">
+          Means on 1–7; the gap’s 95 % interval is paired per response.
+        </span>
+      }
+      className="print:overflow-visible print:rounded-none print:border-0 print:shadow-none"
+    >
       <THead>
         <tr>
           <Th>Touchpoint</Th>
@@ -100,7 +155,11 @@ export function ServqualTable({ rows }: { rows: ServqualRow[] }) {
               <Td className="tabular-nums">{fmt("ces", c.perception.mean)}</Td>
               <Td className="tabular-nums">{fmt("ces", c.expectation.mean)}</Td>
               <Td className={`tabular-nums ${c.significant ? "font-semibold" : ""}`}>{signed("ces", c.gap.mean)}</Td>
-              <Td className="tabular-nums whitespace-nowrap">{c.gap.low === null || c.gap.high === null ? "—" : `${signed("ces", c.gap.low)} to ${signed("ces", c.gap.high)}`}</Td>
+              <Td className="tabular-nums whitespace-nowrap">
+                {c.gap.low === null || c.gap.high === null
+                  ? "—"
+                  : `${signed("ces", c.gap.low)} to ${signed("ces", c.gap.high)}`}
+              </Td>
               <Td className="tabular-nums">{formatCount(c.gap.n)}</Td>
               <Td className="whitespace-nowrap">{VERDICT[c.status]}</Td>
             </tr>

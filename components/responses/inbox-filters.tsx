@@ -15,11 +15,36 @@ export const INBOX_PATH = "/surveys/responses";
 type Raw = Record<string, string | undefined>;
 type Props = { raw: Raw; errors: Record<string, string>; options: FilterOptions; customerName?: string | null };
 
-function TextField({ name, label, raw, errors, type = "text", ...rest }: { name: string; label: string; raw: Raw; errors: Record<string, string>; type?: string; min?: number; max?: number; placeholder?: string }) {
+function TextField({
+  name,
+  label,
+  raw,
+  errors,
+  type = "text",
+  ...rest
+}: {
+  name: string;
+  label: string;
+  raw: Raw;
+  errors: Record<string, string>;
+  type?: string;
+  min?: number;
+  max?: number;
+  placeholder?: string;
+}) {
   const id = `filter-${name}`;
   return (
     <FieldShell id={id} label={label} error={errors[name]}>
-      <input id={id} name={name} type={type} defaultValue={raw[name] ?? ""} className={controlClass} aria-invalid={errors[name] ? true : undefined} aria-describedby={describedBy(id, undefined, errors[name])} {...rest} />
+      <input
+        id={id}
+        name={name}
+        type={type}
+        defaultValue={raw[name] ?? ""}
+        className={controlClass}
+        aria-invalid={errors[name] ? true : undefined}
+        aria-describedby={describedBy(id, undefined, errors[name])}
+        {...rest}
+      />
     </FieldShell>
   );
 }
@@ -29,22 +54,44 @@ export function InboxFilters({ raw, errors, options, customerName }: Props) {
   const select = (name: string) => ({ name, value: raw[name], error: errors[name] });
   return (
     // keyed by the filters: after "Apply" the disclosure closes again on a phone, showing the results
-    <details key={JSON.stringify(raw)} open={Object.keys(errors).length > 0 || undefined} className="mb-4 rounded-lg border border-slate-200 bg-white shadow-sm md:[&::details-content]:[content-visibility:visible]">
+    <details
+      key={JSON.stringify(raw)}
+      open={Object.keys(errors).length > 0 || undefined}
+      className="mb-4 rounded-lg border border-slate-200 bg-white shadow-sm md:[&::details-content]:[content-visibility:visible]"
+    >
       <summary className="flex min-h-11 items-center gap-2 px-4 py-2 text-sm font-medium text-slate-800 md:hidden">
         <SlidersHorizontal aria-hidden="true" size={16} />
         Filters
         <span className="font-normal text-slate-600">· {active ? `${active} active` : "none"}</span>
       </summary>
-      <GetForm action={INBOX_PATH} aria-label="Response filters" className="border-t border-slate-200 p-4 md:border-t-0">
+      <GetForm
+        action={INBOX_PATH}
+        aria-label="Response filters"
+        className="border-t border-slate-200 p-4 md:border-t-0"
+      >
         <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
-          <FilterSelect {...select("surveyId")} label="Survey" all="All surveys" options={options.surveys.map((s) => ({ value: s.id, label: s.name }))} />
+          <FilterSelect
+            {...select("surveyId")}
+            label="Survey"
+            all="All surveys"
+            options={options.surveys.map((s) => ({ value: s.id, label: s.name }))}
+          />
           <FilterSelect
             {...select("touchpointId")}
             label="Touchpoint"
             all="All touchpoints"
-            groups={groupBy(options.touchpoints, (t) => `${t.journey.name} › ${t.stage.name}`, (t) => ({ value: t.id, label: t.name }))}
+            groups={groupBy(
+              options.touchpoints,
+              (t) => `${t.journey.name} › ${t.stage.name}`,
+              (t) => ({ value: t.id, label: t.name }),
+            )}
           />
-          <FilterSelect {...select("channelId")} label="Channel" all="All channels" options={options.channels.map((c) => ({ value: c.id, label: c.name }))} />
+          <FilterSelect
+            {...select("channelId")}
+            label="Channel"
+            all="All channels"
+            options={options.channels.map((c) => ({ value: c.id, label: c.name }))}
+          />
           <FilterSelect
             {...select("metric")}
             label="Metric"
@@ -95,7 +142,10 @@ export function InboxFilters({ raw, errors, options, customerName }: Props) {
             Reset
           </Link>
           {raw.customerId ? (
-            <Link href={hrefWith(INBOX_PATH, { ...raw, customerId: undefined })} className={buttonClass("secondary", "sm")}>
+            <Link
+              href={hrefWith(INBOX_PATH, { ...raw, customerId: undefined })}
+              className={buttonClass("secondary", "sm")}
+            >
               Customer: {customerName || "one customer"} <X aria-hidden="true" size={14} />
               <span className="sr-only">(remove this filter)</span>
             </Link>

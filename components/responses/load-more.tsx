@@ -28,7 +28,13 @@ export function LoadMore({ query, nextCursor, pageSize, nextHref }: Props) {
       sp.set("cursor", cursor);
       const res = await fetch(`/api/v1/responses?${sp}`, { headers: { accept: "application/json" } });
       if (!res.ok) throw new Error(String(res.status));
-      const page = (await res.json()) as { data: (Omit<ResponseItem, "submittedAt" | "completedAt"> & { submittedAt: string; completedAt: string | null })[]; nextCursor: string | null };
+      const page = (await res.json()) as {
+        data: (Omit<ResponseItem, "submittedAt" | "completedAt"> & {
+          submittedAt: string;
+          completedAt: string | null;
+        })[];
+        nextCursor: string | null;
+      };
       setItems((prev) => [...prev, ...page.data]);
       setFirstNew(page.data[0]?.id ?? null);
       setCursor(page.nextCursor);
@@ -51,13 +57,20 @@ export function LoadMore({ query, nextCursor, pageSize, nextHref }: Props) {
       ) : null}
       <div className="mt-4 flex flex-wrap items-center justify-center gap-3" aria-live="polite">
         {cursor && nextHref ? (
-          <a href={nextHref} onClick={load} aria-disabled={state === "loading" || undefined} className={buttonClass("secondary", "md")}>
+          <a
+            href={nextHref}
+            onClick={load}
+            aria-disabled={state === "loading" || undefined}
+            className={buttonClass("secondary", "md")}
+          >
             {state === "loading" ? "Loading…" : "Load more"}
           </a>
         ) : (
           <span className="text-sm text-slate-600">End of the list</span>
         )}
-        {state === "error" ? <span className="text-sm font-medium text-danger">Could not load more responses. Try again.</span> : null}
+        {state === "error" ? (
+          <span className="text-sm font-medium text-danger">Could not load more responses. Try again.</span>
+        ) : null}
       </div>
     </>
   );

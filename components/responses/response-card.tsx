@@ -8,11 +8,19 @@ import { formatDateTime, isoString } from "../ui/format";
 import { CATEGORY_LABELS, categoryTone, METRIC_LABELS } from "./category";
 
 /** A response as the page has it (dates) or as the API sends it (ISO strings). */
-export type CardResponse = Omit<ResponseItem, "submittedAt" | "completedAt"> & { submittedAt: Date | string; completedAt: Date | string | null };
+export type CardResponse = Omit<ResponseItem, "submittedAt" | "completedAt"> & {
+  submittedAt: Date | string;
+  completedAt: Date | string | null;
+};
 
 function ScoreChip({ r }: { r: CardResponse }) {
   if (r.score === null) return <Badge tone="neutral">No score</Badge>;
-  const label = [`${METRIC_LABELS[r.metric ?? ""] ?? "Score"} ${r.score}`, r.category ? CATEGORY_LABELS[r.category] ?? r.category : null].filter(Boolean).join(" · ");
+  const label = [
+    `${METRIC_LABELS[r.metric ?? ""] ?? "Score"} ${r.score}`,
+    r.category ? (CATEGORY_LABELS[r.category] ?? r.category) : null,
+  ]
+    .filter(Boolean)
+    .join(" · ");
   return (
     <Badge tone={categoryTone(r.category)} className="text-sm">
       <span data-testid="score-chip" data-category={r.category ?? ""}>
@@ -26,7 +34,13 @@ export function ResponseCard({ r }: { r: CardResponse }) {
   const headingId = `response-${r.id}`;
   const where = [r.touchpoint?.name, r.channel?.name].filter(Boolean).join(" · ");
   return (
-    <article tabIndex={-1} data-response-id={r.id} aria-labelledby={headingId} data-testid="response-card" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500">
+    <article
+      tabIndex={-1}
+      data-response-id={r.id}
+      aria-labelledby={headingId}
+      data-testid="response-card"
+      className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500"
+    >
       <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-2">
         <div className="flex min-w-0 flex-wrap items-center gap-2">
           <ScoreChip r={r} />
@@ -43,7 +57,10 @@ export function ResponseCard({ r }: { r: CardResponse }) {
         <span className="inline-flex min-w-0 items-center gap-1">
           <UserRound aria-hidden="true" size={14} className="shrink-0 text-slate-500" />
           {r.customer ? (
-            <Link href={`/customers/${r.customer.id}`} className="min-w-0 font-medium break-all text-brand-700 underline-offset-2 hover:underline">
+            <Link
+              href={`/customers/${r.customer.id}`}
+              className="min-w-0 font-medium break-all text-brand-700 underline-offset-2 hover:underline"
+            >
               {r.customer.name || r.customer.email || "Customer"}
             </Link>
           ) : (
@@ -61,12 +78,16 @@ export function ResponseCard({ r }: { r: CardResponse }) {
       ) : null}
       {r.answers.length ? (
         <details className="mt-3 text-sm">
-          <summary className="inline-flex min-h-9 cursor-pointer items-center rounded-md px-1 font-medium text-brand-700">All answers ({r.answers.length})</summary>
+          <summary className="inline-flex min-h-9 cursor-pointer items-center rounded-md px-1 font-medium text-brand-700">
+            All answers ({r.answers.length})
+          </summary>
           <dl className="mt-2 grid gap-x-4 gap-y-2 sm:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
             {r.answers.map((a) => (
               <div key={a.questionId} className="contents">
                 <dt className="text-slate-600">{a.question}</dt>
-                <dd className="mb-1 break-words text-slate-900 sm:mb-0">{a.display || <span className="text-slate-500">—</span>}</dd>
+                <dd className="mb-1 break-words text-slate-900 sm:mb-0">
+                  {a.display || <span className="text-slate-500">—</span>}
+                </dd>
               </div>
             ))}
           </dl>

@@ -15,15 +15,33 @@ export function ApiKeyForm() {
       submitLabel="Create API key"
       fields={(fieldErrors) => (
         <>
-          <Input id="key-name" name="name" label="Key name" placeholder="e.g. CRM sync" autoComplete="off" required maxLength={80} error={fieldErrors?.name} className="sm:w-72" />
-          <Select id="key-role" name="role" label="Role" defaultValue="agent" options={ROLE_OPTIONS} error={fieldErrors?.role} className="sm:w-40" />
+          <Input
+            id="key-name"
+            name="name"
+            label="Key name"
+            placeholder="e.g. CRM sync"
+            autoComplete="off"
+            required
+            maxLength={80}
+            error={fieldErrors?.name}
+            className="sm:w-72"
+          />
+          <Select
+            id="key-role"
+            name="role"
+            label="Role"
+            defaultValue="agent"
+            options={ROLE_OPTIONS}
+            error={fieldErrors?.role}
+            className="sm:w-40"
+          />
         </>
       )}
       secret={(data) => (
         <OneTimeSecret id="new-api-key" label={`API key “${data.name}”`} value={data.key}>
           <p>
-            <strong>Copy this key now: it will not be shown again.</strong> Store it in your integration&apos;s secret store and send it as{" "}
-            <code className="font-mono">Authorization: Bearer …</code>.
+            <strong>Copy this key now: it will not be shown again.</strong> Store it in your integration&apos;s secret
+            store and send it as <code className="font-mono">Authorization: Bearer …</code>.
           </p>
         </OneTimeSecret>
       )}

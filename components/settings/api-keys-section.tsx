@@ -5,7 +5,15 @@ import { Section } from "../ui/page-header";
 import { TokenTable } from "./token-table";
 import { ApiKeyForm } from "./api-key-form";
 
-type ApiKey = { id: string; name: string; prefix: string; role: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null };
+type ApiKey = {
+  id: string;
+  name: string;
+  prefix: string;
+  role: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+};
 
 export function ApiKeysSection({ keys }: { keys: ApiKey[] }) {
   return (
@@ -17,8 +25,8 @@ export function ApiKeysSection({ keys }: { keys: ApiKey[] }) {
           <a className="text-brand-700 underline" href="/docs/api">
             API reference
           </a>
-          ). A key acts with its role, on behalf of the admin who created it, and never above that person&apos;s
-          current role: it stops working when they leave. Keys cannot manage keys, members, invites or single sign-on.
+          ). A key acts with its role, on behalf of the admin who created it, and never above that person&apos;s current
+          role: it stops working when they leave. Keys cannot manage keys, members, invites or single sign-on.
         </>
       }
     >

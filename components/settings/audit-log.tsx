@@ -12,24 +12,75 @@ import { formatDateTime } from "../ui/format";
 
 type Options = { actions: string[]; entityTypes: string[]; actors: { id: string; name: string; email: string }[] };
 
-export function AuditFilters({ values, errors, options }: { values: Record<string, string | undefined>; errors: Record<string, string>; options: Options }) {
+export function AuditFilters({
+  values,
+  errors,
+  options,
+}: {
+  values: Record<string, string | undefined>;
+  errors: Record<string, string>;
+  options: Options;
+}) {
   const all = (label: string) => ({ value: "", label });
   return (
-    <GetForm action="/settings/audit" aria-label="Filter the audit log" className="mb-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+    <GetForm
+      action="/settings/audit"
+      aria-label="Filter the audit log"
+      className="mb-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+    >
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3">
-        <Select name="action" id="audit-action" label="Action" defaultValue={values.action ?? ""} error={errors.action} options={[all("All actions"), ...options.actions.map((a) => ({ value: a, label: a }))]} />
-        <Select name="entityType" id="audit-entity-type" label="Record type" defaultValue={values.entityType ?? ""} error={errors.entityType} options={[all("All types"), ...options.entityTypes.map((t) => ({ value: t, label: t }))]} />
+        <Select
+          name="action"
+          id="audit-action"
+          label="Action"
+          defaultValue={values.action ?? ""}
+          error={errors.action}
+          options={[all("All actions"), ...options.actions.map((a) => ({ value: a, label: a }))]}
+        />
+        <Select
+          name="entityType"
+          id="audit-entity-type"
+          label="Record type"
+          defaultValue={values.entityType ?? ""}
+          error={errors.entityType}
+          options={[all("All types"), ...options.entityTypes.map((t) => ({ value: t, label: t }))]}
+        />
         <Select
           name="actorId"
           id="audit-actor"
           label="Who"
           defaultValue={values.actorId ?? ""}
           error={errors.actorId}
-          options={[all("Everyone"), ...options.actors.map((a) => ({ value: a.id, label: `${a.name} (${a.email})` })), { value: SYSTEM_ACTOR, label: "System (scheduled jobs)" }]}
+          options={[
+            all("Everyone"),
+            ...options.actors.map((a) => ({ value: a.id, label: `${a.name} (${a.email})` })),
+            { value: SYSTEM_ACTOR, label: "System (scheduled jobs)" },
+          ]}
         />
-        <Input name="entityId" id="audit-entity-id" label="Record id" defaultValue={values.entityId ?? ""} error={errors.entityId} autoComplete="off" />
-        <Input name="from" id="audit-from" type="date" label="From" defaultValue={values.from ?? ""} error={errors.from} />
-        <Input name="to" id="audit-to" type="date" label="To (including)" defaultValue={values.to ?? ""} error={errors.to} />
+        <Input
+          name="entityId"
+          id="audit-entity-id"
+          label="Record id"
+          defaultValue={values.entityId ?? ""}
+          error={errors.entityId}
+          autoComplete="off"
+        />
+        <Input
+          name="from"
+          id="audit-from"
+          type="date"
+          label="From"
+          defaultValue={values.from ?? ""}
+          error={errors.from}
+        />
+        <Input
+          name="to"
+          id="audit-to"
+          type="date"
+          label="To (including)"
+          defaultValue={values.to ?? ""}
+          error={errors.to}
+        />
       </div>
       <div className="mt-4 flex flex-wrap gap-2">
         <button type="submit" className={buttonClass("primary", "md")}>
@@ -52,7 +103,10 @@ function show(v: unknown): string {
 
 const LABELS: Record<string, string> = { fields: "Changed", filters: "Filters" };
 /** "responsesAnonymised" → "Responses anonymised". */
-const words = (key: string) => LABELS[key] ?? (key.charAt(0).toUpperCase() + key.slice(1).replace(/([a-z])([A-Z])/g, (_, a: string, b: string) => `${a} ${b.toLowerCase()}`));
+const words = (key: string) =>
+  LABELS[key] ??
+  key.charAt(0).toUpperCase() +
+    key.slice(1).replace(/([a-z])([A-Z])/g, (_, a: string, b: string) => `${a} ${b.toLowerCase()}`);
 
 /** The event's data as label → words; {from, to} becomes one "from → to" line. */
 export function describeData(data: unknown): { label: string; value: string }[] {
@@ -65,7 +119,10 @@ export function describeData(data: unknown): { label: string; value: string }[] 
     if (k === "from" || k === "to") continue;
     if (k === "filters" && v && typeof v === "object" && !Array.isArray(v)) {
       const entries = Object.entries(v);
-      out.push({ label: "Filters", value: entries.length ? entries.map(([fk, fv]) => `${fk} = ${show(fv)}`).join(", ") : "none" });
+      out.push({
+        label: "Filters",
+        value: entries.length ? entries.map(([fk, fv]) => `${fk} = ${show(fv)}`).join(", ") : "none",
+      });
       continue;
     }
     out.push({ label: words(k), value: show(v) });
@@ -78,7 +135,9 @@ export function AuditEntry({ entry }: { entry: AuditEventDto }) {
   return (
     <li className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="audit-entry">
       <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-        <Badge tone={entry.action.endsWith("erased") || entry.action.startsWith("retention.") ? "warn" : "brand"}>{entry.action}</Badge>
+        <Badge tone={entry.action.endsWith("erased") || entry.action.startsWith("retention.") ? "warn" : "brand"}>
+          {entry.action}
+        </Badge>
         <span className="text-sm font-medium text-slate-900">{entry.actor.name}</span>
         {entry.actor.email ? <span className="text-xs break-all text-slate-600">{entry.actor.email}</span> : null}
         <time dateTime={new Date(entry.at).toISOString()} className="text-sm text-slate-600 sm:ml-auto">
@@ -90,7 +149,10 @@ export function AuditEntry({ entry }: { entry: AuditEventDto }) {
         {entry.entityId ? (
           <>
             {" "}
-            <Link href={`/settings/audit?entityId=${encodeURIComponent(entry.entityId)}`} className="font-mono text-xs text-brand-700 underline">
+            <Link
+              href={`/settings/audit?entityId=${encodeURIComponent(entry.entityId)}`}
+              className="font-mono text-xs text-brand-700 underline"
+            >
               {entry.entityId}
             </Link>
           </>
@@ -106,7 +168,11 @@ export function AuditEntry({ entry }: { entry: AuditEventDto }) {
           ))}
         </dl>
       ) : null}
-      {entry.redactedAt ? <p className="mt-2 text-xs text-slate-600">Personal data removed on {formatDateTime(entry.redactedAt)} (customer erasure).</p> : null}
+      {entry.redactedAt ? (
+        <p className="mt-2 text-xs text-slate-600">
+          Personal data removed on {formatDateTime(entry.redactedAt)} (customer erasure).
+        </p>
+      ) : null}
     </li>
   );
 }

@@ -25,14 +25,26 @@ function RulesForm({ rules, owners }: { rules: CaseRules; owners: Owner[] }) {
   const { state, dispatch, onSubmit, pending, fieldErrors, message } = useActionForm(updateCaseRulesAction);
   const [mode, setMode] = useState(rules.assignTo ? "fixed" : "round_robin");
   return (
-    <form action={dispatch} onSubmit={onSubmit} aria-label="Case rules" noValidate className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+    <form
+      action={dispatch}
+      onSubmit={onSubmit}
+      aria-label="Case rules"
+      noValidate
+      className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+    >
       <fieldset className="min-w-0">
         <legend className="text-sm font-semibold text-slate-900">Open a case for a score at or below</legend>
         <div className="mt-2 grid grid-cols-1 gap-4 sm:grid-cols-3">
           {METRICS.map((m) => (
             <div key={m.key} className="flex min-w-0 flex-col gap-2">
               <div className="flex items-center gap-2">
-                <input id={`rule-${m.key}-enabled`} type="checkbox" name={`${m.key}Enabled`} defaultChecked={rules[m.key].enabled} className="size-4" />
+                <input
+                  id={`rule-${m.key}-enabled`}
+                  type="checkbox"
+                  name={`${m.key}Enabled`}
+                  defaultChecked={rules[m.key].enabled}
+                  className="size-4"
+                />
                 <label htmlFor={`rule-${m.key}-enabled`} className="text-sm font-medium text-slate-800">
                   {m.label} rule on
                 </label>
@@ -54,12 +66,29 @@ function RulesForm({ rules, owners }: { rules: CaseRules; owners: Owner[] }) {
         </div>
       </fieldset>
       <div className="flex items-center gap-2">
-        <input id="rule-interaction" type="checkbox" name="interactionFollowUp" defaultChecked={rules.interactionFollowUp} className="size-4" />
+        <input
+          id="rule-interaction"
+          type="checkbox"
+          name="interactionFollowUp"
+          defaultChecked={rules.interactionFollowUp}
+          className="size-4"
+        />
         <label htmlFor="rule-interaction" className="text-sm font-medium text-slate-800">
           Open a case for an interaction marked “follow-up needed”
         </label>
       </div>
-      <Input id="rule-due" name="dueHours" type="number" inputMode="numeric" min={1} max={720} label="Due after (hours)" defaultValue={rules.dueHours} error={fieldErrors?.dueHours} className="sm:w-56" />
+      <Input
+        id="rule-due"
+        name="dueHours"
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={720}
+        label="Due after (hours)"
+        defaultValue={rules.dueHours}
+        error={fieldErrors?.dueHours}
+        className="sm:w-56"
+      />
       <RadioGroup
         name="assignMode"
         legend="Who gets new cases"
@@ -76,7 +105,10 @@ function RulesForm({ rules, owners }: { rules: CaseRules; owners: Owner[] }) {
           name="assignTo"
           label="Owner of new cases"
           defaultValue={rules.assignTo ?? ""}
-          options={[{ value: "", label: "Choose…" }, ...owners.map((o) => ({ value: o.id, label: `${o.name} (${o.role})` }))]}
+          options={[
+            { value: "", label: "Choose…" },
+            ...owners.map((o) => ({ value: o.id, label: `${o.name} (${o.role})` })),
+          ]}
           error={fieldErrors?.assignTo}
           className="sm:w-80"
         />
@@ -87,7 +119,9 @@ function RulesForm({ rules, owners }: { rules: CaseRules; owners: Owner[] }) {
         </SubmitButton>
       </div>
       {message ? <FormMessage tone="error">{message}</FormMessage> : null}
-      {state?.ok ? <FormMessage tone="success">Case rules saved. They apply to new responses and interactions.</FormMessage> : null}
+      {state?.ok ? (
+        <FormMessage tone="success">Case rules saved. They apply to new responses and interactions.</FormMessage>
+      ) : null}
     </form>
   );
 }
@@ -99,8 +133,17 @@ function RootCausesForm({ causes }: { causes: string[] }) {
   const [rows, setRows] = useState(() => causes.map((value) => ({ key: nextKey++, value })));
   const listError = fieldErrors?.causes;
   return (
-    <form action={dispatch} onSubmit={onSubmit} aria-label="Root causes" noValidate className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-      <p className="text-sm text-slate-700">Agents pick one of these when they work a case. Rename or remove freely: cases that already have a cause keep it.</p>
+    <form
+      action={dispatch}
+      onSubmit={onSubmit}
+      aria-label="Root causes"
+      noValidate
+      className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+    >
+      <p className="text-sm text-slate-700">
+        Agents pick one of these when they work a case. Rename or remove freely: cases that already have a cause keep
+        it.
+      </p>
       <ul className="flex flex-col gap-2">
         {rows.map((row, i) => (
           <li key={row.key} className="flex items-start gap-2">
@@ -115,7 +158,13 @@ function RootCausesForm({ causes }: { causes: string[] }) {
               className="min-w-0 flex-1"
               maxLength={80}
             />
-            <Button variant="secondary" size="sm" className="mt-0.5 shrink-0" onClick={() => setRows(rows.filter((r) => r.key !== row.key))} aria-label={`Remove ${row.value || `root cause ${i + 1}`}`}>
+            <Button
+              variant="secondary"
+              size="sm"
+              className="mt-0.5 shrink-0"
+              onClick={() => setRows(rows.filter((r) => r.key !== row.key))}
+              aria-label={`Remove ${row.value || `root cause ${i + 1}`}`}
+            >
               Remove
             </Button>
           </li>
@@ -140,9 +189,21 @@ function RootCausesForm({ causes }: { causes: string[] }) {
   );
 }
 
-export function CaseRulesSection({ rules, rootCauses, owners }: { rules: CaseRules; rootCauses: string[]; owners: Owner[] }) {
+export function CaseRulesSection({
+  rules,
+  rootCauses,
+  owners,
+}: {
+  rules: CaseRules;
+  rootCauses: string[];
+  owners: Owner[];
+}) {
   return (
-    <Section id="case-rules" title="Follow-up cases" description="When a case is opened automatically, who gets it and when it is due; and the root causes agents choose from.">
+    <Section
+      id="case-rules"
+      title="Follow-up cases"
+      description="When a case is opened automatically, who gets it and when it is due; and the root causes agents choose from."
+    >
       <div className="flex flex-col gap-6">
         <RulesForm rules={rules} owners={owners} />
         <div>

@@ -9,8 +9,23 @@ import { useActionForm } from "../ui/use-action-form";
 export function CreateOrgForm({ submitLabel = "Create organization" }: { submitLabel?: string }) {
   const { dispatch, onSubmit, pending, fieldErrors, message } = useActionForm(createOrganizationAction);
   return (
-    <form action={dispatch} onSubmit={onSubmit} className="flex flex-col gap-3 sm:flex-row sm:flex-wrap sm:items-start" aria-label="Create an organization">
-      <Input id="org-name" name="name" label="Organization name" autoComplete="organization" required minLength={2} maxLength={120} error={fieldErrors?.name} className="sm:w-80" />
+    <form
+      action={dispatch}
+      onSubmit={onSubmit}
+      className="flex flex-col gap-3 sm:flex-row sm:flex-wrap sm:items-start"
+      aria-label="Create an organization"
+    >
+      <Input
+        id="org-name"
+        name="name"
+        label="Organization name"
+        autoComplete="organization"
+        required
+        minLength={2}
+        maxLength={120}
+        error={fieldErrors?.name}
+        className="sm:w-80"
+      />
       <div className="sm:pt-6">
         <SubmitButton pending={pending} pendingLabel="Creating…">
           {submitLabel}

@@ -18,16 +18,33 @@ export function InviteForm({ mailConfigured }: { mailConfigured: boolean }) {
       pendingLabel={mailConfigured ? "Sending…" : "Creating link…"}
       fields={(fieldErrors) => (
         <>
-          <Input id="invite-email" name="email" type="email" label="E-mail" autoComplete="off" required error={fieldErrors?.email} className="sm:w-72" />
-          <Select id="invite-role" name="role" label="Role" defaultValue="agent" options={ROLE_OPTIONS} error={fieldErrors?.role} className="sm:w-40" />
+          <Input
+            id="invite-email"
+            name="email"
+            type="email"
+            label="E-mail"
+            autoComplete="off"
+            required
+            error={fieldErrors?.email}
+            className="sm:w-72"
+          />
+          <Select
+            id="invite-role"
+            name="role"
+            label="Role"
+            defaultValue="agent"
+            options={ROLE_OPTIONS}
+            error={fieldErrors?.role}
+            className="sm:w-40"
+          />
         </>
       )}
       secret={(invite) =>
         invite.url ? (
           <OneTimeSecret id="invite-link" label="Invite link" value={invite.url}>
             <p>
-              No e-mail server is configured: pass this link on to <strong>{invite.email}</strong> yourself; anyone who opens it can accept. It works
-              once, expires in 7 days and is shown only now.
+              No e-mail server is configured: pass this link on to <strong>{invite.email}</strong> yourself; anyone who
+              opens it can accept. It works once, expires in 7 days and is shown only now.
             </p>
           </OneTimeSecret>
         ) : (

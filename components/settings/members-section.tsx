@@ -1,5 +1,10 @@
 // Members with their roles (admins change roles and remove members), invites, and pending invites.
-import { removeMemberAction, revokeInviteAction, revokeMemberSessionsAction, updateMemberRoleAction } from "@/app/_actions/settings";
+import {
+  removeMemberAction,
+  revokeInviteAction,
+  revokeMemberSessionsAction,
+  updateMemberRoleAction,
+} from "@/app/_actions/settings";
 import { ROLE_LABELS, isRole } from "@/lib/auth/roles";
 import { Section } from "../ui/page-header";
 import { Table, TBody, Td, Th, THead } from "../ui/table";
@@ -11,16 +16,36 @@ import { InviteForm } from "./invite-form";
 import { MemberResetForm } from "./member-reset-form";
 import { ROLE_OPTIONS } from "./role-options";
 
-type Member = { id: string; role: string; joinedAt: Date; suspendedAt?: Date | null; source?: string; user: { id: string; name: string; email: string } };
+type Member = {
+  id: string;
+  role: string;
+  joinedAt: Date;
+  suspendedAt?: Date | null;
+  source?: string;
+  user: { id: string; name: string; email: string };
+};
 type Invite = { id: string; email: string; role: string; status: string; expiresAt: Date };
 
 const roleLabel = (r: string) => (isRole(r) ? ROLE_LABELS[r].label : r);
 
-export function MembersSection({ members, invites, meId, mailConfigured }: { members: Member[]; invites: Invite[]; meId: string; mailConfigured: boolean }) {
+export function MembersSection({
+  members,
+  invites,
+  meId,
+  mailConfigured,
+}: {
+  members: Member[];
+  invites: Invite[];
+  meId: string;
+  mailConfigured: boolean;
+}) {
   const pending = invites.filter((i) => i.status === "pending");
   return (
     <>
-      <Section title="Members" description="Viewers read; agents also log interactions and work cases; managers also edit journeys and surveys; admins also manage members and keys.">
+      <Section
+        title="Members"
+        description="Viewers read; agents also log interactions and work cases; managers also edit journeys and surveys; admins also manage members and keys."
+      >
         <Table label="Members">
           <THead>
             <tr>
@@ -38,16 +63,33 @@ export function MembersSection({ members, invites, meId, mailConfigured }: { mem
               return (
                 <tr key={m.id}>
                   <Td className="min-w-48">
-                    <span className="font-medium text-slate-900">{m.user.name}</span> {me ? <Badge tone="brand">you</Badge> : null}
-                    {m.suspendedAt ? <Badge tone="warn">Suspended {formatDate(m.suspendedAt)}</Badge> : null} {m.source === "scim" ? <Badge>SCIM</Badge> : null}
+                    <span className="font-medium text-slate-900">{m.user.name}</span>{" "}
+                    {me ? <Badge tone="brand">you</Badge> : null}
+                    {m.suspendedAt ? <Badge tone="warn">Suspended {formatDate(m.suspendedAt)}</Badge> : null}{" "}
+                    {m.source === "scim" ? <Badge>SCIM</Badge> : null}
                     <span className="block text-xs break-all text-slate-600">{m.user.email}</span>
                   </Td>
                   <Td className="min-w-56">
                     {me ? (
                       <span className="text-sm">{roleLabel(m.role)}</span>
                     ) : (
-                      <ActionForm key={m.role} action={updateMemberRoleAction.bind(null, m.id)} submitLabel="Save" pendingLabel="Saving…" inline aria-label={`Role of ${m.user.name}`}>
-                        <Select id={`role-${m.id}`} name="role" label={`Role of ${m.user.name}`} hideLabel defaultValue={m.role} options={ROLE_OPTIONS} className="w-32" />
+                      <ActionForm
+                        key={m.role}
+                        action={updateMemberRoleAction.bind(null, m.id)}
+                        submitLabel="Save"
+                        pendingLabel="Saving…"
+                        inline
+                        aria-label={`Role of ${m.user.name}`}
+                      >
+                        <Select
+                          id={`role-${m.id}`}
+                          name="role"
+                          label={`Role of ${m.user.name}`}
+                          hideLabel
+                          defaultValue={m.role}
+                          options={ROLE_OPTIONS}
+                          className="w-32"
+                        />
                       </ActionForm>
                     )}
                   </Td>
@@ -55,23 +97,31 @@ export function MembersSection({ members, invites, meId, mailConfigured }: { mem
                   <Td className="text-right">
                     {me ? null : (
                       <div className="flex flex-wrap justify-end gap-2">
-                      <MemberResetForm membershipId={m.id} name={m.user.name} mailConfigured={mailConfigured} />
-                      <ActionForm
-                        action={revokeMemberSessionsAction.bind(null, m.id)}
-                        submitLabel={<>Sign out<span className="sr-only"> {m.user.name} everywhere</span></>}
-                        pendingLabel="Signing out…"
-                        variant="secondary"
-                        confirm={`End every session of ${m.user.name}? They stay a member and can sign in again.`}
-                        align="end"
-                      />
-                      <ActionForm
-                        action={removeMemberAction.bind(null, m.id)}
-                        submitLabel={<>Remove<span className="sr-only"> {m.user.name}</span></>}
-                        pendingLabel="Removing…"
-                        variant="danger"
-                        confirm={`Remove ${m.user.name} from this organization?`}
-                        align="end"
-                      />
+                        <MemberResetForm membershipId={m.id} name={m.user.name} mailConfigured={mailConfigured} />
+                        <ActionForm
+                          action={revokeMemberSessionsAction.bind(null, m.id)}
+                          submitLabel={
+                            <>
+                              Sign out<span className="sr-only"> {m.user.name} everywhere</span>
+                            </>
+                          }
+                          pendingLabel="Signing out…"
+                          variant="secondary"
+                          confirm={`End every session of ${m.user.name}? They stay a member and can sign in again.`}
+                          align="end"
+                        />
+                        <ActionForm
+                          action={removeMemberAction.bind(null, m.id)}
+                          submitLabel={
+                            <>
+                              Remove<span className="sr-only"> {m.user.name}</span>
+                            </>
+                          }
+                          pendingLabel="Removing…"
+                          variant="danger"
+                          confirm={`Remove ${m.user.name} from this organization?`}
+                          align="end"
+                        />
                       </div>
                     )}
                   </Td>
@@ -115,7 +165,11 @@ export function MembersSection({ members, invites, meId, mailConfigured }: { mem
                   <Td className="text-right">
                     <ActionForm
                       action={revokeInviteAction.bind(null, i.id)}
-                      submitLabel={<>Revoke<span className="sr-only"> invite for {i.email}</span></>}
+                      submitLabel={
+                        <>
+                          Revoke<span className="sr-only"> invite for {i.email}</span>
+                        </>
+                      }
                       pendingLabel="Revoking…"
                       variant="danger"
                       confirm={`Revoke the invite for ${i.email}? The link stops working.`}

@@ -3,7 +3,17 @@
 import type { ReactNode } from "react";
 import { CopyButton } from "../ui/copy-button";
 
-export function OneTimeSecret({ id, label, value, children }: { id: string; label: string; value: string; children?: ReactNode }) {
+export function OneTimeSecret({
+  id,
+  label,
+  value,
+  children,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  children?: ReactNode;
+}) {
   return (
     <div role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
       {children}

@@ -28,9 +28,18 @@ export function ProfileSection({ user, role }: { user: { name: string; email: st
   );
 }
 
-export function OrganizationsSection({ orgs, currentOrgId }: { orgs: { id: string; name: string; role: string }[]; currentOrgId: string }) {
+export function OrganizationsSection({
+  orgs,
+  currentOrgId,
+}: {
+  orgs: { id: string; name: string; role: string }[];
+  currentOrgId: string;
+}) {
   return (
-    <Section title="Your organizations" description={orgs.length > 1 ? "Switch between them with the selector in the navigation." : undefined}>
+    <Section
+      title="Your organizations"
+      description={orgs.length > 1 ? "Switch between them with the selector in the navigation." : undefined}
+    >
       <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white shadow-sm">
         {orgs.map((o) => (
           <li key={o.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3 text-sm">

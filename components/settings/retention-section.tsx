@@ -34,22 +34,52 @@ export function RetentionSection({ preview }: { preview: Preview }) {
       description="Survey responses older than the period you set are deleted, or anonymised (scores stay in the figures, the link to the person, page and device goes). A daily job applies it; every run is in the audit log."
     >
       <div className="flex flex-col gap-4">
-        <form action={dispatch} onSubmit={onSubmit} aria-label="Retention policy" className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+        <form
+          action={dispatch}
+          onSubmit={onSubmit}
+          aria-label="Retention policy"
+          className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+        >
           <div className="flex items-center gap-2">
-            <input id="retention-enabled" type="checkbox" name="enabled" defaultChecked={s.enabled} className="size-4" />
+            <input
+              id="retention-enabled"
+              type="checkbox"
+              name="enabled"
+              defaultChecked={s.enabled}
+              className="size-4"
+            />
             <label htmlFor="retention-enabled" className="text-sm font-medium text-slate-800">
               Apply the retention policy every day
             </label>
           </div>
-          <Input id="retention-months" name="months" type="number" inputMode="numeric" min={1} max={240} label="Keep responses for (months)" defaultValue={String(s.months)} error={fieldErrors?.months} className="sm:w-64" />
+          <Input
+            id="retention-months"
+            name="months"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={240}
+            label="Keep responses for (months)"
+            defaultValue={String(s.months)}
+            error={fieldErrors?.months}
+            className="sm:w-64"
+          />
           <RadioGroup
             name="mode"
             legend="Then"
             value={mode}
             onChange={setMode}
             options={[
-              { value: "anonymise", label: "Anonymise them", hint: "Keeps scores and categories for trends; removes customer, comment, free text, page and device." },
-              { value: "delete", label: "Delete them", hint: "Removes the responses and their answers; trends for that time lose them." },
+              {
+                value: "anonymise",
+                label: "Anonymise them",
+                hint: "Keeps scores and categories for trends; removes customer, comment, free text, page and device.",
+              },
+              {
+                value: "delete",
+                label: "Delete them",
+                hint: "Removes the responses and their answers; trends for that time lose them.",
+              },
             ]}
           />
           {fieldErrors?.mode ? <p className="text-sm font-medium text-danger">{fieldErrors.mode}</p> : null}
@@ -62,13 +92,20 @@ export function RetentionSection({ preview }: { preview: Preview }) {
           {state?.ok ? <FormMessage tone="success">Retention policy saved.</FormMessage> : null}
         </form>
 
-        <div className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-label="Run the retention policy now" role="group">
+        <div
+          className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+          aria-label="Run the retention policy now"
+          role="group"
+        >
           <p className="text-sm text-slate-800" data-testid="retention-preview">
-            <strong>{formatCount(preview.count)}</strong> response{preview.count === 1 ? "" : "s"} submitted before {formatDate(preview.cutoff)} would be {MODE_WORD[s.mode]} now
+            <strong>{formatCount(preview.count)}</strong> response{preview.count === 1 ? "" : "s"} submitted before{" "}
+            {formatDate(preview.cutoff)} would be {MODE_WORD[s.mode]} now
             {s.enabled ? "." : " (the policy is off: nothing happens until you switch it on or run it now)."}
           </p>
           <p className="text-sm text-slate-600">
-            {last ? `Last run ${last.periodKey}: ${last.status}, ${formatCount(last.processed)} ${MODE_WORD[last.mode as keyof typeof MODE_WORD] ?? last.mode}${last.finishedAt ? `, finished ${formatDateTime(last.finishedAt)}` : ""}.` : "It has not run yet."}
+            {last
+              ? `Last run ${last.periodKey}: ${last.status}, ${formatCount(last.processed)} ${MODE_WORD[last.mode as keyof typeof MODE_WORD] ?? last.mode}${last.finishedAt ? `, finished ${formatDateTime(last.finishedAt)}` : ""}.`
+              : "It has not run yet."}
           </p>
           <RunNow count={preview.count} mode={s.mode} />
         </div>

@@ -25,7 +25,13 @@ export function SecretForm<T>({ action, label, submitLabel, pendingLabel = "Crea
 
   return (
     <div className="flex flex-col gap-3">
-      <form ref={formRef} action={dispatch} onSubmit={onSubmit} aria-label={label} className="flex flex-col gap-3 sm:flex-row sm:flex-wrap sm:items-start">
+      <form
+        ref={formRef}
+        action={dispatch}
+        onSubmit={onSubmit}
+        aria-label={label}
+        className="flex flex-col gap-3 sm:flex-row sm:flex-wrap sm:items-start"
+      >
         {fields(fieldErrors)}
         <div className="sm:pt-6">
           <SubmitButton pending={pending} pendingLabel={pendingLabel}>

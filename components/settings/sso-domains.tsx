@@ -7,7 +7,12 @@ import { ActionForm } from "../ui/action-form";
 import { Badge } from "../ui/badge";
 import { CopyButton } from "../ui/copy-button";
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+const dateFormat = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  timeZone: "UTC",
+});
 
 function RecordField({ id, label, value }: { id: string; label: string; value: string }) {
   return (
@@ -16,7 +21,12 @@ function RecordField({ id, label, value }: { id: string; label: string; value: s
         {label}
       </label>
       <div className="flex items-center gap-2">
-        <input id={id} readOnly value={value} className="min-h-9 w-full min-w-0 rounded-md border border-slate-300 bg-slate-50 px-2 font-mono text-xs text-slate-900" />
+        <input
+          id={id}
+          readOnly
+          value={value}
+          className="min-h-9 w-full min-w-0 rounded-md border border-slate-300 bg-slate-50 px-2 font-mono text-xs text-slate-900"
+        />
         <CopyButton value={value} targetId={id} />
       </div>
     </div>
@@ -45,12 +55,20 @@ export function SsoDomains({ domains }: { domains: DomainStatus[] }) {
           </div>
           {d.verified ? null : (
             <>
-              <p className="text-sm text-slate-700">Add this TXT record at your DNS provider, then check it. It proves your organization controls {d.domain}.</p>
+              <p className="text-sm text-slate-700">
+                Add this TXT record at your DNS provider, then check it. It proves your organization controls {d.domain}
+                .
+              </p>
               <div className="grid gap-3 md:grid-cols-2">
                 <RecordField id={`sso-domain-${i}-name`} label="Name" value={d.record.name} />
                 <RecordField id={`sso-domain-${i}-value`} label="Value" value={d.record.value} />
               </div>
-              <ActionForm action={checkSsoDomainAction} submitLabel="Check DNS" pendingLabel="Checking…" aria-label={`Check ${d.domain}`}>
+              <ActionForm
+                action={checkSsoDomainAction}
+                submitLabel="Check DNS"
+                pendingLabel="Checking…"
+                aria-label={`Check ${d.domain}`}
+              >
                 <input type="hidden" name="domain" value={d.domain} />
               </ActionForm>
             </>

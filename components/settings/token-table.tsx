@@ -6,7 +6,14 @@ import { ActionForm, type FormAction } from "../ui/action-form";
 import { Badge } from "../ui/badge";
 import { formatDate, formatDateTime } from "../ui/format";
 
-export type TokenRow = { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null };
+export type TokenRow = {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+};
 
 type Props<T extends TokenRow> = {
   label: string;
@@ -47,7 +54,15 @@ export function TokenTable<T extends TokenRow>({ label, noun, tokens, revoke, co
               ) : (
                 <ActionForm
                   action={revoke(t.id)}
-                  submitLabel={<>Revoke<span className="sr-only"> {noun} {t.name}</span></>}
+                  submitLabel={
+                    <>
+                      Revoke
+                      <span className="sr-only">
+                        {" "}
+                        {noun} {t.name}
+                      </span>
+                    </>
+                  }
                   pendingLabel="Revoking…"
                   variant="danger"
                   confirm={confirm(t)}

@@ -7,7 +7,13 @@ import { FormMessage } from "../ui/form-message";
 import { SubmitButton } from "../ui/submit-button";
 import { useActionForm } from "../ui/use-action-form";
 
-export function TwoFactorPolicySection({ requireTwoFactor, membersWithout }: { requireTwoFactor: boolean; membersWithout: number }) {
+export function TwoFactorPolicySection({
+  requireTwoFactor,
+  membersWithout,
+}: {
+  requireTwoFactor: boolean;
+  membersWithout: number;
+}) {
   const { state, dispatch, onSubmit, pending, fieldErrors, message } = useActionForm(setRequireTwoFactorAction);
   const next = requireTwoFactor ? "off" : "on";
   return (
@@ -16,10 +22,17 @@ export function TwoFactorPolicySection({ requireTwoFactor, membersWithout }: { r
       title="Two-factor authentication"
       description="When required, members can open this organization only after signing in with a code from an authenticator app; members without one are sent to set it up first. API keys are not affected."
     >
-      <form action={dispatch} onSubmit={onSubmit} aria-label="Two-factor requirement" className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <form
+        action={dispatch}
+        onSubmit={onSubmit}
+        aria-label="Two-factor requirement"
+        className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+      >
         <p className="text-sm text-slate-800" data-testid="two-factor-policy">
           {requireTwoFactor ? <strong>Required for every member.</strong> : <strong>Optional.</strong>}{" "}
-          {membersWithout === 0 ? "Every member has two-factor on." : `${membersWithout} member${membersWithout === 1 ? " has" : "s have"} not turned it on yet.`}{" "}
+          {membersWithout === 0
+            ? "Every member has two-factor on."
+            : `${membersWithout} member${membersWithout === 1 ? " has" : "s have"} not turned it on yet.`}{" "}
           <Link href="/account/two-factor" className="font-medium text-brand-700 underline-offset-2 hover:underline">
             Your own two-factor settings
           </Link>

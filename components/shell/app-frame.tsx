@@ -5,7 +5,17 @@ import { useEffect, useRef, useState, type ReactNode } from "react";
 import { usePathname } from "next/navigation";
 import { Menu, X } from "lucide-react";
 
-export function AppFrame({ brand, sidebar, search, children }: { brand: ReactNode; sidebar: ReactNode; search: ReactNode; children: ReactNode }) {
+export function AppFrame({
+  brand,
+  sidebar,
+  search,
+  children,
+}: {
+  brand: ReactNode;
+  sidebar: ReactNode;
+  search: ReactNode;
+  children: ReactNode;
+}) {
   const [open, setOpen] = useState(false);
   const pathname = usePathname();
   const [shownPath, setShownPath] = useState(pathname);

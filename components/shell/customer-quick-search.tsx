@@ -13,7 +13,9 @@ export function CustomerQuickSearch({ canCreate }: { canCreate: boolean }) {
       shortcut
       placeholder="Find a customer — press /"
       onSelect={(hit) => router.push(`/customers/${hit.id}`)}
-      onCreate={canCreate ? (term) => router.push(`/customers?new=${encodeURIComponent(term)}#add-customer`) : undefined}
+      onCreate={
+        canCreate ? (term) => router.push(`/customers?new=${encodeURIComponent(term)}#add-customer`) : undefined
+      }
     />
   );
 }

@@ -2,7 +2,16 @@
 // The main navigation; the current section is marked with aria-current="page".
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { ChartColumn, ClipboardList, LayoutDashboard, LifeBuoy, MessagesSquare, Route, Settings, Users } from "lucide-react";
+import {
+  ChartColumn,
+  ClipboardList,
+  LayoutDashboard,
+  LifeBuoy,
+  MessagesSquare,
+  Route,
+  Settings,
+  Users,
+} from "lucide-react";
 
 const ITEMS = [
   { href: "/", label: "Dashboard", icon: LayoutDashboard },

@@ -18,7 +18,13 @@ export function OrgSwitcher({ orgs, currentOrgId }: { orgs: Org[]; currentOrgId:
   }
   return (
     // Keyed by the current organization so that the select shows it again after a switch or a new organization.
-    <ActionForm key={currentOrgId} action={switchOrganization} submitLabel="Switch" pendingLabel="Switching…" aria-label="Switch organization">
+    <ActionForm
+      key={currentOrgId}
+      action={switchOrganization}
+      submitLabel="Switch"
+      pendingLabel="Switching…"
+      aria-label="Switch organization"
+    >
       <Select
         id="org-switcher"
         name="orgId"

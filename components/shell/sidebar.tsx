@@ -17,7 +17,10 @@ type Props = {
 export function Brand() {
   return (
     <Link href="/" className="flex items-center gap-2 rounded-md text-base font-semibold tracking-tight text-slate-900">
-      <span aria-hidden="true" className="grid size-7 place-items-center rounded-md bg-brand-600 text-sm font-bold text-white">
+      <span
+        aria-hidden="true"
+        className="grid size-7 place-items-center rounded-md bg-brand-600 text-sm font-bold text-white"
+      >
         R
       </span>
       Resonance
@@ -39,7 +42,10 @@ export function Sidebar({ orgs, currentOrgId, user, role }: Props) {
         <p className="mt-1 text-xs text-slate-600">
           Role: <span className="font-medium text-slate-800">{ROLE_LABELS[role].label}</span>
         </p>
-        <Link href="/account/two-factor" className="mt-2 inline-block text-xs font-medium text-brand-700 underline-offset-2 hover:underline">
+        <Link
+          href="/account/two-factor"
+          className="mt-2 inline-block text-xs font-medium text-brand-700 underline-offset-2 hover:underline"
+        >
           Two-factor authentication
         </Link>
         <div className="mt-3 flex flex-wrap gap-2">

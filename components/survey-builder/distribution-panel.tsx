@@ -10,7 +10,13 @@ import { controlClass } from "../ui/field";
 import { FormMessage } from "../ui/form-message";
 import { sendSurvey } from "./api";
 
-const DEFAULTS: WidgetSettings = { trigger: "load", delaySeconds: 5, throttleDays: 30, samplePercent: 100, position: "bottom-right" };
+const DEFAULTS: WidgetSettings = {
+  trigger: "load",
+  delaySeconds: 5,
+  throttleDays: 30,
+  samplePercent: 100,
+  position: "bottom-right",
+};
 
 /** `embedPath`: the script's versioned path (/embed/<version>.js, lib/surveys/embed-asset.ts), cached for a year. */
 export function embedSnippet(origin: string, embedPath: string, publicId: string, w: WidgetSettings): string {
@@ -23,7 +29,13 @@ export function embedSnippet(origin: string, embedPath: string, publicId: string
   return `<script src="${origin}${embedPath}" ${attrs.join(" ")} async></script>`;
 }
 
-type Props = { survey: SurveyDetail; origin: string; embedPath: string; canEdit: boolean; onSaved: (s: SurveyDetail) => void };
+type Props = {
+  survey: SurveyDetail;
+  origin: string;
+  embedPath: string;
+  canEdit: boolean;
+  onSaved: (s: SurveyDetail) => void;
+};
 
 export function DistributionPanel({ survey, origin, embedPath, canEdit, onSaved }: Props) {
   const [origins, setOrigins] = useState(survey.settings.allowedOrigins.join("\n"));
@@ -38,7 +50,10 @@ export function DistributionPanel({ survey, origin, embedPath, canEdit, onSaved 
   async function save(e: FormEvent) {
     e.preventDefault();
     setPending(true);
-    const allowedOrigins = origins.split(/\s+/).map((o) => o.trim()).filter(Boolean);
+    const allowedOrigins = origins
+      .split(/\s+/)
+      .map((o) => o.trim())
+      .filter(Boolean);
     const res = await sendSurvey("PATCH", `/api/v1/surveys/${survey.id}`, { settings: { allowedOrigins, widget } });
     setPending(false);
     if (res.ok) {
@@ -55,21 +70,50 @@ export function DistributionPanel({ survey, origin, embedPath, canEdit, onSaved 
   const num = (v: string) => (v === "" ? 0 : Math.trunc(Number(v)));
 
   return (
-    <section aria-labelledby="distribution-heading" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-      <h2 id="distribution-heading" className="text-lg font-semibold text-slate-900">Distribution</h2>
-      <p className="mt-1 text-sm text-slate-600">{survey.status === "live" ? "Live: the link and the widget take answers." : survey.status === "closed" ? "Closed: the link tells respondents the survey has ended." : "The link and the widget start working once the survey is published."}</p>
+    <section
+      aria-labelledby="distribution-heading"
+      className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+    >
+      <h2 id="distribution-heading" className="text-lg font-semibold text-slate-900">
+        Distribution
+      </h2>
+      <p className="mt-1 text-sm text-slate-600">
+        {survey.status === "live"
+          ? "Live: the link and the widget take answers."
+          : survey.status === "closed"
+            ? "Closed: the link tells respondents the survey has ended."
+            : "The link and the widget start working once the survey is published."}
+      </p>
       <div className="mt-4 flex flex-col gap-4">
         <div className="flex flex-col gap-1">
-          <label htmlFor="hosted-link" className="text-sm font-medium text-slate-800">Hosted link</label>
+          <label htmlFor="hosted-link" className="text-sm font-medium text-slate-800">
+            Hosted link
+          </label>
           <div className="flex flex-wrap items-center gap-2">
-            <input id="hosted-link" readOnly value={link} className={`${controlClass} min-w-0 flex-1 font-mono text-xs`} />
+            <input
+              id="hosted-link"
+              readOnly
+              value={link}
+              className={`${controlClass} min-w-0 flex-1 font-mono text-xs`}
+            />
             <CopyButton value={link} targetId="hosted-link" label="Copy link" />
           </div>
-          <p className="text-xs text-slate-600">Add ?lang=de, ?score=9 (prefill from an e-mail), ?cid=&lt;customer id&gt;&amp;ct=&lt;customer token&gt; (Settings → Customer identity) as needed.</p>
+          <p className="text-xs text-slate-600">
+            Add ?lang=de, ?score=9 (prefill from an e-mail), ?cid=&lt;customer id&gt;&amp;ct=&lt;customer token&gt;
+            (Settings → Customer identity) as needed.
+          </p>
         </div>
         <div className="flex flex-col gap-1">
-          <label htmlFor="embed-snippet" className="text-sm font-medium text-slate-800">Widget snippet</label>
-          <textarea id="embed-snippet" readOnly rows={4} value={snippet} className={`${controlClass} font-mono text-xs`} />
+          <label htmlFor="embed-snippet" className="text-sm font-medium text-slate-800">
+            Widget snippet
+          </label>
+          <textarea
+            id="embed-snippet"
+            readOnly
+            rows={4}
+            value={snippet}
+            className={`${controlClass} font-mono text-xs`}
+          />
           <div className="mt-1">
             <CopyButton value={snippet} targetId="embed-snippet" label="Copy snippet" />
           </div>
@@ -77,14 +121,36 @@ export function DistributionPanel({ survey, origin, embedPath, canEdit, onSaved 
         {canEdit ? (
           <form onSubmit={save} noValidate className="flex flex-col gap-3 border-t border-slate-200 pt-4">
             <div className="flex flex-col gap-1">
-              <label htmlFor="field-allowedOrigins" className="text-sm font-medium text-slate-800">Sites allowed to embed (one origin per line)</label>
-              <textarea id="field-allowedOrigins" rows={2} className={`${controlClass} font-mono text-xs`} value={origins} onChange={(e) => setOrigins(e.target.value)} placeholder="https://www.example.com" aria-invalid={originError ? true : undefined} aria-describedby={originError ? "allowedOrigins-error" : undefined} />
-              {originError ? <p id="allowedOrigins-error" className="text-sm font-medium text-danger">{originError}</p> : null}
+              <label htmlFor="field-allowedOrigins" className="text-sm font-medium text-slate-800">
+                Sites allowed to embed (one origin per line)
+              </label>
+              <textarea
+                id="field-allowedOrigins"
+                rows={2}
+                className={`${controlClass} font-mono text-xs`}
+                value={origins}
+                onChange={(e) => setOrigins(e.target.value)}
+                placeholder="https://www.example.com"
+                aria-invalid={originError ? true : undefined}
+                aria-describedby={originError ? "allowedOrigins-error" : undefined}
+              />
+              {originError ? (
+                <p id="allowedOrigins-error" className="text-sm font-medium text-danger">
+                  {originError}
+                </p>
+              ) : null}
             </div>
             <div className="grid grid-cols-2 gap-3 sm:grid-cols-3">
               <div className="flex flex-col gap-1">
-                <label htmlFor="w-trigger" className="text-sm font-medium text-slate-800">Show</label>
-                <select id="w-trigger" className={controlClass} value={widget.trigger} onChange={(e) => setWidget({ ...widget, trigger: e.target.value as WidgetSettings["trigger"] })}>
+                <label htmlFor="w-trigger" className="text-sm font-medium text-slate-800">
+                  Show
+                </label>
+                <select
+                  id="w-trigger"
+                  className={controlClass}
+                  value={widget.trigger}
+                  onChange={(e) => setWidget({ ...widget, trigger: e.target.value as WidgetSettings["trigger"] })}
+                >
                   <option value="load">On page load</option>
                   <option value="delay">After a delay</option>
                   <option value="manual">From your code</option>
@@ -92,33 +158,75 @@ export function DistributionPanel({ survey, origin, embedPath, canEdit, onSaved 
               </div>
               {widget.trigger === "delay" ? (
                 <div className="flex flex-col gap-1">
-                  <label htmlFor="w-delay" className="text-sm font-medium text-slate-800">Delay (s)</label>
-                  <input id="w-delay" type="number" min={0} className={controlClass} value={widget.delaySeconds} onChange={(e) => setWidget({ ...widget, delaySeconds: num(e.target.value) })} />
+                  <label htmlFor="w-delay" className="text-sm font-medium text-slate-800">
+                    Delay (s)
+                  </label>
+                  <input
+                    id="w-delay"
+                    type="number"
+                    min={0}
+                    className={controlClass}
+                    value={widget.delaySeconds}
+                    onChange={(e) => setWidget({ ...widget, delaySeconds: num(e.target.value) })}
+                  />
                 </div>
               ) : null}
               <div className="flex flex-col gap-1">
-                <label htmlFor="w-throttle" className="text-sm font-medium text-slate-800">Not again for (days)</label>
-                <input id="w-throttle" type="number" min={0} className={controlClass} value={widget.throttleDays} onChange={(e) => setWidget({ ...widget, throttleDays: num(e.target.value) })} />
+                <label htmlFor="w-throttle" className="text-sm font-medium text-slate-800">
+                  Not again for (days)
+                </label>
+                <input
+                  id="w-throttle"
+                  type="number"
+                  min={0}
+                  className={controlClass}
+                  value={widget.throttleDays}
+                  onChange={(e) => setWidget({ ...widget, throttleDays: num(e.target.value) })}
+                />
               </div>
               <div className="flex flex-col gap-1">
-                <label htmlFor="w-sample" className="text-sm font-medium text-slate-800">Sample (% of visitors)</label>
-                <input id="w-sample" type="number" min={1} max={100} className={controlClass} value={widget.samplePercent} onChange={(e) => setWidget({ ...widget, samplePercent: num(e.target.value) })} />
+                <label htmlFor="w-sample" className="text-sm font-medium text-slate-800">
+                  Sample (% of visitors)
+                </label>
+                <input
+                  id="w-sample"
+                  type="number"
+                  min={1}
+                  max={100}
+                  className={controlClass}
+                  value={widget.samplePercent}
+                  onChange={(e) => setWidget({ ...widget, samplePercent: num(e.target.value) })}
+                />
               </div>
               <div className="flex flex-col gap-1">
-                <label htmlFor="w-position" className="text-sm font-medium text-slate-800">Position</label>
-                <select id="w-position" className={controlClass} value={widget.position} onChange={(e) => setWidget({ ...widget, position: e.target.value as WidgetSettings["position"] })}>
+                <label htmlFor="w-position" className="text-sm font-medium text-slate-800">
+                  Position
+                </label>
+                <select
+                  id="w-position"
+                  className={controlClass}
+                  value={widget.position}
+                  onChange={(e) => setWidget({ ...widget, position: e.target.value as WidgetSettings["position"] })}
+                >
                   <option value="bottom-right">Bottom right</option>
                   <option value="bottom-left">Bottom left</option>
                   <option value="center">Centre</option>
                 </select>
               </div>
             </div>
-            {Object.entries(errors).filter(([k]) => k.startsWith("settings.widget")).map(([k, v]) => (
-              <p key={k} className="text-sm font-medium text-danger">{`${k.replace("settings.widget.", "")}: ${v}`}</p>
-            ))}
+            {Object.entries(errors)
+              .filter(([k]) => k.startsWith("settings.widget"))
+              .map(([k, v]) => (
+                <p
+                  key={k}
+                  className="text-sm font-medium text-danger"
+                >{`${k.replace("settings.widget.", "")}: ${v}`}</p>
+              ))}
             {message ? <FormMessage tone={message.tone}>{message.text}</FormMessage> : null}
             <div>
-              <Button type="submit" variant="secondary" disabled={pending}>{pending ? "Saving…" : "Save distribution"}</Button>
+              <Button type="submit" variant="secondary" disabled={pending}>
+                {pending ? "Saving…" : "Save distribution"}
+              </Button>
             </div>
           </form>
         ) : null}

@@ -7,7 +7,12 @@ import type { QuestionType } from "@/lib/surveys/question-schema";
 import { localizedText } from "@/lib/surveys/locale";
 import { uiText } from "@/lib/surveys/ui-text";
 
-export type EditorQuestion = QuestionDraft & { uid: string; locked: boolean; answerCount: number; lockedOptionKeys: string[] };
+export type EditorQuestion = QuestionDraft & {
+  uid: string;
+  locked: boolean;
+  answerCount: number;
+  lockedOptionKeys: string[];
+};
 
 export const TYPE_LABELS: Record<QuestionType, string> = {
   score: "Score",
@@ -21,12 +26,22 @@ let counter = 0;
 const nextUid = () => `u${++counter}`;
 
 export function fromDetail(s: SurveyDetail): EditorQuestion[] {
-  return s.questions.map(({ answerCount, locked, ...q }) => ({ ...q, uid: q.id ?? nextUid(), locked, answerCount, lockedOptionKeys: locked ? q.options.map((o) => o.key) : [] }));
+  return s.questions.map(({ answerCount, locked, ...q }) => ({
+    ...q,
+    uid: q.id ?? nextUid(),
+    locked,
+    answerCount,
+    lockedOptionKeys: locked ? q.options.map((o) => o.key) : [],
+  }));
 }
 
 const blank = (languages: readonly string[]) => Object.fromEntries(languages.map((l) => [l, ""]));
 
-export function newQuestion(type: QuestionType, existing: readonly EditorQuestion[], languages: readonly string[]): EditorQuestion {
+export function newQuestion(
+  type: QuestionType,
+  existing: readonly EditorQuestion[],
+  languages: readonly string[],
+): EditorQuestion {
   const taken = new Set(existing.map((q) => q.key));
   let n = existing.length + 1;
   while (taken.has(`q${n}`)) n++;
@@ -64,15 +79,36 @@ export function toRequest(questions: readonly EditorQuestion[]): QuestionDraft[]
 }
 
 /** The questions as the hosted form gets them from the public service, in one language. */
-export function toPublicQuestions(questions: readonly EditorQuestion[], surveyType: string, locale: string, defaultLocale: string): PublicQuestion[] {
+export function toPublicQuestions(
+  questions: readonly EditorQuestion[],
+  surveyType: string,
+  locale: string,
+  defaultLocale: string,
+): PublicQuestion[] {
   const ends = uiText(locale).scale;
   return questions.map((q) => {
-    const out: PublicQuestion = { key: q.key, type: q.type, required: q.required, headline: q.headline, text: localizedText(q.text, locale, defaultLocale) || "…" };
+    const out: PublicQuestion = {
+      key: q.key,
+      type: q.type,
+      required: q.required,
+      headline: q.headline,
+      text: localizedText(q.text, locale, defaultLocale) || "…",
+    };
     if (q.type === "score") {
-      const metricEnds = q.headline && (surveyType === "nps" || surveyType === "csat" || surveyType === "ces") ? ends[surveyType] : null;
-      out.scale = { min: q.scaleMin ?? 0, max: q.scaleMax ?? 10, minLabel: metricEnds?.[0] ?? null, maxLabel: metricEnds?.[1] ?? null };
+      const metricEnds =
+        q.headline && (surveyType === "nps" || surveyType === "csat" || surveyType === "ces") ? ends[surveyType] : null;
+      out.scale = {
+        min: q.scaleMin ?? 0,
+        max: q.scaleMax ?? 10,
+        minLabel: metricEnds?.[0] ?? null,
+        maxLabel: metricEnds?.[1] ?? null,
+      };
     }
-    if (q.type === "single_choice" || q.type === "multi_choice") out.options = q.options.map((o) => ({ key: o.key, label: localizedText(o.label, locale, defaultLocale) || o.key }));
+    if (q.type === "single_choice" || q.type === "multi_choice")
+      out.options = q.options.map((o) => ({
+        key: o.key,
+        label: localizedText(o.label, locale, defaultLocale) || o.key,
+      }));
     if (q.showIf) out.showIf = q.showIf;
     return out;
   });

@@ -3,7 +3,12 @@
 import { controlClass } from "../ui/field";
 import { LANGUAGE_CHOICES, languageName } from "./languages";
 
-type Props = { languages: string[]; defaultLocale: string; onChange: (languages: string[], defaultLocale: string) => void; errors: Record<string, string> };
+type Props = {
+  languages: string[];
+  defaultLocale: string;
+  onChange: (languages: string[], defaultLocale: string) => void;
+  errors: Record<string, string>;
+};
 
 export function LanguagePicker({ languages, defaultLocale, onChange, errors }: Props) {
   const choices = [...new Set([...LANGUAGE_CHOICES, ...languages])];
@@ -19,7 +24,12 @@ export function LanguagePicker({ languages, defaultLocale, onChange, errors }: P
         <div className="mt-1 flex flex-wrap gap-x-4 gap-y-2">
           {choices.map((tag) => (
             <label key={tag} className="flex min-h-9 items-center gap-2 text-sm text-slate-800">
-              <input type="checkbox" className="size-4 accent-brand-600" checked={languages.includes(tag)} onChange={(e) => toggle(tag, e.target.checked)} />
+              <input
+                type="checkbox"
+                className="size-4 accent-brand-600"
+                checked={languages.includes(tag)}
+                onChange={(e) => toggle(tag, e.target.checked)}
+              />
               {languageName(tag)} <span className="text-slate-500">({tag})</span>
             </label>
           ))}
@@ -27,10 +37,20 @@ export function LanguagePicker({ languages, defaultLocale, onChange, errors }: P
         {langError ? <p className="text-sm font-medium text-danger">{langError}</p> : null}
       </fieldset>
       <div className="flex max-w-xs flex-col gap-1">
-        <label htmlFor="field-defaultLocale" className="text-sm font-medium text-slate-800">Default language</label>
-        <select id="field-defaultLocale" className={controlClass} value={defaultLocale} onChange={(e) => onChange(languages, e.target.value)} aria-invalid={errors.defaultLocale ? true : undefined}>
+        <label htmlFor="field-defaultLocale" className="text-sm font-medium text-slate-800">
+          Default language
+        </label>
+        <select
+          id="field-defaultLocale"
+          className={controlClass}
+          value={defaultLocale}
+          onChange={(e) => onChange(languages, e.target.value)}
+          aria-invalid={errors.defaultLocale ? true : undefined}
+        >
           {languages.map((l) => (
-            <option key={l} value={l}>{languageName(l)}</option>
+            <option key={l} value={l}>
+              {languageName(l)}
+            </option>
           ))}
         </select>
         {errors.defaultLocale ? <p className="text-sm font-medium text-danger">{errors.defaultLocale}</p> : null}

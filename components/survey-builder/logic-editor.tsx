@@ -4,14 +4,27 @@ import type { ShowIf } from "@/lib/surveys/logic";
 import { controlClass } from "../ui/field";
 import type { EditorQuestion } from "./editor-model";
 
-type Props = { id: string; earlier: EditorQuestion[]; value: ShowIf | null; onChange: (v: ShowIf | null) => void; error?: string; language: string };
+type Props = {
+  id: string;
+  earlier: EditorQuestion[];
+  value: ShowIf | null;
+  onChange: (v: ShowIf | null) => void;
+  error?: string;
+  language: string;
+};
 
 const small = `${controlClass} w-auto`;
 
 export function LogicEditor({ id, earlier, value, onChange, error, language }: Props) {
   const candidates = earlier.filter((q) => q.type !== "text");
   const ref = value ? earlier.find((q) => q.key === value.question) : undefined;
-  const op = value?.in ? "in" : value?.gte !== undefined && value?.lte !== undefined ? "between" : value?.gte !== undefined ? "gte" : "lte";
+  const op = value?.in
+    ? "in"
+    : value?.gte !== undefined && value?.lte !== undefined
+      ? "between"
+      : value?.gte !== undefined
+        ? "gte"
+        : "lte";
 
   function pick(key: string) {
     const q = earlier.find((x) => x.key === key);
@@ -37,16 +50,28 @@ export function LogicEditor({ id, earlier, value, onChange, error, language }: P
     <fieldset className="flex flex-col gap-2">
       <legend className="text-sm font-medium text-slate-800">Show this question</legend>
       <div className="flex flex-wrap items-center gap-2">
-        <label htmlFor={`${id}-q`} className="sr-only">Show this question only if this earlier question…</label>
-        <select id={`${id}-q`} className={small} value={value?.question ?? ""} onChange={(e) => pick(e.target.value)} disabled={candidates.length === 0}>
+        <label htmlFor={`${id}-q`} className="sr-only">
+          Show this question only if this earlier question…
+        </label>
+        <select
+          id={`${id}-q`}
+          className={small}
+          value={value?.question ?? ""}
+          onChange={(e) => pick(e.target.value)}
+          disabled={candidates.length === 0}
+        >
           <option value="">always</option>
           {candidates.map((q) => (
-            <option key={q.uid} value={q.key}>only if “{q.text[language] || q.key}” ({q.key})</option>
+            <option key={q.uid} value={q.key}>
+              only if “{q.text[language] || q.key}” ({q.key})
+            </option>
           ))}
         </select>
         {ref && value && ref.type === "score" ? (
           <>
-            <label htmlFor={`${id}-op`} className="sr-only">Condition</label>
+            <label htmlFor={`${id}-op`} className="sr-only">
+              Condition
+            </label>
             <select id={`${id}-op`} className={small} value={op} onChange={(e) => setScoreOp(e.target.value)}>
               <option value="lte">is ≤</option>
               <option value="gte">is ≥</option>
@@ -54,17 +79,54 @@ export function LogicEditor({ id, earlier, value, onChange, error, language }: P
               <option value="in">is one of</option>
             </select>
             {op === "in" ? (
-              <input aria-label="Scores, separated by commas" className={`${small} w-40`} defaultValue={(value.in ?? []).join(", ")} onBlur={(e) => onChange({ question: ref.key, in: e.target.value.split(",").map((s) => s.trim()).filter(Boolean).map(Number) })} />
+              <input
+                aria-label="Scores, separated by commas"
+                className={`${small} w-40`}
+                defaultValue={(value.in ?? []).join(", ")}
+                onBlur={(e) =>
+                  onChange({
+                    question: ref.key,
+                    in: e.target.value
+                      .split(",")
+                      .map((s) => s.trim())
+                      .filter(Boolean)
+                      .map(Number),
+                  })
+                }
+              />
             ) : null}
-            {op === "gte" || op === "between" ? <input type="number" aria-label="At least" className={`${small} w-20`} value={value.gte ?? ""} onChange={(e) => onChange({ ...value, gte: num(e.target.value) })} /> : null}
+            {op === "gte" || op === "between" ? (
+              <input
+                type="number"
+                aria-label="At least"
+                className={`${small} w-20`}
+                value={value.gte ?? ""}
+                onChange={(e) => onChange({ ...value, gte: num(e.target.value) })}
+              />
+            ) : null}
             {op === "between" ? <span className="text-sm text-slate-600">and</span> : null}
-            {op === "lte" || op === "between" ? <input type="number" aria-label="At most" className={`${small} w-20`} value={value.lte ?? ""} onChange={(e) => onChange({ ...value, lte: num(e.target.value) })} /> : null}
+            {op === "lte" || op === "between" ? (
+              <input
+                type="number"
+                aria-label="At most"
+                className={`${small} w-20`}
+                value={value.lte ?? ""}
+                onChange={(e) => onChange({ ...value, lte: num(e.target.value) })}
+              />
+            ) : null}
           </>
         ) : null}
         {ref && value && ref.type === "yes_no" ? (
           <>
-            <label htmlFor={`${id}-yn`} className="sr-only">Answer</label>
-            <select id={`${id}-yn`} className={small} value={String(value.in?.[0] ?? true)} onChange={(e) => onChange({ question: ref.key, in: [e.target.value === "true"] })}>
+            <label htmlFor={`${id}-yn`} className="sr-only">
+              Answer
+            </label>
+            <select
+              id={`${id}-yn`}
+              className={small}
+              value={String(value.in?.[0] ?? true)}
+              onChange={(e) => onChange({ question: ref.key, in: [e.target.value === "true"] })}
+            >
               <option value="true">is yes</option>
               <option value="false">is no</option>
             </select>
@@ -79,7 +141,12 @@ export function LogicEditor({ id, earlier, value, onChange, error, language }: P
                   type="checkbox"
                   className="size-4 accent-brand-600"
                   checked={(value.in ?? []).includes(o.key)}
-                  onChange={(e) => onChange({ question: ref.key, in: e.target.checked ? [...(value.in ?? []), o.key] : (value.in ?? []).filter((v) => v !== o.key) })}
+                  onChange={(e) =>
+                    onChange({
+                      question: ref.key,
+                      in: e.target.checked ? [...(value.in ?? []), o.key] : (value.in ?? []).filter((v) => v !== o.key),
+                    })
+                  }
                 />
                 {o.label[language] || o.key}
               </label>
@@ -87,7 +154,9 @@ export function LogicEditor({ id, earlier, value, onChange, error, language }: P
           </span>
         ) : null}
       </div>
-      {candidates.length === 0 ? <p className="text-xs text-slate-600">Skip logic can refer to an earlier score, choice or yes/no question.</p> : null}
+      {candidates.length === 0 ? (
+        <p className="text-xs text-slate-600">Skip logic can refer to an earlier score, choice or yes/no question.</p>
+      ) : null}
       {error ? <p className="text-sm font-medium text-danger">{error}</p> : null}
     </fieldset>
   );

@@ -13,7 +13,13 @@ import type { TouchpointGroup } from "./languages";
 
 type TemplateCard = { id: string; name: string; description: string; count: number };
 
-export function NewSurveyForm({ templates, touchpointGroups }: { templates: TemplateCard[]; touchpointGroups: TouchpointGroup[] }) {
+export function NewSurveyForm({
+  templates,
+  touchpointGroups,
+}: {
+  templates: TemplateCard[];
+  touchpointGroups: TouchpointGroup[];
+}) {
   const router = useRouter();
   const [template, setTemplate] = useState("nps");
   const [name, setName] = useState("");
@@ -27,7 +33,13 @@ export function NewSurveyForm({ templates, touchpointGroups }: { templates: Temp
   async function submit(e: FormEvent) {
     e.preventDefault();
     setPending(true);
-    const res = await sendSurvey("POST", "/api/v1/surveys", { name, template, touchpointId: touchpointId || null, languages, defaultLocale });
+    const res = await sendSurvey("POST", "/api/v1/surveys", {
+      name,
+      template,
+      touchpointId: touchpointId || null,
+      languages,
+      defaultLocale,
+    });
     if (res.ok) {
       router.push(`/surveys/${res.survey.id}`);
       return;
@@ -47,23 +59,59 @@ export function NewSurveyForm({ templates, touchpointGroups }: { templates: Temp
               key={t.id}
               className="flex cursor-pointer gap-3 rounded-lg border border-slate-300 bg-white p-4 shadow-sm has-checked:border-brand-600 has-checked:ring-2 has-checked:ring-brand-600 has-focus-visible:outline-2 has-focus-visible:outline-offset-2 has-focus-visible:outline-brand-600"
             >
-              <input type="radio" name="template" value={t.id} checked={template === t.id} onChange={() => setTemplate(t.id)} className="mt-1 size-4 accent-brand-600" />
+              <input
+                type="radio"
+                name="template"
+                value={t.id}
+                checked={template === t.id}
+                onChange={() => setTemplate(t.id)}
+                className="mt-1 size-4 accent-brand-600"
+              />
               <span className="flex min-w-0 flex-col gap-1">
                 <span className="font-medium text-slate-900">{t.name}</span>
                 <span className="text-sm text-slate-600">{t.description}</span>
-                <span className="text-xs text-slate-500">{t.count === 0 ? "No questions yet" : `${t.count} question${t.count === 1 ? "" : "s"}`}</span>
+                <span className="text-xs text-slate-500">
+                  {t.count === 0 ? "No questions yet" : `${t.count} question${t.count === 1 ? "" : "s"}`}
+                </span>
               </span>
             </label>
           ))}
         </div>
         {errors.template ? <p className="mt-1 text-sm font-medium text-danger">{errors.template}</p> : null}
       </fieldset>
-      <Input name="name" label="Name" value={name} onChange={(e) => setName(e.target.value)} error={errors.name} placeholder="e.g. Support NPS" required maxLength={120} className="max-w-md" />
-      <TouchpointSelect id="field-touchpointId" groups={touchpointGroups} value={touchpointId} onChange={setTouchpointId} error={errors.touchpointId} className={`${controlClass} max-w-md`} />
-      <LanguagePicker languages={languages} defaultLocale={defaultLocale} onChange={(l, d) => { setLanguages(l); setDefaultLocale(d); }} errors={errors} />
+      <Input
+        name="name"
+        label="Name"
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        error={errors.name}
+        placeholder="e.g. Support NPS"
+        required
+        maxLength={120}
+        className="max-w-md"
+      />
+      <TouchpointSelect
+        id="field-touchpointId"
+        groups={touchpointGroups}
+        value={touchpointId}
+        onChange={setTouchpointId}
+        error={errors.touchpointId}
+        className={`${controlClass} max-w-md`}
+      />
+      <LanguagePicker
+        languages={languages}
+        defaultLocale={defaultLocale}
+        onChange={(l, d) => {
+          setLanguages(l);
+          setDefaultLocale(d);
+        }}
+        errors={errors}
+      />
       {message ? <FormMessage tone="error">{message}</FormMessage> : null}
       <div>
-        <Button type="submit" disabled={pending}>{pending ? "Creating…" : "Create survey"}</Button>
+        <Button type="submit" disabled={pending}>
+          {pending ? "Creating…" : "Create survey"}
+        </Button>
       </div>
     </form>
   );

@@ -27,13 +27,30 @@ type Props = {
 const lockable = `${controlClass} disabled:cursor-not-allowed disabled:bg-slate-100 disabled:text-slate-600`;
 
 function ErrorText({ id, text }: { id?: string; text?: string }) {
-  return text ? <p id={id} className="text-sm font-medium text-danger">{text}</p> : null;
+  return text ? (
+    <p id={id} className="text-sm font-medium text-danger">
+      {text}
+    </p>
+  ) : null;
 }
 
-export function QuestionCard({ index, count, question: q, earlier, language, metricHeadline, errors, onChange, onMove, onRemove }: Props) {
+export function QuestionCard({
+  index,
+  count,
+  question: q,
+  earlier,
+  language,
+  metricHeadline,
+  errors,
+  onChange,
+  onMove,
+  onRemove,
+}: Props) {
   const id = `question-${q.uid}`;
   const err = (path: string) => errors[`questions.${index}.${path}`];
-  const textErrors = Object.entries(errors).filter(([k]) => k.startsWith(`questions.${index}.text.`)).map(([, v]) => v);
+  const textErrors = Object.entries(errors)
+    .filter(([k]) => k.startsWith(`questions.${index}.text.`))
+    .map(([, v]) => v);
   const set = (patch: Partial<EditorQuestion>) => onChange({ ...q, ...patch });
   const lockNote = q.locked ? `Locked: ${q.answerCount} answer${q.answerCount === 1 ? "" : "s"}` : undefined;
   const choice = q.type === "single_choice" || q.type === "multi_choice";
@@ -44,7 +61,11 @@ export function QuestionCard({ index, count, question: q, earlier, language, met
       type,
       scaleMin: type === "score" ? (q.scaleMin ?? 1) : null,
       scaleMax: type === "score" ? (q.scaleMax ?? 5) : null,
-      options: isChoice ? (q.options.length ? q.options : [1, 2].map((i) => ({ key: `option_${i}`, label: { [language]: "" } }))) : [],
+      options: isChoice
+        ? q.options.length
+          ? q.options
+          : [1, 2].map((i) => ({ key: `option_${i}`, label: { [language]: "" } }))
+        : [],
     });
   }
 
@@ -63,13 +84,31 @@ export function QuestionCard({ index, count, question: q, earlier, language, met
           ) : null}
         </h3>
         <div className="flex gap-1">
-          <button type="button" className={buttonClass("ghost", "sm")} onClick={() => onMove(index - 1)} disabled={index === 0} aria-label={`Move question ${index + 1} up`}>
+          <button
+            type="button"
+            className={buttonClass("ghost", "sm")}
+            onClick={() => onMove(index - 1)}
+            disabled={index === 0}
+            aria-label={`Move question ${index + 1} up`}
+          >
             <ArrowUp aria-hidden="true" size={16} />
           </button>
-          <button type="button" className={buttonClass("ghost", "sm")} onClick={() => onMove(index + 1)} disabled={index === count - 1} aria-label={`Move question ${index + 1} down`}>
+          <button
+            type="button"
+            className={buttonClass("ghost", "sm")}
+            onClick={() => onMove(index + 1)}
+            disabled={index === count - 1}
+            aria-label={`Move question ${index + 1} down`}
+          >
             <ArrowDown aria-hidden="true" size={16} />
           </button>
-          <button type="button" className={buttonClass("ghost", "sm", "text-danger")} onClick={onRemove} aria-label={`Remove question ${index + 1}`} disabled={q.headline && metricHeadline}>
+          <button
+            type="button"
+            className={buttonClass("ghost", "sm", "text-danger")}
+            onClick={onRemove}
+            aria-label={`Remove question ${index + 1}`}
+            disabled={q.headline && metricHeadline}
+          >
             <Trash2 aria-hidden="true" size={16} />
           </button>
         </div>
@@ -77,7 +116,9 @@ export function QuestionCard({ index, count, question: q, earlier, language, met
 
       <div className="mt-3 flex flex-col gap-4">
         <div className="flex flex-col gap-1">
-          <label htmlFor={`${id}-text`} className="text-sm font-medium text-slate-800">Question text ({language})</label>
+          <label htmlFor={`${id}-text`} className="text-sm font-medium text-slate-800">
+            Question text ({language})
+          </label>
           <textarea
             id={`${id}-text`}
             rows={2}
@@ -88,26 +129,56 @@ export function QuestionCard({ index, count, question: q, earlier, language, met
             aria-describedby={textErrors.length ? `${id}-text-error` : undefined}
             maxLength={500}
           />
-          {textErrors.length ? <p id={`${id}-text-error`} className="text-sm font-medium text-danger">{textErrors.join(" · ")}</p> : null}
+          {textErrors.length ? (
+            <p id={`${id}-text-error`} className="text-sm font-medium text-danger">
+              {textErrors.join(" · ")}
+            </p>
+          ) : null}
         </div>
 
         <div className="grid gap-3 sm:grid-cols-3">
           <div className="flex flex-col gap-1">
-            <label htmlFor={`${id}-key`} className="text-sm font-medium text-slate-800">Key</label>
-            <input id={`${id}-key`} className={`${lockable} font-mono`} value={q.key} onChange={(e) => set({ key: e.target.value })} disabled={q.locked} aria-invalid={err("key") ? true : undefined} title={lockNote} />
+            <label htmlFor={`${id}-key`} className="text-sm font-medium text-slate-800">
+              Key
+            </label>
+            <input
+              id={`${id}-key`}
+              className={`${lockable} font-mono`}
+              value={q.key}
+              onChange={(e) => set({ key: e.target.value })}
+              disabled={q.locked}
+              aria-invalid={err("key") ? true : undefined}
+              title={lockNote}
+            />
             <ErrorText text={err("key")} />
           </div>
           <div className="flex flex-col gap-1">
-            <label htmlFor={`${id}-type`} className="text-sm font-medium text-slate-800">Type</label>
-            <select id={`${id}-type`} className={lockable} value={q.type} onChange={(e) => changeType(e.target.value as QuestionType)} disabled={q.locked || q.headline} aria-invalid={err("type") ? true : undefined}>
+            <label htmlFor={`${id}-type`} className="text-sm font-medium text-slate-800">
+              Type
+            </label>
+            <select
+              id={`${id}-type`}
+              className={lockable}
+              value={q.type}
+              onChange={(e) => changeType(e.target.value as QuestionType)}
+              disabled={q.locked || q.headline}
+              aria-invalid={err("type") ? true : undefined}
+            >
               {QUESTION_TYPES.map((t) => (
-                <option key={t} value={t}>{TYPE_LABELS[t]}</option>
+                <option key={t} value={t}>
+                  {TYPE_LABELS[t]}
+                </option>
               ))}
             </select>
             <ErrorText text={err("type") ?? err("headline")} />
           </div>
           <label className="flex min-h-10 items-center gap-2 self-end text-sm text-slate-800">
-            <input type="checkbox" className="size-4 accent-brand-600" checked={q.required} onChange={(e) => set({ required: e.target.checked })} />
+            <input
+              type="checkbox"
+              className="size-4 accent-brand-600"
+              checked={q.required}
+              onChange={(e) => set({ required: e.target.checked })}
+            />
             Required
           </label>
         </div>
@@ -116,7 +187,9 @@ export function QuestionCard({ index, count, question: q, earlier, language, met
           <div className="flex flex-wrap items-start gap-3">
             {(["scaleMin", "scaleMax"] as const).map((f) => (
               <div key={f} className="flex w-28 flex-col gap-1">
-                <label htmlFor={`${id}-${f}`} className="text-sm font-medium text-slate-800">{f === "scaleMin" ? "Scale from" : "Scale to"}</label>
+                <label htmlFor={`${id}-${f}`} className="text-sm font-medium text-slate-800">
+                  {f === "scaleMin" ? "Scale from" : "Scale to"}
+                </label>
                 <input
                   id={`${id}-${f}`}
                   type="number"
@@ -129,8 +202,12 @@ export function QuestionCard({ index, count, question: q, earlier, language, met
               </div>
             ))}
             <div className="basis-full">
-              {q.headline && metricHeadline ? <p className="text-xs text-slate-600">The headline question keeps its metric&apos;s standard scale.</p> : null}
-              {q.locked && !q.headline ? <p className="text-xs text-slate-600">The scale is locked: answers were given on it.</p> : null}
+              {q.headline && metricHeadline ? (
+                <p className="text-xs text-slate-600">The headline question keeps its metric&apos;s standard scale.</p>
+              ) : null}
+              {q.locked && !q.headline ? (
+                <p className="text-xs text-slate-600">The scale is locked: answers were given on it.</p>
+              ) : null}
               <ErrorText text={err("scaleMin") ?? err("scaleMax")} />
             </div>
           </div>
@@ -142,12 +219,41 @@ export function QuestionCard({ index, count, question: q, earlier, language, met
             <ul className="flex flex-col gap-2">
               {q.options.map((o, j) => {
                 const keyLocked = q.lockedOptionKeys.includes(o.key);
-                const labelErr = err(`options.${j}.label.${language}`) ?? Object.entries(errors).find(([k]) => k.startsWith(`questions.${index}.options.${j}.label.`))?.[1];
+                const labelErr =
+                  err(`options.${j}.label.${language}`) ??
+                  Object.entries(errors).find(([k]) => k.startsWith(`questions.${index}.options.${j}.label.`))?.[1];
                 return (
                   <li key={j} className="flex flex-wrap items-start gap-2">
-                    <input aria-label={`Option ${j + 1} key`} className={`${lockable} w-36 font-mono`} value={o.key} disabled={keyLocked} onChange={(e) => set({ options: q.options.map((x, k) => (k === j ? { ...x, key: e.target.value } : x)) })} aria-invalid={err(`options.${j}.key`) ? true : undefined} />
-                    <input aria-label={`Option ${j + 1} label (${language})`} className={`${controlClass} min-w-0 flex-1`} value={o.label[language] ?? ""} onChange={(e) => set({ options: q.options.map((x, k) => (k === j ? { ...x, label: { ...x.label, [language]: e.target.value } } : x)) })} aria-invalid={labelErr ? true : undefined} />
-                    <button type="button" className={buttonClass("ghost", "sm")} aria-label={`Remove option ${j + 1}`} disabled={keyLocked} onClick={() => set({ options: q.options.filter((_, k) => k !== j) })}>
+                    <input
+                      aria-label={`Option ${j + 1} key`}
+                      className={`${lockable} w-36 font-mono`}
+                      value={o.key}
+                      disabled={keyLocked}
+                      onChange={(e) =>
+                        set({ options: q.options.map((x, k) => (k === j ? { ...x, key: e.target.value } : x)) })
+                      }
+                      aria-invalid={err(`options.${j}.key`) ? true : undefined}
+                    />
+                    <input
+                      aria-label={`Option ${j + 1} label (${language})`}
+                      className={`${controlClass} min-w-0 flex-1`}
+                      value={o.label[language] ?? ""}
+                      onChange={(e) =>
+                        set({
+                          options: q.options.map((x, k) =>
+                            k === j ? { ...x, label: { ...x.label, [language]: e.target.value } } : x,
+                          ),
+                        })
+                      }
+                      aria-invalid={labelErr ? true : undefined}
+                    />
+                    <button
+                      type="button"
+                      className={buttonClass("ghost", "sm")}
+                      aria-label={`Remove option ${j + 1}`}
+                      disabled={keyLocked}
+                      onClick={() => set({ options: q.options.filter((_, k) => k !== j) })}
+                    >
                       <Trash2 aria-hidden="true" size={16} />
                     </button>
                     <div className="basis-full empty:hidden">
@@ -159,7 +265,13 @@ export function QuestionCard({ index, count, question: q, earlier, language, met
             </ul>
             <ErrorText text={err("options")} />
             <div>
-              <button type="button" className={buttonClass("secondary", "sm")} onClick={() => set({ options: [...q.options, { key: `option_${q.options.length + 1}`, label: { [language]: "" } }] })}>
+              <button
+                type="button"
+                className={buttonClass("secondary", "sm")}
+                onClick={() =>
+                  set({ options: [...q.options, { key: `option_${q.options.length + 1}`, label: { [language]: "" } }] })
+                }
+              >
                 <Plus aria-hidden="true" size={16} /> Add option
               </button>
             </div>

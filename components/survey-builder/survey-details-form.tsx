@@ -25,7 +25,12 @@ export function SurveyDetailsForm({ survey, touchpointGroups, onSaved }: Props) 
   async function save(e: FormEvent) {
     e.preventDefault();
     setPending(true);
-    const res = await sendSurvey("PATCH", `/api/v1/surveys/${survey.id}`, { name, touchpointId: touchpointId || null, languages, defaultLocale });
+    const res = await sendSurvey("PATCH", `/api/v1/surveys/${survey.id}`, {
+      name,
+      touchpointId: touchpointId || null,
+      languages,
+      defaultLocale,
+    });
     setPending(false);
     if (res.ok) {
       setErrors({});
@@ -39,17 +44,45 @@ export function SurveyDetailsForm({ survey, touchpointGroups, onSaved }: Props) 
 
   return (
     <section aria-labelledby="details-heading" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-      <h2 id="details-heading" className="text-lg font-semibold text-slate-900">Details</h2>
+      <h2 id="details-heading" className="text-lg font-semibold text-slate-900">
+        Details
+      </h2>
       <form onSubmit={save} noValidate className="mt-3 flex flex-col gap-4">
         <div className="grid gap-4 md:grid-cols-2">
-          <Input name="name" label="Name" value={name} onChange={(e) => setName(e.target.value)} error={errors.name} maxLength={120} />
-          <TouchpointSelect id="field-touchpointId" groups={touchpointGroups} value={touchpointId} onChange={setTouchpointId} error={errors.touchpointId} className={controlClass} />
+          <Input
+            name="name"
+            label="Name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            error={errors.name}
+            maxLength={120}
+          />
+          <TouchpointSelect
+            id="field-touchpointId"
+            groups={touchpointGroups}
+            value={touchpointId}
+            onChange={setTouchpointId}
+            error={errors.touchpointId}
+            className={controlClass}
+          />
         </div>
-        <LanguagePicker languages={languages} defaultLocale={defaultLocale} onChange={(l, d) => { setLanguages(l); setDefaultLocale(d); }} errors={errors} />
-        <p className="text-xs text-slate-600">A language you add starts with the default language&apos;s texts; translate them in the questions below.</p>
+        <LanguagePicker
+          languages={languages}
+          defaultLocale={defaultLocale}
+          onChange={(l, d) => {
+            setLanguages(l);
+            setDefaultLocale(d);
+          }}
+          errors={errors}
+        />
+        <p className="text-xs text-slate-600">
+          A language you add starts with the default language&apos;s texts; translate them in the questions below.
+        </p>
         {message ? <FormMessage tone={message.tone}>{message.text}</FormMessage> : null}
         <div>
-          <Button type="submit" variant="secondary" disabled={pending}>{pending ? "Saving…" : "Save details"}</Button>
+          <Button type="submit" variant="secondary" disabled={pending}>
+            {pending ? "Saving…" : "Save details"}
+          </Button>
         </div>
       </form>
     </section>

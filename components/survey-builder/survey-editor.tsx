@@ -26,7 +26,13 @@ const STATUS: Record<string, { label: string; tone: BadgeTone }> = {
 };
 const TYPES: Record<string, string> = { nps: "NPS", csat: "CSAT", ces: "CES", servqual: "SERVQUAL", custom: "Custom" };
 
-type Props = { initial: SurveyDetail; touchpointGroups: TouchpointGroup[]; origin: string; embedPath: string; organization: string };
+type Props = {
+  initial: SurveyDetail;
+  touchpointGroups: TouchpointGroup[];
+  origin: string;
+  embedPath: string;
+  organization: string;
+};
 type Message = { tone: "error" | "success"; text: string } | null;
 
 export function SurveyEditor({ initial, touchpointGroups, origin, embedPath, organization }: Props) {
@@ -65,7 +71,12 @@ export function SurveyEditor({ initial, touchpointGroups, origin, embedPath, org
     }
     const bumped = res.survey.version !== survey.version;
     accept(res.survey);
-    setMessage({ tone: "success", text: bumped ? `Questions saved. New answers are recorded as version ${res.survey.version}; earlier responses keep theirs.` : "Questions saved." });
+    setMessage({
+      tone: "success",
+      text: bumped
+        ? `Questions saved. New answers are recorded as version ${res.survey.version}; earlier responses keep theirs.`
+        : "Questions saved.",
+    });
     return true;
   }
 
@@ -76,16 +87,36 @@ export function SurveyEditor({ initial, touchpointGroups, origin, embedPath, org
     setPending(null);
     if (!res.ok) {
       setErrors(res.fieldErrors);
-      setMessage({ tone: "error", text: res.fieldErrors.questions ? `${res.message} ${res.fieldErrors.questions}` : res.message });
+      setMessage({
+        tone: "error",
+        text: res.fieldErrors.questions ? `${res.message} ${res.fieldErrors.questions}` : res.message,
+      });
       return;
     }
     accept(res.survey);
-    setMessage({ tone: "success", text: action === "publish" ? "Published: the link and the widget take answers now." : action === "close" ? "Closed: no more answers are taken." : "Reopened: the survey takes answers again." });
+    setMessage({
+      tone: "success",
+      text:
+        action === "publish"
+          ? "Published: the link and the widget take answers now."
+          : action === "close"
+            ? "Closed: no more answers are taken."
+            : "Reopened: the survey takes answers again.",
+    });
   }
 
   function onTabKey(e: KeyboardEvent, i: number) {
     const n = survey.languages.length;
-    const to = e.key === "ArrowRight" ? (i + 1) % n : e.key === "ArrowLeft" ? (i - 1 + n) % n : e.key === "Home" ? 0 : e.key === "End" ? n - 1 : -1;
+    const to =
+      e.key === "ArrowRight"
+        ? (i + 1) % n
+        : e.key === "ArrowLeft"
+          ? (i - 1 + n) % n
+          : e.key === "Home"
+            ? 0
+            : e.key === "End"
+              ? n - 1
+              : -1;
     if (to < 0) return;
     e.preventDefault();
     setLanguage(survey.languages[to]);
@@ -95,10 +126,24 @@ export function SurveyEditor({ initial, touchpointGroups, origin, embedPath, org
   const status = STATUS[survey.status] ?? { label: survey.status, tone: "neutral" as const };
   const actions = (
     <>
-      <ButtonLink href={`/customers/import?kind=responses&surveyId=${encodeURIComponent(survey.id)}`}>Import responses</ButtonLink>
-      {survey.status === "draft" ? <Button onClick={() => transition("publish")} disabled={pending !== null}>{pending === "publish" ? "Publishing…" : "Publish"}</Button> : null}
-      {survey.status === "live" ? <Button variant="danger" onClick={() => transition("close")} disabled={pending !== null}>{pending === "close" ? "Closing…" : "Close survey"}</Button> : null}
-      {survey.status === "closed" ? <Button onClick={() => transition("reopen")} disabled={pending !== null}>{pending === "reopen" ? "Reopening…" : "Reopen"}</Button> : null}
+      <ButtonLink href={`/customers/import?kind=responses&surveyId=${encodeURIComponent(survey.id)}`}>
+        Import responses
+      </ButtonLink>
+      {survey.status === "draft" ? (
+        <Button onClick={() => transition("publish")} disabled={pending !== null}>
+          {pending === "publish" ? "Publishing…" : "Publish"}
+        </Button>
+      ) : null}
+      {survey.status === "live" ? (
+        <Button variant="danger" onClick={() => transition("close")} disabled={pending !== null}>
+          {pending === "close" ? "Closing…" : "Close survey"}
+        </Button>
+      ) : null}
+      {survey.status === "closed" ? (
+        <Button onClick={() => transition("reopen")} disabled={pending !== null}>
+          {pending === "reopen" ? "Reopening…" : "Reopen"}
+        </Button>
+      ) : null}
     </>
   );
 
@@ -113,7 +158,9 @@ export function SurveyEditor({ initial, touchpointGroups, origin, embedPath, org
             <span aria-hidden="true">·</span>
             <span>version {survey.version}</span>
             <span aria-hidden="true">·</span>
-            <span>{formatCount(survey.responseCount)} response{survey.responseCount === 1 ? "" : "s"}</span>
+            <span>
+              {formatCount(survey.responseCount)} response{survey.responseCount === 1 ? "" : "s"}
+            </span>
           </span>
         }
         actions={actions}
@@ -125,15 +172,23 @@ export function SurveyEditor({ initial, touchpointGroups, origin, embedPath, org
       ) : null}
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,26rem)]">
         <div className="flex min-w-0 flex-col gap-6">
-          <SurveyDetailsForm survey={survey} touchpointGroups={touchpointGroups} onSaved={(s) => (dirty ? setSurvey(s) : accept(s))} />
+          <SurveyDetailsForm
+            survey={survey}
+            touchpointGroups={touchpointGroups}
+            onSaved={(s) => (dirty ? setSurvey(s) : accept(s))}
+          />
           <section aria-labelledby="questions-heading" className="flex flex-col gap-3">
             <div className="flex flex-wrap items-center justify-between gap-2">
-              <h2 id="questions-heading" className="text-lg font-semibold text-slate-900">Questions</h2>
+              <h2 id="questions-heading" className="text-lg font-semibold text-slate-900">
+                Questions
+              </h2>
               <div role="tablist" aria-label="Language of the texts being edited" className="flex flex-wrap gap-1">
                 {survey.languages.map((l, i) => (
                   <button
                     key={l}
-                    ref={(el) => { tabs.current[i] = el; }}
+                    ref={(el) => {
+                      tabs.current[i] = el;
+                    }}
                     type="button"
                     role="tab"
                     id={`lang-tab-${l}`}
@@ -150,11 +205,16 @@ export function SurveyEditor({ initial, touchpointGroups, origin, embedPath, org
               </div>
             </div>
             {survey.responseCount > 0 ? (
-              <p className="text-sm text-slate-600">Questions with answers are locked: their wording may change, but not their key, type, scale or option keys. Removing one archives it with its answers.</p>
+              <p className="text-sm text-slate-600">
+                Questions with answers are locked: their wording may change, but not their key, type, scale or option
+                keys. Removing one archives it with its answers.
+              </p>
             ) : null}
             <div id="questions-panel" role="tabpanel" aria-labelledby={`lang-tab-${lang}`}>
               {questions.length === 0 ? (
-                <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">No questions yet. Add one below.</p>
+                <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">
+                  No questions yet. Add one below.
+                </p>
               ) : (
                 <ol className="flex flex-col gap-3">
                   {questions.map((q, i) => (
@@ -170,9 +230,20 @@ export function SurveyEditor({ initial, touchpointGroups, origin, embedPath, org
                       onChange={(nq) => edit(questions.map((x, k) => (k === i ? nq : x)))}
                       onMove={(to) => {
                         edit(move(questions, i, to), true);
-                        requestAnimationFrame(() => document.querySelector<HTMLButtonElement>(`[aria-label="Move question ${to + 1} ${to < i ? "up" : "down"}"]:not(:disabled)`)?.focus());
+                        requestAnimationFrame(() =>
+                          document
+                            .querySelector<HTMLButtonElement>(
+                              `[aria-label="Move question ${to + 1} ${to < i ? "up" : "down"}"]:not(:disabled)`,
+                            )
+                            ?.focus(),
+                        );
                       }}
-                      onRemove={() => edit(questions.filter((_, k) => k !== i), true)}
+                      onRemove={() =>
+                        edit(
+                          questions.filter((_, k) => k !== i),
+                          true,
+                        )
+                      }
                     />
                   ))}
                 </ol>
@@ -182,20 +253,44 @@ export function SurveyEditor({ initial, touchpointGroups, origin, embedPath, org
             <div role="group" aria-label="Add a question" className="flex flex-wrap items-center gap-2">
               <span className="text-sm font-medium text-slate-800">Add:</span>
               {QUESTION_TYPES.map((t: QuestionType) => (
-                <button key={t} type="button" className={buttonClass("secondary", "sm")} onClick={() => edit([...questions, newQuestion(t, questions, survey.languages)])}>
+                <button
+                  key={t}
+                  type="button"
+                  className={buttonClass("secondary", "sm")}
+                  onClick={() => edit([...questions, newQuestion(t, questions, survey.languages)])}
+                >
                   <Plus aria-hidden="true" size={16} /> {TYPE_LABELS[t]}
                 </button>
               ))}
             </div>
             <div className="sticky bottom-0 z-10 -mx-1 flex flex-wrap items-center gap-3 border-t border-slate-200 bg-slate-50/95 px-1 py-3">
-              <Button onClick={saveQuestions} disabled={pending !== null || !dirty}>{pending === "save" ? "Saving…" : "Save questions"}</Button>
-              <span className="text-sm text-slate-600" role="status">{dirty ? "Unsaved changes" : "All changes saved"}</span>
+              <Button onClick={saveQuestions} disabled={pending !== null || !dirty}>
+                {pending === "save" ? "Saving…" : "Save questions"}
+              </Button>
+              <span className="text-sm text-slate-600" role="status">
+                {dirty ? "Unsaved changes" : "All changes saved"}
+              </span>
             </div>
           </section>
-          <DistributionPanel survey={survey} origin={origin} embedPath={embedPath} canEdit onSaved={(s) => setSurvey({ ...s })} />
+          <DistributionPanel
+            survey={survey}
+            origin={origin}
+            embedPath={embedPath}
+            canEdit
+            onSaved={(s) => setSurvey({ ...s })}
+          />
         </div>
         <div className="min-w-0 xl:sticky xl:top-4 xl:self-start">
-          <SurveyPreview surveyId={survey.id} surveyType={survey.type} questions={questions} languages={survey.languages} defaultLocale={survey.defaultLocale} organization={organization} locale={lang} onLocaleChange={setLanguage} />
+          <SurveyPreview
+            surveyId={survey.id}
+            surveyType={survey.type}
+            questions={questions}
+            languages={survey.languages}
+            defaultLocale={survey.defaultLocale}
+            organization={organization}
+            locale={lang}
+            onLocaleChange={setLanguage}
+          />
         </div>
       </div>
     </>

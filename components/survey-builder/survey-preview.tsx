@@ -25,7 +25,16 @@ type Props = {
 
 const previewSubmit = async (): Promise<SurveyFormResult> => ({ ok: true, completed: true });
 
-export function SurveyPreview({ surveyId, surveyType, questions, languages, defaultLocale, organization, locale, onLocaleChange }: Props) {
+export function SurveyPreview({
+  surveyId,
+  surveyType,
+  questions,
+  languages,
+  defaultLocale,
+  organization,
+  locale,
+  onLocaleChange,
+}: Props) {
   const [run, setRun] = useState(0);
   // A fresh id per page load: the form remembers "done" per survey id in sessionStorage.
   const [nonce] = useState(() => Math.random().toString(36).slice(2, 10));
@@ -34,13 +43,24 @@ export function SurveyPreview({ surveyId, surveyType, questions, languages, defa
   return (
     <section aria-labelledby="preview-heading" className="rounded-lg border border-slate-200 bg-slate-50 p-4">
       <div className="mb-3 flex flex-wrap items-end justify-between gap-2">
-        <h2 id="preview-heading" className="text-lg font-semibold text-slate-900">Preview</h2>
+        <h2 id="preview-heading" className="text-lg font-semibold text-slate-900">
+          Preview
+        </h2>
         <div className="flex items-end gap-2">
           <div className="flex flex-col gap-1">
-            <label htmlFor="preview-language" className="text-xs font-medium text-slate-700">Language</label>
-            <select id="preview-language" className={`${controlClass} w-auto`} value={lang} onChange={(e) => onLocaleChange(e.target.value)}>
+            <label htmlFor="preview-language" className="text-xs font-medium text-slate-700">
+              Language
+            </label>
+            <select
+              id="preview-language"
+              className={`${controlClass} w-auto`}
+              value={lang}
+              onChange={(e) => onLocaleChange(e.target.value)}
+            >
               {languages.map((l) => (
-                <option key={l} value={l}>{languageName(l)}</option>
+                <option key={l} value={l}>
+                  {languageName(l)}
+                </option>
               ))}
             </select>
           </div>
@@ -60,7 +80,18 @@ export function SurveyPreview({ surveyId, surveyType, questions, languages, defa
             publicId={`preview-${surveyId}-${nonce}-${run}`}
             locale={lang}
             questions={toPublicQuestions(questions, surveyType, lang, defaultLocale)}
-            strings={{ required: t.required, submit: t.submit, sending: t.sending, thanksTitle: t.thanksTitle, thanksBody: t.thanksBody, alreadyDone: t.alreadyDone, genericError: t.genericError, yes: t.yes, no: t.no, textHint: t.textHint }}
+            strings={{
+              required: t.required,
+              submit: t.submit,
+              sending: t.sending,
+              thanksTitle: t.thanksTitle,
+              thanksBody: t.thanksBody,
+              alreadyDone: t.alreadyDone,
+              genericError: t.genericError,
+              yes: t.yes,
+              no: t.no,
+              textHint: t.textHint,
+            }}
             prefill={{}}
             context={{}}
             submit={previewSubmit}

@@ -28,11 +28,19 @@ export function ChoiceQuestion({ question, value, error, strings, onChange }: Pr
       : (question.options ?? []).map((o) => {
           const list = Array.isArray(value) ? value : [];
           const checked = multi ? list.includes(o.key) : value === o.key;
-          const pick = multi ? () => onChange(checked ? list.filter((k) => k !== o.key) : [...list, o.key]) : () => onChange(o.key);
+          const pick = multi
+            ? () => onChange(checked ? list.filter((k) => k !== o.key) : [...list, o.key])
+            : () => onChange(o.key);
           return { key: o.key, label: o.label, checked, pick };
         });
   return (
-    <QuestionFieldset id={id} legend={question.text} required={question.required} requiredLabel={strings.required} error={error}>
+    <QuestionFieldset
+      id={id}
+      legend={question.text}
+      required={question.required}
+      requiredLabel={strings.required}
+      error={error}
+    >
       <div className={question.type === "yes_no" ? "grid grid-cols-2 gap-2" : "flex flex-col gap-2"}>
         {items.map((item) => (
           <label key={item.key} className={`${row} ${error ? "border-danger" : "border-slate-300"}`}>

@@ -12,7 +12,11 @@ export type QuestionShellProps = {
 };
 
 export function RequiredMark({ label }: { label: string }) {
-  return <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 align-middle text-xs font-medium text-slate-700">{label}</span>;
+  return (
+    <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 align-middle text-xs font-medium text-slate-700">
+      {label}
+    </span>
+  );
 }
 
 export function FieldError({ id, error }: { id: string; error?: string }) {
@@ -25,10 +29,19 @@ export function FieldError({ id, error }: { id: string; error?: string }) {
 
 export function QuestionFieldset({ id, legend, required, requiredLabel, error, children }: QuestionShellProps) {
   return (
-    <fieldset className="min-w-0" aria-describedby={error ? `${id}-error` : undefined} data-invalid={error ? "true" : undefined}>
+    <fieldset
+      className="min-w-0"
+      aria-describedby={error ? `${id}-error` : undefined}
+      data-invalid={error ? "true" : undefined}
+    >
       <legend className="text-base leading-snug font-medium text-slate-900">
         {legend}
-        {required ? <> <RequiredMark label={requiredLabel} /></> : null}
+        {required ? (
+          <>
+            {" "}
+            <RequiredMark label={requiredLabel} />
+          </>
+        ) : null}
       </legend>
       <FieldError id={`${id}-error`} error={error} />
       <div className="mt-3">{children}</div>

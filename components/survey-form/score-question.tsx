@@ -5,7 +5,13 @@ import { useId, type CSSProperties } from "react";
 import type { PublicQuestion } from "@/lib/surveys/public-service";
 import { QuestionFieldset } from "./question-shell";
 
-type Props = { question: PublicQuestion; value: number | undefined; error?: string; requiredLabel: string; onChange: (value: number) => void };
+type Props = {
+  question: PublicQuestion;
+  value: number | undefined;
+  error?: string;
+  requiredLabel: string;
+  onChange: (value: number) => void;
+};
 
 export function ScoreQuestion({ question, value, error, requiredLabel, onChange }: Props) {
   const id = useId();
@@ -17,7 +23,13 @@ export function ScoreQuestion({ question, value, error, requiredLabel, onChange 
     "--cols-narrow": `repeat(${narrowCols}, minmax(0, 1fr))`,
   } as CSSProperties;
   return (
-    <QuestionFieldset id={id} legend={question.text} required={question.required} requiredLabel={requiredLabel} error={error}>
+    <QuestionFieldset
+      id={id}
+      legend={question.text}
+      required={question.required}
+      requiredLabel={requiredLabel}
+      error={error}
+    >
       <div className="grid grid-cols-(--cols-narrow) gap-1.5 sm:grid-cols-(--cols)" style={style}>
         {points.map((p) => (
           <label key={p} className="block">

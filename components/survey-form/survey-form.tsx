@@ -129,11 +129,14 @@ export function SurveyForm({ publicId, locale, questions, strings, prefill, cont
   // After an error has rendered, take keyboard users to the first answer that needs attention (or to the message).
   useEffect(() => {
     if (focusRequest === 0) return;
-    const target = form.current?.querySelector<HTMLElement>("[data-invalid] input, [data-invalid] textarea") ?? document.getElementById("survey-message");
+    const target =
+      form.current?.querySelector<HTMLElement>("[data-invalid] input, [data-invalid] textarea") ??
+      document.getElementById("survey-message");
     target?.focus();
   }, [focusRequest]);
 
-  if (done) return <ThankYou title={strings.thanksTitle} body={done === "thanks" ? strings.thanksBody : strings.alreadyDone} />;
+  if (done)
+    return <ThankYou title={strings.thanksTitle} body={done === "thanks" ? strings.thanksBody : strings.alreadyDone} />;
 
   return (
     <form ref={form} onSubmit={onSubmit} noValidate className="flex flex-col gap-8" aria-busy={pending || undefined}>
@@ -142,9 +145,38 @@ export function SurveyForm({ publicId, locale, questions, strings, prefill, cont
         .map((q) => {
           const error = errors[q.key];
           const value = values[q.key];
-          if (q.type === "score") return <ScoreQuestion key={q.key} question={q} value={typeof value === "number" ? value : undefined} error={error} requiredLabel={strings.required} onChange={(v) => change(q.key, v)} />;
-          if (q.type === "text") return <TextQuestion key={q.key} question={q} value={typeof value === "string" ? value : ""} error={error} strings={strings} onChange={(v) => change(q.key, v)} />;
-          return <ChoiceQuestion key={q.key} question={q} value={value} error={error} strings={strings} onChange={(v) => change(q.key, v)} />;
+          if (q.type === "score")
+            return (
+              <ScoreQuestion
+                key={q.key}
+                question={q}
+                value={typeof value === "number" ? value : undefined}
+                error={error}
+                requiredLabel={strings.required}
+                onChange={(v) => change(q.key, v)}
+              />
+            );
+          if (q.type === "text")
+            return (
+              <TextQuestion
+                key={q.key}
+                question={q}
+                value={typeof value === "string" ? value : ""}
+                error={error}
+                strings={strings}
+                onChange={(v) => change(q.key, v)}
+              />
+            );
+          return (
+            <ChoiceQuestion
+              key={q.key}
+              question={q}
+              value={value}
+              error={error}
+              strings={strings}
+              onChange={(v) => change(q.key, v)}
+            />
+          );
         })}
       {message ? (
         <div id="survey-message" tabIndex={-1}>
@@ -152,7 +184,11 @@ export function SurveyForm({ publicId, locale, questions, strings, prefill, cont
         </div>
       ) : null}
       <div>
-        <button type="submit" className={buttonClass("primary", "md", "w-full sm:w-auto sm:min-w-40")} disabled={pending}>
+        <button
+          type="submit"
+          className={buttonClass("primary", "md", "w-full sm:w-auto sm:min-w-40")}
+          disabled={pending}
+        >
           {pending ? strings.sending : strings.submit}
         </button>
       </div>

@@ -13,13 +13,24 @@ type Props = {
   children?: ReactNode;
 };
 
-export function SurveyPageShell({ locale, organization, title, intro, languages = [], languageLabel, children }: Props) {
+export function SurveyPageShell({
+  locale,
+  organization,
+  title,
+  intro,
+  languages = [],
+  languageLabel,
+  children,
+}: Props) {
   return (
     <main id="main" lang={locale} className="min-h-dvh px-4 py-8 sm:py-14">
       <div className="mx-auto w-full max-w-xl">
         {organization ? (
           <p className="mb-4 flex items-center gap-2 text-base font-semibold tracking-tight text-slate-900">
-            <span aria-hidden="true" className="grid size-8 place-items-center rounded-md bg-brand-600 text-sm font-bold text-white">
+            <span
+              aria-hidden="true"
+              className="grid size-8 place-items-center rounded-md bg-brand-600 text-sm font-bold text-white"
+            >
               {organization.slice(0, 1).toUpperCase()}
             </span>
             {organization}
@@ -35,7 +46,15 @@ export function SurveyPageShell({ locale, organization, title, intro, languages 
             <ul className="flex flex-wrap justify-center gap-x-4 gap-y-1 text-sm">
               {languages.map((l) => (
                 <li key={l.locale}>
-                  <Link href={l.href} lang={l.locale} hrefLang={l.locale} aria-current={l.current ? "true" : undefined} className={l.current ? "font-semibold text-slate-900" : "text-brand-700 underline hover:text-brand-900"}>
+                  <Link
+                    href={l.href}
+                    lang={l.locale}
+                    hrefLang={l.locale}
+                    aria-current={l.current ? "true" : undefined}
+                    className={
+                      l.current ? "font-semibold text-slate-900" : "text-brand-700 underline hover:text-brand-900"
+                    }
+                  >
                     {l.name}
                   </Link>
                 </li>

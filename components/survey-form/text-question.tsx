@@ -4,7 +4,13 @@ import type { PublicQuestion } from "@/lib/surveys/public-service";
 import { TEXT_MAX_LENGTH } from "@/lib/surveys/limits";
 import { FieldError, RequiredMark } from "./question-shell";
 
-type Props = { question: PublicQuestion; value: string; error?: string; strings: { required: string; textHint: string }; onChange: (value: string) => void };
+type Props = {
+  question: PublicQuestion;
+  value: string;
+  error?: string;
+  strings: { required: string; textHint: string };
+  onChange: (value: string) => void;
+};
 
 export function TextQuestion({ question, value, error, strings, onChange }: Props) {
   const id = useId();
@@ -13,7 +19,12 @@ export function TextQuestion({ question, value, error, strings, onChange }: Prop
     <div className="flex min-w-0 flex-col" data-invalid={error ? "true" : undefined}>
       <label htmlFor={id} className="text-base leading-snug font-medium text-slate-900">
         {question.text}
-        {question.required ? <> <RequiredMark label={strings.required} /></> : null}
+        {question.required ? (
+          <>
+            {" "}
+            <RequiredMark label={strings.required} />
+          </>
+        ) : null}
       </label>
       <FieldError id={`${id}-error`} error={error} />
       <textarea

@@ -25,14 +25,33 @@ type Props = {
   "aria-label"?: string;
 };
 
-export function ActionForm({ action, submitLabel, pendingLabel, confirm, children, variant = "secondary", size = "sm", className = "", successMessage, inline = false, align = "start", ...rest }: Props) {
+export function ActionForm({
+  action,
+  submitLabel,
+  pendingLabel,
+  confirm,
+  children,
+  variant = "secondary",
+  size = "sm",
+  className = "",
+  successMessage,
+  inline = false,
+  align = "start",
+  ...rest
+}: Props) {
   const [state, formAction] = useActionState<ActionState<unknown>, FormData>(action, null);
   return (
     <form
       action={formAction}
       aria-label={rest["aria-label"]}
       className={className}
-      onSubmit={confirm ? (e) => { if (!window.confirm(confirm)) e.preventDefault(); } : undefined}
+      onSubmit={
+        confirm
+          ? (e) => {
+              if (!window.confirm(confirm)) e.preventDefault();
+            }
+          : undefined
+      }
     >
       <div className={`flex items-end gap-2 ${inline ? "" : "flex-wrap"} ${align === "end" ? "justify-end" : ""}`}>
         {children}

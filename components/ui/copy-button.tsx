@@ -25,7 +25,11 @@ export function CopyButton({ value, targetId, label = "Copy" }: { value: string;
         {state === "copied" ? "Copied" : label}
       </button>
       <span role="status" className="sr-only">
-        {state === "copied" ? "Copied to the clipboard" : state === "failed" ? "Copy failed; the text is selected, press Ctrl+C" : ""}
+        {state === "copied"
+          ? "Copied to the clipboard"
+          : state === "failed"
+            ? "Copy failed; the text is selected, press Ctrl+C"
+            : ""}
       </span>
     </>
   );

@@ -16,7 +16,15 @@ export function describedBy(id: string, hint?: ReactNode, error?: string): strin
   return ids.length ? ids.join(" ") : undefined;
 }
 
-export function FieldShell({ id, label, hint, error, hideLabel, className = "", children }: FieldProps & { children: ReactNode }) {
+export function FieldShell({
+  id,
+  label,
+  hint,
+  error,
+  hideLabel,
+  className = "",
+  children,
+}: FieldProps & { children: ReactNode }) {
   return (
     <div className={`flex min-w-0 flex-col gap-1 ${className}`}>
       <label htmlFor={id} className={hideLabel ? "sr-only" : "text-sm font-medium text-slate-800"}>

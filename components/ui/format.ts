@@ -1,6 +1,12 @@
 // Dates and numbers for display, always en-GB ("22 Nov 2026, 14:05").
 const dateFmt = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric" });
-const dateTimeFmt = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
+const dateTimeFmt = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+});
 const intFmt = new Intl.NumberFormat("en-GB");
 
 type DateLike = Date | string | null | undefined;

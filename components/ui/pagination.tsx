@@ -10,11 +10,27 @@ export function hrefWith(path: string, params: Record<string, string | undefined
   return qs ? `${path}?${qs}` : path;
 }
 
-export function Pagination({ path, params, nextCursor, isFirstPage }: { path: string; params: Record<string, string | undefined>; nextCursor: string | null; isFirstPage: boolean }) {
+export function Pagination({
+  path,
+  params,
+  nextCursor,
+  isFirstPage,
+}: {
+  path: string;
+  params: Record<string, string | undefined>;
+  nextCursor: string | null;
+  isFirstPage: boolean;
+}) {
   if (!nextCursor && isFirstPage) return null;
   return (
     <nav aria-label="Pagination" className="mt-4 flex flex-wrap items-center justify-between gap-2">
-      {isFirstPage ? <span /> : <Link href={hrefWith(path, params)} className={buttonClass("ghost", "sm")}>Back to the first page</Link>}
+      {isFirstPage ? (
+        <span />
+      ) : (
+        <Link href={hrefWith(path, params)} className={buttonClass("ghost", "sm")}>
+          Back to the first page
+        </Link>
+      )}
       {nextCursor ? (
         <Link href={hrefWith(path, { ...params, cursor: nextCursor })} className={buttonClass("secondary", "sm")}>
           Next page <ChevronRight aria-hidden="true" size={16} />

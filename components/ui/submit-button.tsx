@@ -17,11 +17,25 @@ type Props = {
   "aria-label"?: string;
 };
 
-export function SubmitButton({ children, pendingLabel, variant, size, className, pending: pendingProp, ...rest }: Props) {
+export function SubmitButton({
+  children,
+  pendingLabel,
+  variant,
+  size,
+  className,
+  pending: pendingProp,
+  ...rest
+}: Props) {
   const status = useFormStatus();
   const pending = pendingProp || status.pending;
   return (
-    <button type="submit" className={buttonClass(variant, size, className)} aria-disabled={pending || undefined} disabled={pending} {...rest}>
+    <button
+      type="submit"
+      className={buttonClass(variant, size, className)}
+      aria-disabled={pending || undefined}
+      disabled={pending}
+      {...rest}
+    >
       {pending && pendingLabel ? pendingLabel : children}
     </button>
   );

@@ -1,11 +1,28 @@
 // Tables scroll sideways inside their own focusable region on small screens; the page never does.
 import type { ReactNode, TdHTMLAttributes, ThHTMLAttributes } from "react";
 
-export function Table({ label, caption, children, className = "" }: { label: string; caption?: ReactNode; children: ReactNode; className?: string }) {
+export function Table({
+  label,
+  caption,
+  children,
+  className = "",
+}: {
+  label: string;
+  caption?: ReactNode;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
-    <div role="region" aria-label={label} tabIndex={0} className={`relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm ${className}`}>
+    <div
+      role="region"
+      aria-label={label}
+      tabIndex={0}
+      className={`relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm ${className}`}
+    >
       <table className="w-full border-collapse text-left text-sm">
-        {caption ? <caption className="px-4 pt-3 pb-1 text-left text-sm font-semibold text-slate-800">{caption}</caption> : null}
+        {caption ? (
+          <caption className="px-4 pt-3 pb-1 text-left text-sm font-semibold text-slate-800">{caption}</caption>
+        ) : null}
         {children}
       </table>
     </div>
@@ -13,7 +30,11 @@ export function Table({ label, caption, children, className = "" }: { label: str
 }
 
 export function THead({ children }: { children: ReactNode }) {
-  return <thead className="border-b border-slate-200 bg-slate-50 text-xs tracking-wide text-slate-600 uppercase">{children}</thead>;
+  return (
+    <thead className="border-b border-slate-200 bg-slate-50 text-xs tracking-wide text-slate-600 uppercase">
+      {children}
+    </thead>
+  );
 }
 
 export function Th({ className = "", scope = "col", ...rest }: ThHTMLAttributes<HTMLTableCellElement>) {

@@ -5,9 +5,18 @@ import { recordAudit } from "../audit/service";
 
 type Tx = Prisma.TransactionClient | typeof db;
 
-export async function auditAccountEvent(userId: string, action: string, data: Prisma.InputJsonValue = {}, tx: Tx = db): Promise<void> {
+export async function auditAccountEvent(
+  userId: string,
+  action: string,
+  data: Prisma.InputJsonValue = {},
+  tx: Tx = db,
+): Promise<void> {
   const memberships = await tx.membership.findMany({ where: { userId }, select: { orgId: true } });
   for (const m of memberships) {
-    await recordAudit({ orgId: m.orgId, userId, apiKeyId: null }, { action, entityType: "User", entityId: userId, data }, tx);
+    await recordAudit(
+      { orgId: m.orgId, userId, apiKeyId: null },
+      { action, entityType: "User", entityId: userId, data },
+      tx,
+    );
   }
 }

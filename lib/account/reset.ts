@@ -27,7 +27,10 @@ export const LINK_NOT_VALID =
  * E-mails a reset link if the address has an account (and its hourly allowance is not used up). Returns
  * nothing either way. Call it outside the request's critical path.
  */
-export async function requestPasswordReset(rawEmail: string, opts: { mailer?: Mailer | null; now?: Date } = {}): Promise<void> {
+export async function requestPasswordReset(
+  rawEmail: string,
+  opts: { mailer?: Mailer | null; now?: Date } = {},
+): Promise<void> {
   const mailer = opts.mailer === undefined ? serverMailer() : opts.mailer;
   if (!mailer) return;
   const email = normalizeEmail(rawEmail);
@@ -54,21 +57,39 @@ export async function findPasswordReset(token: string, now = new Date()): Promis
  * Sets the new password through the link, once. Every session of the account ends. An e-mailed link proves the
  * address; a link an admin passed on by hand (password_reset_by_admin, lib/members/password-reset.ts) does not.
  */
-export async function resetPassword(token: string, password: string, now = new Date()): Promise<{ userId: string; email: string; name: string; twoFactor: boolean; sessionsEnded: number }> {
+export async function resetPassword(
+  token: string,
+  password: string,
+  now = new Date(),
+): Promise<{ userId: string; email: string; name: string; twoFactor: boolean; sessionsEnded: number }> {
   const open = await findOpenAuthToken(RESET_KINDS, token, now);
-  const owner = open ? await db.user.findUnique({ where: { id: open.userId }, select: { email: true, name: true } }) : null;
+  const owner = open
+    ? await db.user.findUnique({ where: { id: open.userId }, select: { email: true, name: true } })
+    : null;
   if (!open || !owner) throw new AppError(404, "Link not valid", LINK_NOT_VALID);
   const passwordHash = await hashNewPassword(password, { email: owner.email, name: owner.name });
   return db.$transaction(async (tx) => {
     const row = await useAuthToken(tx, RESET_KINDS, token, now);
     if (!row) throw new AppError(404, "Link not valid", LINK_NOT_VALID);
-    const user = await tx.user.findUniqueOrThrow({ where: { id: row.userId }, select: { id: true, email: true, name: true, totpEnabledAt: true } });
+    const user = await tx.user.findUniqueOrThrow({
+      where: { id: row.userId },
+      select: { id: true, email: true, name: true, totpEnabledAt: true },
+    });
     if (user.email !== row.email) throw new AppError(404, "Link not valid", LINK_NOT_VALID);
     const proves = row.kind === "password_reset";
-    await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: now, ...(proves ? { emailVerifiedAt: now } : {}) } });
+    await tx.user.update({
+      where: { id: user.id },
+      data: { passwordHash, passwordChangedAt: now, ...(proves ? { emailVerifiedAt: now } : {}) },
+    });
     const sessionsEnded = await revokeUserSessions(user.id, "password_reset", {}, tx);
     await retireAuthTokens(tx, user.id, RESET_KINDS, now);
     await auditAccountEvent(user.id, "user.password_reset", { sessionsEnded, link: proves ? "email" : "admin" }, tx);
-    return { userId: user.id, email: user.email, name: user.name, twoFactor: user.totpEnabledAt !== null, sessionsEnded };
+    return {
+      userId: user.id,
+      email: user.email,
+      name: user.name,
+      twoFactor: user.totpEnabledAt !== null,
+      sessionsEnded,
+    };
   });
 }

@@ -12,14 +12,25 @@ export type AuthTokenKind = "password_reset" | "password_reset_by_admin" | "emai
 export const RESET_KINDS: AuthTokenKind[] = ["password_reset", "password_reset_by_admin"];
 type Tx = Prisma.TransactionClient | typeof db;
 
-export const TOKEN_TTL_MS: Record<AuthTokenKind, number> = { password_reset: 60 * 60_000, password_reset_by_admin: 60 * 60_000, email_change: 24 * 60 * 60_000 };
+export const TOKEN_TTL_MS: Record<AuthTokenKind, number> = {
+  password_reset: 60 * 60_000,
+  password_reset_by_admin: 60 * 60_000,
+  email_change: 24 * 60 * 60_000,
+};
 
 /** Creates a token; older tokens of the user keep their own expiry (a new request never extends them). */
-export async function issueAuthToken(kind: AuthTokenKind, userId: string, email: string, opts: { now?: Date; tx?: Tx } = {}): Promise<{ token: string; expiresAt: Date }> {
+export async function issueAuthToken(
+  kind: AuthTokenKind,
+  userId: string,
+  email: string,
+  opts: { now?: Date; tx?: Tx } = {},
+): Promise<{ token: string; expiresAt: Date }> {
   const now = opts.now ?? new Date();
   const token = randomToken(32);
   const expiresAt = new Date(now.getTime() + TOKEN_TTL_MS[kind]);
-  await (opts.tx ?? db).authToken.create({ data: { kind, userId, email, tokenHash: sha256(token), expiresAt, createdAt: now } });
+  await (opts.tx ?? db).authToken.create({
+    data: { kind, userId, email, tokenHash: sha256(token), expiresAt, createdAt: now },
+  });
   return { token, expiresAt };
 }
 
@@ -31,7 +42,10 @@ function looksLikeToken(token: string): boolean {
 export async function findOpenAuthToken(kind: AuthTokenKind | AuthTokenKind[], token: string, now = new Date()) {
   if (!looksLikeToken(token)) return null;
   const kinds = [kind].flat();
-  const row = await db.authToken.findUnique({ where: { tokenHash: sha256(token) }, select: { id: true, kind: true, userId: true, email: true, expiresAt: true, usedAt: true } });
+  const row = await db.authToken.findUnique({
+    where: { tokenHash: sha256(token) },
+    select: { id: true, kind: true, userId: true, email: true, expiresAt: true, usedAt: true },
+  });
   return row && kinds.includes(row.kind as AuthTokenKind) && !row.usedAt && row.expiresAt > now ? row : null;
 }
 
@@ -39,12 +53,23 @@ export async function findOpenAuthToken(kind: AuthTokenKind | AuthTokenKind[], t
 export async function useAuthToken(tx: Tx, kind: AuthTokenKind | AuthTokenKind[], token: string, now = new Date()) {
   if (!looksLikeToken(token)) return null;
   const tokenHash = sha256(token);
-  const { count } = await tx.authToken.updateMany({ where: { tokenHash, kind: { in: [kind].flat() }, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
+  const { count } = await tx.authToken.updateMany({
+    where: { tokenHash, kind: { in: [kind].flat() }, usedAt: null, expiresAt: { gt: now } },
+    data: { usedAt: now },
+  });
   if (count !== 1) return null;
-  return tx.authToken.findUniqueOrThrow({ where: { tokenHash }, select: { id: true, kind: true, userId: true, email: true } });
+  return tx.authToken.findUniqueOrThrow({
+    where: { tokenHash },
+    select: { id: true, kind: true, userId: true, email: true },
+  });
 }
 
 /** Ends the user's other open links of a kind (after a password change, reset or e-mail change). */
-export async function retireAuthTokens(tx: Tx, userId: string, kinds: AuthTokenKind[], now = new Date()): Promise<void> {
+export async function retireAuthTokens(
+  tx: Tx,
+  userId: string,
+  kinds: AuthTokenKind[],
+  now = new Date(),
+): Promise<void> {
   await tx.authToken.updateMany({ where: { userId, kind: { in: kinds }, usedAt: null }, data: { usedAt: now } });
 }

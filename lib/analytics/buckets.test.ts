@@ -28,7 +28,11 @@ describe("bucketStart (UTC; weeks start on Monday)", () => {
   });
 
   it("is idempotent, never after the date, and the next bucket is after it (property)", () => {
-    const dates = fc.date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2099-12-31T23:59:59Z"), noInvalidDate: true });
+    const dates = fc.date({
+      min: new Date("2000-01-01T00:00:00Z"),
+      max: new Date("2099-12-31T23:59:59Z"),
+      noInvalidDate: true,
+    });
     fc.assert(
       fc.property(dates, fc.constantFrom("day" as const, "week" as const, "month" as const), (d, b) => {
         const s = bucketStart(d, b);
@@ -67,7 +71,8 @@ describe("addUtcMonths", () => {
 });
 
 describe("defaultBucket", () => {
-  const days = (n: number) => [at("2026-01-01T00:00:00Z"), new Date(Date.parse("2026-01-01T00:00:00Z") + n * 86_400_000)] as const;
+  const days = (n: number) =>
+    [at("2026-01-01T00:00:00Z"), new Date(Date.parse("2026-01-01T00:00:00Z") + n * 86_400_000)] as const;
   it("day up to 14 days, week up to 120 days, month beyond", () => {
     expect(defaultBucket(...days(7))).toBe("day");
     expect(defaultBucket(...days(14))).toBe("day");

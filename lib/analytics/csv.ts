@@ -19,26 +19,91 @@ export function seriesCsv(series: TrendSeries, which: CsvSeries): string {
   switch (which) {
     case "nps":
       return toCsv(
-        ["bucket_start", "n", "nps", "low", "high", "margin_of_error", "promoters", "passives", "detractors", "too_few_responses", "partial_bucket"],
-        series.nps.map((p) => [p.bucketStart, p.n, num(p.value), num(p.low), num(p.high), num(p.marginOfError), p.promoters, p.passives, p.detractors, !p.enough, p.partial]),
+        [
+          "bucket_start",
+          "n",
+          "nps",
+          "low",
+          "high",
+          "margin_of_error",
+          "promoters",
+          "passives",
+          "detractors",
+          "too_few_responses",
+          "partial_bucket",
+        ],
+        series.nps.map((p) => [
+          p.bucketStart,
+          p.n,
+          num(p.value),
+          num(p.low),
+          num(p.high),
+          num(p.marginOfError),
+          p.promoters,
+          p.passives,
+          p.detractors,
+          !p.enough,
+          p.partial,
+        ]),
       );
     case "csat":
       return toCsv(
         ["bucket_start", "n", "csat_pct", "low", "high", "mean", "too_few_responses", "partial_bucket"],
-        series.csat.map((p) => [p.bucketStart, p.n, num(p.value), num(p.low), num(p.high), num(p.mean), !p.enough, p.partial]),
+        series.csat.map((p) => [
+          p.bucketStart,
+          p.n,
+          num(p.value),
+          num(p.low),
+          num(p.high),
+          num(p.mean),
+          !p.enough,
+          p.partial,
+        ]),
       );
     case "ces":
       return toCsv(
         ["bucket_start", "n", "ces_mean", "low", "high", "agree_pct", "too_few_responses", "partial_bucket"],
-        series.ces.map((p) => [p.bucketStart, p.n, num(p.value), num(p.low), num(p.high), num(p.agreePct), !p.enough, p.partial]),
+        series.ces.map((p) => [
+          p.bucketStart,
+          p.n,
+          num(p.value),
+          num(p.low),
+          num(p.high),
+          num(p.agreePct),
+          !p.enough,
+          p.partial,
+        ]),
       );
     case "nps-split": {
       const share = (part: number, n: number) => (n === 0 ? null : num((100 * part) / n));
       return toCsv(
-        ["bucket_start", "n", "promoters", "passives", "detractors", "promoters_pct", "passives_pct", "detractors_pct", "nps_low", "nps_high", "too_few_responses", "partial_bucket"],
+        [
+          "bucket_start",
+          "n",
+          "promoters",
+          "passives",
+          "detractors",
+          "promoters_pct",
+          "passives_pct",
+          "detractors_pct",
+          "nps_low",
+          "nps_high",
+          "too_few_responses",
+          "partial_bucket",
+        ],
         series.nps.map((p) => [
-          p.bucketStart, p.n, p.promoters, p.passives, p.detractors,
-          share(p.promoters, p.n), share(p.passives, p.n), share(p.detractors, p.n), num(p.low), num(p.high), !p.enough, p.partial,
+          p.bucketStart,
+          p.n,
+          p.promoters,
+          p.passives,
+          p.detractors,
+          share(p.promoters, p.n),
+          share(p.passives, p.n),
+          share(p.detractors, p.n),
+          num(p.low),
+          num(p.high),
+          !p.enough,
+          p.partial,
         ]),
       );
     }

@@ -16,15 +16,33 @@ const pct = (x: number | undefined) => (x === undefined ? null : Number((100 * x
 const num = (x: number | null, d = 4) => (x === null ? null : Number(x.toFixed(d)));
 
 export const DRIVER_CSV_COLUMNS = [
-  "driver", "key", "relative_weight_pct", "low_pct", "high_pct", "raw_weight", "performance_mean", "scale_min", "scale_max", "n", "status",
+  "driver",
+  "key",
+  "relative_weight_pct",
+  "low_pct",
+  "high_pct",
+  "raw_weight",
+  "performance_mean",
+  "scale_min",
+  "scale_max",
+  "n",
+  "status",
 ] as const;
 
 export function driversCsv(a: DriverAnalysis): string {
   return csvLines([
     [...DRIVER_CSV_COLUMNS],
     ...a.drivers.map((d) => [
-      d.label, d.key, pct(d.importance?.share), pct(d.importance?.shareInterval.low), pct(d.importance?.shareInterval.high),
-      d.importance ? num(d.importance.weight, 6) : null, num(d.performance.mean, 3), d.scale.min, d.scale.max, d.performance.n,
+      d.label,
+      d.key,
+      pct(d.importance?.share),
+      pct(d.importance?.shareInterval.low),
+      pct(d.importance?.shareInterval.high),
+      d.importance ? num(d.importance.weight, 6) : null,
+      num(d.performance.mean, 3),
+      d.scale.min,
+      d.scale.max,
+      d.performance.n,
       d.status === "ok" ? "ok" : d.status === "constant" ? "does not vary" : "not enough data",
     ]),
   ]);

@@ -50,7 +50,15 @@ export type DriverAnalysis = {
   drivers: DriverRow[];
 };
 
-type ItemQuestion = { id: string; surveyId: string; key: string; text: unknown; scaleMin: number | null; scaleMax: number | null; position: number };
+type ItemQuestion = {
+  id: string;
+  surveyId: string;
+  key: string;
+  text: unknown;
+  scaleMin: number | null;
+  scaleMax: number | null;
+  position: number;
+};
 
 function labelOf(q: ItemQuestion): string {
   const t = q.text as Record<string, unknown> | null;
@@ -61,7 +69,11 @@ function labelOf(q: ItemQuestion): string {
 /** Surveys of the outcome's type with at least one non-headline score question, most answered in scope first. */
 async function driverSurveys(ctx: Ctx, f: DriverFilters, period: ResolvedPeriod) {
   const surveys = await db.survey.findMany({
-    where: { orgId: ctx.orgId, type: f.outcome, questions: { some: { type: "score", headline: false, archivedAt: null } } },
+    where: {
+      orgId: ctx.orgId,
+      type: f.outcome,
+      questions: { some: { type: "score", headline: false, archivedAt: null } },
+    },
     select: { id: true, name: true, createdAt: true },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
@@ -78,7 +90,13 @@ async function driverSurveys(ctx: Ctx, f: DriverFilters, period: ResolvedPeriod)
 
 /** Outcome score and item values per response (inside the server only), in response-id order so that the
  * seeded bootstrap resamples the same rows the same way on every request and database. */
-async function responseItems(ctx: Ctx, f: DriverFilters, period: ResolvedPeriod, surveyId: string, questionIds: string[]) {
+async function responseItems(
+  ctx: Ctx,
+  f: DriverFilters,
+  period: ResolvedPeriod,
+  surveyId: string,
+  questionIds: string[],
+) {
   if (questionIds.length === 0) return [];
   const rows = await db.$queryRaw<{ id: string; score: number | bigint; q: string; v: number }[]>(
     Prisma.sql`SELECT r."id" AS id, r."score" AS score, a."questionId" AS q, a."valueNumber" AS v
@@ -100,45 +118,90 @@ export async function getDrivers(ctx: Ctx, f: DriverFilters, now = new Date()): 
   const period = resolvePeriod(f, now);
   const surveys = await driverSurveys(ctx, f, period);
   const chosen = f.surveyId ? surveys.find((s) => s.id === f.surveyId) : surveys[0];
-  const empty = { period, outcome: f.outcome, surveys, rSquared: null, rSquaredInterval: null, resamples: 0, cuts: null };
+  const empty = {
+    period,
+    outcome: f.outcome,
+    surveys,
+    rSquared: null,
+    rSquaredInterval: null,
+    resamples: 0,
+    cuts: null,
+  };
   if (!chosen) {
-    return { ...empty, survey: null, n: 0, needed: neededRows(0), enough: false, reason: "no-driver-survey", drivers: [] };
+    return {
+      ...empty,
+      survey: null,
+      n: 0,
+      needed: neededRows(0),
+      enough: false,
+      reason: "no-driver-survey",
+      drivers: [],
+    };
   }
   const questions: ItemQuestion[] = await db.surveyQuestion.findMany({
     where: { orgId: ctx.orgId, surveyId: chosen.id, type: "score", headline: false, archivedAt: null },
     select: { id: true, surveyId: true, key: true, text: true, scaleMin: true, scaleMax: true, position: true },
     orderBy: [{ position: "asc" }, { id: "asc" }],
   });
-  const responses = await responseItems(ctx, f, period, chosen.id, questions.map((q) => q.id));
+  const responses = await responseItems(
+    ctx,
+    f,
+    period,
+    chosen.id,
+    questions.map((q) => q.id),
+  );
 
   const performance = questions.map((q) => {
     let sum = 0;
     let n = 0;
     for (const r of responses) {
       const v = r.values.get(q.id);
-      if (v !== undefined) (sum += v, n++);
+      if (v !== undefined) ((sum += v), n++);
     }
     return { mean: n > 0 ? sum / n : null, n };
   });
   const inModel = questions.filter((_, i) => performance[i].n >= MIN_RESPONSES_PER_DRIVER);
   const complete = responses.filter((r) => inModel.every((q) => r.values.has(q.id)));
-  const result = inModel.length > 0
-    ? keyDrivers(complete.map((r) => inModel.map((q) => r.values.get(q.id)!)), complete.map((r) => r.y))
-    : null;
+  const result =
+    inModel.length > 0
+      ? keyDrivers(
+          complete.map((r) => inModel.map((q) => r.values.get(q.id)!)),
+          complete.map((r) => r.y),
+        )
+      : null;
 
   const drivers: DriverRow[] = questions.map((q, i) => {
-    const base = { key: q.key, label: labelOf(q), scale: { min: q.scaleMin, max: q.scaleMax }, performance: performance[i] };
+    const base = {
+      key: q.key,
+      label: labelOf(q),
+      scale: { min: q.scaleMin, max: q.scaleMax },
+      performance: performance[i],
+    };
     const j = inModel.indexOf(q);
     if (j < 0) return { ...base, importance: null, status: "too-few-responses", quadrant: null };
     if (!result || !result.enough) return { ...base, importance: null, status: "model-too-small", quadrant: null };
     const d = result.drivers[j];
     if (d.constant) return { ...base, importance: null, status: "constant", quadrant: null };
-    return { ...base, importance: { share: d.share, shareInterval: d.shareInterval, weight: d.weight, weightInterval: d.weightInterval }, status: "ok", quadrant: null };
+    return {
+      ...base,
+      importance: {
+        share: d.share,
+        shareInterval: d.shareInterval,
+        weight: d.weight,
+        weightInterval: d.weightInterval,
+      },
+      status: "ok",
+      quadrant: null,
+    };
   });
   const weighted = drivers.filter((d) => d.importance && d.performance.mean !== null);
-  const cuts = weighted.length > 0
-    ? { importance: 1 / weighted.length, performance: weighted.reduce((s, d) => s + d.performance.mean!, 0) / weighted.length }
-    : null;
+  const cuts =
+    weighted.length > 0
+      ? {
+          importance: 1 / weighted.length,
+          performance: weighted.reduce((s, d) => s + d.performance.mean!, 0) / weighted.length,
+        }
+      : null;
   if (cuts) for (const d of weighted) d.quadrant = quadrantOf(d.importance!.share, d.performance.mean!, cuts);
   // With no driver answered often enough, what is needed is 10 answers per driver the survey asks about.
   const needed = neededRows(inModel.length || questions.length);
@@ -148,7 +211,7 @@ export async function getDrivers(ctx: Ctx, f: DriverFilters, now = new Date()): 
     n: complete.length,
     needed,
     enough: result?.enough ?? false,
-    reason: result?.enough ? "ok" : result?.reason ?? "too-few-responses",
+    reason: result?.enough ? "ok" : (result?.reason ?? "too-few-responses"),
     rSquared: result?.enough ? result.rSquared : null,
     rSquaredInterval: result?.enough ? result.rSquaredInterval : null,
     resamples: result?.enough ? result.resamples : 0,

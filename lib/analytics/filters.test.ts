@@ -34,7 +34,12 @@ describe("resolvePeriod", () => {
 
   it("a custom range covers whole UTC days, `to` inclusive", () => {
     const p = resolvePeriod(parse({ from: "2026-01-01", to: "2026-03-31" }), NOW);
-    expect(p).toMatchObject({ preset: "custom", from: new Date("2026-01-01T00:00:00Z"), to: new Date("2026-04-01T00:00:00Z"), bucket: "week" });
+    expect(p).toMatchObject({
+      preset: "custom",
+      from: new Date("2026-01-01T00:00:00Z"),
+      to: new Date("2026-04-01T00:00:00Z"),
+      bucket: "week",
+    });
     expect(p.previous).toEqual({ from: new Date("2025-10-03T00:00:00Z"), to: new Date("2026-01-01T00:00:00Z") }); // 90 days
     expect(resolvePeriod(parse({ preset: "custom", from: "2026-02-03", to: "2026-02-03" }), NOW)).toMatchObject({
       from: new Date("2026-02-03T00:00:00Z"),
@@ -88,7 +93,12 @@ describe("analyticsFilters validation (each problem on the field to fix)", () =>
 
 describe("parseFiltersLeniently (the page)", () => {
   it("keeps the valid filters and reports the bad ones", () => {
-    const { filters, errors } = parseFiltersLeniently({ preset: "nope", touchpointId: "tp1", bucket: "hour", other: "x" });
+    const { filters, errors } = parseFiltersLeniently({
+      preset: "nope",
+      touchpointId: "tp1",
+      bucket: "hour",
+      other: "x",
+    });
     expect(filters).toEqual({ touchpointId: "tp1" });
     expect(Object.keys(errors).sort()).toEqual(["bucket", "preset"]);
   });

@@ -28,7 +28,15 @@ export const PRESET_LABELS: Record<Preset, string> = {
 };
 
 /** Longest each preset can be, in days (for the bucket-count check, which must not depend on today). */
-const PRESET_MAX_DAYS: Record<Exclude<Preset, "custom">, number> = { "7d": 7, "30d": 30, "90d": 90, "6m": 184, "12m": 366, "18m": 550, ytd: 366 };
+const PRESET_MAX_DAYS: Record<Exclude<Preset, "custom">, number> = {
+  "7d": 7,
+  "30d": 30,
+  "90d": 90,
+  "6m": 184,
+  "12m": 366,
+  "18m": 550,
+  ytd: 366,
+};
 /** Daily points beyond this are unreadable and mostly "too few responses"; weekly likewise. */
 export const MAX_DAYS_PER_BUCKET: Record<Bucket, number> = { day: 400, week: 1830, month: 3660 };
 
@@ -67,7 +75,8 @@ export const filterShape = {
 
 type Shape = z.infer<z.ZodObject<typeof filterShape>>;
 
-const isCustom = (f: Shape) => f.preset === "custom" || (f.preset === undefined && (f.from !== undefined || f.to !== undefined));
+const isCustom = (f: Shape) =>
+  f.preset === "custom" || (f.preset === undefined && (f.from !== undefined || f.to !== undefined));
 
 /** Cross-field rules, each issue on the field to fix. */
 function checkFilters(f: Shape, ctx: z.RefinementCtx) {
@@ -79,17 +88,24 @@ function checkFilters(f: Shape, ctx: z.RefinementCtx) {
     if (f.from && f.to && isCalendarDate(f.from) && isCalendarDate(f.to)) {
       days = (Date.parse(f.to) - Date.parse(f.from)) / DAY_MS + 1;
       if (days < 1) ctx.addIssue({ code: "custom", path: ["to"], message: "The end date is before the start date" });
-      else if (days > MAX_DAYS_PER_BUCKET.month) ctx.addIssue({ code: "custom", path: ["from"], message: "The range is longer than 10 years" });
+      else if (days > MAX_DAYS_PER_BUCKET.month)
+        ctx.addIssue({ code: "custom", path: ["from"], message: "The range is longer than 10 years" });
     }
   } else {
     days = PRESET_MAX_DAYS[(f.preset ?? DEFAULT_PRESET) as Exclude<Preset, "custom">];
   }
   if (f.bucket && days !== null && days > MAX_DAYS_PER_BUCKET[f.bucket]) {
-    ctx.addIssue({ code: "custom", path: ["bucket"], message: `${f.bucket} buckets cover at most ${MAX_DAYS_PER_BUCKET[f.bucket]} days; pick a longer bucket or a shorter period` });
+    ctx.addIssue({
+      code: "custom",
+      path: ["bucket"],
+      message: `${f.bucket} buckets cover at most ${MAX_DAYS_PER_BUCKET[f.bucket]} days; pick a longer bucket or a shorter period`,
+    });
   }
   if (f.compare && f.compare !== "previous") {
-    if (!f.segment) ctx.addIssue({ code: "custom", path: ["segment"], message: `Pick a segment to compare with "${f.compare}"` });
-    else if (f.segment === f.compare) ctx.addIssue({ code: "custom", path: ["compare"], message: "Pick two different segments" });
+    if (!f.segment)
+      ctx.addIssue({ code: "custom", path: ["segment"], message: `Pick a segment to compare with "${f.compare}"` });
+    else if (f.segment === f.compare)
+      ctx.addIssue({ code: "custom", path: ["compare"], message: "Pick two different segments" });
   }
 }
 
@@ -157,7 +173,10 @@ export type FieldErrors = Record<string, string>;
  * For the page: never fails. Invalid fields are reported (to show next to the field) and left out, so the
  * dashboard still renders with the rest of the filters.
  */
-export function parseFiltersLeniently(input: Record<string, unknown>): { filters: AnalyticsFilters; errors: FieldErrors } {
+export function parseFiltersLeniently(input: Record<string, unknown>): {
+  filters: AnalyticsFilters;
+  errors: FieldErrors;
+} {
   const errors: FieldErrors = {};
   const values: Record<string, unknown> = {};
   for (const key of Object.keys(filterShape)) if (input[key] !== undefined) values[key] = input[key];
@@ -177,7 +196,9 @@ export function parseFiltersLeniently(input: Record<string, unknown>): { filters
 }
 
 /** Filters → URL search params (only the given ones), e.g. for links that keep the current filters. */
-export function filtersToSearchParams(f: Partial<Record<keyof typeof filterShape, string | undefined>>): URLSearchParams {
+export function filtersToSearchParams(
+  f: Partial<Record<keyof typeof filterShape, string | undefined>>,
+): URLSearchParams {
   const sp = new URLSearchParams();
   for (const key of Object.keys(filterShape) as (keyof typeof filterShape)[]) {
     const v = f[key];

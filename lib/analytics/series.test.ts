@@ -4,7 +4,11 @@ import { buildSeries, type CountRow } from "./series";
 import { seriesCsv, csvFilename } from "./csv";
 
 // 5 Aug (Wed) 10:00 → 20 Aug (Thu) 10:00: weeks of 3, 10 and 17 Aug; the first and last are partial.
-const period = { from: new Date("2026-08-05T10:00:00Z"), to: new Date("2026-08-20T10:00:00Z"), bucket: "week" as const };
+const period = {
+  from: new Date("2026-08-05T10:00:00Z"),
+  to: new Date("2026-08-20T10:00:00Z"),
+  bucket: "week" as const,
+};
 
 const rows: CountRow[] = [
   { key: "2026-08-03", metric: "nps", score: 10, count: 20 },
@@ -27,19 +31,38 @@ describe("buildSeries", () => {
   });
 
   it("computes each bucket with lib/metrics", () => {
-    const expected = npsFromCounts([{ score: 10, count: 20 }, { score: 8, count: 5 }, { score: 2, count: 15 }]);
-    expect(s.nps[0]).toMatchObject({ n: 40, value: expected.nps, low: expected.low, high: expected.high, enough: true, promoters: 20, passives: 5, detractors: 15 });
+    const expected = npsFromCounts([
+      { score: 10, count: 20 },
+      { score: 8, count: 5 },
+      { score: 2, count: 15 },
+    ]);
+    expect(s.nps[0]).toMatchObject({
+      n: 40,
+      value: expected.nps,
+      low: expected.low,
+      high: expected.high,
+      enough: true,
+      promoters: 20,
+      passives: 5,
+      detractors: 15,
+    });
     expect(s.csat[0]).toMatchObject({ n: 3, value: 100, mean: 5, enough: false });
     expect(s.ces[2]).toMatchObject({ n: 1, value: 6, low: null, high: null, agreePct: 100 });
     expect(s.volume.map((v) => v.total)).toEqual([43, 0, 1]);
   });
 
   it("refuses rows outside the period instead of dropping them", () => {
-    expect(() => buildSeries([{ key: "2026-07-27", metric: "nps", score: 9, count: 1 }], period)).toThrow(/outside the period/);
+    expect(() => buildSeries([{ key: "2026-07-27", metric: "nps", score: 9, count: 1 }], period)).toThrow(
+      /outside the period/,
+    );
   });
 
   it("labels months by month", () => {
-    const m = buildSeries([], { from: new Date("2026-01-15T00:00:00Z"), to: new Date("2026-03-01T00:00:00Z"), bucket: "month" });
+    const m = buildSeries([], {
+      from: new Date("2026-01-15T00:00:00Z"),
+      to: new Date("2026-03-01T00:00:00Z"),
+      bucket: "month",
+    });
     expect(m.nps.map((p) => p.label)).toEqual(["Jan 2026", "Feb 2026"]);
     expect(m.nps.map((p) => p.partial)).toEqual([true, false]);
   });

@@ -54,10 +54,23 @@ type PointBase = {
   /** n ≥ 30; below it the point is shown as "too few responses". */
   enough: boolean;
 };
-export type NpsPoint = PointBase & { marginOfError: number | null; promoters: number; passives: number; detractors: number };
+export type NpsPoint = PointBase & {
+  marginOfError: number | null;
+  promoters: number;
+  passives: number;
+  detractors: number;
+};
 export type CsatPoint = PointBase & { mean: number | null };
 export type CesPoint = PointBase & { agreePct: number | null };
-export type VolumePoint = { bucketStart: string; label: string; partial: boolean; nps: number; csat: number; ces: number; total: number };
+export type VolumePoint = {
+  bucketStart: string;
+  label: string;
+  partial: boolean;
+  nps: number;
+  csat: number;
+  ces: number;
+  total: number;
+};
 
 export type TrendSeries = { nps: NpsPoint[]; csat: CsatPoint[]; ces: CesPoint[]; volume: VolumePoint[] };
 
@@ -76,7 +89,8 @@ export function buildSeries(rows: readonly CountRow[], period: Period & { bucket
   const byKey = distributionsByKey(rows);
   const starts = bucketStarts(period.from, period.to, period.bucket);
   const known = new Set(starts.map(bucketKey));
-  for (const key of byKey.keys()) if (!known.has(key)) throw new Error(`Bucket ${key} from the database is outside the period`);
+  for (const key of byKey.keys())
+    if (!known.has(key)) throw new Error(`Bucket ${key} from the database is outside the period`);
 
   const series: TrendSeries = { nps: [], csat: [], ces: [], volume: [] };
   for (const start of starts) {
@@ -97,8 +111,24 @@ export function buildSeries(rows: readonly CountRow[], period: Period & { bucket
       passives: m.nps.passives,
       detractors: m.nps.detractors,
     });
-    series.csat.push({ ...base, n: m.csat.n, value: m.csat.csat, low: m.csat.low, high: m.csat.high, enough: m.csat.enough, mean: m.csat.mean });
-    series.ces.push({ ...base, n: m.ces.n, value: m.ces.mean, low: m.ces.low, high: m.ces.high, enough: m.ces.enough, agreePct: m.ces.agreePct });
+    series.csat.push({
+      ...base,
+      n: m.csat.n,
+      value: m.csat.csat,
+      low: m.csat.low,
+      high: m.csat.high,
+      enough: m.csat.enough,
+      mean: m.csat.mean,
+    });
+    series.ces.push({
+      ...base,
+      n: m.ces.n,
+      value: m.ces.mean,
+      low: m.ces.low,
+      high: m.ces.high,
+      enough: m.ces.enough,
+      agreePct: m.ces.agreePct,
+    });
     series.volume.push({ ...base, nps: m.nps.n, csat: m.csat.n, ces: m.ces.n, total: m.nps.n + m.csat.n + m.ces.n });
   }
   return series;

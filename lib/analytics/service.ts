@@ -6,7 +6,14 @@ import { listChannels, listJourneys, listTouchpoints } from "../journeys/service
 import { listSurveys } from "../surveys/service";
 import { compareCes, compareCsat, compareNps, type CesComparison, type Comparison } from "../metrics";
 import { resolvePeriod, type AnalyticsFilters, type Period, type ResolvedPeriod } from "./filters";
-import { buildSeries, distributionsByKey, emptyDistributions, metricsOf, type MetricsOf, type TrendSeries } from "./series";
+import {
+  buildSeries,
+  distributionsByKey,
+  emptyDistributions,
+  metricsOf,
+  type MetricsOf,
+  type TrendSeries,
+} from "./series";
 import { countsByBucket, countsBySegment, countsCurrentAndPrevious, segmentTags } from "./trend";
 
 export type Trends = { period: ResolvedPeriod } & TrendSeries;
@@ -57,10 +64,22 @@ export type SideBySide = {
  * replaced by the two tags). A customer tagged with both counts on both sides; the test assumes independent
  * samples, so with overlapping segments its verdict is approximate.
  */
-export async function getSegmentComparison(ctx: Ctx, filters: AnalyticsFilters, segmentA: string, segmentB: string, now = new Date()): Promise<SideBySide> {
+export async function getSegmentComparison(
+  ctx: Ctx,
+  filters: AnalyticsFilters,
+  segmentA: string,
+  segmentB: string,
+  now = new Date(),
+): Promise<SideBySide> {
   const period = resolvePeriod(filters, now);
   const byKey = distributionsByKey(await countsBySegment(ctx, filters, period, [segmentA, segmentB]));
-  const side = (tag: string): ComparisonSide => ({ label: tag, segment: tag, from: period.from, to: period.to, ...metricsOf(byKey.get(tag) ?? emptyDistributions()) });
+  const side = (tag: string): ComparisonSide => ({
+    label: tag,
+    segment: tag,
+    from: period.from,
+    to: period.to,
+    ...metricsOf(byKey.get(tag) ?? emptyDistributions()),
+  });
   const a = side(segmentA);
   const b = side(segmentB);
   return { kind: "segments", period, a, b, difference: differences(a, b) };
@@ -73,7 +92,13 @@ export async function getComparison(ctx: Ctx, filters: AnalyticsFilters, now = n
   }
   const s = await getSummary(ctx, filters, now);
   const segment = filters.segment ?? null;
-  const side = (label: string, p: Period, m: MetricsOf): ComparisonSide => ({ label, segment, from: p.from, to: p.to, ...m });
+  const side = (label: string, p: Period, m: MetricsOf): ComparisonSide => ({
+    label,
+    segment,
+    from: p.from,
+    to: p.to,
+    ...m,
+  });
   return {
     kind: "previous",
     period: s.period,
@@ -94,12 +119,20 @@ export async function getFilterOptions(ctx: Ctx) {
     listSurveys(ctx),
     segmentTags(ctx),
   ]);
-  const stages = new Map<string, { id: string; name: string; position: number; journey: { id: string; name: string } }>();
+  const stages = new Map<
+    string,
+    { id: string; name: string; position: number; journey: { id: string; name: string } }
+  >();
   for (const t of touchpoints) if (!stages.has(t.stage.id)) stages.set(t.stage.id, { ...t.stage, journey: t.journey });
   return {
     journeys: journeys.map((j) => ({ id: j.id, name: j.name })),
     stages: [...stages.values()],
-    touchpoints: touchpoints.map((t) => ({ id: t.id, name: t.name, journey: t.journey, stage: { id: t.stage.id, name: t.stage.name } })),
+    touchpoints: touchpoints.map((t) => ({
+      id: t.id,
+      name: t.name,
+      journey: t.journey,
+      stage: { id: t.stage.id, name: t.stage.name },
+    })),
     channels: channels.map((c) => ({ id: c.id, name: c.name })),
     surveys: surveys.map((s) => ({ id: s.id, name: s.name, type: s.type })),
     segments,

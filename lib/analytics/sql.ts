@@ -33,7 +33,10 @@ export function bucketExpression(provider: Provider, bucket: Bucket): Prisma.Sql
 
 export const HEADLINE_METRICS = ["nps", "csat", "ces"] as const;
 
-export type ScopeFilters = Pick<AnalyticsFilters, "journeyId" | "stageId" | "touchpointId" | "channelId" | "surveyId" | "segment">;
+export type ScopeFilters = Pick<
+  AnalyticsFilters,
+  "journeyId" | "stageId" | "touchpointId" | "channelId" | "surveyId" | "segment"
+>;
 
 /**
  * WHERE for responses of the caller's organization in [from, to) that carry a headline score, narrowed
@@ -59,7 +62,9 @@ export function responseWhere(ctx: Ctx, f: ScopeFilters, range: Period, opts: { 
     parts.push(Prisma.sql`r."touchpointId" IN (SELECT t."id" FROM "Touchpoint" t WHERE ${Prisma.join(tp, " AND ")})`);
   }
   if (f.segment && opts.segment !== false) {
-    parts.push(Prisma.sql`r."customerId" IN (SELECT ct."customerId" FROM "CustomerTag" ct WHERE ct."orgId" = ${ctx.orgId} AND ct."tag" = ${f.segment})`);
+    parts.push(
+      Prisma.sql`r."customerId" IN (SELECT ct."customerId" FROM "CustomerTag" ct WHERE ct."orgId" = ${ctx.orgId} AND ct."tag" = ${f.segment})`,
+    );
   }
   return Prisma.join(parts, " AND ");
 }

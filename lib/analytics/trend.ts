@@ -34,7 +34,12 @@ export function countsByBucket(ctx: Ctx, f: ScopeFilters, period: Period & { buc
 }
 
 /** Counts per ("current" | "previous", metric, score): both periods in one pass over the index. */
-export function countsCurrentAndPrevious(ctx: Ctx, f: ScopeFilters, current: Period, previous: Period): Promise<CountRow[]> {
+export function countsCurrentAndPrevious(
+  ctx: Ctx,
+  f: ScopeFilters,
+  current: Period,
+  previous: Period,
+): Promise<CountRow[]> {
   const key = Prisma.sql`CASE WHEN r."submittedAt" >= ${current.from} THEN 'current' ELSE 'previous' END`;
   return groupedCounts(key, RESPONSES, responseWhere(ctx, f, { from: previous.from, to: current.to }));
 }
@@ -43,13 +48,23 @@ export function countsCurrentAndPrevious(ctx: Ctx, f: ScopeFilters, current: Per
  * Counts per (segment tag, metric, score) for two tags. A customer carrying both tags counts in both
  * (CustomerTag is unique per customer and tag, so never twice in one).
  */
-export function countsBySegment(ctx: Ctx, f: ScopeFilters, period: Period, tags: readonly [string, string]): Promise<CountRow[]> {
+export function countsBySegment(
+  ctx: Ctx,
+  f: ScopeFilters,
+  period: Period,
+  tags: readonly [string, string],
+): Promise<CountRow[]> {
   const from = Prisma.sql`"Response" r JOIN "CustomerTag" ct ON ct."customerId" = r."customerId" AND ct."orgId" = ${ctx.orgId} AND ct."tag" IN (${Prisma.join([...tags])})`;
   return groupedCounts(Prisma.sql`ct."tag"`, from, responseWhere(ctx, f, period, { segment: false }));
 }
 
 /** The organization's segment tags with how many customers carry each (CustomerTag (orgId, tag) index). */
 export async function segmentTags(ctx: Ctx): Promise<Array<{ tag: string; customers: number }>> {
-  const rows = await db.customerTag.groupBy({ by: ["tag"], where: { orgId: ctx.orgId }, _count: { _all: true }, orderBy: { tag: "asc" } });
+  const rows = await db.customerTag.groupBy({
+    by: ["tag"],
+    where: { orgId: ctx.orgId },
+    _count: { _all: true },
+    orderBy: { tag: "asc" },
+  });
   return rows.map((r) => ({ tag: r.tag, customers: r._count._all }));
 }

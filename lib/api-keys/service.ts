@@ -13,8 +13,24 @@ import type { CreateApiKeyInput } from "./schema";
 const KEY_PATTERN = /^rsn_([A-Za-z0-9]{10})_([A-Za-z0-9_-]{20,})$/;
 const LAST_USED_RESOLUTION_MS = 60_000;
 
-function toDto(k: { id: string; name: string; prefix: string; role: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null }) {
-  return { id: k.id, name: k.name, prefix: `rsn_${k.prefix}`, role: k.role, createdAt: k.createdAt, lastUsedAt: k.lastUsedAt, revokedAt: k.revokedAt };
+function toDto(k: {
+  id: string;
+  name: string;
+  prefix: string;
+  role: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}) {
+  return {
+    id: k.id,
+    name: k.name,
+    prefix: `rsn_${k.prefix}`,
+    role: k.role,
+    createdAt: k.createdAt,
+    lastUsedAt: k.lastUsedAt,
+    revokedAt: k.revokedAt,
+  };
 }
 
 export async function listApiKeys(ctx: Ctx) {
@@ -25,19 +41,36 @@ export async function listApiKeys(ctx: Ctx) {
 export async function createApiKey(ctx: Ctx, input: CreateApiKeyInput) {
   // Keys never mint keys: a key's lineage is not stored, so a child key could outlive the key that made it.
   if (ctx.apiKeyId) throw new KeyCannotManageAccessError();
-  const prefix = randomToken(16).replace(/[^A-Za-z0-9]/g, "").slice(0, 10).padEnd(10, "0");
+  const prefix = randomToken(16)
+    .replace(/[^A-Za-z0-9]/g, "")
+    .slice(0, 10)
+    .padEnd(10, "0");
   const key = `rsn_${prefix}_${randomToken(24)}`;
   const row = await db.apiKey.create({
-    data: { orgId: ctx.orgId, name: input.name, role: input.role, prefix, keyHash: sha256(key), createdById: ctx.userId },
+    data: {
+      orgId: ctx.orgId,
+      name: input.name,
+      role: input.role,
+      prefix,
+      keyHash: sha256(key),
+      createdById: ctx.userId,
+    },
   });
-  await recordAudit(ctx, { action: "api_key.created", entityType: "ApiKey", entityId: row.id, data: { name: row.name, role: row.role } });
+  await recordAudit(ctx, {
+    action: "api_key.created",
+    entityType: "ApiKey",
+    entityId: row.id,
+    data: { name: row.name, role: row.role },
+  });
   return { ...toDto(row), key };
 }
 
 export async function revokeApiKey(ctx: Ctx, id: string) {
   const row = await db.apiKey.findFirst({ where: { id, orgId: ctx.orgId } });
   if (!row) throw new NotFoundError("API key");
-  const updated = row.revokedAt ? row : await db.apiKey.update({ where: { id: row.id }, data: { revokedAt: new Date() } });
+  const updated = row.revokedAt
+    ? row
+    : await db.apiKey.update({ where: { id: row.id }, data: { revokedAt: new Date() } });
   if (!row.revokedAt) await recordAudit(ctx, { action: "api_key.revoked", entityType: "ApiKey", entityId: row.id });
   return toDto(updated);
 }
@@ -49,7 +82,10 @@ export async function authenticateApiKey(key: string): Promise<Ctx | null> {
   // The key acts for its creator, checked on every request: only while they are an active member (a member
   // de-provisioned by SCIM is suspended: their keys are also revoked then, lib/scim/deprovision.ts, and this check
   // holds even without), and never above their current role, so a demotion takes effect on the very next request.
-  const member = await db.membership.findUnique({ where: { orgId_userId: { orgId: row.orgId, userId: row.createdById } }, select: { role: true, suspendedAt: true } });
+  const member = await db.membership.findUnique({
+    where: { orgId_userId: { orgId: row.orgId, userId: row.createdById } },
+    select: { role: true, suspendedAt: true },
+  });
   if (!member || member.suspendedAt || !isRole(member.role)) return null;
   const now = Date.now();
   if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {

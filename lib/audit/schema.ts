@@ -4,7 +4,8 @@ import { z } from "zod";
 import { responseFilterShape } from "../responses/schema";
 
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
-const text = (max: number, pattern: RegExp, message: string) => z.preprocess(blank, z.string().trim().min(1).max(max).regex(pattern, message).optional());
+const text = (max: number, pattern: RegExp, message: string) =>
+  z.preprocess(blank, z.string().trim().min(1).max(max).regex(pattern, message).optional());
 
 export const auditFilterShape = {
   /** A member's user id, or "system" for what the scheduler did. */
@@ -17,7 +18,8 @@ export const auditFilterShape = {
 };
 
 function crossChecks(f: { from?: Date; to?: Date }, ctx: z.RefinementCtx) {
-  if (f.from && f.to && f.from >= f.to) ctx.addIssue({ code: "custom", path: ["to"], message: "The end is before the start" });
+  if (f.from && f.to && f.from >= f.to)
+    ctx.addIssue({ code: "custom", path: ["to"], message: "The end is before the start" });
 }
 
 export const auditFilters = z.object(auditFilterShape).superRefine(crossChecks);
@@ -28,7 +30,14 @@ export const auditListQuery = z
     ...auditFilterShape,
     limit: z.coerce.number().int().min(1).max(200).default(50),
     /** Opaque keyset cursor from the previous page's nextCursor. */
-    cursor: z.preprocess(blank, z.string().max(200).regex(/^[A-Za-z0-9_-]+$/, "Not a valid cursor").optional()),
+    cursor: z.preprocess(
+      blank,
+      z
+        .string()
+        .max(200)
+        .regex(/^[A-Za-z0-9_-]+$/, "Not a valid cursor")
+        .optional(),
+    ),
   })
   .superRefine(crossChecks);
 export type AuditListQuery = z.output<typeof auditListQuery>;
@@ -36,7 +45,10 @@ export type AuditListQuery = z.output<typeof auditListQuery>;
 export const AUDIT_FILTER_KEYS = Object.keys(auditFilterShape) as (keyof typeof auditFilterShape)[];
 
 /** The audit page's URL: bad values are dropped and reported per field; the rest still filters. */
-export function parseAuditParams(input: Record<string, string | undefined>): { filters: AuditFilters; errors: Record<string, string> } {
+export function parseAuditParams(input: Record<string, string | undefined>): {
+  filters: AuditFilters;
+  errors: Record<string, string>;
+} {
   const values: Record<string, string | undefined> = Object.fromEntries(AUDIT_FILTER_KEYS.map((k) => [k, input[k]]));
   const errors: Record<string, string> = {};
   for (let attempt = 0; attempt < 3; attempt++) {

@@ -22,18 +22,23 @@ export type ActionState<T = null> = ActionResult<T> | null;
 const GENERIC_MESSAGE = "Something went wrong on our side. Please try again.";
 
 // One session + membership lookup per request, however many components ask for it.
-const loadCtx = cache(async (): Promise<{ userId: string | null; ctx: Ctx | null; needsTwoFactor?: boolean; needsSso?: boolean }> => {
-  const session = await currentSession();
-  if (!session) return { userId: null, ctx: null };
-  const jar = await cookies();
-  try {
-    return { userId: session.userId, ctx: await ctxForUser(session.userId, jar.get(ACTIVE_ORG_COOKIE)?.value, session.sid) };
-  } catch (error) {
-    if (error instanceof TwoFactorRequiredError) return { userId: session.userId, ctx: null, needsTwoFactor: true };
-    if (error instanceof SsoRequiredError) return { userId: session.userId, ctx: null, needsSso: true };
-    throw error;
-  }
-});
+const loadCtx = cache(
+  async (): Promise<{ userId: string | null; ctx: Ctx | null; needsTwoFactor?: boolean; needsSso?: boolean }> => {
+    const session = await currentSession();
+    if (!session) return { userId: null, ctx: null };
+    const jar = await cookies();
+    try {
+      return {
+        userId: session.userId,
+        ctx: await ctxForUser(session.userId, jar.get(ACTIVE_ORG_COOKIE)?.value, session.sid),
+      };
+    } catch (error) {
+      if (error instanceof TwoFactorRequiredError) return { userId: session.userId, ctx: null, needsTwoFactor: true };
+      if (error instanceof SsoRequiredError) return { userId: session.userId, ctx: null, needsSso: true };
+      throw error;
+    }
+  },
+);
 
 /** The signed-in user's id, or a redirect to the sign-in page. For pages that need no organization. */
 export async function requireUserId(): Promise<string> {
@@ -137,7 +142,9 @@ export function toActionFailure(error: unknown): ActionResult<never> {
   if (isForbiddenInterrupt(error)) return fail(new ForbiddenError().message); // requireCtx: a role below the action's
   unstable_rethrow(error);
   if (error instanceof ZodError) {
-    const fields = firstPerField(error.issues.map((i) => ({ name: i.path.map(String).join(".") || "form", reason: i.message })));
+    const fields = firstPerField(
+      error.issues.map((i) => ({ name: i.path.map(String).join(".") || "form", reason: i.message })),
+    );
     return fail("Please correct the highlighted fields.", fields);
   }
   const known = error instanceof AppError ? error : prismaErrorToAppError(error);

@@ -34,17 +34,29 @@ export async function sessionUserId(): Promise<string | null> {
  * requires single sign-on opens only to a session that came through its own connection: otherwise
  * SsoRequiredError (403; pages send the browser to sign in with single sign-on).
  */
-export async function ctxForUser(userId: string, preferredOrgId?: string | null, sid?: string | null): Promise<Ctx | null> {
+export async function ctxForUser(
+  userId: string,
+  preferredOrgId?: string | null,
+  sid?: string | null,
+): Promise<Ctx | null> {
   const memberships = await db.membership.findMany({
     where: { userId, suspendedAt: null },
     orderBy: { createdAt: "asc" },
-    select: { orgId: true, role: true, org: { select: { requireTwoFactor: true, ssoConnection: { select: { id: true, enabled: true, ssoRequired: true } } } } },
+    select: {
+      orgId: true,
+      role: true,
+      org: {
+        select: { requireTwoFactor: true, ssoConnection: { select: { id: true, enabled: true, ssoRequired: true } } },
+      },
+    },
   });
   const m = memberships.find((x) => x.orgId === preferredOrgId) ?? memberships[0];
   if (!m || !isRole(m.role)) return null;
   const sso = m.org.ssoConnection;
-  if (sso?.enabled && sso.ssoRequired && !(await sessionSatisfiesSso(userId, sid, sso.id))) throw new SsoRequiredError(m.orgId);
-  if (m.org.requireTwoFactor && !(await sessionPassedSecondFactor(userId, sid))) throw new TwoFactorRequiredError(m.orgId);
+  if (sso?.enabled && sso.ssoRequired && !(await sessionSatisfiesSso(userId, sid, sso.id)))
+    throw new SsoRequiredError(m.orgId);
+  if (m.org.requireTwoFactor && !(await sessionPassedSecondFactor(userId, sid)))
+    throw new TwoFactorRequiredError(m.orgId);
   return { orgId: m.orgId, userId, role: m.role, apiKeyId: null };
 }
 

@@ -16,7 +16,11 @@ import { checkSession, revokeSession, SESSION_IDLE_SECONDS, startSession } from 
 import { secondFactorAtSignIn } from "../two-factor/service";
 
 // `code`: the 6-digit TOTP or a recovery code, the second step for an account with two-factor on.
-const credentialsSchema = z.object({ email: z.string().email(), password: z.string().min(1).max(1024), code: z.string().max(64).optional() });
+const credentialsSchema = z.object({
+  email: z.string().email(),
+  password: z.string().min(1).max(1024),
+  code: z.string().max(64).optional(),
+});
 
 /** Thrown inside the jwt callback for a revoked or expired session: next-auth then clears the cookie. */
 class SessionEnded extends Error {
@@ -54,7 +58,11 @@ export function authOptionsFor(secure: boolean): NextAuthOptions {
     providers: [
       CredentialsProvider({
         name: "Email and password",
-        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" }, code: { label: "Code", type: "text" } },
+        credentials: {
+          email: { label: "Email", type: "email" },
+          password: { label: "Password", type: "password" },
+          code: { label: "Code", type: "text" },
+        },
         async authorize(raw, req) {
           const parsed = credentialsSchema.safeParse(raw);
           if (!parsed.success) return null;

@@ -13,12 +13,19 @@ describe("passwordProblem", () => {
     expect(passwordProblem("w".repeat(257))).toBe("Use at most 256 characters");
   });
 
-  it.each(["aaaaaaaaaaaa", "password1234", "Password1234!", "qwertyuiop123", "123456789012", "iloveyou2024", "hunter2hunter2"])(
-    "refuses %s as too easy to guess, saying what to do",
-    (password) => {
-      expect(passwordProblem(password)).toMatch(/^Too easy to guess: add another word or two that are not about you or your organization\./);
-    },
-  );
+  it.each([
+    "aaaaaaaaaaaa",
+    "password1234",
+    "Password1234!",
+    "qwertyuiop123",
+    "123456789012",
+    "iloveyou2024",
+    "hunter2hunter2",
+  ])("refuses %s as too easy to guess, saying what to do", (password) => {
+    expect(passwordProblem(password)).toMatch(
+      /^Too easy to guess: add another word or two that are not about you or your organization\./,
+    );
+  });
 
   it("counts the product's name as easy to guess (the demo password is refused)", () => {
     expect(passwordProblem("resonance-demo")).toMatch(/^Too easy to guess/);
@@ -37,14 +44,24 @@ describe("passwordProblem", () => {
     expect(passwordProblem("Zorblaxian Quuxworth 9", { name: "Zorblaxian Quuxworth" })).toMatch(/^Too easy to guess/);
   });
 
-  it.each(["correct horse battery staple", "lantern velvet orbit 42", "tr0ub4dor&3 xylophone", "k9#Qz!m2Lp$7vW"])("accepts %s", (password) => {
-    expect(passwordProblem(password, ada)).toBeNull();
-  });
+  it.each(["correct horse battery staple", "lantern velvet orbit 42", "tr0ub4dor&3 xylophone", "k9#Qz!m2Lp$7vW"])(
+    "accepts %s",
+    (password) => {
+      expect(passwordProblem(password, ada)).toBeNull();
+    },
+  );
 });
 
 describe("contextWords", () => {
   it("takes whole values, their words run together, and their words of three letters or more", () => {
-    expect(contextWords({ email: "Jo.Li@ex-ample.test", name: " Jo ", orgName: null })).toEqual(["resonance", "jo.li@ex-ample.test", "joliexampletest", "ample", "test", "jo"]);
+    expect(contextWords({ email: "Jo.Li@ex-ample.test", name: " Jo ", orgName: null })).toEqual([
+      "resonance",
+      "jo.li@ex-ample.test",
+      "joliexampletest",
+      "ample",
+      "test",
+      "jo",
+    ]);
   });
 });
 
@@ -52,7 +69,9 @@ describe("hashNewPassword", () => {
   it("throws a 400 naming the field for a refused password, and hashes an accepted one", async () => {
     const error = await hashNewPassword("resonance", {}, "newPassword").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).invalidParams).toEqual([{ name: "newPassword", reason: "Use at least 12 characters" }]);
+    expect((error as ValidationError).invalidParams).toEqual([
+      { name: "newPassword", reason: "Use at least 12 characters" },
+    ]);
     const stored = await hashNewPassword("lantern velvet orbit 42", ada);
     expect(await verifyPassword("lantern velvet orbit 42", stored)).toBe(true);
   });

@@ -19,7 +19,12 @@ export { PASSWORD_HINT, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordField 
 export const PASSWORD_MIN_SCORE = 3;
 
 /** What the person setting the password is known by: these words make a password easy to guess. */
-export type PasswordContext = { email?: string | null; name?: string | null; orgName?: string | null; other?: Array<string | null | undefined> };
+export type PasswordContext = {
+  email?: string | null;
+  name?: string | null;
+  orgName?: string | null;
+  other?: Array<string | null | undefined>;
+};
 
 // Built on first use: the dictionaries take a few hundred milliseconds and some megabytes to load.
 let factory: ZxcvbnFactory | undefined;
@@ -38,7 +43,9 @@ const PRODUCT_NAME = "resonance";
 
 /** The context as zxcvbn's user inputs: whole values, their words run together, and each word (of an e-mail too). */
 export function contextWords(context: PasswordContext): string[] {
-  const values = [PRODUCT_NAME, context.email, context.name, context.orgName, ...(context.other ?? [])].filter((v): v is string => Boolean(v?.trim()));
+  const values = [PRODUCT_NAME, context.email, context.name, context.orgName, ...(context.other ?? [])].filter(
+    (v): v is string => Boolean(v?.trim()),
+  );
   const words = new Set<string>();
   for (const value of values) {
     const lower = value.trim().toLowerCase();

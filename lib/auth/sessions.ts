@@ -39,7 +39,15 @@ export async function startSession(
   const now = opts.now ?? new Date();
   const expiresAt = new Date(now.getTime() + sessionMaxDays() * 86_400_000);
   const row = await tx.userSession.create({
-    data: { userId, method: opts.method, mfa: opts.mfa, userAgent: opts.userAgent?.slice(0, 300) ?? null, createdAt: now, lastSeenAt: now, expiresAt },
+    data: {
+      userId,
+      method: opts.method,
+      mfa: opts.mfa,
+      userAgent: opts.userAgent?.slice(0, 300) ?? null,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt,
+    },
     select: { id: true, expiresAt: true },
   });
   return row;
@@ -55,7 +63,16 @@ export async function checkSession(sid: unknown, userId: unknown, now = new Date
   if (typeof sid !== "string" || typeof userId !== "string" || !sid || !userId) return null;
   const row = await db.userSession.findUnique({
     where: { id: sid },
-    select: { id: true, userId: true, mfa: true, method: true, createdAt: true, revokedAt: true, expiresAt: true, lastSeenAt: true },
+    select: {
+      id: true,
+      userId: true,
+      mfa: true,
+      method: true,
+      createdAt: true,
+      revokedAt: true,
+      expiresAt: true,
+      lastSeenAt: true,
+    },
   });
   if (!row || row.userId !== userId || row.revokedAt || row.expiresAt <= now) return null;
   if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
@@ -66,11 +83,19 @@ export async function checkSession(sid: unknown, userId: unknown, now = new Date
 
 /** Ends one session (sign-out). Idempotent. */
 export async function revokeSession(sid: string, reason: RevokeReason, tx: Tx = db): Promise<void> {
-  await tx.userSession.updateMany({ where: { id: sid, revokedAt: null }, data: { revokedAt: new Date(), revokedReason: reason } });
+  await tx.userSession.updateMany({
+    where: { id: sid, revokedAt: null },
+    data: { revokedAt: new Date(), revokedReason: reason },
+  });
 }
 
 /** Ends every session of a user (optionally all but the one making the change). Returns how many ended. */
-export async function revokeUserSessions(userId: string, reason: RevokeReason, opts: { except?: string | null } = {}, tx: Tx = db): Promise<number> {
+export async function revokeUserSessions(
+  userId: string,
+  reason: RevokeReason,
+  opts: { except?: string | null } = {},
+  tx: Tx = db,
+): Promise<number> {
   const { count } = await tx.userSession.updateMany({
     where: { userId, revokedAt: null, ...(opts.except ? { NOT: { id: opts.except } } : {}) },
     data: { revokedAt: new Date(), revokedReason: reason },
@@ -96,6 +121,8 @@ export async function listUserSessions(userId: string, now = new Date()) {
 /** Deletes session rows that ended more than 30 days ago (called by the retention scheduler's tick). */
 export async function pruneSessions(now = new Date()): Promise<number> {
   const cutoff = new Date(now.getTime() - 30 * 86_400_000);
-  const { count } = await db.userSession.deleteMany({ where: { OR: [{ expiresAt: { lt: cutoff } }, { revokedAt: { lt: cutoff } }] } });
+  const { count } = await db.userSession.deleteMany({
+    where: { OR: [{ expiresAt: { lt: cutoff } }, { revokedAt: { lt: cutoff } }] },
+  });
   return count;
 }

@@ -63,12 +63,18 @@ export function delaySeconds(count: number, rule: ThrottleRule): number {
  * Runs `verify` (the user, or null for wrong credentials) unless this attempt must wait: then
  * SignInThrottledError with the seconds to wait, and `verify` does not run.
  */
-export async function throttledSignIn<U>(email: string, headers: HeaderRecord, verify: () => Promise<U | null>, now = new Date()): Promise<U | null> {
+export async function throttledSignIn<U>(
+  email: string,
+  headers: HeaderRecord,
+  verify: () => Promise<U | null>,
+  now = new Date(),
+): Promise<U | null> {
   const keys = keysFor(email, headers);
   const known = (await heldUntil(keys.known, { now })) !== null;
   const scopes: Scope[] = known ? [keys.pair, keys.client] : [keys.pair, keys.client, keys.account];
   const counts = await Promise.all(scopes.map((s) => consumeSliding(s.key, s.rule.windowMs, { now })));
-  const takeBack = () => Promise.all(scopes.map((s) => consumeSliding(s.key, s.rule.windowMs, { now, cleanupProbability: 0 }, -1)));
+  const takeBack = () =>
+    Promise.all(scopes.map((s) => consumeSliding(s.key, s.rule.windowMs, { now, cleanupProbability: 0 }, -1)));
 
   // Past its free attempts, a scope lets one attempt through per delay: the attempt takes the scope's turn
   // for that long; while another attempt holds it, this one is refused.

@@ -23,7 +23,11 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
 
 export async function getLoopClosure(ctx: Ctx, period: { from: Date; to: Date }) {
   const cases = await db.case.findMany({
-    where: { orgId: ctx.orgId, triggerKey: { startsWith: "detractor:" }, createdAt: { gte: period.from, lt: period.to } },
+    where: {
+      orgId: ctx.orgId,
+      triggerKey: { startsWith: "detractor:" },
+      createdAt: { gte: period.from, lt: period.to },
+    },
     select: { id: true, customerId: true, createdAt: true, resolvedAt: true },
     take: MAX_CASES,
   });
@@ -31,7 +35,11 @@ export async function getLoopClosure(ctx: Ctx, period: { from: Date; to: Date })
   const [touches, worked] = await Promise.all([
     customerIds.length
       ? db.interaction.findMany({
-          where: { orgId: ctx.orgId, customerId: { in: customerIds }, occurredAt: { gte: period.from, lt: new Date(period.to.getTime() + WINDOW_MS) } },
+          where: {
+            orgId: ctx.orgId,
+            customerId: { in: customerIds },
+            occurredAt: { gte: period.from, lt: new Date(period.to.getTime() + WINDOW_MS) },
+          },
           select: { customerId: true, occurredAt: true },
         })
       : [],

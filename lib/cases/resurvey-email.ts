@@ -2,7 +2,13 @@
 // and one link, readable without images or styles), in the survey's default language.
 import { simpleEmail } from "../mail/html";
 
-type Text = { subject: (org: string) => string; greeting: (name: string | null) => string; body: string; link: string; thanks: string };
+type Text = {
+  subject: (org: string) => string;
+  greeting: (name: string | null) => string;
+  body: string;
+  link: string;
+  thanks: string;
+};
 
 const TEXTS: Record<string, Text> = {
   en: {

@@ -14,7 +14,9 @@ describe("root-cause list", () => {
 
 describe("re-survey", () => {
   it("links the hosted survey with the customer's external id and token, encoded", () => {
-    expect(resurveyLink("https://cx.example.com", "abc123", { externalId: "CUST 7&x", token: "1767225600.abc-_" })).toBe("https://cx.example.com/s/abc123?cid=CUST+7%26x&ct=1767225600.abc-_");
+    expect(
+      resurveyLink("https://cx.example.com", "abc123", { externalId: "CUST 7&x", token: "1767225600.abc-_" }),
+    ).toBe("https://cx.example.com/s/abc123?cid=CUST+7%26x&ct=1767225600.abc-_");
     expect(resurveyLink("https://cx.example.com/", "abc123", null)).toBe("https://cx.example.com/s/abc123");
   });
 

@@ -25,9 +25,16 @@ export type ResurveyOutcome =
   | { status: "link_shown"; link: string; reason: string }
   | { status: "unavailable"; reason: string };
 
-export const RESURVEY_ACTIONS = { sent: "case.resurvey_sent", link_shown: "case.resurvey_link_shown", unavailable: "case.resurvey_unavailable" } as const;
+export const RESURVEY_ACTIONS = {
+  sent: "case.resurvey_sent",
+  link_shown: "case.resurvey_link_shown",
+  unavailable: "case.resurvey_unavailable",
+} as const;
 
-async function pickSurvey(orgId: string, triggering: { id: string; publicId: string; status: string; defaultLocale: string } | null) {
+async function pickSurvey(
+  orgId: string,
+  triggering: { id: string; publicId: string; status: string; defaultLocale: string } | null,
+) {
   if (triggering?.status === "live") return triggering;
   for (const type of ["nps", "csat"]) {
     const s = await db.survey.findFirst({
@@ -45,7 +52,11 @@ export function resurveySmtpUrl(env: NodeJS.ProcessEnv = process.env): string | 
   return env.RESURVEY_SMTP_URL || smtpUrlFromEnv(env);
 }
 
-export function resurveyLink(base: string, publicId: string, customer: { externalId: string; token: string } | null): string {
+export function resurveyLink(
+  base: string,
+  publicId: string,
+  customer: { externalId: string; token: string } | null,
+): string {
   const url = new URL(`/s/${encodeURIComponent(publicId)}`, base);
   if (customer) {
     url.searchParams.set("cid", customer.externalId);
@@ -55,7 +66,11 @@ export function resurveyLink(base: string, publicId: string, customer: { externa
 }
 
 /** Builds the link and sends or shows it. `mailer` defaults to the server's SMTP transport, if any. */
-export async function resurveyCase(ctx: Ctx, caseId: string, opts: { mailer?: Mailer | null } = {}): Promise<ResurveyOutcome> {
+export async function resurveyCase(
+  ctx: Ctx,
+  caseId: string,
+  opts: { mailer?: Mailer | null } = {},
+): Promise<ResurveyOutcome> {
   const kase = await db.case.findFirstOrThrow({
     where: { id: caseId, orgId: ctx.orgId },
     select: {
@@ -72,7 +87,11 @@ export async function resurveyCase(ctx: Ctx, caseId: string, opts: { mailer?: Ma
     const customer = kase.customer;
     const externalId = customer?.externalId ?? null;
     // A secret sealed under another key cannot sign (NEXTAUTH_SECRET changed): the link then names nobody.
-    const token = externalId ? await mintCustomerToken(ctx.orgId, { publicId: survey.publicId, externalId }, RESURVEY_TOKEN_DAYS).catch(unsigned) : null;
+    const token = externalId
+      ? await mintCustomerToken(ctx.orgId, { publicId: survey.publicId, externalId }, RESURVEY_TOKEN_DAYS).catch(
+          unsigned,
+        )
+      : null;
     const link = resurveyLink(publicBaseUrl(), survey.publicId, externalId && token ? { externalId, token } : null);
     const noCid = !customer?.externalId
       ? " The customer has no external id, so the answer will not be linked to them."
@@ -98,11 +117,23 @@ export async function resurveyCase(ctx: Ctx, caseId: string, opts: { mailer?: Ma
         await sendMail({ to: customer.email, ...email }, mailer);
         outcome = { status: "sent", link, to: customer.email };
       } catch (error) {
-        console.error(`[cases] re-survey e-mail for case ${caseId} failed:`, error instanceof Error ? error.message : error);
-        outcome = { status: "link_shown", link, reason: "Not e-mailed: sending the e-mail failed. Pass the link on yourself." };
+        console.error(
+          `[cases] re-survey e-mail for case ${caseId} failed:`,
+          error instanceof Error ? error.message : error,
+        );
+        outcome = {
+          status: "link_shown",
+          link,
+          reason: "Not e-mailed: sending the e-mail failed. Pass the link on yourself.",
+        };
       }
     }
   }
-  await recordAudit(ctx, { action: RESURVEY_ACTIONS[outcome.status], entityType: "Case", entityId: caseId, data: outcome });
+  await recordAudit(ctx, {
+    action: RESURVEY_ACTIONS[outcome.status],
+    entityType: "Case",
+    entityId: caseId,
+    data: outcome,
+  });
   return outcome;
 }

@@ -5,7 +5,13 @@ describe("case rules", () => {
   const defaults = caseRulesFrom(null);
 
   it("defaults: NPS detractor, CSAT ≤ 2, CES ≤ 3, interaction follow-up, due in 48 h", () => {
-    expect(defaults).toMatchObject({ nps: { maxScore: 6 }, csat: { maxScore: 2 }, ces: { maxScore: 3 }, interactionFollowUp: true, dueHours: 48 });
+    expect(defaults).toMatchObject({
+      nps: { maxScore: 6 },
+      csat: { maxScore: 2 },
+      ces: { maxScore: 3 },
+      interactionFollowUp: true,
+      dueHours: 48,
+    });
   });
 
   it("fires at the threshold and not above it", () => {

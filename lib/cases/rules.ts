@@ -11,11 +11,22 @@ import { enqueueCaseEvents } from "../webhooks/outbox";
 type Tx = Prisma.TransactionClient | typeof db;
 
 export const caseRulesSchema = z.object({
-  nps: z.object({ enabled: z.boolean().default(true), maxScore: z.number().int().min(0).max(10).default(6) }).default({ enabled: true, maxScore: 6 }),
-  csat: z.object({ enabled: z.boolean().default(true), maxScore: z.number().int().min(1).max(5).default(2) }).default({ enabled: true, maxScore: 2 }),
-  ces: z.object({ enabled: z.boolean().default(true), maxScore: z.number().int().min(1).max(7).default(3) }).default({ enabled: true, maxScore: 3 }),
+  nps: z
+    .object({ enabled: z.boolean().default(true), maxScore: z.number().int().min(0).max(10).default(6) })
+    .default({ enabled: true, maxScore: 6 }),
+  csat: z
+    .object({ enabled: z.boolean().default(true), maxScore: z.number().int().min(1).max(5).default(2) })
+    .default({ enabled: true, maxScore: 2 }),
+  ces: z
+    .object({ enabled: z.boolean().default(true), maxScore: z.number().int().min(1).max(7).default(3) })
+    .default({ enabled: true, maxScore: 3 }),
   interactionFollowUp: z.boolean().default(true),
-  dueHours: z.number().int().min(1).max(24 * 30).default(48),
+  dueHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(48),
   assignTo: z.string().min(1).max(64).nullable().default(null),
 });
 export type CaseRules = z.infer<typeof caseRulesSchema>;
@@ -26,16 +37,29 @@ export function caseRulesFrom(settings: unknown): CaseRules {
   return parsed.success ? parsed.data : caseRulesSchema.parse({});
 }
 
-type ResponseEvent = { id: string; orgId: string; customerId: string | null; metric: string | null; score: number | null; comment?: string | null };
+type ResponseEvent = {
+  id: string;
+  orgId: string;
+  customerId: string | null;
+  metric: string | null;
+  score: number | null;
+  comment?: string | null;
+};
 type InteractionEvent = { id: string; orgId: string; customerId: string; outcome: string; note?: string | null };
 
 /** Which rule a response triggers, if any (pure). */
-export function responseTrigger(rules: CaseRules, r: Pick<ResponseEvent, "metric" | "score">): { key: string; title: string } | null {
+export function responseTrigger(
+  rules: CaseRules,
+  r: Pick<ResponseEvent, "metric" | "score">,
+): { key: string; title: string } | null {
   if (r.score === null || r.score === undefined) return null;
   const m = r.metric;
-  if (m === "nps" && rules.nps.enabled && r.score <= rules.nps.maxScore) return { key: "detractor", title: `Detractor: NPS ${r.score}` };
-  if (m === "csat" && rules.csat.enabled && r.score <= rules.csat.maxScore) return { key: "low-csat", title: `Low CSAT: ${r.score} of 5` };
-  if (m === "ces" && rules.ces.enabled && r.score <= rules.ces.maxScore) return { key: "high-effort", title: `High effort: CES ${r.score} of 7` };
+  if (m === "nps" && rules.nps.enabled && r.score <= rules.nps.maxScore)
+    return { key: "detractor", title: `Detractor: NPS ${r.score}` };
+  if (m === "csat" && rules.csat.enabled && r.score <= rules.csat.maxScore)
+    return { key: "low-csat", title: `Low CSAT: ${r.score} of 5` };
+  if (m === "ces" && rules.ces.enabled && r.score <= rules.ces.maxScore)
+    return { key: "high-effort", title: `High effort: CES ${r.score} of 7` };
   return null;
 }
 
@@ -46,15 +70,29 @@ export function responseTrigger(rules: CaseRules, r: Pick<ResponseEvent, "metric
  */
 async function ownerPicker(tx: Tx, orgId: string, rules: CaseRules): Promise<() => string | null> {
   if (rules.assignTo) {
-    const m = await tx.membership.findUnique({ where: { orgId_userId: { orgId, userId: rules.assignTo } }, select: { userId: true, suspendedAt: true } });
+    const m = await tx.membership.findUnique({
+      where: { orgId_userId: { orgId, userId: rules.assignTo } },
+      select: { userId: true, suspendedAt: true },
+    });
     if (m && !m.suspendedAt) return () => m.userId;
   }
-  const agents = await tx.membership.findMany({ where: { orgId, role: "agent", suspendedAt: null }, orderBy: { createdAt: "asc" }, select: { userId: true } });
+  const agents = await tx.membership.findMany({
+    where: { orgId, role: "agent", suspendedAt: null },
+    orderBy: { createdAt: "asc" },
+    select: { userId: true },
+  });
   if (agents.length === 0) return () => null;
-  const load = await tx.case.groupBy({ by: ["ownerId"], where: { orgId, status: { not: "resolved" }, ownerId: { in: agents.map((a) => a.userId) } }, _count: { _all: true } });
+  const load = await tx.case.groupBy({
+    by: ["ownerId"],
+    where: { orgId, status: { not: "resolved" }, ownerId: { in: agents.map((a) => a.userId) } },
+    _count: { _all: true },
+  });
   const open = new Map(load.map((l) => [l.ownerId, l._count._all]));
   return () => {
-    const best = agents.reduce((b, a) => ((open.get(a.userId) ?? 0) < (open.get(b.userId) ?? 0) ? a : b), agents[0]).userId;
+    const best = agents.reduce(
+      (b, a) => ((open.get(a.userId) ?? 0) < (open.get(b.userId) ?? 0) ? a : b),
+      agents[0],
+    ).userId;
     open.set(best, (open.get(best) ?? 0) + 1);
     return best;
   };
@@ -65,8 +103,17 @@ async function rulesOf(tx: Tx, orgId: string): Promise<CaseRules> {
   return caseRulesFrom(org?.settings);
 }
 
-async function openCase(tx: Tx, rules: CaseRules, orgId: string, triggerKey: string, data: { title: string; customerId: string | null; responseId?: string; interactionId?: string }) {
-  const existing = await tx.case.findUnique({ where: { orgId_triggerKey: { orgId, triggerKey } }, select: { id: true } });
+async function openCase(
+  tx: Tx,
+  rules: CaseRules,
+  orgId: string,
+  triggerKey: string,
+  data: { title: string; customerId: string | null; responseId?: string; interactionId?: string },
+) {
+  const existing = await tx.case.findUnique({
+    where: { orgId_triggerKey: { orgId, triggerKey } },
+    select: { id: true },
+  });
   if (existing) return null;
   const created = await tx.case.create({
     data: {
@@ -89,7 +136,11 @@ export async function openCaseForResponse(tx: Tx, r: ResponseEvent) {
   const rules = await rulesOf(tx, r.orgId);
   const trigger = responseTrigger(rules, r);
   if (!trigger) return null;
-  return openCase(tx, rules, r.orgId, `${trigger.key}:${r.id}`, { title: trigger.title, customerId: r.customerId, responseId: r.id });
+  return openCase(tx, rules, r.orgId, `${trigger.key}:${r.id}`, {
+    title: trigger.title,
+    customerId: r.customerId,
+    responseId: r.id,
+  });
 }
 
 /** Call inside the transaction that stores the interaction. */
@@ -115,7 +166,15 @@ export async function openCasesForNewResponses(tx: Tx, orgId: string, responses:
   const pick = await ownerPicker(tx, orgId, rules);
   const dueAt = new Date(Date.now() + rules.dueHours * 3_600_000);
   const created = await tx.case.createManyAndReturn({
-    data: due.map(({ r, trigger }) => ({ orgId, triggerKey: `${trigger.key}:${r.id}`, title: trigger.title, customerId: r.customerId, responseId: r.id, ownerId: pick(), dueAt })),
+    data: due.map(({ r, trigger }) => ({
+      orgId,
+      triggerKey: `${trigger.key}:${r.id}`,
+      title: trigger.title,
+      customerId: r.customerId,
+      responseId: r.id,
+      ownerId: pick(),
+      dueAt,
+    })),
   });
   await enqueueCaseEvents(tx, "case.opened", created);
   return created.length;

@@ -5,7 +5,10 @@ export const CASE_STATUSES = ["open", "in_progress", "resolved"] as const;
 
 export const caseListQuery = paginationQuery.extend({
   status: z.enum(CASE_STATUSES).optional(),
-  mine: z.enum(["true", "false"]).optional().transform((v) => v === "true"),
+  mine: z
+    .enum(["true", "false"])
+    .optional()
+    .transform((v) => v === "true"),
 });
 export type CaseListQuery = z.infer<typeof caseListQuery>;
 

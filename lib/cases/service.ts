@@ -58,16 +58,33 @@ export async function getCase(ctx: Ctx, id: string) {
 }
 
 export async function updateCase(ctx: Ctx, id: string, input: CaseUpdate, opts: { mailer?: Mailer | null } = {}) {
-  const existing = await db.case.findFirst({ where: { id, orgId: ctx.orgId }, select: { id: true, status: true, rootCause: true, resolution: true, ownerId: true, dueAt: true, org: { select: { settings: true } } } });
+  const existing = await db.case.findFirst({
+    where: { id, orgId: ctx.orgId },
+    select: {
+      id: true,
+      status: true,
+      rootCause: true,
+      resolution: true,
+      ownerId: true,
+      dueAt: true,
+      org: { select: { settings: true } },
+    },
+  });
   if (!existing) throw new NotFoundError("Case");
   const problems: { name: string; reason: string; in: "body" }[] = [];
   if (input.ownerId) {
-    const member = await db.membership.findUnique({ where: { orgId_userId: { orgId: ctx.orgId, userId: input.ownerId } } });
+    const member = await db.membership.findUnique({
+      where: { orgId_userId: { orgId: ctx.orgId, userId: input.ownerId } },
+    });
     if (!member) problems.push({ name: "ownerId", reason: "Not a member of this organization", in: "body" });
     else if (member.suspendedAt) problems.push({ name: "ownerId", reason: "This member is suspended", in: "body" });
   }
   // A cause removed from the list stays valid on the cases that already have it.
-  if (input.rootCause && input.rootCause !== existing.rootCause && !rootCausesFrom(existing.org.settings).includes(input.rootCause)) {
+  if (
+    input.rootCause &&
+    input.rootCause !== existing.rootCause &&
+    !rootCausesFrom(existing.org.settings).includes(input.rootCause)
+  ) {
     problems.push({ name: "rootCause", reason: "Choose one of the organization's root causes", in: "body" });
   }
   const finalStatus = input.status ?? existing.status;
@@ -75,7 +92,8 @@ export async function updateCase(ctx: Ctx, id: string, input: CaseUpdate, opts: 
   if (finalStatus === "resolved" && !finalResolution?.trim()) {
     problems.push({ name: "resolution", reason: "Describe how the case was resolved before resolving it", in: "body" });
   }
-  if (input.resurvey && finalStatus !== "resolved") problems.push({ name: "resurvey", reason: "A re-survey is sent only when the case is resolved", in: "body" });
+  if (input.resurvey && finalStatus !== "resolved")
+    problems.push({ name: "resurvey", reason: "A re-survey is sent only when the case is resolved", in: "body" });
   if (problems.length) throw new ValidationError(problems);
   const resolving = input.status === "resolved" && existing.status !== "resolved";
   const { resurvey, ...fields } = input;
@@ -88,14 +106,28 @@ export async function updateCase(ctx: Ctx, id: string, input: CaseUpdate, opts: 
         resolution: fields.resolution,
         ownerId: fields.ownerId,
         dueAt: fields.dueAt,
-        ...(fields.status ? { resolvedAt: fields.status === "resolved" ? (resolving ? new Date() : undefined) : null } : {}),
+        ...(fields.status
+          ? { resolvedAt: fields.status === "resolved" ? (resolving ? new Date() : undefined) : null }
+          : {}),
       },
       include,
     });
     // The fields that changed (a form sends every field).
-    const same = (k: keyof typeof fields) => (k === "dueAt" ? (fields.dueAt?.getTime() ?? null) === (existing.dueAt?.getTime() ?? null) : (fields[k] ?? null) === (existing[k] ?? null));
+    const same = (k: keyof typeof fields) =>
+      k === "dueAt"
+        ? (fields.dueAt?.getTime() ?? null) === (existing.dueAt?.getTime() ?? null)
+        : (fields[k] ?? null) === (existing[k] ?? null);
     const changed = (Object.keys(fields) as (keyof typeof fields)[]).filter((k) => fields[k] !== undefined && !same(k));
-    await recordAudit(ctx, { action: resolving ? "case.resolved" : "case.updated", entityType: "Case", entityId: id, data: { fields: changed } }, tx);
+    await recordAudit(
+      ctx,
+      {
+        action: resolving ? "case.resolved" : "case.updated",
+        entityType: "Case",
+        entityId: id,
+        data: { fields: changed },
+      },
+      tx,
+    );
     if (resolving) await enqueueCaseEvents(tx, "case.resolved", [updated]);
     return updated;
   });
@@ -111,7 +143,9 @@ export async function getCaseDetail(ctx: Ctx, id: string) {
     where: { id, orgId: ctx.orgId },
     include: {
       owner: { select: { id: true, name: true } },
-      customer: { select: { id: true, name: true, email: true, phone: true, externalId: true, consent: true, consentAt: true } },
+      customer: {
+        select: { id: true, name: true, email: true, phone: true, externalId: true, consent: true, consentAt: true },
+      },
       response: {
         select: {
           id: true,
@@ -123,12 +157,27 @@ export async function getCaseDetail(ctx: Ctx, id: string) {
           locale: true,
           survey: { select: { id: true, name: true, publicId: true, defaultLocale: true } },
           answers: {
-            select: { id: true, valueNumber: true, valueText: true, valueChoice: true, question: { select: { key: true, text: true, position: true } } },
+            select: {
+              id: true,
+              valueNumber: true,
+              valueText: true,
+              valueChoice: true,
+              question: { select: { key: true, text: true, position: true } },
+            },
             orderBy: { question: { position: "asc" } },
           },
         },
       },
-      interaction: { select: { id: true, outcome: true, note: true, occurredAt: true, touchpoint: { select: { name: true } }, staff: { select: { name: true } } } },
+      interaction: {
+        select: {
+          id: true,
+          outcome: true,
+          note: true,
+          occurredAt: true,
+          touchpoint: { select: { name: true } },
+          staff: { select: { name: true } },
+        },
+      },
     },
   });
   if (!row) throw new NotFoundError("Case");

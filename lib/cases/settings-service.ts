@@ -25,8 +25,14 @@ export async function getCaseSettings(ctx: Ctx): Promise<{ rules: CaseRules; roo
 async function writeSetting(ctx: Ctx, key: "caseRules" | "rootCauses", value: Prisma.InputJsonValue, action: string) {
   await db.$transaction(async (tx) => {
     const org = await tx.organization.findUniqueOrThrow({ where: { id: ctx.orgId }, select: { settings: true } });
-    const current = org.settings && typeof org.settings === "object" && !Array.isArray(org.settings) ? (org.settings as Record<string, unknown>) : {};
-    await tx.organization.update({ where: { id: ctx.orgId }, data: { settings: { ...current, [key]: value } as Prisma.InputJsonValue } });
+    const current =
+      org.settings && typeof org.settings === "object" && !Array.isArray(org.settings)
+        ? (org.settings as Record<string, unknown>)
+        : {};
+    await tx.organization.update({
+      where: { id: ctx.orgId },
+      data: { settings: { ...current, [key]: value } as Prisma.InputJsonValue },
+    });
     await recordAudit(ctx, { action, entityType: "Organization", entityId: ctx.orgId, data: { [key]: value } }, tx);
   });
 }
@@ -45,7 +51,8 @@ export async function listCaseOwners(ctx: Ctx): Promise<{ id: string; name: stri
 export async function updateCaseRules(ctx: Ctx, rules: CaseRules, field = "assignTo"): Promise<CaseRules> {
   if (rules.assignTo) {
     const owners = await listCaseOwners(ctx);
-    if (!owners.some((o) => o.id === rules.assignTo)) throw new ValidationError([{ name: field, reason: "Choose an agent, manager or admin of this organization" }]);
+    if (!owners.some((o) => o.id === rules.assignTo))
+      throw new ValidationError([{ name: field, reason: "Choose an agent, manager or admin of this organization" }]);
   }
   await writeSetting(ctx, "caseRules", rules as unknown as Prisma.InputJsonValue, "case.rules_changed");
   return rules;

@@ -9,7 +9,8 @@ describe("formula guard", () => {
   });
 
   it("unguard undoes guard and leaves other text alone", () => {
-    for (const v of ["=SUM(A1)", "+1 555", "@x", "plain", "'quoted", "'", ""]) expect(unguardCell(guardCell(v))).toBe(v);
+    for (const v of ["=SUM(A1)", "+1 555", "@x", "plain", "'quoted", "'", ""])
+      expect(unguardCell(guardCell(v))).toBe(v);
   });
 
   it("guards text cells but writes numbers as numbers", () => {

@@ -59,7 +59,14 @@ export function csvStream(header: string[], batches: AsyncGenerator<CsvCell[][]>
           return controller.enqueue(encoder.encode(csvLines(next.value)));
         }
       } catch (error) {
-        console.error(JSON.stringify({ level: "error", path: "csv-export", message: "export aborted mid-stream; the client gets a truncated body", error: error instanceof Error ? error.stack : String(error) }));
+        console.error(
+          JSON.stringify({
+            level: "error",
+            path: "csv-export",
+            message: "export aborted mid-stream; the client gets a truncated body",
+            error: error instanceof Error ? error.stack : String(error),
+          }),
+        );
         controller.error(error);
       }
     },

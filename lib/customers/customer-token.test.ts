@@ -29,7 +29,16 @@ describe("customer tokens", () => {
     const [expiry, sig] = token.split(".");
     expect(checkCustomerToken([secret], { ...claim, token: `${Number(expiry) + 3600}.${sig}` }, now)).toBe("invalid"); // a later expiry is not signed
     expect(checkCustomerToken([secret], { ...claim, token: `${expiry}.${sig.slice(0, -2)}AA` }, now)).toBe("invalid");
-    for (const bad of ["", "x", `${expiry}`, `${expiry}.`, `.${sig}`, `${expiry}.${sig}=`, `-1.${sig}`, `${expiry}.${sig}.x`]) {
+    for (const bad of [
+      "",
+      "x",
+      `${expiry}`,
+      `${expiry}.`,
+      `.${sig}`,
+      `${expiry}.${sig}=`,
+      `-1.${sig}`,
+      `${expiry}.${sig}.x`,
+    ]) {
       expect(checkCustomerToken([secret], { ...claim, token: bad }, now)).toBe("invalid");
     }
     expect(checkCustomerToken([], { ...claim, token }, now)).toBe("invalid");

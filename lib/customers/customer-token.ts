@@ -19,7 +19,10 @@ function signature(secret: string, publicId: string, externalId: string, expiry:
 }
 
 /** A token for this survey and customer that expires at `expiresAt` (rounded down to the second). */
-export function signCustomerToken(secret: string, claim: { publicId: string; externalId: string; expiresAt: Date }): string {
+export function signCustomerToken(
+  secret: string,
+  claim: { publicId: string; externalId: string; expiresAt: Date },
+): string {
   const expiry = Math.floor(claim.expiresAt.getTime() / 1000);
   return `${expiry}.${signature(secret, claim.publicId, claim.externalId, expiry).toString("base64url")}`;
 }
@@ -28,12 +31,18 @@ export function signCustomerToken(secret: string, claim: { publicId: string; ext
  * Whether `token` was made with one of `secrets` for exactly this survey and customer and has not expired.
  * Every secret is tried with a constant-time comparison (a rotated secret stays valid for its grace period).
  */
-export function checkCustomerToken(secrets: string[], claim: { publicId: string; externalId: string; token: string }, now = new Date()): TokenCheck {
+export function checkCustomerToken(
+  secrets: string[],
+  claim: { publicId: string; externalId: string; token: string },
+  now = new Date(),
+): TokenCheck {
   const m = TOKEN.exec(claim.token);
   if (!m) return "invalid";
   const expiry = Number(m[1]);
   const given = Buffer.from(m[2], "base64url");
-  const signed = secrets.some((secret) => timingSafeEqual(given, signature(secret, claim.publicId, claim.externalId, expiry)));
+  const signed = secrets.some((secret) =>
+    timingSafeEqual(given, signature(secret, claim.publicId, claim.externalId, expiry)),
+  );
   if (!signed) return "invalid";
   return expiry * 1000 > now.getTime() ? "valid" : "expired";
 }

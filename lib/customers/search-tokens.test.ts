@@ -4,13 +4,17 @@ import { headOf, normalizeSearch, searchTokenRows, searchTokens } from "./search
 
 describe("searchTokens", () => {
   it("indexes name words, full name, e-mail, its local part and the external id", () => {
-    expect(searchTokens({ name: "Noah Clark-Evans", email: "Noah.Clark@example.com", externalId: "C-000123" }).sort()).toEqual(
+    expect(
+      searchTokens({ name: "Noah Clark-Evans", email: "Noah.Clark@example.com", externalId: "C-000123" }).sort(),
+    ).toEqual(
       ["c-000123", "clark", "evans", "noah", "noah clark-evans", "noah.clark", "noah.clark@example.com"].sort(),
     );
   });
 
   it("folds case, accents and spacing so what agents type matches", () => {
-    expect(searchTokens({ name: "Zoë  Ångström" })).toEqual(expect.arrayContaining(["zoe", "angstrom", "zoe angstrom"]));
+    expect(searchTokens({ name: "Zoë  Ångström" })).toEqual(
+      expect.arrayContaining(["zoe", "angstrom", "zoe angstrom"]),
+    );
     expect(normalizeSearch("  ÅNG  Str ")).toBe("ang str");
   });
 
@@ -22,7 +26,10 @@ describe("searchTokens", () => {
 
   it("each token's head is its first two characters", () => {
     expect(searchTokenRows("o", "c", { name: "Ada Lovelace" })).toEqual(
-      expect.arrayContaining([{ orgId: "o", customerId: "c", head: "ad", token: "ada" }, { orgId: "o", customerId: "c", head: "lo", token: "lovelace" }]),
+      expect.arrayContaining([
+        { orgId: "o", customerId: "c", head: "ad", token: "ada" },
+        { orgId: "o", customerId: "c", head: "lo", token: "lovelace" },
+      ]),
     );
   });
 

@@ -7,7 +7,12 @@ const MAX_TOKEN = 120;
 export const MIN_QUERY = 2;
 
 export function normalizeSearch(text: string): string {
-  return text.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase().replace(/\s+/g, " ").trim();
+  return text
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 export function headOf(token: string): string {

@@ -54,7 +54,12 @@ export async function listCustomers(ctx: Ctx, q: CustomerListQuery) {
   if (q.q) return { data: await searchCustomers(ctx, q.q, q.limit), nextCursor: null };
   const where: Prisma.CustomerWhereInput = { orgId: ctx.orgId };
   if (q.tag) where.tags = { some: { tag: q.tag } };
-  const rows = await db.customer.findMany({ where, include: customerInclude, orderBy: [{ createdAt: "desc" }, { id: "desc" }], ...pageArgs(q) });
+  const rows = await db.customer.findMany({
+    where,
+    include: customerInclude,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    ...pageArgs(q),
+  });
   const page = toPage(rows, q);
   return { data: page.data.map(toCustomerDto), nextCursor: page.nextCursor };
 }
@@ -67,7 +72,10 @@ export async function getCustomer(ctx: Ctx, id: string) {
 
 async function assertExternalIdFree(ctx: Ctx, externalId: string | undefined, exceptId?: string) {
   if (!externalId) return;
-  const clash = await db.customer.findFirst({ where: { orgId: ctx.orgId, externalId, NOT: exceptId ? { id: exceptId } : undefined }, select: { id: true } });
+  const clash = await db.customer.findFirst({
+    where: { orgId: ctx.orgId, externalId, NOT: exceptId ? { id: exceptId } : undefined },
+    select: { id: true },
+  });
   if (clash) throw new ConflictError(`A customer with external id "${externalId}" already exists.`);
 }
 
@@ -84,7 +92,9 @@ export async function createCustomer(ctx: Ctx, input: CustomerInput) {
         attributes: input.attributes,
         consent: input.consent ?? null,
         consentAt: input.consent === undefined || input.consent === null ? null : new Date(),
-        tags: input.tags?.length ? { create: [...new Set(input.tags)].map((tag) => ({ orgId: ctx.orgId, tag })) } : undefined,
+        tags: input.tags?.length
+          ? { create: [...new Set(input.tags)].map((tag) => ({ orgId: ctx.orgId, tag })) }
+          : undefined,
       },
       include: customerInclude,
     });
@@ -97,14 +107,20 @@ export async function createCustomer(ctx: Ctx, input: CustomerInput) {
 }
 
 export async function updateCustomer(ctx: Ctx, id: string, input: CustomerUpdate) {
-  const existing = await db.customer.findFirst({ where: { id, orgId: ctx.orgId }, select: { id: true, consent: true, erasedAt: true } });
+  const existing = await db.customer.findFirst({
+    where: { id, orgId: ctx.orgId },
+    select: { id: true, consent: true, erasedAt: true },
+  });
   if (!existing) throw new NotFoundError("Customer");
-  if (existing.erasedAt) throw new ConflictError("This customer has been erased; an erased customer cannot be changed.");
+  if (existing.erasedAt)
+    throw new ConflictError("This customer has been erased; an erased customer cannot be changed.");
   await assertExternalIdFree(ctx, input.externalId, id);
   const updated = await db.$transaction(async (tx) => {
     if (input.tags) {
       await tx.customerTag.deleteMany({ where: { customerId: id, orgId: ctx.orgId } });
-      await tx.customerTag.createMany({ data: [...new Set(input.tags)].map((tag) => ({ orgId: ctx.orgId, customerId: id, tag })) });
+      await tx.customerTag.createMany({
+        data: [...new Set(input.tags)].map((tag) => ({ orgId: ctx.orgId, customerId: id, tag })),
+      });
     }
     const consentChanged = input.consent !== undefined && input.consent !== existing.consent;
     const c = await tx.customer.update({
@@ -124,7 +140,11 @@ export async function updateCustomer(ctx: Ctx, id: string, input: CustomerUpdate
       await tx.customerSearchToken.deleteMany({ where: { customerId: id } });
       await tx.customerSearchToken.createMany({ data: searchTokenRows(ctx.orgId, id, c) });
     }
-    await recordAudit(ctx, { action: "customer.updated", entityType: "Customer", entityId: id, data: { fields: Object.keys(input) } }, tx);
+    await recordAudit(
+      ctx,
+      { action: "customer.updated", entityType: "Customer", entityId: id, data: { fields: Object.keys(input) } },
+      tx,
+    );
     return c;
   });
   return toCustomerDto(updated);

@@ -37,7 +37,11 @@ export async function getTimeline(ctx: Ctx, customerId: string, q: TimelineQuery
       where: { ...base, ...after("occurredAt", c) },
       orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
       take: q.limit,
-      include: { touchpoint: { select: { id: true, name: true } }, channel: { select: { name: true } }, staff: { select: { name: true } } },
+      include: {
+        touchpoint: { select: { id: true, name: true } },
+        channel: { select: { name: true } },
+        staff: { select: { name: true } },
+      },
     }),
     db.response.findMany({
       where: { ...base, ...after("submittedAt", c) },
@@ -53,9 +57,45 @@ export async function getTimeline(ctx: Ctx, customerId: string, q: TimelineQuery
     }),
   ]);
   const items = [
-    ...interactions.map((i) => ({ kind: "interaction" as const, id: i.id, at: i.occurredAt, interaction: { touchpoint: i.touchpoint, channel: i.channel?.name ?? null, staff: i.staff?.name ?? null, outcome: i.outcome, emotion: i.emotion, note: i.note } })),
-    ...responses.map((r) => ({ kind: "response" as const, id: r.id, at: r.submittedAt, response: { survey: r.survey, touchpoint: r.touchpoint, metric: r.metric, score: r.score, category: r.category, comment: r.comment, completed: r.completed } })),
-    ...cases.map((k) => ({ kind: "case" as const, id: k.id, at: k.createdAt, case: { title: k.title, status: k.status, owner: k.owner?.name ?? null, dueAt: k.dueAt, resolvedAt: k.resolvedAt } })),
+    ...interactions.map((i) => ({
+      kind: "interaction" as const,
+      id: i.id,
+      at: i.occurredAt,
+      interaction: {
+        touchpoint: i.touchpoint,
+        channel: i.channel?.name ?? null,
+        staff: i.staff?.name ?? null,
+        outcome: i.outcome,
+        emotion: i.emotion,
+        note: i.note,
+      },
+    })),
+    ...responses.map((r) => ({
+      kind: "response" as const,
+      id: r.id,
+      at: r.submittedAt,
+      response: {
+        survey: r.survey,
+        touchpoint: r.touchpoint,
+        metric: r.metric,
+        score: r.score,
+        category: r.category,
+        comment: r.comment,
+        completed: r.completed,
+      },
+    })),
+    ...cases.map((k) => ({
+      kind: "case" as const,
+      id: k.id,
+      at: k.createdAt,
+      case: {
+        title: k.title,
+        status: k.status,
+        owner: k.owner?.name ?? null,
+        dueAt: k.dueAt,
+        resolvedAt: k.resolvedAt,
+      },
+    })),
   ]
     .sort((a, b) => b.at.getTime() - a.at.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
     .slice(0, q.limit);
@@ -78,7 +118,10 @@ export async function getLoyalty(ctx: Ctx, customerId: string, now = new Date())
     db.response.count({ where: { orgId: ctx.orgId, customerId, submittedAt: { gte: since180 } } }),
   ]);
   const input = {
-    latest: latest && latest.score !== null ? { metric: latest.metric as "nps" | "csat", score: latest.score, at: latest.submittedAt } : null,
+    latest:
+      latest && latest.score !== null
+        ? { metric: latest.metric as "nps" | "csat", score: latest.score, at: latest.submittedAt }
+        : null,
     touches180d: interactions + responses,
     now,
   };

@@ -24,11 +24,17 @@ const live = (now: Date) => ({ OR: [{ retiresAt: null }, { retiresAt: { gt: now 
 
 /** What admins see: the signing secret's hint and date, and the previous ones still in their grace period. */
 export async function getCustomerTokenSecretStatus(ctx: Ctx, now = new Date()) {
-  const rows = await db.customerTokenSecret.findMany({ where: { orgId: ctx.orgId, ...live(now) }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { hint: true, createdAt: true, retiresAt: true } });
+  const rows = await db.customerTokenSecret.findMany({
+    where: { orgId: ctx.orgId, ...live(now) },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { hint: true, createdAt: true, retiresAt: true },
+  });
   const current = rows.find((r) => r.retiresAt === null) ?? null;
   return {
     current: current ? { hint: current.hint, createdAt: current.createdAt } : null,
-    previous: rows.filter((r) => r !== current).map((r) => ({ hint: r.hint, createdAt: r.createdAt, validUntil: r.retiresAt ?? now })),
+    previous: rows
+      .filter((r) => r !== current)
+      .map((r) => ({ hint: r.hint, createdAt: r.createdAt, validUntil: r.retiresAt ?? now })),
   };
 }
 export type CustomerTokenSecretStatus = Awaited<ReturnType<typeof getCustomerTokenSecretStatus>>;
@@ -40,13 +46,38 @@ export async function rotateCustomerTokenSecret(ctx: Ctx, input: RotateSecretInp
   const created = await db.$transaction(async (tx) => {
     await tx.customerTokenSecret.deleteMany({ where: { orgId: ctx.orgId, retiresAt: { lte: now } } });
     // Shortening only: a second rotation never lengthens the life of an older secret.
-    await tx.customerTokenSecret.updateMany({ where: { orgId: ctx.orgId, OR: [{ retiresAt: null }, { retiresAt: { gt: retiresAt } }] }, data: { retiresAt } });
-    const row = await tx.customerTokenSecret.create({ data: { orgId: ctx.orgId, sealed: sealSecret(secret), hint: hintOf(secret), createdById: ctx.userId, createdAt: now } });
+    await tx.customerTokenSecret.updateMany({
+      where: { orgId: ctx.orgId, OR: [{ retiresAt: null }, { retiresAt: { gt: retiresAt } }] },
+      data: { retiresAt },
+    });
+    const row = await tx.customerTokenSecret.create({
+      data: {
+        orgId: ctx.orgId,
+        sealed: sealSecret(secret),
+        hint: hintOf(secret),
+        createdById: ctx.userId,
+        createdAt: now,
+      },
+    });
     const replaced = await tx.customerTokenSecret.count({ where: { orgId: ctx.orgId, retiresAt } });
-    await recordAudit(ctx, { action: "customer_token_secret.rotated", entityType: "Organization", entityId: ctx.orgId, data: { hint: row.hint, previousValidHours: replaced ? input.previousValidHours : null } }, tx);
+    await recordAudit(
+      ctx,
+      {
+        action: "customer_token_secret.rotated",
+        entityType: "Organization",
+        entityId: ctx.orgId,
+        data: { hint: row.hint, previousValidHours: replaced ? input.previousValidHours : null },
+      },
+      tx,
+    );
     return { row, replaced };
   });
-  return { secret, hint: created.row.hint, createdAt: created.row.createdAt, previousValidUntil: created.replaced ? retiresAt : null };
+  return {
+    secret,
+    hint: created.row.hint,
+    createdAt: created.row.createdAt,
+    previousValidUntil: created.replaced ? retiresAt : null,
+  };
 }
 
 function opened(rows: Array<{ sealed: string }>): string[] {
@@ -55,21 +86,32 @@ function opened(rows: Array<{ sealed: string }>): string[] {
       return [openSecret(r.sealed)];
     } catch (error) {
       if (!(error instanceof SecretUnreadableError)) throw error;
-      console.error("[customer-token] a signing secret cannot be decrypted with this server's key; rotate it in Settings → Customer identity.");
+      console.error(
+        "[customer-token] a signing secret cannot be decrypted with this server's key; rotate it in Settings → Customer identity.",
+      );
       return [];
     }
   });
 }
 
 /** Checks a customer token against every secret of the organization still valid now. */
-export async function verifyCustomerToken(orgId: string, claim: { publicId: string; externalId: string; token: string }, now = new Date()): Promise<TokenCheck> {
+export async function verifyCustomerToken(
+  orgId: string,
+  claim: { publicId: string; externalId: string; token: string },
+  now = new Date(),
+): Promise<TokenCheck> {
   const rows = await db.customerTokenSecret.findMany({ where: { orgId, ...live(now) }, select: { sealed: true } });
   return rows.length === 0 ? "invalid" : checkCustomerToken(opened(rows), claim, now);
 }
 
 /** The secret Resonance signs its own links with (the newest current one), made on first use. */
 async function signingSecret(orgId: string): Promise<string> {
-  const newest = () => db.customerTokenSecret.findFirst({ where: { orgId, retiresAt: null }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { sealed: true } });
+  const newest = () =>
+    db.customerTokenSecret.findFirst({
+      where: { orgId, retiresAt: null },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: { sealed: true },
+    });
   let row = await newest();
   if (!row) {
     const secret = newCustomerTokenSecret();
@@ -82,6 +124,14 @@ async function signingSecret(orgId: string): Promise<string> {
 }
 
 /** A token Resonance mints for its own e-mails and hosted links (e.g. the re-survey after a resolved case). */
-export async function mintCustomerToken(orgId: string, claim: { publicId: string; externalId: string }, ttlDays = 30, now = new Date()): Promise<string> {
-  return signCustomerToken(await signingSecret(orgId), { ...claim, expiresAt: new Date(now.getTime() + ttlDays * 24 * HOUR) });
+export async function mintCustomerToken(
+  orgId: string,
+  claim: { publicId: string; externalId: string },
+  ttlDays = 30,
+  now = new Date(),
+): Promise<string> {
+  return signCustomerToken(await signingSecret(orgId), {
+    ...claim,
+    expiresAt: new Date(now.getTime() + ttlDays * 24 * HOUR),
+  });
 }

@@ -15,7 +15,12 @@ export function lastDays(days: number, now = new Date()): HeadlinePeriod {
 export async function scoreDistributions(ctx: Ctx, period: HeadlinePeriod) {
   const rows = await db.response.groupBy({
     by: ["metric", "score"],
-    where: { orgId: ctx.orgId, metric: { in: ["nps", "csat", "ces"] }, submittedAt: { gte: period.from, lt: period.to }, score: { not: null } },
+    where: {
+      orgId: ctx.orgId,
+      metric: { in: ["nps", "csat", "ces"] },
+      submittedAt: { gte: period.from, lt: period.to },
+      score: { not: null },
+    },
     _count: { _all: true },
   });
   const dist: Record<"nps" | "csat" | "ces", ScoreCount[]> = { nps: [], csat: [], ces: [] };

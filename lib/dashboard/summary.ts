@@ -10,7 +10,11 @@ export type DashboardSummary = {
   overdueCases: number;
 };
 
-export async function getDashboardSummary(ctx: Ctx, period: HeadlinePeriod, now = new Date()): Promise<DashboardSummary> {
+export async function getDashboardSummary(
+  ctx: Ctx,
+  period: HeadlinePeriod,
+  now = new Date(),
+): Promise<DashboardSummary> {
   const unresolved = { orgId: ctx.orgId, status: { in: ["open", "in_progress"] } };
   const [customers, interactionsInPeriod, openCases, overdueCases] = await Promise.all([
     db.customer.count({ where: { orgId: ctx.orgId } }),

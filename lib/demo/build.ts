@@ -84,7 +84,10 @@ export function npsTrend(f: number): number {
 export const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
 
 function asciiSlug(value: string): string {
-  return value.normalize("NFD").toLowerCase().replace(/[^a-z]/g, "");
+  return value
+    .normalize("NFD")
+    .toLowerCase()
+    .replace(/[^a-z]/g, "");
 }
 
 export function buildDemoRows(opts: BuildOptions) {
@@ -126,7 +129,14 @@ export function buildDemoRows(opts: BuildOptions) {
   const touchpoints: TouchpointInfo[] = [];
   for (const j of JOURNEYS) {
     const journeyId = newId();
-    journeys.push({ id: journeyId, orgId, name: j.name, description: j.description, createdAt: setupAt, updatedAt: setupAt });
+    journeys.push({
+      id: journeyId,
+      orgId,
+      name: j.name,
+      description: j.description,
+      createdAt: setupAt,
+      updatedAt: setupAt,
+    });
     j.stages.forEach((s, position) => {
       const stageId = newId();
       const { touchpoints: defs, ...lanes } = s;
@@ -135,10 +145,22 @@ export function buildDemoRows(opts: BuildOptions) {
         const info: TouchpointInfo = { id: newId(), def, channelId: def.channel ? channelIds[def.channel] : null };
         touchpoints.push(info);
         touchpointRows.push({
-          id: info.id, orgId, journeyId, stageId, channelId: info.channelId, name: def.name, description: null,
-          kind: def.kind, position: tpPosition, promise: def.promise, targetCsat: def.targetCsat,
-          targetCes: def.targetCes, targetNps: def.targetNps, servqualDimension: def.servqual,
-          createdAt: setupAt, updatedAt: setupAt,
+          id: info.id,
+          orgId,
+          journeyId,
+          stageId,
+          channelId: info.channelId,
+          name: def.name,
+          description: null,
+          kind: def.kind,
+          position: tpPosition,
+          promise: def.promise,
+          targetCsat: def.targetCsat,
+          targetCes: def.targetCes,
+          targetNps: def.targetNps,
+          servqualDimension: def.servqual,
+          createdAt: setupAt,
+          updatedAt: setupAt,
         });
       });
     });
@@ -159,8 +181,13 @@ export function buildDemoRows(opts: BuildOptions) {
     const u = rng.normal(0, 0.8) + (tags.includes("vip") ? 0.4 : 0) - (tags.includes("at-risk") ? 1.2 : 0);
     const consentRoll = rng.next();
     return {
-      index, createdMs, plan, tags, u,
-      first: rng.pick(T.FIRST_NAMES), last: rng.pick(T.LAST_NAMES),
+      index,
+      createdMs,
+      plan,
+      tags,
+      u,
+      first: rng.pick(T.FIRST_NAMES),
+      last: rng.pick(T.LAST_NAMES),
       region: pickRegion(rng),
       tenureMonths: existing ? 18 + rng.int(0, 84) : Math.floor((nowMs - createdMs) / (30.44 * DAY)),
       consent: consentRoll < 0.88 ? true : consentRoll < 0.93 ? false : null,
@@ -170,7 +197,12 @@ export function buildDemoRows(opts: BuildOptions) {
     };
   }).sort((a, b) => a.createdMs - b.createdMs || a.index - b.index);
   const customers: CustomerInfo[] = raw.map((c) => ({
-    id: newId(), name: `${c.first} ${c.last}`, createdMs: c.createdMs, u: c.u, locale: c.locale, lastSeenMs: 0,
+    id: newId(),
+    name: `${c.first} ${c.last}`,
+    createdMs: c.createdMs,
+    u: c.u,
+    locale: c.locale,
+    lastSeenMs: 0,
   }));
   const createdSorted = customers.map((c) => c.createdMs);
   /** A random customer who already existed at `ms`. */
@@ -187,7 +219,10 @@ export function buildDemoRows(opts: BuildOptions) {
 
   // Interactions: mostly on the touchpoint's own channel; emotion follows touchpoint quality and customer mood.
   const interactionCount = Math.round(40000 * scale);
-  const pickTouchpoint = weightedPicker(touchpoints, touchpoints.map((t) => t.def.volume));
+  const pickTouchpoint = weightedPicker(
+    touchpoints,
+    touchpoints.map((t) => t.def.volume),
+  );
   const channelKeys = CHANNELS.map((c) => c.key);
   const interactions: Prisma.InteractionCreateManyInput[] = [];
   const interactionRefs: World["interactionRefs"] = [];
@@ -202,24 +237,51 @@ export function buildDemoRows(opts: BuildOptions) {
     const latent = 0.3 + 0.9 * tp.def.quality + 0.5 * customer.u + (trend(ms) - 25) / 40 + rng.normal(0, 0.9);
     const emotion = clamp(Math.round(latent), -2, 2);
     const outcome =
-      emotion <= -2 ? rng.weighted(OUTCOMES, [20, 40, 35, 5])
-      : emotion === -1 ? rng.weighted(OUTCOMES, [45, 35, 12, 8])
-      : rng.weighted(OUTCOMES, [75, 10, 2, 13]);
+      emotion <= -2
+        ? rng.weighted(OUTCOMES, [20, 40, 35, 5])
+        : emotion === -1
+          ? rng.weighted(OUTCOMES, [45, 35, 12, 8])
+          : rng.weighted(OUTCOMES, [75, 10, 2, 13]);
     const staffId = staffLogged ? rng.weighted([users.agent, users.agent2, users.manager], [55, 40, 5]) : null;
     const note = staffLogged && rng.chance(0.35) ? rng.pick(T.INTERACTION_NOTES[outcome]) : null;
     const occurredAt = new Date(ms);
     interactions.push({
-      id: newId(), orgId, customerId: customer.id, touchpointId: tp.id, channelId, staffId, occurredAt, outcome,
-      emotion, note, source: staffLogged ? "staff" : "import",
-      clientId: staffLogged ? null : `crm-${String(++importCounter).padStart(7, "0")}`, createdAt: occurredAt,
+      id: newId(),
+      orgId,
+      customerId: customer.id,
+      touchpointId: tp.id,
+      channelId,
+      staffId,
+      occurredAt,
+      outcome,
+      emotion,
+      note,
+      source: staffLogged ? "staff" : "import",
+      clientId: staffLogged ? null : `crm-${String(++importCounter).padStart(7, "0")}`,
+      createdAt: occurredAt,
     });
     interactionRefs.push({ tp, customer: ci, emotion, ms });
     customer.lastSeenMs = Math.max(customer.lastSeenMs, ms);
   }
 
   const world: World = {
-    rng, orgId, users, newId, newPublicId: opts.newPublicId, newClientId: opts.newClientId, scale, startMs, nowMs, channelIds, touchpoints,
-    customers, interactions, interactionRefs, sampleMs, trend, customerAt,
+    rng,
+    orgId,
+    users,
+    newId,
+    newPublicId: opts.newPublicId,
+    newClientId: opts.newClientId,
+    scale,
+    startMs,
+    nowMs,
+    channelIds,
+    touchpoints,
+    customers,
+    interactions,
+    interactionRefs,
+    sampleMs,
+    trend,
+    customerAt,
   };
   const csatTouchpoint = touchpoints.find((t) => t.def.name === CSAT_SURVEY_TOUCHPOINT);
   const feedback = buildFeedback(world, setupAt, csatTouchpoint?.id ?? null);
@@ -235,11 +297,18 @@ export function buildDemoRows(opts: BuildOptions) {
     const createdAt = new Date(c.createdMs);
     const lastSeenAt = info.lastSeenMs ? new Date(info.lastSeenMs) : null;
     customerRows.push({
-      id: info.id, orgId, externalId: `C-${String(i + 1).padStart(6, "0")}`, name: info.name,
-      email: `${base}${seen > 1 ? seen : ""}@${c.domain}`, phone: c.phone,
+      id: info.id,
+      orgId,
+      externalId: `C-${String(i + 1).padStart(6, "0")}`,
+      name: info.name,
+      email: `${base}${seen > 1 ? seen : ""}@${c.domain}`,
+      phone: c.phone,
       attributes: { plan: c.plan, region: c.region, tenureMonths: c.tenureMonths },
-      consent: c.consent, consentAt: c.consent === null ? null : createdAt,
-      createdAt, updatedAt: lastSeenAt ?? createdAt, lastSeenAt,
+      consent: c.consent,
+      consentAt: c.consent === null ? null : createdAt,
+      createdAt,
+      updatedAt: lastSeenAt ?? createdAt,
+      lastSeenAt,
     });
     for (const tag of c.tags) customerTags.push({ id: newId(), orgId, customerId: info.id, tag });
   });
@@ -248,7 +317,13 @@ export function buildDemoRows(opts: BuildOptions) {
   const drivers = buildDriverSurvey(world, opts.seed, setupAt);
   const servqual = buildServqualSurvey(world, opts.seed, setupAt);
   return {
-    channels, journeys, stages, touchpoints: touchpointRows, customers: customerRows, customerTags, interactions,
+    channels,
+    journeys,
+    stages,
+    touchpoints: touchpointRows,
+    customers: customerRows,
+    customerTags,
+    interactions,
     surveys: [...feedback.surveys, drivers.survey, servqual.survey],
     questions: [...feedback.questions, ...drivers.questions, ...servqual.questions],
     responses: [...feedback.responses, ...drivers.responses, ...servqual.responses],

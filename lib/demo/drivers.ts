@@ -33,17 +33,42 @@ export function buildDriverSurvey(w: World, seed: number, setupAt: Date) {
   const createdAt = new Date(setupAt.getTime() - DAY); // older than the other surveys: "the newest live NPS survey" stays the same
   const surveyId = newId();
   const survey: Prisma.SurveyCreateManyInput = {
-    id: surveyId, orgId, publicId: w.newPublicId(), name: DRIVER_SURVEY_NAME, type: "nps", status: "live",
-    touchpointId: null, languages: ["en"], defaultLocale: "en", version: 1,
-    publishedAt: new Date(setupAt.getTime() + 10 * DAY), createdAt, updatedAt: createdAt,
+    id: surveyId,
+    orgId,
+    publicId: w.newPublicId(),
+    name: DRIVER_SURVEY_NAME,
+    type: "nps",
+    status: "live",
+    touchpointId: null,
+    languages: ["en"],
+    defaultLocale: "en",
+    version: 1,
+    publishedAt: new Date(setupAt.getTime() + 10 * DAY),
+    createdAt,
+    updatedAt: createdAt,
   };
   const base = { orgId, surveyId, createdAt, type: "score", required: true };
   const headlineId = newId();
   const questions: Prisma.SurveyQuestionCreateManyInput[] = [
-    { ...base, id: headlineId, key: "nps", position: 0, scaleMin: 0, scaleMax: 10, text: { en: QUESTION_TEXT.nps.en }, headline: true },
+    {
+      ...base,
+      id: headlineId,
+      key: "nps",
+      position: 0,
+      scaleMin: 0,
+      scaleMax: 10,
+      text: { en: QUESTION_TEXT.nps.en },
+      headline: true,
+    },
     ...DRIVER_ITEMS.map((item, i) => ({
-      ...base, id: newId(), key: item.key, position: i + 1, scaleMin: 1, scaleMax: 5,
-      text: { en: `How satisfied are you with: ${item.text}?` }, headline: false,
+      ...base,
+      id: newId(),
+      key: item.key,
+      position: i + 1,
+      scaleMin: 1,
+      scaleMax: 5,
+      text: { en: `How satisfied are you with: ${item.text}?` },
+      headline: false,
     })),
   ];
 
@@ -65,13 +90,39 @@ export function buildDriverSurvey(w: World, seed: number, setupAt: Date) {
     const at = new Date(ms);
     const id = newId();
     responses.push({
-      id, orgId, surveyId, surveyVersion: 1, clientId: w.newClientId(), customerId: customer.id,
-      touchpointId: null, channelId: w.channelIds.email ?? null, metric: "nps", score, category: categoryFor("nps", score),
-      comment: null, hasComment: false, completed: true, locale: "en", pageUrl: null, userAgentCategory: rng.chance(0.5) ? "mobile" : "desktop",
-      submittedAt: at, completedAt: at, createdAt: at, updatedAt: at,
+      id,
+      orgId,
+      surveyId,
+      surveyVersion: 1,
+      clientId: w.newClientId(),
+      customerId: customer.id,
+      touchpointId: null,
+      channelId: w.channelIds.email ?? null,
+      metric: "nps",
+      score,
+      category: categoryFor("nps", score),
+      comment: null,
+      hasComment: false,
+      completed: true,
+      locale: "en",
+      pageUrl: null,
+      userAgentCategory: rng.chance(0.5) ? "mobile" : "desktop",
+      submittedAt: at,
+      completedAt: at,
+      createdAt: at,
+      updatedAt: at,
     });
     answers.push({ id: newId(), orgId, responseId: id, questionId: headlineId, valueNumber: score, valueText: null });
-    scores.forEach((value, i) => answers.push({ id: newId(), orgId, responseId: id, questionId: questions[i + 1].id!, valueNumber: value, valueText: null }));
+    scores.forEach((value, i) =>
+      answers.push({
+        id: newId(),
+        orgId,
+        responseId: id,
+        questionId: questions[i + 1].id!,
+        valueNumber: value,
+        valueText: null,
+      }),
+    );
   }
   return { survey, questions, responses, answers };
 }

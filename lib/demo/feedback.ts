@@ -52,17 +52,46 @@ export function buildFeedback(w: World, setupAt: Date, csatTouchpointId: string 
     const comment = newId();
     ids[s.metric] = { survey, headline, comment };
     surveys.push({
-      id: survey, orgId, publicId: w.newPublicId(), name: s.name, type: s.metric, status: "live",
-      touchpointId: s.metric === "csat" ? csatTouchpointId : null, languages: ["en", "de", "fr", "es"],
-      defaultLocale: "en", version: 1, publishedAt: new Date(setupAt.getTime() + 10 * DAY),
-      createdAt: setupAt, updatedAt: setupAt,
+      id: survey,
+      orgId,
+      publicId: w.newPublicId(),
+      name: s.name,
+      type: s.metric,
+      status: "live",
+      touchpointId: s.metric === "csat" ? csatTouchpointId : null,
+      languages: ["en", "de", "fr", "es"],
+      defaultLocale: "en",
+      version: 1,
+      publishedAt: new Date(setupAt.getTime() + 10 * DAY),
+      createdAt: setupAt,
+      updatedAt: setupAt,
     });
     const base = { orgId, surveyId: survey, createdAt: setupAt };
     questions.push(
-      { ...base, id: headline, key: s.metric, position: 0, type: "score", required: true, scaleMin: s.min,
-        scaleMax: s.max, text: T.QUESTION_TEXT[s.metric], headline: true },
-      { ...base, id: comment, key: s.comment, position: 1, type: "text", required: false, scaleMin: null,
-        scaleMax: null, text: T.QUESTION_TEXT[s.comment], headline: false },
+      {
+        ...base,
+        id: headline,
+        key: s.metric,
+        position: 0,
+        type: "score",
+        required: true,
+        scaleMin: s.min,
+        scaleMax: s.max,
+        text: T.QUESTION_TEXT[s.metric],
+        headline: true,
+      },
+      {
+        ...base,
+        id: comment,
+        key: s.comment,
+        position: 1,
+        type: "text",
+        required: false,
+        scaleMin: null,
+        scaleMax: null,
+        text: T.QUESTION_TEXT[s.comment],
+        headline: false,
+      },
     );
   }
 
@@ -70,7 +99,14 @@ export function buildFeedback(w: World, setupAt: Date, csatTouchpointId: string 
   const answers: Prisma.AnswerCreateManyInput[] = [];
   const detractors: { index: number; customer: number; score: number; tp: TouchpointInfo | null }[] = [];
 
-  const add = (metric: Metric, score: number, ms: number, ci: number, tp: TouchpointInfo | null, channelKey: string | null) => {
+  const add = (
+    metric: Metric,
+    score: number,
+    ms: number,
+    ci: number,
+    tp: TouchpointInfo | null,
+    channelKey: string | null,
+  ) => {
     const customer = w.customers[ci];
     const category = categoryFor(metric, score);
     const tone = toneFor(category);
@@ -80,21 +116,48 @@ export function buildFeedback(w: World, setupAt: Date, csatTouchpointId: string 
       const specific = customer.locale === "en" && tp ? T.TOUCHPOINT_COMMENTS[tp.def.name]?.[tone] : undefined;
       comment = specific && rng.chance(0.6) ? rng.pick(specific) : rng.pick(T.COMMENTS[customer.locale][tone]);
     }
-    const device = channelKey === "mobile_app"
-      ? (rng.chance(0.9) ? "mobile" : "tablet")
-      : rng.weighted(["desktop", "mobile", "tablet"], [50, 42, 8]);
+    const device =
+      channelKey === "mobile_app"
+        ? rng.chance(0.9)
+          ? "mobile"
+          : "tablet"
+        : rng.weighted(["desktop", "mobile", "tablet"], [50, 42, 8]);
     const at = new Date(ms);
     const id = newId();
     const q = ids[metric];
     responses.push({
-      id, orgId, surveyId: q.survey, surveyVersion: 1, clientId: w.newClientId(), customerId: customer.id,
-      touchpointId: tp?.id ?? null, channelId: channelKey ? w.channelIds[channelKey] : null, metric, score, category,
-      comment, hasComment: comment !== null, completed: true, locale: customer.locale,
+      id,
+      orgId,
+      surveyId: q.survey,
+      surveyVersion: 1,
+      clientId: w.newClientId(),
+      customerId: customer.id,
+      touchpointId: tp?.id ?? null,
+      channelId: channelKey ? w.channelIds[channelKey] : null,
+      metric,
+      score,
+      category,
+      comment,
+      hasComment: comment !== null,
+      completed: true,
+      locale: customer.locale,
       pageUrl: channelKey === "web" ? `https://www.northwind.example${rng.pick(PAGE_URLS)}` : null,
-      userAgentCategory: device, submittedAt: at, completedAt: at, createdAt: at, updatedAt: at,
+      userAgentCategory: device,
+      submittedAt: at,
+      completedAt: at,
+      createdAt: at,
+      updatedAt: at,
     });
     answers.push({ id: newId(), orgId, responseId: id, questionId: q.headline, valueNumber: score, valueText: null });
-    if (comment) answers.push({ id: newId(), orgId, responseId: id, questionId: q.comment, valueNumber: null, valueText: comment });
+    if (comment)
+      answers.push({
+        id: newId(),
+        orgId,
+        responseId: id,
+        questionId: q.comment,
+        valueNumber: null,
+        valueText: comment,
+      });
     customer.lastSeenMs = Math.max(customer.lastSeenMs, ms);
     if (category === "detractor") detractors.push({ index: responses.length - 1, customer: ci, score, tp });
   };
@@ -105,7 +168,10 @@ export function buildFeedback(w: World, setupAt: Date, csatTouchpointId: string 
 
   // NPS: 70 % relationship (no touchpoint), 30 % transactional at a touchpoint with an NPS target.
   const npsTouchpoints = w.touchpoints.filter((t) => t.def.targetNps !== null);
-  const pickNpsTouchpoint = weightedPicker(npsTouchpoints, npsTouchpoints.map((t) => t.def.volume));
+  const pickNpsTouchpoint = weightedPicker(
+    npsTouchpoints,
+    npsTouchpoints.map((t) => t.def.volume),
+  );
   for (let i = 0; i < counts[0]; i++) {
     const ms = w.sampleMs(RESPONSE_HOURS);
     const ci = w.customerAt(ms);
@@ -113,8 +179,20 @@ export function buildFeedback(w: World, setupAt: Date, csatTouchpointId: string 
     const level = (tp ? tp.def.targetNps! - 25 + 35 * tp.def.quality : 0) + w.trend(ms) + 22 * w.customers[ci].u;
     const n = clamp(level, -70, 70) / 100;
     const r = rng.next();
-    const score = r < (0.73 + n) / 2 ? (rng.chance(0.45) ? 10 : 9) : r < (1 - (0.73 - n) / 2) ? (rng.chance(0.55) ? 8 : 7) : pickDetractor(rng);
-    const channel = tp && tp.def.channel && rng.chance(0.5) ? tp.def.channel : rng.weighted(["email", "web", "mobile_app"], [55, 25, 20]);
+    const score =
+      r < (0.73 + n) / 2
+        ? rng.chance(0.45)
+          ? 10
+          : 9
+        : r < 1 - (0.73 - n) / 2
+          ? rng.chance(0.55)
+            ? 8
+            : 7
+          : pickDetractor(rng);
+    const channel =
+      tp && tp.def.channel && rng.chance(0.5)
+        ? tp.def.channel
+        : rng.weighted(["email", "web", "mobile_app"], [55, 25, 20]);
     add("nps", score, ms, ci, tp, channel);
   }
 
@@ -134,9 +212,34 @@ export function buildFeedback(w: World, setupAt: Date, csatTouchpointId: string 
       if (ms >= w.nowMs) ms = ref.ms + Math.floor((w.nowMs - ref.ms) / 2);
       const u = w.customers[ref.customer].u;
       const drift = (w.trend(ms) - 25) / 60;
-      const score = metric === "csat"
-        ? clamp(Math.round(def.targetCsat! + CSAT_OFFSET + 0.9 * def.quality + 0.3 * u + 0.2 * ref.emotion + drift + rng.normal(0, 0.85)), 1, 5)
-        : clamp(Math.round(def.targetCes! + CES_OFFSET + 1.2 * def.quality + 0.4 * u + 0.3 * ref.emotion + drift + rng.normal(0, 1.1)), 1, 7);
+      const score =
+        metric === "csat"
+          ? clamp(
+              Math.round(
+                def.targetCsat! +
+                  CSAT_OFFSET +
+                  0.9 * def.quality +
+                  0.3 * u +
+                  0.2 * ref.emotion +
+                  drift +
+                  rng.normal(0, 0.85),
+              ),
+              1,
+              5,
+            )
+          : clamp(
+              Math.round(
+                def.targetCes! +
+                  CES_OFFSET +
+                  1.2 * def.quality +
+                  0.4 * u +
+                  0.3 * ref.emotion +
+                  drift +
+                  rng.normal(0, 1.1),
+              ),
+              1,
+              7,
+            );
       const channel = rng.chance(0.5) ? "email" : (def.channel ?? "email");
       add(metric, score, ms, ref.customer, ref.tp, channel);
     }
@@ -169,18 +272,31 @@ function buildCases(
     const response = responses[d.index];
     const createdMs = Math.min(w.nowMs, msOf(d) + rng.int(5, 60) * 60_000);
     const age = (w.nowMs - createdMs) / DAY;
-    const status = age < 5 ? "open"
-      : age < 14 ? rng.weighted(["open", "in_progress"], [40, 60])
-      : age < 30 ? rng.weighted(["in_progress", "resolved"], [40, 60])
-      : rng.weighted(["in_progress", "resolved"], [5, 95]);
+    const status =
+      age < 5
+        ? "open"
+        : age < 14
+          ? rng.weighted(["open", "in_progress"], [40, 60])
+          : age < 30
+            ? rng.weighted(["in_progress", "resolved"], [40, 60])
+            : rng.weighted(["in_progress", "resolved"], [5, 95]);
     const priority = d.score <= 3 ? "high" : "normal";
-    const resolvedMs = status === "resolved" ? Math.min(w.nowMs, createdMs + rng.int(1, 6) * DAY + rng.int(0, DAY)) : null;
+    const resolvedMs =
+      status === "resolved" ? Math.min(w.nowMs, createdMs + rng.int(1, 6) * DAY + rng.int(0, DAY)) : null;
     const owner = status === "open" && rng.chance(0.15) ? null : rng.weighted([users.agent, users.agent2], [55, 45]);
     cases.push({
-      id: w.newId(), orgId, customerId: response.customerId, responseId: response.id, interactionId: null,
+      id: w.newId(),
+      orgId,
+      customerId: response.customerId,
+      responseId: response.id,
+      interactionId: null,
       title: `Detractor follow-up: ${w.customers[d.customer].name} scored ${d.score}`,
-      status, priority, ownerId: owner, dueAt: new Date(createdMs + (priority === "high" ? 2 : 5) * DAY),
-      rootCause: status === "resolved" || (status === "in_progress" && rng.chance(0.6)) ? rng.pick(T.ROOT_CAUSES) : null,
+      status,
+      priority,
+      ownerId: owner,
+      dueAt: new Date(createdMs + (priority === "high" ? 2 : 5) * DAY),
+      rootCause:
+        status === "resolved" || (status === "in_progress" && rng.chance(0.6)) ? rng.pick(T.ROOT_CAUSES) : null,
       resolution: status === "resolved" ? rng.pick(T.RESOLUTIONS) : null,
       triggerKey: `detractor:${response.id}`,
       createdAt: new Date(createdMs),

@@ -53,18 +53,35 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(clients.map((c) => c.$disconnect()));
-  for (const file of files) for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
+  for (const file of files)
+    for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
 });
 
 async function summary(db: Db, orgId: string) {
   const where = { orgId };
   const [categories, customers, emotion, outcomes, cases, responses] = await Promise.all([
-    db.response.groupBy({ by: ["metric", "category"], where, _count: { _all: true }, _sum: { score: true }, orderBy: [{ metric: "asc" }, { category: "asc" }] }),
-    db.customer.findMany({ where, orderBy: { externalId: "asc" }, take: 5, select: { externalId: true, name: true, email: true } }),
+    db.response.groupBy({
+      by: ["metric", "category"],
+      where,
+      _count: { _all: true },
+      _sum: { score: true },
+      orderBy: [{ metric: "asc" }, { category: "asc" }],
+    }),
+    db.customer.findMany({
+      where,
+      orderBy: { externalId: "asc" },
+      take: 5,
+      select: { externalId: true, name: true, email: true },
+    }),
     db.interaction.aggregate({ where, _sum: { emotion: true } }),
     db.interaction.groupBy({ by: ["outcome"], where, _count: { _all: true }, orderBy: { outcome: "asc" } }),
     db.case.groupBy({ by: ["status"], where, _count: { _all: true }, orderBy: { status: "asc" } }),
-    db.response.findMany({ where, orderBy: { submittedAt: "asc" }, take: 3, select: { score: true, submittedAt: true, comment: true } }), // clientIds are random: see below
+    db.response.findMany({
+      where,
+      orderBy: { submittedAt: "asc" },
+      take: 3,
+      select: { score: true, submittedAt: true, comment: true },
+    }), // clientIds are random: see below
   ]);
   return { categories, customers, emotion, outcomes, cases, responses };
 }
@@ -75,7 +92,9 @@ describe("generateDemoOrganization", () => {
     expect(second.orgId).toBe(first.orgId); // ids too, in an empty database
     const [sa, sb] = await Promise.all([summary(a, first.orgId), summary(b, second.orgId)]);
     expect(sb).toEqual(sa);
-    const nps = Object.fromEntries(sa.categories.filter((c) => c.metric === "nps").map((c) => [c.category, c._count._all]));
+    const nps = Object.fromEntries(
+      sa.categories.filter((c) => c.metric === "nps").map((c) => [c.category, c._count._all]),
+    );
     expect(nps.promoter).toBeGreaterThan(0);
     expect(nps.detractor).toBeGreaterThan(0);
     expect(sa.customers[0].externalId).toBe("C-000001");
@@ -83,7 +102,10 @@ describe("generateDemoOrganization", () => {
   });
 
   it("gives survey responses random clientIds (not demo-1, demo-2…: a clientId must not be guessable)", async () => {
-    const ids = async (db: Db, orgId: string) => (await db.response.findMany({ where: { orgId }, orderBy: { id: "asc" }, select: { clientId: true } })).map((r) => r.clientId);
+    const ids = async (db: Db, orgId: string) =>
+      (await db.response.findMany({ where: { orgId }, orderBy: { id: "asc" }, select: { clientId: true } })).map(
+        (r) => r.clientId,
+      );
     const [inA, inB] = await Promise.all([ids(a, first.orgId), ids(b, second.orgId)]);
     expect(inA).toHaveLength(first.counts.responses);
     for (const id of inA) expect(id).toMatch(/^[0-9a-f]{32}$/);
@@ -104,11 +126,19 @@ describe("generateDemoOrganization", () => {
     const surveys = await a.survey.findMany({ where: { orgId: org.id }, include: { questions: true } });
     expect(surveys.map((s) => s.type).sort()).toEqual(["ces", "csat", "nps", "nps", "servqual"]);
     const drivers = surveys.find((s) => s.name === DRIVER_SURVEY_NAME)!;
-    expect(drivers.questions.filter((q) => !q.headline).map((q) => q.key).sort()).toEqual(DRIVER_ITEMS.map((i) => i.key).sort());
-    for (const s of surveys.filter((s) => s.type !== "servqual")) expect(s.questions.filter((q) => q.headline).map((q) => q.key)).toEqual([s.type]);
+    expect(
+      drivers.questions
+        .filter((q) => !q.headline)
+        .map((q) => q.key)
+        .sort(),
+    ).toEqual(DRIVER_ITEMS.map((i) => i.key).sort());
+    for (const s of surveys.filter((s) => s.type !== "servqual"))
+      expect(s.questions.filter((q) => q.headline).map((q) => q.key)).toEqual([s.type]);
     const servqual = surveys.find((s) => s.name === SERVQUAL_SURVEY_NAME)!;
     expect(servqual.questions.map((q) => `${q.servqualRole}:${q.servqualDimension}`).sort()).toEqual(
-      ["expectation", "perception"].flatMap((r) => ["assurance", "empathy", "reliability", "responsiveness", "tangibles"].map((d) => `${r}:${d}`)),
+      ["expectation", "perception"].flatMap((r) =>
+        ["assurance", "empathy", "reliability", "responsiveness", "tangibles"].map((d) => `${r}:${d}`),
+      ),
     );
     const ces = surveys.find((s) => s.type === "ces")!.questions.find((q) => q.headline)!;
     expect((ces.text as Record<string, string>).en).toBe("The company made it easy for me to handle my issue");
@@ -116,18 +146,27 @@ describe("generateDemoOrganization", () => {
 
   it("stores every headline score with the category the schema defines", async () => {
     const groups = await a.response.groupBy({
-      by: ["metric", "category"], where: { orgId: first.orgId, metric: { not: null } }, _min: { score: true }, _max: { score: true },
+      by: ["metric", "category"],
+      where: { orgId: first.orgId, metric: { not: null } },
+      _min: { score: true },
+      _max: { score: true },
     });
     expect(groups.length).toBe(9);
     for (const g of groups) {
       expect(categoryFor(g.metric as Metric, g._min.score!)).toBe(g.category);
       expect(categoryFor(g.metric as Metric, g._max.score!)).toBe(g.category);
     }
-    const headlineAnswers = await a.answer.count({ where: { orgId: first.orgId, valueNumber: { not: null }, question: { headline: true } } });
+    const headlineAnswers = await a.answer.count({
+      where: { orgId: first.orgId, valueNumber: { not: null }, question: { headline: true } },
+    });
     expect(headlineAnswers).toBe(first.counts.responses - 30); // SERVQUAL responses have no headline
-    const itemAnswers = await a.answer.count({ where: { orgId: first.orgId, valueNumber: { not: null }, question: { headline: false } } });
+    const itemAnswers = await a.answer.count({
+      where: { orgId: first.orgId, valueNumber: { not: null }, question: { headline: false } },
+    });
     expect(itemAnswers).toBe(60 * DRIVER_ITEMS.length + 30 * 10); // every driver-survey response rates every item; SERVQUAL: 5 dimensions × 2
-    const withComment = await a.response.count({ where: { orgId: first.orgId, hasComment: true, comment: { not: null } } });
+    const withComment = await a.response.count({
+      where: { orgId: first.orgId, hasComment: true, comment: { not: null } },
+    });
     expect(first.counts.answers - headlineAnswers - itemAnswers).toBe(withComment);
   });
 
@@ -135,7 +174,11 @@ describe("generateDemoOrganization", () => {
     const measured = async (name: string) => {
       const tp = await a.touchpoint.findFirstOrThrow({ where: { orgId: first.orgId, name } });
       const avg = async (metric: string) =>
-        (await a.response.aggregate({ where: { orgId: first.orgId, touchpointId: tp.id, metric }, _avg: { score: true }, _count: { _all: true } }));
+        await a.response.aggregate({
+          where: { orgId: first.orgId, touchpointId: tp.id, metric },
+          _avg: { score: true },
+          _count: { _all: true },
+        });
       return { tp, csat: await avg("csat"), ces: await avg("ces") };
     };
     for (const name of DEMO_UNDER_PROMISE) {
@@ -154,10 +197,19 @@ describe("generateDemoOrganization", () => {
   it("puts every row in the organization", async () => {
     const orgId = first.orgId;
     const tables: [string, { count: (args?: { where?: { orgId?: string } }) => Promise<number> }][] = [
-      ["memberships", a.membership], ["channels", a.channel], ["journeys", a.journey], ["stages", a.stage],
-      ["touchpoints", a.touchpoint], ["customers", a.customer], ["customerTags", a.customerTag],
-      ["surveys", a.survey], ["surveyQuestions", a.surveyQuestion], ["interactions", a.interaction],
-      ["responses", a.response], ["answers", a.answer], ["cases", a.case],
+      ["memberships", a.membership],
+      ["channels", a.channel],
+      ["journeys", a.journey],
+      ["stages", a.stage],
+      ["touchpoints", a.touchpoint],
+      ["customers", a.customer],
+      ["customerTags", a.customerTag],
+      ["surveys", a.survey],
+      ["surveyQuestions", a.surveyQuestion],
+      ["interactions", a.interaction],
+      ["responses", a.response],
+      ["answers", a.answer],
+      ["cases", a.case],
     ];
     for (const [key, model] of tables) {
       const [inOrg, all] = await Promise.all([model.count({ where: { orgId } }), model.count()]);

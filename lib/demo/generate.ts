@@ -74,13 +74,19 @@ export async function generateDemoOrganization(
   progress?.("users");
   const demoLogins = opts.demoLogins ?? true;
   const hashes = new Map<string, Promise<string>>();
-  if (demoLogins) for (const u of DEMO_USERS) if (!hashes.has(u.password)) hashes.set(u.password, hashPassword(u.password));
+  if (demoLogins)
+    for (const u of DEMO_USERS) if (!hashes.has(u.password)) hashes.set(u.password, hashPassword(u.password));
   const userIds = {} as DemoUserIds;
   for (const [i, u] of DEMO_USERS.entries()) {
     const user = await db.user.upsert({
       where: { email: u.email },
       update: {},
-      create: { id: newId(), email: u.email, name: u.name, passwordHash: demoLogins ? await hashes.get(u.password)! : null },
+      create: {
+        id: newId(),
+        email: u.email,
+        name: u.name,
+        passwordHash: demoLogins ? await hashes.get(u.password)! : null,
+      },
       select: { id: true },
     });
     userIds[USER_KEYS[i]] = user.id;
@@ -88,10 +94,23 @@ export async function generateDemoOrganization(
 
   progress?.("building rows");
   const orgId = newId();
-  const rows = buildDemoRows({ seed, scale, now, orgId, users: userIds, newId, newPublicId: () => idRng.token(12), newClientId: () => randomBytes(16).toString("hex") });
+  const rows = buildDemoRows({
+    seed,
+    scale,
+    now,
+    orgId,
+    users: userIds,
+    newId,
+    newPublicId: () => idRng.token(12),
+    newClientId: () => randomBytes(16).toString("hex"),
+  });
   const orgCreatedAt = new Date(now.getTime() - (WINDOW_DAYS + 30) * DAY);
   const memberships = DEMO_USERS.map((u, i) => ({
-    id: newId(), orgId, userId: userIds[USER_KEYS[i]], role: u.role, createdAt: orgCreatedAt,
+    id: newId(),
+    orgId,
+    userId: userIds[USER_KEYS[i]],
+    role: u.role,
+    createdAt: orgCreatedAt,
   }));
   if (opts.adminUserId && !Object.values(userIds).includes(opts.adminUserId)) {
     memberships.push({ id: newId(), orgId, userId: opts.adminUserId, role: "admin", createdAt: orgCreatedAt });
@@ -101,10 +120,13 @@ export async function generateDemoOrganization(
     async (tx) => {
       await tx.organization.create({
         data: {
-          id: orgId, name: DEMO_ORG_NAME, slug: DEMO_ORG_SLUG,
+          id: orgId,
+          name: DEMO_ORG_NAME,
+          slug: DEMO_ORG_SLUG,
           // `demo: true` puts the "Demo data" marker on every page of this organization (app/(app)/layout.tsx).
           settings: { timeZone: "Europe/London", defaultLocale: "en", demo: true },
-          createdAt: orgCreatedAt, updatedAt: orgCreatedAt,
+          createdAt: orgCreatedAt,
+          updatedAt: orgCreatedAt,
         },
       });
       await insertBatches(tx, "Membership", "memberships", memberships);
@@ -114,7 +136,13 @@ export async function generateDemoOrganization(
       await insertBatches(tx, "Touchpoint", "touchpoints", rows.touchpoints, progress);
       await insertBatches(tx, "Customer", "customers", rows.customers, progress);
       await insertBatches(tx, "CustomerTag", "customer tags", rows.customerTags, progress);
-      await insertBatches(tx, "CustomerSearchToken", "search index", rows.customers.flatMap((c) => searchTokenRows(orgId, c.id!, c)), progress);
+      await insertBatches(
+        tx,
+        "CustomerSearchToken",
+        "search index",
+        rows.customers.flatMap((c) => searchTokenRows(orgId, c.id!, c)),
+        progress,
+      );
       await insertBatches(tx, "Survey", "surveys", rows.surveys, progress);
       await insertBatches(tx, "SurveyQuestion", "questions", rows.questions, progress);
       await insertBatches(tx, "Interaction", "interactions", rows.interactions, progress);

@@ -14,7 +14,15 @@ function digest(npsScores: Array<{ score: number; count: number }>): Digest {
     org: { id: "o1", name: `<script>alert("x")</script> & Sons` },
     period: { from: new Date("2026-11-09T00:00:00Z"), to: new Date("2026-11-16T00:00:00Z") },
     previousPeriod: { from: new Date("2026-11-02T00:00:00Z"), to: new Date("2026-11-09T00:00:00Z") },
-    headline: { current, previous, change: { nps: compareNps(previous.nps, current.nps), csat: compareCsat(previous.csat, current.csat), ces: compareCes(previous.ces, current.ces) } },
+    headline: {
+      current,
+      previous,
+      change: {
+        nps: compareNps(previous.nps, current.nps),
+        csat: compareCsat(previous.csat, current.csat),
+        ces: compareCes(previous.ces, current.ces),
+      },
+    },
     touchpoints: none,
     journeys: none,
     newDetractors: 3,
@@ -37,12 +45,24 @@ describe("renderDigestEmail", () => {
   });
 
   it("shows a figure from 29 responses flagged as too few, never hidden, and 30 responses plainly", () => {
-    const few = renderDigestEmail(digest([{ score: 10, count: 20 }, { score: 0, count: 9 }]), links);
+    const few = renderDigestEmail(
+      digest([
+        { score: 10, count: 20 },
+        { score: 0, count: 9 },
+      ]),
+      links,
+    );
     expect(few.subject).toMatch(/: NPS 38 \(too few responses\)$/); // 100·(20 − 9)/29 = 37.9
     expect(few.text).toContain("NPS: 38 \u00b1");
     expect(few.text).toContain("too few responses (n = 29)");
     expect(few.html).toContain("too few responses (n&nbsp;=&nbsp;29)");
-    const enough = renderDigestEmail(digest([{ score: 10, count: 21 }, { score: 0, count: 9 }]), links);
+    const enough = renderDigestEmail(
+      digest([
+        { score: 10, count: 21 },
+        { score: 0, count: 9 },
+      ]),
+      links,
+    );
     expect(enough.subject).toMatch(/: NPS 40$/);
     expect(enough.text).toContain(", n = 30; no responses in one of the weeks");
   });

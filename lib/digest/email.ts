@@ -11,7 +11,6 @@ import { changeLine, metricLine, periodLabel, placeName, type MetricLine } from 
 export type DigestLinks = { dashboardUrl: string; digestUrl: string; settingsUrl: string };
 export type DigestEmail = { subject: string; text: string; html: string };
 
-
 /** Escaped, and "n = 200" kept on one line in narrow mail windows. */
 function cellText(s: string): string {
   return escapeHtml(s).replace(/n = /g, "n&nbsp;=&nbsp;");
@@ -20,16 +19,23 @@ function cellText(s: string): string {
 /** Links back to the app from its public base URL (PUBLIC_URL, else NEXTAUTH_URL); the page shows the same week. */
 export function digestLinks(baseUrl: string, weekEnding: Date): DigestLinks {
   const base = baseUrl.replace(/\/+$/, "");
-  return { dashboardUrl: `${base}/`, digestUrl: `${base}/reports/digest?weekEnding=${weekEnding.toISOString().slice(0, 10)}`, settingsUrl: `${base}/settings#digest` };
+  return {
+    dashboardUrl: `${base}/`,
+    digestUrl: `${base}/reports/digest?weekEnding=${weekEnding.toISOString().slice(0, 10)}`,
+    settingsUrl: `${base}/settings#digest`,
+  };
 }
 
 function lines(d: Digest): MetricLine[] {
-  return DIGEST_METRICS.map((m: Metric) => metricLine(m, d.headline.current, d.headline.previous, d.headline.change[m]));
+  return DIGEST_METRICS.map((m: Metric) =>
+    metricLine(m, d.headline.current, d.headline.previous, d.headline.change[m]),
+  );
 }
 
 export function digestSubject(d: Digest): string {
   const nps = metricLine("nps", d.headline.current, d.headline.previous, d.headline.change.nps);
-  const headline = nps.value === null ? "no NPS responses" : nps.enough ? `NPS ${nps.value}` : `NPS ${nps.value} (too few responses)`;
+  const headline =
+    nps.value === null ? "no NPS responses" : nps.enough ? `NPS ${nps.value}` : `NPS ${nps.value} (too few responses)`;
   return `Weekly CX digest, ${d.org.name}, ${periodLabel(d.period)}: ${headline}`;
 }
 
@@ -37,18 +43,30 @@ function changeListText(title: string, s: ChangeSelection): string[] {
   const out = [title];
   if (s.changes.length === 0) out.push("  No significant changes.");
   for (const c of s.changes) out.push(`  - ${placeName(c)}: ${changeLine(c)}`);
-  if (s.significant > s.changes.length) out.push(`  … and ${s.significant - s.changes.length} more significant changes.`);
-  if (s.tooFew > 0) out.push(`  ${s.tooFew} figure${s.tooFew === 1 ? "" : "s"} had too few responses (under 30 in a week) to test.`);
+  if (s.significant > s.changes.length)
+    out.push(`  … and ${s.significant - s.changes.length} more significant changes.`);
+  if (s.tooFew > 0)
+    out.push(`  ${s.tooFew} figure${s.tooFew === 1 ? "" : "s"} had too few responses (under 30 in a week) to test.`);
   return out;
 }
 
 export function renderDigestText(d: Digest, links: DigestLinks): string {
-  const out = [`Weekly CX digest for ${d.org.name}`, `${periodLabel(d.period)} compared with ${periodLabel(d.previousPeriod)} (UTC)`, ""];
+  const out = [
+    `Weekly CX digest for ${d.org.name}`,
+    `${periodLabel(d.period)} compared with ${periodLabel(d.previousPeriod)} (UTC)`,
+    "",
+  ];
   for (const l of lines(d)) {
     const figure = l.value === null ? "—" : `${l.value}${l.interval ? ` ${l.interval}` : ""}`;
     out.push(`${l.label}: ${figure}, ${l.sample}; ${l.change.text} (week before: ${l.previous})`);
   }
-  out.push("", `New detractors: ${d.newDetractors}`, `Open cases: ${d.openCases} (${d.overdueCases} overdue)`, `Interactions logged: ${d.interactions}`, "");
+  out.push(
+    "",
+    `New detractors: ${d.newDetractors}`,
+    `Open cases: ${d.openCases} (${d.overdueCases} overdue)`,
+    `Interactions logged: ${d.interactions}`,
+    "",
+  );
   out.push(...changeListText("Biggest significant changes by touchpoint:", d.touchpoints), "");
   out.push(...changeListText("Biggest significant changes by journey:", d.journeys), "");
   out.push(
@@ -74,8 +92,13 @@ function changeColour(l: MetricLine): string {
 function headlineTable(d: Digest): string {
   const rows = lines(d)
     .map((l) => {
-      const figure = l.value === null ? "—" : `<strong style="font-size:18px">${escapeHtml(l.value)}</strong>${l.interval ? ` <span style="${MUTED}">${escapeHtml(l.interval)}</span>` : ""}`;
-      const sample = l.enough ? cellText(l.sample) : `<span style="color:#92400e;font-weight:600">${cellText(l.sample)}</span>`;
+      const figure =
+        l.value === null
+          ? "—"
+          : `<strong style="font-size:18px">${escapeHtml(l.value)}</strong>${l.interval ? ` <span style="${MUTED}">${escapeHtml(l.interval)}</span>` : ""}`;
+      const sample = l.enough
+        ? cellText(l.sample)
+        : `<span style="color:#92400e;font-weight:600">${cellText(l.sample)}</span>`;
       return `<tr><th scope="row" style="${CELL};${TEXT}">${l.label}</th><td style="${CELL};${TEXT}">${figure}<br><span style="font-size:13px">${sample}</span></td><td style="${CELL};color:${changeColour(l)}">${escapeHtml(l.change.text)}</td><td style="${CELL};${MUTED}">${cellText(l.previous)}</td></tr>`;
     })
     .join("");
@@ -83,21 +106,36 @@ function headlineTable(d: Digest): string {
 }
 
 function changeListHtml(title: string, s: ChangeSelection): string {
-  const items = s.changes.map((c) => `<li style="margin:0 0 6px"><strong>${escapeHtml(placeName(c))}</strong>: ${escapeHtml(changeLine(c))}</li>`).join("");
-  const more = s.significant > s.changes.length ? `<p style="margin:4px 0;${MUTED};font-size:13px">… and ${s.significant - s.changes.length} more significant changes.</p>` : "";
-  const few = s.tooFew > 0 ? `<p style="margin:4px 0;${MUTED};font-size:13px">${s.tooFew} figure${s.tooFew === 1 ? "" : "s"} had too few responses (under 30 in a week) to test.</p>` : "";
-  const body = s.changes.length ? `<ul style="margin:0;padding-left:20px;font-size:14px;${TEXT}">${items}</ul>` : `<p style="margin:0;font-size:14px;${TEXT}">No significant changes.</p>`;
+  const items = s.changes
+    .map(
+      (c) =>
+        `<li style="margin:0 0 6px"><strong>${escapeHtml(placeName(c))}</strong>: ${escapeHtml(changeLine(c))}</li>`,
+    )
+    .join("");
+  const more =
+    s.significant > s.changes.length
+      ? `<p style="margin:4px 0;${MUTED};font-size:13px">… and ${s.significant - s.changes.length} more significant changes.</p>`
+      : "";
+  const few =
+    s.tooFew > 0
+      ? `<p style="margin:4px 0;${MUTED};font-size:13px">${s.tooFew} figure${s.tooFew === 1 ? "" : "s"} had too few responses (under 30 in a week) to test.</p>`
+      : "";
+  const body = s.changes.length
+    ? `<ul style="margin:0;padding-left:20px;font-size:14px;${TEXT}">${items}</ul>`
+    : `<p style="margin:0;font-size:14px;${TEXT}">No significant changes.</p>`;
   return `<h2 style="font-size:16px;margin:24px 0 8px;${TEXT}">${escapeHtml(title)}</h2>${body}${more}${few}`;
 }
 
 function countsHtml(d: Digest): string {
-  const cell = (label: string, value: string) => `<td style="padding:10px;border:1px solid #e2e8f0;${TEXT};font-size:14px;width:33%"><span style="${MUTED};font-size:13px">${label}</span><br><strong style="font-size:18px">${value}</strong></td>`;
+  const cell = (label: string, value: string) =>
+    `<td style="padding:10px;border:1px solid #e2e8f0;${TEXT};font-size:14px;width:33%"><span style="${MUTED};font-size:13px">${label}</span><br><strong style="font-size:18px">${value}</strong></td>`;
   return `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse;margin-top:16px;${FONT}"><tr>${cell("New detractors", String(d.newDetractors))}${cell("Open cases", `${d.openCases} <span style="font-size:13px;font-weight:normal">(${d.overdueCases} overdue)</span>`)}${cell("Interactions logged", String(d.interactions))}</tr></table>`;
 }
 
 export function renderDigestHtml(d: Digest, links: DigestLinks): string {
   const title = `Weekly CX digest for ${d.org.name}`;
-  const link = (href: string, text: string) => `<a href="${escapeHtml(href)}" style="color:#1d4ed8;text-decoration:underline">${text}</a>`;
+  const link = (href: string, text: string) =>
+    `<a href="${escapeHtml(href)}" style="color:#1d4ed8;text-decoration:underline">${text}</a>`;
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(title)}</title></head>
 <body style="margin:0;padding:0;background:#f1f5f9;${FONT}">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="background:#f1f5f9"><tr><td align="center" style="padding:16px 8px">

@@ -27,7 +27,12 @@ export type MetricLine = {
   change: ChangeText;
 };
 
-export type ChangeText = { direction: "up" | "down" | "none" | "unknown"; amount: string | null; verdict: string; text: string };
+export type ChangeText = {
+  direction: "up" | "down" | "none" | "unknown";
+  amount: string | null;
+  verdict: string;
+  text: string;
+};
 
 export function formatValue(metric: Metric, value: number | null): string | null {
   if (value === null) return null;
@@ -46,9 +51,17 @@ export function formatDelta(metric: Metric, delta: number): string {
 
 /** "up 4.0 points, significant" / "down 0.12, not significant" / "too few responses to test". */
 export function describeChange(metric: Metric, c: Comparison): ChangeText {
-  const verdict = c.reason === "too_few_responses" ? "too few responses to test" : c.significant ? "significant" : "not significant";
-  if (c.delta === null) return { direction: "unknown", amount: null, verdict: "no responses in one of the weeks", text: "no responses in one of the weeks" };
-  if (Number(formatNumber(Math.abs(c.delta), DELTA_DECIMALS[metric])) === 0) return { direction: "none", amount: null, verdict, text: `no change, ${verdict}` };
+  const verdict =
+    c.reason === "too_few_responses" ? "too few responses to test" : c.significant ? "significant" : "not significant";
+  if (c.delta === null)
+    return {
+      direction: "unknown",
+      amount: null,
+      verdict: "no responses in one of the weeks",
+      text: "no responses in one of the weeks",
+    };
+  if (Number(formatNumber(Math.abs(c.delta), DELTA_DECIMALS[metric])) === 0)
+    return { direction: "none", amount: null, verdict, text: `no change, ${verdict}` };
   const direction = c.delta > 0 ? "up" : "down";
   const amount = formatDelta(metric, c.delta);
   return { direction, amount, verdict, text: `${direction} ${amount}, ${verdict}` };

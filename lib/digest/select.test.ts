@@ -4,13 +4,32 @@ import { metricsOf, emptyDistributions, type Distributions } from "../analytics/
 import { selectChanges, type PlaceMetrics } from "./select";
 
 /** n NPS answers: P promoters (10), D detractors (0), the rest passives (8). */
-const nps = (n: number, P: number, D: number) => [{ score: 10, count: P }, { score: 0, count: D }, { score: 8, count: n - P - D }];
+const nps = (n: number, P: number, D: number) => [
+  { score: 10, count: P },
+  { score: 0, count: D },
+  { score: 8, count: n - P - D },
+];
 /** n CSAT answers, `satisfied` of them 5, the rest 2. */
-const csat = (n: number, satisfied: number) => [{ score: 5, count: satisfied }, { score: 2, count: n - satisfied }];
+const csat = (n: number, satisfied: number) => [
+  { score: 5, count: satisfied },
+  { score: 2, count: n - satisfied },
+];
 const dist = (d: Partial<Distributions>): Distributions => ({ ...emptyDistributions(), ...d });
 
-function place(name: string, previous: Partial<Distributions>, current: Partial<Distributions>, scope: "touchpoint" | "journey" = "touchpoint"): PlaceMetrics {
-  return { scope, id: `id-${name}`, name, journeyName: scope === "touchpoint" ? "Support" : null, previous: metricsOf(dist(previous)), current: metricsOf(dist(current)) };
+function place(
+  name: string,
+  previous: Partial<Distributions>,
+  current: Partial<Distributions>,
+  scope: "touchpoint" | "journey" = "touchpoint",
+): PlaceMetrics {
+  return {
+    scope,
+    id: `id-${name}`,
+    name,
+    journeyName: scope === "touchpoint" ? "Support" : null,
+    previous: metricsOf(dist(previous)),
+    current: metricsOf(dist(current)),
+  };
 }
 
 describe("selectChanges", () => {
@@ -34,7 +53,21 @@ describe("selectChanges", () => {
       place("Call", { nps: nps(200, 100, 40) }, { nps: nps(200, 120, 20) }),
       place("Chat", { csat: csat(100, 60) }, { csat: csat(100, 80) }),
       // CES mean 4.0 → 4.5 (sd ≈ 1.0, n = 100 each): Welch t ≈ 3.5, significant; 0.5 of the 6-point range
-      place("Shop", { ces: [{ score: 3, count: 50 }, { score: 5, count: 50 }] }, { ces: [{ score: 3, count: 25 }, { score: 5, count: 75 }] }),
+      place(
+        "Shop",
+        {
+          ces: [
+            { score: 3, count: 50 },
+            { score: 5, count: 50 },
+          ],
+        },
+        {
+          ces: [
+            { score: 3, count: 25 },
+            { score: 5, count: 75 },
+          ],
+        },
+      ),
     ]);
     expect(s.changes.map((c) => `${c.name}:${c.metric}`)).toEqual(["Chat:csat", "Call:nps", "Shop:ces"]);
     expect(s.changes[0].delta).toBeCloseTo(20, 10);
@@ -66,7 +99,9 @@ describe("selectChanges", () => {
   });
 
   it("cuts the list at the limit but reports how many were significant; equal sizes go to the larger sample", () => {
-    const places = [1, 2, 3, 4, 5, 6].map((i) => place(`T${i}`, { csat: csat(100 * i, 60 * i) }, { csat: csat(100 * i, 80 * i) }));
+    const places = [1, 2, 3, 4, 5, 6].map((i) =>
+      place(`T${i}`, { csat: csat(100 * i, 60 * i) }, { csat: csat(100 * i, 80 * i) }),
+    );
     const s = selectChanges(places, 5);
     expect(s.significant).toBe(6);
     expect(s.changes).toHaveLength(5);

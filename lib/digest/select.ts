@@ -4,7 +4,16 @@
 // ranked by |Δ| as a share of the metric's range (NPS −100..100 → 200 points, CSAT 0..100 % → 100 points,
 // CES 1..7 → 6 points), so that a 10-point NPS move and a 0.3 CES move are put on one scale; ties go to the
 // larger sample, then by name.
-import { compareCes, compareCsat, compareNps, type CesResult, type Comparison, type CsatResult, type Metric, type NpsResult } from "../metrics";
+import {
+  compareCes,
+  compareCsat,
+  compareNps,
+  type CesResult,
+  type Comparison,
+  type CsatResult,
+  type Metric,
+  type NpsResult,
+} from "../metrics";
 import type { MetricsOf } from "../analytics/series";
 
 export const METRIC_RANGE: Record<Metric, number> = { nps: 200, csat: 100, ces: 6 };
@@ -15,7 +24,14 @@ export const TOP_CHANGES = 5;
 export type Scope = "touchpoint" | "journey";
 
 /** One place (a touchpoint or a journey) with its metrics in both weeks. */
-export type PlaceMetrics = { scope: Scope; id: string; name: string; journeyName: string | null; previous: MetricsOf; current: MetricsOf };
+export type PlaceMetrics = {
+  scope: Scope;
+  id: string;
+  name: string;
+  journeyName: string | null;
+  previous: MetricsOf;
+  current: MetricsOf;
+};
 
 export type DigestChange = {
   scope: Scope;
@@ -96,6 +112,12 @@ export function selectChanges(places: readonly PlaceMetrics[], limit = TOP_CHANG
       });
     }
   }
-  all.sort((a, b) => b.weight - a.weight || b.nCurrent + b.nPrevious - (a.nCurrent + a.nPrevious) || a.name.localeCompare(b.name) || a.metric.localeCompare(b.metric));
+  all.sort(
+    (a, b) =>
+      b.weight - a.weight ||
+      b.nCurrent + b.nPrevious - (a.nCurrent + a.nPrevious) ||
+      a.name.localeCompare(b.name) ||
+      a.metric.localeCompare(b.metric),
+  );
   return { changes: all.slice(0, limit), significant: all.length, tested, tooFew };
 }

@@ -35,8 +35,15 @@ function systemCtx(orgId: string): Ctx {
 /** E-mail addresses of the digest's recipients: the chosen members, or every admin and manager by default. */
 export async function digestRecipients(orgId: string, settings: DigestSettings): Promise<string[]> {
   // A suspended member (de-provisioned by SCIM) gets nothing, even when chosen by name.
-  const where = settings.recipients === null ? { orgId, suspendedAt: null, role: { in: ["admin", "manager"] } } : { orgId, suspendedAt: null, userId: { in: settings.recipients } };
-  const rows = await db.membership.findMany({ where, orderBy: { createdAt: "asc" }, select: { user: { select: { email: true } } } });
+  const where =
+    settings.recipients === null
+      ? { orgId, suspendedAt: null, role: { in: ["admin", "manager"] } }
+      : { orgId, suspendedAt: null, userId: { in: settings.recipients } };
+  const rows = await db.membership.findMany({
+    where,
+    orderBy: { createdAt: "asc" },
+    select: { user: { select: { email: true } } },
+  });
   return rows.map((r) => r.user.email);
 }
 
@@ -46,14 +53,18 @@ export type Claim = { id: string; attempts: number };
 export async function claimRun(orgId: string, periodKey: string, now: Date): Promise<Claim | null> {
   const lockedUntil = new Date(now.getTime() + LEASE_MS);
   try {
-    const run = await db.digestRun.create({ data: { orgId, periodKey, status: "sending", attempts: 1, lockedUntil }, select: { id: true, attempts: true } });
+    const run = await db.digestRun.create({
+      data: { orgId, periodKey, status: "sending", attempts: 1, lockedUntil },
+      select: { id: true, attempts: true },
+    });
     return run;
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
   }
   const run = await db.digestRun.findUnique({ where: { orgId_periodKey: { orgId, periodKey } } });
   if (!run) return null;
-  const retry = run.status === "failed" && run.attempts < MAX_ATTEMPTS && (run.nextAttemptAt === null || run.nextAttemptAt <= now);
+  const retry =
+    run.status === "failed" && run.attempts < MAX_ATTEMPTS && (run.nextAttemptAt === null || run.nextAttemptAt <= now);
   const abandoned = run.status === "sending" && run.lockedUntil !== null && run.lockedUntil < now;
   if (!retry && !abandoned) return null;
   // Compare-and-set: only one instance can move it from this (status, attempts).
@@ -64,17 +75,32 @@ export async function claimRun(orgId: string, periodKey: string, now: Date): Pro
   return count === 1 ? { id: run.id, attempts: run.attempts + 1 } : null;
 }
 
-export type RunOutcome = { orgId: string; periodKey: string; status: "sent" | "failed" | "skipped" | "not-claimed"; recipients: number; error?: string };
+export type RunOutcome = {
+  orgId: string;
+  periodKey: string;
+  status: "sent" | "failed" | "skipped" | "not-claimed";
+  recipients: number;
+  error?: string;
+};
 
 /** Sends one organization's digest for one period if this instance can claim it. */
-export async function sendOrgDigest(orgId: string, settings: DigestSettings, slot: Date, mailer: Mailer, now = new Date()): Promise<RunOutcome> {
+export async function sendOrgDigest(
+  orgId: string,
+  settings: DigestSettings,
+  slot: Date,
+  mailer: Mailer,
+  now = new Date(),
+): Promise<RunOutcome> {
   const periodKey = isoWeekKey(slot);
   const claim = await claimRun(orgId, periodKey, now);
   if (!claim) return { orgId, periodKey, status: "not-claimed", recipients: 0 };
   try {
     const to = await digestRecipients(orgId, settings);
     if (to.length === 0) {
-      await db.digestRun.update({ where: { id: claim.id }, data: { status: "skipped", lockedUntil: null, recipients: 0, lastError: "No recipients" } });
+      await db.digestRun.update({
+        where: { id: claim.id },
+        data: { status: "skipped", lockedUntil: null, recipients: 0, lastError: "No recipients" },
+      });
       return { orgId, periodKey, status: "skipped", recipients: 0 };
     }
     const weekEnding = weekEndingOf(slot);
@@ -83,16 +109,31 @@ export async function sendOrgDigest(orgId: string, settings: DigestSettings, slo
     const info = await sendMail({ to, subject: email.subject, text: email.text, html: email.html }, mailer);
     await db.digestRun.update({
       where: { id: claim.id },
-      data: { status: "sent", sentAt: new Date(), lockedUntil: null, recipients: to.length, messageId: info.messageId, lastError: null },
+      data: {
+        status: "sent",
+        sentAt: new Date(),
+        lockedUntil: null,
+        recipients: to.length,
+        messageId: info.messageId,
+        lastError: null,
+      },
     });
     return { orgId, periodKey, status: "sent", recipients: to.length };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     await db.digestRun.update({
       where: { id: claim.id },
-      data: { status: "failed", lockedUntil: null, lastError: message.slice(0, 500), nextAttemptAt: new Date(now.getTime() + retryDelayMs(claim.attempts)) },
+      data: {
+        status: "failed",
+        lockedUntil: null,
+        lastError: message.slice(0, 500),
+        nextAttemptAt: new Date(now.getTime() + retryDelayMs(claim.attempts)),
+      },
     });
-    console.error(`[digest] sending ${periodKey} for organization ${orgId} failed (attempt ${claim.attempts}):`, message);
+    console.error(
+      `[digest] sending ${periodKey} for organization ${orgId} failed (attempt ${claim.attempts}):`,
+      message,
+    );
     return { orgId, periodKey, status: "failed", recipients: 0, error: message };
   }
 }
@@ -101,9 +142,16 @@ export async function sendOrgDigest(orgId: string, settings: DigestSettings, slo
  * Every organization whose digest is due: switched on, and its latest slot (weekday + hour, UTC) passed less
  * than DUE_WINDOW_MS ago — or at any time in the last week with `ignoreWindow` (`npm run digest:send`).
  */
-export async function runDueDigests(mailer: Mailer, opts: { now?: Date; ignoreWindow?: boolean; orgIds?: string[] } = {}): Promise<RunOutcome[]> {
+export async function runDueDigests(
+  mailer: Mailer,
+  opts: { now?: Date; ignoreWindow?: boolean; orgIds?: string[] } = {},
+): Promise<RunOutcome[]> {
   const now = opts.now ?? new Date();
-  const orgs = await db.organization.findMany({ where: opts.orgIds ? { id: { in: opts.orgIds } } : undefined, select: { id: true, settings: true }, orderBy: { createdAt: "asc" } });
+  const orgs = await db.organization.findMany({
+    where: opts.orgIds ? { id: { in: opts.orgIds } } : undefined,
+    select: { id: true, settings: true },
+    orderBy: { createdAt: "asc" },
+  });
   const outcomes: RunOutcome[] = [];
   for (const org of orgs) {
     const settings = digestSettingsFrom(org.settings);
@@ -111,7 +159,10 @@ export async function runDueDigests(mailer: Mailer, opts: { now?: Date; ignoreWi
     const slot = latestSlot(now, settings.weekday, settings.hour);
     if (!opts.ignoreWindow && now.getTime() - slot.getTime() >= DUE_WINDOW_MS) continue;
     // Cheap check first: most ticks find this week's run already sent.
-    const done = await db.digestRun.findUnique({ where: { orgId_periodKey: { orgId: org.id, periodKey: isoWeekKey(slot) } }, select: { status: true } });
+    const done = await db.digestRun.findUnique({
+      where: { orgId_periodKey: { orgId: org.id, periodKey: isoWeekKey(slot) } },
+      select: { status: true },
+    });
     if (done && (done.status === "sent" || done.status === "skipped")) continue;
     outcomes.push(await sendOrgDigest(org.id, settings, slot, mailer, now));
   }
@@ -119,7 +170,12 @@ export async function runDueDigests(mailer: Mailer, opts: { now?: Date; ignoreWi
 }
 
 /** "Send me this now": the digest of the seven days before `weekEnding` to the signed-in member only (no lease). */
-export async function sendDigestToMember(ctx: Ctx, weekEnding: Date, mailer: Mailer, now = new Date()): Promise<{ to: string }> {
+export async function sendDigestToMember(
+  ctx: Ctx,
+  weekEnding: Date,
+  mailer: Mailer,
+  now = new Date(),
+): Promise<{ to: string }> {
   const user = await db.user.findUniqueOrThrow({ where: { id: ctx.userId }, select: { email: true } });
   const digest = await buildDigest(ctx, { weekEnding }, now);
   const email = renderDigestEmail(digest, digestLinks(publicBaseUrl(), weekEnding));

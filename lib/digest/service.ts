@@ -6,7 +6,13 @@ import { db } from "../db";
 import type { Ctx } from "../auth/ctx";
 import type { Period } from "../analytics/filters";
 import { countsCurrentAndPrevious } from "../analytics/trend";
-import { distributionsByKey, emptyDistributions, metricsOf, type Distributions, type MetricsOf } from "../analytics/series";
+import {
+  distributionsByKey,
+  emptyDistributions,
+  metricsOf,
+  type Distributions,
+  type MetricsOf,
+} from "../analytics/series";
 import { getDashboardSummary } from "../dashboard/summary";
 import type { Comparison, Metric } from "../metrics";
 import { compareMetric, DIGEST_METRICS, selectChanges, type ChangeSelection, type PlaceMetrics } from "./select";
@@ -45,12 +51,23 @@ export function digestPeriods(weekEnding: Date): { current: Period; previous: Pe
 async function distributionsByTouchpoint(ctx: Ctx, period: Period): Promise<Map<string, Distributions>> {
   const rows = await db.response.groupBy({
     by: ["touchpointId", "metric", "score"],
-    where: { orgId: ctx.orgId, metric: { in: [...DIGEST_METRICS] }, touchpointId: { not: null }, score: { not: null }, submittedAt: { gte: period.from, lt: period.to } },
+    where: {
+      orgId: ctx.orgId,
+      metric: { in: [...DIGEST_METRICS] },
+      touchpointId: { not: null },
+      score: { not: null },
+      submittedAt: { gte: period.from, lt: period.to },
+    },
     _count: { _all: true },
   });
   const out = new Map<string, Distributions>();
   for (const r of rows) {
-    if (r.touchpointId === null || r.score === null || !(r.metric === "nps" || r.metric === "csat" || r.metric === "ces")) continue;
+    if (
+      r.touchpointId === null ||
+      r.score === null ||
+      !(r.metric === "nps" || r.metric === "csat" || r.metric === "ces")
+    )
+      continue;
     let d = out.get(r.touchpointId);
     if (!d) out.set(r.touchpointId, (d = emptyDistributions()));
     d[r.metric].push({ score: r.score, count: r._count._all });
@@ -64,11 +81,21 @@ function addInto(target: Distributions, source: Distributions | undefined) {
 }
 
 /** Per-touchpoint and per-journey metrics for both weeks; a journey's distributions are the sum of its touchpoints'. */
-async function placeMetrics(ctx: Ctx, current: Period, previous: Period): Promise<{ touchpoints: PlaceMetrics[]; journeys: PlaceMetrics[] }> {
-  const [now, before] = await Promise.all([distributionsByTouchpoint(ctx, current), distributionsByTouchpoint(ctx, previous)]);
+async function placeMetrics(
+  ctx: Ctx,
+  current: Period,
+  previous: Period,
+): Promise<{ touchpoints: PlaceMetrics[]; journeys: PlaceMetrics[] }> {
+  const [now, before] = await Promise.all([
+    distributionsByTouchpoint(ctx, current),
+    distributionsByTouchpoint(ctx, previous),
+  ]);
   const ids = [...new Set([...now.keys(), ...before.keys()])];
   const rows = ids.length
-    ? await db.touchpoint.findMany({ where: { orgId: ctx.orgId, id: { in: ids } }, select: { id: true, name: true, journey: { select: { id: true, name: true } } } })
+    ? await db.touchpoint.findMany({
+        where: { orgId: ctx.orgId, id: { in: ids } },
+        select: { id: true, name: true, journey: { select: { id: true, name: true } } },
+      })
     : [];
   const touchpoints: PlaceMetrics[] = [];
   const journeys = new Map<string, { name: string; previous: Distributions; current: Distributions }>();
@@ -82,13 +109,24 @@ async function placeMetrics(ctx: Ctx, current: Period, previous: Period): Promis
       current: metricsOf(now.get(t.id) ?? emptyDistributions()),
     });
     let j = journeys.get(t.journey.id);
-    if (!j) journeys.set(t.journey.id, (j = { name: t.journey.name, previous: emptyDistributions(), current: emptyDistributions() }));
+    if (!j)
+      journeys.set(
+        t.journey.id,
+        (j = { name: t.journey.name, previous: emptyDistributions(), current: emptyDistributions() }),
+      );
     addInto(j.previous, before.get(t.id));
     addInto(j.current, now.get(t.id));
   }
   return {
     touchpoints,
-    journeys: [...journeys].map(([id, j]) => ({ scope: "journey", id, name: j.name, journeyName: null, previous: metricsOf(j.previous), current: metricsOf(j.current) })),
+    journeys: [...journeys].map(([id, j]) => ({
+      scope: "journey",
+      id,
+      name: j.name,
+      journeyName: null,
+      previous: metricsOf(j.previous),
+      current: metricsOf(j.current),
+    })),
   };
 }
 
@@ -99,13 +137,23 @@ export async function buildDigest(ctx: Ctx, { weekEnding }: { weekEnding: Date }
     db.organization.findUniqueOrThrow({ where: { id: ctx.orgId }, select: { id: true, name: true } }),
     countsCurrentAndPrevious(ctx, {}, current, previous),
     placeMetrics(ctx, current, previous),
-    db.response.count({ where: { orgId: ctx.orgId, metric: "nps", category: "detractor", submittedAt: { gte: current.from, lt: current.to } } }),
+    db.response.count({
+      where: {
+        orgId: ctx.orgId,
+        metric: "nps",
+        category: "detractor",
+        submittedAt: { gte: current.from, lt: current.to },
+      },
+    }),
     getDashboardSummary(ctx, current, now),
   ]);
   const byKey = distributionsByKey(counts);
   const cur = metricsOf(byKey.get("current") ?? emptyDistributions());
   const prev = metricsOf(byKey.get("previous") ?? emptyDistributions());
-  const change = Object.fromEntries(DIGEST_METRICS.map((m) => [m, compareMetric(m, prev, cur)])) as Record<Metric, Comparison>;
+  const change = Object.fromEntries(DIGEST_METRICS.map((m) => [m, compareMetric(m, prev, cur)])) as Record<
+    Metric,
+    Comparison
+  >;
   return {
     org,
     period: current,

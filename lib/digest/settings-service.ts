@@ -16,17 +16,36 @@ export async function updateDigestSettings(ctx: Ctx, input: DigestSettingsInput)
   let recipients: string[] | null = null;
   if (input.recipientsMode === "custom") {
     const wanted = [...new Set(input.recipients)];
-    const members = await db.membership.findMany({ where: { orgId: ctx.orgId, userId: { in: wanted } }, select: { userId: true } });
+    const members = await db.membership.findMany({
+      where: { orgId: ctx.orgId, userId: { in: wanted } },
+      select: { userId: true },
+    });
     // Another organization's user id is as unknown here as a made-up one.
-    if (members.length !== wanted.length) throw new ValidationError([{ name: "recipients", reason: "Pick members of this organization" }]);
+    if (members.length !== wanted.length)
+      throw new ValidationError([{ name: "recipients", reason: "Pick members of this organization" }]);
     recipients = wanted;
   }
   const next: DigestSettings = { enabled: input.enabled, weekday: input.weekday, hour: input.hour, recipients };
   await db.$transaction(async (tx) => {
     const org = await tx.organization.findUniqueOrThrow({ where: { id: ctx.orgId }, select: { settings: true } });
-    const current = org.settings && typeof org.settings === "object" && !Array.isArray(org.settings) ? (org.settings as Record<string, unknown>) : {};
-    await tx.organization.update({ where: { id: ctx.orgId }, data: { settings: { ...current, digest: next } as Prisma.InputJsonValue } });
-    await recordAudit(ctx, { action: "digest.settings_changed", entityType: "Organization", entityId: ctx.orgId, data: next as Prisma.InputJsonValue }, tx);
+    const current =
+      org.settings && typeof org.settings === "object" && !Array.isArray(org.settings)
+        ? (org.settings as Record<string, unknown>)
+        : {};
+    await tx.organization.update({
+      where: { id: ctx.orgId },
+      data: { settings: { ...current, digest: next } as Prisma.InputJsonValue },
+    });
+    await recordAudit(
+      ctx,
+      {
+        action: "digest.settings_changed",
+        entityType: "Organization",
+        entityId: ctx.orgId,
+        data: next as Prisma.InputJsonValue,
+      },
+      tx,
+    );
   });
   return next;
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_DIGEST_SETTINGS, digestSettingsForm, digestSettingsFrom, isoWeekKey, latestSlot, weekEndingOf } from "./settings";
+import {
+  DEFAULT_DIGEST_SETTINGS,
+  digestSettingsForm,
+  digestSettingsFrom,
+  isoWeekKey,
+  latestSlot,
+  weekEndingOf,
+} from "./settings";
 
 describe("digest schedule", () => {
   it("finds the latest slot at or before now (UTC)", () => {
@@ -28,11 +35,21 @@ describe("digest settings", () => {
     expect(DEFAULT_DIGEST_SETTINGS).toEqual({ enabled: true, weekday: 1, hour: 8, recipients: null });
     expect(digestSettingsFrom(null)).toEqual(DEFAULT_DIGEST_SETTINGS);
     expect(digestSettingsFrom({ caseRules: {}, digest: { weekday: 9 } })).toEqual(DEFAULT_DIGEST_SETTINGS);
-    expect(digestSettingsFrom({ digest: { enabled: false, hour: 17 } })).toEqual({ ...DEFAULT_DIGEST_SETTINGS, enabled: false, hour: 17 });
+    expect(digestSettingsFrom({ digest: { enabled: false, hour: 17 } })).toEqual({
+      ...DEFAULT_DIGEST_SETTINGS,
+      enabled: false,
+      hour: 17,
+    });
   });
 
   it("names each bad field of the form", () => {
-    const r = digestSettingsForm.safeParse({ enabled: true, weekday: "7", hour: "24", recipientsMode: "custom", recipients: [] });
+    const r = digestSettingsForm.safeParse({
+      enabled: true,
+      weekday: "7",
+      hour: "24",
+      recipientsMode: "custom",
+      recipients: [],
+    });
     expect(r.success).toBe(false);
     const fields = new Set(r.error!.issues.map((i) => i.path.join(".")));
     expect(fields).toEqual(new Set(["weekday", "hour", "recipients"]));

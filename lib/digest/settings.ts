@@ -28,13 +28,21 @@ export const digestSettingsForm = z
   .object({
     enabled: z.boolean(),
     weekday: z.coerce.number({ error: "Pick a day" }).int().min(0, "Pick a day").max(6, "Pick a day"),
-    hour: z.coerce.number({ error: "Pick an hour" }).int().min(0, "Pick an hour from 0 to 23").max(23, "Pick an hour from 0 to 23"),
+    hour: z.coerce
+      .number({ error: "Pick an hour" })
+      .int()
+      .min(0, "Pick an hour from 0 to 23")
+      .max(23, "Pick an hour from 0 to 23"),
     recipientsMode: z.enum(["default", "custom"], { error: "Choose who receives the digest" }),
     recipients: z.array(z.string().trim().min(1).max(64)).max(500, "At most 500 recipients"),
   })
   .superRefine((v, ctx) => {
     if (v.recipientsMode === "custom" && v.recipients.length === 0) {
-      ctx.addIssue({ code: "custom", path: ["recipients"], message: "Pick at least one member, or send it to all admins and managers" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["recipients"],
+        message: "Pick at least one member, or send it to all admins and managers",
+      });
     }
   });
 export type DigestSettingsInput = z.output<typeof digestSettingsForm>;

@@ -20,7 +20,8 @@ export function startDigestTicker(env: NodeJS.ProcessEnv = process.env): boolean
     busy = true;
     try {
       for (const o of await runDueDigests(mailer)) {
-        if (o.status === "sent") console.log(`[digest] sent ${o.periodKey} for organization ${o.orgId} to ${o.recipients} recipient(s)`);
+        if (o.status === "sent")
+          console.log(`[digest] sent ${o.periodKey} for organization ${o.orgId} to ${o.recipients} recipient(s)`);
       }
     } catch (error) {
       console.error("[digest] tick failed:", error instanceof Error ? error.message : error);

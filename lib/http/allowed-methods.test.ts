@@ -24,7 +24,15 @@ describe("allowedMethods", () => {
   });
 
   it("leaves what it cannot decide to Next.js: unknown paths, trailing slashes, empty segments, broken encoding, other prefixes", () => {
-    for (const p of ["/api/v1/nope", "/api/v1/customers/", "/api/v1/customers//sessions", "/api/v1//", "/api/v1/customers/%ff/x", "/api/health", "/customers"]) {
+    for (const p of [
+      "/api/v1/nope",
+      "/api/v1/customers/",
+      "/api/v1/customers//sessions",
+      "/api/v1//",
+      "/api/v1/customers/%ff/x",
+      "/api/health",
+      "/customers",
+    ]) {
       expect(allowedMethods(routes, p), p).toBeNull();
     }
   });
@@ -34,6 +42,11 @@ describe("allowedMethods", () => {
     expect(res.status).toBe(405);
     expect(res.headers.get("allow")).toBe("GET, HEAD, OPTIONS, POST");
     expect(res.headers.get("content-type")).toBe("application/problem+json");
-    expect(await res.json()).toMatchObject({ status: 405, title: "Method not allowed", instance: "/api/v1/customers", requestId: "req-1" });
+    expect(await res.json()).toMatchObject({
+      status: 405,
+      title: "Method not allowed",
+      instance: "/api/v1/customers",
+      requestId: "req-1",
+    });
   });
 });

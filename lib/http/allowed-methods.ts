@@ -43,7 +43,7 @@ export function allowedMethods(routes: Compiled[], pathname: string): string[] |
   let best: Compiled | null = null;
   for (const route of routes) {
     if (route.segments.length !== parts.length) continue;
-    if (!route.segments.every((s, i) => isParam(s) ? parts[i] !== "" : s === parts[i])) continue;
+    if (!route.segments.every((s, i) => (isParam(s) ? parts[i] !== "" : s === parts[i]))) continue;
     if (!best || moreSpecific(route.segments, best.segments)) best = route;
   }
   return best?.allow ?? null;

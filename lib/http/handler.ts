@@ -26,7 +26,14 @@ type RouteOptions<P, Q, B> = RouteDocs & {
   body?: B;
 };
 
-type HandlerArgs<P, Q, B> = { ctx: Ctx; params: Infer<P>; query: Infer<Q>; body: Infer<B>; req: NextRequest; requestId: string };
+type HandlerArgs<P, Q, B> = {
+  ctx: Ctx;
+  params: Infer<P>;
+  query: Infer<Q>;
+  body: Infer<B>;
+  req: NextRequest;
+  requestId: string;
+};
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
 export { reply };
@@ -41,12 +48,19 @@ export function crossSiteSessionWrite(req: NextRequest): boolean {
   return foreignOrigin(req) !== null || site === "cross-site" || site === "same-site";
 }
 
-export function route<P extends ZodType | undefined = undefined, Q extends ZodType | undefined = undefined, B extends ZodType | undefined = undefined>(
-  options: RouteOptions<P, Q, B>,
-  handler: (args: HandlerArgs<P, Q, B>) => Promise<unknown>,
-) {
+export function route<
+  P extends ZodType | undefined = undefined,
+  Q extends ZodType | undefined = undefined,
+  B extends ZodType | undefined = undefined,
+>(options: RouteOptions<P, Q, B>, handler: (args: HandlerArgs<P, Q, B>) => Promise<unknown>) {
   const { role, sessionOnly, params, query, body, ...docs } = options;
-  const meta = { ...docs, access: { kind: "role" as const, role, ...(sessionOnly ? { sessionOnly } : {}) }, params, query, body };
+  const meta = {
+    ...docs,
+    access: { kind: "role" as const, role, ...(sessionOnly ? { sessionOnly } : {}) },
+    params,
+    query,
+    body,
+  };
   return registerRoute(async (req: NextRequest, context: RouteContext): Promise<Response> => {
     const requestId = req.headers.get("x-request-id")?.slice(0, 64) || randomUUID();
     const instance = req.nextUrl.pathname;
@@ -55,7 +69,8 @@ export function route<P extends ZodType | undefined = undefined, Q extends ZodTy
       if (!ctx) throw new UnauthorizedError(via === "api_key" ? "The API key is invalid or revoked." : undefined);
       if (via === "session" && crossSiteSessionWrite(req)) throw new ForbiddenError("Cross-site request refused.");
       if (via === "api_key" && sessionOnly) throw new KeyCannotManageAccessError();
-      if (!hasRole(ctx.role, options.role)) throw new ForbiddenError(`This action needs the ${options.role} role or higher.`);
+      if (!hasRole(ctx.role, options.role))
+        throw new ForbiddenError(`This action needs the ${options.role} role or higher.`);
       const params = parse(options.params, await context.params, "path") as Infer<P>;
       const query = parse(options.query, queryObject(req), "query") as Infer<Q>;
       const body = (options.body ? parse(options.body, await readJson(req), "body") : undefined) as Infer<B>;

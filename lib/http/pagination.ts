@@ -12,7 +12,10 @@ export function pageArgs(q: PaginationQuery) {
   return { take: q.limit + 1, ...(q.cursor ? { cursor: { id: q.cursor }, skip: 1 } : {}) };
 }
 
-export function toPage<T extends { id: string }>(rows: T[], q: PaginationQuery): { data: T[]; nextCursor: string | null } {
+export function toPage<T extends { id: string }>(
+  rows: T[],
+  q: PaginationQuery,
+): { data: T[]; nextCursor: string | null } {
   const data = rows.slice(0, q.limit);
   return { data, nextCursor: rows.length > q.limit ? data[data.length - 1].id : null };
 }

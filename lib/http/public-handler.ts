@@ -22,13 +22,23 @@ type RouteContext = { params: Promise<Record<string, string | string[]>> };
 type AllowedOrigins<P> = (params: Infer<P>) => Promise<string[] | null>;
 
 type PublicRouteOptions<P, Q, B> = RouteDocs & { params: P; query?: Q; body?: B; allowedOrigins: AllowedOrigins<P> };
-type PublicHandlerArgs<P, Q, B> = { params: Infer<P>; query: Infer<Q>; body: Infer<B>; req: ApiRequest; requestId: string };
+type PublicHandlerArgs<P, Q, B> = {
+  params: Infer<P>;
+  query: Infer<Q>;
+  body: Infer<B>;
+  req: ApiRequest;
+  requestId: string;
+};
 
 const ALLOWED_HEADERS = "content-type, x-request-id";
 const EXPOSED_HEADERS = "retry-after, x-request-id";
 const PREFLIGHT_MAX_AGE = "600";
 
-async function corsOriginFor<P>(origin: string, params: Infer<P>, allowedOrigins: AllowedOrigins<P>): Promise<string | null> {
+async function corsOriginFor<P>(
+  origin: string,
+  params: Infer<P>,
+  allowedOrigins: AllowedOrigins<P>,
+): Promise<string | null> {
   let normalized: string;
   try {
     normalized = new URL(origin).origin;
@@ -59,36 +69,44 @@ function problem(error: unknown, requestId: string, instance: string): Response 
   return response;
 }
 
-export function publicRoute<P extends ZodType, Q extends ZodType | undefined = undefined, B extends ZodType | undefined = undefined>(
-  options: PublicRouteOptions<P, Q, B>,
-  handler: (args: PublicHandlerArgs<P, Q, B>) => Promise<unknown>,
-) {
+export function publicRoute<
+  P extends ZodType,
+  Q extends ZodType | undefined = undefined,
+  B extends ZodType | undefined = undefined,
+>(options: PublicRouteOptions<P, Q, B>, handler: (args: PublicHandlerArgs<P, Q, B>) => Promise<unknown>) {
   const { params, query, body, allowedOrigins: _origins, ...docs } = options;
-  return registerRoute(async (req: ApiRequest, context: RouteContext): Promise<Response> => {
-    const requestId = requestIdOf(req);
-    let corsOrigin: string | null = null;
-    try {
-      const params = parse(options.params, await context.params, "path") as Infer<P>;
-      const origin = foreignOrigin(req);
-      if (origin) {
-        corsOrigin = await corsOriginFor(origin, params, options.allowedOrigins);
-        const write = req.method !== "GET" && req.method !== "HEAD";
-        if (!corsOrigin && write) throw new ForbiddenError("This site may not send responses to this survey.");
+  return registerRoute(
+    async (req: ApiRequest, context: RouteContext): Promise<Response> => {
+      const requestId = requestIdOf(req);
+      let corsOrigin: string | null = null;
+      try {
+        const params = parse(options.params, await context.params, "path") as Infer<P>;
+        const origin = foreignOrigin(req);
+        if (origin) {
+          corsOrigin = await corsOriginFor(origin, params, options.allowedOrigins);
+          const write = req.method !== "GET" && req.method !== "HEAD";
+          if (!corsOrigin && write) throw new ForbiddenError("This site may not send responses to this survey.");
+        }
+        const query = parse(options.query, queryObject(req), "query") as Infer<Q>;
+        const body = (options.body ? parse(options.body, await readJson(req), "body") : undefined) as Infer<B>;
+        const result = await handler({ params, query, body, req, requestId });
+        const response = result instanceof Response ? result : reply(result);
+        response.headers.set("x-request-id", requestId);
+        return withCors(response, corsOrigin);
+      } catch (error) {
+        return withCors(problem(error, requestId, new URL(req.url).pathname), corsOrigin);
       }
-      const query = parse(options.query, queryObject(req), "query") as Infer<Q>;
-      const body = (options.body ? parse(options.body, await readJson(req), "body") : undefined) as Infer<B>;
-      const result = await handler({ params, query, body, req, requestId });
-      const response = result instanceof Response ? result : reply(result);
-      response.headers.set("x-request-id", requestId);
-      return withCors(response, corsOrigin);
-    } catch (error) {
-      return withCors(problem(error, requestId, new URL(req.url).pathname), corsOrigin);
-    }
-  }, { ...docs, access: { kind: "public" }, params, query, body });
+    },
+    { ...docs, access: { kind: "public" }, params, query, body },
+  );
 }
 
 /** OPTIONS: the CORS preflight. 204 with the allowance for a listed origin, 403 (no CORS headers) otherwise. */
-export function publicPreflight<P extends ZodType>(options: { params: P; methods: string[]; allowedOrigins: AllowedOrigins<P> }) {
+export function publicPreflight<P extends ZodType>(options: {
+  params: P;
+  methods: string[];
+  allowedOrigins: AllowedOrigins<P>;
+}) {
   const allow = ["OPTIONS", ...options.methods].join(", ");
   return async (req: ApiRequest, context: RouteContext): Promise<Response> => {
     const requestId = requestIdOf(req);

@@ -5,7 +5,11 @@ import { nulPaths, parse } from "./request";
 
 describe("NUL characters in input", () => {
   it("are found in nested values and keys, by dotted path", () => {
-    expect(nulPaths({ a: "ok", b: ["x", "y\u0000"], c: { d: "\u0000" }, ["k\u0000"]: 1 })).toEqual(["b.1", "c.d", "k\\0"]);
+    expect(nulPaths({ a: "ok", b: ["x", "y\u0000"], c: { d: "\u0000" }, ["k\u0000"]: 1 })).toEqual([
+      "b.1",
+      "c.d",
+      "k\\0",
+    ]);
     expect(nulPaths("\u0000")).toEqual([""]);
     expect(nulPaths({ a: "fine", n: 1, z: null })).toEqual([]);
   });
@@ -16,7 +20,9 @@ describe("NUL characters in input", () => {
     try {
       parse(schema, { name: "a\u0000b" }, "body");
     } catch (e) {
-      expect((e as ValidationError).invalidParams).toEqual([{ name: "name", reason: "Must not contain the NUL character (U+0000)", in: "body" }]);
+      expect((e as ValidationError).invalidParams).toEqual([
+        { name: "name", reason: "Must not contain the NUL character (U+0000)", in: "body" },
+      ]);
     }
     expect(parse(schema, { name: "ok" }, "body")).toEqual({ name: "ok" });
   });

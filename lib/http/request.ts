@@ -38,7 +38,8 @@ export function nulPaths(value: unknown, at: string[] = [], out: string[] = [], 
 export function parse<S extends ZodType>(schema: S | undefined, value: unknown, location: "body" | "query" | "path") {
   if (!schema) return undefined;
   const nul = nulPaths(value);
-  if (nul.length) throw new ValidationError(nul.map((name) => ({ name: name || location, reason: NUL_REASON, in: location })));
+  if (nul.length)
+    throw new ValidationError(nul.map((name) => ({ name: name || location, reason: NUL_REASON, in: location })));
   const result = schema.safeParse(value);
   if (!result.success) throw new ValidationError(invalidParamsFromZod(result.error, location));
   return result.data;
@@ -55,7 +56,10 @@ export async function readJson(req: ApiRequest): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch {
-    throw new ValidationError([{ name: "body", reason: "Request body is not valid JSON", in: "body" }], "Malformed JSON body.");
+    throw new ValidationError(
+      [{ name: "body", reason: "Request body is not valid JSON", in: "body" }],
+      "Malformed JSON body.",
+    );
   }
 }
 

@@ -21,8 +21,28 @@ export function toProblem(error: unknown, requestId: string, instance: string): 
     });
   }
   if (error instanceof ZodError) {
-    return problemResponse({ title: "Invalid request", status: 400, detail: "The request has invalid fields.", instance, requestId, invalid_params: invalidParamsFromZod(error) });
+    return problemResponse({
+      title: "Invalid request",
+      status: 400,
+      detail: "The request has invalid fields.",
+      instance,
+      requestId,
+      invalid_params: invalidParamsFromZod(error),
+    });
   }
-  console.error(JSON.stringify({ level: "error", requestId, path: instance, error: error instanceof Error ? error.stack : String(error) }));
-  return problemResponse({ title: "Internal server error", status: 500, detail: "Something went wrong on our side. Quote the request id if you contact support.", instance, requestId });
+  console.error(
+    JSON.stringify({
+      level: "error",
+      requestId,
+      path: instance,
+      error: error instanceof Error ? error.stack : String(error),
+    }),
+  );
+  return problemResponse({
+    title: "Internal server error",
+    status: 500,
+    detail: "Something went wrong on our side. Quote the request id if you contact support.",
+    instance,
+    requestId,
+  });
 }

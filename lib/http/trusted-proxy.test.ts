@@ -8,7 +8,13 @@ function req(remoteAddress: string, headers: Record<string, string>, encrypted =
 
 describe("normalizeForwardedHeaders", () => {
   it("trusts nobody by default: a forged X-Forwarded-For, -Proto and -Host are replaced by the socket's facts", () => {
-    const r = req("203.0.113.9", { "x-forwarded-for": "1.2.3.4", "x-forwarded-proto": "https", "x-forwarded-host": "evil.example", "x-real-ip": "5.6.7.8", forwarded: "for=9.9.9.9" });
+    const r = req("203.0.113.9", {
+      "x-forwarded-for": "1.2.3.4",
+      "x-forwarded-proto": "https",
+      "x-forwarded-host": "evil.example",
+      "x-real-ip": "5.6.7.8",
+      forwarded: "for=9.9.9.9",
+    });
     const out = normalizeForwardedHeaders(r, parseTrustedProxies(undefined));
     expect(out).toEqual({ ip: "203.0.113.9", https: false, trustedPeer: false });
     expect(r.headers["x-forwarded-for"]).toBe("203.0.113.9");
@@ -24,7 +30,11 @@ describe("normalizeForwardedHeaders", () => {
   });
 
   it("behind a trusted proxy takes the right-most untrusted address, not the left-most the client wrote", () => {
-    const r = req("10.0.0.2", { "x-forwarded-for": "6.6.6.6, 198.51.100.7", "x-forwarded-proto": "https", "x-forwarded-host": "cx.example.com" });
+    const r = req("10.0.0.2", {
+      "x-forwarded-for": "6.6.6.6, 198.51.100.7",
+      "x-forwarded-proto": "https",
+      "x-forwarded-host": "cx.example.com",
+    });
     const out = normalizeForwardedHeaders(r, parseTrustedProxies("10.0.0.0/8"));
     expect(out).toEqual({ ip: "198.51.100.7", https: true, trustedPeer: true });
     expect(r.headers["x-forwarded-for"]).toBe("198.51.100.7");
@@ -63,14 +73,20 @@ describe("normalizeForwardedHeaders", () => {
 
 describe("insecureUrlProblem", () => {
   it("refuses an http URL on a network host in production", () => {
-    expect(insecureUrlProblem({ NODE_ENV: "production", NEXTAUTH_URL: "http://cx.example.com" })).toMatch(/unencrypted/);
+    expect(insecureUrlProblem({ NODE_ENV: "production", NEXTAUTH_URL: "http://cx.example.com" })).toMatch(
+      /unencrypted/,
+    );
   });
   it("accepts https, loopback, development, and the two explicit acknowledgements", () => {
     expect(insecureUrlProblem({ NODE_ENV: "production", NEXTAUTH_URL: "https://cx.example.com" })).toBeNull();
     expect(insecureUrlProblem({ NODE_ENV: "production", NEXTAUTH_URL: "http://127.0.0.1:3000" })).toBeNull();
     expect(insecureUrlProblem({ NODE_ENV: "production", NEXTAUTH_URL: "http://localhost:3000" })).toBeNull();
     expect(insecureUrlProblem({ NODE_ENV: "development", NEXTAUTH_URL: "http://cx.example.com" })).toBeNull();
-    expect(insecureUrlProblem({ NODE_ENV: "production", NEXTAUTH_URL: "http://cx.example.com", RESONANCE_BEHIND_TLS: "1" })).toBeNull();
-    expect(insecureUrlProblem({ NODE_ENV: "production", NEXTAUTH_URL: "http://cx.example.com", RESONANCE_ALLOW_HTTP: "1" })).toBeNull();
+    expect(
+      insecureUrlProblem({ NODE_ENV: "production", NEXTAUTH_URL: "http://cx.example.com", RESONANCE_BEHIND_TLS: "1" }),
+    ).toBeNull();
+    expect(
+      insecureUrlProblem({ NODE_ENV: "production", NEXTAUTH_URL: "http://cx.example.com", RESONANCE_ALLOW_HTTP: "1" }),
+    ).toBeNull();
   });
 });

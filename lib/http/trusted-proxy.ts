@@ -24,18 +24,33 @@ export function parseTrustedProxies(value: string | undefined): Trust {
     const hops = Number(raw);
     return (_addr, hop) => hop < hops;
   }
-  const list = raw.split(",").map((s) => s.trim()).filter(Boolean);
+  const list = raw
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   try {
     return proxyaddr.compile(list);
   } catch (error) {
-    throw new Error(`TRUSTED_PROXIES is not valid (${(error as Error).message}): use addresses, CIDRs, loopback/linklocal/uniquelocal or a hop count`);
+    throw new Error(
+      `TRUSTED_PROXIES is not valid (${(error as Error).message}): use addresses, CIDRs, loopback/linklocal/uniquelocal or a hop count`,
+    );
   }
 }
 
-const DROPPED = ["x-forwarded-for", "x-forwarded-proto", "x-forwarded-host", "x-forwarded-port", "x-real-ip", "forwarded"] as const;
+const DROPPED = [
+  "x-forwarded-for",
+  "x-forwarded-proto",
+  "x-forwarded-host",
+  "x-forwarded-port",
+  "x-real-ip",
+  "forwarded",
+] as const;
 
 /** Rewrites the request's forwarded headers to what the socket and the trusted proxies vouch for. */
-export function normalizeForwardedHeaders(req: IncomingMessage, trust: Trust): { ip: string; https: boolean; trustedPeer: boolean } {
+export function normalizeForwardedHeaders(
+  req: IncomingMessage,
+  trust: Trust,
+): { ip: string; https: boolean; trustedPeer: boolean } {
   const peer = req.socket.remoteAddress ?? "";
   const trustedPeer = peer !== "" && trust(peer, 0);
   const ip = trustedPeer ? proxyaddr(req, trust) : peer;

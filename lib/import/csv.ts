@@ -20,7 +20,11 @@ export type Source = ReadableStream<Uint8Array> | Readable;
 
 export class UnsupportedMediaTypeError extends AppError {
   constructor() {
-    super(415, "Unsupported media type", "Send the CSV file as the request body (text/csv) or as the `file` field of multipart/form-data.");
+    super(
+      415,
+      "Unsupported media type",
+      "Send the CSV file as the request body (text/csv) or as the `file` field of multipart/form-data.",
+    );
   }
 }
 
@@ -56,7 +60,9 @@ export class ImportTooLargeError extends AppError {
       what === "bytes"
         ? `The file is larger than the import limit of ${megabytes(limit)} (${limit.toLocaleString("en-US")} bytes, RESONANCE_IMPORT_MAX_BYTES). Split it into smaller files.`
         : `The file has more than the import limit of ${limit.toLocaleString("en-US")} rows (RESONANCE_IMPORT_MAX_ROWS). Split it into smaller files.`;
-    super(413, "Payload too large", "The CSV file is over this server's import limit.", [{ name: what === "bytes" ? "body" : "rows", reason, in: "body" }]);
+    super(413, "Payload too large", "The CSV file is over this server's import limit.", [
+      { name: what === "bytes" ? "body" : "rows", reason, in: "body" },
+    ]);
   }
 }
 
@@ -106,10 +112,14 @@ function capBytes(input: Readable, maxBytes: number): Readable {
 /** The `file` part of a multipart body as it arrives (cut off at maxBytes); the other parts are read past. */
 function multipartFile(req: Request, body: Readable, maxBytes: number): Promise<Readable> {
   return new Promise((resolve, reject) => {
-    const malformed = (reason = "Not a readable multipart/form-data body") => new ValidationError([{ name: "body", reason, in: "body" }]);
+    const malformed = (reason = "Not a readable multipart/form-data body") =>
+      new ValidationError([{ name: "body", reason, in: "body" }]);
     let bb: busboy.Busboy;
     try {
-      bb = busboy({ headers: { "content-type": req.headers.get("content-type") ?? "" }, limits: { files: 1, fileSize: maxBytes, fields: 20, fieldSize: 64 * 1024, parts: 30 } });
+      bb = busboy({
+        headers: { "content-type": req.headers.get("content-type") ?? "" },
+        limits: { files: 1, fileSize: maxBytes, fields: 20, fieldSize: 64 * 1024, parts: 30 },
+      });
     } catch {
       drain(body);
       return reject(malformed("Not a readable multipart/form-data body (no boundary)"));
@@ -148,11 +158,15 @@ function multipartFile(req: Request, body: Readable, maxBytes: number): Promise<
 export async function csvBodyOf(req: Request, limits: ImportLimits = importLimits()): Promise<Source> {
   const type = (req.headers.get("content-type") ?? "text/csv").toLowerCase();
   const multipart = type.startsWith("multipart/form-data");
-  if (!multipart && (type.startsWith("application/json") || type.startsWith("application/x-www-form-urlencoded"))) throw new UnsupportedMediaTypeError();
+  if (!multipart && (type.startsWith("application/json") || type.startsWith("application/x-www-form-urlencoded")))
+    throw new UnsupportedMediaTypeError();
   const declared = Number(req.headers.get("content-length") ?? NaN);
-  if (declared > limits.maxBytes + (multipart ? MULTIPART_ALLOWANCE : 0)) throw new ImportTooLargeError("bytes", limits.maxBytes);
-  if (!req.body) throw new ValidationError([{ name: multipart ? "file" : "body", reason: "The CSV file is empty", in: "body" }]);
-  if (multipart) return multipartFile(req, capBytes(toNode(req.body), limits.maxBytes + MULTIPART_ALLOWANCE), limits.maxBytes);
+  if (declared > limits.maxBytes + (multipart ? MULTIPART_ALLOWANCE : 0))
+    throw new ImportTooLargeError("bytes", limits.maxBytes);
+  if (!req.body)
+    throw new ValidationError([{ name: multipart ? "file" : "body", reason: "The CSV file is empty", in: "body" }]);
+  if (multipart)
+    return multipartFile(req, capBytes(toNode(req.body), limits.maxBytes + MULTIPART_ALLOWANCE), limits.maxBytes);
   return capBytes(toNode(req.body), limits.maxBytes);
 }
 
@@ -160,7 +174,10 @@ export async function csvBodyOf(req: Request, limits: ImportLimits = importLimit
  * Records as arrays of strings; the first one is the header. A BOM and blank lines are dropped. More than
  * `maxRows` records after the header stop the reading with ImportTooLargeError.
  */
-export function readRecords(source: Source, maxRows = importLimits().maxRows): AsyncIterable<string[]> & { destroy: () => void } {
+export function readRecords(
+  source: Source,
+  maxRows = importLimits().maxRows,
+): AsyncIterable<string[]> & { destroy: () => void } {
   const parser = parse({ bom: true, skip_empty_lines: true, relax_column_count: true, max_record_size: 1_000_000 });
   const input = toNode(source);
   input.on("error", (e) => parser.destroy(e));
@@ -201,7 +218,10 @@ export function spoolToDisk(source: Source): { stream: Readable; done: Promise<s
 }
 
 export function csvProblem(error: unknown): ValidationError | null {
-  if (error instanceof CsvError) return new ValidationError([{ name: "body", reason: `Not a readable CSV file: ${error.message.slice(0, 200)}`, in: "body" }]);
+  if (error instanceof CsvError)
+    return new ValidationError([
+      { name: "body", reason: `Not a readable CSV file: ${error.message.slice(0, 200)}`, in: "body" },
+    ]);
   return null;
 }
 
@@ -227,6 +247,7 @@ export async function previewCsv(source: Source, limit = 10): Promise<CsvPreview
   } finally {
     records.destroy();
   }
-  if (!header || header.every((h) => !h)) throw new ValidationError([{ name: "body", reason: "The file has no header row", in: "body" }]);
+  if (!header || header.every((h) => !h))
+    throw new ValidationError([{ name: "body", reason: "The file has no header row", in: "body" }]);
   return { header, rows, totalRows, suggestedMapping: suggestMapping(header) };
 }

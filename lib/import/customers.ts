@@ -20,4 +20,5 @@ export const customerKind: ImportKind<CustomerInput> = {
   }),
 };
 
-export const prepareCustomerImport = (ctx: Ctx, source: Source, options: ImportOptions) => prepareImport(customerKind, ctx, source, options);
+export const prepareCustomerImport = (ctx: Ctx, source: Source, options: ImportOptions) =>
+  prepareImport(customerKind, ctx, source, options);

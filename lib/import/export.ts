@@ -23,7 +23,8 @@ async function attributeKeys(ctx: Ctx): Promise<string[]> {
       take: CHUNK,
     });
     for (const r of rows) {
-      if (r.attributes && typeof r.attributes === "object" && !Array.isArray(r.attributes)) for (const k of Object.keys(r.attributes)) keys.add(k);
+      if (r.attributes && typeof r.attributes === "object" && !Array.isArray(r.attributes))
+        for (const k of Object.keys(r.attributes)) keys.add(k);
     }
     if (rows.length < CHUNK) return [...keys].sort();
     cursor = rows[rows.length - 1].id;
@@ -92,7 +93,10 @@ export async function exportCustomersCsv(ctx: Ctx): Promise<ReadableStream<Uint8
 }
 
 /** Rows of a table read in chunks by id (the cursor), each chunk mapped to CSV rows before the next is read. */
-async function* chunked<T extends { id: string }>(read: (cursor: string | undefined) => Promise<T[]>, toRow: (r: T) => CsvCell[]): AsyncGenerator<CsvCell[][]> {
+async function* chunked<T extends { id: string }>(
+  read: (cursor: string | undefined) => Promise<T[]>,
+  toRow: (r: T) => CsvCell[],
+): AsyncGenerator<CsvCell[][]> {
   let cursor: string | undefined;
   for (;;) {
     const rows = await read(cursor);
@@ -123,7 +127,9 @@ export async function exportInteractionsCsv(ctx: Ctx): Promise<ReadableStream<Ui
           note: true,
           clientId: true,
           customer: { select: { id: true, externalId: true, email: true } },
-          touchpoint: { select: { name: true, journey: { select: { name: true } }, stage: { select: { name: true } } } },
+          touchpoint: {
+            select: { name: true, journey: { select: { name: true } }, stage: { select: { name: true } } },
+          },
           channel: { select: { key: true } },
           staff: { select: { email: true } },
         },

@@ -2,7 +2,17 @@
 // it too.
 import type { MappingSpec } from "./mapping";
 
-export const INTERACTION_FIELDS = ["customer", "touchpoint", "channel", "occurredAt", "outcome", "emotion", "note", "staff", "clientId"] as const;
+export const INTERACTION_FIELDS = [
+  "customer",
+  "touchpoint",
+  "channel",
+  "occurredAt",
+  "outcome",
+  "emotion",
+  "note",
+  "staff",
+  "clientId",
+] as const;
 
 export const INTERACTION_SPEC: MappingSpec = {
   fields: INTERACTION_FIELDS,

@@ -5,7 +5,10 @@ import { resolveMapping, suggestMapping } from "./mapping";
 import { compileMapping } from "./row";
 
 const header = ["customer", "occurredAt", "outcome", "emotion", "note"];
-const columns = compileMapping(resolveMapping(suggestMapping(header, INTERACTION_SPEC), header, INTERACTION_SPEC), header);
+const columns = compileMapping(
+  resolveMapping(suggestMapping(header, INTERACTION_SPEC), header, INTERACTION_SPEC),
+  header,
+);
 
 describe("interaction rows", () => {
   it("suggests the interaction fields from an export's header and ignores unknown columns", () => {
@@ -24,13 +27,33 @@ describe("interaction rows", () => {
   });
 
   it("names the column of each bad cell; outcome labels are normalized", () => {
-    const good = parseInteractionRow(["EXT-1", "2026-03-14T09:30:00+02:00", "Follow up", "Pleased", "'=1+1"], columns, 2);
-    expect(good).toEqual({ ok: true, input: { customer: "EXT-1", occurredAt: new Date("2026-03-14T07:30:00Z"), outcome: "follow_up", emotion: 1, note: "=1+1" } });
+    const good = parseInteractionRow(
+      ["EXT-1", "2026-03-14T09:30:00+02:00", "Follow up", "Pleased", "'=1+1"],
+      columns,
+      2,
+    );
+    expect(good).toEqual({
+      ok: true,
+      input: {
+        customer: "EXT-1",
+        occurredAt: new Date("2026-03-14T07:30:00Z"),
+        outcome: "follow_up",
+        emotion: 1,
+        note: "=1+1",
+      },
+    });
     const bad = parseInteractionRow(["", "14/03/2026", "won", "7", ""], columns, 5);
-    expect(bad.ok ? [] : bad.problems.map((p) => `${p.row}:${p.field}`)).toEqual(["5:emotion", "5:customer", "5:occurredAt", "5:outcome"]);
+    expect(bad.ok ? [] : bad.problems.map((p) => `${p.row}:${p.field}`)).toEqual([
+      "5:emotion",
+      "5:customer",
+      "5:occurredAt",
+      "5:outcome",
+    ]);
   });
 
   it("compares touchpoint paths without case or spacing around the slashes", () => {
-    expect(touchpointPath(..." Onboarding/Setup /Welcome Call".split("/"))).toBe(touchpointPath("onboarding", "setup", "welcome call"));
+    expect(touchpointPath(..." Onboarding/Setup /Welcome Call".split("/"))).toBe(
+      touchpointPath("onboarding", "setup", "welcome call"),
+    );
   });
 });

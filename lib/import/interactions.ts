@@ -18,7 +18,15 @@ import { INTERACTION_SPEC } from "./interaction-spec";
 import { prepareImport, type ImportKind, type ImportOptions, type Numbered, type ParsedRow } from "./pipeline";
 import type { CompiledMapping, RowProblem } from "./row";
 import { newId, type BatchResult } from "./write";
-import { customersOf, findChannel, findTouchpoint, lastSeenTracker, loadLookups, type Lookups, type TouchpointRef } from "./references";
+import {
+  customersOf,
+  findChannel,
+  findTouchpoint,
+  lastSeenTracker,
+  loadLookups,
+  type Lookups,
+  type TouchpointRef,
+} from "./references";
 
 export { touchpointPath } from "./references";
 
@@ -51,7 +59,16 @@ export const interactionRowSchema = z.object({
       }
       return d;
     }),
-  outcome: z.preprocess((v) => (typeof v === "string" ? v.trim().toLowerCase().replace(/[\s-]+/g, "_") : v), interactionCreateSchema.shape.outcome),
+  outcome: z.preprocess(
+    (v) =>
+      typeof v === "string"
+        ? v
+            .trim()
+            .toLowerCase()
+            .replace(/[\s-]+/g, "_")
+        : v,
+    interactionCreateSchema.shape.outcome,
+  ),
   emotion: z.number().int().min(-2).max(2).optional(),
   note: interactionCreateSchema.shape.note,
   staff: z.email("Use the e-mail of a member of this organization").optional(),
@@ -59,7 +76,11 @@ export const interactionRowSchema = z.object({
 });
 export type InteractionRow = z.infer<typeof interactionRowSchema>;
 
-export function parseInteractionRow(record: string[], columns: CompiledMapping, row: number): ParsedRow<InteractionRow> {
+export function parseInteractionRow(
+  record: string[],
+  columns: CompiledMapping,
+  row: number,
+): ParsedRow<InteractionRow> {
   const draft: Record<string, unknown> = {};
   const problems: RowProblem[] = [];
   for (const { index, target } of columns) {
@@ -71,7 +92,12 @@ export function parseInteractionRow(record: string[], columns: CompiledMapping, 
     if (cell === "") continue;
     if (target === "emotion") {
       const emotion = parseEmotion(cell);
-      if (emotion === "bad") problems.push({ row, field: "emotion", reason: `Use −2..+2 or ${EMOTIONS.map((e) => e.label).join(", ")} (got "${cell.slice(0, 40)}")` });
+      if (emotion === "bad")
+        problems.push({
+          row,
+          field: "emotion",
+          reason: `Use −2..+2 or ${EMOTIONS.map((e) => e.label).join(", ")} (got "${cell.slice(0, 40)}")`,
+        });
       else draft.emotion = emotion;
     } else draft[target] = cell;
   }
@@ -126,9 +152,15 @@ function interactionSession(ctx: Ctx) {
           else tp = found;
         }
         const channelId = input.channel ? findChannel(refs, input.channel) : undefined;
-        if (input.channel && !channelId) problems.push({ row, field: "channel", reason: `No channel with the key "${input.channel.slice(0, 60)}"` });
+        if (input.channel && !channelId)
+          problems.push({ row, field: "channel", reason: `No channel with the key "${input.channel.slice(0, 60)}"` });
         const staffId = input.staff ? refs.staff.get(input.staff.toLowerCase()) : undefined;
-        if (input.staff && !staffId) problems.push({ row, field: "staff", reason: `${input.staff.slice(0, 80)} is not a member of this organization` });
+        if (input.staff && !staffId)
+          problems.push({
+            row,
+            field: "staff",
+            reason: `${input.staff.slice(0, 80)} is not a member of this organization`,
+          });
         if (problems.length || "reason" in c) return { row, problems };
         const record: InteractionRecord = {
           customerId: c.id,
@@ -159,7 +191,10 @@ function interactionSession(ctx: Ctx) {
           const stored = new Set<string | null>();
           for (let i = 0; i < clientIds.length; i += 400) {
             const chunk = clientIds.slice(i, i + 400);
-            const found = await tx.interaction.findMany({ where: { orgId: ctx.orgId, OR: [{ clientId: { in: chunk } }, { id: { in: chunk } }] }, select: { id: true, clientId: true } });
+            const found = await tx.interaction.findMany({
+              where: { orgId: ctx.orgId, OR: [{ clientId: { in: chunk } }, { id: { in: chunk } }] },
+              select: { id: true, clientId: true },
+            });
             for (const f of found) stored.add(f.id).add(f.clientId);
           }
           const fresh = rows.filter((r) => !r.clientId || !stored.has(r.clientId));
@@ -187,4 +222,5 @@ export const interactionKind: ImportKind<InteractionRow, InteractionRecord> = {
   session: interactionSession,
 };
 
-export const prepareInteractionImport = (ctx: Ctx, source: Source, options: ImportOptions) => prepareImport(interactionKind, ctx, source, options);
+export const prepareInteractionImport = (ctx: Ctx, source: Source, options: ImportOptions) =>
+  prepareImport(interactionKind, ctx, source, options);

@@ -34,10 +34,15 @@ describe("suggestMapping", () => {
 
 describe("resolveMapping", () => {
   it("keeps valid targets and drops ignored columns", () => {
-    expect(resolveMapping({ "Full name": "name", plan: "ignore", Phone: "attributes.tel" }, header)).toEqual({ "Full name": "name", Phone: "attributes.tel" });
+    expect(resolveMapping({ "Full name": "name", plan: "ignore", Phone: "attributes.tel" }, header)).toEqual({
+      "Full name": "name",
+      Phone: "attributes.tel",
+    });
   });
   it("names each bad column", () => {
-    expect(problems(() => resolveMapping({ "Full name": "name", Nope: "email", plan: "shoe_size", Phone: 3 }, header))).toEqual(["mapping.Nope", "mapping.plan", "mapping.Phone"]);
+    expect(
+      problems(() => resolveMapping({ "Full name": "name", Nope: "email", plan: "shoe_size", Phone: 3 }, header)),
+    ).toEqual(["mapping.Nope", "mapping.plan", "mapping.Phone"]);
   });
   it("refuses two columns on one field and a mapping without name", () => {
     expect(problems(() => resolveMapping({ "Full name": "name", Phone: "name" }, header))).toEqual(["mapping.Phone"]);

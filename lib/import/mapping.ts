@@ -97,7 +97,9 @@ export function resolveMapping(raw: unknown, header: string[], spec: MappingSpec
   const problems: InvalidParam[] = [];
   const bad = (name: string, reason: string) => problems.push({ name, reason, in: "query" });
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-    throw new ValidationError([{ name: "mapping", reason: "Must be a JSON object of CSV column → field", in: "query" }]);
+    throw new ValidationError([
+      { name: "mapping", reason: "Must be a JSON object of CSV column → field", in: "query" },
+    ]);
   }
   const out: Mapping = {};
   const taken = new Map<string, string>();
@@ -113,7 +115,10 @@ export function resolveMapping(raw: unknown, header: string[], spec: MappingSpec
     }
     if (target === "ignore") continue;
     if (!spec.fields.includes(target) && !(spec.attributes && attributeKeyOf(target))) {
-      bad(name, `Unknown field "${target.slice(0, 60)}"; use ${spec.fields.join(", ")}${spec.attributes ? ", attributes.<key>" : ""} or ignore`);
+      bad(
+        name,
+        `Unknown field "${target.slice(0, 60)}"; use ${spec.fields.join(", ")}${spec.attributes ? ", attributes.<key>" : ""} or ignore`,
+      );
       continue;
     }
     const other = taken.get(target);
@@ -131,7 +136,11 @@ export function resolveMapping(raw: unknown, header: string[], spec: MappingSpec
   return out;
 }
 
-export function parseMappingParam(text: string | undefined, header: string[], spec: MappingSpec = CUSTOMER_SPEC): Mapping {
+export function parseMappingParam(
+  text: string | undefined,
+  header: string[],
+  spec: MappingSpec = CUSTOMER_SPEC,
+): Mapping {
   if (text === undefined) return resolveMapping(suggestMapping(header, spec), header, spec);
   let raw: unknown;
   try {

@@ -79,7 +79,13 @@ async function openFile(source: Source, mappingText: string | undefined, spec: M
     records.destroy();
     throw error;
   }
-  return { header, mapping, columns: compileMapping(mapping, header), rest: { [Symbol.asyncIterator]: () => iterator }, records };
+  return {
+    header,
+    mapping,
+    columns: compileMapping(mapping, header),
+    rest: { [Symbol.asyncIterator]: () => iterator },
+    records,
+  };
 }
 
 /**
@@ -144,13 +150,21 @@ class Checker<In, Out> {
   }
 }
 
-export type PreparedImport = { run: (onProgress: (p: ImportProgress) => void) => Promise<ImportResult>; cancel: () => void };
+export type PreparedImport = {
+  run: (onProgress: (p: ImportProgress) => void) => Promise<ImportResult>;
+  cancel: () => void;
+};
 
 /**
  * Opens the file and checks the mapping (throws ValidationError: nothing streamed yet, nothing written);
  * `run` then does the import, calling onProgress every ~1,000 rows.
  */
-export async function prepareImport<In, Out>(kind: ImportKind<In, Out>, ctx: Ctx, source: Source, options: ImportOptions): Promise<PreparedImport> {
+export async function prepareImport<In, Out>(
+  kind: ImportKind<In, Out>,
+  ctx: Ctx,
+  source: Source,
+  options: ImportOptions,
+): Promise<PreparedImport> {
   const spool = options.mode === "all_or_nothing" ? spoolToDisk(source) : null;
   let file: Awaited<ReturnType<typeof openFile>>;
   try {
@@ -169,7 +183,8 @@ export async function prepareImport<In, Out>(kind: ImportKind<In, Out>, ctx: Ctx
     const totals = { inserted: 0, updated: 0, skipped: 0 };
     const session = kind.session(ctx);
     let checker = new Checker(kind, session, columns);
-    const report = (phase: ImportProgress["phase"], c: Checker<In, Out>) => onProgress({ phase, processed: c.processed, valid: c.valid, invalid: c.invalid });
+    const report = (phase: ImportProgress["phase"], c: Checker<In, Out>) =>
+      onProgress({ phase, processed: c.processed, valid: c.valid, invalid: c.invalid });
     const write = async (batch: Out[]) => {
       if (!batch.length) return;
       const r = await session.write(batch, options.onExisting);
@@ -225,7 +240,15 @@ export async function prepareImport<In, Out>(kind: ImportKind<In, Out>, ctx: Ctx
     };
     await recordAudit(ctx, {
       ...kind.audit,
-      data: { mode: result.mode, onExisting: result.onExisting, rows: result.rows, inserted: result.inserted, updated: result.updated, skipped: result.skipped, invalid: result.invalid },
+      data: {
+        mode: result.mode,
+        onExisting: result.onExisting,
+        rows: result.rows,
+        inserted: result.inserted,
+        updated: result.updated,
+        skipped: result.skipped,
+        invalid: result.invalid,
+      },
     });
     return result;
   };
@@ -242,9 +265,22 @@ export function importAsNdjson(prepared: PreparedImport, requestId: string): Rea
         send(await prepared.run((p) => send(p)));
       } catch (error) {
         // The file's own fault (a bad row, over the size or row limit: ValidationError, ImportTooLargeError) is said as is.
-        const known = error instanceof AppError && error.status < 500 ? (error.invalidParams?.[0]?.reason ?? error.message) : null;
-        if (!known) console.error(JSON.stringify({ level: "error", requestId, path: "import", error: error instanceof Error ? error.stack : String(error) }));
-        send({ done: true, error: known ?? "The import stopped because of an error on our side. Rows written before it stay written.", requestId });
+        const known =
+          error instanceof AppError && error.status < 500 ? (error.invalidParams?.[0]?.reason ?? error.message) : null;
+        if (!known)
+          console.error(
+            JSON.stringify({
+              level: "error",
+              requestId,
+              path: "import",
+              error: error instanceof Error ? error.stack : String(error),
+            }),
+          );
+        send({
+          done: true,
+          error: known ?? "The import stopped because of an error on our side. Rows written before it stay written.",
+          requestId,
+        });
       }
       controller.close();
     },
@@ -258,6 +294,10 @@ export function importAsNdjson(prepared: PreparedImport, requestId: string): Rea
 export function importResponse(prepared: PreparedImport, requestId: string): Response {
   return new Response(importAsNdjson(prepared, requestId), {
     status: 200,
-    headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store", "x-accel-buffering": "no" },
+    headers: {
+      "content-type": "application/x-ndjson; charset=utf-8",
+      "cache-control": "no-store",
+      "x-accel-buffering": "no",
+    },
   });
 }

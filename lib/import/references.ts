@@ -20,13 +20,23 @@ export async function loadLookups(ctx: Ctx): Promise<Lookups> {
   const [touchpoints, channels, members] = await Promise.all([
     db.touchpoint.findMany({
       where: { orgId: ctx.orgId },
-      select: { id: true, name: true, channelId: true, journey: { select: { name: true } }, stage: { select: { name: true } } },
+      select: {
+        id: true,
+        name: true,
+        channelId: true,
+        journey: { select: { name: true } },
+        stage: { select: { name: true } },
+      },
     }),
     db.channel.findMany({ where: { orgId: ctx.orgId }, select: { id: true, key: true, name: true } }),
-    db.membership.findMany({ where: { orgId: ctx.orgId }, select: { userId: true, user: { select: { email: true } } } }),
+    db.membership.findMany({
+      where: { orgId: ctx.orgId },
+      select: { userId: true, user: { select: { email: true } } },
+    }),
   ]);
   const tp: Lookups["touchpoints"] = new Map();
-  const add = (key: string, value: TouchpointRef) => tp.set(key, tp.has(key) && tp.get(key) !== value ? "ambiguous" : value);
+  const add = (key: string, value: TouchpointRef) =>
+    tp.set(key, tp.has(key) && tp.get(key) !== value ? "ambiguous" : value);
   for (const t of touchpoints) {
     const value = { id: t.id, channelId: t.channelId };
     tp.set(t.id, value);
@@ -46,15 +56,24 @@ export async function loadLookups(ctx: Ctx): Promise<Lookups> {
 /** A touchpoint by id, "Journey / Stage / Touchpoint" or (when `byName`) a name only one touchpoint has. */
 export function findTouchpoint(lookups: Lookups, value: string, byName = false): TouchpointRef | { reason: string } {
   const key = value.includes("/") ? touchpointPath(...value.split("/")) : value;
-  const found = lookups.touchpoints.get(key) ?? (byName ? lookups.touchpoints.get(`name:${value.trim().toLowerCase()}`) : undefined);
-  if (found === "ambiguous") return { reason: "Several touchpoints have this name; use the touchpoint id or Journey / Stage / Touchpoint" };
-  if (!found) return { reason: `No touchpoint "${value.slice(0, 80)}" (id${byName ? ", name" : ""} or Journey / Stage / Touchpoint) in this organization` };
+  const found =
+    lookups.touchpoints.get(key) ??
+    (byName ? lookups.touchpoints.get(`name:${value.trim().toLowerCase()}`) : undefined);
+  if (found === "ambiguous")
+    return { reason: "Several touchpoints have this name; use the touchpoint id or Journey / Stage / Touchpoint" };
+  if (!found)
+    return {
+      reason: `No touchpoint "${value.slice(0, 80)}" (id${byName ? ", name" : ""} or Journey / Stage / Touchpoint) in this organization`,
+    };
   return found;
 }
 
 /** A channel by key (or, when `byName`, by its name). */
 export function findChannel(lookups: Lookups, value: string, byName = false): string | undefined {
-  return lookups.channels.get(value.toLowerCase()) ?? (byName ? lookups.channels.get(`name:${value.trim().toLowerCase()}`) : undefined);
+  return (
+    lookups.channels.get(value.toLowerCase()) ??
+    (byName ? lookups.channels.get(`name:${value.trim().toLowerCase()}`) : undefined)
+  );
 }
 
 /** Customers of this organization named by the batch, by external id, e-mail (lower-cased) or id. */
@@ -66,7 +85,10 @@ export async function customersOf(ctx: Ctx, refs: string[]) {
     const emails = [...new Set([...chunk, ...chunk.map((r) => r.toLowerCase())])];
     found.push(
       ...(await db.customer.findMany({
-        where: { orgId: ctx.orgId, OR: [{ externalId: { in: chunk } }, { email: { in: emails } }, { id: { in: chunk } }] },
+        where: {
+          orgId: ctx.orgId,
+          OR: [{ externalId: { in: chunk } }, { email: { in: emails } }, { id: { in: chunk } }],
+        },
         select: { id: true, externalId: true, email: true },
       })),
     );
@@ -88,7 +110,8 @@ export async function customersOf(ctx: Ctx, refs: string[]) {
     if (ext) return { id: ext };
     const emails = byEmail.get(value.toLowerCase());
     if (emails?.size === 1) return { id: [...emails][0] };
-    if (emails && emails.size > 1) return { reason: `${emails.size} customers have the e-mail "${value.slice(0, 80)}"; use their external id` };
+    if (emails && emails.size > 1)
+      return { reason: `${emails.size} customers have the e-mail "${value.slice(0, 80)}"; use their external id` };
     if (byId.has(value)) return { id: value };
     return { reason: `No customer with the external id or e-mail "${value.slice(0, 80)}" in this organization` };
   };
@@ -106,7 +129,10 @@ export function lastSeenTracker(ctx: Ctx) {
     },
     async finish() {
       for (const [customerId, at] of newest) {
-        await db.customer.updateMany({ where: { id: customerId, orgId: ctx.orgId, OR: [{ lastSeenAt: null }, { lastSeenAt: { lt: at } }] }, data: { lastSeenAt: at } });
+        await db.customer.updateMany({
+          where: { id: customerId, orgId: ctx.orgId, OR: [{ lastSeenAt: null }, { lastSeenAt: { lt: at } }] },
+          data: { lastSeenAt: at },
+        });
       }
     },
   };

@@ -5,7 +5,15 @@
 // one column per question titled with its text, or "text (key)"), so an export maps itself.
 import type { MappingSpec } from "./mapping";
 
-export const RESPONSE_BASE_FIELDS = ["clientId", "submittedAt", "customer", "touchpoint", "channel", "locale", "completed"] as const;
+export const RESPONSE_BASE_FIELDS = [
+  "clientId",
+  "submittedAt",
+  "customer",
+  "touchpoint",
+  "channel",
+  "locale",
+  "completed",
+] as const;
 
 /** A question as the mapping sees it: its key and its text in the survey's default language. */
 export type QuestionColumn = { key: string; title: string };
@@ -43,7 +51,11 @@ export function responseSpec(questions: readonly QuestionColumn[]): MappingSpec 
     // The key first: a long question text is cut off in a narrow select.
     const label = q.title && q.title !== q.key ? `Answer ${q.key}: ${q.title}` : `Answer ${q.key}`;
     labels[field] = label.length > 70 ? `${label.slice(0, 69)}…` : label;
-    synonyms[field] = [...new Set([DERIVED.has(squash(q.key)) ? "" : q.key, field, q.title, `${q.title} (${q.key})`].map(squash).filter(Boolean))];
+    synonyms[field] = [
+      ...new Set(
+        [DERIVED.has(squash(q.key)) ? "" : q.key, field, q.title, `${q.title} (${q.key})`].map(squash).filter(Boolean),
+      ),
+    ];
   }
   return {
     fields: [...RESPONSE_BASE_FIELDS, ...questions.map((q) => answerField(q.key))],

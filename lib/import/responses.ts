@@ -23,7 +23,15 @@ import { toQuestionDefs, type QuestionDef, type QuestionInput, type QuestionType
 import type { Source } from "./csv";
 import { interactionRowSchema } from "./interactions";
 import { prepareImport, type ImportKind, type ImportOptions, type Numbered, type ParsedRow } from "./pipeline";
-import { customersOf, findChannel, findTouchpoint, lastSeenTracker, loadLookups, type Lookups, type TouchpointRef } from "./references";
+import {
+  customersOf,
+  findChannel,
+  findTouchpoint,
+  lastSeenTracker,
+  loadLookups,
+  type Lookups,
+  type TouchpointRef,
+} from "./references";
 import { ANSWER_FIELD, responseSpec, type QuestionColumn } from "./response-spec";
 import { parseConsent, type CompiledMapping, type RowProblem } from "./row";
 import { newId, type BatchResult } from "./write";
@@ -66,7 +74,10 @@ export async function getImportSurvey(ctx: Ctx, surveyId: string): Promise<Impor
     },
   });
   if (!s) throw new NotFoundError("Survey");
-  const columns = s.questions.map((q) => ({ key: q.key, title: localizedText(q.text, s.defaultLocale, s.defaultLocale) }));
+  const columns = s.questions.map((q) => ({
+    key: q.key,
+    title: localizedText(q.text, s.defaultLocale, s.defaultLocale),
+  }));
   return { ...s, columns };
 }
 
@@ -113,7 +124,10 @@ export function cellToAnswer(q: QuestionDef, cell: string): unknown {
       for (let i = 0; i < parts.length; i += 2) {
         let j = parts.length - 1;
         for (; j > i; j -= 2) if (optionKey(q, parts.slice(i, j + 1).join(""))) break;
-        const text = parts.slice(i, j + 1).join("").trim();
+        const text = parts
+          .slice(i, j + 1)
+          .join("")
+          .trim();
         if (text) out.push(optionKey(q, text) ?? text);
         i = j;
       }
@@ -129,14 +143,26 @@ const problemsOf = (row: number, issues: z.core.$ZodIssue[]): RowProblem[] => {
     const field = String(issue.path[0] ?? "row");
     if (seen.has(field)) continue;
     seen.add(field);
-    out.push({ row, field, reason: issue.code === "invalid_type" && issue.input === undefined ? "Required" : issue.message });
+    out.push({
+      row,
+      field,
+      reason: issue.code === "invalid_type" && issue.input === undefined ? "Required" : issue.message,
+    });
   }
   return out;
 };
 
 /** A clientId for a row without one: the same content gives the same id, so a re-import is recognised. */
 function contentId(input: Omit<ResponseRow, "clientId">): string {
-  const text = JSON.stringify([input.submittedAt.toISOString(), input.customer, input.touchpoint, input.channel, input.locale, input.completed, input.answers]);
+  const text = JSON.stringify([
+    input.submittedAt.toISOString(),
+    input.customer,
+    input.touchpoint,
+    input.channel,
+    input.locale,
+    input.completed,
+    input.answers,
+  ]);
   return `import-${createHash("sha256").update(text).digest("hex").slice(0, 40)}`;
 }
 
@@ -151,10 +177,16 @@ export function responseRowParser(survey: SurveyShape) {
       if (cell === "") continue;
       const key = ANSWER_FIELD.exec(target)?.[1];
       const q = key === undefined ? undefined : defs.get(key);
-      if (key !== undefined) answers[key] = q ? cellToAnswer(q, cell) : cell; // an unknown key: validateAnswers names it
+      if (key !== undefined)
+        answers[key] = q ? cellToAnswer(q, cell) : cell; // an unknown key: validateAnswers names it
       else if (target === "completed") {
         const v = parseConsent(cell);
-        if (v === "bad") problems.push({ row, field: "completed", reason: `Use yes/no, true/false or 1/0 (got "${cell.slice(0, 40)}")` });
+        if (v === "bad")
+          problems.push({
+            row,
+            field: "completed",
+            reason: `Use yes/no, true/false or 1/0 (got "${cell.slice(0, 40)}")`,
+          });
         else draft.completed = v;
       } else draft[target] = cell;
     }
@@ -163,7 +195,10 @@ export function responseRowParser(survey: SurveyShape) {
     const checked = validateAnswers(survey, answers, { complete: base.success ? base.data.completed : true });
     if (!checked.ok) {
       for (const i of checked.issues) {
-        const got = i.code === "wrong_type" && i.key && typeof answers[i.key] === "string" ? ` (got "${String(answers[i.key]).slice(0, 40)}")` : "";
+        const got =
+          i.code === "wrong_type" && i.key && typeof answers[i.key] === "string"
+            ? ` (got "${String(answers[i.key]).slice(0, 40)}")`
+            : "";
         problems.push({ row, field: i.name, reason: i.reason + got });
       }
     }
@@ -175,7 +210,11 @@ export function responseRowParser(survey: SurveyShape) {
 }
 
 /** A resolved row: what the Response and Answer rows are made of. */
-export type ResponseRecord = ResponseRow & { customerId: string | null; touchpointId: string | null; channelId: string | null };
+export type ResponseRecord = ResponseRow & {
+  customerId: string | null;
+  touchpointId: string | null;
+  channelId: string | null;
+};
 
 function responseSession(ctx: Ctx, survey: ImportSurvey) {
   let lookups: Promise<Lookups> | null = null;
@@ -184,9 +223,13 @@ function responseSession(ctx: Ctx, survey: ImportSurvey) {
   return {
     async resolve(rows: Numbered<ResponseRow>[]) {
       const refs = await (lookups ??= loadLookups(ctx));
-      const customer = await customersOf(ctx, [...new Set(rows.flatMap((r) => (r.input.customer ? [r.input.customer] : [])))]);
+      const customer = await customersOf(ctx, [
+        ...new Set(rows.flatMap((r) => (r.input.customer ? [r.input.customer] : []))),
+      ]);
       // Keyed by id too (an id is never ambiguous).
-      const surveyTouchpoint = survey.touchpointId ? (refs.touchpoints.get(survey.touchpointId) as TouchpointRef | undefined) : undefined;
+      const surveyTouchpoint = survey.touchpointId
+        ? (refs.touchpoints.get(survey.touchpointId) as TouchpointRef | undefined)
+        : undefined;
       return rows.map(({ row, input }) => {
         const problems: RowProblem[] = [];
         const c = input.customer ? customer(input.customer) : null;
@@ -194,7 +237,12 @@ function responseSession(ctx: Ctx, survey: ImportSurvey) {
         const tp = input.touchpoint ? findTouchpoint(refs, input.touchpoint, true) : (surveyTouchpoint ?? null);
         if (tp && "reason" in tp) problems.push({ row, field: "touchpoint", reason: tp.reason });
         const channelId = input.channel ? findChannel(refs, input.channel, true) : undefined;
-        if (input.channel && !channelId) problems.push({ row, field: "channel", reason: `No channel with the key or name "${input.channel.slice(0, 60)}"` });
+        if (input.channel && !channelId)
+          problems.push({
+            row,
+            field: "channel",
+            reason: `No channel with the key or name "${input.channel.slice(0, 60)}"`,
+          });
         if (problems.length || (c && "reason" in c) || (tp && "reason" in tp)) return { row, problems };
         const record: ResponseRecord = {
           ...input,
@@ -218,7 +266,10 @@ function responseSession(ctx: Ctx, survey: ImportSurvey) {
           const clientIds = rows.map((r) => r.clientId);
           for (let i = 0; i < clientIds.length; i += 400) {
             const chunk = clientIds.slice(i, i + 400);
-            const found = await tx.response.findMany({ where: { surveyId: survey.id, OR: [{ clientId: { in: chunk } }, { id: { in: chunk } }] }, select: { id: true, clientId: true } });
+            const found = await tx.response.findMany({
+              where: { surveyId: survey.id, OR: [{ clientId: { in: chunk } }, { id: { in: chunk } }] },
+              select: { id: true, clientId: true },
+            });
             for (const f of found) stored.add(f.id).add(f.clientId);
           }
           const fresh = rows.filter((r) => !stored.has(r.clientId));
@@ -248,7 +299,14 @@ function responseSession(ctx: Ctx, survey: ImportSurvey) {
               if (!Object.hasOwn(r.answers, q.key)) continue;
               const c = toAnswerColumns(q.type, r.answers[q.key]);
               // A Json column takes JSON text: a single choice "pro" is stored as "\"pro\"", as Prisma writes it.
-              answers.push({ id: newId(), orgId: ctx.orgId, responseId: id, questionId: q.id, ...c, valueChoice: c.valueChoice === null ? null : JSON.stringify(c.valueChoice) });
+              answers.push({
+                id: newId(),
+                orgId: ctx.orgId,
+                responseId: id,
+                questionId: q.id,
+                ...c,
+                valueChoice: c.valueChoice === null ? null : JSON.stringify(c.valueChoice),
+              });
             }
             lastSeen.note(r.customerId, r.submittedAt);
           }

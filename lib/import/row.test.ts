@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { compileMapping, parseConsent, parseRow, parseTags } from "./row";
 
 const header = ["id", "name", "email", "tags", "consent", "plan"];
-const columns = compileMapping({ id: "externalId", name: "name", email: "email", tags: "tags", consent: "consent", plan: "attributes.plan" }, header);
+const columns = compileMapping(
+  { id: "externalId", name: "name", email: "email", tags: "tags", consent: "consent", plan: "attributes.plan" },
+  header,
+);
 
 describe("cells", () => {
   it("reads consent as yes/no/true/false/1/0, empty as not given", () => {
@@ -20,7 +23,14 @@ describe("parseRow", () => {
   it("builds a customer input with the createCustomer rules (trim, lower-case e-mail)", () => {
     expect(parseRow(["C-1", " Ada Lovelace ", "ADA@Example.test", "vip;b2b", "yes", "pro"], columns, 2)).toEqual({
       ok: true,
-      input: { externalId: "C-1", name: "Ada Lovelace", email: "ada@example.test", tags: ["vip", "b2b"], consent: true, attributes: { plan: "pro" } },
+      input: {
+        externalId: "C-1",
+        name: "Ada Lovelace",
+        email: "ada@example.test",
+        tags: ["vip", "b2b"],
+        consent: true,
+        attributes: { plan: "pro" },
+      },
     });
   });
   it("treats empty cells as absent and missing trailing cells as empty", () => {

@@ -19,7 +19,14 @@ export function parseConsent(cell: string): boolean | undefined | "bad" {
 
 /** "vip, churn-risk; b2b" → ["vip", "churn-risk", "b2b"] (comma or semicolon separated, duplicates dropped). */
 export function parseTags(cell: string): string[] {
-  return [...new Set(cell.split(/[,;]/).map((t) => t.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      cell
+        .split(/[,;]/)
+        .map((t) => t.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /** Column positions of the mapped headers, computed once per file. */
@@ -57,7 +64,12 @@ export function parseRow(record: string[], columns: CompiledMapping, row: number
     if (target === "tags") draft.tags = parseTags(cell);
     else if (target === "consent") {
       const consent = parseConsent(cell);
-      if (consent === "bad") problems.push({ row, field: "consent", reason: `Use yes/no, true/false or 1/0 (got "${cell.trim().slice(0, 40)}")` });
+      if (consent === "bad")
+        problems.push({
+          row,
+          field: "consent",
+          reason: `Use yes/no, true/false or 1/0 (got "${cell.trim().slice(0, 40)}")`,
+        });
       else draft.consent = consent;
     } else draft[target] = cell;
   }

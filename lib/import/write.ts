@@ -11,7 +11,14 @@ export type BatchResult = { inserted: number; updated: number; skipped: number }
 
 export { newId };
 
-type Existing = { id: string; externalId: string | null; name: string | null; email: string | null; consent: boolean | null; attributes: unknown };
+type Existing = {
+  id: string;
+  externalId: string | null;
+  name: string | null;
+  email: string | null;
+  consent: boolean | null;
+  attributes: unknown;
+};
 
 function tagRows(orgId: string, customerId: string, tags: string[] | undefined) {
   return [...new Set(tags ?? [])].map((tag) => ({ id: newId(), orgId, customerId, tag }));
@@ -37,7 +44,16 @@ export async function writeBatch(ctx: Ctx, rows: CustomerInput[], onExisting: On
       const retag: string[] = [];
       const consentEvents: object[] = [];
       const consentEvent = (customerId: string, consent: boolean | null) =>
-        consentEvents.push({ id: newId(), orgId: ctx.orgId, customerId, consent, source: "import", actorId: ctx.userId, apiKeyId: ctx.apiKeyId, createdAt: now });
+        consentEvents.push({
+          id: newId(),
+          orgId: ctx.orgId,
+          customerId,
+          consent,
+          source: "import",
+          actorId: ctx.userId,
+          apiKeyId: ctx.apiKeyId,
+          createdAt: now,
+        });
 
       for (const r of rows) {
         const old = r.externalId ? existing.get(r.externalId) : undefined;
@@ -93,7 +109,8 @@ export async function writeBatch(ctx: Ctx, rows: CustomerInput[], onExisting: On
         }
         result.updated++;
       }
-      if (retokenize.length) await tx.customerSearchToken.deleteMany({ where: { orgId: ctx.orgId, customerId: { in: retokenize } } });
+      if (retokenize.length)
+        await tx.customerSearchToken.deleteMany({ where: { orgId: ctx.orgId, customerId: { in: retokenize } } });
       if (retag.length) await tx.customerTag.deleteMany({ where: { orgId: ctx.orgId, customerId: { in: retag } } });
       await insertBatches(tx, "Customer", "customers", customers);
       await insertBatches(tx, "CustomerSearchToken", "tokens", tokens);

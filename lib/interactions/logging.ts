@@ -25,7 +25,10 @@ export async function getLoggingOptions(ctx: Ctx) {
     channelId: t.channel?.id ?? null,
     uses: uses.get(t.id) ?? 0,
   }));
-  const mostUsed = options.filter((o) => o.uses > 0).sort((a, b) => b.uses - a.uses || a.name.localeCompare(b.name)).slice(0, MOST_USED);
+  const mostUsed = options
+    .filter((o) => o.uses > 0)
+    .sort((a, b) => b.uses - a.uses || a.name.localeCompare(b.name))
+    .slice(0, MOST_USED);
   return { touchpoints: options, mostUsed: mostUsed.map((o) => o.id), channels };
 }
 export type LoggingOptions = Awaited<ReturnType<typeof getLoggingOptions>>;

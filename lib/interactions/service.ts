@@ -37,7 +37,12 @@ export async function listInteractions(ctx: Ctx, q: InteractionListQuery) {
     touchpointId: q.touchpointId,
     ...(q.from || q.to ? { occurredAt: { gte: q.from, lt: q.to } } : {}),
   };
-  const rows = await db.interaction.findMany({ where, include, orderBy: [{ occurredAt: "desc" }, { id: "desc" }], ...pageArgs(q) });
+  const rows = await db.interaction.findMany({
+    where,
+    include,
+    orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
+    ...pageArgs(q),
+  });
   const page = toPage(rows, q);
   return { data: page.data.map(toDto), nextCursor: page.nextCursor };
 }
@@ -61,8 +66,15 @@ export async function createInteraction(ctx: Ctx, input: InteractionCreate, sour
   }
   const [customer, touchpoint, channel] = await Promise.all([
     db.customer.findFirst({ where: { id: input.customerId, orgId: ctx.orgId }, select: { id: true } }),
-    input.touchpointId ? db.touchpoint.findFirst({ where: { id: input.touchpointId, orgId: ctx.orgId }, select: { id: true, channelId: true } }) : null,
-    input.channelId ? db.channel.findFirst({ where: { id: input.channelId, orgId: ctx.orgId }, select: { id: true } }) : null,
+    input.touchpointId
+      ? db.touchpoint.findFirst({
+          where: { id: input.touchpointId, orgId: ctx.orgId },
+          select: { id: true, channelId: true },
+        })
+      : null,
+    input.channelId
+      ? db.channel.findFirst({ where: { id: input.channelId, orgId: ctx.orgId }, select: { id: true } })
+      : null,
   ]);
   if (!customer) throw new NotFoundError("Customer");
   if (input.touchpointId && !touchpoint) throw new NotFoundError("Touchpoint");
@@ -97,7 +109,10 @@ export async function createInteraction(ctx: Ctx, input: InteractionCreate, sour
     return { interaction: toDto(row), created: true };
   } catch (error) {
     // Two retries racing: the unique (orgId, clientId) index lets exactly one insert win.
-    const again = input.clientId && (error as { code?: string }).code === "P2002" ? await findByClientId(ctx, input.clientId) : null;
+    const again =
+      input.clientId && (error as { code?: string }).code === "P2002"
+        ? await findByClientId(ctx, input.clientId)
+        : null;
     if (again) return { interaction: again, created: false };
     throw error;
   }

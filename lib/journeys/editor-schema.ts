@@ -3,8 +3,13 @@
 import { z } from "zod";
 import { SERVQUAL_DIMENSIONS, TOUCHPOINT_KINDS } from "./schema";
 
-const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "Not a valid id");
-const name = (what: string) => z.string().trim().min(1, `${what} is required`).max(120, `${what} is at most 120 characters`);
+const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, "Not a valid id");
+const name = (what: string) =>
+  z.string().trim().min(1, `${what} is required`).max(120, `${what} is at most 120 characters`);
 /** Free text that may be cleared: "" and null both store null. */
 const clearable = (max: number) =>
   z
@@ -30,11 +35,20 @@ const lanes = {
   supportSystems: clearable(2000).optional(),
 };
 
-export const stageCreateSchema = z.object({ name: name("Stage name"), description: clearable(2000).optional(), ...lanes });
+export const stageCreateSchema = z.object({
+  name: name("Stage name"),
+  description: clearable(2000).optional(),
+  ...lanes,
+});
 export type StageCreate = z.infer<typeof stageCreateSchema>;
 
 export const stageUpdateSchema = z
-  .object({ name: name("Stage name").optional(), description: clearable(2000).optional(), ...lanes, archived: z.boolean().optional() })
+  .object({
+    name: name("Stage name").optional(),
+    description: clearable(2000).optional(),
+    ...lanes,
+    archived: z.boolean().optional(),
+  })
   .refine((v) => Object.values(v).some((x) => x !== undefined), { message: "Send at least one field to change" });
 export type StageUpdate = z.infer<typeof stageUpdateSchema>;
 
@@ -64,7 +78,12 @@ export const touchpointUpdateSchema = z
     /** Move to another stage of the same journey. */
     stageId: id.optional(),
     /** Index among the stage's active touchpoints (0 = first); beyond the end means last. */
-    position: z.number().int("Position must be a whole number").min(0, "Position must be 0 or more").max(1000).optional(),
+    position: z
+      .number()
+      .int("Position must be a whole number")
+      .min(0, "Position must be 0 or more")
+      .max(1000)
+      .optional(),
     archived: z.boolean().optional(),
   })
   .refine((v) => Object.values(v).some((x) => x !== undefined), { message: "Send at least one field to change" });

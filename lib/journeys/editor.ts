@@ -15,7 +15,9 @@ type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 const channelSelect = { select: { id: true, key: true, name: true } } as const;
 
 type StageRow = NonNullable<Awaited<ReturnType<typeof db.stage.findFirst>>>;
-type TouchpointRow = NonNullable<Awaited<ReturnType<typeof db.touchpoint.findFirst>>> & { channel: { id: string; key: string; name: string } | null };
+type TouchpointRow = NonNullable<Awaited<ReturnType<typeof db.touchpoint.findFirst>>> & {
+  channel: { id: string; key: string; name: string } | null;
+};
 
 function stageDto(s: StageRow) {
   return {
@@ -25,7 +27,12 @@ function stageDto(s: StageRow) {
     position: s.position,
     description: s.description,
     archivedAt: s.archivedAt,
-    blueprint: { customerAction: s.customerAction, frontstage: s.frontstage, backstage: s.backstage, supportSystems: s.supportSystems },
+    blueprint: {
+      customerAction: s.customerAction,
+      frontstage: s.frontstage,
+      backstage: s.backstage,
+      supportSystems: s.supportSystems,
+    },
   };
 }
 
@@ -54,7 +61,14 @@ export type EditorTouchpoint = EditorStage["touchpoints"][number];
 export async function getJourneyForEditor(ctx: Ctx, id: string) {
   const j = await db.journey.findFirst({
     where: { id, orgId: ctx.orgId },
-    include: { stages: { orderBy: [{ position: "asc" }, { createdAt: "asc" }], include: { touchpoints: { orderBy: [{ position: "asc" }, { createdAt: "asc" }], include: { channel: channelSelect } } } } },
+    include: {
+      stages: {
+        orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+        include: {
+          touchpoints: { orderBy: [{ position: "asc" }, { createdAt: "asc" }], include: { channel: channelSelect } },
+        },
+      },
+    },
   });
   if (!j) throw new NotFoundError("Journey");
   const stages = [...j.stages.filter((s) => !s.archivedAt), ...j.stages.filter((s) => s.archivedAt)];
@@ -95,8 +109,14 @@ async function nextStagePosition(journeyId: string, tx: Tx) {
 export async function createStage(ctx: Ctx, journeyId: string, input: StageCreate) {
   return db.$transaction(async (tx) => {
     await journeyOrThrow(ctx, journeyId, tx);
-    const stage = await tx.stage.create({ data: { orgId: ctx.orgId, journeyId, position: await nextStagePosition(journeyId, tx), ...input } });
-    await recordAudit(ctx, { action: "stage.created", entityType: "Stage", entityId: stage.id, data: { journeyId, name: stage.name } }, tx);
+    const stage = await tx.stage.create({
+      data: { orgId: ctx.orgId, journeyId, position: await nextStagePosition(journeyId, tx), ...input },
+    });
+    await recordAudit(
+      ctx,
+      { action: "stage.created", entityType: "Stage", entityId: stage.id, data: { journeyId, name: stage.name } },
+      tx,
+    );
     return stageDto(stage);
   });
 }
@@ -125,13 +145,29 @@ export async function updateStage(ctx: Ctx, id: string, input: StageUpdate) {
 export async function reorderStages(ctx: Ctx, journeyId: string, input: StageOrder) {
   return db.$transaction(async (tx) => {
     await journeyOrThrow(ctx, journeyId, tx);
-    const stages = await tx.stage.findMany({ where: { journeyId }, orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { id: true, archivedAt: true } });
+    const stages = await tx.stage.findMany({
+      where: { journeyId },
+      orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+      select: { id: true, archivedAt: true },
+    });
     const active = stages.filter((s) => !s.archivedAt).map((s) => s.id);
     const problems = orderProblems(active, input.stageIds);
     if (problems.length) throw new ValidationError(problems);
-    const positions = positionsFor(input.stageIds, stages.filter((s) => s.archivedAt).map((s) => s.id));
+    const positions = positionsFor(
+      input.stageIds,
+      stages.filter((s) => s.archivedAt).map((s) => s.id),
+    );
     for (const [id, position] of positions) await tx.stage.update({ where: { id }, data: { position } });
-    await recordAudit(ctx, { action: "journey.stages_reordered", entityType: "Journey", entityId: journeyId, data: { stageIds: input.stageIds } }, tx);
+    await recordAudit(
+      ctx,
+      {
+        action: "journey.stages_reordered",
+        entityType: "Journey",
+        entityId: journeyId,
+        data: { stageIds: input.stageIds },
+      },
+      tx,
+    );
     const ordered = await tx.stage.findMany({ where: { journeyId, archivedAt: null }, orderBy: { position: "asc" } });
     return ordered.map(stageDto);
   });
@@ -139,8 +175,15 @@ export async function reorderStages(ctx: Ctx, journeyId: string, input: StageOrd
 
 /** Renumbers a stage's touchpoints: the active ones 0..n-1 in the given order, archived ones after them. */
 async function renumberTouchpoints(stageId: string, orderedActiveIds: string[], tx: Tx) {
-  const archived = await tx.touchpoint.findMany({ where: { stageId, archivedAt: { not: null } }, orderBy: { position: "asc" }, select: { id: true } });
-  const positions = positionsFor(orderedActiveIds, archived.map((t) => t.id));
+  const archived = await tx.touchpoint.findMany({
+    where: { stageId, archivedAt: { not: null } },
+    orderBy: { position: "asc" },
+    select: { id: true },
+  });
+  const positions = positionsFor(
+    orderedActiveIds,
+    archived.map((t) => t.id),
+  );
   for (const [id, position] of positions) await tx.touchpoint.update({ where: { id }, data: { position } });
 }
 
@@ -170,14 +213,32 @@ function promiseData(input: Omit<TouchpointUpdate, "stageId" | "position" | "arc
 export async function createTouchpoint(ctx: Ctx, input: TouchpointCreate) {
   return db.$transaction(async (tx) => {
     const stage = await stageOrThrow(ctx, input.stageId, tx);
-    if (stage.archivedAt) throw new ValidationError([{ name: "stageId", reason: "This stage is archived; restore it first", in: "body" }]);
+    if (stage.archivedAt)
+      throw new ValidationError([{ name: "stageId", reason: "This stage is archived; restore it first", in: "body" }]);
     await checkChannel(ctx, input.channelId, tx);
     const position = (await activeTouchpointIds(stage.id, tx)).length;
     const tp = await tx.touchpoint.create({
-      data: { ...promiseData(input), name: input.name, kind: input.kind, orgId: ctx.orgId, journeyId: stage.journeyId, stageId: stage.id, position },
+      data: {
+        ...promiseData(input),
+        name: input.name,
+        kind: input.kind,
+        orgId: ctx.orgId,
+        journeyId: stage.journeyId,
+        stageId: stage.id,
+        position,
+      },
       include: { channel: channelSelect },
     });
-    await recordAudit(ctx, { action: "touchpoint.created", entityType: "Touchpoint", entityId: tp.id, data: { stageId: stage.id, name: tp.name } }, tx);
+    await recordAudit(
+      ctx,
+      {
+        action: "touchpoint.created",
+        entityType: "Touchpoint",
+        entityId: tp.id,
+        data: { stageId: stage.id, name: tp.name },
+      },
+      tx,
+    );
     return touchpointDto(tp);
   });
 }
@@ -191,25 +252,54 @@ export async function updateTouchpoint(ctx: Ctx, id: string, input: TouchpointUp
     if (targetStageId !== existing.stageId) {
       const target = await stageOrThrow(ctx, targetStageId, tx);
       const problems = [];
-      if (target.journeyId !== existing.journeyId) problems.push({ name: "stageId", reason: "Must be a stage of the same journey", in: "body" as const });
-      else if (target.archivedAt) problems.push({ name: "stageId", reason: "This stage is archived; restore it first", in: "body" as const });
+      if (target.journeyId !== existing.journeyId)
+        problems.push({ name: "stageId", reason: "Must be a stage of the same journey", in: "body" as const });
+      else if (target.archivedAt)
+        problems.push({ name: "stageId", reason: "This stage is archived; restore it first", in: "body" as const });
       if (problems.length) throw new ValidationError(problems);
     }
     await checkChannel(ctx, fields.channelId, tx);
     const willBeArchived = archived ?? existing.archivedAt !== null;
     const tp = await tx.touchpoint.update({
       where: { id },
-      data: { ...promiseData(fields), stageId: targetStageId, ...(archived === undefined ? {} : { archivedAt: archived ? (existing.archivedAt ?? new Date()) : null }) },
+      data: {
+        ...promiseData(fields),
+        stageId: targetStageId,
+        ...(archived === undefined ? {} : { archivedAt: archived ? (existing.archivedAt ?? new Date()) : null }),
+      },
       include: { channel: channelSelect },
     });
-    const moved = targetStageId !== existing.stageId || position !== undefined || (archived === false && existing.archivedAt !== null);
+    const moved =
+      targetStageId !== existing.stageId ||
+      position !== undefined ||
+      (archived === false && existing.archivedAt !== null);
     if (moved && !willBeArchived) {
       const others = await activeTouchpointIds(targetStageId, tx, id);
       await renumberTouchpoints(targetStageId, placeAt(others, id, position ?? others.length), tx);
     }
-    if (targetStageId !== existing.stageId || archived === true) await renumberTouchpoints(existing.stageId, await activeTouchpointIds(existing.stageId, tx), tx);
-    const action = archived === true ? "touchpoint.archived" : archived === false && existing.archivedAt ? "touchpoint.restored" : moved ? "touchpoint.moved" : "touchpoint.updated";
-    await recordAudit(ctx, { action, entityType: "Touchpoint", entityId: id, data: { fields: Object.keys(input), ...(moved ? { from: existing.stageId, to: targetStageId } : {}) } }, tx);
-    return touchpointDto({ ...tp, position: (await tx.touchpoint.findFirstOrThrow({ where: { id }, select: { position: true } })).position });
+    if (targetStageId !== existing.stageId || archived === true)
+      await renumberTouchpoints(existing.stageId, await activeTouchpointIds(existing.stageId, tx), tx);
+    const action =
+      archived === true
+        ? "touchpoint.archived"
+        : archived === false && existing.archivedAt
+          ? "touchpoint.restored"
+          : moved
+            ? "touchpoint.moved"
+            : "touchpoint.updated";
+    await recordAudit(
+      ctx,
+      {
+        action,
+        entityType: "Touchpoint",
+        entityId: id,
+        data: { fields: Object.keys(input), ...(moved ? { from: existing.stageId, to: targetStageId } : {}) },
+      },
+      tx,
+    );
+    return touchpointDto({
+      ...tp,
+      position: (await tx.touchpoint.findFirstOrThrow({ where: { id }, select: { position: true } })).position,
+    });
   });
 }

@@ -1,10 +1,26 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { distributionFromScores, npsFromCounts, cesFromCounts, tCritical95 } from "../metrics";
-import { byPriority, csatMeanFromCounts, experienceGap, gapFrom, overallStatus, perceivedFrom, shortfallPctOfScale, touchpointVolume, type ExperienceGap } from "./gap";
+import {
+  byPriority,
+  csatMeanFromCounts,
+  experienceGap,
+  gapFrom,
+  overallStatus,
+  perceivedFrom,
+  shortfallPctOfScale,
+  touchpointVolume,
+  type ExperienceGap,
+} from "./gap";
 
 // mean 3.1, n = 200: 20×1, 40×2, 60×3, 60×4, 20×5 (sum of squared deviations 258)
-const CSAT_31 = [{ score: 1, count: 20 }, { score: 2, count: 40 }, { score: 3, count: 60 }, { score: 4, count: 60 }, { score: 5, count: 20 }];
+const CSAT_31 = [
+  { score: 1, count: 20 },
+  { score: 2, count: 40 },
+  { score: 3, count: 60 },
+  { score: 4, count: 60 },
+  { score: 5, count: 20 },
+];
 const scale = (d: typeof CSAT_31, f: number) => d.map((e) => ({ score: e.score, count: e.count * f }));
 
 describe("CSAT mean with a t-interval", () => {
@@ -43,14 +59,35 @@ describe("CSAT mean with a t-interval", () => {
 
 describe("perceived values per metric", () => {
   it("NPS uses DESIGN's NPS and interval; CES its mean and t-interval", () => {
-    const nps = [{ score: 10, count: 100 }, { score: 7, count: 60 }, { score: 3, count: 40 }];
+    const nps = [
+      { score: 10, count: 100 },
+      { score: 7, count: 60 },
+      { score: 3, count: 40 },
+    ];
     const r = npsFromCounts(nps);
-    expect(perceivedFrom("nps", nps)).toEqual({ metric: "nps", n: 200, value: r.nps, low: r.low, high: r.high, enough: true });
+    expect(perceivedFrom("nps", nps)).toEqual({
+      metric: "nps",
+      n: 200,
+      value: r.nps,
+      low: r.low,
+      high: r.high,
+      enough: true,
+    });
     expect(r.nps).toBeCloseTo(30, 12);
     expect(r.marginOfError).toBeCloseTo(10.8, 1);
-    const ces = [{ score: 6, count: 20 }, { score: 4, count: 20 }];
+    const ces = [
+      { score: 6, count: 20 },
+      { score: 4, count: 20 },
+    ];
     const c = cesFromCounts(ces);
-    expect(perceivedFrom("ces", ces)).toEqual({ metric: "ces", n: 40, value: 5, low: c.low, high: c.high, enough: true });
+    expect(perceivedFrom("ces", ces)).toEqual({
+      metric: "ces",
+      n: 40,
+      value: 5,
+      low: c.low,
+      high: c.high,
+      enough: true,
+    });
   });
 });
 
@@ -70,7 +107,13 @@ describe("experience gap", () => {
   });
 
   it("the same distribution with n = 12 → too few responses, no significance, no priority", () => {
-    const twelve = [{ score: 1, count: 1 }, { score: 2, count: 2 }, { score: 3, count: 5 }, { score: 4, count: 3 }, { score: 5, count: 1 }];
+    const twelve = [
+      { score: 1, count: 1 },
+      { score: 2, count: 2 },
+      { score: 3, count: 5 },
+      { score: 4, count: 3 },
+      { score: 5, count: 1 },
+    ];
     const g = experienceGap("csat", 4.3, twelve, 500);
     expect(g.perceived.n).toBe(12);
     expect(g.gap).toBeCloseTo(37 / 12 - 4.3, 12);
@@ -83,22 +126,51 @@ describe("experience gap", () => {
     const all1 = (n: number) => [{ score: 1, count: n }];
     expect(experienceGap("csat", 4, all1(29), 10).status).toBe("too_few_responses");
     // no variability: the interval is the point, which excludes 0
-    expect(experienceGap("csat", 4, all1(30), 10)).toMatchObject({ status: "friction", significant: true, gap: -3, low: -3, high: -3 });
+    expect(experienceGap("csat", 4, all1(30), 10)).toMatchObject({
+      status: "friction",
+      significant: true,
+      gap: -3,
+      low: -3,
+      high: -3,
+    });
   });
 
   it("no responses → no gap", () => {
-    expect(experienceGap("ces", 6, [], 40)).toMatchObject({ gap: null, low: null, high: null, status: "no_responses", significant: false, priority: null });
+    expect(experienceGap("ces", 6, [], 40)).toMatchObject({
+      gap: null,
+      low: null,
+      high: null,
+      status: "no_responses",
+      significant: false,
+      priority: null,
+    });
   });
 
   it("significantly above the promise is a moment of delight (no priority)", () => {
-    const g = experienceGap("ces", 5.2, [{ score: 7, count: 50 }, { score: 6, count: 50 }], 100);
+    const g = experienceGap(
+      "ces",
+      5.2,
+      [
+        { score: 7, count: 50 },
+        { score: 6, count: 50 },
+      ],
+      100,
+    );
     expect(g.gap).toBeCloseTo(1.3, 12);
     expect(g.low!).toBeGreaterThan(0);
     expect(g).toMatchObject({ status: "delight", significant: true, priority: null });
   });
 
   it("an interval that contains 0 is as promised, even when the estimate is short", () => {
-    const g = experienceGap("csat", 4, [{ score: 3, count: 16 }, { score: 5, count: 15 }], 100);
+    const g = experienceGap(
+      "csat",
+      4,
+      [
+        { score: 3, count: 16 },
+        { score: 5, count: 15 },
+      ],
+      100,
+    );
     expect(g.gap!).toBeLessThan(0);
     expect(g.low!).toBeLessThan(0);
     expect(g.high!).toBeGreaterThan(0);
@@ -106,7 +178,16 @@ describe("experience gap", () => {
   });
 
   it("NPS gaps are in NPS points: NPS 30 ± 10.8 vs target 50 → −20 [−30.8, −9.2]", () => {
-    const g = experienceGap("nps", 50, [{ score: 10, count: 100 }, { score: 7, count: 60 }, { score: 3, count: 40 }], 200);
+    const g = experienceGap(
+      "nps",
+      50,
+      [
+        { score: 10, count: 100 },
+        { score: 7, count: 60 },
+        { score: 3, count: 40 },
+      ],
+      200,
+    );
     expect(g.gap).toBeCloseTo(-20, 12);
     expect(g.low).toBeCloseTo(-30.8, 1);
     expect(g.high).toBeCloseTo(-9.2, 1);
@@ -116,13 +197,17 @@ describe("experience gap", () => {
 
   it("significance is exactly 'the interval excludes 0' for n ≥ 30", () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 30, maxLength: 200 }), fc.double({ min: 1, max: 7, noNaN: true }), (scores, target) => {
-        const g = experienceGap("ces", target, distributionFromScores("ces", scores), 10);
-        expect(g.significant).toBe(g.low! > 0 || g.high! < 0);
-        expect(g.low!).toBeLessThanOrEqual(g.gap!);
-        expect(g.high!).toBeGreaterThanOrEqual(g.gap!);
-        if (g.priority !== null) expect(g.gap!).toBeLessThan(0);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 30, maxLength: 200 }),
+        fc.double({ min: 1, max: 7, noNaN: true }),
+        (scores, target) => {
+          const g = experienceGap("ces", target, distributionFromScores("ces", scores), 10);
+          expect(g.significant).toBe(g.low! > 0 || g.high! < 0);
+          expect(g.low!).toBeLessThanOrEqual(g.gap!);
+          expect(g.high!).toBeGreaterThanOrEqual(g.gap!);
+          if (g.priority !== null) expect(g.gap!).toBeLessThan(0);
+        },
+      ),
     );
   });
 

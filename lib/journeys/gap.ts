@@ -103,7 +103,8 @@ export function shortfallPctOfScale(metric: GapMetric, gap: number): number {
 /** The experience gap of one metric of a touchpoint against its target. */
 export function gapFrom(metric: GapMetric, target: number, perceived: Perceived, volume: number): ExperienceGap {
   if (!Number.isFinite(target)) throw new RangeError(`target must be a finite number, got ${target}`);
-  if (!(Number.isSafeInteger(volume) && volume >= 0)) throw new RangeError(`volume must be a non-negative integer, got ${volume}`);
+  if (!(Number.isSafeInteger(volume) && volume >= 0))
+    throw new RangeError(`volume must be a non-negative integer, got ${volume}`);
   const { value, low, high, n } = perceived;
   const gap = value === null ? null : value - target;
   const gLow = low === null ? null : low - target;
@@ -112,8 +113,8 @@ export function gapFrom(metric: GapMetric, target: number, perceived: Perceived,
   let significant = false;
   if (n === 0) status = "no_responses";
   else if (n < MIN_N) status = "too_few_responses";
-  else if (gHigh !== null && gHigh < 0) (status = "friction"), (significant = true);
-  else if (gLow !== null && gLow > 0) (status = "delight"), (significant = true);
+  else if (gHigh !== null && gHigh < 0) ((status = "friction"), (significant = true));
+  else if (gLow !== null && gLow > 0) ((status = "delight"), (significant = true));
   else status = "as_promised";
   const priority = status === "friction" && gap !== null ? shortfallPctOfScale(metric, gap) * volume : null;
   return { metric, target, perceived, gap, low: gLow, high: gHigh, significant, status, volume, priority };

@@ -31,15 +31,29 @@ export async function getGapReport(ctx: Ctx, filters: AnalyticsFilters, now = ne
       OR: [{ targetCsat: { not: null } }, { targetCes: { not: null } }, { targetNps: { not: null } }],
     },
     select: {
-      id: true, name: true, promise: true, targetCsat: true, targetCes: true, targetNps: true,
+      id: true,
+      name: true,
+      promise: true,
+      targetCsat: true,
+      targetCes: true,
+      targetNps: true,
       journey: { select: { id: true, name: true } },
       stage: { select: { id: true, name: true } },
     },
   });
-  const live = await loadLive(ctx, touchpoints.map((t) => t.id), scopeOf(filters), period);
+  const live = await loadLive(
+    ctx,
+    touchpoints.map((t) => t.id),
+    scopeOf(filters),
+    period,
+  );
   const rows: GapRow[] = [];
   for (const t of touchpoints) {
-    const figures = liveFigures(live.distributions(t.id), live.stats(t.id), { csat: t.targetCsat, ces: t.targetCes, nps: t.targetNps });
+    const figures = liveFigures(live.distributions(t.id), live.stats(t.id), {
+      csat: t.targetCsat,
+      ces: t.targetCes,
+      nps: t.targetNps,
+    });
     for (const gap of figures.gaps) {
       rows.push({
         key: `${t.id}:${gap.metric}`,
@@ -62,13 +76,35 @@ const safeText = (s: string | null) => (s === null ? "" : FORMULA_START.test(s) 
 const num = (x: number | null, d = 4) => (x === null ? "" : Number(x.toFixed(d)));
 
 export const GAP_CSV_COLUMNS = [
-  "rank", "journey", "stage", "touchpoint", "metric", "promised", "perceived", "perceived_low", "perceived_high", "n",
-  "gap", "gap_low", "gap_high", "significant", "status", "interactions", "responses", "volume", "priority",
+  "rank",
+  "journey",
+  "stage",
+  "touchpoint",
+  "metric",
+  "promised",
+  "perceived",
+  "perceived_low",
+  "perceived_high",
+  "n",
+  "gap",
+  "gap_low",
+  "gap_high",
+  "significant",
+  "status",
+  "interactions",
+  "responses",
+  "volume",
+  "priority",
 ] as const;
 
 /** The report as a CSV stream (csv-stringify), one line per row, in report order. */
 export function gapReportCsv(report: GapReport): ReadableStream<Uint8Array> {
-  const csv = stringify({ header: true, columns: [...GAP_CSV_COLUMNS], record_delimiter: "windows", cast: { boolean: (b) => String(b) } });
+  const csv = stringify({
+    header: true,
+    columns: [...GAP_CSV_COLUMNS],
+    record_delimiter: "windows",
+    cast: { boolean: (b) => String(b) },
+  });
   report.rows.forEach((r, i) => {
     const g = r.gap;
     csv.write({
@@ -101,4 +137,3 @@ export function gapCsvFilename(period: Pick<ResolvedPeriod, "from" | "to">): str
   const day = (d: Date) => d.toISOString().slice(0, 10);
   return `resonance-experience-gaps-${day(period.from)}-to-${day(new Date(period.to.getTime() - 1))}.csv`;
 }
-

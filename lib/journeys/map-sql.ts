@@ -17,14 +17,21 @@ type RawCount = { k: string; metric: string; score: number | bigint; c: number |
 const isMetric = (m: string): m is Metric => m === "nps" || m === "csat" || m === "ces";
 
 /** Counts per (touchpointId, metric, score) in [from, to) for the given touchpoints. */
-export async function responseCountsByTouchpoint(ctx: Ctx, touchpointIds: readonly string[], scope: MapScope, period: Period): Promise<CountRow[]> {
+export async function responseCountsByTouchpoint(
+  ctx: Ctx,
+  touchpointIds: readonly string[],
+  scope: MapScope,
+  period: Period,
+): Promise<CountRow[]> {
   if (touchpointIds.length === 0) return [];
   const where = Prisma.sql`${responseWhere(ctx, { channelId: scope.channelId, segment: scope.segment }, period)} AND r."touchpointId" IN (${Prisma.join([...touchpointIds])})`;
   const rows = await db.$queryRaw<RawCount[]>(
     Prisma.sql`SELECT r."touchpointId" AS k, r."metric" AS metric, r."score" AS score, COUNT(*) AS c FROM "Response" r WHERE ${where} GROUP BY 1, 2, 3`,
   );
   const out: CountRow[] = [];
-  for (const r of rows) if (isMetric(r.metric)) out.push({ key: String(r.k), metric: r.metric, score: Number(r.score), count: Number(r.c) });
+  for (const r of rows)
+    if (isMetric(r.metric))
+      out.push({ key: String(r.k), metric: r.metric, score: Number(r.score), count: Number(r.c) });
   return out;
 }
 
@@ -40,7 +47,12 @@ export type InteractionStats = {
 type RawInteractions = { k: string; c: number | bigint; ec: number | bigint; es: number | bigint | string | null };
 
 /** Interaction volume and emotion per touchpoint in [from, to), one GROUP BY touchpointId. */
-export async function interactionStatsByTouchpoint(ctx: Ctx, touchpointIds: readonly string[], scope: MapScope, period: Period): Promise<Map<string, InteractionStats>> {
+export async function interactionStatsByTouchpoint(
+  ctx: Ctx,
+  touchpointIds: readonly string[],
+  scope: MapScope,
+  period: Period,
+): Promise<Map<string, InteractionStats>> {
   const out = new Map<string, InteractionStats>();
   if (touchpointIds.length === 0) return out;
   const parts: Prisma.Sql[] = [
@@ -51,11 +63,18 @@ export async function interactionStatsByTouchpoint(ctx: Ctx, touchpointIds: read
   ];
   if (scope.channelId) parts.push(Prisma.sql`i."channelId" = ${scope.channelId}`);
   if (scope.segment) {
-    parts.push(Prisma.sql`i."customerId" IN (SELECT ct."customerId" FROM "CustomerTag" ct WHERE ct."orgId" = ${ctx.orgId} AND ct."tag" = ${scope.segment})`);
+    parts.push(
+      Prisma.sql`i."customerId" IN (SELECT ct."customerId" FROM "CustomerTag" ct WHERE ct."orgId" = ${ctx.orgId} AND ct."tag" = ${scope.segment})`,
+    );
   }
   const rows = await db.$queryRaw<RawInteractions[]>(
     Prisma.sql`SELECT i."touchpointId" AS k, COUNT(*) AS c, COUNT(i."emotion") AS ec, SUM(i."emotion") AS es FROM "Interaction" i WHERE ${Prisma.join(parts, " AND ")} GROUP BY 1`,
   );
-  for (const r of rows) out.set(String(r.k), { count: Number(r.c), emotionCount: Number(r.ec), emotionSum: r.es === null ? 0 : Number(r.es) });
+  for (const r of rows)
+    out.set(String(r.k), {
+      count: Number(r.c),
+      emotionCount: Number(r.ec),
+      emotionSum: r.es === null ? 0 : Number(r.es),
+    });
   return out;
 }

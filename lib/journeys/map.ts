@@ -6,8 +6,22 @@ import type { Ctx } from "../auth/ctx";
 import { resolvePeriod, type AnalyticsFilters, type ResolvedPeriod } from "../analytics/filters";
 import { distributionsByKey, emptyDistributions, type Distributions } from "../analytics/series";
 import { getJourney } from "./service";
-import { gapFrom, GAP_METRICS, overallStatus, perceivedFrom, touchpointVolume, type ExperienceGap, type GapMetric, type Perceived } from "./gap";
-import { interactionStatsByTouchpoint, responseCountsByTouchpoint, type InteractionStats, type MapScope } from "./map-sql";
+import {
+  gapFrom,
+  GAP_METRICS,
+  overallStatus,
+  perceivedFrom,
+  touchpointVolume,
+  type ExperienceGap,
+  type GapMetric,
+  type Perceived,
+} from "./gap";
+import {
+  interactionStatsByTouchpoint,
+  responseCountsByTouchpoint,
+  type InteractionStats,
+  type MapScope,
+} from "./map-sql";
 
 export type Targets = { csat: number | null; ces: number | null; nps: number | null };
 
@@ -28,7 +42,11 @@ export type LiveFigures = {
 const NO_STATS: InteractionStats = { count: 0, emotionCount: 0, emotionSum: 0 };
 
 function emotionOf(s: InteractionStats): EmotionSummary {
-  return { count: s.count, emotionCount: s.emotionCount, average: s.emotionCount === 0 ? null : s.emotionSum / s.emotionCount };
+  return {
+    count: s.count,
+    emotionCount: s.emotionCount,
+    average: s.emotionCount === 0 ? null : s.emotionSum / s.emotionCount,
+  };
 }
 
 function metricsFrom(d: Distributions): Record<GapMetric, Perceived> {
@@ -99,6 +117,11 @@ export async function getJourneyMap(ctx: Ctx, journeyId: string, filters: Analyt
     filters: { channelId: filters.channelId ?? null, segment: filters.segment ?? null },
     stages,
     /** The stages' average emotion in journey order (null where no interaction recorded one). */
-    emotionCurve: stages.map((s) => ({ stageId: s.id, stage: s.name, average: s.live.interactions.average, n: s.live.interactions.emotionCount })),
+    emotionCurve: stages.map((s) => ({
+      stageId: s.id,
+      stage: s.name,
+      average: s.live.interactions.average,
+      n: s.live.interactions.emotionCount,
+    })),
   };
 }

@@ -17,7 +17,15 @@ const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefi
 
 /** The analytics filters plus the number of steps per path and the answer's format. */
 export const pathsQuery = analyticsFiltersWith({
-  steps: z.preprocess(blank, z.coerce.number({ error: "Use a whole number" }).int("Use a whole number").min(2, "Use 2 to 10 steps").max(MAX_STEPS, "Use 2 to 10 steps").default(DEFAULT_STEPS)),
+  steps: z.preprocess(
+    blank,
+    z.coerce
+      .number({ error: "Use a whole number" })
+      .int("Use a whole number")
+      .min(2, "Use 2 to 10 steps")
+      .max(MAX_STEPS, "Use 2 to 10 steps")
+      .default(DEFAULT_STEPS),
+  ),
   format: z.preprocess(blank, z.enum(["json", "csv"], { error: "Use json or csv" }).default("json")),
 });
 export type PathsQuery = z.output<typeof pathsQuery>;
@@ -33,7 +41,13 @@ const toEvent = (r: Row): PathEvent => ({ id: r.id, touchpointId: r.touchpointId
  * customer may continue on the next page, so it is held back and read again; a customer who alone fills a
  * page is read on their own.
  */
-export async function* customerEvents(ctx: Ctx, touchpointIds: readonly string[], scope: MapScope, period: Period, pageSize = PATHS_PAGE_SIZE): AsyncGenerator<PathEvent[]> {
+export async function* customerEvents(
+  ctx: Ctx,
+  touchpointIds: readonly string[],
+  scope: MapScope,
+  period: Period,
+  pageSize = PATHS_PAGE_SIZE,
+): AsyncGenerator<PathEvent[]> {
   if (touchpointIds.length === 0) return;
   const where = {
     orgId: ctx.orgId,
@@ -46,7 +60,12 @@ export async function* customerEvents(ctx: Ctx, touchpointIds: readonly string[]
   const orderBy = [{ customerId: "asc" }, { occurredAt: "asc" }, { id: "asc" }] as const;
   let after: string | undefined;
   for (;;) {
-    const rows: Row[] = await db.interaction.findMany({ where: { ...where, ...(after ? { customerId: { gt: after } } : {}) }, select, orderBy: [...orderBy], take: pageSize });
+    const rows: Row[] = await db.interaction.findMany({
+      where: { ...where, ...(after ? { customerId: { gt: after } } : {}) },
+      select,
+      orderBy: [...orderBy],
+      take: pageSize,
+    });
     if (rows.length === 0) return;
     const groups: Row[][] = [];
     for (const r of rows) {
@@ -57,7 +76,11 @@ export async function* customerEvents(ctx: Ctx, touchpointIds: readonly string[]
     if (rows.length === pageSize) {
       const tail = groups.pop()!;
       if (groups.length === 0) {
-        const all: Row[] = await db.interaction.findMany({ where: { ...where, customerId: tail[0].customerId }, select, orderBy: [...orderBy] });
+        const all: Row[] = await db.interaction.findMany({
+          where: { ...where, customerId: tail[0].customerId },
+          select,
+          orderBy: [...orderBy],
+        });
         groups.push(all);
       }
     }
@@ -70,12 +93,26 @@ export async function* customerEvents(ctx: Ctx, touchpointIds: readonly string[]
 export type JourneyPaths = Awaited<ReturnType<typeof getJourneyPaths>>;
 
 /** Paths through a journey's touchpoints for the period and the channel/segment filters. */
-export async function getJourneyPaths(ctx: Ctx, journeyId: string, filters: AnalyticsFilters, steps: number = DEFAULT_STEPS, now = new Date()) {
+export async function getJourneyPaths(
+  ctx: Ctx,
+  journeyId: string,
+  filters: AnalyticsFilters,
+  steps: number = DEFAULT_STEPS,
+  now = new Date(),
+) {
   const journey = await getJourney(ctx, journeyId);
   const period = resolvePeriod(filters, now);
-  const touchpoints = journey.stages.flatMap((s) => s.touchpoints.map((t) => ({ id: t.id, name: t.name, stage: s.name })));
+  const touchpoints = journey.stages.flatMap((s) =>
+    s.touchpoints.map((t) => ({ id: t.id, name: t.name, stage: s.name })),
+  );
   const counter = new PathCounter(steps);
-  for await (const events of customerEvents(ctx, touchpoints.map((t) => t.id), scopeOf(filters), period)) counter.add(customerPath(events, steps));
+  for await (const events of customerEvents(
+    ctx,
+    touchpoints.map((t) => t.id),
+    scopeOf(filters),
+    period,
+  ))
+    counter.add(customerPath(events, steps));
   const counts = counter.result();
   const { links, other } = capLinks(counts.links, counts.customers);
   return {
@@ -98,8 +135,12 @@ export async function getJourneyPaths(ctx: Ctx, journeyId: string, filters: Anal
 export function journeyPathsCsv(p: JourneyPaths): string {
   const name = new Map(p.touchpoints.map((t) => [t.id, t.name]));
   const nameOf = (id: string) => name.get(id) ?? id;
-  const rows: CsvCell[][] = [["section", "rank_or_step", "path_or_touchpoint", "customers", "share_or_continued", "dropped"]];
-  p.paths.forEach((x, i) => rows.push(["path", i + 1, x.touchpointIds.map(nameOf).join(" > "), x.customers, Number(x.share.toFixed(4)), null]));
+  const rows: CsvCell[][] = [
+    ["section", "rank_or_step", "path_or_touchpoint", "customers", "share_or_continued", "dropped"],
+  ];
+  p.paths.forEach((x, i) =>
+    rows.push(["path", i + 1, x.touchpointIds.map(nameOf).join(" > "), x.customers, Number(x.share.toFixed(4)), null]),
+  );
   for (const n of p.nodes) rows.push(["step", n.step + 1, nameOf(n.touchpointId), n.customers, n.continued, n.dropped]);
   return csvLines(rows);
 }

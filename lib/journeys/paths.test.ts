@@ -6,7 +6,15 @@ const ev = (id: string, touchpointId: string, at: number) => ({ id, touchpointId
 
 describe("customerPath", () => {
   it("orders by time, ties by interaction id, collapses immediate repeats, keeps the first N steps", () => {
-    const events = [ev("e", "C", 50), ev("b", "B", 10), ev("a", "A", 10), ev("c", "B", 20), ev("d", "A", 30), ev("f", "D", 60), ev("g", "E", 70)];
+    const events = [
+      ev("e", "C", 50),
+      ev("b", "B", 10),
+      ev("a", "A", 10),
+      ev("c", "B", 20),
+      ev("d", "A", 30),
+      ev("f", "D", 60),
+      ev("g", "E", 70),
+    ];
     // by time: A(10,a) B(10,b) B(20) A(30) C(50) D(60) E(70) → A B A C D E → first 5
     expect(customerPath(events, 5)).toEqual(["A", "B", "A", "C", "D"]);
     expect(customerPath(events, 2)).toEqual(["A", "B"]);
@@ -23,7 +31,10 @@ describe("PathCounter: worked example", () => {
 
   it("counts starts, nodes with continued and dropped, links per step and the top paths", () => {
     expect(r.customers).toBe(4);
-    expect(r.starts).toEqual([{ touchpointId: "A", customers: 3 }, { touchpointId: "B", customers: 1 }]);
+    expect(r.starts).toEqual([
+      { touchpointId: "A", customers: 3 },
+      { touchpointId: "B", customers: 1 },
+    ]);
     expect(r.nodes).toEqual([
       { step: 0, touchpointId: "A", customers: 3, continued: 3, dropped: 0 },
       { step: 0, touchpointId: "B", customers: 1, continued: 0, dropped: 1 },
@@ -52,7 +63,13 @@ describe("PathCounter: worked example", () => {
     const res = c.result(1);
     expect(res.customers).toBe(2);
     expect(res.paths).toEqual([{ touchpointIds: ["A", "B", "C"], customers: 2, share: 1 }]);
-    expect(res.nodes.find((n) => n.step === 2)).toEqual({ step: 2, touchpointId: "C", customers: 2, continued: 0, dropped: 2 });
+    expect(res.nodes.find((n) => n.step === 2)).toEqual({
+      step: 2,
+      touchpointId: "C",
+      customers: 2,
+      continued: 0,
+      dropped: 2,
+    });
   });
 });
 
@@ -67,7 +84,10 @@ describe("capLinks", () => {
     ];
     expect(capLinks(links, 1000)).toEqual({
       links: [links[0], links[3]],
-      other: [{ step: 0, customers: 14, links: 2 }, { step: 2, customers: 1, links: 1 }],
+      other: [
+        { step: 0, customers: 14, links: 2 },
+        { step: 2, customers: 1, links: 1 },
+      ],
     });
     expect(capLinks(links, 10).links).toHaveLength(5); // the minimum is one customer
   });
@@ -75,7 +95,14 @@ describe("capLinks", () => {
 
 const pathArb = fc.array(fc.constantFrom("A", "B", "C", "D"), { minLength: 0, maxLength: 8 });
 // interaction ids are unique (ties in time are broken by id)
-const eventsArb = fc.uniqueArray(fc.record({ id: fc.string({ maxLength: 3 }), touchpointId: fc.constantFrom("A", "B", "C"), at: fc.integer({ min: 0, max: 20 }) }), { maxLength: 12, selector: (e) => e.id });
+const eventsArb = fc.uniqueArray(
+  fc.record({
+    id: fc.string({ maxLength: 3 }),
+    touchpointId: fc.constantFrom("A", "B", "C"),
+    at: fc.integer({ min: 0, max: 20 }),
+  }),
+  { maxLength: 12, selector: (e) => e.id },
+);
 
 function countAll(paths: string[][], steps: number): PathCounts {
   const c = new PathCounter(steps);
@@ -91,8 +118,15 @@ describe("PathCounter: properties", () => {
         expect(r.customers).toBe(paths.filter((p) => p.length > 0).length);
         expect(r.starts.reduce((s, x) => s + x.customers, 0)).toBe(r.customers);
         for (const n of r.nodes) {
-          const into = n.step === 0 ? r.starts.find((s) => s.touchpointId === n.touchpointId)!.customers : r.links.filter((l) => l.step === n.step - 1 && l.target === n.touchpointId).reduce((s, l) => s + l.customers, 0);
-          const out = r.links.filter((l) => l.step === n.step && l.source === n.touchpointId).reduce((s, l) => s + l.customers, 0);
+          const into =
+            n.step === 0
+              ? r.starts.find((s) => s.touchpointId === n.touchpointId)!.customers
+              : r.links
+                  .filter((l) => l.step === n.step - 1 && l.target === n.touchpointId)
+                  .reduce((s, l) => s + l.customers, 0);
+          const out = r.links
+            .filter((l) => l.step === n.step && l.source === n.touchpointId)
+            .reduce((s, l) => s + l.customers, 0);
           expect(into).toBe(n.customers);
           expect(out).toBe(n.continued);
           expect(into).toBe(out + n.dropped);
@@ -106,9 +140,16 @@ describe("PathCounter: properties", () => {
 
   it("counts do not depend on the order customers are processed in", () => {
     fc.assert(
-      fc.property(fc.array(pathArb, { maxLength: 30 }).chain((ps) => fc.tuple(fc.constant(ps), fc.shuffledSubarray(ps, { minLength: ps.length, maxLength: ps.length }))), ([paths, shuffled]) => {
-        expect(countAll(shuffled, 4)).toEqual(countAll(paths, 4));
-      }),
+      fc.property(
+        fc
+          .array(pathArb, { maxLength: 30 })
+          .chain((ps) =>
+            fc.tuple(fc.constant(ps), fc.shuffledSubarray(ps, { minLength: ps.length, maxLength: ps.length })),
+          ),
+        ([paths, shuffled]) => {
+          expect(countAll(shuffled, 4)).toEqual(countAll(paths, 4));
+        },
+      ),
     );
   });
 

@@ -49,8 +49,10 @@ export type PathCounts = {
 const SEP = "\u0000";
 const nodeKey = (step: number, tp: string) => `${step}${SEP}${tp}`;
 
-const byCountThenKey = <T extends { customers: number }>(key: (x: T) => string) => (a: T, b: T) =>
-  b.customers - a.customers || (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+const byCountThenKey =
+  <T extends { customers: number }>(key: (x: T) => string) =>
+  (a: T, b: T) =>
+    b.customers - a.customers || (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
 
 /** Adds customers' paths one at a time; memory grows with the distinct paths, never with the customers. */
 export class PathCounter {
@@ -87,14 +89,20 @@ export class PathCounter {
 
   /** The counts so far; nodes and links by step then customers (desc), paths by customers (desc), at most topPaths. */
   result(topPaths = 20): PathCounts {
-    const nodes = [...this.nodes.values()].map((n) => ({ ...n })).sort((a, b) => a.step - b.step || byCountThenKey<PathNode>((n) => n.touchpointId)(a, b));
-    const links = [...this.links.values()].map((l) => ({ ...l })).sort((a, b) => a.step - b.step || byCountThenKey<PathLink>((l) => l.source + SEP + l.target)(a, b));
+    const nodes = [...this.nodes.values()]
+      .map((n) => ({ ...n }))
+      .sort((a, b) => a.step - b.step || byCountThenKey<PathNode>((n) => n.touchpointId)(a, b));
+    const links = [...this.links.values()]
+      .map((l) => ({ ...l }))
+      .sort((a, b) => a.step - b.step || byCountThenKey<PathLink>((l) => l.source + SEP + l.target)(a, b));
     const paths = [...this.paths.entries()]
       .map(([k, customers]) => ({ k, customers }))
       .sort(byCountThenKey((x) => x.k))
       .slice(0, topPaths)
       .map(({ k, customers }) => ({ touchpointIds: k.split(SEP), customers, share: customers / this.customers }));
-    const starts = nodes.filter((n) => n.step === 0).map((n) => ({ touchpointId: n.touchpointId, customers: n.customers }));
+    const starts = nodes
+      .filter((n) => n.step === 0)
+      .map((n) => ({ touchpointId: n.touchpointId, customers: n.customers }));
     return { steps: this.steps, customers: this.customers, starts, nodes, links, paths };
   }
 }
@@ -105,7 +113,11 @@ export type OtherLinks = { step: number; customers: number; links: number };
  * Keeps the links that carry at least minShare of the customers (at least 1 customer); the rest are summed per
  * step into "other", so a chart stays readable and the answer small. Node figures stay exact.
  */
-export function capLinks(links: readonly PathLink[], customers: number, minShare = 0.01): { links: PathLink[]; other: OtherLinks[] } {
+export function capLinks(
+  links: readonly PathLink[],
+  customers: number,
+  minShare = 0.01,
+): { links: PathLink[]; other: OtherLinks[] } {
   const min = Math.max(1, customers * minShare);
   const kept: PathLink[] = [];
   const other = new Map<number, OtherLinks>();

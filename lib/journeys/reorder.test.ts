@@ -19,10 +19,17 @@ describe("orderProblems: a new stage order names exactly the active stages", () 
   });
   it("is valid exactly when the proposal is a permutation (property)", () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.string(), { maxLength: 8 }), fc.array(fc.string(), { maxLength: 10 }), (existing, proposed) => {
-        const isPermutation = proposed.length === existing.length && new Set(proposed).size === proposed.length && proposed.every((id) => existing.includes(id));
-        expect(orderProblems(existing, proposed).length === 0).toBe(isPermutation);
-      }),
+      fc.property(
+        fc.uniqueArray(fc.string(), { maxLength: 8 }),
+        fc.array(fc.string(), { maxLength: 10 }),
+        (existing, proposed) => {
+          const isPermutation =
+            proposed.length === existing.length &&
+            new Set(proposed).size === proposed.length &&
+            proposed.every((id) => existing.includes(id));
+          expect(orderProblems(existing, proposed).length === 0).toBe(isPermutation);
+        },
+      ),
     );
   });
 });
@@ -36,12 +43,17 @@ describe("moveItem", () => {
   });
   it("keeps the same items and does not change its input (property)", () => {
     fc.assert(
-      fc.property(fc.array(fc.integer()), fc.integer({ min: -2, max: 12 }), fc.integer({ min: -2, max: 12 }), (list, from, to) => {
-        const copy = [...list];
-        const moved = moveItem(list, from, to);
-        expect(list).toEqual(copy);
-        expect([...moved].sort()).toEqual([...list].sort());
-      }),
+      fc.property(
+        fc.array(fc.integer()),
+        fc.integer({ min: -2, max: 12 }),
+        fc.integer({ min: -2, max: 12 }),
+        (list, from, to) => {
+          const copy = [...list];
+          const moved = moveItem(list, from, to);
+          expect(list).toEqual(copy);
+          expect([...moved].sort()).toEqual([...list].sort());
+        },
+      ),
     );
   });
 });
@@ -54,6 +66,10 @@ describe("placeAt and positionsFor", () => {
     expect(placeAt(["a", "x", "b"], "x", 2)).toEqual(["a", "b", "x"]);
   });
   it("numbers active ids first, archived ones after them", () => {
-    expect([...positionsFor(["b", "a"], ["z"])]).toEqual([["b", 0], ["a", 1], ["z", 2]]);
+    expect([...positionsFor(["b", "a"], ["z"])]).toEqual([
+      ["b", 0],
+      ["a", 1],
+      ["z", 2],
+    ]);
   });
 });

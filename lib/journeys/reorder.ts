@@ -3,16 +3,31 @@
 import type { InvalidParam } from "../http/errors";
 
 /** Problems with a proposed full order of ids against the ids that exist (empty = valid). */
-export function orderProblems(existing: readonly string[], proposed: readonly string[], field = "stageIds"): InvalidParam[] {
+export function orderProblems(
+  existing: readonly string[],
+  proposed: readonly string[],
+  field = "stageIds",
+): InvalidParam[] {
   const problems: InvalidParam[] = [];
   const known = new Set(existing);
   const seen = new Set<string>();
   const duplicates = proposed.filter((id) => (seen.has(id) ? true : (seen.add(id), false)));
   const unknown = proposed.filter((id) => !known.has(id));
   const missing = existing.filter((id) => !seen.has(id));
-  if (duplicates.length) problems.push({ name: field, reason: `Lists a stage more than once: ${[...new Set(duplicates)].join(", ")}`, in: "body" });
-  if (unknown.length) problems.push({ name: field, reason: `Not an active stage of this journey: ${unknown.join(", ")}`, in: "body" });
-  if (missing.length) problems.push({ name: field, reason: `Leaves out ${missing.length} active ${missing.length === 1 ? "stage" : "stages"} of this journey`, in: "body" });
+  if (duplicates.length)
+    problems.push({
+      name: field,
+      reason: `Lists a stage more than once: ${[...new Set(duplicates)].join(", ")}`,
+      in: "body",
+    });
+  if (unknown.length)
+    problems.push({ name: field, reason: `Not an active stage of this journey: ${unknown.join(", ")}`, in: "body" });
+  if (missing.length)
+    problems.push({
+      name: field,
+      reason: `Leaves out ${missing.length} active ${missing.length === 1 ? "stage" : "stages"} of this journey`,
+      in: "body",
+    });
   return problems;
 }
 
@@ -34,6 +49,9 @@ export function placeAt(ids: readonly string[], id: string, index: number): stri
 }
 
 /** Positions 0..n-1 for active ids in order, then archived ids after them (keeping their relative order). */
-export function positionsFor(activeInOrder: readonly string[], archivedInOrder: readonly string[]): Map<string, number> {
+export function positionsFor(
+  activeInOrder: readonly string[],
+  archivedInOrder: readonly string[],
+): Map<string, number> {
   return new Map([...activeInOrder, ...archivedInOrder].map((id, i) => [id, i]));
 }

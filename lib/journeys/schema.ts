@@ -6,7 +6,10 @@ export const SERVQUAL_DIMENSIONS = ["tangibles", "reliability", "responsiveness"
 export const journeyCreateSchema = z.object({
   name: z.string().trim().min(1, "Name is required").max(120),
   description: z.string().trim().max(2000).optional(),
-  stages: z.array(z.object({ name: z.string().trim().min(1, "Stage name is required").max(120) })).max(30).default([]),
+  stages: z
+    .array(z.object({ name: z.string().trim().min(1, "Stage name is required").max(120) }))
+    .max(30)
+    .default([]),
 });
 export type JourneyCreate = z.infer<typeof journeyCreateSchema>;
 
@@ -17,4 +20,9 @@ export const journeyUpdateSchema = z.object({
 });
 export type JourneyUpdate = z.infer<typeof journeyUpdateSchema>;
 
-export const journeyListQuery = z.object({ includeArchived: z.enum(["true", "false"]).default("false").transform((v) => v === "true") });
+export const journeyListQuery = z.object({
+  includeArchived: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
+});

@@ -30,7 +30,13 @@ export async function getJourney(ctx: Ctx, id: string) {
         where: { archivedAt: null },
         orderBy: { position: "asc" },
         // Archived touchpoints with history stay on the map: their interactions and responses still count.
-        include: { touchpoints: { where: { OR: [{ archivedAt: null }, { interactions: { some: {} } }, { responses: { some: {} } }] }, orderBy: [{ position: "asc" }, { name: "asc" }], include: { channel: { select: { id: true, key: true, name: true } } } } },
+        include: {
+          touchpoints: {
+            where: { OR: [{ archivedAt: null }, { interactions: { some: {} } }, { responses: { some: {} } }] },
+            orderBy: [{ position: "asc" }, { name: "asc" }],
+            include: { channel: { select: { id: true, key: true, name: true } } },
+          },
+        },
       },
     },
   });
@@ -45,7 +51,12 @@ export async function getJourney(ctx: Ctx, id: string) {
       name: s.name,
       position: s.position,
       description: s.description,
-      blueprint: { customerAction: s.customerAction, frontstage: s.frontstage, backstage: s.backstage, supportSystems: s.supportSystems },
+      blueprint: {
+        customerAction: s.customerAction,
+        frontstage: s.frontstage,
+        backstage: s.backstage,
+        supportSystems: s.supportSystems,
+      },
       touchpoints: s.touchpoints.map((t) => ({
         id: t.id,
         name: t.name,
@@ -70,14 +81,21 @@ export async function createJourney(ctx: Ctx, input: JourneyCreate) {
         stages: { create: input.stages.map((s, position) => ({ orgId: ctx.orgId, name: s.name, position })) },
       },
     });
-    await recordAudit(ctx, { action: "journey.created", entityType: "Journey", entityId: j.id, data: { name: j.name } }, tx);
+    await recordAudit(
+      ctx,
+      { action: "journey.created", entityType: "Journey", entityId: j.id, data: { name: j.name } },
+      tx,
+    );
     return j;
   });
   return getJourney(ctx, journey.id);
 }
 
 export async function updateJourney(ctx: Ctx, id: string, input: JourneyUpdate) {
-  const existing = await db.journey.findFirst({ where: { id, orgId: ctx.orgId }, select: { id: true, archivedAt: true } });
+  const existing = await db.journey.findFirst({
+    where: { id, orgId: ctx.orgId },
+    select: { id: true, archivedAt: true },
+  });
   if (!existing) throw new NotFoundError("Journey");
   await db.$transaction(async (tx) => {
     await tx.journey.update({
@@ -85,24 +103,38 @@ export async function updateJourney(ctx: Ctx, id: string, input: JourneyUpdate) 
       data: {
         name: input.name,
         description: input.description,
-        ...(input.archived === undefined ? {} : { archivedAt: input.archived ? (existing.archivedAt ?? new Date()) : null }),
+        ...(input.archived === undefined
+          ? {}
+          : { archivedAt: input.archived ? (existing.archivedAt ?? new Date()) : null }),
       },
     });
-    const action = input.archived ? "journey.archived" : input.archived === false && existing.archivedAt ? "journey.restored" : "journey.updated";
+    const action = input.archived
+      ? "journey.archived"
+      : input.archived === false && existing.archivedAt
+        ? "journey.restored"
+        : "journey.updated";
     await recordAudit(ctx, { action, entityType: "Journey", entityId: id, data: { fields: Object.keys(input) } }, tx);
   });
   return getJourney(ctx, id);
 }
 
 export async function listChannels(ctx: Ctx) {
-  return db.channel.findMany({ where: { orgId: ctx.orgId, archivedAt: null }, orderBy: { name: "asc" }, select: { id: true, key: true, name: true } });
+  return db.channel.findMany({
+    where: { orgId: ctx.orgId, archivedAt: null },
+    orderBy: { name: "asc" },
+    select: { id: true, key: true, name: true },
+  });
 }
 
 export async function listTouchpoints(ctx: Ctx) {
   const rows = await db.touchpoint.findMany({
     where: { orgId: ctx.orgId, archivedAt: null, journey: { archivedAt: null } },
     orderBy: [{ journey: { createdAt: "asc" } }, { stage: { position: "asc" } }, { position: "asc" }],
-    include: { journey: { select: { id: true, name: true } }, stage: { select: { id: true, name: true, position: true } }, channel: { select: { id: true, key: true, name: true } } },
+    include: {
+      journey: { select: { id: true, name: true } },
+      stage: { select: { id: true, name: true, position: true } },
+      channel: { select: { id: true, key: true, name: true } },
+    },
   });
   return rows.map((t) => ({
     id: t.id,

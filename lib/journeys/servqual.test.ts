@@ -28,7 +28,12 @@ describe("SERVQUAL gap (paired perception − expectation)", () => {
   it("pairing: the same means with less shared spread give a narrower interval than unpaired", () => {
     // Everyone is 1 point short but respondents differ a lot in level: p − e has no spread at all.
     const levels = Array.from({ length: 40 }, (_, i) => 2 + (i % 5));
-    const c = servqualCell("empathy", momentsOf(levels), momentsOf(levels.map((x) => x + 1)), momentsOf(levels.map(() => -1)));
+    const c = servqualCell(
+      "empathy",
+      momentsOf(levels),
+      momentsOf(levels.map((x) => x + 1)),
+      momentsOf(levels.map(() => -1)),
+    );
     expect(c.gap.low).toBeCloseTo(-1, 12);
     expect(c.gap.high).toBeCloseTo(-1, 12);
     expect(c.perception.high! - c.perception.low!).toBeGreaterThan(0.5);
@@ -43,12 +48,17 @@ describe("SERVQUAL gap (paired perception − expectation)", () => {
   });
 
   it("no pairs, one pair, surplus and no difference", () => {
-    expect(servqualCell("assurance", momentsOf([5, 6]), momentsOf([]), momentsOf([]))).toMatchObject({ status: "no_pairs", gap: { n: 0, mean: null } });
+    expect(servqualCell("assurance", momentsOf([5, 6]), momentsOf([]), momentsOf([]))).toMatchObject({
+      status: "no_pairs",
+      gap: { n: 0, mean: null },
+    });
     expect(meanFromMoments(momentsOf([0.5]))).toEqual({ n: 1, mean: 0.5, low: null, high: null });
     const up = Array.from({ length: 30 }, (_, i) => (i % 3) + 0.5);
     expect(servqualCell("reliability", momentsOf(up), momentsOf(up), momentsOf(up)).status).toBe("surplus");
     const around = Array.from({ length: 30 }, (_, i) => (i % 3) - 1);
-    expect(servqualCell("reliability", momentsOf(around), momentsOf(around), momentsOf(around)).status).toBe("no_difference");
+    expect(servqualCell("reliability", momentsOf(around), momentsOf(around), momentsOf(around)).status).toBe(
+      "no_difference",
+    );
   });
 
   it("the interval always contains the mean and the status agrees with it", () => {

@@ -61,8 +61,8 @@ export function servqualCell(dimension: ServqualDimension, p: Moments, e: Moment
   let significant = false;
   if (gap.n === 0) status = "no_pairs";
   else if (gap.n < MIN_N) status = "too_few";
-  else if (gap.high !== null && gap.high < 0) (status = "shortfall"), (significant = true);
-  else if (gap.low !== null && gap.low > 0) (status = "surplus"), (significant = true);
+  else if (gap.high !== null && gap.high < 0) ((status = "shortfall"), (significant = true));
+  else if (gap.low !== null && gap.low > 0) ((status = "surplus"), (significant = true));
   else status = "no_difference";
   return { dimension, perception: meanFromMoments(p), expectation: meanFromMoments(e), gap, significant, status };
 }
@@ -71,7 +71,7 @@ export function servqualCell(dimension: ServqualDimension, p: Moments, e: Moment
 export function momentsOf(values: readonly number[]): Moments {
   let sum = 0;
   let sumSq = 0;
-  for (const v of values) (sum += v), (sumSq += v * v);
+  for (const v of values) ((sum += v), (sumSq += v * v));
   return { n: values.length, sum, sumSq };
 }
 
@@ -96,12 +96,27 @@ function servqualResponseWhere(ctx: Ctx, f: ScopeFilters, range: Period): Prisma
   if (f.touchpointId) parts.push(Prisma.sql`r."touchpointId" = ${f.touchpointId}`);
   if (f.surveyId) parts.push(Prisma.sql`r."surveyId" = ${f.surveyId}`);
   if (f.channelId) parts.push(Prisma.sql`r."channelId" = ${f.channelId}`);
-  if (f.segment) parts.push(Prisma.sql`r."customerId" IN (SELECT ct."customerId" FROM "CustomerTag" ct WHERE ct."orgId" = ${ctx.orgId} AND ct."tag" = ${f.segment})`);
+  if (f.segment)
+    parts.push(
+      Prisma.sql`r."customerId" IN (SELECT ct."customerId" FROM "CustomerTag" ct WHERE ct."orgId" = ${ctx.orgId} AND ct."tag" = ${f.segment})`,
+    );
   return Prisma.join(parts, " AND ");
 }
 
 type Num = number | bigint | string | null;
-type RawCell = { tp: string; dim: string; np: Num; sp: Num; qp: Num; ne: Num; se: Num; qe: Num; nd: Num; sd: Num; qd: Num };
+type RawCell = {
+  tp: string;
+  dim: string;
+  np: Num;
+  sp: Num;
+  qp: Num;
+  ne: Num;
+  se: Num;
+  qe: Num;
+  nd: Num;
+  sd: Num;
+  qd: Num;
+};
 const num = (v: Num) => (v === null ? 0 : Number(v));
 const isDimension = (d: string): d is ServqualDimension => (SERVQUAL_DIMENSIONS as readonly string[]).includes(d);
 
@@ -143,18 +158,35 @@ export async function servqualMoments(ctx: Ctx, f: ScopeFilters, period: Period)
 const EMPTY: Moments = { n: 0, sum: 0, sumSq: 0 };
 
 /** Every active touchpoint with SERVQUAL answers in the period, in journey, stage and touchpoint order. */
-export async function getServqualReport(ctx: Ctx, filters: AnalyticsFilters, now = new Date()): Promise<ServqualReport> {
+export async function getServqualReport(
+  ctx: Ctx,
+  filters: AnalyticsFilters,
+  now = new Date(),
+): Promise<ServqualReport> {
   const period = resolvePeriod(filters, now);
   const moments = await servqualMoments(ctx, filters, period);
-  const touchpoints = moments.size === 0 ? [] : await db.touchpoint.findMany({
-    where: {
-      orgId: ctx.orgId, id: { in: [...moments.keys()] }, archivedAt: null, journey: { archivedAt: null }, stage: { archivedAt: null },
-      ...(filters.journeyId ? { journeyId: filters.journeyId } : {}),
-      ...(filters.stageId ? { stageId: filters.stageId } : {}),
-    },
-    select: { id: true, name: true, journey: { select: { id: true, name: true } }, stage: { select: { id: true, name: true, position: true } }, position: true },
-    orderBy: [{ journey: { name: "asc" } }, { stage: { position: "asc" } }, { position: "asc" }, { name: "asc" }],
-  });
+  const touchpoints =
+    moments.size === 0
+      ? []
+      : await db.touchpoint.findMany({
+          where: {
+            orgId: ctx.orgId,
+            id: { in: [...moments.keys()] },
+            archivedAt: null,
+            journey: { archivedAt: null },
+            stage: { archivedAt: null },
+            ...(filters.journeyId ? { journeyId: filters.journeyId } : {}),
+            ...(filters.stageId ? { stageId: filters.stageId } : {}),
+          },
+          select: {
+            id: true,
+            name: true,
+            journey: { select: { id: true, name: true } },
+            stage: { select: { id: true, name: true, position: true } },
+            position: true,
+          },
+          orderBy: [{ journey: { name: "asc" } }, { stage: { position: "asc" } }, { position: "asc" }, { name: "asc" }],
+        });
   const rows = touchpoints.map((t): ServqualRow => {
     const m = moments.get(t.id)!;
     return {
@@ -173,19 +205,47 @@ export async function getServqualReport(ctx: Ctx, filters: AnalyticsFilters, now
 const fixed = (x: number | null) => (x === null ? "" : Number(x.toFixed(4)));
 
 export const SERVQUAL_CSV_COLUMNS = [
-  "journey", "stage", "touchpoint", "dimension", "perception", "perception_n", "expectation", "expectation_n",
-  "gap", "gap_low", "gap_high", "pairs", "significant", "status",
+  "journey",
+  "stage",
+  "touchpoint",
+  "dimension",
+  "perception",
+  "perception_n",
+  "expectation",
+  "expectation_n",
+  "gap",
+  "gap_low",
+  "gap_high",
+  "pairs",
+  "significant",
+  "status",
 ] as const;
 
 /** The SERVQUAL view as CSV, one line per touchpoint and dimension. */
 export function servqualReportCsv(report: ServqualReport): ReadableStream<Uint8Array> {
-  const csv = stringify({ header: true, columns: [...SERVQUAL_CSV_COLUMNS], record_delimiter: "windows", cast: { boolean: (b) => String(b) } });
+  const csv = stringify({
+    header: true,
+    columns: [...SERVQUAL_CSV_COLUMNS],
+    record_delimiter: "windows",
+    cast: { boolean: (b) => String(b) },
+  });
   for (const r of report.rows) {
     for (const c of r.cells) {
       csv.write({
-        journey: safeText(r.journey.name), stage: safeText(r.stage.name), touchpoint: safeText(r.touchpoint.name), dimension: c.dimension,
-        perception: fixed(c.perception.mean), perception_n: c.perception.n, expectation: fixed(c.expectation.mean), expectation_n: c.expectation.n,
-        gap: fixed(c.gap.mean), gap_low: fixed(c.gap.low), gap_high: fixed(c.gap.high), pairs: c.gap.n, significant: c.significant, status: c.status,
+        journey: safeText(r.journey.name),
+        stage: safeText(r.stage.name),
+        touchpoint: safeText(r.touchpoint.name),
+        dimension: c.dimension,
+        perception: fixed(c.perception.mean),
+        perception_n: c.perception.n,
+        expectation: fixed(c.expectation.mean),
+        expectation_n: c.expectation.n,
+        gap: fixed(c.gap.mean),
+        gap_low: fixed(c.gap.low),
+        gap_high: fixed(c.gap.high),
+        pairs: c.gap.n,
+        significant: c.significant,
+        status: c.status,
       });
     }
   }

@@ -46,7 +46,10 @@ export function serverMailer(env: Env = process.env): Mailer | null {
 }
 
 /** Sends one message through `mailer` (default: the server's transport). Throws when there is none or SMTP fails. */
-export async function sendMail(message: MailMessage, mailer: Mailer | null = serverMailer()): Promise<{ messageId: string | null }> {
+export async function sendMail(
+  message: MailMessage,
+  mailer: Mailer | null = serverMailer(),
+): Promise<{ messageId: string | null }> {
   if (!mailer) throw new Error("No SMTP server is configured (SMTP_URL).");
   const info = await mailer.sendMail({ from: fromAddress(), ...message });
   return { messageId: typeof info?.messageId === "string" ? info.messageId.slice(0, 200) : null };

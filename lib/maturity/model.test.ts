@@ -14,13 +14,32 @@ describe("CEM maturity scoring", () => {
   it("score = mean of the answers; the level boundaries are 1.75, 2.5 and 3.25 (each the lower bound of the next level)", () => {
     expect(maturityScore(all(1))).toBe(1);
     expect(maturityScore({ ...all(2), strategy_vision: 4 })).toBeCloseTo(2.2, 12);
-    expect([1, 1.74, 1.75, 2.49, 2.5, 3.24, 3.25, 4].map(levelFor)).toEqual(["ad_hoc", "ad_hoc", "processed", "processed", "integrated", "integrated", "optimized", "optimized"]);
+    expect([1, 1.74, 1.75, 2.49, 2.5, 3.24, 3.25, 4].map(levelFor)).toEqual([
+      "ad_hoc",
+      "ad_hoc",
+      "processed",
+      "processed",
+      "integrated",
+      "integrated",
+      "optimized",
+      "optimized",
+    ]);
     // with ten answers the sum moves in steps of 0.1: 1.7 is the last Ad Hoc score, 1.8 the first Processed
-    expect(levelFor(maturityScore({ ...all(1), strategy_vision: 4, strategy_promise: 4, understanding_voice: 2 }))).toBe("ad_hoc"); // 1.7
-    expect(levelFor(maturityScore({ ...all(1), strategy_vision: 4, strategy_promise: 4, understanding_voice: 3 }))).toBe("processed"); // 1.8
-    expect(levelFor(maturityScore({ ...all(2), strategy_vision: 4, strategy_promise: 3, understanding_voice: 3 }))).toBe("processed"); // 2.4
-    expect(levelFor(maturityScore({ ...all(2), strategy_vision: 4, strategy_promise: 4, understanding_voice: 3 }))).toBe("integrated"); // 2.5
-    expect(levelFor(maturityScore({ ...all(3), strategy_vision: 4, strategy_promise: 4, understanding_voice: 4 }))).toBe("optimized"); // 3.3
+    expect(
+      levelFor(maturityScore({ ...all(1), strategy_vision: 4, strategy_promise: 4, understanding_voice: 2 })),
+    ).toBe("ad_hoc"); // 1.7
+    expect(
+      levelFor(maturityScore({ ...all(1), strategy_vision: 4, strategy_promise: 4, understanding_voice: 3 })),
+    ).toBe("processed"); // 1.8
+    expect(
+      levelFor(maturityScore({ ...all(2), strategy_vision: 4, strategy_promise: 3, understanding_voice: 3 })),
+    ).toBe("processed"); // 2.4
+    expect(
+      levelFor(maturityScore({ ...all(2), strategy_vision: 4, strategy_promise: 4, understanding_voice: 3 })),
+    ).toBe("integrated"); // 2.5
+    expect(
+      levelFor(maturityScore({ ...all(3), strategy_vision: 4, strategy_promise: 4, understanding_voice: 4 })),
+    ).toBe("optimized"); // 3.3
   });
 
   it("refuses a missing or out-of-range answer", () => {

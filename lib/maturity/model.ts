@@ -12,12 +12,29 @@
 //   (one level apart is within the honest uncertainty of a self-assessment).
 export const MATURITY_LEVELS = ["ad_hoc", "processed", "integrated", "optimized"] as const;
 export type MaturityLevel = (typeof MATURITY_LEVELS)[number];
-export const LEVEL_NAMES: Record<MaturityLevel, string> = { ad_hoc: "Ad Hoc", processed: "Processed", integrated: "Integrated", optimized: "Optimized" };
+export const LEVEL_NAMES: Record<MaturityLevel, string> = {
+  ad_hoc: "Ad Hoc",
+  processed: "Processed",
+  integrated: "Integrated",
+  optimized: "Optimized",
+};
 
-export const MATURITY_DIMENSIONS = ["strategy", "understanding", "design", "measurement", "governance", "culture"] as const;
+export const MATURITY_DIMENSIONS = [
+  "strategy",
+  "understanding",
+  "design",
+  "measurement",
+  "governance",
+  "culture",
+] as const;
 export type MaturityDimension = (typeof MATURITY_DIMENSIONS)[number];
 export const DIMENSION_NAMES: Record<MaturityDimension, string> = {
-  strategy: "Strategy", understanding: "Customer understanding", design: "Experience design", measurement: "Measurement", governance: "Governance", culture: "Culture",
+  strategy: "Strategy",
+  understanding: "Customer understanding",
+  design: "Experience design",
+  measurement: "Measurement",
+  governance: "Governance",
+  culture: "Culture",
 };
 
 export type EvidenceKey = "promised" | "measured" | "closedIn48h" | "liveSurveys";
@@ -33,16 +50,100 @@ export type MaturityQuestion = {
 };
 
 export const MATURITY_QUESTIONS: readonly MaturityQuestion[] = [
-  { key: "strategy_vision", dimension: "strategy", text: "Is there a customer-experience vision that leadership uses to decide?", options: ["No written vision", "Written, rarely used", "Used in major decisions", "Drives priorities and budgets"] },
-  { key: "strategy_promise", dimension: "strategy", text: "Do your touchpoints carry an explicit brand promise with a target?", options: ["None do", "A few key ones", "Most do", "All, reviewed regularly"], evidence: "promised" },
-  { key: "understanding_journeys", dimension: "understanding", text: "Are the customer journeys mapped from the customer's side?", options: ["Not mapped", "Mapped once, in a workshop", "Maintained and shared", "Maintained, measured and used to decide"] },
-  { key: "understanding_voice", dimension: "understanding", text: "How do you listen to customers?", options: ["Complaints only", "A survey now and then", "Continuous surveys at key touchpoints", "Continuous, joined with operational data"], evidence: "liveSurveys" },
-  { key: "design_changes", dimension: "design", text: "How are changes to the experience designed?", options: ["Ad hoc, by each team", "With a checklist", "Cross-functionally, journey by journey", "Tested with customers before and after"] },
-  { key: "measurement_live", dimension: "measurement", text: "How much of the experience is measured continuously?", options: ["Hardly any touchpoint", "A few touchpoints", "Most key touchpoints", "Every active touchpoint"], evidence: "measured" },
-  { key: "measurement_gaps", dimension: "measurement", text: "Do you compare what you promise with what customers perceive?", options: ["Never", "Occasionally", "Every quarter, with owners", "Continuously, with priorities set by the gap"] },
-  { key: "governance_owners", dimension: "governance", text: "Who owns the experience at each touchpoint?", options: ["Nobody in particular", "A central CX person", "A named owner per journey", "Named owners with targets in their objectives"] },
-  { key: "governance_loop", dimension: "governance", text: "How fast do you close the loop with unhappy customers?", options: ["We rarely follow up", "Within a week or so", "Most within two days", "Nearly all within two days, root causes fixed"], evidence: "closedIn48h" },
-  { key: "culture_people", dimension: "culture", text: "Do employees see and act on customer feedback?", options: ["They never see it", "Managers see reports", "Teams see their own feedback weekly", "Everyone acts on it and is recognised for it"] },
+  {
+    key: "strategy_vision",
+    dimension: "strategy",
+    text: "Is there a customer-experience vision that leadership uses to decide?",
+    options: ["No written vision", "Written, rarely used", "Used in major decisions", "Drives priorities and budgets"],
+  },
+  {
+    key: "strategy_promise",
+    dimension: "strategy",
+    text: "Do your touchpoints carry an explicit brand promise with a target?",
+    options: ["None do", "A few key ones", "Most do", "All, reviewed regularly"],
+    evidence: "promised",
+  },
+  {
+    key: "understanding_journeys",
+    dimension: "understanding",
+    text: "Are the customer journeys mapped from the customer's side?",
+    options: [
+      "Not mapped",
+      "Mapped once, in a workshop",
+      "Maintained and shared",
+      "Maintained, measured and used to decide",
+    ],
+  },
+  {
+    key: "understanding_voice",
+    dimension: "understanding",
+    text: "How do you listen to customers?",
+    options: [
+      "Complaints only",
+      "A survey now and then",
+      "Continuous surveys at key touchpoints",
+      "Continuous, joined with operational data",
+    ],
+    evidence: "liveSurveys",
+  },
+  {
+    key: "design_changes",
+    dimension: "design",
+    text: "How are changes to the experience designed?",
+    options: [
+      "Ad hoc, by each team",
+      "With a checklist",
+      "Cross-functionally, journey by journey",
+      "Tested with customers before and after",
+    ],
+  },
+  {
+    key: "measurement_live",
+    dimension: "measurement",
+    text: "How much of the experience is measured continuously?",
+    options: ["Hardly any touchpoint", "A few touchpoints", "Most key touchpoints", "Every active touchpoint"],
+    evidence: "measured",
+  },
+  {
+    key: "measurement_gaps",
+    dimension: "measurement",
+    text: "Do you compare what you promise with what customers perceive?",
+    options: ["Never", "Occasionally", "Every quarter, with owners", "Continuously, with priorities set by the gap"],
+  },
+  {
+    key: "governance_owners",
+    dimension: "governance",
+    text: "Who owns the experience at each touchpoint?",
+    options: [
+      "Nobody in particular",
+      "A central CX person",
+      "A named owner per journey",
+      "Named owners with targets in their objectives",
+    ],
+  },
+  {
+    key: "governance_loop",
+    dimension: "governance",
+    text: "How fast do you close the loop with unhappy customers?",
+    options: [
+      "We rarely follow up",
+      "Within a week or so",
+      "Most within two days",
+      "Nearly all within two days, root causes fixed",
+    ],
+    evidence: "closedIn48h",
+  },
+  {
+    key: "culture_people",
+    dimension: "culture",
+    text: "Do employees see and act on customer feedback?",
+    options: [
+      "They never see it",
+      "Managers see reports",
+      "Teams see their own feedback weekly",
+      "Everyone acts on it and is recognised for it",
+    ],
+  },
 ];
 
 export type Answers = Record<string, number>;
@@ -52,7 +153,8 @@ export function maturityScore(answers: Answers): number {
   let sum = 0;
   for (const q of MATURITY_QUESTIONS) {
     const a = answers[q.key];
-    if (!(Number.isInteger(a) && a >= 1 && a <= 4)) throw new RangeError(`answer to ${q.key} must be an integer 1–4, got ${a}`);
+    if (!(Number.isInteger(a) && a >= 1 && a <= 4))
+      throw new RangeError(`answer to ${q.key} must be an integer 1–4, got ${a}`);
     sum += a;
   }
   return sum / MATURITY_QUESTIONS.length;
@@ -74,7 +176,13 @@ export function impliedLevel(share: number): number {
   return 4;
 }
 
-export type EvidenceFigure = { key: EvidenceKey; label: string; share: number | null; numerator: number; denominator: number };
+export type EvidenceFigure = {
+  key: EvidenceKey;
+  label: string;
+  share: number | null;
+  numerator: number;
+  denominator: number;
+};
 
 export type Disagreement = { question: string; answer: number; implied: number; evidence: EvidenceKey };
 
@@ -86,7 +194,8 @@ export function disagreements(answers: Answers, evidence: readonly EvidenceFigur
     const e = evidence.find((x) => x.key === q.evidence);
     if (!e || e.share === null) continue;
     const implied = impliedLevel(e.share);
-    if (Math.abs(answers[q.key] - implied) >= 2) out.push({ question: q.key, answer: answers[q.key], implied, evidence: q.evidence });
+    if (Math.abs(answers[q.key] - implied) >= 2)
+      out.push({ question: q.key, answer: answers[q.key], implied, evidence: q.evidence });
   }
   return out;
 }

@@ -10,10 +10,13 @@ export const answersSchema = z
   .superRefine((answers, ctx) => {
     for (const q of MATURITY_QUESTIONS) {
       const a = answers[q.key];
-      if (a === undefined || a === null || a === "") ctx.addIssue({ code: "custom", path: [q.key], message: "Answer this question (1–4)." });
-      else if (!(Number.isInteger(a) && (a as number) >= 1 && (a as number) <= 4)) ctx.addIssue({ code: "custom", path: [q.key], message: "The answer must be a whole number from 1 to 4." });
+      if (a === undefined || a === null || a === "")
+        ctx.addIssue({ code: "custom", path: [q.key], message: "Answer this question (1–4)." });
+      else if (!(Number.isInteger(a) && (a as number) >= 1 && (a as number) <= 4))
+        ctx.addIssue({ code: "custom", path: [q.key], message: "The answer must be a whole number from 1 to 4." });
     }
-    for (const key of Object.keys(answers)) if (!KEYS.has(key)) ctx.addIssue({ code: "custom", path: [key], message: "There is no such question." });
+    for (const key of Object.keys(answers))
+      if (!KEYS.has(key)) ctx.addIssue({ code: "custom", path: [key], message: "There is no such question." });
   })
   .transform((answers) => answers as Answers);
 

@@ -14,7 +14,12 @@ export const LIVE_MIN = 30;
 export const LIVE_DAYS = 90;
 const DAY_MS = 86_400_000;
 
-export type Evidence = { figures: EvidenceFigure[]; liveSurveys: number; activeTouchpoints: number; computedAt: string };
+export type Evidence = {
+  figures: EvidenceFigure[];
+  liveSurveys: number;
+  activeTouchpoints: number;
+  computedAt: string;
+};
 
 const share = (num: number, den: number) => (den > 0 ? num / den : null);
 
@@ -24,19 +29,71 @@ export async function computeEvidence(ctx: Ctx, now = new Date()): Promise<Evide
   const active = { orgId: ctx.orgId, archivedAt: null };
   const [activeTouchpoints, promised, responsesBy, interactionsBy, liveSurveys, surveyed, loop] = await Promise.all([
     db.touchpoint.count({ where: active }),
-    db.touchpoint.count({ where: { ...active, OR: [{ targetCsat: { not: null } }, { targetCes: { not: null } }, { targetNps: { not: null } }] } }),
-    db.response.groupBy({ by: ["touchpointId"], where: { orgId: ctx.orgId, touchpointId: { not: null }, submittedAt: { gte: since, lte: now }, touchpoint: { archivedAt: null } }, _count: { _all: true } }),
-    db.interaction.groupBy({ by: ["touchpointId"], where: { orgId: ctx.orgId, touchpointId: { not: null }, occurredAt: { gte: since, lte: now }, touchpoint: { archivedAt: null } }, _count: { _all: true } }),
+    db.touchpoint.count({
+      where: {
+        ...active,
+        OR: [{ targetCsat: { not: null } }, { targetCes: { not: null } }, { targetNps: { not: null } }],
+      },
+    }),
+    db.response.groupBy({
+      by: ["touchpointId"],
+      where: {
+        orgId: ctx.orgId,
+        touchpointId: { not: null },
+        submittedAt: { gte: since, lte: now },
+        touchpoint: { archivedAt: null },
+      },
+      _count: { _all: true },
+    }),
+    db.interaction.groupBy({
+      by: ["touchpointId"],
+      where: {
+        orgId: ctx.orgId,
+        touchpointId: { not: null },
+        occurredAt: { gte: since, lte: now },
+        touchpoint: { archivedAt: null },
+      },
+      _count: { _all: true },
+    }),
     db.survey.count({ where: { orgId: ctx.orgId, status: "live" } }),
-    db.survey.groupBy({ by: ["touchpointId"], where: { orgId: ctx.orgId, status: "live", touchpointId: { not: null }, touchpoint: { archivedAt: null } } }),
+    db.survey.groupBy({
+      by: ["touchpointId"],
+      where: { orgId: ctx.orgId, status: "live", touchpointId: { not: null }, touchpoint: { archivedAt: null } },
+    }),
     getLoopClosure(ctx, { from: since, to: now }),
   ]);
-  const measured = new Set([...responsesBy, ...interactionsBy].filter((g) => g._count._all >= LIVE_MIN).map((g) => g.touchpointId)).size;
+  const measured = new Set(
+    [...responsesBy, ...interactionsBy].filter((g) => g._count._all >= LIVE_MIN).map((g) => g.touchpointId),
+  ).size;
   const figures: EvidenceFigure[] = [
-    { key: "promised", label: "Active touchpoints with a promise target", share: share(promised, activeTouchpoints), numerator: promised, denominator: activeTouchpoints },
-    { key: "measured", label: `Active touchpoints measured live (≥ ${LIVE_MIN} responses or interactions in ${LIVE_DAYS} days)`, share: share(measured, activeTouchpoints), numerator: measured, denominator: activeTouchpoints },
-    { key: "closedIn48h", label: `Detractors followed up within 48 hours (last ${LIVE_DAYS} days)`, share: share(loop.contacted, loop.n), numerator: loop.contacted, denominator: loop.n },
-    { key: "liveSurveys", label: "Active touchpoints with a live survey", share: share(surveyed.length, activeTouchpoints), numerator: surveyed.length, denominator: activeTouchpoints },
+    {
+      key: "promised",
+      label: "Active touchpoints with a promise target",
+      share: share(promised, activeTouchpoints),
+      numerator: promised,
+      denominator: activeTouchpoints,
+    },
+    {
+      key: "measured",
+      label: `Active touchpoints measured live (≥ ${LIVE_MIN} responses or interactions in ${LIVE_DAYS} days)`,
+      share: share(measured, activeTouchpoints),
+      numerator: measured,
+      denominator: activeTouchpoints,
+    },
+    {
+      key: "closedIn48h",
+      label: `Detractors followed up within 48 hours (last ${LIVE_DAYS} days)`,
+      share: share(loop.contacted, loop.n),
+      numerator: loop.contacted,
+      denominator: loop.n,
+    },
+    {
+      key: "liveSurveys",
+      label: "Active touchpoints with a live survey",
+      share: share(surveyed.length, activeTouchpoints),
+      numerator: surveyed.length,
+      denominator: activeTouchpoints,
+    },
   ];
   return { figures, liveSurveys, activeTouchpoints, computedAt: now.toISOString() };
 }
@@ -52,9 +109,25 @@ export type AssessmentView = {
   createdBy: { id: string; name: string } | null;
 };
 
-const select = { id: true, answers: true, score: true, level: true, evidence: true, createdAt: true, createdBy: { select: { id: true, name: true } } } as const;
+const select = {
+  id: true,
+  answers: true,
+  score: true,
+  level: true,
+  evidence: true,
+  createdAt: true,
+  createdBy: { select: { id: true, name: true } },
+} as const;
 
-function view(row: { id: string; answers: unknown; score: number; level: string; evidence: unknown; createdAt: Date; createdBy: { id: string; name: string } | null }): AssessmentView {
+function view(row: {
+  id: string;
+  answers: unknown;
+  score: number;
+  level: string;
+  evidence: unknown;
+  createdAt: Date;
+  createdBy: { id: string; name: string } | null;
+}): AssessmentView {
   const answers = row.answers as Answers;
   const evidence = row.evidence as Evidence;
   return { ...row, answers, evidence, disagreements: disagreements(answers, evidence.figures ?? []) };
@@ -67,8 +140,15 @@ export async function saveAssessment(ctx: Ctx, input: unknown): Promise<Assessme
   const level = levelFor(score);
   const evidence = await computeEvidence(ctx);
   const row = await db.$transaction(async (tx) => {
-    const created = await tx.maturityAssessment.create({ data: { orgId: ctx.orgId, createdById: ctx.userId, answers, score, level, evidence }, select });
-    await recordAudit(ctx, { action: "maturity.assessed", entityType: "MaturityAssessment", entityId: created.id, data: { score, level } }, tx);
+    const created = await tx.maturityAssessment.create({
+      data: { orgId: ctx.orgId, createdById: ctx.userId, answers, score, level, evidence },
+      select,
+    });
+    await recordAudit(
+      ctx,
+      { action: "maturity.assessed", entityType: "MaturityAssessment", entityId: created.id, data: { score, level } },
+      tx,
+    );
     return created;
   });
   return view(row);
@@ -76,6 +156,11 @@ export async function saveAssessment(ctx: Ctx, input: unknown): Promise<Assessme
 
 /** The organization's assessments, newest first (at most 50). */
 export async function listAssessments(ctx: Ctx): Promise<AssessmentView[]> {
-  const rows = await db.maturityAssessment.findMany({ where: { orgId: ctx.orgId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 50, select });
+  const rows = await db.maturityAssessment.findMany({
+    where: { orgId: ctx.orgId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: 50,
+    select,
+  });
   return rows.map(view);
 }

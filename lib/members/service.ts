@@ -24,11 +24,20 @@ export async function listMembers(ctx: Ctx) {
     orderBy: { createdAt: "asc" },
     include: { user: { select: { id: true, name: true, email: true } } },
   });
-  return rows.map((m) => ({ id: m.id, role: m.role, joinedAt: m.createdAt, suspendedAt: m.suspendedAt, source: m.source, user: m.user }));
+  return rows.map((m) => ({
+    id: m.id,
+    role: m.role,
+    joinedAt: m.createdAt,
+    suspendedAt: m.suspendedAt,
+    source: m.source,
+    user: m.user,
+  }));
 }
 
 async function assertAnotherAdmin(ctx: Ctx, membershipId: string) {
-  const admins = await db.membership.count({ where: { orgId: ctx.orgId, role: "admin", suspendedAt: null, NOT: { id: membershipId } } });
+  const admins = await db.membership.count({
+    where: { orgId: ctx.orgId, role: "admin", suspendedAt: null, NOT: { id: membershipId } },
+  });
   if (admins === 0) throw new ConflictError("An organization needs at least one admin; make someone else admin first.");
 }
 
@@ -38,7 +47,11 @@ export async function updateMemberRole(ctx: Ctx, membershipId: string, role: Rol
   if (m.role === "admin" && role !== "admin") await assertAnotherAdmin(ctx, m.id);
   await db.$transaction(async (tx) => {
     await tx.membership.update({ where: { id: m.id }, data: { role } });
-    await recordAudit(ctx, { action: "member.role_changed", entityType: "Membership", entityId: m.id, data: { from: m.role, to: role } }, tx);
+    await recordAudit(
+      ctx,
+      { action: "member.role_changed", entityType: "Membership", entityId: m.id, data: { from: m.role, to: role } },
+      tx,
+    );
   });
   return (await listMembers(ctx)).find((x) => x.id === m.id)!;
 }
@@ -51,7 +64,11 @@ export async function removeMember(ctx: Ctx, membershipId: string) {
     await tx.membership.delete({ where: { id: m.id } });
     // Their open sessions end on the next request (they sign in again to reach any other organization).
     await revokeUserSessions(m.userId, "member_removed", {}, tx);
-    await recordAudit(ctx, { action: "member.removed", entityType: "Membership", entityId: m.id, data: { userId: m.userId } }, tx);
+    await recordAudit(
+      ctx,
+      { action: "member.removed", entityType: "Membership", entityId: m.id, data: { userId: m.userId } },
+      tx,
+    );
   });
 }
 
@@ -61,12 +78,29 @@ export async function revokeMemberSessions(ctx: Ctx, membershipId: string): Prom
   if (!m) throw new NotFoundError("Member");
   return db.$transaction(async (tx) => {
     const ended = await revokeUserSessions(m.userId, "admin_revoked", {}, tx);
-    await recordAudit(ctx, { action: "member.sessions_revoked", entityType: "Membership", entityId: m.id, data: { userId: m.userId, sessions: ended } }, tx);
+    await recordAudit(
+      ctx,
+      {
+        action: "member.sessions_revoked",
+        entityType: "Membership",
+        entityId: m.id,
+        data: { userId: m.userId, sessions: ended },
+      },
+      tx,
+    );
     return ended;
   });
 }
 
-function inviteDto(i: { id: string; email: string; role: string; expiresAt: Date; acceptedAt: Date | null; revokedAt: Date | null; createdAt: Date }) {
+function inviteDto(i: {
+  id: string;
+  email: string;
+  role: string;
+  expiresAt: Date;
+  acceptedAt: Date | null;
+  revokedAt: Date | null;
+  createdAt: Date;
+}) {
   const status = i.acceptedAt ? "accepted" : i.revokedAt ? "revoked" : i.expiresAt < new Date() ? "expired" : "pending";
   return { id: i.id, email: i.email, role: i.role, status, expiresAt: i.expiresAt, createdAt: i.createdAt };
 }
@@ -76,23 +110,47 @@ export async function listInvites(ctx: Ctx) {
   return rows.map(inviteDto);
 }
 
-export type CreatedInvite = ReturnType<typeof inviteDto> & ({ sent: true } | { sent: false; token: string; path: string });
+export type CreatedInvite = ReturnType<typeof inviteDto> &
+  ({ sent: true } | { sent: false; token: string; path: string });
 
 /**
  * Creates the invite and e-mails the link to the address when `mailer` (default: the server's SMTP transport)
  * exists; then the link is not returned. Without one, the one-time token is returned (link /invite/<token>)
  * for the admin to pass on. A failed send revokes the invite and throws (502): nothing half-done remains.
  */
-export async function createInvite(ctx: Ctx, input: InviteCreate, opts: { mailer?: Mailer | null } = {}): Promise<CreatedInvite> {
+export async function createInvite(
+  ctx: Ctx,
+  input: InviteCreate,
+  opts: { mailer?: Mailer | null } = {},
+): Promise<CreatedInvite> {
   const mailer = opts.mailer === undefined ? serverMailer() : opts.mailer;
-  const already = await db.membership.findFirst({ where: { orgId: ctx.orgId, user: { email: input.email } }, select: { id: true } });
+  const already = await db.membership.findFirst({
+    where: { orgId: ctx.orgId, user: { email: input.email } },
+    select: { id: true },
+  });
   if (already) throw new ConflictError(`${input.email} is already a member.`);
   const token = randomToken(32);
   const invite = await db.$transaction(async (tx) => {
     const row = await tx.invite.create({
-      data: { orgId: ctx.orgId, email: input.email, role: input.role, tokenHash: sha256(token), invitedById: ctx.userId, expiresAt: new Date(Date.now() + INVITE_DAYS * 86_400_000) },
+      data: {
+        orgId: ctx.orgId,
+        email: input.email,
+        role: input.role,
+        tokenHash: sha256(token),
+        invitedById: ctx.userId,
+        expiresAt: new Date(Date.now() + INVITE_DAYS * 86_400_000),
+      },
     });
-    await recordAudit(ctx, { action: "invite.created", entityType: "Invite", entityId: row.id, data: { email: row.email, role: row.role, emailed: mailer !== null } }, tx);
+    await recordAudit(
+      ctx,
+      {
+        action: "invite.created",
+        entityType: "Invite",
+        entityId: row.id,
+        data: { email: row.email, role: row.role, emailed: mailer !== null },
+      },
+      tx,
+    );
     return row;
   });
   if (!mailer) return { ...inviteDto(invite), sent: false, token, path: `/invite/${token}` };
@@ -101,13 +159,23 @@ export async function createInvite(ctx: Ctx, input: InviteCreate, opts: { mailer
     db.user.findUnique({ where: { id: ctx.userId }, select: { name: true } }),
   ]);
   const role = isRole(invite.role) ? ROLE_LABELS[invite.role].label.toLowerCase() : invite.role;
-  const email = inviteEmail({ orgName: org.name, role, inviterName: inviter?.name ?? "An admin", link: `${publicBaseUrl()}/invite/${token}`, days: INVITE_DAYS });
+  const email = inviteEmail({
+    orgName: org.name,
+    role,
+    inviterName: inviter?.name ?? "An admin",
+    link: `${publicBaseUrl()}/invite/${token}`,
+    days: INVITE_DAYS,
+  });
   try {
     await sendMail({ to: invite.email, ...email }, mailer);
   } catch (error) {
     console.error(`[invites] e-mail for invite ${invite.id} failed:`, error instanceof Error ? error.message : error);
     await db.invite.update({ where: { id: invite.id }, data: { revokedAt: new Date() } });
-    throw new AppError(502, "E-mail not sent", "The invite e-mail could not be sent (the mail server refused it or did not answer), so the invite was withdrawn. Try again later.");
+    throw new AppError(
+      502,
+      "E-mail not sent",
+      "The invite e-mail could not be sent (the mail server refused it or did not answer), so the invite was withdrawn. Try again later.",
+    );
   }
   const sent = await db.invite.update({ where: { id: invite.id }, data: { sentAt: new Date() } });
   return { ...inviteDto(sent), sent: true };
@@ -127,7 +195,10 @@ export async function revokeInvite(ctx: Ctx, id: string) {
  * the address has an account: the page must look the same either way.
  */
 export async function findOpenInvite(token: string) {
-  const row = await db.invite.findUnique({ where: { tokenHash: sha256(token) }, include: { org: { select: { id: true, name: true } } } });
+  const row = await db.invite.findUnique({
+    where: { tokenHash: sha256(token) },
+    include: { org: { select: { id: true, name: true } } },
+  });
   if (!row || row.acceptedAt || row.revokedAt || row.expiresAt < new Date()) return null;
   return { id: row.id, email: row.email, role: row.role, org: row.org, emailed: row.sentAt !== null };
 }
@@ -140,11 +211,17 @@ export async function findOpenInvite(token: string) {
 export async function registerFromInvite(token: string, account: NewAccount): Promise<{ email: string }> {
   const invite = await findOpenInvite(token);
   if (!invite) throw new NotFoundError("Invite");
-  const passwordHash = await hashNewPassword(account.password, { email: invite.email, name: account.name, orgName: invite.org.name });
+  const passwordHash = await hashNewPassword(account.password, {
+    email: invite.email,
+    name: account.name,
+    orgName: invite.org.name,
+  });
   const existing = await db.user.findUnique({ where: { email: invite.email }, select: { id: true } });
   if (!existing) {
     try {
-      await db.user.create({ data: { email: invite.email, name: account.name, passwordHash, passwordChangedAt: new Date() } });
+      await db.user.create({
+        data: { email: invite.email, name: account.name, passwordHash, passwordChangedAt: new Date() },
+      });
     } catch (error) {
       // Someone created it a moment ago: the same outcome as an existing account.
       if ((error as { code?: unknown })?.code !== "P2002") throw error;
@@ -162,17 +239,26 @@ export async function acceptInvite(token: string, who: { userId: string }) {
   if (!invite) throw new NotFoundError("Invite");
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: who.userId } });
-    if (!user || normalizeEmail(user.email) !== invite.email) throw new ValidationError([{ name: "email", reason: `This invite is for ${invite.email}` }]);
+    if (!user || normalizeEmail(user.email) !== invite.email)
+      throw new ValidationError([{ name: "email", reason: `This invite is for ${invite.email}` }]);
     const userId = user.id;
-    if (invite.emailed && !user.emailVerifiedAt) await tx.user.update({ where: { id: userId }, data: { emailVerifiedAt: new Date() } });
-    const claimed = await tx.invite.updateMany({ where: { id: invite.id, acceptedAt: null }, data: { acceptedAt: new Date() } });
+    if (invite.emailed && !user.emailVerifiedAt)
+      await tx.user.update({ where: { id: userId }, data: { emailVerifiedAt: new Date() } });
+    const claimed = await tx.invite.updateMany({
+      where: { id: invite.id, acceptedAt: null },
+      data: { acceptedAt: new Date() },
+    });
     if (claimed.count !== 1) throw new ConflictError("This invite was already used.");
     await tx.membership.upsert({
       where: { orgId_userId: { orgId: invite.org.id, userId } },
       create: { orgId: invite.org.id, userId, role: invite.role },
       update: {},
     });
-    await recordAudit({ orgId: invite.org.id, userId, apiKeyId: null }, { action: "invite.accepted", entityType: "Invite", entityId: invite.id }, tx);
+    await recordAudit(
+      { orgId: invite.org.id, userId, apiKeyId: null },
+      { action: "invite.accepted", entityType: "Invite", entityId: invite.id },
+      tx,
+    );
     return { orgId: invite.org.id, email: invite.email };
   });
 }

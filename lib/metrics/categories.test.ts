@@ -1,13 +1,6 @@
 import { describe, it, expect } from "vitest";
 import fc from "fast-check";
-import {
-  assertScore,
-  cesCategory,
-  csatCategory,
-  METRIC_SCALES,
-  npsCategory,
-  type Metric,
-} from "./categories";
+import { assertScore, cesCategory, csatCategory, METRIC_SCALES, npsCategory, type Metric } from "./categories";
 import { BAD_SCORES } from "./test-helpers";
 
 describe("METRIC_SCALES", () => {
@@ -23,13 +16,7 @@ describe("METRIC_SCALES", () => {
 describe("npsCategory", () => {
   it("maps 0–6 to detractor, 7–8 to passive, 9–10 to promoter", () => {
     const got = Array.from({ length: 11 }, (_, s) => npsCategory(s));
-    expect(got).toEqual([
-      ...Array<string>(7).fill("detractor"),
-      "passive",
-      "passive",
-      "promoter",
-      "promoter",
-    ]);
+    expect(got).toEqual([...Array<string>(7).fill("detractor"), "passive", "passive", "promoter", "promoter"]);
   });
   it.each([...BAD_SCORES, 10.5, -1])("throws RangeError for %s", (s) => {
     expect(() => npsCategory(s)).toThrow(RangeError);

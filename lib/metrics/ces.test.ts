@@ -34,17 +34,32 @@ describe("cesFromCounts — worked example", () => {
 describe("cesFromCounts — edge cases", () => {
   it("n = 0 → nulls, never NaN, scale kept", () => {
     expect(cesFromCounts([])).toEqual({
-      metric: "ces", n: 0, mean: null, sd: null, low: null, high: null, agreePct: null,
-      scale: { min: 1, max: 7 }, enough: false,
+      metric: "ces",
+      n: 0,
+      mean: null,
+      sd: null,
+      low: null,
+      high: null,
+      agreePct: null,
+      scale: { min: 1, max: 7 },
+      enough: false,
     });
   });
   it("n = 1 → mean and agreePct, but no sd and no interval", () => {
     expect(cesFromCounts([{ score: 6, count: 1 }])).toMatchObject({
-      n: 1, mean: 6, sd: null, low: null, high: null, agreePct: 100,
+      n: 1,
+      mean: 6,
+      sd: null,
+      low: null,
+      high: null,
+      agreePct: 100,
     });
   });
   it("n = 2 → df = 1 interval (t = 12.706), clamped to the 1–7 scale", () => {
-    const r = cesFromCounts([{ score: 3, count: 1 }, { score: 5, count: 1 }]);
+    const r = cesFromCounts([
+      { score: 3, count: 1 },
+      { score: 5, count: 1 },
+    ]);
     expect(r.sd).toBeCloseTo(Math.SQRT2, 14);
     // half-width 12.706·√2/√2 = 12.706 → clamped
     expect(r).toMatchObject({ mean: 4, low: 1, high: 7, agreePct: 50 });
@@ -58,7 +73,10 @@ describe("cesFromCounts — edge cases", () => {
     expect(r.agreePct).toBe(0);
   });
   it("large sample: interval ≈ mean ± 1.96·sd/√n", () => {
-    const r = cesFromCounts([{ score: 2, count: 5000 }, { score: 6, count: 5000 }]);
+    const r = cesFromCounts([
+      { score: 2, count: 5000 },
+      { score: 6, count: 5000 },
+    ]);
     const sd = Math.sqrt((10000 * 4) / 9999);
     expect(r.sd).toBeCloseTo(sd, 12);
     expect((r.high ?? 0) - (r.mean ?? 0)).toBeCloseTo((1.9602 * sd) / 100, 4);

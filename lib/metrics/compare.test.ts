@@ -9,9 +9,16 @@ import { nonEmptyDistributionArb } from "./test-helpers";
 
 /** NPS distribution with the given numbers of promoters, passives and detractors. */
 const nps = (p: number, pa: number, d: number) =>
-  npsFromCounts([{ score: 10, count: p }, { score: 8, count: pa }, { score: 3, count: d }]);
+  npsFromCounts([
+    { score: 10, count: p },
+    { score: 8, count: pa },
+    { score: 3, count: d },
+  ]);
 const csat = (sat: number, n: number) =>
-  csatFromCounts([{ score: 5, count: sat }, { score: 2, count: n - sat }]);
+  csatFromCounts([
+    { score: 5, count: sat },
+    { score: 2, count: n - sat },
+  ]);
 const ces = (counts: number[]) => cesFromCounts(counts.map((count, i) => ({ score: i + 1, count })));
 
 describe("compareNps", () => {
@@ -40,7 +47,12 @@ describe("compareNps", () => {
   it("n = 0 on either side → delta null", () => {
     for (const r of [compareNps(nps(0, 0, 0), base), compareNps(base, nps(0, 0, 0))]) {
       expect(r).toEqual({
-        delta: null, se: null, statistic: null, critical: null, significant: false, reason: "too_few_responses",
+        delta: null,
+        se: null,
+        statistic: null,
+        critical: null,
+        significant: false,
+        reason: "too_few_responses",
       });
     }
   });
@@ -79,11 +91,20 @@ describe("compareCsat (pooled two-proportion z)", () => {
     expect(compareCsat(csat(70, 100), csat(75, 100)).significant).toBe(false);
   });
   it("all satisfied on both sides → se 0, not significant", () => {
-    expect(compareCsat(csat(40, 40), csat(90, 90))).toMatchObject({ delta: 0, se: 0, statistic: null, significant: false });
+    expect(compareCsat(csat(40, 40), csat(90, 90))).toMatchObject({
+      delta: 0,
+      se: 0,
+      statistic: null,
+      significant: false,
+    });
   });
   it("too few or none → reason too_few_responses", () => {
     expect(compareCsat(csat(10, 12), csat(75, 100))).toMatchObject({ significant: false, reason: "too_few_responses" });
-    expect(compareCsat(csat(0, 0), csat(75, 100))).toMatchObject({ delta: null, significant: false, reason: "too_few_responses" });
+    expect(compareCsat(csat(0, 0), csat(75, 100))).toMatchObject({
+      delta: null,
+      significant: false,
+      reason: "too_few_responses",
+    });
   });
   it("property: significant ⇔ |z| > 1.96 with enough responses; antisymmetric", () => {
     fc.assert(
@@ -116,13 +137,27 @@ describe("compareCes (Welch t)", () => {
     expect(compareCes(a, a)).toMatchObject({ delta: 0, significant: false });
   });
   it("too few, n = 1 and n = 0 → not significant with reason", () => {
-    expect(compareCes(ces([1, 1, 1, 1, 1, 1, 10]), b)).toMatchObject({ significant: false, reason: "too_few_responses" });
-    expect(compareCes(ces([0, 0, 0, 1, 0, 0, 0]), b)).toMatchObject({ delta: b.mean! - 4, se: null, significant: false });
-    expect(compareCes(ces([0, 0, 0, 0, 0, 0, 0]), b)).toMatchObject({ delta: null, df: null, reason: "too_few_responses" });
+    expect(compareCes(ces([1, 1, 1, 1, 1, 1, 10]), b)).toMatchObject({
+      significant: false,
+      reason: "too_few_responses",
+    });
+    expect(compareCes(ces([0, 0, 0, 1, 0, 0, 0]), b)).toMatchObject({
+      delta: b.mean! - 4,
+      se: null,
+      significant: false,
+    });
+    expect(compareCes(ces([0, 0, 0, 0, 0, 0, 0]), b)).toMatchObject({
+      delta: null,
+      df: null,
+      reason: "too_few_responses",
+    });
   });
   it("zero variance on both sides: different means → significant, df null", () => {
     expect(compareCes(ces([0, 0, 0, 40, 0, 0, 0]), ces([0, 0, 0, 0, 40, 0, 0]))).toMatchObject({
-      delta: 1, se: 0, df: null, significant: true,
+      delta: 1,
+      se: 0,
+      df: null,
+      significant: true,
     });
   });
   it("property: df within [min(n)−1, n₁+n₂−2]; significant ⇔ |t| > t₀.₉₇₅(df) with enough responses", () => {

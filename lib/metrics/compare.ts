@@ -86,8 +86,13 @@ export function compareCes(a: CesResult, b: CesResult): CesComparison {
   if (a.mean === null || b.mean === null || a.sd === null || b.sd === null) {
     const delta = a.mean !== null && b.mean !== null ? b.mean - a.mean : null;
     return {
-      delta, se: null, statistic: null, critical: null, df: null,
-      significant: false, reason: "too_few_responses",
+      delta,
+      se: null,
+      statistic: null,
+      critical: null,
+      df: null,
+      significant: false,
+      reason: "too_few_responses",
     };
   }
   const delta = b.mean - a.mean;

@@ -3,12 +3,7 @@ import fc from "fast-check";
 import { cesFromCounts } from "./ces";
 import { csatFromCounts, wilsonInterval } from "./csat";
 import { distributionFromScores } from "./distribution";
-import {
-  distributionAndPermutationArb,
-  nonEmptyDistributionArb,
-  scale,
-  scoresAndShuffleArb,
-} from "./test-helpers";
+import { distributionAndPermutationArb, nonEmptyDistributionArb, scale, scoresAndShuffleArb } from "./test-helpers";
 
 describe("csatFromCounts — properties", () => {
   it("0 ≤ low ≤ csat ≤ high ≤ 100 whenever n ≥ 1; mean within 1–5", () => {

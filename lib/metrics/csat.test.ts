@@ -60,7 +60,14 @@ describe("wilsonInterval", () => {
 describe("csatFromCounts — edge cases", () => {
   it("n = 0 → nulls, never NaN", () => {
     expect(csatFromCounts([])).toEqual({
-      metric: "csat", n: 0, satisfied: 0, csat: null, low: null, high: null, mean: null, enough: false,
+      metric: "csat",
+      n: 0,
+      satisfied: 0,
+      csat: null,
+      low: null,
+      high: null,
+      mean: null,
+      enough: false,
     });
   });
   it("n = 1 satisfied → 100 % with Wilson [20.7, 100]", () => {
@@ -69,12 +76,20 @@ describe("csatFromCounts — edge cases", () => {
     expect(r.low).toBeCloseTo(100 / 4.8416, 10);
   });
   it("all dissatisfied → 0 % with low bound exactly 0", () => {
-    const r = csatFromCounts([{ score: 1, count: 20 }, { score: 2, count: 20 }]);
+    const r = csatFromCounts([
+      { score: 1, count: 20 },
+      { score: 2, count: 20 },
+    ]);
     expect(r).toMatchObject({ csat: 0, low: 0, satisfied: 0, mean: 1.5 });
     expect(r.high).toBeGreaterThan(0);
   });
   it("neutral 3 is not top-2-box", () => {
-    expect(csatFromCounts([{ score: 3, count: 5 }, { score: 4, count: 5 }])).toMatchObject({
+    expect(
+      csatFromCounts([
+        { score: 3, count: 5 },
+        { score: 4, count: 5 },
+      ]),
+    ).toMatchObject({
       satisfied: 5,
       csat: 50,
     });

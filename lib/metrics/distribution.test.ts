@@ -4,7 +4,11 @@ import * as api from "./index";
 
 describe("tally", () => {
   it("adds repeated scores and keeps a fixed score order", () => {
-    const t = tally("csat", [{ score: 5, count: 2 }, { score: 1, count: 1 }, { score: 5, count: 3 }]);
+    const t = tally("csat", [
+      { score: 5, count: 2 },
+      { score: 1, count: 1 },
+      { score: 5, count: 3 },
+    ]);
     expect(t).toEqual({ min: 1, counts: [1, 0, 0, 0, 5], n: 6 });
     expect(countBetween(t, 4, 5)).toBe(5);
     expect(meanOf(t)).toBeCloseTo(26 / 6, 14);
@@ -14,7 +18,12 @@ describe("tally", () => {
   });
   it("rejects totals beyond Number.MAX_SAFE_INTEGER", () => {
     const huge = Number.MAX_SAFE_INTEGER;
-    expect(() => tally("nps", [{ score: 1, count: huge }, { score: 2, count: huge }])).toThrow(RangeError);
+    expect(() =>
+      tally("nps", [
+        { score: 1, count: huge },
+        { score: 2, count: huge },
+      ]),
+    ).toThrow(RangeError);
   });
   it("mean of an empty tally is null", () => {
     expect(meanOf(tally("ces", []))).toBeNull();
@@ -38,9 +47,20 @@ describe("distributionFromScores", () => {
 describe("index", () => {
   it("re-exports the public API", () => {
     for (const name of [
-      "npsFromCounts", "csatFromCounts", "cesFromCounts", "compareNps", "compareCsat", "compareCes",
-      "npsCategory", "csatCategory", "cesCategory", "formatMetric", "studentTQuantile", "tCritical95",
-      "wilsonInterval", "distributionFromScores",
+      "npsFromCounts",
+      "csatFromCounts",
+      "cesFromCounts",
+      "compareNps",
+      "compareCsat",
+      "compareCes",
+      "npsCategory",
+      "csatCategory",
+      "cesCategory",
+      "formatMetric",
+      "studentTQuantile",
+      "tCritical95",
+      "wilsonInterval",
+      "distributionFromScores",
     ]) {
       expect(typeof (api as Record<string, unknown>)[name]).toBe("function");
     }

@@ -5,19 +5,26 @@ import { keyDrivers, prepareResampling, relativeWeights, resampleWeights } from 
 /** n rows of k predictor scores (1..5, like item ratings) and an outcome (0..10) that depends on them plus noise. */
 const dataArb = (minK = 1, maxK = 5, minN = 12, maxN = 60) =>
   fc.integer({ min: minK, max: maxK }).chain((k) =>
-    fc.record({
-      coefficients: fc.array(fc.double({ min: -2, max: 2, noNaN: true }), { minLength: k, maxLength: k }),
-      rows: fc.array(
-        fc.record({
-          x: fc.array(fc.integer({ min: 1, max: 5 }), { minLength: k, maxLength: k }),
-          noise: fc.integer({ min: -3, max: 3 }),
-        }),
-        { minLength: minN, maxLength: maxN },
-      ),
-    }).map(({ coefficients, rows }) => ({
-      x: rows.map((r) => r.x),
-      y: rows.map((r) => Math.min(10, Math.max(0, Math.round(5 + r.x.reduce((s, v, j) => s + coefficients[j] * (v - 3), 0) + r.noise)))),
-    })),
+    fc
+      .record({
+        coefficients: fc.array(fc.double({ min: -2, max: 2, noNaN: true }), { minLength: k, maxLength: k }),
+        rows: fc.array(
+          fc.record({
+            x: fc.array(fc.integer({ min: 1, max: 5 }), { minLength: k, maxLength: k }),
+            noise: fc.integer({ min: -3, max: 3 }),
+          }),
+          { minLength: minN, maxLength: maxN },
+        ),
+      })
+      .map(({ coefficients, rows }) => ({
+        x: rows.map((r) => r.x),
+        y: rows.map((r) =>
+          Math.min(
+            10,
+            Math.max(0, Math.round(5 + r.x.reduce((s, v, j) => s + coefficients[j] * (v - 3), 0) + r.noise)),
+          ),
+        ),
+      })),
   );
 
 /** Ordinary least-squares R² via the normal equations (Gauss–Jordan), independent of the eigen route. */
@@ -28,7 +35,10 @@ function olsRSquared(x: number[][], y: number[]): number {
   const mean = (f: (i: number) => number) => [...Array(n).keys()].reduce((s, i) => s + f(i), 0) / n;
   const mx = cols.map((j) => mean((i) => x[i][j]));
   const my = mean((i) => y[i]);
-  const a = cols.map((p) => [...cols.map((q) => mean((i) => (x[i][p] - mx[p]) * (x[i][q] - mx[q]))), mean((i) => (x[i][p] - mx[p]) * (y[i] - my))]);
+  const a = cols.map((p) => [
+    ...cols.map((q) => mean((i) => (x[i][p] - mx[p]) * (x[i][q] - mx[q]))),
+    mean((i) => (x[i][p] - mx[p]) * (y[i] - my)),
+  ]);
   const used: number[] = [];
   for (let c = 0, r = 0; c < k && r < k; c++) {
     let piv = r;
@@ -68,10 +78,18 @@ describe("relativeWeights — properties", () => {
   it("is invariant to the order of the predictors", () => {
     fc.assert(
       fc.property(
-        dataArb(2, 5).chain((d) => fc.tuple(fc.constant(d), fc.shuffledSubarray([...d.x[0].keys()], { minLength: d.x[0].length, maxLength: d.x[0].length }))),
+        dataArb(2, 5).chain((d) =>
+          fc.tuple(
+            fc.constant(d),
+            fc.shuffledSubarray([...d.x[0].keys()], { minLength: d.x[0].length, maxLength: d.x[0].length }),
+          ),
+        ),
         ([{ x, y }, order]) => {
           const a = relativeWeights(x, y);
-          const b = relativeWeights(x.map((r) => order.map((j) => r[j])), y);
+          const b = relativeWeights(
+            x.map((r) => order.map((j) => r[j])),
+            y,
+          );
           fc.pre(a !== null);
           order.forEach((j, p) => expect(Math.abs(b!.raw[p] - a!.raw[j])).toBeLessThan(1e-9));
         },
@@ -92,7 +110,10 @@ describe("relativeWeights — properties", () => {
           const j = pick % x[0].length;
           const rescaledX = x.map((r) => r.map((v, c) => (c === j ? scale * v + shift : v)));
           const b = relativeWeights(rescaledX, y)!;
-          const c = relativeWeights(x, y.map((v) => scale * v + shift))!;
+          const c = relativeWeights(
+            x,
+            y.map((v) => scale * v + shift),
+          )!;
           a!.raw.forEach((w, i) => {
             expect(Math.abs(b.raw[i] - w)).toBeLessThan(1e-8);
             expect(Math.abs(c.raw[i] - w)).toBeLessThan(1e-8);
@@ -107,9 +128,14 @@ describe("resampleWeights (the bootstrap's one-pass route) — properties", () =
   it("equals relativeWeights on the same resampled rows, constant columns included", () => {
     fc.assert(
       fc.property(
-        dataArb(1, 5, 12, 40).chain((d) => fc.tuple(fc.constant(d), fc.array(fc.nat({ max: d.y.length - 1 }), { minLength: 2, maxLength: 60 }))),
+        dataArb(1, 5, 12, 40).chain((d) =>
+          fc.tuple(fc.constant(d), fc.array(fc.nat({ max: d.y.length - 1 }), { minLength: 2, maxLength: 60 })),
+        ),
         ([{ x, y }, index]) => {
-          const direct = relativeWeights(index.map((i) => x[i]), index.map((i) => y[i]));
+          const direct = relativeWeights(
+            index.map((i) => x[i]),
+            index.map((i) => y[i]),
+          );
           const fast = resampleWeights(prepareResampling(x, y), index);
           expect(fast === null).toBe(direct === null);
           if (!direct || !fast) return;

@@ -5,20 +5,46 @@ import { keyDrivers, neededRows, quantileSorted, relativeWeights } from "./drive
 // package rwa, which implements Johnson 2000 / Tonidandel & LeBreton 2015): cyl 0.2284797, disp 0.2221469,
 // hp 0.2321744, gear 0.0963886, R² 0.7791896 (equal to the OLS R², which numpy's lstsq reproduces on these rows).
 const MTCARS: [mpg: number, cyl: number, disp: number, hp: number, gear: number][] = [
-  [21.0, 6, 160.0, 110, 4], [21.0, 6, 160.0, 110, 4], [22.8, 4, 108.0, 93, 4], [21.4, 6, 258.0, 110, 3],
-  [18.7, 8, 360.0, 175, 3], [18.1, 6, 225.0, 105, 3], [14.3, 8, 360.0, 245, 3], [24.4, 4, 146.7, 62, 4],
-  [22.8, 4, 140.8, 95, 4], [19.2, 6, 167.6, 123, 4], [17.8, 6, 167.6, 123, 4], [16.4, 8, 275.8, 180, 3],
-  [17.3, 8, 275.8, 180, 3], [15.2, 8, 275.8, 180, 3], [10.4, 8, 472.0, 205, 3], [10.4, 8, 460.0, 215, 3],
-  [14.7, 8, 440.0, 230, 3], [32.4, 4, 78.7, 66, 4], [30.4, 4, 75.7, 52, 4], [33.9, 4, 71.1, 65, 4],
-  [21.5, 4, 120.1, 97, 3], [15.5, 8, 318.0, 150, 3], [15.2, 8, 304.0, 150, 3], [13.3, 8, 350.0, 245, 3],
-  [19.2, 8, 400.0, 175, 3], [27.3, 4, 79.0, 66, 4], [26.0, 4, 120.3, 91, 5], [30.4, 4, 95.1, 113, 5],
-  [15.8, 8, 351.0, 264, 5], [19.7, 6, 145.0, 175, 5], [15.0, 8, 301.0, 335, 5], [21.4, 4, 121.0, 109, 4],
+  [21.0, 6, 160.0, 110, 4],
+  [21.0, 6, 160.0, 110, 4],
+  [22.8, 4, 108.0, 93, 4],
+  [21.4, 6, 258.0, 110, 3],
+  [18.7, 8, 360.0, 175, 3],
+  [18.1, 6, 225.0, 105, 3],
+  [14.3, 8, 360.0, 245, 3],
+  [24.4, 4, 146.7, 62, 4],
+  [22.8, 4, 140.8, 95, 4],
+  [19.2, 6, 167.6, 123, 4],
+  [17.8, 6, 167.6, 123, 4],
+  [16.4, 8, 275.8, 180, 3],
+  [17.3, 8, 275.8, 180, 3],
+  [15.2, 8, 275.8, 180, 3],
+  [10.4, 8, 472.0, 205, 3],
+  [10.4, 8, 460.0, 215, 3],
+  [14.7, 8, 440.0, 230, 3],
+  [32.4, 4, 78.7, 66, 4],
+  [30.4, 4, 75.7, 52, 4],
+  [33.9, 4, 71.1, 65, 4],
+  [21.5, 4, 120.1, 97, 3],
+  [15.5, 8, 318.0, 150, 3],
+  [15.2, 8, 304.0, 150, 3],
+  [13.3, 8, 350.0, 245, 3],
+  [19.2, 8, 400.0, 175, 3],
+  [27.3, 4, 79.0, 66, 4],
+  [26.0, 4, 120.3, 91, 5],
+  [30.4, 4, 95.1, 113, 5],
+  [15.8, 8, 351.0, 264, 5],
+  [19.7, 6, 145.0, 175, 5],
+  [15.0, 8, 301.0, 335, 5],
+  [21.4, 4, 121.0, 109, 4],
 ];
 
 const pearson = (a: number[], b: number[]) => {
   const ma = a.reduce((s, v) => s + v, 0) / a.length;
   const mb = b.reduce((s, v) => s + v, 0) / b.length;
-  let sab = 0, saa = 0, sbb = 0;
+  let sab = 0,
+    saa = 0,
+    sbb = 0;
   for (let i = 0; i < a.length; i++) {
     sab += (a[i] - ma) * (b[i] - mb);
     saa += (a[i] - ma) ** 2;
@@ -29,7 +55,10 @@ const pearson = (a: number[], b: number[]) => {
 
 describe("relativeWeights", () => {
   it("reproduces the published mtcars example (rwa: mpg ~ cyl + disp + hp + gear)", () => {
-    const fit = relativeWeights(MTCARS.map((r) => r.slice(1)), MTCARS.map((r) => r[0]))!;
+    const fit = relativeWeights(
+      MTCARS.map((r) => r.slice(1)),
+      MTCARS.map((r) => r[0]),
+    )!;
     expect(fit.n).toBe(32);
     expect(fit.rSquared).toBeCloseTo(0.7791896, 7);
     const expected = [0.2284797, 0.2221469, 0.2321744, 0.0963886];
@@ -38,7 +67,16 @@ describe("relativeWeights", () => {
   });
 
   it("matches an independent computation for three correlated predictors (numpy eigh, 8 rows)", () => {
-    const x = [[1, 2, 1], [2, 1, 3], [3, 4, 2], [4, 3, 5], [5, 6, 4], [6, 5, 6], [2, 2, 2], [5, 4, 3]];
+    const x = [
+      [1, 2, 1],
+      [2, 1, 3],
+      [3, 4, 2],
+      [4, 3, 5],
+      [5, 6, 4],
+      [6, 5, 6],
+      [2, 2, 2],
+      [5, 4, 3],
+    ];
     const y = [2, 3, 5, 4, 7, 6, 3, 5];
     const fit = relativeWeights(x, y)!;
     [0.305467553988, 0.486891712503, 0.137175240566].forEach((w, j) => expect(fit.raw[j]).toBeCloseTo(w, 11));
@@ -47,22 +85,57 @@ describe("relativeWeights", () => {
 
   it("equals r²(y, xj) for uncorrelated predictors", () => {
     // Two orthogonal, centred columns (a 2² factorial design, replicated) and an outcome that depends on both.
-    const x = [[-1, -1], [1, -1], [-1, 1], [1, 1], [-1, -1], [1, -1], [-1, 1], [1, 1]];
+    const x = [
+      [-1, -1],
+      [1, -1],
+      [-1, 1],
+      [1, 1],
+      [-1, -1],
+      [1, -1],
+      [-1, 1],
+      [1, 1],
+    ];
     const y = [1, 4, 2, 6, 2, 3, 3, 5];
     const fit = relativeWeights(x, y)!;
-    const r1 = pearson(x.map((r) => r[0]), y);
-    const r2 = pearson(x.map((r) => r[1]), y);
+    const r1 = pearson(
+      x.map((r) => r[0]),
+      y,
+    );
+    const r2 = pearson(
+      x.map((r) => r[1]),
+      y,
+    );
     expect(fit.raw[0]).toBeCloseTo(r1 * r1, 12);
     expect(fit.raw[1]).toBeCloseTo(r2 * r2, 12);
     expect(fit.rSquared).toBeCloseTo(r1 * r1 + r2 * r2, 12);
   });
 
   it("matches the closed form for two correlated predictors (Rxx^½ of [[1, r], [r, 1]])", () => {
-    const x = [[1, 2], [2, 2], [3, 5], [4, 3], [5, 6], [2, 1], [4, 5], [6, 4], [3, 3], [5, 5]];
+    const x = [
+      [1, 2],
+      [2, 2],
+      [3, 5],
+      [4, 3],
+      [5, 6],
+      [2, 1],
+      [4, 5],
+      [6, 4],
+      [3, 3],
+      [5, 5],
+    ];
     const y = [2, 3, 6, 4, 7, 1, 5, 6, 4, 6];
-    const r = pearson(x.map((v) => v[0]), x.map((v) => v[1]));
-    const r1 = pearson(x.map((v) => v[0]), y);
-    const r2 = pearson(x.map((v) => v[1]), y);
+    const r = pearson(
+      x.map((v) => v[0]),
+      x.map((v) => v[1]),
+    );
+    const r1 = pearson(
+      x.map((v) => v[0]),
+      y,
+    );
+    const r2 = pearson(
+      x.map((v) => v[1]),
+      y,
+    );
     // eigenvalues 1 ± r with eigenvectors (1, ±1)/√2 → Λ = [[a, b], [b, a]]
     const a = (Math.sqrt(1 + r) + Math.sqrt(1 - r)) / 2;
     const b = (Math.sqrt(1 + r) - Math.sqrt(1 - r)) / 2;
@@ -79,7 +152,10 @@ describe("relativeWeights", () => {
     const x = MTCARS.map((r) => [r[1], 7, r[3]]);
     const y = MTCARS.map((r) => r[0]);
     const fit = relativeWeights(x, y)!;
-    const without = relativeWeights(MTCARS.map((r) => [r[1], r[3]]), y)!;
+    const without = relativeWeights(
+      MTCARS.map((r) => [r[1], r[3]]),
+      y,
+    )!;
     expect(fit.constant).toEqual([false, true, false]);
     expect(fit.raw[1]).toBe(0);
     expect(fit.raw[0]).toBeCloseTo(without.raw[0], 12);
@@ -90,7 +166,10 @@ describe("relativeWeights", () => {
     const x = MTCARS.map((r) => [r[1], r[1] * 2 + 1, r[4]]);
     const y = MTCARS.map((r) => r[0]);
     const fit = relativeWeights(x, y)!;
-    const single = relativeWeights(MTCARS.map((r) => [r[1], r[4]]), y)!;
+    const single = relativeWeights(
+      MTCARS.map((r) => [r[1], r[4]]),
+      y,
+    )!;
     expect(fit.raw[0]).toBeCloseTo(fit.raw[1], 9);
     expect(fit.rSquared).toBeCloseTo(single.rSquared, 9);
     for (const w of fit.raw) expect(Number.isFinite(w)).toBe(true);
@@ -113,8 +192,18 @@ describe("keyDrivers", () => {
     expect(neededRows(4)).toBe(40);
     expect(neededRows(0)).toBe(10);
     expect(keyDrivers(x, y)).toEqual({ enough: false, n: 32, k: 4, reason: "too-few-responses", needed: 40 });
-    expect(keyDrivers(x.map((r) => r.slice(0, 3)), y)).toMatchObject({ enough: true, n: 32, k: 3 });
-    expect(keyDrivers(x.map((r) => r.slice(0, 3)), y.map(() => 4))).toMatchObject({ enough: false, reason: "outcome-constant" });
+    expect(
+      keyDrivers(
+        x.map((r) => r.slice(0, 3)),
+        y,
+      ),
+    ).toMatchObject({ enough: true, n: 32, k: 3 });
+    expect(
+      keyDrivers(
+        x.map((r) => r.slice(0, 3)),
+        y.map(() => 4),
+      ),
+    ).toMatchObject({ enough: false, reason: "outcome-constant" });
   });
 
   it("adds percentile bootstrap intervals, deterministic for a seed", () => {

@@ -74,7 +74,9 @@ function dot(a: Float64Array, b: Float64Array): number {
 
 /** Correlations of the standardized columns (y last): (k+1) × (k+1). */
 function correlationOf(std: NonNullable<Standardized>, k: number): number[][] {
-  return Array.from({ length: k + 1 }, (_, a) => Array.from({ length: k + 1 }, (_, b) => (a === b ? 1 : dot(std.z[a], std.z[b]))));
+  return Array.from({ length: k + 1 }, (_, a) =>
+    Array.from({ length: k + 1 }, (_, b) => (a === b ? 1 : dot(std.z[a], std.z[b]))),
+  );
 }
 
 /** Relative weights from the correlation matrix of X and y (y last), leaving out the constant predictors. */
@@ -91,7 +93,9 @@ function weightsFromCorrelation(corr: number[][], constant: boolean[], k: number
     const cutoff = EIGEN_TOLERANCE * Math.max(...ev.map(Math.abs), 1);
     const root = ev.map((e) => (e > cutoff ? Math.sqrt(e) : 0));
     // Λ = Q diag(√e) Qᵀ and β = Q diag(1/√e) Qᵀ rxy (pseudo-inverse: zero where e ≈ 0).
-    const qtr = root.map((_, c) => (root[c] > 0 ? used.reduce((s, _a, i) => s + q.get(i, c) * rxy[i], 0) / root[c] : 0));
+    const qtr = root.map((_, c) =>
+      root[c] > 0 ? used.reduce((s, _a, i) => s + q.get(i, c) * rxy[i], 0) / root[c] : 0,
+    );
     const beta = used.map((_, i) => root.reduce((s, _e, c) => s + q.get(i, c) * qtr[c], 0));
     used.forEach((_, j) => {
       let e = 0;
@@ -126,7 +130,10 @@ export function prepareResampling(x: readonly (readonly number[])[], y: readonly
 }
 
 /** Relative weights of the rows named by `index` (with repeats); null when y does not vary in them. */
-export function resampleWeights(prepared: ReturnType<typeof prepareResampling>, index: ArrayLike<number>): RelativeWeights | null {
+export function resampleWeights(
+  prepared: ReturnType<typeof prepareResampling>,
+  index: ArrayLike<number>,
+): RelativeWeights | null {
   const { flat, k } = prepared;
   const p = k + 1;
   const n = index.length;
@@ -147,7 +154,9 @@ export function resampleWeights(prepared: ReturnType<typeof prepareResampling>, 
   if (flatCol(k)) return null;
   const constant = Array.from({ length: k }, (_, a) => flatCol(a));
   const sd = Array.from({ length: p }, (_, a) => (a < k && constant[a] ? 0 : Math.sqrt(cov(a, a))));
-  const corr = Array.from({ length: p }, (_, a) => Array.from({ length: p }, (_, b) => (a === b ? 1 : sd[a] && sd[b] ? cov(a, b) / (sd[a] * sd[b]) : 0)));
+  const corr = Array.from({ length: p }, (_, a) =>
+    Array.from({ length: p }, (_, b) => (a === b ? 1 : sd[a] && sd[b] ? cov(a, b) / (sd[a] * sd[b]) : 0)),
+  );
   return weightsFromCorrelation(corr, constant, k, n);
 }
 
@@ -202,7 +211,8 @@ export type KeyDrivers =
 export type KeyDriverOptions = { resamples?: number; seed?: number; level?: number; minPerDriver?: number };
 
 /** How many complete rows k drivers need before weights are shown. */
-export const neededRows = (k: number, minPerDriver = MIN_RESPONSES_PER_DRIVER) => Math.max(minPerDriver * Math.max(k, 1), minPerDriver);
+export const neededRows = (k: number, minPerDriver = MIN_RESPONSES_PER_DRIVER) =>
+  Math.max(minPerDriver * Math.max(k, 1), minPerDriver);
 
 /**
  * Relative weights with percentile bootstrap intervals (B resamples of the rows with replacement, seeded).
@@ -210,7 +220,11 @@ export const neededRows = (k: number, minPerDriver = MIN_RESPONSES_PER_DRIVER) =
  * A percentile interval reflects the sampling distribution, which for a weight near 0 lies above it (weights
  * cannot be negative), so such an interval may not contain the point estimate; it is reported as it is.
  */
-export function keyDrivers(x: readonly (readonly number[])[], y: readonly number[], opts: KeyDriverOptions = {}): KeyDrivers {
+export function keyDrivers(
+  x: readonly (readonly number[])[],
+  y: readonly number[],
+  opts: KeyDriverOptions = {},
+): KeyDrivers {
   const n = y.length;
   const k = n > 0 ? x[0].length : 0;
   const needed = neededRows(k, opts.minPerDriver);

@@ -22,26 +22,54 @@ describe("formatMetric", () => {
     });
   });
   it('n < 30 → "too few responses (n = 12)", figure still returned and flagged', () => {
-    const r = formatMetric(npsFromCounts([{ score: 9, count: 6 }, { score: 4, count: 6 }]));
+    const r = formatMetric(
+      npsFromCounts([
+        { score: 9, count: 6 },
+        { score: 4, count: 6 },
+      ]),
+    );
     expect(r.text).toBe("too few responses (n = 12)");
     expect(r.figure).toBe("NPS 0 ± 56.6"); // 1.96·100·√(1/12)
     expect(r).toMatchObject({ enough: false, flag: "too_few_responses", n: 12 });
   });
   it('n = 0 → "no responses (n = 0)" with no figure', () => {
     expect(formatMetric(npsFromCounts([]))).toMatchObject({
-      text: "no responses (n = 0)", figure: null, flag: "too_few_responses", enough: false,
+      text: "no responses (n = 0)",
+      figure: null,
+      flag: "too_few_responses",
+      enough: false,
     });
   });
   it("negative NPS uses the minus sign and rounds to a whole number", () => {
-    const r = formatMetric(npsFromCounts([{ score: 9, count: 10 }, { score: 0, count: 20 }, { score: 7, count: 1 }]));
+    const r = formatMetric(
+      npsFromCounts([
+        { score: 9, count: 10 },
+        { score: 0, count: 20 },
+        { score: 7, count: 1 },
+      ]),
+    );
     expect(r.figure).toMatch(/^NPS −32 ± \d+\.\d$/);
   });
   it("CSAT: percentage with Wilson interval, mean second", () => {
-    const r = formatMetric(csatFromCounts([{ score: 5, count: 50 }, { score: 4, count: 30 }, { score: 1, count: 20 }]));
+    const r = formatMetric(
+      csatFromCounts([
+        { score: 5, count: 50 },
+        { score: 4, count: 30 },
+        { score: 1, count: 20 },
+      ]),
+    );
     expect(r.text).toBe("CSAT 80.0% [71.1–86.7], mean 3.90 (n = 100)");
   });
   it("CES: mean with t-interval on its scale and % agree", () => {
-    const r = formatMetric(cesFromCounts([{ score: 1, count: 2 }, { score: 3, count: 3 }, { score: 5, count: 5 }, { score: 6, count: 6 }, { score: 7, count: 4 }]));
+    const r = formatMetric(
+      cesFromCounts([
+        { score: 1, count: 2 },
+        { score: 3, count: 3 },
+        { score: 5, count: 5 },
+        { score: 6, count: 6 },
+        { score: 7, count: 4 },
+      ]),
+    );
     expect(r.figure).toBe("CES 5.00 [4.13–5.87] on 1–7, 75.0% agree");
     expect(r.text).toBe("too few responses (n = 20)");
   });

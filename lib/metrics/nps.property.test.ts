@@ -86,11 +86,14 @@ describe("npsFromCounts — properties", () => {
 
   it("n = 0 never yields NaN anywhere", () => {
     fc.assert(
-      fc.property(distributionArb("nps").map((d) => d.map((e) => ({ ...e, count: 0 }))), (dist) => {
-        const r = npsFromCounts(dist);
-        expect(Object.values(r).some((v) => typeof v === "number" && Number.isNaN(v))).toBe(false);
-        expect(r.nps).toBeNull();
-      }),
+      fc.property(
+        distributionArb("nps").map((d) => d.map((e) => ({ ...e, count: 0 }))),
+        (dist) => {
+          const r = npsFromCounts(dist);
+          expect(Object.values(r).some((v) => typeof v === "number" && Number.isNaN(v))).toBe(false);
+          expect(r.nps).toBeNull();
+        },
+      ),
     );
   });
 });

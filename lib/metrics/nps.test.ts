@@ -42,9 +42,19 @@ describe("npsFromCounts — edge cases", () => {
     for (const dist of [[], [{ score: 9, count: 0 }]]) {
       const r = npsFromCounts(dist);
       expect(r).toEqual({
-        metric: "nps", n: 0, promoters: 0, passives: 0, detractors: 0,
-        pPromoters: null, pDetractors: null, nps: null,
-        variance: null, marginOfError: null, low: null, high: null, enough: false,
+        metric: "nps",
+        n: 0,
+        promoters: 0,
+        passives: 0,
+        detractors: 0,
+        pPromoters: null,
+        pDetractors: null,
+        nps: null,
+        variance: null,
+        marginOfError: null,
+        low: null,
+        high: null,
+        enough: false,
       });
     }
   });
@@ -56,7 +66,10 @@ describe("npsFromCounts — edge cases", () => {
     expect(npsFromCounts([{ score: 7, count: 1 }])).toMatchObject({ nps: 0, variance: 0 });
   });
   it("all promoters → NPS 100 with variance exactly 0", () => {
-    const r = npsFromCounts([{ score: 10, count: 250 }, { score: 9, count: 117 }]);
+    const r = npsFromCounts([
+      { score: 10, count: 250 },
+      { score: 9, count: 117 },
+    ]);
     expect(r.nps).toBe(100);
     expect(r.variance).toBe(0);
     expect(r.marginOfError).toBe(0);
@@ -71,13 +84,19 @@ describe("npsFromCounts — edge cases", () => {
     expect(npsFromCounts([{ score: 8, count: 40 }])).toMatchObject({ nps: 0, variance: 0, passives: 40 });
   });
   it("half promoters, half detractors → NPS 0 with the maximum variance 10000/n", () => {
-    const r = npsFromCounts([{ score: 10, count: 50 }, { score: 0, count: 50 }]);
+    const r = npsFromCounts([
+      { score: 10, count: 50 },
+      { score: 0, count: 50 },
+    ]);
     expect(r.nps).toBe(0);
     expect(r.variance).toBeCloseTo(100, 12);
     expect(r.marginOfError).toBeCloseTo(19.6, 12);
   });
   it("clamps the interval to −100..100 but keeps the unclamped MoE", () => {
-    const r = npsFromCounts([{ score: 10, count: 1 }, { score: 0, count: 1 }]);
+    const r = npsFromCounts([
+      { score: 10, count: 1 },
+      { score: 0, count: 1 },
+    ]);
     expect(r.marginOfError).toBeCloseTo(1.96 * Math.sqrt(5000), 10);
     expect(r).toMatchObject({ nps: 0, low: -100, high: 100 });
   });
@@ -86,7 +105,11 @@ describe("npsFromCounts — edge cases", () => {
     expect(r).toMatchObject({ detractors: 1, passives: 2, promoters: 1, nps: 0 });
   });
   it("adds repeated scores together and ignores zero counts", () => {
-    const a = npsFromCounts([{ score: 9, count: 3 }, { score: 9, count: 2 }, { score: 3, count: 0 }]);
+    const a = npsFromCounts([
+      { score: 9, count: 3 },
+      { score: 9, count: 2 },
+      { score: 3, count: 0 },
+    ]);
     expect(a).toEqual(npsFromCounts([{ score: 9, count: 5 }]));
   });
 });
@@ -105,17 +128,17 @@ describe("npsFromCounts — invalid input", () => {
   it.each(BAD_SCORES)("throws RangeError for score %s", (score) => {
     expect(() => npsFromCounts([{ score, count: 1 }])).toThrow(RangeError);
   });
-  it.each([-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 53])(
-    "throws RangeError for count %s",
-    (count) => {
-      expect(() => npsFromCounts([{ score: 5, count }])).toThrow(RangeError);
-    },
-  );
+  it.each([-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 53])("throws RangeError for count %s", (count) => {
+    expect(() => npsFromCounts([{ score: 5, count }])).toThrow(RangeError);
+  });
   it("throws even when the bad score has a zero count", () => {
     expect(() => npsFromCounts([{ score: 11, count: 0 }])).toThrow(RangeError);
   });
   it("result is plain JSON (round-trips unchanged)", () => {
-    const r = npsFromCounts([{ score: 9, count: 3 }, { score: 2, count: 4 }]);
+    const r = npsFromCounts([
+      { score: 9, count: 3 },
+      { score: 2, count: 4 },
+    ]);
     expect(JSON.parse(JSON.stringify(r))).toEqual(r);
   });
 });

@@ -47,9 +47,19 @@ export function npsFromCounts(dist: Distribution): NpsResult {
   const enough = n >= MIN_N;
   if (n === 0) {
     return {
-      metric: "nps", n, promoters, passives, detractors,
-      pPromoters: null, pDetractors: null, nps: null,
-      variance: null, marginOfError: null, low: null, high: null, enough,
+      metric: "nps",
+      n,
+      promoters,
+      passives,
+      detractors,
+      pPromoters: null,
+      pDetractors: null,
+      nps: null,
+      variance: null,
+      marginOfError: null,
+      low: null,
+      high: null,
+      enough,
     };
   }
   // Integer arithmetic as far as possible: nps and variance are then exact for round inputs,

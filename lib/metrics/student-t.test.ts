@@ -71,10 +71,14 @@ describe("studentTQuantile — high-precision references (scipy.stats.t.ppf)", (
   });
   it("t₀.₉₇₅ decreases as df grows and stays above z (property)", () => {
     fc.assert(
-      fc.property(fc.double({ min: 1, max: 1e5, noNaN: true }), fc.double({ min: 1.01, max: 10, noNaN: true }), (df, k) => {
-        expect(tCritical95(df * k)).toBeLessThan(tCritical95(df));
-        expect(tCritical95(df)).toBeGreaterThan(1.959963984540054);
-      }),
+      fc.property(
+        fc.double({ min: 1, max: 1e5, noNaN: true }),
+        fc.double({ min: 1.01, max: 10, noNaN: true }),
+        (df, k) => {
+          expect(tCritical95(df * k)).toBeLessThan(tCritical95(df));
+          expect(tCritical95(df)).toBeGreaterThan(1.959963984540054);
+        },
+      ),
     );
   });
 });

@@ -9,17 +9,15 @@ export function distributionArb(
   { maxCount = 500, minLength = 0, maxLength = 15 } = {},
 ): fc.Arbitrary<ScoreCount[]> {
   const { min, max } = METRIC_SCALES[metric];
-  return fc.array(
-    fc.record({ score: fc.integer({ min, max }), count: fc.integer({ min: 0, max: maxCount }) }),
-    { minLength, maxLength },
-  );
+  return fc.array(fc.record({ score: fc.integer({ min, max }), count: fc.integer({ min: 0, max: maxCount }) }), {
+    minLength,
+    maxLength,
+  });
 }
 
 /** A distribution with at least `minN` responses in total. */
 export function nonEmptyDistributionArb(metric: Metric, minN = 1): fc.Arbitrary<ScoreCount[]> {
-  return distributionArb(metric, { minLength: 1 }).filter(
-    (d) => d.reduce((s, e) => s + e.count, 0) >= minN,
-  );
+  return distributionArb(metric, { minLength: 1 }).filter((d) => d.reduce((s, e) => s + e.count, 0) >= minN);
 }
 
 /** A distribution together with a reordering of its entries. */
@@ -34,9 +32,7 @@ export function scoresAndShuffleArb(metric: Metric) {
   const { min, max } = METRIC_SCALES[metric];
   return fc
     .array(fc.integer({ min, max }), { maxLength: 200 })
-    .chain((s) =>
-      fc.tuple(fc.constant(s), fc.shuffledSubarray(s, { minLength: s.length, maxLength: s.length })),
-    );
+    .chain((s) => fc.tuple(fc.constant(s), fc.shuffledSubarray(s, { minLength: s.length, maxLength: s.length })));
 }
 
 /** Every count multiplied by k. */

@@ -23,14 +23,38 @@ export class OutboundError extends Error {
 
 const blocked = new net.BlockList();
 for (const [net4, prefix] of [
-  ["0.0.0.0", 8], ["10.0.0.0", 8], ["100.64.0.0", 10], ["127.0.0.0", 8], ["169.254.0.0", 16], ["172.16.0.0", 12],
-  ["192.0.0.0", 24], ["192.0.2.0", 24], ["192.88.99.0", 24], ["192.168.0.0", 16], ["198.18.0.0", 15], ["198.51.100.0", 24],
-  ["203.0.113.0", 24], ["224.0.0.0", 4], ["240.0.0.0", 4],
-] as const) blocked.addSubnet(net4, prefix, "ipv4");
+  ["0.0.0.0", 8],
+  ["10.0.0.0", 8],
+  ["100.64.0.0", 10],
+  ["127.0.0.0", 8],
+  ["169.254.0.0", 16],
+  ["172.16.0.0", 12],
+  ["192.0.0.0", 24],
+  ["192.0.2.0", 24],
+  ["192.88.99.0", 24],
+  ["192.168.0.0", 16],
+  ["198.18.0.0", 15],
+  ["198.51.100.0", 24],
+  ["203.0.113.0", 24],
+  ["224.0.0.0", 4],
+  ["240.0.0.0", 4],
+] as const)
+  blocked.addSubnet(net4, prefix, "ipv4");
 for (const [net6, prefix] of [
-  ["::", 96], ["::ffff:0:0:0", 96], ["64:ff9b::", 96], ["64:ff9b:1::", 48], ["100::", 64], ["2001::", 32], ["2001:db8::", 32], ["2002::", 16],
-  ["fc00::", 7], ["fe80::", 10], ["fec0::", 10], ["ff00::", 8],
-] as const) blocked.addSubnet(net6, prefix, "ipv6");
+  ["::", 96],
+  ["::ffff:0:0:0", 96],
+  ["64:ff9b::", 96],
+  ["64:ff9b:1::", 48],
+  ["100::", 64],
+  ["2001::", 32],
+  ["2001:db8::", 32],
+  ["2002::", 16],
+  ["fc00::", 7],
+  ["fe80::", 10],
+  ["fec0::", 10],
+  ["ff00::", 8],
+] as const)
+  blocked.addSubnet(net6, prefix, "ipv6");
 
 /** An IP address in canonical family: IPv4-mapped (::ffff:…) and IPv4-compatible (::…) IPv6, dotted or hex, become IPv4. */
 function unmap(address: string): { address: string; family: "ipv4" | "ipv6" } | null {
@@ -77,7 +101,8 @@ export function parseAllowlist(value: string | undefined): Allowlist {
     const ip = unmap(addr);
     if (ip && extra === undefined) {
       const bits = prefix === undefined ? (ip.family === "ipv4" ? 32 : 128) : Number(prefix);
-      if (Number.isInteger(bits) && bits >= 0 && bits <= (ip.family === "ipv4" ? 32 : 128)) list.subnets.addSubnet(ip.address, bits, ip.family);
+      if (Number.isInteger(bits) && bits >= 0 && bits <= (ip.family === "ipv4" ? 32 : 128))
+        list.subnets.addSubnet(ip.address, bits, ip.family);
     } else if (/^[a-z0-9-]+(\.[a-z0-9-]+)*\.?$/i.test(item)) {
       list.hosts.add(hostKey(item));
     }
@@ -89,7 +114,11 @@ export function parseAllowlist(value: string | undefined): Allowlist {
 export type OutboundPolicy = { allowlistEnv: string; httpsOnly: boolean };
 type Env = Partial<Record<string, string>>;
 
-const hostKey = (host: string) => host.toLowerCase().replace(/^\[|\]$/g, "").replace(/\.$/, "");
+const hostKey = (host: string) =>
+  host
+    .toLowerCase()
+    .replace(/^\[|\]$/g, "")
+    .replace(/\.$/, "");
 
 export function allowlistOf(policy: OutboundPolicy, env: Env = process.env): Allowlist {
   return parseAllowlist(env[policy.allowlistEnv]);
@@ -126,7 +155,11 @@ export function assertUrlAllowed(policy: OutboundPolicy, url: URL, env: Env = pr
   }
 }
 
-type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | dns.LookupAddress[], family?: number) => void;
+type LookupCallback = (
+  err: NodeJS.ErrnoException | null,
+  address: string | dns.LookupAddress[],
+  family?: number,
+) => void;
 export const BLOCKED_ADDRESS_CODE = "OUTBOUND_BLOCKED_ADDRESS";
 
 /** A dns.lookup that refuses blocked addresses not on `list`: the socket connects only to an address checked here. */
@@ -136,7 +169,10 @@ export function guardedLookup(list: Allowlist = parseAllowlist("")) {
       if (err) return callback(err, []);
       const found = addresses as dns.LookupAddress[];
       if (found.length === 0 || found.some((a) => isBlockedAddress(a.address) && !addressAllowed(list, a.address))) {
-        return callback(Object.assign(new Error("address refused"), { code: BLOCKED_ADDRESS_CODE }) as NodeJS.ErrnoException, []);
+        return callback(
+          Object.assign(new Error("address refused"), { code: BLOCKED_ADDRESS_CODE }) as NodeJS.ErrnoException,
+          [],
+        );
       }
       if (options.all) return callback(null, found);
       callback(null, found[0].address, found[0].family);
@@ -148,7 +184,9 @@ export function guardedLookup(list: Allowlist = parseAllowlist("")) {
 export async function resolvesAllowed(policy: OutboundPolicy, url: URL, env: Env = process.env): Promise<boolean> {
   if (isAllowlisted(policy, url, env) || net.isIP(hostKey(url.hostname))) return true;
   const lookup = guardedLookup(allowlistOf(policy, env));
-  return new Promise((resolve) => lookup(hostKey(url.hostname), { all: true }, (err) => resolve(err?.code !== BLOCKED_ADDRESS_CODE)));
+  return new Promise((resolve) =>
+    lookup(hostKey(url.hostname), { all: true }, (err) => resolve(err?.code !== BLOCKED_ADDRESS_CODE)),
+  );
 }
 
 const TLS_CODES = /^(ERR_TLS_|ERR_SSL_|ERR_OSSL|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|HOSTNAME_MISMATCH|EPROTO$)/;
@@ -179,7 +217,11 @@ const agents = new Map<string, { http: http.Agent; https: https.Agent }>();
 /** One keep-alive pool per policy, so a connection one policy exempted is never reused by another. */
 function agentsOf(policy: OutboundPolicy) {
   let pair = agents.get(policy.allowlistEnv);
-  if (!pair) agents.set(policy.allowlistEnv, (pair = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) }));
+  if (!pair)
+    agents.set(
+      policy.allowlistEnv,
+      (pair = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) }),
+    );
   return pair;
 }
 
@@ -188,7 +230,12 @@ function agentsOf(policy: OutboundPolicy) {
  * address rules at the literal host and at connect time (unless the URL is allow-listed as a whole).
  * Rejects with an OutboundError of a generic kind.
  */
-export function outboundRequest(policy: OutboundPolicy, url: URL, init: OutboundRequest, env: Env = process.env): Promise<OutboundResponse> {
+export function outboundRequest(
+  policy: OutboundPolicy,
+  url: URL,
+  init: OutboundRequest,
+  env: Env = process.env,
+): Promise<OutboundResponse> {
   try {
     assertUrlAllowed(policy, url, env);
   } catch (error) {

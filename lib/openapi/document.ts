@@ -21,7 +21,13 @@ const problemSchema = z
     instance: z.string().optional().describe("The request's path"),
     requestId: z.string().describe("Quote it when contacting support; also in the x-request-id header"),
     invalid_params: z
-      .array(z.object({ name: z.string().describe("The field, as a dotted path (stages.0.name)"), reason: z.string(), in: z.enum(["body", "query", "path"]).optional() }))
+      .array(
+        z.object({
+          name: z.string().describe("The field, as a dotted path (stages.0.name)"),
+          reason: z.string(),
+          in: z.enum(["body", "query", "path"]).optional(),
+        }),
+      )
       .optional()
       .describe("One entry per bad field (400 only)"),
   })
@@ -30,11 +36,22 @@ const problemSchema = z
 export function toJsonSchema(schema: ZodType): JsonSchema {
   // io "input": the shape a client sends (before defaults and transforms); transforms and custom checks
   // have no JSON Schema form and become {} ("any") instead of failing the whole document.
-  const { $schema: _dialect, ...json } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any", reused: "inline", cycles: "ref" }) as JsonSchema;
+  const { $schema: _dialect, ...json } = z.toJSONSchema(schema, {
+    io: "input",
+    unrepresentable: "any",
+    reused: "inline",
+    cycles: "ref",
+  }) as JsonSchema;
   return json;
 }
 
-export type Parameter = { name: string; in: "path" | "query"; required: boolean; description?: string; schema: JsonSchema };
+export type Parameter = {
+  name: string;
+  in: "path" | "query";
+  required: boolean;
+  description?: string;
+  schema: JsonSchema;
+};
 
 export function parametersOf(schema: ZodType | undefined, where: "path" | "query"): Parameter[] {
   if (!schema) return [];
@@ -43,16 +60,27 @@ export function parametersOf(schema: ZodType | undefined, where: "path" | "query
   const required = new Set((json.required as string[] | undefined) ?? []);
   return Object.entries(properties).map(([name, s]) => {
     const { description, ...rest } = s;
-    return { name, in: where, required: where === "path" || required.has(name), ...(typeof description === "string" ? { description } : {}), schema: rest };
+    return {
+      name,
+      in: where,
+      required: where === "path" || required.has(name),
+      ...(typeof description === "string" ? { description } : {}),
+      schema: rest,
+    };
   });
 }
 
-const problemRef = (description: string) => ({ description, content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } });
+const problemRef = (description: string) => ({
+  description,
+  content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
+});
 
 /** Declared by the route, else JSON — or JSON or CSV when the query takes ?format=csv. */
 function responseKind(meta: RouteMeta): ResponseKind {
   if (meta.response) return meta.response;
-  const format = meta.query ? ((toJsonSchema(meta.query).properties ?? {}) as Record<string, JsonSchema>).format : undefined;
+  const format = meta.query
+    ? ((toJsonSchema(meta.query).properties ?? {}) as Record<string, JsonSchema>).format
+    : undefined;
   return Array.isArray(format?.enum) && format.enum.includes("csv") ? "json-or-csv" : "json";
 }
 
@@ -60,17 +88,29 @@ function successContent(meta: RouteMeta): Record<string, { schema: JsonSchema }>
   const json = { "application/json": { schema: {} } };
   const csv = { "text/csv": { schema: { type: "string" } } };
   switch (responseKind(meta)) {
-    case "csv": return csv;
-    case "json-or-csv": return { ...json, ...csv };
-    case "ndjson": return { "application/x-ndjson": { schema: { type: "string", description: "One JSON object per line: progress lines, then the result" } } };
-    default: return json;
+    case "csv":
+      return csv;
+    case "json-or-csv":
+      return { ...json, ...csv };
+    case "ndjson":
+      return {
+        "application/x-ndjson": {
+          schema: { type: "string", description: "One JSON object per line: progress lines, then the result" },
+        },
+      };
+    default:
+      return json;
   }
 }
 
 function responsesOf(method: Method, meta: RouteMeta) {
   const out: Record<string, unknown> = {};
-  out[method === "GET" ? "200" : "2XX"] = { description: method === "GET" ? "OK" : "Done (201 when something was created)", content: successContent(meta) };
-  if (meta.params || meta.query || meta.body || meta.request === "csv") out["400"] = problemRef("Invalid request: `invalid_params` names each bad field");
+  out[method === "GET" ? "200" : "2XX"] = {
+    description: method === "GET" ? "OK" : "Done (201 when something was created)",
+    content: successContent(meta),
+  };
+  if (meta.params || meta.query || meta.body || meta.request === "csv")
+    out["400"] = problemRef("Invalid request: `invalid_params` names each bad field");
   if (meta.access.kind === "role") {
     out["401"] = problemRef("No session and no (valid) API key");
     const byKey = meta.access.sessionOnly ? ", or any API key (keys cannot manage access)" : "";
@@ -81,7 +121,9 @@ function responsesOf(method: Method, meta: RouteMeta) {
   if (meta.params) out["404"] = problemRef("No such record in your organization");
   if (meta.body) out["413"] = problemRef("Body larger than 256 KiB");
   if (meta.request === "csv") {
-    out["413"] = problemRef("File over the import limits (RESONANCE_IMPORT_MAX_BYTES, default 20 MB; RESONANCE_IMPORT_MAX_ROWS, default 200,000 rows)");
+    out["413"] = problemRef(
+      "File over the import limits (RESONANCE_IMPORT_MAX_BYTES, default 20 MB; RESONANCE_IMPORT_MAX_ROWS, default 200,000 rows)",
+    );
     out["415"] = problemRef("Not a CSV body (text/csv or multipart `file`)");
   }
   if (meta.access.kind === "public" && method !== "GET") out["429"] = problemRef("Rate limited; see Retry-After");
@@ -95,7 +137,13 @@ function requestBodyOf(meta: RouteMeta) {
       required: true,
       content: {
         "text/csv": { schema: { type: "string" } },
-        "multipart/form-data": { schema: { type: "object", properties: { file: { type: "string", contentMediaType: "text/csv" } }, required: ["file"] } },
+        "multipart/form-data": {
+          schema: {
+            type: "object",
+            properties: { file: { type: "string", contentMediaType: "text/csv" } },
+            required: ["file"],
+          },
+        },
       },
     };
   }
@@ -144,7 +192,10 @@ function operationObject(op: Operation) {
   return {
     operationId: `${op.method.toLowerCase()}${op.path.replace(/^\/api\/v1/, "").replace(/[/:.-](\w)/g, (_, c: string) => c.toUpperCase())}`,
     summary: op.summary,
-    description: op.description + (role ? `\n\nMinimum role: **${role}**.` : "\n\nNo login.") + (sessionOnly ? " Signed-in session only: API keys are refused (403)." : ""),
+    description:
+      op.description +
+      (role ? `\n\nMinimum role: **${role}**.` : "\n\nNo login.") +
+      (sessionOnly ? " Signed-in session only: API keys are refused (403)." : ""),
     tags: [op.tag],
     ...(role ? { "x-required-role": role } : { security: [] }),
     ...(sessionOnly ? { security: [{ sessionCookie: [] }], "x-session-only": true } : {}),
@@ -190,12 +241,18 @@ export function buildOpenApiDocument(serverUrl?: string) {
     paths,
     components: {
       securitySchemes: {
-        apiKey: { type: "http", scheme: "bearer", bearerFormat: "rsn_…", description: "An organization API key; it acts with the role it was created with." },
+        apiKey: {
+          type: "http",
+          scheme: "bearer",
+          bearerFormat: "rsn_…",
+          description: "An organization API key; it acts with the role it was created with.",
+        },
         sessionCookie: {
           type: "apiKey",
           in: "cookie",
           name: "next-auth.session-token",
-          description: "The browser session (named __Secure-next-auth.session-token over https). Writes must come from the same origin.",
+          description:
+            "The browser session (named __Secure-next-auth.session-token over https). Writes must come from the same origin.",
         },
       },
       schemas: { Problem: toJsonSchema(problemSchema) },

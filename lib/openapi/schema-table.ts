@@ -43,7 +43,8 @@ export function rulesOf(s: JsonSchema): string[] {
 /** The object (or array of objects) a schema describes, among its union variants; null for scalars. */
 function objectPart(s: JsonSchema): { props: Record<string, JsonSchema>; required: string[] } | null {
   for (const v of variants(s)) {
-    if (v.properties) return { props: v.properties as Record<string, JsonSchema>, required: (v.required as string[]) ?? [] };
+    if (v.properties)
+      return { props: v.properties as Record<string, JsonSchema>, required: (v.required as string[]) ?? [] };
   }
   return null;
 }
@@ -53,7 +54,13 @@ export function fieldRows(schema: JsonSchema, prefix = "", depth = 0): FieldRow[
   if (!obj || depth > MAX_DEPTH) return [];
   return Object.entries(obj.props).flatMap(([key, s]) => {
     const name = prefix + key;
-    const row: FieldRow = { name, type: typeLabel(s), required: obj.required.includes(key), rules: rulesOf(s), ...(typeof s.description === "string" ? { description: s.description } : {}) };
+    const row: FieldRow = {
+      name,
+      type: typeLabel(s),
+      required: obj.required.includes(key),
+      rules: rulesOf(s),
+      ...(typeof s.description === "string" ? { description: s.description } : {}),
+    };
     const items = variants(s).find((v) => v.type === "array")?.items as JsonSchema | undefined;
     const nested = items ? fieldRows(items, `${name}[].`, depth + 1) : fieldRows(s, `${name}.`, depth + 1);
     return [row, ...nested];
@@ -77,10 +84,15 @@ export function exampleOf(s: JsonSchema, depth = 0): unknown {
       return "example".padEnd((v.minLength as number | undefined) ?? 0, "-");
     }
     case "integer":
-    case "number": return (v.minimum as number | undefined) ?? 1;
-    case "boolean": return true;
-    case "array": return [];
-    case "null": return null;
-    default: return {}; // no JSON Schema form (a custom check): an object is the usual shape
+    case "number":
+      return (v.minimum as number | undefined) ?? 1;
+    case "boolean":
+      return true;
+    case "array":
+      return [];
+    case "null":
+      return null;
+    default:
+      return {}; // no JSON Schema form (a custom check): an object is the usual shape
   }
 }

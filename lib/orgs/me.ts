@@ -10,6 +10,8 @@ export async function describeCaller(ctx: Ctx) {
   ]);
   // An API key belongs to one organization: it does not tell which other tenants its creator belongs to, and its
   // role there is the key's effective one (lib/api-keys/service.ts), not the creator's.
-  const organizations = ctx.apiKeyId ? memberships.filter((o) => o.id === ctx.orgId).map((o) => ({ ...o, role: ctx.role })) : memberships;
+  const organizations = ctx.apiKeyId
+    ? memberships.filter((o) => o.id === ctx.orgId).map((o) => ({ ...o, role: ctx.role }))
+    : memberships;
   return { user, organization: org, role: ctx.role, via: ctx.apiKeyId ? "api_key" : "session", organizations };
 }

@@ -4,24 +4,39 @@ import { recordAudit } from "../audit/service";
 import { consume, RateLimitedError, retryAfterSeconds } from "../rate-limit/service";
 
 export async function listMyOrganizations(userId: string) {
-  const rows = await db.membership.findMany({ where: { userId, suspendedAt: null }, orderBy: { createdAt: "asc" }, include: { org: { select: { id: true, name: true, slug: true } } } });
+  const rows = await db.membership.findMany({
+    where: { userId, suspendedAt: null },
+    orderBy: { createdAt: "asc" },
+    include: { org: { select: { id: true, name: true, slug: true } } },
+  });
   return rows.map((m) => ({ id: m.org.id, name: m.org.name, slug: m.org.slug, role: m.role }));
 }
 
 /** The demo organization (lib/demo/generate.ts) is marked in its settings; every page of it says so. */
 export async function isDemoOrganization(orgId: string): Promise<boolean> {
   const org = await db.organization.findUnique({ where: { id: orgId }, select: { settings: true } });
-  return Boolean(org?.settings && typeof org.settings === "object" && (org.settings as { demo?: unknown }).demo === true);
+  return Boolean(
+    org?.settings && typeof org.settings === "object" && (org.settings as { demo?: unknown }).demo === true,
+  );
 }
 
 export async function isMember(userId: string, orgId: string): Promise<boolean> {
-  const m = await db.membership.findUnique({ where: { orgId_userId: { orgId, userId } }, select: { suspendedAt: true } });
+  const m = await db.membership.findUnique({
+    where: { orgId_userId: { orgId, userId } },
+    select: { suspendedAt: true },
+  });
   return Boolean(m && !m.suspendedAt);
 }
 
 // "demo" stays free for the demo organization (lib/demo/generate.ts refuses to build it when the slug is taken).
 function slugify(name: string): string {
-  const slug = name.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40) || "org";
+  const slug =
+    name
+      .toLowerCase()
+      .normalize("NFKD")
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")
+      .slice(0, 40) || "org";
   return slug === "demo" ? "demo-org" : slug;
 }
 
@@ -46,16 +61,34 @@ async function countOrgCreation(userId: string, now = new Date()): Promise<void>
  * A new organization with the default channels and its creator as admin. `tx`: inside the caller's
  * transaction (first-run setup creates the first admin and their organization together).
  */
-export async function createOrganization(userId: string, name: string, opts: { tx?: Prisma.TransactionClient; source?: "created" | "setup" } = {}) {
+export async function createOrganization(
+  userId: string,
+  name: string,
+  opts: { tx?: Prisma.TransactionClient; source?: "created" | "setup" } = {},
+) {
   if (opts.source !== "setup") await countOrgCreation(userId);
   const base = slugify(name);
   const create = async (tx: Prisma.TransactionClient) => {
     const taken = await tx.organization.count({ where: { slug: { startsWith: base } } });
-    const o = await tx.organization.create({ data: { name, slug: taken ? `${base}-${Date.now().toString(36)}` : base } });
+    const o = await tx.organization.create({
+      data: { name, slug: taken ? `${base}-${Date.now().toString(36)}` : base },
+    });
     await tx.membership.create({ data: { orgId: o.id, userId, role: "admin", source: opts.source ?? "created" } });
-    const channels = [["web", "Web"], ["email", "E-mail"], ["phone", "Phone"], ["chat", "Chat"], ["store", "Store"], ["mobile", "Mobile app"], ["social", "Social"]];
+    const channels = [
+      ["web", "Web"],
+      ["email", "E-mail"],
+      ["phone", "Phone"],
+      ["chat", "Chat"],
+      ["store", "Store"],
+      ["mobile", "Mobile app"],
+      ["social", "Social"],
+    ];
     await tx.channel.createMany({ data: channels.map(([key, n]) => ({ orgId: o.id, key, name: n })) });
-    await recordAudit({ orgId: o.id, userId, apiKeyId: null }, { action: "organization.created", entityType: "Organization", entityId: o.id }, tx);
+    await recordAudit(
+      { orgId: o.id, userId, apiKeyId: null },
+      { action: "organization.created", entityType: "Organization", entityId: o.id },
+      tx,
+    );
     return o;
   };
   const org = opts.tx ? await create(opts.tx) : await db.$transaction(create);

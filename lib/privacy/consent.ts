@@ -33,23 +33,47 @@ export async function recordConsentChange(
   });
 }
 
-export type ConsentEventDto = { id: string; consent: boolean | null; source: string; actor: { id: string; name: string } | null; viaApiKey: boolean; at: Date };
+export type ConsentEventDto = {
+  id: string;
+  consent: boolean | null;
+  source: string;
+  actor: { id: string; name: string } | null;
+  viaApiKey: boolean;
+  at: Date;
+};
 
 /** The customer's consent history, newest first. */
 export async function listConsentHistory(ctx: Ctx, customerId: string): Promise<ConsentEventDto[]> {
   const customer = await db.customer.findFirst({ where: { id: customerId, orgId: ctx.orgId }, select: { id: true } });
   if (!customer) throw new NotFoundError("Customer");
-  const rows = await db.consentEvent.findMany({ where: { orgId: ctx.orgId, customerId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 200 });
+  const rows = await db.consentEvent.findMany({
+    where: { orgId: ctx.orgId, customerId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: 200,
+  });
   const actorIds = [...new Set(rows.flatMap((r) => (r.actorId ? [r.actorId] : [])))];
-  const users = actorIds.length ? await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } }) : [];
+  const users = actorIds.length
+    ? await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })
+    : [];
   const byId = new Map(users.map((u) => [u.id, u]));
-  return rows.map((r) => ({ id: r.id, consent: r.consent, source: r.source, actor: (r.actorId && byId.get(r.actorId)) || null, viaApiKey: r.apiKeyId !== null, at: r.createdAt }));
+  return rows.map((r) => ({
+    id: r.id,
+    consent: r.consent,
+    source: r.source,
+    actor: (r.actorId && byId.get(r.actorId)) || null,
+    viaApiKey: r.apiKeyId !== null,
+    at: r.createdAt,
+  }));
 }
 
 /** 403: the identified customer has opted out of surveys; nothing is shown or stored for them. */
 export class CustomerOptedOutError extends AppError {
   constructor() {
-    super(403, "Opted out", "This customer has opted out of surveys; no survey is shown and no response is stored for them.");
+    super(
+      403,
+      "Opted out",
+      "This customer has opted out of surveys; no survey is shown and no response is stored for them.",
+    );
   }
 }
 

@@ -50,7 +50,8 @@ export async function anonymiseResponses(tx: Tx, ids: string[], now: Date): Prom
   let count = 0;
   for (const part of chunks(ids)) {
     const list = Prisma.join(part);
-    count += await tx.$executeRaw`UPDATE "Response" SET "customerId" = NULL, "customerClaim" = NULL, "pageUrl" = NULL, "userAgentCategory" = NULL, "comment" = NULL, "hasComment" = ${false},
+    count +=
+      await tx.$executeRaw`UPDATE "Response" SET "customerId" = NULL, "customerClaim" = NULL, "pageUrl" = NULL, "userAgentCategory" = NULL, "comment" = NULL, "hasComment" = ${false},
       "clientId" = 'anonymised-' || "id", "anonymisedAt" = ${now}, "updatedAt" = ${now}
       WHERE "id" IN (${list}) AND "anonymisedAt" IS NULL`;
     await tx.$executeRaw`UPDATE "Answer" SET "valueText" = NULL WHERE "responseId" IN (${list}) AND "valueText" IS NOT NULL`;
@@ -59,10 +60,21 @@ export async function anonymiseResponses(tx: Tx, ids: string[], now: Date): Prom
 }
 
 /** Ids of the organization's rows of `table` whose `column` contains one of the values (case-insensitive). */
-async function idsMentioning(tx: Tx, table: "AuditEvent" | "WebhookDelivery", column: "data" | "payload", orgId: string, needles: string[]): Promise<string[]> {
+async function idsMentioning(
+  tx: Tx,
+  table: "AuditEvent" | "WebhookDelivery",
+  column: "data" | "payload",
+  orgId: string,
+  needles: string[],
+): Promise<string[]> {
   const col = Prisma.raw(`"${column}"`);
-  const like = needles.map((n) => Prisma.sql`LOWER(CAST(${col} AS TEXT)) LIKE ${"%" + n.toLowerCase().replace(/[\\%_]/g, "\\$&") + "%"} ESCAPE '\\'`);
-  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM ${Prisma.raw(`"${table}"`)} WHERE "orgId" = ${orgId} AND ${col} IS NOT NULL AND (${Prisma.join(like, " OR ")})`;
+  const like = needles.map(
+    (n) =>
+      Prisma.sql`LOWER(CAST(${col} AS TEXT)) LIKE ${"%" + n.toLowerCase().replace(/[\\%_]/g, "\\$&") + "%"} ESCAPE '\\'`,
+  );
+  const rows = await tx.$queryRaw<
+    { id: string }[]
+  >`SELECT "id" FROM ${Prisma.raw(`"${table}"`)} WHERE "orgId" = ${orgId} AND ${col} IS NOT NULL AND (${Prisma.join(like, " OR ")})`;
   return rows.map((r) => r.id);
 }
 
@@ -71,11 +83,17 @@ async function redactAuditEvents(tx: Tx, orgId: string, needles: string[], now: 
   if (needles.length === 0) return 0;
   let count = 0;
   for (const part of chunks(await idsMentioning(tx, "AuditEvent", "data", orgId, needles))) {
-    const events = await tx.auditEvent.findMany({ where: { orgId, id: { in: part } }, select: { id: true, data: true } });
+    const events = await tx.auditEvent.findMany({
+      where: { orgId, id: { in: part } },
+      select: { id: true, data: true },
+    });
     for (const e of events) {
       const { value, changed } = redactJson(e.data, needles);
       if (!changed) continue;
-      await tx.auditEvent.update({ where: { id: e.id }, data: { data: value as Prisma.InputJsonValue, redactedAt: now } });
+      await tx.auditEvent.update({
+        where: { id: e.id },
+        data: { data: value as Prisma.InputJsonValue, redactedAt: now },
+      });
       count++;
     }
   }
@@ -87,15 +105,27 @@ async function redactAuditEvents(tx: Tx, orgId: string, needles: string[], now: 
  * (lib/webhooks/outbox.ts scrubDeliveries); any other delivery whose event data mentions the customer's name,
  * e-mail, phone or external id (free text about them in someone else's answer) has those values replaced.
  */
-async function redactDeliveries(tx: Tx, orgId: string, customerId: string, responseIds: string[], needles: string[]): Promise<number> {
+async function redactDeliveries(
+  tx: Tx,
+  orgId: string,
+  customerId: string,
+  responseIds: string[],
+  needles: string[],
+): Promise<number> {
   let count = await scrubDeliveries(tx, orgId, { customerId, responseIds });
   if (needles.length === 0) return count;
   for (const part of chunks(await idsMentioning(tx, "WebhookDelivery", "payload", orgId, needles))) {
-    for (const d of await tx.webhookDelivery.findMany({ where: { orgId, id: { in: part } }, select: { id: true, payload: true } })) {
+    for (const d of await tx.webhookDelivery.findMany({
+      where: { orgId, id: { in: part } },
+      select: { id: true, payload: true },
+    })) {
       const event = JSON.parse(d.payload) as { data?: unknown };
       const { value, changed } = redactJson(event.data, needles);
       if (!changed) continue;
-      await tx.webhookDelivery.update({ where: { id: d.id }, data: { payload: JSON.stringify({ ...event, data: value }) } });
+      await tx.webhookDelivery.update({
+        where: { id: d.id },
+        data: { payload: JSON.stringify({ ...event, data: value }) },
+      });
       count++;
     }
   }
@@ -112,12 +142,22 @@ export type ErasureResult = {
   webhookDeliveriesRedacted: number;
 };
 
-export async function eraseCustomer(ctx: Ctx, customerId: string, input: { confirm: string }, now = new Date()): Promise<ErasureResult> {
-  const c = await db.customer.findFirst({ where: { id: customerId, orgId: ctx.orgId }, select: { id: true, name: true, email: true, phone: true, externalId: true, erasedAt: true } });
+export async function eraseCustomer(
+  ctx: Ctx,
+  customerId: string,
+  input: { confirm: string },
+  now = new Date(),
+): Promise<ErasureResult> {
+  const c = await db.customer.findFirst({
+    where: { id: customerId, orgId: ctx.orgId },
+    select: { id: true, name: true, email: true, phone: true, externalId: true, erasedAt: true },
+  });
   if (!c) throw new NotFoundError("Customer");
   if (c.erasedAt) throw new ConflictError("This customer has already been erased.");
   if (!confirmationMatches(input.confirm, c.name)) {
-    throw new ValidationError([{ name: "confirm", reason: `Type the customer's name or ${ERASE_WORD} to confirm`, in: "body" }]);
+    throw new ValidationError([
+      { name: "confirm", reason: `Type the customer's name or ${ERASE_WORD} to confirm`, in: "body" },
+    ]);
   }
   const needles = personalNeedles([c.name, c.email, c.phone, c.externalId, c.email?.split("@")[0]]);
   return db.$transaction(
@@ -125,22 +165,59 @@ export async function eraseCustomer(ctx: Ctx, customerId: string, input: { confi
       // Compare-and-set on erasedAt: two erasures at once → one wins, the other is a 409.
       const claimed = await tx.customer.updateMany({
         where: { id: c.id, orgId: ctx.orgId, erasedAt: null },
-        data: { name: ERASED_NAME, email: null, phone: null, externalId: null, attributes: Prisma.DbNull, consent: null, consentAt: null, erasedAt: now },
+        data: {
+          name: ERASED_NAME,
+          email: null,
+          phone: null,
+          externalId: null,
+          attributes: Prisma.DbNull,
+          consent: null,
+          consentAt: null,
+          erasedAt: now,
+        },
       });
       if (claimed.count !== 1) throw new ConflictError("This customer has already been erased.");
       await tx.customerTag.deleteMany({ where: { orgId: ctx.orgId, customerId: c.id } });
       await tx.customerSearchToken.deleteMany({ where: { orgId: ctx.orgId, customerId: c.id } });
       await recordConsentChange(tx, ctx, { customerId: c.id, consent: null, source: "erasure", at: now });
-      const interactions = await tx.interaction.updateMany({ where: { orgId: ctx.orgId, customerId: c.id }, data: { note: null } });
-      const cases = await tx.case.updateMany({ where: { orgId: ctx.orgId, customerId: c.id }, data: { title: "Follow-up (customer erased)", resolution: null } });
+      const interactions = await tx.interaction.updateMany({
+        where: { orgId: ctx.orgId, customerId: c.id },
+        data: { note: null },
+      });
+      const cases = await tx.case.updateMany({
+        where: { orgId: ctx.orgId, customerId: c.id },
+        data: { title: "Follow-up (customer erased)", resolution: null },
+      });
       // Also the responses that only claimed to be this customer (sent without a valid customer token).
       const claimedBy = c.externalId ? [{ customerClaim: c.externalId }] : [];
-      const responseIds = (await tx.response.findMany({ where: { orgId: ctx.orgId, OR: [{ customerId: c.id }, ...claimedBy] }, select: { id: true } })).map((r) => r.id);
+      const responseIds = (
+        await tx.response.findMany({
+          where: { orgId: ctx.orgId, OR: [{ customerId: c.id }, ...claimedBy] },
+          select: { id: true },
+        })
+      ).map((r) => r.id);
       const responsesAnonymised = await anonymiseResponses(tx, responseIds, now);
       const auditEventsRedacted = await redactAuditEvents(tx, ctx.orgId, needles, now);
       const webhookDeliveriesRedacted = await redactDeliveries(tx, ctx.orgId, c.id, responseIds, needles);
-      const result = { customerId: c.id, erasedAt: now, responsesAnonymised, interactionsBlanked: interactions.count, casesBlanked: cases.count, auditEventsRedacted, webhookDeliveriesRedacted };
-      await recordAudit(ctx, { action: "customer.erased", entityType: "Customer", entityId: c.id, data: { ...result, erasedAt: now.toISOString() } }, tx);
+      const result = {
+        customerId: c.id,
+        erasedAt: now,
+        responsesAnonymised,
+        interactionsBlanked: interactions.count,
+        casesBlanked: cases.count,
+        auditEventsRedacted,
+        webhookDeliveriesRedacted,
+      };
+      await recordAudit(
+        ctx,
+        {
+          action: "customer.erased",
+          entityType: "Customer",
+          entityId: c.id,
+          data: { ...result, erasedAt: now.toISOString() },
+        },
+        tx,
+      );
       return result;
     },
     { timeout: 60_000 },

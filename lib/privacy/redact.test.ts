@@ -10,11 +10,23 @@ describe("redactJson", () => {
 
   it("replaces every occurrence in nested strings, case-insensitively, and in keys", () => {
     const { value, changed } = redactJson(
-      { status: "sent", to: "ADA@example.test", link: "https://x.test/s/abc?cid=C-1", list: ["Dear Ada Lovelace,", 3], nested: { "ada@example.test": true } },
+      {
+        status: "sent",
+        to: "ADA@example.test",
+        link: "https://x.test/s/abc?cid=C-1",
+        list: ["Dear Ada Lovelace,", 3],
+        nested: { "ada@example.test": true },
+      },
       needles,
     );
     expect(changed).toBe(true);
-    expect(value).toEqual({ status: "sent", to: ERASED_MARK, link: `https://x.test/s/abc?cid=${ERASED_MARK}`, list: [`Dear ${ERASED_MARK},`, 3], nested: { [ERASED_MARK]: true } });
+    expect(value).toEqual({
+      status: "sent",
+      to: ERASED_MARK,
+      link: `https://x.test/s/abc?cid=${ERASED_MARK}`,
+      list: [`Dear ${ERASED_MARK},`, 3],
+      nested: { [ERASED_MARK]: true },
+    });
   });
 
   it("leaves a document without the values as it was", () => {

@@ -4,8 +4,14 @@ import { DEFAULT_RETENTION, retentionCutoff, retentionPeriodKey, retentionSettin
 describe("retention settings", () => {
   it("are off with 24 months / anonymise when missing or malformed", () => {
     expect(retentionSettingsFrom(null)).toEqual(DEFAULT_RETENTION);
-    expect(retentionSettingsFrom({ retention: { enabled: true, months: 0, mode: "delete" } })).toEqual(DEFAULT_RETENTION);
-    expect(retentionSettingsFrom({ digest: {}, retention: { enabled: true, months: 6, mode: "delete" } })).toEqual({ enabled: true, months: 6, mode: "delete" });
+    expect(retentionSettingsFrom({ retention: { enabled: true, months: 0, mode: "delete" } })).toEqual(
+      DEFAULT_RETENTION,
+    );
+    expect(retentionSettingsFrom({ digest: {}, retention: { enabled: true, months: 6, mode: "delete" } })).toEqual({
+      enabled: true,
+      months: 6,
+      mode: "delete",
+    });
   });
 
   it("cut off whole calendar months back, clamping to the month's last day", () => {

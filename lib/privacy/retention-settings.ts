@@ -6,7 +6,11 @@ export const RETENTION_MODES = ["anonymise", "delete"] as const;
 
 export const retentionSettingsSchema = z.strictObject({
   enabled: z.boolean(),
-  months: z.coerce.number({ error: "Enter a number of months" }).int("Whole months only").min(1, "At least 1 month").max(240, "At most 240 months (20 years)"),
+  months: z.coerce
+    .number({ error: "Enter a number of months" })
+    .int("Whole months only")
+    .min(1, "At least 1 month")
+    .max(240, "At most 240 months (20 years)"),
   mode: z.enum(RETENTION_MODES, { error: "Choose delete or anonymise" }),
 });
 export type RetentionSettings = z.infer<typeof retentionSettingsSchema>;

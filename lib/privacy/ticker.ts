@@ -18,7 +18,8 @@ export function startRetentionTicker(env: NodeJS.ProcessEnv = process.env): bool
     busy = true;
     try {
       for (const o of await runDueRetention()) {
-        if (o.status === "done") console.log(`[retention] ${o.mode} ${o.processed} response(s) of organization ${o.orgId} (${o.periodKey})`);
+        if (o.status === "done")
+          console.log(`[retention] ${o.mode} ${o.processed} response(s) of organization ${o.orgId} (${o.periodKey})`);
       }
       // Session rows that ended over 30 days ago (lib/auth/sessions.ts): idempotent, any instance may do it.
       await pruneSessions();

@@ -6,7 +6,17 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "../db";
-import { clientNetwork, consume, consumeSliding, enforce, heldUntil, perClientLimit, purgeExpiredBuckets, RateLimitedError, takeTurn } from "./service";
+import {
+  clientNetwork,
+  consume,
+  consumeSliding,
+  enforce,
+  heldUntil,
+  perClientLimit,
+  purgeExpiredBuckets,
+  RateLimitedError,
+  takeTurn,
+} from "./service";
 
 const file = path.join(process.cwd(), "tmp", "test-dbs", `rate-limit-${process.pid}-${Date.now()}.db`);
 let db: Db;
@@ -45,7 +55,11 @@ describe("consume", () => {
 
   it("counts every one of many concurrent calls exactly once", async () => {
     const now = at("2026-05-01T11:00:00Z");
-    const results = await Promise.all(Array.from({ length: 20 }, () => consume("k:race", { limit: 10, windowMs: 60_000 }, { db, now, cleanupProbability: 0 })));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        consume("k:race", { limit: 10, windowMs: 60_000 }, { db, now, cleanupProbability: 0 }),
+      ),
+    );
     expect(results.filter((r) => r.allowed)).toHaveLength(10);
     const bucket = await db.rateLimitBucket.findFirst({ where: { key: "k:race" } });
     expect(bucket?.count).toBe(20);
@@ -112,8 +126,12 @@ describe("perClientLimit", () => {
     expect(clientNetwork("2001:0db8:0001:0002:ffff:0:0:9")).toBe("2001:db8:1:2::/64");
     expect(clientNetwork("2001:db8::1")).toBe("2001:db8:0:0::/64");
     expect(clientNetwork("::1")).toBe("0:0:0:0::/64");
-    expect(perClientLimit("p", "2001:db8:1:2::1", rule)[0].key).toBe(perClientLimit("p", "2001:db8:1:2:ffff::7", rule)[0].key);
-    expect(perClientLimit("p", "2001:db8:1:3::1", rule)[0].key).not.toBe(perClientLimit("p", "2001:db8:1:2::1", rule)[0].key);
+    expect(perClientLimit("p", "2001:db8:1:2::1", rule)[0].key).toBe(
+      perClientLimit("p", "2001:db8:1:2:ffff::7", rule)[0].key,
+    );
+    expect(perClientLimit("p", "2001:db8:1:3::1", rule)[0].key).not.toBe(
+      perClientLimit("p", "2001:db8:1:2::1", rule)[0].key,
+    );
   });
   it("has no per-client bucket when no address is known (a shared one would lock everyone out)", () => {
     expect(perClientLimit("p", null, rule)).toEqual([]);

@@ -18,7 +18,11 @@ const UNIQUE_RETRIES = 3;
 
 export class RateLimitedError extends TooManyRequestsError {
   /** invalidParams: the form field to show the message next to (server actions) and to name in the 429. */
-  constructor(readonly retryAfterSeconds: number, message = "Too many requests; try again later.", invalidParams?: InvalidParam[]) {
+  constructor(
+    readonly retryAfterSeconds: number,
+    message = "Too many requests; try again later.",
+    invalidParams?: InvalidParam[],
+  ) {
     super(message, invalidParams);
   }
 }
@@ -28,7 +32,13 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 /** Adds `by` to the bucket (key, windowStart), creating it if needed, and returns its new count. */
-async function addToBucket(database: Db | Prisma.TransactionClient, key: string, windowStart: Date, expiresAt: Date, by: number): Promise<number> {
+async function addToBucket(
+  database: Db | Prisma.TransactionClient,
+  key: string,
+  windowStart: Date,
+  expiresAt: Date,
+  by: number,
+): Promise<number> {
   for (let attempt = 0; ; attempt++) {
     try {
       const row = await database.rateLimitBucket.upsert({
@@ -49,13 +59,19 @@ async function addToBucket(database: Db | Prisma.TransactionClient, key: string,
  * Counts `by` requests (default one) against `key` and says whether the last of them is within the limit of
  * the current window; `count` is the window's total after this call.
  */
-export async function consume(key: string, { limit, windowMs }: RateLimit, deps: Deps = {}, by = 1): Promise<RateLimitResult & { count: number }> {
+export async function consume(
+  key: string,
+  { limit, windowMs }: RateLimit,
+  deps: Deps = {},
+  by = 1,
+): Promise<RateLimitResult & { count: number }> {
   const database = deps.db ?? defaultDb;
   const now = deps.now ?? new Date();
   const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
   const resetAt = new Date(windowStart.getTime() + windowMs);
   const count = await addToBucket(database, key, windowStart, resetAt, by);
-  if (Math.random() < (deps.cleanupProbability ?? CLEANUP_PROBABILITY)) await purgeExpiredBuckets({ db: database, now });
+  if (Math.random() < (deps.cleanupProbability ?? CLEANUP_PROBABILITY))
+    await purgeExpiredBuckets({ db: database, now });
   return { allowed: count <= limit, remaining: Math.max(0, limit - count), resetAt, count };
 }
 
@@ -66,34 +82,49 @@ export async function consume(key: string, { limit, windowMs }: RateLimit, deps:
  * upsert each. Keys must be distinct; they are written in sorted order, so that two instances counting
  * overlapping keys lock them in the same order.
  */
-export async function consumeMany(entries: Array<{ key: string; windowMs: number; by: number }>, deps: Deps = {}): Promise<Map<string, number>> {
+export async function consumeMany(
+  entries: Array<{ key: string; windowMs: number; by: number }>,
+  deps: Deps = {},
+): Promise<Map<string, number>> {
   const database = deps.db ?? defaultDb;
   const now = deps.now ?? new Date();
   if (entries.length === 0) return new Map();
-  const rows = [...entries].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map(({ key, windowMs, by }) => {
-    const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
-    return Prisma.sql`(${key}, ${windowStart}, ${new Date(windowStart.getTime() + windowMs)}, ${by})`;
-  });
+  const rows = [...entries]
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map(({ key, windowMs, by }) => {
+      const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+      return Prisma.sql`(${key}, ${windowStart}, ${new Date(windowStart.getTime() + windowMs)}, ${by})`;
+    });
   const counted = await database.$queryRaw<Array<{ key: string; count: number | bigint }>>`
     INSERT INTO "RateLimitBucket" ("key", "windowStart", "expiresAt", "count") VALUES ${Prisma.join(rows)}
     ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitBucket"."count" + excluded."count"
     RETURNING "key", "count"`;
-  if (Math.random() < (deps.cleanupProbability ?? CLEANUP_PROBABILITY)) await purgeExpiredBuckets({ db: database, now });
+  if (Math.random() < (deps.cleanupProbability ?? CLEANUP_PROBABILITY))
+    await purgeExpiredBuckets({ db: database, now });
   return new Map(counted.map((r) => [r.key, Number(r.count)]));
 }
 
 /** The count of `key` in the current window without adding to it. */
-export async function currentCount(key: string, { windowMs }: Pick<RateLimit, "windowMs">, deps: Deps = {}): Promise<{ count: number; resetAt: Date }> {
+export async function currentCount(
+  key: string,
+  { windowMs }: Pick<RateLimit, "windowMs">,
+  deps: Deps = {},
+): Promise<{ count: number; resetAt: Date }> {
   const database = deps.db ?? defaultDb;
   const now = deps.now ?? new Date();
   const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
-  const row = await database.rateLimitBucket.findUnique({ where: { key_windowStart: { key, windowStart } }, select: { count: true } });
+  const row = await database.rateLimitBucket.findUnique({
+    where: { key_windowStart: { key, windowStart } },
+    select: { count: true },
+  });
   return { count: row?.count ?? 0, resetAt: new Date(windowStart.getTime() + windowMs) };
 }
 
 export async function purgeExpiredBuckets(deps: Pick<Deps, "db" | "now"> = {}): Promise<number> {
   const database = deps.db ?? defaultDb;
-  const { count } = await database.rateLimitBucket.deleteMany({ where: { expiresAt: { lte: deps.now ?? new Date() } } });
+  const { count } = await database.rateLimitBucket.deleteMany({
+    where: { expiresAt: { lte: deps.now ?? new Date() } },
+  });
   return count;
 }
 
@@ -124,7 +155,10 @@ export function clientNetwork(ip: string): string {
   const left = head ? head.split(":") : [];
   const right = tail ? tail.split(":") : [];
   const groups = ip.includes("::") ? [...left, ...Array(8 - left.length - right.length).fill("0"), ...right] : left;
-  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, "")).join(":")}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ""))
+    .join(":")}::/64`;
 }
 
 /**
@@ -133,9 +167,16 @@ export function clientNetwork(ip: string): string {
  * give): one shared bucket for "unknown" would let anyone lock everybody out, and any header would be the
  * client's own choice, so then only the limits that are not per client apply (e.g. per survey, per account).
  */
-export function perClientLimit(prefix: string, ip: string | null | undefined, rule: RateLimit): Array<RateLimit & { key: string }> {
+export function perClientLimit(
+  prefix: string,
+  ip: string | null | undefined,
+  rule: RateLimit,
+): Array<RateLimit & { key: string }> {
   if (!ip) return [];
-  const hash = createHash("sha256").update(`client\n${clientNetwork(ip)}`).digest("hex").slice(0, 24);
+  const hash = createHash("sha256")
+    .update(`client\n${clientNetwork(ip)}`)
+    .digest("hex")
+    .slice(0, 24);
   return [{ key: `${prefix}:${hash}`, ...rule }];
 }
 
@@ -144,7 +185,12 @@ export function perClientLimit(prefix: string, ip: string | null | undefined, ru
 // for two windows so that the previous one is there to read.
 function slidingBuckets(windowMs: number, now: Date) {
   const start = Math.floor(now.getTime() / windowMs) * windowMs;
-  return { current: new Date(start), previous: new Date(start - windowMs), keepUntil: new Date(start + 2 * windowMs), overlap: 1 - (now.getTime() - start) / windowMs };
+  return {
+    current: new Date(start),
+    previous: new Date(start - windowMs),
+    keepUntil: new Date(start + 2 * windowMs),
+    overlap: 1 - (now.getTime() - start) / windowMs,
+  };
 }
 
 /** Adds `by` (may be negative, to take back a count) to `key` and returns the sliding count over the last `windowMs`. */
@@ -152,8 +198,12 @@ export async function consumeSliding(key: string, windowMs: number, deps: Deps =
   const database = deps.db ?? defaultDb;
   const b = slidingBuckets(windowMs, deps.now ?? new Date());
   const current = await addToBucket(database, key, b.current, b.keepUntil, by);
-  const previous = await database.rateLimitBucket.findUnique({ where: { key_windowStart: { key, windowStart: b.previous } }, select: { count: true } });
-  if (Math.random() < (deps.cleanupProbability ?? CLEANUP_PROBABILITY)) await purgeExpiredBuckets({ db: database, now: deps.now });
+  const previous = await database.rateLimitBucket.findUnique({
+    where: { key_windowStart: { key, windowStart: b.previous } },
+    select: { count: true },
+  });
+  if (Math.random() < (deps.cleanupProbability ?? CLEANUP_PROBABILITY))
+    await purgeExpiredBuckets({ db: database, now: deps.now });
   return current + (previous?.count ?? 0) * b.overlap;
 }
 
@@ -169,9 +219,15 @@ export async function takeTurn(key: string, until: Date, deps: Deps = {}): Promi
   const database = deps.db ?? defaultDb;
   const now = deps.now ?? new Date();
   for (let attempt = 0; attempt <= UNIQUE_RETRIES; attempt++) {
-    const taken = await database.rateLimitBucket.updateMany({ where: { key, windowStart: HOLD, expiresAt: { lte: now } }, data: { expiresAt: until } });
+    const taken = await database.rateLimitBucket.updateMany({
+      where: { key, windowStart: HOLD, expiresAt: { lte: now } },
+      data: { expiresAt: until },
+    });
     if (taken.count === 1) return null;
-    const held = await database.rateLimitBucket.findUnique({ where: { key_windowStart: { key, windowStart: HOLD } }, select: { expiresAt: true } });
+    const held = await database.rateLimitBucket.findUnique({
+      where: { key_windowStart: { key, windowStart: HOLD } },
+      select: { expiresAt: true },
+    });
     if (held && held.expiresAt > now) return held.expiresAt;
     if (held) continue; // let go between the update and the read: try again
     try {
@@ -187,7 +243,10 @@ export async function takeTurn(key: string, until: Date, deps: Deps = {}): Promi
 /** The time `key` is held or marked until, if that is still ahead. */
 export async function heldUntil(key: string, deps: Deps = {}): Promise<Date | null> {
   const database = deps.db ?? defaultDb;
-  const row = await database.rateLimitBucket.findUnique({ where: { key_windowStart: { key, windowStart: HOLD } }, select: { expiresAt: true } });
+  const row = await database.rateLimitBucket.findUnique({
+    where: { key_windowStart: { key, windowStart: HOLD } },
+    select: { expiresAt: true },
+  });
   return row && row.expiresAt > (deps.now ?? new Date()) ? row.expiresAt : null;
 }
 
@@ -196,7 +255,11 @@ export async function markUntil(key: string, until: Date, deps: Deps = {}): Prom
   const database = deps.db ?? defaultDb;
   for (let attempt = 0; ; attempt++) {
     try {
-      await database.rateLimitBucket.upsert({ where: { key_windowStart: { key, windowStart: HOLD } }, create: { key, windowStart: HOLD, expiresAt: until }, update: { expiresAt: until } });
+      await database.rateLimitBucket.upsert({
+        where: { key_windowStart: { key, windowStart: HOLD } },
+        create: { key, windowStart: HOLD, expiresAt: until },
+        update: { expiresAt: until },
+      });
       return;
     } catch (error) {
       if (!isUniqueViolation(error) || attempt >= UNIQUE_RETRIES) throw error;

@@ -1,8 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { displayValue, readAnswers } from "./answers";
 
-const options = [{ key: "basic", label: { en: "Basic", de: "Basis" } }, { key: "pro", label: "Pro" }];
-const q = (key: string, type: string, position: number, extra: object = {}) => ({ id: `q-${key}`, key, type, position, text: { en: `${key}?`, de: `${key} (de)?` }, options: null, ...extra });
+const options = [
+  { key: "basic", label: { en: "Basic", de: "Basis" } },
+  { key: "pro", label: "Pro" },
+];
+const q = (key: string, type: string, position: number, extra: object = {}) => ({
+  id: `q-${key}`,
+  key,
+  type,
+  position,
+  text: { en: `${key}?`, de: `${key} (de)?` },
+  options: null,
+  ...extra,
+});
 
 describe("displayValue", () => {
   it("shows option labels in the locale, Yes/No, numbers and text", () => {
@@ -21,7 +32,12 @@ describe("readAnswers", () => {
     const read = readAnswers(
       [
         { valueNumber: 1, valueText: null, valueChoice: null, question: q("renew", "yes_no", 2) },
-        { valueNumber: null, valueText: null, valueChoice: "pro", question: q("plan", "single_choice", 1, { options }) },
+        {
+          valueNumber: null,
+          valueText: null,
+          valueChoice: "pro",
+          question: q("plan", "single_choice", 1, { options }),
+        },
         { valueNumber: 7, valueText: null, valueChoice: null, question: q("nps", "score", 0) },
       ],
       "en",

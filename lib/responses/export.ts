@@ -52,14 +52,27 @@ type QuestionColumn = { id: string; title: string };
 async function questionColumns(ctx: Ctx, surveyId: string): Promise<QuestionColumn[]> {
   const survey = await db.survey.findFirst({
     where: { id: surveyId, orgId: ctx.orgId },
-    select: { defaultLocale: true, questions: { orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true, key: true, text: true } } },
+    select: {
+      defaultLocale: true,
+      questions: { orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true, key: true, text: true } },
+    },
   });
   if (!survey) return []; // another organization's (or no) survey: nothing matches either
-  const titles = survey.questions.map((q) => localizedText(q.text, survey.defaultLocale, survey.defaultLocale) || q.key);
-  return survey.questions.map((q, i) => ({ id: q.id, title: titles.indexOf(titles[i]) === i && !titles.includes(titles[i], i + 1) ? titles[i] : `${titles[i]} (${q.key})` }));
+  const titles = survey.questions.map(
+    (q) => localizedText(q.text, survey.defaultLocale, survey.defaultLocale) || q.key,
+  );
+  return survey.questions.map((q, i) => ({
+    id: q.id,
+    title:
+      titles.indexOf(titles[i]) === i && !titles.includes(titles[i], i + 1) ? titles[i] : `${titles[i]} (${q.key})`,
+  }));
 }
 
-async function* rows(ctx: Ctx, filters: ResponseFilters, questions: QuestionColumn[] | null): AsyncGenerator<CsvCell[][]> {
+async function* rows(
+  ctx: Ctx,
+  filters: ResponseFilters,
+  questions: QuestionColumn[] | null,
+): AsyncGenerator<CsvCell[][]> {
   for await (const page of responsePages(ctx, filters)) {
     yield page.map((r) => {
       if (!questions) return [...baseCells(r), r.answers.map((a) => `${a.question}: ${a.display}`).join("\n")];
@@ -72,7 +85,11 @@ async function* rows(ctx: Ctx, filters: ResponseFilters, questions: QuestionColu
 export async function exportResponsesCsv(ctx: Ctx, filters: ResponseFilters): Promise<ReadableStream<Uint8Array>> {
   const questions = filters.surveyId ? await questionColumns(ctx, filters.surveyId) : null;
   const header = [...RESPONSE_COLUMNS, ...(questions ? questions.map((q) => q.title) : ["answers"])];
-  const applied = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]));
+  const applied = Object.fromEntries(
+    Object.entries(filters)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]),
+  );
   await recordAudit(ctx, { action: "responses.exported", entityType: "response", data: { filters: applied } });
   return csvStream(header, rows(ctx, filters, questions));
 }

@@ -17,8 +17,14 @@ import type { ResponseFilters, ResponseListQuery } from "./schema";
 // A category belongs to one metric ("neutral" to CSAT and CES): naming it lets a category filter alone walk
 // the [orgId, metric, submittedAt, score] index instead of scanning the organization's responses.
 const METRICS_OF: Record<string, string[]> = {
-  promoter: ["nps"], passive: ["nps"], detractor: ["nps"],
-  satisfied: ["csat"], dissatisfied: ["csat"], agree: ["ces"], disagree: ["ces"], neutral: ["csat", "ces"],
+  promoter: ["nps"],
+  passive: ["nps"],
+  detractor: ["nps"],
+  satisfied: ["csat"],
+  dissatisfied: ["csat"],
+  agree: ["ces"],
+  disagree: ["ces"],
+  neutral: ["csat", "ces"],
 };
 
 function metricWhere(f: ResponseFilters): Prisma.ResponseWhereInput["metric"] {
@@ -27,7 +33,8 @@ function metricWhere(f: ResponseFilters): Prisma.ResponseWhereInput["metric"] {
 }
 
 export function responseWhere(ctx: Ctx, f: ResponseFilters): Prisma.ResponseWhereInput {
-  const score = f.scoreMin !== undefined || f.scoreMax !== undefined ? { score: { gte: f.scoreMin, lte: f.scoreMax } } : {};
+  const score =
+    f.scoreMin !== undefined || f.scoreMax !== undefined ? { score: { gte: f.scoreMin, lte: f.scoreMax } } : {};
   return {
     orgId: ctx.orgId,
     surveyId: f.surveyId,
@@ -88,7 +95,10 @@ export type ResponseItem = ReturnType<typeof toDto>;
 /** Keyset condition "after the cursor row" in newest-first order; null when the cursor names no row of this org. */
 async function after(ctx: Ctx, cursor: string | undefined): Promise<Prisma.ResponseWhereInput | null> {
   if (!cursor) return {};
-  const c = await db.response.findFirst({ where: { id: cursor, orgId: ctx.orgId }, select: { id: true, submittedAt: true } });
+  const c = await db.response.findFirst({
+    where: { id: cursor, orgId: ctx.orgId },
+    select: { id: true, submittedAt: true },
+  });
   if (!c) return null;
   return { OR: [{ submittedAt: { lt: c.submittedAt } }, { submittedAt: c.submittedAt, id: { lt: c.id } }] };
 }
@@ -110,14 +120,32 @@ async function pageIds(ctx: Ctx, f: ResponseFilters, limit: number, cursor: stri
   const metrics = f.category ? METRICS_OF[f.category] : ALL_METRICS;
   const narrow = f.surveyId || f.touchpointId || f.customerId || f.metric || metrics.length === 1;
   const slices = narrow ? [where] : metrics.map((metric) => ({ ...where, metric }));
-  const found = await Promise.all(slices.map((w) => db.response.findMany({ where: { AND: [w, keyset] }, orderBy: ORDER, select: { id: true, submittedAt: true }, take: limit + 1 })));
-  return found.flat().sort(newestFirst).slice(0, limit + 1).map((r) => r.id);
+  const found = await Promise.all(
+    slices.map((w) =>
+      db.response.findMany({
+        where: { AND: [w, keyset] },
+        orderBy: ORDER,
+        select: { id: true, submittedAt: true },
+        take: limit + 1,
+      }),
+    ),
+  );
+  return found
+    .flat()
+    .sort(newestFirst)
+    .slice(0, limit + 1)
+    .map((r) => r.id);
 }
 
 /** One page, newest first (cursor = id of the last row seen). */
-export async function listResponses(ctx: Ctx, q: ResponseListQuery): Promise<{ data: ResponseItem[]; nextCursor: string | null }> {
+export async function listResponses(
+  ctx: Ctx,
+  q: ResponseListQuery,
+): Promise<{ data: ResponseItem[]; nextCursor: string | null }> {
   const ids = await pageIds(ctx, q, q.limit, q.cursor);
-  const rows = ids.length ? await db.response.findMany({ where: { id: { in: ids }, orgId: ctx.orgId }, include: responseInclude }) : [];
+  const rows = ids.length
+    ? await db.response.findMany({ where: { id: { in: ids }, orgId: ctx.orgId }, include: responseInclude })
+    : [];
   const page = toPage(rows.sort(newestFirst), q);
   return { data: page.data.map(toDto), nextCursor: page.nextCursor };
 }
@@ -129,7 +157,11 @@ export async function getResponse(ctx: Ctx, id: string): Promise<ResponseItem> {
 }
 
 /** Every matching response, page by page (for streamed exports); the next page is read when asked for. */
-export async function* responsePages(ctx: Ctx, filters: ResponseFilters, pageSize = 500): AsyncGenerator<ResponseItem[]> {
+export async function* responsePages(
+  ctx: Ctx,
+  filters: ResponseFilters,
+  pageSize = 500,
+): AsyncGenerator<ResponseItem[]> {
   let cursor: string | undefined;
   for (;;) {
     const page = await listResponses(ctx, { ...filters, limit: pageSize, cursor });

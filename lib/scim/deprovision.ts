@@ -18,7 +18,10 @@ export function scimActor(orgId: string) {
 
 async function cutAccess(tx: Tx, m: Member, now: Date) {
   const sessions = await revokeUserSessions(m.userId, "deprovisioned", {}, tx);
-  const keys = await tx.apiKey.updateMany({ where: { orgId: m.orgId, createdById: m.userId, revokedAt: null }, data: { revokedAt: now } });
+  const keys = await tx.apiKey.updateMany({
+    where: { orgId: m.orgId, createdById: m.userId, revokedAt: null },
+    data: { revokedAt: now },
+  });
   return { sessionsEnded: sessions, apiKeysRevoked: keys.count };
 }
 
@@ -26,17 +29,44 @@ export async function suspendMember(tx: Tx, m: Member, tokenId: string): Promise
   const now = new Date();
   await tx.membership.update({ where: { id: m.id }, data: { suspendedAt: now } });
   const cut = await cutAccess(tx, m, now);
-  await recordAudit(scimActor(m.orgId), { action: "member.deprovisioned", entityType: "Membership", entityId: m.id, data: { userId: m.userId, via: "scim", scimTokenId: tokenId, ...cut } }, tx);
+  await recordAudit(
+    scimActor(m.orgId),
+    {
+      action: "member.deprovisioned",
+      entityType: "Membership",
+      entityId: m.id,
+      data: { userId: m.userId, via: "scim", scimTokenId: tokenId, ...cut },
+    },
+    tx,
+  );
 }
 
 /** Re-activation restores the membership; revoked API keys stay revoked (the person makes new ones). */
 export async function reactivateMember(tx: Tx, m: Member, tokenId: string): Promise<void> {
   await tx.membership.update({ where: { id: m.id }, data: { suspendedAt: null } });
-  await recordAudit(scimActor(m.orgId), { action: "member.reactivated", entityType: "Membership", entityId: m.id, data: { userId: m.userId, via: "scim", scimTokenId: tokenId } }, tx);
+  await recordAudit(
+    scimActor(m.orgId),
+    {
+      action: "member.reactivated",
+      entityType: "Membership",
+      entityId: m.id,
+      data: { userId: m.userId, via: "scim", scimTokenId: tokenId },
+    },
+    tx,
+  );
 }
 
 export async function removeMemberByScim(tx: Tx, m: Member, tokenId: string): Promise<void> {
   const cut = await cutAccess(tx, m, new Date());
   await tx.membership.delete({ where: { id: m.id } });
-  await recordAudit(scimActor(m.orgId), { action: "member.removed", entityType: "Membership", entityId: m.id, data: { userId: m.userId, via: "scim", scimTokenId: tokenId, ...cut } }, tx);
+  await recordAudit(
+    scimActor(m.orgId),
+    {
+      action: "member.removed",
+      entityType: "Membership",
+      entityId: m.id,
+      data: { userId: m.userId, via: "scim", scimTokenId: tokenId, ...cut },
+    },
+    tx,
+  );
 }

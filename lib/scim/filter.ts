@@ -39,7 +39,10 @@ function build<W>(f: Filter, attrs: FilterAttributes<W>, prefix = ""): W | { AND
 }
 
 /** The condition for a `filter` query parameter; undefined when there is none. */
-export function filterToWhere<W>(query: string | undefined, attrs: FilterAttributes<W>): W | { AND: W[] } | { OR: W[] } | undefined {
+export function filterToWhere<W>(
+  query: string | undefined,
+  attrs: FilterAttributes<W>,
+): W | { AND: W[] } | { OR: W[] } | undefined {
   if (query === undefined || query.trim() === "") return undefined;
   if (query.length > 2000) throw invalid("The filter is too long.");
   let ast: Filter;
@@ -66,5 +69,8 @@ export const booleanValue = (v: CompValue, attr: string): boolean => {
 export function pageOf(query: URLSearchParams, maxResults: number): { startIndex: number; count: number } {
   const start = Number.parseInt(query.get("startIndex") ?? "1", 10);
   const count = Number.parseInt(query.get("count") ?? String(maxResults), 10);
-  return { startIndex: Number.isFinite(start) && start >= 1 ? start : 1, count: Number.isFinite(count) ? Math.min(Math.max(count, 0), maxResults) : maxResults };
+  return {
+    startIndex: Number.isFinite(start) && start >= 1 ? start : 1,
+    count: Number.isFinite(count) ? Math.min(Math.max(count, 0), maxResults) : maxResults,
+  };
 }

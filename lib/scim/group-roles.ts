@@ -22,13 +22,24 @@ export function conventionRole(displayName: string): Role | null {
 }
 
 /** Recomputes the role of these members; `actor` is the SCIM caller or the admin who mapped a group. */
-export async function applyGroupRoles(tx: Tx, actor: AuditActor, membershipIds: Iterable<string>, via: Record<string, string>): Promise<void> {
+export async function applyGroupRoles(
+  tx: Tx,
+  actor: AuditActor,
+  membershipIds: Iterable<string>,
+  via: Record<string, string>,
+): Promise<void> {
   const orgId = actor.orgId;
   const ids = [...new Set(membershipIds)];
   if (ids.length === 0) return;
   const members = await tx.membership.findMany({
     where: { orgId, id: { in: ids } },
-    select: { id: true, userId: true, role: true, ownRole: true, scimGroups: { select: { group: { select: { role: true } } } } },
+    select: {
+      id: true,
+      userId: true,
+      role: true,
+      ownRole: true,
+      scimGroups: { select: { group: { select: { role: true } } } },
+    },
   });
   for (const m of members) {
     const own = m.ownRole ?? m.role;
@@ -38,7 +49,16 @@ export async function applyGroupRoles(tx: Tx, actor: AuditActor, membershipIds: 
     if (role === m.role && ownRole === m.ownRole) continue;
     await tx.membership.update({ where: { id: m.id }, data: { role, ownRole } });
     if (role !== m.role) {
-      await recordAudit(actor, { action: "member.role_changed", entityType: "Membership", entityId: m.id, data: { from: m.role, to: role, ...via } }, tx);
+      await recordAudit(
+        actor,
+        {
+          action: "member.role_changed",
+          entityType: "Membership",
+          entityId: m.id,
+          data: { from: m.role, to: role, ...via },
+        },
+        tx,
+      );
     }
   }
 }

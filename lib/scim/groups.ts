@@ -13,7 +13,9 @@ import { MAX_RESULTS } from "./users";
 import type { ScimCaller } from "./tokens";
 
 type Tx = Prisma.TransactionClient;
-const include = { members: { select: { membershipId: true, membership: { select: { user: { select: { name: true } } } } } } } as const;
+const include = {
+  members: { select: { membershipId: true, membership: { select: { user: { select: { name: true } } } } } },
+} as const;
 type Row = Prisma.ScimGroupGetPayload<{ include: typeof include }>;
 
 export function toScimGroup(g: Row, baseUrl: string, withMembers = true) {
@@ -22,8 +24,21 @@ export function toScimGroup(g: Row, baseUrl: string, withMembers = true) {
     id: g.id,
     ...(g.externalId ? { externalId: g.externalId } : {}),
     displayName: g.displayName,
-    ...(withMembers ? { members: g.members.map((m) => ({ value: m.membershipId, display: m.membership.user.name, $ref: `${baseUrl}/Users/${m.membershipId}` })) } : {}),
-    meta: { resourceType: "Group", created: g.createdAt.toISOString(), lastModified: g.updatedAt.toISOString(), location: `${baseUrl}/Groups/${g.id}` },
+    ...(withMembers
+      ? {
+          members: g.members.map((m) => ({
+            value: m.membershipId,
+            display: m.membership.user.name,
+            $ref: `${baseUrl}/Users/${m.membershipId}`,
+          })),
+        }
+      : {}),
+    meta: {
+      resourceType: "Group",
+      created: g.createdAt.toISOString(),
+      lastModified: g.updatedAt.toISOString(),
+      location: `${baseUrl}/Groups/${g.id}`,
+    },
   };
 }
 
@@ -34,17 +49,33 @@ const FILTERS: FilterAttributes<Prisma.ScimGroupWhereInput> = {
   "members.value": (v) => ({ members: { some: { membershipId: stringValue(v, "members.value") } } }),
 };
 
-const withoutMembers = (query: URLSearchParams) => /(^|,)\s*members\s*(,|$)/i.test(query.get("excludedAttributes") ?? "");
+const withoutMembers = (query: URLSearchParams) =>
+  /(^|,)\s*members\s*(,|$)/i.test(query.get("excludedAttributes") ?? "");
 
 export async function listScimGroups(caller: ScimCaller, query: URLSearchParams, baseUrl: string) {
   const filter = filterToWhere(query.get("filter") ?? undefined, FILTERS);
-  const where: Prisma.ScimGroupWhereInput = { orgId: caller.orgId, ...(filter ? { AND: [filter as Prisma.ScimGroupWhereInput] } : {}) };
+  const where: Prisma.ScimGroupWhereInput = {
+    orgId: caller.orgId,
+    ...(filter ? { AND: [filter as Prisma.ScimGroupWhereInput] } : {}),
+  };
   const { startIndex, count } = pageOf(query, MAX_RESULTS);
   const [total, rows] = await Promise.all([
     db.scimGroup.count({ where }),
-    count === 0 ? [] : db.scimGroup.findMany({ where, include, orderBy: [{ createdAt: "asc" }, { id: "asc" }], skip: startIndex - 1, take: count }),
+    count === 0
+      ? []
+      : db.scimGroup.findMany({
+          where,
+          include,
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+          skip: startIndex - 1,
+          take: count,
+        }),
   ]);
-  return listResponse(total, startIndex, rows.map((g) => toScimGroup(g, baseUrl, !withoutMembers(query))));
+  return listResponse(
+    total,
+    startIndex,
+    rows.map((g) => toScimGroup(g, baseUrl, !withoutMembers(query))),
+  );
 }
 
 async function load(tx: Tx | typeof db, caller: ScimCaller, id: string): Promise<Row> {
@@ -81,7 +112,13 @@ function displayNameOf(value: unknown): string {
   return name;
 }
 
-type Change = { displayName?: string; externalId?: string | null; add?: string[]; remove?: string[]; replaceMembers?: string[] };
+type Change = {
+  displayName?: string;
+  externalId?: string | null;
+  add?: string[];
+  remove?: string[];
+  replaceMembers?: string[];
+};
 
 async function applyGroup(tx: Tx, caller: ScimCaller, g: Row, change: Change) {
   const before = new Set(g.members.map((m) => m.membershipId));
@@ -90,7 +127,10 @@ async function applyGroup(tx: Tx, caller: ScimCaller, g: Row, change: Change) {
   for (const id of change.remove ?? []) after.delete(id);
   const data: Prisma.ScimGroupUpdateInput = {};
   if (change.displayName !== undefined && change.displayName !== g.displayName) {
-    const clash = await tx.scimGroup.findFirst({ where: { orgId: caller.orgId, displayName: change.displayName, NOT: { id: g.id } }, select: { id: true } });
+    const clash = await tx.scimGroup.findFirst({
+      where: { orgId: caller.orgId, displayName: change.displayName, NOT: { id: g.id } },
+      select: { id: true },
+    });
     if (clash) throw new ScimError(409, "Another Group has this displayName.", "uniqueness");
     data.displayName = change.displayName;
     const role = conventionRole(change.displayName);
@@ -99,11 +139,28 @@ async function applyGroup(tx: Tx, caller: ScimCaller, g: Row, change: Change) {
   if (change.externalId !== undefined) data.externalId = change.externalId;
   const added = [...after].filter((id) => !before.has(id));
   const removed = [...before].filter((id) => !after.has(id));
-  if (Object.keys(data).length || added.length || removed.length) await tx.scimGroup.update({ where: { id: g.id }, data: { ...data, updatedAt: new Date() } });
-  if (added.length) await tx.scimGroupMember.createMany({ data: added.map((membershipId) => ({ groupId: g.id, membershipId })) });
+  if (Object.keys(data).length || added.length || removed.length)
+    await tx.scimGroup.update({ where: { id: g.id }, data: { ...data, updatedAt: new Date() } });
+  if (added.length)
+    await tx.scimGroupMember.createMany({ data: added.map((membershipId) => ({ groupId: g.id, membershipId })) });
   if (removed.length) await tx.scimGroupMember.deleteMany({ where: { groupId: g.id, membershipId: { in: removed } } });
   if (Object.keys(data).length || added.length || removed.length) {
-    await recordAudit(scimActor(caller.orgId), { action: "scim_group.updated", entityType: "ScimGroup", entityId: g.id, data: { ...(data.displayName ? { displayName: String(data.displayName) } : {}), added: added.length, removed: removed.length, via: "scim", scimTokenId: caller.tokenId } }, tx);
+    await recordAudit(
+      scimActor(caller.orgId),
+      {
+        action: "scim_group.updated",
+        entityType: "ScimGroup",
+        entityId: g.id,
+        data: {
+          ...(data.displayName ? { displayName: String(data.displayName) } : {}),
+          added: added.length,
+          removed: removed.length,
+          via: "scim",
+          scimTokenId: caller.tokenId,
+        },
+      },
+      tx,
+    );
   }
   // A role mapping reaches everyone in the group when it changed; otherwise only those who came or went.
   const affected = data.role !== undefined && data.role !== g.role ? [...before, ...after] : [...added, ...removed];
@@ -118,9 +175,26 @@ export async function createScimGroup(caller: ScimCaller, body: unknown, baseUrl
       throw new ScimError(409, "A Group with this displayName already exists.", "uniqueness");
     }
     const members = await memberIds(tx, caller.orgId, b.members);
-    const g = await tx.scimGroup.create({ data: { orgId: caller.orgId, displayName, externalId: optionalString(b.externalId, "externalId"), role: conventionRole(displayName) } });
-    if (members.length) await tx.scimGroupMember.createMany({ data: members.map((membershipId) => ({ groupId: g.id, membershipId })) });
-    await recordAudit(scimActor(caller.orgId), { action: "scim_group.created", entityType: "ScimGroup", entityId: g.id, data: { displayName, role: g.role, members: members.length, via: "scim", scimTokenId: caller.tokenId } }, tx);
+    const g = await tx.scimGroup.create({
+      data: {
+        orgId: caller.orgId,
+        displayName,
+        externalId: optionalString(b.externalId, "externalId"),
+        role: conventionRole(displayName),
+      },
+    });
+    if (members.length)
+      await tx.scimGroupMember.createMany({ data: members.map((membershipId) => ({ groupId: g.id, membershipId })) });
+    await recordAudit(
+      scimActor(caller.orgId),
+      {
+        action: "scim_group.created",
+        entityType: "ScimGroup",
+        entityId: g.id,
+        data: { displayName, role: g.role, members: members.length, via: "scim", scimTokenId: caller.tokenId },
+      },
+      tx,
+    );
     await applyGroupRoles(tx, scimActor(caller.orgId), members, { via: "scim_group", scimTokenId: caller.tokenId });
     return g.id;
   });
@@ -131,7 +205,10 @@ export async function replaceScimGroup(caller: ScimCaller, id: string, body: unk
   const b = body as Record<string, unknown>;
   await db.$transaction(async (tx) => {
     const g = await load(tx, caller, id);
-    const change: Change = { displayName: displayNameOf(b.displayName), replaceMembers: await memberIds(tx, caller.orgId, b.members) };
+    const change: Change = {
+      displayName: displayNameOf(b.displayName),
+      replaceMembers: await memberIds(tx, caller.orgId, b.members),
+    };
     if (b.externalId !== undefined) change.externalId = optionalString(b.externalId, "externalId");
     await applyGroup(tx, caller, g, change);
   });
@@ -147,7 +224,13 @@ export async function patchScimGroup(caller: ScimCaller, id: string, body: unkno
       if (s.attr === "members") {
         if (s.op === "remove") {
           // members[value eq "…"], or a value list (Entra); removing an id that is not there is no error.
-          const list = s.filterValues ?? (s.value === undefined ? null : (Array.isArray(s.value) ? s.value : [s.value]).map((v) => String((v as { value?: unknown })?.value ?? "")));
+          const list =
+            s.filterValues ??
+            (s.value === undefined
+              ? null
+              : (Array.isArray(s.value) ? s.value : [s.value]).map((v) =>
+                  String((v as { value?: unknown })?.value ?? ""),
+                ));
           if (list === null) change.replaceMembers = [];
           else change.remove!.push(...list);
         } else if (s.op === "replace") {
@@ -175,7 +258,21 @@ export async function deleteScimGroup(caller: ScimCaller, id: string): Promise<v
   await db.$transaction(async (tx) => {
     const g = await load(tx, caller, id);
     await tx.scimGroup.delete({ where: { id: g.id } });
-    await recordAudit(scimActor(caller.orgId), { action: "scim_group.deleted", entityType: "ScimGroup", entityId: g.id, data: { displayName: g.displayName, via: "scim", scimTokenId: caller.tokenId } }, tx);
-    await applyGroupRoles(tx, scimActor(caller.orgId), g.members.map((m) => m.membershipId), { via: "scim_group", scimTokenId: caller.tokenId });
+    await recordAudit(
+      scimActor(caller.orgId),
+      {
+        action: "scim_group.deleted",
+        entityType: "ScimGroup",
+        entityId: g.id,
+        data: { displayName: g.displayName, via: "scim", scimTokenId: caller.tokenId },
+      },
+      tx,
+    );
+    await applyGroupRoles(
+      tx,
+      scimActor(caller.orgId),
+      g.members.map((m) => m.membershipId),
+      { via: "scim_group", scimTokenId: caller.tokenId },
+    );
   });
 }

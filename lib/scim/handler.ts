@@ -11,7 +11,13 @@ import { invalidParamsFromZod } from "../http/zod-errors";
 import { authenticateScimToken, type ScimCaller } from "./tokens";
 import { ScimError, scimErrorResponse, scimJson, type ScimType } from "./errors";
 
-export type ScimArgs = { caller: ScimCaller; req: Request; params: Record<string, string>; baseUrl: string; readBody: () => Promise<unknown> };
+export type ScimArgs = {
+  caller: ScimCaller;
+  req: Request;
+  params: Record<string, string>;
+  baseUrl: string;
+  readBody: () => Promise<unknown>;
+};
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
 function toScimError(error: unknown, requestId: string): ScimError {
@@ -22,11 +28,27 @@ function toScimError(error: unknown, requestId: string): ScimError {
   }
   const known = error instanceof AppError ? error : prismaErrorToAppError(error);
   if (known) {
-    const scimType: ScimType | undefined = known.status === 409 ? "uniqueness" : known.status === 400 ? (/JSON/.test(known.message) ? "invalidSyntax" : "invalidValue") : undefined;
-    const detail = known.invalidParams?.length ? `${known.message} ${known.invalidParams.map((p) => `${p.name}: ${p.reason}`).join("; ")}` : known.message;
+    const scimType: ScimType | undefined =
+      known.status === 409
+        ? "uniqueness"
+        : known.status === 400
+          ? /JSON/.test(known.message)
+            ? "invalidSyntax"
+            : "invalidValue"
+          : undefined;
+    const detail = known.invalidParams?.length
+      ? `${known.message} ${known.invalidParams.map((p) => `${p.name}: ${p.reason}`).join("; ")}`
+      : known.message;
     return new ScimError(known.status, detail, scimType);
   }
-  console.error(JSON.stringify({ level: "error", requestId, scope: "scim", error: error instanceof Error ? error.stack : String(error) }));
+  console.error(
+    JSON.stringify({
+      level: "error",
+      requestId,
+      scope: "scim",
+      error: error instanceof Error ? error.stack : String(error),
+    }),
+  );
   return new ScimError(500, `Something went wrong on our side (request id ${requestId}).`);
 }
 
@@ -44,17 +66,21 @@ export function scimRoute(handler: (args: ScimArgs) => Promise<Response | unknow
     try {
       const token = bearerToken(req);
       const caller = token ? await authenticateScimToken(token) : null;
-      if (!caller) throw new ScimError(401, "Send a valid SCIM bearer token of this organization (Settings → SCIM provisioning).");
+      if (!caller)
+        throw new ScimError(401, "Send a valid SCIM bearer token of this organization (Settings → SCIM provisioning).");
       const raw = (await context.params) ?? {};
       const params = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : v]));
       // PostgreSQL text cannot hold U+0000: refused up front, the same on both databases (lib/http/request.ts).
       if (nulPaths(params).length) throw new ScimError(404, "Resource not found.");
-      if (new URL(req.url).search.includes("%00")) throw new ScimError(400, `Query parameters: ${NUL_REASON}.`, "invalidValue");
+      if (new URL(req.url).search.includes("%00"))
+        throw new ScimError(400, `Query parameters: ${NUL_REASON}.`, "invalidValue");
       const readBody = async () => {
         const body = await readJson(req);
-        if (!body || typeof body !== "object" || Array.isArray(body)) throw new ScimError(400, "The body must be a JSON object.", "invalidSyntax");
+        if (!body || typeof body !== "object" || Array.isArray(body))
+          throw new ScimError(400, "The body must be a JSON object.", "invalidSyntax");
         const nul = nulPaths(body);
-        if (nul.length) throw new ScimError(400, `${nul.slice(0, 5).join(", ") || "body"}: ${NUL_REASON}.`, "invalidValue");
+        if (nul.length)
+          throw new ScimError(400, `${nul.slice(0, 5).join(", ") || "body"}: ${NUL_REASON}.`, "invalidValue");
         return body;
       };
       const result = await handler({ caller, req, params, baseUrl: baseUrlOf(req), readBody });

@@ -20,7 +20,12 @@ export function serviceProviderConfig(baseUrl: string) {
     sort: { supported: false },
     etag: { supported: false },
     authenticationSchemes: [
-      { type: "oauthbearertoken", name: "Bearer token", description: "A SCIM token made by an admin in Settings → SCIM provisioning", primary: true },
+      {
+        type: "oauthbearertoken",
+        name: "Bearer token",
+        description: "A SCIM token made by an admin in Settings → SCIM provisioning",
+        primary: true,
+      },
     ],
     meta: { resourceType: "ServiceProviderConfig", location: `${baseUrl}/ServiceProviderConfig` },
   };
@@ -28,7 +33,13 @@ export function serviceProviderConfig(baseUrl: string) {
 
 const RESOURCE_TYPES = [
   { id: "User", name: "User", endpoint: "/Users", description: "A member of the organization", schema: USER_SCHEMA },
-  { id: "Group", name: "Group", endpoint: "/Groups", description: "A group of members, optionally mapped to a role", schema: GROUP_SCHEMA },
+  {
+    id: "Group",
+    name: "Group",
+    endpoint: "/Groups",
+    description: "A group of members, optionally mapped to a role",
+    schema: GROUP_SCHEMA,
+  },
 ];
 
 export function resourceTypes(baseUrl: string) {
@@ -39,29 +50,111 @@ export function resourceTypes(baseUrl: string) {
   }));
 }
 
-type Attr = { name: string; type: string; multiValued?: boolean; required?: boolean; mutability?: string; uniqueness?: string; caseExact?: boolean; subAttributes?: Attr[]; description?: string };
+type Attr = {
+  name: string;
+  type: string;
+  multiValued?: boolean;
+  required?: boolean;
+  mutability?: string;
+  uniqueness?: string;
+  caseExact?: boolean;
+  subAttributes?: Attr[];
+  description?: string;
+};
 
 function attr(a: Attr): Record<string, unknown> {
-  return { multiValued: false, required: false, caseExact: false, mutability: "readWrite", returned: "default", uniqueness: "none", ...a, ...(a.subAttributes ? { subAttributes: a.subAttributes.map(attr) } : {}) };
+  return {
+    multiValued: false,
+    required: false,
+    caseExact: false,
+    mutability: "readWrite",
+    returned: "default",
+    uniqueness: "none",
+    ...a,
+    ...(a.subAttributes ? { subAttributes: a.subAttributes.map(attr) } : {}),
+  };
 }
 
 const USER_ATTRIBUTES: Attr[] = [
-  { name: "userName", type: "string", required: true, uniqueness: "server", description: "The person's e-mail address; it signs them in." },
-  { name: "name", type: "complex", subAttributes: [{ name: "formatted", type: "string" }, { name: "givenName", type: "string" }, { name: "familyName", type: "string" }] },
+  {
+    name: "userName",
+    type: "string",
+    required: true,
+    uniqueness: "server",
+    description: "The person's e-mail address; it signs them in.",
+  },
+  {
+    name: "name",
+    type: "complex",
+    subAttributes: [
+      { name: "formatted", type: "string" },
+      { name: "givenName", type: "string" },
+      { name: "familyName", type: "string" },
+    ],
+  },
   { name: "displayName", type: "string" },
-  { name: "emails", type: "complex", multiValued: true, mutability: "readOnly", description: "The userName, as the work address.", subAttributes: [{ name: "value", type: "string" }, { name: "type", type: "string" }, { name: "primary", type: "boolean" }] },
-  { name: "active", type: "boolean", description: "false suspends the membership: sessions and API keys stop working." },
-  { name: "groups", type: "complex", multiValued: true, mutability: "readOnly", subAttributes: [{ name: "value", type: "string" }, { name: "display", type: "string" }, { name: "$ref", type: "reference" }] },
+  {
+    name: "emails",
+    type: "complex",
+    multiValued: true,
+    mutability: "readOnly",
+    description: "The userName, as the work address.",
+    subAttributes: [
+      { name: "value", type: "string" },
+      { name: "type", type: "string" },
+      { name: "primary", type: "boolean" },
+    ],
+  },
+  {
+    name: "active",
+    type: "boolean",
+    description: "false suspends the membership: sessions and API keys stop working.",
+  },
+  {
+    name: "groups",
+    type: "complex",
+    multiValued: true,
+    mutability: "readOnly",
+    subAttributes: [
+      { name: "value", type: "string" },
+      { name: "display", type: "string" },
+      { name: "$ref", type: "reference" },
+    ],
+  },
 ];
 
 const GROUP_ATTRIBUTES: Attr[] = [
-  { name: "displayName", type: "string", required: true, uniqueness: "server", description: "Names like resonance-admins map the group to a role." },
-  { name: "members", type: "complex", multiValued: true, subAttributes: [{ name: "value", type: "string", mutability: "immutable" }, { name: "display", type: "string", mutability: "readOnly" }, { name: "$ref", type: "reference", mutability: "immutable" }] },
+  {
+    name: "displayName",
+    type: "string",
+    required: true,
+    uniqueness: "server",
+    description: "Names like resonance-admins map the group to a role.",
+  },
+  {
+    name: "members",
+    type: "complex",
+    multiValued: true,
+    subAttributes: [
+      { name: "value", type: "string", mutability: "immutable" },
+      { name: "display", type: "string", mutability: "readOnly" },
+      { name: "$ref", type: "reference", mutability: "immutable" },
+    ],
+  },
 ];
 
 export function schemaDocuments(baseUrl: string) {
   return [
-    { id: USER_SCHEMA, name: "User", description: "A member of the organization", attributes: USER_ATTRIBUTES.map(attr) },
+    {
+      id: USER_SCHEMA,
+      name: "User",
+      description: "A member of the organization",
+      attributes: USER_ATTRIBUTES.map(attr),
+    },
     { id: GROUP_SCHEMA, name: "Group", description: "A group of members", attributes: GROUP_ATTRIBUTES.map(attr) },
-  ].map((s) => ({ schemas: ["urn:ietf:params:scim:schemas:core:2.0:Schema"], ...s, meta: { resourceType: "Schema", location: `${baseUrl}/Schemas/${s.id}` } }));
+  ].map((s) => ({
+    schemas: ["urn:ietf:params:scim:schemas:core:2.0:Schema"],
+    ...s,
+    meta: { resourceType: "Schema", location: `${baseUrl}/Schemas/${s.id}` },
+  }));
 }

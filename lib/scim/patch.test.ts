@@ -19,18 +19,31 @@ function scimTypeOf(fn: () => unknown): string | undefined {
 
 describe("patchSteps", () => {
   it("reads Entra's capitalised ops with a path and Okta's value objects without one", () => {
-    expect(patchSteps(ops({ op: "Replace", path: "active", value: "False" }))).toEqual([{ op: "replace", attr: "active", value: "False" }]);
+    expect(patchSteps(ops({ op: "Replace", path: "active", value: "False" }))).toEqual([
+      { op: "replace", attr: "active", value: "False" },
+    ]);
     expect(patchSteps(ops({ op: "replace", value: { active: false, "name.givenName": "Ann" } }))).toEqual([
       { op: "replace", attr: "active", value: false },
       { op: "replace", attr: "name.givenname", value: "Ann" },
     ]);
-    expect(patchSteps(ops({ op: "Add", path: "urn:ietf:params:scim:schemas:core:2.0:User:displayName", value: "A" }))[0].attr).toBe("displayname");
+    expect(
+      patchSteps(ops({ op: "Add", path: "urn:ietf:params:scim:schemas:core:2.0:User:displayName", value: "A" }))[0]
+        .attr,
+    ).toBe("displayname");
   });
 
   it("reads member filters and sub-attribute paths", () => {
-    expect(patchSteps(ops({ op: "remove", path: 'members[value eq "m1"]' }))[0]).toMatchObject({ attr: "members", filterValues: ["m1"] });
-    expect(patchSteps(ops({ op: "remove", path: 'members[value eq "m1" or value eq "m2"]' }))[0].filterValues).toEqual(["m1", "m2"]);
-    expect(patchSteps(ops({ op: "replace", path: 'emails[type eq "work"].value', value: "x@y.z" }))[0].attr).toBe("emails.value");
+    expect(patchSteps(ops({ op: "remove", path: 'members[value eq "m1"]' }))[0]).toMatchObject({
+      attr: "members",
+      filterValues: ["m1"],
+    });
+    expect(patchSteps(ops({ op: "remove", path: 'members[value eq "m1" or value eq "m2"]' }))[0].filterValues).toEqual([
+      "m1",
+      "m2",
+    ]);
+    expect(patchSteps(ops({ op: "replace", path: 'emails[type eq "work"].value', value: "x@y.z" }))[0].attr).toBe(
+      "emails.value",
+    );
   });
 
   it("refuses what it cannot apply with the RFC's scimType", () => {
@@ -38,28 +51,46 @@ describe("patchSteps", () => {
     expect(scimTypeOf(() => patchSteps(ops({ op: "move", path: "active" })))).toBe("invalidSyntax");
     expect(scimTypeOf(() => patchSteps(ops({ op: "remove" })))).toBe("noTarget");
     expect(scimTypeOf(() => patchSteps(ops({ op: "replace", value: [1] })))).toBe("invalidValue");
-    expect(scimTypeOf(() => patchSteps(ops({ op: "remove", path: "members[display eq \"x\"]" })))).toBe("invalidPath");
+    expect(scimTypeOf(() => patchSteps(ops({ op: "remove", path: 'members[display eq "x"]' })))).toBe("invalidPath");
     expect(scimTypeOf(() => patchSteps(ops({ op: "add", path: "a b" })))).toBe("invalidPath");
   });
 
   it("takes SCIM booleans as sent", () => {
-    expect([true, false, "True", "false", " TRUE "].map((v) => scimBoolean(v, "active"))).toEqual([true, false, true, false, true]);
+    expect([true, false, "True", "false", " TRUE "].map((v) => scimBoolean(v, "active"))).toEqual([
+      true,
+      false,
+      true,
+      false,
+      true,
+    ]);
     expect(scimTypeOf(() => scimBoolean("yes", "active"))).toBe("invalidValue");
   });
 });
 
 describe("filterToWhere", () => {
   type W = { email?: unknown; ext?: unknown };
-  const attrs: Record<string, (v: unknown) => W> = { username: (v) => ({ email: v }), externalid: (v) => ({ ext: v }), "emails.value": (v) => ({ email: v }) };
+  const attrs: Record<string, (v: unknown) => W> = {
+    username: (v) => ({ email: v }),
+    externalid: (v) => ({ ext: v }),
+    "emails.value": (v) => ({ email: v }),
+  };
   it("maps eq with and/or, value paths and schema URNs", () => {
     expect(filterToWhere('userName eq "a@b.c"', attrs)).toEqual({ email: "a@b.c" });
-    expect(filterToWhere('urn:ietf:params:scim:schemas:core:2.0:User:userName eq "a@b.c"', attrs)).toEqual({ email: "a@b.c" });
+    expect(filterToWhere('urn:ietf:params:scim:schemas:core:2.0:User:userName eq "a@b.c"', attrs)).toEqual({
+      email: "a@b.c",
+    });
     expect(filterToWhere('emails[value eq "a@b.c"]', attrs)).toEqual({ email: "a@b.c" });
-    expect(filterToWhere('userName eq "a" or externalId eq "x"', attrs)).toEqual({ OR: [{ email: "a" }, { ext: "x" }] });
+    expect(filterToWhere('userName eq "a" or externalId eq "x"', attrs)).toEqual({
+      OR: [{ email: "a" }, { ext: "x" }],
+    });
     expect(filterToWhere(undefined, attrs)).toBeUndefined();
   });
   it("refuses other operators, attributes and broken filters as invalidFilter", () => {
-    for (const f of ['userName co "a"', 'title eq "x"', "userName eq", 'not (userName eq "a")', "userName pr"]) expect(scimTypeOf(() => filterToWhere(f, attrs)), f).toBe("invalidFilter");
+    for (const f of ['userName co "a"', 'title eq "x"', "userName eq", 'not (userName eq "a")', "userName pr"])
+      expect(
+        scimTypeOf(() => filterToWhere(f, attrs)),
+        f,
+      ).toBe("invalidFilter");
   });
   it("clamps startIndex and count", () => {
     const page = (s: string) => pageOf(new URLSearchParams(s), 200);
@@ -74,6 +105,15 @@ describe("group roles", () => {
   it("takes the highest role and reads the naming convention", () => {
     expect(highestRole(["agent", null, "manager", "viewer"])).toBe("manager");
     expect(highestRole([null])).toBeNull();
-    expect(["resonance-admins", "Resonance Manager", "RESONANCE_agents", "resonance-viewer", "admins", "resonance-owners"].map(conventionRole)).toEqual(["admin", "manager", "agent", "viewer", null, null]);
+    expect(
+      [
+        "resonance-admins",
+        "Resonance Manager",
+        "RESONANCE_agents",
+        "resonance-viewer",
+        "admins",
+        "resonance-owners",
+      ].map(conventionRole),
+    ).toEqual(["admin", "manager", "agent", "viewer", null, null]);
   });
 });

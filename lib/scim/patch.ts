@@ -32,7 +32,8 @@ function parsePath(path: string): Pick<PatchStep, "attr" | "filterValues"> {
   const p = path.trim().replace(URN_PREFIX, "");
   const bracket = p.match(/^([A-Za-z][\w.$-]*)\[(.+)\](?:\.([A-Za-z][\w$-]*))?$/);
   if (!bracket) {
-    if (!/^[A-Za-z][\w.$:-]*$/.test(p)) throw new ScimError(400, `The path "${path.slice(0, 100)}" is not valid.`, "invalidPath");
+    if (!/^[A-Za-z][\w.$:-]*$/.test(p))
+      throw new ScimError(400, `The path "${path.slice(0, 100)}" is not valid.`, "invalidPath");
     return { attr: p.toLowerCase() };
   }
   const [, attr, filterText, sub] = bracket;
@@ -50,20 +51,28 @@ function parsePath(path: string): Pick<PatchStep, "attr" | "filterValues"> {
 export function patchSteps(body: unknown): PatchStep[] {
   const b = body as { schemas?: unknown; Operations?: unknown; operations?: unknown };
   const ops = b.Operations ?? b.operations;
-  if (!Array.isArray(ops) || ops.length === 0) throw new ScimError(400, "A PATCH needs a non-empty Operations list.", "invalidSyntax");
+  if (!Array.isArray(ops) || ops.length === 0)
+    throw new ScimError(400, "A PATCH needs a non-empty Operations list.", "invalidSyntax");
   if (ops.length > 1000) throw new ScimError(400, "Too many operations in one PATCH.", "tooMany");
   const steps: PatchStep[] = [];
   for (const raw of ops) {
     const o = raw as { op?: unknown; path?: unknown; value?: unknown };
     const op = typeof o?.op === "string" ? o.op.toLowerCase() : "";
-    if (op !== "add" && op !== "remove" && op !== "replace") throw new ScimError(400, `Unknown operation "${String(o?.op).slice(0, 40)}"; use add, remove or replace.`, "invalidSyntax");
-    if (o.path !== undefined && typeof o.path !== "string") throw new ScimError(400, "path must be a string.", "invalidPath");
+    if (op !== "add" && op !== "remove" && op !== "replace")
+      throw new ScimError(
+        400,
+        `Unknown operation "${String(o?.op).slice(0, 40)}"; use add, remove or replace.`,
+        "invalidSyntax",
+      );
+    if (o.path !== undefined && typeof o.path !== "string")
+      throw new ScimError(400, "path must be a string.", "invalidPath");
     if (typeof o.path === "string" && o.path.trim() !== "") {
       steps.push({ op, ...parsePath(o.path), value: o.value });
       continue;
     }
     if (op === "remove") throw new ScimError(400, "A remove operation needs a path.", "noTarget");
-    if (!o.value || typeof o.value !== "object" || Array.isArray(o.value)) throw invalidValue("Without a path, value must be an object of attributes.");
+    if (!o.value || typeof o.value !== "object" || Array.isArray(o.value))
+      throw invalidValue("Without a path, value must be an object of attributes.");
     // { "active": false, "name.givenName": "Ann", "name": { … } }: one step per attribute.
     for (const [key, value] of Object.entries(o.value as Record<string, unknown>)) {
       steps.push({ op, attr: key.replace(URN_PREFIX, "").toLowerCase(), value });

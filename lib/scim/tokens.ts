@@ -10,8 +10,22 @@ import { recordAudit } from "../audit/service";
 const TOKEN_PATTERN = /^scim_([A-Za-z0-9]{10})_([A-Za-z0-9_-]{20,})$/;
 const LAST_USED_RESOLUTION_MS = 60_000;
 
-type Row = { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null };
-const toDto = (t: Row) => ({ id: t.id, name: t.name, prefix: `scim_${t.prefix}`, createdAt: t.createdAt, lastUsedAt: t.lastUsedAt, revokedAt: t.revokedAt });
+type Row = {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+};
+const toDto = (t: Row) => ({
+  id: t.id,
+  name: t.name,
+  prefix: `scim_${t.prefix}`,
+  createdAt: t.createdAt,
+  lastUsedAt: t.lastUsedAt,
+  revokedAt: t.revokedAt,
+});
 
 export async function listScimTokens(ctx: Ctx) {
   const rows = await db.scimToken.findMany({ where: { orgId: ctx.orgId }, orderBy: { createdAt: "desc" } });
@@ -19,11 +33,20 @@ export async function listScimTokens(ctx: Ctx) {
 }
 
 export async function createScimToken(ctx: Ctx, input: { name: string }) {
-  const prefix = randomToken(16).replace(/[^A-Za-z0-9]/g, "").slice(0, 10).padEnd(10, "0");
+  const prefix = randomToken(16)
+    .replace(/[^A-Za-z0-9]/g, "")
+    .slice(0, 10)
+    .padEnd(10, "0");
   const token = `scim_${prefix}_${randomToken(32)}`;
   const row = await db.$transaction(async (tx) => {
-    const created = await tx.scimToken.create({ data: { orgId: ctx.orgId, name: input.name, prefix, tokenHash: sha256(token), createdById: ctx.userId } });
-    await recordAudit(ctx, { action: "scim_token.created", entityType: "ScimToken", entityId: created.id, data: { name: created.name } }, tx);
+    const created = await tx.scimToken.create({
+      data: { orgId: ctx.orgId, name: input.name, prefix, tokenHash: sha256(token), createdById: ctx.userId },
+    });
+    await recordAudit(
+      ctx,
+      { action: "scim_token.created", entityType: "ScimToken", entityId: created.id, data: { name: created.name } },
+      tx,
+    );
     return created;
   });
   return { ...toDto(row), token };
@@ -35,7 +58,11 @@ export async function revokeScimToken(ctx: Ctx, id: string) {
   if (row.revokedAt) return toDto(row);
   const updated = await db.$transaction(async (tx) => {
     const u = await tx.scimToken.update({ where: { id: row.id }, data: { revokedAt: new Date() } });
-    await recordAudit(ctx, { action: "scim_token.revoked", entityType: "ScimToken", entityId: row.id, data: { name: row.name } }, tx);
+    await recordAudit(
+      ctx,
+      { action: "scim_token.revoked", entityType: "ScimToken", entityId: row.id, data: { name: row.name } },
+      tx,
+    );
     return u;
   });
   return toDto(updated);

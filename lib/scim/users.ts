@@ -18,11 +18,21 @@ export const SCIM_DEFAULT_ROLE = "viewer";
 export const MAX_RESULTS = 200;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-const include = { user: { select: { id: true, email: true, name: true, createdAt: true, updatedAt: true } }, scimGroups: { select: { group: { select: { id: true, displayName: true } } } } } as const;
+const include = {
+  user: { select: { id: true, email: true, name: true, createdAt: true, updatedAt: true } },
+  scimGroups: { select: { group: { select: { id: true, displayName: true } } } },
+} as const;
 type Row = Prisma.MembershipGetPayload<{ include: typeof include }>;
 
 /** What a User says about a person, as far as we keep it. */
-type UserDoc = { userName: string; externalId: string | null; active: boolean; givenName: string | null; familyName: string | null; displayName: string | null };
+type UserDoc = {
+  userName: string;
+  externalId: string | null;
+  active: boolean;
+  givenName: string | null;
+  familyName: string | null;
+  displayName: string | null;
+};
 
 function splitName(name: string): { givenName: string | null; familyName: string | null } {
   const [first, ...rest] = name.trim().split(/\s+/);
@@ -30,7 +40,13 @@ function splitName(name: string): { givenName: string | null; familyName: string
 }
 
 function docOf(m: Row): UserDoc {
-  return { userName: m.user.email, externalId: m.externalId, active: !m.suspendedAt, displayName: m.user.name, ...splitName(m.user.name) };
+  return {
+    userName: m.user.email,
+    externalId: m.externalId,
+    active: !m.suspendedAt,
+    displayName: m.user.name,
+    ...splitName(m.user.name),
+  };
 }
 
 function nameOf(doc: UserDoc): string {
@@ -48,8 +64,17 @@ export function toScimUser(m: Row, baseUrl: string) {
     displayName: m.user.name,
     emails: [{ value: m.user.email, type: "work", primary: true }],
     active: !m.suspendedAt,
-    groups: m.scimGroups.map((g) => ({ value: g.group.id, display: g.group.displayName, $ref: `${baseUrl}/Groups/${g.group.id}` })),
-    meta: { resourceType: "User", created: m.createdAt.toISOString(), lastModified: (m.user.updatedAt > m.createdAt ? m.user.updatedAt : m.createdAt).toISOString(), location: `${baseUrl}/Users/${m.id}` },
+    groups: m.scimGroups.map((g) => ({
+      value: g.group.id,
+      display: g.group.displayName,
+      $ref: `${baseUrl}/Groups/${g.group.id}`,
+    })),
+    meta: {
+      resourceType: "User",
+      created: m.createdAt.toISOString(),
+      lastModified: (m.user.updatedAt > m.createdAt ? m.user.updatedAt : m.createdAt).toISOString(),
+      location: `${baseUrl}/Users/${m.id}`,
+    },
   };
 }
 
@@ -64,13 +89,28 @@ const FILTERS: FilterAttributes<Prisma.MembershipWhereInput> = {
 
 export async function listScimUsers(caller: ScimCaller, query: URLSearchParams, baseUrl: string) {
   const filter = filterToWhere(query.get("filter") ?? undefined, FILTERS);
-  const where: Prisma.MembershipWhereInput = { orgId: caller.orgId, ...(filter ? { AND: [filter as Prisma.MembershipWhereInput] } : {}) };
+  const where: Prisma.MembershipWhereInput = {
+    orgId: caller.orgId,
+    ...(filter ? { AND: [filter as Prisma.MembershipWhereInput] } : {}),
+  };
   const { startIndex, count } = pageOf(query, MAX_RESULTS);
   const [total, rows] = await Promise.all([
     db.membership.count({ where }),
-    count === 0 ? [] : db.membership.findMany({ where, include, orderBy: [{ createdAt: "asc" }, { id: "asc" }], skip: startIndex - 1, take: count }),
+    count === 0
+      ? []
+      : db.membership.findMany({
+          where,
+          include,
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+          skip: startIndex - 1,
+          take: count,
+        }),
   ]);
-  return listResponse(total, startIndex, rows.map((m) => toScimUser(m, baseUrl)));
+  return listResponse(
+    total,
+    startIndex,
+    rows.map((m) => toScimUser(m, baseUrl)),
+  );
 }
 
 async function load(tx: Tx | typeof db, caller: ScimCaller, id: string): Promise<Row> {
@@ -98,7 +138,10 @@ function parseUser(body: unknown, current?: UserDoc): UserDoc {
     active: b.active === undefined ? (current?.active ?? true) : scimBoolean(b.active, "active"),
     givenName: given,
     familyName: family,
-    displayName: optionalString(b.displayName, "displayName", 120) ?? formatted ?? (given || family ? null : (current?.displayName ?? null)),
+    displayName:
+      optionalString(b.displayName, "displayName", 120) ??
+      formatted ??
+      (given || family ? null : (current?.displayName ?? null)),
   };
 }
 
@@ -110,13 +153,19 @@ function checkEmail(userName: string): string {
 
 async function assertExternalIdFree(tx: Tx, orgId: string, externalId: string | null, exceptId?: string) {
   if (!externalId) return;
-  const clash = await tx.membership.findFirst({ where: { orgId, externalId, ...(exceptId ? { NOT: { id: exceptId } } : {}) }, select: { id: true } });
+  const clash = await tx.membership.findFirst({
+    where: { orgId, externalId, ...(exceptId ? { NOT: { id: exceptId } } : {}) },
+    select: { id: true },
+  });
   if (clash) throw new ScimError(409, "Another User of this organization has this externalId.", "uniqueness");
 }
 
 /** The account signs in through SSO or sets a password with "forgot password" (a link to its address). */
 async function forgetCredentials(tx: Tx, userId: string): Promise<void> {
-  await tx.user.update({ where: { id: userId }, data: { passwordHash: null, emailVerifiedAt: null, totpSecretEnc: null, totpEnabledAt: null } });
+  await tx.user.update({
+    where: { id: userId },
+    data: { passwordHash: null, emailVerifiedAt: null, totpSecretEnc: null, totpEnabledAt: null },
+  });
   await tx.recoveryCode.deleteMany({ where: { userId } });
   await tx.userIdentity.deleteMany({ where: { userId } });
   await revokeUserSessions(userId, "deprovisioned", {}, tx);
@@ -130,19 +179,49 @@ export async function createScimUser(caller: ScimCaller, body: unknown, baseUrl:
     const existing = await tx.user.findUnique({ where: { email }, select: { id: true, emailVerifiedAt: true } });
     if (existing) {
       const memberships = await tx.membership.findMany({ where: { userId: existing.id }, select: { orgId: true } });
-      if (memberships.some((x) => x.orgId === caller.orgId)) throw new ScimError(409, "A User with this userName already exists in this organization.", "uniqueness");
+      if (memberships.some((x) => x.orgId === caller.orgId))
+        throw new ScimError(409, "A User with this userName already exists in this organization.", "uniqueness");
       // An organization's identity provider cannot pull in an account that opens other organizations (the
       // person was never asked; ending its sessions or requiring SSO would lock them out): invite them instead.
-      if (memberships.length > 0) throw new ScimError(409, "An account with this userName belongs to another organization: invite the person instead.", "uniqueness");
+      if (memberships.length > 0)
+        throw new ScimError(
+          409,
+          "An account with this userName belongs to another organization: invite the person instead.",
+          "uniqueness",
+        );
       // An account nobody proved the address of (created through a copied invite link) may hold a password
       // someone else chose: it is not trusted with this organization's data.
       if (!existing.emailVerifiedAt) await forgetCredentials(tx, existing.id);
     }
     const user = existing ?? (await tx.user.create({ data: { email, name: nameOf(doc), passwordHash: null } }));
     const m = await tx.membership.create({
-      data: { orgId: caller.orgId, userId: user.id, role: SCIM_DEFAULT_ROLE, source: "scim", externalId: doc.externalId, suspendedAt: doc.active ? null : new Date() },
+      data: {
+        orgId: caller.orgId,
+        userId: user.id,
+        role: SCIM_DEFAULT_ROLE,
+        source: "scim",
+        externalId: doc.externalId,
+        suspendedAt: doc.active ? null : new Date(),
+      },
     });
-    await recordAudit(scimActor(caller.orgId), { action: "member.provisioned", entityType: "Membership", entityId: m.id, data: { userId: user.id, email, role: m.role, active: doc.active, accountExisted: Boolean(existing), via: "scim", scimTokenId: caller.tokenId } }, tx);
+    await recordAudit(
+      scimActor(caller.orgId),
+      {
+        action: "member.provisioned",
+        entityType: "Membership",
+        entityId: m.id,
+        data: {
+          userId: user.id,
+          email,
+          role: m.role,
+          active: doc.active,
+          accountExisted: Boolean(existing),
+          via: "scim",
+          scimTokenId: caller.tokenId,
+        },
+      },
+      tx,
+    );
     return m.id;
   });
   return toScimUser(await load(db, caller, id), baseUrl);
@@ -154,8 +233,14 @@ async function applyUser(tx: Tx, caller: ScimCaller, m: Row, next: UserDoc) {
   const email = checkEmail(next.userName);
   const ownAccount = (await tx.membership.count({ where: { userId: m.userId, NOT: { orgId: caller.orgId } } })) === 0;
   if (email !== m.user.email) {
-    if (!ownAccount) throw new ScimError(400, "userName cannot change: this account also belongs to other organizations.", "mutability");
-    if (await tx.user.findUnique({ where: { email }, select: { id: true } })) throw new ScimError(409, "Another account has this userName.", "uniqueness");
+    if (!ownAccount)
+      throw new ScimError(
+        400,
+        "userName cannot change: this account also belongs to other organizations.",
+        "mutability",
+      );
+    if (await tx.user.findUnique({ where: { email }, select: { id: true } }))
+      throw new ScimError(409, "Another account has this userName.", "uniqueness");
   }
   const name = nameOf(next);
   if (ownAccount && (email !== m.user.email || name !== m.user.name)) {

@@ -49,25 +49,50 @@ const SETUP_LOCK = { key: "first-run-setup", windowStart: new Date(0) };
  * Creates the first admin, their organization and (on request) the demo organization with them as its admin.
  * Refused with a 400 naming `token` for a wrong token and a 409 once any account exists.
  */
-export async function completeSetup(input: SetupInput, opts: { db?: Db; secret?: string; onProgress?: (msg: string) => void } = {}) {
+export async function completeSetup(
+  input: SetupInput,
+  opts: { db?: Db; secret?: string; onProgress?: (msg: string) => void } = {},
+) {
   const db = opts.db ?? defaultDb;
-  if (!setupTokenMatches(input.token, opts.secret)) throw new ValidationError([{ name: "token", reason: "This is not the setup token printed by the server" }]);
-  if (!(await setupOpen(db))) throw new ConflictError("Setup is complete: this installation already has an account. Sign in instead.");
-  const passwordHash = await hashNewPassword(input.password, { email: input.email, name: input.name, orgName: input.orgName });
-  const { userId, orgId } = await db.$transaction(async (tx) => {
-    await tx.rateLimitBucket.create({ data: { ...SETUP_LOCK, count: 1, expiresAt: new Date("9999-12-31T00:00:00Z") } });
-    if ((await tx.user.count()) > 0) throw new ConflictError("Setup is complete: this installation already has an account. Sign in instead.");
-    const user = await tx.user.create({ data: { email: normalizeEmail(input.email), name: input.name, passwordHash, passwordChangedAt: new Date() } });
-    const org = await createOrganization(user.id, input.orgName, { tx, source: "setup" });
-    await recordAudit({ orgId: org.id, userId: user.id, apiKeyId: null }, { action: "installation.setup", entityType: "User", entityId: user.id, data: { demo: input.demo } }, tx);
-    return { userId: user.id, orgId: org.id };
-  }).catch((error: unknown) => {
-    if ((error as { code?: string }).code === "P2002") throw new ConflictError("Setup is already running or complete. Sign in instead.");
-    throw error;
+  if (!setupTokenMatches(input.token, opts.secret))
+    throw new ValidationError([{ name: "token", reason: "This is not the setup token printed by the server" }]);
+  if (!(await setupOpen(db)))
+    throw new ConflictError("Setup is complete: this installation already has an account. Sign in instead.");
+  const passwordHash = await hashNewPassword(input.password, {
+    email: input.email,
+    name: input.name,
+    orgName: input.orgName,
   });
+  const { userId, orgId } = await db
+    .$transaction(async (tx) => {
+      await tx.rateLimitBucket.create({
+        data: { ...SETUP_LOCK, count: 1, expiresAt: new Date("9999-12-31T00:00:00Z") },
+      });
+      if ((await tx.user.count()) > 0)
+        throw new ConflictError("Setup is complete: this installation already has an account. Sign in instead.");
+      const user = await tx.user.create({
+        data: { email: normalizeEmail(input.email), name: input.name, passwordHash, passwordChangedAt: new Date() },
+      });
+      const org = await createOrganization(user.id, input.orgName, { tx, source: "setup" });
+      await recordAudit(
+        { orgId: org.id, userId: user.id, apiKeyId: null },
+        { action: "installation.setup", entityType: "User", entityId: user.id, data: { demo: input.demo } },
+        tx,
+      );
+      return { userId: user.id, orgId: org.id };
+    })
+    .catch((error: unknown) => {
+      if ((error as { code?: string }).code === "P2002")
+        throw new ConflictError("Setup is already running or complete. Sign in instead.");
+      throw error;
+    });
   let demoOrgId: string | null = null;
   if (input.demo) {
-    const demo = await generateDemoOrganization(db, { demoLogins: false, adminUserId: userId, onProgress: opts.onProgress });
+    const demo = await generateDemoOrganization(db, {
+      demoLogins: false,
+      adminUserId: userId,
+      onProgress: opts.onProgress,
+    });
     demoOrgId = demo.orgId;
   }
   return { userId, orgId, demoOrgId };
@@ -75,6 +100,9 @@ export async function completeSetup(input: SetupInput, opts: { db?: Db; secret?:
 
 /** Demo accounts that sign in with the published demo password: a production start warns while they exist. */
 export async function demoLoginsPresent(db: Db = defaultDb): Promise<boolean> {
-  const row = await db.user.findFirst({ where: { email: { endsWith: "@demo.resonance.test" }, passwordHash: { not: null } }, select: { id: true } });
+  const row = await db.user.findFirst({
+    where: { email: { endsWith: "@demo.resonance.test" }, passwordHash: { not: null } },
+    select: { id: true },
+  });
   return Boolean(row);
 }

@@ -2,7 +2,14 @@
 // token check). All its HTTP goes through network-guard.ts (lib/net/outbound.ts). Discovered configurations are kept for a few
 // minutes per connection version, so a sign-in does not fetch the discovery document twice.
 import * as oidc from "openid-client";
-import { assertUrlAllowed, guardedFetch, isAllowlisted, SsoNetworkError, ssoFailure, type SsoNetworkFailure } from "./network-guard";
+import {
+  assertUrlAllowed,
+  guardedFetch,
+  isAllowlisted,
+  SsoNetworkError,
+  ssoFailure,
+  type SsoNetworkFailure,
+} from "./network-guard";
 
 export type ClientSettings = { id?: string; version?: number; issuer: string; clientId: string; clientSecret: string };
 
@@ -24,7 +31,9 @@ export function failureKind(error: unknown): SsoNetworkFailure {
 
 function authFor(metadata: oidc.ServerMetadata, secret: string): oidc.ClientAuth {
   const methods = metadata.token_endpoint_auth_methods_supported;
-  return !methods || methods.includes("client_secret_basic") ? oidc.ClientSecretBasic(secret) : oidc.ClientSecretPost(secret);
+  return !methods || methods.includes("client_secret_basic")
+    ? oidc.ClientSecretBasic(secret)
+    : oidc.ClientSecretPost(secret);
 }
 
 /** Fetches the issuer's /.well-known/openid-configuration (the settings form: always fresh). */
@@ -38,7 +47,8 @@ export async function discoverIssuer(s: ClientSettings): Promise<oidc.Configurat
     execute,
   });
   const metadata = found.serverMetadata();
-  if (!metadata.authorization_endpoint || !metadata.token_endpoint || !metadata.jwks_uri) throw new SsoNetworkError("invalid");
+  if (!metadata.authorization_endpoint || !metadata.token_endpoint || !metadata.jwks_uri)
+    throw new SsoNetworkError("invalid");
   const config = new oidc.Configuration(metadata, s.clientId, s.clientSecret, authFor(metadata, s.clientSecret));
   config[oidc.customFetch] = guardedFetch as oidc.CustomFetch;
   config.timeout = TIMEOUT_SECONDS;

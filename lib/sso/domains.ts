@@ -42,7 +42,10 @@ function challengeKey(): Buffer {
 
 /** The TXT record an organization publishes to prove a domain (stable for a server key). */
 export function domainChallenge(orgId: string, domain: string): { name: string; value: string } {
-  const mac = createHmac("sha256", challengeKey()).update(JSON.stringify([orgId, domain])).digest("base64url").slice(0, 32);
+  const mac = createHmac("sha256", challengeKey())
+    .update(JSON.stringify([orgId, domain]))
+    .digest("base64url")
+    .slice(0, 32);
   return { name: `${CHALLENGE_LABEL}.${domain}`, value: `${CHALLENGE_PREFIX}${mac}` };
 }
 
@@ -73,19 +76,36 @@ export async function domainStatuses(orgId: string, listed: string[]): Promise<D
   const byDomain = new Map(rows.map((r) => [r.domain, r]));
   return listed.map((domain) => {
     const row = byDomain.get(domain);
-    return { domain, verified: Boolean(row), method: (row?.method as DomainMethod | undefined) ?? null, verifiedAt: row?.verifiedAt ?? null, record: domainChallenge(orgId, domain) };
+    return {
+      domain,
+      verified: Boolean(row),
+      method: (row?.method as DomainMethod | undefined) ?? null,
+      verifiedAt: row?.verifiedAt ?? null,
+      record: domainChallenge(orgId, domain),
+    };
   });
 }
 
 /** Domains of `domains` that another organization has verified (they cannot be listed here). */
-export async function domainsVerifiedElsewhere(orgId: string, domains: string[], tx: Prisma.TransactionClient | typeof db = db): Promise<string[]> {
+export async function domainsVerifiedElsewhere(
+  orgId: string,
+  domains: string[],
+  tx: Prisma.TransactionClient | typeof db = db,
+): Promise<string[]> {
   if (domains.length === 0) return [];
-  const rows = await tx.ssoDomain.findMany({ where: { domain: { in: domains }, NOT: { orgId } }, select: { domain: true } });
+  const rows = await tx.ssoDomain.findMany({
+    where: { domain: { in: domains }, NOT: { orgId } },
+    select: { domain: true },
+  });
   return rows.map((r) => r.domain);
 }
 
 /** Drops verifications of domains the organization no longer lists (called when the connection is saved). */
-export async function pruneVerifiedDomains(tx: Prisma.TransactionClient, orgId: string, keep: string[]): Promise<number> {
+export async function pruneVerifiedDomains(
+  tx: Prisma.TransactionClient,
+  orgId: string,
+  keep: string[],
+): Promise<number> {
   const { count } = await tx.ssoDomain.deleteMany({ where: { orgId, domain: { notIn: keep } } });
   return count;
 }
@@ -106,11 +126,17 @@ async function record(orgId: string, domain: string, method: DomainMethod, actor
   try {
     await db.$transaction(async (tx) => {
       await tx.ssoDomain.create({ data: { domain, orgId, method } });
-      await recordAudit(actor, { action: "sso_domain.verified", entityType: "SsoDomain", entityId: domain, data: { domain, method } }, tx);
+      await recordAudit(
+        actor,
+        { action: "sso_domain.verified", entityType: "SsoDomain", entityId: domain, data: { domain, method } },
+        tx,
+      );
     });
   } catch (error) {
     // Verified a moment ago by this organization (a double click) is success; by another one is a conflict.
-    const holder = isUniqueViolation(error) ? await db.ssoDomain.findUnique({ where: { domain }, select: { orgId: true } }) : null;
+    const holder = isUniqueViolation(error)
+      ? await db.ssoDomain.findUnique({ where: { domain }, select: { orgId: true } })
+      : null;
     if (holder?.orgId !== orgId) throw isUniqueViolation(error) ? verifiedElsewhere(domain) : error;
   }
   const [status] = await domainStatuses(orgId, [domain]);
@@ -118,7 +144,9 @@ async function record(orgId: string, domain: string, method: DomainMethod, actor
 }
 
 function verifiedElsewhere(domain: string) {
-  return new ConflictError(`${domain} is already verified by another organization on this server; only one organization can sign in its addresses.`);
+  return new ConflictError(
+    `${domain} is already verified by another organization on this server; only one organization can sign in its addresses.`,
+  );
 }
 
 async function listedDomains(orgId: string): Promise<string[]> {
@@ -134,7 +162,8 @@ async function listedDomains(orgId: string): Promise<string[]> {
 export async function verifyDomainByDns(ctx: Ctx, rawDomain: string): Promise<DomainStatus> {
   const domain = rawDomain.trim().toLowerCase();
   const listed = await listedDomains(ctx.orgId);
-  if (!listed.includes(domain)) throw new ValidationError([{ name: "domain", reason: "Add the domain to the connection's allowed domains first" }]);
+  if (!listed.includes(domain))
+    throw new ValidationError([{ name: "domain", reason: "Add the domain to the connection's allowed domains first" }]);
   const [current] = await domainStatuses(ctx.orgId, [domain]);
   if (current.verified) return current;
   if ((await domainsVerifiedElsewhere(ctx.orgId, [domain])).length) throw verifiedElsewhere(domain);
@@ -143,10 +172,17 @@ export async function verifyDomainByDns(ctx: Ctx, rawDomain: string): Promise<Do
   try {
     found = await txtRecords(current.record.name);
   } catch {
-    throw new ValidationError([{ name: "domain", reason: `The DNS lookup of ${current.record.name} failed; try again in a minute.` }]);
+    throw new ValidationError([
+      { name: "domain", reason: `The DNS lookup of ${current.record.name} failed; try again in a minute.` },
+    ]);
   }
   if (!found.includes(current.record.value)) {
-    throw new ValidationError([{ name: "domain", reason: `No TXT record “${current.record.value}” at ${current.record.name} yet (new records can take a while to appear).` }]);
+    throw new ValidationError([
+      {
+        name: "domain",
+        reason: `No TXT record “${current.record.value}” at ${current.record.name} yet (new records can take a while to appear).`,
+      },
+    ]);
   }
   return record(ctx.orgId, domain, "dns", ctx);
 }
@@ -160,7 +196,10 @@ export async function verifyDomainByOperator(orgSlug: string, rawDomain: string)
   const org = await db.organization.findUnique({ where: { slug: orgSlug }, select: { id: true } });
   if (!org) throw new NotFoundError("Organization");
   const listed = await listedDomains(org.id);
-  if (!listed.includes(domain)) throw new ValidationError([{ name: "domain", reason: `${domain} is not among the connection's allowed domains (${listed.join(", ")})` }]);
+  if (!listed.includes(domain))
+    throw new ValidationError([
+      { name: "domain", reason: `${domain} is not among the connection's allowed domains (${listed.join(", ")})` },
+    ]);
   return record(org.id, domain, "operator", { orgId: org.id, userId: null, apiKeyId: null });
 }
 
@@ -171,7 +210,17 @@ export async function unverifyDomainByOperator(orgSlug: string, rawDomain: strin
   if (!org) throw new NotFoundError("Organization");
   return db.$transaction(async (tx) => {
     const { count } = await tx.ssoDomain.deleteMany({ where: { orgId: org.id, domain } });
-    if (count) await recordAudit({ orgId: org.id, userId: null, apiKeyId: null }, { action: "sso_domain.unverified", entityType: "SsoDomain", entityId: domain, data: { domain, method: "operator" } }, tx);
+    if (count)
+      await recordAudit(
+        { orgId: org.id, userId: null, apiKeyId: null },
+        {
+          action: "sso_domain.unverified",
+          entityType: "SsoDomain",
+          entityId: domain,
+          data: { domain, method: "operator" },
+        },
+        tx,
+      );
     return count > 0;
   });
 }

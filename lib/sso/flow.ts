@@ -52,7 +52,16 @@ async function connectionFor(id: string) {
   if (!row || !row.enabled) throw new SsoSignInError("disabled");
   const clientSecret = storedSecret(row);
   if (!clientSecret) throw new SsoSignInError("unavailable");
-  return { row, settings: { id: row.id, version: row.updatedAt.getTime(), issuer: row.issuer, clientId: row.clientId, clientSecret } };
+  return {
+    row,
+    settings: {
+      id: row.id,
+      version: row.updatedAt.getTime(),
+      issuer: row.issuer,
+      clientId: row.clientId,
+      clientSecret,
+    },
+  };
 }
 
 async function configFor(settings: Parameters<typeof clientFor>[0]) {
@@ -77,7 +86,14 @@ export async function startSsoSignIn(email: string, returnTo: string): Promise<{
   const { settings } = await connectionFor(hit.id);
   const config = await configFor(settings);
   const verifier = oidc.randomPKCECodeVerifier();
-  const state: FlowState = { c: settings.id, v: settings.version, s: oidc.randomState(), n: oidc.randomNonce(), p: verifier, r: returnTo };
+  const state: FlowState = {
+    c: settings.id,
+    v: settings.version,
+    s: oidc.randomState(),
+    n: oidc.randomNonce(),
+    p: verifier,
+    r: returnTo,
+  };
   const url = oidc.buildAuthorizationUrl(config, {
     redirect_uri: ssoRedirectUri(),
     scope: "openid email profile",
@@ -104,7 +120,15 @@ async function readFlow(cookie: string | undefined): Promise<FlowState> {
   throw new SsoSignInError("flow");
 }
 
-export type VerifiedSsoUser = { connectionId: string; orgId: string; defaultRole: string; subject: string; email: string; name: string | null; returnTo: string };
+export type VerifiedSsoUser = {
+  connectionId: string;
+  orgId: string;
+  defaultRole: string;
+  subject: string;
+  email: string;
+  name: string | null;
+  returnTo: string;
+};
 
 /** Validates the provider's answer at the callback URL; the e-mail must be verified and in a domain the organization verified. */
 export async function finishSsoSignIn(callback: URL, flowCookie: string | undefined): Promise<VerifiedSsoUser> {
@@ -117,11 +141,18 @@ export async function finishSsoSignIn(callback: URL, flowCookie: string | undefi
   let claims: oidc.IDToken | undefined;
   let userinfo: oidc.UserInfoResponse | undefined;
   try {
-    const tokens = await oidc.authorizationCodeGrant(config, current, { pkceCodeVerifier: flow.p, expectedState: flow.s, expectedNonce: flow.n, idTokenExpected: true });
+    const tokens = await oidc.authorizationCodeGrant(config, current, {
+      pkceCodeVerifier: flow.p,
+      expectedState: flow.s,
+      expectedNonce: flow.n,
+      idTokenExpected: true,
+    });
     claims = tokens.claims();
-    if (claims && typeof claims.email !== "string") userinfo = await oidc.fetchUserInfo(config, tokens.access_token, claims.sub);
+    if (claims && typeof claims.email !== "string")
+      userinfo = await oidc.fetchUserInfo(config, tokens.access_token, claims.sub);
   } catch (error) {
-    if (error instanceof oidc.AuthorizationResponseError || failureKind(error) === "invalid") throw new SsoSignInError("provider", error);
+    if (error instanceof oidc.AuthorizationResponseError || failureKind(error) === "invalid")
+      throw new SsoSignInError("provider", error);
     throw new SsoSignInError("unavailable", error);
   }
   if (!claims) throw new SsoSignInError("provider");
@@ -133,5 +164,13 @@ export async function finishSsoSignIn(callback: URL, flowCookie: string | undefi
   // Only a domain this organization verified: a provider speaks for the addresses of its own domains alone.
   if ((await verifiedOrgForEmail(email)) !== row.orgId) throw new SsoSignInError("domain");
   const name = typeof source.name === "string" && source.name.trim() ? source.name.trim().slice(0, 120) : null;
-  return { connectionId: row.id, orgId: row.orgId, defaultRole: row.defaultRole, subject: claims.sub, email, name, returnTo: flow.r };
+  return {
+    connectionId: row.id,
+    orgId: row.orgId,
+    defaultRole: row.defaultRole,
+    subject: claims.sub,
+    email,
+    name,
+    returnTo: flow.r,
+  };
 }

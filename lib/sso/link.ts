@@ -17,10 +17,16 @@ async function assertOnlyHere(tx: Tx, userId: string, orgId: string, opts: { nee
   if (!onlyHere) throw new SsoSignInError("account_conflict");
 }
 
-export async function resolveSsoUser(v: VerifiedSsoUser, now = new Date()): Promise<{ id: string; email: string; name: string }> {
+export async function resolveSsoUser(
+  v: VerifiedSsoUser,
+  now = new Date(),
+): Promise<{ id: string; email: string; name: string }> {
   return db.$transaction(async (tx) => {
     const actor = { orgId: v.orgId, apiKeyId: null };
-    const linked = await tx.userIdentity.findUnique({ where: { connectionId_subject: { connectionId: v.connectionId, subject: v.subject } }, select: { id: true, userId: true } });
+    const linked = await tx.userIdentity.findUnique({
+      where: { connectionId_subject: { connectionId: v.connectionId, subject: v.subject } },
+      select: { id: true, userId: true },
+    });
     let userId: string;
     if (linked) {
       userId = linked.userId;
@@ -37,20 +43,59 @@ export async function resolveSsoUser(v: VerifiedSsoUser, now = new Date()): Prom
       } else {
         // emailVerifiedAt stays unset: a provider's word proves nothing to other organizations (only a link
         // this installation e-mailed does).
-        const created = await tx.user.create({ data: { email: v.email, name: v.name ?? v.email.split("@")[0], passwordHash: null }, select: { id: true } });
+        const created = await tx.user.create({
+          data: { email: v.email, name: v.name ?? v.email.split("@")[0], passwordHash: null },
+          select: { id: true },
+        });
         userId = created.id;
       }
-      await tx.userIdentity.create({ data: { userId, connectionId: v.connectionId, subject: v.subject, email: v.email, createdAt: now, lastLoginAt: now } });
-      await recordAudit({ ...actor, userId }, { action: "sso_identity.linked", entityType: "User", entityId: userId, data: { subject: v.subject, email: v.email, newAccount: !existing } }, tx);
+      await tx.userIdentity.create({
+        data: {
+          userId,
+          connectionId: v.connectionId,
+          subject: v.subject,
+          email: v.email,
+          createdAt: now,
+          lastLoginAt: now,
+        },
+      });
+      await recordAudit(
+        { ...actor, userId },
+        {
+          action: "sso_identity.linked",
+          entityType: "User",
+          entityId: userId,
+          data: { subject: v.subject, email: v.email, newAccount: !existing },
+        },
+        tx,
+      );
     }
-    const membership = await tx.membership.findUnique({ where: { orgId_userId: { orgId: v.orgId, userId } }, select: { suspendedAt: true } });
+    const membership = await tx.membership.findUnique({
+      where: { orgId_userId: { orgId: v.orgId, userId } },
+      select: { suspendedAt: true },
+    });
     if (membership?.suspendedAt) throw new SsoSignInError("suspended");
     if (!membership) {
       const role = isRole(v.defaultRole) ? v.defaultRole : "viewer";
-      const m = await tx.membership.create({ data: { orgId: v.orgId, userId, role, source: "sso" }, select: { id: true } });
-      await recordAudit({ ...actor, userId }, { action: "member.joined", entityType: "Membership", entityId: m.id, data: { source: "sso", role, email: v.email } }, tx);
+      const m = await tx.membership.create({
+        data: { orgId: v.orgId, userId, role, source: "sso" },
+        select: { id: true },
+      });
+      await recordAudit(
+        { ...actor, userId },
+        {
+          action: "member.joined",
+          entityType: "Membership",
+          entityId: m.id,
+          data: { source: "sso", role, email: v.email },
+        },
+        tx,
+      );
     }
-    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, email: true, name: true } });
+    const user = await tx.user.findUniqueOrThrow({
+      where: { id: userId },
+      select: { id: true, email: true, name: true },
+    });
     return user;
   });
 }

@@ -3,16 +3,43 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assertUrlAllowed, guardedFetch, guardedLookup, isBlockedAddress, issuerAllowlist, SsoNetworkError } from "./network-guard";
+import {
+  assertUrlAllowed,
+  guardedFetch,
+  guardedLookup,
+  isBlockedAddress,
+  issuerAllowlist,
+  SsoNetworkError,
+} from "./network-guard";
 
 describe("isBlockedAddress", () => {
   it.each([
-    "127.0.0.1", "127.255.0.9", "10.1.2.3", "172.16.0.1", "172.31.255.255", "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0",
-    "224.0.0.1", "255.255.255.255", "::1", "::", "fe80::1", "fc00::1", "fd12:3456::1", "::ffff:127.0.0.1", "::ffff:7f00:1", "::ffff:a9fe:a9fe",
-    "64:ff9b::a00:1", "not an address",
+    "127.0.0.1",
+    "127.255.0.9",
+    "10.1.2.3",
+    "172.16.0.1",
+    "172.31.255.255",
+    "192.168.1.1",
+    "169.254.169.254",
+    "100.64.0.1",
+    "0.0.0.0",
+    "224.0.0.1",
+    "255.255.255.255",
+    "::1",
+    "::",
+    "fe80::1",
+    "fc00::1",
+    "fd12:3456::1",
+    "::ffff:127.0.0.1",
+    "::ffff:7f00:1",
+    "::ffff:a9fe:a9fe",
+    "64:ff9b::a00:1",
+    "not an address",
   ])("refuses %s", (a) => expect(isBlockedAddress(a)).toBe(true));
 
-  it.each(["93.184.215.14", "8.8.8.8", "172.32.0.1", "2606:4700:4700::1111", "::ffff:8.8.8.8"])("allows %s", (a) => expect(isBlockedAddress(a)).toBe(false));
+  it.each(["93.184.215.14", "8.8.8.8", "172.32.0.1", "2606:4700:4700::1111", "::ffff:8.8.8.8"])("allows %s", (a) =>
+    expect(isBlockedAddress(a)).toBe(false),
+  );
 });
 
 const kind = async (p: Promise<unknown>) => {
@@ -55,7 +82,9 @@ describe("guardedFetch", () => {
   });
 
   it("refuses a name that resolves to loopback (the lookup the socket connects with checks the answer)", async () => {
-    const code = await new Promise((resolve) => guardedLookup("localhost", { all: true }, (err) => resolve(err?.code ?? "resolved")));
+    const code = await new Promise((resolve) =>
+      guardedLookup("localhost", { all: true }, (err) => resolve(err?.code ?? "resolved")),
+    );
     expect(code).toBe("OUTBOUND_BLOCKED_ADDRESS");
   });
 

@@ -32,7 +32,8 @@ export const isAllowlisted = (url: URL, env: Env = process.env): boolean => allo
 /** The checks that need no network: scheme, credentials, literal addresses. Throws SsoNetworkError. */
 export const assertUrlAllowed = (url: URL, env: Env = process.env): void => assertAllowed(SSO, url, env);
 /** dns.lookup that refuses blocked addresses not allow-listed for single sign-on. */
-export const guardedLookup = (...args: Parameters<ReturnType<typeof lookupFor>>) => lookupFor(allowlistOf(SSO))(...args);
+export const guardedLookup = (...args: Parameters<ReturnType<typeof lookupFor>>) =>
+  lookupFor(allowlistOf(SSO))(...args);
 
 const MAX_BODY_BYTES = 512 * 1024;
 const DEFAULT_TIMEOUT_MS = 8_000;
@@ -44,9 +45,17 @@ const DEFAULT_TIMEOUT_MS = 8_000;
 export async function guardedFetch(input: string | URL, init: RequestInit = {}): Promise<Response> {
   const url = new URL(String(input));
   const headers = new Headers(init.headers);
-  const body = init.body == null ? undefined : typeof init.body === "string" ? init.body : init.body instanceof URLSearchParams ? init.body.toString() : null;
+  const body =
+    init.body == null
+      ? undefined
+      : typeof init.body === "string"
+        ? init.body
+        : init.body instanceof URLSearchParams
+          ? init.body.toString()
+          : null;
   if (body === null) throw new OutboundError("invalid");
-  if (body !== undefined && !headers.has("content-type")) headers.set("content-type", "application/x-www-form-urlencoded;charset=UTF-8");
+  if (body !== undefined && !headers.has("content-type"))
+    headers.set("content-type", "application/x-www-form-urlencoded;charset=UTF-8");
   try {
     const res = await outboundRequest(SSO, url, {
       method: init.method ?? "GET",

@@ -4,7 +4,8 @@
 import { db } from "../db";
 import { ForbiddenError } from "../http/errors";
 
-export const SSO_REQUIRED_MESSAGE = "Your organization requires single sign-on: use “Sign in with single sign-on” with your work e-mail.";
+export const SSO_REQUIRED_MESSAGE =
+  "Your organization requires single sign-on: use “Sign in with single sign-on” with your work e-mail.";
 
 /** False when any organization the user is an active member of requires single sign-on. */
 export async function passwordSignInAllowed(userId: string): Promise<boolean> {
@@ -26,10 +27,17 @@ export class SsoRequiredError extends ForbiddenError {
  * (an SSO session of another organization's provider, or a password session from before an invite, is not
  * enough). Checked where ctx is built (lib/auth/ctx.ts), on every request.
  */
-export async function sessionSatisfiesSso(userId: string, sid: string | null | undefined, connectionId: string): Promise<boolean> {
+export async function sessionSatisfiesSso(
+  userId: string,
+  sid: string | null | undefined,
+  connectionId: string,
+): Promise<boolean> {
   if (!sid) return false;
   const [session, identity] = await Promise.all([
-    db.userSession.findFirst({ where: { id: sid, userId, method: "sso", revokedAt: null }, select: { createdAt: true } }),
+    db.userSession.findFirst({
+      where: { id: sid, userId, method: "sso", revokedAt: null },
+      select: { createdAt: true },
+    }),
     db.userIdentity.findFirst({ where: { userId, connectionId }, select: { lastLoginAt: true } }),
   ]);
   return Boolean(session && identity);

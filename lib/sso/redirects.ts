@@ -22,14 +22,17 @@ export const SSO_ERROR_MESSAGES: Record<SsoPageError, string> = {
   disabled: "Single sign-on is no longer enabled for your organization. Ask your admin.",
   provider: "Your identity provider did not confirm the sign-in. Please try again, or ask your admin.",
   unavailable: "Your identity provider could not be reached. Please try again later, or ask your admin.",
-  email_unverified: "Your identity provider did not confirm that your e-mail address is verified, so it cannot be used to sign in.",
+  email_unverified:
+    "Your identity provider did not confirm that your e-mail address is verified, so it cannot be used to sign in.",
   domain: "Your e-mail address is not in a domain your organization allows for single sign-on.",
-  account_conflict: "An account with this e-mail address already exists and also belongs to other organizations, so single sign-on cannot take it over. Sign in with its password.",
+  account_conflict:
+    "An account with this e-mail address already exists and also belongs to other organizations, so single sign-on cannot take it over. Sign in with its password.",
   suspended: "Your membership in this organization is suspended. Ask your admin.",
   sso_required: "Your organization requires single sign-on: sign in again through its identity provider.",
 };
 
-const escapeAttr = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const escapeAttr = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /** A page that moves the browser on to the provider at once (meta refresh; a link if that is blocked). No script. */
 export function continueToProviderPage(url: string): { body: string; headers: Record<string, string> } {
@@ -41,7 +44,8 @@ export function continueToProviderPage(url: string): { body: string; headers: Re
       "content-type": "text/html; charset=utf-8",
       "cache-control": "no-store",
       "referrer-policy": "no-referrer",
-      "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+      "content-security-policy":
+        "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
     },
   };
 }

@@ -27,12 +27,22 @@ export const issuerSchema = z
   .trim()
   .min(1, "Enter the issuer URL of your identity provider")
   .max(500, "At most 500 characters")
-  .refine((v) => URL.canParse(v) && ["http:", "https:"].includes(new URL(v).protocol), "Enter a full URL, e.g. https://login.example.com/realms/acme")
-  .refine((v) => !URL.canParse(v) || (!new URL(v).username && !new URL(v).password && !new URL(v).search && !new URL(v).hash), "The issuer URL has no credentials, query or fragment");
+  .refine(
+    (v) => URL.canParse(v) && ["http:", "https:"].includes(new URL(v).protocol),
+    "Enter a full URL, e.g. https://login.example.com/realms/acme",
+  )
+  .refine(
+    (v) => !URL.canParse(v) || (!new URL(v).username && !new URL(v).password && !new URL(v).search && !new URL(v).hash),
+    "The issuer URL has no credentials, query or fragment",
+  );
 
 export const ssoConnectionSchema = z.object({
   issuer: issuerSchema,
-  clientId: z.string().trim().min(1, "Enter the client ID the identity provider gave you").max(300, "At most 300 characters"),
+  clientId: z
+    .string()
+    .trim()
+    .min(1, "Enter the client ID the identity provider gave you")
+    .max(300, "At most 300 characters"),
   /** Required the first time; left out (or empty) later to keep the stored secret. */
   clientSecret: z.string().trim().max(2000, "At most 2000 characters").optional(),
   allowedDomains: allowedDomainsSchema,

@@ -11,7 +11,13 @@ import { openSecret, sealSecret } from "../webhooks/secret-box";
 import { discoverIssuer, failureKind } from "./client";
 import type { SsoNetworkFailure } from "./network-guard";
 import type { SsoConnectionInput } from "./schema";
-import { domainsOf, domainStatuses, domainsVerifiedElsewhere, pruneVerifiedDomains, type DomainStatus } from "./domains";
+import {
+  domainsOf,
+  domainStatuses,
+  domainsVerifiedElsewhere,
+  pruneVerifiedDomains,
+  type DomainStatus,
+} from "./domains";
 
 type Row = Prisma.SsoConnectionGetPayload<object>;
 
@@ -43,7 +49,9 @@ function toDto(row: Row, signIns: number, domains: DomainStatus[]) {
 export type SsoConnectionDto = ReturnType<typeof toDto>;
 
 /** The organization's connection (never its secret), or null; the redirect URI either way. */
-export async function getSsoConnection(ctx: Ctx): Promise<{ connection: SsoConnectionDto | null; redirectUri: string }> {
+export async function getSsoConnection(
+  ctx: Ctx,
+): Promise<{ connection: SsoConnectionDto | null; redirectUri: string }> {
   const row = await db.ssoConnection.findUnique({ where: { orgId: ctx.orgId } });
   if (!row) return { connection: null, redirectUri: ssoRedirectUri() };
   return { connection: await dtoOf(row), redirectUri: ssoRedirectUri() };
@@ -51,28 +59,49 @@ export async function getSsoConnection(ctx: Ctx): Promise<{ connection: SsoConne
 
 const ISSUER_MESSAGES: Record<SsoNetworkFailure, string> = {
   insecure: "Use an https:// issuer URL.",
-  blocked: "This issuer is on a loopback, private or link-local address, which the server does not contact. The operator can allow it with SSO_ISSUER_ALLOWLIST.",
-  unreachable: "The issuer could not be reached (name lookup, connection, TLS or timeout). Check the URL and that the server can reach it.",
-  invalid: "No valid OpenID Connect discovery document was found for this issuer (/.well-known/openid-configuration). Check the URL: it must be the issuer exactly as the provider names it.",
+  blocked:
+    "This issuer is on a loopback, private or link-local address, which the server does not contact. The operator can allow it with SSO_ISSUER_ALLOWLIST.",
+  unreachable:
+    "The issuer could not be reached (name lookup, connection, TLS or timeout). Check the URL and that the server can reach it.",
+  invalid:
+    "No valid OpenID Connect discovery document was found for this issuer (/.well-known/openid-configuration). Check the URL: it must be the issuer exactly as the provider names it.",
 };
 
 async function dtoOf(row: Row): Promise<SsoConnectionDto> {
-  const [identities, domains] = await Promise.all([db.userIdentity.count({ where: { connectionId: row.id } }), domainStatuses(row.orgId, domainsOf(row))]);
+  const [identities, domains] = await Promise.all([
+    db.userIdentity.count({ where: { connectionId: row.id } }),
+    domainStatuses(row.orgId, domainsOf(row)),
+  ]);
   return toDto(row, identities, domains);
 }
 
 /** A domain another organization verified is theirs; a domain another organization merely lists blocks nobody. */
 async function assertDomainsFree(ctx: Ctx, domains: string[]) {
   const [clash] = await domainsVerifiedElsewhere(ctx.orgId, domains);
-  if (clash) throw new ValidationError([{ name: "allowedDomains", reason: `${clash} is verified by another organization on this server` }]);
+  if (clash)
+    throw new ValidationError([
+      { name: "allowedDomains", reason: `${clash} is verified by another organization on this server` },
+    ]);
 }
 
 /** "SSO required" only once an admin of the organization has signed in through this very connection. */
 async function assertAdminCanSignIn(ctx: Ctx, connectionId: string | null) {
   const ok = connectionId
-    ? await db.userIdentity.count({ where: { connectionId, user: { memberships: { some: { orgId: ctx.orgId, role: "admin", suspendedAt: null } } } } })
+    ? await db.userIdentity.count({
+        where: {
+          connectionId,
+          user: { memberships: { some: { orgId: ctx.orgId, role: "admin", suspendedAt: null } } },
+        },
+      })
     : 0;
-  if (!ok) throw new ValidationError([{ name: "ssoRequired", reason: "Sign in once through single sign-on as an admin of this organization before requiring it, so that someone can still get in." }]);
+  if (!ok)
+    throw new ValidationError([
+      {
+        name: "ssoRequired",
+        reason:
+          "Sign in once through single sign-on as an admin of this organization before requiring it, so that someone can still get in.",
+      },
+    ]);
 }
 
 /** The stored client secret, or "" when this server's key cannot open it. */
@@ -88,23 +117,44 @@ export function storedSecret(row: Pick<Row, "clientSecretEnc">): string {
  * When "SSO required" comes on, sessions the members opened with a password end (all but the acting admin's own
  * browser, `keepSessionId`): passwords are off for the organization from that moment, not from their next sign-in.
  */
-async function endPasswordSessions(tx: Prisma.TransactionClient, orgId: string, keepSessionId: string | null): Promise<number> {
+async function endPasswordSessions(
+  tx: Prisma.TransactionClient,
+  orgId: string,
+  keepSessionId: string | null,
+): Promise<number> {
   const members = await tx.membership.findMany({ where: { orgId, suspendedAt: null }, select: { userId: true } });
   const { count } = await tx.userSession.updateMany({
-    where: { userId: { in: members.map((m) => m.userId) }, revokedAt: null, NOT: [{ method: "sso" }, ...(keepSessionId ? [{ id: keepSessionId }] : [])] },
+    where: {
+      userId: { in: members.map((m) => m.userId) },
+      revokedAt: null,
+      NOT: [{ method: "sso" }, ...(keepSessionId ? [{ id: keepSessionId }] : [])],
+    },
     data: { revokedAt: new Date(), revokedReason: "sso_required" },
   });
   return count;
 }
 
-export async function saveSsoConnection(ctx: Ctx, input: SsoConnectionInput, opts: { keepSessionId?: string | null } = {}): Promise<SsoConnectionDto> {
+export async function saveSsoConnection(
+  ctx: Ctx,
+  input: SsoConnectionInput,
+  opts: { keepSessionId?: string | null } = {},
+): Promise<SsoConnectionDto> {
   const existing = await db.ssoConnection.findUnique({ where: { orgId: ctx.orgId } });
   const secret = input.clientSecret || (existing ? storedSecret(existing) : "");
-  if (!secret) throw new ValidationError([{ name: "clientSecret", reason: existing ? "The stored secret cannot be read with this server's key (was NEXTAUTH_SECRET changed?): enter it again" : "Enter the client secret the identity provider gave you" }]);
+  if (!secret)
+    throw new ValidationError([
+      {
+        name: "clientSecret",
+        reason: existing
+          ? "The stored secret cannot be read with this server's key (was NEXTAUTH_SECRET changed?): enter it again"
+          : "Enter the client secret the identity provider gave you",
+      },
+    ]);
   await assertDomainsFree(ctx, input.allowedDomains);
   const issuerChanged = existing !== null && existing.issuer !== input.issuer;
   if (input.ssoRequired) {
-    if (!input.enabled) throw new ValidationError([{ name: "ssoRequired", reason: "Enable the connection to require it" }]);
+    if (!input.enabled)
+      throw new ValidationError([{ name: "ssoRequired", reason: "Enable the connection to require it" }]);
     await assertAdminCanSignIn(ctx, issuerChanged ? null : (existing?.id ?? null));
   }
   try {
@@ -123,7 +173,9 @@ export async function saveSsoConnection(ctx: Ctx, input: SsoConnectionInput, opt
   };
   const row = await db.$transaction(async (tx) => {
     // Subjects are only unique per issuer: links made under another issuer must not sign anyone in.
-    const unlinked = issuerChanged ? (await tx.userIdentity.deleteMany({ where: { connectionId: existing.id } })).count : 0;
+    const unlinked = issuerChanged
+      ? (await tx.userIdentity.deleteMany({ where: { connectionId: existing.id } })).count
+      : 0;
     const turnedOn = input.ssoRequired && input.enabled && !(existing?.ssoRequired && existing.enabled);
     const endedSessions = turnedOn ? await endPasswordSessions(tx, ctx.orgId, opts.keepSessionId ?? null) : 0;
     const unverified = await pruneVerifiedDomains(tx, ctx.orgId, input.allowedDomains);
@@ -136,7 +188,18 @@ export async function saveSsoConnection(ctx: Ctx, input: SsoConnectionInput, opt
         action: existing ? "sso_connection.updated" : "sso_connection.created",
         entityType: "SsoConnection",
         entityId: saved.id,
-        data: { issuer: data.issuer, clientId: data.clientId, allowedDomains: data.allowedDomains, defaultRole: data.defaultRole, enabled: data.enabled, ssoRequired: data.ssoRequired, secretChanged: Boolean(input.clientSecret), unlinkedIdentities: unlinked, endedPasswordSessions: endedSessions, droppedVerifiedDomains: unverified },
+        data: {
+          issuer: data.issuer,
+          clientId: data.clientId,
+          allowedDomains: data.allowedDomains,
+          defaultRole: data.defaultRole,
+          enabled: data.enabled,
+          ssoRequired: data.ssoRequired,
+          secretChanged: Boolean(input.clientSecret),
+          unlinkedIdentities: unlinked,
+          endedPasswordSessions: endedSessions,
+          droppedVerifiedDomains: unverified,
+        },
       },
       tx,
     );
@@ -151,6 +214,15 @@ export async function deleteSsoConnection(ctx: Ctx): Promise<void> {
   await db.$transaction(async (tx) => {
     await tx.ssoConnection.delete({ where: { id: existing.id } });
     await pruneVerifiedDomains(tx, ctx.orgId, []);
-    await recordAudit(ctx, { action: "sso_connection.deleted", entityType: "SsoConnection", entityId: existing.id, data: { issuer: existing.issuer } }, tx);
+    await recordAudit(
+      ctx,
+      {
+        action: "sso_connection.deleted",
+        entityType: "SsoConnection",
+        entityId: existing.id,
+        data: { issuer: existing.issuer },
+      },
+      tx,
+    );
   });
 }

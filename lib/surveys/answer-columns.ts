@@ -4,7 +4,11 @@
 import type { AnswerValue } from "./logic";
 import type { QuestionType } from "./question-schema";
 
-export type AnswerColumns = { valueNumber: number | null; valueText: string | null; valueChoice: string | string[] | null };
+export type AnswerColumns = {
+  valueNumber: number | null;
+  valueText: string | null;
+  valueChoice: string | string[] | null;
+};
 
 export function toAnswerColumns(type: QuestionType, value: AnswerValue): AnswerColumns {
   const none: AnswerColumns = { valueNumber: null, valueText: null, valueChoice: null };
@@ -23,7 +27,10 @@ export function toAnswerColumns(type: QuestionType, value: AnswerValue): AnswerC
 }
 
 /** The stored value of an answer; null when the row does not hold a value of the question's type. */
-export function fromAnswerColumns(type: QuestionType, row: { valueNumber: number | null; valueText: string | null; valueChoice: unknown }): AnswerValue | null {
+export function fromAnswerColumns(
+  type: QuestionType,
+  row: { valueNumber: number | null; valueText: string | null; valueChoice: unknown },
+): AnswerValue | null {
   switch (type) {
     case "score":
       return row.valueNumber;
@@ -34,7 +41,9 @@ export function fromAnswerColumns(type: QuestionType, row: { valueNumber: number
     case "single_choice":
       return typeof row.valueChoice === "string" ? row.valueChoice : null;
     case "multi_choice":
-      return Array.isArray(row.valueChoice) && row.valueChoice.every((v) => typeof v === "string") ? row.valueChoice : null;
+      return Array.isArray(row.valueChoice) && row.valueChoice.every((v) => typeof v === "string")
+        ? row.valueChoice
+        : null;
   }
 }
 

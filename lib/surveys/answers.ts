@@ -51,7 +51,8 @@ function coerce(q: QuestionDef, raw: unknown): Coerced {
   switch (q.type) {
     case "score": {
       const { min, max } = q.scale!;
-      if (typeof raw !== "number" || !Number.isInteger(raw)) return { code: "wrong_type", reason: `Expected a whole number from ${min} to ${max}` };
+      if (typeof raw !== "number" || !Number.isInteger(raw))
+        return { code: "wrong_type", reason: `Expected a whole number from ${min} to ${max}` };
       if (raw < min || raw > max) return { code: "out_of_range", reason: `Must be from ${min} to ${max}` };
       return { value: raw };
     }
@@ -66,14 +67,19 @@ function coerce(q: QuestionDef, raw: unknown): Coerced {
     }
     case "single_choice": {
       if (typeof raw !== "string") return { code: "wrong_type", reason: "Expected one option key" };
-      return q.options.some((o) => o.key === raw) ? { value: raw } : { code: "unknown_option", reason: `Not an option of this question: ${raw.slice(0, 100)}` };
+      return q.options.some((o) => o.key === raw)
+        ? { value: raw }
+        : { code: "unknown_option", reason: `Not an option of this question: ${raw.slice(0, 100)}` };
     }
     case "multi_choice": {
-      if (!Array.isArray(raw) || raw.some((v) => typeof v !== "string")) return { code: "wrong_type", reason: "Expected a list of option keys" };
+      if (!Array.isArray(raw) || raw.some((v) => typeof v !== "string"))
+        return { code: "wrong_type", reason: "Expected a list of option keys" };
       if (raw.length === 0) return { clear: true };
-      if (new Set(raw).size !== raw.length) return { code: "duplicate_option", reason: "Each option may be chosen once" };
+      if (new Set(raw).size !== raw.length)
+        return { code: "duplicate_option", reason: "Each option may be chosen once" };
       const unknown = raw.find((k) => !q.options.some((o) => o.key === k));
-      if (unknown !== undefined) return { code: "unknown_option", reason: `Not an option of this question: ${String(unknown).slice(0, 100)}` };
+      if (unknown !== undefined)
+        return { code: "unknown_option", reason: `Not an option of this question: ${String(unknown).slice(0, 100)}` };
       return { value: q.options.map((o) => o.key).filter((k) => raw.includes(k)) };
     }
   }
@@ -132,7 +138,8 @@ export function validateAnswers(survey: SurveyShape, submitted: unknown, opts: V
   const shown = visibleKeys(defs, merged);
   for (const q of defs) {
     if (!shown.has(q.key)) {
-      if (given.get(q.key) != null) issue(q.key, "hidden", "Not asked for the answers given (skip logic); leave it out");
+      if (given.get(q.key) != null)
+        issue(q.key, "hidden", "Not asked for the answers given (skip logic); leave it out");
       merged.delete(q.key);
     } else if (opts.complete && q.required && !merged.has(q.key) && !failed.has(q.key)) {
       issue(q.key, "required", "Required to complete the response");
@@ -141,7 +148,8 @@ export function validateAnswers(survey: SurveyShape, submitted: unknown, opts: V
   if (issues.length === 0 && merged.size === 0) issue(null, "empty", "Answer at least one question");
   if (issues.length > 0) {
     // An issue with the answers object first, then in question order, unknown keys last.
-    const order = (i: AnswerIssue) => (i.key === null ? -1 : (defs.findIndex((q) => q.key === i.key) + 1 || defs.length + 1));
+    const order = (i: AnswerIssue) =>
+      i.key === null ? -1 : defs.findIndex((q) => q.key === i.key) + 1 || defs.length + 1;
     return { ok: false, issues: issues.sort((a, b) => order(a) - order(b)) };
   }
   const answers: Answers = {};
@@ -177,7 +185,9 @@ export function computeHeadline(survey: SurveyShape, answers: Answers): Headline
       // Not on the metric's scale: cannot happen after validateAnswers; store no headline rather than fail.
     }
   }
-  const textQ = defs.find((q) => q.type === "text" && Object.hasOwn(answers, q.key) && typeof answers[q.key] === "string");
+  const textQ = defs.find(
+    (q) => q.type === "text" && Object.hasOwn(answers, q.key) && typeof answers[q.key] === "string",
+  );
   const comment = textQ ? (answers[textQ.key] as string) : null;
   return { ...scored, comment, hasComment: comment !== null };
 }

@@ -15,7 +15,10 @@ type Issue = InvalidParam;
 const issue = (name: string, reason: string): Issue => ({ name, reason, in: "body" });
 
 /** What the rules need to know of a stored question. */
-export type StoredQuestion = Pick<QuestionDraft, "key" | "type" | "scaleMin" | "scaleMax" | "options"> & { id: string; answerCount: number };
+export type StoredQuestion = Pick<QuestionDraft, "key" | "type" | "scaleMin" | "scaleMax" | "options"> & {
+  id: string;
+  answerCount: number;
+};
 
 export type RuleContext = {
   surveyType: string;
@@ -34,16 +37,21 @@ function textIssues(path: string, texts: Record<string, string>, languages: read
 
 function scaleIssues(q: QuestionDraft, i: number, surveyType: string): Issue[] {
   if (q.type !== "score") {
-    return q.scaleMin !== null || q.scaleMax !== null ? [issue(`questions.${i}.scaleMin`, "Only score questions have a scale")] : [];
+    return q.scaleMin !== null || q.scaleMax !== null
+      ? [issue(`questions.${i}.scaleMin`, "Only score questions have a scale")]
+      : [];
   }
-  if (q.scaleMin === null || q.scaleMax === null) return [issue(`questions.${i}.${q.scaleMin === null ? "scaleMin" : "scaleMax"}`, "A score question needs a scale")];
+  if (q.scaleMin === null || q.scaleMax === null)
+    return [issue(`questions.${i}.${q.scaleMin === null ? "scaleMin" : "scaleMax"}`, "A score question needs a scale")];
   if (q.headline && isMetric(surveyType)) {
     const m = METRIC_SCALES[surveyType];
-    if (q.scaleMin !== m.min || q.scaleMax !== m.max) return [issue(`questions.${i}.scaleMax`, `The ${surveyType.toUpperCase()} question is scored ${m.min}–${m.max}`)];
+    if (q.scaleMin !== m.min || q.scaleMax !== m.max)
+      return [issue(`questions.${i}.scaleMax`, `The ${surveyType.toUpperCase()} question is scored ${m.min}–${m.max}`)];
   }
   if (q.scaleMin < 0 || q.scaleMin > 1) return [issue(`questions.${i}.scaleMin`, "The scale starts at 0 or 1")];
   if (q.scaleMax <= q.scaleMin) return [issue(`questions.${i}.scaleMax`, "The scale must end above its start")];
-  if (q.scaleMax - q.scaleMin + 1 > MAX_SCALE_POINTS) return [issue(`questions.${i}.scaleMax`, `At most ${MAX_SCALE_POINTS} points`)];
+  if (q.scaleMax - q.scaleMin + 1 > MAX_SCALE_POINTS)
+    return [issue(`questions.${i}.scaleMax`, `At most ${MAX_SCALE_POINTS} points`)];
   return [];
 }
 
@@ -74,16 +82,23 @@ function logicIssues(q: QuestionDraft, i: number, earlier: Map<string, QuestionD
     const min = ref.scaleMin ?? 0;
     const max = ref.scaleMax ?? 10;
     const onScale = (v: unknown) => typeof v === "number" && Number.isInteger(v) && v >= min && v <= max;
-    if (values && !values.every(onScale)) return [issue(`${path}.in`, `Values must be whole numbers from ${min} to ${max}`)];
+    if (values && !values.every(onScale))
+      return [issue(`${path}.in`, `Values must be whole numbers from ${min} to ${max}`)];
     if (gte !== undefined && !onScale(gte)) return [issue(`${path}.gte`, `Must be from ${min} to ${max}`)];
     if (lte !== undefined && !onScale(lte)) return [issue(`${path}.lte`, `Must be from ${min} to ${max}`)];
-    if (gte !== undefined && lte !== undefined && gte > lte) return [issue(`${path}.lte`, "No score is both ≥ and ≤ these")];
+    if (gte !== undefined && lte !== undefined && gte > lte)
+      return [issue(`${path}.lte`, "No score is both ≥ and ≤ these")];
     return [];
   }
   if (numeric) return [issue(`${path}.question`, "≥ and ≤ apply to score questions only")];
-  if (ref.type === "yes_no") return values!.every((v) => typeof v === "boolean") ? [] : [issue(`${path}.in`, "Values must be yes (true) or no (false)")];
+  if (ref.type === "yes_no")
+    return values!.every((v) => typeof v === "boolean")
+      ? []
+      : [issue(`${path}.in`, "Values must be yes (true) or no (false)")];
   const keys = new Set(ref.options.map((o) => o.key));
-  return values!.every((v) => typeof v === "string" && keys.has(v)) ? [] : [issue(`${path}.in`, "Values must be options of that question")];
+  return values!.every((v) => typeof v === "string" && keys.has(v))
+    ? []
+    : [issue(`${path}.in`, "Values must be options of that question")];
 }
 
 /** 400-type problems: the list is not a valid survey by itself. */
@@ -94,22 +109,28 @@ export function questionIssues(questions: readonly QuestionDraft[], rc: RuleCont
   const seenKeys = new Set<string>();
   const seenIds = new Set<string>();
   questions.forEach((q, i) => {
-    if (q.id !== undefined && (!byId.has(q.id) || seenIds.has(q.id))) out.push(issue(`questions.${i}.id`, "Not a question of this survey (or listed twice)"));
+    if (q.id !== undefined && (!byId.has(q.id) || seenIds.has(q.id)))
+      out.push(issue(`questions.${i}.id`, "Not a question of this survey (or listed twice)"));
     if (q.id !== undefined) seenIds.add(q.id);
     if (seenKeys.has(q.key)) out.push(issue(`questions.${i}.key`, `Key "${q.key}" is used twice`));
-    else if (rc.archivedKeys.has(q.key)) out.push(issue(`questions.${i}.key`, `Key "${q.key}" belongs to a removed question that has answers`));
+    else if (rc.archivedKeys.has(q.key))
+      out.push(issue(`questions.${i}.key`, `Key "${q.key}" belongs to a removed question that has answers`));
     seenKeys.add(q.key);
     out.push(...textIssues(`questions.${i}.text`, q.text, rc.languages, "The question"));
     out.push(...scaleIssues(q, i, rc.surveyType));
     out.push(...optionIssues(q, i, rc.languages));
     out.push(...logicIssues(q, i, earlier));
-    if (q.headline && q.type !== "score") out.push(issue(`questions.${i}.headline`, "Only a score question can be the headline"));
-    if ((q.servqualDimension === null) !== (q.servqualRole === null)) out.push(issue(`questions.${i}.servqualRole`, "Give both the SERVQUAL dimension and role, or neither"));
+    if (q.headline && q.type !== "score")
+      out.push(issue(`questions.${i}.headline`, "Only a score question can be the headline"));
+    if ((q.servqualDimension === null) !== (q.servqualRole === null))
+      out.push(issue(`questions.${i}.servqualRole`, "Give both the SERVQUAL dimension and role, or neither"));
     earlier.set(q.key, q);
   });
   const headlines = questions.flatMap((q, i) => (q.headline ? [i] : []));
-  if (headlines.length > 1) out.push(issue(`questions.${headlines[1]}.headline`, "Only one question can be the headline"));
-  if (isMetric(rc.surveyType) && questions.length > 0 && headlines.length === 0) out.push(issue("questions", `An ${rc.surveyType.toUpperCase()} survey needs its headline score question`));
+  if (headlines.length > 1)
+    out.push(issue(`questions.${headlines[1]}.headline`, "Only one question can be the headline"));
+  if (isMetric(rc.surveyType) && questions.length > 0 && headlines.length === 0)
+    out.push(issue("questions", `An ${rc.surveyType.toUpperCase()} survey needs its headline score question`));
   return out;
 }
 
@@ -123,11 +144,16 @@ export function lockIssues(questions: readonly QuestionDraft[], existing: readon
     const locked = `is locked: the question has ${before.answerCount} answer${before.answerCount === 1 ? "" : "s"}`;
     if (q.key !== before.key) out.push(issue(`questions.${i}.key`, `The key of "${before.key}" ${locked}`));
     if (q.type !== before.type) out.push(issue(`questions.${i}.type`, `The type of "${before.key}" ${locked}`));
-    if (q.scaleMin !== before.scaleMin) out.push(issue(`questions.${i}.scaleMin`, `The scale of "${before.key}" ${locked}`));
-    if (q.scaleMax !== before.scaleMax) out.push(issue(`questions.${i}.scaleMax`, `The scale of "${before.key}" ${locked}`));
+    if (q.scaleMin !== before.scaleMin)
+      out.push(issue(`questions.${i}.scaleMin`, `The scale of "${before.key}" ${locked}`));
+    if (q.scaleMax !== before.scaleMax)
+      out.push(issue(`questions.${i}.scaleMax`, `The scale of "${before.key}" ${locked}`));
     const keys = new Set(q.options.map((o) => o.key));
     const gone = before.options.filter((o) => !keys.has(o.key)).map((o) => o.key);
-    if (gone.length) out.push(issue(`questions.${i}.options`, `Options ${gone.join(", ")} of "${before.key}" are locked: answers use them`));
+    if (gone.length)
+      out.push(
+        issue(`questions.${i}.options`, `Options ${gone.join(", ")} of "${before.key}" are locked: answers use them`),
+      );
   });
   return out;
 }
@@ -135,11 +161,25 @@ export function lockIssues(questions: readonly QuestionDraft[], existing: readon
 // A fixed-order tuple, so that stored rows and parsed requests compare equal whatever their key order.
 function structure(q: QuestionDraft): unknown[] {
   const c = q.showIf;
-  return [q.key, q.type, q.required, q.headline, q.scaleMin, q.scaleMax, q.options.map((o) => o.key), c ? [c.question, c.in ?? null, c.gte ?? null, c.lte ?? null] : null, q.servqualDimension, q.servqualRole];
+  return [
+    q.key,
+    q.type,
+    q.required,
+    q.headline,
+    q.scaleMin,
+    q.scaleMax,
+    q.options.map((o) => o.key),
+    c ? [c.question, c.in ?? null, c.gte ?? null, c.lte ?? null] : null,
+    q.servqualDimension,
+    q.servqualRole,
+  ];
 }
 
 /** True when anything but wording (question texts, option labels) differs, including order. */
-export function isStructuralChange(before: readonly (QuestionDraft & { id: string })[], after: readonly QuestionDraft[]): boolean {
+export function isStructuralChange(
+  before: readonly (QuestionDraft & { id: string })[],
+  after: readonly QuestionDraft[],
+): boolean {
   if (before.length !== after.length) return true;
   return before.some((b, i) => {
     const a = after[i];

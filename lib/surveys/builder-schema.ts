@@ -25,7 +25,10 @@ const keyField = (what: string) =>
 export const localeTag = z
   .string()
   .max(35)
-  .transform((v, ctx) => normalizeLocale(v) ?? (ctx.addIssue({ code: "custom", message: "Not a language tag (e.g. en, de-CH)" }), z.NEVER));
+  .transform(
+    (v, ctx) =>
+      normalizeLocale(v) ?? (ctx.addIssue({ code: "custom", message: "Not a language tag (e.g. en, de-CH)" }), z.NEVER),
+  );
 
 /** { "en": "…", "de": "…" } — whether every survey language is there is checked by the rules. */
 const texts = (max: number) => z.record(z.string().max(35), z.string().trim().max(max, `At most ${max} characters`));
@@ -40,7 +43,10 @@ export const questionDraftSchema = z.object({
   scaleMin: z.int().min(-100).max(100).nullable().default(null),
   scaleMax: z.int().min(-100).max(100).nullable().default(null),
   text: texts(500),
-  options: z.array(z.object({ key: keyField("Option key"), label: texts(200) })).max(MAX_OPTIONS).default([]),
+  options: z
+    .array(z.object({ key: keyField("Option key"), label: texts(200) }))
+    .max(MAX_OPTIONS)
+    .default([]),
   showIf: logicSchema.shape.showIf.nullable().default(null),
   servqualDimension: z.enum(SERVQUAL_DIMENSIONS).nullable().default(null),
   servqualRole: z.enum(SERVQUAL_ROLES).nullable().default(null),
@@ -70,7 +76,12 @@ export const surveyCreateSchema = z
   })
   .transform((v, ctx) => {
     const defaultLocale = v.defaultLocale ?? v.languages[0];
-    if (!v.languages.includes(defaultLocale)) ctx.addIssue({ code: "custom", path: ["defaultLocale"], message: "The default language must be one of the survey's languages" });
+    if (!v.languages.includes(defaultLocale))
+      ctx.addIssue({
+        code: "custom",
+        path: ["defaultLocale"],
+        message: "The default language must be one of the survey's languages",
+      });
     return { ...v, defaultLocale };
   });
 export type SurveyCreate = z.output<typeof surveyCreateSchema>;
@@ -78,7 +89,11 @@ export type SurveyCreate = z.output<typeof surveyCreateSchema>;
 const origin = z
   .string()
   .max(300)
-  .transform((v, ctx) => normalizeOrigin(v.trim()) ?? (ctx.addIssue({ code: "custom", message: "Not a site origin (e.g. https://www.example.com)" }), z.NEVER));
+  .transform(
+    (v, ctx) =>
+      normalizeOrigin(v.trim()) ??
+      (ctx.addIssue({ code: "custom", message: "Not a site origin (e.g. https://www.example.com)" }), z.NEVER),
+  );
 
 /** The snippet's options (README, "Widget on your own site"); stored so the editor shows the same snippet again. */
 export const widgetSettingsSchema = z.object({
@@ -94,7 +109,10 @@ export type WidgetSettings = z.output<typeof widgetSettingsSchema>;
 export const distributionSchema = z.object({
   allowedOrigins: z.array(origin).max(100).optional(),
   rateLimit: z
-    .object({ perClientPerMinute: z.int().min(1).max(1_000_000).optional(), perSurveyPerMinute: z.int().min(1).max(1_000_000).optional() })
+    .object({
+      perClientPerMinute: z.int().min(1).max(1_000_000).optional(),
+      perSurveyPerMinute: z.int().min(1).max(1_000_000).optional(),
+    })
     .optional(),
   widget: widgetSettingsSchema.optional(),
 });

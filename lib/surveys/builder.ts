@@ -9,7 +9,14 @@ import { recordAudit } from "../audit/service";
 import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../http/errors";
 import type { Prisma } from "../generated/sqlite/client";
 import { localizedTextSchema, logicSchema, optionsSchema, type QuestionType } from "./question-schema";
-import { distributionSchema, widgetSettingsSchema, type QuestionDraft, type QuestionsReplace, type SurveyCreate, type SurveyUpdate } from "./builder-schema";
+import {
+  distributionSchema,
+  widgetSettingsSchema,
+  type QuestionDraft,
+  type QuestionsReplace,
+  type SurveyCreate,
+  type SurveyUpdate,
+} from "./builder-schema";
 import { isStructuralChange, lockIssues, questionIssues, type StoredQuestion } from "./builder-rules";
 import { forgetSurvey } from "./survey-cache";
 import { templateQuestions, textsFor, type Texts } from "./templates";
@@ -32,12 +39,26 @@ function textsOf(json: unknown, defaultLocale: string): Texts {
 }
 
 type QuestionRow = {
-  id: string; key: string; type: string; required: boolean; headline: boolean; scaleMin: number | null; scaleMax: number | null;
-  text: unknown; options: unknown; logic: unknown; servqualDimension: string | null; servqualRole: string | null; _count: { answers: number };
+  id: string;
+  key: string;
+  type: string;
+  required: boolean;
+  headline: boolean;
+  scaleMin: number | null;
+  scaleMax: number | null;
+  text: unknown;
+  options: unknown;
+  logic: unknown;
+  servqualDimension: string | null;
+  servqualRole: string | null;
+  _count: { answers: number };
 };
 
 function toDraft(row: QuestionRow, defaultLocale: string): QuestionDraft & StoredQuestion {
-  const options = (optionsSchema.safeParse(row.options).data ?? []).map((o) => ({ key: o.key, label: textsOf(o.label, defaultLocale) }));
+  const options = (optionsSchema.safeParse(row.options).data ?? []).map((o) => ({
+    key: o.key,
+    label: textsOf(o.label, defaultLocale),
+  }));
   return {
     id: row.id,
     key: row.key,
@@ -55,10 +76,22 @@ function toDraft(row: QuestionRow, defaultLocale: string): QuestionDraft & Store
   };
 }
 
-const questionInclude = { where: { archivedAt: null }, orderBy: [{ position: "asc" as const }, { createdAt: "asc" as const }], include: { _count: { select: { answers: true } } } };
+const questionInclude = {
+  where: { archivedAt: null },
+  orderBy: [{ position: "asc" as const }, { createdAt: "asc" as const }],
+  include: { _count: { select: { answers: true } } },
+};
 
 async function loadSurvey(ctx: Ctx, id: string, client: Pick<Tx, "survey"> = db) {
-  const s = await client.survey.findFirst({ where: { id, orgId: ctx.orgId }, include: { questions: questionInclude, touchpoint: { select: { id: true, name: true } }, org: { select: { name: true } }, _count: { select: { responses: true } } } });
+  const s = await client.survey.findFirst({
+    where: { id, orgId: ctx.orgId },
+    include: {
+      questions: questionInclude,
+      touchpoint: { select: { id: true, name: true } },
+      org: { select: { name: true } },
+      _count: { select: { responses: true } },
+    },
+  });
   if (!s) throw new NotFoundError("Survey");
   const languages = languagesOf(s.languages, s.defaultLocale);
   return { ...s, languages, drafts: s.questions.map((q) => toDraft(q, s.defaultLocale)) };
@@ -66,7 +99,8 @@ async function loadSurvey(ctx: Ctx, id: string, client: Pick<Tx, "survey"> = db)
 
 function distributionOf(json: unknown) {
   const raw = (json && typeof json === "object" && !Array.isArray(json) ? json : {}) as Record<string, unknown>;
-  const part = <T>(schema: { safeParse: (v: unknown) => { data?: T } }, v: unknown) => (v === undefined ? undefined : schema.safeParse(v).data);
+  const part = <T>(schema: { safeParse: (v: unknown) => { data?: T } }, v: unknown) =>
+    v === undefined ? undefined : schema.safeParse(v).data;
   const d = distributionSchema.shape;
   return {
     allowedOrigins: part(d.allowedOrigins, raw.allowedOrigins) ?? [],
@@ -100,8 +134,14 @@ export type SurveyDetail = Awaited<ReturnType<typeof getSurveyDetail>>;
 
 async function assertTouchpoint(ctx: Ctx, touchpointId: string | null | undefined) {
   if (!touchpointId) return;
-  const tp = await db.touchpoint.findFirst({ where: { id: touchpointId, orgId: ctx.orgId, archivedAt: null }, select: { id: true } });
-  if (!tp) throw new ValidationError([{ name: "touchpointId", reason: "No such touchpoint in this organization", in: "body" }]);
+  const tp = await db.touchpoint.findFirst({
+    where: { id: touchpointId, orgId: ctx.orgId, archivedAt: null },
+    select: { id: true },
+  });
+  if (!tp)
+    throw new ValidationError([
+      { name: "touchpointId", reason: "No such touchpoint in this organization", in: "body" },
+    ]);
 }
 
 function questionData(q: QuestionDraft, position: number) {
@@ -137,8 +177,20 @@ export async function createSurvey(ctx: Ctx, input: SurveyCreate) {
         defaultLocale: input.defaultLocale,
       },
     });
-    if (questions.length) await tx.surveyQuestion.createMany({ data: questions.map((q, i) => ({ ...questionData(q, i), orgId: ctx.orgId, surveyId: s.id })) });
-    await recordAudit(ctx, { action: "survey.created", entityType: "Survey", entityId: s.id, data: { name: s.name, template: input.template } }, tx);
+    if (questions.length)
+      await tx.surveyQuestion.createMany({
+        data: questions.map((q, i) => ({ ...questionData(q, i), orgId: ctx.orgId, surveyId: s.id })),
+      });
+    await recordAudit(
+      ctx,
+      {
+        action: "survey.created",
+        entityType: "Survey",
+        entityId: s.id,
+        data: { name: s.name, template: input.template },
+      },
+      tx,
+    );
     return s;
   });
   return getSurveyDetail(ctx, survey.id);
@@ -150,9 +202,14 @@ export async function updateSurvey(ctx: Ctx, id: string, input: SurveyUpdate) {
   await assertTouchpoint(ctx, input.touchpointId);
   const languages = input.languages ?? s.languages;
   const defaultLocale = input.defaultLocale ?? (languages.includes(s.defaultLocale) ? s.defaultLocale : languages[0]);
-  if (!languages.includes(defaultLocale)) throw new ValidationError([{ name: "defaultLocale", reason: "The default language must be one of the survey's languages", in: "body" }]);
+  if (!languages.includes(defaultLocale))
+    throw new ValidationError([
+      { name: "defaultLocale", reason: "The default language must be one of the survey's languages", in: "body" },
+    ]);
   const added = languages.filter((l) => !s.languages.includes(l));
-  const settings = input.settings ? { ...((s.settings as Record<string, unknown> | null) ?? {}), ...input.settings } : undefined;
+  const settings = input.settings
+    ? { ...((s.settings as Record<string, unknown> | null) ?? {}), ...input.settings }
+    : undefined;
   await db.$transaction(async (tx) => {
     await tx.survey.update({
       where: { id },
@@ -171,12 +228,28 @@ export async function updateSurvey(ctx: Ctx, id: string, input: SurveyUpdate) {
           where: { id: q.id },
           data: {
             text: { ...q.text, ...textsFor(q.text, added, s.defaultLocale) },
-            ...(q.options.length ? { options: q.options.map((o) => ({ key: o.key, label: { ...o.label, ...textsFor(o.label, added, s.defaultLocale) } })) } : {}),
+            ...(q.options.length
+              ? {
+                  options: q.options.map((o) => ({
+                    key: o.key,
+                    label: { ...o.label, ...textsFor(o.label, added, s.defaultLocale) },
+                  })),
+                }
+              : {}),
           },
         });
       }
     }
-    await recordAudit(ctx, { action: "survey.updated", entityType: "Survey", entityId: id, data: { fields: Object.keys(input).filter((k) => input[k as keyof SurveyUpdate] !== undefined) } }, tx);
+    await recordAudit(
+      ctx,
+      {
+        action: "survey.updated",
+        entityType: "Survey",
+        entityId: id,
+        data: { fields: Object.keys(input).filter((k) => input[k as keyof SurveyUpdate] !== undefined) },
+      },
+      tx,
+    );
   });
   // Respondents on this instance see the change at once (other instances within survey-cache's FRESH_MS).
   forgetSurvey(s.publicId);
@@ -184,12 +257,28 @@ export async function updateSurvey(ctx: Ctx, id: string, input: SurveyUpdate) {
 }
 
 /** Refuses a list that breaks a rule: 400 for an invalid list, 409 for a locked question. Pure checks first. */
-function checkQuestions(s: Awaited<ReturnType<typeof loadSurvey>>, questions: readonly QuestionDraft[], archivedKeys: Set<string>) {
-  const problems = questionIssues(questions, { surveyType: s.type, languages: s.languages, existing: s.drafts, archivedKeys });
-  if (s.status !== "draft" && questions.length === 0) problems.push({ name: "questions", reason: "A published survey needs at least one question", in: "body" });
+function checkQuestions(
+  s: Awaited<ReturnType<typeof loadSurvey>>,
+  questions: readonly QuestionDraft[],
+  archivedKeys: Set<string>,
+) {
+  const problems = questionIssues(questions, {
+    surveyType: s.type,
+    languages: s.languages,
+    existing: s.drafts,
+    archivedKeys,
+  });
+  if (s.status !== "draft" && questions.length === 0)
+    problems.push({ name: "questions", reason: "A published survey needs at least one question", in: "body" });
   if (problems.length) throw new ValidationError(problems, "Some questions are invalid.");
   const locked = lockIssues(questions, s.drafts);
-  if (locked.length) throw new AppError(409, "Conflict", "Questions that already have answers cannot change their key, type, scale or option keys.", locked);
+  if (locked.length)
+    throw new AppError(
+      409,
+      "Conflict",
+      "Questions that already have answers cannot change their key, type, scale or option keys.",
+      locked,
+    );
 }
 
 /**
@@ -200,7 +289,10 @@ function checkQuestions(s: Awaited<ReturnType<typeof loadSurvey>>, questions: re
 export async function replaceQuestions(ctx: Ctx, id: string, input: QuestionsReplace) {
   assertManager(ctx);
   const s = await loadSurvey(ctx, id);
-  const archived = await db.surveyQuestion.findMany({ where: { surveyId: id, archivedAt: { not: null } }, select: { key: true } });
+  const archived = await db.surveyQuestion.findMany({
+    where: { surveyId: id, archivedAt: { not: null } },
+    select: { key: true },
+  });
   checkQuestions(s, input.questions, new Set(archived.map((a) => a.key)));
   const structural = isStructuralChange(s.drafts, input.questions);
   const keptIds = new Set(input.questions.flatMap((q) => (q.id ? [q.id] : [])));
@@ -209,19 +301,41 @@ export async function replaceQuestions(ctx: Ctx, id: string, input: QuestionsRep
   await db.$transaction(async (tx) => {
     // Answered questions are archived, never deleted (deleting would cascade to their answers); the
     // answer check runs inside the transaction so an answer that arrived meanwhile is kept too.
-    const archivedNow = await tx.surveyQuestion.updateMany({ where: { id: { in: removed }, answers: { some: {} } }, data: { archivedAt: new Date() } });
+    const archivedNow = await tx.surveyQuestion.updateMany({
+      where: { id: { in: removed }, answers: { some: {} } },
+      data: { archivedAt: new Date() },
+    });
     await tx.surveyQuestion.deleteMany({ where: { id: { in: removed }, answers: { none: {} } } });
     // Keys are unique per survey: park renamed keys first so that swapping two keys cannot collide.
     const renamed = input.questions.filter((q) => q.id && s.drafts.find((d) => d.id === q.id)?.key !== q.key);
     for (const q of renamed) await tx.surveyQuestion.update({ where: { id: q.id }, data: { key: `~${q.id}` } });
     for (const [position, q] of input.questions.entries()) {
-      if (q.id) await tx.surveyQuestion.update({ where: { id: q.id }, data: { ...questionData(q, position), options: q.options.length ? q.options : [], logic: q.showIf ? { showIf: q.showIf } : {} } });
+      if (q.id)
+        await tx.surveyQuestion.update({
+          where: { id: q.id },
+          data: {
+            ...questionData(q, position),
+            options: q.options.length ? q.options : [],
+            logic: q.showIf ? { showIf: q.showIf } : {},
+          },
+        });
       else await tx.surveyQuestion.create({ data: { ...questionData(q, position), orgId: ctx.orgId, surveyId: id } });
     }
     await tx.survey.update({ where: { id }, data: bump ? { version: { increment: 1 } } : { updatedAt: new Date() } });
     await recordAudit(
       ctx,
-      { action: "survey.questions_replaced", entityType: "Survey", entityId: id, data: { count: input.questions.length, removed: removed.length, archived: archivedNow.count, structural, versionBumped: bump } },
+      {
+        action: "survey.questions_replaced",
+        entityType: "Survey",
+        entityId: id,
+        data: {
+          count: input.questions.length,
+          removed: removed.length,
+          archived: archivedNow.count,
+          structural,
+          versionBumped: bump,
+        },
+      },
       tx,
     );
   });
@@ -241,9 +355,14 @@ export async function transitionSurvey(ctx: Ctx, id: string, transition: SurveyT
   assertManager(ctx);
   const t = TRANSITIONS[transition];
   const s = await loadSurvey(ctx, id);
-  if (s.status !== t.from) throw new ConflictError(`Only a ${t.from} survey can be ${t.done}; this one is ${s.status}.`);
+  if (s.status !== t.from)
+    throw new ConflictError(`Only a ${t.from} survey can be ${t.done}; this one is ${s.status}.`);
   if (transition === "publish") {
-    if (s.drafts.length === 0) throw new ValidationError([{ name: "questions", reason: "Add at least one question before publishing", in: "body" }], "The survey has no questions.");
+    if (s.drafts.length === 0)
+      throw new ValidationError(
+        [{ name: "questions", reason: "Add at least one question before publishing", in: "body" }],
+        "The survey has no questions.",
+      );
     checkQuestions(s, s.drafts, new Set());
   }
   const now = new Date();
@@ -251,10 +370,18 @@ export async function transitionSurvey(ctx: Ctx, id: string, transition: SurveyT
     // The status condition makes two racing transitions apply once.
     const updated = await tx.survey.updateMany({
       where: { id, orgId: ctx.orgId, status: t.from },
-      data: { status: t.to, ...(transition === "publish" ? { publishedAt: now } : {}), closedAt: transition === "close" ? now : null },
+      data: {
+        status: t.to,
+        ...(transition === "publish" ? { publishedAt: now } : {}),
+        closedAt: transition === "close" ? now : null,
+      },
     });
     if (updated.count === 0) throw new ConflictError("The survey's status changed meanwhile; reload and try again.");
-    await recordAudit(ctx, { action: t.action, entityType: "Survey", entityId: id, data: { from: t.from, to: t.to } }, tx);
+    await recordAudit(
+      ctx,
+      { action: t.action, entityType: "Survey", entityId: id, data: { from: t.from, to: t.to } },
+      tx,
+    );
   });
   forgetSurvey(s.publicId);
   return getSurveyDetail(ctx, id);

@@ -16,12 +16,20 @@ export type CustomerIdentity = {
   claim: string | null;
 };
 
-export async function resolveCustomerIdentity(survey: { orgId: string; publicId: string }, externalId: string | null | undefined, token: string | null | undefined, field: { name: string; in: "body" | "query" } = { name: "customerToken", in: "body" }): Promise<CustomerIdentity> {
+export async function resolveCustomerIdentity(
+  survey: { orgId: string; publicId: string },
+  externalId: string | null | undefined,
+  token: string | null | undefined,
+  field: { name: string; in: "body" | "query" } = { name: "customerToken", in: "body" },
+): Promise<CustomerIdentity> {
   if (!externalId) {
-    if (token) throw new ValidationError([{ ...field, reason: "A customer token needs the customer's external id beside it" }]);
+    if (token)
+      throw new ValidationError([{ ...field, reason: "A customer token needs the customer's external id beside it" }]);
     return { verified: null, claim: null };
   }
-  const check = token ? await verifyCustomerToken(survey.orgId, { publicId: survey.publicId, externalId, token }) : "invalid";
+  const check = token
+    ? await verifyCustomerToken(survey.orgId, { publicId: survey.publicId, externalId, token })
+    : "invalid";
   return check === "valid" ? { verified: externalId, claim: null } : { verified: null, claim: externalId };
 }
 

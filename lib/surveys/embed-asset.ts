@@ -44,9 +44,13 @@ export function embedScriptPath(): string {
 export function versionedEmbedResponse(file: string): Response {
   const asset = currentAsset();
   const version = VERSION.exec(file)?.[1];
-  if (!asset || !version) return new Response("Not found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+  if (!asset || !version)
+    return new Response("Not found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
   if (version !== asset.version) {
-    return new Response(null, { status: 302, headers: { location: `/embed/${asset.version}.js`, "cache-control": `public, max-age=${REDIRECT_MAX_AGE}` } });
+    return new Response(null, {
+      status: 302,
+      headers: { location: `/embed/${asset.version}.js`, "cache-control": `public, max-age=${REDIRECT_MAX_AGE}` },
+    });
   }
   return new Response(new Uint8Array(asset.body), {
     status: 200,

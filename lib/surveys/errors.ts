@@ -17,7 +17,10 @@ export class SurveyClosedError extends AppError {
 /** 400 naming each refused answer as answers.<key>; keeps the issue codes for localized form messages. */
 export class AnswersInvalidError extends ValidationError {
   constructor(readonly issues: AnswerIssue[]) {
-    super(issues.map((i) => ({ name: i.name, reason: i.reason, in: "body" as const })), "Some answers are invalid.");
+    super(
+      issues.map((i) => ({ name: i.name, reason: i.reason, in: "body" as const })),
+      "Some answers are invalid.",
+    );
   }
 }
 
@@ -38,7 +41,9 @@ export const RESUME_TOKEN_REQUIRED = "urn:resonance:problem:resume-token-require
 export class ResumeTokenRequiredError extends ConflictError {
   readonly type = RESUME_TOKEN_REQUIRED;
   constructor() {
-    super("A response with this clientId exists. To continue it, send the resumeToken its first submit returned; otherwise use a new clientId.");
+    super(
+      "A response with this clientId exists. To continue it, send the resumeToken its first submit returned; otherwise use a new clientId.",
+    );
   }
 }
 
@@ -46,7 +51,14 @@ export class ResumeTokenRequiredError extends ConflictError {
 export class UnknownContextError extends ValidationError {
   constructor(fields: Array<"channel" | "touchpointId">) {
     super(
-      fields.map((name) => ({ name, reason: name === "channel" ? "Not a channel of this survey's organization" : "Not a touchpoint of this survey's organization", in: "body" as const })),
+      fields.map((name) => ({
+        name,
+        reason:
+          name === "channel"
+            ? "Not a channel of this survey's organization"
+            : "Not a touchpoint of this survey's organization",
+        in: "body" as const,
+      })),
       "Unknown channel or touchpoint.",
     );
   }

@@ -16,13 +16,22 @@ describe("formResultFromError", () => {
       ok: false,
       reason: "invalid",
       message: "Bitte prüfen Sie die markierten Antworten.",
-      fieldErrors: { nps: "Bitte beantworten Sie diese Frage.", why: "Bitte kürzen Sie Ihre Antwort auf 5.000 Zeichen." },
+      fieldErrors: {
+        nps: "Bitte beantworten Sie diese Frage.",
+        why: "Bitte kürzen Sie Ihre Antwort auf 5.000 Zeichen.",
+      },
     });
   });
 
   it("maps completed, closed and rate-limited to their messages", () => {
-    expect(formResultFromError(new ResponseCompletedError(), "en")).toMatchObject({ reason: "completed", message: expect.stringContaining("already answered") });
-    expect(formResultFromError(new SurveyClosedError(), "fr")).toMatchObject({ reason: "closed", message: "Cette enquête est terminée" });
+    expect(formResultFromError(new ResponseCompletedError(), "en")).toMatchObject({
+      reason: "completed",
+      message: expect.stringContaining("already answered"),
+    });
+    expect(formResultFromError(new SurveyClosedError(), "fr")).toMatchObject({
+      reason: "closed",
+      message: "Cette enquête est terminée",
+    });
     expect(formResultFromError(new RateLimitedError(30), "es")).toMatchObject({ reason: "rate_limited" });
   });
 
@@ -33,7 +42,12 @@ describe("formResultFromError", () => {
   it("reveals nothing of an unexpected error, but logs it", () => {
     const log = vi.spyOn(console, "error").mockImplementation(() => {});
     const result = formResultFromError(new Error("ECONNREFUSED 10.0.0.1"), "en");
-    expect(result).toEqual({ ok: false, reason: "error", message: "Your answers could not be sent. Please try again.", fieldErrors: {} });
+    expect(result).toEqual({
+      ok: false,
+      reason: "error",
+      message: "Your answers could not be sent. Please try again.",
+      fieldErrors: {},
+    });
     expect(log).toHaveBeenCalledOnce();
     expect(formResultFromError(new ValidationError([{ name: "clientId", reason: "x" }]), "en").reason).toBe("error");
     expect(log).toHaveBeenCalledOnce();

@@ -46,7 +46,11 @@ type Tx = Prisma.TransactionClient;
 // One queue per process, kept on globalThis: the custom server's bundle (server/index.ts) and Next.js's
 // bundle of the app routes each hold a copy of this module, and both must feed the same batches.
 type State = { queue: Pending[]; writing: boolean; idle: Array<() => void> };
-const state: State = ((globalThis as { __resonanceIngest?: State }).__resonanceIngest ??= { queue: [], writing: false, idle: [] });
+const state: State = ((globalThis as { __resonanceIngest?: State }).__resonanceIngest ??= {
+  queue: [],
+  writing: false,
+  idle: [],
+});
 
 /** Queues a new response for the next batch and resolves once that batch has committed (or failed). */
 export function submitToBatch(item: BatchItem): Promise<BatchOutcome> {
@@ -75,7 +79,14 @@ async function drain(): Promise<void> {
       // Rolled back as a whole (e.g. an insert race with another instance): each response is retried alone.
       // One line for the operator: what failed and how many waited on it — no message, ids or answers
       // (a database error's message can quote the values it was given).
-      console.error(JSON.stringify({ level: "warn", event: "ingest_batch_failed", error: errorClass(error), batchSize: batch.length }));
+      console.error(
+        JSON.stringify({
+          level: "warn",
+          event: "ingest_batch_failed",
+          error: errorClass(error),
+          batchSize: batch.length,
+        }),
+      );
       outcomes = batch.map(() => ({ kind: "fallback", counted: false }));
     }
     batch.forEach((item, i) => item.resolve(outcomes[i]));
@@ -109,7 +120,10 @@ async function countRequests(tx: Tx, batch: Pending[], now: Date): Promise<Array
       entry.items.push(i);
       perKey.set(l.key, entry);
     });
-    const counts = await consumeMany([...perKey].map(([key, { limit, items }]) => ({ key, windowMs: limit.windowMs, by: items.length })), { db: tx, now });
+    const counts = await consumeMany(
+      [...perKey].map(([key, { limit, items }]) => ({ key, windowMs: limit.windowMs, by: items.length })),
+      { db: tx, now },
+    );
     for (const [key, { limit, items }] of perKey) {
       const count = counts.get(key)!;
       const resetAt = new Date((Math.floor(now.getTime() / limit.windowMs) + 1) * limit.windowMs);
@@ -129,46 +143,62 @@ async function writeBatch(tx: Tx, batch: Pending[]): Promise<BatchOutcome[]> {
 
   // Surveys closed or restructured since they were read: their responses take the uncached path.
   const surveyIds = [...new Set(batch.map((b) => b.survey.id))];
-  const current = new Map((await tx.survey.findMany({ where: { id: { in: surveyIds } }, select: { id: true, status: true, version: true } })).map((s) => [s.id, s]));
+  const current = new Map(
+    (
+      await tx.survey.findMany({ where: { id: { in: surveyIds } }, select: { id: true, status: true, version: true } })
+    ).map((s) => [s.id, s]),
+  );
   const seen = new Set<string>();
   const wanted: number[] = [];
   batch.forEach((item, i) => {
     if (outcomes[i]) return;
     const s = current.get(item.survey.id);
     const key = `${item.survey.id}\n${item.input.clientId}`;
-    if (!s || s.status !== "live" || s.version !== item.survey.version || seen.has(key)) outcomes[i] = { kind: "fallback", counted: true };
-    else seen.add(key), wanted.push(i);
+    if (!s || s.status !== "live" || s.version !== item.survey.version || seen.has(key))
+      outcomes[i] = { kind: "fallback", counted: true };
+    else (seen.add(key), wanted.push(i));
   });
 
   // clientIds already stored: a retry or the continuation of a partial response.
   if (wanted.length > 0) {
     const bySurvey = new Map<string, string[]>();
-    for (const i of wanted) bySurvey.set(batch[i].survey.id, [...(bySurvey.get(batch[i].survey.id) ?? []), batch[i].input.clientId]);
+    for (const i of wanted)
+      bySurvey.set(batch[i].survey.id, [...(bySurvey.get(batch[i].survey.id) ?? []), batch[i].input.clientId]);
     const stored = await tx.response.findMany({
       where: { OR: [...bySurvey].map(([surveyId, clientIds]) => ({ surveyId, clientId: { in: clientIds } })) },
       select: { surveyId: true, clientId: true },
     });
     const exists = new Set(stored.map((r) => `${r.surveyId}\n${r.clientId}`));
-    for (const i of wanted) if (exists.has(`${batch[i].survey.id}\n${batch[i].input.clientId}`)) outcomes[i] = { kind: "fallback", counted: true };
+    for (const i of wanted)
+      if (exists.has(`${batch[i].survey.id}\n${batch[i].input.clientId}`))
+        outcomes[i] = { kind: "fallback", counted: true };
   }
   const candidates = wanted.filter((i) => !outcomes[i]);
   if (candidates.length === 0) return outcomes.map((o) => o!);
 
   // Multi-row INSERTs of complete rows (ids and timestamps included, as Prisma would fill them in): createMany
   // spends far more CPU on each value in the client than the database spends storing it.
-  const resolved = await resolveContexts(tx, candidates.map((i) => batch[i]));
+  const resolved = await resolveContexts(
+    tx,
+    candidates.map((i) => batch[i]),
+  );
   const fresh: number[] = [];
   const contexts: (typeof resolved)[number][] = [];
   candidates.forEach((i, j) => {
     if (resolved[j].unknown.length) outcomes[i] = { kind: "unknown_context", fields: resolved[j].unknown };
-    else fresh.push(i), contexts.push(resolved[j]);
+    else (fresh.push(i), contexts.push(resolved[j]));
   });
   if (fresh.length === 0) return outcomes.map((o) => o!);
   const tokens = fresh.map(() => newResumeToken());
   const rows = fresh.map((i, j) => {
     const { survey, input, meta, answers } = batch[i];
     const { unknown: _, ...context } = contexts[j];
-    return { id: newId(), ...newResponseRow(survey, input, meta, answers, context, now, tokens[j].hash), createdAt: now, updatedAt: now };
+    return {
+      id: newId(),
+      ...newResponseRow(survey, input, meta, answers, context, now, tokens[j].hash),
+      createdAt: now,
+      updatedAt: now,
+    };
   });
   await insertBatches(tx, "Response", "responses", rows);
 
@@ -179,22 +209,47 @@ async function writeBatch(tx: Tx, batch: Pending[]): Promise<BatchOutcome[]> {
       if (!Object.hasOwn(answers, q.key) || !isQuestionType(q.type)) continue;
       const value = toAnswerData(q.type as QuestionType, answers[q.key]);
       // The Json column takes JSON text ("pro" → '"pro"'), as Prisma sends it.
-      answerRows.push({ id: newId(), orgId: survey.orgId, responseId: rows[j].id, questionId: q.id, ...value, ...("valueChoice" in value ? { valueChoice: JSON.stringify(value.valueChoice) } : {}) });
+      answerRows.push({
+        id: newId(),
+        orgId: survey.orgId,
+        responseId: rows[j].id,
+        questionId: q.id,
+        ...value,
+        ...("valueChoice" in value ? { valueChoice: JSON.stringify(value.valueChoice) } : {}),
+      });
     }
   });
   await insertBatches(tx, "Answer", "answers", answerRows);
 
   const customers = [...new Set(rows.map((r) => r.customerId).filter((c): c is string => c !== null))];
-  if (customers.length > 0) await tx.customer.updateMany({ where: { id: { in: customers } }, data: { lastSeenAt: now } });
+  if (customers.length > 0)
+    await tx.customer.updateMany({ where: { id: { in: customers } }, data: { lastSeenAt: now } });
 
-  const events = rows.map((row) => ({ id: row.id, orgId: row.orgId, customerId: row.customerId, metric: row.metric, score: row.score }));
+  const events = rows.map((row) => ({
+    id: row.id,
+    orgId: row.orgId,
+    customerId: row.customerId,
+    metric: row.metric,
+    score: row.score,
+  }));
   await enqueueResponsesCreated(tx, events); // webhooks: in this transaction, so that no accepted response goes unannounced
   for (const orgId of new Set(rows.map((r) => r.orgId))) {
-    await openCasesForNewResponses(tx, orgId, events.filter((e) => e.orgId === orgId));
+    await openCasesForNewResponses(
+      tx,
+      orgId,
+      events.filter((e) => e.orgId === orgId),
+    );
   }
   fresh.forEach((i, j) => {
     const { input, answers } = batch[i];
-    const response = { clientId: input.clientId, completed: input.complete, submittedAt: now, completedAt: input.complete ? now : null, answers, resumeToken: tokens[j].token };
+    const response = {
+      clientId: input.clientId,
+      completed: input.complete,
+      submittedAt: now,
+      completedAt: input.complete ? now : null,
+      answers,
+      resumeToken: tokens[j].token,
+    };
     outcomes[i] = { kind: "created", response };
   });
   return outcomes.map((o) => o!);
@@ -208,24 +263,39 @@ async function writeBatch(tx: Tx, batch: Pending[]): Promise<BatchOutcome[]> {
  */
 async function resolveContexts(tx: Tx, items: BatchItem[]) {
   const orgs = [...new Set(items.map((i) => i.survey.orgId))];
-  const externalIds = [...new Set(items.flatMap((i) => (i.input.customerExternalId ? [i.input.customerExternalId] : [])))];
+  const externalIds = [
+    ...new Set(items.flatMap((i) => (i.input.customerExternalId ? [i.input.customerExternalId] : []))),
+  ];
   const touchpointIds = [...new Set(items.flatMap((i) => (i.input.touchpointId ? [i.input.touchpointId] : [])))];
   const channelKeys = [...new Set(["web", ...items.flatMap((i) => (i.input.channel ? [i.input.channel] : []))])];
   // One after the other: a transaction is one connection.
   const customers = externalIds.length
-    ? await tx.customer.findMany({ where: { orgId: { in: orgs }, externalId: { in: externalIds } }, select: { id: true, orgId: true, externalId: true } })
+    ? await tx.customer.findMany({
+        where: { orgId: { in: orgs }, externalId: { in: externalIds } },
+        select: { id: true, orgId: true, externalId: true },
+      })
     : [];
   const touchpoints = touchpointIds.length
-    ? await tx.touchpoint.findMany({ where: { orgId: { in: orgs }, id: { in: touchpointIds }, archivedAt: null }, select: { id: true, orgId: true } })
+    ? await tx.touchpoint.findMany({
+        where: { orgId: { in: orgs }, id: { in: touchpointIds }, archivedAt: null },
+        select: { id: true, orgId: true },
+      })
     : [];
-  const channels = await tx.channel.findMany({ where: { orgId: { in: orgs }, archivedAt: null, key: { in: channelKeys } }, select: { id: true, orgId: true, key: true } });
+  const channels = await tx.channel.findMany({
+    where: { orgId: { in: orgs }, archivedAt: null, key: { in: channelKeys } },
+    select: { id: true, orgId: true, key: true },
+  });
   const customer = new Map(customers.map((c) => [`${c.orgId}\n${c.externalId}`, c.id]));
   const touchpoint = new Set(touchpoints.map((t) => `${t.orgId}\n${t.id}`));
   const channel = new Map(channels.map((c) => [`${c.orgId}\n${c.key}`, c.id]));
   return items.map(({ survey: { orgId, touchpointId }, input }) => ({
     customerId: (input.customerExternalId && customer.get(`${orgId}\n${input.customerExternalId}`)) || null,
-    touchpointId: input.touchpointId && touchpoint.has(`${orgId}\n${input.touchpointId}`) ? input.touchpointId : touchpointId,
+    touchpointId:
+      input.touchpointId && touchpoint.has(`${orgId}\n${input.touchpointId}`) ? input.touchpointId : touchpointId,
     channelId: (input.channel && channel.get(`${orgId}\n${input.channel}`)) || channel.get(`${orgId}\nweb`) || null,
-    unknown: unknownContext(input, { touchpoint: touchpoint.has(`${orgId}\n${input.touchpointId}`), channel: channel.has(`${orgId}\n${input.channel}`) }),
+    unknown: unknownContext(input, {
+      touchpoint: touchpoint.has(`${orgId}\n${input.touchpointId}`),
+      channel: channel.has(`${orgId}\n${input.channel}`),
+    }),
   }));
 }

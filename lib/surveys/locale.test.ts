@@ -30,7 +30,9 @@ describe("negotiateLocale", () => {
   it("matches a regional variant to its language and back", () => {
     expect(negotiateLocale({ acceptLanguage: "de-AT", available, fallback: "en" })).toBe("de");
     expect(negotiateLocale({ acceptLanguage: "pt", available: ["en", "pt-BR"], fallback: "en" })).toBe("pt-BR");
-    expect(negotiateLocale({ acceptLanguage: "pt-BR", available: ["pt-PT", "pt-BR"], fallback: "pt-PT" })).toBe("pt-BR");
+    expect(negotiateLocale({ acceptLanguage: "pt-BR", available: ["pt-PT", "pt-BR"], fallback: "pt-PT" })).toBe(
+      "pt-BR",
+    );
   });
 });
 

@@ -32,7 +32,11 @@ function match(wanted: string, available: readonly string[]): string | null {
   const exact = available.find((a) => a.toLowerCase() === lower);
   if (exact) return exact;
   const primary = lower.split("-")[0];
-  return available.find((a) => a.toLowerCase() === primary) ?? available.find((a) => a.toLowerCase().split("-")[0] === primary) ?? null;
+  return (
+    available.find((a) => a.toLowerCase() === primary) ??
+    available.find((a) => a.toLowerCase().split("-")[0] === primary) ??
+    null
+  );
 }
 
 export function negotiateLocale(opts: {

@@ -35,10 +35,16 @@ export function visibleKeys(
   questions: ReadonlyArray<{ key: string; showIf?: ShowIf | null }>,
   answers: ReadonlyMap<string, AnswerValue> | Readonly<Record<string, AnswerValue | undefined>>,
 ): Set<string> {
-  const get = (k: string) => (answers instanceof Map ? answers.get(k) : Object.hasOwn(answers, k) ? (answers as Record<string, AnswerValue | undefined>)[k] : undefined);
+  const get = (k: string) =>
+    answers instanceof Map
+      ? answers.get(k)
+      : Object.hasOwn(answers, k)
+        ? (answers as Record<string, AnswerValue | undefined>)[k]
+        : undefined;
   const shown = new Set<string>();
   for (const q of questions) {
-    if (!q.showIf || (shown.has(q.showIf.question) && conditionHolds(q.showIf, get(q.showIf.question)))) shown.add(q.key);
+    if (!q.showIf || (shown.has(q.showIf.question) && conditionHolds(q.showIf, get(q.showIf.question))))
+      shown.add(q.key);
   }
   return shown;
 }

@@ -13,13 +13,21 @@ const allowedOrigins = ({ publicId }: { publicId: string }) => allowedOriginsFor
 // (?lang=, else Accept-Language, else the survey's default); 404 unknown or draft, 410 closed. No login.
 // ?customer=<external id>&customerToken=<token> of a customer who opted out of surveys → 200 { eligible: false } and
 // no questions; without a valid token the answer is the one an unknown customer gets (customer-identity.ts).
-export const getSurvey = publicRoute({ params: publicIdParams, query: publicSurveyQuery, allowedOrigins }, async ({ params, query, req }) => {
-  if (!(await customerMayAnswer(params.publicId, query.customer, query.customerToken, { name: "customerToken", in: "query" }))) {
-    return reply({ publicId: params.publicId, eligible: false, reason: "opted_out" });
-  }
-  const survey = await getPublicSurvey(params.publicId, req.headers.get("accept-language"), query.lang);
-  return reply(survey, 200, { "content-language": survey.locale, vary: "Accept-Language" });
-});
+export const getSurvey = publicRoute(
+  { params: publicIdParams, query: publicSurveyQuery, allowedOrigins },
+  async ({ params, query, req }) => {
+    if (
+      !(await customerMayAnswer(params.publicId, query.customer, query.customerToken, {
+        name: "customerToken",
+        in: "query",
+      }))
+    ) {
+      return reply({ publicId: params.publicId, eligible: false, reason: "opted_out" });
+    }
+    const survey = await getPublicSurvey(params.publicId, req.headers.get("accept-language"), query.lang);
+    return reply(survey, 200, { "content-language": survey.locale, vary: "Accept-Language" });
+  },
+);
 
 // OPTIONS /api/v1/public/surveys/:publicId – CORS preflight for the survey's allowed origins
 export const surveyPreflight = publicPreflight({ params: publicIdParams, methods: ["GET"], allowedOrigins });
@@ -27,11 +35,14 @@ export const surveyPreflight = publicPreflight({ params: publicIdParams, methods
 // POST /api/v1/public/surveys/:publicId/responses – a respondent's answers, idempotent by clientId: 201 for a
 // new response (with its `resumeToken`), 200 `{ clientId, completed }` for continuing a partial one with that
 // token or for an identical replay; 409 without the token, or changing a completed one; 400 an unknown channel or touchpointId; 429 rate limited.
-export const postResponse = publicRoute({ params: publicIdParams, body: publicResponseInput, allowedOrigins }, async ({ params, body, req }) => {
-  const meta = { userAgent: req.headers.get("user-agent"), ip: clientIp(req.headers) };
-  const { response, created } = await submitPublicResponse(params.publicId, body, meta);
-  return reply(response, created ? 201 : 200);
-});
+export const postResponse = publicRoute(
+  { params: publicIdParams, body: publicResponseInput, allowedOrigins },
+  async ({ params, body, req }) => {
+    const meta = { userAgent: req.headers.get("user-agent"), ip: clientIp(req.headers) };
+    const { response, created } = await submitPublicResponse(params.publicId, body, meta);
+    return reply(response, created ? 201 : 200);
+  },
+);
 
 // OPTIONS /api/v1/public/surveys/:publicId/responses – CORS preflight for the survey's allowed origins
 export const responsesPreflight = publicPreflight({ params: publicIdParams, methods: ["POST"], allowedOrigins });

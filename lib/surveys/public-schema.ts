@@ -4,12 +4,21 @@
 import { z } from "zod";
 import { normalizeLocale } from "./locale";
 
-export const publicIdParams = z.object({ publicId: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "Not a valid survey id") });
+export const publicIdParams = z.object({
+  publicId: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/, "Not a valid survey id"),
+});
 
 const locale = z
   .string()
   .max(35)
-  .transform((v, ctx) => normalizeLocale(v) ?? (ctx.addIssue({ code: "custom", message: "Not a language tag (e.g. en, de-CH)" }), z.NEVER));
+  .transform(
+    (v, ctx) =>
+      normalizeLocale(v) ?? (ctx.addIssue({ code: "custom", message: "Not a language tag (e.g. en, de-CH)" }), z.NEVER),
+  );
 
 export const publicSurveyQuery = z.object({
   lang: locale.optional(),
@@ -22,15 +31,23 @@ export const publicSurveyQuery = z.object({
 // A lone UTF-16 surrogate cannot be stored (both databases keep UTF-8 and write U+FFFD instead): replaced
 // here, before validation, so that what is validated, echoed in the 201 and stored is the same text.
 const wellFormed = (s: string) => (s as string & { toWellFormed(): string }).toWellFormed();
-const wellFormedValue = (v: unknown): unknown => (typeof v === "string" ? wellFormed(v) : Array.isArray(v) ? v.map(wellFormedValue) : v);
+const wellFormedValue = (v: unknown): unknown =>
+  typeof v === "string" ? wellFormed(v) : Array.isArray(v) ? v.map(wellFormedValue) : v;
 
 const answersObject = z
-  .custom<Record<string, unknown>>((v) => v !== null && typeof v === "object" && !Array.isArray(v), "Expected an object of answers keyed by question key")
+  .custom<Record<string, unknown>>(
+    (v) => v !== null && typeof v === "object" && !Array.isArray(v),
+    "Expected an object of answers keyed by question key",
+  )
   .transform((answers) => Object.fromEntries(Object.entries(answers).map(([k, v]) => [k, wellFormedValue(v)])));
 
 export const publicResponseInput = z.strictObject({
   /** The client's idempotency key: the same key again continues or replays the same response. */
-  clientId: z.string().min(8).max(100).regex(/^[\x21-\x7e]+$/, "Use printable ASCII without spaces"),
+  clientId: z
+    .string()
+    .min(8)
+    .max(100)
+    .regex(/^[\x21-\x7e]+$/, "Use printable ASCII without spaces"),
   answers: answersObject,
   /**
    * The secret the first submit of this clientId returned (201 `resumeToken`): required to continue or
@@ -43,12 +60,25 @@ export const publicResponseInput = z.strictObject({
   customerExternalId: z.string().trim().min(1).max(200).optional(),
   /** "<expiry>.<signature>": an HMAC of (survey, customerExternalId, expiry) by the organization's secret (docs/security/signed-customer-token.md). */
   customerToken: z.string().min(1).max(100).optional(),
-  touchpointId: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "Not a valid id").optional(),
+  touchpointId: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/, "Not a valid id")
+    .optional(),
   /** An organization channel key (web, email, mobile_app, …); default web. */
-  channel: z.string().min(1).max(50).regex(/^[a-z0-9_-]+$/i, "Not a channel key").optional(),
+  channel: z
+    .string()
+    .min(1)
+    .max(50)
+    .regex(/^[a-z0-9_-]+$/i, "Not a channel key")
+    .optional(),
   locale: locale.optional(),
   /** The page the survey was answered on; only its origin and path are kept (queries may carry personal data). */
-  pageUrl: z.url({ protocol: /^https?$/, error: "Expected an http(s) URL" }).max(2000).optional(),
+  pageUrl: z
+    .url({ protocol: /^https?$/, error: "Expected an http(s) URL" })
+    .max(2000)
+    .optional(),
 });
 export type PublicResponseInput = z.infer<typeof publicResponseInput>;
 /**

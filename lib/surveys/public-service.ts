@@ -42,7 +42,17 @@ export type PublicSurvey = {
   organization: { name: string };
   questions: PublicQuestion[];
   /** Localized words around the questions, for embeds that render the survey themselves. */
-  strings: { title: string; intro: string; required: string; submit: string; sending: string; thanksTitle: string; thanksBody: string; yes: string; no: string };
+  strings: {
+    title: string;
+    intro: string;
+    required: string;
+    submit: string;
+    sending: string;
+    thanksTitle: string;
+    thanksBody: string;
+    yes: string;
+    no: string;
+  };
 };
 
 /** The survey if respondents may see it: draft or unknown → 404 (as if it did not exist); closed → 410. */
@@ -54,12 +64,18 @@ async function loadLiveSurvey(publicId: string, opts: { fresh?: boolean } = {}):
 }
 
 function surveyLanguages(json: unknown, defaultLocale: string): string[] {
-  const list = Array.isArray(json) ? json.filter((l): l is string => typeof l === "string" && l.length > 0 && l.length <= 35) : [];
+  const list = Array.isArray(json)
+    ? json.filter((l): l is string => typeof l === "string" && l.length > 0 && l.length <= 35)
+    : [];
   return list.includes(defaultLocale) ? list : [defaultLocale, ...list];
 }
 
 /** A live survey as respondents see it, in the best of its languages for `?lang=` / Accept-Language. */
-export async function getPublicSurvey(publicId: string, acceptLanguage?: string | null, lang?: string | null): Promise<PublicSurvey> {
+export async function getPublicSurvey(
+  publicId: string,
+  acceptLanguage?: string | null,
+  lang?: string | null,
+): Promise<PublicSurvey> {
   const s = await loadLiveSurvey(publicId);
   const languages = surveyLanguages(s.languages, s.defaultLocale);
   const locale = negotiateLocale({ explicit: lang, acceptLanguage, available: languages, fallback: s.defaultLocale });
@@ -68,7 +84,13 @@ export async function getPublicSurvey(publicId: string, acceptLanguage?: string 
   for (const row of s.questions) {
     const q = toQuestionDef(row, s.type);
     if (!q) continue;
-    const out: PublicQuestion = { key: q.key, type: q.type, required: q.required, headline: q.headline, text: localizedText(row.text, locale, s.defaultLocale) };
+    const out: PublicQuestion = {
+      key: q.key,
+      type: q.type,
+      required: q.required,
+      headline: q.headline,
+      text: localizedText(row.text, locale, s.defaultLocale),
+    };
     if (q.scale) {
       const ends = q.headline && isMetric(s.type) ? ui.scale[s.type] : null;
       out.scale = { ...q.scale, minLabel: ends?.[0] ?? null, maxLabel: ends?.[1] ?? null };
@@ -107,7 +129,12 @@ export async function getPublicSurvey(publicId: string, acceptLanguage?: string 
  * knows, so that no one learns from it who exists or opted out. The widget asks before it shows anything
  * (GET ?customer=&customerToken=); the hosted page with ?cid=&ct=.
  */
-export async function customerMayAnswer(publicId: string, customerExternalId: string | null | undefined, customerToken: string | null | undefined, field?: { name: string; in: "body" | "query" }): Promise<boolean> {
+export async function customerMayAnswer(
+  publicId: string,
+  customerExternalId: string | null | undefined,
+  customerToken: string | null | undefined,
+  field?: { name: string; in: "body" | "query" },
+): Promise<boolean> {
   if (!customerExternalId && !customerToken) return true;
   const s = await loadLiveSurvey(publicId);
   return !(await verifiedOptOut(s.orgId, await resolveCustomerIdentity(s, customerExternalId, customerToken, field)));
@@ -137,12 +164,19 @@ export async function submitPublicResponse(
   const identity = await resolveCustomerIdentity(survey, customerExternalId, customerToken);
   // A verified customer who opted out gets no survey: nothing is stored for them (403, problem+json).
   if (await verifiedOptOut(survey.orgId, identity)) throw new CustomerOptedOutError();
-  const input: VerifiedResponseInput = { ...rest, ...(identity.verified ? { customerExternalId: identity.verified } : {}), ...(identity.claim ? { customerClaim: identity.claim } : {}) };
+  const input: VerifiedResponseInput = {
+    ...rest,
+    ...(identity.verified ? { customerExternalId: identity.verified } : {}),
+    ...(identity.claim ? { customerClaim: identity.claim } : {}),
+  };
   const limitsOf = (settings: unknown) => {
     const { rateLimit } = parseSurveySettings(settings);
     return [
       // Per client address (docs/security/limits.md): never the User-Agent, which the client picks.
-      ...perClientLimit(`public-response:${survey.id}`, meta.ip, { limit: rateLimit.perClientPerMinute, windowMs: MINUTE }),
+      ...perClientLimit(`public-response:${survey.id}`, meta.ip, {
+        limit: rateLimit.perClientPerMinute,
+        windowMs: MINUTE,
+      }),
       { key: `public-response:${survey.id}`, limit: rateLimit.perSurveyPerMinute, windowMs: MINUTE },
       // Infinity only when the operator turned the limits off (RESONANCE_PUBLIC_RATE_LIMITS=off): nothing to count.
     ].filter((l) => Number.isFinite(l.limit));
@@ -150,7 +184,13 @@ export async function submitPublicResponse(
   let counted = false;
   const asNew = validateAnswers(survey, input.answers, { complete: input.complete });
   if (asNew.ok) {
-    const outcome = await submitToBatch({ survey, input, meta, answers: asNew.answers, limits: limitsOf(survey.settings) });
+    const outcome = await submitToBatch({
+      survey,
+      input,
+      meta,
+      answers: asNew.answers,
+      limits: limitsOf(survey.settings),
+    });
     if (outcome.kind === "created") return { response: outcome.response, created: true };
     if (outcome.kind === "rate_limited") throw new RateLimitedError(outcome.retryAfterSeconds);
     if (outcome.kind === "unknown_context") throw new UnknownContextError(outcome.fields);

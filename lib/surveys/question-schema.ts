@@ -26,7 +26,10 @@ export const logicSchema = z.object({
       gte: z.number().optional(),
       lte: z.number().optional(),
     })
-    .refine((c) => c.in !== undefined || c.gte !== undefined || c.lte !== undefined, "Give at least one of in, gte, lte"),
+    .refine(
+      (c) => c.in !== undefined || c.gte !== undefined || c.lte !== undefined,
+      "Give at least one of in, gte, lte",
+    ),
 });
 
 /** A question as stored (the columns answer validation needs). */
@@ -71,9 +74,13 @@ export function toQuestionDef(q: QuestionInput, surveyType: string): QuestionDef
   const headline = q.headline === true;
   let scale: QuestionDef["scale"] = null;
   if (q.type === "score") {
-    scale = headline && isMetric(surveyType) ? { ...METRIC_SCALES[surveyType] } : { min: q.scaleMin ?? 0, max: q.scaleMax ?? 10 };
+    scale =
+      headline && isMetric(surveyType)
+        ? { ...METRIC_SCALES[surveyType] }
+        : { min: q.scaleMin ?? 0, max: q.scaleMax ?? 10 };
   }
-  const options = q.type === "single_choice" || q.type === "multi_choice" ? (optionsSchema.safeParse(q.options).data ?? []) : [];
+  const options =
+    q.type === "single_choice" || q.type === "multi_choice" ? (optionsSchema.safeParse(q.options).data ?? []) : [];
   const showIf = logicSchema.safeParse(q.logic).data?.showIf ?? null;
   return { key: q.key, type: q.type, required: q.required === true, headline, scale, options, showIf };
 }

@@ -33,7 +33,14 @@ import { newResumeToken, resumeTokenMatches } from "./resume-token";
 import { userAgentCategory } from "./user-agent";
 
 type StoredQuestion = QuestionInput & { id: string };
-export type LiveSurvey = { id: string; orgId: string; type: string; version: number; touchpointId: string | null; questions: StoredQuestion[] };
+export type LiveSurvey = {
+  id: string;
+  orgId: string;
+  type: string;
+  version: number;
+  touchpointId: string | null;
+  questions: StoredQuestion[];
+};
 
 /** The 201 of a new response: what was stored, and the token that lets its sender continue it. */
 export type CreatedResponse = {
@@ -75,12 +82,19 @@ function storedAnswers(survey: LiveSurvey, row: StoredResponse): Answers {
   return out;
 }
 
-const statusOf = (row: { clientId: string; completed: boolean }): ResponseStatus => ({ clientId: row.clientId, completed: row.completed });
+const statusOf = (row: { clientId: string; completed: boolean }): ResponseStatus => ({
+  clientId: row.clientId,
+  completed: row.completed,
+});
 
 export function toAnswerData(type: QuestionType, value: Answers[string]) {
   const c = toAnswerColumns(type, value);
   // Only the column the type uses: a Json column cannot take a plain null.
-  return c.valueNumber !== null ? { valueNumber: c.valueNumber } : c.valueText !== null ? { valueText: c.valueText } : { valueChoice: c.valueChoice! };
+  return c.valueNumber !== null
+    ? { valueNumber: c.valueNumber }
+    : c.valueText !== null
+      ? { valueText: c.valueText }
+      : { valueChoice: c.valueChoice! };
 }
 
 function sameAnswers(a: Answers, b: Answers): boolean {
@@ -98,18 +112,38 @@ function pagePath(url: string | undefined): string | null {
 async function resolveContext(survey: LiveSurvey, input: VerifiedResponseInput) {
   const orgId = survey.orgId;
   const [customer, touchpoint, channels] = await Promise.all([
-    input.customerExternalId ? db.customer.findUnique({ where: { orgId_externalId: { orgId, externalId: input.customerExternalId } }, select: { id: true } }) : null,
-    input.touchpointId ? db.touchpoint.findFirst({ where: { id: input.touchpointId, orgId, archivedAt: null }, select: { id: true } }) : null,
-    db.channel.findMany({ where: { orgId, archivedAt: null, key: { in: [input.channel ?? "web", "web"] } }, select: { id: true, key: true } }),
+    input.customerExternalId
+      ? db.customer.findUnique({
+          where: { orgId_externalId: { orgId, externalId: input.customerExternalId } },
+          select: { id: true },
+        })
+      : null,
+    input.touchpointId
+      ? db.touchpoint.findFirst({ where: { id: input.touchpointId, orgId, archivedAt: null }, select: { id: true } })
+      : null,
+    db.channel.findMany({
+      where: { orgId, archivedAt: null, key: { in: [input.channel ?? "web", "web"] } },
+      select: { id: true, key: true },
+    }),
   ]);
-  const unknown = unknownContext(input, { touchpoint: !!touchpoint, channel: channels.some((c) => c.key === input.channel) });
+  const unknown = unknownContext(input, {
+    touchpoint: !!touchpoint,
+    channel: channels.some((c) => c.key === input.channel),
+  });
   if (unknown.length) throw new UnknownContextError(unknown);
   const channel = channels.find((c) => c.key === (input.channel ?? "web"));
-  return { customerId: customer?.id ?? null, touchpointId: touchpoint?.id ?? survey.touchpointId, channelId: channel?.id ?? null };
+  return {
+    customerId: customer?.id ?? null,
+    touchpointId: touchpoint?.id ?? survey.touchpointId,
+    channelId: channel?.id ?? null,
+  };
 }
 
 /** The context fields sent but not found in the survey's organization (ingest-batch.ts asks the same). */
-export function unknownContext(input: VerifiedResponseInput, found: { touchpoint: boolean; channel: boolean }): Array<"channel" | "touchpointId"> {
+export function unknownContext(
+  input: VerifiedResponseInput,
+  found: { touchpoint: boolean; channel: boolean },
+): Array<"channel" | "touchpointId"> {
   const unknown: Array<"channel" | "touchpointId"> = [];
   if (input.channel && !found.channel) unknown.push("channel");
   if (input.touchpointId && !found.touchpoint) unknown.push("touchpointId");
@@ -146,7 +180,12 @@ export function newResponseRow(
   };
 }
 
-async function createResponse(survey: LiveSurvey, input: VerifiedResponseInput, meta: ResponseMeta, answers: Answers): Promise<CreatedResponse> {
+async function createResponse(
+  survey: LiveSurvey,
+  input: VerifiedResponseInput,
+  meta: ResponseMeta,
+  answers: Answers,
+): Promise<CreatedResponse> {
   const shape: SurveyShape = survey;
   const context = await resolveContext(survey, input);
   const resume = newResumeToken();
@@ -156,21 +195,44 @@ async function createResponse(survey: LiveSurvey, input: VerifiedResponseInput, 
     .map((q) => ({ orgId: survey.orgId, questionId: q.id, ...toAnswerData(q.type as QuestionType, answers[q.key]) }));
   const row = await db.$transaction(async (tx) => {
     const created = await tx.response.create({
-      data: { ...newResponseRow(survey, input, meta, answers, context, now, resume.hash), answers: { createMany: { data: rows } } },
+      data: {
+        ...newResponseRow(survey, input, meta, answers, context, now, resume.hash),
+        answers: { createMany: { data: rows } },
+      },
       select: responseSelect,
     });
     if (context.customerId) await tx.customer.update({ where: { id: context.customerId }, data: { lastSeenAt: now } });
     await enqueueResponsesCreated(tx, [{ id: created.id, orgId: survey.orgId }]);
-    await openCaseForResponse(tx, { id: created.id, orgId: survey.orgId, customerId: context.customerId, ...computeHeadline(shape, answers) });
+    await openCaseForResponse(tx, {
+      id: created.id,
+      orgId: survey.orgId,
+      customerId: context.customerId,
+      ...computeHeadline(shape, answers),
+    });
     return created;
   });
-  return { clientId: row.clientId, completed: row.completed, submittedAt: row.submittedAt, completedAt: row.completedAt, answers, resumeToken: resume.token };
+  return {
+    clientId: row.clientId,
+    completed: row.completed,
+    submittedAt: row.submittedAt,
+    completedAt: row.completedAt,
+    answers,
+    resumeToken: resume.token,
+  };
 }
 
 /** Applies the merged answers to a partial response; null when another submit completed it meanwhile. */
-async function updateResponse(survey: LiveSurvey, existing: StoredResponse, input: VerifiedResponseInput, previous: Answers, answers: Answers) {
+async function updateResponse(
+  survey: LiveSurvey,
+  existing: StoredResponse,
+  input: VerifiedResponseInput,
+  previous: Answers,
+  answers: Answers,
+) {
   const now = new Date();
-  const changed = survey.questions.filter((q) => Object.hasOwn(answers, q.key) && !sameAnswer(answers[q.key], previous[q.key]));
+  const changed = survey.questions.filter(
+    (q) => Object.hasOwn(answers, q.key) && !sameAnswer(answers[q.key], previous[q.key]),
+  );
   const removed = survey.questions.filter((q) => Object.hasOwn(previous, q.key) && !Object.hasOwn(answers, q.key));
   const completedAt = input.complete ? now : null;
   try {
@@ -183,8 +245,16 @@ async function updateResponse(survey: LiveSurvey, existing: StoredResponse, inpu
       });
       if (guard.count === 0) throw RACED;
       const stored = await tx.response.findUniqueOrThrow({ where: { id: existing.id }, select: { customerId: true } });
-      await openCaseForResponse(tx, { id: existing.id, orgId: survey.orgId, customerId: stored.customerId, ...headline });
-      if (removed.length) await tx.answer.deleteMany({ where: { responseId: existing.id, questionId: { in: removed.map((q) => q.id) } } });
+      await openCaseForResponse(tx, {
+        id: existing.id,
+        orgId: survey.orgId,
+        customerId: stored.customerId,
+        ...headline,
+      });
+      if (removed.length)
+        await tx.answer.deleteMany({
+          where: { responseId: existing.id, questionId: { in: removed.map((q) => q.id) } },
+        });
       for (const q of changed) {
         const data = toAnswerData(q.type as QuestionType, answers[q.key]);
         await tx.answer.upsert({
@@ -201,9 +271,16 @@ async function updateResponse(survey: LiveSurvey, existing: StoredResponse, inpu
   return statusOf({ clientId: existing.clientId, completed: input.complete });
 }
 
-export async function saveResponse(survey: LiveSurvey, input: VerifiedResponseInput, meta: ResponseMeta): Promise<{ response: PublicResponse; created: boolean }> {
+export async function saveResponse(
+  survey: LiveSurvey,
+  input: VerifiedResponseInput,
+  meta: ResponseMeta,
+): Promise<{ response: PublicResponse; created: boolean }> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const existing = await db.response.findUnique({ where: { surveyId_clientId: { surveyId: survey.id, clientId: input.clientId } }, select: responseSelect });
+    const existing = await db.response.findUnique({
+      where: { surveyId_clientId: { surveyId: survey.id, clientId: input.clientId } },
+      select: responseSelect,
+    });
     if (!existing) {
       const result = validateAnswers(survey, input.answers, { complete: input.complete });
       if (!result.ok) throw new AnswersInvalidError(result.issues);
@@ -217,11 +294,15 @@ export async function saveResponse(survey: LiveSurvey, input: VerifiedResponseIn
     const previous = storedAnswers(survey, existing);
     if (!resumeTokenMatches(existing.resumeTokenHash, input.resumeToken)) {
       // Not its first submitter: only a retry of a completed response, with exactly its answers, is answered.
-      const asSent = existing.completed && input.complete ? validateAnswers(survey, input.answers, { complete: true }) : null;
+      const asSent =
+        existing.completed && input.complete ? validateAnswers(survey, input.answers, { complete: true }) : null;
       if (asSent?.ok && sameAnswers(asSent.answers, previous)) return { response: statusOf(existing), created: false };
       throw new ResumeTokenRequiredError();
     }
-    const result = validateAnswers(survey, input.answers, { complete: input.complete && !existing.completed, previous });
+    const result = validateAnswers(survey, input.answers, {
+      complete: input.complete && !existing.completed,
+      previous,
+    });
     if (!result.ok) throw new AnswersInvalidError(result.issues);
     if (existing.completed) {
       if (sameAnswers(result.answers, previous)) return { response: statusOf(existing), created: false };

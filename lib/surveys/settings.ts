@@ -15,7 +15,10 @@ export const PUBLIC_RESPONSE_LIMITS = { perClientPerMinute: 30, perSurveyPerMinu
  * "<per client>,<per survey>" per minute (e.g. "100000,1000000", for load tests), or "off" (no limits at
  * all — never on a public site). Anything else keeps the built-in limits. Surveys may still lower them.
  */
-export function publicResponseLimits(value = process.env.RESONANCE_PUBLIC_RATE_LIMITS): { perClientPerMinute: number; perSurveyPerMinute: number } {
+export function publicResponseLimits(value = process.env.RESONANCE_PUBLIC_RATE_LIMITS): {
+  perClientPerMinute: number;
+  perSurveyPerMinute: number;
+} {
   const v = value?.trim().toLowerCase();
   if (!v) return { ...PUBLIC_RESPONSE_LIMITS };
   if (v === "off") return { perClientPerMinute: Infinity, perSurveyPerMinute: Infinity };
@@ -29,7 +32,8 @@ export function normalizeOrigin(value: string): string | null {
   try {
     const url = new URL(value);
     if (url.protocol !== "https:" && url.protocol !== "http:") return null;
-    if (url.username || url.password || url.search || url.hash || (url.pathname !== "/" && url.pathname !== "")) return null;
+    if (url.username || url.password || url.search || url.hash || (url.pathname !== "/" && url.pathname !== ""))
+      return null;
     return url.origin;
   } catch {
     return null;

@@ -9,10 +9,16 @@ import { db } from "../db";
 export const FRESH_MS = 2_000;
 const MAX_ENTRIES = 2_000;
 
-const liveQuestions = { where: { archivedAt: null }, orderBy: [{ position: "asc" as const }, { createdAt: "asc" as const }] };
+const liveQuestions = {
+  where: { archivedAt: null },
+  orderBy: [{ position: "asc" as const }, { createdAt: "asc" as const }],
+};
 
 function read(publicId: string) {
-  return db.survey.findUnique({ where: { publicId }, include: { questions: liveQuestions, org: { select: { name: true } } } });
+  return db.survey.findUnique({
+    where: { publicId },
+    include: { questions: liveQuestions, org: { select: { name: true } } },
+  });
 }
 export type CachedSurvey = NonNullable<Awaited<ReturnType<typeof read>>>;
 
@@ -20,7 +26,9 @@ type Entry = { at: number; value: Promise<CachedSurvey | null> };
 // One cache per process, kept on globalThis: the custom server's bundle (server/index.ts) and Next.js's
 // bundle of the app routes each hold a copy of this module, and a change saved through one (builder.ts
 // calls forgetSurvey) must be seen by the other at once.
-const entries: Map<string, Entry> = ((globalThis as { __resonanceSurveyCache?: Map<string, Entry> }).__resonanceSurveyCache ??= new Map());
+const entries: Map<string, Entry> = ((
+  globalThis as { __resonanceSurveyCache?: Map<string, Entry> }
+).__resonanceSurveyCache ??= new Map());
 
 /** The survey (any status) with its live questions and its organization's name; null when there is none. */
 export function surveyByPublicId(publicId: string, opts: { fresh?: boolean } = {}): Promise<CachedSurvey | null> {

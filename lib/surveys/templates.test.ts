@@ -5,7 +5,12 @@ import { questionIssues } from "./builder-rules";
 import { TEMPLATE_IDS, TEMPLATES, templateQuestions, textsFor } from "./templates";
 import { visibleKeys } from "./logic";
 
-const rc = (surveyType: string, languages: string[]) => ({ surveyType, languages, existing: [], archivedKeys: new Set<string>() });
+const rc = (surveyType: string, languages: string[]) => ({
+  surveyType,
+  languages,
+  existing: [],
+  archivedKeys: new Set<string>(),
+});
 
 describe("survey templates", () => {
   it.each(TEMPLATE_IDS)("%s passes the builder's own rules in English and German", (id) => {
@@ -49,6 +54,9 @@ describe("survey templates", () => {
   it("a language the template lacks gets the default language's text to translate", () => {
     expect(textsFor({ en: "Hello", de: "Hallo" }, ["de-CH", "fr"], "en")).toEqual({ "de-CH": "Hallo", fr: "Hello" });
     const fr = templateQuestions("csat", ["fr", "en"], "fr");
-    expect(fr[0].text).toEqual({ fr: "How satisfied were you with your experience?", en: "How satisfied were you with your experience?" });
+    expect(fr[0].text).toEqual({
+      fr: "How satisfied were you with your experience?",
+      en: "How satisfied were you with your experience?",
+    });
   });
 });

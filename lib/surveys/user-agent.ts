@@ -4,7 +4,8 @@
 
 export type UserAgentCategory = "desktop" | "mobile" | "tablet" | "bot";
 
-const BOT = /bot\b|bot\/|crawl|spider|slurp|headless|lighthouse|pingdom|monitor|preview|curl\/|wget\/|python-|httpclient|okhttp|go-http-client|java\/|axios\/|node-fetch|undici|^node$|postman/i;
+const BOT =
+  /bot\b|bot\/|crawl|spider|slurp|headless|lighthouse|pingdom|monitor|preview|curl\/|wget\/|python-|httpclient|okhttp|go-http-client|java\/|axios\/|node-fetch|undici|^node$|postman/i;
 const TABLET = /ipad|tablet|kindle|silk\/|playbook|nexus (7|9|10)|sm-t\d|(android(?!.*mobile))/i;
 const MOBILE = /mobi|iphone|ipod|windows phone|blackberry|bb10|opera mini|iemobile|android.*mobile/i;
 

@@ -37,7 +37,9 @@ export async function takeCodeAttempt(userId: string, now = new Date()): Promise
 }
 
 function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError ? error.code === "P2002" : (error as { code?: unknown })?.code === "P2002";
+  return error instanceof Prisma.PrismaClientKnownRequestError
+    ? error.code === "P2002"
+    : (error as { code?: unknown })?.code === "P2002";
 }
 
 /**
@@ -46,8 +48,14 @@ function isUniqueViolation(error: unknown): boolean {
  */
 export async function claimTimeStep(userId: string, step: number, now = new Date()): Promise<boolean> {
   const key = stepKey(userId);
-  const expiresAt = new Date(Math.max(now.getTime(), (step + 1) * TOTP_PERIOD_SECONDS * 1000) + TOTP_TOLERANCE_SECONDS * 1000 * 2);
-  const advance = () => db.rateLimitBucket.updateMany({ where: { key, windowStart: EPOCH, count: { lt: step } }, data: { count: step, expiresAt } });
+  const expiresAt = new Date(
+    Math.max(now.getTime(), (step + 1) * TOTP_PERIOD_SECONDS * 1000) + TOTP_TOLERANCE_SECONDS * 1000 * 2,
+  );
+  const advance = () =>
+    db.rateLimitBucket.updateMany({
+      where: { key, windowStart: EPOCH, count: { lt: step } },
+      data: { count: step, expiresAt },
+    });
   if ((await advance()).count === 1) return true;
   try {
     await db.rateLimitBucket.create({ data: { key, windowStart: EPOCH, count: step, expiresAt } });

@@ -13,7 +13,9 @@ export const TWO_FACTOR_PAGE = "/account/two-factor";
 
 export class TwoFactorRequiredError extends ForbiddenError {
   constructor(readonly orgId: string) {
-    super(`This organization requires two-factor authentication. Turn it on, or confirm this session with a code, at ${TWO_FACTOR_PAGE}.`);
+    super(
+      `This organization requires two-factor authentication. Turn it on, or confirm this session with a code, at ${TWO_FACTOR_PAGE}.`,
+    );
   }
 }
 
@@ -41,12 +43,26 @@ export async function getTwoFactorPolicy(ctx: Ctx): Promise<{ requireTwoFactor: 
  */
 export async function setRequireTwoFactor(ctx: Ctx, sid: string | null, requireTwoFactor: boolean): Promise<void> {
   if (requireTwoFactor && !(await sessionPassedSecondFactor(ctx.userId, sid))) {
-    throw new ConflictError("Turn on two-factor authentication for your own account first (the “Two-factor authentication” link under your name), then require it for everyone.");
+    throw new ConflictError(
+      "Turn on two-factor authentication for your own account first (the “Two-factor authentication” link under your name), then require it for everyone.",
+    );
   }
   await db.$transaction(async (tx) => {
-    const before = await tx.organization.findUniqueOrThrow({ where: { id: ctx.orgId }, select: { requireTwoFactor: true } });
+    const before = await tx.organization.findUniqueOrThrow({
+      where: { id: ctx.orgId },
+      select: { requireTwoFactor: true },
+    });
     if (before.requireTwoFactor === requireTwoFactor) return;
     await tx.organization.update({ where: { id: ctx.orgId }, data: { requireTwoFactor } });
-    await recordAudit(ctx, { action: requireTwoFactor ? "organization.two_factor_required" : "organization.two_factor_optional", entityType: "Organization", entityId: ctx.orgId, data: { requireTwoFactor } }, tx);
+    await recordAudit(
+      ctx,
+      {
+        action: requireTwoFactor ? "organization.two_factor_required" : "organization.two_factor_optional",
+        entityType: "Organization",
+        entityId: ctx.orgId,
+        data: { requireTwoFactor },
+      },
+      tx,
+    );
   });
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { canonicalRecoveryCode, hashRecoveryCode, newRecoveryCode, newRecoveryCodes, RECOVERY_CODE_COUNT } from "./recovery-codes";
+import {
+  canonicalRecoveryCode,
+  hashRecoveryCode,
+  newRecoveryCode,
+  newRecoveryCodes,
+  RECOVERY_CODE_COUNT,
+} from "./recovery-codes";
 
 describe("recovery codes", () => {
   it("are ten distinct codes of two groups of five unambiguous characters", () => {
@@ -18,12 +24,14 @@ describe("recovery codes", () => {
     const code = newRecoveryCode();
     const canonical = canonicalRecoveryCode(code)!;
     expect(canonical).toHaveLength(10);
-    for (const typed of [code.toUpperCase(), code.replace("-", ""), ` ${code.replace("-", " ")} `]) expect(canonicalRecoveryCode(typed)).toBe(canonical);
+    for (const typed of [code.toUpperCase(), code.replace("-", ""), ` ${code.replace("-", " ")} `])
+      expect(canonicalRecoveryCode(typed)).toBe(canonical);
     expect(hashRecoveryCode(canonicalRecoveryCode(code.toUpperCase())!)).toBe(hashRecoveryCode(canonical));
   });
 
   it("refuse input of the wrong length or with letters outside the alphabet, and six-digit codes", () => {
-    for (const bad of ["", "12345", "123456", "abcde-fghij-k", "abcde-fghio", "abcde-fghiu", "abcde_fghij"]) expect(canonicalRecoveryCode(bad)).toBeNull();
+    for (const bad of ["", "12345", "123456", "abcde-fghij-k", "abcde-fghio", "abcde-fghiu", "abcde_fghij"])
+      expect(canonicalRecoveryCode(bad)).toBeNull();
   });
 
   it("are stored as a sha256 that does not contain the code", () => {

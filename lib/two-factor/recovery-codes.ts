@@ -38,7 +38,9 @@ export function hashRecoveryCode(canonical: string): string {
 export async function replaceRecoveryCodes(userId: string, tx: Tx = db): Promise<string[]> {
   const codes = newRecoveryCodes();
   await tx.recoveryCode.deleteMany({ where: { userId } });
-  await tx.recoveryCode.createMany({ data: codes.map((c) => ({ userId, codeHash: hashRecoveryCode(canonicalRecoveryCode(c)!) })) });
+  await tx.recoveryCode.createMany({
+    data: codes.map((c) => ({ userId, codeHash: hashRecoveryCode(canonicalRecoveryCode(c)!) })),
+  });
   return codes;
 }
 
@@ -49,7 +51,10 @@ export async function replaceRecoveryCodes(userId: string, tx: Tx = db): Promise
 export async function claimRecoveryCode(userId: string, input: string, now = new Date()): Promise<boolean> {
   const canonical = canonicalRecoveryCode(input);
   if (!canonical) return false;
-  const { count } = await db.recoveryCode.updateMany({ where: { userId, codeHash: hashRecoveryCode(canonical), usedAt: null }, data: { usedAt: now } });
+  const { count } = await db.recoveryCode.updateMany({
+    where: { userId, codeHash: hashRecoveryCode(canonical), usedAt: null },
+    data: { usedAt: now },
+  });
   return count === 1;
 }
 

@@ -7,7 +7,10 @@ export const TWO_FACTOR_CODE_REQUIRED = "TwoFactorCodeRequired";
 const ENTER_CODE = "Enter the 6-digit code from your authenticator app";
 
 /** A 6-digit TOTP ("123 456" and "123-456" too). */
-export const totpCodeField = z.string().trim().regex(/^\d{3}[\s-]?\d{3}$/, ENTER_CODE);
+export const totpCodeField = z
+  .string()
+  .trim()
+  .regex(/^\d{3}[\s-]?\d{3}$/, ENTER_CODE);
 
 /** A TOTP or a recovery code ("7kq2m-x9c4d"). */
 export const anyCodeField = z
@@ -17,7 +20,13 @@ export const anyCodeField = z
   .max(64, "That is not a code")
   .regex(/^[0-9A-Za-z\s-]+$/, "That is not a code");
 
-export const enableTwoFactorSchema = z.object({ pending: z.string().min(20, "Reload the page and scan the new QR code").max(4000), code: totpCodeField, password: z.string().max(1024).optional() });
+export const enableTwoFactorSchema = z.object({
+  pending: z.string().min(20, "Reload the page and scan the new QR code").max(4000),
+  code: totpCodeField,
+  password: z.string().max(1024).optional(),
+});
 export const codeOnlySchema = z.object({ code: anyCodeField });
 export const disableTwoFactorSchema = z.object({ password: z.string().max(1024).optional(), code: anyCodeField });
-export const twoFactorPolicySchema = z.object({ requireTwoFactor: z.enum(["on", "off"], { error: "Choose whether two-factor is required" }) });
+export const twoFactorPolicySchema = z.object({
+  requireTwoFactor: z.enum(["on", "off"], { error: "Choose whether two-factor is required" }),
+});

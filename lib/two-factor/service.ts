@@ -27,10 +27,17 @@ const WRONG_CODE = "That code is not right. Enter the current 6-digit code from 
 
 export async function getTwoFactorStatus(session: SessionRef) {
   const [user, row, recoveryCodesLeft, requiredBy] = await Promise.all([
-    db.user.findUnique({ where: { id: session.userId }, select: { email: true, totpEnabledAt: true, passwordHash: true } }),
+    db.user.findUnique({
+      where: { id: session.userId },
+      select: { email: true, totpEnabledAt: true, passwordHash: true },
+    }),
     db.userSession.findUnique({ where: { id: session.sid }, select: { mfa: true } }),
     unusedRecoveryCodeCount(session.userId),
-    db.organization.findMany({ where: { requireTwoFactor: true, memberships: { some: { userId: session.userId, suspendedAt: null } } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    db.organization.findMany({
+      where: { requireTwoFactor: true, memberships: { some: { userId: session.userId, suspendedAt: null } } },
+      select: { id: true, name: true },
+      orderBy: { name: "asc" },
+    }),
   ]);
   const enabledAt = user?.totpEnabledAt ?? null;
   return {
@@ -56,18 +63,32 @@ export async function beginEnrolment(userId: string, accountName: string, now = 
   const uri = totpUri(secret, accountName);
   const svg = await QRCode.toString(uri, { type: "svg", errorCorrectionLevel: "M", margin: 2 });
   const pending = sealSecret(JSON.stringify({ u: userId, s: secret, t: now.getTime() }));
-  return { pending, secretForTyping: formatSecretForTyping(secret), uri, qrDataUrl: `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}` };
+  return {
+    pending,
+    secretForTyping: formatSecretForTyping(secret),
+    uri,
+    qrDataUrl: `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}`,
+  };
 }
 
 function openPending(userId: string, pending: string, now: Date): string {
-  const expired = new ValidationError([{ name: "pending", reason: "This setup page has expired. Reload it and scan the new QR code.", in: "body" }], "This setup page has expired. Reload it and scan the new QR code.");
+  const expired = new ValidationError(
+    [{ name: "pending", reason: "This setup page has expired. Reload it and scan the new QR code.", in: "body" }],
+    "This setup page has expired. Reload it and scan the new QR code.",
+  );
   let parsed: { u?: unknown; s?: unknown; t?: unknown };
   try {
     parsed = JSON.parse(openSecret(pending));
   } catch {
     throw expired;
   }
-  if (parsed.u !== userId || typeof parsed.s !== "string" || typeof parsed.t !== "number" || now.getTime() - parsed.t > PENDING_MAX_AGE_MS) throw expired;
+  if (
+    parsed.u !== userId ||
+    typeof parsed.s !== "string" ||
+    typeof parsed.t !== "number" ||
+    now.getTime() - parsed.t > PENDING_MAX_AGE_MS
+  )
+    throw expired;
   return parsed.s;
 }
 
@@ -80,7 +101,11 @@ function wrongCode(): ValidationError {
  * passed the second factor; the user's other sessions end (they were signed in with a password alone).
  * Returns the ten recovery codes: the only time they are shown.
  */
-export async function enableTwoFactor(session: SessionRef, input: { pending: string; code: string; password?: string }, now = new Date()): Promise<{ recoveryCodes: string[] }> {
+export async function enableTwoFactor(
+  session: SessionRef,
+  input: { pending: string; code: string; password?: string },
+  now = new Date(),
+): Promise<{ recoveryCodes: string[] }> {
   const secret = openPending(session.userId, input.pending, now);
   // A stolen session must not be able to put its own authenticator on the account (and lock the owner out).
   await assertCurrentPassword(session.userId, input.password, now);
@@ -89,7 +114,10 @@ export async function enableTwoFactor(session: SessionRef, input: { pending: str
   if (step === null) throw wrongCode();
   await attempt.succeeded();
   const recoveryCodes = await db.$transaction(async (tx) => {
-    const { count } = await tx.user.updateMany({ where: { id: session.userId, totpEnabledAt: null }, data: { totpSecretEnc: sealSecret(secret), totpEnabledAt: now } });
+    const { count } = await tx.user.updateMany({
+      where: { id: session.userId, totpEnabledAt: null },
+      data: { totpSecretEnc: sealSecret(secret), totpEnabledAt: now },
+    });
     if (count !== 1) throw new ConflictError("Two-factor authentication is already on for your account.");
     await forgetLastStep(session.userId, tx);
     const codes = await replaceRecoveryCodes(session.userId, tx);
@@ -109,9 +137,16 @@ export async function enableTwoFactor(session: SessionRef, input: { pending: str
  * Checks a 6-digit TOTP or a recovery code for a user with two-factor on. Throws TwoFactorThrottledError
  * after too many wrong codes; counts a wrong one. A TOTP step or recovery code is accepted once only.
  */
-export async function verifySecondFactor(userId: string, code: string, now = new Date()): Promise<SecondFactorMethod | null> {
+export async function verifySecondFactor(
+  userId: string,
+  code: string,
+  now = new Date(),
+): Promise<SecondFactorMethod | null> {
   const attempt = await takeCodeAttempt(userId, now);
-  const user = await db.user.findUnique({ where: { id: userId }, select: { totpSecretEnc: true, totpEnabledAt: true } });
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { totpSecretEnc: true, totpEnabledAt: true },
+  });
   let method: SecondFactorMethod | null = null;
   if (user?.totpEnabledAt && user.totpSecretEnc) {
     if (looksLikeTotp(code)) {
@@ -131,7 +166,9 @@ function readSecret(sealed: string): string | null {
   try {
     return openSecret(sealed);
   } catch {
-    console.error("[two-factor] a stored TOTP secret cannot be decrypted with this server's key (was NEXTAUTH_SECRET or WEBHOOK_SECRET_KEY changed?)");
+    console.error(
+      "[two-factor] a stored TOTP secret cannot be decrypted with this server's key (was NEXTAUTH_SECRET or WEBHOOK_SECRET_KEY changed?)",
+    );
     return null;
   }
 }
@@ -148,7 +185,11 @@ export class TwoFactorCodeRequiredError extends Error {
  * The second step of a password sign-in (the password is already verified). Without two-factor: passes,
  * mfa false. With it: no code → TwoFactorCodeRequiredError (the form then asks for one); a wrong code → null.
  */
-export async function secondFactorAtSignIn(userId: string, code: string | undefined, now = new Date()): Promise<{ mfa: boolean; method?: SecondFactorMethod } | null> {
+export async function secondFactorAtSignIn(
+  userId: string,
+  code: string | undefined,
+  now = new Date(),
+): Promise<{ mfa: boolean; method?: SecondFactorMethod } | null> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { totpEnabledAt: true } });
   if (!user?.totpEnabledAt) return { mfa: false };
   if (!code?.trim()) throw new TwoFactorCodeRequiredError();
@@ -170,14 +211,22 @@ async function assertEnabled(userId: string): Promise<void> {
 }
 
 /** A session that began without a second factor (e.g. before enrolment elsewhere) passes it with a code. */
-export async function verifySessionSecondFactor(session: SessionRef, input: { code: string }, now = new Date()): Promise<void> {
+export async function verifySessionSecondFactor(
+  session: SessionRef,
+  input: { code: string },
+  now = new Date(),
+): Promise<void> {
   await assertEnabled(session.userId);
   await requireCode(session.userId, input.code, now);
   await markSessionMfa(session.sid);
 }
 
 /** New recovery codes; the old ones stop working. Needs a current code (or an unused recovery code). */
-export async function regenerateRecoveryCodes(session: SessionRef, input: { code: string }, now = new Date()): Promise<{ recoveryCodes: string[] }> {
+export async function regenerateRecoveryCodes(
+  session: SessionRef,
+  input: { code: string },
+  now = new Date(),
+): Promise<{ recoveryCodes: string[] }> {
   await assertEnabled(session.userId);
   await requireCode(session.userId, input.code, now);
   const recoveryCodes = await db.$transaction(async (tx) => {
@@ -193,7 +242,11 @@ export async function regenerateRecoveryCodes(session: SessionRef, input: { code
  * recovery codes are deleted, and no session of the user counts as having passed a second factor any more
  * (an organization that requires two-factor closes to them until they enrol again).
  */
-export async function disableTwoFactor(session: SessionRef, input: { password?: string; code: string }, now = new Date()): Promise<void> {
+export async function disableTwoFactor(
+  session: SessionRef,
+  input: { password?: string; code: string },
+  now = new Date(),
+): Promise<void> {
   const user = await db.user.findUnique({ where: { id: session.userId }, select: { totpEnabledAt: true } });
   if (!user?.totpEnabledAt) throw new ConflictError("Two-factor authentication is not on for your account.");
   await assertCurrentPassword(session.userId, input.password, now);
@@ -213,7 +266,10 @@ async function assertCurrentPassword(userId: string, password: string | undefine
   if (!user?.passwordHash) return;
   const attempt = await takeCodeAttempt(userId, now);
   if (!password || !(await verifyPassword(password, user.passwordHash))) {
-    throw new ValidationError([{ name: "password", reason: "That is not your current password.", in: "body" }], "That is not your current password.");
+    throw new ValidationError(
+      [{ name: "password", reason: "That is not your current password.", in: "body" }],
+      "That is not your current password.",
+    );
   }
   await attempt.succeeded();
 }
@@ -221,5 +277,6 @@ async function assertCurrentPassword(userId: string, password: string | undefine
 /** Account events go into the audit log of every organization the user belongs to, where its admins see them. */
 async function auditInEveryOrganization(userId: string, action: string, tx: Prisma.TransactionClient): Promise<void> {
   const memberships = await tx.membership.findMany({ where: { userId }, select: { orgId: true } });
-  for (const m of memberships) await recordAudit({ orgId: m.orgId, userId, apiKeyId: null }, { action, entityType: "User", entityId: userId }, tx);
+  for (const m of memberships)
+    await recordAudit({ orgId: m.orgId, userId, apiKeyId: null }, { action, entityType: "User", entityId: userId }, tx);
 }

@@ -35,7 +35,8 @@ describe("TOTP codes", () => {
     const now = new Date(1234567890 * 1000);
     expect(totpStepOf(RFC_SECRET, "005 924", now)).not.toBeNull();
     expect(totpStepOf(RFC_SECRET, "005-924", now)).not.toBeNull();
-    for (const bad of ["", "05924", "0059240", "abcdef", "005924x"]) expect(totpStepOf(RFC_SECRET, bad, now)).toBeNull();
+    for (const bad of ["", "05924", "0059240", "abcdef", "005924x"])
+      expect(totpStepOf(RFC_SECRET, bad, now)).toBeNull();
     expect(looksLikeTotp(" 123 456 ")).toBe(true);
     expect(looksLikeTotp("7kq2m-x9c4d")).toBe(false);
   });

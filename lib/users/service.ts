@@ -13,7 +13,10 @@ export async function verifyCredentials(email: string, password: string) {
   // A bcrypt hash from before argon2id (or older parameters) becomes current while the password is at hand.
   // Only where it is still the hash just verified: a password changed meanwhile is not overwritten.
   if (needsRehash(user.passwordHash)) {
-    await db.user.updateMany({ where: { id: user.id, passwordHash: user.passwordHash }, data: { passwordHash: await hashPassword(password) } });
+    await db.user.updateMany({
+      where: { id: user.id, passwordHash: user.passwordHash },
+      data: { passwordHash: await hashPassword(password) },
+    });
   }
   return { id: user.id, email: user.email, name: user.name };
 }

@@ -2,7 +2,13 @@
 // guard (lib/net/outbound.ts) twice: when saved (schema.ts: the literal host; service.ts: what the name resolves
 // to now) and on every attempt (worker.ts: the address actually connected to). Receivers inside the operator's
 // network are allowed only through WEBHOOK_ALLOWLIST (empty by default). docs/security/webhooks.md.
-import { assertUrlAllowed, OutboundError, resolvesAllowed, type OutboundFailure, type OutboundPolicy } from "../net/outbound";
+import {
+  assertUrlAllowed,
+  OutboundError,
+  resolvesAllowed,
+  type OutboundFailure,
+  type OutboundPolicy,
+} from "../net/outbound";
 import { ValidationError } from "../http/errors";
 
 export const WEBHOOK_POLICY: OutboundPolicy = { allowlistEnv: "WEBHOOK_ALLOWLIST", httpsOnly: false };
@@ -23,7 +29,8 @@ export function literalUrlRefusal(value: string): string | null {
 
 /** At save time: a name that resolves to an internal address now is refused with a 400 naming `url`. */
 export async function assertUrlResolvesOutside(value: string): Promise<void> {
-  if (!(await resolvesAllowed(WEBHOOK_POLICY, new URL(value)))) throw new ValidationError([{ name: "url", reason: BLOCKED_URL_REASON, in: "body" }]);
+  if (!(await resolvesAllowed(WEBHOOK_POLICY, new URL(value))))
+    throw new ValidationError([{ name: "url", reason: BLOCKED_URL_REASON, in: "body" }]);
 }
 
 /** What an attempt's `error` holds: one of these classes, never the receiver's answer or a network error's text. */

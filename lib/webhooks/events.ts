@@ -12,7 +12,10 @@ export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 export const TEST_EVENT_TYPE = "webhook.test";
 
 export const EVENT_LABELS: Record<WebhookEventType, { label: string; description: string }> = {
-  "response.created": { label: "Response created", description: "A survey response was accepted (web, link, e-mail or the public API)" },
+  "response.created": {
+    label: "Response created",
+    description: "A survey response was accepted (web, link, e-mail or the public API)",
+  },
   "case.opened": { label: "Case opened", description: "A follow-up case was opened by a rule" },
   "case.resolved": { label: "Case resolved", description: "A follow-up case was resolved" },
 };

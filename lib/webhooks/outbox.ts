@@ -13,23 +13,42 @@ type Endpoint = { id: string; orgId: string; eventTypes: unknown };
 
 async function activeEndpoints(tx: Tx, orgIds: string[]): Promise<Endpoint[]> {
   if (orgIds.length === 0) return [];
-  return tx.webhookEndpoint.findMany({ where: { orgId: { in: [...new Set(orgIds)] }, active: true }, select: { id: true, orgId: true, eventTypes: true } });
+  return tx.webhookEndpoint.findMany({
+    where: { orgId: { in: [...new Set(orgIds)] }, active: true },
+    select: { id: true, orgId: true, eventTypes: true },
+  });
 }
 
 const subscribes = (e: Endpoint, type: string) => Array.isArray(e.eventTypes) && e.eventTypes.includes(type);
 
 /** One delivery row per endpoint of the event's organization that subscribes to its type. */
-function deliveryRows(endpoints: Endpoint[], orgId: string, event: WebhookEvent, now: Date): Prisma.WebhookDeliveryCreateManyInput[] {
+function deliveryRows(
+  endpoints: Endpoint[],
+  orgId: string,
+  event: WebhookEvent,
+  now: Date,
+): Prisma.WebhookDeliveryCreateManyInput[] {
   const payload = JSON.stringify(event);
   return endpoints
     .filter((e) => e.orgId === orgId && subscribes(e, event.type))
-    .map((e) => ({ orgId, endpointId: e.id, eventId: event.id, eventType: event.type, payload, nextAttemptAt: now, ...subjectOf(event) }));
+    .map((e) => ({
+      orgId,
+      endpointId: e.id,
+      eventId: event.id,
+      eventType: event.type,
+      payload,
+      nextAttemptAt: now,
+      ...subjectOf(event),
+    }));
 }
 
 /** Whose data an event carries (the delivery's customerId and responseId columns, for erasure and retention). */
 function subjectOf(event: WebhookEvent): { customerId: string | null; responseId: string | null } {
   const text = (v: unknown) => (typeof v === "string" ? v : null);
-  return { customerId: text(event.data.customerId), responseId: event.type === "response.created" ? text(event.data.responseId) : null };
+  return {
+    customerId: text(event.data.customerId),
+    responseId: event.type === "response.created" ? text(event.data.responseId) : null,
+  };
 }
 
 async function insert(tx: Tx, rows: Prisma.WebhookDeliveryCreateManyInput[]): Promise<number> {
@@ -43,32 +62,77 @@ async function insert(tx: Tx, rows: Prisma.WebhookDeliveryCreateManyInput[]): Pr
  */
 export async function enqueueForEndpoint(tx: Tx, endpoint: { id: string; orgId: string }, event: WebhookEvent) {
   return tx.webhookDelivery.create({
-    data: { orgId: endpoint.orgId, endpointId: endpoint.id, eventId: event.id, eventType: event.type, payload: JSON.stringify(event), nextAttemptAt: null },
+    data: {
+      orgId: endpoint.orgId,
+      endpointId: endpoint.id,
+      eventId: event.id,
+      eventType: event.type,
+      payload: JSON.stringify(event),
+      nextAttemptAt: null,
+    },
   });
 }
 
 /** case.opened / case.resolved for cases written in this transaction. */
-export async function enqueueCaseEvents(tx: Tx, type: "case.opened" | "case.resolved", cases: Array<CaseForEvent & { orgId: string }>): Promise<number> {
-  const endpoints = (await activeEndpoints(tx, cases.map((c) => c.orgId))).filter((e) => subscribes(e, type));
+export async function enqueueCaseEvents(
+  tx: Tx,
+  type: "case.opened" | "case.resolved",
+  cases: Array<CaseForEvent & { orgId: string }>,
+): Promise<number> {
+  const endpoints = (
+    await activeEndpoints(
+      tx,
+      cases.map((c) => c.orgId),
+    )
+  ).filter((e) => subscribes(e, type));
   if (endpoints.length === 0) return 0;
   const now = new Date();
-  return insert(tx, cases.flatMap((c) => deliveryRows(endpoints, c.orgId, newEvent(type, caseData(c), now), now)));
+  return insert(
+    tx,
+    cases.flatMap((c) => deliveryRows(endpoints, c.orgId, newEvent(type, caseData(c), now), now)),
+  );
 }
 
 /** response.created for responses created in this transaction (the one-response path and the ingestion batch). */
-export async function enqueueResponsesCreated(tx: Tx, responses: Array<{ id: string; orgId: string }>): Promise<number> {
-  const endpoints = (await activeEndpoints(tx, responses.map((r) => r.orgId))).filter((e) => subscribes(e, "response.created"));
+export async function enqueueResponsesCreated(
+  tx: Tx,
+  responses: Array<{ id: string; orgId: string }>,
+): Promise<number> {
+  const endpoints = (
+    await activeEndpoints(
+      tx,
+      responses.map((r) => r.orgId),
+    )
+  ).filter((e) => subscribes(e, "response.created"));
   if (endpoints.length === 0) return 0;
   const orgs = new Set(endpoints.map((e) => e.orgId));
   const ids = responses.filter((r) => orgs.has(r.orgId)).map((r) => r.id);
   const rows = await tx.response.findMany({
     where: { id: { in: ids } },
     select: {
-      id: true, orgId: true, surveyId: true, clientId: true, customerId: true, touchpointId: true, metric: true, score: true, category: true,
-      completed: true, locale: true, submittedAt: true, completedAt: true,
+      id: true,
+      orgId: true,
+      surveyId: true,
+      clientId: true,
+      customerId: true,
+      touchpointId: true,
+      metric: true,
+      score: true,
+      category: true,
+      completed: true,
+      locale: true,
+      submittedAt: true,
+      completedAt: true,
       customer: { select: { externalId: true } },
       channel: { select: { key: true } },
-      answers: { select: { valueNumber: true, valueText: true, valueChoice: true, question: { select: { key: true, type: true } } } },
+      answers: {
+        select: {
+          valueNumber: true,
+          valueText: true,
+          valueChoice: true,
+          question: { select: { key: true, type: true } },
+        },
+      },
     },
   });
   const now = new Date();
@@ -76,14 +140,16 @@ export async function enqueueResponsesCreated(tx: Tx, responses: Array<{ id: str
     tx,
     rows.flatMap((r) => {
       const answers: Record<string, unknown> = {};
-      for (const a of r.answers) if (isQuestionType(a.question.type)) answers[a.question.key] = fromAnswerColumns(a.question.type, a);
+      for (const a of r.answers)
+        if (isQuestionType(a.question.type)) answers[a.question.key] = fromAnswerColumns(a.question.type, a);
       return deliveryRows(endpoints, r.orgId, newEvent("response.created", responseData(r, answers), now), now);
     }),
   );
 }
 
 const CHUNK = 500;
-const inChunks = <T>(list: T[]): T[][] => Array.from({ length: Math.ceil(list.length / CHUNK) }, (_, i) => list.slice(i * CHUNK, (i + 1) * CHUNK));
+const inChunks = <T>(list: T[]): T[][] =>
+  Array.from({ length: Math.ceil(list.length / CHUNK) }, (_, i) => list.slice(i * CHUNK, (i + 1) * CHUNK));
 type Data = Record<string, unknown>;
 
 /**
@@ -94,29 +160,56 @@ type Data = Record<string, unknown>;
  * whose response or case is gone is deleted. Each event keeps its id, type, time and figures, so a delivery
  * still due is sent, without the person. Returns the number of deliveries rewritten or deleted.
  */
-export async function scrubDeliveries(tx: Tx, orgId: string, subject: { customerId?: string; responseIds?: string[] }): Promise<number> {
+export async function scrubDeliveries(
+  tx: Tx,
+  orgId: string,
+  subject: { customerId?: string; responseIds?: string[] },
+): Promise<number> {
   const or: Prisma.WebhookDeliveryWhereInput[] = subject.customerId ? [{ customerId: subject.customerId }] : [];
   for (const part of inChunks(subject.responseIds ?? [])) or.push({ responseId: { in: part } });
   if (or.length === 0) return 0;
-  const rows = await tx.webhookDelivery.findMany({ where: { orgId, OR: or }, select: { id: true, eventType: true, payload: true } });
+  const rows = await tx.webhookDelivery.findMany({
+    where: { orgId, OR: or },
+    select: { id: true, eventType: true, payload: true },
+  });
   if (rows.length === 0) return 0;
   const events = rows.map((r) => ({ id: r.id, type: r.eventType, event: JSON.parse(r.payload) as WebhookEvent }));
-  const idsOf = (prefix: string, key: string) => [...new Set(events.filter((e) => e.type.startsWith(prefix)).map((e) => String(e.event.data[key])))];
+  const idsOf = (prefix: string, key: string) => [
+    ...new Set(events.filter((e) => e.type.startsWith(prefix)).map((e) => String(e.event.data[key]))),
+  ];
 
   const responses = new Map<string, Data>();
   for (const part of inChunks(idsOf("response.", "responseId"))) {
     const found = await tx.response.findMany({
       where: { orgId, id: { in: part } },
-      select: { id: true, clientId: true, customerId: true, customer: { select: { externalId: true } }, answers: { where: { question: { type: "text" } }, select: { valueText: true, question: { select: { key: true } } } } },
+      select: {
+        id: true,
+        clientId: true,
+        customerId: true,
+        customer: { select: { externalId: true } },
+        answers: {
+          where: { question: { type: "text" } },
+          select: { valueText: true, question: { select: { key: true } } },
+        },
+      },
     });
     for (const r of found) {
       const text = Object.fromEntries(r.answers.map((a) => [a.question.key, a.valueText]));
-      responses.set(r.id, { customerId: r.customerId, customerExternalId: r.customer?.externalId ?? null, clientId: r.clientId, text });
+      responses.set(r.id, {
+        customerId: r.customerId,
+        customerExternalId: r.customer?.externalId ?? null,
+        clientId: r.clientId,
+        text,
+      });
     }
   }
   const cases = new Map<string, { title: string; resolution: string | null }>();
   for (const part of inChunks(idsOf("case.", "caseId"))) {
-    for (const c of await tx.case.findMany({ where: { orgId, id: { in: part } }, select: { id: true, title: true, resolution: true } })) cases.set(c.id, c);
+    for (const c of await tx.case.findMany({
+      where: { orgId, id: { in: part } },
+      select: { id: true, title: true, resolution: true },
+    }))
+      cases.set(c.id, c);
   }
 
   const gone: string[] = [];
@@ -132,11 +225,18 @@ export async function scrubDeliveries(tx: Tx, orgId: string, subject: { customer
           if (value === null) delete answers[key];
           else answers[key] = value;
         }
-        data = { ...event.data, customerId: now.customerId, customerExternalId: now.customerExternalId, clientId: now.clientId, answers };
+        data = {
+          ...event.data,
+          customerId: now.customerId,
+          customerExternalId: now.customerExternalId,
+          clientId: now.clientId,
+          answers,
+        };
       }
     } else if (type.startsWith("case.")) {
       const now = cases.get(String(event.data.caseId));
-      if (now) data = { ...event.data, title: now.title, resolution: event.data.resolution === null ? null : now.resolution };
+      if (now)
+        data = { ...event.data, title: now.title, resolution: event.data.resolution === null ? null : now.resolution };
     } else {
       continue; // not tied to a response or case (webhook.test): nothing personal
     }

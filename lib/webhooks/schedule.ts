@@ -22,7 +22,14 @@ export function retrySchedule(env: Partial<Record<string, string>> = process.env
 
 /** "1 min, 5 min, 30 min, 2 h" for people. */
 export function formatSchedule(schedule: number[]): string {
-  const one = (ms: number) => (ms >= 3_600_000 ? `${+(ms / 3_600_000).toFixed(1)} h` : ms >= 60_000 ? `${+(ms / 60_000).toFixed(1)} min` : ms >= 1000 ? `${+(ms / 1000).toFixed(1)} s` : `${ms} ms`);
+  const one = (ms: number) =>
+    ms >= 3_600_000
+      ? `${+(ms / 3_600_000).toFixed(1)} h`
+      : ms >= 60_000
+        ? `${+(ms / 60_000).toFixed(1)} min`
+        : ms >= 1000
+          ? `${+(ms / 1000).toFixed(1)} s`
+          : `${ms} ms`;
   return schedule.map(one).join(", ");
 }
 
@@ -35,7 +42,11 @@ export function maxAttempts(schedule: number[]): number {
  * After `attempts` failed attempts: when to try next, or null when the delivery is dead.
  * `random` in [0, 1) picks the jitter (injectable so that tests are exact).
  */
-export function nextAttemptDelay(attempts: number, schedule: number[], random: () => number = Math.random): number | null {
+export function nextAttemptDelay(
+  attempts: number,
+  schedule: number[],
+  random: () => number = Math.random,
+): number | null {
   if (attempts < 1 || attempts > schedule.length) return null;
   const base = schedule[attempts - 1];
   return Math.round(base * (1 + JITTER * (2 * random() - 1)));

@@ -13,22 +13,26 @@ export const webhookUrlSchema = z
   .min(1, "Enter the URL that should receive the events")
   .max(2000, "At most 2000 characters")
   .refine((v) => URL.canParse(v), "Enter a full URL, e.g. https://example.com/hooks/resonance")
-  .refine((v) => !URL.canParse(v) || ["http:", "https:"].includes(new URL(v).protocol), "Only http:// and https:// URLs can receive webhooks")
-  .refine((v) => !URL.canParse(v) || (!new URL(v).username && !new URL(v).password), "Put credentials in the receiver's check of the signature, not in the URL")
+  .refine(
+    (v) => !URL.canParse(v) || ["http:", "https:"].includes(new URL(v).protocol),
+    "Only http:// and https:// URLs can receive webhooks",
+  )
+  .refine(
+    (v) => !URL.canParse(v) || (!new URL(v).username && !new URL(v).password),
+    "Put credentials in the receiver's check of the signature, not in the URL",
+  )
   // loopback, private, link-local… in any spelling the URL parser accepts (address.ts; the resolved name is checked by the service)
-  .refine((v) => !URL.canParse(v) || !["http:", "https:"].includes(new URL(v).protocol) || literalUrlRefusal(v) === null, BLOCKED_URL_REASON);
+  .refine(
+    (v) => !URL.canParse(v) || !["http:", "https:"].includes(new URL(v).protocol) || literalUrlRefusal(v) === null,
+    BLOCKED_URL_REASON,
+  );
 
 const eventTypesSchema = z
   .array(z.enum(WEBHOOK_EVENT_TYPES, { message: `Use one of ${WEBHOOK_EVENT_TYPES.join(", ")}` }))
   .min(1, "Choose at least one event")
   .transform((types) => WEBHOOK_EVENT_TYPES.filter((t) => types.includes(t)));
 
-const descriptionSchema = z
-  .string()
-  .trim()
-  .max(200, "At most 200 characters")
-  .nullable()
-  .optional();
+const descriptionSchema = z.string().trim().max(200, "At most 200 characters").nullable().optional();
 
 export const createWebhookSchema = z.object({
   url: webhookUrlSchema,
@@ -53,4 +57,10 @@ export type UpdateWebhookInput = z.infer<typeof updateWebhookSchema>;
 export const deliveryListQuery = paginationQuery.extend({ status: z.enum(DELIVERY_STATUSES).optional() });
 export type DeliveryListQuery = z.infer<typeof deliveryListQuery>;
 
-export const redeliverSchema = z.object({ deliveryId: z.string().min(1, "Name the delivery to send again").max(64).regex(/^[A-Za-z0-9_-]+$/, "Not a valid id") });
+export const redeliverSchema = z.object({
+  deliveryId: z
+    .string()
+    .min(1, "Name the delivery to send again")
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/, "Not a valid id"),
+});

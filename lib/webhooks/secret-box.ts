@@ -21,7 +21,9 @@ export function sealSecret(plain: string, env: Partial<Record<string, string>> =
 
 export class SecretUnreadableError extends Error {
   constructor() {
-    super("The endpoint secret cannot be decrypted with this server's key (was NEXTAUTH_SECRET changed?); rotate the secret.");
+    super(
+      "The endpoint secret cannot be decrypted with this server's key (was NEXTAUTH_SECRET changed?); rotate the secret.",
+    );
   }
 }
 

@@ -28,7 +28,12 @@ function toEndpointDto(e: EndpointRow, counts: Counts = {}) {
     active: e.active,
     createdAt: e.createdAt,
     updatedAt: e.updatedAt,
-    deliveries: { pending: counts.pending ?? 0, failed: counts.failed ?? 0, succeeded: counts.succeeded ?? 0, dead: counts.dead ?? 0 },
+    deliveries: {
+      pending: counts.pending ?? 0,
+      failed: counts.failed ?? 0,
+      succeeded: counts.succeeded ?? 0,
+      dead: counts.dead ?? 0,
+    },
   };
 }
 export type WebhookEndpointDto = ReturnType<typeof toEndpointDto>;
@@ -44,7 +49,13 @@ function parsePayload(text: string): unknown {
 /** Only the fields of an attempt that are meant to be shown, whatever an older row holds. */
 function attemptLogOf(log: unknown): AttemptLogEntry[] {
   if (!Array.isArray(log)) return [];
-  return log.map((a: Partial<AttemptLogEntry>) => ({ at: a.at ?? "", statusCode: a.statusCode ?? null, error: a.error ?? null, durationMs: a.durationMs ?? 0, instance: a.instance ?? null }));
+  return log.map((a: Partial<AttemptLogEntry>) => ({
+    at: a.at ?? "",
+    statusCode: a.statusCode ?? null,
+    error: a.error ?? null,
+    durationMs: a.durationMs ?? 0,
+    instance: a.instance ?? null,
+  }));
 }
 
 function toDeliveryDto(d: DeliveryRow) {
@@ -78,14 +89,24 @@ async function findEndpoint(ctx: Ctx, id: string): Promise<EndpointRow> {
 async function countsByEndpoint(ctx: Ctx, endpointIds: string[]): Promise<Map<string, Counts>> {
   const out = new Map<string, Counts>();
   if (endpointIds.length === 0) return out;
-  const groups = await db.webhookDelivery.groupBy({ by: ["endpointId", "status"], where: { orgId: ctx.orgId, endpointId: { in: endpointIds } }, _count: { _all: true } });
+  const groups = await db.webhookDelivery.groupBy({
+    by: ["endpointId", "status"],
+    where: { orgId: ctx.orgId, endpointId: { in: endpointIds } },
+    _count: { _all: true },
+  });
   for (const g of groups) out.set(g.endpointId, { ...out.get(g.endpointId), [g.status]: g._count._all });
   return out;
 }
 
 export async function listWebhooks(ctx: Ctx) {
-  const rows = await db.webhookEndpoint.findMany({ where: { orgId: ctx.orgId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
-  const counts = await countsByEndpoint(ctx, rows.map((r) => r.id));
+  const rows = await db.webhookEndpoint.findMany({
+    where: { orgId: ctx.orgId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+  });
+  const counts = await countsByEndpoint(
+    ctx,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => toEndpointDto(r, counts.get(r.id)));
 }
 
@@ -100,9 +121,26 @@ export async function createWebhook(ctx: Ctx, input: CreateWebhookInput) {
   const secret = generateWebhookSecret();
   const row = await db.$transaction(async (tx) => {
     const created = await tx.webhookEndpoint.create({
-      data: { orgId: ctx.orgId, url: input.url, description: input.description || null, eventTypes: input.eventTypes, active: input.active, secretEnc: sealSecret(secret), createdById: ctx.userId },
+      data: {
+        orgId: ctx.orgId,
+        url: input.url,
+        description: input.description || null,
+        eventTypes: input.eventTypes,
+        active: input.active,
+        secretEnc: sealSecret(secret),
+        createdById: ctx.userId,
+      },
     });
-    await recordAudit(ctx, { action: "webhook.created", entityType: "WebhookEndpoint", entityId: created.id, data: { url: created.url, eventTypes: input.eventTypes } }, tx);
+    await recordAudit(
+      ctx,
+      {
+        action: "webhook.created",
+        entityType: "WebhookEndpoint",
+        entityId: created.id,
+        data: { url: created.url, eventTypes: input.eventTypes },
+      },
+      tx,
+    );
     return created;
   });
   return { ...toEndpointDto(row), secret };
@@ -124,9 +162,17 @@ export async function updateWebhook(ctx: Ctx, id: string, input: UpdateWebhookIn
         ...(secret ? { secretEnc: sealSecret(secret) } : {}),
       },
     });
-    const fields = Object.keys(input).filter((k) => input[k as keyof UpdateWebhookInput] !== undefined && k !== "rotateSecret");
-    if (fields.length) await recordAudit(ctx, { action: "webhook.updated", entityType: "WebhookEndpoint", entityId: id, data: { fields } }, tx);
-    if (secret) await recordAudit(ctx, { action: "webhook.secret_rotated", entityType: "WebhookEndpoint", entityId: id }, tx);
+    const fields = Object.keys(input).filter(
+      (k) => input[k as keyof UpdateWebhookInput] !== undefined && k !== "rotateSecret",
+    );
+    if (fields.length)
+      await recordAudit(
+        ctx,
+        { action: "webhook.updated", entityType: "WebhookEndpoint", entityId: id, data: { fields } },
+        tx,
+      );
+    if (secret)
+      await recordAudit(ctx, { action: "webhook.secret_rotated", entityType: "WebhookEndpoint", entityId: id }, tx);
     return updated;
   });
   const dto = toEndpointDto(row, (await countsByEndpoint(ctx, [row.id])).get(row.id));
@@ -138,7 +184,11 @@ export async function deleteWebhook(ctx: Ctx, id: string) {
   const existing = await findEndpoint(ctx, id);
   await db.$transaction(async (tx) => {
     await tx.webhookEndpoint.delete({ where: { id: existing.id } });
-    await recordAudit(ctx, { action: "webhook.deleted", entityType: "WebhookEndpoint", entityId: id, data: { url: existing.url } }, tx);
+    await recordAudit(
+      ctx,
+      { action: "webhook.deleted", entityType: "WebhookEndpoint", entityId: id, data: { url: existing.url } },
+      tx,
+    );
   });
   return null;
 }
@@ -156,26 +206,47 @@ export async function listDeliveries(ctx: Ctx, endpointId: string, q: DeliveryLi
 }
 
 async function attemptAndReload(id: string) {
-  if (!(await deliverNow(id))) throw new ConflictError("This delivery is being attempted right now; look again in a moment.");
+  if (!(await deliverNow(id)))
+    throw new ConflictError("This delivery is being attempted right now; look again in a moment.");
   return toDeliveryDto(await db.webhookDelivery.findUniqueOrThrow({ where: { id } }));
 }
 
 /** "Retry now": one attempt at once, whatever its status; the answer is the delivery after that attempt. */
 export async function redeliver(ctx: Ctx, endpointId: string, deliveryId: string) {
   const endpoint = await findEndpoint(ctx, endpointId);
-  const delivery = await db.webhookDelivery.findFirst({ where: { id: deliveryId, endpointId: endpoint.id, orgId: ctx.orgId }, select: { id: true, eventId: true } });
+  const delivery = await db.webhookDelivery.findFirst({
+    where: { id: deliveryId, endpointId: endpoint.id, orgId: ctx.orgId },
+    select: { id: true, eventId: true },
+  });
   if (!delivery) throw new NotFoundError("Delivery");
-  await recordAudit(ctx, { action: "webhook.redelivered", entityType: "WebhookEndpoint", entityId: endpoint.id, data: { deliveryId: delivery.id, eventId: delivery.eventId } });
+  await recordAudit(ctx, {
+    action: "webhook.redelivered",
+    entityType: "WebhookEndpoint",
+    entityId: endpoint.id,
+    data: { deliveryId: delivery.id, eventId: delivery.eventId },
+  });
   return attemptAndReload(delivery.id);
 }
 
 /** Sends a `webhook.test` event to this endpoint only, at once; it is logged like any other delivery. */
 export async function sendTestEvent(ctx: Ctx, endpointId: string) {
   const endpoint = await findEndpoint(ctx, endpointId);
-  const event = newEvent(TEST_EVENT_TYPE, { endpointId: endpoint.id, message: "A test event from Resonance. Verify its signature, then answer 2xx." });
+  const event = newEvent(TEST_EVENT_TYPE, {
+    endpointId: endpoint.id,
+    message: "A test event from Resonance. Verify its signature, then answer 2xx.",
+  });
   const delivery = await db.$transaction(async (tx) => {
     const created = await enqueueForEndpoint(tx, endpoint, event);
-    await recordAudit(ctx, { action: "webhook.test_sent", entityType: "WebhookEndpoint", entityId: endpoint.id, data: { deliveryId: created.id, eventId: event.id } }, tx);
+    await recordAudit(
+      ctx,
+      {
+        action: "webhook.test_sent",
+        entityType: "WebhookEndpoint",
+        entityId: endpoint.id,
+        data: { deliveryId: created.id, eventId: event.id },
+      },
+      tx,
+    );
     return created;
   });
   return attemptAndReload(delivery.id);

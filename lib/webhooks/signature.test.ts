@@ -34,16 +34,29 @@ describe("Standard Webhooks signature", () => {
 
   it("verifies the example, also among several signatures (rotation)", () => {
     expect(verifyWebhook(EXAMPLE.secret, headers, EXAMPLE.body, { now: at(EXAMPLE.timestamp + 60) })).toBe(true);
-    expect(verifyWebhook(EXAMPLE.secret, { ...headers, signature: `v1,AAAA ${EXAMPLE.signature}` }, EXAMPLE.body, { now: at(EXAMPLE.timestamp) })).toBe(true);
+    expect(
+      verifyWebhook(EXAMPLE.secret, { ...headers, signature: `v1,AAAA ${EXAMPLE.signature}` }, EXAMPLE.body, {
+        now: at(EXAMPLE.timestamp),
+      }),
+    ).toBe(true);
   });
 
   it("refuses a changed body, id or timestamp, another secret, another version, and a replay after 5 minutes", () => {
     const now = { now: at(EXAMPLE.timestamp) };
     expect(verifyWebhook(EXAMPLE.secret, headers, '{"test": 2432232315}', now)).toBe(false);
     expect(verifyWebhook(EXAMPLE.secret, { ...headers, id: "msg_other" }, EXAMPLE.body, now)).toBe(false);
-    expect(verifyWebhook(EXAMPLE.secret, { ...headers, timestamp: String(EXAMPLE.timestamp + 1) }, EXAMPLE.body, now)).toBe(false);
+    expect(
+      verifyWebhook(EXAMPLE.secret, { ...headers, timestamp: String(EXAMPLE.timestamp + 1) }, EXAMPLE.body, now),
+    ).toBe(false);
     expect(verifyWebhook(generateWebhookSecret(), headers, EXAMPLE.body, now)).toBe(false);
-    expect(verifyWebhook(EXAMPLE.secret, { ...headers, signature: EXAMPLE.signature.replace("v1,", "v2,") }, EXAMPLE.body, now)).toBe(false);
+    expect(
+      verifyWebhook(
+        EXAMPLE.secret,
+        { ...headers, signature: EXAMPLE.signature.replace("v1,", "v2,") },
+        EXAMPLE.body,
+        now,
+      ),
+    ).toBe(false);
     expect(verifyWebhook(EXAMPLE.secret, headers, EXAMPLE.body, { now: at(EXAMPLE.timestamp + 301) })).toBe(false);
     expect(verifyWebhook(EXAMPLE.secret, { ...headers, timestamp: "soon" }, EXAMPLE.body, now)).toBe(false);
   });
@@ -70,7 +83,9 @@ describe("secret at rest", () => {
     const sealed = sealSecret(EXAMPLE.secret, env);
     expect(() => openSecret(sealed, { NEXTAUTH_SECRET: "another-key" })).toThrow(SecretUnreadableError);
     expect(() => openSecret(sealed, { ...env, WEBHOOK_SECRET_KEY: "dedicated" })).toThrow(/rotate the secret/);
-    expect(openSecret(sealSecret("x", { ...env, WEBHOOK_SECRET_KEY: "dedicated" }), { WEBHOOK_SECRET_KEY: "dedicated" })).toBe("x");
+    expect(
+      openSecret(sealSecret("x", { ...env, WEBHOOK_SECRET_KEY: "dedicated" }), { WEBHOOK_SECRET_KEY: "dedicated" }),
+    ).toBe("x");
   });
 });
 
@@ -83,7 +98,11 @@ describe("the README's verification snippet for receivers", () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "readme-verify-")), "verify.mjs");
     fs.writeFileSync(file, code!);
     const { verifyWebhook: readmeVerify } = await import(/* @vite-ignore */ pathToFileURL(file).href);
-    const h = { "webhook-id": EXAMPLE.id, "webhook-timestamp": String(EXAMPLE.timestamp), "webhook-signature": EXAMPLE.signature };
+    const h = {
+      "webhook-id": EXAMPLE.id,
+      "webhook-timestamp": String(EXAMPLE.timestamp),
+      "webhook-signature": EXAMPLE.signature,
+    };
     const forever = 1e10;
     expect(readmeVerify(EXAMPLE.secret, h, EXAMPLE.body, forever)).toBe(true);
     expect(readmeVerify(EXAMPLE.secret, h, '{"test": 1}', forever)).toBe(false);

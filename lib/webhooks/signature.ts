@@ -25,7 +25,11 @@ export function signWebhook(secret: string, id: string, timestamp: number, body:
 /** The three headers of one delivery attempt. */
 export function webhookHeaders(secret: string, id: string, body: string, now = new Date()): Record<string, string> {
   const timestamp = Math.floor(now.getTime() / 1000);
-  return { "webhook-id": id, "webhook-timestamp": String(timestamp), "webhook-signature": signWebhook(secret, id, timestamp, body) };
+  return {
+    "webhook-id": id,
+    "webhook-timestamp": String(timestamp),
+    "webhook-signature": signWebhook(secret, id, timestamp, body),
+  };
 }
 
 /**

@@ -22,7 +22,13 @@ const LOG_KEPT = 50;
 const RETRYABLE = ["pending", "failed"];
 
 /** One attempt; `instance` is the server instance that made it (INSTANCE_ID; null for attempts before it was random). */
-export type AttemptLogEntry = { at: string; statusCode: number | null; error: AttemptFailure | null; durationMs: number; instance: string | null };
+export type AttemptLogEntry = {
+  at: string;
+  statusCode: number | null;
+  error: AttemptFailure | null;
+  durationMs: number;
+  instance: string | null;
+};
 
 const timeoutMs = () => Math.max(100, Number(process.env.WEBHOOK_TIMEOUT_MS) || 10_000);
 
@@ -46,7 +52,10 @@ async function claim(ids: string[], extra: Prisma.WebhookDeliveryWhereInput = {}
     data: { leaseOwner: owner, leaseExpiresAt: new Date(now.getTime() + LEASE_MS) },
   });
   if (count === 0) return [];
-  return db.webhookDelivery.findMany({ where: { id: { in: ids }, leaseOwner: owner }, include: { endpoint: { select: { url: true, secretEnc: true } } } });
+  return db.webhookDelivery.findMany({
+    where: { id: { in: ids }, leaseOwner: owner },
+    include: { endpoint: { select: { url: true, secretEnc: true } } },
+  });
 }
 type Claimed = Awaited<ReturnType<typeof claim>>[number];
 type Outcome = { statusCode: number | null; ok: boolean; error: AttemptFailure | null; durationMs: number };
@@ -57,7 +66,11 @@ async function post(url: string, secret: string, eventId: string, body: string):
   try {
     const res = await outboundRequest(WEBHOOK_POLICY, new URL(url), {
       method: "POST",
-      headers: { "content-type": "application/json", "user-agent": "Resonance-Webhooks/1", ...webhookHeaders(secret, eventId, body) },
+      headers: {
+        "content-type": "application/json",
+        "user-agent": "Resonance-Webhooks/1",
+        ...webhookHeaders(secret, eventId, body),
+      },
       body,
       timeoutMs: timeoutMs(),
       maxBodyBytes: 0,
@@ -84,7 +97,13 @@ async function attempt(d: Claimed): Promise<void> {
   const o = outcome!;
   const attempts = d.attempts + 1;
   const delay = o.ok ? null : nextAttemptDelay(attempts, retrySchedule());
-  const entry: AttemptLogEntry = { at: at.toISOString(), statusCode: o.statusCode, error: o.error, durationMs: o.durationMs, instance: INSTANCE_ID };
+  const entry: AttemptLogEntry = {
+    at: at.toISOString(),
+    statusCode: o.statusCode,
+    error: o.error,
+    durationMs: o.durationMs,
+    instance: INSTANCE_ID,
+  };
   const log = [...(Array.isArray(d.attemptLog) ? (d.attemptLog as AttemptLogEntry[]) : []), entry].slice(-LOG_KEPT);
   await db.webhookDelivery.updateMany({
     where: { id: d.id, leaseOwner: d.leaseOwner },
@@ -109,12 +128,20 @@ export async function runDueDeliveries(): Promise<number> {
   for (;;) {
     const now = new Date();
     const due = await db.webhookDelivery.findMany({
-      where: { nextAttemptAt: { lte: now }, status: { in: RETRYABLE }, endpoint: { active: true }, AND: [leaseFree(now)] },
+      where: {
+        nextAttemptAt: { lte: now },
+        status: { in: RETRYABLE },
+        endpoint: { active: true },
+        AND: [leaseFree(now)],
+      },
       orderBy: { nextAttemptAt: "asc" },
       take: BATCH,
       select: { id: true },
     });
-    const mine = await claim(due.map((d) => d.id), { status: { in: RETRYABLE }, nextAttemptAt: { lte: now } });
+    const mine = await claim(
+      due.map((d) => d.id),
+      { status: { in: RETRYABLE }, nextAttemptAt: { lte: now } },
+    );
     await Promise.all(mine.map(attempt));
     made += mine.length;
     if (due.length < BATCH) return made;

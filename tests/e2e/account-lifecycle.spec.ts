@@ -30,7 +30,9 @@ test.afterAll(async () => {
 });
 
 async function linkFromMail(to: string, path: string, count = 1): Promise<string> {
-  await expect.poll(() => sink.messages.filter((m) => m.to.includes(to)).length, { timeout: 20_000 }).toBeGreaterThanOrEqual(count);
+  await expect
+    .poll(() => sink.messages.filter((m) => m.to.includes(to)).length, { timeout: 20_000 })
+    .toBeGreaterThanOrEqual(count);
   const message = sink.messages.filter((m) => m.to.includes(to))[count - 1];
   const url = new RegExp(`https?://[^\\s"<]+/${path}/[A-Za-z0-9_-]+`).exec(message.text ?? "")?.[0];
   if (!url) throw new Error(`no ${path} link in ${message.text}`);
@@ -46,7 +48,10 @@ async function newPage(browser: Browser): Promise<Page> {
 async function failSignIns(page: Page, email: string, times: number) {
   for (let i = 0; i < times; i++) {
     const { csrfToken } = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
-    await page.request.post("/api/auth/callback/credentials", { form: { csrfToken, email, password: `guess-${i}-wrong`, json: "true" }, maxRedirects: 0 });
+    await page.request.post("/api/auth/callback/credentials", {
+      form: { csrfToken, email, password: `guess-${i}-wrong`, json: "true" },
+      maxRedirects: 0,
+    });
   }
 }
 
@@ -144,7 +149,11 @@ test("invite by e-mail, join, forget the password, reset it while sign-in is thr
   await shots(owner, SHOTS, "confirm-email");
   await owner.getByRole("button", { name: "Confirm this address" }).click();
   await expect(owner.getByText("Done: sign in with your new address from now on.")).toBeVisible();
-  await expect.poll(() => sink.messages.some((m) => m.to.includes(email) && m.subject === "Your Resonance e-mail address was changed")).toBe(true);
+  await expect
+    .poll(() =>
+      sink.messages.some((m) => m.to.includes(email) && m.subject === "Your Resonance e-mail address was changed"),
+    )
+    .toBe(true);
   await owner.goto("/account");
   await expect(owner.getByRole("region", { name: "E-mail address" })).toContainText(`You sign in with ${moved}`);
 });

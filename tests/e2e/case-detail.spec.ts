@@ -7,13 +7,19 @@ import { signInAs } from "./helpers/sign-in";
 test("an agent resolves a detractor case with a root cause, a note and a re-survey", async ({ page }) => {
   await signInAs(page, "agent");
   await page.goto("/cases?mine=true");
-  const link = page.getByRole("main").getByRole("link", { name: /^Detractor/ }).first();
+  const link = page
+    .getByRole("main")
+    .getByRole("link", { name: /^Detractor/ })
+    .first();
   const title = (await link.textContent())!.trim();
   await link.click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   const caseUrl = page.url();
   await expect(page.getByTestId("case-trigger")).toContainText("A response to");
-  await expect(page.getByRole("region", { name: "Customer" }).getByRole("link").first()).toHaveAttribute("href", /\/customers\//);
+  await expect(page.getByRole("region", { name: "Customer" }).getByRole("link").first()).toHaveAttribute(
+    "href",
+    /\/customers\//,
+  );
 
   await page.screenshot({ path: "tmp/shots-cases/case-1280.png", fullPage: true });
   await page.setViewportSize({ width: 375, height: 800 });
@@ -28,7 +34,9 @@ test("an agent resolves a detractor case with a root cause, a note and a re-surv
   const note = form.getByLabel(/Resolution note/);
   await expect(note).toHaveAttribute("aria-invalid", "true");
   await expect(page.locator("#case-resolution-error")).toHaveText(/Describe how the case was resolved/);
-  await expect.poll(async () => (await (await page.request.get(`/api/v1/cases/${caseUrl.split("/").pop()}`)).json()).status).not.toBe("resolved");
+  await expect
+    .poll(async () => (await (await page.request.get(`/api/v1/cases/${caseUrl.split("/").pop()}`)).json()).status)
+    .not.toBe("resolved");
   await page.screenshot({ path: "tmp/shots-cases/case-error-1280.png", fullPage: true });
 
   await note.fill("Called the customer, apologised for the wait and credited the month.");
@@ -36,7 +44,9 @@ test("an agent resolves a detractor case with a root cause, a note and a re-surv
   await expect(form.getByText("Case saved as resolved.")).toBeVisible();
   const shown = form.getByTestId("resurvey-link");
   await expect(shown).toContainText("Not e-mailed");
-  await expect(shown.getByRole("textbox", { name: "Re-survey link" })).toHaveValue(/\/s\/[^?]+\?cid=[^&]+&ct=\d+\.[\w-]{43}$/);
+  await expect(shown.getByRole("textbox", { name: "Re-survey link" })).toHaveValue(
+    /\/s\/[^?]+\?cid=[^&]+&ct=\d+\.[\w-]{43}$/,
+  );
   await expect(shown.getByRole("button", { name: "Copy link" })).toBeVisible();
   await page.screenshot({ path: "tmp/shots-cases/case-resolved-1280.png", fullPage: true });
 
@@ -72,7 +82,9 @@ test("a manager edits the case rules and the root causes in Settings", async ({ 
   await page.reload();
   await expect(page.getByRole("form", { name: "Case rules" }).getByLabel("NPS threshold")).toHaveValue("5");
   await expect(page.getByRole("form", { name: "Root causes" }).getByRole("textbox")).toHaveCount(7);
-  await expect(page.getByRole("form", { name: "Root causes" }).getByRole("textbox", { name: "Root cause 7", exact: true })).toHaveValue("Network outage");
+  await expect(
+    page.getByRole("form", { name: "Root causes" }).getByRole("textbox", { name: "Root cause 7", exact: true }),
+  ).toHaveValue("Network outage");
   await page.getByRole("region", { name: "Follow-up cases" }).screenshot({ path: "tmp/shots-cases/settings-1280.png" });
   await page.setViewportSize({ width: 375, height: 800 });
   await page.getByRole("region", { name: "Follow-up cases" }).screenshot({ path: "tmp/shots-cases/settings-375.png" });

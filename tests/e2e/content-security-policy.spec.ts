@@ -25,7 +25,9 @@ test("a script stored in a customer's name is shown as text and never runs", asy
   const problems = watch(page);
   await signInAs(page, "agent");
   const payload = `<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>Eve`;
-  const created = await page.request.post("/api/v1/customers", { data: { name: payload, email: `xss-${Date.now()}@example.test` } });
+  const created = await page.request.post("/api/v1/customers", {
+    data: { name: payload, email: `xss-${Date.now()}@example.test` },
+  });
   expect(created.status()).toBe(201);
   const { id } = await created.json();
   await page.goto(`/customers/${id}`);

@@ -23,7 +23,9 @@ test("manager imports customers, skipping the bad row, and finds one with the qu
   await page.getByRole("link", { name: "Import CSV" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Import customers" })).toBeVisible();
 
-  await page.getByLabel("CSV file", { exact: true }).setInputFiles({ name: "customers.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page
+    .getByLabel("CSV file", { exact: true })
+    .setInputFiles({ name: "customers.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   const preview = page.getByRole("region", { name: "File preview" });
   await expect(preview.getByRole("cell", { name: "Xyzzy Quark" })).toBeVisible();
   await expect(page.getByText("3 data rows in customers.csv")).toBeVisible();

@@ -116,7 +116,9 @@ test("two segments side by side with the difference and its significance", async
   await page.screenshot({ path: "tmp/screens/dashboard-compare-1280.png", fullPage: true });
 });
 
-test("screens at 1280 and 375 px; the filters collapse into a disclosure that works with the keyboard", async ({ page }) => {
+test("screens at 1280 and 375 px; the filters collapse into a disclosure that works with the keyboard", async ({
+  page,
+}) => {
   await signIn(page);
   await page.goto("/?preset=12m");
   await expect(page.getByTestId("chart-nps-trend").locator("svg.recharts-surface").first()).toBeVisible();
@@ -127,7 +129,9 @@ test("screens at 1280 and 375 px; the filters collapse into a disclosure that wo
   await expect(summary).toBeVisible();
   await expect(page.getByRole("button", { name: "Apply filters" })).toBeHidden();
   await page.screenshot({ path: "tmp/screens/dashboard-filters-375.png", fullPage: true });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
 
   await summary.focus();
@@ -140,14 +144,20 @@ test("screens at 1280 and 375 px; the filters collapse into a disclosure that wo
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/preset=ytd/);
   await expectTilesMatchApi(page);
-  await page.getByRole("form", { name: "Dashboard filters" }).evaluate((f) => f.closest("details")?.setAttribute("open", ""));
+  await page
+    .getByRole("form", { name: "Dashboard filters" })
+    .evaluate((f) => f.closest("details")?.setAttribute("open", ""));
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: "tmp/screens/dashboard-filters-375-open.png", fullPage: true });
 });
 
 test("without JavaScript the filter form still works as a plain GET form", async ({ page, browser, baseURL }) => {
   await signIn(page); // the sign-in form itself needs JavaScript; the session cookie is reused below
-  const noJs = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState(), baseURL });
+  const noJs = await browser.newContext({
+    javaScriptEnabled: false,
+    storageState: await page.context().storageState(),
+    baseURL,
+  });
   const p = await noJs.newPage();
   await p.goto("/");
   await p.getByRole("form", { name: "Dashboard filters" }).getByLabel("Period").selectOption("30d");

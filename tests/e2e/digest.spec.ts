@@ -19,7 +19,9 @@ async function signIn(page: Page, who: { email: string; password: string }) {
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 async function noSidewaysScroll(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
 }
 
@@ -32,20 +34,33 @@ test("the manager reads the weekly digest with the metrics API's numbers", async
   // the week shown: the seven days before weekEnding; the API's custom range is inclusive
   const weekEnding = await page.locator('input[name="weekEnding"]').inputValue();
   const end = Date.parse(`${weekEnding}T00:00:00Z`);
-  const res = await page.request.get(`/api/v1/metrics/summary?preset=custom&from=${day(end - 7 * 86_400_000)}&to=${day(end - 86_400_000)}`);
+  const res = await page.request.get(
+    `/api/v1/metrics/summary?preset=custom&from=${day(end - 7 * 86_400_000)}&to=${day(end - 86_400_000)}`,
+  );
   expect(res.ok()).toBeTruthy();
-  const api = (await res.json()) as { current: Record<string, { n: number; nps?: number | null }>; previous: Record<string, { n: number }> };
-  for (const m of ["nps", "csat", "ces"]) await expect(page.getByTestId(`tile-${m}`).getByTestId("n")).toHaveText(String(api.current[m].n));
+  const api = (await res.json()) as {
+    current: Record<string, { n: number; nps?: number | null }>;
+    previous: Record<string, { n: number }>;
+  };
+  for (const m of ["nps", "csat", "ces"])
+    await expect(page.getByTestId(`tile-${m}`).getByTestId("n")).toHaveText(String(api.current[m].n));
   expect(api.current.nps.n).toBeGreaterThan(0);
   await expect(page.getByTestId("tile-nps")).toContainText(formatNumber(api.current.nps.nps!, 0));
-  await expect(page.getByTestId("tile-nps").getByTestId("change")).toContainText(/significant|too few responses to test/);
+  await expect(page.getByTestId("tile-nps").getByTestId("change")).toContainText(
+    /significant|too few responses to test/,
+  );
 
   // activity counts and both change lists (a table, or a sentence saying nothing changed significantly)
   await expect(page.getByTestId("digest-detractors")).toContainText(/New detractors\s*\d+/);
   await expect(page.getByTestId("digest-open-cases")).toContainText(/Open cases\s*\d+/);
   for (const list of ["digest-touchpoints", "digest-journeys"]) {
     await expect(page.getByTestId(list).getByRole("heading")).toBeVisible();
-    await expect(page.getByTestId(list).getByRole("table").or(page.getByTestId(list).getByText(/changed significantly/))).toBeVisible();
+    await expect(
+      page
+        .getByTestId(list)
+        .getByRole("table")
+        .or(page.getByTestId(list).getByText(/changed significantly/)),
+    ).toBeVisible();
   }
   await page.screenshot({ path: `${SHOTS}/digest-1280.png`, fullPage: true });
 
@@ -93,7 +108,9 @@ test("the admin moves the digest to Friday 17:00 and picks its recipients", asyn
   await expect(page.getByRole("form", { name: "Weekly digest settings" }).getByLabel("Day")).toHaveValue("5");
   await noSidewaysScroll(page);
   await page.getByRole("heading", { name: "Weekly digest" }).scrollIntoViewIfNeeded();
-  await page.getByRole("form", { name: "Weekly digest settings" }).screenshot({ path: `${SHOTS}/settings-digest-375.png` });
+  await page
+    .getByRole("form", { name: "Weekly digest settings" })
+    .screenshot({ path: `${SHOTS}/settings-digest-375.png` });
 
   await page.goto("/reports/digest");
   await expect(page.getByText("on Fridays at 17:00 UTC")).toBeVisible();

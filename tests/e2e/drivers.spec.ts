@@ -4,7 +4,9 @@
 import { expect, test } from "@playwright/test";
 import { signInAs } from "./helpers/sign-in";
 
-test("the drivers report shows the quadrant and the table of the API's weights; filters land in the URL", async ({ page }) => {
+test("the drivers report shows the quadrant and the table of the API's weights; filters land in the URL", async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await signInAs(page, "manager");
   await page.goto("/reports");
@@ -15,7 +17,8 @@ test("the drivers report shows the quadrant and the table of the API's weights; 
   const quadrant = page.getByTestId("driver-quadrant");
   await expect(quadrant.getByRole("heading", { name: "Importance × performance" })).toBeVisible();
   await expect(quadrant.locator(".recharts-scatter-symbol")).toHaveCount(5);
-  for (const label of ["Fix first", "Keep up", "Maintain", "Lower priority"]) await expect(quadrant.locator("svg").getByText(label, { exact: true })).toBeVisible();
+  for (const label of ["Fix first", "Keep up", "Maintain", "Lower priority"])
+    await expect(quadrant.locator("svg").getByText(label, { exact: true })).toBeVisible();
   await expect(quadrant.getByText("Performance: mean score →")).toBeVisible();
 
   // The table carries exactly the API's numbers for the page's own query.
@@ -63,7 +66,9 @@ test("the drivers report fits a 375 px screen", async ({ page }) => {
   await signInAs(page, "manager");
   await page.goto("/reports/drivers");
   await expect(page.getByTestId("driver-quadrant").locator(".recharts-scatter-symbol")).toHaveCount(5);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   await page.screenshot({ path: "tmp/shots-drivers/drivers-375.png", fullPage: true });
   await page.goto("/reports/drivers?outcome=csat");

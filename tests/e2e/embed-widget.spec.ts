@@ -16,7 +16,10 @@ let site: http.Server;
 let siteUrl: string;
 let survey: { id: string; publicId: string; channels: Record<string, string> };
 // The snippet as the app shows it: the script's versioned URL (lib/surveys/embed-asset.ts).
-const embedPath = `/embed/${createHash("sha256").update(fs.readFileSync(path.join(root, "public/embed.js"))).digest("hex").slice(0, 16)}.js`;
+const embedPath = `/embed/${createHash("sha256")
+  .update(fs.readFileSync(path.join(root, "public/embed.js")))
+  .digest("hex")
+  .slice(0, 16)}.js`;
 
 function page(appUrl: string, trigger: string) {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
@@ -45,10 +48,14 @@ test.afterAll(async () => {
 
 function helper(...args: string[]): string {
   return String(
-    execFileSync(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "tests/e2e/helpers/embed-survey.ts", ...args], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:tmp/test-dbs/e2e.db" },
-    }),
+    execFileSync(
+      process.execPath,
+      [path.join(root, "node_modules/tsx/dist/cli.mjs"), "tests/e2e/helpers/embed-survey.ts", ...args],
+      {
+        cwd: root,
+        env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:tmp/test-dbs/e2e.db" },
+      },
+    ),
   );
 }
 
@@ -70,7 +77,10 @@ const insideStyles = (p: Page) =>
     });
   });
 
-test("a visitor answers the embedded widget with the keyboard; one response is stored and the widget is not shown again", async ({ page, browser }) => {
+test("a visitor answers the embedded widget with the keyboard; one response is stored and the widget is not shown again", async ({
+  page,
+  browser,
+}) => {
   await signIn(page);
   const context = await browser.newContext({ locale: "en-GB", viewport: { width: 1280, height: 800 } });
   const visitor = await context.newPage();
@@ -96,7 +106,12 @@ test("a visitor answers the embedded widget with the keyboard; one response is s
   const stored = async () => {
     const res = await page.request.get(`/api/v1/responses?surveyId=${survey.id}`);
     expect(res.ok()).toBeTruthy();
-    return (await res.json()).data as { score: number; completed: boolean; channel: { id: string; key: string } | null; comment: string | null }[];
+    return (await res.json()).data as {
+      score: number;
+      completed: boolean;
+      channel: { id: string; key: string } | null;
+      comment: string | null;
+    }[];
   };
   await expect.poll(async () => (await stored()).map((r) => [r.score, r.completed])).toEqual([[9, false]]);
   await visitor.keyboard.press("Tab");
@@ -126,7 +141,12 @@ test("a visitor answers the embedded widget with the keyboard; one response is s
 
   const rows = await stored();
   expect(rows).toHaveLength(1);
-  expect(rows[0]).toMatchObject({ score: 9, completed: true, comment: "Quick installation", channel: { id: survey.channels.mobile_app, key: "mobile_app" } });
+  expect(rows[0]).toMatchObject({
+    score: 9,
+    completed: true,
+    comment: "Quick installation",
+    channel: { id: survey.channels.mobile_app, key: "mobile_app" },
+  });
 
   // Throttled: the same visitor does not see it again within data-throttle-days.
   await visitor.reload();
@@ -158,19 +178,29 @@ test("opened by the page: focus is trapped, Escape closes and focus returns to t
   await context.close();
 });
 
-test("a clientId the widget holds no resume token for (saved by an older widget) is replaced: the answers go into a new response, the old one is untouched", async ({ page, browser }) => {
+test("a clientId the widget holds no resume token for (saved by an older widget) is replaced: the answers go into a new response, the old one is untouched", async ({
+  page,
+  browser,
+}) => {
   await signIn(page);
   // A partial response stored under the clientId this browser remembers, but whose resume token it never got.
   const staleId = `stale-${Date.now()}-0000`;
-  const partial = await page.request.post(`/api/v1/public/surveys/${survey.publicId}/responses`, { data: { clientId: staleId, answers: { nps: 4 }, complete: false, channel: "mobile_app" } });
+  const partial = await page.request.post(`/api/v1/public/surveys/${survey.publicId}/responses`, {
+    data: { clientId: staleId, answers: { nps: 4 }, complete: false, channel: "mobile_app" },
+  });
   expect(partial.status()).toBe(201);
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  await context.addInitScript(([key, id]) => localStorage.setItem(key, id), [`resonance:${survey.publicId}:cid`, staleId]);
+  await context.addInitScript(
+    ([key, id]) => localStorage.setItem(key, id),
+    [`resonance:${survey.publicId}:cid`, staleId],
+  );
   const visitor = await context.newPage();
   const refused = visitor.waitForResponse((r) => r.url().endsWith("/responses") && r.status() === 409);
   await visitor.goto(`${siteUrl}/shop?trigger=manual`);
   await visitor.waitForFunction(() => "Resonance" in window);
-  await visitor.evaluate(() => (window as unknown as { Resonance: { open(force: boolean): Promise<void> } }).Resonance.open(true));
+  await visitor.evaluate(() =>
+    (window as unknown as { Resonance: { open(force: boolean): Promise<void> } }).Resonance.open(true),
+  );
   const dialog = visitor.getByRole("dialog"); // "Your feedback", then "Thank you!"
   await dialog.getByRole("radio", { name: /^10/ }).click();
   expect((await (await refused).json()).type).toBe("urn:resonance:problem:resume-token-required");
@@ -181,6 +211,12 @@ test("a clientId the widget holds no resume token for (saved by an older widget)
 
   const res = await page.request.get(`/api/v1/responses?surveyId=${survey.id}`);
   const rows = (await res.json()).data as { score: number; completed: boolean }[];
-  expect(rows.map((r) => [r.score, r.completed]).sort()).toEqual([[10, true], [4, false], [9, true]].sort());
+  expect(rows.map((r) => [r.score, r.completed]).sort()).toEqual(
+    [
+      [10, true],
+      [4, false],
+      [9, true],
+    ].sort(),
+  );
   await context.close();
 });

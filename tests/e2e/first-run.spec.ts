@@ -15,7 +15,10 @@ test.beforeAll(async () => {
   test.setTimeout(180_000);
   for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
   await migrateDeploy(`file:${file}`);
-  server = await startServer({ databaseUrl: `file:${file}`, env: { NEXTAUTH_SECRET: "e2e-first-run-secret-0123456789abcdef" } });
+  server = await startServer({
+    databaseUrl: `file:${file}`,
+    env: { NEXTAUTH_SECRET: "e2e-first-run-secret-0123456789abcdef" },
+  });
 });
 test.afterAll(async () => {
   await server?.stop();

@@ -15,7 +15,9 @@ test("a viewer who opens the survey builder gets the 403 page and finds the way 
   expect(res?.status()).toBe(403);
   expect(res?.headers()["content-security-policy"]).toContain("'strict-dynamic'");
   await expect(page.getByRole("heading", { level: 1, name: "This page needs the manager role" })).toBeVisible();
-  await expect(page.getByText("You are a viewer in this organization. Only managers and admins can open it.")).toBeVisible();
+  await expect(
+    page.getByText("You are a viewer in this organization. Only managers and admins can open it."),
+  ).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible(); // inside the app shell
   await expect(page.getByRole("form")).toHaveCount(0); // nothing of the refused page
   await shots(page, SHOTS, "forbidden-viewer-survey-builder");
@@ -24,7 +26,9 @@ test("a viewer who opens the survey builder gets the 403 page and finds the way 
   expect(problems).toEqual([]);
 });
 
-test("an agent who opens a journey's editor, and a manager the audit log, get the role each needs", async ({ page }) => {
+test("an agent who opens a journey's editor, and a manager the audit log, get the role each needs", async ({
+  page,
+}) => {
   await signInAs(page, "agent");
   const journeys = await (await page.request.get("/api/v1/journeys")).json();
   const res = await page.goto(`/journeys/${journeys[0].id}/edit`);

@@ -24,8 +24,10 @@ type Contact = { id: string; name: string; phone: string | null; email: string |
 
 /** A phone number dials (tel:, digits only) and an e-mail address opens a message, where the customer has them. */
 async function expectContactLinks(scope: Locator, contact: Pick<Contact, "phone" | "email">) {
-  if (contact.phone) await expect(scope.getByRole("link", { name: contact.phone })).toHaveAttribute("href", /^tel:\+?\d+$/);
-  if (contact.email) await expect(scope.getByRole("link", { name: contact.email })).toHaveAttribute("href", `mailto:${contact.email}`);
+  if (contact.phone)
+    await expect(scope.getByRole("link", { name: contact.phone })).toHaveAttribute("href", /^tel:\+?\d+$/);
+  if (contact.email)
+    await expect(scope.getByRole("link", { name: contact.email })).toHaveAttribute("href", `mailto:${contact.email}`);
 }
 
 test.use({ viewport: PHONE });
@@ -76,21 +78,31 @@ test("an agent on a phone logs an interaction, reads the 360 and works a case fr
 test("a manager's import report fits a phone", async ({ page }) => {
   await signInAs(page, "manager");
   const tag = Date.now().toString(36).slice(-5);
-  const csv = ["externalId,name,email", `PH-${tag}-1,Phone Import,phone.${tag}@example.test`, `PH-${tag}-2,Bad Mail,not-an-email`].join("\n");
+  const csv = [
+    "externalId,name,email",
+    `PH-${tag}-1,Phone Import,phone.${tag}@example.test`,
+    `PH-${tag}-2,Bad Mail,not-an-email`,
+  ].join("\n");
   await page.goto("/customers/import?kind=customers");
-  await page.getByLabel("CSV file", { exact: true }).setInputFiles({ name: "phone.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page
+    .getByLabel("CSV file", { exact: true })
+    .setInputFiles({ name: "phone.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   await expect(page.getByText("2 data rows in phone.csv")).toBeVisible();
   await shoot(page, "import-mapping");
   await page.getByRole("radio", { name: "Skip bad rows" }).check();
   await page.getByRole("button", { name: /^Import 2 rows$/ }).click();
   await expect(page.getByRole("heading", { name: "Import finished" })).toBeVisible();
-  await expect(page.getByRole("region", { name: "Rows with problems" }).getByRole("row").nth(1)).toContainText("Not a valid e-mail address");
+  await expect(page.getByRole("region", { name: "Rows with problems" }).getByRole("row").nth(1)).toContainText(
+    "Not a valid e-mail address",
+  );
   await shoot(page, "import-report");
 });
 
 test("the survey editor counts responses with a thousands separator", async ({ page }) => {
   await signInAs(page, "manager");
-  const surveys: { id: string; name: string; responseCount?: number }[] = await (await page.request.get("/api/v1/surveys")).json();
+  const surveys: { id: string; name: string; responseCount?: number }[] = await (
+    await page.request.get("/api/v1/surveys")
+  ).json();
   const big = surveys.find((s) => s.name === "Relationship NPS")!; // the demo's largest survey, 10,000+ responses
   await page.goto(`/surveys/${big.id}`);
   await expect(page.getByText(/^\d{1,3}(,\d{3})+ responses$/)).toBeVisible();

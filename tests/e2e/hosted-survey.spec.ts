@@ -16,7 +16,9 @@ async function signIn(page: Page) {
 
 /** The demo NPS survey and a fresh customer to attribute the response to, set up with the admin session. */
 async function setUp(admin: APIRequestContext) {
-  const surveys: { id: string; publicId: string; type: string; status: string }[] = await (await admin.get("/api/v1/surveys")).json();
+  const surveys: { id: string; publicId: string; type: string; status: string }[] = await (
+    await admin.get("/api/v1/surveys")
+  ).json();
   const survey = surveys.find((s) => s.type === "nps" && s.status === "live");
   expect(survey, "the demo data has a live NPS survey").toBeTruthy();
   const externalId = `E2E-${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
@@ -28,7 +30,14 @@ async function setUp(admin: APIRequestContext) {
 async function responsesOf(admin: APIRequestContext, surveyId: string, customerId: string) {
   const res = await admin.get(`/api/v1/responses?surveyId=${surveyId}&customerId=${customerId}`);
   expect(res.ok()).toBeTruthy();
-  return (await res.json()).data as { score: number; comment: string | null; completed: boolean; locale: string | null; metric: string; category: string }[];
+  return (await res.json()).data as {
+    score: number;
+    comment: string | null;
+    completed: boolean;
+    locale: string | null;
+    metric: string;
+    category: string;
+  }[];
 }
 
 // The browser's language (Chromium derives Accept-Language from it).
@@ -37,7 +46,10 @@ async function respondent(browser: Browser, locale: string) {
   return { context, page: await context.newPage() };
 }
 
-test("a customer answers the hosted NPS survey with the keyboard and the response is stored", async ({ page, browser }) => {
+test("a customer answers the hosted NPS survey with the keyboard and the response is stored", async ({
+  page,
+  browser,
+}) => {
   await signIn(page);
   const { survey, externalId, customerId } = await setUp(page.request);
 
@@ -62,7 +74,9 @@ test("a customer answers the hosted NPS survey with the keyboard and the respons
   await customer.screenshot({ path: "tmp/screens/hosted-survey-1280.png", fullPage: true });
   await customer.setViewportSize({ width: 375, height: 800 });
   await customer.screenshot({ path: "tmp/screens/hosted-survey-375.png", fullPage: true });
-  expect(await customer.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  expect(
+    await customer.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+  ).toBeLessThanOrEqual(0);
   await customer.keyboard.press("Tab");
   await expect(customer.getByRole("button", { name: "Send" })).toBeFocused();
   await customer.keyboard.press("Enter");
@@ -75,10 +89,20 @@ test("a customer answers the hosted NPS survey with the keyboard and the respons
 
   const stored = await responsesOf(page.request, survey.id, customerId);
   expect(stored).toHaveLength(1);
-  expect(stored[0]).toMatchObject({ metric: "nps", score: 9, category: "promoter", comment, completed: true, locale: "en" });
+  expect(stored[0]).toMatchObject({
+    metric: "nps",
+    score: 9,
+    category: "promoter",
+    comment,
+    completed: true,
+    locale: "en",
+  });
 });
 
-test("an e-mail link's score counts at once as a partial response, in the respondent's language", async ({ page, browser }) => {
+test("an e-mail link's score counts at once as a partial response, in the respondent's language", async ({
+  page,
+  browser,
+}) => {
   await signIn(page);
   const { survey, externalId, customerId } = await setUp(page.request);
 
@@ -89,7 +113,9 @@ test("an e-mail link's score counts at once as a partial response, in the respon
   await expect(customer.getByRole("radio", { name: "0 – Überhaupt nicht wahrscheinlich" })).toBeVisible();
 
   // The respondent closes the page after clicking the score in the e-mail: the score is already stored.
-  await expect.poll(async () => (await responsesOf(page.request, survey.id, customerId)).map((r) => [r.score, r.completed])).toEqual([[3, false]]);
+  await expect
+    .poll(async () => (await responsesOf(page.request, survey.id, customerId)).map((r) => [r.score, r.completed]))
+    .toEqual([[3, false]]);
   await customer.screenshot({ path: "tmp/screens/hosted-survey-de-1280.png", fullPage: true });
 
   // …or comes back in the same tab and completes it: still one response.
@@ -100,7 +126,13 @@ test("an e-mail link's score counts at once as a partial response, in the respon
   await context.close();
   const stored = await responsesOf(page.request, survey.id, customerId);
   expect(stored).toHaveLength(1);
-  expect(stored[0]).toMatchObject({ score: 3, category: "detractor", comment: "Zu lange Wartezeit", completed: true, locale: "de" });
+  expect(stored[0]).toMatchObject({
+    score: 3,
+    category: "detractor",
+    comment: "Zu lange Wartezeit",
+    completed: true,
+    locale: "de",
+  });
 });
 
 test("a missing answer is shown next to its question, and focus moves there", async ({ page, browser }) => {
@@ -124,5 +156,7 @@ test("a missing answer is shown next to its question, and focus moves there", as
   await customer.getByRole("button", { name: "Send" }).click();
   await expect(customer.getByRole("heading", { name: "Thank you!" })).toBeVisible();
   await context.close();
-  expect(await responsesOf(page.request, survey.id, customerId)).toMatchObject([{ score: 1, comment: "I forgot the score", completed: true }]);
+  expect(await responsesOf(page.request, survey.id, customerId)).toMatchObject([
+    { score: 1, comment: "I forgot the score", completed: true },
+  ]);
 });

@@ -17,7 +17,9 @@ const csv = [
   `${person.email},,${ago(1)},follow_up,-1,Second imported ${tag},e2e-${tag}-3`,
 ].join("\n");
 
-test("manager imports interactions, skipping the bad row, and sees them on the customer's timeline", async ({ page }) => {
+test("manager imports interactions, skipping the bad row, and sees them on the customer's timeline", async ({
+  page,
+}) => {
   await page.goto("/login");
   await page.getByLabel("E-mail").fill("manager@demo.resonance.test");
   await page.getByLabel("Password").fill("resonance-demo");
@@ -31,7 +33,9 @@ test("manager imports interactions, skipping the bad row, and sees them on the c
   await expect(page.getByRole("heading", { level: 1, name: "Import interactions" })).toBeVisible();
   await expect(page.getByRole("radio", { name: /Interactions/ })).toBeChecked();
 
-  await page.getByLabel("CSV file", { exact: true }).setInputFiles({ name: "interactions.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page
+    .getByLabel("CSV file", { exact: true })
+    .setInputFiles({ name: "interactions.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   await expect(page.getByText("3 data rows in interactions.csv")).toBeVisible();
   await expect(page.getByLabel("customer", { exact: true })).toHaveValue("customer");
   await expect(page.getByLabel("occurredAt", { exact: true })).toHaveValue("occurredAt");
@@ -59,7 +63,10 @@ test("manager imports interactions, skipping the bad row, and sees them on the c
   await pressSearchShortcut(page);
   const box = page.getByRole("combobox", { name: "Find a customer" });
   await box.pressSequentially(person.externalId);
-  await page.getByRole("option", { name: new RegExp(person.name) }).first().click();
+  await page
+    .getByRole("option", { name: new RegExp(person.name) })
+    .first()
+    .click();
   await expect(page.getByRole("heading", { level: 1, name: person.name })).toBeVisible();
   await expect(page.getByText(`Imported note ${tag}`)).toBeVisible();
   await expect(page.getByText(`Second imported ${tag}`)).toBeVisible();

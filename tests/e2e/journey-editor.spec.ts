@@ -95,7 +95,10 @@ test("a manager builds a journey and sees it on the live map", async ({ page }) 
   // archive a stage (asks first), find it under "Show archived", restore it at the end
   await page.getByRole("link", { name: "Edit journey" }).click();
   await page.getByRole("button", { name: "Archive stage First value" }).click();
-  await page.getByRole("group", { name: /Archive “First value”\?/ }).getByRole("button", { name: "Archive" }).click();
+  await page
+    .getByRole("group", { name: /Archive “First value”\?/ })
+    .getByRole("button", { name: "Archive" })
+    .click();
   await expect(status(page)).toContainText("Archived the stage “First value”");
   expect(await stageNames(page)).toEqual(["Discover", "Sign up"]);
   await page.getByLabel("Show archived").check();

@@ -27,12 +27,20 @@ test("the Support journey map marks the call back as a friction point", async ({
   await expect(card).toHaveAccessibleName("Phone support call back, friction point");
   await expect(card.getByText("Friction point").first()).toBeVisible();
   // its numbers link to the responses and interactions behind them
-  await expect(card.getByRole("link", { name: /interactions/ })).toHaveAttribute("href", /\/interactions\?touchpointId=/);
-  await expect(card.getByRole("link", { name: /open on the dashboard/ }).first()).toHaveAttribute("href", /touchpointId=/);
+  await expect(card.getByRole("link", { name: /interactions/ })).toHaveAttribute(
+    "href",
+    /\/interactions\?touchpointId=/,
+  );
+  await expect(card.getByRole("link", { name: /open on the dashboard/ }).first()).toHaveAttribute(
+    "href",
+    /touchpointId=/,
+  );
   // ... and to the very responses behind a figure: the inbox for this touchpoint, metric and period
   const behind = card.getByRole("link", { name: /CSAT responses behind this figure/ });
   const n = Number((await behind.getAttribute("aria-label"))!.match(/The ([\d,]+) /)![1].replace(/,/g, ""));
-  const inbox = await page.request.get(`/api/v1/responses?${(await behind.getAttribute("href"))!.split("?")[1]}&limit=100`);
+  const inbox = await page.request.get(
+    `/api/v1/responses?${(await behind.getAttribute("href"))!.split("?")[1]}&limit=100`,
+  );
   expect(inbox.ok()).toBeTruthy();
   const listed = (await inbox.json()).data as { metric: string; touchpoint: { name: string } | null }[];
   expect(listed.length).toBe(Math.min(n, 100));

@@ -20,7 +20,10 @@ test("find a customer, log an interaction, see it on their timeline", async ({ p
   const note = `Asked about roaming ${Date.now()}`;
   await page.goto("/interactions/new");
   await page.getByRole("combobox", { name: "Customer", exact: true }).pressSequentially(customer.name.toLowerCase());
-  await page.getByRole("option", { name: new RegExp(customer.name) }).first().click();
+  await page
+    .getByRole("option", { name: new RegExp(customer.name) })
+    .first()
+    .click();
   await page.getByLabel("Touchpoint").selectOption({ index: 1 });
   await page.getByText("Follow-up", { exact: true }).click();
   await page.getByText("Unhappy", { exact: true }).click();
@@ -43,7 +46,9 @@ test("a failed save keeps the entry across a reload and a retry stores it once",
   const customer = await someCustomer(page);
   const note = `Retry me ${Date.now()}`;
   await page.goto(`/interactions/new?customerId=${customer.id}`);
-  await page.route("**/api/v1/interactions", (route) => (route.request().method() === "POST" ? route.abort("internetdisconnected") : route.continue()));
+  await page.route("**/api/v1/interactions", (route) =>
+    route.request().method() === "POST" ? route.abort("internetdisconnected") : route.continue(),
+  );
   await page.getByLabel("Note (optional)").fill(note);
   await page.getByRole("button", { name: "Log interaction" }).click();
   await expect(page.getByText(/not saved/i)).toBeVisible();

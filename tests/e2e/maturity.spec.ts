@@ -8,7 +8,9 @@ import { signInAs } from "./helpers/sign-in";
 const SHOTS = "tmp/shots-maturity";
 
 async function noSidewaysScroll(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
 }
 
@@ -24,7 +26,12 @@ test("a manager answers every question, saves, and sees the level and a history 
   // leave the last question blank: it is named next to the question, nothing is saved
   const form = page.getByRole("form", { name: "Maturity questionnaire" });
   const groups = form.getByRole("group");
-  for (let i = 0; i < MATURITY_QUESTIONS.length - 1; i++) await groups.nth(i).getByRole("radio").nth(i < 5 ? 2 : 1).check();
+  for (let i = 0; i < MATURITY_QUESTIONS.length - 1; i++)
+    await groups
+      .nth(i)
+      .getByRole("radio")
+      .nth(i < 5 ? 2 : 1)
+      .check();
   const last = groups.nth(MATURITY_QUESTIONS.length - 1);
   // the form starts from the latest saved answers (if any): clear the last question's choice
   await last.evaluate((el) => el.querySelectorAll("input").forEach((input) => (input.checked = false)));
@@ -54,7 +61,9 @@ test("a manager answers every question, saves, and sees the level and a history 
   await page.screenshot({ path: `${SHOTS}/maturity-375.png`, fullPage: true });
   await page.getByTestId("maturity-latest").scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/maturity-top-375.png` });
-  await page.getByRole("region", { name: "History", exact: true }).screenshot({ path: `${SHOTS}/maturity-history-375.png` });
+  await page
+    .getByRole("region", { name: "History", exact: true })
+    .screenshot({ path: `${SHOTS}/maturity-history-375.png` });
 });
 
 test("a viewer sees the questionnaire read-only", async ({ page }) => {

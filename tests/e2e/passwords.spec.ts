@@ -4,7 +4,10 @@
 import { expect, test } from "@playwright/test";
 import { DEMO_PASSWORD, signInAs } from "./helpers/sign-in";
 
-test("the invite form refuses an easy password next to the field, then accepts a good one", async ({ page, browser }) => {
+test("the invite form refuses an easy password next to the field, then accepts a good one", async ({
+  page,
+  browser,
+}) => {
   await signInAs(page, "admin");
   await page.goto("/settings");
   const email = `willow.park.${Date.now()}@example.test`;
@@ -19,7 +22,11 @@ test("the invite form refuses an easy password next to the field, then accepts a
   const password = invitee.getByLabel("Choose a password");
   await password.fill("aaaaaaaaaaaa");
   await invitee.getByRole("button", { name: "Create account", exact: true }).click();
-  await expect(invitee.getByText('Too easy to guess: add another word or two that are not about you or your organization. Repeated characters like "aaa" are easy to guess.')).toBeVisible();
+  await expect(
+    invitee.getByText(
+      'Too easy to guess: add another word or two that are not about you or your organization. Repeated characters like "aaa" are easy to guess.',
+    ),
+  ).toBeVisible();
   await expect(password).toHaveAttribute("aria-invalid", "true");
   await invitee.screenshot({ path: "tmp/screens/invite-weak-password-1280.png", fullPage: true });
   await invitee.setViewportSize({ width: 375, height: 800 });
@@ -39,8 +46,12 @@ test("the invite form refuses an easy password next to the field, then accepts a
   await visitor.close();
 });
 
-test("repeated wrong passwords show when to try again; after the wait the right password gets in", async ({ browser }) => {
-  const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": `198.51.100.${Date.now() % 200}` } });
+test("repeated wrong passwords show when to try again; after the wait the right password gets in", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({
+    extraHTTPHeaders: { "x-forwarded-for": `198.51.100.${Date.now() % 200}` },
+  });
   const page = await context.newPage();
   await page.goto("/login");
   await page.getByLabel("E-mail").fill("agent2@demo.resonance.test");

@@ -15,7 +15,9 @@ import { signInAs } from "./helpers/sign-in";
 const SHOTS = "tmp/shots-privacy";
 
 async function noSidewaysScroll(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
 }
 
@@ -23,10 +25,20 @@ test("an admin exports, then erases a customer and finds the erasure in the audi
   await signInAs(page, "admin");
   const tag = Math.random().toString(36).slice(2, 8);
   const name = `Erin Privacy ${tag}`;
-  const created = await page.request.post("/api/v1/customers", { data: { name, email: `erin.${tag}@example.test`, externalId: `E2E-${tag}`, consent: true, attributes: { plan: "pro" } } });
+  const created = await page.request.post("/api/v1/customers", {
+    data: {
+      name,
+      email: `erin.${tag}@example.test`,
+      externalId: `E2E-${tag}`,
+      consent: true,
+      attributes: { plan: "pro" },
+    },
+  });
   expect(created.status()).toBe(201);
   const customerId = (await created.json()).id as string;
-  const logged = await page.request.post("/api/v1/interactions", { data: { customerId, outcome: "resolved", note: `Erin asked what we store about ${name}` } });
+  const logged = await page.request.post("/api/v1/interactions", {
+    data: { customerId, outcome: "resolved", note: `Erin asked what we store about ${name}` },
+  });
   expect(logged.status()).toBe(201);
 
   await page.goto(`/customers/${customerId}`);
@@ -48,7 +60,10 @@ test("an admin exports, then erases a customer and finds the erasure in the audi
   await expect(history.first()).toContainText("Morgan Reyes");
 
   // Download data (JSON)
-  const [download] = await Promise.all([page.waitForEvent("download"), privacy.getByRole("link", { name: "Download data (JSON)" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    privacy.getByRole("link", { name: "Download data (JSON)" }).click(),
+  ]);
   const doc = JSON.parse(fs.readFileSync((await download.path())!, "utf8"));
   expect(doc.customer).toMatchObject({ id: customerId, name, consent: false, attributes: { plan: "pro" } });
   expect(doc.interactions[0].note).toBe(`Erin asked what we store about ${name}`);
@@ -107,15 +122,22 @@ test("an admin exports, then erases a customer and finds the erasure in the audi
   await page.locator("#retention").screenshot({ path: `${SHOTS}/retention-1280.png` });
 });
 
-test("the embedded widget shows nothing to a signed-in customer who opted out, and an unsigned id reveals nothing", async ({ page, browser }, testInfo) => {
+test("the embedded widget shows nothing to a signed-in customer who opted out, and an unsigned id reveals nothing", async ({
+  page,
+  browser,
+}, testInfo) => {
   const root = path.resolve(import.meta.dirname, "../..");
   const appUrl = String(testInfo.project.use.baseURL);
   const helper = (...args: string[]) =>
     String(
-      execFileSync(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "tests/e2e/helpers/embed-survey.ts", ...args], {
-        cwd: root,
-        env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:tmp/test-dbs/e2e.db" },
-      }),
+      execFileSync(
+        process.execPath,
+        [path.join(root, "node_modules/tsx/dist/cli.mjs"), "tests/e2e/helpers/embed-survey.ts", ...args],
+        {
+          cwd: root,
+          env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:tmp/test-dbs/e2e.db" },
+        },
+      ),
     );
   let survey: { id: string; publicId: string } | undefined;
   // The company's site signs a customer token for its signed-in customer (docs/security/signed-customer-token.md);
@@ -125,7 +147,8 @@ test("the embedded widget shows nothing to a signed-in customer who opted out, a
     const q = new URL(req.url ?? "/", "http://x").searchParams;
     const customer = q.get("customer") ?? "";
     const token = q.get("unsigned") ? "" : (tokens.get(customer) ?? "");
-    res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title></head><body><h1>Shop</h1>
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" })
+      .end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title></head><body><h1>Shop</h1>
 <script src="${appUrl}/embed.js" data-survey="${survey?.publicId}" data-customer="${customer}" data-customer-token="${token}" data-throttle-days="0" async></script></body></html>`);
   });
   await new Promise<void>((resolve) => site.listen(0, "127.0.0.1", resolve));
@@ -134,8 +157,13 @@ test("the embedded widget shows nothing to a signed-in customer who opted out, a
     survey = JSON.parse(helper(siteUrl));
     await signInAs(page, "admin");
     const tag = Math.random().toString(36).slice(2, 8);
-    for (const [externalId, consent] of [[`OUT-${tag}`, false], [`IN-${tag}`, true]] as const) {
-      const res = await page.request.post("/api/v1/customers", { data: { name: `Widget ${externalId}`, externalId, consent } });
+    for (const [externalId, consent] of [
+      [`OUT-${tag}`, false],
+      [`IN-${tag}`, true],
+    ] as const) {
+      const res = await page.request.post("/api/v1/customers", {
+        data: { name: `Widget ${externalId}`, externalId, consent },
+      });
       expect(res.status()).toBe(201);
       tokens.set(externalId, (await signedCustomer(browser, survey!.publicId, externalId)).customerToken);
     }
@@ -144,7 +172,9 @@ test("the embedded widget shows nothing to a signed-in customer who opted out, a
     const asked = visitor.waitForResponse((r) => r.url().includes(`/api/v1/public/surveys/${survey!.publicId}?`));
     await visitor.goto(`${siteUrl}/shop?customer=OUT-${tag}`);
     expect(await (await asked).json()).toEqual({ publicId: survey!.publicId, eligible: false, reason: "opted_out" });
-    await visitor.evaluate(() => (window as unknown as { Resonance: { open(force: boolean): Promise<void> } }).Resonance.open(true));
+    await visitor.evaluate(() =>
+      (window as unknown as { Resonance: { open(force: boolean): Promise<void> } }).Resonance.open(true),
+    );
     await expect(visitor.getByRole("dialog")).toHaveCount(0);
     // the same page for a customer who consents shows the survey (the check above is not vacuous)
     await visitor.goto(`${siteUrl}/shop?customer=IN-${tag}`);

@@ -36,9 +36,13 @@ test("manager imports survey responses, skipping the bad row, and finds them in 
   await expect(page.getByRole("heading", { level: 1, name: "Import responses" })).toBeVisible();
   await expect(page.getByRole("radio", { name: /Survey responses/ })).toBeChecked();
   await expect(page.getByLabel("Survey the responses belong to")).toHaveValue(/.+/);
-  await expect(page.getByLabel("Survey the responses belong to").locator("option:checked")).toHaveText(/^Relationship NPS/);
+  await expect(page.getByLabel("Survey the responses belong to").locator("option:checked")).toHaveText(
+    /^Relationship NPS/,
+  );
 
-  await page.getByLabel("CSV file", { exact: true }).setInputFiles({ name: "responses.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page
+    .getByLabel("CSV file", { exact: true })
+    .setInputFiles({ name: "responses.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   await expect(page.getByText("3 data rows in responses.csv")).toBeVisible();
   await expect(page.getByLabel("clientId", { exact: true })).toHaveValue("clientId");
   await expect(page.getByLabel("submittedAt", { exact: true })).toHaveValue("submittedAt");

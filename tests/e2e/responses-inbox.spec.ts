@@ -38,7 +38,9 @@ test("a manager filters detractors with comments, reads them and downloads the C
   await filterDetractorsWithComments(page);
   await expect(page.getByTestId("score-chip").first()).toHaveAttribute("data-category", "detractor");
   await expect(cards(page)).toHaveCount(25);
-  const categories = await page.getByTestId("score-chip").evaluateAll((els) => els.map((e) => e.getAttribute("data-category")));
+  const categories = await page
+    .getByTestId("score-chip")
+    .evaluateAll((els) => els.map((e) => e.getAttribute("data-category")));
   expect(new Set(categories)).toEqual(new Set(["detractor"]));
   for (const comment of await page.getByTestId("comment").allTextContents()) expect(comment.trim()).not.toBe("");
   await expect(page.getByTestId("comment")).toHaveCount(25);
@@ -59,9 +61,13 @@ test("a manager filters detractors with comments, reads them and downloads the C
 
   await page.getByRole("link", { name: "Load more" }).click();
   await expect(cards(page)).toHaveCount(50);
-  const more = await page.getByTestId("score-chip").evaluateAll((els) => els.map((e) => e.getAttribute("data-category")));
+  const more = await page
+    .getByTestId("score-chip")
+    .evaluateAll((els) => els.map((e) => e.getAttribute("data-category")));
   expect(new Set(more)).toEqual(new Set(["detractor"]));
-  expect(new Set(await cards(page).evaluateAll((els) => els.map((e) => e.getAttribute("data-response-id")))).size).toBe(50);
+  expect(new Set(await cards(page).evaluateAll((els) => els.map((e) => e.getAttribute("data-response-id")))).size).toBe(
+    50,
+  );
   await expect(cards(page).nth(25)).toBeFocused();
 
   const download = page.waitForEvent("download");
@@ -69,12 +75,16 @@ test("a manager filters detractors with comments, reads them and downloads the C
   const file = await (await download).path();
   expect((await download).suggestedFilename()).toMatch(/^responses-\d{4}-\d{2}-\d{2}\.csv$/);
   const text = fs.readFileSync(file, "utf8");
-  expect(text.split("\n")[0]).toBe("id,submittedAt,survey,touchpoint,channel,customerId,customerName,customerEmail,locale,completed,metric,score,category,comment,answers");
+  expect(text.split("\n")[0]).toBe(
+    "id,submittedAt,survey,touchpoint,channel,customerId,customerName,customerEmail,locale,completed,metric,score,category,comment,answers",
+  );
   const rows = parse(text, { columns: true }) as Record<string, string>[];
   expect(rows.length).toBeGreaterThan(50);
   expect(new Set(rows.map((r) => r.category))).toEqual(new Set(["detractor"]));
   expect(rows.every((r) => r.comment !== "")).toBe(true);
-  expect(rows.slice(0, 50).map((r) => r.id)).toEqual(await cards(page).evaluateAll((els) => els.map((e) => e.getAttribute("data-response-id"))));
+  expect(rows.slice(0, 50).map((r) => r.id)).toEqual(
+    await cards(page).evaluateAll((els) => els.map((e) => e.getAttribute("data-response-id"))),
+  );
 });
 
 test("the inbox at 375 px: filters behind a disclosure, cards without sideways scrolling", async ({ page }) => {
@@ -83,7 +93,10 @@ test("the inbox at 375 px: filters behind a disclosure, cards without sideways s
   await page.goto("/surveys/responses");
   const form = page.getByRole("form", { name: "Response filters" });
   await expect(form).toBeHidden();
-  await page.locator("summary").filter({ hasText: /^Filters/ }).click();
+  await page
+    .locator("summary")
+    .filter({ hasText: /^Filters/ })
+    .click();
   await filterDetractorsWithComments(page);
   await expect(cards(page).first()).toBeVisible();
   await expect(form).toBeHidden(); // closed again: the results come first
@@ -91,20 +104,29 @@ test("the inbox at 375 px: filters behind a disclosure, cards without sideways s
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${SHOTS}/responses-inbox-375-top.png` });
-  await cards(page).first().getByText(/^All answers/).click();
+  await cards(page)
+    .first()
+    .getByText(/^All answers/)
+    .click();
   await page.screenshot({ path: `${SHOTS}/responses-inbox-375.png`, fullPage: true });
 });
 
-test("a survey's response count opens the inbox for that survey; a viewer can read it; no match says what to do", async ({ page }) => {
+test("a survey's response count opens the inbox for that survey; a viewer can read it; no match says what to do", async ({
+  page,
+}) => {
   await signIn(page, "viewer@demo.resonance.test");
   await page.goto("/surveys");
   await page.screenshot({ path: `${SHOTS}/surveys-with-inbox-links-1280.png` });
   const row = page.getByRole("row").filter({ hasText: "Support satisfaction" });
   await row.getByRole("link", { name: /responses to Support satisfaction/ }).click();
   await expect(page).toHaveURL(/\/surveys\/responses\?surveyId=/);
-  await expect(page.getByRole("form", { name: "Response filters" }).getByLabel("Survey")).toHaveValue(new URL(page.url()).searchParams.get("surveyId")!);
+  await expect(page.getByRole("form", { name: "Response filters" }).getByLabel("Survey")).toHaveValue(
+    new URL(page.url()).searchParams.get("surveyId")!,
+  );
   await expect(page.getByText(/^CSAT \d/).first()).toBeVisible();
-  expect(new Set(await page.getByTestId("score-chip").evaluateAll((els) => els.map((e) => e.textContent?.split(" ")[0])))).toEqual(new Set(["CSAT"]));
+  expect(
+    new Set(await page.getByTestId("score-chip").evaluateAll((els) => els.map((e) => e.textContent?.split(" ")[0]))),
+  ).toEqual(new Set(["CSAT"]));
 
   await page.goto("/surveys/responses?q=zzzz-no-such-words&scoreMin=11");
   await expect(page.getByRole("heading", { name: "No responses match these filters" })).toBeVisible();

@@ -12,13 +12,17 @@ async function shots(page: Page, name: string) {
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.screenshot({ path: `${SHOTS}/${name}-1280.png`, fullPage: true });
   await page.setViewportSize({ width: 375, height: 800 });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   await page.screenshot({ path: `${SHOTS}/${name}-375.png`, fullPage: true });
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
-test("an admin creates a SCIM token, maps a pushed group to a role and sees a de-provisioned member as suspended", async ({ page }) => {
+test("an admin creates a SCIM token, maps a pushed group to a role and sees a de-provisioned member as suspended", async ({
+  page,
+}) => {
   await signInAs(page, "admin");
   await page.goto("/settings");
   await page.getByRole("link", { name: "Manage SCIM provisioning" }).click();
@@ -41,18 +45,35 @@ test("an admin creates a SCIM token, maps a pushed group to a role and sees a de
   // The identity provider pushes a person and a group.
   const auth = { authorization: `Bearer ${token}`, "content-type": "application/scim+json" };
   const email = `e2e-scim-${Date.now()}@idp.example.test`;
-  const user = await page.request.post("/scim/v2/Users", { headers: auth, data: { schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"], userName: email, name: { givenName: "Sam", familyName: "Provisioned" } } });
+  const user = await page.request.post("/scim/v2/Users", {
+    headers: auth,
+    data: {
+      schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"],
+      userName: email,
+      name: { givenName: "Sam", familyName: "Provisioned" },
+    },
+  });
   expect(user.status()).toBe(201);
   const userId = (await user.json()).id as string;
   const groupName = `Support desk ${Date.now()}`;
-  const group = await page.request.post("/scim/v2/Groups", { headers: auth, data: { schemas: ["urn:ietf:params:scim:schemas:core:2.0:Group"], displayName: groupName, members: [{ value: userId }] } });
+  const group = await page.request.post("/scim/v2/Groups", {
+    headers: auth,
+    data: {
+      schemas: ["urn:ietf:params:scim:schemas:core:2.0:Group"],
+      displayName: groupName,
+      members: [{ value: userId }],
+    },
+  });
   expect(group.status()).toBe(201);
 
   await page.reload();
   const role = page.getByRole("combobox", { name: `Role of group ${groupName}` });
   await expect(role).toHaveValue("");
   await role.selectOption("agent");
-  await page.getByRole("form", { name: `Role of group ${groupName}` }).getByRole("button", { name: "Save" }).click();
+  await page
+    .getByRole("form", { name: `Role of group ${groupName}` })
+    .getByRole("button", { name: "Save" })
+    .click();
   await expect
     .poll(async () => {
       await page.reload();
@@ -61,7 +82,10 @@ test("an admin creates a SCIM token, maps a pushed group to a role and sees a de
     .toBe("agent");
   await shots(page, "scim-settings");
 
-  const off = await page.request.patch(`/scim/v2/Users/${userId}`, { headers: auth, data: { schemas: [PATCH_OP], Operations: [{ op: "Replace", path: "active", value: "False" }] } });
+  const off = await page.request.patch(`/scim/v2/Users/${userId}`, {
+    headers: auth,
+    data: { schemas: [PATCH_OP], Operations: [{ op: "Replace", path: "active", value: "False" }] },
+  });
   expect(off.status()).toBe(200);
   await page.goto("/settings");
   const row = page.getByRole("row").filter({ hasText: email });

@@ -4,20 +4,30 @@
 import { expect, test } from "@playwright/test";
 import { signInAs } from "./helpers/sign-in";
 
-test("the gaps report shows the SERVQUAL heatmap with the demo's responsiveness shortfall at the call back", async ({ page }) => {
+test("the gaps report shows the SERVQUAL heatmap with the demo's responsiveness shortfall at the call back", async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await signInAs(page, "viewer");
   await page.goto("/reports/gaps");
   const section = page.getByRole("region", { name: "SERVQUAL gaps by touchpoint and dimension" });
   await expect(page.getByRole("heading", { name: "SERVQUAL gaps" })).toBeVisible();
-  for (const d of ["Tangibles", "Reliability", "Responsiveness", "Assurance", "Empathy"]) await expect(section.getByRole("columnheader", { name: d })).toBeVisible();
+  for (const d of ["Tangibles", "Reliability", "Responsiveness", "Assurance", "Empathy"])
+    await expect(section.getByRole("columnheader", { name: d })).toBeVisible();
 
   const api = await (await page.request.get("/api/v1/reports/servqual")).json();
-  const row = (api.rows as { touchpoint: { name: string }; cells: { dimension: string; status: string; gap: { mean: number; n: number } }[] }[]).find((r) => r.touchpoint.name === "Phone support call back")!;
+  const row = (
+    api.rows as {
+      touchpoint: { name: string };
+      cells: { dimension: string; status: string; gap: { mean: number; n: number } }[];
+    }[]
+  ).find((r) => r.touchpoint.name === "Phone support call back")!;
   const short = row.cells.find((c) => c.dimension === "responsiveness")!;
   expect(short.status).toBe("shortfall");
   expect(short.gap.mean).toBeLessThan(-1.25);
-  const cell = section.getByRole("row", { name: /Phone support call back/ }).locator('td[data-dimension="responsiveness"]');
+  const cell = section
+    .getByRole("row", { name: /Phone support call back/ })
+    .locator('td[data-dimension="responsiveness"]');
   await expect(cell).toHaveAttribute("data-status", "shortfall");
   await expect(cell).toContainText(short.gap.mean.toFixed(2).replace("-", "−"));
   await expect(cell).toContainText(`n ${short.gap.n}`);
@@ -32,7 +42,9 @@ test("the gaps report shows the SERVQUAL heatmap with the demo's responsiveness 
   // The table alternative carries the interval of every cell.
   await page.getByText("Show the SERVQUAL figures as a table").click();
   const table = page.getByRole("region", { name: "SERVQUAL figures" });
-  await expect(table.getByRole("row", { name: /Phone support call back Responsiveness/ })).toContainText("significant shortfall");
+  await expect(table.getByRole("row", { name: /Phone support call back Responsiveness/ })).toContainText(
+    "significant shortfall",
+  );
 
   // A short period: too few pairs, hatched and never significant.
   await page.goto("/reports/gaps?preset=7d");

@@ -40,7 +40,9 @@ test("sign in, see the dashboard numbers, sign out", async ({ page }) => {
   await page.screenshot({ path: "tmp/screens/dashboard-desktop.png", fullPage: true });
   await page.setViewportSize({ width: 375, height: 800 });
   await page.screenshot({ path: "tmp/screens/dashboard-375.png", fullPage: true });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   await page.setViewportSize({ width: 1280, height: 800 });
 

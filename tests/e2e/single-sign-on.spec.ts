@@ -21,7 +21,9 @@ test.afterAll(async () => {
   await dns?.stop();
 });
 
-test("an admin sets up single sign-on; a colleague signs in through the provider and lands in the app", async ({ page }) => {
+test("an admin sets up single sign-on; a colleague signs in through the provider and lands in the app", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await signInAs(page, "admin");
   await page.goto("/settings");

@@ -7,10 +7,15 @@ import { signInAs } from "./helpers/sign-in";
 const SHOTS = "tmp/shots-builder";
 
 async function noHorizontalScroll(page: Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  expect(
+    await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+  ).toBeLessThanOrEqual(0);
 }
 
-test("a manager creates an NPS survey from the template, edits it, links a touchpoint, publishes it and the link shows the edit", async ({ page, browser }) => {
+test("a manager creates an NPS survey from the template, edits it, links a touchpoint, publishes it and the link shows the edit", async ({
+  page,
+  browser,
+}) => {
   await signInAs(page, "manager");
   await page.goto("/surveys");
   await page.getByRole("link", { name: "New survey" }).click();
@@ -44,7 +49,9 @@ test("a manager creates an NPS survey from the template, edits it, links a touch
   const wording = "How likely are you to recommend our help desk to a friend?";
   const first = page.locator("#questions-panel li").first();
   await first.getByLabel("Question text (en)").fill(wording);
-  await expect(page.getByRole("region", { name: "Preview" }).getByRole("group", { name: new RegExp(wording.slice(0, 30)) })).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Preview" }).getByRole("group", { name: new RegExp(wording.slice(0, 30)) }),
+  ).toBeVisible();
   // The German tab shows the template's German text; arrow keys move between the language tabs.
   await page.getByRole("tab", { name: "English" }).focus();
   await page.keyboard.press("ArrowRight");
@@ -72,8 +79,14 @@ test("a manager creates an NPS survey from the template, edits it, links a touch
   await page.setViewportSize({ width: 375, height: 800 });
   await page.screenshot({ path: `${SHOTS}/editor-375.png`, fullPage: true });
   await page.screenshot({ path: `${SHOTS}/editor-375-top.png` });
-  await page.locator("#questions-panel li").first().screenshot({ path: `${SHOTS}/editor-375-question.png` });
-  await page.locator("#questions-panel li").nth(2).screenshot({ path: `${SHOTS}/editor-375-logic.png` });
+  await page
+    .locator("#questions-panel li")
+    .first()
+    .screenshot({ path: `${SHOTS}/editor-375-question.png` });
+  await page
+    .locator("#questions-panel li")
+    .nth(2)
+    .screenshot({ path: `${SHOTS}/editor-375-logic.png` });
   await page.getByRole("region", { name: "Distribution" }).screenshot({ path: `${SHOTS}/editor-375-distribution.png` });
   await page.getByRole("region", { name: "Preview" }).screenshot({ path: `${SHOTS}/editor-375-preview.png` });
   await noHorizontalScroll(page);

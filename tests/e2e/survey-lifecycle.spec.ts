@@ -18,7 +18,9 @@ test.beforeAll(async () => {
     if (req.url !== "/pricing") return void res.writeHead(404).end();
     res
       .writeHead(200, { "content-type": "text/html; charset=utf-8" })
-      .end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Acme pricing</title></head><body><h1>Acme pricing</h1><p>Plans from 9 a month.</p>${snippet}</body></html>`);
+      .end(
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Acme pricing</title></head><body><h1>Acme pricing</h1><p>Plans from 9 a month.</p>${snippet}</body></html>`,
+      );
   });
   await new Promise<void>((resolve) => site.listen(0, "127.0.0.1", resolve));
   siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
@@ -28,7 +30,10 @@ test.afterAll(async () => {
   await new Promise((resolve) => site?.close(resolve));
 });
 
-test("a manager creates an NPS survey, embeds it on a static site, a visitor answers, and the response is in the inbox", async ({ page, browser }) => {
+test("a manager creates an NPS survey, embeds it on a static site, a visitor answers, and the response is in the inbox", async ({
+  page,
+  browser,
+}) => {
   await signInAs(page, "manager");
   await page.goto("/surveys/new");
   await page.getByRole("radio", { name: /Net Promoter Score/ }).check();
@@ -61,7 +66,9 @@ test("a manager creates an NPS survey, embeds it on a static site, a visitor ans
   // Skip logic: only a detractor is asked what went wrong.
   const wrong = dialog.getByRole("textbox", { name: "What went wrong?" });
   await expect(wrong).toBeVisible();
-  await dialog.getByRole("textbox", { name: "What is the main reason for your score?" }).fill("The prices are hard to compare");
+  await dialog
+    .getByRole("textbox", { name: "What is the main reason for your score?" })
+    .fill("The prices are hard to compare");
   await wrong.fill("Checkout failed twice");
   await visitor.screenshot({ path: `${SHOTS}/lifecycle-widget-1280.png` });
   await visitor.setViewportSize({ width: 375, height: 740 });
@@ -83,11 +90,20 @@ test("a manager creates an NPS survey, embeds it on a static site, a visitor ans
   await expect(cards.first().getByTestId("score-chip")).toHaveAttribute("data-category", "detractor");
   await expect(cards.first().getByTestId("score-chip")).toContainText("4");
   await expect(cards.first()).toContainText("The prices are hard to compare");
-  await cards.first().getByText(/answers/i).first().click();
+  await cards
+    .first()
+    .getByText(/answers/i)
+    .first()
+    .click();
   await expect(cards.first()).toContainText("Checkout failed twice");
 
   // Detractor → a follow-up case was opened for it.
   const cases = await (await page.request.get("/api/v1/cases?status=open&limit=100")).json();
-  expect(cases.data.some((c: { response: { score: number; comment: string } | null }) => c.response?.comment === "The prices are hard to compare")).toBe(true);
+  expect(
+    cases.data.some(
+      (c: { response: { score: number; comment: string } | null }) =>
+        c.response?.comment === "The prices are hard to compare",
+    ),
+  ).toBe(true);
   expect((await page.request.post(`/api/v1/surveys/${surveyId}/close`)).status()).toBe(200); // leave the demo's live surveys as they were
 });

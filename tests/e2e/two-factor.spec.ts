@@ -11,21 +11,28 @@ const root = path.resolve(import.meta.dirname, "../..");
 const PASSWORD = "resonance-demo";
 
 function newMember(...args: string[]): string {
-  const out = execFileSync(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "tests/e2e/helpers/two-factor-user.ts", ...args], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:tmp/test-dbs/e2e.db" },
-  });
+  const out = execFileSync(
+    process.execPath,
+    [path.join(root, "node_modules/tsx/dist/cli.mjs"), "tests/e2e/helpers/two-factor-user.ts", ...args],
+    {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:tmp/test-dbs/e2e.db" },
+    },
+  );
   return (JSON.parse(String(out)) as { email: string }).email;
 }
 
 /** The code an authenticator app shows `offsetSeconds` from now. */
-const codeFor = (secret: string, offsetSeconds = 0) => generateSync({ secret, epoch: Math.floor(Date.now() / 1000) + offsetSeconds });
+const codeFor = (secret: string, offsetSeconds = 0) =>
+  generateSync({ secret, epoch: Math.floor(Date.now() / 1000) + offsetSeconds });
 
 async function screens(page: Page, name: string) {
   await page.screenshot({ path: `tmp/screens/${name}-desktop.png`, fullPage: true });
   await page.setViewportSize({ width: 375, height: 800 });
   await page.screenshot({ path: `tmp/screens/${name}-375.png`, fullPage: true });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow, `${name} scrolls sideways at 375 px`).toBeLessThanOrEqual(0);
   await page.setViewportSize({ width: 1280, height: 800 });
 }

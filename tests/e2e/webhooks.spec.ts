@@ -17,7 +17,9 @@ test.afterAll(async () => {
 });
 
 async function noSidewaysScroll(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
 }
 
@@ -50,7 +52,9 @@ test("an admin adds an endpoint, sends a test event and sees it delivered in the
   for (const box of await form.getByRole("checkbox").all()) await box.uncheck();
   await form.getByRole("button", { name: "Add endpoint" }).click();
   await expect(url).toHaveAccessibleDescription(/Only http:\/\/ and https:\/\/ URLs can receive webhooks/);
-  await expect(form.getByRole("group", { name: "Events to send" })).toHaveAccessibleDescription("Choose at least one event");
+  await expect(form.getByRole("group", { name: "Events to send" })).toHaveAccessibleDescription(
+    "Choose at least one event",
+  );
   await expect(url).toHaveValue("ftp://files.example.com/in");
   await form.screenshot({ path: `${SHOTS}/webhooks-form-errors-1280.png` });
   await expect(table.locator("tbody tr")).toHaveCount(rowsBefore);
@@ -59,7 +63,9 @@ test("an admin adds an endpoint, sends a test event and sees it delivered in the
   await url.fill("http://[::ffff:a9fe:a9fe]/latest/meta-data/");
   await form.getByRole("checkbox", { name: /Case opened/ }).check();
   await form.getByRole("button", { name: "Add endpoint" }).click();
-  await expect(url).toHaveAccessibleDescription(/internal address, which Resonance does not send to.*WEBHOOK_ALLOWLIST/);
+  await expect(url).toHaveAccessibleDescription(
+    /internal address, which Resonance does not send to.*WEBHOOK_ALLOWLIST/,
+  );
   await form.screenshot({ path: `${SHOTS}/webhooks-form-internal-1280.png` });
   await expect(table.locator("tbody tr")).toHaveCount(rowsBefore);
 
@@ -89,7 +95,10 @@ test("an admin adds an endpoint, sends a test event and sees it delivered in the
   await expect(row).toContainText("200");
   await expect(row).toContainText("1 of 8");
   expect(rx.verified("/e2e", secret)).toHaveLength(1);
-  expect(JSON.parse(rx.at("/e2e")[0].body)).toMatchObject({ type: "webhook.test", data: { endpointId: expect.any(String) } });
+  expect(JSON.parse(rx.at("/e2e")[0].body)).toMatchObject({
+    type: "webhook.test",
+    data: { endpointId: expect.any(String) },
+  });
 
   const details = page.getByTestId("delivery-details").first();
   await details.getByText("Payload and attempts").click();

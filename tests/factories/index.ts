@@ -17,7 +17,9 @@ export function uid(): string {
 
 export async function createUser(label: string) {
   const email = `${label}-${uid()}@test.resonance.test`;
-  const user = await db.user.create({ data: { email, name: `${label} user`, passwordHash: await (passwordHash ??= hashPassword(TEST_PASSWORD)) } });
+  const user = await db.user.create({
+    data: { email, name: `${label} user`, passwordHash: await (passwordHash ??= hashPassword(TEST_PASSWORD)) },
+  });
   return { id: user.id, email };
 }
 
@@ -41,20 +43,62 @@ export async function createOrg(label = "org") {
   const journey = await db.journey.create({ data: { orgId: org.id, name: `${label} journey` } });
   const stage = await db.stage.create({ data: { orgId: org.id, journeyId: journey.id, name: "Support", position: 0 } });
   const touchpoint = await db.touchpoint.create({
-    data: { orgId: org.id, journeyId: journey.id, stageId: stage.id, channelId: channel.id, name: "Call", kind: "human", targetCsat: 4.2, promise: "Solved on the first call" },
+    data: {
+      orgId: org.id,
+      journeyId: journey.id,
+      stageId: stage.id,
+      channelId: channel.id,
+      name: "Call",
+      kind: "human",
+      targetCsat: 4.2,
+      promise: "Solved on the first call",
+    },
   });
-  const customer = await db.customer.create({ data: { orgId: org.id, name: `${label} customer`, email: `c-${uid()}@example.test`, externalId: `EXT-${uid()}` } });
+  const customer = await db.customer.create({
+    data: { orgId: org.id, name: `${label} customer`, email: `c-${uid()}@example.test`, externalId: `EXT-${uid()}` },
+  });
   const interaction = await db.interaction.create({
-    data: { orgId: org.id, customerId: customer.id, touchpointId: touchpoint.id, channelId: channel.id, staffId: users.agent.id, occurredAt: new Date(), outcome: "resolved", emotion: 1, note: "original note" },
+    data: {
+      orgId: org.id,
+      customerId: customer.id,
+      touchpointId: touchpoint.id,
+      channelId: channel.id,
+      staffId: users.agent.id,
+      occurredAt: new Date(),
+      outcome: "resolved",
+      emotion: 1,
+      note: "original note",
+    },
   });
-  const survey = await db.survey.create({ data: { orgId: org.id, publicId: `pub-${uid()}`, name: "NPS", type: "nps", status: "live" } });
+  const survey = await db.survey.create({
+    data: { orgId: org.id, publicId: `pub-${uid()}`, name: "NPS", type: "nps", status: "live" },
+  });
   const response = await db.response.create({
-    data: { orgId: org.id, surveyId: survey.id, clientId: `r-${uid()}`, customerId: customer.id, metric: "nps", score: 3, category: "detractor", completed: true },
+    data: {
+      orgId: org.id,
+      surveyId: survey.id,
+      clientId: `r-${uid()}`,
+      customerId: customer.id,
+      metric: "nps",
+      score: 3,
+      category: "detractor",
+      completed: true,
+    },
   });
-  const kase = await db.case.create({ data: { orgId: org.id, customerId: customer.id, responseId: response.id, title: "Call back detractor", ownerId: users.agent.id } });
+  const kase = await db.case.create({
+    data: {
+      orgId: org.id,
+      customerId: customer.id,
+      responseId: response.id,
+      title: "Call back detractor",
+      ownerId: users.agent.id,
+    },
+  });
   const invite = await createInvite(ctx("admin"), { email: `invitee-${uid()}@example.test`, role: "viewer" });
   // Subscribed to nothing and pointing at the discard port: it never receives the other tests' events.
-  const webhook = await db.webhookEndpoint.create({ data: { orgId: org.id, url: "http://127.0.0.1:9/hook", eventTypes: [], secretEnc: "v1:unused", active: false } });
+  const webhook = await db.webhookEndpoint.create({
+    data: { orgId: org.id, url: "http://127.0.0.1:9/hook", eventTypes: [], secretEnc: "v1:unused", active: false },
+  });
 
   return {
     orgId: org.id,

@@ -9,7 +9,14 @@ import { sha256 } from "@/lib/auth/tokens";
 import { verifyCredentials } from "@/lib/users/service";
 import { mailerFromUrl, type Mailer } from "@/lib/mail/transport";
 import { findPasswordReset, requestPasswordReset, resetPassword, RESET_MAILS_PER_HOUR } from "@/lib/account/reset";
-import { changePassword, confirmEmailChange, endMySession, listMySessions, requestEmailChange, signOutEverywhere } from "@/lib/account/service";
+import {
+  changePassword,
+  confirmEmailChange,
+  endMySession,
+  listMySessions,
+  requestEmailChange,
+  signOutEverywhere,
+} from "@/lib/account/service";
 import { acceptInvite, createInvite, registerFromInvite } from "@/lib/members/service";
 import { startServer, type RunningServer } from "../server";
 import { createOrg, createUser, TEST_PASSWORD, uid, type Org } from "../factories";
@@ -43,7 +50,9 @@ function linkToken(message: Received, path: string): string {
 }
 /** The id of the session a fresh sign-in just created (the newest row of the user). */
 async function newestSid(userId: string): Promise<string> {
-  return (await db.userSession.findFirstOrThrow({ where: { userId }, orderBy: { createdAt: "desc" }, select: { id: true } })).id;
+  return (
+    await db.userSession.findFirstOrThrow({ where: { userId }, orderBy: { createdAt: "desc" }, select: { id: true } })
+  ).id;
 }
 
 describe("forgot password", () => {
@@ -60,7 +69,10 @@ describe("forgot password", () => {
     expect(rows[0].expiresAt.getTime() - rows[0].createdAt.getTime()).toBe(60 * 60_000);
 
     expect(await findPasswordReset(token)).toEqual({ email: u.email });
-    await expect(resetPassword(token, "short")).rejects.toMatchObject({ status: 400, invalidParams: [{ name: "password" }] });
+    await expect(resetPassword(token, "short")).rejects.toMatchObject({
+      status: 400,
+      invalidParams: [{ name: "password" }],
+    });
     expect(await findPasswordReset(token)).not.toBeNull(); // a refused password does not spend the link
     await resetPassword(token, NEW_PASSWORD);
     expect(await verifyCredentials(u.email, NEW_PASSWORD)).not.toBeNull();
@@ -79,7 +91,10 @@ describe("forgot password", () => {
     const u = await createUser("reset-race");
     await requestPasswordReset(u.email, { mailer });
     const token = linkToken((await waitForMail(u.email))[0], "reset-password");
-    const results = await Promise.allSettled([resetPassword(token, "first racer passphrase"), resetPassword(token, "second racer passphrase")]);
+    const results = await Promise.allSettled([
+      resetPassword(token, "first racer passphrase"),
+      resetPassword(token, "second racer passphrase"),
+    ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(results.filter((r) => r.status === "rejected")).toHaveLength(1);
   });
@@ -99,7 +114,9 @@ describe("forgot password", () => {
     await expect(resetPassword(older, NEW_PASSWORD, later)).rejects.toMatchObject({ status: 404 });
     expect(await findPasswordReset(newer, later)).toEqual({ email: u.email });
     // and past its hour, the newer one too
-    await expect(resetPassword(newer, NEW_PASSWORD, new Date(Date.now() + 61 * 60_000))).rejects.toMatchObject({ status: 404 });
+    await expect(resetPassword(newer, NEW_PASSWORD, new Date(Date.now() + 61 * 60_000))).rejects.toMatchObject({
+      status: 404,
+    });
     expect(await verifyCredentials(u.email, TEST_PASSWORD)).not.toBeNull();
   });
 
@@ -132,7 +149,9 @@ describe("forgot password", () => {
     expect(page.status).toBeLessThan(400);
     expect(page.headers.get("location")).toContain("/login");
     const audit = await db.auditEvent.findMany({ where: { orgId: A.orgId, entityId: u.id }, select: { action: true } });
-    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["user.password_reset_requested", "user.password_reset"]));
+    expect(audit.map((a) => a.action)).toEqual(
+      expect.arrayContaining(["user.password_reset_requested", "user.password_reset"]),
+    );
     expect(await signIn(u.email, NEW_PASSWORD)).not.toBeNull();
   });
 });
@@ -144,22 +163,36 @@ describe("change password", () => {
     const mine = (await signIn(u.email, TEST_PASSWORD))!;
     const sid = await newestSid(u.id);
     const other = (await signIn(u.email, TEST_PASSWORD))!;
-    await expect(changePassword({ userId: u.id, sid }, { currentPassword: "not my password", newPassword: NEW_PASSWORD }, { mailer })).rejects.toMatchObject({
+    await expect(
+      changePassword(
+        { userId: u.id, sid },
+        { currentPassword: "not my password", newPassword: NEW_PASSWORD },
+        { mailer },
+      ),
+    ).rejects.toMatchObject({
       status: 400,
       invalidParams: [{ name: "currentPassword" }],
     });
-    await expect(changePassword({ userId: u.id, sid }, { currentPassword: TEST_PASSWORD, newPassword: "short" }, { mailer })).rejects.toMatchObject({
+    await expect(
+      changePassword({ userId: u.id, sid }, { currentPassword: TEST_PASSWORD, newPassword: "short" }, { mailer }),
+    ).rejects.toMatchObject({
       invalidParams: [{ name: "newPassword" }],
     });
     expect((await http("GET", "/api/v1/me", { cookie: other })).status).toBe(200); // refused changes end nothing
 
-    const { sessionsEnded } = await changePassword({ userId: u.id, sid }, { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD }, { mailer });
+    const { sessionsEnded } = await changePassword(
+      { userId: u.id, sid },
+      { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD },
+      { mailer },
+    );
     expect(sessionsEnded).toBe(1);
     expect((await http("GET", "/api/v1/me", { cookie: other })).status).toBe(401);
     expect((await http("GET", "/api/v1/me", { cookie: mine })).status).toBe(200);
     expect(await verifyCredentials(u.email, NEW_PASSWORD)).not.toBeNull();
     expect((await waitForMail(u.email))[0].subject).toBe("Your Resonance password was changed");
-    const audit = await db.auditEvent.findFirst({ where: { orgId: A.orgId, entityId: u.id, action: "user.password_changed" } });
+    const audit = await db.auditEvent.findFirst({
+      where: { orgId: A.orgId, entityId: u.id, action: "user.password_changed" },
+    });
     expect(audit?.data).toEqual({ sessionsEnded: 1 });
   });
 
@@ -171,7 +204,12 @@ describe("change password", () => {
     const secondSid = await newestSid(u.id);
     const me = { userId: u.id, sid: secondSid };
     const listed = await listMySessions(me);
-    expect(listed.map((s) => [s.id, s.current]).sort()).toEqual([[firstSid, false], [secondSid, true]].sort());
+    expect(listed.map((s) => [s.id, s.current]).sort()).toEqual(
+      [
+        [firstSid, false],
+        [secondSid, true],
+      ].sort(),
+    );
     // someone else's session is not found
     const stranger = await createUser("stranger");
     await expect(endMySession({ userId: stranger.id, sid: "x" }, firstSid)).rejects.toMatchObject({ status: 404 });
@@ -190,9 +228,15 @@ describe("change e-mail address", () => {
     await db.membership.create({ data: { orgId: A.orgId, userId: u.id, role: "agent" } });
     const me = { userId: u.id, sid: "none" };
     const next = `moved-${uid()}@test.resonance.test`;
-    await expect(requestEmailChange(me, { email: next, currentPassword: "wrong password" }, { mailer })).rejects.toMatchObject({ invalidParams: [{ name: "currentPassword" }] });
-    await expect(requestEmailChange(me, { email: next, currentPassword: TEST_PASSWORD }, { mailer: null })).rejects.toMatchObject({ status: 503 });
-    expect(await requestEmailChange(me, { email: next, currentPassword: TEST_PASSWORD }, { mailer })).toEqual({ sentTo: next });
+    await expect(
+      requestEmailChange(me, { email: next, currentPassword: "wrong password" }, { mailer }),
+    ).rejects.toMatchObject({ invalidParams: [{ name: "currentPassword" }] });
+    await expect(
+      requestEmailChange(me, { email: next, currentPassword: TEST_PASSWORD }, { mailer: null }),
+    ).rejects.toMatchObject({ status: 503 });
+    expect(await requestEmailChange(me, { email: next, currentPassword: TEST_PASSWORD }, { mailer })).toEqual({
+      sentTo: next,
+    });
     const token = linkToken((await waitForMail(next))[0], "account/confirm-email");
     expect((await db.user.findUniqueOrThrow({ where: { id: u.id } })).email).toBe(u.email); // nothing changes yet
 
@@ -204,14 +248,22 @@ describe("change e-mail address", () => {
     expect(await verifyCredentials(next, TEST_PASSWORD)).not.toBeNull();
     expect(await verifyCredentials(u.email, TEST_PASSWORD)).toBeNull();
     await expect(confirmEmailChange(token, { mailer })).rejects.toMatchObject({ status: 404 });
-    const audit = await db.auditEvent.findFirst({ where: { orgId: A.orgId, entityId: u.id, action: "user.email_changed" } });
+    const audit = await db.auditEvent.findFirst({
+      where: { orgId: A.orgId, entityId: u.id, action: "user.email_changed" },
+    });
     expect(audit?.data).toEqual({ from: u.email, to: next });
   });
 
   it("asking for an address another account uses answers the same; the link then refuses and changes nothing", async () => {
     const u = await createUser("email-taken");
     const taken = A.users.viewer.email;
-    expect(await requestEmailChange({ userId: u.id, sid: "none" }, { email: taken, currentPassword: TEST_PASSWORD }, { mailer })).toEqual({ sentTo: taken });
+    expect(
+      await requestEmailChange(
+        { userId: u.id, sid: "none" },
+        { email: taken, currentPassword: TEST_PASSWORD },
+        { mailer },
+      ),
+    ).toEqual({ sentTo: taken });
     const token = linkToken((await waitForMail(taken)).at(-1)!, "account/confirm-email");
     await expect(confirmEmailChange(token, { mailer })).rejects.toMatchObject({ status: 409 });
     expect((await db.user.findUniqueOrThrow({ where: { id: u.id } })).email).toBe(u.email);
@@ -234,14 +286,20 @@ describe("invites", () => {
     expect(user.emailVerifiedAt).toBeNull(); // creating the account proves nothing yet…
     await acceptInvite(token, { userId: user.id });
     expect((await db.user.findUniqueOrThrow({ where: { email } })).emailVerifiedAt).not.toBeNull(); // …accepting the e-mailed link does
-    expect(await db.membership.findFirst({ where: { orgId: A.orgId, userId: user.id } })).toMatchObject({ role: "agent" });
+    expect(await db.membership.findFirst({ where: { orgId: A.orgId, userId: user.id } })).toMatchObject({
+      role: "agent",
+    });
   });
 
   it("a failed send withdraws the invite and says so", async () => {
     const down = mailerFromUrl("smtp://127.0.0.1:9"); // nothing listens on the discard port
     const email = `unsent-${uid()}@test.resonance.test`;
-    await expect(createInvite(A.ctx("admin"), { email, role: "viewer" }, { mailer: down })).rejects.toMatchObject({ status: 502 });
-    expect(await db.invite.findFirst({ where: { orgId: A.orgId, email } })).toMatchObject({ revokedAt: expect.any(Date) });
+    await expect(createInvite(A.ctx("admin"), { email, role: "viewer" }, { mailer: down })).rejects.toMatchObject({
+      status: 502,
+    });
+    expect(await db.invite.findFirst({ where: { orgId: A.orgId, email } })).toMatchObject({
+      revokedAt: expect.any(Date),
+    });
   });
 
   it("the invite page is the same for an address with an account and one without, apart from the token and address", async () => {
@@ -255,7 +313,10 @@ describe("invites", () => {
       expect(res.status).toBe(200);
       const html = String(res.body);
       const nonce = /nonce="([^"]+)"/.exec(html)?.[1]; // the per-request CSP nonce
-      return html.replaceAll(token, "TOKEN").replaceAll(email, "EMAIL").replaceAll(nonce ?? "NONCE", "NONCE");
+      return html
+        .replaceAll(token, "TOKEN")
+        .replaceAll(email, "EMAIL")
+        .replaceAll(nonce ?? "NONCE", "NONCE");
     };
     const a = await page(forExisting.token, existing.email);
     const b = await page(forFresh.token, fresh);
@@ -269,14 +330,21 @@ describe("invites", () => {
 describe("over HTTP with an SMTP server configured", () => {
   let server: RunningServer;
   beforeAll(async () => {
-    server = await startServer({ databaseUrl: process.env.DATABASE_URL!, env: { SMTP_URL: sink.url, DIGEST_TICK_SECONDS: "0", PUBLIC_URL: "http://cx.example.test" } });
+    server = await startServer({
+      databaseUrl: process.env.DATABASE_URL!,
+      env: { SMTP_URL: sink.url, DIGEST_TICK_SECONDS: "0", PUBLIC_URL: "http://cx.example.test" },
+    });
   });
   afterAll(() => server?.stop());
 
   it("POST /api/v1/invites e-mails the link and returns none", async () => {
     const email = `api-invitee-${uid()}@test.resonance.test`;
     const admin = (await signIn(A.users.admin.email, TEST_PASSWORD))!; // invites are for a signed-in admin, never an API key
-    const res = await http("POST", `${server.url}/api/v1/invites`, { cookie: admin, headers: { origin: server.url }, body: { email, role: "viewer" } });
+    const res = await http("POST", `${server.url}/api/v1/invites`, {
+      cookie: admin,
+      headers: { origin: server.url },
+      body: { email, role: "viewer" },
+    });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ email, sent: true, status: "pending" });
     expect(res.body).not.toHaveProperty("url");

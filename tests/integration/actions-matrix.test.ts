@@ -31,7 +31,8 @@ beforeAll(async () => {
   }
 });
 
-const callAction = (a: ActionCase, opts: Omit<CallOptions, "publicId"> = {}) => callServerAction(a, { ...opts, publicId });
+const callAction = (a: ActionCase, opts: Omit<CallOptions, "publicId"> = {}) =>
+  callServerAction(a, { ...opts, publicId });
 
 /** Every exported async function of every file that starts with "use server". */
 function serverActionsInSource(): string[] {
@@ -55,7 +56,9 @@ describe("action table", () => {
   it("lists every server action in the source and in the build, and nothing else", () => {
     const table = ACTIONS.map((a) => `${a.file} ${a.name}`).sort();
     expect(serverActionsInSource().sort()).toEqual(table);
-    const built = Object.values(manifest.node).map((e) => `${e.filename} ${e.exportedName}`).sort();
+    const built = Object.values(manifest.node)
+      .map((e) => `${e.filename} ${e.exportedName}`)
+      .sort();
     expect(built).toEqual(table);
   });
 });
@@ -80,19 +83,25 @@ describe("role × server action", () => {
 
 describe("server actions without a session", () => {
   const guarded = ACTIONS.filter((a) => a.access !== "public");
-  it.each(guarded.map((a) => [a.name, a] as const))("%s sends the caller to sign in and changes nothing", async (_, a) => {
-    const before = await dbSnapshot();
-    const r = await callAction(a);
-    expect(toLogin(r), `${r.status} ${r.redirect} ${r.text.slice(0, 200)}`).toBe(true);
-    expect(await dbSnapshot()).toBe(before);
-  });
+  it.each(guarded.map((a) => [a.name, a] as const))(
+    "%s sends the caller to sign in and changes nothing",
+    async (_, a) => {
+      const before = await dbSnapshot();
+      const r = await callAction(a);
+      expect(toLogin(r), `${r.status} ${r.redirect} ${r.text.slice(0, 200)}`).toBe(true);
+      expect(await dbSnapshot()).toBe(before);
+    },
+  );
 
-  it.each(ACTIONS.filter((a) => a.access === "public").map((a) => [a.name, a] as const))("%s (public) answers without a session", async (_, a) => {
-    const r = await callAction(a);
-    expect(r.status).toBeLessThan(500);
-    expect(toLogin(r)).toBe(false);
-    expect(r.text).toMatch(/"ok":false/);
-  });
+  it.each(ACTIONS.filter((a) => a.access === "public").map((a) => [a.name, a] as const))(
+    "%s (public) answers without a session",
+    async (_, a) => {
+      const r = await callAction(a);
+      expect(r.status).toBeLessThan(500);
+      expect(toLogin(r)).toBe(false);
+      expect(r.text).toMatch(/"ok":false/);
+    },
+  );
 });
 
 describe("cross-site server action requests", () => {
@@ -101,7 +110,11 @@ describe("cross-site server action requests", () => {
 
   it("are refused: an admin's cookie sent from another origin creates nothing", async () => {
     const before = await keyCount();
-    const r = await callAction(createKey, { cookie: cookies.admin, origin: "https://evil.example", form: { name: "csrf key", role: "admin" } });
+    const r = await callAction(createKey, {
+      cookie: cookies.admin,
+      origin: "https://evil.example",
+      form: { name: "csrf key", role: "admin" },
+    });
     expect(r.status).toBeGreaterThanOrEqual(400);
     expect(r.text).not.toContain("rsn_");
     expect(await keyCount()).toBe(before);

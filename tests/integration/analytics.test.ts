@@ -9,11 +9,27 @@ import { compareNps, npsCategory, type Metric } from "@/lib/metrics";
 import { createOrg, type Org } from "../factories";
 import { http } from "./http";
 
-type Gen = { metric: Metric; score: number; at: Date; touchpointId: string | null; channelId: string | null; surveyId: string; customerId: string | null };
+type Gen = {
+  metric: Metric;
+  score: number;
+  at: Date;
+  touchpointId: string | null;
+  channelId: string | null;
+  surveyId: string;
+  customerId: string | null;
+};
 
 let A: Org;
 let B: Org;
-let ids: { tp2: string; tp3: string; journey2: string; stage2b: string; web: string; survey2: string; customers: string[] };
+let ids: {
+  tp2: string;
+  tp3: string;
+  journey2: string;
+  stage2b: string;
+  web: string;
+  survey2: string;
+  customers: string[];
+};
 let tagsOf: Map<string, string[]>;
 let touchpoints: Map<string, { journeyId: string; stageId: string }>;
 const generated: Gen[] = [];
@@ -91,13 +107,36 @@ beforeAll(async () => {
   const j2 = await db.journey.create({ data: { orgId: A.orgId, name: "Billing" } });
   const s2a = await db.stage.create({ data: { orgId: A.orgId, journeyId: j2.id, name: "Pay", position: 0 } });
   const s2b = await db.stage.create({ data: { orgId: A.orgId, journeyId: j2.id, name: "Dispute", position: 1 } });
-  const tp2 = await db.touchpoint.create({ data: { orgId: A.orgId, journeyId: j2.id, stageId: s2a.id, channelId: web.id, name: "Online payment", kind: "digital" } });
-  const tp3 = await db.touchpoint.create({ data: { orgId: A.orgId, journeyId: j2.id, stageId: s2b.id, name: "Dispute form", kind: "digital" } });
-  const survey2 = await db.survey.create({ data: { orgId: A.orgId, publicId: `pub-an-${Date.now()}`, name: "CSAT", type: "csat", status: "live" } });
+  const tp2 = await db.touchpoint.create({
+    data: {
+      orgId: A.orgId,
+      journeyId: j2.id,
+      stageId: s2a.id,
+      channelId: web.id,
+      name: "Online payment",
+      kind: "digital",
+    },
+  });
+  const tp3 = await db.touchpoint.create({
+    data: { orgId: A.orgId, journeyId: j2.id, stageId: s2b.id, name: "Dispute form", kind: "digital" },
+  });
+  const survey2 = await db.survey.create({
+    data: { orgId: A.orgId, publicId: `pub-an-${Date.now()}`, name: "CSAT", type: "csat", status: "live" },
+  });
   const customers: string[] = [];
-  for (let i = 0; i < 6; i++) customers.push((await db.customer.create({ data: { orgId: A.orgId, name: `an-${i}` } })).id);
-  const tagRows: Array<[number, string]> = [[0, "vip"], [1, "vip"], [2, "vip"], [2, "smb"], [3, "smb"], [4, "smb"]];
-  await db.customerTag.createMany({ data: tagRows.map(([i, tag]) => ({ orgId: A.orgId, customerId: customers[i], tag })) });
+  for (let i = 0; i < 6; i++)
+    customers.push((await db.customer.create({ data: { orgId: A.orgId, name: `an-${i}` } })).id);
+  const tagRows: Array<[number, string]> = [
+    [0, "vip"],
+    [1, "vip"],
+    [2, "vip"],
+    [2, "smb"],
+    [3, "smb"],
+    [4, "smb"],
+  ];
+  await db.customerTag.createMany({
+    data: tagRows.map(([i, tag]) => ({ orgId: A.orgId, customerId: customers[i], tag })),
+  });
   // the other organization uses the same tag names and has data in the same period
   await db.customerTag.create({ data: { orgId: B.orgId, customerId: B.ids.customer, tag: "vip" } });
   await db.customerTag.create({ data: { orgId: B.orgId, customerId: B.ids.customer, tag: "b-only" } });
@@ -111,21 +150,31 @@ beforeAll(async () => {
 
   let seed = 11;
   const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
   const start = Date.parse("2025-12-25T00:00:00Z");
   const span = Date.parse("2026-07-08T00:00:00Z") - start;
   const edges = [
-    "2025-12-31T23:59:59.999Z", "2026-01-01T00:00:00.000Z", // range start
-    "2026-03-01T23:59:59.999Z", "2026-03-02T00:00:00.000Z", // Sunday → Monday
-    "2026-02-28T23:59:59.999Z", "2026-04-30T23:59:59.999Z", "2026-05-01T00:00:00.000Z", // month ends
-    "2026-06-30T23:59:59.999Z", "2026-07-01T00:00:00.000Z", // range end
+    "2025-12-31T23:59:59.999Z",
+    "2026-01-01T00:00:00.000Z", // range start
+    "2026-03-01T23:59:59.999Z",
+    "2026-03-02T00:00:00.000Z", // Sunday → Monday
+    "2026-02-28T23:59:59.999Z",
+    "2026-04-30T23:59:59.999Z",
+    "2026-05-01T00:00:00.000Z", // month ends
+    "2026-06-30T23:59:59.999Z",
+    "2026-07-01T00:00:00.000Z", // range end
   ];
-  const times = [...edges.flatMap((e) => [e, e, e]).map((e) => new Date(e)), ...Array.from({ length: 1800 }, () => new Date(start + Math.floor(rnd() * span)))];
+  const times = [
+    ...edges.flatMap((e) => [e, e, e]).map((e) => new Date(e)),
+    ...Array.from({ length: 1800 }, () => new Date(start + Math.floor(rnd() * span))),
+  ];
   for (const at of times) {
     const metric = pick(["nps", "nps", "csat", "ces"] as const);
     const score = metric === "nps" ? Math.floor(rnd() * 11) : 1 + Math.floor(rnd() * (metric === "csat" ? 5 : 7));
     generated.push({
-      metric, score, at,
+      metric,
+      score,
+      at,
       touchpointId: pick([A.ids.touchpoint, tp2.id, tp3.id, null]),
       channelId: pick([A.ids.channel, web.id, null]),
       surveyId: pick([A.ids.survey, survey2.id]),
@@ -133,28 +182,59 @@ beforeAll(async () => {
     });
   }
   const row = (g: Gen, i: number, orgId: string) => ({
-    orgId, clientId: `an-${orgId}-${i}`, metric: g.metric, score: g.score, submittedAt: g.at,
+    orgId,
+    clientId: `an-${orgId}-${i}`,
+    metric: g.metric,
+    score: g.score,
+    submittedAt: g.at,
     category: g.metric === "nps" ? npsCategory(g.score) : null,
   });
   await db.response.createMany({
-    data: generated.map((g, i) => ({ ...row(g, i, A.orgId), surveyId: g.surveyId, touchpointId: g.touchpointId, channelId: g.channelId, customerId: g.customerId })),
+    data: generated.map((g, i) => ({
+      ...row(g, i, A.orgId),
+      surveyId: g.surveyId,
+      touchpointId: g.touchpointId,
+      channelId: g.channelId,
+      customerId: g.customerId,
+    })),
   });
   // never counted: no headline score; and B's responses in the same period on B's records
-  await db.response.create({ data: { orgId: A.orgId, surveyId: A.ids.survey, clientId: "an-custom", metric: null, score: null, submittedAt: new Date("2026-02-02T10:00:00Z") } });
+  await db.response.create({
+    data: {
+      orgId: A.orgId,
+      surveyId: A.ids.survey,
+      clientId: "an-custom",
+      metric: null,
+      score: null,
+      submittedAt: new Date("2026-02-02T10:00:00Z"),
+    },
+  });
   await db.response.createMany({
-    data: generated.slice(0, 300).map((g, i) => ({ ...row(g, i, B.orgId), surveyId: B.ids.survey, touchpointId: B.ids.touchpoint, channelId: B.ids.channel, customerId: B.ids.customer })),
+    data: generated
+      .slice(0, 300)
+      .map((g, i) => ({
+        ...row(g, i, B.orgId),
+        surveyId: B.ids.survey,
+        touchpointId: B.ids.touchpoint,
+        channelId: B.ids.channel,
+        customerId: B.ids.customer,
+      })),
   });
 });
 
 describe(`trend aggregation in the database (${provider})`, () => {
-  it.each(["day", "week", "month"] as const)("per %s: n and value per bucket equal the in-memory computation", async (bucket) => {
-    const { got } = await checkTrends({}, bucket);
-    const buckets = got.nps.map((p) => p.bucketStart);
-    expect(buckets[0]).toBe(bucketOf(new Date(RANGE.from), bucket));
-    expect(new Set(buckets).size).toBe(buckets.length);
-    if (bucket === "day") expect(buckets).toHaveLength(181);
-    if (bucket === "month") expect(buckets).toEqual(["2026-01-01", "2026-02-01", "2026-03-01", "2026-04-01", "2026-05-01", "2026-06-01"]);
-  });
+  it.each(["day", "week", "month"] as const)(
+    "per %s: n and value per bucket equal the in-memory computation",
+    async (bucket) => {
+      const { got } = await checkTrends({}, bucket);
+      const buckets = got.nps.map((p) => p.bucketStart);
+      expect(buckets[0]).toBe(bucketOf(new Date(RANGE.from), bucket));
+      expect(new Set(buckets).size).toBe(buckets.length);
+      if (bucket === "day") expect(buckets).toHaveLength(181);
+      if (bucket === "month")
+        expect(buckets).toEqual(["2026-01-01", "2026-02-01", "2026-03-01", "2026-04-01", "2026-05-01", "2026-06-01"]);
+    },
+  );
 
   it("puts Sunday 23:59:59.999 UTC in the week before Monday 00:00 and month ends in their month", async () => {
     const { got } = await checkTrends({}, "week");
@@ -178,12 +258,24 @@ describe(`trend aggregation in the database (${provider})`, () => {
   });
 
   it("another organization's ids and tags match nothing, and its responses never count", async () => {
-    for (const f of [{ touchpointId: B.ids.touchpoint }, { journeyId: B.ids.journey }, { stageId: B.ids.stage }, { surveyId: B.ids.survey }, { channelId: B.ids.channel }, { segment: "b-only" }]) {
+    for (const f of [
+      { touchpointId: B.ids.touchpoint },
+      { journeyId: B.ids.journey },
+      { stageId: B.ids.stage },
+      { surveyId: B.ids.survey },
+      { channelId: B.ids.channel },
+      { segment: "b-only" },
+    ]) {
       const got = await getTrends(A.ctx("viewer"), analyticsFilters.parse({ ...f, from: FROM, to: TO }));
-      expect(got.volume.reduce((s, v) => s + v.total, 0), JSON.stringify(f)).toBe(0);
+      expect(
+        got.volume.reduce((s, v) => s + v.total, 0),
+        JSON.stringify(f),
+      ).toBe(0);
     }
     const vipInB = await getTrends(B.ctx("viewer"), analyticsFilters.parse({ segment: "vip", from: FROM, to: TO }));
-    const bInRange = generated.slice(0, 300).filter((g) => g.at.getTime() >= RANGE.from && g.at.getTime() < RANGE.to).length;
+    const bInRange = generated
+      .slice(0, 300)
+      .filter((g) => g.at.getTime() >= RANGE.from && g.at.getTime() < RANGE.to).length;
     expect(vipInB.volume.reduce((s, v) => s + v.total, 0)).toBe(bInRange);
   });
 });
@@ -194,9 +286,13 @@ describe(`summary and comparisons (${provider})`, () => {
   it("the period and the previous period of equal length, with the change and its significance", async () => {
     // 2026-04-01 .. 2026-06-30 (91 days) vs the 91 days before
     const got = await getSummary(A.ctx("viewer"), analyticsFilters.parse({ from: "2026-04-01", to: "2026-06-30" }));
-    const cur = generated.filter((g) => g.at.getTime() >= Date.parse("2026-04-01T00:00:00Z") && g.at.getTime() < RANGE.to);
+    const cur = generated.filter(
+      (g) => g.at.getTime() >= Date.parse("2026-04-01T00:00:00Z") && g.at.getTime() < RANGE.to,
+    );
     const prevFrom = Date.parse("2026-04-01T00:00:00Z") - 91 * 86_400_000;
-    const prev = generated.filter((g) => g.at.getTime() >= prevFrom && g.at.getTime() < Date.parse("2026-04-01T00:00:00Z"));
+    const prev = generated.filter(
+      (g) => g.at.getTime() >= prevFrom && g.at.getTime() < Date.parse("2026-04-01T00:00:00Z"),
+    );
     expect(got.period.previous.from.getTime()).toBe(prevFrom);
     for (const m of ["nps", "csat", "ces"] as const) {
       expect(got.current[m].n).toBe(scoresOf(cur, m).length);
@@ -204,20 +300,28 @@ describe(`summary and comparisons (${provider})`, () => {
     }
     expect(got.current.nps.nps!).toBeCloseTo(valueOf("nps", scoresOf(cur, "nps"))!, 9);
     expect(got.change.nps).toEqual(compareNps(got.previous.nps, got.current.nps));
-    expect(got.change.nps.delta!).toBeCloseTo(valueOf("nps", scoresOf(cur, "nps"))! - valueOf("nps", scoresOf(prev, "nps"))!, 9);
+    expect(got.change.nps.delta!).toBeCloseTo(
+      valueOf("nps", scoresOf(cur, "nps"))! - valueOf("nps", scoresOf(prev, "nps"))!,
+      9,
+    );
   });
 
   it("presets resolve against `now`", async () => {
     const now = new Date("2026-07-01T00:00:00Z");
     const got = await getSummary(A.ctx("viewer"), analyticsFilters.parse({ preset: "30d" }), now);
     const from = now.getTime() - 30 * 86_400_000;
-    expect(got.current.nps.n).toBe(generated.filter((g) => g.metric === "nps" && g.at.getTime() >= from && g.at.getTime() < now.getTime()).length);
+    expect(got.current.nps.n).toBe(
+      generated.filter((g) => g.metric === "nps" && g.at.getTime() >= from && g.at.getTime() < now.getTime()).length,
+    );
   });
 
   it("two segments side by side, with the difference and its significance", async () => {
     const f = analyticsFilters.parse({ from: FROM, to: TO, segment: "vip", compare: "smb" });
     const got = await getSegmentComparison(A.ctx("viewer"), f, "vip", "smb");
-    for (const [side, tag] of [[got.a, "vip"], [got.b, "smb"]] as const) {
+    for (const [side, tag] of [
+      [got.a, "vip"],
+      [got.b, "smb"],
+    ] as const) {
       const gs = generated.filter((g) => matches(g, { segment: tag }));
       for (const m of ["nps", "csat", "ces"] as const) expect(side[m].n, `${tag} ${m}`).toBe(scoresOf(gs, m).length);
       expect(side.nps.nps!).toBeCloseTo(valueOf("nps", scoresOf(gs, "nps"))!, 9);
@@ -225,12 +329,17 @@ describe(`summary and comparisons (${provider})`, () => {
     expect(got.difference.nps).toEqual(compareNps(got.a.nps, got.b.nps));
     // the same through getComparison (what ?compare= asks for), and "previous" otherwise
     expect((await getComparison(A.ctx("viewer"), f)).a.nps.n).toBe(got.a.nps.n);
-    expect((await getComparison(A.ctx("viewer"), analyticsFilters.parse({ from: FROM, to: TO }))).kind).toBe("previous");
+    expect((await getComparison(A.ctx("viewer"), analyticsFilters.parse({ from: FROM, to: TO }))).kind).toBe(
+      "previous",
+    );
   });
 
   it("offers the organization's own filter options only", async () => {
     const opts = await getFilterOptions(A.ctx("viewer"));
-    expect(opts.segments).toEqual([{ tag: "smb", customers: 3 }, { tag: "vip", customers: 3 }]);
+    expect(opts.segments).toEqual([
+      { tag: "smb", customers: 3 },
+      { tag: "vip", customers: 3 },
+    ]);
     expect(opts.touchpoints.map((t) => t.id).sort()).toEqual([A.ids.touchpoint, ids.tp2, ids.tp3].sort());
     expect(opts.stages.map((s) => s.id)).toContain(ids.stage2b);
     expect(JSON.stringify(opts)).not.toContain(B.ids.touchpoint);
@@ -242,9 +351,17 @@ describe("metrics routes over HTTP", () => {
     const q = `?from=${FROM}&to=${TO}&bucket=month&touchpointId=${ids.tp2}`;
     const res = await http("GET", `/api/v1/metrics/trend${q}`, { key: A.keys.viewer });
     expect(res.status).toBe(200);
-    const service = await getTrends(A.ctx("viewer"), analyticsFilters.parse({ from: FROM, to: TO, bucket: "month", touchpointId: ids.tp2 }));
+    const service = await getTrends(
+      A.ctx("viewer"),
+      analyticsFilters.parse({ from: FROM, to: TO, bucket: "month", touchpointId: ids.tp2 }),
+    );
     expect(res.body.nps.map((p: { n: number }) => p.n)).toEqual(service.nps.map((p) => p.n));
-    expect(res.body.period).toMatchObject({ bucket: "month", preset: "custom", from: "2026-01-01T00:00:00.000Z", to: "2026-07-01T00:00:00.000Z" });
+    expect(res.body.period).toMatchObject({
+      bucket: "month",
+      preset: "custom",
+      from: "2026-01-01T00:00:00.000Z",
+      to: "2026-07-01T00:00:00.000Z",
+    });
 
     const csv = await http("GET", `/api/v1/metrics/trend${q}&format=csv&series=csat`, { key: A.keys.viewer });
     expect(csv.status).toBe(200);
@@ -256,11 +373,17 @@ describe("metrics routes over HTTP", () => {
   });
 
   it("summary and compare answer with the same numbers as the services", async () => {
-    const summary = await http("GET", `/api/v1/metrics/summary?from=${FROM}&to=${TO}&segment=vip`, { key: A.keys.viewer });
+    const summary = await http("GET", `/api/v1/metrics/summary?from=${FROM}&to=${TO}&segment=vip`, {
+      key: A.keys.viewer,
+    });
     expect(summary.status).toBe(200);
-    expect(summary.body.current.nps.n).toBe(generated.filter((g) => g.metric === "nps" && matches(g, { segment: "vip" })).length);
+    expect(summary.body.current.nps.n).toBe(
+      generated.filter((g) => g.metric === "nps" && matches(g, { segment: "vip" })).length,
+    );
     expect(summary.body.change.nps).toHaveProperty("significant");
-    const compare = await http("GET", `/api/v1/metrics/compare?from=${FROM}&to=${TO}&segment=vip&compare=smb`, { key: A.keys.viewer });
+    const compare = await http("GET", `/api/v1/metrics/compare?from=${FROM}&to=${TO}&segment=vip&compare=smb`, {
+      key: A.keys.viewer,
+    });
     expect(compare.status).toBe(200);
     expect(compare.body).toMatchObject({ kind: "segments", a: { segment: "vip" }, b: { segment: "smb" } });
     expect(compare.body.a.nps.n).toBe(summary.body.current.nps.n);

@@ -26,7 +26,11 @@ async function adminWithKey() {
   const u = await createUser("key-creator");
   const m = await db.membership.create({ data: { orgId: O.orgId, userId: u.id, role: "admin" } });
   const cookie = (await signIn(u.email, TEST_PASSWORD))!;
-  const created = await http("POST", "/api/v1/api-keys", { cookie, headers: { origin: baseURL() }, body: { name: "integration", role: "admin" } });
+  const created = await http("POST", "/api/v1/api-keys", {
+    cookie,
+    headers: { origin: baseURL() },
+    body: { name: "integration", role: "admin" },
+  });
   expect(created.status).toBe(201);
   return { ...u, membershipId: m.id, key: created.body.key as string, keyId: created.body.id as string };
 }
@@ -43,10 +47,19 @@ describe("a key's role is never above its creator's current role", () => {
     expect((await http("GET", "/api/v1/audit-events", { key: c.key })).status).toBe(200);
     expect((await http("GET", "/api/v1/members", { key: c.key })).status).toBe(200);
 
-    const demoted = await http("PATCH", `/api/v1/members/${c.membershipId}`, { ...adminSession, body: { role: "agent" } });
+    const demoted = await http("PATCH", `/api/v1/members/${c.membershipId}`, {
+      ...adminSession,
+      body: { role: "agent" },
+    });
     expect(demoted.status).toBe(200);
 
-    for (const p of ["/api/v1/audit-events", "/api/v1/exports/audit-events", "/api/v1/members", "/api/v1/webhooks", "/api/v1/retention"]) {
+    for (const p of [
+      "/api/v1/audit-events",
+      "/api/v1/exports/audit-events",
+      "/api/v1/members",
+      "/api/v1/webhooks",
+      "/api/v1/retention",
+    ]) {
       expectForbiddenProblem(await http("GET", p, { key: c.key }));
     }
     const me = await http("GET", "/api/v1/me", { key: c.key });
@@ -59,20 +72,33 @@ describe("a key's role is never above its creator's current role", () => {
     // Nor can the key mint a key or an invite, or re-promote its creator.
     const keysBefore = await db.apiKey.count({ where: { orgId: O.orgId } });
     const invitesBefore = await db.invite.count({ where: { orgId: O.orgId } });
-    expectForbiddenProblem(await http("POST", "/api/v1/api-keys", { key: c.key, body: { name: "escape", role: "admin" } }));
-    expectForbiddenProblem(await http("POST", "/api/v1/invites", { key: c.key, body: { email: "accomplice@example.test", role: "admin" } }));
-    expectForbiddenProblem(await http("PATCH", `/api/v1/members/${c.membershipId}`, { key: c.key, body: { role: "admin" } }));
+    expectForbiddenProblem(
+      await http("POST", "/api/v1/api-keys", { key: c.key, body: { name: "escape", role: "admin" } }),
+    );
+    expectForbiddenProblem(
+      await http("POST", "/api/v1/invites", { key: c.key, body: { email: "accomplice@example.test", role: "admin" } }),
+    );
+    expectForbiddenProblem(
+      await http("PATCH", `/api/v1/members/${c.membershipId}`, { key: c.key, body: { role: "admin" } }),
+    );
     expect(await db.apiKey.count({ where: { orgId: O.orgId } })).toBe(keysBefore);
     expect(await db.invite.count({ where: { orgId: O.orgId } })).toBe(invitesBefore);
     expect((await db.membership.findUniqueOrThrow({ where: { id: c.membershipId } })).role).toBe("agent");
 
     // A key below its creator's role keeps its own (the lower of the two).
-    const viewerKey = (await createApiKey({ orgId: O.orgId, userId: c.id, role: "agent", apiKeyId: null }, { name: "read only", role: "viewer" })).key;
+    const viewerKey = (
+      await createApiKey(
+        { orgId: O.orgId, userId: c.id, role: "agent", apiKeyId: null },
+        { name: "read only", role: "viewer" },
+      )
+    ).key;
     expect((await http("GET", "/api/v1/me", { key: viewerKey })).body.role).toBe("viewer");
     expectForbiddenProblem(await http("POST", "/api/v1/customers", { key: viewerKey, body: { name: "Nope" } }));
 
     // Promoted again by a signed-in admin, the key is an admin key again (its own role is the ceiling).
-    expect((await http("PATCH", `/api/v1/members/${c.membershipId}`, { ...adminSession, body: { role: "admin" } })).status).toBe(200);
+    expect(
+      (await http("PATCH", `/api/v1/members/${c.membershipId}`, { ...adminSession, body: { role: "admin" } })).status,
+    ).toBe(200);
     expect((await http("GET", "/api/v1/audit-events", { key: c.key })).status).toBe(200);
   });
 
@@ -103,30 +129,51 @@ describe("keys cannot manage access", () => {
     const key = O.keys.admin;
     const noAccess = /API keys cannot manage access/;
     // Every key of the organization, as it stands (lastUsedAt moves with use, not with management).
-    const keyRows = async () => (await db.apiKey.findMany({ where: { orgId: O.orgId }, orderBy: { id: "asc" } })).map(({ lastUsedAt: _, ...k }) => k);
+    const keyRows = async () =>
+      (await db.apiKey.findMany({ where: { orgId: O.orgId }, orderBy: { id: "asc" } })).map(
+        ({ lastUsedAt: _, ...k }) => k,
+      );
     const before = {
       keys: await keyRows(),
       invites: await db.invite.findMany({ where: { orgId: O.orgId }, orderBy: { id: "asc" } }),
       members: await db.membership.findMany({ where: { orgId: O.orgId }, orderBy: { id: "asc" } }),
     };
-    expectForbiddenProblem(await http("POST", "/api/v1/api-keys", { key, body: { name: "child", role: "admin" } }), noAccess);
+    expectForbiddenProblem(
+      await http("POST", "/api/v1/api-keys", { key, body: { name: "child", role: "admin" } }),
+      noAccess,
+    );
     expectForbiddenProblem(await http("GET", "/api/v1/api-keys", { key }), noAccess);
     expectForbiddenProblem(await http("DELETE", `/api/v1/api-keys/${O.ids.apiKey}`, { key }), noAccess);
-    expectForbiddenProblem(await http("POST", "/api/v1/invites", { key, body: { email: "someone@example.test", role: "admin" } }), noAccess);
+    expectForbiddenProblem(
+      await http("POST", "/api/v1/invites", { key, body: { email: "someone@example.test", role: "admin" } }),
+      noAccess,
+    );
     expectForbiddenProblem(await http("GET", "/api/v1/invites", { key }), noAccess);
     expectForbiddenProblem(await http("DELETE", `/api/v1/invites/${O.ids.invite}`, { key }), noAccess);
-    expectForbiddenProblem(await http("PATCH", `/api/v1/members/${O.ids.member}`, { key, body: { role: "admin" } }), noAccess);
+    expectForbiddenProblem(
+      await http("PATCH", `/api/v1/members/${O.ids.member}`, { key, body: { role: "admin" } }),
+      noAccess,
+    );
     expectForbiddenProblem(await http("DELETE", `/api/v1/members/${O.ids.member}`, { key }), noAccess);
     expectForbiddenProblem(await http("DELETE", `/api/v1/members/${O.ids.member}/sessions`, { key }), noAccess);
     expectForbiddenProblem(await http("GET", "/api/v1/sso-connection", { key }), noAccess);
-    expectForbiddenProblem(await http("PUT", "/api/v1/sso-connection", { key, body: { issuer: "https://idp.example.test", clientId: "x", allowedDomains: ["example.test"] } }), noAccess);
+    expectForbiddenProblem(
+      await http("PUT", "/api/v1/sso-connection", {
+        key,
+        body: { issuer: "https://idp.example.test", clientId: "x", allowedDomains: ["example.test"] },
+      }),
+      noAccess,
+    );
     expectForbiddenProblem(await http("DELETE", "/api/v1/sso-connection", { key }), noAccess);
     expect(await keyRows()).toEqual(before.keys);
     expect(await db.invite.findMany({ where: { orgId: O.orgId }, orderBy: { id: "asc" } })).toEqual(before.invites);
     expect(await db.membership.findMany({ where: { orgId: O.orgId }, orderBy: { id: "asc" } })).toEqual(before.members);
 
     // The same admin, signed in, still manages access.
-    const created = await http("POST", "/api/v1/api-keys", { ...adminSession, body: { name: "made by a person", role: "viewer" } });
+    const created = await http("POST", "/api/v1/api-keys", {
+      ...adminSession,
+      body: { name: "made by a person", role: "viewer" },
+    });
     expect(created.status).toBe(201);
     expect((await http("DELETE", `/api/v1/api-keys/${created.body.id}`, adminSession)).status).toBe(200);
   });
@@ -154,11 +201,19 @@ describe("GET /api/v1/me with a key", () => {
 
 describe("keys that keys created before the rule", () => {
   const dir = provider === "postgresql" ? "prisma/postgres/migrations" : "prisma/migrations";
-  const migration = path.join(dir, fs.readdirSync(dir).find((d) => d.endsWith("_revoke_keys_created_by_keys")) ?? "missing", "migration.sql");
+  const migration = path.join(
+    dir,
+    fs.readdirSync(dir).find((d) => d.endsWith("_revoke_keys_created_by_keys")) ?? "missing",
+    "migration.sql",
+  );
 
   async function runMigration() {
     const sql = fs.readFileSync(migration, "utf8").replace(/^--.*$/gm, "");
-    for (const statement of sql.split(/;\s*$/m).map((s) => s.trim()).filter(Boolean)) await db.$executeRawUnsafe(statement);
+    for (const statement of sql
+      .split(/;\s*$/m)
+      .map((s) => s.trim())
+      .filter(Boolean))
+      await db.$executeRawUnsafe(statement);
   }
 
   it("are revoked by the migration (audited), and only they", async () => {
@@ -167,21 +222,44 @@ describe("keys that keys created before the rule", () => {
     const bystander = await createApiKey(ctx, { name: "made by a person", role: "viewer" });
     // A child key as POST /api/v1/api-keys with a key used to store it: the creator's user id on the row, the
     // parent key only in the audit event of its creation.
-    const prefix = randomToken(12).replace(/[^A-Za-z0-9]/g, "").slice(0, 10).padEnd(10, "0");
+    const prefix = randomToken(12)
+      .replace(/[^A-Za-z0-9]/g, "")
+      .slice(0, 10)
+      .padEnd(10, "0");
     const child = { key: `rsn_${prefix}_${randomToken(24)}`, id: "" };
-    child.id = (await db.apiKey.create({ data: { orgId: O.orgId, name: "child", role: "admin", prefix, keyHash: sha256(child.key), createdById: O.users.admin.id } })).id;
-    await recordAudit({ ...ctx, apiKeyId: parent.id }, { action: "api_key.created", entityType: "ApiKey", entityId: child.id, data: { name: "child", role: "admin" } });
+    child.id = (
+      await db.apiKey.create({
+        data: {
+          orgId: O.orgId,
+          name: "child",
+          role: "admin",
+          prefix,
+          keyHash: sha256(child.key),
+          createdById: O.users.admin.id,
+        },
+      })
+    ).id;
+    await recordAudit(
+      { ...ctx, apiKeyId: parent.id },
+      { action: "api_key.created", entityType: "ApiKey", entityId: child.id, data: { name: "child", role: "admin" } },
+    );
     expect((await http("GET", "/api/v1/me", { key: child.key })).status).toBe(200);
 
     await runMigration();
     expect((await http("GET", "/api/v1/me", { key: child.key })).status).toBe(401);
     expect((await http("GET", "/api/v1/me", { key: parent.key })).status).toBe(200);
     expect((await http("GET", "/api/v1/me", { key: bystander.key })).status).toBe(200);
-    const revoked = await db.auditEvent.findMany({ where: { orgId: O.orgId, action: "api_key.revoked", entityId: child.id } });
-    expect(revoked).toEqual([expect.objectContaining({ actorId: null, apiKeyId: null, data: { reason: "created_by_api_key" } })]);
+    const revoked = await db.auditEvent.findMany({
+      where: { orgId: O.orgId, action: "api_key.revoked", entityId: child.id },
+    });
+    expect(revoked).toEqual([
+      expect.objectContaining({ actorId: null, apiKeyId: null, data: { reason: "created_by_api_key" } }),
+    ]);
 
     // Applied again (or on a database with nothing to do), it changes nothing.
     await runMigration();
-    expect(await db.auditEvent.count({ where: { orgId: O.orgId, action: "api_key.revoked", entityId: child.id } })).toBe(1);
+    expect(
+      await db.auditEvent.count({ where: { orgId: O.orgId, action: "api_key.revoked", entityId: child.id } }),
+    ).toBe(1);
   });
 });

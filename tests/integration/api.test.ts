@@ -15,7 +15,10 @@ beforeAll(async () => {
 describe("bad input", () => {
   it("names each bad field in problem+json and stores nothing", async () => {
     const before = await db.customer.count({ where: { orgId: A.orgId } });
-    const res = await http("POST", "/api/v1/customers", { key: A.keys.agent, body: { name: "", email: "not-an-email", tags: "vip" } });
+    const res = await http("POST", "/api/v1/customers", {
+      key: A.keys.agent,
+      body: { name: "", email: "not-an-email", tags: "vip" },
+    });
     expect(res.status).toBe(400);
     expect(res.contentType).toContain("application/problem+json");
     expect(res.body).toMatchObject({ status: 400, title: "Invalid request" });
@@ -35,18 +38,24 @@ describe("bad input", () => {
     const limit = await http("GET", "/api/v1/customers?limit=100000", { key: A.keys.viewer });
     expect(limit.status).toBe(400);
     expect(limit.body.invalid_params[0]).toMatchObject({ name: "limit", in: "query" });
-    const badId = await http("GET", "/api/v1/customers/" + encodeURIComponent("x'; drop table"), { key: A.keys.viewer });
+    const badId = await http("GET", "/api/v1/customers/" + encodeURIComponent("x'; drop table"), {
+      key: A.keys.viewer,
+    });
     expect(badId.status).toBe(400);
   });
 
   it("maps a unique clash to 409", async () => {
     const externalId = `DUP-${randomUUID()}`;
-    expect((await http("POST", "/api/v1/customers", { key: A.keys.agent, body: { name: "First", externalId } })).status).toBe(201);
+    expect(
+      (await http("POST", "/api/v1/customers", { key: A.keys.agent, body: { name: "First", externalId } })).status,
+    ).toBe(201);
     const again = await http("POST", "/api/v1/customers", { key: A.keys.agent, body: { name: "Second", externalId } });
     expect(again.status).toBe(409);
     expect(await db.customer.count({ where: { orgId: A.orgId, externalId } })).toBe(1);
     // another organization may use the same external id
-    expect((await http("POST", "/api/v1/customers", { key: B.keys.agent, body: { name: "Theirs", externalId } })).status).toBe(201);
+    expect(
+      (await http("POST", "/api/v1/customers", { key: B.keys.agent, body: { name: "Theirs", externalId } })).status,
+    ).toBe(201);
   });
 });
 
@@ -81,17 +90,27 @@ describe("authentication", () => {
     const inB = await http("GET", "/api/v1/me", { cookie: `${cookie}; rsn-org=${B.orgId}` });
     expect(inB.body).toMatchObject({ role: "viewer", organization: { id: B.orgId } });
     expect(inB.body.organizations).toHaveLength(2);
-    expect((await http("POST", "/api/v1/journeys", { cookie: `${cookie}; rsn-org=${B.orgId}`, body: { name: "No" } })).status).toBe(403);
+    expect(
+      (await http("POST", "/api/v1/journeys", { cookie: `${cookie}; rsn-org=${B.orgId}`, body: { name: "No" } }))
+        .status,
+    ).toBe(403);
 
     // a cookie naming an organization they do not belong to falls back to their own
     const stranger = await createOrg("api-c");
     const forged = await http("GET", "/api/v1/me", { cookie: `${cookie}; rsn-org=${stranger.orgId}` });
     expect(forged.body.organization.id).toBe(A.orgId);
 
-    const crossSite = await http("POST", "/api/v1/journeys", { cookie: cookie!, body: { name: "CSRF" }, headers: { origin: "http://evil.test" } });
+    const crossSite = await http("POST", "/api/v1/journeys", {
+      cookie: cookie!,
+      body: { name: "CSRF" },
+      headers: { origin: "http://evil.test" },
+    });
     expect(crossSite.status).toBe(403);
     expect(await db.journey.count({ where: { orgId: A.orgId, name: "CSRF" } })).toBe(0);
-    const sameSite = await http("POST", "/api/v1/journeys", { cookie: cookie!, body: { name: "Renewal", stages: [{ name: "Notice" }, { name: "Decide" }] } });
+    const sameSite = await http("POST", "/api/v1/journeys", {
+      cookie: cookie!,
+      body: { name: "Renewal", stages: [{ name: "Notice" }, { name: "Decide" }] },
+    });
     expect(sameSite.status).toBe(201);
     expect(sameSite.body.stages.map((s: { name: string }) => s.name)).toEqual(["Notice", "Decide"]);
   });
@@ -100,8 +119,17 @@ describe("authentication", () => {
 describe("interactions", () => {
   it("is idempotent by clientId, also when retries race", async () => {
     const clientId = `int-${randomUUID()}`;
-    const body = { customerId: A.ids.customer, touchpointId: A.ids.touchpoint, outcome: "follow_up", emotion: -1, note: "wants a call back", clientId };
-    const results = await Promise.all(Array.from({ length: 6 }, () => http("POST", "/api/v1/interactions", { key: A.keys.agent, body })));
+    const body = {
+      customerId: A.ids.customer,
+      touchpointId: A.ids.touchpoint,
+      outcome: "follow_up",
+      emotion: -1,
+      note: "wants a call back",
+      clientId,
+    };
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () => http("POST", "/api/v1/interactions", { key: A.keys.agent, body })),
+    );
     const statuses = results.map((r) => r.status).sort();
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     expect(statuses.filter((s) => s === 200)).toHaveLength(5);
@@ -117,7 +145,10 @@ describe("interactions", () => {
 
   it("rejects an emotion outside −2..+2 and stores nothing", async () => {
     const before = await db.interaction.count({ where: { orgId: A.orgId } });
-    const res = await http("POST", "/api/v1/interactions", { key: A.keys.agent, body: { customerId: A.ids.customer, outcome: "resolved", emotion: 5 } });
+    const res = await http("POST", "/api/v1/interactions", {
+      key: A.keys.agent,
+      body: { customerId: A.ids.customer, outcome: "resolved", emotion: 5 },
+    });
     expect(res.status).toBe(400);
     expect(res.body.invalid_params[0].name).toBe("emotion");
     expect(await db.interaction.count({ where: { orgId: A.orgId } })).toBe(before);

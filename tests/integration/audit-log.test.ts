@@ -21,18 +21,39 @@ beforeAll(async () => {
 // constraint violation (P2003) without it. Either way the statement fails and the row stays as it was.
 const REFUSED = /append-only|Foreign key constraint violated/;
 
-const anEvent = (org: Org, extra: Partial<{ action: string; entityType: string; entityId: string; createdAt: Date }> = {}) =>
-  db.auditEvent.create({ data: { orgId: org.orgId, actorId: org.users.admin.id, action: "probe.done", entityType: "Probe", entityId: `p-${uid()}`, data: { note: "original" }, ...extra } });
+const anEvent = (
+  org: Org,
+  extra: Partial<{ action: string; entityType: string; entityId: string; createdAt: Date }> = {},
+) =>
+  db.auditEvent.create({
+    data: {
+      orgId: org.orgId,
+      actorId: org.users.admin.id,
+      action: "probe.done",
+      entityType: "Probe",
+      entityId: `p-${uid()}`,
+      data: { note: "original" },
+      ...extra,
+    },
+  });
 
 describe("append-only in the database", () => {
   it("refuses UPDATE and DELETE through the client and through raw SQL", async () => {
     const e = await anEvent(A);
-    await expect(db.auditEvent.update({ where: { id: e.id }, data: { action: "probe.undone" } })).rejects.toThrow(REFUSED);
-    await expect(db.auditEvent.update({ where: { id: e.id }, data: { data: { note: "rewritten" } } })).rejects.toThrow(REFUSED);
-    await expect(db.auditEvent.updateMany({ where: { orgId: A.orgId }, data: { actorId: null } })).rejects.toThrow(REFUSED);
+    await expect(db.auditEvent.update({ where: { id: e.id }, data: { action: "probe.undone" } })).rejects.toThrow(
+      REFUSED,
+    );
+    await expect(db.auditEvent.update({ where: { id: e.id }, data: { data: { note: "rewritten" } } })).rejects.toThrow(
+      REFUSED,
+    );
+    await expect(db.auditEvent.updateMany({ where: { orgId: A.orgId }, data: { actorId: null } })).rejects.toThrow(
+      REFUSED,
+    );
     await expect(db.auditEvent.delete({ where: { id: e.id } })).rejects.toThrow(REFUSED);
     await expect(db.auditEvent.deleteMany({ where: { orgId: A.orgId } })).rejects.toThrow(REFUSED);
-    await expect(db.$executeRaw`UPDATE "AuditEvent" SET "entityId" = 'x' WHERE "id" = ${e.id}`).rejects.toThrow(REFUSED);
+    await expect(db.$executeRaw`UPDATE "AuditEvent" SET "entityId" = 'x' WHERE "id" = ${e.id}`).rejects.toThrow(
+      REFUSED,
+    );
     await expect(db.$executeRaw`DELETE FROM "AuditEvent" WHERE "id" = ${e.id}`).rejects.toThrow(REFUSED);
     expect(await db.auditEvent.findUnique({ where: { id: e.id } })).toEqual(e);
   });
@@ -41,13 +62,33 @@ describe("append-only in the database", () => {
     const e = await anEvent(A);
     const at = new Date();
     // a redaction that also tries to change who or what → refused
-    await expect(db.auditEvent.update({ where: { id: e.id }, data: { data: { note: "[erased]" }, redactedAt: at, action: "probe.other" } })).rejects.toThrow(REFUSED);
-    await expect(db.auditEvent.update({ where: { id: e.id }, data: { data: { note: "[erased]" }, redactedAt: at, actorId: A.users.viewer.id } })).rejects.toThrow(REFUSED);
-    const redacted = await db.auditEvent.update({ where: { id: e.id }, data: { data: { note: "[erased]" }, redactedAt: at } });
-    expect(redacted).toMatchObject({ action: e.action, actorId: e.actorId, entityId: e.entityId, data: { note: "[erased]" } });
+    await expect(
+      db.auditEvent.update({
+        where: { id: e.id },
+        data: { data: { note: "[erased]" }, redactedAt: at, action: "probe.other" },
+      }),
+    ).rejects.toThrow(REFUSED);
+    await expect(
+      db.auditEvent.update({
+        where: { id: e.id },
+        data: { data: { note: "[erased]" }, redactedAt: at, actorId: A.users.viewer.id },
+      }),
+    ).rejects.toThrow(REFUSED);
+    const redacted = await db.auditEvent.update({
+      where: { id: e.id },
+      data: { data: { note: "[erased]" }, redactedAt: at },
+    });
+    expect(redacted).toMatchObject({
+      action: e.action,
+      actorId: e.actorId,
+      entityId: e.entityId,
+      data: { note: "[erased]" },
+    });
     // once stamped, it cannot be unstamped or rewritten under the same stamp
     await expect(db.auditEvent.update({ where: { id: e.id }, data: { redactedAt: null } })).rejects.toThrow(REFUSED);
-    await expect(db.auditEvent.update({ where: { id: e.id }, data: { data: { note: "changed again" } } })).rejects.toThrow(REFUSED);
+    await expect(
+      db.auditEvent.update({ where: { id: e.id }, data: { data: { note: "changed again" } } }),
+    ).rejects.toThrow(REFUSED);
   });
 
   it("still lets a user or a whole organization be removed (SET NULL and CASCADE)", async () => {
@@ -68,24 +109,50 @@ describe("GET /api/v1/audit-events", () => {
 
   beforeAll(async () => {
     const base = Date.parse("2026-03-10T12:00:00Z");
-    for (let i = 0; i < 7; i++) await anEvent(A, { action: i % 2 ? "probe.odd" : "probe.even", entityType: "Paged", entityId, createdAt: new Date(base + i * 60_000) });
-    await anEvent(A, { action: "probe.even", entityType: "Paged", entityId, createdAt: new Date("2026-03-12T08:00:00Z") });
-    await recordAudit({ orgId: A.orgId, userId: null, apiKeyId: null }, { action: "probe.system", entityType: "Paged", entityId });
+    for (let i = 0; i < 7; i++)
+      await anEvent(A, {
+        action: i % 2 ? "probe.odd" : "probe.even",
+        entityType: "Paged",
+        entityId,
+        createdAt: new Date(base + i * 60_000),
+      });
+    await anEvent(A, {
+      action: "probe.even",
+      entityType: "Paged",
+      entityId,
+      createdAt: new Date("2026-03-12T08:00:00Z"),
+    });
+    await recordAudit(
+      { orgId: A.orgId, userId: null, apiKeyId: null },
+      { action: "probe.system", entityType: "Paged", entityId },
+    );
   });
 
   const list = async (q: string, key = A.keys.admin) => {
     const res = await http("GET", `/api/v1/audit-events${q}`, { key });
     expect(res.status, `${q}: ${JSON.stringify(res.body)}`).toBe(200);
-    return res.body as { data: { id: string; action: string; at: string; actor: { kind: string; name: string } }[]; nextCursor: string | null };
+    return res.body as {
+      data: { id: string; action: string; at: string; actor: { kind: string; name: string } }[];
+      nextCursor: string | null;
+    };
   };
 
   it("filters by action, entity type and id, actor and a date range (`to` includes its day)", async () => {
     expect((await list(`?entityId=${entityId}`)).data).toHaveLength(9);
-    expect((await list(`?entityId=${entityId}&action=probe.odd`)).data.map((e) => e.action)).toEqual(["probe.odd", "probe.odd", "probe.odd"]);
+    expect((await list(`?entityId=${entityId}&action=probe.odd`)).data.map((e) => e.action)).toEqual([
+      "probe.odd",
+      "probe.odd",
+      "probe.odd",
+    ]);
     expect((await list(`?entityType=Paged&entityId=${entityId}&from=2026-03-10&to=2026-03-10`)).data).toHaveLength(7);
-    expect((await list(`?entityId=${entityId}&from=2026-03-11`)).data.map((e) => e.action)).toEqual(["probe.system", "probe.even"]);
+    expect((await list(`?entityId=${entityId}&from=2026-03-11`)).data.map((e) => e.action)).toEqual([
+      "probe.system",
+      "probe.even",
+    ]);
     const system = await list(`?entityId=${entityId}&actorId=system`);
-    expect(system.data.map((e) => [e.action, e.actor.kind, e.actor.name])).toEqual([["probe.system", "system", "System"]]);
+    expect(system.data.map((e) => [e.action, e.actor.kind, e.actor.name])).toEqual([
+      ["probe.system", "system", "System"],
+    ]);
     expect((await list(`?entityId=${entityId}&actorId=${A.users.admin.id}`)).data).toHaveLength(8);
     const bad = await http("GET", "/api/v1/audit-events?from=yesterday&action=DROP%20TABLE", { key: A.keys.admin });
     expect(bad.status).toBe(400);
@@ -109,7 +176,8 @@ describe("GET /api/v1/audit-events", () => {
   });
 
   it("is for admins only, and never shows another organization's events", async () => {
-    for (const role of ["viewer", "agent", "manager"] as const) expect((await http("GET", "/api/v1/audit-events", { key: A.keys[role] })).status).toBe(403);
+    for (const role of ["viewer", "agent", "manager"] as const)
+      expect((await http("GET", "/api/v1/audit-events", { key: A.keys[role] })).status).toBe(403);
     const foreign = await anEvent(B, { entityType: "Paged", entityId });
     const text = JSON.stringify(await list(`?entityId=${entityId}&limit=200`));
     expect(text).not.toContain(foreign.id);
@@ -117,13 +185,18 @@ describe("GET /api/v1/audit-events", () => {
   });
 
   it("exports the filtered set as CSV and records the export", async () => {
-    const res = await http("GET", `/api/v1/exports/audit-events?entityId=${entityId}&action=probe.odd`, { key: A.keys.admin });
+    const res = await http("GET", `/api/v1/exports/audit-events?entityId=${entityId}&action=probe.odd`, {
+      key: A.keys.admin,
+    });
     expect(res.status).toBe(200);
     expect(res.contentType).toContain("text/csv");
     const lines = String(res.body).trim().split("\n");
     expect(lines[0]).toBe("at,actor,actorEmail,action,entityType,entityId,data,redactedAt");
     expect(lines.slice(1).map((l) => l.split(",")[3])).toEqual(["probe.odd", "probe.odd", "probe.odd"]);
-    const recorded = await db.auditEvent.findFirstOrThrow({ where: { orgId: A.orgId, action: "audit.exported" }, orderBy: { createdAt: "desc" } });
+    const recorded = await db.auditEvent.findFirstOrThrow({
+      where: { orgId: A.orgId, action: "audit.exported" },
+      orderBy: { createdAt: "desc" },
+    });
     expect(recorded).toMatchObject({ actorId: A.users.admin.id, data: { filters: { entityId, action: "probe.odd" } } });
     expect((await http("GET", "/api/v1/exports/audit-events", { key: A.keys.manager })).status).toBe(403);
   });
@@ -151,7 +224,11 @@ describe("what leaves an audit event", () => {
     await ok("GET", `/api/v1/customers/${C.ids.customer}/export`);
     await ok("PUT", "/api/v1/retention", { enabled: true, months: 36, mode: "anonymise" });
     await ok("POST", `/api/v1/customers/${C.ids.customer}/erasure`, { confirm: "ERASE" });
-    const actions = new Set((await db.auditEvent.findMany({ where: { orgId: C.orgId, createdAt: { gte: since } }, select: { action: true } })).map((e) => e.action));
+    const actions = new Set(
+      (
+        await db.auditEvent.findMany({ where: { orgId: C.orgId, createdAt: { gte: since } }, select: { action: true } })
+      ).map((e) => e.action),
+    );
     for (const a of [
       "journey.created",
       "survey.created",

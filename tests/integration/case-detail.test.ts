@@ -23,18 +23,46 @@ let B: Org;
 let sink: SmtpSink;
 let mailServer: RunningServer;
 let survey: { id: string; publicId: string };
-const ctx = (org: Org, role: "manager" | "admin" = "manager"): Ctx => ({ orgId: org.orgId, userId: org.users[role].id, role, apiKeyId: null });
+const ctx = (org: Org, role: "manager" | "admin" = "manager"): Ctx => ({
+  orgId: org.orgId,
+  userId: org.users[role].id,
+  role,
+  apiKeyId: null,
+});
 
 /** A detractor case on a German survey for the given customer. */
 async function detractorCase(org: Org, customerId: string) {
   const r = await db.response.create({
-    data: { orgId: org.orgId, surveyId: survey.id, clientId: `cd-${randomUUID()}`, customerId, metric: "nps", score: 2, category: "detractor", comment: "Waited an hour", completed: true },
+    data: {
+      orgId: org.orgId,
+      surveyId: survey.id,
+      clientId: `cd-${randomUUID()}`,
+      customerId,
+      metric: "nps",
+      score: 2,
+      category: "detractor",
+      comment: "Waited an hour",
+      completed: true,
+    },
   });
-  return db.case.create({ data: { orgId: org.orgId, customerId, responseId: r.id, title: "Detractor: NPS 2", ownerId: org.users.agent.id, triggerKey: `detractor:${r.id}` } });
+  return db.case.create({
+    data: {
+      orgId: org.orgId,
+      customerId,
+      responseId: r.id,
+      title: "Detractor: NPS 2",
+      ownerId: org.users.agent.id,
+      triggerKey: `detractor:${r.id}`,
+    },
+  });
 }
 
 async function patchOn(base: string, key: string, id: string, body: unknown) {
-  const res = await fetch(`${base}/api/v1/cases/${id}`, { method: "PATCH", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: JSON.stringify(body) });
+  const res = await fetch(`${base}/api/v1/cases/${id}`, {
+    method: "PATCH",
+    headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   return { status: res.status, body: await res.json() };
 }
 
@@ -45,7 +73,10 @@ beforeAll(async () => {
   survey = await createSurvey(A.orgId, { type: "nps" });
   await db.survey.update({ where: { id: survey.id }, data: { defaultLocale: "de", publishedAt: new Date() } });
   sink = await startSmtpSink();
-  mailServer = await startServer({ databaseUrl: process.env.DATABASE_URL!, env: { RESURVEY_SMTP_URL: sink.url, PUBLIC_URL: "http://cx.example.test" } });
+  mailServer = await startServer({
+    databaseUrl: process.env.DATABASE_URL!,
+    env: { RESURVEY_SMTP_URL: sink.url, PUBLIC_URL: "http://cx.example.test" },
+  });
 }, 90_000);
 
 afterAll(async () => {
@@ -57,13 +88,22 @@ describe("root causes", () => {
   it("accepts only a cause from the organization's list, naming rootCause otherwise, and changes nothing", async () => {
     expect((await getCaseSettings(ctx(A))).rootCauses).toEqual([...DEFAULT_ROOT_CAUSES]);
     const kase = await detractorCase(A, A.ids.customer);
-    const bad = await http("PATCH", `/api/v1/cases/${kase.id}`, { key: A.keys.agent, body: { rootCause: "Moon phase", status: "in_progress" } });
+    const bad = await http("PATCH", `/api/v1/cases/${kase.id}`, {
+      key: A.keys.agent,
+      body: { rootCause: "Moon phase", status: "in_progress" },
+    });
     expect(bad.status).toBe(400);
     expect(bad.contentType).toContain("application/problem+json");
     expect(paramNames(bad.body)).toEqual(["rootCause"]);
-    expect(await db.case.findUniqueOrThrow({ where: { id: kase.id } })).toMatchObject({ rootCause: null, status: "open" });
+    expect(await db.case.findUniqueOrThrow({ where: { id: kase.id } })).toMatchObject({
+      rootCause: null,
+      status: "open",
+    });
 
-    const good = await http("PATCH", `/api/v1/cases/${kase.id}`, { key: A.keys.agent, body: { rootCause: "Long wait" } });
+    const good = await http("PATCH", `/api/v1/cases/${kase.id}`, {
+      key: A.keys.agent,
+      body: { rootCause: "Long wait" },
+    });
     expect(good.status).toBe(200);
     expect(good.body.rootCause).toBe("Long wait");
   });
@@ -71,15 +111,26 @@ describe("root causes", () => {
   it("follows the edited list; a removed cause stays on the cases that have it but cannot be chosen anew", async () => {
     const [withOld, other] = [await detractorCase(A, A.ids.customer), await detractorCase(A, A.ids.customer)];
     await updateRootCauses(ctx(A), ["Queue too long", "Billing error"]);
-    expect((await http("PATCH", `/api/v1/cases/${withOld.id}`, { key: A.keys.agent, body: { rootCause: "Queue too long" } })).status).toBe(200);
+    expect(
+      (await http("PATCH", `/api/v1/cases/${withOld.id}`, { key: A.keys.agent, body: { rootCause: "Queue too long" } }))
+        .status,
+    ).toBe(200);
     await updateRootCauses(ctx(A), ["Billing error", "Other"]);
-    const kept = await http("PATCH", `/api/v1/cases/${withOld.id}`, { key: A.keys.agent, body: { rootCause: "Queue too long", status: "in_progress" } });
+    const kept = await http("PATCH", `/api/v1/cases/${withOld.id}`, {
+      key: A.keys.agent,
+      body: { rootCause: "Queue too long", status: "in_progress" },
+    });
     expect(kept.status).toBe(200);
     expect(kept.body).toMatchObject({ rootCause: "Queue too long", status: "in_progress" });
-    const removed = await http("PATCH", `/api/v1/cases/${other.id}`, { key: A.keys.agent, body: { rootCause: "Queue too long" } });
+    const removed = await http("PATCH", `/api/v1/cases/${other.id}`, {
+      key: A.keys.agent,
+      body: { rootCause: "Queue too long" },
+    });
     expect(removed.status).toBe(400);
     expect(paramNames(removed.body)).toEqual(["rootCause"]);
-    expect((await http("PATCH", `/api/v1/cases/${other.id}`, { key: A.keys.agent, body: { rootCause: "Other" } })).status).toBe(200);
+    expect(
+      (await http("PATCH", `/api/v1/cases/${other.id}`, { key: A.keys.agent, body: { rootCause: "Other" } })).status,
+    ).toBe(200);
     const audit = await db.auditEvent.findMany({ where: { orgId: A.orgId, action: "case.root_causes_changed" } });
     expect(audit).toHaveLength(2);
   });
@@ -93,63 +144,136 @@ describe("resolving", () => {
       expect(res.status).toBe(400);
       expect(paramNames(res.body)).toEqual(["resolution"]);
     }
-    expect(await db.case.findUniqueOrThrow({ where: { id: kase.id } })).toMatchObject({ status: "open", resolvedAt: null });
-    const ok = await http("PATCH", `/api/v1/cases/${kase.id}`, { key: A.keys.agent, body: { status: "resolved", resolution: "Refunded the fee and apologised" } });
+    expect(await db.case.findUniqueOrThrow({ where: { id: kase.id } })).toMatchObject({
+      status: "open",
+      resolvedAt: null,
+    });
+    const ok = await http("PATCH", `/api/v1/cases/${kase.id}`, {
+      key: A.keys.agent,
+      body: { status: "resolved", resolution: "Refunded the fee and apologised" },
+    });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ status: "resolved", resolution: "Refunded the fee and apologised" });
     expect(ok.body.resurvey).toBeUndefined();
   });
 
   it("e-mails the customer a re-survey link with their external id, in the survey's language, and audits it", async () => {
-    const customer = await db.customer.create({ data: { orgId: A.orgId, name: "Erika Muster", email: `erika-${randomUUID().slice(0, 8)}@example.test`, externalId: `EXT-${randomUUID()}`, consent: true } });
+    const customer = await db.customer.create({
+      data: {
+        orgId: A.orgId,
+        name: "Erika Muster",
+        email: `erika-${randomUUID().slice(0, 8)}@example.test`,
+        externalId: `EXT-${randomUUID()}`,
+        consent: true,
+      },
+    });
     const kase = await detractorCase(A, customer.id);
-    const res = await patchOn(mailServer.url, A.keys.agent, kase.id, { status: "resolved", resolution: "Called back, fixed the router", rootCause: "Billing error", resurvey: true });
+    const res = await patchOn(mailServer.url, A.keys.agent, kase.id, {
+      status: "resolved",
+      resolution: "Called back, fixed the router",
+      rootCause: "Billing error",
+      resurvey: true,
+    });
     expect(res.status).toBe(200);
     const link: string = res.body.resurvey.link;
     // The customer's id and a customer token for this survey (customer-identity.test.ts checks that it links).
-    expect(link).toMatch(new RegExp(`^http://cx\\.example\\.test/s/${survey.publicId}\\?cid=${encodeURIComponent(customer.externalId!)}&ct=\\d+\\.[\\w-]{43}$`));
+    expect(link).toMatch(
+      new RegExp(
+        `^http://cx\\.example\\.test/s/${survey.publicId}\\?cid=${encodeURIComponent(customer.externalId!)}&ct=\\d+\\.[\\w-]{43}$`,
+      ),
+    );
     expect(res.body.resurvey).toEqual({ status: "sent", link, to: customer.email });
     const mails = sink.messages.filter((m) => m.to.includes(customer.email!));
     expect(mails).toHaveLength(1);
-    expect(mails[0].subject).toBe(`${(await db.organization.findUniqueOrThrow({ where: { id: A.orgId } })).name}: Wie haben wir es gemacht?`);
+    expect(mails[0].subject).toBe(
+      `${(await db.organization.findUniqueOrThrow({ where: { id: A.orgId } })).name}: Wie haben wir es gemacht?`,
+    );
     expect(mails[0].text).toContain(link);
     expect(mails[0].text).toContain("Hallo Erika Muster,");
     expect(mails[0].html).toContain(link.replace(/&/g, "&amp;"));
-    const audit = await db.auditEvent.findMany({ where: { orgId: A.orgId, entityType: "Case", entityId: kase.id }, orderBy: { createdAt: "asc" } });
+    const audit = await db.auditEvent.findMany({
+      where: { orgId: A.orgId, entityType: "Case", entityId: kase.id },
+      orderBy: { createdAt: "asc" },
+    });
     expect(audit.map((a) => a.action)).toEqual(["case.resolved", "case.resurvey_sent"]);
     expect(audit[1].data).toMatchObject({ status: "sent", link, to: customer.email });
   });
 
   it("does not e-mail a customer who opted out: the link is returned with the reason and audited", async () => {
-    const customer = await db.customer.create({ data: { orgId: A.orgId, name: "No Mail", email: `nomail-${randomUUID().slice(0, 8)}@example.test`, externalId: `EXT-${randomUUID()}`, consent: false } });
+    const customer = await db.customer.create({
+      data: {
+        orgId: A.orgId,
+        name: "No Mail",
+        email: `nomail-${randomUUID().slice(0, 8)}@example.test`,
+        externalId: `EXT-${randomUUID()}`,
+        consent: false,
+      },
+    });
     const kase = await detractorCase(A, customer.id);
     const before = sink.messages.length;
-    const res = await patchOn(mailServer.url, A.keys.agent, kase.id, { status: "resolved", resolution: "Explained the policy", resurvey: true });
+    const res = await patchOn(mailServer.url, A.keys.agent, kase.id, {
+      status: "resolved",
+      resolution: "Explained the policy",
+      resurvey: true,
+    });
     expect(res.status).toBe(200);
     expect(res.body.resurvey).toMatchObject({ status: "link_shown" });
-    expect(res.body.resurvey.link).toMatch(new RegExp(`^http://cx\\.example\\.test/s/${survey.publicId}\\?cid=${encodeURIComponent(customer.externalId!)}&ct=`));
+    expect(res.body.resurvey.link).toMatch(
+      new RegExp(
+        `^http://cx\\.example\\.test/s/${survey.publicId}\\?cid=${encodeURIComponent(customer.externalId!)}&ct=`,
+      ),
+    );
     expect(res.body.resurvey.reason).toMatch(/opted out/);
     await new Promise((r) => setTimeout(r, 300));
     expect(sink.messages.length).toBe(before);
     expect(sink.messages.some((m) => m.to.includes(customer.email!))).toBe(false);
-    expect(await db.auditEvent.count({ where: { orgId: A.orgId, entityId: kase.id, action: "case.resurvey_link_shown" } })).toBe(1);
+    expect(
+      await db.auditEvent.count({ where: { orgId: A.orgId, entityId: kase.id, action: "case.resurvey_link_shown" } }),
+    ).toBe(1);
   });
 
   it("shows the link when the server has no SMTP, and uses the live NPS survey for an interaction case", async () => {
-    const interaction = await db.interaction.create({ data: { orgId: A.orgId, customerId: A.ids.customer, occurredAt: new Date(), outcome: "follow_up", note: "Router" } });
-    const kase = await db.case.create({ data: { orgId: A.orgId, customerId: A.ids.customer, interactionId: interaction.id, title: "Follow up: Router", triggerKey: `follow-up:${interaction.id}` } });
-    const res = await http("PATCH", `/api/v1/cases/${kase.id}`, { key: A.keys.agent, body: { status: "resolved", resolution: "Sent a new router", resurvey: true } });
+    const interaction = await db.interaction.create({
+      data: {
+        orgId: A.orgId,
+        customerId: A.ids.customer,
+        occurredAt: new Date(),
+        outcome: "follow_up",
+        note: "Router",
+      },
+    });
+    const kase = await db.case.create({
+      data: {
+        orgId: A.orgId,
+        customerId: A.ids.customer,
+        interactionId: interaction.id,
+        title: "Follow up: Router",
+        triggerKey: `follow-up:${interaction.id}`,
+      },
+    });
+    const res = await http("PATCH", `/api/v1/cases/${kase.id}`, {
+      key: A.keys.agent,
+      body: { status: "resolved", resolution: "Sent a new router", resurvey: true },
+    });
     expect(res.status).toBe(200);
     expect(res.body.resurvey.status).toBe("link_shown");
     expect(res.body.resurvey.reason).toMatch(/not set up/);
-    const live = await db.survey.findFirstOrThrow({ where: { orgId: A.orgId, type: "nps", status: "live" }, orderBy: [{ publishedAt: "desc" }, { id: "desc" }] });
+    const live = await db.survey.findFirstOrThrow({
+      where: { orgId: A.orgId, type: "nps", status: "live" },
+      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    });
     const externalId = (await db.customer.findUniqueOrThrow({ where: { id: A.ids.customer } })).externalId!;
-    expect(res.body.resurvey.link).toMatch(new RegExp(`/s/${live.publicId}\\?cid=${encodeURIComponent(externalId)}&ct=\\d+\\.[\\w-]{43}$`));
+    expect(res.body.resurvey.link).toMatch(
+      new RegExp(`/s/${live.publicId}\\?cid=${encodeURIComponent(externalId)}&ct=\\d+\\.[\\w-]{43}$`),
+    );
   });
 
   it("rejects a re-survey without resolving", async () => {
     const kase = await detractorCase(A, A.ids.customer);
-    const res = await http("PATCH", `/api/v1/cases/${kase.id}`, { key: A.keys.agent, body: { status: "in_progress", resurvey: true } });
+    const res = await http("PATCH", `/api/v1/cases/${kase.id}`, {
+      key: A.keys.agent,
+      body: { status: "in_progress", resurvey: true },
+    });
     expect(res.status).toBe(400);
     expect(paramNames(res.body)).toEqual(["resurvey"]);
   });
@@ -157,7 +281,10 @@ describe("resolving", () => {
 
 describe("access", () => {
   it("another organization's case is a 404 on the API and the page", async () => {
-    const res = await http("PATCH", `/api/v1/cases/${B.ids.case}`, { key: A.keys.admin, body: { status: "resolved", resolution: "x" } });
+    const res = await http("PATCH", `/api/v1/cases/${B.ids.case}`, {
+      key: A.keys.admin,
+      body: { status: "resolved", resolution: "x" },
+    });
     expect(res.status).toBe(404);
     expect((await http("GET", `/api/v1/cases/${B.ids.case}`, { key: A.keys.admin })).status).toBe(404);
     const cookie = await signIn(A.users.agent.email, TEST_PASSWORD);
@@ -166,7 +293,10 @@ describe("access", () => {
   });
 
   it("viewers cannot work a case (403) and see the page read-only; agents see the work form", async () => {
-    const res = await http("PATCH", `/api/v1/cases/${A.ids.case}`, { key: A.keys.viewer, body: { rootCause: "Other" } });
+    const res = await http("PATCH", `/api/v1/cases/${A.ids.case}`, {
+      key: A.keys.viewer,
+      body: { rootCause: "Other" },
+    });
     expect(res.status).toBe(403);
     const viewer = await signIn(A.users.viewer.email, TEST_PASSWORD);
     const page = await http("GET", `/cases/${A.ids.case}`, { cookie: viewer! });
@@ -181,7 +311,12 @@ describe("access", () => {
 
 describe("case rules settings", () => {
   it("stores valid rules (audited) and rejects a fixed owner who is not an agent, manager or admin here", async () => {
-    const rules = caseRulesSchema.parse({ nps: { enabled: true, maxScore: 4 }, csat: { enabled: false, maxScore: 2 }, dueHours: 12, assignTo: A.users.agent.id });
+    const rules = caseRulesSchema.parse({
+      nps: { enabled: true, maxScore: 4 },
+      csat: { enabled: false, maxScore: 2 },
+      dueHours: 12,
+      assignTo: A.users.agent.id,
+    });
     await updateCaseRules(ctx(A), rules);
     const org = await db.organization.findUniqueOrThrow({ where: { id: A.orgId } });
     expect(caseRulesFrom(org.settings)).toEqual(rules);
@@ -189,7 +324,9 @@ describe("case rules settings", () => {
     for (const assignTo of [A.users.viewer.id, B.users.agent.id]) {
       await expect(updateCaseRules(ctx(A), { ...rules, assignTo })).rejects.toThrow(ValidationError);
     }
-    expect(caseRulesFrom((await db.organization.findUniqueOrThrow({ where: { id: A.orgId } })).settings)).toEqual(rules);
+    expect(caseRulesFrom((await db.organization.findUniqueOrThrow({ where: { id: A.orgId } })).settings)).toEqual(
+      rules,
+    );
     expect(await db.auditEvent.count({ where: { orgId: A.orgId, action: "case.rules_changed" } })).toBe(1);
   });
 });
@@ -201,24 +338,55 @@ describe("GET/PUT /api/v1/case-settings", () => {
     expect(before.status).toBe(200);
     expect(before.body).toEqual({ rules: caseRulesSchema.parse({}), rootCauses: [...DEFAULT_ROOT_CAUSES] });
 
-    const bad = await http("PUT", "/api/v1/case-settings", { key: C.keys.manager, body: { rules: { nps: { enabled: true, maxScore: 11 }, dueHours: 0 }, rootCauses: ["A", "a"] } });
+    const bad = await http("PUT", "/api/v1/case-settings", {
+      key: C.keys.manager,
+      body: { rules: { nps: { enabled: true, maxScore: 11 }, dueHours: 0 }, rootCauses: ["A", "a"] },
+    });
     expect(bad.status).toBe(400);
     expect(paramNames(bad.body).sort()).toEqual(["rootCauses", "rules.dueHours", "rules.nps.maxScore"]);
-    const foreignOwner = await http("PUT", "/api/v1/case-settings", { key: C.keys.manager, body: { rules: { assignTo: A.users.agent.id } } });
+    const foreignOwner = await http("PUT", "/api/v1/case-settings", {
+      key: C.keys.manager,
+      body: { rules: { assignTo: A.users.agent.id } },
+    });
     expect(paramNames(foreignOwner.body)).toEqual(["rules.assignTo"]);
     expect((await http("GET", "/api/v1/case-settings", { key: C.keys.agent })).body).toEqual(before.body);
 
-    const put = await http("PUT", "/api/v1/case-settings", { key: C.keys.manager, body: { rules: { csat: { enabled: false, maxScore: 1 }, assignTo: C.users.agent.id }, rootCauses: ["Outage", "Billing"] } });
+    const put = await http("PUT", "/api/v1/case-settings", {
+      key: C.keys.manager,
+      body: {
+        rules: { csat: { enabled: false, maxScore: 1 }, assignTo: C.users.agent.id },
+        rootCauses: ["Outage", "Billing"],
+      },
+    });
     expect(put.status).toBe(200);
-    expect(put.body).toEqual({ rules: caseRulesSchema.parse({ csat: { enabled: false, maxScore: 1 }, assignTo: C.users.agent.id }), rootCauses: ["Outage", "Billing"] });
-    const res = await http("PATCH", `/api/v1/cases/${C.ids.case}`, { key: C.keys.agent, body: { rootCause: "Outage" } });
+    expect(put.body).toEqual({
+      rules: caseRulesSchema.parse({ csat: { enabled: false, maxScore: 1 }, assignTo: C.users.agent.id }),
+      rootCauses: ["Outage", "Billing"],
+    });
+    const res = await http("PATCH", `/api/v1/cases/${C.ids.case}`, {
+      key: C.keys.agent,
+      body: { rootCause: "Outage" },
+    });
     expect(res.status).toBe(200);
-    expect(await db.auditEvent.findMany({ where: { orgId: C.orgId, action: { in: ["case.rules_changed", "case.root_causes_changed"] } }, select: { action: true } })).toHaveLength(2);
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { orgId: C.orgId, entityId: C.ids.case, action: "case.updated" } });
+    expect(
+      await db.auditEvent.findMany({
+        where: { orgId: C.orgId, action: { in: ["case.rules_changed", "case.root_causes_changed"] } },
+        select: { action: true },
+      }),
+    ).toHaveLength(2);
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { orgId: C.orgId, entityId: C.ids.case, action: "case.updated" },
+    });
     expect(audit.data).toEqual({ fields: ["rootCause"] });
     // the same value again is no change
-    await http("PATCH", `/api/v1/cases/${C.ids.case}`, { key: C.keys.agent, body: { rootCause: "Outage", status: "in_progress" } });
-    const last = await db.auditEvent.findFirstOrThrow({ where: { orgId: C.orgId, entityId: C.ids.case }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+    await http("PATCH", `/api/v1/cases/${C.ids.case}`, {
+      key: C.keys.agent,
+      body: { rootCause: "Outage", status: "in_progress" },
+    });
+    const last = await db.auditEvent.findFirstOrThrow({
+      where: { orgId: C.orgId, entityId: C.ids.case },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    });
     expect(last.data).toEqual({ fields: ["status"] });
   });
 });

@@ -22,13 +22,23 @@ beforeAll(async () => {
 
 describe("case rules", () => {
   it("an interaction marked follow-up opens one case, also when the request is retried", async () => {
-    const body = { customerId: A.ids.customer, outcome: "follow_up", note: "Call back about the router", clientId: `cr-${randomUUID()}` };
+    const body = {
+      customerId: A.ids.customer,
+      outcome: "follow_up",
+      note: "Call back about the router",
+      clientId: `cr-${randomUUID()}`,
+    };
     const first = await http("POST", "/api/v1/interactions", { key: A.keys.agent, body });
     const retry = await http("POST", "/api/v1/interactions", { key: A.keys.agent, body });
     expect([first.status, retry.status]).toEqual([201, 200]);
     const cases = await db.case.findMany({ where: { orgId: A.orgId, interactionId: first.body.id } });
     expect(cases).toHaveLength(1);
-    expect(cases[0]).toMatchObject({ triggerKey: `follow-up:${first.body.id}`, status: "open", title: "Follow up: Call back about the router", customerId: A.ids.customer });
+    expect(cases[0]).toMatchObject({
+      triggerKey: `follow-up:${first.body.id}`,
+      status: "open",
+      title: "Follow up: Call back about the router",
+      customerId: A.ids.customer,
+    });
     // the factory's agent already owns a case, so the other agent gets this one
     expect(cases[0].ownerId).toBe(secondAgent);
     const dueInHours = (cases[0].dueAt!.getTime() - cases[0].createdAt.getTime()) / 3_600_000;
@@ -36,19 +46,37 @@ describe("case rules", () => {
   });
 
   it("a resolved interaction opens none", async () => {
-    const res = await http("POST", "/api/v1/interactions", { key: A.keys.agent, body: { customerId: A.ids.customer, outcome: "resolved" } });
+    const res = await http("POST", "/api/v1/interactions", {
+      key: A.keys.agent,
+      body: { customerId: A.ids.customer, outcome: "resolved" },
+    });
     expect(await db.case.count({ where: { orgId: A.orgId, interactionId: res.body.id } })).toBe(0);
   });
 
   it("a detractor response opens one case however often the rule is evaluated", async () => {
     const r = await db.response.create({
-      data: { orgId: A.orgId, surveyId: A.ids.survey, clientId: `cr-${randomUUID()}`, customerId: A.ids.customer, metric: "nps", score: 2, category: "detractor" },
+      data: {
+        orgId: A.orgId,
+        surveyId: A.ids.survey,
+        clientId: `cr-${randomUUID()}`,
+        customerId: A.ids.customer,
+        metric: "nps",
+        score: 2,
+        category: "detractor",
+      },
     });
     await db.$transaction((tx) => openCaseForResponse(tx, r));
     await db.$transaction((tx) => openCaseForResponse(tx, r));
     expect(await db.case.count({ where: { orgId: A.orgId, responseId: r.id } })).toBe(1);
     const promoter = await db.response.create({
-      data: { orgId: A.orgId, surveyId: A.ids.survey, clientId: `cr-${randomUUID()}`, metric: "nps", score: 9, category: "promoter" },
+      data: {
+        orgId: A.orgId,
+        surveyId: A.ids.survey,
+        clientId: `cr-${randomUUID()}`,
+        metric: "nps",
+        score: 9,
+        category: "promoter",
+      },
     });
     expect(await db.$transaction((tx) => openCaseForResponse(tx, promoter))).toBeNull();
   });
@@ -59,19 +87,46 @@ describe("case rules", () => {
     const clientId = `cr-${randomUUID()}`;
     const path = `/api/v1/public/surveys/${survey.publicId}/responses`;
     const token = await customerToken(A, survey.publicId, customer.externalId!);
-    const partial = await http("POST", path, { body: { clientId, complete: false, answers: { nps: 3 }, customerExternalId: customer.externalId, customerToken: token } });
+    const partial = await http("POST", path, {
+      body: {
+        clientId,
+        complete: false,
+        answers: { nps: 3 },
+        customerExternalId: customer.externalId,
+        customerToken: token,
+      },
+    });
     expect(partial.status).toBe(201);
-    const done = await http("POST", path, { body: { clientId, resumeToken: partial.body.resumeToken, complete: true, answers: { nps: 3, why_low: "Waited an hour", plan: "pro" } } });
+    const done = await http("POST", path, {
+      body: {
+        clientId,
+        resumeToken: partial.body.resumeToken,
+        complete: true,
+        answers: { nps: 3, why_low: "Waited an hour", plan: "pro" },
+      },
+    });
     expect(done.status).toBe(200);
-    const response = await db.response.findUniqueOrThrow({ where: { surveyId_clientId: { surveyId: survey.id, clientId } } });
+    const response = await db.response.findUniqueOrThrow({
+      where: { surveyId_clientId: { surveyId: survey.id, clientId } },
+    });
     const cases = await db.case.findMany({ where: { orgId: A.orgId, responseId: response.id } });
     expect(cases).toHaveLength(1);
-    expect(cases[0]).toMatchObject({ triggerKey: `detractor:${response.id}`, title: "Detractor: NPS 3", customerId: customer.id });
+    expect(cases[0]).toMatchObject({
+      triggerKey: `detractor:${response.id}`,
+      title: "Detractor: NPS 3",
+      customerId: customer.id,
+    });
   });
 
   it("follows the organization's rules: follow-up cases can be switched off", async () => {
-    await db.organization.update({ where: { id: A.orgId }, data: { settings: { caseRules: { interactionFollowUp: false } } } });
-    const res = await http("POST", "/api/v1/interactions", { key: A.keys.agent, body: { customerId: A.ids.customer, outcome: "follow_up" } });
+    await db.organization.update({
+      where: { id: A.orgId },
+      data: { settings: { caseRules: { interactionFollowUp: false } } },
+    });
+    const res = await http("POST", "/api/v1/interactions", {
+      key: A.keys.agent,
+      body: { customerId: A.ids.customer, outcome: "follow_up" },
+    });
     expect(res.status).toBe(201);
     expect(await db.case.count({ where: { orgId: A.orgId, interactionId: res.body.id } })).toBe(0);
     await db.organization.update({ where: { id: A.orgId }, data: { settings: {} } });
@@ -83,7 +138,8 @@ describe("my cases", () => {
     const org = await createOrg("queue");
     const me = org.users.agent.id;
     const day = 86_400_000;
-    const mk = (title: string, dueAt: Date | null, status = "open", ownerId = me) => db.case.create({ data: { orgId: org.orgId, title, dueAt, status, ownerId } });
+    const mk = (title: string, dueAt: Date | null, status = "open", ownerId = me) =>
+      db.case.create({ data: { orgId: org.orgId, title, dueAt, status, ownerId } });
     await mk("later", new Date(Date.now() + 3 * day));
     await mk("overdue", new Date(Date.now() - 2 * day));
     await mk("no due date", null, "in_progress");
@@ -105,19 +161,28 @@ describe("loop-closure rate", () => {
     const h = 3_600_000;
     const t0 = new Date("2026-09-01T09:00:00.000Z");
     const at = (hours: number) => new Date(t0.getTime() + hours * h);
-    const customer = async () => (await db.customer.create({ data: { orgId: org.orgId, name: `c ${Math.random()}` } })).id;
+    const customer = async () =>
+      (await db.customer.create({ data: { orgId: org.orgId, name: `c ${Math.random()}` } })).id;
     const detractorCase = async (key: string, extra: { resolvedAt?: Date; customerId?: string } = {}) =>
-      db.case.create({ data: { orgId: org.orgId, title: key, triggerKey: `detractor:${key}`, createdAt: at(0), ...extra } });
+      db.case.create({
+        data: { orgId: org.orgId, title: key, triggerKey: `detractor:${key}`, createdAt: at(0), ...extra },
+      });
     await detractorCase("resolved-in-time", { resolvedAt: at(47) });
     await detractorCase("resolved-late", { resolvedAt: at(49) });
     const worked = await detractorCase("worked-in-time");
-    await db.auditEvent.create({ data: { orgId: org.orgId, action: "case.updated", entityType: "Case", entityId: worked.id, createdAt: at(30) } });
+    await db.auditEvent.create({
+      data: { orgId: org.orgId, action: "case.updated", entityType: "Case", entityId: worked.id, createdAt: at(30) },
+    });
     const called = await customer();
     await detractorCase("called-in-time", { customerId: called });
-    await db.interaction.create({ data: { orgId: org.orgId, customerId: called, occurredAt: at(12), outcome: "resolved" } });
+    await db.interaction.create({
+      data: { orgId: org.orgId, customerId: called, occurredAt: at(12), outcome: "resolved" },
+    });
     const calledLate = await customer();
     await detractorCase("called-late", { customerId: calledLate });
-    await db.interaction.create({ data: { orgId: org.orgId, customerId: calledLate, occurredAt: at(60), outcome: "resolved" } });
+    await db.interaction.create({
+      data: { orgId: org.orgId, customerId: calledLate, occurredAt: at(60), outcome: "resolved" },
+    });
     await detractorCase("ignored");
     // not a detractor case: never counted
     await db.case.create({ data: { orgId: org.orgId, title: "csat", triggerKey: "low-csat:x", createdAt: at(0) } });

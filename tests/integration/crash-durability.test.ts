@@ -43,13 +43,24 @@ async function sendOnce(item: Sent, i: number): Promise<boolean> {
       ? await fetch(`${base}/api/v1/public/surveys/${survey.publicId}/responses`, {
           method: "POST",
           headers: { "content-type": "application/json", "user-agent": "Mozilla/5.0 (crash test)" },
-          body: JSON.stringify({ clientId: item.clientId, complete: true, answers: { nps: i % 11, ...(i % 11 <= 6 ? { why_low: `Reason ${i}` } : {}), plan: i % 2 ? "pro" : "basic" } }),
+          body: JSON.stringify({
+            clientId: item.clientId,
+            complete: true,
+            answers: { nps: i % 11, ...(i % 11 <= 6 ? { why_low: `Reason ${i}` } : {}), plan: i % 2 ? "pro" : "basic" },
+          }),
           signal: AbortSignal.timeout(10_000),
         })
       : await fetch(`${base}/api/v1/interactions`, {
           method: "POST",
           headers: { "content-type": "application/json", authorization: `Bearer ${A.keys.agent}` },
-          body: JSON.stringify({ clientId: item.clientId, customerId: A.ids.customer, touchpointId: A.ids.touchpoint, outcome: "resolved", emotion: (i % 5) - 2, note: `Crash test ${i}` }),
+          body: JSON.stringify({
+            clientId: item.clientId,
+            customerId: A.ids.customer,
+            touchpointId: A.ids.touchpoint,
+            outcome: "resolved",
+            emotion: (i % 5) - 2,
+            note: `Crash test ${i}`,
+          }),
           signal: AbortSignal.timeout(10_000),
         });
   await res.arrayBuffer();
@@ -66,7 +77,12 @@ describe("SIGKILL mid-load", () => {
     const worker = async (w: number) => {
       for (let n = 0; running; n++) {
         const i = n * WORKERS + w;
-        const item: Sent = { kind: i % 3 === 2 ? "interaction" : "response", clientId: `crash-${randomUUID()}`, acknowledged: false, attempts: 0 };
+        const item: Sent = {
+          kind: i % 3 === 2 ? "interaction" : "response",
+          clientId: `crash-${randomUUID()}`,
+          acknowledged: false,
+          attempts: 0,
+        };
         sent.push(item);
         // Retry with the same key until answered (or the test ends): the client never gives up on its data.
         while (!item.acknowledged && (running || item.attempts === 0)) {
@@ -92,7 +108,9 @@ describe("SIGKILL mid-load", () => {
       if (phase === PHASE_ACKS.length - 1) break;
       const victim = server.process;
       process.kill(-victim.pid!, "SIGKILL"); // the whole process group, no chance to flush or finish anything
-      await new Promise((r) => (victim.exitCode !== null || victim.signalCode !== null ? r(null) : victim.once("exit", r)));
+      await new Promise((r) =>
+        victim.exitCode !== null || victim.signalCode !== null ? r(null) : victim.once("exit", r),
+      );
       kills++;
       server = await startServer({ databaseUrl: process.env.DATABASE_URL!, port, env });
     }
@@ -104,12 +122,22 @@ describe("SIGKILL mid-load", () => {
     const acked = sent.filter((s) => s.acknowledged);
     const ackedResponses = acked.filter((s) => s.kind === "response").map((s) => s.clientId);
     const ackedInteractions = acked.filter((s) => s.kind === "interaction").map((s) => s.clientId);
-    const responses = await db.response.findMany({ where: { surveyId: survey.id }, select: { clientId: true, _count: { select: { answers: true } }, score: true } });
-    const interactions = await db.interaction.findMany({ where: { orgId: A.orgId, clientId: { startsWith: "crash-" } }, select: { clientId: true } });
-    const count = (ids: (string | null)[]) => ids.reduce((m, id) => m.set(id, (m.get(id) ?? 0) + 1), new Map<string | null, number>());
+    const responses = await db.response.findMany({
+      where: { surveyId: survey.id },
+      select: { clientId: true, _count: { select: { answers: true } }, score: true },
+    });
+    const interactions = await db.interaction.findMany({
+      where: { orgId: A.orgId, clientId: { startsWith: "crash-" } },
+      select: { clientId: true },
+    });
+    const count = (ids: (string | null)[]) =>
+      ids.reduce((m, id) => m.set(id, (m.get(id) ?? 0) + 1), new Map<string | null, number>());
     const storedR = count(responses.map((r) => r.clientId));
     const storedI = count(interactions.map((r) => r.clientId));
-    const lost = [...ackedResponses.filter((id) => !storedR.has(id)), ...ackedInteractions.filter((id) => !storedI.has(id))];
+    const lost = [
+      ...ackedResponses.filter((id) => !storedR.has(id)),
+      ...ackedInteractions.filter((id) => !storedI.has(id)),
+    ];
     const duplicated = [...storedR, ...storedI].filter(([, n]) => n > 1);
     console.log(
       `crash test (${provider}): ${kills} SIGKILLs; sent ${sent.length} (${sent.reduce((s, x) => s + x.attempts, 0)} attempts, ${networkErrors} network errors); ` +

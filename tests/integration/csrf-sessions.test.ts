@@ -28,11 +28,17 @@ describe("CSRF on /api/v1 with the session cookie", () => {
     ["Sec-Fetch-Site: cross-site", { "sec-fetch-site": "cross-site" }],
     ["Sec-Fetch-Site: same-site (a sibling subdomain)", { "sec-fetch-site": "same-site" }],
   ] as const;
-  const cases = WRITES.flatMap((r) => foreign.map(([label, headers]) => [`${r.method} ${r.path}, ${label}`, r, headers] as const));
+  const cases = WRITES.flatMap((r) =>
+    foreign.map(([label, headers]) => [`${r.method} ${r.path}, ${label}`, r, headers] as const),
+  );
 
   it.each(cases)("%s → 403, nothing changed", async (_, r, headers) => {
     const before = await dbSnapshot();
-    const res = await http(r.method, fill(r), { cookie: adminCookie, body: r.validBody?.(A.ids) ?? r.invalidBody ?? {}, headers: { ...headers } });
+    const res = await http(r.method, fill(r), {
+      cookie: adminCookie,
+      body: r.validBody?.(A.ids) ?? r.invalidBody ?? {},
+      headers: { ...headers },
+    });
     expect(res.status).toBe(403);
     expect(res.contentType).toContain("application/problem+json");
     expect(res.body.detail).toBe("Cross-site request refused.");
@@ -40,14 +46,25 @@ describe("CSRF on /api/v1 with the session cookie", () => {
   });
 
   it("lets the same write through from our own origin, and reads from anywhere", async () => {
-    const own = await http("POST", "/api/v1/customers", { cookie: adminCookie, body: { name: "Same origin" }, headers: { origin: new URL(baseURL()).origin, "sec-fetch-site": "same-origin" } });
+    const own = await http("POST", "/api/v1/customers", {
+      cookie: adminCookie,
+      body: { name: "Same origin" },
+      headers: { origin: new URL(baseURL()).origin, "sec-fetch-site": "same-origin" },
+    });
     expect(own.status).toBe(201);
-    const read = await http("GET", "/api/v1/customers", { cookie: adminCookie, headers: { origin: "https://evil.example", "sec-fetch-site": "cross-site" } });
+    const read = await http("GET", "/api/v1/customers", {
+      cookie: adminCookie,
+      headers: { origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+    });
     expect(read.status).toBe(200);
   });
 
   it("does not apply to API keys, which no browser sends on its own", async () => {
-    const res = await http("POST", "/api/v1/customers", { key: A.keys.agent, body: { name: "Via key" }, headers: { origin: "https://integrator.example", "sec-fetch-site": "cross-site" } });
+    const res = await http("POST", "/api/v1/customers", {
+      key: A.keys.agent,
+      body: { name: "Via key" },
+      headers: { origin: "https://integrator.example", "sec-fetch-site": "cross-site" },
+    });
     expect(res.status).toBe(201);
   });
 });
@@ -59,7 +76,10 @@ function sessionCookieOf(res: Response): string | undefined {
 async function signInResponse(base: string, email: string, headers: Record<string, string> = {}): Promise<Response> {
   const csrfRes = await fetch(`${base}/api/auth/csrf`, { headers });
   const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-  const jar = csrfRes.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const jar = csrfRes.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   return fetch(`${base}/api/auth/callback/credentials`, {
     method: "POST",
     headers: { ...headers, "content-type": "application/x-www-form-urlencoded", cookie: jar },
@@ -68,7 +88,11 @@ async function signInResponse(base: string, email: string, headers: Record<strin
   });
 }
 
-const attributes = (cookie: string) => cookie.split(";").slice(1).map((a) => a.trim().toLowerCase());
+const attributes = (cookie: string) =>
+  cookie
+    .split(";")
+    .slice(1)
+    .map((a) => a.trim().toLowerCase());
 
 describe("session cookie flags", () => {
   it("are HttpOnly, SameSite=Lax, Path=/ over http (not Secure: the browser would drop it)", async () => {
@@ -89,21 +113,30 @@ describe("session cookie flags", () => {
     afterAll(() => direct?.stop());
 
     it("a forged X-Forwarded-Proto changes nothing", async () => {
-      const cookie = sessionCookieOf(await signInResponse(direct.url, A.users.viewer.email, { "x-forwarded-proto": "https" }));
+      const cookie = sessionCookieOf(
+        await signInResponse(direct.url, A.users.viewer.email, { "x-forwarded-proto": "https" }),
+      );
       expect(cookie).toMatch(/^next-auth\.session-token=/);
       expect(attributes(cookie!)).not.toContain("secure");
     });
   });
 
   describe("behind a trusted TLS proxy (the suite's server trusts loopback), with an http NEXTAUTH_URL", () => {
-    const proxied = { get url() { return baseURL(); } };
+    const proxied = {
+      get url() {
+        return baseURL();
+      },
+    };
 
     it("requests the proxy marks https get Secure, __Secure- cookies that open the app; plain ones do not", async () => {
       const res = await signInResponse(proxied.url, A.users.viewer.email, { "x-forwarded-proto": "https" });
       const cookie = sessionCookieOf(res);
       expect(cookie).toMatch(/^__Secure-next-auth\.session-token=/);
       for (const a of ["httponly", "samesite=lax", "path=/", "secure"]) expect(attributes(cookie!)).toContain(a);
-      const me = await http("GET", `${proxied.url}/api/v1/me`, { cookie: cookie!.split(";")[0], headers: { "x-forwarded-proto": "https" } });
+      const me = await http("GET", `${proxied.url}/api/v1/me`, {
+        cookie: cookie!.split(";")[0],
+        headers: { "x-forwarded-proto": "https" },
+      });
       expect(me.status).toBe(200);
       const plain = sessionCookieOf(await signInResponse(proxied.url, A.users.viewer.email));
       expect(plain).toMatch(/^next-auth\.session-token=/);
@@ -113,7 +146,10 @@ describe("session cookie flags", () => {
   describe("when NEXTAUTH_URL is https", () => {
     let tls: RunningServer;
     beforeAll(async () => {
-      tls = await startServer({ databaseUrl: process.env.DATABASE_URL!, env: { NEXTAUTH_URL: "https://cx.example.test" } });
+      tls = await startServer({
+        databaseUrl: process.env.DATABASE_URL!,
+        env: { NEXTAUTH_URL: "https://cx.example.test" },
+      });
     });
     afterAll(() => tls?.stop());
 

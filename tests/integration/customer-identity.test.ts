@@ -17,11 +17,20 @@ let survey: Awaited<ReturnType<typeof createSurvey>>;
 const HOUR = 3_600_000;
 
 const cid = () => `ident-${uid()}-${uid()}`;
-const post = (publicId: string, body: Record<string, unknown>) => http("POST", `/api/v1/public/surveys/${publicId}/responses`, { body });
+const post = (publicId: string, body: Record<string, unknown>) =>
+  http("POST", `/api/v1/public/surveys/${publicId}/responses`, { body });
 
 async function newCustomer(org: Org, consent: boolean | null = true) {
   const externalId = `CRM-${uid()}`;
-  return db.customer.create({ data: { orgId: org.orgId, name: `Person ${externalId}`, externalId, consent, lastSeenAt: new Date("2020-01-01T00:00:00Z") } });
+  return db.customer.create({
+    data: {
+      orgId: org.orgId,
+      name: `Person ${externalId}`,
+      externalId,
+      consent,
+      lastSeenAt: new Date("2020-01-01T00:00:00Z"),
+    },
+  });
 }
 
 /** The response stored for a clientId, its customer's activity, its cases and the webhook payloads it caused. */
@@ -30,7 +39,9 @@ async function outcome(clientId: string, customerId: string) {
   const customer = await db.customer.findUniqueOrThrow({ where: { id: customerId } });
   const cases = await db.case.findMany({ where: { responseId: response.id } });
   const deliveries = await db.webhookDelivery.findMany({ where: { orgId: A.orgId } });
-  const payloads = deliveries.map((d) => JSON.parse(d.payload)).filter((p) => p.data.responseId === response.id || cases.some((c) => c.id === p.data.caseId));
+  const payloads = deliveries
+    .map((d) => JSON.parse(d.payload))
+    .filter((p) => p.data.responseId === response.id || cases.some((c) => c.id === p.data.caseId));
   return { response, customer, cases, payloads };
 }
 
@@ -52,7 +63,15 @@ beforeAll(async () => {
   [A, B] = [await createOrg("ident-a"), await createOrg("ident-b")];
   survey = await createSurvey(A.orgId);
   // A subscribed endpoint, so that the outbox shows what would be sent (the discard port: nothing listens).
-  await db.webhookEndpoint.create({ data: { orgId: A.orgId, url: "http://127.0.0.1:9/ident", eventTypes: ["response.created", "case.opened"], secretEnc: "v1:unused", active: true } });
+  await db.webhookEndpoint.create({
+    data: {
+      orgId: A.orgId,
+      url: "http://127.0.0.1:9/ident",
+      eventTypes: ["response.created", "case.opened"],
+      secretEnc: "v1:unused",
+      active: true,
+    },
+  });
 });
 
 describe("POST …/responses: only a signed customer id links", () => {
@@ -60,10 +79,25 @@ describe("POST …/responses: only a signed customer id links", () => {
     const customer = await newCustomer(A);
     const clientId = cid();
     // A new response (the ingestion batch) that a later submit completes (the one-response path).
-    const started = await post(survey.publicId, { clientId, answers: { nps: 2 }, complete: false, customerExternalId: customer.externalId });
+    const started = await post(survey.publicId, {
+      clientId,
+      answers: { nps: 2 },
+      complete: false,
+      customerExternalId: customer.externalId,
+    });
     expect(started.status).toBe(201);
     const resumeToken = started.body.resumeToken;
-    expect((await post(survey.publicId, { clientId, resumeToken, answers: { nps: 2, why_low: "Slow", plan: "pro" }, complete: true, customerExternalId: customer.externalId })).status).toBe(200);
+    expect(
+      (
+        await post(survey.publicId, {
+          clientId,
+          resumeToken,
+          answers: { nps: 2, why_low: "Slow", plan: "pro" },
+          complete: true,
+          customerExternalId: customer.externalId,
+        })
+      ).status,
+    ).toBe(200);
     await expectUnlinked(clientId, customer);
     const response = await db.response.findFirstOrThrow({ where: { surveyId: survey.id, clientId } });
     // Staff read the claim as what it is, beside an empty customer.
@@ -76,7 +110,17 @@ describe("POST …/responses: only a signed customer id links", () => {
     const customer = await newCustomer(A);
     const clientId = cid();
     const token = await customerToken(A, survey.publicId, customer.externalId!);
-    expect((await post(survey.publicId, { clientId, answers: { nps: 2, why_low: "Slow", plan: "pro" }, complete: true, customerExternalId: customer.externalId, customerToken: token })).status).toBe(201);
+    expect(
+      (
+        await post(survey.publicId, {
+          clientId,
+          answers: { nps: 2, why_low: "Slow", plan: "pro" },
+          complete: true,
+          customerExternalId: customer.externalId,
+          customerToken: token,
+        })
+      ).status,
+    ).toBe(201);
     const o = await outcome(clientId, customer.id);
     expect(o.response.customerId).toBe(customer.id);
     expect(o.response.customerClaim).toBeNull();
@@ -104,14 +148,25 @@ describe("POST …/responses: only a signed customer id links", () => {
     };
     for (const [name, token] of Object.entries(tokens)) {
       const clientId = cid();
-      const res = await post(survey.publicId, { clientId, answers: { nps: 3 }, complete: false, customerExternalId: customer.externalId, customerToken: token });
+      const res = await post(survey.publicId, {
+        clientId,
+        answers: { nps: 3 },
+        complete: false,
+        customerExternalId: customer.externalId,
+        customerToken: token,
+      });
       expect(res.status, name).toBe(201);
       await expectUnlinked(clientId, customer);
     }
   });
 
   it("answers 400 naming customerToken when it comes without the customer id", async () => {
-    const res = await post(survey.publicId, { clientId: cid(), answers: { nps: 9, plan: "pro" }, complete: true, customerToken: "1893456000.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" });
+    const res = await post(survey.publicId, {
+      clientId: cid(),
+      answers: { nps: 9, plan: "pro" },
+      complete: true,
+      customerToken: "1893456000.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+    });
     expect(res.status).toBe(400);
     expect(res.body.invalid_params.map((p: { name: string }) => p.name)).toEqual(["customerToken"]);
   });
@@ -127,11 +182,17 @@ describe("opted out and unknown customers look the same without a token", () => 
     expect([a.status, a.body]).toEqual([b.status, b.body]);
     expect(a.body.questions.length).toBeGreaterThan(0);
     // With a bad token too.
-    const bad = await get(`customer=${optedOut.externalId}&customerToken=1893456000.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`);
+    const bad = await get(
+      `customer=${optedOut.externalId}&customerToken=1893456000.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`,
+    );
     expect([bad.status, bad.body]).toEqual([b.status, b.body]);
-    const signed = await get(`customer=${optedOut.externalId}&customerToken=${await customerToken(A, survey.publicId, optedOut.externalId!)}`);
+    const signed = await get(
+      `customer=${optedOut.externalId}&customerToken=${await customerToken(A, survey.publicId, optedOut.externalId!)}`,
+    );
     expect(signed.body).toEqual({ publicId: survey.publicId, eligible: false, reason: "opted_out" });
-    const unknownSigned = await get(`customer=${unknown}&customerToken=${await customerToken(A, survey.publicId, unknown)}`);
+    const unknownSigned = await get(
+      `customer=${unknown}&customerToken=${await customerToken(A, survey.publicId, unknown)}`,
+    );
     expect(unknownSigned.body).toEqual(b.body);
     expect((await get(`customerToken=${await customerToken(A, survey.publicId, unknown)}`)).status).toBe(400);
 
@@ -143,11 +204,23 @@ describe("opted out and unknown customers look the same without a token", () => 
     const [pa, pb] = [await page(`cid=${optedOut.externalId}`), await page(`cid=${unknown}`)];
     expect(pa).toEqual({ status: 200, form: true, optedOut: false });
     expect(pb).toEqual(pa);
-    expect(await page(`cid=${optedOut.externalId}&ct=${await customerToken(A, survey.publicId, optedOut.externalId!)}`)).toEqual({ status: 200, form: false, optedOut: true });
+    expect(
+      await page(`cid=${optedOut.externalId}&ct=${await customerToken(A, survey.publicId, optedOut.externalId!)}`),
+    ).toEqual({ status: 200, form: false, optedOut: true });
 
     const [ra, rb] = [
-      await post(survey.publicId, { clientId: cid(), answers: { nps: 9, plan: "pro" }, complete: true, customerExternalId: optedOut.externalId }),
-      await post(survey.publicId, { clientId: cid(), answers: { nps: 9, plan: "pro" }, complete: true, customerExternalId: unknown }),
+      await post(survey.publicId, {
+        clientId: cid(),
+        answers: { nps: 9, plan: "pro" },
+        complete: true,
+        customerExternalId: optedOut.externalId,
+      }),
+      await post(survey.publicId, {
+        clientId: cid(),
+        answers: { nps: 9, plan: "pro" },
+        complete: true,
+        customerExternalId: unknown,
+      }),
     ];
     expect([ra.status, rb.status]).toEqual([201, 201]);
     const refused = await post(survey.publicId, {
@@ -167,9 +240,22 @@ describe("the re-survey after a resolved case", () => {
     const customer = await newCustomer(A);
     const first = cid();
     const token = await customerToken(A, survey.publicId, customer.externalId!);
-    expect((await post(survey.publicId, { clientId: first, answers: { nps: 1 }, complete: false, customerExternalId: customer.externalId, customerToken: token })).status).toBe(201);
+    expect(
+      (
+        await post(survey.publicId, {
+          clientId: first,
+          answers: { nps: 1 },
+          complete: false,
+          customerExternalId: customer.externalId,
+          customerToken: token,
+        })
+      ).status,
+    ).toBe(201);
     const kase = await db.case.findFirstOrThrow({ where: { customerId: customer.id } });
-    const res = await http("PATCH", `/api/v1/cases/${kase.id}`, { key: A.keys.agent, body: { status: "resolved", resolution: "Replaced the router", resurvey: true } });
+    const res = await http("PATCH", `/api/v1/cases/${kase.id}`, {
+      key: A.keys.agent,
+      body: { status: "resolved", resolution: "Replaced the router", resurvey: true },
+    });
     expect(res.status).toBe(200);
     const link = new URL(res.body.resurvey.link);
     expect(link.searchParams.get("cid")).toBe(customer.externalId);
@@ -181,7 +267,17 @@ describe("the re-survey after a resolved case", () => {
     expect(html).toContain("<form");
     // The hosted form posts what the link carried (components/survey-form): the same fields over the public API.
     const again = cid();
-    expect((await post(survey.publicId, { clientId: again, answers: { nps: 9, plan: "pro" }, complete: true, customerExternalId: customer.externalId, customerToken: ct })).status).toBe(201);
+    expect(
+      (
+        await post(survey.publicId, {
+          clientId: again,
+          answers: { nps: 9, plan: "pro" },
+          complete: true,
+          customerExternalId: customer.externalId,
+          customerToken: ct,
+        })
+      ).status,
+    ).toBe(201);
     expect((await outcome(again, customer.id)).response.customerId).toBe(customer.id);
   });
 });
@@ -193,8 +289,22 @@ describe("the signing secret", () => {
     const customer = await newCustomer(org);
     const linked = async (secret: string) => {
       const clientId = cid();
-      const token = signCustomerToken(secret, { publicId: s.publicId, externalId: customer.externalId!, expiresAt: new Date(Date.now() + HOUR) });
-      expect((await post(s.publicId, { clientId, answers: { nps: 9, plan: "pro" }, complete: true, customerExternalId: customer.externalId, customerToken: token })).status).toBe(201);
+      const token = signCustomerToken(secret, {
+        publicId: s.publicId,
+        externalId: customer.externalId!,
+        expiresAt: new Date(Date.now() + HOUR),
+      });
+      expect(
+        (
+          await post(s.publicId, {
+            clientId,
+            answers: { nps: 9, plan: "pro" },
+            complete: true,
+            customerExternalId: customer.externalId,
+            customerToken: token,
+          })
+        ).status,
+      ).toBe(201);
       return (await db.response.findFirstOrThrow({ where: { surveyId: s.id, clientId } })).customerId === customer.id;
     };
     const first = await rotateSecret(org);
@@ -216,7 +326,9 @@ describe("the signing secret", () => {
     expect(await linked(second)).toBe(false);
     expect(await linked(first)).toBe(false);
     expect(await linked(third)).toBe(true);
-    const audit = await db.auditEvent.findMany({ where: { orgId: org.orgId, action: "customer_token_secret.rotated" } });
+    const audit = await db.auditEvent.findMany({
+      where: { orgId: org.orgId, action: "customer_token_secret.rotated" },
+    });
     expect(audit).toHaveLength(3);
     expect(JSON.stringify(audit)).not.toContain(third);
   });

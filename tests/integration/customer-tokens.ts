@@ -17,13 +17,21 @@ export async function adminSession(org: Org): Promise<{ cookie: string; headers:
 
 /** A new signing secret for the organization (the previous one stays valid `previousValidHours`). */
 export async function rotateSecret(org: Org, previousValidHours?: number): Promise<string> {
-  const res = await http("POST", "/api/v1/customer-token-secret/rotate", { ...(await adminSession(org)), body: previousValidHours === undefined ? {} : { previousValidHours } });
+  const res = await http("POST", "/api/v1/customer-token-secret/rotate", {
+    ...(await adminSession(org)),
+    body: previousValidHours === undefined ? {} : { previousValidHours },
+  });
   expect(res.status).toBe(201);
   secrets.set(org.orgId, res.body.secret);
   return res.body.secret as string;
 }
 
-export async function customerToken(org: Org, publicId: string, externalId: string, expiresAt = new Date(Date.now() + 3_600_000)): Promise<string> {
+export async function customerToken(
+  org: Org,
+  publicId: string,
+  externalId: string,
+  expiresAt = new Date(Date.now() + 3_600_000),
+): Promise<string> {
   const secret = secrets.get(org.orgId) ?? (await rotateSecret(org));
   return signCustomerToken(secret, { publicId, externalId, expiresAt });
 }

@@ -10,7 +10,8 @@ const BACKGROUND = new Set<string>(["WebhookDelivery"]);
 const SQL = Object.values(Prisma.ModelName)
   .filter((m) => !DELIBERATE.has(m))
   .map((m) => {
-    const fields = (Prisma as unknown as Record<string, Record<string, string> | undefined>)[`${m}ScalarFieldEnum`] ?? {};
+    const fields =
+      (Prisma as unknown as Record<string, Record<string, string> | undefined>)[`${m}ScalarFieldEnum`] ?? {};
     const newest = "updatedAt" in fields && !BACKGROUND.has(m) ? `CAST(MAX("updatedAt") AS TEXT)` : "NULL";
     return `SELECT '${m}' AS t, CAST(COUNT(*) AS TEXT) AS n, ${newest} AS u FROM "${m}"`;
   })
@@ -18,5 +19,8 @@ const SQL = Object.values(Prisma.ModelName)
 
 export async function dbSnapshot(): Promise<string> {
   const rows = await db.$queryRawUnsafe<{ t: string; n: string; u: string | null }[]>(SQL);
-  return rows.map((r) => `${r.t}:${r.n}:${r.u}`).sort().join("\n");
+  return rows
+    .map((r) => `${r.t}:${r.n}:${r.u}`)
+    .sort()
+    .join("\n");
 }

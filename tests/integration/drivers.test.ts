@@ -9,11 +9,26 @@ import { createOrg, uid, type Org } from "../factories";
 import { createSurvey } from "../factories/surveys";
 import { http } from "./http";
 
-type Gen = { id: string; at: Date; channelId: string; customerId: string; nps: number; items: Record<string, number | undefined> };
+type Gen = {
+  id: string;
+  at: Date;
+  channelId: string;
+  customerId: string;
+  nps: number;
+  items: Record<string, number | undefined>;
+};
 
 const ITEMS = ["speed", "price", "staff"] as const;
 const QUESTIONS = [
-  { key: "nps", type: "score", required: true, headline: true, scaleMin: 0, scaleMax: 10, text: { en: "How likely are you to recommend us?" } },
+  {
+    key: "nps",
+    type: "score",
+    required: true,
+    headline: true,
+    scaleMin: 0,
+    scaleMax: 10,
+    text: { en: "How likely are you to recommend us?" },
+  },
   { key: "speed", type: "score", scaleMin: 1, scaleMax: 5, text: { en: "Speed of service" } },
   { key: "price", type: "score", scaleMin: 1, scaleMax: 5, text: { en: "Price" } },
   { key: "staff", type: "score", scaleMin: 1, scaleMax: 5, text: { en: "Friendly staff" } },
@@ -43,22 +58,40 @@ async function seed(org: Org, count: number, salt: number, channels: string[], c
     const staff = 1 + Math.floor(rnd() * 5);
     const nps = Math.min(10, Math.max(0, Math.round(1.6 * speed + 0.4 * price + 0.2 * staff - 1 + 3 * (rnd() - 0.5))));
     // ten responses skip "staff" (not complete), a handful rate "parking"; some fall outside the range
-    const at = i % 17 === 0 ? new Date("2025-12-31T23:59:59.999Z") : new Date(IN_RANGE.from + Math.floor(rnd() * (IN_RANGE.to - IN_RANGE.from)));
+    const at =
+      i % 17 === 0
+        ? new Date("2025-12-31T23:59:59.999Z")
+        : new Date(IN_RANGE.from + Math.floor(rnd() * (IN_RANGE.to - IN_RANGE.from)));
     rows.push({
-      id: `${prefix}${String(i).padStart(5, "0")}`, at, channelId: channels[i % channels.length], customerId: customers[i % customers.length], nps,
+      id: `${prefix}${String(i).padStart(5, "0")}`,
+      at,
+      channelId: channels[i % channels.length],
+      customerId: customers[i % customers.length],
+      nps,
       items: { speed, price, staff: i % 13 === 5 ? undefined : staff, parking: i % 60 === 1 ? 1 + (i % 5) : undefined },
     });
   }
   await db.response.createMany({
     data: rows.map((g) => ({
-      id: g.id, orgId: org.orgId, surveyId: s.id, clientId: g.id, customerId: g.customerId, channelId: g.channelId, metric: "nps",
-      score: g.nps, category: npsCategory(g.nps), completed: true, submittedAt: g.at,
+      id: g.id,
+      orgId: org.orgId,
+      surveyId: s.id,
+      clientId: g.id,
+      customerId: g.customerId,
+      channelId: g.channelId,
+      metric: "nps",
+      score: g.nps,
+      category: npsCategory(g.nps),
+      completed: true,
+      submittedAt: g.at,
     })),
   });
   await db.answer.createMany({
     data: rows.flatMap((g) => [
       { orgId: org.orgId, responseId: g.id, questionId: s.questionIds.nps, valueNumber: g.nps },
-      ...Object.entries(g.items).flatMap(([key, v]) => (v === undefined ? [] : [{ orgId: org.orgId, responseId: g.id, questionId: s.questionIds[key], valueNumber: v }])),
+      ...Object.entries(g.items).flatMap(([key, v]) =>
+        v === undefined ? [] : [{ orgId: org.orgId, responseId: g.id, questionId: s.questionIds[key], valueNumber: v }],
+      ),
       { orgId: org.orgId, responseId: g.id, questionId: s.questionIds.why, valueText: "because" },
     ]),
   });
@@ -67,25 +100,39 @@ async function seed(org: Org, count: number, salt: number, channels: string[], c
 
 /** What the API should answer, computed here from the generated rows with the pure function. */
 function expected(rows: Gen[]) {
-  const inScope = rows.filter((g) => g.at.getTime() >= IN_RANGE.from && g.at.getTime() < IN_RANGE.to).sort((a, b) => (a.id < b.id ? -1 : 1));
+  const inScope = rows
+    .filter((g) => g.at.getTime() >= IN_RANGE.from && g.at.getTime() < IN_RANGE.to)
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
   const keys = ["speed", "price", "staff", "parking"];
   const answered = (k: string) => inScope.filter((g) => g.items[k] !== undefined);
   const model = keys.filter((k) => answered(k).length >= MIN_RESPONSES_PER_DRIVER);
   const complete = inScope.filter((g) => model.every((k) => g.items[k] !== undefined));
-  const result = keyDrivers(complete.map((g) => model.map((k) => g.items[k]!)), complete.map((g) => g.nps));
-  const performance = Object.fromEntries(keys.map((k) => [k, { n: answered(k).length, mean: answered(k).reduce((s, g) => s + g.items[k]!, 0) / answered(k).length }]));
+  const result = keyDrivers(
+    complete.map((g) => model.map((k) => g.items[k]!)),
+    complete.map((g) => g.nps),
+  );
+  const performance = Object.fromEntries(
+    keys.map((k) => [
+      k,
+      { n: answered(k).length, mean: answered(k).reduce((s, g) => s + g.items[k]!, 0) / answered(k).length },
+    ]),
+  );
   return { model, complete, result, performance };
 }
 
 const get = (query: string, org: Org = A) => http("GET", `/api/v1/metrics/drivers?${query}`, { key: org.keys.viewer });
-const byKey = (body: { drivers: { key: string }[] }) => Object.fromEntries(body.drivers.map((d) => [d.key, d])) as Record<string, any>;
+const byKey = (body: { drivers: { key: string }[] }) =>
+  Object.fromEntries(body.drivers.map((d) => [d.key, d])) as Record<string, any>;
 
 beforeAll(async () => {
   [A, B] = [await createOrg("drivers-a"), await createOrg("drivers-b")];
   web = (await db.channel.create({ data: { orgId: A.orgId, key: "web", name: "Website" } })).id;
   const customers: string[] = [];
-  for (let i = 0; i < 4; i++) customers.push((await db.customer.create({ data: { orgId: A.orgId, name: `drv-${i}` } })).id);
-  await db.customerTag.createMany({ data: [0, 1].map((i) => ({ orgId: A.orgId, customerId: customers[i], tag: "vip" })) });
+  for (let i = 0; i < 4; i++)
+    customers.push((await db.customer.create({ data: { orgId: A.orgId, name: `drv-${i}` } })).id);
+  await db.customerTag.createMany({
+    data: [0, 1].map((i) => ({ orgId: A.orgId, customerId: customers[i], tag: "vip" })),
+  });
   vip = new Set(customers.slice(0, 2));
   const a = await seed(A, 420, 7, [A.ids.channel, web], customers);
   surveyA = a.surveyId;
@@ -102,7 +149,15 @@ describe("GET /api/v1/metrics/drivers", () => {
     if (!want.result.enough) return;
     const res = await get(RANGE);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ outcome: "nps", survey: { id: surveyA }, enough: true, reason: "ok", n: want.complete.length, needed: 30, resamples: 1000 });
+    expect(res.body).toMatchObject({
+      outcome: "nps",
+      survey: { id: surveyA },
+      enough: true,
+      reason: "ok",
+      n: want.complete.length,
+      needed: 30,
+      resamples: 1000,
+    });
     expect(res.body.surveys.map((s: { id: string }) => s.id)).toEqual([surveyA]);
     expect(res.body.rSquared).toBeCloseTo(want.result.rSquared, 10);
     const got = byKey(res.body);
@@ -121,7 +176,12 @@ describe("GET /api/v1/metrics/drivers", () => {
     expect(got.speed.quadrant).toMatch(/fix-first|keep-up/);
     // answered fewer than 10 times: shown with its mean and n, no weight
     expect(want.performance.parking.n).toBeLessThan(10);
-    expect(got.parking).toMatchObject({ status: "too-few-responses", importance: null, quadrant: null, performance: { n: want.performance.parking.n } });
+    expect(got.parking).toMatchObject({
+      status: "too-few-responses",
+      importance: null,
+      quadrant: null,
+      performance: { n: want.performance.parking.n },
+    });
     expect(Object.keys(got).sort()).toEqual(["parking", "price", "speed", "staff"]); // the text question is no driver
   });
 
@@ -137,7 +197,9 @@ describe("GET /api/v1/metrics/drivers", () => {
       expect(res.body.n).toBeLessThan(expected(generated).complete.length);
       if (!want.result.enough) throw new Error("expected enough data for the filtered rows");
       expect(res.body.rSquared, query).toBeCloseTo(want.result.rSquared, 10);
-      want.model.forEach((k, j) => expect(byKey(res.body)[k].importance.share).toBeCloseTo((want.result as any).drivers[j].share, 10));
+      want.model.forEach((k, j) =>
+        expect(byKey(res.body)[k].importance.share).toBeCloseTo((want.result as any).drivers[j].share, 10),
+      );
     }
     expect((await get(`${RANGE}&surveyId=${surveyA}`)).body.survey.id).toBe(surveyA);
   });
@@ -153,7 +215,12 @@ describe("GET /api/v1/metrics/drivers", () => {
     }
     expect(byKey(res.body).speed.performance.n).toBeGreaterThan(0);
     // no CSAT survey with driver items
-    expect((await get(`${RANGE}&outcome=csat`)).body).toMatchObject({ reason: "no-driver-survey", survey: null, drivers: [], enough: false });
+    expect((await get(`${RANGE}&outcome=csat`)).body).toMatchObject({
+      reason: "no-driver-survey",
+      survey: null,
+      drivers: [],
+      enough: false,
+    });
   });
 
   it("never counts or reveals another organization's data", async () => {
@@ -172,13 +239,19 @@ describe("GET /api/v1/metrics/drivers", () => {
     const bad = await get("outcome=ces&format=pdf&preset=2y");
     expect(bad.status).toBe(400);
     expect(bad.contentType).toContain("application/problem+json");
-    expect(bad.body.invalid_params.map((p: { name: string }) => p.name).sort()).toEqual(["format", "outcome", "preset"]);
+    expect(bad.body.invalid_params.map((p: { name: string }) => p.name).sort()).toEqual([
+      "format",
+      "outcome",
+      "preset",
+    ]);
     const csv = await get(`${RANGE}&format=csv`);
     expect(csv.status).toBe(200);
     expect(csv.contentType).toContain("text/csv");
     expect(csv.headers.get("content-disposition")).toMatch(/resonance-nps-drivers-2026-01-01-to-2026-06-30\.csv/);
     const lines = String(csv.body).trim().split("\n");
-    expect(lines[0]).toBe("driver,key,relative_weight_pct,low_pct,high_pct,raw_weight,performance_mean,scale_min,scale_max,n,status");
+    expect(lines[0]).toBe(
+      "driver,key,relative_weight_pct,low_pct,high_pct,raw_weight,performance_mean,scale_min,scale_max,n,status",
+    );
     expect(lines).toHaveLength(5);
     expect(lines.find((l) => l.includes(",parking,"))).toMatch(/not enough data$/);
     const json = await get(RANGE);

@@ -24,10 +24,13 @@ const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 // The route table, by path: what each path answers. Next.js adds HEAD beside GET and OPTIONS everywhere.
 const byPath = new Map<string, Set<string>>();
 for (const r of ROUTES) byPath.set(r.path, (byPath.get(r.path) ?? new Set()).add(r.method));
-const expectedAllow = (methods: Set<string>) => [...new Set([...methods, "OPTIONS", ...(methods.has("GET") ? ["HEAD"] : [])])].sort().join(", ");
+const expectedAllow = (methods: Set<string>) =>
+  [...new Set([...methods, "OPTIONS", ...(methods.has("GET") ? ["HEAD"] : [])])].sort().join(", ");
 
 describe("/api/v1: a method a route does not export", () => {
-  const probes = [...byPath].flatMap(([path, methods]) => METHODS.filter((m) => !methods.has(m)).map((m) => [`${m} ${path}`, m, path, methods] as const));
+  const probes = [...byPath].flatMap(([path, methods]) =>
+    METHODS.filter((m) => !methods.has(m)).map((m) => [`${m} ${path}`, m, path, methods] as const),
+  );
 
   it("covers every path of the route table", () => expect(probes.length).toBeGreaterThan(byPath.size * 2));
 
@@ -45,7 +48,9 @@ describe("/api/v1: a method a route does not export", () => {
 
   it("the public responses endpoint (the fast path's own) refuses GET, PUT and DELETE the same way", async () => {
     for (const method of ["GET", "PUT", "DELETE", "PATCH"]) {
-      const res = await http(method, "/api/v1/public/surveys/any-survey/responses", { headers: { origin: "https://shop.example.test" } });
+      const res = await http(method, "/api/v1/public/surveys/any-survey/responses", {
+        headers: { origin: "https://shop.example.test" },
+      });
       expect(res.status, method).toBe(405);
       expect(res.contentType).toBe("application/problem+json");
       expect(res.headers.get("allow")).toBe("OPTIONS, POST");
@@ -68,13 +73,22 @@ describe("/api/v1: a method a route does not export", () => {
 });
 
 describe("/api/v1: a path no route serves", () => {
-  const unknown = ["/api/v1", "/api/v1/nope", "/api/v1/customers/some-id/nope", "/api/v1/public/surveys/x/responses/y", "/api/v1/openapi.yaml"];
-  it.each(unknown.flatMap((p) => [...METHODS, "OPTIONS"].map((m) => [`${m} ${p}`, m, p] as const)))("%s → 404 problem+json", async (_, method, path) => {
-    const res = await http(method, path, { key: A.keys.admin });
-    expect(res.status).toBe(404);
-    expect(res.contentType).toBe("application/problem+json");
-    expect(res.body).toMatchObject({ status: 404, title: "Not found", instance: path });
-  });
+  const unknown = [
+    "/api/v1",
+    "/api/v1/nope",
+    "/api/v1/customers/some-id/nope",
+    "/api/v1/public/surveys/x/responses/y",
+    "/api/v1/openapi.yaml",
+  ];
+  it.each(unknown.flatMap((p) => [...METHODS, "OPTIONS"].map((m) => [`${m} ${p}`, m, p] as const)))(
+    "%s → 404 problem+json",
+    async (_, method, path) => {
+      const res = await http(method, path, { key: A.keys.admin });
+      expect(res.status).toBe(404);
+      expect(res.contentType).toBe("application/problem+json");
+      expect(res.body).toMatchObject({ status: 404, title: "Not found", instance: path });
+    },
+  );
 });
 
 describe("pages a role may not use", () => {
@@ -88,7 +102,16 @@ describe("pages a role may not use", () => {
     { path: () => "/settings/sso", needs: "admin" },
     { path: () => "/settings/scim", needs: "admin" },
   ];
-  const refused = PAGES.flatMap((p) => ROLES.filter((r) => !hasRole(r, p.needs)).map((role) => [`${role} ${p.path({ ids: { survey: ":survey", journey: ":journey", webhook: ":webhook" } } as Org)}`, p, role] as const));
+  const refused = PAGES.flatMap((p) =>
+    ROLES.filter((r) => !hasRole(r, p.needs)).map(
+      (role) =>
+        [
+          `${role} ${p.path({ ids: { survey: ":survey", journey: ":journey", webhook: ":webhook" } } as Org)}`,
+          p,
+          role,
+        ] as const,
+    ),
+  );
 
   it.each(refused)("%s → 403 page", async (_, page, role) => {
     const res = await http("GET", page.path(A), { cookie: cookies[role] });
@@ -105,7 +128,12 @@ describe("pages a role may not use", () => {
   });
 
   it("the roles that may use them still get the page", async () => {
-    for (const [path, role] of [["/surveys/new", "manager"], [`/journeys/${A.ids.journey}/edit`, "manager"], ["/settings/audit", "admin"], ["/settings/webhooks", "admin"]] as const) {
+    for (const [path, role] of [
+      ["/surveys/new", "manager"],
+      [`/journeys/${A.ids.journey}/edit`, "manager"],
+      ["/settings/audit", "admin"],
+      ["/settings/webhooks", "admin"],
+    ] as const) {
       const res = await http("GET", path, { cookie: cookies[role] });
       expect(res.status, `${role} ${path}`).toBe(200);
       expect(String(res.body)).not.toContain("NEXT_HTTP_ERROR_FALLBACK");

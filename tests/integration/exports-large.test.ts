@@ -56,7 +56,12 @@ describe("customer export at scale", () => {
     expect(rows.length).toBe(N + 1); // and the factory's own customer
     expect(Object.keys(rows[0])).toEqual([...CUSTOMER_FIELDS, "attributes.plan"]);
     const byExternal = new Map(rows.map((r) => [r.externalId, r]));
-    expect(byExternal.get("BULK-000000")).toMatchObject({ name: "Customer 0", tags: "even; seventh", consent: "yes", "attributes.plan": "pro" });
+    expect(byExternal.get("BULK-000000")).toMatchObject({
+      name: "Customer 0",
+      tags: "even; seventh",
+      consent: "yes",
+      "attributes.plan": "pro",
+    });
     expect(byExternal.get("BULK-000001")).toMatchObject({ tags: "odd", consent: "", "attributes.plan": "" });
     expect(byExternal.get("BULK-099999")).toMatchObject({ email: "c99999@bulk.example", tags: "odd" });
     expect(rows.filter((r) => r.tags.includes("seventh")).length).toBe(Math.ceil(N / 7));
@@ -70,28 +75,32 @@ describe("customer export at scale", () => {
     ["customers", "CustomerTag"],
     ["interactions", "Interaction"],
     ["responses", "Response"],
-  ])("/exports/%s: a failure after the headers went out cuts the body off, so no reader takes it for the whole file", async (kind, table) => {
-    const url = `${baseURL()}/api/v1/exports/${kind}`;
-    const headers = { authorization: `Bearer ${A.keys.viewer}` };
-    await db.$executeRawUnsafe(`ALTER TABLE "${table}" RENAME TO "${table}_away"`);
-    let status = 0;
-    let outcome: "complete" | "broken";
-    try {
-      const res = await fetch(url, { headers });
-      status = res.status;
-      await res.text();
-      outcome = "complete";
-    } catch {
-      outcome = "broken"; // "terminated": the response never ended properly
-    } finally {
-      await db.$executeRawUnsafe(`ALTER TABLE "${table}_away" RENAME TO "${table}"`);
-    }
-    expect(status).toBe(200); // the headers were out when it failed
-    expect(outcome).toBe("broken");
+  ])(
+    "/exports/%s: a failure after the headers went out cuts the body off, so no reader takes it for the whole file",
+    async (kind, table) => {
+      const url = `${baseURL()}/api/v1/exports/${kind}`;
+      const headers = { authorization: `Bearer ${A.keys.viewer}` };
+      await db.$executeRawUnsafe(`ALTER TABLE "${table}" RENAME TO "${table}_away"`);
+      let status = 0;
+      let outcome: "complete" | "broken";
+      try {
+        const res = await fetch(url, { headers });
+        status = res.status;
+        await res.text();
+        outcome = "complete";
+      } catch {
+        outcome = "broken"; // "terminated": the response never ended properly
+      } finally {
+        await db.$executeRawUnsafe(`ALTER TABLE "${table}_away" RENAME TO "${table}"`);
+      }
+      expect(status).toBe(200); // the headers were out when it failed
+      expect(outcome).toBe("broken");
 
-    // The same export works again once the database does.
-    const again = await fetch(url, { headers });
-    expect(again.status).toBe(200);
-    expect((await again.text()).trim().split("\n").length).toBeGreaterThan(1);
-  }, 240_000);
+      // The same export works again once the database does.
+      const again = await fetch(url, { headers });
+      expect(again.status).toBe(200);
+      expect((await again.text()).trim().split("\n").length).toBeGreaterThan(1);
+    },
+    240_000,
+  );
 });

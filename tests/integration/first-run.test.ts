@@ -111,7 +111,9 @@ describe("first run", () => {
   });
 
   it("once an account exists, setup is closed for good and the sign-in page shows no demo hint", async () => {
-    const again = await completeSetup(input({ email: "late@acme.example" }), { db, secret: SECRET }).catch((e: unknown) => e);
+    const again = await completeSetup(input({ email: "late@acme.example" }), { db, secret: SECRET }).catch(
+      (e: unknown) => e,
+    );
     expect(again).toBeInstanceOf(ConflictError);
     const page = await (await fetch(`${server.url}/setup`)).text();
     expect(page).toContain("Resonance is set up");
@@ -127,11 +129,19 @@ describe("first run", () => {
     expect(["ada@acme.example", "mallory@evil.example"]).toContain(winner);
     const csrf = await fetch(`${server.url}/api/auth/csrf`);
     const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-    const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const jar = csrf.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
     const res = await fetch(`${server.url}/api/auth/callback/credentials`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar },
-      body: new URLSearchParams({ csrfToken, email: winner.toUpperCase(), password: "quartz lantern orbit 42", json: "true" }),
+      body: new URLSearchParams({
+        csrfToken,
+        email: winner.toUpperCase(),
+        password: "quartz lantern orbit 42",
+        json: "true",
+      }),
       redirect: "manual",
     });
     const cookie = res.headers.getSetCookie().find((c) => c.startsWith("next-auth.session-token="));
@@ -162,7 +172,12 @@ describe("demo data on request", () => {
     const demo = await demoDb.organization.findUniqueOrThrow({ where: { id: done.demoOrgId! } });
     expect((demo.settings as { demo?: boolean }).demo).toBe(true);
     const mine = await demoDb.membership.findMany({ where: { userId: done.userId }, orderBy: { createdAt: "asc" } });
-    expect(mine.map((m) => [m.orgId, m.role]).sort()).toEqual([[done.demoOrgId, "admin"], [done.orgId, "admin"]].sort());
+    expect(mine.map((m) => [m.orgId, m.role]).sort()).toEqual(
+      [
+        [done.demoOrgId, "admin"],
+        [done.orgId, "admin"],
+      ].sort(),
+    );
     const staff = await demoDb.user.findMany({ where: { email: { endsWith: "@demo.resonance.test" } } });
     expect(staff.length).toBeGreaterThan(0);
     expect(staff.every((u) => u.passwordHash === null)).toBe(true);

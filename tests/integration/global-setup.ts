@@ -10,7 +10,8 @@ declare module "vitest" {
 
 export default async function setup(project: TestProject) {
   const databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl) throw new Error("Integration tests need DATABASE_URL (a migrated test database); run them through `npm test`.");
+  if (!databaseUrl)
+    throw new Error("Integration tests need DATABASE_URL (a migrated test database); run them through `npm test`.");
   const server = await startServer({ databaseUrl });
   project.provide("baseURL", server.url);
   return () => server.stop();

@@ -15,9 +15,11 @@ beforeAll(async () => {
   [A, B] = [await createOrg("import-a"), await createOrg("import-b")];
 });
 
-const importCsv = (key: string, body: BodyInit, query: Record<string, string> = {}) => postCsv("/api/v1/imports/customers", key, body, query);
+const importCsv = (key: string, body: BodyInit, query: Record<string, string> = {}) =>
+  postCsv("/api/v1/imports/customers", key, body, query);
 
-const countIn = (org: Org, externalIds: string[]) => db.customer.count({ where: { orgId: org.orgId, externalId: { in: externalIds } } });
+const countIn = (org: Org, externalIds: string[]) =>
+  db.customer.count({ where: { orgId: org.orgId, externalId: { in: externalIds } } });
 
 function mixedFile(p: string) {
   return [
@@ -30,7 +32,14 @@ function mixedFile(p: string) {
     `${p}-6,Tova Import,tova@example.test,,no,basic`,
   ].join("\n");
 }
-const mapping = JSON.stringify({ id: "externalId", name: "name", email: "email", tags: "tags", consent: "consent", plan: "attributes.plan" });
+const mapping = JSON.stringify({
+  id: "externalId",
+  name: "name",
+  email: "email",
+  tags: "tags",
+  consent: "consent",
+  plan: "attributes.plan",
+});
 const ids = (p: string) => [1, 2, 3, 4, 6].map((i) => `${p}-${i}`);
 
 describe("customer import", () => {
@@ -49,7 +58,11 @@ describe("customer import", () => {
     const r = await importCsv(A.keys.manager, mixedFile(p), { mode: "skip_bad_rows", mapping });
     expect(r.result).toMatchObject({ done: true, inserted: 2, invalid: 4 });
     expect(problemRows(r.result)).toEqual(["3:name", "4:email", "5:consent", "6:externalId"]);
-    const stored = await db.customer.findMany({ where: { orgId: A.orgId, externalId: { in: ids(p) } }, include: { tags: true }, orderBy: { externalId: "asc" } });
+    const stored = await db.customer.findMany({
+      where: { orgId: A.orgId, externalId: { in: ids(p) } },
+      include: { tags: true },
+      orderBy: { externalId: "asc" },
+    });
     expect(stored.map((c) => [c.externalId, c.name, c.email, c.consent, c.attributes])).toEqual([
       [`${p}-1`, "Quinta Import", "quinta@example.test", true, { plan: "pro" }],
       [`${p}-6`, "Tova Import", "tova@example.test", false, { plan: "basic" }],
@@ -57,13 +70,21 @@ describe("customer import", () => {
     expect(stored[0].tags.map((t) => t.tag).sort()).toEqual(["b2b", "vip"]);
     expect((await searchCustomers(A.ctx("viewer"), "quinta")).map((c) => c.externalId)).toEqual([`${p}-1`]);
     expect((await searchCustomers(A.ctx("viewer"), p.toLowerCase())).length).toBe(2);
-    const audit = await db.auditEvent.findFirst({ where: { orgId: A.orgId, action: "customers.imported" }, orderBy: { createdAt: "desc" } });
+    const audit = await db.auditEvent.findFirst({
+      where: { orgId: A.orgId, action: "customers.imported" },
+      orderBy: { createdAt: "desc" },
+    });
     expect(audit?.data).toMatchObject({ mode: "skip_bad_rows", inserted: 2, invalid: 4 });
   });
 
   it("onExisting: skip leaves existing customers alone, update overwrites them and their search tokens", async () => {
     const ext = `EX-${uid()}`;
-    const existing = await createCustomer(A.ctx("agent"), { externalId: ext, name: "Old Name", email: "old@example.test", tags: ["old"] });
+    const existing = await createCustomer(A.ctx("agent"), {
+      externalId: ext,
+      name: "Old Name",
+      email: "old@example.test",
+      tags: ["old"],
+    });
     const file = `externalId,name,tags\n${ext},Ulla Updated,new\nEX-NEW-${ext},Vera New,`;
     const skip = await importCsv(A.keys.manager, file, { mode: "skip_bad_rows" });
     expect(skip.result).toMatchObject({ inserted: 1, skipped: 1, updated: 0 });
@@ -72,7 +93,11 @@ describe("customer import", () => {
     const update = await importCsv(A.keys.manager, file, { mode: "all_or_nothing", onExisting: "update" });
     expect(update.result).toMatchObject({ inserted: 0, skipped: 0, updated: 2 });
     const after = await db.customer.findUnique({ where: { id: existing.id }, include: { tags: true } });
-    expect([after?.name, after?.email, after?.tags.map((t) => t.tag)]).toEqual(["Ulla Updated", "old@example.test", ["new"]]);
+    expect([after?.name, after?.email, after?.tags.map((t) => t.tag)]).toEqual([
+      "Ulla Updated",
+      "old@example.test",
+      ["new"],
+    ]);
     expect((await searchCustomers(A.ctx("viewer"), "ulla")).map((c) => c.id)).toEqual([existing.id]);
     expect((await searchCustomers(A.ctx("viewer"), "old name")).map((c) => c.id)).not.toContain(existing.id);
   });
@@ -80,7 +105,10 @@ describe("customer import", () => {
   it("never touches another organization's customer with the same externalId", async () => {
     const ext = `SHARED-${uid()}`;
     const theirs = await createCustomer(B.ctx("agent"), { externalId: ext, name: "Bea Theirs" });
-    const r = await importCsv(A.keys.manager, `externalId,name\n${ext},Ann Ours`, { mode: "skip_bad_rows", onExisting: "update" });
+    const r = await importCsv(A.keys.manager, `externalId,name\n${ext},Ann Ours`, {
+      mode: "skip_bad_rows",
+      onExisting: "update",
+    });
     expect(r.result).toMatchObject({ inserted: 1, updated: 0 });
     expect((await db.customer.findUnique({ where: { id: theirs.id } }))?.name).toBe("Bea Theirs");
     expect(await db.customer.count({ where: { externalId: ext } })).toBe(2);
@@ -95,7 +123,8 @@ describe("customer import", () => {
       pull(controller) {
         if (i === 0) controller.enqueue(enc.encode("externalId,name,email,tags,consent,region\n"));
         const lines: string[] = [];
-        for (let k = 0; k < 500 && i < N; k++, i++) lines.push(`B-${i},Bulk Person ${i},bulk${i}@example.test,bulk,${i % 2 ? "yes" : ""},r${i % 7}`);
+        for (let k = 0; k < 500 && i < N; k++, i++)
+          lines.push(`B-${i},Bulk Person ${i},bulk${i}@example.test,bulk,${i % 2 ? "yes" : ""},r${i % 7}`);
         controller.enqueue(enc.encode(lines.join("\n") + "\n"));
         if (i >= N) controller.close();
       },
@@ -111,7 +140,9 @@ describe("customer import", () => {
   }, 180_000);
 
   it("answers problem+json before streaming: bad mapping names the field, JSON bodies are refused", async () => {
-    const bad = await importCsv(A.keys.manager, "name,email\nA,a@x.test", { mapping: JSON.stringify({ name: "name", email: "e_mail" }) });
+    const bad = await importCsv(A.keys.manager, "name,email\nA,a@x.test", {
+      mapping: JSON.stringify({ name: "name", email: "e_mail" }),
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.invalid_params.map((p: Line) => p.name)).toEqual(["mapping.email"]);
     const noName = await importCsv(A.keys.manager, "email\na@x.test");
@@ -125,7 +156,11 @@ describe("customer import", () => {
 
   it("preview returns the header, the first 10 rows, the row count and a suggested mapping", async () => {
     const rows = Array.from({ length: 25 }, (_, i) => `P-${i},Pre ${i},pre${i}@example.test`);
-    const res = await http("POST", "/api/v1/imports/customers/preview", { key: A.keys.manager, rawBody: ["Customer ID,Full Name,Email", ...rows].join("\r\n"), headers: { "content-type": "text/csv" } });
+    const res = await http("POST", "/api/v1/imports/customers/preview", {
+      key: A.keys.manager,
+      rawBody: ["Customer ID,Full Name,Email", ...rows].join("\r\n"),
+      headers: { "content-type": "text/csv" },
+    });
     expect(res.status).toBe(200);
     expect(res.body.header).toEqual(["Customer ID", "Full Name", "Email"]);
     expect(res.body.rows).toHaveLength(10);
@@ -134,7 +169,11 @@ describe("customer import", () => {
     expect(res.body.suggestedMapping).toEqual({ "Customer ID": "externalId", "Full Name": "name", Email: "email" });
     const form = new FormData();
     form.set("file", new Blob(["name\nOne\nTwo"], { type: "text/csv" }), "c.csv");
-    const multi = await fetch(`${baseURL()}/api/v1/imports/customers/preview`, { method: "POST", headers: { authorization: `Bearer ${A.keys.manager}` }, body: form });
+    const multi = await fetch(`${baseURL()}/api/v1/imports/customers/preview`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${A.keys.manager}` },
+      body: form,
+    });
     expect(await multi.json()).toMatchObject({ header: ["name"], totalRows: 2 });
   });
 });
@@ -142,15 +181,32 @@ describe("customer import", () => {
 describe("customer export", () => {
   it("re-imports into another organization as the same customers, and never contains another org's", async () => {
     const src = await createOrg("export-src");
-    await createCustomer(src.ctx("agent"), { externalId: "R-1", name: "Round Trip, Jr.", email: "rt@example.test", phone: "+1 555", tags: ["vip", "b2b"], consent: true, attributes: { plan: "pro", note: 'says "hi"\nthen leaves' } });
-    await createCustomer(src.ctx("agent"), { externalId: "R-2", name: "Zoë Ångström", consent: false, attributes: { region: "north" } });
+    await createCustomer(src.ctx("agent"), {
+      externalId: "R-1",
+      name: "Round Trip, Jr.",
+      email: "rt@example.test",
+      phone: "+1 555",
+      tags: ["vip", "b2b"],
+      consent: true,
+      attributes: { plan: "pro", note: 'says "hi"\nthen leaves' },
+    });
+    await createCustomer(src.ctx("agent"), {
+      externalId: "R-2",
+      name: "Zoë Ångström",
+      consent: false,
+      attributes: { region: "north" },
+    });
     await createCustomer(B.ctx("agent"), { externalId: "R-FOREIGN", name: "Not Exported" });
-    const res = await fetch(`${baseURL()}/api/v1/exports/customers`, { headers: { authorization: `Bearer ${src.keys.viewer}` } });
+    const res = await fetch(`${baseURL()}/api/v1/exports/customers`, {
+      headers: { authorization: `Bearer ${src.keys.viewer}` },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("text/csv");
     expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="customers-/);
     const csv = await res.text();
-    expect(csv.split("\n")[0]).toBe("externalId,name,email,phone,tags,consent,attributes.note,attributes.plan,attributes.region");
+    expect(csv.split("\n")[0]).toBe(
+      "externalId,name,email,phone,tags,consent,attributes.note,attributes.plan,attributes.region",
+    );
     expect(csv).not.toContain("Not Exported");
     expect(csv).not.toContain(B.ids.customer);
     // Like the interaction and response exports, a customer export is recorded in the audit trail.
@@ -161,8 +217,20 @@ describe("customer export", () => {
     const r = await importCsv(dest.keys.manager, csv, { mode: "all_or_nothing" });
     expect(r.result).toMatchObject({ inserted: 3, invalid: 0 }); // the factory's customer + the two above
     const shape = async (org: Org, except?: string) =>
-      (await db.customer.findMany({ where: { orgId: org.orgId, ...(except ? { id: { not: except } } : {}) }, include: { tags: { orderBy: { tag: "asc" } } }, orderBy: { externalId: "asc" } })).map((c) => ({
-        externalId: c.externalId, name: c.name, email: c.email, phone: c.phone, consent: c.consent, attributes: c.attributes ?? {}, tags: c.tags.map((t) => t.tag),
+      (
+        await db.customer.findMany({
+          where: { orgId: org.orgId, ...(except ? { id: { not: except } } : {}) },
+          include: { tags: { orderBy: { tag: "asc" } } },
+          orderBy: { externalId: "asc" },
+        })
+      ).map((c) => ({
+        externalId: c.externalId,
+        name: c.name,
+        email: c.email,
+        phone: c.phone,
+        consent: c.consent,
+        attributes: c.attributes ?? {},
+        tags: c.tags.map((t) => t.tag),
       }));
     expect(await shape(dest, dest.ids.customer)).toEqual(await shape(src)); // minus dest's own factory customer
   });

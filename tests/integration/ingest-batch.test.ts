@@ -40,7 +40,13 @@ describe("concurrent new responses (group commit)", () => {
     bodies.forEach((b, i) => {
       const row = byClient.get(b.clientId)!;
       expect(row, b.clientId).toBeDefined();
-      expect(row).toMatchObject({ score: b.answers.nps, metric: "nps", completed: true, surveyVersion: 3, orgId: A.orgId });
+      expect(row).toMatchObject({
+        score: b.answers.nps,
+        metric: "nps",
+        completed: true,
+        surveyVersion: 3,
+        orgId: A.orgId,
+      });
       expect(row.category).toBe(b.answers.nps >= 9 ? "promoter" : b.answers.nps >= 7 ? "passive" : "detractor");
       expect(row.answers.plan.valueChoice).toBe(i % 2 ? "pro" : "basic");
       expect(row.answers.nps.valueNumber).toBe(b.answers.nps);
@@ -58,7 +64,13 @@ describe("concurrent new responses (group commit)", () => {
     expect(results.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 201]);
     for (const r of results) {
       // The first sender gets what was stored and its resume token; the retries only { clientId, completed }.
-      if (r.status === 201) expect(r.body).toMatchObject({ clientId: body.clientId, completed: true, answers: body.answers, resumeToken: expect.any(String) });
+      if (r.status === 201)
+        expect(r.body).toMatchObject({
+          clientId: body.clientId,
+          completed: true,
+          answers: body.answers,
+          resumeToken: expect.any(String),
+        });
       else expect(r.body).toEqual({ clientId: body.clientId, completed: true });
     }
     expect(await db.response.count({ where: { surveyId: s.id } })).toBe(1);
@@ -71,20 +83,35 @@ describe("concurrent new responses (group commit)", () => {
     const first = await post(s.publicId, partial);
     expect(first.status).toBe(201);
     const [rest, ...others] = await Promise.all([
-      post(s.publicId, { clientId: partial.clientId, resumeToken: first.body.resumeToken, answers: { plan: "pro", why_high: "Quick" }, complete: true }),
-      ...Array.from({ length: 5 }, (_, i) => post(s.publicId, { clientId: cid(), answers: answersFor(i + 7), complete: true }, `ua ${i}`)),
+      post(s.publicId, {
+        clientId: partial.clientId,
+        resumeToken: first.body.resumeToken,
+        answers: { plan: "pro", why_high: "Quick" },
+        complete: true,
+      }),
+      ...Array.from({ length: 5 }, (_, i) =>
+        post(s.publicId, { clientId: cid(), answers: answersFor(i + 7), complete: true }, `ua ${i}`),
+      ),
     ]);
     expect(rest.status).toBe(200);
     expect(rest.body).toEqual({ clientId: partial.clientId, completed: true });
     const [row] = (await storedResponses(s.id)).filter((r) => r.clientId === partial.clientId);
-    expect(Object.fromEntries(Object.entries(row.answers).map(([k, a]) => [k, a.valueNumber ?? a.valueText ?? a.valueChoice]))).toEqual({ nps: 9, plan: "pro", why_high: "Quick" });
+    expect(
+      Object.fromEntries(
+        Object.entries(row.answers).map(([k, a]) => [k, a.valueNumber ?? a.valueText ?? a.valueChoice]),
+      ),
+    ).toEqual({ nps: 9, plan: "pro", why_high: "Quick" });
     expect(others.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
     expect(await db.response.count({ where: { surveyId: s.id } })).toBe(6);
   });
 
   it("counts a burst against the survey's limit exactly: the first N are stored, the rest are 429 and stored nowhere", async () => {
     const s = await createSurvey(A.orgId, { settings: { rateLimit: { perSurveyPerMinute: 10 } } });
-    const results = await Promise.all(Array.from({ length: 25 }, (_, i) => post(s.publicId, { clientId: cid(), answers: answersFor(i + 7), complete: true }, `ua ${i}`)));
+    const results = await Promise.all(
+      Array.from({ length: 25 }, (_, i) =>
+        post(s.publicId, { clientId: cid(), answers: answersFor(i + 7), complete: true }, `ua ${i}`),
+      ),
+    );
     const ok = results.filter((r) => r.status === 201);
     const limited = results.filter((r) => r.status === 429);
     // At the turn of a minute the window restarts, which can only let more through, never more than twice.
@@ -102,7 +129,9 @@ describe("concurrent new responses (group commit)", () => {
     await db.survey.update({ where: { id: s.id }, data: { version: 4 } });
     const first = await post(s.publicId, { clientId: cid(), answers: answersFor(9), complete: true });
     expect(first.status).toBe(201);
-    expect((await db.response.findFirstOrThrow({ where: { surveyId: s.id, clientId: first.body.clientId } })).surveyVersion).toBe(4);
+    expect(
+      (await db.response.findFirstOrThrow({ where: { surveyId: s.id, clientId: first.body.clientId } })).surveyVersion,
+    ).toBe(4);
 
     await db.survey.update({ where: { id: s.id }, data: { status: "closed", closedAt: new Date() } });
     const late = await post(s.publicId, { clientId: cid(), answers: answersFor(9), complete: true });
@@ -128,7 +157,12 @@ describe("refusals and failures inside a batch", () => {
       if (expected) expect(results[i].body.invalid_params.map((p: { name: string }) => p.name)).toEqual(expected);
     });
     const stored = await storedResponses(s.id);
-    expect(stored.map((r) => r.clientId).sort()).toEqual(bodies.filter((b) => !("channel" in b) && !("touchpointId" in b)).map((b) => b.clientId).sort());
+    expect(stored.map((r) => r.clientId).sort()).toEqual(
+      bodies
+        .filter((b) => !("channel" in b) && !("touchpointId" in b))
+        .map((b) => b.clientId)
+        .sort(),
+    );
   });
 
   it("logs a batch that failed as a whole: one line with the error class and the batch size, nothing personal", async () => {
@@ -143,13 +177,20 @@ describe("refusals and failures inside a batch", () => {
       const results = await Promise.all(
         Array.from({ length: 3 }, (_, i) =>
           http("POST", `${server.url}/api/v1/public/surveys/${s.publicId}/responses`, {
-            body: { clientId: `batch-secret-${i}-${randomUUID()}`, answers: { nps: 2, why_low: secret, plan: "pro" }, complete: true },
+            body: {
+              clientId: `batch-secret-${i}-${randomUUID()}`,
+              answers: { nps: 2, why_low: secret, plan: "pro" },
+              complete: true,
+            },
             headers: respondent(`ua failing ${i}`),
           }),
         ),
       );
       for (const r of results) expect(r.status).toBeGreaterThanOrEqual(400); // the one-response path fails too
-      const lines = server.output().split("\n").filter((l) => l.includes("ingest_batch_failed"));
+      const lines = server
+        .output()
+        .split("\n")
+        .filter((l) => l.includes("ingest_batch_failed"));
       expect(lines.length).toBeGreaterThanOrEqual(1);
       const entry = JSON.parse(lines[0]);
       expect(entry).toMatchObject({ event: "ingest_batch_failed", batchSize: expect.any(Number) });

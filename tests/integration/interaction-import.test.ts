@@ -17,11 +17,15 @@ beforeAll(async () => {
   [A, B] = [await createOrg("ix-a"), await createOrg("ix-b")];
   const c = await db.customer.findUniqueOrThrow({ where: { id: A.ids.customer } });
   [extA, emailA] = [c.externalId!, c.email!];
-  const tp = await db.touchpoint.findUniqueOrThrow({ where: { id: A.ids.touchpoint }, include: { journey: true, stage: true } });
+  const tp = await db.touchpoint.findUniqueOrThrow({
+    where: { id: A.ids.touchpoint },
+    include: { journey: true, stage: true },
+  });
   tpPathA = `${tp.journey.name} / ${tp.stage.name} / ${tp.name}`;
 });
 
-const importInteractions = (key: string, body: BodyInit, query: Record<string, string> = {}) => postCsv("/api/v1/imports/interactions", key, body, query);
+const importInteractions = (key: string, body: BodyInit, query: Record<string, string> = {}) =>
+  postCsv("/api/v1/imports/interactions", key, body, query);
 const HEADER = "customer,touchpoint,channel,occurredAt,outcome,emotion,note,staff,clientId";
 
 function mixedFile(p: string, bCustomerExt: string) {
@@ -37,7 +41,10 @@ function mixedFile(p: string, bCustomerExt: string) {
 }
 
 const storedWith = (org: Org, p: string) =>
-  db.interaction.findMany({ where: { orgId: org.orgId, clientId: { startsWith: `${p}-` } }, orderBy: { clientId: "asc" } });
+  db.interaction.findMany({
+    where: { orgId: org.orgId, clientId: { startsWith: `${p}-` } },
+    orderBy: { clientId: "asc" },
+  });
 
 describe("interaction import", () => {
   it("all_or_nothing stores none and names row and column of every bad row, including cross-org references", async () => {
@@ -59,23 +66,74 @@ describe("interaction import", () => {
     const r = await importInteractions(A.keys.manager, mixedFile(p, bExt), { mode: "skip_bad_rows" });
     expect(r.result).toMatchObject({ done: true, rows: 6, inserted: 2, invalid: 4 });
     const stored = await storedWith(A, p);
-    expect(stored.map((i) => [i.clientId, i.customerId, i.touchpointId, i.channelId, i.staffId, i.occurredAt.toISOString(), i.outcome, i.emotion, i.note, i.source])).toEqual([
-      [`${p}-1`, A.ids.customer, A.ids.touchpoint, A.ids.channel, A.users.agent.id, "2025-03-01T09:00:00.000Z", "resolved", 2, "Good call", "import"],
-      [`${p}-6`, A.ids.customer, A.ids.touchpoint, A.ids.channel, null, "2025-03-06T10:00:00.000Z", "follow_up", -1, "Call back", "import"],
+    expect(
+      stored.map((i) => [
+        i.clientId,
+        i.customerId,
+        i.touchpointId,
+        i.channelId,
+        i.staffId,
+        i.occurredAt.toISOString(),
+        i.outcome,
+        i.emotion,
+        i.note,
+        i.source,
+      ]),
+    ).toEqual([
+      [
+        `${p}-1`,
+        A.ids.customer,
+        A.ids.touchpoint,
+        A.ids.channel,
+        A.users.agent.id,
+        "2025-03-01T09:00:00.000Z",
+        "resolved",
+        2,
+        "Good call",
+        "import",
+      ],
+      [
+        `${p}-6`,
+        A.ids.customer,
+        A.ids.touchpoint,
+        A.ids.channel,
+        null,
+        "2025-03-06T10:00:00.000Z",
+        "follow_up",
+        -1,
+        "Call back",
+        "import",
+      ],
     ]);
     expect(await db.case.count({ where: { orgId: A.orgId } })).toBe(casesBefore);
-    const audit = await db.auditEvent.findFirst({ where: { orgId: A.orgId, action: "interactions.imported" }, orderBy: { createdAt: "desc" } });
+    const audit = await db.auditEvent.findFirst({
+      where: { orgId: A.orgId, action: "interactions.imported" },
+      orderBy: { createdAt: "desc" },
+    });
     expect(audit?.data).toMatchObject({ mode: "skip_bad_rows", inserted: 2, invalid: 4 });
   });
 
   it("re-importing a file with clientIds stores no duplicates: those rows are reported as skipped", async () => {
     const p = `IDUP-${uid()}`;
-    const file = [HEADER, ...[1, 2, 3].map((i) => `${extA},,phone,2025-04-0${i}T08:00:00Z,resolved,0,,,${p}-${i}`)].join("\n");
-    expect((await importInteractions(A.keys.manager, file)).result).toMatchObject({ inserted: 3, skipped: 0, invalid: 0 });
-    const again = await importInteractions(A.keys.manager, file + `\n${extA},,,2025-04-09T08:00:00Z,no_action,,,,${p}-9`);
+    const file = [
+      HEADER,
+      ...[1, 2, 3].map((i) => `${extA},,phone,2025-04-0${i}T08:00:00Z,resolved,0,,,${p}-${i}`),
+    ].join("\n");
+    expect((await importInteractions(A.keys.manager, file)).result).toMatchObject({
+      inserted: 3,
+      skipped: 0,
+      invalid: 0,
+    });
+    const again = await importInteractions(
+      A.keys.manager,
+      file + `\n${extA},,,2025-04-09T08:00:00Z,no_action,,,,${p}-9`,
+    );
     expect(again.result).toMatchObject({ inserted: 1, skipped: 3, invalid: 0 });
     expect(await storedWith(A, p)).toHaveLength(4);
-    const twice = await importInteractions(A.keys.manager, `${HEADER}\n${extA},,,2025-04-01T08:00:00Z,resolved,,,,${p}-x1\n${extA},,,2025-04-01T08:00:00Z,resolved,,,,${p}-x1`);
+    const twice = await importInteractions(
+      A.keys.manager,
+      `${HEADER}\n${extA},,,2025-04-01T08:00:00Z,resolved,,,,${p}-x1\n${extA},,,2025-04-01T08:00:00Z,resolved,,,,${p}-x1`,
+    );
     expect(problemRows(twice.result)).toEqual(["3:clientId"]);
   });
 
@@ -97,11 +155,21 @@ describe("interaction import", () => {
     const org = await createOrg("ix-many");
     const p = `IMANY-${uid()}`;
     const customers = ["externalId,name", ...Array.from({ length: 1000 }, (_, i) => `${p}-C${i},Many ${i}`)].join("\n");
-    expect((await postCsv("/api/v1/imports/customers", org.keys.manager, customers)).result).toMatchObject({ inserted: 1000 });
-    const file = [HEADER, ...Array.from({ length: 1000 }, (_, i) => `${p}-C${i},,phone,2025-07-01T08:00:00Z,resolved,,,,${p}-${i}`)].join("\n");
-    expect((await importInteractions(org.keys.manager, file, { mode: "all_or_nothing" })).result).toMatchObject({ inserted: 1000, invalid: 0 });
+    expect((await postCsv("/api/v1/imports/customers", org.keys.manager, customers)).result).toMatchObject({
+      inserted: 1000,
+    });
+    const file = [
+      HEADER,
+      ...Array.from({ length: 1000 }, (_, i) => `${p}-C${i},,phone,2025-07-01T08:00:00Z,resolved,,,,${p}-${i}`),
+    ].join("\n");
+    expect((await importInteractions(org.keys.manager, file, { mode: "all_or_nothing" })).result).toMatchObject({
+      inserted: 1000,
+      invalid: 0,
+    });
     expect((await importInteractions(org.keys.manager, file)).result).toMatchObject({ inserted: 0, skipped: 1000 });
-    const seen = await db.customer.count({ where: { orgId: org.orgId, externalId: { startsWith: `${p}-C` }, lastSeenAt: new Date("2025-07-01T08:00:00Z") } });
+    const seen = await db.customer.count({
+      where: { orgId: org.orgId, externalId: { startsWith: `${p}-C` }, lastSeenAt: new Date("2025-07-01T08:00:00Z") },
+    });
     expect(seen).toBe(1000);
   });
 
@@ -109,7 +177,9 @@ describe("interaction import", () => {
     const bad = await importInteractions(A.keys.manager, "customer,note\nx,y");
     expect(bad.status).toBe(400);
     expect(bad.body.invalid_params.map((x: { name: string }) => x.name)).toEqual(["mapping"]);
-    const mapped = await importInteractions(A.keys.manager, "who,when,what\nx,2025-01-01,resolved", { mapping: JSON.stringify({ who: "customer", when: "occurredAt", what: "result" }) });
+    const mapped = await importInteractions(A.keys.manager, "who,when,what\nx,2025-01-01,resolved", {
+      mapping: JSON.stringify({ who: "customer", when: "occurredAt", what: "result" }),
+    });
     expect(mapped.body.invalid_params.map((x: { name: string }) => x.name)).toEqual(["mapping.what"]);
     expect((await importInteractions(A.keys.agent, `${HEADER}\n`)).status).toBe(403);
   });
@@ -120,10 +190,15 @@ describe("interaction export", () => {
     const src = await createOrg("ix-src");
     const c = await db.customer.findUniqueOrThrow({ where: { id: src.ids.customer } });
     const p = `IRT-${uid()}`;
-    const file = [HEADER, `${c.email},,,2025-06-01T08:00:00.000Z,escalated,-2,"=SUM(A1), said ""no""",${src.users.manager.email},${p}-1`].join("\n");
+    const file = [
+      HEADER,
+      `${c.email},,,2025-06-01T08:00:00.000Z,escalated,-2,"=SUM(A1), said ""no""",${src.users.manager.email},${p}-1`,
+    ].join("\n");
     expect((await importInteractions(src.keys.manager, file)).result).toMatchObject({ inserted: 1 });
 
-    const res = await fetch(`${baseURL()}/api/v1/exports/interactions`, { headers: { authorization: `Bearer ${src.keys.viewer}` } });
+    const res = await fetch(`${baseURL()}/api/v1/exports/interactions`, {
+      headers: { authorization: `Bearer ${src.keys.viewer}` },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("text/csv");
     const csv = await res.text();
@@ -132,15 +207,31 @@ describe("interaction export", () => {
     expect(await db.auditEvent.count({ where: { orgId: src.orgId, action: "interactions.exported" } })).toBe(1);
 
     // The same organization: every row (the factory's interaction without clientId too) is a duplicate.
-    expect((await importInteractions(src.keys.manager, csv, { mode: "all_or_nothing" })).result).toMatchObject({ inserted: 0, skipped: 2, invalid: 0 });
+    expect((await importInteractions(src.keys.manager, csv, { mode: "all_or_nothing" })).result).toMatchObject({
+      inserted: 0,
+      skipped: 2,
+      invalid: 0,
+    });
 
     // Remove them and import the export again: the same interactions come back.
     const shape = async () =>
-      (await db.interaction.findMany({ where: { orgId: src.orgId }, orderBy: { occurredAt: "asc" } })).map((i) => [i.customerId, i.touchpointId, i.channelId, i.staffId, i.occurredAt.toISOString(), i.outcome, i.emotion, i.note]);
+      (await db.interaction.findMany({ where: { orgId: src.orgId }, orderBy: { occurredAt: "asc" } })).map((i) => [
+        i.customerId,
+        i.touchpointId,
+        i.channelId,
+        i.staffId,
+        i.occurredAt.toISOString(),
+        i.outcome,
+        i.emotion,
+        i.note,
+      ]);
     const before = await shape();
     await db.case.deleteMany({ where: { orgId: src.orgId } });
     await db.interaction.deleteMany({ where: { orgId: src.orgId } });
-    expect((await importInteractions(src.keys.manager, csv, { mode: "all_or_nothing" })).result).toMatchObject({ inserted: 2, invalid: 0 });
+    expect((await importInteractions(src.keys.manager, csv, { mode: "all_or_nothing" })).result).toMatchObject({
+      inserted: 2,
+      invalid: 0,
+    });
     expect(await shape()).toEqual(before);
   });
 });

@@ -13,10 +13,28 @@ const stage: Record<string, string> = {};
 const tp: Record<string, string> = {};
 
 const asManager = (method: string, path: string, body?: unknown) => http(method, path, { key: A.keys.manager, body });
-const names = (res: { body: { invalid_params?: { name: string }[] } }) => (res.body.invalid_params ?? []).map((p) => p.name).sort();
+const names = (res: { body: { invalid_params?: { name: string }[] } }) =>
+  (res.body.invalid_params ?? []).map((p) => p.name).sort();
 const editorView = async () => (await asManager("GET", `/api/v1/journeys/${journeyId}?includeArchived=true`)).body;
-const mapStages = async () => (await asManager("GET", `/api/v1/journeys/${journeyId}/map`)).body.stages as Array<{ id: string; name: string; touchpoints: Array<{ id: string; name: string; promise: string | null; archivedAt: string | null; targets: { csat: number | null }; live: { interactions: { count: number } } }> }>;
-const positions = async () => (await db.stage.findMany({ where: { journeyId }, orderBy: { id: "asc" }, select: { id: true, position: true, archivedAt: true } }));
+const mapStages = async () =>
+  (await asManager("GET", `/api/v1/journeys/${journeyId}/map`)).body.stages as Array<{
+    id: string;
+    name: string;
+    touchpoints: Array<{
+      id: string;
+      name: string;
+      promise: string | null;
+      archivedAt: string | null;
+      targets: { csat: number | null };
+      live: { interactions: { count: number } };
+    }>;
+  }>;
+const positions = async () =>
+  await db.stage.findMany({
+    where: { journeyId },
+    orderBy: { id: "asc" },
+    select: { id: true, position: true, archivedAt: true },
+  });
 
 beforeAll(async () => {
   [A, B] = [await createOrg("editor-a"), await createOrg("editor-b")];
@@ -24,29 +42,69 @@ beforeAll(async () => {
 
 describe("building a journey", () => {
   it("creates a journey with starter stages, adds stages with blueprint lanes and touchpoints with their promise", async () => {
-    const created = await asManager("POST", "/api/v1/journeys", { name: "Onboarding", description: "From sign-up to first value", stages: [{ name: "Sign up" }] });
+    const created = await asManager("POST", "/api/v1/journeys", {
+      name: "Onboarding",
+      description: "From sign-up to first value",
+      stages: [{ name: "Sign up" }],
+    });
     expect(created.status).toBe(201);
     journeyId = created.body.id;
     stage.signup = created.body.stages[0].id;
-    for (const [key, name] of [["setup", "Set up"], ["use", "First use"]]) {
-      const res = await asManager("POST", `/api/v1/journeys/${journeyId}/stages`, { name, frontstage: `${name} screen` });
+    for (const [key, name] of [
+      ["setup", "Set up"],
+      ["use", "First use"],
+    ]) {
+      const res = await asManager("POST", `/api/v1/journeys/${journeyId}/stages`, {
+        name,
+        frontstage: `${name} screen`,
+      });
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({ name, journeyId, blueprint: { frontstage: `${name} screen`, backstage: null } });
       stage[key] = res.body.id;
     }
-    const lanes = await asManager("PATCH", `/api/v1/stages/${stage.setup}`, { customerAction: "Imports contacts", backstage: "Import job", supportSystems: "CRM" });
+    const lanes = await asManager("PATCH", `/api/v1/stages/${stage.setup}`, {
+      customerAction: "Imports contacts",
+      backstage: "Import job",
+      supportSystems: "CRM",
+    });
     expect(lanes.status).toBe(200);
-    expect(lanes.body.blueprint).toEqual({ customerAction: "Imports contacts", frontstage: "Set up screen", backstage: "Import job", supportSystems: "CRM" });
+    expect(lanes.body.blueprint).toEqual({
+      customerAction: "Imports contacts",
+      frontstage: "Set up screen",
+      backstage: "Import job",
+      supportSystems: "CRM",
+    });
 
     const welcome = await asManager("POST", "/api/v1/touchpoints", {
-      stageId: stage.signup, name: "Welcome email", kind: "digital", channelId: A.ids.channel, promise: "In your inbox within a minute",
-      targetCsat: 4.5, targetCes: 6, targetNps: 40, servqualDimension: "responsiveness",
+      stageId: stage.signup,
+      name: "Welcome email",
+      kind: "digital",
+      channelId: A.ids.channel,
+      promise: "In your inbox within a minute",
+      targetCsat: 4.5,
+      targetCes: 6,
+      targetNps: 40,
+      servqualDimension: "responsiveness",
     });
     expect(welcome.status).toBe(201);
-    expect(welcome.body).toMatchObject({ stageId: stage.signup, position: 0, channel: { id: A.ids.channel }, targets: { csat: 4.5, ces: 6, nps: 40 }, servqualDimension: "responsiveness", archivedAt: null });
+    expect(welcome.body).toMatchObject({
+      stageId: stage.signup,
+      position: 0,
+      channel: { id: A.ids.channel },
+      targets: { csat: 4.5, ces: 6, nps: 40 },
+      servqualDimension: "responsiveness",
+      archivedAt: null,
+    });
     tp.welcome = welcome.body.id;
-    for (const [key, name] of [["call", "Kick-off call"], ["guide", "Setup guide"]]) {
-      const res = await asManager("POST", "/api/v1/touchpoints", { stageId: stage.setup, name, kind: key === "call" ? "human" : "digital" });
+    for (const [key, name] of [
+      ["call", "Kick-off call"],
+      ["guide", "Setup guide"],
+    ]) {
+      const res = await asManager("POST", "/api/v1/touchpoints", {
+        stageId: stage.setup,
+        name,
+        kind: key === "call" ? "human" : "digital",
+      });
       expect(res.status).toBe(201);
       tp[key] = res.body.id;
     }
@@ -54,7 +112,11 @@ describe("building a journey", () => {
 
     const view = await editorView();
     expect(view.stages.map((s: { name: string }) => s.name)).toEqual(["Sign up", "Set up", "First use"]);
-    const actions = (await db.auditEvent.findMany({ where: { orgId: A.orgId, entityType: { in: ["Stage", "Touchpoint", "Journey"] } } })).map((e) => e.action);
+    const actions = (
+      await db.auditEvent.findMany({
+        where: { orgId: A.orgId, entityType: { in: ["Stage", "Touchpoint", "Journey"] } },
+      })
+    ).map((e) => e.action);
     expect(actions.filter((a) => a === "stage.created")).toHaveLength(2);
     expect(actions.filter((a) => a === "touchpoint.created")).toHaveLength(3);
     expect(actions).toContain("stage.updated");
@@ -64,16 +126,25 @@ describe("building a journey", () => {
 
 describe("ordering", () => {
   it("reorders the stages and the live map follows", async () => {
-    const res = await asManager("PUT", `/api/v1/journeys/${journeyId}/stages/order`, { stageIds: [stage.setup, stage.signup, stage.use] });
+    const res = await asManager("PUT", `/api/v1/journeys/${journeyId}/stages/order`, {
+      stageIds: [stage.setup, stage.signup, stage.use],
+    });
     expect(res.status).toBe(200);
     expect(res.body.map((s: { name: string }) => s.name)).toEqual(["Set up", "Sign up", "First use"]);
     expect((await mapStages()).map((s) => s.name)).toEqual(["Set up", "Sign up", "First use"]);
-    expect(await db.auditEvent.count({ where: { orgId: A.orgId, action: "journey.stages_reordered", entityId: journeyId } })).toBe(1);
+    expect(
+      await db.auditEvent.count({ where: { orgId: A.orgId, action: "journey.stages_reordered", entityId: journeyId } }),
+    ).toBe(1);
   });
 
   it("refuses an order that is not exactly the journey's stages, naming stageIds, and changes nothing", async () => {
     const before = await positions();
-    for (const stageIds of [[stage.setup, stage.signup], [stage.setup, stage.setup, stage.use], [stage.setup, stage.signup, stage.use, B.ids.stage], [stage.setup, stage.signup, A.ids.stage]]) {
+    for (const stageIds of [
+      [stage.setup, stage.signup],
+      [stage.setup, stage.setup, stage.use],
+      [stage.setup, stage.signup, stage.use, B.ids.stage],
+      [stage.setup, stage.signup, A.ids.stage],
+    ]) {
       const res = await asManager("PUT", `/api/v1/journeys/${journeyId}/stages/order`, { stageIds });
       expect(res.status, JSON.stringify(stageIds)).toBe(400);
       expect(res.contentType).toContain("application/problem+json");
@@ -86,13 +157,21 @@ describe("ordering", () => {
     const res = await asManager("PATCH", `/api/v1/touchpoints/${tp.guide}`, { stageId: stage.signup, position: 0 });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ stageId: stage.signup, position: 0 });
-    const rows = await db.touchpoint.findMany({ where: { journeyId }, select: { id: true, stageId: true, position: true } });
+    const rows = await db.touchpoint.findMany({
+      where: { journeyId },
+      select: { id: true, stageId: true, position: true },
+    });
     const at = (id: string) => rows.find((r) => r.id === id);
     expect(at(tp.welcome)).toMatchObject({ stageId: stage.signup, position: 1 });
     expect(at(tp.call)).toMatchObject({ stageId: stage.setup, position: 0 });
     const map = await mapStages();
-    expect(map.find((s) => s.id === stage.signup)!.touchpoints.map((t) => t.name)).toEqual(["Setup guide", "Welcome email"]);
-    expect(await db.auditEvent.count({ where: { orgId: A.orgId, action: "touchpoint.moved", entityId: tp.guide } })).toBe(1);
+    expect(map.find((s) => s.id === stage.signup)!.touchpoints.map((t) => t.name)).toEqual([
+      "Setup guide",
+      "Welcome email",
+    ]);
+    expect(
+      await db.auditEvent.count({ where: { orgId: A.orgId, action: "touchpoint.moved", entityId: tp.guide } }),
+    ).toBe(1);
   });
 
   it("will not move a touchpoint into another journey (400) or another organization's stage (404)", async () => {
@@ -108,7 +187,10 @@ describe("ordering", () => {
 
 describe("archiving keeps history", () => {
   it("an interaction at an archived touchpoint still counts on the map for its period; restoring brings it back", async () => {
-    const logged = await http("POST", "/api/v1/interactions", { key: A.keys.agent, body: { customerId: A.ids.customer, touchpointId: tp.call, outcome: "resolved", emotion: 2 } });
+    const logged = await http("POST", "/api/v1/interactions", {
+      key: A.keys.agent,
+      body: { customerId: A.ids.customer, touchpointId: tp.call, outcome: "resolved", emotion: 2 },
+    });
     expect(logged.status).toBe(201);
     const archived = await asManager("PATCH", `/api/v1/touchpoints/${tp.call}`, { archived: true });
     expect(archived.status).toBe(200);
@@ -127,7 +209,9 @@ describe("archiving keeps history", () => {
     const restored = await asManager("PATCH", `/api/v1/touchpoints/${tp.welcome}`, { archived: false });
     expect(restored.body).toMatchObject({ archivedAt: null, position: 1 });
     expect((await mapStages()).flatMap((s) => s.touchpoints.map((t) => t.id))).toContain(tp.welcome);
-    const actions = (await db.auditEvent.findMany({ where: { orgId: A.orgId, entityId: { in: [tp.call, tp.welcome] } } })).map((e) => e.action);
+    const actions = (
+      await db.auditEvent.findMany({ where: { orgId: A.orgId, entityId: { in: [tp.call, tp.welcome] } } })
+    ).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(["touchpoint.archived", "touchpoint.restored"]));
   });
 
@@ -135,11 +219,30 @@ describe("archiving keeps history", () => {
     expect((await asManager("PATCH", `/api/v1/stages/${stage.signup}`, { archived: true })).status).toBe(200);
     expect((await mapStages()).map((s) => s.name)).toEqual(["Set up", "First use"]);
     expect((await db.stage.findUnique({ where: { id: stage.signup } }))?.archivedAt).not.toBeNull();
-    expect((await asManager("PUT", `/api/v1/journeys/${journeyId}/stages/order`, { stageIds: [stage.use, stage.setup, stage.signup] })).status).toBe(400);
-    expect((await asManager("PUT", `/api/v1/journeys/${journeyId}/stages/order`, { stageIds: [stage.use, stage.setup] })).status).toBe(200);
+    expect(
+      (
+        await asManager("PUT", `/api/v1/journeys/${journeyId}/stages/order`, {
+          stageIds: [stage.use, stage.setup, stage.signup],
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (await asManager("PUT", `/api/v1/journeys/${journeyId}/stages/order`, { stageIds: [stage.use, stage.setup] }))
+        .status,
+    ).toBe(200);
     const view = await editorView();
-    expect(view.stages.map((s: { name: string; archivedAt: string | null }) => [s.name, s.archivedAt !== null])).toEqual([["First use", false], ["Set up", false], ["Sign up", true]]);
-    const noAdd = await asManager("POST", "/api/v1/touchpoints", { stageId: stage.signup, name: "Late", kind: "digital" });
+    expect(
+      view.stages.map((s: { name: string; archivedAt: string | null }) => [s.name, s.archivedAt !== null]),
+    ).toEqual([
+      ["First use", false],
+      ["Set up", false],
+      ["Sign up", true],
+    ]);
+    const noAdd = await asManager("POST", "/api/v1/touchpoints", {
+      stageId: stage.signup,
+      name: "Late",
+      kind: "digital",
+    });
     expect(noAdd.status).toBe(400);
     expect(names(noAdd)).toEqual(["stageId"]);
     expect((await asManager("PATCH", `/api/v1/stages/${stage.signup}`, { archived: false })).status).toBe(200);
@@ -147,30 +250,48 @@ describe("archiving keeps history", () => {
   });
 
   it("archives and restores the journey itself", async () => {
-    expect((await asManager("PATCH", `/api/v1/journeys/${journeyId}`, { archived: true })).body.archivedAt).not.toBeNull();
+    expect(
+      (await asManager("PATCH", `/api/v1/journeys/${journeyId}`, { archived: true })).body.archivedAt,
+    ).not.toBeNull();
     expect(JSON.stringify((await asManager("GET", "/api/v1/journeys")).body)).not.toContain(journeyId);
     expect((await asManager("PATCH", `/api/v1/journeys/${journeyId}`, { archived: false })).body.archivedAt).toBeNull();
-    expect(await db.auditEvent.count({ where: { orgId: A.orgId, entityId: journeyId, action: "journey.restored" } })).toBe(1);
+    expect(
+      await db.auditEvent.count({ where: { orgId: A.orgId, entityId: journeyId, action: "journey.restored" } }),
+    ).toBe(1);
   });
 });
 
 describe("bad input and other organizations change nothing", () => {
   it("names every bad promise field and stores no touchpoint", async () => {
     const before = await db.touchpoint.count({ where: { orgId: A.orgId } });
-    const res = await asManager("POST", "/api/v1/touchpoints", { stageId: stage.use, name: " ", kind: "telepathic", targetCsat: 5.5, targetCes: 0, targetNps: 101, servqualDimension: "speed" });
+    const res = await asManager("POST", "/api/v1/touchpoints", {
+      stageId: stage.use,
+      name: " ",
+      kind: "telepathic",
+      targetCsat: 5.5,
+      targetCes: 0,
+      targetNps: 101,
+      servqualDimension: "speed",
+    });
     expect(res.status).toBe(400);
     expect(names(res)).toEqual(["kind", "name", "servqualDimension", "targetCes", "targetCsat", "targetNps"]);
     expect(await db.touchpoint.count({ where: { orgId: A.orgId } })).toBe(before);
     const edit = await asManager("PATCH", `/api/v1/touchpoints/${tp.welcome}`, { targetNps: -150, name: "" });
     expect(names(edit)).toEqual(["name", "targetNps"]);
-    const stageEdit = await asManager("PATCH", `/api/v1/stages/${stage.use}`, { name: "", backstage: "x".repeat(2001) });
+    const stageEdit = await asManager("PATCH", `/api/v1/stages/${stage.use}`, {
+      name: "",
+      backstage: "x".repeat(2001),
+    });
     expect(names(stageEdit)).toEqual(["backstage", "name"]);
     expect((await db.stage.findUnique({ where: { id: stage.use } }))?.name).toBe("First use");
   });
 
   it("another organization's journey, stage, touchpoint or channel is a 404 and nothing changes", async () => {
     const snapshot = async () => ({
-      touchpoints: await db.touchpoint.findMany({ where: { orgId: { in: [A.orgId, B.orgId] } }, orderBy: { id: "asc" } }),
+      touchpoints: await db.touchpoint.findMany({
+        where: { orgId: { in: [A.orgId, B.orgId] } },
+        orderBy: { id: "asc" },
+      }),
       stages: await db.stage.findMany({ where: { orgId: { in: [A.orgId, B.orgId] } }, orderBy: { id: "asc" } }),
     });
     const before = await snapshot();
@@ -180,7 +301,11 @@ describe("bad input and other organizations change nothing", () => {
       ["PATCH", `/api/v1/stages/${B.ids.stage}`, { backstage: "Taken over" }],
       ["PATCH", `/api/v1/touchpoints/${B.ids.touchpoint}`, { promise: "Taken over" }],
       ["POST", "/api/v1/touchpoints", { stageId: B.ids.stage, name: "Taken over", kind: "human" }],
-      ["POST", "/api/v1/touchpoints", { stageId: stage.use, name: "On their channel", kind: "human", channelId: B.ids.channel }],
+      [
+        "POST",
+        "/api/v1/touchpoints",
+        { stageId: stage.use, name: "On their channel", kind: "human", channelId: B.ids.channel },
+      ],
       ["PATCH", `/api/v1/touchpoints/${tp.welcome}`, { channelId: B.ids.channel, promise: "changed" }],
     ];
     for (const [method, path, body] of probes) {
@@ -199,7 +324,9 @@ describe("bad input and other organizations change nothing", () => {
         await as("POST", "/api/v1/journeys", { name: "Mine" }),
         await as("PATCH", `/api/v1/journeys/${journeyId}`, { name: "Mine" }),
         await as("POST", `/api/v1/journeys/${journeyId}/stages`, { name: "Mine" }),
-        await as("PUT", `/api/v1/journeys/${journeyId}/stages/order`, { stageIds: [stage.setup, stage.use, stage.signup] }),
+        await as("PUT", `/api/v1/journeys/${journeyId}/stages/order`, {
+          stageIds: [stage.setup, stage.use, stage.signup],
+        }),
         await as("PATCH", `/api/v1/stages/${stage.use}`, { name: "Mine", archived: true }),
         await as("POST", "/api/v1/touchpoints", { stageId: stage.use, name: "Mine", kind: "human" }),
         await as("PATCH", `/api/v1/touchpoints/${tp.welcome}`, { archived: true }),

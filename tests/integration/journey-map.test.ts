@@ -29,7 +29,10 @@ const TO = "2026-06-30";
 const RANGE = { from: Date.parse("2026-01-01T00:00:00Z"), to: Date.parse("2026-07-01T00:00:00Z") };
 const filters = (extra: Partial<AnalyticsFilters> = {}) => analyticsFilters.parse({ from: FROM, to: TO, ...extra });
 
-function inScope(x: { at: number; channelId: string; customerId: string }, f: { channelId?: string; segment?: string }) {
+function inScope(
+  x: { at: number; channelId: string; customerId: string },
+  f: { channelId?: string; segment?: string },
+) {
   if (x.at < RANGE.from || x.at >= RANGE.to) return false;
   if (f.channelId && x.channelId !== f.channelId) return false;
   if (f.segment && !vip.has(x.customerId)) return false;
@@ -38,11 +41,13 @@ function inScope(x: { at: number; channelId: string; customerId: string }, f: { 
 
 function valueOf(metric: Metric, scores: number[]): number | null {
   if (scores.length === 0) return null;
-  if (metric === "nps") return (100 * (scores.filter((s) => s >= 9).length - scores.filter((s) => s <= 6).length)) / scores.length;
+  if (metric === "nps")
+    return (100 * (scores.filter((s) => s >= 9).length - scores.filter((s) => s <= 6).length)) / scores.length;
   return scores.reduce((a, b) => a + b, 0) / scores.length; // CSAT and CES: the mean, as the promise is stated
 }
 
-const categoryFor = (m: Metric, s: number) => (m === "nps" ? npsCategory(s) : m === "csat" ? csatCategory(s) : cesCategory(s));
+const categoryFor = (m: Metric, s: number) =>
+  m === "nps" ? npsCategory(s) : m === "csat" ? csatCategory(s) : cesCategory(s);
 
 function mean(xs: number[]): number | null {
   return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null;
@@ -53,24 +58,42 @@ beforeAll(async () => {
   web = (await db.channel.create({ data: { orgId: A.orgId, key: "web", name: "Website" } })).id;
   const journey = await db.journey.create({ data: { orgId: A.orgId, name: "Map journey" } });
   J = journey.id;
-  const s1 = await db.stage.create({ data: { orgId: A.orgId, journeyId: J, name: "Ask", position: 0, customerAction: "Calls us", backstage: "Routing" } });
+  const s1 = await db.stage.create({
+    data: { orgId: A.orgId, journeyId: J, name: "Ask", position: 0, customerAction: "Calls us", backstage: "Routing" },
+  });
   const s2 = await db.stage.create({ data: { orgId: A.orgId, journeyId: J, name: "Fix", position: 1 } });
   const mk = (stageId: string, name: string, t: { csat?: number; ces?: number; nps?: number }) =>
-    db.touchpoint.create({ data: { orgId: A.orgId, journeyId: J, stageId, name, kind: "human", targetCsat: t.csat, targetCes: t.ces, targetNps: t.nps } });
+    db.touchpoint.create({
+      data: {
+        orgId: A.orgId,
+        journeyId: J,
+        stageId,
+        name,
+        kind: "human",
+        targetCsat: t.csat,
+        targetCes: t.ces,
+        targetNps: t.nps,
+      },
+    });
   const under = await mk(s1.id, "Call back", { csat: 4.3, ces: 5.5, nps: 30 });
   const above = await mk(s1.id, "Store visit", { csat: 3.0 });
   const plain = await mk(s2.id, "Repair", {});
   tps = { under: under.id, above: above.id, plain: plain.id };
-  stageOf = new Map([[under.id, s1.id], [above.id, s1.id], [plain.id, s2.id]]);
+  stageOf = new Map([
+    [under.id, s1.id],
+    [above.id, s1.id],
+    [plain.id, s2.id],
+  ]);
   const customers: string[] = [];
-  for (let i = 0; i < 5; i++) customers.push((await db.customer.create({ data: { orgId: A.orgId, name: `map-${i}` } })).id);
+  for (let i = 0; i < 5; i++)
+    customers.push((await db.customer.create({ data: { orgId: A.orgId, name: `map-${i}` } })).id);
   vip = new Set(customers.slice(0, 2));
   await db.customerTag.createMany({ data: [...vip].map((customerId) => ({ orgId: A.orgId, customerId, tag: "vip" })) });
   await db.customerTag.create({ data: { orgId: B.orgId, customerId: B.ids.customer, tag: "vip" } });
 
   let seed = 7;
   const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
   const start = Date.parse("2025-12-20T00:00:00Z");
   const span = Date.parse("2026-07-10T00:00:00Z") - start;
   const edges = [RANGE.from - 1, RANGE.from, RANGE.to - 1, RANGE.to];
@@ -86,28 +109,74 @@ beforeAll(async () => {
   for (let i = 0; i < 1500; i++) {
     const tp = pick([tps.under, tps.under, tps.above, tps.plain]);
     const metric = pick(["csat", "csat", "ces", "nps"] as const);
-    responses.push({ tp, metric, score: score(tp, metric), at: time(i), channelId: pick([A.ids.channel, web]), customerId: pick(customers) });
+    responses.push({
+      tp,
+      metric,
+      score: score(tp, metric),
+      at: time(i),
+      channelId: pick([A.ids.channel, web]),
+      customerId: pick(customers),
+    });
   }
   for (let i = 0; i < 900; i++) {
     const tp = pick([tps.under, tps.above, tps.plain, tps.plain]);
-    interactions.push({ tp, emotion: pick([-2, -1, 0, 1, 2, null]), at: time(i), channelId: pick([A.ids.channel, web]), customerId: pick(customers) });
+    interactions.push({
+      tp,
+      emotion: pick([-2, -1, 0, 1, 2, null]),
+      at: time(i),
+      channelId: pick([A.ids.channel, web]),
+      customerId: pick(customers),
+    });
   }
   await db.response.createMany({
     data: responses.map((r, i) => ({
-      orgId: A.orgId, surveyId: A.ids.survey, clientId: `map-${i}`, metric: r.metric, score: r.score, category: categoryFor(r.metric, r.score),
-      submittedAt: new Date(r.at), touchpointId: r.tp, channelId: r.channelId, customerId: r.customerId, completed: true,
+      orgId: A.orgId,
+      surveyId: A.ids.survey,
+      clientId: `map-${i}`,
+      metric: r.metric,
+      score: r.score,
+      category: categoryFor(r.metric, r.score),
+      submittedAt: new Date(r.at),
+      touchpointId: r.tp,
+      channelId: r.channelId,
+      customerId: r.customerId,
+      completed: true,
     })),
   });
   // never counted: no headline score
-  await db.response.create({ data: { orgId: A.orgId, surveyId: A.ids.survey, clientId: "map-custom", touchpointId: tps.under, submittedAt: new Date("2026-02-02T10:00:00Z") } });
+  await db.response.create({
+    data: {
+      orgId: A.orgId,
+      surveyId: A.ids.survey,
+      clientId: "map-custom",
+      touchpointId: tps.under,
+      submittedAt: new Date("2026-02-02T10:00:00Z"),
+    },
+  });
   await db.interaction.createMany({
-    data: interactions.map((x) => ({ orgId: A.orgId, customerId: x.customerId, touchpointId: x.tp, channelId: x.channelId, occurredAt: new Date(x.at), outcome: "resolved", emotion: x.emotion })),
+    data: interactions.map((x) => ({
+      orgId: A.orgId,
+      customerId: x.customerId,
+      touchpointId: x.tp,
+      channelId: x.channelId,
+      occurredAt: new Date(x.at),
+      outcome: "resolved",
+      emotion: x.emotion,
+    })),
   });
   // the other organization has a promise and data in the same period on its own touchpoint
   await db.response.createMany({
     data: responses.slice(0, 200).map((r, i) => ({
-      orgId: B.orgId, surveyId: B.ids.survey, clientId: `map-b-${i}`, metric: r.metric, score: r.score, category: categoryFor(r.metric, r.score),
-      submittedAt: new Date(r.at), touchpointId: B.ids.touchpoint, channelId: B.ids.channel, customerId: B.ids.customer,
+      orgId: B.orgId,
+      surveyId: B.ids.survey,
+      clientId: `map-b-${i}`,
+      metric: r.metric,
+      score: r.score,
+      category: categoryFor(r.metric, r.score),
+      submittedAt: new Date(r.at),
+      touchpointId: B.ids.touchpoint,
+      channelId: B.ids.channel,
+      customerId: B.ids.customer,
     })),
   });
 });
@@ -119,7 +188,9 @@ async function checkMap(f: { channelId?: string; segment?: string }) {
     const stageTps = stage.touchpoints.map((t) => t.id);
     for (const tp of stage.touchpoints) {
       for (const metric of ["csat", "ces", "nps"] as const) {
-        const scores = responses.filter((r) => r.tp === tp.id && r.metric === metric && inScope(r, f)).map((r) => r.score);
+        const scores = responses
+          .filter((r) => r.tp === tp.id && r.metric === metric && inScope(r, f))
+          .map((r) => r.score);
         const got = tp.live.metrics[metric];
         expect(got.n, `${tp.name} ${metric} n`).toBe(scores.length);
         if (scores.length) expect(got.value!, `${tp.name} ${metric}`).toBeCloseTo(valueOf(metric, scores)!, 9);
@@ -133,11 +204,15 @@ async function checkMap(f: { channelId?: string; segment?: string }) {
       expect(tp.live.volume).toBe(Math.max(ints.length, tp.live.responses));
     }
     for (const metric of ["csat", "ces", "nps"] as const) {
-      const scores = responses.filter((r) => stageTps.includes(r.tp) && r.metric === metric && inScope(r, f)).map((r) => r.score);
+      const scores = responses
+        .filter((r) => stageTps.includes(r.tp) && r.metric === metric && inScope(r, f))
+        .map((r) => r.score);
       expect(stage.live.metrics[metric].n, `${stage.name} ${metric} n`).toBe(scores.length);
       if (scores.length) expect(stage.live.metrics[metric].value!).toBeCloseTo(valueOf(metric, scores)!, 9);
     }
-    const emotions = interactions.filter((x) => stageOf.get(x.tp) === stage.id && inScope(x, f) && x.emotion !== null).map((x) => x.emotion!);
+    const emotions = interactions
+      .filter((x) => stageOf.get(x.tp) === stage.id && inScope(x, f) && x.emotion !== null)
+      .map((x) => x.emotion!);
     const point = map.emotionCurve.find((p) => p.stageId === stage.id)!;
     expect(point.n).toBe(emotions.length);
     expect(point.average!).toBeCloseTo(mean(emotions)!, 9);
@@ -171,7 +246,9 @@ describe(`journey map aggregation in the database (${provider})`, () => {
 
   it("another organization's channel or segment matches nothing", async () => {
     const map = await getJourneyMap(A.ctx("viewer"), J, filters({ channelId: B.ids.channel }));
-    expect(map.stages.flatMap((s) => s.touchpoints).every((t) => t.live.responses === 0 && t.live.interactions.count === 0)).toBe(true);
+    expect(
+      map.stages.flatMap((s) => s.touchpoints).every((t) => t.live.responses === 0 && t.live.interactions.count === 0),
+    ).toBe(true);
     await expect(getJourneyMap(A.ctx("viewer"), B.ids.journey, filters())).rejects.toThrow();
   });
 });
@@ -180,7 +257,13 @@ describe(`experience-gap report (${provider})`, () => {
   it("lists every promised metric of the organization, by priority: the under-promise touchpoint first", async () => {
     const report = await getGapReport(A.ctx("viewer"), filters());
     expect(report.rows.map((r) => r.key).sort()).toEqual(
-      [`${tps.under}:csat`, `${tps.under}:ces`, `${tps.under}:nps`, `${tps.above}:csat`, `${A.ids.touchpoint}:csat`].sort(),
+      [
+        `${tps.under}:csat`,
+        `${tps.under}:ces`,
+        `${tps.under}:nps`,
+        `${tps.above}:csat`,
+        `${A.ids.touchpoint}:csat`,
+      ].sort(),
     );
     expect(report.rows[0].touchpoint.id).toBe(tps.under);
     expect(report.rows[0].gap.status).toBe("friction");
@@ -194,10 +277,13 @@ describe(`experience-gap report (${provider})`, () => {
 
 describe("journey map and gap routes over HTTP", () => {
   it("map: the JSON has the service's numbers; another organization's journey is 404", async () => {
-    const res = await http("GET", `/api/v1/journeys/${J}/map?from=${FROM}&to=${TO}&segment=vip`, { key: A.keys.viewer });
+    const res = await http("GET", `/api/v1/journeys/${J}/map?from=${FROM}&to=${TO}&segment=vip`, {
+      key: A.keys.viewer,
+    });
     expect(res.status).toBe(200);
     const service = await getJourneyMap(A.ctx("viewer"), J, filters({ segment: "vip" }));
-    const ns = (stages: typeof service.stages) => stages.flatMap((s) => s.touchpoints.map((t) => [t.id, t.live.metrics.csat.n, t.live.interactions.count]));
+    const ns = (stages: typeof service.stages) =>
+      stages.flatMap((s) => s.touchpoints.map((t) => [t.id, t.live.metrics.csat.n, t.live.interactions.count]));
     expect(ns(res.body.stages)).toEqual(ns(service.stages));
     expect(res.body.emotionCurve).toHaveLength(2);
     const foreign = await http("GET", `/api/v1/journeys/${B.ids.journey}/map`, { key: A.keys.viewer });
@@ -213,7 +299,9 @@ describe("journey map and gap routes over HTTP", () => {
     expect(csv.contentType).toContain("text/csv");
     expect(csv.headers.get("content-disposition")).toContain("resonance-experience-gaps-2026-01-01-to-2026-06-30.csv");
     const lines = String(csv.body).trimEnd().split("\r\n");
-    expect(lines[0]).toBe("rank,journey,stage,touchpoint,metric,promised,perceived,perceived_low,perceived_high,n,gap,gap_low,gap_high,significant,status,interactions,responses,volume,priority");
+    expect(lines[0]).toBe(
+      "rank,journey,stage,touchpoint,metric,promised,perceived,perceived_low,perceived_high,n,gap,gap_low,gap_high,significant,status,interactions,responses,volume,priority",
+    );
     expect(lines).toHaveLength(json.body.rows.length + 1);
     const first = lines[1].split(",");
     expect(first.slice(0, 5)).toEqual(["1", "Map journey", "Ask", "Call back", json.body.rows[0].gap.metric]);

@@ -27,35 +27,70 @@ beforeAll(async () => {
   web = (await db.channel.create({ data: { orgId: A.orgId, key: "web", name: "Website" } })).id;
   J = (await db.journey.create({ data: { orgId: A.orgId, name: "Paths journey" } })).id;
   const stage = await db.stage.create({ data: { orgId: A.orgId, journeyId: J, name: "All", position: 0 } });
-  for (const [i, n] of ["T1", "T2", "T3"].entries()) tp[n] = (await db.touchpoint.create({ data: { orgId: A.orgId, journeyId: J, stageId: stage.id, name: n, position: i, kind: "human" } })).id;
+  for (const [i, n] of ["T1", "T2", "T3"].entries())
+    tp[n] = (
+      await db.touchpoint.create({
+        data: { orgId: A.orgId, journeyId: J, stageId: stage.id, name: n, position: i, kind: "human" },
+      })
+    ).id;
   // another journey of the same organization
   const J2 = (await db.journey.create({ data: { orgId: A.orgId, name: "Other journey" } })).id;
   const s2 = await db.stage.create({ data: { orgId: A.orgId, journeyId: J2, name: "Other", position: 0 } });
-  tp.X = (await db.touchpoint.create({ data: { orgId: A.orgId, journeyId: J2, stageId: s2.id, name: "X", kind: "human" } })).id;
+  tp.X = (
+    await db.touchpoint.create({ data: { orgId: A.orgId, journeyId: J2, stageId: s2.id, name: "X", kind: "human" } })
+  ).id;
 
   const c: string[] = [];
   for (let i = 0; i <= 8; i++) c.push((await db.customer.create({ data: { orgId: A.orgId, name: `paths-${i}` } })).id);
-  await db.customerTag.createMany({ data: [c[1], c[2]].map((customerId) => ({ orgId: A.orgId, customerId, tag: "vip" })) });
+  await db.customerTag.createMany({
+    data: [c[1], c[2]].map((customerId) => ({ orgId: A.orgId, customerId, tag: "vip" })),
+  });
   const phone = A.ids.channel;
   const tie = `pathstie${Date.now().toString(36)}`;
   const rows: { id?: string; customer: number; t: string; when: Date; channelId?: string }[] = [
-    { customer: 1, t: "T1", when: at(0) }, { customer: 1, t: "X", when: at(1) }, { customer: 1, t: "T2", when: at(2) }, { customer: 1, t: "T3", when: at(3) },
-    { customer: 2, t: "T1", when: at(0) }, { customer: 2, t: "T2", when: at(5) },
-    { customer: 3, t: "T1", when: at(0) }, { customer: 3, t: "T1", when: at(1) }, { customer: 3, t: "T3", when: at(2) },
+    { customer: 1, t: "T1", when: at(0) },
+    { customer: 1, t: "X", when: at(1) },
+    { customer: 1, t: "T2", when: at(2) },
+    { customer: 1, t: "T3", when: at(3) },
+    { customer: 2, t: "T1", when: at(0) },
+    { customer: 2, t: "T2", when: at(5) },
+    { customer: 3, t: "T1", when: at(0) },
+    { customer: 3, t: "T1", when: at(1) },
+    { customer: 3, t: "T3", when: at(2) },
     { customer: 4, t: "T2", when: at(0, "2026-02-10") },
-    { customer: 5, t: "T1", when: new Date("2025-12-31T23:59:59Z") }, { customer: 5, t: "T2", when: new Date("2026-07-01T00:00:00Z") },
-    { customer: 6, t: "T3", when: at(0), channelId: web }, { customer: 6, t: "T1", when: at(9), channelId: web },
-    { customer: 7, t: "T2", when: at(3) }, { customer: 7, t: "T1", when: at(1) }, // inserted out of order
+    { customer: 5, t: "T1", when: new Date("2025-12-31T23:59:59Z") },
+    { customer: 5, t: "T2", when: new Date("2026-07-01T00:00:00Z") },
+    { customer: 6, t: "T3", when: at(0), channelId: web },
+    { customer: 6, t: "T1", when: at(9), channelId: web },
+    { customer: 7, t: "T2", when: at(3) },
+    { customer: 7, t: "T1", when: at(1) }, // inserted out of order
     // same instant: the smaller id comes first
-    { id: `${tie}b`, customer: 8, t: "T1", when: at(4) }, { id: `${tie}a`, customer: 8, t: "T2", when: at(4) },
+    { id: `${tie}b`, customer: 8, t: "T1", when: at(4) },
+    { id: `${tie}a`, customer: 8, t: "T2", when: at(4) },
   ];
   await db.interaction.createMany({
-    data: rows.map((r) => ({ ...(r.id ? { id: r.id } : {}), orgId: A.orgId, customerId: c[r.customer], touchpointId: tp[r.t], channelId: r.channelId ?? phone, occurredAt: r.when, outcome: "resolved" })),
+    data: rows.map((r) => ({
+      ...(r.id ? { id: r.id } : {}),
+      orgId: A.orgId,
+      customerId: c[r.customer],
+      touchpointId: tp[r.t],
+      channelId: r.channelId ?? phone,
+      occurredAt: r.when,
+      outcome: "resolved",
+    })),
   });
   // the other organization: interactions at its own touchpoint, same period
-  await db.interaction.create({ data: { orgId: B.orgId, customerId: B.ids.customer, touchpointId: B.ids.touchpoint, channelId: B.ids.channel, occurredAt: at(0), outcome: "resolved" } });
+  await db.interaction.create({
+    data: {
+      orgId: B.orgId,
+      customerId: B.ids.customer,
+      touchpointId: B.ids.touchpoint,
+      channelId: B.ids.channel,
+      occurredAt: at(0),
+      outcome: "resolved",
+    },
+  });
 });
-
 
 const named = (p: Pick<JourneyPaths, "nodes" | "links" | "paths" | "starts">) => ({
   starts: p.starts.map((s) => [name(s.touchpointId), s.customers]).sort(),
@@ -69,8 +104,20 @@ describe(`journey paths in the database (${provider})`, () => {
     const p = await getJourneyPaths(A.ctx("viewer"), J, filters());
     expect(p.customers).toBe(7);
     const n = named(p);
-    expect(n.starts).toEqual([["T1", 4], ["T2", 2], ["T3", 1]]);
-    expect(n.nodes).toEqual(["0:T1 4/4/0", "0:T2 2/1/1", "0:T3 1/1/0", "1:T1 2/0/2", "1:T2 3/1/2", "1:T3 1/0/1", "2:T3 1/0/1"]);
+    expect(n.starts).toEqual([
+      ["T1", 4],
+      ["T2", 2],
+      ["T3", 1],
+    ]);
+    expect(n.nodes).toEqual([
+      "0:T1 4/4/0",
+      "0:T2 2/1/1",
+      "0:T3 1/1/0",
+      "1:T1 2/0/2",
+      "1:T2 3/1/2",
+      "1:T3 1/0/1",
+      "2:T3 1/0/1",
+    ]);
     expect(n.links).toEqual(["0:T1>T2 3", "0:T1>T3 1", "0:T2>T1 1", "0:T3>T1 1", "1:T2>T3 1"]);
     expect(n.paths[0]).toBe("T1>T2 2");
     expect(n.paths.slice(1).sort()).toEqual(["T1>T2>T3 1", "T1>T3 1", "T2 1", "T2>T1 1", "T3>T1 1"]);
@@ -86,7 +133,12 @@ describe(`journey paths in the database (${provider})`, () => {
   });
 
   it.each([
-    ["period March–June (customer 4 only in February)", () => ({ from: "2026-03-01", to: "2026-06-30" }), 6, ["T1>T2 2", "T1>T2>T3 1", "T1>T3 1", "T2>T1 1", "T3>T1 1"]],
+    [
+      "period March–June (customer 4 only in February)",
+      () => ({ from: "2026-03-01", to: "2026-06-30" }),
+      6,
+      ["T1>T2 2", "T1>T2>T3 1", "T1>T3 1", "T2>T1 1", "T3>T1 1"],
+    ],
     ["channel", () => ({ channelId: web }), 1, ["T3>T1 1"]],
     ["segment", () => ({ segment: "vip" }), 2, ["T1>T2 1", "T1>T2>T3 1"]],
   ])("filter by %s", async (_, f, customers, paths) => {
@@ -100,7 +152,8 @@ describe(`journey paths in the database (${provider})`, () => {
     const period = { from: new Date(`${FROM}T00:00:00Z`), to: new Date("2026-07-01T00:00:00Z") };
     const collect = async (pageSize: number) => {
       const out: string[] = [];
-      for await (const events of customerEvents(A.ctx("viewer"), [tp.T1, tp.T2, tp.T3], {}, period, pageSize)) out.push(customerPath(events).map(name).join(">"));
+      for await (const events of customerEvents(A.ctx("viewer"), [tp.T1, tp.T2, tp.T3], {}, period, pageSize))
+        out.push(customerPath(events).map(name).join(">"));
       return out;
     };
     const whole = await collect(1000);
@@ -118,9 +171,19 @@ describe("journey paths route over HTTP", () => {
     const res = await http("GET", `/api/v1/journeys/${J}/paths?from=${FROM}&to=${TO}`, { key: A.keys.viewer });
     expect(res.status).toBe(200);
     expect(res.body.customers).toBe(7);
-    expect(named(res.body).nodes).toEqual(["0:T1 4/4/0", "0:T2 2/1/1", "0:T3 1/1/0", "1:T1 2/0/2", "1:T2 3/1/2", "1:T3 1/0/1", "2:T3 1/0/1"]);
+    expect(named(res.body).nodes).toEqual([
+      "0:T1 4/4/0",
+      "0:T2 2/1/1",
+      "0:T3 1/1/0",
+      "1:T1 2/0/2",
+      "1:T2 3/1/2",
+      "1:T3 1/0/1",
+      "2:T3 1/0/1",
+    ]);
     expect(res.body.touchpoints.map((t: { name: string }) => t.name)).toEqual(["T1", "T2", "T3"]);
-    const csv = await http("GET", `/api/v1/journeys/${J}/paths?from=${FROM}&to=${TO}&format=csv`, { key: A.keys.viewer });
+    const csv = await http("GET", `/api/v1/journeys/${J}/paths?from=${FROM}&to=${TO}&format=csv`, {
+      key: A.keys.viewer,
+    });
     expect(csv.status).toBe(200);
     expect(csv.contentType).toContain("text/csv");
     expect(csv.headers.get("content-disposition")).toContain("resonance-journey-paths-2026-01-01-to-2026-06-30.csv");

@@ -21,7 +21,8 @@ import { callServerAction } from "./server-actions";
 
 const MAX_BYTES = 200_000;
 const MAX_ROWS = 1_000;
-const POPULAR_UA = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+const POPULAR_UA =
+  "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
 
 let A: Org;
 let direct: RunningServer;
@@ -30,7 +31,11 @@ beforeAll(async () => {
   A = await createOrg("limits");
   direct = await startServer({
     databaseUrl: process.env.DATABASE_URL!,
-    env: { TRUSTED_PROXIES: "", RESONANCE_IMPORT_MAX_BYTES: String(MAX_BYTES), RESONANCE_IMPORT_MAX_ROWS: String(MAX_ROWS) },
+    env: {
+      TRUSTED_PROXIES: "",
+      RESONANCE_IMPORT_MAX_BYTES: String(MAX_BYTES),
+      RESONANCE_IMPORT_MAX_ROWS: String(MAX_ROWS),
+    },
   });
 }, 120_000);
 
@@ -39,13 +44,26 @@ afterAll(async () => {
 });
 
 /** A POST from a given local address (the whole of 127.0.0.0/8 is this machine), as a client elsewhere would send it. */
-function postFrom(from: string, url: string, body: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+function postFrom(
+  from: string,
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: "POST", localAddress: from, headers: { "content-type": "application/json", "content-length": String(Buffer.byteLength(body)), ...headers } }, (res) => {
-      let text = "";
-      res.on("data", (d) => (text += d));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
-    });
+    const req = http.request(
+      url,
+      {
+        method: "POST",
+        localAddress: from,
+        headers: { "content-type": "application/json", "content-length": String(Buffer.byteLength(body)), ...headers },
+      },
+      (res) => {
+        let text = "";
+        res.on("data", (d) => (text += d));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
+      },
+    );
     req.on("error", reject);
     req.end(body);
   });
@@ -65,16 +83,27 @@ describe("public response limit per client address", () => {
     const url = `${direct.url}/api/v1/public/surveys/${s.publicId}/responses`;
     await insideWindow();
     const statuses: number[] = [];
-    for (let i = 0; i < 31; i++) statuses.push((await postFrom("127.0.0.2", url, answer(), { "user-agent": POPULAR_UA })).status);
+    for (let i = 0; i < 31; i++)
+      statuses.push((await postFrom("127.0.0.2", url, answer(), { "user-agent": POPULAR_UA })).status);
     expect(statuses.slice(0, 30).every((x) => x === 201)).toBe(true);
     expect(statuses[30]).toBe(429);
 
     // Another respondent with the very same browser build, from their own address: not blocked.
     expect((await postFrom("127.0.0.3", url, answer(), { "user-agent": POPULAR_UA })).status).toBe(201);
     // The limited client changes its User-Agent, drops it, or claims another address: still limited.
-    expect((await postFrom("127.0.0.2", url, answer(), { "user-agent": `Mozilla/5.0 (${randomUUID()})` })).status).toBe(429);
+    expect((await postFrom("127.0.0.2", url, answer(), { "user-agent": `Mozilla/5.0 (${randomUUID()})` })).status).toBe(
+      429,
+    );
     expect((await postFrom("127.0.0.2", url, answer(), {})).status).toBe(429);
-    expect((await postFrom("127.0.0.2", url, answer(), { "user-agent": POPULAR_UA, "x-forwarded-for": "198.51.100.23", "x-real-ip": "198.51.100.24" })).status).toBe(429);
+    expect(
+      (
+        await postFrom("127.0.0.2", url, answer(), {
+          "user-agent": POPULAR_UA,
+          "x-forwarded-for": "198.51.100.23",
+          "x-real-ip": "198.51.100.24",
+        })
+      ).status,
+    ).toBe(429);
     expect(await db.response.count({ where: { surveyId: s.id } })).toBe(31);
   }, 60_000);
 
@@ -82,7 +111,8 @@ describe("public response limit per client address", () => {
     // The suite's server trusts loopback as its proxy (tests/server.ts): the proxy appends the real address.
     const s = await createSurvey(A.orgId, { settings: { rateLimit: { perClientPerMinute: 3 } } });
     const path = `/api/v1/public/surveys/${s.publicId}/responses`;
-    const from = (xff: string, ua = POPULAR_UA) => request("POST", path, { rawBody: answer(), headers: { "x-forwarded-for": xff, "user-agent": ua } });
+    const from = (xff: string, ua = POPULAR_UA) =>
+      request("POST", path, { rawBody: answer(), headers: { "x-forwarded-for": xff, "user-agent": ua } });
     await insideWindow();
     for (let i = 0; i < 3; i++) expect((await from("203.0.113.50")).status).toBe(201);
     expect((await from("203.0.113.50")).status).toBe(429);
@@ -95,7 +125,8 @@ describe("public response limit per client address", () => {
 // ── imports ───────────────────────────────────────────────────────────────────────────────────────────
 
 const header = "externalId,name,email\n";
-const csvOfRows = (n: number, tag = randomUUID().slice(0, 6)) => header + Array.from({ length: n }, (_, k) => `L-${tag}-${k},Name ${k},l${k}-${tag}@limits.example\n`).join("");
+const csvOfRows = (n: number, tag = randomUUID().slice(0, 6)) =>
+  header + Array.from({ length: n }, (_, k) => `L-${tag}-${k},Name ${k},l${k}-${tag}@limits.example\n`).join("");
 /** A CSV of about `bytes` bytes. */
 const csvOfBytes = (bytes: number, tag = randomUUID().slice(0, 6)) => {
   const row = (k: number) => `L-${tag}-${k},${"n".repeat(180)},l${k}@limits.example\n`;
@@ -117,7 +148,11 @@ function chunked(text: string): ReadableStream<Uint8Array> {
 }
 
 async function post(path: string, key: string, body: BodyInit, contentType?: string) {
-  const init: RequestInit & { duplex?: "half" } = { method: "POST", headers: { authorization: `Bearer ${key}`, ...(contentType ? { "content-type": contentType } : {}) }, body };
+  const init: RequestInit & { duplex?: "half" } = {
+    method: "POST",
+    headers: { authorization: `Bearer ${key}`, ...(contentType ? { "content-type": contentType } : {}) },
+    body,
+  };
   if (body instanceof ReadableStream) init.duplex = "half";
   const res = await fetch(`${direct.url}${path}`, init);
   const text = await res.text();
@@ -150,7 +185,10 @@ describe("CSV import limits", () => {
     expect(r.json().invalid_params[0].reason).toMatch(/0\.2 MB \(200,000 bytes, RESONANCE_IMPORT_MAX_BYTES\)/);
     expect(await customersOf(A)).toBe(before);
     // the preview too
-    expect((await post("/api/v1/imports/customers/preview", A.keys.manager, csvOfBytes(MAX_BYTES + 10_000), "text/csv")).status).toBe(413);
+    expect(
+      (await post("/api/v1/imports/customers/preview", A.keys.manager, csvOfBytes(MAX_BYTES + 10_000), "text/csv"))
+        .status,
+    ).toBe(413);
   });
 
   it("stops a chunked body (no declared length) once it grows past the limit, writing nothing", async () => {
@@ -158,7 +196,12 @@ describe("CSV import limits", () => {
     const r = await post(IMPORT, A.keys.manager, chunked(csvOfBytes(MAX_BYTES * 3)), "text/csv");
     expect(refusal(r)).toContain("RESONANCE_IMPORT_MAX_BYTES");
     expect(await customersOf(A)).toBe(before);
-    const preview = await post("/api/v1/imports/customers/preview", A.keys.manager, chunked(csvOfBytes(MAX_BYTES * 3)), "text/csv");
+    const preview = await post(
+      "/api/v1/imports/customers/preview",
+      A.keys.manager,
+      chunked(csvOfBytes(MAX_BYTES * 3)),
+      "text/csv",
+    );
     expect(preview.status).toBe(413);
     expect(preview.json().invalid_params[0].reason).toContain("RESONANCE_IMPORT_MAX_BYTES");
   });
@@ -192,7 +235,12 @@ describe("CSV import limits", () => {
 
   it("refuses more rows than RESONANCE_IMPORT_MAX_ROWS: the preview with 413, the import writes nothing", async () => {
     const before = await customersOf(A);
-    const preview = await post("/api/v1/imports/customers/preview", A.keys.manager, csvOfRows(MAX_ROWS + 1), "text/csv");
+    const preview = await post(
+      "/api/v1/imports/customers/preview",
+      A.keys.manager,
+      csvOfRows(MAX_ROWS + 1),
+      "text/csv",
+    );
     expect(preview.status).toBe(413);
     expect(preview.json().invalid_params[0]).toMatchObject({ name: "rows" });
     expect(preview.json().invalid_params[0].reason).toContain("1,000 rows (RESONANCE_IMPORT_MAX_ROWS)");
@@ -218,14 +266,22 @@ describe("organization creation limit", () => {
     // All but one of today's share used up (the limiter's own counter, as earlier creations leave it).
     await consume(`org-create:${userId}`, ORG_CREATION_LIMIT, {}, ORG_CREATION_LIMIT.limit - 1);
 
-    const last = await callServerAction(create, { cookie: cookie!, form: { name: `Allowed ${randomUUID().slice(0, 6)}` } });
+    const last = await callServerAction(create, {
+      cookie: cookie!,
+      form: { name: `Allowed ${randomUUID().slice(0, 6)}` },
+    });
     expect(last.redirect).toMatch(/^\/(;|$)/); // to the new organization's dashboard
     expect(await owned()).toBe(1);
 
-    const refused = await callServerAction(create, { cookie: cookie!, form: { name: `One too many ${randomUUID().slice(0, 6)}` } });
+    const refused = await callServerAction(create, {
+      cookie: cookie!,
+      form: { name: `One too many ${randomUUID().slice(0, 6)}` },
+    });
     expect(refused.redirect).toBeNull();
     // The action's result carries the reason as the name field's error (CreateOrgForm shows it under the field).
-    expect(refused.text).toMatch(/"fieldErrors":\{"name":"You have created 10 organizations today, the most one account may\. Try again in (an hour|\d+ hours)\."\}/);
+    expect(refused.text).toMatch(
+      /"fieldErrors":\{"name":"You have created 10 organizations today, the most one account may\. Try again in (an hour|\d+ hours)\."\}/,
+    );
     expect(await owned()).toBe(1);
   });
 });

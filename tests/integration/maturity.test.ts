@@ -13,10 +13,13 @@ const DAY = 86_400_000;
 let A: Org;
 let B: Org;
 
-const allAnswers = (value: (key: string, i: number) => number) => Object.fromEntries(MATURITY_QUESTIONS.map((q, i) => [q.key, value(q.key, i)]));
+const allAnswers = (value: (key: string, i: number) => number) =>
+  Object.fromEntries(MATURITY_QUESTIONS.map((q, i) => [q.key, value(q.key, i)]));
 
 async function touchpoint(org: Org, name: string, extra: { targetNps?: number; archivedAt?: Date } = {}) {
-  return db.touchpoint.create({ data: { orgId: org.orgId, journeyId: org.ids.journey, stageId: org.ids.stage, name, kind: "digital", ...extra } });
+  return db.touchpoint.create({
+    data: { orgId: org.orgId, journeyId: org.ids.journey, stageId: org.ids.stage, name, kind: "digital", ...extra },
+  });
 }
 
 beforeAll(async () => {
@@ -26,19 +29,63 @@ beforeAll(async () => {
   const t2 = await touchpoint(A, "Web form");
   const t3 = await touchpoint(A, "Chat", { targetNps: 40 });
   const gone = await touchpoint(A, "Fax", { targetNps: 10, archivedAt: new Date(now - DAY) });
-  const liveOnT2 = await db.survey.create({ data: { orgId: A.orgId, publicId: `pub-${uid()}`, name: "Web CSAT", type: "csat", status: "live", touchpointId: t2.id } });
-  await db.survey.create({ data: { orgId: A.orgId, publicId: `pub-${uid()}`, name: "Chat draft", type: "csat", status: "draft", touchpointId: t3.id } });
+  const liveOnT2 = await db.survey.create({
+    data: {
+      orgId: A.orgId,
+      publicId: `pub-${uid()}`,
+      name: "Web CSAT",
+      type: "csat",
+      status: "live",
+      touchpointId: t2.id,
+    },
+  });
+  await db.survey.create({
+    data: {
+      orgId: A.orgId,
+      publicId: `pub-${uid()}`,
+      name: "Chat draft",
+      type: "csat",
+      status: "draft",
+      touchpointId: t3.id,
+    },
+  });
   const responses = (tp: string, n: number, prefix: string) =>
-    Array.from({ length: n }, (_, i) => ({ orgId: A.orgId, surveyId: liveOnT2.id, clientId: `${prefix}-${uid()}-${i}`, touchpointId: tp, score: 4, metric: "csat", completed: true, submittedAt: new Date(now - (i + 1) * DAY) }));
+    Array.from({ length: n }, (_, i) => ({
+      orgId: A.orgId,
+      surveyId: liveOnT2.id,
+      clientId: `${prefix}-${uid()}-${i}`,
+      touchpointId: tp,
+      score: 4,
+      metric: "csat",
+      completed: true,
+      submittedAt: new Date(now - (i + 1) * DAY),
+    }));
   await db.response.createMany({ data: [...responses(t2.id, 30, "t2"), ...responses(gone.id, 40, "gone")] });
   // t3: 29 interactions in the window and 5 older ones → not measured live
   const interactions = (n: number, ageDays: number) =>
-    Array.from({ length: n }, (_, i) => ({ orgId: A.orgId, customerId: A.ids.customer, touchpointId: t3.id, occurredAt: new Date(now - (ageDays + i * 0.5) * DAY), outcome: "resolved" }));
+    Array.from({ length: n }, (_, i) => ({
+      orgId: A.orgId,
+      customerId: A.ids.customer,
+      touchpointId: t3.id,
+      occurredAt: new Date(now - (ageDays + i * 0.5) * DAY),
+      outcome: "resolved",
+    }));
   await db.interaction.createMany({ data: [...interactions(29, 1), ...interactions(5, 100)] });
   // two detractor cases 5 days old: one resolved after 3 hours, one never touched
   const opened = new Date(now - 5 * DAY);
-  await db.case.create({ data: { orgId: A.orgId, title: "Detractor 1", triggerKey: `detractor:${uid()}`, createdAt: opened, resolvedAt: new Date(opened.getTime() + 3 * 3_600_000), status: "resolved" } });
-  await db.case.create({ data: { orgId: A.orgId, title: "Detractor 2", triggerKey: `detractor:${uid()}`, createdAt: opened } });
+  await db.case.create({
+    data: {
+      orgId: A.orgId,
+      title: "Detractor 1",
+      triggerKey: `detractor:${uid()}`,
+      createdAt: opened,
+      resolvedAt: new Date(opened.getTime() + 3 * 3_600_000),
+      status: "resolved",
+    },
+  });
+  await db.case.create({
+    data: { orgId: A.orgId, title: "Detractor 2", triggerKey: `detractor:${uid()}`, createdAt: opened },
+  });
 });
 
 describe("maturity assessments", () => {
@@ -55,7 +102,11 @@ describe("maturity assessments", () => {
     // an API key acts for the admin who created it (tests/factories)
     expect(saved.body.createdBy).toMatchObject({ id: A.users.admin.id });
 
-    const figures = Object.fromEntries((saved.body.evidence.figures as { key: string; numerator: number; denominator: number; share: number | null }[]).map((f) => [f.key, f]));
+    const figures = Object.fromEntries(
+      (
+        saved.body.evidence.figures as { key: string; numerator: number; denominator: number; share: number | null }[]
+      ).map((f) => [f.key, f]),
+    );
     expect(saved.body.evidence.activeTouchpoints).toBe(3);
     expect(figures.promised).toMatchObject({ numerator: 2, denominator: 3 });
     expect(figures.promised.share).toBeCloseTo(2 / 3, 10);
@@ -66,7 +117,9 @@ describe("maturity assessments", () => {
     // measurement_live answered 2, data implies 2 (1 of 3 = 33 %): no disagreement; strategy_promise 3 vs 3: none
     expect(saved.body.disagreements).toEqual([]);
 
-    const audit = await db.auditEvent.findFirst({ where: { orgId: A.orgId, entityType: "MaturityAssessment", entityId: saved.body.id } });
+    const audit = await db.auditEvent.findFirst({
+      where: { orgId: A.orgId, entityType: "MaturityAssessment", entityId: saved.body.id },
+    });
     expect(audit).toMatchObject({ action: "maturity.assessed", actorId: A.users.admin.id });
   });
 
@@ -77,7 +130,11 @@ describe("maturity assessments", () => {
     expect(second.body).toMatchObject({ score: 1.3, level: "ad_hoc" });
     // measured: 33 % implies 2, answered 4 → disagrees; promised 67 % implies 3, answered 1 → disagrees;
     // loop closure 50 % implies 3, answered 1 → disagrees; live surveys 33 % implies 2, answered 1 → within one level
-    expect(second.body.disagreements.map((d: { question: string }) => d.question).sort()).toEqual(["governance_loop", "measurement_live", "strategy_promise"]);
+    expect(second.body.disagreements.map((d: { question: string }) => d.question).sort()).toEqual([
+      "governance_loop",
+      "measurement_live",
+      "strategy_promise",
+    ]);
 
     const list = await http("GET", "/api/v1/maturity-assessments", { key: A.keys.viewer });
     expect(list.status).toBe(200);
@@ -98,7 +155,13 @@ describe("maturity assessments", () => {
     expect(res.status).toBe(400);
     expect(res.contentType).toContain("application/problem+json");
     const names = (res.body.invalid_params as { name: string }[]).map((p) => p.name).sort();
-    expect(names).toEqual(["answers.culture_people", "answers.design_changes", "answers.made_up", "answers.measurement_live", "answers.strategy_vision"]);
+    expect(names).toEqual([
+      "answers.culture_people",
+      "answers.design_changes",
+      "answers.made_up",
+      "answers.measurement_live",
+      "answers.strategy_vision",
+    ]);
     expect(await db.maturityAssessment.count({ where: { orgId: A.orgId } })).toBe(before);
 
     const missing = await http("POST", "/api/v1/maturity-assessments", { key: A.keys.manager, body: {} });
@@ -108,7 +171,10 @@ describe("maturity assessments", () => {
 
   it("does not let a viewer or an agent save", async () => {
     for (const role of ["viewer", "agent"] as const) {
-      const res = await http("POST", "/api/v1/maturity-assessments", { key: A.keys[role], body: { answers: allAnswers(() => 4) } });
+      const res = await http("POST", "/api/v1/maturity-assessments", {
+        key: A.keys[role],
+        body: { answers: allAnswers(() => 4) },
+      });
       expect(res.status).toBe(403);
     }
     expect(await db.maturityAssessment.count({ where: { orgId: A.orgId, score: 4 } })).toBe(0);
@@ -118,10 +184,15 @@ describe("maturity assessments", () => {
     const other = await http("GET", "/api/v1/maturity-assessments", { key: B.keys.admin });
     expect(other.status).toBe(200);
     expect(other.body).toEqual([]);
-    const mine = await http("POST", "/api/v1/maturity-assessments", { key: B.keys.manager, body: { answers: allAnswers(() => 4) } });
+    const mine = await http("POST", "/api/v1/maturity-assessments", {
+      key: B.keys.manager,
+      body: { answers: allAnswers(() => 4) },
+    });
     expect(mine.status).toBe(201);
     // B's evidence counts B's data only: the factory's one touchpoint, with a target, not measured live
-    const figures = Object.fromEntries((mine.body.evidence.figures as { key: string; numerator: number; denominator: number }[]).map((f) => [f.key, f]));
+    const figures = Object.fromEntries(
+      (mine.body.evidence.figures as { key: string; numerator: number; denominator: number }[]).map((f) => [f.key, f]),
+    );
     expect(figures.promised).toMatchObject({ numerator: 1, denominator: 1 });
     expect(figures.measured).toMatchObject({ numerator: 0, denominator: 1 });
     expect(mine.body.evidence.liveSurveys).toBe(1);

@@ -57,7 +57,9 @@ describe("an admin resets a member's password", () => {
     expect(await signIn(u.email, TEST_PASSWORD)).toBeNull();
     expect((await db.user.findUniqueOrThrow({ where: { id: u.id } })).emailVerifiedAt).toBeNull(); // the admin held the link
     await expect(resetPassword(token, "yet another passphrase 5")).rejects.toMatchObject({ status: 404 }); // once only
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { orgId: A.orgId, action: "member.password_reset_link", entityId: u.membershipId } });
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { orgId: A.orgId, action: "member.password_reset_link", entityId: u.membershipId },
+    });
     expect(audit).toMatchObject({ actorId: A.users.admin.id, data: expect.objectContaining({ delivered: "copied" }) });
     expect(JSON.stringify(audit)).not.toContain(token);
   });
@@ -79,10 +81,18 @@ describe("an admin resets a member's password", () => {
   it("refuses an account that also opens another organization, the admin's own account, another organization's member and non-admins; no link is made", async () => {
     const shared = await memberOfA();
     await db.membership.create({ data: { orgId: B.orgId, userId: shared.id, role: "viewer" } });
-    await expect(issueMemberPasswordReset(A.ctx("admin"), shared.membershipId, { mailer: null })).rejects.toMatchObject({ status: 409, message: expect.stringMatching(/also opens other organizations/) });
-    await expect(issueMemberPasswordReset(A.ctx("admin"), A.users.admin.membershipId, { mailer: null })).rejects.toMatchObject({ status: 400 });
-    await expect(issueMemberPasswordReset(A.ctx("admin"), B.users.viewer.membershipId, { mailer: null })).rejects.toMatchObject({ status: 404 });
-    await expect(issueMemberPasswordReset(A.ctx("manager"), A.users.viewer.membershipId, { mailer: null })).rejects.toMatchObject({ status: 403 });
+    await expect(issueMemberPasswordReset(A.ctx("admin"), shared.membershipId, { mailer: null })).rejects.toMatchObject(
+      { status: 409, message: expect.stringMatching(/also opens other organizations/) },
+    );
+    await expect(
+      issueMemberPasswordReset(A.ctx("admin"), A.users.admin.membershipId, { mailer: null }),
+    ).rejects.toMatchObject({ status: 400 });
+    await expect(
+      issueMemberPasswordReset(A.ctx("admin"), B.users.viewer.membershipId, { mailer: null }),
+    ).rejects.toMatchObject({ status: 404 });
+    await expect(
+      issueMemberPasswordReset(A.ctx("manager"), A.users.viewer.membershipId, { mailer: null }),
+    ).rejects.toMatchObject({ status: 403 });
     const users = [shared.id, A.users.admin.id, B.users.viewer.id, A.users.viewer.id];
     expect(await db.authToken.count({ where: { userId: { in: users } } })).toBe(0);
     expect(await signIn(shared.email, TEST_PASSWORD)).toBeTruthy(); // nothing changed for them
@@ -90,8 +100,20 @@ describe("an admin resets a member's password", () => {
 
   it("refuses where the organization requires single sign-on (a password would open nothing)", async () => {
     const C = await createOrg("reset-c");
-    await db.ssoConnection.create({ data: { orgId: C.orgId, issuer: "https://idp.example.test", clientId: "x", clientSecretEnc: "v1:unused", allowedDomains: ["example.test"], enabled: true, ssoRequired: true } });
-    await expect(issueMemberPasswordReset(C.ctx("admin"), C.users.viewer.membershipId, { mailer: null })).rejects.toMatchObject({ status: 409, message: expect.stringMatching(/requires single sign-on/) });
+    await db.ssoConnection.create({
+      data: {
+        orgId: C.orgId,
+        issuer: "https://idp.example.test",
+        clientId: "x",
+        clientSecretEnc: "v1:unused",
+        allowedDomains: ["example.test"],
+        enabled: true,
+        ssoRequired: true,
+      },
+    });
+    await expect(
+      issueMemberPasswordReset(C.ctx("admin"), C.users.viewer.membershipId, { mailer: null }),
+    ).rejects.toMatchObject({ status: 409, message: expect.stringMatching(/requires single sign-on/) });
     expect(await db.authToken.count({ where: { userId: C.users.viewer.id } })).toBe(0);
   });
 });

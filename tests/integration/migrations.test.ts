@@ -6,7 +6,10 @@ import { describe, expect, it } from "vitest";
 import { provider } from "@/lib/db";
 
 const exec = promisify(execFile);
-const prisma = (...args: string[]) => exec(process.execPath, ["node_modules/prisma/build/index.js", ...args], { env: { ...process.env, PRISMA_HIDE_UPDATE_MESSAGE: "1" } });
+const prisma = (...args: string[]) =>
+  exec(process.execPath, ["node_modules/prisma/build/index.js", ...args], {
+    env: { ...process.env, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+  });
 const dir = provider === "postgresql" ? "prisma/postgres" : "prisma";
 
 describe(`migrations (${provider})`, () => {
@@ -15,7 +18,15 @@ describe(`migrations (${provider})`, () => {
   });
 
   it("applying the committed migrations yields exactly the schema (no drift)", async () => {
-    const { stdout } = await prisma("migrate", "diff", "--from-migrations", `${dir}/migrations`, "--to-schema", `${dir}/schema.prisma`, "--exit-code");
+    const { stdout } = await prisma(
+      "migrate",
+      "diff",
+      "--from-migrations",
+      `${dir}/migrations`,
+      "--to-schema",
+      `${dir}/schema.prisma`,
+      "--exit-code",
+    );
     expect(stdout).toContain("No difference detected");
   });
 

@@ -11,10 +11,16 @@ import { http } from "./http";
 import { ROUTES } from "./route-table";
 
 const doc = buildOpenApiDocument();
-const documented = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p.replace(/\{(\w+)\}/g, ":$1")}`));
+const documented = Object.entries(doc.paths).flatMap(([p, ops]) =>
+  Object.keys(ops).map((m) => `${m.toUpperCase()} ${p.replace(/\{(\w+)\}/g, ":$1")}`),
+);
 
 /** Every JSON Schema object in the document, with where it sits. */
-function schemasIn(node: unknown, at: string, out: [string, Record<string, unknown>][] = []): [string, Record<string, unknown>][] {
+function schemasIn(
+  node: unknown,
+  at: string,
+  out: [string, Record<string, unknown>][] = [],
+): [string, Record<string, unknown>][] {
   if (!node || typeof node !== "object") return out;
   for (const [k, v] of Object.entries(node)) {
     if (k === "schema" && v && typeof v === "object") out.push([`${at}.schema`, v as Record<string, unknown>]);
@@ -25,7 +31,9 @@ function schemasIn(node: unknown, at: string, out: [string, Record<string, unkno
 
 describe("OpenAPI document", () => {
   it("is up to date with the route files (scripts/gen-openapi-routes.mjs --check)", () => {
-    expect(() => execFileSync(process.execPath, ["scripts/gen-openapi-routes.mjs", "--check"], { stdio: "pipe" })).not.toThrow();
+    expect(() =>
+      execFileSync(process.execPath, ["scripts/gen-openapi-routes.mjs", "--check"], { stdio: "pipe" }),
+    ).not.toThrow();
   });
 
   it("documents every route of the route table, and only those", () => {
@@ -36,13 +44,17 @@ describe("OpenAPI document", () => {
   });
 
   it("has wrapper metadata for every exported handler, with the role the route table expects", () => {
-    const exported = ROUTE_MODULES.flatMap((m) => METHODS.filter((method) => typeof m.module[method] === "function").map((method) => `${method} ${m.path}`));
+    const exported = ROUTE_MODULES.flatMap((m) =>
+      METHODS.filter((method) => typeof m.module[method] === "function").map((method) => `${method} ${m.path}`),
+    );
     const ops = operations();
     expect(ops.map((o) => `${o.method} ${o.path}`).sort()).toEqual(exported.sort());
     for (const op of ops) {
       const row = ROUTES.find((r) => r.method === op.method && r.path === op.path)!;
       // sessionOnly: access management refuses API keys (docs/security/api-keys.md); the table says which routes.
-      const access = row.public ? { kind: "public" } : { kind: "role", role: row.minRole, ...(row.sessionOnly ? { sessionOnly: true } : {}) };
+      const access = row.public
+        ? { kind: "public" }
+        : { kind: "role", role: row.minRole, ...(row.sessionOnly ? { sessionOnly: true } : {}) };
       expect(op.meta.access, `${op.method} ${op.path}`).toEqual(access);
       expect(op.summary, `${op.method} ${op.path} has no summary`).not.toMatch(/^(GET|POST|PUT|PATCH|DELETE) \//);
     }
@@ -60,9 +72,16 @@ describe("OpenAPI document", () => {
     expect(members["x-session-only"]).toBe(true);
     expect(members.responses["403"].description).toMatch(/any API key/);
     expect((doc.paths["/api/v1/customers/{id}"].patch as Record<string, any>).security).toBeUndefined();
-    expect(members.responses["403"].content["application/problem+json"].schema.$ref).toBe("#/components/schemas/Problem");
+    expect(members.responses["403"].content["application/problem+json"].schema.$ref).toBe(
+      "#/components/schemas/Problem",
+    );
     expect(members.parameters.map((p: any) => [p.name, p.in, p.required])).toEqual([["id", "path", true]]);
-    expect(members.requestBody.content["application/json"].schema.properties.role.enum).toEqual(["viewer", "agent", "manager", "admin"]);
+    expect(members.requestBody.content["application/json"].schema.properties.role.enum).toEqual([
+      "viewer",
+      "agent",
+      "manager",
+      "admin",
+    ]);
   });
 
   it("names the path parameters of every templated path", () => {
@@ -81,8 +100,13 @@ describe("OpenAPI document", () => {
     const schemas = schemasIn(doc.paths, "paths");
     expect(schemas.length).toBeGreaterThan(100);
     for (const [at, schema] of schemas) {
-      const resolved = JSON.parse(JSON.stringify(schema).replaceAll('"#/components/schemas/Problem"', '"#/$defs/Problem"'));
-      expect(ajv.validateSchema({ ...resolved, $defs: { Problem: doc.components.schemas.Problem } }), `${at}: ${ajv.errorsText()}`).toBe(true);
+      const resolved = JSON.parse(
+        JSON.stringify(schema).replaceAll('"#/components/schemas/Problem"', '"#/$defs/Problem"'),
+      );
+      expect(
+        ajv.validateSchema({ ...resolved, $defs: { Problem: doc.components.schemas.Problem } }),
+        `${at}: ${ajv.errorsText()}`,
+      ).toBe(true);
       expect(() => ajv.compile({ ...resolved, $defs: { Problem: doc.components.schemas.Problem } }), at).not.toThrow();
     }
   });
@@ -103,7 +127,13 @@ describe("OpenAPI document", () => {
     const res = await http("GET", "/docs/api");
     expect(res.status).toBe(200);
     const html = String(res.body);
-    for (const op of operations()) expect(html, `${op.method} ${op.path}`).toContain(`id="${`${op.method} ${op.path}`.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")}"`);
+    for (const op of operations())
+      expect(html, `${op.method} ${op.path}`).toContain(
+        `id="${`${op.method} ${op.path}`
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, "-")
+          .replace(/^-|-$/g, "")}"`,
+      );
     expect(html).toContain("curl -X POST");
     expect(html).toContain("manager or higher");
     expect(html).not.toMatch(/<script[^>]+src="https?:\/\//); // no external scripts

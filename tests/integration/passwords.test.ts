@@ -7,7 +7,8 @@ import { hashPassword, needsRehash } from "@/lib/auth/password";
 import { createUser } from "../factories";
 import { signIn } from "./http";
 
-const hashOf = async (id: string) => (await db.user.findUniqueOrThrow({ where: { id }, select: { passwordHash: true } })).passwordHash;
+const hashOf = async (id: string) =>
+  (await db.user.findUniqueOrThrow({ where: { id }, select: { passwordHash: true } })).passwordHash;
 
 describe("passwords at sign-in", () => {
   it("two passwords that share their first 72 bytes are two passwords", async () => {

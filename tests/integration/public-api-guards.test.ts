@@ -19,7 +19,11 @@ beforeAll(async () => {
   A = await createOrg("guards");
 });
 
-const body = (answers: Record<string, unknown> = { nps: 9 }) => ({ clientId: `guard-${randomUUID()}`, answers, complete: false });
+const body = (answers: Record<string, unknown> = { nps: 9 }) => ({
+  clientId: `guard-${randomUUID()}`,
+  answers,
+  complete: false,
+});
 const post = (publicId: string, headers: Record<string, string>, b: unknown = body()) =>
   http("POST", `/api/v1/public/surveys/${publicId}/responses`, { body: b, headers });
 
@@ -65,7 +69,11 @@ describe("CORS", () => {
   it("answers preflight requests for allowed origins only", async () => {
     const s = await createSurvey(A.orgId, { settings: { allowedOrigins: [SHOP] } });
     for (const path of [`/api/v1/public/surveys/${s.publicId}`, `/api/v1/public/surveys/${s.publicId}/responses`]) {
-      const headers = { origin: SHOP, "access-control-request-method": "POST", "access-control-request-headers": "content-type" };
+      const headers = {
+        origin: SHOP,
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "content-type",
+      };
       const ok = await http("OPTIONS", path, { headers });
       expect(ok.status).toBe(204);
       expect(ok.headers.get("access-control-allow-origin")).toBe(SHOP);
@@ -75,7 +83,9 @@ describe("CORS", () => {
       expect(refused.status).toBe(403);
       expect(refused.headers.get("access-control-allow-origin")).toBeNull();
     }
-    expect((await http("OPTIONS", `/api/v1/public/surveys/nope/responses`, { headers: { origin: SHOP } })).status).toBe(403);
+    expect((await http("OPTIONS", `/api/v1/public/surveys/nope/responses`, { headers: { origin: SHOP } })).status).toBe(
+      403,
+    );
   });
 });
 
@@ -112,7 +122,10 @@ describe("rate limits", () => {
     const s = await createSurvey(A.orgId, { settings: { rateLimit: { perSurveyPerMinute: 4 } } });
     await insideWindow();
     const statuses = [];
-    for (let i = 0; i < 6; i++) statuses.push((await post(s.publicId, { "user-agent": `client ${i}`, "x-forwarded-for": `192.0.2.${i}` })).status);
+    for (let i = 0; i < 6; i++)
+      statuses.push(
+        (await post(s.publicId, { "user-agent": `client ${i}`, "x-forwarded-for": `192.0.2.${i}` })).status,
+      );
     expect(statuses).toEqual([201, 201, 201, 201, 429, 429]);
   });
 });

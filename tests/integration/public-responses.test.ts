@@ -9,7 +9,10 @@ import { createSurvey, storedResponses } from "../factories/surveys";
 import { customerToken } from "./customer-tokens";
 import { http } from "./http";
 
-const UA = { desktop: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36" };
+const UA = {
+  desktop:
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36",
+};
 let A: Org;
 let B: Org;
 let webChannel: string;
@@ -23,26 +26,60 @@ beforeAll(async () => {
 
 const cid = () => `test-${randomUUID()}`;
 const post = (publicId: string, body: unknown, headers: Record<string, string> = {}) =>
-  http("POST", `/api/v1/public/surveys/${publicId}/responses`, { body, headers: { "user-agent": UA.desktop, ...headers } });
-const namesOf = (res: { body: { invalid_params?: { name: string }[] } }) => (res.body.invalid_params ?? []).map((p) => p.name).sort();
+  http("POST", `/api/v1/public/surveys/${publicId}/responses`, {
+    body,
+    headers: { "user-agent": UA.desktop, ...headers },
+  });
+const namesOf = (res: { body: { invalid_params?: { name: string }[] } }) =>
+  (res.body.invalid_params ?? []).map((p) => p.name).sort();
 
 describe("GET /api/v1/public/surveys/:publicId", () => {
   it("serves a live survey in the respondent's language, without internal ids or a login", async () => {
     const s = await createSurvey(A.orgId);
-    const de = await http("GET", `/api/v1/public/surveys/${s.publicId}`, { headers: { "accept-language": "fr;q=0.9, de-CH, en;q=0.5" } });
+    const de = await http("GET", `/api/v1/public/surveys/${s.publicId}`, {
+      headers: { "accept-language": "fr;q=0.9, de-CH, en;q=0.5" },
+    });
     expect(de.status).toBe(200);
     expect(de.headers.get("content-language")).toBe("de");
-    expect(de.body).toMatchObject({ publicId: s.publicId, type: "nps", locale: "de", defaultLocale: "en", languages: ["en", "de"] });
-    expect(de.body.questions.map((q: { key: string }) => q.key)).toEqual(["nps", "why_low", "why_high", "plan", "topics", "renew"]);
-    expect(de.body.questions[0]).toMatchObject({ type: "score", text: "Wie wahrscheinlich empfehlen Sie uns weiter?", required: true, headline: true });
-    expect(de.body.questions[0].scale).toEqual({ min: 0, max: 10, minLabel: "Überhaupt nicht wahrscheinlich", maxLabel: "Äußerst wahrscheinlich" });
+    expect(de.body).toMatchObject({
+      publicId: s.publicId,
+      type: "nps",
+      locale: "de",
+      defaultLocale: "en",
+      languages: ["en", "de"],
+    });
+    expect(de.body.questions.map((q: { key: string }) => q.key)).toEqual([
+      "nps",
+      "why_low",
+      "why_high",
+      "plan",
+      "topics",
+      "renew",
+    ]);
+    expect(de.body.questions[0]).toMatchObject({
+      type: "score",
+      text: "Wie wahrscheinlich empfehlen Sie uns weiter?",
+      required: true,
+      headline: true,
+    });
+    expect(de.body.questions[0].scale).toEqual({
+      min: 0,
+      max: 10,
+      minLabel: "Überhaupt nicht wahrscheinlich",
+      maxLabel: "Äußerst wahrscheinlich",
+    });
     expect(de.body.questions[1].showIf).toEqual({ question: "nps", in: [0, 1, 2, 3, 4, 5, 6] });
-    expect(de.body.questions[3].options).toEqual([{ key: "basic", label: "Basis" }, { key: "pro", label: "Profi" }]);
+    expect(de.body.questions[3].options).toEqual([
+      { key: "basic", label: "Basis" },
+      { key: "pro", label: "Profi" },
+    ]);
     expect(de.body.strings.submit).toBe("Senden");
     const text = JSON.stringify(de.body);
     for (const internal of [s.id, A.orgId, ...Object.values(s.questionIds)]) expect(text).not.toContain(internal);
 
-    const explicit = await http("GET", `/api/v1/public/surveys/${s.publicId}?lang=en`, { headers: { "accept-language": "de" } });
+    const explicit = await http("GET", `/api/v1/public/surveys/${s.publicId}?lang=en`, {
+      headers: { "accept-language": "de" },
+    });
     expect(explicit.body.questions[0].text).toBe("How likely are you to recommend us?");
     const unknown = await http("GET", `/api/v1/public/surveys/${s.publicId}`, { headers: { "accept-language": "it" } });
     expect(unknown.body.locale).toBe("en");
@@ -76,12 +113,28 @@ describe("POST /api/v1/public/surveys/:publicId/responses", () => {
       pageUrl: "https://www.example.com/account/billing?email=someone@example.com#top",
     });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ clientId, completed: true, answers: { nps: 10, why_high: "Fast and friendly", topics: ["price", "speed"], renew: true } });
+    expect(res.body).toMatchObject({
+      clientId,
+      completed: true,
+      answers: { nps: 10, why_high: "Fast and friendly", topics: ["price", "speed"], renew: true },
+    });
     const [row] = await storedResponses(s.id);
     expect(row).toMatchObject({
-      orgId: A.orgId, surveyVersion: 3, clientId, metric: "nps", score: 10, category: "promoter", comment: "Fast and friendly", hasComment: true,
-      completed: true, locale: "de-CH", pageUrl: "https://www.example.com/account/billing", userAgentCategory: "desktop",
-      touchpointId: A.ids.touchpoint, channelId: webChannel, customerId: null,
+      orgId: A.orgId,
+      surveyVersion: 3,
+      clientId,
+      metric: "nps",
+      score: 10,
+      category: "promoter",
+      comment: "Fast and friendly",
+      hasComment: true,
+      completed: true,
+      locale: "de-CH",
+      pageUrl: "https://www.example.com/account/billing",
+      userAgentCategory: "desktop",
+      touchpointId: A.ids.touchpoint,
+      channelId: webChannel,
+      customerId: null,
     });
     expect(row.completedAt).toBeInstanceOf(Date);
     expect(row.answers.nps.valueNumber).toBe(10);
@@ -115,18 +168,36 @@ describe("POST /api/v1/public/surveys/:publicId/responses", () => {
     expect(partial.status).toBe(201);
     const { resumeToken } = partial.body;
     let [row] = await storedResponses(s.id);
-    expect(row).toMatchObject({ completed: false, completedAt: null, metric: "nps", score: 3, category: "detractor", hasComment: false });
+    expect(row).toMatchObject({
+      completed: false,
+      completedAt: null,
+      metric: "nps",
+      score: 3,
+      category: "detractor",
+      hasComment: false,
+    });
 
     // Completing without the required follow-up is refused and changes nothing.
     const incomplete = await post(s.publicId, { clientId, resumeToken, answers: { plan: "pro" }, complete: true });
     expect(incomplete.status).toBe(400);
     expect(namesOf(incomplete)).toEqual(["answers.why_low"]);
 
-    const rest = await post(s.publicId, { clientId, resumeToken, answers: { nps: 5, why_low: "Waited 40 minutes", plan: "pro" }, complete: true });
+    const rest = await post(s.publicId, {
+      clientId,
+      resumeToken,
+      answers: { nps: 5, why_low: "Waited 40 minutes", plan: "pro" },
+      complete: true,
+    });
     expect(rest.status).toBe(200);
     expect(rest.body).toEqual({ clientId, completed: true });
     [row] = await storedResponses(s.id);
-    expect(row).toMatchObject({ completed: true, score: 5, category: "detractor", comment: "Waited 40 minutes", hasComment: true });
+    expect(row).toMatchObject({
+      completed: true,
+      score: 5,
+      category: "detractor",
+      comment: "Waited 40 minutes",
+      hasComment: true,
+    });
     expect(row.completedAt).toBeInstanceOf(Date);
     expect(Object.keys(row.answers).sort()).toEqual(["nps", "plan", "why_low"]);
 
@@ -145,7 +216,12 @@ describe("POST /api/v1/public/surveys/:publicId/responses", () => {
     const clientId = cid();
     const first = await post(s.publicId, { clientId, answers: { nps: 4, why_low: "Meh" }, complete: false });
     expect(first.status).toBe(201);
-    const res = await post(s.publicId, { clientId, resumeToken: first.body.resumeToken, answers: { nps: 9, plan: "basic" }, complete: true });
+    const res = await post(s.publicId, {
+      clientId,
+      resumeToken: first.body.resumeToken,
+      answers: { nps: 9, plan: "basic" },
+      complete: true,
+    });
     expect(res.status).toBe(200);
     const [row] = await storedResponses(s.id);
     expect(Object.keys(row.answers).sort()).toEqual(["nps", "plan"]);
@@ -154,15 +230,25 @@ describe("POST /api/v1/public/surveys/:publicId/responses", () => {
 
   it("names every bad answer and stores nothing", async () => {
     const s = await createSurvey(A.orgId);
-    const res = await post(s.publicId, { clientId: cid(), complete: true, answers: { nps: 11, colour: "red", plan: 2, topics: ["price", "gold"], renew: "yes" } });
+    const res = await post(s.publicId, {
+      clientId: cid(),
+      complete: true,
+      answers: { nps: 11, colour: "red", plan: 2, topics: ["price", "gold"], renew: "yes" },
+    });
     expect(res.status).toBe(400);
     expect(res.contentType).toContain("application/problem+json");
     expect(namesOf(res)).toEqual(["answers.colour", "answers.nps", "answers.plan", "answers.renew", "answers.topics"]);
-    expect(res.body.invalid_params.every((p: { reason: string; in: string }) => p.reason && p.in === "body")).toBe(true);
+    expect(res.body.invalid_params.every((p: { reason: string; in: string }) => p.reason && p.in === "body")).toBe(
+      true,
+    );
 
     const missing = await post(s.publicId, { clientId: cid(), complete: true, answers: { renew: false } });
     expect(namesOf(missing)).toEqual(["answers.nps", "answers.plan"]);
-    const hidden = await post(s.publicId, { clientId: cid(), complete: false, answers: { nps: 9, why_low: "not asked" } });
+    const hidden = await post(s.publicId, {
+      clientId: cid(),
+      complete: false,
+      answers: { nps: 9, why_low: "not asked" },
+    });
     expect(hidden.status).toBe(400);
     expect(namesOf(hidden)).toEqual(["answers.why_low"]);
     const envelope = await post(s.publicId, { clientId: "short", answers: [], extra: 1 });
@@ -183,8 +269,21 @@ describe("POST /api/v1/public/surveys/:publicId/responses", () => {
     const base = { answers: { nps: 7 }, complete: false };
 
     // Signed with A's secret (customer-identity.test.ts covers unsigned ids): B's customer is still not A's.
-    const signed = async (externalId: string) => ({ customerExternalId: externalId, customerToken: await customerToken(A, s.publicId, externalId) });
-    expect((await post(s.publicId, { ...base, clientId: cid(), ...(await signed(externalA)), touchpointId: ownTouchpoint, channel: "email" })).status).toBe(201);
+    const signed = async (externalId: string) => ({
+      customerExternalId: externalId,
+      customerToken: await customerToken(A, s.publicId, externalId),
+    });
+    expect(
+      (
+        await post(s.publicId, {
+          ...base,
+          clientId: cid(),
+          ...(await signed(externalA)),
+          touchpointId: ownTouchpoint,
+          channel: "email",
+        })
+      ).status,
+    ).toBe(201);
     expect((await post(s.publicId, { ...base, clientId: cid(), ...(await signed(externalB)) })).status).toBe(201);
     expect((await post(s.publicId, { ...base, clientId: cid(), ...(await signed("NOBODY-123")) })).status).toBe(201);
     const [own, foreign, unknown] = await storedResponses(s.id);
@@ -202,7 +301,11 @@ describe("resume tokens: only the first submitter continues a response", () => {
 
   it("answers a replay with only { clientId, completed }, and a probe with a 409 that holds no answer", async () => {
     const s = await createSurvey(A.orgId);
-    const body = { clientId: cid(), answers: { nps: 2, why_low: "My contract number is 4711-SECRET", plan: "pro" }, complete: true };
+    const body = {
+      clientId: cid(),
+      answers: { nps: 2, why_low: "My contract number is 4711-SECRET", plan: "pro" },
+      complete: true,
+    };
     const first = await post(s.publicId, body);
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({ clientId: body.clientId, completed: true, answers: body.answers });
@@ -233,7 +336,10 @@ describe("resume tokens: only the first submitter continues a response", () => {
 
     const rest = { clientId, answers: { nps: 9, plan: "basic" }, complete: true };
     const without = await post(s.publicId, rest);
-    const wrong = await post(s.publicId, { ...rest, resumeToken: `${token.slice(0, -1)}${token.endsWith("A") ? "B" : "A"}` });
+    const wrong = await post(s.publicId, {
+      ...rest,
+      resumeToken: `${token.slice(0, -1)}${token.endsWith("A") ? "B" : "A"}`,
+    });
     const partialAgain = await post(s.publicId, { clientId, answers: { nps: 3 }, complete: false }); // even an identical partial
     for (const r of [without, wrong, partialAgain]) {
       expect(r.status).toBe(409);
@@ -266,7 +372,16 @@ describe("unknown channel or touchpoint", () => {
   it("is a 400 naming the field, storing nothing", async () => {
     const s = await createSurvey(A.orgId, { touchpointId: A.ids.touchpoint });
     const live = await db.touchpoint.findUniqueOrThrow({ where: { id: A.ids.touchpoint } });
-    const archived = await db.touchpoint.create({ data: { orgId: A.orgId, journeyId: live.journeyId, stageId: live.stageId, kind: live.kind, name: "Old kiosk", archivedAt: new Date() } });
+    const archived = await db.touchpoint.create({
+      data: {
+        orgId: A.orgId,
+        journeyId: live.journeyId,
+        stageId: live.stageId,
+        kind: live.kind,
+        name: "Old kiosk",
+        archivedAt: new Date(),
+      },
+    });
     await db.channel.create({ data: { orgId: B.orgId, key: "fax", name: "Fax" } });
     const base = { answers: { nps: 9, plan: "pro" }, complete: true };
     const cases: Array<[Record<string, string>, string[]]> = [
@@ -285,7 +400,9 @@ describe("unknown channel or touchpoint", () => {
     }
     expect(await db.response.count({ where: { surveyId: s.id } })).toBe(0);
     // The organization's own values still work, and leaving them out takes the survey's touchpoint and "web".
-    expect((await post(s.publicId, { ...base, clientId: cid(), channel: "email", touchpointId: A.ids.touchpoint })).status).toBe(201);
+    expect(
+      (await post(s.publicId, { ...base, clientId: cid(), channel: "email", touchpointId: A.ids.touchpoint })).status,
+    ).toBe(201);
     expect((await post(s.publicId, { ...base, clientId: cid() })).status).toBe(201);
     const [own, plain] = await storedResponses(s.id);
     expect(own).toMatchObject({ channelId: emailChannel, touchpointId: A.ids.touchpoint });
@@ -296,7 +413,12 @@ describe("unknown channel or touchpoint", () => {
     const s = await createSurvey(A.orgId);
     expect((await http("GET", `/api/v1/public/surveys/${s.publicId}`)).status).toBe(200); // cached at version 3
     await db.survey.update({ where: { id: s.id }, data: { version: 4 } }); // the batch hands the next submit back
-    const res = await post(s.publicId, { clientId: cid(), answers: { nps: 9, plan: "pro" }, complete: true, channel: "carrier-pigeon" });
+    const res = await post(s.publicId, {
+      clientId: cid(),
+      answers: { nps: 9, plan: "pro" },
+      complete: true,
+      channel: "carrier-pigeon",
+    });
     expect(res.status).toBe(400);
     expect(namesOf(res)).toEqual(["channel"]);
     expect(await db.response.count({ where: { surveyId: s.id } })).toBe(0);
@@ -307,7 +429,11 @@ describe("unknown channel or touchpoint", () => {
 describe("text normalisation", () => {
   it("replaces a lone surrogate before validation, so the echo equals the stored text", async () => {
     const s = await createSurvey(A.orgId);
-    const res = await post(s.publicId, { clientId: cid(), answers: { nps: 10, why_high: "Great \uD800 and \uDC00 done", plan: "pro" }, complete: true });
+    const res = await post(s.publicId, {
+      clientId: cid(),
+      answers: { nps: 10, why_high: "Great \uD800 and \uDC00 done", plan: "pro" },
+      complete: true,
+    });
     expect(res.status).toBe(201);
     const [row] = await storedResponses(s.id);
     expect(row.answers.why_high.valueText).toBe("Great \uFFFD and \uFFFD done");

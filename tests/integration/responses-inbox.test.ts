@@ -43,13 +43,24 @@ let csat: Awaited<ReturnType<typeof createSurvey>>;
 let shopTouchpoint: string;
 let channels: Record<"web" | "email", string>;
 const customers: { id: string; externalId: string }[] = [];
-const signedCustomer = async (publicId: string, externalId: string) => ({ customerExternalId: externalId, customerToken: await customerToken(A, publicId, externalId) });
+const signedCustomer = async (publicId: string, externalId: string) => ({
+  customerExternalId: externalId,
+  customerToken: await customerToken(A, publicId, externalId),
+});
 let all: Expected[] = [];
 const BASE = Date.parse("2026-03-01T12:00:00Z");
 const HOUR = 3_600_000;
 
 const CSAT_QUESTIONS = [
-  { key: "csat", type: "score", required: true, headline: true, scaleMin: 1, scaleMax: 5, text: { en: "How satisfied are you?", de: "Wie zufrieden sind Sie?" } },
+  {
+    key: "csat",
+    type: "score",
+    required: true,
+    headline: true,
+    scaleMin: 1,
+    scaleMax: 5,
+    text: { en: "How satisfied are you?", de: "Wie zufrieden sind Sie?" },
+  },
   { key: "comment", type: "text", text: { en: "Anything else?", de: "Sonst noch etwas?" } },
 ];
 
@@ -58,22 +69,51 @@ const csatCategory = (s: number) => (s >= 4 ? "satisfied" : s === 3 ? "neutral" 
 
 /** 41 responses: both surveys, every NPS/CSAT category, with and without comments (some formula-like), partial ones, one without a score. */
 function specs(): Spec[] {
-  const comments = ["=HYPERLINK(\"http://evil.test\",\"click\")", "+1 call me", "-minus start", "@mention", "Slow invoice process", "slow delivery", "Great help", null, "Fine"];
+  const comments = [
+    '=HYPERLINK("http://evil.test","click")',
+    "+1 call me",
+    "-minus start",
+    "@mention",
+    "Slow invoice process",
+    "slow delivery",
+    "Great help",
+    null,
+    "Fine",
+  ];
   const out: Spec[] = [];
   for (let i = 0; i < 40; i++) {
     const comment = comments[i % comments.length];
-    const base = { customer: i % 3 === 0 ? undefined : i % 3, touchpoint: i % 4 === 0 ? undefined : (["call", "shop"] as const)[i % 2], channel: (["web", "email"] as const)[i % 2], locale: i % 5 === 0 ? "de" : "en" };
+    const base = {
+      customer: i % 3 === 0 ? undefined : i % 3,
+      touchpoint: i % 4 === 0 ? undefined : (["call", "shop"] as const)[i % 2],
+      channel: (["web", "email"] as const)[i % 2],
+      locale: i % 5 === 0 ? "de" : "en",
+    };
     if (i % 2 === 0) {
       const score = i % 11;
       const complete = i % 7 !== 3;
-      const text = score <= 6 ? { why_low: comment ?? undefined } : score >= 9 ? { why_high: comment ?? undefined } : {};
-      const answers = complete ? { nps: score, plan: i % 4 === 0 ? "pro" : "basic", topics: i % 3 ? ["price", "speed"] : ["speed"], renew: i % 4 === 0, ...text } : { nps: score };
+      const text =
+        score <= 6 ? { why_low: comment ?? undefined } : score >= 9 ? { why_high: comment ?? undefined } : {};
+      const answers = complete
+        ? {
+            nps: score,
+            plan: i % 4 === 0 ? "pro" : "basic",
+            topics: i % 3 ? ["price", "speed"] : ["speed"],
+            renew: i % 4 === 0,
+            ...text,
+          }
+        : { nps: score };
       // a required why_low cannot be left out of a complete detractor response
       if (complete && score <= 6 && !comment) (answers as Record<string, unknown>).why_low = "No reason given";
       out.push({ survey: "nps", answers, complete, ...base });
     } else {
       const score = 1 + (i % 5);
-      out.push({ survey: "csat", answers: comment ? { csat: score, comment } : { csat: score }, complete: i % 9 !== 1, ...base });
+      out.push({
+        survey: "csat",
+        answers: comment ? { csat: score, comment } : { csat: score },
+        complete: i % 9 !== 1,
+        ...base,
+      });
     }
   }
   // no score yet: only the plan answered (metric and category stay empty)
@@ -87,10 +127,18 @@ beforeAll(async () => {
   const email = await db.channel.create({ data: { orgId: A.orgId, key: "email", name: "Email" } });
   channels = { web: web.id, email: email.id };
   const call = await db.touchpoint.findUniqueOrThrow({ where: { id: A.ids.touchpoint } });
-  shopTouchpoint = (await db.touchpoint.create({ data: { orgId: A.orgId, journeyId: call.journeyId, stageId: call.stageId, name: "Shop visit", kind: "physical" } })).id;
+  shopTouchpoint = (
+    await db.touchpoint.create({
+      data: { orgId: A.orgId, journeyId: call.journeyId, stageId: call.stageId, name: "Shop visit", kind: "physical" },
+    })
+  ).id;
   for (let c = 0; c < 3; c++) {
     const externalId = `INBOX-${uid()}`;
-    const created = await createCustomer(A.ctx("agent"), { externalId, name: `Inbox Person ${c}`, email: `inbox${c}-${uid()}@example.test` });
+    const created = await createCustomer(A.ctx("agent"), {
+      externalId,
+      name: `Inbox Person ${c}`,
+      email: `inbox${c}-${uid()}@example.test`,
+    });
     customers.push({ id: created.id, externalId });
   }
   nps = await createSurvey(A.orgId);
@@ -108,7 +156,9 @@ beforeAll(async () => {
         clientId,
         answers: s.answers,
         complete: s.complete,
-        ...(s.customer !== undefined ? await signedCustomer(s.survey === "nps" ? nps.publicId : csat.publicId, customers[s.customer].externalId) : {}),
+        ...(s.customer !== undefined
+          ? await signedCustomer(s.survey === "nps" ? nps.publicId : csat.publicId, customers[s.customer].externalId)
+          : {}),
         ...(s.touchpoint ? { touchpointId: s.touchpoint === "call" ? A.ids.touchpoint : shopTouchpoint } : {}),
         channel: s.channel,
         locale: s.locale,
@@ -117,7 +167,10 @@ beforeAll(async () => {
     expect(res.status, JSON.stringify(res.body)).toBe(201);
   }
   // Spread them over 41 hours (the public API stamps "now"), newest first in list order.
-  const rows = await db.response.findMany({ where: { clientId: { in: clientIds } }, select: { id: true, clientId: true } });
+  const rows = await db.response.findMany({
+    where: { clientId: { in: clientIds } },
+    select: { id: true, clientId: true },
+  });
   const idOf = new Map(rows.map((r) => [r.clientId, r.id]));
   all = [];
   for (const [i, s] of list.entries()) {
@@ -125,7 +178,10 @@ beforeAll(async () => {
     const submittedAt = BASE - i * HOUR;
     await db.response.update({ where: { id }, data: { submittedAt: new Date(submittedAt) } });
     const score = ((s.survey === "nps" ? s.answers.nps : s.answers.csat) ?? null) as number | null;
-    const comment = s.survey === "nps" ? ((s.answers.why_low ?? s.answers.why_high ?? null) as string | null) : ((s.answers.comment ?? null) as string | null);
+    const comment =
+      s.survey === "nps"
+        ? ((s.answers.why_low ?? s.answers.why_high ?? null) as string | null)
+        : ((s.answers.comment ?? null) as string | null);
     all.push({
       id,
       submittedAt,
@@ -141,8 +197,23 @@ beforeAll(async () => {
     });
   }
   // the factory's own response of A (a detractor, an hour after the others)
-  const factory = await db.response.update({ where: { id: A.ids.response }, data: { submittedAt: new Date(BASE + HOUR) } });
-  all.push({ id: factory.id, submittedAt: BASE + HOUR, surveyId: A.ids.survey, touchpointId: null, channelId: null, customerId: A.ids.customer, metric: "nps", score: 3, category: "detractor", comment: null, completed: true });
+  const factory = await db.response.update({
+    where: { id: A.ids.response },
+    data: { submittedAt: new Date(BASE + HOUR) },
+  });
+  all.push({
+    id: factory.id,
+    submittedAt: BASE + HOUR,
+    surveyId: A.ids.survey,
+    touchpointId: null,
+    channelId: null,
+    customerId: A.ids.customer,
+    metric: "nps",
+    score: 3,
+    category: "detractor",
+    comment: null,
+    completed: true,
+  });
   all.sort((a, b) => b.submittedAt - a.submittedAt || (a.id < b.id ? 1 : -1));
 }, 180_000);
 
@@ -152,7 +223,9 @@ async function listAll(query: string, key = A.keys.viewer, limit = 7) {
   let cursor: string | null = null;
   let pages = 0;
   do {
-    const res = await http("GET", `/api/v1/responses?${query}&limit=${limit}${cursor ? `&cursor=${cursor}` : ""}`, { key });
+    const res = await http("GET", `/api/v1/responses?${query}&limit=${limit}${cursor ? `&cursor=${cursor}` : ""}`, {
+      key,
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.data.length).toBeLessThanOrEqual(limit);
     ids.push(...res.body.data.map((r: { id: string }) => r.id));
@@ -175,15 +248,37 @@ describe("GET /api/v1/responses filters", () => {
     ["metric + category", () => "metric=csat&category=neutral", (r) => r.metric === "csat" && r.category === "neutral"],
     ["score range", () => "scoreMin=3&scoreMax=6", (r) => r.score !== null && r.score >= 3 && r.score <= 6],
     ["score from", () => "scoreMin=9", (r) => r.score !== null && r.score >= 9],
-    ["date-time range", () => `from=${iso(BASE - 20 * HOUR)}&to=${iso(BASE - 5 * HOUR)}`, (r) => r.submittedAt >= BASE - 20 * HOUR && r.submittedAt < BASE - 5 * HOUR],
-    ["date range, to inclusive", () => "from=2026-02-28&to=2026-02-28", (r) => r.submittedAt >= Date.parse("2026-02-28T00:00:00Z") && r.submittedAt < Date.parse("2026-03-01T00:00:00Z")],
+    [
+      "date-time range",
+      () => `from=${iso(BASE - 20 * HOUR)}&to=${iso(BASE - 5 * HOUR)}`,
+      (r) => r.submittedAt >= BASE - 20 * HOUR && r.submittedAt < BASE - 5 * HOUR,
+    ],
+    [
+      "date range, to inclusive",
+      () => "from=2026-02-28&to=2026-02-28",
+      (r) => r.submittedAt >= Date.parse("2026-02-28T00:00:00Z") && r.submittedAt < Date.parse("2026-03-01T00:00:00Z"),
+    ],
     ["with comment", () => "hasComment=true", (r) => r.comment !== null],
     ["without comment", () => "hasComment=false", (r) => r.comment === null],
     ["completed", () => "status=completed", (r) => r.completed],
     ["partial", () => "status=partial", (r) => !r.completed],
     ["text in comment", () => "q=invoice", (r) => r.comment?.includes("invoice") ?? false],
-    ["detractors with comments", () => "category=detractor&hasComment=true", (r) => r.category === "detractor" && r.comment !== null],
-    ["everything at once", () => `surveyId=${nps.id}&channelId=${channels.web}&scoreMax=8&status=completed&from=${iso(BASE - 30 * HOUR)}`, (r) => r.surveyId === nps.id && r.channelId === channels.web && r.score !== null && r.score <= 8 && r.completed && r.submittedAt >= BASE - 30 * HOUR],
+    [
+      "detractors with comments",
+      () => "category=detractor&hasComment=true",
+      (r) => r.category === "detractor" && r.comment !== null,
+    ],
+    [
+      "everything at once",
+      () => `surveyId=${nps.id}&channelId=${channels.web}&scoreMax=8&status=completed&from=${iso(BASE - 30 * HOUR)}`,
+      (r) =>
+        r.surveyId === nps.id &&
+        r.channelId === channels.web &&
+        r.score !== null &&
+        r.score <= 8 &&
+        r.completed &&
+        r.submittedAt >= BASE - 30 * HOUR,
+    ],
   ];
 
   it.each(cases)("%s", async (_, query, keep) => {
@@ -202,10 +297,17 @@ describe("GET /api/v1/responses filters", () => {
   });
 
   it("names each bad filter and lists nothing", async () => {
-    const bad = await http("GET", "/api/v1/responses?category=great&scoreMin=x&from=yesterday&status=done", { key: A.keys.viewer });
+    const bad = await http("GET", "/api/v1/responses?category=great&scoreMin=x&from=yesterday&status=done", {
+      key: A.keys.viewer,
+    });
     expect(bad.status).toBe(400);
     expect(bad.contentType).toContain("application/problem+json");
-    expect(bad.body.invalid_params.map((p: { name: string }) => p.name).sort()).toEqual(["category", "from", "scoreMin", "status"]);
+    expect(bad.body.invalid_params.map((p: { name: string }) => p.name).sort()).toEqual([
+      "category",
+      "from",
+      "scoreMin",
+      "status",
+    ]);
     const crossed = await http("GET", "/api/v1/responses?scoreMin=8&scoreMax=2", { key: A.keys.viewer });
     expect(crossed.status).toBe(400);
     expect(crossed.body.invalid_params.map((p: { name: string }) => p.name)).toEqual(["scoreMax"]);
@@ -241,7 +343,11 @@ describe("GET /api/v1/responses/:id", () => {
     expect(res.body.customer.name).toMatch(/^Inbox Person/);
     const answers = res.body.answers as { key: string; question: string; display: string }[];
     expect(answers.map((a) => a.key)).toEqual(["nps", ...(r.comment ? ["why_high"] : []), "plan", "topics", "renew"]);
-    expect(answers[0]).toMatchObject({ question: "How likely are you to recommend us?", display: String(r.score), value: r.score });
+    expect(answers[0]).toMatchObject({
+      question: "How likely are you to recommend us?",
+      display: String(r.score),
+      value: r.score,
+    });
     const plan = answers.find((a) => a.key === "plan")!;
     expect(plan.question).toBe("Which plan are you on?");
     expect(["Basic", "Pro"]).toContain(plan.display);
@@ -280,20 +386,48 @@ describe("GET /api/v1/exports/responses", () => {
     expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="responses-\d{4}-\d{2}-\d{2}\.csv"$/);
     const records = parse(text, { columns: true }) as Record<string, string>[];
     const header = Object.keys(records[0]);
-    expect(header).toEqual(["id", "submittedAt", "survey", "touchpoint", "channel", "customerId", "customerName", "customerEmail", "locale", "completed", "metric", "score", "category", "comment", "How satisfied are you?", "Anything else?"]);
+    expect(header).toEqual([
+      "id",
+      "submittedAt",
+      "survey",
+      "touchpoint",
+      "channel",
+      "customerId",
+      "customerName",
+      "customerEmail",
+      "locale",
+      "completed",
+      "metric",
+      "score",
+      "category",
+      "comment",
+      "How satisfied are you?",
+      "Anything else?",
+    ]);
     const expected = all.filter((r) => r.surveyId === csat.id && r.comment !== null);
     expect(records.map((r) => r.id)).toEqual(expected.map((r) => r.id));
     const guard = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
     for (const [i, row] of records.entries()) {
       const e = expected[i];
-      expect(row).toMatchObject({ submittedAt: iso(e.submittedAt), metric: "csat", score: String(e.score), category: e.category, comment: guard(e.comment!), completed: String(e.completed), customerId: e.customerId ?? "" });
+      expect(row).toMatchObject({
+        submittedAt: iso(e.submittedAt),
+        metric: "csat",
+        score: String(e.score),
+        category: e.category,
+        comment: guard(e.comment!),
+        completed: String(e.completed),
+        customerId: e.customerId ?? "",
+      });
       expect(row["How satisfied are you?"]).toBe(String(e.score));
       expect(row["Anything else?"]).toBe(guard(e.comment!));
     }
     expect(records.some((r) => r.comment.startsWith("'=HYPERLINK"))).toBe(true);
     expect(records.some((r) => r.comment === "'+1 call me")).toBe(true);
     expect(text).not.toMatch(/(^|,)=HYPERLINK/m);
-    const audit = await db.auditEvent.findFirst({ where: { orgId: A.orgId, action: "responses.exported" }, orderBy: { createdAt: "desc" } });
+    const audit = await db.auditEvent.findFirst({
+      where: { orgId: A.orgId, action: "responses.exported" },
+      orderBy: { createdAt: "desc" },
+    });
     expect(await db.auditEvent.count({ where: { orgId: A.orgId, action: "responses.exported" } })).toBe(before + 1);
     expect(audit).toMatchObject({ data: { filters: { surveyId: csat.id, hasComment: "true" } } });
   });
@@ -303,7 +437,13 @@ describe("GET /api/v1/exports/responses", () => {
     const records = parse(text, { columns: true }) as Record<string, string>[];
     expect(Object.keys(records[0]).at(-1)).toBe("answers");
     expect(records.map((r) => r.id)).toEqual(all.filter((r) => r.category === "detractor").map((r) => r.id));
-    const oneNps = records.find((r) => r.survey === "Public API test survey" && r.metric === "nps" && r.completed === "true" && r.id !== A.ids.response)!;
+    const oneNps = records.find(
+      (r) =>
+        r.survey === "Public API test survey" &&
+        r.metric === "nps" &&
+        r.completed === "true" &&
+        r.id !== A.ids.response,
+    )!;
     expect(oneNps.answers).toMatch(/^How likely are you to recommend us\?: \d+\n/);
     expect(oneNps.answers).toContain("Which plan are you on?: ");
   });
@@ -330,18 +470,40 @@ describe("GET /api/v1/exports/responses", () => {
 describe("customer export formula guard", () => {
   it("prefixes cells that start with = + - @ and re-imports them unchanged", async () => {
     const org = await createOrg("formula");
-    await createCustomer(org.ctx("agent"), { externalId: "F-1", name: "=cmd|' /C calc'!A0", phone: "+44 20 7946 0000", attributes: { note: "@SUM(1,2)", plan: "-1" } });
+    await createCustomer(org.ctx("agent"), {
+      externalId: "F-1",
+      name: "=cmd|' /C calc'!A0",
+      phone: "+44 20 7946 0000",
+      attributes: { note: "@SUM(1,2)", plan: "-1" },
+    });
     const { text } = await download("/api/v1/exports/customers", org.keys.viewer);
     const rows = parse(text, { columns: true }) as Record<string, string>[];
     const row = rows.find((r) => r.externalId === "F-1")!;
-    expect(row).toMatchObject({ name: "'=cmd|' /C calc'!A0", phone: "'+44 20 7946 0000", "attributes.note": "'@SUM(1,2)", "attributes.plan": "'-1" });
+    expect(row).toMatchObject({
+      name: "'=cmd|' /C calc'!A0",
+      phone: "'+44 20 7946 0000",
+      "attributes.note": "'@SUM(1,2)",
+      "attributes.plan": "'-1",
+    });
 
     const dest = await createOrg("formula-dest");
-    const imported = await fetch(`${baseURL()}/api/v1/imports/customers?mode=all_or_nothing`, { method: "POST", headers: { authorization: `Bearer ${dest.keys.manager}`, "content-type": "text/csv" }, body: text });
+    const imported = await fetch(`${baseURL()}/api/v1/imports/customers?mode=all_or_nothing`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${dest.keys.manager}`, "content-type": "text/csv" },
+      body: text,
+    });
     expect(imported.status).toBe(200);
-    const result = (await imported.text()).trim().split("\n").map((l) => JSON.parse(l)).at(-1);
+    const result = (await imported.text())
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l))
+      .at(-1);
     expect(result).toMatchObject({ inserted: 2, invalid: 0 });
     const back = await db.customer.findFirstOrThrow({ where: { orgId: dest.orgId, externalId: "F-1" } });
-    expect([back.name, back.phone, back.attributes]).toEqual(["=cmd|' /C calc'!A0", "+44 20 7946 0000", { note: "@SUM(1,2)", plan: "-1" }]);
+    expect([back.name, back.phone, back.attributes]).toEqual([
+      "=cmd|' /C calc'!A0",
+      "+44 20 7946 0000",
+      { note: "@SUM(1,2)", plan: "-1" },
+    ]);
   });
 });

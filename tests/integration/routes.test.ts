@@ -22,7 +22,8 @@ beforeAll(async () => {
 });
 
 /** How a role of A calls a route: its API key, or its signed-in session where keys are refused. */
-const as = (r: RouteCase, role: Role) => (r.sessionOnly ? { cookie: sessions[role], headers: { origin: baseURL() } } : { key: A.keys[role] });
+const as = (r: RouteCase, role: Role) =>
+  r.sessionOnly ? { cookie: sessions[role], headers: { origin: baseURL() } } : { key: A.keys[role] };
 
 const fill = (p: string, id: string) => p.replace(":id", id);
 // Public routes (no login) have their own suite, public-responses.test.ts.
@@ -38,19 +39,32 @@ function routeFiles(dir: string): string[] {
 // The row behind each entity, to prove a refused write changed nothing.
 function snapshot(entity: keyof Org["ids"], id: string): Promise<unknown> {
   switch (entity) {
-    case "customer": return db.customer.findUnique({ where: { id } });
-    case "journey": return db.journey.findUnique({ where: { id } });
-    case "case": return db.case.findUnique({ where: { id } });
-    case "member": return db.membership.findUnique({ where: { id } });
-    case "invite": return db.invite.findUnique({ where: { id } });
-    case "apiKey": return db.apiKey.findUnique({ where: { id } });
-    case "interaction": return db.interaction.findUnique({ where: { id } });
-    case "survey": return db.survey.findUnique({ where: { id } });
-    case "stage": return db.stage.findUnique({ where: { id } });
-    case "touchpoint": return db.touchpoint.findUnique({ where: { id } });
-    case "channel": return db.channel.findUnique({ where: { id } });
-    case "response": return db.response.findUnique({ where: { id }, include: { answers: true } });
-    case "webhook": return db.webhookEndpoint.findUnique({ where: { id }, include: { deliveries: true } });
+    case "customer":
+      return db.customer.findUnique({ where: { id } });
+    case "journey":
+      return db.journey.findUnique({ where: { id } });
+    case "case":
+      return db.case.findUnique({ where: { id } });
+    case "member":
+      return db.membership.findUnique({ where: { id } });
+    case "invite":
+      return db.invite.findUnique({ where: { id } });
+    case "apiKey":
+      return db.apiKey.findUnique({ where: { id } });
+    case "interaction":
+      return db.interaction.findUnique({ where: { id } });
+    case "survey":
+      return db.survey.findUnique({ where: { id } });
+    case "stage":
+      return db.stage.findUnique({ where: { id } });
+    case "touchpoint":
+      return db.touchpoint.findUnique({ where: { id } });
+    case "channel":
+      return db.channel.findUnique({ where: { id } });
+    case "response":
+      return db.response.findUnique({ where: { id }, include: { answers: true } });
+    case "webhook":
+      return db.webhookEndpoint.findUnique({ where: { id }, include: { deliveries: true } });
     default: {
       const unknown: never = entity; // a new entity needs its row here, or "unchanged" proves nothing
       throw new Error(`No snapshot for ${String(unknown)}`);
@@ -63,7 +77,9 @@ describe("route table", () => {
     const root = path.resolve("app/api/v1");
     const found = routeFiles(root).flatMap((file) => {
       const rel = "/api/v1/" + path.relative(root, path.dirname(file)).split(path.sep).join("/");
-      const methods = [...fs.readFileSync(file, "utf8").matchAll(/export const (GET|POST|PATCH|PUT|DELETE)\b/g)].map((m) => m[1]);
+      const methods = [...fs.readFileSync(file, "utf8").matchAll(/export const (GET|POST|PATCH|PUT|DELETE)\b/g)].map(
+        (m) => m[1],
+      );
       return methods.map((m) => `${m} ${rel.replace(/\[(\w+)\]/g, ":$1").replace(/\/$/, "")}`);
     });
     const table = ROUTES.map((r) => `${r.method} ${r.path}`);
@@ -75,17 +91,20 @@ describe("route table", () => {
 
 describe("cross-tenant: another organization's records", () => {
   const itemRoutes = AUTHED.filter((r) => r.entity);
-  it.each(itemRoutes.map((r) => [`${r.method} ${r.path}`, r] as [string, RouteCase]))("%s with a foreign id → 404, unchanged", async (_, r) => {
-    const foreignId = B.ids[r.entity!];
-    const before = await snapshot(r.entity!, foreignId);
-    expect(before).not.toBeNull(); // the row exists, so "unchanged" below means something
-    const res = await http(r.method, fill(r.path, foreignId), { ...as(r, "admin"), body: r.validBody?.(B.ids) });
-    expect(res.status).toBe(404);
-    expect(res.contentType).toContain("application/problem+json");
-    const { instance: _echoedPath, ...problem } = res.body; // the request's own path, not their data
-    expect(JSON.stringify(problem)).not.toContain(foreignId);
-    expect(await snapshot(r.entity!, foreignId)).toEqual(before);
-  });
+  it.each(itemRoutes.map((r) => [`${r.method} ${r.path}`, r] as [string, RouteCase]))(
+    "%s with a foreign id → 404, unchanged",
+    async (_, r) => {
+      const foreignId = B.ids[r.entity!];
+      const before = await snapshot(r.entity!, foreignId);
+      expect(before).not.toBeNull(); // the row exists, so "unchanged" below means something
+      const res = await http(r.method, fill(r.path, foreignId), { ...as(r, "admin"), body: r.validBody?.(B.ids) });
+      expect(res.status).toBe(404);
+      expect(res.contentType).toContain("application/problem+json");
+      const { instance: _echoedPath, ...problem } = res.body; // the request's own path, not their data
+      expect(JSON.stringify(problem)).not.toContain(foreignId);
+      expect(await snapshot(r.entity!, foreignId)).toEqual(before);
+    },
+  );
 
   const listRoutes = AUTHED.filter((r) => r.method === "GET" && !r.entity);
   it.each(listRoutes.map((r) => [r.path, r] as [string, RouteCase]))("GET %s never shows them", async (_, r) => {
@@ -98,13 +117,20 @@ describe("cross-tenant: another organization's records", () => {
       for (const id of allB) expect(text, `${r.path}${q} leaks ${id}`).not.toContain(id);
     }
     // and the owner does see its own data through the same route (the probe is not vacuous)
-    const own = await http("GET", r.path, r.sessionOnly ? { cookie: (await signIn(B.users.admin.email, TEST_PASSWORD))! } : { key: B.keys.admin });
+    const own = await http(
+      "GET",
+      r.path,
+      r.sessionOnly ? { cookie: (await signIn(B.users.admin.email, TEST_PASSWORD))! } : { key: B.keys.admin },
+    );
     expect(own.status).toBe(200);
   });
 
   it("POST /api/v1/interactions naming a foreign customer or touchpoint → 404, nothing stored", async () => {
     const countBefore = await db.interaction.count({ where: { orgId: { in: [A.orgId, B.orgId] } } });
-    const onForeignCustomer = await http("POST", "/api/v1/interactions", { key: A.keys.agent, body: { customerId: B.ids.customer, outcome: "resolved" } });
+    const onForeignCustomer = await http("POST", "/api/v1/interactions", {
+      key: A.keys.agent,
+      body: { customerId: B.ids.customer, outcome: "resolved" },
+    });
     expect(onForeignCustomer.status).toBe(404);
     const onForeignTouchpoint = await http("POST", "/api/v1/interactions", {
       key: A.keys.agent,
@@ -115,7 +141,10 @@ describe("cross-tenant: another organization's records", () => {
   });
 
   it("PATCH /api/v1/cases/:id cannot hand a case to another organization's member", async () => {
-    const res = await http("PATCH", `/api/v1/cases/${A.ids.case}`, { key: A.keys.agent, body: { ownerId: B.users.agent.id } });
+    const res = await http("PATCH", `/api/v1/cases/${A.ids.case}`, {
+      key: A.keys.agent,
+      body: { ownerId: B.users.agent.id },
+    });
     expect(res.status).toBe(400);
     expect(res.body.invalid_params.map((p: { name: string }) => p.name)).toContain("ownerId");
     expect((await db.case.findUnique({ where: { id: A.ids.case } }))?.ownerId).toBe(A.users.agent.id);
@@ -126,8 +155,17 @@ describe("role matrix", () => {
   const cases = AUTHED.flatMap((r) => ROLES.map((role) => [`${role} ${r.method} ${r.path}`, r, role] as const));
   it.each(cases)("%s", async (_, r, role) => {
     // Allowed roles get past the gate and hit validation or a missing record: no side effects.
-    const target = r.entity ? (r.method === "GET" ? A.ids[r.entity] : r.invalidBody === undefined ? "no-such-id" : A.ids[r.entity]) : "";
-    const res = await http(r.method, fill(r.path, target), { ...as(r, role), body: r.method === "GET" ? undefined : (r.invalidBody ?? {}) });
+    const target = r.entity
+      ? r.method === "GET"
+        ? A.ids[r.entity]
+        : r.invalidBody === undefined
+          ? "no-such-id"
+          : A.ids[r.entity]
+      : "";
+    const res = await http(r.method, fill(r.path, target), {
+      ...as(r, role),
+      body: r.method === "GET" ? undefined : (r.invalidBody ?? {}),
+    });
     if (hasRole(role, r.minRole)) {
       expect([401, 403]).not.toContain(res.status);
       expect(res.status).toBeLessThan(500);
@@ -139,11 +177,16 @@ describe("role matrix", () => {
 });
 
 describe("access management is session-only", () => {
-  const cases = AUTHED.filter((r) => r.sessionOnly).flatMap((r) => ROLES.map((role) => [`${role} key ${r.method} ${r.path}`, r, role] as const));
+  const cases = AUTHED.filter((r) => r.sessionOnly).flatMap((r) =>
+    ROLES.map((role) => [`${role} key ${r.method} ${r.path}`, r, role] as const),
+  );
   it.each(cases)("%s → 403, nothing changed", async (_, r, role) => {
     const id = r.entity ? A.ids[r.entity] : "";
     const before = r.entity ? await snapshot(r.entity, id) : null;
-    const res = await http(r.method, fill(r.path, id), { key: A.keys[role], body: r.method === "GET" ? undefined : r.validBody?.(A.ids) ?? r.invalidBody ?? {} });
+    const res = await http(r.method, fill(r.path, id), {
+      key: A.keys[role],
+      body: r.method === "GET" ? undefined : (r.validBody?.(A.ids) ?? r.invalidBody ?? {}),
+    });
     expect(res.status).toBe(403);
     expect(res.contentType).toContain("application/problem+json");
     expect(res.body.detail).toMatch(/API keys cannot manage access/);

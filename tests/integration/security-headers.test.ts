@@ -8,7 +8,13 @@ import { http } from "./http";
 // The sign-in page sends a brand-new installation to /setup: make sure this one has an account.
 beforeAll(() => createUser("headers"));
 
-const directives = (policy: string) => new Map(policy.split(";").map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+const directives = (policy: string) =>
+  new Map(
+    policy
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name, values]),
+  );
 
 describe("security headers", () => {
   it("gives every page a strict CSP with a fresh nonce that its scripts carry", async () => {
@@ -17,7 +23,10 @@ describe("security headers", () => {
     const policy = a.headers.get("content-security-policy")!;
     expect(policy).toBeTruthy();
     const d = directives(policy);
-    const nonce = d.get("script-src")!.find((v) => v.startsWith("'nonce-"))!.slice(7, -1);
+    const nonce = d
+      .get("script-src")!
+      .find((v) => v.startsWith("'nonce-"))!
+      .slice(7, -1);
     expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
     expect(d.get("script-src")).toEqual(["'self'", `'nonce-${nonce}'`, "'strict-dynamic'"]); // no 'unsafe-inline', no 'unsafe-eval'
     expect(d.get("object-src")).toEqual(["'none'"]);
@@ -48,14 +57,23 @@ describe("security headers", () => {
       { "next-router-prefetch": "1" },
       { rsc: "1" },
       { rsc: "1", "next-router-prefetch": "1" },
-      { rsc: "1", "next-router-state-tree": encodeURIComponent(JSON.stringify(["", { children: ["__PAGE__", {}] }, null, null, true])) },
+      {
+        rsc: "1",
+        "next-router-state-tree": encodeURIComponent(
+          JSON.stringify(["", { children: ["__PAGE__", {}] }, null, null, true]),
+        ),
+      },
       { purpose: "prefetch", "sec-purpose": "prefetch" },
     ];
     for (const headers of variants) {
       for (const path of ["/login", "/no-such-page"]) {
         const res = await http("GET", path, { headers });
-        expect(res.headers.get("content-security-policy"), `${path} ${JSON.stringify(headers)}`).toContain("frame-ancestors 'none'");
-        expect(res.headers.get("content-security-policy")).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/]{22}==' 'strict-dynamic'/);
+        expect(res.headers.get("content-security-policy"), `${path} ${JSON.stringify(headers)}`).toContain(
+          "frame-ancestors 'none'",
+        );
+        expect(res.headers.get("content-security-policy")).toMatch(
+          /script-src 'self' 'nonce-[A-Za-z0-9+/]{22}==' 'strict-dynamic'/,
+        );
       }
     }
   });

@@ -7,12 +7,18 @@ import type { ActionCase } from "./action-table";
 import { baseURL } from "./http";
 
 type ManifestEntry = { workers: Record<string, unknown>; filename?: string; exportedName?: string };
-export const manifest = JSON.parse(fs.readFileSync(path.join(process.env.NEXT_DIST_DIR || ".next", "server/server-reference-manifest.json"), "utf8")) as {
+export const manifest = JSON.parse(
+  fs.readFileSync(path.join(process.env.NEXT_DIST_DIR || ".next", "server/server-reference-manifest.json"), "utf8"),
+) as {
   node: Record<string, ManifestEntry>;
 };
 // Loaded lazily: React's reply encoder, the same one the browser uses to send action arguments.
 const encodeReply = async (args: unknown[]) =>
-  ((await import("next/dist/compiled/react-server-dom-turbopack/client.node" as string)) as { encodeReply: (v: unknown[]) => Promise<FormData | string> }).encodeReply(args);
+  (
+    (await import("next/dist/compiled/react-server-dom-turbopack/client.node" as string)) as {
+      encodeReply: (v: unknown[]) => Promise<FormData | string>;
+    }
+  ).encodeReply(args);
 
 /** The action's id and a page to post it to; `publicId` fills a [publicId] segment (others get an id that exists nowhere). */
 function actionId(a: Pick<ActionCase, "file" | "name">, publicId = "no-such-id"): { id: string; page: string } {
@@ -20,7 +26,9 @@ function actionId(a: Pick<ActionCase, "file" | "name">, publicId = "no-such-id")
   if (!found) throw new Error(`${a.file} ${a.name} is not in the build's server-reference manifest (rebuild?)`);
   const [id, entry] = found;
   // A page whose bundle holds the action, preferring one without dynamic segments.
-  const worker = Object.keys(entry.workers).sort((x, y) => (x.match(/\[/g)?.length ?? 0) - (y.match(/\[/g)?.length ?? 0))[0];
+  const worker = Object.keys(entry.workers).sort(
+    (x, y) => (x.match(/\[/g)?.length ?? 0) - (y.match(/\[/g)?.length ?? 0),
+  )[0];
   const page =
     worker
       .replace(/^app/, "")
@@ -34,7 +42,10 @@ function actionId(a: Pick<ActionCase, "file" | "name">, publicId = "no-such-id")
 export type ActionReply = { status: number; text: string; redirect: string | null };
 export type CallOptions = { cookie?: string; origin?: string; form?: Record<string, string>; publicId?: string };
 
-export async function callServerAction(a: Pick<ActionCase, "file" | "name" | "args" | "bound" | "form">, opts: CallOptions = {}): Promise<ActionReply> {
+export async function callServerAction(
+  a: Pick<ActionCase, "file" | "name" | "args" | "bound" | "form">,
+  opts: CallOptions = {},
+): Promise<ActionReply> {
   const { id, page } = actionId(a, opts.publicId);
   let args: unknown[];
   if (a.args) args = a.args;
@@ -45,7 +56,11 @@ export async function callServerAction(a: Pick<ActionCase, "file" | "name" | "ar
   }
   const body = await encodeReply(args);
   const url = new URL(baseURL());
-  const headers: Record<string, string> = { "next-action": id, accept: "text/x-component", origin: opts.origin ?? url.origin };
+  const headers: Record<string, string> = {
+    "next-action": id,
+    accept: "text/x-component",
+    origin: opts.origin ?? url.origin,
+  };
   if (typeof body === "string") headers["content-type"] = "text/plain;charset=UTF-8";
   if (opts.cookie) headers.cookie = opts.cookie;
   const res = await fetch(baseURL() + page, { method: "POST", headers, body, redirect: "manual" });

@@ -2,7 +2,14 @@
 // database checked against a straightforward in-memory computation of the same rows.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { acceptInvite, createInvite, findOpenInvite, registerFromInvite, removeMember, updateMemberRole } from "@/lib/members/service";
+import {
+  acceptInvite,
+  createInvite,
+  findOpenInvite,
+  registerFromInvite,
+  removeMember,
+  updateMemberRole,
+} from "@/lib/members/service";
 import { ctxForUser } from "@/lib/auth/ctx";
 import { verifyCredentials } from "@/lib/users/service";
 import { getHeadline } from "@/lib/dashboard/headline";
@@ -17,7 +24,9 @@ beforeAll(async () => {
 
 describe("members", () => {
   it("keeps at least one admin", async () => {
-    await expect(updateMemberRole(A.ctx("admin"), A.users.admin.membershipId, "viewer")).rejects.toMatchObject({ status: 409 });
+    await expect(updateMemberRole(A.ctx("admin"), A.users.admin.membershipId, "viewer")).rejects.toMatchObject({
+      status: 409,
+    });
     await expect(removeMember(A.ctx("admin"), A.users.admin.membershipId)).rejects.toMatchObject({ status: 409 });
     await updateMemberRole(A.ctx("admin"), A.users.manager.membershipId, "admin");
     await updateMemberRole(A.ctx("admin"), A.users.admin.membershipId, "manager");
@@ -27,10 +36,16 @@ describe("members", () => {
   });
 
   it("invite link → new account, then signing in joins with the invited role; usable once", async () => {
-    const invite = await createInvite(A.ctx("admin"), { email: `new-${Date.now()}@example.test`, role: "agent" }, { mailer: null });
+    const invite = await createInvite(
+      A.ctx("admin"),
+      { email: `new-${Date.now()}@example.test`, role: "agent" },
+      { mailer: null },
+    );
     if (invite.sent) throw new Error("no mailer: the link must come back");
     expect(await findOpenInvite(invite.token)).toMatchObject({ email: invite.email, role: "agent", emailed: false });
-    expect(await registerFromInvite(invite.token, { name: "New Agent", password: NEW_PASSWORD })).toEqual({ email: invite.email });
+    expect(await registerFromInvite(invite.token, { name: "New Agent", password: NEW_PASSWORD })).toEqual({
+      email: invite.email,
+    });
     const user = await verifyCredentials(invite.email, NEW_PASSWORD);
     expect(user).not.toBeNull();
     expect(await ctxForUser(user!.id)).toBeNull(); // not a member until they accept, signed in
@@ -41,13 +56,19 @@ describe("members", () => {
     expect((await db.user.findUniqueOrThrow({ where: { id: user!.id } })).emailVerifiedAt).toBeNull();
     expect(await findOpenInvite(invite.token)).toBeNull();
     await expect(acceptInvite(invite.token, { userId: user!.id })).rejects.toMatchObject({ status: 404 });
-    await expect(registerFromInvite(invite.token, { name: "Again", password: NEW_PASSWORD })).rejects.toMatchObject({ status: 404 });
+    await expect(registerFromInvite(invite.token, { name: "Again", password: NEW_PASSWORD })).rejects.toMatchObject({
+      status: 404,
+    });
     const audit = await db.auditEvent.findMany({ where: { orgId: A.orgId, entityId: invite.id } });
     expect(audit.map((e) => e.action).sort()).toEqual(["invite.accepted", "invite.created"]);
   });
 
   it("refuses a password the policy refuses, naming the field, and leaves the invite open", async () => {
-    const invite = await createInvite(A.ctx("admin"), { email: `weak-${Date.now()}@example.test`, role: "viewer" }, { mailer: null });
+    const invite = await createInvite(
+      A.ctx("admin"),
+      { email: `weak-${Date.now()}@example.test`, role: "viewer" },
+      { mailer: null },
+    );
     if (invite.sent) throw new Error("no mailer: the link must come back");
     for (const [password, reason] of [
       ["aaaaaaaaaaaa", /^Too easy to guess/],
@@ -69,10 +90,16 @@ describe("members", () => {
 
   it("an existing user joins a second organization and can switch to it; 'create your account' leaves their account alone", async () => {
     const other = await createOrg("svc-other");
-    const invite = await createInvite(other.ctx("admin"), { email: A.users.viewer.email, role: "manager" }, { mailer: null });
+    const invite = await createInvite(
+      other.ctx("admin"),
+      { email: A.users.viewer.email, role: "manager" },
+      { mailer: null },
+    );
     if (invite.sent) throw new Error("no mailer: the link must come back");
     const before = await db.user.findUniqueOrThrow({ where: { id: A.users.viewer.id } });
-    expect(await registerFromInvite(invite.token, { name: "Someone else", password: "orchid tundra velvet 93" })).toEqual({ email: A.users.viewer.email });
+    expect(
+      await registerFromInvite(invite.token, { name: "Someone else", password: "orchid tundra velvet 93" }),
+    ).toEqual({ email: A.users.viewer.email });
     expect(await db.user.findUniqueOrThrow({ where: { id: A.users.viewer.id } })).toEqual(before);
     await expect(acceptInvite(invite.token, { userId: A.users.agent.id })).rejects.toMatchObject({ status: 400 });
     await acceptInvite(invite.token, { userId: A.users.viewer.id });
@@ -92,10 +119,13 @@ describe("headline metrics", () => {
     const now = new Date();
     const scores: Array<{ metric: "nps" | "csat" | "ces"; score: number; daysAgo: number }> = [];
     let seed = 7;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    for (let i = 0; i < 400; i++) scores.push({ metric: "nps", score: Math.floor(rnd() * 11), daysAgo: Math.floor(rnd() * 120) });
-    for (let i = 0; i < 150; i++) scores.push({ metric: "csat", score: 1 + Math.floor(rnd() * 5), daysAgo: Math.floor(rnd() * 120) });
-    for (let i = 0; i < 90; i++) scores.push({ metric: "ces", score: 1 + Math.floor(rnd() * 7), daysAgo: Math.floor(rnd() * 120) });
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let i = 0; i < 400; i++)
+      scores.push({ metric: "nps", score: Math.floor(rnd() * 11), daysAgo: Math.floor(rnd() * 120) });
+    for (let i = 0; i < 150; i++)
+      scores.push({ metric: "csat", score: 1 + Math.floor(rnd() * 5), daysAgo: Math.floor(rnd() * 120) });
+    for (let i = 0; i < 90; i++)
+      scores.push({ metric: "ces", score: 1 + Math.floor(rnd() * 7), daysAgo: Math.floor(rnd() * 120) });
     await db.response.createMany({
       data: scores.map((s, i) => ({
         orgId: org.orgId,

@@ -12,11 +12,27 @@ import { createSurvey } from "../factories/surveys";
 import { http } from "./http";
 
 type Dim = (typeof SERVQUAL_DIMENSIONS)[number];
-type Gen = { id: string; tp: string; at: Date; channelId: string; p: Partial<Record<Dim, number>>; e: Partial<Record<Dim, number>> };
+type Gen = {
+  id: string;
+  tp: string;
+  at: Date;
+  channelId: string;
+  p: Partial<Record<Dim, number>>;
+  e: Partial<Record<Dim, number>>;
+};
 
 const RANGE = "preset=custom&from=2026-01-01&to=2026-06-30";
 const IN_RANGE = { from: Date.parse("2026-01-01T00:00:00Z"), to: Date.parse("2026-07-01T00:00:00Z") };
-const QUESTIONS = TEMPLATES.servqual.questions.map((q) => ({ key: q.key, type: q.type, required: q.required, scaleMin: q.scaleMin, scaleMax: q.scaleMax, text: { en: q.text.en }, servqualDimension: q.servqualDimension, servqualRole: q.servqualRole }));
+const QUESTIONS = TEMPLATES.servqual.questions.map((q) => ({
+  key: q.key,
+  type: q.type,
+  required: q.required,
+  scaleMin: q.scaleMin,
+  scaleMax: q.scaleMax,
+  text: { en: q.text.en },
+  servqualDimension: q.servqualDimension,
+  servqualRole: q.servqualRole,
+}));
 
 let A: Org;
 let B: Org;
@@ -24,7 +40,14 @@ let tp2: string;
 let web: string;
 const generated: Gen[] = [];
 
-async function seed(org: Org, touchpoints: string[], channels: string[], count: number, salt: number, shortAt: string | null) {
+async function seed(
+  org: Org,
+  touchpoints: string[],
+  channels: string[],
+  count: number,
+  salt: number,
+  shortAt: string | null,
+) {
   const s = await createSurvey(org.orgId, { type: "servqual", questions: QUESTIONS, languages: ["en"] });
   let state = salt;
   const rnd = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
@@ -32,7 +55,10 @@ async function seed(org: Org, touchpoints: string[], channels: string[], count: 
   const rows: Gen[] = [];
   for (let i = 0; i < count; i++) {
     const tp = touchpoints[i % touchpoints.length];
-    const at = i % 19 === 0 ? new Date("2025-12-31T23:59:59.999Z") : new Date(IN_RANGE.from + Math.floor(rnd() * (IN_RANGE.to - IN_RANGE.from)));
+    const at =
+      i % 19 === 0
+        ? new Date("2025-12-31T23:59:59.999Z")
+        : new Date(IN_RANGE.from + Math.floor(rnd() * (IN_RANGE.to - IN_RANGE.from)));
     const p: Gen["p"] = {};
     const e: Gen["e"] = {};
     for (const d of SERVQUAL_DIMENSIONS) {
@@ -46,13 +72,26 @@ async function seed(org: Org, touchpoints: string[], channels: string[], count: 
     rows.push({ id: `${prefix}${String(i).padStart(5, "0")}`, tp, at, channelId: channels[i % channels.length], p, e });
   }
   await db.response.createMany({
-    data: rows.map((g) => ({ id: g.id, orgId: org.orgId, surveyId: s.id, clientId: g.id, touchpointId: g.tp, channelId: g.channelId, completed: true, submittedAt: g.at })),
+    data: rows.map((g) => ({
+      id: g.id,
+      orgId: org.orgId,
+      surveyId: s.id,
+      clientId: g.id,
+      touchpointId: g.tp,
+      channelId: g.channelId,
+      completed: true,
+      submittedAt: g.at,
+    })),
   });
   await db.answer.createMany({
     data: rows.flatMap((g) =>
       SERVQUAL_DIMENSIONS.flatMap((d) => [
-        ...(g.e[d] === undefined ? [] : [{ orgId: org.orgId, responseId: g.id, questionId: s.questionIds[`exp_${d}`], valueNumber: g.e[d]! }]),
-        ...(g.p[d] === undefined ? [] : [{ orgId: org.orgId, responseId: g.id, questionId: s.questionIds[`per_${d}`], valueNumber: g.p[d]! }]),
+        ...(g.e[d] === undefined
+          ? []
+          : [{ orgId: org.orgId, responseId: g.id, questionId: s.questionIds[`exp_${d}`], valueNumber: g.e[d]! }]),
+        ...(g.p[d] === undefined
+          ? []
+          : [{ orgId: org.orgId, responseId: g.id, questionId: s.questionIds[`per_${d}`], valueNumber: g.p[d]! }]),
       ]),
     ),
   });
@@ -93,7 +132,18 @@ function expectCells(got: any[], want: ReturnType<typeof expected>) {
 
 beforeAll(async () => {
   [A, B] = [await createOrg("servqual-a"), await createOrg("servqual-b")];
-  tp2 = (await db.touchpoint.create({ data: { orgId: A.orgId, journeyId: A.ids.journey, stageId: A.ids.stage, name: "Call back", kind: "human", position: 1 } })).id;
+  tp2 = (
+    await db.touchpoint.create({
+      data: {
+        orgId: A.orgId,
+        journeyId: A.ids.journey,
+        stageId: A.ids.stage,
+        name: "Call back",
+        kind: "human",
+        position: 1,
+      },
+    })
+  ).id;
   web = (await db.channel.create({ data: { orgId: A.orgId, key: "web", name: "Website" } })).id;
   generated.push(...(await seed(A, [A.ids.touchpoint, tp2], [A.ids.channel, web], 240, 11, tp2)));
   // The other organization: same shape, in the same period, never in A's figures.
@@ -119,13 +169,18 @@ describe("GET /api/v1/reports/servqual", () => {
 
   it("applies the channel and touchpoint filters and the period", async () => {
     const byChannel = await get(`${RANGE}&channelId=${web}`);
-    const want = expected(generated.filter((g) => g.channelId === web), tp2);
+    const want = expected(
+      generated.filter((g) => g.channelId === web),
+      tp2,
+    );
     expectCells(byChannel.body.rows.find((r: any) => r.touchpoint.id === tp2).cells, want);
     const one = await get(`${RANGE}&touchpointId=${tp2}`);
     expect(one.body.rows.map((r: any) => r.touchpoint.id)).toEqual([tp2]);
     const before = await get("preset=custom&from=2025-12-01&to=2025-12-31");
     expect(before.body.rows.length).toBe(2);
-    expect(before.body.rows[0].cells[1].gap.n).toBe(generated.filter((g) => g.tp === A.ids.touchpoint && g.at.getTime() < IN_RANGE.from).length);
+    expect(before.body.rows[0].cells[1].gap.n).toBe(
+      generated.filter((g) => g.tp === A.ids.touchpoint && g.at.getTime() < IN_RANGE.from).length,
+    );
     expect(before.body.rows[0].cells[1].status).toBe("too_few");
     expect((await get("preset=custom&from=2024-01-01&to=2024-02-01")).body.rows).toEqual([]);
   });
@@ -143,7 +198,9 @@ describe("GET /api/v1/reports/servqual", () => {
     expect(res.headers.get("content-type")).toContain("text/csv");
     expect(res.headers.get("content-disposition")).toContain("resonance-servqual-gaps-2026-01-01-to-2026-06-30.csv");
     const lines = String(res.body).trim().split("\r\n");
-    expect(lines[0]).toBe("journey,stage,touchpoint,dimension,perception,perception_n,expectation,expectation_n,gap,gap_low,gap_high,pairs,significant,status");
+    expect(lines[0]).toBe(
+      "journey,stage,touchpoint,dimension,perception,perception_n,expectation,expectation_n,gap,gap_low,gap_high,pairs,significant,status",
+    );
     expect(lines.length).toBe(1 + 2 * 5);
     expect(lines.some((l) => l.includes(",Call back,responsiveness,") && l.endsWith(",true,shortfall"))).toBe(true);
     const bad = await get("format=xml&preset=weird");

@@ -63,14 +63,20 @@ describe("sessions", () => {
     const session = await fetch(`${baseURL()}/api/auth/session`, { headers: { cookie: copy } });
     expect(await session.json()).toEqual({});
     // …and the response tells the browser to drop the cookie instead of renewing it.
-    expect(session.headers.getSetCookie().some((c) => /^next-auth\.session-token=;/.test(c) || /next-auth\.session-token=.*Max-Age=0/i.test(c))).toBe(true);
+    expect(
+      session.headers
+        .getSetCookie()
+        .some((c) => /^next-auth\.session-token=;/.test(c) || /next-auth\.session-token=.*Max-Age=0/i.test(c)),
+    ).toBe(true);
   });
 
   it("no activity extends the absolute end: past it, /api/auth/session renews nothing and the API refuses", async () => {
     const cookie = only((await signIn(A.users.manager.email, TEST_PASSWORD))!);
     const sid = await sidOf(cookie);
     const renewed = await fetch(`${baseURL()}/api/auth/session`, { headers: { cookie } });
-    expect(renewed.headers.getSetCookie().some((c) => c.startsWith("next-auth.session-token=") && !/Max-Age=0/i.test(c))).toBe(true);
+    expect(
+      renewed.headers.getSetCookie().some((c) => c.startsWith("next-auth.session-token=") && !/Max-Age=0/i.test(c)),
+    ).toBe(true);
     await db.userSession.update({ where: { id: sid }, data: { expiresAt: new Date(Date.now() - 1000) } });
     const after = await fetch(`${baseURL()}/api/auth/session`, { headers: { cookie } });
     expect(await after.json()).toEqual({});
@@ -82,10 +88,16 @@ describe("sessions", () => {
     const cookie = only((await signIn(B.users.agent.email, TEST_PASSWORD))!);
     expect((await opens(cookie)).api).toBe(200);
     const admin = (await signIn(B.users.admin.email, TEST_PASSWORD))!;
-    const removed = await http("DELETE", `/api/v1/members/${B.users.agent.membershipId}`, { cookie: admin, headers: origin() });
+    const removed = await http("DELETE", `/api/v1/members/${B.users.agent.membershipId}`, {
+      cookie: admin,
+      headers: origin(),
+    });
     expect(removed.status).toBe(204);
     expect((await opens(cookie)).api).toBe(401);
-    const row = await db.userSession.findFirstOrThrow({ where: { userId: B.users.agent.id }, orderBy: { createdAt: "desc" } });
+    const row = await db.userSession.findFirstOrThrow({
+      where: { userId: B.users.agent.id },
+      orderBy: { createdAt: "desc" },
+    });
     expect(row.revokedReason).toBe("member_removed");
   });
 
@@ -94,20 +106,28 @@ describe("sessions", () => {
     const laptop = only((await signIn(A.users.manager.email, TEST_PASSWORD))!);
     const bystander = only((await signIn(A.users.viewer.email, TEST_PASSWORD))!);
     const admin = (await signIn(A.users.admin.email, TEST_PASSWORD))!;
-    const res = await http("DELETE", `/api/v1/members/${A.users.manager.membershipId}/sessions`, { cookie: admin, headers: origin() });
+    const res = await http("DELETE", `/api/v1/members/${A.users.manager.membershipId}/sessions`, {
+      cookie: admin,
+      headers: origin(),
+    });
     expect(res.status).toBe(200);
     expect(res.body.ended).toBeGreaterThanOrEqual(2);
     expect((await opens(phone)).api).toBe(401);
     expect((await opens(laptop)).api).toBe(401);
     expect((await opens(bystander)).api).toBe(200);
-    const audit = await db.auditEvent.findFirst({ where: { orgId: A.orgId, action: "member.sessions_revoked", entityId: A.users.manager.membershipId } });
+    const audit = await db.auditEvent.findFirst({
+      where: { orgId: A.orgId, action: "member.sessions_revoked", entityId: A.users.manager.membershipId },
+    });
     expect(audit).not.toBeNull();
     // The member can sign in again.
     expect((await opens(only((await signIn(A.users.manager.email, TEST_PASSWORD))!))).api).toBe(200);
   });
 
   it("a validly signed token without a session record, or naming another user's session, opens nothing", async () => {
-    const legacy = await encode({ token: { sub: A.users.viewer.id, name: "x", email: A.users.viewer.email }, secret: SECRET });
+    const legacy = await encode({
+      token: { sub: A.users.viewer.id, name: "x", email: A.users.viewer.email },
+      secret: SECRET,
+    });
     expect((await opens(`next-auth.session-token=${legacy}`)).api).toBe(401);
     const theirs = only((await signIn(A.users.agent.email, TEST_PASSWORD))!);
     const forged = await encode({ token: { sub: A.users.admin.id, sid: await sidOf(theirs) }, secret: SECRET });

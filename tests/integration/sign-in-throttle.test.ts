@@ -29,7 +29,11 @@ async function attempt(email: string, password: string, ip: string, base = baseU
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const res = await fetch(`${base}/api/auth/callback/credentials`, {
     method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookies(csrf).join("; "), "x-forwarded-for": ip },
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      cookie: cookies(csrf).join("; "),
+      "x-forwarded-for": ip,
+    },
     body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
     redirect: "manual",
   });
@@ -77,7 +81,8 @@ describe("one client guessing one account", () => {
     const user = await createUser("guessed");
     const ip = "198.51.100.77";
     const { free } = SIGN_IN_RULES.pair;
-    for (let i = 0; i < free; i++) expect(await attempt(user.email, wrong(i), ip)).toMatchObject({ ok: false, error: "CredentialsSignin" });
+    for (let i = 0; i < free; i++)
+      expect(await attempt(user.email, wrong(i), ip)).toMatchObject({ ok: false, error: "CredentialsSignin" });
 
     for (const expected of [1, 2, 4]) {
       expect((await attempt(user.email, wrong(100 + expected), ip)).error).toBe("CredentialsSignin"); // takes the turn
@@ -103,7 +108,11 @@ describe("one client guessing one account", () => {
     const windowStart = Math.ceil(Date.now() / rule.windowMs) * rule.windowMs + rule.windowMs; // a window nobody has used
     const at = (ms: number) => new Date(windowStart + 60_000 + ms);
     const fail = () => Promise.resolve(null);
-    const outcome = (now: Date) => throttledSignIn(email, headers, fail, now).then(() => "checked", (e: Error) => e.message);
+    const outcome = (now: Date) =>
+      throttledSignIn(email, headers, fail, now).then(
+        () => "checked",
+        (e: Error) => e.message,
+      );
 
     for (let i = 0; i < rule.free + 3; i++) await outcome(at(i * 10_000)); // 8 failures within 80 s, through their turns
     // the 8th took a 4-second turn at 70 s: at 72 s the next one waits the rest of it
@@ -119,7 +128,8 @@ describe("one client spraying many accounts", () => {
   it(`is slowed after ${SIGN_IN_RULES.client.free} failures across accounts; other clients go on; keys hold no address`, async () => {
     const victims = await Promise.all(Array.from({ length: 6 }, (_, i) => createUser(`spray-${i}`)));
     const ip = "192.0.2.77";
-    for (let i = 0; i <= SIGN_IN_RULES.client.free; i++) expect((await attempt(victims[i % victims.length].email, wrong(i), ip)).error).toBe("CredentialsSignin");
+    for (let i = 0; i <= SIGN_IN_RULES.client.free; i++)
+      expect((await attempt(victims[i % victims.length].email, wrong(i), ip)).error).toBe("CredentialsSignin");
     const fresh = await createUser("spray-fresh");
     const refused = await attempt(fresh.email, TEST_PASSWORD, ip);
     expect(refused.ok).toBe(false);
@@ -128,7 +138,11 @@ describe("one client spraying many accounts", () => {
     await sleep(1150);
     expect((await attempt(fresh.email, TEST_PASSWORD, ip)).ok).toBe(true); // slowed, not locked
 
-    const keys = (await db.rateLimitBucket.findMany({ where: { key: { startsWith: "sign-in:" } }, select: { key: true } })).map((b) => b.key).join(" ");
+    const keys = (
+      await db.rateLimitBucket.findMany({ where: { key: { startsWith: "sign-in:" } }, select: { key: true } })
+    )
+      .map((b) => b.key)
+      .join(" ");
     for (const v of [...victims, fresh]) expect(keys).not.toContain(v.email);
     expect(keys).not.toContain(ip);
   }, 60_000);

@@ -4,7 +4,15 @@
 import { SMTPServer } from "smtp-server";
 import { freePort } from "../server";
 
-export type Received = { from: string; to: string[]; raw: string; subject: string; headers: Map<string, string>; text: string | null; html: string | null };
+export type Received = {
+  from: string;
+  to: string[];
+  raw: string;
+  subject: string;
+  headers: Map<string, string>;
+  text: string | null;
+  html: string | null;
+};
 
 export type SmtpSink = { port: number; url: string; messages: Received[]; stop: () => Promise<void> };
 
@@ -30,7 +38,12 @@ export async function startSmtpSink(port?: number): Promise<SmtpSink> {
     server.once("error", reject);
     server.listen(p, "127.0.0.1", () => resolve());
   });
-  return { port: p, url: `smtp://127.0.0.1:${p}`, messages, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    port: p,
+    url: `smtp://127.0.0.1:${p}`,
+    messages,
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 function parseHeaders(block: string): Map<string, string> {
@@ -59,7 +72,9 @@ export function decodeWords(s: string): string {
   return s
     .replace(/\?=\s+=\?/g, "?==?")
     .replace(/=\?([^?]+)\?([QB])\?([^?]*)\?=/gi, (_, _cs: string, enc: string, text: string) =>
-      enc.toUpperCase() === "B" ? Buffer.from(text, "base64").toString("utf8") : decodeQuotedPrintable(text.replace(/_/g, " ")),
+      enc.toUpperCase() === "B"
+        ? Buffer.from(text, "base64").toString("utf8")
+        : decodeQuotedPrintable(text.replace(/_/g, " ")),
     );
 }
 

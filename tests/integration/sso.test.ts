@@ -66,16 +66,29 @@ async function passwordSignIn(email: string, password: string) {
     body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
     redirect: "manual",
   });
-  const session = res.headers.getSetCookie().find((c) => c.startsWith("next-auth.session-token=") && !/max-age=0/i.test(c));
+  const session = res.headers
+    .getSetCookie()
+    .find((c) => c.startsWith("next-auth.session-token=") && !/max-age=0/i.test(c));
   const text = await res.text();
-  return { signedIn: Boolean(session), cookie: session?.split(";")[0] ?? "", error: new URL((JSON.parse(text || "{}") as { url?: string }).url ?? res.headers.get("location") ?? "/", app.url).searchParams.get("error") };
+  return {
+    signedIn: Boolean(session),
+    cookie: session?.split(";")[0] ?? "",
+    error: new URL(
+      (JSON.parse(text || "{}") as { url?: string }).url ?? res.headers.get("location") ?? "/",
+      app.url,
+    ).searchParams.get("error"),
+  };
 }
 
 beforeAll(async () => {
   const port = await freePort();
   idp = await startOidcProvider({ redirectUris: [`http://127.0.0.1:${port}/api/auth/sso/callback`] });
   dns = await startDnsServer();
-  app = await startServer({ databaseUrl: process.env.DATABASE_URL!, port, env: { SSO_ISSUER_ALLOWLIST: idp.issuer, RESONANCE_DNS_SERVERS: `127.0.0.1:${dns.port}` } });
+  app = await startServer({
+    databaseUrl: process.env.DATABASE_URL!,
+    port,
+    env: { SSO_ISSUER_ALLOWLIST: idp.issuer, RESONANCE_DNS_SERVERS: `127.0.0.1:${dns.port}` },
+  });
   A = await createOrg("sso-a");
   B = await createOrg("sso-b");
 });
@@ -116,7 +129,15 @@ describe("single sign-on settings", () => {
   it("saves a connection after discovery; the secret is sealed and never answered; audited", async () => {
     const res = await api("PUT", "/api/v1/sso-connection", A, settings());
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ issuer: idp.issuer, clientId: idp.clientId, clientSecretSet: true, allowedDomains: [domain], defaultRole: "agent", enabled: true, ssoRequired: false });
+    expect(res.body).toMatchObject({
+      issuer: idp.issuer,
+      clientId: idp.clientId,
+      clientSecretSet: true,
+      allowedDomains: [domain],
+      defaultRole: "agent",
+      enabled: true,
+      ssoRequired: false,
+    });
     expect(res.body.redirectUri).toBe(`${app.url}/api/auth/sso/callback`);
     expect(res.text).not.toContain(idp.clientSecret);
     const row = await db.ssoConnection.findUniqueOrThrow({ where: { orgId: A.orgId } });
@@ -125,9 +146,17 @@ describe("single sign-on settings", () => {
     expect(got.text).not.toContain(idp.clientSecret);
     expect(got.body.connection.allowedDomains).toEqual([domain]);
     // Saving again without a secret keeps the stored one.
-    const again = await api("PUT", "/api/v1/sso-connection", A, settings({ clientSecret: undefined, defaultRole: "agent" }));
+    const again = await api(
+      "PUT",
+      "/api/v1/sso-connection",
+      A,
+      settings({ clientSecret: undefined, defaultRole: "agent" }),
+    );
     expect(again.status).toBe(200);
-    const events = await db.auditEvent.findMany({ where: { orgId: A.orgId, entityType: "SsoConnection" }, orderBy: { createdAt: "asc" } });
+    const events = await db.auditEvent.findMany({
+      where: { orgId: A.orgId, entityType: "SsoConnection" },
+      orderBy: { createdAt: "asc" },
+    });
     expect(events.map((e) => e.action)).toEqual(["sso_connection.created", "sso_connection.updated"]);
     expect(JSON.stringify(events)).not.toContain(idp.clientSecret);
   });
@@ -145,21 +174,36 @@ describe("single sign-on settings", () => {
 
 /** Where "Sign in with single sign-on" sends an address: back to the form (its error), or on to a provider (200). */
 const startFor = (email: string) =>
-  fetch(`${app.url}/api/auth/sso/start`, { method: "POST", body: new URLSearchParams({ email }), redirect: "manual" }).then((r) =>
-    r.status === 303 ? new URL(r.headers.get("location")!).searchParams.get("error") : r.status === 200 ? "to provider" : `status ${r.status}`,
+  fetch(`${app.url}/api/auth/sso/start`, {
+    method: "POST",
+    body: new URLSearchParams({ email }),
+    redirect: "manual",
+  }).then((r) =>
+    r.status === 303
+      ? new URL(r.headers.get("location")!).searchParams.get("error")
+      : r.status === 200
+        ? "to provider"
+        : `status ${r.status}`,
   );
 
 describe("domain ownership (DNS TXT or the operator)", () => {
   it("a listed domain signs in nobody until a DNS record proves it; the check says which record is missing", async () => {
     const got = await api("GET", "/api/v1/sso-connection", A);
     const [status] = got.body.connection.domains;
-    expect(status).toMatchObject({ domain, verified: false, method: null, record: { name: `_resonance-challenge.${domain}` } });
+    expect(status).toMatchObject({
+      domain,
+      verified: false,
+      method: null,
+      record: { name: `_resonance-challenge.${domain}` },
+    });
     expect(status.record.value).toMatch(/^resonance-domain-verification=[A-Za-z0-9_-]{32}$/);
     expect(await startFor(`early-${uid()}@${domain}`)).toBe("no_connection");
 
     const missing = await api("POST", "/api/v1/sso-connection/domain-checks", A, { domain });
     expect(missing.status).toBe(400);
-    expect(missing.body.invalid_params).toEqual([expect.objectContaining({ name: "domain", reason: expect.stringContaining(status.record.name) })]);
+    expect(missing.body.invalid_params).toEqual([
+      expect.objectContaining({ name: "domain", reason: expect.stringContaining(status.record.name) }),
+    ]);
     expect(dns.queries(status.record.name)).toBeGreaterThan(0); // a real lookup, through the resolver on loopback
     // A record with another value (another organization's challenge, a typo) proves nothing either.
     dns.setTxt(status.record.name, ["resonance-domain-verification=someone-elses-challenge", "v=spf1 -all"]);
@@ -168,12 +212,20 @@ describe("domain ownership (DNS TXT or the operator)", () => {
     // Not a domain of the connection: nothing is looked up.
     const unlisted = await api("POST", "/api/v1/sso-connection/domain-checks", A, { domain: `unlisted-${uid()}.test` });
     expect(unlisted.status).toBe(400);
-    expect(unlisted.body.invalid_params[0]).toMatchObject({ name: "domain", reason: expect.stringMatching(/allowed domains first/) });
+    expect(unlisted.body.invalid_params[0]).toMatchObject({
+      name: "domain",
+      reason: expect.stringMatching(/allowed domains first/),
+    });
   });
 
   it("a squatter's listing blocks nobody: the owner verifies by DNS, after which the domain is theirs alone", async () => {
     // B lists A's domain first (anyone signed in can create an organization and an SSO connection).
-    const squat = await api("PUT", "/api/v1/sso-connection", B, settings({ allowedDomains: [other, domain.toUpperCase()] }));
+    const squat = await api(
+      "PUT",
+      "/api/v1/sso-connection",
+      B,
+      settings({ allowedDomains: [other, domain.toUpperCase()] }),
+    );
     expect(squat.status).toBe(200);
     expect(await startFor(`victim-${uid()}@${domain}`)).toBe("no_connection");
     const bRecord = squat.body.domains.find((d: { domain: string }) => d.domain === domain).record;
@@ -185,15 +237,25 @@ describe("domain ownership (DNS TXT or the operator)", () => {
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ domain, verified: true, method: "dns" });
     expect((await api("POST", "/api/v1/sso-connection/domain-checks", A, { domain })).status).toBe(200); // again: a no-op
-    expect(await db.auditEvent.count({ where: { orgId: A.orgId, action: "sso_domain.verified", entityId: domain } })).toBe(1);
+    expect(
+      await db.auditEvent.count({ where: { orgId: A.orgId, action: "sso_domain.verified", entityId: domain } }),
+    ).toBe(1);
 
     // B can neither verify it (even with A's record in place) nor keep it in a saved list any more.
     const steal = await api("POST", "/api/v1/sso-connection/domain-checks", B, { domain });
     expect(steal.status).toBe(409);
     expect(steal.body.detail).toMatch(/already verified by another organization/);
-    const resave = await api("PUT", "/api/v1/sso-connection", B, settings({ clientSecret: undefined, allowedDomains: [other, domain] }));
+    const resave = await api(
+      "PUT",
+      "/api/v1/sso-connection",
+      B,
+      settings({ clientSecret: undefined, allowedDomains: [other, domain] }),
+    );
     expect(resave.status).toBe(400);
-    expect(resave.body.invalid_params[0]).toMatchObject({ name: "allowedDomains", reason: expect.stringMatching(/verified by another organization/) });
+    expect(resave.body.invalid_params[0]).toMatchObject({
+      name: "allowedDomains",
+      reason: expect.stringMatching(/verified by another organization/),
+    });
     expect((await api("DELETE", "/api/v1/sso-connection", B)).status).toBe(204);
     // The address now routes to A's connection: the whole flow is in the sign-in tests below.
     expect(await startFor(`routed-${uid()}@${domain}`)).toBe("to provider");
@@ -201,11 +263,23 @@ describe("domain ownership (DNS TXT or the operator)", () => {
 
   it("dropping a domain from the list withdraws its verification (audited in the save)", async () => {
     const spare = `spare-${uid()}.test`;
-    expect((await api("PUT", "/api/v1/sso-connection", A, settings({ clientSecret: undefined, allowedDomains: [domain, spare] }))).status).toBe(200);
+    expect(
+      (
+        await api(
+          "PUT",
+          "/api/v1/sso-connection",
+          A,
+          settings({ clientSecret: undefined, allowedDomains: [domain, spare] }),
+        )
+      ).status,
+    ).toBe(200);
     const { record } = (await api("GET", "/api/v1/sso-connection", A)).body.connection.domains[1];
     dns.setTxt(record.name, [record.value]);
     expect((await api("POST", "/api/v1/sso-connection/domain-checks", A, { domain: spare })).body.verified).toBe(true);
-    expect((await api("PUT", "/api/v1/sso-connection", A, settings({ clientSecret: undefined, allowedDomains: [domain] }))).status).toBe(200);
+    expect(
+      (await api("PUT", "/api/v1/sso-connection", A, settings({ clientSecret: undefined, allowedDomains: [domain] })))
+        .status,
+    ).toBe(200);
     expect(await db.ssoDomain.findMany({ where: { orgId: A.orgId }, select: { domain: true } })).toEqual([{ domain }]);
   });
 
@@ -215,7 +289,13 @@ describe("domain ownership (DNS TXT or the operator)", () => {
     expect((await api("PUT", "/api/v1/sso-connection", C, settings({ allowedDomains: [third] }))).status).toBe(200);
     const slug = (await db.organization.findUniqueOrThrow({ where: { id: C.orgId } })).slug;
     const run = (...args: string[]) =>
-      promisify(execFile)("npx", ["tsx", "scripts/sso-domain.ts", ...args], { env: { ...process.env, NODE_ENV: "production", NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? TEST_NEXTAUTH_SECRET } }).then(
+      promisify(execFile)("npx", ["tsx", "scripts/sso-domain.ts", ...args], {
+        env: {
+          ...process.env,
+          NODE_ENV: "production",
+          NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? TEST_NEXTAUTH_SECRET,
+        },
+      }).then(
         (r) => ({ code: 0, out: r.stdout + r.stderr }),
         (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }),
       );
@@ -224,8 +304,13 @@ describe("domain ownership (DNS TXT or the operator)", () => {
     expect(wrong.out).toMatch(/not among the connection's allowed domains/);
     const ok = await run("verify", "--org", slug, third);
     expect(ok).toMatchObject({ code: 0, out: expect.stringContaining(`${third} is verified`) });
-    expect(await db.ssoDomain.findUnique({ where: { domain: third } })).toMatchObject({ orgId: C.orgId, method: "operator" });
-    expect(await db.auditEvent.count({ where: { orgId: C.orgId, action: "sso_domain.verified", entityId: third } })).toBe(1);
+    expect(await db.ssoDomain.findUnique({ where: { domain: third } })).toMatchObject({
+      orgId: C.orgId,
+      method: "operator",
+    });
+    expect(
+      await db.auditEvent.count({ where: { orgId: C.orgId, action: "sso_domain.verified", entityId: third } }),
+    ).toBe(1);
     expect((await run("list", "--org", slug)).out).toContain(`${third}\tverified (operator)`);
     expect((await run("unverify", "--org", slug, third)).code).toBe(0);
     expect(await db.ssoDomain.count({ where: { domain: third } })).toBe(0);
@@ -241,7 +326,10 @@ describe("single sign-on sign-in", () => {
     expect(r.session).not.toBeNull();
     const me = await fetch(`${app.url}/api/v1/me`, { headers: { cookie: r.session! } });
     expect(me.status).toBe(200);
-    const user = await db.user.findUniqueOrThrow({ where: { email }, include: { memberships: true, identities: true, sessions: true } });
+    const user = await db.user.findUniqueOrThrow({
+      where: { email },
+      include: { memberships: true, identities: true, sessions: true },
+    });
     expect(user.passwordHash).toBeNull();
     expect(user.emailVerifiedAt).toBeNull(); // a provider's word proves nothing to other organizations
     expect(user.memberships).toEqual([expect.objectContaining({ orgId: A.orgId, role: "agent", source: "sso" })]);
@@ -255,7 +343,10 @@ describe("single sign-on sign-in", () => {
     expect((await ssoSignIn(email)).session).not.toBeNull();
     const second = await ssoSignIn(email);
     expect(second.session).not.toBeNull();
-    const user = await db.user.findUniqueOrThrow({ where: { email }, include: { memberships: true, identities: true, sessions: true } });
+    const user = await db.user.findUniqueOrThrow({
+      where: { email },
+      include: { memberships: true, identities: true, sessions: true },
+    });
     expect(user.identities).toHaveLength(1);
     expect(user.memberships).toHaveLength(1);
     expect(user.sessions).toHaveLength(2);
@@ -278,7 +369,10 @@ describe("single sign-on sign-in", () => {
   });
 
   it("refuses a sign-in started from another site (login CSRF), and starts nothing", async () => {
-    for (const headers of [{ origin: "https://evil.example" }, { "sec-fetch-site": "cross-site" }] as Record<string, string>[]) {
+    for (const headers of [{ origin: "https://evil.example" }, { "sec-fetch-site": "cross-site" }] as Record<
+      string,
+      string
+    >[]) {
       const res = await fetch(`${app.url}/api/auth/sso/start`, {
         method: "POST",
         headers: { ...headers, "content-type": "application/x-www-form-urlencoded" },
@@ -291,7 +385,11 @@ describe("single sign-on sign-in", () => {
   });
 
   it("an e-mail domain without a connection goes back to the form with a readable error", async () => {
-    const start = await fetch(`${app.url}/api/auth/sso/start`, { method: "POST", body: new URLSearchParams({ email: `a@nowhere-${uid()}.test` }), redirect: "manual" });
+    const start = await fetch(`${app.url}/api/auth/sso/start`, {
+      method: "POST",
+      body: new URLSearchParams({ email: `a@nowhere-${uid()}.test` }),
+      redirect: "manual",
+    });
     expect(start.status).toBe(303);
     const to = new URL(start.headers.get("location")!);
     expect(to.pathname).toBe("/login/sso");
@@ -312,12 +410,19 @@ describe("single sign-on sign-in", () => {
 
     const noCookie = await fetch(attempt.callback!, { redirect: "manual" });
     expect(new URL(noCookie.headers.get("location")!).searchParams.get("error")).toBe("flow");
-    const forged = await fetch(attempt.callback!, { redirect: "manual", headers: { cookie: "rsn-sso-flow=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..x.y.z" } });
+    const forged = await fetch(attempt.callback!, {
+      redirect: "manual",
+      headers: { cookie: "rsn-sso-flow=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..x.y.z" },
+    });
     expect(new URL(forged.headers.get("location")!).searchParams.get("error")).toBe("flow");
     expect(noCookie.headers.getSetCookie().some((c) => c.startsWith("next-auth.session-token="))).toBe(false);
 
     const denied = new URL(attempt.callback!);
-    denied.search = new URLSearchParams({ error: "access_denied", error_description: "<script>provider text</script>", state: "x" }).toString();
+    denied.search = new URLSearchParams({
+      error: "access_denied",
+      error_description: "<script>provider text</script>",
+      state: "x",
+    }).toString();
     const t2 = await finishAtApp(attempt, denied);
     const back = new URL(t2.res.headers.get("location")!);
     expect(back.searchParams.get("error")).toBe("provider");
@@ -328,14 +433,18 @@ describe("single sign-on sign-in", () => {
   });
 
   it("links an existing account of this organization only; an account that also opens another organization is not taken over", async () => {
-    const mine = await db.user.create({ data: { email: `member-${uid()}@${domain}`, name: "Member", passwordHash: await hashPassword(TEST_PASSWORD) } });
+    const mine = await db.user.create({
+      data: { email: `member-${uid()}@${domain}`, name: "Member", passwordHash: await hashPassword(TEST_PASSWORD) },
+    });
     await db.membership.create({ data: { orgId: A.orgId, userId: mine.id, role: "manager" } });
     const linked = await ssoSignIn(mine.email);
     expect(linked.session).not.toBeNull();
     expect(await db.userIdentity.count({ where: { userId: mine.id } })).toBe(1);
     expect((await db.membership.findFirstOrThrow({ where: { userId: mine.id } })).role).toBe("manager");
 
-    const shared = await db.user.create({ data: { email: `shared-${uid()}@${domain}`, name: "Shared", passwordHash: await hashPassword(TEST_PASSWORD) } });
+    const shared = await db.user.create({
+      data: { email: `shared-${uid()}@${domain}`, name: "Shared", passwordHash: await hashPassword(TEST_PASSWORD) },
+    });
     await db.membership.create({ data: { orgId: A.orgId, userId: shared.id, role: "viewer" } });
     await db.membership.create({ data: { orgId: B.orgId, userId: shared.id, role: "admin" } });
     const refused = await ssoSignIn(shared.email);
@@ -354,7 +463,9 @@ describe("single sign-on sign-in", () => {
 describe("SSO required", () => {
   it("turns password sign-in off for the organization's members, with a message pointing to SSO", async () => {
     // An admin of A with a password, in the connection's domain, signs in through SSO once (linked by e-mail).
-    const admin = await db.user.create({ data: { email: `boss-${uid()}@${domain}`, name: "Boss", passwordHash: await hashPassword(TEST_PASSWORD) } });
+    const admin = await db.user.create({
+      data: { email: `boss-${uid()}@${domain}`, name: "Boss", passwordHash: await hashPassword(TEST_PASSWORD) },
+    });
     await db.membership.create({ data: { orgId: A.orgId, userId: admin.id, role: "admin" } });
     expect((await passwordSignIn(admin.email, TEST_PASSWORD)).signedIn).toBe(true);
     expect((await ssoSignIn(admin.email)).session).not.toBeNull();
@@ -367,7 +478,12 @@ describe("SSO required", () => {
     const me = (cookie: string) => fetch(`${app.url}/api/v1/me`, { headers: { cookie } }).then((r) => r.status);
     expect(await me(before.cookie)).toBe(200);
 
-    const res = await api("PUT", "/api/v1/sso-connection", ssoSession, settings({ clientSecret: undefined, ssoRequired: true }));
+    const res = await api(
+      "PUT",
+      "/api/v1/sso-connection",
+      ssoSession,
+      settings({ clientSecret: undefined, ssoRequired: true }),
+    );
     expect(res.status).toBe(200);
     expect(res.body.ssoRequired).toBe(true);
 
@@ -393,13 +509,28 @@ describe("SSO required", () => {
     await db.membership.delete({ where: { id: joined.id } });
 
     // Turning it off gives passwords back.
-    expect((await api("PUT", "/api/v1/sso-connection", ssoSession, settings({ clientSecret: undefined, ssoRequired: false }))).status).toBe(200);
+    expect(
+      (
+        await api(
+          "PUT",
+          "/api/v1/sso-connection",
+          ssoSession,
+          settings({ clientSecret: undefined, ssoRequired: false }),
+        )
+      ).status,
+    ).toBe(200);
     expect((await passwordSignIn(memberOfA, TEST_PASSWORD)).signedIn).toBe(true);
   });
 
   it("a disabled connection stops SSO sign-in; removing it is audited", async () => {
-    expect((await api("PUT", "/api/v1/sso-connection", A, settings({ clientSecret: undefined, enabled: false }))).status).toBe(200);
-    const start = await fetch(`${app.url}/api/auth/sso/start`, { method: "POST", body: new URLSearchParams({ email: `late-${uid()}@${domain}` }), redirect: "manual" });
+    expect(
+      (await api("PUT", "/api/v1/sso-connection", A, settings({ clientSecret: undefined, enabled: false }))).status,
+    ).toBe(200);
+    const start = await fetch(`${app.url}/api/auth/sso/start`, {
+      method: "POST",
+      body: new URLSearchParams({ email: `late-${uid()}@${domain}` }),
+      redirect: "manual",
+    });
     expect(new URL(start.headers.get("location")!).searchParams.get("error")).toBe("no_connection");
     expect((await api("DELETE", "/api/v1/sso-connection", A)).status).toBe(204);
     expect(await db.ssoConnection.count({ where: { orgId: A.orgId } })).toBe(0);

@@ -14,12 +14,26 @@ beforeAll(async () => {
   [A, B] = [await createOrg("builder-a"), await createOrg("builder-b")];
 });
 
-type Q = { id: string; key: string; text: Record<string, string>; scaleMin: number | null; scaleMax: number | null; locked: boolean; answerCount: number; [k: string]: unknown };
-const names = (res: { body: { invalid_params?: { name: string }[] } }) => (res.body.invalid_params ?? []).map((p) => p.name).sort();
+type Q = {
+  id: string;
+  key: string;
+  text: Record<string, string>;
+  scaleMin: number | null;
+  scaleMax: number | null;
+  locked: boolean;
+  answerCount: number;
+  [k: string]: unknown;
+};
+const names = (res: { body: { invalid_params?: { name: string }[] } }) =>
+  (res.body.invalid_params ?? []).map((p) => p.name).sort();
 const create = (body: unknown, key = A.keys.manager) => http("POST", "/api/v1/surveys", { key, body });
-const put = (id: string, questions: unknown[], key = A.keys.manager) => http("PUT", `/api/v1/surveys/${id}/questions`, { key, body: { questions } });
+const put = (id: string, questions: unknown[], key = A.keys.manager) =>
+  http("PUT", `/api/v1/surveys/${id}/questions`, { key, body: { questions } });
 const answer = (publicId: string, answers: Record<string, unknown>) =>
-  http("POST", `/api/v1/public/surveys/${publicId}/responses`, { body: { clientId: `t-${randomUUID()}`, answers, complete: true }, headers: { "user-agent": "vitest" } });
+  http("POST", `/api/v1/public/surveys/${publicId}/responses`, {
+    body: { clientId: `t-${randomUUID()}`, answers, complete: true },
+    headers: { "user-agent": "vitest" },
+  });
 const auditCount = (id: string) => db.auditEvent.count({ where: { entityType: "Survey", entityId: id } });
 
 describe("creating surveys from templates", () => {
@@ -30,14 +44,28 @@ describe("creating surveys from templates", () => {
     ["servqual", 10, "exp_tangibles"],
     ["custom", 0, undefined],
   ])("%s → a draft with %i questions in every language", async (template, count, firstKey) => {
-    const res = await create({ name: `${template} survey`, template, languages: ["en", "de"], touchpointId: A.ids.touchpoint });
+    const res = await create({
+      name: `${template} survey`,
+      template,
+      languages: ["en", "de"],
+      touchpointId: A.ids.touchpoint,
+    });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ type: template, status: "draft", version: 1, languages: ["en", "de"], defaultLocale: "en", touchpoint: { id: A.ids.touchpoint } });
+    expect(res.body).toMatchObject({
+      type: template,
+      status: "draft",
+      version: 1,
+      languages: ["en", "de"],
+      defaultLocale: "en",
+      touchpoint: { id: A.ids.touchpoint },
+    });
     expect(res.body.questions).toHaveLength(count);
     expect(res.body.questions[0]?.key).toBe(firstKey);
     for (const q of res.body.questions as Q[]) expect(Object.keys(q.text).sort()).toEqual(["de", "en"]);
     expect(res.body.publicId).toMatch(/^[A-Za-z0-9_-]{16}$/);
-    expect(await db.auditEvent.findFirst({ where: { entityId: res.body.id, action: "survey.created" } })).toMatchObject({ orgId: A.orgId, apiKeyId: expect.any(String) });
+    expect(await db.auditEvent.findFirst({ where: { entityId: res.body.id, action: "survey.created" } })).toMatchObject(
+      { orgId: A.orgId, apiKeyId: expect.any(String) },
+    );
   });
 
   it("refuses another organization's touchpoint and bad fields, naming them, and stores nothing", async () => {
@@ -61,15 +89,34 @@ describe("edit → publish → answer → edit again (versioning)", () => {
     let questions: Q[] = created.body.questions;
 
     // Draft edits: wording, a new choice question; no version bump while draft.
-    questions[0] = { ...questions[0], text: { en: "Would you recommend our support?", de: "Würden Sie unseren Support empfehlen?" } };
-    const plan = { key: "plan", type: "single_choice", required: false, text: { en: "Plan?", de: "Tarif?" }, options: [{ key: "basic", label: { en: "Basic", de: "Basis" } }, { key: "pro", label: { en: "Pro", de: "Profi" } }] };
+    questions[0] = {
+      ...questions[0],
+      text: { en: "Would you recommend our support?", de: "Würden Sie unseren Support empfehlen?" },
+    };
+    const plan = {
+      key: "plan",
+      type: "single_choice",
+      required: false,
+      text: { en: "Plan?", de: "Tarif?" },
+      options: [
+        { key: "basic", label: { en: "Basic", de: "Basis" } },
+        { key: "pro", label: { en: "Pro", de: "Profi" } },
+      ],
+    };
     let res = await put(id, [...questions, plan]);
     expect(res.status).toBe(200);
     expect(res.body.version).toBe(1);
     questions = res.body.questions;
     expect(questions.map((q) => q.key)).toEqual(["nps", "reason", "what_went_wrong", "plan"]);
 
-    expect((await http("PATCH", `/api/v1/surveys/${id}`, { key: A.keys.manager, body: { touchpointId: A.ids.touchpoint, name: "Support NPS 2026" } })).status).toBe(200);
+    expect(
+      (
+        await http("PATCH", `/api/v1/surveys/${id}`, {
+          key: A.keys.manager,
+          body: { touchpointId: A.ids.touchpoint, name: "Support NPS 2026" },
+        })
+      ).status,
+    ).toBe(200);
     expect((await http("GET", `/api/v1/public/surveys/${publicId}`)).status).toBe(404); // still a draft
     res = await http("POST", `/api/v1/surveys/${id}/publish`, { key: A.keys.manager });
     expect(res.status).toBe(200);
@@ -95,27 +142,54 @@ describe("edit → publish → answer → edit again (versioning)", () => {
     expect(await db.surveyQuestion.count({ where: { surveyId: id, archivedAt: null } })).toBe(4);
 
     // The editor's view marks answered questions locked.
-    const view = (await http("PATCH", `/api/v1/surveys/${id}`, { key: A.keys.manager, body: { name: "Support NPS 2026" } })).body;
+    const view = (
+      await http("PATCH", `/api/v1/surveys/${id}`, { key: A.keys.manager, body: { name: "Support NPS 2026" } })
+    ).body;
     questions = view.questions;
-    expect(questions.map((q) => [q.key, q.locked])).toEqual([["nps", true], ["reason", true], ["what_went_wrong", true], ["plan", true]]);
+    expect(questions.map((q) => [q.key, q.locked])).toEqual([
+      ["nps", true],
+      ["reason", true],
+      ["what_went_wrong", true],
+      ["plan", true],
+    ]);
 
     // Structural edits to an answered question are refused with 409 naming each field; nothing changes.
     const snapshot = await db.surveyQuestion.findMany({ where: { surveyId: id }, orderBy: { position: "asc" } });
-    const refused = await put(id, [questions[0], questions[1], questions[2], { ...questions[3], key: "tier", options: [(questions[3].options as unknown[])[1], { key: "enterprise", label: { en: "Enterprise", de: "Enterprise" } }] }]);
+    const refused = await put(id, [
+      questions[0],
+      questions[1],
+      questions[2],
+      {
+        ...questions[3],
+        key: "tier",
+        options: [
+          (questions[3].options as unknown[])[1],
+          { key: "enterprise", label: { en: "Enterprise", de: "Enterprise" } },
+        ],
+      },
+    ]);
     expect(refused.status).toBe(409);
     expect(names(refused)).toEqual(["questions.3.key", "questions.3.options"]);
     expect(refused.body.invalid_params[0].reason).toContain('"plan"');
-    expect(await db.surveyQuestion.findMany({ where: { surveyId: id }, orderBy: { position: "asc" } })).toEqual(snapshot);
+    expect(await db.surveyQuestion.findMany({ where: { surveyId: id }, orderBy: { position: "asc" } })).toEqual(
+      snapshot,
+    );
     expect((await db.survey.findUniqueOrThrow({ where: { id } })).version).toBe(1);
 
     // Wording only: allowed, no version bump.
-    res = await put(id, [{ ...questions[0], text: { en: "Would you recommend us?", de: "Würden Sie uns empfehlen?" } }, ...questions.slice(1)]);
+    res = await put(id, [
+      { ...questions[0], text: { en: "Would you recommend us?", de: "Würden Sie uns empfehlen?" } },
+      ...questions.slice(1),
+    ]);
     expect(res.status).toBe(200);
     expect(res.body.version).toBe(1);
 
     // Remove the answered "plan" and add a new question: plan is archived (its answer stays), version 2.
     questions = res.body.questions;
-    res = await put(id, [...questions.slice(0, 3), { key: "channel_used", type: "yes_no", text: { en: "Did you call?", de: "Haben Sie angerufen?" } }]);
+    res = await put(id, [
+      ...questions.slice(0, 3),
+      { key: "channel_used", type: "yes_no", text: { en: "Did you call?", de: "Haben Sie angerufen?" } },
+    ]);
     expect(res.status).toBe(200);
     expect(res.body.version).toBe(2);
     expect(res.body.questions.map((q: Q) => q.key)).toEqual(["nps", "reason", "what_went_wrong", "channel_used"]);
@@ -129,17 +203,32 @@ describe("edit → publish → answer → edit again (versioning)", () => {
 
     // New answers carry version 2; the old response keeps version 1.
     expect((await answer(publicId, { nps: 10, channel_used: true })).status).toBe(201);
-    const versions = (await db.response.findMany({ where: { surveyId: id }, orderBy: { createdAt: "asc" } })).map((r) => r.surveyVersion);
+    const versions = (await db.response.findMany({ where: { surveyId: id }, orderBy: { createdAt: "asc" } })).map(
+      (r) => r.surveyVersion,
+    );
     expect(versions).toEqual([1, 2]);
-    expect((await http("GET", `/api/v1/public/surveys/${publicId}`)).body.questions.map((q: { key: string }) => q.key)).toEqual(["nps", "reason", "what_went_wrong", "channel_used"]);
+    expect(
+      (await http("GET", `/api/v1/public/surveys/${publicId}`)).body.questions.map((q: { key: string }) => q.key),
+    ).toEqual(["nps", "reason", "what_went_wrong", "channel_used"]);
 
     // close → 410 for respondents; reopen → live again.
     expect((await http("POST", `/api/v1/surveys/${id}/close`, { key: A.keys.manager })).body.status).toBe("closed");
     expect((await answer(publicId, { nps: 9 })).status).toBe(410);
     expect((await http("POST", `/api/v1/surveys/${id}/reopen`, { key: A.keys.admin })).body.status).toBe("live");
     expect((await answer(publicId, { nps: 9 })).status).toBe(201);
-    const actions = (await db.auditEvent.findMany({ where: { entityId: id }, orderBy: { createdAt: "asc" } })).map((e) => e.action);
-    expect(actions).toEqual(expect.arrayContaining(["survey.created", "survey.updated", "survey.questions_replaced", "survey.published", "survey.closed", "survey.reopened"]));
+    const actions = (await db.auditEvent.findMany({ where: { entityId: id }, orderBy: { createdAt: "asc" } })).map(
+      (e) => e.action,
+    );
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        "survey.created",
+        "survey.updated",
+        "survey.questions_replaced",
+        "survey.published",
+        "survey.closed",
+        "survey.reopened",
+      ]),
+    );
   });
 });
 
@@ -156,7 +245,12 @@ describe("bad input changes nothing", () => {
       { key: "pick", type: "multi_choice", text: { en: "Pick" }, options: [{ key: "a", label: { en: "A", de: "A" } }] },
     ]);
     expect(res.status).toBe(400);
-    expect(names(res)).toEqual(["questions.0.showIf.question", "questions.1.scaleMax", "questions.2.options", "questions.2.text.de"]);
+    expect(names(res)).toEqual([
+      "questions.0.showIf.question",
+      "questions.1.scaleMax",
+      "questions.2.options",
+      "questions.2.text.de",
+    ]);
     expect(await db.surveyQuestion.findMany({ where: { surveyId: id }, orderBy: { position: "asc" } })).toEqual(before);
     expect(await auditCount(id)).toBe(audits);
 
@@ -166,10 +260,16 @@ describe("bad input changes nothing", () => {
     expect(names(refused)).toEqual(["questions"]);
     expect((await db.survey.findUniqueOrThrow({ where: { id: emptyPublish.body.id } })).status).toBe("draft");
 
-    const patch = await http("PATCH", `/api/v1/surveys/${id}`, { key: A.keys.manager, body: { touchpointId: B.ids.touchpoint, settings: { allowedOrigins: ["ftp://x"] } } });
+    const patch = await http("PATCH", `/api/v1/surveys/${id}`, {
+      key: A.keys.manager,
+      body: { touchpointId: B.ids.touchpoint, settings: { allowedOrigins: ["ftp://x"] } },
+    });
     expect(patch.status).toBe(400);
     expect(names(patch)).toEqual(["settings.allowedOrigins.0"]);
-    const foreignTp = await http("PATCH", `/api/v1/surveys/${id}`, { key: A.keys.manager, body: { touchpointId: B.ids.touchpoint } });
+    const foreignTp = await http("PATCH", `/api/v1/surveys/${id}`, {
+      key: A.keys.manager,
+      body: { touchpointId: B.ids.touchpoint },
+    });
     expect(names(foreignTp)).toEqual(["touchpointId"]);
     expect((await db.survey.findUniqueOrThrow({ where: { id } })).touchpointId).toBeNull();
   });
@@ -178,11 +278,25 @@ describe("bad input changes nothing", () => {
     const created = await create({ name: "Lang", template: "ces", languages: ["en"] });
     const res = await http("PATCH", `/api/v1/surveys/${created.body.id}`, {
       key: A.keys.manager,
-      body: { languages: ["en", "fr"], settings: { allowedOrigins: ["https://Shop.Example.com"], rateLimit: { perClientPerMinute: 5 }, widget: { trigger: "delay", delaySeconds: 10 } } },
+      body: {
+        languages: ["en", "fr"],
+        settings: {
+          allowedOrigins: ["https://Shop.Example.com"],
+          rateLimit: { perClientPerMinute: 5 },
+          widget: { trigger: "delay", delaySeconds: 10 },
+        },
+      },
     });
     expect(res.status).toBe(200);
-    expect(res.body.questions[0].text).toEqual({ en: "The company made it easy for me to handle my issue.", fr: "The company made it easy for me to handle my issue." });
-    expect(res.body.settings).toMatchObject({ allowedOrigins: ["https://shop.example.com"], rateLimit: { perClientPerMinute: 5 }, widget: { trigger: "delay", delaySeconds: 10, position: "bottom-right" } });
+    expect(res.body.questions[0].text).toEqual({
+      en: "The company made it easy for me to handle my issue.",
+      fr: "The company made it easy for me to handle my issue.",
+    });
+    expect(res.body.settings).toMatchObject({
+      allowedOrigins: ["https://shop.example.com"],
+      rateLimit: { perClientPerMinute: 5 },
+      widget: { trigger: "delay", delaySeconds: 10, position: "bottom-right" },
+    });
   });
 });
 
@@ -211,6 +325,9 @@ describe("organization boundary and roles", () => {
       expect((await http("POST", `/api/v1/surveys/${s.body.id}/publish`, { key })).status).toBe(403);
     }
     expect((await db.survey.findUniqueOrThrow({ where: { id: s.body.id } })).status).toBe("draft");
-    expect((await http("PATCH", `/api/v1/surveys/${s.body.id}`, { key: A.keys.admin, body: { name: "Admin edit" } })).body.name).toBe("Admin edit");
+    expect(
+      (await http("PATCH", `/api/v1/surveys/${s.body.id}`, { key: A.keys.admin, body: { name: "Admin edit" } })).body
+        .name,
+    ).toBe("Admin edit");
   });
 });

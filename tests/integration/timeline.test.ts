@@ -15,12 +15,33 @@ beforeAll(async () => {
   A = await createOrg("timeline");
   customerId = (await db.customer.create({ data: { orgId: A.orgId, name: "Tim Line" } })).id;
   const base = { orgId: A.orgId, customerId };
-  for (let i = 0; i < 7; i++) await db.interaction.create({ data: { ...base, occurredAt: at(i), outcome: "resolved", note: `i${i}` } });
+  for (let i = 0; i < 7; i++)
+    await db.interaction.create({ data: { ...base, occurredAt: at(i), outcome: "resolved", note: `i${i}` } });
   // three items at the very same millisecond, of three kinds
   await db.interaction.create({ data: { ...base, occurredAt: at(3), outcome: "follow_up", note: "same-ms" } });
-  await db.response.create({ data: { ...base, surveyId: A.ids.survey, clientId: "tl-1", metric: "nps", score: 10, category: "promoter", submittedAt: at(3) } });
+  await db.response.create({
+    data: {
+      ...base,
+      surveyId: A.ids.survey,
+      clientId: "tl-1",
+      metric: "nps",
+      score: 10,
+      category: "promoter",
+      submittedAt: at(3),
+    },
+  });
   await db.case.create({ data: { ...base, title: "same-ms case", createdAt: at(3) } });
-  await db.response.create({ data: { ...base, surveyId: A.ids.survey, clientId: "tl-2", metric: "csat", score: 2, category: "dissatisfied", submittedAt: at(20) } });
+  await db.response.create({
+    data: {
+      ...base,
+      surveyId: A.ids.survey,
+      clientId: "tl-2",
+      metric: "csat",
+      score: 2,
+      category: "dissatisfied",
+      submittedAt: at(20),
+    },
+  });
 });
 
 describe("timeline", () => {
@@ -38,7 +59,12 @@ describe("timeline", () => {
     const times = seen.map((s) => s.at.getTime());
     expect(times).toEqual([...times].sort((a, b) => b - a));
     expect(seen[0].kind).toBe("response");
-    expect(seen.filter((s) => s.at.getTime() === at(3).getTime()).map((s) => s.kind).sort()).toEqual(["case", "interaction", "interaction", "response"]);
+    expect(
+      seen
+        .filter((s) => s.at.getTime() === at(3).getTime())
+        .map((s) => s.kind)
+        .sort(),
+    ).toEqual(["case", "interaction", "interaction", "response"]);
   });
 
   it("is served over HTTP and rejects a malformed cursor", async () => {
@@ -54,8 +80,21 @@ describe("timeline", () => {
   it("derives the loyalty stage from the most recent score and activity", async () => {
     // most recent score is CSAT 2 → at risk (even though an NPS 10 came before)
     expect((await getLoyalty(A.ctx("viewer"), customerId, at(60))).stage).toBe("at_risk");
-    await db.response.create({ data: { orgId: A.orgId, customerId, surveyId: A.ids.survey, clientId: "tl-3", metric: "nps", score: 9, category: "promoter", submittedAt: at(30) } });
+    await db.response.create({
+      data: {
+        orgId: A.orgId,
+        customerId,
+        surveyId: A.ids.survey,
+        clientId: "tl-3",
+        metric: "nps",
+        score: 9,
+        category: "promoter",
+        submittedAt: at(30),
+      },
+    });
     expect((await getLoyalty(A.ctx("viewer"), customerId, at(60))).stage).toBe("advocate");
-    expect((await getLoyalty(A.ctx("viewer"), customerId, new Date(at(30).getTime() + 400 * 86_400_000))).stage).toBe("unknown");
+    expect((await getLoyalty(A.ctx("viewer"), customerId, new Date(at(30).getTime() + 400 * 86_400_000))).stage).toBe(
+      "unknown",
+    );
   });
 });

@@ -7,7 +7,13 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { ctxForUser } from "@/lib/auth/ctx";
-import { beginEnrolment, disableTwoFactor, enableTwoFactor, regenerateRecoveryCodes, verifySecondFactor } from "@/lib/two-factor/service";
+import {
+  beginEnrolment,
+  disableTwoFactor,
+  enableTwoFactor,
+  regenerateRecoveryCodes,
+  verifySecondFactor,
+} from "@/lib/two-factor/service";
 import { CODE_FAILURE_LIMIT } from "@/lib/two-factor/guards";
 import { setRequireTwoFactor, TwoFactorRequiredError } from "@/lib/two-factor/policy";
 import { totpCodeAt } from "@/lib/two-factor/totp";
@@ -24,7 +30,11 @@ const setCookies = (res: Response) => res.headers.getSetCookie().map((c) => c.sp
 let ipCounter = 0;
 
 /** One sign-in; `cookie` when a session was created, `error` = next-auth's code or our message. */
-async function signIn(email: string, password: string, code?: string): Promise<{ cookie: string | null; error: string | null }> {
+async function signIn(
+  email: string,
+  password: string,
+  code?: string,
+): Promise<{ cookie: string | null; error: string | null }> {
   const ip = `198.51.100.${(ipCounter++ % 200) + 20}`; // the per-client sign-in limit stays out of these tests
   const csrf = await fetch(`${baseURL()}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
@@ -52,7 +62,11 @@ async function enrol(userId: string, email: string, cookie: string) {
   const session = { userId, sid: user!.sid };
   const enrolment = await beginEnrolment(userId, email);
   const secret = enrolment.secretForTyping.replaceAll(" ", "");
-  const { recoveryCodes } = await enableTwoFactor(session, { pending: enrolment.pending, code: totpCodeAt(secret), password: TEST_PASSWORD });
+  const { recoveryCodes } = await enableTwoFactor(session, {
+    pending: enrolment.pending,
+    code: totpCodeAt(secret),
+    password: TEST_PASSWORD,
+  });
   return { secret, recoveryCodes, session };
 }
 
@@ -62,7 +76,9 @@ const codeAtStep = (secret: string, s: number) => totpCodeAt(secret, new Date(s 
 function wrongCodes(secret: string, count: number): string[] {
   const now = step();
   const valid = new Set([-1, 0, 1, 2].map((d) => codeAtStep(secret, now + d)));
-  return Array.from({ length: count * 2 }, (_, i) => codeAtStep(secret, now - 20 - i)).filter((c) => !valid.has(c)).slice(0, count);
+  return Array.from({ length: count * 2 }, (_, i) => codeAtStep(secret, now - 20 - i))
+    .filter((c) => !valid.has(c))
+    .slice(0, count);
 }
 
 describe("sign-in with two-factor on", () => {
@@ -73,8 +89,13 @@ describe("sign-in with two-factor on", () => {
     const enrolment = await beginEnrolment(user.id, user.email);
     const secret = enrolment.secretForTyping.replaceAll(" ", "");
     for (const password of [undefined, "not the password"]) {
-      const error = await enableTwoFactor({ userId: user.id, sid: s!.sid }, { pending: enrolment.pending, code: totpCodeAt(secret), password }).catch((e: unknown) => e);
-      expect((error as { invalidParams?: Array<{ name: string }> }).invalidParams?.map((p) => p.name)).toEqual(["password"]);
+      const error = await enableTwoFactor(
+        { userId: user.id, sid: s!.sid },
+        { pending: enrolment.pending, code: totpCodeAt(secret), password },
+      ).catch((e: unknown) => e);
+      expect((error as { invalidParams?: Array<{ name: string }> }).invalidParams?.map((p) => p.name)).toEqual([
+        "password",
+      ]);
     }
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).totpEnabledAt).toBeNull();
   });
@@ -96,29 +117,43 @@ describe("sign-in with two-factor on", () => {
     // The password alone creates no session and says a code is needed; a wrong password says nothing more.
     expect(await signIn(user.email, TEST_PASSWORD)).toEqual({ cookie: null, error: TWO_FACTOR_CODE_REQUIRED });
     expect(await signIn(user.email, "not the password")).toEqual({ cookie: null, error: "CredentialsSignin" });
-    expect(await signIn(user.email, "not the password", codeAtStep(secret, step()))).toEqual({ cookie: null, error: "CredentialsSignin" });
+    expect(await signIn(user.email, "not the password", codeAtStep(secret, step()))).toEqual({
+      cookie: null,
+      error: "CredentialsSignin",
+    });
 
     // The enrolment's code (this step) is spent; the next step's code (within the tolerance) signs in, once.
     const now = step();
-    expect(await signIn(user.email, TEST_PASSWORD, wrongCodes(secret, 1)[0])).toEqual({ cookie: null, error: "CredentialsSignin" });
+    expect(await signIn(user.email, TEST_PASSWORD, wrongCodes(secret, 1)[0])).toEqual({
+      cookie: null,
+      error: "CredentialsSignin",
+    });
     expect((await signIn(user.email, TEST_PASSWORD, codeAtStep(secret, now))).cookie).toBeNull();
     const next = codeAtStep(secret, now + 1);
     const signedIn = await signIn(user.email, TEST_PASSWORD, next.replace(/^(\d{3})/, "$1 "));
     expect(signedIn.error).toBeNull();
     expect(signedIn.cookie).not.toBeNull();
     const { user: s } = await sessionOf(signedIn.cookie!);
-    expect(await db.userSession.findUniqueOrThrow({ where: { id: s!.sid } })).toMatchObject({ mfa: true, method: "password" });
+    expect(await db.userSession.findUniqueOrThrow({ where: { id: s!.sid } })).toMatchObject({
+      mfa: true,
+      method: "password",
+    });
     expect(await signIn(user.email, TEST_PASSWORD, next)).toEqual({ cookie: null, error: "CredentialsSignin" }); // replay
     expect((await signIn(user.email, TEST_PASSWORD, codeAtStep(secret, now))).cookie).toBeNull(); // an older step after a newer one
   });
 
   it("takes each recovery code once, in any case and with or without the dash; new codes replace the old", async () => {
     const user = await createUser("tfa-recovery");
-    const { recoveryCodes, session } = await enrol(user.id, user.email, (await signIn(user.email, TEST_PASSWORD)).cookie!);
+    const { recoveryCodes, session } = await enrol(
+      user.id,
+      user.email,
+      (await signIn(user.email, TEST_PASSWORD)).cookie!,
+    );
     expect(recoveryCodes).toHaveLength(10);
     const stored = await db.recoveryCode.findMany({ where: { userId: user.id } });
     expect(stored).toHaveLength(10);
-    for (const c of recoveryCodes) expect(stored.some((r) => r.codeHash.includes(c) || r.codeHash.includes(c.replace("-", "")))).toBe(false);
+    for (const c of recoveryCodes)
+      expect(stored.some((r) => r.codeHash.includes(c) || r.codeHash.includes(c.replace("-", "")))).toBe(false);
 
     const [a, b, c] = recoveryCodes;
     expect((await signIn(user.email, TEST_PASSWORD, a)).cookie).not.toBeNull();
@@ -138,10 +173,15 @@ describe("sign-in with two-factor on", () => {
 
   it(`refuses every code after ${CODE_FAILURE_LIMIT.limit} wrong ones, the right one included, with a message saying when to retry`, async () => {
     const user = await createUser("tfa-throttle");
-    const { secret, recoveryCodes } = await enrol(user.id, user.email, (await signIn(user.email, TEST_PASSWORD)).cookie!);
+    const { secret, recoveryCodes } = await enrol(
+      user.id,
+      user.email,
+      (await signIn(user.email, TEST_PASSWORD)).cookie!,
+    );
     const now = step();
     const wrong = wrongCodes(secret, CODE_FAILURE_LIMIT.limit);
-    for (let i = 0; i < CODE_FAILURE_LIMIT.limit; i++) expect((await signIn(user.email, TEST_PASSWORD, wrong[i])).error).toBe("CredentialsSignin");
+    for (let i = 0; i < CODE_FAILURE_LIMIT.limit; i++)
+      expect((await signIn(user.email, TEST_PASSWORD, wrong[i])).error).toBe("CredentialsSignin");
     const refused = await signIn(user.email, TEST_PASSWORD, codeAtStep(secret, now + 1));
     expect(refused.cookie).toBeNull();
     expect(refused.error).toMatch(/^Too many wrong codes\. Try again in \d+ minutes?\.$/);
@@ -153,27 +193,43 @@ describe("sign-in with two-factor on", () => {
 
   it(`a burst of parallel wrong codes gets ${CODE_FAILURE_LIMIT.limit} checks in all, not one each; right codes do not use up the allowance`, async () => {
     const user = await createUser("tfa-burst");
-    const { secret, recoveryCodes } = await enrol(user.id, user.email, (await signIn(user.email, TEST_PASSWORD)).cookie!);
+    const { secret, recoveryCodes } = await enrol(
+      user.id,
+      user.email,
+      (await signIn(user.email, TEST_PASSWORD)).cookie!,
+    );
     // Right codes first: each gives its attempt back, so they never count against the owner.
-    for (const c of recoveryCodes.slice(0, CODE_FAILURE_LIMIT.limit + 1)) expect(await verifySecondFactor(user.id, c)).toBe("recovery_code");
+    for (const c of recoveryCodes.slice(0, CODE_FAILURE_LIMIT.limit + 1))
+      expect(await verifySecondFactor(user.id, c)).toBe("recovery_code");
     const wrong = wrongCodes(secret, 20);
     const results = await Promise.allSettled(wrong.map((c) => verifySecondFactor(user.id, c)));
     const checked = results.filter((r) => r.status === "fulfilled");
     expect(checked).toHaveLength(CODE_FAILURE_LIMIT.limit);
     expect(checked.every((r) => r.status === "fulfilled" && r.value === null)).toBe(true);
-    expect(results.filter((r) => r.status === "rejected" && /Too many wrong codes/.test(String(r.reason?.message)))).toHaveLength(20 - CODE_FAILURE_LIMIT.limit);
+    expect(
+      results.filter((r) => r.status === "rejected" && /Too many wrong codes/.test(String(r.reason?.message))),
+    ).toHaveLength(20 - CODE_FAILURE_LIMIT.limit);
     await expect(verifySecondFactor(user.id, recoveryCodes[9])).rejects.toThrow(/Too many wrong codes/);
-    expect(await db.recoveryCode.count({ where: { userId: user.id, usedAt: null } })).toBe(10 - (CODE_FAILURE_LIMIT.limit + 1)); // the refused one was not spent
+    expect(await db.recoveryCode.count({ where: { userId: user.id, usedAt: null } })).toBe(
+      10 - (CODE_FAILURE_LIMIT.limit + 1),
+    ); // the refused one was not spent
   });
 
   it("turning it off needs the password and a code; then the password alone signs in again", async () => {
     const user = await createUser("tfa-off");
     const { secret, session } = await enrol(user.id, user.email, (await signIn(user.email, TEST_PASSWORD)).cookie!);
     const code = codeAtStep(secret, step() + 1);
-    await expect(disableTwoFactor(session, { password: "wrong", code })).rejects.toThrow("That is not your current password.");
-    await expect(disableTwoFactor(session, { password: TEST_PASSWORD, code: wrongCodes(secret, 1)[0] })).rejects.toThrow(/That code is not right/);
+    await expect(disableTwoFactor(session, { password: "wrong", code })).rejects.toThrow(
+      "That is not your current password.",
+    );
+    await expect(
+      disableTwoFactor(session, { password: TEST_PASSWORD, code: wrongCodes(secret, 1)[0] }),
+    ).rejects.toThrow(/That code is not right/);
     await disableTwoFactor(session, { password: TEST_PASSWORD, code });
-    expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ totpSecretEnc: null, totpEnabledAt: null });
+    expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
+      totpSecretEnc: null,
+      totpEnabledAt: null,
+    });
     expect(await db.recoveryCode.count({ where: { userId: user.id } })).toBe(0);
     expect((await signIn(user.email, TEST_PASSWORD)).cookie).not.toBeNull();
   });
@@ -189,18 +245,32 @@ describe("an organization that requires two-factor", () => {
     // An admin must have passed two-factor themselves before requiring it.
     const adminCookie = (await signIn(A.users.admin.email, TEST_PASSWORD)).cookie!;
     const adminSid = (await sessionOf(adminCookie)).user!.sid;
-    await expect(setRequireTwoFactor(A.ctx("admin"), adminSid, true)).rejects.toThrow(/Turn on two-factor authentication for your own account first/);
+    await expect(setRequireTwoFactor(A.ctx("admin"), adminSid, true)).rejects.toThrow(
+      /Turn on two-factor authentication for your own account first/,
+    );
     const admin = await enrol(A.users.admin.id, A.users.admin.email, adminCookie);
     await setRequireTwoFactor(A.ctx("admin"), admin.session.sid, true);
-    expect(await db.auditEvent.count({ where: { orgId: A.orgId, action: "organization.two_factor_required", actorId: A.users.admin.id } })).toBe(1);
-    expect(await db.auditEvent.count({ where: { orgId: A.orgId, action: "user.two_factor_enabled", entityId: A.users.admin.id } })).toBe(1);
+    expect(
+      await db.auditEvent.count({
+        where: { orgId: A.orgId, action: "organization.two_factor_required", actorId: A.users.admin.id },
+      }),
+    ).toBe(1);
+    expect(
+      await db.auditEvent.count({
+        where: { orgId: A.orgId, action: "user.two_factor_enabled", entityId: A.users.admin.id },
+      }),
+    ).toBe(1);
 
     // The same session, on its very next request.
     const api = await http("GET", "/api/v1/customers", { cookie });
     expect(api.status).toBe(403);
     expect(api.contentType).toContain("application/problem+json");
     expect(api.body.detail).toMatch(/requires two-factor authentication/);
-    const write = await http("POST", "/api/v1/customers", { cookie: (await signIn(A.users.agent.email, TEST_PASSWORD)).cookie!, body: { name: "Blocked" }, headers: { origin: new URL(baseURL()).origin } });
+    const write = await http("POST", "/api/v1/customers", {
+      cookie: (await signIn(A.users.agent.email, TEST_PASSWORD)).cookie!,
+      body: { name: "Blocked" },
+      headers: { origin: new URL(baseURL()).origin },
+    });
     expect(write.status).toBe(403);
     expect(await db.customer.count({ where: { orgId: A.orgId, name: "Blocked" } })).toBe(0);
     for (const page of ["/", "/customers", "/settings"]) {
@@ -234,6 +304,8 @@ describe("an organization that requires two-factor", () => {
     // Optional again: the policy change is audited and the member's password session opens it.
     await setRequireTwoFactor(A.ctx("admin"), admin.session.sid, false);
     expect((await http("GET", "/api/v1/customers", { cookie })).status).toBe(200);
-    expect(await db.auditEvent.count({ where: { orgId: A.orgId, action: "organization.two_factor_optional" } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { orgId: A.orgId, action: "organization.two_factor_optional" } })).toBe(
+      1,
+    );
   });
 });

@@ -20,12 +20,20 @@ let rx: Receiver;
 let W1: RunningServer;
 let W2: RunningServer;
 
-const WORKER_ENV = { WEBHOOK_WORKER: "on", WEBHOOK_POLL_MS: "100", WEBHOOK_RETRY_SCHEDULE: "400ms,400ms", WEBHOOK_TIMEOUT_MS: "3000" };
+const WORKER_ENV = {
+  WEBHOOK_WORKER: "on",
+  WEBHOOK_POLL_MS: "100",
+  WEBHOOK_RETRY_SCHEDULE: "400ms,400ms",
+  WEBHOOK_TIMEOUT_MS: "3000",
+};
 
 beforeAll(async () => {
   [A, B] = [await createOrg("hooks-a"), await createOrg("hooks-b")];
   rx = await startReceiver();
-  [W1, W2] = await Promise.all([startServer({ databaseUrl: process.env.DATABASE_URL!, env: WORKER_ENV }), startServer({ databaseUrl: process.env.DATABASE_URL!, env: WORKER_ENV })]);
+  [W1, W2] = await Promise.all([
+    startServer({ databaseUrl: process.env.DATABASE_URL!, env: WORKER_ENV }),
+    startServer({ databaseUrl: process.env.DATABASE_URL!, env: WORKER_ENV }),
+  ]);
 });
 
 afterAll(async () => {
@@ -44,7 +52,10 @@ async function until<T>(what: string, read: () => Promise<T>, ok: (v: T) => bool
 }
 
 async function createEndpoint(org: Org, path: string, eventTypes: string[]) {
-  const res = await http("POST", "/api/v1/webhooks", { key: org.keys.admin, body: { url: rx.url + path, description: `test ${path}`, eventTypes } });
+  const res = await http("POST", "/api/v1/webhooks", {
+    key: org.keys.admin,
+    body: { url: rx.url + path, description: `test ${path}`, eventTypes },
+  });
   expect(res.status).toBe(201);
   return res.body as { id: string; secret: string; url: string };
 }
@@ -52,10 +63,14 @@ async function createEndpoint(org: Org, path: string, eventTypes: string[]) {
 let n = 0;
 function respond(publicId: string, answers: Record<string, unknown>, clientId = `hook-${randomUUID()}`) {
   // a distinct client per respondent: the per-respondent rate limit is not what is tested here
-  return http("POST", `/api/v1/public/surveys/${publicId}/responses`, { body: { clientId, answers, complete: true }, headers: respondent(`webhook-test/${n++}`) });
+  return http("POST", `/api/v1/public/surveys/${publicId}/responses`, {
+    body: { clientId, answers, complete: true },
+    headers: respondent(`webhook-test/${n++}`),
+  });
 }
 
-const deliveriesOf = (endpointId: string) => db.webhookDelivery.findMany({ where: { endpointId }, orderBy: { createdAt: "asc" } });
+const deliveriesOf = (endpointId: string) =>
+  db.webhookDelivery.findMany({ where: { endpointId }, orderBy: { createdAt: "asc" } });
 
 describe("response.created from the public API", () => {
   it("produces exactly one signed delivery that the receiver verifies; a replay of the response sends nothing more", async () => {
@@ -72,24 +87,61 @@ describe("response.created from the public API", () => {
     expect(rx.verified("/responses", ep.secret)).toHaveLength(1);
     expect(got.contentType).toBe("application/json");
     const event = JSON.parse(got.body);
-    const stored = await db.response.findUniqueOrThrow({ where: { surveyId_clientId: { surveyId: survey.id, clientId } } });
+    const stored = await db.response.findUniqueOrThrow({
+      where: { surveyId_clientId: { surveyId: survey.id, clientId } },
+    });
     expect(event).toEqual({
       id: got.id,
       type: "response.created",
       createdAt: expect.any(String),
-      data: expect.objectContaining({ responseId: stored.id, surveyId: survey.id, clientId, metric: "nps", score: 9, category: "promoter", completed: true, answers: { nps: 9, plan: "pro", topics: ["speed"] } }),
+      data: expect.objectContaining({
+        responseId: stored.id,
+        surveyId: survey.id,
+        clientId,
+        metric: "nps",
+        score: 9,
+        category: "promoter",
+        completed: true,
+        answers: { nps: 9, plan: "pro", topics: ["speed"] },
+      }),
     });
     expect(got.body).not.toContain(ep.secret.slice(6));
 
-    const [d] = await until("the delivery to succeed", () => deliveriesOf(ep.id), (ds) => ds[0]?.status === "succeeded");
-    expect(d).toMatchObject({ eventId: got.id, attempts: 1, lastStatusCode: 200, nextAttemptAt: null, leaseOwner: null });
+    const [d] = await until(
+      "the delivery to succeed",
+      () => deliveriesOf(ep.id),
+      (ds) => ds[0]?.status === "succeeded",
+    );
+    expect(d).toMatchObject({
+      eventId: got.id,
+      attempts: 1,
+      lastStatusCode: 200,
+      nextAttemptAt: null,
+      leaseOwner: null,
+    });
     const log = await http("GET", `/api/v1/webhooks/${ep.id}/deliveries`, { key: A.keys.admin });
     expect(log.status).toBe(200);
     expect(log.body.data).toHaveLength(1);
-    expect(log.body.data[0]).toMatchObject({ eventId: got.id, status: "succeeded", attempts: 1, lastStatusCode: 200, payload: event });
+    expect(log.body.data[0]).toMatchObject({
+      eventId: got.id,
+      status: "succeeded",
+      attempts: 1,
+      lastStatusCode: 200,
+      payload: event,
+    });
     // the status code and nothing of the answer ("thanks"); the instance is a random name, not host and process id
-    expect(log.body.data[0].attemptLog).toEqual([{ at: expect.any(String), statusCode: 200, error: null, durationMs: expect.any(Number), instance: expect.stringMatching(/^w-[0-9a-f]{8}$/) }]);
-    expect(JSON.stringify(log.body)).not.toMatch(new RegExp(`thanks|responseSnippet|${hostname()}|-${W1.process.pid}-|-${W2.process.pid}-`));
+    expect(log.body.data[0].attemptLog).toEqual([
+      {
+        at: expect.any(String),
+        statusCode: 200,
+        error: null,
+        durationMs: expect.any(Number),
+        instance: expect.stringMatching(/^w-[0-9a-f]{8}$/),
+      },
+    ]);
+    expect(JSON.stringify(log.body)).not.toMatch(
+      new RegExp(`thanks|responseSnippet|${hostname()}|-${W1.process.pid}-|-${W2.process.pid}-`),
+    );
   });
 
   it("shows the secret once; after rotation deliveries verify with the new secret only", async () => {
@@ -98,9 +150,14 @@ describe("response.created from the public API", () => {
     expect(JSON.stringify(read.body)).not.toContain(ep.secret.slice(6));
     const list = await http("GET", "/api/v1/webhooks", { key: A.keys.admin });
     expect(JSON.stringify(list.body)).not.toContain("whsec_");
-    expect(JSON.stringify(await db.webhookEndpoint.findUniqueOrThrow({ where: { id: ep.id } }))).not.toContain(ep.secret.slice(6)); // sealed at rest
+    expect(JSON.stringify(await db.webhookEndpoint.findUniqueOrThrow({ where: { id: ep.id } }))).not.toContain(
+      ep.secret.slice(6),
+    ); // sealed at rest
 
-    const rotated = await http("PATCH", `/api/v1/webhooks/${ep.id}`, { key: A.keys.admin, body: { rotateSecret: true } });
+    const rotated = await http("PATCH", `/api/v1/webhooks/${ep.id}`, {
+      key: A.keys.admin,
+      body: { rotateSecret: true },
+    });
     expect(rotated.status).toBe(200);
     expect(rotated.body.secret).toMatch(/^whsec_/);
     expect(rotated.body.secret).not.toBe(ep.secret);
@@ -109,7 +166,9 @@ describe("response.created from the public API", () => {
     await rx.waitFor("/rotated", 1);
     expect(rx.verified("/rotated", rotated.body.secret)).toHaveLength(1);
     expect(rx.verified("/rotated", ep.secret)).toHaveLength(0);
-    const actions = (await db.auditEvent.findMany({ where: { orgId: A.orgId, entityId: ep.id }, orderBy: { createdAt: "asc" } })).map((e) => e.action);
+    const actions = (
+      await db.auditEvent.findMany({ where: { orgId: A.orgId, entityId: ep.id }, orderBy: { createdAt: "asc" } })
+    ).map((e) => e.action);
     expect(actions).toEqual(["webhook.created", "webhook.secret_rotated"]);
   });
 });
@@ -126,10 +185,16 @@ describe("retries and the delivery log", () => {
     expect(second.at - first.at).toBeGreaterThanOrEqual(300); // 400 ms ± 10 % jitter
     expect(rx.verified("/flaky", ep.secret)).toHaveLength(2);
 
-    const [d] = await until("success after the retry", () => deliveriesOf(ep.id), (ds) => ds[0]?.status === "succeeded");
+    const [d] = await until(
+      "success after the retry",
+      () => deliveriesOf(ep.id),
+      (ds) => ds[0]?.status === "succeeded",
+    );
     expect(d.attempts).toBe(2);
     const log = await http("GET", `/api/v1/webhooks/${ep.id}/deliveries`, { key: A.keys.admin });
-    expect(log.body.data[0].attemptLog.map((a: { statusCode: number; error: string | null }) => [a.statusCode, a.error])).toEqual([
+    expect(
+      log.body.data[0].attemptLog.map((a: { statusCode: number; error: string | null }) => [a.statusCode, a.error]),
+    ).toEqual([
       [500, "http_error"],
       [200, null],
     ]);
@@ -140,7 +205,11 @@ describe("retries and the delivery log", () => {
     const ep = await createEndpoint(A, "/down", ["response.created"]);
     const survey = await createSurvey(A.orgId);
     await respond(survey.publicId, { nps: 7, plan: "pro" });
-    const [d] = await until("the delivery to die", () => deliveriesOf(ep.id), (ds) => ds[0]?.status === "dead");
+    const [d] = await until(
+      "the delivery to die",
+      () => deliveriesOf(ep.id),
+      (ds) => ds[0]?.status === "dead",
+    );
     await sleep(1200); // no attempt after death
     expect(rx.at("/down")).toHaveLength(3);
     const dead = await db.webhookDelivery.findUniqueOrThrow({ where: { id: d.id } });
@@ -149,14 +218,21 @@ describe("retries and the delivery log", () => {
     expect(dead.attemptLog).toHaveLength(3);
     const log = await http("GET", `/api/v1/webhooks/${ep.id}/deliveries?status=dead`, { key: A.keys.admin });
     expect(log.body.data.map((x: { id: string }) => x.id)).toEqual([d.id]);
-    expect((await http("GET", `/api/v1/webhooks/${ep.id}/deliveries?status=succeeded`, { key: A.keys.admin })).body.data).toEqual([]);
+    expect(
+      (await http("GET", `/api/v1/webhooks/${ep.id}/deliveries?status=succeeded`, { key: A.keys.admin })).body.data,
+    ).toEqual([]);
 
     rx.script("/down", { statuses: [200] });
-    const again = await http("POST", `${W1.url}/api/v1/webhooks/${ep.id}/redeliver`, { key: A.keys.admin, body: { deliveryId: d.id } });
+    const again = await http("POST", `${W1.url}/api/v1/webhooks/${ep.id}/redeliver`, {
+      key: A.keys.admin,
+      body: { deliveryId: d.id },
+    });
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ id: d.id, status: "succeeded", attempts: 4, lastStatusCode: 200 });
     expect(rx.verified("/down", ep.secret)).toHaveLength(4);
-    expect(await db.auditEvent.count({ where: { orgId: A.orgId, entityId: ep.id, action: "webhook.redelivered" } })).toBe(1);
+    expect(
+      await db.auditEvent.count({ where: { orgId: A.orgId, entityId: ep.id, action: "webhook.redelivered" } }),
+    ).toBe(1);
   });
 
   it("does not follow redirects, and names a refused connection by its class only (send test event)", async () => {
@@ -164,12 +240,21 @@ describe("retries and the delivery log", () => {
     const ep = await createEndpoint(A, "/moved", ["case.opened"]);
     const test = await http("POST", `${W1.url}/api/v1/webhooks/${ep.id}/test`, { key: A.keys.admin });
     expect(test.status).toBe(201);
-    expect(test.body).toMatchObject({ eventType: "webhook.test", status: "failed", attempts: 1, lastStatusCode: 302, lastError: "redirect" });
+    expect(test.body).toMatchObject({
+      eventType: "webhook.test",
+      status: "failed",
+      attempts: 1,
+      lastStatusCode: 302,
+      lastError: "redirect",
+    });
     expect(JSON.stringify(test.body)).not.toContain("10.1.2.3"); // where it pointed is not told
     expect(rx.verified("/moved", ep.secret)).toHaveLength(1);
 
     const port = await freePort();
-    const gone = await http("PATCH", `/api/v1/webhooks/${ep.id}`, { key: A.keys.admin, body: { url: `http://127.0.0.1:${port}/nobody-listens` } });
+    const gone = await http("PATCH", `/api/v1/webhooks/${ep.id}`, {
+      key: A.keys.admin,
+      body: { url: `http://127.0.0.1:${port}/nobody-listens` },
+    });
     expect(gone.status).toBe(200);
     const refused = await http("POST", `${W1.url}/api/v1/webhooks/${ep.id}/test`, { key: A.keys.admin });
     expect(refused.body).toMatchObject({ status: "failed", lastStatusCode: null, lastError: "refused" });
@@ -187,20 +272,44 @@ describe("case events", () => {
     const openedEvent = JSON.parse(opened.body);
     const response = await db.response.findFirstOrThrow({ where: { surveyId: survey.id } });
     const kase = await db.case.findFirstOrThrow({ where: { responseId: response.id } });
-    expect(openedEvent).toMatchObject({ type: "case.opened", data: { caseId: kase.id, responseId: response.id, status: "open", title: "Detractor: NPS 2", resolvedAt: null } });
+    expect(openedEvent).toMatchObject({
+      type: "case.opened",
+      data: { caseId: kase.id, responseId: response.id, status: "open", title: "Detractor: NPS 2", resolvedAt: null },
+    });
 
-    const interaction = await http("POST", "/api/v1/interactions", { key: A.keys.agent, body: { customerId: A.ids.customer, outcome: "follow_up", note: "Wants a call back" } });
+    const interaction = await http("POST", "/api/v1/interactions", {
+      key: A.keys.agent,
+      body: { customerId: A.ids.customer, outcome: "follow_up", note: "Wants a call back" },
+    });
     expect(interaction.status).toBe(201);
     const [, byInteraction] = await rx.waitFor("/cases", 2);
-    expect(JSON.parse(byInteraction.body)).toMatchObject({ type: "case.opened", data: { interactionId: interaction.body.id, title: "Follow up: Wants a call back" } });
+    expect(JSON.parse(byInteraction.body)).toMatchObject({
+      type: "case.opened",
+      data: { interactionId: interaction.body.id, title: "Follow up: Wants a call back" },
+    });
 
-    const resolved = await http("PATCH", `/api/v1/cases/${kase.id}`, { key: A.keys.agent, body: { status: "resolved", resolution: "Called back, refunded" } });
+    const resolved = await http("PATCH", `/api/v1/cases/${kase.id}`, {
+      key: A.keys.agent,
+      body: { status: "resolved", resolution: "Called back, refunded" },
+    });
     expect(resolved.status).toBe(200);
     const third = (await rx.waitFor("/cases", 3))[2];
-    expect(JSON.parse(third.body)).toMatchObject({ type: "case.resolved", data: { caseId: kase.id, status: "resolved", resolution: "Called back, refunded", resolvedAt: expect.any(String) } });
+    expect(JSON.parse(third.body)).toMatchObject({
+      type: "case.resolved",
+      data: {
+        caseId: kase.id,
+        status: "resolved",
+        resolution: "Called back, refunded",
+        resolvedAt: expect.any(String),
+      },
+    });
     expect(rx.verified("/cases", ep.secret)).toHaveLength(3);
     await sleep(500);
-    expect(rx.at("/cases").map((r) => JSON.parse(r.body).type)).toEqual(["case.opened", "case.opened", "case.resolved"]); // no response.created: not subscribed
+    expect(rx.at("/cases").map((r) => JSON.parse(r.body).type)).toEqual([
+      "case.opened",
+      "case.opened",
+      "case.resolved",
+    ]); // no response.created: not subscribed
   });
 });
 
@@ -210,10 +319,16 @@ describe("several instances", () => {
     const ep = await createEndpoint(A, "/busy", ["response.created"]);
     const survey = await createSurvey(A.orgId);
     const N = 24;
-    const results = await Promise.all(Array.from({ length: N }, (_, i) => respond(survey.publicId, { nps: 9 + (i % 2), plan: "pro" })));
+    const results = await Promise.all(
+      Array.from({ length: N }, (_, i) => respond(survey.publicId, { nps: 9 + (i % 2), plan: "pro" })),
+    );
     expect(results.map((r) => r.status)).toEqual(Array(N).fill(201));
     await rx.waitFor("/busy", N);
-    await until("every delivery to succeed", () => deliveriesOf(ep.id), (ds) => ds.length === N && ds.every((d) => d.status === "succeeded"));
+    await until(
+      "every delivery to succeed",
+      () => deliveriesOf(ep.id),
+      (ds) => ds.length === N && ds.every((d) => d.status === "succeeded"),
+    );
     await sleep(1000);
     const ids = rx.at("/busy").map((r) => r.id);
     expect(ids).toHaveLength(N);
@@ -228,13 +343,22 @@ describe("several instances", () => {
 describe("bad input and tenancy", () => {
   it("bad input is a problem+json naming each field, and nothing is stored", async () => {
     const before = await db.webhookEndpoint.count({ where: { orgId: A.orgId } });
-    const bad = await http("POST", "/api/v1/webhooks", { key: A.keys.admin, body: { url: "javascript:alert(1)", eventTypes: ["response.deleted"], description: "x".repeat(201) } });
+    const bad = await http("POST", "/api/v1/webhooks", {
+      key: A.keys.admin,
+      body: { url: "javascript:alert(1)", eventTypes: ["response.deleted"], description: "x".repeat(201) },
+    });
     expect(bad.status).toBe(400);
     expect(bad.contentType).toContain("application/problem+json");
     const names = bad.body.invalid_params.map((p: { name: string }) => p.name);
     expect(names).toEqual(expect.arrayContaining(["url", "eventTypes.0", "description"]));
-    expect(bad.body.invalid_params.find((p: { name: string }) => p.name === "url").reason).toBe("Only http:// and https:// URLs can receive webhooks");
-    for (const body of [{ url: "", eventTypes: ["case.opened"] }, { url: "https://user:pw@example.test/h", eventTypes: ["case.opened"] }, { url: "https://example.test/h", eventTypes: [] }]) {
+    expect(bad.body.invalid_params.find((p: { name: string }) => p.name === "url").reason).toBe(
+      "Only http:// and https:// URLs can receive webhooks",
+    );
+    for (const body of [
+      { url: "", eventTypes: ["case.opened"] },
+      { url: "https://user:pw@example.test/h", eventTypes: ["case.opened"] },
+      { url: "https://example.test/h", eventTypes: [] },
+    ]) {
       const res = await http("POST", "/api/v1/webhooks", { key: A.keys.admin, body });
       expect(res.status, JSON.stringify(body)).toBe(400);
     }
@@ -242,7 +366,10 @@ describe("bad input and tenancy", () => {
 
     const ep = await createEndpoint(A, "/unchanged", ["case.opened"]);
     const row = await db.webhookEndpoint.findUniqueOrThrow({ where: { id: ep.id } });
-    const patch = await http("PATCH", `/api/v1/webhooks/${ep.id}`, { key: A.keys.admin, body: { url: "ftp://example.test", active: false } });
+    const patch = await http("PATCH", `/api/v1/webhooks/${ep.id}`, {
+      key: A.keys.admin,
+      body: { url: "ftp://example.test", active: false },
+    });
     expect(patch.status).toBe(400);
     expect(patch.body.invalid_params.map((p: { name: string }) => p.name)).toEqual(["url"]);
     expect(await db.webhookEndpoint.findUniqueOrThrow({ where: { id: ep.id } })).toEqual(row);
@@ -276,14 +403,25 @@ describe("bad input and tenancy", () => {
 
   it("deleting an endpoint removes it and its log; an inactive endpoint gets no new events", async () => {
     const ep = await createEndpoint(A, "/inactive", ["response.created"]);
-    expect((await http("PATCH", `/api/v1/webhooks/${ep.id}`, { key: A.keys.admin, body: { active: false, description: "paused" } })).body).toMatchObject({ active: false, description: "paused" });
+    expect(
+      (
+        await http("PATCH", `/api/v1/webhooks/${ep.id}`, {
+          key: A.keys.admin,
+          body: { active: false, description: "paused" },
+        })
+      ).body,
+    ).toMatchObject({ active: false, description: "paused" });
     const survey = await createSurvey(A.orgId);
     await respond(survey.publicId, { nps: 9, plan: "pro" });
     expect(await deliveriesOf(ep.id)).toHaveLength(0);
     expect((await http("DELETE", `/api/v1/webhooks/${ep.id}`, { key: A.keys.admin })).status).toBe(204);
     expect(await db.webhookEndpoint.findUnique({ where: { id: ep.id } })).toBeNull();
     expect((await http("GET", `/api/v1/webhooks/${ep.id}`, { key: A.keys.admin })).status).toBe(404);
-    expect(await db.auditEvent.count({ where: { orgId: A.orgId, entityId: ep.id, action: { in: ["webhook.updated", "webhook.deleted"] } } })).toBe(2);
+    expect(
+      await db.auditEvent.count({
+        where: { orgId: A.orgId, entityId: ep.id, action: { in: ["webhook.updated", "webhook.deleted"] } },
+      }),
+    ).toBe(2);
   });
 });
 
@@ -293,7 +431,11 @@ describe("internal addresses without the allow-list", () => {
   // 127.0.0.1 (DNS rebinding between the check at save time and the connection).
   let W0: RunningServer;
   beforeAll(async () => {
-    W0 = await startServer({ databaseUrl: process.env.DATABASE_URL!, env: { WEBHOOK_ALLOWLIST: "" }, nodeArgs: ["--import", path.resolve(import.meta.dirname, "../fake-dns.mjs")] });
+    W0 = await startServer({
+      databaseUrl: process.env.DATABASE_URL!,
+      env: { WEBHOOK_ALLOWLIST: "" },
+      nodeArgs: ["--import", path.resolve(import.meta.dirname, "../fake-dns.mjs")],
+    });
   });
   afterAll(() => W0?.stop());
 
@@ -301,18 +443,45 @@ describe("internal addresses without the allow-list", () => {
 
   it("refuses loopback, private, link-local, CGNAT, unspecified and unique-local URLs in every spelling when saved: 400 naming url", async () => {
     const spellings = [
-      "http://127.0.0.1:{p}/x", "http://localhost:{p}/x", "http://LOCALHOST.:{p}/x", "http://hooks.localhost/x", "http://0.0.0.0:{p}/x", "http://0:{p}/x",
-      "http://2130706433:{p}/x", "http://0x7f.1:{p}/x", "http://0x7f000001:{p}/x", "http://017700000001:{p}/x", "http://0177.0.0.1:{p}/x", "http://127.1:{p}/x",
-      "http://[::1]:{p}/x", "http://[::]:{p}/x", "http://[::ffff:127.0.0.1]:{p}/x", "http://[::ffff:7f00:1]:{p}/x", "http://[0:0:0:0:0:ffff:7f00:1]/x",
-      "http://10.0.0.1/x", "http://172.16.5.4/x", "http://192.168.1.1/x", "http://169.254.169.254/latest/meta-data/", "http://[::ffff:a9fe:a9fe]/x",
-      "http://100.64.0.1/x", "https://[fd00::1]/x", "https://[fe80::1]/x", "http://intranet:8080/x", "http://loopback.resonance.test:{p}/x",
+      "http://127.0.0.1:{p}/x",
+      "http://localhost:{p}/x",
+      "http://LOCALHOST.:{p}/x",
+      "http://hooks.localhost/x",
+      "http://0.0.0.0:{p}/x",
+      "http://0:{p}/x",
+      "http://2130706433:{p}/x",
+      "http://0x7f.1:{p}/x",
+      "http://0x7f000001:{p}/x",
+      "http://017700000001:{p}/x",
+      "http://0177.0.0.1:{p}/x",
+      "http://127.1:{p}/x",
+      "http://[::1]:{p}/x",
+      "http://[::]:{p}/x",
+      "http://[::ffff:127.0.0.1]:{p}/x",
+      "http://[::ffff:7f00:1]:{p}/x",
+      "http://[0:0:0:0:0:ffff:7f00:1]/x",
+      "http://10.0.0.1/x",
+      "http://172.16.5.4/x",
+      "http://192.168.1.1/x",
+      "http://169.254.169.254/latest/meta-data/",
+      "http://[::ffff:a9fe:a9fe]/x",
+      "http://100.64.0.1/x",
+      "https://[fd00::1]/x",
+      "https://[fe80::1]/x",
+      "http://intranet:8080/x",
+      "http://loopback.resonance.test:{p}/x",
     ].map((u) => u.replace("{p}", port()));
     const before = await db.webhookEndpoint.count({ where: { orgId: A.orgId } });
     for (const url of spellings) {
-      const res = await http("POST", `${W0.url}/api/v1/webhooks`, { key: A.keys.admin, body: { url, eventTypes: ["case.opened"] } });
+      const res = await http("POST", `${W0.url}/api/v1/webhooks`, {
+        key: A.keys.admin,
+        body: { url, eventTypes: ["case.opened"] },
+      });
       expect(res.status, url).toBe(400);
       expect(res.contentType).toContain("application/problem+json");
-      expect(res.body.invalid_params, url).toEqual([expect.objectContaining({ name: "url", reason: expect.stringContaining("WEBHOOK_ALLOWLIST") })]);
+      expect(res.body.invalid_params, url).toEqual([
+        expect.objectContaining({ name: "url", reason: expect.stringContaining("WEBHOOK_ALLOWLIST") }),
+      ]);
     }
     expect(await db.webhookEndpoint.count({ where: { orgId: A.orgId } })).toBe(before);
     // a PATCH to such a URL too, and nothing changes
@@ -324,18 +493,33 @@ describe("internal addresses without the allow-list", () => {
     }
     expect((await db.webhookEndpoint.findUniqueOrThrow({ where: { id: ep.id } })).url).toBe(`${rx.url}/patched`);
     // only http(s)
-    const ftp = await http("POST", `${W0.url}/api/v1/webhooks`, { key: A.keys.admin, body: { url: "file:///etc/passwd", eventTypes: ["case.opened"] } });
-    expect(ftp.body.invalid_params).toEqual([expect.objectContaining({ name: "url", reason: "Only http:// and https:// URLs can receive webhooks" })]);
+    const ftp = await http("POST", `${W0.url}/api/v1/webhooks`, {
+      key: A.keys.admin,
+      body: { url: "file:///etc/passwd", eventTypes: ["case.opened"] },
+    });
+    expect(ftp.body.invalid_params).toEqual([
+      expect.objectContaining({ name: "url", reason: "Only http:// and https:// URLs can receive webhooks" }),
+    ]);
   });
 
   it("refuses at connect time: a name that re-points to loopback after the save, and an endpoint saved before the rules", async () => {
     // saved: the name resolved to a public address then
-    const saved = await http("POST", `${W0.url}/api/v1/webhooks`, { key: A.keys.admin, body: { url: `http://rebind.resonance.test:${port()}/rebind`, eventTypes: ["case.opened"] } });
+    const saved = await http("POST", `${W0.url}/api/v1/webhooks`, {
+      key: A.keys.admin,
+      body: { url: `http://rebind.resonance.test:${port()}/rebind`, eventTypes: ["case.opened"] },
+    });
     expect(saved.status).toBe(201);
     const sent = await http("POST", `${W0.url}/api/v1/webhooks/${saved.body.id}/test`, { key: A.keys.admin });
     expect(sent.body).toMatchObject({ status: "failed", lastStatusCode: null, lastError: "blocked", attempts: 1 });
     // an endpoint written before this release (straight into the table): a literal loopback address
-    const legacy = await db.webhookEndpoint.create({ data: { orgId: A.orgId, url: `${rx.url}/legacy`, eventTypes: ["case.opened"], secretEnc: (await db.webhookEndpoint.findUniqueOrThrow({ where: { id: saved.body.id } })).secretEnc } });
+    const legacy = await db.webhookEndpoint.create({
+      data: {
+        orgId: A.orgId,
+        url: `${rx.url}/legacy`,
+        eventTypes: ["case.opened"],
+        secretEnc: (await db.webhookEndpoint.findUniqueOrThrow({ where: { id: saved.body.id } })).secretEnc,
+      },
+    });
     const again = await http("POST", `${W0.url}/api/v1/webhooks/${legacy.id}/test`, { key: A.keys.admin });
     expect(again.body).toMatchObject({ status: "failed", lastStatusCode: null, lastError: "blocked" });
     await sleep(300);

@@ -20,7 +20,10 @@ export default async function AccountPage() {
 
   return (
     <>
-      <PageHeader title="Your account" description="Your name, e-mail address and password, and where you are signed in." />
+      <PageHeader
+        title="Your account"
+        description="Your name, e-mail address and password, and where you are signed in."
+      />
       <Section title="Profile">
         <ProfileForm name={account.name} />
       </Section>
@@ -37,7 +40,8 @@ export default async function AccountPage() {
           <EmailChangeForm current={account.email} />
         ) : (
           <p className="max-w-md text-sm text-slate-700">
-            E-mail is not set up on this server, so a new address cannot be confirmed by a link. Ask an administrator to change it.
+            E-mail is not set up on this server, so a new address cannot be confirmed by a link. Ask an administrator to
+            change it.
           </p>
         )}
       </Section>
@@ -45,10 +49,15 @@ export default async function AccountPage() {
         {account.hasPassword ? (
           <PasswordChangeForm />
         ) : (
-          <p className="max-w-md text-sm text-slate-700">Your account signs in through single sign-on and has no password here.</p>
+          <p className="max-w-md text-sm text-slate-700">
+            Your account signs in through single sign-on and has no password here.
+          </p>
         )}
       </Section>
-      <Section title="Where you are signed in" description="Sign out a browser you no longer use or do not recognise. Each session also ends by itself a set time after sign-in (7 days unless your administrator changed it).">
+      <Section
+        title="Where you are signed in"
+        description="Sign out a browser you no longer use or do not recognise. Each session also ends by itself a set time after sign-in (7 days unless your administrator changed it)."
+      >
         <SessionsSection sessions={sessions} />
       </Section>
     </>

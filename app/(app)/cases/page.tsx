@@ -25,7 +25,10 @@ const PAGE_SIZE = 30;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const one = (v: string | string[] | undefined) => (typeof v === "string" && v ? v : undefined);
 // Resolving needs a resolution note: that happens on the case page, not in the list.
-const STATUS_OPTIONS = CASE_STATUSES.filter((s) => s !== "resolved").map((s) => ({ value: s, label: CASE_STATUS_LABELS[s].label }));
+const STATUS_OPTIONS = CASE_STATUSES.filter((s) => s !== "resolved").map((s) => ({
+  value: s,
+  label: CASE_STATUS_LABELS[s].label,
+}));
 
 // On a phone only the first column shows: it carries the customer, due date (overdue), status and the
 // "Work case" link; the other columns appear on wide screens (lg: the sidebar takes room from md on).
@@ -33,7 +36,11 @@ const WIDE = "hidden lg:table-cell";
 
 function WorkCaseLink({ id, title, className = "" }: { id: string; title: string; className?: string }) {
   return (
-    <Link href={`/cases/${id}`} aria-label={`Work case “${title}”: resolve it there with a note`} className={`inline-flex min-h-9 items-center text-sm font-medium text-brand-700 underline underline-offset-2 ${className}`}>
+    <Link
+      href={`/cases/${id}`}
+      aria-label={`Work case “${title}”: resolve it there with a note`}
+      className={`inline-flex min-h-9 items-center text-sm font-medium text-brand-700 underline underline-offset-2 ${className}`}
+    >
       Work case
     </Link>
   );
@@ -42,7 +49,12 @@ function WorkCaseLink({ id, title, className = "" }: { id: string; title: string
 export default async function CasesPage({ searchParams }: { searchParams: SearchParams }) {
   const ctx = await requireCtx();
   const sp = await searchParams;
-  const parsed = caseListQuery.safeParse({ status: one(sp.status), mine: one(sp.mine), cursor: one(sp.cursor), limit: PAGE_SIZE });
+  const parsed = caseListQuery.safeParse({
+    status: one(sp.status),
+    mine: one(sp.mine),
+    cursor: one(sp.cursor),
+    limit: PAGE_SIZE,
+  });
   const query = parsed.success ? parsed.data : caseListQuery.parse({ limit: PAGE_SIZE });
   const [page, loop] = await Promise.all([listCases(ctx, query), getLoopClosure(ctx, lastDays(90))]);
   const canWork = hasRole(ctx.role, "agent");
@@ -54,14 +66,18 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
         title="Cases"
         description={`Follow-up with customers who had a poor experience, until the loop is closed.${canWork ? " Resolve a case on its page (“Work case”): it needs a resolution note." : ""}`}
       />
-      <p data-testid="loop-closure" className="mb-4 rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700 shadow-sm">
+      <p
+        data-testid="loop-closure"
+        className="mb-4 rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700 shadow-sm"
+      >
         <span className="font-semibold text-slate-900">Loop closure, last 90 days: </span>
         {loop.rate === null ? (
           "no detractor cases yet."
         ) : (
           <>
             <span className={loop.enough ? "" : "text-slate-500"}>
-              {loop.rate.toFixed(0)} % of detractors acted on within 48 h [{loop.low!.toFixed(0)}–{loop.high!.toFixed(0)}]
+              {loop.rate.toFixed(0)} % of detractors acted on within 48 h [{loop.low!.toFixed(0)}–
+              {loop.high!.toFixed(0)}]
             </span>{" "}
             (n = {loop.n}){loop.enough ? "" : " · too few cases for a firm figure"}
           </>
@@ -69,8 +85,12 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
       </p>
       <CaseFilters status={query.status} mine={query.mine} />
       {page.data.length === 0 ? (
-        <EmptyState title={query.status || query.mine ? "No cases match these filters" : "No cases yet"} icon={<LifeBuoy size={28} />}>
-          Cases are opened for follow-up, for example after a detractor response. {query.mine ? "None are assigned to you." : null}
+        <EmptyState
+          title={query.status || query.mine ? "No cases match these filters" : "No cases yet"}
+          icon={<LifeBuoy size={28} />}
+        >
+          Cases are opened for follow-up, for example after a detractor response.{" "}
+          {query.mine ? "None are assigned to you." : null}
         </EmptyState>
       ) : (
         <Table label="Cases">
@@ -94,14 +114,18 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
                       {c.title}
                     </Link>{" "}
                     <PriorityBadge priority={c.priority} />
-                    {c.response?.comment ? <p className="mt-1 line-clamp-2 text-xs text-slate-600">“{c.response.comment}”</p> : null}
+                    {c.response?.comment ? (
+                      <p className="mt-1 line-clamp-2 text-xs text-slate-600">“{c.response.comment}”</p>
+                    ) : null}
                     <div className="mt-2 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-700 lg:hidden">
                       <CaseStatusBadge status={c.status} />
                       {overdue ? <Badge tone="danger">Overdue</Badge> : null}
                       <span>Due {formatDate(c.dueAt)}</span>
                       {c.customer ? <span>· {c.customer.name ?? "Unnamed customer"}</span> : null}
                     </div>
-                    {canWork && c.status !== "resolved" ? <WorkCaseLink id={c.id} title={c.title} className="lg:hidden" /> : null}
+                    {canWork && c.status !== "resolved" ? (
+                      <WorkCaseLink id={c.id} title={c.title} className="lg:hidden" />
+                    ) : null}
                   </Td>
                   <Td className={WIDE}>
                     {c.customer ? (
@@ -116,8 +140,23 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
                   <Td className={WIDE}>
                     {canWork && c.status !== "resolved" ? (
                       <>
-                        <ActionForm key={c.status} action={updateCaseStatusAction.bind(null, c.id)} submitLabel="Save" pendingLabel="Saving…" inline aria-label={`Status of ${c.title}`}>
-                          <Select id={`status-${c.id}`} name="status" label={`Status of “${c.title}”`} hideLabel defaultValue={c.status} options={STATUS_OPTIONS} className="w-36" />
+                        <ActionForm
+                          key={c.status}
+                          action={updateCaseStatusAction.bind(null, c.id)}
+                          submitLabel="Save"
+                          pendingLabel="Saving…"
+                          inline
+                          aria-label={`Status of ${c.title}`}
+                        >
+                          <Select
+                            id={`status-${c.id}`}
+                            name="status"
+                            label={`Status of “${c.title}”`}
+                            hideLabel
+                            defaultValue={c.status}
+                            options={STATUS_OPTIONS}
+                            className="w-36"
+                          />
                         </ActionForm>
                         <WorkCaseLink id={c.id} title={c.title} className="mt-1" />
                       </>
@@ -136,7 +175,12 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
           </TBody>
         </Table>
       )}
-      <Pagination path="/cases" params={{ status: query.status, mine: query.mine ? "true" : undefined }} nextCursor={page.nextCursor} isFirstPage={!query.cursor} />
+      <Pagination
+        path="/cases"
+        params={{ status: query.status, mine: query.mine ? "true" : undefined }}
+        nextCursor={page.nextCursor}
+        isFirstPage={!query.cursor}
+      />
     </>
   );
 }

@@ -43,9 +43,15 @@ export default async function CustomersPage({ searchParams }: { searchParams: Se
       />
 
       {canAdd ? (
-        <details id="add-customer" open={Boolean(one(sp.new))} className="group mb-6 rounded-lg border border-slate-200 bg-white shadow-sm">
+        <details
+          id="add-customer"
+          open={Boolean(one(sp.new))}
+          className="group mb-6 rounded-lg border border-slate-200 bg-white shadow-sm"
+        >
           <summary className="flex min-h-11 items-center gap-2 rounded-lg px-4 text-sm font-semibold text-slate-900 hover:bg-slate-50">
-            <span aria-hidden="true" className="text-brand-700 transition-transform group-open:rotate-45">+</span>
+            <span aria-hidden="true" className="text-brand-700 transition-transform group-open:rotate-45">
+              +
+            </span>
             Add customer
           </summary>
           <div className="border-t border-slate-200 p-4">
@@ -86,7 +92,9 @@ export default async function CustomersPage({ searchParams }: { searchParams: Se
           </EmptyState>
         ) : (
           <EmptyState title="No customers yet" icon={<Users size={28} />}>
-            {canAdd ? "Add one above, or import customers through the REST API (POST /api/v1/customers)." : "Customers appear here once your team adds or imports them."}
+            {canAdd
+              ? "Add one above, or import customers through the REST API (POST /api/v1/customers)."
+              : "Customers appear here once your team adds or imports them."}
           </EmptyState>
         )
       ) : (

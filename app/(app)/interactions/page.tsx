@@ -36,9 +36,16 @@ export default async function InteractionsPage({ searchParams }: { searchParams:
         description="What happened at each touchpoint, as logged by your team or sent by your systems. Newest first."
         actions={
           <>
-            <CsvLinks role={ctx.role} importHref="/customers/import?kind=interactions" exportHref="/api/v1/exports/interactions" />
+            <CsvLinks
+              role={ctx.role}
+              importHref="/customers/import?kind=interactions"
+              exportHref="/api/v1/exports/interactions"
+            />
             {hasRole(ctx.role, "agent") ? (
-              <Link href="/interactions/new" className="inline-flex min-h-10 items-center rounded-md bg-brand-700 px-4 text-sm font-semibold text-white hover:bg-brand-800">
+              <Link
+                href="/interactions/new"
+                className="inline-flex min-h-10 items-center rounded-md bg-brand-700 px-4 text-sm font-semibold text-white hover:bg-brand-800"
+              >
                 Log interaction
               </Link>
             ) : null}
@@ -55,7 +62,8 @@ export default async function InteractionsPage({ searchParams }: { searchParams:
       ) : null}
       {page.data.length === 0 ? (
         <EmptyState title="No interactions yet" icon={<MessagesSquare size={28} />}>
-          Interactions appear here when staff log them or your systems send them through the REST API (POST /api/v1/interactions).
+          Interactions appear here when staff log them or your systems send them through the REST API (POST
+          /api/v1/interactions).
         </EmptyState>
       ) : (
         <Table label="Interactions">
@@ -84,7 +92,9 @@ export default async function InteractionsPage({ searchParams }: { searchParams:
                 </Td>
                 <Td className="min-w-40">{i.touchpoint?.name ?? <span className="text-slate-500">—</span>}</Td>
                 <Td className="whitespace-nowrap">{i.channel?.name ?? <span className="text-slate-500">—</span>}</Td>
-                <Td className="whitespace-nowrap">{i.staff?.name ?? <span className="text-slate-500">{i.source === "api" ? "API" : "—"}</span>}</Td>
+                <Td className="whitespace-nowrap">
+                  {i.staff?.name ?? <span className="text-slate-500">{i.source === "api" ? "API" : "—"}</span>}
+                </Td>
                 <Td>
                   <OutcomeBadge outcome={i.outcome} />
                 </Td>

@@ -44,7 +44,8 @@ export default async function JourneysPage() {
                     <strong className="tabular-nums">{j.stageCount}</strong> {j.stageCount === 1 ? "stage" : "stages"}
                   </span>
                   <span>
-                    <strong className="tabular-nums">{j.touchpointCount}</strong> {j.touchpointCount === 1 ? "touchpoint" : "touchpoints"}
+                    <strong className="tabular-nums">{j.touchpointCount}</strong>{" "}
+                    {j.touchpointCount === 1 ? "touchpoint" : "touchpoints"}
                   </span>
                 </span>
                 <span className="text-xs text-slate-500">Created {formatDate(j.createdAt)}</span>

@@ -15,14 +15,16 @@ const REPORTS = [
     id: "gaps",
     href: "/reports/gaps",
     title: "Experience gaps",
-    description: "Promised vs perceived at every touchpoint with a target, with intervals and significance, sorted by where to act first.",
+    description:
+      "Promised vs perceived at every touchpoint with a target, with intervals and significance, sorted by where to act first.",
     link: "Open the experience-gap report",
   },
   {
     id: "drivers",
     href: "/reports/drivers",
     title: "Key drivers",
-    description: "Which rated items move NPS or CSAT (relative weights with bootstrap intervals), against how well each performs.",
+    description:
+      "Which rated items move NPS or CSAT (relative weights with bootstrap intervals), against how well each performs.",
     link: "Open the key-driver analysis",
   },
   {
@@ -37,7 +39,8 @@ const REPORTS = [
     id: "maturity",
     href: "/reports/maturity",
     title: "CEM maturity",
-    description: "A ten-question self-assessment (Ad Hoc, Processed, Integrated, Optimized), checked against what the data already shows and kept over time.",
+    description:
+      "A ten-question self-assessment (Ad Hoc, Processed, Integrated, Optimized), checked against what the data already shows and kept over time.",
     link: "Open the maturity self-assessment",
   },
 ] as const;
@@ -45,8 +48,11 @@ const REPORTS = [
 export default async function ReportsPage() {
   const ctx = await requireCtx();
   const now = new Date();
-  const headlines = await Promise.all(PERIODS.map((days) => getHeadline(ctx, lastDays(days, now)).then((h) => ({ days, ...h }))));
-  const rows = <K extends "nps" | "csat" | "ces">(k: K) => headlines.map((h) => ({ days: h.days, from: h.period.from, to: h.period.to, result: h[k] }));
+  const headlines = await Promise.all(
+    PERIODS.map((days) => getHeadline(ctx, lastDays(days, now)).then((h) => ({ days, ...h }))),
+  );
+  const rows = <K extends "nps" | "csat" | "ces">(k: K) =>
+    headlines.map((h) => ({ days: h.days, from: h.period.from, to: h.period.to, result: h[k] }));
 
   return (
     <>
@@ -55,7 +61,11 @@ export default async function ReportsPage() {
         description="NPS, CSAT and CES over three periods. Every figure carries its 95 % interval and sample size; figures from fewer than 30 responses are dimmed and flagged."
       />
       {REPORTS.map((r) => (
-        <section key={r.href} aria-labelledby={`${r.id}-heading`} className="mb-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+        <section
+          key={r.href}
+          aria-labelledby={`${r.id}-heading`}
+          className="mb-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
+        >
           <h2 id={`${r.id}-heading`} className="font-semibold text-slate-900">
             {r.title}
           </h2>
@@ -70,7 +80,10 @@ export default async function ReportsPage() {
       <NpsTable rows={rows("nps")} />
       <CsatTable rows={rows("csat")} />
       <CesTable rows={rows("ces")} />
-      <section aria-labelledby="how-heading" className="mt-2 rounded-lg border border-slate-200 bg-white p-5 text-sm text-slate-700 shadow-sm">
+      <section
+        aria-labelledby="how-heading"
+        className="mt-2 rounded-lg border border-slate-200 bg-white p-5 text-sm text-slate-700 shadow-sm"
+      >
         <h2 id="how-heading" className="mb-2 font-semibold text-slate-900">
           How these are calculated
         </h2>
@@ -78,7 +91,10 @@ export default async function ReportsPage() {
           <li>NPS = % promoters (9–10) − % detractors (0–6); the interval is 1.96 × its standard error.</li>
           <li>CSAT = share of 4 and 5 answers; the interval is the Wilson score interval.</li>
           <li>CES = mean agreement that it was easy (1–7) with a Student-t interval, plus the share answering 5–7.</li>
-          <li>The periods overlap (the last 30 days are part of the last 90 and 365), so the rows are not independent samples; read a change between them as a hint, not a test.</li>
+          <li>
+            The periods overlap (the last 30 days are part of the last 90 and 365), so the rows are not independent
+            samples; read a change between them as a hint, not a test.
+          </li>
         </ul>
       </section>
     </>

@@ -28,7 +28,16 @@ export default async function SettingsPage() {
   const [user, orgs, admin, cases] = await Promise.all([
     getUserProfile(ctx.userId),
     listMyOrganizations(ctx.userId),
-    isAdmin ? Promise.all([listMembers(ctx), listInvites(ctx), listApiKeys(ctx), getDigestSettings(ctx), previewRetention(ctx), getTwoFactorPolicy(ctx)]) : null,
+    isAdmin
+      ? Promise.all([
+          listMembers(ctx),
+          listInvites(ctx),
+          listApiKeys(ctx),
+          getDigestSettings(ctx),
+          previewRetention(ctx),
+          getTwoFactorPolicy(ctx),
+        ])
+      : null,
     hasRole(ctx.role, "manager") ? Promise.all([getCaseSettings(ctx), listCaseOwners(ctx)]) : null,
   ]);
 
@@ -36,7 +45,11 @@ export default async function SettingsPage() {
     <>
       <PageHeader
         title="Settings"
-        description={isAdmin ? "Your profile, the organization's members and invites, and API keys." : "Your profile and organizations. Admins manage members and API keys."}
+        description={
+          isAdmin
+            ? "Your profile, the organization's members and invites, and API keys."
+            : "Your profile and organizations. Admins manage members and API keys."
+        }
         actions={isAdmin ? <ButtonLink href="/settings/audit">Audit log</ButtonLink> : null}
       />
       <ProfileSection user={user} role={ctx.role} />
@@ -45,20 +58,35 @@ export default async function SettingsPage() {
           <MembersSection members={admin[0]} invites={admin[1]} meId={ctx.userId} mailConfigured={mailConfigured()} />
           <ApiKeysSection keys={admin[2]} />
           <DigestSection settings={admin[3]} members={admin[0]} smtpConfigured={mailConfigured()} />
-          <Section title="Webhooks" description="Signed HTTP POSTs to your systems when a response arrives or a case is opened or resolved, with retries and a delivery log.">
+          <Section
+            title="Webhooks"
+            description="Signed HTTP POSTs to your systems when a response arrives or a case is opened or resolved, with retries and a delivery log."
+          >
             <ButtonLink href="/settings/webhooks">Manage webhooks</ButtonLink>
           </Section>
-          <Section title="Customer identity" description="The secret that signs customer tokens: only a response carrying a valid one is linked to a customer.">
+          <Section
+            title="Customer identity"
+            description="The secret that signs customer tokens: only a response carrying a valid one is linked to a customer."
+          >
             <ButtonLink href="/settings/customer-identity">Manage customer identity</ButtonLink>
           </Section>
-          <Section title="SCIM provisioning" description="Let your identity provider (Okta, Entra ID) add and remove members and map its groups to roles.">
+          <Section
+            title="SCIM provisioning"
+            description="Let your identity provider (Okta, Entra ID) add and remove members and map its groups to roles."
+          >
             <ButtonLink href="/settings/scim">Manage SCIM provisioning</ButtonLink>
           </Section>
-          <Section title="Single sign-on" description="Members sign in through your identity provider (OpenID Connect), join with a default role the first time, and passwords can be turned off.">
+          <Section
+            title="Single sign-on"
+            description="Members sign in through your identity provider (OpenID Connect), join with a default role the first time, and passwords can be turned off."
+          >
             <ButtonLink href="/settings/sso">Set up single sign-on</ButtonLink>
           </Section>
           <RetentionSection preview={admin[4]} />
-          <TwoFactorPolicySection requireTwoFactor={admin[5].requireTwoFactor} membersWithout={admin[5].membersWithout} />
+          <TwoFactorPolicySection
+            requireTwoFactor={admin[5].requireTwoFactor}
+            membersWithout={admin[5].membersWithout}
+          />
         </>
       ) : null}
       {cases ? <CaseRulesSection rules={cases[0].rules} rootCauses={cases[0].rootCauses} owners={cases[1]} /> : null}

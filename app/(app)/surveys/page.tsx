@@ -32,10 +32,22 @@ export default async function SurveysPage() {
 
   return (
     <>
-      <PageHeader title="Surveys" description="Questionnaires customers answer through the widget, a hosted link or e-mail." actions={<><ButtonLink href="/surveys/responses">Responses</ButtonLink>{canEdit ? <ButtonLink href="/customers/import?kind=responses">Import responses</ButtonLink> : null}{newButton}</>} />
+      <PageHeader
+        title="Surveys"
+        description="Questionnaires customers answer through the widget, a hosted link or e-mail."
+        actions={
+          <>
+            <ButtonLink href="/surveys/responses">Responses</ButtonLink>
+            {canEdit ? <ButtonLink href="/customers/import?kind=responses">Import responses</ButtonLink> : null}
+            {newButton}
+          </>
+        }
+      />
       {surveys.length === 0 ? (
         <EmptyState title="No surveys yet" icon={<ClipboardList size={28} />} action={newButton}>
-          {canEdit ? "Create one from a template (NPS, CSAT, CES, SERVQUAL) or start empty." : "Surveys appear here once a manager creates them."}
+          {canEdit
+            ? "Create one from a template (NPS, CSAT, CES, SERVQUAL) or start empty."
+            : "Surveys appear here once a manager creates them."}
         </EmptyState>
       ) : (
         <Table label="Surveys">
@@ -70,12 +82,20 @@ export default async function SurveysPage() {
                   </Td>
                   <Td className="min-w-40">{s.touchpoint?.name ?? <span className="text-slate-500">—</span>}</Td>
                   <Td className="text-right tabular-nums">
-                    <Link href={`/surveys/responses?surveyId=${s.id}`} className="text-brand-700 underline underline-offset-2" aria-label={`${formatCount(s.responseCount)} responses to ${s.name}: open them in the inbox`}>
+                    <Link
+                      href={`/surveys/responses?surveyId=${s.id}`}
+                      className="text-brand-700 underline underline-offset-2"
+                      aria-label={`${formatCount(s.responseCount)} responses to ${s.name}: open them in the inbox`}
+                    >
                       {formatCount(s.responseCount)}
                     </Link>
                     {canEdit ? (
                       // History from another tool or an export, into this survey (managers: imports are bulk changes).
-                      <Link href={`/customers/import?kind=responses&surveyId=${s.id}`} className="mt-1 block text-xs text-brand-700 underline underline-offset-2" aria-label={`Import responses into ${s.name}`}>
+                      <Link
+                        href={`/customers/import?kind=responses&surveyId=${s.id}`}
+                        className="mt-1 block text-xs text-brand-700 underline underline-offset-2"
+                        aria-label={`Import responses into ${s.name}`}
+                      >
                         Import
                       </Link>
                     ) : null}

@@ -22,7 +22,10 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
   return (
     <AuthCard title="Sign in" description="Use the e-mail address and password of your Resonance account.">
       {sp.reset === "done" ? (
-        <p role="status" className="mb-4 rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800">
+        <p
+          role="status"
+          className="mb-4 rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800"
+        >
           Your password was changed and every browser was signed out. Sign in with the new password.
         </p>
       ) : null}

@@ -13,7 +13,9 @@ export default async function SetupPage({ searchParams }: { searchParams: Search
   if (!(await setupOpen())) {
     return (
       <AuthCard title="Resonance is set up">
-        <p className="text-sm text-slate-700">This installation already has its first admin. Sign in, or ask an admin of your organization for an invite.</p>
+        <p className="text-sm text-slate-700">
+          This installation already has its first admin. Sign in, or ask an admin of your organization for an invite.
+        </p>
         <p className="mt-6">
           <Link href="/login" className={buttonClass("primary")}>
             Go to sign in

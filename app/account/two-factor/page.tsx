@@ -20,28 +20,35 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 function RequiredNotice({ status }: { status: TwoFactorStatus }) {
   const names = status.requiredBy.map((o) => o.name).join(", ");
-  const what = status.enabled ? "Enter a code from your authenticator app to confirm this session" : "Set it up below to continue";
+  const what = status.enabled
+    ? "Enter a code from your authenticator app to confirm this session"
+    : "Set it up below to continue";
   return (
     <FormMessage tone="info">
-      <strong className="font-semibold">{names || "Your organization"}</strong> requires two-factor authentication for every member. {what}; until then its pages and its
-      API refuse this session.
+      <strong className="font-semibold">{names || "Your organization"}</strong> requires two-factor authentication for
+      every member. {what}; until then its pages and its API refuse this session.
     </FormMessage>
   );
 }
 
 async function Enrol({ userId, status }: { userId: string; status: TwoFactorStatus }) {
   const { pending, secretForTyping, qrDataUrl } = await beginEnrolment(userId, status.email);
-  return <Enrolment enrolment={{ pending, secretForTyping, qrDataUrl }} email={status.email} hasPassword={status.hasPassword} />;
+  return (
+    <Enrolment
+      enrolment={{ pending, secretForTyping, qrDataUrl }}
+      email={status.email}
+      hasPassword={status.hasPassword}
+    />
+  );
 }
 
 function Manage({ status }: { status: TwoFactorStatus }) {
   return (
     <div className="flex flex-col gap-8 text-sm text-slate-800">
       <p>
-        <Badge tone="ok">On</Badge> since {status.enabledAt ? formatDate(status.enabledAt) : "—"}. You sign in with your password and a code from your app.{" "}
-        <span data-testid="recovery-codes-left">
-          {status.recoveryCodesLeft} of 10 recovery codes unused.
-        </span>
+        <Badge tone="ok">On</Badge> since {status.enabledAt ? formatDate(status.enabledAt) : "—"}. You sign in with your
+        password and a code from your app.{" "}
+        <span data-testid="recovery-codes-left">{status.recoveryCodesLeft} of 10 recovery codes unused.</span>
       </p>
       <section aria-labelledby="regenerate-heading">
         <h2 id="regenerate-heading" className="font-semibold text-slate-900">
@@ -56,7 +63,9 @@ function Manage({ status }: { status: TwoFactorStatus }) {
         </h2>
         <p className="mt-1 mb-3 text-slate-600">
           Your password alone will sign you in again.
-          {status.requiredBy.length ? " Organizations that require two-factor will ask you to set it up again before you can open them." : ""}
+          {status.requiredBy.length
+            ? " Organizations that require two-factor will ask you to set it up again before you can open them."
+            : ""}
         </p>
         <DisableTwoFactorForm hasPassword={status.hasPassword} />
       </section>
@@ -76,7 +85,13 @@ export default async function TwoFactorPage({ searchParams }: { searchParams: Se
     >
       <div className="flex flex-col gap-6">
         {blocked || sp.required === "1" ? <RequiredNotice status={status} /> : null}
-        {!status.enabled ? <Enrol userId={session.userId} status={status} /> : needsSessionCode ? <VerifySessionForm /> : <Manage status={status} />}
+        {!status.enabled ? (
+          <Enrol userId={session.userId} status={status} />
+        ) : needsSessionCode ? (
+          <VerifySessionForm />
+        ) : (
+          <Manage status={status} />
+        )}
         <div className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 pt-4 text-sm text-slate-600">
           <span className="min-w-0 truncate">Signed in as {status.email}</span>
           <span className="flex items-center gap-2">

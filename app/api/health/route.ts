@@ -5,5 +5,8 @@ export const dynamic = "force-dynamic";
 
 export async function GET() {
   const ok = await checkDatabase();
-  return Response.json({ status: ok ? "ok" : "degraded", database: ok ? "ok" : "unreachable" }, { status: ok ? 200 : 503 });
+  return Response.json(
+    { status: ok ? "ok" : "degraded", database: ok ? "ok" : "unreachable" },
+    { status: ok ? 200 : 503 },
+  );
 }

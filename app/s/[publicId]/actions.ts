@@ -17,9 +17,16 @@ export async function submitHostedSurvey(publicId: string, raw: unknown): Promis
   }
   try {
     const h = await headers();
-    const { response } = await submitPublicResponse(publicId, input.data, { userAgent: h.get("user-agent"), ip: clientIp(h) });
+    const { response } = await submitPublicResponse(publicId, input.data, {
+      userAgent: h.get("user-agent"),
+      ip: clientIp(h),
+    });
     // The resume token goes back only to this tab (the form keeps it in sessionStorage for its next submit).
-    return { ok: true, completed: response.completed, ...("resumeToken" in response ? { resumeToken: response.resumeToken } : {}) };
+    return {
+      ok: true,
+      completed: response.completed,
+      ...("resumeToken" in response ? { resumeToken: response.resumeToken } : {}),
+    };
   } catch (error) {
     return formResultFromError(error, locale);
   }

@@ -7,7 +7,11 @@ import { SurveyPageShell } from "@/components/survey-form/survey-page-shell";
 export const metadata = { title: { absolute: "Survey not found" }, robots: { index: false, follow: false } };
 
 export default async function SurveyNotFound() {
-  const locale = negotiateLocale({ acceptLanguage: (await headers()).get("accept-language"), available: UI_LOCALES, fallback: "en" });
+  const locale = negotiateLocale({
+    acceptLanguage: (await headers()).get("accept-language"),
+    available: UI_LOCALES,
+    fallback: "en",
+  });
   const t = uiText(locale);
   return <SurveyPageShell locale={locale} title={t.notFoundTitle} intro={t.notFoundBody} />;
 }

@@ -24,17 +24,20 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 const field = publicResponseInput.shape;
 
 // One database read per request, shared by generateMetadata and the page.
-const load = cache(async (publicId: string, lang: string | undefined): Promise<{ survey: PublicSurvey } | { closed: string } | null> => {
-  if (!publicIdParams.safeParse({ publicId }).success) return null;
-  const acceptLanguage = (await headers()).get("accept-language");
-  try {
-    return { survey: await getPublicSurvey(publicId, acceptLanguage, lang) };
-  } catch (error) {
-    if (error instanceof NotFoundError) return null;
-    if (error instanceof SurveyClosedError) return { closed: negotiateLocale({ explicit: lang, acceptLanguage, available: UI_LOCALES, fallback: "en" }) };
-    throw error;
-  }
-});
+const load = cache(
+  async (publicId: string, lang: string | undefined): Promise<{ survey: PublicSurvey } | { closed: string } | null> => {
+    if (!publicIdParams.safeParse({ publicId }).success) return null;
+    const acceptLanguage = (await headers()).get("accept-language");
+    try {
+      return { survey: await getPublicSurvey(publicId, acceptLanguage, lang) };
+    } catch (error) {
+      if (error instanceof NotFoundError) return null;
+      if (error instanceof SurveyClosedError)
+        return { closed: negotiateLocale({ explicit: lang, acceptLanguage, available: UI_LOCALES, fallback: "en" }) };
+      throw error;
+    }
+  },
+);
 
 async function resolve({ params, searchParams }: Props) {
   const [{ publicId }, sp] = await Promise.all([params, searchParams]);
@@ -44,12 +47,14 @@ async function resolve({ params, searchParams }: Props) {
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const { result } = await resolve(props);
-  const title = result && "survey" in result ? `${result.survey.strings.title} · ${result.survey.organization.name}` : "Survey";
+  const title =
+    result && "survey" in result ? `${result.survey.strings.title} · ${result.survey.organization.name}` : "Survey";
   return { title: { absolute: title }, robots: { index: false, follow: false } };
 }
 
 function prefillFor(survey: PublicSurvey, raw: string | undefined): Record<string, number> {
-  const q = survey.questions.find((x) => x.headline && x.type === "score") ?? survey.questions.find((x) => x.type === "score");
+  const q =
+    survey.questions.find((x) => x.headline && x.type === "score") ?? survey.questions.find((x) => x.type === "score");
   if (!q?.scale || !raw || !/^\d{1,3}$/.test(raw)) return {};
   const score = Number(raw);
   return score >= q.scale.min && score <= q.scale.max ? { [q.key]: score } : {};
@@ -66,7 +71,12 @@ function languageLinks(publicId: string, sp: SearchParams, survey: PublicSurvey)
     } catch {
       /* an unusual tag: show it as is */
     }
-    return { locale, name: name.charAt(0).toLocaleUpperCase(locale) + name.slice(1), href: `/s/${publicId}?${query}`, current: locale === survey.locale };
+    return {
+      locale,
+      name: name.charAt(0).toLocaleUpperCase(locale) + name.slice(1),
+      href: `/s/${publicId}?${query}`,
+      current: locale === survey.locale,
+    };
   });
 }
 
@@ -89,7 +99,14 @@ export default async function HostedSurveyPage(props: Props) {
   // A signed link of a customer who opted out of surveys shows no form (and the submit would refuse anyway);
   // an unsigned ?cid= shows the form, as for a customer nobody knows.
   if (!(await customerMayAnswer(publicId, context.customerExternalId, context.customerToken))) {
-    return <SurveyPageShell locale={survey.locale} organization={survey.organization.name} title={t.optedOutTitle} intro={t.optedOutBody} />;
+    return (
+      <SurveyPageShell
+        locale={survey.locale}
+        organization={survey.organization.name}
+        title={t.optedOutTitle}
+        intro={t.optedOutBody}
+      />
+    );
   }
   return (
     <SurveyPageShell

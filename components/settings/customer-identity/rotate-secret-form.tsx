@@ -35,9 +35,11 @@ export function RotateSecretForm({ hasSecret }: { hasSecret: boolean }) {
       secret={(data) => (
         <OneTimeSecret id="new-customer-token-secret" label={`Signing secret ${data.hint}`} value={data.secret}>
           <p>
-            <strong>Copy this secret now: it will not be shown again.</strong> Store it on your server only (never in a web page) and sign customer tokens
-            with it.
-            {data.previousValidUntil ? ` The previous secret stays valid until ${new Date(data.previousValidUntil).toUTCString()}.` : null}
+            <strong>Copy this secret now: it will not be shown again.</strong> Store it on your server only (never in a
+            web page) and sign customer tokens with it.
+            {data.previousValidUntil
+              ? ` The previous secret stays valid until ${new Date(data.previousValidUntil).toUTCString()}.`
+              : null}
           </p>
         </OneTimeSecret>
       )}

@@ -12,13 +12,24 @@ export function ScimTokenForm() {
       label="Create a SCIM token"
       submitLabel="Create SCIM token"
       fields={(fieldErrors) => (
-        <Input id="scim-token-name" name="name" label="Token name" placeholder="e.g. Okta" autoComplete="off" required maxLength={80} error={fieldErrors?.name} className="sm:w-72" />
+        <Input
+          id="scim-token-name"
+          name="name"
+          label="Token name"
+          placeholder="e.g. Okta"
+          autoComplete="off"
+          required
+          maxLength={80}
+          error={fieldErrors?.name}
+          className="sm:w-72"
+        />
       )}
       secret={(data) => (
         <OneTimeSecret id="new-scim-token" label={`SCIM token “${data.name}”`} value={data.token}>
           <p>
-            <strong>Copy this token now: it will not be shown again.</strong> In your identity provider, set the SCIM base URL (tenant URL) to{" "}
-            <code className="font-mono break-all">{data.baseUrl}</code> and paste the token as its bearer token (secret token).
+            <strong>Copy this token now: it will not be shown again.</strong> In your identity provider, set the SCIM
+            base URL (tenant URL) to <code className="font-mono break-all">{data.baseUrl}</code> and paste the token as
+            its bearer token (secret token).
           </p>
         </OneTimeSecret>
       )}

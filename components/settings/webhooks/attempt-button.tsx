@@ -14,7 +14,15 @@ function describe(o: AttemptOutcome): string {
   return o.status === "dead" ? `Failed (${why}); no retries left.` : `Failed (${why}); it will be retried.`;
 }
 
-export function AttemptButton({ action, label, pendingLabel }: { action: Action<AttemptOutcome>; label: React.ReactNode; pendingLabel: string }) {
+export function AttemptButton({
+  action,
+  label,
+  pendingLabel,
+}: {
+  action: Action<AttemptOutcome>;
+  label: React.ReactNode;
+  pendingLabel: string;
+}) {
   const [state, formAction] = useActionState<ActionState<AttemptOutcome>, FormData>(action, null);
   return (
     <form action={formAction} className="flex flex-col items-start gap-1">
@@ -22,7 +30,10 @@ export function AttemptButton({ action, label, pendingLabel }: { action: Action<
         {label}
       </SubmitButton>
       {state ? (
-        <p role={state.ok && state.data.status === "succeeded" ? "status" : "alert"} className={`text-sm font-medium ${state.ok && state.data.status === "succeeded" ? "text-ok" : "text-danger"}`}>
+        <p
+          role={state.ok && state.data.status === "succeeded" ? "status" : "alert"}
+          className={`text-sm font-medium ${state.ok && state.data.status === "succeeded" ? "text-ok" : "text-danger"}`}
+        >
           {state.ok ? describe(state.data) : state.message}
         </p>
       ) : null}
@@ -35,13 +46,26 @@ export function RotateSecretButton({ action }: { action: Action<CreatedWebhook> 
   return (
     // "contents": the button sits in the row of endpoint actions, the secret below the row at full width
     <div className="contents">
-      <form action={formAction} onSubmit={(e) => { if (!window.confirm("Make a new signing secret? The current one stops working at once.")) e.preventDefault(); }}>
+      <form
+        action={formAction}
+        onSubmit={(e) => {
+          if (!window.confirm("Make a new signing secret? The current one stops working at once.")) e.preventDefault();
+        }}
+      >
         <SubmitButton variant="secondary" size="sm" pendingLabel="Rotating…">
           Rotate secret
         </SubmitButton>
       </form>
-      {state && !state.ok ? <p role="alert" className="basis-full text-sm font-medium text-danger">{state.message}</p> : null}
-      {state?.ok ? <div className="basis-full"><SigningSecret url={state.data.url} secret={state.data.secret} /></div> : null}
+      {state && !state.ok ? (
+        <p role="alert" className="basis-full text-sm font-medium text-danger">
+          {state.message}
+        </p>
+      ) : null}
+      {state?.ok ? (
+        <div className="basis-full">
+          <SigningSecret url={state.data.url} secret={state.data.secret} />
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -15,23 +15,57 @@ export function WebhookForm() {
   useEffect(() => {
     if (state?.ok) formRef.current?.reset();
   }, [state]);
-  const eventsError = fieldErrors?.eventTypes ?? Object.entries(fieldErrors ?? {}).find(([k]) => k.startsWith("eventTypes."))?.[1];
+  const eventsError =
+    fieldErrors?.eventTypes ?? Object.entries(fieldErrors ?? {}).find(([k]) => k.startsWith("eventTypes."))?.[1];
 
   return (
     <div className="flex flex-col gap-3">
-      <form ref={formRef} action={dispatch} onSubmit={onSubmit} aria-label="Add a webhook endpoint" noValidate className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <form
+        ref={formRef}
+        action={dispatch}
+        onSubmit={onSubmit}
+        aria-label="Add a webhook endpoint"
+        noValidate
+        className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+      >
         <div className="grid gap-4 md:grid-cols-2">
-          <Input id="webhook-url" name="url" type="url" label="Endpoint URL" placeholder="https://example.com/hooks/resonance" autoComplete="off" required maxLength={2000} error={fieldErrors?.url} hint="http:// or https:// on a public address (not loopback or a private network); redirects are not followed." />
-          <Input id="webhook-description" name="description" label="Description (optional)" placeholder="e.g. CRM sync" autoComplete="off" maxLength={200} error={fieldErrors?.description} />
+          <Input
+            id="webhook-url"
+            name="url"
+            type="url"
+            label="Endpoint URL"
+            placeholder="https://example.com/hooks/resonance"
+            autoComplete="off"
+            required
+            maxLength={2000}
+            error={fieldErrors?.url}
+            hint="http:// or https:// on a public address (not loopback or a private network); redirects are not followed."
+          />
+          <Input
+            id="webhook-description"
+            name="description"
+            label="Description (optional)"
+            placeholder="e.g. CRM sync"
+            autoComplete="off"
+            maxLength={200}
+            error={fieldErrors?.description}
+          />
         </div>
         <fieldset aria-describedby={eventsError ? "webhook-events-error" : undefined}>
           <legend className="text-sm font-medium text-slate-800">Events to send</legend>
           <div className="mt-2 flex flex-col gap-2 sm:flex-row sm:flex-wrap sm:gap-x-6">
             {WEBHOOK_EVENT_TYPES.map((t) => (
               <label key={t} className="flex min-h-9 items-start gap-2 text-sm text-slate-800">
-                <input type="checkbox" name="eventTypes" value={t} defaultChecked className="mt-0.5 size-4 accent-brand-600" />
+                <input
+                  type="checkbox"
+                  name="eventTypes"
+                  value={t}
+                  defaultChecked
+                  className="mt-0.5 size-4 accent-brand-600"
+                />
                 <span>
-                  <span className="font-medium">{EVENT_LABELS[t].label}</span> <code className="font-mono text-xs text-slate-600">{t}</code>
+                  <span className="font-medium">{EVENT_LABELS[t].label}</span>{" "}
+                  <code className="font-mono text-xs text-slate-600">{t}</code>
                   <span className="block text-xs text-slate-600">{EVENT_LABELS[t].description}</span>
                 </span>
               </label>

@@ -25,7 +25,14 @@ async function rotateAsAdmin(browser: Browser): Promise<string> {
 /** The customer's id and a token for this survey, valid an hour: `{ customerExternalId, customerToken }`. */
 export async function signedCustomer(browser: Browser, publicId: string, externalId: string) {
   secret ??= rotateAsAdmin(browser);
-  return { customerExternalId: externalId, customerToken: signCustomerToken(await secret, { publicId, externalId, expiresAt: new Date(Date.now() + 3_600_000) }) };
+  return {
+    customerExternalId: externalId,
+    customerToken: signCustomerToken(await secret, {
+      publicId,
+      externalId,
+      expiresAt: new Date(Date.now() + 3_600_000),
+    }),
+  };
 }
 
 /** The hosted link's query for that customer: `cid=…&ct=…`. */

@@ -31,12 +31,48 @@ const survey = await db.survey.create({
   },
 });
 const questions = [
-  { key: "nps", type: "score", required: true, headline: true, scaleMin: 0, scaleMax: 10, text: { en: "How likely are you to recommend Northwind to a friend?" } },
-  { key: "why_low", type: "text", required: true, text: { en: "What should we improve?" }, logic: { showIf: { question: "nps", lte: 6 } } },
-  { key: "why_high", type: "text", text: { en: "What did you like most?" }, logic: { showIf: { question: "nps", gte: 9 } } },
-  { key: "plan", type: "single_choice", required: true, text: { en: "Which plan are you on?" }, options: [{ key: "basic", label: { en: "Basic" } }, { key: "pro", label: { en: "Pro" } }] },
+  {
+    key: "nps",
+    type: "score",
+    required: true,
+    headline: true,
+    scaleMin: 0,
+    scaleMax: 10,
+    text: { en: "How likely are you to recommend Northwind to a friend?" },
+  },
+  {
+    key: "why_low",
+    type: "text",
+    required: true,
+    text: { en: "What should we improve?" },
+    logic: { showIf: { question: "nps", lte: 6 } },
+  },
+  {
+    key: "why_high",
+    type: "text",
+    text: { en: "What did you like most?" },
+    logic: { showIf: { question: "nps", gte: 9 } },
+  },
+  {
+    key: "plan",
+    type: "single_choice",
+    required: true,
+    text: { en: "Which plan are you on?" },
+    options: [
+      { key: "basic", label: { en: "Basic" } },
+      { key: "pro", label: { en: "Pro" } },
+    ],
+  },
 ];
-await db.surveyQuestion.createMany({ data: questions.map((q, position) => ({ ...q, orgId: org.id, surveyId: survey.id, position })) });
+await db.surveyQuestion.createMany({
+  data: questions.map((q, position) => ({ ...q, orgId: org.id, surveyId: survey.id, position })),
+});
 const channels = await db.channel.findMany({ where: { orgId: org.id }, select: { id: true, key: true } });
-process.stdout.write(JSON.stringify({ id: survey.id, publicId: survey.publicId, channels: Object.fromEntries(channels.map((c) => [c.key, c.id])) }));
+process.stdout.write(
+  JSON.stringify({
+    id: survey.id,
+    publicId: survey.publicId,
+    channels: Object.fromEntries(channels.map((c) => [c.key, c.id])),
+  }),
+);
 await db.$disconnect();

@@ -13,7 +13,11 @@ const org = required
   ? await db.organization.create({ data: { name: `Fjord Bank ${id}`, slug: `fjord-${id}`, requireTwoFactor: true } })
   : await db.organization.findFirstOrThrow({ where: { slug: "demo" }, select: { id: true } });
 const email = `two-factor-${id}@demo.resonance.test`;
-const user = await db.user.create({ data: { email, name: "Tove Factor", passwordHash: await hashPassword("resonance-demo") } });
-await db.membership.create({ data: { orgId: org.id, userId: user.id, role: required ? "admin" : "agent", source: "created" } });
+const user = await db.user.create({
+  data: { email, name: "Tove Factor", passwordHash: await hashPassword("resonance-demo") },
+});
+await db.membership.create({
+  data: { orgId: org.id, userId: user.id, role: required ? "admin" : "agent", source: "created" },
+});
 process.stdout.write(JSON.stringify({ email }));
 await db.$disconnect();

@@ -36,17 +36,26 @@ function CustomerCard({ customer, id }: { customer: CaseDetail["customer"]; id: 
       {customer ? (
         <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
           <p className="mb-3">
-            <Link href={`/customers/${customer.id}`} className="font-semibold break-words text-brand-700 hover:underline">
+            <Link
+              href={`/customers/${customer.id}`}
+              className="font-semibold break-words text-brand-700 hover:underline"
+            >
               {customer.name ?? customer.email ?? customer.externalId ?? "Unnamed customer"}
             </Link>
           </p>
           <dl className="flex flex-col gap-3">
-            <Fact label="Phone"><ContactLink kind="phone" value={customer.phone} /></Fact>
-            <Fact label="E-mail"><ContactLink kind="email" value={customer.email} /></Fact>
+            <Fact label="Phone">
+              <ContactLink kind="phone" value={customer.phone} />
+            </Fact>
+            <Fact label="E-mail">
+              <ContactLink kind="email" value={customer.email} />
+            </Fact>
             <Fact label="External id">{customer.externalId ?? "—"}</Fact>
             <Fact label="Survey consent">
               <ConsentBadge consent={customer.consent} />
-              {customer.consentAt ? <span className="ml-2 text-xs text-slate-600">since {formatDate(customer.consentAt)}</span> : null}
+              {customer.consentAt ? (
+                <span className="ml-2 text-xs text-slate-600">since {formatDate(customer.consentAt)}</span>
+              ) : null}
             </Fact>
           </dl>
         </div>
@@ -80,7 +89,8 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
             <CaseStatusBadge status={kase.status} /> <PriorityBadge priority={kase.priority} />
             {overdue ? <Badge tone="danger">Overdue</Badge> : null}
             <span>
-              Opened {formatDateTime(kase.createdAt)} · owner {kase.owner?.name ?? "unassigned"} · due {formatDate(kase.dueAt)}
+              Opened {formatDateTime(kase.createdAt)} · owner {kase.owner?.name ?? "unassigned"} · due{" "}
+              {formatDate(kase.dueAt)}
             </span>
           </span>
         }
@@ -109,7 +119,10 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
                 rootCauses={settings.rootCauses}
               />
             ) : (
-              <dl className="grid grid-cols-1 gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2" aria-label="Case details (read-only)">
+              <dl
+                className="grid grid-cols-1 gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2"
+                aria-label="Case details (read-only)"
+              >
                 <Fact label="Status">
                   <CaseStatusBadge status={kase.status} />
                 </Fact>
@@ -134,7 +147,11 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           </div>
           {customer && timeline ? (
             <Section title="Recent activity" description={`The customer's last ${TIMELINE_ITEMS} events.`}>
-              {timeline.data.length ? <Timeline items={timeline.data} /> : <p className="text-sm text-slate-700">Nothing yet.</p>}
+              {timeline.data.length ? (
+                <Timeline items={timeline.data} />
+              ) : (
+                <p className="text-sm text-slate-700">Nothing yet.</p>
+              )}
               <p className="mt-2">
                 <Link href={`/customers/${customer.id}`} className="text-sm font-medium text-brand-700 hover:underline">
                   Full timeline

@@ -19,16 +19,38 @@ export const metadata = { title: "Customer" };
 
 const PAGE = 25;
 
-function Fact({ label, children, raw = false, wide = false }: { label: string; children: React.ReactNode; raw?: boolean; wide?: boolean }) {
+function Fact({
+  label,
+  children,
+  raw = false,
+  wide = false,
+}: {
+  label: string;
+  children: React.ReactNode;
+  raw?: boolean;
+  wide?: boolean;
+}) {
   return (
     <div className={wide ? "col-span-2 min-w-0 sm:col-span-1" : "min-w-0"}>
-      <dt className={raw ? "font-mono text-xs text-slate-600" : "text-xs font-medium tracking-wide text-slate-600 uppercase"}>{label}</dt>
+      <dt
+        className={
+          raw ? "font-mono text-xs text-slate-600" : "text-xs font-medium tracking-wide text-slate-600 uppercase"
+        }
+      >
+        {label}
+      </dt>
       <dd className="mt-0.5 text-sm break-words text-slate-900">{children}</dd>
     </div>
   );
 }
 
-export default async function CustomerPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function CustomerPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const ctx = await requireCtx();
   const { id } = await params;
   const sp = await searchParams;
@@ -51,7 +73,10 @@ export default async function CustomerPage({ params, searchParams }: { params: P
         description={<>Customer since {formatDate(customer.createdAt)}</>}
         actions={
           hasRole(ctx.role, "agent") ? (
-            <Link href={`/interactions/new?customerId=${customer.id}`} className="inline-flex min-h-10 items-center rounded-md bg-brand-700 px-4 text-sm font-semibold text-white hover:bg-brand-800">
+            <Link
+              href={`/interactions/new?customerId=${customer.id}`}
+              className="inline-flex min-h-10 items-center rounded-md bg-brand-700 px-4 text-sm font-semibold text-white hover:bg-brand-800"
+            >
               Log interaction
             </Link>
           ) : null
@@ -66,19 +91,28 @@ export default async function CustomerPage({ params, searchParams }: { params: P
           <Fact label="Phone">
             <ContactLink kind="phone" value={customer.phone} />
           </Fact>
-          <Fact label="External id">{customer.externalId ? <span className="font-mono text-xs">{customer.externalId}</span> : "—"}</Fact>
+          <Fact label="External id">
+            {customer.externalId ? <span className="font-mono text-xs">{customer.externalId}</span> : "—"}
+          </Fact>
           <Fact label="Consent to surveys">
             <ConsentBadge consent={customer.consent} />
-            {customer.consentAt ? <span className="ml-2 text-xs text-slate-600">set {formatDate(customer.consentAt)}</span> : null}
+            {customer.consentAt ? (
+              <span className="ml-2 text-xs text-slate-600">set {formatDate(customer.consentAt)}</span>
+            ) : null}
           </Fact>
           <Fact label="Tags">
             <TagList tags={customer.tags} />
           </Fact>
           <Fact label="Last seen">{formatDateTime(customer.lastSeenAt)}</Fact>
           <Fact label="Loyalty stage" wide>
-            <span data-testid="loyalty-stage" className="font-medium">{LOYALTY_LABELS[loyalty.stage]}</span>
+            <span data-testid="loyalty-stage" className="font-medium">
+              {LOYALTY_LABELS[loyalty.stage]}
+            </span>
             <span className="block text-xs text-slate-600">
-              {loyalty.latest ? `latest ${loyalty.latest.metric.toUpperCase()} ${loyalty.latest.score} on ${formatDate(loyalty.latest.at)}` : "no NPS or CSAT answer in 12 months"} · {loyalty.touches180d} {loyalty.touches180d === 1 ? "touch" : "touches"} in 180 days
+              {loyalty.latest
+                ? `latest ${loyalty.latest.metric.toUpperCase()} ${loyalty.latest.score} on ${formatDate(loyalty.latest.at)}`
+                : "no NPS or CSAT answer in 12 months"}{" "}
+              · {loyalty.touches180d} {loyalty.touches180d === 1 ? "touch" : "touches"} in 180 days
             </span>
           </Fact>
         </dl>
@@ -99,12 +133,18 @@ export default async function CustomerPage({ params, searchParams }: { params: P
       <PrivacySection
         customer={customer}
         history={consentHistory}
-        can={{ changeConsent: hasRole(ctx.role, "agent"), exportData: hasRole(ctx.role, "manager"), erase: hasRole(ctx.role, "admin") }}
+        can={{
+          changeConsent: hasRole(ctx.role, "agent"),
+          exportData: hasRole(ctx.role, "manager"),
+          erase: hasRole(ctx.role, "admin"),
+        }}
       />
 
       <Section title="Timeline" description="Interactions, survey responses and cases, newest first.">
         {timeline.data.length === 0 ? (
-          <EmptyState title="Nothing here yet">Log an interaction or send this customer a survey; it appears here at once.</EmptyState>
+          <EmptyState title="Nothing here yet">
+            Log an interaction or send this customer a survey; it appears here at once.
+          </EmptyState>
         ) : (
           <Timeline items={timeline.data} />
         )}
@@ -115,7 +155,10 @@ export default async function CustomerPage({ params, searchParams }: { params: P
             </Link>
           ) : null}
           {timeline.nextCursor ? (
-            <Link href={`/customers/${customer.id}?before=${timeline.nextCursor}`} className="font-medium text-brand-700 underline">
+            <Link
+              href={`/customers/${customer.id}?before=${timeline.nextCursor}`}
+              className="font-medium text-brand-700 underline"
+            >
               Older
             </Link>
           ) : null}

@@ -13,15 +13,31 @@ export const dynamic = "force-dynamic";
 export const metadata = { title: "Import" };
 
 const TEXT = {
-  customers: { title: "Import customers", description: "Add or update customers from a CSV file.", back: { href: "/customers", label: "Back to customers" } },
-  interactions: { title: "Import interactions", description: "Add past interactions of existing customers from a CSV file.", back: { href: "/interactions", label: "Back to interactions" } },
-  responses: { title: "Import responses", description: "Add past responses of one survey from a CSV file, such as its export.", back: { href: "/surveys", label: "Back to surveys" } },
+  customers: {
+    title: "Import customers",
+    description: "Add or update customers from a CSV file.",
+    back: { href: "/customers", label: "Back to customers" },
+  },
+  interactions: {
+    title: "Import interactions",
+    description: "Add past interactions of existing customers from a CSV file.",
+    back: { href: "/interactions", label: "Back to interactions" },
+  },
+  responses: {
+    title: "Import responses",
+    description: "Add past responses of one survey from a CSV file, such as its export.",
+    back: { href: "/surveys", label: "Back to surveys" },
+  },
 };
 
 // Imports change many records at once, so they need the manager role (the API routes say the same).
 // ?kind=customers (default) | interactions | responses chooses what the wizard imports; responses also take
 // ?surveyId= (another organization's survey is a 404).
-export default async function ImportPage({ searchParams }: { searchParams: Promise<{ kind?: string; surveyId?: string }> }) {
+export default async function ImportPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ kind?: string; surveyId?: string }>;
+}) {
   const ctx = await requireCtx();
   const { kind: requested, surveyId } = await searchParams;
   const kind = isKind(requested) ? requested : "customers";
@@ -36,16 +52,23 @@ export default async function ImportPage({ searchParams }: { searchParams: Promi
       <>
         <PageHeader title={text.title} actions={back} />
         <EmptyState title="Importing needs the manager role">
-          Imports add or change many records at once, so only managers and admins can run them. Ask one of them to import the file, or to change your role.
+          Imports add or change many records at once, so only managers and admins can run them. Ask one of them to
+          import the file, or to change your role.
         </EmptyState>
       </>
     );
   }
   const forResponses = kind === "responses";
-  const [surveys, survey] = forResponses ? await Promise.all([listSurveys(ctx), surveyId ? orNotFound(getImportSurvey(ctx, surveyId)) : null]) : [[], null];
+  const [surveys, survey] = forResponses
+    ? await Promise.all([listSurveys(ctx), surveyId ? orNotFound(getImportSurvey(ctx, surveyId)) : null])
+    : [[], null];
   return (
     <>
-      <PageHeader title={text.title} description={`${text.description} Row numbers count the header as row 1, as in a spreadsheet.`} actions={back} />
+      <PageHeader
+        title={text.title}
+        description={`${text.description} Row numbers count the header as row 1, as in a spreadsheet.`}
+        actions={back}
+      />
       <ImportWizard
         key={`${kind}-${survey?.id ?? ""}`}
         kind={kind}

@@ -9,7 +9,11 @@ import { LogInteractionForm } from "@/components/interactions/log-interaction-fo
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Log an interaction" };
 
-export default async function LogInteractionPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function LogInteractionPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const ctx = await requireCtx();
   if (!hasRole(ctx.role, "agent")) {
     return (
@@ -21,11 +25,20 @@ export default async function LogInteractionPage({ searchParams }: { searchParam
   }
   const sp = await searchParams;
   const customerId = typeof sp.customerId === "string" ? sp.customerId : undefined;
-  const [options, customer] = await Promise.all([getLoggingOptions(ctx), customerId ? getCustomer(ctx, customerId).catch(() => null) : null]);
+  const [options, customer] = await Promise.all([
+    getLoggingOptions(ctx),
+    customerId ? getCustomer(ctx, customerId).catch(() => null) : null,
+  ]);
   return (
     <>
-      <PageHeader title="Log an interaction" description="Who, where, how it went and how they felt. Ctrl+Enter saves." />
-      <LogInteractionForm options={options} initialCustomer={customer ? { id: customer.id, name: customer.name } : undefined} />
+      <PageHeader
+        title="Log an interaction"
+        description="Who, where, how it went and how they felt. Ctrl+Enter saves."
+      />
+      <LogInteractionForm
+        options={options}
+        initialCustomer={customer ? { id: customer.id, name: customer.name } : undefined}
+      />
     </>
   );
 }

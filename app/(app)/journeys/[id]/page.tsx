@@ -22,13 +22,29 @@ export const metadata = { title: "Journey map" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-export default async function JourneyPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SearchParams }) {
+export default async function JourneyPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: SearchParams;
+}) {
   const ctx = await requireCtx();
   const { id } = await params;
   const { filters, errors } = parseFiltersLeniently(await searchParams);
-  const [map, channels, segments] = await Promise.all([orNotFound(getJourneyMap(ctx, id, filters)), listChannels(ctx), segmentTags(ctx)]);
+  const [map, channels, segments] = await Promise.all([
+    orNotFound(getJourneyMap(ctx, id, filters)),
+    listChannels(ctx),
+    segmentTags(ctx),
+  ]);
   // Links from the map keep its period, channel and segment.
-  const query = filtersToSearchParams({ preset: filters.preset, from: filters.from, to: filters.to, channelId: filters.channelId, segment: filters.segment }).toString();
+  const query = filtersToSearchParams({
+    preset: filters.preset,
+    from: filters.from,
+    to: filters.to,
+    channelId: filters.channelId,
+    segment: filters.segment,
+  }).toString();
   const shownPeriod = formatPeriod(map.period.from, new Date(map.period.to.getTime() - 1));
 
   return (
@@ -46,10 +62,21 @@ export default async function JourneyPage({ params, searchParams }: { params: Pr
         }
       />
       <JourneyTabs journeyId={map.journey.id} query={query} current="map" />
-      <MapFilters action={`/journeys/${map.journey.id}`} filters={filters} errors={errors} channels={channels} segments={segments} label="Journey map filters" />
+      <MapFilters
+        action={`/journeys/${map.journey.id}`}
+        filters={filters}
+        errors={errors}
+        channels={channels}
+        segments={segments}
+        label="Journey map filters"
+      />
       <p className="mb-3 text-sm text-slate-600">
-        Live figures for {shownPeriod}: CSAT and CES as means on their own scales with 95 % intervals, NPS with its margin of error; n = responses. Gaps
-        compare them with each touchpoint’s target; below 30 responses a figure is shown as too few responses. <Link href="/reports/gaps" className="font-medium text-brand-700 hover:underline">Experience-gap report</Link>
+        Live figures for {shownPeriod}: CSAT and CES as means on their own scales with 95 % intervals, NPS with its
+        margin of error; n = responses. Gaps compare them with each touchpoint’s target; below 30 responses a figure is
+        shown as too few responses.{" "}
+        <Link href="/reports/gaps" className="font-medium text-brand-700 hover:underline">
+          Experience-gap report
+        </Link>
       </p>
       {map.stages.length === 0 ? (
         <EmptyState title="This journey has no stages yet" />

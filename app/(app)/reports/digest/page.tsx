@@ -23,7 +23,13 @@ const DAY_MS = 86_400_000;
 function chosenWeekEnding(raw: unknown, fallback: Date, now: Date): Date {
   if (typeof raw !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(raw)) return fallback;
   const d = new Date(`${raw}T00:00:00Z`);
-  if (Number.isNaN(d.getTime()) || !d.toISOString().startsWith(raw) || d.getTime() > now.getTime() + DAY_MS || d.getUTCFullYear() < 2000) return fallback;
+  if (
+    Number.isNaN(d.getTime()) ||
+    !d.toISOString().startsWith(raw) ||
+    d.getTime() > now.getTime() + DAY_MS ||
+    d.getUTCFullYear() < 2000
+  )
+    return fallback;
   return d;
 }
 
@@ -48,8 +54,11 @@ export default async function DigestPage({ searchParams }: { searchParams: Searc
         title="Weekly digest"
         description={
           <>
-            <time dateTime={d.period.from.toISOString()}>{periodLabel(d.period)}</time> compared with {periodLabel(d.previousPeriod)} (UTC). The e-mail goes out{" "}
-            {settings.enabled ? `on ${WEEKDAYS[settings.weekday]}s at ${String(settings.hour).padStart(2, "0")}:00 UTC` : "— switched off"}
+            <time dateTime={d.period.from.toISOString()}>{periodLabel(d.period)}</time> compared with{" "}
+            {periodLabel(d.previousPeriod)} (UTC). The e-mail goes out{" "}
+            {settings.enabled
+              ? `on ${WEEKDAYS[settings.weekday]}s at ${String(settings.hour).padStart(2, "0")}:00 UTC`
+              : "— switched off"}
             {hasRole(ctx.role, "admin") ? (
               <>
                 {" "}
@@ -65,7 +74,14 @@ export default async function DigestPage({ searchParams }: { searchParams: Searc
         }
         actions={
           canSend ? (
-            <ActionForm action={sendDigestToMeAction} submitLabel="Send me this now" pendingLabel="Sending…" successMessage="Sent to your e-mail address." aria-label="Send me this digest" align="end">
+            <ActionForm
+              action={sendDigestToMeAction}
+              submitLabel="Send me this now"
+              pendingLabel="Sending…"
+              successMessage="Sent to your e-mail address."
+              aria-label="Send me this digest"
+              align="end"
+            >
               <input type="hidden" name="weekEnding" value={isoDay(weekEnding)} />
             </ActionForm>
           ) : null
@@ -93,23 +109,48 @@ export default async function DigestPage({ searchParams }: { searchParams: Searc
       </div>
       <ul className="mb-8 grid grid-cols-3 gap-2 sm:gap-3" aria-label="This week's activity">
         {[
-          { label: "New detractors", value: d.newDetractors, note: "NPS answers of 0–6 this week", testId: "digest-detractors" },
-          { label: "Open cases", value: d.openCases, note: d.overdueCases > 0 ? `${formatCount(d.overdueCases)} overdue` : "none overdue", testId: "digest-open-cases" },
+          {
+            label: "New detractors",
+            value: d.newDetractors,
+            note: "NPS answers of 0–6 this week",
+            testId: "digest-detractors",
+          },
+          {
+            label: "Open cases",
+            value: d.openCases,
+            note: d.overdueCases > 0 ? `${formatCount(d.overdueCases)} overdue` : "none overdue",
+            testId: "digest-open-cases",
+          },
           { label: "Interactions", value: d.interactions, note: "logged this week", testId: "digest-interactions" },
         ].map((it) => (
-          <li key={it.label} data-testid={it.testId} className="min-w-0 rounded-lg border border-slate-200 bg-white p-3 shadow-sm sm:p-4">
+          <li
+            key={it.label}
+            data-testid={it.testId}
+            className="min-w-0 rounded-lg border border-slate-200 bg-white p-3 shadow-sm sm:p-4"
+          >
             <span className="block text-sm text-slate-600">{it.label}</span>
             <span className="block text-2xl font-semibold tabular-nums text-slate-900">{formatCount(it.value)}</span>
             <span className="block text-xs text-slate-600">{it.note}</span>
           </li>
         ))}
       </ul>
-      <DigestChanges id="digest-touchpoints" title="Biggest significant changes by touchpoint" selection={d.touchpoints} empty="No touchpoint changed significantly between the two weeks." />
-      <DigestChanges id="digest-journeys" title="Biggest significant changes by journey" selection={d.journeys} empty="No journey changed significantly between the two weeks." />
+      <DigestChanges
+        id="digest-touchpoints"
+        title="Biggest significant changes by touchpoint"
+        selection={d.touchpoints}
+        empty="No touchpoint changed significantly between the two weeks."
+      />
+      <DigestChanges
+        id="digest-journeys"
+        title="Biggest significant changes by journey"
+        selection={d.journeys}
+        empty="No journey changed significantly between the two weeks."
+      />
       <p className="text-xs text-slate-600">
-        Intervals are 95 %. A change is significant when it is larger than 1.96 standard errors of the difference (NPS, CSAT) or passes Welch’s t-test (CES); only
-        figures with at least 30 responses in both weeks are tested. Changes are ranked by their size as a share of the metric’s range (NPS 200 points, CSAT 100
-        points, CES 6 points). Open cases are counted now, not at the end of the week.
+        Intervals are 95 %. A change is significant when it is larger than 1.96 standard errors of the difference (NPS,
+        CSAT) or passes Welch’s t-test (CES); only figures with at least 30 responses in both weeks are tested. Changes
+        are ranked by their size as a share of the metric’s range (NPS 200 points, CSAT 100 points, CES 6 points). Open
+        cases are counted now, not at the end of the week.
       </p>
     </>
   );

@@ -23,8 +23,19 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function GapsReportPage({ searchParams }: { searchParams: SearchParams }) {
   const ctx = await requireCtx();
   const { filters, errors } = parseFiltersLeniently(await searchParams);
-  const [report, servqual, channels, segments] = await Promise.all([getGapReport(ctx, filters), getServqualReport(ctx, filters), listChannels(ctx), segmentTags(ctx)]);
-  const query = filtersToSearchParams({ preset: filters.preset, from: filters.from, to: filters.to, channelId: filters.channelId, segment: filters.segment }).toString();
+  const [report, servqual, channels, segments] = await Promise.all([
+    getGapReport(ctx, filters),
+    getServqualReport(ctx, filters),
+    listChannels(ctx),
+    segmentTags(ctx),
+  ]);
+  const query = filtersToSearchParams({
+    preset: filters.preset,
+    from: filters.from,
+    to: filters.to,
+    channelId: filters.channelId,
+    segment: filters.segment,
+  }).toString();
   const csvHref = `/api/v1/reports/gaps?${query ? `${query}&` : ""}format=csv`;
   const servqualCsvHref = `/api/v1/reports/servqual?${query ? `${query}&` : ""}format=csv`;
   const shownPeriod = formatPeriod(report.period.from, new Date(report.period.to.getTime() - 1));
@@ -44,7 +55,14 @@ export default async function GapsReportPage({ searchParams }: { searchParams: S
           </span>
         }
       />
-      <MapFilters action="/reports/gaps" filters={filters} errors={errors} channels={channels} segments={segments} label="Gap report filters" />
+      <MapFilters
+        action="/reports/gaps"
+        filters={filters}
+        errors={errors}
+        channels={channels}
+        segments={segments}
+        label="Gap report filters"
+      />
       {servqual.rows.length > 0 && report.rows.length > 0 ? (
         <p className="mb-3 text-sm print:hidden">
           <a href="#servqual-heading" className="font-medium text-brand-700 hover:underline">
@@ -53,15 +71,22 @@ export default async function GapsReportPage({ searchParams }: { searchParams: S
         </p>
       ) : null}
       {report.rows.length === 0 ? (
-        <EmptyState title="No touchpoint has a promised score yet">Set a target CSAT, CES or NPS on a touchpoint to compare it with what customers perceive.</EmptyState>
+        <EmptyState title="No touchpoint has a promised score yet">
+          Set a target CSAT, CES or NPS on a touchpoint to compare it with what customers perceive.
+        </EmptyState>
       ) : (
         <GapTable rows={report.rows} query={query} />
       )}
       <section aria-labelledby="servqual-heading" className="mt-8 print:break-before-page">
         <div className="mb-3 flex flex-wrap items-end justify-between gap-2">
           <div>
-            <h2 id="servqual-heading" className="text-lg font-semibold text-slate-900">SERVQUAL gaps</h2>
-            <p className="max-w-prose text-sm text-slate-600">Perception − expectation for the five service-quality dimensions, at every touchpoint with SERVQUAL answers in the period. Negative = customers got less than they expect.</p>
+            <h2 id="servqual-heading" className="text-lg font-semibold text-slate-900">
+              SERVQUAL gaps
+            </h2>
+            <p className="max-w-prose text-sm text-slate-600">
+              Perception − expectation for the five service-quality dimensions, at every touchpoint with SERVQUAL
+              answers in the period. Negative = customers got less than they expect.
+            </p>
           </div>
           {servqual.rows.length > 0 ? (
             <a href={servqualCsvHref} className={`${buttonClass("secondary")} print:hidden`} download>
@@ -70,12 +95,16 @@ export default async function GapsReportPage({ searchParams }: { searchParams: S
           ) : null}
         </div>
         {servqual.rows.length === 0 ? (
-          <EmptyState title="No SERVQUAL answers in this period">Create a survey from the SERVQUAL template, ask it at a touchpoint, and the gaps per dimension appear here.</EmptyState>
+          <EmptyState title="No SERVQUAL answers in this period">
+            Create a survey from the SERVQUAL template, ask it at a touchpoint, and the gaps per dimension appear here.
+          </EmptyState>
         ) : (
           <>
             <ServqualHeatmap rows={servqual.rows} dimensions={servqual.dimensions} query={query} />
             <details className="mt-3 print:hidden">
-              <summary className="cursor-pointer text-sm font-medium text-brand-700">Show the SERVQUAL figures as a table</summary>
+              <summary className="cursor-pointer text-sm font-medium text-brand-700">
+                Show the SERVQUAL figures as a table
+              </summary>
               <div className="mt-2">
                 <ServqualTable rows={servqual.rows} />
               </div>
@@ -83,16 +112,37 @@ export default async function GapsReportPage({ searchParams }: { searchParams: S
           </>
         )}
       </section>
-      <section aria-labelledby="gap-how" className="mt-6 rounded-lg border border-slate-200 bg-white p-5 text-sm text-slate-700 shadow-sm print:break-inside-avoid print:border-0 print:p-0 print:shadow-none">
+      <section
+        aria-labelledby="gap-how"
+        className="mt-6 rounded-lg border border-slate-200 bg-white p-5 text-sm text-slate-700 shadow-sm print:break-inside-avoid print:border-0 print:p-0 print:shadow-none"
+      >
         <h2 id="gap-how" className="mb-2 font-semibold text-slate-900">
           How these are calculated
         </h2>
         <ul className="list-disc space-y-1 pl-5">
-          <li>Gap = perceived − promised, on the promise’s scale: CSAT and CES as means (1–5, 1–7) with a Student-t interval, NPS in points with 1.96 × its standard error. The gap’s interval is the perceived interval shifted by the target.</li>
-          <li>A friction point is significantly below its promise (the whole interval is below 0), a moment of delight significantly above. Below 30 responses a gap is flagged “too few responses” and never called significant.</li>
-          <li>Volume = the larger of the interactions and the responses at the touchpoint in the period (a response usually follows an interaction, so they are not added).</li>
-          <li>Priority = shortfall as a % of the metric’s scale range (CSAT 4 points, CES 6, NPS 200) × volume, for friction points only.</li>
-          <li>SERVQUAL gap = perception − expectation (1–7), paired: only responses that answered both items of a dimension count (n = pairs); the mean of their differences with a Student-t 95 % interval. A cell’s colour shows the size of the gap (from 0.25, 0.75 and 1.25 points); a bold figure marked “sig.” has its whole interval below or above 0. Under 30 pairs a cell is hatched “too few” and never significant.</li>
+          <li>
+            Gap = perceived − promised, on the promise’s scale: CSAT and CES as means (1–5, 1–7) with a Student-t
+            interval, NPS in points with 1.96 × its standard error. The gap’s interval is the perceived interval shifted
+            by the target.
+          </li>
+          <li>
+            A friction point is significantly below its promise (the whole interval is below 0), a moment of delight
+            significantly above. Below 30 responses a gap is flagged “too few responses” and never called significant.
+          </li>
+          <li>
+            Volume = the larger of the interactions and the responses at the touchpoint in the period (a response
+            usually follows an interaction, so they are not added).
+          </li>
+          <li>
+            Priority = shortfall as a % of the metric’s scale range (CSAT 4 points, CES 6, NPS 200) × volume, for
+            friction points only.
+          </li>
+          <li>
+            SERVQUAL gap = perception − expectation (1–7), paired: only responses that answered both items of a
+            dimension count (n = pairs); the mean of their differences with a Student-t 95 % interval. A cell’s colour
+            shows the size of the gap (from 0.25, 0.75 and 1.25 points); a bold figure marked “sig.” has its whole
+            interval below or above 0. Under 30 pairs a cell is hatched “too few” and never significant.
+          </li>
         </ul>
       </section>
     </>

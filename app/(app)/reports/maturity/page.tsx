@@ -33,17 +33,21 @@ export default async function MaturityPage() {
           <div className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid="maturity-latest">
             <p className="text-sm text-slate-600">Latest assessment, {formatDateTime(latest.createdAt)}</p>
             <p className="mt-1 text-2xl font-semibold text-slate-900">
-              {LEVEL_NAMES[latest.level as MaturityLevel] ?? latest.level} <span className="text-base font-normal text-slate-600">score {latest.score.toFixed(2)} of 4</span>
+              {LEVEL_NAMES[latest.level as MaturityLevel] ?? latest.level}{" "}
+              <span className="text-base font-normal text-slate-600">score {latest.score.toFixed(2)} of 4</span>
             </p>
             {latest.disagreements.length ? (
               <p className="mt-2 text-sm text-red-700">
-                {latest.disagreements.length} {latest.disagreements.length === 1 ? "answer is" : "answers are"} two or more levels from what the data shows; see the evidence below.
+                {latest.disagreements.length} {latest.disagreements.length === 1 ? "answer is" : "answers are"} two or
+                more levels from what the data shows; see the evidence below.
               </p>
             ) : null}
           </div>
         ) : (
           <EmptyState title="No assessment saved yet">
-            {canEdit ? "Answer the ten questions below and save: the level, score and history appear here." : "A manager or admin can answer the questionnaire; the level and history appear here."}
+            {canEdit
+              ? "Answer the ten questions below and save: the level, score and history appear here."
+              : "A manager or admin can answer the questionnaire; the level and history appear here."}
           </EmptyState>
         )}
       </section>
@@ -52,9 +56,14 @@ export default async function MaturityPage() {
           Evidence
         </h2>
         <p className="mb-2 text-sm text-slate-700">
-          A share below 25 % implies Ad Hoc, below 50 % Processed, below 75 % Integrated, else Optimized. An answer two or more levels away is flagged.
+          A share below 25 % implies Ad Hoc, below 50 % Processed, below 75 % Integrated, else Optimized. An answer two
+          or more levels away is flagged.
         </p>
-        <EvidenceTable figures={evidence.figures} answers={latest?.answers ?? null} liveSurveys={evidence.liveSurveys} />
+        <EvidenceTable
+          figures={evidence.figures}
+          answers={latest?.answers ?? null}
+          liveSurveys={evidence.liveSurveys}
+        />
       </section>
       <section aria-labelledby="questionnaire-heading" className="mb-6">
         <h2 id="questionnaire-heading" className="mb-2 font-semibold text-slate-900">
@@ -69,11 +78,26 @@ export default async function MaturityPage() {
           </h2>
           {history.length >= 2 ? (
             <div className="mb-3">
-              <ScoreChart points={[...history].reverse().map((h) => ({ id: h.id, date: formatDate(h.createdAt), score: h.score }))} />
-              <p className="mt-1 text-xs text-slate-600">Score over time; dashed lines are the level boundaries (1.75, 2.5, 3.25). The table below has the same figures.</p>
+              <ScoreChart
+                points={[...history]
+                  .reverse()
+                  .map((h) => ({ id: h.id, date: formatDate(h.createdAt), score: h.score }))}
+              />
+              <p className="mt-1 text-xs text-slate-600">
+                Score over time; dashed lines are the level boundaries (1.75, 2.5, 3.25). The table below has the same
+                figures.
+              </p>
             </div>
           ) : null}
-          <HistoryTable rows={history.map((h) => ({ id: h.id, createdAt: h.createdAt, score: h.score, level: h.level, by: h.createdBy?.name ?? null }))} />
+          <HistoryTable
+            rows={history.map((h) => ({
+              id: h.id,
+              createdAt: h.createdAt,
+              score: h.score,
+              level: h.level,
+              by: h.createdBy?.name ?? null,
+            }))}
+          />
         </section>
       ) : null}
     </>

@@ -25,7 +25,14 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
   const raw = Object.fromEntries(AUDIT_FILTER_KEYS.map((k) => [k, one(sp[k])]));
   const { filters, errors } = parseAuditParams(raw);
   const cursor = one(sp.cursor);
-  const [page, options] = await Promise.all([listAuditEvents(ctx, { ...filters, limit: PAGE_SIZE, cursor: cursor && /^[A-Za-z0-9_-]{1,200}$/.test(cursor) ? cursor : undefined }), auditFilterOptions(ctx)]);
+  const [page, options] = await Promise.all([
+    listAuditEvents(ctx, {
+      ...filters,
+      limit: PAGE_SIZE,
+      cursor: cursor && /^[A-Za-z0-9_-]{1,200}$/.test(cursor) ? cursor : undefined,
+    }),
+    auditFilterOptions(ctx),
+  ]);
   const kept = Object.fromEntries(Object.entries(raw).filter(([k, v]) => v && !errors[k])) as Record<string, string>;
   const query = new URLSearchParams(kept).toString();
 
@@ -36,14 +43,21 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
         title="Audit log"
         description="Who changed what, and when: journeys, surveys, members, API keys, cases, exports, erasures and settings. Entries can never be edited or deleted."
         actions={
-          <a href={`/api/v1/exports/audit-events${query ? `?${query}` : ""}`} download className={buttonClass("secondary", "md")}>
+          <a
+            href={`/api/v1/exports/audit-events${query ? `?${query}` : ""}`}
+            download
+            className={buttonClass("secondary", "md")}
+          >
             <Download aria-hidden="true" size={16} /> Download CSV
           </a>
         }
       />
       <AuditFilters values={raw} errors={errors} options={options} />
       {page.data.length === 0 ? (
-        <EmptyState title={Object.keys(kept).length ? "No entries match these filters" : "Nothing recorded yet"} icon={<ScrollText size={28} />}>
+        <EmptyState
+          title={Object.keys(kept).length ? "No entries match these filters" : "Nothing recorded yet"}
+          icon={<ScrollText size={28} />}
+        >
           {Object.keys(kept).length ? (
             <p>
               Widen the dates or clear a filter.{" "}

@@ -20,8 +20,11 @@ export default async function CustomerIdentityPage() {
         title="Customer identity"
         description={
           <>
-            <Link href="/settings" className="underline">Settings</Link> · A response is linked to a customer only when it carries a customer token: an
-            HMAC-SHA256 of the survey, the customer&apos;s external id and an expiry, signed with this organization&apos;s secret. Without one, the
+            <Link href="/settings" className="underline">
+              Settings
+            </Link>{" "}
+            · A response is linked to a customer only when it carries a customer token: an HMAC-SHA256 of the survey,
+            the customer&apos;s external id and an expiry, signed with this organization&apos;s secret. Without one, the
             customer id is kept as an unverified claim and links, opens and tells nothing.
           </>
         }
@@ -32,7 +35,9 @@ export default async function CustomerIdentityPage() {
       >
         <dl className="mb-4 grid gap-1 text-sm sm:grid-cols-[max-content_1fr] sm:gap-x-4">
           <dt className="font-medium text-slate-700">Current secret</dt>
-          <dd className="text-slate-900">{status.current ? `${status.current.hint}, made ${when(status.current.createdAt)}` : "None yet"}</dd>
+          <dd className="text-slate-900">
+            {status.current ? `${status.current.hint}, made ${when(status.current.createdAt)}` : "None yet"}
+          </dd>
           {status.previous.map((p) => (
             <div key={p.hint + p.createdAt.toISOString()} className="contents">
               <dt className="font-medium text-slate-700">Previous secret</dt>
@@ -44,13 +49,20 @@ export default async function CustomerIdentityPage() {
         </dl>
         <RotateSecretForm hasSecret={status.current !== null} />
       </Section>
-      <Section title="Widget on your site" description="Your server makes the token when it renders the page, for the survey and the signed-in customer; tokens of a day or less are a good choice.">
+      <Section
+        title="Widget on your site"
+        description="Your server makes the token when it renders the page, for the survey and the signed-in customer; tokens of a day or less are a good choice."
+      >
         <pre className="overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">
           <code>{snippet}</code>
         </pre>
         <p className="mt-2 text-sm text-slate-600">
-          token = <code className="font-mono">{"<expiry>.<base64url(HMAC-SHA256(secret, \"<publicId>.<external id>.<expiry>\"))>"}</code>, expiry in Unix
-          seconds. Hosted links take <code className="font-mono">?cid=&lt;external id&gt;&amp;ct=&lt;token&gt;</code>. The README and
+          token ={" "}
+          <code className="font-mono">
+            {'<expiry>.<base64url(HMAC-SHA256(secret, "<publicId>.<external id>.<expiry>"))>'}
+          </code>
+          , expiry in Unix seconds. Hosted links take{" "}
+          <code className="font-mono">?cid=&lt;external id&gt;&amp;ct=&lt;token&gt;</code>. The README and
           docs/security/signed-customer-token.md have snippets for Node, Python and openssl.
         </p>
       </Section>

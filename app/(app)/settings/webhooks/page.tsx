@@ -25,19 +25,26 @@ export default async function WebhooksPage() {
         title="Webhooks"
         description={
           <>
-            <Link href="/settings" className="underline">Settings</Link> · Resonance sends a signed HTTP POST to your systems when something happens, retries while they are down, and logs every attempt.
+            <Link href="/settings" className="underline">
+              Settings
+            </Link>{" "}
+            · Resonance sends a signed HTTP POST to your systems when something happens, retries while they are down,
+            and logs every attempt.
           </>
         }
       />
-      <Section title="Add an endpoint" description="The endpoint must answer 2xx within 10 seconds. You get its signing secret once, right after adding it.">
+      <Section
+        title="Add an endpoint"
+        description="The endpoint must answer 2xx within 10 seconds. You get its signing secret once, right after adding it."
+      >
         <WebhookForm />
       </Section>
       <Section title="Endpoints">
         {endpoints.length === 0 ? (
           <EmptyState title="No webhook endpoints yet" icon={<Webhook size={28} />}>
-            A webhook tells another system — a CRM, a ticketing tool, a data warehouse — the moment a survey response arrives or a
-            follow-up case is opened or resolved, so it does not have to poll the API. Add the URL of a receiver above, then send it a
-            test event.
+            A webhook tells another system — a CRM, a ticketing tool, a data warehouse — the moment a survey response
+            arrives or a follow-up case is opened or resolved, so it does not have to poll the API. Add the URL of a
+            receiver above, then send it a test event.
           </EmptyState>
         ) : (
           <Table label="Webhook endpoints">
@@ -54,7 +61,10 @@ export default async function WebhooksPage() {
               {endpoints.map((e) => (
                 <tr key={e.id}>
                   <Td className="max-w-md min-w-56">
-                    <Link href={`/settings/webhooks/${e.id}`} className="font-medium break-all text-brand-700 underline">
+                    <Link
+                      href={`/settings/webhooks/${e.id}`}
+                      className="font-medium break-all text-brand-700 underline"
+                    >
                       {e.url}
                     </Link>
                     {e.description ? <span className="block text-xs text-slate-600">{e.description}</span> : null}
@@ -63,8 +73,14 @@ export default async function WebhooksPage() {
                   <Td>{e.active ? <Badge tone="ok">Active</Badge> : <Badge>Paused</Badge>}</Td>
                   <Td className="min-w-44 text-xs">
                     <span className="block">{e.deliveries.succeeded} delivered</span>
-                    {e.deliveries.pending + e.deliveries.failed > 0 ? <span className="block text-amber-800">{e.deliveries.pending + e.deliveries.failed} waiting or retrying</span> : null}
-                    {e.deliveries.dead > 0 ? <span className="block font-medium text-danger">{e.deliveries.dead} failed for good</span> : null}
+                    {e.deliveries.pending + e.deliveries.failed > 0 ? (
+                      <span className="block text-amber-800">
+                        {e.deliveries.pending + e.deliveries.failed} waiting or retrying
+                      </span>
+                    ) : null}
+                    {e.deliveries.dead > 0 ? (
+                      <span className="block font-medium text-danger">{e.deliveries.dead} failed for good</span>
+                    ) : null}
                   </Td>
                   <Td className="hidden whitespace-nowrap sm:table-cell">{formatDate(e.createdAt)}</Td>
                 </tr>

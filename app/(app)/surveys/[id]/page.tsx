@@ -11,6 +11,18 @@ export const metadata = { title: "Edit survey" };
 export default async function SurveyEditorPage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requireCtx("manager");
   const { id } = await params;
-  const [survey, touchpoints, origin] = await Promise.all([orNotFound(getSurveyDetail(ctx, id)), listTouchpoints(ctx), requestOrigin()]);
-  return <SurveyEditor initial={survey} touchpointGroups={touchpointGroups(touchpoints)} origin={origin} embedPath={embedScriptPath()} organization={survey.organization} />;
+  const [survey, touchpoints, origin] = await Promise.all([
+    orNotFound(getSurveyDetail(ctx, id)),
+    listTouchpoints(ctx),
+    requestOrigin(),
+  ]);
+  return (
+    <SurveyEditor
+      initial={survey}
+      touchpointGroups={touchpointGroups(touchpoints)}
+      origin={origin}
+      embedPath={embedScriptPath()}
+      organization={survey.organization}
+    />
+  );
 }

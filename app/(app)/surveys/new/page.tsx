@@ -11,10 +11,18 @@ export const metadata = { title: "New survey" };
 export default async function NewSurveyPage() {
   const ctx = await requireCtx("manager");
   const touchpoints = await listTouchpoints(ctx);
-  const templates = TEMPLATE_IDS.map((id) => ({ id, name: TEMPLATES[id].name, description: TEMPLATES[id].description, count: TEMPLATES[id].questions.length }));
+  const templates = TEMPLATE_IDS.map((id) => ({
+    id,
+    name: TEMPLATES[id].name,
+    description: TEMPLATES[id].description,
+    count: TEMPLATES[id].questions.length,
+  }));
   return (
     <>
-      <PageHeader title="New survey" description="Start from a template; you can change every question before publishing." />
+      <PageHeader
+        title="New survey"
+        description="Start from a template; you can change every question before publishing."
+      />
       <NewSurveyForm templates={templates} touchpointGroups={touchpointGroups(touchpoints)} />
     </>
   );

@@ -25,12 +25,18 @@ async function NoResponsesYet({ ctx }: { ctx: Ctx }) {
   const live = (await listSurveys(ctx)).filter((s) => s.status === "live").slice(0, 3);
   return (
     <EmptyState title="No responses yet" icon={<Inbox size={28} />}>
-      <p>Responses arrive here as customers answer. Share a live survey&apos;s link (in an e-mail, a receipt or a chat) or add the widget to your site.</p>
+      <p>
+        Responses arrive here as customers answer. Share a live survey&apos;s link (in an e-mail, a receipt or a chat)
+        or add the widget to your site.
+      </p>
       {live.length ? (
         <ul className="mt-3 flex flex-col gap-1">
           {live.map((s) => (
             <li key={s.id}>
-              {s.name}: <Link href={`/s/${s.publicId}`} className="font-mono text-brand-700 underline break-all">/s/{s.publicId}</Link>
+              {s.name}:{" "}
+              <Link href={`/s/${s.publicId}`} className="font-mono text-brand-700 underline break-all">
+                /s/{s.publicId}
+              </Link>
             </li>
           ))}
         </ul>
@@ -53,7 +59,10 @@ export default async function ResponsesInboxPage({ searchParams }: { searchParam
   const raw = Object.fromEntries(RESPONSE_FILTER_KEYS.map((k) => [k, one(sp[k])]));
   const { filters, errors } = parseInboxParams(raw);
   const cursor = one(sp.cursor);
-  const [page, options] = await Promise.all([listResponses(ctx, { ...filters, limit: PAGE_SIZE, cursor }), getFilterOptions(ctx)]);
+  const [page, options] = await Promise.all([
+    listResponses(ctx, { ...filters, limit: PAGE_SIZE, cursor }),
+    getFilterOptions(ctx),
+  ]);
   // Links keep the filters that were accepted (a bad one is shown next to its field, not carried along).
   const kept = Object.fromEntries(Object.entries(raw).filter(([k, v]) => v && !errors[k])) as Record<string, string>;
   const query = new URLSearchParams(kept).toString();
@@ -66,7 +75,11 @@ export default async function ResponsesInboxPage({ searchParams }: { searchParam
         title="Responses"
         description="Every survey answer, newest first: filter, read the comments, follow up with the customer."
         actions={
-          <a href={`/api/v1/exports/responses${query ? `?${query}` : ""}`} download className={buttonClass("secondary", "md")}>
+          <a
+            href={`/api/v1/exports/responses${query ? `?${query}` : ""}`}
+            download
+            className={buttonClass("secondary", "md")}
+          >
             <Download aria-hidden="true" size={16} /> Download CSV
           </a>
         }
@@ -74,9 +87,25 @@ export default async function ResponsesInboxPage({ searchParams }: { searchParam
       <InboxFilters raw={raw} errors={errors} options={options} customerName={customerName} />
       {page.data.length === 0 ? (
         cursor ? (
-          <EmptyState title="No more responses" icon={<Inbox size={28} />} action={<Link href={hrefWith(INBOX_PATH, kept)} className={buttonClass("secondary", "sm")}>Back to the newest</Link>} />
+          <EmptyState
+            title="No more responses"
+            icon={<Inbox size={28} />}
+            action={
+              <Link href={hrefWith(INBOX_PATH, kept)} className={buttonClass("secondary", "sm")}>
+                Back to the newest
+              </Link>
+            }
+          />
         ) : filtered ? (
-          <EmptyState title="No responses match these filters" icon={<Inbox size={28} />} action={<Link href={INBOX_PATH} className={buttonClass("secondary", "sm")}>Clear all filters</Link>}>
+          <EmptyState
+            title="No responses match these filters"
+            icon={<Inbox size={28} />}
+            action={
+              <Link href={INBOX_PATH} className={buttonClass("secondary", "sm")}>
+                Clear all filters
+              </Link>
+            }
+          >
             Widen the period, pick another category or remove a filter.
           </EmptyState>
         ) : (
@@ -98,7 +127,13 @@ export default async function ResponsesInboxPage({ searchParams }: { searchParam
               </li>
             ))}
           </ul>
-          <LoadMore key={`${query}|${cursor ?? ""}`} query={query} nextCursor={page.nextCursor} pageSize={PAGE_SIZE} nextHref={page.nextCursor ? hrefWith(INBOX_PATH, { ...kept, cursor: page.nextCursor }) : null} />
+          <LoadMore
+            key={`${query}|${cursor ?? ""}`}
+            query={query}
+            nextCursor={page.nextCursor}
+            pageSize={PAGE_SIZE}
+            nextHref={page.nextCursor ? hrefWith(INBOX_PATH, { ...kept, cursor: page.nextCursor }) : null}
+          />
         </>
       )}
     </>

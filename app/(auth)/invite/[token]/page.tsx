@@ -20,7 +20,8 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   if (!invite) {
     return (
       <AuthNotice title="This invite link does not work" href="/login" linkLabel="Go to sign in">
-        It may have expired (links last 7 days), been revoked, or already been used. Ask an admin of the organization to send you a new link.
+        It may have expired (links last 7 days), been revoked, or already been used. Ask an admin of the organization to
+        send you a new link.
       </AuthNotice>
     );
   }
@@ -29,7 +30,8 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   const path = `/invite/${token}`;
   const description = (
     <>
-      You have been invited to <strong className="text-slate-900">{invite.org.name}</strong> as <strong className="text-slate-900">{role}</strong>.
+      You have been invited to <strong className="text-slate-900">{invite.org.name}</strong> as{" "}
+      <strong className="text-slate-900">{role}</strong>.
     </>
   );
   const userId = await sessionUserId();
@@ -38,7 +40,13 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   if (me && normalizeEmail(me.email) === invite.email) {
     return (
       <AuthCard title={`Join ${invite.org.name}`} description={description}>
-        <ActionForm action={acceptInviteAsMember.bind(null, token)} submitLabel={`Join ${invite.org.name} as ${role}`} pendingLabel="Joining…" variant="primary" size="md" />
+        <ActionForm
+          action={acceptInviteAsMember.bind(null, token)}
+          submitLabel={`Join ${invite.org.name} as ${role}`}
+          pendingLabel="Joining…"
+          variant="primary"
+          size="md"
+        />
       </AuthCard>
     );
   }
@@ -47,8 +55,8 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
     return (
       <AuthCard title="This invite is for someone else" description={description}>
         <p className="text-sm text-slate-700">
-          You are signed in as <strong>{me.email}</strong>, but the invite was sent to <strong>{invite.email}</strong>. Sign out, then open this link again
-          and sign in (or create the account) as {invite.email}.
+          You are signed in as <strong>{me.email}</strong>, but the invite was sent to <strong>{invite.email}</strong>.
+          Sign out, then open this link again and sign in (or create the account) as {invite.email}.
         </p>
         <div className="mt-6">
           <SignOutButton callbackUrl={path} variant="secondary" />
@@ -64,11 +72,16 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
         Have a Resonance account for <strong>{invite.email}</strong>? Sign in to accept.
       </p>
       <p className="mt-3">
-        <Link href={`/login?callbackUrl=${encodeURIComponent(path)}`} className={buttonClass("primary", "md", "w-full")}>
+        <Link
+          href={`/login?callbackUrl=${encodeURIComponent(path)}`}
+          className={buttonClass("primary", "md", "w-full")}
+        >
           Sign in to accept
         </Link>
       </p>
-      <h2 className="mt-8 mb-3 border-t border-slate-200 pt-6 text-base font-semibold text-slate-900">New here? Create your account</h2>
+      <h2 className="mt-8 mb-3 border-t border-slate-200 pt-6 text-base font-semibold text-slate-900">
+        New here? Create your account
+      </h2>
       <NewAccountForm email={invite.email} action={createAccountAndAccept.bind(null, token)} callbackUrl={path} />
     </AuthCard>
   );

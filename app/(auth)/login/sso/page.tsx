@@ -21,10 +21,21 @@ export default async function SsoLoginPage({ searchParams }: { searchParams: Sea
   // Only our own codes are shown, as our own words: nothing from the URL reaches the page as text.
   const error = code && code in SSO_ERROR_MESSAGES ? SSO_ERROR_MESSAGES[code as SsoPageError] : undefined;
   return (
-    <AuthCard title="Sign in with single sign-on" description="Enter your work e-mail: you continue at your organization's identity provider.">
-      <SsoLoginForm email={one(sp.email)?.slice(0, 320)} callbackUrl={callbackUrl} error={error} fieldError={code === "email" || code === "no_connection"} />
+    <AuthCard
+      title="Sign in with single sign-on"
+      description="Enter your work e-mail: you continue at your organization's identity provider."
+    >
+      <SsoLoginForm
+        email={one(sp.email)?.slice(0, 320)}
+        callbackUrl={callbackUrl}
+        error={error}
+        fieldError={code === "email" || code === "no_connection"}
+      />
       <p className="mt-6 text-center text-sm text-slate-600">
-        <Link href={callbackUrl ? `/login?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/login"} className="font-medium text-brand-700 underline">
+        <Link
+          href={callbackUrl ? `/login?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/login"}
+          className="font-medium text-brand-700 underline"
+        >
           Sign in with a password instead
         </Link>
       </p>

@@ -12,7 +12,12 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
   const reset = await findPasswordReset(token);
   if (!reset) {
     return (
-      <AuthNotice title="This reset link does not work" href="/forgot-password" linkLabel="Ask for a new link" variant="primary">
+      <AuthNotice
+        title="This reset link does not work"
+        href="/forgot-password"
+        linkLabel="Ask for a new link"
+        variant="primary"
+      >
         {LINK_NOT_VALID}
       </AuthNotice>
     );

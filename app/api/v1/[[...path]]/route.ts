@@ -11,7 +11,21 @@ import { problemResponse } from "@/lib/http/problem";
 function unknownPath(req: NextRequest): Response {
   const requestId = req.headers.get("x-request-id")?.slice(0, 64) || randomUUID();
   const pathname = req.nextUrl.pathname;
-  return problemResponse({ title: "Not found", status: 404, detail: `No API endpoint at ${pathname}; the reference is at /docs/api.`, instance: pathname, requestId });
+  return problemResponse({
+    title: "Not found",
+    status: 404,
+    detail: `No API endpoint at ${pathname}; the reference is at /docs/api.`,
+    instance: pathname,
+    requestId,
+  });
 }
 
-export { unknownPath as GET, unknownPath as HEAD, unknownPath as POST, unknownPath as PUT, unknownPath as PATCH, unknownPath as DELETE, unknownPath as OPTIONS };
+export {
+  unknownPath as GET,
+  unknownPath as HEAD,
+  unknownPath as POST,
+  unknownPath as PUT,
+  unknownPath as PATCH,
+  unknownPath as DELETE,
+  unknownPath as OPTIONS,
+};

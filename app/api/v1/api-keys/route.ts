@@ -6,4 +6,6 @@ import { createApiKey, listApiKeys } from "@/lib/api-keys/service";
 export const GET = route({ role: "admin", sessionOnly: true }, ({ ctx }) => listApiKeys(ctx));
 
 // POST /api/v1/api-keys – create a key; the full key is in this response only
-export const POST = route({ role: "admin", sessionOnly: true, body: createApiKeySchema }, async ({ ctx, body }) => reply(await createApiKey(ctx, body), 201));
+export const POST = route({ role: "admin", sessionOnly: true, body: createApiKeySchema }, async ({ ctx, body }) =>
+  reply(await createApiKey(ctx, body), 201),
+);

@@ -5,4 +5,6 @@ import { caseSettingsUpdateSchema, getCaseSettings, updateCaseSettings } from "@
 export const GET = route({ role: "agent" }, ({ ctx }) => getCaseSettings(ctx));
 
 // PUT /api/v1/case-settings – { rules?, rootCauses? } (managers and admins; audited)
-export const PUT = route({ role: "manager", body: caseSettingsUpdateSchema }, ({ ctx, body }) => updateCaseSettings(ctx, body));
+export const PUT = route({ role: "manager", body: caseSettingsUpdateSchema }, ({ ctx, body }) =>
+  updateCaseSettings(ctx, body),
+);

@@ -6,4 +6,6 @@ import { createCustomer, listCustomers } from "@/lib/customers/service";
 export const GET = route({ role: "viewer", query: customerListQuery }, ({ ctx, query }) => listCustomers(ctx, query));
 
 // POST /api/v1/customers – create a customer
-export const POST = route({ role: "agent", body: customerInputSchema }, async ({ ctx, body }) => reply(await createCustomer(ctx, body), 201));
+export const POST = route({ role: "agent", body: customerInputSchema }, async ({ ctx, body }) =>
+  reply(await createCustomer(ctx, body), 201),
+);

@@ -3,7 +3,9 @@ import { interactionCreateSchema, interactionListQuery } from "@/lib/interaction
 import { createInteraction, listInteractions } from "@/lib/interactions/service";
 
 // GET /api/v1/interactions – newest first (?customerId=&touchpointId=&from=&to=)
-export const GET = route({ role: "viewer", query: interactionListQuery }, ({ ctx, query }) => listInteractions(ctx, query));
+export const GET = route({ role: "viewer", query: interactionListQuery }, ({ ctx, query }) =>
+  listInteractions(ctx, query),
+);
 
 // POST /api/v1/interactions – log an interaction; idempotent by clientId (201 first time, 200 on a retry)
 export const POST = route({ role: "agent", body: interactionCreateSchema }, async ({ ctx, body }) => {

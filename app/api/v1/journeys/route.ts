@@ -6,4 +6,6 @@ import { createJourney, listJourneys } from "@/lib/journeys/service";
 export const GET = route({ role: "viewer", query: journeyListQuery }, ({ ctx, query }) => listJourneys(ctx, query));
 
 // POST /api/v1/journeys – create a journey with its ordered stages
-export const POST = route({ role: "manager", body: journeyCreateSchema }, async ({ ctx, body }) => reply(await createJourney(ctx, body), 201));
+export const POST = route({ role: "manager", body: journeyCreateSchema }, async ({ ctx, body }) =>
+  reply(await createJourney(ctx, body), 201),
+);

@@ -6,4 +6,6 @@ import { listAssessments, saveAssessment } from "@/lib/maturity/service";
 export const GET = route({ role: "viewer" }, ({ ctx }) => listAssessments(ctx));
 
 // POST /api/v1/maturity-assessments – save a self-assessment: { answers: { <question key>: 1–4 } }
-export const POST = route({ role: "manager", body: saveAssessmentSchema }, async ({ ctx, body }) => reply(await saveAssessment(ctx, body), 201));
+export const POST = route({ role: "manager", body: saveAssessmentSchema }, async ({ ctx, body }) =>
+  reply(await saveAssessment(ctx, body), 201),
+);

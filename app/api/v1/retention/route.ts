@@ -6,4 +6,6 @@ import { previewRetention, updateRetentionSettings } from "@/lib/privacy/retenti
 export const GET = route({ role: "admin" }, ({ ctx }) => previewRetention(ctx));
 
 // PUT /api/v1/retention – { enabled, months (1–240), mode: "anonymise" | "delete" }; audited
-export const PUT = route({ role: "admin", body: retentionSettingsSchema }, async ({ ctx, body }) => ({ settings: await updateRetentionSettings(ctx, body) }));
+export const PUT = route({ role: "admin", body: retentionSettingsSchema }, async ({ ctx, body }) => ({
+  settings: await updateRetentionSettings(ctx, body),
+}));

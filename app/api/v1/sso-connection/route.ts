@@ -6,7 +6,9 @@ import { deleteSsoConnection, getSsoConnection, saveSsoConnection } from "@/lib/
 export const GET = route({ role: "admin", sessionOnly: true }, ({ ctx }) => getSsoConnection(ctx));
 
 // PUT /api/v1/sso-connection – create or replace it; the issuer's discovery document is checked first (audited)
-export const PUT = route({ role: "admin", sessionOnly: true, body: ssoConnectionSchema }, ({ ctx, body }) => saveSsoConnection(ctx, body));
+export const PUT = route({ role: "admin", sessionOnly: true, body: ssoConnectionSchema }, ({ ctx, body }) =>
+  saveSsoConnection(ctx, body),
+);
 
 // DELETE /api/v1/sso-connection – remove it and every identity linked through it (audited)
 export const DELETE = route({ role: "admin", sessionOnly: true }, async ({ ctx }) => {

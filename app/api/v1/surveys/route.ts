@@ -7,4 +7,6 @@ import { surveyCreateSchema } from "@/lib/surveys/builder-schema";
 export const GET = route({ role: "viewer" }, ({ ctx }) => listSurveys(ctx));
 
 // POST /api/v1/surveys – a new draft survey from a template (nps, csat, ces, servqual, custom)
-export const POST = route({ role: "manager", body: surveyCreateSchema }, async ({ ctx, body }) => reply(await createSurvey(ctx, body), 201));
+export const POST = route({ role: "manager", body: surveyCreateSchema }, async ({ ctx, body }) =>
+  reply(await createSurvey(ctx, body), 201),
+);

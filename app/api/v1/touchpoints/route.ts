@@ -7,4 +7,6 @@ import { listTouchpoints } from "@/lib/journeys/service";
 export const GET = route({ role: "viewer" }, ({ ctx }) => listTouchpoints(ctx));
 
 // POST /api/v1/touchpoints – add a touchpoint at the end of a stage, with its channel, kind and promise
-export const POST = route({ role: "manager", body: touchpointCreateSchema }, async ({ ctx, body }) => reply(await createTouchpoint(ctx, body), 201));
+export const POST = route({ role: "manager", body: touchpointCreateSchema }, async ({ ctx, body }) =>
+  reply(await createTouchpoint(ctx, body), 201),
+);

@@ -6,4 +6,6 @@ import { createWebhook, listWebhooks } from "@/lib/webhooks/service";
 export const GET = route({ role: "admin" }, ({ ctx }) => listWebhooks(ctx));
 
 // POST /api/v1/webhooks – create an endpoint; its signing secret is in this response only
-export const POST = route({ role: "admin", body: createWebhookSchema }, async ({ ctx, body }) => reply(await createWebhook(ctx, body), 201));
+export const POST = route({ role: "admin", body: createWebhookSchema }, async ({ ctx, body }) =>
+  reply(await createWebhook(ctx, body), 201),
+);

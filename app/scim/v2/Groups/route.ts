@@ -4,7 +4,9 @@ import { scimJson } from "@/lib/scim/errors";
 import { createScimGroup, listScimGroups } from "@/lib/scim/groups";
 
 // GET /scim/v2/Groups – list, with filter (displayName/externalId/members.value eq …), startIndex and count
-export const GET = scimRoute(async ({ caller, req, baseUrl }) => listScimGroups(caller, new URL(req.url).searchParams, baseUrl));
+export const GET = scimRoute(async ({ caller, req, baseUrl }) =>
+  listScimGroups(caller, new URL(req.url).searchParams, baseUrl),
+);
 
 // POST /scim/v2/Groups – create a group (a displayName like resonance-admins maps it to a role)
 export const POST = scimRoute(async ({ caller, readBody, baseUrl }) => {

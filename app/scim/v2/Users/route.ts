@@ -4,7 +4,9 @@ import { scimJson } from "@/lib/scim/errors";
 import { createScimUser, listScimUsers } from "@/lib/scim/users";
 
 // GET /scim/v2/Users – list, with filter (userName/externalId/emails.value eq …), startIndex and count
-export const GET = scimRoute(async ({ caller, req, baseUrl }) => listScimUsers(caller, new URL(req.url).searchParams, baseUrl));
+export const GET = scimRoute(async ({ caller, req, baseUrl }) =>
+  listScimUsers(caller, new URL(req.url).searchParams, baseUrl),
+);
 
 // POST /scim/v2/Users – provision a person (account created or attached, membership with source "scim")
 export const POST = scimRoute(async ({ caller, readBody, baseUrl }) => {

@@ -20,7 +20,10 @@ export default async function EditJourneyPage({ params }: { params: Promise<{ id
       <BackLink href="/journeys">All journeys</BackLink>
       <PageHeader
         title={`Edit: ${journey.name}`}
-        description={journey.description ?? "Stages in order, the touchpoints where customers meet you, what you promise there, and the service blueprint behind it."}
+        description={
+          journey.description ??
+          "Stages in order, the touchpoints where customers meet you, what you promise there, and the service blueprint behind it."
+        }
         actions={
           <ButtonLink href={`/journeys/${journey.id}`}>
             <MapIcon aria-hidden="true" size={16} /> View live map

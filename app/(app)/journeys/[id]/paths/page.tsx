@@ -28,14 +28,30 @@ function stepsFrom(v: unknown): number {
   return Number.isInteger(n) && n >= 2 && n <= MAX_STEPS ? n : DEFAULT_STEPS;
 }
 
-export default async function JourneyPathsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SearchParams }) {
+export default async function JourneyPathsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: SearchParams;
+}) {
   const ctx = await requireCtx();
   const { id } = await params;
   const sp = await searchParams;
   const { filters, errors } = parseFiltersLeniently(sp);
   const steps = stepsFrom(sp.steps);
-  const [data, channels, segments] = await Promise.all([orNotFound(getJourneyPaths(ctx, id, filters, steps)), listChannels(ctx), segmentTags(ctx)]);
-  const query = filtersToSearchParams({ preset: filters.preset, from: filters.from, to: filters.to, channelId: filters.channelId, segment: filters.segment });
+  const [data, channels, segments] = await Promise.all([
+    orNotFound(getJourneyPaths(ctx, id, filters, steps)),
+    listChannels(ctx),
+    segmentTags(ctx),
+  ]);
+  const query = filtersToSearchParams({
+    preset: filters.preset,
+    from: filters.from,
+    to: filters.to,
+    channelId: filters.channelId,
+    segment: filters.segment,
+  });
   const withSteps = (n: number) => {
     const q = new URLSearchParams(query);
     if (n !== DEFAULT_STEPS) q.set("steps", String(n));
@@ -50,9 +66,19 @@ export default async function JourneyPathsPage({ params, searchParams }: { param
   return (
     <>
       <BackLink href="/journeys">All journeys</BackLink>
-      <PageHeader title={`${data.journey.name}: paths`} description="The common paths customers take between this journey's touchpoints, and where they drop out." />
+      <PageHeader
+        title={`${data.journey.name}: paths`}
+        description="The common paths customers take between this journey's touchpoints, and where they drop out."
+      />
       <JourneyTabs journeyId={id} query={query.toString()} current="paths" />
-      <MapFilters action={`/journeys/${id}/paths`} filters={filters} errors={errors} channels={channels} segments={segments} label="Journey paths filters" />
+      <MapFilters
+        action={`/journeys/${id}/paths`}
+        filters={filters}
+        errors={errors}
+        channels={channels}
+        segments={segments}
+        label="Journey paths filters"
+      />
       <nav aria-label="Steps per path" className="mb-4 flex flex-wrap items-center gap-2 text-sm">
         <span className="text-slate-600">Steps per path:</span>
         {STEP_CHOICES.map((n) => (
@@ -67,22 +93,30 @@ export default async function JourneyPathsPage({ params, searchParams }: { param
         ))}
       </nav>
       <p className="mb-3 text-sm text-slate-600">
-        {formatCount(data.customers)} customers with interactions at this journey&apos;s touchpoints in {shownPeriod}. Each path is a customer&apos;s touchpoints in time
-        order, repeats in a row counted once, first {steps} steps. &ldquo;Left&rdquo; = the path ends there. Bands under 1 % of customers are not drawn.
+        {formatCount(data.customers)} customers with interactions at this journey&apos;s touchpoints in {shownPeriod}.
+        Each path is a customer&apos;s touchpoints in time order, repeats in a row counted once, first {steps} steps.
+        &ldquo;Left&rdquo; = the path ends there. Bands under 1 % of customers are not drawn.
       </p>
       {data.customers === 0 ? (
         <EmptyState title="No customer paths in this period">
-          No interactions were logged at this journey&apos;s touchpoints for these filters. Pick a longer period or all channels and segments above, or log
-          interactions against the touchpoints (Interactions → Log interaction) and they will show here.
+          No interactions were logged at this journey&apos;s touchpoints for these filters. Pick a longer period or all
+          channels and segments above, or log interactions against the touchpoints (Interactions → Log interaction) and
+          they will show here.
         </EmptyState>
       ) : (
         <>
           <div className="mb-3 flex justify-end">
-            <a href={`/api/v1/journeys/${id}/paths?${csv.toString()}`} download className={buttonClass("secondary", "md")}>
+            <a
+              href={`/api/v1/journeys/${id}/paths?${csv.toString()}`}
+              download
+              className={buttonClass("secondary", "md")}
+            >
               <Download aria-hidden="true" size={16} /> Download CSV
             </a>
           </div>
-          <PathsChart data={{ steps: data.steps, touchpoints: data.touchpoints, nodes: data.nodes, links: data.links }} />
+          <PathsChart
+            data={{ steps: data.steps, touchpoints: data.touchpoints, nodes: data.nodes, links: data.links }}
+          />
           <PathsTables data={data} />
         </>
       )}

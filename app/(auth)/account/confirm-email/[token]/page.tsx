@@ -10,7 +10,10 @@ export const metadata = { title: "Confirm your e-mail address", referrer: "no-re
 export default async function ConfirmEmailPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   return (
-    <AuthCard title="Confirm your new e-mail address" description="Your account will use the address this link was sent to. The old address is told.">
+    <AuthCard
+      title="Confirm your new e-mail address"
+      description="Your account will use the address this link was sent to. The old address is told."
+    >
       <ActionForm
         action={confirmEmailChangeAction.bind(null, token)}
         submitLabel="Confirm this address"

@@ -18,7 +18,8 @@ export async function GET(req: NextRequest) {
     res.cookies.set(done.cookie.name, done.cookie.value, done.cookie.options);
   } catch (error) {
     if (error instanceof SsoSignInError) {
-      const detail = error.detail instanceof Error ? `${error.detail.name}: ${error.detail.message}` : (error.detail ?? "");
+      const detail =
+        error.detail instanceof Error ? `${error.detail.name}: ${error.detail.message}` : (error.detail ?? "");
       console.warn(`[sso] sign-in refused: ${error.code}`, detail);
     } else console.error("[sso] sign-in failed", error);
     res = NextResponse.redirect(ssoLoginUrl(error instanceof SsoSignInError ? error.code : "unavailable"), 303);

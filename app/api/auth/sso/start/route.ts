@@ -14,7 +14,11 @@ import { crossSiteSessionWrite } from "@/lib/http/handler";
 
 export async function POST(req: NextRequest) {
   // Login CSRF: another site must not start a sign-in (into an account of its choosing) in this browser.
-  if (crossSiteSessionWrite(req)) return new NextResponse("Cross-site request refused.", { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } });
+  if (crossSiteSessionWrite(req))
+    return new NextResponse("Cross-site request refused.", {
+      status: 403,
+      headers: { "content-type": "text/plain; charset=utf-8" },
+    });
   const form = await req.formData().catch(() => null);
   const rawEmail = String(form?.get("email") ?? "");
   const parsed = ssoStartSchema.safeParse({ email: rawEmail });
@@ -25,7 +29,13 @@ export async function POST(req: NextRequest) {
     const page = continueToProviderPage(url);
     const res = new NextResponse(page.body, { status: 200, headers: page.headers });
     const secure = secureCookiesFor(req.headers);
-    res.cookies.set(flowCookieName(secure), flow, { httpOnly: true, sameSite: "lax", secure, path: "/api/auth/sso", maxAge: FLOW_MAX_AGE_SECONDS });
+    res.cookies.set(flowCookieName(secure), flow, {
+      httpOnly: true,
+      sameSite: "lax",
+      secure,
+      path: "/api/auth/sso",
+      maxAge: FLOW_MAX_AGE_SECONDS,
+    });
     return res;
   } catch (error) {
     if (!(error instanceof SsoSignInError)) console.error("[sso] start failed", error);

@@ -7,4 +7,6 @@ import { getCase, updateCase } from "@/lib/cases/service";
 export const GET = route({ role: "viewer", params: idParams }, ({ ctx, params }) => getCase(ctx, params.id));
 
 // PATCH /api/v1/cases/:id – work a case: status, owner, due date, root cause, resolution
-export const PATCH = route({ role: "agent", params: idParams, body: caseUpdateSchema }, ({ ctx, params, body }) => updateCase(ctx, params.id, body));
+export const PATCH = route({ role: "agent", params: idParams, body: caseUpdateSchema }, ({ ctx, params, body }) =>
+  updateCase(ctx, params.id, body),
+);

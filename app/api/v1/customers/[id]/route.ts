@@ -7,4 +7,6 @@ import { getCustomer, updateCustomer } from "@/lib/customers/service";
 export const GET = route({ role: "viewer", params: idParams }, ({ ctx, params }) => getCustomer(ctx, params.id));
 
 // PATCH /api/v1/customers/:id – change profile fields, tags or consent
-export const PATCH = route({ role: "agent", params: idParams, body: customerUpdateSchema }, ({ ctx, params, body }) => updateCustomer(ctx, params.id, body));
+export const PATCH = route({ role: "agent", params: idParams, body: customerUpdateSchema }, ({ ctx, params, body }) =>
+  updateCustomer(ctx, params.id, body),
+);

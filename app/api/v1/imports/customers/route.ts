@@ -8,6 +8,8 @@ import { importResponse } from "@/lib/import/pipeline";
 // import a customers CSV (the body). A bad mapping or header is a 400 before anything is written; then the
 // answer streams as NDJSON: progress lines every ~1,000 rows and a final `{ done: true, … }` line.
 // Manager or higher: an import changes many customers at once.
-export const POST = route({ role: "manager", query: importQuery, request: "csv", response: "ndjson" }, async ({ ctx, query, req, requestId }) =>
-  importResponse(await prepareCustomerImport(ctx, await csvBodyOf(req), query), requestId),
+export const POST = route(
+  { role: "manager", query: importQuery, request: "csv", response: "ndjson" },
+  async ({ ctx, query, req, requestId }) =>
+    importResponse(await prepareCustomerImport(ctx, await csvBodyOf(req), query), requestId),
 );

@@ -11,4 +11,6 @@ export const GET = route({ role: "viewer", params: idParams, query: journeyListQ
 );
 
 // PATCH /api/v1/journeys/:id – rename, describe, archive or restore (archiving keeps all history)
-export const PATCH = route({ role: "manager", params: idParams, body: journeyUpdateSchema }, ({ ctx, params, body }) => updateJourney(ctx, params.id, body));
+export const PATCH = route({ role: "manager", params: idParams, body: journeyUpdateSchema }, ({ ctx, params, body }) =>
+  updateJourney(ctx, params.id, body),
+);

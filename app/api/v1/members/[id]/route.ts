@@ -4,7 +4,10 @@ import { memberUpdateSchema } from "@/lib/members/schema";
 import { removeMember, updateMemberRole } from "@/lib/members/service";
 
 // PATCH /api/v1/members/:id – change a member's role
-export const PATCH = route({ role: "admin", sessionOnly: true, params: idParams, body: memberUpdateSchema }, ({ ctx, params, body }) => updateMemberRole(ctx, params.id, body.role));
+export const PATCH = route(
+  { role: "admin", sessionOnly: true, params: idParams, body: memberUpdateSchema },
+  ({ ctx, params, body }) => updateMemberRole(ctx, params.id, body.role),
+);
 
 // DELETE /api/v1/members/:id – remove a member from the organization
 export const DELETE = route({ role: "admin", sessionOnly: true, params: idParams }, async ({ ctx, params }) => {

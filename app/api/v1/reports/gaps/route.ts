@@ -4,7 +4,9 @@ import { analyticsFiltersWith } from "@/lib/analytics/filters";
 import { gapCsvFilename, gapReportCsv, getGapReport } from "@/lib/journeys/gaps-report";
 
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
-const gapsQuery = analyticsFiltersWith({ format: z.preprocess(blank, z.enum(["json", "csv"], { error: "Use json or csv" }).default("json")) });
+const gapsQuery = analyticsFiltersWith({
+  format: z.preprocess(blank, z.enum(["json", "csv"], { error: "Use json or csv" }).default("json")),
+});
 
 // GET /api/v1/reports/gaps – every touchpoint with a promised score: promised vs perceived with interval, n,
 // significance and priority, sorted by priority (first row = where to act first); ?format=csv streams it as CSV

@@ -4,7 +4,9 @@ import { analyticsFiltersWith } from "@/lib/analytics/filters";
 import { getServqualReport, servqualCsvFilename, servqualReportCsv } from "@/lib/journeys/servqual";
 
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
-const servqualQuery = analyticsFiltersWith({ format: z.preprocess(blank, z.enum(["json", "csv"], { error: "Use json or csv" }).default("json")) });
+const servqualQuery = analyticsFiltersWith({
+  format: z.preprocess(blank, z.enum(["json", "csv"], { error: "Use json or csv" }).default("json")),
+});
 
 // GET /api/v1/reports/servqual – per touchpoint with SERVQUAL answers and per dimension: mean perception, mean
 // expectation and the paired gap (perception − expectation) with its 95 % interval, n and significance;

@@ -7,4 +7,6 @@ import { surveyUpdateSchema } from "@/lib/surveys/builder-schema";
 export const GET = route({ role: "viewer", params: idParams }, ({ ctx, params }) => getSurveyDetail(ctx, params.id));
 
 // PATCH /api/v1/surveys/:id – name, linked touchpoint, languages, distribution settings
-export const PATCH = route({ role: "manager", params: idParams, body: surveyUpdateSchema }, ({ ctx, params, body }) => updateSurvey(ctx, params.id, body));
+export const PATCH = route({ role: "manager", params: idParams, body: surveyUpdateSchema }, ({ ctx, params, body }) =>
+  updateSurvey(ctx, params.id, body),
+);

@@ -4,4 +4,7 @@ import { touchpointUpdateSchema } from "@/lib/journeys/editor-schema";
 import { updateTouchpoint } from "@/lib/journeys/editor";
 
 // PATCH /api/v1/touchpoints/:id – edit the promise, move (stageId and/or position), archive or restore
-export const PATCH = route({ role: "manager", params: idParams, body: touchpointUpdateSchema }, ({ ctx, params, body }) => updateTouchpoint(ctx, params.id, body));
+export const PATCH = route(
+  { role: "manager", params: idParams, body: touchpointUpdateSchema },
+  ({ ctx, params, body }) => updateTouchpoint(ctx, params.id, body),
+);

@@ -7,10 +7,14 @@ import { deleteScimUser, getScimUser, patchScimUser, replaceScimUser } from "@/l
 export const GET = scimRoute(async ({ caller, params, baseUrl }) => getScimUser(caller, params.id, baseUrl));
 
 // PUT /scim/v2/Users/:id – replace its attributes (active=false de-provisions)
-export const PUT = scimRoute(async ({ caller, params, readBody, baseUrl }) => replaceScimUser(caller, params.id, await readBody(), baseUrl));
+export const PUT = scimRoute(async ({ caller, params, readBody, baseUrl }) =>
+  replaceScimUser(caller, params.id, await readBody(), baseUrl),
+);
 
 // PATCH /scim/v2/Users/:id – PatchOp operations, with or without path
-export const PATCH = scimRoute(async ({ caller, params, readBody, baseUrl }) => patchScimUser(caller, params.id, await readBody(), baseUrl));
+export const PATCH = scimRoute(async ({ caller, params, readBody, baseUrl }) =>
+  patchScimUser(caller, params.id, await readBody(), baseUrl),
+);
 
 // DELETE /scim/v2/Users/:id – remove the membership; sessions and the person's API keys here stop working
 export const DELETE = scimRoute(async ({ caller, params }) => {

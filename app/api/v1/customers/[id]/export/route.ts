@@ -6,5 +6,7 @@ import { exportCustomerData } from "@/lib/privacy/export";
 // managers and admins; recorded in the audit trail.
 export const GET = route({ role: "manager", params: idParams }, async ({ ctx, params }) => {
   const doc = await exportCustomerData(ctx, params.id);
-  return reply(doc, 200, { "content-disposition": `attachment; filename="customer-${params.id}-${doc.exportedAt.slice(0, 10)}.json"` });
+  return reply(doc, 200, {
+    "content-disposition": `attachment; filename="customer-${params.id}-${doc.exportedAt.slice(0, 10)}.json"`,
+  });
 });

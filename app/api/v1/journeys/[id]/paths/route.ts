@@ -10,6 +10,10 @@ export const GET = route({ role: "viewer", params: idParams, query: pathsQuery }
   const paths = await getJourneyPaths(ctx, params.id, query, query.steps);
   if (query.format === "json") return paths;
   return new Response(journeyPathsCsv(paths), {
-    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${pathsCsvFilename(paths)}"`, "cache-control": "no-store" },
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${pathsCsvFilename(paths)}"`,
+      "cache-control": "no-store",
+    },
   });
 });
