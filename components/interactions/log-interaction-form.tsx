@@ -4,13 +4,13 @@
 // Optimistic: the entry appears under "Just logged" at once and the form is ready for the next one. A save
 // that fails keeps everything (also across a reload, in localStorage) and retries with the same clientId,
 // so a retry can never log the same interaction twice.
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import Link from "next/link";
 import { EMOTIONS, OUTCOMES } from "@/lib/interactions/schema";
 import type { LoggingOptions } from "@/lib/interactions/logging";
 import { CustomerCombobox, type CustomerHit } from "../customers/customer-combobox";
 import { FACE_COLOUR, FACES, OUTCOME_LABELS } from "./labels";
-import { PendingList, savePending, loadPending, type Pending } from "./pending-interactions";
+import { PendingList, updatePending, usePending, type Pending } from "./pending-interactions";
 
 type Customer = Pick<CustomerHit, "id" | "name">;
 type Errors = Partial<
@@ -31,17 +31,14 @@ export function LogInteractionForm({
   const [emotion, setEmotion] = useState<number | null>(null);
   const [note, setNote] = useState("");
   const [errors, setErrors] = useState<Errors>({});
-  const [pending, setPending] = useState<Pending[]>([]);
+  const pending = usePending();
   const formRef = useRef<HTMLFormElement>(null);
-
-  useEffect(() => setPending(loadPending()), []);
-  useEffect(() => savePending(pending), [pending]);
 
   const byId = new Map(options.touchpoints.map((t) => [t.id, t]));
   const groups = [...new Set(options.touchpoints.map((t) => t.group))];
 
   async function send(entry: Pending) {
-    setPending((list) =>
+    updatePending((list) =>
       list.map((p) => (p.clientId === entry.clientId ? { ...p, status: "saving", message: undefined } : p)),
     );
     let status: Pending["status"] = "failed";
@@ -63,7 +60,7 @@ export function LogInteractionForm({
     } catch {
       /* network error: keep the entry for a retry */
     }
-    setPending((list) =>
+    updatePending((list) =>
       list.map((p) =>
         p.clientId === entry.clientId ? { ...p, status, message: status === "saved" ? undefined : message } : p,
       ),
@@ -95,7 +92,7 @@ export function LogInteractionForm({
         clientId,
       },
     };
-    setPending((list) => [entry, ...list].slice(0, 20));
+    updatePending((list) => [entry, ...list].slice(0, 20));
     void send(entry);
     // Ready for the next one: same customer, fresh details.
     setTouchpointId("");
@@ -266,7 +263,7 @@ export function LogInteractionForm({
       <PendingList
         entries={pending}
         onRetry={(p) => void send(p)}
-        onDismiss={(id) => setPending((l) => l.filter((p) => p.clientId !== id))}
+        onDismiss={(id) => updatePending((l) => l.filter((p) => p.clientId !== id))}
       />
     </div>
   );

@@ -1,6 +1,7 @@
 "use client";
 // "Just logged": what this device sent, with its state. Entries that are not yet saved survive a reload
 // (localStorage) so nothing typed is lost; Retry resends the same clientId, which the API deduplicates.
+import { useSyncExternalStore } from "react";
 import Link from "next/link";
 import { CheckCircle2, Loader2, TriangleAlert } from "lucide-react";
 
@@ -16,7 +17,7 @@ export type Pending = {
 
 const KEY = "resonance:pending-interactions";
 
-export function loadPending(): Pending[] {
+function loadPending(): Pending[] {
   try {
     const list = JSON.parse(localStorage.getItem(KEY) ?? "[]") as Pending[];
     // Anything that was mid-save when the page went away is resent by the user with Retry.
@@ -30,12 +31,40 @@ export function loadPending(): Pending[] {
   }
 }
 
-export function savePending(list: Pending[]) {
+function savePending(list: Pending[]) {
   try {
     localStorage.setItem(KEY, JSON.stringify(list.filter((p) => p.status !== "saved")));
   } catch {
     /* storage full or disabled: the in-memory list still works */
   }
+}
+
+// One list per browser tab, read from localStorage on first use and written back on every change. The list is
+// an external store (useSyncExternalStore) rather than component state loaded in an effect: with state, the
+// first render's empty list was saved before the stored one was read, wiping what a reload was meant to keep.
+const NONE: Pending[] = [];
+let entries: Pending[] | null = null;
+const listeners = new Set<() => void>();
+
+function snapshot(): Pending[] {
+  entries ??= loadPending();
+  return entries;
+}
+
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function updatePending(change: (list: Pending[]) => Pending[]) {
+  entries = change(snapshot());
+  savePending(entries);
+  for (const listener of listeners) listener();
+}
+
+/** The entries this device has logged, newest first; [] while rendering on the server. */
+export function usePending(): Pending[] {
+  return useSyncExternalStore(subscribe, snapshot, () => NONE);
 }
 
 export function PendingList({
