@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Database chores.
-//   node scripts/db.mjs migrate                 apply committed migrations to DATABASE_URL (default: the SQLite file)
+//   node scripts/db.mjs migrate                 apply committed migrations to DATABASE_URL (default: the SQLite file),
+//                                               one instance at a time (scripts/migrate.mjs)
 //   node scripts/db.mjs new-migration <name>    after editing prisma/schema.prisma: derive the PostgreSQL schema and
 //                                               create the migration for BOTH databases (SQLite in a scratch file,
 //                                               PostgreSQL in a scratch database on DATABASE_URL_POSTGRES or a local
@@ -9,15 +10,25 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { bin, migrateDeploy, must, root } from "./lib.mjs";
+import { bin, must, root } from "./lib.mjs";
+import { explainFailure, migrate } from "./migrate.mjs";
 
 const [command, name] = process.argv.slice(2);
 
 if (command === "migrate") {
   const url = process.env.DATABASE_URL ?? "file:data/resonance.db";
   if (url.startsWith("file:")) fs.mkdirSync(path.join(root, "data"), { recursive: true });
-  await migrateDeploy(url);
-  console.log("migrations applied");
+  const result = await migrate(url);
+  if (!result.ok) {
+    console.error(result.output);
+    console.error(explainFailure(url, result));
+    process.exit(1);
+  }
+  console.log(
+    result.applied.length
+      ? `applied ${result.applied.length} migration${result.applied.length === 1 ? "" : "s"}`
+      : "the schema is already current",
+  );
 } else if (command === "new-migration" && /^[a-z0-9_]+$/.test(name ?? "")) {
   await must(path.join(root, "scripts/derive-postgres-schema.mjs"), []);
   const scratch = path.join(root, "tmp/new-migration.db");

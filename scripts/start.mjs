@@ -9,7 +9,8 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { bin, migrateDeploy, must, root, run } from "./lib.mjs";
+import { bin, must, root, run } from "./lib.mjs";
+import { explainFailure, migrate } from "./migrate.mjs";
 
 const dev = process.argv.includes("--dev");
 const port = process.env.PORT ?? "3000";
@@ -29,12 +30,18 @@ process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
 process.env.DATABASE_URL = databaseUrl;
 
 step(`database: ${databaseUrl.startsWith("file:") ? databaseUrl : databaseUrl.replace(/\/\/[^@]*@/, "//…@")}`);
-await migrateDeploy(databaseUrl);
-step("migrations applied");
-if (process.argv.includes("--demo") || process.env.RESONANCE_DEMO === "1")
-  await must(bin.tsx, [path.join(root, "prisma/seed.ts")]);
-else if (process.env.RESONANCE_ADMIN_EMAIL && process.env.RESONANCE_ADMIN_PASSWORD)
-  await must(bin.tsx, [path.join(root, "scripts/setup.ts")]);
+const migrated = await migrate(databaseUrl, { log: step });
+if (!migrated.ok) {
+  // Not fatal: the server comes up and answers 503 naming the migration until the schema is current
+  // (lib/schema-status.ts); an orchestrator restarting a crashed process would only loop.
+  console.error(`${migrated.output}\n${explainFailure(databaseUrl, migrated)}`);
+} else {
+  step(migrated.applied.length ? `applied ${migrated.applied.length} migration(s)` : "the schema is current");
+  if (process.argv.includes("--demo") || process.env.RESONANCE_DEMO === "1")
+    await must(bin.tsx, [path.join(root, "prisma/seed.ts")]);
+  else if (process.env.RESONANCE_ADMIN_EMAIL && process.env.RESONANCE_ADMIN_PASSWORD)
+    await must(bin.tsx, [path.join(root, "scripts/setup.ts")]);
+}
 
 function newestMtime(dir) {
   let newest = 0;

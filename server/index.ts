@@ -87,15 +87,34 @@ async function serve() {
   const { apiRouteTable, fastRoute, headerRules, refuseMethod } = await import("./fast-routes");
   const { batchesIdle } = await import("../lib/surveys/ingest-batch");
   const { db } = await import("../lib/db");
+  const { readSchemaStatus, schemaProblem, VERSION } = await import("../lib/schema-status");
   const trust = parseTrustedProxies(process.env.TRUSTED_PROXIES);
   const distDir = path.join(dir, process.env.NEXT_DIST_DIR || ".next");
   const rules = dev ? [] : headerRules(distDir);
   // `next dev` builds routes as they are asked for: no route list to trust, so Next.js answers wrong methods there.
   const apiRoutes = dev ? null : apiRouteTable(distDir);
 
+  // A schema that is not current (a failed or pending migration) makes every request a 503 that names the
+  // migration, checked again every 15 s until it is current (docs/operations.md, "Upgrading").
+  let notServing: string | null = null;
+  let stoppedServing = false;
+  const checkSchema = async () => {
+    try {
+      notServing = schemaProblem(await readSchemaStatus(dir));
+    } catch {
+      notServing = null; // the database is unreachable: requests fail on their own and /api/health says so
+    }
+    if (notServing) setTimeout(() => void checkSchema(), 15_000).unref();
+    else if (stoppedServing) console.log("▸ the schema is current: serving");
+    stoppedServing = Boolean(notServing);
+  };
+  await checkSchema();
+  if (notServing) console.error(`✖ not serving: ${notServing}`);
+
   const server = http.createServer((req, res) => {
     // Before anything reads a header: the client address and protocol as the socket and TRUSTED_PROXIES vouch.
     normalizeForwardedHeaders(req, trust);
+    if (notServing) return refuseToServe(req, res, notServing, VERSION);
     if (fast && fastRoute(req, res, rules)) return;
     if (apiRoutes && refuseMethod(req, res, apiRoutes, rules)) return;
     void handle(req, res);
@@ -125,7 +144,7 @@ async function serve() {
     console.log(
       `▸ ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}${cluster.isWorker ? ` (worker ${process.pid})` : ""}`,
     );
-    if (!cluster.isWorker || cluster.worker?.id === 1) void announceInstallationState();
+    if (!notServing && (!cluster.isWorker || cluster.worker?.id === 1)) void announceInstallationState();
   });
 
   // What the operator must know at start: how to create the first admin, and whether demo logins are open.
@@ -150,5 +169,26 @@ async function serve() {
     } catch (error) {
       console.error("could not read the installation state", error);
     }
+  }
+}
+
+/** The answer to every request while the schema is not current: 503, saying why, in the form the client reads. */
+function refuseToServe(req: http.IncomingMessage, res: http.ServerResponse, problem: string, version: string) {
+  const url = req.url ?? "/";
+  const headers = { "cache-control": "no-store", "retry-after": "15", "x-content-type-options": "nosniff" };
+  if (url === "/api/health" || url.startsWith("/api/health?")) {
+    res.writeHead(503, { ...headers, "content-type": "application/json" });
+    res.end(JSON.stringify({ status: "unavailable", database: "ok", version, schema: "not_current", detail: problem }));
+  } else if (url.startsWith("/api/") || url.startsWith("/scim/")) {
+    res.writeHead(503, { ...headers, "content-type": "application/problem+json" });
+    res.end(JSON.stringify({ type: "about:blank", title: "Service unavailable", status: 503, detail: problem }));
+  } else {
+    const text = problem.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+    res.writeHead(503, { ...headers, "content-type": "text/html; charset=utf-8" });
+    res.end(
+      `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width">` +
+        `<title>Resonance is being upgraded</title><main style="font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem">` +
+        `<h1 style="font-size:1.5rem">Resonance is being upgraded</h1><p>${text}</p><p>Please try again in a few minutes.</p></main>`,
+    );
   }
 }

@@ -2,9 +2,6 @@
 // sign in or become admin without the setup token; setup works once, even when two arrive together; the demo
 // organization comes only on request, marked, with sample staff who cannot sign in; a server on it points
 // /login at /setup until the first account exists and then closes setup. (lib/setup/service.ts)
-import fs from "node:fs";
-import path from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // @ts-expect-error plain ESM helper shared with the npm scripts
 import { migrateDeploy } from "../../scripts/lib.mjs";
@@ -12,6 +9,7 @@ import { createDb, type Db } from "@/lib/db";
 import { ConflictError, ValidationError } from "@/lib/http/errors";
 import { completeSetup, demoLoginsPresent, setupOpen, setupToken } from "@/lib/setup/service";
 import { startServer, type RunningServer } from "../server";
+import { freshDatabase } from "./fresh-database";
 import { http } from "./http";
 
 const SECRET = "first-run-test-secret-0123456789abcdef";
@@ -20,29 +18,6 @@ let db: Db;
 let dropDatabase: () => Promise<void> = async () => {};
 let server: RunningServer;
 let winner = "";
-
-async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const base = process.env.DATABASE_URL!;
-  const name = `first_run_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
-  if (base.startsWith("file:")) {
-    const file = path.resolve("tmp/test-dbs", `${name}.db`);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    return { url: `file:${file}`, drop: async () => fs.rmSync(file, { force: true }) };
-  }
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const drop = async () => {
-    const c = new pg.Client({ connectionString: base });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await c.end();
-  };
-  const u = new URL(base);
-  u.pathname = `/${name}`;
-  return { url: u.toString(), drop };
-}
 
 const input = (over: Partial<Parameters<typeof completeSetup>[0]> = {}) => ({
   token: setupToken(SECRET),
@@ -55,7 +30,7 @@ const input = (over: Partial<Parameters<typeof completeSetup>[0]> = {}) => ({
 });
 
 beforeAll(async () => {
-  ({ url, drop: dropDatabase } = await freshDatabase());
+  ({ url, drop: dropDatabase } = await freshDatabase("first_run"));
   await migrateDeploy(url);
   db = createDb(url).db;
   server = await startServer({ databaseUrl: url, env: { NEXTAUTH_SECRET: SECRET } });
@@ -157,7 +132,7 @@ describe("demo data on request", () => {
   let demoUrl: string;
   let dropDemo: () => Promise<void>;
   beforeAll(async () => {
-    ({ url: demoUrl, drop: dropDemo } = await freshDatabase());
+    ({ url: demoUrl, drop: dropDemo } = await freshDatabase("first_run_demo"));
     await migrateDeploy(demoUrl);
     demoDb = createDb(demoUrl).db;
   }, 180_000);
