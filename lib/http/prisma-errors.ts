@@ -1,5 +1,5 @@
 // Database errors that mean something to the caller. Everything else stays a 500.
-import { AppError, ConflictError, NotFoundError } from "./errors";
+import { AppError, ConflictError, NotFoundError } from "../errors";
 
 function code(error: unknown): string | undefined {
   const e = error as { code?: unknown; name?: unknown };

@@ -1,7 +1,7 @@
 import { db } from "../db";
 import type { Prisma } from "../generated/sqlite/client";
 import type { Ctx } from "../auth/ctx";
-import { NotFoundError } from "../http/errors";
+import { NotFoundError } from "../errors";
 import { pageArgs, toPage } from "../http/pagination";
 import type { InteractionCreate, InteractionListQuery } from "./schema";
 import { openCaseForInteraction } from "../cases/rules";

@@ -7,7 +7,7 @@ import type { Ctx } from "../auth/ctx";
 import type { Role } from "../auth/roles";
 import { randomToken, sha256 } from "../auth/tokens";
 import { hashNewPassword } from "../auth/password-policy";
-import { AppError, ConflictError, NotFoundError, ValidationError } from "../http/errors";
+import { AppError, ConflictError, NotFoundError, ValidationError } from "../errors";
 import { publicBaseUrl, sendMail, serverMailer, type Mailer } from "../mail/transport";
 import { inviteEmail } from "../account/emails";
 import { ROLE_LABELS, isRole } from "../auth/roles";

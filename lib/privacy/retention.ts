@@ -9,7 +9,7 @@
 import { db, type Prisma } from "../db";
 import type { Ctx } from "../auth/ctx";
 import { recordAudit } from "../audit/service";
-import { ConflictError } from "../http/errors";
+import { ConflictError } from "../errors";
 import { scrubDeliveries } from "../webhooks/outbox";
 import { anonymiseResponses } from "./erasure";
 import {

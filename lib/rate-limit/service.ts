@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { isIPv4, isIPv6 } from "node:net";
 import { db as defaultDb, Prisma, type Db } from "../db";
-import { TooManyRequestsError, type InvalidParam } from "../http/errors";
+import { TooManyRequestsError, type InvalidParam } from "../errors";
 
 export type RateLimit = { limit: number; windowMs: number };
 export type RateLimitResult = { allowed: boolean; remaining: number; resetAt: Date };

@@ -9,7 +9,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { db as defaultDb, type Db } from "../db";
 import { hashNewPassword } from "../auth/password-policy";
-import { ConflictError, ValidationError } from "../http/errors";
+import { ConflictError, ValidationError } from "../errors";
 import { normalizeEmail } from "../users/service";
 import { generateDemoOrganization } from "../demo/generate";
 import { createOrganization } from "../orgs/service";

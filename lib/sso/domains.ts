@@ -11,7 +11,7 @@ import { Resolver } from "node:dns/promises";
 import { db, type Prisma } from "../db";
 import type { Ctx } from "../auth/ctx";
 import { recordAudit, type AuditActor } from "../audit/service";
-import { ConflictError, NotFoundError, ValidationError } from "../http/errors";
+import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { enforce } from "../rate-limit/service";
 
 export const CHALLENGE_LABEL = "_resonance-challenge";

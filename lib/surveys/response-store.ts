@@ -23,7 +23,7 @@ import { db } from "../db";
 import { openCaseForResponse } from "../cases/rules";
 import { enqueueResponsesCreated } from "../webhooks/outbox";
 import type { Prisma } from "../generated/sqlite/client";
-import { ConflictError } from "../http/errors";
+import { ConflictError } from "../errors";
 import { computeHeadline, validateAnswers, type Answers, type SurveyShape } from "./answers";
 import { fromAnswerColumns, sameAnswer, toAnswerColumns } from "./answer-columns";
 import { AnswersInvalidError, ResponseCompletedError, ResumeTokenRequiredError, UnknownContextError } from "./errors";

@@ -9,7 +9,7 @@
 //   parallel guesses cannot all read "attempts left" before any of them counts.
 import { db, Prisma } from "../db";
 import { consume, retryAfterSeconds } from "../rate-limit/service";
-import { TooManyRequestsError } from "../http/errors";
+import { TooManyRequestsError } from "../errors";
 import { TOTP_PERIOD_SECONDS, TOTP_TOLERANCE_SECONDS } from "./totp";
 
 export const CODE_FAILURE_LIMIT = { limit: 5, windowMs: 15 * 60_000 };
