@@ -18,13 +18,10 @@ import {
   retentionSettingsFrom,
   type RetentionSettings,
 } from "./retention-settings";
+import { isUniqueViolation } from "../db-errors";
 
 const LEASE_MS = 5 * 60_000;
 export const RETENTION_BATCH = 500;
-
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: unknown })?.code === "P2002";
-}
 
 type Actor = Pick<Ctx, "orgId" | "userId" | "apiKeyId">;
 export type RetentionOutcome =
