@@ -93,7 +93,7 @@ export function SigningSecret({ url, secret }: { url: string; secret: string }) 
   return (
     <OneTimeSecret id="webhook-secret" label={`Signing secret for ${url}`} value={secret} what="signing secret">
       Your receiver uses it to check the <code className="font-mono">webhook-signature</code> header of every request
-      (README, “Webhooks”).
+      (docs/webhooks.md, “Signatures”).
     </OneTimeSecret>
   );
 }
