@@ -7,7 +7,7 @@ import { execFileSync } from "node:child_process";
 import { insertBatches } from "../lib/db-bulk";
 import { forEachDatabase } from "./lib/databases";
 import { headOf, normalizeSearch, searchTokenRows } from "../lib/customers/search-tokens";
-import { createRng } from "../lib/demo/random";
+import { createRng } from "../lib/metrics/random";
 import { FIRST_NAMES, LAST_NAMES } from "../lib/demo/text";
 
 const arg = (name: string, fallback: string) =>

@@ -3,7 +3,7 @@
 // indexed join). Synthetic rows from a seeded generator; prints p50/p99 ms per analysis; nothing is asserted.
 //   npx tsx bench/drivers.ts [--runs=5] [--resamples=1000]
 import { keyDrivers } from "../lib/metrics/drivers";
-import { mulberry32 } from "../lib/demo/random";
+import { mulberry32 } from "../lib/metrics/random";
 
 const arg = (name: string, fallback: string) =>
   process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;

@@ -11,7 +11,7 @@
 import { createInterface } from "node:readline/promises";
 import { ZodError } from "zod";
 import { db } from "../lib/db";
-import { AppError } from "../lib/http/errors";
+import { AppError } from "../lib/errors";
 import { completeSetup, setupOpen, setupSchema, setupToken } from "../lib/setup/service";
 
 const value = (flag: string) => {

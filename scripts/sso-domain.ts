@@ -5,7 +5,7 @@
 //   unverify --org <slug> <domain>   withdraws it (audited)
 //   list     --org <slug>            the connection's domains and their status
 import { db } from "../lib/db";
-import { AppError, ValidationError } from "../lib/http/errors";
+import { AppError, ValidationError } from "../lib/errors";
 import { domainsOf, domainStatuses, unverifyDomainByOperator, verifyDomainByOperator } from "../lib/sso/domains";
 
 const args = process.argv.slice(2);

@@ -10,7 +10,7 @@ import { signInAs } from "@/lib/auth/session-cookie";
 import { passwordSignInAllowed } from "@/lib/sso/policy";
 import { trustSignInClient } from "@/lib/auth/sign-in-throttle";
 import { clientIp } from "@/lib/http/client-ip";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { enforce, perClientLimit } from "@/lib/rate-limit/service";
 import { mailConfigured } from "@/lib/mail/transport";
 import {

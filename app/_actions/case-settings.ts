@@ -5,7 +5,7 @@ import { z } from "zod";
 import { caseRulesSchema, type CaseRules } from "@/lib/cases/rules";
 import { rootCauseListSchema } from "@/lib/cases/root-causes";
 import { updateCaseRules, updateRootCauses } from "@/lib/cases/settings-service";
-import { ValidationError } from "@/lib/http/errors";
+import { ValidationError } from "@/lib/errors";
 import { requireCtx, runAction, type ActionResult, type ActionState } from "@/lib/auth/action";
 
 const FIELD_MESSAGES: Record<string, string> = {

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { parseWith, requireCtx, runAction, type ActionResult, type ActionState } from "@/lib/auth/action";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { enforce } from "@/lib/rate-limit/service";
 import { digestSettingsForm } from "@/lib/digest/settings";
 import { updateDigestSettings } from "@/lib/digest/settings-service";

@@ -3,7 +3,7 @@
 import { createApiKeyAction } from "@/app/_actions/settings";
 import { Input } from "../ui/input";
 import { Select } from "../ui/select";
-import { OneTimeSecret } from "./one-time-secret";
+import { OneTimeSecret } from "../ui/one-time-secret";
 import { ROLE_OPTIONS } from "./role-options";
 import { SecretForm } from "./secret-form";
 
@@ -38,11 +38,9 @@ export function ApiKeyForm() {
         </>
       )}
       secret={(data) => (
-        <OneTimeSecret id="new-api-key" label={`API key “${data.name}”`} value={data.key}>
-          <p>
-            <strong>Copy this key now: it will not be shown again.</strong> Store it in your integration&apos;s secret
-            store and send it as <code className="font-mono">Authorization: Bearer …</code>.
-          </p>
+        <OneTimeSecret id="new-api-key" label={`API key “${data.name}”`} value={data.key} what="key">
+          Store it in your integration&apos;s secret store and send it as{" "}
+          <code className="font-mono">Authorization: Bearer …</code>.
         </OneTimeSecret>
       )}
     />

@@ -5,7 +5,7 @@ import { createInviteAction } from "@/app/_actions/settings";
 import { Input } from "../ui/input";
 import { Select } from "../ui/select";
 import { FormMessage } from "../ui/form-message";
-import { OneTimeSecret } from "./one-time-secret";
+import { OneTimeSecret } from "../ui/one-time-secret";
 import { ROLE_OPTIONS } from "./role-options";
 import { SecretForm } from "./secret-form";
 

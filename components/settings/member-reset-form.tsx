@@ -5,7 +5,7 @@ import { memberPasswordResetAction } from "@/app/_actions/settings";
 import { FormMessage } from "../ui/form-message";
 import { SubmitButton } from "../ui/submit-button";
 import { useActionForm } from "../ui/use-action-form";
-import { OneTimeSecret } from "./one-time-secret";
+import { OneTimeSecret } from "../ui/one-time-secret";
 
 export function MemberResetForm({
   membershipId,

@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { db } from "../db";
 import { revokeUserSessions } from "../auth/sessions";
 import { consume } from "../rate-limit/service";
-import { AppError } from "../http/errors";
+import { AppError } from "../errors";
 import { publicBaseUrl, sendMail, serverMailer, type Mailer } from "../mail/transport";
 import { normalizeEmail } from "../users/service";
 import { auditAccountEvent } from "./audit";

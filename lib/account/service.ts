@@ -5,7 +5,7 @@ import { db } from "../db";
 import { verifyPassword } from "../auth/password";
 import { listUserSessions, revokeSession, revokeUserSessions } from "../auth/sessions";
 import { enforce } from "../rate-limit/service";
-import { AppError, ConflictError, NotFoundError, ValidationError } from "../http/errors";
+import { AppError, ConflictError, NotFoundError, ValidationError } from "../errors";
 import { publicBaseUrl, sendMail, serverMailer, type Mailer } from "../mail/transport";
 import { normalizeEmail } from "../users/service";
 import { auditAccountEvent } from "./audit";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { npsFromCounts } from "../metrics";
-import { buildSeries, type CountRow } from "./series";
+import { npsFromCounts, type CountRow } from "../metrics";
+import { buildSeries } from "./series";
 import { seriesCsv, csvFilename } from "./csv";
 
 // 5 Aug (Wed) 10:00 → 20 Aug (Thu) 10:00: weeks of 3, 10 and 17 Aug; the first and last are partial.

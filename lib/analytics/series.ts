@@ -4,35 +4,17 @@
 import {
   cesFromCounts,
   csatFromCounts,
+  distributionsByKey,
+  emptyDistributions,
   npsFromCounts,
   type CesResult,
+  type CountRow,
   type CsatResult,
-  type Metric,
+  type Distributions,
   type NpsResult,
-  type ScoreCount,
 } from "../metrics";
 import { bucketKey, bucketStarts, nextBucket, type Bucket } from "./buckets";
 import type { Period } from "./filters";
-
-/** One row of a grouped count: `count` responses in group `key` gave `metric` score `score`. */
-export type CountRow = { key: string; metric: Metric; score: number; count: number };
-
-export type Distributions = Record<Metric, ScoreCount[]>;
-
-export function emptyDistributions(): Distributions {
-  return { nps: [], csat: [], ces: [] };
-}
-
-/** Groups rows by key into one distribution per metric. */
-export function distributionsByKey(rows: readonly CountRow[]): Map<string, Distributions> {
-  const out = new Map<string, Distributions>();
-  for (const r of rows) {
-    let d = out.get(r.key);
-    if (!d) out.set(r.key, (d = emptyDistributions()));
-    d[r.metric].push({ score: r.score, count: r.count });
-  }
-  return out;
-}
 
 export type MetricsOf = { nps: NpsResult; csat: CsatResult; ces: CesResult };
 

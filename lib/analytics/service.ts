@@ -4,16 +4,17 @@
 import type { Ctx } from "../auth/ctx";
 import { listChannels, listJourneys, listTouchpoints } from "../journeys/service";
 import { listSurveys } from "../surveys/service";
-import { compareCes, compareCsat, compareNps, type CesComparison, type Comparison } from "../metrics";
-import { resolvePeriod, type AnalyticsFilters, type Period, type ResolvedPeriod } from "./filters";
 import {
-  buildSeries,
+  compareCes,
+  compareCsat,
+  compareNps,
   distributionsByKey,
   emptyDistributions,
-  metricsOf,
-  type MetricsOf,
-  type TrendSeries,
-} from "./series";
+  type CesComparison,
+  type Comparison,
+} from "../metrics";
+import { resolvePeriod, type AnalyticsFilters, type Period, type ResolvedPeriod } from "./filters";
+import { buildSeries, metricsOf, type MetricsOf, type TrendSeries } from "./series";
 import { countsByBucket, countsBySegment, countsCurrentAndPrevious, segmentTags } from "./trend";
 
 export type Trends = { period: ResolvedPeriod } & TrendSeries;

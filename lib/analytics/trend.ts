@@ -2,15 +2,12 @@
 // indexed Response columns, returning at most (#keys × 23) small rows. No response row leaves the database.
 import { db, Prisma, provider } from "../db";
 import type { Ctx } from "../auth/ctx";
-import type { Metric } from "../metrics";
+import type { CountRow } from "../metrics";
 import type { Bucket } from "./buckets";
 import type { Period } from "./filters";
-import type { CountRow } from "./series";
 import { bucketExpression, responseWhere, type ScopeFilters } from "./sql";
 
 type RawRow = { k: string; metric: string; score: number | bigint; c: number | bigint };
-
-const isMetric = (m: string): m is Metric => m === "nps" || m === "csat" || m === "ces";
 
 async function groupedCounts(key: Prisma.Sql, from: Prisma.Sql, where: Prisma.Sql): Promise<CountRow[]> {
   // GROUP BY positions: the same statement text is valid on both databases, also when the key holds
@@ -18,12 +15,7 @@ async function groupedCounts(key: Prisma.Sql, from: Prisma.Sql, where: Prisma.Sq
   const rows = await db.$queryRaw<RawRow[]>(
     Prisma.sql`SELECT ${key} AS k, r."metric" AS metric, r."score" AS score, COUNT(*) AS c FROM ${from} WHERE ${where} GROUP BY 1, 2, 3`,
   );
-  const out: CountRow[] = [];
-  for (const r of rows) {
-    if (!isMetric(r.metric)) continue;
-    out.push({ key: String(r.k), metric: r.metric, score: Number(r.score), count: Number(r.c) });
-  }
-  return out;
+  return rows.map((r) => ({ key: r.k, metric: r.metric, score: r.score, count: r.c }));
 }
 
 const RESPONSES = Prisma.sql`"Response" r`;

@@ -6,7 +6,7 @@ import { db } from "../db";
 import type { Ctx } from "../auth/ctx";
 import { isRole, lowerRole } from "../auth/roles";
 import { randomToken, sha256 } from "../auth/tokens";
-import { KeyCannotManageAccessError, NotFoundError } from "../http/errors";
+import { KeyCannotManageAccessError, NotFoundError } from "../errors";
 import { recordAudit } from "../audit/service";
 import type { CreateApiKeyInput } from "./schema";
 

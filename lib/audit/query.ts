@@ -4,7 +4,7 @@
 // table is append-only (database triggers, migration add_privacy_tools).
 import { db, type Prisma } from "../db";
 import type { Ctx } from "../auth/ctx";
-import { ValidationError } from "../http/errors";
+import { ValidationError } from "../errors";
 import { csvStream, type CsvCell } from "../csv/stream";
 import { recordAudit } from "./service";
 import type { AuditFilters, AuditListQuery } from "./schema";

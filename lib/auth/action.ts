@@ -9,7 +9,7 @@ import { z, ZodError, type ZodType } from "zod";
 import { ACTIVE_ORG_COOKIE, ctxForUser, currentSession, type Ctx, type SessionIdentity } from "./ctx";
 import { hasRole, type Role } from "./roles";
 import { requestIsSecure, secureCookiesFor } from "./options";
-import { AppError, ForbiddenError, NotFoundError } from "../http/errors";
+import { AppError, ForbiddenError, NotFoundError } from "../errors";
 import { prismaErrorToAppError } from "../http/prisma-errors";
 import { TWO_FACTOR_PAGE, TwoFactorRequiredError } from "../two-factor/policy";
 import { SsoRequiredError } from "../sso/policy";

@@ -1,6 +1,6 @@
 // The password policy with the real zxcvbn dictionaries: what it refuses, with which words, and what it lets through.
 import { describe, expect, it } from "vitest";
-import { ValidationError } from "../http/errors";
+import { ValidationError } from "../errors";
 import { contextWords, hashNewPassword, passwordProblem } from "./password-policy";
 import { verifyPassword } from "./password";
 

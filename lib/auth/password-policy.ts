@@ -9,7 +9,7 @@
 import { ZxcvbnFactory } from "@zxcvbn-ts/core";
 import * as common from "@zxcvbn-ts/language-common";
 import * as en from "@zxcvbn-ts/language-en";
-import { ValidationError } from "../http/errors";
+import { ValidationError } from "../errors";
 import { hashPassword } from "./password";
 import { passwordField } from "./password-rules";
 

@@ -2,7 +2,7 @@
 import { db } from "../db";
 import type { Prisma } from "../generated/sqlite/client";
 import type { Ctx } from "../auth/ctx";
-import { NotFoundError, ValidationError } from "../http/errors";
+import { NotFoundError, ValidationError } from "../errors";
 import { pageArgs, toPage } from "../http/pagination";
 import { recordAudit } from "../audit/service";
 import { enqueueCaseEvents } from "../webhooks/outbox";

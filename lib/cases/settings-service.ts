@@ -4,7 +4,7 @@
 import { db } from "../db";
 import type { Ctx } from "../auth/ctx";
 import type { Prisma } from "../generated/sqlite/client";
-import { ValidationError } from "../http/errors";
+import { ValidationError } from "../errors";
 import { recordAudit } from "../audit/service";
 import { z } from "zod";
 import { caseRulesFrom, caseRulesSchema, type CaseRules } from "./rules";

@@ -1,7 +1,7 @@
 import { db } from "../db";
 import type { Prisma } from "../generated/sqlite/client";
 import type { Ctx } from "../auth/ctx";
-import { ConflictError, NotFoundError } from "../http/errors";
+import { ConflictError, NotFoundError } from "../errors";
 import { pageArgs, toPage } from "../http/pagination";
 import { recordAudit } from "../audit/service";
 import type { CustomerInput, CustomerListQuery, CustomerUpdate } from "./schema";

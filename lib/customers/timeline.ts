@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { db } from "../db";
 import type { Ctx } from "../auth/ctx";
-import { NotFoundError } from "../http/errors";
+import { NotFoundError } from "../errors";
 import { loyaltyStage } from "./loyalty";
 
 export const timelineQuery = z.object({

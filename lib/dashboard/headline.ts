@@ -3,8 +3,7 @@
 // distributions is pure (lib/metrics).
 import { db } from "../db";
 import type { Ctx } from "../auth/ctx";
-import { cesFromCounts, csatFromCounts, npsFromCounts } from "../metrics";
-import type { ScoreCount } from "../metrics/distribution";
+import { cesFromCounts, csatFromCounts, distributionsByKey, emptyDistributions, npsFromCounts } from "../metrics";
 
 export type HeadlinePeriod = { from: Date; to: Date };
 
@@ -23,12 +22,10 @@ export async function scoreDistributions(ctx: Ctx, period: HeadlinePeriod) {
     },
     _count: { _all: true },
   });
-  const dist: Record<"nps" | "csat" | "ces", ScoreCount[]> = { nps: [], csat: [], ces: [] };
-  for (const r of rows) {
-    if (r.score === null || !(r.metric === "nps" || r.metric === "csat" || r.metric === "ces")) continue;
-    dist[r.metric].push({ score: r.score, count: r._count._all });
-  }
-  return dist;
+  const byKey = distributionsByKey(
+    rows.map((r) => ({ key: "all", metric: r.metric, score: r.score, count: r._count._all })),
+  );
+  return byKey.get("all") ?? emptyDistributions();
 }
 
 export async function getHeadline(ctx: Ctx, period: HeadlinePeriod = lastDays(90)) {

@@ -6,7 +6,7 @@ import { CHANNELS, CSAT_SURVEY_TOUCHPOINT, JOURNEYS, type TouchpointDef } from "
 import { buildDriverSurvey } from "./drivers";
 import { buildServqualSurvey } from "./servqual";
 import { buildFeedback } from "./feedback";
-import { createRng, weightedPicker, type Rng } from "./random";
+import { createRng, weightedPicker, type Rng } from "../metrics/random";
 import * as T from "./text";
 
 export const DAY = 86_400_000;

@@ -7,7 +7,7 @@
 import type { Prisma } from "../generated/sqlite/client";
 import type { World } from "./build";
 import { categoryFor } from "./feedback";
-import { createRng, hashString } from "./random";
+import { createRng, hashString } from "../metrics/random";
 import { QUESTION_TEXT } from "./text";
 
 const DAY = 86_400_000;

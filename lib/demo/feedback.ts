@@ -3,7 +3,7 @@
 // and how the interaction felt; relationship NPS follows the organization's trend.
 import type { Prisma } from "../generated/sqlite/client";
 import type { TouchpointInfo, World } from "./build";
-import { weightedPicker } from "./random";
+import { weightedPicker } from "../metrics/random";
 import * as T from "./text";
 
 const DAY = 86_400_000;

@@ -8,7 +8,7 @@ import { searchTokenRows } from "../customers/search-tokens";
 import type { Db } from "../db";
 import { insertBatches } from "../db-bulk";
 import { buildDemoRows, DAY, WINDOW_DAYS, type DemoUserIds } from "./build";
-import { createRng, hashString } from "./random";
+import { createRng, hashString } from "../metrics/random";
 import { hashPassword } from "../auth/password";
 
 export { DEMO_ABOVE_PROMISE, DEMO_UNDER_PROMISE } from "./catalog";

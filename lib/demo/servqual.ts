@@ -9,7 +9,7 @@ import type { Prisma } from "../generated/sqlite/client";
 import { SERVQUAL_DIMENSIONS } from "../journeys/schema";
 import { TEMPLATES } from "../surveys/templates";
 import type { World } from "./build";
-import { createRng, hashString } from "./random";
+import { createRng, hashString } from "../metrics/random";
 
 const DAY = 86_400_000;
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));

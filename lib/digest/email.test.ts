@@ -1,7 +1,7 @@
 // The e-mail on a hand-made digest: names are escaped in the HTML, small samples are flagged in both parts.
 import { describe, expect, it } from "vitest";
-import { emptyDistributions, metricsOf } from "../analytics/series";
-import { compareCes, compareCsat, compareNps } from "../metrics";
+import { metricsOf } from "../analytics/series";
+import { compareCes, compareCsat, compareNps, emptyDistributions } from "../metrics";
 import { digestLinks, renderDigestEmail } from "./email";
 import type { Digest } from "./service";
 

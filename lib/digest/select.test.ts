@@ -1,7 +1,8 @@
 // The digest's choice of "biggest significant changes", pinned to worked examples
 // (docs/metrics.md, "Weekly digest: significant changes").
 import { describe, expect, it } from "vitest";
-import { metricsOf, emptyDistributions, type Distributions } from "../analytics/series";
+import { metricsOf } from "../analytics/series";
+import { emptyDistributions, type Distributions } from "../metrics";
 import { selectChanges, type PlaceMetrics } from "./select";
 
 /** n NPS answers: P promoters (10), D detractors (0), the rest passives (8). */

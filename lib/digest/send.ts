@@ -10,6 +10,7 @@ import { buildDigest } from "./service";
 import { digestLinks, renderDigestEmail } from "./email";
 import { publicBaseUrl, sendMail, type Mailer } from "../mail/transport";
 import { digestSettingsFrom, isoWeekKey, latestSlot, weekEndingOf, type DigestSettings } from "./settings";
+import { isUniqueViolation } from "../db-errors";
 
 /** A claimed run stays ours this long; SMTP timeouts below are far shorter. */
 export const LEASE_MS = 10 * 60_000;
@@ -21,10 +22,6 @@ export const DUE_WINDOW_MS = 24 * 3_600_000;
 /** Wait before attempt k + 1 after k failed attempts: 5, 10, 20, 40, 60, 60 … minutes. */
 export function retryDelayMs(attempts: number): number {
   return Math.min(60, 5 * 2 ** Math.max(0, attempts - 1)) * 60_000;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: unknown })?.code === "P2002";
 }
 
 /** The scheduler reads; no user is acting. */

@@ -6,15 +6,9 @@ import { db } from "../db";
 import type { Ctx } from "../auth/ctx";
 import type { Period } from "../analytics/filters";
 import { countsCurrentAndPrevious } from "../analytics/trend";
-import {
-  distributionsByKey,
-  emptyDistributions,
-  metricsOf,
-  type Distributions,
-  type MetricsOf,
-} from "../analytics/series";
+import { metricsOf, type MetricsOf } from "../analytics/series";
 import { getDashboardSummary } from "../dashboard/summary";
-import type { Comparison, Metric } from "../metrics";
+import { distributionsByKey, emptyDistributions, type Comparison, type Distributions, type Metric } from "../metrics";
 import { compareMetric, DIGEST_METRICS, selectChanges, type ChangeSelection, type PlaceMetrics } from "./select";
 
 const DAY_MS = 86_400_000;
@@ -60,19 +54,9 @@ async function distributionsByTouchpoint(ctx: Ctx, period: Period): Promise<Map<
     },
     _count: { _all: true },
   });
-  const out = new Map<string, Distributions>();
-  for (const r of rows) {
-    if (
-      r.touchpointId === null ||
-      r.score === null ||
-      !(r.metric === "nps" || r.metric === "csat" || r.metric === "ces")
-    )
-      continue;
-    let d = out.get(r.touchpointId);
-    if (!d) out.set(r.touchpointId, (d = emptyDistributions()));
-    d[r.metric].push({ score: r.score, count: r._count._all });
-  }
-  return out;
+  return distributionsByKey(
+    rows.map((r) => ({ key: r.touchpointId, metric: r.metric, score: r.score, count: r._count._all })),
+  );
 }
 
 function addInto(target: Distributions, source: Distributions | undefined) {

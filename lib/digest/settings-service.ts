@@ -3,7 +3,7 @@
 import { db } from "../db";
 import type { Ctx } from "../auth/ctx";
 import type { Prisma } from "../generated/sqlite/client";
-import { ValidationError } from "../http/errors";
+import { ValidationError } from "../errors";
 import { recordAudit } from "../audit/service";
 import { digestSettingsFrom, type DigestSettings, type DigestSettingsInput } from "./settings";
 

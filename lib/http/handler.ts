@@ -7,7 +7,7 @@ import type { NextRequest } from "next/server";
 import { z, type ZodType } from "zod";
 import { ctxFromRequest, type Ctx } from "../auth/ctx";
 import { hasRole, type Role } from "../auth/roles";
-import { ForbiddenError, KeyCannotManageAccessError, UnauthorizedError } from "./errors";
+import { ForbiddenError, KeyCannotManageAccessError, UnauthorizedError } from "../errors";
 import { foreignOrigin, parse, queryObject, readJson } from "./request";
 import { registerRoute, type RouteDocs } from "./route-meta";
 import { reply } from "./reply";

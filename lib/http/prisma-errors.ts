@@ -1,5 +1,6 @@
 // Database errors that mean something to the caller. Everything else stays a 500.
-import { AppError, ConflictError, NotFoundError } from "./errors";
+import { AppError, ConflictError, NotFoundError } from "../errors";
+import { isUniqueViolation } from "../db-errors";
 
 function code(error: unknown): string | undefined {
   const e = error as { code?: unknown; name?: unknown };
@@ -7,12 +8,7 @@ function code(error: unknown): string | undefined {
 }
 
 export function prismaErrorToAppError(error: unknown): AppError | null {
-  switch (code(error)) {
-    case "P2002":
-      return new ConflictError("A record with the same unique value already exists.");
-    case "P2025":
-      return new NotFoundError();
-    default:
-      return null;
-  }
+  if (isUniqueViolation(error)) return new ConflictError("A record with the same unique value already exists.");
+  if (code(error) === "P2025") return new NotFoundError();
+  return null;
 }

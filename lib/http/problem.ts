@@ -1,5 +1,5 @@
 // RFC 9457 problem details: every error the API returns has this shape and content type.
-import type { InvalidParam } from "./errors";
+import type { InvalidParam } from "../errors";
 import { withText } from "./reply";
 
 export type Problem = {

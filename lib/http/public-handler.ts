@@ -10,7 +10,7 @@
 import { randomUUID } from "node:crypto";
 import type { z, ZodType } from "zod";
 import { RateLimitedError } from "../rate-limit/service";
-import { ForbiddenError } from "./errors";
+import { ForbiddenError } from "../errors";
 import { foreignOrigin, parse, queryObject, readJson, type ApiRequest } from "./request";
 import { reply } from "./reply";
 import { registerRoute, type RouteDocs } from "./route-meta";

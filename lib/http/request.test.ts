@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { ValidationError } from "./errors";
+import { ValidationError } from "../errors";
 import { nulPaths, parse } from "./request";
 
 describe("NUL characters in input", () => {

@@ -1,7 +1,7 @@
 // Reading a request, shared by the authenticated wrapper (handler.ts) and the public one (public-handler.ts):
 // zod parsing with named invalid params, a size-limited JSON body, the query string, the caller's origin.
 import type { ZodType } from "zod";
-import { AppError, ValidationError } from "./errors";
+import { AppError, ValidationError } from "../errors";
 import { invalidParamsFromZod } from "./zod-errors";
 
 /**

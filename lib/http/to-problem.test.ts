@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { NotFoundError, ValidationError } from "./errors";
+import { NotFoundError, ValidationError } from "../errors";
 import { toProblem } from "./to-problem";
 import { invalidParamsFromZod } from "./zod-errors";
 

@@ -2,7 +2,7 @@
 // errors, zod) keep their status and message; anything else is logged with the request id and answered
 // with a generic 500 that reveals nothing internal.
 import { ZodError } from "zod";
-import { AppError } from "./errors";
+import { AppError } from "../errors";
 import { problemResponse } from "./problem";
 import { invalidParamsFromZod } from "./zod-errors";
 import { prismaErrorToAppError } from "./prisma-errors";

@@ -1,6 +1,6 @@
 // zod issues → invalid_params entries that name each bad field by its path ("stages.0.name").
 import type { ZodError } from "zod";
-import type { InvalidParam } from "./errors";
+import type { InvalidParam } from "../errors";
 
 export function invalidParamsFromZod(error: ZodError, location?: "body" | "query" | "path"): InvalidParam[] {
   return error.issues.map((issue) => {

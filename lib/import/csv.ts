@@ -13,7 +13,7 @@ import { PassThrough, Readable, Transform } from "node:stream";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import busboy from "busboy";
 import { parse, CsvError } from "csv-parse";
-import { AppError, ValidationError } from "../http/errors";
+import { AppError, ValidationError } from "../errors";
 import { suggestMapping, type Mapping } from "./mapping";
 
 export type Source = ReadableStream<Uint8Array> | Readable;

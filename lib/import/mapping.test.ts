@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ValidationError } from "../http/errors";
+import { ValidationError } from "../errors";
 import { parseMappingParam, resolveMapping, suggestMapping } from "./mapping";
 
 const header = ["Customer ID", "Full name", "E-mail", "Phone", "Segments", "Opt-in", "plan", "attributes.region"];

@@ -2,7 +2,7 @@
 // interactions, …; each kind describes its fields with a MappingSpec). Shared by the API (query parameter
 // `mapping`, JSON) and the import screen. Pure code, no I/O.
 import { z } from "zod";
-import { ValidationError, type InvalidParam } from "../http/errors";
+import { ValidationError, type InvalidParam } from "../errors";
 
 export const CUSTOMER_FIELDS = ["externalId", "name", "email", "phone", "tags", "consent"] as const;
 export type CustomerField = (typeof CUSTOMER_FIELDS)[number];

@@ -7,7 +7,7 @@ import fs from "node:fs";
 import type { Ctx } from "../auth/ctx";
 import { optimizeDatabase } from "../db";
 import { recordAudit } from "../audit/service";
-import { AppError, ValidationError } from "../http/errors";
+import { AppError, ValidationError } from "../errors";
 import { csvProblem, readRecords, spoolToDisk, type Source } from "./csv";
 import { parseMappingParam, type ImportMode, type Mapping, type MappingSpec, type OnExisting } from "./mapping";
 import { compileMapping, type CompiledMapping, type RowProblem } from "./row";

@@ -14,7 +14,7 @@ import type { Ctx } from "../auth/ctx";
 import { db } from "../db";
 import { insertBatches } from "../db-bulk";
 import { unguardCell } from "../csv/stream";
-import { NotFoundError } from "../http/errors";
+import { NotFoundError } from "../errors";
 import { localizedText } from "../surveys/locale";
 import { computeHeadline, validateAnswers, type Answers, type SurveyShape } from "../surveys/answers";
 import { toAnswerColumns } from "../surveys/answer-columns";

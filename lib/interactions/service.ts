@@ -1,10 +1,11 @@
 import { db } from "../db";
 import type { Prisma } from "../generated/sqlite/client";
 import type { Ctx } from "../auth/ctx";
-import { NotFoundError } from "../http/errors";
+import { NotFoundError } from "../errors";
 import { pageArgs, toPage } from "../http/pagination";
 import type { InteractionCreate, InteractionListQuery } from "./schema";
 import { openCaseForInteraction } from "../cases/rules";
+import { isUniqueViolation } from "../db-errors";
 
 const include = {
   customer: { select: { id: true, name: true, externalId: true } },
@@ -109,10 +110,7 @@ export async function createInteraction(ctx: Ctx, input: InteractionCreate, sour
     return { interaction: toDto(row), created: true };
   } catch (error) {
     // Two retries racing: the unique (orgId, clientId) index lets exactly one insert win.
-    const again =
-      input.clientId && (error as { code?: string }).code === "P2002"
-        ? await findByClientId(ctx, input.clientId)
-        : null;
+    const again = input.clientId && isUniqueViolation(error) ? await findByClientId(ctx, input.clientId) : null;
     if (again) return { interaction: again, created: false };
     throw error;
   }

@@ -5,7 +5,7 @@
 // write records an AuditEvent in the same transaction.
 import { db } from "../db";
 import type { Ctx } from "../auth/ctx";
-import { NotFoundError, ValidationError } from "../http/errors";
+import { NotFoundError, ValidationError } from "../errors";
 import { recordAudit } from "../audit/service";
 import type { StageCreate, StageOrder, StageUpdate, TouchpointCreate, TouchpointUpdate } from "./editor-schema";
 import { orderProblems, placeAt, positionsFor } from "./reorder";

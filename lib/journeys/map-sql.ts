@@ -5,16 +5,13 @@
 import { db, Prisma } from "../db";
 import type { Ctx } from "../auth/ctx";
 import type { Period } from "../analytics/filters";
-import type { CountRow } from "../analytics/series";
 import { responseWhere } from "../analytics/sql";
-import type { Metric } from "../metrics";
+import type { CountRow } from "../metrics";
 
 /** The filters the map and the report honour besides the period (the touchpoints are the scope). */
 export type MapScope = { channelId?: string; segment?: string };
 
 type RawCount = { k: string; metric: string; score: number | bigint; c: number | bigint };
-
-const isMetric = (m: string): m is Metric => m === "nps" || m === "csat" || m === "ces";
 
 /** Counts per (touchpointId, metric, score) in [from, to) for the given touchpoints. */
 export async function responseCountsByTouchpoint(
@@ -28,11 +25,7 @@ export async function responseCountsByTouchpoint(
   const rows = await db.$queryRaw<RawCount[]>(
     Prisma.sql`SELECT r."touchpointId" AS k, r."metric" AS metric, r."score" AS score, COUNT(*) AS c FROM "Response" r WHERE ${where} GROUP BY 1, 2, 3`,
   );
-  const out: CountRow[] = [];
-  for (const r of rows)
-    if (isMetric(r.metric))
-      out.push({ key: String(r.k), metric: r.metric, score: Number(r.score), count: Number(r.c) });
-  return out;
+  return rows.map((r) => ({ key: r.k, metric: r.metric, score: r.score, count: r.c }));
 }
 
 export type InteractionStats = {

@@ -4,7 +4,7 @@
 // (map-sql.ts); the maths is pure (gap.ts, lib/metrics).
 import type { Ctx } from "../auth/ctx";
 import { resolvePeriod, type AnalyticsFilters, type ResolvedPeriod } from "../analytics/filters";
-import { distributionsByKey, emptyDistributions, type Distributions } from "../analytics/series";
+import { distributionsByKey, emptyDistributions, type Distributions } from "../metrics";
 import { getJourney } from "./service";
 import {
   gapFrom,

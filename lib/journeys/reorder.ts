@@ -1,6 +1,6 @@
 // Pure ordering rules for the journey editor: a new order of stages must name exactly the journey's active
 // stages, once each; moving an item renumbers its list 0..n-1. No I/O, so the rules are unit-tested alone.
-import type { InvalidParam } from "../http/errors";
+import type { InvalidParam } from "../errors";
 
 /** Problems with a proposed full order of ids against the ids that exist (empty = valid). */
 export function orderProblems(

@@ -1,7 +1,7 @@
 // Journeys → ordered stages → touchpoints with their promise. The editor (issue #6) builds on these.
 import { db } from "../db";
 import type { Ctx } from "../auth/ctx";
-import { NotFoundError } from "../http/errors";
+import { NotFoundError } from "../errors";
 import { recordAudit } from "../audit/service";
 import type { JourneyCreate, JourneyUpdate } from "./schema";
 

@@ -10,7 +10,7 @@
 import { db } from "../db";
 import { sha256 } from "../auth/tokens";
 import type { Ctx } from "../auth/ctx";
-import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../http/errors";
+import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../errors";
 import { recordAudit } from "../audit/service";
 import { enforce } from "../rate-limit/service";
 import { publicBaseUrl, sendMail, serverMailer, type Mailer } from "../mail/transport";

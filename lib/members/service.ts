@@ -7,7 +7,7 @@ import type { Ctx } from "../auth/ctx";
 import type { Role } from "../auth/roles";
 import { randomToken, sha256 } from "../auth/tokens";
 import { hashNewPassword } from "../auth/password-policy";
-import { AppError, ConflictError, NotFoundError, ValidationError } from "../http/errors";
+import { AppError, ConflictError, NotFoundError, ValidationError } from "../errors";
 import { publicBaseUrl, sendMail, serverMailer, type Mailer } from "../mail/transport";
 import { inviteEmail } from "../account/emails";
 import { ROLE_LABELS, isRole } from "../auth/roles";
@@ -15,6 +15,7 @@ import { recordAudit } from "../audit/service";
 import { revokeUserSessions } from "../auth/sessions";
 import { normalizeEmail } from "../users/service";
 import type { InviteCreate, NewAccount } from "./schema";
+import { isUniqueViolation } from "../db-errors";
 
 const INVITE_DAYS = 7;
 
@@ -224,7 +225,7 @@ export async function registerFromInvite(token: string, account: NewAccount): Pr
       });
     } catch (error) {
       // Someone created it a moment ago: the same outcome as an existing account.
-      if ((error as { code?: unknown })?.code !== "P2002") throw error;
+      if (!isUniqueViolation(error)) throw error;
     }
   }
   return { email: invite.email };

@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { countBetween, distributionFromScores, meanOf, tally } from "./distribution";
+import { countBetween, distributionFromScores, distributionsByKey, meanOf, tally } from "./distribution";
 import * as api from "./index";
 
 describe("tally", () => {
@@ -41,6 +41,38 @@ describe("distributionFromScores", () => {
   });
   it("rejects off-scale scores", () => {
     expect(() => distributionFromScores("csat", [0])).toThrow(RangeError);
+  });
+});
+
+describe("distributionsByKey", () => {
+  it("groups counted rows into one distribution per metric per key, as numbers", () => {
+    const byKey = distributionsByKey([
+      { key: "2026-08-03", metric: "nps", score: 10, count: 20 },
+      { key: "2026-08-03", metric: "nps", score: 2n, count: 15n },
+      { key: "2026-08-03", metric: "csat", score: 5, count: 3 },
+      { key: "tp1", metric: "ces", score: 6, count: 1 },
+    ]);
+    expect([...byKey.keys()]).toEqual(["2026-08-03", "tp1"]);
+    expect(byKey.get("2026-08-03")).toEqual({
+      nps: [
+        { score: 10, count: 20 },
+        { score: 2, count: 15 },
+      ],
+      csat: [{ score: 5, count: 3 }],
+      ces: [],
+    });
+    expect(byKey.get("tp1")).toEqual({ nps: [], csat: [], ces: [{ score: 6, count: 1 }] });
+  });
+
+  it("leaves out other metrics and rows without a key or a score", () => {
+    const byKey = distributionsByKey([
+      { key: "a", metric: "rating", score: 4, count: 9 },
+      { key: "a", metric: null, score: 4, count: 9 },
+      { key: null, metric: "nps", score: 9, count: 9 },
+      { key: "a", metric: "nps", score: null, count: 9 },
+      { key: "a", metric: "toString", score: 1, count: 1 },
+    ]);
+    expect(byKey.size).toBe(0);
   });
 });
 

@@ -92,6 +92,43 @@ export function distributionFromScores(metric: Metric, scores: readonly number[]
   return out;
 }
 
+/**
+ * Responses counted by the database: `count` responses in group `key` (a bucket, a touchpoint, "current" …) gave
+ * `metric` score `score` — a row of `GROUP BY key, metric, score`. Raw SQL answers bigints; nullable columns may
+ * be null.
+ */
+export interface CountRow {
+  readonly key: string | null;
+  readonly metric: string | null;
+  readonly score: number | bigint | null;
+  readonly count: number | bigint;
+}
+
+/** One score distribution per headline metric. */
+export type Distributions = Record<Metric, ScoreCount[]>;
+
+export function emptyDistributions(): Distributions {
+  return { nps: [], csat: [], ces: [] };
+}
+
+const isMetric = (m: string | null): m is Metric => m === "nps" || m === "csat" || m === "ces";
+
+/**
+ * The one place grouped counts become distributions: one per metric per key. Rows of other metrics, or without
+ * a key or a score, are left out.
+ */
+export function distributionsByKey(rows: Iterable<CountRow>): Map<string, Distributions> {
+  const out = new Map<string, Distributions>();
+  for (const r of rows) {
+    if (r.key === null || r.score === null || !isMetric(r.metric)) continue;
+    const key = String(r.key);
+    let d = out.get(key);
+    if (!d) out.set(key, (d = emptyDistributions()));
+    d[r.metric].push({ score: Number(r.score), count: Number(r.count) });
+  }
+  return out;
+}
+
 export function clamp(x: number, lo: number, hi: number): number {
   return Math.min(hi, Math.max(lo, x));
 }

@@ -9,7 +9,7 @@
 // The share of R² (εj / R²) is what the driver view shows. Everything is pure (no I/O); the bootstrap is
 // deterministic for a given seed.
 import { EigenvalueDecomposition, Matrix } from "ml-matrix";
-import { mulberry32 } from "../demo/random";
+import { mulberry32 } from "./random";
 
 /** Fewer complete answers than this per driver in the model → "not enough data" instead of a number. */
 export const MIN_RESPONSES_PER_DRIVER = 10;

@@ -11,7 +11,17 @@ export {
   type NpsCategory,
   type Scale,
 } from "./categories";
-export { MIN_N, Z_95, distributionFromScores, type Distribution, type ScoreCount } from "./distribution";
+export {
+  MIN_N,
+  Z_95,
+  distributionFromScores,
+  distributionsByKey,
+  emptyDistributions,
+  type CountRow,
+  type Distribution,
+  type Distributions,
+  type ScoreCount,
+} from "./distribution";
 export { npsFromCounts, npsStandardError, type NpsResult } from "./nps";
 export { csatFromCounts, wilsonInterval, type CsatResult, type Interval } from "./csat";
 export { cesFromCounts, type CesResult } from "./ces";

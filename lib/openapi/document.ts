@@ -1,10 +1,14 @@
 // The OpenAPI 3.1 document of /api/v1, built from what each route declares to its wrapper (route(),
 // publicRoute(): role, zod schemas of path, query and body, response kind) and the comment above each export.
 // JSON Schemas come from zod 4's own z.toJSONSchema, for the input side of each schema (what a client sends).
+// The route modules come from the caller (app/api/v1/routes.generated.ts, written by
+// scripts/gen-openapi-routes.mjs): lib/ never imports a route.
 import { z, type ZodType } from "zod";
 import { routeMeta, type ResponseKind, type RouteMeta } from "../http/route-meta";
-import { ROUTE_MODULES, type RouteModule } from "./routes.generated";
 import { tagList, tagOf } from "./tags";
+
+/** One app/api/v1 route file: the path it serves, its exports, and the comment above each method. */
+export type RouteModule = { path: string; module: Record<string, unknown>; docs: Record<string, string> };
 
 export const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 type Method = (typeof METHODS)[number];
@@ -168,7 +172,7 @@ export type Operation = {
 };
 
 /** Every operation of every route module, in path order. A handler without wrapper metadata is skipped (and the test names it). */
-export function operations(modules: RouteModule[] = ROUTE_MODULES): Operation[] {
+export function operations(modules: RouteModule[]): Operation[] {
   return modules.flatMap(({ path, module, docs }) =>
     METHODS.flatMap((method) => {
       const meta = routeMeta(module[method]);
@@ -218,8 +222,8 @@ function selfDescription() {
   };
 }
 
-export function buildOpenApiDocument(serverUrl?: string) {
-  const ops = operations();
+export function buildOpenApiDocument(modules: RouteModule[], serverUrl?: string) {
+  const ops = operations(modules);
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of ops) (paths[openApiPath(op.path)] ??= {})[op.method.toLowerCase()] = operationObject(op);
   paths[OPENAPI_PATH] = selfDescription();

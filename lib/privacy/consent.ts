@@ -3,7 +3,7 @@
 // survey for an identified customer: has this customer opted out (consent === false)?
 import { db } from "../db";
 import type { Ctx } from "../auth/ctx";
-import { AppError, NotFoundError } from "../http/errors";
+import { AppError, NotFoundError } from "../errors";
 
 export const CONSENT_SOURCES = ["staff", "api", "import", "erasure"] as const;
 export type ConsentSource = (typeof CONSENT_SOURCES)[number];

@@ -16,7 +16,7 @@
 import { db, Prisma } from "../db";
 import type { Ctx } from "../auth/ctx";
 import { recordAudit } from "../audit/service";
-import { ConflictError, NotFoundError, ValidationError } from "../http/errors";
+import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { recordConsentChange } from "./consent";
 import { scrubDeliveries } from "../webhooks/outbox";
 import { personalNeedles, redactJson } from "./redact";

@@ -5,7 +5,7 @@
 import { db } from "../db";
 import type { Ctx } from "../auth/ctx";
 import { recordAudit } from "../audit/service";
-import { NotFoundError } from "../http/errors";
+import { NotFoundError } from "../errors";
 import { localizedText } from "../surveys/locale";
 import { toCustomerDto } from "../customers/service";
 import { listConsentHistory } from "./consent";

@@ -9,7 +9,7 @@
 import { db, type Prisma } from "../db";
 import type { Ctx } from "../auth/ctx";
 import { recordAudit } from "../audit/service";
-import { ConflictError } from "../http/errors";
+import { ConflictError } from "../errors";
 import { scrubDeliveries } from "../webhooks/outbox";
 import { anonymiseResponses } from "./erasure";
 import {
@@ -18,13 +18,10 @@ import {
   retentionSettingsFrom,
   type RetentionSettings,
 } from "./retention-settings";
+import { isUniqueViolation } from "../db-errors";
 
 const LEASE_MS = 5 * 60_000;
 export const RETENTION_BATCH = 500;
-
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: unknown })?.code === "P2002";
-}
 
 type Actor = Pick<Ctx, "orgId" | "userId" | "apiKeyId">;
 export type RetentionOutcome =

@@ -5,7 +5,8 @@
 import { createHash } from "node:crypto";
 import { isIPv4, isIPv6 } from "node:net";
 import { db as defaultDb, Prisma, type Db } from "../db";
-import { TooManyRequestsError, type InvalidParam } from "../http/errors";
+import { TooManyRequestsError, type InvalidParam } from "../errors";
+import { isUniqueViolation } from "../db-errors";
 
 export type RateLimit = { limit: number; windowMs: number };
 export type RateLimitResult = { allowed: boolean; remaining: number; resetAt: Date };
@@ -25,10 +26,6 @@ export class RateLimitedError extends TooManyRequestsError {
   ) {
     super(message, invalidParams);
   }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: unknown })?.code === "P2002";
 }
 
 /** Adds `by` to the bucket (key, windowStart), creating it if needed, and returns its new count. */

@@ -9,7 +9,7 @@
 import { db } from "../db";
 import type { Prisma } from "../generated/sqlite/client";
 import type { Ctx } from "../auth/ctx";
-import { NotFoundError } from "../http/errors";
+import { NotFoundError } from "../errors";
 import { toPage } from "../http/pagination";
 import { readAnswers } from "./answers";
 import type { ResponseFilters, ResponseListQuery } from "./schema";

@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { ZodError } from "zod";
 import { bearerToken } from "../auth/ctx";
-import { AppError } from "../http/errors";
+import { AppError } from "../errors";
 import { prismaErrorToAppError } from "../http/prisma-errors";
 import { NUL_REASON, nulPaths, readJson } from "../http/request";
 import { invalidParamsFromZod } from "../http/zod-errors";

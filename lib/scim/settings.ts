@@ -4,7 +4,7 @@ import { z } from "zod";
 import { db } from "../db";
 import type { Ctx } from "../auth/ctx";
 import { roleSchema } from "../auth/roles";
-import { NotFoundError } from "../http/errors";
+import { NotFoundError } from "../errors";
 import { recordAudit } from "../audit/service";
 import { applyGroupRoles } from "./group-roles";
 

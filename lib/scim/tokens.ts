@@ -4,7 +4,7 @@
 import { db } from "../db";
 import type { Ctx } from "../auth/ctx";
 import { randomToken, sha256 } from "../auth/tokens";
-import { NotFoundError } from "../http/errors";
+import { NotFoundError } from "../errors";
 import { recordAudit } from "../audit/service";
 
 const TOKEN_PATTERN = /^scim_([A-Za-z0-9]{10})_([A-Za-z0-9_-]{20,})$/;

@@ -9,12 +9,13 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { db as defaultDb, type Db } from "../db";
 import { hashNewPassword } from "../auth/password-policy";
-import { ConflictError, ValidationError } from "../http/errors";
+import { ConflictError, ValidationError } from "../errors";
 import { normalizeEmail } from "../users/service";
 import { generateDemoOrganization } from "../demo/generate";
 import { createOrganization } from "../orgs/service";
 import { recordAudit } from "../audit/service";
 import { newAccountSchema } from "../members/schema";
+import { isUniqueViolation } from "../db-errors";
 
 export function setupToken(secret: string | undefined = process.env.NEXTAUTH_SECRET): string {
   if (!secret) throw new Error("NEXTAUTH_SECRET is not set");
@@ -82,8 +83,7 @@ export async function completeSetup(
       return { userId: user.id, orgId: org.id };
     })
     .catch((error: unknown) => {
-      if ((error as { code?: string }).code === "P2002")
-        throw new ConflictError("Setup is already running or complete. Sign in instead.");
+      if (isUniqueViolation(error)) throw new ConflictError("Setup is already running or complete. Sign in instead.");
       throw error;
     });
   let demoOrgId: string | null = null;

@@ -11,8 +11,9 @@ import { Resolver } from "node:dns/promises";
 import { db, type Prisma } from "../db";
 import type { Ctx } from "../auth/ctx";
 import { recordAudit, type AuditActor } from "../audit/service";
-import { ConflictError, NotFoundError, ValidationError } from "../http/errors";
+import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { enforce } from "../rate-limit/service";
+import { isUniqueViolation } from "../db-errors";
 
 export const CHALLENGE_LABEL = "_resonance-challenge";
 export const CHALLENGE_PREFIX = "resonance-domain-verification=";
@@ -116,10 +117,6 @@ export async function verifiedOrgForEmail(email: string): Promise<string | null>
   if (!domain) return null;
   const row = await db.ssoDomain.findUnique({ where: { domain }, select: { orgId: true } });
   return row?.orgId ?? null;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: unknown })?.code === "P2002";
 }
 
 async function record(orgId: string, domain: string, method: DomainMethod, actor: AuditActor): Promise<DomainStatus> {

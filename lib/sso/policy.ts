@@ -2,7 +2,7 @@
 // Resonance with a password. The one check every password path calls (sign-in in lib/auth/options.ts; a
 // password reset or first sign-in after one must call it too before it starts a session).
 import { db } from "../db";
-import { ForbiddenError } from "../http/errors";
+import { ForbiddenError } from "../errors";
 
 export const SSO_REQUIRED_MESSAGE =
   "Your organization requires single sign-on: use “Sign in with single sign-on” with your work e-mail.";

@@ -5,7 +5,7 @@
 import { db, type Prisma } from "../db";
 import type { Ctx } from "../auth/ctx";
 import { isRole, type Role } from "../auth/roles";
-import { NotFoundError, ValidationError } from "../http/errors";
+import { NotFoundError, ValidationError } from "../errors";
 import { recordAudit } from "../audit/service";
 import { openSecret, sealSecret } from "../webhooks/secret-box";
 import { discoverIssuer, failureKind } from "./client";

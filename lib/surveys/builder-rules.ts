@@ -6,7 +6,7 @@
 // scale and existing option keys stay as they are (wording, required, skip logic and new options may
 // change); removing it archives it. Any structural change (anything but wording) to a survey that is or
 // was live increments Survey.version; responses keep the version they were answered under.
-import type { InvalidParam } from "../http/errors";
+import type { InvalidParam } from "../errors";
 import { METRIC_SCALES } from "../metrics/categories";
 import { isMetric } from "./question-schema";
 import type { QuestionDraft } from "./builder-schema";

@@ -6,7 +6,7 @@ import { db } from "../db";
 import type { Ctx } from "../auth/ctx";
 import { hasRole } from "../auth/roles";
 import { recordAudit } from "../audit/service";
-import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../http/errors";
+import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../errors";
 import type { Prisma } from "../generated/sqlite/client";
 import { localizedTextSchema, logicSchema, optionsSchema, type QuestionType } from "./question-schema";
 import {

@@ -5,7 +5,7 @@
 // response is stored like an anonymous one (never lose an answer) with the claim kept in Response.customerClaim,
 // and every answer the public endpoints give is the one an unknown customer gets, so nobody learns from them
 // whether a customer exists or opted out.
-import { ValidationError } from "../http/errors";
+import { ValidationError } from "../errors";
 import { verifyCustomerToken } from "../customers/token-secrets";
 import { isOptedOut } from "../privacy/consent";
 

@@ -1,6 +1,6 @@
 // Errors of the public survey API; the route wrapper turns them into problem+json like any AppError, and
 // the hosted survey page turns them into messages for the respondent.
-import { AppError, ConflictError, ValidationError } from "../http/errors";
+import { AppError, ConflictError, ValidationError } from "../errors";
 import type { AnswerIssue } from "./answers";
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { ValidationError } from "../http/errors";
+import { ValidationError } from "../errors";
 import { RateLimitedError } from "../rate-limit/service";
 import { AnswersInvalidError, ResponseCompletedError, ResumeTokenRequiredError, SurveyClosedError } from "./errors";
 import { formResultFromError } from "./form-result";

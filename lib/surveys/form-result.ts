@@ -1,7 +1,7 @@
 // What the hosted survey page's submit returns to the browser: plain, serializable, already in the
 // respondent's language. Deliberate errors become messages (next to each field for invalid answers);
 // anything unexpected is logged and answered with a generic message.
-import { AppError, NotFoundError } from "../http/errors";
+import { AppError, NotFoundError } from "../errors";
 import { RateLimitedError } from "../rate-limit/service";
 import { AnswersInvalidError, ResponseCompletedError, ResumeTokenRequiredError, SurveyClosedError } from "./errors";
 import { issueMessage, uiText } from "./ui-text";

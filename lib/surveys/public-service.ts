@@ -3,7 +3,7 @@
 // (/api/v1/public/surveys/**) and the hosted survey page (/s/[publicId]).
 //
 // Status: live → served; draft or unknown → 404 (as if it did not exist); closed → 410 (see errors.ts).
-import { NotFoundError } from "../http/errors";
+import { NotFoundError } from "../errors";
 import { enforce, perClientLimit, RateLimitedError } from "../rate-limit/service";
 import { validateAnswers } from "./answers";
 import { submitToBatch } from "./ingest-batch";

@@ -23,7 +23,7 @@ import { db } from "../db";
 import { openCaseForResponse } from "../cases/rules";
 import { enqueueResponsesCreated } from "../webhooks/outbox";
 import type { Prisma } from "../generated/sqlite/client";
-import { ConflictError } from "../http/errors";
+import { ConflictError } from "../errors";
 import { computeHeadline, validateAnswers, type Answers, type SurveyShape } from "./answers";
 import { fromAnswerColumns, sameAnswer, toAnswerColumns } from "./answer-columns";
 import { AnswersInvalidError, ResponseCompletedError, ResumeTokenRequiredError, UnknownContextError } from "./errors";
@@ -31,6 +31,7 @@ import type { VerifiedResponseInput, ResponseMeta } from "./public-schema";
 import { isQuestionType, type QuestionInput, type QuestionType } from "./question-schema";
 import { newResumeToken, resumeTokenMatches } from "./resume-token";
 import { userAgentCategory } from "./user-agent";
+import { isUniqueViolation } from "../db-errors";
 
 type StoredQuestion = QuestionInput & { id: string };
 export type LiveSurvey = {
@@ -57,7 +58,6 @@ export type PublicResponse = CreatedResponse | ResponseStatus;
 
 const MAX_ATTEMPTS = 4;
 const RACED = Symbol("raced");
-const isUniqueViolation = (e: unknown) => (e as { code?: unknown })?.code === "P2002";
 
 const responseSelect = {
   id: true,

@@ -7,10 +7,11 @@
 //   password (sign-in) or holds a session (account page) can send codes at all. Each check takes its attempt
 //   with one atomic increment before the code is looked at, and a right code gives it back: a burst of
 //   parallel guesses cannot all read "attempts left" before any of them counts.
-import { db, Prisma } from "../db";
+import { db } from "../db";
 import { consume, retryAfterSeconds } from "../rate-limit/service";
-import { TooManyRequestsError } from "../http/errors";
+import { TooManyRequestsError } from "../errors";
 import { TOTP_PERIOD_SECONDS, TOTP_TOLERANCE_SECONDS } from "./totp";
+import { isUniqueViolation } from "../db-errors";
 
 export const CODE_FAILURE_LIMIT = { limit: 5, windowMs: 15 * 60_000 };
 const EPOCH = new Date(0);
@@ -34,12 +35,6 @@ export async function takeCodeAttempt(userId: string, now = new Date()): Promise
   if (!allowed) throw new TwoFactorThrottledError(retryAfterSeconds(resetAt, now));
   // The same `now`, so the same window's counter goes back down.
   return { succeeded: async () => void (await consume(failureKey(userId), CODE_FAILURE_LIMIT, { now }, -1)) };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError
-    ? error.code === "P2002"
-    : (error as { code?: unknown })?.code === "P2002";
 }
 
 /**

@@ -7,7 +7,7 @@
 import type { Ctx } from "../auth/ctx";
 import { db } from "../db";
 import { recordAudit } from "../audit/service";
-import { ConflictError, ForbiddenError } from "../http/errors";
+import { ConflictError, ForbiddenError } from "../errors";
 
 export const TWO_FACTOR_PAGE = "/account/two-factor";
 

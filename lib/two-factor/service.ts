@@ -7,7 +7,7 @@
 import QRCode from "qrcode";
 import { db, type Prisma } from "../db";
 import { recordAudit } from "../audit/service";
-import { ConflictError, ValidationError } from "../http/errors";
+import { ConflictError, ValidationError } from "../errors";
 import { verifyPassword } from "../auth/password";
 import { markSessionMfa, revokeUserSessions } from "../auth/sessions";
 import { openSecret, sealSecret } from "../webhooks/secret-box";

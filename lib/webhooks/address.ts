@@ -9,7 +9,7 @@ import {
   type OutboundFailure,
   type OutboundPolicy,
 } from "../net/outbound";
-import { ValidationError } from "../http/errors";
+import { ValidationError } from "../errors";
 
 export const WEBHOOK_POLICY: OutboundPolicy = { allowlistEnv: "WEBHOOK_ALLOWLIST", httpsOnly: false };
 

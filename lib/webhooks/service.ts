@@ -3,7 +3,7 @@
 // resolves to an internal address is refused (address.ts).
 import { db, type Prisma } from "../db";
 import type { Ctx } from "../auth/ctx";
-import { ConflictError, NotFoundError } from "../http/errors";
+import { ConflictError, NotFoundError } from "../errors";
 import { pageArgs, toPage } from "../http/pagination";
 import { recordAudit } from "../audit/service";
 import { assertUrlResolvesOutside } from "./address";

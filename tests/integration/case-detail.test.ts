@@ -10,7 +10,7 @@ import { db } from "@/lib/db";
 import { updateCaseRules, updateRootCauses, getCaseSettings } from "@/lib/cases/settings-service";
 import { caseRulesFrom, caseRulesSchema } from "@/lib/cases/rules";
 import { DEFAULT_ROOT_CAUSES } from "@/lib/cases/root-causes";
-import { ValidationError } from "@/lib/http/errors";
+import { ValidationError } from "@/lib/errors";
 import type { Ctx } from "@/lib/auth/ctx";
 import { createOrg, TEST_PASSWORD, type Org } from "../factories";
 import { createSurvey } from "../factories/surveys";

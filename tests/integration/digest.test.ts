@@ -22,7 +22,7 @@ import { claimRun, retryDelayMs, runDueDigests, sendDigestToMember } from "@/lib
 import { mailerFromUrl } from "@/lib/mail/transport";
 import { updateDigestSettings } from "@/lib/digest/settings-service";
 import { isoWeekKey } from "@/lib/digest/settings";
-import { ValidationError } from "@/lib/http/errors";
+import { ValidationError } from "@/lib/errors";
 import { createOrg, uid, type Org } from "../factories";
 import { freePort, startServer } from "../server";
 import { startSmtpSink, type Received, type SmtpSink } from "./smtp-sink";

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // @ts-expect-error plain ESM helper shared with the npm scripts
 import { migrateDeploy } from "../../scripts/lib.mjs";
 import { createDb, type Db } from "@/lib/db";
-import { ConflictError, ValidationError } from "@/lib/http/errors";
+import { ConflictError, ValidationError } from "@/lib/errors";
 import { completeSetup, demoLoginsPresent, setupOpen, setupToken } from "@/lib/setup/service";
 import { startServer, type RunningServer } from "../server";
 import { freshDatabase } from "./fresh-database";

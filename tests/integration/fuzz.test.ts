@@ -10,6 +10,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hasRole, ROLES, type Role } from "@/lib/auth/roles";
 import { operations, toJsonSchema, type JsonSchema } from "@/lib/openapi/document";
+import { ROUTE_MODULES } from "@/app/api/v1/routes.generated";
 import { exampleOf } from "@/lib/openapi/schema-table";
 import { createOrg, TEST_PASSWORD, type Org } from "../factories";
 import { createSurvey } from "../factories/surveys";
@@ -382,7 +383,7 @@ function realPath(r: RouteCase): string {
   return r.entity ? r.path.replace(":id", A.ids[r.entity]) : r.path;
 }
 
-const ops = new Map(operations().map((o) => [`${o.method} ${o.path}`, o]));
+const ops = new Map(operations(ROUTE_MODULES).map((o) => [`${o.method} ${o.path}`, o]));
 const schemaOf = (r: RouteCase, part: "body" | "query") => {
   const s = ops.get(`${r.method} ${r.path}`)?.meta[part];
   return s ? toJsonSchema(s) : null;

@@ -6,11 +6,11 @@ import { execFileSync } from "node:child_process";
 import Ajv2020 from "ajv/dist/2020";
 import { describe, expect, it } from "vitest";
 import { buildOpenApiDocument, METHODS, operations } from "@/lib/openapi/document";
-import { ROUTE_MODULES } from "@/lib/openapi/routes.generated";
+import { ROUTE_MODULES } from "@/app/api/v1/routes.generated";
 import { http, type Json } from "./http";
 import { ROUTES } from "./route-table";
 
-const doc = buildOpenApiDocument();
+const doc = buildOpenApiDocument(ROUTE_MODULES);
 const documented = Object.entries(doc.paths).flatMap(([p, ops]) =>
   Object.keys(ops).map((m) => `${m.toUpperCase()} ${p.replace(/\{(\w+)\}/g, ":$1")}`),
 );
@@ -47,7 +47,7 @@ describe("OpenAPI document", () => {
     const exported = ROUTE_MODULES.flatMap((m) =>
       METHODS.filter((method) => typeof m.module[method] === "function").map((method) => `${method} ${m.path}`),
     );
-    const ops = operations();
+    const ops = operations(ROUTE_MODULES);
     expect(ops.map((o) => `${o.method} ${o.path}`).sort()).toEqual(exported.sort());
     for (const op of ops) {
       const row = ROUTES.find((r) => r.method === op.method && r.path === op.path)!;
@@ -127,7 +127,7 @@ describe("OpenAPI document", () => {
     const res = await http("GET", "/docs/api");
     expect(res.status).toBe(200);
     const html = String(res.body);
-    for (const op of operations())
+    for (const op of operations(ROUTE_MODULES))
       expect(html, `${op.method} ${op.path}`).toContain(
         `id="${`${op.method} ${op.path}`
           .toLowerCase()

@@ -12,6 +12,7 @@ import {
   type Parameter,
 } from "@/lib/openapi/document";
 import { curlExample } from "@/lib/openapi/curl";
+import { ROUTE_MODULES } from "@/app/api/v1/routes.generated";
 import { fieldRows, rulesOf, typeLabel, type FieldRow } from "@/lib/openapi/schema-table";
 import { tagList } from "@/lib/openapi/tags";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
@@ -152,7 +153,7 @@ function Block({ title, children }: { title: string; children: ReactNode }) {
 }
 
 export default async function ApiReferencePage() {
-  const ops = operations();
+  const ops = operations(ROUTE_MODULES);
   const origin = await requestOrigin();
   const tags = tagList(new Set(ops.map((o) => o.tag)));
   return (

@@ -7,7 +7,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { NotFoundError } from "@/lib/http/errors";
+import { NotFoundError } from "@/lib/errors";
 import { SurveyClosedError } from "@/lib/surveys/errors";
 import { negotiateLocale } from "@/lib/surveys/locale";
 import { publicIdParams, publicResponseInput, publicSurveyQuery } from "@/lib/surveys/public-schema";

@@ -2,7 +2,7 @@
 // Make or rotate the customer-token signing secret: the new secret is shown exactly once.
 import { rotateCustomerTokenSecretAction } from "@/app/_actions/customer-tokens";
 import { Select } from "../../ui/select";
-import { OneTimeSecret } from "../one-time-secret";
+import { OneTimeSecret } from "../../ui/one-time-secret";
 import { SecretForm } from "../secret-form";
 
 const GRACE_OPTIONS = [
@@ -33,14 +33,16 @@ export function RotateSecretForm({ hasSecret }: { hasSecret: boolean }) {
         ) : null
       }
       secret={(data) => (
-        <OneTimeSecret id="new-customer-token-secret" label={`Signing secret ${data.hint}`} value={data.secret}>
-          <p>
-            <strong>Copy this secret now: it will not be shown again.</strong> Store it on your server only (never in a
-            web page) and sign customer tokens with it.
-            {data.previousValidUntil
-              ? ` The previous secret stays valid until ${new Date(data.previousValidUntil).toUTCString()}.`
-              : null}
-          </p>
+        <OneTimeSecret
+          id="new-customer-token-secret"
+          label={`Signing secret ${data.hint}`}
+          value={data.secret}
+          what="secret"
+        >
+          Store it on your server only (never in a web page) and sign customer tokens with it.
+          {data.previousValidUntil
+            ? ` The previous secret stays valid until ${new Date(data.previousValidUntil).toUTCString()}.`
+            : null}
         </OneTimeSecret>
       )}
     />

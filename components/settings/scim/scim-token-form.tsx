@@ -2,7 +2,7 @@
 // Create a SCIM token: the token and the base URL to paste into the identity provider, shown exactly once.
 import { createScimTokenAction } from "@/app/_actions/scim";
 import { Input } from "../../ui/input";
-import { OneTimeSecret } from "../one-time-secret";
+import { OneTimeSecret } from "../../ui/one-time-secret";
 import { SecretForm } from "../secret-form";
 
 export function ScimTokenForm() {
@@ -25,12 +25,10 @@ export function ScimTokenForm() {
         />
       )}
       secret={(data) => (
-        <OneTimeSecret id="new-scim-token" label={`SCIM token “${data.name}”`} value={data.token}>
-          <p>
-            <strong>Copy this token now: it will not be shown again.</strong> In your identity provider, set the SCIM
-            base URL (tenant URL) to <code className="font-mono break-all">{data.baseUrl}</code> and paste the token as
-            its bearer token (secret token).
-          </p>
+        <OneTimeSecret id="new-scim-token" label={`SCIM token “${data.name}”`} value={data.token} what="token">
+          In your identity provider, set the SCIM base URL (tenant URL) to{" "}
+          <code className="font-mono break-all">{data.baseUrl}</code> and paste the token as its bearer token (secret
+          token).
         </OneTimeSecret>
       )}
     />

@@ -7,7 +7,7 @@ import { Input } from "../../ui/input";
 import { FormMessage } from "../../ui/form-message";
 import { SubmitButton } from "../../ui/submit-button";
 import { useActionForm } from "../../ui/use-action-form";
-import { OneTimeSecret } from "../one-time-secret";
+import { OneTimeSecret } from "../../ui/one-time-secret";
 
 export function WebhookForm() {
   const { state, dispatch, onSubmit, pending, fieldErrors, message } = useActionForm(createWebhookAction);
@@ -91,11 +91,9 @@ export function WebhookForm() {
 
 export function SigningSecret({ url, secret }: { url: string; secret: string }) {
   return (
-    <OneTimeSecret id="webhook-secret" label={`Signing secret for ${url}`} value={secret}>
-      <p>
-        <strong>Copy this signing secret now: it will not be shown again.</strong> Your receiver uses it to check the{" "}
-        <code className="font-mono">webhook-signature</code> header of every request (docs/webhooks.md, “Signatures”).
-      </p>
+    <OneTimeSecret id="webhook-secret" label={`Signing secret for ${url}`} value={secret} what="signing secret">
+      Your receiver uses it to check the <code className="font-mono">webhook-signature</code> header of every request
+      (docs/webhooks.md, “Signatures”).
     </OneTimeSecret>
   );
 }

@@ -1,5 +1,6 @@
-// A small seeded pseudo-random generator (mulberry32) for the demo data: the same seed always gives the
-// same sequence, so a demo organization can be regenerated exactly. Not for anything security-related.
+// A small seeded pseudo-random generator (mulberry32), pure like the rest of lib/metrics: the same seed always
+// gives the same sequence, so the drivers' bootstrap is reproducible and a demo organization (lib/demo) can be
+// regenerated exactly. Not for anything security-related.
 
 export interface Rng {
   /** Uniform float in [0, 1). */

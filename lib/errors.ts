@@ -1,5 +1,6 @@
-// Errors that services throw on purpose. The route wrapper (lib/http/handler.ts) turns each into an
-// RFC 9457 application/problem+json response; anything else becomes a generic 500.
+// Errors that services throw on purpose. They know nothing of HTTP but their status: the route wrapper
+// (lib/http/handler.ts, through lib/http/to-problem.ts) turns each into an RFC 9457 application/problem+json
+// response, server actions (lib/auth/action.ts) into a form message; anything else becomes a generic 500.
 
 export type InvalidParam = { name: string; reason: string; in?: "body" | "query" | "path" };
 

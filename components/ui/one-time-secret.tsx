@@ -1,22 +1,32 @@
 "use client";
-// Shows a value that cannot be retrieved again (invite link, API key) with a copy button.
+// Shows a value that cannot be retrieved again (API key, SCIM token, signing secret, invite or reset link) with
+// a copy button. With `what`, the notice opens with "Copy this <what> now: it will not be shown again."
 import type { ReactNode } from "react";
-import { CopyButton } from "../ui/copy-button";
+import { CopyButton } from "./copy-button";
 
 export function OneTimeSecret({
   id,
   label,
   value,
+  what,
   children,
 }: {
   id: string;
   label: string;
   value: string;
+  /** What the value is ("key", "token", "secret", "signing secret"), for the copy-it-now warning. */
+  what?: string;
   children?: ReactNode;
 }) {
   return (
     <div role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
-      {children}
+      {what ? (
+        <p>
+          <strong>Copy this {what} now: it will not be shown again.</strong> {children}
+        </p>
+      ) : (
+        children
+      )}
       <label htmlFor={id} className="mt-2 block text-xs font-semibold">
         {label}
       </label>
