@@ -2,9 +2,9 @@
 // cards below that (the first column as the card's title, every other field under its column's name), so a
 // phone never scrolls sideways and never loses a field. It is one <table> restyled by container queries (the
 // `table-view:` variant in app/globals.css), not two renderings: links, ids and form controls exist once and
-// a screen reader meets one table. The headings stay in the accessibility tree on a phone (sr-only), so the
-// card labels are decorative; the explicit roles keep the table semantics where a browser drops them for
-// table elements drawn as blocks (Safari).
+// a screen reader meets one table. The headings stay in the accessibility tree on a phone (sr-only); a card's
+// labels are generated content (data-label), so a cell's text is its value in both layouts. The explicit roles
+// keep the table semantics where a browser drops them for table elements drawn as blocks (Safari).
 import type { ReactNode } from "react";
 
 export type Column<T> = {
@@ -118,12 +118,10 @@ export function DataTable<T>({
                   <td
                     key={c.header}
                     role="cell"
+                    data-label={c.header}
                     data-testid={c.testId}
-                    className={`grid grid-cols-[7.5rem_minmax(0,1fr)] gap-x-3 py-1 ${CELL} ${right(c)}`}
+                    className={`grid grid-cols-[7.5rem_minmax(0,1fr)] gap-x-3 py-1 before:text-slate-600 before:content-[attr(data-label)] ${CELL} table-view:before:content-none ${right(c)}`}
                   >
-                    <span aria-hidden="true" className="text-slate-600 table-view:hidden">
-                      {c.header}
-                    </span>
                     <div className={`min-w-0 break-words ${c.className ?? ""}`}>
                       <Content column={c} row={row} index={i} />
                     </div>
