@@ -72,6 +72,8 @@ test("a manager builds a journey and sees it on the live map", async ({ page }) 
   await expect(status(page)).toHaveText("Saved the blueprint of “Sign up”.");
 
   await page.screenshot({ path: `${SHOTS}/editor-1280.png`, fullPage: true });
+  // The stages scroll inside their own region; the page itself never scrolls sideways.
+  expect(await page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
   await page.setViewportSize({ width: 375, height: 800 });
   await page.screenshot({ path: `${SHOTS}/editor-375.png`, fullPage: true });
   const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);

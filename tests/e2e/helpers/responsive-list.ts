@@ -16,8 +16,9 @@ export async function noSidewaysScrollAt375(page: Page) {
 const cardLabel = (cell: Locator) =>
   cell.evaluate((td) => getComputedStyle(td, "::before").content.replace(/^"|"$|^none$/g, ""));
 
-export async function expectCardsOnPhoneTableOnDesktop(page: Page, list: string, fields: string[]) {
-  const region = page.getByRole("region", { name: list, exact: true });
+/** list: the region's name, or the region itself. */
+export async function expectCardsOnPhoneTableOnDesktop(page: Page, list: string | Locator, fields: string[]) {
+  const region = typeof list === "string" ? page.getByRole("region", { name: list, exact: true }) : list;
   const table = region.getByRole("table");
   await noSidewaysScrollAt375(page);
   expect(await table.evaluate((t) => getComputedStyle(t).display), `${list} as cards`).toBe("block");
@@ -38,4 +39,16 @@ export async function expectCardsOnPhoneTableOnDesktop(page: Page, list: string,
     await expect(region.getByRole("columnheader", { name: field, exact: true })).toBeVisible();
     expect(await cardLabel(region.locator(`td[data-label="${field}"]`).first())).toBe("");
   }
+}
+
+/** A score scale is one row (every point at the same height) with its end labels under its first and last point. */
+export async function expectScaleOnOneRow(points: Locator, ends: Locator) {
+  const boxes = await Promise.all((await points.all()).map(async (p) => (await p.boundingBox())!));
+  expect(boxes.length).toBeGreaterThan(1);
+  expect(new Set(boxes.map((b) => Math.round(b.y))).size, "points on one row").toBe(1);
+  for (const b of boxes) expect(b.width, "point at least 24 px wide").toBeGreaterThanOrEqual(24);
+  const [low, high] = [(await ends.first().boundingBox())!, (await ends.last().boundingBox())!];
+  const [first, last] = [boxes[0], boxes[boxes.length - 1]];
+  expect(Math.abs(low.x - first.x), "low label under the first point").toBeLessThan(2);
+  expect(Math.abs(high.x + high.width - (last.x + last.width)), "high label under the last point").toBeLessThan(2);
 }
