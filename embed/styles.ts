@@ -19,7 +19,7 @@ export const CSS = `
 .qt{display:block;margin:0 0 8px;padding:0;font-weight:600;font-size:15px}
 .rq{font-weight:400;font-size:12px;color:#57606a;margin-left:6px}
 .sc{display:grid;grid-template-columns:repeat(var(--n),minmax(0,1fr));gap:4px}
-@media (max-width:400px){.sc.wide{grid-template-columns:repeat(6,minmax(0,1fr))}}
+@media (max-width:400px){.sc{gap:2px}}
 .sc button{min-height:40px;padding:0;border:1px solid #8c959f;border-radius:6px;background:#fff;cursor:pointer;font-weight:600}
 .sc button[aria-checked=true]{background:var(--rsn-c);border-color:var(--rsn-c);color:#fff}
 .ends{display:flex;justify-content:space-between;gap:8px;margin-top:4px;font-size:12px;color:#57606a}

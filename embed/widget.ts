@@ -100,7 +100,7 @@ export function mountWidget(survey: PublicSurvey, opts: Opts, ev: WidgetEvents):
       const { min, max, minLabel, maxLabel } = q.scale;
       const n = max - min + 1;
       const group = el("div", {
-        class: n > 7 ? "sc wide" : "sc",
+        class: "sc",
         role: "radiogroup",
         "aria-labelledby": `${id}l`,
         "aria-describedby": errId,

@@ -1,43 +1,39 @@
 // The trend charts as tables: every point with its value, 95 % interval and n, flagged when it rests on too
 // few responses or on a partial bucket.
-import type { ReactNode } from "react";
 import { formatNumber } from "@/lib/metrics";
 import type { CesPoint, CsatPoint, NpsPoint, VolumePoint } from "@/lib/analytics/series";
 import { Badge } from "../ui/badge";
-import { Table, TBody, Td, Th, THead } from "../ui/table";
+import { DataTable, type Column } from "../ui/data-table";
 
-type Column<T> = { header: string; cell: (row: T) => ReactNode; className?: string };
 type Base = { bucketStart: string; label: string; partial: boolean };
 
 function SeriesTable<T extends Base>({ caption, rows, columns }: { caption: string; rows: T[]; columns: Column<T>[] }) {
+  const period: Column<T> = {
+    header: "Period",
+    cell: (r) => (
+      <>
+        <time dateTime={r.bucketStart}>{r.label}</time>
+        {r.partial ? <span className="block text-xs font-normal text-slate-600">partial</span> : null}
+      </>
+    ),
+  };
   return (
-    <Table label={caption} caption={caption}>
-      <THead>
-        <tr>
-          <Th>Period</Th>
-          {columns.map((c) => (
-            <Th key={c.header} className="normal-case">
-              {c.header}
-            </Th>
-          ))}
-        </tr>
-      </THead>
-      <TBody>
-        {rows.map((r) => (
-          <tr key={r.bucketStart}>
-            <Th scope="row" className="font-medium normal-case">
-              <time dateTime={r.bucketStart}>{r.label}</time>
-              {r.partial ? <span className="block text-xs font-normal text-slate-600">partial</span> : null}
-            </Th>
-            {columns.map((c) => (
-              <Td key={c.header} className={`tabular-nums whitespace-nowrap ${c.className ?? ""}`}>
-                {c.cell(r)}
-              </Td>
-            ))}
-          </tr>
-        ))}
-      </TBody>
-    </Table>
+    <DataTable
+      label={caption}
+      caption={caption}
+      rows={rows}
+      rowKey={(r) => r.bucketStart}
+      rowHeaders
+      tableFrom="sm"
+      columns={[
+        period,
+        ...columns.map((c) => ({
+          ...c,
+          headerClassName: "normal-case",
+          className: `tabular-nums table-view:whitespace-nowrap ${c.className ?? ""}`,
+        })),
+      ]}
+    />
   );
 }
 

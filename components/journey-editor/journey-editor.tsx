@@ -160,7 +160,7 @@ export function JourneyEditor({ initial, channels }: { initial: EditorJourney; c
             role="region"
             aria-label="Stages in journey order (scrolls sideways)"
             tabIndex={0}
-            className="overflow-x-auto pb-3"
+            className="relative overflow-x-auto pb-3"
           >
             <ol className="flex flex-col gap-3 sm:flex-row sm:items-start" aria-label="Stages in journey order">
               {stages.map((stage, i) => (

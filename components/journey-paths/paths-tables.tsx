@@ -1,7 +1,7 @@
 // The table alternative to the chart: the top paths with counts and share, and per step each touchpoint's
 // customers, how many continued and how many left there.
 import type { JourneyPaths } from "@/lib/journeys/paths-report";
-import { Table, TBody, Td, Th, THead } from "../ui/table";
+import { DataTable } from "../ui/data-table";
 import { formatCount } from "../ui/format";
 
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
@@ -9,58 +9,45 @@ const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
 export function PathsTables({ data }: { data: JourneyPaths }) {
   const name = new Map(data.touchpoints.map((t) => [t.id, t.name]));
   const nameOf = (id: string) => name.get(id) ?? "Unknown touchpoint";
+  const figure = { align: "right", className: "tabular-nums" } as const;
   return (
     <div className="grid gap-6">
-      <Table label="Top paths" caption={`Top paths (of ${formatCount(data.customers)} customers)`}>
-        <THead>
-          <tr>
-            <Th>#</Th>
-            <Th>Path</Th>
-            <Th className="text-right">Customers</Th>
-            <Th className="text-right">Share</Th>
-          </tr>
-        </THead>
-        <TBody>
-          {data.paths.map((p, i) => (
-            <tr key={p.touchpointIds.join(">")} data-testid="top-path">
-              <Td className="tabular-nums">{i + 1}</Td>
-              <Td>{p.touchpointIds.map(nameOf).join(" → ")}</Td>
-              <Td className="text-right tabular-nums" data-testid="top-path-customers">
-                {formatCount(p.customers)}
-              </Td>
-              <Td className="text-right tabular-nums">{pct(p.share)}</Td>
-            </tr>
-          ))}
-        </TBody>
-      </Table>
+      <DataTable
+        label="Top paths"
+        caption={`Top paths (of ${formatCount(data.customers)} customers)`}
+        rows={data.paths}
+        rowKey={(p) => p.touchpointIds.join(">")}
+        rowTestId="top-path"
+        tableFrom="lg"
+        columns={[
+          { header: "#", className: "tabular-nums", cell: (_, i) => i + 1, card: (_, i) => `Path ${i + 1}` },
+          { header: "Path", cell: (p) => p.touchpointIds.map(nameOf).join(" → ") },
+          { header: "Customers", ...figure, testId: "top-path-customers", cell: (p) => formatCount(p.customers) },
+          { header: "Share", ...figure, cell: (p) => pct(p.share) },
+        ]}
+      />
       <details className="group">
         <summary className="mb-2 cursor-pointer text-sm font-semibold text-brand-700 hover:underline">
           Per step: customers, continued and left ({data.nodes.length} rows)
         </summary>
-        <Table label="Customers per step" caption="Per step: customers, continued and left">
-          <THead>
-            <tr>
-              <Th>Step</Th>
-              <Th>Touchpoint</Th>
-              <Th className="text-right">Customers</Th>
-              <Th className="text-right">Continued</Th>
-              <Th className="text-right">Left</Th>
-            </tr>
-          </THead>
-          <TBody>
-            {data.nodes.map((n) => (
-              <tr key={`${n.step}:${n.touchpointId}`}>
-                <Td className="tabular-nums">{n.step + 1}</Td>
-                <Td>{nameOf(n.touchpointId)}</Td>
-                <Td className="text-right tabular-nums">{formatCount(n.customers)}</Td>
-                <Td className="text-right tabular-nums">{formatCount(n.continued)}</Td>
-                <Td className="text-right tabular-nums">
-                  {formatCount(n.dropped)} ({pct(n.dropped / n.customers)})
-                </Td>
-              </tr>
-            ))}
-          </TBody>
-        </Table>
+        <DataTable
+          label="Customers per step"
+          caption="Per step: customers, continued and left"
+          rows={data.nodes}
+          rowKey={(n) => `${n.step}:${n.touchpointId}`}
+          tableFrom="lg"
+          columns={[
+            { header: "Step", className: "tabular-nums", cell: (n) => n.step + 1, card: (n) => `Step ${n.step + 1}` },
+            { header: "Touchpoint", cell: (n) => nameOf(n.touchpointId) },
+            { header: "Customers", ...figure, cell: (n) => formatCount(n.customers) },
+            { header: "Continued", ...figure, cell: (n) => formatCount(n.continued) },
+            {
+              header: "Left",
+              ...figure,
+              cell: (n) => `${formatCount(n.dropped)} (${pct(n.dropped / n.customers)})`,
+            },
+          ]}
+        />
       </details>
     </div>
   );

@@ -2,77 +2,101 @@
 // first), promised vs perceived with the 95 % interval, n, the gap with its interval, the verdict and priority.
 import type { GapRow } from "@/lib/journeys/gaps-report";
 import { formatNumber } from "@/lib/metrics";
-import { Table, TBody, Td, Th, THead } from "../ui/table";
+import { DataTable, type Column } from "../ui/data-table";
 import { formatCount } from "../ui/format";
 import { GapStatusBadge } from "../journeys/gap-status";
 import { fmt, METRIC_NAMES, range, SCALE_SUFFIX, signed } from "../journeys/figures";
 import { TouchpointName } from "./touchpoint-name";
 
+function gapColumns(query: string): Column<GapRow>[] {
+  return [
+    {
+      header: "Touchpoint",
+      className: "table-view:min-w-40",
+      cell: (r, i) => (
+        <>
+          <span className="mr-1 text-slate-500 tabular-nums">{i + 1}.</span>
+          <TouchpointName row={r} query={query} />
+        </>
+      ),
+    },
+    {
+      header: "Promised",
+      className: "tabular-nums table-view:whitespace-nowrap",
+      cell: ({ gap: g }) => (
+        <>
+          {METRIC_NAMES[g.metric]} {fmt(g.metric, g.target)}
+          <span className="text-xs text-slate-500">{SCALE_SUFFIX[g.metric]}</span>
+        </>
+      ),
+    },
+    {
+      header: "Perceived",
+      className: "tabular-nums table-view:whitespace-nowrap",
+      cell: ({ gap: { metric: m, perceived: p } }) => (
+        <span className={p.enough ? "" : "text-slate-500"}>
+          {fmt(m, p.value)}
+          <span className="block text-xs text-slate-600">{range(m, p.low, p.high)}</span>
+        </span>
+      ),
+    },
+    {
+      header: "n",
+      headerClassName: "normal-case",
+      className: "tabular-nums",
+      cell: (r) => formatCount(r.gap.perceived.n),
+    },
+    {
+      header: "Gap",
+      className: "tabular-nums table-view:whitespace-nowrap",
+      cell: ({ gap: g }) => (
+        <span className={g.perceived.enough ? "font-semibold" : "text-slate-500"}>
+          {signed(g.metric, g.gap)}
+          <span className="block text-xs font-normal text-slate-600">
+            {g.low === null || g.high === null ? "—" : `${signed(g.metric, g.low)} to ${signed(g.metric, g.high)}`}
+          </span>
+        </span>
+      ),
+    },
+    {
+      header: "Verdict",
+      cell: ({ gap: g }) => (
+        <>
+          <GapStatusBadge status={g.status} />
+          <span className="sr-only">{g.significant ? " (significant)" : " (not significant)"}</span>
+        </>
+      ),
+    },
+    {
+      header: "Priority",
+      className: "tabular-nums table-view:whitespace-nowrap",
+      cell: ({ gap: g }) => (
+        <>
+          <span className="font-semibold">{g.priority === null ? "—" : formatNumber(g.priority, 0)}</span>
+          <span className="block text-xs text-slate-600">{formatCount(g.volume)} encounters</span>
+        </>
+      ),
+    },
+  ];
+}
+
 export function GapTable({ rows, query }: { rows: GapRow[]; query: string }) {
   return (
-    <Table
+    <DataTable
       label="Experience gaps by priority"
       caption={
         <span className="font-normal text-slate-600">
           Below each figure: its 95 % interval. Under the priority: the volume it weighs.
         </span>
       }
+      rows={rows}
+      rowKey={(r) => r.key}
+      rowHeaders
+      rowClassName={({ gap: g }) =>
+        g.status === "friction" ? "bg-red-50/50" : g.status === "delight" ? "bg-green-50/50" : ""
+      }
+      columns={gapColumns(query)}
       className="print:overflow-visible print:rounded-none print:border-0 print:shadow-none"
-    >
-      <THead>
-        <tr>
-          <Th>Touchpoint</Th>
-          <Th>Promised</Th>
-          <Th>Perceived</Th>
-          <Th className="normal-case">n</Th>
-          <Th>Gap</Th>
-          <Th>Verdict</Th>
-          <Th>Priority</Th>
-        </tr>
-      </THead>
-      <TBody>
-        {rows.map((r, i) => {
-          const g = r.gap;
-          const m = g.metric;
-          const p = g.perceived;
-          return (
-            <tr
-              key={r.key}
-              className={g.status === "friction" ? "bg-red-50/50" : g.status === "delight" ? "bg-green-50/50" : ""}
-            >
-              <Th scope="row" className="font-medium normal-case">
-                <div className="min-w-40 whitespace-normal">
-                  <span className="mr-1 tabular-nums text-slate-500">{i + 1}.</span>
-                  <TouchpointName row={r} query={query} />
-                </div>
-              </Th>
-              <Td className="tabular-nums whitespace-nowrap">
-                {METRIC_NAMES[m]} {fmt(m, g.target)}
-                <span className="text-xs text-slate-500">{SCALE_SUFFIX[m]}</span>
-              </Td>
-              <Td className={`tabular-nums whitespace-nowrap ${p.enough ? "" : "text-slate-500"}`}>
-                {fmt(m, p.value)}
-                <span className="block text-xs text-slate-600">{range(m, p.low, p.high)}</span>
-              </Td>
-              <Td className="tabular-nums">{formatCount(p.n)}</Td>
-              <Td className={`tabular-nums whitespace-nowrap ${p.enough ? "font-semibold" : "text-slate-500"}`}>
-                {signed(m, g.gap)}
-                <span className="block text-xs font-normal text-slate-600">
-                  {g.low === null || g.high === null ? "—" : `${signed(m, g.low)} to ${signed(m, g.high)}`}
-                </span>
-              </Td>
-              <Td>
-                <GapStatusBadge status={g.status} />
-                <span className="sr-only">{g.significant ? " (significant)" : " (not significant)"}</span>
-              </Td>
-              <Td className="tabular-nums whitespace-nowrap">
-                <span className="font-semibold">{g.priority === null ? "—" : formatNumber(g.priority, 0)}</span>
-                <span className="block text-xs text-slate-600">{formatCount(g.volume)} encounters</span>
-              </Td>
-            </tr>
-          );
-        })}
-      </TBody>
-    </Table>
+    />
   );
 }

@@ -263,7 +263,7 @@ export function SurveyEditor({ initial, touchpointGroups, origin, embedPath, org
                 </button>
               ))}
             </div>
-            <div className="sticky bottom-0 z-10 -mx-1 flex flex-wrap items-center gap-3 border-t border-slate-200 bg-slate-50/95 px-1 py-3">
+            <div className="sticky bottom-0 z-20 -mx-3 flex [html:has(&)]:scroll-pb-24 flex-wrap items-center gap-3 rounded-t-lg border border-b-0 border-slate-300 bg-white px-3 py-3 shadow-[0_-4px_12px_-2px_rgb(15_23_42/0.12)]">
               <Button onClick={saveQuestions} disabled={pending !== null || !dirty}>
                 {pending === "save" ? "Saving…" : "Save questions"}
               </Button>

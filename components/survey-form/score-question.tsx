@@ -1,6 +1,7 @@
 // A score scale as a radio group: native radios (arrow keys move and select, Tab leaves the group), drawn
 // as numbered boxes. The end points carry their meaning in the accessible name ("0 – Not at all likely").
-// 0–10 wraps into two rows below the sm breakpoint so each box stays a comfortable touch target at 375 px.
+// The scale is always one row, so the end labels sit under its true ends: at 375 px the gaps shrink and each of
+// 0–10 stays a 25 × 44 px target (WCAG 2.5.8 asks for 24 px).
 import { useId, type CSSProperties } from "react";
 import type { PublicQuestion } from "@/lib/surveys/public-service";
 import { QuestionFieldset } from "./question-shell";
@@ -17,11 +18,7 @@ export function ScoreQuestion({ question, value, error, requiredLabel, onChange 
   const id = useId();
   const { min, max, minLabel, maxLabel } = question.scale!;
   const points = Array.from({ length: Math.max(0, max - min + 1) }, (_, i) => min + i);
-  const narrowCols = points.length <= 7 ? points.length : Math.ceil(points.length / 2);
-  const style = {
-    "--cols": `repeat(${points.length}, minmax(0, 1fr))`,
-    "--cols-narrow": `repeat(${narrowCols}, minmax(0, 1fr))`,
-  } as CSSProperties;
+  const style = { "--cols": `repeat(${points.length}, minmax(0, 1fr))` } as CSSProperties;
   return (
     <QuestionFieldset
       id={id}
@@ -30,7 +27,7 @@ export function ScoreQuestion({ question, value, error, requiredLabel, onChange 
       requiredLabel={requiredLabel}
       error={error}
     >
-      <div className="grid grid-cols-(--cols-narrow) gap-1.5 sm:grid-cols-(--cols)" style={style}>
+      <div className="grid grid-cols-(--cols) gap-0.5 sm:gap-1.5" style={style}>
         {points.map((p) => (
           <label key={p} className="block">
             <input

@@ -1,6 +1,8 @@
 // An agent finds a customer from any page with the keyboard, or creates one when nobody matches.
 import { expect, test } from "@playwright/test";
 import { pressSearchShortcut } from "./helpers/customer-search";
+import { expectCardsOnPhoneTableOnDesktop } from "./helpers/responsive-list";
+import { shots } from "./helpers/screens";
 
 test.beforeEach(async ({ page }) => {
   await page.goto("/login");
@@ -46,4 +48,11 @@ test("no match → create the customer inline with the typed name", async ({ pag
   await expect(page.getByText(/customer added/i)).toBeVisible();
   const found = await (await page.request.get(`/api/v1/customers?q=${name.split(" ")[0]}`)).json();
   expect(found.data.map((c: { name: string }) => c.name)).toEqual([name]);
+});
+
+test("the customer list is a card per customer on a phone and a table on a wide screen", async ({ page }) => {
+  await page.goto("/customers");
+  const fields = ["E-mail", "External id", "Tags", "Consent", "Created"];
+  await expectCardsOnPhoneTableOnDesktop(page, "Customers", fields);
+  await shots(page, "tmp/shots-phone-lists", "customers");
 });

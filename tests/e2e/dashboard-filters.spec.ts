@@ -2,6 +2,7 @@
 // tiles' n are the API's numbers for the same query string; a chart's table and CSV carry the same points;
 // two segments are compared; the page works at 375 px and without JavaScript.
 import { expect, test, type Page } from "@playwright/test";
+import { expectCardsOnPhoneTableOnDesktop } from "./helpers/responsive-list";
 
 const ADMIN = { email: "admin@demo.resonance.test", password: "resonance-demo" };
 const METRICS = ["nps", "csat", "ces"] as const;
@@ -95,6 +96,14 @@ test("a chart's table and CSV hold the same points as the API", async ({ page })
   const lines = (await csv.text()).trimEnd().split("\r\n");
   expect(lines[0].split(",")).toEqual(expect.arrayContaining(["bucket_start", "n", "low", "high"]));
   expect(lines.slice(1).map((l) => Number(l.split(",")[1]))).toEqual(api.nps.map((p: { n: number }) => p.n));
+
+  // On a phone each period is a card with every figure; in the half-width card at 1280 px it is a table.
+  const region = details.getByRole("region");
+  await expectCardsOnPhoneTableOnDesktop(page, region, ["NPS", "95 % interval", "n", "Note"]);
+  await page.setViewportSize({ width: 375, height: 812 });
+  await region.screenshot({ path: "tmp/shots-phone-lists/dashboard-nps-table-375.png" });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await region.screenshot({ path: "tmp/shots-phone-lists/dashboard-nps-table-1280.png" });
 });
 
 test("two segments side by side with the difference and its significance", async ({ page }) => {

@@ -9,6 +9,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { expectScaleOnOneRow } from "./helpers/responsive-list";
 
 const ADMIN = { email: "admin@demo.resonance.test", password: "resonance-demo" };
 const root = path.resolve(import.meta.dirname, "../..");
@@ -127,6 +128,7 @@ test("a visitor answers the embedded widget with the keyboard; one response is s
   const box = (await dialog.boundingBox())!;
   expect(box.x).toBeGreaterThanOrEqual(0);
   expect(box.x + box.width).toBeLessThanOrEqual(375);
+  await expectScaleOnOneRow(scale.getByRole("radio"), dialog.locator(".ends span"));
   await visitor.screenshot({ path: "tmp/screens/embed-widget-375.png" });
 
   await visitor.keyboard.press("Tab");

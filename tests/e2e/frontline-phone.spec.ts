@@ -2,6 +2,8 @@
 // case" link where a case is resolved) and a case page never scroll sideways; the top bar stays at the top of
 // the screen while the page scrolls. A manager's import report fits too. Screenshots go to tmp/shots-frontline2/.
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expectCardsOnPhoneTableOnDesktop } from "./helpers/responsive-list";
+import { shots as shotsAt1280And375 } from "./helpers/screens";
 import { signInAs } from "./helpers/sign-in";
 
 const SHOTS = "tmp/shots-frontline2";
@@ -60,7 +62,7 @@ test("an agent on a phone logs an interaction, reads the 360 and works a case fr
   // (resolving needs a note, so it is done on the case page); the status select is for wide screens.
   const first = page.getByRole("row").nth(1);
   await expect(first.getByText("Overdue").filter({ visible: true })).toBeInViewport();
-  await expect(first.getByText(/^Due /)).toBeVisible();
+  await expect(first.locator('td[data-label="Due"]')).toBeVisible();
   await expect(page.getByRole("combobox", { name: /^Status of/ })).toHaveCount(0);
   const work = first.getByRole("link", { name: /^Work case/ });
   await expect(work).toBeInViewport();
@@ -106,4 +108,13 @@ test("the survey editor counts responses with a thousands separator", async ({ p
   const big = surveys.find((s) => s.name === "Relationship NPS")!; // the demo's largest survey, 10,000+ responses
   await page.goto(`/surveys/${big.id}`);
   await expect(page.getByText(/^\d{1,3}(,\d{3})+ responses$/)).toBeVisible();
+});
+
+test("the case list is a card per case on a phone, with every column, and a table on a wide screen", async ({
+  page,
+}) => {
+  await signInAs(page, "manager");
+  await page.goto("/cases");
+  await expectCardsOnPhoneTableOnDesktop(page, "Cases", ["Customer", "Owner", "Status", "Due", "Opened"]);
+  await shotsAt1280And375(page, "tmp/shots-phone-lists", "cases");
 });

@@ -3,6 +3,7 @@
 // Resonance's e-mails carry them) attach the response to that customer, which is how the test finds exactly its own response among the demo data.
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { signedLinkQuery } from "./helpers/customer-token";
+import { expectScaleOnOneRow } from "./helpers/responsive-list";
 
 const ADMIN = { email: "admin@demo.resonance.test", password: "resonance-demo" };
 
@@ -74,6 +75,8 @@ test("a customer answers the hosted NPS survey with the keyboard and the respons
   await customer.screenshot({ path: "tmp/screens/hosted-survey-1280.png", fullPage: true });
   await customer.setViewportSize({ width: 375, height: 800 });
   await customer.screenshot({ path: "tmp/screens/hosted-survey-375.png", fullPage: true });
+  // 0–10 stays one row on a phone, with "Extremely likely" under 10 (not under 5 of a wrapped row).
+  await expectScaleOnOneRow(group.locator("label"), group.locator("div[aria-hidden=true] > span"));
   expect(
     await customer.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
   ).toBeLessThanOrEqual(0);

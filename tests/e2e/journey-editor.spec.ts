@@ -72,6 +72,8 @@ test("a manager builds a journey and sees it on the live map", async ({ page }) 
   await expect(status(page)).toHaveText("Saved the blueprint of “Sign up”.");
 
   await page.screenshot({ path: `${SHOTS}/editor-1280.png`, fullPage: true });
+  // The stages scroll inside their own region; the page itself never scrolls sideways.
+  expect(await page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
   await page.setViewportSize({ width: 375, height: 800 });
   await page.screenshot({ path: `${SHOTS}/editor-375.png`, fullPage: true });
   const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -106,4 +108,18 @@ test("a manager builds a journey and sees it on the live map", async ({ page }) 
   await page.getByRole("button", { name: "Restore stage First value" }).click();
   await expect(status(page)).toHaveText("Restored the stage “First value” at the end of the journey.");
   expect(await stageNames(page)).toEqual(["Discover", "Sign up", "First value"]);
+});
+
+test("the editor of a five-stage journey fits a 1280 px screen: the stages scroll inside their region", async ({
+  page,
+}) => {
+  await signInAs(page, "manager");
+  await page.goto("/journeys");
+  await page.getByRole("link", { name: /^Support/ }).click();
+  await page.getByRole("link", { name: "Edit journey" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Edit: Support" })).toBeVisible();
+  const stages = page.getByRole("region", { name: /^Stages in journey order/ });
+  expect(await stages.evaluate((r) => r.scrollWidth > r.clientWidth), "the stages overflow their region").toBe(true);
+  expect(await page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: `${SHOTS}/support-editor-1280.png` });
 });

@@ -3,6 +3,7 @@
 // report puts an under-promise touchpoint first. Screenshots at 1280 and 375 px go to tmp/screens/.
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_UNDER_PROMISE } from "../../lib/demo/catalog";
+import { expectCardsOnPhoneTableOnDesktop } from "./helpers/responsive-list";
 
 const MANAGER = { email: "manager@demo.resonance.test", password: "resonance-demo" };
 
@@ -79,6 +80,8 @@ test("the experience-gap report puts an under-promise touchpoint first and offer
   const res = await page.request.get((await csv.getAttribute("href"))!);
   expect(res.headers()["content-type"]).toContain("text/csv");
   expect((await res.text()).split("\r\n")[1]).toContain(name!);
+  const fields = ["Promised", "Perceived", "n", "Gap", "Verdict", "Priority"];
+  await expectCardsOnPhoneTableOnDesktop(page, "Experience gaps by priority", fields);
 
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.screenshot({ path: "tmp/screens/gap-report-1280.png" });

@@ -2,6 +2,7 @@
 // first top path's count is the API's, the chart's nodes are reachable with the keyboard, and at 375 px the
 // chart scrolls inside its own region while the page does not. Screenshots go to tmp/shots-paths/.
 import { expect, test, type Page } from "@playwright/test";
+import { expectCardsOnPhoneTableOnDesktop } from "./helpers/responsive-list";
 import { signInAs } from "./helpers/sign-in";
 
 const signIn = (page: Page) => signInAs(page, "manager");
@@ -51,6 +52,9 @@ test("the Support journey's paths: chart, tables and the API agree", async ({ pa
   await page.setViewportSize({ width: 375, height: 800 });
   await page.screenshot({ path: "tmp/shots-paths/journey-paths-375.png", fullPage: true });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await expectCardsOnPhoneTableOnDesktop(page, "Top paths", ["Path", "Customers", "Share"]);
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.getByRole("region", { name: "Top paths" }).screenshot({ path: "tmp/shots-paths/top-paths-375.png" });
 });
 
 test("a period with no interactions says what to do", async ({ page }) => {

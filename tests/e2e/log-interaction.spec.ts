@@ -1,6 +1,8 @@
 // An agent finds a customer, logs an interaction in a few keystrokes, and sees it on the timeline; a save
 // that fails on the network keeps the entry (even across a reload) and a retry stores it exactly once.
 import { expect, test, type Page } from "@playwright/test";
+import { expectCardsOnPhoneTableOnDesktop } from "./helpers/responsive-list";
+import { shots } from "./helpers/screens";
 
 async function signInAsAgent(page: Page) {
   await page.goto("/login");
@@ -60,4 +62,12 @@ test("a failed save keeps the entry across a reload and a retry stores it once",
   await page.getByRole("button", { name: "Retry" }).waitFor({ state: "detached" });
   const list = await (await page.request.get(`/api/v1/interactions?customerId=${customer.id}&limit=50`)).json();
   expect(list.data.filter((i: { note: string | null }) => i.note === note)).toHaveLength(1);
+});
+
+test("the interactions list is a card per interaction on a phone and a table on a wide screen", async ({ page }) => {
+  await signInAsAgent(page);
+  await page.goto("/interactions");
+  const fields = ["Customer", "Touchpoint", "Channel", "Staff", "Outcome", "Emotion", "Note"];
+  await expectCardsOnPhoneTableOnDesktop(page, "Interactions", fields);
+  await shots(page, "tmp/shots-phone-lists", "interactions");
 });

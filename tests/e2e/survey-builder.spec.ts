@@ -2,6 +2,8 @@
 // publishes it, and a customer opening the hosted link sees the new wording. The survey is closed again at
 // the end so that specs looking for the demo data's live NPS survey never pick this one.
 import { expect, test, type Page } from "@playwright/test";
+import { expectCardsOnPhoneTableOnDesktop } from "./helpers/responsive-list";
+import { shots } from "./helpers/screens";
 import { signInAs } from "./helpers/sign-in";
 
 const SHOTS = "tmp/shots-builder";
@@ -79,6 +81,18 @@ test("a manager creates an NPS survey from the template, edits it, links a touch
   await page.setViewportSize({ width: 375, height: 800 });
   await page.screenshot({ path: `${SHOTS}/editor-375.png`, fullPage: true });
   await page.screenshot({ path: `${SHOTS}/editor-375-top.png` });
+  // The sticky save bar is opaque and framed, and a field scrolled into view stops above it, not under it.
+  const bar = page.getByRole("button", { name: "Save questions" }).locator("..");
+  expect(await bar.evaluate((b) => getComputedStyle(b).backgroundColor)).toBe("rgb(255, 255, 255)");
+  expect(await bar.evaluate((b) => getComputedStyle(b).boxShadow)).not.toBe("none");
+  await page.emulateMedia({ reducedMotion: "reduce" }); // instant scrolling, so the boxes are final
+  await page.evaluate(() => window.scrollTo({ top: 0, behavior: "instant" }));
+  const field = page.locator("#questions-panel li").nth(1).getByRole("textbox").first();
+  await field.evaluate((e) => e.scrollIntoView({ block: "nearest" }));
+  const fieldBox = (await field.boundingBox())!;
+  expect(fieldBox.y + fieldBox.height, "field above the save bar").toBeLessThanOrEqual((await bar.boundingBox())!.y);
+  await page.screenshot({ path: `${SHOTS}/editor-375-save-bar.png` });
+  await page.emulateMedia({ reducedMotion: null });
   await page
     .locator("#questions-panel li")
     .first()
@@ -113,4 +127,12 @@ test("a manager creates an NPS survey from the template, edits it, links a touch
   await context.close();
 
   expect((await page.request.post(`/api/v1/surveys/${surveyId}/close`)).status()).toBe(200);
+});
+
+test("the survey list is a card per survey on a phone and a table on a wide screen", async ({ page }) => {
+  await signInAs(page, "manager");
+  await page.goto("/surveys");
+  const fields = ["Type", "Status", "Touchpoint", "Responses", "Public id", "Created"];
+  await expectCardsOnPhoneTableOnDesktop(page, "Surveys", fields);
+  await shots(page, "tmp/shots-phone-lists", "surveys");
 });

@@ -8,7 +8,7 @@ import { getLoopClosure } from "@/lib/cases/loop-closure";
 import { lastDays } from "@/lib/dashboard/headline";
 import { updateCaseStatusAction } from "@/app/_actions/cases";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
+import { DataTable, type Column } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
 import { ActionForm } from "@/components/ui/action-form";
@@ -30,10 +30,6 @@ const STATUS_OPTIONS = CASE_STATUSES.filter((s) => s !== "resolved").map((s) => 
   label: CASE_STATUS_LABELS[s].label,
 }));
 
-// On a phone only the first column shows: it carries the customer, due date (overdue), status and the
-// "Work case" link; the other columns appear on wide screens (lg: the sidebar takes room from md on).
-const WIDE = "hidden lg:table-cell";
-
 function WorkCaseLink({ id, title, className = "" }: { id: string; title: string; className?: string }) {
   return (
     <Link
@@ -44,6 +40,94 @@ function WorkCaseLink({ id, title, className = "" }: { id: string; title: string
       Work case
     </Link>
   );
+}
+
+type Row = Awaited<ReturnType<typeof listCases>>["data"][number];
+const isOverdue = (c: Row, now: Date) => c.status !== "resolved" && c.dueAt !== null && c.dueAt < now;
+
+// On a phone each case is a card with every column; the status select is for wide screens, a card shows the
+// status and "Work case" (resolving needs a note, so it happens on the case page either way).
+function caseColumns(canWork: boolean, now: Date): Column<Row>[] {
+  const workable = (c: Row) => canWork && c.status !== "resolved";
+  return [
+    {
+      header: "Case",
+      className: "table-view:min-w-56",
+      cell: (c) => (
+        <>
+          <Link href={`/cases/${c.id}`} className="font-medium text-brand-700 hover:underline">
+            {c.title}
+          </Link>{" "}
+          <PriorityBadge priority={c.priority} />
+          {c.response?.comment ? (
+            <p className="mt-1 line-clamp-2 text-xs font-normal text-slate-600">“{c.response.comment}”</p>
+          ) : null}
+        </>
+      ),
+    },
+    {
+      header: "Customer",
+      cell: (c) =>
+        c.customer ? (
+          <Link href={`/customers/${c.customer.id}`} className="font-medium text-brand-700 hover:underline">
+            {c.customer.name ?? "Unnamed customer"}
+          </Link>
+        ) : (
+          <span className="text-slate-500">—</span>
+        ),
+    },
+    { header: "Owner", cell: (c) => c.owner?.name ?? <span className="text-slate-500">Unassigned</span> },
+    {
+      header: "Status",
+      cell: (c) =>
+        workable(c) ? (
+          <>
+            <ActionForm
+              key={c.status}
+              action={updateCaseStatusAction.bind(null, c.id)}
+              submitLabel="Save"
+              pendingLabel="Saving…"
+              inline
+              aria-label={`Status of ${c.title}`}
+            >
+              <Select
+                id={`status-${c.id}`}
+                name="status"
+                label={`Status of “${c.title}”`}
+                hideLabel
+                defaultValue={c.status}
+                options={STATUS_OPTIONS}
+                className="w-36"
+              />
+            </ActionForm>
+            <WorkCaseLink id={c.id} title={c.title} className="mt-1" />
+          </>
+        ) : (
+          <CaseStatusBadge status={c.status} />
+        ),
+      card: (c) => (
+        <span className="flex flex-wrap items-center gap-x-3">
+          <CaseStatusBadge status={c.status} />
+          {workable(c) ? <WorkCaseLink id={c.id} title={c.title} /> : null}
+        </span>
+      ),
+    },
+    {
+      header: "Due",
+      className: "table-view:whitespace-nowrap",
+      cell: (c) => (
+        <>
+          <span className="mr-2 table-view:mr-0 table-view:block">{formatDate(c.dueAt)}</span>
+          {isOverdue(c, now) ? <Badge tone="danger">Overdue</Badge> : null}
+        </>
+      ),
+    },
+    {
+      header: "Opened",
+      className: "text-slate-700 table-view:whitespace-nowrap",
+      cell: (c) => formatDate(c.createdAt),
+    },
+  ];
 }
 
 export default async function CasesPage({ searchParams }: { searchParams: SearchParams }) {
@@ -93,87 +177,14 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
           {query.mine ? "None are assigned to you." : null}
         </EmptyState>
       ) : (
-        <Table label="Cases">
-          <THead>
-            <tr>
-              <Th>Case</Th>
-              <Th className={WIDE}>Customer</Th>
-              <Th className={WIDE}>Owner</Th>
-              <Th className={WIDE}>Status</Th>
-              <Th className={WIDE}>Due</Th>
-              <Th className={WIDE}>Opened</Th>
-            </tr>
-          </THead>
-          <TBody>
-            {page.data.map((c) => {
-              const overdue = c.status !== "resolved" && c.dueAt !== null && c.dueAt < now;
-              return (
-                <tr key={c.id} className={overdue ? "bg-red-50/70" : "hover:bg-slate-50"}>
-                  <Td className="lg:min-w-56">
-                    <Link href={`/cases/${c.id}`} className="font-medium text-brand-700 hover:underline">
-                      {c.title}
-                    </Link>{" "}
-                    <PriorityBadge priority={c.priority} />
-                    {c.response?.comment ? (
-                      <p className="mt-1 line-clamp-2 text-xs text-slate-600">“{c.response.comment}”</p>
-                    ) : null}
-                    <div className="mt-2 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-700 lg:hidden">
-                      <CaseStatusBadge status={c.status} />
-                      {overdue ? <Badge tone="danger">Overdue</Badge> : null}
-                      <span>Due {formatDate(c.dueAt)}</span>
-                      {c.customer ? <span>· {c.customer.name ?? "Unnamed customer"}</span> : null}
-                    </div>
-                    {canWork && c.status !== "resolved" ? (
-                      <WorkCaseLink id={c.id} title={c.title} className="lg:hidden" />
-                    ) : null}
-                  </Td>
-                  <Td className={WIDE}>
-                    {c.customer ? (
-                      <Link href={`/customers/${c.customer.id}`} className="font-medium text-brand-700 hover:underline">
-                        {c.customer.name ?? "Unnamed customer"}
-                      </Link>
-                    ) : (
-                      <span className="text-slate-500">—</span>
-                    )}
-                  </Td>
-                  <Td className={WIDE}>{c.owner?.name ?? <span className="text-slate-500">Unassigned</span>}</Td>
-                  <Td className={WIDE}>
-                    {canWork && c.status !== "resolved" ? (
-                      <>
-                        <ActionForm
-                          key={c.status}
-                          action={updateCaseStatusAction.bind(null, c.id)}
-                          submitLabel="Save"
-                          pendingLabel="Saving…"
-                          inline
-                          aria-label={`Status of ${c.title}`}
-                        >
-                          <Select
-                            id={`status-${c.id}`}
-                            name="status"
-                            label={`Status of “${c.title}”`}
-                            hideLabel
-                            defaultValue={c.status}
-                            options={STATUS_OPTIONS}
-                            className="w-36"
-                          />
-                        </ActionForm>
-                        <WorkCaseLink id={c.id} title={c.title} className="mt-1" />
-                      </>
-                    ) : (
-                      <CaseStatusBadge status={c.status} />
-                    )}
-                  </Td>
-                  <Td className={`${WIDE} whitespace-nowrap`}>
-                    <span className="block">{formatDate(c.dueAt)}</span>
-                    {overdue ? <Badge tone="danger">Overdue</Badge> : null}
-                  </Td>
-                  <Td className={`${WIDE} whitespace-nowrap text-slate-700`}>{formatDate(c.createdAt)}</Td>
-                </tr>
-              );
-            })}
-          </TBody>
-        </Table>
+        <DataTable
+          label="Cases"
+          rows={page.data}
+          rowKey={(c) => c.id}
+          rowClassName={(c) => (isOverdue(c, now) ? "bg-red-50/70" : "table-view:hover:bg-slate-50")}
+          tableFrom="4xl"
+          columns={caseColumns(canWork, now)}
+        />
       )}
       <Pagination
         path="/cases"

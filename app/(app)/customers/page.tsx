@@ -6,7 +6,7 @@ import { customerListQuery } from "@/lib/customers/schema";
 import { listCustomers } from "@/lib/customers/service";
 import { PageHeader } from "@/components/ui/page-header";
 import { CsvLinks } from "@/components/import/csv-links";
-import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
+import { DataTable, type Column } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
 import { buttonClass } from "@/components/ui/button";
@@ -21,6 +21,33 @@ export const metadata = { title: "Customers" };
 const PAGE_SIZE = 25;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const one = (v: string | string[] | undefined) => (typeof v === "string" && v.trim() ? v.trim() : undefined);
+
+type Row = Awaited<ReturnType<typeof listCustomers>>["data"][number];
+
+const COLUMNS: Column<Row>[] = [
+  {
+    header: "Name",
+    className: "table-view:min-w-36 table-view:font-medium",
+    cell: (c) => (
+      <Link href={`/customers/${c.id}`} className="text-brand-700 underline-offset-2 hover:underline">
+        {c.name ?? c.email ?? c.externalId ?? "Unnamed customer"}
+      </Link>
+    ),
+  },
+  { header: "E-mail", className: "text-slate-700 table-view:whitespace-nowrap", cell: (c) => c.email ?? "—" },
+  {
+    header: "External id",
+    className: "font-mono text-xs text-slate-700 table-view:whitespace-nowrap",
+    cell: (c) => c.externalId ?? "—",
+  },
+  { header: "Tags", cell: (c) => <TagList tags={c.tags} /> },
+  { header: "Consent", cell: (c) => <ConsentBadge consent={c.consent} /> },
+  {
+    header: "Created",
+    className: "text-slate-700 table-view:whitespace-nowrap",
+    cell: (c) => formatDate(c.createdAt),
+  },
+];
 
 export default async function CustomersPage({ searchParams }: { searchParams: SearchParams }) {
   const ctx = await requireCtx();
@@ -98,38 +125,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Se
           </EmptyState>
         )
       ) : (
-        <Table label="Customers">
-          <THead>
-            <tr>
-              <Th>Name</Th>
-              <Th>E-mail</Th>
-              <Th>External id</Th>
-              <Th>Tags</Th>
-              <Th>Consent</Th>
-              <Th>Created</Th>
-            </tr>
-          </THead>
-          <TBody>
-            {page.data.map((c) => (
-              <tr key={c.id} className="hover:bg-slate-50">
-                <Td className="min-w-36 font-medium">
-                  <Link href={`/customers/${c.id}`} className="text-brand-700 underline-offset-2 hover:underline">
-                    {c.name ?? c.email ?? c.externalId ?? "Unnamed customer"}
-                  </Link>
-                </Td>
-                <Td className="whitespace-nowrap text-slate-700">{c.email ?? "—"}</Td>
-                <Td className="font-mono text-xs whitespace-nowrap text-slate-700">{c.externalId ?? "—"}</Td>
-                <Td>
-                  <TagList tags={c.tags} />
-                </Td>
-                <Td>
-                  <ConsentBadge consent={c.consent} />
-                </Td>
-                <Td className="whitespace-nowrap text-slate-700">{formatDate(c.createdAt)}</Td>
-              </tr>
-            ))}
-          </TBody>
-        </Table>
+        <DataTable label="Customers" rows={page.data} rowKey={(c) => c.id} columns={COLUMNS} />
       )}
       <Pagination path="/customers" params={{ q: query.q }} nextCursor={page.nextCursor} isFirstPage={!query.cursor} />
     </>

@@ -6,7 +6,7 @@ import { listInteractions } from "@/lib/interactions/service";
 import { interactionListQuery } from "@/lib/interactions/schema";
 import { PageHeader } from "@/components/ui/page-header";
 import { CsvLinks } from "@/components/import/csv-links";
-import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
+import { DataTable, type Column } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
 import { formatDateTime } from "@/components/ui/format";
@@ -16,6 +16,36 @@ export const dynamic = "force-dynamic";
 export const metadata = { title: "Interactions" };
 
 const PAGE_SIZE = 30;
+type Row = Awaited<ReturnType<typeof listInteractions>>["data"][number];
+const none = (text = "—") => <span className="text-slate-500">{text}</span>;
+
+const COLUMNS: Column<Row>[] = [
+  {
+    header: "Time",
+    className: "text-slate-700 table-view:whitespace-nowrap",
+    cell: (i) => <time dateTime={i.occurredAt.toISOString()}>{formatDateTime(i.occurredAt)}</time>,
+  },
+  {
+    header: "Customer",
+    className: "font-medium table-view:whitespace-nowrap",
+    cell: (i) => (
+      <Link href={`/customers/${i.customer.id}`} className="text-brand-700 hover:underline">
+        {i.customer.name ?? i.customer.externalId ?? "Unnamed customer"}
+      </Link>
+    ),
+  },
+  { header: "Touchpoint", className: "table-view:min-w-40", cell: (i) => i.touchpoint?.name ?? none() },
+  { header: "Channel", className: "table-view:whitespace-nowrap", cell: (i) => i.channel?.name ?? none() },
+  {
+    header: "Staff",
+    className: "table-view:whitespace-nowrap",
+    cell: (i) => i.staff?.name ?? none(i.source === "api" ? "API" : "—"),
+  },
+  { header: "Outcome", cell: (i) => <OutcomeBadge outcome={i.outcome} /> },
+  { header: "Emotion", cell: (i) => <EmotionLabel emotion={i.emotion} /> },
+  { header: "Note", className: "text-slate-700 table-view:min-w-64", cell: (i) => i.note ?? none() },
+];
+
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function InteractionsPage({ searchParams }: { searchParams: SearchParams }) {
@@ -66,46 +96,14 @@ export default async function InteractionsPage({ searchParams }: { searchParams:
           /api/v1/interactions).
         </EmptyState>
       ) : (
-        <Table label="Interactions">
-          <THead>
-            <tr>
-              <Th>Time</Th>
-              <Th>Customer</Th>
-              <Th>Touchpoint</Th>
-              <Th>Channel</Th>
-              <Th>Staff</Th>
-              <Th>Outcome</Th>
-              <Th>Emotion</Th>
-              <Th>Note</Th>
-            </tr>
-          </THead>
-          <TBody>
-            {page.data.map((i) => (
-              <tr key={i.id} className="hover:bg-slate-50">
-                <Td className="whitespace-nowrap text-slate-700">
-                  <time dateTime={i.occurredAt.toISOString()}>{formatDateTime(i.occurredAt)}</time>
-                </Td>
-                <Td className="font-medium whitespace-nowrap">
-                  <Link href={`/customers/${i.customer.id}`} className="text-brand-700 hover:underline">
-                    {i.customer.name ?? i.customer.externalId ?? "Unnamed customer"}
-                  </Link>
-                </Td>
-                <Td className="min-w-40">{i.touchpoint?.name ?? <span className="text-slate-500">—</span>}</Td>
-                <Td className="whitespace-nowrap">{i.channel?.name ?? <span className="text-slate-500">—</span>}</Td>
-                <Td className="whitespace-nowrap">
-                  {i.staff?.name ?? <span className="text-slate-500">{i.source === "api" ? "API" : "—"}</span>}
-                </Td>
-                <Td>
-                  <OutcomeBadge outcome={i.outcome} />
-                </Td>
-                <Td>
-                  <EmotionLabel emotion={i.emotion} />
-                </Td>
-                <Td className="min-w-64 text-slate-700">{i.note ?? <span className="text-slate-500">—</span>}</Td>
-              </tr>
-            ))}
-          </TBody>
-        </Table>
+        <DataTable
+          label="Interactions"
+          rows={page.data}
+          rowKey={(i) => i.id}
+          rowClassName={() => "table-view:hover:bg-slate-50"}
+          tableFrom="4xl"
+          columns={COLUMNS}
+        />
       )}
       <Pagination path="/interactions" params={filterParams} nextCursor={page.nextCursor} isFirstPage={!query.cursor} />
     </>

@@ -5,7 +5,7 @@ import { hasRole } from "@/lib/auth/roles";
 import { ButtonLink } from "@/components/ui/button";
 import { listSurveys } from "@/lib/surveys/service";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
+import { DataTable, type Column } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { formatCount, formatDate } from "@/components/ui/format";
@@ -19,6 +19,70 @@ const STATUS: Record<string, { label: string; tone: BadgeTone }> = {
   closed: { label: "Closed", tone: "warn" },
 };
 const TYPES: Record<string, string> = { nps: "NPS", csat: "CSAT", ces: "CES", servqual: "SERVQUAL", custom: "Custom" };
+
+type Row = Awaited<ReturnType<typeof listSurveys>>[number];
+
+function surveyColumns(canEdit: boolean): Column<Row>[] {
+  return [
+    {
+      header: "Name",
+      className: "table-view:min-w-48 table-view:font-medium",
+      cell: (s) =>
+        canEdit ? (
+          <Link href={`/surveys/${s.id}`} className="text-brand-700 underline-offset-2 hover:underline">
+            {s.name}
+          </Link>
+        ) : (
+          s.name
+        ),
+    },
+    { header: "Type", cell: (s) => TYPES[s.type] ?? s.type },
+    {
+      header: "Status",
+      cell: (s) => {
+        const status = STATUS[s.status] ?? { label: s.status, tone: "neutral" as const };
+        return <Badge tone={status.tone}>{status.label}</Badge>;
+      },
+    },
+    {
+      header: "Touchpoint",
+      className: "table-view:min-w-40",
+      cell: (s) => s.touchpoint?.name ?? <span className="text-slate-500">—</span>,
+    },
+    {
+      header: "Responses",
+      align: "right",
+      className: "tabular-nums",
+      cell: (s) => (
+        <>
+          <Link
+            href={`/surveys/responses?surveyId=${s.id}`}
+            className="text-brand-700 underline underline-offset-2"
+            aria-label={`${formatCount(s.responseCount)} responses to ${s.name}: open them in the inbox`}
+          >
+            {formatCount(s.responseCount)}
+          </Link>
+          {canEdit ? (
+            // History from another tool or an export, into this survey (managers: imports are bulk changes).
+            <Link
+              href={`/customers/import?kind=responses&surveyId=${s.id}`}
+              className="ml-3 text-xs text-brand-700 underline underline-offset-2 table-view:mt-1 table-view:ml-0 table-view:block"
+              aria-label={`Import responses into ${s.name}`}
+            >
+              Import
+            </Link>
+          ) : null}
+        </>
+      ),
+    },
+    { header: "Public id", className: "font-mono text-xs table-view:whitespace-nowrap", cell: (s) => s.publicId },
+    {
+      header: "Created",
+      className: "text-slate-700 table-view:whitespace-nowrap",
+      cell: (s) => formatDate(s.createdAt),
+    },
+  ];
+}
 
 export default async function SurveysPage() {
   const ctx = await requireCtx();
@@ -50,63 +114,7 @@ export default async function SurveysPage() {
             : "Surveys appear here once a manager creates them."}
         </EmptyState>
       ) : (
-        <Table label="Surveys">
-          <THead>
-            <tr>
-              <Th>Name</Th>
-              <Th>Type</Th>
-              <Th>Status</Th>
-              <Th>Touchpoint</Th>
-              <Th className="text-right">Responses</Th>
-              <Th>Public id</Th>
-              <Th>Created</Th>
-            </tr>
-          </THead>
-          <TBody>
-            {surveys.map((s) => {
-              const status = STATUS[s.status] ?? { label: s.status, tone: "neutral" as const };
-              return (
-                <tr key={s.id} className="hover:bg-slate-50">
-                  <Td className="min-w-48 font-medium text-slate-900">
-                    {canEdit ? (
-                      <Link href={`/surveys/${s.id}`} className="text-brand-700 underline-offset-2 hover:underline">
-                        {s.name}
-                      </Link>
-                    ) : (
-                      s.name
-                    )}
-                  </Td>
-                  <Td>{TYPES[s.type] ?? s.type}</Td>
-                  <Td>
-                    <Badge tone={status.tone}>{status.label}</Badge>
-                  </Td>
-                  <Td className="min-w-40">{s.touchpoint?.name ?? <span className="text-slate-500">—</span>}</Td>
-                  <Td className="text-right tabular-nums">
-                    <Link
-                      href={`/surveys/responses?surveyId=${s.id}`}
-                      className="text-brand-700 underline underline-offset-2"
-                      aria-label={`${formatCount(s.responseCount)} responses to ${s.name}: open them in the inbox`}
-                    >
-                      {formatCount(s.responseCount)}
-                    </Link>
-                    {canEdit ? (
-                      // History from another tool or an export, into this survey (managers: imports are bulk changes).
-                      <Link
-                        href={`/customers/import?kind=responses&surveyId=${s.id}`}
-                        className="mt-1 block text-xs text-brand-700 underline underline-offset-2"
-                        aria-label={`Import responses into ${s.name}`}
-                      >
-                        Import
-                      </Link>
-                    ) : null}
-                  </Td>
-                  <Td className="font-mono text-xs whitespace-nowrap">{s.publicId}</Td>
-                  <Td className="whitespace-nowrap text-slate-700">{formatDate(s.createdAt)}</Td>
-                </tr>
-              );
-            })}
-          </TBody>
-        </Table>
+        <DataTable label="Surveys" rows={surveys} rowKey={(s) => s.id} columns={surveyColumns(canEdit)} />
       )}
     </>
   );
