@@ -133,10 +133,10 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
                         {c.customer.name ?? "Unnamed customer"}
                       </Link>
                     ) : (
-                      <span className="text-slate-500">—</span>
+                      <span className="text-slate-600">—</span>
                     )}
                   </Td>
-                  <Td className={WIDE}>{c.owner?.name ?? <span className="text-slate-500">Unassigned</span>}</Td>
+                  <Td className={WIDE}>{c.owner?.name ?? <span className="text-slate-600">Unassigned</span>}</Td>
                   <Td className={WIDE}>
                     {canWork && c.status !== "resolved" ? (
                       <>
