@@ -29,6 +29,7 @@ export function EmotionCurve({ points, title }: { points: CurvePoint[]; title: s
   return (
     <div aria-hidden="true" className="min-w-0">
       <LineChart
+        accessibilityLayer={false}
         responsive
         data={points}
         style={{ width: "100%", height: 260 }}

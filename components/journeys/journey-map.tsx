@@ -17,7 +17,7 @@ function StageSummary({ stage }: { stage: Map["stages"][number] }) {
             <dt className="font-medium">{METRIC_NAMES[m]}</dt>
             <dd className="tabular-nums">
               {p.n === 0 ? "—" : p.enough ? `${fmt(m, p.value)} ${plusMinus(p) ?? ""}` : "too few responses"}
-              {p.n > 0 ? <span className="text-slate-500"> (n = {formatCount(p.n)})</span> : null}
+              {p.n > 0 ? <span className="text-slate-600"> (n = {formatCount(p.n)})</span> : null}
             </dd>
           </div>
         );
@@ -25,7 +25,7 @@ function StageSummary({ stage }: { stage: Map["stages"][number] }) {
       <dt className="font-medium">Emotion</dt>
       <dd className="tabular-nums">
         {emotionText(interactions.average)}
-        <span className="text-slate-500"> ({formatCount(interactions.count)} interactions)</span>
+        <span className="text-slate-600"> ({formatCount(interactions.count)} interactions)</span>
       </dd>
     </dl>
   );
@@ -53,13 +53,13 @@ export function JourneyMapView({ map, query }: { map: Map; query: string }) {
             className="flex w-72 shrink-0 flex-col rounded-lg border border-slate-200 bg-slate-100/70 p-3"
           >
             <h2 className="text-sm font-semibold text-slate-900">
-              <span className="mr-1.5 text-slate-500 tabular-nums">{index + 1}.</span>
+              <span className="mr-1.5 text-slate-600 tabular-nums">{index + 1}.</span>
               {stage.name}
             </h2>
             {stage.description ? <p className="mt-1 text-xs text-slate-600">{stage.description}</p> : null}
             <StageSummary stage={stage} />
             <ul className="mt-3 flex flex-col gap-2" aria-label={`Touchpoints in ${stage.name}`}>
-              {stage.touchpoints.length === 0 ? <li className="text-xs text-slate-500">No touchpoints</li> : null}
+              {stage.touchpoints.length === 0 ? <li className="text-xs text-slate-600">No touchpoints</li> : null}
               {stage.touchpoints.map((tp) => (
                 <li key={tp.id}>
                   <LiveTouchpointCard tp={tp} query={query} responsesQuery={responsesQuery} />

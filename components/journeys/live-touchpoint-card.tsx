@@ -56,14 +56,14 @@ function MetricRow({
       </dt>
       <dd className="text-sm">
         {p.n === 0 ? (
-          <span className="text-slate-500">no responses</span>
+          <span className="text-slate-600">no responses</span>
         ) : (
           <Link
             href={dashboardHref}
             className="rounded-sm text-slate-900 hover:underline"
             aria-label={`${METRIC_NAMES[metric]} ${fmt(metric, p.value)}, ${p.n} responses: open on the dashboard`}
           >
-            <span className={`font-semibold tabular-nums ${p.enough ? "" : "text-slate-500"}`}>
+            <span className={`font-semibold tabular-nums ${p.enough ? "" : "text-slate-600"}`}>
               {fmt(metric, p.value)}
             </span>
             {plusMinus(p) ? <span className="ml-1 text-xs tabular-nums text-slate-600">{plusMinus(p)}</span> : null}
@@ -85,7 +85,7 @@ function MetricRow({
             {gap.status !== "as_promised" ? (
               <GapStatusBadge status={gap.status} />
             ) : (
-              <span className="text-slate-500">within the interval</span>
+              <span className="text-slate-600">within the interval</span>
             )}
           </span>
         ) : null}

@@ -9,6 +9,7 @@ export function ScoreChart({ points }: { points: ScorePoint[] }) {
   return (
     <div aria-hidden="true" className="min-w-0 rounded-lg border border-slate-200 bg-white p-2 shadow-sm">
       <LineChart
+        accessibilityLayer={false}
         responsive
         data={points}
         style={{ width: "100%", height: 220 }}

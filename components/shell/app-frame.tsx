@@ -61,12 +61,13 @@ export function AppFrame({
           Menu
         </button>
       </header>
-      <div
+      <aside
         id="app-sidebar"
+        aria-label="Navigation and account"
         className={`${open ? "fixed inset-x-0 top-14 bottom-0 z-30 overflow-y-auto" : "hidden"} border-slate-200 bg-white md:sticky md:top-0 md:block md:h-dvh md:w-64 md:shrink-0 md:overflow-y-auto md:border-r print:hidden!`}
       >
         {sidebar}
-      </div>
+      </aside>
       <main id="main" tabIndex={-1} className="min-w-0 flex-1 px-4 py-6 outline-none sm:px-6 md:px-8 md:py-8 print:p-0">
         <div className="mx-auto max-w-6xl">
           <div className="mb-6 print:hidden">{search}</div>

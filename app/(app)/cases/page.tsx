@@ -73,10 +73,10 @@ function caseColumns(canWork: boolean, now: Date): Column<Row>[] {
             {c.customer.name ?? "Unnamed customer"}
           </Link>
         ) : (
-          <span className="text-slate-500">—</span>
+          <span className="text-slate-600">—</span>
         ),
     },
-    { header: "Owner", cell: (c) => c.owner?.name ?? <span className="text-slate-500">Unassigned</span> },
+    { header: "Owner", cell: (c) => c.owner?.name ?? <span className="text-slate-600">Unassigned</span> },
     {
       header: "Status",
       cell: (c) =>
