@@ -7,18 +7,17 @@ import { useRouter } from "next/navigation";
 import { suggestMapping, type ImportMode, type Mapping, type OnExisting } from "@/lib/import/mapping";
 import type { QuestionColumn } from "@/lib/import/response-spec";
 import { Button } from "../ui/button";
-import { controlClass } from "../ui/field";
 import { FormMessage } from "../ui/form-message";
 import { Section } from "../ui/page-header";
 import { previewFile, runImport, type Preview, type Progress, type Result } from "./api";
 import { MappingStep } from "./mapping-step";
 import { ImportProgressBar } from "./progress-bar";
 import { ImportSummary } from "./summary";
-import { RadioGroup } from "./radio-group";
 import { FilePreview } from "./file-preview";
 import { ImportOptions } from "./import-options";
 import { importTarget, KINDS, type ImportKindName } from "./kinds";
-import { SurveyPicker, type SurveyChoice } from "./survey-picker";
+import type { SurveyChoice } from "./survey-picker";
+import { FileStep, KindStep } from "./wizard-steps";
 import { formatCount } from "../ui/format";
 
 type Stage = "choose" | "mapping" | "running" | "done";
@@ -95,55 +94,24 @@ export function ImportWizard({
 
   return (
     <div className="flex flex-col gap-6">
-      <Section title="What are you importing?">
-        <RadioGroup
-          name="kind"
-          legend="Kind of records"
-          value={kind}
-          onChange={(v) => {
-            if (stage !== "running")
-              router.replace(
-                `?kind=${v}${v === "responses" && survey ? `&surveyId=${encodeURIComponent(survey.id)}` : ""}`,
-              );
-          }}
-          options={(Object.keys(KINDS) as ImportKindName[]).map((k) => ({
-            value: k,
-            label: KINDS[k].label,
-            hint: KINDS[k].hint,
-          }))}
-        />
-        {forResponses ? (
-          <div className="mt-4">
-            <SurveyPicker surveys={surveys} value={survey?.id ?? null} disabled={stage === "running"} />
-          </div>
-        ) : null}
-      </Section>
+      <KindStep
+        kind={kind}
+        survey={survey}
+        surveys={surveys}
+        running={stage === "running"}
+        onKindChange={(v) =>
+          router.replace(`?kind=${v}${v === "responses" && survey ? `&surveyId=${encodeURIComponent(survey.id)}` : ""}`)
+        }
+      />
 
       {needsSurvey ? null : (
         <>
-          <Section
-            title="1. Choose a CSV file"
-            description={`${survey && forResponses ? `Responses of “${survey.name}”, one row each. ` : ""}The first row must name the columns. UTF-8, comma-separated, as exported by spreadsheets and CRMs.`}
-          >
-            <div className="flex max-w-md flex-col gap-1">
-              <label htmlFor="import-file" className="text-sm font-medium text-slate-800">
-                CSV file
-              </label>
-              <input
-                id="import-file"
-                type="file"
-                accept=".csv,text/csv"
-                disabled={stage === "running"}
-                onChange={(e) => void choose(e.target.files?.[0] ?? null)}
-                className={`${controlClass} file:mr-3 file:rounded file:border-0 file:bg-slate-100 file:px-3 file:py-1`}
-              />
-              {busy ? (
-                <p role="status" className="text-sm text-slate-600">
-                  Reading the file…
-                </p>
-              ) : null}
-            </div>
-          </Section>
+          <FileStep
+            surveyName={survey && forResponses ? survey.name : null}
+            disabled={stage === "running"}
+            busy={busy}
+            onChoose={(f) => void choose(f)}
+          />
 
           {error ? <FormMessage tone="error">{error}</FormMessage> : null}
 

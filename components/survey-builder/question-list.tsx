@@ -1,7 +1,10 @@
 "use client";
-// The survey's questions as cards in order (or the empty state). Moving or removing a question clears the
+// The survey's questions as cards in order (or the empty state), and the buttons that add one of each type. Moving or removing a question clears the
 // API's field errors, whose paths name questions by position; after a move the focus follows the button.
-import { move, type EditorQuestion } from "./editor-model";
+import { Plus } from "lucide-react";
+import { QUESTION_TYPES, type QuestionType } from "@/lib/surveys/question-schema";
+import { buttonClass } from "../ui/button";
+import { move, TYPE_LABELS, type EditorQuestion } from "./editor-model";
 import { QuestionCard } from "./question-card";
 
 type Props = {
@@ -51,5 +54,18 @@ export function QuestionList({ questions, language, metricHeadline, errors, onEd
         />
       ))}
     </ol>
+  );
+}
+
+export function AddQuestion({ onAdd }: { onAdd: (type: QuestionType) => void }) {
+  return (
+    <div role="group" aria-label="Add a question" className="flex flex-wrap items-center gap-2">
+      <span className="text-sm font-medium text-slate-800">Add:</span>
+      {QUESTION_TYPES.map((t: QuestionType) => (
+        <button key={t} type="button" className={buttonClass("secondary", "sm")} onClick={() => onAdd(t)}>
+          <Plus aria-hidden="true" size={16} /> {TYPE_LABELS[t]}
+        </button>
+      ))}
+    </div>
   );
 }

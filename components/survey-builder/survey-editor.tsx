@@ -3,30 +3,19 @@
 // saved as a whole with PUT /questions), the live preview and the distribution panel. Problems from the
 // API come back as field paths ("questions.2.options.1.key") and appear next to the matching input.
 import { useState } from "react";
-import { Plus } from "lucide-react";
 import type { SurveyDetail } from "@/lib/surveys/builder";
-import { QUESTION_TYPES, type QuestionType } from "@/lib/surveys/question-schema";
-import { Badge, type BadgeTone } from "../ui/badge";
-import { Button, buttonClass } from "../ui/button";
+import { Button } from "../ui/button";
 import { FormMessage } from "../ui/form-message";
-import { formatCount } from "../ui/format";
 import { PageHeader } from "../ui/page-header";
 import { sendSurvey } from "./api";
 import { DistributionPanel } from "./distribution-panel";
-import { fromDetail, newQuestion, toRequest, TYPE_LABELS, type EditorQuestion } from "./editor-model";
+import { fromDetail, newQuestion, toRequest, type EditorQuestion } from "./editor-model";
 import { LanguageTabs } from "./language-tabs";
 import type { TouchpointGroup } from "./languages";
-import { QuestionList } from "./question-list";
-import { SurveyActions, type Transition } from "./survey-actions";
+import { AddQuestion, QuestionList } from "./question-list";
+import { SurveyActions, SurveySummary, type Transition } from "./survey-header";
 import { SurveyDetailsForm } from "./survey-details-form";
 import { SurveyPreview } from "./survey-preview";
-
-const STATUS: Record<string, { label: string; tone: BadgeTone }> = {
-  draft: { label: "Draft", tone: "neutral" },
-  live: { label: "Live", tone: "ok" },
-  closed: { label: "Closed", tone: "warn" },
-};
-const TYPES: Record<string, string> = { nps: "NPS", csat: "CSAT", ces: "CES", servqual: "SERVQUAL", custom: "Custom" };
 
 type Props = {
   initial: SurveyDetail;
@@ -106,24 +95,11 @@ export function SurveyEditor({ initial, touchpointGroups, origin, embedPath, org
     });
   }
 
-  const status = STATUS[survey.status] ?? { label: survey.status, tone: "neutral" as const };
-
   return (
     <>
       <PageHeader
         title={survey.name}
-        description={
-          <span className="flex flex-wrap items-center gap-2">
-            <Badge tone={status.tone}>{status.label}</Badge>
-            <span>{TYPES[survey.type] ?? survey.type}</span>
-            <span aria-hidden="true">·</span>
-            <span>version {survey.version}</span>
-            <span aria-hidden="true">·</span>
-            <span>
-              {formatCount(survey.responseCount)} response{survey.responseCount === 1 ? "" : "s"}
-            </span>
-          </span>
-        }
+        description={<SurveySummary survey={survey} />}
         actions={<SurveyActions survey={survey} pending={pending} onTransition={(a) => void transition(a)} />}
       />
       {message ? (
@@ -161,19 +137,7 @@ export function SurveyEditor({ initial, touchpointGroups, origin, embedPath, org
               />
               {errors.questions ? <p className="mt-2 text-sm font-medium text-danger">{errors.questions}</p> : null}
             </div>
-            <div role="group" aria-label="Add a question" className="flex flex-wrap items-center gap-2">
-              <span className="text-sm font-medium text-slate-800">Add:</span>
-              {QUESTION_TYPES.map((t: QuestionType) => (
-                <button
-                  key={t}
-                  type="button"
-                  className={buttonClass("secondary", "sm")}
-                  onClick={() => edit([...questions, newQuestion(t, questions, survey.languages)])}
-                >
-                  <Plus aria-hidden="true" size={16} /> {TYPE_LABELS[t]}
-                </button>
-              ))}
-            </div>
+            <AddQuestion onAdd={(t) => edit([...questions, newQuestion(t, questions, survey.languages)])} />
             <div className="sticky bottom-0 z-10 -mx-1 flex flex-wrap items-center gap-3 border-t border-slate-200 bg-slate-50/95 px-1 py-3">
               <Button onClick={saveQuestions} disabled={pending !== null || !dirty}>
                 {pending === "save" ? "Saving…" : "Save questions"}
