@@ -149,6 +149,9 @@ describe("ImportWizard", () => {
     expect(await screen.findByText("The database is read-only.")).toBeTruthy();
     expect(value(mappingOf("Shoe size"))).toBe("ignore");
     expect(screen.queryByRole("region", { name: "Import finished" })).toBeNull();
+    // Back on the mapping step: no progress bar, and the import can be started again.
+    expect(screen.queryByRole("progressbar")).toBeNull();
+    expect((screen.getByRole("button", { name: "Import 3 rows" }) as HTMLButtonElement).disabled).toBe(false);
     expect(api.sent("POST", /\?/)).toHaveLength(1);
   });
 
