@@ -3,8 +3,9 @@ import { defineConfig } from "vitest/config";
 
 const alias = { "@": path.resolve(import.meta.dirname) };
 
-// Two projects: `unit` (pure code, plus generator tests on throwaway SQLite files) and `integration`
-// (services against the database in DATABASE_URL, routes over real HTTP against the production build).
+// Three projects: `unit` (pure code, plus generator tests on throwaway SQLite files), `components` (client
+// components rendered into happy-dom with Testing Library) and `integration` (services against the database in
+// DATABASE_URL, routes over real HTTP against the production build).
 export default defineConfig({
   resolve: { alias },
   test: {
@@ -16,6 +17,16 @@ export default defineConfig({
           environment: "node",
           include: ["lib/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts", "embed/**/*.test.ts"],
           testTimeout: 60_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: "components",
+          environment: "happy-dom",
+          include: ["components/**/*.test.tsx"],
+          setupFiles: ["tests/components/setup.ts"],
+          testTimeout: 30_000,
         },
       },
       {

@@ -2,10 +2,11 @@
 // `npm test`: every suite, in order, each on a fresh database, then one closing line that sums them all:
 //   1. unit          pure code (metrics, validation) and the demo generator on throwaway SQLite files
 //      lint          ESLint (eslint.config.mjs: Next's rules + the import boundaries; a warning fails) and Prettier
-//   2. build         the production build (Next.js + the custom server) that the HTTP and browser tests run against
-//   3. integration   services in-process + routes over real HTTP, on SQLite; again on PostgreSQL when
+//   2. components    client components (forms, editors, the import wizard) rendered into happy-dom
+//   3. build         the production build (Next.js + the custom server) that the HTTP and browser tests run against
+//   4. integration   services in-process + routes over real HTTP, on SQLite; again on PostgreSQL when
 //                    DATABASE_URL_POSTGRES names a server we may create databases on (.ci/run starts one)
-//   4. e2e           Playwright in Debian's Chromium against the production build with the demo data
+//   5. e2e           Playwright in Debian's Chromium against the production build with the demo data
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
@@ -71,6 +72,11 @@ if (want("lint")) {
     const ok = (await run(script, args)) === 0;
     tally.push({ suite, passed: ok ? 1 : 0, failed: ok ? 0 : 1 });
   }
+}
+
+if (want("components")) {
+  banner("components");
+  await vitest("components", "components");
 }
 
 if (want("integration") || want("e2e")) {

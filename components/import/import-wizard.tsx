@@ -5,19 +5,19 @@
 import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { suggestMapping, type ImportMode, type Mapping, type OnExisting } from "@/lib/import/mapping";
-import { responseSpec, type QuestionColumn } from "@/lib/import/response-spec";
+import type { QuestionColumn } from "@/lib/import/response-spec";
 import { Button } from "../ui/button";
-import { controlClass } from "../ui/field";
 import { FormMessage } from "../ui/form-message";
 import { Section } from "../ui/page-header";
-import { Table, TBody, Td, Th, THead } from "../ui/table";
 import { previewFile, runImport, type Preview, type Progress, type Result } from "./api";
 import { MappingStep } from "./mapping-step";
 import { ImportProgressBar } from "./progress-bar";
 import { ImportSummary } from "./summary";
-import { RadioGroup } from "./radio-group";
-import { KINDS, type ImportKindName } from "./kinds";
-import { SurveyPicker, type SurveyChoice } from "./survey-picker";
+import { FilePreview } from "./file-preview";
+import { ImportOptions } from "./import-options";
+import { importTarget, KINDS, type ImportKindName } from "./kinds";
+import type { SurveyChoice } from "./survey-picker";
+import { FileStep, KindStep } from "./wizard-steps";
 import { formatCount } from "../ui/format";
 
 type Stage = "choose" | "mapping" | "running" | "done";
@@ -36,18 +36,7 @@ export function ImportWizard({
   const router = useRouter();
   const ui = KINDS[kind];
   const forResponses = kind === "responses";
-  // Responses go into one survey: its questions are the answer columns, its id is part of the route.
-  const spec = forResponses && survey ? responseSpec(survey.columns) : ui.spec;
-  const endpoint = forResponses && survey ? `${ui.endpoint}?surveyId=${encodeURIComponent(survey.id)}` : ui.endpoint;
-  const back =
-    forResponses && survey
-      ? {
-          href: `/surveys/responses?surveyId=${encodeURIComponent(survey.id)}`,
-          label: "See the responses in the inbox",
-        }
-      : kind === "interactions"
-        ? { href: "/interactions", label: "Back to interactions" }
-        : undefined;
+  const { spec, endpoint, back } = importTarget(kind, survey);
   const [stage, setStage] = useState<Stage>("choose");
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -105,55 +94,24 @@ export function ImportWizard({
 
   return (
     <div className="flex flex-col gap-6">
-      <Section title="What are you importing?">
-        <RadioGroup
-          name="kind"
-          legend="Kind of records"
-          value={kind}
-          onChange={(v) => {
-            if (stage !== "running")
-              router.replace(
-                `?kind=${v}${v === "responses" && survey ? `&surveyId=${encodeURIComponent(survey.id)}` : ""}`,
-              );
-          }}
-          options={(Object.keys(KINDS) as ImportKindName[]).map((k) => ({
-            value: k,
-            label: KINDS[k].label,
-            hint: KINDS[k].hint,
-          }))}
-        />
-        {forResponses ? (
-          <div className="mt-4">
-            <SurveyPicker surveys={surveys} value={survey?.id ?? null} disabled={stage === "running"} />
-          </div>
-        ) : null}
-      </Section>
+      <KindStep
+        kind={kind}
+        survey={survey}
+        surveys={surveys}
+        running={stage === "running"}
+        onKindChange={(v) =>
+          router.replace(`?kind=${v}${v === "responses" && survey ? `&surveyId=${encodeURIComponent(survey.id)}` : ""}`)
+        }
+      />
 
       {needsSurvey ? null : (
         <>
-          <Section
-            title="1. Choose a CSV file"
-            description={`${survey && forResponses ? `Responses of “${survey.name}”, one row each. ` : ""}The first row must name the columns. UTF-8, comma-separated, as exported by spreadsheets and CRMs.`}
-          >
-            <div className="flex max-w-md flex-col gap-1">
-              <label htmlFor="import-file" className="text-sm font-medium text-slate-800">
-                CSV file
-              </label>
-              <input
-                id="import-file"
-                type="file"
-                accept=".csv,text/csv"
-                disabled={stage === "running"}
-                onChange={(e) => void choose(e.target.files?.[0] ?? null)}
-                className={`${controlClass} file:mr-3 file:rounded file:border-0 file:bg-slate-100 file:px-3 file:py-1`}
-              />
-              {busy ? (
-                <p role="status" className="text-sm text-slate-600">
-                  Reading the file…
-                </p>
-              ) : null}
-            </div>
-          </Section>
+          <FileStep
+            surveyName={survey && forResponses ? survey.name : null}
+            disabled={stage === "running"}
+            busy={busy}
+            onChoose={(f) => void choose(f)}
+          />
 
           {error ? <FormMessage tone="error">{error}</FormMessage> : null}
 
@@ -163,28 +121,7 @@ export function ImportWizard({
                 title="2. Check the first rows"
                 description={`${formatCount(preview.totalRows)} data rows in ${file?.name ?? "the file"}.`}
               >
-                <Table label="File preview">
-                  <THead>
-                    <tr>
-                      <Th>Row</Th>
-                      {preview.header.map((h, i) => (
-                        <Th key={i}>{h}</Th>
-                      ))}
-                    </tr>
-                  </THead>
-                  <TBody>
-                    {preview.rows.map((r, i) => (
-                      <tr key={i}>
-                        <Td className="text-slate-500 tabular-nums">{i + 2}</Td>
-                        {preview.header.map((_, j) => (
-                          <Td key={j} className="max-w-48 truncate whitespace-nowrap">
-                            {r[j] ?? ""}
-                          </Td>
-                        ))}
-                      </tr>
-                    ))}
-                  </TBody>
-                </Table>
+                <FilePreview preview={preview} />
               </Section>
 
               <Section title="3. Map the columns" description={ui.mappingHelp}>
@@ -197,42 +134,12 @@ export function ImportWizard({
               </Section>
 
               <Section title="4. Choose how to import">
-                <div className="grid gap-4 sm:grid-cols-2">
-                  <RadioGroup
-                    name="mode"
-                    legend="If some rows have problems"
-                    value={mode}
-                    onChange={(v) => setMode(v as ImportMode)}
-                    options={[
-                      {
-                        value: "skip_bad_rows",
-                        label: "Skip bad rows",
-                        hint: "Import the good rows and list the bad ones.",
-                      },
-                      {
-                        value: "all_or_nothing",
-                        label: "All or nothing",
-                        hint: "Check the whole file first; import nothing if any row is bad.",
-                      },
-                    ]}
-                  />
-                  {ui.onExisting ? (
-                    <RadioGroup
-                      name="onExisting"
-                      legend="When the external id already exists"
-                      value={onExisting}
-                      onChange={(v) => setOnExisting(v as OnExisting)}
-                      options={[
-                        { value: "skip", label: "Keep the existing customer", hint: "The row is counted as skipped." },
-                        {
-                          value: "update",
-                          label: "Update it from the file",
-                          hint: "Filled cells overwrite; empty cells keep what is stored.",
-                        },
-                      ]}
-                    />
-                  ) : null}
-                </div>
+                <ImportOptions
+                  mode={mode}
+                  onModeChange={setMode}
+                  onExisting={ui.onExisting ? onExisting : null}
+                  onOnExistingChange={setOnExisting}
+                />
                 <div className="mt-4">
                   <Button onClick={() => void start()} disabled={missing.length > 0 || stage === "running"}>
                     Import {formatCount(preview.totalRows)} rows

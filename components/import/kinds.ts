@@ -2,7 +2,7 @@
 // the words the screen uses for it.
 import { CUSTOMER_SPEC, type MappingSpec } from "@/lib/import/mapping";
 import { INTERACTION_SPEC } from "@/lib/import/interaction-spec";
-import { responseSpec } from "@/lib/import/response-spec";
+import { responseSpec, type QuestionColumn } from "@/lib/import/response-spec";
 
 export type ImportKindName = "customers" | "interactions" | "responses";
 export type KindUi = {
@@ -51,3 +51,21 @@ export const KINDS: Record<ImportKindName, KindUi> = {
 };
 
 export const isKind = (v: unknown): v is ImportKindName => typeof v === "string" && v in KINDS;
+
+/**
+ * Where an import of `kind` goes: its columns, its route and the link after the summary. Responses go into one
+ * survey: its questions are the answer columns, its id is part of the route.
+ */
+export function importTarget(kind: ImportKindName, survey: { id: string; columns: QuestionColumn[] } | null) {
+  const ui = KINDS[kind];
+  const into = kind === "responses" && survey ? survey : null;
+  return {
+    spec: into ? responseSpec(into.columns) : ui.spec,
+    endpoint: into ? `${ui.endpoint}?surveyId=${encodeURIComponent(into.id)}` : ui.endpoint,
+    back: into
+      ? { href: `/surveys/responses?surveyId=${encodeURIComponent(into.id)}`, label: "See the responses in the inbox" }
+      : kind === "interactions"
+        ? { href: "/interactions", label: "Back to interactions" }
+        : undefined,
+  };
+}

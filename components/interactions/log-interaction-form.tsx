@@ -6,11 +6,12 @@
 // so a retry can never log the same interaction twice.
 import { useRef, useState } from "react";
 import Link from "next/link";
-import { EMOTIONS, OUTCOMES } from "@/lib/interactions/schema";
 import type { LoggingOptions } from "@/lib/interactions/logging";
 import { CustomerCombobox, type CustomerHit } from "../customers/customer-combobox";
-import { FACE_COLOUR, FACES, OUTCOME_LABELS } from "./labels";
+import { EmotionField, OutcomeField, TouchpointChannelFields } from "./interaction-fields";
+import { OUTCOME_LABELS } from "./labels";
 import { PendingList, updatePending, usePending, type Pending } from "./pending-interactions";
+import { sendInteraction } from "./send-interaction";
 
 type Customer = Pick<CustomerHit, "id" | "name">;
 type Errors = Partial<
@@ -35,37 +36,6 @@ export function LogInteractionForm({
   const formRef = useRef<HTMLFormElement>(null);
 
   const byId = new Map(options.touchpoints.map((t) => [t.id, t]));
-  const groups = [...new Set(options.touchpoints.map((t) => t.group))];
-
-  async function send(entry: Pending) {
-    updatePending((list) =>
-      list.map((p) => (p.clientId === entry.clientId ? { ...p, status: "saving", message: undefined } : p)),
-    );
-    let status: Pending["status"] = "failed";
-    let message = "Not saved: the connection failed. Your entry is kept; retry when you are back online.";
-    try {
-      const res = await fetch("/api/v1/interactions", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(entry.body),
-      });
-      if (res.ok) status = "saved";
-      else {
-        const problem = (await res.json().catch(() => null)) as {
-          detail?: string;
-          invalid_params?: Array<{ name: string; reason: string }>;
-        } | null;
-        message = `Not saved: ${problem?.invalid_params?.map((p) => `${p.name}: ${p.reason}`).join("; ") || problem?.detail || `error ${res.status}`}`;
-      }
-    } catch {
-      /* network error: keep the entry for a retry */
-    }
-    updatePending((list) =>
-      list.map((p) =>
-        p.clientId === entry.clientId ? { ...p, status, message: status === "saved" ? undefined : message } : p,
-      ),
-    );
-  }
 
   function submit(e?: React.FormEvent) {
     e?.preventDefault();
@@ -93,7 +63,7 @@ export function LogInteractionForm({
       },
     };
     updatePending((list) => [entry, ...list].slice(0, 20));
-    void send(entry);
+    void sendInteraction(entry);
     // Ready for the next one: same customer, fresh details.
     setTouchpointId("");
     setChannelId("");
@@ -139,105 +109,20 @@ export function LogInteractionForm({
           />
         )}
 
-        <div className="grid gap-4 sm:grid-cols-2">
-          <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
-            Touchpoint
-            <select
-              value={touchpointId}
-              onChange={(e) => {
-                setTouchpointId(e.target.value);
-                setChannelId(byId.get(e.target.value)?.channelId ?? "");
-              }}
-              className="min-h-10 rounded-md border border-slate-300 bg-white px-2 text-sm font-normal"
-            >
-              <option value="">No particular touchpoint</option>
-              {options.mostUsed.length ? (
-                <optgroup label="Most used by you">
-                  {options.mostUsed.map((id) => (
-                    <option key={`m-${id}`} value={id}>
-                      {byId.get(id)?.name}
-                    </option>
-                  ))}
-                </optgroup>
-              ) : null}
-              {groups.map((g) => (
-                <optgroup key={g} label={g}>
-                  {options.touchpoints
-                    .filter((t) => t.group === g)
-                    .map((t) => (
-                      <option key={t.id} value={t.id}>
-                        {t.name}
-                      </option>
-                    ))}
-                </optgroup>
-              ))}
-            </select>
-          </label>
-          <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
-            Channel
-            <select
-              value={channelId}
-              onChange={(e) => setChannelId(e.target.value)}
-              className="min-h-10 rounded-md border border-slate-300 bg-white px-2 text-sm font-normal"
-            >
-              <option value="">Not recorded</option>
-              {options.channels.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </label>
-        </div>
+        <TouchpointChannelFields
+          options={options}
+          touchpointId={touchpointId}
+          channelId={channelId}
+          onTouchpointChange={(id) => {
+            setTouchpointId(id);
+            setChannelId(byId.get(id)?.channelId ?? "");
+          }}
+          onChannelChange={setChannelId}
+        />
 
-        <fieldset>
-          <legend className="mb-2 text-sm font-medium text-slate-800">Outcome</legend>
-          <div className="grid grid-cols-2 gap-2 sm:grid-cols-4">
-            {OUTCOMES.map((o) => (
-              <label
-                key={o}
-                className="flex min-h-11 cursor-pointer items-center justify-center rounded-md border border-slate-300 px-2 text-sm has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50 has-[:checked]:font-semibold has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-600"
-              >
-                <input
-                  type="radio"
-                  name="outcome"
-                  value={o}
-                  checked={outcome === o}
-                  onChange={() => setOutcome(o)}
-                  className="sr-only"
-                />
-                {OUTCOME_LABELS[o]?.label ?? o}
-              </label>
-            ))}
-          </div>
-          {errors.outcome ? <p className="mt-1 text-sm text-red-700">{errors.outcome}</p> : null}
-        </fieldset>
+        <OutcomeField value={outcome} onChange={setOutcome} error={errors.outcome} />
 
-        <fieldset>
-          <legend className="mb-2 text-sm font-medium text-slate-800">How did the customer feel?</legend>
-          <div className="grid grid-cols-5 gap-2">
-            {EMOTIONS.map((em) => {
-              const Face = FACES[em.value as keyof typeof FACES];
-              return (
-                <label
-                  key={em.value}
-                  className="flex min-h-16 cursor-pointer flex-col items-center justify-center gap-1 rounded-md border border-slate-300 px-1 text-center text-xs has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50 has-[:checked]:font-semibold has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-600"
-                >
-                  <input
-                    type="radio"
-                    name="emotion"
-                    value={em.value}
-                    checked={emotion === em.value}
-                    onChange={() => setEmotion(em.value)}
-                    className="sr-only"
-                  />
-                  <Face aria-hidden="true" size={24} className={FACE_COLOUR[em.value]} />
-                  {em.label}
-                </label>
-              );
-            })}
-          </div>
-        </fieldset>
+        <EmotionField value={emotion} onChange={setEmotion} />
 
         <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
           Note (optional)
@@ -262,7 +147,7 @@ export function LogInteractionForm({
       </form>
       <PendingList
         entries={pending}
-        onRetry={(p) => void send(p)}
+        onRetry={(p) => void sendInteraction(p)}
         onDismiss={(id) => updatePending((l) => l.filter((p) => p.clientId !== id))}
       />
     </div>

@@ -2,7 +2,7 @@
 // The journey editor: stages as columns (stacked on a phone), reordered by drag, by dnd-kit's keyboard sensor
 // (focus a handle, Space, arrows, Space) or by the move buttons, each with a spoken announcement. Every change
 // is saved through the REST API at once and the editor reloads the journey from it, so what you see is stored.
-import { useRef, useState, type FormEvent } from "react";
+import { useState } from "react";
 import {
   DndContext,
   KeyboardSensor,
@@ -10,18 +10,17 @@ import {
   closestCenter,
   useSensor,
   useSensors,
-  type Announcements,
   type DragEndEvent,
 } from "@dnd-kit/core";
 import { SortableContext, rectSortingStrategy, sortableKeyboardCoordinates } from "@dnd-kit/sortable";
-import { Plus } from "lucide-react";
 import type { EditorJourney } from "@/lib/journeys/editor";
 import { moveItem } from "@/lib/journeys/reorder";
-import { Button } from "../ui/button";
-import { Input } from "../ui/input";
 import { send } from "./api";
+import { ArchivedStages } from "./archived-stages";
 import { JourneyDetails } from "./journey-details";
+import { NewStageForm } from "./new-stage-form";
 import { StageColumn } from "./stage-column";
+import { useStageAnnouncements } from "./use-stage-announcements";
 
 type Channel = { id: string; name: string };
 
@@ -29,7 +28,6 @@ export function JourneyEditor({ initial, channels }: { initial: EditorJourney; c
   const [journey, setJourney] = useState(initial);
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
   const [showArchived, setShowArchived] = useState(false);
-  const [newStageError, setNewStageError] = useState<string | undefined>();
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
@@ -37,8 +35,6 @@ export function JourneyEditor({ initial, channels }: { initial: EditorJourney; c
 
   const stages = journey.stages.filter((s) => !s.archivedAt);
   const archivedStages = journey.stages.filter((s) => s.archivedAt);
-  const nameOf = (id: unknown) => stages.find((s) => s.id === id)?.name ?? "stage";
-  const positionOf = (id: unknown) => stages.findIndex((s) => s.id === id) + 1;
 
   async function reload(text: string, error = false) {
     const res = await send<EditorJourney>("GET", `/api/v1/journeys/${journey.id}?includeArchived=true`);
@@ -66,38 +62,7 @@ export function JourneyEditor({ initial, channels }: { initial: EditorJourney; c
     );
   }
 
-  // dnd-kit reports "over itself" right after pick-up; saying so would drown the pick-up message.
-  const movedSincePickUp = useRef(false);
-  const announcements: Announcements = {
-    onDragStart: ({ active }) => {
-      movedSincePickUp.current = false;
-      return `Picked up stage ${nameOf(active.id)}, at position ${positionOf(active.id)} of ${stages.length}.`;
-    },
-    onDragOver: ({ active, over }) => {
-      if (over?.id === active.id && !movedSincePickUp.current) return undefined;
-      movedSincePickUp.current = true;
-      return over
-        ? `Stage ${nameOf(active.id)} is over position ${positionOf(over.id)} of ${stages.length}.`
-        : `Stage ${nameOf(active.id)} is no longer over a position.`;
-    },
-    onDragEnd: ({ active, over }) =>
-      over
-        ? `Stage ${nameOf(active.id)} dropped at position ${positionOf(over.id)} of ${stages.length}.`
-        : `Stage ${nameOf(active.id)} dropped where it was.`,
-    onDragCancel: ({ active }) =>
-      `Moving stage ${nameOf(active.id)} cancelled; it stays at position ${positionOf(active.id)}.`,
-  };
-
-  async function addStage(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const form = e.currentTarget;
-    const name = String(new FormData(form).get("name") ?? "");
-    const res = await send("POST", `/api/v1/journeys/${journey.id}/stages`, { name });
-    if (!res.ok) return setNewStageError(res.fieldErrors.name ?? res.message);
-    setNewStageError(undefined);
-    form.reset();
-    await reload(`Added the stage “${name.trim()}”.`);
-  }
+  const announcements = useStageAnnouncements(stages);
 
   async function restoreStage(id: string, name: string) {
     const res = await send("PATCH", `/api/v1/stages/${id}`, { archived: false });
@@ -122,19 +87,7 @@ export function JourneyEditor({ initial, channels }: { initial: EditorJourney; c
           Show archived
         </label>
       </div>
-      <form onSubmit={addStage} className="mb-4 flex flex-wrap items-end gap-2">
-        <Input
-          id="new-stage-name"
-          name="name"
-          label="New stage"
-          placeholder="e.g. Onboarding"
-          error={newStageError}
-          className="w-full sm:w-72"
-        />
-        <Button type="submit">
-          <Plus aria-hidden="true" size={15} /> Add stage
-        </Button>
-      </form>
+      <NewStageForm journeyId={journey.id} onAdded={reload} />
       <p
         role="status"
         aria-live="polite"
@@ -186,31 +139,7 @@ export function JourneyEditor({ initial, channels }: { initial: EditorJourney; c
         </p>
       ) : null}
       {showArchived ? (
-        <section aria-labelledby="archived-stages" className="mt-6">
-          <h2 id="archived-stages" className="mb-2 text-base font-semibold text-slate-900">
-            Archived stages
-          </h2>
-          {archivedStages.length === 0 ? (
-            <p className="text-sm text-slate-600">No archived stages.</p>
-          ) : (
-            <ul className="flex flex-col gap-2">
-              {archivedStages.map((s) => (
-                <li
-                  key={s.id}
-                  className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-dashed border-slate-300 bg-slate-50 p-3 text-sm"
-                >
-                  <span>
-                    <strong>{s.name}</strong> · {s.touchpoints.length}{" "}
-                    {s.touchpoints.length === 1 ? "touchpoint" : "touchpoints"}
-                  </span>
-                  <Button size="sm" variant="secondary" onClick={() => void restoreStage(s.id, s.name)}>
-                    Restore<span className="sr-only"> stage {s.name}</span>
-                  </Button>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
+        <ArchivedStages stages={archivedStages} onRestore={(id, name) => void restoreStage(id, name)} />
       ) : null}
     </>
   );

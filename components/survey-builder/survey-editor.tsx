@@ -2,29 +2,20 @@
 // The survey editor: status and Publish/Close/Reopen, details, the question list (edited per language,
 // saved as a whole with PUT /questions), the live preview and the distribution panel. Problems from the
 // API come back as field paths ("questions.2.options.1.key") and appear next to the matching input.
-import { useRef, useState, type KeyboardEvent } from "react";
-import { Plus } from "lucide-react";
+import { useState } from "react";
 import type { SurveyDetail } from "@/lib/surveys/builder";
-import { QUESTION_TYPES, type QuestionType } from "@/lib/surveys/question-schema";
-import { Badge, type BadgeTone } from "../ui/badge";
-import { Button, ButtonLink, buttonClass } from "../ui/button";
+import { Button } from "../ui/button";
 import { FormMessage } from "../ui/form-message";
-import { formatCount } from "../ui/format";
 import { PageHeader } from "../ui/page-header";
 import { sendSurvey } from "./api";
 import { DistributionPanel } from "./distribution-panel";
-import { fromDetail, move, newQuestion, toRequest, TYPE_LABELS, type EditorQuestion } from "./editor-model";
-import { languageName, type TouchpointGroup } from "./languages";
-import { QuestionCard } from "./question-card";
+import { fromDetail, newQuestion, toRequest, type EditorQuestion } from "./editor-model";
+import { LanguageTabs } from "./language-tabs";
+import type { TouchpointGroup } from "./languages";
+import { AddQuestion, QuestionList } from "./question-list";
+import { SurveyActions, SurveySummary, type Transition } from "./survey-header";
 import { SurveyDetailsForm } from "./survey-details-form";
 import { SurveyPreview } from "./survey-preview";
-
-const STATUS: Record<string, { label: string; tone: BadgeTone }> = {
-  draft: { label: "Draft", tone: "neutral" },
-  live: { label: "Live", tone: "ok" },
-  closed: { label: "Closed", tone: "warn" },
-};
-const TYPES: Record<string, string> = { nps: "NPS", csat: "CSAT", ces: "CES", servqual: "SERVQUAL", custom: "Custom" };
 
 type Props = {
   initial: SurveyDetail;
@@ -43,7 +34,6 @@ export function SurveyEditor({ initial, touchpointGroups, origin, embedPath, org
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<Message>(null);
   const [pending, setPending] = useState<string | null>(null);
-  const tabs = useRef<(HTMLButtonElement | null)[]>([]);
   const metric = survey.type === "nps" || survey.type === "csat" || survey.type === "ces";
   const lang = survey.languages.includes(language) ? language : survey.defaultLocale;
 
@@ -80,7 +70,7 @@ export function SurveyEditor({ initial, touchpointGroups, origin, embedPath, org
     return true;
   }
 
-  async function transition(action: "publish" | "close" | "reopen") {
+  async function transition(action: Transition) {
     if (dirty && action !== "close" && !(await saveQuestions())) return;
     setPending(action);
     const res = await sendSurvey("POST", `/api/v1/surveys/${survey.id}/${action}`);
@@ -105,65 +95,12 @@ export function SurveyEditor({ initial, touchpointGroups, origin, embedPath, org
     });
   }
 
-  function onTabKey(e: KeyboardEvent, i: number) {
-    const n = survey.languages.length;
-    const to =
-      e.key === "ArrowRight"
-        ? (i + 1) % n
-        : e.key === "ArrowLeft"
-          ? (i - 1 + n) % n
-          : e.key === "Home"
-            ? 0
-            : e.key === "End"
-              ? n - 1
-              : -1;
-    if (to < 0) return;
-    e.preventDefault();
-    setLanguage(survey.languages[to]);
-    tabs.current[to]?.focus();
-  }
-
-  const status = STATUS[survey.status] ?? { label: survey.status, tone: "neutral" as const };
-  const actions = (
-    <>
-      <ButtonLink href={`/customers/import?kind=responses&surveyId=${encodeURIComponent(survey.id)}`}>
-        Import responses
-      </ButtonLink>
-      {survey.status === "draft" ? (
-        <Button onClick={() => transition("publish")} disabled={pending !== null}>
-          {pending === "publish" ? "Publishing…" : "Publish"}
-        </Button>
-      ) : null}
-      {survey.status === "live" ? (
-        <Button variant="danger" onClick={() => transition("close")} disabled={pending !== null}>
-          {pending === "close" ? "Closing…" : "Close survey"}
-        </Button>
-      ) : null}
-      {survey.status === "closed" ? (
-        <Button onClick={() => transition("reopen")} disabled={pending !== null}>
-          {pending === "reopen" ? "Reopening…" : "Reopen"}
-        </Button>
-      ) : null}
-    </>
-  );
-
   return (
     <>
       <PageHeader
         title={survey.name}
-        description={
-          <span className="flex flex-wrap items-center gap-2">
-            <Badge tone={status.tone}>{status.label}</Badge>
-            <span>{TYPES[survey.type] ?? survey.type}</span>
-            <span aria-hidden="true">·</span>
-            <span>version {survey.version}</span>
-            <span aria-hidden="true">·</span>
-            <span>
-              {formatCount(survey.responseCount)} response{survey.responseCount === 1 ? "" : "s"}
-            </span>
-          </span>
-        }
-        actions={actions}
+        description={<SurveySummary survey={survey} />}
+        actions={<SurveyActions survey={survey} pending={pending} onTransition={(a) => void transition(a)} />}
       />
       {message ? (
         <div className="mb-4">
@@ -182,27 +119,7 @@ export function SurveyEditor({ initial, touchpointGroups, origin, embedPath, org
               <h2 id="questions-heading" className="text-lg font-semibold text-slate-900">
                 Questions
               </h2>
-              <div role="tablist" aria-label="Language of the texts being edited" className="flex flex-wrap gap-1">
-                {survey.languages.map((l, i) => (
-                  <button
-                    key={l}
-                    ref={(el) => {
-                      tabs.current[i] = el;
-                    }}
-                    type="button"
-                    role="tab"
-                    id={`lang-tab-${l}`}
-                    aria-selected={l === lang}
-                    aria-controls="questions-panel"
-                    tabIndex={l === lang ? 0 : -1}
-                    onClick={() => setLanguage(l)}
-                    onKeyDown={(e) => onTabKey(e, i)}
-                    className={`min-h-9 rounded-md px-3 text-sm font-medium ${l === lang ? "bg-brand-600 text-white" : "border border-slate-300 bg-white text-slate-800 hover:bg-slate-100"}`}
-                  >
-                    {languageName(l)}
-                  </button>
-                ))}
-              </div>
+              <LanguageTabs languages={survey.languages} selected={lang} onSelect={setLanguage} />
             </div>
             {survey.responseCount > 0 ? (
               <p className="text-sm text-slate-600">
@@ -211,58 +128,16 @@ export function SurveyEditor({ initial, touchpointGroups, origin, embedPath, org
               </p>
             ) : null}
             <div id="questions-panel" role="tabpanel" aria-labelledby={`lang-tab-${lang}`}>
-              {questions.length === 0 ? (
-                <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">
-                  No questions yet. Add one below.
-                </p>
-              ) : (
-                <ol className="flex flex-col gap-3">
-                  {questions.map((q, i) => (
-                    <QuestionCard
-                      key={q.uid}
-                      index={i}
-                      count={questions.length}
-                      question={q}
-                      earlier={questions.slice(0, i)}
-                      language={lang}
-                      metricHeadline={metric}
-                      errors={errors}
-                      onChange={(nq) => edit(questions.map((x, k) => (k === i ? nq : x)))}
-                      onMove={(to) => {
-                        edit(move(questions, i, to), true);
-                        requestAnimationFrame(() =>
-                          document
-                            .querySelector<HTMLButtonElement>(
-                              `[aria-label="Move question ${to + 1} ${to < i ? "up" : "down"}"]:not(:disabled)`,
-                            )
-                            ?.focus(),
-                        );
-                      }}
-                      onRemove={() =>
-                        edit(
-                          questions.filter((_, k) => k !== i),
-                          true,
-                        )
-                      }
-                    />
-                  ))}
-                </ol>
-              )}
+              <QuestionList
+                questions={questions}
+                language={lang}
+                metricHeadline={metric}
+                errors={errors}
+                onEdit={edit}
+              />
               {errors.questions ? <p className="mt-2 text-sm font-medium text-danger">{errors.questions}</p> : null}
             </div>
-            <div role="group" aria-label="Add a question" className="flex flex-wrap items-center gap-2">
-              <span className="text-sm font-medium text-slate-800">Add:</span>
-              {QUESTION_TYPES.map((t: QuestionType) => (
-                <button
-                  key={t}
-                  type="button"
-                  className={buttonClass("secondary", "sm")}
-                  onClick={() => edit([...questions, newQuestion(t, questions, survey.languages)])}
-                >
-                  <Plus aria-hidden="true" size={16} /> {TYPE_LABELS[t]}
-                </button>
-              ))}
-            </div>
+            <AddQuestion onAdd={(t) => edit([...questions, newQuestion(t, questions, survey.languages)])} />
             <div className="sticky bottom-0 z-20 -mx-3 flex [html:has(&)]:scroll-pb-24 flex-wrap items-center gap-3 rounded-t-lg border border-b-0 border-slate-300 bg-white px-3 py-3 shadow-[0_-4px_12px_-2px_rgb(15_23_42/0.12)]">
               <Button onClick={saveQuestions} disabled={pending !== null || !dirty}>
                 {pending === "save" ? "Saving…" : "Save questions"}
