@@ -1,7 +1,7 @@
 // The trend charts as tables: every point with its value, 95 % interval and n, flagged when it rests on too
 // few responses or on a partial bucket.
 import type { ReactNode } from "react";
-import { formatNumber } from "@/lib/metrics";
+import { formatNumber, shownInterval } from "@/lib/metrics";
 import type { CesPoint, CsatPoint, NpsPoint, VolumePoint } from "@/lib/analytics/series";
 import { Badge } from "../ui/badge";
 import { Table, TBody, Td, Th, THead } from "../ui/table";
@@ -30,7 +30,7 @@ function SeriesTable<T extends Base>({ caption, rows, columns }: { caption: stri
               {r.partial ? <span className="block text-xs font-normal text-slate-600">partial</span> : null}
             </Th>
             {columns.map((c) => (
-              <Td key={c.header} className={`tabular-nums whitespace-nowrap ${c.className ?? ""}`}>
+              <Td key={c.header} className={`tabular-nums ${c.className ?? "whitespace-nowrap"}`}>
                 {c.cell(r)}
               </Td>
             ))}
@@ -42,13 +42,23 @@ function SeriesTable<T extends Base>({ caption, rows, columns }: { caption: stri
 }
 
 const num = (x: number | null, d: number) => (x === null ? "—" : formatNumber(x, d));
-const interval = (p: { low: number | null; high: number | null }, d: number) =>
-  p.low === null || p.high === null ? "—" : `${formatNumber(p.low, d)} – ${formatNumber(p.high, d)}`;
+// Below MIN_N no interval (lib/metrics/format.ts, shownInterval): the Note says why.
+const interval = (p: { low: number | null; high: number | null; enough: boolean }, d: number) => {
+  const i = shownInterval(p);
+  return i ? `${formatNumber(i.low, d)} – ${formatNumber(i.high, d)}` : "—";
+};
 
 function Note({ n, enough }: { n: number; enough: boolean }) {
   if (n === 0) return <span className="text-slate-500">no responses</span>;
-  return enough ? <span className="text-slate-500">—</span> : <Badge tone="warn">too few responses</Badge>;
+  return enough ? (
+    <span className="text-slate-500">—</span>
+  ) : (
+    <Badge tone="warn" className="whitespace-normal!">{`too few responses (n = ${n})`}</Badge>
+  );
 }
+
+// The note wraps rather than widening the table past its frame (and being clipped there).
+const NOTE = "min-w-32 whitespace-normal";
 
 const dim = (p: { enough: boolean }) => (p.enough ? "" : "text-slate-500");
 
@@ -61,7 +71,7 @@ export function NpsTrendTable({ rows, caption }: { rows: NpsPoint[]; caption: st
         { header: "NPS", cell: (p) => <span className={dim(p)}>{num(p.value, 0)}</span> },
         { header: "95 % interval", cell: (p) => <span className={dim(p)}>{interval(p, 1)}</span> },
         { header: "n", cell: (p) => p.n },
-        { header: "Note", cell: (p) => <Note n={p.n} enough={p.enough} /> },
+        { header: "Note", cell: (p) => <Note n={p.n} enough={p.enough} />, className: NOTE },
       ]}
     />
   );
@@ -77,7 +87,7 @@ export function CsatTrendTable({ rows, caption }: { rows: CsatPoint[]; caption: 
         { header: "95 % interval (Wilson)", cell: (p) => <span className={dim(p)}>{interval(p, 1)}</span> },
         { header: "Mean of 5", cell: (p) => <span className={dim(p)}>{num(p.mean, 2)}</span> },
         { header: "n", cell: (p) => p.n },
-        { header: "Note", cell: (p) => <Note n={p.n} enough={p.enough} /> },
+        { header: "Note", cell: (p) => <Note n={p.n} enough={p.enough} />, className: NOTE },
       ]}
     />
   );
@@ -93,7 +103,7 @@ export function CesTrendTable({ rows, caption }: { rows: CesPoint[]; caption: st
         { header: "95 % interval (t)", cell: (p) => <span className={dim(p)}>{interval(p, 2)}</span> },
         { header: "% agree (5–7)", cell: (p) => <span className={dim(p)}>{num(p.agreePct, 1)}</span> },
         { header: "n", cell: (p) => p.n },
-        { header: "Note", cell: (p) => <Note n={p.n} enough={p.enough} /> },
+        { header: "Note", cell: (p) => <Note n={p.n} enough={p.enough} />, className: NOTE },
       ]}
     />
   );
@@ -110,7 +120,7 @@ export function NpsSplitTable({ rows, caption }: { rows: NpsPoint[]; caption: st
         { header: "Passives", cell: (p) => share(p.passives, p.n) },
         { header: "Detractors", cell: (p) => share(p.detractors, p.n) },
         { header: "n", cell: (p) => p.n },
-        { header: "Note", cell: (p) => <Note n={p.n} enough={p.enough} /> },
+        { header: "Note", cell: (p) => <Note n={p.n} enough={p.enough} />, className: NOTE },
       ]}
     />
   );
@@ -125,7 +135,7 @@ export function VolumeTable({ rows, caption }: { rows: VolumePoint[]; caption: s
         { header: "NPS", cell: (p) => p.nps },
         { header: "CSAT", cell: (p) => p.csat },
         { header: "CES", cell: (p) => p.ces },
-        { header: "Total", cell: (p) => p.total, className: "font-semibold" },
+        { header: "Total", cell: (p) => p.total, className: "whitespace-nowrap font-semibold" },
       ]}
     />
   );

@@ -52,13 +52,13 @@ export function GapTable({ rows, query }: { rows: GapRow[]; query: string }) {
               </Td>
               <Td className={`tabular-nums whitespace-nowrap ${p.enough ? "" : "text-slate-500"}`}>
                 {fmt(m, p.value)}
-                <span className="block text-xs text-slate-600">{range(m, p.low, p.high)}</span>
+                <span className="block text-xs text-slate-600">{range(m, p)}</span>
               </Td>
               <Td className="tabular-nums">{formatCount(p.n)}</Td>
               <Td className={`tabular-nums whitespace-nowrap ${p.enough ? "font-semibold" : "text-slate-500"}`}>
                 {signed(m, g.gap)}
                 <span className="block text-xs font-normal text-slate-600">
-                  {g.low === null || g.high === null ? "—" : `${signed(m, g.low)} to ${signed(m, g.high)}`}
+                  {!p.enough || g.low === null || g.high === null ? "—" : `${signed(m, g.low)} to ${signed(m, g.high)}`}
                 </span>
               </Td>
               <Td>

@@ -29,6 +29,8 @@ export {
   formatMetric,
   formatNpsFigure,
   formatNumber,
+  shownInterval,
+  shownMargin,
   type FormattedMetric,
   type MetricResult,
 } from "./format";
