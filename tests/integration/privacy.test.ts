@@ -281,12 +281,12 @@ describe("consent: recorded and respected", () => {
     ).rejects.toBeInstanceOf(CustomerOptedOutError);
   });
 
-  it("the re-survey on resolving a case is not e-mailed to them", async () => {
+  it("the re-survey on resolving a case is neither e-mailed nor offered as a link to them", async () => {
     const mailer = mailerFromUrl(sink.url);
     const caseOf = (customerId: string) =>
       db.case.create({ data: { orgId: A.orgId, customerId, title: "Follow-up", triggerKey: `manual:${uid()}` } });
     const optedOut = await resurveyCase(A.ctx("agent"), (await caseOf(carol.id)).id, { mailer });
-    expect(optedOut).toMatchObject({ status: "link_shown", reason: expect.stringContaining("opted out") });
+    expect(optedOut).toEqual({ status: "unavailable", reason: expect.stringContaining("opted out") });
     expect(sink.messages).toHaveLength(0);
     const consenting = await resurveyCase(A.ctx("agent"), (await caseOf(ada.id)).id, { mailer });
     expect(consenting.status).toBe("sent");
