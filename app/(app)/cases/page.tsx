@@ -79,7 +79,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
               {loop.rate.toFixed(0)} % of detractor responses acted on within 48 h
               {loop.enough ? ` [${loop.low!.toFixed(0)}–${loop.high!.toFixed(0)}]` : ""}
             </span>{" "}
-            ({loop.actedOn} of n = {loop.n}){loop.enough ? "" : " · too few responses for a firm figure"}
+            (n = {loop.n}, {loop.actedOn} acted on){loop.enough ? "" : " · too few responses for a firm figure"}
             <span className="mt-1 block text-xs text-slate-600">
               A detractor (NPS 0–6) counts as acted on when, within 48 hours of the response, its case was worked or
               resolved, or an interaction with the customer was logged.
