@@ -35,7 +35,7 @@ type Sql = { sql: string; text: string; values: unknown[] };
 
 async function child() {
   const url = process.env.DATABASE_URL!;
-  const { db, provider, Prisma } = await import("../lib/db");
+  const { db, provider } = await import("../lib/db");
   const { analyticsFilters } = await import("../lib/analytics/filters");
   const { getTrends } = await import("../lib/analytics/service");
   const { getJourneyMap } = await import("../lib/journeys/map");
@@ -67,7 +67,7 @@ async function child() {
     const captured: Sql[] = [];
     const target = db as unknown as { $queryRaw: unknown };
     const original = target.$queryRaw;
-    target.$queryRaw = (q: InstanceType<typeof Prisma.Sql>) => (captured.push(q), Promise.resolve([]));
+    target.$queryRaw = (q: import("../lib/db").Prisma.Sql) => (captured.push(q), Promise.resolve([]));
     try {
       await fn();
     } finally {

@@ -209,8 +209,13 @@ export function mountWidget(survey: PublicSurvey, opts: Opts, ev: WidgetEvents):
       if (!list.length) return;
       const active = root.activeElement as HTMLElement | null;
       const at = active ? list.indexOf(active) : -1;
-      if (e.shiftKey && at <= 0) (e.preventDefault(), list[list.length - 1].focus());
-      else if (!e.shiftKey && (at === -1 || at === list.length - 1)) (e.preventDefault(), list[0].focus());
+      if (e.shiftKey && at <= 0) {
+        e.preventDefault();
+        list[list.length - 1].focus();
+      } else if (!e.shiftKey && (at === -1 || at === list.length - 1)) {
+        e.preventDefault();
+        list[0].focus();
+      }
     }
   };
   // Focus that escapes (a click on the page behind, a screen reader's virtual cursor) is brought back.

@@ -47,7 +47,10 @@ export function serializeOnOneConnection(adapter: SqlDriverAdapter): SqlDriverAd
       const tx = await start(...args);
       let open = true;
       const finish = () => {
-        if (open) ((open = false), release());
+        if (open) {
+          open = false;
+          release();
+        }
       };
       const [commit, rollback] = [tx.commit.bind(tx), tx.rollback.bind(tx)];
       tx.commit = async () => {

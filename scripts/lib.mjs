@@ -10,6 +10,8 @@ export const bin = {
   vitest: path.join(root, "node_modules/vitest/vitest.mjs"),
   playwright: path.join(root, "node_modules/@playwright/test/cli.js"),
   tsx: path.join(root, "node_modules/tsx/dist/cli.mjs"),
+  eslint: path.join(root, "node_modules/eslint/bin/eslint.js"),
+  prettier: path.join(root, "node_modules/prettier/bin/prettier.cjs"),
 };
 
 /** Runs a Node script with the same Node binary; resolves with the exit code (never rejects on failure). */

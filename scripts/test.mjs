@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every suite, in order, each on a fresh database, then one closing line that sums them all:
 //   1. unit          pure code (metrics, validation) and the demo generator on throwaway SQLite files
+//      lint          ESLint (eslint.config.mjs: Next's rules + the import boundaries; a warning fails) and Prettier
 //   2. build         the production build (Next.js + the custom server) that the HTTP and browser tests run against
 //   3. integration   services in-process + routes over real HTTP, on SQLite; again on PostgreSQL when
 //                    DATABASE_URL_POSTGRES names a server we may create databases on (.ci/run starts one)
@@ -58,6 +59,18 @@ async function integration(suite, databaseUrl) {
 if (want("unit")) {
   banner("unit");
   await vitest("unit", "unit");
+}
+
+if (want("lint")) {
+  banner("lint (ESLint, Prettier)");
+  // Each tool is one check: it passes when the whole tree is clean. (The type check runs in the build.)
+  for (const [suite, script, args] of [
+    ["lint-eslint", bin.eslint, [".", "--max-warnings", "0"]],
+    ["lint-prettier", bin.prettier, ["--check", "--log-level", "warn", "."]],
+  ]) {
+    const ok = (await run(script, args)) === 0;
+    tally.push({ suite, passed: ok ? 1 : 0, failed: ok ? 0 : 1 });
+  }
 }
 
 if (want("integration") || want("e2e")) {

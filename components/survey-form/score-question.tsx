@@ -40,10 +40,10 @@ export function ScoreQuestion({ question, value, error, requiredLabel, onChange 
               checked={value === p}
               onChange={() => onChange(p)}
               required={question.required}
-              aria-invalid={error ? true : undefined}
+              data-invalid={error ? "true" : undefined}
               className="peer sr-only"
             />
-            <span className="flex h-11 items-center justify-center rounded-md border border-slate-300 bg-white text-sm font-semibold text-slate-800 tabular-nums transition-colors select-none hover:border-brand-500 hover:bg-brand-50 peer-aria-invalid:border-danger peer-checked:border-brand-700 peer-checked:bg-brand-600 peer-checked:text-white peer-focus-visible:outline-3 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-brand-600">
+            <span className="flex h-11 items-center justify-center rounded-md border border-slate-300 bg-white text-sm font-semibold text-slate-800 tabular-nums transition-colors select-none hover:border-brand-500 hover:bg-brand-50 peer-data-invalid:border-danger peer-checked:border-brand-700 peer-checked:bg-brand-600 peer-checked:text-white peer-focus-visible:outline-3 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-brand-600">
               {p}
             </span>
             {p === min && minLabel ? <span className="sr-only">{` – ${minLabel}`}</span> : null}

@@ -4,7 +4,7 @@
 // resume token its first submit returned; a clientId the tab holds no token for is replaced by a new one). A score
 // prefilled from an e-mail link is saved at once as a partial response, so it counts even if the
 // respondent closes the page; the full submit completes it. Skip logic hides questions as answers change.
-import { useEffect, useRef, useState, useTransition, type FormEvent } from "react";
+import { useEffect, useRef, useState, useSyncExternalStore, useTransition, type FormEvent } from "react";
 import type { PublicQuestion } from "@/lib/surveys/public-service";
 import type { SurveyFormResult } from "@/lib/surveys/form-result";
 import { visibleKeys, type AnswerValue } from "@/lib/surveys/logic";
@@ -40,6 +40,9 @@ export type SurveyFormProps = {
   submit: (input: unknown) => Promise<SurveyFormResult>;
 };
 
+/** sessionStorage flags change only through this tab's own submit, which sets state as well. */
+const noChanges = () => () => {};
+
 function answered(value: AnswerValue | undefined): value is AnswerValue {
   if (value === undefined) return false;
   if (typeof value === "string") return value.trim() !== "";
@@ -52,6 +55,12 @@ export function SurveyForm({ publicId, locale, questions, strings, prefill, cont
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [done, setDone] = useState<null | "thanks" | "already">(null);
+  // Answered earlier in this tab (sessionStorage, which the server cannot see): thank the respondent again.
+  const doneBefore = useSyncExternalStore(
+    noChanges,
+    () => flag(publicId, "done"),
+    () => false,
+  );
   const [focusRequest, setFocusRequest] = useState(0);
   const [pending, startTransition] = useTransition();
   const inFlight = useRef(false);
@@ -78,15 +87,12 @@ export function SurveyForm({ publicId, locale, questions, strings, prefill, cont
   }
 
   useEffect(() => {
-    if (flag(publicId, "done")) {
-      setDone("thanks");
-      return;
-    }
-    if (Object.keys(prefill).length === 0 || flag(publicId, "partial")) return;
+    if (flag(publicId, "done") || Object.keys(prefill).length === 0 || flag(publicId, "partial")) return;
     partialSave.current = send(prefill, false)
       .then((r) => r.ok && setFlag(publicId, "partial"))
       .catch(() => {}); // the full submit carries the score again
     // Once per page load: the prefill never changes after the server rendered it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- deliberately once, on mount (see above)
   }, []);
 
   const shown = visibleKeys(questions, values);
@@ -135,8 +141,11 @@ export function SurveyForm({ publicId, locale, questions, strings, prefill, cont
     target?.focus();
   }, [focusRequest]);
 
-  if (done)
-    return <ThankYou title={strings.thanksTitle} body={done === "thanks" ? strings.thanksBody : strings.alreadyDone} />;
+  const shownDone = done ?? (doneBefore ? "thanks" : null);
+  if (shownDone)
+    return (
+      <ThankYou title={strings.thanksTitle} body={shownDone === "thanks" ? strings.thanksBody : strings.alreadyDone} />
+    );
 
   return (
     <form ref={form} onSubmit={onSubmit} noValidate className="flex flex-col gap-8" aria-busy={pending || undefined}>

@@ -6,7 +6,6 @@
 // owner of the mailbox always has a way in, however often someone else has tried to guess the password.
 import { createHash } from "node:crypto";
 import { db } from "../db";
-import { hashPassword } from "../auth/password";
 import { revokeUserSessions } from "../auth/sessions";
 import { consume } from "../rate-limit/service";
 import { AppError } from "../http/errors";

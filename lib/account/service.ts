@@ -2,7 +2,7 @@
 // address), password (needs the current one; ends every other session) and the list of signed-in browsers.
 // Each change is audited in every organization the user belongs to (./audit.ts).
 import { db } from "../db";
-import { hashPassword, verifyPassword } from "../auth/password";
+import { verifyPassword } from "../auth/password";
 import { listUserSessions, revokeSession, revokeUserSessions } from "../auth/sessions";
 import { enforce } from "../rate-limit/service";
 import { AppError, ConflictError, NotFoundError, ValidationError } from "../http/errors";

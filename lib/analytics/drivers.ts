@@ -156,7 +156,10 @@ export async function getDrivers(ctx: Ctx, f: DriverFilters, now = new Date()): 
     let n = 0;
     for (const r of responses) {
       const v = r.values.get(q.id);
-      if (v !== undefined) ((sum += v), n++);
+      if (v !== undefined) {
+        sum += v;
+        n++;
+      }
     }
     return { mean: n > 0 ? sum / n : null, n };
   });

@@ -188,7 +188,11 @@ export function parseFiltersLeniently(input: Record<string, unknown>): {
       errors[name] ??= issue.message;
       delete values[name];
       // A bad date invalidates the custom range as a whole; a comparison without its first segment is dropped.
-      if (name === "from" || name === "to") (delete values.from, delete values.to, delete values.preset);
+      if (name === "from" || name === "to") {
+        delete values.from;
+        delete values.to;
+        delete values.preset;
+      }
       if (name === "segment") delete values.compare;
     }
   }

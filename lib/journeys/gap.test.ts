@@ -21,7 +21,6 @@ const CSAT_31 = [
   { score: 4, count: 60 },
   { score: 5, count: 20 },
 ];
-const scale = (d: typeof CSAT_31, f: number) => d.map((e) => ({ score: e.score, count: e.count * f }));
 
 describe("CSAT mean with a t-interval", () => {
   it("worked example: mean 3.1, n = 200", () => {

@@ -113,9 +113,13 @@ export function gapFrom(metric: GapMetric, target: number, perceived: Perceived,
   let significant = false;
   if (n === 0) status = "no_responses";
   else if (n < MIN_N) status = "too_few_responses";
-  else if (gHigh !== null && gHigh < 0) ((status = "friction"), (significant = true));
-  else if (gLow !== null && gLow > 0) ((status = "delight"), (significant = true));
-  else status = "as_promised";
+  else if (gHigh !== null && gHigh < 0) {
+    status = "friction";
+    significant = true;
+  } else if (gLow !== null && gLow > 0) {
+    status = "delight";
+    significant = true;
+  } else status = "as_promised";
   const priority = status === "friction" && gap !== null ? shortfallPctOfScale(metric, gap) * volume : null;
   return { metric, target, perceived, gap, low: gLow, high: gHigh, significant, status, volume, priority };
 }

@@ -61,9 +61,13 @@ export function servqualCell(dimension: ServqualDimension, p: Moments, e: Moment
   let significant = false;
   if (gap.n === 0) status = "no_pairs";
   else if (gap.n < MIN_N) status = "too_few";
-  else if (gap.high !== null && gap.high < 0) ((status = "shortfall"), (significant = true));
-  else if (gap.low !== null && gap.low > 0) ((status = "surplus"), (significant = true));
-  else status = "no_difference";
+  else if (gap.high !== null && gap.high < 0) {
+    status = "shortfall";
+    significant = true;
+  } else if (gap.low !== null && gap.low > 0) {
+    status = "surplus";
+    significant = true;
+  } else status = "no_difference";
   return { dimension, perception: meanFromMoments(p), expectation: meanFromMoments(e), gap, significant, status };
 }
 
@@ -71,7 +75,10 @@ export function servqualCell(dimension: ServqualDimension, p: Moments, e: Moment
 export function momentsOf(values: readonly number[]): Moments {
   let sum = 0;
   let sumSq = 0;
-  for (const v of values) ((sum += v), (sumSq += v * v));
+  for (const v of values) {
+    sum += v;
+    sumSq += v * v;
+  }
   return { n: values.length, sum, sumSq };
 }
 

@@ -156,7 +156,10 @@ async function writeBatch(tx: Tx, batch: Pending[]): Promise<BatchOutcome[]> {
     const key = `${item.survey.id}\n${item.input.clientId}`;
     if (!s || s.status !== "live" || s.version !== item.survey.version || seen.has(key))
       outcomes[i] = { kind: "fallback", counted: true };
-    else (seen.add(key), wanted.push(i));
+    else {
+      seen.add(key);
+      wanted.push(i);
+    }
   });
 
   // clientIds already stored: a retry or the continuation of a partial response.
@@ -186,7 +189,10 @@ async function writeBatch(tx: Tx, batch: Pending[]): Promise<BatchOutcome[]> {
   const contexts: (typeof resolved)[number][] = [];
   candidates.forEach((i, j) => {
     if (resolved[j].unknown.length) outcomes[i] = { kind: "unknown_context", fields: resolved[j].unknown };
-    else (fresh.push(i), contexts.push(resolved[j]));
+    else {
+      fresh.push(i);
+      contexts.push(resolved[j]);
+    }
   });
   if (fresh.length === 0) return outcomes.map((o) => o!);
   const tokens = fresh.map(() => newResumeToken());

@@ -210,15 +210,13 @@ beforeAll(async () => {
     },
   });
   await db.response.createMany({
-    data: generated
-      .slice(0, 300)
-      .map((g, i) => ({
-        ...row(g, i, B.orgId),
-        surveyId: B.ids.survey,
-        touchpointId: B.ids.touchpoint,
-        channelId: B.ids.channel,
-        customerId: B.ids.customer,
-      })),
+    data: generated.slice(0, 300).map((g, i) => ({
+      ...row(g, i, B.orgId),
+      surveyId: B.ids.survey,
+      touchpointId: B.ids.touchpoint,
+      channelId: B.ids.channel,
+      customerId: B.ids.customer,
+    })),
   });
 });
 

@@ -7,7 +7,7 @@ import { keyDrivers, MIN_RESPONSES_PER_DRIVER } from "@/lib/metrics/drivers";
 import { npsCategory } from "@/lib/metrics";
 import { createOrg, uid, type Org } from "../factories";
 import { createSurvey } from "../factories/surveys";
-import { http } from "./http";
+import { http, type Json } from "./http";
 
 type Gen = {
   id: string;
@@ -18,7 +18,6 @@ type Gen = {
   items: Record<string, number | undefined>;
 };
 
-const ITEMS = ["speed", "price", "staff"] as const;
 const QUESTIONS = [
   {
     key: "nps",
@@ -122,7 +121,7 @@ function expected(rows: Gen[]) {
 
 const get = (query: string, org: Org = A) => http("GET", `/api/v1/metrics/drivers?${query}`, { key: org.keys.viewer });
 const byKey = (body: { drivers: { key: string }[] }) =>
-  Object.fromEntries(body.drivers.map((d) => [d.key, d])) as Record<string, any>;
+  Object.fromEntries(body.drivers.map((d) => [d.key, d])) as Record<string, Json>;
 
 beforeAll(async () => {
   [A, B] = [await createOrg("drivers-a"), await createOrg("drivers-b")];
@@ -198,7 +197,7 @@ describe("GET /api/v1/metrics/drivers", () => {
       if (!want.result.enough) throw new Error("expected enough data for the filtered rows");
       expect(res.body.rSquared, query).toBeCloseTo(want.result.rSquared, 10);
       want.model.forEach((k, j) =>
-        expect(byKey(res.body)[k].importance.share).toBeCloseTo((want.result as any).drivers[j].share, 10),
+        expect(byKey(res.body)[k].importance.share).toBeCloseTo((want.result as Json).drivers[j].share, 10),
       );
     }
     expect((await get(`${RANGE}&surveyId=${surveyA}`)).body.survey.id).toBe(surveyA);

@@ -2,7 +2,12 @@ import { createHash } from "node:crypto";
 // Real HTTP against the production server started by global-setup.ts.
 import { inject } from "vitest";
 
-export type HttpResult = { status: number; body: any; contentType: string; headers: Headers };
+/** Parsed JSON from the wire: tests read it freely and assert its shape, so it is loosely typed on purpose (the one
+ * place in the tree where `any` is allowed). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
+export type Json = any;
+
+export type HttpResult = { status: number; body: Json; contentType: string; headers: Headers };
 
 export function baseURL(): string {
   return inject("baseURL");

@@ -1,7 +1,7 @@
 // Sends a CSV body to an import route and reads the NDJSON answer (progress lines, then the result).
-import { baseURL } from "./http";
+import { baseURL, type Json } from "./http";
 
-export type Line = Record<string, any>;
+export type Line = Record<string, Json>;
 
 export async function postCsv(path: string, key: string, body: BodyInit, query: Record<string, string> = {}) {
   const qs = new URLSearchParams(query).toString();

@@ -7,7 +7,7 @@ import Ajv2020 from "ajv/dist/2020";
 import { describe, expect, it } from "vitest";
 import { buildOpenApiDocument, METHODS, operations } from "@/lib/openapi/document";
 import { ROUTE_MODULES } from "@/lib/openapi/routes.generated";
-import { http } from "./http";
+import { http, type Json } from "./http";
 import { ROUTES } from "./route-table";
 
 const doc = buildOpenApiDocument();
@@ -62,20 +62,20 @@ describe("OpenAPI document", () => {
 
   it("declares auth: API key bearer and session cookie for role routes, none for the public survey API", () => {
     expect(Object.keys(doc.components.securitySchemes).sort()).toEqual(["apiKey", "sessionCookie"]);
-    const pub = doc.paths["/api/v1/public/surveys/{publicId}/responses"].post as Record<string, any>;
+    const pub = doc.paths["/api/v1/public/surveys/{publicId}/responses"].post as Record<string, Json>;
     expect(pub.security).toEqual([]);
     expect(pub.responses["429"]).toBeDefined();
-    const members = doc.paths["/api/v1/members/{id}"].patch as Record<string, any>;
+    const members = doc.paths["/api/v1/members/{id}"].patch as Record<string, Json>;
     expect(members["x-required-role"]).toBe("admin");
     // Access management takes the session only (API keys cannot manage access); other routes inherit the document's.
     expect(members.security).toEqual([{ sessionCookie: [] }]);
     expect(members["x-session-only"]).toBe(true);
     expect(members.responses["403"].description).toMatch(/any API key/);
-    expect((doc.paths["/api/v1/customers/{id}"].patch as Record<string, any>).security).toBeUndefined();
+    expect((doc.paths["/api/v1/customers/{id}"].patch as Record<string, Json>).security).toBeUndefined();
     expect(members.responses["403"].content["application/problem+json"].schema.$ref).toBe(
       "#/components/schemas/Problem",
     );
-    expect(members.parameters.map((p: any) => [p.name, p.in, p.required])).toEqual([["id", "path", true]]);
+    expect(members.parameters.map((p: Json) => [p.name, p.in, p.required])).toEqual([["id", "path", true]]);
     expect(members.requestBody.content["application/json"].schema.properties.role.enum).toEqual([
       "viewer",
       "agent",
@@ -87,8 +87,8 @@ describe("OpenAPI document", () => {
   it("names the path parameters of every templated path", () => {
     for (const [p, ops] of Object.entries(doc.paths)) {
       const names = [...p.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
-      for (const [method, op] of Object.entries(ops as Record<string, any>)) {
-        const inPath = (op.parameters ?? []).filter((x: any) => x.in === "path").map((x: any) => x.name);
+      for (const [method, op] of Object.entries(ops as Record<string, Json>)) {
+        const inPath = (op.parameters ?? []).filter((x: Json) => x.in === "path").map((x: Json) => x.name);
         expect(inPath, `${method} ${p}`).toEqual(names);
       }
     }

@@ -9,7 +9,7 @@ import { momentsOf, servqualCell } from "@/lib/journeys/servqual";
 import { TEMPLATES } from "@/lib/surveys/templates";
 import { createOrg, uid, type Org } from "../factories";
 import { createSurvey } from "../factories/surveys";
-import { http } from "./http";
+import { http, type Json } from "./http";
 
 type Dim = (typeof SERVQUAL_DIMENSIONS)[number];
 type Gen = {
@@ -114,7 +114,7 @@ function expected(rows: Gen[], tp: string) {
 
 const get = (query: string, org: Org = A) => http("GET", `/api/v1/reports/servqual?${query}`, { key: org.keys.viewer });
 
-function expectCells(got: any[], want: ReturnType<typeof expected>) {
+function expectCells(got: Json[], want: ReturnType<typeof expected>) {
   expect(got.map((c) => c.dimension)).toEqual([...SERVQUAL_DIMENSIONS]);
   want.forEach((w, i) => {
     const c = got[i];
@@ -155,10 +155,10 @@ describe("GET /api/v1/reports/servqual", () => {
     const res = await get(RANGE);
     expect(res.status).toBe(200);
     expect(res.body.dimensions).toEqual([...SERVQUAL_DIMENSIONS]);
-    expect(res.body.rows.map((r: any) => r.touchpoint.id)).toEqual([A.ids.touchpoint, tp2]); // stage order, then position
+    expect(res.body.rows.map((r: Json) => r.touchpoint.id)).toEqual([A.ids.touchpoint, tp2]); // stage order, then position
     expectCells(res.body.rows[0].cells, expected(generated, A.ids.touchpoint));
     expectCells(res.body.rows[1].cells, expected(generated, tp2));
-    const callBack = res.body.rows[1].cells.find((c: any) => c.dimension === "responsiveness");
+    const callBack = res.body.rows[1].cells.find((c: Json) => c.dimension === "responsiveness");
     expect(callBack).toMatchObject({ status: "shortfall", significant: true });
     expect(callBack.gap.mean).toBeLessThan(-1.5);
     // one side skipped: the mean counts it, the gap does not
@@ -173,9 +173,9 @@ describe("GET /api/v1/reports/servqual", () => {
       generated.filter((g) => g.channelId === web),
       tp2,
     );
-    expectCells(byChannel.body.rows.find((r: any) => r.touchpoint.id === tp2).cells, want);
+    expectCells(byChannel.body.rows.find((r: Json) => r.touchpoint.id === tp2).cells, want);
     const one = await get(`${RANGE}&touchpointId=${tp2}`);
-    expect(one.body.rows.map((r: any) => r.touchpoint.id)).toEqual([tp2]);
+    expect(one.body.rows.map((r: Json) => r.touchpoint.id)).toEqual([tp2]);
     const before = await get("preset=custom&from=2025-12-01&to=2025-12-31");
     expect(before.body.rows.length).toBe(2);
     expect(before.body.rows[0].cells[1].gap.n).toBe(
@@ -187,7 +187,7 @@ describe("GET /api/v1/reports/servqual", () => {
 
   it("never counts another organization's answers, and its ids match nothing", async () => {
     const b = await get(RANGE, B);
-    expect(b.body.rows.map((r: any) => r.touchpoint.id)).toEqual([B.ids.touchpoint]);
+    expect(b.body.rows.map((r: Json) => r.touchpoint.id)).toEqual([B.ids.touchpoint]);
     expect(b.body.rows[0].cells[2].gap.n).toBeLessThanOrEqual(80);
     expect((await get(`${RANGE}&touchpointId=${B.ids.touchpoint}`)).body.rows).toEqual([]);
   });
