@@ -1,5 +1,6 @@
 // The trend charts as tables: every point with its value, 95 % interval and n, flagged when it rests on too
-// few responses or on a partial bucket.
+// few responses or on a partial bucket. The flags sit under the period, where they wrap within a table that fits
+// its card, rather than in a last column that a half-width card cut off.
 import type { ReactNode } from "react";
 import { formatNumber, shownInterval } from "@/lib/metrics";
 import type { CesPoint, CsatPoint, NpsPoint, VolumePoint } from "@/lib/analytics/series";
@@ -7,7 +8,7 @@ import { Badge } from "../ui/badge";
 import { Table, TBody, Td, Th, THead } from "../ui/table";
 
 type Column<T> = { header: string; cell: (row: T) => ReactNode; className?: string };
-type Base = { bucketStart: string; label: string; partial: boolean };
+type Base = { bucketStart: string; label: string; partial: boolean; n?: number; enough?: boolean };
 
 function SeriesTable<T extends Base>({ caption, rows, columns }: { caption: string; rows: T[]; columns: Column<T>[] }) {
   return (
@@ -16,7 +17,7 @@ function SeriesTable<T extends Base>({ caption, rows, columns }: { caption: stri
         <tr>
           <Th>Period</Th>
           {columns.map((c) => (
-            <Th key={c.header} className="normal-case">
+            <Th key={c.header} className="normal-case whitespace-normal!">
               {c.header}
             </Th>
           ))}
@@ -28,6 +29,7 @@ function SeriesTable<T extends Base>({ caption, rows, columns }: { caption: stri
             <Th scope="row" className="font-medium normal-case">
               <time dateTime={r.bucketStart}>{r.label}</time>
               {r.partial ? <span className="block text-xs font-normal text-slate-600">partial</span> : null}
+              {r.n !== undefined && r.enough !== undefined ? <Note n={r.n} enough={r.enough} /> : null}
             </Th>
             {columns.map((c) => (
               <Td key={c.header} className={`tabular-nums ${c.className ?? "whitespace-nowrap"}`}>
@@ -42,23 +44,28 @@ function SeriesTable<T extends Base>({ caption, rows, columns }: { caption: stri
 }
 
 const num = (x: number | null, d: number) => (x === null ? "—" : formatNumber(x, d));
-// Below MIN_N no interval (lib/metrics/format.ts, shownInterval): the Note says why.
-const interval = (p: { low: number | null; high: number | null; enough: boolean }, d: number) => {
+// Below MIN_N no interval (lib/metrics/format.ts, shownInterval): the note under the period says why. The
+// interval may break after its dash, so that the table fits a half-width card.
+function interval(p: { low: number | null; high: number | null; enough: boolean }, d: number) {
   const i = shownInterval(p);
-  return i ? `${formatNumber(i.low, d)} – ${formatNumber(i.high, d)}` : "—";
-};
-
-function Note({ n, enough }: { n: number; enough: boolean }) {
-  if (n === 0) return <span className="text-slate-500">no responses</span>;
-  return enough ? (
-    <span className="text-slate-500">—</span>
-  ) : (
-    <Badge tone="warn" className="whitespace-normal!">{`too few responses (n = ${n})`}</Badge>
+  if (!i) return "—";
+  return (
+    <>
+      <span className="whitespace-nowrap">{formatNumber(i.low, d)} –</span>{" "}
+      <span className="whitespace-nowrap">{formatNumber(i.high, d)}</span>
+    </>
   );
 }
 
-// The note wraps rather than widening the table past its frame (and being clipped there).
-const NOTE = "min-w-32 whitespace-normal";
+function Note({ n, enough }: { n: number; enough: boolean }) {
+  if (n === 0) return <span className="block text-xs font-normal text-slate-600">no responses</span>;
+  if (enough) return null;
+  return (
+    <Badge tone="warn" className="mt-1 whitespace-normal!">
+      {`too few responses (n = ${n})`}
+    </Badge>
+  );
+}
 
 const dim = (p: { enough: boolean }) => (p.enough ? "" : "text-slate-500");
 
@@ -69,9 +76,8 @@ export function NpsTrendTable({ rows, caption }: { rows: NpsPoint[]; caption: st
       rows={rows}
       columns={[
         { header: "NPS", cell: (p) => <span className={dim(p)}>{num(p.value, 0)}</span> },
-        { header: "95 % interval", cell: (p) => <span className={dim(p)}>{interval(p, 1)}</span> },
+        { header: "95 % interval", cell: (p) => <span className={dim(p)}>{interval(p, 1)}</span>, className: "" },
         { header: "n", cell: (p) => p.n },
-        { header: "Note", cell: (p) => <Note n={p.n} enough={p.enough} />, className: NOTE },
       ]}
     />
   );
@@ -84,10 +90,13 @@ export function CsatTrendTable({ rows, caption }: { rows: CsatPoint[]; caption: 
       rows={rows}
       columns={[
         { header: "CSAT %", cell: (p) => <span className={dim(p)}>{num(p.value, 1)}</span> },
-        { header: "95 % interval (Wilson)", cell: (p) => <span className={dim(p)}>{interval(p, 1)}</span> },
+        {
+          header: "95 % interval (Wilson)",
+          cell: (p) => <span className={dim(p)}>{interval(p, 1)}</span>,
+          className: "",
+        },
         { header: "Mean of 5", cell: (p) => <span className={dim(p)}>{num(p.mean, 2)}</span> },
         { header: "n", cell: (p) => p.n },
-        { header: "Note", cell: (p) => <Note n={p.n} enough={p.enough} />, className: NOTE },
       ]}
     />
   );
@@ -100,10 +109,9 @@ export function CesTrendTable({ rows, caption }: { rows: CesPoint[]; caption: st
       rows={rows}
       columns={[
         { header: "Mean (1–7)", cell: (p) => <span className={dim(p)}>{num(p.value, 2)}</span> },
-        { header: "95 % interval (t)", cell: (p) => <span className={dim(p)}>{interval(p, 2)}</span> },
+        { header: "95 % interval (t)", cell: (p) => <span className={dim(p)}>{interval(p, 2)}</span>, className: "" },
         { header: "% agree (5–7)", cell: (p) => <span className={dim(p)}>{num(p.agreePct, 1)}</span> },
         { header: "n", cell: (p) => p.n },
-        { header: "Note", cell: (p) => <Note n={p.n} enough={p.enough} />, className: NOTE },
       ]}
     />
   );
@@ -120,7 +128,6 @@ export function NpsSplitTable({ rows, caption }: { rows: NpsPoint[]; caption: st
         { header: "Passives", cell: (p) => share(p.passives, p.n) },
         { header: "Detractors", cell: (p) => share(p.detractors, p.n) },
         { header: "n", cell: (p) => p.n },
-        { header: "Note", cell: (p) => <Note n={p.n} enough={p.enough} />, className: NOTE },
       ]}
     />
   );

@@ -238,7 +238,10 @@ describe("resolving", () => {
     const cookie = await signIn(A.users.agent.email, TEST_PASSWORD);
     const reply = await callServerAction(
       { file: "app/_actions/cases.ts", name: "workCaseAction", bound: [kase.id] },
-      { cookie: cookie!, form: { status: "resolved", resolution: "Apologised", resurvey: "on" } },
+      {
+        cookie: cookie!,
+        form: { status: "resolved", ownerId: "", dueAt: "", rootCause: "", resolution: "Apologised", resurvey: "on" },
+      },
     );
     expect(reply.status).toBe(200);
     expect(reply.text).toContain('"status":"unavailable"');

@@ -71,16 +71,27 @@ beforeAll(async () => {
       outcome: "resolved",
     }));
   await db.interaction.createMany({ data: [...interactions(29, 1), ...interactions(5, 100)] });
-  // Three NPS detractor responses 5 days ago (lib/cases/loop-closure.ts counts responses, not cases): one whose
-  // case was resolved 3 hours later, one whose case was never touched, one that opened no case. A detractor
+  // Detractor responses (lib/cases/loop-closure.ts counts responses, not cases): the factory's (today, its case
+  // untouched) and three 5 days ago — one whose case was resolved 3 hours later, one whose case was never
+  // touched, one that opened no case but whose customer was phoned 2 hours later: 2 of 4 acted on. A detractor
   // case made by hand, with no response, is not a detractor response and is not counted.
   const opened = new Date(now - 5 * DAY);
   const npsSurvey = await db.survey.create({
     data: { orgId: A.orgId, publicId: `pub-${uid()}`, name: "Old NPS", type: "nps", status: "closed" },
   });
+  const phoned = await db.customer.create({ data: { orgId: A.orgId, name: "Phoned back" } });
+  await db.interaction.create({
+    data: {
+      orgId: A.orgId,
+      customerId: phoned.id,
+      occurredAt: new Date(opened.getTime() + 2 * 3_600_000),
+      outcome: "resolved",
+    },
+  });
   const detractor = (i: number) =>
     db.response.create({
       data: {
+        customerId: i === 3 ? phoned.id : null,
         orgId: A.orgId,
         surveyId: npsSurvey.id,
         clientId: `det-${uid()}-${i}`,
@@ -140,8 +151,7 @@ describe("maturity assessments", () => {
     expect(figures.promised).toMatchObject({ numerator: 2, denominator: 3 });
     expect(figures.promised.share).toBeCloseTo(2 / 3, 10);
     expect(figures.measured).toMatchObject({ numerator: 1, denominator: 3 });
-    expect(figures.closedIn48h).toMatchObject({ numerator: 1, denominator: 3 });
-    expect(figures.closedIn48h.share).toBeCloseTo(1 / 3, 10);
+    expect(figures.closedIn48h).toMatchObject({ numerator: 2, denominator: 4, share: 0.5 });
     expect(saved.body.evidence.figures.find((f: { key: string }) => f.key === "closedIn48h").label).toBe(
       "Detractor responses acted on within 48 hours (last 90 days)",
     );
