@@ -26,8 +26,10 @@ function SeriesTable<T extends Base>({ caption, rows, columns }: { caption: stri
       <TBody>
         {rows.map((r) => (
           <tr key={r.bucketStart}>
-            <Th scope="row" className="font-medium normal-case">
-              <time dateTime={r.bucketStart}>{r.label}</time>
+            <Th scope="row" className="font-medium normal-case whitespace-normal!">
+              <time dateTime={r.bucketStart} className="whitespace-nowrap">
+                {r.label}
+              </time>
               {r.partial ? <span className="block text-xs font-normal text-slate-600">partial</span> : null}
               {r.n !== undefined && r.enough !== undefined ? <Note n={r.n} enough={r.enough} /> : null}
             </Th>
@@ -61,9 +63,9 @@ function Note({ n, enough }: { n: number; enough: boolean }) {
   if (n === 0) return <span className="block text-xs font-normal text-slate-600">no responses</span>;
   if (enough) return null;
   return (
-    <Badge tone="warn" className="mt-1 whitespace-normal!">
-      {`too few responses (n = ${n})`}
-    </Badge>
+    <span className="mt-1 block">
+      <Badge tone="warn" className="whitespace-normal!">{`too few responses (n = ${n})`}</Badge>
+    </span>
   );
 }
 
