@@ -1,7 +1,7 @@
 "use client";
 // "Add customer" (agents and above). Field errors appear next to their fields; on success a link to the new profile.
 // When customers with the same name exist, the server adds nothing and the form lists them with links first; only
-// a second, explicit "Add another …" (for that same name) adds the customer.
+// a second, explicit "Add as a new customer" (for that same name) adds the customer.
 import { useEffect, useRef, useState } from "react";
 import Link from "next/link";
 import { createCustomerAction } from "@/app/_actions/customers";
@@ -112,7 +112,7 @@ export function AddCustomerForm({ defaultName }: { defaultName?: string }) {
         ) : null}
         <div>
           <SubmitButton pending={pending} pendingLabel="Adding…">
-            {confirming ? `Add another “${sameName.name}”` : "Add customer"}
+            {confirming ? "Add as a new customer" : "Add customer"}
           </SubmitButton>
         </div>
       </div>
