@@ -1,7 +1,7 @@
 // Next.js calls register() once when a server instance starts. The weekly digest's scheduler runs in the
-// Node.js runtime only, and only when an SMTP server is configured (README, "Weekly digest"). The webhook
-// delivery worker runs in every instance unless WEBHOOK_WORKER=off (README, "Webhooks"); so does the retention
-// scheduler unless RETENTION_TICK_SECONDS=0 (README, "Privacy and the audit log").
+// Node.js runtime only, and only when an SMTP server is configured (docs/reports.md, "Weekly digest"). The webhook
+// delivery worker runs in every instance unless WEBHOOK_WORKER=off (docs/webhooks.md, "Delivery"); so does the retention
+// scheduler unless RETENTION_TICK_SECONDS=0 (docs/privacy.md, "Retention").
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { startWebhookWorker } = await import("./lib/webhooks/worker");

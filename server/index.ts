@@ -3,7 +3,7 @@
 // (fast-routes.ts) is answered directly by the same functions the app routes export; every other request
 // goes to Next.js's own request handler. Why: Next's pipeline costs about 2.7 ms of CPU per request even for
 // GET /api/health, which caps any route at a few hundred requests/s per core; the ingestion endpoint must
-// take well over a thousand responses/s on one instance (README, "Performance").
+// take well over a thousand responses/s on one instance (docs/benchmarks.md).
 //
 // Bundled by scripts/build-server.mjs into <distDir>/resonance-server.mjs (packages stay external), run as
 //   node .next/resonance-server.mjs [-p 3000] [-H 0.0.0.0]

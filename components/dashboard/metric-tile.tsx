@@ -1,5 +1,5 @@
 // One headline figure with its interval and sample size. Below MIN_N the figure stays visible but dimmed
-// and flagged "too few responses (n = …)", as DESIGN.md asks.
+// and flagged "too few responses (n = …)" (docs/metrics.md, "Conventions that apply to every figure").
 import type { ReactNode } from "react";
 import { Badge } from "../ui/badge";
 

@@ -1,5 +1,5 @@
 "use client";
-// Where respondents answer: the hosted link and the widget snippet (README, "Widget on your own site"),
+// Where respondents answer: the hosted link and the widget snippet (docs/surveys.md, "Widget on your own site"),
 // the sites allowed to embed it (CORS, settings.allowedOrigins) and the widget's options.
 import { useState, type FormEvent } from "react";
 import type { SurveyDetail } from "@/lib/surveys/builder";

@@ -1,7 +1,7 @@
 "use client";
 // One question in the editor: text in the selected language, key, type, required, scale, options, skip
 // logic, and move up/down/remove buttons. Answered questions are locked for key, type, scale and existing
-// option keys (README, "Survey builder"); the inputs say so instead of failing on save.
+// option keys (docs/surveys.md, "Versioning"); the inputs say so instead of failing on save.
 import { ArrowDown, ArrowUp, Lock, Plus, Trash2 } from "lucide-react";
 import { QUESTION_TYPES, type QuestionType } from "@/lib/surveys/question-schema";
 import { Badge } from "../ui/badge";

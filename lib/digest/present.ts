@@ -1,6 +1,7 @@
 // Display strings for the digest, shared by the e-mail (./email.ts) and the page (app/(app)/reports/digest), so
 // both say exactly the same thing. Numbers are formatted by lib/metrics (true minus sign). Below n = 30 the
-// figure is still shown, flagged "too few responses (n = …)", as DESIGN.md asks.
+// figure is still shown, flagged "too few responses (n = …)", without an interval
+// (docs/metrics.md, "Conventions that apply to every figure").
 import { formatNumber, shownInterval, shownMargin, type Comparison, type Metric } from "../metrics";
 import type { MetricsOf } from "../analytics/series";
 import type { DigestChange } from "./select";

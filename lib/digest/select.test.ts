@@ -1,4 +1,5 @@
-// The digest's choice of "biggest significant changes", pinned to worked examples (DESIGN.md's definitions).
+// The digest's choice of "biggest significant changes", pinned to worked examples
+// (docs/metrics.md, "Weekly digest: significant changes").
 import { describe, expect, it } from "vitest";
 import { metricsOf, emptyDistributions, type Distributions } from "../analytics/series";
 import { selectChanges, type PlaceMetrics } from "./select";

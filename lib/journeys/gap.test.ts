@@ -57,7 +57,7 @@ describe("CSAT mean with a t-interval", () => {
 });
 
 describe("perceived values per metric", () => {
-  it("NPS uses DESIGN's NPS and interval; CES its mean and t-interval", () => {
+  it("NPS uses the headline NPS and its interval; CES its mean and t-interval", () => {
     const nps = [
       { score: 10, count: 100 },
       { score: 7, count: 60 },

@@ -1,13 +1,14 @@
-// Pure maths of the experience gap (DESIGN.md, "Experience gap of a touchpoint"): perceived − promised,
+// Pure maths of the experience gap (docs/metrics.md, "Experience gap of a touchpoint"): perceived − promised,
 // with its 95 % interval, significance, and the priority that says where to act first. No I/O.
 //
 // Definitions chosen here (and pinned by gap.test.ts):
 // - The promise is a target on the metric's own scale, so the perceived side is the same kind of number:
-//   NPS: the NPS (−100..100) with DESIGN's interval (1.96·SE), vs targetNps, in NPS points.
-//   CSAT: the MEAN of the 1–5 answers with a Student-t interval, vs targetCsat. DESIGN's headline CSAT is
+//   NPS: the NPS (−100..100) with its margin of error (1.96·SE; docs/metrics.md, "Net Promoter Score"), vs
+//     targetNps, in NPS points.
+//   CSAT: the MEAN of the 1–5 answers with a Student-t interval, vs targetCsat. The headline CSAT is
 //     the top-2-box % with a Wilson interval, but a promise such as "CSAT 4.3" is a mean on 1–5; comparing it
 //     with a percentage would be meaningless, so the gap uses the mean (the dashboard keeps the %).
-//   CES: the mean of the 1–7 answers with a Student-t interval (DESIGN's CES figure), vs targetCes.
+//   CES: the mean of the 1–7 answers with a Student-t interval (the headline CES figure), vs targetCes.
 // - Gap interval = the metric's interval shifted by the target: [low − target, high − target].
 // - Significant = n ≥ 30 and the interval excludes 0. Below 30 the gap is still reported (never hidden)
 //   with status "too_few_responses" and never called significant.

@@ -1,4 +1,4 @@
-// The SERVQUAL view of the experience-gap report (DESIGN.md, "SERVQUAL gap"): per touchpoint and dimension,
+// The SERVQUAL view of the experience-gap report (docs/metrics.md, "SERVQUAL gap"): per touchpoint and dimension,
 // mean perception, mean expectation and gap = perception − expectation on the items' 1–7 scale, with a 95 %
 // interval. Negative = shortfall.
 //

@@ -4,7 +4,7 @@ import { assertScore, cesCategory, csatCategory, METRIC_SCALES, npsCategory, typ
 import { BAD_SCORES } from "./test-helpers";
 
 describe("METRIC_SCALES", () => {
-  it("pins the scales of DESIGN.md", () => {
+  it("pins the scales of docs/metrics.md", () => {
     expect(METRIC_SCALES).toEqual({
       nps: { min: 0, max: 10 },
       csat: { min: 1, max: 5 },

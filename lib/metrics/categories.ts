@@ -1,5 +1,5 @@
 /**
- * Score scales and per-response categories (DESIGN.md, "Metrics: exact definitions").
+ * Score scales and per-response categories (docs/metrics.md, "Conventions that apply to every figure").
  *
  * The category of a response's headline score is stored at write time, so these functions are
  * strict: anything that is not an integer on the metric's scale throws a RangeError.

@@ -1,5 +1,5 @@
 /**
- * Customer Effort Score (CES 2.0) from a 1–7 distribution (DESIGN.md, "Metrics: exact definitions").
+ * Customer Effort Score (CES 2.0) from a 1–7 distribution (docs/metrics.md, "Customer effort (CES)").
  * "The company made it easy for me to handle my issue": 1 = strongly disagree … 7 = strongly agree.
  *
  *   mean, sd = sample standard deviation (divisor n − 1)

@@ -1,5 +1,5 @@
 /**
- * CSAT from a 1–5 score distribution (DESIGN.md, "Metrics: exact definitions").
+ * CSAT from a 1–5 score distribution (docs/metrics.md, "Customer satisfaction (CSAT)").
  *
  *   CSAT % = 100 · (count of 4 and 5) / n        (top-2-box)
  *   interval: Wilson score 95 % interval on the top-2-box share, z = 1.96:

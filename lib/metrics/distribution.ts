@@ -17,7 +17,9 @@ export type Distribution = ReadonlyArray<ScoreCount>;
 /** Below this many responses a figure is flagged "too few responses" (shown, never hidden). */
 export const MIN_N = 30;
 
-/** Two-sided 95 % normal critical value used throughout DESIGN.md. */
+/**
+ * Two-sided 95 % normal critical value used throughout (docs/metrics.md, "Conventions that apply to every figure").
+ */
 export const Z_95 = 1.96;
 
 /**

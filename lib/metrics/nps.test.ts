@@ -2,7 +2,7 @@ import { describe, it, expect } from "vitest";
 import { MIN_N, npsFromCounts, npsStandardError } from "./nps";
 import { BAD_SCORES } from "./test-helpers";
 
-describe("npsFromCounts — worked example (DESIGN.md)", () => {
+describe("npsFromCounts — worked example (docs/metrics.md, Net Promoter Score)", () => {
   // n = 200, p = 0.5 (100 promoters), d = 0.2 (40 detractors), 60 passives
   const r = npsFromCounts([
     { score: 10, count: 60 },

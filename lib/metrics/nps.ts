@@ -1,5 +1,5 @@
 /**
- * Net Promoter Score from a 0–10 score distribution (DESIGN.md, "Metrics: exact definitions").
+ * Net Promoter Score from a 0–10 score distribution (docs/metrics.md, "Net Promoter Score").
  *
  *   NPS      = 100·(p − d)                 p, d = shares of promoters (9–10), detractors (0–6)
  *   Variance = 100²·[p + d − (p − d)²] / n  (variance of the NPS estimate, in NPS points²)

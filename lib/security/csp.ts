@@ -4,7 +4,8 @@
 // Styles allow 'unsafe-inline' because React style attributes (and the charts) need it; styles cannot run
 // code. frame-ancestors 'none': no other site may frame the app (clickjacking).
 // The embed script (/embed.js) is not governed by this policy: it runs on customers' sites, under theirs;
-// those sites allow this app's origin in their script-src and connect-src (see README).
+// those sites allow this app's origin in their script-src and connect-src (docs/security/README.md, "Rules every
+// request follows").
 
 export function contentSecurityPolicy(nonce: string, opts: { dev?: boolean; https?: boolean } = {}): string {
   const directives = [

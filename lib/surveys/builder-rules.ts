@@ -2,7 +2,7 @@
 // them. Each issue names the field as the request does ("questions.2.options.1.key"), so a form can show
 // it next to the input.
 //
-// Versioning (README, "Survey builder"): a question that already has answers is LOCKED — its key, type,
+// Versioning (docs/surveys.md, "Versioning"): a question that already has answers is LOCKED — its key, type,
 // scale and existing option keys stay as they are (wording, required, skip logic and new options may
 // change); removing it archives it. Any structural change (anything but wording) to a survey that is or
 // was live increments Survey.version; responses keep the version they were answered under.

@@ -95,7 +95,10 @@ const origin = z
       (ctx.addIssue({ code: "custom", message: "Not a site origin (e.g. https://www.example.com)" }), z.NEVER),
   );
 
-/** The snippet's options (README, "Widget on your own site"); stored so the editor shows the same snippet again. */
+/**
+ * The snippet's options (docs/surveys.md, "Widget on your own site"); stored so the editor shows the same snippet
+ * again.
+ */
 export const widgetSettingsSchema = z.object({
   trigger: z.enum(["load", "delay", "manual"]).default("load"),
   delaySeconds: z.int().min(0).max(3600).default(5),

@@ -1,8 +1,8 @@
 // The events an endpoint can subscribe to and their payloads. Every body is
 //   { "id": "evt_…", "type": "<type>", "createdAt": "<ISO 8601>", "data": { … } }
-// where id is also the webhook-id header. The data fields below are a public contract (README, "Webhooks"):
-// add fields, never rename or remove them. No secrets and no contact details (names, e-mails, phone numbers) are
-// sent. What may still be personal (customerExternalId, clientId, free-text answers, case titles and resolutions)
+// where id is also the webhook-id header. The data fields below are a public contract (docs/webhooks.md, "Events
+// and payloads"): add fields, never rename or remove them. No secrets and no contact details (names, e-mails,
+// phone numbers) are sent. What may still be personal (customerExternalId, clientId, free-text answers, case titles and resolutions)
 // is redacted in stored deliveries by erasure and retention (outbox.ts scrubDeliveries, docs/security/webhooks.md).
 import { randomUUID } from "node:crypto";
 

@@ -1,7 +1,7 @@
 // Endpoint secrets at rest: AES-256-GCM under a key derived from WEBHOOK_SECRET_KEY, or else NEXTAUTH_SECRET
 // (which every instance of a deployment already shares). A copy of the database alone does not reveal them.
 // Changing that key makes stored secrets unreadable: deliveries then fail with a message saying to rotate
-// the endpoint's secret (README, "Webhooks").
+// the endpoint's secret (docs/webhooks.md).
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
 
 const VERSION = "v1";

@@ -2,8 +2,8 @@
 //   webhook-id         the event id (the same on every retry: receivers use it to drop duplicates)
 //   webhook-timestamp  Unix seconds of this attempt
 //   webhook-signature  "v1,<base64 HMAC-SHA256 of `${id}.${timestamp}.${body}`>"
-// keyed with the bytes of the endpoint secret `whsec_<base64>`. verifyWebhook() is what a receiver runs; the
-// README shows it, and signature.test.ts pins it to the specification's own worked example.
+// keyed with the bytes of the endpoint secret `whsec_<base64>`. verifyWebhook() is what a receiver runs;
+// docs/webhooks.md ("Signatures") shows it, and signature.test.ts pins it to the specification's own worked example.
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 
 const SECRET_PREFIX = "whsec_";

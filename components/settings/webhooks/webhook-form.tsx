@@ -94,7 +94,7 @@ export function SigningSecret({ url, secret }: { url: string; secret: string }) 
     <OneTimeSecret id="webhook-secret" label={`Signing secret for ${url}`} value={secret}>
       <p>
         <strong>Copy this signing secret now: it will not be shown again.</strong> Your receiver uses it to check the{" "}
-        <code className="font-mono">webhook-signature</code> header of every request (README, “Webhooks”).
+        <code className="font-mono">webhook-signature</code> header of every request (docs/webhooks.md, “Signatures”).
       </p>
     </OneTimeSecret>
   );

@@ -62,8 +62,8 @@ export default async function CustomerIdentityPage() {
             {'<expiry>.<base64url(HMAC-SHA256(secret, "<publicId>.<external id>.<expiry>"))>'}
           </code>
           , expiry in Unix seconds. Hosted links take{" "}
-          <code className="font-mono">?cid=&lt;external id&gt;&amp;ct=&lt;token&gt;</code>. The README and
-          docs/security/signed-customer-token.md have snippets for Node, Python and openssl.
+          <code className="font-mono">?cid=&lt;external id&gt;&amp;ct=&lt;token&gt;</code>.
+          docs/security/signed-customer-token.md has snippets for Node, Python and openssl.
         </p>
       </Section>
     </>
