@@ -1,7 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { customerInputSchema } from "@/lib/customers/schema";
+import { customerCreateSchema } from "@/lib/customers/schema";
 import { createCustomer } from "@/lib/customers/service";
+import { SameNameError, type SameNameCustomer } from "@/lib/customers/same-name";
 import {
   fail,
   formFields,
@@ -12,16 +13,22 @@ import {
   type ActionState,
 } from "@/lib/auth/action";
 
-export type CreatedCustomer = { id: string; name: string | null };
+/**
+ * Added, or not yet: customers with the same name exist (`sameName`), listed for the form to link to; a second
+ * submit with allowSameName=1 adds the customer anyway.
+ */
+export type CreatedCustomer =
+  | { id: string; name: string | null; sameName?: undefined }
+  | { sameName: { name: string; text: string; matches: SameNameCustomer[] } };
 
 export async function createCustomerAction(
   _prev: ActionState<CreatedCustomer>,
   formData: FormData,
 ): Promise<ActionResult<CreatedCustomer>> {
-  const fields = formFields(formData, ["externalId", "email", "phone", "tags", "consent"]);
+  const fields = formFields(formData, ["externalId", "email", "phone", "tags", "consent", "allowSameName"]);
   const result = await runAction(async () => {
     const ctx = await requireCtx("agent");
-    const input = parseWith(customerInputSchema, {
+    const input = parseWith(customerCreateSchema, {
       name: fields.name ?? "",
       email: fields.email,
       externalId: fields.externalId,
@@ -31,10 +38,17 @@ export async function createCustomerAction(
         .map((t) => t.trim())
         .filter(Boolean),
       consent: fields.consent === "yes" ? true : fields.consent === "no" ? false : undefined,
+      allowSameName: fields.allowSameName === "1",
     });
-    const c = await createCustomer(ctx, input);
-    revalidatePath("/customers");
-    return { id: c.id, name: c.name };
+    try {
+      const c = await createCustomer(ctx, input);
+      revalidatePath("/customers");
+      return { id: c.id, name: c.name };
+    } catch (error) {
+      if (!(error instanceof SameNameError)) throw error;
+      const text = error.invalidParams?.[0]?.reason ?? error.message;
+      return { sameName: { name: error.customerName, text, matches: error.matches } };
+    }
   });
   if (result.ok) return result;
   if (result.fieldErrors) {

@@ -1,6 +1,7 @@
 "use client";
 // Working a case (agents and up): status, owner, due date, root cause from the organization's list, a
-// resolution note (required to resolve) and, on resolve, an optional short re-survey of the customer.
+// resolution note (required to resolve) and, on resolve, an optional short re-survey of the customer — never
+// offered for a customer who opted out of surveys (the server refuses it too: lib/cases/resurvey.ts).
 import { useState } from "react";
 import { workCaseAction } from "@/app/_actions/cases";
 import { Select } from "../ui/select";
@@ -21,6 +22,8 @@ type Props = {
   resolution: string | null;
   owners: { id: string; name: string }[];
   rootCauses: string[];
+  /** The case's customer opted out of surveys: no re-survey is offered. */
+  optedOut: boolean;
 };
 
 const STATUS_OPTIONS = Object.entries(CASE_STATUS_LABELS).map(([value, s]) => ({ value, label: s.label }));
@@ -100,7 +103,11 @@ export function CaseWorkForm(props: Props) {
           aria-required={status === "resolved" ? true : undefined}
         />
       </FieldShell>
-      {resolving ? (
+      {resolving && props.optedOut ? (
+        <p className="text-sm text-slate-700" data-testid="resurvey-opted-out">
+          No re-survey: the customer has opted out of surveys.
+        </p>
+      ) : resolving ? (
         <div className="flex items-start gap-2">
           <input
             id="case-resurvey"
@@ -115,8 +122,8 @@ export function CaseWorkForm(props: Props) {
               Send the customer a short re-survey
             </label>
             <p id="case-resurvey-hint" className="text-xs text-slate-600">
-              E-mailed when the server can send e-mail and the customer has an address and has not opted out; otherwise
-              you get the link to pass on.
+              E-mailed when the server can send e-mail and the customer has an address; otherwise you get the link to
+              pass on.
             </p>
           </div>
         </div>

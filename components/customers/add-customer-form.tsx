@@ -1,6 +1,8 @@
 "use client";
 // "Add customer" (agents and above). Field errors appear next to their fields; on success a link to the new profile.
-import { useEffect, useRef } from "react";
+// When customers with the same name exist, the server adds nothing and the form lists them with links first; only
+// a second, explicit "Add as a new customer" (for that same name) adds the customer.
+import { useEffect, useRef, useState } from "react";
 import Link from "next/link";
 import { createCustomerAction } from "@/app/_actions/customers";
 import { Input } from "../ui/input";
@@ -18,10 +20,21 @@ const CONSENT = [
 export function AddCustomerForm({ defaultName }: { defaultName?: string }) {
   const { state, dispatch, onSubmit, pending, fieldErrors: errors, message } = useActionForm(createCustomerAction);
   const formRef = useRef<HTMLFormElement>(null);
+  const [name, setName] = useState(defaultName ?? "");
+  const created = state?.ok && !state.data.sameName ? state.data : null;
+  const sameName = state?.ok && state.data.sameName ? state.data.sameName : null;
+  // The confirmation holds for the name that was warned about, not for one typed since.
+  const confirming = sameName !== null && sameName.name === name.trim();
 
+  // After an add, the form starts empty again (state adjusted while rendering, the rest of the form by reset()).
+  const [cleared, setCleared] = useState<object | null>(null);
+  if (created && cleared !== created) {
+    setCleared(created);
+    setName("");
+  }
   useEffect(() => {
-    if (state?.ok) formRef.current?.reset();
-  }, [state]);
+    if (created) formRef.current?.reset();
+  }, [created]);
 
   return (
     <form
@@ -38,7 +51,8 @@ export function AddCustomerForm({ defaultName }: { defaultName?: string }) {
         required
         maxLength={200}
         autoComplete="off"
-        defaultValue={defaultName}
+        value={name}
+        onChange={(e) => setName(e.target.value)}
         autoFocus={Boolean(defaultName)}
         error={errors?.name}
       />
@@ -68,17 +82,37 @@ export function AddCustomerForm({ defaultName }: { defaultName?: string }) {
       <Select id="new-consent" name="consent" label="Consent to surveys" options={CONSENT} error={errors?.consent} />
       <div className="flex flex-col gap-3 sm:col-span-2 lg:col-span-3">
         {message ? <FormMessage tone="error">{message}</FormMessage> : null}
-        {state?.ok ? (
+        {created ? (
           <FormMessage tone="success">
             Customer added.{" "}
-            <Link href={`/customers/${state.data.id}`} className="font-medium underline">
-              Open {state.data.name ?? "the profile"}
+            <Link href={`/customers/${created.id}`} className="font-medium underline">
+              Open {created.name ?? "the profile"}
             </Link>
           </FormMessage>
         ) : null}
+        {confirming ? (
+          <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-slate-800">
+            <p className="font-medium">{sameName.text} Is this one of them?</p>
+            <ul className="mt-2 flex flex-col gap-1">
+              {sameName.matches.map((c) => (
+                <li key={c.id} className="min-w-0 break-words">
+                  <Link href={`/customers/${c.id}`} className="font-medium text-brand-700 underline">
+                    {c.name}
+                  </Link>
+                  <span className="text-slate-600">
+                    {" "}
+                    {[c.email, c.externalId].filter(Boolean).join(" · ") || "no e-mail or external id"}
+                  </span>
+                </li>
+              ))}
+            </ul>
+            <p className="mt-2 text-slate-700">If not, add them as a new customer below.</p>
+            <input type="hidden" name="allowSameName" value="1" />
+          </div>
+        ) : null}
         <div>
           <SubmitButton pending={pending} pendingLabel="Adding…">
-            Add customer
+            {confirming ? "Add as a new customer" : "Add customer"}
           </SubmitButton>
         </div>
       </div>

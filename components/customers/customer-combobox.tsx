@@ -2,6 +2,9 @@
 // A customer picker over the indexed prefix search: results as you type (two characters are enough),
 // arrows + Enter choose, and with no match Enter offers to create the customer. An ARIA 1.2 combobox with a
 // listbox popup. `shortcut` makes "/" (or Ctrl/⌘+K) focus it from anywhere on the page.
+// Every answer is kept with the text it answers: "create" is offered only once the search for the text in the
+// box has answered with no match (never on an older answer, nor while waiting). Enter pressed before that
+// answer waits for it, then opens the customer if exactly one matches and otherwise just shows the answer.
 import { useEffect, useId, useRef, useState } from "react";
 import { Search } from "lucide-react";
 
@@ -31,10 +34,16 @@ export function CustomerCombobox({
   const listId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const [q, setQ] = useState("");
-  const [hits, setHits] = useState<Hit[]>([]);
+  const [result, setResult] = useState<{ term: string; hits: Hit[] } | null>(null);
+  const [failedFor, setFailedFor] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
-  const [status, setStatus] = useState<"idle" | "loading" | "error">("idle");
+  // The text for which Enter was pressed before its search answered.
+  const pendingEnter = useRef<string | null>(null);
+  const onSelectRef = useRef(onSelect);
+  useEffect(() => {
+    onSelectRef.current = onSelect;
+  });
 
   useEffect(() => {
     if (!shortcut) return;
@@ -52,33 +61,48 @@ export function CustomerCombobox({
     return () => document.removeEventListener("keydown", onKey);
   }, [shortcut]);
 
+  const term = q.trim();
   useEffect(() => {
-    const term = q.trim();
     if (term.length < 2) return;
     const controller = new AbortController();
     const timer = setTimeout(async () => {
-      setStatus("loading");
       try {
         const res = await fetch(`/api/v1/customers?limit=8&q=${encodeURIComponent(term)}`, {
           signal: controller.signal,
         });
         if (!res.ok) throw new Error(String(res.status));
-        setHits(((await res.json()) as { data: Hit[] }).data);
+        const hits = ((await res.json()) as { data: Hit[] }).data;
+        if (controller.signal.aborted) return; // the text changed meanwhile: this answer is for older text
         setActive(0);
-        setStatus("idle");
-      } catch (e) {
-        if (!controller.signal.aborted) setStatus("error");
+        if (pendingEnter.current === term) {
+          pendingEnter.current = null;
+          if (hits.length === 1) {
+            setOpen(false);
+            setQ("");
+            setResult(null);
+            onSelectRef.current(hits[0]);
+            return;
+          }
+          setOpen(true);
+        }
+        setResult({ term, hits });
+      } catch {
+        if (!controller.signal.aborted) setFailedFor(term);
       }
     }, 120);
     return () => {
       clearTimeout(timer);
       controller.abort();
     };
-  }, [q]);
+  }, [term]);
 
-  const term = q.trim();
-  const showCreate = Boolean(onCreate) && term.length >= 2 && status === "idle" && hits.length === 0;
-  const options = term.length >= 2 ? hits.length : 0;
+  const answered = term.length >= 2 && result?.term === term;
+  const failed = term.length >= 2 && !answered && failedFor === term;
+  const searching = term.length >= 2 && !answered && !failed;
+  // While searching, the previous answer stays in view (to click); Enter waits for the current one.
+  const hits = term.length >= 2 ? (result?.hits ?? []) : [];
+  const showCreate = Boolean(onCreate) && answered && hits.length === 0;
+  const options = hits.length;
   const count = options + (showCreate ? 1 : 0);
 
   function choose(index: number) {
@@ -86,7 +110,7 @@ export function CustomerCombobox({
     if (index < options) onSelect(hits[index]);
     else if (showCreate) onCreate?.(term);
     setQ("");
-    setHits([]);
+    setResult(null);
   }
 
   function onKeyDown(e: React.KeyboardEvent<HTMLInputElement>) {
@@ -97,6 +121,9 @@ export function CustomerCombobox({
     } else if (e.key === "ArrowUp" && count) {
       e.preventDefault();
       setActive((a) => (a - 1 + count) % count);
+    } else if (e.key === "Enter" && searching) {
+      e.preventDefault();
+      pendingEnter.current = term;
     } else if (e.key === "Enter" && count && open) {
       e.preventDefault();
       choose(active);
@@ -138,7 +165,8 @@ export function CustomerCombobox({
           onChange={(e) => {
             setQ(e.target.value);
             setOpen(true);
-            if (e.target.value.trim().length < 2) setHits([]);
+            pendingEnter.current = null;
+            if (e.target.value.trim().length < 2) setResult(null);
           }}
           onKeyDown={onKeyDown}
           onFocus={() => setOpen(true)}
@@ -149,6 +177,7 @@ export function CustomerCombobox({
           id={listId}
           role="listbox"
           aria-label="Customers found"
+          aria-busy={searching}
           hidden={!expanded}
           className="absolute inset-x-0 top-full z-50 mt-1 max-h-80 overflow-y-auto rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg"
         >
@@ -180,9 +209,13 @@ export function CustomerCombobox({
               No match — create customer “{term}”
             </li>
           ) : null}
-          {status === "error" ? <li className="px-3 py-2 text-red-700">Search failed; try again.</li> : null}
-          {!showCreate && hits.length === 0 && status !== "error" ? (
-            <li className="px-3 py-2 text-slate-600">{status === "loading" ? "Searching…" : "No customer found."}</li>
+          {failed ? <li className="px-3 py-2 text-red-700">Search failed; try again.</li> : null}
+          {searching ? (
+            <li className="px-3 py-2 text-slate-600" data-testid="customer-search-pending">
+              Searching…
+            </li>
+          ) : !showCreate && hits.length === 0 && !failed ? (
+            <li className="px-3 py-2 text-slate-600">No customer found.</li>
           ) : null}
         </ul>
       </div>

@@ -1,7 +1,7 @@
 // Side-by-side comparison: two customer segments (tags), or this period against the previous one, with
 // NPS, CSAT and CES, n, 95 % intervals and the difference with its significance. Segment A is the
 // dashboard's segment filter; the other filters apply to both sides.
-import { formatNumber, type MetricResult } from "@/lib/metrics";
+import { formatNumber, shownInterval, shownMargin, type MetricResult } from "@/lib/metrics";
 import type { AnalyticsFilters, FieldErrors } from "@/lib/analytics/filters";
 import type { ComparisonSide, SideBySide } from "@/lib/analytics/service";
 import { Badge } from "../ui/badge";
@@ -24,15 +24,20 @@ const KEEP = [
 ] as const;
 
 function figure(r: MetricResult): string | null {
-  const range = (lo: number | null, hi: number | null, d: number) =>
-    lo === null || hi === null ? "" : ` [${formatNumber(lo, d)} – ${formatNumber(hi, d)}]`;
+  // Below MIN_N no interval (lib/metrics/format.ts, shownInterval); the row says "too few" instead.
+  const i = shownInterval(r);
+  const range = (d: number) => (i ? ` [${formatNumber(i.low, d)} – ${formatNumber(i.high, d)}]` : "");
   switch (r.metric) {
-    case "nps":
-      return r.nps === null ? null : `${formatNumber(r.nps, 0)} ± ${formatNumber(r.marginOfError ?? 0, 1)}`;
+    case "nps": {
+      const margin = shownMargin(r);
+      return r.nps === null
+        ? null
+        : `${formatNumber(r.nps, 0)}${margin === null ? "" : ` ± ${formatNumber(margin, 1)}`}`;
+    }
     case "csat":
-      return r.csat === null ? null : `${formatNumber(r.csat, 1)} %${range(r.low, r.high, 1)}`;
+      return r.csat === null ? null : `${formatNumber(r.csat, 1)} %${range(1)}`;
     case "ces":
-      return r.mean === null ? null : `${formatNumber(r.mean, 2)}${range(r.low, r.high, 2)}`;
+      return r.mean === null ? null : `${formatNumber(r.mean, 2)}${range(2)}`;
   }
 }
 

@@ -1,12 +1,23 @@
 // NPS, CSAT and CES tiles: value, 95 % interval, n, and the change vs the previous period with its
 // significance. Figures formatted with lib/metrics (true minus sign).
-import { formatNumber, type CesResult, type Comparison, type CsatResult, type NpsResult } from "@/lib/metrics";
+import {
+  formatNumber,
+  shownInterval,
+  shownMargin,
+  type CesResult,
+  type Comparison,
+  type CsatResult,
+  type NpsResult,
+} from "@/lib/metrics";
 import { ChangeMarker } from "./change-marker";
 import { MetricTile } from "./metric-tile";
 import { NpsSplitBar } from "./nps-split-bar";
 
-const range = (low: number | null, high: number | null, decimals: number) =>
-  low === null || high === null ? null : `[${formatNumber(low, decimals)} – ${formatNumber(high, decimals)}]`;
+// Below MIN_N the tile says "too few responses" and shows no interval (lib/metrics/format.ts, shownInterval).
+const range = (r: { low: number | null; high: number | null; enough: boolean }, decimals: number) => {
+  const i = shownInterval(r);
+  return i ? `[${formatNumber(i.low, decimals)} – ${formatNumber(i.high, decimals)}]` : null;
+};
 
 /** The change line of a tile; `against` names the previous period. */
 export type TileChange = { change: Comparison; against: string };
@@ -20,7 +31,7 @@ export function NpsTile({ r, change }: { r: NpsResult; change?: TileChange }) {
       n={r.n}
       enough={r.enough}
       value={r.nps === null ? null : formatNumber(r.nps, 0)}
-      interval={r.marginOfError === null ? null : `± ${formatNumber(r.marginOfError, 1)}`}
+      interval={shownMargin(r) === null ? null : `± ${formatNumber(shownMargin(r)!, 1)}`}
       change={
         change ? <ChangeMarker change={change.change} decimals={1} unit=" points" against={change.against} /> : null
       }
@@ -40,7 +51,7 @@ export function CsatTile({ r, change }: { r: CsatResult; change?: TileChange }) 
       enough={r.enough}
       value={r.csat === null ? null : formatNumber(r.csat, 1)}
       unit=" %"
-      interval={range(r.low, r.high, 1)}
+      interval={range(r, 1)}
       details={r.mean === null ? null : <>Mean {formatNumber(r.mean, 2)} of 5</>}
       change={
         change ? <ChangeMarker change={change.change} decimals={1} unit=" points" against={change.against} /> : null
@@ -58,7 +69,7 @@ export function CesTile({ r, change }: { r: CesResult; change?: TileChange }) {
       n={r.n}
       enough={r.enough}
       value={r.mean === null ? null : formatNumber(r.mean, 2)}
-      interval={range(r.low, r.high, 2)}
+      interval={range(r, 2)}
       details={r.agreePct === null ? null : <>{formatNumber(r.agreePct, 1)} % agree it was easy (5–7)</>}
       change={change ? <ChangeMarker change={change.change} decimals={2} against={change.against} /> : null}
     />

@@ -1,8 +1,10 @@
 "use client";
 // One metric over time: the 95 % interval as a band (Area low–high), the value as a line, n per point in the
-// tooltip. Points from fewer than 30 responses are drawn hollow and dimmed and called "too few responses".
+// tooltip. Points from fewer than 30 responses are drawn hollow and dimmed, called "too few responses", and get
+// no interval (lib/metrics/format.ts, shownInterval).
 // The data are the server's pre-aggregated points; the table next to the chart is the text alternative.
 import { Area, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from "recharts";
+import { shownInterval } from "@/lib/metrics/format";
 
 export type ChartPoint = {
   bucketStart: string;
@@ -37,7 +39,7 @@ function yAxis(
   metric: TrendMetric,
 ): { domain: [number, number]; ticks: number[]; decimals: number } {
   const { scale, steps } = STYLE[metric];
-  const ys = points.flatMap((p) => [p.value, p.low, p.high]).filter((y): y is number => y !== null);
+  const ys = points.flatMap((p) => [p.value, ...(bandOf(p) ?? [])]).filter((y): y is number => y !== null);
   const min = ys.length ? Math.min(...ys) : scale[0];
   const max = ys.length ? Math.max(...ys) : scale[1];
   for (const step of steps) {
@@ -56,6 +58,11 @@ function yAxis(
 // `solid` repeats the value where n ≥ 30 only: drawn solid between two such points, while the dashed,
 // fainter line through every value carries the stretches that rest on too few responses.
 type Row = ChartPoint & { band: [number, number] | null; solid: number | null };
+
+function bandOf(p: ChartPoint): [number, number] | null {
+  const i = shownInterval(p);
+  return i ? [i.low, i.high] : null;
+}
 
 function PointTooltip({
   active,
@@ -82,7 +89,7 @@ function PointTooltip({
           <p className={p.enough ? "" : "text-slate-500"}>
             {s.name} {fmt(p.value, s.decimals)}
             {s.unit}
-            {p.low !== null && p.high !== null ? ` [${fmt(p.low, s.decimals)} – ${fmt(p.high, s.decimals)}]` : ""}
+            {p.band ? ` [${fmt(p.band[0], s.decimals)} – ${fmt(p.band[1], s.decimals)}]` : ""}
           </p>
           <p>{p.enough ? `n = ${p.n}` : `too few responses (n = ${p.n})`}</p>
         </>
@@ -97,7 +104,7 @@ export function TrendChart({ points, metric, title }: { points: ChartPoint[]; me
   const s = STYLE[metric];
   const data: Row[] = points.map((p) => ({
     ...p,
-    band: p.low !== null && p.high !== null ? [p.low, p.high] : null,
+    band: bandOf(p),
     solid: p.enough ? p.value : null,
   }));
   const y = yAxis(points, metric);

@@ -36,7 +36,7 @@ function gapColumns(query: string): Column<GapRow>[] {
       cell: ({ gap: { metric: m, perceived: p } }) => (
         <span className={p.enough ? "" : "text-slate-500"}>
           {fmt(m, p.value)}
-          <span className="block text-xs text-slate-600">{range(m, p.low, p.high)}</span>
+          <span className="block text-xs text-slate-600">{range(m, p)}</span>
         </span>
       ),
     },
@@ -53,7 +53,9 @@ function gapColumns(query: string): Column<GapRow>[] {
         <span className={g.perceived.enough ? "font-semibold" : "text-slate-500"}>
           {signed(g.metric, g.gap)}
           <span className="block text-xs font-normal text-slate-600">
-            {g.low === null || g.high === null ? "—" : `${signed(g.metric, g.low)} to ${signed(g.metric, g.high)}`}
+            {!g.perceived.enough || g.low === null || g.high === null
+              ? "—"
+              : `${signed(g.metric, g.low)} to ${signed(g.metric, g.high)}`}
           </span>
         </span>
       ),

@@ -1,6 +1,13 @@
 // Report tables: one per metric, one row per period, every figure with its interval and n.
 import type { ReactNode } from "react";
-import { formatNumber, type CesResult, type CsatResult, type NpsResult } from "@/lib/metrics";
+import {
+  formatNumber,
+  shownInterval,
+  shownMargin,
+  type CesResult,
+  type CsatResult,
+  type NpsResult,
+} from "@/lib/metrics";
 import { Table, TBody, Td, Th, THead } from "../ui/table";
 import { Badge } from "../ui/badge";
 import { formatCount, formatPeriod } from "../ui/format";
@@ -8,8 +15,11 @@ import { formatCount, formatPeriod } from "../ui/format";
 export type PeriodRow<R> = { days: number; from: Date; to: Date; result: R };
 
 const num = (x: number | null, d: number) => (x === null ? "—" : formatNumber(x, d));
-const range = (low: number | null, high: number | null, d: number) =>
-  low === null || high === null ? "—" : `${formatNumber(low, d)} – ${formatNumber(high, d)}`;
+// Below MIN_N no interval (lib/metrics/format.ts, shownInterval): the Note says "too few responses".
+const range = (r: { low: number | null; high: number | null; enough: boolean }, d: number) => {
+  const i = shownInterval(r);
+  return i ? `${formatNumber(i.low, d)} – ${formatNumber(i.high, d)}` : "—";
+};
 
 function Note({ n, enough }: { n: number; enough: boolean }) {
   if (n === 0) return <span className="text-slate-500">no responses</span>;
@@ -61,7 +71,7 @@ export function NpsTable({ rows }: { rows: PeriodRow<NpsResult>[] }) {
             <PeriodCell row={row} />
             <Td className={`text-lg font-semibold ${dim(r.enough)}`}>{num(r.nps, 0)}</Td>
             <Td className={`whitespace-nowrap ${dim(r.enough)}`}>
-              {r.marginOfError === null ? "—" : `± ${formatNumber(r.marginOfError, 1)} (${range(r.low, r.high, 1)})`}
+              {shownMargin(r) === null ? "—" : `± ${formatNumber(shownMargin(r)!, 1)} (${range(r, 1)})`}
             </Td>
             <Td className="tabular-nums">{formatCount(r.n)}</Td>
             <Td className="tabular-nums whitespace-nowrap">
@@ -91,7 +101,7 @@ export function CsatTable({ rows }: { rows: PeriodRow<CsatResult>[] }) {
             <Td className={`text-lg font-semibold ${dim(r.enough)}`}>
               {r.csat === null ? "—" : `${formatNumber(r.csat, 1)} %`}
             </Td>
-            <Td className={`whitespace-nowrap ${dim(r.enough)}`}>{range(r.low, r.high, 1)}</Td>
+            <Td className={`whitespace-nowrap ${dim(r.enough)}`}>{range(r, 1)}</Td>
             <Td className={dim(r.enough)}>{num(r.mean, 2)}</Td>
             <Td className="tabular-nums">{formatCount(r.n)}</Td>
             <Td>
@@ -116,7 +126,7 @@ export function CesTable({ rows }: { rows: PeriodRow<CesResult>[] }) {
           <tr key={row.days}>
             <PeriodCell row={row} />
             <Td className={`text-lg font-semibold ${dim(r.enough)}`}>{num(r.mean, 2)}</Td>
-            <Td className={`whitespace-nowrap ${dim(r.enough)}`}>{range(r.low, r.high, 2)}</Td>
+            <Td className={`whitespace-nowrap ${dim(r.enough)}`}>{range(r, 2)}</Td>
             <Td className={dim(r.enough)}>{r.agreePct === null ? "—" : `${formatNumber(r.agreePct, 1)} %`}</Td>
             <Td className="tabular-nums">{formatCount(r.n)}</Td>
             <Td>

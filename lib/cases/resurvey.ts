@@ -1,9 +1,11 @@
 // "Send the customer a short re-survey" when a case is resolved: the hosted link of the survey that triggered
 // the case (or, for an interaction case or a survey no longer live, the organization's live NPS, else CSAT,
 // survey) with ?cid=<the customer's external id>&ct=<a customer token Resonance signs for that survey and customer,
-// valid 30 days: lib/customers/token-secrets.ts>, so the answer is linked to the customer. E-mailed when SMTP is configured, the customer has an
-// e-mail address and has not opted out (Customer.consent === false); otherwise the link is shown for the
-// agent to pass on, with the reason. Either way an AuditEvent on the case records what happened.
+// valid 30 days: lib/customers/token-secrets.ts>, so the answer is linked to the customer. E-mailed when SMTP is
+// configured and the customer has an e-mail address; otherwise the link is shown for the agent to pass on, with
+// the reason. A customer who opted out (Customer.consent === false) is never offered a survey by any path: no
+// link is made, none is sent or shown, whatever the client asked ("unavailable"). Either way an AuditEvent on
+// the case records what happened.
 import { db } from "../db";
 import type { Ctx } from "../auth/ctx";
 import { recordAudit } from "../audit/service";
@@ -16,6 +18,8 @@ function unsigned(error: unknown): null {
   if (error instanceof SecretUnreadableError) return null;
   throw error;
 }
+
+export const OPTED_OUT_REASON = "The customer has opted out of surveys, so none is sent or offered.";
 
 /** How long a re-survey link speaks for its customer. */
 export const RESURVEY_TOKEN_DAYS = 30;
@@ -81,7 +85,9 @@ export async function resurveyCase(
   });
   const survey = await pickSurvey(ctx.orgId, kase.response?.survey ?? null);
   let outcome: ResurveyOutcome;
-  if (!survey) {
+  if (kase.customer?.consent === false) {
+    outcome = { status: "unavailable", reason: OPTED_OUT_REASON };
+  } else if (!survey) {
     outcome = { status: "unavailable", reason: "There is no live NPS or CSAT survey to send. Publish one first." };
   } else {
     const customer = kase.customer;
@@ -102,13 +108,11 @@ export async function resurveyCase(
     const mailer = opts.mailer === undefined ? (url ? mailerFromUrl(url) : null) : opts.mailer;
     const notSent = !customer
       ? "This case has no customer."
-      : customer.consent === false
-        ? "The customer has opted out of surveys."
-        : !customer.email
-          ? "The customer has no e-mail address."
-          : !mailer
-            ? "E-mail is not set up on this server (SMTP_URL)."
-            : null;
+      : !customer.email
+        ? "The customer has no e-mail address."
+        : !mailer
+          ? "E-mail is not set up on this server (SMTP_URL)."
+          : null;
     if (notSent || !mailer || !customer?.email) {
       outcome = { status: "link_shown", link, reason: `Not e-mailed: ${notSent}${noCid}` };
     } else {

@@ -14,6 +14,17 @@ export const customerInputSchema = z.object({
 });
 export type CustomerInput = z.infer<typeof customerInputSchema>;
 
+/** Creating one customer (API and the "Add customer" form); imports match by external id or e-mail instead. */
+export const customerCreateSchema = customerInputSchema.extend({
+  allowSameName: z
+    .boolean()
+    .optional()
+    .describe(
+      "Create the customer although customers with the same name exist. Without it, a create that gives only a name (no e-mail, phone or external id) whose name is taken is refused with 409 (type urn:resonance:problem:same-name) naming how many there are.",
+    ),
+});
+export type CustomerCreate = z.infer<typeof customerCreateSchema>;
+
 export const customerUpdateSchema = customerInputSchema.partial();
 export type CustomerUpdate = z.infer<typeof customerUpdateSchema>;
 

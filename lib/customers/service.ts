@@ -4,9 +4,10 @@ import type { Ctx } from "../auth/ctx";
 import { ConflictError, NotFoundError } from "../errors";
 import { pageArgs, toPage } from "../http/pagination";
 import { recordAudit } from "../audit/service";
-import type { CustomerInput, CustomerListQuery, CustomerUpdate } from "./schema";
+import type { CustomerCreate, CustomerListQuery, CustomerUpdate } from "./schema";
 import { recordConsentChange } from "../privacy/consent";
 import { headOf, MIN_QUERY, normalizeSearch, searchTokenRows } from "./search-tokens";
+import { findSameNameCustomers, SameNameError } from "./same-name";
 
 const customerInclude = { tags: { select: { tag: true }, orderBy: { tag: "asc" } } } satisfies Prisma.CustomerInclude;
 type CustomerRow = Prisma.CustomerGetPayload<{ include: typeof customerInclude }>;
@@ -79,8 +80,14 @@ async function assertExternalIdFree(ctx: Ctx, externalId: string | undefined, ex
   if (clash) throw new ConflictError(`A customer with external id "${externalId}" already exists.`);
 }
 
-export async function createCustomer(ctx: Ctx, input: CustomerInput) {
+export async function createCustomer(ctx: Ctx, input: CustomerCreate) {
   await assertExternalIdFree(ctx, input.externalId);
+  // Only a bare name can be an accidental second entry: a create that names an e-mail, a phone or an external id
+  // says who the person is (two people called John Smith are common in any CRM sync).
+  if (!input.allowSameName && !input.email && !input.phone && !input.externalId) {
+    const same = await findSameNameCustomers(ctx, input.name);
+    if (same.length) throw new SameNameError(input.name, same);
+  }
   const created = await db.$transaction(async (tx) => {
     const c = await tx.customer.create({
       data: {

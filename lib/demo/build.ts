@@ -288,6 +288,9 @@ export function buildDemoRows(opts: BuildOptions) {
 
   const customerRows: Prisma.CustomerCreateManyInput[] = [];
   const customerTags: Prisma.CustomerTagCreateManyInput[] = [];
+  // Every consent a customer has was recorded, as the app does (lib/privacy/consent.ts): the customer 360's
+  // "Consented · set <date>" and its consent history must tell the same story.
+  const consentEvents: Prisma.ConsentEventCreateManyInput[] = [];
   const emailsSeen = new Map<string, number>();
   raw.forEach((c, i) => {
     const info = customers[i];
@@ -311,6 +314,15 @@ export function buildDemoRows(opts: BuildOptions) {
       lastSeenAt,
     });
     for (const tag of c.tags) customerTags.push({ id: newId(), orgId, customerId: info.id, tag });
+    if (c.consent !== null)
+      consentEvents.push({
+        id: newId(),
+        orgId,
+        customerId: info.id,
+        consent: c.consent,
+        source: "import",
+        createdAt,
+      });
   });
 
   // Last, so that it draws nothing the rows above depend on.
@@ -323,6 +335,7 @@ export function buildDemoRows(opts: BuildOptions) {
     touchpoints: touchpointRows,
     customers: customerRows,
     customerTags,
+    consentEvents,
     interactions,
     surveys: [...feedback.surveys, drivers.survey, servqual.survey],
     questions: [...feedback.questions, ...drivers.questions, ...servqual.questions],

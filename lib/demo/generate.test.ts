@@ -223,6 +223,24 @@ describe("generateDemoOrganization", () => {
     }
   });
 
+  it("records every customer's consent in the consent history, so the customer 360 and its history agree", async () => {
+    const customers = await a.customer.findMany({
+      where: { orgId: first.orgId },
+      select: { id: true, consent: true, consentAt: true, consentEvents: { orderBy: { createdAt: "desc" } } },
+    });
+    const consenting = customers.filter((c) => c.consent !== null);
+    expect(consenting.length).toBeGreaterThan(0);
+    expect(customers.some((c) => c.consent === false)).toBe(true);
+    for (const c of customers) {
+      if (c.consent === null) {
+        expect(c.consentEvents).toEqual([]);
+        continue;
+      }
+      expect(c.consentEvents[0]).toMatchObject({ consent: c.consent, createdAt: c.consentAt, orgId: first.orgId });
+    }
+    expect(first.counts.consentEvents).toBe(consenting.length);
+  });
+
   it("creates users who can sign in with the demo password", async () => {
     for (const u of DEMO_USERS) {
       const user = await a.user.findUniqueOrThrow({ where: { email: u.email }, include: { memberships: true } });

@@ -136,6 +136,7 @@ export async function generateDemoOrganization(
       await insertBatches(tx, "Touchpoint", "touchpoints", rows.touchpoints, progress);
       await insertBatches(tx, "Customer", "customers", rows.customers, progress);
       await insertBatches(tx, "CustomerTag", "customer tags", rows.customerTags, progress);
+      await insertBatches(tx, "ConsentEvent", "consent events", rows.consentEvents, progress);
       await insertBatches(
         tx,
         "CustomerSearchToken",
@@ -162,6 +163,7 @@ export async function generateDemoOrganization(
     touchpoints: rows.touchpoints.length,
     customers: rows.customers.length,
     customerTags: rows.customerTags.length,
+    consentEvents: rows.consentEvents.length,
     surveys: rows.surveys.length,
     surveyQuestions: rows.questions.length,
     interactions: rows.interactions.length,

@@ -53,8 +53,9 @@ describe("renderDigestEmail", () => {
       links,
     );
     expect(few.subject).toMatch(/: NPS 38 \(too few responses\)$/); // 100·(20 − 9)/29 = 37.9
-    expect(few.text).toContain("NPS: 38 \u00b1");
-    expect(few.text).toContain("too few responses (n = 29)");
+    // The figure stays; its interval does not (lib/metrics/format.ts, shownInterval).
+    expect(few.text).toContain("NPS: 38, too few responses (n = 29)");
+    expect(few.text).not.toContain("\u00b1");
     expect(few.html).toContain("too few responses (n&nbsp;=&nbsp;29)");
     const enough = renderDigestEmail(
       digest([
@@ -65,6 +66,7 @@ describe("renderDigestEmail", () => {
     );
     expect(enough.subject).toMatch(/: NPS 40$/);
     expect(enough.text).toContain(", n = 30; no responses in one of the weeks");
+    expect(enough.text).toContain("NPS: 40 \u00b1");
   });
 
   it("says when there were no responses at all and no significant changes", () => {

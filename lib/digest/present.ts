@@ -1,8 +1,8 @@
 // Display strings for the digest, shared by the e-mail (./email.ts) and the page (app/(app)/reports/digest), so
 // both say exactly the same thing. Numbers are formatted by lib/metrics (true minus sign). Below n = 30 the
-// figure is still shown, flagged "too few responses (n = …)"
+// figure is still shown, flagged "too few responses (n = …)", without an interval
 // (docs/metrics.md, "Conventions that apply to every figure").
-import { formatNumber, type Comparison, type Metric } from "../metrics";
+import { formatNumber, shownInterval, shownMargin, type Comparison, type Metric } from "../metrics";
 import type { MetricsOf } from "../analytics/series";
 import type { DigestChange } from "./select";
 import { valueOf } from "./select";
@@ -17,7 +17,7 @@ export type MetricLine = {
   label: string;
   /** "31", "82.4 %", "5.21"; null when there were no responses. */
   value: string | null;
-  /** "± 6.2", "[78.1 – 86.0]"; null when unknown. */
+  /** "± 6.2", "[78.1 – 86.0]"; null when unknown or below n = 30. */
   interval: string | null;
   n: number;
   enough: boolean;
@@ -68,11 +68,15 @@ export function describeChange(metric: Metric, c: Comparison): ChangeText {
   return { direction, amount, verdict, text: `${direction} ${amount}, ${verdict}` };
 }
 
+// Below n = 30 no interval: the sample line says "too few responses" (../metrics/format.ts, shownInterval).
 function intervalOf(metric: Metric, m: MetricsOf): string | null {
-  if (metric === "nps") return m.nps.marginOfError === null ? null : `\u00b1 ${formatNumber(m.nps.marginOfError, 1)}`;
-  const r = m[metric];
-  if (r.low === null || r.high === null) return null;
-  return `[${formatNumber(r.low, DECIMALS[metric])} \u2013 ${formatNumber(r.high, DECIMALS[metric])}]`;
+  if (metric === "nps") {
+    const margin = shownMargin(m.nps);
+    return margin === null ? null : `\u00b1 ${formatNumber(margin, 1)}`;
+  }
+  const i = shownInterval(m[metric]);
+  if (!i) return null;
+  return `[${formatNumber(i.low, DECIMALS[metric])} \u2013 ${formatNumber(i.high, DECIMALS[metric])}]`;
 }
 
 export function metricLine(metric: Metric, current: MetricsOf, previous: MetricsOf, change: Comparison): MetricLine {

@@ -82,9 +82,10 @@ export async function computeEvidence(ctx: Ctx, now = new Date()): Promise<Evide
     },
     {
       key: "closedIn48h",
-      label: `Detractors followed up within 48 hours (last ${LIVE_DAYS} days)`,
-      share: share(loop.contacted, loop.n),
-      numerator: loop.contacted,
+      // lib/cases/loop-closure.ts: detractor responses, not detractor cases.
+      label: `Detractor responses acted on within 48 hours (last ${LIVE_DAYS} days)`,
+      share: share(loop.actedOn, loop.n),
+      numerator: loop.actedOn,
       denominator: loop.n,
     },
     {

@@ -75,3 +75,23 @@ export function formatMetric(result: MetricResult): FormattedMetric {
   else text = `${figure} ${sample}`;
   return { metric, n, figure, text, enough, flag: enough ? null : "too_few_responses" };
 }
+
+/**
+ * The interval to print beside a figure, or null when none should be. Below MIN_N no interval is shown: the
+ * normal approximation behind it does not hold on a handful of answers, and when they all agree (three
+ * detractors) it collapses to zero width, "−100.0 – −100.0", which reads as certainty. The figure itself
+ * stays, flagged "too few responses (n = …)". A missing bound (n = 0, or CES with n = 1) is null too.
+ */
+export function shownInterval(p: {
+  low: number | null;
+  high: number | null;
+  enough: boolean;
+}): { low: number; high: number } | null {
+  if (!p.enough || p.low === null || p.high === null) return null;
+  return { low: p.low, high: p.high };
+}
+
+/** NPS's "± margin" under the same rule as shownInterval. */
+export function shownMargin(r: { marginOfError: number | null; enough: boolean }): number | null {
+  return r.enough ? r.marginOfError : null;
+}

@@ -39,6 +39,8 @@ export {
   formatMetric,
   formatNpsFigure,
   formatNumber,
+  shownInterval,
+  shownMargin,
   type FormattedMetric,
   type MetricResult,
 } from "./format";

@@ -42,9 +42,17 @@ export type ConsentEventDto = {
   at: Date;
 };
 
-/** The customer's consent history, newest first. */
+/**
+ * The customer's consent history, newest first. Every change since the history was kept is an event; a consent
+ * set before that (data from before this table existed) has none, so it is shown as one entry of source
+ * "before_history" at Customer.consentAt — the history never says "nothing recorded" while the customer's
+ * consent says otherwise.
+ */
 export async function listConsentHistory(ctx: Ctx, customerId: string): Promise<ConsentEventDto[]> {
-  const customer = await db.customer.findFirst({ where: { id: customerId, orgId: ctx.orgId }, select: { id: true } });
+  const customer = await db.customer.findFirst({
+    where: { id: customerId, orgId: ctx.orgId },
+    select: { id: true, consent: true, consentAt: true, createdAt: true },
+  });
   if (!customer) throw new NotFoundError("Customer");
   const rows = await db.consentEvent.findMany({
     where: { orgId: ctx.orgId, customerId },
@@ -56,6 +64,17 @@ export async function listConsentHistory(ctx: Ctx, customerId: string): Promise<
     ? await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })
     : [];
   const byId = new Map(users.map((u) => [u.id, u]));
+  if (rows.length === 0 && customer.consent !== null)
+    return [
+      {
+        id: `before-history-${customer.id}`,
+        consent: customer.consent,
+        source: "before_history",
+        actor: null,
+        viaApiKey: false,
+        at: customer.consentAt ?? customer.createdAt,
+      },
+    ];
   return rows.map((r) => ({
     id: r.id,
     consent: r.consent,

@@ -73,3 +73,65 @@ test("a detractor response opens a case that an agent works to resolved", async 
   await page.goto("/cases?status=resolved");
   await expect(page.getByRole("row").filter({ hasText: name })).toBeVisible();
 });
+
+test("resolving the case of a customer who opted out offers no re-survey, and says why", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("E-mail").fill("agent@demo.resonance.test");
+  await page.getByLabel("Password").fill("resonance-demo");
+  await page.getByRole("button", { name: /sign in/i }).click();
+  await expect(page).toHaveURL(/\/$/);
+
+  const stamp = Date.now().toString(36);
+  const name = `Opted Out ${stamp}`;
+  const customer = await (
+    await page.request.post("/api/v1/customers", {
+      data: { name, externalId: `OPT-${stamp}`, email: `opt-${stamp}@example.test`, consent: false },
+    })
+  ).json();
+  // An interaction marked "follow-up needed" opens a case for them.
+  const logged = await page.request.post("/api/v1/interactions", {
+    data: { customerId: customer.id, outcome: "follow_up", note: "Wants a call back", clientId: `opt-${stamp}` },
+  });
+  expect(logged.status()).toBe(201);
+  const cases = (await (await page.request.get("/api/v1/cases?limit=100")).json()).data as Array<{
+    id: string;
+    customer: { id: string } | null;
+  }>;
+  const kase = cases.find((c) => c.customer?.id === customer.id)!;
+
+  await page.goto(`/cases/${kase.id}`);
+  const form = page.getByRole("form", { name: "Work this case" });
+  await form.getByLabel("Status").selectOption("resolved");
+  await form.getByLabel(/Resolution note/).fill("Called back.");
+  await expect(form.getByText("No re-survey: the customer has opted out of surveys.")).toBeVisible();
+  await expect(form.getByLabel("Send the customer a short re-survey")).toHaveCount(0);
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 900 });
+    await form.scrollIntoViewIfNeeded();
+    await form.screenshot({ path: `tmp/screens/case-resolve-opted-out-${width}.png` });
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await form.getByRole("button", { name: "Resolve case" }).click();
+  await expect(form.getByText("Case saved as resolved.")).toBeVisible();
+  await expect(page.getByTestId("resurvey-link")).toHaveCount(0);
+  await expect(form.getByRole("button", { name: /copy link/i })).toHaveCount(0);
+});
+
+test("loop closure on /cases counts the dashboard's detractors, and says what it measures", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("E-mail").fill("manager@demo.resonance.test");
+  await page.getByLabel("Password").fill("resonance-demo");
+  await page.getByRole("button", { name: /sign in/i }).click();
+  await expect(page).toHaveURL(/\/$/);
+  const summary = await (await page.request.get("/api/v1/metrics/summary?preset=90d")).json();
+  const detractors: number = summary.current.nps.detractors;
+  expect(detractors).toBeGreaterThan(100);
+  await page.goto("/cases");
+  const loop = page.getByTestId("loop-closure");
+  await expect(loop).toContainText("of detractor responses acted on within 48 h");
+  await expect(loop).toContainText(`(n = ${detractors}, `);
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 800 });
+    await loop.screenshot({ path: `tmp/screens/cases-loop-closure-${width}.png` });
+  }
+});

@@ -1,5 +1,5 @@
 // An agent finds a customer from any page with the keyboard, or creates one when nobody matches.
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { pressSearchShortcut } from "./helpers/customer-search";
 import { expectCardsOnPhoneTableOnDesktop } from "./helpers/responsive-list";
 import { shots } from "./helpers/screens";
@@ -55,4 +55,74 @@ test("the customer list is a card per customer on a phone and a table on a wide 
   const fields = ["E-mail", "External id", "Tags", "Consent", "Created"];
   await expectCardsOnPhoneTableOnDesktop(page, "Customers", fields);
   await shots(page, "tmp/shots-phone-lists", "customers");
+});
+
+/** Holds every customer search answer back by `ms`, so that the test acts while the search is in flight. */
+async function slowSearch(page: Page, ms: number) {
+  await page.route(/\/api\/v1\/customers\?.*q=/, async (route) => {
+    await new Promise((r) => setTimeout(r, ms));
+    await route.continue().catch(() => {}); // an aborted (superseded) search
+  });
+}
+
+test("typing a taken name fast and pressing Enter never lands on the Add-customer form", async ({ page }) => {
+  const name = `Twin${Date.now().toString(36)} Evans`;
+  for (const allowSameName of [false, true]) {
+    const res = await page.request.post("/api/v1/customers", { data: { name, allowSameName } });
+    expect(res.status()).toBe(201);
+  }
+  await slowSearch(page, 1_500);
+  await pressSearchShortcut(page);
+  const box = page.getByRole("combobox", { name: "Find a customer" });
+  await box.fill(name);
+  const create = page.getByRole("option", { name: /create customer/i });
+  await expect(page.getByTestId("customer-search-pending")).toBeVisible();
+  await expect(create).toHaveCount(0); // not while the search is in flight
+  await box.press("Enter");
+  await expect(page.getByRole("option", { name: new RegExp(name) })).toHaveCount(2, { timeout: 10_000 });
+  await expect(create).toHaveCount(0);
+  await page.waitForTimeout(300);
+  expect(new URL(page.url()).pathname).toBe("/"); // Enter waited, and two matches are for the agent to pick
+  await box.press("ArrowDown");
+  await box.press("Enter");
+  await expect(page).toHaveURL(/\/customers\/[A-Za-z0-9_-]+$/);
+});
+
+test("Enter pressed while the search is in flight opens the one customer it finds", async ({ page }) => {
+  const name = `Solo${Date.now().toString(36)} Person`;
+  const created = await (await page.request.post("/api/v1/customers", { data: { name } })).json();
+  await slowSearch(page, 1_000);
+  await pressSearchShortcut(page);
+  const box = page.getByRole("combobox", { name: "Find a customer" });
+  await box.fill(name);
+  await box.press("Enter");
+  await expect(page).toHaveURL(new RegExp(`/customers/${created.id}$`));
+});
+
+test("adding a customer whose name is taken lists the namesakes with links and asks first", async ({ page }) => {
+  const name = `Namesake${Date.now().toString(36)} Jones`;
+  const first = await (
+    await page.request.post("/api/v1/customers", { data: { name, email: `ns-${Date.now()}@example.test` } })
+  ).json();
+  await page.request.post("/api/v1/customers", { data: { name, allowSameName: true, externalId: `NS-${Date.now()}` } });
+  await page.goto(`/customers?new=${encodeURIComponent(name)}#add-customer`);
+  const form = page.getByRole("form", { name: "Add customer" });
+  await expect(form.getByLabel("Name")).toHaveValue(name);
+  await form.getByRole("button", { name: "Add customer" }).click();
+  const warning = form.getByRole("alert").filter({ hasText: `2 customers are already called “${name}”.` });
+  await expect(warning).toBeVisible();
+  await expect(warning.getByRole("link", { name })).toHaveCount(2);
+  await expect(warning.getByRole("link", { name }).first()).toHaveAttribute("href", `/customers/${first.id}`);
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 800 });
+    await warning.scrollIntoViewIfNeeded();
+    await form.screenshot({ path: `tmp/screens/add-customer-same-name-${width}.png` });
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+  let found = await (await page.request.get(`/api/v1/customers?q=${encodeURIComponent(name)}`)).json();
+  expect(found.data).toHaveLength(2); // nothing added yet
+  await form.getByRole("button", { name: "Add as a new customer" }).click();
+  await expect(form.getByText(/customer added/i)).toBeVisible();
+  found = await (await page.request.get(`/api/v1/customers?q=${encodeURIComponent(name)}`)).json();
+  expect(found.data).toHaveLength(3);
 });

@@ -176,3 +176,44 @@ test("without JavaScript the filter form still works as a plain GET form", async
   await expectTilesMatchApi(p);
   await noJs.close();
 });
+
+test("a week with a handful of responses, all detractors, shows no zero-width interval and a readable note", async ({
+  page,
+}) => {
+  await signIn(page);
+  // A touchpoint with a week of 1–29 NPS answers that are all detractors (the demo data has several).
+  const touchpoints: { id: string; name: string }[] = await (await page.request.get("/api/v1/touchpoints")).json();
+  type Point = { label: string; n: number; detractors: number; low: number | null; high: number | null };
+  let found: { touchpoint: string; point: Point } | null = null;
+  for (const t of touchpoints) {
+    const api = await (await page.request.get(`/api/v1/metrics/trend?preset=90d&touchpointId=${t.id}`)).json();
+    const point = (api.nps as Point[]).find((p) => p.n > 0 && p.n < 30 && p.detractors === p.n);
+    if (point) {
+      found = { touchpoint: t.id, point };
+      break;
+    }
+  }
+  expect(found, "a touchpoint with a small all-detractor week").not.toBeNull();
+  expect(found!.point.low).toBe(-100); // the API keeps the interval (−100 to −100); the page must not show it
+  await page.goto(`/?preset=90d&touchpointId=${found!.touchpoint}`);
+  const details = page.getByTestId("table-nps-trend");
+  await details.getByText("Show table").click();
+  const table = details.getByRole("table");
+  await expect(table).toBeVisible();
+  await expect(table).not.toContainText("\u2212100.0 \u2013 \u2212100.0");
+  await expect(table).not.toContainText("\u2212100.0 – \u2212100.0");
+  const row = table.locator("tbody tr").filter({ hasText: found!.point.label });
+  const note = row.getByText(`too few responses (n = ${found!.point.n})`);
+  const region = details.getByRole("region");
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 800 });
+    await expect(row.locator("td").nth(1)).toHaveText("—"); // the interval column
+    if (width === 1280) {
+      // the whole table fits its card: nothing to scroll to, nothing cut off
+      expect(await region.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+    }
+    await note.scrollIntoViewIfNeeded();
+    await expect(note).toBeInViewport({ ratio: 1 });
+    await details.screenshot({ path: `tmp/screens/dashboard-small-n-table-${width}.png` });
+  }
+});

@@ -1,8 +1,9 @@
 // Working a case end to end over HTTP on the real database (SQLite or PostgreSQL): the root cause must be one
 // of the organization's list (a removed cause stays on the cases that have it), resolving needs a resolution
 // note, and resolving with a re-survey e-mails the customer the hosted link with their external id through a
-// real SMTP server on a loopback port — unless the customer opted out or the server has no SMTP, when the
-// link is returned to show instead. Every outcome is an AuditEvent on the case. Another organization's case
+// real SMTP server on a loopback port — unless the server has no SMTP, when the link is returned to show instead.
+// A customer who opted out gets no re-survey at all, whatever the request asks: no e-mail, no link (API and the
+// page's server action). Every outcome is an AuditEvent on the case. Another organization's case
 // is a 404 (API and page); viewers get 403 and a read-only page.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,6 +16,7 @@ import type { Ctx } from "@/lib/auth/ctx";
 import { createOrg, TEST_PASSWORD, type Org } from "../factories";
 import { createSurvey } from "../factories/surveys";
 import { http, signIn } from "./http";
+import { callServerAction } from "./server-actions";
 import { startServer, type RunningServer } from "../server";
 import { startSmtpSink, type SmtpSink } from "./smtp-sink";
 
@@ -199,7 +201,7 @@ describe("resolving", () => {
     expect(audit[1].data).toMatchObject({ status: "sent", link, to: customer.email });
   });
 
-  it("does not e-mail a customer who opted out: the link is returned with the reason and audited", async () => {
+  it("never surveys a customer who opted out, whatever the client sends: no e-mail, no link, the reason audited", async () => {
     const customer = await db.customer.create({
       data: {
         orgId: A.orgId,
@@ -217,18 +219,42 @@ describe("resolving", () => {
       resurvey: true,
     });
     expect(res.status).toBe(200);
-    expect(res.body.resurvey).toMatchObject({ status: "link_shown" });
-    expect(res.body.resurvey.link).toMatch(
-      new RegExp(
-        `^http://cx\\.example\\.test/s/${survey.publicId}\\?cid=${encodeURIComponent(customer.externalId!)}&ct=`,
-      ),
-    );
-    expect(res.body.resurvey.reason).toMatch(/opted out/);
+    expect(res.body.status).toBe("resolved"); // the case itself is resolved
+    expect(res.body.resurvey).toEqual({ status: "unavailable", reason: expect.stringMatching(/opted out/) });
+    expect(JSON.stringify(res.body)).not.toContain("/s/");
     await new Promise((r) => setTimeout(r, 300));
     expect(sink.messages.length).toBe(before);
     expect(sink.messages.some((m) => m.to.includes(customer.email!))).toBe(false);
+    const audit = await db.auditEvent.findMany({ where: { orgId: A.orgId, entityId: kase.id } });
+    expect(audit.map((a) => a.action).sort()).toEqual(["case.resolved", "case.resurvey_unavailable"]);
+    expect(JSON.stringify(audit.map((a) => a.data))).not.toContain("/s/");
+  });
+
+  it("the page's server action refuses the re-survey of an opted-out customer too, even with resurvey=on", async () => {
+    const customer = await db.customer.create({
+      data: { orgId: A.orgId, name: "Opted Out", externalId: `EXT-${randomUUID()}`, consent: false },
+    });
+    const kase = await detractorCase(A, customer.id);
+    const cookie = await signIn(A.users.agent.email, TEST_PASSWORD);
+    const reply = await callServerAction(
+      { file: "app/_actions/cases.ts", name: "workCaseAction", bound: [kase.id] },
+      {
+        cookie: cookie!,
+        form: { status: "resolved", ownerId: "", dueAt: "", rootCause: "", resolution: "Apologised", resurvey: "on" },
+      },
+    );
+    expect(reply.status).toBe(200);
+    expect(reply.text).toContain('"status":"unavailable"');
+    expect(reply.text).toMatch(/opted out/);
+    expect(reply.text).not.toContain("/s/");
+    expect(await db.case.findUniqueOrThrow({ where: { id: kase.id } })).toMatchObject({ status: "resolved" });
     expect(
-      await db.auditEvent.count({ where: { orgId: A.orgId, entityId: kase.id, action: "case.resurvey_link_shown" } }),
+      await db.auditEvent.count({
+        where: { orgId: A.orgId, entityId: kase.id, action: { startsWith: "case.resurvey_" } },
+      }),
+    ).toBe(1);
+    expect(
+      await db.auditEvent.count({ where: { orgId: A.orgId, entityId: kase.id, action: "case.resurvey_unavailable" } }),
     ).toBe(1);
   });
 

@@ -156,40 +156,87 @@ describe("my cases", () => {
 });
 
 describe("loop-closure rate", () => {
-  it("counts detractor cases acted on within 48 h: worked, resolved, or the customer contacted", async () => {
+  it("n counts detractor responses (as the dashboard does), not detractor cases; acted on = case worked or resolved, or the customer contacted, within 48 h", async () => {
     const org = await createOrg("loop");
+    const other = await createOrg("loop-other");
     const h = 3_600_000;
     const t0 = new Date("2026-09-01T09:00:00.000Z");
     const at = (hours: number) => new Date(t0.getTime() + hours * h);
+    const survey = await db.survey.create({
+      data: { orgId: org.orgId, publicId: `loop-${randomUUID()}`, name: "NPS", type: "nps", status: "live" },
+    });
     const customer = async () =>
       (await db.customer.create({ data: { orgId: org.orgId, name: `c ${Math.random()}` } })).id;
-    const detractorCase = async (key: string, extra: { resolvedAt?: Date; customerId?: string } = {}) =>
-      db.case.create({
-        data: { orgId: org.orgId, title: key, triggerKey: `detractor:${key}`, createdAt: at(0), ...extra },
+    const response = (o: { score: number; metric?: string; customerId?: string | null; when?: Date; orgId?: string }) =>
+      db.response.create({
+        data: {
+          orgId: o.orgId ?? org.orgId,
+          surveyId: survey.id,
+          clientId: randomUUID(),
+          metric: o.metric ?? "nps",
+          score: o.score,
+          category:
+            (o.metric ?? "nps") === "nps"
+              ? o.score <= 6
+                ? "detractor"
+                : o.score <= 8
+                  ? "passive"
+                  : "promoter"
+              : "dissatisfied",
+          customerId: o.customerId ?? null,
+          completed: true,
+          submittedAt: o.when ?? at(0),
+        },
       });
-    await detractorCase("resolved-in-time", { resolvedAt: at(47) });
-    await detractorCase("resolved-late", { resolvedAt: at(49) });
-    const worked = await detractorCase("worked-in-time");
+    const caseFor = (r: { id: string; customerId: string | null }, extra: { resolvedAt?: Date } = {}) =>
+      db.case.create({
+        data: {
+          orgId: org.orgId,
+          title: `Detractor ${r.id}`,
+          triggerKey: `detractor:${r.id}`,
+          responseId: r.id,
+          customerId: r.customerId,
+          createdAt: at(0),
+          ...extra,
+        },
+      });
+
+    // 1. case resolved in 47 h → acted on
+    await caseFor(await response({ score: 2, customerId: await customer() }), { resolvedAt: at(47) });
+    // 2. case resolved in 49 h → not
+    await caseFor(await response({ score: 3, customerId: await customer() }), { resolvedAt: at(49) });
+    // 3. case worked (audit) after 30 h → acted on
+    const worked = await caseFor(await response({ score: 0, customerId: await customer() }));
     await db.auditEvent.create({
       data: { orgId: org.orgId, action: "case.updated", entityType: "Case", entityId: worked.id, createdAt: at(30) },
     });
+    // 4. no case (the rule was off), customer phoned after 12 h → acted on
     const called = await customer();
-    await detractorCase("called-in-time", { customerId: called });
+    await response({ score: 6, customerId: called });
     await db.interaction.create({
       data: { orgId: org.orgId, customerId: called, occurredAt: at(12), outcome: "resolved" },
     });
+    // 5. no case, customer phoned after 60 h → not
     const calledLate = await customer();
-    await detractorCase("called-late", { customerId: calledLate });
+    await response({ score: 5, customerId: calledLate });
     await db.interaction.create({
       data: { orgId: org.orgId, customerId: calledLate, occurredAt: at(60), outcome: "resolved" },
     });
-    await detractorCase("ignored");
-    // not a detractor case: never counted
-    await db.case.create({ data: { orgId: org.orgId, title: "csat", triggerKey: "low-csat:x", createdAt: at(0) } });
+    // 6.–8. anonymous detractors: nobody can act on them, and they still count
+    for (let i = 0; i < 3; i++) await response({ score: 1 });
+    // Not counted: a passive, a low CSAT, a detractor outside the period, another organization's detractor, and a
+    // detractor case made by hand (no response).
+    await response({ score: 7 });
+    await response({ score: 1, metric: "csat" });
+    await response({ score: 1, when: at(-48) });
+    await response({ score: 1, orgId: other.orgId });
+    await db.case.create({
+      data: { orgId: org.orgId, title: "by hand", triggerKey: "detractor:none", createdAt: at(0) },
+    });
 
     const got = await getLoopClosure(org.ctx("viewer"), { from: at(-24), to: at(24) });
-    expect(got).toMatchObject({ n: 6, contacted: 3, rate: 50, enough: false });
-    expect(got.low!).toBeLessThan(50);
-    expect(got.high!).toBeGreaterThan(50);
+    expect(got).toMatchObject({ n: 8, actedOn: 3, rate: 37.5, enough: false });
+    expect(got.low!).toBeLessThan(37.5);
+    expect(got.high!).toBeGreaterThan(37.5);
   });
 });

@@ -2,8 +2,9 @@
 // accent-insensitive, identical on SQLite and PostgreSQL, never across organizations.
 import { beforeAll, describe, expect, it } from "vitest";
 import { createCustomer, searchCustomers, updateCustomer } from "@/lib/customers/service";
-import { createOrg, uid, type Org } from "../factories";
-import { http } from "./http";
+import { createOrg, TEST_PASSWORD, uid, type Org } from "../factories";
+import { http, signIn } from "./http";
+import { callServerAction } from "./server-actions";
 
 let A: Org;
 let B: Org;
@@ -54,5 +55,57 @@ describe("customer search", () => {
     const res = await http("GET", "/api/v1/customers?q=No&limit=5", { key: A.keys.viewer });
     expect(res.status).toBe(200);
     expect(names(res.body.data)).toEqual(["Noah Clark", "Noah Clarke-Hill"]);
+  });
+});
+
+describe("creating a customer whose name is taken", () => {
+  it("is refused with 409 same-name (case and accents aside) unless allowSameName; another organization's names do not count", async () => {
+    const refused = await http("POST", "/api/v1/customers", { key: A.keys.agent, body: { name: "zoe  ANGSTROM" } });
+    expect(refused.status).toBe(409);
+    expect(refused.contentType).toContain("application/problem+json");
+    expect(refused.body).toMatchObject({
+      type: "urn:resonance:problem:same-name",
+      invalid_params: [{ name: "name", reason: "1 customer is already called “zoe  ANGSTROM”.", in: "body" }],
+    });
+    expect(names(await searchCustomers(A.ctx("viewer"), "zoe"))).toEqual(["Zoë Ångström"]);
+
+    const allowed = await http("POST", "/api/v1/customers", {
+      key: A.keys.agent,
+      body: { name: "Zoë Ångström", allowSameName: true },
+    });
+    expect(allowed.status).toBe(201);
+    const twice = await http("POST", "/api/v1/customers", { key: A.keys.agent, body: { name: "Zoë Ångström" } });
+    expect(twice.status).toBe(409);
+    expect(twice.body.invalid_params[0].reason).toBe("2 customers are already called “Zoë Ångström”.");
+
+    // A create that says who the person is (an e-mail, phone or external id) is no accidental second entry.
+    const identified = await http("POST", "/api/v1/customers", {
+      key: A.keys.agent,
+      body: { name: "Zoë Ångström", email: "zoe.two@example.test" },
+    });
+    expect(identified.status).toBe(201);
+    // A name that only matches a word, an e-mail or another organization's customer is free.
+    expect((await http("POST", "/api/v1/customers", { key: A.keys.agent, body: { name: "Noah" } })).status).toBe(201);
+    const ext = await http("POST", "/api/v1/customers", { key: A.keys.agent, body: { name: "CRM-1001" } });
+    expect(ext.status).toBe(201);
+    expect(
+      (await http("POST", "/api/v1/customers", { key: B.keys.agent, body: { name: "Ada Lovelace" } })).status,
+    ).toBe(201);
+  });
+
+  it("the Add-customer form's server action adds nothing and lists the namesakes, then adds with allowSameName=1", async () => {
+    const cookie = await signIn(A.users.agent.email, TEST_PASSWORD);
+    const action = { file: "app/_actions/customers.ts", name: "createCustomerAction" } as const;
+    const first = await callServerAction(action, { cookie: cookie!, form: { name: "Ada Lovelace" } });
+    expect(first.status).toBe(200);
+    expect(first.text).toContain("1 customer is already called “Ada Lovelace”.");
+    expect(first.text).toContain("countess@example.test");
+    expect(names(await searchCustomers(A.ctx("viewer"), "lovelace"))).toEqual(["Ada Lovelace"]);
+    const confirmed = await callServerAction(action, {
+      cookie: cookie!,
+      form: { name: "Ada Lovelace", allowSameName: "1" },
+    });
+    expect(confirmed.status).toBe(200);
+    expect(names(await searchCustomers(A.ctx("viewer"), "lovelace"))).toEqual(["Ada Lovelace", "Ada Lovelace"]);
   });
 });

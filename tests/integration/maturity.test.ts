@@ -1,6 +1,6 @@
 // The CEM maturity self-assessment through /api/v1/maturity-assessments against the real database (SQLite or
 // PostgreSQL): the evidence snapshot equals counts of data made here (promise targets on active touchpoints,
-// live measurement = ≥ 30 responses or interactions in 90 days, detractors followed up within 48 h, live
+// live measurement = ≥ 30 responses or interactions in 90 days, detractor responses acted on within 48 h, live
 // surveys); the score and level follow lib/maturity/model.ts; bad answers are named one by one and store
 // nothing; viewers cannot save; another organization never sees the list.
 import { beforeAll, describe, expect, it } from "vitest";
@@ -71,20 +71,60 @@ beforeAll(async () => {
       outcome: "resolved",
     }));
   await db.interaction.createMany({ data: [...interactions(29, 1), ...interactions(5, 100)] });
-  // two detractor cases 5 days old: one resolved after 3 hours, one never touched
+  // Detractor responses (lib/cases/loop-closure.ts counts responses, not cases): the factory's (today, its case
+  // untouched) and three 5 days ago — one whose case was resolved 3 hours later, one whose case was never
+  // touched, one that opened no case but whose customer was phoned 2 hours later: 2 of 4 acted on. A detractor
+  // case made by hand, with no response, is not a detractor response and is not counted.
   const opened = new Date(now - 5 * DAY);
+  const npsSurvey = await db.survey.create({
+    data: { orgId: A.orgId, publicId: `pub-${uid()}`, name: "Old NPS", type: "nps", status: "closed" },
+  });
+  const phoned = await db.customer.create({ data: { orgId: A.orgId, name: "Phoned back" } });
+  await db.interaction.create({
+    data: {
+      orgId: A.orgId,
+      customerId: phoned.id,
+      occurredAt: new Date(opened.getTime() + 2 * 3_600_000),
+      outcome: "resolved",
+    },
+  });
+  const detractor = (i: number) =>
+    db.response.create({
+      data: {
+        customerId: i === 3 ? phoned.id : null,
+        orgId: A.orgId,
+        surveyId: npsSurvey.id,
+        clientId: `det-${uid()}-${i}`,
+        score: 3,
+        metric: "nps",
+        category: "detractor",
+        completed: true,
+        submittedAt: opened,
+      },
+    });
+  const [d1, d2] = [await detractor(1), await detractor(2), await detractor(3)];
   await db.case.create({
     data: {
       orgId: A.orgId,
       title: "Detractor 1",
-      triggerKey: `detractor:${uid()}`,
+      triggerKey: `detractor:${d1.id}`,
+      responseId: d1.id,
       createdAt: opened,
       resolvedAt: new Date(opened.getTime() + 3 * 3_600_000),
       status: "resolved",
     },
   });
   await db.case.create({
-    data: { orgId: A.orgId, title: "Detractor 2", triggerKey: `detractor:${uid()}`, createdAt: opened },
+    data: {
+      orgId: A.orgId,
+      title: "Detractor 2",
+      triggerKey: `detractor:${d2.id}`,
+      responseId: d2.id,
+      createdAt: opened,
+    },
+  });
+  await db.case.create({
+    data: { orgId: A.orgId, title: "By hand", triggerKey: `detractor:${uid()}`, createdAt: opened },
   });
 });
 
@@ -111,7 +151,10 @@ describe("maturity assessments", () => {
     expect(figures.promised).toMatchObject({ numerator: 2, denominator: 3 });
     expect(figures.promised.share).toBeCloseTo(2 / 3, 10);
     expect(figures.measured).toMatchObject({ numerator: 1, denominator: 3 });
-    expect(figures.closedIn48h).toMatchObject({ numerator: 1, denominator: 2, share: 0.5 });
+    expect(figures.closedIn48h).toMatchObject({ numerator: 2, denominator: 4, share: 0.5 });
+    expect(saved.body.evidence.figures.find((f: { key: string }) => f.key === "closedIn48h").label).toBe(
+      "Detractor responses acted on within 48 hours (last 90 days)",
+    );
     expect(figures.liveSurveys).toMatchObject({ numerator: 1, denominator: 3 });
     expect(saved.body.evidence.liveSurveys).toBe(2);
     // measurement_live answered 2, data implies 2 (1 of 3 = 33 %): no disagreement; strategy_promise 3 vs 3: none

@@ -12,11 +12,11 @@ import { submitPublicResponse } from "@/lib/surveys/public-service";
 import { runRetention } from "@/lib/privacy/retention";
 import { CustomerOptedOutError } from "@/lib/privacy/consent";
 import { enqueueResponsesCreated } from "@/lib/webhooks/outbox";
-import { createOrg, uid, type Org } from "../factories";
+import { createOrg, TEST_PASSWORD, uid, type Org } from "../factories";
 import { createSurvey } from "../factories/surveys";
 import { TEST_NEXTAUTH_SECRET } from "../server";
 import { customerToken } from "./customer-tokens";
-import { baseURL, http } from "./http";
+import { baseURL, http, signIn } from "./http";
 import { startSmtpSink, type SmtpSink } from "./smtp-sink";
 
 // submitPublicResponse below runs in this process and opens the sealed token secrets as the server does.
@@ -219,6 +219,25 @@ describe("consent: recorded and respected", () => {
     expect((await http("GET", `/api/v1/customers/${bob.id}/consent`, { key: A.keys.admin })).status).toBe(404);
   });
 
+  it("a consent set before the history was kept shows as one entry at its date, never as 'nothing recorded'", async () => {
+    const consentAt = new Date("2025-05-13T10:00:00.000Z");
+    const legacy = await db.customer.create({
+      data: { orgId: A.orgId, name: "Legacy Consent", consent: true, consentAt },
+    });
+    const res = await http("GET", `/api/v1/customers/${legacy.id}/consent`, { key: A.keys.viewer });
+    expect(res.status).toBe(200);
+    expect(res.body.data).toEqual([
+      expect.objectContaining({ consent: true, source: "before_history", actor: null, at: consentAt.toISOString() }),
+    ]);
+    const page = await http("GET", `/customers/${legacy.id}`, {
+      cookie: (await signIn(A.users.viewer.email, TEST_PASSWORD))!,
+    });
+    expect(page.body).toContain("Set before the history was kept");
+    expect(page.body).not.toContain("No consent recorded yet");
+    const never = await db.customer.create({ data: { orgId: A.orgId, name: "Never Asked" } });
+    expect((await http("GET", `/api/v1/customers/${never.id}/consent`, { key: A.keys.viewer })).body.data).toEqual([]);
+  });
+
   it("the public API tells the widget not to show the survey, and refuses a response (with the customer's token)", async () => {
     const token = await customerToken(A, survey.publicId, carol.externalId);
     const get = await http(
@@ -281,12 +300,12 @@ describe("consent: recorded and respected", () => {
     ).rejects.toBeInstanceOf(CustomerOptedOutError);
   });
 
-  it("the re-survey on resolving a case is not e-mailed to them", async () => {
+  it("the re-survey on resolving a case is neither e-mailed nor offered as a link to them", async () => {
     const mailer = mailerFromUrl(sink.url);
     const caseOf = (customerId: string) =>
       db.case.create({ data: { orgId: A.orgId, customerId, title: "Follow-up", triggerKey: `manual:${uid()}` } });
     const optedOut = await resurveyCase(A.ctx("agent"), (await caseOf(carol.id)).id, { mailer });
-    expect(optedOut).toMatchObject({ status: "link_shown", reason: expect.stringContaining("opted out") });
+    expect(optedOut).toEqual({ status: "unavailable", reason: expect.stringContaining("opted out") });
     expect(sink.messages).toHaveLength(0);
     const consenting = await resurveyCase(A.ctx("agent"), (await caseOf(ada.id)).id, { mailer });
     expect(consenting.status).toBe("sent");

@@ -156,14 +156,18 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
       >
         <span className="font-semibold text-slate-900">Loop closure, last 90 days: </span>
         {loop.rate === null ? (
-          "no detractor cases yet."
+          "no detractor responses yet."
         ) : (
           <>
             <span className={loop.enough ? "" : "text-slate-500"}>
-              {loop.rate.toFixed(0)} % of detractors acted on within 48 h [{loop.low!.toFixed(0)}–
-              {loop.high!.toFixed(0)}]
+              {loop.rate.toFixed(0)} % of detractor responses acted on within 48 h
+              {loop.enough ? ` [${loop.low!.toFixed(0)}–${loop.high!.toFixed(0)}]` : ""}
             </span>{" "}
-            (n = {loop.n}){loop.enough ? "" : " · too few cases for a firm figure"}
+            (n = {loop.n}, {loop.actedOn} acted on){loop.enough ? "" : " · too few responses for a firm figure"}
+            <span className="mt-1 block text-xs text-slate-600">
+              A detractor (NPS 0–6) counts as acted on when, within 48 hours of the response, its case was worked or
+              resolved, or an interaction with the customer was logged.
+            </span>
           </>
         )}
       </p>

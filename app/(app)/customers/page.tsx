@@ -82,7 +82,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Se
             Add customer
           </summary>
           <div className="border-t border-slate-200 p-4">
-            <AddCustomerForm defaultName={one(sp.new)} />
+            <AddCustomerForm key={one(sp.new) ?? ""} defaultName={one(sp.new)} />
           </div>
         </details>
       ) : null}

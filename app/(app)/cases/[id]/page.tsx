@@ -117,6 +117,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
                 resolution={kase.resolution}
                 owners={owners}
                 rootCauses={settings.rootCauses}
+                optedOut={customer?.consent === false}
               />
             ) : (
               <dl

@@ -1,11 +1,11 @@
 import { route, reply } from "@/lib/http/handler";
-import { customerInputSchema, customerListQuery } from "@/lib/customers/schema";
+import { customerCreateSchema, customerListQuery } from "@/lib/customers/schema";
 import { createCustomer, listCustomers } from "@/lib/customers/service";
 
 // GET /api/v1/customers – list customers (prefix search on name, e-mail, external id; ?tag=)
 export const GET = route({ role: "viewer", query: customerListQuery }, ({ ctx, query }) => listCustomers(ctx, query));
 
-// POST /api/v1/customers – create a customer
-export const POST = route({ role: "agent", body: customerInputSchema }, async ({ ctx, body }) =>
+// POST /api/v1/customers – create a customer (a bare name that is taken: 409 same-name unless allowSameName; lib/customers/service.ts)
+export const POST = route({ role: "agent", body: customerCreateSchema }, async ({ ctx, body }) =>
   reply(await createCustomer(ctx, body), 201),
 );
