@@ -78,7 +78,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   { path: "/api/v1/channels", module: r6, docs: {"GET":"the organization's channels"} },
   { path: "/api/v1/customer-token-secret", module: r7, docs: {"GET":"the customer-token signing secret's hint and date, and rotated ones still valid (never a secret itself)"} },
   { path: "/api/v1/customer-token-secret/rotate", module: r8, docs: {"POST":"make a new customer-token signing secret, answered once; the previous one keeps verifying for previousValidHours (default 168) (audited)"} },
-  { path: "/api/v1/customers", module: r9, docs: {"GET":"list customers (prefix search on name, e-mail, external id; ?tag=)","POST":"create a customer"} },
+  { path: "/api/v1/customers", module: r9, docs: {"GET":"list customers (prefix search on name, e-mail, external id; ?tag=)","POST":"create a customer (a name alone that is already taken: 409 same-name unless allowSameName)"} },
   { path: "/api/v1/customers/:id", module: r10, docs: {"GET":"one customer","PATCH":"change profile fields, tags or consent"} },
   { path: "/api/v1/customers/:id/consent", module: r11, docs: {"GET":"the customer's consent changes (value, source, who, when), newest first. Consent itself is changed with PATCH /api/v1/customers/:id { consent }."} },
   { path: "/api/v1/customers/:id/erasure", module: r12, docs: {"POST":"erase a customer for good (admins): personal fields removed, notes blanked, responses anonymised, in one transaction; 409 when already erased. Body { confirm: name | \"ERASE\" }."} },

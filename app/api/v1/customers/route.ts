@@ -5,7 +5,7 @@ import { createCustomer, listCustomers } from "@/lib/customers/service";
 // GET /api/v1/customers – list customers (prefix search on name, e-mail, external id; ?tag=)
 export const GET = route({ role: "viewer", query: customerListQuery }, ({ ctx, query }) => listCustomers(ctx, query));
 
-// POST /api/v1/customers – create a customer (a bare name that is taken: 409 same-name unless allowSameName; lib/customers/service.ts)
+// POST /api/v1/customers – create a customer (a name alone that is already taken: 409 same-name unless allowSameName)
 export const POST = route({ role: "agent", body: customerCreateSchema }, async ({ ctx, body }) =>
   reply(await createCustomer(ctx, body), 201),
 );
