@@ -32,7 +32,7 @@ async function expectContactLinks(scope: Locator, contact: Pick<Contact, "phone"
     await expect(scope.getByRole("link", { name: contact.email })).toHaveAttribute("href", `mailto:${contact.email}`);
 }
 
-test.use({ viewport: PHONE });
+test.use({ viewport: PHONE, hasTouch: true, isMobile: true });
 
 test("an agent on a phone logs an interaction, reads the 360 and works a case from My cases", async ({ page }) => {
   await signInAs(page, "agent");
@@ -42,6 +42,15 @@ test("an agent on a phone logs an interaction, reads the 360 and works a case fr
   await page.goto(`/interactions/new?customerId=${customer.id}`);
   await expect(page.getByRole("button", { name: "Log interaction" })).toBeVisible();
   await shoot(page, "log-interaction");
+  // On a touch screen there is no keyboard-shortcut hint; after Save the result shows beside the button, in view
+  // (the "Just logged" list is below the form, off screen).
+  expect(await page.evaluate(() => matchMedia("(pointer: coarse)").matches)).toBe(true);
+  await expect(page.getByText("Ctrl+Enter saves from anywhere in the form.")).toBeHidden();
+  await page.getByRole("button", { name: "Log interaction" }).click();
+  const result = page.getByTestId("last-saved");
+  await expect(result).toHaveText(`Saved: No touchpoint · Resolved for ${customer.name}. Ready for the next one.`);
+  await expect(result).toBeInViewport();
+  await shoot(page, "log-interaction-saved");
 
   await page.goto(`/customers/${customer.id}`);
   await expect(page.getByRole("heading", { level: 1, name: customer.name })).toBeVisible();
