@@ -55,6 +55,12 @@ test("an agent on a phone logs an interaction, reads the 360 and works a case fr
   await page.goto(`/customers/${customer.id}`);
   await expect(page.getByRole("heading", { level: 1, name: customer.name })).toBeVisible();
   await expectContactLinks(page.getByRole("region", { name: "Profile" }), customer);
+  // Attributes read as words ("tenureMonths" is the stored key), and the timeline comes before the privacy tools.
+  await expect(page.getByText("Tenure months", { exact: true })).toBeVisible();
+  await expect(page.getByText("tenureMonths", { exact: true })).toHaveCount(0);
+  const timelineTop = (await page.getByRole("heading", { level: 2, name: "Timeline" }).boundingBox())!.y;
+  const privacyTop = (await page.getByRole("heading", { level: 2, name: "Privacy" }).boundingBox())!.y;
+  expect(timelineTop).toBeLessThan(privacyTop);
   await shoot(page, "customer-360");
   // Scrolled down on a phone, the top bar (brand + Menu) is still at the top of the screen.
   await page.mouse.wheel(0, 1500);
