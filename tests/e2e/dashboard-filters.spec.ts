@@ -56,6 +56,8 @@ test("period, journey and touchpoint filters write the URL and drive the tiles",
   await expect(tileN(page, "csat")).not.toHaveText(String(all30.current.csat.n));
   const support = await expectTilesMatchApi(page);
   expect(support.current.csat.n).toBeGreaterThan(0);
+  // The subtitle says what the figures are narrowed to.
+  await expect(page.getByText(/· journey Support$/)).toBeVisible();
 
   await filters.getByLabel("Touchpoint").selectOption({ label: "Phone support call" });
   await apply(page);
