@@ -76,6 +76,7 @@ test("an agent on a phone logs an interaction, reads the 360 and works a case fr
   // On a phone each case shows its status, due date and "Overdue" without scrolling sideways, and "Work case"
   // (resolving needs a note, so it is done on the case page); the status select is for wide screens.
   const first = page.getByRole("row").nth(1);
+  await first.scrollIntoViewIfNeeded(); // below the loop-closure figure and its definition on a phone
   await expect(first.getByText("Overdue").filter({ visible: true })).toBeInViewport();
   await expect(first.locator('td[data-label="Due"]')).toBeVisible();
   await expect(page.getByRole("combobox", { name: /^Status of/ })).toHaveCount(0);
