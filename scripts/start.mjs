@@ -3,6 +3,7 @@
 // the sources changed, and serve on PORT (3000), on loopback unless HOST says otherwise. A new installation
 // has no account: the server prints a one-time setup link (lib/setup/service.ts).
 //   --dev    run `next dev` instead of a production build
+//   --no-build  serve the existing build as it is (never rebuild, even when sources look newer)
 //   --demo   (or RESONANCE_DEMO=1) load the demo organization with its published logins into an empty database:
 //            for a throwaway evaluation on your own machine, never for real data
 // RESONANCE_ADMIN_EMAIL + RESONANCE_ADMIN_PASSWORD: create the first admin headless (scripts/setup.ts).
@@ -53,7 +54,7 @@ function newestMtime(dir) {
   return newest;
 }
 
-if (!dev) {
+if (!dev && !process.argv.includes("--no-build")) {
   const buildId = path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
   const sources = Math.max(
     ...["app", "components", "lib", "embed", "public"]

@@ -18,6 +18,7 @@ import { SummaryCounts } from "@/components/dashboard/summary-counts";
 import { FilterBar } from "@/components/dashboard/filter-bar";
 import { TrendSection } from "@/components/dashboard/trend-section";
 import { ComparePanel } from "@/components/dashboard/compare-panel";
+import { scopeLabel } from "@/components/dashboard/scope-label";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Dashboard" };
@@ -44,6 +45,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const { nps, csat, ces } = summary.current;
   const noResponses = nps.n + csat.n + ces.n === 0;
   const filtered = hasScopeFilters(filters);
+  const scope = scopeLabel(filters, options);
 
   return (
     <>
@@ -53,8 +55,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           <>
             {PRESET_LABELS[period.preset]}: <time dateTime={period.from.toISOString()}>{shown(period)}</time> · points
             per {period.bucket} (UTC
-            {period.bucket === "week" ? ", weeks from Monday" : ""})
-            {filters.segment ? ` · segment ${filters.segment}` : ""}
+            {period.bucket === "week" ? ", weeks from Monday" : ""}){scope ? ` · ${scope}` : ""}
           </>
         }
       />

@@ -87,6 +87,10 @@ describe("LogInteractionForm", () => {
       note: "Asked about roaming",
     });
     expect(within(justLogged()).getByText("Support call · Follow-up")).toBeTruthy();
+    // The result is also said beside the button, where a phone user is looking (the list is below the form).
+    expect(within(form()).getByRole("status").textContent).toBe(
+      "Saved: Support call · Follow-up for Ada Lovelace. Ready for the next one.",
+    );
 
     // Ready for the next one: same customer, fresh details.
     expect(within(form()).getByRole("link", { name: "Ada Lovelace" }).getAttribute("href")).toBe("/customers/cust-ada");
@@ -110,6 +114,9 @@ describe("LogInteractionForm", () => {
 
     await waitFor(() => expect(within(justLogged()).getByText(/^Not saved: the connection failed/)).toBeTruthy());
     expect(stored()).toMatchObject([{ status: "failed", body: { note: "Retry me", customerId: "cust-ada" } }]);
+    expect(within(form()).getByRole("status").textContent).toMatch(
+      /^Not saved: kept under “Just logged” to retry\. the connection failed/,
+    );
 
     online = true;
     await user.click(within(justLogged()).getByRole("button", { name: "Retry" }));

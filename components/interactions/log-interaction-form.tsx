@@ -33,6 +33,10 @@ export function LogInteractionForm({
   const [note, setNote] = useState("");
   const [errors, setErrors] = useState<Errors>({});
   const pending = usePending();
+  // The entry this form saved last: its state is shown beside the button (in view on a phone, where the
+  // "Just logged" list sits below the form).
+  const [lastId, setLastId] = useState<string | null>(null);
+  const last = lastId ? pending.find((p) => p.clientId === lastId) : undefined;
   const formRef = useRef<HTMLFormElement>(null);
 
   const byId = new Map(options.touchpoints.map((t) => [t.id, t]));
@@ -63,6 +67,7 @@ export function LogInteractionForm({
       },
     };
     updatePending((list) => [entry, ...list].slice(0, 20));
+    setLastId(clientId);
     void sendInteraction(entry);
     // Ready for the next one: same customer, fresh details.
     setTouchpointId("");
@@ -142,8 +147,11 @@ export function LogInteractionForm({
           >
             Log interaction
           </button>
-          <span className="text-xs text-slate-600">Ctrl+Enter saves from anywhere in the form.</span>
+          <span className="text-xs text-slate-600 pointer-coarse:hidden">
+            Ctrl+Enter saves from anywhere in the form.
+          </span>
         </div>
+        <LastSaved entry={last} />
       </form>
       <PendingList
         entries={pending}
@@ -151,5 +159,27 @@ export function LogInteractionForm({
         onDismiss={(id) => updatePending((l) => l.filter((p) => p.clientId !== id))}
       />
     </div>
+  );
+}
+
+/** What became of the entry just submitted, beside the button: saving, saved or not (then kept to retry). */
+function LastSaved({ entry }: { entry: Pending | undefined }) {
+  const who = entry?.customer.name ?? "the customer";
+  return (
+    <p role="status" data-testid="last-saved" className="-mt-2 min-h-5 text-sm">
+      {!entry ? null : entry.status === "saving" ? (
+        <span className="text-slate-700">
+          Saving {entry.summary} for {who}…
+        </span>
+      ) : entry.status === "saved" ? (
+        <span className="font-medium text-green-800">
+          Saved: {entry.summary} for {who}. Ready for the next one.
+        </span>
+      ) : (
+        <span className="font-medium text-danger">
+          Not saved: kept under “Just logged” to retry. {entry.message?.replace(/^Not saved: ?/, "")}
+        </span>
+      )}
+    </p>
   );
 }

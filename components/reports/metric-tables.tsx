@@ -15,23 +15,30 @@ import { formatCount, formatPeriod } from "../ui/format";
 export type PeriodRow<R> = { days: number; from: Date; to: Date; result: R };
 
 const num = (x: number | null, d: number) => (x === null ? "—" : formatNumber(x, d));
-// Below MIN_N no interval (lib/metrics/format.ts, shownInterval): the Note says "too few responses".
+// Below MIN_N no interval (lib/metrics/format.ts, shownInterval): a note under the period says "too few responses".
 const range = (r: { low: number | null; high: number | null; enough: boolean }, d: number) => {
   const i = shownInterval(r);
   return i ? `${formatNumber(i.low, d)} – ${formatNumber(i.high, d)}` : "—";
 };
 
+/** Only where a figure needs one: none, or too few responses to trust it (there is no column of "—"). */
 function Note({ n, enough }: { n: number; enough: boolean }) {
-  if (n === 0) return <span className="text-slate-500">no responses</span>;
-  if (!enough) return <Badge tone="warn">{`too few responses (n = ${n})`}</Badge>;
-  return <span className="text-slate-500">—</span>;
+  if (n === 0) return <span className="mt-1 block text-xs font-normal text-slate-600">no responses</span>;
+  if (!enough)
+    return (
+      <span className="mt-1 block">
+        <Badge tone="warn">{`too few responses (n = ${n})`}</Badge>
+      </span>
+    );
+  return null;
 }
 
-function PeriodCell({ row }: { row: PeriodRow<unknown> }) {
+function PeriodCell({ row }: { row: PeriodRow<{ n: number; enough: boolean }> }) {
   return (
     <Th scope="row" className="font-medium normal-case">
       Last {row.days} days
       <span className="block text-xs font-normal text-slate-600">{formatPeriod(row.from, row.to)}</span>
+      <Note n={row.result.n} enough={row.result.enough} />
     </Th>
   );
 }
@@ -62,7 +69,7 @@ export function NpsTable({ rows }: { rows: PeriodRow<NpsResult>[] }) {
   return (
     <MetricTable
       caption="NPS (−100 to 100)"
-      headers={["NPS", "95 % interval", "n", "Promoters · passives · detractors", "Note"]}
+      headers={["NPS", "95 % interval", "n", "Promoters · passives · detractors"]}
     >
       {rows.map((row) => {
         const r = row.result;
@@ -77,9 +84,6 @@ export function NpsTable({ rows }: { rows: PeriodRow<NpsResult>[] }) {
             <Td className="tabular-nums whitespace-nowrap">
               {r.n ? [r.promoters, r.passives, r.detractors].map(formatCount).join(" · ") : "—"}
             </Td>
-            <Td>
-              <Note n={r.n} enough={r.enough} />
-            </Td>
           </tr>
         );
       })}
@@ -91,7 +95,7 @@ export function CsatTable({ rows }: { rows: PeriodRow<CsatResult>[] }) {
   return (
     <MetricTable
       caption="CSAT (% satisfied, 4–5 on 1–5)"
-      headers={["CSAT %", "95 % interval (Wilson)", "Mean of 5", "n", "Note"]}
+      headers={["CSAT %", "95 % interval (Wilson)", "Mean of 5", "n"]}
     >
       {rows.map((row) => {
         const r = row.result;
@@ -104,9 +108,6 @@ export function CsatTable({ rows }: { rows: PeriodRow<CsatResult>[] }) {
             <Td className={`whitespace-nowrap ${dim(r.enough)}`}>{range(r, 1)}</Td>
             <Td className={dim(r.enough)}>{num(r.mean, 2)}</Td>
             <Td className="tabular-nums">{formatCount(r.n)}</Td>
-            <Td>
-              <Note n={r.n} enough={r.enough} />
-            </Td>
           </tr>
         );
       })}
@@ -118,7 +119,7 @@ export function CesTable({ rows }: { rows: PeriodRow<CesResult>[] }) {
   return (
     <MetricTable
       caption="CES (mean on a 1–7 scale, higher is easier)"
-      headers={["Mean", "95 % interval (t)", "% agree (5–7)", "n", "Note"]}
+      headers={["Mean", "95 % interval (t)", "% agree (5–7)", "n"]}
     >
       {rows.map((row) => {
         const r = row.result;
@@ -129,9 +130,6 @@ export function CesTable({ rows }: { rows: PeriodRow<CesResult>[] }) {
             <Td className={`whitespace-nowrap ${dim(r.enough)}`}>{range(r, 2)}</Td>
             <Td className={dim(r.enough)}>{r.agreePct === null ? "—" : `${formatNumber(r.agreePct, 1)} %`}</Td>
             <Td className="tabular-nums">{formatCount(r.n)}</Td>
-            <Td>
-              <Note n={r.n} enough={r.enough} />
-            </Td>
           </tr>
         );
       })}

@@ -1,11 +1,12 @@
 // One response in the inbox: the score chip (coloured by category), who and where, the comment, and every
 // answer behind a disclosure. No hooks: rendered by the server page and by "Load more" in the browser.
 import Link from "next/link";
-import { MessageSquareText, UserRound } from "lucide-react";
+import { FolderOpen, MessageSquareText, UserRound } from "lucide-react";
 import type { ResponseItem } from "@/lib/responses/service";
 import { Badge } from "../ui/badge";
 import { formatDateTime, isoString } from "../ui/format";
 import { CATEGORY_LABELS, categoryTone, METRIC_LABELS } from "./category";
+import { CASE_STATUS_LABELS } from "../cases/case-labels";
 
 /** A response as the page has it (dates) or as the API sends it (ISO strings). */
 export type CardResponse = Omit<ResponseItem, "submittedAt" | "completedAt"> & {
@@ -69,6 +70,15 @@ export function ResponseCard({ r }: { r: CardResponse }) {
         </span>
         {where ? <span className="text-slate-600">{where}</span> : null}
         {r.locale ? <span className="text-slate-600">Language: {r.locale}</span> : null}
+        {r.case ? (
+          <Link
+            href={`/cases/${r.case.id}`}
+            className="inline-flex items-center gap-1 font-medium text-brand-700 underline-offset-2 hover:underline"
+          >
+            <FolderOpen aria-hidden="true" size={14} className="shrink-0" />
+            Follow-up case · {CASE_STATUS_LABELS[r.case.status]?.label ?? r.case.status}
+          </Link>
+        ) : null}
       </p>
       {r.comment ? (
         <blockquote className="mt-3 flex gap-2 border-l-4 border-slate-200 pl-3 text-sm break-words whitespace-pre-line text-slate-800">

@@ -40,7 +40,7 @@ export function ApiKeyForm() {
       secret={(data) => (
         <OneTimeSecret id="new-api-key" label={`API key “${data.name}”`} value={data.key} what="key">
           Store it in your integration&apos;s secret store and send it as{" "}
-          <code className="font-mono">Authorization: Bearer …</code>.
+          <code className="font-mono">Authorization: Bearer &lt;key&gt;</code>.
         </OneTimeSecret>
       )}
     />

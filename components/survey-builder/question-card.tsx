@@ -7,6 +7,7 @@ import { QUESTION_TYPES, type QuestionType } from "@/lib/surveys/question-schema
 import { Badge } from "../ui/badge";
 import { buttonClass } from "../ui/button";
 import { controlClass } from "../ui/field";
+import { formatCount } from "../ui/format";
 import { TYPE_LABELS, type EditorQuestion } from "./editor-model";
 import { LogicEditor } from "./logic-editor";
 
@@ -52,7 +53,7 @@ export function QuestionCard({
     .filter(([k]) => k.startsWith(`questions.${index}.text.`))
     .map(([, v]) => v);
   const set = (patch: Partial<EditorQuestion>) => onChange({ ...q, ...patch });
-  const lockNote = q.locked ? `Locked: ${q.answerCount} answer${q.answerCount === 1 ? "" : "s"}` : undefined;
+  const lockNote = q.locked ? `Locked: ${formatCount(q.answerCount)} answer${q.answerCount === 1 ? "" : "s"}` : undefined;
   const choice = q.type === "single_choice" || q.type === "multi_choice";
 
   function changeType(type: QuestionType) {

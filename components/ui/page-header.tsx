@@ -20,6 +20,11 @@ export function PageHeader({
   );
 }
 
+/** The id of a Section's heading: what an in-page link (#…) to the section points at. */
+export function sectionHeadingId(title: string, id?: string): string {
+  return `${id ?? title.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-heading`;
+}
+
 export function Section({
   title,
   description,
@@ -31,10 +36,10 @@ export function Section({
   children: ReactNode;
   id?: string;
 }) {
-  const headingId = `${id ?? title.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-heading`;
+  const headingId = sectionHeadingId(title, id);
   return (
     <section aria-labelledby={headingId} className="mb-8" id={id}>
-      <h2 id={headingId} className="text-lg font-semibold text-slate-900">
+      <h2 id={headingId} className="scroll-mt-20 text-lg font-semibold text-slate-900">
         {title}
       </h2>
       {description ? <p className="mt-1 mb-3 text-sm text-slate-600">{description}</p> : <div className="mb-3" />}

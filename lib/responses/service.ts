@@ -58,6 +58,8 @@ const responseInclude = {
   customer: { select: { id: true, name: true, email: true } },
   touchpoint: { select: { id: true, name: true } },
   channel: { select: { id: true, key: true, name: true } },
+  // The follow-up case the response opened (a detractor's, by the case rules), if any.
+  cases: { select: { id: true, status: true }, orderBy: { createdAt: "asc" }, take: 1 },
   answers: {
     select: {
       valueNumber: true,
@@ -88,6 +90,7 @@ function toDto(r: Row) {
     category: r.category,
     comment: r.comment,
     answers: readAnswers(r.answers, defaultLocale),
+    case: r.cases[0] ?? null,
   };
 }
 export type ResponseItem = ReturnType<typeof toDto>;
@@ -148,6 +151,13 @@ export async function listResponses(
     : [];
   const page = toPage(rows.sort(newestFirst), q);
   return { data: page.data.map(toDto), nextCursor: page.nextCursor };
+}
+
+/** How many responses match, counted up to COUNT_CAP (the inbox says "10,000+" beyond it). */
+export const COUNT_CAP = 10_000;
+export async function countResponses(ctx: Ctx, f: ResponseFilters): Promise<{ count: number; capped: boolean }> {
+  const n = await db.response.count({ where: responseWhere(ctx, f), take: COUNT_CAP + 1 });
+  return { count: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
 }
 
 export async function getResponse(ctx: Ctx, id: string): Promise<ResponseItem> {

@@ -56,6 +56,8 @@ test("period, journey and touchpoint filters write the URL and drive the tiles",
   await expect(tileN(page, "csat")).not.toHaveText(String(all30.current.csat.n));
   const support = await expectTilesMatchApi(page);
   expect(support.current.csat.n).toBeGreaterThan(0);
+  // The subtitle says what the figures are narrowed to.
+  await expect(page.getByText(/· journey Support$/)).toBeVisible();
 
   await filters.getByLabel("Touchpoint").selectOption({ label: "Phone support call" });
   await apply(page);
@@ -99,7 +101,7 @@ test("a chart's table and CSV hold the same points as the API", async ({ page })
 
   // On a phone each period is a card with every figure; in the half-width card at 1280 px it is a table.
   const region = details.getByRole("region");
-  await expectCardsOnPhoneTableOnDesktop(page, region, ["NPS", "95 % interval", "n", "Note"]);
+  await expectCardsOnPhoneTableOnDesktop(page, region, ["NPS", "95 % interval", "n"]);
   await page.setViewportSize({ width: 375, height: 812 });
   await region.screenshot({ path: "tmp/shots-phone-lists/dashboard-nps-table-375.png" });
   await page.setViewportSize({ width: 1280, height: 800 });

@@ -127,6 +127,14 @@ test("a survey's response count opens the inbox for that survey; a viewer can re
   expect(
     new Set(await page.getByTestId("score-chip").evaluateAll((els) => els.map((e) => e.textContent?.split(" ")[0]))),
   ).toEqual(new Set(["CSAT"]));
+  await expect(page.getByTestId("match-count")).toHaveText(/^[\d,]+ responses match these filters, newest first$/);
+
+  // A detractor's response links to the follow-up case it opened (the demo's case rules open them).
+  await page.goto("/surveys/responses?category=detractor");
+  const caseLink = page.getByRole("link", { name: /^Follow-up case · (Open|In progress|Resolved)$/ }).first();
+  await expect(caseLink).toBeVisible();
+  await caseLink.click();
+  await expect(page).toHaveURL(/\/cases\/[^/?#]+$/);
 
   await page.goto("/surveys/responses?q=zzzz-no-such-words&scoreMin=11");
   await expect(page.getByRole("heading", { name: "No responses match these filters" })).toBeVisible();

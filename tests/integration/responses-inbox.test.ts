@@ -362,6 +362,28 @@ describe("GET /api/v1/responses/:id", () => {
     expect(res.body.answers.find((a: { key: string }) => a.key === "plan").question).toBe("Which plan are you on?");
   });
 
+  it("names the follow-up case a response opened (and none for a response without one)", async () => {
+    const detractor = all.find((x) => x.surveyId === nps.id && x.completed && x.score !== null && x.score <= 6)!;
+    const opened =
+      (await db.case.findFirst({
+        where: { orgId: A.orgId, responseId: detractor.id },
+        orderBy: { createdAt: "asc" },
+      })) ??
+      (await db.case.create({
+        data: { orgId: A.orgId, responseId: detractor.id, title: "Call back the detractor", status: "in_progress" },
+      }));
+    const res = await http("GET", `/api/v1/responses/${detractor.id}`, { key: A.keys.viewer });
+    expect(res.body.case).toEqual({ id: opened.id, status: opened.status });
+    const listed = await http("GET", `/api/v1/responses?surveyId=${nps.id}&limit=100`, { key: A.keys.viewer });
+    expect(listed.body.data.find((r: { id: string }) => r.id === detractor.id).case).toEqual({
+      id: opened.id,
+      status: opened.status,
+    });
+    const promoter = all.find((x) => x.surveyId === nps.id && x.score !== null && x.score >= 9)!;
+    expect((await db.case.count({ where: { responseId: promoter.id } })) === 0).toBe(true);
+    expect((await http("GET", `/api/v1/responses/${promoter.id}`, { key: A.keys.viewer })).body.case).toBeNull();
+  });
+
   it("is 404 for another organization's response and for unknown ids", async () => {
     for (const id of [B.ids.response, "does-not-exist"]) {
       const res = await http("GET", `/api/v1/responses/${id}`, { key: A.keys.admin });

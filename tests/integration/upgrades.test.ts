@@ -138,7 +138,9 @@ describe(`upgrades (${kind})`, () => {
     await query(url, `DELETE FROM _prisma_migrations WHERE migration_name = '${victim}'`);
 
     const port = await freePort();
-    const start = script(["scripts/start.mjs"], {
+    // --no-build: the suite's build is the one to test; a rebuild in the middle of the suite would change the
+    // server-action ids the other tests read from it.
+    const start = script(["scripts/start.mjs", "--no-build"], {
       DATABASE_URL: url,
       PORT: String(port),
       HOST: "127.0.0.1",

@@ -18,6 +18,20 @@ import { RetentionSection } from "@/components/settings/retention-section";
 import { previewRetention } from "@/lib/privacy/retention";
 import { TwoFactorPolicySection } from "@/components/settings/two-factor-policy-section";
 import { getTwoFactorPolicy } from "@/lib/two-factor/policy";
+import { SettingsNav } from "@/components/settings/settings-nav";
+
+// The sections below, in page order, by their headings (the sub-navigation links to them).
+const ADMIN_SECTIONS = [
+  "Members",
+  "API keys",
+  "Weekly digest",
+  "Webhooks",
+  "Customer identity",
+  "SCIM provisioning",
+  "Single sign-on",
+  "Data retention",
+  "Two-factor authentication",
+];
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Settings" };
@@ -51,6 +65,14 @@ export default async function SettingsPage() {
             : "Your profile and organizations. Admins manage members and API keys."
         }
         actions={isAdmin ? <ButtonLink href="/settings/audit">Audit log</ButtonLink> : null}
+      />
+      <SettingsNav
+        sections={[
+          "Your profile",
+          ...(admin ? ADMIN_SECTIONS : []),
+          ...(cases ? ["Follow-up cases"] : []),
+          "Your organizations",
+        ]}
       />
       <ProfileSection user={user} role={ctx.role} />
       {admin ? (

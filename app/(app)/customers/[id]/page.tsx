@@ -11,6 +11,7 @@ import { formatDate, formatDateTime } from "@/components/ui/format";
 import { ConsentBadge, TagList } from "@/components/customers/consent-badge";
 import { ContactLink } from "@/components/customers/contact-link";
 import { PrivacySection } from "@/components/customers/privacy-section";
+import { attributeLabel } from "@/components/customers/attribute-label";
 import { listConsentHistory } from "@/lib/privacy/consent";
 import { BackLink } from "@/components/ui/back-link";
 
@@ -22,21 +23,18 @@ const PAGE = 25;
 function Fact({
   label,
   children,
-  raw = false,
+  title,
   wide = false,
 }: {
   label: string;
   children: React.ReactNode;
-  raw?: boolean;
+  /** The stored key, for a label made from it (an attribute). */
+  title?: string;
   wide?: boolean;
 }) {
   return (
     <div className={wide ? "col-span-2 min-w-0 sm:col-span-1" : "min-w-0"}>
-      <dt
-        className={
-          raw ? "font-mono text-xs text-slate-600" : "text-xs font-medium tracking-wide text-slate-600 uppercase"
-        }
-      >
+      <dt className="text-xs font-medium tracking-wide text-slate-600 uppercase" title={title}>
         {label}
       </dt>
       <dd className="mt-0.5 text-sm break-words text-slate-900">{children}</dd>
@@ -121,7 +119,7 @@ export default async function CustomerPage({
             <h2 className="mt-6 mb-2 text-sm font-semibold text-slate-900">Attributes</h2>
             <dl className="grid grid-cols-1 gap-x-4 gap-y-2 sm:grid-cols-2 lg:grid-cols-3">
               {attributes.map(([k, v]) => (
-                <Fact key={k} label={k} raw>
+                <Fact key={k} label={attributeLabel(k)} title={k}>
                   {v === null || v === "" ? "—" : String(v)}
                 </Fact>
               ))}
@@ -129,16 +127,6 @@ export default async function CustomerPage({
           </>
         ) : null}
       </section>
-
-      <PrivacySection
-        customer={customer}
-        history={consentHistory}
-        can={{
-          changeConsent: hasRole(ctx.role, "agent"),
-          exportData: hasRole(ctx.role, "manager"),
-          erase: hasRole(ctx.role, "admin"),
-        }}
-      />
 
       <Section title="Timeline" description="Interactions, survey responses and cases, newest first.">
         {timeline.data.length === 0 ? (
@@ -164,6 +152,16 @@ export default async function CustomerPage({
           ) : null}
         </nav>
       </Section>
+
+      <PrivacySection
+        customer={customer}
+        history={consentHistory}
+        can={{
+          changeConsent: hasRole(ctx.role, "agent"),
+          exportData: hasRole(ctx.role, "manager"),
+          erase: hasRole(ctx.role, "admin"),
+        }}
+      />
     </>
   );
 }

@@ -53,7 +53,12 @@ export default async function CustomerIdentityPage() {
         title="Widget on your site"
         description="Your server makes the token when it renders the page, for the survey and the signed-in customer; tokens of a day or less are a good choice."
       >
-        <pre className="overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">
+        {/* Focusable, so a keyboard can scroll it sideways on a phone. */}
+        <pre
+          tabIndex={0}
+          aria-label="Widget snippet"
+          className="overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100"
+        >
           <code>{snippet}</code>
         </pre>
         <p className="mt-2 text-sm text-slate-600">

@@ -4,7 +4,8 @@ import { requireCtx } from "@/lib/auth/action";
 import type { Ctx } from "@/lib/auth/ctx";
 import { getFilterOptions } from "@/lib/analytics/service";
 import { parseInboxParams, RESPONSE_FILTER_KEYS } from "@/lib/responses/schema";
-import { listResponses } from "@/lib/responses/service";
+import { COUNT_CAP, countResponses, listResponses } from "@/lib/responses/service";
+import { formatCount } from "@/components/ui/format";
 import { listSurveys } from "@/lib/surveys/service";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -59,9 +60,10 @@ export default async function ResponsesInboxPage({ searchParams }: { searchParam
   const raw = Object.fromEntries(RESPONSE_FILTER_KEYS.map((k) => [k, one(sp[k])]));
   const { filters, errors } = parseInboxParams(raw);
   const cursor = one(sp.cursor);
-  const [page, options] = await Promise.all([
+  const [page, options, matches] = await Promise.all([
     listResponses(ctx, { ...filters, limit: PAGE_SIZE, cursor }),
     getFilterOptions(ctx),
+    countResponses(ctx, filters),
   ]);
   // Links keep the filters that were accepted (a bad one is shown next to its field, not carried along).
   const kept = Object.fromEntries(Object.entries(raw).filter(([k, v]) => v && !errors[k])) as Record<string, string>;
@@ -85,6 +87,13 @@ export default async function ResponsesInboxPage({ searchParams }: { searchParam
         }
       />
       <InboxFilters raw={raw} errors={errors} options={options} customerName={customerName} />
+      {matches.count > 0 ? (
+        <p className="mb-3 text-sm text-slate-700" data-testid="match-count">
+          {matches.capped ? `More than ${formatCount(COUNT_CAP)}` : formatCount(matches.count)}{" "}
+          {matches.count === 1 && !matches.capped ? "response" : "responses"}
+          {filtered ? " match these filters" : ""}, newest first
+        </p>
+      ) : null}
       {page.data.length === 0 ? (
         cursor ? (
           <EmptyState

@@ -166,7 +166,11 @@ export default async function WebhookPage({ params, searchParams }: Props) {
                         <p className="mt-2 text-xs text-slate-600">
                           Event id <span className="font-mono break-all">{d.eventId}</span>
                         </p>
-                        <pre className="mt-1 max-h-64 overflow-auto rounded bg-slate-900 p-2 text-xs text-slate-100">
+                        <pre
+                          tabIndex={0}
+                          aria-label={`Payload of event ${d.eventId}`}
+                          className="mt-1 max-h-64 overflow-auto rounded bg-slate-900 p-2 text-xs text-slate-100"
+                        >
                           {JSON.stringify(d.payload, null, 2)}
                         </pre>
                         <ol className="mt-2 list-decimal pl-5 text-xs text-slate-700">

@@ -1,0 +1,29 @@
+// What the dashboard is narrowed to, in words, for its subtitle: every scope filter, named as the filter bar names
+// it ("journey Support · channel Phone · segment vip"). An id the options no longer know (an archived touchpoint)
+// still says that a filter applies.
+import type { AnalyticsFilters } from "@/lib/analytics/filters";
+
+type Named = { id: string; name: string };
+export type ScopeOptions = {
+  journeys: Named[];
+  stages: Named[];
+  touchpoints: Named[];
+  channels: Named[];
+  surveys: Named[];
+};
+
+export function scopeLabel(f: AnalyticsFilters, o: ScopeOptions): string {
+  const name = (list: Named[], id: string | undefined) =>
+    id ? (list.find((x) => x.id === id)?.name ?? "(archived)") : null;
+  return [
+    ["journey", name(o.journeys, f.journeyId)],
+    ["stage", name(o.stages, f.stageId)],
+    ["touchpoint", name(o.touchpoints, f.touchpointId)],
+    ["channel", name(o.channels, f.channelId)],
+    ["survey", name(o.surveys, f.surveyId)],
+    ["segment", f.segment ?? null],
+  ]
+    .filter(([, v]) => v !== null)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(" · ");
+}
