@@ -53,7 +53,8 @@ test("a failed save keeps the entry across a reload and a retry stores it once",
   );
   await page.getByLabel("Note (optional)").fill(note);
   await page.getByRole("button", { name: "Log interaction" }).click();
-  await expect(page.getByText(/not saved/i)).toBeVisible();
+  await expect(page.getByRole("region", { name: "Just logged" }).getByText(/not saved/i)).toBeVisible();
+  await expect(page.getByTestId("last-saved")).toHaveText(/^Not saved: kept under “Just logged” to retry\./);
   await page.reload();
   await expect(page.getByRole("button", { name: "Retry" })).toBeVisible();
   await page.unroute("**/api/v1/interactions");

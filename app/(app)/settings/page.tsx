@@ -18,19 +18,19 @@ import { RetentionSection } from "@/components/settings/retention-section";
 import { previewRetention } from "@/lib/privacy/retention";
 import { TwoFactorPolicySection } from "@/components/settings/two-factor-policy-section";
 import { getTwoFactorPolicy } from "@/lib/two-factor/policy";
-import { SettingsNav } from "@/components/settings/settings-nav";
+import { SettingsNav, type NavSection } from "@/components/settings/settings-nav";
 
 // The sections below, in page order, by their headings (the sub-navigation links to them).
-const ADMIN_SECTIONS = [
+const ADMIN_SECTIONS: NavSection[] = [
   "Members",
   "API keys",
-  "Weekly digest",
+  { title: "Weekly digest", id: "digest" },
   "Webhooks",
   "Customer identity",
   "SCIM provisioning",
   "Single sign-on",
-  "Data retention",
-  "Two-factor authentication",
+  { title: "Data retention", id: "retention" },
+  { title: "Two-factor authentication", id: "two-factor-policy" },
 ];
 
 export const dynamic = "force-dynamic";
@@ -70,7 +70,7 @@ export default async function SettingsPage() {
         sections={[
           "Your profile",
           ...(admin ? ADMIN_SECTIONS : []),
-          ...(cases ? ["Follow-up cases"] : []),
+          ...(cases ? [{ title: "Follow-up cases", id: "case-rules" }] : []),
           "Your organizations",
         ]}
       />
