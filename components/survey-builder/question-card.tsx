@@ -53,7 +53,9 @@ export function QuestionCard({
     .filter(([k]) => k.startsWith(`questions.${index}.text.`))
     .map(([, v]) => v);
   const set = (patch: Partial<EditorQuestion>) => onChange({ ...q, ...patch });
-  const lockNote = q.locked ? `Locked: ${formatCount(q.answerCount)} answer${q.answerCount === 1 ? "" : "s"}` : undefined;
+  const lockNote = q.locked
+    ? `Locked: ${formatCount(q.answerCount)} answer${q.answerCount === 1 ? "" : "s"}`
+    : undefined;
   const choice = q.type === "single_choice" || q.type === "multi_choice";
 
   function changeType(type: QuestionType) {
