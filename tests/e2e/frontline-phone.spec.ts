@@ -46,6 +46,7 @@ test("an agent on a phone logs an interaction, reads the 360 and works a case fr
   // (the "Just logged" list is below the form, off screen).
   expect(await page.evaluate(() => matchMedia("(pointer: coarse)").matches)).toBe(true);
   await expect(page.getByText("Ctrl+Enter saves from anywhere in the form.")).toBeHidden();
+  await expect(page.getByText("Ctrl+Enter saves.", { exact: true })).toBeHidden();
   await page.getByRole("button", { name: "Log interaction" }).click();
   const result = page.getByTestId("last-saved");
   await expect(result).toHaveText(`Saved: No touchpoint · Resolved for ${customer.name}. Ready for the next one.`);

@@ -33,7 +33,12 @@ export default async function LogInteractionPage({
     <>
       <PageHeader
         title="Log an interaction"
-        description="Who, where, how it went and how they felt. Ctrl+Enter saves."
+        description={
+          <>
+            Who, where, how it went and how they felt.
+            <span className="pointer-coarse:hidden"> Ctrl+Enter saves.</span>
+          </>
+        }
       />
       <LogInteractionForm
         options={options}
