@@ -1,5 +1,6 @@
 // Small helpers shared by the start, test and database scripts.
 import { spawn } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -15,11 +16,13 @@ export const bin = {
 };
 
 /** Runs a Node script with the same Node binary; resolves with the exit code (never rejects on failure). */
-export function run(script, args, { env = {}, quiet = false } = {}) {
+export function run(script, args, { env = {}, quiet = false, logFile } = {}) {
   return new Promise((resolve, reject) => {
+    // logFile: the child's output goes to that file (opened here, closed when the child exits), not to ours
+    const log = logFile ? fs.openSync(logFile, "w") : undefined;
     const child = spawn(process.execPath, [script, ...args], {
       cwd: root,
-      stdio: quiet ? ["ignore", "pipe", "pipe"] : "inherit",
+      stdio: log !== undefined ? ["ignore", log, log] : quiet ? ["ignore", "pipe", "pipe"] : "inherit",
       env: {
         ...process.env,
         NEXT_TELEMETRY_DISABLED: "1",
@@ -32,7 +35,10 @@ export function run(script, args, { env = {}, quiet = false } = {}) {
     child.stdout?.on("data", (d) => (out += d));
     child.stderr?.on("data", (d) => (out += d));
     child.on("error", reject);
-    child.on("exit", (code) => resolve(quiet ? { code: code ?? 1, out } : (code ?? 1)));
+    child.on("exit", (code) => {
+      if (log !== undefined) fs.closeSync(log);
+      resolve(quiet ? { code: code ?? 1, out } : (code ?? 1));
+    });
   });
 }
 

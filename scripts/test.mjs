@@ -4,8 +4,8 @@
 //      lint          ESLint (eslint.config.mjs: Next's rules + the import boundaries; a warning fails) and Prettier
 //   2. components    client components (forms, editors, the import wizard) rendered into happy-dom
 //   3. build         the production build (Next.js + the custom server) that the HTTP and browser tests run against
-//   4. integration   services in-process + routes over real HTTP, on SQLite; again on PostgreSQL when
-//                    DATABASE_URL_POSTGRES names a server we may create databases on (.ci/run starts one)
+//   4. integration   services in-process + routes over real HTTP, on SQLite and, side by side with it, on PostgreSQL
+//                    when DATABASE_URL_POSTGRES names a server we may create databases on (.ci/run starts one)
 //   5. e2e           Playwright in Debian's Chromium against the production build with the demo data
 import fs from "node:fs";
 import path from "node:path";
@@ -41,20 +41,21 @@ function readVitest(file, suite) {
   });
 }
 
-async function vitest(project, suite, env = {}) {
+async function vitest(project, suite, env = {}, logFile) {
   const out = path.join(results, `${suite}.json`);
   await run(
     bin.vitest,
     ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`],
-    { env },
+    { env, logFile },
   );
   readVitest(out, suite);
 }
 
-async function integration(suite, databaseUrl) {
-  banner(`integration (${suite})`);
+/** One integration run on one database. With a logFile its output is kept there and printed when it ends. */
+async function integration(suite, databaseUrl, logFile) {
+  if (!logFile) banner(`integration (${suite})`);
   await migrateDeploy(databaseUrl);
-  await vitest("integration", suite, { DATABASE_URL: databaseUrl });
+  await vitest("integration", suite, { DATABASE_URL: databaseUrl }, logFile);
 }
 
 if (want("unit")) {
@@ -88,8 +89,12 @@ if (want("integration") || want("e2e")) {
 }
 
 if (want("integration") && !tally.some((t) => t.suite === "build")) {
-  await integration("integration-sqlite", freshSqlite("integration"));
+  // SQLite and PostgreSQL: each run has its own database and its own server on a free port, and the suites write
+  // only to uniquely named files, so the two run side by side (TEST_SERIAL=1: one after the other). Side by side,
+  // each one's output goes to tmp/test-results/<suite>.log and is printed when both have ended.
+  const runs = [{ suite: "integration-sqlite", url: freshSqlite("integration") }];
   const admin = process.env.DATABASE_URL_POSTGRES;
+  let dropPostgres = async () => {};
   if (admin) {
     const name = `resonance_test_${Date.now()}`;
     const client = new pg.Client({ connectionString: admin });
@@ -97,14 +102,28 @@ if (want("integration") && !tally.some((t) => t.suite === "build")) {
     await client.query(`CREATE DATABASE ${name}`);
     const url = new URL(admin);
     url.pathname = `/${name}`;
-    try {
-      await integration("integration-postgres", url.toString());
-    } finally {
+    runs.push({ suite: "integration-postgres", url: url.toString() });
+    dropPostgres = async () => {
       await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await client.end();
-    }
+    };
   } else {
     console.log("DATABASE_URL_POSTGRES is not set: the PostgreSQL run is skipped (.ci/run always sets it).");
+  }
+  try {
+    if (process.env.TEST_SERIAL === "1" || runs.length === 1) {
+      for (const r of runs) await integration(r.suite, r.url);
+    } else {
+      banner(`integration (${runs.map((r) => r.suite).join(" and ")}, side by side)`);
+      const logs = runs.map((r) => path.join(results, `${r.suite}.log`));
+      await Promise.all(runs.map((r, i) => integration(r.suite, r.url, logs[i])));
+      runs.forEach((r, i) => {
+        banner(`integration (${r.suite})`);
+        process.stdout.write(fs.readFileSync(logs[i], "utf8"));
+      });
+    }
+  } finally {
+    await dropPostgres();
   }
 }
 

@@ -38,6 +38,8 @@ export interface TouchpointInfo {
   id: string;
   def: TouchpointDef;
   channelId: string | null;
+  /** The journey's name. */
+  journey: string;
 }
 
 export interface CustomerInfo {
@@ -142,7 +144,12 @@ export function buildDemoRows(opts: BuildOptions) {
       const { touchpoints: defs, ...lanes } = s;
       stages.push({ id: stageId, orgId, journeyId, position, ...lanes, createdAt: setupAt, updatedAt: setupAt });
       defs.forEach((def, tpPosition) => {
-        const info: TouchpointInfo = { id: newId(), def, channelId: def.channel ? channelIds[def.channel] : null };
+        const info: TouchpointInfo = {
+          id: newId(),
+          def,
+          channelId: def.channel ? channelIds[def.channel] : null,
+          journey: j.name,
+        };
         touchpoints.push(info);
         touchpointRows.push({
           id: info.id,

@@ -17,6 +17,41 @@ const CES_OFFSET = 0.1;
 
 export type Metric = "nps" | "csat" | "ces";
 
+/**
+ * What happened in the last full week before `now` (the week a digest sent today reports on), so that the demo's
+ * digest and trends have real, significant changes to show:
+ * - a broadband outage swamps the Support journey's phone and chat lines: CSAT and CES there fall that week;
+ * - the rewritten bill explainer (confusing for the four weeks before) lifts the Billing journey that week.
+ * And for the five weeks before `now`, two short pulse surveys ask for CSAT at one touchpoint each: an IVR question
+ * at the end of every phone support call (not only the calls staff log) and "Did this explain your bill?" on the
+ * bill explainer page. They give those touchpoints enough answers each week to be tested on their own.
+ */
+export const DEMO_WEEK_STORIES = {
+  outage: { journey: "Support", touchpoints: ["Phone support call", "Live chat support", "Phone support call back"] },
+  // the explainer page had confused customers since the price change; the rewrite went live at the week's start
+  improvement: { journey: "Billing", touchpoint: "Bill explainer page", confusedWeeks: 4 },
+  pulses: [
+    { touchpoint: "Phone support call", channel: "phone", perWeek: 45 },
+    { touchpoint: "Bill explainer page", channel: "web", perWeek: 40 },
+  ],
+  pulseWeeks: 5,
+} as const;
+const OUTAGE_SHIFT = { csat: -1.2, ces: -1.4 };
+const IMPROVEMENT_SHIFT = { csat: 0.8, ces: 0.8 };
+const CONFUSED_SHIFT = { csat: -0.8, ces: -0.8 };
+
+/** The score shift of the week's stories for a CSAT or CES answer at `tp` given at `ms`. */
+function storyShift(metric: "csat" | "ces", tp: TouchpointInfo, ms: number, week: { from: number; to: number }) {
+  const { outage, improvement } = DEMO_WEEK_STORIES;
+  const confusedFrom = week.from - improvement.confusedWeeks * 7 * DAY;
+  if (tp.def.name === improvement.touchpoint && ms >= confusedFrom && ms < week.from) return CONFUSED_SHIFT[metric];
+  if (ms < week.from || ms >= week.to) return 0;
+  if (tp.journey === outage.journey && (outage.touchpoints as readonly string[]).includes(tp.def.name))
+    return OUTAGE_SHIFT[metric];
+  if (tp.journey === improvement.journey) return IMPROVEMENT_SHIFT[metric];
+  return 0;
+}
+
 /** The stored category of a headline score, exactly as the schema defines it. */
 export function categoryFor(metric: Metric, score: number): string {
   if (metric === "nps") return score >= 9 ? "promoter" : score >= 7 ? "passive" : "detractor";
@@ -196,9 +231,70 @@ export function buildFeedback(w: World, setupAt: Date, csatTouchpointId: string 
     add("nps", score, ms, ci, tp, channel);
   }
 
+  // The week the stories happen in: the seven full days before midnight UTC of `now`'s day.
+  const weekEnd = Math.floor(w.nowMs / DAY) * DAY;
+  const week = { from: weekEnd - 7 * DAY, to: weekEnd };
+
+  const answer = (
+    metric: "csat" | "ces",
+    ref: Pick<World["interactionRefs"][number], "tp" | "customer" | "emotion">,
+    ms: number,
+  ) => {
+    const { def } = ref.tp;
+    const u = w.customers[ref.customer].u;
+    const drift = (w.trend(ms) - 25) / 60;
+    const shift = storyShift(metric, ref.tp, ms, week);
+    return metric === "csat"
+      ? clamp(
+          Math.round(
+            def.targetCsat! +
+              CSAT_OFFSET +
+              0.9 * def.quality +
+              0.3 * u +
+              0.2 * ref.emotion +
+              drift +
+              shift +
+              rng.normal(0, 0.85),
+          ),
+          1,
+          5,
+        )
+      : clamp(
+          Math.round(
+            def.targetCes! +
+              CES_OFFSET +
+              1.2 * def.quality +
+              0.4 * u +
+              0.3 * ref.emotion +
+              drift +
+              shift +
+              rng.normal(0, 1.1),
+          ),
+          1,
+          7,
+        );
+  };
+
+  // The pulse surveys: part of the CSAT count, spread over each of the last weeks, from customers active then.
+  let pulseAnswers = 0;
+  for (const pulse of DEMO_WEEK_STORIES.pulses) {
+    const tp = w.touchpoints.find((t) => t.def.name === pulse.touchpoint && t.def.targetCsat !== null);
+    if (!tp) continue;
+    for (let k = 0; k < DEMO_WEEK_STORIES.pulseWeeks; k++) {
+      const from = weekEnd - (k + 1) * 7 * DAY;
+      const n = Math.min(Math.round(pulse.perWeek * w.scale * (0.9 + 0.2 * rng.next())), counts[1] / 8);
+      for (let i = 0; i < n; i++) {
+        const ms = from + rng.int(0, 7 * DAY - 1);
+        const ref = { tp, customer: w.customerAt(ms), emotion: 0, ms };
+        add("csat", answer("csat", ref, ms), ms, ref.customer, tp, pulse.channel);
+        pulseAnswers++;
+      }
+    }
+  }
+
   // CSAT and CES: a sample of the interactions at touchpoints with that target, answered minutes to days later.
   for (const metric of ["csat", "ces"] as const) {
-    const count = counts[metric === "csat" ? 1 : 2];
+    const count = counts[metric === "csat" ? 1 : 2] - (metric === "csat" ? pulseAnswers : 0);
     const eligible: number[] = [];
     w.interactionRefs.forEach((ref, i) => {
       if ((metric === "csat" ? ref.tp.def.targetCsat : ref.tp.def.targetCes) !== null) eligible.push(i);
@@ -207,41 +303,10 @@ export function buildFeedback(w: World, setupAt: Date, csatTouchpointId: string 
     rng.shuffle(eligible);
     for (let i = 0; i < count; i++) {
       const ref = w.interactionRefs[eligible[i % eligible.length]];
-      const { def } = ref.tp;
       let ms = ref.ms + rng.int(5 * MINUTE, 2 * DAY);
       if (ms >= w.nowMs) ms = ref.ms + Math.floor((w.nowMs - ref.ms) / 2);
-      const u = w.customers[ref.customer].u;
-      const drift = (w.trend(ms) - 25) / 60;
-      const score =
-        metric === "csat"
-          ? clamp(
-              Math.round(
-                def.targetCsat! +
-                  CSAT_OFFSET +
-                  0.9 * def.quality +
-                  0.3 * u +
-                  0.2 * ref.emotion +
-                  drift +
-                  rng.normal(0, 0.85),
-              ),
-              1,
-              5,
-            )
-          : clamp(
-              Math.round(
-                def.targetCes! +
-                  CES_OFFSET +
-                  1.2 * def.quality +
-                  0.4 * u +
-                  0.3 * ref.emotion +
-                  drift +
-                  rng.normal(0, 1.1),
-              ),
-              1,
-              7,
-            );
-      const channel = rng.chance(0.5) ? "email" : (def.channel ?? "email");
-      add(metric, score, ms, ref.customer, ref.tp, channel);
+      const channel = rng.chance(0.5) ? "email" : (ref.tp.def.channel ?? "email");
+      add(metric, answer(metric, ref, ms), ms, ref.customer, ref.tp, channel);
     }
   }
 
