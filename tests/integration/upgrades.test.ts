@@ -5,7 +5,6 @@
 //   - an instance that finds the migration lock held waits for it, however long;
 //   - a migration that fails does not crash `npm start` into a restart loop: the server comes up, answers 503
 //     naming the migration (pages, API and /api/health), and serves again once the operator has resolved it.
-import { spawn } from "node:child_process";
 import path from "node:path";
 import pg from "pg";
 import Database from "better-sqlite3";
@@ -14,6 +13,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { withMigrationLock } from "../../scripts/migrate.mjs";
 import { freePort } from "../server";
 import { freshDatabase } from "./fresh-database";
+import { migrateScript, startScript } from "./operator-script";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const kind = process.env.DATABASE_URL!.startsWith("file:") ? "sqlite" : "postgresql";
@@ -28,44 +28,6 @@ async function database(prefix: string) {
   drops.push(d.drop);
   return d.url;
 }
-
-type Ran = { code: number | null; out: string };
-/** A node script as an operator runs it, with its output; `started` resolves once it has printed `marker`. */
-function script(args: string[], env: Record<string, string>) {
-  const child = spawn(process.execPath, args, {
-    cwd: root,
-    env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: "1" },
-    detached: true, // its own process group: the test can stop the server start.mjs starts
-  });
-  let out = "";
-  const waiters: Array<{ re: RegExp; resolve: () => void }> = [];
-  const onData = (d: Buffer) => {
-    out += d;
-    for (const w of [...waiters])
-      if (w.re.test(out)) {
-        waiters.splice(waiters.indexOf(w), 1);
-        w.resolve();
-      }
-  };
-  child.stdout.on("data", onData);
-  child.stderr.on("data", onData);
-  const done = new Promise<Ran>((resolve) => child.on("exit", (code) => resolve({ code, out })));
-  return {
-    child,
-    done,
-    output: () => out,
-    printed: (re: RegExp) => new Promise<void>((resolve) => (re.test(out) ? resolve() : waiters.push({ re, resolve }))),
-    stop: () => {
-      try {
-        process.kill(-child.pid!, "SIGTERM");
-      } catch {
-        /* already gone */
-      }
-      return done;
-    },
-  };
-}
-const migrateScript = (url: string) => script(["scripts/db.mjs", "migrate"], { DATABASE_URL: url });
 
 async function query<T>(url: string, sql: string): Promise<T[]> {
   if (url.startsWith("file:")) {
@@ -138,24 +100,8 @@ describe(`upgrades (${kind})`, () => {
     await query(url, `DELETE FROM _prisma_migrations WHERE migration_name = '${victim}'`);
 
     const port = await freePort();
-    // --no-build: the suite's build is the one to test; a rebuild in the middle of the suite would change the
-    // server-action ids the other tests read from it.
-    const start = script(["scripts/start.mjs", "--no-build"], {
-      DATABASE_URL: url,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-      NEXTAUTH_SECRET: "upgrade-test-secret-0123456789abcdef",
-      WEBHOOK_WORKER: "off",
-      RETENTION_TICK_SECONDS: "0",
-    });
+    const start = await startScript(url, port);
     try {
-      await Promise.race([
-        start.printed(/ready on/),
-        start.done.then((r) => {
-          throw new Error(`npm start exited (${r.code}):\n${r.out}`);
-        }),
-      ]);
       expect(start.output()).toContain(`the database upgrade stopped at migration ${victim}`);
       expect(start.output()).toContain(`not serving: The database upgrade stopped at migration ${victim}`);
 

@@ -1,0 +1,281 @@
+// Plain SQL on a database of either kind, for the upgrade fixture (scripts/build-upgrade-fixture.ts) and the
+// tests that read databases at schemas this code's Prisma client does not know (tests/integration/
+// upgrade-from-oldest.test.ts, backup-restore.test.ts): create a database at a given set of migrations, load rows,
+// read every table in one canonical form (dates as ISO strings, booleans, parsed JSON), count and checksum.
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import pg from "pg";
+
+export const root = path.resolve(import.meta.dirname, "../..");
+export type Kind = "sqlite" | "postgresql";
+export const kindOf = (url: string): Kind => (url.startsWith("file:") ? "sqlite" : "postgresql");
+export const migrationsDir = (kind: Kind) =>
+  path.join(root, kind === "sqlite" ? "prisma/migrations" : "prisma/postgres/migrations");
+
+/** Column types as both databases store them: SQLite's declared types, PostgreSQL's data_type. */
+export type ColumnType = "text" | "integer" | "real" | "boolean" | "datetime" | "json";
+export type Column = { name: string; type: ColumnType };
+export type Value = string | number | boolean | null | { [k: string]: unknown } | unknown[];
+export type TableRows = { name: string; columns: Column[]; rows: Value[][] };
+
+function columnType(declared: string): ColumnType {
+  const t = declared.toLowerCase();
+  if (t.startsWith("timestamp") || t === "datetime") return "datetime";
+  if (t === "boolean") return "boolean";
+  if (t.startsWith("json")) return "json";
+  if (t === "integer" || t === "bigint" || t === "smallint") return "integer";
+  if (t === "real" || t === "double precision" || t === "numeric" || t.startsWith("decimal")) return "real";
+  return "text";
+}
+
+type Client = {
+  kind: Kind;
+  query: <T = Record<string, unknown>>(sql: string, params?: unknown[]) => Promise<T[]>;
+  close: () => Promise<void>;
+};
+
+/** SQL written with `?` placeholders; PostgreSQL gets them as $1, $2… */
+export async function open(url: string): Promise<Client> {
+  if (kindOf(url) === "sqlite") {
+    const db = new Database(url.slice("file:".length).replace(/^\/\//, ""), { timeout: 15_000 });
+    db.pragma("foreign_keys = ON");
+    return {
+      kind: "sqlite",
+      query: async <T>(sql: string, params: unknown[] = []) => {
+        const s = db.prepare(sql);
+        if (s.reader) return s.all(...params) as T[];
+        s.run(...params);
+        return [];
+      },
+      close: async () => void db.close(),
+    };
+  }
+  // timestamp(3) without time zone holds UTC here (Prisma's convention): read it as UTC, whatever TZ says.
+  const types = {
+    getTypeParser: (oid: number, format?: string) =>
+      oid === 1114
+        ? (v: string) => new Date(`${v.replace(" ", "T")}Z`).toISOString()
+        : (pg.types.getTypeParser as (o: number, f?: string) => unknown)(oid, format),
+  };
+  const client = new pg.Client({ connectionString: url, types: types as pg.CustomTypesConfig });
+  await client.connect();
+  return {
+    kind: "postgresql",
+    query: async <T>(sql: string, params: unknown[] = []) => {
+      let i = 0;
+      return (
+        await client.query(
+          sql.replace(/\?/g, () => `$${++i}`),
+          params,
+        )
+      ).rows as T[];
+    },
+    close: () => client.end(),
+  };
+}
+
+export async function withDb<T>(url: string, fn: (c: Client) => Promise<T>): Promise<T> {
+  const c = await open(url);
+  try {
+    return await fn(c);
+  } finally {
+    await c.close();
+  }
+}
+
+/** The database's tables (Prisma's _prisma_migrations left out), parents before children. */
+export async function tables(c: Client): Promise<string[]> {
+  let names: string[];
+  const parents = new Map<string, Set<string>>();
+  if (c.kind === "sqlite") {
+    names = (
+      await c.query<{ name: string }>(
+        `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations'`,
+      )
+    ).map((r) => r.name);
+    for (const n of names)
+      parents.set(
+        n,
+        new Set(
+          (await c.query<{ table: string }>(`SELECT "table" FROM pragma_foreign_key_list(?)`, [n])).map((r) => r.table),
+        ),
+      );
+  } else {
+    names = (
+      await c.query<{ name: string }>(
+        `SELECT table_name AS name FROM information_schema.tables
+         WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations'`,
+      )
+    ).map((r) => r.name);
+    for (const r of await c.query<{ child: string; parent: string }>(
+      `SELECT tc.table_name AS child, ccu.table_name AS parent FROM information_schema.table_constraints tc
+       JOIN information_schema.constraint_column_usage ccu ON ccu.constraint_name = tc.constraint_name
+       WHERE tc.constraint_type = 'FOREIGN KEY' AND tc.table_schema = 'public'`,
+    ))
+      (parents.get(r.child) ?? parents.set(r.child, new Set()).get(r.child)!).add(r.parent);
+  }
+  const ordered: string[] = [];
+  const visit = (n: string, seen: Set<string>) => {
+    if (ordered.includes(n) || seen.has(n)) return;
+    seen.add(n);
+    for (const p of [...(parents.get(n) ?? [])].sort()) if (p !== n && names.includes(p)) visit(p, seen);
+    ordered.push(n);
+  };
+  for (const n of names.sort()) visit(n, new Set());
+  return ordered;
+}
+
+export async function columns(c: Client, table: string): Promise<Column[]> {
+  if (c.kind === "sqlite")
+    return (
+      await c.query<{ name: string; type: string }>(`SELECT name, type FROM pragma_table_info(?) ORDER BY cid`, [table])
+    ).map((r) => ({ name: r.name, type: columnType(r.type) }));
+  return (
+    await c.query<{ name: string; type: string }>(
+      `SELECT column_name AS name, data_type AS type FROM information_schema.columns
+       WHERE table_schema = 'public' AND table_name = ? ORDER BY ordinal_position`,
+      [table],
+    )
+  ).map((r) => ({ name: r.name, type: columnType(r.type) }));
+}
+
+/** A stored value in the canonical form both databases are compared in. */
+function canonical(type: ColumnType, v: unknown): Value {
+  if (v === null || v === undefined) return null;
+  switch (type) {
+    case "datetime":
+      return new Date(v instanceof Date ? v : String(v)).toISOString();
+    case "boolean":
+      return v === true || v === 1 || v === "1" || v === "t";
+    case "json":
+      return typeof v === "string" ? (JSON.parse(v) as Value) : (v as Value);
+    case "integer":
+    case "real":
+      return Number(v);
+    default:
+      return String(v);
+  }
+}
+
+/** A canonical value as the database takes it as a parameter. */
+function stored(kind: Kind, type: ColumnType, v: Value): unknown {
+  if (v === null) return null;
+  if (type === "json") return JSON.stringify(v);
+  if (kind === "sqlite" && type === "boolean") return v ? 1 : 0;
+  // Prisma's SQLite form: 2026-05-10T20:59:47.690+00:00
+  if (kind === "sqlite" && type === "datetime") return new Date(String(v)).toISOString().replace("Z", "+00:00");
+  return v;
+}
+
+/** Every row of a table, canonical, in a stable order (by the canonical text of the row). */
+export async function readTable(c: Client, table: string, cols?: Column[]): Promise<TableRows> {
+  const cs = cols ?? (await columns(c, table));
+  const raw = await c.query<Record<string, unknown>>(
+    `SELECT ${cs.map((x) => `"${x.name}"`).join(", ")} FROM "${table}"`,
+  );
+  const rows = raw.map((r) => cs.map((x) => canonical(x.type, r[x.name])));
+  rows.sort((a, b) => (stableJson(a) < stableJson(b) ? -1 : 1));
+  return { name: table, columns: cs, rows };
+}
+
+/** Inserts the rows, in the order given, in one transaction. */
+export async function loadRows(c: Client, data: TableRows[]): Promise<void> {
+  await c.query("BEGIN");
+  try {
+    for (const t of data) {
+      const per = Math.max(1, Math.floor(2000 / t.columns.length));
+      for (let i = 0; i < t.rows.length; i += per) {
+        const batch = t.rows.slice(i, i + per);
+        const one = `(${t.columns.map(() => "?").join(", ")})`;
+        await c.query(
+          `INSERT INTO "${t.name}" (${t.columns.map((x) => `"${x.name}"`).join(", ")}) VALUES ${batch.map(() => one).join(", ")}`,
+          batch.flatMap((row) => row.map((v, j) => stored(c.kind, t.columns[j].type, v))),
+        );
+      }
+    }
+    await c.query("COMMIT");
+  } catch (error) {
+    await c.query("ROLLBACK");
+    throw error;
+  }
+}
+
+/** JSON with object keys sorted (PostgreSQL's jsonb does not keep the order they were written in). */
+export function stableJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(stableJson).join(",")}]`;
+  if (v && typeof v === "object")
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stableJson((v as Record<string, unknown>)[k])}`)
+      .join(",")}}`;
+  return JSON.stringify(v);
+}
+
+export async function rowCounts(c: Client): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const t of await tables(c))
+    out[t] = Number((await c.query<{ n: number | string }>(`SELECT COUNT(*) AS n FROM "${t}"`))[0].n);
+  return out;
+}
+
+/** One hash over every row of every table, migrations record included: equal means nothing changed. */
+export async function checksum(c: Client): Promise<string> {
+  const h = createHash("sha256");
+  for (const t of [...(await tables(c)), "_prisma_migrations"]) {
+    const { columns: cs, rows } = await readTable(c, t);
+    h.update(`${t}(${cs.map((x) => x.name).join(",")})\n`);
+    for (const r of rows) h.update(`${stableJson(r)}\n`);
+  }
+  return h.digest("hex");
+}
+
+/**
+ * Creates the schema of the given migrations only (the oldest ones: an installation of that time) with the real
+ * `prisma migrate deploy`, through a Prisma config whose migrations folder holds just those.
+ */
+export function createAtMigrations(url: string, names: string[]): void {
+  const kind = kindOf(url);
+  const dir = fs.mkdtempSync(path.join(root, "tmp/migrations-subset-"));
+  try {
+    fs.mkdirSync(path.join(dir, "migrations"));
+    fs.copyFileSync(
+      path.join(migrationsDir(kind), "migration_lock.toml"),
+      path.join(dir, "migrations/migration_lock.toml"),
+    );
+    for (const n of names)
+      fs.cpSync(path.join(migrationsDir(kind), n), path.join(dir, "migrations", n), { recursive: true });
+    const schema = path.join(root, kind === "sqlite" ? "prisma/schema.prisma" : "prisma/postgres/schema.prisma");
+    fs.writeFileSync(
+      path.join(dir, "prisma.config.ts"),
+      `import { defineConfig } from "prisma/config";\n` +
+        `export default defineConfig({ schema: ${JSON.stringify(schema)}, migrations: { path: ${JSON.stringify(path.join(dir, "migrations"))} }, datasource: { url: process.env.DATABASE_URL! } });\n`,
+    );
+    const r = spawnSync(
+      process.execPath,
+      [
+        path.join(root, "node_modules/prisma/build/index.js"),
+        "migrate",
+        "deploy",
+        "--config",
+        path.join(dir, "prisma.config.ts"),
+      ],
+      {
+        cwd: root,
+        encoding: "utf8",
+        env: {
+          ...process.env,
+          DATABASE_URL: url,
+          PRISMA_SCHEMA_ENGINE_BINARY: path.join(root, "scripts/prisma-schema-engine.mjs"),
+          PRISMA_HIDE_UPDATE_MESSAGE: "1",
+          CHECKPOINT_DISABLE: "1",
+        },
+      },
+    );
+    if (r.status !== 0) throw new Error(`migrate deploy of ${names.join(", ")} failed:\n${r.stdout}${r.stderr}`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
