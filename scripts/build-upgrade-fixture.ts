@@ -30,7 +30,7 @@ import {
   type Column,
   type TableRows,
   type Value,
-} from "../tests/upgrade/database";
+} from "./sql-rows";
 
 export const FIXTURE = path.join(root, "tests/upgrade/oldest.json");
 /** How many of the first migrations make "the oldest schema we upgrade from". */

@@ -28,7 +28,7 @@ import {
   withDb,
   type TableRows,
   type Value,
-} from "../upgrade/database";
+} from "../../scripts/sql-rows";
 import { freshDatabase } from "./fresh-database";
 import { migrateScript, startScript } from "./operator-script";
 

@@ -1,7 +1,8 @@
-// Plain SQL on a database of either kind, for the upgrade fixture (scripts/build-upgrade-fixture.ts) and the
-// tests that read databases at schemas this code's Prisma client does not know (tests/integration/
-// upgrade-from-oldest.test.ts, backup-restore.test.ts): create a database at a given set of migrations, load rows,
-// read every table in one canonical form (dates as ISO strings, booleans, parsed JSON), count and checksum.
+// Plain SQL on a database of either kind, whatever its schema (the Prisma client knows only the current one): create
+// a database at a given set of migrations, read every table in one canonical form (dates as ISO strings, booleans,
+// parsed JSON) and load such rows into either database, count and checksum. Used by the logical backup and restore
+// (scripts/backup.ts, scripts/restore.ts), the upgrade fixture (scripts/build-upgrade-fixture.ts) and the tests
+// that read databases at old schemas (tests/integration/upgrade-from-oldest.test.ts, backup-restore.test.ts).
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
@@ -9,11 +10,22 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 
-export const root = path.resolve(import.meta.dirname, "../..");
+export const root = path.resolve(import.meta.dirname, "..");
 export type Kind = "sqlite" | "postgresql";
 export const kindOf = (url: string): Kind => (url.startsWith("file:") ? "sqlite" : "postgresql");
 export const migrationsDir = (kind: Kind) =>
   path.join(root, kind === "sqlite" ? "prisma/migrations" : "prisma/postgres/migrations");
+
+/** The first line of a logical backup (scripts/backup.ts) says this. */
+export const LOGICAL_FORMAT = "resonance-logical-backup";
+
+/** A connection for pg tools without the password on their command line (other users can read that): PGPASSWORD. */
+export function pgToolConnection(url: string): { dbname: string; env: NodeJS.ProcessEnv } {
+  const u = new URL(url);
+  const password = decodeURIComponent(u.password);
+  u.password = "";
+  return { dbname: u.toString(), env: { ...process.env, ...(password ? { PGPASSWORD: password } : {}) } };
+}
 
 /** Column types as both databases store them: SQLite's declared types, PostgreSQL's data_type. */
 export type ColumnType = "text" | "integer" | "real" | "boolean" | "datetime" | "json";
@@ -31,7 +43,7 @@ function columnType(declared: string): ColumnType {
   return "text";
 }
 
-type Client = {
+export type Client = {
   kind: Kind;
   query: <T = Record<string, unknown>>(sql: string, params?: unknown[]) => Promise<T[]>;
   close: () => Promise<void>;
@@ -181,26 +193,66 @@ export async function readTable(c: Client, table: string, cols?: Column[]): Prom
   return { name: table, columns: cs, rows };
 }
 
-/** Inserts the rows, in the order given, in one transaction. */
-export async function loadRows(c: Client, data: TableRows[]): Promise<void> {
-  await c.query("BEGIN");
-  try {
-    for (const t of data) {
-      const per = Math.max(1, Math.floor(2000 / t.columns.length));
-      for (let i = 0; i < t.rows.length; i += per) {
-        const batch = t.rows.slice(i, i + per);
-        const one = `(${t.columns.map(() => "?").join(", ")})`;
-        await c.query(
-          `INSERT INTO "${t.name}" (${t.columns.map((x) => `"${x.name}"`).join(", ")}) VALUES ${batch.map(() => one).join(", ")}`,
-          batch.flatMap((row) => row.map((v, j) => stored(c.kind, t.columns[j].type, v))),
-        );
-      }
+/** Rows of a table, canonical, `size` at a time, without holding the table in memory (PostgreSQL: a cursor). */
+export async function* tableBatches(c: Client, table: string, cols: Column[], size = 2000): AsyncGenerator<Value[][]> {
+  const select = `SELECT ${cols.map((x) => `"${x.name}"`).join(", ")} FROM "${table}"`;
+  const shape = (raw: Record<string, unknown>[]) => raw.map((r) => cols.map((x) => canonical(x.type, r[x.name])));
+  if (c.kind === "sqlite") {
+    // Keyset pages over rowid: every table here is a rowid table.
+    for (let last = Number.MIN_SAFE_INTEGER; ;) {
+      const raw = await c.query<Record<string, unknown>>(
+        `${select.replace(" FROM ", ', rowid AS "__rowid" FROM ')} WHERE rowid > ? ORDER BY rowid LIMIT ${size}`,
+        [last],
+      );
+      if (!raw.length) return;
+      last = Number(raw[raw.length - 1].__rowid);
+      yield shape(raw);
     }
+  }
+  const cursor = `rows_${table.replace(/\W/g, "_")}`;
+  await c.query(`DECLARE ${cursor} NO SCROLL CURSOR FOR ${select}`); // inside the caller's transaction
+  try {
+    for (;;) {
+      const raw = await c.query<Record<string, unknown>>(`FETCH ${size} FROM ${cursor}`);
+      if (!raw.length) return;
+      yield shape(raw);
+    }
+  } finally {
+    await c.query(`CLOSE ${cursor}`);
+  }
+}
+
+/** Inserts canonical rows into a table (the caller holds the transaction). */
+export async function insertRows(c: Client, table: string, cols: Column[], rows: Value[][]): Promise<void> {
+  const per = Math.max(1, Math.floor(2000 / cols.length));
+  const one = `(${cols.map(() => "?").join(", ")})`;
+  for (let i = 0; i < rows.length; i += per) {
+    const batch = rows.slice(i, i + per);
+    await c.query(
+      `INSERT INTO "${table}" (${cols.map((x) => `"${x.name}"`).join(", ")}) VALUES ${batch.map(() => one).join(", ")}`,
+      batch.flatMap((row) => row.map((v, j) => stored(c.kind, cols[j].type, v))),
+    );
+  }
+}
+
+/** Runs fn in one transaction: all of it or nothing. */
+export async function transaction<T>(c: Client, fn: () => Promise<T>, begin = "BEGIN"): Promise<T> {
+  await c.query(begin);
+  try {
+    const out = await fn();
     await c.query("COMMIT");
+    return out;
   } catch (error) {
     await c.query("ROLLBACK");
     throw error;
   }
+}
+
+/** Inserts the rows, in the order given, in one transaction. */
+export async function loadRows(c: Client, data: TableRows[]): Promise<void> {
+  await transaction(c, async () => {
+    for (const t of data) await insertRows(c, t.name, t.columns, t.rows);
+  });
 }
 
 /** JSON with object keys sorted (PostgreSQL's jsonb does not keep the order they were written in). */
