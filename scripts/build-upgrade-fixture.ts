@@ -21,7 +21,7 @@ import {
   columns,
   createAtMigrations,
   loadRows,
-  migrationsDir,
+  committed,
   open,
   readTable,
   root,
@@ -39,13 +39,6 @@ const OLDEST_COUNT = 1;
 const NOW = new Date("2026-11-23T16:00:00.000Z");
 /** An API key the test reads the figures with, over HTTP, once the database is upgraded. */
 export const FIXTURE_API_KEY = "rsn_upgrade001_fixtureKeyReadsTheFiguresAfterUpgrade";
-
-const oldest = (dir: string) =>
-  fs
-    .readdirSync(dir)
-    .filter((n) => /^\d{14}_/.test(n))
-    .sort()
-    .slice(0, OLDEST_COUNT);
 
 type Row = Record<string, unknown>;
 
@@ -222,7 +215,10 @@ function write(fixture: Record<string, unknown>, data: TableRows[]) {
 }
 
 async function main() {
-  const migrations = { sqlite: oldest(migrationsDir("sqlite")), postgresql: oldest(migrationsDir("postgresql")) };
+  const migrations = {
+    sqlite: committed("sqlite").slice(0, OLDEST_COUNT),
+    postgresql: committed("postgresql").slice(0, OLDEST_COUNT),
+  };
   const scratch = path.join(root, "tmp/upgrade-fixture.db");
   fs.mkdirSync(path.dirname(scratch), { recursive: true });
   for (const f of [scratch, `${scratch}-wal`, `${scratch}-shm`]) fs.rmSync(f, { force: true });

@@ -13,6 +13,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
+import { committedMigrations as committedIn } from "../lib/migrations.mjs";
 import { bin, root, run } from "./lib.mjs";
 
 const LOCK_KEY = 7_282_640_369; // pg_advisory_lock key of Resonance's migrations (any bigint; not Prisma's 72707369)
@@ -108,12 +109,7 @@ export async function appliedMigrations(databaseUrl) {
 
 /** The committed migrations of the database kind, oldest first. */
 export function committedMigrations(databaseUrl) {
-  const dir = path.join(root, isPostgres(databaseUrl) ? "prisma/postgres/migrations" : "prisma/migrations");
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && /^\d{14}_/.test(e.name))
-    .map((e) => e.name)
-    .sort();
+  return committedIn(root, isPostgres(databaseUrl) ? "postgresql" : "sqlite");
 }
 
 /** A time stamp for backup file names: 20261204T161500Z. */

@@ -9,12 +9,13 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
+import { committedMigrations, migrationsFolder } from "../lib/migrations.mjs";
 
 export const root = path.resolve(import.meta.dirname, "..");
 export type Kind = "sqlite" | "postgresql";
 export const kindOf = (url: string): Kind => (url.startsWith("file:") ? "sqlite" : "postgresql");
-export const migrationsDir = (kind: Kind) =>
-  path.join(root, kind === "sqlite" ? "prisma/migrations" : "prisma/postgres/migrations");
+export const migrationsDir = (kind: Kind) => migrationsFolder(root, kind);
+export const committed = (kind: Kind) => committedMigrations(root, kind);
 
 /** The first line of a logical backup (scripts/backup.ts) says this. */
 export const LOGICAL_FORMAT = "resonance-logical-backup";
@@ -155,7 +156,7 @@ export async function columns(c: Client, table: string): Promise<Column[]> {
 }
 
 /** A stored value in the canonical form both databases are compared in. */
-function canonical(type: ColumnType, v: unknown): Value {
+function canonical(kind: Kind, type: ColumnType, v: unknown): Value {
   if (v === null || v === undefined) return null;
   switch (type) {
     case "datetime":
@@ -163,7 +164,8 @@ function canonical(type: ColumnType, v: unknown): Value {
     case "boolean":
       return v === true || v === 1 || v === "1" || v === "t";
     case "json":
-      return typeof v === "string" ? (JSON.parse(v) as Value) : (v as Value);
+      // SQLite keeps JSON as text; pg hands jsonb over parsed (a JSON string value arrives as a JS string).
+      return kind === "sqlite" && typeof v === "string" ? (JSON.parse(v) as Value) : (v as Value);
     case "integer":
     case "real":
       return Number(v);
@@ -188,7 +190,7 @@ export async function readTable(c: Client, table: string, cols?: Column[]): Prom
   const raw = await c.query<Record<string, unknown>>(
     `SELECT ${cs.map((x) => `"${x.name}"`).join(", ")} FROM "${table}"`,
   );
-  const rows = raw.map((r) => cs.map((x) => canonical(x.type, r[x.name])));
+  const rows = raw.map((r) => cs.map((x) => canonical(c.kind, x.type, r[x.name])));
   rows.sort((a, b) => (stableJson(a) < stableJson(b) ? -1 : 1));
   return { name: table, columns: cs, rows };
 }
@@ -196,7 +198,8 @@ export async function readTable(c: Client, table: string, cols?: Column[]): Prom
 /** Rows of a table, canonical, `size` at a time, without holding the table in memory (PostgreSQL: a cursor). */
 export async function* tableBatches(c: Client, table: string, cols: Column[], size = 2000): AsyncGenerator<Value[][]> {
   const select = `SELECT ${cols.map((x) => `"${x.name}"`).join(", ")} FROM "${table}"`;
-  const shape = (raw: Record<string, unknown>[]) => raw.map((r) => cols.map((x) => canonical(x.type, r[x.name])));
+  const shape = (raw: Record<string, unknown>[]) =>
+    raw.map((r) => cols.map((x) => canonical(c.kind, x.type, r[x.name])));
   if (c.kind === "sqlite") {
     // Keyset pages over rowid: every table here is a rowid table.
     for (let last = Number.MIN_SAFE_INTEGER; ;) {
@@ -285,25 +288,34 @@ export async function checksum(c: Client): Promise<string> {
 }
 
 /**
- * Creates the schema of the given migrations only (the oldest ones: an installation of that time) with the real
- * `prisma migrate deploy`, through a Prisma config whose migrations folder holds just those.
+ * Runs the real `prisma migrate deploy` with a migrations folder holding only the committed migrations named, plus
+ * `extra` ones given as SQL (a test's own), through a Prisma config of its own. Returns its exit code and output.
  */
-export function createAtMigrations(url: string, names: string[]): void {
+export function deployMigrations(
+  url: string,
+  names: string[],
+  extra: Record<string, string> = {},
+): { code: number; out: string } {
   const kind = kindOf(url);
+  fs.mkdirSync(path.join(root, "tmp"), { recursive: true });
   const dir = fs.mkdtempSync(path.join(root, "tmp/migrations-subset-"));
   try {
-    fs.mkdirSync(path.join(dir, "migrations"));
+    const migrations = path.join(dir, "migrations");
+    fs.mkdirSync(migrations);
     fs.copyFileSync(
       path.join(migrationsDir(kind), "migration_lock.toml"),
-      path.join(dir, "migrations/migration_lock.toml"),
+      path.join(migrations, "migration_lock.toml"),
     );
-    for (const n of names)
-      fs.cpSync(path.join(migrationsDir(kind), n), path.join(dir, "migrations", n), { recursive: true });
+    for (const n of names) fs.cpSync(path.join(migrationsDir(kind), n), path.join(migrations, n), { recursive: true });
+    for (const [n, sql] of Object.entries(extra)) {
+      fs.mkdirSync(path.join(migrations, n));
+      fs.writeFileSync(path.join(migrations, n, "migration.sql"), sql);
+    }
     const schema = path.join(root, kind === "sqlite" ? "prisma/schema.prisma" : "prisma/postgres/schema.prisma");
     fs.writeFileSync(
       path.join(dir, "prisma.config.ts"),
       `import { defineConfig } from "prisma/config";\n` +
-        `export default defineConfig({ schema: ${JSON.stringify(schema)}, migrations: { path: ${JSON.stringify(path.join(dir, "migrations"))} }, datasource: { url: process.env.DATABASE_URL! } });\n`,
+        `export default defineConfig({ schema: ${JSON.stringify(schema)}, migrations: { path: ${JSON.stringify(migrations)} }, datasource: { url: process.env.DATABASE_URL! } });\n`,
     );
     const r = spawnSync(
       process.execPath,
@@ -326,8 +338,14 @@ export function createAtMigrations(url: string, names: string[]): void {
         },
       },
     );
-    if (r.status !== 0) throw new Error(`migrate deploy of ${names.join(", ")} failed:\n${r.stdout}${r.stderr}`);
+    return { code: r.status ?? 1, out: `${r.stdout}${r.stderr}` };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Creates the schema of the given migrations only (the oldest ones: an installation of that time). */
+export function createAtMigrations(url: string, names: string[]): void {
+  const r = deployMigrations(url, names);
+  if (r.code !== 0) throw new Error(`migrate deploy of ${names.join(", ")} failed:\n${r.out}`);
 }

@@ -121,17 +121,21 @@ for (const format of formats) {
         while (acked() < n && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
       };
       const load = Promise.all(Array.from({ length: WORKERS }, (_, w) => post(w)));
-      await until(60);
-      const backupStarted = Date.now();
-      const file = await backup(source, format, path.join(root, `tmp/test-dbs/backup-${format}-${Date.now()}`));
-      const backupEnded = Date.now();
-      await until(acked() + 30); // and the load goes on after it
-      running = false;
-      await load;
+      let file: string, backupStarted: number, backupEnded: number, before: Sent[];
+      try {
+        await until(60);
+        before = sent.filter((s) => s.ackAt !== null); // acknowledged before the backup started, exactly
+        backupStarted = Date.now();
+        file = await backup(source, format, path.join(root, `tmp/test-dbs/backup-${format}-${Date.now()}`));
+        backupEnded = Date.now();
+        await until(acked() + 30); // and the load goes on after it
+      } finally {
+        running = false;
+        await load;
+      }
       await server!.stop();
       server = null;
 
-      const before = sent.filter((s) => s.ackAt !== null && s.ackAt < backupStarted);
       const inFlight = sent.filter((s) => s.sentAt < backupStarted && (s.ackAt === null || s.ackAt >= backupStarted));
       const during = sent.filter((s) => s.ackAt !== null && s.ackAt >= backupStarted && s.ackAt <= backupEnded);
       console.log(

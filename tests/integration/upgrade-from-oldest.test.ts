@@ -20,7 +20,7 @@ import {
   createAtMigrations,
   kindOf,
   loadRows,
-  migrationsDir,
+  committed as committedOf,
   readTable,
   rowCounts,
   stableJson,
@@ -42,10 +42,7 @@ const fixture = JSON.parse(
   fs.readFileSync(path.resolve(import.meta.dirname, "../upgrade/oldest.json"), "utf8"),
 ) as Fixture;
 const kind = kindOf(process.env.DATABASE_URL!);
-const committed = fs
-  .readdirSync(migrationsDir(kind))
-  .filter((n) => /^\d{14}_/.test(n))
-  .sort();
+const committed = committedOf(kind);
 
 /**
  * Values a migration changes on purpose, per "Table.column": a function giving the value expected after the upgrade
