@@ -3,10 +3,9 @@
 // refuses to serve while a migration has failed or is still pending (server/index.ts), and GET /api/health
 // reports it, so a load balancer sends no traffic to an instance whose database is not ready
 // (docs/operations.md, "Upgrading").
-import fs from "node:fs";
-import path from "node:path";
 import packageJson from "../package.json";
 import { db, provider } from "./db";
+import { committedMigrations as committedIn } from "./migrations.mjs";
 
 export const VERSION: string = packageJson.version;
 
@@ -22,16 +21,7 @@ export type SchemaStatus = {
 };
 
 export function committedMigrations(root = process.cwd()): string[] {
-  // Read at run time from the installation (never traced into the build output).
-  const dir = path.join(
-    /*turbopackIgnore: true*/ root,
-    provider === "postgresql" ? "prisma/postgres/migrations" : "prisma/migrations",
-  );
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && /^\d{14}_/.test(e.name))
-    .map((e) => e.name)
-    .sort();
+  return committedIn(root, provider);
 }
 
 type Row = { name: string; finished: number | bigint | boolean; rolledBack: number | bigint | boolean };

@@ -13,6 +13,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
+import { committedMigrations as committedIn } from "../lib/migrations.mjs";
 import { bin, root, run } from "./lib.mjs";
 
 const LOCK_KEY = 7_282_640_369; // pg_advisory_lock key of Resonance's migrations (any bigint; not Prisma's 72707369)
@@ -20,10 +21,10 @@ const POLL_MS = 250;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** `file:` URLs as lib/db-url.ts resolves them: relative to the project root. */
-function sqliteFile(databaseUrl) {
+export function sqliteFile(databaseUrl) {
   return path.resolve(root, databaseUrl.slice("file:".length).replace(/^\/\//, ""));
 }
-const isPostgres = (databaseUrl) => /^postgres(ql)?:\/\//.test(databaseUrl);
+export const isPostgres = (databaseUrl) => /^postgres(ql)?:\/\//.test(databaseUrl);
 
 /**
  * Holds the migration lock of this database while `fn` runs. `onWait` is called once if another holder makes us
@@ -108,28 +109,29 @@ export async function appliedMigrations(databaseUrl) {
 
 /** The committed migrations of the database kind, oldest first. */
 export function committedMigrations(databaseUrl) {
-  const dir = path.join(root, isPostgres(databaseUrl) ? "prisma/postgres/migrations" : "prisma/migrations");
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && /^\d{14}_/.test(e.name))
-    .map((e) => e.name)
-    .sort();
+  return committedIn(root, isPostgres(databaseUrl) ? "postgresql" : "sqlite");
 }
 
-/** A consistent copy of a SQLite database taken while it may be in use; returns its path. */
-export function backupSqlite(databaseUrl, label) {
+/** A time stamp for backup file names: 20261204T161500Z. */
+export const fileStamp = (d = new Date()) => d.toISOString().replace(/[-:]/g, "").replace(/\..*/, "") + "Z";
+
+/**
+ * A consistent copy of a SQLite database taken while it may be in use (`VACUUM INTO` reads one snapshot while
+ * writers go on); returns its path: `target`, or `backups/<name>-<time>-<label>.db` beside the database.
+ */
+export function backupSqlite(databaseUrl, label, target) {
   const file = sqliteFile(databaseUrl);
-  const dir = path.join(path.dirname(file), "backups");
-  fs.mkdirSync(dir, { recursive: true });
-  const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\..*/, "");
-  const target = path.join(dir, `${path.basename(file, ".db")}-${stamp}-${label}.db`);
-  const db = new Database(file, { timeout: 60_000 });
+  target ??= path.join(path.dirname(file), "backups", `${path.basename(file, ".db")}-${fileStamp()}-${label}.db`);
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  const db = new Database(file, { timeout: 60_000, fileMustExist: true });
+  const umask = process.umask(0o077); // mode 600 from the start: it holds everything the database holds
   try {
     db.prepare("VACUUM INTO ?").run(target);
   } finally {
+    process.umask(umask);
     db.close();
   }
-  fs.chmodSync(target, 0o600); // it holds everything the database holds
+  fs.chmodSync(target, 0o600);
   return target;
 }
 

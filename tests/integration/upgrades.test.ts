@@ -4,20 +4,19 @@
 //     schema current;
 //   - an instance that finds the migration lock held waits for it, however long;
 //   - a migration that fails does not crash `npm start` into a restart loop: the server comes up, answers 503
-//     naming the migration (pages, API and /api/health), and serves again once the operator has resolved it.
-import { spawn } from "node:child_process";
-import path from "node:path";
+//     naming the migration (pages, API and /api/health), and serves again once the operator has resolved it;
+//   - PostgreSQL: a migration that fails halfway leaves no partial change and is recorded as failed.
 import pg from "pg";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 // @ts-expect-error plain ESM helper shared with the npm scripts
 import { withMigrationLock } from "../../scripts/migrate.mjs";
 import { freePort } from "../server";
+import { committed as committedOf, deployMigrations } from "../../scripts/sql-rows";
 import { freshDatabase } from "./fresh-database";
+import { migrateScript, startScript } from "./operator-script";
 
-const root = path.resolve(import.meta.dirname, "../..");
 const kind = process.env.DATABASE_URL!.startsWith("file:") ? "sqlite" : "postgresql";
-const migrationsDir = kind === "sqlite" ? "prisma/migrations" : "prisma/postgres/migrations";
 const drops: Array<() => Promise<void>> = [];
 afterEach(async () => {
   while (drops.length) await drops.pop()!();
@@ -28,44 +27,6 @@ async function database(prefix: string) {
   drops.push(d.drop);
   return d.url;
 }
-
-type Ran = { code: number | null; out: string };
-/** A node script as an operator runs it, with its output; `started` resolves once it has printed `marker`. */
-function script(args: string[], env: Record<string, string>) {
-  const child = spawn(process.execPath, args, {
-    cwd: root,
-    env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: "1" },
-    detached: true, // its own process group: the test can stop the server start.mjs starts
-  });
-  let out = "";
-  const waiters: Array<{ re: RegExp; resolve: () => void }> = [];
-  const onData = (d: Buffer) => {
-    out += d;
-    for (const w of [...waiters])
-      if (w.re.test(out)) {
-        waiters.splice(waiters.indexOf(w), 1);
-        w.resolve();
-      }
-  };
-  child.stdout.on("data", onData);
-  child.stderr.on("data", onData);
-  const done = new Promise<Ran>((resolve) => child.on("exit", (code) => resolve({ code, out })));
-  return {
-    child,
-    done,
-    output: () => out,
-    printed: (re: RegExp) => new Promise<void>((resolve) => (re.test(out) ? resolve() : waiters.push({ re, resolve }))),
-    stop: () => {
-      try {
-        process.kill(-child.pid!, "SIGTERM");
-      } catch {
-        /* already gone */
-      }
-      return done;
-    },
-  };
-}
-const migrateScript = (url: string) => script(["scripts/db.mjs", "migrate"], { DATABASE_URL: url });
 
 async function query<T>(url: string, sql: string): Promise<T[]> {
   if (url.startsWith("file:")) {
@@ -86,8 +47,7 @@ async function query<T>(url: string, sql: string): Promise<T[]> {
     await c.end();
   }
 }
-const committed = async () =>
-  (await import("node:fs")).readdirSync(path.join(root, migrationsDir)).filter((n) => /^\d{14}_/.test(n));
+const committed = async () => committedOf(kind);
 
 describe(`upgrades (${kind})`, () => {
   it("three instances migrating at once: one applies every migration, the others wait and find the schema current", async () => {
@@ -138,24 +98,8 @@ describe(`upgrades (${kind})`, () => {
     await query(url, `DELETE FROM _prisma_migrations WHERE migration_name = '${victim}'`);
 
     const port = await freePort();
-    // --no-build: the suite's build is the one to test; a rebuild in the middle of the suite would change the
-    // server-action ids the other tests read from it.
-    const start = script(["scripts/start.mjs", "--no-build"], {
-      DATABASE_URL: url,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-      NEXTAUTH_SECRET: "upgrade-test-secret-0123456789abcdef",
-      WEBHOOK_WORKER: "off",
-      RETENTION_TICK_SECONDS: "0",
-    });
+    const start = await startScript(url, port);
     try {
-      await Promise.race([
-        start.printed(/ready on/),
-        start.done.then((r) => {
-          throw new Error(`npm start exited (${r.code}):\n${r.out}`);
-        }),
-      ]);
       expect(start.output()).toContain(`the database upgrade stopped at migration ${victim}`);
       expect(start.output()).toContain(`not serving: The database upgrade stopped at migration ${victim}`);
 
@@ -188,6 +132,44 @@ describe(`upgrades (${kind})`, () => {
       await start.stop();
     }
   }, 180_000);
+});
+
+describe.runIf(kind === "postgresql")("a PostgreSQL migration failing halfway", () => {
+  it("leaves no partial change: the statements before the failing one are undone, and the migration is recorded as failed", async () => {
+    const url = await database("upgrade_halfway");
+    const all = (await committed()).sort();
+    expect(deployMigrations(url, all).code).toBe(0);
+    await query(
+      url,
+      `INSERT INTO "Organization" ("id", "name", "slug", "updatedAt") VALUES ('org1', 'Before', 'before', now())`,
+    );
+    const name = "29991231000000_fails_halfway";
+    const ran = deployMigrations(url, all, {
+      [name]: [
+        `ALTER TABLE "Organization" ADD COLUMN "halfwayProbe" TEXT NOT NULL DEFAULT 'added';`,
+        `UPDATE "Organization" SET "name" = 'Changed by a half-applied migration';`,
+        `INSERT INTO "NoSuchTable" ("id") VALUES ('fails here');`,
+      ].join("\n"),
+    });
+    expect(ran.code).not.toBe(0);
+    expect(ran.out).toContain(name);
+    // The first statements' effects are absent: no new column, the data as it was.
+    const columns = await query<{ column_name: string }>(
+      url,
+      `SELECT column_name FROM information_schema.columns WHERE table_name = 'Organization' AND column_name = 'halfwayProbe'`,
+    );
+    expect(columns).toEqual([]);
+    expect(await query(url, `SELECT "name" FROM "Organization" WHERE "id" = 'org1'`)).toEqual([{ name: "Before" }]);
+    // Prisma records it as failed (started, not finished, not rolled back), which stops the next start until resolved.
+    const rows = await query<{ finished: boolean; rolledBack: boolean; logs: string | null }>(
+      url,
+      `SELECT (finished_at IS NOT NULL) AS finished, (rolled_back_at IS NOT NULL) AS "rolledBack", logs
+       FROM _prisma_migrations WHERE migration_name = '${name}'`,
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ finished: false, rolledBack: false });
+    expect(rows[0].logs).toContain("NoSuchTable");
+  }, 120_000);
 });
 
 describe("GET /api/health", () => {
