@@ -211,35 +211,41 @@ for (const format of formats) {
       }
     }, 240_000);
 
-    it("an older backup restores and is upgraded; a database that is not empty is refused unless --force", async () => {
-      const fixture = JSON.parse(fs.readFileSync(path.join(root, "tests/upgrade/oldest.json"), "utf8")) as {
-        migrations: Record<typeof kind, string[]>;
-        tables: TableRows[];
-      };
-      const old = await database("old_install");
-      createAtMigrations(old, fixture.migrations[kind]);
-      await withDb(old, (c) => loadRows(c, fixture.tables));
-      const file = await backup(old, format); // the default place: backups/, mode 600
-      expect(path.dirname(file)).toBe(path.join(root, "backups"));
+    // The upgrade after a restore is the same code for every format; on PostgreSQL it runs once, with the logical
+    // export (the format restore builds the old schema for itself), to keep the suite's time down.
+    it.skipIf(format === "pg_dump")(
+      "an older backup restores and is upgraded; a database that is not empty is refused unless --force",
+      async () => {
+        const fixture = JSON.parse(fs.readFileSync(path.join(root, "tests/upgrade/oldest.json"), "utf8")) as {
+          migrations: Record<typeof kind, string[]>;
+          tables: TableRows[];
+        };
+        const old = await database("old_install");
+        createAtMigrations(old, fixture.migrations[kind]);
+        await withDb(old, (c) => loadRows(c, fixture.tables));
+        const file = await backup(old, format); // the default place: backups/, mode 600
+        expect(path.dirname(file)).toBe(path.join(root, "backups"));
 
-      const target = await database("restore_old");
-      const first = await restore(file, target);
-      expect(first.code, first.out).toBe(0);
-      expect(first.out).toMatch(/applied \d+ migrations?: the backup is upgraded to this version/);
-      const counts = await withDb(target, rowCounts);
-      for (const t of fixture.tables) expect(counts[t.name], t.name).toBe(t.rows.length);
+        const target = await database("restore_old");
+        const first = await restore(file, target);
+        expect(first.code, first.out).toBe(0);
+        expect(first.out).toMatch(/applied \d+ migrations?: the backup is upgraded to this version/);
+        const counts = await withDb(target, rowCounts);
+        for (const t of fixture.tables) expect(counts[t.name], t.name).toBe(t.rows.length);
 
-      // Not over a database that holds something…
-      const again = await restore(file, target);
-      expect(again.code).toBe(1);
-      expect(again.out).toContain("is not empty");
-      expect(await withDb(target, rowCounts)).toEqual(counts);
-      // …unless told to: then it is replaced by the backup, upgraded again.
-      const forced = await restore(file, target, true);
-      expect(forced.code, forced.out).toBe(0);
-      expect(forced.out).toContain("--force: replacing");
-      expect(forced.out).toMatch(/applied \d+ migrations?/);
-      expect(await withDb(target, rowCounts)).toEqual(counts);
-    }, 240_000);
+        // Not over a database that holds something…
+        const again = await restore(file, target);
+        expect(again.code).toBe(1);
+        expect(again.out).toContain("is not empty");
+        expect(await withDb(target, rowCounts)).toEqual(counts);
+        // …unless told to: then it is replaced by the backup, upgraded again.
+        const forced = await restore(file, target, true);
+        expect(forced.code, forced.out).toBe(0);
+        expect(forced.out).toContain("--force: replacing");
+        expect(forced.out).toMatch(/applied \d+ migrations?/);
+        expect(await withDb(target, rowCounts)).toEqual(counts);
+      },
+      240_000,
+    );
   });
 }
