@@ -106,7 +106,7 @@ function Tile({ tp }: { tp: Tp }) {
       )}
       {gap && gap.gap !== null ? (
         <span className="mt-1 block">
-          <Badge tone={GAP_TONE[gap.status]}>
+          <Badge tone={GAP_TONE[gap.status]} className="whitespace-normal!">
             <span className="tabular-nums">gap {signed(gap.metric, gap.gap)}</span>
             {gap.status === "as_promised" ? <span className="font-normal"> · as promised</span> : null}
           </Badge>

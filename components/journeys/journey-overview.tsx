@@ -95,7 +95,7 @@ export function JourneyOverview({
           // a click on the backdrop (outside the panel's content) closes it
           if (e.target === e.currentTarget) e.currentTarget.close();
         }}
-        className="m-0 ml-auto h-dvh max-h-none w-full max-w-md bg-transparent p-0 backdrop:bg-slate-900/40"
+        className="m-0 ml-auto h-dvh max-h-none w-full max-w-md overflow-y-auto bg-transparent p-0 backdrop:bg-slate-900/40"
       >
         {detail ? (
           <div className="flex min-h-full flex-col bg-white shadow-xl">
