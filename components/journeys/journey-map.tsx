@@ -105,12 +105,17 @@ function Tile({ tp }: { tp: Tp }) {
         </span>
       )}
       {gap && gap.gap !== null ? (
-        <span className="mt-1 block">
-          <Badge tone={GAP_TONE[gap.status]} className="whitespace-normal!">
-            <span className="tabular-nums">gap {signed(gap.metric, gap.gap)}</span>
-            {gap.status === "as_promised" ? <span className="font-normal"> · as promised</span> : null}
-          </Badge>
-        </span>
+        gap.status === "as_promised" ? (
+          <span className="mt-0.5 block text-xs text-slate-600">
+            <span className="tabular-nums">gap {signed(gap.metric, gap.gap)}</span> · as promised
+          </span>
+        ) : (
+          <span className="mt-1 block">
+            <Badge tone={GAP_TONE[gap.status]}>
+              <span className="tabular-nums">gap {signed(gap.metric, gap.gap)}</span>
+            </Badge>
+          </span>
+        )
       ) : null}
     </span>
   );
@@ -143,7 +148,8 @@ export function JourneyMapView({ map, query }: { map: Map; query: string }) {
   const any = map.emotionCurve.some((p) => p.average !== null);
   const curve = (
     <section aria-labelledby="emotion-heading" className="mt-3 rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-      <div className="px-3 pt-2">
+      {/* on a phone the grid scrolls sideways: the heading stays in view */}
+      <div className="sticky left-0 w-fit max-w-[calc(100vw-2rem)] px-3 pt-2">
         <h2 id="emotion-heading" className="text-base font-semibold text-slate-900">
           Emotion curve
         </h2>

@@ -89,6 +89,7 @@ test("the Support journey map marks the call back as a friction point", async ({
 test("the overview fits every stage in a 1280 px screen, the detail opens by keyboard and the curve sits under its stages", async ({
   page,
 }) => {
+  test.setTimeout(180_000); // axe twice on a busy machine
   await page.setViewportSize({ width: 1280, height: 800 });
   await signIn(page);
   await openSupportMap(page);
