@@ -3,6 +3,7 @@
 // volume per metric. Bars from fewer than 30 NPS responses are dimmed. Tables next to them are the text
 // alternative; the data are the server's pre-aggregated points.
 import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from "recharts";
+import { nEquals } from "@/lib/metrics/format";
 
 export type SplitPoint = {
   label: string;
@@ -91,11 +92,11 @@ export function NpsSplitChart({ points, title }: { points: SplitPoint[]; title: 
                   {p.partial ? " (partial)" : ""}
                 </p>
                 {p.n === 0 ? (
-                  <p>no responses (n = 0)</p>
+                  <p>no responses ({nEquals(0)})</p>
                 ) : (
                   SPLIT.map((s) => <p key={s.key}>{`${s.name}: ${Math.round(pct(p[s.key], p.n))} % (${p[s.key]})`}</p>)
                 )}
-                {p.n > 0 ? <p>{p.enough ? `n = ${p.n}` : `too few responses (n = ${p.n})`}</p> : null}
+                {p.n > 0 ? <p>{p.enough ? nEquals(p.n) : `too few responses (${nEquals(p.n)})`}</p> : null}
               </Box>
             );
           }}

@@ -1,7 +1,7 @@
 // Side-by-side comparison: two customer segments (tags), or this period against the previous one, with
 // NPS, CSAT and CES, n, 95 % intervals and the difference with its significance. Segment A is the
 // dashboard's segment filter; the other filters apply to both sides.
-import { formatNumber, shownInterval, shownMargin, type MetricResult } from "@/lib/metrics";
+import { formatNumber, nEquals, shownInterval, shownMargin, type MetricResult } from "@/lib/metrics";
 import type { AnalyticsFilters, FieldErrors } from "@/lib/analytics/filters";
 import type { ComparisonSide, SideBySide } from "@/lib/analytics/service";
 import { Badge } from "../ui/badge";
@@ -47,7 +47,7 @@ function SideRow({ side, r }: { side: ComparisonSide; r: MetricResult }) {
     <div className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1 py-1.5">
       <dt className="min-w-0 text-sm font-medium text-slate-800">{side.label}</dt>
       <dd className={`text-sm tabular-nums ${r.enough ? "text-slate-900" : "text-slate-500"}`}>
-        {f ?? "—"} <span className="text-slate-600">(n = {r.n})</span>
+        {f ?? "—"} <span className="text-slate-600">({nEquals(r.n)})</span>
         {r.n > 0 && !r.enough ? (
           <Badge tone="warn" className="ml-1">
             too few responses

@@ -4,7 +4,7 @@
 // no interval (lib/metrics/format.ts, shownInterval).
 // The data are the server's pre-aggregated points; the table next to the chart is the text alternative.
 import { Area, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from "recharts";
-import { shownInterval } from "@/lib/metrics/format";
+import { nEquals, shownInterval } from "@/lib/metrics/format";
 
 export type ChartPoint = {
   bucketStart: string;
@@ -83,7 +83,7 @@ function PointTooltip({
         {p.partial ? " (partial)" : ""}
       </p>
       {p.value === null ? (
-        <p>no responses (n = 0)</p>
+        <p>no responses ({nEquals(0)})</p>
       ) : (
         <>
           <p className={p.enough ? "" : "text-slate-500"}>
@@ -91,7 +91,7 @@ function PointTooltip({
             {s.unit}
             {p.band ? ` [${fmt(p.band[0], s.decimals)} – ${fmt(p.band[1], s.decimals)}]` : ""}
           </p>
-          <p>{p.enough ? `n = ${p.n}` : `too few responses (n = ${p.n})`}</p>
+          <p>{p.enough ? nEquals(p.n) : `too few responses (${nEquals(p.n)})`}</p>
         </>
       )}
     </div>

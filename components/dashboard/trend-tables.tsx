@@ -1,7 +1,7 @@
 // The trend charts as tables: every point with its value, 95 % interval and n, flagged when it rests on too
 // few responses or on a partial bucket. The flags sit under the period, where they wrap, rather than in a last
 // column that a half-width card cut off.
-import { formatNumber, shownInterval } from "@/lib/metrics";
+import { formatNumber, nEquals, shownInterval } from "@/lib/metrics";
 import type { CesPoint, CsatPoint, NpsPoint, VolumePoint } from "@/lib/analytics/series";
 import { Badge } from "../ui/badge";
 import { DataTable, type Column } from "../ui/data-table";
@@ -58,7 +58,7 @@ function Note({ n, enough }: { n: number; enough: boolean }) {
   if (enough) return null;
   return (
     <span className="mt-1 block">
-      <Badge tone="warn" className="whitespace-normal!">{`too few responses (n = ${n})`}</Badge>
+      <Badge tone="warn" className="whitespace-normal!">{`too few responses (${nEquals(n)})`}</Badge>
     </span>
   );
 }

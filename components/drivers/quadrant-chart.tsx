@@ -17,6 +17,7 @@ import {
 } from "recharts";
 import { QUADRANT_LABELS, type Quadrant } from "@/lib/analytics/driver-quadrants";
 import type { QuadrantPoint } from "./figures";
+import { nEquals } from "@/lib/metrics/format";
 
 const COLORS: Record<Quadrant, string> = {
   "fix-first": "#b91c1c",
@@ -37,7 +38,7 @@ function PointTooltip({ active, payload }: { active?: boolean; payload?: Readonl
         Importance {p.y.toFixed(1)} % [{p.low.toFixed(1)} – {p.high.toFixed(1)}]
       </p>
       <p>
-        Performance {p.x.toFixed(2)} · n = {p.n}
+        Performance {p.x.toFixed(2)} · {nEquals(p.n)}
       </p>
       <p>{QUADRANT_LABELS[p.quadrant]}</p>
     </div>

@@ -1,74 +1,133 @@
-"use client";
-// The emotion curve: each stage's average emotion (−2..+2) of the interactions at its touchpoints, from the
-// server's aggregates. Stages without a recorded emotion are gaps in the line. The table below is the text
-// alternative (EmotionTable).
-import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
+// The emotion curve drawn under the stage columns of the journey map: each stage's average emotion (−2..+2) of
+// the interactions at its touchpoints, one point at the centre of its stage's column. The map's grid has equal
+// columns and no column gap (journey-overview.tsx), so the point of stage i (of N) sits at (i + ½) / N of the
+// width: the SVG uses percentages for x and pixels for y, and stays aligned at any width without measuring.
+// Stages without a recorded emotion are gaps in the line. Each point carries its value in text; the table in
+// EmotionTable is the text alternative.
+import { Table, TBody, Td, Th, THead } from "../ui/table";
+import { formatCount } from "../ui/format";
+import { emotionText } from "./figures";
 
 export type CurvePoint = { stageId: string; stage: string; average: number | null; n: number };
 
-const fmt = (x: number) => {
-  const s = x.toFixed(2);
-  return Number(s) === 0 ? "0.00" : x > 0 ? `+${s}` : s.replace("-", "\u2212");
-};
+const HEIGHT = 168;
+const TOP = 26; // room for the value above a point at +2
+const BOTTOM = 12;
+const y = (v: number) => TOP + ((2 - v) / 4) * (HEIGHT - TOP - BOTTOM);
+const xPct = (i: number, count: number) => `${((100 * (i + 0.5)) / count).toFixed(4)}%`;
+const TICKS = [2, 1, 0, -1, -2] as const;
+const tickText = (v: number) => (v > 0 ? `+${v}` : v < 0 ? `\u2212${-v}` : "0");
 
-// Long stage names would run into each other on a phone; the tooltip and the table carry the full name.
-const short = (name: string) => (name.length > 16 ? `${name.slice(0, 15)}…` : name);
-
-function CurveTooltip({ active, payload }: { active?: boolean; payload?: ReadonlyArray<{ payload?: CurvePoint }> }) {
-  const p = payload?.[0]?.payload;
-  if (!active || !p) return null;
+export function EmotionCurve({ points }: { points: CurvePoint[] }) {
+  const count = points.length;
+  const segments: { from: number; to: number }[] = [];
+  points.forEach((p, i) => {
+    const next = points[i + 1];
+    if (p.average !== null && next && next.average !== null) segments.push({ from: i, to: i + 1 });
+  });
   return (
-    <div className="rounded-md border border-slate-200 bg-white px-3 py-2 text-xs text-slate-800 shadow-md">
-      <p className="font-semibold">{p.stage}</p>
-      <p>{p.average === null ? "no emotion recorded" : `average emotion ${fmt(p.average)} (n = ${p.n})`}</p>
-    </div>
+    <svg
+      aria-hidden="true"
+      focusable="false"
+      width="100%"
+      height={HEIGHT}
+      className="block overflow-visible text-[11px]"
+      data-testid="emotion-curve"
+    >
+      {TICKS.map((v) => (
+        <g key={v}>
+          <line
+            x1="22"
+            x2="100%"
+            y1={y(v)}
+            y2={y(v)}
+            stroke={v === 0 ? "#94a3b8" : "#e2e8f0"}
+            strokeDasharray={v === 0 ? "4 4" : undefined}
+          />
+          <text x="18" y={y(v)} dy="0.32em" textAnchor="end" fill="#475569" className="tabular-nums">
+            {tickText(v)}
+          </text>
+        </g>
+      ))}
+      {segments.map((s) => (
+        <line
+          key={s.from}
+          x1={xPct(s.from, count)}
+          x2={xPct(s.to, count)}
+          y1={y(points[s.from].average!)}
+          y2={y(points[s.to].average!)}
+          stroke="#1f7f72"
+          strokeWidth={2.5}
+          strokeLinecap="round"
+        />
+      ))}
+      {points.map((p, i) =>
+        p.average === null ? (
+          <text
+            key={p.stageId}
+            x={xPct(i, count)}
+            y={y(0)}
+            dy="-0.6em"
+            textAnchor="middle"
+            fill="#475569"
+            data-stage={p.stageId}
+          >
+            no emotion recorded
+          </text>
+        ) : (
+          <g key={p.stageId}>
+            <circle
+              cx={xPct(i, count)}
+              cy={y(p.average)}
+              r={5}
+              fill={p.average < 0 ? "#b91c1c" : "#1f7f72"}
+              stroke="#fff"
+              strokeWidth={1.5}
+              data-stage={p.stageId}
+            />
+            <text
+              x={xPct(i, count)}
+              y={y(p.average)}
+              dy="-0.9em"
+              textAnchor="middle"
+              fill="#0f172a"
+              fontWeight={600}
+              className="tabular-nums"
+            >
+              {emotionText(p.average)}
+            </text>
+          </g>
+        ),
+      )}
+    </svg>
   );
 }
 
-export function EmotionCurve({ points, title }: { points: CurvePoint[]; title: string }) {
+/** The same numbers as a table, for screen readers and print. */
+export function EmotionTable({ points }: { points: CurvePoint[] }) {
   return (
-    <div aria-hidden="true" className="min-w-0">
-      <LineChart
-        accessibilityLayer={false}
-        responsive
-        data={points}
-        style={{ width: "100%", height: 260 }}
-        margin={{ top: 8, right: 16, bottom: 0, left: 28 }}
-        title={title}
-      >
-        <CartesianGrid stroke="#e2e8f0" vertical={false} />
-        <XAxis
-          dataKey="stage"
-          tick={{ fontSize: 11, fill: "#475569" }}
-          tickLine={false}
-          interval={0}
-          angle={-30}
-          textAnchor="end"
-          height={84}
-          padding={{ left: 24, right: 24 }}
-          tickFormatter={short}
-        />
-        <YAxis
-          domain={[-2, 2]}
-          ticks={[-2, -1, 0, 1, 2]}
-          tick={{ fontSize: 12, fill: "#475569" }}
-          tickLine={false}
-          axisLine={false}
-          width={32}
-          tickFormatter={(v: number) => (v > 0 ? `+${v}` : String(v).replace("-", "\u2212"))}
-        />
-        <ReferenceLine y={0} stroke="#94a3b8" strokeDasharray="4 4" />
-        <Tooltip content={<CurveTooltip />} />
-        <Line
-          type="monotone"
-          dataKey="average"
-          stroke="#1f7f72"
-          strokeWidth={2.5}
-          dot={{ r: 4, fill: "#1f7f72" }}
-          connectNulls={false}
-          isAnimationActive={false}
-        />
-      </LineChart>
-    </div>
+    <details className="mt-2 print:open">
+      <summary className="cursor-pointer text-sm font-medium text-brand-700">Emotion per stage as a table</summary>
+      <Table label="Average emotion per stage" className="mt-2">
+        <THead>
+          <tr>
+            <Th>Stage</Th>
+            <Th>Average emotion</Th>
+            <Th className="normal-case">n</Th>
+          </tr>
+        </THead>
+        <TBody>
+          {points.map((p) => (
+            <tr key={p.stageId}>
+              <Th scope="row" className="font-medium normal-case">
+                {p.stage}
+              </Th>
+              <Td className="tabular-nums">{emotionText(p.average)}</Td>
+              <Td className="tabular-nums">{formatCount(p.n)}</Td>
+            </tr>
+          ))}
+        </TBody>
+      </Table>
+    </details>
   );
 }

@@ -1,6 +1,15 @@
 // Display helpers for live figures: value ± half-width with n, on the promise's scale.
-import { formatNumber, shownInterval } from "@/lib/metrics";
-import { GAP_SCALES, type GapMetric, type Perceived } from "@/lib/journeys/gap";
+import { formatNumber, nEquals, shownInterval } from "@/lib/metrics";
+import {
+  GAP_METRICS,
+  GAP_SCALES,
+  type ExperienceGap,
+  type GapMetric,
+  type GapStatus,
+  type Perceived,
+} from "@/lib/journeys/gap";
+import type { LiveFigures } from "@/lib/journeys/map";
+import { formatCount } from "../ui/format";
 
 export const METRIC_NAMES: Record<GapMetric, string> = { csat: "CSAT", ces: "CES", nps: "NPS" };
 export const SCALE_SUFFIX: Record<GapMetric, string> = { csat: " of 5", ces: " of 7", nps: "" };
@@ -32,4 +41,40 @@ export function signed(metric: GapMetric, x: number | null): string {
 
 export function emotionText(avg: number | null): string {
   return avg === null ? "—" : signed("csat", avg);
+}
+
+/** "(n = 1,234)" that never wraps inside (lib/metrics/format.ts, nEquals). */
+export const sampleNote = (n: number) => `(${nEquals(formatCount(n))})`;
+
+/** "CSAT 3.62 ± 0.12"; below MIN_N the value without an interval; null with no responses. */
+export function figureText(p: Perceived): string | null {
+  if (p.n === 0 || p.value === null) return null;
+  const pm = plusMinus(p);
+  return `${METRIC_NAMES[p.metric]} ${fmt(p.metric, p.value)}${pm ? ` ${pm}` : ""}`;
+}
+
+const STATUS_RANK: Record<GapStatus, number> = {
+  friction: 0,
+  delight: 1,
+  as_promised: 2,
+  too_few_responses: 3,
+  no_responses: 4,
+};
+
+/**
+ * The one figure a touchpoint's tile on the overview shows: the gap that matters most (a friction point first,
+ * the largest priority among several, then a moment of delight, then any promised metric with responses), else
+ * the first metric with responses; null when nothing was measured and nothing promised.
+ */
+export function headlineOf(live: Pick<LiveFigures, "metrics" | "gaps">): {
+  metric: GapMetric;
+  gap: ExperienceGap | null;
+} | null {
+  const gaps = [...live.gaps].sort(
+    (a, b) => STATUS_RANK[a.status] - STATUS_RANK[b.status] || (b.priority ?? 0) - (a.priority ?? 0),
+  );
+  if (gaps[0] && gaps[0].status !== "no_responses") return { metric: gaps[0].metric, gap: gaps[0] };
+  const measured = GAP_METRICS.find((m) => live.metrics[m].n > 0);
+  if (measured) return { metric: measured, gap: null };
+  return gaps[0] ? { metric: gaps[0].metric, gap: gaps[0] } : null;
 }

@@ -1,33 +1,123 @@
-// The live journey map: stages as columns (a focusable region that scrolls sideways on narrow screens), each
-// with its aggregate over its touchpoints' responses and its average emotion, then the touchpoints.
+// The live journey map: a compact overview with every stage as a column and every touchpoint as a tile (its
+// headline figure with n, a friction point or moment of delight in words and an icon as well as colour, its gap),
+// the emotion curve aligned under the columns, and each touchpoint's full detail on demand (journey-overview.tsx).
+import { Sparkles, TriangleAlert } from "lucide-react";
 import type { JourneyMap as Map } from "@/lib/journeys/map";
-import { GAP_METRICS } from "@/lib/journeys/gap";
+import { GAP_METRICS, type GapStatus } from "@/lib/journeys/gap";
+import { Badge, type BadgeTone } from "../ui/badge";
 import { formatCount } from "../ui/format";
 import { LiveTouchpointCard } from "./live-touchpoint-card";
-import { emotionText, fmt, METRIC_NAMES, plusMinus } from "./figures";
+import { EmotionCurve, EmotionTable } from "./emotion-curve";
+import { JourneyOverview, type OverviewColumn } from "./journey-overview";
+import { emotionText, figureText, headlineOf, METRIC_NAMES, sampleNote, signed } from "./figures";
 
-function StageSummary({ stage }: { stage: Map["stages"][number] }) {
+type Stage = Map["stages"][number];
+type Tp = Stage["touchpoints"][number];
+
+function StageHeader({ stage, index }: { stage: Stage; index: number }) {
   const { metrics, interactions } = stage.live;
+  const friction = stage.touchpoints.filter((t) => t.live.status === "friction").length;
+  const measured = GAP_METRICS.filter((m) => metrics[m].n > 0);
   return (
-    <dl className="mt-2 grid grid-cols-2 gap-x-3 gap-y-0.5 rounded-md bg-white/70 p-2 text-xs text-slate-700">
-      {GAP_METRICS.map((m) => {
-        const p = metrics[m];
-        return (
-          <div key={m} className="contents">
-            <dt className="font-medium">{METRIC_NAMES[m]}</dt>
-            <dd className="tabular-nums">
-              {p.n === 0 ? "—" : p.enough ? `${fmt(m, p.value)} ${plusMinus(p) ?? ""}` : "too few responses"}
-              {p.n > 0 ? <span className="text-slate-600"> (n = {formatCount(p.n)})</span> : null}
-            </dd>
-          </div>
-        );
-      })}
-      <dt className="font-medium">Emotion</dt>
-      <dd className="tabular-nums">
-        {emotionText(interactions.average)}
-        <span className="text-slate-600"> ({formatCount(interactions.count)} interactions)</span>
-      </dd>
-    </dl>
+    <div className="px-1">
+      <h2 className="text-sm leading-snug font-semibold break-words text-slate-900">
+        <span className="mr-1 text-slate-600 tabular-nums">{index + 1}.</span>
+        {stage.name}
+      </h2>
+      {friction > 0 ? (
+        <p className="mt-1">
+          <Badge tone="danger">
+            <TriangleAlert aria-hidden="true" size={12} />
+            {friction === 1 ? "1 friction point" : `${friction} friction points`}
+          </Badge>
+        </p>
+      ) : null}
+      <dl className="mt-1 text-xs text-slate-700">
+        {measured.map((m) => {
+          const p = metrics[m];
+          return (
+            <div key={m}>
+              <dt className="sr-only">{METRIC_NAMES[m]}</dt>
+              <dd>
+                <span className={`tabular-nums ${p.enough ? "" : "text-slate-600"}`}>{figureText(p)}</span>{" "}
+                <span className="whitespace-nowrap text-slate-600 tabular-nums">{sampleNote(p.n)}</span>
+                {p.enough ? null : <span className="block text-slate-600">too few responses</span>}
+              </dd>
+            </div>
+          );
+        })}
+        <div>
+          <dt className="sr-only">Emotion</dt>
+          <dd className="text-slate-600">
+            emotion <span className="font-medium text-slate-800 tabular-nums">{emotionText(interactions.average)}</span>
+            <span className="sr-only"> on −2 to +2</span> · {formatCount(interactions.count)} interactions
+          </dd>
+        </div>
+      </dl>
+    </div>
+  );
+}
+
+const TILE_FRAME = {
+  friction: "border-red-300 border-l-4 border-l-red-600 bg-red-50",
+  delight: "border-green-300 border-l-4 border-l-green-700 bg-green-50",
+  none: "border-slate-200 bg-white hover:border-brand-300",
+};
+
+const GAP_TONE: Record<GapStatus, BadgeTone> = {
+  friction: "danger",
+  delight: "ok",
+  as_promised: "neutral",
+  too_few_responses: "warn",
+  no_responses: "neutral",
+};
+
+/** A touchpoint's tile: phrasing content only, as it sits inside a button. */
+function Tile({ tp }: { tp: Tp }) {
+  const status = tp.live.status;
+  const headline = headlineOf(tp.live);
+  const p = headline ? tp.live.metrics[headline.metric] : null;
+  const gap = headline?.gap;
+  return (
+    <span className={`block rounded-md border p-2 shadow-sm ${TILE_FRAME[status ?? "none"]}`}>
+      {status === "friction" ? (
+        <span className="mb-0.5 flex items-center gap-1 text-xs font-semibold text-red-800">
+          <TriangleAlert aria-hidden="true" size={14} /> Friction point
+        </span>
+      ) : status === "delight" ? (
+        <span className="mb-0.5 flex items-center gap-1 text-xs font-semibold text-green-800">
+          <Sparkles aria-hidden="true" size={14} /> Moment of delight
+        </span>
+      ) : null}
+      <span className="block text-sm leading-snug font-medium break-words text-slate-900">{tp.name}</span>
+      {tp.archivedAt ? <span className="block text-xs text-amber-800">Archived</span> : null}
+      {p && p.n > 0 ? (
+        <span className="mt-0.5 block text-xs text-slate-700">
+          <span className={`font-semibold tabular-nums ${p.enough ? "text-slate-900" : "text-slate-600"}`}>
+            {figureText(p)}
+          </span>{" "}
+          <span className="whitespace-nowrap tabular-nums">{sampleNote(p.n)}</span>
+          {p.enough ? null : <span className="block text-slate-600">too few responses</span>}
+        </span>
+      ) : (
+        <span className="mt-0.5 block text-xs text-slate-600">
+          {p ? `${METRIC_NAMES[p.metric]}: no responses` : "no responses"}
+        </span>
+      )}
+      {gap && gap.gap !== null ? (
+        gap.status === "as_promised" ? (
+          <span className="mt-0.5 block text-xs text-slate-600">
+            <span className="tabular-nums">gap {signed(gap.metric, gap.gap)}</span> · as promised
+          </span>
+        ) : (
+          <span className="mt-1 block">
+            <Badge tone={GAP_TONE[gap.status]}>
+              <span className="tabular-nums">gap {signed(gap.metric, gap.gap)}</span>
+            </Badge>
+          </span>
+        )
+      ) : null}
+    </span>
   );
 }
 
@@ -39,36 +129,49 @@ export function JourneyMapView({ map, query }: { map: Map; query: string }) {
     to: map.period.to.toISOString(),
     ...(channelId ? { channelId } : {}),
   }).toString();
+  const columns: OverviewColumn[] = map.stages.map((stage, index) => ({
+    id: stage.id,
+    header: <StageHeader stage={stage} index={index} />,
+    tiles: stage.touchpoints.map((tp) => ({ id: tp.id, tile: <Tile tp={tp} />, status: tp.live.status ?? "none" })),
+  }));
+  const details = Object.fromEntries(
+    map.stages.flatMap((stage, index) =>
+      stage.touchpoints.map((tp) => [
+        tp.id,
+        {
+          title: `Stage ${index + 1} · ${stage.name}`,
+          body: <LiveTouchpointCard tp={tp} query={query} responsesQuery={responsesQuery} />,
+        },
+      ]),
+    ),
+  );
+  const any = map.emotionCurve.some((p) => p.average !== null);
+  const curve = (
+    <section aria-labelledby="emotion-heading" className="mt-3 rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+      {/* on a phone the grid scrolls sideways: the heading stays in view */}
+      <div className="sticky left-0 w-fit max-w-[calc(100vw-2rem)] px-3 pt-2">
+        <h2 id="emotion-heading" className="text-base font-semibold text-slate-900">
+          Emotion curve
+        </h2>
+        <p className="text-xs text-slate-600">
+          Average emotion of the interactions logged at each stage’s touchpoints, from −2 (angry) to +2 (delighted),
+          under its stage.
+        </p>
+      </div>
+      {any ? (
+        <EmotionCurve points={map.emotionCurve} />
+      ) : (
+        <p className="px-3 py-4 text-sm text-slate-600">No interaction in this period recorded an emotion.</p>
+      )}
+    </section>
+  );
   return (
-    <div
-      role="region"
-      aria-label={`Stages of ${map.journey.name} (scrolls sideways)`}
-      tabIndex={0}
-      className="relative -mx-4 overflow-x-auto px-4 pb-4 sm:mx-0 sm:px-0 print:overflow-visible"
-    >
-      <ol className="flex min-w-min gap-4">
-        {map.stages.map((stage, index) => (
-          <li
-            key={stage.id}
-            className="flex w-72 shrink-0 flex-col rounded-lg border border-slate-200 bg-slate-100/70 p-3"
-          >
-            <h2 className="text-sm font-semibold text-slate-900">
-              <span className="mr-1.5 text-slate-600 tabular-nums">{index + 1}.</span>
-              {stage.name}
-            </h2>
-            {stage.description ? <p className="mt-1 text-xs text-slate-600">{stage.description}</p> : null}
-            <StageSummary stage={stage} />
-            <ul className="mt-3 flex flex-col gap-2" aria-label={`Touchpoints in ${stage.name}`}>
-              {stage.touchpoints.length === 0 ? <li className="text-xs text-slate-600">No touchpoints</li> : null}
-              {stage.touchpoints.map((tp) => (
-                <li key={tp.id}>
-                  <LiveTouchpointCard tp={tp} query={query} responsesQuery={responsesQuery} />
-                </li>
-              ))}
-            </ul>
-          </li>
-        ))}
-      </ol>
-    </div>
+    <>
+      <JourneyOverview label={`Stages of ${map.journey.name}`} columns={columns} details={details} curve={curve} />
+      <p className="mt-1 text-xs text-slate-600">
+        Select a touchpoint for its promise, every figure and its responses.
+      </p>
+      <EmotionTable points={map.emotionCurve} />
+    </>
   );
 }

@@ -7,7 +7,7 @@ import { GAP_METRICS, type GapMetric } from "@/lib/journeys/gap";
 import { Badge } from "../ui/badge";
 import { formatCount } from "../ui/format";
 import { GapStatusBadge } from "./gap-status";
-import { emotionText, fmt, METRIC_NAMES, plusMinus, SCALE_SUFFIX, signed } from "./figures";
+import { emotionText, fmt, METRIC_NAMES, plusMinus, sampleNote, SCALE_SUFFIX, signed } from "./figures";
 
 type Tp = {
   id: string;
@@ -67,7 +67,7 @@ function MetricRow({
               {fmt(metric, p.value)}
             </span>
             {plusMinus(p) ? <span className="ml-1 text-xs tabular-nums text-slate-600">{plusMinus(p)}</span> : null}
-            <span className="ml-1 text-xs tabular-nums text-slate-600">(n = {formatCount(p.n)})</span>
+            <span className="ml-1 text-xs whitespace-nowrap tabular-nums text-slate-600">{sampleNote(p.n)}</span>
           </Link>
         )}
         {p.n > 0 ? (

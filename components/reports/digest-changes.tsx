@@ -3,6 +3,7 @@
 import type { ChangeSelection } from "@/lib/digest/select";
 import { formatDelta, formatValue, METRIC_LABELS, placeName } from "@/lib/digest/present";
 import { Table, TBody, Td, Th, THead } from "../ui/table";
+import { nEquals } from "@/lib/metrics";
 
 export function DigestChanges({
   id,
@@ -52,11 +53,11 @@ export function DigestChanges({
                   </Td>
                   <Td className="text-right whitespace-nowrap tabular-nums">
                     {formatValue(c.metric, c.current)}{" "}
-                    <span className="block text-xs text-slate-600">n = {c.nCurrent}</span>
+                    <span className="block text-xs text-slate-600">{nEquals(c.nCurrent)}</span>
                   </Td>
                   <Td className="text-right whitespace-nowrap tabular-nums">
                     {formatValue(c.metric, c.previous)}{" "}
-                    <span className="block text-xs text-slate-600">n = {c.nPrevious}</span>
+                    <span className="block text-xs text-slate-600">{nEquals(c.nPrevious)}</span>
                   </Td>
                 </tr>
               );

@@ -11,6 +11,7 @@ import {
 import { Table, TBody, Td, Th, THead } from "../ui/table";
 import { Badge } from "../ui/badge";
 import { formatCount, formatPeriod } from "../ui/format";
+import { nEquals } from "@/lib/metrics";
 
 export type PeriodRow<R> = { days: number; from: Date; to: Date; result: R };
 
@@ -27,7 +28,7 @@ function Note({ n, enough }: { n: number; enough: boolean }) {
   if (!enough)
     return (
       <span className="mt-1 block">
-        <Badge tone="warn">{`too few responses (n = ${n})`}</Badge>
+        <Badge tone="warn">{`too few responses (${nEquals(n)})`}</Badge>
       </span>
     );
   return null;

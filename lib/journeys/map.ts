@@ -65,6 +65,8 @@ export function liveFigures(d: Distributions, stats: InteractionStats, targets: 
   return { metrics, responses, interactions: emotionOf(stats), volume, gaps, status: overallStatus(gaps) };
 }
 
+export type Live = Awaited<ReturnType<typeof loadLive>>;
+
 /** The two GROUP BYs for a set of touchpoints: distributions and interaction stats per touchpoint id. */
 export async function loadLive(ctx: Ctx, touchpointIds: string[], scope: MapScope, period: ResolvedPeriod) {
   const [counts, stats] = await Promise.all([
@@ -76,6 +78,25 @@ export async function loadLive(ctx: Ctx, touchpointIds: string[], scope: MapScop
     distributions: (id: string) => byKey.get(id) ?? emptyDistributions(),
     stats: (id: string) => stats.get(id) ?? NO_STATS,
   };
+}
+
+/**
+ * Figures over several touchpoints (a stage, a whole journey): their responses pooled into one distribution
+ * per metric, their interactions and emotions summed.
+ */
+export function pooledFigures(touchpointIds: readonly string[], live: Live) {
+  const merged = emptyDistributions();
+  const emotion: InteractionStats = { count: 0, emotionCount: 0, emotionSum: 0 };
+  for (const id of touchpointIds) {
+    const d = live.distributions(id);
+    const s = live.stats(id);
+    for (const m of GAP_METRICS) merged[m].push(...d[m]);
+    emotion.count += s.count;
+    emotion.emotionCount += s.emotionCount;
+    emotion.emotionSum += s.emotionSum;
+  }
+  const metrics = metricsFrom(merged);
+  return { metrics, responses: metrics.csat.n + metrics.ces.n + metrics.nps.n, interactions: emotionOf(emotion) };
 }
 
 export function scopeOf(filters: AnalyticsFilters): MapScope {
@@ -91,25 +112,17 @@ export async function getJourneyMap(ctx: Ctx, journeyId: string, filters: Analyt
   const ids = journey.stages.flatMap((s) => s.touchpoints.map((t) => t.id));
   const live = await loadLive(ctx, ids, scopeOf(filters), period);
 
-  const stages = journey.stages.map((stage) => {
-    const merged = emptyDistributions();
-    const emotion: InteractionStats = { count: 0, emotionCount: 0, emotionSum: 0 };
-    const touchpoints = stage.touchpoints.map((tp) => {
-      const d = live.distributions(tp.id);
-      const s = live.stats(tp.id);
-      for (const m of GAP_METRICS) merged[m].push(...d[m]);
-      emotion.count += s.count;
-      emotion.emotionCount += s.emotionCount;
-      emotion.emotionSum += s.emotionSum;
-      return { ...tp, live: liveFigures(d, s, tp.targets) };
-    });
-    const metrics = metricsFrom(merged);
-    return {
-      ...stage,
-      touchpoints,
-      live: { metrics, responses: metrics.csat.n + metrics.ces.n + metrics.nps.n, interactions: emotionOf(emotion) },
-    };
-  });
+  const stages = journey.stages.map((stage) => ({
+    ...stage,
+    touchpoints: stage.touchpoints.map((tp) => ({
+      ...tp,
+      live: liveFigures(live.distributions(tp.id), live.stats(tp.id), tp.targets),
+    })),
+    live: pooledFigures(
+      stage.touchpoints.map((tp) => tp.id),
+      live,
+    ),
+  }));
 
   return {
     journey: { id: journey.id, name: journey.name, description: journey.description, archivedAt: journey.archivedAt },

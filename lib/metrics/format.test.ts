@@ -1,7 +1,7 @@
 import { describe, it, expect } from "vitest";
 import { cesFromCounts } from "./ces";
 import { csatFromCounts } from "./csat";
-import { formatMetric, formatNumber } from "./format";
+import { formatMetric, formatNumber, nEquals } from "./format";
 import { npsFromCounts } from "./nps";
 
 const worked = npsFromCounts([
@@ -16,7 +16,7 @@ describe("formatMetric", () => {
       metric: "nps",
       n: 200,
       figure: "NPS 30 ± 10.8",
-      text: "NPS 30 ± 10.8 (n = 200)",
+      text: "NPS 30 ± 10.8 (n\u00a0=\u00a0200)",
       enough: true,
       flag: null,
     });
@@ -28,13 +28,13 @@ describe("formatMetric", () => {
         { score: 4, count: 6 },
       ]),
     );
-    expect(r.text).toBe("too few responses (n = 12)");
+    expect(r.text).toBe("too few responses (n\u00a0=\u00a012)");
     expect(r.figure).toBe("NPS 0 ± 56.6"); // 1.96·100·√(1/12)
     expect(r).toMatchObject({ enough: false, flag: "too_few_responses", n: 12 });
   });
   it('n = 0 → "no responses (n = 0)" with no figure', () => {
     expect(formatMetric(npsFromCounts([]))).toMatchObject({
-      text: "no responses (n = 0)",
+      text: "no responses (n\u00a0=\u00a00)",
       figure: null,
       flag: "too_few_responses",
       enough: false,
@@ -58,7 +58,7 @@ describe("formatMetric", () => {
         { score: 1, count: 20 },
       ]),
     );
-    expect(r.text).toBe("CSAT 80.0% [71.1–86.7], mean 3.90 (n = 100)");
+    expect(r.text).toBe("CSAT 80.0% [71.1–86.7], mean 3.90 (n\u00a0=\u00a0100)");
   });
   it("CES: mean with t-interval on its scale and % agree", () => {
     const r = formatMetric(
@@ -71,7 +71,7 @@ describe("formatMetric", () => {
       ]),
     );
     expect(r.figure).toBe("CES 5.00 [4.13–5.87] on 1–7, 75.0% agree");
-    expect(r.text).toBe("too few responses (n = 20)");
+    expect(r.text).toBe("too few responses (n\u00a0=\u00a020)");
   });
   it("CES with n = 1 has no interval but a figure", () => {
     expect(formatMetric(cesFromCounts([{ score: 6, count: 1 }])).figure).toBe("CES 6.00 on 1–7, 100.0% agree");
@@ -85,5 +85,12 @@ describe("formatNumber", () => {
     expect(formatNumber(-0.04, 1)).toBe("0.0");
     expect(formatNumber(-12.5, 1)).toBe("−12.5");
     expect(formatNumber(0, 2)).toBe("0.00");
+  });
+});
+
+describe("nEquals", () => {
+  it("never lets a line break inside “n = 1,234”", () => {
+    expect(nEquals("1,234")).toBe("n\u00a0=\u00a01,234");
+    expect(nEquals(12)).not.toMatch(/ /);
   });
 });

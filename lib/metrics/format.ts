@@ -30,6 +30,15 @@ export function formatNumber(x: number, decimals: number): string {
   return s.startsWith("-") ? `\u2212${s.slice(1)}` : s;
 }
 
+/**
+ * "n = 123" with no-break spaces, so a line never breaks between "n", "=" and the number (a wrapped
+ * "(n =" / "123)" reads as two figures). Every "n = …" on screen goes through this; pass the number already
+ * formatted where it has thousands separators.
+ */
+export function nEquals(n: number | string): string {
+  return `n\u00a0=\u00a0${n}`;
+}
+
 function range(low: number, high: number, decimals: number): string {
   return `[${formatNumber(low, decimals)}\u2013${formatNumber(high, decimals)}]`;
 }
@@ -68,7 +77,7 @@ function figureOf(result: MetricResult): string | null {
 export function formatMetric(result: MetricResult): FormattedMetric {
   const { metric, n, enough } = result;
   const figure = figureOf(result);
-  const sample = `(n = ${n})`;
+  const sample = `(${nEquals(n)})`;
   let text: string;
   if (n === 0 || figure === null) text = `no responses ${sample}`;
   else if (!enough) text = `too few responses ${sample}`;

@@ -39,6 +39,7 @@ export {
   formatMetric,
   formatNpsFigure,
   formatNumber,
+  nEquals,
   shownInterval,
   shownMargin,
   type FormattedMetric,

@@ -88,10 +88,12 @@ test("a manager builds a journey and sees it on the live map", async ({ page }) 
   await page.getByRole("link", { name: "View live map" }).click();
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   const map = page.getByRole("region", { name: new RegExp(`Stages of ${name}`) });
-  await expect(map.locator("h2")).toHaveText([/Discover/, /First value/, /Sign up/]);
-  const card = page.getByRole("article", { name: "Welcome email" });
+  await expect(map.locator("li[data-stage] h2")).toHaveText([/Discover/, /First value/, /Sign up/]);
+  await map.getByRole("button", { name: /Welcome email/ }).click();
+  const card = page.getByRole("dialog").getByRole("article", { name: "Welcome email" });
   await expect(card).toContainText("“In your inbox within a minute”");
   await expect(card).toContainText("target 4.5");
+  await page.keyboard.press("Escape");
   await expect(page.getByRole("cell", { name: "Account provisioning job" })).toBeVisible();
 
   // archive a stage (asks first), find it under "Show archived", restore it at the end

@@ -1,6 +1,7 @@
 // A CX manager opens the Support journey's live map: "Phone support call back" (a demo touchpoint that falls
 // short of its promise) is marked as a friction point with a label, not colour alone; the experience-gap
 // report puts an under-promise touchpoint first. Screenshots at 1280 and 375 px go to tmp/screens/.
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_UNDER_PROMISE } from "../../lib/demo/catalog";
 import { expectCardsOnPhoneTableOnDesktop } from "./helpers/responsive-list";
@@ -15,6 +16,14 @@ async function signIn(page: Page) {
   await expect(page).toHaveURL(/\/$/);
 }
 
+/** axe-core's serious and critical violations, as "rule at target". */
+async function blocking(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .flatMap((v) => v.nodes.map((n) => `${v.id} at ${n.target.join(" ")}`));
+}
+
 async function openSupportMap(page: Page) {
   await page.goto("/journeys");
   await page.getByRole("link", { name: /^Support/ }).click();
@@ -24,7 +33,13 @@ async function openSupportMap(page: Page) {
 test("the Support journey map marks the call back as a friction point", async ({ page }) => {
   await signIn(page);
   await openSupportMap(page);
-  const card = page.getByRole("article", { name: /^Phone support call back/ });
+  // the overview tile says "Friction point" (words and an icon, not colour alone); its detail opens in a panel
+  const tile = page.getByRole("button", { name: /^Friction point Phone support call back/ });
+  await expect(tile).toBeVisible();
+  await tile.click();
+  const panel = page.getByRole("dialog", { name: /^Stage \d+ · / });
+  await expect(panel).toBeVisible();
+  const card = panel.getByRole("article", { name: /^Phone support call back/ });
   await expect(card).toHaveAccessibleName("Phone support call back, friction point");
   await expect(card.getByText("Friction point").first()).toBeVisible();
   // its numbers link to the responses and interactions behind them
@@ -46,10 +61,14 @@ test("the Support journey map marks the call back as a friction point", async ({
   const listed = (await inbox.json()).data as { metric: string; touchpoint: { name: string } | null }[];
   expect(listed.length).toBe(Math.min(n, 100));
   for (const r of listed) expect(r).toMatchObject({ metric: "csat", touchpoint: { name: "Phone support call back" } });
-  // the stage columns scroll inside a focusable region; the emotion curve has a table; the blueprint lanes are there
+  await panel.getByRole("button", { name: "Close" }).click();
+  await expect(panel).toBeHidden();
+  // the stage columns scroll inside a focusable region (on a phone); the emotion curve has a table; the blueprint lanes are there
   await expect(page.getByRole("region", { name: /Stages of Support/ })).toHaveAttribute("tabindex", "0");
   await expect(page.getByRole("heading", { name: "Emotion curve" })).toBeVisible();
-  await expect(page.locator(".recharts-line-curve")).toBeVisible();
+  await expect(page.getByTestId("emotion-curve").locator("circle").first()).toBeVisible();
+  await page.getByText("Emotion per stage as a table").click();
+  await expect(page.getByRole("region", { name: "Average emotion per stage" }).getByRole("table")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Service blueprint" })).toBeVisible();
   await expect(page.getByRole("rowheader", { name: /Back-stage/ })).toBeVisible();
 
@@ -57,13 +76,112 @@ test("the Support journey map marks the call back as a friction point", async ({
   await page.getByLabel("Period").selectOption("12m");
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(/preset=12m/);
-  await expect(page.getByRole("article", { name: "Phone support call back, friction point" })).toBeVisible();
+  await expect(page.getByRole("button", { name: /^Friction point Phone support call back/ })).toBeVisible();
 
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.screenshot({ path: "tmp/screens/journey-map-1280.png", fullPage: true });
   await page.setViewportSize({ width: 375, height: 800 });
   await page.screenshot({ path: "tmp/screens/journey-map-375.png", fullPage: true });
   // at 375 px the page itself does not scroll sideways; the stage region does
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+});
+
+test("the overview fits every stage in a 1280 px screen, the detail opens by keyboard and the curve sits under its stages", async ({
+  page,
+}) => {
+  test.setTimeout(180_000); // axe twice on a busy machine
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await signIn(page);
+  await openSupportMap(page);
+  const stages = page.getByTestId("journey-grid").locator("li[data-stage]");
+  const count = await stages.count();
+  expect(count).toBeGreaterThanOrEqual(5);
+  // every stage column lies inside the viewport's width: no sideways scrolling to find a stage
+  const boxes = [];
+  for (let i = 0; i < count; i++) {
+    await expect(stages.nth(i).getByRole("heading", { level: 2 })).toBeInViewport();
+    const box = (await stages.nth(i).boundingBox())!;
+    expect(box.x, `stage ${i + 1} starts on screen`).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width, `stage ${i + 1} ends on screen`).toBeLessThanOrEqual(1280);
+    boxes.push(box);
+  }
+  const region = page.getByRole("region", { name: /Stages of Support/ });
+  expect(await region.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+  // the friction point is visible in the overview, with its words
+  const friction = page.locator("button[data-status=friction]");
+  expect(await friction.count()).toBeGreaterThan(0);
+  await expect(friction.first()).toBeInViewport();
+  await expect(friction.first()).toContainText("Friction point");
+  await expect(friction.first()).toContainText(/\(n\u00a0=\u00a0[\d,]+\)/); // the n never wraps from its number
+
+  // keyboard: Tab to a tile, Enter opens its detail, Escape closes it and focus returns to the tile
+  await friction.first().focus();
+  await page.keyboard.press("Enter");
+  const panel = page.getByRole("dialog");
+  await expect(panel).toBeVisible();
+  await expect(panel.getByText(/promise|target/).first()).toBeVisible();
+  await expect(panel.getByRole("link", { name: /responses behind this figure/ }).first()).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(panel).toBeHidden();
+  await expect(friction.first()).toBeFocused();
+  await page.keyboard.press("Space");
+  await expect(panel).toBeVisible();
+  await page.keyboard.press("Escape");
+
+  // the emotion curve's points sit under their stage columns (x centre within 3 px of the column's centre)
+  const stageIds = await stages.evaluateAll((els) => els.map((e) => e.getAttribute("data-stage")));
+  const points = page.getByTestId("emotion-curve").locator("circle[data-stage]");
+  expect(await points.count()).toBeGreaterThanOrEqual(3);
+  for (const point of await points.all()) {
+    const index = stageIds.indexOf(await point.getAttribute("data-stage"));
+    expect(index).toBeGreaterThanOrEqual(0);
+    const p = (await point.boundingBox())!;
+    const column = boxes[index];
+    expect(Math.abs(p.x + p.width / 2 - (column.x + column.width / 2))).toBeLessThanOrEqual(3);
+  }
+  await page.screenshot({ path: "tmp/screens/journey-map-overview-1280.png" });
+  await friction.first().click();
+  await page.screenshot({ path: "tmp/screens/journey-map-detail-1280.png" });
+  // axe over the map with the friction point's panel open (every-page.spec.ts covers the closed map)
+  await expect(panel).toBeVisible();
+  expect(await blocking(page)).toEqual([]);
+  await page.keyboard.press("Escape");
+
+  // on a phone: the page does not scroll sideways; the stages do inside their region, the curve with them
+  await page.setViewportSize({ width: 375, height: 800 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  expect(await region.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeGreaterThan(0);
+  const first = (await stages.first().boundingBox())!;
+  const firstPoint = (await points.first().boundingBox())!;
+  const firstIndex = stageIds.indexOf(await points.first().getAttribute("data-stage"));
+  const col = (await stages.nth(firstIndex).boundingBox())!;
+  expect(Math.abs(firstPoint.x + firstPoint.width / 2 - (col.x + col.width / 2))).toBeLessThanOrEqual(3);
+  expect(first.width).toBeGreaterThanOrEqual(200); // a readable column, not five squeezed into 375 px
+  await region.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "tmp/screens/journey-map-overview-375.png" });
+  await region.evaluate((el) => (el.scrollLeft = el.scrollWidth));
+  await page.screenshot({ path: "tmp/screens/journey-map-overview-375-scrolled.png" });
+  expect(await blocking(page)).toEqual([]);
+});
+
+test("the journey cards show each journey's NPS and CSAT with n and its friction points", async ({ page }) => {
+  await signIn(page);
+  await page.goto("/journeys");
+  const support = page.getByRole("link", { name: /^Support/ });
+  await expect(support.locator("[data-metric=nps]")).toContainText(/NPS (\u2212?\d+|.*no responses)/);
+  await expect(support.locator("[data-metric=nps]")).toContainText(/\(n\u00a0=\u00a0[\d,]+\)/);
+  await expect(support.locator("[data-metric=csat]")).toContainText(/CSAT \d\.\d\d/);
+  await expect(support.getByTestId("friction-count")).toContainText(/[1-9]\d* friction points?/);
+  // the same figures as the journey's map: friction tiles counted there
+  const shown = Number((await support.getByTestId("friction-count").textContent())!.match(/(\d+)/)![1]);
+  await support.click();
+  await expect(page.getByRole("heading", { level: 1, name: "Support" })).toBeVisible();
+  await expect(page.locator("button[data-status=friction]")).toHaveCount(shown);
+  await page.goto("/journeys");
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.screenshot({ path: "tmp/screens/journeys-1280.png", fullPage: true });
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.screenshot({ path: "tmp/screens/journeys-375.png", fullPage: true });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 });
 

@@ -7,6 +7,7 @@ import { db, provider } from "@/lib/db";
 import { analyticsFilters, type AnalyticsFilters } from "@/lib/analytics/filters";
 import { getJourneyMap } from "@/lib/journeys/map";
 import { getGapReport } from "@/lib/journeys/gaps-report";
+import { journeyScorecards } from "@/lib/journeys/scorecards";
 import { cesCategory, csatCategory, npsCategory, type Metric } from "@/lib/metrics";
 import { createOrg, type Org } from "../factories";
 import { http } from "./http";
@@ -250,6 +251,29 @@ describe(`journey map aggregation in the database (${provider})`, () => {
       map.stages.flatMap((s) => s.touchpoints).every((t) => t.live.responses === 0 && t.live.interactions.count === 0),
     ).toBe(true);
     await expect(getJourneyMap(A.ctx("viewer"), B.ids.journey, filters())).rejects.toThrow();
+  });
+});
+
+describe(`journey scorecards for /journeys (${provider})`, () => {
+  it("pool the journey's responses like the map and count its friction points; another organization's journey is empty", async () => {
+    const map = await checkMap({});
+    const { byJourney } = await journeyScorecards(A.ctx("viewer"), [J, B.ids.journey], filters());
+    const card = byJourney.get(J)!;
+    for (const metric of ["csat", "ces", "nps"] as const) {
+      const scores = responses.filter((r) => r.metric === metric && inScope(r, {})).map((r) => r.score);
+      expect(card.metrics[metric].n, metric).toBe(scores.length);
+      expect(card.metrics[metric].value!).toBeCloseTo(valueOf(metric, scores)!, 9);
+    }
+    const friction = map.stages.flatMap((s) => s.touchpoints).filter((t) => t.live.status === "friction").length;
+    expect(friction).toBeGreaterThan(0);
+    expect(card.frictionPoints).toBe(friction);
+    // B's journey has a response (above), but A's context sees none of it
+    const foreign = byJourney.get(B.ids.journey)!;
+    expect([foreign.metrics.csat.n, foreign.metrics.ces.n, foreign.metrics.nps.n]).toEqual([0, 0, 0]);
+    expect(foreign.frictionPoints).toBe(0);
+    const own = await journeyScorecards(B.ctx("viewer"), [B.ids.journey], filters());
+    const ownN = Object.values(own.byJourney.get(B.ids.journey)!.metrics).reduce((a, p) => a + p.n, 0);
+    expect(ownN).toBeGreaterThan(0);
   });
 });
 

@@ -17,6 +17,7 @@ import { Badge } from "@/components/ui/badge";
 import { formatDate } from "@/components/ui/format";
 import { CASE_STATUS_LABELS, CaseStatusBadge, PriorityBadge } from "@/components/cases/case-labels";
 import { CaseFilters } from "@/components/cases/case-filters";
+import { nEquals } from "@/lib/metrics";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Cases" };
@@ -163,7 +164,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
               {loop.rate.toFixed(0)} % of detractor responses acted on within 48 h
               {loop.enough ? ` [${loop.low!.toFixed(0)}–${loop.high!.toFixed(0)}]` : ""}
             </span>{" "}
-            (n = {loop.n}, {loop.actedOn} acted on){loop.enough ? "" : " · too few responses for a firm figure"}
+            ({nEquals(loop.n)}, {loop.actedOn} acted on){loop.enough ? "" : " · too few responses for a firm figure"}
             <span className="mt-1 block text-xs text-slate-600">
               A detractor (NPS 0–6) counts as acted on when, within 48 hours of the response, its case was worked or
               resolved, or an interaction with the customer was logged.

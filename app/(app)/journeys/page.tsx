@@ -3,9 +3,11 @@ import { Route } from "lucide-react";
 import { requireCtx } from "@/lib/auth/action";
 import { hasRole } from "@/lib/auth/roles";
 import { listJourneys } from "@/lib/journeys/service";
+import { journeyScorecards } from "@/lib/journeys/scorecards";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatDate } from "@/components/ui/format";
+import { formatDate, formatPeriod } from "@/components/ui/format";
+import { JourneyScores } from "@/components/journeys/journey-scores";
 import { NewJourneyForm } from "@/components/journey-editor/new-journey-form";
 
 export const dynamic = "force-dynamic";
@@ -14,13 +16,18 @@ export const metadata = { title: "Journeys" };
 export default async function JourneysPage() {
   const ctx = await requireCtx();
   const journeys = await listJourneys(ctx);
+  // The maps' default period, for every journey at once (one query and two GROUP BYs, however many cards).
+  const { period, byJourney } = await journeyScorecards(
+    ctx,
+    journeys.map((j) => j.id),
+  );
   const canEdit = hasRole(ctx.role, "manager");
 
   return (
     <>
       <PageHeader
         title="Journeys"
-        description="The paths customers take, stage by stage, with the touchpoints where they meet you and what you promise there."
+        description={`The paths customers take, stage by stage, with the touchpoints where they meet you and what you promise there. Scores for ${formatPeriod(period.from, new Date(period.to.getTime() - 1))}.`}
         actions={canEdit ? <NewJourneyForm /> : undefined}
       />
       {journeys.length === 0 ? (
@@ -39,6 +46,7 @@ export default async function JourneysPage() {
               >
                 <span className="text-base font-semibold text-slate-900">{j.name}</span>
                 {j.description ? <span className="line-clamp-3 text-sm text-slate-600">{j.description}</span> : null}
+                {byJourney.has(j.id) ? <JourneyScores card={byJourney.get(j.id)!} /> : null}
                 <span className="mt-auto flex flex-wrap gap-x-4 pt-2 text-sm text-slate-700">
                   <span>
                     <strong className="tabular-nums">{j.stageCount}</strong> {j.stageCount === 1 ? "stage" : "stages"}

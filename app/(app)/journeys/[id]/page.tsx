@@ -12,7 +12,6 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { formatPeriod } from "@/components/ui/format";
 import { MapFilters } from "@/components/journeys/map-filters";
 import { JourneyMapView } from "@/components/journeys/journey-map";
-import { EmotionSection } from "@/components/journeys/emotion-section";
 import { BlueprintLanes } from "@/components/journeys/blueprint-lanes";
 import { JourneyTabs } from "@/components/journey-paths/journey-tabs";
 import { BackLink } from "@/components/ui/back-link";
@@ -83,7 +82,6 @@ export default async function JourneyPage({
       ) : (
         <>
           <JourneyMapView map={map} query={query} />
-          <EmotionSection points={map.emotionCurve} />
           <BlueprintLanes stages={map.stages} />
         </>
       )}
