@@ -10,7 +10,15 @@ import { DEMO_PASSWORD } from "./helpers/sign-in";
 
 type Role = "admin" | "manager" | "agent";
 type Who = Role | "signed out";
-type Ids = { customer: string; case: string; journey: string; survey: string; publicId: string; webhook?: string; audience?: string };
+type Ids = {
+  customer: string;
+  case: string;
+  journey: string;
+  survey: string;
+  publicId: string;
+  webhook?: string;
+  audience?: string;
+};
 type Entry = { name: string; path: (ids: Ids) => string | undefined; who: Who[] };
 
 const STAFF: Role[] = ["admin", "manager", "agent"];
