@@ -59,7 +59,8 @@ async function run(label: string) {
         orgId: org.id,
         customerId: id,
         touchpointId: rng.pick(tps).id,
-        occurredAt: new Date(now - rng.int(0, 180) * DAY),
+        occurredAt: new Date(now - rng.int(0, 180) * DAY - DAY / 2), // half a day off the day boundaries, so that the
+        // app (whose "30 days ago" is taken at query time) and the raw count ask exactly the same question
         outcome: rng.pick(["resolved", "escalated", "follow_up", "no_action"]),
         createdAt: created,
       });

@@ -1,8 +1,10 @@
 // An audience definition compiled to one SQL WHERE over `"Customer" c`, the same in meaning on SQLite and
-// PostgreSQL (docs/distribution.md, "Audiences"). Every criterion is an indexed EXISTS or a correlated sub-select
-// scoped to the organization, so counting 100,000 customers never loads them into memory
-// (bench/audiences.ts). Criteria are wrapped as (CASE WHEN … THEN 1 ELSE 0 END) = 1|0 so that a negation is
-// exact even where the inner test is NULL (no attribute, no NPS answer).
+// PostgreSQL (docs/distribution.md, "Audiences"), so counting 100,000 customers never loads them into memory
+// (bench/audiences.ts). Tags, interactions and journeys are uncorrelated `c."id" [NOT] IN (SELECT "customerId" …)`
+// sub-selects over their indexes, which both databases evaluate once (a hash or an ephemeral index) instead of
+// once per customer; the rest are tests on the customer row or correlated sub-selects, placed last so they run
+// only for the customers the others let through. A negated test that can be NULL (no attribute, no NPS answer)
+// is written (CASE WHEN … THEN 1 ELSE 0 END) = 0, so "not a detractor" includes those with no answer.
 import { Prisma } from "../db";
 import type { Provider } from "../db-url";
 import type { AudienceDefinition, Criterion } from "./definition";
@@ -40,13 +42,22 @@ function languageOf(s: Scope): Prisma.Sql {
   return Prisma.sql`lower(COALESCE(${attr}, (SELECT r."locale" FROM "Response" r WHERE r."orgId" = ${s.orgId} AND r."customerId" = c."id" AND r."locale" IS NOT NULL ORDER BY r."submittedAt" DESC, r."id" DESC LIMIT 1)))`;
 }
 
+/** Customers given by a sub-select of ids: `c."id" IN (…)`, or NOT IN when negated (the ids are never NULL). */
+const idIn = (ids: Prisma.Sql, negate?: boolean) =>
+  negate ? Prisma.sql`c."id" NOT IN (${ids})` : Prisma.sql`c."id" IN (${ids})`;
+
+/** A test on the customer row or a correlated sub-select; a negation counts NULL as "does not hold". */
+const test = (cond: Prisma.Sql, negate?: boolean) =>
+  negate ? Prisma.sql`(CASE WHEN ${cond} THEN 1 ELSE 0 END) = 0` : Prisma.sql`(${cond})`;
+
 function condition(s: Scope, c: Criterion): Prisma.Sql {
   switch (c.type) {
     case "tags": {
-      const inTags = Prisma.sql`t."orgId" = ${s.orgId} AND t."customerId" = c."id" AND t."tag" IN (${Prisma.join(c.tags)})`;
-      return c.match === "all"
-        ? Prisma.sql`(SELECT COUNT(*) FROM "CustomerTag" t WHERE ${inTags}) = ${c.tags.length}`
-        : Prisma.sql`EXISTS (SELECT 1 FROM "CustomerTag" t WHERE ${inTags})`;
+      const tagged = Prisma.sql`SELECT t."customerId" FROM "CustomerTag" t WHERE t."orgId" = ${s.orgId} AND t."tag" IN (${Prisma.join(c.tags)})`;
+      return idIn(
+        c.match === "all" ? Prisma.sql`${tagged} GROUP BY t."customerId" HAVING COUNT(*) = ${c.tags.length}` : tagged,
+        c.negate,
+      );
     }
     case "attribute": {
       if (c.op === "range") {
@@ -54,55 +65,74 @@ function condition(s: Scope, c: Criterion): Prisma.Sql {
         const parts: Prisma.Sql[] = [];
         if (c.min !== undefined) parts.push(Prisma.sql`${n} >= ${c.min}`);
         if (c.max !== undefined) parts.push(Prisma.sql`${n} <= ${c.max}`);
-        return Prisma.join(parts, " AND ");
+        return test(Prisma.join(parts, " AND "), c.negate);
       }
       const values = c.op === "equals" ? [c.value ?? ""] : (c.values ?? []);
-      return Prisma.sql`(${Prisma.join(
-        values.map((v) => attributeMatch(s, c.key, v)),
-        " OR ",
-      )})`;
+      return test(
+        Prisma.join(
+          values.map((v) => attributeMatch(s, c.key, v)),
+          " OR ",
+        ),
+        c.negate,
+      );
     }
     case "language": {
       const lang = languageOf(s);
-      return Prisma.sql`(${Prisma.join(
-        c.languages.map((l) => Prisma.sql`${lang} = ${l} OR ${lang} LIKE ${`${l}-%`}`),
-        " OR ",
-      )})`;
+      return test(
+        Prisma.join(
+          c.languages.map((l) => Prisma.sql`${lang} = ${l} OR ${lang} LIKE ${`${l}-%`}`),
+          " OR ",
+        ),
+        c.negate,
+      );
     }
     case "consent": {
       const parts = c.states.map((state) =>
         state === "given"
-          ? Prisma.sql`c."consent" IS NOT NULL AND c."consent"`
+          ? Prisma.sql`(c."consent" IS NOT NULL AND c."consent")`
           : state === "refused"
-            ? Prisma.sql`c."consent" IS NOT NULL AND NOT c."consent"`
+            ? Prisma.sql`(c."consent" IS NOT NULL AND NOT c."consent")`
             : Prisma.sql`c."consent" IS NULL`,
       );
-      return Prisma.sql`(${Prisma.join(
-        parts.map((p) => Prisma.sql`(${p})`),
-        " OR ",
-      )})`;
+      return test(Prisma.join(parts, " OR "), c.negate);
     }
     case "interaction": {
-      const parts = [
-        Prisma.sql`i."orgId" = ${s.orgId}`,
-        Prisma.sql`i."customerId" = c."id"`,
-        Prisma.sql`i."occurredAt" >= ${since(s, c.days)}`,
-      ];
+      const parts = [Prisma.sql`i."orgId" = ${s.orgId}`, Prisma.sql`i."occurredAt" >= ${since(s, c.days)}`];
       if (c.touchpointId) parts.push(Prisma.sql`i."touchpointId" = ${c.touchpointId}`);
       if (c.outcome) parts.push(Prisma.sql`i."outcome" = ${c.outcome}`);
-      return Prisma.sql`EXISTS (SELECT 1 FROM "Interaction" i WHERE ${Prisma.join(parts, " AND ")})`;
+      return idIn(
+        Prisma.sql`SELECT i."customerId" FROM "Interaction" i WHERE ${Prisma.join(parts, " AND ")}`,
+        c.negate,
+      );
     }
     case "lastNps":
-      return Prisma.sql`(SELECT r."category" FROM "Response" r WHERE r."orgId" = ${s.orgId} AND r."customerId" = c."id" AND r."metric" = 'nps' AND r."score" IS NOT NULL ORDER BY r."submittedAt" DESC, r."id" DESC LIMIT 1) IN (${Prisma.join(c.categories)})`;
+      return test(
+        Prisma.sql`(SELECT r."category" FROM "Response" r WHERE r."orgId" = ${s.orgId} AND r."customerId" = c."id" AND r."metric" = 'nps' AND r."score" IS NOT NULL ORDER BY r."submittedAt" DESC, r."id" DESC LIMIT 1) IN (${Prisma.join(c.categories)})`,
+        c.negate,
+      );
     case "journey": {
       const from = c.days === undefined ? null : since(s, c.days);
       const touchpoints = Prisma.sql`SELECT tp."id" FROM "Touchpoint" tp WHERE tp."orgId" = ${s.orgId} AND tp."journeyId" = ${c.journeyId}`;
       const iTime = from ? Prisma.sql` AND i."occurredAt" >= ${from}` : Prisma.empty;
       const rTime = from ? Prisma.sql` AND r."submittedAt" >= ${from}` : Prisma.empty;
-      return Prisma.sql`(EXISTS (SELECT 1 FROM "Interaction" i WHERE i."orgId" = ${s.orgId} AND i."customerId" = c."id" AND i."touchpointId" IN (${touchpoints})${iTime}) OR EXISTS (SELECT 1 FROM "Response" r WHERE r."orgId" = ${s.orgId} AND r."customerId" = c."id" AND r."touchpointId" IN (${touchpoints})${rTime}))`;
+      return idIn(
+        Prisma.sql`SELECT i."customerId" FROM "Interaction" i WHERE i."orgId" = ${s.orgId} AND i."touchpointId" IN (${touchpoints})${iTime} UNION SELECT r."customerId" FROM "Response" r WHERE r."orgId" = ${s.orgId} AND r."customerId" IS NOT NULL AND r."touchpointId" IN (${touchpoints})${rTime}`,
+        c.negate,
+      );
     }
   }
 }
+
+/** Cheap and selective first: row tests, then the id sub-selects, the correlated sub-selects last. */
+const ORDER: Record<Criterion["type"], number> = {
+  consent: 0,
+  attribute: 1,
+  tags: 2,
+  interaction: 3,
+  journey: 4,
+  language: 5,
+  lastNps: 6,
+};
 
 /** WHERE over `"Customer" c`: the organization, the static list when there is one, and every criterion. */
 export function audienceWhere(s: Scope, definition: AudienceDefinition | null): Prisma.Sql {
@@ -110,10 +140,9 @@ export function audienceWhere(s: Scope, definition: AudienceDefinition | null): 
   const parts: Prisma.Sql[] = [Prisma.sql`c."orgId" = ${s.orgId}`];
   if (s.staticAudienceId)
     parts.push(
-      Prisma.sql`EXISTS (SELECT 1 FROM "AudienceMember" m WHERE m."audienceId" = ${s.staticAudienceId} AND m."customerId" = c."id")`,
+      idIn(Prisma.sql`SELECT m."customerId" FROM "AudienceMember" m WHERE m."audienceId" = ${s.staticAudienceId}`),
     );
-  for (const c of definition.criteria)
-    parts.push(Prisma.sql`(CASE WHEN ${condition(s, c)} THEN 1 ELSE 0 END) = ${c.negate ? 0 : 1}`);
+  for (const c of [...definition.criteria].sort((a, b) => ORDER[a.type] - ORDER[b.type])) parts.push(condition(s, c));
   return Prisma.join(parts, " AND ");
 }
 
