@@ -147,8 +147,8 @@ export function audienceWhere(s: Scope, definition: AudienceDefinition | null): 
 }
 
 /**
- * Why a matched customer cannot be sent an e-mail invitation, first reason wins (docs/distribution.md,
- * "Preview"): erased, opted out (consent refused; "not asked" may be surveyed, docs/privacy.md), no e-mail.
+ * Why a matched customer cannot be sent an e-mail invitation, first reason wins (the preview, docs/distribution.md,
+ * "Audiences"): erased, opted out (consent refused; "not asked" may be surveyed, docs/privacy.md), no e-mail.
  * Bouncing addresses join this list with the delivery increment, which records bounces.
  */
 export const EXCLUSION_REASONS = ["erased", "opted_out", "no_email"] as const;
