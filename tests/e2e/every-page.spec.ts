@@ -15,7 +15,15 @@ import { DEMO_PASSWORD } from "./helpers/sign-in";
 
 type Role = "admin" | "manager" | "agent";
 type Who = Role | "signed out";
-type Ids = { customer: string; case: string; journey: string; survey: string; publicId: string; webhook?: string };
+type Ids = {
+  customer: string;
+  case: string;
+  journey: string;
+  survey: string;
+  publicId: string;
+  webhook?: string;
+  audience?: string;
+};
 type Entry = {
   name: string;
   path: (ids: Ids) => string | undefined;
@@ -60,6 +68,9 @@ const PAGES: Entry[] = [
   { name: "single sign-on", path: () => "/settings/sso", who: ["admin"] },
   { name: "webhooks", path: () => "/settings/webhooks", who: ["admin"] },
   { name: "webhook", path: (ids) => ids.webhook && `/settings/webhooks/${ids.webhook}`, who: ["admin"] },
+  { name: "audiences", path: () => "/settings/audiences", who: ["manager"] },
+  { name: "audience", path: (ids) => ids.audience && `/settings/audiences/${ids.audience}`, who: ["manager"] },
+  { name: "forbidden (audiences)", path: () => "/settings/audiences", who: ["agent"] },
   { name: "account", path: () => "/account", who: READERS },
   { name: "two-factor", path: () => "/account/two-factor", who: ["agent"] },
   // every operation is one template: the first three tag sections stand for the rest
@@ -123,6 +134,7 @@ test.beforeAll(async ({ browser }) => {
   const nps = surveys.find((s) => s.type === "nps" && s.status === "live")!;
   const webhooks = await (await admin.request.get("/api/v1/webhooks")).json();
   const webhookList: { id: string }[] = Array.isArray(webhooks) ? webhooks : (webhooks.data ?? []);
+  const audiences: { data?: { id: string }[] } = await (await admin.request.get("/api/v1/audiences")).json();
   ids = {
     customer: await firstId(admin, "/api/v1/customers?limit=1"),
     case: await firstId(admin, "/api/v1/cases?limit=1"),
@@ -130,6 +142,7 @@ test.beforeAll(async ({ browser }) => {
     survey: nps.id,
     publicId: nps.publicId,
     webhook: webhookList[0]?.id,
+    audience: audiences.data?.[0]?.id,
   };
 });
 

@@ -99,6 +99,17 @@ export async function createOrg(label = "org") {
   const webhook = await db.webhookEndpoint.create({
     data: { orgId: org.id, url: "http://127.0.0.1:9/hook", eventTypes: [], secretEnc: "v1:unused", active: false },
   });
+  // Static, with the organization's customer as its member: the CSV upload route has a list to replace.
+  const audience = await db.audience.create({
+    data: {
+      orgId: org.id,
+      name: `${label} audience`,
+      kind: "static",
+      definition: { criteria: [] },
+      createdById: users.manager.id,
+      members: { create: { customerId: customer.id, orgId: org.id } },
+    },
+  });
 
   return {
     orgId: org.id,
@@ -120,6 +131,7 @@ export async function createOrg(label = "org") {
       invite: invite.id,
       apiKey: spareKey.id,
       webhook: webhook.id,
+      audience: audience.id,
     },
   };
 }

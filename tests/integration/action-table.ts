@@ -234,6 +234,22 @@ export const ACTIONS: ActionCase[] = [
     access: "admin",
     form: { requireTwoFactor: "maybe" },
   },
+  // audiences (lib/audiences): managers and admins
+  {
+    file: "app/_actions/audiences.ts",
+    name: "previewAudienceAction",
+    access: "manager",
+    args: [{ definition: { criteria: [{ type: "interaction", days: 0 }] } }],
+  },
+  { file: "app/_actions/audiences.ts", name: "saveAudienceAction", access: "manager", args: [null, { name: "" }] },
+  {
+    file: "app/_actions/audiences.ts",
+    name: "deleteAudienceAction",
+    access: "manager",
+    bound: ["no-such-audience"],
+    form: {},
+  },
+  { file: "app/_actions/audiences.ts", name: "createStaticAudienceAction", access: "manager", form: { name: "" } },
   {
     file: "app/_actions/webhooks.ts",
     name: "createWebhookAction",

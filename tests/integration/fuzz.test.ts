@@ -375,7 +375,7 @@ const keyFor = (r: RouteCase): Credential =>
     : r.sessionOnly
       ? { cookie: adminSession, origin: baseURL() }
       : { authorization: `Bearer ${A.keys[ROLES.find((role) => hasRole(role, minRole(r)))!]}` };
-const isCsv = (r: RouteCase) => r.path.startsWith("/api/v1/imports/");
+const isCsv = (r: RouteCase) => r.csv === true || r.path.startsWith("/api/v1/imports/");
 
 /** The path with a real id of this organization, so that bodies reach validation and the service. */
 function realPath(r: RouteCase): string {

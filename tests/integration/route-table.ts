@@ -23,6 +23,8 @@ export type RouteCase = RouteAccess & {
   /** Access management: a signed-in person only, every API key gets 403 (docs/security/api-keys.md). The role matrix
    * and tenancy probes use sessions for these. */
   sessionOnly?: true;
+  /** Takes a CSV upload (text/csv or multipart): the fuzzer sends hostile files (fuzz.test.ts). */
+  csv?: true;
 };
 
 export const ROUTES: RouteCase[] = [
@@ -269,6 +271,34 @@ export const ROUTES: RouteCase[] = [
     validBody: () => ({ deliveryId: "any" }),
   },
   { method: "POST", path: "/api/v1/webhooks/:id/test", minRole: "admin", entity: "webhook" },
+  // audiences (lib/audiences, docs/distribution.md): managers and admins
+  { method: "GET", path: "/api/v1/audiences", minRole: "manager" },
+  {
+    method: "POST",
+    path: "/api/v1/audiences",
+    minRole: "manager",
+    invalidBody: { name: "", definition: { criteria: [{ type: "tags", tags: [] }] } },
+  },
+  { method: "POST", path: "/api/v1/audiences/static", minRole: "manager", csv: true, invalidBody: { csv: "not CSV" } },
+  { method: "GET", path: "/api/v1/audiences/:id", minRole: "manager", entity: "audience" },
+  {
+    method: "PATCH",
+    path: "/api/v1/audiences/:id",
+    minRole: "manager",
+    entity: "audience",
+    invalidBody: { name: "" },
+    validBody: () => ({ name: "Taken over", definition: { criteria: [{ type: "consent", states: ["given"] }] } }),
+  },
+  { method: "DELETE", path: "/api/v1/audiences/:id", minRole: "manager", entity: "audience" },
+  { method: "GET", path: "/api/v1/audiences/:id/preview", minRole: "manager", entity: "audience" },
+  {
+    method: "PUT",
+    path: "/api/v1/audiences/:id/members",
+    minRole: "manager",
+    entity: "audience",
+    csv: true,
+    invalidBody: { csv: "not CSV" },
+  },
   // The audit log (lib/audit) comes before the exports: the cross-tenant probes of /exports/responses put the other
   // organization's ids into this organization's audit trail as the filters its admin typed (their own record).
   {

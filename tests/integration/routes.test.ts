@@ -65,6 +65,8 @@ function snapshot(entity: keyof Org["ids"], id: string): Promise<unknown> {
       return db.response.findUnique({ where: { id }, include: { answers: true } });
     case "webhook":
       return db.webhookEndpoint.findUnique({ where: { id }, include: { deliveries: true } });
+    case "audience":
+      return db.audience.findUnique({ where: { id }, include: { members: true } });
     default: {
       const unknown: never = entity; // a new entity needs its row here, or "unchanged" proves nothing
       throw new Error(`No snapshot for ${String(unknown)}`);

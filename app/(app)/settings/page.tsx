@@ -64,7 +64,12 @@ export default async function SettingsPage() {
             ? "Your profile, the organization's members and invites, and API keys."
             : "Your profile and organizations. Admins manage members and API keys."
         }
-        actions={isAdmin ? <ButtonLink href="/settings/audit">Audit log</ButtonLink> : null}
+        actions={
+          <>
+            {hasRole(ctx.role, "manager") ? <ButtonLink href="/settings/audiences">Audiences</ButtonLink> : null}
+            {isAdmin ? <ButtonLink href="/settings/audit">Audit log</ButtonLink> : null}
+          </>
+        }
       />
       <SettingsNav
         sections={[

@@ -1,0 +1,7 @@
+import { route } from "@/lib/http/handler";
+import { idParams } from "@/lib/http/id";
+import { previewAudience } from "@/lib/audiences/service";
+
+// GET /api/v1/audiences/:id/preview – how many customers match now, how many of them cannot be reached by e-mail and
+// why (erased, opted_out, no_email), and the first 20 with a link to their page
+export const GET = route({ role: "manager", params: idParams }, ({ ctx, params }) => previewAudience(ctx, params.id));

@@ -1,0 +1,145 @@
+// The builder's rows ⇄ the definition JSON (lib/audiences/definition.ts). Rows hold what the inputs show (text);
+// the server's zod schema is the judge, and its errors come back keyed by `definition.criteria.N.field`.
+import type { AudienceDefinition, Criterion, CriterionType } from "@/lib/audiences/definition";
+
+export type Row = {
+  key: number;
+  type: CriterionType;
+  negate: boolean;
+  match: "any" | "all";
+  tags: string;
+  attribute: string;
+  op: "equals" | "in" | "range";
+  value: string;
+  values: string;
+  min: string;
+  max: string;
+  languages: string;
+  states: string[];
+  touchpointId: string;
+  outcome: string;
+  days: string;
+  categories: string[];
+  journeyId: string;
+};
+
+export const CRITERION_LABELS: Record<CriterionType, string> = {
+  tags: "Segment tags",
+  attribute: "Attribute",
+  language: "Language",
+  consent: "Consent",
+  interaction: "Had an interaction",
+  lastNps: "Latest NPS answer",
+  journey: "Took part in a journey",
+};
+
+let nextKey = 1;
+
+export function emptyRow(type: CriterionType = "tags"): Row {
+  return {
+    key: nextKey++,
+    type,
+    negate: false,
+    match: "any",
+    tags: "",
+    attribute: "",
+    op: "equals",
+    value: "",
+    values: "",
+    min: "",
+    max: "",
+    languages: "",
+    states: [],
+    touchpointId: "",
+    outcome: "",
+    days: "30",
+    categories: [],
+    journeyId: "",
+  };
+}
+
+const list = (text: string) =>
+  text
+    .split(",")
+    .map((t) => t.trim())
+    .filter(Boolean);
+
+/** "12" → 12, "true" → true, anything else stays text. */
+function typed(text: string): string | number | boolean {
+  const t = text.trim();
+  if (t === "true" || t === "false") return t === "true";
+  if (/^-?\d+(\.\d+)?$/.test(t)) return Number(t);
+  return t;
+}
+
+const num = (text: string) => (text.trim() === "" ? undefined : Number(text));
+
+/** What the server receives for one row (not yet validated: empty fields go as they are). */
+export function toCriterion(r: Row): Record<string, unknown> {
+  const negate = r.negate || undefined;
+  switch (r.type) {
+    case "tags":
+      return { type: "tags", match: r.match, tags: list(r.tags), negate };
+    case "attribute":
+      return {
+        type: "attribute",
+        key: r.attribute,
+        op: r.op,
+        ...(r.op === "equals" ? { value: r.value.trim() === "" ? undefined : typed(r.value) } : {}),
+        ...(r.op === "in" ? { values: list(r.values).map(typed) } : {}),
+        ...(r.op === "range" ? { min: num(r.min), max: num(r.max) } : {}),
+        negate,
+      };
+    case "language":
+      return { type: "language", languages: list(r.languages), negate };
+    case "consent":
+      return { type: "consent", states: r.states, negate };
+    case "interaction":
+      return {
+        type: "interaction",
+        touchpointId: r.touchpointId || undefined,
+        outcome: r.outcome || undefined,
+        days: r.days,
+        negate,
+      };
+    case "lastNps":
+      return { type: "lastNps", categories: r.categories, negate };
+    case "journey":
+      return { type: "journey", journeyId: r.journeyId, days: r.days.trim() === "" ? undefined : r.days, negate };
+  }
+}
+
+export function toDefinition(rows: Row[]) {
+  return { criteria: rows.map(toCriterion) };
+}
+
+/** A saved definition back into rows (editing). */
+export function fromDefinition(d: AudienceDefinition): Row[] {
+  return d.criteria.map((c: Criterion) => {
+    const r = { ...emptyRow(c.type), negate: c.negate ?? false };
+    switch (c.type) {
+      case "tags":
+        return { ...r, match: c.match, tags: c.tags.join(", ") };
+      case "attribute":
+        return {
+          ...r,
+          attribute: c.key,
+          op: c.op,
+          value: c.value === undefined ? "" : String(c.value),
+          values: (c.values ?? []).map(String).join(", "),
+          min: c.min === undefined ? "" : String(c.min),
+          max: c.max === undefined ? "" : String(c.max),
+        };
+      case "language":
+        return { ...r, languages: c.languages.join(", ") };
+      case "consent":
+        return { ...r, states: [...c.states] };
+      case "interaction":
+        return { ...r, touchpointId: c.touchpointId ?? "", outcome: c.outcome ?? "", days: String(c.days) };
+      case "lastNps":
+        return { ...r, categories: [...c.categories] };
+      case "journey":
+        return { ...r, journeyId: c.journeyId, days: c.days === undefined ? "" : String(c.days) };
+    }
+  });
+}
