@@ -19,7 +19,7 @@ export function touchpointColours(touchpoints: readonly { id: string }[]): Map<s
   return new Map(touchpoints.map((t, i) => [t.id, PALETTE[i % PALETTE.length]]));
 }
 
-const COL = 210;
+const COL = 180;
 const NODE_W = 14;
 const TOP = 26;
 const PLOT_H = 480;
@@ -27,7 +27,7 @@ const PAD = 8;
 /** Two label lines: "2 · name" and "303 · 120 left". */
 const LABEL_H = 28;
 /** Characters of a name that fit in a column (11 px type, beside the bar). */
-export const LABEL_CHARS = 26;
+export const LABEL_CHARS = 24;
 
 const commonPrefix = (a: string, b: string) => {
   let i = 0;
@@ -153,6 +153,6 @@ export function layoutPaths(input: ChartInput) {
   });
 
   const height = Math.max(TOP + 40, ...nodes.map((n) => n.y + Math.max(n.h, LABEL_H) + 14));
-  const width = cols === 0 ? 200 : 8 + (cols - 1) * COL + NODE_W + COL - 10;
+  const width = cols === 0 ? 200 : 8 + (cols - 1) * COL + NODE_W + COL - 4;
   return { width, height, columns: byStep.map((_, s) => ({ step: s, x: 8 + s * COL })), nodes, links };
 }
