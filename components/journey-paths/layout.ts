@@ -24,7 +24,7 @@ const NODE_W = 14;
 const TOP = 26;
 const PLOT_H = 480;
 const PAD = 8;
-/** Two label lines: "2 · name" and "303 · 120 left". */
+/** Two label lines: "2 · name" and "303 customers · 120 left". */
 const LABEL_H = 28;
 /** Characters of a name that fit in a column (11 px type, beside the bar). */
 export const LABEL_CHARS = 24;

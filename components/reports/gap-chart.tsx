@@ -3,7 +3,7 @@
 // (gap-chart-layout.ts), each gap a mark on one axis in % of its scale with its 95 % interval as a whisker and a
 // line at 0 (= as promised). The mark's shape and the words beside it carry the verdict (colour only repeats it);
 // below 30 responses the mark is hollow, no whisker is drawn and the row says "too few responses". The top
-// TOP rows show first, "Show all" the rest (printing shows all). Each row is HTML text (touchpoint, figure, n,
+// TOP rows show first, "Show all" adds the rest (the table below always has every row). Each row is HTML text (touchpoint, figure, n,
 // verdict); the SVG only draws, so it is hidden from screen readers. The table below is the table alternative.
 import { useId, useState } from "react";
 import type { GapRow } from "@/lib/journeys/gaps-report";
@@ -153,13 +153,13 @@ export function GapChart({ rows, query }: { rows: GapRow[]; query: string }) {
         <span className="hidden sm:col-start-3 sm:block">Gap · n · verdict</span>
       </div>
       <ol id={listId} className="divide-y divide-slate-100" aria-label="Experience gaps, friction first">
-        {items.map((item, i) => (
+        {items.slice(0, shown).map((item) => (
           <li
             key={item.row.key}
             data-testid="gap-chart-row"
             data-key={item.row.key}
             data-pct={item.pct ?? ""}
-            className={`${grid} gap-y-0.5 py-1.5 sm:py-0 ${i < shown ? "grid" : "hidden print:grid"}`}
+            className={`grid ${grid} gap-y-0.5 py-1.5 sm:py-0`}
           >
             <div className="min-w-0 py-0.5 text-sm font-medium break-words sm:py-1.5">
               <TouchpointName row={item.row} query={query} />
