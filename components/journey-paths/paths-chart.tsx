@@ -1,8 +1,8 @@
 "use client";
 // A Sankey of step columns drawn in plain SVG: one column per step, a bar per touchpoint sized by its
 // customers, bands for the customers who went on (step k → k+1); those whose path ends there are the hatched
-// bottom of the bar, and the label says how many ("303 customers · 120 left"), so nothing runs over the labels, which are
-// drawn last. Every node is a focusable button-like element; hovering or focusing a node or band shows its
+// bottom of the bar, and the label says how many ("303 customers · 120 left"), so nothing runs over the
+// labels, which are drawn last. Every node is a focusable button-like element; hovering or focusing a node or band shows its
 // counts (and the full name) in the line above the chart. Below 640 px the chart gives way to PathsSteps, a
 // list per step whose names wrap instead of being cut. The layout is computed from the server's aggregates only.
 import { useId, useState } from "react";

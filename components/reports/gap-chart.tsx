@@ -2,9 +2,9 @@
 // The experience gaps at a glance: one row per promised metric of a touchpoint, friction first
 // (gap-chart-layout.ts), each gap a mark on one axis in % of its scale with its 95 % interval as a whisker and a
 // line at 0 (= as promised). The mark's shape and the words beside it carry the verdict (colour only repeats it);
-// below 30 responses the mark is hollow, no whisker is drawn and the row says "too few responses". The top
-// TOP rows show first, "Show all" adds the rest (the table below always has every row). Each row is HTML text (touchpoint, figure, n,
-// verdict); the SVG only draws, so it is hidden from screen readers. The table below is the table alternative.
+// below 30 responses the mark is hollow, no whisker is drawn and the row says "too few responses". The first
+// TOP rows show, "Show all" adds the rest. Each row is HTML text (touchpoint, figure, n, verdict); the SVG only
+// draws, so it is hidden from screen readers. The table below, with every row, is the table alternative.
 import { useId, useState } from "react";
 import type { GapRow } from "@/lib/journeys/gaps-report";
 import type { GapStatus } from "@/lib/journeys/gap";
