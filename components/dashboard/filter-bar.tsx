@@ -183,26 +183,7 @@ export function FilterBar({ filters, errors, options, period }: Props) {
             )}
             error={errors.stageId}
           />
-          <FilterSelect
-            name="touchpointId"
-            label="Touchpoint"
-            value={filters.touchpointId}
-            all="All touchpoints"
-            groups={groupBy(
-              options.touchpoints,
-              (t) => `${t.journey.name} › ${t.stage.name}`,
-              (t) => ({ value: t.id, label: t.name }),
-            )}
-            error={errors.touchpointId}
-          />
-          <FilterSelect
-            name="channelId"
-            label="Channel"
-            value={filters.channelId}
-            all="All channels"
-            options={options.channels.map((c) => ({ value: c.id, label: c.name }))}
-            error={errors.channelId}
-          />
+          <TouchpointAndChannel raw={filters} errors={errors} options={options} />
           <FilterSelect
             name="surveyId"
             label="Survey"
@@ -226,5 +207,41 @@ export function FilterBar({ filters, errors, options, period }: Props) {
         </div>
       </GetForm>
     </details>
+  );
+}
+
+/** The touchpoint (grouped by journey and stage) and channel selects that lists of what happened share. */
+export function TouchpointAndChannel({
+  raw,
+  errors,
+  options,
+}: {
+  raw: Record<string, string | undefined>;
+  errors: Record<string, string>;
+  options: Pick<FilterOptions, "touchpoints" | "channels">;
+}) {
+  return (
+    <>
+      <FilterSelect
+        name="touchpointId"
+        value={raw.touchpointId}
+        error={errors.touchpointId}
+        label="Touchpoint"
+        all="All touchpoints"
+        groups={groupBy(
+          options.touchpoints,
+          (t) => `${t.journey.name} › ${t.stage.name}`,
+          (t) => ({ value: t.id, label: t.name }),
+        )}
+      />
+      <FilterSelect
+        name="channelId"
+        value={raw.channelId}
+        error={errors.channelId}
+        label="Channel"
+        all="All channels"
+        options={options.channels.map((c) => ({ value: c.id, label: c.name }))}
+      />
+    </>
   );
 }

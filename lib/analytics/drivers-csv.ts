@@ -4,8 +4,7 @@ import { z } from "zod";
 import { csvLines } from "../csv/stream";
 import { DRIVER_OUTCOMES, type DriverAnalysis } from "./drivers";
 import { analyticsFiltersWith } from "./filters";
-
-const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+import { blank } from "../http/query-fields";
 
 export const driversQuery = analyticsFiltersWith({
   outcome: z.preprocess(blank, z.enum(DRIVER_OUTCOMES, { error: "Use nps or csat" }).default("nps")),

@@ -11,6 +11,7 @@
 // compared with `segment`.
 import { z } from "zod";
 import { addUtcMonths, BUCKETS, type Bucket, DAY_MS, defaultBucket } from "./buckets";
+import { blank, optionalId } from "../http/query-fields";
 
 export const PRESETS = ["7d", "30d", "90d", "6m", "12m", "18m", "ytd", "custom"] as const;
 export type Preset = (typeof PRESETS)[number];
@@ -41,8 +42,7 @@ const PRESET_MAX_DAYS: Record<Exclude<Preset, "custom">, number> = {
 export const MAX_DAYS_PER_BUCKET: Record<Bucket, number> = { day: 400, week: 1830, month: 3660 };
 
 // A GET form sends every field, the empty ones as "": they mean "not given".
-const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
-const id = z.preprocess(blank, z.string().trim().min(1).max(64).optional());
+const id = optionalId;
 const tag = z.preprocess(blank, z.string().trim().min(1, "Enter a segment tag").max(64).optional());
 
 function isCalendarDate(s: string): boolean {

@@ -3,8 +3,7 @@
 import { z } from "zod";
 import { analyticsFilters, analyticsFiltersWith } from "./filters";
 import { CSV_SERIES } from "./csv";
-
-const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+import { blank } from "../http/query-fields";
 
 export const trendQuery = analyticsFiltersWith({
   format: z.preprocess(blank, z.enum(["json", "csv"], { error: "Use json or csv" }).default("json")),

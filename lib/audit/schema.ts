@@ -1,9 +1,8 @@
 // Filters of the audit log (admins): one schema for GET /api/v1/audit-events, the CSV export and the
 // /settings/audit page's URL. Empty values mean "not given"; dates as in the response inbox (`to` includes it).
 import { z } from "zod";
-import { responseFilterShape } from "../responses/schema";
+import { blank, optionalInstant, parseFilterParams, periodInOrder } from "../http/query-fields";
 
-const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const text = (max: number, pattern: RegExp, message: string) =>
   z.preprocess(blank, z.string().trim().min(1).max(max).regex(pattern, message).optional());
 
@@ -13,16 +12,11 @@ export const auditFilterShape = {
   entityType: text(64, /^[A-Za-z_]+$/, "Not an entity type"),
   action: text(80, /^[a-z_.]+$/, "Not an action (e.g. customer.erased)"),
   entityId: text(64, /^[A-Za-z0-9_-]+$/, "Not a valid id"),
-  from: responseFilterShape.from,
-  to: responseFilterShape.to,
+  from: optionalInstant(false),
+  to: optionalInstant(true),
 };
 
-function crossChecks(f: { from?: Date; to?: Date }, ctx: z.RefinementCtx) {
-  if (f.from && f.to && f.from >= f.to)
-    ctx.addIssue({ code: "custom", path: ["to"], message: "The end is before the start" });
-}
-
-export const auditFilters = z.object(auditFilterShape).superRefine(crossChecks);
+export const auditFilters = z.object(auditFilterShape).superRefine(periodInOrder);
 export type AuditFilters = z.output<typeof auditFilters>;
 
 export const auditListQuery = z
@@ -39,26 +33,12 @@ export const auditListQuery = z
         .optional(),
     ),
   })
-  .superRefine(crossChecks);
+  .superRefine(periodInOrder);
 export type AuditListQuery = z.output<typeof auditListQuery>;
 
 export const AUDIT_FILTER_KEYS = Object.keys(auditFilterShape) as (keyof typeof auditFilterShape)[];
 
 /** The audit page's URL: bad values are dropped and reported per field; the rest still filters. */
-export function parseAuditParams(input: Record<string, string | undefined>): {
-  filters: AuditFilters;
-  errors: Record<string, string>;
-} {
-  const values: Record<string, string | undefined> = Object.fromEntries(AUDIT_FILTER_KEYS.map((k) => [k, input[k]]));
-  const errors: Record<string, string> = {};
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const result = auditFilters.safeParse(values);
-    if (result.success) return { filters: result.data, errors };
-    for (const issue of result.error.issues) {
-      const name = String(issue.path[0]);
-      errors[name] ??= issue.message;
-      delete values[name];
-    }
-  }
-  return { filters: {}, errors };
+export function parseAuditParams(input: Record<string, string | undefined>) {
+  return parseFilterParams(auditFilters, AUDIT_FILTER_KEYS, input);
 }

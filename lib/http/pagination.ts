@@ -19,3 +19,9 @@ export function toPage<T extends { id: string }>(
   const data = rows.slice(0, q.limit);
   return { data, nextCursor: rows.length > q.limit ? data[data.length - 1].id : null };
 }
+
+/** Lists count their matches up to COUNT_CAP: beyond it a page says "more than 10,000" rather than counting on. */
+export const COUNT_CAP = 10_000;
+
+/** A count read with `take: COUNT_CAP + 1`, as the page shows it. */
+export const cappedCount = (n: number) => ({ count: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP });

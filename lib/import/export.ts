@@ -8,6 +8,8 @@ import type { Ctx } from "../auth/ctx";
 import { CUSTOMER_FIELDS } from "./mapping";
 import { recordAudit } from "../audit/service";
 import { INTERACTION_FIELDS } from "./interaction-spec";
+import { interactionWhere } from "../interactions/service";
+import type { InteractionFilters } from "../interactions/schema";
 
 const CHUNK = 1_000;
 
@@ -113,12 +115,16 @@ async function* chunked<T extends { id: string }>(
  * organization skip every row as a duplicate (the import treats a clientId equal to a stored interaction's id as
  * that interaction).
  */
-export async function exportInteractionsCsv(ctx: Ctx): Promise<ReadableStream<Uint8Array>> {
-  await recordAudit(ctx, { action: "interactions.exported", entityType: "Interaction", data: {} });
+export async function exportInteractionsCsv(
+  ctx: Ctx,
+  filters: InteractionFilters = {},
+): Promise<ReadableStream<Uint8Array>> {
+  await recordAudit(ctx, { action: "interactions.exported", entityType: "Interaction", data: { filters } });
+  const where = interactionWhere(ctx, filters);
   const rows = chunked(
     (cursor) =>
       db.interaction.findMany({
-        where: { orgId: ctx.orgId, ...(cursor ? { id: { gt: cursor } } : {}) },
+        where: { ...where, ...(cursor ? { id: { gt: cursor } } : {}) },
         select: {
           id: true,
           occurredAt: true,

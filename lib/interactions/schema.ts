@@ -1,5 +1,13 @@
 import { z } from "zod";
 import { paginationQuery } from "../http/pagination";
+import {
+  blank,
+  optionalId,
+  optionalInstant,
+  optionalSearchText,
+  parseFilterParams,
+  periodInOrder,
+} from "../http/query-fields";
 
 export const OUTCOMES = ["resolved", "follow_up", "escalated", "no_action"] as const;
 export const EMOTIONS = [
@@ -25,10 +33,42 @@ export const interactionCreateSchema = z.object({
 });
 export type InteractionCreate = z.infer<typeof interactionCreateSchema>;
 
-export const interactionListQuery = paginationQuery.extend({
-  customerId: id.optional(),
-  touchpointId: id.optional(),
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
-});
-export type InteractionListQuery = z.infer<typeof interactionListQuery>;
+const EMOTION_VALUES = EMOTIONS.map((e) => e.value) as number[];
+
+/** Filters of the interactions list: one schema for GET /api/v1/interactions, its CSV export and the page's URL. */
+export const interactionFilterShape = {
+  customerId: optionalId,
+  touchpointId: optionalId,
+  channelId: optionalId,
+  /** The member who logged it. */
+  staffId: optionalId,
+  /** staff: logged by a member in the app; api: sent by the organization's systems. */
+  source: z.preprocess(blank, z.enum(["staff", "api"], { error: "Use staff or api" }).optional()),
+  outcome: z.preprocess(blank, z.enum(OUTCOMES, { error: `Use one of ${OUTCOMES.join(", ")}` }).optional()),
+  emotion: z.preprocess(
+    blank,
+    z.coerce
+      .number({ error: "Use a number from −2 to 2" })
+      .int("Use a whole number")
+      .refine((n) => EMOTION_VALUES.includes(n), "Use a number from −2 to 2")
+      .optional(),
+  ),
+  /** Inclusive start. */
+  from: optionalInstant(false),
+  /** Exclusive end; a plain date includes that whole day. */
+  to: optionalInstant(true),
+  /** Text the note contains (case-sensitive on PostgreSQL, ASCII case-insensitive on SQLite). */
+  q: optionalSearchText,
+};
+export const INTERACTION_FILTER_KEYS = Object.keys(interactionFilterShape) as (keyof typeof interactionFilterShape)[];
+
+export const interactionFilters = z.object(interactionFilterShape).superRefine(periodInOrder);
+export type InteractionFilters = z.output<typeof interactionFilters>;
+
+export const interactionListQuery = paginationQuery.extend(interactionFilterShape).superRefine(periodInOrder);
+export type InteractionListQuery = z.output<typeof interactionListQuery>;
+
+/** For the page: never fails; each bad filter is reported next to its field and left out. */
+export function parseInteractionParams(input: Record<string, string | undefined>) {
+  return parseFilterParams(interactionFilters, INTERACTION_FILTER_KEYS, input);
+}

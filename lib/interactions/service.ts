@@ -2,8 +2,8 @@ import { db } from "../db";
 import type { Prisma } from "../generated/sqlite/client";
 import type { Ctx } from "../auth/ctx";
 import { NotFoundError } from "../errors";
-import { pageArgs, toPage } from "../http/pagination";
-import type { InteractionCreate, InteractionListQuery } from "./schema";
+import { cappedCount, COUNT_CAP, pageArgs, toPage } from "../http/pagination";
+import type { InteractionCreate, InteractionFilters, InteractionListQuery } from "./schema";
 import { openCaseForInteraction } from "../cases/rules";
 import { isUniqueViolation } from "../db-errors";
 
@@ -31,13 +31,24 @@ function toDto(i: Row) {
   };
 }
 
-export async function listInteractions(ctx: Ctx, q: InteractionListQuery) {
-  const where: Prisma.InteractionWhereInput = {
+/** The rows the filters select, in this organization only. */
+export function interactionWhere(ctx: Ctx, f: InteractionFilters): Prisma.InteractionWhereInput {
+  return {
     orgId: ctx.orgId,
-    customerId: q.customerId,
-    touchpointId: q.touchpointId,
-    ...(q.from || q.to ? { occurredAt: { gte: q.from, lt: q.to } } : {}),
+    customerId: f.customerId,
+    touchpointId: f.touchpointId,
+    channelId: f.channelId,
+    staffId: f.staffId,
+    source: f.source,
+    outcome: f.outcome,
+    emotion: f.emotion,
+    ...(f.from || f.to ? { occurredAt: { gte: f.from, lt: f.to } } : {}),
+    ...(f.q ? { note: { contains: f.q } } : {}),
   };
+}
+
+export async function listInteractions(ctx: Ctx, q: InteractionListQuery) {
+  const where = interactionWhere(ctx, q);
   const rows = await db.interaction.findMany({
     where,
     include,
@@ -46,6 +57,12 @@ export async function listInteractions(ctx: Ctx, q: InteractionListQuery) {
   });
   const page = toPage(rows, q);
   return { data: page.data.map(toDto), nextCursor: page.nextCursor };
+}
+
+/** How many interactions the filters select, counted up to COUNT_CAP (then "more than"). */
+export async function countInteractions(ctx: Ctx, f: InteractionFilters): Promise<{ count: number; capped: boolean }> {
+  const n = await db.interaction.count({ where: interactionWhere(ctx, f), take: COUNT_CAP + 1 });
+  return cappedCount(n);
 }
 
 export async function getInteraction(ctx: Ctx, id: string) {

@@ -8,12 +8,11 @@ import { db } from "../db";
 import type { Ctx } from "../auth/ctx";
 import { analyticsFiltersWith, resolvePeriod, type AnalyticsFilters, type Period } from "../analytics/filters";
 import { csvLines, type CsvCell } from "../csv/stream";
+import { blank } from "../http/query-fields";
 import { getJourney } from "./service";
 import type { MapScope } from "./map-sql";
 import { scopeOf } from "./map";
 import { capLinks, customerPath, DEFAULT_STEPS, MAX_STEPS, PathCounter, type PathEvent } from "./paths";
-
-const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
 /** The analytics filters plus the number of steps per path and the answer's format. */
 export const pathsQuery = analyticsFiltersWith({

@@ -10,7 +10,7 @@ import { db } from "../db";
 import type { Prisma } from "../generated/sqlite/client";
 import type { Ctx } from "../auth/ctx";
 import { NotFoundError } from "../errors";
-import { toPage } from "../http/pagination";
+import { cappedCount, COUNT_CAP, toPage } from "../http/pagination";
 import { readAnswers } from "./answers";
 import type { ResponseFilters, ResponseListQuery } from "./schema";
 
@@ -153,11 +153,9 @@ export async function listResponses(
   return { data: page.data.map(toDto), nextCursor: page.nextCursor };
 }
 
-/** How many responses match, counted up to COUNT_CAP (the inbox says "10,000+" beyond it). */
-export const COUNT_CAP = 10_000;
 export async function countResponses(ctx: Ctx, f: ResponseFilters): Promise<{ count: number; capped: boolean }> {
   const n = await db.response.count({ where: responseWhere(ctx, f), take: COUNT_CAP + 1 });
-  return { count: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
+  return cappedCount(n);
 }
 
 export async function getResponse(ctx: Ctx, id: string): Promise<ResponseItem> {

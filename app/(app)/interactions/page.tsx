@@ -2,8 +2,9 @@ import Link from "next/link";
 import { MessagesSquare } from "lucide-react";
 import { requireCtx } from "@/lib/auth/action";
 import { hasRole } from "@/lib/auth/roles";
-import { listInteractions } from "@/lib/interactions/service";
-import { interactionListQuery } from "@/lib/interactions/schema";
+import { getFilterOptions } from "@/lib/analytics/service";
+import { countInteractions, listInteractions } from "@/lib/interactions/service";
+import { INTERACTION_FILTER_KEYS, parseInteractionParams } from "@/lib/interactions/schema";
 import { PageHeader } from "@/components/ui/page-header";
 import { CsvLinks } from "@/components/import/csv-links";
 import { DataTable, type Column } from "@/components/ui/data-table";
@@ -11,6 +12,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
 import { formatDateTime } from "@/components/ui/format";
 import { EmotionLabel, OutcomeBadge } from "@/components/interactions/labels";
+import { InteractionFilters, INTERACTIONS_PATH } from "@/components/interactions/interaction-filters";
+import { MatchCount } from "@/components/ui/match-count";
+import { buttonClass } from "@/components/ui/button";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Interactions" };
@@ -48,16 +52,39 @@ const COLUMNS: Column<Row>[] = [
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
+const one = (v: string | string[] | undefined) => (typeof v === "string" && v.trim() ? v.trim() : undefined);
+/** The page's own filter: who logged it ("me" or "api"), mapped onto the list's staffId / source. */
+const BY_MESSAGE = "Use me or api";
+
 export default async function InteractionsPage({ searchParams }: { searchParams: SearchParams }) {
   const ctx = await requireCtx();
   const sp = await searchParams;
-  const cursor = typeof sp.cursor === "string" && sp.cursor ? sp.cursor : undefined;
-  // ?touchpointId= narrows the list to one touchpoint (the journey map links here)
-  const touchpointId = typeof sp.touchpointId === "string" && sp.touchpointId ? sp.touchpointId : undefined;
-  const parsed = interactionListQuery.safeParse({ cursor, limit: PAGE_SIZE, touchpointId });
-  const query = parsed.success ? parsed.data : interactionListQuery.parse({ limit: PAGE_SIZE });
-  const page = await listInteractions(ctx, query);
-  const filterParams: Record<string, string> = query.touchpointId ? { touchpointId: query.touchpointId } : {};
+  const raw: Record<string, string | undefined> = Object.fromEntries(
+    [...INTERACTION_FILTER_KEYS, "by"].map((k) => [k, one(sp[k])]),
+  );
+  // staffId and source come only through "by" on this page (the API takes them as they are)
+  delete raw.staffId;
+  delete raw.source;
+  const { filters, errors } = parseInteractionParams({
+    ...raw,
+    staffId: raw.by === "me" ? ctx.userId : undefined,
+    source: raw.by === "api" ? "api" : undefined,
+  });
+  if (raw.by && raw.by !== "me" && raw.by !== "api") errors.by = BY_MESSAGE;
+  const cursor = one(sp.cursor)?.slice(0, 64);
+  const [page, options, matches] = await Promise.all([
+    listInteractions(ctx, { ...filters, limit: PAGE_SIZE, cursor }),
+    getFilterOptions(ctx),
+    countInteractions(ctx, filters),
+  ]);
+  // Links keep the filters that were accepted (a bad one is shown next to its field, not carried along).
+  const kept = Object.fromEntries(Object.entries(raw).filter(([k, v]) => v && !errors[k])) as Record<string, string>;
+  const filtered = Object.keys(kept).length > 0;
+  const exportQuery = new URLSearchParams(
+    Object.entries({ ...kept, by: undefined, staffId: filters.staffId, source: filters.source }).filter(
+      (e): e is [string, string] => typeof e[1] === "string",
+    ),
+  ).toString();
 
   return (
     <>
@@ -69,7 +96,7 @@ export default async function InteractionsPage({ searchParams }: { searchParams:
             <CsvLinks
               role={ctx.role}
               importHref="/customers/import?kind=interactions"
-              exportHref="/api/v1/exports/interactions"
+              exportHref={`/api/v1/exports/interactions${exportQuery ? `?${exportQuery}` : ""}`}
             />
             {hasRole(ctx.role, "agent") ? (
               <Link
@@ -82,19 +109,27 @@ export default async function InteractionsPage({ searchParams }: { searchParams:
           </>
         }
       />
-      {query.touchpointId ? (
-        <p className="mb-4 text-sm text-slate-700">
-          Showing interactions at {page.data[0]?.touchpoint?.name ?? "one touchpoint"} only.{" "}
-          <Link href="/interactions" className="font-medium text-brand-700 hover:underline">
-            Show all interactions
-          </Link>
-        </p>
-      ) : null}
+      <InteractionFilters raw={raw} errors={errors} options={options} />
+      <MatchCount {...matches} noun={["interaction", "interactions"]} filtered={filtered} />
       {page.data.length === 0 ? (
-        <EmptyState title="No interactions yet" icon={<MessagesSquare size={28} />}>
-          Interactions appear here when staff log them or your systems send them through the REST API (POST
-          /api/v1/interactions).
-        </EmptyState>
+        filtered || cursor ? (
+          <EmptyState
+            title={cursor ? "No more interactions" : "No interactions match these filters"}
+            icon={<MessagesSquare size={28} />}
+            action={
+              <Link href={INTERACTIONS_PATH} className={buttonClass("secondary", "sm")}>
+                {cursor ? "Back to the newest" : "Clear all filters"}
+              </Link>
+            }
+          >
+            {cursor ? null : "Widen the period or remove a filter."}
+          </EmptyState>
+        ) : (
+          <EmptyState title="No interactions yet" icon={<MessagesSquare size={28} />}>
+            Interactions appear here when staff log them or your systems send them through the REST API (POST
+            /api/v1/interactions).
+          </EmptyState>
+        )
       ) : (
         <DataTable
           label="Interactions"
@@ -105,7 +140,7 @@ export default async function InteractionsPage({ searchParams }: { searchParams:
           columns={COLUMNS}
         />
       )}
-      <Pagination path="/interactions" params={filterParams} nextCursor={page.nextCursor} isFirstPage={!query.cursor} />
+      <Pagination path={INTERACTIONS_PATH} params={kept} nextCursor={page.nextCursor} isFirstPage={!cursor} />
     </>
   );
 }

@@ -4,8 +4,8 @@ import { requireCtx } from "@/lib/auth/action";
 import type { Ctx } from "@/lib/auth/ctx";
 import { getFilterOptions } from "@/lib/analytics/service";
 import { parseInboxParams, RESPONSE_FILTER_KEYS } from "@/lib/responses/schema";
-import { COUNT_CAP, countResponses, listResponses } from "@/lib/responses/service";
-import { formatCount } from "@/components/ui/format";
+import { countResponses, listResponses } from "@/lib/responses/service";
+import { MatchCount } from "@/components/ui/match-count";
 import { listSurveys } from "@/lib/surveys/service";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -87,13 +87,7 @@ export default async function ResponsesInboxPage({ searchParams }: { searchParam
         }
       />
       <InboxFilters raw={raw} errors={errors} options={options} customerName={customerName} />
-      {matches.count > 0 ? (
-        <p className="mb-3 text-sm text-slate-700" data-testid="match-count">
-          {matches.capped ? `More than ${formatCount(COUNT_CAP)}` : formatCount(matches.count)}{" "}
-          {matches.count === 1 && !matches.capped ? "response" : "responses"}
-          {filtered ? " match these filters" : ""}, newest first
-        </p>
-      ) : null}
+      <MatchCount {...matches} noun={["response", "responses"]} filtered={filtered} />
       {page.data.length === 0 ? (
         cursor ? (
           <EmptyState

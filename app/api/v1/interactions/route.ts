@@ -2,7 +2,7 @@ import { route, reply } from "@/lib/http/handler";
 import { interactionCreateSchema, interactionListQuery } from "@/lib/interactions/schema";
 import { createInteraction, listInteractions } from "@/lib/interactions/service";
 
-// GET /api/v1/interactions – newest first (?customerId=&touchpointId=&from=&to=)
+// GET /api/v1/interactions – newest first (?customerId=&touchpointId=&channelId=&staffId=&source=&outcome=&emotion=&from=&to=&q=)
 export const GET = route({ role: "viewer", query: interactionListQuery }, ({ ctx, query }) =>
   listInteractions(ctx, query),
 );

@@ -1,0 +1,74 @@
+// Building blocks of filter schemas read from a URL (a GET form, a shareable link, an API query): an empty value
+// ("" from a form field left blank) means "not given". One place for the rules the inbox, the interactions list
+// and the audit log share.
+import { z } from "zod";
+
+/** "" and whitespace become undefined, so an empty form field is "not given". */
+export const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+/** An optional id (a cuid or a caller's key). */
+export const optionalId = z.preprocess(blank, z.string().trim().min(1).max(64).optional());
+
+/** An optional "true" / "false". */
+export const optionalFlag = z.preprocess(blank, z.enum(["true", "false"], { error: "Use true or false" }).optional());
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const DAY_MS = 86_400_000;
+
+/**
+ * A date (YYYY-MM-DD) or an ISO date-time. A date is a whole day in UTC: as a start it is that day's first instant;
+ * as an end (`endOfDay`) it is the next day's, so an exclusive end includes the day it names.
+ */
+export const optionalInstant = (endOfDay: boolean) =>
+  z.preprocess(
+    blank,
+    z
+      .string()
+      .trim()
+      .max(40)
+      .refine(
+        (s) => !Number.isNaN(Date.parse(DATE_ONLY.test(s) ? `${s}T00:00:00Z` : s)),
+        "Use a date (YYYY-MM-DD) or an ISO date-time",
+      )
+      .transform((s) =>
+        DATE_ONLY.test(s) ? new Date(Date.parse(`${s}T00:00:00Z`) + (endOfDay ? DAY_MS : 0)) : new Date(s),
+      )
+      .optional(),
+  );
+
+/** Text a field contains, at least 2 characters. */
+export const optionalSearchText = z.preprocess(
+  blank,
+  z.string().trim().min(2, "Type at least 2 characters").max(100).optional(),
+);
+
+/** Adds "The end is before the start" on `to` when both ends are given and out of order. */
+export function periodInOrder(f: { from?: Date; to?: Date }, ctx: z.RefinementCtx) {
+  if (f.from && f.to && f.from >= f.to)
+    ctx.addIssue({ code: "custom", path: ["to"], message: "The end is before the start" });
+}
+
+/**
+ * For a page's filters: never fails. Each invalid field is reported (to be shown next to it) and left out, so the
+ * page still lists what the other filters select.
+ */
+export function parseFilterParams<S extends z.ZodType>(
+  schema: S,
+  keys: readonly string[],
+  input: Record<string, string | undefined>,
+): { filters: z.output<S>; errors: Record<string, string> } {
+  const values: Record<string, string | undefined> = {};
+  for (const key of keys) values[key] = input[key];
+  const errors: Record<string, string> = {};
+  for (let attempt = 0; attempt <= keys.length; attempt++) {
+    const result = schema.safeParse(values);
+    if (result.success) return { filters: result.data, errors };
+    for (const issue of result.error.issues) {
+      const name = String(issue.path[0]);
+      errors[name] ??= issue.message;
+      delete values[name];
+    }
+  }
+  const none = schema.safeParse({});
+  return { filters: (none.success ? none.data : {}) as z.output<S>, errors };
+}
