@@ -1,6 +1,8 @@
 // Sankey layout of the paths for the chart: columns per step, bars scaled so the fullest column fits,
 // bands stacked on each bar in the order of the bars they join (so bands do not cross needlessly), and the
-// drop-outs at the bottom of each bar. Pure.
+// drop-outs as the hatched bottom part of each bar (inside the bar, so they never run over a label). Labels
+// start with the step ("2 · Phone support call") and shorten only where they must, keeping the part that tells
+// two touchpoints apart (shortLabels). Pure.
 import type { PathLink, PathNode } from "@/lib/journeys/paths";
 
 export type ChartInput = {
@@ -10,15 +12,61 @@ export type ChartInput = {
   links: PathLink[];
 };
 
+const PALETTE = ["#1f7f72", "#3b6fd4", "#c2660c", "#8a4bc4", "#c23a5b", "#4d7c0f", "#0e7490", "#a16207"];
+
+/** A colour per touchpoint, in the order the journey lists them (the same in the chart and the phone list). */
+export function touchpointColours(touchpoints: readonly { id: string }[]): Map<string, string> {
+  return new Map(touchpoints.map((t, i) => [t.id, PALETTE[i % PALETTE.length]]));
+}
+
 const COL = 180;
-const NODE_W = 12;
+const NODE_W = 14;
 const TOP = 26;
 const PLOT_H = 480;
 const PAD = 8;
-const DROP_W = 34;
-const LABEL_H = 14;
+/** Two label lines: "2 · name" and "303 customers · 120 left". */
+const LABEL_H = 28;
+/** Characters of a name that fit in a column (11 px type, beside the bar). */
+export const LABEL_CHARS = 24;
 
-const shorten = (s: string, n = 18) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+const commonPrefix = (a: string, b: string) => {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+};
+
+/**
+ * A short label per name, at most max characters, that no two different names share and that never reads as
+ * another name: a name that fits stays whole; a longer one is cut at the end ("Customer satisfaction surv…")
+ * unless another name starts with what would remain ("Phone support cal…" beside "Phone support call"), then its
+ * middle goes and the end that differs stays ("Phone su…call back"). If that still collides, the full name.
+ */
+export function shortLabels(names: readonly string[], max = LABEL_CHARS): Map<string, string> {
+  const unique = [...new Set(names)];
+  const out = new Map<string, string>();
+  for (const name of unique) {
+    if (name.length <= max) {
+      out.set(name, name);
+      continue;
+    }
+    const head = name.slice(0, max - 1);
+    const others = unique.filter((o) => o !== name);
+    if (!others.some((o) => o.startsWith(head))) {
+      out.set(name, `${head.trimEnd()}…`);
+      continue;
+    }
+    const lcp = Math.max(...others.map((o) => commonPrefix(name, o)));
+    const tail = Math.min(max - 4, Math.max(name.length - lcp, Math.ceil(max / 2)));
+    out.set(name, `${name.slice(0, max - 1 - tail).trimEnd()}…${name.slice(name.length - tail).trimStart()}`);
+  }
+  const seen = new Map<string, number>();
+  for (const l of out.values()) seen.set(l, (seen.get(l) ?? 0) + 1);
+  for (const [name, l] of out) {
+    const clash = seen.get(l)! > 1 || (l !== name && unique.some((o) => o !== name && o === l));
+    if (clash) out.set(name, name);
+  }
+  return out;
+}
 
 function band(x0: number, y0: number, y0b: number, x1: number, y1: number, y1b: number): string {
   const xm = (x0 + x1) / 2;
@@ -28,6 +76,7 @@ function band(x0: number, y0: number, y0b: number, x1: number, y1: number, y1b: 
 export function layoutPaths(input: ChartInput) {
   const name = new Map(input.touchpoints.map((t) => [t.id, t.name]));
   const nameOf = (id: string) => name.get(id) ?? "Unknown touchpoint";
+  const short = shortLabels([...input.touchpoints.map((t) => t.name), "Unknown touchpoint"]);
   const cols = input.nodes.length === 0 ? 0 : Math.max(...input.nodes.map((n) => n.step)) + 1;
   const byStep = Array.from({ length: cols }, (_, s) => input.nodes.filter((n) => n.step === s));
   const k = Math.min(
@@ -51,6 +100,10 @@ export function layoutPaths(input: ChartInput) {
     label: string;
     outY: number;
     inY: number;
+    /** The hatched "left" part at the bottom of the bar (null when nobody left here). */
+    drop: { y: number; h: number } | null;
+    labelX: number;
+    labelY: number;
   };
   const placed = new Map<string, Placed>();
   const nodes: Placed[] = [];
@@ -58,6 +111,7 @@ export function layoutPaths(input: ChartInput) {
     let y = TOP;
     for (const n of ns) {
       const h = Math.max(2, n.customers * k);
+      const dropH = n.dropped === 0 ? 0 : Math.min(h, Math.max(1, n.dropped * k));
       const p = {
         ...n,
         key: `${s}:${n.touchpointId}`,
@@ -66,9 +120,12 @@ export function layoutPaths(input: ChartInput) {
         w: NODE_W,
         h,
         name: nameOf(n.touchpointId),
-        label: shorten(nameOf(n.touchpointId)),
+        label: `${s + 1} · ${short.get(nameOf(n.touchpointId))}`,
         outY: y,
         inY: y,
+        drop: dropH === 0 ? null : { y: y + h - dropH, h: dropH },
+        labelX: 8 + s * COL + NODE_W + 4,
+        labelY: y + 9,
       };
       placed.set(p.key, p);
       nodes.push(p);
@@ -95,27 +152,7 @@ export function layoutPaths(input: ChartInput) {
     ];
   });
 
-  const drops = nodes
-    .filter((n) => n.dropped > 0)
-    .map((n) => {
-      const t = n.dropped * k;
-      const yb = n.y + Math.max(n.h, t);
-      const yt = yb - t;
-      const x0 = n.x + n.w;
-      const d = `M${x0},${yt} C${x0 + DROP_W / 2},${yt} ${x0 + DROP_W / 2},${yt + 6} ${x0 + DROP_W},${yt + 6} L${x0 + DROP_W},${yb + 6} C${x0 + DROP_W / 2},${yb + 6} ${x0 + DROP_W / 2},${yb} ${x0},${yb} Z`;
-      return {
-        key: `drop-${n.key}`,
-        step: n.step,
-        name: n.name,
-        customers: n.dropped,
-        d,
-        labelX: x0 + DROP_W + 3,
-        labelY: yb - t / 2 + 6,
-        labelled: t >= 12 && n.h >= 30,
-      };
-    });
-
-  const height = Math.max(TOP + 40, ...nodes.map((n) => n.y + n.h + 14));
-  const width = cols === 0 ? 200 : 8 + (cols - 1) * COL + NODE_W + 150;
-  return { width, height, columns: byStep.map((_, s) => ({ step: s, x: 8 + s * COL })), nodes, links, drops };
+  const height = Math.max(TOP + 40, ...nodes.map((n) => n.y + Math.max(n.h, LABEL_H) + 14));
+  const width = cols === 0 ? 200 : 8 + (cols - 1) * COL + NODE_W + COL - 4;
+  return { width, height, columns: byStep.map((_, s) => ({ step: s, x: 8 + s * COL })), nodes, links };
 }

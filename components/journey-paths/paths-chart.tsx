@@ -1,28 +1,39 @@
 "use client";
 // A Sankey of step columns drawn in plain SVG: one column per step, a bar per touchpoint sized by its
-// customers, bands for the customers who went on (step k → k+1) and a grey "left" band for those whose path
-// ends there. Every node is a focusable button-like element; hovering or focusing a node or band shows its
-// counts in the line above the chart. The layout is computed here from the server's aggregates only.
-import { useState } from "react";
-import { layoutPaths, type ChartInput } from "./layout";
-
-const PALETTE = ["#1f7f72", "#3b6fd4", "#c2660c", "#8a4bc4", "#c23a5b", "#4d7c0f", "#0e7490", "#a16207"];
+// customers, bands for the customers who went on (step k → k+1); those whose path ends there are the hatched
+// bottom of the bar, and the label says how many ("303 customers · 120 left"), so nothing runs over the
+// labels, which are drawn last. Every node is a focusable button-like element; hovering or focusing a node or band shows its
+// counts (and the full name) in the line above the chart. Below 640 px the chart gives way to PathsSteps, a
+// list per step whose names wrap instead of being cut. The layout is computed from the server's aggregates only.
+import { useId, useState } from "react";
+import { LEFT_HATCH } from "./paths-steps";
+import { layoutPaths, touchpointColours, type ChartInput } from "./layout";
 
 export function PathsChart({ data }: { data: ChartInput }) {
   const [active, setActive] = useState<string | null>(null);
+  const hatch = `${useId()}-left`;
   const layout = layoutPaths(data);
-  const colour = new Map(data.touchpoints.map((t, i) => [t.id, PALETTE[i % PALETTE.length]]));
+  const colour = touchpointColours(data.touchpoints);
   const show = (text: string) => ({
     onMouseEnter: () => setActive(text),
     onFocus: () => setActive(text),
     onMouseLeave: () => setActive(null),
     onBlur: () => setActive(null),
   });
-  const hint = "Hover or focus (Tab) a touchpoint or a band for its counts.";
+  const hint = "Hover or focus (Tab) a touchpoint or a band for its full name and counts.";
 
   return (
-    <figure className="mb-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-      <figcaption className="mb-2 text-sm font-semibold text-slate-800">Paths by step</figcaption>
+    <figure className="mb-6 hidden rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:block">
+      <figcaption className="mb-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
+        <span className="font-semibold text-slate-800">Paths by step</span>
+        <span className="inline-flex items-center gap-1.5 text-xs text-slate-700">
+          <span
+            aria-hidden="true"
+            className={`inline-block h-3 w-3.5 rounded-sm border border-slate-500 ${LEFT_HATCH}`}
+          />
+          Hatched end of a bar: customers whose path ends there (&ldquo;left&rdquo;)
+        </span>
+      </figcaption>
       <p className="mb-2 min-h-5 text-sm text-slate-700" aria-live="polite" data-testid="paths-detail">
         {active ?? hint}
       </p>
@@ -34,6 +45,12 @@ export function PathsChart({ data }: { data: ChartInput }) {
           className="block"
           aria-label={`Customer paths over ${data.steps} steps`}
         >
+          <defs>
+            <pattern id={hatch} width={5} height={5} patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+              <rect width={5} height={5} fill="#f8fafc" />
+              <line x1={0} y1={0} x2={0} y2={5} stroke="#64748b" strokeWidth={1.5} />
+            </pattern>
+          </defs>
           {layout.columns.map((c) => (
             <text key={c.step} x={c.x} y={14} className="fill-slate-500 text-[11px] font-semibold uppercase">
               Step {c.step + 1}
@@ -55,21 +72,6 @@ export function PathsChart({ data }: { data: ChartInput }) {
               </path>
             );
           })}
-          {layout.drops.map((d) => {
-            const text = `Step ${d.step + 1}: ${d.name}, ${d.customers} left here`;
-            return (
-              <g key={d.key} tabIndex={0} aria-label={text} {...show(text)}>
-                <path d={d.d} fill="#94a3b8" fillOpacity={active === text ? 0.6 : 0.35}>
-                  <title>{text}</title>
-                </path>
-                {d.labelled ? (
-                  <text x={d.labelX} y={d.labelY} className="fill-slate-500 text-[10px]" dominantBaseline="middle">
-                    {d.customers} left
-                  </text>
-                ) : null}
-              </g>
-            );
-          })}
           {layout.nodes.map((n) => {
             const text = `Step ${n.step + 1}: ${n.name}, ${n.customers} customers, ${n.continued} continued, ${n.dropped} left`;
             return (
@@ -78,25 +80,48 @@ export function PathsChart({ data }: { data: ChartInput }) {
                 tabIndex={0}
                 aria-label={text}
                 {...show(text)}
+                data-testid="path-node"
                 className="outline-none [&:focus>rect]:stroke-slate-900 [&:focus>rect]:stroke-2"
               >
                 <rect x={n.x} y={n.y} width={n.w} height={n.h} rx={2} fill={colour.get(n.touchpointId)}>
                   <title>{text}</title>
                 </rect>
-                <text
-                  x={n.x + n.w + 4}
-                  y={n.y + Math.min(n.h / 2, 9) + 1}
-                  dominantBaseline="middle"
-                  className="fill-slate-900 text-[11px] font-medium"
-                  stroke="white"
-                  strokeWidth={3}
-                  paintOrder="stroke"
-                >
-                  {n.label} · {n.customers}
-                </text>
+                {n.drop ? (
+                  <rect
+                    x={n.x}
+                    y={n.drop.y}
+                    width={n.w}
+                    height={n.drop.h}
+                    fill={`url(#${hatch})`}
+                    stroke="#64748b"
+                    strokeWidth={0.5}
+                    data-testid="path-drop"
+                  />
+                ) : null}
               </g>
             );
           })}
+          {layout.nodes.map((n) => (
+            <text
+              key={n.key}
+              x={n.labelX}
+              y={n.labelY}
+              dominantBaseline="middle"
+              className="pointer-events-none fill-slate-900 text-[11px] font-medium"
+              stroke="white"
+              strokeWidth={3}
+              paintOrder="stroke"
+              data-testid="path-label"
+              data-node={n.key}
+              aria-hidden="true"
+            >
+              <tspan>{n.label}</tspan>
+              <tspan x={n.labelX} dy={13} className="fill-slate-600 text-[10px] font-normal">
+                {n.customers} customers
+                {n.dropped > 0 ? ` · ${n.dropped} left` : ""}
+              </tspan>
+            </text>
+          ))}
         </svg>
       </div>
     </figure>

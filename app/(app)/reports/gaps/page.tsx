@@ -10,6 +10,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { buttonClass } from "@/components/ui/button";
 import { formatPeriod } from "@/components/ui/format";
 import { MapFilters } from "@/components/journeys/map-filters";
+import { GapChart } from "@/components/reports/gap-chart";
 import { GapTable } from "@/components/reports/gap-table";
 import { PrintButton } from "@/components/reports/print-button";
 import { ServqualHeatmap, ServqualTable } from "@/components/reports/servqual-heatmap";
@@ -75,7 +76,10 @@ export default async function GapsReportPage({ searchParams }: { searchParams: S
           Set a target CSAT, CES or NPS on a touchpoint to compare it with what customers perceive.
         </EmptyState>
       ) : (
-        <GapTable rows={report.rows} query={query} />
+        <>
+          <GapChart rows={report.rows} query={query} />
+          <GapTable rows={report.rows} query={query} />
+        </>
       )}
       <section aria-labelledby="servqual-heading" className="mt-8 print:break-before-page">
         <div className="mb-3 flex flex-wrap items-end justify-between gap-2">

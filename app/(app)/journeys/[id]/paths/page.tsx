@@ -13,6 +13,7 @@ import { formatCount, formatPeriod } from "@/components/ui/format";
 import { MapFilters } from "@/components/journeys/map-filters";
 import { JourneyTabs } from "@/components/journey-paths/journey-tabs";
 import { PathsChart } from "@/components/journey-paths/paths-chart";
+import { PathsSteps } from "@/components/journey-paths/paths-steps";
 import { PathsTables } from "@/components/journey-paths/paths-tables";
 import { BackLink } from "@/components/ui/back-link";
 
@@ -117,6 +118,7 @@ export default async function JourneyPathsPage({
           <PathsChart
             data={{ steps: data.steps, touchpoints: data.touchpoints, nodes: data.nodes, links: data.links }}
           />
+          <PathsSteps steps={data.steps} touchpoints={data.touchpoints} nodes={data.nodes} />
           <PathsTables data={data} />
         </>
       )}
