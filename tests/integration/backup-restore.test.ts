@@ -6,7 +6,9 @@
 //     before the backup started is there with all its answers, every restored row is the source's, and a server
 //     started on the restored database (`npm start`) serves the figures the source's rows give for the same data.
 //   - An older backup (the upgrade fixture at the oldest schema) restores and is upgraded; a restore refuses a
-//     database that is not empty unless --force.
+//     database that is not empty unless --force, which backs it up first.
+//   - A --force restore of a damaged backup, one of the other database's kind or one from a newer version is
+//     refused before anything is touched.
 import fs from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
@@ -242,6 +244,10 @@ for (const format of formats) {
         const forced = await restore(file, target, true);
         expect(forced.code, forced.out).toBe(0);
         expect(forced.out).toContain("--force: replacing");
+        // what was replaced is backed up first, where the operator is told
+        const copy = path.resolve(root, /backed up to (\S+)/.exec(forced.out)![1]);
+        cleanup.push(async () => fs.rmSync(copy, { force: true }));
+        expect(fs.statSync(copy).mode & 0o777).toBe(0o600);
         expect(forced.out).toMatch(/applied \d+ migrations?/);
         expect(await withDb(target, rowCounts)).toEqual(counts);
       },
@@ -249,3 +255,57 @@ for (const format of formats) {
     );
   });
 }
+
+describe(`a --force restore that cannot succeed changes nothing (${kind})`, () => {
+  it("a damaged backup, one of the other database's kind, and one from a newer version are refused before anything is touched", async () => {
+    const fixture = JSON.parse(fs.readFileSync(path.join(root, "tests/upgrade/oldest.json"), "utf8")) as {
+      migrations: Record<typeof kind, string[]>;
+      tables: TableRows[];
+    };
+    const target = await database("force_safe");
+    createAtMigrations(target, fixture.migrations[kind]);
+    await withDb(target, (c) => loadRows(c, fixture.tables));
+    const before = await withDb(target, rowCounts);
+    const dir = fs.mkdtempSync(path.join(root, "tmp/restore-bad-"));
+    cleanup.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
+    const write = (name: string, content: Buffer | string) => {
+      const f = path.join(dir, name);
+      fs.writeFileSync(f, content);
+      return f;
+    };
+
+    const bad: [string, string, RegExp][] = [
+      [
+        "damaged",
+        kind === "sqlite"
+          ? write("damaged.db", Buffer.concat([Buffer.from("SQLite format 3\0"), Buffer.alloc(4096, 7)]))
+          : write("damaged.pgdump", Buffer.concat([Buffer.from("PGDMP"), Buffer.alloc(4096, 7)])),
+        kind === "sqlite" ? /damaged|not a database|malformed|file is not/i : /not a readable pg_dump archive/,
+      ],
+      [
+        "other kind",
+        kind === "sqlite"
+          ? write("other.pgdump", Buffer.concat([Buffer.from("PGDMP"), Buffer.alloc(64, 0)]))
+          : write("other.db", Buffer.concat([Buffer.from("SQLite format 3\0"), Buffer.alloc(64, 0)])),
+        /restores into/,
+      ],
+    ];
+    // From a newer version: this version's backup with one more migration recorded than it ships.
+    const newer = await database("force_newer");
+    createAtMigrations(newer, fixture.migrations[kind]);
+    await withDb(newer, async (c) => {
+      await c.query(
+        `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, finished_at, started_at, applied_steps_count) VALUES ('future', 'x', '29990101000000_from_the_future', ${kind === "sqlite" ? "1" : "now()"}, ${kind === "sqlite" ? "1" : "now()"}, 1)`,
+      );
+    });
+    bad.push(["newer", await backup(newer, kind === "sqlite" ? "sqlite" : "logical"), /taken by a newer version/]);
+
+    for (const [what, file, message] of bad) {
+      const r = await restore(file, target, true);
+      expect(r.code, `${what}: ${r.out}`).toBe(1);
+      expect(r.out, what).toMatch(message);
+      expect(r.out, what).not.toContain("--force: replacing");
+      expect(await withDb(target, rowCounts), what).toEqual(before);
+    }
+  }, 180_000);
+});
