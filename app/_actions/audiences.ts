@@ -16,12 +16,12 @@ import {
   type AudiencePreview,
 } from "@/lib/audiences/service";
 
-/** The live preview: `{ definition }` as the builder holds it; field errors name `definition.criteria.N.field`. */
+/** The live preview: `{ definition, audienceId? }` as the builder holds it; field errors name `definition.criteria.N.field`. */
 export async function previewAudienceAction(input: unknown): Promise<ActionResult<AudiencePreview>> {
   return runAction(async () => {
     const ctx = await requireCtx("manager");
-    const { definition } = parseWith(previewDefinitionSchema, input);
-    return previewDefinition(ctx, definition);
+    const { definition, audienceId } = parseWith(previewDefinitionSchema, input);
+    return previewDefinition(ctx, definition, audienceId);
   });
 }
 

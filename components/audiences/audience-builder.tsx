@@ -97,6 +97,8 @@ export function AudienceBuilder({
   const router = useRouter();
   const [name, setName] = useState(initialName);
   const [rows, setRows] = useState<Row[]>(initialRows);
+  // keys of added rows follow the saved ones' (1…n): unique within this builder, whatever else is on the page
+  const lastKey = useRef(Math.max(0, ...initialRows.map((r) => r.key)));
   const [preview, setPreview] = useState<AudiencePreview | null>(null);
   const [previewErrors, setPreviewErrors] = useState<FieldErrors>({});
   const [countedKey, setCountedKey] = useState<string | null>(null);
@@ -112,7 +114,7 @@ export function AudienceBuilder({
   useEffect(() => {
     const ticket = ++latest.current;
     const timer = setTimeout(async () => {
-      const result = await previewAudienceAction({ definition: JSON.parse(definitionKey) });
+      const result = await previewAudienceAction({ definition: JSON.parse(definitionKey), audienceId });
       if (ticket !== latest.current) return; // a newer change is being counted
       setCountedKey(definitionKey);
       if (result.ok) {
@@ -121,7 +123,7 @@ export function AudienceBuilder({
       } else setPreviewErrors(result.fieldErrors ?? { form: result.message });
     }, 350);
     return () => clearTimeout(timer);
-  }, [definitionKey]);
+  }, [definitionKey, audienceId]);
 
   const errors = { ...previewErrors, ...saveErrors };
   const err = (i: number, field: string) => errors[`definition.criteria.${i}.${field}`];
@@ -388,7 +390,13 @@ export function AudienceBuilder({
             </fieldset>
           ))}
           <div>
-            <Button variant="secondary" onClick={() => setRows((rs) => [...rs, emptyRow()])}>
+            <Button
+              variant="secondary"
+              onClick={() => {
+                const key = ++lastKey.current;
+                setRows((rs) => [...rs, emptyRow("tags", key)]);
+              }}
+            >
               <Plus size={16} aria-hidden="true" /> Add a criterion
             </Button>
           </div>

@@ -33,11 +33,13 @@ export const CRITERION_LABELS: Record<CriterionType, string> = {
   journey: "Took part in a journey",
 };
 
-let nextKey = 1;
-
-export function emptyRow(type: CriterionType = "tags"): Row {
+/**
+ * A new row. `key` identifies it in the builder (React key, element ids): saved rows are keyed 1…n by position
+ * (fromDefinition), the same on the server and in the browser; the builder numbers the rows it adds after them.
+ */
+export function emptyRow(type: CriterionType = "tags", key = 0): Row {
   return {
-    key: nextKey++,
+    key,
     type,
     negate: false,
     match: "any",
@@ -115,8 +117,8 @@ export function toDefinition(rows: Row[]) {
 
 /** A saved definition back into rows (editing). */
 export function fromDefinition(d: AudienceDefinition): Row[] {
-  return d.criteria.map((c: Criterion) => {
-    const r = { ...emptyRow(c.type), negate: c.negate ?? false };
+  return d.criteria.map((c: Criterion, i) => {
+    const r = { ...emptyRow(c.type, i + 1), negate: c.negate ?? false };
     switch (c.type) {
       case "tags":
         return { ...r, match: c.match, tags: c.tags.join(", ") };

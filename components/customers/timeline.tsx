@@ -56,7 +56,7 @@ function Body({ item }: { item: TimelineItem }) {
       </p>
       <div className="mt-1 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-slate-700">
         <Badge tone={k.status === "resolved" ? "ok" : k.status === "open" ? "warn" : "neutral"}>
-          {k.status.replace("_", " ")}
+          {k.status.replaceAll("_", " ")}
         </Badge>
         {k.owner ? <span>owner {k.owner}</span> : <span>unassigned</span>}
       </div>

@@ -8,7 +8,7 @@
 import { useId, useState } from "react";
 import type { GapRow } from "@/lib/journeys/gaps-report";
 import type { GapStatus } from "@/lib/journeys/gap";
-import { formatNumber } from "@/lib/metrics";
+import { formatNumber, nEquals } from "@/lib/metrics";
 import { formatCount } from "../ui/format";
 import { gapStatusLabel } from "../journeys/gap-status";
 import { METRIC_NAMES, signed } from "../journeys/figures";
@@ -87,7 +87,7 @@ function Figure({ item }: { item: GapChartItem<GapRow> }) {
       <span className={`font-semibold ${g.perceived.enough ? "text-slate-900" : "text-slate-600"}`}>
         {METRIC_NAMES[g.metric]} {signed(g.metric, g.gap)}
       </span>
-      <span className="text-xs text-slate-600"> · n = {formatCount(g.perceived.n)}</span>
+      <span className="text-xs text-slate-600"> · {nEquals(formatCount(g.perceived.n))}</span>
       <span className={`block text-xs font-medium ${text}`}>{gapStatusLabel(g.status)}</span>
     </div>
   );

@@ -11,7 +11,7 @@
 // compared with `segment`.
 import { z } from "zod";
 import { addUtcMonths, BUCKETS, type Bucket, DAY_MS, defaultBucket } from "./buckets";
-import { blank, optionalId } from "../http/query-fields";
+import { blank, isCalendarDate, optionalId } from "../http/query-fields";
 
 export const PRESETS = ["7d", "30d", "90d", "6m", "12m", "18m", "ytd", "custom"] as const;
 export type Preset = (typeof PRESETS)[number];
@@ -44,11 +44,6 @@ export const MAX_DAYS_PER_BUCKET: Record<Bucket, number> = { day: 400, week: 183
 // A GET form sends every field, the empty ones as "": they mean "not given".
 const id = optionalId;
 const tag = z.preprocess(blank, z.string().trim().min(1, "Enter a segment tag").max(64).optional());
-
-function isCalendarDate(s: string): boolean {
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s) && s >= "2000-01-01" && s <= "2099-12-31";
-}
 
 const isoDate = z.preprocess(
   blank,

@@ -80,7 +80,12 @@ const language = z.object({
 
 const consent = z.object({
   type: z.literal("consent"),
-  states: z.array(z.enum(CONSENT_STATES)).min(1, "Choose at least one consent state"),
+  // each state at most once: the list compiles to one OR term per entry
+  states: z
+    .array(z.enum(CONSENT_STATES))
+    .min(1, "Choose at least one consent state")
+    .max(CONSENT_STATES.length)
+    .transform((xs) => [...new Set(xs)]),
   negate,
 });
 
@@ -94,7 +99,11 @@ const interaction = z.object({
 
 const lastNps = z.object({
   type: z.literal("lastNps"),
-  categories: z.array(z.enum(NPS_CATEGORIES)).min(1, "Choose at least one category"),
+  categories: z
+    .array(z.enum(NPS_CATEGORIES))
+    .min(1, "Choose at least one category")
+    .max(NPS_CATEGORIES.length)
+    .transform((xs) => [...new Set(xs)]),
   negate,
 });
 

@@ -24,4 +24,8 @@ export const audienceListQuery = paginationQuery;
 export const staticAudienceQuery = z.object({ name: name.default("Uploaded list") });
 
 /** The live preview of a definition that is not saved yet (the builder). */
-export const previewDefinitionSchema = z.object({ definition: definitionSchema });
+export const previewDefinitionSchema = z.object({
+  definition: definitionSchema,
+  /** The saved audience being edited, if any (a static one's list is what the criteria narrow). */
+  audienceId: z.string().min(1).max(64).optional(),
+});

@@ -245,10 +245,18 @@ export async function previewAudience(ctx: Ctx, id: string): Promise<AudiencePre
   });
 }
 
-/** The builder's live preview of a definition before it is saved. */
-export async function previewDefinition(ctx: Ctx, definition: AudienceDefinition): Promise<AudiencePreview> {
+/**
+ * The builder's live preview of a definition before it is saved. Editing a saved static audience (`audienceId`), the
+ * criteria narrow its uploaded list, as they will once saved.
+ */
+export async function previewDefinition(
+  ctx: Ctx,
+  definition: AudienceDefinition,
+  audienceId?: string,
+): Promise<AudiencePreview> {
+  const saved = audienceId ? await findOwn(ctx, audienceId) : null;
   await checkReferences(ctx, definition);
-  return previewOf(ctx, { definition });
+  return previewOf(ctx, { definition, staticAudienceId: saved?.kind === "static" ? saved.id : undefined });
 }
 
 /** How many customers an audience matches now (the list page). */

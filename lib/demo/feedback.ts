@@ -282,7 +282,8 @@ export function buildFeedback(w: World, setupAt: Date, csatTouchpointId: string 
     if (!tp) continue;
     for (let k = 0; k < DEMO_WEEK_STORIES.pulseWeeks; k++) {
       const from = weekEnd - (k + 1) * 7 * DAY;
-      const n = Math.min(Math.round(pulse.perWeek * w.scale * (0.9 + 0.2 * rng.next())), counts[1] / 8);
+      // at most a quarter of all CSAT answers go to the pulses, so the rest keep their share
+      const n = Math.min(Math.round(pulse.perWeek * w.scale * (0.9 + 0.2 * rng.next())), counts[1] / 4 - pulseAnswers);
       for (let i = 0; i < n; i++) {
         const ms = from + rng.int(0, 7 * DAY - 1);
         const ref = { tp, customer: w.customerAt(ms), emotion: 0, ms };

@@ -19,6 +19,12 @@ describe("optionalInstant", () => {
     expect(optionalInstant(true).parse("2026-03-01T10:30:00Z")).toEqual(new Date("2026-03-01T10:30:00Z"));
     expect(optionalInstant(true).parse("  ")).toBeUndefined();
   });
+
+  it("refuses what Date.parse would read as some other day: a bare number, 30 February, a loose text", () => {
+    for (const bad of ["1", "2026-02-30", "2026-02-30T10:00:00Z", "March 1, 2026", "2026-3-1"])
+      expect(optionalInstant(false).safeParse(bad).success, bad).toBe(false);
+    expect(optionalInstant(false).parse("2026-03-01T10:00:00.123+01:00")).toEqual(new Date("2026-03-01T09:00:00.123Z"));
+  });
 });
 
 describe("parseFilterParams", () => {

@@ -13,7 +13,21 @@ export const optionalId = z.preprocess(blank, z.string().trim().min(1).max(64).o
 export const optionalFlag = z.preprocess(blank, z.enum(["true", "false"], { error: "Use true or false" }).optional());
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/;
 const DAY_MS = 86_400_000;
+
+/** A real day of the calendar (not 2026-02-30) in the years this product deals in, as YYYY-MM-DD. */
+export function isCalendarDate(s: string): boolean {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s) && s >= "2000-01-01" && s <= "2099-12-31";
+}
+
+/** A date or an ISO date-time whose day is a real one (so "1" or "2026-02-30" are not read as some other day). */
+function isInstant(s: string): boolean {
+  if (DATE_ONLY.test(s)) return isCalendarDate(s);
+  const m = DATE_TIME.exec(s);
+  return !!m && isCalendarDate(m[1]) && !Number.isNaN(Date.parse(s));
+}
 
 /**
  * A date (YYYY-MM-DD) or an ISO date-time. A date is a whole day in UTC: as a start it is that day's first instant;
@@ -26,10 +40,7 @@ export const optionalInstant = (endOfDay: boolean) =>
       .string()
       .trim()
       .max(40)
-      .refine(
-        (s) => !Number.isNaN(Date.parse(DATE_ONLY.test(s) ? `${s}T00:00:00Z` : s)),
-        "Use a date (YYYY-MM-DD) or an ISO date-time",
-      )
+      .refine(isInstant, "Use a date (YYYY-MM-DD) or an ISO date-time")
       .transform((s) =>
         DATE_ONLY.test(s) ? new Date(Date.parse(`${s}T00:00:00Z`) + (endOfDay ? DAY_MS : 0)) : new Date(s),
       )

@@ -345,6 +345,24 @@ describe("over HTTP", () => {
     });
     expect(ok.status).toBe(200);
     expect(ok.body.members).toBe(1);
+
+    // The builder editing this static audience previews its list narrowed by the criteria (not every customer),
+    // as the saved audience counts; another organization's audience id is a 404.
+    const editing = await previewDefinition(A.ctx("manager"), definitionSchema.parse({ criteria: [] }), res.body.id);
+    expect(editing.sample.map((c) => c.id)).toEqual([ann.id]);
+    expect(editing.matched).toBe(1);
+    await expect(
+      previewDefinition(B.ctx("manager"), definitionSchema.parse({ criteria: [] }), res.body.id),
+    ).rejects.toMatchObject({ status: 404 });
+  });
+
+  it("a criterion's list holds each choice once, so a huge list is refused rather than compiled", () => {
+    const many = { criteria: [{ type: "consent", states: Array.from({ length: 1200 }, () => "given") }] };
+    expect(definitionSchema.safeParse(many).success).toBe(false);
+    const repeated = definitionSchema.parse({
+      criteria: [{ type: "lastNps", categories: ["detractor", "detractor"] }],
+    });
+    expect(repeated.criteria[0]).toMatchObject({ categories: ["detractor"] });
   });
 
   it("a bad CSV saves nothing: no usable column, unknown ids, another organization's customer", async () => {

@@ -8,6 +8,6 @@ export async function builderOptions(ctx: Ctx) {
   return {
     touchpoints: touchpoints.map((t) => ({ value: t.id, label: `${t.journey.name} · ${t.name}` })),
     journeys: journeys.map((j) => ({ value: j.id, label: j.name })),
-    outcomes: OUTCOMES.map((o) => ({ value: o, label: o.replace("_", " ") })),
+    outcomes: OUTCOMES.map((o) => ({ value: o, label: o.replaceAll("_", " ") })),
   };
 }
