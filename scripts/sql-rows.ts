@@ -20,11 +20,32 @@ export const committed = (kind: Kind) => committedMigrations(root, kind);
 /** The first line of a logical backup (scripts/backup.ts) says this. */
 export const LOGICAL_FORMAT = "resonance-logical-backup";
 
-/** A connection for pg tools without the password on their command line (other users can read that): PGPASSWORD. */
+/** Query parameters libpq's tools (pg_dump, pg_restore) understand and that hold no secret; others are left out. */
+const LIBPQ_PARAMETERS = new Set([
+  "host",
+  "port",
+  "sslmode",
+  "sslrootcert",
+  "sslcert",
+  "sslkey",
+  "sslcrl",
+  "connect_timeout",
+  "application_name",
+  "target_session_attrs",
+  "options",
+]);
+
+/**
+ * A connection for pg tools without the password on their command line (other users can read that): PGPASSWORD.
+ * Parameters only Prisma or node-postgres know (`schema`, `connection_limit`, `pgbouncer`…) would make the tools
+ * refuse the URL, and a `password` parameter must not reach the command line either: both are dropped (a password
+ * given as a parameter goes to PGPASSWORD too).
+ */
 export function pgToolConnection(url: string): { dbname: string; env: NodeJS.ProcessEnv } {
   const u = new URL(url);
-  const password = decodeURIComponent(u.password);
+  const password = decodeURIComponent(u.password) || u.searchParams.get("password") || "";
   u.password = "";
+  for (const key of [...u.searchParams.keys()]) if (!LIBPQ_PARAMETERS.has(key)) u.searchParams.delete(key);
   return { dbname: u.toString(), env: { ...process.env, ...(password ? { PGPASSWORD: password } : {}) } };
 }
 
