@@ -1,7 +1,7 @@
 "use client";
 // Settings → Follow-up cases (managers and admins): when a case is opened (per metric threshold, interactions
 // marked follow-up), when it is due, who gets it; and the root causes agents choose from when working a case.
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { updateCaseRulesAction, updateRootCausesAction } from "@/app/_actions/case-settings";
 import type { CaseRules } from "@/lib/cases/rules";
 import { Section } from "../ui/page-header";
@@ -126,11 +126,13 @@ function RulesForm({ rules, owners }: { rules: CaseRules; owners: Owner[] }) {
   );
 }
 
-let nextKey = 0;
-
 function RootCausesForm({ causes }: { causes: string[] }) {
   const { state, dispatch, onSubmit, pending, fieldErrors, message } = useActionForm(updateRootCausesAction);
-  const [rows, setRows] = useState(() => causes.map((value) => ({ key: nextKey++, value })));
+  // Keys (and the inputs' ids) by position for the saved causes, the same on the server and in the browser; added
+  // rows count on from there. (A module-wide counter differed between the two, so an added row could take the id of
+  // a saved one and its label named two inputs.)
+  const [rows, setRows] = useState(() => causes.map((value, i) => ({ key: i, value })));
+  const lastKey = useRef(causes.length - 1);
   const listError = fieldErrors?.causes;
   return (
     <form
@@ -176,7 +178,7 @@ function RootCausesForm({ causes }: { causes: string[] }) {
         </p>
       ) : null}
       <div className="flex flex-wrap gap-2">
-        <Button variant="secondary" size="sm" onClick={() => setRows([...rows, { key: nextKey++, value: "" }])}>
+        <Button variant="secondary" size="sm" onClick={() => setRows([...rows, { key: ++lastKey.current, value: "" }])}>
           Add a root cause
         </Button>
         <SubmitButton pending={pending} pendingLabel="Saving…">

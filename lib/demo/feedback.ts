@@ -4,6 +4,7 @@
 import type { Prisma } from "../generated/sqlite/client";
 import type { TouchpointInfo, World } from "./build";
 import { weightedPicker } from "../metrics/random";
+import { DEFAULT_DIGEST_SETTINGS, latestSlot, weekEndingOf } from "../digest/settings";
 import * as T from "./text";
 
 const DAY = 86_400_000;
@@ -18,11 +19,11 @@ const CES_OFFSET = 0.1;
 export type Metric = "nps" | "csat" | "ces";
 
 /**
- * What happened in the last full week before `now` (the week a digest sent today reports on), so that the demo's
- * digest and trends have real, significant changes to show:
+ * What happened in the week the demo's latest weekly digest reports on (the seven days before its most recent
+ * scheduled send, Monday 08:00 UTC by default), so that the digest and the trends have real, significant changes:
  * - a broadband outage swamps the Support journey's phone and chat lines: CSAT and CES there fall that week;
  * - the rewritten bill explainer (confusing for the four weeks before) lifts the Billing journey that week.
- * And for the five weeks before `now`, two short pulse surveys ask for CSAT at one touchpoint each: an IVR question
+ * And for the five weeks before it and the days since, two short pulse surveys ask for CSAT at one touchpoint each: an IVR question
  * at the end of every phone support call (not only the calls staff log) and "Did this explain your bill?" on the
  * bill explainer page. They give those touchpoints enough answers each week to be tested on their own.
  */
@@ -231,8 +232,10 @@ export function buildFeedback(w: World, setupAt: Date, csatTouchpointId: string 
     add("nps", score, ms, ci, tp, channel);
   }
 
-  // The week the stories happen in: the seven full days before midnight UTC of `now`'s day.
-  const weekEnd = Math.floor(w.nowMs / DAY) * DAY;
+  // The week the stories happen in: the one the latest weekly digest reports on with the default schedule (the
+  // seven days before its most recent send, lib/digest/settings.ts), which the digest page opens on.
+  const { weekday, hour } = DEFAULT_DIGEST_SETTINGS;
+  const weekEnd = weekEndingOf(latestSlot(new Date(w.nowMs), weekday, hour)).getTime();
   const week = { from: weekEnd - 7 * DAY, to: weekEnd };
 
   const answer = (
@@ -280,12 +283,16 @@ export function buildFeedback(w: World, setupAt: Date, csatTouchpointId: string 
   for (const pulse of DEMO_WEEK_STORIES.pulses) {
     const tp = w.touchpoints.find((t) => t.def.name === pulse.touchpoint && t.def.targetCsat !== null);
     if (!tp) continue;
-    for (let k = 0; k < DEMO_WEEK_STORIES.pulseWeeks; k++) {
+    // the weeks before the digest's end, and the days since (up to now) at the same rate
+    for (let k = -1; k < DEMO_WEEK_STORIES.pulseWeeks; k++) {
       const from = weekEnd - (k + 1) * 7 * DAY;
+      const span = Math.min(7 * DAY, w.nowMs - from);
+      if (span <= 0) continue;
       // at most a quarter of all CSAT answers go to the pulses, so the rest keep their share
-      const n = Math.min(Math.round(pulse.perWeek * w.scale * (0.9 + 0.2 * rng.next())), counts[1] / 4 - pulseAnswers);
+      const expected = pulse.perWeek * w.scale * (span / (7 * DAY));
+      const n = Math.min(Math.round(expected * (0.9 + 0.2 * rng.next())), counts[1] / 4 - pulseAnswers);
       for (let i = 0; i < n; i++) {
-        const ms = from + rng.int(0, 7 * DAY - 1);
+        const ms = from + rng.int(0, span - 1);
         const ref = { tp, customer: w.customerAt(ms), emotion: 0, ms };
         add("csat", answer("csat", ref, ms), ms, ref.customer, tp, pulse.channel);
         pulseAnswers++;
