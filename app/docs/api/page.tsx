@@ -88,7 +88,7 @@ function OperationCard({ op, origin }: { op: Operation; origin: string }) {
         </Badge>
         <code className="text-sm font-semibold break-all text-slate-900">{op.path}</code>
       </h3>
-      <p className="mt-2 text-sm text-slate-800">{op.description || op.summary}</p>
+      <p className="mt-2 text-sm [overflow-wrap:anywhere] text-slate-800">{op.description || op.summary}</p>
       <dl className="mt-2 flex flex-wrap gap-x-6 gap-y-1 text-xs text-slate-600">
         <div>
           <dt className="inline font-semibold">Access: </dt>

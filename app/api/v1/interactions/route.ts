@@ -2,7 +2,8 @@ import { route, reply } from "@/lib/http/handler";
 import { interactionCreateSchema, interactionListQuery } from "@/lib/interactions/schema";
 import { createInteraction, listInteractions } from "@/lib/interactions/service";
 
-// GET /api/v1/interactions – newest first (?customerId=&touchpointId=&channelId=&staffId=&source=&outcome=&emotion=&from=&to=&q=)
+// GET /api/v1/interactions – newest first, filtered as the Interactions page filters (customer, touchpoint, channel,
+// staff member, source, outcome, emotion, period, text in the note)
 export const GET = route({ role: "viewer", query: interactionListQuery }, ({ ctx, query }) =>
   listInteractions(ctx, query),
 );
