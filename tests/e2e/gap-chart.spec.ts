@@ -76,7 +76,7 @@ test("the gap report's chart: friction first, intervals only from n = 30, the ta
   ).toBe(true);
   const fewRow = visibleRows.filter({ has: page.locator("[data-status=too_few_responses]") }).first();
   await expect(fewRow).toContainText("Too few responses");
-  await expect(fewRow).toContainText(/n = \d+/);
+  await expect(fewRow).toContainText(/n\s=\s\d+/); // nEquals: non-breaking spaces
 
   // The first friction point's whisker lies wholly left of the zero line.
   const first = visibleRows.first();
