@@ -3,16 +3,13 @@
 // SQL count of the same question, in the same run.
 //   npx tsx bench/audiences.ts [--customers=100000] [--runs=15] [--postgres=<admin url>]
 // Prints p50/p99 in milliseconds and checks that both counts agree; nothing else is asserted.
-import path from "node:path";
-import { execFileSync } from "node:child_process";
 import { insertBatches, newId } from "../lib/db-bulk";
-import { forEachDatabase } from "./lib/databases";
+import { inChildPerDatabase } from "./lib/databases";
 import { arg, fmt, timeIt } from "./lib/timing";
 import { createRng } from "../lib/metrics/random";
 
 const N = Number(arg("customers", "100000"));
 const RUNS = Number(arg("runs", "15"));
-const root = path.resolve(import.meta.dirname, "..");
 const DAY = 86_400_000;
 
 async function run(label: string) {
@@ -156,22 +153,4 @@ async function run(label: string) {
   await db.$disconnect();
 }
 
-function child(label: string, url: string) {
-  const env = { ...process.env, DATABASE_URL: url, BENCH_CHILD: label };
-  execFileSync(process.execPath, ["node_modules/prisma/build/index.js", "migrate", "deploy"], {
-    cwd: root,
-    env,
-    stdio: "ignore",
-  });
-  execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", ...process.argv.slice(1)], {
-    cwd: root,
-    env,
-    stdio: "inherit",
-  });
-}
-
-if (process.env.BENCH_CHILD) {
-  await run(process.env.BENCH_CHILD);
-} else {
-  await forEachDatabase("audiences", child);
-}
+await inChildPerDatabase("audiences", run);

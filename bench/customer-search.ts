@@ -2,10 +2,8 @@
 // PostgreSQL: the service call the app makes, next to the raw index query it runs, in the same run.
 //   npx tsx bench/customer-search.ts [--customers=100000] [--queries=400] [--postgres=<admin url>]
 // Prints p50/p99 in milliseconds for 2-letter, 4-letter and full-name queries; nothing is asserted.
-import path from "node:path";
-import { execFileSync } from "node:child_process";
 import { insertBatches } from "../lib/db-bulk";
-import { forEachDatabase } from "./lib/databases";
+import { inChildPerDatabase } from "./lib/databases";
 import { headOf, normalizeSearch, searchTokenRows } from "../lib/customers/search-tokens";
 import { createRng } from "../lib/metrics/random";
 import { FIRST_NAMES, LAST_NAMES } from "../lib/demo/text";
@@ -18,7 +16,6 @@ const arg = (name: string, fallback: string) =>
     .join("=") ?? fallback;
 const N = Number(arg("customers", "100000"));
 const QUERIES = Number(arg("queries", "400"));
-const root = path.resolve(import.meta.dirname, "..");
 const pct = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 const fmt = (xs: number[]) => `p50 ${pct(xs, 50).toFixed(2)} p99 ${pct(xs, 99).toFixed(2)} ms`;
@@ -93,22 +90,4 @@ async function run(label: string) {
   await db.$disconnect();
 }
 
-function child(label: string, url: string) {
-  const env = { ...process.env, DATABASE_URL: url, BENCH_CHILD: label };
-  execFileSync(process.execPath, ["node_modules/prisma/build/index.js", "migrate", "deploy"], {
-    cwd: root,
-    env,
-    stdio: "ignore",
-  });
-  execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", ...process.argv.slice(1)], {
-    cwd: root,
-    env,
-    stdio: "inherit",
-  });
-}
-
-if (process.env.BENCH_CHILD) {
-  await run(process.env.BENCH_CHILD);
-} else {
-  await forEachDatabase("search", child);
-}
+await inChildPerDatabase("search", run);

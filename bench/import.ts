@@ -7,12 +7,10 @@
 // row is checked by the public API's answer validation and stored as a Response with its headline and category
 // plus two Answer rows; the raw insert writes the same rows.
 // Needs a production build (`npx next build`). Prints figures; nothing is asserted.
-import path from "node:path";
 import { randomBytes } from "node:crypto";
-import { execFileSync } from "node:child_process";
 import { insertBatches } from "../lib/db-bulk";
 import { searchTokenRows } from "../lib/customers/search-tokens";
-import { forEachDatabase } from "./lib/databases";
+import { inChildPerDatabase } from "./lib/databases";
 import { startServer } from "../tests/server";
 
 const arg = (name: string, fallback: string) =>
@@ -22,7 +20,6 @@ const arg = (name: string, fallback: string) =>
     .slice(1)
     .join("=") ?? fallback;
 const N = Number(arg("rows", "100000"));
-const root = path.resolve(import.meta.dirname, "..");
 const KIND = (["interactions", "responses"] as const).find((k) => k === arg("kind", "customers")) ?? "customers";
 const CUSTOMERS = 1_000; // --kind=interactions|responses: the customers the rows point at
 const HEADER = {
@@ -261,22 +258,4 @@ async function run(label: string, url: string) {
   }
 }
 
-function child(label: string, url: string) {
-  const env = { ...process.env, DATABASE_URL: url, BENCH_CHILD: label };
-  execFileSync(process.execPath, ["node_modules/prisma/build/index.js", "migrate", "deploy"], {
-    cwd: root,
-    env,
-    stdio: "ignore",
-  });
-  execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", ...process.argv.slice(1)], {
-    cwd: root,
-    env,
-    stdio: "inherit",
-  });
-}
-
-if (process.env.BENCH_CHILD) {
-  await run(process.env.BENCH_CHILD, process.env.DATABASE_URL!);
-} else {
-  await forEachDatabase(`import_${KIND}`, child);
-}
+await inChildPerDatabase(`import_${KIND}`, run);

@@ -4,14 +4,11 @@
 //   npx tsx bench/retention.ts [--responses=100000] [--postgres=<admin url>]
 // Prints total time, rows per second, the mean time per batch and the longest write transaction (how long a
 // batch holds the write lock; the read of the next batch's ids runs outside it).
-import path from "node:path";
-import { execFileSync } from "node:child_process";
 import { insertBatches } from "../lib/db-bulk";
-import { forEachDatabase } from "./lib/databases";
+import { inChildPerDatabase } from "./lib/databases";
 import { arg } from "./lib/timing";
 
 const N = Number(arg("responses", "100000"));
-const root = path.resolve(import.meta.dirname, "..");
 const DAY = 86_400_000;
 
 async function run(label: string) {
@@ -89,22 +86,4 @@ async function run(label: string) {
   await db.$disconnect();
 }
 
-function child(label: string, url: string) {
-  const env = { ...process.env, DATABASE_URL: url, BENCH_CHILD: label, RETENTION_TICK_SECONDS: "0" };
-  execFileSync(process.execPath, ["node_modules/prisma/build/index.js", "migrate", "deploy"], {
-    cwd: root,
-    env,
-    stdio: "ignore",
-  });
-  execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", ...process.argv.slice(1)], {
-    cwd: root,
-    env,
-    stdio: "inherit",
-  });
-}
-
-if (process.env.BENCH_CHILD) {
-  await run(process.env.BENCH_CHILD);
-} else {
-  await forEachDatabase("retention", child);
-}
+await inChildPerDatabase("retention", run, { RETENTION_TICK_SECONDS: "0" });

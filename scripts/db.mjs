@@ -11,24 +11,14 @@ import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { bin, must, root } from "./lib.mjs";
-import { explainFailure, migrate } from "./migrate.mjs";
+import { migrateOrExit } from "./migrate.mjs";
 
 const [command, name] = process.argv.slice(2);
 
 if (command === "migrate") {
   const url = process.env.DATABASE_URL ?? "file:data/resonance.db";
   if (url.startsWith("file:")) fs.mkdirSync(path.join(root, "data"), { recursive: true });
-  const result = await migrate(url);
-  if (!result.ok) {
-    console.error(result.output);
-    console.error(explainFailure(url, result));
-    process.exit(1);
-  }
-  console.log(
-    result.applied.length
-      ? `applied ${result.applied.length} migration${result.applied.length === 1 ? "" : "s"}`
-      : "the schema is already current",
-  );
+  await migrateOrExit(url);
 } else if (command === "new-migration" && /^[a-z0-9_]+$/.test(name ?? "")) {
   await must(path.join(root, "scripts/derive-postgres-schema.mjs"), []);
   const scratch = path.join(root, "tmp/new-migration.db");

@@ -177,6 +177,25 @@ export async function migrate(databaseUrl, { log = console.log } = {}) {
 }
 
 /** What an operator reads when a migration failed: which one, what state the database is in, how to recover. */
+/**
+ * Applies the migrations (migrate) and says what happened: "applied N migrations<suffix>" or "the schema is already
+ * current"; on failure prints what the schema engine said and how to recover, and exits with 1.
+ */
+export async function migrateOrExit(databaseUrl, suffix = "") {
+  const result = await migrate(databaseUrl);
+  if (!result.ok) {
+    console.error(result.output);
+    console.error(explainFailure(databaseUrl, result));
+    process.exit(1);
+  }
+  console.log(
+    result.applied.length
+      ? `applied ${result.applied.length} migration${result.applied.length === 1 ? "" : "s"}${suffix}`
+      : "the schema is already current",
+  );
+  return result;
+}
+
 export function explainFailure(databaseUrl, result) {
   const name = result.migration ?? "(unnamed: see the output above)";
   const lines = [`✖ the database upgrade stopped at migration ${name}.`];

@@ -17,7 +17,7 @@ import { parseArgs } from "node:util";
 import { createGunzip } from "node:zlib";
 import Database from "better-sqlite3";
 // @ts-expect-error plain ESM helpers shared with the npm scripts
-import { committedMigrations, explainFailure, isPostgres, migrate, sqliteFile, withMigrationLock } from "./migrate.mjs";
+import { committedMigrations, isPostgres, migrateOrExit, sqliteFile, withMigrationLock } from "./migrate.mjs";
 import {
   columns,
   createAtMigrations,
@@ -296,17 +296,7 @@ async function main() {
   );
   console.log(`restored ${file} (${format}) into ${shown}`);
   // An older backup is upgraded to this version's schema here, as npm start would.
-  const result = await migrate(url);
-  if (!result.ok) {
-    console.error(result.output);
-    console.error(explainFailure(url, result));
-    process.exit(1);
-  }
-  console.log(
-    result.applied.length
-      ? `applied ${result.applied.length} migration${result.applied.length === 1 ? "" : "s"}: the backup is upgraded to this version`
-      : "the schema is already current",
-  );
+  await migrateOrExit(url, ": the backup is upgraded to this version");
   const counts = await withDb(url, rowCounts);
   const total = Object.values(counts).reduce((s, n) => s + n, 0);
   console.log(

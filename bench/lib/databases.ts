@@ -1,5 +1,6 @@
 // Runs a benchmark once per database: a fresh SQLite file under tmp/bench, then, when an admin URL is given
 // (--postgres=<url> or DATABASE_URL_POSTGRES), a throwaway PostgreSQL database that is dropped afterwards.
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
@@ -30,4 +31,33 @@ export async function forEachDatabase(
     await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     await client.end();
   }
+}
+
+/**
+ * `run` once per database (forEachDatabase), each time in a child process of this same script with DATABASE_URL
+ * set, because the app's database client reads it once, when first imported. The parent makes and migrates each
+ * database; the child (BENCH_CHILD set) measures. `env`: more variables for the child.
+ */
+export async function inChildPerDatabase(
+  name: string,
+  run: (label: string, url: string) => unknown | Promise<unknown>,
+  env: Record<string, string> = {},
+): Promise<void> {
+  if (process.env.BENCH_CHILD) {
+    await run(process.env.BENCH_CHILD, process.env.DATABASE_URL!);
+    return;
+  }
+  await forEachDatabase(name, (label, url) => {
+    const childEnv = { ...process.env, ...env, DATABASE_URL: url, BENCH_CHILD: label };
+    execFileSync(process.execPath, ["node_modules/prisma/build/index.js", "migrate", "deploy"], {
+      cwd: root,
+      env: childEnv,
+      stdio: "ignore",
+    });
+    execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", ...process.argv.slice(1)], {
+      cwd: root,
+      env: childEnv,
+      stdio: "inherit",
+    });
+  });
 }
