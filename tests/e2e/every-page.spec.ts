@@ -10,7 +10,7 @@
 // tmp/a11y/violations.jsonl, one line per rule, page, role and width, for counting.
 import { mkdirSync, appendFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test, type Browser, type BrowserContext, type Page } from "./helpers/test";
 import { DEMO_PASSWORD } from "./helpers/sign-in";
 
 type Role = "admin" | "manager" | "agent";
