@@ -154,7 +154,20 @@ export function matchThemes(
   }
   const out: ThemeMatch[] = [];
   spans.forEach((list, theme) => {
-    if (list.length > 0) out.push({ theme: taxonomy.themes[theme], spans: list });
+    if (list.length > 0) out.push({ theme: taxonomy.themes[theme], spans: mergeSpans(list) });
   });
+  return out;
+}
+
+/** Sorted, with overlapping spans (a phrase and a word inside it) joined. */
+function mergeSpans(list: Span[]): Span[] {
+  if (list.length === 1) return list;
+  const sorted = [...list].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Span[] = [sorted[0]];
+  for (const s of sorted.slice(1)) {
+    const last = out[out.length - 1];
+    if (s.start < last.end) out[out.length - 1] = { start: last.start, end: Math.max(last.end, s.end) };
+    else out.push(s);
+  }
   return out;
 }
