@@ -130,6 +130,20 @@ describe("analyse — properties", () => {
     );
   });
 
+  it("costs in proportion to the text: a 100,000-character hostile comment is analysed at once, with a finite score", () => {
+    const hostile = [
+      "gut ".repeat(12_500) + "nicht ".repeat(12_500),
+      "not bad but ".repeat(8_000),
+      "aber schlecht obwohl ".repeat(5_000),
+    ];
+    for (const text of hostile) {
+      const started = performance.now();
+      const a = analyse(text, text.startsWith("not") ? "en" : "de");
+      expect(performance.now() - started).toBeLessThan(5_000);
+      expect(Number.isFinite(a.sentiment)).toBe(true);
+    }
+  });
+
   it("is deterministic: the same text gives the same analysis", () => {
     const text = "Die Techniker kamen pünktlich, aber die Rechnung war falsch.";
     expect(analyse(text, "de")).toEqual(analyse(text, "de"));

@@ -210,6 +210,8 @@ export function scoreSentiment(
     i += 1;
   }
 
+  // Every step below is linear in the number of tokens: a long or hostile comment costs in proportion to its size.
+  const negatorAt = new Map(negators.map((n) => [n.index, n]));
   const negate = (u: Unit) => {
     const special = u.first === u.last ? lex.negatedValence.get(stems[u.first]) : undefined;
     u.valence = special ?? u.valence * NEGATION_SCALAR;
@@ -221,8 +223,8 @@ export function scoreSentiment(
     for (let j = u.first - 1; j >= 0 && words < NEGATION_REACH; j -= 1) {
       if (tokens[j].kind !== "word") break;
       words += 1;
-      const neg = negators.find((n) => n.index === j && n.clause === u.clause);
-      if (!neg) continue;
+      const neg = negatorAt.get(j);
+      if (!neg || neg.clause !== u.clause) continue;
       neg.used = true;
       // "couldn't be happier", "couldn't be more cumbersome": a negated comparative after "be" intensifies.
       const between = tokens.slice(j + 1, u.first).map((x) => x.lower);
@@ -236,20 +238,25 @@ export function scoreSentiment(
     }
   }
   // German puts "nicht" after the verb: "das gefällt mir nicht", "es funktioniert einfach nicht". A negator
-  // that negated nothing after it negates the clause's sentiment words before it.
+  // that negated nothing after it negates the clause's sentiment words before it: each such word takes the
+  // nearest one after it in its clause (found by one sweep from the end).
   if (language === "de") {
-    for (const n of negators) {
-      if (n.used) continue;
-      for (const u of units) {
-        if (u.clause !== n.clause || u.last >= n.index || u.negated) continue;
-        // "Umständlicher geht es kaum", "besser geht es nicht": a comparative before "geht" intensifies.
-        if (COMPARATIVE.test(tokens[u.last].lower) && tokens[u.last + 1]?.lower === "geht") u.valence *= 1.5;
-        // "so ein hilfreiches Gespräch hatte ich noch nie": never before, so good.
-        else if (n.lower === "nie" && tokens.slice(Math.max(0, u.first - 2), u.first).some((t) => SO.has(t.lower)))
-          u.valence *= 1.5;
-        else negate(u);
-        u.negated = true;
+    let nearest: (typeof negators)[number] | undefined;
+    let n = negators.length - 1;
+    for (let k = units.length - 1; k >= 0; k -= 1) {
+      const u = units[k];
+      while (n >= 0 && negators[n].index > u.last) {
+        if (!negators[n].used) nearest = negators[n];
+        n -= 1;
       }
+      if (!nearest || nearest.clause !== u.clause || u.negated) continue;
+      // "Umständlicher geht es kaum", "besser geht es nicht": a comparative before "geht" intensifies.
+      if (COMPARATIVE.test(tokens[u.last].lower) && tokens[u.last + 1]?.lower === "geht") u.valence *= 1.5;
+      // "so ein hilfreiches Gespräch hatte ich noch nie": never before, so good.
+      else if (nearest.lower === "nie" && tokens.slice(Math.max(0, u.first - 2), u.first).some((t) => SO.has(t.lower)))
+        u.valence *= 1.5;
+      else negate(u);
+      u.negated = true;
     }
   }
   // Boosters and softeners right before a sentiment word (a negator may sit between: "really not good").
@@ -260,7 +267,7 @@ export function scoreSentiment(
         u.valence *= 1 + b;
         break;
       }
-      if (!negators.some((n) => n.index === j)) break;
+      if (!negatorAt.has(j)) break;
     }
     // "simply"/"einfach" before a negator is an adverb, not "easy": "es funktioniert einfach nicht".
     const next = tokens[u.last + 1];
@@ -268,15 +275,16 @@ export function scoreSentiment(
       if (next && (lex.negators.has(next.lower) || next.lower === "nur")) u.valence = 0;
     }
   }
-  // "but": the part after it carries the sentence.
-  for (const c of contrasts) {
-    for (const u of units) {
-      if (u.sentence !== c.sentence) continue;
-      u.valence *= u.first < c.index ? 0.5 : 1.5;
-    }
-  }
-  for (const c of concessives) {
-    for (const u of units) if (u.clause === c.clause && u.first > c.index) u.valence *= 0.5;
+  // "but": the part of the sentence after its last "but" carries it.
+  const lastContrast = new Map<number, number>();
+  for (const c of contrasts) lastContrast.set(c.sentence, c.index);
+  // "although": the rest of its clause counts half (a concessive opens a clause of its own).
+  const concessiveAt = new Map(concessives.map((c) => [c.clause, c.index]));
+  for (const u of units) {
+    const c = lastContrast.get(u.sentence);
+    if (c !== undefined) u.valence *= u.first < c ? 0.5 : 1.5;
+    const k = concessiveAt.get(u.clause);
+    if (k !== undefined && u.first > k) u.valence *= 0.5;
   }
   let sum = 0;
   for (const u of units) sum += u.valence;
