@@ -31,6 +31,11 @@ const { Container } = require("@nlpjs/core") as { Container: new () => { use(plu
 const { LangDe } = require("@nlpjs/lang-de") as { LangDe: unknown };
 
 const seconds = Number(arg("seconds", "3"));
+const HOSTILE: Array<["en" | "de", string]> = [
+  ["de", "gut ".repeat(12_500) + "nicht ".repeat(12_500)],
+  ["en", "not bad but ".repeat(8_000)],
+  ["de", "aber schlecht obwohl ".repeat(5_000)],
+];
 const showErrors = process.argv.includes("--errors");
 const items = loadEvaluationSet();
 
@@ -108,6 +113,15 @@ out.push(
   `  ${"lib/text, every word new (nothing cached)".padEnd(44)} ${Math.round((renamed.length / coldMs) * 1000).toLocaleString("en")} comments per CPU second`,
 );
 rate("lib/text analyse (sentiment + themes)", (i) => analyse(i.text, i.language));
+// Hostile input: 100,000 characters built to provoke negation and contrast rules; the cost must stay in proportion
+// to the length (lib/text/analyse.test.ts checks the result, this the time).
+for (const [language, text] of HOSTILE) {
+  mark = cpuMs();
+  analyse(text, language);
+  out.push(
+    `  ${`hostile ${text.length.toLocaleString("en")}-character comment (${language})`.padEnd(44)} ${(cpuMs() - mark).toFixed(0)} ms CPU`,
+  );
+}
 rate("AFINN word list (sentiment only)", (i) => afinn.analyze(i.text));
 rate(
   "wink-nlp (English comments, sentiment only)",

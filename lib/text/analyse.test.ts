@@ -130,17 +130,17 @@ describe("analyse — properties", () => {
     );
   });
 
-  it("costs in proportion to the text: a 100,000-character hostile comment is analysed at once, with a finite score", () => {
+  // Its time is the benchmark's (bench/text-analytics.ts prints the CPU time of these inputs), never a unit test's.
+  it("a 100,000-character hostile comment gets a finite score within [-1, 1]", () => {
     const hostile = [
       "gut ".repeat(12_500) + "nicht ".repeat(12_500),
       "not bad but ".repeat(8_000),
       "aber schlecht obwohl ".repeat(5_000),
     ];
     for (const text of hostile) {
-      const started = performance.now();
       const a = analyse(text, text.startsWith("not") ? "en" : "de");
-      expect(performance.now() - started).toBeLessThan(5_000);
       expect(Number.isFinite(a.sentiment)).toBe(true);
+      expect(Math.abs(a.sentiment ?? 2)).toBeLessThanOrEqual(1);
     }
   });
 
