@@ -8,7 +8,7 @@ const BH_1995 = [
   0.0001, 0.0004, 0.0019, 0.0095, 0.0201, 0.0278, 0.0298, 0.0344, 0.0459, 0.324, 0.4262, 0.5719, 0.6528, 0.759, 1.0,
 ];
 
-describe('benjaminiHochberg (docs/metrics.md, "Many comparisons at once")', () => {
+describe('benjaminiHochberg (docs/metrics.md, "Many comparisons at once (Benjamini–Hochberg)")', () => {
   it("rejects 4 of the 15 p-values of Benjamini & Hochberg (1995) at q = 0.05", () => {
     const r = benjaminiHochberg(BH_1995, 0.05);
     expect(r.rejections).toBe(4);

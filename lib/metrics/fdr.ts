@@ -1,5 +1,5 @@
 /**
- * False discovery rate control across many tests at once (docs/metrics.md, "Many comparisons at once").
+ * False discovery rate control across many tests at once (docs/metrics.md, "Many comparisons at once (Benjamini–Hochberg)").
  *
  * Benjamini–Hochberg (1995) step-up procedure at level q: sort the m p-values, p₍₁₎ ≤ … ≤ p₍ₘ₎, find the
  * largest k with p₍ₖ₎ ≤ (k / m)·q, and reject the hypotheses of p₍₁₎ … p₍ₖ₎. The adjusted p-value of p₍ᵢ₎ is
