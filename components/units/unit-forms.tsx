@@ -16,7 +16,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { FormMessage } from "@/components/ui/form-message";
 import { useActionForm } from "@/components/ui/use-action-form";
 
-export type UnitOption = { id: string; label: string; depth: number; ancestorIds: string[] };
+export type UnitOption = { id: string; label: string; depth: number };
 
 function Result({
   message,
