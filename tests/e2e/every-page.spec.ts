@@ -68,6 +68,7 @@ const PAGES: Entry[] = [
   { name: "single sign-on", path: () => "/settings/sso", who: ["admin"] },
   { name: "webhooks", path: () => "/settings/webhooks", who: ["admin"] },
   { name: "webhook", path: (ids) => ids.webhook && `/settings/webhooks/${ids.webhook}`, who: ["admin"] },
+  { name: "units", path: () => "/settings/units", who: READERS },
   { name: "audiences", path: () => "/settings/audiences", who: ["manager"] },
   { name: "audience", path: (ids) => ids.audience && `/settings/audiences/${ids.audience}`, who: ["manager"] },
   { name: "forbidden (audiences)", path: () => "/settings/audiences", who: ["agent"] },
