@@ -91,6 +91,26 @@ export default defineConfig([
     },
   },
   {
+    // Browser specs run in several workers, each against its own server: `test` must come from the helper whose
+    // baseURL is the worker's server (tests/e2e/helpers/test.ts), never straight from Playwright.
+    name: "resonance/e2e-worker-servers",
+    files: ["tests/e2e/**/*.spec.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "@playwright/test",
+              message: "Import test and expect from ./helpers/test (each worker has its own server and database).",
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     name: "resonance/pure-metrics",
     files: ["lib/metrics/**"],
     ignores: ["lib/metrics/**/*.test.ts"],

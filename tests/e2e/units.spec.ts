@@ -1,7 +1,7 @@
 // Settings → Units (docs/hierarchy.md): an admin imports a hierarchy from CSV, sees a bad file refused row by row
 // with nothing saved, adds a unit below a store, moves a store to another region and archives a team; an agent reads
 // the tree without any editing control. The units stay for the specs after this one (no other page reads them yet).
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./helpers/test";
 import { signInAs } from "./helpers/sign-in";
 import { shots } from "./helpers/screens";
 
