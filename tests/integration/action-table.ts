@@ -249,7 +249,6 @@ export const ACTIONS: ActionCase[] = [
     bound: ["no-such-audience"],
     form: {},
   },
-  { file: "app/_actions/audiences.ts", name: "createStaticAudienceAction", access: "manager", form: { name: "" } },
   {
     file: "app/_actions/webhooks.ts",
     name: "createWebhookAction",

@@ -1,5 +1,7 @@
+import { Suspense } from "react";
 import Link from "next/link";
-import { UsersRound } from "lucide-react";
+import { Loader2, UsersRound } from "lucide-react";
+import type { Ctx } from "@/lib/auth/ctx";
 import { requireCtx } from "@/lib/auth/action";
 import { countAudience, listAudiences } from "@/lib/audiences/service";
 import { PageHeader, Section } from "@/components/ui/page-header";
@@ -14,11 +16,26 @@ import { builderOptions } from "./options";
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Audiences" };
 
+/**
+ * One row's "match now", streamed in after the list has rendered (its own Suspense boundary): counting an audience
+ * over many customers takes a while, and the list must not wait for every count in turn.
+ */
+async function MatchCount({ ctx, id }: { ctx: Ctx; id: string }) {
+  const n = await countAudience(ctx, id);
+  return <span data-testid="audience-count">{n.toLocaleString("en-US")}</span>;
+}
+
+function Counting() {
+  return (
+    <span className="inline-flex items-center gap-1 text-slate-600" data-testid="audience-counting">
+      <Loader2 size={14} className="animate-spin" aria-hidden="true" /> counting…
+    </span>
+  );
+}
+
 export default async function AudiencesPage() {
   const ctx = await requireCtx("manager");
   const [{ data: audiences }, options] = await Promise.all([listAudiences(ctx, { limit: 100 }), builderOptions(ctx)]);
-  const counts = new Map<string, number>();
-  for (const a of audiences) counts.set(a.id, await countAudience(ctx, a.id));
 
   return (
     <>
@@ -59,10 +76,28 @@ export default async function AudiencesPage() {
                       {a.name}
                     </Link>
                   </Td>
-                  <Td className="tabular-nums">{(counts.get(a.id) ?? 0).toLocaleString("en-US")}</Td>
+                  <Td className="tabular-nums">
+                    {a.definitionProblems ? (
+                      <span className="flex flex-col items-start gap-1">
+                        <span>0</span>
+                        <Badge tone="danger">Invalid definition: matches no one</Badge>
+                        <span className="text-xs text-slate-700">
+                          {a.definitionProblems[0].name}: {a.definitionProblems[0].reason}
+                        </span>
+                      </span>
+                    ) : (
+                      <Suspense fallback={<Counting />}>
+                        <MatchCount ctx={ctx} id={a.id} />
+                      </Suspense>
+                    )}
+                  </Td>
                   <Td className="hidden sm:table-cell">
                     <Badge tone={a.kind === "static" ? "neutral" : "brand"}>
-                      {a.kind === "static" ? `List of ${a.members ?? 0}` : `${a.definition.criteria.length} criteria`}
+                      {a.kind === "static"
+                        ? `List of ${a.members ?? 0}`
+                        : a.definition
+                          ? `${a.definition.criteria.length} criteria`
+                          : "Invalid"}
                     </Badge>
                   </Td>
                   <Td className="hidden sm:table-cell">{formatDate(a.updatedAt)}</Td>
