@@ -1,9 +1,7 @@
-import { Suspense } from "react";
 import Link from "next/link";
-import { Loader2, UsersRound } from "lucide-react";
-import type { Ctx } from "@/lib/auth/ctx";
+import { UsersRound } from "lucide-react";
 import { requireCtx } from "@/lib/auth/action";
-import { countAudience, listAudiences } from "@/lib/audiences/service";
+import { listAudiences } from "@/lib/audiences/service";
 import { PageHeader, Section } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
@@ -11,27 +9,11 @@ import { Badge } from "@/components/ui/badge";
 import { formatDate } from "@/components/ui/format";
 import { AudienceBuilder } from "@/components/audiences/audience-builder";
 import { StaticUploadForm } from "@/components/audiences/static-upload-form";
+import { MatchCount } from "@/components/audiences/match-count";
 import { builderOptions } from "./options";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Audiences" };
-
-/**
- * One row's "match now", streamed in after the list has rendered (its own Suspense boundary): counting an audience
- * over many customers takes a while, and the list must not wait for every count in turn.
- */
-async function MatchCount({ ctx, id }: { ctx: Ctx; id: string }) {
-  const n = await countAudience(ctx, id);
-  return <span data-testid="audience-count">{n.toLocaleString("en-US")}</span>;
-}
-
-function Counting() {
-  return (
-    <span className="inline-flex items-center gap-1 text-slate-600" data-testid="audience-counting">
-      <Loader2 size={14} className="animate-spin" aria-hidden="true" /> counting…
-    </span>
-  );
-}
 
 export default async function AudiencesPage() {
   const ctx = await requireCtx("manager");
@@ -86,9 +68,7 @@ export default async function AudiencesPage() {
                         </span>
                       </span>
                     ) : (
-                      <Suspense fallback={<Counting />}>
-                        <MatchCount ctx={ctx} id={a.id} />
-                      </Suspense>
+                      <MatchCount id={a.id} />
                     )}
                   </Td>
                   <Td className="hidden sm:table-cell">
