@@ -16,7 +16,7 @@ import {
 } from "@/lib/audiences/service";
 import { audienceWhere } from "@/lib/audiences/compile";
 import { createOrg, TEST_PASSWORD, uid, type Org } from "../factories";
-import { http, signIn, baseURL } from "./http";
+import { http, signIn } from "./http";
 
 let A: Org;
 let B: Org;
