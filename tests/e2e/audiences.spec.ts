@@ -58,9 +58,20 @@ test("a manager builds an audience and watches the preview", async ({ page }) =>
   expect(await settledCount(page, "preview-matched")).toBe(proNotOptedOut);
   await shots(page, SHOTS, "builder");
 
+  // The list renders before any count: each row's count is fetched afterwards (held back here until released).
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/api/v1/audiences/*/count", async (route) => {
+    await held;
+    await route.continue();
+  });
   await page.goto("/settings/audiences");
   const row = page.getByRole("row", { name: /Pro plan, not opted out/ });
-  await expect(row).toContainText(proNotOptedOut.toLocaleString("en-US"));
+  await expect(row.getByTestId("audience-counting")).toHaveText(/counting…/);
+  await shots(page, SHOTS, "list-counting");
+  release();
+  await expect(row.getByTestId("audience-count")).toHaveText(proNotOptedOut.toLocaleString("en-US"));
+  await page.unroute("**/api/v1/audiences/*/count");
   await shots(page, SHOTS, "list");
 });
 

@@ -72,7 +72,7 @@ export default async function AudiencesPage() {
                     )}
                   </Td>
                   <Td className="hidden sm:table-cell">
-                    <Badge tone={a.kind === "static" ? "neutral" : "brand"}>
+                    <Badge tone={a.definitionProblems ? "danger" : a.kind === "static" ? "neutral" : "brand"}>
                       {a.kind === "static"
                         ? `List of ${a.members ?? 0}`
                         : a.definition
