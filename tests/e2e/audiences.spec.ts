@@ -4,7 +4,7 @@
 // one; a CSV list over 1 MB uploads through the API route with its progress. Agents get the 403 page.
 import { execFileSync } from "node:child_process";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page, e2eDatabaseUrl } from "./helpers/test";
 import { signInAs } from "./helpers/sign-in";
 import { shots } from "./helpers/screens";
 
@@ -81,7 +81,7 @@ function breakAudience(id: string) {
   execFileSync(
     process.execPath,
     [path.join(root, "node_modules/tsx/dist/cli.mjs"), "tests/e2e/helpers/break-audience.ts", id],
-    { cwd: root, env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:tmp/test-dbs/e2e.db" } },
+    { cwd: root, env: { ...process.env, DATABASE_URL: e2eDatabaseUrl() } },
   );
 }
 
