@@ -114,6 +114,24 @@ export function cacheStatements(client: SqliteClient, size = STATEMENT_CACHE_SIZ
   };
 }
 
+/** The LIKEs Prisma writes for `contains`, `startsWith` and `endsWith` on SQLite: `LIKE ('%' || ? || '%')` and so on. */
+const PRISMA_LIKE = /LIKE \(((?:'%' \|\| )?\?(?: \|\| '%')?)\)(?! ESCAPE)/g;
+
+/** Adds ESCAPE '\' to the LIKEs Prisma writes, so a backslash escapes % and _ as on PostgreSQL (lib/db-text.ts). */
+export function escapePrismaLikes(sql: string): string {
+  return sql.includes("LIKE (") ? sql.replace(PRISMA_LIKE, "LIKE ($1) ESCAPE '\\'") : sql;
+}
+
+/**
+ * Prisma 7 compiles string filters to LIKE without an ESCAPE clause. PostgreSQL's LIKE takes a backslash as the
+ * escape character by default; SQLite's LIKE has none unless the statement names one. Naming it here gives both
+ * databases one rule, so user text escaped by lib/db-text.ts matches literally on either.
+ */
+export function likeEscapesOnSqlite(client: SqliteClient): void {
+  const prepare = client.prepare.bind(client);
+  client.prepare = (sql: string) => prepare(escapePrismaLikes(sql));
+}
+
 function sqliteAdapter(url: string) {
   const factory = new PrismaBetterSqlite3({ url, timeout: 15_000 });
   const connect = factory.connect.bind(factory);
@@ -121,7 +139,9 @@ function sqliteAdapter(url: string) {
   // transaction to a process crash (only, at worst, the last ones to a power cut).
   factory.connect = async () => {
     const adapter = await connect();
-    cacheStatements((adapter as unknown as { client: SqliteClient }).client);
+    const client = (adapter as unknown as { client: SqliteClient }).client;
+    cacheStatements(client);
+    likeEscapesOnSqlite(client);
     // optimize=0x10002 at open: refresh the planner's statistics where they are missing or stale, so that,
     // e.g., `orgId = ? AND id IN (…)` uses the primary key rather than scanning the organization's rows.
     await adapter.executeScript(

@@ -1,15 +1,14 @@
 "use server";
 // Audiences (managers and admins; docs/distribution.md). The builder previews a definition before it is saved and
-// saves it as JSON; a static audience is an uploaded CSV. The services validate, scope and audit.
+// saves it as JSON. A static audience's CSV goes to the API route (components/audiences/static-upload-form.tsx), whose
+// size limit is the import's, not a server action's 1 MB. The services validate, scope and audit.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { parseWith, requireCtx, runAction, type ActionResult, type ActionState } from "@/lib/auth/action";
-import { ValidationError } from "@/lib/errors";
-import { createAudienceSchema, previewDefinitionSchema, staticAudienceQuery } from "@/lib/audiences/schema";
+import { createAudienceSchema, previewDefinitionSchema } from "@/lib/audiences/schema";
 import {
   createAudience,
-  createStaticAudience,
   deleteAudience,
   previewDefinition,
   updateAudience,
@@ -48,21 +47,4 @@ export async function deleteAudienceAction(
   });
   if (result.ok) redirect("/settings/audiences");
   return result;
-}
-
-/** A static audience from the `file` of the form (CSV with an email and/or externalId column), all or nothing. */
-export async function createStaticAudienceAction(
-  _prev: ActionState<{ id: string; members: number }>,
-  form: FormData,
-): Promise<ActionResult<{ id: string; members: number }>> {
-  return runAction(async () => {
-    const ctx = await requireCtx("manager");
-    const { name } = parseWith(staticAudienceQuery, { name: form.get("name") || undefined });
-    const file = form.get("file");
-    if (!(file instanceof File) || file.size === 0)
-      throw new ValidationError([{ name: "file", reason: "Choose a CSV file" }]);
-    const a = await createStaticAudience(ctx, name, file.stream());
-    revalidatePath("/settings/audiences");
-    return { id: a.id, members: a.members ?? 0 };
-  });
 }

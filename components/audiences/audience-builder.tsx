@@ -1,12 +1,20 @@
 "use client";
 // The audience builder: a name, criteria rows that must all hold, and a live preview (matched, who cannot be
-// reached by e-mail and why, the first customers) recomputed on the server a moment after each change.
+// reached by e-mail and why, the first customers) recomputed on the server a moment after each change. Editing a
+// saved audience whose stored definition no longer parses, the preview says so and shows that it matches no one
+// until a new definition is saved.
 import { useEffect, useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import Link from "next/link";
 import { Loader2, Plus, Trash2 } from "lucide-react";
 import type { FieldErrors } from "@/lib/auth/action";
-import { CONSENT_STATES, NPS_CATEGORIES, type CriterionType } from "@/lib/audiences/definition";
+import {
+  CONSENT_STATES,
+  NPS_CATEGORIES,
+  type CriterionType,
+  type DefinitionProblem,
+  type ValueType,
+} from "@/lib/audiences/definition";
 import type { AudiencePreview } from "@/lib/audiences/service";
 import { previewAudienceAction, saveAudienceAction } from "@/app/_actions/audiences";
 import { Input } from "@/components/ui/input";
@@ -19,6 +27,8 @@ type Props = {
   audienceId?: string;
   initialName?: string;
   initialRows?: Row[];
+  /** The saved definition no longer parses: what is wrong with it (it matches no one until saved again). */
+  invalidDefinition?: DefinitionProblem[] | null;
   touchpoints: Option[];
   journeys: Option[];
   outcomes: Option[];
@@ -38,6 +48,17 @@ const NPS_LABELS: Record<(typeof NPS_CATEGORIES)[number], string> = {
   passive: "Passive (7–8)",
   detractor: "Detractor (0–6)",
 };
+const VALUE_TYPE_OPTIONS: Array<{ value: ValueType; label: string }> = [
+  { value: "text", label: "Text" },
+  { value: "number", label: "Number" },
+  { value: "boolean", label: "Yes / no" },
+];
+const VALUE_HINTS: Record<ValueType, string> = {
+  text: "Compared exactly, as typed (01234 stays 01234)",
+  number: "A number such as 12 or 4.5",
+  boolean: "",
+};
+
 const REASON_LABELS: Record<keyof AudiencePreview["excluded"], string> = {
   erased: "Erased",
   opted_out: "Opted out of surveys",
@@ -90,6 +111,7 @@ export function AudienceBuilder({
   audienceId,
   initialName = "",
   initialRows = [],
+  invalidDefinition = null,
   touchpoints,
   journeys,
   outcomes,
@@ -109,10 +131,14 @@ export function AudienceBuilder({
 
   const definition = toDefinition(rows);
   const definitionKey = JSON.stringify(definition);
-  const counting = countedKey !== definitionKey;
+  // An unreadable saved definition, not yet edited: the saved audience matches no one; nothing to preview.
+  const [untouchedKey] = useState(definitionKey);
+  const showingInvalid = !!invalidDefinition?.length && definitionKey === untouchedKey;
+  const counting = !showingInvalid && countedKey !== definitionKey;
 
   useEffect(() => {
     const ticket = ++latest.current;
+    if (showingInvalid) return;
     const timer = setTimeout(async () => {
       const result = await previewAudienceAction({ definition: JSON.parse(definitionKey), audienceId });
       if (ticket !== latest.current) return; // a newer change is being counted
@@ -123,10 +149,13 @@ export function AudienceBuilder({
       } else setPreviewErrors(result.fieldErrors ?? { form: result.message });
     }, 350);
     return () => clearTimeout(timer);
-  }, [definitionKey, audienceId]);
+  }, [definitionKey, audienceId, showingInvalid]);
 
   const errors = { ...previewErrors, ...saveErrors };
   const err = (i: number, field: string) => errors[`definition.criteria.${i}.${field}`];
+  /** The first error of a list field or of any of its entries (`values`, `values.2`). */
+  const listErr = (i: number, field: string) =>
+    err(i, field) ?? Object.entries(errors).find(([k]) => k.startsWith(`definition.criteria.${i}.${field}.`))?.[1];
   const update = (key: number, patch: Partial<Row>) =>
     setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...patch } : r)));
 
@@ -169,9 +198,11 @@ export function AudienceBuilder({
         />
         <div className="flex flex-col gap-3">
           <p className="text-sm text-slate-700">
-            {rows.length === 0
-              ? "No criteria yet: the audience is every customer. Add criteria to narrow it; all of them must hold."
-              : "Customers who match all of these:"}
+            {showingInvalid
+              ? "The saved definition cannot be read, so this audience matches no one. Build it again here and save."
+              : rows.length === 0
+                ? "No criteria yet: the audience is every customer. Add criteria to narrow it; all of them must hold."
+                : "Customers who match all of these:"}
           </p>
           {rows.map((r, i) => (
             <fieldset
@@ -254,14 +285,51 @@ export function AudienceBuilder({
                         { value: "range", label: "Between (numbers)" },
                       ]}
                       value={r.op}
-                      onChange={(e) => update(r.key, { op: e.target.value as Row["op"] })}
+                      onChange={(e) => {
+                        const op = e.target.value as Row["op"];
+                        // yes/no has one value to compare; a range is numbers
+                        const valueType =
+                          op === "range" ? "number" : op === "in" && r.valueType === "boolean" ? "text" : r.valueType;
+                        update(r.key, { op, valueType });
+                      }}
                     />
-                    {r.op === "equals" ? (
+                    {r.op !== "range" ? (
+                      <Select
+                        id={`c${r.key}-vtype`}
+                        name={`c${r.key}-vtype`}
+                        label="Compared as"
+                        options={
+                          r.op === "in" ? VALUE_TYPE_OPTIONS.filter((o) => o.value !== "boolean") : VALUE_TYPE_OPTIONS
+                        }
+                        value={r.valueType}
+                        onChange={(e) => {
+                          const valueType = e.target.value as ValueType;
+                          update(r.key, { valueType, ...(valueType === "boolean" ? { value: "true" } : {}) });
+                        }}
+                        error={err(i, "valueType")}
+                      />
+                    ) : null}
+                    {r.op === "equals" && r.valueType === "boolean" ? (
+                      <Select
+                        id={`c${r.key}-value`}
+                        name={`c${r.key}-value`}
+                        label="Value"
+                        options={[
+                          { value: "true", label: "Yes" },
+                          { value: "false", label: "No" },
+                        ]}
+                        value={r.value === "false" ? "false" : "true"}
+                        onChange={(e) => update(r.key, { value: e.target.value })}
+                        error={err(i, "value")}
+                      />
+                    ) : null}
+                    {r.op === "equals" && r.valueType !== "boolean" ? (
                       <Input
                         id={`c${r.key}-value`}
                         name={`c${r.key}-value`}
                         label="Value"
-                        hint="Numbers and true/false are compared as such"
+                        hint={VALUE_HINTS[r.valueType]}
+                        inputMode={r.valueType === "number" ? "decimal" : undefined}
                         value={r.value}
                         onChange={(e) => update(r.key, { value: e.target.value })}
                         error={err(i, "value")}
@@ -272,10 +340,10 @@ export function AudienceBuilder({
                         id={`c${r.key}-values`}
                         name={`c${r.key}-values`}
                         label="Values"
-                        hint="Separated by commas"
+                        hint={r.valueType === "number" ? "Numbers, separated by commas" : "Separated by commas"}
                         value={r.values}
                         onChange={(e) => update(r.key, { values: e.target.value })}
-                        error={err(i, "values")}
+                        error={listErr(i, "values")}
                       />
                     ) : null}
                     {r.op === "range" ? (
@@ -424,10 +492,24 @@ export function AudienceBuilder({
             )}
           </p>
         </div>
-        {Object.keys(previewErrors).length ? (
+        {showingInvalid ? (
+          <div className="mt-3 flex flex-col gap-2" data-testid="preview-invalid">
+            <dl>
+              <dt className="text-xs text-slate-600">Match now</dt>
+              <dd className="text-2xl font-semibold text-slate-900" data-testid="preview-matched">
+                0
+              </dd>
+            </dl>
+            <p className="text-sm text-slate-700">
+              The saved definition is invalid, so the audience matches no customer wherever it is used. Change the
+              criteria to preview a new definition.
+            </p>
+          </div>
+        ) : null}
+        {!showingInvalid && Object.keys(previewErrors).length ? (
           <p className="mt-3 text-sm text-slate-700">Correct the highlighted fields to see who matches.</p>
         ) : null}
-        {preview ? (
+        {preview && !showingInvalid ? (
           <div className={`mt-3 flex flex-col gap-3 ${counting ? "opacity-60" : ""}`} aria-busy={counting}>
             <dl className="grid grid-cols-2 gap-3">
               <div>

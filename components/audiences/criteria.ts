@@ -1,6 +1,7 @@
-// The builder's rows ⇄ the definition JSON (lib/audiences/definition.ts). Rows hold what the inputs show (text);
-// the server's zod schema is the judge, and its errors come back keyed by `definition.criteria.N.field`.
-import type { AudienceDefinition, Criterion, CriterionType } from "@/lib/audiences/definition";
+// The builder's rows ⇄ the definition JSON (lib/audiences/definition.ts). Rows hold what the inputs show (text) and,
+// for attribute values, the type the user chose (text, number, yes/no): "01234" as text stays the text "01234".
+// The server's zod schema is the judge, and its errors come back keyed by `definition.criteria.N.field`.
+import type { AudienceDefinition, Criterion, CriterionType, ValueType } from "@/lib/audiences/definition";
 
 export type Row = {
   key: number;
@@ -10,6 +11,7 @@ export type Row = {
   tags: string;
   attribute: string;
   op: "equals" | "in" | "range";
+  valueType: ValueType;
   value: string;
   values: string;
   min: string;
@@ -46,6 +48,7 @@ export function emptyRow(type: CriterionType = "tags", key = 0): Row {
     tags: "",
     attribute: "",
     op: "equals",
+    valueType: "text",
     value: "",
     values: "",
     min: "",
@@ -66,11 +69,14 @@ const list = (text: string) =>
     .map((t) => t.trim())
     .filter(Boolean);
 
-/** "12" → 12, "true" → true, anything else stays text. */
-function typed(text: string): string | number | boolean {
+/**
+ * One value as the chosen type: text as typed (trimmed); a number when the text is one, else the text itself so the
+ * server names the field ("Enter a number"); yes/no as a boolean.
+ */
+function typed(text: string, type: ValueType): string | number | boolean {
   const t = text.trim();
-  if (t === "true" || t === "false") return t === "true";
-  if (/^-?\d+(\.\d+)?$/.test(t)) return Number(t);
+  if (type === "boolean") return t === "true" ? true : t === "false" ? false : t;
+  if (type === "number") return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : t;
   return t;
 }
 
@@ -87,8 +93,9 @@ export function toCriterion(r: Row): Record<string, unknown> {
         type: "attribute",
         key: r.attribute,
         op: r.op,
-        ...(r.op === "equals" ? { value: r.value.trim() === "" ? undefined : typed(r.value) } : {}),
-        ...(r.op === "in" ? { values: list(r.values).map(typed) } : {}),
+        valueType: r.op === "range" ? "number" : r.valueType,
+        ...(r.op === "equals" ? { value: r.value.trim() === "" ? undefined : typed(r.value, r.valueType) } : {}),
+        ...(r.op === "in" ? { values: list(r.values).map((v) => typed(v, r.valueType)) } : {}),
         ...(r.op === "range" ? { min: num(r.min), max: num(r.max) } : {}),
         negate,
       };
@@ -115,6 +122,10 @@ export function toDefinition(rows: Row[]) {
   return { criteria: rows.map(toCriterion) };
 }
 
+/** The type of a saved value that names none (written through the API without `valueType`). */
+const typeOf = (v: unknown): ValueType =>
+  typeof v === "number" ? "number" : typeof v === "boolean" ? "boolean" : "text";
+
 /** A saved definition back into rows (editing). */
 export function fromDefinition(d: AudienceDefinition): Row[] {
   return d.criteria.map((c: Criterion, i) => {
@@ -127,6 +138,7 @@ export function fromDefinition(d: AudienceDefinition): Row[] {
           ...r,
           attribute: c.key,
           op: c.op,
+          valueType: c.valueType ?? typeOf(c.value ?? c.values?.[0]),
           value: c.value === undefined ? "" : String(c.value),
           values: (c.values ?? []).map(String).join(", "),
           min: c.min === undefined ? "" : String(c.min),

@@ -17,14 +17,22 @@ export type Result = {
   mode: string;
 };
 
-async function problemText(res: Response): Promise<string> {
+/** An API error (problem+json) as the browser shows it: its detail, and the fields or rows it names. */
+export type ApiProblem = { message: string; params: Array<{ name: string; reason: string }> };
+
+export function readProblem(status: number, text: string): ApiProblem {
   try {
-    const p = (await res.json()) as { detail?: string; invalid_params?: Array<{ name: string; reason: string }> };
-    const params = p.invalid_params?.map((x) => `${x.name}: ${x.reason}`).join("; ");
-    return [p.detail, params].filter(Boolean).join(" ") || `The server answered ${res.status}.`;
+    const p = JSON.parse(text) as { detail?: string; invalid_params?: Array<{ name: string; reason: string }> };
+    return { message: p.detail || `The server answered ${status}.`, params: p.invalid_params ?? [] };
   } catch {
-    return `The server answered ${res.status}.`;
+    return { message: `The server answered ${status}.`, params: [] };
   }
+}
+
+async function problemText(res: Response): Promise<string> {
+  const p = readProblem(res.status, await res.text().catch(() => ""));
+  const params = p.params.map((x) => `${x.name}: ${x.reason}`).join("; ");
+  return params ? `${p.message} ${params}` : p.message;
 }
 
 export async function previewFile(file: File): Promise<Preview> {

@@ -33,13 +33,36 @@ function attributeNumber(s: Scope, key: string): Prisma.Sql {
   return Prisma.sql`(CASE WHEN json_type(c."attributes", ${path}) IN ('integer', 'real') THEN json_extract(c."attributes", ${path}) END)`;
 }
 
-/** The customer's language: the `language` attribute, else the locale of their latest response with one. */
-function languageOf(s: Scope): Prisma.Sql {
+/** The first subtag of a language tag (`de` of `de-ch`; the tag itself without a hyphen). */
+function baseLanguage(s: Scope, tag: Prisma.Sql): Prisma.Sql {
+  return s.provider === "postgresql"
+    ? Prisma.sql`split_part(${tag}, '-', 1)`
+    : Prisma.sql`substr(${tag}, 1, instr(${tag} || '-', '-') - 1)`;
+}
+
+/**
+ * Whether the customer speaks one of the languages: their `language` attribute, else the locale of their latest
+ * response with one. A code matches itself and its regions (`de` matches `de-ch`): codes without a hyphen by one IN
+ * over the customer's base language, the rarer ones with a hyphen (`pt-br`) by equality or as a prefix. The latest
+ * response is looked up once, by one correlated sub-select that answers the test itself, and only for customers
+ * without the attribute.
+ */
+function speaksOneOf(s: Scope, languages: string[]): Prisma.Sql {
+  const bases = languages.filter((l) => !l.includes("-"));
+  const regional = languages.filter((l) => l.includes("-"));
+  const matches = (tag: Prisma.Sql) => {
+    const parts: Prisma.Sql[] = [];
+    if (bases.length) parts.push(Prisma.sql`${baseLanguage(s, tag)} IN (${Prisma.join(bases)})`);
+    if (regional.length) parts.push(Prisma.sql`${tag} IN (${Prisma.join(regional)})`);
+    for (const l of regional) parts.push(Prisma.sql`${tag} LIKE ${`${l}-%`}`);
+    return Prisma.sql`(${Prisma.join(parts, " OR ")})`;
+  };
   const attr =
     s.provider === "postgresql"
-      ? Prisma.sql`(CASE WHEN jsonb_typeof(c."attributes" -> 'language') = 'string' THEN c."attributes" ->> 'language' END)`
-      : Prisma.sql`(CASE WHEN json_type(c."attributes", '$.language') = 'text' THEN json_extract(c."attributes", '$.language') END)`;
-  return Prisma.sql`lower(COALESCE(${attr}, (SELECT r."locale" FROM "Response" r WHERE r."orgId" = ${s.orgId} AND r."customerId" = c."id" AND r."locale" IS NOT NULL ORDER BY r."submittedAt" DESC, r."id" DESC LIMIT 1)))`;
+      ? Prisma.sql`(CASE WHEN jsonb_typeof(c."attributes" -> 'language') = 'string' THEN lower(c."attributes" ->> 'language') END)`
+      : Prisma.sql`(CASE WHEN json_type(c."attributes", '$.language') = 'text' THEN lower(json_extract(c."attributes", '$.language')) END)`;
+  const locale = Prisma.sql`lower(r."locale")`;
+  return Prisma.sql`CASE WHEN ${attr} IS NOT NULL THEN ${matches(attr)} ELSE (SELECT ${matches(locale)} FROM "Response" r WHERE r."orgId" = ${s.orgId} AND r."customerId" = c."id" AND r."locale" IS NOT NULL ORDER BY r."submittedAt" DESC, r."id" DESC LIMIT 1) END`;
 }
 
 /** Customers given by a sub-select of ids: `c."id" IN (…)`, or NOT IN when negated (the ids are never NULL). */
@@ -76,16 +99,8 @@ function condition(s: Scope, c: Criterion): Prisma.Sql {
         c.negate,
       );
     }
-    case "language": {
-      const lang = languageOf(s);
-      return test(
-        Prisma.join(
-          c.languages.map((l) => Prisma.sql`${lang} = ${l} OR ${lang} LIKE ${`${l}-%`}`),
-          " OR ",
-        ),
-        c.negate,
-      );
-    }
+    case "language":
+      return test(speaksOneOf(s, c.languages), c.negate);
     case "consent": {
       const parts = c.states.map((state) =>
         state === "given"

@@ -25,6 +25,16 @@ const attributeKey = z
   .regex(/^[^"\\]+$/, "An attribute name cannot contain quotes or backslashes");
 const attributeValue = z.union([z.string().max(1000), z.number(), z.boolean()]);
 
+/** The type an attribute's values are compared as: text, a number or yes/no (a JSON boolean). */
+export const VALUE_TYPES = ["text", "number", "boolean"] as const;
+export type ValueType = (typeof VALUE_TYPES)[number];
+const JSON_TYPE: Record<ValueType, string> = { text: "string", number: "number", boolean: "boolean" };
+const TYPE_MISMATCH: Record<ValueType, string> = {
+  text: "Enter text",
+  number: "Enter a number",
+  boolean: "Choose yes or no",
+};
+
 export const NPS_CATEGORIES = ["promoter", "passive", "detractor"] as const;
 export const CONSENT_STATES = ["given", "refused", "not_asked"] as const;
 
@@ -44,6 +54,12 @@ const attribute = z
     type: z.literal("attribute"),
     key: attributeKey,
     op: z.enum(["equals", "in", "range"]),
+    valueType: z
+      .enum(VALUE_TYPES)
+      .optional()
+      .describe(
+        'The type of `value` / `values` (the builder always names it). Each value must be of it: "01234" as text stays text.',
+      ),
     value: attributeValue.optional(),
     values: z.array(attributeValue).max(50).optional(),
     min: z.number().optional(),
@@ -55,6 +71,18 @@ const attribute = z
       issue.addIssue({ code: "custom", path: ["value"], message: "Enter the value" });
     if (c.op === "in" && !c.values?.length)
       issue.addIssue({ code: "custom", path: ["values"], message: "Enter at least one value" });
+    if (c.valueType && c.op !== "range") {
+      const want = JSON_TYPE[c.valueType];
+      if (c.op === "equals" && c.value !== undefined && typeof c.value !== want)
+        issue.addIssue({ code: "custom", path: ["value"], message: TYPE_MISMATCH[c.valueType] });
+      if (c.op === "in")
+        (c.values ?? []).forEach((v, i) => {
+          if (typeof v !== want)
+            issue.addIssue({ code: "custom", path: ["values", i], message: TYPE_MISMATCH[c.valueType!] });
+        });
+    }
+    if (c.op === "range" && c.valueType && c.valueType !== "number")
+      issue.addIssue({ code: "custom", path: ["valueType"], message: "A range compares numbers" });
     if (c.op === "range") {
       if (c.min === undefined && c.max === undefined)
         issue.addIssue({ code: "custom", path: ["min"], message: "Enter a minimum, a maximum or both" });
@@ -131,8 +159,24 @@ export const definitionSchema = z.object({
 });
 export type AudienceDefinition = z.infer<typeof definitionSchema>;
 
-/** A stored definition read back; one that no longer parses (never written by this code) matches no one. */
-export function storedDefinition(json: unknown): AudienceDefinition | null {
+/** What is wrong with a stored definition that no longer parses: each problem named by its path in the JSON. */
+export type DefinitionProblem = { name: string; reason: string };
+
+/**
+ * A stored definition read back. One that no longer parses (a schema change, a hand-edited row) is never read as
+ * "no criteria" — that would be every customer: `definition` is null, which matches NO customer wherever the
+ * audience is used (lib/audiences/compile.ts), and `problems` says what is wrong, for the list, the editor and the API.
+ */
+export function readStoredDefinition(
+  json: unknown,
+): { definition: AudienceDefinition; problems: null } | { definition: null; problems: DefinitionProblem[] } {
   const parsed = definitionSchema.safeParse(json);
-  return parsed.success ? parsed.data : null;
+  if (parsed.success) return { definition: parsed.data, problems: null };
+  return {
+    definition: null,
+    problems: parsed.error.issues.slice(0, 20).map((i) => ({
+      name: ["definition", ...i.path.map(String)].join("."),
+      reason: i.message,
+    })),
+  };
 }

@@ -7,7 +7,7 @@ import { NotFoundError, ValidationError, type InvalidParam } from "../errors";
 import { pageArgs, toPage, type PaginationQuery } from "../http/pagination";
 import { recordAudit } from "../audit/service";
 import { audienceWhere, exclusionCase, EXCLUSION_REASONS, type ExclusionReason } from "./compile";
-import { storedDefinition, type AudienceDefinition } from "./definition";
+import { readStoredDefinition, type AudienceDefinition, type DefinitionProblem } from "./definition";
 import { readStaticMembers } from "./members-csv";
 import type { Source } from "../import/csv";
 import type { CreateAudienceInput, UpdateAudienceInput } from "./schema";
@@ -15,11 +15,15 @@ import type { CreateAudienceInput, UpdateAudienceInput } from "./schema";
 type AudienceRow = Prisma.AudienceGetPayload<{ include: { _count: { select: { members: true } } } }>;
 
 function toDto(a: AudienceRow) {
+  const { definition, problems } = readStoredDefinition(a.definition);
   return {
     id: a.id,
     name: a.name,
     kind: a.kind as "live" | "static",
-    definition: storedDefinition(a.definition) ?? { criteria: [] },
+    /** Null when the stored definition no longer parses: the audience then matches no one (`definitionProblems`). */
+    definition,
+    /** What is wrong with a stored definition that no longer parses (named by path); null when it is valid. */
+    definitionProblems: problems as DefinitionProblem[] | null,
     /** Static audiences: how many customers the uploaded list resolved to. */
     members: a.kind === "static" ? a._count.members : null,
     createdById: a.createdById,
@@ -198,6 +202,8 @@ export async function replaceStaticMembers(ctx: Ctx, id: string, upload: () => P
 export const SAMPLE_SIZE = 20;
 
 export type AudiencePreview = {
+  /** Set when the saved definition no longer parses: nobody matches until it is saved again (docs/distribution.md). */
+  definitionProblems?: DefinitionProblem[];
   matched: number;
   reachable: number;
   excluded: Record<ExclusionReason, number>;
@@ -237,12 +243,16 @@ async function previewOf(ctx: Ctx, target: Target, now = new Date()): Promise<Au
   };
 }
 
+/** What a saved audience resolves to: its definition, or null (no one) when the stored one no longer parses. */
+function targetOf(a: AudienceRow): Target & { problems: DefinitionProblem[] | null } {
+  const { definition, problems } = readStoredDefinition(a.definition);
+  return { definition, problems, staticAudienceId: a.kind === "static" ? a.id : undefined };
+}
+
 export async function previewAudience(ctx: Ctx, id: string): Promise<AudiencePreview> {
-  const a = await findOwn(ctx, id);
-  return previewOf(ctx, {
-    definition: storedDefinition(a.definition),
-    staticAudienceId: a.kind === "static" ? a.id : undefined,
-  });
+  const target = targetOf(await findOwn(ctx, id));
+  const preview = await previewOf(ctx, target);
+  return target.problems ? { definitionProblems: target.problems, ...preview } : preview;
 }
 
 /**
@@ -259,13 +269,21 @@ export async function previewDefinition(
   return previewOf(ctx, { definition, staticAudienceId: saved?.kind === "static" ? saved.id : undefined });
 }
 
-/** How many customers an audience matches now (the list page). */
-export async function countAudience(ctx: Ctx, id: string, now = new Date()): Promise<number> {
-  const a = await findOwn(ctx, id);
-  const where = audienceWhere(
-    { orgId: ctx.orgId, provider, now, staticAudienceId: a.kind === "static" ? a.id : undefined },
-    storedDefinition(a.definition),
+/**
+ * The SQL condition over `"Customer" c` that a saved audience resolves to now: what its count uses, and what a wave
+ * will resolve its recipients with. A stored definition that no longer parses resolves to no one (`1 = 0`).
+ */
+export async function resolveAudienceWhere(ctx: Ctx, id: string, now = new Date()): Promise<Prisma.Sql> {
+  const target = targetOf(await findOwn(ctx, id));
+  return audienceWhere(
+    { orgId: ctx.orgId, provider, now, staticAudienceId: target.staticAudienceId },
+    target.definition,
   );
+}
+
+/** How many customers an audience matches now (the list page, one row at a time). */
+export async function countAudience(ctx: Ctx, id: string, now = new Date()): Promise<number> {
+  const where = await resolveAudienceWhere(ctx, id, now);
   const [row] = await db.$queryRaw<Array<{ n: number | bigint }>>(
     Prisma.sql`SELECT COUNT(*) AS n FROM "Customer" c WHERE ${where}`,
   );

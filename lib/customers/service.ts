@@ -1,4 +1,5 @@
 import { db } from "../db";
+import { startsWithText } from "../db-text";
 import type { Prisma } from "../generated/sqlite/client";
 import type { Ctx } from "../auth/ctx";
 import { ConflictError, NotFoundError } from "../errors";
@@ -38,13 +39,12 @@ export async function searchCustomers(ctx: Ctx, text: string, limit = 10) {
   const q = normalizeSearch(text);
   if (Array.from(q).length < MIN_QUERY) return [];
   const hits = await db.customerSearchToken.findMany({
-    where: { orgId: ctx.orgId, head: headOf(q), token: { startsWith: q } },
+    where: { orgId: ctx.orgId, head: headOf(q), token: startsWithText(q) },
     select: { customerId: true, token: true },
     orderBy: { token: "asc" },
     take: limit * 6, // a customer can match on several tokens ("noah", "noah.clark", "noah clark")
   });
-  // startsWith may treat _ and % as wildcards on some databases; keep only true prefixes.
-  const ids = [...new Set(hits.filter((h) => h.token.startsWith(q)).map((h) => h.customerId))].slice(0, limit);
+  const ids = [...new Set(hits.map((h) => h.customerId))].slice(0, limit);
   if (ids.length === 0) return [];
   const rows = await db.customer.findMany({ where: { orgId: ctx.orgId, id: { in: ids } }, include: customerInclude });
   const byId = new Map(rows.map((r) => [r.id, r]));

@@ -1,4 +1,5 @@
 import { db } from "../db";
+import { containsText } from "../db-text";
 import type { Prisma } from "../generated/sqlite/client";
 import type { Ctx } from "../auth/ctx";
 import { NotFoundError } from "../errors";
@@ -43,7 +44,7 @@ export function interactionWhere(ctx: Ctx, f: InteractionFilters): Prisma.Intera
     outcome: f.outcome,
     emotion: f.emotion,
     ...(f.from || f.to ? { occurredAt: { gte: f.from, lt: f.to } } : {}),
-    ...(f.q ? { note: { contains: f.q } } : {}),
+    ...(f.q ? { note: containsText(f.q) } : {}),
   };
 }
 

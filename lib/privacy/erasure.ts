@@ -14,6 +14,7 @@
 //    by "[erased]" — still-due deliveries are then sent without the person (lib/webhooks/outbox.ts);
 //  - one audit event "customer.erased" naming only the customer's id and counts.
 import { db, Prisma } from "../db";
+import { likeLiteral } from "../db-text";
 import type { Ctx } from "../auth/ctx";
 import { recordAudit } from "../audit/service";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
@@ -69,8 +70,7 @@ async function idsMentioning(
 ): Promise<string[]> {
   const col = Prisma.raw(`"${column}"`);
   const like = needles.map(
-    (n) =>
-      Prisma.sql`LOWER(CAST(${col} AS TEXT)) LIKE ${"%" + n.toLowerCase().replace(/[\\%_]/g, "\\$&") + "%"} ESCAPE '\\'`,
+    (n) => Prisma.sql`LOWER(CAST(${col} AS TEXT)) LIKE ${"%" + likeLiteral(n.toLowerCase()) + "%"} ESCAPE '\\'`,
   );
   const rows = await tx.$queryRaw<
     { id: string }[]

@@ -7,6 +7,7 @@
 // keyset-paginated on (submittedAt, id); a page's rows, answers and questions are then loaded by id with one
 // batched query per relation (no N+1).
 import { db } from "../db";
+import { containsText } from "../db-text";
 import type { Prisma } from "../generated/sqlite/client";
 import type { Ctx } from "../auth/ctx";
 import { NotFoundError } from "../errors";
@@ -47,7 +48,7 @@ export function responseWhere(ctx: Ctx, f: ResponseFilters): Prisma.ResponseWher
     ...(f.from || f.to ? { submittedAt: { gte: f.from, lt: f.to } } : {}),
     ...(f.hasComment ? { hasComment: f.hasComment === "true" } : {}),
     ...(f.status ? { completed: f.status === "completed" } : {}),
-    ...(f.q ? { comment: { contains: f.q } } : {}),
+    ...(f.q ? { comment: containsText(f.q) } : {}),
   };
 }
 

@@ -249,7 +249,6 @@ export const ACTIONS: ActionCase[] = [
     bound: ["no-such-audience"],
     form: {},
   },
-  { file: "app/_actions/audiences.ts", name: "createStaticAudienceAction", access: "manager", form: { name: "" } },
   // the unit tree editor (lib/units, docs/hierarchy.md): admins
   { file: "app/_actions/units.ts", name: "createUnitAction", access: "admin", form: { code: "", name: "" } },
   {

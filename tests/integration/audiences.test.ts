@@ -2,12 +2,21 @@
 // and not the others, on whichever database the suite runs on; the preview's reasons; static lists from a CSV,
 // all or nothing; managers and admins only; another organization's audience is a 404.
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db, provider } from "@/lib/db";
 import type { z } from "zod";
 import { definitionSchema, type criterionSchema } from "@/lib/audiences/definition";
-import { createAudience, getAudience, previewAudience, previewDefinition } from "@/lib/audiences/service";
-import { createOrg, uid, type Org } from "../factories";
-import { http } from "./http";
+import {
+  countAudience,
+  createAudience,
+  getAudience,
+  listAudiences,
+  previewAudience,
+  previewDefinition,
+  resolveAudienceWhere,
+} from "@/lib/audiences/service";
+import { audienceWhere } from "@/lib/audiences/compile";
+import { createOrg, TEST_PASSWORD, uid, type Org } from "../factories";
+import { http, signIn } from "./http";
 
 let A: Org;
 let B: Org;
@@ -146,6 +155,13 @@ describe("each criterion matches the customers it names (and only those)", () =>
       "Dan",
     ]);
     expect(await matching({ type: "attribute", key: "seats", op: "equals", value: 12 })).toEqual(["Ann"]); // not Cat's "12"
+    // The builder names the type of its values: "12" as text is Cat's text "12", not Ann's number 12.
+    expect(await matching({ type: "attribute", key: "seats", op: "equals", valueType: "text", value: "12" })).toEqual([
+      "Cat",
+    ]);
+    expect(
+      await matching({ type: "attribute", key: "seats", op: "in", valueType: "number", values: [12, 50] }),
+    ).toEqual(["Ann", "Dan"]);
     expect(await matching({ type: "attribute", key: "beta", op: "equals", value: true })).toEqual(["Ann"]);
     expect(await matching({ type: "attribute", key: "beta", op: "equals", value: false })).toEqual(["Dan"]);
     expect(await matching({ type: "attribute", key: "seats", op: "range", min: 10 })).toEqual(["Ann", "Dan"]);
@@ -163,6 +179,20 @@ describe("each criterion matches the customers it names (and only those)", () =>
     expect(await matching({ type: "language", languages: ["fr"] })).toEqual(["Bob"]);
     expect(await matching({ type: "language", languages: ["EN"] })).toEqual([]); // Ann's attribute wins over "en"
     expect(await matching({ type: "language", languages: ["de-ch"] })).toEqual(["Ann"]);
+    expect(await matching({ type: "language", languages: ["de-ch", "fr"] })).toEqual(["Ann", "Bob"]);
+    expect(await matching({ type: "language", languages: ["de", "fr"], negate: true })).toEqual(["Dan", "Eve"]);
+  });
+
+  it("language: several languages compile to one IN and one look-up of the latest response, not one per language", () => {
+    const where = audienceWhere(
+      { orgId: A.orgId, provider, now: new Date() },
+      definitionSchema.parse({ criteria: [{ type: "language", languages: ["de", "fr", "en", "it"] }] }),
+    );
+    const sql = where.sql;
+    expect(sql.match(/FROM "Response"/g)).toHaveLength(1);
+    expect(sql).not.toMatch(/LIKE/);
+    // one IN over the base language of the attribute, one over the latest response's locale (never both per row)
+    expect(sql.match(/ IN \(/g)).toHaveLength(2);
   });
 
   it("consent: given, refused, not asked", async () => {
@@ -396,5 +426,125 @@ describe("over HTTP", () => {
     });
     expect(put.status).toBe(400);
     expect((await getAudience(A.ctx("manager"), live.id)).members).toBeNull();
+  });
+});
+
+describe("a stored definition that no longer parses", () => {
+  // A hand-edited row, or one written before a schema change: never read as "no criteria" (everyone).
+  const broken = [
+    { criteria: [{ type: "attribute", key: "plan", op: "equals", value: { nested: true } }] },
+    { criteria: [{ type: "birthday", month: 5 }] },
+    { criteria: "everyone" },
+  ];
+
+  it("matches no one in the preview, the count, the API and the SQL a wave will use, and says what is wrong", async () => {
+    const manager = A.ctx("manager");
+    for (const definition of broken) {
+      const row = await db.audience.create({
+        data: { orgId: A.orgId, name: `Broken ${uid()}`, kind: "live", definition, createdById: A.users.manager.id },
+      });
+      const dto = await getAudience(manager, row.id);
+      expect(dto.definition).toBeNull();
+      expect(dto.definitionProblems?.length).toBeGreaterThan(0);
+      expect(await countAudience(manager, row.id)).toBe(0);
+      expect((await resolveAudienceWhere(manager, row.id)).sql).toBe("1 = 0");
+      const preview = await http("GET", `/api/v1/audiences/${row.id}/preview`, { key: A.keys.manager });
+      expect(preview.body).toMatchObject({ matched: 0, reachable: 0, sample: [] });
+      expect(preview.body.definitionProblems[0].name).toMatch(/^definition/);
+      const got = await http("GET", `/api/v1/audiences/${row.id}`, { key: A.keys.manager });
+      expect(got.body.definition).toBeNull();
+    }
+    const first = await db.audience.findFirstOrThrow({
+      where: { orgId: A.orgId, name: { startsWith: "Broken" } },
+      orderBy: { createdAt: "asc" },
+    });
+    expect((await getAudience(manager, first.id)).definitionProblems).toEqual([
+      { name: "definition.criteria.0.value", reason: expect.any(String) },
+    ]);
+    expect((await listAudiences(manager, { limit: 100 })).data.find((a) => a.id === first.id)).toMatchObject({
+      definition: null,
+    });
+  });
+
+  it("a static list with an unreadable definition matches none of its members either", async () => {
+    const row = await db.audience.create({
+      data: {
+        orgId: A.orgId,
+        name: `Broken list ${uid()}`,
+        kind: "static",
+        definition: { criteria: [{ type: "consent" }] },
+        createdById: A.users.manager.id,
+        members: { create: { customerId: ids.Ann, orgId: A.orgId } },
+      },
+    });
+    expect(await countAudience(A.ctx("manager"), row.id)).toBe(0);
+    expect((await previewAudience(A.ctx("manager"), row.id)).matched).toBe(0);
+  });
+
+  it("the list and the editor flag it, and the editor's preview does not count everyone", async () => {
+    const row = await db.audience.create({
+      data: {
+        orgId: A.orgId,
+        name: `Hand-edited ${uid()}`,
+        kind: "live",
+        definition: { criteria: [{ type: "lastNps", categories: ["fan"] }] },
+        createdById: A.users.manager.id,
+      },
+    });
+    const cookie = (await signIn(A.users.manager.email, TEST_PASSWORD))!;
+    const list = await http("GET", "/settings/audiences", { cookie });
+    expect(list.status).toBe(200);
+    const listRow = list.body.slice(list.body.indexOf(row.name));
+    expect(listRow.slice(0, 2000)).toContain("Invalid definition: matches no one");
+    const editor = await http("GET", `/settings/audiences/${row.id}`, { cookie });
+    expect(editor.body).toContain("saved definition is invalid");
+    expect(editor.body).toContain("definition.criteria.0.categories.0");
+    expect(editor.body).toContain('data-testid="preview-invalid"');
+  });
+});
+
+describe("the list page", () => {
+  it("renders the list at once; each row's count is fetched afterwards from GET /api/v1/audiences/:id/count", async () => {
+    // An organization big enough that counting takes a moment: the page never waits for it.
+    const C = await createOrg("aud-c");
+    const rows = Array.from({ length: 20_000 }, (_, i) => ({
+      orgId: C.orgId,
+      name: `Bulk ${i}`,
+      attributes: { n: i },
+    }));
+    for (let i = 0; i < rows.length; i += 2000) await db.customer.createMany({ data: rows.slice(i, i + 2000) });
+    const made = [];
+    for (const name of ["Slow one", "Slow two", "Slow three"])
+      made.push(
+        await createAudience(C.ctx("manager"), {
+          name,
+          definition: definitionSchema.parse({
+            criteria: [
+              { type: "lastNps", categories: ["detractor"], negate: true },
+              { type: "language", languages: ["de"], negate: true },
+              { type: "attribute", key: "n", op: "range", min: 10 },
+            ],
+          }),
+        }),
+      );
+    const cookie = (await signIn(C.users.manager.email, TEST_PASSWORD))!;
+    const page = await http("GET", "/settings/audiences", { cookie });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain("Slow three");
+    // No count in the page: a "counting…" placeholder per row, filled in by the browser.
+    const listed = await db.audience.count({ where: { orgId: C.orgId } }); // ours and the factory's list
+    expect(page.body.match(/data-testid="audience-counting"/g)).toHaveLength(listed);
+    expect(page.body).not.toContain('data-testid="audience-count"');
+
+    for (const a of made) {
+      const count = await http("GET", `/api/v1/audiences/${a.id}/count`, { cookie });
+      expect(count.status).toBe(200);
+      expect(count.body).toEqual({ matched: 19_990 });
+    }
+    // Another organization's manager gets a 404 for the count, and does not see the audiences listed.
+    const other = (await signIn(A.users.manager.email, TEST_PASSWORD))!;
+    expect((await http("GET", `/api/v1/audiences/${made[0].id}/count`, { cookie: other })).status).toBe(404);
+    expect((await http("GET", `/api/v1/audiences/${made[0].id}/count`, { key: A.keys.admin })).status).toBe(404);
+    expect((await http("GET", "/settings/audiences", { cookie: other })).body).not.toContain("Slow three");
   });
 });

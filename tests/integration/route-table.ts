@@ -291,6 +291,7 @@ export const ROUTES: RouteCase[] = [
   },
   { method: "DELETE", path: "/api/v1/audiences/:id", minRole: "manager", entity: "audience" },
   { method: "GET", path: "/api/v1/audiences/:id/preview", minRole: "manager", entity: "audience" },
+  { method: "GET", path: "/api/v1/audiences/:id/count", minRole: "manager", entity: "audience" },
   {
     method: "PUT",
     path: "/api/v1/audiences/:id/members",

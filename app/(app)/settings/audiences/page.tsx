@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { UsersRound } from "lucide-react";
 import { requireCtx } from "@/lib/auth/action";
-import { countAudience, listAudiences } from "@/lib/audiences/service";
+import { listAudiences } from "@/lib/audiences/service";
 import { PageHeader, Section } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
@@ -9,6 +9,7 @@ import { Badge } from "@/components/ui/badge";
 import { formatDate } from "@/components/ui/format";
 import { AudienceBuilder } from "@/components/audiences/audience-builder";
 import { StaticUploadForm } from "@/components/audiences/static-upload-form";
+import { MatchCount } from "@/components/audiences/match-count";
 import { builderOptions } from "./options";
 
 export const dynamic = "force-dynamic";
@@ -17,8 +18,6 @@ export const metadata = { title: "Audiences" };
 export default async function AudiencesPage() {
   const ctx = await requireCtx("manager");
   const [{ data: audiences }, options] = await Promise.all([listAudiences(ctx, { limit: 100 }), builderOptions(ctx)]);
-  const counts = new Map<string, number>();
-  for (const a of audiences) counts.set(a.id, await countAudience(ctx, a.id));
 
   return (
     <>
@@ -59,10 +58,26 @@ export default async function AudiencesPage() {
                       {a.name}
                     </Link>
                   </Td>
-                  <Td className="tabular-nums">{(counts.get(a.id) ?? 0).toLocaleString("en-US")}</Td>
+                  <Td className="tabular-nums">
+                    {a.definitionProblems ? (
+                      <span className="flex flex-col items-start gap-1">
+                        <span>0</span>
+                        <Badge tone="danger">Invalid definition: matches no one</Badge>
+                        <span className="text-xs text-slate-700">
+                          {a.definitionProblems[0].name}: {a.definitionProblems[0].reason}
+                        </span>
+                      </span>
+                    ) : (
+                      <MatchCount id={a.id} />
+                    )}
+                  </Td>
                   <Td className="hidden sm:table-cell">
-                    <Badge tone={a.kind === "static" ? "neutral" : "brand"}>
-                      {a.kind === "static" ? `List of ${a.members ?? 0}` : `${a.definition.criteria.length} criteria`}
+                    <Badge tone={a.definitionProblems ? "danger" : a.kind === "static" ? "neutral" : "brand"}>
+                      {a.kind === "static"
+                        ? `List of ${a.members ?? 0}`
+                        : a.definition
+                          ? `${a.definition.criteria.length} criteria`
+                          : "Invalid"}
                     </Badge>
                   </Td>
                   <Td className="hidden sm:table-cell">{formatDate(a.updatedAt)}</Td>

@@ -4,6 +4,7 @@ import { getAudience } from "@/lib/audiences/service";
 import { deleteAudienceAction } from "@/app/_actions/audiences";
 import { PageHeader, Section } from "@/components/ui/page-header";
 import { ActionForm } from "@/components/ui/action-form";
+import { FormMessage } from "@/components/ui/form-message";
 import { AudienceBuilder } from "@/components/audiences/audience-builder";
 import { fromDefinition } from "@/components/audiences/criteria";
 import { builderOptions } from "../options";
@@ -40,11 +41,25 @@ export default async function AudiencePage({ params }: { params: Promise<{ id: s
           />
         }
       />
+      {audience.definitionProblems ? (
+        <FormMessage tone="error">
+          <strong>This audience&apos;s saved definition is invalid</strong>, so it matches no customer — in its count,
+          its preview, the API and any invitation — until a new definition is saved. What is wrong:
+          <ul className="mt-1 list-disc pl-5" data-testid="definition-problems">
+            {audience.definitionProblems.map((p) => (
+              <li key={`${p.name}:${p.reason}`}>
+                <code className="break-all">{p.name}</code>: {p.reason}
+              </li>
+            ))}
+          </ul>
+        </FormMessage>
+      ) : null}
       <Section title="Definition">
         <AudienceBuilder
           audienceId={audience.id}
           initialName={audience.name}
-          initialRows={fromDefinition(audience.definition)}
+          initialRows={audience.definition ? fromDefinition(audience.definition) : []}
+          invalidDefinition={audience.definitionProblems}
           {...options}
         />
       </Section>

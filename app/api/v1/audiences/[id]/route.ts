@@ -3,7 +3,8 @@ import { idParams } from "@/lib/http/id";
 import { updateAudienceSchema } from "@/lib/audiences/schema";
 import { deleteAudience, getAudience, updateAudience } from "@/lib/audiences/service";
 
-// GET /api/v1/audiences/:id – one audience with its definition
+// GET /api/v1/audiences/:id – one audience with its definition; a stored definition that no longer parses is
+// `definition: null` with `definitionProblems` naming what is wrong, and the audience matches no one
 export const GET = route({ role: "manager", params: idParams }, ({ ctx, params }) => getAudience(ctx, params.id));
 
 // PATCH /api/v1/audiences/:id – rename it or replace its definition

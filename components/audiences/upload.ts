@@ -1,0 +1,35 @@
+// A CSV file posted to an API route with upload progress (fetch reports none for a request body): the file is the
+// raw text/csv body, as the import wizard sends it (components/import/api.ts), so the import's size limit applies.
+import { readProblem, type ApiProblem } from "@/components/import/api";
+
+export type UploadProblem = ApiProblem;
+export type UploadResult = { ok: true; body: unknown } | { ok: false; problem: UploadProblem };
+
+export function uploadCsv(
+  url: string,
+  file: File,
+  onProgress: (sent: number, total: number) => void,
+): Promise<UploadResult> {
+  return new Promise((resolve) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", url);
+    xhr.setRequestHeader("content-type", "text/csv");
+    xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : file.size);
+    xhr.upload.onload = () => onProgress(file.size, file.size);
+    xhr.onload = () => {
+      if (xhr.status >= 200 && xhr.status < 300) {
+        try {
+          resolve({ ok: true, body: JSON.parse(xhr.responseText) as unknown });
+        } catch {
+          resolve({ ok: false, problem: { message: "The server's answer could not be read.", params: [] } });
+        }
+      } else resolve({ ok: false, problem: readProblem(xhr.status, xhr.responseText) });
+    };
+    xhr.onerror = () =>
+      resolve({
+        ok: false,
+        problem: { message: "The upload failed: the server could not be reached. Try again.", params: [] },
+      });
+    xhr.send(file);
+  });
+}
