@@ -299,6 +299,18 @@ export const ROUTES: RouteCase[] = [
     csv: true,
     invalidBody: { csv: "not CSV" },
   },
+  // campaigns (lib/campaigns, docs/distribution.md): managers and admins
+  { method: "GET", path: "/api/v1/campaigns", minRole: "manager" },
+  {
+    method: "POST",
+    path: "/api/v1/campaigns",
+    minRole: "manager",
+    invalidBody: { name: "", surveyId: "", audienceId: "" },
+  },
+  { method: "GET", path: "/api/v1/campaigns/:id", minRole: "manager", entity: "campaign" },
+  { method: "POST", path: "/api/v1/campaigns/:id/pause", minRole: "manager", entity: "campaign" },
+  { method: "POST", path: "/api/v1/campaigns/:id/resume", minRole: "manager", entity: "campaign" },
+  { method: "POST", path: "/api/v1/campaigns/:id/cancel", minRole: "manager", entity: "campaign" },
   // The audit log (lib/audit) comes before the exports: the cross-tenant probes of /exports/responses put the other
   // organization's ids into this organization's audit trail as the filters its admin typed (their own record).
   {
