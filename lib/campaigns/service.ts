@@ -195,9 +195,9 @@ export async function createCampaign(ctx: Ctx, input: CreateCampaignInput, now =
 }
 
 const TRANSITIONS = {
-  pause: { from: ["active"], to: "paused" },
-  resume: { from: ["paused"], to: "active" },
-  cancel: { from: ["active", "paused"], to: "cancelled" },
+  pause: { from: ["active"], to: "paused", audit: "campaign.paused" },
+  resume: { from: ["paused"], to: "active", audit: "campaign.resumed" },
+  cancel: { from: ["active", "paused"], to: "cancelled", audit: "campaign.cancelled" },
 } as const;
 export type CampaignAction = keyof typeof TRANSITIONS;
 
@@ -214,7 +214,7 @@ export async function changeCampaignStatus(ctx: Ctx, id: string, action: Campaig
       where: { id, orgId: ctx.orgId, status: { in: [...t.from] } },
       data: { status: t.to, ...(action === "cancel" ? { nextWaveAt: null } : {}) },
     });
-    if (count === 0) throw new ConflictError(`The campaign is ${c.status}: it cannot be ${t.to} now.`);
+    if (count === 0) throw new ConflictError(`The campaign is ${c.status}: it cannot be ${action}d now.`);
     if (action === "cancel") {
       await tx.outboxMessage.updateMany({
         where: { orgId: ctx.orgId, status: { in: ["pending", "failed"] }, invitation: { campaignId: id } },
@@ -227,7 +227,7 @@ export async function changeCampaignStatus(ctx: Ctx, id: string, action: Campaig
     }
     await recordAudit(
       ctx,
-      { action: `campaign.${t.to}`, entityType: "Campaign", entityId: id, data: { name: c.name, from: c.status } },
+      { action: t.audit, entityType: "Campaign", entityId: id, data: { name: c.name, from: c.status } },
       tx,
     );
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { customerTimeZone, inWindow, isTimeZone, nextInWindow } from "./window";
+import { customerTimeZone, inWindow, isTimeZone, nextInWindow, zonedTime } from "./window";
 
 const w = { startHour: 9, endHour: 20 };
 
@@ -38,5 +38,15 @@ describe("send window", () => {
     expect(customerTimeZone(null, "UTC")).toBe("UTC");
     expect(isTimeZone("Europe/Zurich")).toBe(true);
     expect(isTimeZone("")).toBe(false);
+  });
+});
+
+describe("a wall-clock time in a time zone", () => {
+  it("is the instant it names there", () => {
+    expect(zonedTime("2026-12-04T09:00", "Europe/Zurich")?.toISOString()).toBe("2026-12-04T08:00:00.000Z");
+    expect(zonedTime("2027-07-01T09:00", "Europe/Zurich")?.toISOString()).toBe("2027-07-01T07:00:00.000Z");
+    expect(zonedTime("2026-12-04T09:00", "America/New_York")?.toISOString()).toBe("2026-12-04T14:00:00.000Z");
+    expect(zonedTime("2026-12-04T09:00", "UTC")?.toISOString()).toBe("2026-12-04T09:00:00.000Z");
+    expect(zonedTime("tomorrow", "UTC")).toBeNull();
   });
 });

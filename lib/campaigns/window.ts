@@ -49,3 +49,35 @@ export function nextInWindow(at: Date, tz: string, w: SendWindow): Date {
     if (inWindow(new Date(t), tz, w)) return new Date(t);
   return at; // unreachable for a window of at least a quarter hour
 }
+
+const partsFormatters = new Map<string, Intl.DateTimeFormat>();
+/** The offset of `tz` from UTC at `at`, in ms (positive east of Greenwich). */
+function offsetMs(at: Date, tz: string): number {
+  let f = partsFormatters.get(tz);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone: tz,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    });
+    partsFormatters.set(tz, f);
+  }
+  const p = Object.fromEntries(f.formatToParts(at).map((x) => [x.type, x.value]));
+  const asUtc = Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second);
+  return asUtc - Math.floor(at.getTime() / 1000) * 1000;
+}
+
+/** A wall-clock time "YYYY-MM-DDTHH:mm" in `tz` as an instant (a time skipped by daylight saving moves forward). */
+export function zonedTime(local: string, tz: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
+  if (!m) return null;
+  const wall = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5]);
+  let t = wall - offsetMs(new Date(wall), tz);
+  t = wall - offsetMs(new Date(t), tz);
+  return new Date(t);
+}

@@ -271,11 +271,11 @@ export async function runDueMessages(opts: { mailer?: Mailer | null; env?: Env }
   }
 }
 
-/** One tick: start due waves, queue them, send due messages. */
-export async function campaignTick(opts: { mailer?: Mailer | null; env?: Env } = {}): Promise<void> {
+/** One tick: start due waves, queue them, send due messages. Returns the send attempts made. */
+export async function campaignTick(opts: { mailer?: Mailer | null; env?: Env } = {}): Promise<number> {
   await startDueWaves();
   await queueWaves();
-  await runDueMessages(opts);
+  return runDueMessages(opts);
 }
 
 export function startCampaignWorker(env: Env = process.env): boolean {

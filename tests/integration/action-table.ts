@@ -250,6 +250,15 @@ export const ACTIONS: ActionCase[] = [
     form: {},
   },
   { file: "app/_actions/audiences.ts", name: "createStaticAudienceAction", access: "manager", form: { name: "" } },
+  // campaigns (lib/campaigns): managers and admins
+  { file: "app/_actions/campaigns.ts", name: "createCampaignAction", access: "manager", form: { name: "" } },
+  {
+    file: "app/_actions/campaigns.ts",
+    name: "changeCampaignStatusAction",
+    access: "manager",
+    bound: ["no-such-campaign", "pause"],
+    form: {},
+  },
   {
     file: "app/_actions/webhooks.ts",
     name: "createWebhookAction",
