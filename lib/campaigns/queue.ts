@@ -117,48 +117,57 @@ async function queueBatch(w: Wave, owner: string, now: Date): Promise<boolean> {
     Prisma.sql`SELECT c."id", c."email", c."externalId", c."consent", c."erasedAt", c."attributes" FROM "Customer" c WHERE ${where}${after} ORDER BY c."id" LIMIT ${BATCH}`,
   );
   const done = batch.length < BATCH;
-  await db.$transaction(async (tx) => {
-    const reasons = await contactRuleReasons(tx, c.orgId, batch);
-    const invitations: Prisma.InvitationCreateManyInput[] = [];
-    const messages: Prisma.OutboxMessageCreateManyInput[] = [];
-    const sendFrom = w.scheduledAt > now ? w.scheduledAt : now;
-    for (const customer of batch) {
-      const id = `inv${randomUUID().replace(/-/g, "")}`;
-      const reason = reasons.get(customer.id);
-      invitations.push({
-        id,
-        orgId: c.orgId,
-        campaignId: c.id,
-        waveId: w.id,
-        customerId: customer.id,
-        surveyId: c.surveyId,
-        channel: c.channel,
-        address: reason ? null : customer.email,
-        status: reason ? "suppressed" : "queued",
-        reason: reason ?? null,
-      });
-      if (!reason) {
-        const tz = customerTimeZone(parseAttributes(customer.attributes), c.timeZone);
-        const window = { startHour: c.windowStartHour, endHour: c.windowEndHour };
-        messages.push({ orgId: c.orgId, invitationId: id, seq: 0, nextAttemptAt: nextInWindow(sendFrom, tz, window) });
+  await db.$transaction(
+    async (tx) => {
+      const reasons = await contactRuleReasons(tx, c.orgId, batch);
+      const invitations: Prisma.InvitationCreateManyInput[] = [];
+      const messages: Prisma.OutboxMessageCreateManyInput[] = [];
+      const sendFrom = w.scheduledAt > now ? w.scheduledAt : now;
+      for (const customer of batch) {
+        const id = `inv${randomUUID().replace(/-/g, "")}`;
+        const reason = reasons.get(customer.id);
+        invitations.push({
+          id,
+          orgId: c.orgId,
+          campaignId: c.id,
+          waveId: w.id,
+          customerId: customer.id,
+          surveyId: c.surveyId,
+          channel: c.channel,
+          address: reason ? null : customer.email,
+          status: reason ? "suppressed" : "queued",
+          reason: reason ?? null,
+        });
+        if (!reason) {
+          const tz = customerTimeZone(parseAttributes(customer.attributes), c.timeZone);
+          const window = { startHour: c.windowStartHour, endHour: c.windowEndHour };
+          messages.push({
+            orgId: c.orgId,
+            invitationId: id,
+            seq: 0,
+            nextAttemptAt: nextInWindow(sendFrom, tz, window),
+          });
+        }
       }
-    }
-    if (invitations.length) await tx.invitation.createMany({ data: invitations });
-    if (messages.length) await tx.outboxMessage.createMany({ data: messages });
-    const suppressed = invitations.length - messages.length;
-    const { count } = await tx.campaignWave.updateMany({
-      where: { id: w.id, leaseOwner: owner },
-      data: {
-        cursor: batch.length ? batch[batch.length - 1].id : w.cursor,
-        recipients: { increment: messages.length },
-        suppressed: { increment: suppressed },
-        leaseExpiresAt: new Date(Date.now() + LEASE_MS),
-        ...(done ? { status: "queued", queuedAt: new Date(), leaseOwner: null, leaseExpiresAt: null } : {}),
-      },
-    });
-    if (count === 0) throw new Error("The wave's lease was lost; another instance continues it.");
-    w.cursor = batch.length ? batch[batch.length - 1].id : w.cursor;
-  });
+      if (invitations.length) await tx.invitation.createMany({ data: invitations });
+      if (messages.length) await tx.outboxMessage.createMany({ data: messages });
+      const suppressed = invitations.length - messages.length;
+      const { count } = await tx.campaignWave.updateMany({
+        where: { id: w.id, leaseOwner: owner },
+        data: {
+          cursor: batch.length ? batch[batch.length - 1].id : w.cursor,
+          recipients: { increment: messages.length },
+          suppressed: { increment: suppressed },
+          leaseExpiresAt: new Date(Date.now() + LEASE_MS),
+          ...(done ? { status: "queued", queuedAt: new Date(), leaseOwner: null, leaseExpiresAt: null } : {}),
+        },
+      });
+      if (count === 0) throw new Error("The wave's lease was lost; another instance continues it.");
+      w.cursor = batch.length ? batch[batch.length - 1].id : w.cursor;
+      // 500 invitations and messages: more than the 5 s default on a busy database, far less than the lease
+    },
+    { timeout: 60_000, maxWait: 30_000 },
+  );
   return !done;
 }
 

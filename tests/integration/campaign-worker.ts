@@ -15,7 +15,12 @@ async function main() {
   attempts += await campaignTick({ mailer }); // loads everything before saying ready
   process.stdout.write("ready\n");
   while (!stop) {
-    attempts += await campaignTick({ mailer });
+    try {
+      attempts += await campaignTick({ mailer });
+    } catch (error) {
+      // as the production poller does (lib/jobs/lease.ts): log, and tick again
+      console.error("[campaign-worker] tick failed:", error instanceof Error ? error.message : error);
+    }
     await sleep(5);
   }
   process.stdout.write(`attempts=${attempts}\n`);

@@ -5,7 +5,7 @@
 // the API with its problem+json, and two worker processes racing without sending any invitation twice.
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from "vitest";
 import { db } from "@/lib/db";
 import { campaignTick, runDueMessages } from "@/lib/campaigns/worker";
 import { startDueWaves } from "@/lib/campaigns/queue";
@@ -339,7 +339,7 @@ describe("unsubscribing", () => {
 
 describe("two instances", () => {
   it("racing worker processes send every invitation exactly once, and both take part", async () => {
-    type Instance = { ready: Promise<void>; done: Promise<number>; stop: () => void };
+    type Instance = { ready: Promise<void>; done: Promise<number>; stop: () => void; kill: () => void };
     const instance = (): Instance => {
       const p = spawn(
         process.execPath,
@@ -359,9 +359,13 @@ describe("two instances", () => {
           code === 0 ? resolve(Number(/attempts=(\d+)/.exec(out)?.[1] ?? -1)) : reject(new Error(`exit ${code}`)),
         );
       });
-      return { ready, done, stop: () => p.stdin!.end() };
+      return { ready, done, stop: () => p.stdin!.end(), kill: () => p.kill() };
     };
     const [one, two] = [instance(), instance()];
+    onTestFinished(() => {
+      one.kill(); // a no-op once they exited; never leaves a worker running into the next tests
+      two.kill();
+    });
     await Promise.all([one.ready, two.ready]);
     // both instances are polling; now the work appears
     const seeds = Array.from({ length: 200 }, (_, i) => ({ label: `race${i}` }));
