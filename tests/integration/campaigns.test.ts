@@ -81,7 +81,14 @@ async function audienceOf(org: Org, seeds: CustomerSeed[]) {
       definition: { criteria: [{ type: "tags", tags: [tag] }] },
     },
   });
-  return { audience, customers, byLabel: (l: string) => customers.find((c) => c.name === l)! };
+  const emails = new Set(customers.map((c) => c.email));
+  return {
+    audience,
+    customers,
+    byLabel: (l: string) => customers.find((c) => c.name === l)!,
+    /** The messages the sink received for these customers (a reused database may hold other tests' due mail). */
+    mails: () => sink.messages.filter((m) => emails.has(m.to[0])),
+  };
 }
 
 const ANY_TIME = { windowStartHour: 0, windowEndHour: 0 };
@@ -107,7 +114,7 @@ const makeDue = (campaignId: string) =>
 
 describe("a campaign's first wave", () => {
   it("invites who can be reached, suppresses the others with the reason, and sends one e-mail each with the scale, the links and the unsubscribe headers", async () => {
-    const { audience, byLabel } = await audienceOf(A, [
+    const { audience, byLabel, mails } = await audienceOf(A, [
       { label: "ann" },
       { label: "bob" },
       { label: "optout", consent: false },
@@ -128,8 +135,8 @@ describe("a campaign's first wave", () => {
       noemail: "suppressed:no_email",
       noext: "suppressed:no_external_id",
     });
-    expect(sink.messages).toHaveLength(2);
-    const m = sink.messages.find(to(byLabel("ann")))!;
+    expect(mails()).toHaveLength(2);
+    const m = mails().find(to(byLabel("ann")))!;
     expect(m.subject).toBe("Tell us <how> we did");
     const token = invitationToken(inv.find((i) => i.customer.name === "ann")!.id);
     expect(m.headers.get("list-unsubscribe")).toBe(`<${baseOf(m)}/u/${token}>`);
@@ -146,7 +153,7 @@ describe("a campaign's first wave", () => {
 
     // nothing more goes out on the next ticks
     await campaignTick({ mailer });
-    expect(sink.messages).toHaveLength(2);
+    expect(mails()).toHaveLength(2);
   });
 });
 
@@ -157,16 +164,16 @@ function baseOf(m: Received): string {
 
 describe("reminders", () => {
   it("go only to those who have not answered, after the delay, at most the configured number", async () => {
-    const { audience, byLabel } = await audienceOf(A, [{ label: "quiet" }, { label: "answers" }]);
+    const { audience, byLabel, mails } = await audienceOf(A, [{ label: "quiet" }, { label: "answers" }]);
     const { campaign: c, survey } = await campaign(A, audience.id, { reminderCount: 2, reminderDelayHours: 24 });
     await campaignTick({ mailer });
-    expect(sink.messages).toHaveLength(2);
+    expect(mails()).toHaveLength(2);
     // the reminders wait for their delay
     const pending = await db.outboxMessage.findMany({ where: { invitation: { campaignId: c.id }, status: "pending" } });
     expect(pending.map((p) => p.seq)).toEqual([1, 1]);
     expect(pending.every((p) => p.nextAttemptAt!.getTime() > Date.now() + 23 * 3_600_000)).toBe(true);
     await campaignTick({ mailer });
-    expect(sink.messages).toHaveLength(2);
+    expect(mails()).toHaveLength(2);
 
     // "answers" answers the survey
     await db.response.create({
@@ -202,10 +209,13 @@ describe("send windows", () => {
     const h = new Date().getUTCHours();
     // open from two to three hours from now in UTC: open now at UTC+2 (Etc/GMT-2), closed in UTC
     const window = { windowStartHour: (h + 2) % 24, windowEndHour: (h + 3) % 24 };
-    const { audience, byLabel } = await audienceOf(A, [{ label: "east", timeZone: "Etc/GMT-2" }, { label: "utc" }]);
+    const { audience, byLabel, mails } = await audienceOf(A, [
+      { label: "east", timeZone: "Etc/GMT-2" },
+      { label: "utc" },
+    ]);
     const { campaign: c } = await campaign(A, audience.id, { ...window, timeZone: "UTC" });
     await campaignTick({ mailer });
-    expect(sink.messages.map((m) => m.to[0])).toEqual([byLabel("east").email]);
+    expect(mails().map((m) => m.to[0])).toEqual([byLabel("east").email]);
     const waiting = await db.outboxMessage.findFirstOrThrow({
       where: { invitation: { campaignId: c.id, customerId: byLabel("utc").id } },
     });
@@ -217,7 +227,7 @@ describe("send windows", () => {
     // made due early, the worker checks the window again and puts it back
     await makeDue(c.id);
     await campaignTick({ mailer });
-    expect(sink.messages).toHaveLength(1);
+    expect(mails()).toHaveLength(1);
     expect((await db.outboxMessage.findUniqueOrThrow({ where: { id: waiting.id } })).nextAttemptAt).toEqual(opens);
   });
 });
@@ -262,21 +272,21 @@ describe("bounces and retries", () => {
 
 describe("pause, resume, cancel", () => {
   it("a paused campaign sends nothing until resumed; a cancelled one drops what is left; a wrong transition is 409", async () => {
-    const { audience } = await audienceOf(A, [{ label: "p1" }, { label: "p2" }]);
+    const { audience, mails } = await audienceOf(A, [{ label: "p1" }, { label: "p2" }]);
     const { campaign: c } = await campaign(A, audience.id, { reminderCount: 1, reminderDelayHours: 1 });
     const ctx = A.ctx("manager");
     await changeCampaignStatus(ctx, c.id, "pause");
     await campaignTick({ mailer });
-    expect(sink.messages).toHaveLength(0);
+    expect(mails()).toHaveLength(0);
     await expect(changeCampaignStatus(ctx, c.id, "pause")).rejects.toMatchObject({ status: 409 });
     await changeCampaignStatus(ctx, c.id, "resume");
     await campaignTick({ mailer });
-    expect(sink.messages).toHaveLength(2);
+    expect(mails()).toHaveLength(2);
     const cancelled = await changeCampaignStatus(ctx, c.id, "cancel");
     expect(cancelled.status).toBe("cancelled");
     await makeDue(c.id);
     await campaignTick({ mailer });
-    expect(sink.messages).toHaveLength(2); // the reminders were dropped
+    expect(mails()).toHaveLength(2); // the reminders were dropped
     const reminders = await db.outboxMessage.findMany({ where: { invitation: { campaignId: c.id }, seq: 1 } });
     expect(reminders.map((r) => r.status)).toEqual(["skipped", "skipped"]);
     await expect(changeCampaignStatus(ctx, c.id, "resume")).rejects.toMatchObject({ status: 409 });
