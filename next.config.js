@@ -17,6 +17,11 @@ const nextConfig = {
     "pg",
     "bcryptjs",
     "@node-rs/argon2",
+    // Text analytics (lib/text/vendor.ts) loads these CommonJS packages and their word lists with require at
+    // run time, from node_modules.
+    "sentiment",
+    "@nlpjs/lang-de",
+    "wink-eng-lite-web-model",
   ],
   async headers() {
     return [

@@ -1,9 +1,12 @@
 // Browser tests against the production build in Debian's Chromium (never a downloaded browser).
-// scripts/test.mjs builds, prepares a seeded SQLite file and passes it as E2E_DATABASE_URL.
+// scripts/test.mjs builds, prepares a seeded SQLite file (E2E_DATABASE_URL) and a copy of it for every further worker
+// (E2E_WORKERS): each worker has its own server and database (tests/e2e/helpers/servers.ts), and the specs take
+// `test` from tests/e2e/helpers/test.ts, whose baseURL is their worker's server.
 import { defineConfig } from "@playwright/test";
+import { e2eServers, e2eWorkers } from "./tests/e2e/helpers/servers";
 
-const port = Number(process.env.E2E_PORT ?? 3211);
-const baseURL = `http://127.0.0.1:${port}`;
+const port = e2eServers[0].port;
+const baseURL = e2eServers[0].baseURL;
 // The OpenID provider the single sign-on spec starts on loopback (tests/oidc-provider.ts); the app allows it.
 export const oidcPort = Number(process.env.E2E_OIDC_PORT ?? port + 10_000);
 // The DNS server the same spec starts on loopback (tests/dns-server.ts) for domain verification; the app's only resolver.
@@ -12,9 +15,9 @@ export const dnsPort = Number(process.env.E2E_DNS_PORT ?? port + 10_001);
 export default defineConfig({
   testDir: "tests/e2e",
   outputDir: "tmp/playwright",
-  timeout: 60_000,
+  timeout: 120_000, // the suite shares two cores with the integration suites (scripts/test.mjs runs them side by side)
   expect: { timeout: 15_000 },
-  workers: 1,
+  workers: e2eWorkers,
   retries: 0,
   reporter: [["list"], ["json"]],
   use: {
@@ -36,20 +39,21 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { browserName: "chromium", viewport: { width: 1280, height: 800 } } }],
-  webServer: {
-    // The custom server, as `npm start` runs it (server/index.ts; built by scripts/build-server.mjs).
-    command: `node ${process.env.NEXT_DIST_DIR || ".next"}/resonance-server.mjs -H 127.0.0.1 -p ${port}`,
-    url: `${baseURL}/api/health`,
+  // One production server per worker: the custom server, as `npm start` runs it (server/index.ts; built by
+  // scripts/build-server.mjs), on the worker's port and database.
+  webServer: e2eServers.map((server) => ({
+    command: `node ${process.env.NEXT_DIST_DIR || ".next"}/resonance-server.mjs -H 127.0.0.1 -p ${server.port}`,
+    url: `${server.baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
     env: {
-      DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:tmp/test-dbs/e2e.db",
-      NEXTAUTH_URL: baseURL,
+      DATABASE_URL: server.databaseUrl,
+      NEXTAUTH_URL: server.baseURL,
       NEXTAUTH_SECRET: "e2e-secret-not-for-production-0123456789",
       NEXT_TELEMETRY_DISABLED: "1",
       SSO_ISSUER_ALLOWLIST: `http://127.0.0.1:${oidcPort}`,
       RESONANCE_DNS_SERVERS: `127.0.0.1:${dnsPort}`,
       WEBHOOK_ALLOWLIST: "127.0.0.1", // the webhook spec's receiver
     },
-  },
+  })),
 });

@@ -13,13 +13,14 @@ export const bin = {
   tsx: path.join(root, "node_modules/tsx/dist/cli.mjs"),
   eslint: path.join(root, "node_modules/eslint/bin/eslint.js"),
   prettier: path.join(root, "node_modules/prettier/bin/prettier.cjs"),
+  depcruise: path.join(root, "node_modules/dependency-cruiser/bin/dependency-cruise.mjs"),
 };
 
 /** Runs a Node script with the same Node binary; resolves with the exit code (never rejects on failure). */
 export function run(script, args, { env = {}, quiet = false, logFile } = {}) {
   return new Promise((resolve, reject) => {
-    // logFile: the child's output goes to that file (opened here, closed when the child exits), not to ours
-    const log = logFile ? fs.openSync(logFile, "w") : undefined;
+    // logFile: the child's output is appended to that file (opened here, closed when the child exits), not to ours
+    const log = logFile ? fs.openSync(logFile, "a") : undefined;
     const child = spawn(process.execPath, [script, ...args], {
       cwd: root,
       stdio: log !== undefined ? ["ignore", log, log] : quiet ? ["ignore", "pipe", "pipe"] : "inherit",

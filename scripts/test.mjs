@@ -1,12 +1,19 @@
 #!/usr/bin/env node
-// `npm test`: every suite, in order, each on a fresh database, then one closing line that sums them all:
-//   1. unit          pure code (metrics, validation) and the demo generator on throwaway SQLite files
-//      lint          ESLint (eslint.config.mjs: Next's rules + the import boundaries; a warning fails) and Prettier
-//   2. components    client components (forms, editors, the import wizard) rendered into happy-dom
-//   3. build         the production build (Next.js + the custom server) that the HTTP and browser tests run against
-//   4. integration   services in-process + routes over real HTTP, on SQLite and, side by side with it, on PostgreSQL
-//                    when DATABASE_URL_POSTGRES names a server we may create databases on (.ci/run starts one)
-//   5. e2e           Playwright in Debian's Chromium against the production build with the demo data
+// `npm test`: every suite, each on a fresh database, then one closing line that sums them all:
+//   unit          pure code (metrics, validation) and the demo generator on throwaway SQLite files
+//   lint          ESLint (eslint.config.mjs: Next's rules + the import boundaries; a warning fails), Prettier and
+//                 dependency-cruiser (.dependency-cruiser.mjs: no runtime import cycles)
+//   components    client components (forms, editors, the import wizard) rendered into happy-dom
+//   build         the production build (Next.js + the custom server) that the HTTP and browser tests run against
+//   integration   services in-process + routes over real HTTP, on SQLite and on PostgreSQL when
+//                 DATABASE_URL_POSTGRES names a server we may create databases on (.ci/run starts one)
+//   e2e           Playwright in Debian's Chromium against the production build with the demo data, in E2E_WORKERS
+//                 workers (default 2), each with its own server and its own copy of the seeded database
+//
+// The suites are jobs that run side by side, up to TEST_JOBS at once (default 3; TEST_SERIAL=1 means 1), each as
+// soon as what it needs has finished (the integration and e2e suites need the build). Every job has its own
+// databases, servers on free ports and uniquely named files, so none sees another. A job's output goes to
+// tmp/test-results/<job>.log and is printed, whole, when the job ends. TEST_ONLY=unit,e2e runs only those suites.
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
@@ -19,7 +26,11 @@ fs.mkdirSync(results, { recursive: true });
 fs.mkdirSync(dbs, { recursive: true });
 const only = process.env.TEST_ONLY?.split(",");
 const want = (suite) => !only || only.includes(suite);
+const capacity = process.env.TEST_SERIAL === "1" ? 1 : Math.max(1, Number(process.env.TEST_JOBS ?? 3));
+const e2eWorkers = Math.max(1, Number(process.env.E2E_WORKERS ?? 2));
 const tally = [];
+const started = Date.now();
+const clock = () => `${String(Math.round((Date.now() - started) / 1000)).padStart(5)}s`;
 const banner = (s) => console.log(`\n\x1b[1m━━ ${s} ━━\x1b[0m`);
 
 function freshSqlite(name) {
@@ -41,7 +52,7 @@ function readVitest(file, suite) {
   });
 }
 
-async function vitest(project, suite, env = {}, logFile) {
+async function vitest(project, suite, env, logFile) {
   const out = path.join(results, `${suite}.json`);
   await run(
     bin.vitest,
@@ -51,101 +62,137 @@ async function vitest(project, suite, env = {}, logFile) {
   readVitest(out, suite);
 }
 
-/** One integration run on one database. With a logFile its output is kept there and printed when it ends. */
-async function integration(suite, databaseUrl, logFile) {
-  if (!logFile) banner(`integration (${suite})`);
-  await migrateDeploy(databaseUrl);
-  await vitest("integration", suite, { DATABASE_URL: databaseUrl }, logFile);
+/** A lint tool is one check: it passes when the whole tree is clean. (The type check runs in the build.) */
+async function lint(suite, script, args, logFile) {
+  const ok = (await run(script, args, { logFile })) === 0;
+  tally.push({ suite, passed: ok ? 1 : 0, failed: ok ? 0 : 1 });
 }
 
-if (want("unit")) {
-  banner("unit");
-  await vitest("unit", "unit");
-}
-
-if (want("lint")) {
-  banner("lint (ESLint, Prettier)");
-  // Each tool is one check: it passes when the whole tree is clean. (The type check runs in the build.)
-  for (const [suite, script, args] of [
-    ["lint-eslint", bin.eslint, [".", "--max-warnings", "0"]],
-    ["lint-prettier", bin.prettier, ["--check", "--log-level", "warn", "."]],
-  ]) {
-    const ok = (await run(script, args)) === 0;
-    tally.push({ suite, passed: ok ? 1 : 0, failed: ok ? 0 : 1 });
-  }
-}
-
-if (want("components")) {
-  banner("components");
-  await vitest("components", "components");
-}
-
-if (want("integration") || want("e2e")) {
-  banner("production build");
-  await must(path.join(root, "scripts/build-embed.mjs"), []);
-  const code = await run(bin.next, ["build"]);
-  if (code !== 0 || (await run(path.join(root, "scripts/build-server.mjs"), [])) !== 0)
+async function build(logFile) {
+  await must(path.join(root, "scripts/build-embed.mjs"), [], { logFile });
+  const ok =
+    (await run(bin.next, ["build"], { logFile })) === 0 &&
+    (await run(path.join(root, "scripts/build-server.mjs"), [], { logFile })) === 0;
+  if (!ok) {
     tally.push({ suite: "build", passed: 0, failed: 1 });
+    throw new Error("the build failed: the integration and e2e suites need it");
+  }
 }
 
-if (want("integration") && !tally.some((t) => t.suite === "build")) {
-  // SQLite and PostgreSQL: each run has its own database and its own server on a free port, and the suites write
-  // only to uniquely named files, so the two run side by side (TEST_SERIAL=1: one after the other). Side by side,
-  // each one's output goes to tmp/test-results/<suite>.log and is printed when both have ended.
-  const runs = [{ suite: "integration-sqlite", url: freshSqlite("integration") }];
-  const admin = process.env.DATABASE_URL_POSTGRES;
-  let dropPostgres = async () => {};
-  if (admin) {
-    const name = `resonance_test_${Date.now()}`;
-    const client = new pg.Client({ connectionString: admin });
-    await client.connect();
-    await client.query(`CREATE DATABASE ${name}`);
-    const url = new URL(admin);
-    url.pathname = `/${name}`;
-    runs.push({ suite: "integration-postgres", url: url.toString() });
-    dropPostgres = async () => {
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    };
-  } else {
-    console.log("DATABASE_URL_POSTGRES is not set: the PostgreSQL run is skipped (.ci/run always sets it).");
-  }
+async function integrationSqlite(logFile) {
+  const url = freshSqlite("integration");
+  await migrateDeploy(url);
+  await vitest("integration", "integration-sqlite", { DATABASE_URL: url }, logFile);
+}
+
+async function integrationPostgres(logFile) {
+  const name = `resonance_test_${Date.now()}`;
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL_POSTGRES });
+  await client.connect();
   try {
-    if (process.env.TEST_SERIAL === "1" || runs.length === 1) {
-      for (const r of runs) await integration(r.suite, r.url);
-    } else {
-      banner(`integration (${runs.map((r) => r.suite).join(" and ")}, side by side)`);
-      const logs = runs.map((r) => path.join(results, `${r.suite}.log`));
-      await Promise.all(runs.map((r, i) => integration(r.suite, r.url, logs[i])));
-      runs.forEach((r, i) => {
-        banner(`integration (${r.suite})`);
-        process.stdout.write(fs.readFileSync(logs[i], "utf8"));
-      });
-    }
+    await client.query(`CREATE DATABASE ${name}`);
+    const url = new URL(process.env.DATABASE_URL_POSTGRES);
+    url.pathname = `/${name}`;
+    await migrateDeploy(url.toString());
+    await vitest("integration", "integration-postgres", { DATABASE_URL: url.toString() }, logFile);
   } finally {
-    await dropPostgres();
+    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await client.end();
   }
 }
 
-if (want("e2e") && !tally.some((t) => t.suite === "build")) {
-  banner("e2e (Playwright, Chromium)");
+async function e2e(logFile) {
+  // One seeded file, copied for every further worker (tests/e2e/helpers/servers.ts names the copies).
   const url = freshSqlite("e2e");
   await migrateDeploy(url);
-  await must(bin.tsx, [path.join(root, "prisma/seed.ts")], { env: { DATABASE_URL: url } });
-  const out = path.join(results, "e2e.json");
-  await run(bin.playwright, ["test"], { env: { E2E_DATABASE_URL: url, PLAYWRIGHT_JSON_OUTPUT_NAME: out } });
-  if (!fs.existsSync(out)) tally.push({ suite: "e2e", passed: 0, failed: 1, note: "no report" });
-  else {
-    const s = JSON.parse(fs.readFileSync(out, "utf8")).stats;
-    tally.push({
-      suite: "e2e",
-      passed: s.expected + (s.flaky ?? 0),
-      failed: s.unexpected + (s.expected + s.unexpected + (s.flaky ?? 0) === 0 ? 1 : 0),
-    });
+  await must(bin.tsx, [path.join(root, "prisma/seed.ts")], { env: { DATABASE_URL: url }, logFile });
+  const seeded = url.slice("file:".length);
+  for (let i = 1; i < e2eWorkers; i++) {
+    const copy = freshSqlite(`e2e-w${i}`).slice("file:".length);
+    for (const suffix of ["", "-wal"])
+      if (fs.existsSync(seeded + suffix)) fs.copyFileSync(seeded + suffix, copy + suffix);
   }
+  const out = path.join(results, "e2e.json");
+  await run(bin.playwright, ["test"], {
+    env: { E2E_DATABASE_URL: url, E2E_WORKERS: String(e2eWorkers), PLAYWRIGHT_JSON_OUTPUT_NAME: out },
+    logFile,
+  });
+  if (!fs.existsSync(out)) return tally.push({ suite: "e2e", passed: 0, failed: 1, note: "no report" });
+  const s = JSON.parse(fs.readFileSync(out, "utf8")).stats;
+  tally.push({
+    suite: "e2e",
+    passed: s.expected + (s.flaky ?? 0),
+    failed: s.unexpected + (s.expected + s.unexpected + (s.flaky ?? 0) === 0 ? 1 : 0),
+  });
 }
 
-banner("summary");
+// In the order they are started when a slot is free: the build first (the longest suites wait for it), then the
+// longest suites, then the short ones that fill the slots the build leaves.
+const jobs = [
+  want("integration") || want("e2e") ? { name: "build", run: build } : null,
+  want("e2e") ? { name: "e2e", needs: "build", run: e2e } : null,
+  want("integration") && process.env.DATABASE_URL_POSTGRES
+    ? { name: "integration-postgres", needs: "build", run: integrationPostgres }
+    : null,
+  want("integration") ? { name: "integration-sqlite", needs: "build", run: integrationSqlite } : null,
+  want("unit") ? { name: "unit", run: (log) => vitest("unit", "unit", {}, log) } : null,
+  ...(want("lint")
+    ? [
+        ["lint-eslint", bin.eslint, [".", "--max-warnings", "0"]],
+        ["lint-prettier", bin.prettier, ["--check", "--log-level", "warn", "."]],
+        ["lint-cycles", bin.depcruise, ["--config", ".dependency-cruiser.mjs", "."]],
+      ].map(([name, script, args]) => ({ name, run: (log) => lint(name, script, args, log) }))
+    : []),
+  want("components") ? { name: "components", run: (log) => vitest("components", "components", {}, log) } : null,
+].filter(Boolean);
+
+if (want("integration") && !process.env.DATABASE_URL_POSTGRES)
+  console.log("DATABASE_URL_POSTGRES is not set: the PostgreSQL run is skipped (.ci/run always sets it).");
+
+const state = new Map(jobs.map((j) => [j.name, "waiting"]));
+await new Promise((allDone) => {
+  let running = 0;
+  const startReady = () => {
+    for (const job of jobs) {
+      if (running >= capacity) break;
+      if (state.get(job.name) !== "waiting") continue;
+      const need = job.needs && state.get(job.needs);
+      if (need === "failed") {
+        state.set(job.name, "skipped");
+        console.log(`${clock()}  ${job.name}: not run (${job.needs} failed)`);
+        continue;
+      }
+      if (need && need !== "passed") continue;
+      state.set(job.name, "running");
+      running++;
+      const logFile = path.join(results, `${job.name}.log`);
+      fs.writeFileSync(logFile, "");
+      console.log(`${clock()}  ${job.name}: started`);
+      job
+        .run(logFile)
+        .then(
+          () => "passed",
+          (err) => {
+            fs.appendFileSync(logFile, `\n${err?.stack ?? err}\n`);
+            if (!tally.some((t) => t.suite === job.name)) tally.push({ suite: job.name, passed: 0, failed: 1 });
+            return "failed";
+          },
+        )
+        .then((end) => {
+          state.set(job.name, end);
+          running--;
+          banner(`${job.name} (${end === "passed" ? "ended" : "FAILED"} at ${clock().trim()})`);
+          process.stdout.write(fs.readFileSync(logFile, "utf8"));
+          startReady();
+          if (running === 0 && [...state.values()].every((s) => s !== "waiting" && s !== "running")) allDone();
+        });
+    }
+    if (running === 0 && [...state.values()].every((s) => s !== "waiting" && s !== "running")) allDone();
+  };
+  startReady();
+});
+
+banner(`summary (${clock().trim()} in all)`);
 for (const t of tally)
   console.log(
     `${t.suite.padEnd(22)} ${String(t.passed).padStart(5)} passed ${String(t.failed).padStart(4)} failed${t.note ? `  (${t.note})` : ""}`,

@@ -46,3 +46,5 @@ export {
   type MetricResult,
 } from "./format";
 export { normalQuantile, studentTCdf, studentTPdf, studentTQuantile, tCritical95 } from "./student-t";
+export { benjaminiHochberg, twoSidedNormalP, FDR_Q, type FdrResult } from "./fdr";
+export { compareNpsToParent, flagUnits, type UnitComparison } from "./unit-compare";

@@ -20,6 +20,11 @@ const TAGS: { name: string; description: string; segments: string[] }[] = [
     segments: ["members", "invites", "api-keys"],
   },
   {
+    name: "Organization hierarchy",
+    description: "Units (regions, stores, teams): the tree, its CSV import and export (admins edit).",
+    segments: ["units"],
+  },
+  {
     name: "Privacy and audit",
     description:
       "Retention policy and the audit log (admins); customer export, erasure and consent are under Customers.",

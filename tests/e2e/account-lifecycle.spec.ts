@@ -7,7 +7,7 @@
 // This spec starts its own server (the same build and database as the suite's) with SMTP_URL pointing at the
 // sink: the suite's server has no SMTP, which other specs rely on.
 import { randomUUID } from "node:crypto";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page, e2eDatabaseUrl } from "./helpers/test";
 import { startServer, type RunningServer } from "../server";
 import { startSmtpSink, type SmtpSink } from "../integration/smtp-sink";
 import { DEMO_PASSWORD } from "./helpers/sign-in";
@@ -20,7 +20,7 @@ let server: RunningServer;
 test.beforeAll(async () => {
   sink = await startSmtpSink();
   server = await startServer({
-    databaseUrl: process.env.E2E_DATABASE_URL ?? "file:tmp/test-dbs/e2e.db",
+    databaseUrl: e2eDatabaseUrl(),
     env: { SMTP_URL: sink.url, DIGEST_TICK_SECONDS: "0", NEXTAUTH_SECRET: "e2e-secret-not-for-production-0123456789" },
   });
 });

@@ -1,6 +1,6 @@
 // A manager builds an audience on the demo data: the preview counts change as criteria are added, a bad criterion
 // names its field, and the saved audience is listed with its count. Agents get the 403 page.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./helpers/test";
 import { signInAs } from "./helpers/sign-in";
 import { shots } from "./helpers/screens";
 

@@ -1,7 +1,7 @@
 // Case detail: an agent opens a detractor case from "My cases", sees what triggered it, picks a root cause,
 // tries to resolve without a note (error next to the field), resolves with a note and a re-survey, and gets
 // the link to pass on (the e2e server has no SMTP). Screenshots at 1280 and 375 px for review.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./helpers/test";
 import { signInAs } from "./helpers/sign-in";
 
 test("an agent resolves a detractor case with a root cause, a note and a re-survey", async ({ page }) => {

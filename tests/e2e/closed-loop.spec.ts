@@ -1,6 +1,6 @@
 // Closed loop: a detractor's score from an e-mail link opens a follow-up case at once; the agent sees it on
 // the customer's timeline and moves it on in the cases list and resolves it on its page.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./helpers/test";
 import { signedLinkQuery } from "./helpers/customer-token";
 
 test("a detractor response opens a case that an agent works to resolved", async ({ page, browser }) => {

@@ -1,7 +1,7 @@
 // The app runs under its strict Content-Security-Policy (nonce + 'strict-dynamic', proxy.ts): the pages of
 // every area hydrate and react to input, and the browser reports no violation. An XSS payload stored as a
 // customer's name is shown as text and never runs.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./helpers/test";
 import { watchCsp as watch } from "./helpers/csp-watch";
 import { signInAs } from "./helpers/sign-in";
 import { pressSearchShortcut } from "./helpers/customer-search";

@@ -1,7 +1,7 @@
 // An admin makes the customer-token signing secret (Settings → Customer identity): it is shown once, the page then
 // names it only by its last four characters, and a rotation keeps the previous one valid for the chosen period.
 // Screenshots at 1280 and 375 px go to tmp/screens/.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./helpers/test";
 import { signInAs } from "./helpers/sign-in";
 import { shots } from "./helpers/screens";
 

@@ -1,6 +1,6 @@
 // A manager imports a small CSV with one bad row: preview, column mapping, "skip bad rows", progress, summary
 // listing the bad row; the imported customer is then found with the quick search.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./helpers/test";
 import { pressSearchShortcut } from "./helpers/customer-search";
 
 const tag = Date.now().toString(36).slice(-5);

@@ -1,5 +1,5 @@
 // An agent finds a customer from any page with the keyboard, or creates one when nobody matches.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./helpers/test";
 import { pressSearchShortcut } from "./helpers/customer-search";
 import { expectCardsOnPhoneTableOnDesktop } from "./helpers/responsive-list";
 import { shots } from "./helpers/screens";

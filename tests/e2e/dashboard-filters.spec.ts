@@ -1,7 +1,7 @@
 // A CX manager narrows the dashboard: period preset, journey and touchpoint filters land in the URL, and the
 // tiles' n are the API's numbers for the same query string; a chart's table and CSV carry the same points;
 // two segments are compared; the page works at 375 px and without JavaScript.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./helpers/test";
 import { expectCardsOnPhoneTableOnDesktop } from "./helpers/responsive-list";
 
 const ADMIN = { email: "admin@demo.resonance.test", password: "resonance-demo" };

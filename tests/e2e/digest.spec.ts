@@ -1,7 +1,7 @@
 // A CX manager opens the weekly digest from Reports: the tiles carry the same n and NPS as the metrics API for
 // that week, changes are listed with their sizes, "Send me this now" says clearly when e-mail is not set up; an
 // admin changes the digest's day in Settings. Screenshots at 1280 and 375 px go to tmp/shots-digest/.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./helpers/test";
 import { formatNumber } from "../../lib/metrics/format";
 
 const MANAGER = { email: "manager@demo.resonance.test", password: "resonance-demo" };

@@ -1,7 +1,7 @@
 // A CX manager opens the key-driver analysis on the demo data: the importance × performance quadrant and its
 // table show the same drivers as the API; changing a filter writes the URL; a short period says "not enough
 // data" instead of showing weights; the page works at 375 px.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./helpers/test";
 import { signInAs } from "./helpers/sign-in";
 
 test("the drivers report shows the quadrant and the table of the API's weights; filters land in the URL", async ({

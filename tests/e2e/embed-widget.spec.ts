@@ -8,7 +8,7 @@ import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page, e2eDatabaseUrl } from "./helpers/test";
 import { expectScaleOnOneRow } from "./helpers/responsive-list";
 
 const ADMIN = { email: "admin@demo.resonance.test", password: "resonance-demo" };
@@ -30,8 +30,8 @@ function page(appUrl: string, trigger: string) {
 </body></html>`;
 }
 
-test.beforeAll(async ({}, testInfo) => {
-  const appUrl = String(testInfo.project.use.baseURL);
+test.beforeAll(async ({ baseURL }) => {
+  const appUrl = String(baseURL);
   site = http.createServer((req, res) => {
     const trigger = new URL(req.url ?? "/", "http://x").searchParams.get("trigger") ?? "load";
     if (!req.url?.startsWith("/shop")) return void res.writeHead(404).end();
@@ -54,7 +54,7 @@ function helper(...args: string[]): string {
       [path.join(root, "node_modules/tsx/dist/cli.mjs"), "tests/e2e/helpers/embed-survey.ts", ...args],
       {
         cwd: root,
-        env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:tmp/test-dbs/e2e.db" },
+        env: { ...process.env, DATABASE_URL: e2eDatabaseUrl() },
       },
     ),
   );

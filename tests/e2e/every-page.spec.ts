@@ -10,7 +10,7 @@
 // tmp/a11y/violations.jsonl, one line per rule, page, role and width, for counting.
 import { mkdirSync, appendFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test, type Browser, type BrowserContext, type Page } from "./helpers/test";
 import { DEMO_PASSWORD } from "./helpers/sign-in";
 
 type Role = "admin" | "manager" | "agent";
@@ -70,6 +70,7 @@ const PAGES: Entry[] = [
   { name: "single sign-on", path: () => "/settings/sso", who: ["admin"] },
   { name: "webhooks", path: () => "/settings/webhooks", who: ["admin"] },
   { name: "webhook", path: (ids) => ids.webhook && `/settings/webhooks/${ids.webhook}`, who: ["admin"] },
+  { name: "units", path: () => "/settings/units", who: READERS },
   { name: "audiences", path: () => "/settings/audiences", who: ["manager"] },
   { name: "audience", path: (ids) => ids.audience && `/settings/audiences/${ids.audience}`, who: ["manager"] },
   { name: "forbidden (audiences)", path: () => "/settings/audiences", who: ["agent"] },

@@ -3,7 +3,7 @@
 // in, and marks the demo organization on every page; afterwards setup is closed. Its own server and database.
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./helpers/test";
 // @ts-expect-error plain ESM helper shared with the npm scripts
 import { migrateDeploy } from "../../scripts/lib.mjs";
 import { startServer, type RunningServer } from "../server";

@@ -1,7 +1,7 @@
 // A member who opens a page their role does not give gets the 403 page inside the app shell (HTTP 403): which
 // role the page needs, their own, what each role may do, and a way back — under the CSP, without a violation.
 // Screenshots at 1280 and 375 px go to tmp/screens/.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./helpers/test";
 import { shots } from "./helpers/screens";
 import { watchCsp } from "./helpers/csp-watch";
 import { signInAs } from "./helpers/sign-in";

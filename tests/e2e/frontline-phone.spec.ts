@@ -1,7 +1,7 @@
 // A frontline agent on a 375 px phone: the log-interaction form, the customer 360, "My cases" (with a "Work
 // case" link where a case is resolved) and a case page never scroll sideways; the top bar stays at the top of
 // the screen while the page scrolls. A manager's import report fits too. Screenshots go to tmp/shots-frontline2/.
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "./helpers/test";
 import { expectCardsOnPhoneTableOnDesktop } from "./helpers/responsive-list";
 import { shots as shotsAt1280And375 } from "./helpers/screens";
 import { signInAs } from "./helpers/sign-in";

@@ -2,7 +2,7 @@
 // promised figure, friction first (then by the size of the shortfall), a whisker only where n ≥ 30, "too few
 // responses" rows hollow and unwhiskered; the top 20 first and "Show all" for the rest; the table still there
 // with every row; at 375 px the chart fits the screen (labels above the tracks). Screenshots to tmp/shots-gaps/.
-import { expect, test, type Locator } from "@playwright/test";
+import { expect, test, type Locator } from "./helpers/test";
 import { signInAs } from "./helpers/sign-in";
 import { noSidewaysScroll } from "./helpers/screens";
 

@@ -1,7 +1,7 @@
 // A customer answers the demo organization's NPS survey through its hosted link — no login, keyboard only —
 // and the CX manager finds the response through the API. The link's customer id and token (?cid=&ct=, as
 // Resonance's e-mails carry them) attach the response to that customer, which is how the test finds exactly its own response among the demo data.
-import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Browser, type Page } from "./helpers/test";
 import { signedLinkQuery } from "./helpers/customer-token";
 import { expectScaleOnOneRow } from "./helpers/responsive-list";
 

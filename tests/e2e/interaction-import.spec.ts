@@ -1,7 +1,7 @@
 // A manager imports a small interactions CSV through the wizard (kind chosen from the Interactions page):
 // preview, mapping suggested from the header, one bad row reported, progress, summary; the imported
 // interaction is then on the customer's timeline. Screenshots at 1280 and 375 px.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./helpers/test";
 import { pressSearchShortcut } from "./helpers/customer-search";
 
 const tag = Date.now().toString(36).slice(-5);

@@ -1,7 +1,7 @@
 // The interactions list's filters as an agent uses them: pick an outcome and "Logged by: Your systems", apply, and
 // every row shown matches while the count says how many; a bad value in a shared link is named next to its field
 // and the list still shows; on a phone the filters fold into a disclosure that says how many are active.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./helpers/test";
 import { signInAs } from "./helpers/sign-in";
 import { shots } from "./helpers/screens";
 

@@ -3,7 +3,7 @@
 // an out-of-scale target is refused next to its field first), fills a blueprint lane, then opens the live
 // map and finds the stages in the new order and the touchpoint with its promise. Screenshots of the
 // editor at 1280 and 375 px go to tmp/shots-editor/.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./helpers/test";
 import { signInAs } from "./helpers/sign-in";
 
 const SHOTS = "tmp/shots-editor";

@@ -2,7 +2,7 @@
 // short of its promise) is marked as a friction point with a label, not colour alone; the experience-gap
 // report puts an under-promise touchpoint first. Screenshots at 1280 and 375 px go to tmp/screens/.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./helpers/test";
 import { DEMO_UNDER_PROMISE } from "../../lib/demo/catalog";
 import { expectCardsOnPhoneTableOnDesktop } from "./helpers/responsive-list";
 

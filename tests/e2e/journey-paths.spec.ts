@@ -3,7 +3,7 @@
 // apart (step and name; "Phone support call" vs "… call back") and no drop-off covers a label; at 375 px the
 // chart gives way to a per-step list whose names are never cut, and the page does not scroll sideways.
 // Screenshots go to tmp/shots-paths/.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./helpers/test";
 import { expectCardsOnPhoneTableOnDesktop } from "./helpers/responsive-list";
 import { signInAs } from "./helpers/sign-in";
 

@@ -1,6 +1,6 @@
 // An agent finds a customer, logs an interaction in a few keystrokes, and sees it on the timeline; a save
 // that fails on the network keeps the entry (even across a reload) and a retry stores it exactly once.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./helpers/test";
 import { expectCardsOnPhoneTableOnDesktop } from "./helpers/responsive-list";
 import { shots } from "./helpers/screens";
 

@@ -1,7 +1,7 @@
 // A CX manager opens the CEM maturity self-assessment from Reports, answers all ten questions, saves, and sees
 // the level, score and a new history row; a question left unanswered is named next to it and nothing is
 // saved. Screenshots at 1280 and 375 px go to tmp/shots-maturity/.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./helpers/test";
 import { MATURITY_QUESTIONS } from "../../lib/maturity/model";
 import { signInAs } from "./helpers/sign-in";
 

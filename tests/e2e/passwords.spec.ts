@@ -1,7 +1,7 @@
 // Passwords and sign-in throttling in the browser: a weak password is refused next to the field of the
 // invite form (then a good one creates the account), and a guessed sign-in shows how long to wait, counts
 // down, and lets the right password in afterwards. Screenshots at 1280 and 375 px into tmp/screens/.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./helpers/test";
 import { DEMO_PASSWORD, signInAs } from "./helpers/sign-in";
 
 test("the invite form refuses an easy password next to the field, then accepts a good one", async ({

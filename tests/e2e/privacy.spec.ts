@@ -8,7 +8,7 @@ import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page, e2eDatabaseUrl } from "./helpers/test";
 import { signedCustomer } from "./helpers/customer-token";
 import { signInAs } from "./helpers/sign-in";
 
@@ -125,9 +125,10 @@ test("an admin exports, then erases a customer and finds the erasure in the audi
 test("the embedded widget shows nothing to a signed-in customer who opted out, and an unsigned id reveals nothing", async ({
   page,
   browser,
-}, testInfo) => {
+  baseURL,
+}) => {
   const root = path.resolve(import.meta.dirname, "../..");
-  const appUrl = String(testInfo.project.use.baseURL);
+  const appUrl = String(baseURL);
   const helper = (...args: string[]) =>
     String(
       execFileSync(
@@ -135,7 +136,7 @@ test("the embedded widget shows nothing to a signed-in customer who opted out, a
         [path.join(root, "node_modules/tsx/dist/cli.mjs"), "tests/e2e/helpers/embed-survey.ts", ...args],
         {
           cwd: root,
-          env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:tmp/test-dbs/e2e.db" },
+          env: { ...process.env, DATABASE_URL: e2eDatabaseUrl() },
         },
       ),
     );

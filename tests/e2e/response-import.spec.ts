@@ -2,7 +2,7 @@
 // page (kind and survey preselected): mapping suggested from the question keys, one bad row (a score above
 // the NPS scale) reported by row and field, progress, summary; the two good responses are then in the
 // response inbox with their categories. Screenshots at 1280 and 375 px.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./helpers/test";
 import { signInAs } from "./helpers/sign-in";
 
 const SHOTS = process.env.SHOTS_DIR ?? "tmp/screens";

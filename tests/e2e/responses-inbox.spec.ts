@@ -3,7 +3,7 @@
 // reads a response's answers, loads more, downloads the filtered CSV; the page at 375 px; a survey row's
 // count opens the inbox for that survey.
 import fs from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./helpers/test";
 import { parse } from "csv-parse/sync";
 
 const SHOTS = process.env.SHOTS_DIR ?? "tmp/screens";

@@ -2,7 +2,7 @@
 // once with the SCIM base URL, the "IdP" (this test, over HTTP with that token) provisions a person and a group,
 // the admin maps the group to a role, and a de-provisioned person shows as suspended in the member list.
 // Screenshots at 1280 and 375 px go to tmp/screens/.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./helpers/test";
 import { signInAs } from "./helpers/sign-in";
 
 const SHOTS = "tmp/screens";

@@ -1,7 +1,7 @@
 // The SERVQUAL heatmap on the experience-gap report, on the demo data: five dimension columns, one row per
 // surveyed touchpoint, the demo's clear shortfall (responsiveness at "Phone support call back") red with its n,
 // the same figures as the API, the table alternative, the CSV; readable at 375 px.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./helpers/test";
 import { signInAs } from "./helpers/sign-in";
 
 test("the gaps report shows the SERVQUAL heatmap with the demo's responsiveness shortfall at the call back", async ({

@@ -1,6 +1,6 @@
 // Settings is a long page: an "On this page" bar links to each section, for every role's set of sections, and on a
 // phone it scrolls within itself instead of widening the page.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./helpers/test";
 import { signInAs } from "./helpers/sign-in";
 import { noSidewaysScrollAt375 } from "./helpers/responsive-list";
 

@@ -1,5 +1,5 @@
 // A CX manager signs in, sees the headline numbers for the last 90 days, and signs out.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./helpers/test";
 
 const ADMIN = { email: "admin@demo.resonance.test", password: "resonance-demo" };
 

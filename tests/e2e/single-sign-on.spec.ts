@@ -1,7 +1,7 @@
 // Single sign-on end to end in the browser, against a real OpenID provider on loopback (tests/oidc-provider.ts):
 // an admin of a fresh organization sets up the connection in Settings → Single sign-on, signs out, and a new
 // colleague signs in through the provider's page and lands in the app as a member with the default role.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./helpers/test";
 import { dnsPort, oidcPort } from "../../playwright.config";
 import { startOidcProvider, type TestProvider } from "../oidc-provider";
 import { startDnsServer, type TestDns } from "../dns-server";

@@ -1,7 +1,7 @@
 // A CX manager builds an NPS survey from the template, rewords its first question, links a touchpoint,
 // publishes it, and a customer opening the hosted link sees the new wording. The survey is closed again at
 // the end so that specs looking for the demo data's live NPS survey never pick this one.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./helpers/test";
 import { expectCardsOnPhoneTableOnDesktop } from "./helpers/responsive-list";
 import { shots } from "./helpers/screens";
 import { signInAs } from "./helpers/sign-in";

@@ -4,7 +4,7 @@
 // wrong?"), and find the response in the inbox. Screenshots of the widget at 1280 and 375 px.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./helpers/test";
 import { signInAs } from "./helpers/sign-in";
 
 const SHOTS = "tmp/screens";

@@ -4,7 +4,7 @@
 // on is told to do so before requiring it for everyone. Screenshots at 1280 and 375 px in tmp/screens/.
 import { execFileSync } from "node:child_process";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page, e2eDatabaseUrl } from "./helpers/test";
 import { generateSync } from "otplib";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -16,7 +16,7 @@ function newMember(...args: string[]): string {
     [path.join(root, "node_modules/tsx/dist/cli.mjs"), "tests/e2e/helpers/two-factor-user.ts", ...args],
     {
       cwd: root,
-      env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:tmp/test-dbs/e2e.db" },
+      env: { ...process.env, DATABASE_URL: e2eDatabaseUrl() },
     },
   );
   return (JSON.parse(String(out)) as { email: string }).email;

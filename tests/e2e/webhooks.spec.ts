@@ -2,7 +2,7 @@
 // told next to the field when the URL is wrong or internal, copies the signing secret shown once, sends a test event and
 // sees it delivered in the log; the receiver checks the signature. Screenshots at 1280 and 375 px go to
 // tmp/shots-webhooks/.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./helpers/test";
 import { startReceiver, type Receiver } from "../webhook-receiver";
 import { signInAs } from "./helpers/sign-in";
 

@@ -1,7 +1,7 @@
 // Stored XSS: script-bearing text placed through the API in a customer's name, an interaction note, a survey
 // comment, a case note and a journey, stage and touchpoint name is shown as text on every page where it
 // appears — no script runs, no dialog opens, no element of the payload lands in the DOM.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./helpers/test";
 import { signInAs } from "./helpers/sign-in";
 import { signedCustomer } from "./helpers/customer-token";
 

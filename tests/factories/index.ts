@@ -123,6 +123,24 @@ export async function createOrg(label = "org") {
     },
   });
 
+  // One top-level unit with one store below it (docs/hierarchy.md): the unit routes have records to probe.
+  const region = await db.unit.create({
+    data: { orgId: org.id, code: "NORTH", name: `${label} North`, kind: "region", path: "/" },
+  });
+  await db.unit.update({ where: { id: region.id }, data: { path: `/${region.id}/` } });
+  const store = await db.unit.create({
+    data: {
+      orgId: org.id,
+      code: "S-1",
+      name: `${label} Store 1`,
+      kind: "store",
+      parentId: region.id,
+      path: "/",
+      depth: 1,
+    },
+  });
+  await db.unit.update({ where: { id: store.id }, data: { path: `/${region.id}/${store.id}/` } });
+
   return {
     orgId: org.id,
     name: org.name,
@@ -145,6 +163,7 @@ export async function createOrg(label = "org") {
       webhook: webhook.id,
       audience: audience.id,
       campaign: campaign.id,
+      unit: store.id,
     },
   };
 }

@@ -259,6 +259,18 @@ export const ACTIONS: ActionCase[] = [
     bound: ["no-such-campaign", "pause"],
     form: {},
   },
+  // the unit tree editor (lib/units, docs/hierarchy.md): admins
+  { file: "app/_actions/units.ts", name: "createUnitAction", access: "admin", form: { code: "", name: "" } },
+  {
+    file: "app/_actions/units.ts",
+    name: "updateUnitAction",
+    access: "admin",
+    bound: ["no-such-unit"],
+    form: { name: "x" },
+  },
+  { file: "app/_actions/units.ts", name: "moveUnitAction", access: "admin", bound: ["no-such-unit"], form: {} },
+  { file: "app/_actions/units.ts", name: "archiveUnitAction", access: "admin", bound: ["no-such-unit"], form: {} },
+  { file: "app/_actions/units.ts", name: "importUnitsAction", access: "admin", form: {} },
   {
     file: "app/_actions/webhooks.ts",
     name: "createWebhookAction",

@@ -311,6 +311,30 @@ export const ROUTES: RouteCase[] = [
   { method: "POST", path: "/api/v1/campaigns/:id/pause", minRole: "manager", entity: "campaign" },
   { method: "POST", path: "/api/v1/campaigns/:id/resume", minRole: "manager", entity: "campaign" },
   { method: "POST", path: "/api/v1/campaigns/:id/cancel", minRole: "manager", entity: "campaign" },
+  // the unit tree (lib/units, docs/hierarchy.md): every role reads, admins edit
+  { method: "GET", path: "/api/v1/units", minRole: "viewer", foreignQueries: () => ["?archived=false"] },
+  { method: "POST", path: "/api/v1/units", minRole: "admin", invalidBody: { code: "bad code!", name: "" } },
+  { method: "GET", path: "/api/v1/units/:id", minRole: "viewer", entity: "unit" },
+  {
+    method: "PATCH",
+    path: "/api/v1/units/:id",
+    minRole: "admin",
+    entity: "unit",
+    invalidBody: { name: "" },
+    validBody: () => ({ name: "Taken over" }),
+  },
+  {
+    method: "POST",
+    path: "/api/v1/units/:id/move",
+    minRole: "admin",
+    entity: "unit",
+    invalidBody: { parentId: 5 },
+    validBody: () => ({ parentId: null }),
+  },
+  { method: "POST", path: "/api/v1/units/:id/archive", minRole: "admin", entity: "unit" },
+  { method: "POST", path: "/api/v1/units/:id/restore", minRole: "admin", entity: "unit" },
+  { method: "POST", path: "/api/v1/units/import", minRole: "admin", csv: true, invalidBody: { csv: "not CSV" } },
+  { method: "GET", path: "/api/v1/units/export", minRole: "viewer" },
   // The audit log (lib/audit) comes before the exports: the cross-tenant probes of /exports/responses put the other
   // organization's ids into this organization's audit trail as the filters its admin typed (their own record).
   {

@@ -69,6 +69,8 @@ function snapshot(entity: keyof Org["ids"], id: string): Promise<unknown> {
       return db.audience.findUnique({ where: { id }, include: { members: true } });
     case "campaign":
       return db.campaign.findUnique({ where: { id }, include: { waves: true, invitations: true } });
+    case "unit":
+      return db.unit.findUnique({ where: { id } });
     default: {
       const unknown: never = entity; // a new entity needs its row here, or "unchanged" proves nothing
       throw new Error(`No snapshot for ${String(unknown)}`);

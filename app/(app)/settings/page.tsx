@@ -66,6 +66,7 @@ export default async function SettingsPage() {
         }
         actions={
           <>
+            <ButtonLink href="/settings/units">Units</ButtonLink>
             {hasRole(ctx.role, "manager") ? <ButtonLink href="/settings/audiences">Audiences</ButtonLink> : null}
             {isAdmin ? <ButtonLink href="/settings/audit">Audit log</ButtonLink> : null}
           </>
