@@ -1,11 +1,15 @@
 // Next.js calls register() once when a server instance starts. The weekly digest's scheduler runs in the
 // Node.js runtime only, and only when an SMTP server is configured (docs/reports.md, "Weekly digest"). The webhook
 // delivery worker runs in every instance unless WEBHOOK_WORKER=off (docs/webhooks.md, "Delivery"); so does the retention
-// scheduler unless RETENTION_TICK_SECONDS=0 (docs/privacy.md, "Retention").
+// scheduler unless RETENTION_TICK_SECONDS=0 (docs/privacy.md, "Retention"), and the campaign worker unless
+// CAMPAIGN_WORKER=off (docs/distribution.md).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { startWebhookWorker } = await import("./lib/webhooks/worker");
   startWebhookWorker();
+  // Campaign waves and invitation e-mails: in every instance unless CAMPAIGN_WORKER=off (docs/distribution.md).
+  const { startCampaignWorker } = await import("./lib/campaigns/worker");
+  startCampaignWorker();
   // The retention policy's daily job runs in every instance; a lease per organization and day makes it run once.
   const { startRetentionTicker } = await import("./lib/privacy/ticker");
   startRetentionTicker();

@@ -15,6 +15,7 @@ const SOURCE_LABELS: Record<string, string> = {
   api: "API",
   import: "CSV import",
   erasure: "Erasure",
+  unsubscribe: "The customer's unsubscribe link",
   before_history: "Set before the history was kept",
 };
 

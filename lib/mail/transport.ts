@@ -6,7 +6,14 @@ import nodemailer, { type Transporter } from "nodemailer";
 /** What a sender needs of a nodemailer transport (tests pass a real one pointed at a local SMTP sink). */
 export type Mailer = Pick<Transporter, "sendMail">;
 
-export type MailMessage = { to: string | string[]; subject: string; text: string; html: string };
+export type MailMessage = {
+  to: string | string[];
+  subject: string;
+  text: string;
+  html: string;
+  /** Extra header fields (e.g. List-Unsubscribe); nodemailer encodes them. */
+  headers?: Record<string, string>;
+};
 
 type Env = NodeJS.ProcessEnv;
 

@@ -5,7 +5,8 @@ import { db } from "../db";
 import type { Ctx } from "../auth/ctx";
 import { AppError, NotFoundError } from "../errors";
 
-export const CONSENT_SOURCES = ["staff", "api", "import", "erasure"] as const;
+/** unsubscribe: the customer's own unsubscribe link in an invitation e-mail (lib/campaigns/unsubscribe.ts). */
+export const CONSENT_SOURCES = ["staff", "api", "import", "erasure", "unsubscribe"] as const;
 export type ConsentSource = (typeof CONSENT_SOURCES)[number];
 
 type Tx = Pick<typeof db, "consentEvent">;
@@ -17,7 +18,7 @@ export function consentSourceOf(ctx: Pick<Ctx, "apiKeyId">): ConsentSource {
 
 export async function recordConsentChange(
   tx: Tx,
-  ctx: Pick<Ctx, "orgId" | "userId" | "apiKeyId">,
+  ctx: Pick<Ctx, "orgId" | "apiKeyId"> & { userId: string | null },
   change: { customerId: string; consent: boolean | null; source?: ConsentSource; at?: Date },
 ): Promise<void> {
   await tx.consentEvent.create({

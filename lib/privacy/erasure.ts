@@ -188,6 +188,13 @@ export async function eraseCustomer(
         where: { orgId: ctx.orgId, customerId: c.id },
         data: { title: "Follow-up (customer erased)", resolution: null },
       });
+      // Campaign invitations keep their counts but lose the address; nothing more is sent (docs/distribution.md).
+      await tx.outboxMessage.updateMany({
+        where: { orgId: ctx.orgId, status: { in: ["pending", "failed"] }, invitation: { customerId: c.id } },
+        data: { status: "skipped", lastError: "erased", nextAttemptAt: null },
+      });
+      await tx.invitation.updateMany({ where: { orgId: ctx.orgId, customerId: c.id }, data: { address: null } });
+      if (c.email) await tx.mailSuppression.deleteMany({ where: { orgId: ctx.orgId, address: c.email.toLowerCase() } });
       // Also the responses that only claimed to be this customer (sent without a valid customer token).
       const claimedBy = c.externalId ? [{ customerClaim: c.externalId }] : [];
       const responseIds = (

@@ -6,16 +6,14 @@
 // made twice at once; an instance that dies mid-attempt leaves a lease that expires, and the attempt is made
 // again later. Requests go through the outbound guard (address.ts): the address connected to is checked at
 // connect time. What is recorded is the status code and a generic error class; the answer is not read.
-import { randomUUID } from "node:crypto";
 import { db, type Prisma } from "../db";
+import { claimLeases, INSTANCE_ID, leaseFree, startPoller } from "../jobs/lease";
 import { failureOf, outboundRequest } from "../net/outbound";
 import { WEBHOOK_POLICY, type AttemptFailure } from "./address";
 import { openSecret } from "./secret-box";
 import { webhookHeaders } from "./signature";
 import { nextAttemptDelay, retrySchedule } from "./schedule";
 
-/** This server process, in the attempt log and the lease owner: random, so it names no host or process id. */
-export const INSTANCE_ID = `w-${randomUUID().slice(0, 8)}`;
 const LEASE_MS = 60_000;
 const BATCH = 20;
 const LOG_KEPT = 50;
@@ -32,30 +30,22 @@ export type AttemptLogEntry = {
 
 const timeoutMs = () => Math.max(100, Number(process.env.WEBHOOK_TIMEOUT_MS) || 10_000);
 
-function leaseFree(now: Date): Prisma.WebhookDeliveryWhereInput {
-  return { OR: [{ leaseExpiresAt: null }, { leaseExpiresAt: { lt: now } }] };
-}
-
-let claims = 0;
-
-/**
- * Takes the lease on those of `ids` that are free, in one UPDATE: a row another instance leased first no
- * longer matches (PostgreSQL re-checks the condition after waiting for its lock; SQLite runs one writer at a
- * time). The lease owner names this claim, so the rows it won are read back by that name.
- */
+/** Takes the lease on those of `ids` that are free, in one UPDATE (lib/jobs/lease.ts). */
 async function claim(ids: string[], extra: Prisma.WebhookDeliveryWhereInput = {}) {
   if (ids.length === 0) return [];
-  const now = new Date();
-  const owner = `${INSTANCE_ID}#${++claims}`;
-  const { count } = await db.webhookDelivery.updateMany({
-    where: { id: { in: ids }, ...extra, AND: [leaseFree(now)] },
-    data: { leaseOwner: owner, leaseExpiresAt: new Date(now.getTime() + LEASE_MS) },
-  });
-  if (count === 0) return [];
-  return db.webhookDelivery.findMany({
-    where: { id: { in: ids }, leaseOwner: owner },
-    include: { endpoint: { select: { url: true, secretEnc: true } } },
-  });
+  return claimLeases(
+    LEASE_MS,
+    ({ owner, until, now }) =>
+      db.webhookDelivery.updateMany({
+        where: { id: { in: ids }, ...extra, AND: [leaseFree(now)] },
+        data: { leaseOwner: owner, leaseExpiresAt: until },
+      }),
+    (owner) =>
+      db.webhookDelivery.findMany({
+        where: { id: { in: ids }, leaseOwner: owner },
+        include: { endpoint: { select: { url: true, secretEnc: true } } },
+      }),
+  );
 }
 type Claimed = Awaited<ReturnType<typeof claim>>[number];
 type Outcome = { statusCode: number | null; ok: boolean; error: AttemptFailure | null; durationMs: number };
@@ -156,27 +146,12 @@ export async function deliverNow(id: string): Promise<boolean> {
   return true;
 }
 
-const started = Symbol.for("resonance.webhookWorker");
-
 export function startWebhookWorker(env: Partial<Record<string, string>> = process.env): boolean {
-  const holder = globalThis as { [started]?: boolean };
-  if (env.WEBHOOK_WORKER === "off" || holder[started]) return false;
-  holder[started] = true;
+  if (env.WEBHOOK_WORKER === "off") return false;
   retrySchedule(env); // a malformed WEBHOOK_RETRY_SCHEDULE stops the start-up, not every delivery
   const everyMs = Math.max(50, Number(env.WEBHOOK_POLL_MS) || 5_000);
-  let busy = false;
-  const tick = async () => {
-    if (busy) return; // slow endpoints must not pile up ticks
-    busy = true;
-    try {
-      await runDueDeliveries();
-    } catch (error) {
-      console.error("[webhooks] tick failed:", error instanceof Error ? error.message : error);
-    } finally {
-      busy = false;
-    }
-  };
-  setInterval(() => void tick(), everyMs).unref();
+  // slow endpoints must not pile up ticks: startPoller never runs two at once
+  if (!startPoller({ key: "resonance.webhookWorker", name: "webhooks", everyMs, tick: runDueDeliveries })) return false;
   console.log(`[webhooks] delivery worker on (every ${everyMs} ms, instance ${INSTANCE_ID})`);
   return true;
 }

@@ -110,6 +110,18 @@ export async function createOrg(label = "org") {
       members: { create: { customerId: customer.id, orgId: org.id } },
     },
   });
+  // Paused and without a due wave: no worker ever sends it; the routes have a campaign to read and steer.
+  const campaign = await db.campaign.create({
+    data: {
+      orgId: org.id,
+      name: `${label} campaign`,
+      surveyId: survey.id,
+      audienceId: audience.id,
+      status: "paused",
+      startAt: new Date(),
+      createdById: users.manager.id,
+    },
+  });
 
   // One top-level unit with one store below it (docs/hierarchy.md): the unit routes have records to probe.
   const region = await db.unit.create({
@@ -150,6 +162,7 @@ export async function createOrg(label = "org") {
       apiKey: spareKey.id,
       webhook: webhook.id,
       audience: audience.id,
+      campaign: campaign.id,
       unit: store.id,
     },
   };

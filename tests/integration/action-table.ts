@@ -249,6 +249,15 @@ export const ACTIONS: ActionCase[] = [
     bound: ["no-such-audience"],
     form: {},
   },
+  // campaigns (lib/campaigns): managers and admins
+  { file: "app/_actions/campaigns.ts", name: "createCampaignAction", access: "manager", form: { name: "" } },
+  {
+    file: "app/_actions/campaigns.ts",
+    name: "changeCampaignStatusAction",
+    access: "manager",
+    bound: ["no-such-campaign", "pause"],
+    form: {},
+  },
   // the unit tree editor (lib/units, docs/hierarchy.md): admins
   { file: "app/_actions/units.ts", name: "createUnitAction", access: "admin", form: { code: "", name: "" } },
   {

@@ -300,6 +300,18 @@ export const ROUTES: RouteCase[] = [
     csv: true,
     invalidBody: { csv: "not CSV" },
   },
+  // campaigns (lib/campaigns, docs/distribution.md): managers and admins
+  { method: "GET", path: "/api/v1/campaigns", minRole: "manager" },
+  {
+    method: "POST",
+    path: "/api/v1/campaigns",
+    minRole: "manager",
+    invalidBody: { name: "", surveyId: "", audienceId: "" },
+  },
+  { method: "GET", path: "/api/v1/campaigns/:id", minRole: "manager", entity: "campaign" },
+  { method: "POST", path: "/api/v1/campaigns/:id/pause", minRole: "manager", entity: "campaign" },
+  { method: "POST", path: "/api/v1/campaigns/:id/resume", minRole: "manager", entity: "campaign" },
+  { method: "POST", path: "/api/v1/campaigns/:id/cancel", minRole: "manager", entity: "campaign" },
   // the unit tree (lib/units, docs/hierarchy.md): every role reads, admins edit
   { method: "GET", path: "/api/v1/units", minRole: "viewer", foreignQueries: () => ["?archived=false"] },
   { method: "POST", path: "/api/v1/units", minRole: "admin", invalidBody: { code: "bad code!", name: "" } },

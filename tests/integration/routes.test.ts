@@ -67,6 +67,8 @@ function snapshot(entity: keyof Org["ids"], id: string): Promise<unknown> {
       return db.webhookEndpoint.findUnique({ where: { id }, include: { deliveries: true } });
     case "audience":
       return db.audience.findUnique({ where: { id }, include: { members: true } });
+    case "campaign":
+      return db.campaign.findUnique({ where: { id }, include: { waves: true, invitations: true } });
     case "unit":
       return db.unit.findUnique({ where: { id } });
     default: {

@@ -16,12 +16,26 @@ export type Received = {
 
 export type SmtpSink = { port: number; url: string; messages: Received[]; stop: () => Promise<void> };
 
-export async function startSmtpSink(port?: number): Promise<SmtpSink> {
+/**
+ * `refuse(address)` may answer an SMTP reply code for RCPT TO (e.g. 550: no such mailbox, 451: try again later),
+ * as a real server refusing a recipient would; null accepts it.
+ */
+export async function startSmtpSink(
+  port?: number,
+  opts: { refuse?: (address: string) => number | null } = {},
+): Promise<SmtpSink> {
   const messages: Received[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      const code = opts.refuse?.(address.address) ?? null;
+      if (code === null) return callback();
+      const error = new Error(code >= 500 ? "No such mailbox" : "Try again later") as Error & { responseCode: number };
+      error.responseCode = code;
+      callback(error);
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (c: Buffer) => chunks.push(c));

@@ -102,6 +102,7 @@ export default async function SurveysPage() {
         actions={
           <>
             <ButtonLink href="/surveys/responses">Responses</ButtonLink>
+            {canEdit ? <ButtonLink href="/surveys/campaigns">Campaigns</ButtonLink> : null}
             {canEdit ? <ButtonLink href="/customers/import?kind=responses">Import responses</ButtonLink> : null}
             {newButton}
           </>

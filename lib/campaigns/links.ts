@@ -1,0 +1,50 @@
+// /i/<token>[?score=N] — the survey link and the one-click score links of an invitation e-mail. A GET records
+// nothing (mail scanners and link previews fetch every link of a message): it checks the token and answers a
+// redirect to the hosted survey with the customer's signed identity (?cid=&ct=, a customer token minted now and
+// valid 30 days: docs/security/signed-customer-token.md) and, for a score link, ?score=N. The hosted page then
+// saves that score at once as a partial response — a POST its script makes in the person's browser — linked to
+// the customer, and shows the rest of the survey to continue. So a fetch without a browser records no score, and
+// a response without a valid token is never linked to anyone. The invitation counts as started and completed
+// from the customer's responses to the survey after it was sent (service.ts funnels).
+import { db } from "../db";
+import { publicBaseUrl } from "../mail/transport";
+import { mintCustomerToken } from "../customers/token-secrets";
+import { SecretUnreadableError } from "../webhooks/secret-box";
+import { invitationIdOf } from "./link-token";
+
+export const LINK_TOKEN_DAYS = 30;
+
+/** Where an invitation link leads; null for a forged or stale token. */
+export async function invitationSurveyUrl(token: string, score: string | null): Promise<string | null> {
+  const id = invitationIdOf(token);
+  if (!id) return null;
+  const i = await db.invitation.findUnique({
+    where: { id },
+    select: {
+      orgId: true,
+      customer: { select: { externalId: true, erasedAt: true } },
+      campaign: { select: { survey: { select: { publicId: true } } } },
+    },
+  });
+  if (!i) return null;
+  const publicId = i.campaign.survey.publicId;
+  const url = new URL(`/s/${encodeURIComponent(publicId)}`, publicBaseUrl());
+  const externalId = i.customer.erasedAt ? null : i.customer.externalId;
+  if (externalId) {
+    const ct = await mintCustomerToken(i.orgId, { publicId, externalId }, LINK_TOKEN_DAYS).catch((e: unknown) => {
+      if (e instanceof SecretUnreadableError) return null; // the answer is still stored, unlinked
+      throw e;
+    });
+    if (ct) {
+      url.searchParams.set("cid", externalId);
+      url.searchParams.set("ct", ct);
+    }
+  }
+  const email = await db.channel.findFirst({
+    where: { orgId: i.orgId, key: "email", archivedAt: null },
+    select: { id: true },
+  });
+  if (email) url.searchParams.set("ch", "email");
+  if (score !== null && /^\d{1,2}$/.test(score)) url.searchParams.set("score", score);
+  return url.toString();
+}

@@ -1,0 +1,197 @@
+// Starting waves and queueing their invitations (docs/distribution.md, "Outbox and worker"). Every instance runs
+// this from its worker tick (worker.ts):
+// 1. A campaign whose nextWaveAt is due gets its next wave: one conditional update moves nextWaveAt on (to the
+//    next recurrence, or null), and only the instance whose update matched creates the wave, in the same
+//    transaction; (campaignId, number) is unique besides.
+// 2. A wave being queued is leased (lib/jobs/lease.ts); its audience is resolved in batches in customer-id order,
+//    and each batch's invitations and their first outbox messages are written in ONE transaction together with
+//    the wave's cursor — so a crash loses nothing and queues no one twice: the next holder of the lease resumes
+//    after the cursor. Invitations are unique per (wave, customer) besides.
+// Who is not invited gets an invitation with status "suppressed" and the reason (erased, opted_out, no_email,
+// no_external_id, bouncing), so the wave's base is fixed and the reason can be shown. The organization's contact
+// rules (at most one invitation per N days, quiet hours: issue 16 item 4) slot in at `contactRuleReasons` below,
+// before anything is queued; the worker checks consent and bounces again when it sends.
+import { randomUUID } from "node:crypto";
+import { db, Prisma, provider } from "../db";
+import { audienceWhere } from "../audiences/compile";
+import { readStoredDefinition } from "../audiences/definition";
+import { claimLeases, leaseFree } from "../jobs/lease";
+import { customerTimeZone, nextInWindow } from "./window";
+
+const DAY_MS = 86_400_000;
+const LEASE_MS = 120_000;
+const BATCH = 500;
+
+export type SuppressionReason = "erased" | "opted_out" | "no_email" | "no_external_id" | "bouncing";
+
+/** Starts the waves that are due. Returns how many this instance started. */
+export async function startDueWaves(now = new Date()): Promise<number> {
+  const due = await db.campaign.findMany({
+    where: { status: "active", nextWaveAt: { lte: now } },
+    select: { id: true, orgId: true, nextWaveAt: true, repeatEveryDays: true },
+    take: 20,
+  });
+  let started = 0;
+  for (const c of due) {
+    const at = c.nextWaveAt!;
+    let next: Date | null = c.repeatEveryDays ? new Date(at.getTime() + c.repeatEveryDays * DAY_MS) : null;
+    while (next && next <= now) next = new Date(next.getTime() + c.repeatEveryDays! * DAY_MS); // long downtime: one wave, not a burst
+    const won = await db.$transaction(async (tx) => {
+      const { count } = await tx.campaign.updateMany({
+        where: { id: c.id, status: "active", nextWaveAt: at },
+        data: { nextWaveAt: next },
+      });
+      if (count === 0) return false; // another instance started it
+      const number = (await tx.campaignWave.count({ where: { campaignId: c.id } })) + 1;
+      await tx.campaignWave.create({ data: { orgId: c.orgId, campaignId: c.id, number, scheduledAt: at } });
+      return true;
+    });
+    if (won) started++;
+  }
+  return started;
+}
+
+type Candidate = {
+  id: string;
+  email: string | null;
+  externalId: string | null;
+  consent: boolean | number | null;
+  erasedAt: Date | string | null;
+  attributes: unknown;
+};
+
+/**
+ * Why each customer cannot be invited by e-mail now, if at all: the customer's own state, then bounced addresses.
+ * The organization's contact rules will add their reasons here ("invited 12 days ago", quiet hours), reading the
+ * invitations of every channel — the one place to check before queueing.
+ */
+async function contactRuleReasons(
+  tx: Prisma.TransactionClient,
+  orgId: string,
+  customers: Candidate[],
+): Promise<Map<string, SuppressionReason>> {
+  const out = new Map<string, SuppressionReason>();
+  for (const c of customers) {
+    if (c.erasedAt) out.set(c.id, "erased");
+    else if (c.consent === false || c.consent === 0) out.set(c.id, "opted_out");
+    else if (!c.email) out.set(c.id, "no_email");
+    else if (!c.externalId) out.set(c.id, "no_external_id");
+  }
+  const addresses = customers.filter((c) => !out.has(c.id)).map((c) => c.email!.toLowerCase());
+  if (addresses.length) {
+    const bounced = new Set(
+      (
+        await tx.mailSuppression.findMany({
+          where: { orgId, address: { in: [...new Set(addresses)] } },
+          select: { address: true },
+        })
+      ).map((s) => s.address),
+    );
+    for (const c of customers) if (!out.has(c.id) && bounced.has(c.email!.toLowerCase())) out.set(c.id, "bouncing");
+  }
+  return out;
+}
+
+function parseAttributes(v: unknown): unknown {
+  if (typeof v !== "string") return v;
+  try {
+    return JSON.parse(v);
+  } catch {
+    return null;
+  }
+}
+
+type Wave = Prisma.CampaignWaveGetPayload<{ include: { campaign: true } }>;
+
+/** Queues one batch of a leased wave; false once the audience is exhausted (the wave is then "queued"). */
+async function queueBatch(w: Wave, owner: string, now: Date): Promise<boolean> {
+  const c = w.campaign;
+  const audience = c.audienceId ? await db.audience.findFirst({ where: { id: c.audienceId, orgId: c.orgId } }) : null;
+  // A deleted audience, or a stored definition that no longer parses, resolves to nobody.
+  const where = audienceWhere(
+    { orgId: c.orgId, provider, now, staticAudienceId: audience?.kind === "static" ? audience.id : undefined },
+    audience ? readStoredDefinition(audience.definition).definition : null,
+  );
+  const after = w.cursor ? Prisma.sql` AND c."id" > ${w.cursor}` : Prisma.empty;
+  const batch = await db.$queryRaw<Candidate[]>(
+    Prisma.sql`SELECT c."id", c."email", c."externalId", c."consent", c."erasedAt", c."attributes" FROM "Customer" c WHERE ${where}${after} ORDER BY c."id" LIMIT ${BATCH}`,
+  );
+  const done = batch.length < BATCH;
+  await db.$transaction(
+    async (tx) => {
+      const reasons = await contactRuleReasons(tx, c.orgId, batch);
+      const invitations: Prisma.InvitationCreateManyInput[] = [];
+      const messages: Prisma.OutboxMessageCreateManyInput[] = [];
+      const sendFrom = w.scheduledAt > now ? w.scheduledAt : now;
+      for (const customer of batch) {
+        const id = `inv${randomUUID().replace(/-/g, "")}`;
+        const reason = reasons.get(customer.id);
+        invitations.push({
+          id,
+          orgId: c.orgId,
+          campaignId: c.id,
+          waveId: w.id,
+          customerId: customer.id,
+          surveyId: c.surveyId,
+          channel: c.channel,
+          address: reason ? null : customer.email,
+          status: reason ? "suppressed" : "queued",
+          reason: reason ?? null,
+        });
+        if (!reason) {
+          const tz = customerTimeZone(parseAttributes(customer.attributes), c.timeZone);
+          const window = { startHour: c.windowStartHour, endHour: c.windowEndHour };
+          messages.push({
+            orgId: c.orgId,
+            invitationId: id,
+            seq: 0,
+            nextAttemptAt: nextInWindow(sendFrom, tz, window),
+          });
+        }
+      }
+      if (invitations.length) await tx.invitation.createMany({ data: invitations });
+      if (messages.length) await tx.outboxMessage.createMany({ data: messages });
+      const suppressed = invitations.length - messages.length;
+      const { count } = await tx.campaignWave.updateMany({
+        where: { id: w.id, leaseOwner: owner },
+        data: {
+          cursor: batch.length ? batch[batch.length - 1].id : w.cursor,
+          recipients: { increment: messages.length },
+          suppressed: { increment: suppressed },
+          leaseExpiresAt: new Date(Date.now() + LEASE_MS),
+          ...(done ? { status: "queued", queuedAt: new Date(), leaseOwner: null, leaseExpiresAt: null } : {}),
+        },
+      });
+      if (count === 0) throw new Error("The wave's lease was lost; another instance continues it.");
+      w.cursor = batch.length ? batch[batch.length - 1].id : w.cursor;
+      // 500 invitations and messages: more than the 5 s default on a busy database, far less than the lease
+    },
+    { timeout: 60_000, maxWait: 30_000 },
+  );
+  return !done;
+}
+
+/** Queues the invitations of every wave being queued that no other instance holds. Returns the waves finished. */
+export async function queueWaves(now = new Date()): Promise<number> {
+  const open = await db.campaignWave.findMany({
+    where: { status: "queuing", campaign: { status: "active" }, AND: [leaseFree(now)] },
+    select: { id: true },
+    take: 5,
+  });
+  let finished = 0;
+  for (const { id } of open) {
+    const [w] = await claimLeases(
+      LEASE_MS,
+      ({ owner, until, now: at }) =>
+        db.campaignWave.updateMany({
+          where: { id, status: "queuing", AND: [leaseFree(at)] },
+          data: { leaseOwner: owner, leaseExpiresAt: until },
+        }),
+      (owner) => db.campaignWave.findMany({ where: { id, leaseOwner: owner }, include: { campaign: true } }),
+    );
+    if (!w) continue;
+    while (await queueBatch(w, w.leaseOwner!, new Date()));
+    finished++;
+  }
+  return finished;
+}

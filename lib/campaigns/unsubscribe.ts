@@ -1,0 +1,56 @@
+// Unsubscribing with the link of an invitation e-mail (docs/distribution.md, "Unsubscribe"). The link's token
+// (link-token.ts) names the invitation, hence the customer. In one transaction: the customer's consent becomes
+// false with a ConsentEvent of source "unsubscribe" (docs/privacy.md), every message not yet sent to them is
+// skipped and their queued invitations suppressed, and an audit event records it. Idempotent: a second POST (a
+// mail client retrying RFC 8058's one-click POST) changes nothing more. GET never unsubscribes (links.ts).
+import { db } from "../db";
+import { recordAudit } from "../audit/service";
+import { recordConsentChange } from "../privacy/consent";
+import { invitationIdOf } from "./link-token";
+
+export type UnsubscribeTarget = { invitationId: string; orgId: string; orgName: string; customerId: string };
+
+/** The invitation a link token names, with its organization; null for a forged or stale token. */
+export async function unsubscribeTarget(token: string): Promise<UnsubscribeTarget | null> {
+  const id = invitationIdOf(token);
+  if (!id) return null;
+  const i = await db.invitation.findUnique({
+    where: { id },
+    select: { id: true, orgId: true, customerId: true, org: { select: { name: true } } },
+  });
+  return i ? { invitationId: i.id, orgId: i.orgId, orgName: i.org.name, customerId: i.customerId } : null;
+}
+
+/** Unsubscribes the customer the token names; null when the token names no invitation. */
+export async function unsubscribe(token: string, now = new Date()): Promise<UnsubscribeTarget | null> {
+  const t = await unsubscribeTarget(token);
+  if (!t) return null;
+  const actor = { orgId: t.orgId, userId: null, apiKeyId: null };
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.customer.updateMany({
+      where: { id: t.customerId, orgId: t.orgId, erasedAt: null, OR: [{ consent: null }, { consent: true }] },
+      data: { consent: false, consentAt: now },
+    });
+    if (count === 0) return; // already opted out (or erased): nothing changes, nothing more is recorded
+    await recordConsentChange(tx, actor, { customerId: t.customerId, consent: false, source: "unsubscribe", at: now });
+    await tx.outboxMessage.updateMany({
+      where: { orgId: t.orgId, status: { in: ["pending", "failed"] }, invitation: { customerId: t.customerId } },
+      data: { status: "skipped", lastError: "opted_out", nextAttemptAt: null },
+    });
+    await tx.invitation.updateMany({
+      where: { orgId: t.orgId, customerId: t.customerId, status: "queued" },
+      data: { status: "suppressed", reason: "opted_out" },
+    });
+    await recordAudit(
+      actor,
+      {
+        action: "customer.unsubscribed",
+        entityType: "Customer",
+        entityId: t.customerId,
+        data: { invitationId: t.invitationId },
+      },
+      tx,
+    );
+  });
+  return t;
+}

@@ -1,0 +1,83 @@
+// The send window: campaign messages go out only between two local hours of the customer's day (their time
+// zone, else the campaign's). Computed with Intl, so daylight-saving changes are the time zone database's.
+const STEP_MS = 15 * 60_000;
+const HORIZON_MS = 3 * 24 * 3_600_000;
+
+export function isTimeZone(tz: unknown): tz is string {
+  if (typeof tz !== "string" || tz.length === 0 || tz.length > 64) return false;
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The customer's own time zone from their attributes (`timeZone`, `timezone` or `tz`), else `fallback`. */
+export function customerTimeZone(attributes: unknown, fallback: string): string {
+  if (attributes && typeof attributes === "object" && !Array.isArray(attributes)) {
+    const a = attributes as Record<string, unknown>;
+    for (const key of ["timeZone", "timezone", "tz"]) if (isTimeZone(a[key])) return a[key];
+  }
+  return fallback;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function localHour(at: Date, tz: string): number {
+  let f = formatters.get(tz);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-GB", { timeZone: tz, hour: "2-digit", hourCycle: "h23" });
+    formatters.set(tz, f);
+  }
+  return Number(f.format(at));
+}
+
+export type SendWindow = { startHour: number; endHour: number };
+
+/** True when `at` falls within [startHour, endHour) local time in `tz` (start === end: any time). */
+export function inWindow(at: Date, tz: string, w: SendWindow): boolean {
+  if (w.startHour === w.endHour) return true;
+  const h = localHour(at, tz);
+  return w.startHour < w.endHour ? h >= w.startHour && h < w.endHour : h >= w.startHour || h < w.endHour;
+}
+
+/** `at` itself when it is in the window, else the first quarter hour after it that is. */
+export function nextInWindow(at: Date, tz: string, w: SendWindow): Date {
+  if (inWindow(at, tz, w)) return at;
+  const start = Math.ceil(at.getTime() / STEP_MS) * STEP_MS;
+  for (let t = start; t <= at.getTime() + HORIZON_MS; t += STEP_MS)
+    if (inWindow(new Date(t), tz, w)) return new Date(t);
+  return at; // unreachable for a window of at least a quarter hour
+}
+
+const partsFormatters = new Map<string, Intl.DateTimeFormat>();
+/** The offset of `tz` from UTC at `at`, in ms (positive east of Greenwich). */
+function offsetMs(at: Date, tz: string): number {
+  let f = partsFormatters.get(tz);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone: tz,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    });
+    partsFormatters.set(tz, f);
+  }
+  const p = Object.fromEntries(f.formatToParts(at).map((x) => [x.type, x.value]));
+  const asUtc = Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second);
+  return asUtc - Math.floor(at.getTime() / 1000) * 1000;
+}
+
+/** A wall-clock time "YYYY-MM-DDTHH:mm" in `tz` as an instant (a time skipped by daylight saving moves forward). */
+export function zonedTime(local: string, tz: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
+  if (!m) return null;
+  const wall = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5]);
+  let t = wall - offsetMs(new Date(wall), tz);
+  t = wall - offsetMs(new Date(t), tz);
+  return new Date(t);
+}
