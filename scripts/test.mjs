@@ -10,8 +10,10 @@
 //   e2e           Playwright in Debian's Chromium against the production build with the demo data, in E2E_WORKERS
 //                 workers (default 2), each with its own server and its own copy of the seeded database
 //
-// The suites are jobs that run side by side, up to TEST_JOBS at once (default 3; TEST_SERIAL=1 means 1), each as
-// soon as what it needs has finished (the integration and e2e suites need the build). Every job has its own
+// The suites are jobs that run side by side while their weights fit in TEST_JOBS (default 2, the cores of the CI
+// machine; TEST_SERIAL=1 means 1), each as soon as what it needs has finished (the integration and e2e suites need
+// the build). A job weighs 1, e2e as many as its workers: on two cores it runs alone, and the two integration
+// suites run side by side. Every job has its own
 // databases, servers on free ports and uniquely named files, so none sees another. A job's output goes to
 // tmp/test-results/<job>.log and is printed, whole, when the job ends. TEST_ONLY=unit,e2e runs only those suites.
 import fs from "node:fs";
@@ -26,7 +28,7 @@ fs.mkdirSync(results, { recursive: true });
 fs.mkdirSync(dbs, { recursive: true });
 const only = process.env.TEST_ONLY?.split(",");
 const want = (suite) => !only || only.includes(suite);
-const capacity = process.env.TEST_SERIAL === "1" ? 1 : Math.max(1, Number(process.env.TEST_JOBS ?? 3));
+const capacity = process.env.TEST_SERIAL === "1" ? 1 : Math.max(1, Number(process.env.TEST_JOBS ?? 2));
 const e2eWorkers = Math.max(1, Number(process.env.E2E_WORKERS ?? 2));
 const tally = [];
 const started = Date.now();
@@ -130,7 +132,7 @@ async function e2e(logFile) {
 // longest suites, then the short ones that fill the slots the build leaves.
 const jobs = [
   want("integration") || want("e2e") ? { name: "build", run: build } : null,
-  want("e2e") ? { name: "e2e", needs: "build", run: e2e } : null,
+  want("e2e") ? { name: "e2e", needs: "build", weight: e2eWorkers, run: e2e } : null,
   want("integration") && process.env.DATABASE_URL_POSTGRES
     ? { name: "integration-postgres", needs: "build", run: integrationPostgres }
     : null,
@@ -151,11 +153,12 @@ if (want("integration") && !process.env.DATABASE_URL_POSTGRES)
 
 const state = new Map(jobs.map((j) => [j.name, "waiting"]));
 await new Promise((allDone) => {
-  let running = 0;
+  let running = 0; // the weight of the jobs running now
   const startReady = () => {
     for (const job of jobs) {
-      if (running >= capacity) break;
       if (state.get(job.name) !== "waiting") continue;
+      const weight = Math.min(job.weight ?? 1, capacity); // a job heavier than the capacity runs alone
+      if (running + weight > capacity) continue;
       const need = job.needs && state.get(job.needs);
       if (need === "failed") {
         state.set(job.name, "skipped");
@@ -164,7 +167,7 @@ await new Promise((allDone) => {
       }
       if (need && need !== "passed") continue;
       state.set(job.name, "running");
-      running++;
+      running += weight;
       const logFile = path.join(results, `${job.name}.log`);
       fs.writeFileSync(logFile, "");
       console.log(`${clock()}  ${job.name}: started`);
@@ -180,7 +183,7 @@ await new Promise((allDone) => {
         )
         .then((end) => {
           state.set(job.name, end);
-          running--;
+          running -= weight;
           banner(`${job.name} (${end === "passed" ? "ended" : "FAILED"} at ${clock().trim()})`);
           process.stdout.write(fs.readFileSync(logFile, "utf8"));
           startReady();

@@ -57,12 +57,18 @@ test("the customer list is a card per customer on a phone and a table on a wide 
   await shots(page, "tmp/shots-phone-lists", "customers");
 });
 
-/** Holds every customer search answer back by `ms`, so that the test acts while the search is in flight. */
-async function slowSearch(page: Page, ms: number) {
+/**
+ * Holds every customer search answer back until the test calls the returned release, so that the test acts while
+ * the search is in flight however slow the machine is (a fixed delay could pass before the test pressed Enter).
+ */
+async function holdSearch(page: Page): Promise<() => void> {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
   await page.route(/\/api\/v1\/customers\?.*q=/, async (route) => {
-    await new Promise((r) => setTimeout(r, ms));
+    await released;
     await route.continue().catch(() => {}); // an aborted (superseded) search
   });
+  return release;
 }
 
 test("typing a taken name fast and pressing Enter never lands on the Add-customer form", async ({ page }) => {
@@ -71,7 +77,7 @@ test("typing a taken name fast and pressing Enter never lands on the Add-custome
     const res = await page.request.post("/api/v1/customers", { data: { name, allowSameName } });
     expect(res.status()).toBe(201);
   }
-  await slowSearch(page, 1_500);
+  const release = await holdSearch(page);
   await pressSearchShortcut(page);
   const box = page.getByRole("combobox", { name: "Find a customer" });
   await box.fill(name);
@@ -79,6 +85,7 @@ test("typing a taken name fast and pressing Enter never lands on the Add-custome
   await expect(page.getByTestId("customer-search-pending")).toBeVisible();
   await expect(create).toHaveCount(0); // not while the search is in flight
   await box.press("Enter");
+  release();
   await expect(page.getByRole("option", { name: new RegExp(name) })).toHaveCount(2, { timeout: 10_000 });
   await expect(create).toHaveCount(0);
   await page.waitForTimeout(300);
@@ -91,11 +98,13 @@ test("typing a taken name fast and pressing Enter never lands on the Add-custome
 test("Enter pressed while the search is in flight opens the one customer it finds", async ({ page }) => {
   const name = `Solo${Date.now().toString(36)} Person`;
   const created = await (await page.request.post("/api/v1/customers", { data: { name } })).json();
-  await slowSearch(page, 1_000);
+  const release = await holdSearch(page);
   await pressSearchShortcut(page);
   const box = page.getByRole("combobox", { name: "Find a customer" });
   await box.fill(name);
+  await expect(page.getByTestId("customer-search-pending")).toBeVisible();
   await box.press("Enter");
+  release();
   await expect(page).toHaveURL(new RegExp(`/customers/${created.id}$`));
 });
 
