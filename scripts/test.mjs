@@ -54,14 +54,21 @@ function readVitest(file, suite) {
   });
 }
 
+/** A runner that exits with an error although its report counts no failed test (an unhandled error) still fails. */
+function failOnExit(suite, code) {
+  const t = tally.findLast((x) => x.suite === suite);
+  if (code !== 0 && t && t.failed === 0) Object.assign(t, { failed: 1, note: `exited with code ${code}` });
+}
+
 async function vitest(project, suite, env, logFile) {
   const out = path.join(results, `${suite}.json`);
-  await run(
+  const code = await run(
     bin.vitest,
     ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`],
     { env, logFile },
   );
   readVitest(out, suite);
+  failOnExit(suite, code);
 }
 
 /** A lint tool is one check: it passes when the whole tree is clean. (The type check runs in the build.) */
@@ -90,6 +97,8 @@ async function integrationSqlite(logFile) {
 async function integrationPostgres(logFile) {
   const name = `resonance_test_${Date.now()}`;
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL_POSTGRES });
+  // The admin connection idles through the whole run: a server that drops it must not crash the summary.
+  client.on("error", (err) => fs.appendFileSync(logFile, `\nPostgreSQL admin connection: ${err.message}\n`));
   await client.connect();
   try {
     await client.query(`CREATE DATABASE ${name}`);
@@ -98,8 +107,12 @@ async function integrationPostgres(logFile) {
     await migrateDeploy(url.toString());
     await vitest("integration", "integration-postgres", { DATABASE_URL: url.toString() }, logFile);
   } finally {
-    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await client.end();
+    // A fresh connection: the first may have been dropped while the suite ran.
+    await client.end().catch(() => {});
+    const dropper = new pg.Client({ connectionString: process.env.DATABASE_URL_POSTGRES });
+    await dropper.connect();
+    await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await dropper.end();
   }
 }
 
@@ -115,7 +128,7 @@ async function e2e(logFile) {
       if (fs.existsSync(seeded + suffix)) fs.copyFileSync(seeded + suffix, copy + suffix);
   }
   const out = path.join(results, "e2e.json");
-  await run(bin.playwright, ["test"], {
+  const code = await run(bin.playwright, ["test"], {
     env: { E2E_DATABASE_URL: url, E2E_WORKERS: String(e2eWorkers), PLAYWRIGHT_JSON_OUTPUT_NAME: out },
     logFile,
   });
@@ -126,6 +139,7 @@ async function e2e(logFile) {
     passed: s.expected + (s.flaky ?? 0),
     failed: s.unexpected + (s.expected + s.unexpected + (s.flaky ?? 0) === 0 ? 1 : 0),
   });
+  failOnExit("e2e", code);
 }
 
 // In the order they are started when a slot is free: the build first (the longest suites wait for it), then the

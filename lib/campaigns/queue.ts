@@ -117,8 +117,19 @@ async function queueBatch(w: Wave, owner: string, now: Date): Promise<boolean> {
     Prisma.sql`SELECT c."id", c."email", c."externalId", c."consent", c."erasedAt", c."attributes" FROM "Customer" c WHERE ${where}${after} ORDER BY c."id" LIMIT ${BATCH}`,
   );
   const done = batch.length < BATCH;
+  let stopped = false;
   await db.$transaction(
     async (tx) => {
+      // Paused or cancelled meanwhile: stop before writing. The conditional update also locks the campaign's row
+      // until this batch commits, so a cancel waits for it (and then drops what it wrote) or wins and stops it.
+      const { count: live } = await tx.campaign.updateMany({
+        where: { id: c.id, status: "active" },
+        data: { updatedAt: new Date() },
+      });
+      if (live === 0) {
+        stopped = true;
+        return;
+      }
       const reasons = await contactRuleReasons(tx, c.orgId, batch);
       const invitations: Prisma.InvitationCreateManyInput[] = [];
       const messages: Prisma.OutboxMessageCreateManyInput[] = [];
@@ -168,6 +179,14 @@ async function queueBatch(w: Wave, owner: string, now: Date): Promise<boolean> {
     },
     { timeout: 60_000, maxWait: 30_000 },
   );
+  if (stopped) {
+    // The wave stays "queuing" at its cursor: a resumed campaign's next tick continues it.
+    await db.campaignWave.updateMany({
+      where: { id: w.id, leaseOwner: owner },
+      data: { leaseOwner: null, leaseExpiresAt: null },
+    });
+    return false;
+  }
   return !done;
 }
 

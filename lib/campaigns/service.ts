@@ -208,6 +208,9 @@ export type CampaignAction = keyof typeof TRANSITIONS;
  */
 export async function changeCampaignStatus(ctx: Ctx, id: string, action: CampaignAction): Promise<CampaignDto> {
   const c = await findOwn(ctx, id);
+  // The action comes from a route or a bound form argument: only the three names, never an inherited property.
+  if (!Object.hasOwn(TRANSITIONS, action))
+    throw new ValidationError([{ name: "action", reason: "Choose pause, resume or cancel." }]);
   const t = TRANSITIONS[action];
   await db.$transaction(async (tx) => {
     const { count } = await tx.campaign.updateMany({

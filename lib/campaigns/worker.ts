@@ -24,6 +24,7 @@ import { localizedText } from "../surveys/locale";
 import { nextAttemptDelay, parseRetrySchedule } from "../webhooks/schedule";
 import { invitationEmail } from "./email";
 import { queueWaves, startDueWaves } from "./queue";
+import { classifySmtpFailure, type SmtpError } from "./smtp-failure";
 import { customerTimeZone, inWindow, nextInWindow } from "./window";
 
 const LEASE_MS = 120_000;
@@ -112,9 +113,16 @@ async function answeredSince(m: Claimed): Promise<boolean> {
   return r !== null;
 }
 
-type SmtpError = { responseCode?: unknown; code?: unknown; message?: unknown };
+/** Whether the customer has been erased by now (read inside the transaction that records an outcome). */
+async function erasedNow(tx: Prisma.TransactionClient, customerId: string): Promise<boolean> {
+  return (await tx.customer.count({ where: { id: customerId, erasedAt: { not: null } } })) > 0;
+}
 
-async function attempt(m: Claimed, mailer: Mailer, env: Env): Promise<"sent" | "skipped" | "waiting" | "failed"> {
+async function attempt(
+  m: Claimed,
+  mailer: Mailer,
+  env: Env,
+): Promise<"sent" | "skipped" | "waiting" | "failed" | "transport"> {
   const i = m.invitation;
   const c = i.campaign;
   const now = new Date();
@@ -126,7 +134,8 @@ async function attempt(m: Claimed, mailer: Mailer, env: Env): Promise<"sent" | "
   const customer = i.customer;
   if (customer.erasedAt) return skip(m, "erased", true).then(() => "skipped");
   if (customer.consent === false) return skip(m, "opted_out", true).then(() => "skipped");
-  const address = customer.email ?? i.address;
+  // The customer's address now: one removed since the invitation was queued is not written to any more.
+  const address = customer.email;
   if (!address) return skip(m, "no_email", true).then(() => "skipped");
   const bounced = await db.mailSuppression.findUnique({
     where: { orgId_address: { orgId: i.orgId, address: address.toLowerCase() } },
@@ -170,17 +179,20 @@ async function attempt(m: Claimed, mailer: Mailer, env: Env): Promise<"sent" | "
     await db.$transaction(async (tx) => {
       if (!(await finish(tx, m, { status: "sent", sentAt: at, messageId, attempts: m.attempts + 1, lastError: null })))
         return;
+      // Erased while the message was on its way: the erasure cleared the address; never write it back, and no
+      // reminder follows.
+      const erased = await erasedNow(tx, i.customerId);
       await tx.invitation.update({
         where: { id: i.id },
         data: {
           status: "sent",
-          address,
+          address: erased ? null : address,
           lastSentAt: at,
           reminders: m.seq,
           ...(m.seq === 0 ? { sentAt: at } : {}),
         },
       });
-      if (m.seq < c.reminderCount)
+      if (!erased && m.seq < c.reminderCount)
         await tx.outboxMessage.create({
           data: {
             orgId: i.orgId,
@@ -194,9 +206,9 @@ async function attempt(m: Claimed, mailer: Mailer, env: Env): Promise<"sent" | "
   }
   const code = typeof failure.responseCode === "number" ? failure.responseCode : null;
   const attempts = m.attempts + 1;
-  const permanent = code !== null && code >= 500 && code < 600;
-  const recipientRefused = permanent && failure.code === "EENVELOPE";
-  const delay = permanent ? null : nextAttemptDelay(attempts, retrySchedule(env));
+  const kind = classifySmtpFailure(failure);
+  const recipientRefused = kind === "bounce";
+  const delay = kind === "retry" ? nextAttemptDelay(attempts, retrySchedule(env)) : null;
   const lastError = code !== null ? `smtp_${code}` : typeof failure.code === "string" ? failure.code : "error";
   await db.$transaction(async (tx) => {
     if (
@@ -208,7 +220,7 @@ async function attempt(m: Claimed, mailer: Mailer, env: Env): Promise<"sent" | "
       }))
     )
       return;
-    if (recipientRefused) {
+    if (recipientRefused && !(await erasedNow(tx, i.customerId))) {
       const key = { orgId: i.orgId, address: address.toLowerCase() };
       await tx.mailSuppression.upsert({
         where: { orgId_address: key },
@@ -220,7 +232,7 @@ async function attempt(m: Claimed, mailer: Mailer, env: Env): Promise<"sent" | "
       await tx.invitation.update({ where: { id: i.id }, data: { status: "failed", reason: lastError } });
     }
   });
-  return "failed";
+  return kind === "retry" ? "transport" : "failed";
 }
 
 /** How many more messages each organization may send this minute. */
@@ -242,10 +254,14 @@ export async function runDueMessages(opts: { mailer?: Mailer | null; env?: Env }
   const mailer = opts.mailer === undefined ? serverMailer() : opts.mailer;
   if (!mailer) return 0; // no SMTP server: messages wait (the campaigns page says so)
   let made = 0;
+  // Organizations at their rate this minute: left out of the next batch, so one busy organization never holds the
+  // others' messages back.
+  const exhausted = new Set<string>();
   for (;;) {
     const now = new Date();
     const due = await db.outboxMessage.findMany({
       where: {
+        orgId: { notIn: [...exhausted] },
         status: { in: RETRYABLE },
         nextAttemptAt: { lte: now },
         invitation: { campaign: { status: "active" } },
@@ -256,9 +272,11 @@ export async function runDueMessages(opts: { mailer?: Mailer | null; env?: Env }
       select: { id: true, orgId: true },
     });
     const left = await allowances([...new Set(due.map((d) => d.orgId))], now, env);
+    const before = exhausted.size;
     const ids = due.filter((d) => {
       const n = left.get(d.orgId) ?? 0;
       left.set(d.orgId, n - 1);
+      if (n <= 0) exhausted.add(d.orgId);
       return n > 0;
     });
     const mine = await claim(
@@ -266,8 +284,10 @@ export async function runDueMessages(opts: { mailer?: Mailer | null; env?: Env }
       now,
     );
     const outcomes = await Promise.all(mine.map((m) => attempt(m, mailer, env)));
-    made += outcomes.filter((o) => o === "sent" || o === "failed").length;
-    if (due.length < BATCH || ids.length === 0) return made;
+    made += outcomes.filter((o) => o === "sent" || o === "failed" || o === "transport").length;
+    // A failure of the server or of the set-up ends the tick: the next one retries after the backoff.
+    if (outcomes.includes("transport")) return made;
+    if (due.length < BATCH || (ids.length === 0 && exhausted.size === before)) return made;
   }
 }
 
