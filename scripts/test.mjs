@@ -8,12 +8,13 @@
 //   integration   services in-process + routes over real HTTP, on SQLite and on PostgreSQL when
 //                 DATABASE_URL_POSTGRES names a server we may create databases on (.ci/run starts one)
 //   e2e           Playwright in Debian's Chromium against the production build with the demo data, in E2E_WORKERS
-//                 workers (default 2), each with its own server and its own copy of the seeded database
+//                 workers (default 1), each with its own server and its own copy of the seeded database
 //
 // The suites are jobs that run side by side while their weights fit in TEST_JOBS (default 2, the cores of the CI
 // machine; TEST_SERIAL=1 means 1), each as soon as what it needs has finished (the integration and e2e suites need
-// the build). A job weighs 1, e2e as many as its workers: on two cores it runs alone, and the two integration
-// suites run side by side. Every job has its own
+// the build). A job weighs 1, e2e at least 2: the browser keeps a core busy on its own, so on two cores e2e runs
+// alone (measured: two e2e workers on two cores were no faster than one), and the two integration suites run side
+// by side. Every job has its own
 // databases, servers on free ports and uniquely named files, so none sees another. A job's output goes to
 // tmp/test-results/<job>.log and is printed, whole, when the job ends. TEST_ONLY=unit,e2e runs only those suites.
 import fs from "node:fs";
@@ -29,7 +30,7 @@ fs.mkdirSync(dbs, { recursive: true });
 const only = process.env.TEST_ONLY?.split(",");
 const want = (suite) => !only || only.includes(suite);
 const capacity = process.env.TEST_SERIAL === "1" ? 1 : Math.max(1, Number(process.env.TEST_JOBS ?? 2));
-const e2eWorkers = Math.max(1, Number(process.env.E2E_WORKERS ?? 2));
+const e2eWorkers = Math.max(1, Number(process.env.E2E_WORKERS ?? 1));
 const tally = [];
 const started = Date.now();
 const clock = () => `${String(Math.round((Date.now() - started) / 1000)).padStart(5)}s`;
@@ -146,7 +147,7 @@ async function e2e(logFile) {
 // longest suites, then the short ones that fill the slots the build leaves.
 const jobs = [
   want("integration") || want("e2e") ? { name: "build", run: build } : null,
-  want("e2e") ? { name: "e2e", needs: "build", weight: e2eWorkers, run: e2e } : null,
+  want("e2e") ? { name: "e2e", needs: "build", weight: Math.max(2, e2eWorkers), run: e2e } : null,
   want("integration") && process.env.DATABASE_URL_POSTGRES
     ? { name: "integration-postgres", needs: "build", run: integrationPostgres }
     : null,
