@@ -6,7 +6,7 @@ import { z } from "zod";
 import { db } from "../db";
 import type { Ctx } from "../auth/ctx";
 import { ValidationError, type InvalidParam } from "../errors";
-import { csvProblem, readRecords, type Source } from "../import/csv";
+import { readCsvTable, type Source } from "../import/csv";
 import { MAX_PROBLEMS } from "../import/pipeline";
 import { unguardCell } from "../csv/stream";
 
@@ -84,23 +84,7 @@ async function resolve(ctx: Ctx, wanted: Wanted[], problems: InvalidParam[]): Pr
 }
 
 export async function readStaticMembers(ctx: Ctx, source: Source): Promise<{ customerIds: string[]; rows: number }> {
-  let header: string[] | null = null;
-  const records: string[][] = [];
-  const reader = readRecords(source);
-  try {
-    for await (const record of reader) {
-      if (!header) header = record.map((h) => h.trim());
-      else records.push(record);
-    }
-  } catch (error) {
-    throw csvProblem(error) ?? error;
-  } finally {
-    reader.destroy();
-  }
-  if (!header || header.every((h) => !h))
-    throw new ValidationError([{ name: "body", reason: "The file has no header row", in: "body" }]);
-  if (records.length === 0)
-    throw new ValidationError([{ name: "body", reason: "The file has no customers after the header", in: "body" }]);
+  const { header, records } = await readCsvTable(source, "customers");
   const { wanted, problems } = parse(header, records);
   const customerIds = problems.length && !wanted.length ? [] : await resolve(ctx, wanted, problems);
   if (problems.length) {

@@ -251,3 +251,28 @@ export async function previewCsv(source: Source, limit = 10): Promise<CsvPreview
     throw new ValidationError([{ name: "body", reason: "The file has no header row", in: "body" }]);
   return { header, rows, totalRows, suggestedMapping: suggestMapping(header) };
 }
+
+/**
+ * A whole small CSV file as its header and records (audience member lists, the unit tree): refuses, as
+ * problem+json, a file without a header or without a record after it (`what` names the records: "customers").
+ */
+export async function readCsvTable(source: Source, what: string): Promise<{ header: string[]; records: string[][] }> {
+  let header: string[] | null = null;
+  const records: string[][] = [];
+  const reader = readRecords(source);
+  try {
+    for await (const record of reader) {
+      if (!header) header = record.map((h) => h.trim());
+      else records.push(record);
+    }
+  } catch (error) {
+    throw csvProblem(error) ?? error;
+  } finally {
+    reader.destroy();
+  }
+  if (!header || header.every((h) => !h))
+    throw new ValidationError([{ name: "body", reason: "The file has no header row", in: "body" }]);
+  if (records.length === 0)
+    throw new ValidationError([{ name: "body", reason: `The file has no ${what} after the header`, in: "body" }]);
+  return { header, records };
+}

@@ -6,7 +6,7 @@
 import { db, type Prisma } from "../db";
 import type { Ctx } from "../auth/ctx";
 import { ConflictError, ValidationError, type InvalidParam } from "../errors";
-import { csvProblem, readRecords, type Source } from "../import/csv";
+import { readCsvTable, type Source } from "../import/csv";
 import { MAX_PROBLEMS } from "../import/pipeline";
 import { csvLines, unguardCell } from "../csv/stream";
 import { recordAudit } from "../audit/service";
@@ -233,23 +233,7 @@ export type UnitImportSummary = { rows: number; created: number; updated: number
 
 /** All or nothing: creates and updates units from a CSV whose parents are named by code. */
 export async function importUnitsCsv(ctx: Ctx, source: Source): Promise<UnitImportSummary> {
-  let header: string[] | null = null;
-  const records: string[][] = [];
-  const reader = readRecords(source);
-  try {
-    for await (const record of reader) {
-      if (!header) header = record.map((h) => h.trim());
-      else records.push(record);
-    }
-  } catch (error) {
-    throw csvProblem(error) ?? error;
-  } finally {
-    reader.destroy();
-  }
-  if (!header || header.every((h) => !h))
-    throw new ValidationError([{ name: "body", reason: "The file has no header row", in: "body" }]);
-  if (records.length === 0)
-    throw new ValidationError([{ name: "body", reason: "The file has no units after the header", in: "body" }]);
+  const { header, records } = await readCsvTable(source, "units");
   if (records.length > MAX_UNITS)
     throw new ValidationError([
       { name: "body", reason: `An organization has at most ${MAX_UNITS.toLocaleString("en-US")} units`, in: "body" },
