@@ -21,7 +21,13 @@ export function run(script, args, { env = {}, quiet = false, logFile } = {}) {
   return new Promise((resolve, reject) => {
     // logFile: the child's output is appended to that file (opened here, closed when the child exits), not to ours
     const log = logFile ? fs.openSync(logFile, "a") : undefined;
-    const child = spawn(process.execPath, [script, ...args], {
+    // With a log file (a test job), bash's `times` appends the CPU that the script and everything it waited for used
+    // (browsers, servers, workers): a line "cpu:", then the shell's own and its children's user and system times,
+    // which the test summary adds up per job.
+    const [cmd, argv] = logFile
+      ? ["bash", ["-c", '"$@"; c=$?; echo "cpu:"; times; exit $c', "bash", process.execPath, script, ...args]]
+      : [process.execPath, [script, ...args]];
+    const child = spawn(cmd, argv, {
       cwd: root,
       stdio: log !== undefined ? ["ignore", log, log] : quiet ? ["ignore", "pipe", "pipe"] : "inherit",
       env: {

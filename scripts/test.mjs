@@ -166,7 +166,16 @@ const jobs = [
 if (want("integration") && !process.env.DATABASE_URL_POSTGRES)
   console.log("DATABASE_URL_POSTGRES is not set: the PostgreSQL run is skipped (.ci/run always sets it).");
 
+/** The CPU minutes a job used: the sum of the times after each "cpu:" line that scripts/lib.mjs run() logs. */
+function cpuMinutes(logFile) {
+  let seconds = 0;
+  for (const [, line] of fs.readFileSync(logFile, "utf8").matchAll(/^cpu:\n(.+\n.+)$/gm))
+    for (const [, m, sec] of line.matchAll(/(\d+)m([\d.]+)s/g)) seconds += Number(m) * 60 + Number(sec);
+  return seconds / 60;
+}
+
 const state = new Map(jobs.map((j) => [j.name, "waiting"]));
+const cpu = new Map();
 await new Promise((allDone) => {
   let running = 0; // the weight of the jobs running now
   const startReady = () => {
@@ -199,7 +208,11 @@ await new Promise((allDone) => {
         .then((end) => {
           state.set(job.name, end);
           running -= weight;
-          banner(`${job.name} (${end === "passed" ? "ended" : "FAILED"} at ${clock().trim()})`);
+          const minutes = cpuMinutes(logFile);
+          cpu.set(job.name, minutes);
+          banner(
+            `${job.name} (${end === "passed" ? "ended" : "FAILED"} at ${clock().trim()}, ${minutes.toFixed(1)} CPU-min)`,
+          );
           process.stdout.write(fs.readFileSync(logFile, "utf8"));
           startReady();
           if (running === 0 && [...state.values()].every((s) => s !== "waiting" && s !== "running")) allDone();
@@ -210,7 +223,9 @@ await new Promise((allDone) => {
   startReady();
 });
 
-banner(`summary (${clock().trim()} in all)`);
+banner(
+  `summary (${clock().trim()} in all; CPU-min per job: ${[...cpu].map(([j, m]) => `${j} ${m.toFixed(1)}`).join(", ")})`,
+);
 for (const t of tally)
   console.log(
     `${t.suite.padEnd(22)} ${String(t.passed).padStart(5)} passed ${String(t.failed).padStart(4)} failed${t.note ? `  (${t.note})` : ""}`,
