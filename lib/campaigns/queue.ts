@@ -9,20 +9,19 @@
 //    after the cursor. Invitations are unique per (wave, customer) besides.
 // Who is not invited gets an invitation with status "suppressed" and the reason (erased, opted_out, no_email,
 // no_external_id, bouncing), so the wave's base is fixed and the reason can be shown. The organization's contact
-// rules (at most one invitation per N days, quiet hours: issue 16 item 4) slot in at `contactRuleReasons` below,
-// before anything is queued; the worker checks consent and bounces again when it sends.
+// rules (at most one invitation per N days, quiet hours: issue 16 item 4) slot in at `contactRuleReasons`
+// (contact-rules.ts), before anything is queued; the worker checks consent and bounces again when it sends.
 import { randomUUID } from "node:crypto";
 import { db, Prisma, provider } from "../db";
 import { audienceWhere } from "../audiences/compile";
 import { readStoredDefinition } from "../audiences/definition";
 import { claimLeases, leaseFree } from "../jobs/lease";
+import { contactRuleReasons, type Candidate } from "./contact-rules";
 import { customerTimeZone, nextInWindow } from "./window";
 
 const DAY_MS = 86_400_000;
 const LEASE_MS = 120_000;
 const BATCH = 500;
-
-export type SuppressionReason = "erased" | "opted_out" | "no_email" | "no_external_id" | "bouncing";
 
 /** Starts the waves that are due. Returns how many this instance started. */
 export async function startDueWaves(now = new Date()): Promise<number> {
@@ -49,47 +48,6 @@ export async function startDueWaves(now = new Date()): Promise<number> {
     if (won) started++;
   }
   return started;
-}
-
-type Candidate = {
-  id: string;
-  email: string | null;
-  externalId: string | null;
-  consent: boolean | number | null;
-  erasedAt: Date | string | null;
-  attributes: unknown;
-};
-
-/**
- * Why each customer cannot be invited by e-mail now, if at all: the customer's own state, then bounced addresses.
- * The organization's contact rules will add their reasons here ("invited 12 days ago", quiet hours), reading the
- * invitations of every channel — the one place to check before queueing.
- */
-async function contactRuleReasons(
-  tx: Prisma.TransactionClient,
-  orgId: string,
-  customers: Candidate[],
-): Promise<Map<string, SuppressionReason>> {
-  const out = new Map<string, SuppressionReason>();
-  for (const c of customers) {
-    if (c.erasedAt) out.set(c.id, "erased");
-    else if (c.consent === false || c.consent === 0) out.set(c.id, "opted_out");
-    else if (!c.email) out.set(c.id, "no_email");
-    else if (!c.externalId) out.set(c.id, "no_external_id");
-  }
-  const addresses = customers.filter((c) => !out.has(c.id)).map((c) => c.email!.toLowerCase());
-  if (addresses.length) {
-    const bounced = new Set(
-      (
-        await tx.mailSuppression.findMany({
-          where: { orgId, address: { in: [...new Set(addresses)] } },
-          select: { address: true },
-        })
-      ).map((s) => s.address),
-    );
-    for (const c of customers) if (!out.has(c.id) && bounced.has(c.email!.toLowerCase())) out.set(c.id, "bouncing");
-  }
-  return out;
 }
 
 function parseAttributes(v: unknown): unknown {
