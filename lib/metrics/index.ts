@@ -40,6 +40,7 @@ export {
   formatMetric,
   formatNpsFigure,
   formatNumber,
+  formatResponseRate,
   nEquals,
   shownInterval,
   shownMargin,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { formatResponseRate } from "./format";
 import { nonResponseView, responseRate, type CategoryCounts } from "./response-rate";
 
 describe('responseRate (docs/metrics.md, "Response rate of invitations")', () => {
@@ -18,6 +19,12 @@ describe('responseRate (docs/metrics.md, "Response rate of invitations")', () =>
     expect(responseRate(10, 29).enough).toBe(false);
     expect(responseRate(10, 30).enough).toBe(true);
     expect(responseRate(0, 0)).toEqual({ answered: 0, delivered: 0, rate: null, low: null, high: null, enough: false });
+  });
+
+  it("is displayed with its interval from 30 delivered, without it below, and not at all without a base", () => {
+    expect(formatResponseRate(responseRate(92, 400))).toBe("23.0\u00a0% [19.1\u201327.4]");
+    expect(formatResponseRate(responseRate(3, 12))).toBe("25.0\u00a0%");
+    expect(formatResponseRate(responseRate(0, 0))).toBeNull();
   });
 
   it("refuses counts that cannot be", () => {
