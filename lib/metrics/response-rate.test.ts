@@ -41,8 +41,8 @@ describe("nonResponseView: respondents against non-respondents, Benjamini–Hoch
     { attribute: "segment", category: "vip", respondents: 40, nonRespondents: 60 },
     { attribute: "tenure", category: "under 3 months", respondents: 20, nonRespondents: 45 },
     { attribute: "tenure", category: "1 to 3 years", respondents: 36, nonRespondents: 76 },
-    { attribute: "lastOutcome", category: "complaint", respondents: 10, nonRespondents: 60 },
-    { attribute: "lastOutcome", category: "refund", respondents: 2, nonRespondents: 3 },
+    { attribute: "lastOutcome", category: "escalated", respondents: 10, nonRespondents: 60 },
+    { attribute: "lastOutcome", category: "no_action", respondents: 2, nonRespondents: 3 },
   ];
   const view = nonResponseView(totals, categories);
   const row = (category: string) => view.rows.find((r) => r.category === category)!;
@@ -54,8 +54,8 @@ describe("nonResponseView: respondents against non-respondents, Benjamini–Hoch
     expect(row("vip").flagged).toBe(true);
   });
 
-  it("complaint 10 % vs 20 %: z = −2.279, p = 0.0227, BH-adjusted 0.0453 ≤ 0.05 → flagged (fewer complainers answer)", () => {
-    const r = row("complaint");
+  it("escalated 10 % vs 20 %: z = −2.279, p = 0.0227, BH-adjusted 0.0453 ≤ 0.05 → flagged (fewer of those escalated answer)", () => {
+    const r = row("escalated");
     expect(r.difference).toBeCloseTo(-10, 12);
     expect(r.z).toBeCloseTo(-2.279211529192759, 10);
     expect(r.pValue).toBeCloseTo(0.022654494080089363, 10);
@@ -74,9 +74,9 @@ describe("nonResponseView: respondents against non-respondents, Benjamini–Hoch
   });
 
   it("a category with an expected count below 5 is shown but not tested, and not counted in m", () => {
-    // refund: p̄ = 5/400, expected respondents 100 · 0.0125 = 1.25 < 5
-    expect(row("refund")).toMatchObject({ respondentShare: 2, nonRespondentShare: 1, difference: 1, reason: "sparse" });
-    expect(row("refund").pValue).toBeNull();
+    // no_action: p̄ = 5/400, expected respondents 100 · 0.0125 = 1.25 < 5
+    expect(row("no_action")).toMatchObject({ respondentShare: 2, nonRespondentShare: 1, difference: 1, reason: "sparse" });
+    expect(row("no_action").pValue).toBeNull();
     expect(view).toMatchObject({ enough: true, tested: 4, flagged: 2 });
   });
 
