@@ -49,7 +49,6 @@ export type CampaignRates = {
   nonResponse: NonResponseView & { omittedTags: number };
 };
 
-
 type Scope = { orgId: string; campaignId: string; waveId: string | null };
 const n = (v: unknown) => Number(v ?? 0);
 
@@ -114,12 +113,13 @@ const tenureBand = () =>
 /**
  * Respondents (delivered and answered) and non-respondents (delivered, not answered), and how many of each fall
  * in each segment tag, tenure band and last-interaction outcome (the latest interaction before the invitation
- * was sent). One query: the delivered invitations once, grouped four ways.
+ * was sent). One query: the delivered invitations are read once (MATERIALIZED, on both databases: otherwise the
+ * per-invitation look-ups could run again for each grouping) and grouped four ways.
  */
 async function nonResponseCounts(s: Scope) {
   const rows = await db.$queryRaw<Array<{ attr: string; cat: string | null; answered: unknown; count: unknown }>>(
     Prisma.sql`
-    WITH b AS (
+    WITH b AS MATERIALIZED (
       SELECT i."customerId" AS "customerId", i."sentAt" AS "sent", c."createdAt" AS "created",
         (SELECT MIN(x."occurredAt") FROM "Interaction" x WHERE x."orgId" = i."orgId" AND x."customerId" = i."customerId") AS "firstSeen",
         (SELECT x."outcome" FROM "Interaction" x
