@@ -9,6 +9,7 @@ import { Badge } from "../ui/badge";
 import { formatCount, formatDate } from "../ui/format";
 import { OUTCOME_LABELS } from "../interactions/labels";
 
+const plural = (n: number, word: string) => `${formatCount(n)} ${word}${n === 1 ? "" : "s"}`;
 const pct = (x: number | null, decimals = 1) => (x === null ? "—" : `${formatNumber(x, decimals)}\u00a0%`);
 
 /** "38.3 % [30.1–47.3]" and its base; "no invitation delivered yet" without one. */
@@ -140,8 +141,8 @@ export function NonResponseTable({ view }: { view: CampaignRates["nonResponse"] 
   return (
     <>
       <p className="mb-3 text-sm text-slate-700" data-testid="non-response-summary">
-        {formatCount(view.respondents)} respondents and {formatCount(view.nonRespondents)} non-respondents among the
-        delivered invitations.{" "}
+        {plural(view.respondents, "respondent")} and {plural(view.nonRespondents, "non-respondent")} among the delivered
+        invitations.{" "}
         {view.enough
           ? view.flagged > 0
             ? `${view.flagged} of ${view.tested} groups tested differ significantly: the answers may not speak for everyone invited.`

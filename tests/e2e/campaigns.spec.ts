@@ -115,6 +115,18 @@ test("a manager invites an audience by e-mail; the customer answers with one cli
   await manager.reload();
   await shots(manager, SHOTS, "campaign");
 
+  // The dashboard shows the invitations' response rate beside the NPS tile's n.
+  await manager.goto("/");
+  await expect(manager.getByTestId("tile-nps").getByTestId("invitation-rate")).toContainText(
+    "1 of 1 invited customers answered",
+  );
+  await manager.getByTestId("tile-nps").screenshot({ path: `${SHOTS}/dashboard-nps-tile.png` });
+
+  // The list, with the campaign's rate, pausing it there.
+  await manager.goto("/surveys/campaigns");
+  const row = manager.getByRole("region", { name: "Campaigns" }).getByRole("row", { name: /Spring NPS/ });
+  await expect(row.getByTestId("campaign-response-rate")).toContainText("100.0");
+  await shots(manager, SHOTS, "list");
   await manager.getByRole("form", { name: "Pause Spring NPS" }).getByRole("button", { name: "Pause" }).click();
-  await expect(manager.getByText("Paused")).toBeVisible();
+  await expect(row.getByText("Paused")).toBeVisible();
 });
