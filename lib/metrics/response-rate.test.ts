@@ -75,7 +75,12 @@ describe("nonResponseView: respondents against non-respondents, Benjamini–Hoch
 
   it("a category with an expected count below 5 is shown but not tested, and not counted in m", () => {
     // no_action: p̄ = 5/400, expected respondents 100 · 0.0125 = 1.25 < 5
-    expect(row("no_action")).toMatchObject({ respondentShare: 2, nonRespondentShare: 1, difference: 1, reason: "sparse" });
+    expect(row("no_action")).toMatchObject({
+      respondentShare: 2,
+      nonRespondentShare: 1,
+      difference: 1,
+      reason: "sparse",
+    });
     expect(row("no_action").pValue).toBeNull();
     expect(view).toMatchObject({ enough: true, tested: 4, flagged: 2 });
   });
