@@ -1,5 +1,5 @@
 // Response rates of a campaign (docs/metrics.md, "Response rate of invitations"; docs/distribution.md,
-// "Response rates"): the funnel per wave, how many answers came after the invitation and after each reminder, and
+// "Campaigns"): the funnel per wave, how many answers came after the invitation and after each reminder, and
 // the non-response check — whether the delivered invitations that were answered differ from those that were not,
 // by segment tag, tenure and the outcome of the customer's last interaction. Every figure is a GROUP BY in the
 // database over the campaign's invitations; the maths is lib/metrics/response-rate.ts.

@@ -35,5 +35,7 @@ export const CAMPAIGN_STATUSES = ["active", "paused", "cancelled"] as const;
 
 /** ?wave= of the response rates: a wave number of the campaign (1, 2, …); none: every wave. */
 export const campaignRatesQuery = z.object({
-  wave: z.preprocess(blank, z.coerce.number().int("A wave number").min(1, "A wave number").max(100_000).optional()),
+  wave: z
+    .preprocess(blank, z.coerce.number().int("A wave number").min(1, "A wave number").max(100_000).optional())
+    .describe("A wave number of the campaign (1, 2, …); none: every wave"),
 });
