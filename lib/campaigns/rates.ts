@@ -14,7 +14,7 @@ import {
   type NonResponseView,
   type ResponseRate,
 } from "../metrics";
-import { answered, EMPTY_FUNNEL, funnels, type Funnel } from "./service";
+import { answered, answersInvitation, EMPTY_FUNNEL, funnels, type Funnel } from "./service";
 
 /** Tenure bands, in days since the customer was first known, at the moment the invitation was sent. */
 export const TENURE_BANDS = [
@@ -78,9 +78,7 @@ async function reminderRows(s: Scope): Promise<ReminderRow[]> {
                a."done" AS "done"
         FROM (
           SELECT i."id" AS "id",
-            (SELECT MIN(r."submittedAt") FROM "Response" r
-             WHERE r."orgId" = i."orgId" AND r."customerId" = i."customerId" AND r."surveyId" = i."surveyId"
-               AND r."submittedAt" >= i."sentAt") AS "answeredAt",
+            (SELECT MIN(r."submittedAt") FROM "Response" r WHERE ${answersInvitation}) AS "answeredAt",
             CASE WHEN ${answered(true)} THEN 1 ELSE 0 END AS "done"
           FROM "Invitation" i
           WHERE ${scopeWhere(s)} AND i."status" = ${"sent"}

@@ -55,9 +55,16 @@ export type Funnel = {
   completed: number;
 };
 
-/** An invitation `i` was answered (completed): a response of its customer to its survey since it was first sent. */
+/**
+ * A response `r` answers invitation `i`: its customer's, to its survey, submitted since the invitation was first
+ * sent and before a later invitation of the same customer to the same survey was delivered — from then on, answers
+ * belong to that one. So a customer invited in two waves who answers only the second counts for the second only.
+ */
+export const answersInvitation = Prisma.sql`r."orgId" = i."orgId" AND r."customerId" = i."customerId" AND r."surveyId" = i."surveyId" AND r."submittedAt" >= i."sentAt" AND NOT EXISTS (SELECT 1 FROM "Invitation" j WHERE j."orgId" = i."orgId" AND j."customerId" = i."customerId" AND j."surveyId" = i."surveyId" AND j."status" = ${"sent"} AND j."sentAt" > i."sentAt" AND j."sentAt" <= r."submittedAt")`;
+
+/** An invitation `i` was answered (completed): a response that answers it (`answersInvitation`). */
 export const answered = (completed: boolean) =>
-  Prisma.sql`EXISTS (SELECT 1 FROM "Response" r WHERE r."orgId" = i."orgId" AND r."customerId" = i."customerId" AND r."surveyId" = i."surveyId" AND r."submittedAt" >= i."sentAt"${completed ? Prisma.sql` AND r."completed" = ${true}` : Prisma.empty})`;
+  Prisma.sql`EXISTS (SELECT 1 FROM "Response" r WHERE ${answersInvitation}${completed ? Prisma.sql` AND r."completed" = ${true}` : Prisma.empty})`;
 
 const STATUSES = ["queued", "sent", "bounced", "failed", "suppressed", "cancelled"] as const;
 

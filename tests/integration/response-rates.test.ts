@@ -246,6 +246,75 @@ describe("a campaign's response rates", () => {
   });
 });
 
+describe("a customer invited again", () => {
+  it("an answer belongs to the latest invitation delivered before it, not to every earlier one", async () => {
+    // Two waves of one campaign to the same two customers: c1 answers only after wave 2 was sent, c2 between the
+    // waves. Wave 1 has one respondent (c2), wave 2 one (c1) — not two and one.
+    const survey = await createSurvey(A.orgId);
+    const campaign = await createCampaign(
+      A.ctx("manager"),
+      createCampaignSchema.parse({ name: `again ${uid()}`, surveyId: survey.id, audienceId: A.ids.audience }),
+    );
+    await db.campaign.update({ where: { id: campaign.id }, data: { nextWaveAt: null, status: "paused" } });
+    const [T2, T3] = [new Date("2026-10-01T09:00:00Z"), new Date("2026-11-01T09:00:00Z")];
+    const waves = await Promise.all(
+      [T2, T3].map((t, k) =>
+        db.campaignWave.create({
+          data: { orgId: A.orgId, campaignId: campaign.id, number: k + 1, scheduledAt: t, status: "queued" },
+        }),
+      ),
+    );
+    const [c1, c2] = await Promise.all(
+      [1, 2].map((k) =>
+        db.customer.create({
+          data: { orgId: A.orgId, name: `again ${k}`, email: `again-${k}-${uid()}@example.test`, externalId: uid() },
+        }),
+      ),
+    );
+    for (const [w, t] of [
+      [waves[0], T2],
+      [waves[1], T3],
+    ] as const)
+      for (const c of [c1, c2]) {
+        const inv = await db.invitation.create({
+          data: {
+            orgId: A.orgId,
+            campaignId: campaign.id,
+            waveId: w.id,
+            customerId: c.id,
+            surveyId: survey.id,
+            status: "sent",
+            sentAt: t,
+          },
+        });
+        await db.outboxMessage.create({
+          data: { orgId: A.orgId, invitationId: inv.id, seq: 0, status: "sent", sentAt: t },
+        });
+      }
+    const answer = (customerId: string, submittedAt: Date) => ({
+      orgId: A.orgId,
+      surveyId: survey.id,
+      clientId: `again-${uid()}`,
+      customerId,
+      metric: "nps",
+      score: 9,
+      category: "promoter",
+      completed: true,
+      submittedAt,
+    });
+    await db.response.createMany({ data: [answer(c1.id, at(T3, HOUR)), answer(c2.id, at(T2, 2 * DAY))] });
+    const r = await getCampaignRates(A.ctx("manager"), campaign.id);
+    expect(r.funnel).toMatchObject({ delivered: 4, started: 2, completed: 2 });
+    expect(r.waves.map((w) => [w.number, w.funnel.started])).toEqual([
+      [2, 1],
+      [1, 1],
+    ]);
+    expect((await getCampaignRates(A.ctx("manager"), campaign.id, 1)).reminders).toEqual([
+      { message: 0, sent: 2, answered: 1, completed: 1 },
+    ]);
+  });
+});
+
 describe("the dashboard's response rate beside n", () => {
   const filters = (q: Record<string, string>) => analyticsFilters.parse({ preset: "custom", ...q });
 
