@@ -59,11 +59,17 @@ const answered = (completed: boolean) =>
 
 const STATUSES = ["queued", "sent", "bounced", "failed", "suppressed", "cancelled"] as const;
 
-export async function funnels(orgId: string, campaignIds: string[]): Promise<Map<string, Funnel>> {
+/** The funnel per campaign, or per trigger (`by` "triggerId": docs/distribution.md, "Triggers"). */
+export async function funnels(
+  orgId: string,
+  ids: string[],
+  by: "campaignId" | "triggerId" = "campaignId",
+): Promise<Map<string, Funnel>> {
   const out = new Map<string, Funnel>();
-  if (campaignIds.length === 0) return out;
+  if (ids.length === 0) return out;
+  const key = Prisma.raw(`i."${by}"`);
   const rows = await db.$queryRaw<Array<Record<string, string | number | bigint | null>>>(Prisma.sql`
-    SELECT i."campaignId" AS "campaignId", COUNT(*) AS invited,
+    SELECT ${key} AS "owner", COUNT(*) AS invited,
       ${Prisma.join(
         STATUSES.map((s) => Prisma.sql`SUM(CASE WHEN i."status" = ${s} THEN 1 ELSE 0 END) AS ${Prisma.raw(`"${s}"`)}`),
         ", ",
@@ -71,8 +77,8 @@ export async function funnels(orgId: string, campaignIds: string[]): Promise<Map
       SUM(CASE WHEN i."sentAt" IS NOT NULL AND ${answered(false)} THEN 1 ELSE 0 END) AS started,
       SUM(CASE WHEN i."sentAt" IS NOT NULL AND ${answered(true)} THEN 1 ELSE 0 END) AS completed
     FROM "Invitation" i
-    WHERE i."orgId" = ${orgId} AND i."campaignId" IN (${Prisma.join(campaignIds)})
-    GROUP BY i."campaignId"`);
+    WHERE i."orgId" = ${orgId} AND ${key} IN (${Prisma.join(ids)})
+    GROUP BY ${key}`);
   const n = (v: unknown) => Number(v ?? 0);
   for (const r of rows) {
     const f = {
@@ -87,12 +93,12 @@ export async function funnels(orgId: string, campaignIds: string[]): Promise<Map
       started: n(r.started),
       completed: n(r.completed),
     };
-    out.set(String(r.campaignId), f);
+    out.set(String(r.owner), f);
   }
   return out;
 }
 
-const EMPTY: Funnel = {
+export const EMPTY_FUNNEL: Funnel = {
   invited: 0,
   queued: 0,
   sent: 0,
@@ -119,7 +125,7 @@ function toDto(c: Row, funnel: Funnel | undefined) {
     subject: c.subject,
     createdAt: c.createdAt,
     waves: c.waves,
-    funnel: funnel ?? EMPTY,
+    funnel: funnel ?? EMPTY_FUNNEL,
   };
 }
 export type CampaignDto = ReturnType<typeof toDto>;
