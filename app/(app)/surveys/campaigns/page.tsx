@@ -10,9 +10,10 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { FormMessage } from "@/components/ui/form-message";
-import { formatCount, formatDate } from "@/components/ui/format";
+import { formatDate } from "@/components/ui/format";
 import { CampaignForm } from "@/components/campaigns/campaign-form";
 import { CampaignControls } from "@/components/campaigns/campaign-controls";
+import { funnelColumns } from "@/components/campaigns/funnel-columns";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Campaigns" };
@@ -22,8 +23,6 @@ const STATUS: Record<string, { label: string; tone: BadgeTone }> = {
   paused: { label: "Paused", tone: "warn" },
   cancelled: { label: "Cancelled", tone: "neutral" },
 };
-
-const pct = (part: number, whole: number) => (whole > 0 ? `${Math.round((100 * part) / whole)} %` : "—");
 
 function schedule(c: CampaignDto): string {
   const every = c.schedule.repeatEveryDays ? `every ${c.schedule.repeatEveryDays} days` : "once";
@@ -55,51 +54,7 @@ const columns: Column<CampaignDto>[] = [
       return <Badge tone={s.tone}>{s.label}</Badge>;
     },
   },
-  { header: "Invited", align: "right", className: "tabular-nums", cell: (c) => formatCount(c.funnel.invited) },
-  {
-    header: "Sent",
-    align: "right",
-    className: "tabular-nums",
-    cell: (c) => (
-      <>
-        {formatCount(c.funnel.sent)}
-        {c.funnel.queued ? (
-          <span className="block text-xs text-slate-700">{formatCount(c.funnel.queued)} waiting</span>
-        ) : null}
-      </>
-    ),
-  },
-  {
-    header: "Delivered",
-    align: "right",
-    className: "tabular-nums",
-    cell: (c) => (
-      <>
-        {formatCount(c.funnel.delivered)}
-        {c.funnel.bounced ? (
-          <span className="block text-xs text-slate-700">{formatCount(c.funnel.bounced)} bounced</span>
-        ) : null}
-      </>
-    ),
-  },
-  { header: "Started", align: "right", className: "tabular-nums", cell: (c) => formatCount(c.funnel.started) },
-  {
-    header: "Completed",
-    align: "right",
-    className: "tabular-nums",
-    cell: (c) => (
-      <>
-        {formatCount(c.funnel.completed)}
-        <span className="block text-xs text-slate-700">{pct(c.funnel.completed, c.funnel.delivered)} of delivered</span>
-      </>
-    ),
-  },
-  {
-    header: "Not invited",
-    align: "right",
-    className: "tabular-nums",
-    cell: (c) => formatCount(c.funnel.suppressed + c.funnel.cancelled),
-  },
+  ...funnelColumns<CampaignDto>(),
   { header: "Actions", cell: (c) => <CampaignControls id={c.id} name={c.name} status={c.status} /> },
 ];
 
