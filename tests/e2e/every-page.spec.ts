@@ -58,6 +58,7 @@ const PAGES: Entry[] = [
   { name: "responses inbox", path: () => "/surveys/responses", who: READERS },
   { name: "campaigns", path: () => "/surveys/campaigns", who: ["manager"] },
   { name: "forbidden (campaigns)", path: () => "/surveys/campaigns", who: ["agent"] },
+  { name: "triggers", path: () => "/surveys/triggers", who: ["manager"] },
   { name: "reports", path: () => "/reports", who: READERS },
   { name: "gap report", path: () => "/reports/gaps", who: READERS },
   { name: "drivers", path: () => "/reports/drivers", who: READERS },
