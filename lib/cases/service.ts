@@ -193,6 +193,20 @@ export async function getCaseDetail(ctx: Ctx, id: string) {
     take: AUDIT_SHOWN,
     select: { id: true, action: true, data: true, createdAt: true, actor: { select: { name: true } } },
   });
-  return { ...row, history };
+  // The invitations the case's resolution caused (the re-survey, "case resolved" triggers) and what became of them.
+  const invitations = await db.invitation.findMany({
+    where: { orgId: ctx.orgId, causeKey: `case:${id}` },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: {
+      id: true,
+      status: true,
+      reason: true,
+      sentAt: true,
+      trigger: { select: { name: true } },
+      survey: { select: { name: true } },
+      messages: { where: { seq: 0 }, select: { nextAttemptAt: true } },
+    },
+  });
+  return { ...row, history, invitations };
 }
 export type CaseDetail = Awaited<ReturnType<typeof getCaseDetail>>;

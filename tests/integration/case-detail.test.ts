@@ -223,6 +223,12 @@ describe("resolving", () => {
     expect(audit.map((a) => a.action)).toEqual(["case.resolved", "case.resurvey_queued"]);
     expect(audit[1].data).toMatchObject({ status: "queued", to: customer.email });
 
+    // The case page says what became of it.
+    const cookie = await signIn(A.users.agent.email, TEST_PASSWORD);
+    const page = await http("GET", `/cases/${kase.id}`, { cookie: cookie! });
+    expect(page.body).toContain("Survey invitations");
+    expect(page.body).toMatch(/Re-survey after a resolved case\)(<!-- -->)?: (<!-- -->)?e-mailed/);
+
     // Once per case: asking again for the same case invites no one more.
     const again = await patchOn(mailServer.url, A.keys.agent, kase.id, { resurvey: true, status: "resolved" });
     expect(again.body.resurvey).toEqual({ status: "unavailable", reason: expect.stringMatching(/already invited/) });
