@@ -227,7 +227,8 @@ describe("resolving", () => {
     const cookie = await signIn(A.users.agent.email, TEST_PASSWORD);
     const page = await http("GET", `/cases/${kase.id}`, { cookie: cookie! });
     expect(page.body).toContain("Survey invitations");
-    expect(page.body).toMatch(/Re-survey after a resolved case\)(<!-- -->)?: (<!-- -->)?e-mailed/);
+    const text = String(page.body).replace(/<!-- -->|<[^>]+>/g, "");
+    expect(text).toMatch(/\(Re-survey after a resolved case\): e-mailed \d/);
 
     // Once per case: asking again for the same case invites no one more.
     const again = await patchOn(mailServer.url, A.keys.agent, kase.id, { resurvey: true, status: "resolved" });
