@@ -6,8 +6,9 @@ import type { Funnel } from "@/lib/campaigns/service";
 
 const pct = (part: number, whole: number) => (whole > 0 ? `${Math.round((100 * part) / whole)} %` : "—");
 
-export function funnelColumns<T extends { funnel: Funnel }>(): Column<T>[] {
-  return [
+/** `delivered: false` folds the bounces into the Sent column, for a table that needs the room (triggers). */
+export function funnelColumns<T extends { funnel: Funnel }>({ delivered = true } = {}): Column<T>[] {
+  const columns: Column<T>[] = [
     { header: "Invited", align: "right", className: "tabular-nums", cell: (c) => formatCount(c.funnel.invited) },
     {
       header: "Sent",
@@ -18,6 +19,9 @@ export function funnelColumns<T extends { funnel: Funnel }>(): Column<T>[] {
           {formatCount(c.funnel.sent)}
           {c.funnel.queued ? (
             <span className="block text-xs text-slate-700">{formatCount(c.funnel.queued)} waiting</span>
+          ) : null}
+          {!delivered && c.funnel.bounced ? (
+            <span className="block text-xs text-slate-700">{formatCount(c.funnel.bounced)} bounced</span>
           ) : null}
         </>
       ),
@@ -56,4 +60,5 @@ export function funnelColumns<T extends { funnel: Funnel }>(): Column<T>[] {
       cell: (c) => formatCount(c.funnel.suppressed + c.funnel.cancelled),
     },
   ];
+  return delivered ? columns : columns.filter((c) => c.header !== "Delivered");
 }

@@ -37,12 +37,14 @@ test("a manager creates a trigger and pauses it", async ({ page }) => {
   await expect(
     table.getByText(`at ${touchpoint.split(" / ").pop()} with outcome “Resolved”: 2 hours later`, { exact: false }),
   ).toBeVisible();
-  await expect(table.getByText("Active")).toBeVisible();
+  // Active: its row offers Pause (the built-in re-survey may be listed too, active).
+  await expect(page.getByRole("form", { name: "Pause CSAT after a resolved call" })).toBeVisible();
   await shots(page, SHOTS, "created");
 
   await page
     .getByRole("form", { name: "Pause CSAT after a resolved call" })
     .getByRole("button", { name: "Pause" })
     .click();
+  await expect(page.getByRole("form", { name: "Resume CSAT after a resolved call" })).toBeVisible();
   await expect(table.getByText("Paused")).toBeVisible();
 });

@@ -45,7 +45,7 @@ function when(t: TriggerDto): string {
 const columns: Column<TriggerDto>[] = [
   {
     header: "Trigger",
-    className: "table-view:min-w-56",
+    className: "table-view:min-w-52",
     cell: (t) => (
       <>
         <span className="font-medium">{t.name}</span>
@@ -64,7 +64,7 @@ const columns: Column<TriggerDto>[] = [
       return <Badge tone={s.tone}>{s.label}</Badge>;
     },
   },
-  ...funnelColumns<TriggerDto>(),
+  ...funnelColumns<TriggerDto>({ delivered: false }),
   {
     header: "Actions",
     cell: (t) => <TriggerControls id={t.id} name={t.name} status={t.status} builtIn={t.builtIn !== null} />,
