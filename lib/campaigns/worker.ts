@@ -5,15 +5,16 @@
 // mid-send leaves a lease that expires, after which the message is tried again (the one case where a message can
 // reach the SMTP server twice: accepted, then the instance died before recording it).
 //
-// Before sending, the worker checks again what may have changed since queueing: the campaign is active (a paused
-// one's messages wait), the customer has not opted out or been erased (the message is skipped and the invitation
+// Before sending, the worker checks again what may have changed since queueing: the campaign or trigger (the
+// invitation's cause: docs/distribution.md "Triggers") is active (a paused one's messages wait; a deleted trigger's
+// are skipped), the customer has not opted out or been erased (the message is skipped and the invitation
 // suppressed), the address has not bounced, the send window of the customer's time zone is open (else the
 // message waits for it), and — for a reminder — the customer has not answered since the invitation was sent
 // (then no reminder goes, and none follows). Per organization at most CAMPAIGN_SEND_RATE_PER_MINUTE messages
 // (default 600) go out per minute, counted from the messages sent in the last minute.
 //
 // Outcomes: accepted → sent (a reminder is written for later, in the same transaction, while fewer than the
-// campaign's reminder count were sent); the SMTP server refuses the recipient permanently (5xx to RCPT TO) → the
+// campaign's or trigger's reminder count were sent); the SMTP server refuses the recipient permanently (5xx to RCPT TO) → the
 // address is marked bouncing (MailSuppression) and the invitation "bounced"; any other 5xx → the message is dead
 // (nothing about the address is learnt); anything else (4xx, timeouts, refused connections) → retried on the
 // schedule of CAMPAIGN_RETRY_SCHEDULE (default 1m,5m,30m,2h,6h,12h,24h: lib/webhooks/schedule.ts), dead after it.
