@@ -10,6 +10,7 @@ import { db } from "@/lib/db";
 import { runDueMessages } from "@/lib/campaigns/worker";
 import { fireInteractionTriggers, inviteFor } from "@/lib/triggers/fire";
 import { mailerFromUrl, type Mailer } from "@/lib/mail/transport";
+import { inWindow, nextInWindow } from "@/lib/campaigns/window";
 import { createOrg, uid, type Org } from "../factories";
 import { createSurvey } from "../factories/surveys";
 import { TEST_NEXTAUTH_SECRET } from "../server";
@@ -306,6 +307,53 @@ describe("firing on interactions", () => {
     for (const i of inv) {
       const due = i.messages[0].nextAttemptAt!.getTime();
       expect(Math.abs(due - (Date.parse(recent) + 24 * HOUR))).toBeLessThan(1000);
+    }
+  });
+});
+
+describe("send window and reminders", () => {
+  it("waits for the trigger's send window in the customer's time zone, and reminds a non-respondent once", async () => {
+    const tp = await touchpoint();
+    const window = { windowStartHour: 3, windowEndHour: 4 }; // one hour a day: rarely the hour the suite runs in
+    const t = await trigger({
+      event: "interaction",
+      touchpointId: tp.id,
+      delayAmount: 0,
+      timeZone: "America/New_York",
+      ...window,
+      reminderCount: 1,
+      reminderDelayHours: 48,
+    });
+    const [local, tokyo] = [await customer(A), await customer(A)];
+    await db.customer.update({ where: { id: tokyo.id }, data: { attributes: { timeZone: "Asia/Tokyo" } } });
+    const before = new Date();
+    await logInteraction({ customerId: local.id, touchpointId: tp.id });
+    await logInteraction({ customerId: tokyo.id, touchpointId: tp.id });
+    const inv = await invitationsOf(t.id);
+    const due = inv.map((i) => i.messages[0].nextAttemptAt!);
+    const w = { startHour: 3, endHour: 4 };
+    // Within a minute of the window's first moment after the interaction, in each customer's zone.
+    for (const [i, tz] of [
+      [0, "America/New_York"],
+      [1, "Asia/Tokyo"],
+    ] as const) {
+      expect(inWindow(due[i], tz, w)).toBe(true);
+      expect(Math.abs(due[i].getTime() - nextInWindow(before, tz, w).getTime())).toBeLessThan(60_000);
+    }
+
+    // Due now (as if the window had opened): sent; then one reminder, 48 hours later, and no more.
+    await db.outboxMessage.updateMany({
+      where: { invitation: { triggerId: t.id } },
+      data: { nextAttemptAt: new Date(Date.now() - 1000) },
+    });
+    await db.trigger.update({ where: { id: t.id }, data: { windowStartHour: 0, windowEndHour: 0 } });
+    await runDueMessages({ mailer });
+    const sent = await invitationsOf(t.id);
+    expect(sent.map((i) => i.status)).toEqual(["sent", "sent"]);
+    for (const i of sent) {
+      expect(i.messages.map((m) => m.seq).sort()).toEqual([0, 1]);
+      const reminder = i.messages.find((m) => m.seq === 1)!;
+      expect(reminder.nextAttemptAt!.getTime() - i.sentAt!.getTime()).toBe(48 * HOUR);
     }
   });
 });
