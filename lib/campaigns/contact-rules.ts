@@ -1,4 +1,4 @@
-// Who may be invited now, and why not (docs/distribution.md, "Contact rules"): the one place every invitation —
+// Who may be invited now, and why not (docs/distribution.md, "Outbox and worker"): the one place every invitation —
 // a campaign's wave, a trigger, a case's re-survey — asks before anything is queued.
 import { Prisma } from "../db";
 

@@ -9,6 +9,7 @@ import { ConflictError, NotFoundError, ValidationError, type InvalidParam } from
 import { isUniqueViolation } from "../db-errors";
 import { pageArgs, toPage, type PaginationQuery } from "../http/pagination";
 import { recordAudit } from "../audit/service";
+import { responseRate } from "../metrics";
 import { EMPTY_FUNNEL, funnels, type Funnel } from "../campaigns/service";
 import { delayMs, MAX_DELAY_MS, type CreateTriggerInput, type UpdateTriggerInput } from "./schema";
 
@@ -57,6 +58,8 @@ function toDto(t: Row, funnel: Funnel | undefined) {
     createdAt: t.createdAt,
     updatedAt: t.updatedAt,
     funnel: funnel ?? EMPTY_FUNNEL,
+    // Answered (started) of delivered, with its Wilson interval, as for a campaign (docs/metrics.md).
+    responseRate: responseRate((funnel ?? EMPTY_FUNNEL).started, (funnel ?? EMPTY_FUNNEL).delivered),
   };
 }
 export type TriggerDto = ReturnType<typeof toDto>;
