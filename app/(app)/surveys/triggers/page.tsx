@@ -9,7 +9,6 @@ import { PageHeader, Section } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { FormMessage } from "@/components/ui/form-message";
 import { funnelColumns } from "@/components/campaigns/funnel-columns";
 import { OUTCOME_LABELS } from "@/components/interactions/labels";
 import { TriggerForm } from "@/components/triggers/trigger-form";
@@ -95,9 +94,10 @@ export default async function TriggersPage() {
         }
       />
       {mailConfigured() ? null : (
-        <FormMessage tone="error">
-          E-mail is not set up on this server (SMTP_URL), so invitations wait in the outbox until it is.
-        </FormMessage>
+        <p role="note" className="mb-6 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          E-mail is not set up on this server (<code className="font-mono">SMTP_URL</code>, see the README), so
+          invitations wait in the outbox until it is; an agent resolving a case gets the re-survey link to pass on.
+        </p>
       )}
       <Section title="Your triggers">
         {triggers.length === 0 ? (
