@@ -26,11 +26,11 @@ export async function invitationSurveyUrl(token: string, score: string | null): 
     select: {
       orgId: true,
       customer: { select: { externalId: true, erasedAt: true } },
-      campaign: { select: { survey: { select: { publicId: true } } } },
+      survey: { select: { publicId: true } },
     },
   });
   if (!i) return null;
-  const publicId = i.campaign.survey.publicId;
+  const publicId = i.survey.publicId;
   const url = new URL(`/s/${encodeURIComponent(publicId)}`, publicBaseUrl());
   const externalId = i.customer.erasedAt ? null : i.customer.externalId;
   if (externalId) {

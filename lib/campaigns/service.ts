@@ -68,15 +68,20 @@ export const answered = (completed: boolean) =>
 
 const STATUSES = ["queued", "sent", "bounced", "failed", "suppressed", "cancelled"] as const;
 
-/** The funnel of each campaign, or with `by` "waveId" of each wave of these campaigns. */
+/**
+ * The funnel of each campaign; with `by` "waveId" of each wave of these campaigns; with `by` "triggerId" of each
+ * of these triggers (docs/distribution.md, "Triggers").
+ */
 export async function funnels(
   orgId: string,
-  campaignIds: string[],
-  by: "campaignId" | "waveId" = "campaignId",
+  ids: string[],
+  by: "campaignId" | "waveId" | "triggerId" = "campaignId",
 ): Promise<Map<string, Funnel>> {
   const out = new Map<string, Funnel>();
-  if (campaignIds.length === 0) return out;
+  if (ids.length === 0) return out;
   const key = Prisma.raw(`i."${by}"`);
+  // Waves are asked for by their campaigns' ids.
+  const scope = Prisma.raw(`i."${by === "waveId" ? "campaignId" : by}"`);
   const rows = await db.$queryRaw<Array<Record<string, string | number | bigint | null>>>(Prisma.sql`
     SELECT ${key} AS "key", COUNT(*) AS invited,
       ${Prisma.join(
@@ -86,7 +91,7 @@ export async function funnels(
       SUM(CASE WHEN i."status" = ${"sent"} AND ${answered(false)} THEN 1 ELSE 0 END) AS started,
       SUM(CASE WHEN i."status" = ${"sent"} AND ${answered(true)} THEN 1 ELSE 0 END) AS completed
     FROM "Invitation" i
-    WHERE i."orgId" = ${orgId} AND i."campaignId" IN (${Prisma.join(campaignIds)})
+    WHERE i."orgId" = ${orgId} AND ${scope} IN (${Prisma.join(ids)})
     GROUP BY ${key}`);
   const n = (v: unknown) => Number(v ?? 0);
   for (const r of rows) {

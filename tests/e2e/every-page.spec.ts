@@ -61,6 +61,7 @@ const PAGES: Entry[] = [
   { name: "forbidden (campaigns)", path: () => "/surveys/campaigns", who: ["agent"] },
   // the demo has no campaign: campaigns.spec.ts makes one when the suite runs in order
   { name: "campaign", path: (ids) => ids.campaign && `/surveys/campaigns/${ids.campaign}`, who: ["manager"] },
+  { name: "triggers", path: () => "/surveys/triggers", who: ["manager"] },
   { name: "reports", path: () => "/reports", who: READERS },
   { name: "gap report", path: () => "/reports/gaps", who: READERS },
   { name: "drivers", path: () => "/reports/drivers", who: READERS },

@@ -313,6 +313,32 @@ export const ROUTES: RouteCase[] = [
   { method: "POST", path: "/api/v1/campaigns/:id/pause", minRole: "manager", entity: "campaign" },
   { method: "POST", path: "/api/v1/campaigns/:id/resume", minRole: "manager", entity: "campaign" },
   { method: "POST", path: "/api/v1/campaigns/:id/cancel", minRole: "manager", entity: "campaign" },
+  // triggers (lib/triggers, docs/distribution.md "Triggers"): managers and admins
+  { method: "GET", path: "/api/v1/triggers", minRole: "manager" },
+  {
+    method: "POST",
+    path: "/api/v1/triggers",
+    minRole: "manager",
+    invalidBody: { name: "", event: "sometimes", surveyId: "", delayAmount: -1 },
+    validBody: (ids) => ({
+      name: "Taken over",
+      event: "interaction",
+      surveyId: ids.survey,
+      touchpointId: ids.touchpoint,
+      delayAmount: 1,
+      status: "paused",
+    }),
+  },
+  { method: "GET", path: "/api/v1/triggers/:id", minRole: "manager", entity: "trigger" },
+  {
+    method: "PATCH",
+    path: "/api/v1/triggers/:id",
+    minRole: "manager",
+    entity: "trigger",
+    invalidBody: { delayUnit: "weeks" },
+    validBody: () => ({ name: "Taken over", delayAmount: 2 }),
+  },
+  { method: "DELETE", path: "/api/v1/triggers/:id", minRole: "manager", entity: "trigger" },
   // the unit tree (lib/units, docs/hierarchy.md): every role reads, admins edit
   { method: "GET", path: "/api/v1/units", minRole: "viewer", foreignQueries: () => ["?archived=false"] },
   { method: "POST", path: "/api/v1/units", minRole: "admin", invalidBody: { code: "bad code!", name: "" } },
