@@ -13,6 +13,7 @@ import { mailerFromUrl, publicBaseUrl, sendMail, smtpUrlFromEnv, type Mailer } f
 import { resurveyEmail } from "./resurvey-email";
 import { mintCustomerToken } from "../customers/token-secrets";
 import { SecretUnreadableError } from "../webhooks/secret-box";
+import { takeResurveyContact } from "../campaigns/resurvey-contact";
 
 function unsigned(error: unknown): null {
   if (error instanceof SecretUnreadableError) return null;
@@ -79,7 +80,7 @@ export async function resurveyCase(
     where: { id: caseId, orgId: ctx.orgId },
     select: {
       org: { select: { name: true } },
-      customer: { select: { name: true, email: true, externalId: true, consent: true } },
+      customer: { select: { id: true, name: true, email: true, externalId: true, consent: true } },
       response: { select: { survey: { select: { id: true, publicId: true, status: true, defaultLocale: true } } } },
     },
   });
@@ -106,13 +107,20 @@ export async function resurveyCase(
         : "";
     const url = resurveySmtpUrl();
     const mailer = opts.mailer === undefined ? (url ? mailerFromUrl(url) : null) : opts.mailer;
+    // The organization's contact rules (lib/campaigns/resurvey-contact.ts): asked last, as it records the contact.
+    const ruled =
+      customer?.email && mailer
+        ? await takeResurveyContact(ctx.orgId, customer.id, { caseId, surveyId: survey.id })
+        : null;
     const notSent = !customer
       ? "This case has no customer."
       : !customer.email
         ? "The customer has no e-mail address."
         : !mailer
           ? "E-mail is not set up on this server (SMTP_URL)."
-          : null;
+          : ruled
+            ? `The organization's contact rules hold it back: ${ruled}.`
+            : null;
     if (notSent || !mailer || !customer?.email) {
       outcome = { status: "link_shown", link, reason: `Not e-mailed: ${notSent}${noCid}` };
     } else {
