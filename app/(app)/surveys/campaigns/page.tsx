@@ -40,7 +40,9 @@ const columns: Column<CampaignDto>[] = [
     className: "table-view:min-w-48",
     cell: (c) => (
       <>
-        <span className="font-medium">{c.name}</span>
+        <Link href={`/surveys/campaigns/${c.id}`} className="font-medium underline">
+          {c.name}
+        </Link>
         <span className="block text-xs text-slate-700">
           {c.survey.name} → {c.audience?.name ?? "audience deleted"}
         </span>
