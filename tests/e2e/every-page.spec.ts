@@ -23,6 +23,7 @@ type Ids = {
   publicId: string;
   webhook?: string;
   audience?: string;
+  campaign?: string;
 };
 type Entry = {
   name: string;
@@ -58,6 +59,7 @@ const PAGES: Entry[] = [
   { name: "responses inbox", path: () => "/surveys/responses", who: READERS },
   { name: "campaigns", path: () => "/surveys/campaigns", who: ["manager"] },
   { name: "forbidden (campaigns)", path: () => "/surveys/campaigns", who: ["agent"] },
+  { name: "campaign", path: (ids) => ids.campaign && `/surveys/campaigns/${ids.campaign}`, who: ["manager"] },
   { name: "reports", path: () => "/reports", who: READERS },
   { name: "gap report", path: () => "/reports/gaps", who: READERS },
   { name: "drivers", path: () => "/reports/drivers", who: READERS },
@@ -138,6 +140,7 @@ test.beforeAll(async ({ browser }) => {
   const webhooks = await (await admin.request.get("/api/v1/webhooks")).json();
   const webhookList: { id: string }[] = Array.isArray(webhooks) ? webhooks : (webhooks.data ?? []);
   const audiences: { data?: { id: string }[] } = await (await admin.request.get("/api/v1/audiences")).json();
+  const campaigns: { data?: { id: string }[] } = await (await admin.request.get("/api/v1/campaigns")).json();
   ids = {
     customer: await firstId(admin, "/api/v1/customers?limit=1"),
     case: await firstId(admin, "/api/v1/cases?limit=1"),
@@ -146,6 +149,7 @@ test.beforeAll(async ({ browser }) => {
     publicId: nps.publicId,
     webhook: webhookList[0]?.id,
     audience: audiences.data?.[0]?.id,
+    campaign: campaigns.data?.[0]?.id,
   };
 });
 

@@ -305,9 +305,11 @@ describe("quiet hours", () => {
 
   it("hold a message until they end in the customer's own zone; a window inside them invites no one", async () => {
     const o = await org({ quietStartHour: 21, quietEndHour: 8 });
+    // zones where it is (and, for the next 10 minutes, stays) night or day now
     const now = new Date();
-    const asleep = ZONES.find((z) => inQuietHours(now, z, quiet))!;
-    const awake = ZONES.find((z) => !inQuietHours(new Date(now.getTime() + 10 * 60_000), z, quiet))!;
+    const soon = new Date(now.getTime() + 10 * 60_000);
+    const asleep = ZONES.find((z) => inQuietHours(now, z, quiet) && inQuietHours(soon, z, quiet))!;
+    const awake = ZONES.find((z) => !inQuietHours(now, z, quiet) && !inQuietHours(soon, z, quiet))!;
     const { audience, byLabel, mails } = await audienceOf(o, [
       { label: "asleep", timeZone: asleep },
       { label: "awake", timeZone: awake },
