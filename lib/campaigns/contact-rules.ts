@@ -3,9 +3,11 @@
 // anything is queued or sent.
 //
 // Call it INSIDE the transaction that then writes the invitations (or records the contact): it locks the
-// customers' rows first (PostgreSQL: SELECT … FOR UPDATE in id order; SQLite: a write, which takes the database's
-// one write lock), so two instances checking the same customer at once run one after the other, and the second
-// sees the first one's invitation. That lock is what makes "at most one invitation per N days" exact.
+// customers' rows before it reads anything (PostgreSQL: SELECT … FOR UPDATE in id order; SQLite: a write, which
+// takes the database's one write lock), so two instances checking the same customer at once run one after the
+// other, and the second sees the first one's invitation. That lock is what makes "at most one invitation per N
+// days" exact. On SQLite the caller must not read before it either: a deferred transaction that has read cannot
+// take the write lock once another process has written (SQLITE_BUSY_SNAPSHOT) — lock first (lockCustomers).
 import { Prisma, provider } from "../db";
 import { loadContactRule, type ContactRuleSettings } from "./contact-rule-service";
 
@@ -57,7 +59,16 @@ export async function lockCustomers(tx: Tx, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
   if (provider === "postgresql")
     await tx.$queryRaw`SELECT "id" FROM "Customer" WHERE "id" IN (${Prisma.join(ids)}) ORDER BY "id" FOR UPDATE`;
+  // any write statement takes SQLite's write lock, even one that changes no row
   else await tx.$executeRaw`UPDATE "Customer" SET "orgId" = "orgId" WHERE "id" = ${ids[0]}`;
+}
+
+/** lockCustomers for a customer known by their external id (the widget), before anything is read. */
+export async function lockCustomerByExternalId(tx: Tx, orgId: string, externalId: string): Promise<void> {
+  if (provider === "postgresql")
+    await tx.$queryRaw`SELECT "id" FROM "Customer" WHERE "orgId" = ${orgId} AND "externalId" = ${externalId} FOR UPDATE`;
+  else
+    await tx.$executeRaw`UPDATE "Customer" SET "orgId" = "orgId" WHERE "orgId" = ${orgId} AND "externalId" = ${externalId}`;
 }
 
 const later = (a: Date | undefined, b: Date) => (a && a > b ? a : b);
@@ -132,7 +143,7 @@ async function lastContacts(
  * Why each customer cannot be invited now, if at all: the customer's own state (erased, opted out; for e-mail no
  * address, no external id for the signed link, a bouncing address), then the organization's frequency cap. Quiet
  * hours do not suppress: they delay (window.ts `nextSendSlot`), except where nothing can wait (the caller decides).
- * Locks the customers' rows when the cap is on: call it in the transaction that writes what it allows.
+ * Locks the customers' rows first: call it in the transaction that writes what it allows.
  */
 export async function contactRuleReasons(
   tx: Tx,
@@ -142,6 +153,10 @@ export async function contactRuleReasons(
 ): Promise<ContactDecisions> {
   const channel = options.channel ?? "email";
   const out = new ContactDecisions();
+  await lockCustomers(
+    tx,
+    customers.map((c) => c.id),
+  );
   for (const c of customers) {
     if (c.erasedAt) out.set(c.id, "erased");
     else if (c.consent === false || c.consent === 0) out.set(c.id, "opted_out");
@@ -164,7 +179,6 @@ export async function contactRuleReasons(
   const rule = options.rule ?? (await loadContactRule(tx, orgId));
   const open = customers.filter((c) => !out.has(c.id)).map((c) => c.id);
   if (rule.capDays > 0 && open.length) {
-    await lockCustomers(tx, open);
     const now = options.now ?? new Date();
     const last = await lastContacts(tx, orgId, open, new Date(now.getTime() - rule.capDays * DAY_MS), options);
     for (const [id, at] of last) {

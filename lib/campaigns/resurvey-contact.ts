@@ -4,7 +4,7 @@
 // hours is not e-mailed (the agent is shown the link and why) and the suppression log says so; otherwise the
 // e-mail is this customer's contact (a ContactEvent, counted by the cap from now on).
 import { db } from "../db";
-import { contactRuleReasons } from "./contact-rules";
+import { contactRuleReasons, lockCustomers } from "./contact-rules";
 import { loadContactRule, quietWindow } from "./contact-rule-service";
 import { logSuppressions, suppressionText } from "./suppression-log";
 import { customerTimeZone, inQuietHours } from "./window";
@@ -17,6 +17,7 @@ export async function takeResurveyContact(
   now = new Date(),
 ): Promise<string | null> {
   return db.$transaction(async (tx) => {
+    await lockCustomers(tx, [customerId]); // before reading (contact-rules.ts)
     const customer = await tx.customer.findFirst({
       where: { id: customerId, orgId },
       select: { id: true, email: true, externalId: true, consent: true, erasedAt: true, attributes: true },

@@ -25,4 +25,3 @@ export function suppressionText(reason: string, lastContactAt: Date | null, at: 
       return reason.replace(/_/g, " ");
   }
 }
-

@@ -5,7 +5,7 @@
 // this same survey does not stop it: a customer may always answer what they were invited to. Quiet hours do not
 // apply: the customer is on the site and asked for the page themselves.
 import { db } from "../db";
-import { contactRuleReasons } from "./contact-rules";
+import { contactRuleReasons, lockCustomerByExternalId } from "./contact-rules";
 import { loadContactRule } from "./contact-rule-service";
 
 const DAY_MS = 86_400_000;
@@ -22,6 +22,7 @@ export async function takeWidgetContact(
   now = new Date(),
 ): Promise<boolean> {
   return db.$transaction(async (tx) => {
+    await lockCustomerByExternalId(tx, orgId, externalId); // before reading (contact-rules.ts)
     const customer = await tx.customer.findFirst({
       where: { orgId, externalId },
       select: { id: true, email: true, externalId: true, consent: true, erasedAt: true, attributes: true },

@@ -29,7 +29,7 @@ import { nextAttemptDelay, parseRetrySchedule } from "../webhooks/schedule";
 import { invitationEmail } from "./email";
 import { queueWaves, startDueWaves } from "./queue";
 import { classifySmtpFailure, type SmtpError } from "./smtp-failure";
-import { contactRuleReasons } from "./contact-rules";
+import { contactRuleReasons, lockCustomers } from "./contact-rules";
 import { loadContactRule, quietWindow, type ContactRuleSettings } from "./contact-rule-service";
 import { logSuppressions } from "./suppression-log";
 import { customerTimeZone, nextSendSlot } from "./window";
@@ -143,6 +143,7 @@ async function checkContact(
 ): Promise<{ skipped: string } | { address: string }> {
   const i = m.invitation;
   return db.$transaction(async (tx) => {
+    await lockCustomers(tx, [i.customerId]); // before reading (contact-rules.ts)
     const customer = await tx.customer.findUnique({
       where: { id: i.customerId },
       select: { id: true, email: true, externalId: true, consent: true, erasedAt: true, attributes: true },
