@@ -74,9 +74,9 @@ export async function lockCustomerByExternalId(tx: Tx, orgId: string, externalId
 const later = (a: Date | undefined, b: Date) => (a && a > b ? a : b);
 
 /**
- * The latest contact since `cutoff` per customer, from every channel: invitations queued or sent (COUNTING), widget shows to identified customers (ContactEvent), and
- * re-surveys e-mailed after a resolved case (their audit event `case.resurvey_sent`, until re-surveys write
- * invitations as triggers).
+ * The latest contact since `cutoff` per customer, from every channel: invitations queued or sent (COUNTING),
+ * ContactEvents (the widget shown to an identified customer, a re-survey e-mail), and re-surveys e-mailed before
+ * ContactEvents existed (their audit event `case.resurvey_sent`), until re-surveys write invitations as triggers.
  */
 async function lastContacts(
   tx: Tx,
