@@ -39,6 +39,9 @@ const BATCH = 50;
 const RETRYABLE = ["pending", "failed"];
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
+// A batch's 50 messages share the pool (DATABASE_POOL_SIZE, 10) for their checks and outcomes, and a check may wait
+// for a customer's lock held by a wave being queued: longer than Prisma's default 2 s wait for a connection.
+const CHECK_TX = { maxWait: 30_000, timeout: 30_000 };
 
 type Env = NodeJS.ProcessEnv;
 const retrySchedule = (env: Env = process.env) =>
@@ -129,7 +132,7 @@ async function skipIn(tx: Tx, m: Claimed, reason: string, suppress: boolean, las
 }
 
 const skip = (m: Claimed, reason: string, suppress: boolean) =>
-  db.$transaction((tx) => skipIn(tx, m, reason, suppress));
+  db.$transaction((tx) => skipIn(tx, m, reason, suppress), CHECK_TX);
 
 /**
  * The contact rules at the moment of sending, in one transaction (the customer's row locked by
@@ -165,7 +168,7 @@ async function checkContact(
     }
     if (first) await tx.invitation.updateMany({ where: { id: i.id, contactAt: null }, data: { contactAt: now } });
     return { address: customer.email! }; // checked: an e-mail invitation without one is "no_email"
-  });
+  }, CHECK_TX);
 }
 
 /** Whether the invited customer answered the survey since the invitation was first sent. */
@@ -264,7 +267,7 @@ async function attempt(
             nextAttemptAt: new Date(at.getTime() + c.reminderDelayHours * HOUR),
           },
         });
-    });
+    }, CHECK_TX);
     return "sent";
   }
   const code = typeof failure.responseCode === "number" ? failure.responseCode : null;
@@ -294,7 +297,7 @@ async function attempt(
     } else if (delay === null && m.seq === 0) {
       await tx.invitation.update({ where: { id: i.id }, data: { status: "failed", reason: lastError } });
     }
-  });
+  }, CHECK_TX);
   return kind === "retry" ? "transport" : "failed";
 }
 
