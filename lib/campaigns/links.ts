@@ -4,13 +4,16 @@
 // valid 30 days: docs/security/signed-customer-token.md) and, for a score link, ?score=N. The hosted page then
 // saves that score at once as a partial response — a POST its script makes in the person's browser — linked to
 // the customer, and shows the rest of the survey to continue. So a fetch without a browser records no score, and
-// a response without a valid token is never linked to anyone. The invitation counts as started and completed
-// from the customer's responses to the survey after it was sent (service.ts funnels).
+// a response without a valid token is never linked to anyone. Every link of one invitation leads to the same
+// response: the redirect carries its client id and resume token (?rid=&rt=, derived from the invitation:
+// link-token.ts), so a second click on another score replaces the first instead of adding a response. The
+// invitation counts as started and completed from the customer's responses to the survey after it was sent
+// (service.ts funnels).
 import { db } from "../db";
 import { publicBaseUrl } from "../mail/transport";
 import { mintCustomerToken } from "../customers/token-secrets";
 import { SecretUnreadableError } from "../webhooks/secret-box";
-import { invitationIdOf } from "./link-token";
+import { invitationClientId, invitationIdOf, invitationResumeToken } from "./link-token";
 
 export const LINK_TOKEN_DAYS = 30;
 
@@ -46,5 +49,7 @@ export async function invitationSurveyUrl(token: string, score: string | null): 
   });
   if (email) url.searchParams.set("ch", "email");
   if (score !== null && /^\d{1,2}$/.test(score)) url.searchParams.set("score", score);
+  url.searchParams.set("rid", invitationClientId(id));
+  url.searchParams.set("rt", invitationResumeToken(id));
   return url.toString();
 }

@@ -59,6 +59,7 @@ const PAGES: Entry[] = [
   { name: "responses inbox", path: () => "/surveys/responses", who: READERS },
   { name: "campaigns", path: () => "/surveys/campaigns", who: ["manager"] },
   { name: "forbidden (campaigns)", path: () => "/surveys/campaigns", who: ["agent"] },
+  // the demo has no campaign: campaigns.spec.ts makes one when the suite runs in order
   { name: "campaign", path: (ids) => ids.campaign && `/surveys/campaigns/${ids.campaign}`, who: ["manager"] },
   { name: "reports", path: () => "/reports", who: READERS },
   { name: "gap report", path: () => "/reports/gaps", who: READERS },

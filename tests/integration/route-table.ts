@@ -309,6 +309,7 @@ export const ROUTES: RouteCase[] = [
     invalidBody: { name: "", surveyId: "", audienceId: "" },
   },
   { method: "GET", path: "/api/v1/campaigns/:id", minRole: "manager", entity: "campaign" },
+  { method: "GET", path: "/api/v1/campaigns/:id/response-rates", minRole: "manager", entity: "campaign" },
   { method: "POST", path: "/api/v1/campaigns/:id/pause", minRole: "manager", entity: "campaign" },
   { method: "POST", path: "/api/v1/campaigns/:id/resume", minRole: "manager", entity: "campaign" },
   { method: "POST", path: "/api/v1/campaigns/:id/cancel", minRole: "manager", entity: "campaign" },
