@@ -3,13 +3,9 @@
 // identified customers), two campaigns queued at once and two worker processes racing (each customer e-mailed
 // once), quiet hours across time zones, the suppression log with its sentences, and the API (problem+json, audit,
 // tenancy). Mail goes to a real SMTP server on 127.0.0.1 (smtp-sink.ts).
-import { spawn } from "node:child_process";
-import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from "vitest";
 import { db } from "@/lib/db";
 import { campaignTick, runDueMessages } from "@/lib/campaigns/worker";
-import { createCampaign } from "@/lib/campaigns/service";
-import { createCampaignSchema, type CreateCampaignInput } from "@/lib/campaigns/schema";
 import { getContactRule, updateContactRule, type ContactRuleInput } from "@/lib/campaigns/contact-rule-service";
 import { listCampaignSuppressions, listCustomerSuppressions } from "@/lib/campaigns/suppression-log";
 import { inQuietHours } from "@/lib/campaigns/window";
@@ -24,11 +20,11 @@ import { createSurvey } from "../factories/surveys";
 import { TEST_NEXTAUTH_SECRET } from "../server";
 import { startSmtpSink, type SmtpSink } from "./smtp-sink";
 import { http } from "./http";
+import { audienceOf as audienceWith, campaign, workerProcess, type CustomerSeed } from "./campaign-fixtures";
 
 process.env.NEXTAUTH_SECRET ??= TEST_NEXTAUTH_SECRET;
 
 const DAY = 86_400_000;
-const root = path.resolve(__dirname, "../..");
 let sink: SmtpSink;
 let mailer: Mailer;
 
@@ -57,56 +53,7 @@ async function org(rule: Partial<ContactRuleInput> | null = {}): Promise<Org> {
   return o;
 }
 
-type Seed = { label: string; timeZone?: string; email?: string | null; externalId?: string | null };
-
-async function audienceOf(o: Org, seeds: Seed[]) {
-  const tag = `t-${uid()}`;
-  const customers: Awaited<ReturnType<typeof db.customer.create>>[] = [];
-  for (const s of seeds)
-    customers.push(
-      await db.customer.create({
-        data: {
-          orgId: o.orgId,
-          name: s.label,
-          email: s.email === undefined ? `${s.label}-${uid()}@example.test` : s.email,
-          externalId: s.externalId === undefined ? `X-${s.label}-${uid()}` : s.externalId,
-          attributes: s.timeZone ? { timeZone: s.timeZone } : undefined,
-          tags: { create: { orgId: o.orgId, tag } },
-        },
-      }),
-    );
-  const audience = await db.audience.create({
-    data: {
-      orgId: o.orgId,
-      name: `aud ${tag}`,
-      kind: "live",
-      definition: { criteria: [{ type: "tags", tags: [tag] }] },
-    },
-  });
-  const emails = new Set(customers.map((c) => c.email));
-  return {
-    audience,
-    customers,
-    byLabel: (l: string) => customers.find((c) => c.name === l)!,
-    mails: () => sink.messages.filter((m) => emails.has(m.to[0])),
-  };
-}
-
-async function campaign(o: Org, audienceId: string, input: Partial<CreateCampaignInput> = {}) {
-  const survey = await createSurvey(o.orgId);
-  const c = await createCampaign(
-    o.ctx("manager"),
-    createCampaignSchema.parse({
-      name: `c ${uid()}`,
-      surveyId: survey.id,
-      audienceId,
-      windowStartHour: 0,
-      windowEndHour: 0,
-      ...input,
-    }),
-  );
-  return { campaign: c, survey };
-}
+const audienceOf = (o: Org, seeds: CustomerSeed[]) => audienceWith(o, seeds, sink);
 
 const invitationsOf = (campaignId: string) =>
   db.invitation.findMany({ where: { campaignId }, include: { customer: true, messages: true } });
@@ -225,25 +172,7 @@ describe("two instances", () => {
     ).toBe(2 * N);
     await updateContactRule(o.ctx("manager"), { capDays: 30, quietStartHour: 0, quietEndHour: 0, timeZone: "UTC" });
 
-    const instance = () => {
-      const p = spawn(
-        process.execPath,
-        [path.join(root, "node_modules/tsx/dist/cli.mjs"), "tests/integration/campaign-worker.ts"],
-        { cwd: root, env: { ...process.env, SMTP_URL: sink.url }, stdio: ["pipe", "pipe", "inherit"] },
-      );
-      let out = "";
-      let markReady = () => {};
-      const ready = new Promise<void>((r) => (markReady = r));
-      p.stdout!.on("data", (d: Buffer) => {
-        out += d.toString();
-        if (out.includes("ready")) markReady();
-      });
-      const done = new Promise<void>((resolve, reject) => {
-        p.on("error", reject);
-        p.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`exit ${code}`))));
-      });
-      return { ready, done, stop: () => p.stdin!.end(), kill: () => p.kill() };
-    };
+    const instance = () => workerProcess(sink.url);
     const [one, two] = [instance(), instance()];
     onTestFinished(() => {
       one.kill();
