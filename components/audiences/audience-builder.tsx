@@ -63,6 +63,8 @@ const REASON_LABELS: Record<keyof AudiencePreview["excluded"], string> = {
   erased: "Erased",
   opted_out: "Opted out of surveys",
   no_email: "No e-mail address",
+  no_external_id: "No external id (the signed link needs one)",
+  bouncing: "Address bouncing",
 };
 
 function Checks({

@@ -163,12 +163,12 @@ export function audienceWhere(s: Scope, definition: AudienceDefinition | null): 
 
 /**
  * Why a matched customer cannot be sent an e-mail invitation, first reason wins (the preview, docs/distribution.md,
- * "Audiences"): erased, opted out (consent refused; "not asked" may be surveyed, docs/privacy.md), no e-mail.
- * Bouncing addresses join this list with the delivery increment, which records bounces.
+ * "Audiences"), in the order of lib/campaigns/contact-rules.ts: erased, opted out (consent refused; "not asked" may
+ * be surveyed, docs/privacy.md), no e-mail, no external id (the signed link names it), a bouncing address.
  */
-export const EXCLUSION_REASONS = ["erased", "opted_out", "no_email"] as const;
+export const EXCLUSION_REASONS = ["erased", "opted_out", "no_email", "no_external_id", "bouncing"] as const;
 export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
 
 export function exclusionCase(): Prisma.Sql {
-  return Prisma.sql`CASE WHEN c."erasedAt" IS NOT NULL THEN 'erased' WHEN c."consent" IS NOT NULL AND NOT c."consent" THEN 'opted_out' WHEN c."email" IS NULL OR c."email" = '' THEN 'no_email' ELSE 'reachable' END`;
+  return Prisma.sql`CASE WHEN c."erasedAt" IS NOT NULL THEN 'erased' WHEN c."consent" IS NOT NULL AND NOT c."consent" THEN 'opted_out' WHEN c."email" IS NULL OR c."email" = '' THEN 'no_email' WHEN c."externalId" IS NULL OR c."externalId" = '' THEN 'no_external_id' WHEN EXISTS (SELECT 1 FROM "MailSuppression" ms WHERE ms."orgId" = c."orgId" AND ms."address" = lower(c."email")) THEN 'bouncing' ELSE 'reachable' END`;
 }

@@ -1,8 +1,18 @@
-// Who may be invited now, and why not (docs/distribution.md, "Outbox and worker"): the one place every invitation —
-// a campaign's wave, a trigger, a case's re-survey — asks before anything is queued.
-import { Prisma } from "../db";
+// Who may be invited now, and why not (docs/distribution.md, "Contact rules"): the one place every invitation —
+// a campaign's wave, a trigger, a case's re-survey, the widget shown to an identified customer — asks before
+// anything is queued or sent.
+//
+// Call it INSIDE the transaction that then writes the invitations (or records the contact): it locks the
+// customers' rows before it reads anything (PostgreSQL: SELECT … FOR UPDATE in id order; SQLite: a write, which
+// takes the database's one write lock), so two instances checking the same customer at once run one after the
+// other, and the second sees the first one's invitation. That lock is what makes "at most one invitation per N
+// days" exact. On SQLite the caller must not read before it either: a deferred transaction that has read cannot
+// take the write lock once another process has written (SQLITE_BUSY_SNAPSHOT) — lock first (lockCustomers).
+import { Prisma, provider } from "../db";
+import { loadContactRule, type ContactRuleSettings } from "./contact-rule-service";
 
-export type SuppressionReason = "erased" | "opted_out" | "no_email" | "no_external_id" | "bouncing";
+export type SuppressionReason =
+  "erased" | "opted_out" | "no_email" | "no_external_id" | "bouncing" | "recently_invited" | "quiet_hours";
 
 export type Candidate = {
   id: string;
@@ -13,24 +23,148 @@ export type Candidate = {
   attributes: unknown;
 };
 
+export type ContactChannel = "email" | "sms" | "widget";
+
+export type ContactCheckOptions = {
+  /** The channel of the invitation (default e-mail): the address checks are e-mail's. */
+  channel?: ContactChannel;
+  now?: Date;
+  /**
+   * "queue" (default): an invitation queued but not yet sent counts from when it was queued. "send" (the worker,
+   * just before the first message of `invitationId` goes out): only contacts made or being made count — other
+   * invitations still waiting do not, so of two waiting invitations the first to be sent wins.
+   */
+  stage?: "queue" | "send";
+  /** At "send": the invitation being sent (its own contact does not count against it). */
+  invitationId?: string;
+  /** The widget: contacts for this survey do not stop it (a customer may always answer what they were invited to). */
+  surveyId?: string;
+  /** The organization's rule, when the caller has read it already. */
+  rule?: ContactRuleSettings;
+};
+
+/** The reasons, by customer id; for `recently_invited` also when that contact was made (`lastContactAt`). */
+export class ContactDecisions extends Map<string, SuppressionReason> {
+  readonly lastContactAt = new Map<string, Date>();
+}
+
+type Tx = Prisma.TransactionClient;
+const DAY_MS = 86_400_000;
+// A queued invitation (to be sent) and a sent one count; suppressed, cancelled and failed ones reached nobody, and a
+// bounced one never reached the person.
+const COUNTING = ["queued", "sent"];
+
+/** Serializes every check of these customers until the caller's transaction ends (see the head comment). */
+export async function lockCustomers(tx: Tx, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  if (provider === "postgresql")
+    await tx.$queryRaw`SELECT "id" FROM "Customer" WHERE "id" IN (${Prisma.join(ids)}) ORDER BY "id" FOR UPDATE`;
+  // any write statement takes SQLite's write lock, even one that changes no row
+  else await tx.$executeRaw`UPDATE "Customer" SET "orgId" = "orgId" WHERE "id" = ${ids[0]}`;
+}
+
+/** lockCustomers for a customer known by their external id (the widget), before anything is read. */
+export async function lockCustomerByExternalId(tx: Tx, orgId: string, externalId: string): Promise<void> {
+  if (provider === "postgresql")
+    await tx.$queryRaw`SELECT "id" FROM "Customer" WHERE "orgId" = ${orgId} AND "externalId" = ${externalId} FOR UPDATE`;
+  else
+    await tx.$executeRaw`UPDATE "Customer" SET "orgId" = "orgId" WHERE "orgId" = ${orgId} AND "externalId" = ${externalId}`;
+}
+
+const later = (a: Date | undefined, b: Date) => (a && a > b ? a : b);
+
 /**
- * Why each customer cannot be invited by e-mail now, if at all: the customer's own state, then bounced addresses.
- * The organization's contact rules will add their reasons here ("invited 12 days ago", quiet hours), reading the
- * invitations of every channel — the one place to check before queueing.
+ * The latest contact since `cutoff` per customer, from every channel: invitations queued or sent (COUNTING),
+ * ContactEvents (the widget shown to an identified customer, a re-survey e-mail), and re-surveys e-mailed before
+ * ContactEvents existed (their audit event `case.resurvey_sent`), until re-surveys write invitations as triggers.
+ */
+async function lastContacts(
+  tx: Tx,
+  orgId: string,
+  ids: string[],
+  cutoff: Date,
+  o: ContactCheckOptions,
+): Promise<Map<string, Date>> {
+  const out = new Map<string, Date>();
+  const since = { gte: cutoff };
+  const notSurvey = o.surveyId ? { NOT: { surveyId: o.surveyId } } : {};
+  const invitations = await tx.invitation.findMany({
+    where: {
+      orgId,
+      customerId: { in: ids },
+      status: { in: COUNTING },
+      ...(o.invitationId ? { id: { not: o.invitationId } } : {}),
+      ...notSurvey,
+      OR: [
+        { contactAt: since },
+        { contactAt: null, sentAt: since },
+        ...(o.stage === "send" ? [] : [{ contactAt: null, sentAt: null, createdAt: since }]),
+      ],
+    },
+    select: { customerId: true, contactAt: true, sentAt: true, createdAt: true },
+  });
+  for (const i of invitations)
+    out.set(i.customerId, later(out.get(i.customerId), i.contactAt ?? i.sentAt ?? i.createdAt));
+  const shows = await tx.contactEvent.findMany({
+    where: {
+      orgId,
+      customerId: { in: ids },
+      createdAt: since,
+      ...(o.surveyId ? { OR: [{ surveyId: null }, { surveyId: { not: o.surveyId } }] } : {}),
+    },
+    select: { customerId: true, createdAt: true },
+  });
+  for (const e of shows) out.set(e.customerId, later(out.get(e.customerId), e.createdAt));
+  const cases = await tx.case.findMany({
+    where: { orgId, customerId: { in: ids } },
+    select: { id: true, customerId: true },
+  });
+  if (cases.length) {
+    const customerOf = new Map(cases.map((c) => [c.id, c.customerId!]));
+    const resurveys = await tx.auditEvent.findMany({
+      where: {
+        orgId,
+        action: "case.resurvey_sent",
+        entityType: "Case",
+        entityId: { in: [...customerOf.keys()] },
+        createdAt: since,
+      },
+      select: { entityId: true, createdAt: true },
+    });
+    for (const r of resurveys) {
+      const customerId = customerOf.get(r.entityId!)!;
+      out.set(customerId, later(out.get(customerId), r.createdAt));
+    }
+  }
+  return out;
+}
+
+/**
+ * Why each customer cannot be invited now, if at all: the customer's own state (erased, opted out; for e-mail no
+ * address, no external id for the signed link, a bouncing address), then the organization's frequency cap. Quiet
+ * hours do not suppress: they delay (window.ts `nextSendSlot`), except where nothing can wait (the caller decides).
+ * Locks the customers' rows first: call it in the transaction that writes what it allows.
  */
 export async function contactRuleReasons(
-  tx: Prisma.TransactionClient,
+  tx: Tx,
   orgId: string,
   customers: Candidate[],
-): Promise<Map<string, SuppressionReason>> {
-  const out = new Map<string, SuppressionReason>();
+  options: ContactCheckOptions = {},
+): Promise<ContactDecisions> {
+  const channel = options.channel ?? "email";
+  const out = new ContactDecisions();
+  await lockCustomers(
+    tx,
+    customers.map((c) => c.id),
+  );
   for (const c of customers) {
     if (c.erasedAt) out.set(c.id, "erased");
     else if (c.consent === false || c.consent === 0) out.set(c.id, "opted_out");
-    else if (!c.email) out.set(c.id, "no_email");
-    else if (!c.externalId) out.set(c.id, "no_external_id");
+    else if (channel === "email" && !c.email) out.set(c.id, "no_email");
+    else if (channel === "email" && !c.externalId) out.set(c.id, "no_external_id");
   }
-  const addresses = customers.filter((c) => !out.has(c.id)).map((c) => c.email!.toLowerCase());
+  const addresses =
+    channel === "email" ? customers.filter((c) => !out.has(c.id)).map((c) => c.email!.toLowerCase()) : [];
   if (addresses.length) {
     const bounced = new Set(
       (
@@ -41,6 +175,16 @@ export async function contactRuleReasons(
       ).map((s) => s.address),
     );
     for (const c of customers) if (!out.has(c.id) && bounced.has(c.email!.toLowerCase())) out.set(c.id, "bouncing");
+  }
+  const rule = options.rule ?? (await loadContactRule(tx, orgId));
+  const open = customers.filter((c) => !out.has(c.id)).map((c) => c.id);
+  if (rule.capDays > 0 && open.length) {
+    const now = options.now ?? new Date();
+    const last = await lastContacts(tx, orgId, open, new Date(now.getTime() - rule.capDays * DAY_MS), options);
+    for (const [id, at] of last) {
+      out.set(id, "recently_invited");
+      out.lastContactAt.set(id, at);
+    }
   }
   return out;
 }

@@ -8,16 +8,19 @@
 //    the wave's cursor — so a crash loses nothing and queues no one twice: the next holder of the lease resumes
 //    after the cursor. Invitations are unique per (wave, customer) besides.
 // Who is not invited gets an invitation with status "suppressed" and the reason (erased, opted_out, no_email,
-// no_external_id, bouncing), so the wave's base is fixed and the reason can be shown. The organization's contact
-// rules (at most one invitation per N days, quiet hours: issue 16 item 4) slot in at `contactRuleReasons`
-// (contact-rules.ts), before anything is queued; the worker checks consent and bounces again when it sends.
+// no_external_id, bouncing, recently_invited, quiet_hours) and a row in the suppression log, so the wave's base is
+// fixed and the reason can be shown. `contactRuleReasons` (contact-rules.ts) decides, inside the batch's
+// transaction (it locks the batch's customers, so a concurrent wave of another campaign waits and then sees these
+// invitations); the worker checks again when it sends. Quiet hours move the first send out of them.
 import { randomUUID } from "node:crypto";
 import { db, Prisma, provider } from "../db";
 import { audienceWhere } from "../audiences/compile";
 import { readStoredDefinition } from "../audiences/definition";
 import { claimLeases, leaseFree } from "../jobs/lease";
 import { contactRuleReasons, type Candidate } from "./contact-rules";
-import { customerTimeZone, nextInWindow } from "./window";
+import { loadContactRule, quietWindow } from "./contact-rule-service";
+import { logSuppressions, type SuppressionEntry } from "./suppression-log";
+import { customerTimeZone, nextSendSlot } from "./window";
 
 const DAY_MS = 86_400_000;
 const LEASE_MS = 120_000;
@@ -88,13 +91,35 @@ async function queueBatch(w: Wave, owner: string, now: Date): Promise<boolean> {
         stopped = true;
         return;
       }
-      const reasons = await contactRuleReasons(tx, c.orgId, batch);
+      const rule = await loadContactRule(tx, c.orgId);
+      const reasons = await contactRuleReasons(tx, c.orgId, batch, { channel: "email", now, rule });
+      const quiet = quietWindow(rule);
       const invitations: Prisma.InvitationCreateManyInput[] = [];
       const messages: Prisma.OutboxMessageCreateManyInput[] = [];
+      const logged: SuppressionEntry[] = [];
       const sendFrom = w.scheduledAt > now ? w.scheduledAt : now;
+      const window = { startHour: c.windowStartHour, endHour: c.windowEndHour };
       for (const customer of batch) {
         const id = `inv${randomUUID().replace(/-/g, "")}`;
-        const reason = reasons.get(customer.id);
+        let reason: string | undefined = reasons.get(customer.id);
+        let firstSend: Date | null = null;
+        if (!reason) {
+          const tz = customerTimeZone(parseAttributes(customer.attributes), c.timeZone);
+          firstSend = nextSendSlot(sendFrom, tz, window, quiet);
+          if (!firstSend) reason = "quiet_hours"; // the send window lies entirely in the quiet hours
+        }
+        if (reason)
+          logged.push({
+            customerId: customer.id,
+            source: "campaign",
+            stage: "queue",
+            channel: c.channel,
+            reason,
+            lastContactAt: reasons.lastContactAt.get(customer.id),
+            campaignId: c.id,
+            invitationId: id,
+            surveyId: c.surveyId,
+          });
         invitations.push({
           id,
           orgId: c.orgId,
@@ -107,19 +132,11 @@ async function queueBatch(w: Wave, owner: string, now: Date): Promise<boolean> {
           status: reason ? "suppressed" : "queued",
           reason: reason ?? null,
         });
-        if (!reason) {
-          const tz = customerTimeZone(parseAttributes(customer.attributes), c.timeZone);
-          const window = { startHour: c.windowStartHour, endHour: c.windowEndHour };
-          messages.push({
-            orgId: c.orgId,
-            invitationId: id,
-            seq: 0,
-            nextAttemptAt: nextInWindow(sendFrom, tz, window),
-          });
-        }
+        if (firstSend) messages.push({ orgId: c.orgId, invitationId: id, seq: 0, nextAttemptAt: firstSend });
       }
       if (invitations.length) await tx.invitation.createMany({ data: invitations });
       if (messages.length) await tx.outboxMessage.createMany({ data: messages });
+      await logSuppressions(tx, c.orgId, logged);
       const suppressed = invitations.length - messages.length;
       const { count } = await tx.campaignWave.updateMany({
         where: { id: w.id, leaseOwner: owner },

@@ -7,6 +7,7 @@ import { db } from "../db";
 import { recordAudit } from "../audit/service";
 import { recordConsentChange } from "../privacy/consent";
 import { invitationIdOf } from "./link-token";
+import { logSuppressions } from "./suppression-log";
 
 export type UnsubscribeTarget = { invitationId: string; orgId: string; orgName: string; customerId: string };
 
@@ -37,10 +38,30 @@ export async function unsubscribe(token: string, now = new Date()): Promise<Unsu
       where: { orgId: t.orgId, status: { in: ["pending", "failed"] }, invitation: { customerId: t.customerId } },
       data: { status: "skipped", lastError: "opted_out", nextAttemptAt: null },
     });
-    await tx.invitation.updateMany({
+    const queued = await tx.invitation.findMany({
       where: { orgId: t.orgId, customerId: t.customerId, status: "queued" },
+      select: { id: true, campaignId: true, surveyId: true, channel: true },
+    });
+    await tx.invitation.updateMany({
+      where: { id: { in: queued.map((i) => i.id) } },
       data: { status: "suppressed", reason: "opted_out" },
     });
+    // the suppression log says why these invitations were never sent
+    await logSuppressions(
+      tx,
+      t.orgId,
+      queued.map((i) => ({
+        customerId: t.customerId,
+        source: "campaign" as const,
+        stage: "send" as const,
+        channel: i.channel,
+        reason: "opted_out",
+        campaignId: i.campaignId,
+        invitationId: i.id,
+        surveyId: i.surveyId,
+      })),
+      now,
+    );
     await recordAudit(
       actor,
       {

@@ -43,11 +43,23 @@ export function inWindow(at: Date, tz: string, w: SendWindow): boolean {
 
 /** `at` itself when it is in the window, else the first quarter hour after it that is. */
 export function nextInWindow(at: Date, tz: string, w: SendWindow): Date {
-  if (inWindow(at, tz, w)) return at;
+  return nextSendSlot(at, tz, w, null) ?? at; // always found for a window of at least a quarter hour
+}
+
+/** Quiet hours (the organization's contact rules): local hours in which nothing is sent; start = end: none. */
+export const inQuietHours = (at: Date, tz: string, quiet: SendWindow | null): boolean =>
+  quiet !== null && quiet.startHour !== quiet.endHour && inWindow(at, tz, quiet);
+
+/**
+ * `at` itself when it is in the send window and outside the quiet hours, else the first quarter hour after it that
+ * is; null when there is none within three days (a send window that lies entirely in the quiet hours).
+ */
+export function nextSendSlot(at: Date, tz: string, w: SendWindow, quiet: SendWindow | null): Date | null {
+  const ok = (t: Date) => inWindow(t, tz, w) && !inQuietHours(t, tz, quiet);
+  if (ok(at)) return at;
   const start = Math.ceil(at.getTime() / STEP_MS) * STEP_MS;
-  for (let t = start; t <= at.getTime() + HORIZON_MS; t += STEP_MS)
-    if (inWindow(new Date(t), tz, w)) return new Date(t);
-  return at; // unreachable for a window of at least a quarter hour
+  for (let t = start; t <= at.getTime() + HORIZON_MS; t += STEP_MS) if (ok(new Date(t))) return new Date(t);
+  return null;
 }
 
 const partsFormatters = new Map<string, Intl.DateTimeFormat>();

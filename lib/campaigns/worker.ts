@@ -7,10 +7,14 @@
 //
 // Before sending, the worker checks again what may have changed since queueing: the campaign or trigger (the
 // invitation's cause: docs/distribution.md "Triggers") is active (a paused one's messages wait; a deleted trigger's
-// are skipped), the customer has not opted out or been erased (the message is skipped and the invitation
-// suppressed), the address has not bounced, the send window of the customer's time zone is open (else the
-// message waits for it), and — for a reminder — the customer has not answered since the invitation was sent
-// (then no reminder goes, and none follows). Per organization at most CAMPAIGN_SEND_RATE_PER_MINUTE messages
+// are skipped), for a reminder that the customer has not answered since the invitation was sent (then no reminder
+// goes, and none follows), the send window of the customer's time zone is open and the organization's quiet hours
+// are not (else the message waits), and then, in one transaction with the customer's row locked, the contact rules
+// (contact-rules.ts): not erased or opted out, an address that is not bouncing, and — for the invitation itself,
+// not a reminder — no other contact within the frequency cap. Passing, the invitation takes the customer's contact
+// (Invitation.contactAt) in that transaction, before the SMTP server is called, so a second instance sending
+// another invitation to the same customer waits for the lock and is skipped (recently_invited). A skip suppresses
+// the invitation and is written to the suppression log. Per organization at most CAMPAIGN_SEND_RATE_PER_MINUTE messages
 // (default 600) go out per minute, counted from the messages sent in the last minute.
 //
 // Outcomes: accepted → sent (a reminder is written for later, in the same transaction, while fewer than the
@@ -27,13 +31,19 @@ import { invitationEmail } from "./email";
 import { resurveyInvitationEmail } from "../cases/resurvey-email";
 import { queueWaves, startDueWaves } from "./queue";
 import { classifySmtpFailure, type SmtpError } from "./smtp-failure";
-import { customerTimeZone, inWindow, nextInWindow } from "./window";
+import { contactRuleReasons, lockCustomers } from "./contact-rules";
+import { loadContactRule, quietWindow, type ContactRuleSettings } from "./contact-rule-service";
+import { logSuppressions } from "./suppression-log";
+import { customerTimeZone, nextSendSlot } from "./window";
 
 const LEASE_MS = 120_000;
 const BATCH = 50;
 const RETRYABLE = ["pending", "failed"];
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
+// A batch's 50 messages share the pool (DATABASE_POOL_SIZE, 10) for their checks and outcomes, and a check may wait
+// for a customer's lock held by a wave being queued: longer than Prisma's default 2 s wait for a connection.
+const CHECK_TX = { maxWait: 30_000, timeout: 30_000 };
 
 type Env = NodeJS.ProcessEnv;
 const retrySchedule = (env: Env = process.env) =>
@@ -55,7 +65,9 @@ const sending = {
 const include = {
   invitation: {
     include: {
-      customer: { select: { name: true, email: true, consent: true, erasedAt: true, attributes: true } },
+      customer: {
+        select: { name: true, email: true, externalId: true, consent: true, erasedAt: true, attributes: true },
+      },
       org: { select: { name: true } },
       campaign: { select: sending },
       trigger: { select: { ...sending, builtIn: true } },
@@ -99,12 +111,68 @@ async function finish(tx: Prisma.TransactionClient, m: Claimed, data: Prisma.Out
   return count === 1;
 }
 
-async function skip(m: Claimed, reason: string, suppressInvitation: boolean) {
-  await db.$transaction(async (tx) => {
-    if (!(await finish(tx, m, { status: "skipped", lastError: reason, nextAttemptAt: null }))) return;
-    if (suppressInvitation && m.invitation.status === "queued")
-      await tx.invitation.update({ where: { id: m.invitationId }, data: { status: "suppressed", reason } });
-  });
+type Tx = Prisma.TransactionClient;
+
+/** Skips the message; a suppression (not "answered") suppresses a queued invitation and is logged. */
+async function skipIn(tx: Tx, m: Claimed, reason: string, suppress: boolean, lastContactAt?: Date) {
+  if (!(await finish(tx, m, { status: "skipped", lastError: reason, nextAttemptAt: null }))) return;
+  if (!suppress) return;
+  const i = m.invitation;
+  if (i.status === "queued")
+    await tx.invitation.update({ where: { id: m.invitationId }, data: { status: "suppressed", reason } });
+  await logSuppressions(tx, i.orgId, [
+    {
+      customerId: i.customerId,
+      source: i.triggerId ? "trigger" : "campaign",
+      stage: "send",
+      channel: i.channel,
+      reason,
+      lastContactAt,
+      campaignId: i.campaignId,
+      invitationId: i.id,
+      surveyId: i.surveyId,
+    },
+  ]);
+}
+
+const skip = (m: Claimed, reason: string, suppress: boolean) =>
+  db.$transaction((tx) => skipIn(tx, m, reason, suppress), CHECK_TX);
+
+/**
+ * The contact rules at the moment of sending, in one transaction (the customer's row locked by
+ * contactRuleReasons): the customer as they are now, and for the invitation itself the frequency cap. Passing,
+ * the invitation takes the customer's contact before anything is sent. Returns the reason it was skipped, if so.
+ */
+async function checkContact(
+  m: Claimed,
+  rule: ContactRuleSettings,
+  now: Date,
+): Promise<{ skipped: string } | { address: string }> {
+  const i = m.invitation;
+  return db.$transaction(async (tx) => {
+    await lockCustomers(tx, [i.customerId]); // before reading (contact-rules.ts)
+    const customer = await tx.customer.findUnique({
+      where: { id: i.customerId },
+      select: { id: true, email: true, externalId: true, consent: true, erasedAt: true, attributes: true },
+    });
+    if (!customer) return { skipped: "erased" };
+    const first = m.seq === 0;
+    const decisions = await contactRuleReasons(tx, i.orgId, [customer], {
+      channel: "email",
+      stage: "send",
+      invitationId: i.id,
+      now,
+      // A reminder belongs to its invitation's contact: the cap is checked for the invitation, not again.
+      rule: first ? rule : { ...rule, capDays: 0 },
+    });
+    const reason = decisions.get(customer.id);
+    if (reason) {
+      await skipIn(tx, m, reason, true, decisions.lastContactAt.get(customer.id));
+      return { skipped: reason };
+    }
+    if (first) await tx.invitation.updateMany({ where: { id: i.id, contactAt: null }, data: { contactAt: now } });
+    return { address: customer.email! }; // checked: an e-mail invitation without one is "no_email"
+  }, CHECK_TX);
 }
 
 /** Whether the invited customer answered the survey since the invitation was first sent. */
@@ -127,6 +195,7 @@ async function attempt(
   m: Claimed,
   mailer: Mailer,
   env: Env,
+  rule: ContactRuleSettings,
 ): Promise<"sent" | "skipped" | "waiting" | "failed" | "transport"> {
   const i = m.invitation;
   const c = i.campaign ?? i.trigger;
@@ -140,25 +209,21 @@ async function attempt(
     return "waiting";
   }
   const customer = i.customer;
-  if (customer.erasedAt) return skip(m, "erased", true).then(() => "skipped");
-  if (customer.consent === false) return skip(m, "opted_out", true).then(() => "skipped");
-  // The customer's address now: one removed since the invitation was queued is not written to any more.
-  const address = customer.email;
-  if (!address) return skip(m, "no_email", true).then(() => "skipped");
-  const bounced = await db.mailSuppression.findUnique({
-    where: { orgId_address: { orgId: i.orgId, address: address.toLowerCase() } },
-  });
-  if (bounced) return skip(m, "bouncing", true).then(() => "skipped");
   if (m.seq > 0 && (await answeredSince(m))) return skip(m, "answered", false).then(() => "skipped");
   const tz = customerTimeZone(customer.attributes, c.timeZone);
-  const window = { startHour: c.windowStartHour, endHour: c.windowEndHour };
-  if (!inWindow(now, tz, window)) {
+  const slot = nextSendSlot(now, tz, { startHour: c.windowStartHour, endHour: c.windowEndHour }, quietWindow(rule));
+  if (!slot) return skip(m, "quiet_hours", true).then(() => "skipped"); // the window lies in the quiet hours
+  if (slot > now) {
     await db.outboxMessage.updateMany({
       where: { id: m.id, leaseOwner: m.leaseOwner },
-      data: { nextAttemptAt: nextInWindow(now, tz, window), ...release },
+      data: { nextAttemptAt: slot, ...release },
     });
     return "waiting";
   }
+  // The customer's address now: one removed or changed since the invitation was queued is not written to.
+  const check = await checkContact(m, rule, now);
+  if ("skipped" in check) return "skipped";
+  const address = check.address;
 
   const q = i.survey.questions[0];
   const locale = i.survey.defaultLocale;
@@ -210,7 +275,7 @@ async function attempt(
             nextAttemptAt: new Date(at.getTime() + c.reminderDelayHours * HOUR),
           },
         });
-    });
+    }, CHECK_TX);
     return "sent";
   }
   const code = typeof failure.responseCode === "number" ? failure.responseCode : null;
@@ -240,7 +305,7 @@ async function attempt(
     } else if (delay === null && m.seq === 0) {
       await tx.invitation.update({ where: { id: i.id }, data: { status: "failed", reason: lastError } });
     }
-  });
+  }, CHECK_TX);
   return kind === "retry" ? "transport" : "failed";
 }
 
@@ -266,6 +331,11 @@ export async function runDueMessages(opts: { mailer?: Mailer | null; env?: Env }
   // Organizations at their rate this minute: left out of the next batch, so one busy organization never holds the
   // others' messages back.
   const exhausted = new Set<string>();
+  const rules = new Map<string, Promise<ContactRuleSettings>>();
+  const ruleOf = (orgId: string) => {
+    if (!rules.has(orgId)) rules.set(orgId, loadContactRule(db, orgId));
+    return rules.get(orgId)!;
+  };
   for (;;) {
     const now = new Date();
     const due = await db.outboxMessage.findMany({
@@ -299,7 +369,7 @@ export async function runDueMessages(opts: { mailer?: Mailer | null; env?: Env }
       ids.map((d) => d.id),
       now,
     );
-    const outcomes = await Promise.all(mine.map((m) => attempt(m, mailer, env)));
+    const outcomes = await Promise.all(mine.map(async (m) => attempt(m, mailer, env, await ruleOf(m.orgId))));
     made += outcomes.filter((o) => o === "sent" || o === "failed" || o === "transport").length;
     // A failure of the server or of the set-up ends the tick: the next one retries after the backoff.
     if (outcomes.includes("transport")) return made;

@@ -17,6 +17,7 @@ import { mailConfigured, publicBaseUrl } from "../mail/transport";
 import { mintCustomerToken } from "../customers/token-secrets";
 import { SecretUnreadableError } from "../webhooks/secret-box";
 import { contactRuleReasons } from "../campaigns/contact-rules";
+import { suppressionText } from "../campaigns/suppression-text";
 import { inviteFor } from "../triggers/fire";
 import { resurveyTrigger } from "../triggers/service";
 
@@ -126,8 +127,9 @@ export async function resurveyInTx(
       where: { id: customer.id },
       select: { id: true, email: true, externalId: true, consent: true, erasedAt: true, attributes: true },
     });
-    const reason = (await contactRuleReasons(tx, p.trigger.orgId, [candidate])).get(customer.id);
-    if (reason && !LINK_REASONS[reason]) return heldBack(reason);
+    const decisions = await contactRuleReasons(tx, p.trigger.orgId, [candidate], { now });
+    const reason = decisions.get(customer.id);
+    if (reason && !LINK_REASONS[reason]) return heldBack(reason, decisions.lastContactAt.get(customer.id), now);
     return { link: "Not e-mailed: E-mail is not set up on this server (SMTP_URL)." };
   }
   const key = `case:${p.caseId}`;
@@ -149,13 +151,16 @@ export async function resurveyInTx(
       },
     };
   if (r.reason && LINK_REASONS[r.reason]) return { link: `Not e-mailed: ${LINK_REASONS[r.reason]}` };
-  return heldBack(r.reason ?? "unknown");
+  return heldBack(r.reason ?? "unknown", r.lastContactAt, now);
 }
 
-const heldBack = (reason: string): Decision => ({
+/** Never a link: the contact rules say this customer is not to be surveyed now ("invited 12 days ago"). */
+const heldBack = (reason: string, lastContactAt: Date | null | undefined, now: Date): Decision => ({
   outcome: {
     status: "unavailable",
-    reason: HELD_BACK[reason] ?? `A contact rule holds the customer back (${reason}).`,
+    reason:
+      HELD_BACK[reason] ??
+      `The organization's contact rules hold it back: ${suppressionText(reason, lastContactAt ?? null, now)}.`,
   },
 });
 

@@ -12,6 +12,11 @@ const TAGS: { name: string; description: string; segments: string[] }[] = [
   { name: "Responses", description: "Survey responses (the inbox).", segments: ["responses"] },
   { name: "Cases", description: "Follow-up cases and the rules that open them.", segments: ["cases", "case-settings"] },
   { name: "Analytics", description: "NPS, CSAT, CES, drivers, gaps and SERVQUAL.", segments: ["metrics", "reports"] },
+  {
+    name: "Distribution",
+    description: "Audiences, campaigns, the contact rules and the suppression log.",
+    segments: ["audiences", "campaigns", "contact-rules"],
+  },
   { name: "Maturity", description: "CEM maturity self-assessments.", segments: ["maturity-assessments"] },
   { name: "Import and export", description: "CSV in and out.", segments: ["imports", "exports"] },
   {

@@ -5,25 +5,26 @@ import { clientIp } from "../http/client-ip";
 import { publicPreflight, publicRoute } from "../http/public-handler";
 import { reply } from "../http/reply";
 import { publicIdParams, publicResponseInput, publicSurveyQuery } from "./public-schema";
-import { allowedOriginsForSurvey, customerMayAnswer, getPublicSurvey, submitPublicResponse } from "./public-service";
+import { allowedOriginsForSurvey, getPublicSurvey, submitPublicResponse, widgetEligibility } from "./public-service";
 
 const allowedOrigins = ({ publicId }: { publicId: string }) => allowedOriginsForSurvey(publicId);
 
 // GET /api/v1/public/surveys/:publicId – a live survey's questions for respondents, in their language
 // (?lang=, else Accept-Language, else the survey's default); 404 unknown or draft, 410 closed. No login.
-// ?customer=<external id>&customerToken=<token> of a customer who opted out of surveys → 200 { eligible: false } and
-// no questions; without a valid token the answer is the one an unknown customer gets (customer-identity.ts).
+// ?customer=<external id>&customerToken=<token> of a customer who opted out of surveys → 200 { eligible: false,
+// reason: "opted_out" } and no questions; of a customer the organization's frequency cap keeps from this survey now
+// → 200 { eligible: false } (no reason, no date: docs/distribution.md "Contact rules"), and an answer with the
+// questions counts as that customer's contact; without a valid token the answer is the one an unknown customer
+// gets (customer-identity.ts).
 export const getSurvey = publicRoute(
   { params: publicIdParams, query: publicSurveyQuery, allowedOrigins },
   async ({ params, query, req }) => {
-    if (
-      !(await customerMayAnswer(params.publicId, query.customer, query.customerToken, {
-        name: "customerToken",
-        in: "query",
-      }))
-    ) {
-      return reply({ publicId: params.publicId, eligible: false, reason: "opted_out" });
-    }
+    const eligibility = await widgetEligibility(params.publicId, query.customer, query.customerToken, {
+      name: "customerToken",
+      in: "query",
+    });
+    if (eligibility === "opted_out") return reply({ publicId: params.publicId, eligible: false, reason: "opted_out" });
+    if (eligibility === "not_now") return reply({ publicId: params.publicId, eligible: false });
     const survey = await getPublicSurvey(params.publicId, req.headers.get("accept-language"), query.lang);
     return reply(survey, 200, { "content-language": survey.locale, vary: "Accept-Language" });
   },

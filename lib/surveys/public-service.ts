@@ -18,6 +18,7 @@ import { surveyByPublicId, type CachedSurvey } from "./survey-cache";
 import { uiText } from "./ui-text";
 import { CustomerOptedOutError } from "../privacy/consent";
 import { resolveCustomerIdentity, verifiedOptOut } from "./customer-identity";
+import { takeWidgetContact } from "../campaigns/widget-contact";
 
 const MINUTE = 60_000;
 
@@ -138,6 +139,26 @@ export async function customerMayAnswer(
   if (!customerExternalId && !customerToken) return true;
   const s = await loadLiveSurvey(publicId);
   return !(await verifiedOptOut(s.orgId, await resolveCustomerIdentity(s, customerExternalId, customerToken, field)));
+}
+
+/**
+ * What the widget's GET answers an identified visitor: "opted_out" as customerMayAnswer says, "not_now" when the
+ * organization's frequency cap forbids showing this survey to that customer now (lib/campaigns/widget-contact.ts;
+ * a show that is allowed is recorded as their contact), else "eligible" — as for every visitor without a valid
+ * token, whose claim is never checked against anyone's history.
+ */
+export async function widgetEligibility(
+  publicId: string,
+  customerExternalId: string | null | undefined,
+  customerToken: string | null | undefined,
+  field?: { name: string; in: "body" | "query" },
+): Promise<"eligible" | "opted_out" | "not_now"> {
+  if (!customerExternalId && !customerToken) return "eligible";
+  const s = await loadLiveSurvey(publicId);
+  const identity = await resolveCustomerIdentity(s, customerExternalId, customerToken, field);
+  if (await verifiedOptOut(s.orgId, identity)) return "opted_out";
+  if (identity.verified && !(await takeWidgetContact(s.orgId, s.id, identity.verified))) return "not_now";
+  return "eligible";
 }
 
 /** The origins allowed to call the public API for this survey (CORS); null when there is no such survey. */

@@ -7,8 +7,10 @@
 // window in the customer's time zone. The campaign worker (lib/campaigns/worker.ts) sends it.
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "../db";
-import { contactRuleReasons, type Candidate } from "../campaigns/contact-rules";
-import { customerTimeZone, nextInWindow } from "../campaigns/window";
+import { contactRuleReasons, lockCustomers, type Candidate } from "../campaigns/contact-rules";
+import { loadContactRule, quietWindow } from "../campaigns/contact-rule-service";
+import { logSuppressions, type SuppressionEntry } from "../campaigns/suppression-log";
+import { customerTimeZone, nextSendSlot } from "../campaigns/window";
 import { delayMs } from "./schema";
 
 const DAY_MS = 86_400_000;
@@ -19,6 +21,7 @@ const CHUNK = 400; // ids per IN list: under SQLite's bound-parameter limit
 type TriggerRow = {
   id: string;
   orgId: string;
+  builtIn?: string | null;
   surveyId: string | null;
   channel: string;
   delayAmount: number;
@@ -36,6 +39,8 @@ export type Invited = {
   reason: string | null;
   address: string | null;
   dueAt: Date | null;
+  /** For `recently_invited`: when the contact that holds this one back was made. */
+  lastContactAt?: Date | null;
   /** The invitation existed already (the cause had fired this trigger before): nothing was written. */
   existing: boolean;
 };
@@ -65,22 +70,57 @@ export async function inviteFor(
       });
     const fresh = chunk.filter((c) => !out.has(c.key) && (c.surveyId ?? t.surveyId));
     if (fresh.length === 0) continue;
+    // Locked before they are read (contact-rules.ts: the check and what it allows are one serialized step).
+    const ids = [...new Set(fresh.map((c) => c.customerId))];
+    await lockCustomers(tx, ids);
     const customers: Candidate[] = await tx.customer.findMany({
-      where: { orgId: t.orgId, id: { in: [...new Set(fresh.map((c) => c.customerId))] } },
+      where: { orgId: t.orgId, id: { in: ids } },
       select: { id: true, email: true, externalId: true, consent: true, erasedAt: true, attributes: true },
     });
     const byId = new Map(customers.map((c) => [c.id, c]));
-    const reasons = await contactRuleReasons(tx, t.orgId, customers);
+    const rule = await loadContactRule(tx, t.orgId);
+    const reasons = await contactRuleReasons(tx, t.orgId, customers, {
+      channel: t.channel === "sms" ? "sms" : "email",
+      now,
+      rule,
+    });
+    const quiet = quietWindow(rule);
     const invitations: Prisma.InvitationCreateManyInput[] = [];
     const messages: Prisma.OutboxMessageCreateManyInput[] = [];
+    const logged: SuppressionEntry[] = [];
+    // Under a frequency cap, one invitation per customer per call: several causes of one customer in one batch (an
+    // import) would otherwise all pass the check, which cannot see invitations not yet written.
+    const invitedNow = new Set<string>();
     const window = { startHour: t.windowStartHour, endHour: t.windowEndHour };
     for (const cause of fresh) {
       const customer = byId.get(cause.customerId);
       if (!customer) continue;
       const id = `inv${randomUUID().replace(/-/g, "")}`;
-      const reason = reasons.get(customer.id) ?? null;
+      let reason: string | null = reasons.get(customer.id) ?? null;
+      let lastContactAt = reasons.lastContactAt.get(customer.id) ?? null;
+      if (!reason && rule.capDays > 0 && invitedNow.has(customer.id)) {
+        reason = "recently_invited";
+        lastContactAt = now;
+      }
       const due = new Date(Math.max(now.getTime(), cause.at.getTime() + delayMs(t.delayAmount, t.delayUnit)));
-      const dueAt = reason ? null : nextInWindow(due, customerTimeZone(customer.attributes, t.timeZone), window);
+      let dueAt: Date | null = null;
+      if (!reason) {
+        dueAt = nextSendSlot(due, customerTimeZone(customer.attributes, t.timeZone), window, quiet);
+        if (!dueAt) reason = "quiet_hours"; // the send window lies entirely in the quiet hours
+      }
+      if (reason)
+        logged.push({
+          customerId: customer.id,
+          source: t.builtIn === "resurvey" ? "resurvey" : "trigger",
+          stage: "queue",
+          channel: t.channel,
+          reason,
+          lastContactAt,
+          invitationId: id,
+          caseId: cause.key.startsWith("case:") ? cause.key.slice("case:".length) : null,
+          surveyId: cause.surveyId ?? t.surveyId,
+        });
+      else invitedNow.add(customer.id);
       invitations.push({
         id,
         orgId: t.orgId,
@@ -100,11 +140,13 @@ export async function inviteFor(
         reason,
         address: reason ? null : customer.email,
         dueAt,
+        lastContactAt,
         existing: false,
       });
     }
     if (invitations.length) await tx.invitation.createMany({ data: invitations });
     if (messages.length) await tx.outboxMessage.createMany({ data: messages });
+    await logSuppressions(tx, t.orgId, logged, now);
   }
   return out;
 }

@@ -25,9 +25,16 @@ export async function createUser(label: string) {
 
 export type Org = Awaited<ReturnType<typeof createOrg>>;
 
-/** An organization with one member and one API key per role, and one record of every kind. */
-export async function createOrg(label = "org") {
+/**
+ * An organization with one member and one API key per role, and one record of every kind. Its contact rules
+ * are off (no frequency cap, no quiet hours) unless `contactRules: "default"`: the defaults (one invitation per 30
+ * days, nothing sent 21:00–08:00) would make suites that invite a customer twice, or run at night, depend on their
+ * history and the clock; contact-rules.test.ts tests the defaults.
+ */
+export async function createOrg(label = "org", opts: { contactRules?: "off" | "default" } = {}) {
   const org = await db.organization.create({ data: { name: `${label} ${uid()}`, slug: `${label}-${uid()}` } });
+  if (opts.contactRules !== "default")
+    await db.contactRule.create({ data: { orgId: org.id, capDays: 0, quietStartHour: 0, quietEndHour: 0 } });
   const users = {} as Record<Role, { id: string; email: string; membershipId: string }>;
   for (const role of ROLES) {
     const u = await createUser(`${label}-${role}`);

@@ -63,6 +63,12 @@ export const ACTIONS: ActionCase[] = [
   },
   { file: "app/_actions/case-settings.ts", name: "updateRootCausesAction", access: "manager", form: {} },
   {
+    file: "app/_actions/contact-rules.ts",
+    name: "updateContactRuleAction",
+    access: "manager",
+    form: { capDays: "-1", quietStartHour: "21", quietEndHour: "8", timeZone: "UTC" },
+  },
+  {
     file: "app/_actions/cases.ts",
     name: "updateCaseStatusAction",
     access: "agent",

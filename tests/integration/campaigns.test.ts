@@ -3,19 +3,17 @@
 // zones, reminders only to those who have not answered and at most N, bounces, retries, pause and cancel,
 // unsubscribing (the link, and RFC 8058 one-click POST) with consent history, the signed links over real HTTP,
 // the API with its problem+json, and two worker processes racing without sending any invitation twice.
-import { spawn } from "node:child_process";
-import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from "vitest";
 import { db } from "@/lib/db";
 import { campaignTick, runDueMessages } from "@/lib/campaigns/worker";
 import { startDueWaves } from "@/lib/campaigns/queue";
-import { changeCampaignStatus, createCampaign, getCampaign } from "@/lib/campaigns/service";
-import { createCampaignSchema, type CreateCampaignInput } from "@/lib/campaigns/schema";
+import { changeCampaignStatus, getCampaign } from "@/lib/campaigns/service";
 import { invitationToken } from "@/lib/campaigns/link-token";
 import { unsubscribe } from "@/lib/campaigns/unsubscribe";
 import { mailerFromUrl, type Mailer } from "@/lib/mail/transport";
 import { createOrg, uid, type Org } from "../factories";
 import { createSurvey } from "../factories/surveys";
+import { audienceOf as audienceWith, campaign, workerProcess, type CustomerSeed } from "./campaign-fixtures";
 import { TEST_NEXTAUTH_SECRET } from "../server";
 import { startSmtpSink, type Received, type SmtpSink } from "./smtp-sink";
 import { http } from "./http";
@@ -28,7 +26,6 @@ let B: Org;
 let sink: SmtpSink;
 let mailer: Mailer;
 let failNext = 0; // the next N deliveries to "later-…" addresses get 451
-const root = path.resolve(__dirname, "../..");
 
 beforeAll(async () => {
   [A, B] = [await createOrg("camp-a"), await createOrg("camp-b")];
@@ -47,60 +44,8 @@ beforeEach(() => {
   sink.messages.length = 0;
 });
 
-type CustomerSeed = {
-  label: string;
-  email?: string | null;
-  externalId?: string | null;
-  consent?: boolean | null;
-  timeZone?: string;
-};
-
-/** Customers tagged with a fresh tag, and a live audience of that tag. */
-async function audienceOf(org: Org, seeds: CustomerSeed[]) {
-  const tag = `t-${uid()}`;
-  const customers: Awaited<ReturnType<typeof db.customer.create>>[] = [];
-  for (const s of seeds) {
-    const c = await db.customer.create({
-      data: {
-        orgId: org.orgId,
-        name: s.label,
-        email: s.email === undefined ? `${s.label}-${uid()}@example.test` : s.email,
-        externalId: s.externalId === undefined ? `X-${s.label}-${uid()}` : s.externalId,
-        consent: s.consent ?? null,
-        attributes: s.timeZone ? { timeZone: s.timeZone } : undefined,
-        tags: { create: { orgId: org.orgId, tag } },
-      },
-    });
-    customers.push(c);
-  }
-  const audience = await db.audience.create({
-    data: {
-      orgId: org.orgId,
-      name: `aud ${tag}`,
-      kind: "live",
-      definition: { criteria: [{ type: "tags", tags: [tag] }] },
-    },
-  });
-  const emails = new Set(customers.map((c) => c.email));
-  return {
-    audience,
-    customers,
-    byLabel: (l: string) => customers.find((c) => c.name === l)!,
-    /** The messages the sink received for these customers (a reused database may hold other tests' due mail). */
-    mails: () => sink.messages.filter((m) => emails.has(m.to[0])),
-  };
-}
-
-const ANY_TIME = { windowStartHour: 0, windowEndHour: 0 };
-
-async function campaign(org: Org, audienceId: string, input: Partial<CreateCampaignInput> = {}) {
-  const survey = await createSurvey(org.orgId);
-  const c = await createCampaign(
-    org.ctx("manager"),
-    createCampaignSchema.parse({ name: `c ${uid()}`, surveyId: survey.id, audienceId, ...ANY_TIME, ...input }),
-  );
-  return { campaign: c, survey };
-}
+/** Customers tagged with a fresh tag, and a live audience of that tag (campaign-fixtures.ts). */
+const audienceOf = (org: Org, seeds: CustomerSeed[]) => audienceWith(org, seeds, sink);
 
 const to = (c: { email: string | null }) => (m: Received) => m.to.includes(c.email!);
 const invitationsOf = (campaignId: string) =>
@@ -349,28 +294,7 @@ describe("unsubscribing", () => {
 
 describe("two instances", () => {
   it("racing worker processes send every invitation exactly once, and both take part", async () => {
-    type Instance = { ready: Promise<void>; done: Promise<number>; stop: () => void; kill: () => void };
-    const instance = (): Instance => {
-      const p = spawn(
-        process.execPath,
-        [path.join(root, "node_modules/tsx/dist/cli.mjs"), "tests/integration/campaign-worker.ts"],
-        { cwd: root, env: { ...process.env, SMTP_URL: sink.url }, stdio: ["pipe", "pipe", "inherit"] },
-      );
-      let out = "";
-      let markReady = () => {};
-      const ready = new Promise<void>((r) => (markReady = r));
-      p.stdout!.on("data", (d: Buffer) => {
-        out += d.toString();
-        if (out.includes("ready")) markReady();
-      });
-      const done = new Promise<number>((resolve, reject) => {
-        p.on("error", reject);
-        p.on("exit", (code) =>
-          code === 0 ? resolve(Number(/attempts=(\d+)/.exec(out)?.[1] ?? -1)) : reject(new Error(`exit ${code}`)),
-        );
-      });
-      return { ready, done, stop: () => p.stdin!.end(), kill: () => p.kill() };
-    };
+    const instance = () => workerProcess(sink.url);
     const [one, two] = [instance(), instance()];
     onTestFinished(() => {
       one.kill(); // a no-op once they exited; never leaves a worker running into the next tests

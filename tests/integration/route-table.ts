@@ -339,6 +339,16 @@ export const ROUTES: RouteCase[] = [
     validBody: () => ({ name: "Taken over", delayAmount: 2 }),
   },
   { method: "DELETE", path: "/api/v1/triggers/:id", minRole: "manager", entity: "trigger" },
+  // contact rules and the suppression log (docs/distribution.md "Contact rules"): managers and admins
+  { method: "GET", path: "/api/v1/campaigns/:id/suppressions", minRole: "manager", entity: "campaign" },
+  { method: "GET", path: "/api/v1/customers/:id/suppressions", minRole: "manager", entity: "customer" },
+  { method: "GET", path: "/api/v1/contact-rules", minRole: "manager" },
+  {
+    method: "PUT",
+    path: "/api/v1/contact-rules",
+    minRole: "manager",
+    invalidBody: { capDays: -1, quietStartHour: 21, quietEndHour: 8, timeZone: "UTC" },
+  },
   // the unit tree (lib/units, docs/hierarchy.md): every role reads, admins edit
   { method: "GET", path: "/api/v1/units", minRole: "viewer", foreignQueries: () => ["?archived=false"] },
   { method: "POST", path: "/api/v1/units", minRole: "admin", invalidBody: { code: "bad code!", name: "" } },

@@ -19,6 +19,8 @@ import { previewRetention } from "@/lib/privacy/retention";
 import { TwoFactorPolicySection } from "@/components/settings/two-factor-policy-section";
 import { getTwoFactorPolicy } from "@/lib/two-factor/policy";
 import { SettingsNav, type NavSection } from "@/components/settings/settings-nav";
+import { ContactRulesSection } from "@/components/settings/contact-rules-section";
+import { getContactRule } from "@/lib/campaigns/contact-rule-service";
 
 // The sections below, in page order, by their headings (the sub-navigation links to them).
 const ADMIN_SECTIONS: NavSection[] = [
@@ -52,7 +54,7 @@ export default async function SettingsPage() {
           getTwoFactorPolicy(ctx),
         ])
       : null,
-    hasRole(ctx.role, "manager") ? Promise.all([getCaseSettings(ctx), listCaseOwners(ctx)]) : null,
+    hasRole(ctx.role, "manager") ? Promise.all([getCaseSettings(ctx), listCaseOwners(ctx), getContactRule(ctx)]) : null,
   ]);
 
   return (
@@ -76,7 +78,12 @@ export default async function SettingsPage() {
         sections={[
           "Your profile",
           ...(admin ? ADMIN_SECTIONS : []),
-          ...(cases ? [{ title: "Follow-up cases", id: "case-rules" }] : []),
+          ...(cases
+            ? [
+                { title: "Follow-up cases", id: "case-rules" },
+                { title: "Contact rules", id: "contact-rules" },
+              ]
+            : []),
           "Your organizations",
         ]}
       />
@@ -118,6 +125,7 @@ export default async function SettingsPage() {
         </>
       ) : null}
       {cases ? <CaseRulesSection rules={cases[0].rules} rootCauses={cases[0].rootCauses} owners={cases[1]} /> : null}
+      {cases ? <ContactRulesSection rule={cases[2]} /> : null}
       <OrganizationsSection orgs={orgs} currentOrgId={ctx.orgId} />
     </>
   );

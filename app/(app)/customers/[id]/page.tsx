@@ -14,6 +14,8 @@ import { PrivacySection } from "@/components/customers/privacy-section";
 import { attributeLabel } from "@/components/customers/attribute-label";
 import { listConsentHistory } from "@/lib/privacy/consent";
 import { BackLink } from "@/components/ui/back-link";
+import { listCustomerSuppressions } from "@/lib/campaigns/suppression-log";
+import { SuppressionTable } from "@/components/campaigns/suppression-table";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Customer" };
@@ -55,10 +57,12 @@ export default async function CustomerPage({
   const customer = await orNotFound(getCustomer(ctx, id));
   const parsed = timelineQuery.safeParse({ limit: PAGE, before: sp.before });
   const before = parsed.success ? parsed.data.before : undefined;
-  const [timeline, loyalty, consentHistory] = await Promise.all([
+  const [timeline, loyalty, consentHistory, notInvited] = await Promise.all([
     getTimeline(ctx, customer.id, { limit: PAGE, before }),
     getLoyalty(ctx, customer.id),
     listConsentHistory(ctx, customer.id),
+    // The suppression log names campaigns: for managers and admins, as the campaigns are.
+    hasRole(ctx.role, "manager") ? listCustomerSuppressions(ctx, customer.id, { limit: 10 }) : null,
   ]);
   const attributes = Object.entries(customer.attributes);
   const title = customer.name ?? customer.email ?? customer.externalId ?? "Unnamed customer";
@@ -152,6 +156,15 @@ export default async function CustomerPage({
           ) : null}
         </nav>
       </Section>
+
+      {notInvited && notInvited.data.length > 0 ? (
+        <Section
+          title="Not invited"
+          description="Invitations this customer was left out of, and why (the newest 10; all through the API)."
+        >
+          <SuppressionTable rows={notInvited.data} show="send" />
+        </Section>
+      ) : null}
 
       <PrivacySection
         customer={customer}

@@ -1,10 +1,11 @@
 // /surveys/campaigns/:id — one campaign: its settings and controls, and its response rates (docs/metrics.md,
 // "Response rate of invitations"): the funnel, the waves, the answers after each reminder and the non-response
-// check, for every wave or one (?wave=N).
+// check, for every wave or one (?wave=N); and who it left out, and why (the suppression log, docs/distribution.md).
 import Link from "next/link";
 import { orNotFound, requireCtx } from "@/lib/auth/action";
 import { getCampaign } from "@/lib/campaigns/service";
 import { getCampaignRates } from "@/lib/campaigns/rates";
+import { listCampaignSuppressions } from "@/lib/campaigns/suppression-log";
 import { campaignRatesQuery } from "@/lib/campaigns/schema";
 import { ValidationError } from "@/lib/errors";
 import { PageHeader, Section } from "@/components/ui/page-header";
@@ -14,9 +15,13 @@ import { CampaignControls } from "@/components/campaigns/campaign-controls";
 import { CampaignStatusBadge, scheduleText } from "@/components/campaigns/campaign-labels";
 import { CampaignFunnel } from "@/components/campaigns/campaign-funnel";
 import { NonResponseTable, RateFigure, ReminderTable, WaveTable } from "@/components/campaigns/campaign-rates";
+import { SuppressionTable } from "@/components/campaigns/suppression-table";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Campaign" };
+
+/** The suppression log's newest rows shown here; the API pages through the rest. */
+const NOT_INVITED_SHOWN = 100;
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -38,6 +43,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
   const wave = campaignRatesQuery.safeParse({ wave: typeof sp.wave === "string" ? sp.wave : undefined }).data?.wave;
   const c = await orNotFound(getCampaign(ctx, id));
   const { rates, missingWave } = await orNotFound(ratesOf(ctx, id, wave));
+  const notInvited = await listCampaignSuppressions(ctx, id, { limit: NOT_INVITED_SHOWN });
   const scope = rates.wave === null ? "every wave" : `wave ${rates.wave}`;
   const tab = (active: boolean) =>
     `inline-flex min-h-9 items-center rounded-md px-3 text-sm font-medium ${active ? "bg-brand-50 text-brand-800 ring-1 ring-brand-200" : "text-brand-700 underline hover:bg-slate-100"}`;
@@ -122,6 +128,30 @@ export default async function CampaignPage({ params, searchParams }: Props) {
         description="Respondents against non-respondents by what is known of them when they were invited: a group flagged “Differs” is over- or under-represented among the answers (two-proportion tests, Benjamini–Hochberg across all groups at 5 %)."
       >
         <NonResponseTable view={rates.nonResponse} />
+      </Section>
+      <Section
+        title="Not invited"
+        description={
+          <>
+            Who this campaign left out and why, newest first, every wave: the customer&apos;s state, a bouncing address,
+            or the{" "}
+            <Link href="/settings#contact-rules" className="underline">
+              contact rules
+            </Link>{" "}
+            of the organization.
+          </>
+        }
+      >
+        {notInvited.data.length === 0 ? (
+          <p className="text-sm text-slate-700">Nobody has been left out of this campaign so far.</p>
+        ) : (
+          <SuppressionTable rows={notInvited.data} show="customer" />
+        )}
+        {notInvited.nextCursor ? (
+          <p className="mt-2 text-sm text-slate-700">
+            The {NOT_INVITED_SHOWN} newest; the rest through GET /api/v1/campaigns/{id}/suppressions.
+          </p>
+        ) : null}
       </Section>
     </>
   );

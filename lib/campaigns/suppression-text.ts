@@ -1,0 +1,27 @@
+// The sentence a person reads for a suppression reason (docs/distribution.md, "Suppression log").
+const DAY_MS = 86_400_000;
+
+/** The sentence for a reason: "invited 12 days ago" counts whole days from the contact to the skip. */
+export function suppressionText(reason: string, lastContactAt: Date | null, at: Date): string {
+  switch (reason) {
+    case "recently_invited": {
+      if (!lastContactAt) return "invited recently";
+      const days = Math.floor((at.getTime() - lastContactAt.getTime()) / DAY_MS);
+      return days <= 0 ? "invited earlier today" : days === 1 ? "invited 1 day ago" : `invited ${days} days ago`;
+    }
+    case "opted_out":
+      return "opted out";
+    case "no_email":
+      return "no e-mail";
+    case "no_external_id":
+      return "no external id (the signed link needs one)";
+    case "bouncing":
+      return "bouncing";
+    case "erased":
+      return "erased";
+    case "quiet_hours":
+      return "quiet hours";
+    default:
+      return reason.replace(/_/g, " ");
+  }
+}
