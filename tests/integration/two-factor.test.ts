@@ -62,16 +62,23 @@ async function enrol(userId: string, email: string, cookie: string) {
   const session = { userId, sid: user!.sid };
   const enrolment = await beginEnrolment(userId, email);
   const secret = enrolment.secretForTyping.replaceAll(" ", "");
+  // The code of this step: the tests below count steps from it, not from a later clock reading that may have moved
+  // on to the next 30 s step on a slow machine.
+  const enrolledAt = step();
   const { recoveryCodes } = await enableTwoFactor(session, {
     pending: enrolment.pending,
-    code: totpCodeAt(secret),
+    code: codeAtStep(secret, enrolledAt),
     password: TEST_PASSWORD,
   });
-  return { secret, recoveryCodes, session };
+  return { secret, recoveryCodes, session, enrolledAt };
 }
 
-const step = (t = Date.now()) => Math.floor(t / 30_000);
-const codeAtStep = (secret: string, s: number) => totpCodeAt(secret, new Date(s * 30_000 + 1_000));
+function step(t = Date.now()) {
+  return Math.floor(t / 30_000);
+}
+function codeAtStep(secret: string, s: number) {
+  return totpCodeAt(secret, new Date(s * 30_000 + 1_000));
+}
 /** Codes of long-past steps that differ from every code valid now (a 6-digit code repeats by chance). */
 function wrongCodes(secret: string, count: number): string[] {
   const now = step();
@@ -104,7 +111,7 @@ describe("sign-in with two-factor on", () => {
     const user = await createUser("tfa-signin");
     const first = (await signIn(user.email, TEST_PASSWORD)).cookie!;
     const other = (await signIn(user.email, TEST_PASSWORD)).cookie!;
-    const { secret } = await enrol(user.id, user.email, first);
+    const { secret, enrolledAt } = await enrol(user.id, user.email, first);
 
     // The stored secret is sealed, never plain; the enrolling session passed the second factor, the other ended.
     const row = await db.user.findUniqueOrThrow({ where: { id: user.id } });
@@ -122,8 +129,8 @@ describe("sign-in with two-factor on", () => {
       error: "CredentialsSignin",
     });
 
-    // The enrolment's code (this step) is spent; the next step's code (within the tolerance) signs in, once.
-    const now = step();
+    // The enrolment's code (its step) is spent; the next step's code (within the tolerance) signs in, once.
+    const now = enrolledAt;
     expect(await signIn(user.email, TEST_PASSWORD, wrongCodes(secret, 1)[0])).toEqual({
       cookie: null,
       error: "CredentialsSignin",
