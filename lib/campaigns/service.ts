@@ -58,9 +58,10 @@ export type Funnel = {
 /**
  * A response `r` answers invitation `i`: its customer's, to its survey, submitted since the invitation was first
  * sent and before a later invitation of the same customer to the same survey was delivered — from then on, answers
- * belong to that one. So a customer invited in two waves who answers only the second counts for the second only.
+ * belong to that one (of two sent at the same instant, the one with the greater id). So a customer invited in two
+ * waves who answers only the second counts for the second only, and an answer counts for one invitation at most.
  */
-export const answersInvitation = Prisma.sql`r."orgId" = i."orgId" AND r."customerId" = i."customerId" AND r."surveyId" = i."surveyId" AND r."submittedAt" >= i."sentAt" AND NOT EXISTS (SELECT 1 FROM "Invitation" j WHERE j."orgId" = i."orgId" AND j."customerId" = i."customerId" AND j."surveyId" = i."surveyId" AND j."status" = ${"sent"} AND j."sentAt" > i."sentAt" AND j."sentAt" <= r."submittedAt")`;
+export const answersInvitation = Prisma.sql`r."orgId" = i."orgId" AND r."customerId" = i."customerId" AND r."surveyId" = i."surveyId" AND r."submittedAt" >= i."sentAt" AND NOT EXISTS (SELECT 1 FROM "Invitation" j WHERE j."orgId" = i."orgId" AND j."customerId" = i."customerId" AND j."surveyId" = i."surveyId" AND j."status" = ${"sent"} AND (j."sentAt" > i."sentAt" OR (j."sentAt" = i."sentAt" AND j."id" > i."id")) AND j."sentAt" <= r."submittedAt")`;
 
 /** An invitation `i` was answered (completed): a response that answers it (`answersInvitation`). */
 export const answered = (completed: boolean) =>
