@@ -8,7 +8,7 @@
 //    the wave's cursor — so a crash loses nothing and queues no one twice: the next holder of the lease resumes
 //    after the cursor. Invitations are unique per (wave, customer) besides.
 // Who is not invited gets an invitation with status "suppressed" and the reason (erased, opted_out, no_email,
-// no_external_id, bouncing), so the wave's base is fixed and the reason can be shown. The organization's contact
+// no_phone, no_external_id, bouncing), so the wave's base is fixed and the reason can be shown. The organization's contact
 // rules (at most one invitation per N days, quiet hours: issue 16 item 4) slot in at `contactRuleReasons`
 // (contact-rules.ts), before anything is queued; the worker checks consent and bounces again when it sends.
 import { randomUUID } from "node:crypto";
@@ -16,6 +16,7 @@ import { db, Prisma, provider } from "../db";
 import { audienceWhere } from "../audiences/compile";
 import { readStoredDefinition } from "../audiences/definition";
 import { claimLeases, leaseFree } from "../jobs/lease";
+import { channelAddress } from "./address";
 import { contactRuleReasons, type Candidate } from "./contact-rules";
 import { customerTimeZone, nextInWindow } from "./window";
 
@@ -72,7 +73,7 @@ async function queueBatch(w: Wave, owner: string, now: Date): Promise<boolean> {
   );
   const after = w.cursor ? Prisma.sql` AND c."id" > ${w.cursor}` : Prisma.empty;
   const batch = await db.$queryRaw<Candidate[]>(
-    Prisma.sql`SELECT c."id", c."email", c."externalId", c."consent", c."erasedAt", c."attributes" FROM "Customer" c WHERE ${where}${after} ORDER BY c."id" LIMIT ${BATCH}`,
+    Prisma.sql`SELECT c."id", c."email", c."phone", c."externalId", c."consent", c."erasedAt", c."attributes" FROM "Customer" c WHERE ${where}${after} ORDER BY c."id" LIMIT ${BATCH}`,
   );
   const done = batch.length < BATCH;
   let stopped = false;
@@ -88,7 +89,7 @@ async function queueBatch(w: Wave, owner: string, now: Date): Promise<boolean> {
         stopped = true;
         return;
       }
-      const reasons = await contactRuleReasons(tx, c.orgId, batch);
+      const reasons = await contactRuleReasons(tx, c.orgId, batch, c.channel);
       const invitations: Prisma.InvitationCreateManyInput[] = [];
       const messages: Prisma.OutboxMessageCreateManyInput[] = [];
       const sendFrom = w.scheduledAt > now ? w.scheduledAt : now;
@@ -103,7 +104,7 @@ async function queueBatch(w: Wave, owner: string, now: Date): Promise<boolean> {
           customerId: customer.id,
           surveyId: c.surveyId,
           channel: c.channel,
-          address: reason ? null : customer.email,
+          address: reason ? null : channelAddress(c.channel, customer),
           status: reason ? "suppressed" : "queued",
           reason: reason ?? null,
         });

@@ -17,6 +17,10 @@
 // address is marked bouncing (MailSuppression) and the invitation "bounced"; any other 5xx → the message is dead
 // (nothing about the address is learnt); anything else (4xx, timeouts, refused connections) → retried on the
 // schedule of CAMPAIGN_RETRY_SCHEDULE (default 1m,5m,30m,2h,6h,12h,24h: lib/webhooks/schedule.ts), dead after it.
+//
+// SMS goes the same way: the invitation's channel picks the address (address.ts: the phone number in E.164 form)
+// and the transport (the SMS provider of sms/provider.ts instead of SMTP), and the provider's answer maps onto
+// the same outcomes — a number that cannot receive SMS bounces, a STOP reply is the customer's opt-out.
 import { db, type Prisma } from "../db";
 import { claimLeases, INSTANCE_ID, leaseFree, startPoller } from "../jobs/lease";
 import { publicBaseUrl, sendMail, serverMailer, type Mailer } from "../mail/transport";
@@ -25,6 +29,10 @@ import { nextAttemptDelay, parseRetrySchedule } from "../webhooks/schedule";
 import { invitationEmail } from "./email";
 import { queueWaves, startDueWaves } from "./queue";
 import { classifySmtpFailure, type SmtpError } from "./smtp-failure";
+import { channelAddress, noAddressReason } from "./address";
+import { smsInvitation } from "./sms/message";
+import { serverSmsProvider, smsProviderFromEnv, type SmsOutcome, type SmsProvider } from "./sms/provider";
+import { optOut } from "./unsubscribe";
 import { customerTimeZone, inWindow, nextInWindow } from "./window";
 
 const LEASE_MS = 120_000;
@@ -38,10 +46,16 @@ const retrySchedule = (env: Env = process.env) =>
   parseRetrySchedule(env.CAMPAIGN_RETRY_SCHEDULE?.trim() || "1m,5m,30m,2h,6h,12h,24h");
 const ratePerMinute = (env: Env = process.env) => Math.max(1, Number(env.CAMPAIGN_SEND_RATE_PER_MINUTE) || 600);
 
+/** How a tick sends: tests pass their own; by default the server's SMTP transport and SMS provider, if any. */
+type TickOptions = { mailer?: Mailer | null; sms?: SmsProvider | null; env?: Env };
+type Transports = { mailer: Mailer | null; sms: SmsProvider | null };
+
 const include = {
   invitation: {
     include: {
-      customer: { select: { name: true, email: true, consent: true, erasedAt: true, attributes: true } },
+      customer: {
+        select: { name: true, email: true, phone: true, consent: true, erasedAt: true, attributes: true },
+      },
       campaign: {
         select: {
           status: true,
@@ -118,9 +132,70 @@ async function erasedNow(tx: Prisma.TransactionClient, customerId: string): Prom
   return (await tx.customer.count({ where: { id: customerId, erasedAt: { not: null } } })) > 0;
 }
 
+/** What became of one send, whatever the channel. */
+type Delivery =
+  | { ok: true; id: string | null }
+  /**
+   * bounce: the address or number cannot receive (marked in MailSuppression, the invitation bounced); dead: this
+   * message was refused for good; opted_out: the person told the provider to stop (SMS STOP); retry: later.
+   */
+  | { ok: false; kind: "bounce" | "dead" | "retry" | "opted_out"; error: string };
+
+async function deliverEmail(m: Claimed, address: string, mailer: Mailer, env: Env): Promise<Delivery> {
+  const i = m.invitation;
+  const c = i.campaign;
+  const q = c.survey.questions[0];
+  const locale = c.survey.defaultLocale;
+  const email = invitationEmail({
+    baseUrl: publicBaseUrl(env),
+    invitationId: i.id,
+    orgName: c.org.name,
+    customerName: i.customer.name,
+    subject: c.subject,
+    question:
+      q && q.scaleMin !== null && q.scaleMax !== null
+        ? { text: localizedText(q.text, locale, locale), min: q.scaleMin, max: q.scaleMax }
+        : null,
+    reminder: m.seq > 0,
+    locale,
+  });
+  try {
+    return { ok: true, id: (await sendMail({ to: address, ...email }, mailer)).messageId };
+  } catch (error) {
+    const failure = (error ?? {}) as SmtpError;
+    const code = typeof failure.responseCode === "number" ? failure.responseCode : null;
+    const kind = classifySmtpFailure(failure);
+    return {
+      ok: false,
+      kind,
+      error: code !== null ? `smtp_${code}` : typeof failure.code === "string" ? failure.code : "error",
+    };
+  }
+}
+
+async function deliverSms(m: Claimed, to: string, sms: SmsProvider, env: Env): Promise<Delivery> {
+  const i = m.invitation;
+  const { body } = smsInvitation({
+    baseUrl: publicBaseUrl(env),
+    invitationId: i.id,
+    orgName: i.campaign.org.name,
+    reminder: m.seq > 0,
+  });
+  let r: SmsOutcome;
+  try {
+    r = await sms.send(to, body);
+  } catch {
+    r = { status: "retry", code: "error" };
+  }
+  if (r.status === "accepted") return { ok: true, id: r.id };
+  if (r.status === "retry") return { ok: false, kind: "retry", error: r.code };
+  const kind = r.reason === "invalid_number" ? "bounce" : r.reason === "opted_out" ? "opted_out" : "dead";
+  return { ok: false, kind, error: r.code };
+}
+
 async function attempt(
   m: Claimed,
-  mailer: Mailer,
+  transports: Transports,
   env: Env,
 ): Promise<"sent" | "skipped" | "waiting" | "failed" | "transport"> {
   const i = m.invitation;
@@ -134,9 +209,9 @@ async function attempt(
   const customer = i.customer;
   if (customer.erasedAt) return skip(m, "erased", true).then(() => "skipped");
   if (customer.consent === false) return skip(m, "opted_out", true).then(() => "skipped");
-  // The customer's address now: one removed since the invitation was queued is not written to any more.
-  const address = customer.email;
-  if (!address) return skip(m, "no_email", true).then(() => "skipped");
+  // The customer's address (or number) now: one removed since the invitation was queued is not written to any more.
+  const address = channelAddress(i.channel, customer);
+  if (!address) return skip(m, noAddressReason(i.channel), true).then(() => "skipped");
   const bounced = await db.mailSuppression.findUnique({
     where: { orgId_address: { orgId: i.orgId, address: address.toLowerCase() } },
   });
@@ -152,31 +227,15 @@ async function attempt(
     return "waiting";
   }
 
-  const q = c.survey.questions[0];
-  const locale = c.survey.defaultLocale;
-  const email = invitationEmail({
-    baseUrl: publicBaseUrl(env),
-    invitationId: i.id,
-    orgName: c.org.name,
-    customerName: customer.name,
-    subject: c.subject,
-    question:
-      q && q.scaleMin !== null && q.scaleMax !== null
-        ? { text: localizedText(q.text, locale, locale), min: q.scaleMin, max: q.scaleMax }
-        : null,
-    reminder: m.seq > 0,
-    locale,
-  });
-  let messageId: string | null = null;
-  let failure: SmtpError | null = null;
-  try {
-    messageId = (await sendMail({ to: address, ...email }, mailer)).messageId;
-  } catch (error) {
-    failure = (error ?? {}) as SmtpError;
-  }
+  // The one switch on the channel: everything before and after is the same for e-mail and SMS.
+  const delivery =
+    i.channel === "sms"
+      ? await deliverSms(m, address, transports.sms!, env)
+      : await deliverEmail(m, address, transports.mailer!, env);
   const at = new Date();
-  if (!failure) {
+  if (delivery.ok) {
     await db.$transaction(async (tx) => {
+      const messageId = delivery.id;
       if (!(await finish(tx, m, { status: "sent", sentAt: at, messageId, attempts: m.attempts + 1, lastError: null })))
         return;
       // Erased while the message was on its way: the erasure cleared the address; never write it back, and no
@@ -204,12 +263,20 @@ async function attempt(
     });
     return "sent";
   }
-  const code = typeof failure.responseCode === "number" ? failure.responseCode : null;
   const attempts = m.attempts + 1;
-  const kind = classifySmtpFailure(failure);
-  const recipientRefused = kind === "bounce";
+  const { kind, error: lastError } = delivery;
+  if (kind === "opted_out") {
+    // The person told the provider to stop (they replied STOP): their opt-out, recorded as if they had used the
+    // unsubscribe link — consent history, every other message to them dropped.
+    await db.$transaction(async (tx) => {
+      if (!(await finish(tx, m, { status: "skipped", attempts, lastError: "opted_out", nextAttemptAt: null }))) return;
+      if (m.seq === 0)
+        await tx.invitation.update({ where: { id: i.id }, data: { status: "suppressed", reason: "opted_out" } });
+      await optOut(tx, { invitationId: i.id, orgId: i.orgId, customerId: i.customerId }, "sms_stop", at);
+    });
+    return "failed";
+  }
   const delay = kind === "retry" ? nextAttemptDelay(attempts, retrySchedule(env)) : null;
-  const lastError = code !== null ? `smtp_${code}` : typeof failure.code === "string" ? failure.code : "error";
   await db.$transaction(async (tx) => {
     if (
       !(await finish(tx, m, {
@@ -220,11 +287,11 @@ async function attempt(
       }))
     )
       return;
-    if (recipientRefused && !(await erasedNow(tx, i.customerId))) {
+    if (kind === "bounce" && !(await erasedNow(tx, i.customerId))) {
       const key = { orgId: i.orgId, address: address.toLowerCase() };
       await tx.mailSuppression.upsert({
         where: { orgId_address: key },
-        create: { ...key, reason: "bounce", detail: lastError },
+        create: { ...key, reason: i.channel === "sms" ? "invalid_number" : "bounce", detail: lastError },
         update: {},
       });
       await tx.invitation.update({ where: { id: i.id }, data: { status: "bounced", reason: lastError } });
@@ -249,10 +316,15 @@ async function allowances(orgIds: string[], now: Date, env: Env): Promise<Map<st
 }
 
 /** Sends what is due, in batches, until nothing is due (or every organization due is at its rate). */
-export async function runDueMessages(opts: { mailer?: Mailer | null; env?: Env } = {}): Promise<number> {
+export async function runDueMessages(opts: TickOptions = {}): Promise<number> {
   const env = opts.env ?? process.env;
-  const mailer = opts.mailer === undefined ? serverMailer() : opts.mailer;
-  if (!mailer) return 0; // no SMTP server: messages wait (the campaigns page says so)
+  const transports: Transports = {
+    mailer: opts.mailer === undefined ? serverMailer(env) : opts.mailer,
+    sms: opts.sms === undefined ? serverSmsProvider(env) : opts.sms,
+  };
+  // No SMTP server: e-mail waits (the campaigns page says so); no SMS provider: SMS waits.
+  const channels = [...(transports.mailer ? ["email"] : []), ...(transports.sms ? ["sms"] : [])];
+  if (channels.length === 0) return 0;
   let made = 0;
   // Organizations at their rate this minute: left out of the next batch, so one busy organization never holds the
   // others' messages back.
@@ -264,7 +336,7 @@ export async function runDueMessages(opts: { mailer?: Mailer | null; env?: Env }
         orgId: { notIn: [...exhausted] },
         status: { in: RETRYABLE },
         nextAttemptAt: { lte: now },
-        invitation: { campaign: { status: "active" } },
+        invitation: { channel: { in: channels }, campaign: { status: "active" } },
         AND: [leaseFree(now)],
       },
       orderBy: { nextAttemptAt: "asc" },
@@ -283,7 +355,7 @@ export async function runDueMessages(opts: { mailer?: Mailer | null; env?: Env }
       ids.map((d) => d.id),
       now,
     );
-    const outcomes = await Promise.all(mine.map((m) => attempt(m, mailer, env)));
+    const outcomes = await Promise.all(mine.map((m) => attempt(m, transports, env)));
     made += outcomes.filter((o) => o === "sent" || o === "failed" || o === "transport").length;
     // A failure of the server or of the set-up ends the tick: the next one retries after the backoff.
     if (outcomes.includes("transport")) return made;
@@ -292,7 +364,7 @@ export async function runDueMessages(opts: { mailer?: Mailer | null; env?: Env }
 }
 
 /** One tick: start due waves, queue them, send due messages. Returns the send attempts made. */
-export async function campaignTick(opts: { mailer?: Mailer | null; env?: Env } = {}): Promise<number> {
+export async function campaignTick(opts: TickOptions = {}): Promise<number> {
   await startDueWaves();
   await queueWaves();
   return runDueMessages(opts);
@@ -301,6 +373,7 @@ export async function campaignTick(opts: { mailer?: Mailer | null; env?: Env } =
 export function startCampaignWorker(env: Env = process.env): boolean {
   if (env.CAMPAIGN_WORKER === "off") return false;
   retrySchedule(env); // a malformed CAMPAIGN_RETRY_SCHEDULE stops the start-up, not every send
+  smsProviderFromEnv(env); // so does an SMS provider set up incompletely (it names the missing variable)
   const everyMs = Math.max(50, Number(env.CAMPAIGN_POLL_MS) || 10_000);
   if (!startPoller({ key: "resonance.campaignWorker", name: "campaigns", everyMs, tick: () => campaignTick() }))
     return false;

@@ -3,9 +3,7 @@
 // zones, reminders only to those who have not answered and at most N, bounces, retries, pause and cancel,
 // unsubscribing (the link, and RFC 8058 one-click POST) with consent history, the signed links over real HTTP,
 // the API with its problem+json, and two worker processes racing without sending any invitation twice.
-import { spawn } from "node:child_process";
-import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { campaignTick, runDueMessages } from "@/lib/campaigns/worker";
 import { startDueWaves } from "@/lib/campaigns/queue";
@@ -19,6 +17,7 @@ import { createSurvey } from "../factories/surveys";
 import { TEST_NEXTAUTH_SECRET } from "../server";
 import { startSmtpSink, type Received, type SmtpSink } from "./smtp-sink";
 import { http } from "./http";
+import { raceTwoInstances } from "./worker-instance";
 
 // The links are signed under the server's key: the same as the suite's server (tests/server.ts).
 process.env.NEXTAUTH_SECRET ??= TEST_NEXTAUTH_SECRET;
@@ -28,7 +27,6 @@ let B: Org;
 let sink: SmtpSink;
 let mailer: Mailer;
 let failNext = 0; // the next N deliveries to "later-…" addresses get 451
-const root = path.resolve(__dirname, "../..");
 
 beforeAll(async () => {
   [A, B] = [await createOrg("camp-a"), await createOrg("camp-b")];
@@ -349,46 +347,13 @@ describe("unsubscribing", () => {
 
 describe("two instances", () => {
   it("racing worker processes send every invitation exactly once, and both take part", async () => {
-    type Instance = { ready: Promise<void>; done: Promise<number>; stop: () => void; kill: () => void };
-    const instance = (): Instance => {
-      const p = spawn(
-        process.execPath,
-        [path.join(root, "node_modules/tsx/dist/cli.mjs"), "tests/integration/campaign-worker.ts"],
-        { cwd: root, env: { ...process.env, SMTP_URL: sink.url }, stdio: ["pipe", "pipe", "inherit"] },
-      );
-      let out = "";
-      let markReady = () => {};
-      const ready = new Promise<void>((r) => (markReady = r));
-      p.stdout!.on("data", (d: Buffer) => {
-        out += d.toString();
-        if (out.includes("ready")) markReady();
-      });
-      const done = new Promise<number>((resolve, reject) => {
-        p.on("error", reject);
-        p.on("exit", (code) =>
-          code === 0 ? resolve(Number(/attempts=(\d+)/.exec(out)?.[1] ?? -1)) : reject(new Error(`exit ${code}`)),
-        );
-      });
-      return { ready, done, stop: () => p.stdin!.end(), kill: () => p.kill() };
-    };
-    const [one, two] = [instance(), instance()];
-    onTestFinished(() => {
-      one.kill(); // a no-op once they exited; never leaves a worker running into the next tests
-      two.kill();
+    let c = { id: "" };
+    const attempts = await raceTwoInstances({ SMTP_URL: sink.url }, async () => {
+      const seeds = Array.from({ length: 200 }, (_, i) => ({ label: `race${i}` }));
+      const { audience } = await audienceOf(B, seeds);
+      c = (await campaign(B, audience.id)).campaign;
+      return { campaignId: c.id, count: 200 };
     });
-    await Promise.all([one.ready, two.ready]);
-    // both instances are polling; now the work appears
-    const seeds = Array.from({ length: 200 }, (_, i) => ({ label: `race${i}` }));
-    const { audience } = await audienceOf(B, seeds);
-    const { campaign: c } = await campaign(B, audience.id);
-    const deadline = Date.now() + 60_000;
-    while ((await db.invitation.count({ where: { campaignId: c.id, status: "sent" } })) < 200) {
-      if (Date.now() > deadline) throw new Error("the instances did not send all 200 invitations in time");
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    one.stop();
-    two.stop();
-    const attempts = await Promise.all([one.done, two.done]);
     const inv = await invitationsOf(c.id);
     expect(inv).toHaveLength(200);
     const mine = new Set(inv.map((i) => i.customer.email));

@@ -5,6 +5,7 @@ import { listCampaigns, type CampaignDto } from "@/lib/campaigns/service";
 import { listSurveys } from "@/lib/surveys/service";
 import { listAudiences } from "@/lib/audiences/service";
 import { mailConfigured } from "@/lib/mail/transport";
+import { smsConfigured } from "@/lib/campaigns/sms/provider";
 import { PageHeader, Section } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { DataTable, type Column } from "@/components/ui/data-table";
@@ -44,7 +45,9 @@ const columns: Column<CampaignDto>[] = [
         <span className="block text-xs text-slate-700">
           {c.survey.name} → {c.audience?.name ?? "audience deleted"}
         </span>
-        <span className="block text-xs text-slate-700">{schedule(c)}</span>
+        <span className="block text-xs text-slate-700">
+          {c.channel === "sms" ? "SMS" : "E-mail"}, {schedule(c)}
+        </span>
       </>
     ),
   },
@@ -121,14 +124,20 @@ export default async function CampaignsPage() {
             <Link href="/surveys" className="underline">
               Surveys
             </Link>{" "}
-            · Invite an audience to a survey by e-mail, once or in waves, with reminders to those who have not answered.
-            Each e-mail carries the score as one-click links and an unsubscribe link.
+            · Invite an audience to a survey by e-mail or SMS, once or in waves, with reminders to those who have not
+            answered. Each e-mail carries the score as one-click links and an unsubscribe link; each SMS the personal
+            link and &ldquo;Reply STOP to opt out&rdquo;.
           </>
         }
       />
       {mailConfigured() ? null : (
         <FormMessage tone="error">
           E-mail is not set up on this server (SMTP_URL), so invitations wait in the outbox until it is.
+        </FormMessage>
+      )}
+      {smsConfigured() || !campaigns.some((c) => c.channel === "sms") ? null : (
+        <FormMessage tone="error">
+          SMS is not set up on this server (SMS_PROVIDER), so SMS invitations wait in the outbox until it is.
         </FormMessage>
       )}
       <Section title="Your campaigns">
