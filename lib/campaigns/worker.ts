@@ -13,7 +13,8 @@
 // (default 600) go out per minute, counted from the messages sent in the last minute.
 //
 // Outcomes: accepted → sent (a reminder is written for later, in the same transaction, while fewer than the
-// campaign's reminder count were sent); the SMTP server refuses the recipient permanently (5xx to RCPT TO) → the
+// campaign's reminder count were sent; the accepted messages of a batch are recorded together, in one
+// transaction, which is what lets the worker keep up with raw nodemailer: bench/campaigns.ts); the SMTP server refuses the recipient permanently (5xx to RCPT TO) → the
 // address is marked bouncing (MailSuppression) and the invitation "bounced"; any other 5xx → the message is dead
 // (nothing about the address is learnt); anything else (4xx, timeouts, refused connections) → retried on the
 // schedule of CAMPAIGN_RETRY_SCHEDULE (default 1m,5m,30m,2h,6h,12h,24h: lib/webhooks/schedule.ts), dead after it.
@@ -21,7 +22,7 @@
 // SMS goes the same way: the invitation's channel picks the address (address.ts: the phone number in E.164 form)
 // and the transport (the SMS provider of sms/provider.ts instead of SMTP), and the provider's answer maps onto
 // the same outcomes — a number that cannot receive SMS bounces, a STOP reply is the customer's opt-out.
-import { db, type Prisma } from "../db";
+import { db, Prisma } from "../db";
 import { claimLeases, INSTANCE_ID, leaseFree, startPoller } from "../jobs/lease";
 import { publicBaseUrl, sendMail, serverMailer, type Mailer } from "../mail/transport";
 import { localizedText } from "../surveys/locale";
@@ -193,11 +194,34 @@ async function deliverSms(m: Claimed, to: string, sms: SmsProvider, env: Env): P
   return { ok: false, kind, error: r.code };
 }
 
+/** A message the transport accepted, to record with the rest of its batch (recordSent). */
+type Sent = { m: Claimed; address: string; id: string | null };
+
+/** The addresses and numbers among these messages' that must not be written to again (one query per batch). */
+async function bouncing(ms: Claimed[]): Promise<Set<string>> {
+  const keys = ms.flatMap((m) => {
+    const a = channelAddress(m.invitation.channel, m.invitation.customer);
+    return a ? [{ orgId: m.orgId, address: a.toLowerCase() }] : [];
+  });
+  if (keys.length === 0) return new Set();
+  const rows = await db.mailSuppression.findMany({
+    where: {
+      OR: [...new Set(keys.map((k) => k.orgId))].map((orgId) => ({
+        orgId,
+        address: { in: keys.filter((k) => k.orgId === orgId).map((k) => k.address) },
+      })),
+    },
+    select: { orgId: true, address: true },
+  });
+  return new Set(rows.map((r) => `${r.orgId}\n${r.address}`));
+}
+
 async function attempt(
   m: Claimed,
   transports: Transports,
   env: Env,
-): Promise<"sent" | "skipped" | "waiting" | "failed" | "transport"> {
+  bounced: Set<string>,
+): Promise<Sent | "skipped" | "waiting" | "failed" | "transport"> {
   const i = m.invitation;
   const c = i.campaign;
   const now = new Date();
@@ -212,10 +236,7 @@ async function attempt(
   // The customer's address (or number) now: one removed since the invitation was queued is not written to any more.
   const address = channelAddress(i.channel, customer);
   if (!address) return skip(m, noAddressReason(i.channel), true).then(() => "skipped");
-  const bounced = await db.mailSuppression.findUnique({
-    where: { orgId_address: { orgId: i.orgId, address: address.toLowerCase() } },
-  });
-  if (bounced) return skip(m, "bouncing", true).then(() => "skipped");
+  if (bounced.has(`${i.orgId}\n${address.toLowerCase()}`)) return skip(m, "bouncing", true).then(() => "skipped");
   if (m.seq > 0 && (await answeredSince(m))) return skip(m, "answered", false).then(() => "skipped");
   const tz = customerTimeZone(customer.attributes, c.timeZone);
   const window = { startHour: c.windowStartHour, endHour: c.windowEndHour };
@@ -232,37 +253,8 @@ async function attempt(
     i.channel === "sms"
       ? await deliverSms(m, address, transports.sms!, env)
       : await deliverEmail(m, address, transports.mailer!, env);
+  if (delivery.ok) return { m, address, id: delivery.id };
   const at = new Date();
-  if (delivery.ok) {
-    await db.$transaction(async (tx) => {
-      const messageId = delivery.id;
-      if (!(await finish(tx, m, { status: "sent", sentAt: at, messageId, attempts: m.attempts + 1, lastError: null })))
-        return;
-      // Erased while the message was on its way: the erasure cleared the address; never write it back, and no
-      // reminder follows.
-      const erased = await erasedNow(tx, i.customerId);
-      await tx.invitation.update({
-        where: { id: i.id },
-        data: {
-          status: "sent",
-          address: erased ? null : address,
-          lastSentAt: at,
-          reminders: m.seq,
-          ...(m.seq === 0 ? { sentAt: at } : {}),
-        },
-      });
-      if (!erased && m.seq < c.reminderCount)
-        await tx.outboxMessage.create({
-          data: {
-            orgId: i.orgId,
-            invitationId: i.id,
-            seq: m.seq + 1,
-            nextAttemptAt: new Date(at.getTime() + c.reminderDelayHours * HOUR),
-          },
-        });
-    });
-    return "sent";
-  }
   const attempts = m.attempts + 1;
   const { kind, error: lastError } = delivery;
   if (kind === "opted_out") {
@@ -300,6 +292,73 @@ async function attempt(
     }
   });
   return kind === "retry" ? "transport" : "failed";
+}
+
+/**
+ * Records a batch's accepted messages in one transaction (one per message would be most of the worker's cost):
+ * each message sent (if this instance still holds it), its invitation sent, and — while fewer than the campaign's
+ * reminders went out — the next reminder, due `reminderDelayHours` later. A customer erased while the message was
+ * on its way: the erasure cleared the address; it is never written back, and no reminder follows.
+ */
+async function recordSent(sent: Sent[]): Promise<void> {
+  if (sent.length === 0) return;
+  const at = new Date();
+  const owner = sent[0].m.leaseOwner!; // one claim, one owner
+  await db.$transaction(
+    async (tx) => {
+      // Only what this instance still holds (a lease that expired meanwhile belongs to another instance now).
+      const held = new Set(
+        (
+          await tx.outboxMessage.findMany({
+            where: { id: { in: sent.map((s) => s.m.id) }, leaseOwner: owner },
+            select: { id: true },
+          })
+        ).map((r) => r.id),
+      );
+      const mine = sent.filter((s) => held.has(s.m.id));
+      if (mine.length === 0) return;
+      await tx.outboxMessage.updateMany({
+        where: { id: { in: [...held] }, leaseOwner: owner },
+        data: { status: "sent", sentAt: at, attempts: { increment: 1 }, lastError: null, ...release },
+      });
+      const ids = mine.filter((s) => s.id !== null);
+      if (ids.length)
+        await tx.$executeRaw`UPDATE "OutboxMessage" SET "messageId" = CASE "id" ${Prisma.join(
+          ids.map((s) => Prisma.sql`WHEN ${s.m.id} THEN ${s.id}`),
+          " ",
+        )} END WHERE "id" IN (${Prisma.join(ids.map((s) => s.m.id))})`;
+      const erased = new Set(
+        (
+          await tx.customer.findMany({
+            where: { id: { in: mine.map((s) => s.m.invitation.customerId) }, erasedAt: { not: null } },
+            select: { id: true },
+          })
+        ).map((c) => c.id),
+      );
+      // The invitations: one update per reminder number; the address only where it changed since queueing (or
+      // the customer was erased: never written back).
+      for (const seq of new Set(mine.map((s) => s.m.seq)))
+        await tx.invitation.updateMany({
+          where: { id: { in: mine.filter((s) => s.m.seq === seq).map((s) => s.m.invitation.id) } },
+          data: { status: "sent", lastSentAt: at, reminders: seq, ...(seq === 0 ? { sentAt: at } : {}) },
+        });
+      for (const { m, address } of mine) {
+        const want = erased.has(m.invitation.customerId) ? null : address;
+        if (m.invitation.address !== want)
+          await tx.invitation.update({ where: { id: m.invitation.id }, data: { address: want } });
+      }
+      const reminders = mine
+        .filter(({ m }) => !erased.has(m.invitation.customerId) && m.seq < m.invitation.campaign.reminderCount)
+        .map(({ m }) => ({
+          orgId: m.orgId,
+          invitationId: m.invitation.id,
+          seq: m.seq + 1,
+          nextAttemptAt: new Date(at.getTime() + m.invitation.campaign.reminderDelayHours * HOUR),
+        }));
+      if (reminders.length) await tx.outboxMessage.createMany({ data: reminders });
+    },
+    { timeout: 60_000, maxWait: 30_000 },
+  );
 }
 
 /** How many more messages each organization may send this minute. */
@@ -355,7 +414,11 @@ export async function runDueMessages(opts: TickOptions = {}): Promise<number> {
       ids.map((d) => d.id),
       now,
     );
-    const outcomes = await Promise.all(mine.map((m) => attempt(m, transports, env)));
+    const bounced = await bouncing(mine);
+    const results = await Promise.all(mine.map((m) => attempt(m, transports, env, bounced)));
+    const sent = results.filter((r): r is Sent => typeof r === "object");
+    await recordSent(sent);
+    const outcomes = results.map((r) => (typeof r === "object" ? "sent" : r));
     made += outcomes.filter((o) => o === "sent" || o === "failed" || o === "transport").length;
     // A failure of the server or of the set-up ends the tick: the next one retries after the backoff.
     if (outcomes.includes("transport")) return made;
