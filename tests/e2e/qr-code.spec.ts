@@ -17,13 +17,9 @@ test("a manager prints a touchpoint's QR code and an answer through it is counte
   await page.goto(`/touchpoints/${tp.id}/qr`);
   await expect(page.getByRole("heading", { level: 1, name: `QR code · ${tp.name}` })).toBeVisible();
 
-  const picker = page.getByLabel("The code leads to");
-  const chosen = await picker.inputValue();
-  if (!chosen) {
-    await picker.selectOption({ index: 1 });
-    await page.getByRole("button", { name: "Use this survey" }).click();
-    await expect(page).toHaveURL(/\?survey=/);
-  }
+  await page.getByLabel("The code leads to").selectOption({ label: "Relationship NPS" });
+  await page.getByRole("button", { name: "Use this survey" }).click();
+  await expect(page).toHaveURL(/\?survey=/);
   const sheet = page.getByRole("img", { name: /^Printable sheet: QR code for/ });
   await expect(sheet).toBeVisible();
   await expect.poll(() => sheet.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
@@ -44,8 +40,9 @@ test("a manager prints a touchpoint's QR code and an answer through it is counte
   const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
   const phone = await context.newPage();
   await phone.goto(`${link.pathname}${link.search}`);
-  const group = phone.getByRole("group").first();
-  await group.getByRole("radio").nth(9).check();
+  const group = phone.getByRole("group", { name: /recommend/i });
+  await group.locator("label").nth(9).click();
+  await expect(group.getByRole("radio", { name: "9", exact: true })).toBeChecked();
   await phone.getByRole("button", { name: "Send" }).click();
   await expect(phone.getByRole("heading", { name: "Thank you!" })).toBeVisible();
   await context.close();
