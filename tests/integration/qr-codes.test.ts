@@ -30,7 +30,7 @@ async function touchpoint(org: Org, name = "Checkout desk") {
 
 const answer = (publicId: string, body: Record<string, unknown>, label: string) =>
   http("POST", `/api/v1/public/surveys/${publicId}/responses`, {
-    body: { clientId: `qr-${randomUUID()}`, answers: { nps: 9 }, ...body },
+    body: { clientId: `qr-${randomUUID()}`, answers: { nps: 9, plan: "pro" }, ...body },
     headers: respondent(label),
   });
 

@@ -45,8 +45,18 @@ export async function raceTwoInstances(
     await Promise.all([one.ready, two.ready]);
     const { campaignId, count } = await start(); // both instances are polling; now the work appears
     const deadline = Date.now() + 60_000;
-    while ((await db.invitation.count({ where: { campaignId, status: "sent" } })) < count) {
-      if (Date.now() > deadline) throw new Error(`the instances did not send all ${count} invitations in time`);
+    for (;;) {
+      const sent = await db.invitation.count({ where: { campaignId, status: "sent" } });
+      if (sent >= count) break;
+      if (Date.now() > deadline) {
+        const byStatus = await db.outboxMessage.groupBy({
+          by: ["status"],
+          where: { invitation: { campaignId } },
+          _count: { _all: true },
+        });
+        const outbox = byStatus.map((b) => `${b.status} ${b._count._all}`).join(", ");
+        throw new Error(`the instances sent ${sent} of ${count} invitations in 60 s (outbox: ${outbox || "none"})`);
+      }
       await new Promise((r) => setTimeout(r, 200));
     }
     one.stop();
