@@ -306,7 +306,14 @@ async function recordSent(sent: Sent[]): Promise<void> {
   const owner = sent[0].m.leaseOwner!; // one claim, one owner
   await db.$transaction(
     async (tx) => {
-      // Only what this instance still holds (a lease that expired meanwhile belongs to another instance now).
+      // A write first: on SQLite it takes the write lock at once (waiting its turn behind another instance) —
+      // a transaction that reads first and writes later fails outright when another process wrote in between.
+      // It also renews the leases this instance still holds; then only those are recorded (a lease that expired
+      // meanwhile belongs to another instance now).
+      await tx.outboxMessage.updateMany({
+        where: { id: { in: sent.map((s) => s.m.id) }, leaseOwner: owner },
+        data: { leaseExpiresAt: new Date(Date.now() + LEASE_MS) },
+      });
       const held = new Set(
         (
           await tx.outboxMessage.findMany({
