@@ -1,5 +1,6 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
+import DurationSequencer from "./tests/integration/sequencer.ts";
 
 const alias = { "@": path.resolve(import.meta.dirname) };
 
@@ -9,6 +10,8 @@ const alias = { "@": path.resolve(import.meta.dirname) };
 export default defineConfig({
   resolve: { alias },
   test: {
+    // `--shard=i/n` (scripts/test.mjs shards the integration suite) splits by measured duration, not file count.
+    sequence: { sequencer: DurationSequencer },
     projects: [
       {
         resolve: { alias },

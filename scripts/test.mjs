@@ -6,15 +6,16 @@
 //   components    client components (forms, editors, the import wizard) rendered into happy-dom
 //   build         the production build (Next.js + the custom server) that the HTTP and browser tests run against
 //   integration   services in-process + routes over real HTTP, on SQLite and on PostgreSQL when
-//                 DATABASE_URL_POSTGRES names a server we may create databases on (.ci/run starts one)
+//                 DATABASE_URL_POSTGRES names a server we may create databases on (.ci/run starts one); the files are
+//                 split into INTEGRATION_SHARDS shards (default 2) per database, each its own database and server
 //   e2e           Playwright in Debian's Chromium against the production build with the demo data, in E2E_WORKERS
-//                 workers (default 1), each with its own server and its own copy of the seeded database
+//                 workers (default 2), each with its own server and its own copy of the seeded database
 //
-// The suites are jobs that run side by side while their weights fit in TEST_JOBS (default 2, the cores of the CI
-// machine; TEST_SERIAL=1 means 1), each as soon as what it needs has finished (the integration and e2e suites need
-// the build). A job weighs 1, e2e at least 2: the browser keeps a core busy on its own, so on two cores e2e runs
-// alone (measured: two e2e workers on two cores were no faster than one), and the two integration suites run side
-// by side. Every job has its own
+// The suites are jobs that run side by side, up to TEST_JOBS at once (default 6; e2e counts once per worker;
+// TEST_SERIAL=1 means one at a time), each as soon as what it needs has finished: the integration and e2e suites
+// need the build, so while it runs only one job runs beside it. Measured on the CI machine (2 cores), the suites
+// mostly wait — on servers, browsers, timers — rather than compute: all of them used 24 CPU-minutes in a run whose
+// suites, one or two at a time, took 30 minutes; the summary prints each job's CPU minutes. Every job has its own
 // databases, servers on free ports and uniquely named files, so none sees another. A job's output goes to
 // tmp/test-results/<job>.log and is printed, whole, when the job ends. TEST_ONLY=unit,e2e runs only those suites.
 import fs from "node:fs";
@@ -29,8 +30,9 @@ fs.mkdirSync(results, { recursive: true });
 fs.mkdirSync(dbs, { recursive: true });
 const only = process.env.TEST_ONLY?.split(",");
 const want = (suite) => !only || only.includes(suite);
-const capacity = process.env.TEST_SERIAL === "1" ? 1 : Math.max(1, Number(process.env.TEST_JOBS ?? 2));
-const e2eWorkers = Math.max(1, Number(process.env.E2E_WORKERS ?? 1));
+const capacity = process.env.TEST_SERIAL === "1" ? 1 : Math.max(1, Number(process.env.TEST_JOBS ?? 6));
+const e2eWorkers = Math.max(1, Number(process.env.E2E_WORKERS ?? 2));
+const shards = Math.max(1, Number(process.env.INTEGRATION_SHARDS ?? 2));
 const tally = [];
 const started = Date.now();
 const clock = () => `${String(Math.round((Date.now() - started) / 1000)).padStart(5)}s`;
@@ -61,11 +63,19 @@ function failOnExit(suite, code) {
   if (code !== 0 && t && t.failed === 0) Object.assign(t, { failed: 1, note: `exited with code ${code}` });
 }
 
-async function vitest(project, suite, env, logFile) {
+async function vitest(project, suite, env, logFile, shard) {
   const out = path.join(results, `${suite}.json`);
   const code = await run(
     bin.vitest,
-    ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`],
+    [
+      "run",
+      "--project",
+      project,
+      ...(shard ? [`--shard=${shard}`] : []),
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${out}`,
+    ],
     { env, logFile },
   );
   readVitest(out, suite);
@@ -89,14 +99,14 @@ async function build(logFile) {
   }
 }
 
-async function integrationSqlite(logFile) {
-  const url = freshSqlite("integration");
+async function integrationSqlite(suite, shard, logFile) {
+  const url = freshSqlite(suite);
   await migrateDeploy(url);
-  await vitest("integration", "integration-sqlite", { DATABASE_URL: url }, logFile);
+  await vitest("integration", suite, { DATABASE_URL: url }, logFile, shard);
 }
 
-async function integrationPostgres(logFile) {
-  const name = `resonance_test_${Date.now()}`;
+async function integrationPostgres(suite, shard, logFile) {
+  const name = `resonance_test_${Date.now()}_${suite.replace(/\W/g, "_")}`;
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL_POSTGRES });
   // The admin connection idles through the whole run: a server that drops it must not crash the summary.
   client.on("error", (err) => fs.appendFileSync(logFile, `\nPostgreSQL admin connection: ${err.message}\n`));
@@ -106,7 +116,7 @@ async function integrationPostgres(logFile) {
     const url = new URL(process.env.DATABASE_URL_POSTGRES);
     url.pathname = `/${name}`;
     await migrateDeploy(url.toString());
-    await vitest("integration", "integration-postgres", { DATABASE_URL: url.toString() }, logFile);
+    await vitest("integration", suite, { DATABASE_URL: url.toString() }, logFile, shard);
   } finally {
     // A fresh connection: the first may have been dropped while the suite ran.
     await client.end().catch(() => {});
@@ -143,15 +153,20 @@ async function e2e(logFile) {
   failOnExit("e2e", code);
 }
 
-// In the order they are started when a slot is free: the build first (the longest suites wait for it), then the
-// longest suites, then the short ones that fill the slots the build leaves.
+/** One job per shard of the integration files, each with its own database and server. */
+const integrationJobs = (database, runShard) =>
+  Array.from({ length: shards }, (_, i) => {
+    const name = shards === 1 ? `integration-${database}` : `integration-${database}-${i + 1}`;
+    return { name, needs: "build", run: (log) => runShard(name, shards === 1 ? undefined : `${i + 1}/${shards}`, log) };
+  });
+
+// In the order they are started when a slot is free: the build first (the long suites wait for it), then the long
+// suites, then the short ones that fill the slots left.
 const jobs = [
   want("integration") || want("e2e") ? { name: "build", run: build } : null,
-  want("e2e") ? { name: "e2e", needs: "build", weight: Math.max(2, e2eWorkers), run: e2e } : null,
-  want("integration") && process.env.DATABASE_URL_POSTGRES
-    ? { name: "integration-postgres", needs: "build", run: integrationPostgres }
-    : null,
-  want("integration") ? { name: "integration-sqlite", needs: "build", run: integrationSqlite } : null,
+  want("e2e") ? { name: "e2e", needs: "build", weight: e2eWorkers, run: e2e } : null,
+  ...(want("integration") && process.env.DATABASE_URL_POSTGRES ? integrationJobs("postgres", integrationPostgres) : []),
+  ...(want("integration") ? integrationJobs("sqlite", integrationSqlite) : []),
   want("unit") ? { name: "unit", run: (log) => vitest("unit", "unit", {}, log) } : null,
   ...(want("lint")
     ? [
@@ -182,7 +197,9 @@ await new Promise((allDone) => {
     for (const job of jobs) {
       if (state.get(job.name) !== "waiting") continue;
       const weight = Math.min(job.weight ?? 1, capacity); // a job heavier than the capacity runs alone
-      if (running + weight > capacity) continue;
+      // While the build runs, one job beside it at most: every long suite waits for the build.
+      const limit = state.get("build") === "running" ? Math.min(capacity, 2) : capacity;
+      if (running + weight > limit) continue;
       const need = job.needs && state.get(job.needs);
       if (need === "failed") {
         state.set(job.name, "skipped");

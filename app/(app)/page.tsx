@@ -9,6 +9,7 @@ import {
 } from "@/lib/analytics/filters";
 import { getComparison, getFilterOptions, getSummary, getTrends } from "@/lib/analytics/service";
 import { getDashboardSummary } from "@/lib/dashboard/summary";
+import { getInvitationRates } from "@/lib/dashboard/invitation-rates";
 import { PageHeader, Section } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { buttonClass } from "@/components/ui/button";
@@ -33,12 +34,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const { filters, errors } = parseFiltersLeniently(await searchParams);
   const now = new Date(); // one instant for every figure on the page
   const period = resolvePeriod(filters, now);
-  const [summary, trends, options, comparison, activity] = await Promise.all([
+  const [summary, trends, options, comparison, activity, invitations] = await Promise.all([
     getSummary(ctx, filters, now),
     getTrends(ctx, filters, now),
     getFilterOptions(ctx),
     filters.compare ? getComparison(ctx, filters, now) : null,
     getDashboardSummary(ctx, period, now),
+    getInvitationRates(ctx, filters, now),
   ]);
   const query = filtersToSearchParams(filters).toString();
   const against = `vs ${shown(period.previous)}`;
@@ -97,9 +99,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         </div>
       ) : null}
       <div className="mb-8 grid grid-cols-1 gap-4 lg:grid-cols-3">
-        <NpsTile r={nps} change={{ change: summary.change.nps, against }} />
-        <CsatTile r={csat} change={{ change: summary.change.csat, against }} />
-        <CesTile r={ces} change={{ change: summary.change.ces, against }} />
+        <NpsTile r={nps} change={{ change: summary.change.nps, against }} invitations={invitations.nps} />
+        <CsatTile r={csat} change={{ change: summary.change.csat, against }} invitations={invitations.csat} />
+        <CesTile r={ces} change={{ change: summary.change.ces, against }} invitations={invitations.ces} />
       </div>
       {noResponses ? null : (
         <Section

@@ -37,7 +37,7 @@ export async function changeCampaignStatusAction(
   return runAction(async () => {
     const ctx = await requireCtx("manager");
     await changeCampaignStatus(ctx, id, action);
-    revalidatePath(PAGE);
+    revalidatePath(PAGE, "layout"); // the list and the campaign's own page
     return null;
   });
 }

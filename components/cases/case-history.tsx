@@ -7,6 +7,7 @@ import { ResurveyResult } from "./resurvey-result";
 const LABELS: Record<string, string> = {
   "case.updated": "Updated",
   "case.resolved": "Resolved",
+  "case.resurvey_queued": "Re-survey queued for e-mail",
   "case.resurvey_sent": "Re-survey e-mailed",
   "case.resurvey_link_shown": "Re-survey link shown",
   "case.resurvey_unavailable": "No re-survey possible",

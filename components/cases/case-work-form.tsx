@@ -1,7 +1,8 @@
 "use client";
 // Working a case (agents and up): status, owner, due date, root cause from the organization's list, a
 // resolution note (required to resolve) and, on resolve, an optional short re-survey of the customer — never
-// offered for a customer who opted out of surveys (the server refuses it too: lib/cases/resurvey.ts).
+// offered for a customer who opted out of surveys (the server refuses it too: lib/cases/resurvey.ts). The re-survey
+// is an invitation of the built-in re-survey trigger, e-mailed by the campaign worker (docs/cases.md).
 import { useState } from "react";
 import { workCaseAction } from "@/app/_actions/cases";
 import { Select } from "../ui/select";
@@ -122,8 +123,8 @@ export function CaseWorkForm(props: Props) {
               Send the customer a short re-survey
             </label>
             <p id="case-resurvey-hint" className="text-xs text-slate-600">
-              E-mailed when the server can send e-mail and the customer has an address; otherwise you get the link to
-              pass on.
+              Queued and e-mailed shortly when the server can send e-mail and the customer has an address; otherwise you
+              get the link to pass on.
             </p>
           </div>
         </div>

@@ -1,10 +1,20 @@
 "use client";
-// What happened to the re-survey: e-mailed (to whom), or the link to pass on with the reason it was not sent.
+// What happened to the re-survey: queued for e-mail (to whom, from when), e-mailed (re-surveys sent before the
+// outbox), or the link to pass on with the reason it was not sent.
 import type { ResurveyOutcome } from "@/lib/cases/resurvey";
 import { CopyButton } from "../ui/copy-button";
 import { FormMessage } from "../ui/form-message";
 
 export function ResurveyResult({ outcome, idSuffix = "new" }: { outcome: ResurveyOutcome; idSuffix?: string }) {
+  if (outcome.status === "queued") {
+    const due = `${outcome.at.slice(0, 16).replace("T", " ")} UTC`;
+    return (
+      <FormMessage tone="success">
+        Re-survey queued: e-mailed to <span className="break-all">{outcome.to}</span> from {due}
+        {outcome.paused ? ", once the re-survey trigger is resumed (Surveys → Triggers)" : ""}.
+      </FormMessage>
+    );
+  }
   if (outcome.status === "sent") {
     return (
       <FormMessage tone="success">

@@ -8,6 +8,7 @@ import {
   type Comparison,
   type CsatResult,
   type NpsResult,
+  type ResponseRate,
 } from "@/lib/metrics";
 import { ChangeMarker } from "./change-marker";
 import { MetricTile } from "./metric-tile";
@@ -22,7 +23,15 @@ const range = (r: { low: number | null; high: number | null; enough: boolean }, 
 /** The change line of a tile; `against` names the previous period. */
 export type TileChange = { change: Comparison; against: string };
 
-export function NpsTile({ r, change }: { r: NpsResult; change?: TileChange }) {
+export function NpsTile({
+  r,
+  change,
+  invitations,
+}: {
+  r: NpsResult;
+  change?: TileChange;
+  invitations?: ResponseRate | null;
+}) {
   return (
     <MetricTile
       testId="tile-nps"
@@ -30,6 +39,7 @@ export function NpsTile({ r, change }: { r: NpsResult; change?: TileChange }) {
       subtitle="Net Promoter Score, −100 to 100"
       n={r.n}
       enough={r.enough}
+      invitations={invitations}
       value={r.nps === null ? null : formatNumber(r.nps, 0)}
       interval={shownMargin(r) === null ? null : `± ${formatNumber(shownMargin(r)!, 1)}`}
       change={
@@ -41,7 +51,15 @@ export function NpsTile({ r, change }: { r: NpsResult; change?: TileChange }) {
   );
 }
 
-export function CsatTile({ r, change }: { r: CsatResult; change?: TileChange }) {
+export function CsatTile({
+  r,
+  change,
+  invitations,
+}: {
+  r: CsatResult;
+  change?: TileChange;
+  invitations?: ResponseRate | null;
+}) {
   return (
     <MetricTile
       testId="tile-csat"
@@ -49,6 +67,7 @@ export function CsatTile({ r, change }: { r: CsatResult; change?: TileChange }) 
       subtitle="Satisfied (4–5 on a 1–5 scale)"
       n={r.n}
       enough={r.enough}
+      invitations={invitations}
       value={r.csat === null ? null : formatNumber(r.csat, 1)}
       unit=" %"
       interval={range(r, 1)}
@@ -60,7 +79,15 @@ export function CsatTile({ r, change }: { r: CsatResult; change?: TileChange }) 
   );
 }
 
-export function CesTile({ r, change }: { r: CesResult; change?: TileChange }) {
+export function CesTile({
+  r,
+  change,
+  invitations,
+}: {
+  r: CesResult;
+  change?: TileChange;
+  invitations?: ResponseRate | null;
+}) {
   return (
     <MetricTile
       testId="tile-ces"
@@ -68,6 +95,7 @@ export function CesTile({ r, change }: { r: CesResult; change?: TileChange }) {
       subtitle={`Customer effort: mean on a ${r.scale.min}–${r.scale.max} scale (higher is easier)`}
       n={r.n}
       enough={r.enough}
+      invitations={invitations}
       value={r.mean === null ? null : formatNumber(r.mean, 2)}
       interval={range(r, 2)}
       details={r.agreePct === null ? null : <>{formatNumber(r.agreePct, 1)} % agree it was easy (5–7)</>}

@@ -1,7 +1,9 @@
 // One headline figure with its interval and sample size. Below MIN_N the figure stays visible but dimmed
 // and flagged "too few responses (n = …)" (docs/metrics.md, "Conventions that apply to every figure").
 import type { ReactNode } from "react";
+import type { ResponseRate } from "@/lib/metrics";
 import { Badge } from "../ui/badge";
+import { InvitationRate } from "./invitation-rate";
 
 type Props = {
   testId: string;
@@ -15,6 +17,8 @@ type Props = {
   details?: ReactNode;
   /** The change vs the previous period (ChangeMarker). */
   change?: ReactNode;
+  /** The response rate of the invitations to this metric's surveys in the period; nothing when none exists. */
+  invitations?: ResponseRate | null;
   children?: ReactNode;
 };
 
@@ -29,6 +33,7 @@ export function MetricTile({
   interval,
   details,
   change,
+  invitations,
   children,
 }: Props) {
   const headingId = `${testId}-title`;
@@ -77,6 +82,7 @@ export function MetricTile({
           </Badge>
         )}
       </p>
+      {invitations ? <InvitationRate rate={invitations} /> : null}
       {details ? <div className="text-sm text-slate-700">{details}</div> : null}
       {change}
       {children}

@@ -21,11 +21,14 @@ function StepRow({ node, name, colour, max }: { node: PathNode; name: string; co
         {name}
       </p>
       <p className="text-xs text-slate-600 tabular-nums">
-        {formatCount(node.customers)} customers · {formatCount(node.continued)} continued · {formatCount(node.dropped)}{" "}
-        left
+        {formatCount(node.customers)} customers ·{" "}
+        {node.beyond > 0
+          ? `${formatCount(node.beyond)} went on past this step`
+          : `${formatCount(node.continued)} continued`}{" "}
+        · {formatCount(node.dropped)} left
       </p>
       <div className="mt-1 flex h-2.5 overflow-hidden rounded-sm bg-slate-100" aria-hidden="true">
-        <span className="block h-full" style={{ width: width(node.continued), background: colour }} />
+        <span className="block h-full" style={{ width: width(node.continued + node.beyond), background: colour }} />
         {node.dropped > 0 ? (
           <span className={`block h-full ${LEFT_HATCH}`} style={{ width: width(node.dropped) }} />
         ) : null}

@@ -40,7 +40,13 @@ export function PathsTables({ data }: { data: JourneyPaths }) {
             { header: "Step", className: "tabular-nums", cell: (n) => n.step + 1, card: (n) => `Step ${n.step + 1}` },
             { header: "Touchpoint", cell: (n) => nameOf(n.touchpointId) },
             { header: "Customers", ...figure, cell: (n) => formatCount(n.customers) },
-            { header: "Continued", ...figure, cell: (n) => formatCount(n.continued) },
+            {
+              header: "Continued",
+              ...figure,
+              // At the last step shown, those whose path went on past it (there is no next step to link to).
+              cell: (n) =>
+                n.beyond > 0 ? `${formatCount(n.beyond)} past step ${n.step + 1}` : formatCount(n.continued),
+            },
             {
               header: "Left",
               ...figure,

@@ -3,7 +3,9 @@
 // kept in sessionStorage: a double click, a retry or a reload continues the same response (presenting the
 // resume token its first submit returned; a clientId the tab holds no token for is replaced by a new one). A score
 // prefilled from an e-mail link is saved at once as a partial response, so it counts even if the
-// respondent closes the page; the full submit completes it. Skip logic hides questions as answers change.
+// respondent closes the page; the full submit completes it. An invitation's links name its one response
+// (`response`: client id and resume token from the /i/ redirect), so a later click on another score replaces the
+// saved one instead of adding a response. Skip logic hides questions as answers change.
 import { useEffect, useRef, useState, useSyncExternalStore, useTransition, type FormEvent } from "react";
 import type { PublicQuestion } from "@/lib/surveys/public-service";
 import type { SurveyFormResult } from "@/lib/surveys/form-result";
@@ -37,6 +39,8 @@ export type SurveyFormProps = {
   /** Answers from the link (?score=), saved at once as a partial response. */
   prefill: Record<string, number>;
   context: { customerExternalId?: string; customerToken?: string; touchpointId?: string; channel?: string };
+  /** The invitation's response (?rid=&rt= of an e-mail link): continued by every submit instead of this tab's own. */
+  response?: { clientId: string; resumeToken: string };
   submit: (input: unknown) => Promise<SurveyFormResult>;
 };
 
@@ -50,7 +54,16 @@ function answered(value: AnswerValue | undefined): value is AnswerValue {
   return true;
 }
 
-export function SurveyForm({ publicId, locale, questions, strings, prefill, context, submit }: SurveyFormProps) {
+export function SurveyForm({
+  publicId,
+  locale,
+  questions,
+  strings,
+  prefill,
+  context,
+  response,
+  submit,
+}: SurveyFormProps) {
   const [values, setValues] = useState<Record<string, AnswerValue>>(prefill);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
@@ -66,10 +79,12 @@ export function SurveyForm({ publicId, locale, questions, strings, prefill, cont
   const inFlight = useRef(false);
   const partialSave = useRef<Promise<unknown> | null>(null);
   const form = useRef<HTMLFormElement>(null);
+  // Dropped if the server does not recognise it (a changed server key): the answer then starts a response of its own.
+  const invited = useRef(response ?? null);
 
   const envelope = (answers: Record<string, AnswerValue>, complete: boolean) => ({
-    clientId: clientIdFor(publicId),
-    resumeToken: resumeTokenFor(publicId),
+    clientId: invited.current?.clientId ?? clientIdFor(publicId),
+    resumeToken: invited.current?.resumeToken ?? resumeTokenFor(publicId),
     answers,
     complete,
     locale,
@@ -79,17 +94,23 @@ export function SurveyForm({ publicId, locale, questions, strings, prefill, cont
   async function send(answers: Record<string, AnswerValue>, complete: boolean): Promise<SurveyFormResult> {
     let result = await submit(envelope(answers, complete));
     if (!result.ok && result.reason === "restart") {
-      restartClientId(publicId);
+      if (invited.current) invited.current = null;
+      else restartClientId(publicId);
       result = await submit(envelope(answers, complete));
     }
-    if (result.ok && result.resumeToken) setResumeToken(publicId, result.resumeToken);
+    if (result.ok && result.resumeToken && !invited.current) setResumeToken(publicId, result.resumeToken);
     return result;
   }
 
   useEffect(() => {
-    if (flag(publicId, "done") || Object.keys(prefill).length === 0 || flag(publicId, "partial")) return;
+    if (flag(publicId, "done") || Object.keys(prefill).length === 0) return;
+    // This tab's own response saves its prefill once; an invitation's response takes every click's score.
+    if (!invited.current && flag(publicId, "partial")) return;
     partialSave.current = send(prefill, false)
-      .then((r) => r.ok && setFlag(publicId, "partial"))
+      .then((r) => {
+        if (r.ok) setFlag(publicId, "partial");
+        else if (r.reason === "completed") setDone("already"); // the invitation was answered in full before
+      })
       .catch(() => {}); // the full submit carries the score again
     // Once per page load: the prefill never changes after the server rendered it.
     // eslint-disable-next-line react-hooks/exhaustive-deps -- deliberately once, on mount (see above)

@@ -9,7 +9,7 @@ export type CampaignChannel = (typeof CAMPAIGN_CHANNELS)[number];
 
 export function channelAddress(
   channel: string,
-  customer: { email: string | null; phone: string | null },
+  customer: { email: string | null; phone?: string | null },
 ): string | null {
   return channel === "sms" ? toE164(customer.phone) : customer.email || null;
 }

@@ -1,4 +1,4 @@
-// Who may be invited now, and why not (docs/distribution.md, "Contact rules"): the one place every invitation —
+// Who may be invited now, and why not (docs/distribution.md, "Outbox and worker"): the one place every invitation —
 // a campaign's wave, a trigger, a case's re-survey — asks before anything is queued.
 import { Prisma } from "../db";
 import { channelAddress, noAddressReason } from "./address";
@@ -8,7 +8,8 @@ export type SuppressionReason = "erased" | "opted_out" | "no_email" | "no_phone"
 export type Candidate = {
   id: string;
   email: string | null;
-  phone: string | null;
+  /** Read for SMS invitations only (triggers and re-surveys send e-mail). */
+  phone?: string | null;
   externalId: string | null;
   consent: boolean | number | null;
   erasedAt: Date | string | null;

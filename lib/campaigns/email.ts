@@ -29,6 +29,11 @@ export function invitationLinks(baseUrl: string, invitationId: string) {
   };
 }
 
+/** RFC 8058 one-click unsubscribe: the mail client's own "Unsubscribe" button POSTs to the URL. */
+export function unsubscribeHeaders(url: string): Record<string, string> {
+  return { "List-Unsubscribe": `<${url}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
+}
+
 export function invitationEmail(m: InvitationEmailInput): RenderedEmail {
   const links = invitationLinks(m.baseUrl, m.invitationId);
   const subject = `${m.reminder ? "Reminder: " : ""}${m.subject || `${m.orgName} would like your opinion`}`;
@@ -66,9 +71,6 @@ export function invitationEmail(m: InvitationEmailInput): RenderedEmail {
     subject,
     text,
     html,
-    headers: {
-      "List-Unsubscribe": `<${links.unsubscribe}>`,
-      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-    },
+    headers: unsubscribeHeaders(links.unsubscribe),
   };
 }

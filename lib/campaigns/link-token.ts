@@ -13,8 +13,8 @@ function key(env: Env): Buffer {
   return Buffer.from(hkdfSync("sha256", material, "resonance", "invitation links", 32));
 }
 
-const mac = (id: string, env: Env) =>
-  createHmac("sha256", key(env)).update(`invitation.${id}`).digest().subarray(0, 16).toString("base64url");
+const hmac = (label: string, id: string, env: Env) => createHmac("sha256", key(env)).update(`${label}.${id}`).digest();
+const mac = (id: string, env: Env) => hmac("invitation", id, env).subarray(0, 16).toString("base64url");
 
 export function invitationToken(invitationId: string, env: Env = process.env): string {
   return `${invitationId}.${mac(invitationId, env)}`;
@@ -27,4 +27,32 @@ export function invitationIdOf(token: string, env: Env = process.env): string | 
   const expected = Buffer.from(mac(m[1], env), "base64url");
   const given = Buffer.from(m[2], "base64url");
   return given.length === expected.length && timingSafeEqual(given, expected) ? m[1] : null;
+}
+
+// One response per invitation (docs/distribution.md, "Signed links"): the /i/ redirect hands the hosted page a
+// client id and a resume token, both derived from the invitation under the same key with labels of their own, so
+// every click of the e-mail's links continues the one response of that invitation (a later score replaces the
+// earlier one) instead of starting another. Neither can be made from the database alone, and neither is the link
+// token: a client id seen in the responses (staff read them) does not lead back to a link or to the resume token.
+const CLIENT_PREFIX = "inv.";
+
+/** The response client id of an invitation: "inv.<invitation id>.<128-bit MAC>". */
+export function invitationClientId(invitationId: string, env: Env = process.env): string {
+  const sig = hmac("invitation client", invitationId, env).subarray(0, 16).toString("base64url");
+  return `${CLIENT_PREFIX}${invitationId}.${sig}`;
+}
+
+/** The invitation a response client id was derived from, or null (any other client id, or a forged one). */
+export function invitationOfClientId(clientId: string, env: Env = process.env): string | null {
+  if (!clientId.startsWith(CLIENT_PREFIX)) return null;
+  const m = /^([A-Za-z0-9_-]{1,64})\.([A-Za-z0-9_-]{22})$/.exec(clientId.slice(CLIENT_PREFIX.length));
+  if (!m || !(env.WEBHOOK_SECRET_KEY || env.NEXTAUTH_SECRET)) return null;
+  const expected = Buffer.from(invitationClientId(m[1], env).slice(-22), "base64url");
+  const given = Buffer.from(m[2], "base64url");
+  return given.length === expected.length && timingSafeEqual(given, expected) ? m[1] : null;
+}
+
+/** The resume token of an invitation's response (43 characters, as a random one): what lets a click continue it. */
+export function invitationResumeToken(invitationId: string, env: Env = process.env): string {
+  return hmac("invitation resume", invitationId, env).toString("base64url");
 }

@@ -5,13 +5,15 @@
 // (?ch=email or sms) and, for a score link, ?score=N. The hosted page then saves that score at once as a partial
 // response — a POST its script makes in the person's browser — linked to the customer, and shows the rest of the
 // survey to continue. So a fetch without a browser records no score, and a response without a valid token is
-// never linked to anyone. The invitation counts as started and completed from the customer's responses to the
-// survey after it was sent (service.ts funnels).
+// never linked to anyone. Every link of one invitation leads to the same response: the redirect carries its client
+// id and resume token (?rid=&rt=, derived from the invitation: link-token.ts), so a second click on another score
+// replaces the first instead of adding a response. The invitation counts as started and completed from the
+// customer's responses to the survey after it was sent (service.ts funnels).
 import { db } from "../db";
 import { publicBaseUrl } from "../mail/transport";
 import { mintCustomerToken } from "../customers/token-secrets";
 import { SecretUnreadableError } from "../webhooks/secret-box";
-import { invitationIdOf } from "./link-token";
+import { invitationClientId, invitationIdOf, invitationResumeToken } from "./link-token";
 
 export const LINK_TOKEN_DAYS = 30;
 
@@ -25,11 +27,11 @@ export async function invitationSurveyUrl(token: string, score: string | null): 
       orgId: true,
       channel: true,
       customer: { select: { externalId: true, erasedAt: true } },
-      campaign: { select: { survey: { select: { publicId: true } } } },
+      survey: { select: { publicId: true } },
     },
   });
   if (!i) return null;
-  const publicId = i.campaign.survey.publicId;
+  const publicId = i.survey.publicId;
   const url = new URL(`/s/${encodeURIComponent(publicId)}`, publicBaseUrl());
   const externalId = i.customer.erasedAt ? null : i.customer.externalId;
   if (externalId) {
@@ -49,5 +51,7 @@ export async function invitationSurveyUrl(token: string, score: string | null): 
   });
   if (channel) url.searchParams.set("ch", channel.key);
   if (score !== null && /^\d{1,2}$/.test(score)) url.searchParams.set("score", score);
+  url.searchParams.set("rid", invitationClientId(id));
+  url.searchParams.set("rt", invitationResumeToken(id));
   return url.toString();
 }

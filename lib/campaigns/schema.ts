@@ -1,6 +1,7 @@
 // zod schemas of the campaigns API (/api/v1/campaigns, docs/distribution.md "Campaigns"), shared with the page.
 import { z } from "zod";
 import { paginationQuery } from "../http/pagination";
+import { blank } from "../http/query-fields";
 import { CAMPAIGN_CHANNELS } from "./address";
 import { isTimeZone } from "./window";
 
@@ -33,3 +34,10 @@ export type CreateCampaignInput = z.infer<typeof createCampaignSchema>;
 export const campaignListQuery = paginationQuery;
 
 export const CAMPAIGN_STATUSES = ["active", "paused", "cancelled"] as const;
+
+/** ?wave= of the response rates: a wave number of the campaign (1, 2, …); none: every wave. */
+export const campaignRatesQuery = z.object({
+  wave: z
+    .preprocess(blank, z.coerce.number().int("A wave number").min(1, "A wave number").max(100_000).optional())
+    .describe("A wave number of the campaign (1, 2, …); none: every wave"),
+});

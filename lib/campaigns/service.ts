@@ -8,6 +8,7 @@ import { ConflictError, NotFoundError, ValidationError, type InvalidParam } from
 import { pageArgs, toPage, type PaginationQuery } from "../http/pagination";
 import { recordAudit } from "../audit/service";
 import { ensureChannel } from "../journeys/ensure-channel";
+import { responseRate } from "../metrics";
 import type { CampaignChannel } from "./address";
 import type { CreateCampaignInput } from "./schema";
 
@@ -37,9 +38,9 @@ const select = {
 type Row = Prisma.CampaignGetPayload<{ select: typeof select }>;
 
 /**
- * Per campaign: invitations written, by status, and how many of those sent were answered — a response of the
- * invited customer to the campaign's survey submitted after the invitation was first sent (started), and
- * completed. Read from the responses, so an answer counts whichever way it came (the e-mail's link, the widget).
+ * Per campaign: invitations written, by status, and how many of those delivered were answered — a response of
+ * the invited customer to the campaign's survey submitted after the invitation was first sent (started), and
+ * completed — so each step of sent → delivered → started → completed is part of the one before. Read from the responses, so an answer counts whichever way it came (the e-mail's link, the widget).
  * "delivered" is "sent" less the bounces: the SMTP server accepted the message and no permanent failure came back
  * (bounce e-mails sent later, DSNs, are not read yet).
  */
@@ -56,25 +57,44 @@ export type Funnel = {
   completed: number;
 };
 
-const answered = (completed: boolean) =>
-  Prisma.sql`EXISTS (SELECT 1 FROM "Response" r WHERE r."orgId" = i."orgId" AND r."customerId" = i."customerId" AND r."surveyId" = i."surveyId" AND r."submittedAt" >= i."sentAt"${completed ? Prisma.sql` AND r."completed" = ${true}` : Prisma.empty})`;
+/**
+ * A response `r` answers invitation `i`: its customer's, to its survey, submitted since the invitation was first
+ * sent and before a later invitation of the same customer to the same survey was delivered — from then on, answers
+ * belong to that one. So a customer invited in two waves who answers only the second counts for the second only.
+ */
+export const answersInvitation = Prisma.sql`r."orgId" = i."orgId" AND r."customerId" = i."customerId" AND r."surveyId" = i."surveyId" AND r."submittedAt" >= i."sentAt" AND NOT EXISTS (SELECT 1 FROM "Invitation" j WHERE j."orgId" = i."orgId" AND j."customerId" = i."customerId" AND j."surveyId" = i."surveyId" AND j."status" = ${"sent"} AND j."sentAt" > i."sentAt" AND j."sentAt" <= r."submittedAt")`;
+
+/** An invitation `i` was answered (completed): a response that answers it (`answersInvitation`). */
+export const answered = (completed: boolean) =>
+  Prisma.sql`EXISTS (SELECT 1 FROM "Response" r WHERE ${answersInvitation}${completed ? Prisma.sql` AND r."completed" = ${true}` : Prisma.empty})`;
 
 const STATUSES = ["queued", "sent", "bounced", "failed", "suppressed", "cancelled"] as const;
 
-export async function funnels(orgId: string, campaignIds: string[]): Promise<Map<string, Funnel>> {
+/**
+ * The funnel of each campaign; with `by` "waveId" of each wave of these campaigns; with `by` "triggerId" of each
+ * of these triggers (docs/distribution.md, "Triggers").
+ */
+export async function funnels(
+  orgId: string,
+  ids: string[],
+  by: "campaignId" | "waveId" | "triggerId" = "campaignId",
+): Promise<Map<string, Funnel>> {
   const out = new Map<string, Funnel>();
-  if (campaignIds.length === 0) return out;
+  if (ids.length === 0) return out;
+  const key = Prisma.raw(`i."${by}"`);
+  // Waves are asked for by their campaigns' ids.
+  const scope = Prisma.raw(`i."${by === "waveId" ? "campaignId" : by}"`);
   const rows = await db.$queryRaw<Array<Record<string, string | number | bigint | null>>>(Prisma.sql`
-    SELECT i."campaignId" AS "campaignId", COUNT(*) AS invited,
+    SELECT ${key} AS "key", COUNT(*) AS invited,
       ${Prisma.join(
         STATUSES.map((s) => Prisma.sql`SUM(CASE WHEN i."status" = ${s} THEN 1 ELSE 0 END) AS ${Prisma.raw(`"${s}"`)}`),
         ", ",
       )},
-      SUM(CASE WHEN i."sentAt" IS NOT NULL AND ${answered(false)} THEN 1 ELSE 0 END) AS started,
-      SUM(CASE WHEN i."sentAt" IS NOT NULL AND ${answered(true)} THEN 1 ELSE 0 END) AS completed
+      SUM(CASE WHEN i."status" = ${"sent"} AND ${answered(false)} THEN 1 ELSE 0 END) AS started,
+      SUM(CASE WHEN i."status" = ${"sent"} AND ${answered(true)} THEN 1 ELSE 0 END) AS completed
     FROM "Invitation" i
-    WHERE i."orgId" = ${orgId} AND i."campaignId" IN (${Prisma.join(campaignIds)})
-    GROUP BY i."campaignId"`);
+    WHERE i."orgId" = ${orgId} AND ${scope} IN (${Prisma.join(ids)})
+    GROUP BY ${key}`);
   const n = (v: unknown) => Number(v ?? 0);
   for (const r of rows) {
     const f = {
@@ -89,12 +109,13 @@ export async function funnels(orgId: string, campaignIds: string[]): Promise<Map
       started: n(r.started),
       completed: n(r.completed),
     };
-    out.set(String(r.campaignId), f);
+    out.set(String(r.key), f);
   }
   return out;
 }
 
-const EMPTY: Funnel = {
+/** The funnel of a campaign or wave without invitations. */
+export const EMPTY_FUNNEL: Funnel = {
   invited: 0,
   queued: 0,
   sent: 0,
@@ -121,7 +142,9 @@ function toDto(c: Row, funnel: Funnel | undefined) {
     subject: c.subject,
     createdAt: c.createdAt,
     waves: c.waves,
-    funnel: funnel ?? EMPTY,
+    funnel: funnel ?? EMPTY_FUNNEL,
+    // Answered (started) of delivered, with its Wilson interval (docs/metrics.md, "Response rate of invitations").
+    responseRate: responseRate((funnel ?? EMPTY_FUNNEL).started, (funnel ?? EMPTY_FUNNEL).delivered),
   };
 }
 export type CampaignDto = ReturnType<typeof toDto>;

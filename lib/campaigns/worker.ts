@@ -5,16 +5,18 @@
 // mid-send leaves a lease that expires, after which the message is tried again (the one case where a message can
 // reach the SMTP server twice: accepted, then the instance died before recording it).
 //
-// Before sending, the worker checks again what may have changed since queueing: the campaign is active (a paused
-// one's messages wait), the customer has not opted out or been erased (the message is skipped and the invitation
+// Before sending, the worker checks again what may have changed since queueing: the campaign or trigger (the
+// invitation's cause: docs/distribution.md "Triggers") is active (a paused one's messages wait; a deleted trigger's
+// are skipped), the customer has not opted out or been erased (the message is skipped and the invitation
 // suppressed), the address has not bounced, the send window of the customer's time zone is open (else the
 // message waits for it), and — for a reminder — the customer has not answered since the invitation was sent
 // (then no reminder goes, and none follows). Per organization at most CAMPAIGN_SEND_RATE_PER_MINUTE messages
 // (default 600) go out per minute, counted from the messages sent in the last minute.
 //
 // Outcomes: accepted → sent (a reminder is written for later, in the same transaction, while fewer than the
-// campaign's reminder count were sent; the accepted messages of a batch are recorded together, in one
-// transaction, which is what lets the worker keep up with raw nodemailer: bench/campaigns.ts); the SMTP server refuses the recipient permanently (5xx to RCPT TO) → the
+// campaign's or trigger's reminder count were sent; the accepted messages of a batch are recorded together, in one
+// transaction, which is what lets the worker keep up with raw nodemailer: bench/campaigns.ts); the SMTP server
+// refuses the recipient permanently (5xx to RCPT TO) → the
 // address is marked bouncing (MailSuppression) and the invitation "bounced"; any other 5xx → the message is dead
 // (nothing about the address is learnt); anything else (4xx, timeouts, refused connections) → retried on the
 // schedule of CAMPAIGN_RETRY_SCHEDULE (default 1m,5m,30m,2h,6h,12h,24h: lib/webhooks/schedule.ts), dead after it.
@@ -28,6 +30,7 @@ import { publicBaseUrl, sendMail, serverMailer, type Mailer } from "../mail/tran
 import { localizedText } from "../surveys/locale";
 import { nextAttemptDelay, parseRetrySchedule } from "../webhooks/schedule";
 import { invitationEmail } from "./email";
+import { resurveyInvitationEmail } from "../cases/resurvey-email";
 import { queueWaves, startDueWaves } from "./queue";
 import { classifySmtpFailure, type SmtpError } from "./smtp-failure";
 import { channelAddress, noAddressReason } from "./address";
@@ -51,32 +54,35 @@ const ratePerMinute = (env: Env = process.env) => Math.max(1, Number(env.CAMPAIG
 type TickOptions = { mailer?: Mailer | null; sms?: SmsProvider | null; env?: Env };
 type Transports = { mailer: Mailer | null; sms: SmsProvider | null };
 
+// What the worker reads of a message's cause: a campaign, or a trigger (docs/distribution.md, "Triggers"). Both carry
+// the same sending settings (status, subject, send window, reminders).
+const sending = {
+  status: true,
+  subject: true,
+  timeZone: true,
+  windowStartHour: true,
+  windowEndHour: true,
+  reminderCount: true,
+  reminderDelayHours: true,
+} as const;
+
 const include = {
   invitation: {
     include: {
       customer: {
         select: { name: true, email: true, phone: true, consent: true, erasedAt: true, attributes: true },
       },
-      campaign: {
+      org: { select: { name: true } },
+      campaign: { select: sending },
+      trigger: { select: { ...sending, builtIn: true } },
+      survey: {
         select: {
-          status: true,
-          subject: true,
-          timeZone: true,
-          windowStartHour: true,
-          windowEndHour: true,
-          reminderCount: true,
-          reminderDelayHours: true,
-          org: { select: { name: true } },
-          survey: {
-            select: {
-              defaultLocale: true,
-              questions: {
-                where: { archivedAt: null, type: "score" },
-                orderBy: [{ headline: "desc" }, { position: "asc" }],
-                take: 1,
-                select: { text: true, scaleMin: true, scaleMax: true },
-              },
-            },
+          defaultLocale: true,
+          questions: {
+            where: { archivedAt: null, type: "score" },
+            orderBy: [{ headline: "desc" }, { position: "asc" }],
+            take: 1,
+            select: { text: true, scaleMin: true, scaleMax: true },
           },
         },
       },
@@ -144,15 +150,15 @@ type Delivery =
 
 async function deliverEmail(m: Claimed, address: string, mailer: Mailer, env: Env): Promise<Delivery> {
   const i = m.invitation;
-  const c = i.campaign;
-  const q = c.survey.questions[0];
-  const locale = c.survey.defaultLocale;
-  const email = invitationEmail({
+  const q = i.survey.questions[0];
+  const locale = i.survey.defaultLocale;
+  const render = i.trigger?.builtIn === "resurvey" ? resurveyInvitationEmail : invitationEmail;
+  const email = render({
     baseUrl: publicBaseUrl(env),
     invitationId: i.id,
-    orgName: c.org.name,
+    orgName: i.org.name,
     customerName: i.customer.name,
-    subject: c.subject,
+    subject: (i.campaign ?? i.trigger)?.subject ?? null,
     question:
       q && q.scaleMin !== null && q.scaleMax !== null
         ? { text: localizedText(q.text, locale, locale), min: q.scaleMin, max: q.scaleMax }
@@ -179,7 +185,7 @@ async function deliverSms(m: Claimed, to: string, sms: SmsProvider, env: Env): P
   const { body } = smsInvitation({
     baseUrl: publicBaseUrl(env),
     invitationId: i.id,
-    orgName: i.campaign.org.name,
+    orgName: i.org.name,
     reminder: m.seq > 0,
   });
   let r: SmsOutcome;
@@ -223,8 +229,11 @@ async function attempt(
   bounced: Set<string>,
 ): Promise<Sent | "skipped" | "waiting" | "failed" | "transport"> {
   const i = m.invitation;
-  const c = i.campaign;
+  const c = i.campaign ?? i.trigger;
   const now = new Date();
+  // Neither a campaign nor a trigger: its trigger was deleted (the delete skips what was pending; this is a
+  // message claimed meanwhile).
+  if (!c) return skip(m, "trigger deleted", true).then(() => "skipped");
   if (c.status !== "active") {
     // paused (or cancelled after the claim): the message waits; resuming sends it
     await db.outboxMessage.updateMany({ where: { id: m.id, leaseOwner: m.leaseOwner }, data: release });
@@ -355,12 +364,13 @@ async function recordSent(sent: Sent[]): Promise<void> {
           await tx.invitation.update({ where: { id: m.invitation.id }, data: { address: want } });
       }
       const reminders = mine
-        .filter(({ m }) => !erased.has(m.invitation.customerId) && m.seq < m.invitation.campaign.reminderCount)
-        .map(({ m }) => ({
+        .map(({ m }) => ({ m, cause: (m.invitation.campaign ?? m.invitation.trigger)! })) // attempt() skipped those without
+        .filter(({ m, cause }) => !erased.has(m.invitation.customerId) && m.seq < cause.reminderCount)
+        .map(({ m, cause }) => ({
           orgId: m.orgId,
           invitationId: m.invitation.id,
           seq: m.seq + 1,
-          nextAttemptAt: new Date(at.getTime() + m.invitation.campaign.reminderDelayHours * HOUR),
+          nextAttemptAt: new Date(at.getTime() + cause.reminderDelayHours * HOUR),
         }));
       if (reminders.length) await tx.outboxMessage.createMany({ data: reminders });
     },
@@ -402,7 +412,15 @@ export async function runDueMessages(opts: TickOptions = {}): Promise<number> {
         orgId: { notIn: [...exhausted] },
         status: { in: RETRYABLE },
         nextAttemptAt: { lte: now },
-        invitation: { channel: { in: channels }, campaign: { status: "active" } },
+        // A paused campaign's or trigger's messages wait; one whose trigger was deleted is claimed to be skipped.
+        invitation: {
+          channel: { in: channels },
+          OR: [
+            { campaign: { status: "active" } },
+            { trigger: { status: "active" } },
+            { campaignId: null, triggerId: null },
+          ],
+        },
         AND: [leaseFree(now)],
       },
       orderBy: { nextAttemptAt: "asc" },

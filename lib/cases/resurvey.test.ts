@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_ROOT_CAUSES, rootCausesFrom } from "./root-causes";
-import { resurveyEmail } from "./resurvey-email";
+import { resurveyEmail, resurveyInvitationEmail } from "./resurvey-email";
+import { invitationLinks } from "../campaigns/email";
 import { resurveyLink } from "./resurvey";
 
 describe("root-cause list", () => {
@@ -29,5 +30,31 @@ describe("re-survey", () => {
     expect(other.html).toContain("A&lt;b&gt;");
     expect(other.html).toContain('href="https://x/s/a?cid=1&amp;y=2"');
     expect(other.text.startsWith("Hello,")).toBe(true);
+  });
+
+  it("as an invitation: the signed link, an unsubscribe link and the one-click headers, a reminder marked", () => {
+    process.env.NEXTAUTH_SECRET ??= "unit-test-secret-0123456789abcdef";
+    const input = {
+      baseUrl: "https://cx.example.com",
+      invitationId: "inv123",
+      orgName: "Acme",
+      customerName: "Erika",
+      subject: null,
+      question: null,
+      reminder: false,
+      locale: "de",
+    };
+    const links = invitationLinks(input.baseUrl, input.invitationId);
+    const m = resurveyInvitationEmail(input);
+    expect(m.subject).toBe("Acme: Wie haben wir es gemacht?");
+    expect(m.text).toContain(`Zur kurzen Umfrage: ${links.survey}`);
+    expect(m.text).toContain(`Von Umfragen abmelden: ${links.unsubscribe}`);
+    expect(m.headers).toEqual({
+      "List-Unsubscribe": `<${links.unsubscribe}>`,
+      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    });
+    expect(resurveyInvitationEmail({ ...input, reminder: true, locale: "en" }).subject).toBe(
+      "Reminder: Acme: how did we do?",
+    );
   });
 });

@@ -8,8 +8,8 @@ import { recordAudit } from "../audit/service";
 import { enqueueCaseEvents } from "../webhooks/outbox";
 import type { CaseListQuery, CaseUpdate } from "./schema";
 import { rootCausesFrom } from "./root-causes";
-import { resurveyCase, type ResurveyOutcome } from "./resurvey";
-import type { Mailer } from "../mail/transport";
+import { finishResurvey, prepareResurvey, resurveyInTx, type ResurveyOutcome } from "./resurvey";
+import { fireCaseResolvedTriggers } from "../triggers/fire";
 
 const include = {
   customer: { select: { id: true, name: true } },
@@ -57,7 +57,7 @@ export async function getCase(ctx: Ctx, id: string) {
   return toDto(row);
 }
 
-export async function updateCase(ctx: Ctx, id: string, input: CaseUpdate, opts: { mailer?: Mailer | null } = {}) {
+export async function updateCase(ctx: Ctx, id: string, input: CaseUpdate, opts: { mail?: boolean } = {}) {
   const existing = await db.case.findFirst({
     where: { id, orgId: ctx.orgId },
     select: {
@@ -97,7 +97,8 @@ export async function updateCase(ctx: Ctx, id: string, input: CaseUpdate, opts: 
   if (problems.length) throw new ValidationError(problems);
   const resolving = input.status === "resolved" && existing.status !== "resolved";
   const { resurvey, ...fields } = input;
-  const row = await db.$transaction(async (tx) => {
+  const prepared = resurvey ? await prepareResurvey(ctx, id) : null;
+  const { row, decision } = await db.$transaction(async (tx) => {
     const updated = await tx.case.update({
       where: { id },
       data: {
@@ -128,10 +129,15 @@ export async function updateCase(ctx: Ctx, id: string, input: CaseUpdate, opts: 
       },
       tx,
     );
-    if (resolving) await enqueueCaseEvents(tx, "case.resolved", [updated]);
-    return updated;
+    if (resolving) {
+      await enqueueCaseEvents(tx, "case.resolved", [updated]);
+      // Triggers on "case resolved", and the re-survey the agent asked for, invite in this transaction: a
+      // resolution that rolls back invites no one (docs/distribution.md, "Triggers").
+      await fireCaseResolvedTriggers(tx, ctx.orgId, updated);
+    }
+    return { row: updated, decision: prepared ? await resurveyInTx(tx, prepared, opts) : null };
   });
-  const outcome: ResurveyOutcome | null = resurvey ? await resurveyCase(ctx, id, opts) : null;
+  const outcome: ResurveyOutcome | null = prepared && decision ? await finishResurvey(ctx, prepared, decision) : null;
   return { ...toDto(row), ...(outcome ? { resurvey: outcome } : {}) };
 }
 
@@ -187,6 +193,20 @@ export async function getCaseDetail(ctx: Ctx, id: string) {
     take: AUDIT_SHOWN,
     select: { id: true, action: true, data: true, createdAt: true, actor: { select: { name: true } } },
   });
-  return { ...row, history };
+  // The invitations the case's resolution caused (the re-survey, "case resolved" triggers) and what became of them.
+  const invitations = await db.invitation.findMany({
+    where: { orgId: ctx.orgId, causeKey: `case:${id}` },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: {
+      id: true,
+      status: true,
+      reason: true,
+      sentAt: true,
+      trigger: { select: { name: true } },
+      survey: { select: { name: true } },
+      messages: { where: { seq: 0 }, select: { nextAttemptAt: true } },
+    },
+  });
+  return { ...row, history, invitations };
 }
 export type CaseDetail = Awaited<ReturnType<typeof getCaseDetail>>;

@@ -5,7 +5,8 @@
 // attached). `clientId` makes re-imports idempotent: rows whose clientId is already stored (or is the id of a
 // stored interaction, as in our own export) are skipped and counted as `skipped`.
 // Imported interactions are history: they do not open follow-up cases (the case rules react to live events
-// only) and are stored with source "import".
+// only) and are stored with source "import". Those that occurred in the last 7 days fire the organization's
+// triggers, in the batch's transaction (docs/distribution.md, "Triggers"); older ones fire nothing.
 import { z } from "zod";
 import type { Ctx } from "../auth/ctx";
 import { db } from "../db";
@@ -18,6 +19,7 @@ import { INTERACTION_SPEC } from "./interaction-spec";
 import { prepareImport, type ImportKind, type ImportOptions, type Numbered, type ParsedRow } from "./pipeline";
 import type { CompiledMapping, RowProblem } from "./row";
 import { newId, type BatchResult } from "./write";
+import { fireInteractionTriggers } from "../triggers/fire";
 import {
   customersOf,
   findChannel,
@@ -180,7 +182,8 @@ function interactionSession(ctx: Ctx) {
     /** Each customer was last seen at their newest interaction. */
     finish: lastSeen.finish,
 
-    /** New interactions in multi-row INSERTs; rows whose clientId is already stored are skipped. No cases are opened. */
+    /** New interactions in multi-row INSERTs; rows whose clientId is already stored are skipped. No cases are opened;
+     * recent ones fire triggers. */
     async write(rows: InteractionRecord[]): Promise<BatchResult> {
       const clientIds = rows.flatMap((r) => (r.clientId ? [r.clientId] : []));
       return db.$transaction(
@@ -199,12 +202,17 @@ function interactionSession(ctx: Ctx) {
           }
           const fresh = rows.filter((r) => !r.clientId || !stored.has(r.clientId));
           const now = new Date();
-          await insertBatches(
-            tx,
-            "Interaction",
-            "interactions",
-            fresh.map((r) => ({ id: newId(), orgId: ctx.orgId, ...r, source: "import", createdAt: now })),
-          );
+          const inserted = fresh.map((r) => ({
+            id: newId(),
+            orgId: ctx.orgId,
+            ...r,
+            source: "import",
+            createdAt: now,
+          }));
+          await insertBatches(tx, "Interaction", "interactions", inserted);
+          // Recent interactions fire the organization's triggers in this transaction (older ones are history:
+          // lib/triggers/fire.ts), so a batch that rolls back invites no one.
+          await fireInteractionTriggers(tx, ctx.orgId, inserted, now);
           for (const r of fresh) lastSeen.note(r.customerId, r.occurredAt);
           return { inserted: fresh.length, updated: 0, skipped: rows.length - fresh.length };
         },

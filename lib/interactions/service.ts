@@ -6,6 +6,7 @@ import { NotFoundError } from "../errors";
 import { cappedCount, COUNT_CAP, pageArgs, toPage } from "../http/pagination";
 import type { InteractionCreate, InteractionFilters, InteractionListQuery } from "./schema";
 import { openCaseForInteraction } from "../cases/rules";
+import { fireInteractionTriggers } from "../triggers/fire";
 import { isUniqueViolation } from "../db-errors";
 
 const include = {
@@ -123,6 +124,8 @@ export async function createInteraction(ctx: Ctx, input: InteractionCreate, sour
         data: { lastSeenAt: occurredAt },
       });
       await openCaseForInteraction(tx, created);
+      // Triggers invite in this transaction: a rolled-back interaction invites no one (docs/distribution.md).
+      await fireInteractionTriggers(tx, ctx.orgId, [created]);
       return created;
     });
     return { interaction: toDto(row), created: true };

@@ -135,12 +135,29 @@ export function journeyPathsCsv(p: JourneyPaths): string {
   const name = new Map(p.touchpoints.map((t) => [t.id, t.name]));
   const nameOf = (id: string) => name.get(id) ?? id;
   const rows: CsvCell[][] = [
-    ["section", "rank_or_step", "path_or_touchpoint", "customers", "share_or_continued", "dropped"],
+    [
+      "section",
+      "rank_or_step",
+      "path_or_touchpoint",
+      "customers",
+      "share_or_continued",
+      "dropped",
+      "went_on_past_last_step",
+    ],
   ];
   p.paths.forEach((x, i) =>
-    rows.push(["path", i + 1, x.touchpointIds.map(nameOf).join(" > "), x.customers, Number(x.share.toFixed(4)), null]),
+    rows.push([
+      "path",
+      i + 1,
+      x.touchpointIds.map(nameOf).join(" > "),
+      x.customers,
+      Number(x.share.toFixed(4)),
+      null,
+      null,
+    ]),
   );
-  for (const n of p.nodes) rows.push(["step", n.step + 1, nameOf(n.touchpointId), n.customers, n.continued, n.dropped]);
+  for (const n of p.nodes)
+    rows.push(["step", n.step + 1, nameOf(n.touchpointId), n.customers, n.continued, n.dropped, n.beyond]);
   return csvLines(rows);
 }
 

@@ -5,7 +5,7 @@ import { capLinks, customerPath, PathCounter, type PathCounts } from "./paths";
 const ev = (id: string, touchpointId: string, at: number) => ({ id, touchpointId, at });
 
 describe("customerPath", () => {
-  it("orders by time, ties by interaction id, collapses immediate repeats, keeps the first N steps", () => {
+  it("orders by time, ties by interaction id, collapses immediate repeats, keeps the first N steps and the next", () => {
     const events = [
       ev("e", "C", 50),
       ev("b", "B", 10),
@@ -15,9 +15,10 @@ describe("customerPath", () => {
       ev("f", "D", 60),
       ev("g", "E", 70),
     ];
-    // by time: A(10,a) B(10,b) B(20) A(30) C(50) D(60) E(70) → A B A C D E → first 5
-    expect(customerPath(events, 5)).toEqual(["A", "B", "A", "C", "D"]);
-    expect(customerPath(events, 2)).toEqual(["A", "B"]);
+    // by time: A(10,a) B(10,b) B(20) A(30) C(50) D(60) E(70) → A B A C D E → the first 5, and the 6th: it went on
+    expect(customerPath(events, 5)).toEqual(["A", "B", "A", "C", "D", "E"]);
+    expect(customerPath(events, 6)).toEqual(["A", "B", "A", "C", "D", "E"]);
+    expect(customerPath(events, 2)).toEqual(["A", "B", "A"]);
     expect(customerPath([], 5)).toEqual([]);
     expect(customerPath([ev("x", "A", 1), ev("y", "A", 2), ev("z", "A", 3)], 5)).toEqual(["A"]);
   });
@@ -36,11 +37,11 @@ describe("PathCounter: worked example", () => {
       { touchpointId: "B", customers: 1 },
     ]);
     expect(r.nodes).toEqual([
-      { step: 0, touchpointId: "A", customers: 3, continued: 3, dropped: 0 },
-      { step: 0, touchpointId: "B", customers: 1, continued: 0, dropped: 1 },
-      { step: 1, touchpointId: "B", customers: 2, continued: 1, dropped: 1 },
-      { step: 1, touchpointId: "C", customers: 1, continued: 0, dropped: 1 },
-      { step: 2, touchpointId: "C", customers: 1, continued: 0, dropped: 1 },
+      { step: 0, touchpointId: "A", customers: 3, continued: 3, dropped: 0, beyond: 0 },
+      { step: 0, touchpointId: "B", customers: 1, continued: 0, dropped: 1, beyond: 0 },
+      { step: 1, touchpointId: "B", customers: 2, continued: 1, dropped: 1, beyond: 0 },
+      { step: 1, touchpointId: "C", customers: 1, continued: 0, dropped: 1, beyond: 0 },
+      { step: 2, touchpointId: "C", customers: 1, continued: 0, dropped: 1, beyond: 0 },
     ]);
     expect(r.links).toEqual([
       { step: 0, source: "A", target: "B", customers: 2 },
@@ -55,11 +56,11 @@ describe("PathCounter: worked example", () => {
     ]);
   });
 
-  it("an empty path is no customer; the top-paths limit applies", () => {
+  it("an empty path is no customer; a path past the last step went on rather than left; the top-paths limit applies", () => {
     const c = new PathCounter(3);
     c.add([]);
-    c.add(["A", "B", "C", "D"]); // cut to 3 steps
-    c.add(["A", "B", "C"]);
+    c.add(["A", "B", "C", "D"]); // cut to 3 steps: at C it went on (to D), it did not leave
+    c.add(["A", "B", "C"]); // left at C
     const res = c.result(1);
     expect(res.customers).toBe(2);
     expect(res.paths).toEqual([{ touchpointIds: ["A", "B", "C"], customers: 2, share: 1 }]);
@@ -68,7 +69,8 @@ describe("PathCounter: worked example", () => {
       touchpointId: "C",
       customers: 2,
       continued: 0,
-      dropped: 2,
+      dropped: 1,
+      beyond: 1,
     });
   });
 });
@@ -129,9 +131,12 @@ describe("PathCounter: properties", () => {
             .reduce((s, l) => s + l.customers, 0);
           expect(into).toBe(n.customers);
           expect(out).toBe(n.continued);
-          expect(into).toBe(out + n.dropped);
+          expect(into).toBe(out + n.dropped + n.beyond);
+          if (n.beyond > 0) expect(n.step).toBe(steps - 1); // only the last step shown can be gone past
         }
-        expect(r.nodes.reduce((s, n) => s + n.dropped, 0)).toBe(r.customers); // every path ends exactly once
+        // every path ends exactly once: it leaves at a step, or goes on past the last one shown
+        expect(r.nodes.reduce((s, n) => s + n.dropped + n.beyond, 0)).toBe(r.customers);
+        expect(r.nodes.reduce((s, n) => s + n.beyond, 0)).toBe(paths.filter((p) => p.length > steps).length);
         expect(r.paths.reduce((s, p) => s + p.customers, 0)).toBe(r.customers);
         expect(Math.max(0, ...r.nodes.map((n) => n.step))).toBeLessThan(steps);
       }),
@@ -153,11 +158,11 @@ describe("PathCounter: properties", () => {
     );
   });
 
-  it("a path has no immediate repeat, at most N steps, and does not depend on the order the events arrive in", () => {
+  it("a path has no immediate repeat, at most N + 1 steps, and does not depend on the order the events arrive in", () => {
     fc.assert(
       fc.property(eventsArb, fc.integer({ min: 1, max: 6 }), (events, steps) => {
         const p = customerPath(events, steps);
-        expect(p.length).toBeLessThanOrEqual(steps);
+        expect(p.length).toBeLessThanOrEqual(steps + 1);
         for (let i = 1; i < p.length; i++) expect(p[i]).not.toBe(p[i - 1]);
         expect(customerPath([...events].reverse(), steps)).toEqual(p);
         expect(p.length === 0).toBe(events.length === 0);

@@ -2,20 +2,24 @@
 // time, ties by interaction id, immediate repeats of a touchpoint collapsed, the first N steps kept); the
 // counter adds paths one customer at a time, so the caller can stream customers from the database and keep
 // only the aggregate: customers per (step, touchpoint) node, links step k → k+1, drop-outs (paths that end at
-// a node) and the full paths with their counts. No I/O.
+// a node), those who went on past the last step shown, and the full paths with their counts. No I/O.
 
 export const DEFAULT_STEPS = 5;
 export const MAX_STEPS = 10;
 
 export type PathEvent = { id: string; touchpointId: string; at: number };
 
-/** One customer's path: touchpoint ids by time (ties by id), immediate repeats collapsed, at most maxSteps. */
+/**
+ * One customer's path: touchpoint ids by time (ties by id), immediate repeats collapsed, the first maxSteps — and
+ * the next one when there is one, so the counter can tell a path that ends at the last step shown from one that
+ * went on.
+ */
 export function customerPath(events: readonly PathEvent[], maxSteps: number = DEFAULT_STEPS): string[] {
   const sorted = [...events].sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const path: string[] = [];
   for (const e of sorted) {
     if (path.length > 0 && path[path.length - 1] === e.touchpointId) continue;
-    if (path.length === maxSteps) break;
+    if (path.length === maxSteps + 1) break;
     path.push(e.touchpointId);
   }
   return path;
@@ -29,8 +33,10 @@ export type PathNode = {
   customers: number;
   /** Of them, those who went on to a step k+1 (the sum of the links out). */
   continued: number;
-  /** Of them, those whose path ends here (within the period and the first N steps). */
+  /** Of them, those whose path ends here (within the period). */
   dropped: number;
+  /** At the last step shown only: of them, those whose path went on past it (customers = continued + dropped + beyond). */
+  beyond: number;
 };
 
 export type PathLink = { step: number; source: string; target: string; customers: number };
@@ -63,17 +69,21 @@ export class PathCounter {
 
   constructor(readonly steps: number = DEFAULT_STEPS) {}
 
+  /** A path as customerPath gives it: a step past the last one counted means the path went on. */
   add(path: readonly string[]): void {
     if (path.length === 0) return;
     const p = path.slice(0, this.steps);
+    const goesOn = path.length > this.steps;
     this.customers++;
     p.forEach((tp, step) => {
       const key = nodeKey(step, tp);
       let node = this.nodes.get(key);
-      if (!node) this.nodes.set(key, (node = { step, touchpointId: tp, customers: 0, continued: 0, dropped: 0 }));
+      if (!node)
+        this.nodes.set(key, (node = { step, touchpointId: tp, customers: 0, continued: 0, dropped: 0, beyond: 0 }));
       node.customers++;
       if (step === p.length - 1) {
-        node.dropped++;
+        if (goesOn) node.beyond++;
+        else node.dropped++;
         return;
       }
       node.continued++;

@@ -67,12 +67,19 @@ export function compareCsat(a: CsatResult, b: CsatResult): Comparison {
   if (a.n === 0 || b.n === 0) {
     return { delta: null, se: null, statistic: null, critical: null, significant: false, reason: "too_few_responses" };
   }
-  const p1 = a.satisfied / a.n;
-  const p2 = b.satisfied / b.n;
-  const pooled = (a.satisfied + b.satisfied) / (a.n + b.n);
-  const se = 100 * Math.sqrt(Math.max(0, pooled * (1 - pooled)) * (1 / a.n + 1 / b.n));
-  const delta = 100 * (p2 - p1);
-  return { delta, se, critical: Z_95, ...verdict(delta, se, Z_95, few) };
+  const t = twoProportions(a.satisfied, a.n, b.satisfied, b.n);
+  return { delta: t.delta, se: t.se, critical: Z_95, ...verdict(t.delta, t.se, Z_95, few) };
+}
+
+/**
+ * The pooled two-proportion test of x₁/n₁ against x₂/n₂ (both n > 0), in percentage points:
+ * delta = 100·(x₂/n₂ − x₁/n₁), p̄ = (x₁ + x₂)/(n₁ + n₂), se = 100·√(p̄(1 − p̄)(1/n₁ + 1/n₂)), and p̄ itself.
+ * CSAT comparisons and the non-response check (response-rate.ts) use it.
+ */
+export function twoProportions(x1: number, n1: number, x2: number, n2: number) {
+  const pooled = (x1 + x2) / (n1 + n2);
+  const se = 100 * Math.sqrt(Math.max(0, pooled * (1 - pooled)) * (1 / n1 + 1 / n2));
+  return { delta: 100 * (x2 / n2 - x1 / n1), se, pooled };
 }
 
 /**

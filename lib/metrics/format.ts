@@ -104,3 +104,18 @@ export function shownInterval(p: {
 export function shownMargin(r: { marginOfError: number | null; enough: boolean }): number | null {
   return r.enough ? r.marginOfError : null;
 }
+
+/**
+ * A response rate for display: "38.3 % [30.1–47.3]" with its Wilson interval from 30 delivered invitations,
+ * "20.0 %" below that (the rate stays, the interval goes, as for every figure), null without a base.
+ */
+export function formatResponseRate(r: {
+  rate: number | null;
+  low: number | null;
+  high: number | null;
+  enough: boolean;
+}): string | null {
+  if (r.rate === null) return null;
+  const i = shownInterval(r);
+  return `${formatNumber(r.rate, 1)}\u00a0%${i ? ` ${range(i.low, i.high, 1)}` : ""}`;
+}

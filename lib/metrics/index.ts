@@ -29,6 +29,7 @@ export {
   compareCes,
   compareCsat,
   compareNps,
+  twoProportions,
   type CesComparison,
   type Comparison,
   type ComparisonReason,
@@ -39,6 +40,7 @@ export {
   formatMetric,
   formatNpsFigure,
   formatNumber,
+  formatResponseRate,
   nEquals,
   shownInterval,
   shownMargin,
@@ -48,3 +50,14 @@ export {
 export { normalQuantile, studentTCdf, studentTPdf, studentTQuantile, tCritical95 } from "./student-t";
 export { benjaminiHochberg, twoSidedNormalP, FDR_Q, type FdrResult } from "./fdr";
 export { compareNpsToParent, flagUnits, type UnitComparison } from "./unit-compare";
+export {
+  NON_RESPONSE_ATTRIBUTES,
+  nonResponseView,
+  responseRate,
+  type CategoryCounts,
+  type NonResponseAttribute,
+  type NonResponseReason,
+  type NonResponseRow,
+  type NonResponseView,
+  type ResponseRate,
+} from "./response-rate";

@@ -18,7 +18,7 @@ import { enqueueResponsesCreated } from "../webhooks/outbox";
 import { consumeMany, retryAfterSeconds, type RateLimit } from "../rate-limit/service";
 import type { Answers } from "./answers";
 import { newResponseRow, toAnswerData, unknownContext, type CreatedResponse, type LiveSurvey } from "./response-store";
-import { newResumeToken } from "./resume-token";
+import { resumeTokenForNew } from "./resume-token";
 import type { VerifiedResponseInput, ResponseMeta } from "./public-schema";
 import { isQuestionType, type QuestionType } from "./question-schema";
 
@@ -195,7 +195,7 @@ async function writeBatch(tx: Tx, batch: Pending[]): Promise<BatchOutcome[]> {
     }
   });
   if (fresh.length === 0) return outcomes.map((o) => o!);
-  const tokens = fresh.map(() => newResumeToken());
+  const tokens = fresh.map((i) => resumeTokenForNew(batch[i].input.clientId));
   const rows = fresh.map((i, j) => {
     const { survey, input, meta, answers } = batch[i];
     const { unknown: _, ...context } = contexts[j];

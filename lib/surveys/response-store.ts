@@ -8,7 +8,9 @@
 // - Only the first submitter may continue: the 201 of a new response carries a resume token (stored as its
 //   hash, resume-token.ts) and every later submit with that clientId must present it. Without it (or with a
 //   wrong one) the answer is ResumeTokenRequiredError, the same whatever the stored response holds — except
-//   for an identical replay of a completed response (a retry whose 201 was lost), answered 200.
+//   for an identical replay of a completed response (a retry whose 201 was lost), answered 200. The token is
+//   random, except for an invitation's clientId, whose token is derived from the invitation (resumeTokenForNew),
+//   so every click of that invitation's e-mail links continues its one response.
 // - Once complete, a response never changes: a submit that would change it is a 409, while a replay whose
 //   answers are already stored (a retried request) is answered 200. A 200 carries only { clientId,
 //   completed }: stored answers are never sent back.
@@ -29,7 +31,7 @@ import { fromAnswerColumns, sameAnswer, toAnswerColumns } from "./answer-columns
 import { AnswersInvalidError, ResponseCompletedError, ResumeTokenRequiredError, UnknownContextError } from "./errors";
 import type { VerifiedResponseInput, ResponseMeta } from "./public-schema";
 import { isQuestionType, type QuestionInput, type QuestionType } from "./question-schema";
-import { newResumeToken, resumeTokenMatches } from "./resume-token";
+import { resumeTokenForNew, resumeTokenMatches } from "./resume-token";
 import { userAgentCategory } from "./user-agent";
 import { isUniqueViolation } from "../db-errors";
 
@@ -188,7 +190,7 @@ async function createResponse(
 ): Promise<CreatedResponse> {
   const shape: SurveyShape = survey;
   const context = await resolveContext(survey, input);
-  const resume = newResumeToken();
+  const resume = resumeTokenForNew(input.clientId);
   const now = new Date();
   const rows = survey.questions
     .filter((q) => Object.hasOwn(answers, q.key) && isQuestionType(q.type))

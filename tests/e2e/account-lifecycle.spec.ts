@@ -7,26 +7,24 @@
 // This spec starts its own server (the same build and database as the suite's) with SMTP_URL pointing at the
 // sink: the suite's server has no SMTP, which other specs rely on.
 import { randomUUID } from "node:crypto";
-import { expect, test, type Browser, type Page, e2eDatabaseUrl } from "./helpers/test";
-import { startServer, type RunningServer } from "../server";
-import { startSmtpSink, type SmtpSink } from "../integration/smtp-sink";
+import { expect, test, type Browser, type Page } from "./helpers/test";
+import type { RunningServer } from "../server";
+import type { SmtpSink } from "../integration/smtp-sink";
+import { startMailServer, type MailServer } from "./helpers/mail-server";
 import { DEMO_PASSWORD } from "./helpers/sign-in";
 import { shots } from "./helpers/screens";
 
 const SHOTS = "tmp/screens";
+let mail: MailServer;
 let sink: SmtpSink;
 let server: RunningServer;
 
 test.beforeAll(async () => {
-  sink = await startSmtpSink();
-  server = await startServer({
-    databaseUrl: e2eDatabaseUrl(),
-    env: { SMTP_URL: sink.url, DIGEST_TICK_SECONDS: "0", NEXTAUTH_SECRET: "e2e-secret-not-for-production-0123456789" },
-  });
+  mail = await startMailServer();
+  ({ sink, server } = mail);
 });
 test.afterAll(async () => {
-  await server?.stop();
-  await sink?.stop();
+  await mail?.stop();
 });
 
 async function linkFromMail(to: string, path: string, count = 1): Promise<string> {

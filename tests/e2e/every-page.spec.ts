@@ -24,6 +24,7 @@ type Ids = {
   publicId: string;
   webhook?: string;
   audience?: string;
+  campaign?: string;
 };
 type Entry = {
   name: string;
@@ -60,6 +61,9 @@ const PAGES: Entry[] = [
   { name: "responses inbox", path: () => "/surveys/responses", who: READERS },
   { name: "campaigns", path: () => "/surveys/campaigns", who: ["manager"] },
   { name: "forbidden (campaigns)", path: () => "/surveys/campaigns", who: ["agent"] },
+  // the demo has no campaign: campaigns.spec.ts makes one when the suite runs in order
+  { name: "campaign", path: (ids) => ids.campaign && `/surveys/campaigns/${ids.campaign}`, who: ["manager"] },
+  { name: "triggers", path: () => "/surveys/triggers", who: ["manager"] },
   { name: "reports", path: () => "/reports", who: READERS },
   { name: "gap report", path: () => "/reports/gaps", who: READERS },
   { name: "drivers", path: () => "/reports/drivers", who: READERS },
@@ -140,6 +144,7 @@ test.beforeAll(async ({ browser }) => {
   const webhooks = await (await admin.request.get("/api/v1/webhooks")).json();
   const webhookList: { id: string }[] = Array.isArray(webhooks) ? webhooks : (webhooks.data ?? []);
   const audiences: { data?: { id: string }[] } = await (await admin.request.get("/api/v1/audiences")).json();
+  const campaigns: { data?: { id: string }[] } = await (await admin.request.get("/api/v1/campaigns")).json();
   ids = {
     customer: await firstId(admin, "/api/v1/customers?limit=1"),
     case: await firstId(admin, "/api/v1/cases?limit=1"),
@@ -149,6 +154,7 @@ test.beforeAll(async ({ browser }) => {
     publicId: nps.publicId,
     webhook: webhookList[0]?.id,
     audience: audiences.data?.[0]?.id,
+    campaign: campaigns.data?.[0]?.id,
   };
 });
 

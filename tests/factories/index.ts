@@ -122,6 +122,18 @@ export async function createOrg(label = "org") {
       createdById: users.manager.id,
     },
   });
+  // Paused: it fires nothing in other suites; the trigger routes have one to read, change and delete.
+  const trigger = await db.trigger.create({
+    data: {
+      orgId: org.id,
+      name: `${label} trigger`,
+      event: "interaction",
+      touchpointId: touchpoint.id,
+      surveyId: survey.id,
+      status: "paused",
+      createdById: users.manager.id,
+    },
+  });
 
   // One top-level unit with one store below it (docs/hierarchy.md): the unit routes have records to probe.
   const region = await db.unit.create({
@@ -163,6 +175,7 @@ export async function createOrg(label = "org") {
       webhook: webhook.id,
       audience: audience.id,
       campaign: campaign.id,
+      trigger: trigger.id,
       unit: store.id,
     },
   };

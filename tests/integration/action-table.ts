@@ -258,6 +258,22 @@ export const ACTIONS: ActionCase[] = [
     bound: ["no-such-campaign", "pause"],
     form: {},
   },
+  // triggers (lib/triggers): managers and admins
+  { file: "app/_actions/triggers.ts", name: "createTriggerAction", access: "manager", form: { name: "" } },
+  {
+    file: "app/_actions/triggers.ts",
+    name: "changeTriggerStatusAction",
+    access: "manager",
+    bound: ["no-such-trigger", "paused"],
+    form: {},
+  },
+  {
+    file: "app/_actions/triggers.ts",
+    name: "deleteTriggerAction",
+    access: "manager",
+    bound: ["no-such-trigger"],
+    form: {},
+  },
   // the unit tree editor (lib/units, docs/hierarchy.md): admins
   { file: "app/_actions/units.ts", name: "createUnitAction", access: "admin", form: { code: "", name: "" } },
   {

@@ -1,7 +1,9 @@
 // Working a case end to end over HTTP on the real database (SQLite or PostgreSQL): the root cause must be one
 // of the organization's list (a removed cause stays on the cases that have it), resolving needs a resolution
 // note, and resolving with a re-survey e-mails the customer the hosted link with their external id through a
-// real SMTP server on a loopback port — unless the server has no SMTP, when the link is returned to show instead.
+// real SMTP server on a loopback port — as an invitation of the built-in re-survey trigger, queued in the
+// resolution's transaction and sent by the server's campaign worker — unless the server has no SMTP, when the link
+// is returned to show instead.
 // A customer who opted out gets no re-survey at all, whatever the request asks: no e-mail, no link (API and the
 // page's server action). Every outcome is an AuditEvent on the case. Another organization's case
 // is a 404 (API and page); viewers get 403 and a read-only page.
@@ -77,7 +79,14 @@ beforeAll(async () => {
   sink = await startSmtpSink();
   mailServer = await startServer({
     databaseUrl: process.env.DATABASE_URL!,
-    env: { RESURVEY_SMTP_URL: sink.url, PUBLIC_URL: "http://cx.example.test" },
+    // Its campaign worker sends the re-survey (every 200 ms); no digest ticker writing to the sink meanwhile.
+    env: {
+      SMTP_URL: sink.url,
+      PUBLIC_URL: "http://cx.example.test",
+      CAMPAIGN_WORKER: "on",
+      CAMPAIGN_POLL_MS: "200",
+      DIGEST_TICK_SECONDS: "0",
+    },
   });
 }, 90_000);
 
@@ -177,28 +186,54 @@ describe("resolving", () => {
       resurvey: true,
     });
     expect(res.status).toBe(200);
-    const link: string = res.body.resurvey.link;
-    // The customer's id and a customer token for this survey (customer-identity.test.ts checks that it links).
-    expect(link).toMatch(
-      new RegExp(
-        `^http://cx\\.example\\.test/s/${survey.publicId}\\?cid=${encodeURIComponent(customer.externalId!)}&ct=\\d+\\.[\\w-]{43}$`,
-      ),
-    );
-    expect(res.body.resurvey).toEqual({ status: "sent", link, to: customer.email });
-    const mails = sink.messages.filter((m) => m.to.includes(customer.email!));
+    expect(res.body.resurvey).toEqual({ status: "queued", to: customer.email, at: expect.any(String) });
+    expect(Date.parse(res.body.resurvey.at)).toBeLessThanOrEqual(Date.now()); // due at once, any hour
+    // The server's campaign worker e-mails it, once.
+    const mailsTo = () => sink.messages.filter((m) => m.to.includes(customer.email!));
+    for (let i = 0; i < 100 && mailsTo().length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 500));
+    const mails = mailsTo();
     expect(mails).toHaveLength(1);
     expect(mails[0].subject).toBe(
       `${(await db.organization.findUniqueOrThrow({ where: { id: A.orgId } })).name}: Wie haben wir es gemacht?`,
     );
-    expect(mails[0].text).toContain(link);
     expect(mails[0].text).toContain("Hallo Erika Muster,");
-    expect(mails[0].html).toContain(link.replace(/&/g, "&amp;"));
+    expect(mails[0].headers.get("list-unsubscribe")).toMatch(/^<http:\/\/cx\.example\.test\/u\//);
+    // The e-mail's link is the invitation's signed link, which leads to the hosted survey with the customer's
+    // external id and a customer token for this survey (customer-identity.test.ts checks that it links).
+    const signed = /http:\/\/cx\.example\.test(\/i\/[\w.-]+)/.exec(mails[0].text ?? "")![1];
+    expect(mails[0].html).toContain(signed);
+    const redirect = await fetch(`${mailServer.url}${signed}`, { redirect: "manual" });
+    expect(redirect.status).toBe(303);
+    expect(redirect.headers.get("location")).toMatch(
+      new RegExp(
+        `^http://cx\\.example\\.test/s/${survey.publicId}\\?cid=${encodeURIComponent(customer.externalId!)}&ct=\\d+\\.[\\w-]{43}`,
+      ),
+    );
+    const invitation = await db.invitation.findFirstOrThrow({
+      where: { orgId: A.orgId, causeKey: `case:${kase.id}` },
+      include: { trigger: true },
+    });
+    expect(invitation).toMatchObject({ status: "sent", surveyId: survey.id, address: customer.email });
+    expect(invitation.trigger).toMatchObject({ builtIn: "resurvey", event: "case_resolved" });
     const audit = await db.auditEvent.findMany({
       where: { orgId: A.orgId, entityType: "Case", entityId: kase.id },
       orderBy: { createdAt: "asc" },
     });
-    expect(audit.map((a) => a.action)).toEqual(["case.resolved", "case.resurvey_sent"]);
-    expect(audit[1].data).toMatchObject({ status: "sent", link, to: customer.email });
+    expect(audit.map((a) => a.action)).toEqual(["case.resolved", "case.resurvey_queued"]);
+    expect(audit[1].data).toMatchObject({ status: "queued", to: customer.email });
+
+    // The case page says what became of it.
+    const cookie = await signIn(A.users.agent.email, TEST_PASSWORD);
+    const page = await http("GET", `/cases/${kase.id}`, { cookie: cookie! });
+    expect(page.body).toContain("Survey invitations");
+    const text = String(page.body).replace(/<!-- -->|<[^>]+>/g, "");
+    expect(text).toMatch(/\(Re-survey after a resolved case\): e-mailed \d/);
+
+    // Once per case: asking again for the same case invites no one more.
+    const again = await patchOn(mailServer.url, A.keys.agent, kase.id, { resurvey: true, status: "resolved" });
+    expect(again.body.resurvey).toEqual({ status: "unavailable", reason: expect.stringMatching(/already invited/) });
+    expect(await db.invitation.count({ where: { orgId: A.orgId, causeKey: `case:${kase.id}` } })).toBe(1);
   });
 
   it("never surveys a customer who opted out, whatever the client sends: no e-mail, no link, the reason audited", async () => {
@@ -212,7 +247,6 @@ describe("resolving", () => {
       },
     });
     const kase = await detractorCase(A, customer.id);
-    const before = sink.messages.length;
     const res = await patchOn(mailServer.url, A.keys.agent, kase.id, {
       status: "resolved",
       resolution: "Explained the policy",
@@ -222,9 +256,9 @@ describe("resolving", () => {
     expect(res.body.status).toBe("resolved"); // the case itself is resolved
     expect(res.body.resurvey).toEqual({ status: "unavailable", reason: expect.stringMatching(/opted out/) });
     expect(JSON.stringify(res.body)).not.toContain("/s/");
-    await new Promise((r) => setTimeout(r, 300));
-    expect(sink.messages.length).toBe(before);
+    await new Promise((r) => setTimeout(r, 600)); // the server's worker polls every 200 ms
     expect(sink.messages.some((m) => m.to.includes(customer.email!))).toBe(false);
+    expect(await db.outboxMessage.count({ where: { invitation: { customerId: customer.id } } })).toBe(0);
     const audit = await db.auditEvent.findMany({ where: { orgId: A.orgId, entityId: kase.id } });
     expect(audit.map((a) => a.action).sort()).toEqual(["case.resolved", "case.resurvey_unavailable"]);
     expect(JSON.stringify(audit.map((a) => a.data))).not.toContain("/s/");

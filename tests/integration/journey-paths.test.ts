@@ -126,10 +126,14 @@ describe(`journey paths in the database (${provider})`, () => {
     expect(JSON.stringify(p)).not.toContain(tp.X);
   });
 
-  it("steps = 2 cuts the paths after two touchpoints", async () => {
+  it("steps = 2 cuts the paths after two touchpoints; a path that went on is not counted as left", async () => {
     const p = await getJourneyPaths(A.ctx("viewer"), J, filters(), 2);
     expect(named(p).paths[0]).toBe("T1>T2 3");
     expect(Math.max(...p.nodes.map((x) => x.step))).toBe(1);
+    // T1>T2 (2 customers) ends at T2; T1>T2>T3 (1) went on past step 2
+    const t2 = p.nodes.find((x) => x.step === 1 && x.touchpointId === tp.T2)!;
+    expect([t2.customers, t2.continued, t2.dropped, t2.beyond]).toEqual([3, 0, 2, 1]);
+    expect(p.nodes.filter((x) => x.step === 0).every((x) => x.beyond === 0)).toBe(true);
   });
 
   it.each([
@@ -188,8 +192,10 @@ describe("journey paths route over HTTP", () => {
     expect(csv.contentType).toContain("text/csv");
     expect(csv.headers.get("content-disposition")).toContain("resonance-journey-paths-2026-01-01-to-2026-06-30.csv");
     const lines = String(csv.body).trimEnd().split("\n");
-    expect(lines[0]).toBe("section,rank_or_step,path_or_touchpoint,customers,share_or_continued,dropped");
-    expect(lines[1]).toBe("path,1,T1 > T2,2,0.2857,");
+    expect(lines[0]).toBe(
+      "section,rank_or_step,path_or_touchpoint,customers,share_or_continued,dropped,went_on_past_last_step",
+    );
+    expect(lines[1]).toBe("path,1,T1 > T2,2,0.2857,,");
     expect(lines.filter((l) => l.startsWith("step,"))).toHaveLength(7);
     const foreign = await http("GET", `/api/v1/journeys/${B.ids.journey}/paths`, { key: A.keys.viewer });
     expect(foreign.status).toBe(404);

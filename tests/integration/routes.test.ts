@@ -69,6 +69,8 @@ function snapshot(entity: keyof Org["ids"], id: string): Promise<unknown> {
       return db.audience.findUnique({ where: { id }, include: { members: true } });
     case "campaign":
       return db.campaign.findUnique({ where: { id }, include: { waves: true, invitations: true } });
+    case "trigger":
+      return db.trigger.findUnique({ where: { id }, include: { invitations: true } });
     case "unit":
       return db.unit.findUnique({ where: { id } });
     default: {

@@ -103,6 +103,7 @@ export default async function SurveysPage() {
           <>
             <ButtonLink href="/surveys/responses">Responses</ButtonLink>
             {canEdit ? <ButtonLink href="/surveys/campaigns">Campaigns</ButtonLink> : null}
+            {canEdit ? <ButtonLink href="/surveys/triggers">Triggers</ButtonLink> : null}
             {canEdit ? <ButtonLink href="/customers/import?kind=responses">Import responses</ButtonLink> : null}
             {newButton}
           </>

@@ -13,79 +13,82 @@ import * as r9 from "@/app/api/v1/campaigns/route";
 import * as r10 from "@/app/api/v1/campaigns/[id]/route";
 import * as r11 from "@/app/api/v1/campaigns/[id]/cancel/route";
 import * as r12 from "@/app/api/v1/campaigns/[id]/pause/route";
-import * as r13 from "@/app/api/v1/campaigns/[id]/resume/route";
-import * as r14 from "@/app/api/v1/case-settings/route";
-import * as r15 from "@/app/api/v1/cases/route";
-import * as r16 from "@/app/api/v1/cases/[id]/route";
-import * as r17 from "@/app/api/v1/channels/route";
-import * as r18 from "@/app/api/v1/customer-token-secret/route";
-import * as r19 from "@/app/api/v1/customer-token-secret/rotate/route";
-import * as r20 from "@/app/api/v1/customers/route";
-import * as r21 from "@/app/api/v1/customers/[id]/route";
-import * as r22 from "@/app/api/v1/customers/[id]/consent/route";
-import * as r23 from "@/app/api/v1/customers/[id]/erasure/route";
-import * as r24 from "@/app/api/v1/customers/[id]/export/route";
-import * as r25 from "@/app/api/v1/customers/[id]/timeline/route";
-import * as r26 from "@/app/api/v1/exports/audit-events/route";
-import * as r27 from "@/app/api/v1/exports/customers/route";
-import * as r28 from "@/app/api/v1/exports/interactions/route";
-import * as r29 from "@/app/api/v1/exports/responses/route";
-import * as r30 from "@/app/api/v1/imports/customers/route";
-import * as r31 from "@/app/api/v1/imports/customers/preview/route";
-import * as r32 from "@/app/api/v1/imports/interactions/route";
-import * as r33 from "@/app/api/v1/imports/responses/route";
-import * as r34 from "@/app/api/v1/interactions/route";
-import * as r35 from "@/app/api/v1/interactions/[id]/route";
-import * as r36 from "@/app/api/v1/invites/route";
-import * as r37 from "@/app/api/v1/invites/[id]/route";
-import * as r38 from "@/app/api/v1/journeys/route";
-import * as r39 from "@/app/api/v1/journeys/[id]/route";
-import * as r40 from "@/app/api/v1/journeys/[id]/map/route";
-import * as r41 from "@/app/api/v1/journeys/[id]/paths/route";
-import * as r42 from "@/app/api/v1/journeys/[id]/stages/route";
-import * as r43 from "@/app/api/v1/journeys/[id]/stages/order/route";
-import * as r44 from "@/app/api/v1/maturity-assessments/route";
-import * as r45 from "@/app/api/v1/me/route";
-import * as r46 from "@/app/api/v1/members/route";
-import * as r47 from "@/app/api/v1/members/[id]/route";
-import * as r48 from "@/app/api/v1/members/[id]/sessions/route";
-import * as r49 from "@/app/api/v1/metrics/compare/route";
-import * as r50 from "@/app/api/v1/metrics/drivers/route";
-import * as r51 from "@/app/api/v1/metrics/headline/route";
-import * as r52 from "@/app/api/v1/metrics/summary/route";
-import * as r53 from "@/app/api/v1/metrics/trend/route";
-import * as r54 from "@/app/api/v1/public/surveys/[publicId]/route";
-import * as r55 from "@/app/api/v1/public/surveys/[publicId]/responses/route";
-import * as r56 from "@/app/api/v1/reports/gaps/route";
-import * as r57 from "@/app/api/v1/reports/servqual/route";
-import * as r58 from "@/app/api/v1/responses/route";
-import * as r59 from "@/app/api/v1/responses/[id]/route";
-import * as r60 from "@/app/api/v1/retention/route";
-import * as r61 from "@/app/api/v1/retention/run/route";
-import * as r62 from "@/app/api/v1/sso-connection/route";
-import * as r63 from "@/app/api/v1/sso-connection/domain-checks/route";
-import * as r64 from "@/app/api/v1/stages/[id]/route";
-import * as r65 from "@/app/api/v1/surveys/route";
-import * as r66 from "@/app/api/v1/surveys/[id]/route";
-import * as r67 from "@/app/api/v1/surveys/[id]/close/route";
-import * as r68 from "@/app/api/v1/surveys/[id]/publish/route";
-import * as r69 from "@/app/api/v1/surveys/[id]/questions/route";
-import * as r70 from "@/app/api/v1/surveys/[id]/reopen/route";
-import * as r71 from "@/app/api/v1/touchpoints/route";
-import * as r72 from "@/app/api/v1/touchpoints/[id]/route";
-import * as r73 from "@/app/api/v1/touchpoints/[id]/qr/route";
-import * as r74 from "@/app/api/v1/units/route";
-import * as r75 from "@/app/api/v1/units/[id]/route";
-import * as r76 from "@/app/api/v1/units/[id]/archive/route";
-import * as r77 from "@/app/api/v1/units/[id]/move/route";
-import * as r78 from "@/app/api/v1/units/[id]/restore/route";
-import * as r79 from "@/app/api/v1/units/export/route";
-import * as r80 from "@/app/api/v1/units/import/route";
-import * as r81 from "@/app/api/v1/webhooks/route";
-import * as r82 from "@/app/api/v1/webhooks/[id]/route";
-import * as r83 from "@/app/api/v1/webhooks/[id]/deliveries/route";
-import * as r84 from "@/app/api/v1/webhooks/[id]/redeliver/route";
-import * as r85 from "@/app/api/v1/webhooks/[id]/test/route";
+import * as r13 from "@/app/api/v1/campaigns/[id]/response-rates/route";
+import * as r14 from "@/app/api/v1/campaigns/[id]/resume/route";
+import * as r15 from "@/app/api/v1/case-settings/route";
+import * as r16 from "@/app/api/v1/cases/route";
+import * as r17 from "@/app/api/v1/cases/[id]/route";
+import * as r18 from "@/app/api/v1/channels/route";
+import * as r19 from "@/app/api/v1/customer-token-secret/route";
+import * as r20 from "@/app/api/v1/customer-token-secret/rotate/route";
+import * as r21 from "@/app/api/v1/customers/route";
+import * as r22 from "@/app/api/v1/customers/[id]/route";
+import * as r23 from "@/app/api/v1/customers/[id]/consent/route";
+import * as r24 from "@/app/api/v1/customers/[id]/erasure/route";
+import * as r25 from "@/app/api/v1/customers/[id]/export/route";
+import * as r26 from "@/app/api/v1/customers/[id]/timeline/route";
+import * as r27 from "@/app/api/v1/exports/audit-events/route";
+import * as r28 from "@/app/api/v1/exports/customers/route";
+import * as r29 from "@/app/api/v1/exports/interactions/route";
+import * as r30 from "@/app/api/v1/exports/responses/route";
+import * as r31 from "@/app/api/v1/imports/customers/route";
+import * as r32 from "@/app/api/v1/imports/customers/preview/route";
+import * as r33 from "@/app/api/v1/imports/interactions/route";
+import * as r34 from "@/app/api/v1/imports/responses/route";
+import * as r35 from "@/app/api/v1/interactions/route";
+import * as r36 from "@/app/api/v1/interactions/[id]/route";
+import * as r37 from "@/app/api/v1/invites/route";
+import * as r38 from "@/app/api/v1/invites/[id]/route";
+import * as r39 from "@/app/api/v1/journeys/route";
+import * as r40 from "@/app/api/v1/journeys/[id]/route";
+import * as r41 from "@/app/api/v1/journeys/[id]/map/route";
+import * as r42 from "@/app/api/v1/journeys/[id]/paths/route";
+import * as r43 from "@/app/api/v1/journeys/[id]/stages/route";
+import * as r44 from "@/app/api/v1/journeys/[id]/stages/order/route";
+import * as r45 from "@/app/api/v1/maturity-assessments/route";
+import * as r46 from "@/app/api/v1/me/route";
+import * as r47 from "@/app/api/v1/members/route";
+import * as r48 from "@/app/api/v1/members/[id]/route";
+import * as r49 from "@/app/api/v1/members/[id]/sessions/route";
+import * as r50 from "@/app/api/v1/metrics/compare/route";
+import * as r51 from "@/app/api/v1/metrics/drivers/route";
+import * as r52 from "@/app/api/v1/metrics/headline/route";
+import * as r53 from "@/app/api/v1/metrics/summary/route";
+import * as r54 from "@/app/api/v1/metrics/trend/route";
+import * as r55 from "@/app/api/v1/public/surveys/[publicId]/route";
+import * as r56 from "@/app/api/v1/public/surveys/[publicId]/responses/route";
+import * as r57 from "@/app/api/v1/reports/gaps/route";
+import * as r58 from "@/app/api/v1/reports/servqual/route";
+import * as r59 from "@/app/api/v1/responses/route";
+import * as r60 from "@/app/api/v1/responses/[id]/route";
+import * as r61 from "@/app/api/v1/retention/route";
+import * as r62 from "@/app/api/v1/retention/run/route";
+import * as r63 from "@/app/api/v1/sso-connection/route";
+import * as r64 from "@/app/api/v1/sso-connection/domain-checks/route";
+import * as r65 from "@/app/api/v1/stages/[id]/route";
+import * as r66 from "@/app/api/v1/surveys/route";
+import * as r67 from "@/app/api/v1/surveys/[id]/route";
+import * as r68 from "@/app/api/v1/surveys/[id]/close/route";
+import * as r69 from "@/app/api/v1/surveys/[id]/publish/route";
+import * as r70 from "@/app/api/v1/surveys/[id]/questions/route";
+import * as r71 from "@/app/api/v1/surveys/[id]/reopen/route";
+import * as r72 from "@/app/api/v1/touchpoints/route";
+import * as r73 from "@/app/api/v1/touchpoints/[id]/route";
+import * as r74 from "@/app/api/v1/touchpoints/[id]/qr/route";
+import * as r75 from "@/app/api/v1/triggers/route";
+import * as r76 from "@/app/api/v1/triggers/[id]/route";
+import * as r77 from "@/app/api/v1/units/route";
+import * as r78 from "@/app/api/v1/units/[id]/route";
+import * as r79 from "@/app/api/v1/units/[id]/archive/route";
+import * as r80 from "@/app/api/v1/units/[id]/move/route";
+import * as r81 from "@/app/api/v1/units/[id]/restore/route";
+import * as r82 from "@/app/api/v1/units/export/route";
+import * as r83 from "@/app/api/v1/units/import/route";
+import * as r84 from "@/app/api/v1/webhooks/route";
+import * as r85 from "@/app/api/v1/webhooks/[id]/route";
+import * as r86 from "@/app/api/v1/webhooks/[id]/deliveries/route";
+import * as r87 from "@/app/api/v1/webhooks/[id]/redeliver/route";
+import * as r88 from "@/app/api/v1/webhooks/[id]/test/route";
 
 export const ROUTE_MODULES: RouteModule[] = [
   { path: "/api/v1/api-keys", module: r0, docs: {"GET":"keys (prefix only, never the secret)","POST":"create a key; the full key is in this response only"} },
@@ -101,77 +104,80 @@ export const ROUTE_MODULES: RouteModule[] = [
   { path: "/api/v1/campaigns/:id", module: r10, docs: {"GET":"one campaign: its settings, waves and funnel (sent, delivered, started, completed)"} },
   { path: "/api/v1/campaigns/:id/cancel", module: r11, docs: {"POST":"stop for good: messages not yet sent are dropped"} },
   { path: "/api/v1/campaigns/:id/pause", module: r12, docs: {"POST":"stop sending until resumed (due messages and waves wait)"} },
-  { path: "/api/v1/campaigns/:id/resume", module: r13, docs: {"POST":"send again after a pause"} },
-  { path: "/api/v1/case-settings", module: r14, docs: {"GET":"the rules that open cases and the root-cause list","PUT":"{ rules?, rootCauses? } (managers and admins; audited)"} },
-  { path: "/api/v1/cases", module: r15, docs: {"GET":"follow-up cases (?status=&mine=true)"} },
-  { path: "/api/v1/cases/:id", module: r16, docs: {"GET":"one case","PATCH":"work a case: status, owner, due date, root cause, resolution"} },
-  { path: "/api/v1/channels", module: r17, docs: {"GET":"the organization's channels"} },
-  { path: "/api/v1/customer-token-secret", module: r18, docs: {"GET":"the customer-token signing secret's hint and date, and rotated ones still valid (never a secret itself)"} },
-  { path: "/api/v1/customer-token-secret/rotate", module: r19, docs: {"POST":"make a new customer-token signing secret, answered once; the previous one keeps verifying for previousValidHours (default 168) (audited)"} },
-  { path: "/api/v1/customers", module: r20, docs: {"GET":"list customers (prefix search on name, e-mail, external id; ?tag=)","POST":"create a customer (a name alone that is already taken: 409 same-name unless allowSameName)"} },
-  { path: "/api/v1/customers/:id", module: r21, docs: {"GET":"one customer","PATCH":"change profile fields, tags or consent"} },
-  { path: "/api/v1/customers/:id/consent", module: r22, docs: {"GET":"the customer's consent changes (value, source, who, when), newest first. Consent itself is changed with PATCH /api/v1/customers/:id { consent }."} },
-  { path: "/api/v1/customers/:id/erasure", module: r23, docs: {"POST":"erase a customer for good (admins): personal fields removed, notes blanked, responses anonymised, in one transaction; 409 when already erased. Body { confirm: name | \"ERASE\" }."} },
-  { path: "/api/v1/customers/:id/export", module: r24, docs: {"GET":"everything held about one customer as one JSON document (a download); managers and admins; recorded in the audit trail."} },
-  { path: "/api/v1/customers/:id/timeline", module: r25, docs: {"GET":"interactions, responses and cases merged, newest first (?before=&limit=)"} },
-  { path: "/api/v1/exports/audit-events", module: r26, docs: {"GET":"the audit events matching the filters as CSV, streamed (admins); the export is itself recorded in the audit trail."} },
-  { path: "/api/v1/exports/customers", module: r27, docs: {"GET":"every customer of the organization as CSV, in the column shape the import accepts (streamed in chunks by id); recorded in the audit trail."} },
-  { path: "/api/v1/exports/interactions", module: r28, docs: {"GET":"the interactions matching the list's filters as CSV, in the columns the interaction import takes (streamed in chunks by id); recorded in the audit trail."} },
-  { path: "/api/v1/exports/responses", module: r29, docs: {"GET":"the responses matching the inbox filters as CSV, streamed page by page (one column per question when a single survey is chosen); recorded in the audit trail."} },
-  { path: "/api/v1/imports/customers", module: r30, docs: {"POST":"import a customers CSV (the body). A bad mapping or header is a 400 before anything is written; then the answer streams as NDJSON: progress lines every ~1,000 rows and a final `{ done: true, … }` line. Manager or higher: an import changes many customers at once."} },
-  { path: "/api/v1/imports/customers/preview", module: r31, docs: {"POST":"header, first 10 rows, row count and a suggested mapping of a CSV (raw text/csv body or the `file` field of multipart/form-data). Manager: imports are bulk changes."} },
-  { path: "/api/v1/imports/interactions", module: r32, docs: {"POST":"import historical interactions from a CSV body, same protocol as the customer import (400 before anything is written, then NDJSON progress and a final `{ done: true, … }` line). Rows whose clientId is stored are skipped. Manager or higher, like the customer import: one file writes thousands of rows into many customers' timelines and can name any member as the staff of an interaction; agents log their own interactions one at a time."} },
-  { path: "/api/v1/imports/responses", module: r33, docs: {"POST":"import historical responses of one survey from a CSV body, same protocol as the other imports (400 before anything is written, then NDJSON progress and a final `{ done: true, … }` line). Another organization's survey is a 404. Rows whose clientId is stored for the survey are skipped; no cases are opened. Manager or higher, like the other imports: one file writes thousands of responses into the reports."} },
-  { path: "/api/v1/interactions", module: r34, docs: {"GET":"newest first, filtered as the Interactions page filters (customer, touchpoint, channel, staff member, source, outcome, emotion, period, text in the note)","POST":"log an interaction; idempotent by clientId (201 first time, 200 on a retry)"} },
-  { path: "/api/v1/interactions/:id", module: r35, docs: {"GET":"one interaction"} },
-  { path: "/api/v1/invites", module: r36, docs: {"GET":"invites and their status","POST":"invite someone with a role: e-mailed to the address when the server has SMTP (sent: true), else the response holds the one-time link (url)"} },
-  { path: "/api/v1/invites/:id", module: r37, docs: {"DELETE":"revoke an invite link"} },
-  { path: "/api/v1/journeys", module: r38, docs: {"GET":"journeys with stage and touchpoint counts (?includeArchived=true)","POST":"create a journey with its ordered stages"} },
-  { path: "/api/v1/journeys/:id", module: r39, docs: {"GET":"a journey with its stages and touchpoints (and their promises); ?includeArchived=true adds archived stages and touchpoints (the editor's view)","PATCH":"rename, describe, archive or restore (archiving keeps all history)"} },
-  { path: "/api/v1/journeys/:id/map", module: r40, docs: {"GET":"the journey with live CSAT/CES/NPS (interval, n), interaction volume, average emotion and experience gaps per touchpoint, aggregates and the emotion curve per stage; query = the analytics filters (period preset or from/to, channelId, segment)"} },
-  { path: "/api/v1/journeys/:id/paths", module: r41, docs: {"GET":"the common paths of customers between the journey's touchpoints and where they drop out: customers per (step, touchpoint), links step k → k+1 (under 1 % of customers summed as \"other\"), drop-outs and the top paths; query = the analytics filters (period, channelId, segment), steps (2–10, default 5) and format (json | csv)"} },
-  { path: "/api/v1/journeys/:id/stages", module: r42, docs: {"POST":"add a stage at the end of the journey (name, optional blueprint lanes)"} },
-  { path: "/api/v1/journeys/:id/stages/order", module: r43, docs: {"PUT":"the new order of the journey's active stages (every one, once)"} },
-  { path: "/api/v1/maturity-assessments", module: r44, docs: {"GET":"the organization's self-assessments, newest first (at most 50)","POST":"save a self-assessment: { answers: { <question key>: 1–4 } }"} },
-  { path: "/api/v1/me", module: r45, docs: {"GET":"who is calling: user, active organization, role, and their other organizations"} },
-  { path: "/api/v1/members", module: r46, docs: {"GET":"members of the organization and their roles"} },
-  { path: "/api/v1/members/:id", module: r47, docs: {"PATCH":"change a member's role","DELETE":"remove a member from the organization"} },
-  { path: "/api/v1/members/:id/sessions", module: r48, docs: {"DELETE":"end every session of a member (they stay a member and may sign in again)"} },
-  { path: "/api/v1/metrics/compare", module: r49, docs: {"GET":"two sides with NPS, CSAT, CES and the difference b − a with its significance: ?segment=A&compare=B compares two customer segments; without compare (or compare=previous) the previous period"} },
-  { path: "/api/v1/metrics/drivers", module: r50, docs: {"GET":"key drivers of NPS or CSAT (?outcome=nps|csat) for the dashboard's filters: each driver item's relative weight (Johnson 2000) with its 95 % bootstrap interval, its mean score and n, or \"not enough data\"; ?format=csv for the table as CSV"} },
-  { path: "/api/v1/metrics/headline", module: r51, docs: {"GET":"NPS, CSAT and CES with n and 95 % intervals for the last ?days= (default 90)"} },
-  { path: "/api/v1/metrics/summary", module: r52, docs: {"GET":"NPS, CSAT and CES for the filtered period with n and 95 % intervals, and the change vs the previous period of equal length with its significance"} },
-  { path: "/api/v1/metrics/trend", module: r53, docs: {"GET":"NPS, CSAT, CES per day/week/month bucket with 95 % intervals and n, the NPS split and the volume, for the dashboard's filters; ?format=csv&series=nps|csat|ces|nps-split|volume for one chart as CSV"} },
-  { path: "/api/v1/public/surveys/:publicId", module: r54, docs: {"GET":"a live survey's questions for respondents, in their language (?lang=, else Accept-Language, else the survey's default); 404 unknown or draft, 410 closed. No login. ?customer=<external id> of a customer who opted out of surveys → 200 { eligible: false } and no questions."} },
-  { path: "/api/v1/public/surveys/:publicId/responses", module: r55, docs: {"POST":"a respondent's answers, idempotent by clientId: 201 for a new response (with its `resumeToken`), 200 `{ clientId, completed }` for continuing a partial one with that token or for an identical replay; 409 without the token, or changing a completed one; 400 an unknown channel or touchpointId; 429 rate limited."} },
-  { path: "/api/v1/reports/gaps", module: r56, docs: {"GET":"every touchpoint with a promised score: promised vs perceived with interval, n, significance and priority, sorted by priority (first row = where to act first); ?format=csv streams it as CSV"} },
-  { path: "/api/v1/reports/servqual", module: r57, docs: {"GET":"per touchpoint with SERVQUAL answers and per dimension: mean perception, mean expectation and the paired gap (perception − expectation) with its 95 % interval, n and significance; ?format=csv streams it as CSV"} },
-  { path: "/api/v1/responses", module: r58, docs: {"GET":"survey responses with their answers, newest first, cursor paginated. Filters: surveyId, touchpointId, channelId, customerId, metric, category, scoreMin, scoreMax, from, to, hasComment, status (completed | partial), q (text in the comment); see lib/responses/schema.ts."} },
-  { path: "/api/v1/responses/:id", module: r59, docs: {"GET":"one response with its customer, survey, touchpoint, channel and every answer"} },
-  { path: "/api/v1/retention", module: r60, docs: {"GET":"the retention policy, how many responses it would process now, and the last run (admins)","PUT":"{ enabled, months (1–240), mode: \"anonymise\" | \"delete\" }; audited"} },
-  { path: "/api/v1/retention/run", module: r61, docs: {"POST":"{ dryRun: true } counts what the policy would process; { dryRun: false } applies it now (admins) under the same lease as the daily job (409 while another run holds it); answers the counts; audited."} },
-  { path: "/api/v1/sso-connection", module: r62, docs: {"GET":"the organization's OpenID Connect connection (never its client secret) and the redirect URI to register","PUT":"create or replace it; the issuer's discovery document is checked first (audited)","DELETE":"remove it and every identity linked through it (audited)"} },
-  { path: "/api/v1/sso-connection/domain-checks", module: r63, docs: {"POST":"look up a listed domain's DNS TXT challenge and verify the domain for this organization (audited)"} },
-  { path: "/api/v1/stages/:id", module: r64, docs: {"PATCH":"rename, edit the blueprint lanes, archive or restore (archiving keeps all history)"} },
-  { path: "/api/v1/surveys", module: r65, docs: {"GET":"surveys with status and response counts","POST":"a new draft survey from a template (nps, csat, ces, servqual, custom)"} },
-  { path: "/api/v1/surveys/:id", module: r66, docs: {"GET":"a survey with its questions (each with its answer count and whether it is locked) and distribution settings","PATCH":"name, linked touchpoint, languages, distribution settings"} },
-  { path: "/api/v1/surveys/:id/close", module: r67, docs: {"POST":"live → closed (the link and widget stop taking answers)"} },
-  { path: "/api/v1/surveys/:id/publish", module: r68, docs: {"POST":"draft → live (needs at least one valid question)"} },
-  { path: "/api/v1/surveys/:id/questions", module: r69, docs: {"PUT":"the whole ordered question list (existing questions keep their id)"} },
-  { path: "/api/v1/surveys/:id/reopen", module: r70, docs: {"POST":"closed → live"} },
-  { path: "/api/v1/touchpoints", module: r71, docs: {"GET":"every active touchpoint with its journey, stage, channel and promise","POST":"add a touchpoint at the end of a stage, with its channel, kind and promise"} },
-  { path: "/api/v1/touchpoints/:id", module: r72, docs: {"PATCH":"edit the promise, move (stageId and/or position), archive or restore"} },
-  { path: "/api/v1/touchpoints/:id/qr", module: r73, docs: {"GET":"the touchpoint's QR code: the hosted survey link carrying the touchpoint and the channel \"qr\", and the answers that came through it (format=json, the default); format=svg or pdf: the printable A4 sheet. surveyId: a live survey (default: the one linked to the touchpoint). Managers and admins."} },
-  { path: "/api/v1/units", module: r74, docs: {"GET":"the organization's units as a tree in depth-first order (parents before children, siblings by name), each with its parent, depth and ancestor ids; ?archived=false leaves archived units out (docs/hierarchy.md)","POST":"a unit: code (unique in the organization), name, optional kind label and parent (none = top level). Admins."} },
-  { path: "/api/v1/units/:id", module: r75, docs: {"GET":"one unit","PATCH":"rename it: a new name, code or kind label (its place in the tree and its history stay). Admins."} },
-  { path: "/api/v1/units/:id/archive", module: r76, docs: {"POST":"archive the unit and its subtree: they keep their rows and stay in reports, and take no new responses, interactions or children. Admins."} },
-  { path: "/api/v1/units/:id/move", module: r77, docs: {"POST":"move the unit and its subtree under another active unit (parentId null = top level); 400 when the new parent is the unit itself or one of its own units. Its history moves with it. Admins."} },
-  { path: "/api/v1/units/:id/restore", module: r78, docs: {"POST":"restore an archived unit (not its subtree); its parent must be active. Admins."} },
-  { path: "/api/v1/units/export", module: r79, docs: {"GET":"the unit tree as CSV (code, name, kind, parentCode, archived), parents before children: the shape the import takes, so an export re-imports unchanged"} },
-  { path: "/api/v1/units/import", module: r80, docs: {"POST":"create and update units from a CSV (raw text/csv or the `file` field of multipart/form-data) with the columns code, name, kind, parentCode, archived; parents by code, in any order. All or nothing: 400 naming each bad row and field (`rows[5].parentCode`) and nothing is saved. Admins."} },
-  { path: "/api/v1/webhooks", module: r81, docs: {"GET":"the organization's endpoints with delivery counts (never their secrets)","POST":"create an endpoint; its signing secret is in this response only"} },
-  { path: "/api/v1/webhooks/:id", module: r82, docs: {"GET":"one endpoint","PATCH":"change URL, description, events, active; rotateSecret answers the new secret once","DELETE":"delete the endpoint and its delivery log"} },
-  { path: "/api/v1/webhooks/:id/deliveries", module: r83, docs: {"GET":"the delivery log, newest first (?status=&limit=&cursor=)"} },
-  { path: "/api/v1/webhooks/:id/redeliver", module: r84, docs: {"POST":"attempt one delivery of this endpoint again, now ({ deliveryId })"} },
-  { path: "/api/v1/webhooks/:id/test", module: r85, docs: {"POST":"send a webhook.test event to this endpoint now; answers the logged delivery"} },
+  { path: "/api/v1/campaigns/:id/response-rates", module: r13, docs: {"GET":"the campaign's response rates (docs/metrics.md, \"Response rate of invitations\"), for every wave or for `?wave=<number>` (400 naming `wave` when the campaign has no such wave). Fields: `funnel` (invited, queued, sent, delivered, bounced, failed, suppressed, cancelled, started, completed); `responseRate` and `completionRate` ({ answered, delivered, rate, low, high, enough }: started resp. completed of delivered in %, with the Wilson 95 % interval; `enough` from 30 delivered; rate null when nothing was delivered); `waves` (the last 50, newest first: id, number, scheduledAt, status, funnel, responseRate); `reminders` (per `message` — 0 the invitation, k the k-th reminder — `sent`, and `answered` / `completed`: invitations whose first answer came after that message and before the next); `nonResponse` (`respondents` and `nonRespondents` among the delivered invitations, `enough` when both are at least 30, `tested`, `flagged`, `omittedTags`, and `rows` per `attribute` — segment, tenure, lastOutcome — and `category`: the counts, `respondentShare` and `nonRespondentShare` in %, `difference` in points, `z`, `pValue`, `adjustedP` (Benjamini–Hochberg), `flagged` (adjusted p ≤ 0.05), and `reason` — too_few or sparse — when it was not tested)"} },
+  { path: "/api/v1/campaigns/:id/resume", module: r14, docs: {"POST":"send again after a pause"} },
+  { path: "/api/v1/case-settings", module: r15, docs: {"GET":"the rules that open cases and the root-cause list","PUT":"{ rules?, rootCauses? } (managers and admins; audited)"} },
+  { path: "/api/v1/cases", module: r16, docs: {"GET":"follow-up cases (?status=&mine=true)"} },
+  { path: "/api/v1/cases/:id", module: r17, docs: {"GET":"one case","PATCH":"work a case: status, owner, due date, root cause, resolution"} },
+  { path: "/api/v1/channels", module: r18, docs: {"GET":"the organization's channels"} },
+  { path: "/api/v1/customer-token-secret", module: r19, docs: {"GET":"the customer-token signing secret's hint and date, and rotated ones still valid (never a secret itself)"} },
+  { path: "/api/v1/customer-token-secret/rotate", module: r20, docs: {"POST":"make a new customer-token signing secret, answered once; the previous one keeps verifying for previousValidHours (default 168) (audited)"} },
+  { path: "/api/v1/customers", module: r21, docs: {"GET":"list customers (prefix search on name, e-mail, external id; ?tag=)","POST":"create a customer (a name alone that is already taken: 409 same-name unless allowSameName)"} },
+  { path: "/api/v1/customers/:id", module: r22, docs: {"GET":"one customer","PATCH":"change profile fields, tags or consent"} },
+  { path: "/api/v1/customers/:id/consent", module: r23, docs: {"GET":"the customer's consent changes (value, source, who, when), newest first. Consent itself is changed with PATCH /api/v1/customers/:id { consent }."} },
+  { path: "/api/v1/customers/:id/erasure", module: r24, docs: {"POST":"erase a customer for good (admins): personal fields removed, notes blanked, responses anonymised, in one transaction; 409 when already erased. Body { confirm: name | \"ERASE\" }."} },
+  { path: "/api/v1/customers/:id/export", module: r25, docs: {"GET":"everything held about one customer as one JSON document (a download); managers and admins; recorded in the audit trail."} },
+  { path: "/api/v1/customers/:id/timeline", module: r26, docs: {"GET":"interactions, responses and cases merged, newest first (?before=&limit=)"} },
+  { path: "/api/v1/exports/audit-events", module: r27, docs: {"GET":"the audit events matching the filters as CSV, streamed (admins); the export is itself recorded in the audit trail."} },
+  { path: "/api/v1/exports/customers", module: r28, docs: {"GET":"every customer of the organization as CSV, in the column shape the import accepts (streamed in chunks by id); recorded in the audit trail."} },
+  { path: "/api/v1/exports/interactions", module: r29, docs: {"GET":"the interactions matching the list's filters as CSV, in the columns the interaction import takes (streamed in chunks by id); recorded in the audit trail."} },
+  { path: "/api/v1/exports/responses", module: r30, docs: {"GET":"the responses matching the inbox filters as CSV, streamed page by page (one column per question when a single survey is chosen); recorded in the audit trail."} },
+  { path: "/api/v1/imports/customers", module: r31, docs: {"POST":"import a customers CSV (the body). A bad mapping or header is a 400 before anything is written; then the answer streams as NDJSON: progress lines every ~1,000 rows and a final `{ done: true, … }` line. Manager or higher: an import changes many customers at once."} },
+  { path: "/api/v1/imports/customers/preview", module: r32, docs: {"POST":"header, first 10 rows, row count and a suggested mapping of a CSV (raw text/csv body or the `file` field of multipart/form-data). Manager: imports are bulk changes."} },
+  { path: "/api/v1/imports/interactions", module: r33, docs: {"POST":"import historical interactions from a CSV body, same protocol as the customer import (400 before anything is written, then NDJSON progress and a final `{ done: true, … }` line). Rows whose clientId is stored are skipped. Manager or higher, like the customer import: one file writes thousands of rows into many customers' timelines and can name any member as the staff of an interaction; agents log their own interactions one at a time."} },
+  { path: "/api/v1/imports/responses", module: r34, docs: {"POST":"import historical responses of one survey from a CSV body, same protocol as the other imports (400 before anything is written, then NDJSON progress and a final `{ done: true, … }` line). Another organization's survey is a 404. Rows whose clientId is stored for the survey are skipped; no cases are opened. Manager or higher, like the other imports: one file writes thousands of responses into the reports."} },
+  { path: "/api/v1/interactions", module: r35, docs: {"GET":"newest first, filtered as the Interactions page filters (customer, touchpoint, channel, staff member, source, outcome, emotion, period, text in the note)","POST":"log an interaction; idempotent by clientId (201 first time, 200 on a retry)"} },
+  { path: "/api/v1/interactions/:id", module: r36, docs: {"GET":"one interaction"} },
+  { path: "/api/v1/invites", module: r37, docs: {"GET":"invites and their status","POST":"invite someone with a role: e-mailed to the address when the server has SMTP (sent: true), else the response holds the one-time link (url)"} },
+  { path: "/api/v1/invites/:id", module: r38, docs: {"DELETE":"revoke an invite link"} },
+  { path: "/api/v1/journeys", module: r39, docs: {"GET":"journeys with stage and touchpoint counts (?includeArchived=true)","POST":"create a journey with its ordered stages"} },
+  { path: "/api/v1/journeys/:id", module: r40, docs: {"GET":"a journey with its stages and touchpoints (and their promises); ?includeArchived=true adds archived stages and touchpoints (the editor's view)","PATCH":"rename, describe, archive or restore (archiving keeps all history)"} },
+  { path: "/api/v1/journeys/:id/map", module: r41, docs: {"GET":"the journey with live CSAT/CES/NPS (interval, n), interaction volume, average emotion and experience gaps per touchpoint, aggregates and the emotion curve per stage; query = the analytics filters (period preset or from/to, channelId, segment)"} },
+  { path: "/api/v1/journeys/:id/paths", module: r42, docs: {"GET":"the common paths of customers between the journey's touchpoints and where they drop out: customers per (step, touchpoint), links step k → k+1 (under 1 % of customers summed as \"other\"), drop-outs and the top paths; query = the analytics filters (period, channelId, segment), steps (2–10, default 5) and format (json | csv)"} },
+  { path: "/api/v1/journeys/:id/stages", module: r43, docs: {"POST":"add a stage at the end of the journey (name, optional blueprint lanes)"} },
+  { path: "/api/v1/journeys/:id/stages/order", module: r44, docs: {"PUT":"the new order of the journey's active stages (every one, once)"} },
+  { path: "/api/v1/maturity-assessments", module: r45, docs: {"GET":"the organization's self-assessments, newest first (at most 50)","POST":"save a self-assessment: { answers: { <question key>: 1–4 } }"} },
+  { path: "/api/v1/me", module: r46, docs: {"GET":"who is calling: user, active organization, role, and their other organizations"} },
+  { path: "/api/v1/members", module: r47, docs: {"GET":"members of the organization and their roles"} },
+  { path: "/api/v1/members/:id", module: r48, docs: {"PATCH":"change a member's role","DELETE":"remove a member from the organization"} },
+  { path: "/api/v1/members/:id/sessions", module: r49, docs: {"DELETE":"end every session of a member (they stay a member and may sign in again)"} },
+  { path: "/api/v1/metrics/compare", module: r50, docs: {"GET":"two sides with NPS, CSAT, CES and the difference b − a with its significance: ?segment=A&compare=B compares two customer segments; without compare (or compare=previous) the previous period"} },
+  { path: "/api/v1/metrics/drivers", module: r51, docs: {"GET":"key drivers of NPS or CSAT (?outcome=nps|csat) for the dashboard's filters: each driver item's relative weight (Johnson 2000) with its 95 % bootstrap interval, its mean score and n, or \"not enough data\"; ?format=csv for the table as CSV"} },
+  { path: "/api/v1/metrics/headline", module: r52, docs: {"GET":"NPS, CSAT and CES with n and 95 % intervals for the last ?days= (default 90)"} },
+  { path: "/api/v1/metrics/summary", module: r53, docs: {"GET":"NPS, CSAT and CES for the filtered period with n and 95 % intervals, and the change vs the previous period of equal length with its significance. `responseRates` gives per metric the response rate of the invitations delivered in the period ({ answered, delivered, rate, low, high, enough }, % with the Wilson 95 % interval), or null where none were delivered or a touchpoint, stage, journey or channel filter is set (docs/metrics.md, \"Response rate of invitations\")"} },
+  { path: "/api/v1/metrics/trend", module: r54, docs: {"GET":"NPS, CSAT, CES per day/week/month bucket with 95 % intervals and n, the NPS split and the volume, for the dashboard's filters; ?format=csv&series=nps|csat|ces|nps-split|volume for one chart as CSV"} },
+  { path: "/api/v1/public/surveys/:publicId", module: r55, docs: {"GET":"a live survey's questions for respondents, in their language (?lang=, else Accept-Language, else the survey's default); 404 unknown or draft, 410 closed. No login. ?customer=<external id> of a customer who opted out of surveys → 200 { eligible: false } and no questions."} },
+  { path: "/api/v1/public/surveys/:publicId/responses", module: r56, docs: {"POST":"a respondent's answers, idempotent by clientId: 201 for a new response (with its `resumeToken`), 200 `{ clientId, completed }` for continuing a partial one with that token or for an identical replay; 409 without the token, or changing a completed one; 400 an unknown channel or touchpointId; 429 rate limited."} },
+  { path: "/api/v1/reports/gaps", module: r57, docs: {"GET":"every touchpoint with a promised score: promised vs perceived with interval, n, significance and priority, sorted by priority (first row = where to act first); ?format=csv streams it as CSV"} },
+  { path: "/api/v1/reports/servqual", module: r58, docs: {"GET":"per touchpoint with SERVQUAL answers and per dimension: mean perception, mean expectation and the paired gap (perception − expectation) with its 95 % interval, n and significance; ?format=csv streams it as CSV"} },
+  { path: "/api/v1/responses", module: r59, docs: {"GET":"survey responses with their answers, newest first, cursor paginated. Filters: surveyId, touchpointId, channelId, customerId, metric, category, scoreMin, scoreMax, from, to, hasComment, status (completed | partial), q (text in the comment); see lib/responses/schema.ts."} },
+  { path: "/api/v1/responses/:id", module: r60, docs: {"GET":"one response with its customer, survey, touchpoint, channel and every answer"} },
+  { path: "/api/v1/retention", module: r61, docs: {"GET":"the retention policy, how many responses it would process now, and the last run (admins)","PUT":"{ enabled, months (1–240), mode: \"anonymise\" | \"delete\" }; audited"} },
+  { path: "/api/v1/retention/run", module: r62, docs: {"POST":"{ dryRun: true } counts what the policy would process; { dryRun: false } applies it now (admins) under the same lease as the daily job (409 while another run holds it); answers the counts; audited."} },
+  { path: "/api/v1/sso-connection", module: r63, docs: {"GET":"the organization's OpenID Connect connection (never its client secret) and the redirect URI to register","PUT":"create or replace it; the issuer's discovery document is checked first (audited)","DELETE":"remove it and every identity linked through it (audited)"} },
+  { path: "/api/v1/sso-connection/domain-checks", module: r64, docs: {"POST":"look up a listed domain's DNS TXT challenge and verify the domain for this organization (audited)"} },
+  { path: "/api/v1/stages/:id", module: r65, docs: {"PATCH":"rename, edit the blueprint lanes, archive or restore (archiving keeps all history)"} },
+  { path: "/api/v1/surveys", module: r66, docs: {"GET":"surveys with status and response counts","POST":"a new draft survey from a template (nps, csat, ces, servqual, custom)"} },
+  { path: "/api/v1/surveys/:id", module: r67, docs: {"GET":"a survey with its questions (each with its answer count and whether it is locked) and distribution settings","PATCH":"name, linked touchpoint, languages, distribution settings"} },
+  { path: "/api/v1/surveys/:id/close", module: r68, docs: {"POST":"live → closed (the link and widget stop taking answers)"} },
+  { path: "/api/v1/surveys/:id/publish", module: r69, docs: {"POST":"draft → live (needs at least one valid question)"} },
+  { path: "/api/v1/surveys/:id/questions", module: r70, docs: {"PUT":"the whole ordered question list (existing questions keep their id)"} },
+  { path: "/api/v1/surveys/:id/reopen", module: r71, docs: {"POST":"closed → live"} },
+  { path: "/api/v1/touchpoints", module: r72, docs: {"GET":"every active touchpoint with its journey, stage, channel and promise","POST":"add a touchpoint at the end of a stage, with its channel, kind and promise"} },
+  { path: "/api/v1/touchpoints/:id", module: r73, docs: {"PATCH":"edit the promise, move (stageId and/or position), archive or restore"} },
+  { path: "/api/v1/touchpoints/:id/qr", module: r74, docs: {"GET":"the touchpoint's QR code: the hosted survey link carrying the touchpoint and the channel \"qr\", and the answers that came through it (format=json, the default); format=svg or pdf: the printable A4 sheet. surveyId: a live survey (default: the one linked to the touchpoint). Managers and admins."} },
+  { path: "/api/v1/triggers", module: r75, docs: {"GET":"the organization's triggers with their funnels, newest first (managers and admins: docs/distribution.md)","POST":"invite to a live survey by e-mail a delay after an interaction (at a touchpoint, with an outcome) or a resolved case"} },
+  { path: "/api/v1/triggers/:id", module: r76, docs: {"GET":"one trigger: its settings and funnel (invited, sent, started, completed)","PATCH":"change it; `status` \"paused\" holds its messages (and fires nothing) until \"active\" again","DELETE":"delete it: messages not yet sent are dropped (the built-in re-survey: 409, pause it)"} },
+  { path: "/api/v1/units", module: r77, docs: {"GET":"the organization's units as a tree in depth-first order (parents before children, siblings by name), each with its parent, depth and ancestor ids; ?archived=false leaves archived units out (docs/hierarchy.md)","POST":"a unit: code (unique in the organization), name, optional kind label and parent (none = top level). Admins."} },
+  { path: "/api/v1/units/:id", module: r78, docs: {"GET":"one unit","PATCH":"rename it: a new name, code or kind label (its place in the tree and its history stay). Admins."} },
+  { path: "/api/v1/units/:id/archive", module: r79, docs: {"POST":"archive the unit and its subtree: they keep their rows and stay in reports, and take no new responses, interactions or children. Admins."} },
+  { path: "/api/v1/units/:id/move", module: r80, docs: {"POST":"move the unit and its subtree under another active unit (parentId null = top level); 400 when the new parent is the unit itself or one of its own units. Its history moves with it. Admins."} },
+  { path: "/api/v1/units/:id/restore", module: r81, docs: {"POST":"restore an archived unit (not its subtree); its parent must be active. Admins."} },
+  { path: "/api/v1/units/export", module: r82, docs: {"GET":"the unit tree as CSV (code, name, kind, parentCode, archived), parents before children: the shape the import takes, so an export re-imports unchanged"} },
+  { path: "/api/v1/units/import", module: r83, docs: {"POST":"create and update units from a CSV (raw text/csv or the `file` field of multipart/form-data) with the columns code, name, kind, parentCode, archived; parents by code, in any order. All or nothing: 400 naming each bad row and field (`rows[5].parentCode`) and nothing is saved. Admins."} },
+  { path: "/api/v1/webhooks", module: r84, docs: {"GET":"the organization's endpoints with delivery counts (never their secrets)","POST":"create an endpoint; its signing secret is in this response only"} },
+  { path: "/api/v1/webhooks/:id", module: r85, docs: {"GET":"one endpoint","PATCH":"change URL, description, events, active; rotateSecret answers the new secret once","DELETE":"delete the endpoint and its delivery log"} },
+  { path: "/api/v1/webhooks/:id/deliveries", module: r86, docs: {"GET":"the delivery log, newest first (?status=&limit=&cursor=)"} },
+  { path: "/api/v1/webhooks/:id/redeliver", module: r87, docs: {"POST":"attempt one delivery of this endpoint again, now ({ deliveryId })"} },
+  { path: "/api/v1/webhooks/:id/test", module: r88, docs: {"POST":"send a webhook.test event to this endpoint now; answers the logged delivery"} },
 ];

@@ -2,7 +2,8 @@
 // language (?lang=, else Accept-Language), one small client form. Link parameters: ?score= prefills and
 // saves the headline score, ?cid= the customer's external id with ?ct= its customer token (without a valid
 // token the id is only an unverified claim: docs/security/signed-customer-token.md; a verified customer who
-// opted out sees no form), ?tp= a touchpoint id, ?ch= a channel key.
+// opted out sees no form), ?tp= a touchpoint id, ?ch= a channel key, ?rid= with ?rt= the one response of an
+// invitation (its client id and resume token, from the /i/ redirect: lib/campaigns/links.ts).
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
@@ -13,6 +14,7 @@ import { negotiateLocale } from "@/lib/surveys/locale";
 import { publicIdParams, publicResponseInput, publicSurveyQuery } from "@/lib/surveys/public-schema";
 import { customerMayAnswer, getPublicSurvey, type PublicSurvey } from "@/lib/surveys/public-service";
 import { UI_LOCALES, uiText } from "@/lib/surveys/ui-text";
+import { invitationOfClientId } from "@/lib/campaigns/link-token";
 import { SurveyForm } from "@/components/survey-form/survey-form";
 import { SurveyPageShell } from "@/components/survey-form/survey-page-shell";
 import { submitHostedSurvey } from "./actions";
@@ -96,6 +98,10 @@ export default async function HostedSurveyPage(props: Props) {
     touchpointId: field.touchpointId.safeParse(first(sp.tp)).data,
     channel: field.channel.safeParse(first(sp.ch)).data,
   };
+  // Only a client id derived from an invitation (its MAC checks out) names the invitation's response.
+  const rid = field.clientId.safeParse(first(sp.rid)).data;
+  const rt = field.resumeToken.safeParse(first(sp.rt)).data;
+  const response = rid && rt && invitationOfClientId(rid) ? { clientId: rid, resumeToken: rt } : undefined;
   // A signed link of a customer who opted out of surveys shows no form (and the submit would refuse anyway);
   // an unsigned ?cid= shows the form, as for a customer nobody knows.
   if (!(await customerMayAnswer(publicId, context.customerExternalId, context.customerToken))) {
@@ -124,6 +130,7 @@ export default async function HostedSurveyPage(props: Props) {
         strings={{ ...survey.strings, alreadyDone: t.alreadyDone, genericError: t.genericError, textHint: t.textHint }}
         prefill={prefillFor(survey, first(sp.score))}
         context={Object.fromEntries(Object.entries(context).filter(([, v]) => v !== undefined))}
+        response={response}
         submit={submitHostedSurvey.bind(null, publicId)}
       />
     </SurveyPageShell>

@@ -13,6 +13,7 @@ import { Timeline } from "@/components/customers/timeline";
 import { CaseStatusBadge, PriorityBadge } from "@/components/cases/case-labels";
 import { CaseTrigger } from "@/components/cases/case-trigger";
 import { CaseHistory } from "@/components/cases/case-history";
+import { CaseInvitations } from "@/components/cases/case-invitations";
 import { CaseWorkForm } from "@/components/cases/case-work-form";
 import { BackLink } from "@/components/ui/back-link";
 
@@ -136,6 +137,12 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
               </dl>
             )}
           </Section>
+
+          {kase.invitations.length ? (
+            <Section title="Survey invitations" description="Sent by e-mail through the outbox after the resolution.">
+              <CaseInvitations invitations={kase.invitations} />
+            </Section>
+          ) : null}
 
           <Section title="History" description="Changes to this case and re-surveys, newest first.">
             <CaseHistory events={kase.history} />

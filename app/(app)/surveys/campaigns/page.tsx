@@ -9,99 +9,68 @@ import { smsConfigured } from "@/lib/campaigns/sms/provider";
 import { PageHeader, Section } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { DataTable, type Column } from "@/components/ui/data-table";
-import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { FormMessage } from "@/components/ui/form-message";
-import { formatCount, formatDate } from "@/components/ui/format";
+import { formatCount } from "@/components/ui/format";
+import { formatResponseRate } from "@/lib/metrics";
 import { CampaignForm } from "@/components/campaigns/campaign-form";
 import { CampaignControls } from "@/components/campaigns/campaign-controls";
+import { CampaignStatusBadge, scheduleText } from "@/components/campaigns/campaign-labels";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Campaigns" };
 
-const STATUS: Record<string, { label: string; tone: BadgeTone }> = {
-  active: { label: "Active", tone: "ok" },
-  paused: { label: "Paused", tone: "warn" },
-  cancelled: { label: "Cancelled", tone: "neutral" },
-};
-
-const pct = (part: number, whole: number) => (whole > 0 ? `${Math.round((100 * part) / whole)} %` : "—");
-
-function schedule(c: CampaignDto): string {
-  const every = c.schedule.repeatEveryDays ? `every ${c.schedule.repeatEveryDays} days` : "once";
-  const next = c.status === "active" && c.schedule.nextWaveAt ? `, next wave ${formatDate(c.schedule.nextWaveAt)}` : "";
-  const reminders = c.reminders.count
-    ? `; ${c.reminders.count} reminder${c.reminders.count > 1 ? "s" : ""} after ${c.reminders.delayHours} h`
-    : "";
-  return `${every}${next}${reminders}`;
-}
-
+// Five columns, so the list fits beside the sidebar at 1280 px without scrolling sideways; below the table's
+// width each campaign is a card (DataTable).
 const columns: Column<CampaignDto>[] = [
   {
     header: "Campaign",
-    className: "table-view:min-w-48",
+    className: "table-view:min-w-56",
     cell: (c) => (
       <>
-        <span className="font-medium">{c.name}</span>
-        <span className="block text-xs text-slate-700">
+        <Link href={`/surveys/campaigns/${c.id}`} className="font-medium text-brand-700 hover:underline">
+          {c.name}
+        </Link>
+        <span className="block text-xs font-normal text-slate-700">
           {c.survey.name} → {c.audience?.name ?? "audience deleted"}
         </span>
-        <span className="block text-xs text-slate-700">
-          {c.channel === "sms" ? "SMS" : "E-mail"}, {schedule(c)}
+        <span className="block text-xs font-normal text-slate-700">
+          {c.channel === "sms" ? "SMS" : "E-mail"}, {scheduleText(c)}
         </span>
       </>
     ),
   },
-  {
-    header: "Status",
-    cell: (c) => {
-      const s = STATUS[c.status] ?? { label: c.status, tone: "neutral" as const };
-      return <Badge tone={s.tone}>{s.label}</Badge>;
-    },
-  },
-  { header: "Invited", align: "right", className: "tabular-nums", cell: (c) => formatCount(c.funnel.invited) },
-  {
-    header: "Sent",
-    align: "right",
-    className: "tabular-nums",
-    cell: (c) => (
-      <>
-        {formatCount(c.funnel.sent)}
-        {c.funnel.queued ? (
-          <span className="block text-xs text-slate-700">{formatCount(c.funnel.queued)} waiting</span>
-        ) : null}
-      </>
-    ),
-  },
+  { header: "Status", cell: (c) => <CampaignStatusBadge status={c.status} /> },
   {
     header: "Delivered",
     align: "right",
     className: "tabular-nums",
-    cell: (c) => (
-      <>
-        {formatCount(c.funnel.delivered)}
-        {c.funnel.bounced ? (
-          <span className="block text-xs text-slate-700">{formatCount(c.funnel.bounced)} bounced</span>
-        ) : null}
-      </>
-    ),
-  },
-  { header: "Started", align: "right", className: "tabular-nums", cell: (c) => formatCount(c.funnel.started) },
-  {
-    header: "Completed",
-    align: "right",
-    className: "tabular-nums",
-    cell: (c) => (
-      <>
-        {formatCount(c.funnel.completed)}
-        <span className="block text-xs text-slate-700">{pct(c.funnel.completed, c.funnel.delivered)} of delivered</span>
-      </>
-    ),
+    cell: (c) => {
+      const f = c.funnel;
+      const notes = [
+        f.bounced ? `${formatCount(f.bounced)} bounced` : null,
+        f.queued ? `${formatCount(f.queued)} waiting` : null,
+        f.suppressed + f.cancelled ? `${formatCount(f.suppressed + f.cancelled)} not sent` : null,
+      ].filter(Boolean);
+      return (
+        <>
+          {formatCount(f.delivered)} <span className="text-slate-700">of {formatCount(f.invited)} invited</span>
+          {notes.length ? <span className="block text-xs text-slate-700">{notes.join(" · ")}</span> : null}
+        </>
+      );
+    },
   },
   {
-    header: "Not invited",
+    header: "Response rate",
     align: "right",
     className: "tabular-nums",
-    cell: (c) => formatCount(c.funnel.suppressed + c.funnel.cancelled),
+    testId: "campaign-response-rate",
+    cell: (c) => (
+      <>
+        {formatResponseRate(c.responseRate) ?? "—"}
+        <span className="block text-xs text-slate-700">
+          {formatCount(c.funnel.started)} answered · {formatCount(c.funnel.completed)} completed
+        </span>
+      </>
+    ),
   },
   { header: "Actions", cell: (c) => <CampaignControls id={c.id} name={c.name} status={c.status} /> },
 ];
@@ -131,14 +100,16 @@ export default async function CampaignsPage() {
         }
       />
       {mailConfigured() ? null : (
-        <FormMessage tone="error">
-          E-mail is not set up on this server (SMTP_URL), so invitations wait in the outbox until it is.
-        </FormMessage>
+        <p role="note" className="mb-6 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          E-mail is not set up on this server (<code className="font-mono">SMTP_URL</code>, see the README), so
+          invitations wait in the outbox until it is.
+        </p>
       )}
       {smsConfigured() || !campaigns.some((c) => c.channel === "sms") ? null : (
-        <FormMessage tone="error">
-          SMS is not set up on this server (SMS_PROVIDER), so SMS invitations wait in the outbox until it is.
-        </FormMessage>
+        <p role="note" className="mb-6 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          SMS is not set up on this server (<code className="font-mono">SMS_PROVIDER</code>, see docs/operations.md), so
+          SMS invitations wait in the outbox until it is.
+        </p>
       )}
       <Section title="Your campaigns">
         {campaigns.length === 0 ? (

@@ -1,0 +1,128 @@
+// /surveys/campaigns/:id — one campaign: its settings and controls, and its response rates (docs/metrics.md,
+// "Response rate of invitations"): the funnel, the waves, the answers after each reminder and the non-response
+// check, for every wave or one (?wave=N).
+import Link from "next/link";
+import { orNotFound, requireCtx } from "@/lib/auth/action";
+import { getCampaign } from "@/lib/campaigns/service";
+import { getCampaignRates } from "@/lib/campaigns/rates";
+import { campaignRatesQuery } from "@/lib/campaigns/schema";
+import { ValidationError } from "@/lib/errors";
+import { PageHeader, Section } from "@/components/ui/page-header";
+import { BackLink } from "@/components/ui/back-link";
+import { FormMessage } from "@/components/ui/form-message";
+import { CampaignControls } from "@/components/campaigns/campaign-controls";
+import { CampaignStatusBadge, scheduleText } from "@/components/campaigns/campaign-labels";
+import { CampaignFunnel } from "@/components/campaigns/campaign-funnel";
+import { NonResponseTable, RateFigure, ReminderTable, WaveTable } from "@/components/campaigns/campaign-rates";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Campaign" };
+
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+async function ratesOf(ctx: Awaited<ReturnType<typeof requireCtx>>, id: string, wave: number | undefined) {
+  try {
+    return { rates: await getCampaignRates(ctx, id, wave), missingWave: null };
+  } catch (error) {
+    if (!(error instanceof ValidationError) || wave === undefined) throw error;
+    return { rates: await getCampaignRates(ctx, id), missingWave: wave };
+  }
+}
+
+export default async function CampaignPage({ params, searchParams }: Props) {
+  const ctx = await requireCtx("manager");
+  const [{ id }, sp] = await Promise.all([params, searchParams]);
+  const wave = campaignRatesQuery.safeParse({ wave: typeof sp.wave === "string" ? sp.wave : undefined }).data?.wave;
+  const c = await orNotFound(getCampaign(ctx, id));
+  const { rates, missingWave } = await orNotFound(ratesOf(ctx, id, wave));
+  const scope = rates.wave === null ? "every wave" : `wave ${rates.wave}`;
+  const tab = (active: boolean) =>
+    `inline-flex min-h-9 items-center rounded-md px-3 text-sm font-medium ${active ? "bg-brand-50 text-brand-800 ring-1 ring-brand-200" : "text-brand-700 underline hover:bg-slate-100"}`;
+  return (
+    <>
+      <BackLink href="/surveys/campaigns">All campaigns</BackLink>
+      <PageHeader
+        title={c.name}
+        description={
+          <>
+            <CampaignStatusBadge status={c.status} /> {c.survey.name} → {c.audience?.name ?? "audience deleted"} ·{" "}
+            {scheduleText(c)}
+          </>
+        }
+        actions={<CampaignControls id={c.id} name={c.name} status={c.status} />}
+      />
+      {missingWave !== null ? (
+        <div className="mb-4">
+          <FormMessage tone="info">This campaign has no wave {missingWave}: showing every wave.</FormMessage>
+        </div>
+      ) : null}
+      {rates.waves.length > 1 ? (
+        <nav aria-label="Waves" className="mb-6 flex flex-wrap gap-2">
+          <Link
+            href={`/surveys/campaigns/${id}`}
+            className={tab(rates.wave === null)}
+            aria-current={rates.wave === null ? "page" : undefined}
+          >
+            All waves
+          </Link>
+          {rates.waves.map((w) => (
+            <Link
+              key={w.id}
+              href={`/surveys/campaigns/${id}?wave=${w.number}`}
+              className={tab(rates.wave === w.number)}
+              aria-current={rates.wave === w.number ? "page" : undefined}
+            >
+              Wave {w.number}
+            </Link>
+          ))}
+        </nav>
+      ) : null}
+      <Section
+        title="Response rate"
+        description={`Of the invitations delivered (${scope}), how many customers answered the survey since — a score from the e-mail counts — with its 95 % interval.`}
+      >
+        <dl className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2">
+          <div>
+            <dt className="text-xs font-medium tracking-wide text-slate-600 uppercase">Response rate</dt>
+            <dd className="mt-1 text-lg">
+              <RateFigure rate={rates.responseRate} testId="response-rate" />
+            </dd>
+          </div>
+          <div>
+            <dt className="text-xs font-medium tracking-wide text-slate-600 uppercase">Completed the survey</dt>
+            <dd className="mt-1 text-lg">
+              <RateFigure rate={rates.completionRate} testId="completion-rate" />
+            </dd>
+          </div>
+        </dl>
+      </Section>
+      <Section title="Funnel" description={`Each step is part of the one before (${scope}).`}>
+        <CampaignFunnel funnel={rates.funnel} label={`Funnel of ${c.name}, ${scope}`} />
+      </Section>
+      {rates.waves.length ? (
+        <Section title="Waves" description="Each wave's recipients are fixed when it starts, so each has its own base.">
+          <WaveTable campaignId={id} waves={rates.waves} />
+        </Section>
+      ) : null}
+      <Section
+        title="Answers after each reminder"
+        description="Each answer counts once, after the last message the customer had been sent when they first answered."
+      >
+        {rates.reminders.length ? (
+          <ReminderTable rows={rates.reminders} />
+        ) : (
+          <p className="text-sm text-slate-700">Nothing has been sent yet.</p>
+        )}
+      </Section>
+      <Section
+        title="Who answered, who did not"
+        description="Respondents against non-respondents by what is known of them when they were invited: a group flagged “Differs” is over- or under-represented among the answers (two-proportion tests, Benjamini–Hochberg across all groups at 5 %)."
+      >
+        <NonResponseTable view={rates.nonResponse} />
+      </Section>
+    </>
+  );
+}

@@ -1,0 +1,165 @@
+// Firing triggers (docs/distribution.md, "Triggers"): called INSIDE the transaction that writes the cause — an
+// interaction (createInteraction, the CSV import) or a case's resolution (lib/cases/service.ts) — so a rolled-back
+// cause invites no one and a committed one is never forgotten. Per matching trigger and cause: one invitation,
+// unique per (trigger, cause key), asked of the contact rules (contactRuleReasons: the one place that decides who
+// may be invited) — a suppressed one is recorded with its reason, as waves do — and, when not suppressed, its
+// first outbox message, due `delay` after the event (never before now), at the first moment of the trigger's send
+// window in the customer's time zone. The campaign worker (lib/campaigns/worker.ts) sends it.
+import { randomUUID } from "node:crypto";
+import type { Prisma } from "../db";
+import { contactRuleReasons, type Candidate } from "../campaigns/contact-rules";
+import { customerTimeZone, nextInWindow } from "../campaigns/window";
+import { delayMs } from "./schema";
+
+const DAY_MS = 86_400_000;
+/** An interaction older than this when written (history, an import of old data) fires no trigger. */
+export const INTERACTION_MAX_AGE_MS = 7 * DAY_MS;
+const CHUNK = 400; // ids per IN list: under SQLite's bound-parameter limit
+
+type TriggerRow = {
+  id: string;
+  orgId: string;
+  surveyId: string | null;
+  channel: string;
+  delayAmount: number;
+  delayUnit: string;
+  timeZone: string;
+  windowStartHour: number;
+  windowEndHour: number;
+};
+
+export type Cause = { key: string; customerId: string; at: Date; surveyId?: string };
+
+export type Invited = {
+  invitationId: string;
+  status: "queued" | "suppressed";
+  reason: string | null;
+  address: string | null;
+  dueAt: Date | null;
+  /** The invitation existed already (the cause had fired this trigger before): nothing was written. */
+  existing: boolean;
+};
+
+/** Writes the invitations (and first messages) of one trigger for its causes, once per cause. */
+export async function inviteFor(
+  tx: Prisma.TransactionClient,
+  t: TriggerRow,
+  causes: Cause[],
+  now = new Date(),
+): Promise<Map<string, Invited>> {
+  const out = new Map<string, Invited>();
+  for (let at = 0; at < causes.length; at += CHUNK) {
+    const chunk = causes.slice(at, at + CHUNK);
+    const before = await tx.invitation.findMany({
+      where: { triggerId: t.id, causeKey: { in: chunk.map((c) => c.key) } },
+      select: { id: true, causeKey: true, status: true, reason: true, address: true },
+    });
+    for (const b of before)
+      out.set(b.causeKey!, {
+        invitationId: b.id,
+        status: b.status === "suppressed" ? "suppressed" : "queued",
+        reason: b.reason,
+        address: b.address,
+        dueAt: null,
+        existing: true,
+      });
+    const fresh = chunk.filter((c) => !out.has(c.key) && (c.surveyId ?? t.surveyId));
+    if (fresh.length === 0) continue;
+    const customers: Candidate[] = await tx.customer.findMany({
+      where: { orgId: t.orgId, id: { in: [...new Set(fresh.map((c) => c.customerId))] } },
+      select: { id: true, email: true, externalId: true, consent: true, erasedAt: true, attributes: true },
+    });
+    const byId = new Map(customers.map((c) => [c.id, c]));
+    const reasons = await contactRuleReasons(tx, t.orgId, customers);
+    const invitations: Prisma.InvitationCreateManyInput[] = [];
+    const messages: Prisma.OutboxMessageCreateManyInput[] = [];
+    const window = { startHour: t.windowStartHour, endHour: t.windowEndHour };
+    for (const cause of fresh) {
+      const customer = byId.get(cause.customerId);
+      if (!customer) continue;
+      const id = `inv${randomUUID().replace(/-/g, "")}`;
+      const reason = reasons.get(customer.id) ?? null;
+      const due = new Date(Math.max(now.getTime(), cause.at.getTime() + delayMs(t.delayAmount, t.delayUnit)));
+      const dueAt = reason ? null : nextInWindow(due, customerTimeZone(customer.attributes, t.timeZone), window);
+      invitations.push({
+        id,
+        orgId: t.orgId,
+        triggerId: t.id,
+        causeKey: cause.key,
+        customerId: customer.id,
+        surveyId: (cause.surveyId ?? t.surveyId)!,
+        channel: t.channel,
+        address: reason ? null : customer.email,
+        status: reason ? "suppressed" : "queued",
+        reason,
+      });
+      if (dueAt) messages.push({ orgId: t.orgId, invitationId: id, seq: 0, nextAttemptAt: dueAt });
+      out.set(cause.key, {
+        invitationId: id,
+        status: reason ? "suppressed" : "queued",
+        reason,
+        address: reason ? null : customer.email,
+        dueAt,
+        existing: false,
+      });
+    }
+    if (invitations.length) await tx.invitation.createMany({ data: invitations });
+    if (messages.length) await tx.outboxMessage.createMany({ data: messages });
+  }
+  return out;
+}
+
+type InteractionCause = {
+  id: string;
+  customerId: string;
+  touchpointId: string | null;
+  outcome: string;
+  occurredAt: Date;
+};
+
+/**
+ * Fires the organization's active interaction triggers (whose survey is live) for the interactions just written.
+ * A trigger matches when its touchpoint and outcome (each optional) are the interaction's. Returns the invitations
+ * written.
+ */
+export async function fireInteractionTriggers(
+  tx: Prisma.TransactionClient,
+  orgId: string,
+  interactions: InteractionCause[],
+  now = new Date(),
+): Promise<number> {
+  const fresh = interactions.filter((i) => i.occurredAt.getTime() >= now.getTime() - INTERACTION_MAX_AGE_MS);
+  if (fresh.length === 0) return 0;
+  const triggers = await tx.trigger.findMany({
+    where: { orgId, event: "interaction", status: "active", builtIn: null, survey: { status: "live" } },
+  });
+  let written = 0;
+  for (const t of triggers) {
+    const causes = fresh
+      .filter((i) => (!t.touchpointId || t.touchpointId === i.touchpointId) && (!t.outcome || t.outcome === i.outcome))
+      .map((i) => ({ key: `interaction:${i.id}`, customerId: i.customerId, at: i.occurredAt }));
+    if (causes.length === 0) continue;
+    // One trigger after the other: the contact rules of the next see the invitations of the previous.
+    written += [...(await inviteFor(tx, t, causes, now)).values()].filter((v) => !v.existing).length;
+  }
+  return written;
+}
+
+/** Fires the organization's active "case resolved" triggers (not the built-in re-survey) for a case just resolved. */
+export async function fireCaseResolvedTriggers(
+  tx: Prisma.TransactionClient,
+  orgId: string,
+  kase: { id: string; customerId: string | null },
+  now = new Date(),
+): Promise<number> {
+  if (!kase.customerId) return 0;
+  const triggers = await tx.trigger.findMany({
+    where: { orgId, event: "case_resolved", status: "active", builtIn: null, survey: { status: "live" } },
+  });
+  let written = 0;
+  for (const t of triggers) {
+    const r = await inviteFor(tx, t, [{ key: `case:${kase.id}`, customerId: kase.customerId, at: now }], now);
+    written += [...r.values()].filter((v) => !v.existing).length;
+  }
+  return written;
+}

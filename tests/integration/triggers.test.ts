@@ -1,0 +1,423 @@
+// Triggers end to end on the database in DATABASE_URL (run on SQLite and PostgreSQL): the API with its
+// problem+json (another organization's survey or touchpoint is a 400 naming the field, its trigger a 404), firing
+// exactly once per (trigger, cause) from every interaction write path — the API (and the page, which posts to
+// it), its retries, the CSV import and its re-import — and from a case's resolution, in the cause's transaction
+// (a rolled-back interaction invites no one), the delay honoured, contact rules recorded as suppressions, a paused
+// trigger's messages waiting until it is resumed, a deleted trigger's dropped, and the funnel. The worker sends to
+// a real SMTP server on 127.0.0.1 (smtp-sink.ts).
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { runDueMessages } from "@/lib/campaigns/worker";
+import { fireInteractionTriggers, inviteFor } from "@/lib/triggers/fire";
+import { mailerFromUrl, type Mailer } from "@/lib/mail/transport";
+import { inWindow, nextInWindow } from "@/lib/campaigns/window";
+import { createOrg, uid, type Org } from "../factories";
+import { createSurvey } from "../factories/surveys";
+import { TEST_NEXTAUTH_SECRET } from "../server";
+import { startSmtpSink, type SmtpSink } from "./smtp-sink";
+import { http } from "./http";
+import { postCsv } from "./import-client";
+
+process.env.NEXTAUTH_SECRET ??= TEST_NEXTAUTH_SECRET;
+
+let A: Org;
+let B: Org;
+let sink: SmtpSink;
+let mailer: Mailer;
+let survey: { id: string; publicId: string };
+const HOUR = 3_600_000;
+
+beforeAll(async () => {
+  [A, B] = [await createOrg("trig-a"), await createOrg("trig-b")];
+  survey = await createSurvey(A.orgId, { type: "nps" });
+  sink = await startSmtpSink();
+  mailer = mailerFromUrl(sink.url);
+});
+
+afterAll(async () => {
+  await sink?.stop();
+});
+
+beforeEach(() => {
+  sink.messages.length = 0;
+});
+
+const names = (body: { invalid_params?: { name: string }[] }) => (body.invalid_params ?? []).map((p) => p.name).sort();
+
+async function customer(org: Org, over: { consent?: boolean | null; email?: string | null } = {}) {
+  return db.customer.create({
+    data: {
+      orgId: org.orgId,
+      name: `Cust ${uid()}`,
+      email: over.email === undefined ? `c-${uid()}@example.test` : over.email,
+      externalId: `X-${uid()}`,
+      consent: over.consent ?? null,
+    },
+  });
+}
+
+/** A trigger through the API (any hour, so the time of day the suite runs at does not matter). */
+async function trigger(body: Record<string, unknown>) {
+  const res = await http("POST", "/api/v1/triggers", {
+    key: A.keys.manager,
+    body: { name: `t ${uid()}`, surveyId: survey.id, windowStartHour: 0, windowEndHour: 0, ...body },
+  });
+  expect(res.status).toBe(201);
+  return res.body as { id: string; funnel: Record<string, number> };
+}
+
+/** A touchpoint of its own per test, so the triggers of one test never fire in another. */
+async function touchpoint(org: Org = A) {
+  const tp = await db.touchpoint.findUniqueOrThrow({ where: { id: org.ids.touchpoint } });
+  return db.touchpoint.create({
+    data: { orgId: org.orgId, journeyId: tp.journeyId, stageId: tp.stageId, name: `tp ${uid()}`, kind: "human" },
+  });
+}
+
+const logInteraction = (body: Record<string, unknown>) =>
+  http("POST", "/api/v1/interactions", { key: A.keys.agent, body: { outcome: "resolved", ...body } });
+
+const invitationsOf = (triggerId: string) =>
+  db.invitation.findMany({ where: { triggerId }, include: { messages: true }, orderBy: { createdAt: "asc" } });
+
+describe("the triggers API", () => {
+  it("refuses bad input naming each field, and changes nothing", async () => {
+    const before = await db.trigger.count({ where: { orgId: A.orgId } });
+    const bad = await http("POST", "/api/v1/triggers", {
+      key: A.keys.manager,
+      body: { name: "", event: "sometimes", surveyId: survey.id, delayAmount: -1, delayUnit: "weeks" },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.contentType).toContain("application/problem+json");
+    expect(names(bad.body)).toEqual(["delayAmount", "delayUnit", "event", "name"]);
+    const tooLong = await http("POST", "/api/v1/triggers", {
+      key: A.keys.manager,
+      body: { name: "x", event: "interaction", surveyId: survey.id, delayAmount: 91, delayUnit: "days" },
+    });
+    expect(names(tooLong.body)).toEqual(["delayAmount"]);
+    const caseWithTouchpoint = await http("POST", "/api/v1/triggers", {
+      key: A.keys.manager,
+      body: { name: "x", event: "case_resolved", surveyId: survey.id, touchpointId: A.ids.touchpoint, delayAmount: 1 },
+    });
+    expect(caseWithTouchpoint.status).toBe(400);
+    expect(names(caseWithTouchpoint.body)).toEqual(["touchpointId"]);
+    expect(await db.trigger.count({ where: { orgId: A.orgId } })).toBe(before);
+  });
+
+  it("another organization's survey or touchpoint is a 400 naming the field; a survey not live too", async () => {
+    const bSurvey = await createSurvey(B.orgId);
+    const res = await http("POST", "/api/v1/triggers", {
+      key: A.keys.admin,
+      body: { name: "x", event: "interaction", surveyId: bSurvey.id, touchpointId: B.ids.touchpoint, delayAmount: 1 },
+    });
+    expect(res.status).toBe(400);
+    expect(names(res.body)).toEqual(["surveyId", "touchpointId"]);
+    expect(JSON.stringify(res.body)).not.toContain(bSurvey.id);
+    const draft = await createSurvey(A.orgId, { status: "draft" });
+    const notLive = await http("POST", "/api/v1/triggers", {
+      key: A.keys.admin,
+      body: { name: "x", event: "interaction", surveyId: draft.id, delayAmount: 1 },
+    });
+    expect(names(notLive.body)).toEqual(["surveyId"]);
+    const t = await trigger({ event: "interaction", delayAmount: 1, status: "paused" });
+    const patch = await http("PATCH", `/api/v1/triggers/${t.id}`, {
+      key: A.keys.manager,
+      body: { surveyId: bSurvey.id },
+    });
+    expect(patch.status).toBe(400);
+    expect(names(patch.body)).toEqual(["surveyId"]);
+    expect((await db.trigger.findUniqueOrThrow({ where: { id: t.id } })).surveyId).toBe(survey.id);
+  });
+
+  it("another organization's trigger is a 404 to read, change or delete; each change is audited", async () => {
+    const bTrigger = B.ids.trigger;
+    for (const [method, body] of [
+      ["GET", undefined],
+      ["PATCH", { name: "mine now" }],
+      ["DELETE", undefined],
+    ] as const) {
+      const res = await http(method, `/api/v1/triggers/${bTrigger}`, { key: A.keys.admin, body });
+      expect(res.status).toBe(404);
+    }
+    expect(await db.trigger.findUniqueOrThrow({ where: { id: bTrigger } })).toMatchObject({ name: "trig-b trigger" });
+    const list = await http("GET", "/api/v1/triggers?limit=200", { key: A.keys.manager });
+    expect(list.body.data.map((t: { id: string }) => t.id)).not.toContain(bTrigger);
+
+    const t = await trigger({ event: "interaction", delayAmount: 5, delayUnit: "minutes" });
+    expect(
+      (await http("PATCH", `/api/v1/triggers/${t.id}`, { key: A.keys.manager, body: { status: "paused" } })).status,
+    ).toBe(200);
+    expect(
+      (await http("PATCH", `/api/v1/triggers/${t.id}`, { key: A.keys.manager, body: { status: "active" } })).status,
+    ).toBe(200);
+    expect((await http("DELETE", `/api/v1/triggers/${t.id}`, { key: A.keys.manager })).status).toBe(204);
+    expect((await http("GET", `/api/v1/triggers/${t.id}`, { key: A.keys.manager })).status).toBe(404);
+    const audit = await db.auditEvent.findMany({
+      where: { orgId: A.orgId, entityType: "Trigger", entityId: t.id },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(audit.map((a) => a.action)).toEqual([
+      "trigger.created",
+      "trigger.paused",
+      "trigger.resumed",
+      "trigger.deleted",
+    ]);
+  });
+});
+
+describe("firing on interactions", () => {
+  it("fires exactly once per interaction (a retry with the same clientId adds nothing), only for its touchpoint and outcome, after the delay", async () => {
+    const tp = await touchpoint();
+    const other = await touchpoint();
+    const t = await trigger({
+      event: "interaction",
+      touchpointId: tp.id,
+      outcome: "resolved",
+      delayAmount: 2,
+      delayUnit: "hours",
+    });
+    const c = await customer(A);
+    const clientId = `cid-${uid()}`;
+    const first = await logInteraction({ customerId: c.id, touchpointId: tp.id, clientId });
+    expect(first.status).toBe(201);
+    expect((await logInteraction({ customerId: c.id, touchpointId: tp.id, clientId })).status).toBe(200);
+    expect((await logInteraction({ customerId: c.id, touchpointId: other.id })).status).toBe(201); // other touchpoint
+    expect((await logInteraction({ customerId: c.id, touchpointId: tp.id, outcome: "escalated" })).status).toBe(201);
+    // Backdated by an hour: due an hour from now (the delay counts from the interaction).
+    const backdated = await logInteraction({
+      customerId: c.id,
+      touchpointId: tp.id,
+      occurredAt: new Date(Date.now() - HOUR).toISOString(),
+    });
+    // Eight days old: history, fires nothing.
+    await logInteraction({
+      customerId: c.id,
+      touchpointId: tp.id,
+      occurredAt: new Date(Date.now() - 8 * 24 * HOUR).toISOString(),
+    });
+
+    const inv = await invitationsOf(t.id);
+    expect(inv.map((i) => i.causeKey)).toEqual([`interaction:${first.body.id}`, `interaction:${backdated.body.id}`]);
+    expect(inv.every((i) => i.status === "queued" && i.campaignId === null && i.waveId === null)).toBe(true);
+    expect(inv.map((i) => i.messages.length)).toEqual([1, 1]);
+    const dueIn = inv.map((i) => i.messages[0].nextAttemptAt!.getTime() - Date.now());
+    expect(dueIn[0]).toBeGreaterThan(1.9 * HOUR);
+    expect(dueIn[0]).toBeLessThanOrEqual(2 * HOUR);
+    expect(dueIn[1]).toBeGreaterThan(0.9 * HOUR);
+    expect(dueIn[1]).toBeLessThanOrEqual(HOUR);
+
+    // Not due yet: nothing goes out. Once due: one e-mail, with the signed link and the unsubscribe headers.
+    await runDueMessages({ mailer });
+    expect(sink.messages.filter((m) => m.to.includes(c.email!))).toHaveLength(0);
+    await db.outboxMessage.updateMany({
+      where: { invitation: { triggerId: t.id } },
+      data: { nextAttemptAt: new Date(Date.now() - 1000) },
+    });
+    await runDueMessages({ mailer });
+    const mails = sink.messages.filter((m) => m.to.includes(c.email!));
+    expect(mails).toHaveLength(2);
+    expect(mails[0].text).toMatch(/\/i\/inv\w+\.[\w-]{22}/);
+    expect(mails[0].headers.get("list-unsubscribe-post")).toBe("List-Unsubscribe=One-Click");
+    expect((await invitationsOf(t.id)).map((i) => i.status)).toEqual(["sent", "sent"]);
+
+    // The funnel: invited 2, sent 2, and an answer after the e-mail counts as started and completed.
+    await db.response.create({
+      data: {
+        orgId: A.orgId,
+        surveyId: survey.id,
+        clientId: `r-${uid()}`,
+        customerId: c.id,
+        metric: "nps",
+        score: 9,
+        category: "promoter",
+        completed: true,
+      },
+    });
+    const got = await http("GET", `/api/v1/triggers/${t.id}`, { key: A.keys.manager });
+    expect(got.body.funnel).toMatchObject({ invited: 2, sent: 2, delivered: 2, started: 2, completed: 2, queued: 0 });
+  });
+
+  it("asks the contact rules: an opted-out customer's invitation is recorded as suppressed, with no message", async () => {
+    const tp = await touchpoint();
+    const t = await trigger({ event: "interaction", touchpointId: tp.id, delayAmount: 0 });
+    const out = await customer(A, { consent: false });
+    const noMail = await customer(A, { email: null });
+    await logInteraction({ customerId: out.id, touchpointId: tp.id });
+    await logInteraction({ customerId: noMail.id, touchpointId: tp.id });
+    const inv = await invitationsOf(t.id);
+    expect(inv.map((i) => [i.status, i.reason, i.messages.length])).toEqual([
+      ["suppressed", "opted_out", 0],
+      ["suppressed", "no_email", 0],
+    ]);
+    const got = await http("GET", `/api/v1/triggers/${t.id}`, { key: A.keys.manager });
+    expect(got.body.funnel).toMatchObject({ invited: 2, suppressed: 2, sent: 0 });
+  });
+
+  it("a rolled-back interaction invites no one; the unique (trigger, cause) refuses a second invitation", async () => {
+    const tp = await touchpoint();
+    const t = await trigger({ event: "interaction", touchpointId: tp.id, delayAmount: 0 });
+    const c = await customer(A);
+    let interactionId = "";
+    await expect(
+      db.$transaction(async (tx) => {
+        const i = await tx.interaction.create({
+          data: { orgId: A.orgId, customerId: c.id, touchpointId: tp.id, occurredAt: new Date(), outcome: "resolved" },
+        });
+        interactionId = i.id;
+        expect(await fireInteractionTriggers(tx, A.orgId, [i])).toBe(1);
+        throw new Error("the cause fails after the trigger fired");
+      }),
+    ).rejects.toThrow("the cause fails");
+    expect(await db.interaction.count({ where: { id: interactionId } })).toBe(0);
+    expect(await db.invitation.count({ where: { triggerId: t.id } })).toBe(0);
+    expect(await db.outboxMessage.count({ where: { invitation: { triggerId: t.id } } })).toBe(0);
+
+    const row = await db.trigger.findUniqueOrThrow({ where: { id: t.id } });
+    const cause = { key: `interaction:x-${uid()}`, customerId: c.id, at: new Date() };
+    await db.$transaction((tx) => inviteFor(tx, row, [cause]));
+    const again = await db.$transaction((tx) => inviteFor(tx, row, [cause]));
+    expect(again.get(cause.key)?.existing).toBe(true);
+    expect(await db.invitation.count({ where: { triggerId: t.id } })).toBe(1);
+    await expect(
+      db.invitation.create({
+        data: { orgId: A.orgId, triggerId: t.id, causeKey: cause.key, customerId: c.id, surveyId: survey.id },
+      }),
+    ).rejects.toMatchObject({ code: "P2002" });
+  });
+
+  it("the CSV import fires for recent interactions only, once: a re-import of the same file adds nothing", async () => {
+    const tp = await touchpoint();
+    const t = await trigger({ event: "interaction", touchpointId: tp.id, delayAmount: 1, delayUnit: "days" });
+    const [c1, c2] = [await customer(A), await customer(A)];
+    const p = uid();
+    const recent = new Date(Date.now() - 2 * HOUR).toISOString();
+    const csv = [
+      "customer,touchpoint,occurredAt,outcome,clientId",
+      `${c1.externalId},${tp.id},${recent},resolved,${p}-1`,
+      `${c2.externalId},${tp.id},${recent},follow_up,${p}-2`,
+      `${c1.externalId},${tp.id},2025-01-10T10:00:00Z,resolved,${p}-3`, // history
+      `${c2.externalId},${A.ids.touchpoint},${recent},resolved,${p}-4`, // another touchpoint
+    ].join("\n");
+    const r = await postCsv("/api/v1/imports/interactions", A.keys.manager, csv, { mode: "all_or_nothing" });
+    expect(r.result).toMatchObject({ done: true, inserted: 4 });
+    const again = await postCsv("/api/v1/imports/interactions", A.keys.manager, csv, { mode: "all_or_nothing" });
+    expect(again.result).toMatchObject({ done: true, inserted: 0, skipped: 4 });
+    const inv = await invitationsOf(t.id);
+    expect(inv.map((i) => i.customerId).sort()).toEqual([c1.id, c2.id].sort());
+    for (const i of inv) {
+      const due = i.messages[0].nextAttemptAt!.getTime();
+      expect(Math.abs(due - (Date.parse(recent) + 24 * HOUR))).toBeLessThan(1000);
+    }
+  });
+});
+
+describe("send window and reminders", () => {
+  it("waits for the trigger's send window in the customer's time zone, and reminds a non-respondent once", async () => {
+    const tp = await touchpoint();
+    const window = { windowStartHour: 3, windowEndHour: 4 }; // one hour a day: rarely the hour the suite runs in
+    const t = await trigger({
+      event: "interaction",
+      touchpointId: tp.id,
+      delayAmount: 0,
+      timeZone: "America/New_York",
+      ...window,
+      reminderCount: 1,
+      reminderDelayHours: 48,
+    });
+    const [local, tokyo] = [await customer(A), await customer(A)];
+    await db.customer.update({ where: { id: tokyo.id }, data: { attributes: { timeZone: "Asia/Tokyo" } } });
+    const before = new Date();
+    await logInteraction({ customerId: local.id, touchpointId: tp.id });
+    await logInteraction({ customerId: tokyo.id, touchpointId: tp.id });
+    const inv = await invitationsOf(t.id);
+    const due = inv.map((i) => i.messages[0].nextAttemptAt!);
+    const w = { startHour: 3, endHour: 4 };
+    // Within a minute of the window's first moment after the interaction, in each customer's zone.
+    for (const [i, tz] of [
+      [0, "America/New_York"],
+      [1, "Asia/Tokyo"],
+    ] as const) {
+      expect(inWindow(due[i], tz, w)).toBe(true);
+      expect(Math.abs(due[i].getTime() - nextInWindow(before, tz, w).getTime())).toBeLessThan(60_000);
+    }
+
+    // Due now (as if the window had opened): sent; then one reminder, 48 hours later, and no more.
+    await db.outboxMessage.updateMany({
+      where: { invitation: { triggerId: t.id } },
+      data: { nextAttemptAt: new Date(Date.now() - 1000) },
+    });
+    await db.trigger.update({ where: { id: t.id }, data: { windowStartHour: 0, windowEndHour: 0 } });
+    await runDueMessages({ mailer });
+    const sent = await invitationsOf(t.id);
+    expect(sent.map((i) => i.status)).toEqual(["sent", "sent"]);
+    for (const i of sent) {
+      expect(i.messages.map((m) => m.seq).sort()).toEqual([0, 1]);
+      const reminder = i.messages.find((m) => m.seq === 1)!;
+      expect(reminder.nextAttemptAt!.getTime() - i.sentAt!.getTime()).toBe(48 * HOUR);
+    }
+  });
+});
+
+describe("paused, deleted, and case triggers", () => {
+  it("a paused trigger fires nothing new and its queued messages wait until it is resumed", async () => {
+    const tp = await touchpoint();
+    const t = await trigger({ event: "interaction", touchpointId: tp.id, delayAmount: 0 });
+    const c = await customer(A);
+    await logInteraction({ customerId: c.id, touchpointId: tp.id });
+    expect(
+      (await http("PATCH", `/api/v1/triggers/${t.id}`, { key: A.keys.manager, body: { status: "paused" } })).status,
+    ).toBe(200);
+    await logInteraction({ customerId: c.id, touchpointId: tp.id }); // while paused: not surveyed
+    await runDueMessages({ mailer });
+    expect(sink.messages.filter((m) => m.to.includes(c.email!))).toHaveLength(0);
+    const waiting = await invitationsOf(t.id);
+    expect(waiting.map((i) => [i.status, i.messages[0].status])).toEqual([["queued", "pending"]]);
+    await http("PATCH", `/api/v1/triggers/${t.id}`, { key: A.keys.manager, body: { status: "active" } });
+    await runDueMessages({ mailer });
+    expect(sink.messages.filter((m) => m.to.includes(c.email!))).toHaveLength(1);
+    expect((await invitationsOf(t.id)).map((i) => i.status)).toEqual(["sent"]);
+  });
+
+  it("deleting a trigger drops what it has not sent; the invitation stays, cancelled", async () => {
+    const tp = await touchpoint();
+    const t = await trigger({ event: "interaction", touchpointId: tp.id, delayAmount: 0 });
+    const c = await customer(A);
+    await logInteraction({ customerId: c.id, touchpointId: tp.id });
+    const [inv] = await invitationsOf(t.id);
+    expect((await http("DELETE", `/api/v1/triggers/${t.id}`, { key: A.keys.manager })).status).toBe(204);
+    await runDueMessages({ mailer });
+    expect(sink.messages.filter((m) => m.to.includes(c.email!))).toHaveLength(0);
+    const after = await db.invitation.findUniqueOrThrow({ where: { id: inv.id }, include: { messages: true } });
+    expect(after).toMatchObject({ triggerId: null, status: "cancelled", reason: "trigger deleted" });
+    expect(after.messages.map((m) => [m.status, m.lastError])).toEqual([["skipped", "trigger deleted"]]);
+  });
+
+  it("a case-resolved trigger fires once per case, in the resolution's transaction, even when it is resolved again", async () => {
+    const t = await trigger({ event: "case_resolved", delayAmount: 1, delayUnit: "days" });
+    const c = await customer(A);
+    const kase = await db.case.create({
+      data: { orgId: A.orgId, customerId: c.id, title: "Follow-up", triggerKey: `manual:${uid()}` },
+    });
+    const resolve = () =>
+      http("PATCH", `/api/v1/cases/${kase.id}`, {
+        key: A.keys.agent,
+        body: { status: "resolved", resolution: "Fixed" },
+      });
+    expect((await resolve()).status).toBe(200);
+    expect(
+      (await http("PATCH", `/api/v1/cases/${kase.id}`, { key: A.keys.agent, body: { status: "open" } })).status,
+    ).toBe(200);
+    expect((await resolve()).status).toBe(200);
+    const inv = await invitationsOf(t.id);
+    expect(inv.map((i) => i.causeKey)).toEqual([`case:${kase.id}`]);
+    expect(inv[0].messages[0].nextAttemptAt!.getTime() - Date.now()).toBeGreaterThan(23 * HOUR);
+    // A resolution refused (no note) invites no one.
+    const other = await db.case.create({
+      data: { orgId: A.orgId, customerId: c.id, title: "Follow-up", triggerKey: `manual:${uid()}` },
+    });
+    expect(
+      (await http("PATCH", `/api/v1/cases/${other.id}`, { key: A.keys.agent, body: { status: "resolved" } })).status,
+    ).toBe(400);
+    expect(await db.invitation.count({ where: { triggerId: t.id, causeKey: `case:${other.id}` } })).toBe(0);
+  });
+});
