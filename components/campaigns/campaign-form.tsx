@@ -1,5 +1,5 @@
 "use client";
-// The new-campaign form: survey, audience, schedule, send window and reminders. Errors appear next to their
+// The new-campaign form: channel (e-mail or SMS), survey, audience, schedule, send window and reminders. Errors appear next to their
 // fields; what was typed stays when the save fails. The time zone starts as the browser's.
 import Link from "next/link";
 import { useSyncExternalStore } from "react";
@@ -11,6 +11,11 @@ import { FormMessage } from "@/components/ui/form-message";
 import { useActionForm } from "@/components/ui/use-action-form";
 
 import { HOUR_OPTIONS as HOURS } from "@/components/ui/hour-options";
+
+const CHANNELS = [
+  { value: "email", label: "E-mail" },
+  { value: "sms", label: "SMS" },
+];
 
 const noSubscription = () => () => {};
 const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
@@ -43,11 +48,19 @@ export function CampaignForm({ surveys, audiences }: { surveys: Option[]; audien
     <form action={dispatch} onSubmit={onSubmit} className="flex flex-col gap-4" aria-label="New campaign" noValidate>
       <div className="grid gap-3 sm:grid-cols-2">
         <Input name="name" id="campaign-name" label="Name" maxLength={120} required error={e.name} />
+        <Select
+          name="channel"
+          id="campaign-channel"
+          label="Send by"
+          options={CHANNELS}
+          hint="SMS goes to the customer's phone number in international form (+41 …)"
+          error={e.channel}
+        />
         <Input
           name="subject"
           id="campaign-subject"
           label="E-mail subject"
-          hint="Leave empty for “<your organization> would like your opinion”"
+          hint="E-mail only. Leave empty for “<your organization> would like your opinion”"
           maxLength={150}
           error={e.subject}
         />

@@ -16,6 +16,7 @@ const SOURCE_LABELS: Record<string, string> = {
   import: "CSV import",
   erasure: "Erasure",
   unsubscribe: "The customer's unsubscribe link",
+  sms_stop: "The customer replied STOP to an SMS",
   before_history: "Set before the history was kept",
 };
 

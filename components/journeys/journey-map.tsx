@@ -121,7 +121,7 @@ function Tile({ tp }: { tp: Tp }) {
   );
 }
 
-export function JourneyMapView({ map, query }: { map: Map; query: string }) {
+export function JourneyMapView({ map, query, canManage = false }: { map: Map; query: string; canManage?: boolean }) {
   // The response inbox for the same period (and channel): where the responses behind each number are listed.
   const channelId = new URLSearchParams(query).get("channelId");
   const responsesQuery = new URLSearchParams({
@@ -140,7 +140,7 @@ export function JourneyMapView({ map, query }: { map: Map; query: string }) {
         tp.id,
         {
           title: `Stage ${index + 1} · ${stage.name}`,
-          body: <LiveTouchpointCard tp={tp} query={query} responsesQuery={responsesQuery} />,
+          body: <LiveTouchpointCard tp={tp} query={query} responsesQuery={responsesQuery} canManage={canManage} />,
         },
       ]),
     ),

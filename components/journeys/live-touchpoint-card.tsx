@@ -94,7 +94,18 @@ function MetricRow({
   );
 }
 
-export function LiveTouchpointCard({ tp, query, responsesQuery }: { tp: Tp; query: string; responsesQuery: string }) {
+export function LiveTouchpointCard({
+  tp,
+  query,
+  responsesQuery,
+  canManage = false,
+}: {
+  tp: Tp;
+  query: string;
+  responsesQuery: string;
+  /** A manager or admin: the card links to the touchpoint's QR code. */
+  canManage?: boolean;
+}) {
   const responsesHref = `/surveys/responses?${responsesQuery}&touchpointId=${encodeURIComponent(tp.id)}`;
   const status = tp.live.status;
   const dashboardHref = `/?${query ? `${query}&` : ""}touchpointId=${encodeURIComponent(tp.id)}`;
@@ -131,6 +142,16 @@ export function LiveTouchpointCard({ tp, query, responsesQuery }: { tp: Tp; quer
           <span className="sr-only"> on −2 to +2</span>
         </span>
       </p>
+      {canManage ? (
+        <p className="mt-1 text-xs">
+          <Link
+            href={`/touchpoints/${encodeURIComponent(tp.id)}/qr`}
+            className="font-medium text-brand-700 hover:underline"
+          >
+            QR code<span className="sr-only"> for {tp.name}</span>
+          </Link>
+        </p>
+      ) : null}
     </article>
   );
 }

@@ -9,14 +9,25 @@
 // days" exact. On SQLite the caller must not read before it either: a deferred transaction that has read cannot
 // take the write lock once another process has written (SQLITE_BUSY_SNAPSHOT) — lock first (lockCustomers).
 import { Prisma, provider } from "../db";
+import { channelAddress, noAddressReason } from "./address";
 import { loadContactRule, type ContactRuleSettings } from "./contact-rule-service";
 
 export type SuppressionReason =
-  "erased" | "opted_out" | "no_email" | "no_external_id" | "bouncing" | "recently_invited" | "quiet_hours";
+  | "erased"
+  | "opted_out"
+  | "no_email"
+  | "no_phone"
+  | "no_external_id"
+  | "bouncing"
+  | "sms_stop"
+  | "recently_invited"
+  | "quiet_hours";
 
 export type Candidate = {
   id: string;
   email: string | null;
+  /** Read for SMS invitations only (triggers and re-surveys send e-mail). */
+  phone?: string | null;
   externalId: string | null;
   consent: boolean | number | null;
   erasedAt: Date | string | null;
@@ -157,24 +168,32 @@ export async function contactRuleReasons(
     tx,
     customers.map((c) => c.id),
   );
+  // The widget needs no address: it is shown on the customer's own visit, under their signed identity.
+  const reach = channel !== "widget";
+  const address = new Map(
+    customers.map((c) => [c.id, reach ? (channelAddress(channel, c)?.toLowerCase() ?? null) : null]),
+  );
   for (const c of customers) {
     if (c.erasedAt) out.set(c.id, "erased");
     else if (c.consent === false || c.consent === 0) out.set(c.id, "opted_out");
-    else if (channel === "email" && !c.email) out.set(c.id, "no_email");
-    else if (channel === "email" && !c.externalId) out.set(c.id, "no_external_id");
+    else if (reach && !address.get(c.id)) out.set(c.id, noAddressReason(channel));
+    else if (reach && !c.externalId) out.set(c.id, "no_external_id");
   }
-  const addresses =
-    channel === "email" ? customers.filter((c) => !out.has(c.id)).map((c) => c.email!.toLowerCase()) : [];
+  const addresses = reach ? customers.filter((c) => !out.has(c.id)).map((c) => address.get(c.id)!) : [];
   if (addresses.length) {
-    const bounced = new Set(
+    // A number whose owner replied STOP to the server's sender is "sms_stop"; every other suppression is a bounce.
+    const blocked = new Map(
       (
         await tx.mailSuppression.findMany({
           where: { orgId, address: { in: [...new Set(addresses)] } },
-          select: { address: true },
+          select: { address: true, reason: true },
         })
-      ).map((s) => s.address),
+      ).map((s) => [s.address, s.reason === "sms_stop" ? ("sms_stop" as const) : ("bouncing" as const)]),
     );
-    for (const c of customers) if (!out.has(c.id) && bounced.has(c.email!.toLowerCase())) out.set(c.id, "bouncing");
+    for (const c of customers) {
+      const why = out.has(c.id) ? undefined : blocked.get(address.get(c.id)!);
+      if (why) out.set(c.id, why);
+    }
   }
   const rule = options.rule ?? (await loadContactRule(tx, orgId));
   const open = customers.filter((c) => !out.has(c.id)).map((c) => c.id);

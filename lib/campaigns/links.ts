@@ -1,14 +1,14 @@
-// /i/<token>[?score=N] — the survey link and the one-click score links of an invitation e-mail. A GET records
-// nothing (mail scanners and link previews fetch every link of a message): it checks the token and answers a
-// redirect to the hosted survey with the customer's signed identity (?cid=&ct=, a customer token minted now and
-// valid 30 days: docs/security/signed-customer-token.md) and, for a score link, ?score=N. The hosted page then
-// saves that score at once as a partial response — a POST its script makes in the person's browser — linked to
-// the customer, and shows the rest of the survey to continue. So a fetch without a browser records no score, and
-// a response without a valid token is never linked to anyone. Every link of one invitation leads to the same
-// response: the redirect carries its client id and resume token (?rid=&rt=, derived from the invitation:
-// link-token.ts), so a second click on another score replaces the first instead of adding a response. The
-// invitation counts as started and completed from the customer's responses to the survey after it was sent
-// (service.ts funnels).
+// /i/<token>[?score=N] — the survey link and the one-click score links of an invitation e-mail (an SMS carries
+// the survey link). A GET records nothing (mail scanners and link previews fetch every link of a message): it
+// checks the token and answers a redirect to the hosted survey with the customer's signed identity (?cid=&ct=, a
+// customer token minted now and valid 30 days: docs/security/signed-customer-token.md), the invitation's channel
+// (?ch=email or sms) and, for a score link, ?score=N. The hosted page then saves that score at once as a partial
+// response — a POST its script makes in the person's browser — linked to the customer, and shows the rest of the
+// survey to continue. So a fetch without a browser records no score, and a response without a valid token is
+// never linked to anyone. Every link of one invitation leads to the same response: the redirect carries its client
+// id and resume token (?rid=&rt=, derived from the invitation: link-token.ts), so a second click on another score
+// replaces the first instead of adding a response. The invitation counts as started and completed from the
+// customer's responses to the survey after it was sent (service.ts funnels).
 import { db } from "../db";
 import { publicBaseUrl } from "../mail/transport";
 import { mintCustomerToken } from "../customers/token-secrets";
@@ -25,6 +25,7 @@ export async function invitationSurveyUrl(token: string, score: string | null): 
     where: { id },
     select: {
       orgId: true,
+      channel: true,
       customer: { select: { externalId: true, erasedAt: true } },
       survey: { select: { publicId: true } },
     },
@@ -43,11 +44,12 @@ export async function invitationSurveyUrl(token: string, score: string | null): 
       url.searchParams.set("ct", ct);
     }
   }
-  const email = await db.channel.findFirst({
-    where: { orgId: i.orgId, key: "email", archivedAt: null },
-    select: { id: true },
+  // The answer is attributed to the invitation's channel (email, sms) when the organization has it.
+  const channel = await db.channel.findFirst({
+    where: { orgId: i.orgId, key: i.channel, archivedAt: null },
+    select: { key: true },
   });
-  if (email) url.searchParams.set("ch", "email");
+  if (channel) url.searchParams.set("ch", channel.key);
   if (score !== null && /^\d{1,2}$/.test(score)) url.searchParams.set("score", score);
   url.searchParams.set("rid", invitationClientId(id));
   url.searchParams.set("rt", invitationResumeToken(id));

@@ -8,7 +8,7 @@
 //    the wave's cursor — so a crash loses nothing and queues no one twice: the next holder of the lease resumes
 //    after the cursor. Invitations are unique per (wave, customer) besides.
 // Who is not invited gets an invitation with status "suppressed" and the reason (erased, opted_out, no_email,
-// no_external_id, bouncing, recently_invited, quiet_hours) and a row in the suppression log, so the wave's base is
+// no_phone, no_external_id, bouncing, recently_invited, quiet_hours) and a row in the suppression log, so the wave's base is
 // fixed and the reason can be shown. `contactRuleReasons` (contact-rules.ts) decides, inside the batch's
 // transaction (it locks the batch's customers, so a concurrent wave of another campaign waits and then sees these
 // invitations); the worker checks again when it sends. Quiet hours move the first send out of them.
@@ -17,6 +17,7 @@ import { db, Prisma, provider } from "../db";
 import { audienceWhere } from "../audiences/compile";
 import { readStoredDefinition } from "../audiences/definition";
 import { claimLeases, leaseFree } from "../jobs/lease";
+import { channelAddress } from "./address";
 import { contactRuleReasons, type Candidate } from "./contact-rules";
 import { loadContactRule, quietWindow } from "./contact-rule-service";
 import { logSuppressions, type SuppressionEntry } from "./suppression-log";
@@ -75,7 +76,7 @@ async function queueBatch(w: Wave, owner: string, now: Date): Promise<boolean> {
   );
   const after = w.cursor ? Prisma.sql` AND c."id" > ${w.cursor}` : Prisma.empty;
   const batch = await db.$queryRaw<Candidate[]>(
-    Prisma.sql`SELECT c."id", c."email", c."externalId", c."consent", c."erasedAt", c."attributes" FROM "Customer" c WHERE ${where}${after} ORDER BY c."id" LIMIT ${BATCH}`,
+    Prisma.sql`SELECT c."id", c."email", c."phone", c."externalId", c."consent", c."erasedAt", c."attributes" FROM "Customer" c WHERE ${where}${after} ORDER BY c."id" LIMIT ${BATCH}`,
   );
   const done = batch.length < BATCH;
   let stopped = false;
@@ -92,7 +93,11 @@ async function queueBatch(w: Wave, owner: string, now: Date): Promise<boolean> {
         return;
       }
       const rule = await loadContactRule(tx, c.orgId);
-      const reasons = await contactRuleReasons(tx, c.orgId, batch, { channel: "email", now, rule });
+      const reasons = await contactRuleReasons(tx, c.orgId, batch, {
+        channel: c.channel === "sms" ? "sms" : "email",
+        now,
+        rule,
+      });
       const quiet = quietWindow(rule);
       const invitations: Prisma.InvitationCreateManyInput[] = [];
       const messages: Prisma.OutboxMessageCreateManyInput[] = [];
@@ -128,7 +133,7 @@ async function queueBatch(w: Wave, owner: string, now: Date): Promise<boolean> {
           customerId: customer.id,
           surveyId: c.surveyId,
           channel: c.channel,
-          address: reason ? null : customer.email,
+          address: reason ? null : channelAddress(c.channel, customer),
           status: reason ? "suppressed" : "queued",
           reason: reason ?? null,
         });

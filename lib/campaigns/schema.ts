@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { paginationQuery } from "../http/pagination";
 import { blank } from "../http/query-fields";
+import { CAMPAIGN_CHANNELS } from "./address";
 import { isTimeZone } from "./window";
 
 const id = z.string().trim().min(1, "Choose one").max(64);
@@ -11,7 +12,8 @@ export const createCampaignSchema = z.strictObject({
   name: z.string().trim().min(1, "Name the campaign").max(120),
   surveyId: id,
   audienceId: id,
-  channel: z.literal("email", { error: "Only e-mail for now" }).default("email"),
+  /** e-mail, or SMS to the customer's phone number in international form (docs/distribution.md, "SMS"). */
+  channel: z.enum(CAMPAIGN_CHANNELS, { error: "email or sms" }).default("email"),
   /** When the first wave starts (ISO date-time); default: now. */
   startAt: z.coerce.date({ error: "A date and time" }).optional(),
   /** Recurring waves: a new wave every N days (the audience is resolved again each time); none: one wave. */
@@ -24,7 +26,7 @@ export const createCampaignSchema = z.strictObject({
   /** Reminders to those who have not answered: how many (0–5), and the hours after the previous message. */
   reminderCount: z.coerce.number().int().min(0, "0 to 5").max(5, "0 to 5").default(0),
   reminderDelayHours: z.coerce.number().int().min(1, "At least 1 hour").max(2160).default(72),
-  /** The e-mail subject; default: "<organization> would like your opinion". */
+  /** The e-mail subject; default: "<organization> would like your opinion". SMS has none. */
   subject: z.string().trim().max(150).optional(),
 });
 export type CreateCampaignInput = z.infer<typeof createCampaignSchema>;

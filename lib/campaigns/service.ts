@@ -1,4 +1,4 @@
-// Campaigns (docs/distribution.md, "Campaigns"): a survey, an audience, e-mail, a schedule (now, at a time, or
+// Campaigns (docs/distribution.md, "Campaigns"): a survey, an audience, e-mail or SMS, a schedule (now, at a time, or
 // recurring waves), a send window and reminders. Managers and admins create and steer them; every change is an
 // audit event; another organization's campaign is a 404. The waves, invitations and messages are written by the
 // worker (queue.ts, worker.ts); this module answers what they became (the funnel).
@@ -7,7 +7,9 @@ import type { Ctx } from "../auth/ctx";
 import { ConflictError, NotFoundError, ValidationError, type InvalidParam } from "../errors";
 import { pageArgs, toPage, type PaginationQuery } from "../http/pagination";
 import { recordAudit } from "../audit/service";
+import { ensureChannel } from "../journeys/ensure-channel";
 import { responseRate } from "../metrics";
+import type { CampaignChannel } from "./address";
 import type { CreateCampaignInput } from "./schema";
 
 const select = {
@@ -131,7 +133,7 @@ function toDto(c: Row, funnel: Funnel | undefined) {
   return {
     id: c.id,
     name: c.name,
-    channel: c.channel as "email",
+    channel: c.channel as CampaignChannel,
     status: c.status as "active" | "paused" | "cancelled",
     survey: c.survey,
     audience: c.audience,
@@ -208,6 +210,9 @@ export async function createCampaign(ctx: Ctx, input: CreateCampaignInput, now =
       },
       select: { id: true },
     });
+    // Answers through an SMS link are attributed to the channel "sms" (links.ts): the organization gets it with
+    // its first SMS campaign, unless it has one.
+    if (input.channel === "sms") await ensureChannel(tx, ctx.orgId, "sms", "SMS");
     await recordAudit(
       ctx,
       { action: "campaign.created", entityType: "Campaign", entityId: c.id, data: { name: input.name } },

@@ -17,6 +17,8 @@ export function suppressionText(reason: string, lastContactAt: Date | null, at: 
       return "no external id (the signed link needs one)";
     case "bouncing":
       return "bouncing";
+    case "sms_stop":
+      return "replied STOP to a text";
     case "erased":
       return "erased";
     case "quiet_hours":

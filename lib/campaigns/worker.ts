@@ -18,11 +18,17 @@
 // (default 600) go out per minute, counted from the messages sent in the last minute.
 //
 // Outcomes: accepted → sent (a reminder is written for later, in the same transaction, while fewer than the
-// campaign's or trigger's reminder count were sent); the SMTP server refuses the recipient permanently (5xx to RCPT TO) → the
+// campaign's or trigger's reminder count were sent; the accepted messages of a batch are recorded together, in one
+// transaction, which is what lets the worker keep up with raw nodemailer: bench/campaigns.ts); the SMTP server
+// refuses the recipient permanently (5xx to RCPT TO) → the
 // address is marked bouncing (MailSuppression) and the invitation "bounced"; any other 5xx → the message is dead
 // (nothing about the address is learnt); anything else (4xx, timeouts, refused connections) → retried on the
 // schedule of CAMPAIGN_RETRY_SCHEDULE (default 1m,5m,30m,2h,6h,12h,24h: lib/webhooks/schedule.ts), dead after it.
-import { db, type Prisma } from "../db";
+//
+// SMS goes the same way: the invitation's channel picks the address (address.ts: the phone number in E.164 form)
+// and the transport (the SMS provider of sms/provider.ts instead of SMTP), and the provider's answer maps onto
+// the same outcomes — a number that cannot receive SMS bounces, a STOP reply is the customer's opt-out.
+import { db, Prisma } from "../db";
 import { claimLeases, INSTANCE_ID, leaseFree, startPoller } from "../jobs/lease";
 import { publicBaseUrl, sendMail, serverMailer, type Mailer } from "../mail/transport";
 import { localizedText } from "../surveys/locale";
@@ -31,8 +37,11 @@ import { invitationEmail } from "./email";
 import { resurveyInvitationEmail } from "../cases/resurvey-email";
 import { queueWaves, startDueWaves } from "./queue";
 import { classifySmtpFailure, type SmtpError } from "./smtp-failure";
+import { channelAddress } from "./address";
 import { contactRuleReasons, lockCustomers } from "./contact-rules";
 import { loadContactRule, quietWindow, type ContactRuleSettings } from "./contact-rule-service";
+import { smsInvitation } from "./sms/message";
+import { serverSmsProvider, smsProviderFromEnv, type SmsOutcome, type SmsProvider } from "./sms/provider";
 import { logSuppressions } from "./suppression-log";
 import { customerTimeZone, nextSendSlot } from "./window";
 
@@ -50,6 +59,10 @@ const retrySchedule = (env: Env = process.env) =>
   parseRetrySchedule(env.CAMPAIGN_RETRY_SCHEDULE?.trim() || "1m,5m,30m,2h,6h,12h,24h");
 const ratePerMinute = (env: Env = process.env) => Math.max(1, Number(env.CAMPAIGN_SEND_RATE_PER_MINUTE) || 600);
 
+/** How a tick sends: tests pass their own; by default the server's SMTP transport and SMS provider, if any. */
+type TickOptions = { mailer?: Mailer | null; sms?: SmsProvider | null; env?: Env };
+type Transports = { mailer: Mailer | null; sms: SmsProvider | null };
+
 // What the worker reads of a message's cause: a campaign, or a trigger (docs/distribution.md, "Triggers"). Both carry
 // the same sending settings (status, subject, send window, reminders).
 const sending = {
@@ -66,7 +79,15 @@ const include = {
   invitation: {
     include: {
       customer: {
-        select: { name: true, email: true, externalId: true, consent: true, erasedAt: true, attributes: true },
+        select: {
+          name: true,
+          email: true,
+          phone: true,
+          externalId: true,
+          consent: true,
+          erasedAt: true,
+          attributes: true,
+        },
       },
       org: { select: { name: true } },
       campaign: { select: sending },
@@ -153,12 +174,12 @@ async function checkContact(
     await lockCustomers(tx, [i.customerId]); // before reading (contact-rules.ts)
     const customer = await tx.customer.findUnique({
       where: { id: i.customerId },
-      select: { id: true, email: true, externalId: true, consent: true, erasedAt: true, attributes: true },
+      select: { id: true, email: true, phone: true, externalId: true, consent: true, erasedAt: true, attributes: true },
     });
     if (!customer) return { skipped: "erased" };
     const first = m.seq === 0;
     const decisions = await contactRuleReasons(tx, i.orgId, [customer], {
-      channel: "email",
+      channel: i.channel === "sms" ? "sms" : "email",
       stage: "send",
       invitationId: i.id,
       now,
@@ -171,7 +192,8 @@ async function checkContact(
       return { skipped: reason };
     }
     if (first) await tx.invitation.updateMany({ where: { id: i.id, contactAt: null }, data: { contactAt: now } });
-    return { address: customer.email! }; // checked: an e-mail invitation without one is "no_email"
+    // checked: an invitation without an address on its channel is "no_email" / "no_phone"
+    return { address: channelAddress(i.channel, customer)! };
   }, CHECK_TX);
 }
 
@@ -191,12 +213,76 @@ async function erasedNow(tx: Prisma.TransactionClient, customerId: string): Prom
   return (await tx.customer.count({ where: { id: customerId, erasedAt: { not: null } } })) > 0;
 }
 
+/** What became of one send, whatever the channel. */
+type Delivery =
+  | { ok: true; id: string | null }
+  /**
+   * bounce: the address or number cannot receive (marked in MailSuppression, the invitation bounced); dead: this
+   * message was refused for good; opted_out: the person told the provider to stop (SMS STOP); retry: later.
+   */
+  | { ok: false; kind: "bounce" | "dead" | "retry" | "opted_out"; error: string };
+
+async function deliverEmail(m: Claimed, address: string, mailer: Mailer, env: Env): Promise<Delivery> {
+  const i = m.invitation;
+  const q = i.survey.questions[0];
+  const locale = i.survey.defaultLocale;
+  const render = i.trigger?.builtIn === "resurvey" ? resurveyInvitationEmail : invitationEmail;
+  const email = render({
+    baseUrl: publicBaseUrl(env),
+    invitationId: i.id,
+    orgName: i.org.name,
+    customerName: i.customer.name,
+    subject: (i.campaign ?? i.trigger)?.subject ?? null,
+    question:
+      q && q.scaleMin !== null && q.scaleMax !== null
+        ? { text: localizedText(q.text, locale, locale), min: q.scaleMin, max: q.scaleMax }
+        : null,
+    reminder: m.seq > 0,
+    locale,
+  });
+  try {
+    return { ok: true, id: (await sendMail({ to: address, ...email }, mailer)).messageId };
+  } catch (error) {
+    const failure = (error ?? {}) as SmtpError;
+    const code = typeof failure.responseCode === "number" ? failure.responseCode : null;
+    const kind = classifySmtpFailure(failure);
+    return {
+      ok: false,
+      kind,
+      error: code !== null ? `smtp_${code}` : typeof failure.code === "string" ? failure.code : "error",
+    };
+  }
+}
+
+async function deliverSms(m: Claimed, to: string, sms: SmsProvider, env: Env): Promise<Delivery> {
+  const i = m.invitation;
+  const { body } = smsInvitation({
+    baseUrl: publicBaseUrl(env),
+    invitationId: i.id,
+    orgName: i.org.name,
+    reminder: m.seq > 0,
+  });
+  let r: SmsOutcome;
+  try {
+    r = await sms.send(to, body);
+  } catch {
+    r = { status: "retry", code: "error" };
+  }
+  if (r.status === "accepted") return { ok: true, id: r.id };
+  if (r.status === "retry") return { ok: false, kind: "retry", error: r.code };
+  const kind = r.reason === "invalid_number" ? "bounce" : r.reason === "opted_out" ? "opted_out" : "dead";
+  return { ok: false, kind, error: r.code };
+}
+
+/** A message the transport accepted, to record with the rest of its batch (recordSent). */
+type Sent = { m: Claimed; address: string; id: string | null };
+
 async function attempt(
   m: Claimed,
-  mailer: Mailer,
+  transports: Transports,
   env: Env,
   rule: ContactRuleSettings,
-): Promise<"sent" | "skipped" | "waiting" | "failed" | "transport"> {
+): Promise<Sent | "skipped" | "waiting" | "failed" | "transport"> {
   const i = m.invitation;
   const c = i.campaign ?? i.trigger;
   const now = new Date();
@@ -225,65 +311,35 @@ async function attempt(
   if ("skipped" in check) return "skipped";
   const address = check.address;
 
-  const q = i.survey.questions[0];
-  const locale = i.survey.defaultLocale;
-  const render = i.trigger?.builtIn === "resurvey" ? resurveyInvitationEmail : invitationEmail;
-  const email = render({
-    baseUrl: publicBaseUrl(env),
-    invitationId: i.id,
-    orgName: i.org.name,
-    customerName: customer.name,
-    subject: c.subject,
-    question:
-      q && q.scaleMin !== null && q.scaleMax !== null
-        ? { text: localizedText(q.text, locale, locale), min: q.scaleMin, max: q.scaleMax }
-        : null,
-    reminder: m.seq > 0,
-    locale,
-  });
-  let messageId: string | null = null;
-  let failure: SmtpError | null = null;
-  try {
-    messageId = (await sendMail({ to: address, ...email }, mailer)).messageId;
-  } catch (error) {
-    failure = (error ?? {}) as SmtpError;
-  }
+  // The one switch on the channel: everything before and after is the same for e-mail and SMS.
+  const delivery =
+    i.channel === "sms"
+      ? await deliverSms(m, address, transports.sms!, env)
+      : await deliverEmail(m, address, transports.mailer!, env);
+  if (delivery.ok) return { m, address, id: delivery.id };
   const at = new Date();
-  if (!failure) {
-    await db.$transaction(async (tx) => {
-      if (!(await finish(tx, m, { status: "sent", sentAt: at, messageId, attempts: m.attempts + 1, lastError: null })))
-        return;
-      // Erased while the message was on its way: the erasure cleared the address; never write it back, and no
-      // reminder follows.
-      const erased = await erasedNow(tx, i.customerId);
-      await tx.invitation.update({
-        where: { id: i.id },
-        data: {
-          status: "sent",
-          address: erased ? null : address,
-          lastSentAt: at,
-          reminders: m.seq,
-          ...(m.seq === 0 ? { sentAt: at } : {}),
-        },
-      });
-      if (!erased && m.seq < c.reminderCount)
-        await tx.outboxMessage.create({
-          data: {
-            orgId: i.orgId,
-            invitationId: i.id,
-            seq: m.seq + 1,
-            nextAttemptAt: new Date(at.getTime() + c.reminderDelayHours * HOUR),
-          },
-        });
-    }, CHECK_TX);
-    return "sent";
-  }
-  const code = typeof failure.responseCode === "number" ? failure.responseCode : null;
   const attempts = m.attempts + 1;
-  const kind = classifySmtpFailure(failure);
-  const recipientRefused = kind === "bounce";
+  const { kind, error: lastError } = delivery;
+  if (kind === "opted_out") {
+    // The person replied STOP to the sender number. That number is the server's (TWILIO_FROM), shared by every
+    // organization on it, so the reply is not this organization's consent to change: the number is not texted again
+    // by this organization (MailSuppression "sms_stop", as a bounce is), and this invitation is suppressed.
+    await db.$transaction(async (tx) => {
+      if (!(await finish(tx, m, { status: "skipped", attempts, lastError: "sms_stop", nextAttemptAt: null }))) return;
+      if (!(await erasedNow(tx, i.customerId))) {
+        const key = { orgId: i.orgId, address: address.toLowerCase() };
+        await tx.mailSuppression.upsert({
+          where: { orgId_address: key },
+          create: { ...key, reason: "sms_stop", detail: lastError },
+          update: {},
+        });
+      }
+      if (m.seq === 0)
+        await tx.invitation.update({ where: { id: i.id }, data: { status: "suppressed", reason: "sms_stop" } });
+    }, CHECK_TX);
+    return "failed";
+  }
   const delay = kind === "retry" ? nextAttemptDelay(attempts, retrySchedule(env)) : null;
-  const lastError = code !== null ? `smtp_${code}` : typeof failure.code === "string" ? failure.code : "error";
   await db.$transaction(async (tx) => {
     if (
       !(await finish(tx, m, {
@@ -294,11 +350,11 @@ async function attempt(
       }))
     )
       return;
-    if (recipientRefused && !(await erasedNow(tx, i.customerId))) {
+    if (kind === "bounce" && !(await erasedNow(tx, i.customerId))) {
       const key = { orgId: i.orgId, address: address.toLowerCase() };
       await tx.mailSuppression.upsert({
         where: { orgId_address: key },
-        create: { ...key, reason: "bounce", detail: lastError },
+        create: { ...key, reason: i.channel === "sms" ? "invalid_number" : "bounce", detail: lastError },
         update: {},
       });
       await tx.invitation.update({ where: { id: i.id }, data: { status: "bounced", reason: lastError } });
@@ -307,6 +363,81 @@ async function attempt(
     }
   }, CHECK_TX);
   return kind === "retry" ? "transport" : "failed";
+}
+
+/**
+ * Records a batch's accepted messages in one transaction (one per message would be most of the worker's cost):
+ * each message sent (if this instance still holds it), its invitation sent, and — while fewer than the campaign's
+ * reminders went out — the next reminder, due `reminderDelayHours` later. A customer erased while the message was
+ * on its way: the erasure cleared the address; it is never written back, and no reminder follows.
+ */
+async function recordSent(sent: Sent[]): Promise<void> {
+  if (sent.length === 0) return;
+  const at = new Date();
+  const owner = sent[0].m.leaseOwner!; // one claim, one owner
+  await db.$transaction(
+    async (tx) => {
+      // A write first: on SQLite it takes the write lock at once (waiting its turn behind another instance) —
+      // a transaction that reads first and writes later fails outright when another process wrote in between.
+      // It also renews the leases this instance still holds; then only those are recorded (a lease that expired
+      // meanwhile belongs to another instance now).
+      await tx.outboxMessage.updateMany({
+        where: { id: { in: sent.map((s) => s.m.id) }, leaseOwner: owner },
+        data: { leaseExpiresAt: new Date(Date.now() + LEASE_MS) },
+      });
+      const held = new Set(
+        (
+          await tx.outboxMessage.findMany({
+            where: { id: { in: sent.map((s) => s.m.id) }, leaseOwner: owner },
+            select: { id: true },
+          })
+        ).map((r) => r.id),
+      );
+      const mine = sent.filter((s) => held.has(s.m.id));
+      if (mine.length === 0) return;
+      await tx.outboxMessage.updateMany({
+        where: { id: { in: [...held] }, leaseOwner: owner },
+        data: { status: "sent", sentAt: at, attempts: { increment: 1 }, lastError: null, ...release },
+      });
+      const ids = mine.filter((s) => s.id !== null);
+      if (ids.length)
+        await tx.$executeRaw`UPDATE "OutboxMessage" SET "messageId" = CASE "id" ${Prisma.join(
+          ids.map((s) => Prisma.sql`WHEN ${s.m.id} THEN ${s.id}`),
+          " ",
+        )} END WHERE "id" IN (${Prisma.join(ids.map((s) => s.m.id))})`;
+      const erased = new Set(
+        (
+          await tx.customer.findMany({
+            where: { id: { in: mine.map((s) => s.m.invitation.customerId) }, erasedAt: { not: null } },
+            select: { id: true },
+          })
+        ).map((c) => c.id),
+      );
+      // The invitations: one update per reminder number; the address only where it changed since queueing (or
+      // the customer was erased: never written back).
+      for (const seq of new Set(mine.map((s) => s.m.seq)))
+        await tx.invitation.updateMany({
+          where: { id: { in: mine.filter((s) => s.m.seq === seq).map((s) => s.m.invitation.id) } },
+          data: { status: "sent", lastSentAt: at, reminders: seq, ...(seq === 0 ? { sentAt: at } : {}) },
+        });
+      for (const { m, address } of mine) {
+        const want = erased.has(m.invitation.customerId) ? null : address;
+        if (m.invitation.address !== want)
+          await tx.invitation.update({ where: { id: m.invitation.id }, data: { address: want } });
+      }
+      const reminders = mine
+        .map(({ m }) => ({ m, cause: (m.invitation.campaign ?? m.invitation.trigger)! })) // attempt() skipped those without
+        .filter(({ m, cause }) => !erased.has(m.invitation.customerId) && m.seq < cause.reminderCount)
+        .map(({ m, cause }) => ({
+          orgId: m.orgId,
+          invitationId: m.invitation.id,
+          seq: m.seq + 1,
+          nextAttemptAt: new Date(at.getTime() + cause.reminderDelayHours * HOUR),
+        }));
+      if (reminders.length) await tx.outboxMessage.createMany({ data: reminders });
+    },
+    { timeout: 60_000, maxWait: 30_000 },
+  );
 }
 
 /** How many more messages each organization may send this minute. */
@@ -323,10 +454,15 @@ async function allowances(orgIds: string[], now: Date, env: Env): Promise<Map<st
 }
 
 /** Sends what is due, in batches, until nothing is due (or every organization due is at its rate). */
-export async function runDueMessages(opts: { mailer?: Mailer | null; env?: Env } = {}): Promise<number> {
+export async function runDueMessages(opts: TickOptions = {}): Promise<number> {
   const env = opts.env ?? process.env;
-  const mailer = opts.mailer === undefined ? serverMailer() : opts.mailer;
-  if (!mailer) return 0; // no SMTP server: messages wait (the campaigns page says so)
+  const transports: Transports = {
+    mailer: opts.mailer === undefined ? serverMailer(env) : opts.mailer,
+    sms: opts.sms === undefined ? serverSmsProvider(env) : opts.sms,
+  };
+  // No SMTP server: e-mail waits (the campaigns page says so); no SMS provider: SMS waits.
+  const channels = [...(transports.mailer ? ["email"] : []), ...(transports.sms ? ["sms"] : [])];
+  if (channels.length === 0) return 0;
   let made = 0;
   // Organizations at their rate this minute: left out of the next batch, so one busy organization never holds the
   // others' messages back.
@@ -345,6 +481,7 @@ export async function runDueMessages(opts: { mailer?: Mailer | null; env?: Env }
         nextAttemptAt: { lte: now },
         // A paused campaign's or trigger's messages wait; one whose trigger was deleted is claimed to be skipped.
         invitation: {
+          channel: { in: channels },
           OR: [
             { campaign: { status: "active" } },
             { trigger: { status: "active" } },
@@ -369,7 +506,15 @@ export async function runDueMessages(opts: { mailer?: Mailer | null; env?: Env }
       ids.map((d) => d.id),
       now,
     );
-    const outcomes = await Promise.all(mine.map(async (m) => attempt(m, mailer, env, await ruleOf(m.orgId))));
+    // Every attempt runs to its end: one that throws (a database error in a check) must not keep the messages that
+    // were accepted beside it from being recorded — unrecorded, they would be sent again when their leases expire.
+    const settled = await Promise.allSettled(mine.map(async (m) => attempt(m, transports, env, await ruleOf(m.orgId))));
+    const results = settled.map((s) => (s.status === "fulfilled" ? s.value : ("failed" as const)));
+    const sent = results.filter((r): r is Sent => typeof r === "object");
+    await recordSent(sent);
+    const thrown = settled.find((s) => s.status === "rejected");
+    if (thrown) throw thrown.reason; // the poller logs it; the message itself was not sent and is tried again
+    const outcomes = results.map((r) => (typeof r === "object" ? "sent" : r));
     made += outcomes.filter((o) => o === "sent" || o === "failed" || o === "transport").length;
     // A failure of the server or of the set-up ends the tick: the next one retries after the backoff.
     if (outcomes.includes("transport")) return made;
@@ -378,7 +523,7 @@ export async function runDueMessages(opts: { mailer?: Mailer | null; env?: Env }
 }
 
 /** One tick: start due waves, queue them, send due messages. Returns the send attempts made. */
-export async function campaignTick(opts: { mailer?: Mailer | null; env?: Env } = {}): Promise<number> {
+export async function campaignTick(opts: TickOptions = {}): Promise<number> {
   await startDueWaves();
   await queueWaves();
   return runDueMessages(opts);
@@ -387,6 +532,7 @@ export async function campaignTick(opts: { mailer?: Mailer | null; env?: Env } =
 export function startCampaignWorker(env: Env = process.env): boolean {
   if (env.CAMPAIGN_WORKER === "off") return false;
   retrySchedule(env); // a malformed CAMPAIGN_RETRY_SCHEDULE stops the start-up, not every send
+  smsProviderFromEnv(env); // so does an SMS provider set up incompletely (it names the missing variable)
   const everyMs = Math.max(50, Number(env.CAMPAIGN_POLL_MS) || 10_000);
   if (!startPoller({ key: "resonance.campaignWorker", name: "campaigns", everyMs, tick: () => campaignTick() }))
     return false;

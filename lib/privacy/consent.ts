@@ -5,8 +5,9 @@ import { db } from "../db";
 import type { Ctx } from "../auth/ctx";
 import { AppError, NotFoundError } from "../errors";
 
-/** unsubscribe: the customer's own unsubscribe link in an invitation e-mail (lib/campaigns/unsubscribe.ts). */
-export const CONSENT_SOURCES = ["staff", "api", "import", "erasure", "unsubscribe"] as const;
+/** unsubscribe: the customer's own unsubscribe link in an invitation e-mail (lib/campaigns/unsubscribe.ts);
+ * sms_stop: they replied STOP to an SMS invitation, as the SMS provider reported (lib/campaigns/worker.ts). */
+export const CONSENT_SOURCES = ["staff", "api", "import", "erasure", "unsubscribe", "sms_stop"] as const;
 export type ConsentSource = (typeof CONSENT_SOURCES)[number];
 
 type Tx = Pick<typeof db, "consentEvent">;

@@ -19,6 +19,7 @@ type Ids = {
   customer: string;
   case: string;
   journey: string;
+  touchpoint: string;
   survey: string;
   publicId: string;
   webhook?: string;
@@ -53,6 +54,7 @@ const PAGES: Entry[] = [
   { name: "journey map", path: (ids) => `/journeys/${ids.journey}`, who: READERS },
   { name: "journey editor", path: (ids) => `/journeys/${ids.journey}/edit`, who: MANAGERS },
   { name: "journey paths", path: (ids) => `/journeys/${ids.journey}/paths`, who: READERS },
+  { name: "touchpoint QR code", path: (ids) => `/touchpoints/${ids.touchpoint}/qr`, who: ["manager"] },
   { name: "surveys", path: () => "/surveys", who: READERS },
   { name: "new survey", path: () => "/surveys/new", who: MANAGERS },
   { name: "survey editor", path: (ids) => `/surveys/${ids.survey}`, who: MANAGERS },
@@ -147,6 +149,7 @@ test.beforeAll(async ({ browser }) => {
     customer: await firstId(admin, "/api/v1/customers?limit=1"),
     case: await firstId(admin, "/api/v1/cases?limit=1"),
     journey: await firstId(admin, "/api/v1/journeys"),
+    touchpoint: await firstId(admin, "/api/v1/touchpoints"),
     survey: nps.id,
     publicId: nps.publicId,
     webhook: webhookList[0]?.id,

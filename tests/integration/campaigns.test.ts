@@ -3,7 +3,7 @@
 // zones, reminders only to those who have not answered and at most N, bounces, retries, pause and cancel,
 // unsubscribing (the link, and RFC 8058 one-click POST) with consent history, the signed links over real HTTP,
 // the API with its problem+json, and two worker processes racing without sending any invitation twice.
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { campaignTick, runDueMessages } from "@/lib/campaigns/worker";
 import { startDueWaves } from "@/lib/campaigns/queue";
@@ -13,10 +13,11 @@ import { unsubscribe } from "@/lib/campaigns/unsubscribe";
 import { mailerFromUrl, type Mailer } from "@/lib/mail/transport";
 import { createOrg, uid, type Org } from "../factories";
 import { createSurvey } from "../factories/surveys";
-import { audienceOf as audienceWith, campaign, workerProcess, type CustomerSeed } from "./campaign-fixtures";
+import { audienceOf as audienceWith, campaign, type CustomerSeed } from "./campaign-fixtures";
 import { TEST_NEXTAUTH_SECRET } from "../server";
 import { startSmtpSink, type Received, type SmtpSink } from "./smtp-sink";
 import { http } from "./http";
+import { raceTwoInstances } from "./worker-instance";
 
 // The links are signed under the server's key: the same as the suite's server (tests/server.ts).
 process.env.NEXTAUTH_SECRET ??= TEST_NEXTAUTH_SECRET;
@@ -294,25 +295,13 @@ describe("unsubscribing", () => {
 
 describe("two instances", () => {
   it("racing worker processes send every invitation exactly once, and both take part", async () => {
-    const instance = () => workerProcess(sink.url);
-    const [one, two] = [instance(), instance()];
-    onTestFinished(() => {
-      one.kill(); // a no-op once they exited; never leaves a worker running into the next tests
-      two.kill();
+    let c = { id: "" };
+    const attempts = await raceTwoInstances({ SMTP_URL: sink.url }, async () => {
+      const seeds = Array.from({ length: 200 }, (_, i) => ({ label: `race${i}` }));
+      const { audience } = await audienceOf(B, seeds);
+      c = (await campaign(B, audience.id)).campaign;
+      return { campaignId: c.id, count: 200 };
     });
-    await Promise.all([one.ready, two.ready]);
-    // both instances are polling; now the work appears
-    const seeds = Array.from({ length: 200 }, (_, i) => ({ label: `race${i}` }));
-    const { audience } = await audienceOf(B, seeds);
-    const { campaign: c } = await campaign(B, audience.id);
-    const deadline = Date.now() + 60_000;
-    while ((await db.invitation.count({ where: { campaignId: c.id, status: "sent" } })) < 200) {
-      if (Date.now() > deadline) throw new Error("the instances did not send all 200 invitations in time");
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    one.stop();
-    two.stop();
-    const attempts = await Promise.all([one.done, two.done]);
     const inv = await invitationsOf(c.id);
     expect(inv).toHaveLength(200);
     const mine = new Set(inv.map((i) => i.customer.email));

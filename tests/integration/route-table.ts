@@ -53,6 +53,8 @@ export const ROUTES: RouteCase[] = [
     validBody: () => ({ archived: true }),
   },
   { method: "GET", path: "/api/v1/touchpoints", minRole: "viewer" },
+  // the touchpoint's QR code: link and answers (json), the printable sheet (format=svg|pdf)
+  { method: "GET", path: "/api/v1/touchpoints/:id/qr", minRole: "manager", entity: "touchpoint" },
   // journey editor (lib/journeys/editor.ts)
   {
     method: "POST",

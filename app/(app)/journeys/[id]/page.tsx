@@ -81,7 +81,7 @@ export default async function JourneyPage({
         <EmptyState title="This journey has no stages yet" />
       ) : (
         <>
-          <JourneyMapView map={map} query={query} />
+          <JourneyMapView map={map} query={query} canManage={hasRole(ctx.role, "manager")} />
           <BlueprintLanes stages={map.stages} />
         </>
       )}

@@ -5,6 +5,7 @@ import { listCampaigns, type CampaignDto } from "@/lib/campaigns/service";
 import { listSurveys } from "@/lib/surveys/service";
 import { listAudiences } from "@/lib/audiences/service";
 import { mailConfigured } from "@/lib/mail/transport";
+import { smsConfigured } from "@/lib/campaigns/sms/provider";
 import { PageHeader, Section } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { DataTable, type Column } from "@/components/ui/data-table";
@@ -31,7 +32,9 @@ const columns: Column<CampaignDto>[] = [
         <span className="block text-xs font-normal text-slate-700">
           {c.survey.name} → {c.audience?.name ?? "audience deleted"}
         </span>
-        <span className="block text-xs font-normal text-slate-700">{scheduleText(c)}</span>
+        <span className="block text-xs font-normal text-slate-700">
+          {c.channel === "sms" ? "SMS" : "E-mail"}, {scheduleText(c)}
+        </span>
       </>
     ),
   },
@@ -90,8 +93,9 @@ export default async function CampaignsPage() {
             <Link href="/surveys" className="underline">
               Surveys
             </Link>{" "}
-            · Invite an audience to a survey by e-mail, once or in waves, with reminders to those who have not answered.
-            Each e-mail carries the score as one-click links and an unsubscribe link.
+            · Invite an audience to a survey by e-mail or SMS, once or in waves, with reminders to those who have not
+            answered. Each e-mail carries the score as one-click links and an unsubscribe link; each SMS the personal
+            link and &ldquo;Reply STOP to opt out&rdquo;.
           </>
         }
       />
@@ -99,6 +103,12 @@ export default async function CampaignsPage() {
         <p role="note" className="mb-6 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
           E-mail is not set up on this server (<code className="font-mono">SMTP_URL</code>, see the README), so
           invitations wait in the outbox until it is.
+        </p>
+      )}
+      {smsConfigured() || !campaigns.some((c) => c.channel === "sms") ? null : (
+        <p role="note" className="mb-6 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          SMS is not set up on this server (<code className="font-mono">SMS_PROVIDER</code>, see docs/operations.md), so
+          SMS invitations wait in the outbox until it is.
         </p>
       )}
       <Section title="Your campaigns">

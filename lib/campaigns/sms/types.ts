@@ -1,0 +1,20 @@
+// What an SMS provider answers the campaign worker (provider.ts).
+export type SmsOutcome =
+  /** The provider took the message; `id` is its id for it (Twilio's SM… sid). */
+  | { status: "accepted"; id: string | null }
+  /**
+   * Refused for good. `reason`: "invalid_number" (the number cannot receive SMS: the invitation bounces and the
+   * number is not texted again), "opted_out" (the person replied STOP to the sender: recorded as their opt-out),
+   * "rejected" (this message was refused: it is dead, nothing is learnt about the number).
+   */
+  | { status: "permanent"; reason: "invalid_number" | "opted_out" | "rejected"; code: string }
+  /**
+   * Try again later, with backoff: the provider is down or busy, or the account or sender is set up wrongly. As
+   * for SMTP, it ends the worker's tick, so a broken set-up never burns through a whole outbox at once.
+   */
+  | { status: "retry"; code: string };
+
+export interface SmsProvider {
+  readonly name: string;
+  send(to: string, body: string): Promise<SmsOutcome>;
+}
