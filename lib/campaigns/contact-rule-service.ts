@@ -39,15 +39,20 @@ const whole = (min: number, max: number, what: string) =>
   );
 
 /** PUT /api/v1/contact-rules: the whole rule (the form sends every field). */
-export const contactRuleSchema = z.strictObject({
-  capDays: whole(0, 365, "a whole number of days"),
-  quietStartHour: whole(0, 23, "an hour"),
-  quietEndHour: whole(0, 24, "an hour"),
-  timeZone: z
-    .string({ error: "Enter a time zone (e.g. Europe/Zurich)" })
-    .trim()
-    .refine(isTimeZone, "Not a time zone (e.g. Europe/Zurich)"),
-});
+export const contactRuleSchema = z
+  .strictObject({
+    capDays: whole(0, 365, "a whole number of days"),
+    quietStartHour: whole(0, 23, "an hour"),
+    quietEndHour: whole(0, 24, "an hour"),
+    timeZone: z
+      .string({ error: "Enter a time zone (e.g. Europe/Zurich)" })
+      .trim()
+      .refine(isTimeZone, "Not a time zone (e.g. Europe/Zurich)"),
+  })
+  .refine((r) => !(r.quietStartHour === 0 && r.quietEndHour === 24), {
+    path: ["quietEndHour"],
+    message: "Quiet hours cannot cover the whole day: nothing could ever be sent",
+  });
 export type ContactRuleInput = z.infer<typeof contactRuleSchema>;
 
 type Reader = Pick<typeof db, "contactRule">;

@@ -16,8 +16,13 @@ import { SecretUnreadableError } from "../webhooks/secret-box";
 import { invitationClientId, invitationIdOf, invitationResumeToken } from "./link-token";
 
 export const LINK_TOKEN_DAYS = 30;
+/**
+ * An invitation's survey links work this long after it was first sent (or queued): a forwarded or long-kept
+ * message cannot mint fresh customer tokens, or rewrite the answer, for ever. Its unsubscribe link never expires.
+ */
+export const INVITATION_LINK_DAYS = 90;
 
-/** Where an invitation link leads; null for a forged or stale token. */
+/** Where an invitation link leads; null for a forged, stale or expired token. */
 export async function invitationSurveyUrl(token: string, score: string | null): Promise<string | null> {
   const id = invitationIdOf(token);
   if (!id) return null;
@@ -26,11 +31,14 @@ export async function invitationSurveyUrl(token: string, score: string | null): 
     select: {
       orgId: true,
       channel: true,
+      sentAt: true,
+      createdAt: true,
       customer: { select: { externalId: true, erasedAt: true } },
       survey: { select: { publicId: true } },
     },
   });
   if (!i) return null;
+  if (Date.now() - (i.sentAt ?? i.createdAt).getTime() > INVITATION_LINK_DAYS * 86_400_000) return null;
   const publicId = i.survey.publicId;
   const url = new URL(`/s/${encodeURIComponent(publicId)}`, publicBaseUrl());
   const externalId = i.customer.erasedAt ? null : i.customer.externalId;

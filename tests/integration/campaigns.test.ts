@@ -408,6 +408,13 @@ describe("over HTTP", () => {
     // a forged token opens nothing
     const forged = await http("GET", `/i/${inv.id}.${"A".repeat(22)}?score=0`);
     expect(forged.status).toBe(404);
+
+    // 90 days after it was sent, the invitation's links have expired (its unsubscribe link has not)
+    await db.invitation.update({ where: { id: inv.id }, data: { sentAt: new Date(Date.now() - 91 * 86_400_000) } });
+    expect((await http("GET", `/i/${token}?score=9`)).status).toBe(404);
+    expect((await http("GET", `/u/${token}`)).status).toBe(200);
+    await db.invitation.update({ where: { id: inv.id }, data: { sentAt: new Date(Date.now() - 89 * 86_400_000) } });
+    expect((await http("GET", `/i/${token}?score=9`)).status).toBe(303);
   });
 
   it("the unsubscribe URL shows a page on GET and unsubscribes on the one-click POST", async () => {

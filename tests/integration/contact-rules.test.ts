@@ -98,7 +98,9 @@ describe("the frequency cap", () => {
     const { campaign: second } = await campaign(o, audience.id);
     await campaignTick({ mailer });
     expect(await statusOf(second.id)).toEqual({ recent: "suppressed:recently_invited", "long-ago": "sent" });
-    expect(sink.messages.map((m) => m.to[0])).toEqual([byLabel("long-ago").email]);
+    // (the tick sends whatever is due in the database: only this organization's two customers are looked at)
+    const ours = new Set([byLabel("recent").email, byLabel("long-ago").email]);
+    expect(sink.messages.map((m) => m.to[0]).filter((a) => ours.has(a))).toEqual([byLabel("long-ago").email]);
     const log = await listCampaignSuppressions(o.ctx("manager"), second.id, { limit: 50 });
     expect(log.data).toHaveLength(1);
     expect(log.data[0]).toMatchObject({
