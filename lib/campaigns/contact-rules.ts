@@ -126,25 +126,22 @@ async function lastContacts(
     select: { customerId: true, createdAt: true },
   });
   for (const e of shows) out.set(e.customerId, later(out.get(e.customerId), e.createdAt));
-  const cases = await tx.case.findMany({
-    where: { orgId, customerId: { in: ids } },
-    select: { id: true, customerId: true },
+  // Re-surveys e-mailed before they were invitations: their audit events within the cap (few, and fewer every day),
+  // then which of these customers' cases they were — never every case of the customers (an unbounded IN list).
+  const resurveys = await tx.auditEvent.findMany({
+    where: { orgId, action: "case.resurvey_sent", entityType: "Case", createdAt: since },
+    select: { entityId: true, createdAt: true },
   });
-  if (cases.length) {
-    const customerOf = new Map(cases.map((c) => [c.id, c.customerId!]));
-    const resurveys = await tx.auditEvent.findMany({
-      where: {
-        orgId,
-        action: "case.resurvey_sent",
-        entityType: "Case",
-        entityId: { in: [...customerOf.keys()] },
-        createdAt: since,
-      },
-      select: { entityId: true, createdAt: true },
+  for (let at = 0; at < resurveys.length; at += 500) {
+    const chunk = resurveys.slice(at, at + 500);
+    const cases = await tx.case.findMany({
+      where: { orgId, id: { in: chunk.map((r) => r.entityId!) }, customerId: { in: ids } },
+      select: { id: true, customerId: true },
     });
-    for (const r of resurveys) {
-      const customerId = customerOf.get(r.entityId!)!;
-      out.set(customerId, later(out.get(customerId), r.createdAt));
+    const customerOf = new Map(cases.map((c) => [c.id, c.customerId!]));
+    for (const r of chunk) {
+      const customerId = customerOf.get(r.entityId!);
+      if (customerId) out.set(customerId, later(out.get(customerId), r.createdAt));
     }
   }
   return out;

@@ -275,6 +275,39 @@ describe("quiet hours", () => {
 });
 
 describe("across channels", () => {
+  it("a re-survey e-mailed before re-surveys were invitations (its audit event) counts within the cap", async () => {
+    const o = await org();
+    const { audience, byLabel } = await audienceOf(o, [
+      { label: "old-resurvey" },
+      { label: "too-old" },
+      { label: "none" },
+    ]);
+    for (const [label, days] of [
+      ["old-resurvey", 5],
+      ["too-old", 40],
+    ] as const) {
+      const kase = await db.case.create({
+        data: { orgId: o.orgId, customerId: byLabel(label).id, title: "Detractor", status: "resolved" },
+      });
+      await db.auditEvent.create({
+        data: {
+          orgId: o.orgId,
+          action: "case.resurvey_sent",
+          entityType: "Case",
+          entityId: kase.id,
+          createdAt: new Date(Date.now() - days * DAY),
+        },
+      });
+    }
+    const { campaign: c } = await campaign(o, audience.id);
+    await campaignTick({ mailer });
+    expect(await statusOf(c.id)).toEqual({
+      "old-resurvey": "suppressed:recently_invited",
+      "too-old": "sent",
+      none: "sent",
+    });
+  });
+
   it("a re-survey invitation after a case counts: a campaign then leaves the customer out", async () => {
     const o = await org();
     await createSurvey(o.orgId); // the live NPS survey the re-survey links to
