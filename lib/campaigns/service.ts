@@ -129,6 +129,28 @@ export const EMPTY_FUNNEL: Funnel = {
   completed: 0,
 };
 
+type SendingRow = {
+  timeZone: string;
+  windowStartHour: number;
+  windowEndHour: number;
+  reminderCount: number;
+  reminderDelayHours: number;
+  subject: string | null;
+};
+
+/** What a campaign and a trigger answer alike: how they send, and their funnel with its response rate. */
+export function sendingDto(c: SendingRow, funnel: Funnel | undefined) {
+  const f = funnel ?? EMPTY_FUNNEL;
+  return {
+    sendWindow: { timeZone: c.timeZone, startHour: c.windowStartHour, endHour: c.windowEndHour },
+    reminders: { count: c.reminderCount, delayHours: c.reminderDelayHours },
+    subject: c.subject,
+    funnel: f,
+    // Answered (started) of delivered, with its Wilson interval (docs/metrics.md, "Response rate of invitations").
+    responseRate: responseRate(f.started, f.delivered),
+  };
+}
+
 function toDto(c: Row, funnel: Funnel | undefined) {
   return {
     id: c.id,
@@ -138,14 +160,9 @@ function toDto(c: Row, funnel: Funnel | undefined) {
     survey: c.survey,
     audience: c.audience,
     schedule: { startAt: c.startAt, repeatEveryDays: c.repeatEveryDays, nextWaveAt: c.nextWaveAt },
-    sendWindow: { timeZone: c.timeZone, startHour: c.windowStartHour, endHour: c.windowEndHour },
-    reminders: { count: c.reminderCount, delayHours: c.reminderDelayHours },
-    subject: c.subject,
     createdAt: c.createdAt,
     waves: c.waves,
-    funnel: funnel ?? EMPTY_FUNNEL,
-    // Answered (started) of delivered, with its Wilson interval (docs/metrics.md, "Response rate of invitations").
-    responseRate: responseRate((funnel ?? EMPTY_FUNNEL).started, (funnel ?? EMPTY_FUNNEL).delivered),
+    ...sendingDto(c, funnel),
   };
 }
 export type CampaignDto = ReturnType<typeof toDto>;

@@ -9,8 +9,7 @@ import { ConflictError, NotFoundError, ValidationError, type InvalidParam } from
 import { isUniqueViolation } from "../db-errors";
 import { pageArgs, toPage, type PaginationQuery } from "../http/pagination";
 import { recordAudit } from "../audit/service";
-import { responseRate } from "../metrics";
-import { EMPTY_FUNNEL, funnels, type Funnel } from "../campaigns/service";
+import { funnels, sendingDto, type Funnel } from "../campaigns/service";
 import { delayMs, MAX_DELAY_MS, type CreateTriggerInput, type UpdateTriggerInput } from "./schema";
 
 export const RESURVEY = "resurvey";
@@ -52,14 +51,9 @@ function toDto(t: Row, funnel: Funnel | undefined) {
     channel: t.channel as "email",
     delay: { amount: t.delayAmount, unit: t.delayUnit as "minutes" | "hours" | "days" },
     status: t.status as "active" | "paused",
-    sendWindow: { timeZone: t.timeZone, startHour: t.windowStartHour, endHour: t.windowEndHour },
-    reminders: { count: t.reminderCount, delayHours: t.reminderDelayHours },
-    subject: t.subject,
     createdAt: t.createdAt,
     updatedAt: t.updatedAt,
-    funnel: funnel ?? EMPTY_FUNNEL,
-    // Answered (started) of delivered, with its Wilson interval, as for a campaign (docs/metrics.md).
-    responseRate: responseRate((funnel ?? EMPTY_FUNNEL).started, (funnel ?? EMPTY_FUNNEL).delivered),
+    ...sendingDto(t, funnel),
   };
 }
 export type TriggerDto = ReturnType<typeof toDto>;

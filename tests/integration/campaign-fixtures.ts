@@ -1,15 +1,12 @@
 // What the campaign suites share (campaigns.test.ts, contact-rules.test.ts): customers in a fresh live audience, a
-// campaign of a new live survey that sends at any hour, and a second worker instance in its own process.
-import { spawn } from "node:child_process";
-import path from "node:path";
+// campaign of a new live survey that sends at any hour. (A second worker instance in its own process:
+// worker-instance.ts.)
 import { db } from "@/lib/db";
 import { createCampaign } from "@/lib/campaigns/service";
 import { createCampaignSchema, type CreateCampaignInput } from "@/lib/campaigns/schema";
 import { uid, type Org } from "../factories";
 import { createSurvey } from "../factories/surveys";
 import type { SmtpSink } from "./smtp-sink";
-
-const root = path.resolve(__dirname, "../..");
 
 export type CustomerSeed = {
   label: string;
@@ -65,31 +62,4 @@ export async function campaign(org: Org, audienceId: string, input: Partial<Crea
     createCampaignSchema.parse({ name: `c ${uid()}`, surveyId: survey.id, audienceId, ...ANY_TIME, ...input }),
   );
   return { campaign: c, survey };
-}
-
-/**
- * Another instance of the campaign worker (campaign-worker.ts) in its own process, sending to `smtpUrl`: `ready`
- * once it has loaded and ticked, `stop` closes its stdin (it finishes its tick and exits), `done` gives the send
- * attempts it made, `kill` for the test's end.
- */
-export function workerProcess(smtpUrl: string) {
-  const p = spawn(
-    process.execPath,
-    [path.join(root, "node_modules/tsx/dist/cli.mjs"), "tests/integration/campaign-worker.ts"],
-    { cwd: root, env: { ...process.env, SMTP_URL: smtpUrl }, stdio: ["pipe", "pipe", "inherit"] },
-  );
-  let out = "";
-  let markReady = () => {};
-  const ready = new Promise<void>((r) => (markReady = r));
-  p.stdout!.on("data", (d: Buffer) => {
-    out += d.toString();
-    if (out.includes("ready")) markReady();
-  });
-  const done = new Promise<number>((resolve, reject) => {
-    p.on("error", reject);
-    p.on("exit", (code) =>
-      code === 0 ? resolve(Number(/attempts=(\d+)/.exec(out)?.[1] ?? -1)) : reject(new Error(`exit ${code}`)),
-    );
-  });
-  return { ready, done, stop: () => p.stdin!.end(), kill: () => p.kill() };
 }

@@ -20,7 +20,8 @@ import { createSurvey } from "../factories/surveys";
 import { TEST_NEXTAUTH_SECRET } from "../server";
 import { startSmtpSink, type SmtpSink } from "./smtp-sink";
 import { http } from "./http";
-import { audienceOf as audienceWith, campaign, workerProcess, type CustomerSeed } from "./campaign-fixtures";
+import { audienceOf as audienceWith, campaign, type CustomerSeed } from "./campaign-fixtures";
+import { startWorkerInstance } from "./worker-instance";
 
 process.env.NEXTAUTH_SECRET ??= TEST_NEXTAUTH_SECRET;
 
@@ -174,7 +175,7 @@ describe("two instances", () => {
     ).toBe(2 * N);
     await updateContactRule(o.ctx("manager"), { capDays: 30, quietStartHour: 0, quietEndHour: 0, timeZone: "UTC" });
 
-    const instance = () => workerProcess(sink.url);
+    const instance = () => startWorkerInstance({ SMTP_URL: sink.url });
     const [one, two] = [instance(), instance()];
     onTestFinished(() => {
       one.kill();
