@@ -131,7 +131,7 @@ async function openCase(
     select: { id: true },
   });
   if (existing) return null;
-  const [unitId] = await attributeCases(tx, orgId, [data]);
+  const [{ unitId }] = await attributeCases(tx, orgId, [data]);
   const created = await tx.case.create({
     data: {
       orgId,
@@ -200,7 +200,7 @@ export async function openCasesForNewResponses(tx: Tx, orgId: string, responses:
       triggerKey: `${trigger.key}:${r.id}`,
       title: trigger.title,
       customerId: r.customerId,
-      unitId: units[i],
+      unitId: units[i].unitId,
       responseId: r.id,
       ownerId: pick(),
       dueAt,

@@ -80,22 +80,21 @@ export async function attributeAcrossOrgs(tx: Tx, rows: (RowContext & { orgId: s
   return out;
 }
 
-/** The unit of each new case: its response's or interaction's, else its customer's active home unit. */
+/** The unit of each new case (and the rule that decided): its response's or interaction's, else its customer's active home unit. */
 export async function attributeCases(
   tx: Tx,
   orgId: string,
   cases: { sourceUnitId: string | null; customerId: string | null }[],
-): Promise<(string | null)[]> {
+): Promise<ReturnType<typeof attributeCase>[]> {
   const customerIds = ids(cases.filter((c) => !c.sourceUnitId).map((c) => c.customerId));
   const customers = await inChunks(customerIds, (chunk) =>
     tx.customer.findMany({ where: { orgId, id: { in: chunk } }, select: { id: true, ...unitSelect } }),
   );
   const customerBy = new Map(customers.map((c) => [c.id, c]));
-  return cases.map(
-    (c) =>
-      attributeCase({
-        source: { unitId: c.sourceUnitId },
-        customer: c.customerId ? candidateOf(customerBy.get(c.customerId)) : null,
-      }).unitId,
+  return cases.map((c) =>
+    attributeCase({
+      source: { unitId: c.sourceUnitId },
+      customer: c.customerId ? candidateOf(customerBy.get(c.customerId)) : null,
+    }),
   );
 }
