@@ -59,10 +59,11 @@ async function runStep(job: Job, handler: JobHandler, owner: string): Promise<bo
 }
 
 /** Works on the due jobs for a while; returns the batches done. Every instance calls it (and tests do, in process). */
-export async function runJobsTick(opts: { sliceMs?: number } = {}): Promise<number> {
+export async function runJobsTick(opts: { sliceMs?: number; orgId?: string } = {}): Promise<number> {
   const until = Date.now() + (opts.sliceMs ?? SLICE_MS);
   const due = await db.backgroundJob.findMany({
-    where: { status: { in: ["queued", "running"] }, AND: [leaseFree(new Date())] },
+    // orgId: a test drives its own organization's jobs only, whatever other tests left queued.
+    where: { status: { in: ["queued", "running"] }, AND: [leaseFree(new Date())], orgId: opts.orgId },
     orderBy: { createdAt: "asc" },
     take: 5,
     select: { id: true },

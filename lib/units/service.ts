@@ -41,13 +41,18 @@ export type UnitDto = ReturnType<typeof toUnitDto>;
  * A unit named by a write (a touchpoint's or a customer's `unitId`): another organization's is a 404, as its rows
  * are; an archived one takes no new rows (docs/hierarchy.md, "History follows the unit"), a 400 naming the field.
  */
-export async function checkUnitRef(tx: Tx | typeof db, orgId: string, unitId: string | null | undefined) {
+export async function checkUnitRef(
+  tx: Tx | typeof db,
+  orgId: string,
+  unitId: string | null | undefined,
+  field = "unitId",
+) {
   if (!unitId) return;
   const u = await tx.unit.findFirst({ where: { id: unitId, orgId }, select: { archivedAt: true } });
   if (!u) throw new NotFoundError("Unit");
   if (u.archivedAt)
     throw new ValidationError([
-      { name: "unitId", reason: "This unit is archived; restore it or choose another", in: "body" },
+      { name: field, reason: "This unit is archived; restore it or choose another", in: "body" },
     ]);
 }
 

@@ -377,6 +377,12 @@ export const ROUTES: RouteCase[] = [
   { method: "GET", path: "/api/v1/units/export", minRole: "viewer" },
   { method: "GET", path: "/api/v1/units/backfill", minRole: "admin" },
   { method: "POST", path: "/api/v1/units/backfill", minRole: "admin" },
+  {
+    method: "POST",
+    path: "/api/v1/units/reassign",
+    minRole: "admin",
+    invalidBody: { toUnitId: "", kinds: [] },
+  },
   // The audit log (lib/audit) comes before the exports: the cross-tenant probes of /exports/responses put the other
   // organization's ids into this organization's audit trail as the filters its admin typed (their own record).
   {

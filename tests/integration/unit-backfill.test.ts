@@ -6,7 +6,7 @@
 // and is audited. Admins start and follow it over HTTP; other roles get 403.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { createUnit } from "@/lib/units/service";
+import { archiveUnit, createUnit } from "@/lib/units/service";
 import { runJobsTick } from "@/lib/jobs/runner";
 import { createOrg, uid, type Org } from "../factories";
 import { createSurvey } from "../factories/surveys";
@@ -101,7 +101,7 @@ describe("attributing history to units", () => {
     const before = await unitsOf();
     expect(Object.values(before).filter(Boolean)).toEqual([u.region]); // only the row that had one
     // One batch, then the lease is let go: the job is half done and resumes from its cursor.
-    await runJobsTick({ sliceMs: 0 });
+    await runJobsTick({ sliceMs: 0, orgId: A.orgId });
     const half = await db.backgroundJob.findFirstOrThrow({ where: { orgId: A.orgId } });
     expect(half).toMatchObject({ status: "running", leaseOwner: null });
     expect(half.done).toBeGreaterThan(0);
@@ -110,7 +110,7 @@ describe("attributing history to units", () => {
     for (let i = 0; i < 20; i++) {
       const job = await db.backgroundJob.findFirstOrThrow({ where: { orgId: A.orgId } });
       if (job.status === "done") break;
-      await Promise.all([runJobsTick({ sliceMs: 0 }), runJobsTick({ sliceMs: 0 })]);
+      await Promise.all([runJobsTick({ sliceMs: 0, orgId: A.orgId }), runJobsTick({ sliceMs: 0, orgId: A.orgId })]);
     }
     const job = await db.backgroundJob.findFirstOrThrow({ where: { orgId: A.orgId } });
     expect(job.status).toBe("done");
@@ -151,10 +151,82 @@ describe("attributing history to units", () => {
     const before = await unitsOf();
     const again = await http("POST", "/api/v1/units/backfill", { key: A.keys.admin });
     expect(again.status).toBe(202);
-    while (await runJobsTick({ sliceMs: 0 }));
+    while (await runJobsTick({ sliceMs: 0, orgId: A.orgId }));
     expect(await unitsOf()).toEqual(before);
     const last = await db.backgroundJob.findFirstOrThrow({ where: { orgId: A.orgId }, orderBy: { createdAt: "desc" } });
     expect(last.status).toBe("done");
     expect(Object.keys(last.result as object).every((k) => k.endsWith(".none"))).toBe(true);
+  });
+});
+
+describe("reassignment", () => {
+  const reassign = (body: Record<string, unknown>, key = A.keys.admin) =>
+    http("POST", "/api/v1/units/reassign", { key, body });
+
+  it("moves the rows a filter names, counts them first on request, and audits the filter and the counts", async () => {
+    const inS1 = { orgId: A.orgId, unitId: u.s1, touchpointId: A.ids.touchpoint };
+    const responses = await db.response.count({ where: inS1 });
+    const cases = await db.case.count({ where: { orgId: A.orgId, unitId: u.s1 } });
+    expect(responses).toBe(BULK + 1);
+    const body = { fromUnitId: u.s1, touchpointId: A.ids.touchpoint, toUnitId: u.s2 };
+    const dry = await reassign({ ...body, dryRun: true });
+    expect(dry.status).toBe(200);
+    expect(dry.body).toEqual({ dryRun: true, counts: { responses, interactions: 0, cases } });
+    expect(await db.response.count({ where: inS1 })).toBe(responses); // nothing moved
+    expect(await db.auditEvent.count({ where: { orgId: A.orgId, action: "units.reassigned" } })).toBe(0);
+
+    const moved = await reassign({ ...body, kinds: ["responses"] });
+    expect(moved.body).toEqual({ dryRun: false, counts: { responses, interactions: 0, cases: 0 } });
+    expect(await db.response.count({ where: inS1 })).toBe(0);
+    expect(await db.case.count({ where: { orgId: A.orgId, unitId: u.s1 } })).toBe(cases); // not asked for
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { orgId: A.orgId, action: "units.reassigned" } });
+    expect(audit.entityId).toBe(u.s2);
+    expect(audit.apiKeyId).not.toBeNull(); // the admin's API key acted
+    expect(audit.data).toMatchObject({
+      filter: { fromUnitId: u.s1, touchpointId: A.ids.touchpoint, kinds: ["responses"] },
+      counts: { responses, interactions: 0, cases: 0 },
+    });
+  });
+
+  it("moves rows without a unit (fromUnitId null) within a period, and leaves the rest", async () => {
+    const unplaced = await db.response.findMany({ where: { orgId: A.orgId, unitId: null } });
+    expect(unplaced.length).toBeGreaterThan(0);
+    const future = await reassign({ fromUnitId: null, toUnitId: u.region, from: "2999-01-01T00:00:00Z" });
+    expect(future.body.counts).toEqual({ responses: 0, interactions: 0, cases: 0 });
+    const all = await reassign({ fromUnitId: null, toUnitId: u.region });
+    expect(all.body.counts.responses).toBe(unplaced.length);
+    expect(await db.response.count({ where: { orgId: A.orgId, unitId: null } })).toBe(0);
+    expect(await db.case.count({ where: { orgId: A.orgId, unitId: null } })).toBe(0);
+  });
+
+  it("refuses what it cannot do, naming the field, and changes nothing", async () => {
+    const snapshot = async () =>
+      (await db.response.findMany({ where: { orgId: A.orgId }, select: { unitId: true } })).map((r) => r.unitId).sort();
+    const before = await snapshot();
+    for (const role of ["viewer", "agent", "manager"] as const)
+      expect((await reassign({ fromUnitId: u.s2, toUnitId: u.s1 }, A.keys[role])).status).toBe(403);
+    const fields = async (body: Record<string, unknown>) => {
+      const r = await reassign(body);
+      expect(r.status).toBe(400);
+      return r.body.invalid_params.map((p: { name: string }) => p.name);
+    };
+    expect(await fields({ toUnitId: u.s1 })).toEqual(["fromUnitId"]); // no filter: never "everything" by accident
+    expect(await fields({ fromUnitId: u.s1, toUnitId: u.s1 })).toEqual(["toUnitId"]);
+    expect(await fields({ fromUnitId: u.s2, toUnitId: u.s1, kinds: [] })).toEqual(["kinds"]);
+    expect(await fields({ fromUnitId: u.s2, toUnitId: u.s1, from: "2025-02-01", to: "2025-01-01" })).toEqual(["to"]);
+    const closed = (await createUnit(A.ctx("admin"), { code: `C-${uid()}`, name: "Closed" })).id;
+    await archiveUnit(A.ctx("admin"), closed);
+    expect(await fields({ fromUnitId: u.s2, toUnitId: closed })).toEqual(["toUnitId"]);
+    // Another organization's unit or touchpoint: 404, as if it did not exist.
+    const B = await createOrg("backfill-b");
+    const bUnit = (await createUnit(B.ctx("admin"), { code: `B-${uid()}`, name: "B" })).id;
+    expect((await reassign({ fromUnitId: u.s2, toUnitId: bUnit })).status).toBe(404);
+    expect((await reassign({ fromUnitId: bUnit, toUnitId: u.s1 })).status).toBe(404);
+    expect((await reassign({ touchpointId: B.ids.touchpoint, toUnitId: u.s1 })).status).toBe(404);
+    // B's rows are never touched by A's admin, whatever the filter.
+    await db.response.updateMany({ where: { orgId: B.orgId }, data: { unitId: bUnit } });
+    expect((await reassign({ fromUnitId: u.s2, toUnitId: u.s1, dryRun: true })).status).toBe(200);
+    expect(await db.response.count({ where: { orgId: B.orgId, unitId: bUnit } })).toBeGreaterThan(0);
+    expect(await snapshot()).toEqual(before);
   });
 });
