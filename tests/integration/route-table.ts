@@ -376,6 +376,8 @@ export const ROUTES: RouteCase[] = [
   { method: "POST", path: "/api/v1/units/import", minRole: "admin", csv: true, invalidBody: { csv: "not CSV" } },
   { method: "GET", path: "/api/v1/units/export", minRole: "viewer" },
   { method: "GET", path: "/api/v1/units/backfill", minRole: "admin" },
+  // the unit league table (lib/units/league.ts); another organization's parentId is a 404 (unit-league.test.ts)
+  { method: "GET", path: "/api/v1/reports/units", minRole: "viewer" },
   { method: "POST", path: "/api/v1/units/backfill", minRole: "admin" },
   {
     method: "POST",
