@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Network } from "lucide-react";
 import { requireCtx } from "@/lib/auth/action";
-import { filtersToSearchParams, parseFiltersLeniently } from "@/lib/analytics/filters";
+import { mapFiltersQuery, parseFiltersLeniently } from "@/lib/analytics/filters";
 import { segmentTags } from "@/lib/analytics/trend";
 import { listChannels } from "@/lib/journeys/service";
 import { unitLeague } from "@/lib/units/league";
@@ -33,13 +33,7 @@ export default async function UnitsReportPage({ searchParams }: { searchParams: 
     listChannels(ctx),
     segmentTags(ctx),
   ]);
-  const query = filtersToSearchParams({
-    preset: filters.preset,
-    from: filters.from,
-    to: filters.to,
-    channelId: filters.channelId,
-    segment: filters.segment,
-  }).toString();
+  const query = mapFiltersQuery(filters).toString();
   const here = (id?: string) =>
     `/reports/units${query || id ? "?" : ""}${query}${query && id ? "&" : ""}${id ? `parentId=${encodeURIComponent(id)}` : ""}`;
   const parentName = league.parent.unit?.name ?? "the organization";
