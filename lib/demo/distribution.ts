@@ -99,7 +99,7 @@ export function buildDistribution(input: DistributionInput) {
   // Consent as imported; unsubscribes below change it from their moment on.
   const refused = new Set(input.customers.filter((c) => c.consent === false).map((c) => c.id!));
   // SMS answers come in on the channel the organization gets with its first SMS campaign (ensure-channel.ts).
-  const smsChannel = { id: newId(), orgId, key: "sms", name: "SMS", createdAt: at(nowMs - 36 * DAY) };
+  const smsChannel = { id: newId(), orgId, key: "sms", name: "SMS", createdAt: at(nowMs - 77 * DAY) };
   const channelIds: Record<string, string> = { ...input.channelIds, sms: smsChannel.id };
 
   // Some customers, met in a store, gave a phone number and no e-mail address: the "no e-mail" of the log. Not the
@@ -351,13 +351,18 @@ export function buildDistribution(input: DistributionInput) {
 
     // Answers come until the customer's next invitation to this survey (`answersInvitation`), never after now.
     const until = Math.min(nowMs - MINUTE, sentMs + s.answer.withinMs);
+    // Who answers differs a little, as in real programmes: VIPs more often, customers at risk less.
+    const segment = tags.get(c.id!);
+    const likelihood = segment?.has("at-risk") ? 0.5 : segment?.has("vip") ? 1.35 : 1;
+    const firstChance = s.answer.first * likelihood;
+    const reminderChance = s.answer.afterReminder * likelihood;
     if (s.reminders === 0) {
-      if (rng.chance(s.answer.first) && until - sentMs > 10 * MINUTE)
+      if (rng.chance(firstChance) && until - sentMs > 10 * MINUTE)
         respond(inv, sentMs + answerDelay(until - sentMs), s.answer.mood);
       return inv;
     }
     const remindMs = nextSendSlot(at(sentMs + 72 * HOUR), TZ, s.window, QUIET)!.getTime() + rng.int(0, 50_000);
-    if (rng.chance(s.answer.first) && Math.min(remindMs, until) - sentMs > 10 * MINUTE)
+    if (rng.chance(firstChance) && Math.min(remindMs, until) - sentMs > 10 * MINUTE)
       respond(inv, sentMs + answerDelay(Math.min(remindMs, until) - sentMs), s.answer.mood);
     const reminder: Prisma.OutboxMessageCreateManyInput = {
       id: newId(),
@@ -385,7 +390,7 @@ export function buildDistribution(input: DistributionInput) {
       sentAt: at(remindMs),
     });
     Object.assign(inv, { reminders: 1, lastSentAt: at(remindMs), updatedAt: at(remindMs) });
-    if (rng.chance(s.answer.afterReminder) && until - remindMs > 10 * MINUTE)
+    if (rng.chance(reminderChance) && until - remindMs > 10 * MINUTE)
       respond(inv, remindMs + answerDelay(until - remindMs), s.answer.mood);
     else if (rng.chance(0.006)) {
       // Not interested: the unsubscribe link of the reminder.
@@ -430,8 +435,8 @@ export function buildDistribution(input: DistributionInput) {
       kind: "live",
       definition: { criteria: [{ type: "tags", match: "any", tags: ["smb"] }] },
       createdById: input.users.manager,
-      createdAt: at(nowMs - 50 * DAY),
-      updatedAt: at(nowMs - 50 * DAY),
+      createdAt: at(nowMs - 80 * DAY),
+      updatedAt: at(nowMs - 80 * DAY),
     },
     {
       id: newId(),
@@ -484,9 +489,12 @@ export function buildDistribution(input: DistributionInput) {
     updatedAt: at(startMs),
     ...extra,
   });
-  const pilotStart = nowMs - 150 * DAY;
-  const quarterlyStart = nowMs - 40 * DAY;
-  const smsStart = nowMs - 33 * DAY;
+  // Started by a manager in office hours (UTC, London's time in winter and an hour off in summer).
+  const dayAt = (daysAgo: number, hour: number) => Math.floor((nowMs - daysAgo * DAY) / DAY) * DAY + hour * HOUR;
+  const pilotStart = dayAt(150, 10);
+  const quarterlyStart = dayAt(40, 8.5);
+  // 35 days before the quarterly wave: outside the cap, so both reach the small businesses that have a mobile number
+  const smsStart = dayAt(75, 11);
   const campaigns = [
     // Two waves 60 days apart, then stopped for good before a third: the pilot became the quarterly campaign.
     campaign(DEMO_CAMPAIGNS.pilot, pilot.id!, "email", pilotStart, {
@@ -578,7 +586,7 @@ export function buildDistribution(input: DistributionInput) {
             reminders: c.reminderCount ?? 0,
             answer:
               c.channel === "sms"
-                ? { first: 0.24, afterReminder: 0, mood: 0.05, withinMs: 10 * DAY }
+                ? { first: 0.25, afterReminder: 0, mood: 0.05, withinMs: 10 * DAY }
                 : { first: 0.19, afterReminder: 0.1, mood: 0, withinMs: 20 * DAY },
             position,
           }),
