@@ -135,41 +135,56 @@ function codeTaken(): ConflictError {
   return new ConflictError("Another unit of the organization has this code.");
 }
 
+/**
+ * Creates a unit inside the caller's transaction (the checks, the path and the audit event of `createUnit`). The
+ * demo generator (lib/demo/hierarchy.ts) builds its tree through this within its own transaction, with ids and a
+ * creation time of its own so that the demo is the same on every run.
+ */
+export async function createUnitIn(
+  tx: Tx,
+  ctx: Ctx,
+  input: CreateUnitInput,
+  opts: { id?: string; at?: Date } = {},
+): Promise<UnitDto> {
+  await lockTree(tx, ctx.orgId);
+  const parent = input.parentId ? await activeParent(tx, ctx, input.parentId) : null;
+  if (parent && parent.depth + 1 > MAX_DEPTH)
+    throw new ValidationError([{ name: "parentId", reason: `A tree has at most ${MAX_DEPTH + 1} levels`, in: "body" }]);
+  if ((await tx.unit.count({ where: { orgId: ctx.orgId } })) >= MAX_UNITS)
+    throw new ConflictError(`An organization has at most ${MAX_UNITS.toLocaleString("en-US")} units.`);
+  const created = await tx.unit.create({
+    data: {
+      ...(opts.id ? { id: opts.id } : {}),
+      orgId: ctx.orgId,
+      parentId: parent?.id ?? null,
+      code: input.code,
+      name: input.name,
+      kind: input.kind ?? null,
+      path: "/",
+      depth: parent ? parent.depth + 1 : 0,
+      ...(opts.at ? { createdAt: opts.at, updatedAt: opts.at } : {}),
+    },
+  });
+  const unit = await tx.unit.update({
+    where: { id: created.id },
+    data: { path: pathUnder(parent, created.id), ...(opts.at ? { updatedAt: opts.at } : {}) },
+  });
+  await recordAudit(
+    ctx,
+    {
+      action: "unit.created",
+      entityType: "Unit",
+      entityId: unit.id,
+      data: { code: unit.code, name: unit.name, parentId: unit.parentId },
+    },
+    tx,
+  );
+  return toUnitDto(unit);
+}
+
 export async function createUnit(ctx: Ctx, input: CreateUnitInput): Promise<UnitDto> {
   try {
-    return await db.$transaction(async (tx) => {
-      await lockTree(tx, ctx.orgId);
-      const parent = input.parentId ? await activeParent(tx, ctx, input.parentId) : null;
-      if (parent && parent.depth + 1 > MAX_DEPTH)
-        throw new ValidationError([
-          { name: "parentId", reason: `A tree has at most ${MAX_DEPTH + 1} levels`, in: "body" },
-        ]);
-      if ((await tx.unit.count({ where: { orgId: ctx.orgId } })) >= MAX_UNITS)
-        throw new ConflictError(`An organization has at most ${MAX_UNITS.toLocaleString("en-US")} units.`);
-      const created = await tx.unit.create({
-        data: {
-          orgId: ctx.orgId,
-          parentId: parent?.id ?? null,
-          code: input.code,
-          name: input.name,
-          kind: input.kind ?? null,
-          path: "/",
-          depth: parent ? parent.depth + 1 : 0,
-        },
-      });
-      const unit = await tx.unit.update({ where: { id: created.id }, data: { path: pathUnder(parent, created.id) } });
-      await recordAudit(
-        ctx,
-        {
-          action: "unit.created",
-          entityType: "Unit",
-          entityId: unit.id,
-          data: { code: unit.code, name: unit.name, parentId: unit.parentId },
-        },
-        tx,
-      );
-      return toUnitDto(unit);
-    });
+    return await db.$transaction((tx) => createUnitIn(tx, ctx, input));
   } catch (error) {
     throw isUniqueViolation(error) ? codeTaken() : error;
   }
