@@ -30,11 +30,38 @@ const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>';
 
 type Env = Record<string, string | undefined>;
 
+/** How much of a refused body is still read and dropped (see drain); past it the connection is given up. */
+const DRAIN_BYTES = 1024 * 1024;
+
+/**
+ * Reads and drops, in the background, what is left of a body refused as too large: the client is still sending, and
+ * an unread body stalls the connection (the answer may never reach it, and the next request on it waits forever).
+ * As lib/import/csv.ts does for uploads.
+ */
+function drain(reader: ReadableStreamDefaultReader<Uint8Array>) {
+  void (async () => {
+    let extra = 0;
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return;
+        extra += value.byteLength;
+        if (extra > DRAIN_BYTES) return void (await reader.cancel());
+      }
+    } catch {
+      /* the client went away */
+    }
+  })();
+}
+
 /** The body as text, at most `max` bytes (413 beyond), read as it streams. */
 async function readCapped(req: Request, max: number): Promise<string> {
-  if (Number(req.headers.get("content-length") ?? 0) > max) throw payloadTooLarge();
-  if (!req.body) return "";
-  const reader = req.body.getReader();
+  const reader = req.body?.getReader();
+  if (!reader) return "";
+  if (Number(req.headers.get("content-length") ?? 0) > max) {
+    drain(reader);
+    throw payloadTooLarge();
+  }
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
@@ -42,7 +69,7 @@ async function readCapped(req: Request, max: number): Promise<string> {
     if (done) break;
     size += value.byteLength;
     if (size > max) {
-      await reader.cancel().catch(() => {});
+      drain(reader);
       throw payloadTooLarge();
     }
     chunks.push(value);
