@@ -13,7 +13,6 @@ import { useActionForm } from "@/components/ui/use-action-form";
 import { HOUR_OPTIONS as HOURS } from "@/components/ui/hour-options";
 import { CHANNEL_OPTIONS, SMS_HINT } from "./channel-options";
 
-
 const noSubscription = () => () => {};
 const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
 

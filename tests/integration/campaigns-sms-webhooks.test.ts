@@ -4,7 +4,7 @@
 // side — signed status callbacks and inbound replies. Checked: delivery receipts (delivered; 30003 bounces the
 // number; another code fails the invitation without suppressing), found by MessageSid only, first final status
 // wins, unknown sids change nothing; STOP suppresses the number for every organization that texted it and for no
-// other, without touching consent, START lifts it; every refusal (no or wrong signature, another account, a URL
+// other, without touching consent, START lifts it, a replayed message acts no more; every refusal (no or wrong signature, another account, a URL
 // from the Host header, a form that is not one, too large a body) is one 403 that reflects nothing, refused
 // requests are rate-limited per client; and an alphanumeric sender's text carries the unsubscribe link.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -235,8 +235,22 @@ describe("inbound replies", () => {
     await db.mailSuppression.create({ data: { orgId: A.orgId, address: other, reason: "invalid_number" } });
     expect((await twilio.reply(inbound, other, "START")).status).toBe(200);
     expect(await suppressionsOf(other)).toHaveLength(1);
-    expect((await twilio.reply(inbound, shared, "Unstop")).status).toBe(200);
+    const start = new URLSearchParams({
+      AccountSid: twilio.accountSid,
+      MessageSid: `SM${uid()}`,
+      From: shared,
+      To: "+15005550006",
+      Body: "Unstop",
+    });
+    expect((await postSigned(inbound, start, twilio.authToken)).status).toBe(200);
     expect(await suppressionsOf(shared)).toEqual([]);
+
+    // A signed START captured and sent again after a later STOP changes nothing: each message acts once.
+    expect((await twilio.reply(inbound, shared, "STOP")).status).toBe(200);
+    expect(await suppressionsOf(shared)).toHaveLength(2);
+    const replay = await postSigned(inbound, start, twilio.authToken);
+    expect(replay).toMatchObject({ status: 200, text: EMPTY_TWIML });
+    expect(await suppressionsOf(shared)).toHaveLength(2);
   });
 });
 

@@ -90,8 +90,8 @@ export default async function TriggersPage() {
             <Link href="/surveys" className="underline">
               Surveys
             </Link>{" "}
-            · Invite a customer to a survey by e-mail or SMS a while after an interaction or a resolved case — once per event,
-            within the send window, under the organization&apos;s contact rules.
+            · Invite a customer to a survey by e-mail or SMS a while after an interaction or a resolved case — once per
+            event, within the send window, under the organization&apos;s contact rules.
           </>
         }
       />
