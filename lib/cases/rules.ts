@@ -7,6 +7,7 @@ import { z } from "zod";
 import type { Prisma } from "../generated/sqlite/client";
 import type { db } from "../db";
 import { enqueueCaseEvents } from "../webhooks/outbox";
+import { attributeCases } from "../units/attribute-rows";
 
 type Tx = Prisma.TransactionClient | typeof db;
 
@@ -41,11 +42,20 @@ type ResponseEvent = {
   id: string;
   orgId: string;
   customerId: string | null;
+  /** The response's unit: the case belongs there too (docs/hierarchy.md, "Attribution"). */
+  unitId: string | null;
   metric: string | null;
   score: number | null;
   comment?: string | null;
 };
-type InteractionEvent = { id: string; orgId: string; customerId: string; outcome: string; note?: string | null };
+type InteractionEvent = {
+  id: string;
+  orgId: string;
+  customerId: string;
+  unitId: string | null;
+  outcome: string;
+  note?: string | null;
+};
 
 /** Which rule a response triggers, if any (pure). */
 export function responseTrigger(
@@ -108,19 +118,27 @@ async function openCase(
   rules: CaseRules,
   orgId: string,
   triggerKey: string,
-  data: { title: string; customerId: string | null; responseId?: string; interactionId?: string },
+  data: {
+    title: string;
+    customerId: string | null;
+    sourceUnitId: string | null;
+    responseId?: string;
+    interactionId?: string;
+  },
 ) {
   const existing = await tx.case.findUnique({
     where: { orgId_triggerKey: { orgId, triggerKey } },
     select: { id: true },
   });
   if (existing) return null;
+  const [{ unitId }] = await attributeCases(tx, orgId, [data]);
   const created = await tx.case.create({
     data: {
       orgId,
       triggerKey,
       title: data.title,
       customerId: data.customerId,
+      unitId,
       responseId: data.responseId,
       interactionId: data.interactionId,
       ownerId: (await ownerPicker(tx, orgId, rules))(),
@@ -139,6 +157,7 @@ export async function openCaseForResponse(tx: Tx, r: ResponseEvent) {
   return openCase(tx, rules, r.orgId, `${trigger.key}:${r.id}`, {
     title: trigger.title,
     customerId: r.customerId,
+    sourceUnitId: r.unitId,
     responseId: r.id,
   });
 }
@@ -149,7 +168,12 @@ export async function openCaseForInteraction(tx: Tx, i: InteractionEvent) {
   const rules = await rulesOf(tx, i.orgId);
   if (!rules.interactionFollowUp) return null;
   const title = i.note ? `Follow up: ${i.note.slice(0, 80)}` : "Follow-up needed";
-  return openCase(tx, rules, i.orgId, `follow-up:${i.id}`, { title, customerId: i.customerId, interactionId: i.id });
+  return openCase(tx, rules, i.orgId, `follow-up:${i.id}`, {
+    title,
+    customerId: i.customerId,
+    sourceUnitId: i.unitId,
+    interactionId: i.id,
+  });
 }
 
 /**
@@ -165,12 +189,18 @@ export async function openCasesForNewResponses(tx: Tx, orgId: string, responses:
   if (due.length === 0) return 0;
   const pick = await ownerPicker(tx, orgId, rules);
   const dueAt = new Date(Date.now() + rules.dueHours * 3_600_000);
+  const units = await attributeCases(
+    tx,
+    orgId,
+    due.map(({ r }) => ({ sourceUnitId: r.unitId, customerId: r.customerId })),
+  );
   const created = await tx.case.createManyAndReturn({
-    data: due.map(({ r, trigger }) => ({
+    data: due.map(({ r, trigger }, i) => ({
       orgId,
       triggerKey: `${trigger.key}:${r.id}`,
       title: trigger.title,
       customerId: r.customerId,
+      unitId: units[i].unitId,
       responseId: r.id,
       ownerId: pick(),
       dueAt,

@@ -23,6 +23,7 @@
 // - Bad answers: AnswersInvalidError naming each one, and nothing is written.
 import { db } from "../db";
 import { openCaseForResponse } from "../cases/rules";
+import { attributeRows } from "../units/attribute-rows";
 import { enqueueResponsesCreated } from "../webhooks/outbox";
 import type { Prisma } from "../generated/sqlite/client";
 import { ConflictError } from "../errors";
@@ -152,7 +153,8 @@ export function unknownContext(
   return unknown;
 }
 
-type ResponseContext = Awaited<ReturnType<typeof resolveContext>>;
+/** Where the response came from, and the unit it belongs to (decided by lib/units/attribute-rows.ts). */
+type ResponseContext = Awaited<ReturnType<typeof resolveContext>> & { unitId: string | null };
 
 /** The Response row of a new response (without its answers); also what the ingestion batch inserts. */
 export function newResponseRow(
@@ -196,9 +198,10 @@ async function createResponse(
     .filter((q) => Object.hasOwn(answers, q.key) && isQuestionType(q.type))
     .map((q) => ({ orgId: survey.orgId, questionId: q.id, ...toAnswerData(q.type as QuestionType, answers[q.key]) }));
   const row = await db.$transaction(async (tx) => {
+    const [unit] = await attributeRows(tx, survey.orgId, [context]);
     const created = await tx.response.create({
       data: {
-        ...newResponseRow(survey, input, meta, answers, context, now, resume.hash),
+        ...newResponseRow(survey, input, meta, answers, { ...context, unitId: unit.unitId }, now, resume.hash),
         answers: { createMany: { data: rows } },
       },
       select: responseSelect,
@@ -209,6 +212,7 @@ async function createResponse(
       id: created.id,
       orgId: survey.orgId,
       customerId: context.customerId,
+      unitId: unit.unitId,
       ...computeHeadline(shape, answers),
     });
     return created;
@@ -246,11 +250,15 @@ async function updateResponse(
         data: { ...headline, completed: input.complete, completedAt },
       });
       if (guard.count === 0) throw RACED;
-      const stored = await tx.response.findUniqueOrThrow({ where: { id: existing.id }, select: { customerId: true } });
+      const stored = await tx.response.findUniqueOrThrow({
+        where: { id: existing.id },
+        select: { customerId: true, unitId: true },
+      });
       await openCaseForResponse(tx, {
         id: existing.id,
         orgId: survey.orgId,
         customerId: stored.customerId,
+        unitId: stored.unitId,
         ...headline,
       });
       if (removed.length)

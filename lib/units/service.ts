@@ -37,6 +37,20 @@ export function toUnitDto(u: UnitRow) {
 }
 export type UnitDto = ReturnType<typeof toUnitDto>;
 
+/**
+ * A unit named by a write (a touchpoint's or a customer's `unitId`): another organization's is a 404, as its rows
+ * are; an archived one takes no new rows (docs/hierarchy.md, "History follows the unit"), a 400 naming the field.
+ */
+export async function checkUnitRef(tx: Tx | typeof db, orgId: string, unitId: string | null | undefined) {
+  if (!unitId) return;
+  const u = await tx.unit.findFirst({ where: { id: unitId, orgId }, select: { archivedAt: true } });
+  if (!u) throw new NotFoundError("Unit");
+  if (u.archivedAt)
+    throw new ValidationError([
+      { name: "unitId", reason: "This unit is archived; restore it or choose another", in: "body" },
+    ]);
+}
+
 /** The materialized path of a unit under `parent` (null = top level). */
 export const pathUnder = (parent: { path: string } | null, id: string) => `${parent ? parent.path : "/"}${id}/`;
 
@@ -76,6 +90,15 @@ export async function listUnits(ctx: Ctx, q: UnitListQuery = { archived: true })
     where: { orgId: ctx.orgId, ...(q.archived ? {} : { archivedAt: null }) },
   });
   return treeOrder(rows).map(toUnitDto);
+}
+
+/** A unit to choose in a form (a touchpoint's unit, a customer's home unit): active ones, in tree order, indented. */
+export type UnitOption = { id: string; label: string };
+export async function unitOptions(ctx: Ctx): Promise<UnitOption[]> {
+  return (await listUnits(ctx, { archived: false })).map((u) => ({
+    id: u.id,
+    label: `${"\u00a0\u00a0".repeat(u.depth)}${u.name} (${u.code})`,
+  }));
 }
 
 async function findOwn(tx: Tx, ctx: Ctx, id: string, field?: string): Promise<UnitRow> {

@@ -375,6 +375,8 @@ export const ROUTES: RouteCase[] = [
   { method: "POST", path: "/api/v1/units/:id/restore", minRole: "admin", entity: "unit" },
   { method: "POST", path: "/api/v1/units/import", minRole: "admin", csv: true, invalidBody: { csv: "not CSV" } },
   { method: "GET", path: "/api/v1/units/export", minRole: "viewer" },
+  { method: "GET", path: "/api/v1/units/backfill", minRole: "admin" },
+  { method: "POST", path: "/api/v1/units/backfill", minRole: "admin" },
   // The audit log (lib/audit) comes before the exports: the cross-tenant probes of /exports/responses put the other
   // organization's ids into this organization's audit trail as the filters its admin typed (their own record).
   {

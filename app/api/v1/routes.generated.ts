@@ -87,13 +87,14 @@ import * as r83 from "@/app/api/v1/units/[id]/route";
 import * as r84 from "@/app/api/v1/units/[id]/archive/route";
 import * as r85 from "@/app/api/v1/units/[id]/move/route";
 import * as r86 from "@/app/api/v1/units/[id]/restore/route";
-import * as r87 from "@/app/api/v1/units/export/route";
-import * as r88 from "@/app/api/v1/units/import/route";
-import * as r89 from "@/app/api/v1/webhooks/route";
-import * as r90 from "@/app/api/v1/webhooks/[id]/route";
-import * as r91 from "@/app/api/v1/webhooks/[id]/deliveries/route";
-import * as r92 from "@/app/api/v1/webhooks/[id]/redeliver/route";
-import * as r93 from "@/app/api/v1/webhooks/[id]/test/route";
+import * as r87 from "@/app/api/v1/units/backfill/route";
+import * as r88 from "@/app/api/v1/units/export/route";
+import * as r89 from "@/app/api/v1/units/import/route";
+import * as r90 from "@/app/api/v1/webhooks/route";
+import * as r91 from "@/app/api/v1/webhooks/[id]/route";
+import * as r92 from "@/app/api/v1/webhooks/[id]/deliveries/route";
+import * as r93 from "@/app/api/v1/webhooks/[id]/redeliver/route";
+import * as r94 from "@/app/api/v1/webhooks/[id]/test/route";
 
 export const ROUTE_MODULES: RouteModule[] = [
   { path: "/api/v1/api-keys", module: r0, docs: {"GET":"keys (prefix only, never the secret)","POST":"create a key; the full key is in this response only"} },
@@ -183,11 +184,12 @@ export const ROUTE_MODULES: RouteModule[] = [
   { path: "/api/v1/units/:id/archive", module: r84, docs: {"POST":"archive the unit and its subtree: they keep their rows and stay in reports, and take no new responses, interactions or children. Admins."} },
   { path: "/api/v1/units/:id/move", module: r85, docs: {"POST":"move the unit and its subtree under another active unit (parentId null = top level); 400 when the new parent is the unit itself or one of its own units. Its history moves with it. Admins."} },
   { path: "/api/v1/units/:id/restore", module: r86, docs: {"POST":"restore an archived unit (not its subtree); its parent must be active. Admins."} },
-  { path: "/api/v1/units/export", module: r87, docs: {"GET":"the unit tree as CSV (code, name, kind, parentCode, archived), parents before children: the shape the import takes, so an export re-imports unchanged"} },
-  { path: "/api/v1/units/import", module: r88, docs: {"POST":"create and update units from a CSV (raw text/csv or the `file` field of multipart/form-data) with the columns code, name, kind, parentCode, archived; parents by code, in any order. All or nothing: 400 naming each bad row and field (`rows[5].parentCode`) and nothing is saved. Admins."} },
-  { path: "/api/v1/webhooks", module: r89, docs: {"GET":"the organization's endpoints with delivery counts (never their secrets)","POST":"create an endpoint; its signing secret is in this response only"} },
-  { path: "/api/v1/webhooks/:id", module: r90, docs: {"GET":"one endpoint","PATCH":"change URL, description, events, active; rotateSecret answers the new secret once","DELETE":"delete the endpoint and its delivery log"} },
-  { path: "/api/v1/webhooks/:id/deliveries", module: r91, docs: {"GET":"the delivery log, newest first (?status=&limit=&cursor=)"} },
-  { path: "/api/v1/webhooks/:id/redeliver", module: r92, docs: {"POST":"attempt one delivery of this endpoint again, now ({ deliveryId })"} },
-  { path: "/api/v1/webhooks/:id/test", module: r93, docs: {"POST":"send a webhook.test event to this endpoint now; answers the logged delivery"} },
+  { path: "/api/v1/units/backfill", module: r87, docs: {"GET":"the latest attribution of history to units: status (queued, running, done, failed), rows examined of the total, and rows attributed per kind and rule ({ job: null } before the first). Admins.","POST":"gives every response, interaction and case without a unit the unit the attribution rules give it today (docs/hierarchy.md, \"Backfill\"), in the background: 202 with the job, or 200 with the one already running. Rows already attributed are never changed. Admins."} },
+  { path: "/api/v1/units/export", module: r88, docs: {"GET":"the unit tree as CSV (code, name, kind, parentCode, archived), parents before children: the shape the import takes, so an export re-imports unchanged"} },
+  { path: "/api/v1/units/import", module: r89, docs: {"POST":"create and update units from a CSV (raw text/csv or the `file` field of multipart/form-data) with the columns code, name, kind, parentCode, archived; parents by code, in any order. All or nothing: 400 naming each bad row and field (`rows[5].parentCode`) and nothing is saved. Admins."} },
+  { path: "/api/v1/webhooks", module: r90, docs: {"GET":"the organization's endpoints with delivery counts (never their secrets)","POST":"create an endpoint; its signing secret is in this response only"} },
+  { path: "/api/v1/webhooks/:id", module: r91, docs: {"GET":"one endpoint","PATCH":"change URL, description, events, active; rotateSecret answers the new secret once","DELETE":"delete the endpoint and its delivery log"} },
+  { path: "/api/v1/webhooks/:id/deliveries", module: r92, docs: {"GET":"the delivery log, newest first (?status=&limit=&cursor=)"} },
+  { path: "/api/v1/webhooks/:id/redeliver", module: r93, docs: {"POST":"attempt one delivery of this endpoint again, now ({ deliveryId })"} },
+  { path: "/api/v1/webhooks/:id/test", module: r94, docs: {"POST":"send a webhook.test event to this endpoint now; answers the logged delivery"} },
 ];
