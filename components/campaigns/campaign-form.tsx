@@ -11,11 +11,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { useActionForm } from "@/components/ui/use-action-form";
 
 import { HOUR_OPTIONS as HOURS } from "@/components/ui/hour-options";
-
-const CHANNELS = [
-  { value: "email", label: "E-mail" },
-  { value: "sms", label: "SMS" },
-];
+import { CHANNEL_OPTIONS, SMS_HINT } from "./channel-options";
 
 const noSubscription = () => () => {};
 const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
@@ -52,8 +48,8 @@ export function CampaignForm({ surveys, audiences }: { surveys: Option[]; audien
           name="channel"
           id="campaign-channel"
           label="Send by"
-          options={CHANNELS}
-          hint="SMS goes to the customer's phone number in international form (+41 …)"
+          options={CHANNEL_OPTIONS}
+          hint={SMS_HINT}
           error={e.channel}
         />
         <Input

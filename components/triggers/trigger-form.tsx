@@ -1,5 +1,5 @@
 "use client";
-// The new-trigger form: what fires it (an interaction, optionally at a touchpoint and with an outcome, or a
+// The new-trigger form: the channel (e-mail or SMS), what fires it (an interaction, optionally at a touchpoint and with an outcome, or a
 // resolved case), the survey, the delay, the send window and reminders. Errors appear next to their fields; what
 // was typed stays when the save fails. The time zone starts as the browser's.
 import Link from "next/link";
@@ -12,6 +12,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { OUTCOMES } from "@/lib/interactions/schema";
 import { OUTCOME_LABELS } from "@/components/interactions/labels";
+import { CHANNEL_OPTIONS, SMS_HINT } from "@/components/campaigns/channel-options";
 
 const HOURS = Array.from({ length: 25 }, (_, h) => ({ value: String(h), label: `${String(h).padStart(2, "0")}:00` }));
 const EVENTS = [
@@ -47,6 +48,14 @@ export function TriggerForm({ surveys, touchpoints }: { surveys: Option[]; touch
       <div className="grid gap-3 sm:grid-cols-2">
         <Input name="name" id="trigger-name" label="Name" maxLength={120} required error={e.name} />
         <Select name="surveyId" id="trigger-survey" label="Survey" options={surveys} error={e.surveyId} />
+        <Select
+          name="channel"
+          id="trigger-channel"
+          label="Send by"
+          options={CHANNEL_OPTIONS}
+          hint={SMS_HINT}
+          error={e.channel}
+        />
       </div>
       <fieldset className="grid gap-3 sm:grid-cols-3">
         <legend className="mb-2 text-sm font-semibold">When</legend>
@@ -129,12 +138,12 @@ export function TriggerForm({ surveys, touchpoints }: { surveys: Option[]; touch
         />
       </fieldset>
       <fieldset className="grid gap-3 sm:grid-cols-3">
-        <legend className="mb-2 text-sm font-semibold">E-mail</legend>
+        <legend className="mb-2 text-sm font-semibold">Message</legend>
         <Input
           name="subject"
           id="trigger-subject"
-          label="Subject"
-          hint="Leave empty for “<your organization> would like your opinion”"
+          label="E-mail subject"
+          hint="E-mail only. Leave empty for “<your organization> would like your opinion”"
           maxLength={150}
           error={e.subject}
         />
@@ -154,7 +163,7 @@ export function TriggerForm({ surveys, touchpoints }: { surveys: Option[]; touch
           min={1}
           max={2160}
           defaultValue={72}
-          label="Hours after the previous e-mail"
+          label="Hours after the previous message"
           error={e.reminderDelayHours}
         />
       </fieldset>

@@ -41,14 +41,19 @@ type Row = Prisma.CampaignGetPayload<{ select: typeof select }>;
  * Per campaign: invitations written, by status, and how many of those delivered were answered — a response of
  * the invited customer to the campaign's survey submitted after the invitation was first sent (started), and
  * completed — so each step of sent → delivered → started → completed is part of the one before. Read from the responses, so an answer counts whichever way it came (the e-mail's link, the widget).
- * "delivered" is "sent" less the bounces: the SMTP server accepted the message and no permanent failure came back
- * (bounce e-mails sent later, DSNs, are not read yet).
+ * "delivered" is "sent" less the bounces: the SMTP server or the SMS provider accepted the message and no permanent
+ * failure came back (for e-mail, bounce messages sent later, DSNs, are not read yet; for SMS, a delivery receipt
+ * saying the message was not delivered makes the invitation bounced or failed: sms/receipts.ts). "confirmed" is
+ * the part of "delivered" the provider confirmed reached the recipient — SMS delivery receipts; always 0 for e-mail,
+ * which has no such receipt — so it is shown beside "delivered" and is never the base of a rate.
  */
 export type Funnel = {
   invited: number;
   queued: number;
   sent: number;
   delivered: number;
+  /** Of `delivered`, those the provider confirmed reached the recipient (SMS delivery receipts). */
+  confirmed: number;
   bounced: number;
   failed: number;
   suppressed: number;
@@ -91,6 +96,7 @@ export async function funnels(
         STATUSES.map((s) => Prisma.sql`SUM(CASE WHEN i."status" = ${s} THEN 1 ELSE 0 END) AS ${Prisma.raw(`"${s}"`)}`),
         ", ",
       )},
+      SUM(CASE WHEN i."status" = ${"sent"} AND i."deliveredAt" IS NOT NULL THEN 1 ELSE 0 END) AS confirmed,
       SUM(CASE WHEN i."status" = ${"sent"} AND ${answered(false)} THEN 1 ELSE 0 END) AS started,
       SUM(CASE WHEN i."status" = ${"sent"} AND ${answered(true)} THEN 1 ELSE 0 END) AS completed
     FROM "Invitation" i
@@ -103,6 +109,7 @@ export async function funnels(
       queued: n(r.queued),
       sent: n(r.sent) + n(r.bounced),
       delivered: n(r.sent),
+      confirmed: n(r.confirmed),
       bounced: n(r.bounced),
       failed: n(r.failed),
       suppressed: n(r.suppressed),
@@ -121,6 +128,7 @@ export const EMPTY_FUNNEL: Funnel = {
   queued: 0,
   sent: 0,
   delivered: 0,
+  confirmed: 0,
   bounced: 0,
   failed: 0,
   suppressed: 0,

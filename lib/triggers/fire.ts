@@ -7,6 +7,7 @@
 // window in the customer's time zone. The campaign worker (lib/campaigns/worker.ts) sends it.
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "../db";
+import { channelAddress } from "../campaigns/address";
 import { contactRuleReasons, lockCustomers, type Candidate } from "../campaigns/contact-rules";
 import { loadContactRule, quietWindow } from "../campaigns/contact-rule-service";
 import { logSuppressions, type SuppressionEntry } from "../campaigns/suppression-log";
@@ -75,7 +76,15 @@ export async function inviteFor(
     await lockCustomers(tx, ids);
     const customers: Candidate[] = await tx.customer.findMany({
       where: { orgId: t.orgId, id: { in: ids } },
-      select: { id: true, email: true, externalId: true, consent: true, erasedAt: true, attributes: true },
+      select: {
+        id: true,
+        email: true,
+        phone: true,
+        externalId: true,
+        consent: true,
+        erasedAt: true,
+        attributes: true,
+      },
     });
     const byId = new Map(customers.map((c) => [c.id, c]));
     const rule = await loadContactRule(tx, t.orgId);
@@ -129,7 +138,7 @@ export async function inviteFor(
         customerId: customer.id,
         surveyId: (cause.surveyId ?? t.surveyId)!,
         channel: t.channel,
-        address: reason ? null : customer.email,
+        address: reason ? null : channelAddress(t.channel, customer),
         status: reason ? "suppressed" : "queued",
         reason,
       });
@@ -138,7 +147,7 @@ export async function inviteFor(
         invitationId: id,
         status: reason ? "suppressed" : "queued",
         reason,
-        address: reason ? null : customer.email,
+        address: reason ? null : channelAddress(t.channel, customer),
         dueAt,
         lastContactAt,
         existing: false,

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { paginationQuery } from "../http/pagination";
 import { OUTCOMES } from "../interactions/schema";
 import { isTimeZone } from "../campaigns/window";
+import { CAMPAIGN_CHANNELS } from "../campaigns/address";
 
 export const TRIGGER_EVENTS = ["interaction", "case_resolved"] as const;
 export const DELAY_UNITS = ["minutes", "hours", "days"] as const;
@@ -26,7 +27,8 @@ const fields = {
   outcome: z.enum(OUTCOMES, { error: `Use one of ${OUTCOMES.join(", ")}` }).nullish(),
   /** The live survey to invite to. */
   surveyId: id,
-  channel: z.literal("email", { error: "Only e-mail for now" }).default("email"),
+  /** How the invitation goes: e-mail, or SMS to the customer's phone in E.164 form (else suppressed as no_phone). */
+  channel: z.enum(CAMPAIGN_CHANNELS, { error: "email or sms" }).default("email"),
   /** How long after the event the invitation goes out (0: at once), at most 90 days. */
   delayAmount: z.coerce.number().int("A whole number").min(0, "0 or more").max(129_600, "At most 90 days"),
   delayUnit: z.enum(DELAY_UNITS, { error: "minutes, hours or days" }).default("hours"),

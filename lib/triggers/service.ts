@@ -10,6 +10,8 @@ import { isUniqueViolation } from "../db-errors";
 import { pageArgs, toPage, type PaginationQuery } from "../http/pagination";
 import { recordAudit } from "../audit/service";
 import { funnels, sendingDto, type Funnel } from "../campaigns/service";
+import type { CampaignChannel } from "../campaigns/address";
+import { ensureChannel } from "../journeys/ensure-channel";
 import { delayMs, MAX_DELAY_MS, type CreateTriggerInput, type UpdateTriggerInput } from "./schema";
 
 export const RESURVEY = "resurvey";
@@ -48,7 +50,7 @@ function toDto(t: Row, funnel: Funnel | undefined) {
     outcome: t.outcome,
     /** Null for the built-in re-survey: the survey of the case's response, else the live NPS, else CSAT survey. */
     survey: t.survey,
-    channel: t.channel as "email",
+    channel: t.channel as CampaignChannel,
     delay: { amount: t.delayAmount, unit: t.delayUnit as "minutes" | "hours" | "days" },
     status: t.status as "active" | "paused",
     createdAt: t.createdAt,
@@ -136,6 +138,8 @@ export async function createTrigger(ctx: Ctx, input: CreateTriggerInput): Promis
       },
       select: { id: true },
     });
+    // As for campaigns: answers through an SMS link are attributed to the channel "sms" (lib/campaigns/links.ts).
+    if (input.channel === "sms") await ensureChannel(tx, ctx.orgId, "sms", "SMS");
     await recordAudit(
       ctx,
       { action: "trigger.created", entityType: "Trigger", entityId: t.id, data: { name: input.name } },

@@ -424,6 +424,9 @@ export const ROUTES: RouteCase[] = [
   // Public survey API (respondents, embeds): see public-responses.test.ts.
   { method: "GET", path: "/api/v1/public/surveys/:publicId", public: true },
   { method: "POST", path: "/api/v1/public/surveys/:publicId/responses", public: true },
+  // Twilio's webhooks (inbound SMS, delivery receipts): signed by Twilio, see campaigns-sms-webhooks.test.ts.
+  { method: "POST", path: "/api/v1/public/sms/twilio/inbound", public: true },
+  { method: "POST", path: "/api/v1/public/sms/twilio/status", public: true },
   // The OpenAPI document (openapi.test.ts): public, describes the API rather than anyone's data.
   { method: "GET", path: "/api/v1/openapi.json", public: true },
   // privacy tools and the audit log (lib/privacy, lib/audit)

@@ -4,7 +4,8 @@
 // it), its retries, the CSV import and its re-import — and from a case's resolution, in the cause's transaction
 // (a rolled-back interaction invites no one), the delay honoured, contact rules recorded as suppressions, a paused
 // trigger's messages waiting until it is resumed, a deleted trigger's dropped, and the funnel. The worker sends to
-// a real SMTP server on 127.0.0.1 (smtp-sink.ts).
+// a real SMTP server on 127.0.0.1 (smtp-sink.ts), and SMS through Twilio's wire format to the receiver on 127.0.0.1
+// (twilio-receiver.ts).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { runDueMessages } from "@/lib/campaigns/worker";
@@ -16,6 +17,9 @@ import { createSurvey } from "../factories/surveys";
 import { TEST_NEXTAUTH_SECRET } from "../server";
 import { startSmtpSink, type SmtpSink } from "./smtp-sink";
 import { http } from "./http";
+import { smsProviderFromEnv } from "@/lib/campaigns/sms/provider";
+import { invitationToken } from "@/lib/campaigns/link-token";
+import { startTwilioReceiver } from "./twilio-receiver";
 import { postCsv } from "./import-client";
 
 process.env.NEXTAUTH_SECRET ??= TEST_NEXTAUTH_SECRET;
@@ -26,6 +30,7 @@ let sink: SmtpSink;
 let mailer: Mailer;
 let survey: { id: string; publicId: string };
 const HOUR = 3_600_000;
+const ANY_HOUR = { windowStartHour: 0, windowEndHour: 0 };
 
 beforeAll(async () => {
   [A, B] = [await createOrg("trig-a"), await createOrg("trig-b")];
@@ -44,12 +49,16 @@ beforeEach(() => {
 
 const names = (body: { invalid_params?: { name: string }[] }) => (body.invalid_params ?? []).map((p) => p.name).sort();
 
-async function customer(org: Org, over: { consent?: boolean | null; email?: string | null } = {}) {
+async function customer(
+  org: Org,
+  over: { consent?: boolean | null; email?: string | null; phone?: string | null } = {},
+) {
   return db.customer.create({
     data: {
       orgId: org.orgId,
       name: `Cust ${uid()}`,
       email: over.email === undefined ? `c-${uid()}@example.test` : over.email,
+      phone: over.phone ?? null,
       externalId: `X-${uid()}`,
       consent: over.consent ?? null,
     },
@@ -420,5 +429,66 @@ describe("paused, deleted, and case triggers", () => {
       (await http("PATCH", `/api/v1/cases/${other.id}`, { key: A.keys.agent, body: { status: "resolved" } })).status,
     ).toBe(400);
     expect(await db.invitation.count({ where: { triggerId: t.id, causeKey: `case:${other.id}` } })).toBe(0);
+  });
+});
+
+describe("SMS triggers", () => {
+  it("text the customer's number in E.164 form under the same contact rules: no phone → no_phone, an e-mail invitation within the cap → recently_invited", async () => {
+    const C = await createOrg("trig-sms");
+    await db.contactRule.update({ where: { orgId: C.orgId }, data: { capDays: 30 } });
+    const s = await createSurvey(C.orgId, { type: "nps" });
+    const [smsTp, mailTp] = [await touchpoint(C), await touchpoint(C)];
+    const make = (body: Record<string, unknown>) =>
+      http("POST", "/api/v1/triggers", {
+        key: C.keys.manager,
+        body: { name: `t ${uid()}`, surveyId: s.id, event: "interaction", delayAmount: 0, ...ANY_HOUR, ...body },
+      });
+    const fax = await make({ channel: "fax", touchpointId: smsTp.id });
+    expect(fax.status).toBe(400);
+    expect(names(fax.body)).toEqual(["channel"]);
+    const t = (await make({ channel: "sms", touchpointId: smsTp.id })).body as { id: string; channel: string };
+    expect(t.channel).toBe("sms");
+    expect(await db.channel.count({ where: { orgId: C.orgId, key: "sms" } })).toBe(1);
+    const mailTrigger = (await make({ touchpointId: mailTp.id })).body as { id: string; channel: string };
+    expect(mailTrigger.channel).toBe("email");
+
+    const digits = String(Math.floor(Math.random() * 1e7)).padStart(7, "0");
+    const ann = await customer(C, { phone: `0041 79 ${digits.slice(0, 3)} ${digits.slice(3)}` });
+    const noPhone = await customer(C, { phone: "079 123 45 67" }); // national: not guessed
+    const mailed = await customer(C, { phone: `+4178${digits}` });
+    const log = (customerId: string, touchpointId: string) =>
+      http("POST", "/api/v1/interactions", {
+        key: C.keys.agent,
+        body: { outcome: "resolved", customerId, touchpointId },
+      });
+    expect((await log(mailed.id, mailTp.id)).status).toBe(201); // an e-mail invitation: the customer's contact
+    for (const c of [ann, noPhone, mailed]) expect((await log(c.id, smsTp.id)).status).toBe(201);
+
+    const inv = await invitationsOf(t.id);
+    const of = (id: string) => inv.find((i) => i.customerId === id)!;
+    expect([ann, noPhone, mailed].map((c) => [of(c.id).status, of(c.id).reason, of(c.id).messages.length])).toEqual([
+      ["queued", null, 1],
+      ["suppressed", "no_phone", 0],
+      ["suppressed", "recently_invited", 0],
+    ]);
+    expect(of(ann.id).address).toBe(`+4179${digits}`);
+    const logged = await db.suppressionLog.findMany({ where: { orgId: C.orgId, channel: "sms" } });
+    expect(logged.map((l) => [l.source, l.reason]).sort()).toEqual([
+      ["trigger", "no_phone"],
+      ["trigger", "recently_invited"],
+    ]);
+
+    const twilio = await startTwilioReceiver();
+    try {
+      await runDueMessages({ mailer: null, sms: smsProviderFromEnv(twilio.env)! });
+      const texts = twilio.requests.filter((r) => r.to === `+4179${digits}`);
+      expect(texts).toHaveLength(1);
+      expect(texts[0].body).toContain(`/i/${invitationToken(of(ann.id).id)} Reply STOP to opt out`);
+      expect(twilio.requests.filter((r) => r.to === `+4178${digits}`)).toHaveLength(0);
+    } finally {
+      await twilio.stop();
+    }
+    const got = await http("GET", `/api/v1/triggers/${t.id}`, { key: C.keys.manager });
+    expect(got.body.funnel).toMatchObject({ invited: 3, sent: 1, delivered: 1, suppressed: 2, queued: 0 });
   });
 });

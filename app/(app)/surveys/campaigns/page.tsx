@@ -6,6 +6,7 @@ import { listSurveys } from "@/lib/surveys/service";
 import { listAudiences } from "@/lib/audiences/service";
 import { mailConfigured } from "@/lib/mail/transport";
 import { smsConfigured } from "@/lib/campaigns/sms/provider";
+import { SmsSetupNote } from "@/components/campaigns/sms-setup-note";
 import { PageHeader, Section } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { DataTable, type Column } from "@/components/ui/data-table";
@@ -105,12 +106,7 @@ export default async function CampaignsPage() {
           invitations wait in the outbox until it is.
         </p>
       )}
-      {smsConfigured() || !campaigns.some((c) => c.channel === "sms") ? null : (
-        <p role="note" className="mb-6 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          SMS is not set up on this server (<code className="font-mono">SMS_PROVIDER</code>, see docs/operations.md), so
-          SMS invitations wait in the outbox until it is.
-        </p>
-      )}
+      {smsConfigured() || !campaigns.some((c) => c.channel === "sms") ? null : <SmsSetupNote />}
       <Section title="Your campaigns">
         {campaigns.length === 0 ? (
           <EmptyState title="No campaigns yet" icon={<Send size={28} />}>

@@ -5,11 +5,13 @@ import { listTriggers, type TriggerDto } from "@/lib/triggers/service";
 import { listSurveys } from "@/lib/surveys/service";
 import { listTouchpoints } from "@/lib/journeys/service";
 import { mailConfigured } from "@/lib/mail/transport";
+import { smsConfigured } from "@/lib/campaigns/sms/provider";
 import { PageHeader, Section } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { funnelColumns } from "@/components/campaigns/funnel-columns";
+import { SmsSetupNote } from "@/components/campaigns/sms-setup-note";
 import { OUTCOME_LABELS } from "@/components/interactions/labels";
 import { TriggerForm } from "@/components/triggers/trigger-form";
 import { TriggerControls } from "@/components/triggers/trigger-controls";
@@ -38,7 +40,7 @@ function when(t: TriggerDto): string {
   const reminders = t.reminders.count
     ? `; ${t.reminders.count} reminder${t.reminders.count > 1 ? "s" : ""} after ${t.reminders.delayHours} h`
     : "";
-  return `${event}: ${delay}, ${window}${reminders}`;
+  return `${event}: ${delay}${t.channel === "sms" ? " by SMS" : ""}, ${window}${reminders}`;
 }
 
 const columns: Column<TriggerDto>[] = [
@@ -88,8 +90,8 @@ export default async function TriggersPage() {
             <Link href="/surveys" className="underline">
               Surveys
             </Link>{" "}
-            · Invite a customer to a survey by e-mail a while after an interaction or a resolved case — once per event,
-            within the send window, under the organization&apos;s contact rules.
+            · Invite a customer to a survey by e-mail or SMS a while after an interaction or a resolved case — once per
+            event, within the send window, under the organization&apos;s contact rules.
           </>
         }
       />
@@ -99,6 +101,7 @@ export default async function TriggersPage() {
           invitations wait in the outbox until it is; an agent resolving a case gets the re-survey link to pass on.
         </p>
       )}
+      {smsConfigured() || !triggers.some((t) => t.channel === "sms") ? null : <SmsSetupNote />}
       <Section title="Your triggers">
         {triggers.length === 0 ? (
           <EmptyState title="No triggers yet" icon={<Zap size={28} />}>

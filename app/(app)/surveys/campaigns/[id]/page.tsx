@@ -88,7 +88,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
       ) : null}
       <Section
         title="Response rate"
-        description={`Of the invitations delivered (${scope}), how many customers answered the survey since — a score from the e-mail counts — with its 95 % interval.`}
+        description={`Of the invitations delivered (${scope}), how many customers answered the survey since — ${c.channel === "sms" ? "an answer through the text's link counts; delivered means not reported undelivered, and “confirmed” the carrier's receipt" : "a score from the e-mail counts"} — with its 95 % interval.`}
       >
         <dl className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2">
           <div>
