@@ -22,7 +22,7 @@
 //   field. Without them the survey's linked touchpoint and the "web" channel are used.
 // - Bad answers: AnswersInvalidError naming each one, and nothing is written.
 import { db } from "../db";
-import { openCaseForResponse } from "../cases/rules";
+import { openCaseForResponse, reconcileCaseForScore } from "../cases/rules";
 import { enqueueResponsesCreated } from "../webhooks/outbox";
 import type { Prisma } from "../generated/sqlite/client";
 import { ConflictError } from "../errors";
@@ -68,6 +68,7 @@ const responseSelect = {
   submittedAt: true,
   completedAt: true,
   resumeTokenHash: true,
+  score: true,
   answers: { select: { questionId: true, valueNumber: true, valueText: true, valueChoice: true } },
 } satisfies Prisma.ResponseSelect;
 type StoredResponse = Prisma.ResponseGetPayload<{ select: typeof responseSelect }>;
@@ -247,12 +248,12 @@ async function updateResponse(
       });
       if (guard.count === 0) throw RACED;
       const stored = await tx.response.findUniqueOrThrow({ where: { id: existing.id }, select: { customerId: true } });
-      await openCaseForResponse(tx, {
-        id: existing.id,
-        orgId: survey.orgId,
-        customerId: stored.customerId,
-        ...headline,
-      });
+      // A replaced score (another of the e-mail's score links) re-decides the follow-up case (lib/cases/rules.ts).
+      await reconcileCaseForScore(
+        tx,
+        { id: existing.id, orgId: survey.orgId, customerId: stored.customerId, ...headline },
+        existing.score,
+      );
       if (removed.length)
         await tx.answer.deleteMany({
           where: { responseId: existing.id, questionId: { in: removed.map((q) => q.id) } },
