@@ -9,6 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { runDueMessages } from "@/lib/campaigns/worker";
 import { fireInteractionTriggers, inviteFor } from "@/lib/triggers/fire";
+import { resurveyTrigger } from "@/lib/triggers/service";
 import { mailerFromUrl, type Mailer } from "@/lib/mail/transport";
 import { inWindow, nextInWindow } from "@/lib/campaigns/window";
 import { createOrg, uid, type Org } from "../factories";
@@ -356,6 +357,31 @@ describe("send window and reminders", () => {
       const reminder = i.messages.find((m) => m.seq === 1)!;
       expect(reminder.nextAttemptAt!.getTime() - i.sentAt!.getTime()).toBe(48 * HOUR);
     }
+  });
+});
+
+describe("the zone of the quiet hours (window.ts sendTimeZone)", () => {
+  it("the re-survey, which names no zone, reads the quiet hours in the contact rule's zone, not UTC", async () => {
+    const org = await createOrg("trig-zone");
+    await db.contactRule.update({
+      where: { orgId: org.orgId },
+      data: { capDays: 0, quietStartHour: 21, quietEndHour: 8, timeZone: "Europe/Zurich" },
+    });
+    const t = { ...(await resurveyTrigger(org.orgId)), surveyId: (await createSurvey(org.orgId)).id };
+    expect(t.timeZone).toBeNull();
+    const c = await customer(org);
+    // 20:30 UTC on 4 December = 21:30 in Zurich: quiet there (not in UTC), so the e-mail waits for 08:00 Zurich.
+    const now = new Date("2026-12-04T20:30:00Z");
+    const zoned = await db.$transaction((tx) =>
+      inviteFor(tx, t, [{ key: `case:zone-${uid()}`, customerId: c.id, at: now }], now),
+    );
+    expect([...zoned.values()][0].dueAt?.toISOString()).toBe("2026-12-05T07:00:00.000Z");
+    // A customer with a zone of their own keeps theirs: 20:30 UTC is 15:30 in New York, outside the quiet hours.
+    await db.customer.update({ where: { id: c.id }, data: { attributes: { tz: "America/New_York" } } });
+    const own = await db.$transaction((tx) =>
+      inviteFor(tx, t, [{ key: `case:zone-${uid()}`, customerId: c.id, at: now }], now),
+    );
+    expect([...own.values()][0].dueAt?.toISOString()).toBe(now.toISOString());
   });
 });
 
