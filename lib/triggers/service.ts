@@ -10,6 +10,7 @@ import { isUniqueViolation } from "../db-errors";
 import { pageArgs, toPage, type PaginationQuery } from "../http/pagination";
 import { recordAudit } from "../audit/service";
 import { funnels, sendingDto, type Funnel } from "../campaigns/service";
+import { sendWindowProblems } from "../campaigns/contact-rule-service";
 import { delayMs, MAX_DELAY_MS, type CreateTriggerInput, type UpdateTriggerInput } from "./schema";
 
 export const RESURVEY = "resurvey";
@@ -112,6 +113,9 @@ export async function createTrigger(ctx: Ctx, input: CreateTriggerInput): Promis
     if (input.outcome)
       problems.push({ name: "outcome", reason: "Only an interaction trigger has an outcome", in: "body" });
   }
+  problems.push(
+    ...(await sendWindowProblems(ctx.orgId, { startHour: input.windowStartHour, endHour: input.windowEndHour })),
+  );
   if (problems.length) throw new ValidationError(problems);
   const created = await db.$transaction(async (tx) => {
     const t = await tx.trigger.create({
@@ -159,6 +163,14 @@ export async function updateTrigger(ctx: Ctx, id: string, input: UpdateTriggerIn
         problems.push({ name, reason: "Only an interaction trigger has a touchpoint and an outcome", in: "body" });
   if (delayMs(input.delayAmount ?? t.delayAmount, input.delayUnit ?? t.delayUnit) > MAX_DELAY_MS)
     problems.push({ name: "delayAmount", reason: "At most 90 days", in: "body" });
+  // Only a change of the window is checked: pausing a trigger whose window the quiet hours swallowed stays possible.
+  if (input.windowStartHour !== undefined || input.windowEndHour !== undefined)
+    problems.push(
+      ...(await sendWindowProblems(ctx.orgId, {
+        startHour: input.windowStartHour ?? t.windowStartHour,
+        endHour: input.windowEndHour ?? t.windowEndHour,
+      })),
+    );
   if (problems.length) throw new ValidationError(problems);
   const changed = Object.keys(input).filter((k) => input[k as keyof UpdateTriggerInput] !== undefined);
   const statusChange = input.status && input.status !== t.status ? input.status : null;
