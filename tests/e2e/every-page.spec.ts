@@ -25,6 +25,7 @@ type Ids = {
   webhook?: string;
   audience?: string;
   campaign?: string;
+  trigger?: string;
 };
 type Entry = {
   name: string;
@@ -64,6 +65,7 @@ const PAGES: Entry[] = [
   // the demo has no campaign: campaigns.spec.ts makes one when the suite runs in order
   { name: "campaign", path: (ids) => ids.campaign && `/surveys/campaigns/${ids.campaign}`, who: ["manager"] },
   { name: "triggers", path: () => "/surveys/triggers", who: ["manager"] },
+  { name: "trigger", path: (ids) => ids.trigger && `/surveys/triggers/${ids.trigger}`, who: ["manager"] },
   { name: "reports", path: () => "/reports", who: READERS },
   { name: "gap report", path: () => "/reports/gaps", who: READERS },
   { name: "drivers", path: () => "/reports/drivers", who: READERS },
@@ -145,7 +147,25 @@ test.beforeAll(async ({ browser }) => {
   const webhookList: { id: string }[] = Array.isArray(webhooks) ? webhooks : (webhooks.data ?? []);
   const audiences: { data?: { id: string }[] } = await (await admin.request.get("/api/v1/audiences")).json();
   const campaigns: { data?: { id: string }[] } = await (await admin.request.get("/api/v1/campaigns")).json();
+  // A trigger's page needs a trigger: a paused one (it fires nothing, whatever the other specs log) when none exists.
+  const triggers: { data?: { id: string }[] } = await (await admin.request.get("/api/v1/triggers")).json();
+  const trigger =
+    triggers.data?.[0]?.id ??
+    (
+      await (
+        await admin.request.post("/api/v1/triggers", {
+          data: {
+            name: "Every-page trigger",
+            event: "case_resolved",
+            surveyId: nps.id,
+            delayAmount: 1,
+            status: "paused",
+          },
+        })
+      ).json()
+    ).id;
   ids = {
+    trigger,
     customer: await firstId(admin, "/api/v1/customers?limit=1"),
     case: await firstId(admin, "/api/v1/cases?limit=1"),
     journey: await firstId(admin, "/api/v1/journeys"),
