@@ -74,7 +74,7 @@ export function TriggerForm({
       action={dispatch}
       onSubmit={onSubmit}
       className="flex flex-col gap-4"
-      aria-label={trigger ? `Edit ${trigger.name}` : "New trigger"}
+      aria-label={trigger ? "Trigger settings" : "New trigger"}
       noValidate
     >
       <div className="grid gap-3 sm:grid-cols-2">

@@ -16,7 +16,8 @@ export function triggerWhen(t: TriggerDto): string {
         : `After an interaction${t.touchpoint ? ` at ${t.touchpoint.name}` : ""}${
             t.outcome ? ` with outcome “${OUTCOME_LABELS[t.outcome]?.label ?? t.outcome}”` : ""
           }`;
-  const delay = t.delay.amount === 0 ? "at once" : `${t.delay.amount} ${t.delay.unit} later`;
+  const unit = t.delay.amount === 1 ? t.delay.unit.replace(/s$/, "") : t.delay.unit;
+  const delay = t.delay.amount === 0 ? "at once" : `${t.delay.amount} ${unit} later`;
   const w = t.sendWindow;
   const window =
     w.startHour === w.endHour
