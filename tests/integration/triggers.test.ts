@@ -475,6 +475,13 @@ describe("a trigger's page", () => {
     expect(rates.funnel).toMatchObject({ invited: 2, sent: 2, delivered: 2, started: 1, completed: 1 });
     expect(rates.responseRate).toMatchObject({ answered: 1, delivered: 2, rate: 50 });
     expect(rates.reminders).toEqual([{ message: 0, sent: 2, answered: 1, completed: 1 }]);
+    // the same over the API; another organization's trigger is a 404
+    const api = await http("GET", `/api/v1/triggers/${t.id}/response-rates`, { key: A.keys.manager });
+    expect(api.status).toBe(200);
+    expect(api.body.responseRate).toMatchObject({ answered: 1, delivered: 2, rate: 50 });
+    expect(api.body.trigger).toEqual({ id: t.id, name: expect.any(String) });
+    const foreign = await http("GET", `/api/v1/triggers/${B.ids.trigger}/response-rates`, { key: A.keys.manager });
+    expect(foreign.status).toBe(404);
   });
 });
 
