@@ -11,6 +11,7 @@ import { ensureChannel } from "../journeys/ensure-channel";
 import { responseRate } from "../metrics";
 import type { CampaignChannel } from "./address";
 import type { CreateCampaignInput } from "./schema";
+import { sendWindowProblems } from "./contact-rule-service";
 
 const select = {
   id: true,
@@ -137,8 +138,9 @@ export const EMPTY_FUNNEL: Funnel = {
   completed: 0,
 };
 
-type SendingRow = {
-  timeZone: string;
+/** How a campaign or trigger sends, as stored (the forms edit the same fields: components/sending/sending-fields.tsx). */
+export type SendingRow = {
+  timeZone: string | null;
   windowStartHour: number;
   windowEndHour: number;
   reminderCount: number;
@@ -211,6 +213,9 @@ export async function createCampaign(ctx: Ctx, input: CreateCampaignInput, now =
   else if (survey.status !== "live")
     problems.push({ name: "surveyId", reason: "Publish the survey first: only a live survey can be sent", in: "body" });
   if (!audience) problems.push({ name: "audienceId", reason: "No such audience", in: "body" });
+  problems.push(
+    ...(await sendWindowProblems(ctx.orgId, { startHour: input.windowStartHour, endHour: input.windowEndHour })),
+  );
   if (problems.length) throw new ValidationError(problems);
   const startAt = input.startAt && input.startAt > now ? input.startAt : now;
   const created = await db.$transaction(async (tx) => {

@@ -45,7 +45,7 @@ import { loadContactRule, quietWindow, type ContactRuleSettings } from "./contac
 import { smsInvitation } from "./sms/message";
 import { serverSmsProvider, smsProviderFromEnv, type SmsOutcome, type SmsProvider } from "./sms/provider";
 import { logSuppressions } from "./suppression-log";
-import { customerTimeZone, nextSendSlot } from "./window";
+import { nextSendSlot, sendTimeZone } from "./window";
 
 const LEASE_MS = 120_000;
 const BATCH = 50;
@@ -299,7 +299,7 @@ async function attempt(
   }
   const customer = i.customer;
   if (m.seq > 0 && (await answeredSince(m))) return skip(m, "answered", false).then(() => "skipped");
-  const tz = customerTimeZone(customer.attributes, c.timeZone);
+  const tz = sendTimeZone(customer.attributes, c.timeZone, rule.timeZone);
   const slot = nextSendSlot(now, tz, { startHour: c.windowStartHour, endHour: c.windowEndHour }, quietWindow(rule));
   if (!slot) return skip(m, "quiet_hours", true).then(() => "skipped"); // the window lies in the quiet hours
   if (slot > now) {

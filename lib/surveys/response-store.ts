@@ -22,7 +22,7 @@
 //   field. Without them the survey's linked touchpoint and the "web" channel are used.
 // - Bad answers: AnswersInvalidError naming each one, and nothing is written.
 import { db } from "../db";
-import { openCaseForResponse } from "../cases/rules";
+import { openCaseForResponse, reconcileCaseForScore } from "../cases/rules";
 import { attributeRows } from "../units/attribute-rows";
 import { enqueueResponsesCreated } from "../webhooks/outbox";
 import type { Prisma } from "../generated/sqlite/client";
@@ -69,6 +69,7 @@ const responseSelect = {
   submittedAt: true,
   completedAt: true,
   resumeTokenHash: true,
+  score: true,
   answers: { select: { questionId: true, valueNumber: true, valueText: true, valueChoice: true } },
 } satisfies Prisma.ResponseSelect;
 type StoredResponse = Prisma.ResponseGetPayload<{ select: typeof responseSelect }>;
@@ -254,13 +255,12 @@ async function updateResponse(
         where: { id: existing.id },
         select: { customerId: true, unitId: true },
       });
-      await openCaseForResponse(tx, {
-        id: existing.id,
-        orgId: survey.orgId,
-        customerId: stored.customerId,
-        unitId: stored.unitId,
-        ...headline,
-      });
+      // A replaced score (another of the e-mail's score links) re-decides the follow-up case (lib/cases/rules.ts).
+      await reconcileCaseForScore(
+        tx,
+        { id: existing.id, orgId: survey.orgId, customerId: stored.customerId, unitId: stored.unitId, ...headline },
+        existing.score,
+      );
       if (removed.length)
         await tx.answer.deleteMany({
           where: { responseId: existing.id, questionId: { in: removed.map((q) => q.id) } },

@@ -4,14 +4,14 @@
 // unique per (trigger, cause key), asked of the contact rules (contactRuleReasons: the one place that decides who
 // may be invited) — a suppressed one is recorded with its reason, as waves do — and, when not suppressed, its
 // first outbox message, due `delay` after the event (never before now), at the first moment of the trigger's send
-// window in the customer's time zone. The campaign worker (lib/campaigns/worker.ts) sends it.
+// window in the zone sendTimeZone picks (window.ts: the customer's, the trigger's, the organization's, UTC). The campaign worker (lib/campaigns/worker.ts) sends it.
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "../db";
 import { channelAddress } from "../campaigns/address";
 import { contactRuleReasons, lockCustomers, type Candidate } from "../campaigns/contact-rules";
 import { loadContactRule, quietWindow } from "../campaigns/contact-rule-service";
 import { logSuppressions, type SuppressionEntry } from "../campaigns/suppression-log";
-import { customerTimeZone, nextSendSlot } from "../campaigns/window";
+import { nextSendSlot, sendTimeZone } from "../campaigns/window";
 import { delayMs } from "./schema";
 
 const DAY_MS = 86_400_000;
@@ -27,7 +27,7 @@ type TriggerRow = {
   channel: string;
   delayAmount: number;
   delayUnit: string;
-  timeZone: string;
+  timeZone: string | null;
   windowStartHour: number;
   windowEndHour: number;
 };
@@ -114,7 +114,7 @@ export async function inviteFor(
       const due = new Date(Math.max(now.getTime(), cause.at.getTime() + delayMs(t.delayAmount, t.delayUnit)));
       let dueAt: Date | null = null;
       if (!reason) {
-        dueAt = nextSendSlot(due, customerTimeZone(customer.attributes, t.timeZone), window, quiet);
+        dueAt = nextSendSlot(due, sendTimeZone(customer.attributes, t.timeZone, rule.timeZone), window, quiet);
         if (!dueAt) reason = "quiet_hours"; // the send window lies entirely in the quiet hours
       }
       if (reason)

@@ -25,6 +25,7 @@ type Ids = {
   webhook?: string;
   audience: string;
   campaign: string;
+  trigger: string;
 };
 type Entry = {
   name: string;
@@ -63,6 +64,7 @@ const PAGES: Entry[] = [
   { name: "forbidden (campaigns)", path: () => "/surveys/campaigns", who: ["agent"] },
   { name: "campaign", path: (ids) => `/surveys/campaigns/${ids.campaign}`, who: ["manager"] },
   { name: "triggers", path: () => "/surveys/triggers", who: ["manager"] },
+  { name: "trigger", path: (ids) => ids.trigger && `/surveys/triggers/${ids.trigger}`, who: ["manager"] },
   { name: "reports", path: () => "/reports", who: READERS },
   { name: "gap report", path: () => "/reports/gaps", who: READERS },
   { name: "drivers", path: () => "/reports/drivers", who: READERS },
@@ -142,7 +144,7 @@ test.beforeAll(async ({ browser }) => {
   const nps = surveys.find((s) => s.type === "nps" && s.status === "live")!;
   const webhooks = await (await admin.request.get("/api/v1/webhooks")).json();
   const webhookList: { id: string }[] = Array.isArray(webhooks) ? webhooks : (webhooks.data ?? []);
-  // The demo's own audience and campaign (lib/demo/distribution.ts), by name: whatever other specs made before.
+  // The demo's own audience, campaign and trigger (lib/demo/distribution.ts), by name: whatever other specs made.
   const byName = async (url: string, name: string) => {
     const list: { data: { id: string; name: string }[] } = await (await admin.request.get(url)).json();
     const found = list.data.find((x) => x.name === name);
@@ -150,6 +152,7 @@ test.beforeAll(async ({ browser }) => {
     return found!.id;
   };
   ids = {
+    trigger: await byName("/api/v1/triggers", "CSAT after a resolved support call"),
     customer: await firstId(admin, "/api/v1/customers?limit=1"),
     case: await firstId(admin, "/api/v1/cases?limit=1"),
     journey: await firstId(admin, "/api/v1/journeys"),

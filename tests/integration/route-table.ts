@@ -332,6 +332,7 @@ export const ROUTES: RouteCase[] = [
     }),
   },
   { method: "GET", path: "/api/v1/triggers/:id", minRole: "manager", entity: "trigger" },
+  { method: "GET", path: "/api/v1/triggers/:id/response-rates", minRole: "manager", entity: "trigger" },
   {
     method: "PATCH",
     path: "/api/v1/triggers/:id",

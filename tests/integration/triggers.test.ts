@@ -10,16 +10,20 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { runDueMessages } from "@/lib/campaigns/worker";
 import { fireInteractionTriggers, inviteFor } from "@/lib/triggers/fire";
+import { resurveyTrigger } from "@/lib/triggers/service";
 import { mailerFromUrl, type Mailer } from "@/lib/mail/transport";
 import { inWindow, nextInWindow } from "@/lib/campaigns/window";
-import { createOrg, uid, type Org } from "../factories";
+import { createOrg, TEST_PASSWORD, uid, type Org } from "../factories";
 import { createSurvey } from "../factories/surveys";
 import { TEST_NEXTAUTH_SECRET } from "../server";
 import { startSmtpSink, type SmtpSink } from "./smtp-sink";
-import { http } from "./http";
+import { http, signIn } from "./http";
 import { smsProviderFromEnv } from "@/lib/campaigns/sms/provider";
 import { invitationToken } from "@/lib/campaigns/link-token";
 import { startTwilioReceiver } from "./twilio-receiver";
+import { callServerAction } from "./server-actions";
+import { getTriggerRates } from "@/lib/campaigns/rates";
+import { NotFoundError } from "@/lib/errors";
 import { postCsv } from "./import-client";
 
 process.env.NEXTAUTH_SECRET ??= TEST_NEXTAUTH_SECRET;
@@ -365,6 +369,153 @@ describe("send window and reminders", () => {
       const reminder = i.messages.find((m) => m.seq === 1)!;
       expect(reminder.nextAttemptAt!.getTime() - i.sentAt!.getTime()).toBe(48 * HOUR);
     }
+  });
+});
+
+describe("a send window inside the quiet hours", () => {
+  it("is a 400 naming windowStartHour to create or change to; partly inside is saved; pausing stays possible", async () => {
+    const org = await createOrg("trig-quiet");
+    await db.contactRule.update({ where: { orgId: org.orgId }, data: { quietStartHour: 21, quietEndHour: 8 } });
+    const s = await createSurvey(org.orgId);
+    const post = (body: Record<string, unknown>) =>
+      http("POST", "/api/v1/triggers", {
+        key: org.keys.manager,
+        body: { name: `q ${uid()}`, event: "interaction", surveyId: s.id, delayAmount: 1, ...body },
+      });
+    const never = await post({ windowStartHour: 22, windowEndHour: 6 });
+    expect(never.status).toBe(400);
+    expect(never.contentType).toContain("application/problem+json");
+    expect(never.body.invalid_params).toEqual([
+      expect.objectContaining({ name: "windowStartHour", reason: expect.stringContaining("(21:00–08:00)") }),
+    ]);
+    expect(await db.trigger.count({ where: { orgId: org.orgId, builtIn: null } })).toBe(1); // the factory's only
+    const partly = await post({ windowStartHour: 7, windowEndHour: 10 });
+    expect(partly.status).toBe(201);
+    const patch = (body: Record<string, unknown>) =>
+      http("PATCH", `/api/v1/triggers/${partly.body.id}`, { key: org.keys.manager, body });
+    const moved = await patch({ windowEndHour: 8 }); // 07:00–08:00: entirely quiet
+    expect(moved.status).toBe(400);
+    expect(moved.body.invalid_params.map((p: { name: string }) => p.name)).toEqual(["windowStartHour"]);
+    expect(await db.trigger.findUniqueOrThrow({ where: { id: partly.body.id } })).toMatchObject({ windowEndHour: 10 });
+    // quiet hours that later swallow the window do not stop the trigger from being paused
+    await db.contactRule.update({ where: { orgId: org.orgId }, data: { quietStartHour: 0, quietEndHour: 12 } });
+    expect((await patch({ status: "paused" })).status).toBe(200);
+  });
+});
+
+describe("a trigger's page", () => {
+  it("shows its response rates and saves its edit form; another organization's trigger is a 404", async () => {
+    const t = await trigger({ event: "interaction", delayAmount: 2, reminderCount: 1 });
+    const cookie = (await signIn(A.users.manager.email, TEST_PASSWORD))!;
+    const page = await http("GET", `/surveys/triggers/${t.id}`, { headers: { cookie } });
+    expect(page.status).toBe(200);
+    for (const text of ["Response rate", "Funnel", "Answers after each reminder", "Settings", "Save trigger"])
+      expect(page.body).toContain(text);
+    expect((await http("GET", `/surveys/triggers/${B.ids.trigger}`, { headers: { cookie } })).status).toBe(404);
+    await expect(getTriggerRates(A.ctx("manager"), B.ids.trigger)).rejects.toBeInstanceOf(NotFoundError);
+
+    // The edit form: every field it shows; blanks are "any touchpoint", the default subject, the organization's zone.
+    const save = (id: string, form: Record<string, string>) =>
+      callServerAction(
+        { file: "app/_actions/triggers.ts", name: "updateTriggerAction", bound: [id] },
+        { cookie, form },
+      );
+    const tp = await touchpoint();
+    const form = {
+      name: "Renamed on its page",
+      surveyId: survey.id,
+      touchpointId: tp.id,
+      outcome: "",
+      delayAmount: "3",
+      delayUnit: "days",
+      windowStartHour: "8",
+      windowEndHour: "18",
+      timeZone: "",
+      subject: "",
+      reminderCount: "2",
+      reminderDelayHours: "48",
+    };
+    expect((await save(t.id, form)).status).toBe(200);
+    expect(await db.trigger.findUniqueOrThrow({ where: { id: t.id } })).toMatchObject({
+      name: "Renamed on its page",
+      touchpointId: tp.id,
+      outcome: null,
+      delayAmount: 3,
+      delayUnit: "days",
+      windowStartHour: 8,
+      windowEndHour: 18,
+      timeZone: null,
+      subject: null,
+      reminderCount: 2,
+      reminderDelayHours: 48,
+    });
+    // a bad field is named and nothing changes; another organization's trigger changes nothing
+    const bad = await save(t.id, { ...form, name: "", delayAmount: "-1" });
+    expect(bad.text).toContain("Name the trigger");
+    expect((await db.trigger.findUniqueOrThrow({ where: { id: t.id } })).name).toBe("Renamed on its page");
+    await save(B.ids.trigger, form);
+    expect((await db.trigger.findUniqueOrThrow({ where: { id: B.ids.trigger } })).name).toBe("trig-b trigger");
+  });
+
+  it("its response rate: 1 of 2 delivered invitations answered is 50 %, the reminder row counts both sends", async () => {
+    const tp = await touchpoint();
+    const t = await trigger({ event: "interaction", touchpointId: tp.id, delayAmount: 0 });
+    const [c1, c2] = [await customer(A), await customer(A)];
+    await logInteraction({ customerId: c1.id, touchpointId: tp.id });
+    await logInteraction({ customerId: c2.id, touchpointId: tp.id });
+    await runDueMessages({ mailer });
+    const sent = await invitationsOf(t.id);
+    expect(sent.map((i) => i.status)).toEqual(["sent", "sent"]);
+    await db.response.create({
+      data: {
+        orgId: A.orgId,
+        surveyId: survey.id,
+        clientId: `tr-${uid()}`,
+        customerId: c1.id,
+        metric: "nps",
+        score: 9,
+        category: "promoter",
+        completed: true,
+        completedAt: new Date(),
+        submittedAt: new Date(Date.now() + 1000),
+      },
+    });
+    const rates = await getTriggerRates(A.ctx("manager"), t.id);
+    expect(rates.funnel).toMatchObject({ invited: 2, sent: 2, delivered: 2, started: 1, completed: 1 });
+    expect(rates.responseRate).toMatchObject({ answered: 1, delivered: 2, rate: 50 });
+    expect(rates.reminders).toEqual([{ message: 0, sent: 2, answered: 1, completed: 1 }]);
+    // the same over the API; another organization's trigger is a 404
+    const api = await http("GET", `/api/v1/triggers/${t.id}/response-rates`, { key: A.keys.manager });
+    expect(api.status).toBe(200);
+    expect(api.body.responseRate).toMatchObject({ answered: 1, delivered: 2, rate: 50 });
+    expect(api.body.trigger).toEqual({ id: t.id, name: expect.any(String) });
+    const foreign = await http("GET", `/api/v1/triggers/${B.ids.trigger}/response-rates`, { key: A.keys.manager });
+    expect(foreign.status).toBe(404);
+  });
+});
+
+describe("the zone of the quiet hours (window.ts sendTimeZone)", () => {
+  it("the re-survey, which names no zone, reads the quiet hours in the contact rule's zone, not UTC", async () => {
+    const org = await createOrg("trig-zone");
+    await db.contactRule.update({
+      where: { orgId: org.orgId },
+      data: { capDays: 0, quietStartHour: 21, quietEndHour: 8, timeZone: "Europe/Zurich" },
+    });
+    const t = { ...(await resurveyTrigger(org.orgId)), surveyId: (await createSurvey(org.orgId)).id };
+    expect(t.timeZone).toBeNull();
+    const c = await customer(org);
+    // 20:30 UTC on 4 December = 21:30 in Zurich: quiet there (not in UTC), so the e-mail waits for 08:00 Zurich.
+    const now = new Date("2026-12-04T20:30:00Z");
+    const zoned = await db.$transaction((tx) =>
+      inviteFor(tx, t, [{ key: `case:zone-${uid()}`, customerId: c.id, at: now }], now),
+    );
+    expect([...zoned.values()][0].dueAt?.toISOString()).toBe("2026-12-05T07:00:00.000Z");
+    // A customer with a zone of their own keeps theirs: 20:30 UTC is 15:30 in New York, outside the quiet hours.
+    await db.customer.update({ where: { id: c.id }, data: { attributes: { tz: "America/New_York" } } });
+    const own = await db.$transaction((tx) =>
+      inviteFor(tx, t, [{ key: `case:zone-${uid()}`, customerId: c.id, at: now }], now),
+    );
+    expect([...own.values()][0].dueAt?.toISOString()).toBe(now.toISOString());
   });
 });
 

@@ -13,6 +13,7 @@ import { DataTable, type Column } from "@/components/ui/data-table";
 import { formatCount } from "@/components/ui/format";
 import { formatResponseRate } from "@/lib/metrics";
 import { CampaignForm } from "@/components/campaigns/campaign-form";
+import { sendingContext } from "@/lib/campaigns/contact-rule-service";
 import { CampaignControls } from "@/components/campaigns/campaign-controls";
 import { CampaignStatusBadge, scheduleText } from "@/components/campaigns/campaign-labels";
 
@@ -78,10 +79,11 @@ const columns: Column<CampaignDto>[] = [
 
 export default async function CampaignsPage() {
   const ctx = await requireCtx("manager");
-  const [{ data: campaigns }, surveys, { data: audiences }] = await Promise.all([
+  const [{ data: campaigns }, surveys, { data: audiences }, sending] = await Promise.all([
     listCampaigns(ctx, { limit: 100 }),
     listSurveys(ctx),
     listAudiences(ctx, { limit: 200 }),
+    sendingContext(ctx.orgId),
   ]);
   const live = surveys.filter((s) => s.status === "live").map((s) => ({ value: s.id, label: s.name }));
   const audienceOptions = audiences.map((a) => ({ value: a.id, label: a.name }));
@@ -121,7 +123,7 @@ export default async function CampaignsPage() {
         )}
       </Section>
       <Section title="New campaign" description="Who receives what, when, and how often they are reminded.">
-        <CampaignForm surveys={live} audiences={audienceOptions} />
+        <CampaignForm surveys={live} audiences={audienceOptions} sending={sending} />
       </Section>
     </>
   );
