@@ -65,10 +65,11 @@ export function BackfillPanel({ initial, unattributed }: { initial: Job | null; 
     <div className="space-y-3 text-sm">
       <p className="text-slate-700">
         {unattributed > 0
-          ? `${fmt(unattributed)} responses, interactions and cases have no unit yet — most were written before the units existed.`
-          : "Every response, interaction and case that a rule can place has its unit."}{" "}
-        Attributing history gives each of them the unit the rules give it today (the member who logged it, its
-        touchpoint, the customer&apos;s home unit). Rows that already have a unit never change.
+          ? `${fmt(unattributed)} responses, interactions and cases have no unit.`
+          : "Every response, interaction and case has a unit."}{" "}
+        Attributing history gives rows written before the units existed — or before their touchpoint or customer had one
+        — the unit the rules give them today (the member who logged it, its touchpoint, the customer&apos;s home unit).
+        Rows that already have a unit never change; rows no rule places stay without one.
       </p>
       {active ? (
         <div role="status" aria-live="polite" className="space-y-1">

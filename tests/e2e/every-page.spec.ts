@@ -67,6 +67,7 @@ const PAGES: Entry[] = [
   { name: "trigger", path: (ids) => ids.trigger && `/surveys/triggers/${ids.trigger}`, who: ["manager"] },
   { name: "reports", path: () => "/reports", who: READERS },
   { name: "gap report", path: () => "/reports/gaps", who: READERS },
+  { name: "units compared", path: () => "/reports/units", who: ["manager"] },
   { name: "drivers", path: () => "/reports/drivers", who: READERS },
   { name: "maturity", path: () => "/reports/maturity", who: READERS },
   { name: "digest", path: () => "/reports/digest", who: READERS },

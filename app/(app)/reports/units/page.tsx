@@ -82,7 +82,7 @@ export default async function UnitsReportPage({ searchParams }: { searchParams: 
       <p className="mb-4 text-sm text-slate-700" data-testid="parent-figure">
         <span className="font-semibold">{parentName[0].toUpperCase() + parentName.slice(1)}</span>: NPS{" "}
         <span className="font-semibold tabular-nums">{p.nps === null ? "—" : formatNumber(p.nps, 0)}</span>
-        {shownMargin(p) !== null ? ` ± ${formatNumber(shownMargin(p)!, 1)}` : ""} ({nEquals(p.n)})
+        {shownMargin(p) !== null ? ` ± ${formatNumber(shownMargin(p)!, 1)}` : ""} ({nEquals(formatCount(p.n))})
         {league.rows.length > 0
           ? ` · ${flagged === 0 ? "no unit" : flagged === 1 ? "1 unit" : `${flagged} units`} clearly above or below (Benjamini–Hochberg, q = ${league.q})`
           : ""}

@@ -44,7 +44,7 @@ export default async function UnitsPage() {
               Settings
             </Link>{" "}
             · The organization&apos;s hierarchy: regions, areas, stores and teams. Responses, interactions and cases
-            belong to a unit, and reports roll up along this tree.
+            belong to a unit, and Reports → Units compared follows this tree.
           </>
         }
         actions={
