@@ -111,16 +111,20 @@ async function run(label: string) {
         }
       }
     };
+    const cpu0 = process.cpuUsage();
     await Promise.all([
       ...Array.from({ length: WIDGET }, widget),
       ...(withIngestion ? Array.from({ length: INGEST }, ingest) : []),
     ]);
     await batchesIdle();
+    const cpu = process.cpuUsage(cpu0);
+    const cpuMs = (cpu.user + cpu.system) / 1000;
     const rate = (n: number) => Math.round(n / SECONDS);
     console.log(
       `${label.padEnd(10)} widget GET check, ${WIDGET} at a time${withIngestion ? `, while ${INGEST} ingest` : ", alone"}: ` +
         `${rate(widgetMs.length)}/s, p50 ${pct(widgetMs, 50).toFixed(1)} ms, p99 ${pct(widgetMs, 99).toFixed(1)} ms ` +
         `(eligible ${answers.eligible}, not now ${answers.not_now})` +
+        (withIngestion ? "" : `, ${(cpuMs / widgetMs.length).toFixed(2)} ms CPU per check`) +
         (withIngestion ? `; ingestion ${rate(ingested)} responses/s${failed ? `, ${failed} failed` : ""}` : ""),
     );
   }
