@@ -52,6 +52,9 @@ import { customerTimeZone, nextSendSlot } from "./window";
 
 const LEASE_MS = 120_000;
 const BATCH = 50;
+// Batches claimed at once (runDueMessages): the next ones are checked while the first is being sent, so the 50 sends
+// at a time never wait for a batch to be claimed and checked.
+const PIPELINE = 3;
 const RETRYABLE = ["pending", "failed"];
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
@@ -545,7 +548,7 @@ async function deliverBatch(
  * Sends what is due, in batches, until nothing is due (or every organization due is at its rate). Pipelined: the
  * next batch is claimed and checked while the previous one's messages are being sent, and its sends take the
  * places the previous batch frees (at most BATCH at once), so no send waits for the slowest of the batch before it.
- * At most two batches are claimed at a time; one is recorded before the batch after the next is claimed.
+ * At most PIPELINE batches are claimed at a time: the oldest is recorded before another is claimed.
  */
 export async function runDueMessages(opts: TickOptions = {}): Promise<number> {
   const env = opts.env ?? process.env;
@@ -565,45 +568,57 @@ export async function runDueMessages(opts: TickOptions = {}): Promise<number> {
   // are taken off the next batch's allowance.
   const unrecorded = new Map<string, number>();
   const slot = limiter(BATCH);
-  let previous: Promise<BatchResult> | null = null;
-  /** Waits for the batch in flight; true when it met a transport failure (which ends the tick). */
-  const settle = async (): Promise<boolean> => {
-    if (!previous) return false;
-    const r = await previous;
-    previous = null;
+  const inFlight: Array<Promise<BatchResult>> = []; // oldest first; they never reject
+  /** Waits for the oldest batch in flight; true when it met a transport failure (which ends the tick). */
+  const settleOldest = async (): Promise<boolean> => {
+    const r = await inFlight.shift()!;
     made += r.made;
     if (r.thrown !== undefined) throw r.thrown; // the poller logs it; what was not recorded is tried again
     return r.transport;
+  };
+  /** Waits for every batch in flight, then throws the first error among them, if any. */
+  const settleAll = async (): Promise<boolean> => {
+    let transport = false;
+    let thrown: unknown;
+    while (inFlight.length > 0)
+      try {
+        transport = (await settleOldest()) || transport;
+      } catch (error) {
+        thrown ??= error;
+      }
+    if (thrown !== undefined) throw thrown;
+    return transport;
   };
   for (;;) {
     let batch: Awaited<ReturnType<typeof prepareBatch>>;
     try {
       batch = await prepareBatch();
     } catch (error) {
-      await previous; // never rejects; its sends are recorded before this tick ends
+      await Promise.all(inFlight); // their sends are recorded before this tick ends
       throw error;
     }
     const { ready } = batch;
     for (const r of ready) unrecorded.set(r.m.orgId, (unrecorded.get(r.m.orgId) ?? 0) + 1);
-    const current = deliverBatch(ready, slot, transports, env).then((r) => {
-      for (const x of ready) unrecorded.set(x.m.orgId, unrecorded.get(x.m.orgId)! - 1);
-      return r;
-    });
-    let stop: boolean;
+    inFlight.push(
+      deliverBatch(ready, slot, transports, env).then((r) => {
+        for (const x of ready) unrecorded.set(x.m.orgId, unrecorded.get(x.m.orgId)! - 1);
+        return r;
+      }),
+    );
+    let stop = false;
     try {
-      stop = await settle();
+      while (inFlight.length >= PIPELINE) stop = (await settleOldest()) || stop;
     } catch (error) {
-      await current;
+      await Promise.all(inFlight);
       throw error;
     }
-    previous = current;
     if (batch.thrown) {
-      await settle();
+      await settleAll();
       throw batch.thrown.reason; // a check that threw: its message stays leased and is tried when the lease expires
     }
     // A failure of the server or of the set-up ends the tick: the next one retries after the backoff.
     if (stop || batch.due < BATCH || (batch.ids === 0 && !batch.grew)) {
-      await settle();
+      await settleAll();
       return made;
     }
   }
