@@ -2,7 +2,8 @@
 // Node.js runtime only, and only when an SMTP server is configured (docs/reports.md, "Weekly digest"). The webhook
 // delivery worker runs in every instance unless WEBHOOK_WORKER=off (docs/webhooks.md, "Delivery"); so does the retention
 // scheduler unless RETENTION_TICK_SECONDS=0 (docs/privacy.md, "Retention"), and the campaign worker unless
-// CAMPAIGN_WORKER=off (docs/distribution.md).
+// CAMPAIGN_WORKER=off (docs/distribution.md), and the background jobs' worker unless JOBS_WORKER=off
+// (docs/operations.md, "Background jobs").
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { startWebhookWorker } = await import("./lib/webhooks/worker");
@@ -10,6 +11,9 @@ export async function register() {
   // Campaign waves and invitation e-mails: in every instance unless CAMPAIGN_WORKER=off (docs/distribution.md).
   const { startCampaignWorker } = await import("./lib/campaigns/worker");
   startCampaignWorker();
+  // Resumable background jobs (attributing history to units …), each held by one instance at a time.
+  const { startJobWorker } = await import("./lib/jobs/runner");
+  startJobWorker();
   // The retention policy's daily job runs in every instance; a lease per organization and day makes it run once.
   const { startRetentionTicker } = await import("./lib/privacy/ticker");
   startRetentionTicker();

@@ -43,7 +43,8 @@ async function main() {
         .join("\n"),
     );
     console.log("\nDemo logins (existing accounts keep their password):");
-    for (const u of DEMO_USERS) console.log(`  ${u.role.padEnd(8)} ${u.email.padEnd(30)} ${u.password}`);
+    for (const u of DEMO_USERS)
+      console.log(`  ${u.role.padEnd(8)} ${u.email.padEnd(36)} ${u.password}${u.unit ? `  (unit ${u.unit})` : ""}`);
   } finally {
     await db.$disconnect();
   }

@@ -44,16 +44,31 @@ function freshSqlite(name) {
   return `file:${file}`;
 }
 
+/** The first line of an error, short enough for the summary that CI shows (the whole text is in the job's log). */
+const firstLine = (text) =>
+  (text ?? "")
+    .split("\n")
+    .find((l) => l.trim())
+    ?.trim()
+    .slice(0, 300) ?? "";
+
 function readVitest(file, suite) {
   if (!fs.existsSync(file)) return tally.push({ suite, passed: 0, failed: 1, note: "no report (crashed?)" });
   const r = JSON.parse(fs.readFileSync(file, "utf8"));
   // A file that fails to load fails no test but fails the run: count it, so it cannot pass silently.
   const broken = r.numFailedTests === 0 && (!r.success || r.numTotalTests === 0) ? 1 : 0;
+  const failures = r.testResults.flatMap((f) => {
+    const file = path.relative(root, f.name);
+    const tests = f.assertionResults.filter((a) => a.status === "failed");
+    if (tests.length === 0 && f.status === "failed") return [`${file}: ${firstLine(f.message)}`];
+    return tests.map((a) => `${file} › ${a.fullName}: ${firstLine(a.failureMessages?.[0])}`);
+  });
   tally.push({
     suite,
     passed: r.numPassedTests,
     failed: r.numFailedTests + broken,
     note: broken ? "suite failed to run" : undefined,
+    failures,
   });
 }
 
@@ -144,13 +159,30 @@ async function e2e(logFile) {
     logFile,
   });
   if (!fs.existsSync(out)) return tally.push({ suite: "e2e", passed: 0, failed: 1, note: "no report" });
-  const s = JSON.parse(fs.readFileSync(out, "utf8")).stats;
+  const report = JSON.parse(fs.readFileSync(out, "utf8"));
+  const s = report.stats;
   tally.push({
     suite: "e2e",
     passed: s.expected + (s.flaky ?? 0),
     failed: s.unexpected + (s.expected + s.unexpected + (s.flaky ?? 0) === 0 ? 1 : 0),
+    failures: playwrightFailures(report.suites ?? []),
   });
   failOnExit("e2e", code);
+}
+
+/** "file:line › title: first line of the error" for every Playwright test that ended unexpectedly. */
+function playwrightFailures(suites) {
+  return suites.flatMap((suite) => [
+    ...playwrightFailures(suite.suites ?? []),
+    ...(suite.specs ?? []).flatMap((spec) =>
+      spec.tests
+        .filter((t) => t.status === "unexpected")
+        .map((t) => {
+          const error = t.results.findLast((r) => r.error)?.error?.message;
+          return `${spec.file}:${spec.line} › ${spec.title}: ${firstLine(error?.replace(/\x1b\[[0-9;]*m/g, ""))}`;
+        }),
+    ),
+  ]);
 }
 
 /** One job per shard of the integration files, each with its own database and server. */
@@ -247,6 +279,13 @@ for (const t of tally)
   console.log(
     `${t.suite.padEnd(22)} ${String(t.passed).padStart(5)} passed ${String(t.failed).padStart(4)} failed${t.note ? `  (${t.note})` : ""}`,
   );
+// What failed, by name, right above the closing line: CI shows the end of the output.
+const failures = tally.flatMap((t) => (t.failures ?? []).map((f) => `${t.suite}: ${f}`));
+if (failures.length) {
+  banner(`failed (${failures.length}; the whole errors are in tmp/test-results/<job>.log)`);
+  for (const f of failures.slice(0, 30)) console.log(`✗ ${f}`);
+  if (failures.length > 30) console.log(`… and ${failures.length - 30} more`);
+}
 const passed = tally.reduce((s, t) => s + t.passed, 0);
 const failed = tally.reduce((s, t) => s + t.failed, 0) + (tally.length === 0 ? 1 : 0);
 console.log(`tests: ${passed} passed, ${failed} failed`);

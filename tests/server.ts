@@ -52,6 +52,8 @@ export async function startServer(opts: {
       WEBHOOK_WORKER: process.env.WEBHOOK_WORKER ?? "off",
       // Nor the campaign worker: campaign tests drive it themselves (campaigns.test.ts).
       CAMPAIGN_WORKER: process.env.CAMPAIGN_WORKER ?? "off",
+      // Nor the background jobs' worker: tests run the jobs' ticks themselves (unit-backfill.test.ts).
+      JOBS_WORKER: process.env.JOBS_WORKER ?? "off",
       // Nor the retention scheduler: its first tick (30–90 s after start) would change other tests' data
       // mid-test. The retention job itself is tested through its service (privacy.test.ts).
       RETENTION_TICK_SECONDS: process.env.RETENTION_TICK_SECONDS ?? "0",

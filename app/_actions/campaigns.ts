@@ -5,6 +5,7 @@ import { revalidatePath } from "next/cache";
 import { formFields, parseWith, requireCtx, runAction, type ActionResult, type ActionState } from "@/lib/auth/action";
 import { createCampaignSchema } from "@/lib/campaigns/schema";
 import { isTimeZone, zonedTime } from "@/lib/campaigns/window";
+import { organizationTimeZone } from "@/lib/campaigns/contact-rule-service";
 import { changeCampaignStatus, createCampaign, type CampaignAction } from "@/lib/campaigns/service";
 
 const PAGE = "/surveys/campaigns";
@@ -16,9 +17,10 @@ export async function createCampaignAction(
 ): Promise<ActionResult<{ id: string }>> {
   return runAction(async () => {
     const ctx = await requireCtx("manager");
-    const fields = formFields(form, ["startAt", "repeatEveryDays", "subject"]);
-    // The start is a wall-clock time (datetime-local) in the campaign's time zone, as the form says.
-    const tz = fields.timeZone ?? "UTC";
+    const fields = formFields(form, ["startAt", "repeatEveryDays", "subject", "timeZone"]);
+    // The start is a wall-clock time (datetime-local) in the campaign's time zone, as the form says: an empty one
+    // is the organization's.
+    const tz = fields.timeZone ?? (await organizationTimeZone(ctx.orgId));
     const startAt =
       fields.startAt && isTimeZone(tz) ? (zonedTime(fields.startAt, tz) ?? fields.startAt) : fields.startAt;
     const body = parseWith(createCampaignSchema, { ...fields, startAt });

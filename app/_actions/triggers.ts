@@ -1,10 +1,10 @@
 "use server";
-// Triggers (managers and admins; docs/distribution.md "Triggers"): create one from the page's form, pause, resume
-// or delete it. The services validate, scope to the organization and audit.
+// Triggers (managers and admins; docs/distribution.md "Triggers"): create one from the page's form, edit it on its
+// own page, pause, resume or delete it. The services validate, scope to the organization and audit.
 import { revalidatePath } from "next/cache";
 import { formFields, parseWith, requireCtx, runAction, type ActionResult, type ActionState } from "@/lib/auth/action";
 import { z } from "zod";
-import { createTriggerSchema, TRIGGER_STATUSES } from "@/lib/triggers/schema";
+import { createTriggerSchema, TRIGGER_STATUSES, updateTriggerSchema } from "@/lib/triggers/schema";
 import { createTrigger, deleteTrigger, updateTrigger } from "@/lib/triggers/service";
 
 const PAGE = "/surveys/triggers";
@@ -24,6 +24,25 @@ export async function createTriggerAction(
   });
 }
 
+/**
+ * The edit form: every field it shows. A blank touchpoint or outcome is "any" (null), a blank subject the default,
+ * a blank time zone the organization's; the event, and for the built-in re-survey the survey, are not on the form.
+ */
+export async function updateTriggerAction(
+  id: string,
+  _prev: ActionState<{ id: string }>,
+  form: FormData,
+): Promise<ActionResult<{ id: string }>> {
+  return runAction(async () => {
+    const ctx = await requireCtx("manager");
+    const fields: Record<string, string | null | undefined> = formFields(form);
+    for (const k of ["touchpointId", "outcome"]) if (fields[k] === "") fields[k] = null;
+    const t = await updateTrigger(ctx, id, parseWith(updateTriggerSchema, fields));
+    revalidatePath(PAGE, "layout"); // the list and the trigger's own page
+    return { id: t.id };
+  });
+}
+
 export async function changeTriggerStatusAction(
   id: string,
   status: "active" | "paused",
@@ -34,7 +53,7 @@ export async function changeTriggerStatusAction(
     const ctx = await requireCtx("manager");
     // The status comes from a bound argument: only the two names.
     await updateTrigger(ctx, id, parseWith(statusSchema, { status }));
-    revalidatePath(PAGE);
+    revalidatePath(PAGE, "layout");
     return null;
   });
 }

@@ -21,7 +21,14 @@ function steps(f: Funnel): Step[] {
       key: "delivered",
       label: "Delivered",
       value: f.delivered,
-      note: f.bounced ? `${formatCount(f.bounced)} bounced` : undefined,
+      // SMS with delivery receipts: how many of them the carrier confirmed (docs/distribution.md, "Delivery receipts")
+      note:
+        [
+          f.bounced ? `${formatCount(f.bounced)} bounced` : "",
+          f.confirmed ? `${formatCount(f.confirmed)} confirmed by the carrier` : "",
+        ]
+          .filter(Boolean)
+          .join(" · ") || undefined,
     },
     { key: "started", label: "Answered", value: f.started },
     { key: "completed", label: "Completed", value: f.completed },

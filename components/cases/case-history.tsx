@@ -11,7 +11,21 @@ const LABELS: Record<string, string> = {
   "case.resurvey_sent": "Re-survey e-mailed",
   "case.resurvey_link_shown": "Re-survey link shown",
   "case.resurvey_unavailable": "No re-survey possible",
+  "case.auto_closed": "Closed: the customer changed their score",
+  "case.score_changed": "The customer changed their score",
+  "case.reopened": "Reopened: the customer changed their score",
 };
+
+/** Who acted: a member, an API key, or the system itself (a rule reacting to the customer: no actor at all). */
+function actorName(e: CaseDetail["history"][number]): string {
+  if (e.actor) return e.actor.name;
+  return e.apiKeyId ? "API key" : "Automatic";
+}
+
+function noteOf(data: unknown): string | null {
+  const note = (data as { note?: unknown } | null)?.note;
+  return typeof note === "string" ? note : null;
+}
 
 const FIELD_LABELS: Record<string, string> = {
   status: "status",
@@ -51,10 +65,10 @@ export function CaseHistory({ events }: { events: CaseDetail["history"] }) {
                 ) : null}
               </span>
               <span className="text-xs text-slate-600">
-                {e.actor?.name ?? "API key"} ·{" "}
-                <time dateTime={e.createdAt.toISOString()}>{formatDateTime(e.createdAt)}</time>
+                {actorName(e)} · <time dateTime={e.createdAt.toISOString()}>{formatDateTime(e.createdAt)}</time>
               </span>
             </div>
+            {noteOf(e.data) ? <p className="mt-1 text-slate-700">{noteOf(e.data)}</p> : null}
             {e.action.startsWith("case.resurvey") && isOutcome(e.data) ? (
               <div className="mt-2">
                 <ResurveyResult outcome={e.data} idSuffix={e.id} />

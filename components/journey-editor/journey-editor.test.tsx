@@ -54,6 +54,7 @@ function touchpoint(
     promise: null,
     targets: { csat: null, ces: null, nps: null },
     servqualDimension: null,
+    unitId: null,
     archivedAt: null,
     ...patch,
   };

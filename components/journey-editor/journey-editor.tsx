@@ -24,7 +24,15 @@ import { useStageAnnouncements } from "./use-stage-announcements";
 
 type Channel = { id: string; name: string };
 
-export function JourneyEditor({ initial, channels }: { initial: EditorJourney; channels: Channel[] }) {
+export function JourneyEditor({
+  initial,
+  channels,
+  units,
+}: {
+  initial: EditorJourney;
+  channels: Channel[];
+  units?: { id: string; label: string }[];
+}) {
   const [journey, setJourney] = useState(initial);
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
   const [showArchived, setShowArchived] = useState(false);
@@ -125,6 +133,7 @@ export function JourneyEditor({ initial, channels }: { initial: EditorJourney; c
                   showArchived={showArchived}
                   stages={stages}
                   channels={channels}
+                  units={units}
                   onMove={(from, to) => void move(from, to)}
                   onChanged={reload}
                 />

@@ -20,11 +20,12 @@ type Props = {
   showArchived: boolean;
   stages: { id: string; name: string }[];
   channels: { id: string; name: string }[];
+  units?: { id: string; label: string }[];
   onMove: (from: number, to: number) => void;
   onChanged: (message: string, error?: boolean) => void;
 };
 
-export function StageColumn({ stage, index, count, showArchived, stages, channels, onMove, onChanged }: Props) {
+export function StageColumn({ stage, index, count, showArchived, stages, channels, units, onMove, onChanged }: Props) {
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
     id: stage.id,
   });
@@ -143,6 +144,7 @@ export function StageColumn({ stage, index, count, showArchived, stages, channel
         touchpoint={dialog?.touchpoint}
         stages={stages}
         channels={channels}
+        units={units}
       />
     </li>
   );

@@ -12,6 +12,7 @@ import { check, send, type FieldErrors } from "./api";
 import { KIND_OPTIONS, SERVQUAL_OPTIONS, Textarea } from "./fields";
 
 type Channel = { id: string; name: string };
+type UnitOption = { id: string; label: string };
 type StageOption = { id: string; name: string };
 
 const num = (v: FormDataEntryValue | null) => {
@@ -27,6 +28,7 @@ export function TouchpointDialog({
   touchpoint,
   stages,
   channels,
+  units = [],
 }: {
   open: boolean;
   onClose: () => void;
@@ -35,6 +37,8 @@ export function TouchpointDialog({
   touchpoint?: EditorTouchpoint;
   stages: StageOption[];
   channels: Channel[];
+  /** The organization's active units; the field shows only where there are some (docs/hierarchy.md). */
+  units?: UnitOption[];
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -65,6 +69,7 @@ export function TouchpointDialog({
       targetCes: num(f.get("targetCes")),
       targetNps: num(f.get("targetNps")),
       servqualDimension: String(f.get("servqualDimension") ?? "") || null,
+      ...(f.has("unitId") ? { unitId: String(f.get("unitId")) || null } : {}),
     };
     const local = check(touchpoint ? touchpointUpdateSchema : touchpointCreateSchema, body);
     if (local) {
@@ -199,6 +204,23 @@ export function TouchpointDialog({
             defaultValue={t?.servqualDimension ?? ""}
             error={err("servqualDimension")}
           />
+          {units.length > 0 || t?.unitId ? (
+            <Select
+              id={`${prefix}-unit`}
+              name="unitId"
+              label="Unit"
+              hint="Answers and interactions here are attributed to this unit (a store, a team)."
+              options={[
+                { value: "", label: "No unit" },
+                ...units.map((u) => ({ value: u.id, label: u.label })),
+                ...(t?.unitId && !units.some((u) => u.id === t.unitId)
+                  ? [{ value: t.unitId, label: "An archived unit" }]
+                  : []),
+              ]}
+              defaultValue={t?.unitId ?? ""}
+              error={err("unitId")}
+            />
+          ) : null}
           <div className="flex flex-wrap justify-end gap-2 pt-1">
             <Button variant="secondary" onClick={onClose}>
               Cancel

@@ -43,6 +43,8 @@ export function MapFilters(props: {
   channels: { id: string; name: string }[];
   segments: { tag: string; customers: number }[];
   label: string;
+  /** Further query parameters the page keeps across a change of filters (the unit drilled into …). */
+  keep?: Record<string, string | undefined>;
 }) {
   const { filters, errors } = props;
   const presets = PRESETS.filter((p) => p !== "custom" || filters.from);
@@ -81,6 +83,9 @@ export function MapFilters(props: {
         options={props.segments.map((s) => ({ value: s.tag, label: `${s.tag} (${s.customers})` }))}
         error={errors.segment}
       />
+      {Object.entries(props.keep ?? {}).map(([name, value]) =>
+        value ? <input key={name} type="hidden" name={name} value={value} /> : null,
+      )}
       <button type="submit" className={buttonClass("primary", "md", "w-full sm:w-auto")}>
         Apply
       </button>

@@ -1,9 +1,13 @@
 "use client";
 // Settings → Contact rules (managers and admins): at most one invitation per customer per N days across every
 // channel, and the quiet hours in which nothing is sent. Errors appear next to their fields; what was typed stays
-// when the save fails.
+// when the save fails. Beside the quiet hours, a warning naming the active campaigns and triggers whose send
+// window they would swallow (legal: those then invite no one, as `quiet_hours`) or cut into.
+import { useState } from "react";
+import Link from "next/link";
 import { updateContactRuleAction } from "@/app/_actions/contact-rules";
-import type { ContactRuleDto } from "@/lib/campaigns/contact-rule-service";
+import type { ContactRuleDto, SenderWindow } from "@/lib/campaigns/contact-rule-service";
+import { windowInQuietHours } from "@/lib/campaigns/window";
 import { Section } from "../ui/page-header";
 import { Input } from "../ui/input";
 import { Select } from "../ui/select";
@@ -13,8 +17,49 @@ import { useActionForm } from "../ui/use-action-form";
 
 import { HOUR_OPTIONS as HOURS } from "@/components/ui/hour-options";
 
-export function ContactRulesSection({ rule }: { rule: ContactRuleDto }) {
+const hrefOf = (s: SenderWindow) => `/surveys/${s.kind === "campaign" ? "campaigns" : "triggers"}/${s.id}`;
+
+/** The warning under the quiet hours: who would send nothing, and how many would wait part of their window. */
+function QuietHoursWarning({
+  quiet,
+  senders,
+}: {
+  quiet: { startHour: number; endHour: number };
+  senders: SenderWindow[];
+}) {
+  const never = senders.filter((s) => windowInQuietHours(s, quiet) === "never");
+  const partly = senders.filter((s) => windowInQuietHours(s, quiet) === "partly");
+  if (never.length === 0 && partly.length === 0) return null;
+  return (
+    <div className="sm:col-span-3">
+      <FormMessage tone="warning">
+        {never.length ? (
+          <>
+            The send window of {never.length === 1 ? "this active sender lies" : "these active senders lie"} entirely in
+            these quiet hours, so {never.length === 1 ? "it" : "they"} would invite no one:{" "}
+            {never.map((s, i) => (
+              <span key={s.id}>
+                {i ? ", " : ""}
+                <Link href={hrefOf(s)} className="underline">
+                  {s.name}
+                </Link>{" "}
+                ({s.kind})
+              </span>
+            ))}
+            .{" "}
+          </>
+        ) : null}
+        {partly.length
+          ? `${partly.length} other active campaign${partly.length === 1 ? "" : "s"} or trigger${partly.length === 1 ? "" : "s"} send partly in them: those messages wait until the quiet hours end.`
+          : null}
+      </FormMessage>
+    </div>
+  );
+}
+
+export function ContactRulesSection({ rule, senders }: { rule: ContactRuleDto; senders: SenderWindow[] }) {
   const { state, dispatch, onSubmit, pending, fieldErrors, message } = useActionForm(updateContactRuleAction);
+  const [quiet, setQuiet] = useState({ startHour: rule.quietStartHour, endHour: rule.quietEndHour });
   const e = fieldErrors ?? {};
   return (
     <Section
@@ -56,7 +101,8 @@ export function ContactRulesSection({ rule }: { rule: ContactRuleDto }) {
             name="quietStartHour"
             label="Nothing sent from"
             options={HOURS.slice(0, 24)}
-            defaultValue={String(rule.quietStartHour)}
+            value={String(quiet.startHour)}
+            onChange={(ev) => setQuiet((q) => ({ ...q, startHour: Number(ev.target.value) }))}
             error={e.quietStartHour}
           />
           <Select
@@ -65,17 +111,19 @@ export function ContactRulesSection({ rule }: { rule: ContactRuleDto }) {
             label="Until"
             hint="Same hour as “from”: no quiet hours"
             options={HOURS}
-            defaultValue={String(rule.quietEndHour)}
+            value={String(quiet.endHour)}
+            onChange={(ev) => setQuiet((q) => ({ ...q, endHour: Number(ev.target.value) }))}
             error={e.quietEndHour}
           />
           <Input
             id="contact-tz"
             name="timeZone"
             label="Time zone"
-            hint="For customers whose own is unknown (a campaign uses its own)"
+            hint="For customers whose own is unknown, where a campaign or trigger names none"
             defaultValue={rule.timeZone}
             error={e.timeZone}
           />
+          <QuietHoursWarning quiet={quiet} senders={senders} />
         </fieldset>
         <div>
           <SubmitButton pending={pending} pendingLabel="Saving…">

@@ -38,7 +38,13 @@ export type SurveyFormProps = {
   strings: SurveyFormStrings;
   /** Answers from the link (?score=), saved at once as a partial response. */
   prefill: Record<string, number>;
-  context: { customerExternalId?: string; customerToken?: string; touchpointId?: string; channel?: string };
+  context: {
+    customerExternalId?: string;
+    customerToken?: string;
+    touchpointId?: string;
+    channel?: string;
+    qrSignature?: string;
+  };
   /** The invitation's response (?rid=&rt= of an e-mail link): continued by every submit instead of this tab's own. */
   response?: { clientId: string; resumeToken: string };
   submit: (input: unknown) => Promise<SurveyFormResult>;

@@ -3,7 +3,14 @@
 import { changeTriggerStatusAction, deleteTriggerAction } from "@/app/_actions/triggers";
 import { ActionForm } from "@/components/ui/action-form";
 
-export function TriggerControls(t: { id: string; name: string; status: string; builtIn: boolean }) {
+export function TriggerControls(t: {
+  id: string;
+  name: string;
+  status: string;
+  builtIn: boolean;
+  /** Its own page leaves deleting to the list (a deleted trigger has no page to come back to). */
+  canDelete?: boolean;
+}) {
   return (
     <div className="flex flex-wrap gap-2">
       {t.status === "active" ? (
@@ -19,7 +26,7 @@ export function TriggerControls(t: { id: string; name: string; status: string; b
           aria-label={`Resume ${t.name}`}
         />
       )}
-      {t.builtIn ? null : (
+      {t.builtIn || t.canDelete === false ? null : (
         <ActionForm
           action={deleteTriggerAction.bind(null, t.id)}
           submitLabel="Delete"

@@ -1,19 +1,23 @@
 "use client";
-// The new-trigger form: what fires it (an interaction, optionally at a touchpoint and with an outcome, or a
-// resolved case), the survey, the delay, the send window and reminders. Errors appear next to their fields; what
-// was typed stays when the save fails. The time zone starts as the browser's.
+// The trigger form, new or editing one (its page, /surveys/triggers/<id>): what fires it (an interaction, optionally
+// at a touchpoint and with an outcome, or a resolved case — the event is fixed once made), the survey, the delay,
+// the channel (e-mail or SMS) and how it sends (SendingFields, shared with the campaign form). The built-in re-survey keeps the case's own
+// survey: its form has no survey, touchpoint or outcome. Errors appear next to their fields; what was typed stays
+// when the save fails.
 import Link from "next/link";
-import { useState, useSyncExternalStore } from "react";
-import { createTriggerAction } from "@/app/_actions/triggers";
+import { useState } from "react";
+import { createTriggerAction, updateTriggerAction } from "@/app/_actions/triggers";
 import { Input } from "@/components/ui/input";
 import { Select, type Option } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { FormMessage } from "@/components/ui/form-message";
 import { useActionForm } from "@/components/ui/use-action-form";
+import { SendingFields, type SendingContext } from "@/components/sending/sending-fields";
 import { OUTCOMES } from "@/lib/interactions/schema";
 import { OUTCOME_LABELS } from "@/components/interactions/labels";
+import { CHANNEL_OPTIONS, SMS_HINT } from "@/components/campaigns/channel-options";
+import type { TriggerDto } from "@/lib/triggers/service";
 
-const HOURS = Array.from({ length: 25 }, (_, h) => ({ value: String(h), label: `${String(h).padStart(2, "0")}:00` }));
 const EVENTS = [
   { value: "interaction", label: "After an interaction" },
   { value: "case_resolved", label: "When a case is resolved" },
@@ -24,15 +28,34 @@ const UNITS = [
   { value: "days", label: "days" },
 ];
 
-const noSubscription = () => () => {};
-const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+const NEW_TRIGGER = {
+  timeZone: null,
+  windowStartHour: 9,
+  windowEndHour: 20,
+  reminderCount: 0,
+  reminderDelayHours: 72,
+  subject: null,
+};
 
-export function TriggerForm({ surveys, touchpoints }: { surveys: Option[]; touchpoints: Option[] }) {
-  const { state, dispatch, onSubmit, pending, fieldErrors, message } = useActionForm(createTriggerAction);
-  const [event, setEvent] = useState("interaction");
-  const browserZone = useSyncExternalStore(noSubscription, browserTimeZone, () => "UTC");
+export function TriggerForm({
+  surveys,
+  touchpoints,
+  sending,
+  trigger,
+}: {
+  surveys: Option[];
+  touchpoints: Option[];
+  sending: SendingContext;
+  /** Editing this trigger; none: a new one. */
+  trigger?: TriggerDto;
+}) {
+  const action = trigger ? updateTriggerAction.bind(null, trigger.id) : createTriggerAction;
+  const { state, dispatch, onSubmit, pending, fieldErrors, message } = useActionForm(action);
+  const [event, setEvent] = useState<string>(trigger?.event ?? "interaction");
   const e = fieldErrors ?? {};
-  if (surveys.length === 0)
+  const builtIn = trigger?.builtIn != null;
+  const prefix = trigger ? "edit-trigger" : "trigger";
+  if (surveys.length === 0 && !builtIn)
     return (
       <p className="text-sm text-slate-700">
         A trigger invites to a live survey.{" "}
@@ -42,129 +65,146 @@ export function TriggerForm({ surveys, touchpoints }: { surveys: Option[]; touch
         first.
       </p>
     );
+  // A survey no longer live stays choosable on its trigger's form (the save then says why it cannot be kept).
+  const surveyOptions =
+    trigger?.survey && !surveys.some((s) => s.value === trigger.survey!.id)
+      ? [{ value: trigger.survey.id, label: `${trigger.survey.name} (not live)` }, ...surveys]
+      : surveys;
   return (
-    <form action={dispatch} onSubmit={onSubmit} className="flex flex-col gap-4" aria-label="New trigger" noValidate>
+    <form
+      action={dispatch}
+      onSubmit={onSubmit}
+      className="flex flex-col gap-4"
+      aria-label={trigger ? "Trigger settings" : "New trigger"}
+      noValidate
+    >
       <div className="grid gap-3 sm:grid-cols-2">
-        <Input name="name" id="trigger-name" label="Name" maxLength={120} required error={e.name} />
-        <Select name="surveyId" id="trigger-survey" label="Survey" options={surveys} error={e.surveyId} />
+        <Input
+          name="name"
+          id={`${prefix}-name`}
+          label="Name"
+          maxLength={120}
+          required
+          defaultValue={trigger?.name}
+          error={e.name}
+        />
+        {builtIn ? (
+          <p className="self-end text-sm text-slate-700">
+            Survey: the case&apos;s own (else the live NPS, else CSAT survey).
+          </p>
+        ) : (
+          <Select
+            name="surveyId"
+            id={`${prefix}-survey`}
+            label="Survey"
+            options={surveyOptions}
+            defaultValue={trigger?.survey?.id}
+            error={e.surveyId}
+          />
+        )}
+        {builtIn ? null : (
+          <Select
+            name="channel"
+            id={`${prefix}-channel`}
+            label="Send by"
+            options={CHANNEL_OPTIONS}
+            hint={SMS_HINT}
+            defaultValue={trigger?.channel ?? "email"}
+            error={e.channel}
+          />
+        )}
       </div>
       <fieldset className="grid gap-3 sm:grid-cols-3">
         <legend className="mb-2 text-sm font-semibold">When</legend>
-        <Select
-          name="event"
-          id="trigger-event"
-          label="Event"
-          options={EVENTS}
-          value={event}
-          onChange={(ev) => setEvent(ev.target.value)}
-          error={e.event}
-        />
-        {event === "interaction" ? (
+        {trigger ? (
+          <p className="text-sm text-slate-700 sm:col-span-3">
+            {builtIn
+              ? "When an agent resolves a case and asks for a re-survey."
+              : `${EVENTS.find((x) => x.value === trigger.event)?.label ?? trigger.event} (fixed once made).`}
+          </p>
+        ) : (
+          <Select
+            name="event"
+            id={`${prefix}-event`}
+            label="Event"
+            options={EVENTS}
+            value={event}
+            onChange={(ev) => setEvent(ev.target.value)}
+            error={e.event}
+          />
+        )}
+        {event === "interaction" && !builtIn ? (
           <>
             <Select
               name="touchpointId"
-              id="trigger-touchpoint"
+              id={`${prefix}-touchpoint`}
               label="At touchpoint"
               options={[{ value: "", label: "Any touchpoint" }, ...touchpoints]}
+              defaultValue={trigger?.touchpoint?.id ?? ""}
               error={e.touchpointId}
             />
             <Select
               name="outcome"
-              id="trigger-outcome"
+              id={`${prefix}-outcome`}
               label="With outcome"
               options={[
                 { value: "", label: "Any outcome" },
                 ...OUTCOMES.map((o) => ({ value: o, label: OUTCOME_LABELS[o]?.label ?? o })),
               ]}
+              defaultValue={trigger?.outcome ?? ""}
               error={e.outcome}
             />
           </>
         ) : null}
         <Input
           name="delayAmount"
-          id="trigger-delay"
+          id={`${prefix}-delay`}
           type="number"
           min={0}
-          defaultValue={1}
+          defaultValue={trigger?.delay.amount ?? 1}
           label="Invite after"
           hint="0: at once (within the send window). At most 90 days"
           error={e.delayAmount}
         />
         <Select
           name="delayUnit"
-          id="trigger-delay-unit"
+          id={`${prefix}-delay-unit`}
           label="Unit"
           options={UNITS}
-          defaultValue="hours"
+          defaultValue={trigger?.delay.unit ?? "hours"}
           error={e.delayUnit}
         />
       </fieldset>
-      <fieldset className="grid gap-3 sm:grid-cols-3">
-        <legend className="mb-2 text-sm font-semibold">Send window</legend>
-        <Select
-          name="windowStartHour"
-          id="trigger-window-start"
-          label="Send from"
-          options={HOURS.slice(0, 24)}
-          defaultValue="9"
-          error={e.windowStartHour}
-        />
-        <Select
-          name="windowEndHour"
-          id="trigger-window-end"
-          label="Send until"
-          hint="Customer's local time; same hour as “from”: any time"
-          options={HOURS}
-          defaultValue="20"
-          error={e.windowEndHour}
-        />
-        <Input
-          name="timeZone"
-          id="trigger-tz"
-          label="Time zone"
-          hint="For customers whose own time zone is unknown"
-          key={browserZone}
-          defaultValue={browserZone}
-          error={e.timeZone}
-        />
-      </fieldset>
-      <fieldset className="grid gap-3 sm:grid-cols-3">
-        <legend className="mb-2 text-sm font-semibold">E-mail</legend>
-        <Input
-          name="subject"
-          id="trigger-subject"
-          label="Subject"
-          hint="Leave empty for “<your organization> would like your opinion”"
-          maxLength={150}
-          error={e.subject}
-        />
-        <Select
-          name="reminderCount"
-          id="trigger-reminders"
-          label="Reminders"
-          hint="To those who have not answered"
-          options={[0, 1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: n === 0 ? "None" : String(n) }))}
-          defaultValue="0"
-          error={e.reminderCount}
-        />
-        <Input
-          name="reminderDelayHours"
-          id="trigger-reminder-delay"
-          type="number"
-          min={1}
-          max={2160}
-          defaultValue={72}
-          label="Hours after the previous e-mail"
-          error={e.reminderDelayHours}
-        />
-      </fieldset>
+      <SendingFields
+        idPrefix={prefix}
+        errors={e}
+        defaults={
+          trigger
+            ? {
+                timeZone: trigger.sendWindow.timeZone,
+                windowStartHour: trigger.sendWindow.startHour,
+                windowEndHour: trigger.sendWindow.endHour,
+                reminderCount: trigger.reminders.count,
+                reminderDelayHours: trigger.reminders.delayHours,
+                subject: trigger.subject,
+              }
+            : NEW_TRIGGER
+        }
+        context={sending}
+      />
       {message ? (
         <FormMessage tone="error">{fieldErrors ? "Please correct the highlighted fields." : message}</FormMessage>
       ) : null}
-      {state?.ok ? <FormMessage tone="success">Trigger created. It invites from the next event on.</FormMessage> : null}
+      {state?.ok ? (
+        <FormMessage tone="success">
+          {trigger
+            ? "Saved. Events from now on use these settings."
+            : "Trigger created. It invites from the next event on."}
+        </FormMessage>
+      ) : null}
       <div>
-        <SubmitButton pending={pending} pendingLabel="Creating…">
-          Create trigger
+        <SubmitButton pending={pending} pendingLabel={trigger ? "Saving…" : "Creating…"}>
+          {trigger ? "Save trigger" : "Create trigger"}
         </SubmitButton>
       </div>
     </form>

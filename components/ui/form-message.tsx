@@ -6,7 +6,7 @@ export function FormMessage({
   children,
   id,
 }: {
-  tone: "error" | "success" | "info";
+  tone: "error" | "success" | "info" | "warning";
   children: ReactNode;
   id?: string;
 }) {
@@ -15,7 +15,9 @@ export function FormMessage({
       ? "border-red-200 bg-red-50 text-red-800"
       : tone === "success"
         ? "border-green-200 bg-green-50 text-green-800"
-        : "border-slate-200 bg-slate-50 text-slate-700";
+        : tone === "warning"
+          ? "border-amber-300 bg-amber-50 text-amber-900"
+          : "border-slate-200 bg-slate-50 text-slate-700";
   return (
     <div
       id={id}

@@ -195,6 +195,17 @@ export function parseFiltersLeniently(input: Record<string, unknown>): {
 }
 
 /** Filters → URL search params (only the given ones), e.g. for links that keep the current filters. */
+/** The filters that the map-style reports (journey map, paths, gaps, units) keep in their links: period, channel, segment. */
+export function mapFiltersQuery(f: AnalyticsFilters): URLSearchParams {
+  return filtersToSearchParams({
+    preset: f.preset,
+    from: f.from,
+    to: f.to,
+    channelId: f.channelId,
+    segment: f.segment,
+  });
+}
+
 export function filtersToSearchParams(
   f: Partial<Record<keyof typeof filterShape, string | undefined>>,
 ): URLSearchParams {

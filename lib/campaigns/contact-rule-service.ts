@@ -6,7 +6,8 @@ import { z } from "zod";
 import { db } from "../db";
 import type { Ctx } from "../auth/ctx";
 import { recordAudit } from "../audit/service";
-import { isTimeZone, type SendWindow } from "./window";
+import type { InvalidParam } from "../errors";
+import { isTimeZone, quietHoursWarning, windowInQuietHours, type SendWindow } from "./window";
 
 export type ContactRuleSettings = {
   /** At most one invitation per customer per this many days; 0 = no cap. */
@@ -73,6 +74,52 @@ export async function loadContactRule(client: Reader, orgId: string): Promise<Co
 /** The quiet hours as a window for window.ts, or null when there are none. */
 export const quietWindow = (r: ContactRuleSettings): SendWindow | null =>
   r.quietStartHour === r.quietEndHour ? null : { startHour: r.quietStartHour, endHour: r.quietEndHour };
+
+/**
+ * A campaign's or trigger's send window against the organization's quiet hours: a 400 naming `windowStartHour` when
+ * the window lies entirely in them (nothing could ever be sent — the worker would suppress every invitation as
+ * `quiet_hours`); a window only partly in them is legal (the forms warn).
+ */
+export async function sendWindowProblems(orgId: string, w: SendWindow): Promise<InvalidParam[]> {
+  const quiet = quietWindow(await loadContactRule(db, orgId));
+  if (windowInQuietHours(w, quiet) !== "never") return [];
+  return [{ name: "windowStartHour", reason: quietHoursWarning(w, quiet)!, in: "body" }];
+}
+
+/** The organization's zone (its contact rule's), for a form's "empty: the organization's zone". */
+export async function organizationTimeZone(orgId: string): Promise<string> {
+  return (await loadContactRule(db, orgId)).timeZone;
+}
+
+/** What the campaign and trigger forms show beside the send window: the quiet hours and the organization's zone. */
+export async function sendingContext(orgId: string): Promise<{ quiet: SendWindow | null; organizationZone: string }> {
+  const rule = await loadContactRule(db, orgId);
+  return { quiet: quietWindow(rule), organizationZone: rule.timeZone };
+}
+
+export type SenderWindow = { kind: "campaign" | "trigger"; id: string; name: string } & SendWindow;
+
+/** The send windows of the organization's active campaigns and triggers: what the rule form warns about. */
+export async function listSendWindows(ctx: Ctx): Promise<SenderWindow[]> {
+  const select = { id: true, name: true, windowStartHour: true, windowEndHour: true } as const;
+  const [campaigns, triggers] = await Promise.all([
+    db.campaign.findMany({
+      where: { orgId: ctx.orgId, status: "active" },
+      select,
+      orderBy: { name: "asc" },
+      take: 200,
+    }),
+    db.trigger.findMany({ where: { orgId: ctx.orgId, status: "active" }, select, orderBy: { name: "asc" }, take: 200 }),
+  ]);
+  const row = (kind: SenderWindow["kind"]) => (r: (typeof campaigns)[number]) => ({
+    kind,
+    id: r.id,
+    name: r.name,
+    startHour: r.windowStartHour,
+    endHour: r.windowEndHour,
+  });
+  return [...campaigns.map(row("campaign")), ...triggers.map(row("trigger"))];
+}
 
 export type ContactRuleDto = ContactRuleSettings & { isDefault: boolean; updatedAt: Date | null };
 

@@ -29,7 +29,7 @@ export type SuppressionReason =
 export type Candidate = {
   id: string;
   email: string | null;
-  /** Read for SMS invitations only (triggers and re-surveys send e-mail). */
+  /** Read for SMS invitations only (re-surveys send e-mail). */
   phone?: string | null;
   externalId: string | null;
   consent: boolean | number | null;

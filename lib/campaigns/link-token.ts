@@ -14,7 +14,24 @@ function key(env: Env): Buffer {
 }
 
 const hmac = (label: string, id: string, env: Env) => createHmac("sha256", key(env)).update(`${label}.${id}`).digest();
-const mac = (id: string, env: Env) => hmac("invitation", id, env).subarray(0, 16).toString("base64url");
+
+/**
+ * A 128-bit MAC (22 base64url characters) of `payload` under the link key, for what `label` names: every signed
+ * link of the product is made with it (invitation links here, QR codes in lib/journeys/qr-link.ts), each under a
+ * label of its own so one link's signature is never another's.
+ */
+export function linkMac(label: string, payload: string, env: Env = process.env): string {
+  return hmac(label, payload, env).subarray(0, 16).toString("base64url");
+}
+
+/** Whether `given` is linkMac(label, payload), in constant time; false without a configured key. */
+export function linkMacMatches(label: string, payload: string, given: string, env: Env = process.env): boolean {
+  if (!(env.WEBHOOK_SECRET_KEY || env.NEXTAUTH_SECRET) || !/^[A-Za-z0-9_-]{22}$/.test(given)) return false;
+  // Compared as text, not decoded: the last base64url character has spare bits, and a signature has one spelling.
+  return timingSafeEqual(Buffer.from(given), Buffer.from(linkMac(label, payload, env)));
+}
+
+const mac = (id: string, env: Env) => linkMac("invitation", id, env);
 
 export function invitationToken(invitationId: string, env: Env = process.env): string {
   return `${invitationId}.${mac(invitationId, env)}`;
@@ -24,9 +41,8 @@ export function invitationToken(invitationId: string, env: Env = process.env): s
 export function invitationIdOf(token: string, env: Env = process.env): string | null {
   const m = /^([A-Za-z0-9_-]{1,64})\.([A-Za-z0-9_-]{22})$/.exec(token);
   if (!m) return null;
-  const expected = Buffer.from(mac(m[1], env), "base64url");
-  const given = Buffer.from(m[2], "base64url");
-  return given.length === expected.length && timingSafeEqual(given, expected) ? m[1] : null;
+  key(env); // no key configured: as before, an error rather than "every link is invalid"
+  return linkMacMatches("invitation", m[1], m[2], env) ? m[1] : null;
 }
 
 // One response per invitation (docs/distribution.md, "Signed links"): the /i/ redirect hands the hosted page a
@@ -38,18 +54,14 @@ const CLIENT_PREFIX = "inv.";
 
 /** The response client id of an invitation: "inv.<invitation id>.<128-bit MAC>". */
 export function invitationClientId(invitationId: string, env: Env = process.env): string {
-  const sig = hmac("invitation client", invitationId, env).subarray(0, 16).toString("base64url");
-  return `${CLIENT_PREFIX}${invitationId}.${sig}`;
+  return `${CLIENT_PREFIX}${invitationId}.${linkMac("invitation client", invitationId, env)}`;
 }
 
 /** The invitation a response client id was derived from, or null (any other client id, or a forged one). */
 export function invitationOfClientId(clientId: string, env: Env = process.env): string | null {
   if (!clientId.startsWith(CLIENT_PREFIX)) return null;
   const m = /^([A-Za-z0-9_-]{1,64})\.([A-Za-z0-9_-]{22})$/.exec(clientId.slice(CLIENT_PREFIX.length));
-  if (!m || !(env.WEBHOOK_SECRET_KEY || env.NEXTAUTH_SECRET)) return null;
-  const expected = Buffer.from(invitationClientId(m[1], env).slice(-22), "base64url");
-  const given = Buffer.from(m[2], "base64url");
-  return given.length === expected.length && timingSafeEqual(given, expected) ? m[1] : null;
+  return m && linkMacMatches("invitation client", m[1], m[2], env) ? m[1] : null;
 }
 
 /** The resume token of an invitation's response (43 characters, as a random one): what lets a click continue it. */

@@ -21,7 +21,7 @@ import { channelAddress } from "./address";
 import { contactRuleReasons, type Candidate } from "./contact-rules";
 import { loadContactRule, quietWindow } from "./contact-rule-service";
 import { logSuppressions, type SuppressionEntry } from "./suppression-log";
-import { customerTimeZone, nextSendSlot } from "./window";
+import { nextSendSlot, sendTimeZone } from "./window";
 
 const DAY_MS = 86_400_000;
 const LEASE_MS = 120_000;
@@ -109,7 +109,7 @@ async function queueBatch(w: Wave, owner: string, now: Date): Promise<boolean> {
         let reason: string | undefined = reasons.get(customer.id);
         let firstSend: Date | null = null;
         if (!reason) {
-          const tz = customerTimeZone(parseAttributes(customer.attributes), c.timeZone);
+          const tz = sendTimeZone(parseAttributes(customer.attributes), c.timeZone, rule.timeZone);
           firstSend = nextSendSlot(sendFrom, tz, window, quiet);
           if (!firstSend) reason = "quiet_hours"; // the send window lies entirely in the quiet hours
         }

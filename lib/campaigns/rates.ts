@@ -1,5 +1,5 @@
-// Response rates of a campaign (docs/metrics.md, "Response rate of invitations"; docs/distribution.md,
-// "Campaigns"): the funnel per wave, how many answers came after the invitation and after each reminder, and
+// Response rates of a campaign or a trigger (docs/metrics.md, "Response rate of invitations"; docs/distribution.md,
+// "Campaigns", "Triggers"): the funnel (per wave for a campaign), how many answers came after the invitation and after each reminder, and
 // the non-response check — whether the delivered invitations that were answered differ from those that were not,
 // by segment tag, tenure and the outcome of the customer's last interaction. Every figure is a GROUP BY in the
 // database over the campaign's invitations; the maths is lib/metrics/response-rate.ts.
@@ -49,11 +49,12 @@ export type CampaignRates = {
   nonResponse: NonResponseView & { omittedTags: number };
 };
 
-type Scope = { orgId: string; campaignId: string; waveId: string | null };
+/** The invitations measured: a campaign's (or one of its waves), or a trigger's. */
+type Scope = { orgId: string; by: "campaignId" | "triggerId"; id: string; waveId: string | null };
 const n = (v: unknown) => Number(v ?? 0);
 
 const scopeWhere = (s: Scope) =>
-  Prisma.sql`i."orgId" = ${s.orgId} AND i."campaignId" = ${s.campaignId}${s.waveId ? Prisma.sql` AND i."waveId" = ${s.waveId}` : Prisma.empty}`;
+  Prisma.sql`i."orgId" = ${s.orgId} AND i.${Prisma.raw(`"${s.by}"`)} = ${s.id}${s.waveId ? Prisma.sql` AND i."waveId" = ${s.waveId}` : Prisma.empty}`;
 
 /**
  * Per message k (0 = the invitation, k ≥ 1 the k-th reminder): how many were sent, and how many invitations had
@@ -67,7 +68,7 @@ async function reminderRows(s: Scope): Promise<ReminderRow[]> {
       where: {
         orgId: s.orgId,
         sentAt: { not: null },
-        invitation: { campaignId: s.campaignId, ...(s.waveId ? { waveId: s.waveId } : {}) },
+        invitation: { [s.by]: s.id, ...(s.waveId ? { waveId: s.waveId } : {}) },
       },
       _count: { _all: true },
     }),
@@ -193,7 +194,7 @@ export async function getCampaignRates(ctx: Ctx, id: string, wave?: number): Pro
     if (!w) throw new ValidationError([{ name: "wave", reason: "This campaign has no such wave", in: "query" }]);
     waveId = w.id;
   }
-  const scope: Scope = { orgId: ctx.orgId, campaignId: id, waveId };
+  const scope: Scope = { orgId: ctx.orgId, by: "campaignId", id, waveId };
   const [byCampaign, byWave, reminders, counts] = await Promise.all([
     funnels(ctx.orgId, [id]),
     funnels(ctx.orgId, [id], "waveId"),
@@ -212,6 +213,36 @@ export async function getCampaignRates(ctx: Ctx, id: string, wave?: number): Pro
       return { ...w, funnel: f, responseRate: responseRate(f.started, f.delivered) };
     }),
     reminders,
-    nonResponse: { ...nonResponseView(counts.totals, counts.categories), omittedTags: counts.omittedTags },
+    nonResponse: nonResponseOf(counts),
+  };
+}
+
+const nonResponseOf = (counts: Awaited<ReturnType<typeof nonResponseCounts>>) => ({
+  ...nonResponseView(counts.totals, counts.categories),
+  omittedTags: counts.omittedTags,
+});
+
+export type TriggerRates = Omit<CampaignRates, "campaign" | "wave" | "waves"> & {
+  trigger: { id: string; name: string };
+};
+
+/** The response rates of one trigger of the caller's organization: the same figures as a campaign's, without waves. */
+export async function getTriggerRates(ctx: Ctx, id: string): Promise<TriggerRates> {
+  const t = await db.trigger.findFirst({ where: { id, orgId: ctx.orgId }, select: { id: true, name: true } });
+  if (!t) throw new NotFoundError("Trigger");
+  const scope: Scope = { orgId: ctx.orgId, by: "triggerId", id, waveId: null };
+  const [byTrigger, reminders, counts] = await Promise.all([
+    funnels(ctx.orgId, [id], "triggerId"),
+    reminderRows(scope),
+    nonResponseCounts(scope),
+  ]);
+  const funnel = byTrigger.get(id) ?? EMPTY_FUNNEL;
+  return {
+    trigger: t,
+    funnel,
+    responseRate: responseRate(funnel.started, funnel.delivered),
+    completionRate: responseRate(funnel.completed, funnel.delivered),
+    reminders,
+    nonResponse: nonResponseOf(counts),
   };
 }

@@ -6,6 +6,12 @@ import { CAMPAIGN_CHANNELS } from "./address";
 import { isTimeZone } from "./window";
 
 const id = z.string().trim().min(1, "Choose one").max(64);
+
+/** A campaign's or trigger's zone: an IANA zone, or none (null; a blank form field) for the organization's. */
+export const senderTimeZone = z.preprocess(
+  (v) => (typeof v === "string" && v.trim() === "" ? null : v),
+  z.string().trim().refine(isTimeZone, "Not a time zone (e.g. Europe/Zurich)").nullable().default(null),
+);
 const hour = (max: number) => z.coerce.number().int("A whole hour").min(0, `0 to ${max}`).max(max, `0 to ${max}`);
 
 export const createCampaignSchema = z.strictObject({
@@ -18,8 +24,11 @@ export const createCampaignSchema = z.strictObject({
   startAt: z.coerce.date({ error: "A date and time" }).optional(),
   /** Recurring waves: a new wave every N days (the audience is resolved again each time); none: one wave. */
   repeatEveryDays: z.coerce.number().int("Whole days").min(1, "At least 1 day").max(730).nullish(),
-  /** The customer's local hours messages may go out in; customers without a known time zone use `timeZone`. */
-  timeZone: z.string().trim().refine(isTimeZone, "Not a time zone (e.g. Europe/Zurich)").default("UTC"),
+  /**
+   * For customers whose own time zone is unknown; none (null, empty or left out): the organization's zone (its
+   * contact rules), else UTC (window.ts `sendTimeZone`).
+   */
+  timeZone: senderTimeZone,
   /** Start and end hour (end exclusive; 24 = midnight; start = end: any time). A window may span midnight. */
   windowStartHour: hour(23).default(9),
   windowEndHour: hour(24).default(20),

@@ -11,6 +11,7 @@ import { ensureChannel } from "../journeys/ensure-channel";
 import { responseRate } from "../metrics";
 import type { CampaignChannel } from "./address";
 import type { CreateCampaignInput } from "./schema";
+import { sendWindowProblems } from "./contact-rule-service";
 
 const select = {
   id: true,
@@ -41,14 +42,19 @@ type Row = Prisma.CampaignGetPayload<{ select: typeof select }>;
  * Per campaign: invitations written, by status, and how many of those delivered were answered — a response of
  * the invited customer to the campaign's survey submitted after the invitation was first sent (started), and
  * completed — so each step of sent → delivered → started → completed is part of the one before. Read from the responses, so an answer counts whichever way it came (the e-mail's link, the widget).
- * "delivered" is "sent" less the bounces: the SMTP server accepted the message and no permanent failure came back
- * (bounce e-mails sent later, DSNs, are not read yet).
+ * "delivered" is "sent" less the bounces: the SMTP server or the SMS provider accepted the message and no permanent
+ * failure came back (for e-mail, bounce messages sent later, DSNs, are not read yet; for SMS, a delivery receipt
+ * saying the message was not delivered makes the invitation bounced or failed: sms/receipts.ts). "confirmed" is
+ * the part of "delivered" the provider confirmed reached the recipient — SMS delivery receipts; always 0 for e-mail,
+ * which has no such receipt — so it is shown beside "delivered" and is never the base of a rate.
  */
 export type Funnel = {
   invited: number;
   queued: number;
   sent: number;
   delivered: number;
+  /** Of `delivered`, those the provider confirmed reached the recipient (SMS delivery receipts). */
+  confirmed: number;
   bounced: number;
   failed: number;
   suppressed: number;
@@ -91,6 +97,7 @@ export async function funnels(
         STATUSES.map((s) => Prisma.sql`SUM(CASE WHEN i."status" = ${s} THEN 1 ELSE 0 END) AS ${Prisma.raw(`"${s}"`)}`),
         ", ",
       )},
+      SUM(CASE WHEN i."status" = ${"sent"} AND i."deliveredAt" IS NOT NULL THEN 1 ELSE 0 END) AS confirmed,
       SUM(CASE WHEN i."status" = ${"sent"} AND ${answered(false)} THEN 1 ELSE 0 END) AS started,
       SUM(CASE WHEN i."status" = ${"sent"} AND ${answered(true)} THEN 1 ELSE 0 END) AS completed
     FROM "Invitation" i
@@ -103,6 +110,7 @@ export async function funnels(
       queued: n(r.queued),
       sent: n(r.sent) + n(r.bounced),
       delivered: n(r.sent),
+      confirmed: n(r.confirmed),
       bounced: n(r.bounced),
       failed: n(r.failed),
       suppressed: n(r.suppressed),
@@ -121,6 +129,7 @@ export const EMPTY_FUNNEL: Funnel = {
   queued: 0,
   sent: 0,
   delivered: 0,
+  confirmed: 0,
   bounced: 0,
   failed: 0,
   suppressed: 0,
@@ -129,8 +138,9 @@ export const EMPTY_FUNNEL: Funnel = {
   completed: 0,
 };
 
-type SendingRow = {
-  timeZone: string;
+/** How a campaign or trigger sends, as stored (the forms edit the same fields: components/sending/sending-fields.tsx). */
+export type SendingRow = {
+  timeZone: string | null;
   windowStartHour: number;
   windowEndHour: number;
   reminderCount: number;
@@ -203,6 +213,9 @@ export async function createCampaign(ctx: Ctx, input: CreateCampaignInput, now =
   else if (survey.status !== "live")
     problems.push({ name: "surveyId", reason: "Publish the survey first: only a live survey can be sent", in: "body" });
   if (!audience) problems.push({ name: "audienceId", reason: "No such audience", in: "body" });
+  problems.push(
+    ...(await sendWindowProblems(ctx.orgId, { startHour: input.windowStartHour, endHour: input.windowEndHour })),
+  );
   if (problems.length) throw new ValidationError(problems);
   const startAt = input.startAt && input.startAt > now ? input.startAt : now;
   const created = await db.$transaction(async (tx) => {

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { customerTimeZone, inQuietHours, inWindow, isTimeZone, nextInWindow, nextSendSlot, zonedTime } from "./window";
+import {
+  inQuietHours,
+  inWindow,
+  isTimeZone,
+  nextInWindow,
+  nextSendSlot,
+  quietHoursWarning,
+  sendTimeZone,
+  windowInQuietHours,
+  zonedTime,
+} from "./window";
 import { suppressionText } from "./suppression-text";
 
 const w = { startHour: 9, endHour: 20 };
@@ -34,11 +44,58 @@ describe("send window", () => {
   });
 
   it("takes the customer's time zone from their attributes when it is a real one", () => {
-    expect(customerTimeZone({ timeZone: "Asia/Tokyo" }, "UTC")).toBe("Asia/Tokyo");
-    expect(customerTimeZone({ tz: "Mars/Olympus" }, "Europe/Paris")).toBe("Europe/Paris");
-    expect(customerTimeZone(null, "UTC")).toBe("UTC");
+    expect(sendTimeZone({ timeZone: "Asia/Tokyo" }, "UTC", "Europe/Paris")).toBe("Asia/Tokyo");
+    expect(sendTimeZone({ timezone: "Asia/Tokyo" }, null, null)).toBe("Asia/Tokyo");
+    expect(sendTimeZone({ tz: "Mars/Olympus" }, "Europe/Paris", "UTC")).toBe("Europe/Paris");
     expect(isTimeZone("Europe/Zurich")).toBe(true);
     expect(isTimeZone("")).toBe(false);
+  });
+});
+
+describe("the one order of time zones (sendTimeZone)", () => {
+  it("customer's zone → the campaign's or trigger's → the organization's → UTC; unreal zones are skipped", () => {
+    const customer = { timeZone: "America/New_York" };
+    expect(sendTimeZone(customer, "Asia/Tokyo", "Europe/Zurich")).toBe("America/New_York");
+    expect(sendTimeZone({}, "Asia/Tokyo", "Europe/Zurich")).toBe("Asia/Tokyo");
+    expect(sendTimeZone({}, null, "Europe/Zurich")).toBe("Europe/Zurich"); // the re-survey: its trigger names none
+    expect(sendTimeZone(null, undefined, "Europe/Zurich")).toBe("Europe/Zurich");
+    expect(sendTimeZone({ tz: 7 }, "Not/AZone", "Also/Not")).toBe("UTC");
+    expect(sendTimeZone([], null, null)).toBe("UTC");
+  });
+
+  // Worked examples: quiet hours 21:00–08:00, any send window, a customer without a zone, an organization in Zurich.
+  const quiet = { startHour: 21, endHour: 8 };
+  const any = { startHour: 0, endHour: 0 };
+  const slot = (at: string, sender: string | null) =>
+    nextSendSlot(new Date(at), sendTimeZone({}, sender, "Europe/Zurich"), any, quiet)?.toISOString();
+
+  it("a re-survey at 20:30 UTC in winter waits for 08:00 Zurich time (07:00 UTC), not 08:00 UTC", () => {
+    // 20:30 UTC = 21:30 in Zurich (UTC+1): inside the quiet hours there, though not in UTC.
+    expect(slot("2026-12-04T20:30:00Z", null)).toBe("2026-12-05T07:00:00.000Z");
+    // Before the fix the zone was UTC: 20:30 UTC is outside 21–08 UTC, and the e-mail went at 21:30 Zurich time.
+    expect(nextSendSlot(new Date("2026-12-04T20:30:00Z"), "UTC", any, quiet)?.toISOString()).toBe(
+      "2026-12-04T20:30:00.000Z",
+    );
+  });
+
+  it("in summer (UTC+2) the quiet hours end at 06:00 UTC", () => {
+    expect(slot("2026-07-01T19:30:00Z", null)).toBe("2026-07-02T06:00:00.000Z"); // 21:30 CEST → 08:00 CEST
+    expect(slot("2026-07-01T18:30:00Z", null)).toBe("2026-07-01T18:30:00.000Z"); // 20:30 CEST: sent at once
+  });
+
+  it("across the spring change (29 March 2026, 02:00 → 03:00) the night is an hour shorter", () => {
+    // Saturday 21:00 CET = 20:00 UTC; the quiet hours end Sunday 08:00 CEST = 06:00 UTC.
+    expect(slot("2026-03-28T20:00:00Z", null)).toBe("2026-03-29T06:00:00.000Z");
+  });
+
+  it("across the autumn change (25 October 2026, 03:00 → 02:00) the night is an hour longer", () => {
+    // Saturday 21:00 CEST = 19:00 UTC; the quiet hours end Sunday 08:00 CET = 07:00 UTC.
+    expect(slot("2026-10-24T19:00:00Z", null)).toBe("2026-10-25T07:00:00.000Z");
+  });
+
+  it("a campaign or trigger that names its own zone keeps it", () => {
+    // 20:30 UTC is 05:30 in Tokyo (quiet until 08:00 = 23:00 UTC)
+    expect(slot("2026-12-04T20:30:00Z", "Asia/Tokyo")).toBe("2026-12-04T23:00:00.000Z");
   });
 });
 
@@ -85,5 +142,36 @@ describe("suppression sentences", () => {
     expect(suppressionText("opted_out", null, at)).toBe("opted out");
     expect(suppressionText("no_email", null, at)).toBe("no e-mail");
     expect(suppressionText("quiet_hours", null, at)).toBe("quiet hours");
+  });
+});
+
+describe("a send window against the quiet hours", () => {
+  const quiet = { startHour: 21, endHour: 8 };
+  it("is never, partly or not at all in them, by whole local hours", () => {
+    expect(windowInQuietHours({ startHour: 22, endHour: 6 }, quiet)).toBe("never"); // 22:00–06:00 inside 21–08
+    expect(windowInQuietHours({ startHour: 21, endHour: 8 }, quiet)).toBe("never"); // exactly the quiet hours
+    expect(windowInQuietHours({ startHour: 0, endHour: 1 }, quiet)).toBe("never");
+    expect(windowInQuietHours({ startHour: 7, endHour: 9 }, quiet)).toBe("partly"); // 07:00 quiet, 08:00 not
+    expect(windowInQuietHours({ startHour: 18, endHour: 22 }, quiet)).toBe("partly");
+    expect(windowInQuietHours({ startHour: 0, endHour: 0 }, quiet)).toBe("partly"); // any time: 13 of 24 hours sent
+    expect(windowInQuietHours({ startHour: 8, endHour: 21 }, quiet)).toBe("none");
+    expect(windowInQuietHours({ startHour: 9, endHour: 20 }, quiet)).toBe("none");
+    expect(windowInQuietHours({ startHour: 22, endHour: 6 }, null)).toBe("none");
+    expect(windowInQuietHours({ startHour: 22, endHour: 6 }, { startHour: 5, endHour: 5 })).toBe("none");
+    // quiet hours that do not span midnight
+    expect(windowInQuietHours({ startHour: 12, endHour: 13 }, { startHour: 12, endHour: 14 })).toBe("never");
+    expect(windowInQuietHours({ startHour: 12, endHour: 15 }, { startHour: 12, endHour: 14 })).toBe("partly");
+    // the worker agrees: a "never" window has no send slot within three days
+    expect(
+      nextSendSlot(new Date("2026-12-04T12:00:00Z"), "Europe/Zurich", { startHour: 22, endHour: 6 }, quiet),
+    ).toBeNull();
+  });
+
+  it("is said in one sentence naming the quiet hours", () => {
+    expect(quietHoursWarning({ startHour: 22, endHour: 6 }, quiet)).toMatch(
+      /entirely .* \(21:00–08:00\): nothing could ever be sent/,
+    );
+    expect(quietHoursWarning({ startHour: 7, endHour: 9 }, quiet)).toMatch(/^Part of the send window/);
+    expect(quietHoursWarning({ startHour: 9, endHour: 20 }, quiet)).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
-// The send window: campaign messages go out only between two local hours of the customer's day (their time
-// zone, else the campaign's). Computed with Intl, so daylight-saving changes are the time zone database's.
+// The send window: campaign messages go out only between two local hours of the customer's day (in the zone
+// `sendTimeZone` picks). Computed with Intl, so daylight-saving changes are the time zone database's.
 const STEP_MS = 15 * 60_000;
 const HORIZON_MS = 3 * 24 * 3_600_000;
 
@@ -13,13 +13,36 @@ export function isTimeZone(tz: unknown): tz is string {
   }
 }
 
-/** The customer's own time zone from their attributes (`timeZone`, `timezone` or `tz`), else `fallback`. */
-export function customerTimeZone(attributes: unknown, fallback: string): string {
+/** The customer's own time zone from their attributes (`timeZone`, `timezone` or `tz`), if a real IANA zone. */
+function customerOwnTimeZone(attributes: unknown): string | null {
   if (attributes && typeof attributes === "object" && !Array.isArray(attributes)) {
     const a = attributes as Record<string, unknown>;
     for (const key of ["timeZone", "timezone", "tz"]) if (isTimeZone(a[key])) return a[key];
   }
-  return fallback;
+  return null;
+}
+
+/**
+ * THE time zone a message's send window and quiet hours are read in — for campaigns (queue.ts), triggers and the
+ * case re-survey (lib/triggers/fire.ts) and the worker's check before each send (worker.ts) alike. In this order:
+ *
+ * 1. the customer's own zone (their `timeZone`, `timezone` or `tz` attribute, when it is a real IANA zone);
+ * 2. the zone the campaign or trigger names (`timeZone`; null: it names none);
+ * 3. the organization's zone (its contact rule's `timeZone`);
+ * 4. UTC.
+ *
+ * A zone that is not a real one (a hand-edited row) is skipped, never an error.
+ */
+export function sendTimeZone(
+  customerAttributes: unknown,
+  senderZone: string | null | undefined,
+  organizationZone: string | null | undefined,
+): string {
+  return (
+    customerOwnTimeZone(customerAttributes) ??
+    [senderZone, organizationZone].find((z): z is string => isTimeZone(z)) ??
+    "UTC"
+  );
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -92,4 +115,38 @@ export function zonedTime(local: string, tz: string): Date | null {
   let t = wall - offsetMs(new Date(wall), tz);
   t = wall - offsetMs(new Date(t), tz);
   return new Date(t);
+}
+
+/** The whole local hours (0–23) a window covers: every hour when start = end. */
+function hoursOf(w: SendWindow): number[] {
+  const hours = Array.from({ length: 24 }, (_, h) => h);
+  if (w.startHour === w.endHour) return hours;
+  return hours.filter((h) =>
+    w.startHour < w.endHour ? h >= w.startHour && h < w.endHour : h >= w.startHour || h < w.endHour,
+  );
+}
+
+/**
+ * How a send window meets the organization's quiet hours. Both are local hours of the same customer's day (the
+ * zone sendTimeZone picks applies to both), so whole hours decide it, whatever the zone and its daylight saving:
+ * `never` — every hour of the window is quiet, nothing can ever be sent (the APIs refuse it: 400 naming
+ * `windowStartHour`); `partly` — some hours are quiet (legal: the forms warn); `none`.
+ */
+export function windowInQuietHours(w: SendWindow, quiet: SendWindow | null): "never" | "partly" | "none" {
+  if (!quiet || quiet.startHour === quiet.endHour) return "none";
+  const q = new Set(hoursOf(quiet));
+  const quietHours = hoursOf(w).filter((h) => q.has(h)).length;
+  return quietHours === 0 ? "none" : quietHours === hoursOf(w).length ? "never" : "partly";
+}
+
+const hh = (h: number) => `${String(h).padStart(2, "0")}:00`;
+
+/** The sentence the forms and the APIs use for a window that lies in the quiet hours (null: it does not). */
+export function quietHoursWarning(w: SendWindow, quiet: SendWindow | null): string | null {
+  const overlap = windowInQuietHours(w, quiet);
+  if (overlap === "none" || !quiet) return null;
+  const q = `${hh(quiet.startHour)}–${hh(quiet.endHour)}`;
+  return overlap === "never"
+    ? `The send window lies entirely in the organization's quiet hours (${q}): nothing could ever be sent. Choose hours outside them.`
+    : `Part of the send window lies in the organization's quiet hours (${q}): nothing is sent then, messages wait until they end.`;
 }

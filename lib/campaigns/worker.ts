@@ -32,7 +32,8 @@
 //
 // SMS goes the same way: the invitation's channel picks the address (address.ts: the phone number in E.164 form)
 // and the transport (the SMS provider of sms/provider.ts instead of SMTP), and the provider's answer maps onto
-// the same outcomes — a number that cannot receive SMS bounces, a STOP reply is the customer's opt-out.
+// the same outcomes — a number that cannot receive SMS bounces, a STOP reply stops texts to the number. What the
+// provider reports later (delivery receipts, STOP replies) arrives through sms/receipts.ts and sms/replies.ts.
 import { db, Prisma } from "../db";
 import { claimLeases, INSTANCE_ID, leaseFree, startPoller } from "../jobs/lease";
 import { publicBaseUrl, sendMail, serverMailer, type Mailer } from "../mail/transport";
@@ -43,12 +44,13 @@ import { resurveyInvitationEmail } from "../cases/resurvey-email";
 import { queueWaves, startDueWaves } from "./queue";
 import { classifySmtpFailure, type SmtpError } from "./smtp-failure";
 import { channelAddress } from "./address";
+import { recordBounce, suppressAddress } from "./bounce";
 import { contactRuleReasons, lockCustomers } from "./contact-rules";
 import { loadContactRule, quietWindow, type ContactRuleSettings } from "./contact-rule-service";
 import { smsInvitation } from "./sms/message";
 import { serverSmsProvider, smsProviderFromEnv, type SmsOutcome, type SmsProvider } from "./sms/provider";
 import { logSuppressions } from "./suppression-log";
-import { customerTimeZone, nextSendSlot } from "./window";
+import { nextSendSlot, sendTimeZone } from "./window";
 
 const LEASE_MS = 120_000;
 const BATCH = 50;
@@ -313,6 +315,7 @@ async function deliverSms(m: Claimed, to: string, sms: SmsProvider, env: Env): P
     invitationId: i.id,
     orgName: i.org.name,
     reminder: m.seq > 0,
+    replies: sms.replies,
   });
   let r: SmsOutcome;
   try {
@@ -346,7 +349,7 @@ async function precheck(m: Claimed, rule: ContactRuleSettings, now: Date): Promi
     return "waiting";
   }
   if (m.seq > 0 && (await answeredSince(m))) return skip(m, "answered", false).then(() => "skipped");
-  const tz = customerTimeZone(i.customer.attributes, c.timeZone);
+  const tz = sendTimeZone(i.customer.attributes, c.timeZone, rule.timeZone);
   const slot = nextSendSlot(now, tz, { startHour: c.windowStartHour, endHour: c.windowEndHour }, quietWindow(rule));
   if (!slot) return skip(m, "quiet_hours", true).then(() => "skipped"); // the window lies in the quiet hours
   if (slot > now) {
@@ -377,14 +380,7 @@ async function send({ m, address }: Ready, transports: Transports, env: Env): Pr
     // by this organization (MailSuppression "sms_stop", as a bounce is), and this invitation is suppressed.
     await db.$transaction(async (tx) => {
       if (!(await finish(tx, m, { status: "skipped", attempts, lastError: "sms_stop", nextAttemptAt: null }))) return;
-      if (!(await erasedNow(tx, i.customerId))) {
-        const key = { orgId: i.orgId, address: address.toLowerCase() };
-        await tx.mailSuppression.upsert({
-          where: { orgId_address: key },
-          create: { ...key, reason: "sms_stop", detail: lastError },
-          update: {},
-        });
-      }
+      if (!(await erasedNow(tx, i.customerId))) await suppressAddress(tx, i.orgId, address, "sms_stop", lastError);
       if (m.seq === 0)
         await tx.invitation.update({ where: { id: i.id }, data: { status: "suppressed", reason: "sms_stop" } });
     }, CHECK_TX);
@@ -401,17 +397,19 @@ async function send({ m, address }: Ready, transports: Transports, env: Env): Pr
       }))
     )
       return;
-    if (kind === "bounce" && !(await erasedNow(tx, i.customerId))) {
-      const key = { orgId: i.orgId, address: address.toLowerCase() };
-      await tx.mailSuppression.upsert({
-        where: { orgId_address: key },
-        create: { ...key, reason: i.channel === "sms" ? "invalid_number" : "bounce", detail: lastError },
-        update: {},
-      });
-      await tx.invitation.update({ where: { id: i.id }, data: { status: "bounced", reason: lastError } });
-    } else if (delay === null && m.seq === 0) {
+    // A bounce marks the address and bounces the invitation (bounce.ts); other permanent failures fail it.
+    const bounced =
+      kind === "bounce" &&
+      (await recordBounce(tx, {
+        orgId: i.orgId,
+        invitationId: i.id,
+        customerId: i.customerId,
+        channel: i.channel,
+        address,
+        error: lastError,
+      }));
+    if (!bounced && delay === null && m.seq === 0)
       await tx.invitation.update({ where: { id: i.id }, data: { status: "failed", reason: lastError } });
-    }
   }, CHECK_TX);
   return kind === "retry" ? "transport" : "failed";
 }

@@ -5,7 +5,7 @@
 //   the dashboard counts as detractors for that period (anonymous ones included: nobody can act on them, and
 //   leaving them out would make the figure look better than the loop is).
 // - A detractor response was acted on within 48 h when, within 48 hours after it was submitted, a case it
-//   opened was worked (any change recorded in the case's audit trail) or resolved, or an interaction with its
+//   opened was worked (any change by staff recorded in the case's audit trail) or resolved, or an interaction with its
 //   customer was logged.
 // - rate = acted on / n × 100, with a Wilson 95 % interval, like CSAT; below MIN_N it is flagged "too few".
 // Worked example (lib/cases/loop-closure.test.ts): 4 detractors on Monday 09:00 — A's case resolved 20 h later,
@@ -14,6 +14,7 @@ import { db } from "../db";
 import type { Ctx } from "../auth/ctx";
 import { wilsonInterval } from "../metrics";
 import { MIN_N } from "../metrics/distribution";
+import { SYSTEM_CASE_ACTIONS } from "./rules";
 
 export const LOOP_WINDOW_MS = 48 * 3_600_000;
 const MAX_RESPONSES = 20_000;
@@ -118,7 +119,14 @@ export async function getLoopClosure(ctx: Ctx, period: { from: Date; to: Date })
       : [],
     cases.length
       ? db.auditEvent.findMany({
-          where: { orgId: ctx.orgId, entityType: "Case", entityId: { in: cases.map((c) => c.id) } },
+          // Work is what staff did: the system's own notes (a customer who changed their score,
+          // lib/cases/rules.ts) are not anybody acting on the case.
+          where: {
+            orgId: ctx.orgId,
+            entityType: "Case",
+            entityId: { in: cases.map((c) => c.id) },
+            action: { notIn: [...SYSTEM_CASE_ACTIONS] },
+          },
           select: { entityId: true, createdAt: true },
         })
       : [],

@@ -7,6 +7,8 @@ import { z } from "zod";
 import type { Prisma } from "../generated/sqlite/client";
 import type { db } from "../db";
 import { enqueueCaseEvents } from "../webhooks/outbox";
+import { attributeCases } from "../units/attribute-rows";
+import { recordAudit } from "../audit/service";
 
 type Tx = Prisma.TransactionClient | typeof db;
 
@@ -41,11 +43,20 @@ type ResponseEvent = {
   id: string;
   orgId: string;
   customerId: string | null;
+  /** The response's unit: the case belongs there too (docs/hierarchy.md, "Attribution"). */
+  unitId: string | null;
   metric: string | null;
   score: number | null;
   comment?: string | null;
 };
-type InteractionEvent = { id: string; orgId: string; customerId: string; outcome: string; note?: string | null };
+type InteractionEvent = {
+  id: string;
+  orgId: string;
+  customerId: string;
+  unitId: string | null;
+  outcome: string;
+  note?: string | null;
+};
 
 /** Which rule a response triggers, if any (pure). */
 export function responseTrigger(
@@ -108,19 +119,27 @@ async function openCase(
   rules: CaseRules,
   orgId: string,
   triggerKey: string,
-  data: { title: string; customerId: string | null; responseId?: string; interactionId?: string },
+  data: {
+    title: string;
+    customerId: string | null;
+    sourceUnitId: string | null;
+    responseId?: string;
+    interactionId?: string;
+  },
 ) {
   const existing = await tx.case.findUnique({
     where: { orgId_triggerKey: { orgId, triggerKey } },
     select: { id: true },
   });
   if (existing) return null;
+  const [{ unitId }] = await attributeCases(tx, orgId, [data]);
   const created = await tx.case.create({
     data: {
       orgId,
       triggerKey,
       title: data.title,
       customerId: data.customerId,
+      unitId,
       responseId: data.responseId,
       interactionId: data.interactionId,
       ownerId: (await ownerPicker(tx, orgId, rules))(),
@@ -139,6 +158,7 @@ export async function openCaseForResponse(tx: Tx, r: ResponseEvent) {
   return openCase(tx, rules, r.orgId, `${trigger.key}:${r.id}`, {
     title: trigger.title,
     customerId: r.customerId,
+    sourceUnitId: r.unitId,
     responseId: r.id,
   });
 }
@@ -149,7 +169,12 @@ export async function openCaseForInteraction(tx: Tx, i: InteractionEvent) {
   const rules = await rulesOf(tx, i.orgId);
   if (!rules.interactionFollowUp) return null;
   const title = i.note ? `Follow up: ${i.note.slice(0, 80)}` : "Follow-up needed";
-  return openCase(tx, rules, i.orgId, `follow-up:${i.id}`, { title, customerId: i.customerId, interactionId: i.id });
+  return openCase(tx, rules, i.orgId, `follow-up:${i.id}`, {
+    title,
+    customerId: i.customerId,
+    sourceUnitId: i.unitId,
+    interactionId: i.id,
+  });
 }
 
 /**
@@ -165,12 +190,18 @@ export async function openCasesForNewResponses(tx: Tx, orgId: string, responses:
   if (due.length === 0) return 0;
   const pick = await ownerPicker(tx, orgId, rules);
   const dueAt = new Date(Date.now() + rules.dueHours * 3_600_000);
+  const units = await attributeCases(
+    tx,
+    orgId,
+    due.map(({ r }) => ({ sourceUnitId: r.unitId, customerId: r.customerId })),
+  );
   const created = await tx.case.createManyAndReturn({
-    data: due.map(({ r, trigger }) => ({
+    data: due.map(({ r, trigger }, i) => ({
       orgId,
       triggerKey: `${trigger.key}:${r.id}`,
       title: trigger.title,
       customerId: r.customerId,
+      unitId: units[i].unitId,
       responseId: r.id,
       ownerId: pick(),
       dueAt,
@@ -178,4 +209,106 @@ export async function openCasesForNewResponses(tx: Tx, orgId: string, responses:
   });
   await enqueueCaseEvents(tx, "case.opened", created);
   return created.length;
+}
+
+/** What the system itself notes on a case (no member, no API key): never work by staff. */
+export const SYSTEM_CASE_ACTIONS = ["case.auto_closed", "case.score_changed", "case.reopened"] as const;
+
+/** The system as the actor of an audit event (no member, no API key): the case page shows it as "Automatic". */
+const systemActor = (orgId: string) => ({ orgId, userId: null, apiKeyId: null });
+
+/**
+ * Whether staff have worked an open case: moved it on, set a root cause or a resolution note, or changed anything
+ * through the page or the API (every such change is an audit event; the system's own are SYSTEM_CASE_ACTIONS).
+ * The owner and due date the rule gave it at opening are not work.
+ */
+async function workedByStaff(
+  tx: Tx,
+  c: { id: string; orgId: string; status: string; rootCause: string | null; resolution: string | null },
+): Promise<boolean> {
+  if (c.status !== "open" || c.rootCause || c.resolution) return true;
+  const staff = await tx.auditEvent.count({
+    where: { orgId: c.orgId, entityType: "Case", entityId: c.id, action: { notIn: [...SYSTEM_CASE_ACTIONS] } },
+  });
+  return staff > 0;
+}
+
+export const scoreChangedNote = (from: number | null, to: number | null) =>
+  `The customer changed their score from ${from ?? "none"} to ${to ?? "none"}.`;
+
+/**
+ * Call inside the transaction that REPLACES a stored response's headline score (a later click of an e-mail's score
+ * links, or any later submit of a partial response): the response's follow-up case must reflect the current score
+ * (docs/cases.md, "When the customer changes their score").
+ *
+ * - The new score no longer meets the rule, the case the rule opened is untouched (still open, no root cause or
+ *   resolution note, no change by staff): it is resolved with a system note, audited as `case.auto_closed`.
+ * - Staff have worked it: it stays as it is, with a system note (`case.score_changed`).
+ * - The new score meets a rule: an open case gets the new score in its title and the note; a case resolved earlier
+ *   (by the rule above or by staff) is reopened (`case.reopened`), due and owned as a new case would be; with no
+ *   case at all, one is opened as for a new answer.
+ */
+export async function reconcileCaseForScore(tx: Tx, r: ResponseEvent, previousScore: number | null) {
+  if (previousScore === r.score) return openCaseForResponse(tx, r);
+  const rules = await rulesOf(tx, r.orgId);
+  const trigger = responseTrigger(rules, r);
+  // Only cases a rule opened for this response (a trigger key): one per response and rule key.
+  const kase = await tx.case.findFirst({
+    where: { orgId: r.orgId, responseId: r.id, triggerKey: { not: null } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { id: true, orgId: true, status: true, rootCause: true, resolution: true, triggerKey: true },
+  });
+  if (!kase) {
+    if (!trigger) return null;
+    return openCase(tx, rules, r.orgId, `${trigger.key}:${r.id}`, {
+      title: trigger.title,
+      customerId: r.customerId,
+      sourceUnitId: r.unitId,
+      responseId: r.id,
+    });
+  }
+  const note = scoreChangedNote(previousScore, r.score);
+  const data = { from: previousScore, to: r.score, note };
+  const audit = (action: string, extra: Record<string, unknown> = {}) =>
+    recordAudit(
+      systemActor(r.orgId),
+      { action, entityType: "Case", entityId: kase.id, data: { ...data, ...extra } as Prisma.InputJsonValue },
+      tx,
+    );
+  if (kase.status === "resolved") {
+    if (!trigger) return null;
+    const reopened = await tx.case.update({
+      where: { id: kase.id },
+      data: {
+        status: "open",
+        title: trigger.title,
+        resolvedAt: null,
+        ownerId: (await ownerPicker(tx, r.orgId, rules))(),
+        dueAt: new Date(Date.now() + rules.dueHours * 3_600_000),
+      },
+    });
+    await audit("case.reopened");
+    await enqueueCaseEvents(tx, "case.opened", [reopened]);
+    return reopened;
+  }
+  if (trigger) {
+    await tx.case.update({ where: { id: kase.id }, data: { title: trigger.title } });
+    await audit("case.score_changed");
+    return null;
+  }
+  if (await workedByStaff(tx, kase)) {
+    await audit("case.score_changed", { kept: true });
+    return null;
+  }
+  const closed = await tx.case.update({
+    where: { id: kase.id },
+    data: {
+      status: "resolved",
+      resolvedAt: new Date(),
+      resolution: `Closed automatically. ${note} The new score no longer calls for a follow-up.`,
+    },
+  });
+  await audit("case.auto_closed");
+  await enqueueCaseEvents(tx, "case.resolved", [closed]);
+  return null;
 }

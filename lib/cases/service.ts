@@ -191,7 +191,7 @@ export async function getCaseDetail(ctx: Ctx, id: string) {
     where: { orgId: ctx.orgId, entityType: "Case", entityId: id },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: AUDIT_SHOWN,
-    select: { id: true, action: true, data: true, createdAt: true, actor: { select: { name: true } } },
+    select: { id: true, action: true, data: true, createdAt: true, apiKeyId: true, actor: { select: { name: true } } },
   });
   // The invitations the case's resolution caused (the re-survey, "case resolved" triggers) and what became of them.
   const invitations = await db.invitation.findMany({

@@ -11,6 +11,8 @@ export const customerInputSchema = z.object({
   attributes: attributes.optional(),
   tags: z.array(z.string().trim().min(1).max(40)).max(50).optional(),
   consent: z.boolean().nullable().optional(),
+  /** The customer's home unit: the last rule of the attribution order (docs/hierarchy.md, "Attribution"). */
+  unitId: z.string().min(1).max(64).nullable().optional(),
 });
 export type CustomerInput = z.infer<typeof customerInputSchema>;
 

@@ -5,6 +5,7 @@ import type { Ctx } from "../auth/ctx";
 import { ConflictError, NotFoundError } from "../errors";
 import { pageArgs, toPage } from "../http/pagination";
 import { recordAudit } from "../audit/service";
+import { checkUnitRef } from "../units/service";
 import type { CustomerCreate, CustomerListQuery, CustomerUpdate } from "./schema";
 import { recordConsentChange } from "../privacy/consent";
 import { headOf, MIN_QUERY, normalizeSearch, searchTokenRows } from "./search-tokens";
@@ -24,6 +25,7 @@ export function toCustomerDto(c: CustomerRow) {
     tags: c.tags.map((t) => t.tag),
     consent: c.consent,
     consentAt: c.consentAt,
+    unitId: c.unitId,
     erasedAt: c.erasedAt,
     createdAt: c.createdAt,
     lastSeenAt: c.lastSeenAt,
@@ -89,6 +91,7 @@ export async function createCustomer(ctx: Ctx, input: CustomerCreate) {
     if (same.length) throw new SameNameError(input.name, same);
   }
   const created = await db.$transaction(async (tx) => {
+    await checkUnitRef(tx, ctx.orgId, input.unitId);
     const c = await tx.customer.create({
       data: {
         orgId: ctx.orgId,
@@ -97,6 +100,7 @@ export async function createCustomer(ctx: Ctx, input: CustomerCreate) {
         email: input.email,
         phone: input.phone,
         attributes: input.attributes,
+        unitId: input.unitId,
         consent: input.consent ?? null,
         consentAt: input.consent === undefined || input.consent === null ? null : new Date(),
         tags: input.tags?.length
@@ -116,7 +120,7 @@ export async function createCustomer(ctx: Ctx, input: CustomerCreate) {
 export async function updateCustomer(ctx: Ctx, id: string, input: CustomerUpdate) {
   const existing = await db.customer.findFirst({
     where: { id, orgId: ctx.orgId },
-    select: { id: true, consent: true, erasedAt: true },
+    select: { id: true, consent: true, erasedAt: true, unitId: true },
   });
   if (!existing) throw new NotFoundError("Customer");
   if (existing.erasedAt)
@@ -130,6 +134,7 @@ export async function updateCustomer(ctx: Ctx, id: string, input: CustomerUpdate
       });
     }
     const consentChanged = input.consent !== undefined && input.consent !== existing.consent;
+    if (input.unitId !== existing.unitId) await checkUnitRef(tx, ctx.orgId, input.unitId);
     const c = await tx.customer.update({
       where: { id },
       data: {
@@ -138,6 +143,7 @@ export async function updateCustomer(ctx: Ctx, id: string, input: CustomerUpdate
         email: input.email,
         phone: input.phone,
         attributes: input.attributes,
+        unitId: input.unitId,
         ...(consentChanged ? { consent: input.consent, consentAt: new Date() } : {}),
       },
       include: customerInclude,

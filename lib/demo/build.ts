@@ -20,6 +20,10 @@ export interface DemoUserIds {
   agent: string;
   agent2: string;
   viewer: string;
+  regionManager: string;
+  areaManager: string;
+  storeManager: string;
+  teamLead: string;
 }
 
 export interface BuildOptions {

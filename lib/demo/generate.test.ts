@@ -1,12 +1,8 @@
 // Runs the demo-data generator against real SQLite files (migrated with the committed migrations) at a small
 // scale: deterministic output, promises kept or broken as designed, every row in the organization, users
 // able to sign in.
-import { execFile } from "node:child_process";
-import { mkdirSync, rmSync } from "node:fs";
-import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type Db } from "../db";
+import type { Db } from "../db";
 import { DRIVER_ITEMS, DRIVER_SURVEY_NAME } from "./drivers";
 import { SERVQUAL_SURVEY_NAME } from "./servqual";
 import { categoryFor, type Metric } from "./feedback";
@@ -18,25 +14,7 @@ import {
   DEMO_USERS,
   generateDemoOrganization,
 } from "./generate";
-
-const run = promisify(execFile);
-const root = process.cwd();
-const dir = path.join(root, "tmp", "test-dbs");
-const files: string[] = [];
-const clients: Db[] = [];
-
-async function freshDb(label: string): Promise<Db> {
-  mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `demo-${label}-${process.pid}-${Date.now()}-${files.length}.db`);
-  files.push(file);
-  await run(process.execPath, ["node_modules/prisma/build/index.js", "migrate", "deploy"], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: `file:${file}` },
-  });
-  const { db } = createDb(`file:${file}`);
-  clients.push(db);
-  return db;
-}
+import { dropDbs, freshDb } from "./test-db";
 
 const opts = { seed: 42, scale: 0.05, now: new Date("2026-06-15T12:00:00Z") };
 let a: Db;
@@ -51,11 +29,7 @@ beforeAll(async () => {
   second = await generateDemoOrganization(b, opts);
 }, 120_000);
 
-afterAll(async () => {
-  await Promise.all(clients.map((c) => c.$disconnect()));
-  for (const file of files)
-    for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
-});
+afterAll(dropDbs);
 
 async function summary(db: Db, orgId: string) {
   const where = { orgId };
@@ -119,12 +93,14 @@ describe("generateDemoOrganization", () => {
     expect(org.settings).toEqual({ timeZone: "Europe/London", defaultLocale: "en", demo: true });
     expect(first.counts.customers).toBe(150);
     expect(first.counts.interactions).toBe(2000);
-    expect(first.counts.responses).toBe(1250 + 60 + 30); // + the driver survey's (lib/demo/drivers.ts) + the SERVQUAL survey's (servqual.ts)
+    // + the driver survey's (lib/demo/drivers.ts) + the SERVQUAL survey's (servqual.ts) + the invitations' (distribution.ts)
+    expect(first.counts.responses).toBe(1250 + 60 + 30 + first.distribution.responses.length);
+    expect(first.distribution.responses.length).toBeGreaterThan(0);
     expect(first.counts.journeys).toBeGreaterThanOrEqual(3);
     expect(first.counts.cases).toBeGreaterThanOrEqual(8);
     expect(messages).toContain("customers 150/150");
     const surveys = await a.survey.findMany({ where: { orgId: org.id }, include: { questions: true } });
-    expect(surveys.map((s) => s.type).sort()).toEqual(["ces", "csat", "nps", "nps", "servqual"]);
+    expect(surveys.map((s) => s.type).sort()).toEqual(["ces", "csat", "nps", "nps", "nps", "servqual"]);
     const drivers = surveys.find((s) => s.name === DRIVER_SURVEY_NAME)!;
     expect(
       drivers.questions
@@ -210,6 +186,16 @@ describe("generateDemoOrganization", () => {
       ["responses", a.response],
       ["answers", a.answer],
       ["cases", a.case],
+      ["units", a.unit],
+      ["audiences", a.audience],
+      ["audienceMembers", a.audienceMember],
+      ["campaigns", a.campaign],
+      ["campaignWaves", a.campaignWave],
+      ["triggers", a.trigger],
+      ["invitations", a.invitation],
+      ["outboxMessages", a.outboxMessage],
+      ["suppressionLogs", a.suppressionLog],
+      ["mailSuppressions", a.mailSuppression],
     ];
     for (const [key, model] of tables) {
       const [inOrg, all] = await Promise.all([model.count({ where: { orgId } }), model.count()]);
@@ -238,7 +224,14 @@ describe("generateDemoOrganization", () => {
       }
       expect(c.consentEvents[0]).toMatchObject({ consent: c.consent, createdAt: c.consentAt, orgId: first.orgId });
     }
-    expect(first.counts.consentEvents).toBe(consenting.length);
+    // one imported consent per customer who had one, plus an opt-out for each unsubscribe link used (distribution.ts)
+    const events = customers.flatMap((c) => c.consentEvents);
+    expect(first.counts.consentEvents).toBe(events.length);
+    expect(events.filter((e) => e.source !== "import").every((e) => e.source === "unsubscribe" && !e.consent)).toBe(
+      true,
+    );
+    for (const c of customers)
+      expect(c.consentEvents.filter((e) => e.source === "import").length).toBeLessThanOrEqual(1);
   });
 
   it("creates users who can sign in with the demo password", async () => {
@@ -247,6 +240,10 @@ describe("generateDemoOrganization", () => {
       expect(await verifyPassword(u.password, user.passwordHash ?? ""), u.email).toBe(true);
       expect(await verifyPassword("wrong-password", user.passwordHash ?? "")).toBe(false);
       expect(user.memberships.map((m) => [m.orgId, m.role])).toEqual([[first.orgId, u.role]]);
+      const unit = user.memberships[0].unitId
+        ? await a.unit.findUniqueOrThrow({ where: { id: user.memberships[0].unitId } })
+        : null;
+      expect(unit?.code ?? null, u.email).toBe(u.unit);
     }
   });
 

@@ -3,10 +3,16 @@
 import type { ZodType } from "zod";
 import type { Role } from "../auth/roles";
 
-/** What a successful answer is: JSON, CSV (a download), JSON or CSV by ?format=, or NDJSON progress lines. */
-export type ResponseKind = "json" | "csv" | "json-or-csv" | "ndjson";
-/** What the request body is: JSON (validated by `body`) or a CSV file (text/csv or multipart `file`). */
-export type RequestKind = "json" | "csv";
+/**
+ * What a successful answer is: JSON, CSV (a download), JSON or CSV by ?format=, NDJSON progress lines, or XML (the
+ * empty TwiML document the Twilio endpoints answer).
+ */
+export type ResponseKind = "json" | "csv" | "json-or-csv" | "ndjson" | "xml";
+/**
+ * What the request body is: JSON (validated by `body`), a CSV file (text/csv or multipart `file`), or a form
+ * (application/x-www-form-urlencoded, as Twilio posts; `body` documents its fields).
+ */
+export type RequestKind = "json" | "csv" | "form";
 
 /** Documentation-only options a route may add; all optional, so existing routes need not change. */
 export type RouteDocs = {
@@ -16,6 +22,8 @@ export type RouteDocs = {
   tag?: string;
   response?: ResponseKind;
   request?: RequestKind;
+  /** What a 403 means, where it is not the usual (role, or a survey's allowed origins). */
+  forbidden?: string;
 };
 
 export type RouteMeta = RouteDocs & {

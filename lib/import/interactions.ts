@@ -7,6 +7,7 @@
 // Imported interactions are history: they do not open follow-up cases (the case rules react to live events
 // only) and are stored with source "import". Those that occurred in the last 7 days fire the organization's
 // triggers, in the batch's transaction (docs/distribution.md, "Triggers"); older ones fire nothing.
+import { attributeRows } from "../units/attribute-rows";
 import { z } from "zod";
 import type { Ctx } from "../auth/ctx";
 import { db } from "../db";
@@ -202,10 +203,17 @@ function interactionSession(ctx: Ctx) {
           }
           const fresh = rows.filter((r) => !r.clientId || !stored.has(r.clientId));
           const now = new Date();
-          const inserted = fresh.map((r) => ({
+          // The unit (docs/hierarchy.md, "Attribution"): the staff column counts as the member who logged it.
+          const units = await attributeRows(
+            tx,
+            ctx.orgId,
+            fresh.map((r) => ({ staffUserId: r.staffId, touchpointId: r.touchpointId, customerId: r.customerId })),
+          );
+          const inserted = fresh.map((r, k) => ({
             id: newId(),
             orgId: ctx.orgId,
             ...r,
+            unitId: units[k].unitId,
             source: "import",
             createdAt: now,
           }));

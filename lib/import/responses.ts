@@ -8,6 +8,7 @@
 // touchpoint defaults to the survey's, the channel to the touchpoint's. Imported responses are history: no
 // case is opened. Idempotent per survey by clientId (a row without one gets a hash of its content), also when
 // the clientId is the id of a stored response of the survey, as in our export.
+import { attributeRows } from "../units/attribute-rows";
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { Ctx } from "../auth/ctx";
@@ -276,7 +277,8 @@ function responseSession(ctx: Ctx, survey: ImportSurvey) {
           const now = new Date();
           const responses: object[] = [];
           const answers: object[] = [];
-          for (const r of fresh) {
+          const units = await attributeRows(tx, ctx.orgId, fresh); // docs/hierarchy.md, "Attribution"
+          for (const [k, r] of fresh.entries()) {
             const id = newId();
             responses.push({
               id,
@@ -287,6 +289,7 @@ function responseSession(ctx: Ctx, survey: ImportSurvey) {
               customerId: r.customerId,
               touchpointId: r.touchpointId,
               channelId: r.channelId,
+              unitId: units[k].unitId,
               ...computeHeadline(survey, r.answers),
               completed: r.completed,
               completedAt: r.completed ? r.submittedAt : null,

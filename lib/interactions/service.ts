@@ -1,3 +1,4 @@
+import { attributeRows } from "../units/attribute-rows";
 import { db } from "../db";
 import { containsText } from "../db-text";
 import type { Prisma } from "../generated/sqlite/client";
@@ -102,10 +103,15 @@ export async function createInteraction(ctx: Ctx, input: InteractionCreate, sour
   try {
     const occurredAt = input.occurredAt ?? new Date();
     const row = await db.$transaction(async (tx) => {
+      // Its unit (docs/hierarchy.md, "Attribution"): the staff rule only for what a member logs themself.
+      const [unit] = await attributeRows(tx, ctx.orgId, [
+        { staffUserId: source === "staff" ? ctx.userId : null, touchpointId: touchpoint?.id, customerId: customer.id },
+      ]);
       const created = await tx.interaction.create({
         data: {
           orgId: ctx.orgId,
           customerId: customer.id,
+          unitId: unit.unitId,
           touchpointId: touchpoint?.id,
           channelId: channel?.id ?? touchpoint?.channelId ?? null,
           staffId: ctx.userId,

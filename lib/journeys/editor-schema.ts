@@ -65,6 +65,8 @@ const promiseFields = {
   targetCes: target(1, 7, "Target CES").optional(),
   targetNps: target(-100, 100, "Target NPS").optional(),
   servqualDimension: z.enum(SERVQUAL_DIMENSIONS, { error: "Choose a SERVQUAL dimension" }).nullable().optional(),
+  /** The unit it belongs to ("Store 42 · checkout"): its answers and interactions are attributed there. */
+  unitId: id.nullable().optional(),
 };
 
 export const touchpointCreateSchema = z.object({ stageId: id, ...promiseFields });

@@ -3,6 +3,7 @@
 // deletes: interactions and responses keep pointing at archived rows, so history stays in the reports.
 // Every id is looked up inside the caller's organization (another organization's id is a 404) and every
 // write records an AuditEvent in the same transaction.
+import { checkUnitRef } from "../units/service";
 import { db } from "../db";
 import type { Ctx } from "../auth/ctx";
 import { NotFoundError, ValidationError } from "../errors";
@@ -49,6 +50,7 @@ function touchpointDto(t: TouchpointRow) {
     promise: t.promise,
     targets: { csat: t.targetCsat, ces: t.targetCes, nps: t.targetNps },
     servqualDimension: t.servqualDimension,
+    unitId: t.unitId,
     archivedAt: t.archivedAt,
   };
 }
@@ -207,6 +209,7 @@ function promiseData(input: Omit<TouchpointUpdate, "stageId" | "position" | "arc
     targetCes: input.targetCes,
     targetNps: input.targetNps,
     servqualDimension: input.servqualDimension,
+    unitId: input.unitId,
   };
 }
 
@@ -216,6 +219,7 @@ export async function createTouchpoint(ctx: Ctx, input: TouchpointCreate) {
     if (stage.archivedAt)
       throw new ValidationError([{ name: "stageId", reason: "This stage is archived; restore it first", in: "body" }]);
     await checkChannel(ctx, input.channelId, tx);
+    await checkUnitRef(tx, ctx.orgId, input.unitId);
     const position = (await activeTouchpointIds(stage.id, tx)).length;
     const tp = await tx.touchpoint.create({
       data: {
@@ -259,6 +263,7 @@ export async function updateTouchpoint(ctx: Ctx, id: string, input: TouchpointUp
       if (problems.length) throw new ValidationError(problems);
     }
     await checkChannel(ctx, fields.channelId, tx);
+    if (fields.unitId !== existing.unitId) await checkUnitRef(tx, ctx.orgId, fields.unitId);
     const willBeArchived = archived ?? existing.archivedAt !== null;
     const tp = await tx.touchpoint.update({
       where: { id },

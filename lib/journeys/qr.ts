@@ -1,5 +1,6 @@
 // QR codes for physical touchpoints (docs/distribution.md, "QR codes"): per touchpoint, the hosted survey link
-// carrying the touchpoint and the channel — /s/<publicId>?tp=<touchpoint id>&ch=qr — as a printable sheet (SVG or
+// carrying the touchpoint and the channel, signed — /s/<publicId>?tp=<touchpoint id>&ch=qr&sig=<MAC> (qr-link.ts:
+// only a signed link attributes an answer to the channel "qr") — as a printable sheet (SVG or
 // PDF: qr-sheet.ts) for stores, receipts and service desks, and how many answers came through it.
 //
 // The survey is the one the caller names (any live survey of the organization), else the live survey linked to
@@ -15,8 +16,9 @@ import { NotFoundError, ValidationError } from "../errors";
 import { publicBaseUrl } from "../mail/transport";
 import { ensureChannel } from "./ensure-channel";
 import type { QrSheet } from "./qr-sheet";
+import { QR_CHANNEL_KEY, qrLinkSignature } from "./qr-link";
 
-export const QR_CHANNEL = { key: "qr", name: "QR code" };
+export const QR_CHANNEL = { key: QR_CHANNEL_KEY, name: "QR code" };
 const DAY_MS = 86_400_000;
 
 export const touchpointQrQuery = z.strictObject({
@@ -69,7 +71,10 @@ export async function touchpointQr(
   if (survey) {
     const u = new URL(`/s/${encodeURIComponent(survey.publicId)}`, publicBaseUrl());
     u.searchParams.set("tp", tp.id);
-    if (channel.active) u.searchParams.set("ch", channel.key);
+    if (channel.active) {
+      u.searchParams.set("ch", channel.key);
+      u.searchParams.set("sig", qrLinkSignature(survey.publicId, tp.id, channel.key));
+    }
     url = u.toString();
   }
   const at = { orgId: ctx.orgId, touchpointId: tp.id, channelId: channel.id };

@@ -96,6 +96,8 @@ function successContent(meta: RouteMeta): Record<string, { schema: JsonSchema }>
       return csv;
     case "json-or-csv":
       return { ...json, ...csv };
+    case "xml":
+      return { "text/xml": { schema: { type: "string", description: "An empty TwiML document: <Response/>" } } };
     case "ndjson":
       return {
         "application/x-ndjson": {
@@ -113,17 +115,21 @@ function responsesOf(method: Method, meta: RouteMeta) {
     description: method === "GET" ? "OK" : "Done (201 when something was created)",
     content: successContent(meta),
   };
-  if (meta.params || meta.query || meta.body || meta.request === "csv")
+  // A form (the Twilio endpoints) is never refused field by field: it is signed or it is a 403.
+  if (meta.params || meta.query || (meta.body && meta.request !== "form") || meta.request === "csv")
     out["400"] = problemRef("Invalid request: `invalid_params` names each bad field");
   if (meta.access.kind === "role") {
     out["401"] = problemRef("No session and no (valid) API key");
     const byKey = meta.access.sessionOnly ? ", or any API key (keys cannot manage access)" : "";
     out["403"] = problemRef(`Role below ${meta.access.role}, or a cross-site request with the session cookie${byKey}`);
+  } else if (meta.forbidden) {
+    out["403"] = problemRef(meta.forbidden);
   } else if (method !== "GET") {
     out["403"] = problemRef("The calling site is not one of the survey's allowed origins");
   }
   if (meta.params) out["404"] = problemRef("No such record in your organization");
-  if (meta.body) out["413"] = problemRef("Body larger than 256 KiB");
+  if (meta.body)
+    out["413"] = problemRef(meta.request === "form" ? "Body larger than 16 KiB" : "Body larger than 256 KiB");
   if (meta.request === "csv") {
     out["413"] = problemRef(
       "File over the import limits (RESONANCE_IMPORT_MAX_BYTES, default 20 MB; RESONANCE_IMPORT_MAX_ROWS, default 200,000 rows)",
@@ -152,7 +158,8 @@ function requestBodyOf(meta: RouteMeta) {
     };
   }
   if (!meta.body) return undefined;
-  return { required: true, content: { "application/json": { schema: toJsonSchema(meta.body) } } };
+  const type = meta.request === "form" ? "application/x-www-form-urlencoded" : "application/json";
+  return { required: true, content: { [type]: { schema: toJsonSchema(meta.body) } } };
 }
 
 /** The summary is the comment's first sentence; the whole comment is the description. */

@@ -18,6 +18,7 @@ import { lockCustomers } from "../customers/lock";
 import { enqueueResponsesCreated } from "../webhooks/outbox";
 import { consumeMany, retryAfterSeconds, type RateLimit } from "../rate-limit/service";
 import type { Answers } from "./answers";
+import { attributeAcrossOrgs } from "../units/attribute-rows";
 import { newResponseRow, toAnswerData, unknownContext, type CreatedResponse, type LiveSurvey } from "./response-store";
 import { resumeTokenForNew } from "./resume-token";
 import type { VerifiedResponseInput, ResponseMeta } from "./public-schema";
@@ -197,12 +198,16 @@ async function writeBatch(tx: Tx, batch: Pending[]): Promise<BatchOutcome[]> {
   });
   if (fresh.length === 0) return outcomes.map((o) => o!);
   const tokens = fresh.map((i) => resumeTokenForNew(batch[i].input.clientId));
+  const units = await attributeAcrossOrgs(
+    tx,
+    fresh.map((i, j) => ({ ...contexts[j], orgId: batch[i].survey.orgId })),
+  );
   const rows = fresh.map((i, j) => {
     const { survey, input, meta, answers } = batch[i];
     const { unknown: _, ...context } = contexts[j];
     return {
       id: newId(),
-      ...newResponseRow(survey, input, meta, answers, context, now, tokens[j].hash),
+      ...newResponseRow(survey, input, meta, answers, { ...context, unitId: units[j].unitId }, now, tokens[j].hash),
       createdAt: now,
       updatedAt: now,
     };
@@ -240,6 +245,7 @@ async function writeBatch(tx: Tx, batch: Pending[]): Promise<BatchOutcome[]> {
     id: row.id,
     orgId: row.orgId,
     customerId: row.customerId,
+    unitId: row.unitId,
     metric: row.metric,
     score: row.score,
   }));

@@ -73,6 +73,11 @@ export const publicResponseInput = z.strictObject({
     .max(50)
     .regex(/^[a-z0-9_-]+$/i, "Not a channel key")
     .optional(),
+  /** The signature of a QR code's link (its `sig`): what lets an answer claim the channel "qr" (lib/journeys/qr-link.ts). */
+  qrSignature: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{22}$/, "Not a QR link signature")
+    .optional(),
   locale: locale.optional(),
   /** The page the survey was answered on; only its origin and path are kept (queries may carry personal data). */
   pageUrl: z
@@ -85,6 +90,8 @@ export type PublicResponseInput = z.infer<typeof publicResponseInput>;
  * What the response store receives (customer-identity.ts): customerExternalId only when a token vouched for
  * it, an unvouched one as customerClaim.
  */
-export type VerifiedResponseInput = Omit<PublicResponseInput, "customerToken"> & { customerClaim?: string };
+export type VerifiedResponseInput = Omit<PublicResponseInput, "customerToken" | "qrSignature"> & {
+  customerClaim?: string;
+};
 
 export type ResponseMeta = { userAgent: string | null; ip: string | null };

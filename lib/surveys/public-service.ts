@@ -19,6 +19,7 @@ import { uiText } from "./ui-text";
 import { CustomerOptedOutError } from "../privacy/consent";
 import { resolveCustomerIdentity, verifiedOptOut } from "./customer-identity";
 import { takeWidgetContact } from "../campaigns/widget-contact";
+import { verifiedAttribution } from "../journeys/qr-link";
 
 const MINUTE = 60_000;
 
@@ -181,12 +182,13 @@ export async function submitPublicResponse(
   meta: ResponseMeta,
 ): Promise<{ response: PublicResponse; created: boolean }> {
   let survey = await loadLiveSurvey(publicId);
-  const { customerToken, customerExternalId, ...rest } = raw;
+  const { customerToken, customerExternalId, qrSignature, ...claimed } = raw;
   const identity = await resolveCustomerIdentity(survey, customerExternalId, customerToken);
   // A verified customer who opted out gets no survey: nothing is stored for them (403, problem+json).
   if (await verifiedOptOut(survey.orgId, identity)) throw new CustomerOptedOutError();
   const input: VerifiedResponseInput = {
-    ...rest,
+    // The channel "qr" only through a signed QR link; an unsigned claim is dropped (lib/journeys/qr-link.ts).
+    ...verifiedAttribution(publicId, claimed, qrSignature),
     ...(identity.verified ? { customerExternalId: identity.verified } : {}),
     ...(identity.claim ? { customerClaim: identity.claim } : {}),
   };

@@ -22,7 +22,8 @@
 //   field. Without them the survey's linked touchpoint and the "web" channel are used.
 // - Bad answers: AnswersInvalidError naming each one, and nothing is written.
 import { db } from "../db";
-import { openCaseForResponse } from "../cases/rules";
+import { openCaseForResponse, reconcileCaseForScore } from "../cases/rules";
+import { attributeRows } from "../units/attribute-rows";
 import { enqueueResponsesCreated } from "../webhooks/outbox";
 import type { Prisma } from "../generated/sqlite/client";
 import { ConflictError } from "../errors";
@@ -68,6 +69,7 @@ const responseSelect = {
   submittedAt: true,
   completedAt: true,
   resumeTokenHash: true,
+  score: true,
   answers: { select: { questionId: true, valueNumber: true, valueText: true, valueChoice: true } },
 } satisfies Prisma.ResponseSelect;
 type StoredResponse = Prisma.ResponseGetPayload<{ select: typeof responseSelect }>;
@@ -152,7 +154,8 @@ export function unknownContext(
   return unknown;
 }
 
-type ResponseContext = Awaited<ReturnType<typeof resolveContext>>;
+/** Where the response came from, and the unit it belongs to (decided by lib/units/attribute-rows.ts). */
+type ResponseContext = Awaited<ReturnType<typeof resolveContext>> & { unitId: string | null };
 
 /** The Response row of a new response (without its answers); also what the ingestion batch inserts. */
 export function newResponseRow(
@@ -196,9 +199,10 @@ async function createResponse(
     .filter((q) => Object.hasOwn(answers, q.key) && isQuestionType(q.type))
     .map((q) => ({ orgId: survey.orgId, questionId: q.id, ...toAnswerData(q.type as QuestionType, answers[q.key]) }));
   const row = await db.$transaction(async (tx) => {
+    const [unit] = await attributeRows(tx, survey.orgId, [context]);
     const created = await tx.response.create({
       data: {
-        ...newResponseRow(survey, input, meta, answers, context, now, resume.hash),
+        ...newResponseRow(survey, input, meta, answers, { ...context, unitId: unit.unitId }, now, resume.hash),
         answers: { createMany: { data: rows } },
       },
       select: responseSelect,
@@ -209,6 +213,7 @@ async function createResponse(
       id: created.id,
       orgId: survey.orgId,
       customerId: context.customerId,
+      unitId: unit.unitId,
       ...computeHeadline(shape, answers),
     });
     return created;
@@ -246,13 +251,16 @@ async function updateResponse(
         data: { ...headline, completed: input.complete, completedAt },
       });
       if (guard.count === 0) throw RACED;
-      const stored = await tx.response.findUniqueOrThrow({ where: { id: existing.id }, select: { customerId: true } });
-      await openCaseForResponse(tx, {
-        id: existing.id,
-        orgId: survey.orgId,
-        customerId: stored.customerId,
-        ...headline,
+      const stored = await tx.response.findUniqueOrThrow({
+        where: { id: existing.id },
+        select: { customerId: true, unitId: true },
       });
+      // A replaced score (another of the e-mail's score links) re-decides the follow-up case (lib/cases/rules.ts).
+      await reconcileCaseForScore(
+        tx,
+        { id: existing.id, orgId: survey.orgId, customerId: stored.customerId, unitId: stored.unitId, ...headline },
+        existing.score,
+      );
       if (removed.length)
         await tx.answer.deleteMany({
           where: { responseId: existing.id, questionId: { in: removed.map((q) => q.id) } },

@@ -4,13 +4,14 @@
 // unique per (trigger, cause key), asked of the contact rules (contactRuleReasons: the one place that decides who
 // may be invited) — a suppressed one is recorded with its reason, as waves do — and, when not suppressed, its
 // first outbox message, due `delay` after the event (never before now), at the first moment of the trigger's send
-// window in the customer's time zone. The campaign worker (lib/campaigns/worker.ts) sends it.
+// window in the zone sendTimeZone picks (window.ts: the customer's, the trigger's, the organization's, UTC). The campaign worker (lib/campaigns/worker.ts) sends it.
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "../db";
+import { channelAddress } from "../campaigns/address";
 import { contactRuleReasons, lockCustomers, type Candidate } from "../campaigns/contact-rules";
 import { loadContactRule, quietWindow } from "../campaigns/contact-rule-service";
 import { logSuppressions, type SuppressionEntry } from "../campaigns/suppression-log";
-import { customerTimeZone, nextSendSlot } from "../campaigns/window";
+import { nextSendSlot, sendTimeZone } from "../campaigns/window";
 import { delayMs } from "./schema";
 
 const DAY_MS = 86_400_000;
@@ -26,7 +27,7 @@ type TriggerRow = {
   channel: string;
   delayAmount: number;
   delayUnit: string;
-  timeZone: string;
+  timeZone: string | null;
   windowStartHour: number;
   windowEndHour: number;
 };
@@ -80,7 +81,15 @@ export async function inviteFor(
     const ids = [...new Set(fresh.map((c) => c.customerId))];
     const customers: Candidate[] = await tx.customer.findMany({
       where: { orgId: t.orgId, id: { in: ids } },
-      select: { id: true, email: true, externalId: true, consent: true, erasedAt: true, attributes: true },
+      select: {
+        id: true,
+        email: true,
+        phone: true,
+        externalId: true,
+        consent: true,
+        erasedAt: true,
+        attributes: true,
+      },
     });
     const byId = new Map(customers.map((c) => [c.id, c]));
     const rule = await loadContactRule(tx, t.orgId);
@@ -111,7 +120,7 @@ export async function inviteFor(
       const due = new Date(Math.max(now.getTime(), cause.at.getTime() + delayMs(t.delayAmount, t.delayUnit)));
       let dueAt: Date | null = null;
       if (!reason) {
-        dueAt = nextSendSlot(due, customerTimeZone(customer.attributes, t.timeZone), window, quiet);
+        dueAt = nextSendSlot(due, sendTimeZone(customer.attributes, t.timeZone, rule.timeZone), window, quiet);
         if (!dueAt) reason = "quiet_hours"; // the send window lies entirely in the quiet hours
       }
       if (reason)
@@ -135,7 +144,7 @@ export async function inviteFor(
         customerId: customer.id,
         surveyId: (cause.surveyId ?? t.surveyId)!,
         channel: t.channel,
-        address: reason ? null : customer.email,
+        address: reason ? null : channelAddress(t.channel, customer),
         status: reason ? "suppressed" : "queued",
         reason,
       });
@@ -144,7 +153,7 @@ export async function inviteFor(
         invitationId: id,
         status: reason ? "suppressed" : "queued",
         reason,
-        address: reason ? null : customer.email,
+        address: reason ? null : channelAddress(t.channel, customer),
         dueAt,
         lastContactAt,
         existing: false,

@@ -2,7 +2,8 @@
 import { z } from "zod";
 import { paginationQuery } from "../http/pagination";
 import { OUTCOMES } from "../interactions/schema";
-import { isTimeZone } from "../campaigns/window";
+import { CAMPAIGN_CHANNELS } from "../campaigns/address";
+import { senderTimeZone } from "../campaigns/schema";
 
 export const TRIGGER_EVENTS = ["interaction", "case_resolved"] as const;
 export const DELAY_UNITS = ["minutes", "hours", "days"] as const;
@@ -26,13 +27,14 @@ const fields = {
   outcome: z.enum(OUTCOMES, { error: `Use one of ${OUTCOMES.join(", ")}` }).nullish(),
   /** The live survey to invite to. */
   surveyId: id,
-  channel: z.literal("email", { error: "Only e-mail for now" }).default("email"),
+  /** How the invitation goes: e-mail, or SMS to the customer's phone in E.164 form (else suppressed as no_phone). */
+  channel: z.enum(CAMPAIGN_CHANNELS, { error: "email or sms" }).default("email"),
   /** How long after the event the invitation goes out (0: at once), at most 90 days. */
   delayAmount: z.coerce.number().int("A whole number").min(0, "0 or more").max(129_600, "At most 90 days"),
   delayUnit: z.enum(DELAY_UNITS, { error: "minutes, hours or days" }).default("hours"),
   status: z.enum(TRIGGER_STATUSES, { error: "active or paused" }).default("active"),
-  /** The send window in the customer's local time (their time zone, else `timeZone`); start = end: any time. */
-  timeZone: z.string().trim().refine(isTimeZone, "Not a time zone (e.g. Europe/Zurich)").default("UTC"),
+  /** For customers whose own zone is unknown; none: the organization's (window.ts `sendTimeZone`). */
+  timeZone: senderTimeZone,
   windowStartHour: hour(23).default(9),
   windowEndHour: hour(24).default(20),
   reminderCount: z.coerce.number().int().min(0, "0 to 5").max(5, "0 to 5").default(0),
@@ -57,7 +59,7 @@ export const updateTriggerSchema = z
     delayAmount: fields.delayAmount.optional(),
     delayUnit: z.enum(DELAY_UNITS, { error: "minutes, hours or days" }).optional(),
     status: z.enum(TRIGGER_STATUSES, { error: "active or paused" }).optional(),
-    timeZone: z.string().trim().refine(isTimeZone, "Not a time zone (e.g. Europe/Zurich)").optional(),
+    timeZone: senderTimeZone.optional(),
     windowStartHour: hour(23).optional(),
     windowEndHour: hour(24).optional(),
     reminderCount: z.coerce.number().int().min(0, "0 to 5").max(5, "0 to 5").optional(),

@@ -10,6 +10,9 @@ import { isUniqueViolation } from "../db-errors";
 import { pageArgs, toPage, type PaginationQuery } from "../http/pagination";
 import { recordAudit } from "../audit/service";
 import { funnels, sendingDto, type Funnel } from "../campaigns/service";
+import type { CampaignChannel } from "../campaigns/address";
+import { ensureChannel } from "../journeys/ensure-channel";
+import { sendWindowProblems } from "../campaigns/contact-rule-service";
 import { delayMs, MAX_DELAY_MS, type CreateTriggerInput, type UpdateTriggerInput } from "./schema";
 
 export const RESURVEY = "resurvey";
@@ -48,7 +51,7 @@ function toDto(t: Row, funnel: Funnel | undefined) {
     outcome: t.outcome,
     /** Null for the built-in re-survey: the survey of the case's response, else the live NPS, else CSAT survey. */
     survey: t.survey,
-    channel: t.channel as "email",
+    channel: t.channel as CampaignChannel,
     delay: { amount: t.delayAmount, unit: t.delayUnit as "minutes" | "hours" | "days" },
     status: t.status as "active" | "paused",
     createdAt: t.createdAt,
@@ -112,6 +115,9 @@ export async function createTrigger(ctx: Ctx, input: CreateTriggerInput): Promis
     if (input.outcome)
       problems.push({ name: "outcome", reason: "Only an interaction trigger has an outcome", in: "body" });
   }
+  problems.push(
+    ...(await sendWindowProblems(ctx.orgId, { startHour: input.windowStartHour, endHour: input.windowEndHour })),
+  );
   if (problems.length) throw new ValidationError(problems);
   const created = await db.$transaction(async (tx) => {
     const t = await tx.trigger.create({
@@ -136,6 +142,8 @@ export async function createTrigger(ctx: Ctx, input: CreateTriggerInput): Promis
       },
       select: { id: true },
     });
+    // As for campaigns: answers through an SMS link are attributed to the channel "sms" (lib/campaigns/links.ts).
+    if (input.channel === "sms") await ensureChannel(tx, ctx.orgId, "sms", "SMS");
     await recordAudit(
       ctx,
       { action: "trigger.created", entityType: "Trigger", entityId: t.id, data: { name: input.name } },
@@ -159,6 +167,14 @@ export async function updateTrigger(ctx: Ctx, id: string, input: UpdateTriggerIn
         problems.push({ name, reason: "Only an interaction trigger has a touchpoint and an outcome", in: "body" });
   if (delayMs(input.delayAmount ?? t.delayAmount, input.delayUnit ?? t.delayUnit) > MAX_DELAY_MS)
     problems.push({ name: "delayAmount", reason: "At most 90 days", in: "body" });
+  // Only a change of the window is checked: pausing a trigger whose window the quiet hours swallowed stays possible.
+  if (input.windowStartHour !== undefined || input.windowEndHour !== undefined)
+    problems.push(
+      ...(await sendWindowProblems(ctx.orgId, {
+        startHour: input.windowStartHour ?? t.windowStartHour,
+        endHour: input.windowEndHour ?? t.windowEndHour,
+      })),
+    );
   if (problems.length) throw new ValidationError(problems);
   const changed = Object.keys(input).filter((k) => input[k as keyof UpdateTriggerInput] !== undefined);
   const statusChange = input.status && input.status !== t.status ? input.status : null;

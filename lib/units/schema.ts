@@ -54,3 +54,32 @@ export const unitListQuery = z.object({
     .transform((v) => v === "true"),
 });
 export type UnitListQuery = z.infer<typeof unitListQuery>;
+
+export const REASSIGN_KINDS = ["responses", "interactions", "cases"] as const;
+
+/** Moving rows to another unit (docs/hierarchy.md, "Reassignment"): a deliberate, audited operation. */
+export const reassignSchema = z
+  .object({
+    /** Where the rows go: an active unit of the organization. */
+    toUnitId: unitId,
+    /** Which rows: those now in this unit (null = those without a unit) … */
+    fromUnitId: unitId.nullable().optional(),
+    /** … and/or those at this touchpoint (a case: its response's or interaction's touchpoint). */
+    touchpointId: z.string().min(1).max(64).optional(),
+    /** When they happened (a response submitted, an interaction occurred, a case opened), from inclusive, to exclusive. */
+    from: z.coerce.date({ error: "Not a date" }).optional(),
+    to: z.coerce.date({ error: "Not a date" }).optional(),
+    kinds: z
+      .array(z.enum(REASSIGN_KINDS))
+      .min(1, "Choose at least one kind of row")
+      .default([...REASSIGN_KINDS]),
+    /** Count what would move, change nothing. */
+    dryRun: z.boolean().default(false),
+  })
+  .refine((r) => r.fromUnitId !== undefined || r.touchpointId !== undefined, {
+    message: "Name the rows to move: their current unit (fromUnitId, null for none) or their touchpoint",
+    path: ["fromUnitId"],
+  })
+  .refine((r) => !r.from || !r.to || r.from < r.to, { message: "Must be after from", path: ["to"] })
+  .refine((r) => r.fromUnitId !== r.toUnitId, { message: "The rows are in this unit already", path: ["toUnitId"] });
+export type ReassignInput = z.infer<typeof reassignSchema>;

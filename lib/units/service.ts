@@ -37,6 +37,25 @@ export function toUnitDto(u: UnitRow) {
 }
 export type UnitDto = ReturnType<typeof toUnitDto>;
 
+/**
+ * A unit named by a write (a touchpoint's or a customer's `unitId`): another organization's is a 404, as its rows
+ * are; an archived one takes no new rows (docs/hierarchy.md, "History follows the unit"), a 400 naming the field.
+ */
+export async function checkUnitRef(
+  tx: Tx | typeof db,
+  orgId: string,
+  unitId: string | null | undefined,
+  field = "unitId",
+) {
+  if (!unitId) return;
+  const u = await tx.unit.findFirst({ where: { id: unitId, orgId }, select: { archivedAt: true } });
+  if (!u) throw new NotFoundError("Unit");
+  if (u.archivedAt)
+    throw new ValidationError([
+      { name: field, reason: "This unit is archived; restore it or choose another", in: "body" },
+    ]);
+}
+
 /** The materialized path of a unit under `parent` (null = top level). */
 export const pathUnder = (parent: { path: string } | null, id: string) => `${parent ? parent.path : "/"}${id}/`;
 
@@ -78,6 +97,15 @@ export async function listUnits(ctx: Ctx, q: UnitListQuery = { archived: true })
   return treeOrder(rows).map(toUnitDto);
 }
 
+/** A unit to choose in a form (a touchpoint's unit, a customer's home unit): active ones, in tree order, indented. */
+export type UnitOption = { id: string; label: string };
+export async function unitOptions(ctx: Ctx): Promise<UnitOption[]> {
+  return (await listUnits(ctx, { archived: false })).map((u) => ({
+    id: u.id,
+    label: `${"\u00a0\u00a0".repeat(u.depth)}${u.name} (${u.code})`,
+  }));
+}
+
 async function findOwn(tx: Tx, ctx: Ctx, id: string, field?: string): Promise<UnitRow> {
   const u = await tx.unit.findFirst({ where: { id, orgId: ctx.orgId } });
   if (!u) {
@@ -107,41 +135,56 @@ function codeTaken(): ConflictError {
   return new ConflictError("Another unit of the organization has this code.");
 }
 
+/**
+ * Creates a unit inside the caller's transaction (the checks, the path and the audit event of `createUnit`). The
+ * demo generator (lib/demo/hierarchy.ts) builds its tree through this within its own transaction, with ids and a
+ * creation time of its own so that the demo is the same on every run.
+ */
+export async function createUnitIn(
+  tx: Tx,
+  ctx: Ctx,
+  input: CreateUnitInput,
+  opts: { id?: string; at?: Date } = {},
+): Promise<UnitDto> {
+  await lockTree(tx, ctx.orgId);
+  const parent = input.parentId ? await activeParent(tx, ctx, input.parentId) : null;
+  if (parent && parent.depth + 1 > MAX_DEPTH)
+    throw new ValidationError([{ name: "parentId", reason: `A tree has at most ${MAX_DEPTH + 1} levels`, in: "body" }]);
+  if ((await tx.unit.count({ where: { orgId: ctx.orgId } })) >= MAX_UNITS)
+    throw new ConflictError(`An organization has at most ${MAX_UNITS.toLocaleString("en-US")} units.`);
+  const created = await tx.unit.create({
+    data: {
+      ...(opts.id ? { id: opts.id } : {}),
+      orgId: ctx.orgId,
+      parentId: parent?.id ?? null,
+      code: input.code,
+      name: input.name,
+      kind: input.kind ?? null,
+      path: "/",
+      depth: parent ? parent.depth + 1 : 0,
+      ...(opts.at ? { createdAt: opts.at, updatedAt: opts.at } : {}),
+    },
+  });
+  const unit = await tx.unit.update({
+    where: { id: created.id },
+    data: { path: pathUnder(parent, created.id), ...(opts.at ? { updatedAt: opts.at } : {}) },
+  });
+  await recordAudit(
+    ctx,
+    {
+      action: "unit.created",
+      entityType: "Unit",
+      entityId: unit.id,
+      data: { code: unit.code, name: unit.name, parentId: unit.parentId },
+    },
+    tx,
+  );
+  return toUnitDto(unit);
+}
+
 export async function createUnit(ctx: Ctx, input: CreateUnitInput): Promise<UnitDto> {
   try {
-    return await db.$transaction(async (tx) => {
-      await lockTree(tx, ctx.orgId);
-      const parent = input.parentId ? await activeParent(tx, ctx, input.parentId) : null;
-      if (parent && parent.depth + 1 > MAX_DEPTH)
-        throw new ValidationError([
-          { name: "parentId", reason: `A tree has at most ${MAX_DEPTH + 1} levels`, in: "body" },
-        ]);
-      if ((await tx.unit.count({ where: { orgId: ctx.orgId } })) >= MAX_UNITS)
-        throw new ConflictError(`An organization has at most ${MAX_UNITS.toLocaleString("en-US")} units.`);
-      const created = await tx.unit.create({
-        data: {
-          orgId: ctx.orgId,
-          parentId: parent?.id ?? null,
-          code: input.code,
-          name: input.name,
-          kind: input.kind ?? null,
-          path: "/",
-          depth: parent ? parent.depth + 1 : 0,
-        },
-      });
-      const unit = await tx.unit.update({ where: { id: created.id }, data: { path: pathUnder(parent, created.id) } });
-      await recordAudit(
-        ctx,
-        {
-          action: "unit.created",
-          entityType: "Unit",
-          entityId: unit.id,
-          data: { code: unit.code, name: unit.name, parentId: unit.parentId },
-        },
-        tx,
-      );
-      return toUnitDto(unit);
-    });
+    return await db.$transaction((tx) => createUnitIn(tx, ctx, input));
   } catch (error) {
     throw isUniqueViolation(error) ? codeTaken() : error;
   }

@@ -21,7 +21,8 @@ test("a manager builds an audience and watches the preview", async ({ page }) =>
   await page.goto("/settings");
   await page.getByRole("link", { name: "Audiences" }).click();
   await expect(page.getByRole("heading", { name: "Audiences", level: 1 })).toBeVisible();
-  await expect(page.getByText("No audiences yet")).toBeVisible();
+  // The demo's own audiences are listed (lib/demo/distribution.ts).
+  await expect(page.getByRole("link", { name: "Plus and Pro customers" })).toBeVisible();
 
   const everyone = await settledCount(page, "preview-matched");
   expect(everyone).toBeGreaterThan(100);

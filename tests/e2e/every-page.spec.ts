@@ -23,8 +23,9 @@ type Ids = {
   survey: string;
   publicId: string;
   webhook?: string;
-  audience?: string;
-  campaign?: string;
+  audience: string;
+  campaign: string;
+  trigger: string;
 };
 type Entry = {
   name: string;
@@ -61,9 +62,9 @@ const PAGES: Entry[] = [
   { name: "responses inbox", path: () => "/surveys/responses", who: READERS },
   { name: "campaigns", path: () => "/surveys/campaigns", who: ["manager"] },
   { name: "forbidden (campaigns)", path: () => "/surveys/campaigns", who: ["agent"] },
-  // the demo has no campaign: campaigns.spec.ts makes one when the suite runs in order
-  { name: "campaign", path: (ids) => ids.campaign && `/surveys/campaigns/${ids.campaign}`, who: ["manager"] },
+  { name: "campaign", path: (ids) => `/surveys/campaigns/${ids.campaign}`, who: ["manager"] },
   { name: "triggers", path: () => "/surveys/triggers", who: ["manager"] },
+  { name: "trigger", path: (ids) => ids.trigger && `/surveys/triggers/${ids.trigger}`, who: ["manager"] },
   { name: "reports", path: () => "/reports", who: READERS },
   { name: "gap report", path: () => "/reports/gaps", who: READERS },
   { name: "drivers", path: () => "/reports/drivers", who: READERS },
@@ -78,7 +79,7 @@ const PAGES: Entry[] = [
   { name: "webhook", path: (ids) => ids.webhook && `/settings/webhooks/${ids.webhook}`, who: ["admin"] },
   { name: "units", path: () => "/settings/units", who: READERS },
   { name: "audiences", path: () => "/settings/audiences", who: ["manager"] },
-  { name: "audience", path: (ids) => ids.audience && `/settings/audiences/${ids.audience}`, who: ["manager"] },
+  { name: "audience", path: (ids) => `/settings/audiences/${ids.audience}`, who: ["manager"] },
   { name: "forbidden (audiences)", path: () => "/settings/audiences", who: ["agent"] },
   { name: "account", path: () => "/account", who: READERS },
   { name: "two-factor", path: () => "/account/two-factor", who: ["agent"] },
@@ -143,9 +144,15 @@ test.beforeAll(async ({ browser }) => {
   const nps = surveys.find((s) => s.type === "nps" && s.status === "live")!;
   const webhooks = await (await admin.request.get("/api/v1/webhooks")).json();
   const webhookList: { id: string }[] = Array.isArray(webhooks) ? webhooks : (webhooks.data ?? []);
-  const audiences: { data?: { id: string }[] } = await (await admin.request.get("/api/v1/audiences")).json();
-  const campaigns: { data?: { id: string }[] } = await (await admin.request.get("/api/v1/campaigns")).json();
+  // The demo's own audience, campaign and trigger (lib/demo/distribution.ts), by name: whatever other specs made.
+  const byName = async (url: string, name: string) => {
+    const list: { data: { id: string; name: string }[] } = await (await admin.request.get(url)).json();
+    const found = list.data.find((x) => x.name === name);
+    expect(found, `${url} lists the demo's "${name}"`).toBeTruthy();
+    return found!.id;
+  };
   ids = {
+    trigger: await byName("/api/v1/triggers", "CSAT after a resolved support call"),
     customer: await firstId(admin, "/api/v1/customers?limit=1"),
     case: await firstId(admin, "/api/v1/cases?limit=1"),
     journey: await firstId(admin, "/api/v1/journeys"),
@@ -153,8 +160,8 @@ test.beforeAll(async ({ browser }) => {
     survey: nps.id,
     publicId: nps.publicId,
     webhook: webhookList[0]?.id,
-    audience: audiences.data?.[0]?.id,
-    campaign: campaigns.data?.[0]?.id,
+    audience: await byName("/api/v1/audiences?limit=200", "Plus and Pro customers"),
+    campaign: await byName("/api/v1/campaigns?limit=100", "Quarterly relationship NPS"),
   };
 });
 

@@ -37,6 +37,7 @@ test("a manager prints a touchpoint's QR code and an answer through it is counte
   const link = new URL((await page.locator("figcaption").innerText()).trim());
   expect(link.searchParams.get("tp")).toBe(tp.id);
   expect(link.searchParams.get("ch")).toBe("qr");
+  expect(link.searchParams.get("sig")).toMatch(/^[A-Za-z0-9_-]{22}$/); // signed: only printed codes count
   const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
   const phone = await context.newPage();
   await phone.goto(`${link.pathname}${link.search}`);

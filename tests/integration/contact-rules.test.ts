@@ -266,8 +266,15 @@ describe("quiet hours", () => {
     expect(again).toMatchObject({ status: "pending", nextAttemptAt: due });
     expect(mails()).toHaveLength(1);
 
-    // a campaign whose window lies inside the quiet hours: no one can be invited, and the log says why
+    // a campaign whose window lies inside the quiet hours cannot be made (400 naming windowStartHour) …
+    const refused = await campaign(o, audience.id, { windowStartHour: 22, windowEndHour: 23 }).catch((e) => e);
+    expect(refused.invalidParams.map((p: { name: string }) => p.name)).toEqual(["windowStartHour"]);
+    expect(refused.invalidParams[0].reason).toContain("nothing could ever be sent");
+    // … but quiet hours set after it was made can swallow it: no one can be invited, and the log says why
+    const rule = { capDays: 0, quietStartHour: 21, quietEndHour: 8, timeZone: "UTC" };
+    await updateContactRule(o.ctx("manager"), { ...rule, quietStartHour: 0, quietEndHour: 0 });
     const { campaign: night } = await campaign(o, audience.id, { windowStartHour: 22, windowEndHour: 23 });
+    await updateContactRule(o.ctx("manager"), rule);
     await campaignTick({ mailer });
     expect(Object.values(await statusOf(night.id))).toEqual(["suppressed:quiet_hours", "suppressed:quiet_hours"]);
     const log = await listCampaignSuppressions(o.ctx("manager"), night.id, { limit: 10 });

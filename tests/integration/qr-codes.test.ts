@@ -1,15 +1,20 @@
 // QR codes for physical touchpoints over real HTTP (run on SQLite and PostgreSQL): the link carries the touchpoint
-// and the channel "qr" (which the organization gets with its first code), the printable sheet as SVG and PDF draws
-// exactly the QR matrix of that link, a survey of another organization or none at all is a 400 naming surveyId,
-// the page opens on the hosted survey, and answers through the code — and only those — are counted per touchpoint.
+// and the channel "qr" (which the organization gets with its first code), signed, the printable sheet as SVG and PDF
+// draws exactly the QR matrix of that link, a survey of another organization or none at all is a 400 naming
+// surveyId, the page opens on the hosted survey, and answers through the code — and only those, never a forged or
+// unsigned claim of the channel — are counted per touchpoint.
 // Roles and another organization's touchpoint: route-table.ts (routes.test.ts).
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { pdfModules, qrModules, svgModules } from "@/lib/journeys/qr-sheet";
+import { qrLinkSignature } from "@/lib/journeys/qr-link";
 import { createOrg, type Org } from "../factories";
 import { createSurvey } from "../factories/surveys";
 import { http, respondent } from "./http";
+import { TEST_NEXTAUTH_SECRET } from "../server";
+
+process.env.NEXTAUTH_SECRET ??= TEST_NEXTAUTH_SECRET; // the server's link key: signs the forged codes below
 
 let A: Org;
 let B: Org;
@@ -35,7 +40,7 @@ const answer = (publicId: string, body: Record<string, unknown>, label: string) 
   });
 
 describe("a touchpoint's QR code", () => {
-  it("links to the touchpoint's live survey with tp and ch=qr, and prints that exact link as SVG and PDF", async () => {
+  it("links to the touchpoint's live survey with tp, ch=qr and its signature, and prints that exact link", async () => {
     const tp = await touchpoint(A, "Checkout <desk> 2");
     const survey = await createSurvey(A.orgId, { touchpointId: tp.id });
     expect(await db.channel.count({ where: { orgId: A.orgId, key: "qr" } })).toBe(0);
@@ -44,7 +49,13 @@ describe("a touchpoint's QR code", () => {
     expect(res.status).toBe(200);
     const url = new URL(res.body.url);
     expect(url.pathname).toBe(`/s/${survey.publicId}`);
-    expect(Object.fromEntries(url.searchParams)).toEqual({ tp: tp.id, ch: "qr" });
+    expect(Object.fromEntries(url.searchParams)).toEqual({ tp: tp.id, ch: "qr", sig: expect.any(String) });
+    expect(url.searchParams.get("sig")).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    // bound to the survey: another survey's code for the same touchpoint has another signature
+    const other = await createSurvey(A.orgId);
+    const otherUrl = new URL((await qr(A, tp.id, `?surveyId=${other.id}`)).body.url);
+    expect(otherUrl.searchParams.get("tp")).toBe(tp.id);
+    expect(otherUrl.searchParams.get("sig")).not.toBe(url.searchParams.get("sig"));
     expect(res.body).toMatchObject({
       survey: { id: survey.id, publicId: survey.publicId },
       channel: "qr",
@@ -123,10 +134,31 @@ describe("answers through the code", () => {
     });
     const post = async (body: Record<string, unknown>, label: string) =>
       expect((await answer(survey.publicId, body, label)).status).toBe(201);
-    await post({ touchpointId: tp.id, channel: "qr", complete: true }, "qr-1");
-    await post({ touchpointId: tp.id, channel: "qr", complete: false }, "qr-2");
+    // What a phone sends after scanning each touchpoint's printed code: its tp, ch and sig.
+    const codes = new Map<string, URLSearchParams>();
+    for (const t of [tp, elsewhere])
+      codes.set(t.id, new URL((await qr(A, t.id, `?surveyId=${survey.id}`)).body.url).searchParams);
+    const signed = (touchpointId: string) => ({
+      touchpointId,
+      channel: "qr",
+      qrSignature: codes.get(touchpointId)!.get("sig"),
+    });
+    await post({ ...signed(tp.id), complete: true }, "qr-1");
+    await post({ ...signed(tp.id), complete: false }, "qr-2");
     await post({ touchpointId: tp.id, channel: "web", complete: true }, "web-1"); // the same touchpoint, not the code
-    await post({ touchpointId: elsewhere.id, channel: "qr", complete: true }, "qr-3"); // another touchpoint's code
+    await post({ ...signed(elsewhere.id), complete: true }, "qr-3"); // another touchpoint's code
+    // Forged: no signature, another touchpoint's signature, another survey's. Each answer is kept, without the claim.
+    const forged = [
+      { touchpointId: tp.id, channel: "qr" },
+      { ...signed(elsewhere.id), touchpointId: tp.id },
+      { touchpointId: tp.id, channel: "qr", qrSignature: qrLinkSignature("pub-other-survey", tp.id) },
+    ];
+    for (const [i, body] of forged.entries()) await post({ ...body, complete: true }, `forged-${i}`);
+    const stored = await db.response.findMany({
+      where: { surveyId: survey.id, clientId: { startsWith: "qr-" } },
+      select: { touchpointId: true, channel: { select: { key: true } } },
+    });
+    expect(stored.filter((r) => r.channel?.key === "web" && r.touchpointId === tp.id)).toHaveLength(4);
     const res = await qr(A, tp.id);
     expect(res.body.answers).toEqual({ total: 2, completed: 1, last30Days: 2 });
     expect((await qr(A, elsewhere.id)).body.answers).toEqual({ total: 1, completed: 1, last30Days: 1 });

@@ -183,6 +183,7 @@ describe("a campaign's response rates", () => {
       queued: 0,
       sent: 122,
       delivered: 120,
+      confirmed: 0, // e-mail has no delivery receipts
       bounced: 2,
       failed: 0,
       suppressed: 3,

@@ -332,6 +332,7 @@ export const ROUTES: RouteCase[] = [
     }),
   },
   { method: "GET", path: "/api/v1/triggers/:id", minRole: "manager", entity: "trigger" },
+  { method: "GET", path: "/api/v1/triggers/:id/response-rates", minRole: "manager", entity: "trigger" },
   {
     method: "PATCH",
     path: "/api/v1/triggers/:id",
@@ -375,6 +376,16 @@ export const ROUTES: RouteCase[] = [
   { method: "POST", path: "/api/v1/units/:id/restore", minRole: "admin", entity: "unit" },
   { method: "POST", path: "/api/v1/units/import", minRole: "admin", csv: true, invalidBody: { csv: "not CSV" } },
   { method: "GET", path: "/api/v1/units/export", minRole: "viewer" },
+  { method: "GET", path: "/api/v1/units/backfill", minRole: "admin" },
+  // the unit league table (lib/units/league.ts); another organization's parentId is a 404 (unit-league.test.ts)
+  { method: "GET", path: "/api/v1/reports/units", minRole: "viewer" },
+  { method: "POST", path: "/api/v1/units/backfill", minRole: "admin" },
+  {
+    method: "POST",
+    path: "/api/v1/units/reassign",
+    minRole: "admin",
+    invalidBody: { toUnitId: "", kinds: [] },
+  },
   // The audit log (lib/audit) comes before the exports: the cross-tenant probes of /exports/responses put the other
   // organization's ids into this organization's audit trail as the filters its admin typed (their own record).
   {
@@ -414,6 +425,9 @@ export const ROUTES: RouteCase[] = [
   // Public survey API (respondents, embeds): see public-responses.test.ts.
   { method: "GET", path: "/api/v1/public/surveys/:publicId", public: true },
   { method: "POST", path: "/api/v1/public/surveys/:publicId/responses", public: true },
+  // Twilio's webhooks (inbound SMS, delivery receipts): signed by Twilio, see campaigns-sms-webhooks.test.ts.
+  { method: "POST", path: "/api/v1/public/sms/twilio/inbound", public: true },
+  { method: "POST", path: "/api/v1/public/sms/twilio/status", public: true },
   // The OpenAPI document (openapi.test.ts): public, describes the API rather than anyone's data.
   { method: "GET", path: "/api/v1/openapi.json", public: true },
   // privacy tools and the audit log (lib/privacy, lib/audit)

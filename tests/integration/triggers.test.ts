@@ -4,18 +4,26 @@
 // it), its retries, the CSV import and its re-import — and from a case's resolution, in the cause's transaction
 // (a rolled-back interaction invites no one), the delay honoured, contact rules recorded as suppressions, a paused
 // trigger's messages waiting until it is resumed, a deleted trigger's dropped, and the funnel. The worker sends to
-// a real SMTP server on 127.0.0.1 (smtp-sink.ts).
+// a real SMTP server on 127.0.0.1 (smtp-sink.ts), and SMS through Twilio's wire format to the receiver on 127.0.0.1
+// (twilio-receiver.ts).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { runDueMessages } from "@/lib/campaigns/worker";
 import { fireInteractionTriggers, inviteFor } from "@/lib/triggers/fire";
+import { resurveyTrigger } from "@/lib/triggers/service";
 import { mailerFromUrl, type Mailer } from "@/lib/mail/transport";
 import { inWindow, nextInWindow } from "@/lib/campaigns/window";
-import { createOrg, uid, type Org } from "../factories";
+import { createOrg, TEST_PASSWORD, uid, type Org } from "../factories";
 import { createSurvey } from "../factories/surveys";
 import { TEST_NEXTAUTH_SECRET } from "../server";
 import { startSmtpSink, type SmtpSink } from "./smtp-sink";
-import { http } from "./http";
+import { http, signIn } from "./http";
+import { smsProviderFromEnv } from "@/lib/campaigns/sms/provider";
+import { invitationToken } from "@/lib/campaigns/link-token";
+import { startTwilioReceiver } from "./twilio-receiver";
+import { callServerAction } from "./server-actions";
+import { getTriggerRates } from "@/lib/campaigns/rates";
+import { NotFoundError } from "@/lib/errors";
 import { postCsv } from "./import-client";
 
 process.env.NEXTAUTH_SECRET ??= TEST_NEXTAUTH_SECRET;
@@ -26,6 +34,7 @@ let sink: SmtpSink;
 let mailer: Mailer;
 let survey: { id: string; publicId: string };
 const HOUR = 3_600_000;
+const ANY_HOUR = { windowStartHour: 0, windowEndHour: 0 };
 
 beforeAll(async () => {
   [A, B] = [await createOrg("trig-a"), await createOrg("trig-b")];
@@ -44,12 +53,16 @@ beforeEach(() => {
 
 const names = (body: { invalid_params?: { name: string }[] }) => (body.invalid_params ?? []).map((p) => p.name).sort();
 
-async function customer(org: Org, over: { consent?: boolean | null; email?: string | null } = {}) {
+async function customer(
+  org: Org,
+  over: { consent?: boolean | null; email?: string | null; phone?: string | null } = {},
+) {
   return db.customer.create({
     data: {
       orgId: org.orgId,
       name: `Cust ${uid()}`,
       email: over.email === undefined ? `c-${uid()}@example.test` : over.email,
+      phone: over.phone ?? null,
       externalId: `X-${uid()}`,
       consent: over.consent ?? null,
     },
@@ -359,6 +372,153 @@ describe("send window and reminders", () => {
   });
 });
 
+describe("a send window inside the quiet hours", () => {
+  it("is a 400 naming windowStartHour to create or change to; partly inside is saved; pausing stays possible", async () => {
+    const org = await createOrg("trig-quiet");
+    await db.contactRule.update({ where: { orgId: org.orgId }, data: { quietStartHour: 21, quietEndHour: 8 } });
+    const s = await createSurvey(org.orgId);
+    const post = (body: Record<string, unknown>) =>
+      http("POST", "/api/v1/triggers", {
+        key: org.keys.manager,
+        body: { name: `q ${uid()}`, event: "interaction", surveyId: s.id, delayAmount: 1, ...body },
+      });
+    const never = await post({ windowStartHour: 22, windowEndHour: 6 });
+    expect(never.status).toBe(400);
+    expect(never.contentType).toContain("application/problem+json");
+    expect(never.body.invalid_params).toEqual([
+      expect.objectContaining({ name: "windowStartHour", reason: expect.stringContaining("(21:00–08:00)") }),
+    ]);
+    expect(await db.trigger.count({ where: { orgId: org.orgId, builtIn: null } })).toBe(1); // the factory's only
+    const partly = await post({ windowStartHour: 7, windowEndHour: 10 });
+    expect(partly.status).toBe(201);
+    const patch = (body: Record<string, unknown>) =>
+      http("PATCH", `/api/v1/triggers/${partly.body.id}`, { key: org.keys.manager, body });
+    const moved = await patch({ windowEndHour: 8 }); // 07:00–08:00: entirely quiet
+    expect(moved.status).toBe(400);
+    expect(moved.body.invalid_params.map((p: { name: string }) => p.name)).toEqual(["windowStartHour"]);
+    expect(await db.trigger.findUniqueOrThrow({ where: { id: partly.body.id } })).toMatchObject({ windowEndHour: 10 });
+    // quiet hours that later swallow the window do not stop the trigger from being paused
+    await db.contactRule.update({ where: { orgId: org.orgId }, data: { quietStartHour: 0, quietEndHour: 12 } });
+    expect((await patch({ status: "paused" })).status).toBe(200);
+  });
+});
+
+describe("a trigger's page", () => {
+  it("shows its response rates and saves its edit form; another organization's trigger is a 404", async () => {
+    const t = await trigger({ event: "interaction", delayAmount: 2, reminderCount: 1 });
+    const cookie = (await signIn(A.users.manager.email, TEST_PASSWORD))!;
+    const page = await http("GET", `/surveys/triggers/${t.id}`, { headers: { cookie } });
+    expect(page.status).toBe(200);
+    for (const text of ["Response rate", "Funnel", "Answers after each reminder", "Settings", "Save trigger"])
+      expect(page.body).toContain(text);
+    expect((await http("GET", `/surveys/triggers/${B.ids.trigger}`, { headers: { cookie } })).status).toBe(404);
+    await expect(getTriggerRates(A.ctx("manager"), B.ids.trigger)).rejects.toBeInstanceOf(NotFoundError);
+
+    // The edit form: every field it shows; blanks are "any touchpoint", the default subject, the organization's zone.
+    const save = (id: string, form: Record<string, string>) =>
+      callServerAction(
+        { file: "app/_actions/triggers.ts", name: "updateTriggerAction", bound: [id] },
+        { cookie, form },
+      );
+    const tp = await touchpoint();
+    const form = {
+      name: "Renamed on its page",
+      surveyId: survey.id,
+      touchpointId: tp.id,
+      outcome: "",
+      delayAmount: "3",
+      delayUnit: "days",
+      windowStartHour: "8",
+      windowEndHour: "18",
+      timeZone: "",
+      subject: "",
+      reminderCount: "2",
+      reminderDelayHours: "48",
+    };
+    expect((await save(t.id, form)).status).toBe(200);
+    expect(await db.trigger.findUniqueOrThrow({ where: { id: t.id } })).toMatchObject({
+      name: "Renamed on its page",
+      touchpointId: tp.id,
+      outcome: null,
+      delayAmount: 3,
+      delayUnit: "days",
+      windowStartHour: 8,
+      windowEndHour: 18,
+      timeZone: null,
+      subject: null,
+      reminderCount: 2,
+      reminderDelayHours: 48,
+    });
+    // a bad field is named and nothing changes; another organization's trigger changes nothing
+    const bad = await save(t.id, { ...form, name: "", delayAmount: "-1" });
+    expect(bad.text).toContain("Name the trigger");
+    expect((await db.trigger.findUniqueOrThrow({ where: { id: t.id } })).name).toBe("Renamed on its page");
+    await save(B.ids.trigger, form);
+    expect((await db.trigger.findUniqueOrThrow({ where: { id: B.ids.trigger } })).name).toBe("trig-b trigger");
+  });
+
+  it("its response rate: 1 of 2 delivered invitations answered is 50 %, the reminder row counts both sends", async () => {
+    const tp = await touchpoint();
+    const t = await trigger({ event: "interaction", touchpointId: tp.id, delayAmount: 0 });
+    const [c1, c2] = [await customer(A), await customer(A)];
+    await logInteraction({ customerId: c1.id, touchpointId: tp.id });
+    await logInteraction({ customerId: c2.id, touchpointId: tp.id });
+    await runDueMessages({ mailer });
+    const sent = await invitationsOf(t.id);
+    expect(sent.map((i) => i.status)).toEqual(["sent", "sent"]);
+    await db.response.create({
+      data: {
+        orgId: A.orgId,
+        surveyId: survey.id,
+        clientId: `tr-${uid()}`,
+        customerId: c1.id,
+        metric: "nps",
+        score: 9,
+        category: "promoter",
+        completed: true,
+        completedAt: new Date(),
+        submittedAt: new Date(Date.now() + 1000),
+      },
+    });
+    const rates = await getTriggerRates(A.ctx("manager"), t.id);
+    expect(rates.funnel).toMatchObject({ invited: 2, sent: 2, delivered: 2, started: 1, completed: 1 });
+    expect(rates.responseRate).toMatchObject({ answered: 1, delivered: 2, rate: 50 });
+    expect(rates.reminders).toEqual([{ message: 0, sent: 2, answered: 1, completed: 1 }]);
+    // the same over the API; another organization's trigger is a 404
+    const api = await http("GET", `/api/v1/triggers/${t.id}/response-rates`, { key: A.keys.manager });
+    expect(api.status).toBe(200);
+    expect(api.body.responseRate).toMatchObject({ answered: 1, delivered: 2, rate: 50 });
+    expect(api.body.trigger).toEqual({ id: t.id, name: expect.any(String) });
+    const foreign = await http("GET", `/api/v1/triggers/${B.ids.trigger}/response-rates`, { key: A.keys.manager });
+    expect(foreign.status).toBe(404);
+  });
+});
+
+describe("the zone of the quiet hours (window.ts sendTimeZone)", () => {
+  it("the re-survey, which names no zone, reads the quiet hours in the contact rule's zone, not UTC", async () => {
+    const org = await createOrg("trig-zone");
+    await db.contactRule.update({
+      where: { orgId: org.orgId },
+      data: { capDays: 0, quietStartHour: 21, quietEndHour: 8, timeZone: "Europe/Zurich" },
+    });
+    const t = { ...(await resurveyTrigger(org.orgId)), surveyId: (await createSurvey(org.orgId)).id };
+    expect(t.timeZone).toBeNull();
+    const c = await customer(org);
+    // 20:30 UTC on 4 December = 21:30 in Zurich: quiet there (not in UTC), so the e-mail waits for 08:00 Zurich.
+    const now = new Date("2026-12-04T20:30:00Z");
+    const zoned = await db.$transaction((tx) =>
+      inviteFor(tx, t, [{ key: `case:zone-${uid()}`, customerId: c.id, at: now }], now),
+    );
+    expect([...zoned.values()][0].dueAt?.toISOString()).toBe("2026-12-05T07:00:00.000Z");
+    // A customer with a zone of their own keeps theirs: 20:30 UTC is 15:30 in New York, outside the quiet hours.
+    await db.customer.update({ where: { id: c.id }, data: { attributes: { tz: "America/New_York" } } });
+    const own = await db.$transaction((tx) =>
+      inviteFor(tx, t, [{ key: `case:zone-${uid()}`, customerId: c.id, at: now }], now),
+    );
+    expect([...own.values()][0].dueAt?.toISOString()).toBe(now.toISOString());
+  });
+});
+
 describe("paused, deleted, and case triggers", () => {
   it("a paused trigger fires nothing new and its queued messages wait until it is resumed", async () => {
     const tp = await touchpoint();
@@ -420,5 +580,66 @@ describe("paused, deleted, and case triggers", () => {
       (await http("PATCH", `/api/v1/cases/${other.id}`, { key: A.keys.agent, body: { status: "resolved" } })).status,
     ).toBe(400);
     expect(await db.invitation.count({ where: { triggerId: t.id, causeKey: `case:${other.id}` } })).toBe(0);
+  });
+});
+
+describe("SMS triggers", () => {
+  it("text the customer's number in E.164 form under the same contact rules: no phone → no_phone, an e-mail invitation within the cap → recently_invited", async () => {
+    const C = await createOrg("trig-sms");
+    await db.contactRule.update({ where: { orgId: C.orgId }, data: { capDays: 30 } });
+    const s = await createSurvey(C.orgId, { type: "nps" });
+    const [smsTp, mailTp] = [await touchpoint(C), await touchpoint(C)];
+    const make = (body: Record<string, unknown>) =>
+      http("POST", "/api/v1/triggers", {
+        key: C.keys.manager,
+        body: { name: `t ${uid()}`, surveyId: s.id, event: "interaction", delayAmount: 0, ...ANY_HOUR, ...body },
+      });
+    const fax = await make({ channel: "fax", touchpointId: smsTp.id });
+    expect(fax.status).toBe(400);
+    expect(names(fax.body)).toEqual(["channel"]);
+    const t = (await make({ channel: "sms", touchpointId: smsTp.id })).body as { id: string; channel: string };
+    expect(t.channel).toBe("sms");
+    expect(await db.channel.count({ where: { orgId: C.orgId, key: "sms" } })).toBe(1);
+    const mailTrigger = (await make({ touchpointId: mailTp.id })).body as { id: string; channel: string };
+    expect(mailTrigger.channel).toBe("email");
+
+    const digits = String(Math.floor(Math.random() * 1e7)).padStart(7, "0");
+    const ann = await customer(C, { phone: `0041 79 ${digits.slice(0, 3)} ${digits.slice(3)}` });
+    const noPhone = await customer(C, { phone: "079 123 45 67" }); // national: not guessed
+    const mailed = await customer(C, { phone: `+4178${digits}` });
+    const log = (customerId: string, touchpointId: string) =>
+      http("POST", "/api/v1/interactions", {
+        key: C.keys.agent,
+        body: { outcome: "resolved", customerId, touchpointId },
+      });
+    expect((await log(mailed.id, mailTp.id)).status).toBe(201); // an e-mail invitation: the customer's contact
+    for (const c of [ann, noPhone, mailed]) expect((await log(c.id, smsTp.id)).status).toBe(201);
+
+    const inv = await invitationsOf(t.id);
+    const of = (id: string) => inv.find((i) => i.customerId === id)!;
+    expect([ann, noPhone, mailed].map((c) => [of(c.id).status, of(c.id).reason, of(c.id).messages.length])).toEqual([
+      ["queued", null, 1],
+      ["suppressed", "no_phone", 0],
+      ["suppressed", "recently_invited", 0],
+    ]);
+    expect(of(ann.id).address).toBe(`+4179${digits}`);
+    const logged = await db.suppressionLog.findMany({ where: { orgId: C.orgId, channel: "sms" } });
+    expect(logged.map((l) => [l.source, l.reason]).sort()).toEqual([
+      ["trigger", "no_phone"],
+      ["trigger", "recently_invited"],
+    ]);
+
+    const twilio = await startTwilioReceiver();
+    try {
+      await runDueMessages({ mailer: null, sms: smsProviderFromEnv(twilio.env)! });
+      const texts = twilio.requests.filter((r) => r.to === `+4179${digits}`);
+      expect(texts).toHaveLength(1);
+      expect(texts[0].body).toContain(`/i/${invitationToken(of(ann.id).id)} Reply STOP to opt out`);
+      expect(twilio.requests.filter((r) => r.to === `+4178${digits}`)).toHaveLength(0);
+    } finally {
+      await twilio.stop();
+    }
+    const got = await http("GET", `/api/v1/triggers/${t.id}`, { key: C.keys.manager });
+    expect(got.body.funnel).toMatchObject({ invited: 3, sent: 1, delivered: 1, suppressed: 2, queued: 0 });
   });
 });

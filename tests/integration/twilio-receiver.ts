@@ -4,11 +4,24 @@
 // HTTP basic auth with the account SID and auth token. Answers 201 with a message resource ({ sid: "SM…",
 // status: "queued", … }) or Twilio's error shape ({ code, message, status }) — chosen per number by `respond`.
 // A wrong path or wrong credentials answer as Twilio does (404 code 20404, 401 code 20003).
-import { randomBytes } from "node:crypto";
+// It also plays Twilio's side of the webhooks: `report` POSTs a status callback for a message it took to the
+// StatusCallback that message carried, and `reply` POSTs an inbound message to a URL — form-encoded and signed
+// with X-Twilio-Signature as Twilio signs (base64 HMAC-SHA1 of the URL and the sorted parameters, written out here
+// on its own rather than with the code under test).
+import { createHmac, randomBytes } from "node:crypto";
 import http from "node:http";
 import { freePort } from "../server";
 
-export type TwilioRequest = { path: string; to: string; from: string | null; service: string | null; body: string };
+export type TwilioRequest = {
+  path: string;
+  to: string;
+  from: string | null;
+  service: string | null;
+  body: string;
+  statusCallback: string | null;
+};
+/** What a webhook POST from "Twilio" got back. */
+export type WebhookAnswer = { status: number; contentType: string; text: string; headers: Headers };
 export type TwilioAnswer = { status: number; code?: number } | null;
 
 export type TwilioReceiver = {
@@ -20,8 +33,45 @@ export type TwilioReceiver = {
   /** The messages answered 201, with their sid. */
   accepted: Array<TwilioRequest & { sid: string }>;
   env: Record<string, string>;
+  /** A status callback for an accepted message, to its StatusCallback (MessageStatus, and ErrorCode if given). */
+  report: (sid: string, status: string, errorCode?: number) => Promise<WebhookAnswer>;
+  /** An inbound message from `from` to the sender, POSTed to `url` (the server's inbound endpoint). */
+  reply: (url: string, from: string, body: string) => Promise<WebhookAnswer>;
   stop: () => Promise<void>;
 };
+
+/** Twilio's signature of a POST of `form` to `url`. */
+export function signTwilio(authToken: string, url: string, form: URLSearchParams): string {
+  const data = [...form.entries()]
+    .sort(([a, x], [b, y]) => (a === b ? (x < y ? -1 : x > y ? 1 : 0) : a < b ? -1 : 1))
+    .reduce((acc, [k, v]) => acc + k + v, url);
+  return createHmac("sha1", authToken).update(data, "utf8").digest("base64");
+}
+
+/** POSTs `form` to `url` signed with `authToken` (or with `signature` as given, to test refusals). */
+export async function postSigned(
+  url: string,
+  form: URLSearchParams,
+  authToken: string,
+  opts: { signature?: string | null; headers?: Record<string, string>; signedUrl?: string } = {},
+): Promise<WebhookAnswer> {
+  const signature = opts.signature === undefined ? signTwilio(authToken, opts.signedUrl ?? url, form) : opts.signature;
+  const res = await fetch(url, {
+    method: "POST",
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      ...(signature !== null ? { "x-twilio-signature": signature } : {}),
+      ...opts.headers,
+    },
+    body: form.toString(),
+  });
+  return {
+    status: res.status,
+    contentType: res.headers.get("content-type") ?? "",
+    text: await res.text(),
+    headers: res.headers,
+  };
+}
 
 const MESSAGES: Record<number, string> = {
   20003: "Authenticate",
@@ -59,6 +109,7 @@ export async function startTwilioReceiver(respond: (to: string) => TwilioAnswer 
         from: form.get("From"),
         service: form.get("MessagingServiceSid"),
         body: form.get("Body") ?? "",
+        statusCallback: form.get("StatusCallback"),
       };
       requests.push(r);
       const answer = respond(r.to);
@@ -100,6 +151,39 @@ export async function startTwilioReceiver(respond: (to: string) => TwilioAnswer 
       TWILIO_FROM: "+15005550006",
       TWILIO_API_BASE_URL: url,
     },
+    report: (sid, status, errorCode) => {
+      const m = accepted.find((a) => a.sid === sid);
+      if (!m?.statusCallback) throw new Error(`no StatusCallback for ${sid}`);
+      const form = new URLSearchParams({
+        AccountSid: accountSid,
+        MessageSid: sid,
+        SmsSid: sid,
+        MessageStatus: status,
+        SmsStatus: status,
+        To: m.to,
+        From: m.from ?? "",
+        ApiVersion: "2010-04-01",
+      });
+      if (errorCode !== undefined) form.set("ErrorCode", String(errorCode));
+      return postSigned(m.statusCallback, form, authToken);
+    },
+    reply: (url, from, body) =>
+      postSigned(
+        url,
+        new URLSearchParams({
+          ToCountry: "US",
+          SmsMessageSid: `SM${randomBytes(16).toString("hex")}`,
+          NumMedia: "0",
+          MessageSid: `SM${randomBytes(16).toString("hex")}`,
+          AccountSid: accountSid,
+          From: from,
+          To: "+15005550006",
+          Body: body,
+          NumSegments: "1",
+          ApiVersion: "2010-04-01",
+        }),
+        authToken,
+      ),
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

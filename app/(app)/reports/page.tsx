@@ -28,6 +28,14 @@ const REPORTS = [
     link: "Open the key-driver analysis",
   },
   {
+    id: "units",
+    href: "/reports/units",
+    title: "Units compared",
+    description:
+      "NPS of every region, store or team against the unit above it, with intervals; a unit is flagged only where the difference is not noise (false discovery rate controlled), and each unit drills down to the units below.",
+    link: "Open the unit comparison",
+  },
+  {
     id: "digest",
     href: "/reports/digest",
     title: "Weekly digest",

@@ -20,7 +20,7 @@ import { TwoFactorPolicySection } from "@/components/settings/two-factor-policy-
 import { getTwoFactorPolicy } from "@/lib/two-factor/policy";
 import { SettingsNav, type NavSection } from "@/components/settings/settings-nav";
 import { ContactRulesSection } from "@/components/settings/contact-rules-section";
-import { getContactRule } from "@/lib/campaigns/contact-rule-service";
+import { getContactRule, listSendWindows } from "@/lib/campaigns/contact-rule-service";
 
 // The sections below, in page order, by their headings (the sub-navigation links to them).
 const ADMIN_SECTIONS: NavSection[] = [
@@ -54,7 +54,9 @@ export default async function SettingsPage() {
           getTwoFactorPolicy(ctx),
         ])
       : null,
-    hasRole(ctx.role, "manager") ? Promise.all([getCaseSettings(ctx), listCaseOwners(ctx), getContactRule(ctx)]) : null,
+    hasRole(ctx.role, "manager")
+      ? Promise.all([getCaseSettings(ctx), listCaseOwners(ctx), getContactRule(ctx), listSendWindows(ctx)])
+      : null,
   ]);
 
   return (
@@ -125,7 +127,7 @@ export default async function SettingsPage() {
         </>
       ) : null}
       {cases ? <CaseRulesSection rules={cases[0].rules} rootCauses={cases[0].rootCauses} owners={cases[1]} /> : null}
-      {cases ? <ContactRulesSection rule={cases[2]} /> : null}
+      {cases ? <ContactRulesSection rule={cases[2]} senders={cases[3]} /> : null}
       <OrganizationsSection orgs={orgs} currentOrgId={ctx.orgId} />
     </>
   );

@@ -103,6 +103,7 @@ function OperationCard({ op, origin }: { op: Operation; origin: string }) {
                 csv: "CSV file",
                 "json-or-csv": "JSON, or CSV with ?format=csv",
                 ndjson: "NDJSON progress lines",
+                xml: "XML (an empty TwiML <Response/>)",
               }[op.response]
             }
           </dd>

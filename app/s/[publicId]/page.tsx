@@ -2,7 +2,8 @@
 // language (?lang=, else Accept-Language), one small client form. Link parameters: ?score= prefills and
 // saves the headline score, ?cid= the customer's external id with ?ct= its customer token (without a valid
 // token the id is only an unverified claim: docs/security/signed-customer-token.md; a verified customer who
-// opted out sees no form), ?tp= a touchpoint id, ?ch= a channel key, ?rid= with ?rt= the one response of an
+// opted out sees no form), ?tp= a touchpoint id, ?ch= a channel key (the channel "qr" only with the QR code's
+// ?sig=, checked when the answer is stored: lib/journeys/qr-link.ts), ?rid= with ?rt= the one response of an
 // invitation (its client id and resume token, from the /i/ redirect: lib/campaigns/links.ts).
 import type { Metadata } from "next";
 import { headers } from "next/headers";
@@ -97,6 +98,7 @@ export default async function HostedSurveyPage(props: Props) {
     customerToken: customerExternalId ? field.customerToken.safeParse(first(sp.ct)).data : undefined,
     touchpointId: field.touchpointId.safeParse(first(sp.tp)).data,
     channel: field.channel.safeParse(first(sp.ch)).data,
+    qrSignature: field.qrSignature.safeParse(first(sp.sig)).data,
   };
   // Only a client id derived from an invitation (its MAC checks out) names the invitation's response.
   const rid = field.clientId.safeParse(first(sp.rid)).data;

@@ -35,6 +35,7 @@ export function serverSmsProvider(env: Env = process.env): SmsProvider | null {
     env.TWILIO_FROM,
     env.TWILIO_MESSAGING_SERVICE_SID,
     env.TWILIO_API_BASE_URL,
+    env.PUBLIC_URL,
   ].join("\n");
   if (shared?.key !== key) shared = { key, provider: smsProviderFromEnv(env) };
   return shared.provider;

@@ -73,6 +73,42 @@ describe("the SMS invitation", () => {
     expect(long.body).toContain("Reply STOP to opt out");
     expect(long.body.startsWith("The Extremely")).toBe(true);
   });
+  it("worked example, a sender people can reply to: 21 + 82 + 22 = 125 septets, one segment", () => {
+    // "Acme: how did we do? " (21) + the link (21 for the base, "/i/", a 58-character token = 82) + " Reply STOP to
+    // opt out" (22); the friendlier wording would be 63 + 82 + 22 = 167 > 160, so the shorter one is taken.
+    const m = smsInvitation({ ...base, orgName: "Acme" });
+    expect(m).toMatchObject({ encoding: "GSM-7", units: 125, segments: 1 });
+    expect(m.body.startsWith("Acme: how did we do? ")).toBe(true);
+  });
+
+  describe("from an alphanumeric sender (no replies possible)", () => {
+    const alpha = { ...base, replies: false };
+    it("never asks for a reply: it carries the unsubscribe link /u/<token> instead", () => {
+      const m = smsInvitation({ ...alpha, orgName: "Acme" });
+      const token = m.body.match(/\/i\/([^ ]+)/)![1];
+      expect(m.body).not.toMatch(/reply|STOP/i);
+      expect(m.body.endsWith(` Opt out: http://127.0.0.1:3000/u/${token}`)).toBe(true);
+    });
+    it("worked example: 63 + 82 + 10 + 82 = 237 septets, two segments (153 each), so the friendliest wording", () => {
+      // Two 82-character links cannot share one 160-septet segment with any wording; of two-segment texts the
+      // friendliest wins: "Acme: we would like your opinion. It takes less than a minute: " (63) + link (82) +
+      // " Opt out: " (10) + link (82).
+      const m = smsInvitation({ ...alpha, orgName: "Acme" });
+      expect(m).toMatchObject({ encoding: "GSM-7", units: 237, segments: 2 });
+      expect(m.body.startsWith("Acme: we would like your opinion. It takes less than a minute: ")).toBe(true);
+      // a reminder: "Acme: a reminder, we would still like your opinion. It takes a minute: " (71) → 245, two
+      expect(smsInvitation({ ...alpha, orgName: "Acme", reminder: true })).toMatchObject({ units: 245, segments: 2 });
+    });
+    it("worked example in UCS-2: 196 code units take three segments of 67", () => {
+      // "東京カフェ: how did we do? " (22) + 82 + 10 + 82 = 196; ceil(196 / 67) = 3
+      expect(smsInvitation({ ...alpha, orgName: "東京カフェ" })).toMatchObject({
+        encoding: "UCS-2",
+        units: 196,
+        segments: 3,
+      });
+    });
+  });
+
   it("a name with nothing in the GSM alphabet goes as UCS-2 in two segments", () => {
     const m = smsInvitation({ ...base, orgName: "東京カフェ" });
     expect(m).toMatchObject({ encoding: "UCS-2", segments: 2 });
@@ -120,5 +156,12 @@ describe("Twilio's errors", () => {
         TWILIO_FROM: "Acme",
       })?.name,
     ).toBe("twilio");
+  });
+
+  it("knows when replies are possible: a number or a Messaging Service, not an alphanumeric sender id", () => {
+    const env = { SMS_PROVIDER: "twilio", TWILIO_ACCOUNT_SID: "AC1", TWILIO_AUTH_TOKEN: "t" };
+    expect(smsProviderFromEnv({ ...env, TWILIO_FROM: "+15005550006" })?.replies).toBe(true);
+    expect(smsProviderFromEnv({ ...env, TWILIO_FROM: "Acme" })?.replies).toBe(false);
+    expect(smsProviderFromEnv({ ...env, TWILIO_MESSAGING_SERVICE_SID: "MG1" })?.replies).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 // Twilio's Messages REST API, the one SMS wire format implemented (provider.ts): POST
 // {base}/2010-04-01/Accounts/{AccountSid}/Messages.json, form-encoded To, From (or MessagingServiceSid) and Body,
-// HTTP basic auth with the account SID and auth token. 201 with the message resource ({ "sid": "SM…", "status":
+// HTTP basic auth with the account SID and auth token, and — when PUBLIC_URL is set — StatusCallback, the URL of
+// the delivery receipts endpoint (webhook-url.ts, receipts.ts). 201 with the message resource ({ "sid": "SM…", "status":
 // "queued", … }) means Twilio took it; an error is { "code": 21211, "message": "…", "status": 400 }.
 //
 // What an error means for the worker (classifyTwilio, tested on its own):
@@ -13,7 +14,9 @@
 //   requests (20429, HTTP 429), Twilio failing (5xx), no answer (network, timeout) → retry, with backoff;
 // - any other refusal of the request (400: an empty or too long body 21602 / 21617, a region not enabled 21408,
 //   …) → "rejected": the message is dead and nothing is learnt about the number.
+import { toE164 } from "./phone";
 import type { SmsOutcome, SmsProvider } from "./types";
+import { TWILIO_STATUS_PATH, twilioWebhookUrl } from "./webhook-url";
 
 /** Twilio's API host: the default of TWILIO_API_BASE_URL. */
 export const TWILIO_API_BASE_URL = "https://api.twilio.com";
@@ -41,6 +44,8 @@ export type TwilioConfig = {
   messagingServiceSid?: string;
   baseUrl?: string;
   timeoutMs?: number;
+  /** Sent as each message's StatusCallback: where Twilio reports delivery (receipts.ts); none without PUBLIC_URL. */
+  statusCallback?: string | null;
 };
 
 export function twilioProvider(cfg: TwilioConfig): SmsProvider {
@@ -49,10 +54,13 @@ export function twilioProvider(cfg: TwilioConfig): SmsProvider {
   const auth = `Basic ${Buffer.from(`${cfg.accountSid}:${cfg.authToken}`).toString("base64")}`;
   return {
     name: "twilio",
+    // A Messaging Service sends from its numbers; a From that is not a number is an alphanumeric sender id.
+    replies: Boolean(cfg.messagingServiceSid) || toE164(cfg.from) !== null,
     async send(to, body) {
       const form = new URLSearchParams({ To: to, Body: body });
       if (cfg.messagingServiceSid) form.set("MessagingServiceSid", cfg.messagingServiceSid);
       else form.set("From", cfg.from!);
+      if (cfg.statusCallback) form.set("StatusCallback", cfg.statusCallback);
       let res: Response;
       try {
         res = await fetch(url, {
@@ -105,5 +113,6 @@ export function twilioFromEnv(env: Env): SmsProvider {
   }
   if (parsed.protocol !== "https:" && parsed.protocol !== "http:")
     throw new Error(`TWILIO_API_BASE_URL must be an http(s) URL: ${baseUrl}`);
-  return twilioProvider({ accountSid, authToken, from, messagingServiceSid, baseUrl });
+  const statusCallback = twilioWebhookUrl(TWILIO_STATUS_PATH, env);
+  return twilioProvider({ accountSid, authToken, from, messagingServiceSid, baseUrl, statusCallback });
 }

@@ -16,5 +16,10 @@ export type SmsOutcome =
 
 export interface SmsProvider {
   readonly name: string;
+  /**
+   * Whether recipients can reply to the sender: false for an alphanumeric sender id ("Acme"), which cannot receive
+   * texts — then a message must not ask for "Reply STOP" and carries the unsubscribe link instead (message.ts).
+   */
+  readonly replies: boolean;
   send(to: string, body: string): Promise<SmsOutcome>;
 }

@@ -3,7 +3,7 @@ import { Pencil } from "lucide-react";
 import { hasRole } from "@/lib/auth/roles";
 import { ButtonLink } from "@/components/ui/button";
 import { orNotFound, requireCtx } from "@/lib/auth/action";
-import { filtersToSearchParams, parseFiltersLeniently } from "@/lib/analytics/filters";
+import { mapFiltersQuery, parseFiltersLeniently } from "@/lib/analytics/filters";
 import { segmentTags } from "@/lib/analytics/trend";
 import { getJourneyMap } from "@/lib/journeys/map";
 import { listChannels } from "@/lib/journeys/service";
@@ -37,13 +37,7 @@ export default async function JourneyPage({
     segmentTags(ctx),
   ]);
   // Links from the map keep its period, channel and segment.
-  const query = filtersToSearchParams({
-    preset: filters.preset,
-    from: filters.from,
-    to: filters.to,
-    channelId: filters.channelId,
-    segment: filters.segment,
-  }).toString();
+  const query = mapFiltersQuery(filters).toString();
   const shownPeriod = formatPeriod(map.period.from, new Date(map.period.to.getTime() - 1));
 
   return (

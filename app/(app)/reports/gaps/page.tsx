@@ -1,6 +1,6 @@
 import { Download } from "lucide-react";
 import { requireCtx } from "@/lib/auth/action";
-import { filtersToSearchParams, parseFiltersLeniently } from "@/lib/analytics/filters";
+import { mapFiltersQuery, parseFiltersLeniently } from "@/lib/analytics/filters";
 import { segmentTags } from "@/lib/analytics/trend";
 import { getGapReport } from "@/lib/journeys/gaps-report";
 import { getServqualReport } from "@/lib/journeys/servqual";
@@ -30,13 +30,7 @@ export default async function GapsReportPage({ searchParams }: { searchParams: S
     listChannels(ctx),
     segmentTags(ctx),
   ]);
-  const query = filtersToSearchParams({
-    preset: filters.preset,
-    from: filters.from,
-    to: filters.to,
-    channelId: filters.channelId,
-    segment: filters.segment,
-  }).toString();
+  const query = mapFiltersQuery(filters).toString();
   const csvHref = `/api/v1/reports/gaps?${query ? `${query}&` : ""}format=csv`;
   const servqualCsvHref = `/api/v1/reports/servqual?${query ? `${query}&` : ""}format=csv`;
   const shownPeriod = formatPeriod(report.period.from, new Date(report.period.to.getTime() - 1));

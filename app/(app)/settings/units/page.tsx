@@ -8,6 +8,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { buttonClass } from "@/components/ui/button";
 import { CreateUnitForm, ImportUnitsForm } from "@/components/units/unit-forms";
 import { UnitTree } from "@/components/units/unit-tree";
+import { BackfillPanel } from "@/components/units/backfill-panel";
+import { unattributedRows, unitBackfillStatus } from "@/lib/units/backfill-service";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Units" };
@@ -16,6 +18,8 @@ export default async function UnitsPage() {
   const ctx = await requireCtx();
   const isAdmin = hasRole(ctx.role, "admin");
   const units = await listUnits(ctx);
+  const [backfill, unattributed] =
+    isAdmin && units.length > 0 ? await Promise.all([unitBackfillStatus(ctx), unattributedRows(ctx)]) : [null, 0];
   const parents = units
     .filter((u) => !u.archived)
     .map((u) => ({ id: u.id, label: `${u.name} (${u.code})`, depth: u.depth }));
@@ -65,6 +69,14 @@ export default async function UnitsPage() {
       </Section>
       {isAdmin ? (
         <>
+          {units.length > 0 ? (
+            <Section title="Attribute history">
+              <BackfillPanel
+                initial={backfill ? JSON.parse(JSON.stringify(backfill)) : null}
+                unattributed={unattributed}
+              />
+            </Section>
+          ) : null}
           <Section title="Add a unit">
             <CreateUnitForm parents={parents} />
           </Section>

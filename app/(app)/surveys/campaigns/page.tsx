@@ -6,12 +6,14 @@ import { listSurveys } from "@/lib/surveys/service";
 import { listAudiences } from "@/lib/audiences/service";
 import { mailConfigured } from "@/lib/mail/transport";
 import { smsConfigured } from "@/lib/campaigns/sms/provider";
+import { SmsSetupNote } from "@/components/campaigns/sms-setup-note";
 import { PageHeader, Section } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { formatCount } from "@/components/ui/format";
 import { formatResponseRate } from "@/lib/metrics";
 import { CampaignForm } from "@/components/campaigns/campaign-form";
+import { sendingContext } from "@/lib/campaigns/contact-rule-service";
 import { CampaignControls } from "@/components/campaigns/campaign-controls";
 import { CampaignStatusBadge, scheduleText } from "@/components/campaigns/campaign-labels";
 
@@ -77,10 +79,11 @@ const columns: Column<CampaignDto>[] = [
 
 export default async function CampaignsPage() {
   const ctx = await requireCtx("manager");
-  const [{ data: campaigns }, surveys, { data: audiences }] = await Promise.all([
+  const [{ data: campaigns }, surveys, { data: audiences }, sending] = await Promise.all([
     listCampaigns(ctx, { limit: 100 }),
     listSurveys(ctx),
     listAudiences(ctx, { limit: 200 }),
+    sendingContext(ctx.orgId),
   ]);
   const live = surveys.filter((s) => s.status === "live").map((s) => ({ value: s.id, label: s.name }));
   const audienceOptions = audiences.map((a) => ({ value: a.id, label: a.name }));
@@ -105,12 +108,7 @@ export default async function CampaignsPage() {
           invitations wait in the outbox until it is.
         </p>
       )}
-      {smsConfigured() || !campaigns.some((c) => c.channel === "sms") ? null : (
-        <p role="note" className="mb-6 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          SMS is not set up on this server (<code className="font-mono">SMS_PROVIDER</code>, see docs/operations.md), so
-          SMS invitations wait in the outbox until it is.
-        </p>
-      )}
+      {smsConfigured() || !campaigns.some((c) => c.channel === "sms") ? null : <SmsSetupNote />}
       <Section title="Your campaigns">
         {campaigns.length === 0 ? (
           <EmptyState title="No campaigns yet" icon={<Send size={28} />}>
@@ -125,7 +123,7 @@ export default async function CampaignsPage() {
         )}
       </Section>
       <Section title="New campaign" description="Who receives what, when, and how often they are reminded.">
-        <CampaignForm surveys={live} audiences={audienceOptions} />
+        <CampaignForm surveys={live} audiences={audienceOptions} sending={sending} />
       </Section>
     </>
   );

@@ -5,41 +5,20 @@ import { listTriggers, type TriggerDto } from "@/lib/triggers/service";
 import { listSurveys } from "@/lib/surveys/service";
 import { listTouchpoints } from "@/lib/journeys/service";
 import { mailConfigured } from "@/lib/mail/transport";
+import { smsConfigured } from "@/lib/campaigns/sms/provider";
 import { PageHeader, Section } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { DataTable, type Column } from "@/components/ui/data-table";
-import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { Badge } from "@/components/ui/badge";
 import { funnelColumns } from "@/components/campaigns/funnel-columns";
-import { OUTCOME_LABELS } from "@/components/interactions/labels";
+import { SmsSetupNote } from "@/components/campaigns/sms-setup-note";
 import { TriggerForm } from "@/components/triggers/trigger-form";
 import { TriggerControls } from "@/components/triggers/trigger-controls";
+import { TRIGGER_STATUS, triggerWhen } from "@/components/triggers/trigger-labels";
+import { sendingContext } from "@/lib/campaigns/contact-rule-service";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Triggers" };
-
-const STATUS: Record<string, { label: string; tone: BadgeTone }> = {
-  active: { label: "Active", tone: "ok" },
-  paused: { label: "Paused", tone: "warn" },
-};
-
-function when(t: TriggerDto): string {
-  const event =
-    t.builtIn === "resurvey"
-      ? "When an agent resolves a case and asks for a re-survey"
-      : t.event === "case_resolved"
-        ? "When a case is resolved"
-        : `After an interaction${t.touchpoint ? ` at ${t.touchpoint.name}` : ""}${
-            t.outcome ? ` with outcome “${OUTCOME_LABELS[t.outcome]?.label ?? t.outcome}”` : ""
-          }`;
-  const delay = t.delay.amount === 0 ? "at once" : `${t.delay.amount} ${t.delay.unit} later`;
-  const w = t.sendWindow;
-  const window =
-    w.startHour === w.endHour ? "any hour" : `${w.startHour}:00–${w.endHour}:00 customer time (else ${w.timeZone})`;
-  const reminders = t.reminders.count
-    ? `; ${t.reminders.count} reminder${t.reminders.count > 1 ? "s" : ""} after ${t.reminders.delayHours} h`
-    : "";
-  return `${event}: ${delay}, ${window}${reminders}`;
-}
 
 const columns: Column<TriggerDto>[] = [
   {
@@ -47,19 +26,21 @@ const columns: Column<TriggerDto>[] = [
     className: "table-view:min-w-52",
     cell: (t) => (
       <>
-        <span className="font-medium">{t.name}</span>
+        <Link href={`/surveys/triggers/${t.id}`} className="font-medium text-brand-700 hover:underline">
+          {t.name}
+        </Link>
         <span className="block text-xs text-slate-700">
           → {t.survey?.name ?? "the case's survey (else the live NPS, else CSAT survey)"}
           {t.survey && t.survey.status !== "live" ? " (not live: fires nothing)" : ""}
         </span>
-        <span className="block text-xs text-slate-700">{when(t)}</span>
+        <span className="block text-xs text-slate-700">{triggerWhen(t)}</span>
       </>
     ),
   },
   {
     header: "Status",
     cell: (t) => {
-      const s = STATUS[t.status] ?? { label: t.status, tone: "neutral" as const };
+      const s = TRIGGER_STATUS[t.status] ?? { label: t.status, tone: "neutral" as const };
       return <Badge tone={s.tone}>{s.label}</Badge>;
     },
   },
@@ -72,10 +53,11 @@ const columns: Column<TriggerDto>[] = [
 
 export default async function TriggersPage() {
   const ctx = await requireCtx("manager");
-  const [{ data: triggers }, surveys, touchpoints] = await Promise.all([
+  const [{ data: triggers }, surveys, touchpoints, sending] = await Promise.all([
     listTriggers(ctx, { limit: 100 }),
     listSurveys(ctx),
     listTouchpoints(ctx),
+    sendingContext(ctx.orgId),
   ]);
   const live = surveys.filter((s) => s.status === "live").map((s) => ({ value: s.id, label: s.name }));
   const touchpointOptions = touchpoints.map((t) => ({ value: t.id, label: `${t.journey.name} / ${t.name}` }));
@@ -88,8 +70,8 @@ export default async function TriggersPage() {
             <Link href="/surveys" className="underline">
               Surveys
             </Link>{" "}
-            · Invite a customer to a survey by e-mail a while after an interaction or a resolved case — once per event,
-            within the send window, under the organization&apos;s contact rules.
+            · Invite a customer to a survey by e-mail or SMS a while after an interaction or a resolved case — once per
+            event, within the send window, under the organization&apos;s contact rules.
           </>
         }
       />
@@ -99,6 +81,7 @@ export default async function TriggersPage() {
           invitations wait in the outbox until it is; an agent resolving a case gets the re-survey link to pass on.
         </p>
       )}
+      {smsConfigured() || !triggers.some((t) => t.channel === "sms") ? null : <SmsSetupNote />}
       <Section title="Your triggers">
         {triggers.length === 0 ? (
           <EmptyState title="No triggers yet" icon={<Zap size={28} />}>
@@ -111,7 +94,7 @@ export default async function TriggersPage() {
         )}
       </Section>
       <Section title="New trigger" description="What fires it, which survey, how long after, and when to send.">
-        <TriggerForm surveys={live} touchpoints={touchpointOptions} />
+        <TriggerForm surveys={live} touchpoints={touchpointOptions} sending={sending} />
       </Section>
     </>
   );

@@ -2,6 +2,7 @@ import { Map as MapIcon } from "lucide-react";
 import { orNotFound, requireCtx } from "@/lib/auth/action";
 import { getJourneyForEditor } from "@/lib/journeys/editor";
 import { listChannels } from "@/lib/journeys/service";
+import { unitOptions } from "@/lib/units/service";
 import { PageHeader } from "@/components/ui/page-header";
 import { ButtonLink } from "@/components/ui/button";
 import { JourneyEditor } from "@/components/journey-editor/journey-editor";
@@ -13,7 +14,11 @@ export const metadata = { title: "Edit journey" };
 export default async function EditJourneyPage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requireCtx("manager");
   const { id } = await params;
-  const [journey, channels] = await Promise.all([orNotFound(getJourneyForEditor(ctx, id)), listChannels(ctx)]);
+  const [journey, channels, units] = await Promise.all([
+    orNotFound(getJourneyForEditor(ctx, id)),
+    listChannels(ctx),
+    unitOptions(ctx),
+  ]);
 
   return (
     <>
@@ -30,7 +35,7 @@ export default async function EditJourneyPage({ params }: { params: Promise<{ id
           </ButtonLink>
         }
       />
-      <JourneyEditor key={journey.id} initial={journey} channels={channels} />
+      <JourneyEditor key={journey.id} initial={journey} channels={channels} units={units} />
     </>
   );
 }

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Download } from "lucide-react";
 import { orNotFound, requireCtx } from "@/lib/auth/action";
-import { filtersToSearchParams, parseFiltersLeniently } from "@/lib/analytics/filters";
+import { mapFiltersQuery, parseFiltersLeniently } from "@/lib/analytics/filters";
 import { segmentTags } from "@/lib/analytics/trend";
 import { listChannels } from "@/lib/journeys/service";
 import { getJourneyPaths } from "@/lib/journeys/paths-report";
@@ -46,13 +46,7 @@ export default async function JourneyPathsPage({
     listChannels(ctx),
     segmentTags(ctx),
   ]);
-  const query = filtersToSearchParams({
-    preset: filters.preset,
-    from: filters.from,
-    to: filters.to,
-    channelId: filters.channelId,
-    segment: filters.segment,
-  });
+  const query = mapFiltersQuery(filters);
   const withSteps = (n: number) => {
     const q = new URLSearchParams(query);
     if (n !== DEFAULT_STEPS) q.set("steps", String(n));

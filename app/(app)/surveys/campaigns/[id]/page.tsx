@@ -13,8 +13,8 @@ import { BackLink } from "@/components/ui/back-link";
 import { FormMessage } from "@/components/ui/form-message";
 import { CampaignControls } from "@/components/campaigns/campaign-controls";
 import { CampaignStatusBadge, scheduleText } from "@/components/campaigns/campaign-labels";
-import { CampaignFunnel } from "@/components/campaigns/campaign-funnel";
-import { NonResponseTable, RateFigure, ReminderTable, WaveTable } from "@/components/campaigns/campaign-rates";
+import { WaveTable } from "@/components/campaigns/campaign-rates";
+import { RateSections } from "@/components/campaigns/rate-sections";
 import { SuppressionTable } from "@/components/campaigns/suppression-table";
 
 export const dynamic = "force-dynamic";
@@ -86,49 +86,16 @@ export default async function CampaignPage({ params, searchParams }: Props) {
           ))}
         </nav>
       ) : null}
-      <Section
-        title="Response rate"
-        description={`Of the invitations delivered (${scope}), how many customers answered the survey since — a score from the e-mail counts — with its 95 % interval.`}
-      >
-        <dl className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2">
-          <div>
-            <dt className="text-xs font-medium tracking-wide text-slate-600 uppercase">Response rate</dt>
-            <dd className="mt-1 text-lg">
-              <RateFigure rate={rates.responseRate} testId="response-rate" />
-            </dd>
-          </div>
-          <div>
-            <dt className="text-xs font-medium tracking-wide text-slate-600 uppercase">Completed the survey</dt>
-            <dd className="mt-1 text-lg">
-              <RateFigure rate={rates.completionRate} testId="completion-rate" />
-            </dd>
-          </div>
-        </dl>
-      </Section>
-      <Section title="Funnel" description={`Each step is part of the one before (${scope}).`}>
-        <CampaignFunnel funnel={rates.funnel} label={`Funnel of ${c.name}, ${scope}`} />
-      </Section>
-      {rates.waves.length ? (
-        <Section title="Waves" description="Each wave's recipients are fixed when it starts, so each has its own base.">
-          <WaveTable campaignId={id} waves={rates.waves} />
-        </Section>
-      ) : null}
-      <Section
-        title="Answers after each reminder"
-        description="Each answer counts once, after the last message the customer had been sent when they first answered."
-      >
-        {rates.reminders.length ? (
-          <ReminderTable rows={rates.reminders} />
-        ) : (
-          <p className="text-sm text-slate-700">Nothing has been sent yet.</p>
-        )}
-      </Section>
-      <Section
-        title="Who answered, who did not"
-        description="Respondents against non-respondents by what is known of them when they were invited: a group flagged “Differs” is over- or under-represented among the answers (two-proportion tests, Benjamini–Hochberg across all groups at 5 %)."
-      >
-        <NonResponseTable view={rates.nonResponse} />
-      </Section>
+      <RateSections rates={rates} name={c.name} scope={scope} channel={c.channel}>
+        {rates.waves.length ? (
+          <Section
+            title="Waves"
+            description="Each wave's recipients are fixed when it starts, so each has its own base."
+          >
+            <WaveTable campaignId={id} waves={rates.waves} />
+          </Section>
+        ) : null}
+      </RateSections>
       <Section
         title="Not invited"
         description={

@@ -1,0 +1,66 @@
+// /surveys/triggers/:id — one trigger: what fires it, its controls, its response rates (the campaign page's
+// sections: components/campaigns/rate-sections.tsx; lib/campaigns/rates.ts `getTriggerRates`), and its settings to
+// edit (the API's PATCH changes the same fields). Managers and admins; another organization's trigger is a 404.
+import Link from "next/link";
+import { orNotFound, requireCtx } from "@/lib/auth/action";
+import { getTrigger } from "@/lib/triggers/service";
+import { getTriggerRates } from "@/lib/campaigns/rates";
+import { listSurveys } from "@/lib/surveys/service";
+import { listTouchpoints } from "@/lib/journeys/service";
+import { sendingContext } from "@/lib/campaigns/contact-rule-service";
+import { PageHeader, Section } from "@/components/ui/page-header";
+import { BackLink } from "@/components/ui/back-link";
+import { Badge } from "@/components/ui/badge";
+import { RateSections } from "@/components/campaigns/rate-sections";
+import { TriggerControls } from "@/components/triggers/trigger-controls";
+import { TriggerForm } from "@/components/triggers/trigger-form";
+import { TRIGGER_STATUS, triggerWhen } from "@/components/triggers/trigger-labels";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Trigger" };
+
+export default async function TriggerPage({ params }: { params: Promise<{ id: string }> }) {
+  const ctx = await requireCtx("manager");
+  const { id } = await params;
+  const t = await orNotFound(getTrigger(ctx, id));
+  const [rates, surveys, touchpoints, sending] = await Promise.all([
+    getTriggerRates(ctx, id),
+    listSurveys(ctx),
+    listTouchpoints(ctx),
+    sendingContext(ctx.orgId),
+  ]);
+  const live = surveys.filter((s) => s.status === "live").map((s) => ({ value: s.id, label: s.name }));
+  const touchpointOptions = touchpoints.map((x) => ({ value: x.id, label: `${x.journey.name} / ${x.name}` }));
+  const status = TRIGGER_STATUS[t.status] ?? { label: t.status, tone: "neutral" as const };
+  return (
+    <>
+      <BackLink href="/surveys/triggers">All triggers</BackLink>
+      <PageHeader
+        title={t.name}
+        description={
+          <>
+            <Badge tone={status.tone}>{status.label}</Badge>{" "}
+            {t.survey ? (
+              <Link href={`/surveys/${t.survey.id}`} className="underline">
+                {t.survey.name}
+              </Link>
+            ) : (
+              "The case's own survey"
+            )}{" "}
+            · {triggerWhen(t)}
+          </>
+        }
+        actions={
+          <TriggerControls id={t.id} name={t.name} status={t.status} builtIn={t.builtIn !== null} canDelete={false} />
+        }
+      />
+      <RateSections rates={rates} name={t.name} scope="every invitation" channel={t.channel} />
+      <Section
+        title="Settings"
+        description="Changes apply to the events from now on; invitations already queued keep their time."
+      >
+        <TriggerForm surveys={live} touchpoints={touchpointOptions} sending={sending} trigger={t} />
+      </Section>
+    </>
+  );
+}

@@ -1,0 +1,114 @@
+"use client";
+// The fields of how a campaign or a trigger sends — the send window and its time zone, the e-mail subject and the
+// reminders — one component for both forms (components/campaigns/campaign-form.tsx, components/triggers/trigger-
+// form.tsx), as the API answers them as one part (lib/campaigns/service.ts `sendingDto`). Beside the window, a
+// warning when it lies in the organization's quiet hours: partly (legal: messages wait) or entirely (the API
+// refuses it with a 400 naming windowStartHour; the warning says so before the save).
+import { useState } from "react";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { FormMessage } from "@/components/ui/form-message";
+import { HOUR_OPTIONS as HOURS } from "@/components/ui/hour-options";
+import type { SendingRow } from "@/lib/campaigns/service";
+import { quietHoursWarning, windowInQuietHours, type SendWindow } from "@/lib/campaigns/window";
+
+export type SendingDefaults = SendingRow;
+
+export type SendingContext = {
+  /** The organization's quiet hours (contact rules); null: none. */
+  quiet: SendWindow | null;
+  /** The organization's zone (contact rules): what an empty time zone means. */
+  organizationZone: string;
+};
+
+const REMINDERS = [0, 1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: n === 0 ? "None" : String(n) }));
+
+export function SendingFields({
+  idPrefix,
+  errors,
+  defaults,
+  context,
+  subjectHint = "Leave empty for “<your organization> would like your opinion”",
+}: {
+  idPrefix: string;
+  errors: Record<string, string | undefined>;
+  defaults: SendingDefaults;
+  context: SendingContext;
+  subjectHint?: string;
+}) {
+  const [window, setWindow] = useState({ startHour: defaults.windowStartHour, endHour: defaults.windowEndHour });
+  const warning = quietHoursWarning(window, context.quiet);
+  const never = windowInQuietHours(window, context.quiet) === "never";
+  const e = errors;
+  return (
+    <>
+      <fieldset className="grid gap-3 sm:grid-cols-3">
+        <legend className="mb-2 text-sm font-semibold">Send window</legend>
+        <Select
+          name="windowStartHour"
+          id={`${idPrefix}-window-start`}
+          label="Send from"
+          options={HOURS.slice(0, 24)}
+          value={String(window.startHour)}
+          onChange={(ev) => setWindow((w) => ({ ...w, startHour: Number(ev.target.value) }))}
+          error={e.windowStartHour}
+        />
+        <Select
+          name="windowEndHour"
+          id={`${idPrefix}-window-end`}
+          label="Send until"
+          hint="Customer's local time; same hour as “from”: any time"
+          options={HOURS}
+          value={String(window.endHour)}
+          onChange={(ev) => setWindow((w) => ({ ...w, endHour: Number(ev.target.value) }))}
+          error={e.windowEndHour}
+        />
+        <Input
+          name="timeZone"
+          id={`${idPrefix}-tz`}
+          label="Time zone"
+          hint={`For customers whose own time zone is unknown. Empty: the organization's (${context.organizationZone})`}
+          placeholder={context.organizationZone}
+          defaultValue={defaults.timeZone ?? ""}
+          error={e.timeZone}
+        />
+        {warning && !e.windowStartHour ? (
+          <div className="sm:col-span-3" id={`${idPrefix}-window-warning`}>
+            <FormMessage tone={never ? "error" : "warning"}>{warning}</FormMessage>
+          </div>
+        ) : null}
+      </fieldset>
+      <fieldset className="grid gap-3 sm:grid-cols-3">
+        <legend className="mb-2 text-sm font-semibold">E-mail and reminders</legend>
+        <Input
+          name="subject"
+          id={`${idPrefix}-subject`}
+          label="Subject"
+          hint={subjectHint}
+          maxLength={150}
+          defaultValue={defaults.subject ?? ""}
+          error={e.subject}
+        />
+        <Select
+          name="reminderCount"
+          id={`${idPrefix}-reminders`}
+          label="Reminders"
+          hint="To those who have not answered"
+          options={REMINDERS}
+          defaultValue={String(defaults.reminderCount)}
+          error={e.reminderCount}
+        />
+        <Input
+          name="reminderDelayHours"
+          id={`${idPrefix}-reminder-delay`}
+          type="number"
+          min={1}
+          max={2160}
+          defaultValue={defaults.reminderDelayHours}
+          label="Hours after the previous message"
+          error={e.reminderDelayHours}
+        />
+      </fieldset>
+    </>
+  );
+}

@@ -1,0 +1,9 @@
+// Every kind of background job (docs/operations.md, "Background jobs"), by the name stored in BackgroundJob.kind.
+import { unitBackfill } from "../units/backfill";
+import type { JobHandler } from "./types";
+
+export const JOB_KINDS = {
+  "unit-backfill": unitBackfill,
+} satisfies Record<string, JobHandler>;
+
+export type JobKind = keyof typeof JOB_KINDS;

@@ -1,0 +1,139 @@
+// The unit league table (docs/hierarchy.md, "Unit comparison statistics"): the children of one unit (or the top-level
+// units, against the whole organization) with their NPS, interval and n over the period and dashboard filters, each
+// against its parent — the unit's whole subtree against the rest of the parent (lib/metrics/unit-compare.ts) — and
+// flagged only where Benjamini–Hochberg at q = 0.05 across the units compared keeps the difference, so that small
+// units are not shamed for noise. "Too few" below n = 30 on the unit or on the rest. One GROUP BY over the period's
+// NPS responses by unit and score; the subtree sums are added up along the materialized paths in memory (at most
+// MAX_UNITS units).
+import { z } from "zod";
+import { db, Prisma } from "../db";
+import type { Ctx } from "../auth/ctx";
+import { NotFoundError } from "../errors";
+import { analyticsFiltersWith, resolvePeriod, type AnalyticsFilters, type ResolvedPeriod } from "../analytics/filters";
+import { responseWhere } from "../analytics/sql";
+import { compareNpsToParent, flagUnits } from "../metrics/unit-compare";
+import { FDR_Q } from "../metrics/fdr";
+import { npsFromCounts, type NpsResult } from "../metrics/nps";
+
+const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+export const leagueQuery = analyticsFiltersWith({
+  /** Compare this unit's children with it; none = the top-level units with the whole organization. */
+  parentId: z.preprocess(blank, z.string().min(1).max(64).optional()),
+});
+export type LeagueQuery = z.output<typeof leagueQuery>;
+
+type Scores = Map<number, number>; // score → count
+type UnitRef = { id: string; code: string; name: string; kind: string | null; archived: boolean };
+
+export type LeagueRow = {
+  unit: UnitRef & { children: number };
+  nps: NpsResult;
+  /** NPS(unit) − NPS(parent), with its standard error (null: no responses on one side). */
+  delta: number | null;
+  se: number | null;
+  pValue: number | null;
+  adjustedP: number | null;
+  /** Kept by Benjamini–Hochberg across the units of this table. */
+  significant: boolean;
+  direction: "above" | "below" | null;
+  reason: "too_few_responses" | null;
+};
+
+export type League = {
+  period: ResolvedPeriod;
+  metric: "nps";
+  q: number;
+  /** The unit compared against (null = the whole organization), with the path of ancestors for the breadcrumb. */
+  parent: { unit: UnitRef | null; ancestors: UnitRef[]; nps: NpsResult };
+  rows: LeagueRow[];
+  /** NPS responses of the period without a unit: in the organization's figure, in no unit's. */
+  unattributed: number;
+};
+
+const add = (into: Scores, from: Scores) => {
+  for (const [s, c] of from) into.set(s, (into.get(s) ?? 0) + c);
+};
+const nps = (scores: Scores | undefined) =>
+  npsFromCounts([...(scores ?? new Map<number, number>())].map(([score, count]) => ({ score, count })));
+
+export async function unitLeague(ctx: Ctx, q: LeagueQuery, now = new Date()): Promise<League> {
+  const period = resolvePeriod(q as AnalyticsFilters, now);
+  const units = await db.unit.findMany({
+    where: { orgId: ctx.orgId },
+    select: { id: true, code: true, name: true, kind: true, parentId: true, path: true, archivedAt: true },
+  });
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const parentUnit = q.parentId ? byId.get(q.parentId) : null;
+  if (q.parentId && !parentUnit) throw new NotFoundError("Unit");
+
+  const grouped = await db.$queryRaw<{ u: string | null; s: number; c: bigint | number }[]>(
+    Prisma.sql`SELECT r."unitId" AS u, r."score" AS s, COUNT(*) AS c FROM "Response" r
+      WHERE ${responseWhere(ctx, q, period)} AND r."metric" = 'nps' GROUP BY r."unitId", r."score"`,
+  );
+  // Each unit's subtree: its own responses added to itself and every ancestor (the ids of its path).
+  const subtree = new Map<string, Scores>();
+  const all: Scores = new Map();
+  let unattributed = 0;
+  for (const row of grouped) {
+    const one: Scores = new Map([[Number(row.s), Number(row.c)]]);
+    add(all, one);
+    const unit = row.u ? byId.get(row.u) : undefined;
+    if (!unit) {
+      unattributed += Number(row.c);
+      continue;
+    }
+    for (const id of unit.path.split("/").filter(Boolean)) {
+      if (!subtree.has(id)) subtree.set(id, new Map());
+      add(subtree.get(id)!, one);
+    }
+  }
+
+  const ref = (u: (typeof units)[number]): UnitRef => ({
+    id: u.id,
+    code: u.code,
+    name: u.name,
+    kind: u.kind,
+    archived: u.archivedAt !== null,
+  });
+  const parentNps = parentUnit ? nps(subtree.get(parentUnit.id)) : nps(all);
+  const childCount = new Map<string | null, number>();
+  for (const u of units) childCount.set(u.parentId, (childCount.get(u.parentId) ?? 0) + 1);
+  // The children: active ones always; archived ones only where they have responses in the period (their history).
+  const children = units
+    .filter((u) => u.parentId === (parentUnit?.id ?? null) && (u.archivedAt === null || subtree.has(u.id)))
+    .sort((a, b) => a.name.localeCompare(b.name, "en") || a.code.localeCompare(b.code, "en"));
+  const compared = flagUnits(
+    children.map((u) => {
+      const own = nps(subtree.get(u.id));
+      return { u, own, ...compareNpsToParent(own, parentNps) };
+    }),
+  );
+  const rows: LeagueRow[] = compared.map((c) => ({
+    unit: { ...ref(c.u), children: childCount.get(c.u.id) ?? 0 },
+    nps: c.own,
+    delta: c.delta,
+    se: c.se,
+    pValue: c.pValue,
+    adjustedP: c.adjustedP,
+    significant: c.significant,
+    direction: c.significant && c.delta !== null ? (c.delta > 0 ? "above" : "below") : null,
+    reason: c.reason,
+  }));
+  // Best first; units without responses last.
+  rows.sort((a, b) => (b.nps.nps ?? -Infinity) - (a.nps.nps ?? -Infinity) || b.nps.n - a.nps.n);
+  const ancestors = parentUnit
+    ? parentUnit.path
+        .split("/")
+        .filter(Boolean)
+        .slice(0, -1)
+        .flatMap((id) => (byId.has(id) ? [ref(byId.get(id)!)] : []))
+    : [];
+  return {
+    period,
+    metric: "nps",
+    q: FDR_Q,
+    parent: { unit: parentUnit ? ref(parentUnit) : null, ancestors, nps: parentNps },
+    rows,
+    unattributed,
+  };
+}

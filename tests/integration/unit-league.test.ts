@@ -1,0 +1,151 @@
+// The unit league table (docs/hierarchy.md, "Unit comparison statistics"; lib/units/league.ts) on a worked example:
+// R1 {S1, S2} and R2 {S3}. Each unit's NPS is its whole subtree's, each is compared with its parent (the rest of the
+// parent, docs/metrics.md "Unit against its parent"), flagged only where Benjamini–Hochberg keeps it, "too few" below
+// n = 30; drilling into R1 compares S1 and S2 with R1; filters narrow what counts; another organization's unit is a 404.
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { archiveUnit, createUnit } from "@/lib/units/service";
+import { unitLeague } from "@/lib/units/league";
+import { createOrg, uid, type Org } from "../factories";
+import { createSurvey } from "../factories/surveys";
+import { http } from "./http";
+
+let A: Org;
+let B: Org;
+const u = {} as Record<"r1" | "r2" | "s1" | "s2" | "s3" | "empty" | "gone", string>;
+
+/** `count` NPS responses with `score` in unit `unitId` (null: none), 10 days ago. */
+async function responses(surveyId: string, unitId: string | null, score: number, count: number, channelId?: string) {
+  const at = new Date(Date.now() - 10 * 86_400_000);
+  await db.response.createMany({
+    data: Array.from({ length: count }, () => ({
+      orgId: A.orgId,
+      surveyId,
+      clientId: `lg-${uid()}-${uid()}`,
+      unitId,
+      channelId,
+      metric: "nps",
+      score,
+      category: score >= 9 ? "promoter" : score >= 7 ? "passive" : "detractor",
+      completed: true,
+      submittedAt: at,
+    })),
+  });
+}
+
+beforeAll(async () => {
+  [A, B] = [await createOrg("league-a"), await createOrg("league-b")];
+  const admin = A.ctx("admin");
+  const unit = (code: string, name: string, parentId?: string) =>
+    createUnit(admin, { code: `${code}-${uid()}`, name, parentId }).then((x) => x.id);
+  u.r1 = await unit("R1", "North");
+  u.r2 = await unit("R2", "South");
+  u.s1 = await unit("S1", "Store 1", u.r1);
+  u.s2 = await unit("S2", "Store 2", u.r1);
+  u.s3 = await unit("S3", "Store 3", u.r2);
+  u.empty = await unit("E", "Empty store", u.r2);
+  u.gone = await unit("G", "Closed store", u.r2);
+  await archiveUnit(admin, u.gone);
+  const survey = (await createSurvey(A.orgId)).id;
+  // The factory's own response goes out of every period used here: the example is these responses alone.
+  await db.response.update({ where: { id: A.ids.response }, data: { submittedAt: new Date("2020-01-01") } });
+  // S1: 30 promoters, 5 passives, 5 detractors → NPS 62.5 (n 40)
+  await responses(survey, u.s1, 10, 30);
+  await responses(survey, u.s1, 8, 5);
+  await responses(survey, u.s1, 2, 5);
+  // S2: 10 promoters, 10 passives, 20 detractors → NPS −25 (n 40)
+  await responses(survey, u.s2, 9, 10);
+  await responses(survey, u.s2, 7, 10);
+  await responses(survey, u.s2, 0, 20);
+  // S3: 10 responses (too few): 5 promoters, 5 detractors → NPS 0
+  await responses(survey, u.s3, 10, 5);
+  await responses(survey, u.s3, 3, 5);
+  // R2 itself (a regional desk): 25 promoters, 5 passives → with S3: n 40, NPS (30 − 5)/40 = 62.5
+  await responses(survey, u.r2, 9, 25);
+  await responses(survey, u.r2, 8, 5);
+  // Without a unit: 20 passives, on the organization's figure only; on the web channel
+  const web = await db.channel.create({ data: { orgId: A.orgId, key: "web", name: "Web" } });
+  await responses(survey, null, 7, 20, web.id);
+});
+
+const row = (l: Awaited<ReturnType<typeof unitLeague>>, id: string) => l.rows.find((r) => r.unit.id === id)!;
+
+describe("the unit league table", () => {
+  it("top level: each region's subtree against the organization, with the worked figures", async () => {
+    const l = await unitLeague(A.ctx("viewer"), { preset: "30d" });
+    // Organization: 30+10+5+25 = 70 promoters, 5+10+5+20 = 40 passives, 5+20+5 = 30 detractors; n 140 → NPS 28.57
+    expect(l.parent.nps).toMatchObject({ n: 140, promoters: 70, passives: 40, detractors: 30 });
+    expect(l.parent.nps.nps).toBeCloseTo((100 * (70 - 30)) / 140, 10);
+    expect(l.unattributed).toBe(20);
+    // (the factory's own top-level unit has no responses: listed last, without figures)
+    expect(
+      l.rows
+        .filter((r) => r.nps.n > 0)
+        .map((r) => r.unit.id)
+        .sort(),
+    ).toEqual([u.r1, u.r2].sort());
+    // R1 = S1 + S2: 40 promoters, 15 passives, 25 detractors, n 80 → NPS 18.75; Δ = 18.75 − 28.571… = −9.82
+    const r1 = row(l, u.r1);
+    expect(r1.nps).toMatchObject({ n: 80, nps: 18.75 });
+    expect(r1.delta).toBeCloseTo(18.75 - (100 * 40) / 140, 10);
+    expect(r1.unit.children).toBe(2);
+    // R2 = S3 + its own: 30 promoters, 5 passives, 5 detractors, n 40 → NPS 62.5
+    expect(row(l, u.r2).nps).toMatchObject({ n: 40, promoters: 30, passives: 5, detractors: 5, nps: 62.5 });
+    // Both against the rest of the organization, tested together: the p-values are the BH-adjusted ones.
+    for (const r of l.rows.filter((x) => x.nps.n > 0)) {
+      expect(r.pValue).not.toBeNull();
+      expect(r.adjustedP).toBeGreaterThanOrEqual(r.pValue!);
+    }
+  });
+
+  it("drilling into R1: S1 above, S2 below, both significant after Benjamini–Hochberg; the rows best first", async () => {
+    const l = await unitLeague(A.ctx("viewer"), { preset: "30d", parentId: u.r1 });
+    expect(l.parent.unit?.id).toBe(u.r1);
+    expect(l.parent.nps.nps).toBe(18.75);
+    expect(l.rows.map((r) => r.unit.id)).toEqual([u.s1, u.s2]);
+    const [s1, s2] = l.rows;
+    expect(s1.nps.nps).toBe(62.5);
+    expect(s1.delta).toBe(62.5 - 18.75); // 43.75
+    expect(s2.delta).toBe(-25 - 18.75); // −43.75
+    expect([s1.significant, s1.direction, s2.significant, s2.direction]).toEqual([true, "above", true, "below"]);
+    // Unit against the rest of its parent: S1 against S2 here; z = (62.5 − (−25)) / √(Var_S1 + Var_S2)
+    const variance = (p: number, d: number, n: number) => (10_000 * (p + d - (p - d) ** 2)) / n;
+    const z = 87.5 / Math.sqrt(variance(0.75, 0.125, 40) + variance(0.25, 0.5, 40));
+    expect(s1.se).toBeCloseTo((1 - 40 / 80) * (87.5 / z), 8);
+  });
+
+  it("a small unit is 'too few' and never flagged; an empty unit is listed without figures; an archived one without responses is not", async () => {
+    const l = await unitLeague(A.ctx("viewer"), { preset: "30d", parentId: u.r2 });
+    expect(l.rows.map((r) => r.unit.id).sort()).toEqual([u.s3, u.empty].sort());
+    const s3 = row(l, u.s3);
+    expect(s3).toMatchObject({ reason: "too_few_responses", pValue: null, significant: false, direction: null });
+    expect(s3.nps.n).toBe(10);
+    expect(row(l, u.empty).nps.n).toBe(0);
+    expect(l.rows.at(-1)!.unit.id).toBe(u.empty); // units without responses last
+  });
+
+  it("honours the filters: on the web channel only the unplaced responses count", async () => {
+    const web = await db.channel.findFirstOrThrow({ where: { orgId: A.orgId, key: "web" } });
+    const l = await unitLeague(A.ctx("viewer"), { preset: "30d", channelId: web.id });
+    expect(l.parent.nps.n).toBe(20);
+    expect(l.rows.every((r) => r.nps.n === 0)).toBe(true);
+    const none = await unitLeague(A.ctx("viewer"), { preset: "7d" });
+    expect(none.parent.nps.n).toBe(0);
+  });
+
+  it("over HTTP: the same figures; another organization's unit, or one that does not exist, is a 404", async () => {
+    const res = await http("GET", `/api/v1/reports/units?preset=30d&parentId=${u.r1}`, { key: A.keys.viewer });
+    expect(res.status).toBe(200);
+    expect(res.body.rows.map((r: { unit: { id: string } }) => r.unit.id)).toEqual([u.s1, u.s2]);
+    expect(res.body.rows[0].delta).toBe(43.75);
+    const bUnit = (await createUnit(B.ctx("admin"), { code: `B-${uid()}`, name: "B" })).id;
+    for (const id of [bUnit, "no-such-unit"]) {
+      const r = await http("GET", `/api/v1/reports/units?parentId=${id}`, { key: A.keys.viewer });
+      expect(r.status).toBe(404);
+      expect(r.contentType).toContain("application/problem+json");
+    }
+    // B sees none of A's units
+    const b = await http("GET", "/api/v1/reports/units", { key: B.keys.viewer });
+    expect(JSON.stringify(b.body)).not.toContain(u.r1);
+  });
+});
