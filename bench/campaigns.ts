@@ -62,6 +62,9 @@ async function run(label: string) {
       updatedAt: now,
     }));
     await db.$transaction((tx) => insertBatches(tx, "Customer", "customers", customers), { timeout: 900_000 });
+    // The default contact rules, except the quiet hours (21:00–08:00 UTC would hold every message of a run at night):
+    // the frequency cap is checked at queueing and sending as in production.
+    await db.contactRule.create({ data: { orgId: org.id, capDays: 30, quietStartHour: 0, quietEndHour: 0 } });
     const audience = await db.audience.create({
       data: { orgId: org.id, name: "Everyone", kind: "live", definition: { criteria: [] } },
     });

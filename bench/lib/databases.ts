@@ -1,5 +1,6 @@
 // Runs a benchmark once per database: a fresh SQLite file under tmp/bench, then, when an admin URL is given
-// (--postgres=<url> or DATABASE_URL_POSTGRES), a throwaway PostgreSQL database that is dropped afterwards.
+// (--postgres=<url> or DATABASE_URL_POSTGRES), a throwaway PostgreSQL database that is dropped afterwards
+// (resonance_bench_<name>, or BENCH_PG_DATABASE).
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -15,10 +16,13 @@ export async function forEachDatabase(
   const file = path.join(root, `tmp/bench/${name}.db`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
-  await run("sqlite", `file:${file}`);
+  // --only=postgresql (or sqlite): one database of the two
+  const only = arg("only", "");
+  if (only !== "postgresql") await run("sqlite", `file:${file}`);
   const admin = arg("postgres", process.env.DATABASE_URL_POSTGRES ?? "");
-  if (!admin) return;
-  const database = `resonance_bench_${name}`;
+  if (!admin || only === "sqlite") return;
+  // BENCH_PG_DATABASE: another name, where several people share one PostgreSQL server
+  const database = process.env.BENCH_PG_DATABASE || `resonance_bench_${name}`;
   const client = new pg.Client({ connectionString: admin });
   await client.connect();
   try {

@@ -3,14 +3,17 @@
 // anything is queued or sent.
 //
 // Call it INSIDE the transaction that then writes the invitations (or records the contact): it locks the
-// customers' rows before it reads anything (PostgreSQL: SELECT … FOR UPDATE in id order; SQLite: a write, which
+// customers' rows before it reads anything (PostgreSQL: SELECT … FOR NO KEY UPDATE in id order; SQLite: a write, which
 // takes the database's one write lock), so two instances checking the same customer at once run one after the
 // other, and the second sees the first one's invitation. That lock is what makes "at most one invitation per N
 // days" exact. On SQLite the caller must not read before it either: a deferred transaction that has read cannot
 // take the write lock once another process has written (SQLITE_BUSY_SNAPSHOT) — lock first (lockCustomers).
-import { Prisma, provider } from "../db";
+import { Prisma } from "../db";
+import { lockCustomers } from "../customers/lock";
 import { channelAddress, noAddressReason } from "./address";
 import { loadContactRule, type ContactRuleSettings } from "./contact-rule-service";
+
+export { lockCustomers, lockCustomerByExternalId } from "../customers/lock";
 
 export type SuppressionReason =
   | "erased"
@@ -46,12 +49,17 @@ export type ContactCheckOptions = {
    * invitations still waiting do not, so of two waiting invitations the first to be sent wins.
    */
   stage?: "queue" | "send";
-  /** At "send": the invitation being sent (its own contact does not count against it). */
-  invitationId?: string;
+  /** At "send": the invitations being sent (their own contacts do not count against them). */
+  invitationIds?: string[];
   /** The widget: contacts for this survey do not stop it (a customer may always answer what they were invited to). */
   surveyId?: string;
   /** The organization's rule, when the caller has read it already. */
   rule?: ContactRuleSettings;
+  /**
+   * false: a plain read, no lock — for a decision that writes nothing (the widget deciding it need not record a
+   * contact: widget-contact.ts), or when the caller locked these customers already in this transaction.
+   */
+  lock?: boolean;
 };
 
 /** The reasons, by customer id; for `recently_invited` also when that contact was made (`lastContactAt`). */
@@ -64,23 +72,6 @@ const DAY_MS = 86_400_000;
 // A queued invitation (to be sent) and a sent one count; suppressed, cancelled and failed ones reached nobody, and a
 // bounced one never reached the person.
 const COUNTING = ["queued", "sent"];
-
-/** Serializes every check of these customers until the caller's transaction ends (see the head comment). */
-export async function lockCustomers(tx: Tx, ids: string[]): Promise<void> {
-  if (ids.length === 0) return;
-  if (provider === "postgresql")
-    await tx.$queryRaw`SELECT "id" FROM "Customer" WHERE "id" IN (${Prisma.join(ids)}) ORDER BY "id" FOR UPDATE`;
-  // any write statement takes SQLite's write lock, even one that changes no row
-  else await tx.$executeRaw`UPDATE "Customer" SET "orgId" = "orgId" WHERE "id" = ${ids[0]}`;
-}
-
-/** lockCustomers for a customer known by their external id (the widget), before anything is read. */
-export async function lockCustomerByExternalId(tx: Tx, orgId: string, externalId: string): Promise<void> {
-  if (provider === "postgresql")
-    await tx.$queryRaw`SELECT "id" FROM "Customer" WHERE "orgId" = ${orgId} AND "externalId" = ${externalId} FOR UPDATE`;
-  else
-    await tx.$executeRaw`UPDATE "Customer" SET "orgId" = "orgId" WHERE "orgId" = ${orgId} AND "externalId" = ${externalId}`;
-}
 
 const later = (a: Date | undefined, b: Date) => (a && a > b ? a : b);
 
@@ -104,7 +95,7 @@ async function lastContacts(
       orgId,
       customerId: { in: ids },
       status: { in: COUNTING },
-      ...(o.invitationId ? { id: { not: o.invitationId } } : {}),
+      ...(o.invitationIds?.length ? { id: { notIn: o.invitationIds } } : {}),
       ...notSurvey,
       OR: [
         { contactAt: since },
@@ -151,7 +142,7 @@ async function lastContacts(
  * Why each customer cannot be invited now, if at all: the customer's own state (erased, opted out; for e-mail no
  * address, no external id for the signed link, a bouncing address), then the organization's frequency cap. Quiet
  * hours do not suppress: they delay (window.ts `nextSendSlot`), except where nothing can wait (the caller decides).
- * Locks the customers' rows first: call it in the transaction that writes what it allows.
+ * Locks the customers' rows first (unless `lock: false`): call it in the transaction that writes what it allows.
  */
 export async function contactRuleReasons(
   tx: Tx,
@@ -161,10 +152,11 @@ export async function contactRuleReasons(
 ): Promise<ContactDecisions> {
   const channel = options.channel ?? "email";
   const out = new ContactDecisions();
-  await lockCustomers(
-    tx,
-    customers.map((c) => c.id),
-  );
+  if (options.lock !== false)
+    await lockCustomers(
+      tx,
+      customers.map((c) => c.id),
+    );
   // The widget needs no address: it is shown on the customer's own visit, under their signed identity.
   const reach = channel !== "widget";
   const address = new Map(

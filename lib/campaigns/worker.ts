@@ -9,13 +9,18 @@
 // invitation's cause: docs/distribution.md "Triggers") is active (a paused one's messages wait; a deleted trigger's
 // are skipped), for a reminder that the customer has not answered since the invitation was sent (then no reminder
 // goes, and none follows), the send window of the customer's time zone is open and the organization's quiet hours
-// are not (else the message waits), and then, in one transaction with the customer's row locked, the contact rules
-// (contact-rules.ts): not erased or opted out, an address that is not bouncing, and — for the invitation itself,
-// not a reminder — no other contact within the frequency cap. Passing, the invitation takes the customer's contact
-// (Invitation.contactAt) in that transaction, before the SMTP server is called, so a second instance sending
-// another invitation to the same customer waits for the lock and is skipped (recently_invited). A skip suppresses
-// the invitation and is written to the suppression log. Per organization at most CAMPAIGN_SEND_RATE_PER_MINUTE messages
-// (default 600) go out per minute, counted from the messages sent in the last minute.
+// are not (else the message waits), and then, for the whole batch in one transaction with its customers' rows
+// locked (in id order: contact-rules.ts lockCustomers), the contact rules (contact-rules.ts): not erased or opted
+// out, an address that is not bouncing, and — for the invitation itself, not a reminder — no other contact within
+// the frequency cap. Passing, the invitation takes the customer's contact (Invitation.contactAt) in that
+// transaction, before the SMTP server is called, so a second instance sending another invitation to the same
+// customer waits for the lock and is skipped (recently_invited). A skip suppresses the invitation and is written to
+// the suppression log. Per organization at most CAMPAIGN_SEND_RATE_PER_MINUTE messages (default 600) go out per
+// minute, counted from the messages sent in the last minute and those claimed and not yet recorded.
+//
+// Batches are pipelined: while one batch's messages are being sent, the next is claimed and checked, and its
+// sends take the places the first frees (at most 50 at once), so no send waits for the slowest one of the batch
+// before it (runDueMessages).
 //
 // Outcomes: accepted → sent (a reminder is written for later, in the same transaction, while fewer than the
 // campaign's or trigger's reminder count were sent; the accepted messages of a batch are recorded together, in one
@@ -49,6 +54,9 @@ import { nextSendSlot, sendTimeZone } from "./window";
 
 const LEASE_MS = 120_000;
 const BATCH = 50;
+// Batches claimed at once (runDueMessages): the next ones are checked while the first is being sent, so the 50 sends
+// at a time never wait for a batch to be claimed and checked.
+const PIPELINE = 3;
 const RETRYABLE = ["pending", "failed"];
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
@@ -77,20 +85,20 @@ const sending = {
   reminderDelayHours: true,
 } as const;
 
+// What the contact rules read of a customer (contact-rules.ts Candidate), and the address of either channel.
+const contactFields = {
+  email: true,
+  phone: true,
+  externalId: true,
+  consent: true,
+  erasedAt: true,
+  attributes: true,
+} as const;
+
 const include = {
   invitation: {
     include: {
-      customer: {
-        select: {
-          name: true,
-          email: true,
-          phone: true,
-          externalId: true,
-          consent: true,
-          erasedAt: true,
-          attributes: true,
-        },
-      },
+      customer: { select: { name: true, ...contactFields } },
       org: { select: { name: true } },
       campaign: { select: sending },
       trigger: { select: { ...sending, builtIn: true } },
@@ -161,41 +169,85 @@ async function skipIn(tx: Tx, m: Claimed, reason: string, suppress: boolean, las
 const skip = (m: Claimed, reason: string, suppress: boolean) =>
   db.$transaction((tx) => skipIn(tx, m, reason, suppress), CHECK_TX);
 
+/** A message that passed every check and has its address: to be sent. */
+type Ready = { m: Claimed; address: string };
+
 /**
- * The contact rules at the moment of sending, in one transaction (the customer's row locked by
- * contactRuleReasons): the customer as they are now, and for the invitation itself the frequency cap. Passing,
- * the invitation takes the customer's contact before anything is sent. Returns the reason it was skipped, if so.
+ * The contact rules at the moment of sending, for a batch's messages in ONE transaction with their customers' rows
+ * locked (lockCustomers: id order, so it never deadlocks with a wave being queued or an ingestion batch): the
+ * customers as they are now, and for the invitations themselves (not reminders) the frequency cap. The messages
+ * are checked in groups of one organization, channel and kind (invitation or reminder), one contactRuleReasons
+ * call each; a passing invitation takes the customer's contact (contactAt) in this transaction, before anything is
+ * sent, and before the next group is checked — so the next group, and a second instance waiting for the locks, sees
+ * it. Two invitations of one customer in one group: the first (one that took the contact in an earlier attempt
+ * goes first) passes, the other is recently_invited, as if checked one after the other. Skips are written here.
  */
-async function checkContact(
-  m: Claimed,
-  rule: ContactRuleSettings,
-  now: Date,
-): Promise<{ skipped: string } | { address: string }> {
-  const i = m.invitation;
+async function checkContacts(ms: Claimed[], ruleOf: (orgId: string) => ContactRuleSettings, now: Date) {
+  if (ms.length === 0) return [];
   return db.$transaction(async (tx) => {
-    await lockCustomers(tx, [i.customerId]); // before reading (contact-rules.ts)
-    const customer = await tx.customer.findUnique({
-      where: { id: i.customerId },
-      select: { id: true, email: true, phone: true, externalId: true, consent: true, erasedAt: true, attributes: true },
-    });
-    if (!customer) return { skipped: "erased" };
-    const first = m.seq === 0;
-    const decisions = await contactRuleReasons(tx, i.orgId, [customer], {
-      channel: i.channel === "sms" ? "sms" : "email",
-      stage: "send",
-      invitationId: i.id,
-      now,
-      // A reminder belongs to its invitation's contact: the cap is checked for the invitation, not again.
-      rule: first ? rule : { ...rule, capDays: 0 },
-    });
-    const reason = decisions.get(customer.id);
-    if (reason) {
-      await skipIn(tx, m, reason, true, decisions.lastContactAt.get(customer.id));
-      return { skipped: reason };
+    const ids = [...new Set(ms.map((m) => m.invitation.customerId))];
+    await lockCustomers(tx, ids); // before reading (contact-rules.ts)
+    const customers = new Map(
+      (await tx.customer.findMany({ where: { id: { in: ids } }, select: { id: true, ...contactFields } })).map((c) => [
+        c.id,
+        c,
+      ]),
+    );
+    const ready: Ready[] = [];
+    const groups = new Map<string, Claimed[]>();
+    for (const m of ms) {
+      if (!customers.has(m.invitation.customerId)) {
+        await skipIn(tx, m, "erased", true);
+        continue;
+      }
+      const key = `${m.orgId}\n${m.invitation.channel}\n${m.seq === 0}`;
+      groups.set(key, [...(groups.get(key) ?? []), m]);
     }
-    if (first) await tx.invitation.updateMany({ where: { id: i.id, contactAt: null }, data: { contactAt: now } });
-    // checked: an invitation without an address on its channel is "no_email" / "no_phone"
-    return { address: channelAddress(i.channel, customer)! };
+    for (const group of groups.values()) {
+      const { orgId, channel } = group[0].invitation;
+      const first = group[0].seq === 0;
+      const rule = ruleOf(orgId);
+      // an invitation that took its customer's contact in an earlier attempt (then failed to send) goes first
+      group.sort((x, y) => Number(!x.invitation.contactAt) - Number(!y.invitation.contactAt));
+      const decisions = await contactRuleReasons(
+        tx,
+        orgId,
+        [...new Set(group.map((m) => m.invitation.customerId))].map((id) => customers.get(id)!),
+        {
+          channel: channel === "sms" ? "sms" : "email",
+          stage: "send",
+          invitationIds: group.map((m) => m.invitation.id),
+          now,
+          // A reminder belongs to its invitation's contact: the cap is checked for the invitation, not again.
+          rule: first ? rule : { ...rule, capDays: 0 },
+          lock: false, // locked above
+        },
+      );
+      const taken = new Map<string, Date>(); // customer → the contact an earlier invitation of this group holds
+      const contacts: string[] = [];
+      for (const m of group) {
+        const customerId = m.invitation.customerId;
+        let reason = decisions.get(customerId);
+        let lastContactAt = decisions.lastContactAt.get(customerId);
+        if (!reason && first && rule.capDays > 0 && taken.has(customerId)) {
+          reason = "recently_invited";
+          lastContactAt = taken.get(customerId);
+        }
+        if (reason) {
+          await skipIn(tx, m, reason, true, lastContactAt);
+          continue;
+        }
+        if (first) {
+          taken.set(customerId, m.invitation.contactAt ?? now);
+          if (!m.invitation.contactAt) contacts.push(m.invitation.id);
+        }
+        // checked: an invitation without an address on its channel is "no_email" / "no_phone"
+        ready.push({ m, address: channelAddress(channel, customers.get(customerId)!)! });
+      }
+      if (contacts.length)
+        await tx.invitation.updateMany({ where: { id: { in: contacts }, contactAt: null }, data: { contactAt: now } });
+    }
+    return ready;
   }, CHECK_TX);
 }
 
@@ -280,15 +332,14 @@ async function deliverSms(m: Claimed, to: string, sms: SmsProvider, env: Env): P
 /** A message the transport accepted, to record with the rest of its batch (recordSent). */
 type Sent = { m: Claimed; address: string; id: string | null };
 
-async function attempt(
-  m: Claimed,
-  transports: Transports,
-  env: Env,
-  rule: ContactRuleSettings,
-): Promise<Sent | "skipped" | "waiting" | "failed" | "transport"> {
+/**
+ * What can be decided about a message before the contact rules: its cause is active (else it waits, or is skipped
+ * when its trigger was deleted), a reminder's customer has not answered meanwhile, the send window is open and the
+ * quiet hours are not. "check": on to checkContacts.
+ */
+async function precheck(m: Claimed, rule: ContactRuleSettings, now: Date): Promise<"check" | "skipped" | "waiting"> {
   const i = m.invitation;
   const c = i.campaign ?? i.trigger;
-  const now = new Date();
   // Neither a campaign nor a trigger: its trigger was deleted (the delete skips what was pending; this is a
   // message claimed meanwhile).
   if (!c) return skip(m, "trigger deleted", true).then(() => "skipped");
@@ -297,9 +348,8 @@ async function attempt(
     await db.outboxMessage.updateMany({ where: { id: m.id, leaseOwner: m.leaseOwner }, data: release });
     return "waiting";
   }
-  const customer = i.customer;
   if (m.seq > 0 && (await answeredSince(m))) return skip(m, "answered", false).then(() => "skipped");
-  const tz = sendTimeZone(customer.attributes, c.timeZone, rule.timeZone);
+  const tz = sendTimeZone(i.customer.attributes, c.timeZone, rule.timeZone);
   const slot = nextSendSlot(now, tz, { startHour: c.windowStartHour, endHour: c.windowEndHour }, quietWindow(rule));
   if (!slot) return skip(m, "quiet_hours", true).then(() => "skipped"); // the window lies in the quiet hours
   if (slot > now) {
@@ -309,11 +359,12 @@ async function attempt(
     });
     return "waiting";
   }
-  // The customer's address now: one removed or changed since the invitation was queued is not written to.
-  const check = await checkContact(m, rule, now);
-  if ("skipped" in check) return "skipped";
-  const address = check.address;
+  return "check";
+}
 
+/** Sends a checked message; a failure is recorded here, an acceptance returned to be recorded with its batch. */
+async function send({ m, address }: Ready, transports: Transports, env: Env): Promise<Sent | "failed" | "transport"> {
+  const i = m.invitation;
   // The one switch on the channel: everything before and after is the same for e-mail and SMS.
   const delivery =
     i.channel === "sms"
@@ -377,26 +428,19 @@ async function recordSent(sent: Sent[]): Promise<void> {
     async (tx) => {
       // A write first: on SQLite it takes the write lock at once (waiting its turn behind another instance) —
       // a transaction that reads first and writes later fails outright when another process wrote in between.
-      // It also renews the leases this instance still holds; then only those are recorded (a lease that expired
-      // meanwhile belongs to another instance now).
-      await tx.outboxMessage.updateMany({
-        where: { id: { in: sent.map((s) => s.m.id) }, leaseOwner: owner },
-        data: { leaseExpiresAt: new Date(Date.now() + LEASE_MS) },
-      });
+      // Only the messages this instance still holds are recorded (a lease that expired meanwhile belongs to another
+      // instance now); the update returns which those are.
       const held = new Set(
         (
-          await tx.outboxMessage.findMany({
+          await tx.outboxMessage.updateManyAndReturn({
             where: { id: { in: sent.map((s) => s.m.id) }, leaseOwner: owner },
+            data: { status: "sent", sentAt: at, attempts: { increment: 1 }, lastError: null, ...release },
             select: { id: true },
           })
         ).map((r) => r.id),
       );
       const mine = sent.filter((s) => held.has(s.m.id));
       if (mine.length === 0) return;
-      await tx.outboxMessage.updateMany({
-        where: { id: { in: [...held] }, leaseOwner: owner },
-        data: { status: "sent", sentAt: at, attempts: { increment: 1 }, lastError: null, ...release },
-      });
       const ids = mine.filter((s) => s.id !== null);
       if (ids.length)
         await tx.$executeRaw`UPDATE "OutboxMessage" SET "messageId" = CASE "id" ${Prisma.join(
@@ -424,7 +468,7 @@ async function recordSent(sent: Sent[]): Promise<void> {
           await tx.invitation.update({ where: { id: m.invitation.id }, data: { address: want } });
       }
       const reminders = mine
-        .map(({ m }) => ({ m, cause: (m.invitation.campaign ?? m.invitation.trigger)! })) // attempt() skipped those without
+        .map(({ m }) => ({ m, cause: (m.invitation.campaign ?? m.invitation.trigger)! })) // precheck() skipped those without
         .filter(({ m, cause }) => !erased.has(m.invitation.customerId) && m.seq < cause.reminderCount)
         .map(({ m, cause }) => ({
           orgId: m.orgId,
@@ -451,7 +495,59 @@ async function allowances(orgIds: string[], now: Date, env: Env): Promise<Map<st
   return out;
 }
 
-/** Sends what is due, in batches, until nothing is due (or every organization due is at its rate). */
+/** At most `n` of the functions given run at once; the others wait their turn, first come first served. */
+function limiter(n: number) {
+  let running = 0;
+  const waiting: Array<() => void> = [];
+  return async <T>(f: () => Promise<T>): Promise<T> => {
+    if (running >= n) await new Promise<void>((resolve) => waiting.push(resolve));
+    else running++;
+    try {
+      return await f();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else running--;
+    }
+  };
+}
+
+/** What became of a batch's sends once they are recorded. */
+type BatchResult = { made: number; transport: boolean; thrown?: unknown };
+
+/**
+ * Sends a batch's checked messages (at most BATCH at once, shared with the batch before or after it) and records the
+ * accepted ones together. Every send runs to its end: one that throws (a database error recording a failure) must
+ * not keep the messages accepted beside it from being recorded — unrecorded, they would be sent again when their
+ * leases expire. Never rejects: what was thrown is returned.
+ */
+async function deliverBatch(
+  ready: Ready[],
+  slot: ReturnType<typeof limiter>,
+  transports: Transports,
+  env: Env,
+): Promise<BatchResult> {
+  const settled = await Promise.allSettled(ready.map((r) => slot(() => send(r, transports, env))));
+  const results = settled.map((s) => (s.status === "fulfilled" ? s.value : ("failed" as const)));
+  let thrown = settled.find((s) => s.status === "rejected")?.reason as unknown;
+  try {
+    await recordSent(results.filter((r): r is Sent => typeof r === "object"));
+  } catch (error) {
+    thrown ??= error;
+  }
+  return {
+    made: results.length, // sent, failed, or to be retried
+    transport: results.includes("transport"),
+    ...(thrown !== undefined ? { thrown } : {}),
+  };
+}
+
+/**
+ * Sends what is due, in batches, until nothing is due (or every organization due is at its rate). Pipelined: the
+ * next batch is claimed and checked while the previous one's messages are being sent, and its sends take the
+ * places the previous batch frees (at most BATCH at once), so no send waits for the slowest of the batch before it.
+ * At most PIPELINE batches are claimed at a time: the oldest is recorded before another is claimed.
+ */
 export async function runDueMessages(opts: TickOptions = {}): Promise<number> {
   const env = opts.env ?? process.env;
   const transports: Transports = {
@@ -465,12 +561,68 @@ export async function runDueMessages(opts: TickOptions = {}): Promise<number> {
   // Organizations at their rate this minute: left out of the next batch, so one busy organization never holds the
   // others' messages back.
   const exhausted = new Set<string>();
-  const rules = new Map<string, Promise<ContactRuleSettings>>();
-  const ruleOf = (orgId: string) => {
-    if (!rules.has(orgId)) rules.set(orgId, loadContactRule(db, orgId));
-    return rules.get(orgId)!;
+  const rules = new Map<string, ContactRuleSettings>();
+  // Messages claimed to be sent and not yet recorded, per organization: the rate counts recorded sends, so these
+  // are taken off the next batch's allowance.
+  const unrecorded = new Map<string, number>();
+  const slot = limiter(BATCH);
+  const inFlight: Array<Promise<BatchResult>> = []; // oldest first; they never reject
+  /** Waits for the oldest batch in flight; true when it met a transport failure (which ends the tick). */
+  const settleOldest = async (): Promise<boolean> => {
+    const r = await inFlight.shift()!;
+    made += r.made;
+    if (r.thrown !== undefined) throw r.thrown; // the poller logs it; what was not recorded is tried again
+    return r.transport;
+  };
+  /** Waits for every batch in flight, then throws the first error among them, if any. */
+  const settleAll = async (): Promise<boolean> => {
+    let transport = false;
+    let thrown: unknown;
+    while (inFlight.length > 0)
+      try {
+        transport = (await settleOldest()) || transport;
+      } catch (error) {
+        thrown ??= error;
+      }
+    if (thrown !== undefined) throw thrown;
+    return transport;
   };
   for (;;) {
+    let batch: Awaited<ReturnType<typeof prepareBatch>>;
+    try {
+      batch = await prepareBatch();
+    } catch (error) {
+      await Promise.all(inFlight); // their sends are recorded before this tick ends
+      throw error;
+    }
+    const { ready } = batch;
+    for (const r of ready) unrecorded.set(r.m.orgId, (unrecorded.get(r.m.orgId) ?? 0) + 1);
+    inFlight.push(
+      deliverBatch(ready, slot, transports, env).then((r) => {
+        for (const x of ready) unrecorded.set(x.m.orgId, unrecorded.get(x.m.orgId)! - 1);
+        return r;
+      }),
+    );
+    let stop = false;
+    try {
+      while (inFlight.length >= PIPELINE) stop = (await settleOldest()) || stop;
+    } catch (error) {
+      await Promise.all(inFlight);
+      throw error;
+    }
+    if (batch.thrown) {
+      await settleAll();
+      throw batch.thrown.reason; // a check that threw: its message stays leased and is tried when the lease expires
+    }
+    // A failure of the server or of the set-up ends the tick: the next one retries after the backoff.
+    if (stop || batch.due < BATCH || (batch.ids === 0 && !batch.grew)) {
+      await settleAll();
+      return made;
+    }
+  }
+
+  /** Finds, claims and checks the next batch. */
+  async function prepareBatch() {
     const now = new Date();
     const due = await db.outboxMessage.findMany({
       where: {
@@ -492,11 +644,12 @@ export async function runDueMessages(opts: TickOptions = {}): Promise<number> {
       take: BATCH,
       select: { id: true, orgId: true },
     });
-    const left = await allowances([...new Set(due.map((d) => d.orgId))], now, env);
+    const orgs = [...new Set(due.map((d) => d.orgId))];
+    const left = await allowances(orgs, now, env);
     const before = exhausted.size;
     const ids = due.filter((d) => {
-      const n = left.get(d.orgId) ?? 0;
-      left.set(d.orgId, n - 1);
+      const n = (left.get(d.orgId) ?? 0) - (unrecorded.get(d.orgId) ?? 0);
+      left.set(d.orgId, (left.get(d.orgId) ?? 0) - 1);
       if (n <= 0) exhausted.add(d.orgId);
       return n > 0;
     });
@@ -504,19 +657,15 @@ export async function runDueMessages(opts: TickOptions = {}): Promise<number> {
       ids.map((d) => d.id),
       now,
     );
-    // Every attempt runs to its end: one that throws (a database error in a check) must not keep the messages that
-    // were accepted beside it from being recorded — unrecorded, they would be sent again when their leases expire.
-    const settled = await Promise.allSettled(mine.map(async (m) => attempt(m, transports, env, await ruleOf(m.orgId))));
-    const results = settled.map((s) => (s.status === "fulfilled" ? s.value : ("failed" as const)));
-    const sent = results.filter((r): r is Sent => typeof r === "object");
-    await recordSent(sent);
-    const thrown = settled.find((s) => s.status === "rejected");
-    if (thrown) throw thrown.reason; // the poller logs it; the message itself was not sent and is tried again
-    const outcomes = results.map((r) => (typeof r === "object" ? "sent" : r));
-    made += outcomes.filter((o) => o === "sent" || o === "failed" || o === "transport").length;
-    // A failure of the server or of the set-up ends the tick: the next one retries after the backoff.
-    if (outcomes.includes("transport")) return made;
-    if (due.length < BATCH || (ids.length === 0 && exhausted.size === before)) return made;
+    for (const orgId of new Set(mine.map((m) => m.orgId)))
+      if (!rules.has(orgId)) rules.set(orgId, await loadContactRule(db, orgId));
+    const ruleOf = (orgId: string) => rules.get(orgId)!;
+    // The checks that need no lock, each on its own (most pass without a write); then the batch's contact rules.
+    const pre = await Promise.allSettled(mine.map((m) => precheck(m, ruleOf(m.orgId), now)));
+    const thrown = pre.find((p): p is PromiseRejectedResult => p.status === "rejected");
+    const toCheck = mine.filter((_, k) => pre[k].status === "fulfilled" && pre[k].value === "check");
+    const ready = await checkContacts(toCheck, ruleOf, now);
+    return { due: due.length, ids: ids.length, grew: exhausted.size !== before, ready, thrown };
   }
 }
 

@@ -5,6 +5,7 @@ import { insertBatches, newId } from "../db-bulk";
 import type { Ctx } from "../auth/ctx";
 import type { CustomerInput } from "../customers/schema";
 import { searchTokenRows } from "../customers/search-tokens";
+import { lockCustomers } from "../customers/lock";
 import type { OnExisting } from "./mapping";
 
 export type BatchResult = { inserted: number; updated: number; skipped: number };
@@ -28,9 +29,17 @@ export async function writeBatch(ctx: Ctx, rows: CustomerInput[], onExisting: On
   const externalIds = rows.flatMap((r) => (r.externalId ? [r.externalId] : []));
   return db.$transaction(
     async (tx) => {
+      const where = { orgId: ctx.orgId, externalId: { in: externalIds } };
+      // The customers to update, locked in id order before they are read (lib/campaigns/contact-rules.ts
+      // lockCustomers: updated one by one in the file's order, they could deadlock with a wave being queued).
+      if (externalIds.length)
+        await lockCustomers(
+          tx,
+          (await tx.customer.findMany({ where, select: { id: true } })).map((c) => c.id),
+        );
       const found: Existing[] = externalIds.length
         ? await tx.customer.findMany({
-            where: { orgId: ctx.orgId, externalId: { in: externalIds } },
+            where,
             select: { id: true, externalId: true, name: true, email: true, consent: true, attributes: true },
           })
         : [];

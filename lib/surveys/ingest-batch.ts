@@ -14,6 +14,7 @@
 import { db, type Prisma } from "../db";
 import { insertBatches, newId } from "../db-bulk";
 import { openCasesForNewResponses } from "../cases/rules";
+import { lockCustomers } from "../customers/lock";
 import { enqueueResponsesCreated } from "../webhooks/outbox";
 import { consumeMany, retryAfterSeconds, type RateLimit } from "../rate-limit/service";
 import type { Answers } from "./answers";
@@ -233,8 +234,12 @@ async function writeBatch(tx: Tx, batch: Pending[]): Promise<BatchOutcome[]> {
   await insertBatches(tx, "Answer", "answers", answerRows);
 
   const customers = [...new Set(rows.map((r) => r.customerId).filter((c): c is string => c !== null))];
-  if (customers.length > 0)
+  if (customers.length > 0) {
+    // In id order, as every transaction that locks several customers (contact-rules.ts lockCustomers: no deadlock
+    // with a wave being queued or a trigger firing); an UPDATE … IN locks its rows in the order it finds them.
+    await lockCustomers(tx, customers);
     await tx.customer.updateMany({ where: { id: { in: customers } }, data: { lastSeenAt: now } });
+  }
 
   const events = rows.map((row) => ({
     id: row.id,

@@ -54,6 +54,12 @@ export async function inviteFor(
   now = new Date(),
 ): Promise<Map<string, Invited>> {
   const out = new Map<string, Invited>();
+  // Every customer of the causes locked at once, in id order (contact-rules.ts lockCustomers), before anything is
+  // read — not chunk by chunk, which would lock a later chunk's lower ids after an earlier chunk's higher ones.
+  await lockCustomers(
+    tx,
+    causes.map((c) => c.customerId),
+  );
   for (let at = 0; at < causes.length; at += CHUNK) {
     const chunk = causes.slice(at, at + CHUNK);
     const before = await tx.invitation.findMany({
@@ -71,9 +77,8 @@ export async function inviteFor(
       });
     const fresh = chunk.filter((c) => !out.has(c.key) && (c.surveyId ?? t.surveyId));
     if (fresh.length === 0) continue;
-    // Locked before they are read (contact-rules.ts: the check and what it allows are one serialized step).
+    // Locked above, before they are read (contact-rules.ts: the check and what it allows are one serialized step).
     const ids = [...new Set(fresh.map((c) => c.customerId))];
-    await lockCustomers(tx, ids);
     const customers: Candidate[] = await tx.customer.findMany({
       where: { orgId: t.orgId, id: { in: ids } },
       select: {
@@ -92,6 +97,7 @@ export async function inviteFor(
       channel: t.channel === "sms" ? "sms" : "email",
       now,
       rule,
+      lock: false, // locked above
     });
     const quiet = quietWindow(rule);
     const invitations: Prisma.InvitationCreateManyInput[] = [];
@@ -184,6 +190,13 @@ export async function fireInteractionTriggers(
   const triggers = await tx.trigger.findMany({
     where: { orgId, event: "interaction", status: "active", builtIn: null, survey: { status: "live" } },
   });
+  if (triggers.length === 0) return 0;
+  // The customers of every trigger's causes locked at once, in id order (lockCustomers): trigger after trigger would
+  // lock the second one's lower ids after the first one's higher ones.
+  await lockCustomers(
+    tx,
+    fresh.map((i) => i.customerId),
+  );
   let written = 0;
   for (const t of triggers) {
     const causes = fresh

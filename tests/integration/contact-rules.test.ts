@@ -385,6 +385,28 @@ describe("across channels", () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ publicId: widgetSurvey.publicId, eligible: false });
   });
+
+  it("the widget: first views of several surveys at once make one contact (the lock-free read only decides what records nothing)", async () => {
+    const o = await org();
+    const { customers } = await audienceOf(o, [{ label: "racer" }]);
+    const c = customers[0];
+    const surveys = await Promise.all(Array.from({ length: 6 }, () => createSurvey(o.orgId)));
+    const tokens = await Promise.all(
+      surveys.map((s) => mintCustomerToken(o.orgId, { publicId: s.publicId, externalId: c.externalId! })),
+    );
+    const answers = await Promise.all(surveys.map((s, k) => widgetEligibility(s.publicId, c.externalId, tokens[k])));
+    expect(answers.filter((a) => a === "eligible")).toHaveLength(1);
+    expect(answers.filter((a) => a === "not_now")).toHaveLength(5);
+    const events = await db.contactEvent.findMany({ where: { customerId: c.id } });
+    expect(events).toHaveLength(1);
+    // the one shown again: the same contact, read without writing; the others still held back
+    const shown = surveys.findIndex((s) => s.id === events[0].surveyId);
+    expect(await widgetEligibility(surveys[shown].publicId, c.externalId, tokens[shown])).toBe("eligible");
+    expect(await widgetEligibility(surveys[(shown + 1) % 6].publicId, c.externalId, tokens[(shown + 1) % 6])).toBe(
+      "not_now",
+    );
+    expect(await db.contactEvent.count({ where: { customerId: c.id } })).toBe(1);
+  });
 });
 
 describe("the audience preview", () => {
