@@ -3,7 +3,7 @@
 // delivery worker runs in every instance unless WEBHOOK_WORKER=off (docs/webhooks.md, "Delivery"); so does the retention
 // scheduler unless RETENTION_TICK_SECONDS=0 (docs/privacy.md, "Retention"), and the campaign worker unless
 // CAMPAIGN_WORKER=off (docs/distribution.md), and the background jobs' worker unless JOBS_WORKER=off
-// (docs/operations.md, "Background jobs").
+// (docs/architecture.md, "Resumable jobs").
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { startWebhookWorker } = await import("./lib/webhooks/worker");

@@ -21,7 +21,7 @@ function steps(f: Funnel): Step[] {
       key: "delivered",
       label: "Delivered",
       value: f.delivered,
-      // SMS with delivery receipts: how many of them the carrier confirmed (docs/distribution.md, "Delivery receipts")
+      // SMS with delivery receipts: how many of them the carrier confirmed (docs/distribution.md, "Replies and delivery receipts")
       note:
         [
           f.bounced ? `${formatCount(f.bounced)} bounced` : "",

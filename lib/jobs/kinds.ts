@@ -1,4 +1,4 @@
-// Every kind of background job (docs/operations.md, "Background jobs"), by the name stored in BackgroundJob.kind.
+// Every kind of background job (docs/architecture.md, "Resumable jobs"), by the name stored in BackgroundJob.kind.
 import { unitBackfill } from "../units/backfill";
 import type { JobHandler } from "./types";
 

@@ -1,4 +1,4 @@
-// Resumable background jobs of an organization (docs/operations.md, "Background jobs"): a job is a BackgroundJob row
+// Resumable background jobs of an organization (docs/architecture.md, "Resumable jobs"): a job is a BackgroundJob row
 // worked in batches by its kind's handler. Every instance polls (instrumentation.ts, unless JOBS_WORKER=off); a job
 // is taken with a lease (lease.ts), and each batch is one transaction that writes the batch's changes and advances
 // the job's cursor together, on the condition that this instance still holds the lease — so a batch is never done

@@ -56,6 +56,7 @@ export const updateTriggerSchema = z
     touchpointId: fields.touchpointId,
     outcome: fields.outcome,
     surveyId: id.optional(),
+    channel: z.enum(CAMPAIGN_CHANNELS, { error: "email or sms" }).optional(),
     delayAmount: fields.delayAmount.optional(),
     delayUnit: z.enum(DELAY_UNITS, { error: "minutes, hours or days" }).optional(),
     status: z.enum(TRIGGER_STATUSES, { error: "active or paused" }).optional(),

@@ -161,6 +161,8 @@ export async function updateTrigger(ctx: Ctx, id: string, input: UpdateTriggerIn
     for (const name of ["surveyId", "touchpointId", "outcome"] as const)
       if (input[name] !== undefined)
         problems.push({ name, reason: "The re-survey uses the case's own survey: this cannot be set", in: "body" });
+  if (t.builtIn && input.channel !== undefined && input.channel !== t.channel)
+    problems.push({ name: "channel", reason: "The re-survey goes by e-mail", in: "body" });
   if (t.event !== "interaction")
     for (const name of ["touchpointId", "outcome"] as const)
       if (input[name])
@@ -179,6 +181,7 @@ export async function updateTrigger(ctx: Ctx, id: string, input: UpdateTriggerIn
   const changed = Object.keys(input).filter((k) => input[k as keyof UpdateTriggerInput] !== undefined);
   const statusChange = input.status && input.status !== t.status ? input.status : null;
   await db.$transaction(async (tx) => {
+    if (input.channel === "sms") await ensureChannel(tx, ctx.orgId, "sms", "SMS");
     await tx.trigger.update({
       where: { id },
       data: { ...input, subject: input.subject === undefined ? undefined : input.subject || null },

@@ -1,4 +1,4 @@
-// The keywords of an inbound SMS that change whether a number may be texted (docs/distribution.md, "Replies"):
+// The keywords of an inbound SMS that change whether a number may be texted (docs/distribution.md, "Replies and delivery receipts"):
 // Twilio's default opt-out keywords — STOP, STOPALL, UNSUBSCRIBE, CANCEL, END, QUIT, and OPTOUT, REVOKE — and its
 // opt-in keywords START, UNSTOP, YES. As carriers read them: the whole message is the keyword, in any case, with
 // surrounding white space; "stop it please" or "STOP!" is an ordinary message and changes nothing.

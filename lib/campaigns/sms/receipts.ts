@@ -1,5 +1,5 @@
-// Delivery receipts: Twilio's status callbacks for the messages it took (docs/distribution.md, "Delivery
-// receipts"). Twilio POSTs to the StatusCallback URL each message was sent with (twilio.ts) as its status changes;
+// Delivery receipts: Twilio's status callbacks for the messages it took (docs/distribution.md, "Replies and
+// delivery receipts"). Twilio POSTs to the StatusCallback URL each message was sent with (twilio.ts) as its status changes;
 // the endpoint (webhook-endpoint.ts) has checked the signature before this runs. A callback names its message by
 // MessageSid alone, and that is the only thing it is looked up by — never by anything else the caller says — so a
 // callback can only ever change the one message Twilio gave that sid to. Only final statuses are recorded, once:

@@ -1,4 +1,4 @@
-// Inbound SMS: what people text back to the server's sender number (docs/distribution.md, "Replies"). The
+// Inbound SMS: what people text back to the server's sender number (docs/distribution.md, "Replies and delivery receipts"). The
 // endpoint (webhook-endpoint.ts) has checked Twilio's signature before this runs. Only the opt-out and opt-in
 // keywords (keywords.ts) do anything; every other text is ignored (no one reads replies here).
 //
