@@ -5,6 +5,7 @@
 // sent keep working while the new secret is deployed); 0 hours retires it at once, for a leaked secret.
 import { z } from "zod";
 import { db } from "../db";
+import { lockOrganization } from "../org-lock";
 import type { Ctx } from "../auth/ctx";
 import { recordAudit } from "../audit/service";
 import { openSecret, sealSecret, SecretUnreadableError } from "../webhooks/secret-box";
@@ -114,9 +115,22 @@ async function signingSecret(orgId: string): Promise<string> {
     });
   let row = await newest();
   if (!row) {
-    const secret = newCustomerTokenSecret();
-    await db.customerTokenSecret.create({ data: { orgId, sealed: sealSecret(secret), hint: hintOf(secret) } });
-    row = await newest();
+    // Many links minted at once for a new organization (a campaign's first wave) must make one secret, not one each:
+    // the first to take the organization's lock makes it, the others find it.
+    row = await db.$transaction(async (tx) => {
+      await lockOrganization(tx, orgId);
+      const made = await tx.customerTokenSecret.findFirst({
+        where: { orgId, retiresAt: null },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        select: { sealed: true },
+      });
+      if (made) return made;
+      const secret = newCustomerTokenSecret();
+      return tx.customerTokenSecret.create({
+        data: { orgId, sealed: sealSecret(secret), hint: hintOf(secret) },
+        select: { sealed: true },
+      });
+    });
   }
   const [secret] = opened([row!]);
   if (!secret) throw new SecretUnreadableError();

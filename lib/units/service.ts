@@ -2,11 +2,12 @@
 // prevention, archive (with the subtree) and restore. Every role reads; admins edit (the routes say so). Every
 // change is one transaction with its audit event; tree writes of one organization are serialised so that two
 // concurrent moves cannot together build a cycle. Another organization's unit is a 404.
-import { db, provider, Prisma } from "../db";
+import { db, Prisma } from "../db";
 import type { Ctx } from "../auth/ctx";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { isUniqueViolation } from "../db-errors";
 import { recordAudit } from "../audit/service";
+import { lockOrganization } from "../org-lock";
 import {
   MAX_DEPTH,
   MAX_UNITS,
@@ -64,7 +65,7 @@ export const pathUnder = (parent: { path: string } | null, id: string) => `${par
  * ends; SQLite runs one writing transaction at a time already.
  */
 export async function lockTree(tx: Tx, orgId: string): Promise<void> {
-  if (provider === "postgresql") await tx.$queryRaw`SELECT "id" FROM "Organization" WHERE "id" = ${orgId} FOR UPDATE`;
+  await lockOrganization(tx, orgId);
 }
 
 /** Depth-first, siblings by name then code: the order the editor and the export show. */

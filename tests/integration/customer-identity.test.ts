@@ -6,6 +6,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { signCustomerToken } from "@/lib/customers/customer-token";
+import { mintCustomerToken } from "@/lib/customers/token-secrets";
+import { TEST_NEXTAUTH_SECRET } from "../server";
 import { createOrg, uid, type Org } from "../factories";
 import { createSurvey } from "../factories/surveys";
 import { adminSession, customerToken, rotateSecret } from "./customer-tokens";
@@ -331,5 +333,21 @@ describe("the signing secret", () => {
     });
     expect(audit).toHaveLength(3);
     expect(JSON.stringify(audit)).not.toContain(third);
+  });
+});
+
+describe("the secret Resonance signs its own links with", () => {
+  it("is made once for a new organization, however many links are minted at once", async () => {
+    process.env.NEXTAUTH_SECRET ??= TEST_NEXTAUTH_SECRET; // sealing the secret in process, as the server does
+    const org = await createOrg("first-secret");
+    expect(await db.customerTokenSecret.count({ where: { orgId: org.orgId } })).toBe(0);
+    const s = await createSurvey(org.orgId);
+    const tokens = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        mintCustomerToken(org.orgId, { publicId: s.publicId, externalId: `C-${i}` }),
+      ),
+    );
+    expect(new Set(tokens).size).toBe(20);
+    expect(await db.customerTokenSecret.count({ where: { orgId: org.orgId } })).toBe(1);
   });
 });
