@@ -160,14 +160,25 @@ export async function optimizeDatabase(client: Db = db): Promise<void> {
   await client.$executeRawUnsafe(provider === "postgresql" ? "ANALYZE" : "PRAGMA optimize");
 }
 
+/**
+ * How long a transaction may wait for its connection and then run, unless it says otherwise. Prisma's defaults (2 s
+ * and 5 s) turned a busy moment into a 500: on SQLite every transaction of a process queues for its one connection
+ * and then for the file's write lock (held by another process's worker for a while), so a request's short transaction
+ * could wait past 2 s or end past 5 s under load. Waiting longer answers late rather than not at all.
+ */
+export const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 20_000 };
+
 export function createDb(rawUrl = process.env.DATABASE_URL): { db: Db; provider: Provider } {
   const { url, provider } = resolveDatabaseUrl(rawUrl);
   if (provider === "postgresql") {
     const max = Number(process.env.DATABASE_POOL_SIZE ?? 10);
-    const client = new PgPrismaClient({ adapter: new PrismaPg({ connectionString: url, max }) });
+    const client = new PgPrismaClient({
+      adapter: new PrismaPg({ connectionString: url, max }),
+      transactionOptions: TRANSACTION_OPTIONS,
+    });
     return { db: client as unknown as Db, provider };
   }
-  return { db: new PrismaClient({ adapter: sqliteAdapter(url) }), provider };
+  return { db: new PrismaClient({ adapter: sqliteAdapter(url), transactionOptions: TRANSACTION_OPTIONS }), provider };
 }
 
 // One client per process (and per hot reload in development).
