@@ -1,13 +1,11 @@
 import Link from "next/link";
 import { Network } from "lucide-react";
-import { requireCtx } from "@/lib/auth/action";
+import { orNotFound, requireCtx } from "@/lib/auth/action";
 import { mapFiltersQuery, parseFiltersLeniently } from "@/lib/analytics/filters";
 import { segmentTags } from "@/lib/analytics/trend";
 import { listChannels } from "@/lib/journeys/service";
 import { unitLeague } from "@/lib/units/league";
 import { formatNumber, nEquals, shownMargin } from "@/lib/metrics";
-import { NotFoundError } from "@/lib/errors";
-import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { BackLink } from "@/components/ui/back-link";
@@ -26,10 +24,7 @@ export default async function UnitsReportPage({ searchParams }: { searchParams: 
   const { filters, errors } = parseFiltersLeniently(params);
   const parentId = typeof params.parentId === "string" && params.parentId ? params.parentId : undefined;
   const [league, channels, segments] = await Promise.all([
-    unitLeague(ctx, { ...filters, parentId }).catch((e: unknown) => {
-      if (e instanceof NotFoundError) notFound();
-      throw e;
-    }),
+    orNotFound(unitLeague(ctx, { ...filters, parentId })),
     listChannels(ctx),
     segmentTags(ctx),
   ]);
