@@ -23,15 +23,23 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 type Attempt = { ok: boolean; error: string | null; wait: number | null };
 
-/** One sign-in attempt; error is next-auth's code ("CredentialsSignin") or our wait message. */
-async function attempt(email: string, password: string, ip: string, base = baseURL()): Promise<Attempt> {
+type Form = { base: string; csrfToken: string; cookie: string };
+
+/** The sign-in form's CSRF token, fetched ahead when a check must follow a failure within its one-second turn. */
+async function form(base = baseURL()): Promise<Form> {
   const csrf = await fetch(`${base}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  return { base, csrfToken, cookie: cookies(csrf).join("; ") };
+}
+
+/** One sign-in attempt; error is next-auth's code ("CredentialsSignin") or our wait message. */
+async function attempt(email: string, password: string, ip: string, at: string | Form = baseURL()): Promise<Attempt> {
+  const { base, csrfToken, cookie } = typeof at === "string" ? await form(at) : at;
   const res = await fetch(`${base}/api/auth/callback/credentials`, {
     method: "POST",
     headers: {
       "content-type": "application/x-www-form-urlencoded",
-      cookie: cookies(csrf).join("; "),
+      cookie,
       "x-forwarded-for": ip,
     },
     body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
@@ -85,8 +93,9 @@ describe("one client guessing one account", () => {
       expect(await attempt(user.email, wrong(i), ip)).toMatchObject({ ok: false, error: "CredentialsSignin" });
 
     for (const expected of [1, 2, 4]) {
+      const next = await form(expected === 2 ? second.url : baseURL()); // ready before the turn starts
       expect((await attempt(user.email, wrong(100 + expected), ip)).error).toBe("CredentialsSignin"); // takes the turn
-      const refused = await attempt(user.email, TEST_PASSWORD, ip, expected === 2 ? second.url : baseURL());
+      const refused = await attempt(user.email, TEST_PASSWORD, ip, next);
       expect(refused.ok).toBe(false);
       expect(refused.error).toMatch(/^Too many failed sign-in attempts\. Try again in \d seconds?\.$/);
       expect([expected, Math.max(1, expected - 1)]).toContain(refused.wait); // the rest of the turn, rounded up
@@ -128,10 +137,12 @@ describe("one client spraying many accounts", () => {
   it(`is slowed after ${SIGN_IN_RULES.client.free} failures across accounts; other clients go on; keys hold no address`, async () => {
     const victims = await Promise.all(Array.from({ length: 6 }, (_, i) => createUser(`spray-${i}`)));
     const ip = "192.0.2.77";
+    // made and ready before the last failure: the check right after it must fall inside its one-second turn
+    const fresh = await createUser("spray-fresh");
+    const next = await form();
     for (let i = 0; i <= SIGN_IN_RULES.client.free; i++)
       expect((await attempt(victims[i % victims.length].email, wrong(i), ip)).error).toBe("CredentialsSignin");
-    const fresh = await createUser("spray-fresh");
-    const refused = await attempt(fresh.email, TEST_PASSWORD, ip);
+    const refused = await attempt(fresh.email, TEST_PASSWORD, ip, next);
     expect(refused.ok).toBe(false);
     expect(refused.wait).toBe(1);
     expect((await attempt(fresh.email, TEST_PASSWORD, "192.0.2.78")).ok).toBe(true);
