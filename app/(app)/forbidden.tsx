@@ -11,12 +11,42 @@ export const metadata = { title: "No access" };
 
 const article = (word: string) => (/^[aeiou]/i.test(word) ? "an" : "a");
 
+/** A member scoped to a unit opened an organization-wide page (settings, imports, the audit log …). */
+function OrgWideOnly({ unitName }: { unitName: string }) {
+  return (
+    <div className="mx-auto max-w-xl rounded-lg border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
+      <div className="flex items-start gap-3">
+        <ShieldAlert aria-hidden="true" size={28} className="mt-0.5 shrink-0 text-amber-600" />
+        <div className="min-w-0">
+          <p className="text-sm font-semibold text-amber-700">403 · No access</p>
+          <h1 className="mt-1 text-xl font-semibold tracking-tight text-slate-900">
+            This page is for the whole organization
+          </h1>
+        </div>
+      </div>
+      <p className="mt-4 text-sm text-slate-700">
+        {"Your membership covers "}
+        <strong>{unitName}</strong>
+        {
+          " and the units under it. Organization-wide settings and bulk operations need a membership for the whole organization: an admin of your organization can change your scope under Settings → Members."
+        }
+      </p>
+      <p className="mt-6 flex flex-wrap gap-2">
+        <Link href="/" className={buttonClass("primary")}>
+          Back to the dashboard
+        </Link>
+      </p>
+    </div>
+  );
+}
+
 export default async function Forbidden() {
   // Next.js renders this with every page of the shell, beside the page rather than after it; by the next turn of
   // the event loop a refused page has long recorded what it needed (requireCtx is the first thing each awaits).
-  const { role } = await requireCtx();
+  const { role } = await requireCtx("viewer", "unit");
   await new Promise((resolve) => setImmediate(resolve));
-  const { needed } = pageRefusal();
+  const { needed, orgWide } = pageRefusal();
+  if (orgWide && !needed) return <OrgWideOnly unitName={orgWide} />;
   const enough = needed ? ROLES.filter((r) => hasRole(r, needed)) : [];
   return (
     <div className="mx-auto max-w-xl rounded-lg border border-slate-200 bg-white p-6 shadow-sm sm:p-8">

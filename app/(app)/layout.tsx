@@ -10,7 +10,7 @@ import { hasRole } from "@/lib/auth/roles";
 export const dynamic = "force-dynamic";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
-  const ctx = await requireCtx();
+  const ctx = await requireCtx("viewer", "unit");
   const [user, orgs, demo] = await Promise.all([
     getUserProfile(ctx.userId),
     listMyOrganizations(ctx.userId),

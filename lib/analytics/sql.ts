@@ -11,6 +11,7 @@
 import { Prisma } from "../db";
 import type { Provider } from "../db-url";
 import type { Ctx } from "../auth/ctx";
+import { scopeUnitIds } from "../units/scope";
 import type { Bucket } from "./buckets";
 import type { AnalyticsFilters, Period } from "./filters";
 
@@ -52,6 +53,9 @@ export function responseWhere(ctx: Ctx, f: ScopeFilters, range: Period, opts: { 
     Prisma.sql`r."submittedAt" < ${range.to}`,
     Prisma.sql`r."score" IS NOT NULL`,
   ];
+  // A unit-scoped caller counts their units' responses only (lib/units/scope.ts); an empty subtree counts none.
+  const units = scopeUnitIds(ctx);
+  if (units) parts.push(units.length ? Prisma.sql`r."unitId" IN (${Prisma.join(units)})` : Prisma.sql`1 = 0`);
   if (f.touchpointId) parts.push(Prisma.sql`r."touchpointId" = ${f.touchpointId}`);
   if (f.surveyId) parts.push(Prisma.sql`r."surveyId" = ${f.surveyId}`);
   if (f.channelId) parts.push(Prisma.sql`r."channelId" = ${f.channelId}`);

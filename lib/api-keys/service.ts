@@ -3,6 +3,7 @@
 // member's current role (docs/security/api-keys.md). Keys cannot manage access: the routes for keys, invites,
 // member changes and single sign-on are session-only (`sessionOnly` in lib/http/handler.ts).
 import { db } from "../db";
+import { narrowerScope } from "../units/scope-load";
 import type { Ctx } from "../auth/ctx";
 import { isRole, lowerRole } from "../auth/roles";
 import { randomToken, sha256 } from "../auth/tokens";
@@ -84,12 +85,14 @@ export async function authenticateApiKey(key: string): Promise<Ctx | null> {
   // holds even without), and never above their current role, so a demotion takes effect on the very next request.
   const member = await db.membership.findUnique({
     where: { orgId_userId: { orgId: row.orgId, userId: row.createdById } },
-    select: { role: true, suspendedAt: true },
+    select: { role: true, suspendedAt: true, unitId: true },
   });
   if (!member || member.suspendedAt || !isRole(member.role)) return null;
   const now = Date.now();
   if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await db.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: new Date(now) } });
   }
-  return { orgId: row.orgId, userId: row.createdById, role: lowerRole(row.role, member.role), apiKeyId: row.id };
+  // The same for the scope: the narrower of the key's own and its creator's current one (docs/hierarchy.md).
+  const scope = await narrowerScope(row.orgId, row.unitId, member.unitId);
+  return { orgId: row.orgId, userId: row.createdById, role: lowerRole(row.role, member.role), apiKeyId: row.id, scope };
 }

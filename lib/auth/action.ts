@@ -13,6 +13,8 @@ import { AppError, ForbiddenError, NotFoundError } from "../errors";
 import { prismaErrorToAppError } from "../http/prisma-errors";
 import { TWO_FACTOR_PAGE, TwoFactorRequiredError } from "../two-factor/policy";
 import { SsoRequiredError } from "../sso/policy";
+import type { RouteScope } from "../http/route-meta";
+import { OrgWideRequiredError } from "../units/scope";
 
 export type FieldErrors = Record<string, string>;
 export type ActionResult<T = null> = { ok: true; data: T } | { ok: false; message: string; fieldErrors?: FieldErrors };
@@ -56,10 +58,10 @@ export async function requireSession(): Promise<SessionIdentity> {
 
 // What the page asked for when requireCtx refused it, for the 403 page (app/(app)/forbidden.tsx) of the same
 // request: forbidden() takes no arguments and that page gets no props.
-const refusal = cache((): { needed?: Role } => ({}));
+const refusal = cache((): { needed?: Role; orgWide?: string } => ({}));
 
-/** The role the page needed, when requireCtx refused this request. */
-export function pageRefusal(): { needed?: Role } {
+/** The role the page needed, or (orgWide: the caller's scope unit) the whole organization, when requireCtx refused. */
+export function pageRefusal(): { needed?: Role; orgWide?: string } {
   return refusal();
 }
 
@@ -72,9 +74,10 @@ const isForbiddenInterrupt = (error: unknown) => (error as { digest?: unknown } 
  * ctx for a server component or action: not signed in → /login; the organization requires two-factor and
  * this session has not passed it → the enrolment page; no organization → /welcome; role below minRole →
  * forbidden(): a page answers HTTP 403 with the 403 page, an action (runAction) fails with the ForbiddenError
- * message.
+ * message. `scope` as for routes (lib/http/route-meta.ts): "org" (the default) refuses a unit-scoped member the
+ * same way; "unit" serves them, the page's services filtering to their units (docs/hierarchy.md).
  */
-export async function requireCtx(minRole: Role = "viewer"): Promise<Ctx> {
+export async function requireCtx(minRole: Role = "viewer", scope: RouteScope = "org"): Promise<Ctx> {
   const { userId, ctx, needsTwoFactor, needsSso } = await loadCtx();
   if (!userId) redirect("/login");
   if (needsSso) redirect("/login/sso?error=sso_required");
@@ -82,6 +85,10 @@ export async function requireCtx(minRole: Role = "viewer"): Promise<Ctx> {
   if (!ctx) redirect("/welcome");
   if (!hasRole(ctx.role, minRole)) {
     refusal().needed = minRole;
+    forbidden();
+  }
+  if (scope === "org" && ctx.scope) {
+    refusal().orgWide = ctx.scope.unitName;
     forbidden();
   }
   return ctx;
@@ -139,7 +146,11 @@ function firstPerField(entries: { name: string; reason: string }[]): FieldErrors
 
 /** Any thrown value → a failed ActionResult. Next.js control flow (redirect, notFound) is rethrown. */
 export function toActionFailure(error: unknown): ActionResult<never> {
-  if (isForbiddenInterrupt(error)) return fail(new ForbiddenError().message); // requireCtx: a role below the action's
+  if (isForbiddenInterrupt(error)) {
+    // requireCtx: a role below the action's, or a unit scope where the action needs the whole organization
+    const { orgWide } = refusal();
+    return fail(orgWide ? new OrgWideRequiredError(orgWide).message : new ForbiddenError().message);
+  }
   unstable_rethrow(error);
   if (error instanceof ZodError) {
     const fields = firstPerField(

@@ -8,9 +8,15 @@ import { authenticateApiKey } from "../api-keys/service";
 import { authOptionsFor, secureCookiesFor } from "./options";
 import { isRole, type Role } from "./roles";
 import { sessionPassedSecondFactor, TwoFactorRequiredError } from "../two-factor/policy";
+import { loadScope, type Scope } from "../units/scope-load";
 import { sessionSatisfiesSso, SsoRequiredError } from "../sso/policy";
 
-export type Ctx = { orgId: string; userId: string; role: Role; apiKeyId: string | null };
+/**
+ * Who acts, in which organization, with which role, over which units. `scope` is the membership's (or the API
+ * key's) unit subtree; null — or absent, for the system's own contexts (jobs, the demo) — is the whole organization.
+ * Every read and write honours it through lib/units/scope.ts (docs/hierarchy.md, "Scoped memberships").
+ */
+export type Ctx = { orgId: string; userId: string; role: Role; apiKeyId: string | null; scope?: Scope | null };
 
 export const ACTIVE_ORG_COOKIE = "rsn-org";
 
@@ -45,6 +51,7 @@ export async function ctxForUser(
     select: {
       orgId: true,
       role: true,
+      unitId: true,
       org: {
         select: { requireTwoFactor: true, ssoConnection: { select: { id: true, enabled: true, ssoRequired: true } } },
       },
@@ -57,7 +64,8 @@ export async function ctxForUser(
     throw new SsoRequiredError(m.orgId);
   if (m.org.requireTwoFactor && !(await sessionPassedSecondFactor(userId, sid)))
     throw new TwoFactorRequiredError(m.orgId);
-  return { orgId: m.orgId, userId, role: m.role, apiKeyId: null };
+  const scope = m.unitId ? await loadScope(m.orgId, m.unitId) : null;
+  return { orgId: m.orgId, userId, role: m.role, apiKeyId: null, scope };
 }
 
 export async function ctxFromSession(): Promise<Ctx | null> {

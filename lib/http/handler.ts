@@ -9,7 +9,8 @@ import { ctxFromRequest, type Ctx } from "../auth/ctx";
 import { hasRole, type Role } from "../auth/roles";
 import { ForbiddenError, KeyCannotManageAccessError, UnauthorizedError } from "../errors";
 import { foreignOrigin, parse, queryObject, readJson } from "./request";
-import { registerRoute, type RouteDocs } from "./route-meta";
+import { registerRoute, type RouteDocs, type RouteScope } from "./route-meta";
+import { requireOrgWide } from "../units/scope";
 import { reply } from "./reply";
 import { toProblem } from "./to-problem";
 
@@ -18,6 +19,9 @@ type Infer<T> = T extends ZodType ? z.output<T> : undefined;
 type RouteOptions<P, Q, B> = RouteDocs & {
   /** Minimum role; every authenticated route names one. */
   role: Role;
+  /** "org": a unit-scoped caller is refused (403); "unit": the service filters to the caller's units. Every
+   * authenticated route names one; tests/integration/scope-matrix.test.ts probes each. */
+  scope: RouteScope;
   /** Access management (API keys, invites, member changes, single sign-on): a signed-in person only, never an API
    * key, so that a key can neither mint keys nor grant or restore anyone's access (docs/security/api-keys.md). */
   sessionOnly?: true;
@@ -53,10 +57,10 @@ export function route<
   Q extends ZodType | undefined = undefined,
   B extends ZodType | undefined = undefined,
 >(options: RouteOptions<P, Q, B>, handler: (args: HandlerArgs<P, Q, B>) => Promise<unknown>) {
-  const { role, sessionOnly, params, query, body, ...docs } = options;
+  const { role, scope, sessionOnly, params, query, body, ...docs } = options;
   const meta = {
     ...docs,
-    access: { kind: "role" as const, role, ...(sessionOnly ? { sessionOnly } : {}) },
+    access: { kind: "role" as const, role, scope, ...(sessionOnly ? { sessionOnly } : {}) },
     params,
     query,
     body,
@@ -71,6 +75,7 @@ export function route<
       if (via === "api_key" && sessionOnly) throw new KeyCannotManageAccessError();
       if (!hasRole(ctx.role, options.role))
         throw new ForbiddenError(`This action needs the ${options.role} role or higher.`);
+      if (scope === "org") requireOrgWide(ctx);
       const params = parse(options.params, await context.params, "path") as Infer<P>;
       const query = parse(options.query, queryObject(req), "query") as Infer<Q>;
       const body = (options.body ? parse(options.body, await readJson(req), "body") : undefined) as Infer<B>;

@@ -26,8 +26,14 @@ export type RouteDocs = {
   forbidden?: string;
 };
 
+/**
+ * How a route treats a unit-scoped caller (docs/hierarchy.md, "Scoped memberships"): "org" refuses them with a 403
+ * (organization-wide settings and bulk operations); "unit" serves them, filtered to their units by the service.
+ */
+export type RouteScope = "org" | "unit";
+
 export type RouteMeta = RouteDocs & {
-  access: { kind: "role"; role: Role; sessionOnly?: true } | { kind: "public" };
+  access: { kind: "role"; role: Role; scope: RouteScope; sessionOnly?: true } | { kind: "public" };
   params?: ZodType;
   query?: ZodType;
   body?: ZodType;

@@ -13,5 +13,7 @@ export async function describeCaller(ctx: Ctx) {
   const organizations = ctx.apiKeyId
     ? memberships.filter((o) => o.id === ctx.orgId).map((o) => ({ ...o, role: ctx.role }))
     : memberships;
-  return { user, organization: org, role: ctx.role, via: ctx.apiKeyId ? "api_key" : "session", organizations };
+  // The units the caller sees (docs/hierarchy.md, "Scoped memberships"): null is the whole organization.
+  const scope = ctx.scope ? { unitId: ctx.scope.unitId, unitName: ctx.scope.unitName } : null;
+  return { user, organization: org, role: ctx.role, scope, via: ctx.apiKeyId ? "api_key" : "session", organizations };
 }

@@ -6,6 +6,7 @@
 // submittedAt] with a touchpoint, [orgId, metric, submittedAt, score] otherwise (see pageIds). Pages are
 // keyset-paginated on (submittedAt, id); a page's rows, answers and questions are then loaded by id with one
 // batched query per relation (no N+1).
+import { scopeWhere } from "../units/scope";
 import { db } from "../db";
 import { containsText } from "../db-text";
 import type { Prisma } from "../generated/sqlite/client";
@@ -38,6 +39,7 @@ export function responseWhere(ctx: Ctx, f: ResponseFilters): Prisma.ResponseWher
     f.scoreMin !== undefined || f.scoreMax !== undefined ? { score: { gte: f.scoreMin, lte: f.scoreMax } } : {};
   return {
     orgId: ctx.orgId,
+    ...scopeWhere(ctx),
     surveyId: f.surveyId,
     touchpointId: f.touchpointId,
     channelId: f.channelId,

@@ -149,7 +149,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   { path: "/api/v1/journeys/:id/stages", module: r46, docs: {"POST":"add a stage at the end of the journey (name, optional blueprint lanes)"} },
   { path: "/api/v1/journeys/:id/stages/order", module: r47, docs: {"PUT":"the new order of the journey's active stages (every one, once)"} },
   { path: "/api/v1/maturity-assessments", module: r48, docs: {"GET":"the organization's self-assessments, newest first (at most 50)","POST":"save a self-assessment: { answers: { <question key>: 1–4 } }"} },
-  { path: "/api/v1/me", module: r49, docs: {"GET":"who is calling: user, active organization, role, and their other organizations"} },
+  { path: "/api/v1/me", module: r49, docs: {"GET":"who is calling: user, active organization, role, scope (their units), and their other organizations"} },
   { path: "/api/v1/members", module: r50, docs: {"GET":"members of the organization and their roles"} },
   { path: "/api/v1/members/:id", module: r51, docs: {"PATCH":"change a member's role","DELETE":"remove a member from the organization"} },
   { path: "/api/v1/members/:id/sessions", module: r52, docs: {"DELETE":"end every session of a member (they stay a member and may sign in again)"} },

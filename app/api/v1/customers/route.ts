@@ -3,9 +3,11 @@ import { customerCreateSchema, customerListQuery } from "@/lib/customers/schema"
 import { createCustomer, listCustomers } from "@/lib/customers/service";
 
 // GET /api/v1/customers – list customers (prefix search on name, e-mail, external id; ?tag=)
-export const GET = route({ role: "viewer", query: customerListQuery }, ({ ctx, query }) => listCustomers(ctx, query));
+export const GET = route({ role: "viewer", scope: "org", query: customerListQuery }, ({ ctx, query }) =>
+  listCustomers(ctx, query),
+);
 
 // POST /api/v1/customers – create a customer (a name alone that is already taken: 409 same-name unless allowSameName)
-export const POST = route({ role: "agent", body: customerCreateSchema }, async ({ ctx, body }) =>
+export const POST = route({ role: "agent", scope: "org", body: customerCreateSchema }, async ({ ctx, body }) =>
   reply(await createCustomer(ctx, body), 201),
 );

@@ -7,6 +7,6 @@ import { createStaticAudience } from "@/lib/audiences/service";
 // of multipart/form-data) with an `email` and/or `externalId` column. All or nothing: 400 naming each bad row
 // (`rows[5].email`: no such customer, not an address, empty) and nothing is saved.
 export const POST = route(
-  { role: "manager", query: staticAudienceQuery, request: "csv" },
+  { role: "manager", scope: "org", query: staticAudienceQuery, request: "csv" },
   async ({ ctx, query, req }) => reply(await createStaticAudience(ctx, query.name, await csvBodyOf(req)), 201),
 );

@@ -6,7 +6,7 @@ import { exportAuditCsv } from "@/lib/audit/query";
 // GET /api/v1/exports/audit-events – the audit events matching the filters as CSV, streamed (admins); the
 // export is itself recorded in the audit trail.
 export const GET = route(
-  { role: "admin", query: auditFilters },
+  { role: "admin", scope: "org", query: auditFilters },
   async ({ ctx, query }) =>
     new Response(await exportAuditCsv(ctx, query), { status: 200, headers: csvHeaders("audit-log") }),
 );

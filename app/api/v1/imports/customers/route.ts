@@ -9,7 +9,7 @@ import { importResponse } from "@/lib/import/pipeline";
 // answer streams as NDJSON: progress lines every ~1,000 rows and a final `{ done: true, … }` line.
 // Manager or higher: an import changes many customers at once.
 export const POST = route(
-  { role: "manager", query: importQuery, request: "csv", response: "ndjson" },
+  { role: "manager", scope: "org", query: importQuery, request: "csv", response: "ndjson" },
   async ({ ctx, query, req, requestId }) =>
     importResponse(await prepareCustomerImport(ctx, await csvBodyOf(req), query), requestId),
 );

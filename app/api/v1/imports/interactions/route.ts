@@ -10,7 +10,7 @@ import { prepareInteractionImport } from "@/lib/import/interactions";
 // Manager or higher, like the customer import: one file writes thousands of rows into many customers' timelines
 // and can name any member as the staff of an interaction; agents log their own interactions one at a time.
 export const POST = route(
-  { role: "manager", query: importQuery, request: "csv", response: "ndjson" },
+  { role: "manager", scope: "org", query: importQuery, request: "csv", response: "ndjson" },
   async ({ ctx, query, req, requestId }) =>
     importResponse(await prepareInteractionImport(ctx, await csvBodyOf(req), query), requestId),
 );

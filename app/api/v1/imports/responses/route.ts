@@ -13,7 +13,7 @@ const query = importQuery.extend({ surveyId: z.string().trim().min(1).max(64) })
 // 404. Rows whose clientId is stored for the survey are skipped; no cases are opened.
 // Manager or higher, like the other imports: one file writes thousands of responses into the reports.
 export const POST = route(
-  { role: "manager", query, request: "csv", response: "ndjson" },
+  { role: "manager", scope: "org", query, request: "csv", response: "ndjson" },
   async ({ ctx, query: { surveyId, ...options }, req, requestId }) =>
     importResponse(await prepareResponseImport(ctx, surveyId, await csvBodyOf(req), options), requestId),
 );

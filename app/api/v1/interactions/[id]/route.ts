@@ -3,4 +3,6 @@ import { idParams } from "@/lib/http/id";
 import { getInteraction } from "@/lib/interactions/service";
 
 // GET /api/v1/interactions/:id – one interaction
-export const GET = route({ role: "viewer", params: idParams }, ({ ctx, params }) => getInteraction(ctx, params.id));
+export const GET = route({ role: "viewer", scope: "org", params: idParams }, ({ ctx, params }) =>
+  getInteraction(ctx, params.id),
+);

@@ -5,12 +5,15 @@ import { removeMember, updateMemberRole } from "@/lib/members/service";
 
 // PATCH /api/v1/members/:id – change a member's role
 export const PATCH = route(
-  { role: "admin", sessionOnly: true, params: idParams, body: memberUpdateSchema },
+  { role: "admin", scope: "org", sessionOnly: true, params: idParams, body: memberUpdateSchema },
   ({ ctx, params, body }) => updateMemberRole(ctx, params.id, body.role),
 );
 
 // DELETE /api/v1/members/:id – remove a member from the organization
-export const DELETE = route({ role: "admin", sessionOnly: true, params: idParams }, async ({ ctx, params }) => {
-  await removeMember(ctx, params.id);
-  return reply(null, 204);
-});
+export const DELETE = route(
+  { role: "admin", scope: "org", sessionOnly: true, params: idParams },
+  async ({ ctx, params }) => {
+    await removeMember(ctx, params.id);
+    return reply(null, 204);
+  },
+);

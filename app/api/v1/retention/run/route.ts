@@ -8,6 +8,6 @@ const runBody = z.strictObject({
 
 // POST /api/v1/retention/run – { dryRun: true } counts what the policy would process; { dryRun: false } applies it
 // now (admins) under the same lease as the daily job (409 while another run holds it); answers the counts; audited.
-export const POST = route({ role: "admin", body: runBody }, ({ ctx, body }) =>
+export const POST = route({ role: "admin", scope: "org", body: runBody }, ({ ctx, body }) =>
   body.dryRun ? previewRetention(ctx) : runRetentionNow(ctx),
 );

@@ -4,9 +4,12 @@ import { getSurveyDetail, updateSurvey } from "@/lib/surveys/builder";
 import { surveyUpdateSchema } from "@/lib/surveys/builder-schema";
 
 // GET /api/v1/surveys/:id – a survey with its questions (each with its answer count and whether it is locked) and distribution settings
-export const GET = route({ role: "viewer", params: idParams }, ({ ctx, params }) => getSurveyDetail(ctx, params.id));
+export const GET = route({ role: "viewer", scope: "org", params: idParams }, ({ ctx, params }) =>
+  getSurveyDetail(ctx, params.id),
+);
 
 // PATCH /api/v1/surveys/:id – name, linked touchpoint, languages, distribution settings
-export const PATCH = route({ role: "manager", params: idParams, body: surveyUpdateSchema }, ({ ctx, params, body }) =>
-  updateSurvey(ctx, params.id, body),
+export const PATCH = route(
+  { role: "manager", scope: "org", params: idParams, body: surveyUpdateSchema },
+  ({ ctx, params, body }) => updateSurvey(ctx, params.id, body),
 );

@@ -5,6 +5,6 @@ import { updateTouchpoint } from "@/lib/journeys/editor";
 
 // PATCH /api/v1/touchpoints/:id – edit the promise, move (stageId and/or position), archive or restore
 export const PATCH = route(
-  { role: "manager", params: idParams, body: touchpointUpdateSchema },
+  { role: "manager", scope: "org", params: idParams, body: touchpointUpdateSchema },
   ({ ctx, params, body }) => updateTouchpoint(ctx, params.id, body),
 );

@@ -15,6 +15,7 @@ import { getCampaignRates } from "@/lib/campaigns/rates";
 // `attribute` — segment, tenure, lastOutcome — and `category`: the counts, `respondentShare` and
 // `nonRespondentShare` in %, `difference` in points, `z`, `pValue`, `adjustedP` (Benjamini–Hochberg), `flagged`
 // (adjusted p ≤ 0.05), and `reason` — too_few or sparse — when it was not tested)
-export const GET = route({ role: "manager", params: idParams, query: campaignRatesQuery }, ({ ctx, params, query }) =>
-  getCampaignRates(ctx, params.id, query.wave),
+export const GET = route(
+  { role: "manager", scope: "org", params: idParams, query: campaignRatesQuery },
+  ({ ctx, params, query }) => getCampaignRates(ctx, params.id, query.wave),
 );

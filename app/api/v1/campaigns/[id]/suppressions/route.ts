@@ -4,6 +4,7 @@ import { paginationQuery } from "@/lib/http/pagination";
 import { listCampaignSuppressions } from "@/lib/campaigns/suppression-log";
 
 // GET /api/v1/campaigns/:id/suppressions – who the campaign left out and why ("invited 12 days ago"), newest first
-export const GET = route({ role: "manager", params: idParams, query: paginationQuery }, ({ ctx, params, query }) =>
-  listCampaignSuppressions(ctx, params.id, query),
+export const GET = route(
+  { role: "manager", scope: "org", params: idParams, query: paginationQuery },
+  ({ ctx, params, query }) => listCampaignSuppressions(ctx, params.id, query),
 );

@@ -9,6 +9,7 @@ const erasureBody = z.strictObject({
 
 // POST /api/v1/customers/:id/erasure – erase a customer for good (admins): personal fields removed, notes
 // blanked, responses anonymised, in one transaction; 409 when already erased. Body { confirm: name | "ERASE" }.
-export const POST = route({ role: "admin", params: idParams, body: erasureBody }, ({ ctx, params, body }) =>
-  eraseCustomer(ctx, params.id, body),
+export const POST = route(
+  { role: "admin", scope: "org", params: idParams, body: erasureBody },
+  ({ ctx, params, body }) => eraseCustomer(ctx, params.id, body),
 );

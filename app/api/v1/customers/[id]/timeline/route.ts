@@ -3,6 +3,7 @@ import { idParams } from "@/lib/http/id";
 import { getTimeline, timelineQuery } from "@/lib/customers/timeline";
 
 // GET /api/v1/customers/:id/timeline – interactions, responses and cases merged, newest first (?before=&limit=)
-export const GET = route({ role: "viewer", params: idParams, query: timelineQuery }, ({ ctx, params, query }) =>
-  getTimeline(ctx, params.id, query),
+export const GET = route(
+  { role: "viewer", scope: "org", params: idParams, query: timelineQuery },
+  ({ ctx, params, query }) => getTimeline(ctx, params.id, query),
 );

@@ -6,6 +6,7 @@ import { getJourneyMap } from "@/lib/journeys/map";
 // GET /api/v1/journeys/:id/map – the journey with live CSAT/CES/NPS (interval, n), interaction volume, average
 // emotion and experience gaps per touchpoint, aggregates and the emotion curve per stage; query = the
 // analytics filters (period preset or from/to, channelId, segment)
-export const GET = route({ role: "viewer", params: idParams, query: analyticsFilters }, ({ ctx, params, query }) =>
-  getJourneyMap(ctx, params.id, query),
+export const GET = route(
+  { role: "viewer", scope: "org", params: idParams, query: analyticsFilters },
+  ({ ctx, params, query }) => getJourneyMap(ctx, params.id, query),
 );

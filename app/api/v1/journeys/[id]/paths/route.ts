@@ -6,14 +6,17 @@ import { getJourneyPaths, journeyPathsCsv, pathsCsvFilename, pathsQuery } from "
 // they drop out: customers per (step, touchpoint), links step k → k+1 (under 1 % of customers summed as
 // "other"), drop-outs and the top paths; query = the analytics filters (period, channelId, segment), steps
 // (2–10, default 5) and format (json | csv)
-export const GET = route({ role: "viewer", params: idParams, query: pathsQuery }, async ({ ctx, params, query }) => {
-  const paths = await getJourneyPaths(ctx, params.id, query, query.steps);
-  if (query.format === "json") return paths;
-  return new Response(journeyPathsCsv(paths), {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="${pathsCsvFilename(paths)}"`,
-      "cache-control": "no-store",
-    },
-  });
-});
+export const GET = route(
+  { role: "viewer", scope: "org", params: idParams, query: pathsQuery },
+  async ({ ctx, params, query }) => {
+    const paths = await getJourneyPaths(ctx, params.id, query, query.steps);
+    if (query.format === "json") return paths;
+    return new Response(journeyPathsCsv(paths), {
+      headers: {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="${pathsCsvFilename(paths)}"`,
+        "cache-control": "no-store",
+      },
+    });
+  },
+);

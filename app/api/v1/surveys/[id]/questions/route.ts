@@ -4,6 +4,7 @@ import { replaceQuestions } from "@/lib/surveys/builder";
 import { questionsReplaceSchema } from "@/lib/surveys/builder-schema";
 
 // PUT /api/v1/surveys/:id/questions – the whole ordered question list (existing questions keep their id)
-export const PUT = route({ role: "manager", params: idParams, body: questionsReplaceSchema }, ({ ctx, params, body }) =>
-  replaceQuestions(ctx, params.id, body),
+export const PUT = route(
+  { role: "manager", scope: "org", params: idParams, body: questionsReplaceSchema },
+  ({ ctx, params, body }) => replaceQuestions(ctx, params.id, body),
 );

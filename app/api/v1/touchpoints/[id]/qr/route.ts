@@ -7,7 +7,7 @@ import { sheetPdf, sheetSvg } from "@/lib/journeys/qr-sheet";
 // channel "qr", and the answers that came through it (format=json, the default); format=svg or pdf: the printable
 // A4 sheet. surveyId: a live survey (default: the one linked to the touchpoint). Managers and admins.
 export const GET = route(
-  { role: "manager", params: idParams, query: touchpointQrQuery },
+  { role: "manager", scope: "org", params: idParams, query: touchpointQrQuery },
   async ({ ctx, params, query }) => {
     const qr = await touchpointQr(ctx, params.id, query.surveyId);
     if (query.format === "json") {

@@ -8,4 +8,6 @@ import { getTriggerRates } from "@/lib/campaigns/rates";
 // of delivered in %, with the Wilson 95 % interval), `reminders` (per message: sent, and the answers that came after
 // it), `nonResponse` (respondents against non-respondents by segment, tenure and last interaction outcome). Another
 // organization's trigger is a 404.
-export const GET = route({ role: "manager", params: idParams }, ({ ctx, params }) => getTriggerRates(ctx, params.id));
+export const GET = route({ role: "manager", scope: "org", params: idParams }, ({ ctx, params }) =>
+  getTriggerRates(ctx, params.id),
+);

@@ -4,6 +4,7 @@ import { deliveryListQuery } from "@/lib/webhooks/schema";
 import { listDeliveries } from "@/lib/webhooks/service";
 
 // GET /api/v1/webhooks/:id/deliveries – the delivery log, newest first (?status=&limit=&cursor=)
-export const GET = route({ role: "admin", params: idParams, query: deliveryListQuery }, ({ ctx, params, query }) =>
-  listDeliveries(ctx, params.id, query),
+export const GET = route(
+  { role: "admin", scope: "org", params: idParams, query: deliveryListQuery },
+  ({ ctx, params, query }) => listDeliveries(ctx, params.id, query),
 );

@@ -1,0 +1,81 @@
+// Every read and write of a unit-scoped member or API key goes through these helpers (docs/hierarchy.md, "How every
+// read honours the scope"). ctx.scope null (or absent, for the system's own contexts) is the whole organization.
+//
+// - Rows that carry a unit (responses, interactions, cases): in scope when their unitId is in the subtree; a row
+//   without a unit counts for the whole organization only.
+// - Customers: in scope when their home unit is in the subtree, or when any response, interaction or case of theirs
+//   is (a store sees the walk-in customers it served, whose home is elsewhere). What such a customer's 360 shows is
+//   the in-scope rows only.
+// - Organization-wide settings and bulk operations (requireOrgWide) refuse a scoped caller with a 403 that names
+//   the scope, as the role check does for a role.
+// A row outside the scope is a 404, exactly as another organization's.
+import { Prisma } from "../db";
+import type { Ctx } from "../auth/ctx";
+import { ForbiddenError, NotFoundError } from "../errors";
+
+export type { Scope } from "./scope-load";
+
+type Scoped = Pick<Ctx, "scope">;
+
+export function isScoped(ctx: Scoped): boolean {
+  return Boolean(ctx.scope);
+}
+
+/** The unit ids a scoped caller may see, or null for the whole organization. */
+export function scopeUnitIds(ctx: Scoped): string[] | null {
+  return ctx.scope ? ctx.scope.unitIds : null;
+}
+
+/** Prisma where for a model with `unitId` (Response, Interaction, Case): {} for the whole organization. */
+export function scopeWhere(ctx: Scoped): { unitId?: { in: string[] } } {
+  return ctx.scope ? { unitId: { in: ctx.scope.unitIds } } : {};
+}
+
+/** ` AND <column> IN (…)` for raw SQL, empty for the whole organization; an empty scope matches nothing. */
+export function scopeSql(ctx: Scoped, column: string): Prisma.Sql {
+  if (!ctx.scope) return Prisma.empty;
+  if (ctx.scope.unitIds.length === 0) return Prisma.sql` AND 1 = 0`;
+  return Prisma.sql` AND ${Prisma.raw(column)} IN (${Prisma.join(ctx.scope.unitIds)})`;
+}
+
+/** Whether a row attributed to `unitId` is in the caller's scope (a row without a unit: whole organization only). */
+export function inScope(ctx: Scoped, unitId: string | null | undefined): boolean {
+  return !ctx.scope || (unitId != null && ctx.scope.unitIds.includes(unitId));
+}
+
+/** A row outside the scope is a 404, as another organization's row is. */
+export function assertInScope(ctx: Scoped, unitId: string | null | undefined, what: string): void {
+  if (!inScope(ctx, unitId)) throw new NotFoundError(what);
+}
+
+/** Prisma where for Customer: {} for the whole organization, else home unit or any row of theirs in scope. */
+export function customerScopeWhere(ctx: Scoped): Prisma.CustomerWhereInput {
+  if (!ctx.scope) return {};
+  const inUnits = { unitId: { in: ctx.scope.unitIds } };
+  return {
+    OR: [inUnits, { responses: { some: inUnits } }, { interactions: { some: inUnits } }, { cases: { some: inUnits } }],
+  };
+}
+
+/** ` AND (…)` on a customer alias for raw SQL: the same rule as customerScopeWhere. */
+export function customerScopeSql(ctx: Scoped, alias: string): Prisma.Sql {
+  if (!ctx.scope) return Prisma.empty;
+  if (ctx.scope.unitIds.length === 0) return Prisma.sql` AND 1 = 0`;
+  const ids = Prisma.join(ctx.scope.unitIds);
+  const c = Prisma.raw(`${alias}."id"`);
+  return Prisma.sql` AND (${Prisma.raw(`${alias}."unitId"`)} IN (${ids})
+    OR EXISTS (SELECT 1 FROM "Response" sr WHERE sr."customerId" = ${c} AND sr."unitId" IN (${ids}))
+    OR EXISTS (SELECT 1 FROM "Interaction" si WHERE si."customerId" = ${c} AND si."unitId" IN (${ids}))
+    OR EXISTS (SELECT 1 FROM "Case" sc WHERE sc."customerId" = ${c} AND sc."unitId" IN (${ids})))`;
+}
+
+export class OrgWideRequiredError extends ForbiddenError {
+  constructor(unitName: string) {
+    super(`This needs a membership for the whole organization; yours covers ${unitName} only.`);
+  }
+}
+
+/** Organization-wide settings and bulk operations: a scoped caller is refused with a 403. */
+export function requireOrgWide(ctx: Scoped): void {
+  if (ctx.scope) throw new OrgWideRequiredError(ctx.scope.unitName);
+}
