@@ -9,3 +9,16 @@ export type ScopeProbe = (f: ScopeFixture) => Promise<void>;
 export type ScopeProbes = Record<string, ScopeProbe>;
 
 export const PROBES: ScopeProbes = { ...ACCESS_PROBES };
+
+/**
+ * Pages that serve scoped members (`requireCtx(role, "unit")`), keyed by the page's route as in the file tree without
+ * route groups ("/customers/[id]", "/" for the dashboard). Every other page must answer a scoped member with the 403
+ * page "This page is for the whole organization" (scope-matrix.test.ts).
+ */
+export const PAGE_PROBES: ScopeProbes = {};
+
+/**
+ * Server actions that serve scoped members, keyed "app/_actions/cases.ts#resolveCaseAction". Every other action of
+ * tests/integration/action-table.ts must fail for a scoped member with the organization-wide message.
+ */
+export const ACTION_PROBES: ScopeProbes = {};
