@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { requireCtx } from "@/lib/auth/action";
+import { orNotFound, requireCtx } from "@/lib/auth/action";
 import {
   filtersToSearchParams,
   hasScopeFilters,
@@ -9,6 +9,7 @@ import {
 } from "@/lib/analytics/filters";
 import { getComparison, getFilterOptions, getSummary, getTrends } from "@/lib/analytics/service";
 import { getDashboardSummary } from "@/lib/dashboard/summary";
+import { narrowToUnit } from "@/lib/analytics/unit-filter";
 import { getInvitationRates } from "@/lib/dashboard/invitation-rates";
 import { PageHeader, Section } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -30,24 +31,30 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const shown = (p: { from: Date; to: Date }) => formatPeriod(p.from, new Date(p.to.getTime() - 1));
 
 export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
-  const ctx = await requireCtx();
+  // Every figure counts the caller's units only, narrowed by the unit filter (lib/analytics/unit-filter.ts); a unit
+  // outside the caller's scope or organization is the 404 page.
+  const ctx = await requireCtx("viewer", "unit");
   const { filters, errors } = parseFiltersLeniently(await searchParams);
   const now = new Date(); // one instant for every figure on the page
   const period = resolvePeriod(filters, now);
+  const unitCtx = await orNotFound(narrowToUnit(ctx, filters.unitId));
   const [summary, trends, options, comparison, activity, invitations] = await Promise.all([
-    getSummary(ctx, filters, now),
-    getTrends(ctx, filters, now),
+    getSummary(unitCtx, filters, now),
+    getTrends(unitCtx, filters, now),
     getFilterOptions(ctx),
-    filters.compare ? getComparison(ctx, filters, now) : null,
-    getDashboardSummary(ctx, period, now),
-    getInvitationRates(ctx, filters, now),
+    filters.compare ? getComparison(unitCtx, filters, now) : null,
+    getDashboardSummary(unitCtx, period, now),
+    getInvitationRates(unitCtx, filters, now),
   ]);
   const query = filtersToSearchParams(filters).toString();
   const against = `vs ${shown(period.previous)}`;
   const { nps, csat, ces } = summary.current;
   const noResponses = nps.n + csat.n + ces.n === 0;
   const filtered = hasScopeFilters(filters);
-  const scope = scopeLabel(filters, options);
+  // A unit-scoped member's figures are their units' (named unless the unit filter names a unit already).
+  const scope = [ctx.scope && !filters.unitId ? `unit ${ctx.scope.unitName}` : "", scopeLabel(filters, options)]
+    .filter(Boolean)
+    .join(" · ");
 
   return (
     <>

@@ -11,6 +11,7 @@ import {
   type ResolvedPeriod,
 } from "@/lib/analytics/filters";
 import type { FilterOptions } from "@/lib/analytics/service";
+import type { UnitFilterOptions } from "@/lib/analytics/unit-filter";
 import { buttonClass } from "../ui/button";
 import { controlClass, describedBy, FieldShell } from "../ui/field";
 import { GetForm } from "./get-form";
@@ -59,6 +60,24 @@ export function FilterSelect(props: {
   );
 }
 
+/**
+ * The unit picker of the dashboard and the report filter forms: the caller's units only (their scope unit and its
+ * subtree, lib/analytics/unit-filter.ts), none when the organization has no units.
+ */
+export function UnitFilter(props: { options: UnitFilterOptions; value?: string; error?: string }) {
+  if (props.options.units.length === 0) return null;
+  return (
+    <FilterSelect
+      name="unitId"
+      label="Unit"
+      value={props.value}
+      all={props.options.all}
+      options={props.options.units.map((u) => ({ value: u.id, label: u.label }))}
+      error={props.error}
+    />
+  );
+}
+
 export function groupBy<T>(items: T[], label: (t: T) => string, option: (t: T) => Option): Group[] {
   const groups = new Map<string, Option[]>();
   for (const it of items) {
@@ -79,6 +98,7 @@ export function FilterBar({ filters, errors, options, period }: Props) {
     filters.channelId,
     filters.surveyId,
     filters.segment,
+    filters.unitId,
   ].filter(Boolean).length;
   const custom = period.preset === "custom";
   const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -163,6 +183,7 @@ export function FilterBar({ filters, errors, options, period }: Props) {
             all="All customers"
             options={options.segments.map((s) => ({ value: s.tag, label: `${s.tag} (${s.customers})` }))}
           />
+          <UnitFilter options={options.units} value={filters.unitId} error={errors.unitId} />
           <FilterSelect
             name="journeyId"
             label="Journey"

@@ -10,6 +10,7 @@ export type ScopeOptions = {
   touchpoints: Named[];
   channels: Named[];
   surveys: Named[];
+  units?: { units: Named[] };
 };
 
 export function scopeLabel(f: AnalyticsFilters, o: ScopeOptions): string {
@@ -22,6 +23,7 @@ export function scopeLabel(f: AnalyticsFilters, o: ScopeOptions): string {
     ["channel", name(o.channels, f.channelId)],
     ["survey", name(o.surveys, f.surveyId)],
     ["segment", f.segment ?? null],
+    ["unit", name(o.units?.units ?? [], f.unitId)],
   ]
     .filter(([, v]) => v !== null)
     .map(([k, v]) => `${k} ${v}`)

@@ -4,7 +4,8 @@ import { PRESETS, PRESET_LABELS, type AnalyticsFilters, type FieldErrors } from 
 import type { DriverOutcome } from "@/lib/analytics/drivers";
 import { buttonClass } from "../ui/button";
 import { GetForm } from "../dashboard/get-form";
-import { FilterSelect } from "../dashboard/filter-bar";
+import type { UnitFilterOptions } from "@/lib/analytics/unit-filter";
+import { FilterSelect, UnitFilter } from "../dashboard/filter-bar";
 
 type Props = {
   filters: AnalyticsFilters;
@@ -13,9 +14,10 @@ type Props = {
   surveys: { id: string; name: string; responses: number }[];
   channels: { id: string; name: string }[];
   segments: { tag: string; customers: number }[];
+  units: UnitFilterOptions;
 };
 
-export function DriverFilters({ filters, errors, outcome, surveys, channels, segments }: Props) {
+export function DriverFilters({ filters, errors, outcome, surveys, channels, segments, units }: Props) {
   const presets = PRESETS.filter((p) => p !== "custom" || filters.from);
   return (
     <GetForm
@@ -65,6 +67,7 @@ export function DriverFilters({ filters, errors, outcome, surveys, channels, seg
           options={channels.map((c) => ({ value: c.id, label: c.name }))}
           error={errors.channelId}
         />
+        <UnitFilter options={units} value={filters.unitId} error={errors.unitId} />
       </div>
       {filters.from && filters.to ? (
         <>

@@ -2,7 +2,9 @@
 import { PRESETS, PRESET_LABELS, type AnalyticsFilters, type FieldErrors } from "@/lib/analytics/filters";
 import { buttonClass } from "../ui/button";
 import { controlClass, describedBy, FieldShell } from "../ui/field";
+import type { UnitFilterOptions } from "@/lib/analytics/unit-filter";
 import { GetForm } from "../dashboard/get-form";
+import { UnitFilter } from "../dashboard/filter-bar";
 
 type Option = { value: string; label: string };
 
@@ -43,6 +45,8 @@ export function MapFilters(props: {
   channels: { id: string; name: string }[];
   segments: { tag: string; customers: number }[];
   label: string;
+  /** The unit picker (the caller's units); none on the unit comparison, which drills down by unit itself. */
+  units?: UnitFilterOptions;
   /** Further query parameters the page keeps across a change of filters (the unit drilled into …). */
   keep?: Record<string, string | undefined>;
 }) {
@@ -83,6 +87,7 @@ export function MapFilters(props: {
         options={props.segments.map((s) => ({ value: s.tag, label: `${s.tag} (${s.customers})` }))}
         error={errors.segment}
       />
+      {props.units ? <UnitFilter options={props.units} value={filters.unitId} error={errors.unitId} /> : null}
       {Object.entries(props.keep ?? {}).map(([name, value]) =>
         value ? <input key={name} type="hidden" name={name} value={value} /> : null,
       )}

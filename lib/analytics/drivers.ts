@@ -12,6 +12,7 @@ import { keyDrivers, MIN_RESPONSES_PER_DRIVER, neededRows, type Interval } from 
 import { resolvePeriod, type AnalyticsFilters, type ResolvedPeriod } from "./filters";
 import { quadrantOf, type Quadrant } from "./driver-quadrants";
 import { responseWhere } from "./sql";
+import { narrowToUnit } from "./unit-filter";
 
 export const DRIVER_OUTCOMES = ["nps", "csat"] as const;
 export type DriverOutcome = (typeof DRIVER_OUTCOMES)[number];
@@ -114,7 +115,8 @@ async function responseItems(
   return [...byResponse.values()];
 }
 
-export async function getDrivers(ctx: Ctx, f: DriverFilters, now = new Date()): Promise<DriverAnalysis> {
+export async function getDrivers(caller: Ctx, f: DriverFilters, now = new Date()): Promise<DriverAnalysis> {
+  const ctx = await narrowToUnit(caller, f.unitId); // the caller's units, narrowed to the unit filter
   const period = resolvePeriod(f, now);
   const surveys = await driverSurveys(ctx, f, period);
   const chosen = f.surveyId ? surveys.find((s) => s.id === f.surveyId) : surveys[0];

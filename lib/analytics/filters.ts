@@ -66,6 +66,8 @@ export const filterShape = {
   surveyId: id,
   segment: tag,
   compare: tag,
+  /** A unit and its subtree, within the caller's scope (lib/analytics/unit-filter.ts); outside it is a 404. */
+  unitId: id,
 };
 
 type Shape = z.infer<z.ZodObject<typeof filterShape>>;
@@ -159,7 +161,7 @@ export function resolvePeriod(f: AnalyticsFilters, now: Date = new Date()): Reso
 
 /** Filters that narrow which responses count (everything except the period and the comparison). */
 export function hasScopeFilters(f: AnalyticsFilters): boolean {
-  return Boolean(f.journeyId || f.stageId || f.touchpointId || f.channelId || f.surveyId || f.segment);
+  return Boolean(f.journeyId || f.stageId || f.touchpointId || f.channelId || f.surveyId || f.segment || f.unitId);
 }
 
 export type FieldErrors = Record<string, string>;
@@ -194,8 +196,7 @@ export function parseFiltersLeniently(input: Record<string, unknown>): {
   return { filters: analyticsFilters.parse({}), errors };
 }
 
-/** Filters → URL search params (only the given ones), e.g. for links that keep the current filters. */
-/** The filters that the map-style reports (journey map, paths, gaps, units) keep in their links: period, channel, segment. */
+/** The filters that the map-style reports (journey map, paths, gaps, units) keep in their links: period, channel, segment, unit. */
 export function mapFiltersQuery(f: AnalyticsFilters): URLSearchParams {
   return filtersToSearchParams({
     preset: f.preset,
@@ -203,9 +204,11 @@ export function mapFiltersQuery(f: AnalyticsFilters): URLSearchParams {
     to: f.to,
     channelId: f.channelId,
     segment: f.segment,
+    unitId: f.unitId,
   });
 }
 
+/** Filters → URL search params (only the given ones), e.g. for links that keep the current filters. */
 export function filtersToSearchParams(
   f: Partial<Record<keyof typeof filterShape, string | undefined>>,
 ): URLSearchParams {

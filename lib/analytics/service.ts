@@ -1,6 +1,7 @@
 // Analytics for the dashboard and /api/v1/metrics/*: trends per bucket, the period's headline with its
 // change vs the previous period, and side-by-side comparisons, each with n, 95 % intervals and a
-// significance test (lib/metrics/compare.ts). Every query is scoped to ctx.orgId (lib/analytics/sql.ts).
+// significance test (lib/metrics/compare.ts). Every query is scoped to ctx.orgId and the caller's units, narrowed to
+// the `unitId` filter's subtree (lib/analytics/sql.ts, unit-filter.ts).
 import type { Ctx } from "../auth/ctx";
 import { listChannels, listJourneys, listTouchpoints } from "../journeys/service";
 import { listSurveys } from "../surveys/service";
@@ -14,6 +15,7 @@ import {
   type Comparison,
 } from "../metrics";
 import { resolvePeriod, type AnalyticsFilters, type Period, type ResolvedPeriod } from "./filters";
+import { narrowToUnit, unitFilterOptions } from "./unit-filter";
 import { buildSeries, metricsOf, type MetricsOf, type TrendSeries } from "./series";
 import { countsByBucket, countsBySegment, countsCurrentAndPrevious, segmentTags } from "./trend";
 
@@ -22,7 +24,7 @@ export type Trends = { period: ResolvedPeriod } & TrendSeries;
 /** NPS, CSAT and CES per bucket of the period, with intervals, n, the NPS split and the volume. */
 export async function getTrends(ctx: Ctx, filters: AnalyticsFilters, now = new Date()): Promise<Trends> {
   const period = resolvePeriod(filters, now);
-  const rows = await countsByBucket(ctx, filters, period);
+  const rows = await countsByBucket(await narrowToUnit(ctx, filters.unitId), filters, period);
   return { period, ...buildSeries(rows, period) };
 }
 
@@ -44,7 +46,8 @@ export type Summary = {
 /** The headline for the period and its change vs the previous period of equal length. */
 export async function getSummary(ctx: Ctx, filters: AnalyticsFilters, now = new Date()): Promise<Summary> {
   const period = resolvePeriod(filters, now);
-  const byKey = distributionsByKey(await countsCurrentAndPrevious(ctx, filters, period, period.previous));
+  const scoped = await narrowToUnit(ctx, filters.unitId);
+  const byKey = distributionsByKey(await countsCurrentAndPrevious(scoped, filters, period, period.previous));
   const current = metricsOf(byKey.get("current") ?? emptyDistributions());
   const previous = metricsOf(byKey.get("previous") ?? emptyDistributions());
   return { period, current, previous, change: differences(previous, current) };
@@ -73,7 +76,8 @@ export async function getSegmentComparison(
   now = new Date(),
 ): Promise<SideBySide> {
   const period = resolvePeriod(filters, now);
-  const byKey = distributionsByKey(await countsBySegment(ctx, filters, period, [segmentA, segmentB]));
+  const scoped = await narrowToUnit(ctx, filters.unitId);
+  const byKey = distributionsByKey(await countsBySegment(scoped, filters, period, [segmentA, segmentB]));
   const side = (tag: string): ComparisonSide => ({
     label: tag,
     segment: tag,
@@ -111,14 +115,15 @@ export async function getComparison(ctx: Ctx, filters: AnalyticsFilters, now = n
 
 export type FilterOptions = Awaited<ReturnType<typeof getFilterOptions>>;
 
-/** Everything the filter bar offers: journeys, their stages and touchpoints, channels, surveys, segment tags. */
+/** Everything the filter bar offers: journeys, their stages and touchpoints, channels, surveys, segment tags, units. */
 export async function getFilterOptions(ctx: Ctx) {
-  const [journeys, touchpoints, channels, surveys, segments] = await Promise.all([
+  const [journeys, touchpoints, channels, surveys, segments, units] = await Promise.all([
     listJourneys(ctx),
     listTouchpoints(ctx),
     listChannels(ctx),
     listSurveys(ctx),
     segmentTags(ctx),
+    unitFilterOptions(ctx),
   ]);
   const stages = new Map<
     string,
@@ -137,5 +142,6 @@ export async function getFilterOptions(ctx: Ctx) {
     channels: channels.map((c) => ({ id: c.id, name: c.name })),
     surveys: surveys.map((s) => ({ id: s.id, name: s.name, type: s.type })),
     segments,
+    units,
   };
 }

@@ -5,6 +5,7 @@ import type { Ctx } from "../auth/ctx";
 import type { CountRow } from "../metrics";
 import type { Bucket } from "./buckets";
 import type { Period } from "./filters";
+import { customerScopeWhere } from "../units/scope";
 import { bucketExpression, responseWhere, type ScopeFilters } from "./sql";
 
 type RawRow = { k: string; metric: string; score: number | bigint; c: number | bigint };
@@ -50,11 +51,14 @@ export function countsBySegment(
   return groupedCounts(Prisma.sql`ct."tag"`, from, responseWhere(ctx, f, period, { segment: false }));
 }
 
-/** The organization's segment tags with how many customers carry each (CustomerTag (orgId, tag) index). */
+/**
+ * The organization's segment tags with how many customers carry each (CustomerTag (orgId, tag) index); for a
+ * unit-scoped caller, the customers they may see (lib/units/scope.ts).
+ */
 export async function segmentTags(ctx: Ctx): Promise<Array<{ tag: string; customers: number }>> {
   const rows = await db.customerTag.groupBy({
     by: ["tag"],
-    where: { orgId: ctx.orgId },
+    where: { orgId: ctx.orgId, ...(ctx.scope ? { customer: customerScopeWhere(ctx) } : {}) },
     _count: { _all: true },
     orderBy: { tag: "asc" },
   });

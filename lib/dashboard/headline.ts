@@ -1,8 +1,9 @@
 // Headline NPS, CSAT and CES for a period. The database does the counting: one GROUP BY (metric, score)
 // over the (orgId, metric, submittedAt, score) index returns at most 11 + 5 + 7 rows; the maths on those
-// distributions is pure (lib/metrics).
+// distributions is pure (lib/metrics). A unit-scoped caller counts their units' responses only.
 import { db } from "../db";
 import type { Ctx } from "../auth/ctx";
+import { scopeWhere } from "../units/scope";
 import { cesFromCounts, csatFromCounts, distributionsByKey, emptyDistributions, npsFromCounts } from "../metrics";
 
 export type HeadlinePeriod = { from: Date; to: Date };
@@ -16,6 +17,7 @@ export async function scoreDistributions(ctx: Ctx, period: HeadlinePeriod) {
     by: ["metric", "score"],
     where: {
       orgId: ctx.orgId,
+      ...scopeWhere(ctx), // a unit-scoped caller's units only
       metric: { in: ["nps", "csat", "ces"] },
       submittedAt: { gte: period.from, lt: period.to },
       score: { not: null },

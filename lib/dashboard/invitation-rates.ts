@@ -7,7 +7,8 @@
 // Defined for the period, the survey filter and the segment filter (the invited customer carries the tag). A
 // touchpoint, stage, journey or channel filter narrows responses by where they were given, which an invitation
 // does not have: there the rate is null, as it is where no invitation was delivered — nothing is shown rather
-// than a rate of something else.
+// than a rate of something else. Invitations carry no unit (campaigns and triggers are the head office's), so for a
+// unit-scoped caller or under the unit filter the rates are null too: the invitations are not theirs to count.
 import { db, Prisma } from "../db";
 import type { Ctx } from "../auth/ctx";
 import { responseRate, type Metric, type ResponseRate } from "../metrics";
@@ -25,6 +26,7 @@ export async function getInvitationRates(
   now = new Date(),
 ): Promise<InvitationRates> {
   if (filters.journeyId || filters.stageId || filters.touchpointId || filters.channelId) return NONE;
+  if (ctx.scope || filters.unitId) return NONE;
   const period = resolvePeriod(filters, now);
   const parts = [
     Prisma.sql`i."orgId" = ${ctx.orgId}`,

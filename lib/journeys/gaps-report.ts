@@ -5,6 +5,7 @@ import { stringify } from "csv-stringify";
 import { db } from "../db";
 import type { Ctx } from "../auth/ctx";
 import { resolvePeriod, type AnalyticsFilters, type ResolvedPeriod } from "../analytics/filters";
+import { narrowToUnit } from "../analytics/unit-filter";
 import { byPriority, type ExperienceGap } from "./gap";
 import { liveFigures, loadLive, scopeOf } from "./map";
 
@@ -42,7 +43,7 @@ export async function getGapReport(ctx: Ctx, filters: AnalyticsFilters, now = ne
     },
   });
   const live = await loadLive(
-    ctx,
+    await narrowToUnit(ctx, filters.unitId), // the caller's units, narrowed to the unit filter
     touchpoints.map((t) => t.id),
     scopeOf(filters),
     period,

@@ -1,11 +1,12 @@
 // The two GROUP BYs behind the journey map and the gap report. The database does the counting; no response
-// or interaction row leaves it. Both are scoped to ctx.orgId and to the given touchpoints (which the caller
-// loaded from the caller's organization), and use the indexes Response (orgId, touchpointId, submittedAt)
+// or interaction row leaves it. Both are scoped to ctx.orgId, to the caller's units (lib/units/scope.ts) and to the
+// given touchpoints (which the caller loaded from the caller's organization), and use the indexes Response (orgId, touchpointId, submittedAt)
 // and Interaction (orgId, touchpointId, occurredAt).
 import { db, Prisma } from "../db";
 import type { Ctx } from "../auth/ctx";
 import type { Period } from "../analytics/filters";
 import { responseWhere } from "../analytics/sql";
+import { scopeSql } from "../units/scope";
 import type { CountRow } from "../metrics";
 
 /** The filters the map and the report honour besides the period (the touchpoints are the scope). */
@@ -54,6 +55,7 @@ export async function interactionStatsByTouchpoint(
     Prisma.sql`i."occurredAt" >= ${period.from}`,
     Prisma.sql`i."occurredAt" < ${period.to}`,
   ];
+  const units = scopeSql(ctx, 'i."unitId"'); // " AND i.unitId IN (…)" for a unit-scoped caller
   if (scope.channelId) parts.push(Prisma.sql`i."channelId" = ${scope.channelId}`);
   if (scope.segment) {
     parts.push(
@@ -61,7 +63,7 @@ export async function interactionStatsByTouchpoint(
     );
   }
   const rows = await db.$queryRaw<RawInteractions[]>(
-    Prisma.sql`SELECT i."touchpointId" AS k, COUNT(*) AS c, COUNT(i."emotion") AS ec, SUM(i."emotion") AS es FROM "Interaction" i WHERE ${Prisma.join(parts, " AND ")} GROUP BY 1`,
+    Prisma.sql`SELECT i."touchpointId" AS k, COUNT(*) AS c, COUNT(i."emotion") AS ec, SUM(i."emotion") AS es FROM "Interaction" i WHERE ${Prisma.join(parts, " AND ")}${units} GROUP BY 1`,
   );
   for (const r of rows)
     out.set(String(r.k), {

@@ -4,6 +4,7 @@
 // (map-sql.ts); the maths is pure (gap.ts, lib/metrics).
 import type { Ctx } from "../auth/ctx";
 import { resolvePeriod, type AnalyticsFilters, type ResolvedPeriod } from "../analytics/filters";
+import { narrowToUnit } from "../analytics/unit-filter";
 import { distributionsByKey, emptyDistributions, type Distributions } from "../metrics";
 import { getJourney } from "./service";
 import {
@@ -110,7 +111,8 @@ export async function getJourneyMap(ctx: Ctx, journeyId: string, filters: Analyt
   const journey = await getJourney(ctx, journeyId);
   const period = resolvePeriod(filters, now);
   const ids = journey.stages.flatMap((s) => s.touchpoints.map((t) => t.id));
-  const live = await loadLive(ctx, ids, scopeOf(filters), period);
+  // The figures count the caller's units only, narrowed to the unit filter (the journey itself has no unit).
+  const live = await loadLive(await narrowToUnit(ctx, filters.unitId), ids, scopeOf(filters), period);
 
   const stages = journey.stages.map((stage) => ({
     ...stage,
@@ -127,7 +129,7 @@ export async function getJourneyMap(ctx: Ctx, journeyId: string, filters: Analyt
   return {
     journey: { id: journey.id, name: journey.name, description: journey.description, archivedAt: journey.archivedAt },
     period,
-    filters: { channelId: filters.channelId ?? null, segment: filters.segment ?? null },
+    filters: { channelId: filters.channelId ?? null, segment: filters.segment ?? null, unitId: filters.unitId ?? null },
     stages,
     /** The stages' average emotion in journey order (null where no interaction recorded one). */
     emotionCurve: stages.map((s) => ({

@@ -9,6 +9,8 @@ import type { Ctx } from "../auth/ctx";
 import { analyticsFiltersWith, resolvePeriod, type AnalyticsFilters, type Period } from "../analytics/filters";
 import { csvLines, type CsvCell } from "../csv/stream";
 import { blank } from "../http/query-fields";
+import { narrowToUnit } from "../analytics/unit-filter";
+import { scopeWhere } from "../units/scope";
 import { getJourney } from "./service";
 import type { MapScope } from "./map-sql";
 import { scopeOf } from "./map";
@@ -50,6 +52,7 @@ export async function* customerEvents(
   if (touchpointIds.length === 0) return;
   const where = {
     orgId: ctx.orgId,
+    ...scopeWhere(ctx), // a unit-scoped caller's interactions only: a path is what happened in their units
     touchpointId: { in: [...touchpointIds] },
     occurredAt: { gte: period.from, lt: period.to },
     ...(scope.channelId ? { channelId: scope.channelId } : {}),
@@ -105,8 +108,9 @@ export async function getJourneyPaths(
     s.touchpoints.map((t) => ({ id: t.id, name: t.name, stage: s.name })),
   );
   const counter = new PathCounter(steps);
+  const scoped = await narrowToUnit(ctx, filters.unitId);
   for await (const events of customerEvents(
-    ctx,
+    scoped,
     touchpoints.map((t) => t.id),
     scopeOf(filters),
     period,
@@ -117,7 +121,7 @@ export async function getJourneyPaths(
   return {
     journey: { id: journey.id, name: journey.name },
     period: { from: period.from, to: period.to, preset: period.preset },
-    filters: { channelId: filters.channelId ?? null, segment: filters.segment ?? null },
+    filters: { channelId: filters.channelId ?? null, segment: filters.segment ?? null, unitId: filters.unitId ?? null },
     steps,
     touchpoints,
     customers: counts.customers,

@@ -20,6 +20,8 @@ import { guardCell as safeText } from "../csv/stream";
 import type { Ctx } from "../auth/ctx";
 import { resolvePeriod, type AnalyticsFilters, type Period, type ResolvedPeriod } from "../analytics/filters";
 import type { ScopeFilters } from "../analytics/sql";
+import { narrowToUnit } from "../analytics/unit-filter";
+import { scopeSql } from "../units/scope";
 import { MIN_N } from "../metrics/distribution";
 import { tCritical95 } from "../metrics/student-t";
 import { SERVQUAL_DIMENSIONS } from "./schema";
@@ -107,7 +109,8 @@ function servqualResponseWhere(ctx: Ctx, f: ScopeFilters, range: Period): Prisma
     parts.push(
       Prisma.sql`r."customerId" IN (SELECT ct."customerId" FROM "CustomerTag" ct WHERE ct."orgId" = ${ctx.orgId} AND ct."tag" = ${f.segment})`,
     );
-  return Prisma.join(parts, " AND ");
+  // A unit-scoped caller counts their units' responses only (lib/units/scope.ts).
+  return Prisma.sql`${Prisma.join(parts, " AND ")}${scopeSql(ctx, 'r."unitId"')}`;
 }
 
 type Num = number | bigint | string | null;
@@ -171,7 +174,7 @@ export async function getServqualReport(
   now = new Date(),
 ): Promise<ServqualReport> {
   const period = resolvePeriod(filters, now);
-  const moments = await servqualMoments(ctx, filters, period);
+  const moments = await servqualMoments(await narrowToUnit(ctx, filters.unitId), filters, period);
   const touchpoints =
     moments.size === 0
       ? []

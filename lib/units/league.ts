@@ -5,10 +5,15 @@
 // units are not shamed for noise. "Too few" below n = 30 on the unit or on the rest. One GROUP BY over the period's
 // NPS responses by unit and score; the subtree sums are added up along the materialized paths in memory (at most
 // MAX_UNITS units).
+//
+// A unit-scoped caller's table starts at their scope unit: its children against it, never the units above or beside
+// (a parentId outside the subtree is a 404, as another organization's), and the breadcrumb stops at the scope unit.
+// The `unitId` filter names where the table starts as `parentId` does (parentId wins when both are given).
 import { z } from "zod";
 import { db, Prisma } from "../db";
 import type { Ctx } from "../auth/ctx";
 import { NotFoundError } from "../errors";
+import { inScope } from "./scope";
 import { analyticsFiltersWith, resolvePeriod, type AnalyticsFilters, type ResolvedPeriod } from "../analytics/filters";
 import { responseWhere } from "../analytics/sql";
 import { compareNpsToParent, flagUnits } from "../metrics/unit-compare";
@@ -43,7 +48,10 @@ export type League = {
   period: ResolvedPeriod;
   metric: "nps";
   q: number;
-  /** The unit compared against (null = the whole organization), with the path of ancestors for the breadcrumb. */
+  /**
+   * The unit compared against (null = the whole organization), with the path of ancestors for the breadcrumb (for a
+   * scoped caller only those inside their scope: the first is their scope unit).
+   */
   parent: { unit: UnitRef | null; ancestors: UnitRef[]; nps: NpsResult };
   rows: LeagueRow[];
   /** NPS responses of the period without a unit: in the organization's figure, in no unit's. */
@@ -63,8 +71,10 @@ export async function unitLeague(ctx: Ctx, q: LeagueQuery, now = new Date()): Pr
     select: { id: true, code: true, name: true, kind: true, parentId: true, path: true, archivedAt: true },
   });
   const byId = new Map(units.map((u) => [u.id, u]));
-  const parentUnit = q.parentId ? byId.get(q.parentId) : null;
-  if (q.parentId && !parentUnit) throw new NotFoundError("Unit");
+  // The unit compared against: the one asked for, else a scoped caller's scope unit, else the whole organization.
+  const parentId = q.parentId ?? q.unitId ?? ctx.scope?.unitId ?? null;
+  const parentUnit = parentId ? byId.get(parentId) : null;
+  if (parentId && (!parentUnit || !inScope(ctx, parentId))) throw new NotFoundError("Unit");
 
   const grouped = await db.$queryRaw<{ u: string | null; s: number; c: bigint | number }[]>(
     Prisma.sql`SELECT r."unitId" AS u, r."score" AS s, COUNT(*) AS c FROM "Response" r
@@ -126,7 +136,7 @@ export async function unitLeague(ctx: Ctx, q: LeagueQuery, now = new Date()): Pr
         .split("/")
         .filter(Boolean)
         .slice(0, -1)
-        .flatMap((id) => (byId.has(id) ? [ref(byId.get(id)!)] : []))
+        .flatMap((id) => (byId.has(id) && inScope(ctx, id) ? [ref(byId.get(id)!)] : []))
     : [];
   return {
     period,

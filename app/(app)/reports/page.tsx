@@ -54,7 +54,10 @@ const REPORTS = [
 ] as const;
 
 export default async function ReportsPage() {
-  const ctx = await requireCtx();
+  // A unit-scoped member's figures are their units' (lib/dashboard/headline.ts); the organization-wide reports
+  // (the maturity self-assessment) are not offered to them.
+  const ctx = await requireCtx("viewer", "unit");
+  const reports = REPORTS.filter((r) => !(ctx.scope && r.id === "maturity"));
   const now = new Date();
   const headlines = await Promise.all(
     PERIODS.map((days) => getHeadline(ctx, lastDays(days, now)).then((h) => ({ days, ...h }))),
@@ -68,7 +71,7 @@ export default async function ReportsPage() {
         title="Reports"
         description="NPS, CSAT and CES over three periods. Every figure carries its 95 % interval and sample size; figures from fewer than 30 responses are dimmed and flagged."
       />
-      {REPORTS.map((r) => (
+      {reports.map((r) => (
         <section
           key={r.href}
           aria-labelledby={`${r.id}-heading`}

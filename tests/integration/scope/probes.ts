@@ -3,12 +3,13 @@
 // is not "unit". A probe proves, over real HTTP, that S1's and R1's callers see and change only their subtree.
 import type { ScopeFixture } from "./fixture";
 import { ACCESS_PROBES } from "./probes-access";
+import { ANALYTICS_PROBES } from "./probes-analytics";
 
 /** Keyed "METHOD /api/v1/path/:id", as the route table names routes. */
 export type ScopeProbe = (f: ScopeFixture) => Promise<void>;
 export type ScopeProbes = Record<string, ScopeProbe>;
 
-export const PROBES: ScopeProbes = { ...ACCESS_PROBES };
+export const PROBES: ScopeProbes = { ...ACCESS_PROBES, ...ANALYTICS_PROBES };
 
 /**
  * Pages that serve scoped members (`requireCtx(role, "unit")`), keyed by the page's route as in the file tree without

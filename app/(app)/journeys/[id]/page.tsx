@@ -5,6 +5,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { orNotFound, requireCtx } from "@/lib/auth/action";
 import { mapFiltersQuery, parseFiltersLeniently } from "@/lib/analytics/filters";
 import { segmentTags } from "@/lib/analytics/trend";
+import { unitFilterOptions } from "@/lib/analytics/unit-filter";
 import { getJourneyMap } from "@/lib/journeys/map";
 import { listChannels } from "@/lib/journeys/service";
 import { PageHeader } from "@/components/ui/page-header";
@@ -28,13 +29,16 @@ export default async function JourneyPage({
   params: Promise<{ id: string }>;
   searchParams: SearchParams;
 }) {
-  const ctx = await requireCtx();
+  const ctx = await requireCtx("viewer", "unit"); // figures over the caller's units (lib/analytics/unit-filter.ts)
   const { id } = await params;
+  // Editing the journey is organization-wide (docs/hierarchy.md): a unit-scoped manager is not offered it.
+  const canManage = hasRole(ctx.role, "manager") && !ctx.scope;
   const { filters, errors } = parseFiltersLeniently(await searchParams);
-  const [map, channels, segments] = await Promise.all([
+  const [map, channels, segments, units] = await Promise.all([
     orNotFound(getJourneyMap(ctx, id, filters)),
     listChannels(ctx),
     segmentTags(ctx),
+    unitFilterOptions(ctx),
   ]);
   // Links from the map keep its period, channel and segment.
   const query = mapFiltersQuery(filters).toString();
@@ -47,7 +51,7 @@ export default async function JourneyPage({
         title={map.journey.name}
         description={map.journey.description ?? undefined}
         actions={
-          hasRole(ctx.role, "manager") ? (
+          canManage ? (
             <ButtonLink href={`/journeys/${map.journey.id}/edit`} className="print:hidden">
               <Pencil aria-hidden="true" size={16} /> Edit journey
             </ButtonLink>
@@ -61,6 +65,7 @@ export default async function JourneyPage({
         errors={errors}
         channels={channels}
         segments={segments}
+        units={units}
         label="Journey map filters"
       />
       <p className="mb-3 text-sm text-slate-600">
@@ -75,7 +80,7 @@ export default async function JourneyPage({
         <EmptyState title="This journey has no stages yet" />
       ) : (
         <>
-          <JourneyMapView map={map} query={query} canManage={hasRole(ctx.role, "manager")} />
+          <JourneyMapView map={map} query={query} canManage={canManage} />
           <BlueprintLanes stages={map.stages} />
         </>
       )}

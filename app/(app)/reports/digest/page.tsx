@@ -36,7 +36,7 @@ function chosenWeekEnding(raw: unknown, fallback: Date, now: Date): Date {
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 export default async function DigestPage({ searchParams }: { searchParams: SearchParams }) {
-  const ctx = await requireCtx();
+  const ctx = await requireCtx("viewer", "unit"); // a unit-scoped member's digest covers their units only
   const now = new Date();
   const settings = await getDigestSettings(ctx);
   const scheduled = weekEndingOf(latestSlot(now, settings.weekday, settings.hour));
@@ -45,7 +45,7 @@ export default async function DigestPage({ searchParams }: { searchParams: Searc
   const against = `vs ${periodLabel(d.previousPeriod)}`;
   const earlier = isoDay(new Date(weekEnding.getTime() - 7 * DAY_MS));
   const later = new Date(weekEnding.getTime() + 7 * DAY_MS);
-  const canSend = hasRole(ctx.role, "manager");
+  const canSend = hasRole(ctx.role, "manager") && !ctx.scope; // sending is the organization's (an org-wide action)
   const { nps, csat, ces } = d.headline.current;
 
   return (
@@ -59,7 +59,7 @@ export default async function DigestPage({ searchParams }: { searchParams: Searc
             {settings.enabled
               ? `on ${WEEKDAYS[settings.weekday]}s at ${String(settings.hour).padStart(2, "0")}:00 UTC`
               : "— switched off"}
-            {hasRole(ctx.role, "admin") ? (
+            {hasRole(ctx.role, "admin") && !ctx.scope ? (
               <>
                 {" "}
                 (

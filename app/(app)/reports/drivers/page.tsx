@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { Download } from "lucide-react";
-import { requireCtx } from "@/lib/auth/action";
+import { orNotFound, requireCtx } from "@/lib/auth/action";
 import { filtersToSearchParams, parseFiltersLeniently } from "@/lib/analytics/filters";
 import { getDrivers, type DriverOutcome } from "@/lib/analytics/drivers";
 import { segmentTags } from "@/lib/analytics/trend";
+import { unitFilterOptions } from "@/lib/analytics/unit-filter";
 import { listChannels } from "@/lib/journeys/service";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -23,15 +24,16 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const OUTCOME_NAMES: Record<DriverOutcome, string> = { nps: "NPS", csat: "CSAT" };
 
 export default async function DriversPage({ searchParams }: { searchParams: SearchParams }) {
-  const ctx = await requireCtx();
+  const ctx = await requireCtx("viewer", "unit"); // over the caller's units (lib/analytics/unit-filter.ts)
   const sp = await searchParams;
   const { filters, errors } = parseFiltersLeniently(sp);
   const outcome: DriverOutcome = sp.outcome === "csat" ? "csat" : "nps";
   if (sp.outcome && sp.outcome !== "nps" && sp.outcome !== "csat") errors.outcome = "Use nps or csat";
-  const [analysis, channels, segments] = await Promise.all([
-    getDrivers(ctx, { ...filters, outcome }),
+  const [analysis, channels, segments, units] = await Promise.all([
+    orNotFound(getDrivers(ctx, { ...filters, outcome })),
     listChannels(ctx),
     segmentTags(ctx),
+    unitFilterOptions(ctx),
   ]);
   const query = filtersToSearchParams({ ...filters, compare: undefined, bucket: undefined });
   query.set("outcome", outcome);
@@ -68,6 +70,7 @@ export default async function DriversPage({ searchParams }: { searchParams: Sear
         surveys={analysis.surveys}
         channels={channels}
         segments={segments}
+        units={units}
       />
       {analysis.reason === "no-driver-survey" ? (
         <EmptyState

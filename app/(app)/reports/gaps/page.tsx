@@ -1,7 +1,8 @@
 import { Download } from "lucide-react";
-import { requireCtx } from "@/lib/auth/action";
+import { orNotFound, requireCtx } from "@/lib/auth/action";
 import { mapFiltersQuery, parseFiltersLeniently } from "@/lib/analytics/filters";
 import { segmentTags } from "@/lib/analytics/trend";
+import { unitFilterOptions } from "@/lib/analytics/unit-filter";
 import { getGapReport } from "@/lib/journeys/gaps-report";
 import { getServqualReport } from "@/lib/journeys/servqual";
 import { listChannels } from "@/lib/journeys/service";
@@ -22,13 +23,14 @@ export const metadata = { title: "Experience gaps" };
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function GapsReportPage({ searchParams }: { searchParams: SearchParams }) {
-  const ctx = await requireCtx();
+  const ctx = await requireCtx("viewer", "unit"); // over the caller's units (lib/analytics/unit-filter.ts)
   const { filters, errors } = parseFiltersLeniently(await searchParams);
-  const [report, servqual, channels, segments] = await Promise.all([
-    getGapReport(ctx, filters),
-    getServqualReport(ctx, filters),
+  const [report, servqual, channels, segments, units] = await Promise.all([
+    orNotFound(getGapReport(ctx, filters)),
+    orNotFound(getServqualReport(ctx, filters)),
     listChannels(ctx),
     segmentTags(ctx),
+    unitFilterOptions(ctx),
   ]);
   const query = mapFiltersQuery(filters).toString();
   const csvHref = `/api/v1/reports/gaps?${query ? `${query}&` : ""}format=csv`;
@@ -56,6 +58,7 @@ export default async function GapsReportPage({ searchParams }: { searchParams: S
         errors={errors}
         channels={channels}
         segments={segments}
+        units={units}
         label="Gap report filters"
       />
       {servqual.rows.length > 0 && report.rows.length > 0 ? (

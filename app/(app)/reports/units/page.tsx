@@ -19,19 +19,23 @@ export const metadata = { title: "Units compared" };
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function UnitsReportPage({ searchParams }: { searchParams: SearchParams }) {
-  const ctx = await requireCtx();
+  // A unit-scoped member's table starts at their scope unit; the breadcrumb never shows the units above it.
+  const ctx = await requireCtx("viewer", "unit");
   const params = await searchParams;
   const { filters, errors } = parseFiltersLeniently(params);
   const parentId = typeof params.parentId === "string" && params.parentId ? params.parentId : undefined;
   const [league, channels, segments] = await Promise.all([
-    orNotFound(unitLeague(ctx, { ...filters, parentId })),
+    orNotFound(unitLeague(ctx, { ...filters, parentId: parentId ?? filters.unitId })),
     listChannels(ctx),
     segmentTags(ctx),
   ]);
-  const query = mapFiltersQuery(filters).toString();
+  // The table's unit is parentId (the drill-down), so its links do not carry the unit filter.
+  const query = mapFiltersQuery({ ...filters, unitId: undefined }).toString();
   const here = (id?: string) =>
     `/reports/units${query || id ? "?" : ""}${query}${query && id ? "&" : ""}${id ? `parentId=${encodeURIComponent(id)}` : ""}`;
   const parentName = league.parent.unit?.name ?? "the organization";
+  // The top of the breadcrumb: the organization, or a scoped member's own unit (its first in-scope ancestor).
+  const top = ctx.scope ? (league.parent.ancestors[0] ?? league.parent.unit) : null;
   const p = league.parent.nps;
   const shownPeriod = formatPeriod(league.period.from, new Date(league.period.to.getTime() - 1));
   const flagged = league.rows.filter((r) => r.significant).length;
@@ -45,24 +49,31 @@ export default async function UnitsReportPage({ searchParams }: { searchParams: 
       />
       <nav aria-label="Units above" className="mb-4 text-sm">
         <ol className="flex flex-wrap items-center gap-1 text-slate-600">
-          <li>
-            {league.parent.unit ? (
-              <Link href={here()} className="text-brand-700 hover:underline">
-                Organization
-              </Link>
-            ) : (
-              <span aria-current="page">Organization</span>
-            )}
-          </li>
+          {top ? null : (
+            <li>
+              {league.parent.unit ? (
+                <Link href={here()} className="text-brand-700 hover:underline">
+                  Organization
+                </Link>
+              ) : (
+                <span aria-current="page">Organization</span>
+              )}
+            </li>
+          )}
           {league.parent.ancestors.map((a) => (
             <li key={a.id}>
-              ›{" "}
+              {a.id === top?.id ? "" : "› "}
               <Link href={here(a.id)} className="text-brand-700 hover:underline">
                 {a.name}
               </Link>
             </li>
           ))}
-          {league.parent.unit ? <li aria-current="page">› {league.parent.unit.name}</li> : null}
+          {league.parent.unit ? (
+            <li aria-current="page">
+              {league.parent.unit.id === top?.id ? "" : "› "}
+              {league.parent.unit.name}
+            </li>
+          ) : null}
         </ol>
       </nav>
       <MapFilters

@@ -3,6 +3,7 @@ import { Download } from "lucide-react";
 import { orNotFound, requireCtx } from "@/lib/auth/action";
 import { mapFiltersQuery, parseFiltersLeniently } from "@/lib/analytics/filters";
 import { segmentTags } from "@/lib/analytics/trend";
+import { unitFilterOptions } from "@/lib/analytics/unit-filter";
 import { listChannels } from "@/lib/journeys/service";
 import { getJourneyPaths } from "@/lib/journeys/paths-report";
 import { DEFAULT_STEPS, MAX_STEPS } from "@/lib/journeys/paths";
@@ -36,15 +37,16 @@ export default async function JourneyPathsPage({
   params: Promise<{ id: string }>;
   searchParams: SearchParams;
 }) {
-  const ctx = await requireCtx();
+  const ctx = await requireCtx("viewer", "unit"); // figures over the caller's units (lib/analytics/unit-filter.ts)
   const { id } = await params;
   const sp = await searchParams;
   const { filters, errors } = parseFiltersLeniently(sp);
   const steps = stepsFrom(sp.steps);
-  const [data, channels, segments] = await Promise.all([
+  const [data, channels, segments, units] = await Promise.all([
     orNotFound(getJourneyPaths(ctx, id, filters, steps)),
     listChannels(ctx),
     segmentTags(ctx),
+    unitFilterOptions(ctx),
   ]);
   const query = mapFiltersQuery(filters);
   const withSteps = (n: number) => {
@@ -72,6 +74,7 @@ export default async function JourneyPathsPage({
         errors={errors}
         channels={channels}
         segments={segments}
+        units={units}
         label="Journey paths filters"
       />
       <nav aria-label="Steps per path" className="mb-4 flex flex-wrap items-center gap-2 text-sm">

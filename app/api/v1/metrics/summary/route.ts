@@ -8,7 +8,7 @@ import { getInvitationRates } from "@/lib/dashboard/invitation-rates";
 // response rate of the invitations delivered in the period ({ answered, delivered, rate, low, high, enough }, %
 // with the Wilson 95 % interval), or null where none were delivered or a touchpoint, stage, journey or channel
 // filter is set (docs/metrics.md, "Response rate of invitations")
-export const GET = route({ role: "viewer", scope: "org", query: summaryQuery }, async ({ ctx, query }) => {
+export const GET = route({ role: "viewer", scope: "unit", query: summaryQuery }, async ({ ctx, query }) => {
   const now = new Date();
   const [summary, responseRates] = await Promise.all([
     getSummary(ctx, query, now),

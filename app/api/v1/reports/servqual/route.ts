@@ -11,7 +11,7 @@ const servqualQuery = analyticsFiltersWith({
 // GET /api/v1/reports/servqual – per touchpoint with SERVQUAL answers and per dimension: mean perception, mean
 // expectation and the paired gap (perception − expectation) with its 95 % interval, n and significance;
 // ?format=csv streams it as CSV
-export const GET = route({ role: "viewer", scope: "org", query: servqualQuery }, async ({ ctx, query }) => {
+export const GET = route({ role: "viewer", scope: "unit", query: servqualQuery }, async ({ ctx, query }) => {
   const report = await getServqualReport(ctx, query);
   if (query.format === "json") return report;
   return new Response(servqualReportCsv(report), {

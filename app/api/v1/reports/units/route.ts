@@ -5,6 +5,6 @@ import { leagueQuery, unitLeague } from "@/lib/units/league";
 // NPS, 95 % interval and n over the period and filters, each against its parent (Δ, p, Benjamini–Hochberg-adjusted
 // p at q = 0.05, significant, above or below), "too few" below n = 30 (docs/hierarchy.md). Another organization's
 // unit is a 404.
-export const GET = route({ role: "viewer", scope: "org", query: leagueQuery }, ({ ctx, query }) =>
+export const GET = route({ role: "viewer", scope: "unit", query: leagueQuery }, ({ ctx, query }) =>
   unitLeague(ctx, query),
 );

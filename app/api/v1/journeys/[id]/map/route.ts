@@ -7,6 +7,6 @@ import { getJourneyMap } from "@/lib/journeys/map";
 // emotion and experience gaps per touchpoint, aggregates and the emotion curve per stage; query = the
 // analytics filters (period preset or from/to, channelId, segment)
 export const GET = route(
-  { role: "viewer", scope: "org", params: idParams, query: analyticsFilters },
+  { role: "viewer", scope: "unit", params: idParams, query: analyticsFilters },
   ({ ctx, params, query }) => getJourneyMap(ctx, params.id, query),
 );

@@ -7,7 +7,7 @@ import { getJourneyPaths, journeyPathsCsv, pathsCsvFilename, pathsQuery } from "
 // "other"), drop-outs and the top paths; query = the analytics filters (period, channelId, segment), steps
 // (2–10, default 5) and format (json | csv)
 export const GET = route(
-  { role: "viewer", scope: "org", params: idParams, query: pathsQuery },
+  { role: "viewer", scope: "unit", params: idParams, query: pathsQuery },
   async ({ ctx, params, query }) => {
     const paths = await getJourneyPaths(ctx, params.id, query, query.steps);
     if (query.format === "json") return paths;
