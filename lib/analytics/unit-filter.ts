@@ -36,7 +36,7 @@ export async function unitFilterOptions(ctx: Ctx): Promise<UnitFilterOptions> {
     units: units.map((u) => ({
       id: u.id,
       name: u.name,
-      label: `${"\u00a0\u00a0".repeat(u.depth - top)}${u.name}${u.archived ? " (archived)" : ""}`,
+      label: `${"\u00a0\u00a0".repeat(u.depth - top)}${u.name} (${u.code}${u.archived ? ", archived" : ""})`,
     })),
   };
 }

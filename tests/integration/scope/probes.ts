@@ -4,6 +4,7 @@
 import type { ScopeFixture } from "./fixture";
 import { ACCESS_PROBES } from "./probes-access";
 import { ANALYTICS_PROBES } from "./probes-analytics";
+import { ANALYTICS_PAGE_PROBES } from "./pages-analytics";
 
 /** Keyed "METHOD /api/v1/path/:id", as the route table names routes. */
 export type ScopeProbe = (f: ScopeFixture) => Promise<void>;
@@ -16,7 +17,7 @@ export const PROBES: ScopeProbes = { ...ACCESS_PROBES, ...ANALYTICS_PROBES };
  * route groups ("/customers/[id]", "/" for the dashboard). Every other page must answer a scoped member with the 403
  * page "This page is for the whole organization" (scope-matrix.test.ts).
  */
-export const PAGE_PROBES: ScopeProbes = {};
+export const PAGE_PROBES: ScopeProbes = { ...ANALYTICS_PAGE_PROBES };
 
 /**
  * Server actions that serve scoped members, keyed "app/_actions/cases.ts#resolveCaseAction". Every other action of
