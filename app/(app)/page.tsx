@@ -21,6 +21,8 @@ import { FilterBar } from "@/components/dashboard/filter-bar";
 import { TrendSection } from "@/components/dashboard/trend-section";
 import { ComparePanel } from "@/components/dashboard/compare-panel";
 import { scopeLabel } from "@/components/dashboard/scope-label";
+import { ByUnitCard, unitDashboardHref } from "@/components/dashboard/by-unit-card";
+import { unitLeague } from "@/lib/units/league";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Dashboard" };
@@ -38,15 +40,27 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const now = new Date(); // one instant for every figure on the page
   const period = resolvePeriod(filters, now);
   const unitCtx = await orNotFound(narrowToUnit(ctx, filters.unitId));
-  const [summary, trends, options, comparison, activity, invitations] = await Promise.all([
+  // The drill-down: the units below the one shown (the unit filter, else the caller's scope unit, else the top level).
+  const shownUnit = filters.unitId ?? ctx.scope?.unitId ?? null;
+  const [summary, trends, options, comparison, activity, invitations, byUnit] = await Promise.all([
     getSummary(unitCtx, filters, now),
     getTrends(unitCtx, filters, now),
     getFilterOptions(ctx),
     filters.compare ? getComparison(unitCtx, filters, now) : null,
     getDashboardSummary(unitCtx, period, now),
     getInvitationRates(unitCtx, filters, now),
+    unitLeague(ctx, { ...filters, unitId: undefined, parentId: shownUnit ?? undefined }, now),
   ]);
   const query = filtersToSearchParams(filters).toString();
+  const withoutUnit = filtersToSearchParams({ ...filters, unitId: undefined }).toString();
+  // Up one level: the shown unit's parent inside the caller's scope, or the organization for an org-wide member.
+  const parentOfShown = byUnit.parent.ancestors.at(-1)?.id ?? null;
+  const up =
+    shownUnit === null || shownUnit === ctx.scope?.unitId
+      ? null
+      : parentOfShown || !ctx.scope
+        ? unitDashboardHref(withoutUnit, parentOfShown)
+        : null;
   const against = `vs ${shown(period.previous)}`;
   const { nps, csat, ces } = summary.current;
   const noResponses = nps.n + csat.n + ces.n === 0;
@@ -110,6 +124,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         <CsatTile r={csat} change={{ change: summary.change.csat, against }} invitations={invitations.csat} />
         <CesTile r={ces} change={{ change: summary.change.ces, against }} invitations={invitations.ces} />
       </div>
+      {byUnit.rows.length > 0 || up !== null ? (
+        <Section id="by-unit" title="By unit">
+          <ByUnitCard league={byUnit} query={withoutUnit} up={up} />
+        </Section>
+      ) : null}
       {noResponses ? null : (
         <Section
           id="trends"

@@ -136,3 +136,21 @@ describe("over HTTP, on every report", () => {
     expect(r2.body.nps.nps).toBeCloseTo(expectedNps(["S3"]).nps, 6);
   });
 });
+
+describe("the dashboard's drill-down, organization → region → store", () => {
+  it("lists the units below the one shown, each linking to its dashboard, with a way back up", async () => {
+    const as = { cookie: f.orgAdminCookie };
+    const top = (await http("GET", "/", as)).body as string;
+    for (const unit of ["R1", "R2"] as const) expect(top).toContain(`href="/?unitId=${f.units[unit]}"`);
+    expect(top).not.toContain("Up one level");
+    const region = (await http("GET", `/?preset=30d&unitId=${f.units.R1}`, as)).body as string;
+    // The filters are kept on every link; the region's stores are listed, the other region is not.
+    expect(region).toContain(`href="/?preset=30d&amp;unitId=${f.units.S1}"`);
+    expect(region).toContain(`href="/?preset=30d&amp;unitId=${f.units.S2}"`);
+    expect(region).not.toContain(`unitId=${f.units.S3}"`);
+    expect(region).toContain(`href="/?preset=30d"`); // up: the whole organization
+    const store = (await http("GET", `/?unitId=${f.units.S2}`, as)).body as string;
+    expect(store).toContain(`href="/?unitId=${f.units.R1}"`);
+    expect(store).toContain("No units below");
+  });
+});

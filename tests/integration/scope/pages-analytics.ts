@@ -60,6 +60,22 @@ export const ANALYTICS_PAGE_PROBES: ScopeProbes = {
       expectUnitPicker(text, who);
       expect(text).toMatch(who === "s1Manager" ? / · unit \S+ Store 1 / : / · unit \S+ Region 1 /); // the subtitle
     }
+    // The drill-down card: R1's viewer sees R1's stores with their own NPS and n, each a link to its dashboard, and
+    // nothing above or beside R1; S1's manager has no units below S1 and no card.
+    const r1 = await pageText(f, "r1Viewer", "/");
+    for (const store of ["S1", "S2"] as const) {
+      const e = expectedNps([store]);
+      expect(r1).toMatch(new RegExp(`Store \\d ${store} NPS ${Math.round(e.nps)}`.replace("-", "−")));
+      expect(r1).toContain(`(n = ${e.n})`);
+    }
+    expect(r1).not.toContain("Up one level");
+    expect(r1).not.toMatch(/Region 2 R2|Store 3 S3/);
+    const html = (await http("GET", "/", { cookie: f.callers.r1Viewer.cookie })).body as string;
+    expect(html).toContain(`href="/?unitId=${f.units.S1}"`);
+    expect(await pageText(f, "s1Manager", "/")).not.toContain("By unit"); // nothing below S1, nothing above to go to
+    // Drilled into S1, R1's viewer goes back up to R1 (their scope), never to the organization.
+    const down = (await http("GET", `/?unitId=${f.units.S1}`, { cookie: f.callers.r1Viewer.cookie })).body as string;
+    expect(down).toContain(`href="/?unitId=${f.units.R1}"`);
     // The unit filter narrows R1's viewer to S2; S3 (outside R1) is the 404 page.
     const s2 = npsTile(await pageText(f, "r1Viewer", `/?unitId=${f.units.S2}`));
     expect(s2?.[2]).toBe(String(SCORES.S2.length));
