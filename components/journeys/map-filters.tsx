@@ -52,11 +52,15 @@ export function MapFilters(props: {
 }) {
   const { filters, errors } = props;
   const presets = PRESETS.filter((p) => p !== "custom" || filters.from);
+  const showUnits = Boolean(props.units && props.units.units.length > 0);
   return (
     <GetForm
       action={props.action}
       aria-label={props.label}
-      className="mb-6 grid grid-cols-1 items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-4 print:hidden"
+      className={`mb-6 grid grid-cols-1 items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm print:hidden ${
+        // One row on a wide screen, the unit picker included (the map must still fit below it at 1280 × 800).
+        showUnits ? "sm:grid-cols-3 lg:grid-cols-5" : "sm:grid-cols-4"
+      }`}
     >
       <Choice
         name="preset"
@@ -87,7 +91,9 @@ export function MapFilters(props: {
         options={props.segments.map((s) => ({ value: s.tag, label: `${s.tag} (${s.customers})` }))}
         error={errors.segment}
       />
-      {props.units ? <UnitFilter options={props.units} value={filters.unitId} error={errors.unitId} /> : null}
+      {props.units && showUnits ? (
+        <UnitFilter options={props.units} value={filters.unitId} error={errors.unitId} />
+      ) : null}
       {Object.entries(props.keep ?? {}).map(([name, value]) =>
         value ? <input key={name} type="hidden" name={name} value={value} /> : null,
       )}

@@ -32,7 +32,7 @@ export async function unitFilterOptions(ctx: Ctx): Promise<UnitFilterOptions> {
   const units = (await listUnits(ctx)).filter((u) => inScope(ctx, u.id));
   const top = Math.min(...units.map((u) => u.depth));
   return {
-    all: ctx.scope ? `All of ${ctx.scope.unitName}` : "Whole organization",
+    all: ctx.scope ? `All of ${ctx.scope.unitName}` : "Organization",
     units: units.map((u) => ({
       id: u.id,
       name: u.name,

@@ -84,7 +84,7 @@ describe("intersected with the caller's scope", () => {
     expect(picker.units.map((u) => u.id)).toEqual([f.units.R1, f.units.S1, f.units.S2]);
     expect(picker.all).toContain("Region 1");
     const all = await unitFilterOptions(orgViewer);
-    expect(all.all).toBe("Whole organization");
+    expect(all.all).toBe("Organization");
     expect(all.units.map((u) => u.id)).toEqual(expect.arrayContaining(Object.values(f.units)));
     expect(all.units.map((u) => u.id)).not.toContain(other.ids.unit);
   });
