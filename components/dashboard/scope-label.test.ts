@@ -20,6 +20,10 @@ describe("scopeLabel", () => {
       "stage Resolve · touchpoint Phone support call · survey Relationship NPS",
     );
   });
+  it("names the unit filter last", () => {
+    const withUnits = { ...options, units: { units: [{ id: "u1", name: "North" }] } };
+    expect(scopeLabel(f({ segment: "vip", unitId: "u1" }), withUnits)).toBe("segment vip · unit North");
+  });
   it("says nothing without filters, and still says a filter applies when its target is gone", () => {
     expect(scopeLabel(f({}), options)).toBe("");
     expect(scopeLabel(f({ channelId: "gone" }), options)).toBe("channel (archived)");
