@@ -48,25 +48,31 @@ export function assertInScope(ctx: Scoped, unitId: string | null | undefined, wh
   if (!inScope(ctx, unitId)) throw new NotFoundError(what);
 }
 
-/** Prisma where for Customer: {} for the whole organization, else home unit or any row of theirs in scope. */
-export function customerScopeWhere(ctx: Scoped): Prisma.CustomerWhereInput {
+/**
+ * Prisma where for Customer: {} for the whole organization, else home unit or any row of theirs in scope. The rows'
+ * subqueries name the organization too, so that each is a range of the `(orgId, unitId, …)` indexes rather than a
+ * scan of every organization's rows (docs/hierarchy.md, "Customers in a scope").
+ */
+export function customerScopeWhere(ctx: Scoped & Pick<Ctx, "orgId">): Prisma.CustomerWhereInput {
   if (!ctx.scope) return {};
   const inUnits = { unitId: { in: ctx.scope.unitIds } };
+  const rows = { orgId: ctx.orgId, ...inUnits };
   return {
-    OR: [inUnits, { responses: { some: inUnits } }, { interactions: { some: inUnits } }, { cases: { some: inUnits } }],
+    OR: [inUnits, { responses: { some: rows } }, { interactions: { some: rows } }, { cases: { some: rows } }],
   };
 }
 
 /** ` AND (…)` on a customer alias for raw SQL: the same rule as customerScopeWhere. */
-export function customerScopeSql(ctx: Scoped, alias: string): Prisma.Sql {
+export function customerScopeSql(ctx: Scoped & Pick<Ctx, "orgId">, alias: string): Prisma.Sql {
   if (!ctx.scope) return Prisma.empty;
   if (ctx.scope.unitIds.length === 0) return Prisma.sql` AND 1 = 0`;
   const ids = Prisma.join(ctx.scope.unitIds);
   const c = Prisma.raw(`${alias}."id"`);
+  const org = ctx.orgId;
   return Prisma.sql` AND (${Prisma.raw(`${alias}."unitId"`)} IN (${ids})
-    OR EXISTS (SELECT 1 FROM "Response" sr WHERE sr."customerId" = ${c} AND sr."unitId" IN (${ids}))
-    OR EXISTS (SELECT 1 FROM "Interaction" si WHERE si."customerId" = ${c} AND si."unitId" IN (${ids}))
-    OR EXISTS (SELECT 1 FROM "Case" sc WHERE sc."customerId" = ${c} AND sc."unitId" IN (${ids})))`;
+    OR EXISTS (SELECT 1 FROM "Response" sr WHERE sr."orgId" = ${org} AND sr."customerId" = ${c} AND sr."unitId" IN (${ids}))
+    OR EXISTS (SELECT 1 FROM "Interaction" si WHERE si."orgId" = ${org} AND si."customerId" = ${c} AND si."unitId" IN (${ids}))
+    OR EXISTS (SELECT 1 FROM "Case" sc WHERE sc."orgId" = ${org} AND sc."customerId" = ${c} AND sc."unitId" IN (${ids})))`;
 }
 
 export class OrgWideRequiredError extends ForbiddenError {
