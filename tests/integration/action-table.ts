@@ -89,6 +89,13 @@ export const ACTIONS: ActionCase[] = [
     form: { name: "", email: "nope" },
   },
   {
+    file: "app/_actions/customers.ts",
+    name: "setHomeUnitAction",
+    access: "agent",
+    bound: ["no-such-customer"],
+    form: { unitId: "" },
+  },
+  {
     file: "app/_actions/digest.ts",
     name: "updateDigestSettingsAction",
     access: "admin",

@@ -5,6 +5,7 @@
 import { expect } from "vitest";
 import { db } from "@/lib/db";
 import { createApiKey } from "@/lib/api-keys/service";
+import { searchTokenRows } from "@/lib/customers/search-tokens";
 import { baseURL, http } from "../http";
 import type { ScopeFixture } from "./fixture";
 import type { ScopeProbes } from "./probes";
@@ -35,6 +36,7 @@ export async function withWalkIn(
   const customer = await db.customer.create({
     data: { orgId: f.orgId, name: "Walk-in from S3", email: `walk-in-${Date.now()}@example.test`, unitId: f.units.S3 },
   });
+  await db.customerSearchToken.createMany({ data: searchTokenRows(f.orgId, customer.id, customer) });
   const visit = (store: "S1" | "S3") =>
     db.interaction.create({
       data: {
@@ -74,75 +76,97 @@ async function listAll(as: As, query = ""): Promise<string[]> {
 const snapshot = (ids: string[]) =>
   db.customer.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" }, include: { tags: true } });
 
-export const CUSTOMER_PROBES: ScopeProbes = {
-  "GET /api/v1/customers": async (f) => {
-    await withWalkIn(f, async (walkIn) => {
-      for (const { scope, as } of readers(f)) {
-        const ids = await listAll(as);
-        const expected = [...f.visible(scope).customers, walkIn.id];
-        expect(ids.sort()).toEqual(expected.sort());
-        // Search keeps to the same customers: "Customer of …" names every store's fixture customer.
-        const found = await listAll(as, "&q=Customer%20of");
-        expect(found.sort()).toEqual([...f.visible(scope).customers].sort());
-        const walkInFound = await listAll(as, "&q=walk-in");
-        expect(walkInFound).toEqual([walkIn.id]);
-      }
-      // The organization sees every store's customer and the walk-in.
-      const all = await listAll({ key: f.org.keys.viewer }, "&q=Customer%20of");
-      expect(all.sort()).toEqual(["S1", "S2", "S3", "none"].map((s) => f.rows[s as "S1"].customerId).sort());
-    });
-  },
+/**
+ * The fixture's customers are written straight to the database, without the search index's tokens: a probe that
+ * searches (or checks same-name warnings) adds them for its run.
+ */
+export async function withSearchTokens(f: ScopeFixture, fn: () => Promise<void>) {
+  const fixture = await db.customer.findMany({ where: { id: { in: Object.values(f.rows).map((r) => r.customerId) } } });
+  await db.customerSearchToken.createMany({ data: fixture.flatMap((c) => searchTokenRows(f.orgId, c.id, c)) });
+  try {
+    await fn();
+  } finally {
+    await db.customerSearchToken.deleteMany({ where: { customerId: { in: fixture.map((c) => c.id) } } });
+  }
+}
 
-  "POST /api/v1/customers": async (f) => {
-    const created: string[] = [];
-    const before = await db.customer.count({ where: { orgId: f.orgId } });
-    try {
-      // No unit named: the caller's scope unit (session and key alike).
-      const bySession = await http("POST", "/api/v1/customers", {
-        ...sessionWrite(f.callers.s1Agent.cookie),
-        body: { name: "Added at S1", email: `added-s1-${Date.now()}@example.test` },
-      });
-      expect(bySession.status, JSON.stringify(bySession.body)).toBe(201);
-      created.push(bySession.body.id);
-      expect(bySession.body.unitId).toBe(f.units.S1);
-      const byKey = await http("POST", "/api/v1/customers", {
-        key: f.s1IntegrationKey,
-        body: { name: "Synced at S1", externalId: `SYNC-${Date.now()}`, unitId: f.units.S1 },
-      });
-      expect(byKey.status, JSON.stringify(byKey.body)).toBe(201);
-      created.push(byKey.body.id);
-      expect(byKey.body.unitId).toBe(f.units.S1);
-      // A name taken only outside the scope is no same-name warning: the warning would name a hidden customer.
-      const sameName = await http("POST", "/api/v1/customers", {
-        key: f.callers.s1Manager.key,
-        body: { name: "Customer of S2" },
-      });
-      expect(sameName.status, JSON.stringify(sameName.body)).toBe(201);
-      created.push(sameName.body.id);
-      const taken = await http("POST", "/api/v1/customers", {
-        key: f.org.keys.agent,
-        body: { name: "Customer of S2" },
-      });
-      expect(taken.status).toBe(409);
-      // A unit outside the subtree is a 404, as another organization's; no unit at all is a 400 naming unitId.
-      for (const unitId of [f.units.S2, f.units.R1, f.units.S3]) {
-        const res = await http("POST", "/api/v1/customers", {
-          key: f.callers.s1Manager.key,
-          body: { name: "Elsewhere", unitId },
-        });
-        expect(res.status, JSON.stringify(res.body)).toBe(404);
-      }
-      const none = await http("POST", "/api/v1/customers", {
-        key: f.callers.s1Manager.key,
-        body: { name: "Nowhere", unitId: null },
-      });
-      expect(none.status).toBe(400);
-      expect(none.body.invalid_params.map((p: { name: string }) => p.name)).toEqual(["unitId"]);
-      expect(await db.customer.count({ where: { orgId: f.orgId } })).toBe(before + created.length);
-    } finally {
-      await db.customer.deleteMany({ where: { id: { in: created } } });
+/** The list and its search, as S1's and R1's callers, with a walk-in from S3 served at S1. */
+async function listProbe(f: ScopeFixture) {
+  await withWalkIn(f, async (walkIn) => {
+    for (const { scope, as } of readers(f)) {
+      const ids = await listAll(as);
+      const expected = [...f.visible(scope).customers, walkIn.id];
+      expect(ids.sort()).toEqual(expected.sort());
+      // Search keeps to the same customers: "Customer of …" names every store's fixture customer.
+      const found = await listAll(as, "&q=Customer%20of");
+      expect(found.sort()).toEqual([...f.visible(scope).customers].sort());
+      const walkInFound = await listAll(as, "&q=walk-in");
+      expect(walkInFound).toEqual([walkIn.id]);
     }
-  },
+    // The organization sees every store's customer and the walk-in.
+    const all = await listAll({ key: f.org.keys.viewer }, "&q=Customer%20of");
+    expect(all.sort()).toEqual(["S1", "S2", "S3", "none"].map((s) => f.rows[s as "S1"].customerId).sort());
+  });
+}
+
+/** Creating customers as S1's callers: their unit by default, another unit refused; no same-name warning leaks. */
+async function createProbe(f: ScopeFixture) {
+  const created: string[] = [];
+  const before = await db.customer.count({ where: { orgId: f.orgId } });
+  try {
+    // No unit named: the caller's scope unit (session and key alike).
+    const bySession = await http("POST", "/api/v1/customers", {
+      ...sessionWrite(f.callers.s1Agent.cookie),
+      body: { name: "Added at S1", email: `added-s1-${Date.now()}@example.test` },
+    });
+    expect(bySession.status, JSON.stringify(bySession.body)).toBe(201);
+    created.push(bySession.body.id);
+    expect(bySession.body.unitId).toBe(f.units.S1);
+    const byKey = await http("POST", "/api/v1/customers", {
+      key: f.s1IntegrationKey,
+      body: { name: "Synced at S1", externalId: `SYNC-${Date.now()}`, unitId: f.units.S1 },
+    });
+    expect(byKey.status, JSON.stringify(byKey.body)).toBe(201);
+    created.push(byKey.body.id);
+    expect(byKey.body.unitId).toBe(f.units.S1);
+    // A name taken only outside the scope is no same-name warning: the warning would name a hidden customer. The
+    // organization's agent is warned (of S2's customer and the one just added).
+    const sameName = await http("POST", "/api/v1/customers", {
+      key: f.callers.s1Manager.key,
+      body: { name: "Customer of S2" },
+    });
+    expect(sameName.status, JSON.stringify(sameName.body)).toBe(201);
+    created.push(sameName.body.id);
+    const taken = await http("POST", "/api/v1/customers", {
+      key: f.org.keys.agent,
+      body: { name: "Customer of S2" },
+    });
+    expect(taken.status).toBe(409);
+    expect(taken.body.invalid_params[0].reason).toContain("2 customers are already called");
+    // A unit outside the subtree is a 404, as another organization's; no unit at all is a 400 naming unitId.
+    for (const unitId of [f.units.S2, f.units.R1, f.units.S3]) {
+      const res = await http("POST", "/api/v1/customers", {
+        key: f.callers.s1Manager.key,
+        body: { name: "Elsewhere", unitId },
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(404);
+    }
+    const none = await http("POST", "/api/v1/customers", {
+      key: f.callers.s1Manager.key,
+      body: { name: "Nowhere", unitId: null },
+    });
+    expect(none.status).toBe(400);
+    expect(none.body.invalid_params.map((p: { name: string }) => p.name)).toEqual(["unitId"]);
+    expect(await db.customer.count({ where: { orgId: f.orgId } })).toBe(before + created.length);
+  } finally {
+    await db.customer.deleteMany({ where: { id: { in: created } } });
+  }
+}
+
+export const CUSTOMER_PROBES: ScopeProbes = {
+  "GET /api/v1/customers": (f) => withSearchTokens(f, () => listProbe(f)),
+
+  "POST /api/v1/customers": (f) => withSearchTokens(f, () => createProbe(f)),
 
   "GET /api/v1/customers/:id": async (f) => {
     await withWalkIn(f, async (walkIn) => {
