@@ -1,4 +1,4 @@
-import { db } from "../db";
+import { db, Prisma as P } from "../db";
 import { startsWithText } from "../db-text";
 import type { Prisma } from "../generated/sqlite/client";
 import type { Ctx } from "../auth/ctx";
@@ -6,7 +6,7 @@ import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { pageArgs, toPage } from "../http/pagination";
 import { recordAudit } from "../audit/service";
 import { checkUnitRef } from "../units/service";
-import { customerScopeWhere, inScope } from "../units/scope";
+import { customerScopeIdsSql, customerScopeSql, customerScopeWhere, inScope } from "../units/scope";
 import { visibleCustomerWhere } from "./visible";
 import type { CustomerCreate, CustomerListQuery, CustomerUpdate } from "./schema";
 import { recordConsentChange } from "../privacy/consent";
@@ -66,9 +66,65 @@ export async function searchCustomers(ctx: Ctx, text: string, limit = 10) {
   return ids.flatMap((id) => (byId.has(id) ? [toCustomerDto(byId.get(id)!)] : []));
 }
 
+/** How many of the newest customers a scoped list checks one by one before it reads its scope from the units' side. */
+const SCOPED_WINDOW = 1_000;
+
+/**
+ * One page of a unit-scoped caller's customers, newest first (docs/hierarchy.md, "Customers in a scope"), in two
+ * steps whose cost never follows the organization's size:
+ * 1. **walk**: the next SCOPED_WINDOW customers after the cursor, newest first, each checked with customerScopeSql
+ *    (three index probes). A scope that is not too sparse — a region, a store of a few thousand customers — fills its
+ *    page here, and those are exactly the newest visible ones.
+ * 2. **from the units**: when the window held fewer than a page and the organization goes on beyond it (a store
+ *    opened last week), the visible ids from the units' side (customerScopeIdsSql), sorted: cheap for a sparse scope.
+ * The cursor is the last id of the previous page, as for Prisma's cursor pagination. Exported (the SQL of both steps)
+ * for bench/customer-scope.ts, which shows their plans.
+ */
+export function scopedPageSql(ctx: Ctx, q: Pick<CustomerListQuery, "cursor" | "tag" | "limit">) {
+  const visible = customerScopeIdsSql(ctx);
+  if (!visible) return null;
+  const after = (alias: string) =>
+    q.cursor
+      ? P.sql` AND (${P.raw(`${alias}."createdAt"`)}, ${P.raw(`${alias}."id"`)}) < (SELECT p."createdAt", p."id" FROM "Customer" p WHERE p."id" = ${q.cursor} AND p."orgId" = ${ctx.orgId})`
+      : P.empty;
+  const tag = q.tag
+    ? P.sql` AND EXISTS (SELECT 1 FROM "CustomerTag" t WHERE t."customerId" = c."id" AND t."tag" = ${q.tag})`
+    : P.empty;
+  const window = P.sql`SELECT w."id", w."createdAt", w."unitId" FROM "Customer" w WHERE w."orgId" = ${ctx.orgId}${after("w")}
+      ORDER BY w."createdAt" DESC, w."id" DESC LIMIT ${SCOPED_WINDOW}`;
+  return {
+    walk: P.sql`SELECT c."id" FROM (${window}) c WHERE 1 = 1${customerScopeSql(ctx, "c", { perRow: true })}${tag}
+      ORDER BY c."createdAt" DESC, c."id" DESC LIMIT ${q.limit + 1}`,
+    windowSize: P.sql`SELECT COUNT(*) AS "n" FROM (${window}) c`,
+    fromUnits: P.sql`SELECT c."id" FROM "Customer" c
+      WHERE c."orgId" = ${ctx.orgId} AND c."id" IN (${visible})${after("c")}${tag}
+      ORDER BY c."createdAt" DESC, c."id" DESC LIMIT ${q.limit + 1}`,
+  };
+}
+
+async function scopedPage(ctx: Ctx, q: CustomerListQuery, sql: NonNullable<ReturnType<typeof scopedPageSql>>) {
+  const read = async (s: P.Sql) => (await db.$queryRaw<Array<{ id: string }>>(s)).map((r) => r.id);
+  let ids = await read(sql.walk);
+  if (ids.length <= q.limit) {
+    const [{ n }] = await db.$queryRaw<Array<{ n: number | bigint }>>(sql.windowSize);
+    if (Number(n) >= SCOPED_WINDOW) ids = await read(sql.fromUnits);
+  }
+  const rows = await db.customer.findMany({ where: { orgId: ctx.orgId, id: { in: ids } }, include: customerInclude });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return toPage(
+    ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])),
+    q,
+  );
+}
+
 export async function listCustomers(ctx: Ctx, q: CustomerListQuery) {
   if (q.q) return { data: await searchCustomers(ctx, q.q, q.limit), nextCursor: null };
-  const where: Prisma.CustomerWhereInput = { orgId: ctx.orgId, ...customerScopeWhere(ctx) };
+  const scoped = scopedPageSql(ctx, q);
+  if (scoped) {
+    const page = await scopedPage(ctx, q, scoped);
+    return { data: page.data.map(toCustomerDto), nextCursor: page.nextCursor };
+  }
+  const where: Prisma.CustomerWhereInput = { orgId: ctx.orgId };
   if (q.tag) where.tags = { some: { tag: q.tag } };
   const rows = await db.customer.findMany({
     where,
