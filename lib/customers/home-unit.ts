@@ -16,9 +16,17 @@ export type HomeUnitChoice = {
   selected: string;
 };
 
+/** The caller's active units, the tree's indent starting at their top (a store manager's one store is not indented). */
+async function choices(ctx: Ctx) {
+  const options = (await unitOptions(ctx)).filter((u) => inScope(ctx, u.id));
+  const indent = (label: string) => label.length - label.replace(/^\u00a0+/, "").length;
+  const common = Math.min(...options.map((u) => indent(u.label)));
+  return options.map((u) => ({ id: u.id, label: u.label.slice(common) }));
+}
+
 /** For a new customer. */
 export async function homeUnitChoiceForNew(ctx: Ctx): Promise<HomeUnitChoice | null> {
-  const options = (await unitOptions(ctx)).filter((u) => inScope(ctx, u.id));
+  const options = await choices(ctx);
   if (options.length === 0) return null;
   if (!ctx.scope) return { options, allowNone: true, selected: "" };
   const own = options.find((u) => u.id === ctx.scope!.unitId) ?? options[0];
@@ -28,7 +36,7 @@ export async function homeUnitChoiceForNew(ctx: Ctx): Promise<HomeUnitChoice | n
 /** For an existing customer whose home unit is `current`. */
 export async function homeUnitChoiceFor(ctx: Ctx, current: string | null): Promise<HomeUnitChoice | null> {
   if (ctx.scope && !inScope(ctx, current)) return null;
-  const options = (await unitOptions(ctx)).filter((u) => inScope(ctx, u.id));
+  const options = await choices(ctx);
   if (options.length === 0 && !current) return null;
   // A home unit archived since stays shown (and kept) until someone picks another.
   const archived =

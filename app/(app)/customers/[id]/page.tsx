@@ -111,9 +111,9 @@ export default async function CustomerPage({
             <TagList tags={customer.tags} />
           </Fact>
           <Fact label="Last seen">{formatDateTime(customer.lastSeenAt)}</Fact>
-          {homeUnit || homeChoice ? (
+          {homeUnit && !(homeChoice && !customer.erasedAt) ? (
             <Fact label="Home unit" wide>
-              <span data-testid="home-unit">{homeUnit ? `${homeUnit.name} (${homeUnit.code})` : "—"}</span>
+              <span data-testid="home-unit">{`${homeUnit.name} (${homeUnit.code})`}</span>
             </Fact>
           ) : null}
           <Fact label="Loyalty stage" wide>
