@@ -7,7 +7,7 @@ import type { Prisma } from "../generated/sqlite/client";
 import { ValidationError } from "../errors";
 import { recordAudit } from "../audit/service";
 import { z } from "zod";
-import { caseRulesFrom, caseRulesSchema, type CaseRules } from "./rules";
+import { caseRulesFrom, caseRulesSchema, scopeIncludes, type CaseRules } from "./rules";
 import { rootCauseListSchema, rootCausesFrom } from "./root-causes";
 
 /** PUT /api/v1/case-settings: either part or both; `rules` is a whole rules document (missing keys take the defaults). */
@@ -44,15 +44,10 @@ async function casePathOf(ctx: Ctx, unitId: string | null): Promise<string | nul
   return unit?.path ?? null;
 }
 
-/** Whether a member scoped to `scopePath` (null: the whole organization) can open a case whose unit has `casePath`. */
-const scopeIncludes = (scopePath: string | null, casePath: string | null) =>
-  scopePath === null || (casePath !== null && casePath.startsWith(scopePath));
-
 /**
  * People who can own cases: agents, managers and admins of the organization. For one case (`forCase`), only those
  * who can open it: a member scoped to a unit owns only cases of that unit's subtree (docs/hierarchy.md, "Scoped
- * access: responses, interactions and cases"); a case without a unit, organization-wide members only. A unit's
- * subtree is every unit whose path starts with its path ("Model: a materialized path").
+ * access: responses, interactions and cases"); a case without a unit, organization-wide members only.
  */
 export async function listCaseOwners(
   ctx: Ctx,

@@ -190,6 +190,45 @@ describe("case owners", () => {
   });
 });
 
+describe("the automatic owner of a new case", () => {
+  it("is the chosen person or the least-loaded agent only when their scope includes the case", async () => {
+    const org = await db.organization.findUniqueOrThrow({ where: { id: f.orgId }, select: { settings: true } });
+    const settings = (org.settings ?? {}) as Record<string, unknown>;
+    await db.organization.update({
+      where: { id: f.orgId },
+      data: { settings: { ...settings, caseRules: { assignTo: f.callers.s1Agent.userId } } },
+    });
+    try {
+      const followUp = async (store: "S1" | "S2" | "none") => {
+        const res = await http("POST", "/api/v1/interactions", {
+          key: f.org.keys.agent,
+          body: {
+            customerId: f.rows[store].customerId,
+            touchpointId: f.rows[store].touchpointId,
+            outcome: "follow_up",
+          },
+        });
+        expect(res.status).toBe(201);
+        return db.case.findFirstOrThrow({ where: { interactionId: res.body.id } });
+      };
+      // S1's case goes to the chosen S1 agent; S2's and a unit-less one to an agent who can open them.
+      expect(await followUp("S1")).toMatchObject({ unitId: f.units.S1, ownerId: f.callers.s1Agent.userId });
+      for (const store of ["S2", "none"] as const) {
+        const kase = await followUp(store);
+        expect(kase.unitId).toBe(f.rows[store].unitId);
+        expect(kase.ownerId).not.toBeNull();
+        expect(kase.ownerId).not.toBe(f.callers.s1Agent.userId);
+        const owner = await db.membership.findFirstOrThrow({ where: { orgId: f.orgId, userId: kase.ownerId! } });
+        expect(owner.role).toBe("agent");
+        expect([null, f.units.S2]).toContain(owner.unitId);
+        if (store === "none") expect(owner.unitId).toBeNull();
+      }
+    } finally {
+      await db.organization.update({ where: { id: f.orgId }, data: { settings: settings as object } });
+    }
+  });
+});
+
 describe("loop closure on the cases page", () => {
   it("counts the detractor responses of the caller's units only", async () => {
     const period = { from: new Date(Date.now() - 30 * 86_400_000), to: new Date(Date.now() + 60_000) };
