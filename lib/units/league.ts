@@ -3,8 +3,8 @@
 // against its parent — the unit's whole subtree against the rest of the parent (lib/metrics/unit-compare.ts) — and
 // flagged only where Benjamini–Hochberg at q = 0.05 across the units compared keeps the difference, so that small
 // units are not shamed for noise. "Too few" below n = 30 on the unit or on the rest. One GROUP BY over the period's
-// NPS responses by unit and score; the subtree sums are added up along the materialized paths in memory (at most
-// MAX_UNITS units).
+// NPS responses by unit (promoters, passives, detractors); the subtree sums are added up along the materialized
+// paths in memory (at most MAX_UNITS units).
 import { z } from "zod";
 import { db, Prisma } from "../db";
 import type { Ctx } from "../auth/ctx";
@@ -64,7 +64,7 @@ type CategoryRow = { u?: string | null; p: Count; m: Count; d: Count };
  * promoters, 8 passives, 0 detractors: NPS and its interval depend on the categories alone). Naming the
  * organization's units lets both databases read one range of the (orgId, unitId, metric, submittedAt, score) index
  * per unit, already grouped, instead of scanning and sorting every response of the organization (a year of 1,000,000
- * responses: 1.0 s → 0.19 s on SQLite, bench/units.ts, docs/benchmarks.md); the responses without a unit are
+ * responses: 1.3 s → 0.4 s on SQLite, bench/units.ts, docs/benchmarks.md); the responses without a unit are
  * counted apart (the `unitId IS NULL` range of the same index).
  */
 async function npsByUnit(ctx: Ctx, q: LeagueQuery, period: ResolvedPeriod, units: { id: string }[]) {
