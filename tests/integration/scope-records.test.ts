@@ -12,8 +12,6 @@ import { loadScope } from "@/lib/units/scope-load";
 import { createUser, TEST_PASSWORD } from "../factories";
 import { baseURL, http, signIn } from "./http";
 import { createScopeFixture, type ScopeFixture } from "./scope/fixture";
-import { RECORDS_PAGE_PROBES } from "./scope/pages-records";
-import { RECORDS_ACTION_PROBES } from "./scope/actions-records";
 
 let f: ScopeFixture;
 beforeAll(async () => {
@@ -245,14 +243,5 @@ describe("loop closure on the cases page", () => {
     expect((await getLoopClosure(await ctx(f.units.R1), period)).n).toBe(3);
     expect((await getLoopClosure(await ctx(f.units.R2), period)).n).toBe(0);
     expect((await getLoopClosure(await ctx(null), period)).n).toBeGreaterThanOrEqual(5);
-  });
-});
-
-describe("pages and server actions of responses, interactions and cases serve scoped members", () => {
-  it.each(Object.keys(RECORDS_PAGE_PROBES).map((k) => [k]))("page %s", async (k) => {
-    await RECORDS_PAGE_PROBES[k](f);
-  });
-  it.each(Object.keys(RECORDS_ACTION_PROBES).map((k) => [k]))("action %s", async (k) => {
-    await RECORDS_ACTION_PROBES[k](f);
   });
 });
