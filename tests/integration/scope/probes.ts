@@ -3,6 +3,7 @@
 // is not "unit". A probe proves, over real HTTP, that S1's and R1's callers see and change only their subtree.
 import type { ScopeFixture } from "./fixture";
 import { ACCESS_PROBES } from "./probes-access";
+import { ACCESS_PAGE_PROBES } from "./pages-access";
 
 /** Keyed "METHOD /api/v1/path/:id", as the route table names routes. */
 export type ScopeProbe = (f: ScopeFixture) => Promise<void>;
@@ -15,7 +16,9 @@ export const PROBES: ScopeProbes = { ...ACCESS_PROBES };
  * route groups ("/customers/[id]", "/" for the dashboard). Every other page must answer a scoped member with the 403
  * page "This page is for the whole organization" (scope-matrix.test.ts).
  */
-export const PAGE_PROBES: ScopeProbes = {};
+export const PAGE_PROBES: ScopeProbes = {
+  ...ACCESS_PAGE_PROBES,
+};
 
 /**
  * Server actions that serve scoped members, keyed "app/_actions/cases.ts#resolveCaseAction". Every other action of
