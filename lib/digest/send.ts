@@ -3,7 +3,9 @@
 // INSERT hits the unique (orgId, periodKey) and they move on. A failed send (SMTP down, …) is marked "failed"
 // with a nextAttemptAt; a later tick on any instance takes it over with a compare-and-set on (status, attempts),
 // so again exactly one instance retries. A "sending" run whose instance died is taken over once its lease
-// (lockedUntil) has expired. One message goes to all recipients, so "sent" means every recipient got this one.
+// (lockedUntil) has expired. The recipients for the whole organization share one message; a member scoped to a unit
+// gets the digest of that unit's subtree (docs/hierarchy.md, "Scoped memberships"), one message per scope unit. "sent"
+// means every recipient got theirs; a failure part-way fails the run and a retry sends every message again.
 import { db } from "../db";
 import type { Ctx } from "../auth/ctx";
 import { buildDigest } from "./service";
@@ -11,6 +13,7 @@ import { digestLinks, renderDigestEmail } from "./email";
 import { publicBaseUrl, sendMail, type Mailer } from "../mail/transport";
 import { digestSettingsFrom, isoWeekKey, latestSlot, weekEndingOf, type DigestSettings } from "./settings";
 import { isUniqueViolation } from "../db-errors";
+import { loadScope } from "../units/scope-load";
 
 /** A claimed run stays ours this long; SMTP timeouts below are far shorter. */
 export const LEASE_MS = 10 * 60_000;
@@ -24,13 +27,20 @@ export function retryDelayMs(attempts: number): number {
   return Math.min(60, 5 * 2 ** Math.max(0, attempts - 1)) * 60_000;
 }
 
-/** The scheduler reads; no user is acting. */
-function systemCtx(orgId: string): Ctx {
-  return { orgId, userId: "digest-scheduler", role: "viewer", apiKeyId: null };
+/** The scheduler reads; no user is acting. With a unit, it reads that unit's subtree only, as its members do. */
+async function systemCtx(orgId: string, unitId: string | null = null): Promise<Ctx> {
+  const scope = unitId ? await loadScope(orgId, unitId) : null;
+  return { orgId, userId: "digest-scheduler", role: "viewer", apiKeyId: null, scope };
 }
 
-/** E-mail addresses of the digest's recipients: the chosen members, or every admin and manager by default. */
-export async function digestRecipients(orgId: string, settings: DigestSettings): Promise<string[]> {
+/**
+ * The digest's recipients, grouped by scope: the chosen members, or every admin and manager by default. `unitId`
+ * null is the whole organization's digest; a unit is the digest of its subtree, for the members scoped to it.
+ */
+export async function digestRecipients(
+  orgId: string,
+  settings: DigestSettings,
+): Promise<{ unitId: string | null; to: string[] }[]> {
   // A suspended member (de-provisioned by SCIM) gets nothing, even when chosen by name.
   const where =
     settings.recipients === null
@@ -39,9 +49,14 @@ export async function digestRecipients(orgId: string, settings: DigestSettings):
   const rows = await db.membership.findMany({
     where,
     orderBy: { createdAt: "asc" },
-    select: { user: { select: { email: true } } },
+    select: { unitId: true, user: { select: { email: true } } },
   });
-  return rows.map((r) => r.user.email);
+  const groups = new Map<string | null, string[]>();
+  for (const r of rows) groups.set(r.unitId, [...(groups.get(r.unitId) ?? []), r.user.email]);
+  // The whole organization's message first, then one per scope unit in the order their first member joined.
+  return [...groups]
+    .sort(([a], [b]) => Number(a !== null) - Number(b !== null))
+    .map(([unitId, to]) => ({ unitId, to }));
 }
 
 export type Claim = { id: string; attempts: number };
@@ -92,8 +107,9 @@ export async function sendOrgDigest(
   const claim = await claimRun(orgId, periodKey, now);
   if (!claim) return { orgId, periodKey, status: "not-claimed", recipients: 0 };
   try {
-    const to = await digestRecipients(orgId, settings);
-    if (to.length === 0) {
+    const groups = await digestRecipients(orgId, settings);
+    const recipients = groups.reduce((n, g) => n + g.to.length, 0);
+    if (recipients === 0) {
       await db.digestRun.update({
         where: { id: claim.id },
         data: { status: "skipped", lockedUntil: null, recipients: 0, lastError: "No recipients" },
@@ -101,21 +117,25 @@ export async function sendOrgDigest(
       return { orgId, periodKey, status: "skipped", recipients: 0 };
     }
     const weekEnding = weekEndingOf(slot);
-    const digest = await buildDigest(systemCtx(orgId), { weekEnding }, now);
-    const email = renderDigestEmail(digest, digestLinks(publicBaseUrl(), weekEnding));
-    const info = await sendMail({ to, subject: email.subject, text: email.text, html: email.html }, mailer);
+    const messageIds: (string | null)[] = [];
+    for (const group of groups) {
+      const digest = await buildDigest(await systemCtx(orgId, group.unitId), { weekEnding }, now);
+      const email = renderDigestEmail(digest, digestLinks(publicBaseUrl(), weekEnding));
+      const info = await sendMail({ to: group.to, subject: email.subject, text: email.text, html: email.html }, mailer);
+      messageIds.push(info.messageId);
+    }
     await db.digestRun.update({
       where: { id: claim.id },
       data: {
         status: "sent",
         sentAt: new Date(),
         lockedUntil: null,
-        recipients: to.length,
-        messageId: info.messageId,
+        recipients,
+        messageId: messageIds.filter(Boolean).join(" ") || null,
         lastError: null,
       },
     });
-    return { orgId, periodKey, status: "sent", recipients: to.length };
+    return { orgId, periodKey, status: "sent", recipients };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     await db.digestRun.update({

@@ -3,7 +3,7 @@
 // controls, the survey list with their units' response counts; and the navigation shows them exactly the sections
 // whose page serves them, with their scope beside the organization's name.
 import { expect } from "vitest";
-import { sampleNote } from "@/components/journeys/figures";
+import { sampleNote as note } from "@/components/journeys/figures";
 import { db } from "@/lib/db";
 import { baseURL } from "../http";
 import type { ScopeFixture } from "./fixture";
@@ -23,6 +23,9 @@ const text = (html: string) =>
     .replace(/&#x27;|&#39;/g, "'")
     .replace(/\s+/g, " ");
 
+/** "(n = 4)" as text() reads it (no-break spaces as spaces). */
+const sampleNote = (n: number) => note(n).replace(/\s+/g, " ");
+
 /** The hrefs of the main navigation. */
 const navLinks = (html: string) => {
   const nav = html.slice(
@@ -41,9 +44,9 @@ const hiddenRows = (f: ScopeFixture, scope: "S1" | "R1") =>
 /** S1's and R1's members, with the NPS of their responses at the fixture journey's touchpoints. */
 const MEMBERS = [
   // S1: 10, 9, 9, 2 → (3 − 1) / 4 = +50.
-  { caller: "s1Manager", scope: "S1", nps: "+50", n: 4 },
-  // R1 = S1 + S2: 10, 9, 9, 2, 0, 5, 10 → (4 − 3) / 7 = +14.3, shown +14.
-  { caller: "r1Viewer", scope: "R1", nps: "+14", n: 7 },
+  { caller: "s1Manager", scope: "S1", nps: "50", n: 4 },
+  // R1 = S1 + S2: 10, 9, 9, 2, 0, 5, 10 → (4 − 3) / 7 = +14.3, shown 14.
+  { caller: "r1Viewer", scope: "R1", nps: "14", n: 7 },
 ] as const;
 
 export const ACCESS_PAGE_PROBES: ScopeProbes = {
@@ -54,8 +57,7 @@ export const ACCESS_PAGE_PROBES: ScopeProbes = {
       const start = html.indexOf(`href="/journeys/${f.org.ids.journey}"`);
       expect(start, m.caller).toBeGreaterThan(0);
       const card = text(html.slice(start, html.indexOf("</a>", start)));
-      expect(card).toContain(`NPS ${m.nps}`);
-      expect(card).toContain(sampleNote(m.n));
+      expect(card).toContain(`NPS ${m.nps} ${sampleNote(m.n)}`);
       // Nothing to change: no New journey form.
       expect(html).not.toContain("New journey");
       for (const hidden of hiddenRows(f, m.scope)) expect(html).not.toContain(hidden);
@@ -63,7 +65,8 @@ export const ACCESS_PAGE_PROBES: ScopeProbes = {
     // The whole organization's card counts every store and the unit-less responses: 11 at these touchpoints.
     const orgWide = await page("/journeys", f.orgAdminCookie);
     const start = orgWide.html.indexOf(`href="/journeys/${f.org.ids.journey}"`);
-    expect(text(orgWide.html.slice(start, orgWide.html.indexOf("</a>", start)))).toContain(sampleNote(11));
+    // 10, 9, 9, 2 | 0, 5, 10 | 10, 10 | 0, 0 → (6 − 5) / 11 = +9.1.
+    expect(text(orgWide.html.slice(start, orgWide.html.indexOf("</a>", start)))).toContain(`NPS 9 ${sampleNote(11)}`);
     expect(orgWide.html).toContain("New journey");
   },
 
