@@ -133,7 +133,7 @@ export function MembersSection({
                             hideLabel
                             defaultValue={m.unit?.id ?? ""}
                             options={scopeOptions(units, m.unit)}
-                            className="w-48"
+                            className="w-56"
                           />
                         </ActionForm>
                       )}

@@ -273,11 +273,14 @@ export async function findOpenInvite(token: string) {
     include: { org: { select: { id: true, name: true } } },
   });
   if (!row || row.acceptedAt || row.revokedAt || row.expiresAt < new Date()) return null;
+  const names = await unitNamesOf(row.orgId, [row.unitId]);
   return {
     id: row.id,
     email: row.email,
     role: row.role,
     unitId: row.unitId,
+    /** The unit the membership will be scoped to, for the invite page; null = the whole organization. */
+    unitName: row.unitId ? (names.get(row.unitId) ?? null) : null,
     org: row.org,
     emailed: row.sentAt !== null,
   };

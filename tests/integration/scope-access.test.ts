@@ -60,6 +60,11 @@ describe("invites grant a scope", () => {
     const user = await createUser("store-lead");
     await db.user.update({ where: { id: user.id }, data: { email } });
     const token = new URL(created.body.url).pathname.split("/").pop()!;
+    // The invite page tells the invitee the scope before they join.
+    const invitePage = await (await fetch(created.body.url)).text();
+    expect(invitePage.replace(/<!-- -->|<[^>]+>/g, "")).toContain(
+      `as Manager of ${created.body.unit.name} and the units below it.`,
+    );
     await acceptInvite(token, { userId: user.id });
     const m = await db.membership.findUniqueOrThrow({ where: { orgId_userId: { orgId: f.orgId, userId: user.id } } });
     expect(m).toMatchObject({ role: "manager", unitId: f.units.S1 });
