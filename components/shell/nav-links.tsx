@@ -19,8 +19,8 @@ import {
 const ITEMS = [
   { href: "/", label: "Dashboard", icon: LayoutDashboard, scoped: false },
   { href: "/customers", label: "Customers", icon: Users, scoped: false },
-  { href: "/interactions", label: "Interactions", icon: MessagesSquare, scoped: false },
-  { href: "/cases", label: "Cases", icon: LifeBuoy, scoped: false },
+  { href: "/interactions", label: "Interactions", icon: MessagesSquare, scoped: true },
+  { href: "/cases", label: "Cases", icon: LifeBuoy, scoped: true },
   { href: "/journeys", label: "Journeys", icon: Route, scoped: true },
   { href: "/surveys", label: "Surveys", icon: ClipboardList, scoped: true },
   { href: "/reports", label: "Reports", icon: ChartColumn, scoped: false },

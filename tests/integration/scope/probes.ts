@@ -4,12 +4,18 @@
 import type { ScopeFixture } from "./fixture";
 import { ACCESS_PROBES } from "./probes-access";
 import { ACCESS_PAGE_PROBES } from "./pages-access";
+import { RECORDS_PROBES } from "./probes-records";
+import { RECORDS_PAGE_PROBES } from "./pages-records";
+import { RECORDS_ACTION_PROBES } from "./actions-records";
 
 /** Keyed "METHOD /api/v1/path/:id", as the route table names routes. */
 export type ScopeProbe = (f: ScopeFixture) => Promise<void>;
 export type ScopeProbes = Record<string, ScopeProbe>;
 
-export const PROBES: ScopeProbes = { ...ACCESS_PROBES };
+export const PROBES: ScopeProbes = {
+  ...ACCESS_PROBES,
+  ...RECORDS_PROBES,
+};
 
 /**
  * Pages that serve scoped members (`requireCtx(role, "unit")`), keyed by the page's route as in the file tree without
@@ -18,10 +24,13 @@ export const PROBES: ScopeProbes = { ...ACCESS_PROBES };
  */
 export const PAGE_PROBES: ScopeProbes = {
   ...ACCESS_PAGE_PROBES,
+  ...RECORDS_PAGE_PROBES,
 };
 
 /**
  * Server actions that serve scoped members, keyed "app/_actions/cases.ts#resolveCaseAction". Every other action of
  * tests/integration/action-table.ts must fail for a scoped member with the organization-wide message.
  */
-export const ACTION_PROBES: ScopeProbes = {};
+export const ACTION_PROBES: ScopeProbes = {
+  ...RECORDS_ACTION_PROBES,
+};
