@@ -3,17 +3,15 @@
 // INSERT hits the unique (orgId, periodKey) and they move on. A failed send (SMTP down, …) is marked "failed"
 // with a nextAttemptAt; a later tick on any instance takes it over with a compare-and-set on (status, attempts),
 // so again exactly one instance retries. A "sending" run whose instance died is taken over once its lease
-// (lockedUntil) has expired. The recipients for the whole organization share one message; a member scoped to a unit
-// gets the digest of that unit's subtree (docs/hierarchy.md, "Scoped memberships"), one message per scope unit. "sent"
-// means every recipient got theirs; a failure part-way fails the run and a retry sends every message again.
+// (lockedUntil) has expired. One message goes to all recipients, so "sent" means every recipient got this one.
 import { db } from "../db";
 import type { Ctx } from "../auth/ctx";
 import { buildDigest } from "./service";
 import { digestLinks, renderDigestEmail } from "./email";
+import { loadScope } from "../units/scope-load";
 import { publicBaseUrl, sendMail, type Mailer } from "../mail/transport";
 import { digestSettingsFrom, isoWeekKey, latestSlot, weekEndingOf, type DigestSettings } from "./settings";
 import { isUniqueViolation } from "../db-errors";
-import { loadScope } from "../units/scope-load";
 
 /** A claimed run stays ours this long; SMTP timeouts below are far shorter. */
 export const LEASE_MS = 10 * 60_000;
@@ -27,20 +25,20 @@ export function retryDelayMs(attempts: number): number {
   return Math.min(60, 5 * 2 ** Math.max(0, attempts - 1)) * 60_000;
 }
 
-/** The scheduler reads; no user is acting. With a unit, it reads that unit's subtree only, as its members do. */
-async function systemCtx(orgId: string, unitId: string | null = null): Promise<Ctx> {
-  const scope = unitId ? await loadScope(orgId, unitId) : null;
-  return { orgId, userId: "digest-scheduler", role: "viewer", apiKeyId: null, scope };
+/** The scheduler reads; no user is acting. */
+function systemCtx(orgId: string): Ctx {
+  return { orgId, userId: "digest-scheduler", role: "viewer", apiKeyId: null };
 }
 
 /**
- * The digest's recipients, grouped by scope: the chosen members, or every admin and manager by default. `unitId`
- * null is the whole organization's digest; a unit is the digest of its subtree, for the members scoped to it.
+ * The digest's recipients: the chosen members, or every admin and manager by default, grouped by their membership's
+ * scope — each group gets the digest of its unit (null: the whole organization), so a store manager's e-mail
+ * covers their store only (docs/hierarchy.md, "Metrics and reports").
  */
-export async function digestRecipients(
+export async function digestRecipientGroups(
   orgId: string,
   settings: DigestSettings,
-): Promise<{ unitId: string | null; to: string[] }[]> {
+): Promise<Array<{ unitId: string | null; to: string[] }>> {
   // A suspended member (de-provisioned by SCIM) gets nothing, even when chosen by name.
   const where =
     settings.recipients === null
@@ -53,10 +51,12 @@ export async function digestRecipients(
   });
   const groups = new Map<string | null, string[]>();
   for (const r of rows) groups.set(r.unitId, [...(groups.get(r.unitId) ?? []), r.user.email]);
-  // The whole organization's message first, then one per scope unit in the order their first member joined.
-  return [...groups]
-    .sort(([a], [b]) => Number(a !== null) - Number(b !== null))
-    .map(([unitId, to]) => ({ unitId, to }));
+  return [...groups].map(([unitId, to]) => ({ unitId, to }));
+}
+
+/** E-mail addresses of every recipient, whatever their scope. */
+export async function digestRecipients(orgId: string, settings: DigestSettings): Promise<string[]> {
+  return (await digestRecipientGroups(orgId, settings)).flatMap((g) => g.to);
 }
 
 export type Claim = { id: string; attempts: number };
@@ -107,9 +107,9 @@ export async function sendOrgDigest(
   const claim = await claimRun(orgId, periodKey, now);
   if (!claim) return { orgId, periodKey, status: "not-claimed", recipients: 0 };
   try {
-    const groups = await digestRecipients(orgId, settings);
-    const recipients = groups.reduce((n, g) => n + g.to.length, 0);
-    if (recipients === 0) {
+    const groups = await digestRecipientGroups(orgId, settings);
+    const to = groups.flatMap((g) => g.to);
+    if (to.length === 0) {
       await db.digestRun.update({
         where: { id: claim.id },
         data: { status: "skipped", lockedUntil: null, recipients: 0, lastError: "No recipients" },
@@ -117,12 +117,14 @@ export async function sendOrgDigest(
       return { orgId, periodKey, status: "skipped", recipients: 0 };
     }
     const weekEnding = weekEndingOf(slot);
-    const messageIds: (string | null)[] = [];
+    // One e-mail per scope: the organization's to organization-wide members, each unit's to the members over it.
+    let messageId: string | null = null;
     for (const group of groups) {
-      const digest = await buildDigest(await systemCtx(orgId, group.unitId), { weekEnding }, now);
+      const scope = group.unitId ? await loadScope(orgId, group.unitId) : null;
+      const digest = await buildDigest({ ...systemCtx(orgId), scope }, { weekEnding }, now);
       const email = renderDigestEmail(digest, digestLinks(publicBaseUrl(), weekEnding));
       const info = await sendMail({ to: group.to, subject: email.subject, text: email.text, html: email.html }, mailer);
-      messageIds.push(info.messageId);
+      messageId ??= info.messageId;
     }
     await db.digestRun.update({
       where: { id: claim.id },
@@ -130,12 +132,12 @@ export async function sendOrgDigest(
         status: "sent",
         sentAt: new Date(),
         lockedUntil: null,
-        recipients,
-        messageId: messageIds.filter(Boolean).join(" ") || null,
+        recipients: to.length,
+        messageId,
         lastError: null,
       },
     });
-    return { orgId, periodKey, status: "sent", recipients };
+    return { orgId, periodKey, status: "sent", recipients: to.length };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     await db.digestRun.update({

@@ -2,7 +2,7 @@
 // the seven days before those, the biggest significant changes per touchpoint and per journey, new detractors,
 // and open / overdue cases. The database does the counting (GROUP BY metric, score — per touchpoint too); the
 // maths is lib/metrics; the selection of changes is ./select.ts. A unit-scoped member's digest (the page) counts
-// their units' rows only (lib/units/scope.ts); the scheduled e-mail is built for the whole organization.
+// their units' rows only (lib/units/scope.ts), as does the e-mail sent to them (send.ts).
 import { db } from "../db";
 import type { Ctx } from "../auth/ctx";
 import type { Period } from "../analytics/filters";
@@ -19,8 +19,8 @@ export type DigestHeadline = { current: MetricsOf; previous: MetricsOf; change: 
 
 export type Digest = {
   org: { id: string; name: string };
-  /** The unit whose subtree a scoped member's digest covers ("Manchester Arndale store"); null: the organization. */
-  scopeName?: string | null;
+  /** The unit a scoped member's digest covers (its subtree); absent or null for the whole organization. */
+  unit?: { id: string; name: string } | null;
   /** The week reported on, [from, to), and the week it is compared with. */
   period: Period;
   previousPeriod: Period;
@@ -146,7 +146,7 @@ export async function buildDigest(ctx: Ctx, { weekEnding }: { weekEnding: Date }
   >;
   return {
     org,
-    scopeName: ctx.scope?.unitName ?? null,
+    unit: ctx.scope ? { id: ctx.scope.unitId, name: ctx.scope.unitName } : null,
     period: current,
     previousPeriod: previous,
     headline: { current: cur, previous: prev, change },

@@ -85,10 +85,10 @@ describe("the weekly digest per scope", () => {
     expect(s1Nps.nps).toBeCloseTo((100 * 42) / 44, 9);
     expect(s1.subject).toMatch(
       new RegExp(
-        `^Weekly CX digest, ${escape(org.name)}, ${escape(names.S1)}, .*: NPS ${formatNumber(s1Nps.nps!, 0)}$`,
+        `^Weekly CX digest, ${escape(names.S1)} \\(${escape(org.name)}\\), .*: NPS ${formatNumber(s1Nps.nps!, 0)}$`,
       ),
     );
-    expect(s1.text).toContain(`Weekly CX digest for ${org.name}, ${names.S1}`);
+    expect(s1.text).toContain(`Weekly CX digest for ${names.S1} (${org.name})`);
     expect(s1.text).toContain("n = 44; up");
     expect(s1.text).toMatch(/\(week before: \S*100 \(n = 40\)\)/);
     expect(s1.text).toContain("New detractors: 1");
