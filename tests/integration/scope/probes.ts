@@ -3,6 +3,7 @@
 // is not "unit". A probe proves, over real HTTP, that S1's and R1's callers see and change only their subtree.
 import type { ScopeFixture } from "./fixture";
 import { ACCESS_PROBES } from "./probes-access";
+import { ACCESS_PAGE_PROBES } from "./pages-access";
 import { RECORDS_PROBES } from "./probes-records";
 import { RECORDS_PAGE_PROBES } from "./pages-records";
 import { RECORDS_ACTION_PROBES } from "./actions-records";
@@ -22,6 +23,7 @@ export const PROBES: ScopeProbes = {
  * page "This page is for the whole organization" (scope-matrix.test.ts).
  */
 export const PAGE_PROBES: ScopeProbes = {
+  ...ACCESS_PAGE_PROBES,
   ...RECORDS_PAGE_PROBES,
 };
 
