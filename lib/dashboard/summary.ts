@@ -1,6 +1,9 @@
-// The dashboard's counts. Each is a COUNT in the database over an (orgId, …) index; no rows are loaded.
+// The dashboard's counts. Each is a COUNT in the database over an (orgId, …) index; no rows are loaded. A
+// unit-scoped caller counts their units' interactions and cases and the customers they may see
+// (lib/units/scope.ts).
 import { db } from "../db";
 import type { Ctx } from "../auth/ctx";
+import { customerScopeWhere, scopeWhere } from "../units/scope";
 import type { HeadlinePeriod } from "./headline";
 
 export type DashboardSummary = {
@@ -15,10 +18,12 @@ export async function getDashboardSummary(
   period: HeadlinePeriod,
   now = new Date(),
 ): Promise<DashboardSummary> {
-  const unresolved = { orgId: ctx.orgId, status: { in: ["open", "in_progress"] } };
+  const unresolved = { orgId: ctx.orgId, ...scopeWhere(ctx), status: { in: ["open", "in_progress"] } };
   const [customers, interactionsInPeriod, openCases, overdueCases] = await Promise.all([
-    db.customer.count({ where: { orgId: ctx.orgId } }),
-    db.interaction.count({ where: { orgId: ctx.orgId, occurredAt: { gte: period.from, lt: period.to } } }),
+    db.customer.count({ where: { orgId: ctx.orgId, ...customerScopeWhere(ctx) } }),
+    db.interaction.count({
+      where: { orgId: ctx.orgId, ...scopeWhere(ctx), occurredAt: { gte: period.from, lt: period.to } },
+    }),
     db.case.count({ where: unresolved }),
     db.case.count({ where: { ...unresolved, dueAt: { lt: now } } }),
   ]);

@@ -32,11 +32,14 @@ function lines(d: Digest): MetricLine[] {
   );
 }
 
+/** Whom the digest covers: the organization, or a scoped member's unit within it. */
+const covers = (d: Digest) => (d.unit ? `${d.unit.name} (${d.org.name})` : d.org.name);
+
 export function digestSubject(d: Digest): string {
   const nps = metricLine("nps", d.headline.current, d.headline.previous, d.headline.change.nps);
   const headline =
     nps.value === null ? "no NPS responses" : nps.enough ? `NPS ${nps.value}` : `NPS ${nps.value} (too few responses)`;
-  return `Weekly CX digest, ${d.org.name}, ${periodLabel(d.period)}: ${headline}`;
+  return `Weekly CX digest, ${covers(d)}, ${periodLabel(d.period)}: ${headline}`;
 }
 
 function changeListText(title: string, s: ChangeSelection): string[] {
@@ -52,7 +55,7 @@ function changeListText(title: string, s: ChangeSelection): string[] {
 
 export function renderDigestText(d: Digest, links: DigestLinks): string {
   const out = [
-    `Weekly CX digest for ${d.org.name}`,
+    `Weekly CX digest for ${covers(d)}`,
     `${periodLabel(d.period)} compared with ${periodLabel(d.previousPeriod)} (UTC)`,
     "",
   ];
@@ -133,7 +136,7 @@ function countsHtml(d: Digest): string {
 }
 
 export function renderDigestHtml(d: Digest, links: DigestLinks): string {
-  const title = `Weekly CX digest for ${d.org.name}`;
+  const title = `Weekly CX digest for ${covers(d)}`;
   const link = (href: string, text: string) =>
     `<a href="${escapeHtml(href)}" style="color:#1d4ed8;text-decoration:underline">${text}</a>`;
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(title)}</title></head>

@@ -8,6 +8,7 @@ import { db } from "../db";
 import type { Ctx } from "../auth/ctx";
 import { buildDigest } from "./service";
 import { digestLinks, renderDigestEmail } from "./email";
+import { loadScope } from "../units/scope-load";
 import { publicBaseUrl, sendMail, type Mailer } from "../mail/transport";
 import { digestSettingsFrom, isoWeekKey, latestSlot, weekEndingOf, type DigestSettings } from "./settings";
 import { isUniqueViolation } from "../db-errors";
@@ -29,8 +30,15 @@ function systemCtx(orgId: string): Ctx {
   return { orgId, userId: "digest-scheduler", role: "viewer", apiKeyId: null };
 }
 
-/** E-mail addresses of the digest's recipients: the chosen members, or every admin and manager by default. */
-export async function digestRecipients(orgId: string, settings: DigestSettings): Promise<string[]> {
+/**
+ * The digest's recipients: the chosen members, or every admin and manager by default, grouped by their membership's
+ * scope — each group gets the digest of its unit (null: the whole organization), so a store manager's e-mail
+ * covers their store only (docs/hierarchy.md, "Metrics and reports").
+ */
+export async function digestRecipientGroups(
+  orgId: string,
+  settings: DigestSettings,
+): Promise<Array<{ unitId: string | null; to: string[] }>> {
   // A suspended member (de-provisioned by SCIM) gets nothing, even when chosen by name.
   const where =
     settings.recipients === null
@@ -39,9 +47,16 @@ export async function digestRecipients(orgId: string, settings: DigestSettings):
   const rows = await db.membership.findMany({
     where,
     orderBy: { createdAt: "asc" },
-    select: { user: { select: { email: true } } },
+    select: { unitId: true, user: { select: { email: true } } },
   });
-  return rows.map((r) => r.user.email);
+  const groups = new Map<string | null, string[]>();
+  for (const r of rows) groups.set(r.unitId, [...(groups.get(r.unitId) ?? []), r.user.email]);
+  return [...groups].map(([unitId, to]) => ({ unitId, to }));
+}
+
+/** E-mail addresses of every recipient, whatever their scope. */
+export async function digestRecipients(orgId: string, settings: DigestSettings): Promise<string[]> {
+  return (await digestRecipientGroups(orgId, settings)).flatMap((g) => g.to);
 }
 
 export type Claim = { id: string; attempts: number };
@@ -92,7 +107,8 @@ export async function sendOrgDigest(
   const claim = await claimRun(orgId, periodKey, now);
   if (!claim) return { orgId, periodKey, status: "not-claimed", recipients: 0 };
   try {
-    const to = await digestRecipients(orgId, settings);
+    const groups = await digestRecipientGroups(orgId, settings);
+    const to = groups.flatMap((g) => g.to);
     if (to.length === 0) {
       await db.digestRun.update({
         where: { id: claim.id },
@@ -101,9 +117,15 @@ export async function sendOrgDigest(
       return { orgId, periodKey, status: "skipped", recipients: 0 };
     }
     const weekEnding = weekEndingOf(slot);
-    const digest = await buildDigest(systemCtx(orgId), { weekEnding }, now);
-    const email = renderDigestEmail(digest, digestLinks(publicBaseUrl(), weekEnding));
-    const info = await sendMail({ to, subject: email.subject, text: email.text, html: email.html }, mailer);
+    // One e-mail per scope: the organization's to organization-wide members, each unit's to the members over it.
+    let messageId: string | null = null;
+    for (const group of groups) {
+      const scope = group.unitId ? await loadScope(orgId, group.unitId) : null;
+      const digest = await buildDigest({ ...systemCtx(orgId), scope }, { weekEnding }, now);
+      const email = renderDigestEmail(digest, digestLinks(publicBaseUrl(), weekEnding));
+      const info = await sendMail({ to: group.to, subject: email.subject, text: email.text, html: email.html }, mailer);
+      messageId ??= info.messageId;
+    }
     await db.digestRun.update({
       where: { id: claim.id },
       data: {
@@ -111,7 +133,7 @@ export async function sendOrgDigest(
         sentAt: new Date(),
         lockedUntil: null,
         recipients: to.length,
-        messageId: info.messageId,
+        messageId,
         lastError: null,
       },
     });

@@ -1,13 +1,15 @@
 // The weekly digest's data: the organization's NPS, CSAT and CES for the seven days before `weekEnding` against
 // the seven days before those, the biggest significant changes per touchpoint and per journey, new detractors,
 // and open / overdue cases. The database does the counting (GROUP BY metric, score — per touchpoint too); the
-// maths is lib/metrics; the selection of changes is ./select.ts.
+// maths is lib/metrics; the selection of changes is ./select.ts. A unit-scoped member's digest (the page) counts
+// their units' rows only (lib/units/scope.ts), as does the e-mail sent to them (send.ts).
 import { db } from "../db";
 import type { Ctx } from "../auth/ctx";
 import type { Period } from "../analytics/filters";
 import { countsCurrentAndPrevious } from "../analytics/trend";
 import { metricsOf, type MetricsOf } from "../analytics/series";
 import { getDashboardSummary } from "../dashboard/summary";
+import { scopeWhere } from "../units/scope";
 import { distributionsByKey, emptyDistributions, type Comparison, type Distributions, type Metric } from "../metrics";
 import { compareMetric, DIGEST_METRICS, selectChanges, type ChangeSelection, type PlaceMetrics } from "./select";
 
@@ -17,6 +19,8 @@ export type DigestHeadline = { current: MetricsOf; previous: MetricsOf; change: 
 
 export type Digest = {
   org: { id: string; name: string };
+  /** The unit a scoped member's digest covers (its subtree); absent or null for the whole organization. */
+  unit?: { id: string; name: string } | null;
   /** The week reported on, [from, to), and the week it is compared with. */
   period: Period;
   previousPeriod: Period;
@@ -47,6 +51,7 @@ async function distributionsByTouchpoint(ctx: Ctx, period: Period): Promise<Map<
     by: ["touchpointId", "metric", "score"],
     where: {
       orgId: ctx.orgId,
+      ...scopeWhere(ctx),
       metric: { in: [...DIGEST_METRICS] },
       touchpointId: { not: null },
       score: { not: null },
@@ -124,6 +129,7 @@ export async function buildDigest(ctx: Ctx, { weekEnding }: { weekEnding: Date }
     db.response.count({
       where: {
         orgId: ctx.orgId,
+        ...scopeWhere(ctx),
         metric: "nps",
         category: "detractor",
         submittedAt: { gte: current.from, lt: current.to },
@@ -140,6 +146,7 @@ export async function buildDigest(ctx: Ctx, { weekEnding }: { weekEnding: Date }
   >;
   return {
     org,
+    unit: ctx.scope ? { id: ctx.scope.unitId, name: ctx.scope.unitName } : null,
     period: current,
     previousPeriod: previous,
     headline: { current: cur, previous: prev, change },

@@ -180,6 +180,13 @@ export const ACTIONS: ActionCase[] = [
   },
   {
     file: "app/_actions/settings.ts",
+    name: "updateMemberScopeAction",
+    access: "admin",
+    bound: ["no-such-member"],
+    form: { unitId: "no such unit" },
+  },
+  {
+    file: "app/_actions/settings.ts",
     name: "removeMemberAction",
     access: "admin",
     bound: ["no-such-member"],

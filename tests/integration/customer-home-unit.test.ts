@@ -1,15 +1,12 @@
 // A customer's home unit where people set it (docs/hierarchy.md, "A customer's home unit"): the Add-customer form and
 // the Home unit form of the customer's page (server actions over real HTTP, as the browser sends them), and the
-// customer CSV import's `unit` column naming the unit by code; the customer export writes the code back. Also runs the
-// customer pages' and actions' scope probes (tests/integration/scope/pages-customers.ts, actions-customers.ts).
+// customer CSV import's `unit` column naming the unit by code; the customer export writes the code back.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { http, signIn } from "./http";
 import { callServerAction } from "./server-actions";
 import { postCsv, problemRows } from "./import-client";
 import { createScopeFixture, type ScopeFixture } from "./scope/fixture";
-import { CUSTOMER_PAGE_PROBES } from "./scope/pages-customers";
-import { CUSTOMER_ACTION_PROBES } from "./scope/actions-customers";
 import { createOrg, TEST_PASSWORD, uid } from "../factories";
 
 let f: ScopeFixture;
@@ -35,15 +32,6 @@ beforeAll(async () => {
 
 const CREATE = { file: "app/_actions/customers.ts", name: "createCustomerAction" } as const;
 const HOME = { file: "app/_actions/customers.ts", name: "setHomeUnitAction" } as const;
-
-describe("the customer pages and actions serve unit-scoped members", () => {
-  it.each(Object.keys(CUSTOMER_PAGE_PROBES))("page %s", async (key) => {
-    await CUSTOMER_PAGE_PROBES[key](f);
-  });
-  it.each(Object.keys(CUSTOMER_ACTION_PROBES))("action %s", async (key) => {
-    await CUSTOMER_ACTION_PROBES[key](f);
-  });
-});
 
 describe("the Home unit field", () => {
   it("is offered with every active unit and none to an organization-wide member; archived units are not offered", async () => {

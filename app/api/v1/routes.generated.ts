@@ -100,7 +100,7 @@ import * as r96 from "@/app/api/v1/webhooks/[id]/redeliver/route";
 import * as r97 from "@/app/api/v1/webhooks/[id]/test/route";
 
 export const ROUTE_MODULES: RouteModule[] = [
-  { path: "/api/v1/api-keys", module: r0, docs: {"GET":"keys (prefix only, never the secret)","POST":"create a key; the full key is in this response only"} },
+  { path: "/api/v1/api-keys", module: r0, docs: {"GET":"keys (prefix only, never the secret)","POST":"create a key, optionally limited to a unit (unitId); the full key is in this response only"} },
   { path: "/api/v1/api-keys/:id", module: r1, docs: {"DELETE":"revoke a key (it stops working at once)"} },
   { path: "/api/v1/audiences", module: r2, docs: {"GET":"the organization's audiences, newest first (managers and admins: docs/distribution.md)","POST":"a live audience: a name and a definition (criteria that must all hold)"} },
   { path: "/api/v1/audiences/:id", module: r3, docs: {"GET":"one audience with its definition; a stored definition that no longer parses is `definition: null` with `definitionProblems` naming what is wrong, and the audience matches no one","PATCH":"rename it or replace its definition","DELETE":"delete the audience (its customers stay)"} },
@@ -140,7 +140,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   { path: "/api/v1/imports/responses", module: r37, docs: {"POST":"import historical responses of one survey from a CSV body, same protocol as the other imports (400 before anything is written, then NDJSON progress and a final `{ done: true, … }` line). Another organization's survey is a 404. Rows whose clientId is stored for the survey are skipped; no cases are opened. Manager or higher, like the other imports: one file writes thousands of responses into the reports."} },
   { path: "/api/v1/interactions", module: r38, docs: {"GET":"newest first, filtered as the Interactions page filters (customer, touchpoint, channel, staff member, source, outcome, emotion, period, text in the note)","POST":"log an interaction; idempotent by clientId (201 first time, 200 on a retry)"} },
   { path: "/api/v1/interactions/:id", module: r39, docs: {"GET":"one interaction"} },
-  { path: "/api/v1/invites", module: r40, docs: {"GET":"invites and their status","POST":"invite someone with a role: e-mailed to the address when the server has SMTP (sent: true), else the response holds the one-time link (url)"} },
+  { path: "/api/v1/invites", module: r40, docs: {"GET":"invites and their status","POST":"invite someone with a role and optionally a scope (unitId): e-mailed to the address when the server has SMTP (sent: true), else the response holds the one-time link (url)"} },
   { path: "/api/v1/invites/:id", module: r41, docs: {"DELETE":"revoke an invite link"} },
   { path: "/api/v1/journeys", module: r42, docs: {"GET":"journeys with stage and touchpoint counts (?includeArchived=true)","POST":"create a journey with its ordered stages"} },
   { path: "/api/v1/journeys/:id", module: r43, docs: {"GET":"a journey with its stages and touchpoints (and their promises); ?includeArchived=true adds archived stages and touchpoints (the editor's view)","PATCH":"rename, describe, archive or restore (archiving keeps all history)"} },
@@ -150,8 +150,8 @@ export const ROUTE_MODULES: RouteModule[] = [
   { path: "/api/v1/journeys/:id/stages/order", module: r47, docs: {"PUT":"the new order of the journey's active stages (every one, once)"} },
   { path: "/api/v1/maturity-assessments", module: r48, docs: {"GET":"the organization's self-assessments, newest first (at most 50)","POST":"save a self-assessment: { answers: { <question key>: 1–4 } }"} },
   { path: "/api/v1/me", module: r49, docs: {"GET":"who is calling: user, active organization, role, scope (their units), and their other organizations"} },
-  { path: "/api/v1/members", module: r50, docs: {"GET":"members of the organization and their roles"} },
-  { path: "/api/v1/members/:id", module: r51, docs: {"PATCH":"change a member's role","DELETE":"remove a member from the organization"} },
+  { path: "/api/v1/members", module: r50, docs: {"GET":"members of the organization, their roles and scopes (unitId and unit; null = the whole organization)"} },
+  { path: "/api/v1/members/:id", module: r51, docs: {"PATCH":"change a member's role and/or scope (unitId: an active unit, null = the whole organization)","DELETE":"remove a member from the organization"} },
   { path: "/api/v1/members/:id/sessions", module: r52, docs: {"DELETE":"end every session of a member (they stay a member and may sign in again)"} },
   { path: "/api/v1/metrics/compare", module: r53, docs: {"GET":"two sides with NPS, CSAT, CES and the difference b − a with its significance: ?segment=A&compare=B compares two customer segments; without compare (or compare=previous) the previous period"} },
   { path: "/api/v1/metrics/drivers", module: r54, docs: {"GET":"key drivers of NPS or CSAT (?outcome=nps|csat) for the dashboard's filters: each driver item's relative weight (Johnson 2000) with its 95 % bootstrap interval, its mean score and n, or \"not enough data\"; ?format=csv for the table as CSV"} },

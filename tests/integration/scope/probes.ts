@@ -3,6 +3,10 @@
 // is not "unit". A probe proves, over real HTTP, that S1's and R1's callers see and change only their subtree.
 import type { ScopeFixture } from "./fixture";
 import { ACCESS_PROBES } from "./probes-access";
+import { ACCESS_PAGE_PROBES } from "./pages-access";
+import { RECORDS_PROBES } from "./probes-records";
+import { RECORDS_PAGE_PROBES } from "./pages-records";
+import { RECORDS_ACTION_PROBES } from "./actions-records";
 import { CUSTOMER_PROBES } from "./probes-customers";
 import { CUSTOMER_PAGE_PROBES } from "./pages-customers";
 import { CUSTOMER_ACTION_PROBES } from "./actions-customers";
@@ -13,6 +17,7 @@ export type ScopeProbes = Record<string, ScopeProbe>;
 
 export const PROBES: ScopeProbes = {
   ...ACCESS_PROBES,
+  ...RECORDS_PROBES,
   ...CUSTOMER_PROBES,
 };
 
@@ -22,6 +27,8 @@ export const PROBES: ScopeProbes = {
  * page "This page is for the whole organization" (scope-matrix.test.ts).
  */
 export const PAGE_PROBES: ScopeProbes = {
+  ...ACCESS_PAGE_PROBES,
+  ...RECORDS_PAGE_PROBES,
   ...CUSTOMER_PAGE_PROBES,
 };
 
@@ -30,5 +37,6 @@ export const PAGE_PROBES: ScopeProbes = {
  * tests/integration/action-table.ts must fail for a scoped member with the organization-wide message.
  */
 export const ACTION_PROBES: ScopeProbes = {
+  ...RECORDS_ACTION_PROBES,
   ...CUSTOMER_ACTION_PROBES,
 };
