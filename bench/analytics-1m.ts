@@ -20,6 +20,7 @@ import { startServer } from "../tests/server";
 import { groupCpuMs } from "./lib/cpu";
 import { benchViewerKey } from "./lib/api-key";
 import { arg, pct, timeIt } from "./lib/timing";
+import { captureRawSql, rawDriver } from "./lib/raw-sql";
 
 const root = path.resolve(import.meta.dirname, "..");
 const baseScale = arg("base-scale", "1");
@@ -30,8 +31,6 @@ const requests = Number(arg("requests", "100"));
 const endpoints = arg("endpoints", "trend,map,gaps").split(",");
 const sqliteFile = path.join(root, arg("sqlite-file", "tmp/bench/scale-1m.db"));
 const PG_DATABASE = "resonance_bench_1m";
-
-type Sql = { sql: string; text: string; values: unknown[] };
 
 async function child() {
   const url = process.env.DATABASE_URL!;
@@ -62,46 +61,9 @@ async function child() {
     `${provider.padEnd(10)} dataset: ${responses} responses, ${interactions} interactions; trend filters journeyId=${journeyId} channelId=${channelId}`,
   );
 
-  // Every $queryRaw the service issues while fn runs (answered with no rows: only the statements matter).
-  async function capture(fn: () => Promise<unknown>): Promise<Sql[]> {
-    const captured: Sql[] = [];
-    const target = db as unknown as { $queryRaw: unknown };
-    const original = target.$queryRaw;
-    target.$queryRaw = (q: import("../lib/db").Prisma.Sql) => (captured.push(q), Promise.resolve([]));
-    try {
-      await fn();
-    } finally {
-      target.$queryRaw = original;
-    }
-    return captured;
-  }
-
-  // The raw driver, bound the way the Prisma adapters bind (SQLite: ISO text with "+00:00"; PostgreSQL:
-  // UTC text for timestamp(3) without time zone).
-  let rawRun: (q: Sql) => Promise<Array<Record<string, unknown>>>;
-  let rawClose: () => Promise<void>;
-  if (provider === "postgresql") {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    const bind = (v: unknown) => (v instanceof Date ? v.toISOString().replace("T", " ").replace("Z", "") : v);
-    rawRun = async (q) => (await client.query(q.text, q.values.map(bind))).rows;
-    rawClose = () => client.end();
-  } else {
-    const { default: Database } = await import("better-sqlite3");
-    const file = url.replace(/^file:/, "");
-    const sqlite = new Database(path.isAbsolute(file) ? file : path.join(root, file), { readonly: true });
-    type Statement = { all(...params: unknown[]): Array<Record<string, unknown>> };
-    const statements = new Map<string, Statement>(); // compiled once, as lib/db caches them
-    const bind = (v: unknown) => (v instanceof Date ? v.toISOString().replace("Z", "+00:00") : v);
-    rawRun = async (q) => {
-      let stmt = statements.get(q.sql);
-      if (!stmt) statements.set(q.sql, (stmt = sqlite.prepare(q.sql) as unknown as Statement));
-      return stmt.all(...q.values.map(bind));
-    };
-    rawClose = async () => {
-      sqlite.close();
-    };
-  }
+  const capture = (fn: () => Promise<unknown>) => captureRawSql(db, fn);
+  const driver = await rawDriver(url, provider);
+  const rawRun = driver.run;
 
   const server = await startServer({ databaseUrl: url });
   const key = await benchViewerKey(db, org.id);
@@ -158,19 +120,14 @@ async function child() {
       );
       if (process.argv.includes("--explain")) {
         for (const q of statements) {
-          const plan =
-            provider === "postgresql"
-              ? await rawRun({ ...q, text: `EXPLAIN (ANALYZE, BUFFERS) ${q.text}`, sql: "" })
-              : await rawRun({ ...q, sql: `EXPLAIN QUERY PLAN ${q.sql}`, text: "" });
-          console.log(
-            `  ${provider === "postgresql" ? q.text : q.sql}\n    ${plan.map((r) => r["QUERY PLAN"] ?? r.detail).join("\n    ")}`,
-          );
+          const plan = await driver.explain(q);
+          console.log(`  ${provider === "postgresql" ? q.text : q.sql}\n    ${plan.join("\n    ")}`);
         }
       }
     }
   } finally {
     await server.stop();
-    await rawClose();
+    await driver.close();
     await db.$disconnect();
   }
 }

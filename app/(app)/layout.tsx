@@ -26,6 +26,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           currentOrgId={ctx.orgId}
           user={{ name: user?.name ?? "", email: user?.email ?? "" }}
           role={ctx.role}
+          scopeName={ctx.scope?.unitName ?? null}
         />
       }
     >

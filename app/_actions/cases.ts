@@ -14,7 +14,7 @@ export async function updateCaseStatusAction(
   formData: FormData,
 ): Promise<ActionResult<unknown>> {
   return runAction(async () => {
-    const ctx = await requireCtx("agent");
+    const ctx = await requireCtx("agent", "unit");
     const { status } = parseWith(statusForm, formFields(formData));
     const updated = await updateCase(ctx, caseId, { status });
     revalidatePath("/cases");
@@ -50,7 +50,7 @@ export async function workCaseAction(
   formData: FormData,
 ): Promise<ActionResult<WorkCaseResult>> {
   return runAction(async () => {
-    const ctx = await requireCtx("agent");
+    const ctx = await requireCtx("agent", "unit");
     const { resurvey, ...fields } = parseWith(workForm, formFields(formData));
     const updated = await updateCase(ctx, caseId, {
       ...fields,

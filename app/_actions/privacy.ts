@@ -19,7 +19,7 @@ export async function setConsentAction(
   formData: FormData,
 ): Promise<ActionResult<null>> {
   return runAction(async () => {
-    const ctx = await requireCtx("agent");
+    const ctx = await requireCtx("agent", "unit"); // a customer the member may see (lib/customers/visible.ts)
     const { consent } = parseWith(consentForm, { consent: formData.get("consent") ?? "" });
     await updateCustomer(ctx, customerId, { consent: consent === "yes" ? true : consent === "no" ? false : null });
     revalidatePath(`/customers/${customerId}`);

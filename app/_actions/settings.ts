@@ -2,16 +2,11 @@
 // Settings actions. Members, invites and API keys are admin-only; each action checks that itself.
 import { issueMemberPasswordReset } from "@/lib/members/password-reset";
 import { revalidatePath } from "next/cache";
+import { z } from "zod";
 import { createApiKeySchema } from "@/lib/api-keys/schema";
 import { createApiKey, revokeApiKey } from "@/lib/api-keys/service";
-import { inviteCreateSchema, memberUpdateSchema } from "@/lib/members/schema";
-import {
-  createInvite,
-  removeMember,
-  revokeInvite,
-  revokeMemberSessions,
-  updateMemberRole,
-} from "@/lib/members/service";
+import { inviteCreateSchema, memberUpdateSchema, scopeUnitField } from "@/lib/members/schema";
+import { createInvite, removeMember, revokeInvite, revokeMemberSessions, updateMember } from "@/lib/members/service";
 import {
   formFields,
   parseWith,
@@ -32,9 +27,26 @@ export async function updateMemberRoleAction(
   return runAction(async () => {
     const ctx = await requireCtx("admin");
     const { role } = parseWith(memberUpdateSchema, formFields(formData));
-    await updateMemberRole(ctx, membershipId, role);
+    await updateMember(ctx, membershipId, { role });
     revalidatePath("/settings");
     return role;
+  });
+}
+
+const memberScopeForm = z.object({ unitId: scopeUnitField });
+
+/** A member's scope: a unit and its subtree, or "" for the whole organization (docs/hierarchy.md). */
+export async function updateMemberScopeAction(
+  membershipId: string,
+  _prev: State,
+  formData: FormData,
+): Promise<ActionResult<unknown>> {
+  return runAction(async () => {
+    const ctx = await requireCtx("admin");
+    const { unitId } = parseWith(memberScopeForm, formFields(formData));
+    await updateMember(ctx, membershipId, { unitId });
+    revalidatePath("/settings");
+    return unitId;
   });
 }
 

@@ -1,7 +1,8 @@
 "use client";
 // "Add customer" (agents and above). Field errors appear next to their fields; on success a link to the new profile.
 // When customers with the same name exist, the server adds nothing and the form lists them with links first; only
-// a second, explicit "Add as a new customer" (for that same name) adds the customer.
+// a second, explicit "Add as a new customer" (for that same name) adds the customer. Once the organization has units,
+// a Home unit field: the caller's active units (a unit-scoped member's own, theirs preselected and no "none").
 import { useEffect, useRef, useState } from "react";
 import Link from "next/link";
 import { createCustomerAction } from "@/app/_actions/customers";
@@ -10,6 +11,7 @@ import { Select } from "../ui/select";
 import { FormMessage } from "../ui/form-message";
 import { SubmitButton } from "../ui/submit-button";
 import { useActionForm } from "../ui/use-action-form";
+import { HomeUnitSelect, type HomeUnitChoice } from "./home-unit";
 
 const CONSENT = [
   { value: "", label: "Not asked" },
@@ -17,7 +19,7 @@ const CONSENT = [
   { value: "no", label: "No" },
 ];
 
-export function AddCustomerForm({ defaultName }: { defaultName?: string }) {
+export function AddCustomerForm({ defaultName, units }: { defaultName?: string; units?: HomeUnitChoice | null }) {
   const { state, dispatch, onSubmit, pending, fieldErrors: errors, message } = useActionForm(createCustomerAction);
   const formRef = useRef<HTMLFormElement>(null);
   const [name, setName] = useState(defaultName ?? "");
@@ -80,6 +82,7 @@ export function AddCustomerForm({ defaultName }: { defaultName?: string }) {
         error={errors?.tags}
       />
       <Select id="new-consent" name="consent" label="Consent to surveys" options={CONSENT} error={errors?.consent} />
+      {units ? <HomeUnitSelect id="new-unit" choice={units} error={errors?.unitId} /> : null}
       <div className="flex flex-col gap-3 sm:col-span-2 lg:col-span-3">
         {message ? <FormMessage tone="error">{message}</FormMessage> : null}
         {created ? (

@@ -3,10 +3,11 @@ import Link from "next/link";
 import { hasRole, type Role } from "@/lib/auth/roles";
 import { buttonClass } from "../ui/button";
 
-export function CsvLinks({ role, importHref, exportHref }: { role: Role; importHref: string; exportHref: string }) {
+/** `importHref` undefined: no import here (imports are for whole-organization members, docs/hierarchy.md). */
+export function CsvLinks({ role, importHref, exportHref }: { role: Role; importHref?: string; exportHref: string }) {
   return (
     <>
-      {hasRole(role, "manager") ? (
+      {importHref && hasRole(role, "manager") ? (
         <Link href={importHref} className={buttonClass("secondary")}>
           Import CSV
         </Link>

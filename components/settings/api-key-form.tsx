@@ -5,9 +5,11 @@ import { Input } from "../ui/input";
 import { Select } from "../ui/select";
 import { OneTimeSecret } from "../ui/one-time-secret";
 import { ROLE_OPTIONS } from "./role-options";
+import { scopeOptions, type UnitChoice } from "./scope-options";
 import { SecretForm } from "./secret-form";
 
-export function ApiKeyForm() {
+/** `units`: the active units, once the organization has some; a key limited to one sees its subtree only. */
+export function ApiKeyForm({ units = [] }: { units?: UnitChoice[] }) {
   return (
     <SecretForm
       action={createApiKeyAction}
@@ -35,6 +37,17 @@ export function ApiKeyForm() {
             error={fieldErrors?.role}
             className="sm:w-40"
           />
+          {units.length ? (
+            <Select
+              id="key-unit"
+              name="unitId"
+              label="Scope"
+              defaultValue=""
+              options={scopeOptions(units)}
+              error={fieldErrors?.unitId}
+              className="sm:w-64"
+            />
+          ) : null}
         </>
       )}
       secret={(data) => (

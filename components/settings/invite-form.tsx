@@ -1,5 +1,5 @@
 "use client";
-// Invite by e-mail + role. With an SMTP server the link goes to the address and the admin never sees it;
+// Invite by e-mail + role (+ scope, once the organization has units). With an SMTP server the link goes to the address and the admin never sees it;
 // without one the link is shown once (only its hash is stored) for the admin to pass on.
 import { createInviteAction } from "@/app/_actions/settings";
 import { Input } from "../ui/input";
@@ -7,9 +7,10 @@ import { Select } from "../ui/select";
 import { FormMessage } from "../ui/form-message";
 import { OneTimeSecret } from "../ui/one-time-secret";
 import { ROLE_OPTIONS } from "./role-options";
+import { scopeOptions, type UnitChoice } from "./scope-options";
 import { SecretForm } from "./secret-form";
 
-export function InviteForm({ mailConfigured }: { mailConfigured: boolean }) {
+export function InviteForm({ mailConfigured, units = [] }: { mailConfigured: boolean; units?: UnitChoice[] }) {
   return (
     <SecretForm
       action={createInviteAction}
@@ -37,6 +38,17 @@ export function InviteForm({ mailConfigured }: { mailConfigured: boolean }) {
             error={fieldErrors?.role}
             className="sm:w-40"
           />
+          {units.length ? (
+            <Select
+              id="invite-unit"
+              name="unitId"
+              label="Scope"
+              defaultValue=""
+              options={scopeOptions(units)}
+              error={fieldErrors?.unitId}
+              className="sm:w-64"
+            />
+          ) : null}
         </>
       )}
       secret={(invite) =>

@@ -1,9 +1,11 @@
-// Members with their roles (admins change roles and remove members), invites, and pending invites.
+// Members with their roles and scopes (admins change them and remove members), invites, and pending invites. A scope
+// is the whole organization or one unit and its subtree (docs/hierarchy.md, "Scoped memberships").
 import {
   removeMemberAction,
   revokeInviteAction,
   revokeMemberSessionsAction,
   updateMemberRoleAction,
+  updateMemberScopeAction,
 } from "@/app/_actions/settings";
 import { ROLE_LABELS, isRole } from "@/lib/auth/roles";
 import { Section } from "../ui/page-header";
@@ -15,6 +17,7 @@ import { formatDate } from "../ui/format";
 import { InviteForm } from "./invite-form";
 import { MemberResetForm } from "./member-reset-form";
 import { ROLE_OPTIONS } from "./role-options";
+import { scopeLabel, scopeOptions, type UnitChoice } from "./scope-options";
 
 type Member = {
   id: string;
@@ -22,9 +25,17 @@ type Member = {
   joinedAt: Date;
   suspendedAt?: Date | null;
   source?: string;
+  unit?: { id: string; name: string } | null;
   user: { id: string; name: string; email: string };
 };
-type Invite = { id: string; email: string; role: string; status: string; expiresAt: Date };
+type Invite = {
+  id: string;
+  email: string;
+  role: string;
+  unit?: { id: string; name: string } | null;
+  status: string;
+  expiresAt: Date;
+};
 
 const roleLabel = (r: string) => (isRole(r) ? ROLE_LABELS[r].label : r);
 
@@ -33,24 +44,33 @@ export function MembersSection({
   invites,
   meId,
   mailConfigured,
+  units = [],
 }: {
   members: Member[];
   invites: Invite[];
   meId: string;
   mailConfigured: boolean;
+  /** The active units in tree order: the scopes an admin can give (none: the organization has no units). */
+  units?: UnitChoice[];
 }) {
   const pending = invites.filter((i) => i.status === "pending");
+  const scoped = units.length > 0 || members.some((m) => m.unit) || pending.some((i) => i.unit);
   return (
     <>
       <Section
         title="Members"
-        description="Viewers read; agents also log interactions and work cases; managers also edit journeys and surveys; admins also manage members and keys."
+        description={
+          scoped
+            ? "Viewers read; agents also log interactions and work cases; managers also edit journeys and surveys; admins also manage members and keys. A member scoped to a unit sees that unit and the units below it only; only admins for the whole organization manage access and settings."
+            : "Viewers read; agents also log interactions and work cases; managers also edit journeys and surveys; admins also manage members and keys."
+        }
       >
         <Table label="Members">
           <THead>
             <tr>
               <Th>Name</Th>
               <Th>Role</Th>
+              {scoped ? <Th>Scope</Th> : null}
               <Th>Joined</Th>
               <Th>
                 <span className="sr-only">Actions</span>
@@ -93,6 +113,32 @@ export function MembersSection({
                       </ActionForm>
                     )}
                   </Td>
+                  {scoped ? (
+                    <Td className="min-w-64" data-testid="member-scope">
+                      {me ? (
+                        <span className="text-sm">{scopeLabel(m.unit)}</span>
+                      ) : (
+                        <ActionForm
+                          key={m.unit?.id ?? ""}
+                          action={updateMemberScopeAction.bind(null, m.id)}
+                          submitLabel="Save"
+                          pendingLabel="Saving…"
+                          inline
+                          aria-label={`Scope of ${m.user.name}`}
+                        >
+                          <Select
+                            id={`scope-${m.id}`}
+                            name="unitId"
+                            label={`Scope of ${m.user.name}`}
+                            hideLabel
+                            defaultValue={m.unit?.id ?? ""}
+                            options={scopeOptions(units, m.unit)}
+                            className="w-56"
+                          />
+                        </ActionForm>
+                      )}
+                    </Td>
+                  ) : null}
                   <Td className="whitespace-nowrap text-slate-700">{formatDate(m.joinedAt)}</Td>
                   <Td className="text-right">
                     {me ? null : (
@@ -140,7 +186,7 @@ export function MembersSection({
             : "No e-mail server is configured: you get a one-time link for that address to pass on yourself; anyone who opens it can accept. It expires in 7 days."
         }
       >
-        <InviteForm mailConfigured={mailConfigured} />
+        <InviteForm mailConfigured={mailConfigured} units={units} />
         <h3 className="mt-6 mb-2 text-sm font-semibold text-slate-900">Pending invites</h3>
         {pending.length === 0 ? (
           <p className="text-sm text-slate-600">No pending invites.</p>
@@ -150,6 +196,7 @@ export function MembersSection({
               <tr>
                 <Th>E-mail</Th>
                 <Th>Role</Th>
+                {scoped ? <Th>Scope</Th> : null}
                 <Th>Expires</Th>
                 <Th>
                   <span className="sr-only">Actions</span>
@@ -161,6 +208,7 @@ export function MembersSection({
                 <tr key={i.id}>
                   <Td className="break-all">{i.email}</Td>
                   <Td>{roleLabel(i.role)}</Td>
+                  {scoped ? <Td>{scopeLabel(i.unit)}</Td> : null}
                   <Td className="whitespace-nowrap">{formatDate(i.expiresAt)}</Td>
                   <Td className="text-right">
                     <ActionForm

@@ -1,6 +1,6 @@
 // Sidebar contents: organization, navigation, and who is signed in.
 import Link from "next/link";
-import { UserRound } from "lucide-react";
+import { MapPin, UserRound } from "lucide-react";
 import { ROLE_LABELS, type Role } from "@/lib/auth/roles";
 import { buttonClass } from "../ui/button";
 import { NavLinks } from "./nav-links";
@@ -12,6 +12,8 @@ type Props = {
   currentOrgId: string;
   user: { name: string; email: string };
   role: Role;
+  /** The member's scope unit ("Manchester Arndale store"); null for the whole organization. */
+  scopeName?: string | null;
 };
 
 export function Brand() {
@@ -28,14 +30,25 @@ export function Brand() {
   );
 }
 
-export function Sidebar({ orgs, currentOrgId, user, role }: Props) {
+export function Sidebar({ orgs, currentOrgId, user, role, scopeName = null }: Props) {
   return (
     <div className="flex min-h-full flex-col gap-6 p-4">
       <div className="hidden md:block">
         <Brand />
       </div>
-      <OrgSwitcher orgs={orgs} currentOrgId={currentOrgId} />
-      <NavLinks />
+      <div>
+        <OrgSwitcher orgs={orgs} currentOrgId={currentOrgId} />
+        {scopeName ? (
+          <p className="mt-1 flex items-center gap-2 px-1 text-sm text-slate-700" data-testid="member-scope">
+            <MapPin aria-hidden="true" size={16} className="shrink-0 text-slate-500" />
+            <span className="min-w-0">
+              <span className="sr-only">Your scope: </span>
+              <span className="block truncate font-medium">{scopeName}</span>
+            </span>
+          </p>
+        ) : null}
+      </div>
+      <NavLinks scoped={scopeName !== null} />
       <div className="mt-auto border-t border-slate-200 pt-4">
         <p className="truncate text-sm font-medium text-slate-900">{user.name}</p>
         <p className="truncate text-xs text-slate-600">{user.email}</p>

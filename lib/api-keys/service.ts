@@ -9,25 +9,34 @@ import { isRole, lowerRole } from "../auth/roles";
 import { randomToken, sha256 } from "../auth/tokens";
 import { KeyCannotManageAccessError, NotFoundError } from "../errors";
 import { recordAudit } from "../audit/service";
+import { checkUnitRef } from "../units/service";
+import { unitNamesOf } from "../members/service";
 import type { CreateApiKeyInput } from "./schema";
 
 const KEY_PATTERN = /^rsn_([A-Za-z0-9]{10})_([A-Za-z0-9_-]{20,})$/;
 const LAST_USED_RESOLUTION_MS = 60_000;
 
-function toDto(k: {
-  id: string;
-  name: string;
-  prefix: string;
-  role: string;
-  createdAt: Date;
-  lastUsedAt: Date | null;
-  revokedAt: Date | null;
-}) {
+function toDto(
+  k: {
+    id: string;
+    name: string;
+    prefix: string;
+    role: string;
+    unitId: string | null;
+    createdAt: Date;
+    lastUsedAt: Date | null;
+    revokedAt: Date | null;
+  },
+  unitNames: ReadonlyMap<string, string> = new Map(),
+) {
   return {
     id: k.id,
     name: k.name,
     prefix: `rsn_${k.prefix}`,
     role: k.role,
+    /** The key's own scope (null: its creator's); its effective scope is the narrower of the two. */
+    unitId: k.unitId,
+    unit: k.unitId ? { id: k.unitId, name: unitNames.get(k.unitId) ?? "" } : null,
     createdAt: k.createdAt,
     lastUsedAt: k.lastUsedAt,
     revokedAt: k.revokedAt,
@@ -36,12 +45,18 @@ function toDto(k: {
 
 export async function listApiKeys(ctx: Ctx) {
   const keys = await db.apiKey.findMany({ where: { orgId: ctx.orgId }, orderBy: { createdAt: "desc" } });
-  return keys.map(toDto);
+  const names = await unitNamesOf(
+    ctx.orgId,
+    keys.map((k) => k.unitId),
+  );
+  return keys.map((k) => toDto(k, names));
 }
 
 export async function createApiKey(ctx: Ctx, input: CreateApiKeyInput) {
   // Keys never mint keys: a key's lineage is not stored, so a child key could outlive the key that made it.
   if (ctx.apiKeyId) throw new KeyCannotManageAccessError();
+  // A key limited to a unit: an active unit of this organization (another's is a 404, an archived one a 400).
+  await checkUnitRef(db, ctx.orgId, input.unitId);
   const prefix = randomToken(16)
     .replace(/[^A-Za-z0-9]/g, "")
     .slice(0, 10)
@@ -52,6 +67,7 @@ export async function createApiKey(ctx: Ctx, input: CreateApiKeyInput) {
       orgId: ctx.orgId,
       name: input.name,
       role: input.role,
+      unitId: input.unitId ?? null,
       prefix,
       keyHash: sha256(key),
       createdById: ctx.userId,
@@ -61,9 +77,9 @@ export async function createApiKey(ctx: Ctx, input: CreateApiKeyInput) {
     action: "api_key.created",
     entityType: "ApiKey",
     entityId: row.id,
-    data: { name: row.name, role: row.role },
+    data: { name: row.name, role: row.role, unitId: row.unitId },
   });
-  return { ...toDto(row), key };
+  return { ...toDto(row, await unitNamesOf(ctx.orgId, [row.unitId])), key };
 }
 
 export async function revokeApiKey(ctx: Ctx, id: string) {

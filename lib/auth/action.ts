@@ -58,11 +58,25 @@ export async function requireSession(): Promise<SessionIdentity> {
 
 // What the page asked for when requireCtx refused it, for the 403 page (app/(app)/forbidden.tsx) of the same
 // request: forbidden() takes no arguments and that page gets no props.
-const refusal = cache((): { needed?: Role; orgWide?: string } => ({}));
+type Refusal = { needed?: Role; orgWide?: string };
+const refusal = cache((): Refusal => ({}));
 
 /** The role the page needed, or (orgWide: the caller's scope unit) the whole organization, when requireCtx refused. */
-export function pageRefusal(): { needed?: Role; orgWide?: string } {
+export function pageRefusal(): Refusal {
   return refusal();
+}
+
+// forbidden() for requireCtx, remembering why for the 403 page (refusal(), the same render) and on the thrown
+// interrupt itself for an action: React's cache() does not hold between calls inside a server action, so
+// toActionFailure would find an empty refusal() there.
+function refuse(why: Refusal): never {
+  Object.assign(refusal(), why);
+  try {
+    forbidden();
+  } catch (interrupt) {
+    if (interrupt && typeof interrupt === "object") Object.assign(interrupt, { refusal: why });
+    throw interrupt;
+  }
 }
 
 // forbidden() throws an error with this digest (next/navigation); Next.js renders the nearest forbidden.tsx
@@ -83,14 +97,8 @@ export async function requireCtx(minRole: Role = "viewer", scope: RouteScope = "
   if (needsSso) redirect("/login/sso?error=sso_required");
   if (needsTwoFactor) redirect(`${TWO_FACTOR_PAGE}?required=1`);
   if (!ctx) redirect("/welcome");
-  if (!hasRole(ctx.role, minRole)) {
-    refusal().needed = minRole;
-    forbidden();
-  }
-  if (scope === "org" && ctx.scope) {
-    refusal().orgWide = ctx.scope.unitName;
-    forbidden();
-  }
+  if (!hasRole(ctx.role, minRole)) refuse({ needed: minRole });
+  if (scope === "org" && ctx.scope) refuse({ orgWide: ctx.scope.unitName });
   return ctx;
 }
 
@@ -148,7 +156,7 @@ function firstPerField(entries: { name: string; reason: string }[]): FieldErrors
 export function toActionFailure(error: unknown): ActionResult<never> {
   if (isForbiddenInterrupt(error)) {
     // requireCtx: a role below the action's, or a unit scope where the action needs the whole organization
-    const { orgWide } = refusal();
+    const { orgWide } = (error as { refusal?: Refusal }).refusal ?? refusal();
     return fail(orgWide ? new OrgWideRequiredError(orgWide).message : new ForbiddenError().message);
   }
   unstable_rethrow(error);

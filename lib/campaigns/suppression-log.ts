@@ -4,6 +4,7 @@
 import { db, type Prisma } from "../db";
 import type { Ctx } from "../auth/ctx";
 import { NotFoundError } from "../errors";
+import { assertVisibleCustomer } from "../customers/visible";
 import { pageArgs, toPage, type PaginationQuery } from "../http/pagination";
 import type { SuppressionReason } from "./contact-rules";
 import { suppressionText } from "./suppression-text";
@@ -89,7 +90,6 @@ export async function listCampaignSuppressions(ctx: Ctx, campaignId: string, q: 
 
 /** GET /api/v1/customers/:id/suppressions: every send this customer was left out of, and why, newest first. */
 export async function listCustomerSuppressions(ctx: Ctx, customerId: string, q: PaginationQuery) {
-  const own = await db.customer.findFirst({ where: { id: customerId, orgId: ctx.orgId }, select: { id: true } });
-  if (!own) throw new NotFoundError("Customer");
+  await assertVisibleCustomer(ctx, customerId);
   return page(ctx, { customerId }, q);
 }

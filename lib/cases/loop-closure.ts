@@ -15,6 +15,7 @@ import type { Ctx } from "../auth/ctx";
 import { wilsonInterval } from "../metrics";
 import { MIN_N } from "../metrics/distribution";
 import { SYSTEM_CASE_ACTIONS } from "./rules";
+import { scopeWhere } from "../units/scope";
 
 export const LOOP_WINDOW_MS = 48 * 3_600_000;
 const MAX_RESPONSES = 20_000;
@@ -89,8 +90,10 @@ export function loopClosureOf(n: number, actedOn: number, truncated = false): Lo
 }
 
 export async function getLoopClosure(ctx: Ctx, period: { from: Date; to: Date }): Promise<LoopClosure> {
+  // A unit-scoped caller's figure is over the detractor responses of their units.
   const detractor = {
     orgId: ctx.orgId,
+    ...scopeWhere(ctx),
     metric: "nps",
     category: "detractor",
     score: { not: null },

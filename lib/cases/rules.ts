@@ -2,7 +2,8 @@
 // for one. Defaults: an NPS detractor (0–6), CSAT ≤ 2, CES ≤ 3, or an interaction marked "follow-up needed".
 // Each rule fires exactly once per triggering event: the case's (orgId, triggerKey) is unique and the case
 // is written in the same transaction as the response or interaction that triggered it.
-// Owner: the chosen person, or the agent with the fewest open cases (ties: who joined first).
+// Owner: the chosen person, or the agent with the fewest open cases (ties: who joined first) — of those who can open
+// the case (docs/hierarchy.md, "Scoped access: responses, interactions and cases").
 import { z } from "zod";
 import type { Prisma } from "../generated/sqlite/client";
 import type { db } from "../db";
@@ -75,38 +76,68 @@ export function responseTrigger(
 }
 
 /**
- * Picks owners for new cases: the chosen person when set and still a member, otherwise the agent with the
- * fewest open cases (ties: who joined first). The picker counts its own picks, so that many cases opened
- * in one transaction are spread round-robin too.
+ * Whether a member scoped to the unit with `scopePath` (null: the whole organization) can open a case of the unit
+ * with `casePath` (null: a case without a unit). A unit's subtree is every unit whose path starts with its path
+ * (docs/hierarchy.md, "Model: a materialized path").
  */
-async function ownerPicker(tx: Tx, orgId: string, rules: CaseRules): Promise<() => string | null> {
-  if (rules.assignTo) {
-    const m = await tx.membership.findUnique({
-      where: { orgId_userId: { orgId, userId: rules.assignTo } },
-      select: { userId: true, suspendedAt: true },
-    });
-    if (m && !m.suspendedAt) return () => m.userId;
-  }
+export const scopeIncludes = (scopePath: string | null, casePath: string | null) =>
+  scopePath === null || (casePath !== null && casePath.startsWith(scopePath));
+
+/** The paths of the units of new cases, by id. */
+async function unitPaths(tx: Tx, orgId: string, unitIds: (string | null)[]): Promise<Map<string, string>> {
+  const ids = [...new Set(unitIds.filter((u): u is string => !!u))];
+  if (ids.length === 0) return new Map();
+  const units = await tx.unit.findMany({ where: { orgId, id: { in: ids } }, select: { id: true, path: true } });
+  return new Map(units.map((u) => [u.id, u.path]));
+}
+
+/**
+ * Picks owners for new cases: the chosen person when set and still a member, otherwise the agent with the
+ * fewest open cases (ties: who joined first); either only if their scope includes the case's unit (`casePath`), so
+ * that no case goes to someone who cannot open it (none fits: unassigned). The picker counts its own picks, so that
+ * many cases opened in one transaction are spread round-robin too.
+ */
+async function ownerPicker(
+  tx: Tx,
+  orgId: string,
+  rules: CaseRules,
+): Promise<(casePath: string | null) => string | null> {
+  const chosen = rules.assignTo
+    ? await tx.membership.findUnique({
+        where: { orgId_userId: { orgId, userId: rules.assignTo } },
+        select: { userId: true, suspendedAt: true, unit: { select: { path: true } } },
+      })
+    : null;
   const agents = await tx.membership.findMany({
     where: { orgId, role: "agent", suspendedAt: null },
     orderBy: { createdAt: "asc" },
-    select: { userId: true },
+    select: { userId: true, unit: { select: { path: true } } },
   });
-  if (agents.length === 0) return () => null;
-  const load = await tx.case.groupBy({
-    by: ["ownerId"],
-    where: { orgId, status: { not: "resolved" }, ownerId: { in: agents.map((a) => a.userId) } },
-    _count: { _all: true },
-  });
+  const load = agents.length
+    ? await tx.case.groupBy({
+        by: ["ownerId"],
+        where: { orgId, status: { not: "resolved" }, ownerId: { in: agents.map((a) => a.userId) } },
+        _count: { _all: true },
+      })
+    : [];
   const open = new Map(load.map((l) => [l.ownerId, l._count._all]));
-  return () => {
-    const best = agents.reduce(
+  return (casePath) => {
+    if (chosen && !chosen.suspendedAt && scopeIncludes(chosen.unit?.path ?? null, casePath)) return chosen.userId;
+    const eligible = agents.filter((a) => scopeIncludes(a.unit?.path ?? null, casePath));
+    if (eligible.length === 0) return null;
+    const best = eligible.reduce(
       (b, a) => ((open.get(a.userId) ?? 0) < (open.get(b.userId) ?? 0) ? a : b),
-      agents[0],
+      eligible[0],
     ).userId;
     open.set(best, (open.get(best) ?? 0) + 1);
     return best;
   };
+}
+
+/** The owner of one new (or reopened) case of `unitId`. */
+async function ownerFor(tx: Tx, orgId: string, rules: CaseRules, unitId: string | null): Promise<string | null> {
+  const pick = await ownerPicker(tx, orgId, rules);
+  return pick(unitId ? ((await unitPaths(tx, orgId, [unitId])).get(unitId) ?? null) : null);
 }
 
 async function rulesOf(tx: Tx, orgId: string): Promise<CaseRules> {
@@ -142,7 +173,7 @@ async function openCase(
       unitId,
       responseId: data.responseId,
       interactionId: data.interactionId,
-      ownerId: (await ownerPicker(tx, orgId, rules))(),
+      ownerId: await ownerFor(tx, orgId, rules, unitId),
       dueAt: new Date(Date.now() + rules.dueHours * 3_600_000),
     },
   });
@@ -195,6 +226,11 @@ export async function openCasesForNewResponses(tx: Tx, orgId: string, responses:
     orgId,
     due.map(({ r }) => ({ sourceUnitId: r.unitId, customerId: r.customerId })),
   );
+  const paths = await unitPaths(
+    tx,
+    orgId,
+    units.map((u) => u.unitId),
+  );
   const created = await tx.case.createManyAndReturn({
     data: due.map(({ r, trigger }, i) => ({
       orgId,
@@ -203,7 +239,7 @@ export async function openCasesForNewResponses(tx: Tx, orgId: string, responses:
       customerId: r.customerId,
       unitId: units[i].unitId,
       responseId: r.id,
-      ownerId: pick(),
+      ownerId: pick(paths.get(units[i].unitId ?? "") ?? null),
       dueAt,
     })),
   });
@@ -256,7 +292,7 @@ export async function reconcileCaseForScore(tx: Tx, r: ResponseEvent, previousSc
   const kase = await tx.case.findFirst({
     where: { orgId: r.orgId, responseId: r.id, triggerKey: { not: null } },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: { id: true, orgId: true, status: true, rootCause: true, resolution: true, triggerKey: true },
+    select: { id: true, orgId: true, unitId: true, status: true, rootCause: true, resolution: true, triggerKey: true },
   });
   if (!kase) {
     if (!trigger) return null;
@@ -283,7 +319,7 @@ export async function reconcileCaseForScore(tx: Tx, r: ResponseEvent, previousSc
         status: "open",
         title: trigger.title,
         resolvedAt: null,
-        ownerId: (await ownerPicker(tx, r.orgId, rules))(),
+        ownerId: await ownerFor(tx, r.orgId, rules, kase.unitId),
         dueAt: new Date(Date.now() + rules.dueHours * 3_600_000),
       },
     });

@@ -10,6 +10,8 @@ import type { CaseListQuery, CaseUpdate } from "./schema";
 import { rootCausesFrom } from "./root-causes";
 import { finishResurvey, prepareResurvey, resurveyInTx, type ResurveyOutcome } from "./resurvey";
 import { fireCaseResolvedTriggers } from "../triggers/fire";
+import { scopeWhere } from "../units/scope";
+import { memberCanOpenCase } from "./settings-service";
 
 const include = {
   customer: { select: { id: true, name: true } },
@@ -40,6 +42,7 @@ export async function listCases(ctx: Ctx, q: CaseListQuery) {
   const queue = q.mine && !q.status;
   const where: Prisma.CaseWhereInput = {
     orgId: ctx.orgId,
+    ...scopeWhere(ctx),
     status: q.status ?? (queue ? { not: "resolved" } : undefined),
     ...(q.mine ? { ownerId: ctx.userId } : {}),
   };
@@ -51,17 +54,20 @@ export async function listCases(ctx: Ctx, q: CaseListQuery) {
   return { data: page.data.map(toDto), nextCursor: page.nextCursor };
 }
 
+// A case outside the caller's units is a 404 everywhere below, exactly as another organization's (docs/hierarchy.md,
+// "Scoped access: responses, interactions and cases"), and it is left unchanged.
 export async function getCase(ctx: Ctx, id: string) {
-  const row = await db.case.findFirst({ where: { id, orgId: ctx.orgId }, include });
+  const row = await db.case.findFirst({ where: { id, orgId: ctx.orgId, ...scopeWhere(ctx) }, include });
   if (!row) throw new NotFoundError("Case");
   return toDto(row);
 }
 
 export async function updateCase(ctx: Ctx, id: string, input: CaseUpdate, opts: { mail?: boolean } = {}) {
   const existing = await db.case.findFirst({
-    where: { id, orgId: ctx.orgId },
+    where: { id, orgId: ctx.orgId, ...scopeWhere(ctx) },
     select: {
       id: true,
+      unitId: true,
       status: true,
       rootCause: true,
       resolution: true,
@@ -78,6 +84,8 @@ export async function updateCase(ctx: Ctx, id: string, input: CaseUpdate, opts: 
     });
     if (!member) problems.push({ name: "ownerId", reason: "Not a member of this organization", in: "body" });
     else if (member.suspendedAt) problems.push({ name: "ownerId", reason: "This member is suspended", in: "body" });
+    else if (!(await memberCanOpenCase(ctx, input.ownerId, existing.unitId)))
+      problems.push({ name: "ownerId", reason: "This member's units do not include this case", in: "body" });
   }
   // A cause removed from the list stays valid on the cases that already have it.
   if (
@@ -146,7 +154,7 @@ const AUDIT_SHOWN = 30;
 /** Everything the case page shows: the trigger (response with answers, or interaction), customer, history. */
 export async function getCaseDetail(ctx: Ctx, id: string) {
   const row = await db.case.findFirst({
-    where: { id, orgId: ctx.orgId },
+    where: { id, orgId: ctx.orgId, ...scopeWhere(ctx) },
     include: {
       owner: { select: { id: true, name: true } },
       customer: {

@@ -7,7 +7,7 @@ import type { Prisma } from "../generated/sqlite/client";
 import { ValidationError } from "../errors";
 import { recordAudit } from "../audit/service";
 import { z } from "zod";
-import { caseRulesFrom, caseRulesSchema, type CaseRules } from "./rules";
+import { caseRulesFrom, caseRulesSchema, scopeIncludes, type CaseRules } from "./rules";
 import { rootCauseListSchema, rootCausesFrom } from "./root-causes";
 
 /** PUT /api/v1/case-settings: either part or both; `rules` is a whole rules document (missing keys take the defaults). */
@@ -37,14 +37,40 @@ async function writeSetting(ctx: Ctx, key: "caseRules" | "rootCauses", value: Pr
   });
 }
 
-/** People who can own cases: agents, managers and admins of the organization. */
-export async function listCaseOwners(ctx: Ctx): Promise<{ id: string; name: string; role: string }[]> {
+/** The path of a case's unit (null for a case without a unit), to tell which members' scopes include it. */
+async function casePathOf(ctx: Ctx, unitId: string | null): Promise<string | null> {
+  if (!unitId) return null;
+  const unit = await db.unit.findFirst({ where: { id: unitId, orgId: ctx.orgId }, select: { path: true } });
+  return unit?.path ?? null;
+}
+
+/**
+ * People who can own cases: agents, managers and admins of the organization. For one case (`forCase`), only those
+ * who can open it: a member scoped to a unit owns only cases of that unit's subtree (docs/hierarchy.md, "Scoped
+ * access: responses, interactions and cases"); a case without a unit, organization-wide members only.
+ */
+export async function listCaseOwners(
+  ctx: Ctx,
+  forCase?: { unitId: string | null },
+): Promise<{ id: string; name: string; role: string }[]> {
   const rows = await db.membership.findMany({
     where: { orgId: ctx.orgId, suspendedAt: null, role: { in: ["agent", "manager", "admin"] } },
     orderBy: { createdAt: "asc" },
-    select: { role: true, user: { select: { id: true, name: true } } },
+    select: { role: true, unit: { select: { path: true } }, user: { select: { id: true, name: true } } },
   });
-  return rows.map((r) => ({ id: r.user.id, name: r.user.name, role: r.role }));
+  const casePath = forCase ? await casePathOf(ctx, forCase.unitId) : null;
+  return rows
+    .filter((r) => !forCase || scopeIncludes(r.unit?.path ?? null, casePath))
+    .map((r) => ({ id: r.user.id, name: r.user.name, role: r.role }));
+}
+
+/** Whether the member `userId`'s scope includes a case of `caseUnitId` (an owner must be able to open the case). */
+export async function memberCanOpenCase(ctx: Ctx, userId: string, caseUnitId: string | null): Promise<boolean> {
+  const m = await db.membership.findUnique({
+    where: { orgId_userId: { orgId: ctx.orgId, userId } },
+    select: { unit: { select: { path: true } } },
+  });
+  return !!m && scopeIncludes(m.unit?.path ?? null, await casePathOf(ctx, caseUnitId));
 }
 
 /** `rules` has been parsed with caseRulesSchema; a fixed owner must be an agent, manager or admin here. */

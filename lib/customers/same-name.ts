@@ -5,6 +5,7 @@
 import { db } from "../db";
 import type { Ctx } from "../auth/ctx";
 import { AppError } from "../errors";
+import { customerScopeWhere } from "../units/scope";
 import { headOf, normalizeSearch } from "./search-tokens";
 
 export type SameNameCustomer = { id: string; name: string | null; email: string | null; externalId: string | null };
@@ -12,7 +13,8 @@ const SAME_NAME_LIMIT = 20;
 
 /**
  * Customers of the organization called exactly `name` (case, accents and spacing aside), erased ones left out:
- * an equality lookup on the search index's full-name (or single-word) token.
+ * an equality lookup on the search index's full-name (or single-word) token. A unit-scoped caller is shown only the
+ * customers they may see (lib/customers/visible.ts): the warning never names a customer outside their units.
  */
 export async function findSameNameCustomers(ctx: Ctx, name: string): Promise<SameNameCustomer[]> {
   const q = normalizeSearch(name);
@@ -24,7 +26,12 @@ export async function findSameNameCustomers(ctx: Ctx, name: string): Promise<Sam
   });
   if (tokens.length === 0) return [];
   const rows = await db.customer.findMany({
-    where: { orgId: ctx.orgId, id: { in: [...new Set(tokens.map((t) => t.customerId))] }, erasedAt: null },
+    where: {
+      orgId: ctx.orgId,
+      id: { in: [...new Set(tokens.map((t) => t.customerId))] },
+      erasedAt: null,
+      ...customerScopeWhere(ctx),
+    },
     select: { id: true, name: true, email: true, externalId: true },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });

@@ -1,10 +1,14 @@
 // One timeline per customer: interactions, survey responses and cases merged, newest first, paginated by a
-// (time, id) cursor so that items sharing a timestamp are never skipped or repeated across pages.
+// (time, id) cursor so that items sharing a timestamp are never skipped or repeated across pages. A unit-scoped
+// caller sees the timeline of a customer they may see (lib/customers/visible.ts) with only the rows of their units,
+// and the loyalty stage computed from those rows alone (docs/hierarchy.md, "Customers in a scope").
 import { z } from "zod";
 import { db } from "../db";
 import type { Ctx } from "../auth/ctx";
 import { NotFoundError } from "../errors";
 import { loyaltyStage } from "./loyalty";
+import { scopeWhere } from "../units/scope";
+import { visibleCustomerWhere } from "./visible";
 
 export const timelineQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(25),
@@ -28,10 +32,10 @@ function after<K extends string>(field: K, c: Cursor) {
 }
 
 export async function getTimeline(ctx: Ctx, customerId: string, q: TimelineQuery) {
-  const customer = await db.customer.findFirst({ where: { id: customerId, orgId: ctx.orgId }, select: { id: true } });
+  const customer = await db.customer.findFirst({ where: visibleCustomerWhere(ctx, customerId), select: { id: true } });
   if (!customer) throw new NotFoundError("Customer");
   const c = decode(q.before);
-  const base = { orgId: ctx.orgId, customerId };
+  const base = { orgId: ctx.orgId, customerId, ...scopeWhere(ctx) };
   const [interactions, responses, cases] = await Promise.all([
     db.interaction.findMany({
       where: { ...base, ...after("occurredAt", c) },
@@ -108,14 +112,15 @@ export type TimelineItem = Awaited<ReturnType<typeof getTimeline>>["data"][numbe
 /** The customer's loyalty stage (lib/customers/loyalty.ts) from the database. */
 export async function getLoyalty(ctx: Ctx, customerId: string, now = new Date()) {
   const since180 = new Date(now.getTime() - 180 * 86_400_000);
+  const base = { orgId: ctx.orgId, customerId, ...scopeWhere(ctx) };
   const [latest, interactions, responses] = await Promise.all([
     db.response.findFirst({
-      where: { orgId: ctx.orgId, customerId, metric: { in: ["nps", "csat"] }, score: { not: null } },
+      where: { ...base, metric: { in: ["nps", "csat"] }, score: { not: null } },
       orderBy: { submittedAt: "desc" },
       select: { metric: true, score: true, submittedAt: true },
     }),
-    db.interaction.count({ where: { orgId: ctx.orgId, customerId, occurredAt: { gte: since180 } } }),
-    db.response.count({ where: { orgId: ctx.orgId, customerId, submittedAt: { gte: since180 } } }),
+    db.interaction.count({ where: { ...base, occurredAt: { gte: since180 } } }),
+    db.response.count({ where: { ...base, submittedAt: { gte: since180 } } }),
   ]);
   const input = {
     latest:

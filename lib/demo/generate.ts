@@ -22,8 +22,8 @@ export const DEFAULT_DEMO_SEED = 20261123;
 
 /**
  * The demo's staff. The first five see the whole organization; the last four are the hierarchy's people
- * (docs/hierarchy.md): their membership is scoped to a unit of lib/demo/hierarchy.ts (`unit`, by code). Until scoped
- * access is built, they too see the whole organization.
+ * (docs/hierarchy.md): their membership is scoped to a unit of lib/demo/hierarchy.ts (`unit`, by code), so each
+ * sees that unit and the units below it only.
  */
 export const DEMO_USERS = [
   { email: "admin@demo.resonance.test", name: "Morgan Reyes", role: "admin", password: DEMO_PASSWORD, unit: null },

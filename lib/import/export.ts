@@ -1,12 +1,14 @@
 // Customer CSV export in the column shape the import accepts (externalId, name, email, phone, tags, consent,
 // attributes.<key>…), so an export re-imports cleanly. Streamed: the database is read in chunks by id and
 // each chunk is written out before the next one is read; nothing holds all customers in memory. Cells are
-// guarded against formula injection (lib/csv/stream.ts); the import removes that guard again.
+// guarded against formula injection (lib/csv/stream.ts); the import removes that guard again. A unit-scoped caller
+// exports the customers they may see (docs/hierarchy.md, "Customers in a scope").
 import { csvStream, type CsvCell } from "../csv/stream";
 import { db } from "../db";
 import type { Ctx } from "../auth/ctx";
 import { CUSTOMER_FIELDS } from "./mapping";
 import { recordAudit } from "../audit/service";
+import { customerScopeWhere } from "../units/scope";
 import { INTERACTION_FIELDS } from "./interaction-spec";
 import { interactionWhere } from "../interactions/service";
 import type { InteractionFilters } from "../interactions/schema";
@@ -19,7 +21,7 @@ async function attributeKeys(ctx: Ctx): Promise<string[]> {
   let cursor: string | undefined;
   for (;;) {
     const rows = await db.customer.findMany({
-      where: { orgId: ctx.orgId, ...(cursor ? { id: { gt: cursor } } : {}) },
+      where: { orgId: ctx.orgId, ...customerScopeWhere(ctx), ...(cursor ? { id: { gt: cursor } } : {}) },
       select: { id: true, attributes: true },
       orderBy: { id: "asc" },
       take: CHUNK,
@@ -65,8 +67,22 @@ async function* customerRows(ctx: Ctx, attrs: string[]): AsyncGenerator<CsvCell[
   let cursor: string | undefined;
   for (;;) {
     const rows = await db.customer.findMany({
-      where: { orgId: ctx.orgId, erasedAt: null, ...(cursor ? { id: { gt: cursor } } : {}) },
-      select: { id: true, externalId: true, name: true, email: true, phone: true, consent: true, attributes: true },
+      where: {
+        orgId: ctx.orgId,
+        erasedAt: null,
+        ...customerScopeWhere(ctx),
+        ...(cursor ? { id: { gt: cursor } } : {}),
+      },
+      select: {
+        id: true,
+        externalId: true,
+        name: true,
+        email: true,
+        phone: true,
+        consent: true,
+        attributes: true,
+        unit: { select: { code: true } },
+      },
       orderBy: { id: "asc" },
       take: CHUNK,
     });
@@ -80,6 +96,7 @@ async function* customerRows(ctx: Ctx, attrs: string[]): AsyncGenerator<CsvCell[
         c.phone ?? "",
         (tags.get(c.id) ?? []).join("; "),
         c.consent === null ? "" : c.consent ? "yes" : "no",
+        c.unit?.code ?? "",
         ...attrs.map((k) => cell(a[k])),
       ];
     });

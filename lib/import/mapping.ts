@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { ValidationError, type InvalidParam } from "../errors";
 
-export const CUSTOMER_FIELDS = ["externalId", "name", "email", "phone", "tags", "consent"] as const;
+export const CUSTOMER_FIELDS = ["externalId", "name", "email", "phone", "tags", "consent", "unit"] as const;
 export type CustomerField = (typeof CUSTOMER_FIELDS)[number];
 /** A mapping target: a field of the kind being imported, `attributes.<key>` (customers), or "ignore". */
 export type MappingTarget = CustomerField | `attributes.${string}` | "ignore" | (string & {});
@@ -17,6 +17,7 @@ export const FIELD_LABELS: Record<CustomerField, string> = {
   phone: "Phone",
   tags: "Tags",
   consent: "Consent",
+  unit: "Home unit (code)",
 };
 
 export const IMPORT_MODES = ["all_or_nothing", "skip_bad_rows"] as const;
@@ -60,6 +61,7 @@ const SYNONYMS: Record<CustomerField, string[]> = {
   phone: ["phone", "phonenumber", "telephone", "tel", "mobile", "cell"],
   tags: ["tags", "tag", "segments", "segment", "labels"],
   consent: ["consent", "optin", "surveyconsent", "marketingconsent"],
+  unit: ["unit", "unitcode", "homeunit", "homeunitcode"],
 };
 
 export const CUSTOMER_SPEC: MappingSpec = {

@@ -6,7 +6,9 @@ import { NUL_REASON } from "../http/request";
 import { attributeKeyOf, type Mapping } from "./mapping";
 
 export type RowProblem = { row: number; field: string; reason: string };
-export type ParsedRow = { ok: true; input: CustomerInput } | { ok: false; problems: RowProblem[] };
+/** A customer row as read: the input, and the home unit's code as written in the `unit` column (resolved later). */
+export type CustomerRowInput = CustomerInput & { unitCode?: string };
+export type ParsedRow = { ok: true; input: CustomerRowInput } | { ok: false; problems: RowProblem[] };
 
 /** yes/no/true/false/1/0 (any case, also y/n) → boolean; empty → undefined (not given); anything else → "bad". */
 export function parseConsent(cell: string): boolean | undefined | "bad" {
@@ -49,6 +51,7 @@ export function parseRow(record: string[], columns: CompiledMapping, row: number
   const draft: Record<string, unknown> = {};
   const problems: RowProblem[] = [];
   let attributes: Record<string, string> | undefined;
+  let unitCode: string | undefined;
   for (const { index, target } of columns) {
     const cell = unguardCell(record[index] ?? ""); // our own exports guard formula-like cells
     if (cell.includes("\u0000")) {
@@ -62,6 +65,7 @@ export function parseRow(record: string[], columns: CompiledMapping, row: number
     }
     if (cell.trim() === "") continue;
     if (target === "tags") draft.tags = parseTags(cell);
+    else if (target === "unit") unitCode = cell.trim();
     else if (target === "consent") {
       const consent = parseConsent(cell);
       if (consent === "bad")
@@ -86,5 +90,5 @@ export function parseRow(record: string[], columns: CompiledMapping, row: number
     }
   }
   if (problems.length || !result.success) return { ok: false, problems };
-  return { ok: true, input: result.data };
+  return { ok: true, input: unitCode === undefined ? result.data : { ...result.data, unitCode } };
 }

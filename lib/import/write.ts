@@ -76,6 +76,7 @@ export async function writeBatch(ctx: Ctx, rows: CustomerInput[], onExisting: On
             email: r.email ?? null,
             phone: r.phone ?? null,
             attributes: r.attributes ?? null,
+            unitId: r.unitId ?? null,
             consent: r.consent ?? null,
             consentAt: r.consent === undefined || r.consent === null ? null : now,
             createdAt: now,
@@ -104,6 +105,7 @@ export async function writeBatch(ctx: Ctx, rows: CustomerInput[], onExisting: On
             email: r.email,
             phone: r.phone,
             attributes,
+            unitId: r.unitId ?? undefined,
             ...(consentChanged ? { consent: r.consent, consentAt: now } : {}),
           },
         });

@@ -3,6 +3,7 @@
 import { db } from "../db";
 import type { Ctx } from "../auth/ctx";
 import { listChannels, listTouchpoints } from "../journeys/service";
+import { customerScopeWhere } from "../units/scope";
 
 const MOST_USED = 5;
 
@@ -32,3 +33,14 @@ export async function getLoggingOptions(ctx: Ctx) {
   return { touchpoints: options, mostUsed: mostUsed.map((o) => o.id), channels };
 }
 export type LoggingOptions = Awaited<ReturnType<typeof getLoggingOptions>>;
+
+/**
+ * The customer the form starts with (?customerId=, from a customer's page), if the caller may log for them: this
+ * organization's, and for a unit-scoped member one their units can see; else the form starts empty.
+ */
+export async function loggableCustomer(ctx: Ctx, id: string): Promise<{ id: string; name: string | null } | null> {
+  return db.customer.findFirst({
+    where: { id: id.slice(0, 64), orgId: ctx.orgId, ...customerScopeWhere(ctx) },
+    select: { id: true, name: true },
+  });
+}

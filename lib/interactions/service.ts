@@ -3,7 +3,8 @@ import { db } from "../db";
 import { containsText } from "../db-text";
 import type { Prisma } from "../generated/sqlite/client";
 import type { Ctx } from "../auth/ctx";
-import { NotFoundError } from "../errors";
+import { NotFoundError, ValidationError } from "../errors";
+import { customerScopeWhere, inScope, scopeWhere } from "../units/scope";
 import { cappedCount, COUNT_CAP, pageArgs, toPage } from "../http/pagination";
 import type { InteractionCreate, InteractionFilters, InteractionListQuery } from "./schema";
 import { openCaseForInteraction } from "../cases/rules";
@@ -34,10 +35,11 @@ function toDto(i: Row) {
   };
 }
 
-/** The rows the filters select, in this organization only. */
+/** The rows the filters select, in this organization and the caller's units only. */
 export function interactionWhere(ctx: Ctx, f: InteractionFilters): Prisma.InteractionWhereInput {
   return {
     orgId: ctx.orgId,
+    ...scopeWhere(ctx),
     customerId: f.customerId,
     touchpointId: f.touchpointId,
     channelId: f.channelId,
@@ -69,24 +71,33 @@ export async function countInteractions(ctx: Ctx, f: InteractionFilters): Promis
 }
 
 export async function getInteraction(ctx: Ctx, id: string) {
-  const row = await db.interaction.findFirst({ where: { id, orgId: ctx.orgId }, include });
+  const row = await db.interaction.findFirst({ where: { id, orgId: ctx.orgId, ...scopeWhere(ctx) }, include });
   if (!row) throw new NotFoundError("Interaction");
   return toDto(row);
 }
 
+/** The interaction logged earlier with this clientId; one outside the caller's units is a 404, as another organization's. */
 async function findByClientId(ctx: Ctx, clientId: string) {
   const row = await db.interaction.findUnique({ where: { orgId_clientId: { orgId: ctx.orgId, clientId } }, include });
+  if (row && !inScope(ctx, row.unitId)) throw new NotFoundError("Interaction");
   return row ? toDto(row) : null;
 }
 
-/** Logs an interaction. Idempotent by clientId: a retry returns the first one with created = false. */
+/**
+ * Logs an interaction. Idempotent by clientId: a retry returns the first one with created = false. A unit-scoped
+ * caller (member or API key) logs for a customer they can see, and the interaction is theirs: the staff rule with
+ * their scope unit (docs/hierarchy.md, "Scoped access: responses, interactions and cases").
+ */
 export async function createInteraction(ctx: Ctx, input: InteractionCreate, source: "staff" | "api" = "staff") {
   if (input.clientId) {
     const existing = await findByClientId(ctx, input.clientId);
     if (existing) return { interaction: existing, created: false };
   }
   const [customer, touchpoint, channel] = await Promise.all([
-    db.customer.findFirst({ where: { id: input.customerId, orgId: ctx.orgId }, select: { id: true } }),
+    db.customer.findFirst({
+      where: { id: input.customerId, orgId: ctx.orgId, ...customerScopeWhere(ctx) },
+      select: { id: true },
+    }),
     input.touchpointId
       ? db.touchpoint.findFirst({
           where: { id: input.touchpointId, orgId: ctx.orgId },
@@ -103,10 +114,23 @@ export async function createInteraction(ctx: Ctx, input: InteractionCreate, sour
   try {
     const occurredAt = input.occurredAt ?? new Date();
     const row = await db.$transaction(async (tx) => {
-      // Its unit (docs/hierarchy.md, "Attribution"): the staff rule only for what a member logs themself.
+      // Its unit (docs/hierarchy.md, "Attribution"): the staff rule only for what a member logs themself, and for
+      // whatever a scoped caller logs (their scope unit).
       const [unit] = await attributeRows(tx, ctx.orgId, [
-        { staffUserId: source === "staff" ? ctx.userId : null, touchpointId: touchpoint?.id, customerId: customer.id },
+        {
+          staffUserId: source === "staff" ? ctx.userId : null,
+          staffUnitId: ctx.scope?.unitId ?? null,
+          touchpointId: touchpoint?.id,
+          customerId: customer.id,
+        },
       ]);
+      // Only when the scope unit is archived can the rules land elsewhere: refused, nothing is written.
+      if (!inScope(ctx, unit.unitId)) {
+        const field = touchpoint ? "touchpointId" : "customerId";
+        throw new ValidationError([
+          { name: field, reason: "Your unit is archived, and this would log the interaction outside your units" },
+        ]);
+      }
       const created = await tx.interaction.create({
         data: {
           orgId: ctx.orgId,

@@ -1,4 +1,5 @@
-// Members, roles and invite links. An organization always keeps at least one admin.
+// Members, roles, scopes and invite links. An organization always keeps at least one admin for the whole
+// organization (a unit-scoped admin cannot manage access, docs/hierarchy.md "Scoped memberships").
 // Invites go to the address by e-mail when an SMTP server is configured (the admin never sees the link, so
 // accepting proves the address); otherwise the admin gets the link to pass on. The invite page never tells
 // whether the address already has an account (docs/identity/account-lifecycle.md, "Invites").
@@ -14,8 +15,9 @@ import { ROLE_LABELS, isRole } from "../auth/roles";
 import { recordAudit } from "../audit/service";
 import { revokeUserSessions } from "../auth/sessions";
 import { normalizeEmail } from "../users/service";
-import type { InviteCreate, NewAccount } from "./schema";
+import type { InviteCreate, MemberUpdate, NewAccount } from "./schema";
 import { isUniqueViolation } from "../db-errors";
+import { checkUnitRef } from "../units/service";
 
 const INVITE_DAYS = 7;
 
@@ -23,11 +25,14 @@ export async function listMembers(ctx: Ctx) {
   const rows = await db.membership.findMany({
     where: { orgId: ctx.orgId },
     orderBy: { createdAt: "asc" },
-    include: { user: { select: { id: true, name: true, email: true } } },
+    include: { user: { select: { id: true, name: true, email: true } }, unit: { select: { id: true, name: true } } },
   });
   return rows.map((m) => ({
     id: m.id,
     role: m.role,
+    /** The member's scope: a unit and its subtree, or null for the whole organization. */
+    unitId: m.unitId,
+    unit: m.unit,
     joinedAt: m.createdAt,
     suspendedAt: m.suspendedAt,
     source: m.source,
@@ -35,24 +40,60 @@ export async function listMembers(ctx: Ctx) {
   }));
 }
 
+// Only an admin for the whole organization manages access, so one must remain.
 async function assertAnotherAdmin(ctx: Ctx, membershipId: string) {
   const admins = await db.membership.count({
-    where: { orgId: ctx.orgId, role: "admin", suspendedAt: null, NOT: { id: membershipId } },
+    where: { orgId: ctx.orgId, role: "admin", unitId: null, suspendedAt: null, NOT: { id: membershipId } },
   });
-  if (admins === 0) throw new ConflictError("An organization needs at least one admin; make someone else admin first.");
+  if (admins === 0)
+    throw new ConflictError(
+      "An organization needs at least one admin for the whole organization; make someone else one first.",
+    );
 }
 
 export async function updateMemberRole(ctx: Ctx, membershipId: string, role: Role) {
-  const m = await db.membership.findFirst({ where: { id: membershipId, orgId: ctx.orgId } });
+  return updateMember(ctx, membershipId, { role });
+}
+
+/**
+ * Changes a member's role and/or scope (`unitId`: an active unit of the organization, null = the whole
+ * organization). The new scope holds from the member's next request (ctx is resolved per request). Audited as
+ * member.role_changed and member.updated (the old and the new scope).
+ */
+export async function updateMember(ctx: Ctx, membershipId: string, input: MemberUpdate) {
+  const m = await db.membership.findFirst({
+    where: { id: membershipId, orgId: ctx.orgId },
+    include: { unit: { select: { name: true } } },
+  });
   if (!m) throw new NotFoundError("Member");
-  if (m.role === "admin" && role !== "admin") await assertAnotherAdmin(ctx, m.id);
+  const role = input.role ?? (m.role as Role);
+  const unitId = input.unitId === undefined ? m.unitId : input.unitId;
+  if (unitId !== m.unitId) await checkUnitRef(db, ctx.orgId, unitId);
+  const staysOrgAdmin = role === "admin" && unitId === null;
+  if (m.role === "admin" && m.unitId === null && !staysOrgAdmin) await assertAnotherAdmin(ctx, m.id);
   await db.$transaction(async (tx) => {
-    await tx.membership.update({ where: { id: m.id }, data: { role } });
-    await recordAudit(
-      ctx,
-      { action: "member.role_changed", entityType: "Membership", entityId: m.id, data: { from: m.role, to: role } },
-      tx,
-    );
+    await tx.membership.update({ where: { id: m.id }, data: { role, unitId } });
+    if (role !== m.role)
+      await recordAudit(
+        ctx,
+        { action: "member.role_changed", entityType: "Membership", entityId: m.id, data: { from: m.role, to: role } },
+        tx,
+      );
+    if (unitId !== m.unitId) {
+      const to = unitId ? await tx.unit.findUnique({ where: { id: unitId }, select: { name: true } }) : null;
+      const scope = (id: string | null, name: string | undefined) => (id ? { unitId: id, unitName: name } : null);
+      await recordAudit(
+        ctx,
+        {
+          action: "member.updated",
+          entityType: "Membership",
+          entityId: m.id,
+          // null = the whole organization.
+          data: { userId: m.userId, scope: { from: scope(m.unitId, m.unit?.name), to: scope(unitId, to?.name) } },
+        },
+        tx,
+      );
+    }
   });
   return (await listMembers(ctx)).find((x) => x.id === m.id)!;
 }
@@ -93,22 +134,48 @@ export async function revokeMemberSessions(ctx: Ctx, membershipId: string): Prom
   });
 }
 
-function inviteDto(i: {
-  id: string;
-  email: string;
-  role: string;
-  expiresAt: Date;
-  acceptedAt: Date | null;
-  revokedAt: Date | null;
-  createdAt: Date;
-}) {
+function inviteDto(
+  i: {
+    id: string;
+    email: string;
+    role: string;
+    unitId: string | null;
+    expiresAt: Date;
+    acceptedAt: Date | null;
+    revokedAt: Date | null;
+    createdAt: Date;
+  },
+  unitNames: ReadonlyMap<string, string> = new Map(),
+) {
   const status = i.acceptedAt ? "accepted" : i.revokedAt ? "revoked" : i.expiresAt < new Date() ? "expired" : "pending";
-  return { id: i.id, email: i.email, role: i.role, status, expiresAt: i.expiresAt, createdAt: i.createdAt };
+  const unit = i.unitId ? { id: i.unitId, name: unitNames.get(i.unitId) ?? "" } : null;
+  return {
+    id: i.id,
+    email: i.email,
+    role: i.role,
+    unitId: i.unitId,
+    unit,
+    status,
+    expiresAt: i.expiresAt,
+    createdAt: i.createdAt,
+  };
+}
+
+/** Names of the organization's units among `ids` (an Invite's or ApiKey's unitId has no relation to load). */
+export async function unitNamesOf(orgId: string, ids: (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (wanted.length === 0) return new Map();
+  const units = await db.unit.findMany({ where: { orgId, id: { in: wanted } }, select: { id: true, name: true } });
+  return new Map(units.map((u) => [u.id, u.name]));
 }
 
 export async function listInvites(ctx: Ctx) {
   const rows = await db.invite.findMany({ where: { orgId: ctx.orgId }, orderBy: { createdAt: "desc" }, take: 100 });
-  return rows.map(inviteDto);
+  const names = await unitNamesOf(
+    ctx.orgId,
+    rows.map((r) => r.unitId),
+  );
+  return rows.map((r) => inviteDto(r, names));
 }
 
 export type CreatedInvite = ReturnType<typeof inviteDto> &
@@ -130,6 +197,10 @@ export async function createInvite(
     select: { id: true },
   });
   if (already) throw new ConflictError(`${input.email} is already a member.`);
+  // The scope the membership will get: an active unit of this organization (another's is a 404).
+  await checkUnitRef(db, ctx.orgId, input.unitId);
+  const unitId = input.unitId ?? null;
+  const names = await unitNamesOf(ctx.orgId, [unitId]);
   const token = randomToken(32);
   const invite = await db.$transaction(async (tx) => {
     const row = await tx.invite.create({
@@ -137,6 +208,7 @@ export async function createInvite(
         orgId: ctx.orgId,
         email: input.email,
         role: input.role,
+        unitId,
         tokenHash: sha256(token),
         invitedById: ctx.userId,
         expiresAt: new Date(Date.now() + INVITE_DAYS * 86_400_000),
@@ -148,13 +220,13 @@ export async function createInvite(
         action: "invite.created",
         entityType: "Invite",
         entityId: row.id,
-        data: { email: row.email, role: row.role, emailed: mailer !== null },
+        data: { email: row.email, role: row.role, unitId: row.unitId, emailed: mailer !== null },
       },
       tx,
     );
     return row;
   });
-  if (!mailer) return { ...inviteDto(invite), sent: false, token, path: `/invite/${token}` };
+  if (!mailer) return { ...inviteDto(invite, names), sent: false, token, path: `/invite/${token}` };
   const [org, inviter] = await Promise.all([
     db.organization.findUniqueOrThrow({ where: { id: ctx.orgId }, select: { name: true } }),
     db.user.findUnique({ where: { id: ctx.userId }, select: { name: true } }),
@@ -179,7 +251,7 @@ export async function createInvite(
     );
   }
   const sent = await db.invite.update({ where: { id: invite.id }, data: { sentAt: new Date() } });
-  return { ...inviteDto(sent), sent: true };
+  return { ...inviteDto(sent, names), sent: true };
 }
 
 export async function revokeInvite(ctx: Ctx, id: string) {
@@ -188,7 +260,7 @@ export async function revokeInvite(ctx: Ctx, id: string) {
   if (row.acceptedAt) throw new ConflictError("This invite was already accepted; remove the member instead.");
   const updated = await db.invite.update({ where: { id }, data: { revokedAt: row.revokedAt ?? new Date() } });
   await recordAudit(ctx, { action: "invite.revoked", entityType: "Invite", entityId: id });
-  return inviteDto(updated);
+  return inviteDto(updated, await unitNamesOf(ctx.orgId, [updated.unitId]));
 }
 
 /**
@@ -201,7 +273,17 @@ export async function findOpenInvite(token: string) {
     include: { org: { select: { id: true, name: true } } },
   });
   if (!row || row.acceptedAt || row.revokedAt || row.expiresAt < new Date()) return null;
-  return { id: row.id, email: row.email, role: row.role, org: row.org, emailed: row.sentAt !== null };
+  const names = await unitNamesOf(row.orgId, [row.unitId]);
+  return {
+    id: row.id,
+    email: row.email,
+    role: row.role,
+    unitId: row.unitId,
+    /** The unit the membership will be scoped to, for the invite page; null = the whole organization. */
+    unitName: row.unitId ? (names.get(row.unitId) ?? null) : null,
+    org: row.org,
+    emailed: row.sentAt !== null,
+  };
 }
 
 /**
@@ -252,7 +334,8 @@ export async function acceptInvite(token: string, who: { userId: string }) {
     if (claimed.count !== 1) throw new ConflictError("This invite was already used.");
     await tx.membership.upsert({
       where: { orgId_userId: { orgId: invite.org.id, userId } },
-      create: { orgId: invite.org.id, userId, role: invite.role },
+      // The invite's scope (null = the whole organization); an existing membership keeps its own.
+      create: { orgId: invite.org.id, userId, role: invite.role, unitId: invite.unitId },
       update: {},
     });
     await recordAudit(

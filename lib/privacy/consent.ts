@@ -4,6 +4,7 @@
 import { db } from "../db";
 import type { Ctx } from "../auth/ctx";
 import { AppError, NotFoundError } from "../errors";
+import { visibleCustomerWhere } from "../customers/visible";
 
 /** unsubscribe: the customer's own unsubscribe link in an invitation e-mail (lib/campaigns/unsubscribe.ts);
  * sms_stop: they replied STOP to an SMS invitation, as the SMS provider reported (lib/campaigns/worker.ts). */
@@ -52,7 +53,7 @@ export type ConsentEventDto = {
  */
 export async function listConsentHistory(ctx: Ctx, customerId: string): Promise<ConsentEventDto[]> {
   const customer = await db.customer.findFirst({
-    where: { id: customerId, orgId: ctx.orgId },
+    where: visibleCustomerWhere(ctx, customerId),
     select: { id: true, consent: true, consentAt: true, createdAt: true },
   });
   if (!customer) throw new NotFoundError("Customer");

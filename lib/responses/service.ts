@@ -102,7 +102,7 @@ export type ResponseItem = ReturnType<typeof toDto>;
 async function after(ctx: Ctx, cursor: string | undefined): Promise<Prisma.ResponseWhereInput | null> {
   if (!cursor) return {};
   const c = await db.response.findFirst({
-    where: { id: cursor, orgId: ctx.orgId },
+    where: { id: cursor, orgId: ctx.orgId, ...scopeWhere(ctx) },
     select: { id: true, submittedAt: true },
   });
   if (!c) return null;
@@ -162,7 +162,11 @@ export async function countResponses(ctx: Ctx, f: ResponseFilters): Promise<{ co
 }
 
 export async function getResponse(ctx: Ctx, id: string): Promise<ResponseItem> {
-  const row = await db.response.findFirst({ where: { id, orgId: ctx.orgId }, include: responseInclude });
+  // Outside the caller's units it is a 404, as another organization's (docs/hierarchy.md, "Scoped access").
+  const row = await db.response.findFirst({
+    where: { id, orgId: ctx.orgId, ...scopeWhere(ctx) },
+    include: responseInclude,
+  });
   if (!row) throw new NotFoundError("Response");
   return toDto(row);
 }

@@ -20,6 +20,7 @@ import {
 import { isStructuralChange, lockIssues, questionIssues, type StoredQuestion } from "./builder-rules";
 import { forgetSurvey } from "./survey-cache";
 import { templateQuestions, textsFor, type Texts } from "./templates";
+import { scopeWhere } from "../units/scope";
 
 type Tx = Prisma.TransactionClient;
 
@@ -109,9 +110,24 @@ function distributionOf(json: unknown) {
   };
 }
 
+/**
+ * A unit-scoped reader's counts: responses and answers per question of their units only. Whether a question is
+ * locked stays the organization's (any answer anywhere locks it).
+ */
+async function scopedCounts(ctx: Ctx, surveyId: string) {
+  if (!ctx.scope) return null;
+  const inScope = { orgId: ctx.orgId, surveyId, ...scopeWhere(ctx) };
+  const [responses, answers] = await Promise.all([
+    db.response.count({ where: inScope }),
+    db.answer.groupBy({ by: ["questionId"], where: { orgId: ctx.orgId, response: inScope }, _count: { _all: true } }),
+  ]);
+  return { responses, answers: new Map(answers.map((a) => [a.questionId, a._count._all])) };
+}
+
 /** The survey as the editor needs it: every question with its answer count and whether it is locked. */
 export async function getSurveyDetail(ctx: Ctx, id: string) {
   const s = await loadSurvey(ctx, id);
+  const scoped = await scopedCounts(ctx, s.id);
   return {
     id: s.id,
     publicId: s.publicId,
@@ -125,9 +141,13 @@ export async function getSurveyDetail(ctx: Ctx, id: string) {
     settings: distributionOf(s.settings),
     publishedAt: s.publishedAt,
     closedAt: s.closedAt,
-    responseCount: s._count.responses,
+    responseCount: scoped ? scoped.responses : s._count.responses,
     organization: s.org.name,
-    questions: s.drafts.map((q) => ({ ...q, locked: q.answerCount > 0 })),
+    questions: s.drafts.map((q) => ({
+      ...q,
+      answerCount: scoped ? (scoped.answers.get(q.id) ?? 0) : q.answerCount,
+      locked: q.answerCount > 0,
+    })),
   };
 }
 export type SurveyDetail = Awaited<ReturnType<typeof getSurveyDetail>>;

@@ -14,6 +14,11 @@ export type RowContext = {
   explicitUnitId?: string | null;
   /** The staff member who logged an interaction themself (source "staff"); their membership's scope unit. */
   staffUserId?: string | null;
+  /**
+   * The staff rule's unit given directly: a unit-scoped caller's scope unit (a member or an API key, which writes
+   * "inside" its unit; docs/hierarchy.md, "Scoped access: responses, interactions and cases"). Wins over staffUserId.
+   */
+  staffUnitId?: string | null;
   touchpointId?: string | null;
   customerId?: string | null;
 };
@@ -34,7 +39,7 @@ async function inChunks<T>(list: string[], find: (chunk: string[]) => Promise<T[
 
 /** The unit (and the rule that decided it) of each row, in the order given. */
 export async function attributeRows(tx: Tx, orgId: string, rows: RowContext[]): Promise<Attribution[]> {
-  const explicitIds = ids(rows.map((r) => r.explicitUnitId));
+  const explicitIds = ids(rows.flatMap((r) => [r.explicitUnitId, r.staffUnitId]));
   const staffIds = ids(rows.map((r) => r.staffUserId));
   const touchpointIds = ids(rows.map((r) => r.touchpointId));
   const customerIds = ids(rows.map((r) => r.customerId));
@@ -58,7 +63,11 @@ export async function attributeRows(tx: Tx, orgId: string, rows: RowContext[]): 
   return rows.map((r) =>
     attribute({
       explicit: r.explicitUnitId ? unitById.get(r.explicitUnitId) : null,
-      staff: r.staffUserId ? candidateOf(memberBy.get(r.staffUserId)) : null,
+      staff: r.staffUnitId
+        ? (unitById.get(r.staffUnitId) ?? null)
+        : r.staffUserId
+          ? candidateOf(memberBy.get(r.staffUserId))
+          : null,
       touchpoint: r.touchpointId ? candidateOf(touchpointBy.get(r.touchpointId)) : null,
       customer: r.customerId ? candidateOf(customerBy.get(r.customerId)) : null,
     }),

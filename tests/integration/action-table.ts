@@ -89,6 +89,13 @@ export const ACTIONS: ActionCase[] = [
     form: { name: "", email: "nope" },
   },
   {
+    file: "app/_actions/customers.ts",
+    name: "setHomeUnitAction",
+    access: "agent",
+    bound: ["no-such-customer"],
+    form: { unitId: "" },
+  },
+  {
     file: "app/_actions/digest.ts",
     name: "updateDigestSettingsAction",
     access: "admin",
@@ -170,6 +177,13 @@ export const ACTIONS: ActionCase[] = [
     access: "admin",
     bound: ["no-such-member"],
     form: { role: "owner" },
+  },
+  {
+    file: "app/_actions/settings.ts",
+    name: "updateMemberScopeAction",
+    access: "admin",
+    bound: ["no-such-member"],
+    form: { unitId: "no such unit" },
   },
   {
     file: "app/_actions/settings.ts",

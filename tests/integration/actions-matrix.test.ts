@@ -3,8 +3,6 @@
 // session → the sign-in page, a viewer changes nothing, and a cross-origin action POST is refused.
 // Action ids come from the production build's server-reference manifest; the list of actions and who may
 // call them is action-table.ts, which must name every "use server" export.
-import fs from "node:fs";
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ROLES, hasRole, type Role } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
@@ -12,7 +10,13 @@ import { createOrg, TEST_PASSWORD, type Org } from "../factories";
 import { createSurvey } from "../factories/surveys";
 import { ACTIONS, type ActionCase } from "./action-table";
 import { dbSnapshot } from "./db-snapshot";
-import { callServerAction, manifest, type ActionReply, type CallOptions } from "./server-actions";
+import {
+  callServerAction,
+  manifest,
+  serverActionsInSource,
+  type ActionReply,
+  type CallOptions,
+} from "./server-actions";
 import { signIn } from "./http";
 
 const FORBIDDEN = "Your role does not allow this action.";
@@ -33,24 +37,6 @@ beforeAll(async () => {
 
 const callAction = (a: ActionCase, opts: Omit<CallOptions, "publicId"> = {}) =>
   callServerAction(a, { ...opts, publicId });
-
-/** Every exported async function of every file that starts with "use server". */
-function serverActionsInSource(): string[] {
-  const files: string[] = [];
-  const walk = (dir: string) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, e.name);
-      if (e.isDirectory() && e.name !== "node_modules" && e.name !== "generated") walk(full);
-      else if (/\.tsx?$/.test(e.name)) files.push(full);
-    }
-  };
-  ["app", "lib", "components"].forEach(walk);
-  return files.flatMap((file) => {
-    const source = fs.readFileSync(file, "utf8");
-    if (!/^(\s*\/\/[^\n]*\n)*\s*["']use server["']/.test(source)) return [];
-    return [...source.matchAll(/export async function (\w+)/g)].map((m) => `${file.split(path.sep).join("/")} ${m[1]}`);
-  });
-}
 
 describe("action table", () => {
   it("lists every server action in the source and in the build, and nothing else", () => {

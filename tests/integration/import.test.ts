@@ -205,7 +205,7 @@ describe("customer export", () => {
     expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="customers-/);
     const csv = await res.text();
     expect(csv.split("\n")[0]).toBe(
-      "externalId,name,email,phone,tags,consent,attributes.note,attributes.plan,attributes.region",
+      "externalId,name,email,phone,tags,consent,unit,attributes.note,attributes.plan,attributes.region",
     );
     expect(csv).not.toContain("Not Exported");
     expect(csv).not.toContain(B.ids.customer);

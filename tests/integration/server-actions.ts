@@ -66,3 +66,21 @@ export async function callServerAction(
   const res = await fetch(baseURL() + page, { method: "POST", headers, body, redirect: "manual" });
   return { status: res.status, text: await res.text(), redirect: res.headers.get("x-action-redirect") };
 }
+
+/** Every exported async function of every file that starts with "use server". */
+export function serverActionsInSource(): string[] {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory() && e.name !== "node_modules" && e.name !== "generated") walk(full);
+      else if (/\.tsx?$/.test(e.name)) files.push(full);
+    }
+  };
+  ["app", "lib", "components"].forEach(walk);
+  return files.flatMap((file) => {
+    const source = fs.readFileSync(file, "utf8");
+    if (!/^(\s*\/\/[^\n]*\n)*\s*["']use server["']/.test(source)) return [];
+    return [...source.matchAll(/export async function (\w+)/g)].map((m) => `${file.split(path.sep).join("/")} ${m[1]}`);
+  });
+}

@@ -12,7 +12,8 @@ export const dynamic = "force-dynamic";
 export const metadata = { title: "Your account" };
 
 export default async function AccountPage() {
-  await requireCtx();
+  // The member's own account, no organization rows: every member, whatever their unit scope (docs/hierarchy.md).
+  await requireCtx("viewer", "unit");
   const me = await currentSession();
   if (!me) redirect("/login");
   const [account, sessions] = await Promise.all([getAccount(me.userId), listMySessions(me)]);

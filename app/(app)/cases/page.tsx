@@ -132,7 +132,7 @@ function caseColumns(canWork: boolean, now: Date): Column<Row>[] {
 }
 
 export default async function CasesPage({ searchParams }: { searchParams: SearchParams }) {
-  const ctx = await requireCtx();
+  const ctx = await requireCtx("viewer", "unit");
   const sp = await searchParams;
   const parsed = caseListQuery.safeParse({
     status: one(sp.status),

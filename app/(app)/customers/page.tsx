@@ -14,6 +14,7 @@ import { controlClass } from "@/components/ui/field";
 import { formatDate } from "@/components/ui/format";
 import { ConsentBadge, TagList } from "@/components/customers/consent-badge";
 import { AddCustomerForm } from "@/components/customers/add-customer-form";
+import { homeUnitChoiceForNew } from "@/lib/customers/home-unit";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Customers" };
@@ -50,21 +51,31 @@ const COLUMNS: Column<Row>[] = [
 ];
 
 export default async function CustomersPage({ searchParams }: { searchParams: SearchParams }) {
-  const ctx = await requireCtx();
+  // A unit-scoped member sees and adds the customers of their units (lib/customers/visible.ts).
+  const ctx = await requireCtx("viewer", "unit");
   const sp = await searchParams;
   const parsed = customerListQuery.safeParse({ q: one(sp.q), cursor: one(sp.cursor), limit: PAGE_SIZE });
   const query = parsed.success ? parsed.data : customerListQuery.parse({ limit: PAGE_SIZE });
   const page = await listCustomers(ctx, query);
   const canAdd = hasRole(ctx.role, "agent");
+  const units = canAdd ? await homeUnitChoiceForNew(ctx) : null;
 
   return (
     <>
       <PageHeader
         title="Customers"
-        description="Everyone your organization has talked to, newest first."
+        description={
+          ctx.scope
+            ? `The customers of ${ctx.scope.unitName}: at home there or served there, newest first.`
+            : "Everyone your organization has talked to, newest first."
+        }
         actions={
           <>
-            <CsvLinks role={ctx.role} importHref="/customers/import" exportHref="/api/v1/exports/customers" />
+            <CsvLinks
+              role={ctx.role}
+              importHref={ctx.scope ? undefined : "/customers/import"}
+              exportHref="/api/v1/exports/customers"
+            />
           </>
         }
       />
@@ -82,7 +93,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Se
             Add customer
           </summary>
           <div className="border-t border-slate-200 p-4">
-            <AddCustomerForm key={one(sp.new) ?? ""} defaultName={one(sp.new)} />
+            <AddCustomerForm key={one(sp.new) ?? ""} defaultName={one(sp.new)} units={units} />
           </div>
         </details>
       ) : null}

@@ -57,7 +57,7 @@ const one = (v: string | string[] | undefined) => (typeof v === "string" && v.tr
 const BY_MESSAGE = "Use me or api";
 
 export default async function InteractionsPage({ searchParams }: { searchParams: SearchParams }) {
-  const ctx = await requireCtx();
+  const ctx = await requireCtx("viewer", "unit");
   const sp = await searchParams;
   const raw: Record<string, string | undefined> = Object.fromEntries(
     [...INTERACTION_FILTER_KEYS, "by"].map((k) => [k, one(sp[k])]),

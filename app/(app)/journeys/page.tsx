@@ -14,14 +14,15 @@ export const dynamic = "force-dynamic";
 export const metadata = { title: "Journeys" };
 
 export default async function JourneysPage() {
-  const ctx = await requireCtx();
+  // Every member reads the journeys; a member scoped to a unit sees its figures only and changes nothing.
+  const ctx = await requireCtx("viewer", "unit");
   const journeys = await listJourneys(ctx);
   // The maps' default period, for every journey at once (one query and two GROUP BYs, however many cards).
   const { period, byJourney } = await journeyScorecards(
     ctx,
     journeys.map((j) => j.id),
   );
-  const canEdit = hasRole(ctx.role, "manager");
+  const canEdit = hasRole(ctx.role, "manager") && !ctx.scope;
 
   return (
     <>

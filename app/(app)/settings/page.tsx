@@ -21,6 +21,7 @@ import { getTwoFactorPolicy } from "@/lib/two-factor/policy";
 import { SettingsNav, type NavSection } from "@/components/settings/settings-nav";
 import { ContactRulesSection } from "@/components/settings/contact-rules-section";
 import { getContactRule, listSendWindows } from "@/lib/campaigns/contact-rule-service";
+import { unitOptions } from "@/lib/units/service";
 
 // The sections below, in page order, by their headings (the sub-navigation links to them).
 const ADMIN_SECTIONS: NavSection[] = [
@@ -52,6 +53,7 @@ export default async function SettingsPage() {
           getDigestSettings(ctx),
           previewRetention(ctx),
           getTwoFactorPolicy(ctx),
+          unitOptions(ctx),
         ])
       : null,
     hasRole(ctx.role, "manager")
@@ -92,8 +94,14 @@ export default async function SettingsPage() {
       <ProfileSection user={user} role={ctx.role} />
       {admin ? (
         <>
-          <MembersSection members={admin[0]} invites={admin[1]} meId={ctx.userId} mailConfigured={mailConfigured()} />
-          <ApiKeysSection keys={admin[2]} />
+          <MembersSection
+            members={admin[0]}
+            invites={admin[1]}
+            meId={ctx.userId}
+            mailConfigured={mailConfigured()}
+            units={admin[6]}
+          />
+          <ApiKeysSection keys={admin[2]} units={admin[6]} />
           <DigestSection settings={admin[3]} members={admin[0]} smtpConfigured={mailConfigured()} />
           <Section
             title="Webhooks"

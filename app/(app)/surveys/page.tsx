@@ -85,9 +85,11 @@ function surveyColumns(canEdit: boolean): Column<Row>[] {
 }
 
 export default async function SurveysPage() {
-  const ctx = await requireCtx();
+  // Every member reads the survey list (a unit-scoped one with their units' response counts); editing, campaigns,
+  // triggers and imports are for the whole organization (docs/hierarchy.md).
+  const ctx = await requireCtx("viewer", "unit");
   const surveys = await listSurveys(ctx);
-  const canEdit = hasRole(ctx.role, "manager");
+  const canEdit = hasRole(ctx.role, "manager") && !ctx.scope;
   const newButton = canEdit ? (
     <ButtonLink href="/surveys/new" variant="primary">
       <Plus aria-hidden="true" size={16} /> New survey
@@ -113,7 +115,7 @@ export default async function SurveysPage() {
         <EmptyState title="No surveys yet" icon={<ClipboardList size={28} />} action={newButton}>
           {canEdit
             ? "Create one from a template (NPS, CSAT, CES, SERVQUAL) or start empty."
-            : "Surveys appear here once a manager creates them."}
+            : "Surveys appear here once a manager of the whole organization creates them."}
         </EmptyState>
       ) : (
         <DataTable label="Surveys" rows={surveys} rowKey={(s) => s.id} columns={surveyColumns(canEdit)} />

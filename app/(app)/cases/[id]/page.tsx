@@ -68,13 +68,14 @@ function CustomerCard({ customer, id }: { customer: CaseDetail["customer"]; id: 
 }
 
 export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
-  const ctx = await requireCtx();
+  const ctx = await requireCtx("viewer", "unit");
   const { id } = await params;
   const kase = await orNotFound(getCaseDetail(ctx, id));
   const canWork = hasRole(ctx.role, "agent");
   const [settings, owners, timeline] = await Promise.all([
     canWork ? getCaseSettings(ctx) : null,
-    canWork ? listCaseOwners(ctx) : null,
+    // Only members who can open this case may own it (a store's member, for the store's case).
+    canWork ? listCaseOwners(ctx, { unitId: kase.unitId }) : null,
     kase.customer ? getTimeline(ctx, kase.customer.id, { limit: TIMELINE_ITEMS }) : null,
   ]);
   const overdue = kase.status !== "resolved" && kase.dueAt !== null && kase.dueAt < new Date();

@@ -16,6 +16,8 @@ import { listConsentHistory } from "@/lib/privacy/consent";
 import { BackLink } from "@/components/ui/back-link";
 import { listCustomerSuppressions } from "@/lib/campaigns/suppression-log";
 import { SuppressionTable } from "@/components/campaigns/suppression-table";
+import { HomeUnitForm } from "@/components/customers/home-unit";
+import { homeUnitChoiceFor, homeUnitOf } from "@/lib/customers/home-unit";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Customer" };
@@ -51,18 +53,21 @@ export default async function CustomerPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const ctx = await requireCtx();
+  // A unit-scoped member sees a customer of their units with only their units' rows (lib/customers/visible.ts).
+  const ctx = await requireCtx("viewer", "unit");
   const { id } = await params;
   const sp = await searchParams;
   const customer = await orNotFound(getCustomer(ctx, id));
   const parsed = timelineQuery.safeParse({ limit: PAGE, before: sp.before });
   const before = parsed.success ? parsed.data.before : undefined;
-  const [timeline, loyalty, consentHistory, notInvited] = await Promise.all([
+  const [timeline, loyalty, consentHistory, notInvited, homeUnit, homeChoice] = await Promise.all([
     getTimeline(ctx, customer.id, { limit: PAGE, before }),
     getLoyalty(ctx, customer.id),
     listConsentHistory(ctx, customer.id),
     // The suppression log names campaigns: for managers and admins, as the campaigns are.
     hasRole(ctx.role, "manager") ? listCustomerSuppressions(ctx, customer.id, { limit: 10 }) : null,
+    homeUnitOf(ctx, customer.unitId),
+    hasRole(ctx.role, "agent") ? homeUnitChoiceFor(ctx, customer.unitId) : null,
   ]);
   const attributes = Object.entries(customer.attributes);
   const title = customer.name ?? customer.email ?? customer.externalId ?? "Unnamed customer";
@@ -106,6 +111,11 @@ export default async function CustomerPage({
             <TagList tags={customer.tags} />
           </Fact>
           <Fact label="Last seen">{formatDateTime(customer.lastSeenAt)}</Fact>
+          {homeUnit && !(homeChoice && !customer.erasedAt) ? (
+            <Fact label="Home unit" wide>
+              <span data-testid="home-unit">{`${homeUnit.name} (${homeUnit.code})`}</span>
+            </Fact>
+          ) : null}
           <Fact label="Loyalty stage" wide>
             <span data-testid="loyalty-stage" className="font-medium">
               {LOYALTY_LABELS[loyalty.stage]}
@@ -118,6 +128,11 @@ export default async function CustomerPage({
             </span>
           </Fact>
         </dl>
+        {homeChoice && !customer.erasedAt ? (
+          <div className="mt-6 border-t border-slate-200 pt-4">
+            <HomeUnitForm customerId={customer.id} choice={homeChoice} />
+          </div>
+        ) : null}
         {attributes.length ? (
           <>
             <h2 className="mt-6 mb-2 text-sm font-semibold text-slate-900">Attributes</h2>
@@ -171,8 +186,9 @@ export default async function CustomerPage({
         history={consentHistory}
         can={{
           changeConsent: hasRole(ctx.role, "agent"),
-          exportData: hasRole(ctx.role, "manager"),
-          erase: hasRole(ctx.role, "admin"),
+          // The privacy export and erasure are for whole-organization members (docs/hierarchy.md).
+          exportData: hasRole(ctx.role, "manager") && !ctx.scope,
+          erase: hasRole(ctx.role, "admin") && !ctx.scope,
         }}
       />
     </>

@@ -1,8 +1,7 @@
 import { requireCtx } from "@/lib/auth/action";
 import { hasRole } from "@/lib/auth/roles";
 import { EmptyState } from "@/components/ui/empty-state";
-import { getLoggingOptions } from "@/lib/interactions/logging";
-import { getCustomer } from "@/lib/customers/service";
+import { getLoggingOptions, loggableCustomer } from "@/lib/interactions/logging";
 import { PageHeader } from "@/components/ui/page-header";
 import { LogInteractionForm } from "@/components/interactions/log-interaction-form";
 
@@ -14,7 +13,7 @@ export default async function LogInteractionPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const ctx = await requireCtx();
+  const ctx = await requireCtx("viewer", "unit");
   if (!hasRole(ctx.role, "agent")) {
     return (
       <>
@@ -27,7 +26,7 @@ export default async function LogInteractionPage({
   const customerId = typeof sp.customerId === "string" ? sp.customerId : undefined;
   const [options, customer] = await Promise.all([
     getLoggingOptions(ctx),
-    customerId ? getCustomer(ctx, customerId).catch(() => null) : null,
+    customerId ? loggableCustomer(ctx, customerId) : null,
   ]);
   return (
     <>

@@ -55,7 +55,7 @@ async function NoResponsesYet({ ctx }: { ctx: Ctx }) {
 }
 
 export default async function ResponsesInboxPage({ searchParams }: { searchParams: SearchParams }) {
-  const ctx = await requireCtx();
+  const ctx = await requireCtx("viewer", "unit");
   const sp = await searchParams;
   const raw = Object.fromEntries(RESPONSE_FILTER_KEYS.map((k) => [k, one(sp[k])]));
   const { filters, errors } = parseInboxParams(raw);

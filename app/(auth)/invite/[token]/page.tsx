@@ -31,7 +31,14 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   const description = (
     <>
       You have been invited to <strong className="text-slate-900">{invite.org.name}</strong> as{" "}
-      <strong className="text-slate-900">{role}</strong>.
+      <strong className="text-slate-900">{role}</strong>
+      {invite.unitName ? (
+        <>
+          {" "}
+          of <strong className="text-slate-900">{invite.unitName}</strong> and the units below it
+        </>
+      ) : null}
+      .
     </>
   );
   const userId = await sessionUserId();

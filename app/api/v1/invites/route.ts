@@ -5,7 +5,7 @@ import { createInvite, listInvites } from "@/lib/members/service";
 // GET /api/v1/invites – invites and their status
 export const GET = route({ role: "admin", scope: "org", sessionOnly: true }, ({ ctx }) => listInvites(ctx));
 
-// POST /api/v1/invites – invite someone with a role: e-mailed to the address when the server has SMTP (sent: true), else the response holds the one-time link (url)
+// POST /api/v1/invites – invite someone with a role and optionally a scope (unitId): e-mailed to the address when the server has SMTP (sent: true), else the response holds the one-time link (url)
 export const POST = route(
   { role: "admin", scope: "org", sessionOnly: true, body: inviteCreateSchema },
   async ({ ctx, body, req }) => {

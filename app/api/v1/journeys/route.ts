@@ -3,7 +3,7 @@ import { journeyCreateSchema, journeyListQuery } from "@/lib/journeys/schema";
 import { createJourney, listJourneys } from "@/lib/journeys/service";
 
 // GET /api/v1/journeys – journeys with stage and touchpoint counts (?includeArchived=true)
-export const GET = route({ role: "viewer", scope: "org", query: journeyListQuery }, ({ ctx, query }) =>
+export const GET = route({ role: "viewer", scope: "unit", query: journeyListQuery }, ({ ctx, query }) =>
   listJourneys(ctx, query),
 );
 

@@ -4,7 +4,7 @@ import { createUnit, listUnits } from "@/lib/units/service";
 
 // GET /api/v1/units – the organization's units as a tree in depth-first order (parents before children, siblings by
 // name), each with its parent, depth and ancestor ids; ?archived=false leaves archived units out (docs/hierarchy.md)
-export const GET = route({ role: "viewer", scope: "org", query: unitListQuery }, ({ ctx, query }) =>
+export const GET = route({ role: "viewer", scope: "unit", query: unitListQuery }, ({ ctx, query }) =>
   listUnits(ctx, query),
 );
 

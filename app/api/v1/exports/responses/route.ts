@@ -6,7 +6,7 @@ import { exportResponsesCsv } from "@/lib/responses/export";
 // GET /api/v1/exports/responses – the responses matching the inbox filters as CSV, streamed page by page
 // (one column per question when a single survey is chosen); recorded in the audit trail.
 export const GET = route(
-  { role: "viewer", scope: "org", query: responseFilters, response: "csv" },
+  { role: "viewer", scope: "unit", query: responseFilters, response: "csv" },
   async ({ ctx, query }) =>
     new Response(await exportResponsesCsv(ctx, query), { status: 200, headers: csvHeaders("responses") }),
 );

@@ -7,7 +7,7 @@ import { getJourneyForEditor } from "@/lib/journeys/editor";
 // GET /api/v1/journeys/:id – a journey with its stages and touchpoints (and their promises);
 // ?includeArchived=true adds archived stages and touchpoints (the editor's view)
 export const GET = route(
-  { role: "viewer", scope: "org", params: idParams, query: journeyListQuery },
+  { role: "viewer", scope: "unit", params: idParams, query: journeyListQuery },
   ({ ctx, params, query }) =>
     query.includeArchived ? getJourneyForEditor(ctx, params.id) : getJourney(ctx, params.id),
 );

@@ -1,12 +1,12 @@
 import { route, reply } from "@/lib/http/handler";
 import { idParams } from "@/lib/http/id";
 import { memberUpdateSchema } from "@/lib/members/schema";
-import { removeMember, updateMemberRole } from "@/lib/members/service";
+import { removeMember, updateMember } from "@/lib/members/service";
 
-// PATCH /api/v1/members/:id – change a member's role
+// PATCH /api/v1/members/:id – change a member's role and/or scope (unitId: an active unit, null = the whole organization)
 export const PATCH = route(
   { role: "admin", scope: "org", sessionOnly: true, params: idParams, body: memberUpdateSchema },
-  ({ ctx, params, body }) => updateMemberRole(ctx, params.id, body.role),
+  ({ ctx, params, body }) => updateMember(ctx, params.id, body),
 );
 
 // DELETE /api/v1/members/:id – remove a member from the organization

@@ -4,7 +4,7 @@ import { getSurveyDetail, updateSurvey } from "@/lib/surveys/builder";
 import { surveyUpdateSchema } from "@/lib/surveys/builder-schema";
 
 // GET /api/v1/surveys/:id – a survey with its questions (each with its answer count and whether it is locked) and distribution settings
-export const GET = route({ role: "viewer", scope: "org", params: idParams }, ({ ctx, params }) =>
+export const GET = route({ role: "viewer", scope: "unit", params: idParams }, ({ ctx, params }) =>
   getSurveyDetail(ctx, params.id),
 );
 

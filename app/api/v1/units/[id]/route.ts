@@ -4,7 +4,7 @@ import { updateUnitSchema } from "@/lib/units/schema";
 import { getUnit, updateUnit } from "@/lib/units/service";
 
 // GET /api/v1/units/:id – one unit
-export const GET = route({ role: "viewer", scope: "org", params: idParams }, ({ ctx, params }) =>
+export const GET = route({ role: "viewer", scope: "unit", params: idParams }, ({ ctx, params }) =>
   getUnit(ctx, params.id),
 );
 
