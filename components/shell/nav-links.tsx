@@ -17,13 +17,13 @@ import {
 
 /** `scoped`: the page serves a member scoped to a unit (requireCtx(role, "unit")); the others refuse them. */
 const ITEMS = [
-  { href: "/", label: "Dashboard", icon: LayoutDashboard, scoped: false },
+  { href: "/", label: "Dashboard", icon: LayoutDashboard, scoped: true },
   { href: "/customers", label: "Customers", icon: Users, scoped: true },
   { href: "/interactions", label: "Interactions", icon: MessagesSquare, scoped: true },
   { href: "/cases", label: "Cases", icon: LifeBuoy, scoped: true },
   { href: "/journeys", label: "Journeys", icon: Route, scoped: true },
   { href: "/surveys", label: "Surveys", icon: ClipboardList, scoped: true },
-  { href: "/reports", label: "Reports", icon: ChartColumn, scoped: false },
+  { href: "/reports", label: "Reports", icon: ChartColumn, scoped: true },
   { href: "/settings", label: "Settings", icon: Settings, scoped: false },
 ] as const;
 
