@@ -19,6 +19,21 @@ function Verdict({ row, parent }: { row: LeagueRow; parent: string }) {
   return <span className="text-slate-700">No clear difference</span>;
 }
 
+/** The unit against its own previous period: Δ, and a verdict only where Benjamini–Hochberg keeps it. */
+function Change({ change }: { change: LeagueRow["change"] }) {
+  if (!change || change.delta === null) return <span className="text-slate-600">—</span>;
+  const delta = <span className="tabular-nums">{signed(change.delta)}</span>;
+  if (change.reason === "too_few_responses")
+    return (
+      <span className="text-slate-600">
+        {delta} · too few (previous {nEquals(change.previous.n)})
+      </span>
+    );
+  if (change.direction === "up") return <Badge tone="ok">{<>{delta} · up</>}</Badge>;
+  if (change.direction === "down") return <Badge tone="danger">{<>{delta} · down</>}</Badge>;
+  return <span className="text-slate-700">{delta} · no clear change</span>;
+}
+
 export function UnitLeagueTable({ rows, parent, query }: { rows: LeagueRow[]; parent: string; query: string }) {
   const columns: Column<LeagueRow>[] = [
     {
@@ -70,6 +85,12 @@ export function UnitLeagueTable({ rows, parent, query }: { rows: LeagueRow[]; pa
       cell: (r) => (r.adjustedP === null ? "—" : r.adjustedP < 0.001 ? "< 0.001" : formatNumber(r.adjustedP, 3)),
     },
     { header: "Verdict", cell: (r) => <Verdict row={r} parent={parent} />, testId: "unit-verdict" },
+    {
+      header: "Change vs previous period",
+      className: "whitespace-nowrap",
+      cell: (r) => <Change change={r.change} />,
+      testId: "unit-change",
+    },
   ];
   return (
     <DataTable

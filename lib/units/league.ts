@@ -14,9 +14,16 @@ import { db, Prisma } from "../db";
 import type { Ctx } from "../auth/ctx";
 import { NotFoundError } from "../errors";
 import { inScope } from "./scope";
-import { analyticsFiltersWith, resolvePeriod, type AnalyticsFilters, type ResolvedPeriod } from "../analytics/filters";
+import {
+  analyticsFiltersWith,
+  resolvePeriod,
+  type AnalyticsFilters,
+  type Period,
+  type ResolvedPeriod,
+} from "../analytics/filters";
 import { responseWhere } from "../analytics/sql";
-import { compareNpsToParent, flagUnits } from "../metrics/unit-compare";
+import { compareNps } from "../metrics/compare";
+import { changePValue, compareNpsToParent, flagUnits } from "../metrics/unit-compare";
 import { FDR_Q } from "../metrics/fdr";
 import { npsFromCounts, type NpsResult } from "../metrics/nps";
 
@@ -41,6 +48,23 @@ export type LeagueRow = {
   /** Kept by Benjamini–Hochberg across the units of this table. */
   significant: boolean;
   direction: "above" | "below" | null;
+  reason: "too_few_responses" | null;
+  /**
+   * The unit against its own previous period of equal length (docs/metrics.md, "Unit against its parent", the change
+   * paragraph): flagged only where Benjamini–Hochberg across the units of this table keeps it. Absent unless asked
+   * for (`unitLeague(…, { change: true })`: one more query).
+   */
+  change?: UnitChange;
+};
+
+export type UnitChange = {
+  previous: NpsResult;
+  /** NPS now − NPS in the previous period (null: no responses on one side). */
+  delta: number | null;
+  pValue: number | null;
+  adjustedP: number | null;
+  significant: boolean;
+  direction: "up" | "down" | null;
   reason: "too_few_responses" | null;
 };
 
@@ -75,7 +99,7 @@ type CategoryRow = { u?: string | null; p: Count; m: Count; d: Count };
  * responses: 1.3 s → 0.4 s on SQLite, bench/units.ts, docs/benchmarks.md); the responses without a unit are
  * counted apart (the `unitId IS NULL` range of the same index).
  */
-async function npsByUnit(ctx: Ctx, q: LeagueQuery, period: ResolvedPeriod, units: { id: string }[]) {
+async function npsByUnit(ctx: Ctx, q: LeagueQuery, period: Period, units: { id: string }[]) {
   const where = Prisma.sql`${responseWhere(ctx, q, period)} AND r."metric" = 'nps'`;
   const counts = Prisma.sql`SUM(CASE WHEN r."score" >= 9 THEN 1 ELSE 0 END) AS p,
     SUM(CASE WHEN r."score" BETWEEN 7 AND 8 THEN 1 ELSE 0 END) AS m,
@@ -100,20 +124,8 @@ async function npsByUnit(ctx: Ctx, q: LeagueQuery, period: ResolvedPeriod, units
   );
 }
 
-export async function unitLeague(ctx: Ctx, q: LeagueQuery, now = new Date()): Promise<League> {
-  const period = resolvePeriod(q as AnalyticsFilters, now);
-  const units = await db.unit.findMany({
-    where: { orgId: ctx.orgId },
-    select: { id: true, code: true, name: true, kind: true, parentId: true, path: true, archivedAt: true },
-  });
-  const byId = new Map(units.map((u) => [u.id, u]));
-  // The unit compared against: the one asked for, else a scoped caller's scope unit, else the whole organization.
-  const parentId = q.parentId ?? q.unitId ?? ctx.scope?.unitId ?? null;
-  const parentUnit = parentId ? byId.get(parentId) : null;
-  if (parentId && (!parentUnit || !inScope(ctx, parentId))) throw new NotFoundError("Unit");
-
-  const grouped = await npsByUnit(ctx, q, period, units);
-  // Each unit's subtree: its own responses added to itself and every ancestor (the ids of its path).
+/** Each unit's subtree: its own responses added to itself and every ancestor (the ids of its path). */
+function subtrees(grouped: { u: string | null; s: number; c: number }[], byId: Map<string, { path: string }>) {
   const subtree = new Map<string, Scores>();
   const all: Scores = new Map();
   let unattributed = 0;
@@ -130,6 +142,45 @@ export async function unitLeague(ctx: Ctx, q: LeagueQuery, now = new Date()): Pr
       add(subtree.get(id)!, one);
     }
   }
+  return { subtree, all, unattributed };
+}
+
+/** Each unit's change against its previous period, flagged by Benjamini–Hochberg across the units compared. */
+function changes(ids: string[], now: Map<string, Scores>, before: Map<string, Scores>): UnitChange[] {
+  const compared = flagUnits(
+    ids.map((id) => {
+      const previous = nps(before.get(id));
+      const c = compareNps(previous, nps(now.get(id)));
+      return { previous, delta: c.delta, pValue: changePValue(c), reason: c.reason };
+    }),
+  );
+  return compared.map((c) => ({
+    ...c,
+    direction: c.significant && c.delta !== null ? (c.delta > 0 ? ("up" as const) : ("down" as const)) : null,
+  }));
+}
+
+/** `change`: also each unit against its previous period (one more query; the reports ask for it, the dashboard not). */
+export async function unitLeague(
+  ctx: Ctx,
+  q: LeagueQuery,
+  now = new Date(),
+  opts: { change?: boolean } = {},
+): Promise<League> {
+  const period = resolvePeriod(q as AnalyticsFilters, now);
+  const units = await db.unit.findMany({
+    where: { orgId: ctx.orgId },
+    select: { id: true, code: true, name: true, kind: true, parentId: true, path: true, archivedAt: true },
+  });
+  const byId = new Map(units.map((u) => [u.id, u]));
+  // The unit compared against: the one asked for, else a scoped caller's scope unit, else the whole organization.
+  const parentId = q.parentId ?? q.unitId ?? ctx.scope?.unitId ?? null;
+  const parentUnit = parentId ? byId.get(parentId) : null;
+  if (parentId && (!parentUnit || !inScope(ctx, parentId))) throw new NotFoundError("Unit");
+
+  const current = subtrees(await npsByUnit(ctx, q, period, units), byId);
+  const { subtree, all, unattributed } = current;
+  const before = opts.change ? subtrees(await npsByUnit(ctx, q, period.previous, units), byId).subtree : null;
 
   const ref = (u: (typeof units)[number]): UnitRef => ({
     id: u.id,
@@ -151,7 +202,14 @@ export async function unitLeague(ctx: Ctx, q: LeagueQuery, now = new Date()): Pr
       return { u, own, ...compareNpsToParent(own, parentNps) };
     }),
   );
-  const rows: LeagueRow[] = compared.map((c) => ({
+  const changed = before
+    ? changes(
+        children.map((u) => u.id),
+        subtree,
+        before,
+      )
+    : null;
+  const rows: LeagueRow[] = compared.map((c, i) => ({
     unit: { ...ref(c.u), children: childCount.get(c.u.id) ?? 0 },
     nps: c.own,
     delta: c.delta,
@@ -161,6 +219,7 @@ export async function unitLeague(ctx: Ctx, q: LeagueQuery, now = new Date()): Pr
     significant: c.significant,
     direction: c.significant && c.delta !== null ? (c.delta > 0 ? "above" : "below") : null,
     reason: c.reason,
+    ...(changed ? { change: changed[i] } : {}),
   }));
   // Best first; units without responses last.
   rows.sort((a, b) => (b.nps.nps ?? -Infinity) - (a.nps.nps ?? -Infinity) || b.nps.n - a.nps.n);

@@ -14,9 +14,16 @@ let A: Org;
 let B: Org;
 const u = {} as Record<"r1" | "r2" | "s1" | "s2" | "s3" | "empty" | "gone", string>;
 
-/** `count` NPS responses with `score` in unit `unitId` (null: none), 10 days ago. */
-async function responses(surveyId: string, unitId: string | null, score: number, count: number, channelId?: string) {
-  const at = new Date(Date.now() - 10 * 86_400_000);
+/** `count` NPS responses with `score` in unit `unitId` (null: none), `daysAgo` days ago. */
+async function responses(
+  surveyId: string,
+  unitId: string | null,
+  score: number,
+  count: number,
+  channelId?: string,
+  daysAgo = 10,
+) {
+  const at = new Date(Date.now() - daysAgo * 86_400_000);
   await db.response.createMany({
     data: Array.from({ length: count }, () => ({
       orgId: A.orgId,
@@ -63,6 +70,10 @@ beforeAll(async () => {
   // R2 itself (a regional desk): 25 promoters, 5 passives → with S3: n 40, NPS (30 − 5)/40 = 62.5
   await responses(survey, u.r2, 9, 25);
   await responses(survey, u.r2, 8, 5);
+  // S1 in the previous 30 days (40 days ago): 10 promoters, 10 passives, 20 detractors → NPS −25 (n 40)
+  await responses(survey, u.s1, 10, 10, undefined, 40);
+  await responses(survey, u.s1, 8, 10, undefined, 40);
+  await responses(survey, u.s1, 0, 20, undefined, 40);
   // Without a unit: 20 passives, on the organization's figure only; on the web channel
   const web = await db.channel.create({ data: { orgId: A.orgId, key: "web", name: "Web" } });
   await responses(survey, null, 7, 20, web.id);
@@ -133,11 +144,33 @@ describe("the unit league table", () => {
     expect(none.parent.nps.n).toBe(0);
   });
 
+  it("each unit against its own previous period: S1 up, kept by Benjamini–Hochberg; a unit without a previous period is too few", async () => {
+    expect(row(await unitLeague(A.ctx("viewer"), { preset: "30d", parentId: u.r1 }), u.s1).change).toBeUndefined();
+    const l = await unitLeague(A.ctx("viewer"), { preset: "30d", parentId: u.r1 }, new Date(), { change: true });
+    const s1 = row(l, u.s1).change!;
+    expect(s1.previous).toMatchObject({ n: 40, promoters: 10, passives: 10, detractors: 20 });
+    // NPS −25 (Var 171.875) → 62.5 (Var 121.09375): Δ 87.5, SE √292.96875 = 17.1163, z = 5.112 (docs/metrics.md,
+    // "Comparing two periods or two segments"); one unit tested, so the adjusted p is its own.
+    expect(s1.delta).toBeCloseTo(87.5, 10);
+    expect(s1.pValue).toBeCloseTo(3.186355462846928e-7, 12);
+    expect(s1.adjustedP).toBeCloseTo(s1.pValue!, 15);
+    expect(s1).toMatchObject({ significant: true, direction: "up", reason: null });
+    // S2 had no responses before: Δ unknown, not tested; R1's own figure is unchanged by the previous period.
+    expect(row(l, u.s2).change).toMatchObject({
+      delta: null,
+      pValue: null,
+      significant: false,
+      reason: "too_few_responses",
+    });
+    expect(l.parent.nps.n).toBe(80);
+  });
+
   it("over HTTP: the same figures; another organization's unit, or one that does not exist, is a 404", async () => {
     const res = await http("GET", `/api/v1/reports/units?preset=30d&parentId=${u.r1}`, { key: A.keys.viewer });
     expect(res.status).toBe(200);
     expect(res.body.rows.map((r: { unit: { id: string } }) => r.unit.id)).toEqual([u.s1, u.s2]);
     expect(res.body.rows[0].delta).toBe(43.75);
+    expect(res.body.rows[0].change).toMatchObject({ delta: 87.5, direction: "up" }); // the API gives the change
     const bUnit = (await createUnit(B.ctx("admin"), { code: `B-${uid()}`, name: "B" })).id;
     for (const id of [bUnit, "no-such-unit"]) {
       const r = await http("GET", `/api/v1/reports/units?parentId=${id}`, { key: A.keys.viewer });

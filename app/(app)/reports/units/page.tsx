@@ -25,7 +25,7 @@ export default async function UnitsReportPage({ searchParams }: { searchParams: 
   const { filters, errors } = parseFiltersLeniently(params);
   const parentId = typeof params.parentId === "string" && params.parentId ? params.parentId : undefined;
   const [league, channels, segments] = await Promise.all([
-    orNotFound(unitLeague(ctx, { ...filters, parentId: parentId ?? filters.unitId })),
+    orNotFound(unitLeague(ctx, { ...filters, parentId: parentId ?? filters.unitId }, new Date(), { change: true })),
     listChannels(ctx),
     segmentTags(ctx),
   ]);
