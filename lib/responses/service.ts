@@ -162,7 +162,7 @@ export async function countResponses(ctx: Ctx, f: ResponseFilters): Promise<{ co
 }
 
 export async function getResponse(ctx: Ctx, id: string): Promise<ResponseItem> {
-  // Outside the caller's units it is a 404, as another organization's (docs/hierarchy.md, "Scoped access").
+  // Outside the caller's units it is a 404, as another organization's (docs/hierarchy.md, "Scoped access: responses, interactions and cases").
   const row = await db.response.findFirst({
     where: { id, orgId: ctx.orgId, ...scopeWhere(ctx) },
     include: responseInclude,
