@@ -11,26 +11,18 @@ export const metadata = { title: "No access" };
 
 const article = (word: string) => (/^[aeiou]/i.test(word) ? "an" : "a");
 
-/** A member scoped to a unit opened an organization-wide page (settings, imports, the audit log …). */
-function OrgWideOnly({ unitName }: { unitName: string }) {
+/** The card of every refusal: the heading, what it means, and the way back. */
+function RefusalCard({ title, children }: { title: string; children: React.ReactNode }) {
   return (
     <div className="mx-auto max-w-xl rounded-lg border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
       <div className="flex items-start gap-3">
         <ShieldAlert aria-hidden="true" size={28} className="mt-0.5 shrink-0 text-amber-600" />
         <div className="min-w-0">
           <p className="text-sm font-semibold text-amber-700">403 · No access</p>
-          <h1 className="mt-1 text-xl font-semibold tracking-tight text-slate-900">
-            This page is for the whole organization
-          </h1>
+          <h1 className="mt-1 text-xl font-semibold tracking-tight text-slate-900">{title}</h1>
         </div>
       </div>
-      <p className="mt-4 text-sm text-slate-700">
-        {"Your membership covers "}
-        <strong>{unitName}</strong>
-        {
-          " and the units under it. Organization-wide settings and bulk operations need a membership for the whole organization: an admin of your organization can change your scope under Settings → Members."
-        }
-      </p>
+      {children}
       <p className="mt-6 flex flex-wrap gap-2">
         <Link href="/" className={buttonClass("primary")}>
           Back to the dashboard
@@ -46,21 +38,28 @@ export default async function Forbidden() {
   const { role } = await requireCtx("viewer", "unit");
   await new Promise((resolve) => setImmediate(resolve));
   const { needed, orgWide } = pageRefusal();
-  if (orgWide && !needed) return <OrgWideOnly unitName={orgWide} />;
+  // A member scoped to a unit opened an organization-wide page (settings, imports, the audit log …).
+  if (orgWide && !needed)
+    return (
+      <RefusalCard title="This page is for the whole organization">
+        <p className="mt-4 text-sm text-slate-700">
+          {"Your membership covers "}
+          <strong>{orgWide}</strong>
+          {
+            " and the units under it. Organization-wide settings and bulk operations need a membership for the whole organization: an admin of your organization can change your scope under Settings → Members."
+          }
+        </p>
+      </RefusalCard>
+    );
   const enough = needed ? ROLES.filter((r) => hasRole(r, needed)) : [];
   return (
-    <div className="mx-auto max-w-xl rounded-lg border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
-      <div className="flex items-start gap-3">
-        <ShieldAlert aria-hidden="true" size={28} className="mt-0.5 shrink-0 text-amber-600" />
-        <div className="min-w-0">
-          <p className="text-sm font-semibold text-amber-700">403 · No access</p>
-          <h1 className="mt-1 text-xl font-semibold tracking-tight text-slate-900">
-            {needed
-              ? `This page needs the ${ROLE_LABELS[needed].label.toLowerCase()} role`
-              : "Your role does not give access to this page"}
-          </h1>
-        </div>
-      </div>
+    <RefusalCard
+      title={
+        needed
+          ? `This page needs the ${ROLE_LABELS[needed].label.toLowerCase()} role`
+          : "Your role does not give access to this page"
+      }
+    >
       <p className="mt-4 text-sm text-slate-700">
         {`You are ${article(role)} `}
         <strong>{ROLE_LABELS[role].label.toLowerCase()}</strong>
@@ -82,11 +81,6 @@ export default async function Forbidden() {
           </div>
         ))}
       </dl>
-      <p className="mt-6 flex flex-wrap gap-2">
-        <Link href="/" className={buttonClass("primary")}>
-          Back to the dashboard
-        </Link>
-      </p>
-    </div>
+    </RefusalCard>
   );
 }

@@ -5,7 +5,8 @@ import { Input } from "../ui/input";
 import { Select } from "../ui/select";
 import { OneTimeSecret } from "../ui/one-time-secret";
 import { ROLE_OPTIONS } from "./role-options";
-import { scopeOptions, type UnitChoice } from "./scope-options";
+import type { UnitChoice } from "./scope-options";
+import { ScopeSelect } from "./scope-select";
 import { SecretForm } from "./secret-form";
 
 /** `units`: the active units, once the organization has some; a key limited to one sees its subtree only. */
@@ -37,17 +38,7 @@ export function ApiKeyForm({ units = [] }: { units?: UnitChoice[] }) {
             error={fieldErrors?.role}
             className="sm:w-40"
           />
-          {units.length ? (
-            <Select
-              id="key-unit"
-              name="unitId"
-              label="Scope"
-              defaultValue=""
-              options={scopeOptions(units)}
-              error={fieldErrors?.unitId}
-              className="sm:w-64"
-            />
-          ) : null}
+          <ScopeSelect id="key-unit" units={units} error={fieldErrors?.unitId} />
         </>
       )}
       secret={(data) => (

@@ -7,7 +7,8 @@ import { Select } from "../ui/select";
 import { FormMessage } from "../ui/form-message";
 import { OneTimeSecret } from "../ui/one-time-secret";
 import { ROLE_OPTIONS } from "./role-options";
-import { scopeOptions, type UnitChoice } from "./scope-options";
+import type { UnitChoice } from "./scope-options";
+import { ScopeSelect } from "./scope-select";
 import { SecretForm } from "./secret-form";
 
 export function InviteForm({ mailConfigured, units = [] }: { mailConfigured: boolean; units?: UnitChoice[] }) {
@@ -38,17 +39,7 @@ export function InviteForm({ mailConfigured, units = [] }: { mailConfigured: boo
             error={fieldErrors?.role}
             className="sm:w-40"
           />
-          {units.length ? (
-            <Select
-              id="invite-unit"
-              name="unitId"
-              label="Scope"
-              defaultValue=""
-              options={scopeOptions(units)}
-              error={fieldErrors?.unitId}
-              className="sm:w-64"
-            />
-          ) : null}
+          <ScopeSelect id="invite-unit" units={units} error={fieldErrors?.unitId} />
         </>
       )}
       secret={(invite) =>

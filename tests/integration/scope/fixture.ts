@@ -158,28 +158,19 @@ export async function createScopeFixture(label = "scope") {
   await db.apiKey.update({ where: { id: adminKey.id }, data: { unitId: s1.id } });
   const orgAdminCookie = (await signIn(org.users.admin.email, TEST_PASSWORD))!;
 
+  /** The fixture's ids of these stores, per kind. */
+  const idsOf = (stores: Store[]) => ({
+    stores,
+    responses: stores.flatMap((s) => rows[s].responseIds),
+    interactions: stores.map((s) => rows[s].interactionId),
+    cases: stores.map((s) => rows[s].caseId),
+    customers: stores.map((s) => rows[s].customerId),
+  });
+  const storesIn = (scope: "S1" | "R1"): Store[] => (scope === "S1" ? ["S1"] : ["S1", "S2"]);
   /** The ids a caller scoped to `scope` may see, per kind. */
-  const visible = (scope: "S1" | "R1") => {
-    const stores: Store[] = scope === "S1" ? ["S1"] : ["S1", "S2"];
-    return {
-      stores,
-      responses: stores.flatMap((s) => rows[s].responseIds),
-      interactions: stores.map((s) => rows[s].interactionId),
-      cases: stores.map((s) => rows[s].caseId),
-      customers: stores.map((s) => rows[s].customerId),
-    };
-  };
+  const visible = (scope: "S1" | "R1") => idsOf(storesIn(scope));
   /** Every fixture row of a kind that lies outside `scope` (other stores and the rows without a unit). */
-  const hidden = (scope: "S1" | "R1") => {
-    const stores = STORES.filter((s) => !visible(scope).stores.includes(s));
-    return {
-      stores,
-      responses: stores.flatMap((s) => rows[s].responseIds),
-      interactions: stores.map((s) => rows[s].interactionId),
-      cases: stores.map((s) => rows[s].caseId),
-      customers: stores.map((s) => rows[s].customerId),
-    };
-  };
+  const hidden = (scope: "S1" | "R1") => idsOf(STORES.filter((s) => !storesIn(scope).includes(s)));
 
   return {
     org,
