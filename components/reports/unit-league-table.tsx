@@ -1,32 +1,73 @@
-// The unit league table (Reports → Units, docs/hierarchy.md): one row per unit with its NPS, interval and n, the
-// difference to its parent, and a verdict that flags a unit only where Benjamini–Hochberg keeps the difference.
-// One DataTable: a table on a wide screen, cards on a phone. A unit with units below it links to its own table.
+// The unit league table (Reports → Units, docs/hierarchy.md): one row per unit with its NPS, CSAT or CES, interval
+// and n, the difference to its parent, and a verdict that flags a unit only where Benjamini–Hochberg keeps the
+// difference. One DataTable: a table on a wide screen, cards on a phone. A unit with units below it links to its own
+// table. The headings stay short ("Δ vs parent", "Change") so that eight columns fit beside a unit name on a laptop;
+// the caption says what they compare.
 import Link from "next/link";
-import { formatNumber, nEquals, shownMargin } from "@/lib/metrics";
-import type { LeagueRow } from "@/lib/units/league";
+import { formatNumber, nEquals, shownInterval, shownMargin } from "@/lib/metrics";
+import type { CesResult, CsatResult, NpsResult } from "@/lib/metrics";
+import { leagueFigure, type LeagueMetric, type LeagueRow } from "@/lib/units/league";
 import { DataTable, type Column } from "../ui/data-table";
 import { Badge } from "../ui/badge";
 import { formatCount } from "../ui/format";
 
-const signed = (x: number) => `${x > 0 ? "+" : x < 0 ? "−" : "±"}${formatNumber(Math.abs(x), 1)}`;
+type Figure = NpsResult | CsatResult | CesResult;
 
-function Verdict({ row, parent }: { row: LeagueRow; parent: string }) {
-  if (row.nps.n === 0) return <span className="text-slate-600">No responses</span>;
-  if (row.reason === "too_few_responses")
-    return <Badge tone="warn">{`Too few to compare (${nEquals(row.nps.n)})`}</Badge>;
+/** How each metric reads: its name, its value, its 95 % interval (none below n = 30) and the decimals of a Δ. */
+export const LEAGUE_DISPLAY: Record<
+  LeagueMetric,
+  { label: string; value: (r: Figure) => string; interval: (r: Figure) => string | null; decimals: number }
+> = {
+  nps: {
+    label: "NPS",
+    value: (r) => ((r as NpsResult).nps === null ? "—" : formatNumber((r as NpsResult).nps!, 0)),
+    interval: (r) => {
+      const m = shownMargin(r as NpsResult);
+      return m === null ? null : `± ${formatNumber(m, 1)}`;
+    },
+    decimals: 1,
+  },
+  csat: {
+    label: "CSAT",
+    value: (r) => ((r as CsatResult).csat === null ? "—" : `${formatNumber((r as CsatResult).csat!, 1)}%`),
+    interval: (r) => {
+      const i = shownInterval(r as CsatResult);
+      return i === null ? null : `${formatNumber(i.low, 1)}–${formatNumber(i.high, 1)}%`;
+    },
+    decimals: 1,
+  },
+  ces: {
+    label: "CES",
+    value: (r) => ((r as CesResult).mean === null ? "—" : formatNumber((r as CesResult).mean!, 2)),
+    interval: (r) => {
+      const i = shownInterval(r as CesResult);
+      return i === null ? null : `${formatNumber(i.low, 2)}–${formatNumber(i.high, 2)}`;
+    },
+    decimals: 2,
+  },
+};
+
+const signed = (x: number, decimals: number) =>
+  `${x > 0 ? "+" : x < 0 ? "−" : "±"}${formatNumber(Math.abs(x), decimals)}`;
+
+type Row = LeagueRow<LeagueMetric>;
+
+function Verdict({ row, n, parent }: { row: Row; n: number; parent: string }) {
+  if (n === 0) return <span className="text-slate-600">No responses</span>;
+  if (row.reason === "too_few_responses") return <Badge tone="warn">{`Too few to compare (${nEquals(n)})`}</Badge>;
   if (row.direction === "above") return <Badge tone="ok">{`Above ${parent}`}</Badge>;
   if (row.direction === "below") return <Badge tone="danger">{`Below ${parent}`}</Badge>;
   return <span className="text-slate-700">No clear difference</span>;
 }
 
 /** The unit against its own previous period: Δ, and a verdict only where Benjamini–Hochberg keeps it. */
-function Change({ change }: { change: LeagueRow["change"] }) {
+function Change({ change, decimals }: { change: Row["change"]; decimals: number }) {
   if (!change || change.delta === null) return <span className="text-slate-600">—</span>;
-  const delta = <span className="tabular-nums">{signed(change.delta)}</span>;
+  const delta = <span className="tabular-nums">{signed(change.delta, decimals)}</span>;
   if (change.reason === "too_few_responses")
     return (
       <span className="text-slate-600">
-        {delta} · too few (previous {nEquals(change.previous.n)})
+        {delta} · too few (before: {nEquals(change.previous.n)})
       </span>
     );
   if (change.direction === "up") return <Badge tone="ok">{<>{delta} · up</>}</Badge>;
@@ -34,10 +75,29 @@ function Change({ change }: { change: LeagueRow["change"] }) {
   return <span className="text-slate-700">{delta} · no clear change</span>;
 }
 
-export function UnitLeagueTable({ rows, parent, query }: { rows: LeagueRow[]; parent: string; query: string }) {
-  const columns: Column<LeagueRow>[] = [
+export function UnitLeagueTable({
+  metric,
+  rows,
+  parent,
+  previous,
+  query,
+}: {
+  metric: LeagueMetric;
+  rows: Row[];
+  /** The parent's name as the verdicts say it ("the organization", "North"). */
+  parent: string;
+  /** The previous period as shown ("4 Oct – 2 Nov 2026"), for the caption. */
+  previous: string;
+  /** The page's query without parentId, for the drill-down links (it carries the metric). */
+  query: string;
+}) {
+  const show = LEAGUE_DISPLAY[metric];
+  const figure = (r: Row) => leagueFigure(metric, r) as Figure;
+  const columns: Column<Row>[] = [
     {
       header: "Unit",
+      // A unit's name never wraps into a narrow column beside seven columns of figures.
+      className: "table-view:min-w-44",
       cell: (r) => (
         <span className="font-medium">
           {r.unit.children > 0 ? (
@@ -60,23 +120,24 @@ export function UnitLeagueTable({ rows, parent, query }: { rows: LeagueRow[]; pa
       ),
     },
     {
-      header: "NPS",
+      header: show.label,
       align: "right",
-      className: "tabular-nums text-base font-semibold",
-      cell: (r) => (r.nps.nps === null ? "—" : formatNumber(r.nps.nps, 0)),
+      className: "tabular-nums text-base font-semibold whitespace-nowrap",
+      cell: (r) => show.value(figure(r)),
+      testId: "unit-figure",
     },
     {
       header: "95 % interval",
       align: "right",
       className: "tabular-nums whitespace-nowrap",
-      cell: (r) => (shownMargin(r.nps) === null ? "—" : `± ${formatNumber(shownMargin(r.nps)!, 1)}`),
+      cell: (r) => show.interval(figure(r)) ?? "—",
     },
-    { header: "n", align: "right", className: "tabular-nums", cell: (r) => formatCount(r.nps.n) },
+    { header: "n", align: "right", className: "tabular-nums", cell: (r) => formatCount(figure(r).n), testId: "unit-n" },
     {
-      header: `Δ vs ${parent}`,
+      header: "Δ vs parent",
       align: "right",
       className: "tabular-nums whitespace-nowrap",
-      cell: (r) => (r.delta === null ? "—" : signed(r.delta)),
+      cell: (r) => (r.delta === null ? "—" : signed(r.delta, show.decimals)),
     },
     {
       header: "Adjusted p",
@@ -84,17 +145,28 @@ export function UnitLeagueTable({ rows, parent, query }: { rows: LeagueRow[]; pa
       className: "tabular-nums",
       cell: (r) => (r.adjustedP === null ? "—" : r.adjustedP < 0.001 ? "< 0.001" : formatNumber(r.adjustedP, 3)),
     },
-    { header: "Verdict", cell: (r) => <Verdict row={r} parent={parent} />, testId: "unit-verdict" },
     {
-      header: "Change vs previous period",
-      className: "whitespace-nowrap",
-      cell: (r) => <Change change={r.change} />,
+      header: "Verdict",
+      cell: (r) => <Verdict row={r} n={figure(r).n} parent={parent} />,
+      testId: "unit-verdict",
+    },
+    {
+      header: "Change",
+      className: "table-view:min-w-36",
+      cell: (r) => <Change change={r.change} decimals={show.decimals} />,
       testId: "unit-change",
     },
   ];
   return (
     <DataTable
       label="Units compared"
+      caption={
+        <span className="font-normal text-slate-700">
+          <span className="font-semibold text-slate-800">Δ vs parent</span>: the unit&apos;s {show.label} minus {parent}
+          &apos;s. <span className="font-semibold text-slate-800">Change</span>: against the previous period ({previous}
+          ). Both are flagged only where the Benjamini–Hochberg-adjusted p keeps them at q = 0.05.
+        </span>
+      }
       rows={rows}
       columns={columns}
       rowKey={(r) => r.unit.id}

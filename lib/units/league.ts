@@ -1,10 +1,11 @@
 // The unit league table (docs/hierarchy.md, "Unit comparison statistics"): the children of one unit (or the top-level
-// units, against the whole organization) with their NPS, interval and n over the period and dashboard filters, each
-// against its parent — the unit's whole subtree against the rest of the parent (lib/metrics/unit-compare.ts) — and
-// flagged only where Benjamini–Hochberg at q = 0.05 across the units compared keeps the difference, so that small
-// units are not shamed for noise. "Too few" below n = 30 on the unit or on the rest. One GROUP BY over the period's
-// NPS responses by unit (promoters, passives, detractors); the subtree sums are added up along the materialized
-// paths in memory (at most MAX_UNITS units).
+// units, against the whole organization) with their NPS, CSAT or CES (`metric`), interval and n over the period and
+// dashboard filters, each against its parent — the unit's whole subtree against the rest of the parent
+// (lib/metrics/unit-compare.ts) — and flagged only where Benjamini–Hochberg at q = 0.05 across the units compared
+// keeps the difference, so that small units are not shamed for noise. "Too few" below n = 30 on the unit or on the
+// rest. One GROUP BY unit over the period's responses of the metric (NPS: promoters, passives, detractors; CSAT and
+// CES: the count of each score, from which n, the top-2 box, the sum and the sum of squares follow); the subtree sums
+// are added up along the materialized paths in memory.
 //
 // A unit-scoped caller's table starts at their scope unit: its children against it, never the units above or beside
 // (a parentId outside the subtree is a 404, as another organization's), and the breadcrumb stops at the scope unit.
@@ -21,26 +22,49 @@ import {
   type Period,
   type ResolvedPeriod,
 } from "../analytics/filters";
-import { responseWhere } from "../analytics/sql";
-import { compareNps } from "../metrics/compare";
-import { changePValue, compareNpsToParent, flagUnits } from "../metrics/unit-compare";
+import { responseWhere, type ScopeFilters } from "../analytics/sql";
+import { compareCes, compareCsat, compareNps, type CesComparison, type Comparison } from "../metrics/compare";
+import {
+  changePValue,
+  compareCesToParent,
+  compareCsatToParent,
+  compareNpsToParent,
+  flagUnits,
+} from "../metrics/unit-compare";
 import { FDR_Q } from "../metrics/fdr";
 import { npsFromCounts, type NpsResult } from "../metrics/nps";
+import { csatFromCounts, type CsatResult } from "../metrics/csat";
+import { cesFromCounts, type CesResult } from "../metrics/ces";
+import { METRIC_SCALES } from "../metrics/categories";
+import type { Distribution } from "../metrics/distribution";
+
+export const LEAGUE_METRICS = ["nps", "csat", "ces"] as const;
+export type LeagueMetric = (typeof LEAGUE_METRICS)[number];
 
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 export const leagueQuery = analyticsFiltersWith({
   /** Compare this unit's children with it; none = the top-level units with the whole organization. */
-  parentId: z.preprocess(blank, z.string().min(1).max(64).optional()),
+  parentId: z
+    .preprocess(blank, z.string().min(1).max(64).optional())
+    .describe("Compare this unit's children with it; absent: the top-level units with the whole organization"),
+  metric: z
+    .preprocess(blank, z.enum(LEAGUE_METRICS, { error: "Use nps, csat or ces" }).default("nps"))
+    .describe("nps (default): NPS; csat: CSAT, the top-2-box share of 1–5; ces: the mean CES on 1–7"),
 });
 export type LeagueQuery = z.output<typeof leagueQuery>;
 
 type Scores = Map<number, number>; // score → count
 type UnitRef = { id: string; code: string; name: string; kind: string | null; archived: boolean };
+type Results = { nps: NpsResult; csat: CsatResult; ces: CesResult };
+/** The figure of one unit (or the parent) under the metric's own name: `{ nps }`, `{ csat }` or `{ ces }`. */
+type Keyed<M extends LeagueMetric> = M extends LeagueMetric ? { [K in M]: Results[K] } : never;
 
-export type LeagueRow = {
+export type LeagueRow<M extends LeagueMetric = "nps"> = {
   unit: UnitRef & { children: number };
-  nps: NpsResult;
-  /** NPS(unit) − NPS(parent), with its standard error (null: no responses on one side). */
+  /**
+   * Metric(unit) − metric(parent) — NPS points, CSAT percentage points, CES points on 1–7 — with its standard error
+   * (null: no responses on one side).
+   */
   delta: number | null;
   se: number | null;
   pValue: number | null;
@@ -54,12 +78,12 @@ export type LeagueRow = {
    * paragraph): flagged only where Benjamini–Hochberg across the units of this table keeps it. Absent unless asked
    * for (`unitLeague(…, { change: true })`: one more query).
    */
-  change?: UnitChange;
-};
+  change?: UnitChange<M>;
+} & Keyed<M>;
 
-export type UnitChange = {
-  previous: NpsResult;
-  /** NPS now − NPS in the previous period (null: no responses on one side). */
+export type UnitChange<M extends LeagueMetric = "nps"> = {
+  previous: Results[M];
+  /** The figure now − in the previous period, in the metric's unit (null: no responses on one side). */
   delta: number | null;
   pValue: number | null;
   adjustedP: number | null;
@@ -68,59 +92,122 @@ export type UnitChange = {
   reason: "too_few_responses" | null;
 };
 
-export type League = {
+type LeagueOf<M extends LeagueMetric> = {
   period: ResolvedPeriod;
-  metric: "nps";
+  metric: M;
   q: number;
   /**
    * The unit compared against (null = the whole organization), with the path of ancestors for the breadcrumb (for a
    * scoped caller only those inside their scope: the first is their scope unit).
    */
-  parent: { unit: UnitRef | null; ancestors: UnitRef[]; nps: NpsResult };
-  rows: LeagueRow[];
-  /** NPS responses of the period without a unit: in the organization's figure, in no unit's. */
+  parent: { unit: UnitRef | null; ancestors: UnitRef[] } & Keyed<M>;
+  rows: LeagueRow<M>[];
+  /** Responses of the metric in the period without a unit: in the organization's figure, in no unit's. */
   unattributed: number;
 };
+/** The table of one metric (`League<LeagueMetric>`: any of the three, told apart by `metric`). */
+export type League<M extends LeagueMetric = "nps"> = M extends LeagueMetric ? LeagueOf<M> : never;
 
 const add = (into: Scores, from: Scores) => {
   for (const [s, c] of from) into.set(s, (into.get(s) ?? 0) + c);
 };
-const nps = (scores: Scores | undefined) =>
-  npsFromCounts([...(scores ?? new Map<number, number>())].map(([score, count]) => ({ score, count })));
-
-type Count = bigint | number | { toString(): string } | null;
-type CategoryRow = { u?: string | null; p: Count; m: Count; d: Count };
+const dist = (scores: Scores | undefined): Distribution =>
+  [...(scores ?? new Map<number, number>())].map(([score, count]) => ({ score, count }));
 
 /**
- * The period's NPS responses per unit as (unit, score, count) rows, where a category stands for its scores (10
- * promoters, 8 passives, 0 detractors: NPS and its interval depend on the categories alone). Naming the
- * organization's units lets both databases read one range of the (orgId, unitId, metric, submittedAt, score) index
- * per unit, already grouped, instead of scanning and sorting every response of the organization (a year of 1,000,000
- * responses: 1.3 s → 0.4 s on SQLite, bench/units.ts, docs/benchmarks.md); the responses without a unit are
- * counted apart (the `unitId IS NULL` range of the same index).
+ * Each metric's figure, its test against the parent (the rest of the parent, docs/metrics.md "Unit against its
+ * parent") and its period-over-period test ("Comparing two periods or two segments"), all from score counts.
  */
-async function npsByUnit(ctx: Ctx, q: LeagueQuery, period: Period, units: { id: string }[]) {
-  const where = Prisma.sql`${responseWhere(ctx, q, period)} AND r."metric" = 'nps'`;
-  const counts = Prisma.sql`SUM(CASE WHEN r."score" >= 9 THEN 1 ELSE 0 END) AS p,
-    SUM(CASE WHEN r."score" BETWEEN 7 AND 8 THEN 1 ELSE 0 END) AS m,
-    SUM(CASE WHEN r."score" <= 6 THEN 1 ELSE 0 END) AS d, COUNT(*) AS c`;
+const METRICS = {
+  nps: {
+    of: (s: Scores | undefined) => npsFromCounts(dist(s)),
+    value: (r: NpsResult) => r.nps,
+    toParent: (u: Scores | undefined, p: Scores | undefined) =>
+      compareNpsToParent(npsFromCounts(dist(u)), npsFromCounts(dist(p))),
+    change: (a: NpsResult, b: NpsResult): Comparison | CesComparison => compareNps(a, b),
+  },
+  csat: {
+    of: (s: Scores | undefined) => csatFromCounts(dist(s)),
+    value: (r: CsatResult) => r.csat,
+    toParent: (u: Scores | undefined, p: Scores | undefined) => compareCsatToParent(dist(u), dist(p)),
+    change: (a: CsatResult, b: CsatResult): Comparison | CesComparison => compareCsat(a, b),
+  },
+  ces: {
+    of: (s: Scores | undefined) => cesFromCounts(dist(s)),
+    value: (r: CesResult) => r.mean,
+    toParent: (u: Scores | undefined, p: Scores | undefined) => compareCesToParent(dist(u), dist(p)),
+    change: (a: CesResult, b: CesResult): Comparison | CesComparison => compareCes(a, b),
+  },
+} as const;
+type MetricOps<M extends LeagueMetric> = {
+  of: (s: Scores | undefined) => Results[M];
+  value: (r: Results[M]) => number | null;
+  toParent: (
+    u: Scores | undefined,
+    p: Scores | undefined,
+  ) => {
+    delta: number | null;
+    se: number | null;
+    pValue: number | null;
+    reason: "too_few_responses" | null;
+  };
+  change: (a: Results[M], b: Results[M]) => Comparison | CesComparison;
+};
+const opsOf = <M extends LeagueMetric>(m: M) => METRICS[m] as unknown as MetricOps<M>;
+
+/** The figure of a league's parent or row, whatever its metric (`parent.nps`, `rows[i].csat` …). */
+export function leagueFigure<M extends LeagueMetric>(metric: M, x: Keyed<M>): Results[M] {
+  return (x as unknown as Record<LeagueMetric, unknown>)[metric] as Results[M];
+}
+/** The headline value of a figure: NPS, CSAT % or the CES mean (null: no responses). */
+export const figureValue = <M extends LeagueMetric>(metric: M, r: Results[M]) => opsOf(metric).value(r);
+
+type Count = bigint | number | { toString(): string } | null;
+type CountsRow = { u?: string | null } & Record<string, Count>;
+
+/**
+ * The columns the GROUP BY unit counts, each named by the score it stands for: NPS's categories (10 promoters, 8
+ * passives, 0 detractors: NPS and its interval depend on the categories alone), every score of CSAT (1–5) and CES
+ * (1–7), from which n, the top-2 box, the sum and the sum of squares follow. Fixed text only (no input reaches it).
+ */
+function scoreColumns(metric: LeagueMetric): [score: number, when: string][] {
+  if (metric === "nps")
+    return [
+      [10, `r."score" >= 9`],
+      [8, `r."score" BETWEEN 7 AND 8`],
+      [0, `r."score" <= 6`],
+    ];
+  const { min, max } = METRIC_SCALES[metric];
+  return Array.from({ length: max - min + 1 }, (_, i) => [min + i, `r."score" = ${min + i}`]);
+}
+
+/**
+ * The period's responses of the metric per unit as (unit, score, count) rows. Naming the organization's units lets
+ * both databases read one range of the (orgId, unitId, metric, submittedAt, score) index per unit, already grouped,
+ * instead of scanning and sorting every response of the organization (a year of 1,000,000 responses: 1.3 s → 0.4 s
+ * on SQLite, bench/units.ts, docs/benchmarks.md); the responses without a unit are counted apart (the
+ * `unitId IS NULL` range of the same index).
+ */
+async function countsByUnit(ctx: Ctx, q: ScopeFilters, period: Period, units: { id: string }[], metric: LeagueMetric) {
+  const where = Prisma.sql`${responseWhere(ctx, q, period)} AND r."metric" = ${metric}`;
+  const columns = scoreColumns(metric);
+  const counts = Prisma.raw(
+    columns.map(([, when], i) => `SUM(CASE WHEN ${when} THEN 1 ELSE 0 END) AS c${i}`).join(", ") + `, COUNT(*) AS c`,
+  );
   const inUnits = units.length
-    ? await db.$queryRaw<CategoryRow[]>(
+    ? await db.$queryRaw<CountsRow[]>(
         Prisma.sql`SELECT r."unitId" AS u, ${counts} FROM "Response" r
           WHERE ${where} AND r."unitId" IN (${Prisma.join(units.map((u) => u.id))}) GROUP BY r."unitId"`,
       )
     : [];
-  const none = await db.$queryRaw<CategoryRow[]>(
+  const none = await db.$queryRaw<CountsRow[]>(
     Prisma.sql`SELECT ${counts} FROM "Response" r WHERE ${where} AND r."unitId" IS NULL`,
   );
   return [...inUnits, ...none].flatMap((row) =>
-    (
-      [
-        [10, row.p],
-        [8, row.m],
-        [0, row.d],
-      ] as const
-    ).flatMap(([s, c]) => (Number(c ?? 0) > 0 ? [{ u: row.u ?? null, s, c: Number(c) }] : [])),
+    columns.flatMap(([s], i) => {
+      const c = Number(row[`c${i}`] ?? 0);
+      return c > 0 ? [{ u: (row.u as string | null | undefined) ?? null, s, c }] : [];
+    }),
   );
 }
 
@@ -146,11 +233,17 @@ function subtrees(grouped: { u: string | null; s: number; c: number }[], byId: M
 }
 
 /** Each unit's change against its previous period, flagged by Benjamini–Hochberg across the units compared. */
-function changes(ids: string[], now: Map<string, Scores>, before: Map<string, Scores>): UnitChange[] {
+function changes<M extends LeagueMetric>(
+  metric: M,
+  ids: string[],
+  now: Map<string, Scores>,
+  before: Map<string, Scores>,
+): UnitChange<M>[] {
+  const ops = opsOf(metric);
   const compared = flagUnits(
     ids.map((id) => {
-      const previous = nps(before.get(id));
-      const c = compareNps(previous, nps(now.get(id)));
+      const previous = ops.of(before.get(id));
+      const c = ops.change(previous, ops.of(now.get(id)));
       return { previous, delta: c.delta, pValue: changePValue(c), reason: c.reason };
     }),
   );
@@ -160,13 +253,19 @@ function changes(ids: string[], now: Map<string, Scores>, before: Map<string, Sc
   }));
 }
 
-/** `change`: also each unit against its previous period (one more query; the reports ask for it, the dashboard not). */
-export async function unitLeague(
+/**
+ * The league table of `q.metric` (NPS by default). `change`: also each unit against its previous period (one more
+ * query; the reports ask for it, the dashboard not).
+ */
+export async function unitLeague<M extends LeagueMetric = "nps">(
   ctx: Ctx,
-  q: LeagueQuery,
+  q: Omit<LeagueQuery, "metric"> & { metric?: M },
   now = new Date(),
   opts: { change?: boolean } = {},
-): Promise<League> {
+): Promise<League<M>> {
+  const metric = (q.metric ?? "nps") as M;
+  const ops = opsOf(metric);
+  const keyed = (r: Results[M]) => ({ [metric]: r }) as unknown as Keyed<M>;
   const period = resolvePeriod(q as AnalyticsFilters, now);
   const units = await db.unit.findMany({
     where: { orgId: ctx.orgId },
@@ -178,9 +277,11 @@ export async function unitLeague(
   const parentUnit = parentId ? byId.get(parentId) : null;
   if (parentId && (!parentUnit || !inScope(ctx, parentId))) throw new NotFoundError("Unit");
 
-  const current = subtrees(await npsByUnit(ctx, q, period, units), byId);
+  const current = subtrees(await countsByUnit(ctx, q, period, units, metric), byId);
   const { subtree, all, unattributed } = current;
-  const before = opts.change ? subtrees(await npsByUnit(ctx, q, period.previous, units), byId).subtree : null;
+  const before = opts.change
+    ? subtrees(await countsByUnit(ctx, q, period.previous, units, metric), byId).subtree
+    : null;
 
   const ref = (u: (typeof units)[number]): UnitRef => ({
     id: u.id,
@@ -189,7 +290,7 @@ export async function unitLeague(
     kind: u.kind,
     archived: u.archivedAt !== null,
   });
-  const parentNps = parentUnit ? nps(subtree.get(parentUnit.id)) : nps(all);
+  const parentScores = parentUnit ? subtree.get(parentUnit.id) : all;
   const childCount = new Map<string | null, number>();
   for (const u of units) childCount.set(u.parentId, (childCount.get(u.parentId) ?? 0) + 1);
   // The children: active ones always; archived ones only where they have responses in the period (their history).
@@ -198,31 +299,37 @@ export async function unitLeague(
     .sort((a, b) => a.name.localeCompare(b.name, "en") || a.code.localeCompare(b.code, "en"));
   const compared = flagUnits(
     children.map((u) => {
-      const own = nps(subtree.get(u.id));
-      return { u, own, ...compareNpsToParent(own, parentNps) };
+      const { delta, se, pValue, reason } = ops.toParent(subtree.get(u.id), parentScores);
+      return { u, own: ops.of(subtree.get(u.id)), delta, se, pValue, reason };
     }),
   );
   const changed = before
     ? changes(
+        metric,
         children.map((u) => u.id),
         subtree,
         before,
       )
     : null;
-  const rows: LeagueRow[] = compared.map((c, i) => ({
-    unit: { ...ref(c.u), children: childCount.get(c.u.id) ?? 0 },
-    nps: c.own,
-    delta: c.delta,
-    se: c.se,
-    pValue: c.pValue,
-    adjustedP: c.adjustedP,
-    significant: c.significant,
-    direction: c.significant && c.delta !== null ? (c.delta > 0 ? "above" : "below") : null,
-    reason: c.reason,
-    ...(changed ? { change: changed[i] } : {}),
-  }));
-  // Best first; units without responses last.
-  rows.sort((a, b) => (b.nps.nps ?? -Infinity) - (a.nps.nps ?? -Infinity) || b.nps.n - a.nps.n);
+  const rows = compared.map(
+    (c, i) =>
+      ({
+        unit: { ...ref(c.u), children: childCount.get(c.u.id) ?? 0 },
+        ...keyed(c.own),
+        delta: c.delta,
+        se: c.se,
+        pValue: c.pValue,
+        adjustedP: c.adjustedP,
+        significant: c.significant,
+        direction: c.significant && c.delta !== null ? (c.delta > 0 ? "above" : "below") : null,
+        reason: c.reason,
+        ...(changed ? { change: changed[i] } : {}),
+      }) as LeagueRow<M>,
+  );
+  // Best first (the highest NPS, CSAT or CES: on CES 2.0 a higher score is less effort); units without responses last.
+  const value = (r: Results[M]) => ops.value(r) ?? -Infinity;
+  const order = compared.map((c, i) => ({ i, v: value(c.own), n: c.own.n }));
+  order.sort((a, b) => b.v - a.v || b.n - a.n);
   const ancestors = parentUnit
     ? parentUnit.path
         .split("/")
@@ -232,10 +339,10 @@ export async function unitLeague(
     : [];
   return {
     period,
-    metric: "nps",
+    metric,
     q: FDR_Q,
-    parent: { unit: parentUnit ? ref(parentUnit) : null, ancestors, nps: parentNps },
-    rows,
+    parent: { unit: parentUnit ? ref(parentUnit) : null, ancestors, ...keyed(ops.of(parentScores)) },
+    rows: order.map((o) => rows[o.i]!),
     unattributed,
-  };
+  } as unknown as League<M>;
 }

@@ -292,5 +292,75 @@ Object.assign(ANALYTICS_PROBES, {
     const org = await http("GET", path, { key: f.org.keys.viewer });
     expect(org.body.parent.unit).toBeNull();
     expect(org.body.rows.map((r: Row) => r.unit.id)).toEqual(expect.arrayContaining([f.units.R1, f.units.R2]));
+    await leagueOfCsatAndCes(f, path);
   },
 });
+
+/**
+ * The league of CSAT and CES (`metric`) honours the scope as NPS does. The fixture has NPS only: for the probe, S1
+ * gets 4 CSAT answers (3 satisfied) and 2 CES, S2 2 CSAT (none satisfied) and 2 CES, S3 5 satisfied CSAT and 2 CES,
+ * removed at the end so the other probes count the fixture alone.
+ */
+async function leagueOfCsatAndCes(f: ScopeFixture, path: string) {
+  const answers: [Store, "csat" | "ces", number[]][] = [
+    ["S1", "csat", [5, 5, 4, 2]],
+    ["S2", "csat", [1, 1]],
+    ["S3", "csat", [4, 4, 4, 4, 4]],
+    ["S1", "ces", [7, 5]],
+    ["S2", "ces", [1, 3]],
+    ["S3", "ces", [7, 7]],
+  ];
+  const unitOf = { S1: f.units.S1, S2: f.units.S2, S3: f.units.S3 } as Record<Store, string>;
+  const ids: string[] = [];
+  try {
+    for (const [store, metric, scores] of answers)
+      for (const score of scores) {
+        const r = await db.response.create({
+          data: {
+            orgId: f.orgId,
+            surveyId: f.org.ids.survey,
+            clientId: `league-${metric}-${store}-${ids.length}`,
+            metric,
+            score,
+            completed: true,
+            submittedAt: new Date(Date.now() - 86_400_000),
+            unitId: unitOf[store],
+          },
+        });
+        ids.push(r.id);
+      }
+    type Row = { unit: { id: string }; csat?: { n: number; csat: number }; ces?: { n: number; mean: number } };
+    const figure = (metric: "csat" | "ces", stores: Store[]) => {
+      const scores = answers.filter(([s, m]) => m === metric && stores.includes(s)).flatMap(([, , x]) => x);
+      const n = scores.length;
+      return metric === "csat"
+        ? { n, csat: (100 * scores.filter((x) => x >= 4).length) / n }
+        : { n, mean: scores.reduce((a, b) => a + b, 0) / n };
+    };
+    for (const metric of ["csat", "ces"] as const) {
+      const q = `${path}?metric=${metric}`;
+      for (const res of await asBoth(f, "s1Manager", q)) {
+        expect(res.body.metric).toBe(metric);
+        expect(res.body.parent.unit.id).toBe(f.units.S1);
+        expect(res.body.parent[metric]).toMatchObject(figure(metric, ["S1"]));
+        expect(res.body.rows).toEqual([]);
+      }
+      for (const res of await asBoth(f, "r1Viewer", q)) {
+        expect(res.body.parent[metric], `R1 ${metric}`).toMatchObject(figure(metric, ["S1", "S2"]));
+        const rows = res.body.rows as Row[];
+        expect(rows.map((r) => r.unit.id).sort()).toEqual([f.units.S1, f.units.S2].sort());
+        expect(rows.find((r) => r.unit.id === f.units.S2)![metric]).toMatchObject(figure(metric, ["S2"]));
+        expect(JSON.stringify(res.body)).not.toContain(f.units.S3);
+      }
+      for (const [who, parentId] of [
+        ["s1Manager", f.units.R1],
+        ["r1Viewer", f.units.R2],
+      ] as const) {
+        const res = await http("GET", `${q}&parentId=${parentId}`, { key: f.callers[who].key });
+        expect(res.status, `${who} ${metric} parentId`).toBe(404);
+      }
+    }
+  } finally {
+    await db.response.deleteMany({ where: { id: { in: ids } } });
+  }
+}

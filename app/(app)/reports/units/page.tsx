@@ -4,14 +4,14 @@ import { orNotFound, requireCtx } from "@/lib/auth/action";
 import { mapFiltersQuery, parseFiltersLeniently } from "@/lib/analytics/filters";
 import { segmentTags } from "@/lib/analytics/trend";
 import { listChannels } from "@/lib/journeys/service";
-import { unitLeague } from "@/lib/units/league";
-import { formatNumber, nEquals, shownMargin } from "@/lib/metrics";
+import { LEAGUE_METRICS, leagueFigure, unitLeague, type LeagueMetric } from "@/lib/units/league";
+import { nEquals } from "@/lib/metrics";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { BackLink } from "@/components/ui/back-link";
 import { formatCount, formatPeriod } from "@/components/ui/format";
 import { MapFilters } from "@/components/journeys/map-filters";
-import { UnitLeagueTable } from "@/components/reports/unit-league-table";
+import { LEAGUE_DISPLAY, UnitLeagueTable } from "@/components/reports/unit-league-table";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Units compared" };
@@ -24,20 +24,35 @@ export default async function UnitsReportPage({ searchParams }: { searchParams: 
   const params = await searchParams;
   const { filters, errors } = parseFiltersLeniently(params);
   const parentId = typeof params.parentId === "string" && params.parentId ? params.parentId : undefined;
+  // NPS, CSAT or CES (an unknown value reads as the default, NPS, as an unknown filter is dropped).
+  const metric: LeagueMetric = LEAGUE_METRICS.find((m) => m === params.metric) ?? "nps";
+  const show = LEAGUE_DISPLAY[metric];
   const [league, channels, segments] = await Promise.all([
-    orNotFound(unitLeague(ctx, { ...filters, parentId: parentId ?? filters.unitId }, new Date(), { change: true })),
+    orNotFound(
+      unitLeague(ctx, { ...filters, parentId: parentId ?? filters.unitId, metric }, new Date(), { change: true }),
+    ),
     listChannels(ctx),
     segmentTags(ctx),
   ]);
-  // The table's unit is parentId (the drill-down), so its links do not carry the unit filter.
-  const query = mapFiltersQuery({ ...filters, unitId: undefined }).toString();
-  const here = (id?: string) =>
-    `/reports/units${query || id ? "?" : ""}${query}${query && id ? "&" : ""}${id ? `parentId=${encodeURIComponent(id)}` : ""}`;
+  // The table's unit is parentId (the drill-down), so its links do not carry the unit filter; they keep the metric.
+  const filtersOnly = mapFiltersQuery({ ...filters, unitId: undefined });
+  const withMetric = (m: LeagueMetric) => {
+    const sp = new URLSearchParams(filtersOnly);
+    if (m !== "nps") sp.set("metric", m);
+    return sp.toString();
+  };
+  const query = withMetric(metric);
+  const link = (q: string, id?: string) =>
+    `/reports/units${q || id ? "?" : ""}${q}${q && id ? "&" : ""}${id ? `parentId=${encodeURIComponent(id)}` : ""}`;
+  const here = (id?: string) => link(query, id);
   const parentName = league.parent.unit?.name ?? "the organization";
   // The top of the breadcrumb: the organization, or a scoped member's own unit (its first in-scope ancestor).
   const top = ctx.scope ? (league.parent.ancestors[0] ?? league.parent.unit) : null;
-  const p = league.parent.nps;
+  const p = leagueFigure(metric, league.parent);
+  const interval = show.interval(p);
   const shownPeriod = formatPeriod(league.period.from, new Date(league.period.to.getTime() - 1));
+  const previous = league.period.previous;
+  const shownPrevious = formatPeriod(previous.from, new Date(previous.to.getTime() - 1));
   const flagged = league.rows.filter((r) => r.significant).length;
 
   return (
@@ -45,7 +60,7 @@ export default async function UnitsReportPage({ searchParams }: { searchParams: 
       <BackLink href="/reports">Reports</BackLink>
       <PageHeader
         title={league.parent.unit ? `Units in ${league.parent.unit.name}` : "Units compared"}
-        description={`NPS of each unit against ${parentName}, ${shownPeriod}. A unit is flagged only where the difference holds after controlling the false discovery rate across all the units compared, so small units are not flagged for noise.`}
+        description={`${show.label} of each unit against ${parentName}, ${shownPeriod}. A unit is flagged only where the difference holds after controlling the false discovery rate across all the units compared, so small units are not flagged for noise.`}
       />
       <nav aria-label="Units above" className="mb-4 text-sm">
         <ol className="flex flex-wrap items-center gap-1 text-slate-600">
@@ -76,6 +91,18 @@ export default async function UnitsReportPage({ searchParams }: { searchParams: 
           ) : null}
         </ol>
       </nav>
+      <nav aria-label="Metric compared" className="mb-4 flex gap-1 border-b border-slate-200 print:hidden">
+        {LEAGUE_METRICS.map((m) => (
+          <Link
+            key={m}
+            href={link(withMetric(m), parentId ?? filters.unitId)}
+            aria-current={m === metric ? "page" : undefined}
+            className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium ${m === metric ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}
+          >
+            {LEAGUE_DISPLAY[m].label}
+          </Link>
+        ))}
+      </nav>
       <MapFilters
         action="/reports/units"
         filters={filters}
@@ -83,12 +110,12 @@ export default async function UnitsReportPage({ searchParams }: { searchParams: 
         channels={channels}
         segments={segments}
         label="Unit comparison filters"
-        keep={{ parentId }}
+        keep={{ parentId, metric: metric === "nps" ? undefined : metric }}
       />
       <p className="mb-4 text-sm text-slate-700" data-testid="parent-figure">
-        <span className="font-semibold">{parentName[0].toUpperCase() + parentName.slice(1)}</span>: NPS{" "}
-        <span className="font-semibold tabular-nums">{p.nps === null ? "—" : formatNumber(p.nps, 0)}</span>
-        {shownMargin(p) !== null ? ` ± ${formatNumber(shownMargin(p)!, 1)}` : ""} ({nEquals(formatCount(p.n))})
+        <span className="font-semibold">{parentName[0].toUpperCase() + parentName.slice(1)}</span>: {show.label}{" "}
+        <span className="font-semibold tabular-nums">{show.value(p)}</span>
+        {interval === null ? "" : metric === "nps" ? ` ${interval}` : ` [${interval}]`} ({nEquals(formatCount(p.n))})
         {league.rows.length > 0
           ? ` · ${flagged === 0 ? "no unit" : flagged === 1 ? "1 unit" : `${flagged} units`} clearly above or below (Benjamini–Hochberg, q = ${league.q})`
           : ""}
@@ -107,8 +134,10 @@ export default async function UnitsReportPage({ searchParams }: { searchParams: 
         </EmptyState>
       ) : (
         <UnitLeagueTable
+          metric={metric}
           rows={league.rows}
           parent={league.parent.unit ? league.parent.unit.name : "the organization"}
+          previous={shownPrevious}
           query={query}
         />
       )}
