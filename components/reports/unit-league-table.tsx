@@ -67,12 +67,16 @@ function Change({ change, decimals }: { change: Row["change"]; decimals: number 
   if (change.reason === "too_few_responses")
     return (
       <span className="text-slate-600">
-        {delta} · too few (before: {nEquals(change.previous.n)})
+        {delta} <span className="block text-xs">too few before ({nEquals(change.previous.n)})</span>
       </span>
     );
   if (change.direction === "up") return <Badge tone="ok">{<>{delta} · up</>}</Badge>;
   if (change.direction === "down") return <Badge tone="danger">{<>{delta} · down</>}</Badge>;
-  return <span className="text-slate-700">{delta} · no clear change</span>;
+  return (
+    <span className="text-slate-700">
+      {delta} <span className="block text-xs text-slate-600">no clear change</span>
+    </span>
+  );
 }
 
 export function UnitLeagueTable({
@@ -120,17 +124,21 @@ export function UnitLeagueTable({
       ),
     },
     {
+      // The figure with its 95 % interval under it: one column, so that eight fields fit beside a unit's name.
       header: show.label,
       align: "right",
-      className: "tabular-nums text-base font-semibold whitespace-nowrap",
-      cell: (r) => show.value(figure(r)),
-      testId: "unit-figure",
-    },
-    {
-      header: "95 % interval",
-      align: "right",
       className: "tabular-nums whitespace-nowrap",
-      cell: (r) => show.interval(figure(r)) ?? "—",
+      cell: (r) => {
+        const interval = show.interval(figure(r));
+        return (
+          <>
+            <span className="text-base font-semibold" data-testid="unit-figure">
+              {show.value(figure(r))}
+            </span>
+            {interval ? <span className="block text-xs text-slate-600">95 %: {interval}</span> : null}
+          </>
+        );
+      },
     },
     { header: "n", align: "right", className: "tabular-nums", cell: (r) => formatCount(figure(r).n), testId: "unit-n" },
     {
@@ -152,27 +160,26 @@ export function UnitLeagueTable({
     },
     {
       header: "Change",
-      className: "table-view:min-w-36",
       cell: (r) => <Change change={r.change} decimals={show.decimals} />,
       testId: "unit-change",
     },
   ];
   return (
-    <DataTable
-      label="Units compared"
-      caption={
-        <span className="font-normal text-slate-700">
-          <span className="font-semibold text-slate-800">Δ vs parent</span>: the unit&apos;s {show.label} minus {parent}
-          &apos;s. <span className="font-semibold text-slate-800">Change</span>: against the previous period ({previous}
-          ). Both are flagged only where the Benjamini–Hochberg-adjusted p keeps them at q = 0.05.
-        </span>
-      }
-      rows={rows}
-      columns={columns}
-      rowKey={(r) => r.unit.id}
-      rowHeaders
-      rowTestId="unit-row"
-      tableFrom="4xl"
-    />
+    <>
+      <p className="mb-2 text-xs text-slate-600" data-testid="league-legend">
+        <span className="font-semibold text-slate-700">Δ vs parent</span>: the unit&apos;s {show.label} minus {parent}
+        &apos;s. <span className="font-semibold text-slate-700">Change</span>: against the previous period ({previous}).
+        Both are flagged only where the Benjamini–Hochberg-adjusted p keeps them at q = 0.05.
+      </p>
+      <DataTable
+        label="Units compared"
+        rows={rows}
+        columns={columns}
+        rowKey={(r) => r.unit.id}
+        rowHeaders
+        rowTestId="unit-row"
+        tableFrom="4xl"
+      />
+    </>
   );
 }

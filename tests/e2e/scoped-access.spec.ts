@@ -1,7 +1,7 @@
 // Scoped access in the browser (docs/hierarchy.md, "Scoped memberships"): the demo's region manager (North) starts
 // at their region, drills down to a store on the dashboard and never sees above it; the store manager (Manchester
 // Arndale) sees exactly that store's figures — the same n the region manager found for it — and organization-wide
-// pages refuse them. Screenshots at 1280 and 375 px.
+// pages refuse them; the region's league table switches to CSAT. Screenshots at 1280 and 375 px.
 import { expect, test } from "./helpers/test";
 import { signInAs } from "./helpers/sign-in";
 import { shots } from "./helpers/screens";
@@ -35,6 +35,14 @@ test("a region manager drills down to a store; its manager sees that store's fig
   await expect(
     page.getByRole("navigation", { name: "Units above" }).getByRole("link", { name: "Organization" }),
   ).toHaveCount(0);
+  // The same table for CSAT: each of their areas with its top-2-box share and its n.
+  await page.getByRole("navigation", { name: "Metric compared" }).getByRole("link", { name: "CSAT" }).click();
+  await expect(page).toHaveURL(/metric=csat/);
+  await expect(page.getByTestId("parent-figure")).toContainText("North: CSAT");
+  const area = page.getByTestId("unit-row").filter({ hasText: "North West" });
+  await expect(area.getByTestId("unit-figure")).toHaveText(/^\d+\.\d%$/);
+  expect(Number((await area.getByTestId("unit-n").textContent())!.replace(/\D/g, ""))).toBeGreaterThan(0);
+  await shots(page, SHOTS, "region-units-csat");
 
   const store = await browser.newPage();
   await signInAs(store, "store.manager");
