@@ -31,6 +31,10 @@ describe("tCritical95 — printed t-table values (3 decimals)", () => {
     expect(tCritical95(Number.POSITIVE_INFINITY)).toBeCloseTo(1.959963984540054, 12);
     expect(tCritical95(1e7)).toBeCloseTo(1.959964, 6);
   });
+  it("a whole df is remembered with exactly the solved value; a fractional one (Welch) is solved", () => {
+    for (const df of [29, 29, 97.40876770441815, 1e5, 1e5 + 1])
+      expect(tCritical95(df)).toBe(studentTQuantile(0.975, df));
+  });
 });
 
 describe("studentTQuantile — high-precision references (scipy.stats.t.ppf)", () => {

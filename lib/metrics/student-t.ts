@@ -173,7 +173,17 @@ function solveUpperTail(q: number, df: number, start: number): number {
   return t;
 }
 
-/** Two-sided 95 % critical value t₀.₉₇₅(df). */
+/** t₀.₉₇₅ of the whole degrees of freedom met so far (n − 1 of every CES interval): each is solved once per process. */
+const T95_BY_DF = new Map<number, number>();
+const T95_CACHED = 100_000;
+
+/**
+ * Two-sided 95 % critical value t₀.₉₇₅(df). A whole df up to 100,000 is remembered (a trend's CES intervals ask for
+ * the same few dozen again on every request, each an iterative solve); a fractional df (Welch) is solved each time.
+ */
 export function tCritical95(df: number): number {
-  return studentTQuantile(0.975, df);
+  if (!Number.isInteger(df) || df < 1 || df > T95_CACHED) return studentTQuantile(0.975, df);
+  let t = T95_BY_DF.get(df);
+  if (t === undefined) T95_BY_DF.set(df, (t = studentTQuantile(0.975, df)));
+  return t;
 }

@@ -1,6 +1,6 @@
 // A membership's or an API key's scope resolved to unit ids, once per request (docs/hierarchy.md, "Scoped
 // memberships"). Kept apart from lib/units/scope.ts so that lib/auth/ctx.ts can load it without a cycle.
-import { db } from "../db";
+import { db, Prisma } from "../db";
 
 /** A unit subtree: the scope unit and every unit under it, archived ones included (their history stays readable). */
 export type Scope = {
@@ -12,17 +12,20 @@ export type Scope = {
 };
 
 /**
- * The subtree of `unitId` in `orgId`: one prefix scan of the (orgId, path) index. A unit that is not the
+ * The subtree of `unitId` in `orgId` in one statement, once per request: the unit's name and the ids of every unit
+ * whose materialized path starts with the unit's (itself included), among the organization's units ((orgId, path)
+ * index). The prefix is compared with substr/length, exact on both databases whatever their collation (a LIKE would
+ * read `_` in a path as a wildcard; a range on path depends on the collation's order). A unit that is not the
  * organization's (which the schema never lets happen) gives an empty subtree, never the whole organization.
  */
 export async function loadScope(orgId: string, unitId: string): Promise<Scope> {
-  const unit = await db.unit.findFirst({ where: { id: unitId, orgId }, select: { path: true, name: true } });
-  if (!unit) return { unitId, unitName: "(unknown unit)", unitIds: [] };
-  const subtree = await db.unit.findMany({
-    where: { orgId, path: { startsWith: unit.path } },
-    select: { id: true },
-  });
-  return { unitId, unitName: unit.name, unitIds: subtree.map((u) => u.id) };
+  const rows = await db.$queryRaw<{ name: string; id: string }[]>(
+    Prisma.sql`SELECT s."name" AS name, u."id" AS id FROM "Unit" s
+      JOIN "Unit" u ON u."orgId" = s."orgId" AND substr(u."path", 1, length(s."path")) = s."path"
+      WHERE s."id" = ${unitId} AND s."orgId" = ${orgId}`,
+  );
+  if (rows.length === 0) return { unitId, unitName: "(unknown unit)", unitIds: [] };
+  return { unitId, unitName: rows[0]!.name, unitIds: rows.map((r) => r.id) };
 }
 
 /**
