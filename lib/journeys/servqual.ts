@@ -16,6 +16,7 @@
 import { Readable } from "node:stream";
 import { stringify } from "csv-stringify";
 import { db, Prisma } from "../db";
+import { analyticsDb } from "../db-replica";
 import { guardCell as safeText } from "../csv/stream";
 import type { Ctx } from "../auth/ctx";
 import { resolvePeriod, type AnalyticsFilters, type Period, type ResolvedPeriod } from "../analytics/filters";
@@ -132,7 +133,7 @@ const isDimension = (d: string): d is ServqualDimension => (SERVQUAL_DIMENSIONS 
 
 /** Moments per (touchpointId, dimension): one GROUP BY over a per-response pivot of the SERVQUAL answers. */
 export async function servqualMoments(ctx: Ctx, f: ScopeFilters, period: Period) {
-  const rows = await db.$queryRaw<RawCell[]>(Prisma.sql`
+  const rows = await analyticsDb().$queryRaw<RawCell[]>(Prisma.sql`
     SELECT x.tp AS tp, x.dim AS dim,
       COUNT(x.p) AS np, SUM(x.p) AS sp, SUM(x.p * x.p) AS qp,
       COUNT(x.e) AS ne, SUM(x.e) AS se, SUM(x.e * x.e) AS qe,
