@@ -12,19 +12,10 @@ import { createOrg, TEST_PASSWORD, type Org } from "../factories";
 import { createSurvey } from "../factories/surveys";
 import { startServer, type RunningServer } from "../server";
 import { http, respondent, signIn } from "./http";
+import { until } from "./until";
 
 const MAX_LAG_SECONDS = 8;
 const REPLICA_PORT = 54339;
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function until(what: string, check: () => Promise<boolean>, ms = 30_000) {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(100);
-  }
-}
 
 describe.skipIf(provider !== "postgresql")("analytics on a streaming read replica", () => {
   let replica: Db;
@@ -38,7 +29,12 @@ describe.skipIf(provider !== "postgresql")("analytics on a streaming read replic
   /** Until the replica has replayed everything the primary has written so far. */
   const caughtUp = async () => {
     const target = await lsn(db, "pg_current_wal_lsn");
-    await until("the replica to catch up", async () => (await lsn(replica, "pg_last_wal_replay_lsn")) >= target);
+    await until(
+      "the replica to catch up",
+      () => lsn(replica, "pg_last_wal_replay_lsn"),
+      (l) => l >= target,
+      30_000,
+    );
   };
   const submit = async (score: number) => {
     const clientId = `replica-${randomUUID()}`;
@@ -69,12 +65,12 @@ describe.skipIf(provider !== "postgresql")("analytics on a streaming read replic
     replicaUrl.port = String(REPLICA_PORT);
     replica = postgresClient(replicaUrl.toString());
     // A test database made after the replica was: it arrives with the WAL.
-    await until("the test database on the replica", () =>
+    const answers = () =>
       replica.$queryRawUnsafe("SELECT 1").then(
         () => true,
         () => false,
-      ),
-    );
+      );
+    await until("the test database on the replica", answers, Boolean, 30_000);
     org = await createOrg("replica");
     survey = await createSurvey(org.orgId);
     server = await startServer({
@@ -99,7 +95,7 @@ describe.skipIf(provider !== "postgresql")("analytics on a streaming read replic
     for (const score of [10, 9, 0]) expect((await submit(score)).status).toBe(201);
     await caughtUp();
     const before = await stored();
-    await until("the server to read the caught-up replica", async () => (await headlineN()) === before);
+    await until("the server to read the caught-up replica", headlineN, (n) => n === before);
     expect(await dashboard()).not.toContain('data-testid="replica-lag"');
 
     // Hold the copy back, then write two more answers on the primary.
@@ -123,7 +119,8 @@ describe.skipIf(provider !== "postgresql")("analytics on a streaming read replic
     let page = "";
     await until(
       "the lag notice",
-      async () => (page = await dashboard()).includes('data-testid="replica-lag"'),
+      async () => (page = await dashboard()),
+      (html) => html.includes('data-testid="replica-lag"'),
       MAX_LAG_SECONDS * 1000 - 2_000,
     );
     expect(page).toMatch(
@@ -131,7 +128,7 @@ describe.skipIf(provider !== "postgresql")("analytics on a streaming read replic
     );
 
     // Past REPLICA_MAX_LAG_SECONDS the copy is skipped: the primary's figures, and no notice.
-    await until("the primary's figures", async () => (await headlineN()) === before + 2, 20_000);
+    await until("the primary's figures", headlineN, (n) => n === before + 2);
     expect(Date.now() - pausedAt).toBeGreaterThanOrEqual(MAX_LAG_SECONDS * 1000 - 500);
     expect(await dashboard()).not.toContain('data-testid="replica-lag"');
 
