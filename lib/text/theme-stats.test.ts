@@ -208,29 +208,17 @@ describe("themeTrend", () => {
 });
 
 describe("themeChanges: the digest's biggest significant theme changes", () => {
-  // 400 comments last week, 500 this week.
-  const previous = {
-    comments: 400,
-    themes: [
-      { theme: "billing", mentions: 40 },
-      { theme: "waiting-time", mentions: 60 },
-      { theme: "staff", mentions: 20 },
-      { theme: "app-website", mentions: 10 },
-      { theme: "ease", mentions: 30 },
-      { theme: "price", mentions: 3 },
-    ],
-  };
-  const current = {
-    comments: 500,
-    themes: [
-      { theme: "billing", mentions: 90 },
-      { theme: "waiting-time", mentions: 60 },
-      { theme: "staff", mentions: 42 },
-      { theme: "app-website", mentions: 5 },
-      { theme: "ease", mentions: 52 },
-      { theme: "price", mentions: 2 },
-    ],
-  };
+  // 400 comments last week, 500 this week: [theme, mentions last week, mentions this week].
+  const rows: [string, number, number][] = [
+    ["billing", 40, 90],
+    ["waiting-time", 60, 60],
+    ["staff", 20, 42],
+    ["app-website", 10, 5],
+    ["ease", 30, 52],
+    ["price", 3, 2],
+  ];
+  const previous = { comments: 400, themes: rows.map(([theme, mentions]) => ({ theme, mentions })) };
+  const current = { comments: 500, themes: rows.map(([theme, , mentions]) => ({ theme, mentions })) };
   const result = themeChanges(previous, current);
   const byTheme = new Map(result.all.map((c) => [c.theme, c]));
 
