@@ -1,5 +1,5 @@
 // Words too common to name a theme, left out of theme discovery (docs/text-analytics.md, "Discovery"): articles,
-// pronouns, auxiliaries, prepositions, conjunctions, negators and fillers — not "again", "never",
+// pronouns, auxiliaries, prepositions, conjunctions, negators, fillers and the numbers up to ten — not "again", "never",
 // "always", "still", "wieder", "immer", "nie", which complaints are made of —, in lower case as the tokenizer gives
 // them. Written for this project (the packages' own lists are empty or compiled into their models).
 import type { TextLanguage } from "./stem";
@@ -13,7 +13,7 @@ own same shan't she she'd she'll she's should shouldn't so some such than that t
 themselves then there there's these they they'd they'll they're they've this those through to too under until up
 upon us very was wasn't we we'd we'll we're we've were weren't what what's when when's where where's which while who
 who's whom why why's will with won't would wouldn't yet you you'd you'll you're you've your yours yourself yourselves
-one two really quite already ok okay yes please thanks thank well`;
+one two three four five six seven eight nine ten really quite already ok okay yes please thanks thank well`;
 
 const DE = `aber alle allem allen aller alles als also am an ander andere anderem anderen anderer anderes auch auf aus bei
 bin bis bist da damit dann das dass dasselbe dazu dein deine deinem deinen deiner dem demselben den denn denselben der
@@ -26,7 +26,7 @@ meinem meinen meiner mich mir mit muss musste nach nicht nichts noch nun nur ob 
 seinen seiner seit sich sie sind so solche solchem solchen solcher sollte sondern sonst über um und uns unser unsere
 unter viel vom von vor war waren warst was weg weil weiter welche welchem welchen welcher welches wenn werde werden wie
 will wir wird wirst wo wollen wollte würde würden zu zum zur zwar zwischen ganz gar mal eben halt
-bitte danke ok okay`;
+bitte danke ok okay eins zwei drei vier fünf sechs sieben acht neun zehn`;
 
 const build = (list: string) => new Set(list.split(/\s+/).filter(Boolean));
 
