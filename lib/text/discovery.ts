@@ -114,10 +114,8 @@ export function phrasesOf(text: string, language: TextLanguage): Extracted {
   const tokens = tokenize(text);
   const keys: string[] = [];
   const surfaces: string[] = [];
-  const seen = new Set<string>();
   const add = (key: string, surface: string) => {
-    if (seen.has(key)) return;
-    seen.add(key);
+    if (keys.includes(key)) return; // a comment has a few dozen phrases at most: a scan beats a Set
     keys.push(key);
     surfaces.push(surface);
   };
@@ -138,8 +136,8 @@ export function phrasesOf(text: string, language: TextLanguage): Extracted {
 interface LanguageCorpus {
   /** Phrase → counts per group (detractor, promoter, other). */
   readonly counts: Map<string, [number, number, number]>;
-  /** The comments of the language with their phrases, for examples and surfaces of the phrases kept. */
-  readonly comments: { id: string; group: number; phrases: Extracted }[];
+  /** The detractors' comments with their phrases, for the examples and wording of the phrases kept. */
+  readonly detractors: { id: string; phrases: Extracted }[];
 }
 
 /**
@@ -155,7 +153,7 @@ export function discoverPhrases(comments: Iterable<DiscoveryComment>, options: D
     if (language === null) continue;
     read[c.group] += 1;
     let corpus = corpora.get(language);
-    if (!corpus) corpora.set(language, (corpus = { counts: new Map(), comments: [] }));
+    if (!corpus) corpora.set(language, (corpus = { counts: new Map(), detractors: [] }));
     const group = GROUP_INDEX[c.group];
     const phrases = phrasesOf(c.text, language);
     for (const key of phrases.keys) {
@@ -167,7 +165,7 @@ export function discoverPhrases(comments: Iterable<DiscoveryComment>, options: D
         corpus.counts.set(key, fresh);
       }
     }
-    corpus.comments.push({ id: c.id, group, phrases });
+    if (group === 0) corpus.detractors.push({ id: c.id, phrases });
   }
 
   const found: DiscoveredPhrase[] = [];
@@ -191,8 +189,7 @@ export function discoverPhrases(comments: Iterable<DiscoveryComment>, options: D
     const top = kept.slice(0, o.limit);
     // Examples and the usual wording, from the detractors' comments, for the phrases kept only.
     const wanted = new Map(top.map((k) => [k.key, { examples: [] as string[], surfaces: new Map<string, number>() }]));
-    for (const c of corpus.comments) {
-      if (c.group !== 0) continue;
+    for (const c of corpus.detractors) {
       c.phrases.keys.forEach((key, i) => {
         const w = wanted.get(key);
         if (!w) return;
