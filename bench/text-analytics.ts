@@ -108,7 +108,7 @@ out.push(`  loading the word lists and the starter taxonomy: ${(cpuMs() - mark).
 //    compiler is still at work on the uncached paths (its CPU time counts), as in a freshly started process;
 // 2. the same after a warm-up on 2,115 other unseen comments (not timed): the cost per comment that stays;
 // 3. the evaluation set's real words with the stem and theme caches emptied before each pass (the English
-//    stemmer then strips real suffixes, which the suffixed words of 1 and 2 do not have), after five such passes.
+//    stemmer then strips real suffixes, which the suffixed words of 1 and 2 do not have), after 20 such passes.
 // The gap between 1 and 2 is the optimising compiler, once per process: with node --no-opt, 1 reads about twice
 // as high (docs/text-analytics.md, "Speed").
 for (const i of items) analyse(i.text, i.language);
@@ -130,12 +130,12 @@ timeUnseen("lib/text, every word new: after warm-up", unseen("z", 10));
 {
   const passes = 10;
   let ms = 0;
-  for (let pass = -5; pass < passes; pass += 1) {
+  for (let pass = -20; pass < passes; pass += 1) {
     clearStemCaches();
     const taxonomy = compileTaxonomy(STARTER_TAXONOMY); // a fresh word cache
     mark = cpuMs();
     for (const i of items) analyse(i.text, i.language, taxonomy);
-    if (pass >= 0) ms += cpuMs() - mark; // the first five passes warm this path up
+    if (pass >= 0) ms += cpuMs() - mark; // the first 20 passes warm this path up
   }
   out.push(
     `  ${"lib/text, real words, caches emptied".padEnd(44)} ${Math.round(((passes * items.length) / ms) * 1000).toLocaleString("en")} comments per CPU second`,

@@ -26,7 +26,7 @@ export interface DiscoveryOptions {
   readonly minComments?: number;
   /** … and in at least this many detractor comments. */
   readonly minDetractors?: number;
-  /** Only phrases with z at least this (1.96: distinctive at 95 %, one-sided reading of a two-sided bound). */
+  /** Only phrases with z at least this (1.96, the 95 % bound of a standard normal z, as Monroe et al. read it). */
   readonly minZ?: number;
   readonly limit?: number;
   /** Example comment ids per phrase (detractors', in input order). */
