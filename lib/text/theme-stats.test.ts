@@ -10,7 +10,9 @@ import {
   themeFigures,
   themeShare,
   themeStats,
+  themeCountsFromRows,
   themeTrend,
+  themeTrendsFromRows,
   type AnalysedComment,
 } from "./theme-stats";
 
@@ -281,5 +283,70 @@ describe("themeChanges: the digest's biggest significant theme changes", () => {
     const r = themeChanges(big, now, 2);
     expect(r.significant).toBe(3);
     expect(r.changes.map((c) => c.theme)).toEqual(["c", "b"]);
+  });
+});
+
+describe("from the database's rows", () => {
+  it("themeCountsFromRows: bigints and null sums as raw SQL answers them, scores grouped per theme", () => {
+    const counts = themeCountsFromRows(
+      [
+        { theme: "billing", mentions: 80n, sentimentSum: SENTIMENT.sum, sentimentSumSquares: SENTIMENT.sumSq },
+        { theme: "staff", mentions: 3n, sentimentSum: null, sentimentSumSquares: null },
+        { theme: null, mentions: 5n, sentimentSum: 0 },
+      ],
+      [
+        ...BILLING.map((d) => ({ theme: "billing", score: BigInt(d.score), count: BigInt(d.count) })),
+        { theme: null, score: 3n, count: 1n },
+      ],
+    );
+    expect(counts.map((c) => [c.theme, c.mentions, c.sentimentSum, c.scores.length])).toEqual([
+      ["billing", 80, SENTIMENT.sum, 8],
+      ["staff", 3, 0, 0],
+    ]);
+    // The same figures as from the aggregated input above.
+    const f = themeFigures("nps", 250, POPULATION, counts[0]!);
+    expect(f.difference.delta).toBeCloseTo(-68.75, 10);
+    expect(f.sentiment.low).toBeCloseTo(-0.401683, 5);
+    expect(() =>
+      themeCountsFromRows([{ theme: "a", mentions: 1, sentimentSum: 0 }], [{ theme: "b", score: 1, count: 1 }]),
+    ).toThrow(/without mentions/);
+  });
+
+  it("themeTrendsFromRows: every bucket of the period, empty ones included; a bucket outside it is an error", () => {
+    // Weeks of 2 to 22 November 2026: buckets 2, 9 and 16 November.
+    const period = {
+      from: new Date("2026-11-02T00:00:00Z"),
+      to: new Date("2026-11-23T00:00:00Z"),
+      bucket: "week" as const,
+    };
+    const trends = themeTrendsFromRows(
+      "nps",
+      period,
+      [
+        { key: "2026-11-02", comments: 250n },
+        { key: "2026-11-16", comments: 40n },
+      ],
+      [
+        { key: "2026-11-02", theme: "billing", mentions: 80n, sentimentSum: -25 },
+        { key: "2026-11-16", theme: "billing", mentions: 10n, sentimentSum: 2 },
+        { key: "2026-11-16", theme: "staff", mentions: 4n, sentimentSum: 1 },
+      ],
+      [
+        ...BILLING.map((d) => ({ key: "2026-11-02", theme: "billing", score: d.score, count: d.count })),
+        { key: "2026-11-16", theme: "staff", score: 10, count: 4 },
+      ],
+    );
+    expect([...trends.keys()]).toEqual(["billing", "staff"]);
+    const billing = trends.get("billing")!;
+    expect(billing.map((p) => [p.key, p.comments, p.mentions, p.share.share, p.sentiment, p.metric?.n])).toEqual([
+      ["2026-11-02", 250, 80, 32, -0.3125, 80],
+      ["2026-11-09", 0, 0, null, null, 0],
+      ["2026-11-16", 40, 10, 25, 0.2, 0],
+    ]);
+    expect(billing[0]!.metric).toMatchObject({ nps: -30 });
+    expect(trends.get("staff")!.map((p) => p.mentions)).toEqual([0, 0, 4]);
+    expect(() => themeTrendsFromRows("nps", period, [{ key: "2026-11-23", comments: 1 }], [])).toThrow(
+      /outside the period/,
+    );
   });
 });

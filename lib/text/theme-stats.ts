@@ -3,6 +3,8 @@
 // difference, the theme's contribution to the overall figure, a trend per period and the biggest significant
 // changes between two periods. Pure: the inputs are what GROUP BYs return (counts per theme and score, sums of
 // sentiment), never rows; lib/metrics does the maths.
+import { bucketKey, bucketStarts, type Bucket } from "../analytics/buckets";
+import type { Period } from "../analytics/filters";
 import { metricsOf } from "../analytics/series";
 import { compareMetric, valueOf } from "../digest/select";
 import {
@@ -312,4 +314,109 @@ export function themeChanges(previous: PeriodMentions, current: PeriodMentions, 
     all,
     tested: all.filter((c) => c.pValue !== null).length,
   };
+}
+
+/** A row of `GROUP BY theme` (or `GROUP BY bucket, theme`, with `key`): raw SQL answers bigints for counts, null sums. */
+export interface ThemeMentionRow {
+  readonly key?: string | null;
+  readonly theme: string | null;
+  readonly mentions: number | bigint;
+  readonly sentimentSum: number | null;
+  readonly sentimentSumSquares?: number | null;
+}
+
+/** A row of `GROUP BY theme, score` (or `GROUP BY bucket, theme, score`) over the mentioning responses' scores. */
+export interface ThemeScoreRow {
+  readonly key?: string | null;
+  readonly theme: string | null;
+  readonly score: number | bigint | null;
+  readonly count: number | bigint;
+}
+
+const scoreKey = (key: string | null | undefined, theme: string) => `${key ?? ""}\u0000${theme}`;
+
+function scoresByTheme(rows: readonly ThemeScoreRow[]): Map<string, { score: number; count: number }[]> {
+  const out = new Map<string, { score: number; count: number }[]>();
+  for (const r of rows) {
+    if (r.theme === null || r.score === null) continue;
+    const k = scoreKey(r.key, r.theme);
+    const list = out.get(k) ?? [];
+    list.push({ score: Number(r.score), count: Number(r.count) });
+    out.set(k, list);
+  }
+  return out;
+}
+
+/**
+ * The themes' counts from the two GROUP BYs, in the order of the mention rows. A score row of a theme with no
+ * mention row is an Error: the two queries disagree, and dropping counts silently would be worse.
+ */
+export function themeCountsFromRows(
+  mentions: readonly ThemeMentionRow[],
+  scores: readonly ThemeScoreRow[],
+): ThemeCounts[] {
+  const byTheme = scoresByTheme(scores);
+  const out = mentions.flatMap((r): ThemeCounts[] => {
+    if (r.theme === null) return [];
+    const k = scoreKey(r.key, r.theme);
+    const list = byTheme.get(k) ?? [];
+    byTheme.delete(k);
+    return [
+      {
+        theme: r.theme,
+        mentions: Number(r.mentions),
+        sentimentSum: r.sentimentSum ?? 0,
+        ...(r.sentimentSumSquares === undefined ? {} : { sentimentSumSquares: r.sentimentSumSquares ?? 0 }),
+        scores: list,
+      },
+    ];
+  });
+  if (byTheme.size > 0) throw new Error(`Scores of themes without mentions: ${[...byTheme.keys()].join(", ")}`);
+  return out;
+}
+
+/**
+ * Each theme's trend over the period's buckets (every bucket, empty ones included, as lib/analytics/series.ts) from
+ * `GROUP BY bucket` (analysed comments) and `GROUP BY bucket, theme` (and, for the mentioners' metric,
+ * `GROUP BY bucket, theme, score`) rows whose `key` is the bucket start ("2026-11-30"). Throws for a bucket outside
+ * the period, as buildSeries does.
+ */
+export function themeTrendsFromRows(
+  metric: Metric,
+  period: Period & { bucket: Bucket },
+  comments: ReadonlyArray<{ readonly key: string | null; readonly comments: number | bigint }>,
+  mentions: readonly ThemeMentionRow[],
+  scores?: readonly ThemeScoreRow[],
+): Map<string, ThemeTrendPoint[]> {
+  const keys = bucketStarts(period.from, period.to, period.bucket).map(bucketKey);
+  const known = new Set(keys);
+  const check = (key: string | null | undefined) => {
+    if (key === null || key === undefined || !known.has(key))
+      throw new Error(`Bucket ${String(key)} from the database is outside the period`);
+    return key;
+  };
+  const perBucket = new Map(comments.map((r) => [check(r.key), Number(r.comments)]));
+  const rows = mentions.filter((r) => r.theme !== null);
+  const counts = new Map(
+    themeCountsFromRows(rows, scores ?? []).map((c, i) => [scoreKey(check(rows[i]!.key), c.theme), c]),
+  );
+  const themes = [...new Set(rows.map((r) => r.theme!))];
+  return new Map(
+    themes.map((theme) => [
+      theme,
+      themeTrend(
+        metric,
+        keys.map((key) => {
+          const c = counts.get(scoreKey(key, theme));
+          return {
+            key,
+            comments: perBucket.get(key) ?? 0,
+            mentions: c?.mentions ?? 0,
+            sentimentSum: c?.sentimentSum ?? 0,
+            ...(scores === undefined ? {} : { scores: c?.scores ?? [] }),
+          };
+        }),
+      ),
+    ]),
+  );
 }
