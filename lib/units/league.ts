@@ -12,6 +12,7 @@
 // The `unitId` filter names where the table starts as `parentId` does (parentId wins when both are given).
 import { z } from "zod";
 import { db, Prisma } from "../db";
+import { analyticsDb } from "../db-replica";
 import type { Ctx } from "../auth/ctx";
 import { NotFoundError } from "../errors";
 import { inScope } from "./scope";
@@ -201,13 +202,14 @@ async function countsByUnit(ctx: Ctx, q: ScopeFilters, period: Period, units: { 
   const counts = Prisma.raw(
     columns.map(([, when], i) => `SUM(CASE WHEN ${when} THEN 1 ELSE 0 END) AS c${i}`).join(", ") + `, COUNT(*) AS c`,
   );
+  const read = analyticsDb(); // both counts from one copy
   const inUnits = units.length
-    ? await db.$queryRaw<CountsRow[]>(
+    ? await read.$queryRaw<CountsRow[]>(
         Prisma.sql`SELECT r."unitId" AS u, ${counts} FROM "Response" r
           WHERE ${where} AND r."unitId" IN (${Prisma.join(units.map((u) => u.id))}) GROUP BY r."unitId"`,
       )
     : [];
-  const none = await db.$queryRaw<CountsRow[]>(
+  const none = await read.$queryRaw<CountsRow[]>(
     Prisma.sql`SELECT ${counts} FROM "Response" r WHERE ${where} AND r."unitId" IS NULL`,
   );
   return [...inUnits, ...none].map((row) => ({
