@@ -18,7 +18,10 @@ export type CountPart = { period: Period; key: Prisma.Sql };
 export type CountOptions = {
   /** One more condition over the same columns of r (e.g. r."touchpointId" IN (…)). */
   where?: Prisma.Sql;
-  /** "raw" counts every response row (for comparisons and benchmarks); default: the roll-up where it can answer. */
+  /**
+   * "raw" counts every response row (for comparisons and benchmarks); default: the roll-up where it can answer.
+   * ANALYTICS_ROLLUPS=off makes every count raw, for comparison (bench/analytics-1m.ts).
+   */
   source?: "auto" | "raw";
 };
 
@@ -61,7 +64,7 @@ export async function scoreCounts(
   parts: readonly CountPart[],
   opts: CountOptions = {},
 ): Promise<CountRow[]> {
-  const useRollup = opts.source !== "raw" && rollupAnswers(f);
+  const useRollup = opts.source !== "raw" && process.env.ANALYTICS_ROLLUPS !== "off" && rollupAnswers(f);
   const extra = opts.where ? Prisma.sql` AND ${opts.where}` : Prisma.empty;
   const selects: Prisma.Sql[] = [];
   for (const { period, key } of parts) {

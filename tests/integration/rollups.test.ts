@@ -273,6 +273,44 @@ describe("the roll-up follows every write", () => {
     expect(Number(n)).toBeGreaterThan(0);
   }, 300_000);
 
+  it("counts concurrent writers exactly: racing updates of one response, many inserts of the same keys", async () => {
+    const w = await world(A.orgId);
+    const base = { orgId: A.orgId, surveyId: w.surveys[0].id, metric: "nps", touchpointId: w.touchpointIds[0] };
+    const r = await db.response.create({
+      data: { ...base, clientId: `race-${uid()}`, score: 5, submittedAt: new Date(T0 + 10 * DAY) },
+    });
+    const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    // The same five keys in a different order in each transaction: on PostgreSQL each statement's upsert writes its
+    // keys in sorted order, so these transactions wait for each other but never deadlock.
+    const keys = [0, 1, 2, 3, 4].map((d) => ({ submittedAt: new Date(T0 + (10 + d) * DAY + 3_600_000), score: d + 3 }));
+    await Promise.all([
+      db.$transaction(async (tx) => {
+        await tx.response.update({ where: { id: r.id }, data: { score: 6 } });
+        await pause(150); // holds the row while the next update waits for it
+      }),
+      pause(40).then(() => db.response.update({ where: { id: r.id }, data: { score: 9, unitId: w.unitIds[0] } })),
+      ...Array.from({ length: 8 }, (_, i) =>
+        db.$transaction(async (tx) => {
+          const order = i % 2 ? [...keys].reverse() : keys.slice(i % 5).concat(keys.slice(0, i % 5));
+          await tx.response.createMany({
+            data: order.map((k, j) => ({ ...base, ...k, clientId: `race-${uid()}-${j}` })),
+          });
+          await pause(20);
+        }),
+      ),
+    ]);
+    expect(await rollupDifferences(A.orgId)).toEqual([]);
+    const day10 = await db.responseDaily.findMany({
+      where: { orgId: A.orgId, surveyId: w.surveys[0].id, day: new Date(T0 + 10 * DAY) },
+      select: { score: true, unitId: true, count: true },
+      orderBy: { score: "asc" },
+    });
+    expect(day10).toEqual([
+      { score: 3, unitId: "", count: 8 },
+      { score: 9, unitId: w.unitIds[0], count: 1 },
+    ]);
+  });
+
   it("forgets a deleted organization entirely (cascade)", async () => {
     const B = await createOrg("rollups-gone");
     const w = await world(B.orgId);
