@@ -370,8 +370,10 @@ describe("the query function equals the raw GROUP BY", () => {
       orgId: A.orgId,
       surveyId: w.surveys[r.survey].id,
       clientId: `eq-${i}`,
-      metric: r.metric ?? "nps",
-      score: r.score ?? 5,
+      metric: r.metric === "csat" || r.metric === "ces" ? r.metric : "nps",
+      // within each metric's scale (0–10, 1–5, 1–7): the headline's maths refuses anything else
+      score:
+        r.metric === "csat" ? 1 + ((r.score ?? 4) % 5) : r.metric === "ces" ? 1 + ((r.score ?? 3) % 7) : (r.score ?? 5),
       submittedAt: new Date(T0 + (i % 40) * DAY + (i % 3 === 0 ? 0 : i % 3 === 1 ? DAY - 1 : (r.at + 2 * DAY) % DAY)),
       touchpointId: pick(w.touchpointIds, r.tp),
       channelId: pick(w.channelIds, r.ch),
