@@ -5,7 +5,7 @@
 //          [--only=sqlite|postgresql] [--rebuild] [--prepare-only] [--explain]
 //          [--base-scale=1 --responses=1000000 --interactions=1000000]
 //          [--rollups=off]   (ANALYTICS_ROLLUPS=off: every count from the raw responses, docs/rollups.md — "before")
-//          [--sqlite-file=tmp/bench/scale-1m.db] [--pg-database=resonance_bench_1m]
+//          [--sqlite-file=tmp/bench/scale-1m.db]   (BENCH_PG_DATABASE names the PostgreSQL database)
 // Needs a production build (NEXT_DIST_DIR is honoured). The data is the deterministic demo organization
 // (prisma/seed.ts --scale=N: 25,000·N responses, 40,000·N interactions) with its responses and interactions
 // copied up to ~1,000,000 each (see generate()); it is made once into tmp/bench/scale-1m.db and the
@@ -32,8 +32,8 @@ const prepareOnly = process.argv.includes("--prepare-only");
 const requests = Number(arg("requests", "100"));
 const endpoints = arg("endpoints", "trend,map,gaps,headline,summary").split(",");
 const sqliteFile = path.join(root, arg("sqlite-file", "tmp/bench/scale-1m.db"));
-const PG_DATABASE = arg("pg-database", "resonance_bench_1m");
-if (!/^[a-z_][a-z0-9_]*$/.test(PG_DATABASE)) throw new Error("--pg-database: lower-case letters, digits and _");
+const PG_DATABASE = process.env.BENCH_PG_DATABASE || "resonance_bench_1m";
+if (!/^[a-z_][a-z0-9_]*$/.test(PG_DATABASE)) throw new Error("BENCH_PG_DATABASE: lower-case letters, digits and _");
 
 async function child() {
   const url = process.env.DATABASE_URL!;

@@ -7,7 +7,7 @@
 //                           [--cpu-prof=<dir>]   (the server writes a V8 CPU profile there when it stops)
 //                           [--fast-path=off]    (every request through Next.js's pipeline, for comparison)
 //                           [--rollups=off]      (without the daily score roll-up's triggers, docs/rollups.md: its cost)
-//                           [--pg-database=resonance_bench_ingest]   (the scratch PostgreSQL database, dropped after)
+//   BENCH_PG_DATABASE names the scratch PostgreSQL database (default resonance_bench_ingest), dropped after.
 // Needs `npx next build` first. The built-in public rate limits (30/min per respondent, 1,000/min per
 // survey) would stop a load test, so the server runs with RESONANCE_PUBLIC_RATE_LIMITS raised (still counted
 // in the database on every request, as in production). Also prints the server's CPU milliseconds per
@@ -297,8 +297,8 @@ const admin = arg("postgres", process.env.DATABASE_URL_POSTGRES ?? "");
 if (admin && only !== "sqlite") {
   const client = new pg.Client({ connectionString: admin });
   await client.connect();
-  const name = arg("pg-database", "resonance_bench_ingest");
-  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error("--pg-database: lower-case letters, digits and _");
+  const name = process.env.BENCH_PG_DATABASE || "resonance_bench_ingest";
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error("BENCH_PG_DATABASE: lower-case letters, digits and _");
   await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await client.query(`CREATE DATABASE ${name}`);
   const u = new URL(admin);
