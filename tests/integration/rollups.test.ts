@@ -23,6 +23,7 @@ import type { CountRow } from "@/lib/metrics";
 import { createOrg, uid, type Org } from "../factories";
 import { createSurvey } from "../factories/surveys";
 import { http, respondent } from "./http";
+import { script } from "./operator-script";
 
 const DAY = 86_400_000;
 const T0 = Date.parse("2026-03-02T00:00:00Z");
@@ -471,4 +472,27 @@ describe("the query function equals the raw GROUP BY", () => {
     }
     expect(await rollupDifferences(A.orgId)).toEqual([]);
   });
+});
+
+describe("npm run rollups:rebuild", () => {
+  const run = (...args: string[]) =>
+    script(["node_modules/tsx/dist/cli.mjs", "scripts/rollups-rebuild.ts", ...args], {
+      DATABASE_URL: process.env.DATABASE_URL!,
+    }).done;
+
+  it("checks, finds a damaged roll-up, and repairs it (one organization by slug)", async () => {
+    const org = await db.organization.findUniqueOrThrow({ where: { id: A.orgId }, select: { slug: true } });
+    const exact = await run("--org", org.slug, "--check");
+    expect(exact).toMatchObject({ code: 0 });
+    expect(exact.out).toContain(`${org.slug}: exact`);
+    await db.$executeRaw`UPDATE "ResponseDaily" SET "count" = "count" + 1 WHERE "orgId" = ${A.orgId}`;
+    const damaged = await run("--org", org.slug, "--check");
+    expect(damaged.code).toBe(1);
+    expect(damaged.out).toMatch(new RegExp(`${org.slug}: \\d+ roll-up rows differ`));
+    const rebuilt = await run("--org", org.slug);
+    expect(rebuilt).toMatchObject({ code: 0 });
+    expect(rebuilt.out).toMatch(new RegExp(`${org.slug}: \\d+ roll-up rows in \\d+ ms`));
+    expect(await rollupDifferences(A.orgId)).toEqual([]);
+    expect(await run("--org", "no-such-organization")).toMatchObject({ code: 2 });
+  }, 120_000);
 });
