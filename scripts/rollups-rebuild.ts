@@ -2,7 +2,8 @@
 // responses, one transaction per organization. The database's triggers keep it exact on every write, so this is for
 // repairs: after restoring rows by hand, after a migration that dropped the triggers, or to verify. DATABASE_URL as
 // for `npm start` (default: the SQLite file). On PostgreSQL each organization's rebuild holds writes to responses
-// (of every organization) until it commits: about a second per million of its responses.
+// (of every organization) until it commits: about 2 seconds per million of its responses (10 on SQLite, which runs one
+// writing transaction at a time anyway).
 //   --org <slug>   only this organization (repeatable)
 //   --check        change nothing: list where the roll-up differs from a recomputation; exit 1 if it does
 import { db } from "../lib/db";
