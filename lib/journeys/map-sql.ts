@@ -3,7 +3,8 @@
 // given touchpoints (which the caller loaded from the caller's organization). Responses: the daily roll-up for whole
 // days and Response (orgId, metric, submittedAt, …) for the partial ones (lib/rollups/query.ts); interactions:
 // Interaction (orgId, touchpointId, occurredAt).
-import { db, Prisma } from "../db";
+import { Prisma } from "../db";
+import { analyticsDb } from "../db-replica";
 import type { Ctx } from "../auth/ctx";
 import type { Period } from "../analytics/filters";
 import { scopeSql } from "../units/scope";
@@ -69,7 +70,7 @@ export async function interactionStatsByTouchpoint(
       Prisma.sql`i."customerId" IN (SELECT ct."customerId" FROM "CustomerTag" ct WHERE ct."orgId" = ${ctx.orgId} AND ct."tag" = ${scope.segment})`,
     );
   }
-  const rows = await db.$queryRaw<RawInteractions[]>(
+  const rows = await analyticsDb().$queryRaw<RawInteractions[]>(
     Prisma.sql`SELECT i."touchpointId" AS k, COUNT(*) AS c, COUNT(i."emotion") AS ec, SUM(i."emotion") AS es FROM "Interaction" i WHERE ${Prisma.join(parts, " AND ")}${units} GROUP BY 1`,
   );
   for (const r of rows)

@@ -5,7 +5,8 @@
 // very same responseWhere (lib/analytics/sql.ts): the roll-up is read through a sub-select that exposes its
 // columns under the names of "Response" ("day" as "submittedAt", "" as NULL), so a filter means the same on both.
 // A filter the roll-up has no column for — the customer segment — makes the whole count raw.
-import { db, Prisma } from "../db";
+import { Prisma } from "../db";
+import { analyticsDb } from "../db-replica";
 import type { Ctx } from "../auth/ctx";
 import type { CountRow } from "../metrics";
 import { DAY_MS } from "../analytics/buckets";
@@ -84,7 +85,7 @@ export async function scoreCounts(
     selects.length === 1
       ? selects[0]
       : Prisma.sql`SELECT x.k AS k, x.metric AS metric, x.score AS score, CAST(SUM(x.c) AS BIGINT) AS c FROM (${Prisma.join(selects, " UNION ALL ")}) x GROUP BY 1, 2, 3`;
-  const rows = await db.$queryRaw<RawRow[]>(sql);
+  const rows = await analyticsDb().$queryRaw<RawRow[]>(sql);
   return rows.map((r) => ({
     key: r.k,
     metric: r.metric,
