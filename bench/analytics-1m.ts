@@ -1,9 +1,11 @@
 // Benchmark at scale: the dashboard's 12-month NPS trend with two filters (issue #5), the journey map and the
 // gap report (issue #6) over ~1,000,000 responses, through the real HTTP endpoints of the production build,
 // next to the SAME SQL sent straight to the driver (better-sqlite3 / pg, no Prisma, no HTTP) in the same run.
-//   npx tsx bench/analytics-1m.ts [--requests=100] [--endpoints=trend,map,gaps] [--postgres=<admin url>]
+//   npx tsx bench/analytics-1m.ts [--requests=100] [--endpoints=trend,map,gaps,headline,summary] [--postgres=<admin url>]
 //          [--only=sqlite|postgresql] [--rebuild] [--prepare-only] [--explain]
 //          [--base-scale=1 --responses=1000000 --interactions=1000000]
+//          [--rollups=off]   (ANALYTICS_ROLLUPS=off: every count from the raw responses, docs/rollups.md — "before")
+//          [--sqlite-file=tmp/bench/scale-1m.db]   (BENCH_PG_DATABASE names the PostgreSQL database)
 // Needs a production build (NEXT_DIST_DIR is honoured). The data is the deterministic demo organization
 // (prisma/seed.ts --scale=N: 25,000·N responses, 40,000·N interactions) with its responses and interactions
 // copied up to ~1,000,000 each (see generate()); it is made once into tmp/bench/scale-1m.db and the
@@ -29,11 +31,12 @@ const targetResponses = Number(arg("responses", "1000000"));
 const targetInteractions = Number(arg("interactions", "1000000"));
 const prepareOnly = process.argv.includes("--prepare-only");
 const requests = Number(arg("requests", "100"));
-const endpoints = arg("endpoints", "trend,map,gaps").split(",");
+const endpoints = arg("endpoints", "trend,map,gaps,headline,summary").split(",");
 // One dataset per size, kept for later runs: scale-1m.db / resonance_bench_1m, scale-10m.db / resonance_bench_10m …
 const label = `${Math.round(targetResponses / 1e6) || (targetResponses / 1e6).toFixed(1).replace(".", "_")}m`;
 const sqliteFile = path.join(root, arg("sqlite-file", `tmp/bench/scale-${label}.db`));
-const PG_DATABASE = `resonance_bench_${label}`;
+const PG_DATABASE = process.env.BENCH_PG_DATABASE || `resonance_bench_${label}`;
+if (!/^[a-z_][a-z0-9_]*$/.test(PG_DATABASE)) throw new Error("BENCH_PG_DATABASE: lower-case letters, digits and _");
 
 async function child() {
   const url = process.env.DATABASE_URL!;
@@ -42,6 +45,8 @@ async function child() {
   const { getTrends } = await import("../lib/analytics/service");
   const { getJourneyMap } = await import("../lib/journeys/map");
   const { getGapReport } = await import("../lib/journeys/gaps-report");
+  const { getHeadline, lastDays } = await import("../lib/dashboard/headline");
+  const { getSummary } = await import("../lib/analytics/service");
 
   const org = await db.organization.findFirstOrThrow({ where: { slug: "demo" } });
   const ctx = { orgId: org.id, userId: "bench", role: "viewer" as const, apiKeyId: null };
@@ -61,7 +66,10 @@ async function child() {
   const journeyId = tp.journeyId;
   const channelId = top.channelId!;
   console.log(
-    `${provider.padEnd(10)} dataset: ${responses} responses, ${interactions} interactions; trend filters journeyId=${journeyId} channelId=${channelId}`,
+    `${provider.padEnd(10)} dataset: ${responses} responses, ${interactions} interactions; trend filters journeyId=${journeyId} channelId=${channelId}; ` +
+      (process.env.ANALYTICS_ROLLUPS === "off"
+        ? "counts from the raw responses (ANALYTICS_ROLLUPS=off)"
+        : "whole days from the daily roll-up"),
   );
 
   const capture = (fn: () => Promise<unknown>) => captureRawSql(db, fn);
@@ -82,6 +90,14 @@ async function child() {
     gaps: {
       path: `/api/v1/reports/gaps?preset=12m`,
       service: () => getGapReport(ctx, analyticsFilters.parse({ preset: "12m" })),
+    },
+    headline: {
+      path: `/api/v1/metrics/headline?days=90`,
+      service: () => getHeadline(ctx, lastDays(90)),
+    },
+    summary: {
+      path: `/api/v1/metrics/summary?preset=12m`,
+      service: () => getSummary(ctx, analyticsFilters.parse({ preset: "12m" })),
     },
   };
   try {
@@ -217,6 +233,9 @@ async function generate(url: string, provider: "sqlite" | "postgresql") {
     }
     await exec("COMMIT");
   }
+  // The copies updated each roll-up row once per copy: on PostgreSQL every update leaves a dead row version until
+  // (auto)vacuum, which a steady stream of writes keeps small; compact it as it would be after a bulk load and a vacuum.
+  if (provider === "postgresql") await exec(`VACUUM FULL "ResponseDaily"`);
   await exec("ANALYZE"); // fresh planner statistics after bulk writes, as lib/db optimizeDatabase does
   await close();
   const now = counts(url);
@@ -228,7 +247,12 @@ async function generate(url: string, provider: "sqlite" | "postgresql") {
 
 function runChild(url: string) {
   const args = ["node_modules/tsx/dist/cli.mjs", "bench/analytics-1m.ts", "--child", ...process.argv.slice(2)];
-  execFileSync(process.execPath, args, { cwd: root, env: { ...process.env, DATABASE_URL: url }, stdio: "inherit" });
+  const rollups = arg("rollups", "on") === "off" ? { ANALYTICS_ROLLUPS: "off" } : {};
+  execFileSync(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, ...rollups, DATABASE_URL: url },
+    stdio: "inherit",
+  });
 }
 
 if (process.argv.includes("--child")) {

@@ -6,6 +6,8 @@
 //   npx tsx bench/ingest.ts [--duration=20] [--connections=16] [--workers=1] [--postgres=<admin url>] [--only=sqlite|postgresql]
 //                           [--cpu-prof=<dir>]   (the server writes a V8 CPU profile there when it stops)
 //                           [--fast-path=off]    (every request through Next.js's pipeline, for comparison)
+//                           [--rollups=off]      (without the daily score roll-up's triggers, docs/rollups.md: its cost)
+//   BENCH_PG_DATABASE names the scratch PostgreSQL database (default resonance_bench_ingest), dropped after.
 // Needs `npx next build` first. The built-in public rate limits (30/min per respondent, 1,000/min per
 // survey) would stop a load test, so the server runs with RESONANCE_PUBLIC_RATE_LIMITS raised (still counted
 // in the database on every request, as in production). Also prints the server's CPU milliseconds per
@@ -79,6 +81,21 @@ function migrate(url: string) {
     env: { ...process.env, DATABASE_URL: url },
     stdio: "ignore",
   });
+  if (arg("rollups", "on") === "off") {
+    // For comparison only: the scratch database without the roll-up's triggers (nothing reads it here).
+    const drop = ["insert", "update", "delete"].map((k) =>
+      url.startsWith("file:") ? `DROP TRIGGER "ResponseDaily_${k}"` : `DROP TRIGGER "ResponseDaily_${k}" ON "Response"`,
+    );
+    execFileSync(
+      process.execPath,
+      [
+        "node_modules/tsx/dist/cli.mjs",
+        "-e",
+        `import("./lib/db").then(async ({ db }) => { for (const s of ${JSON.stringify(drop)}) await db.$executeRawUnsafe(s); await db.$disconnect(); })`,
+      ],
+      { cwd: root, env: { ...process.env, DATABASE_URL: url }, stdio: "inherit" },
+    );
+  }
 }
 
 async function setUp(db: Awaited<ReturnType<typeof import("../lib/db").createDb>>["db"]) {
@@ -280,15 +297,17 @@ const admin = arg("postgres", process.env.DATABASE_URL_POSTGRES ?? "");
 if (admin && only !== "sqlite") {
   const client = new pg.Client({ connectionString: admin });
   await client.connect();
-  await client.query("DROP DATABASE IF EXISTS resonance_bench_ingest WITH (FORCE)");
-  await client.query("CREATE DATABASE resonance_bench_ingest");
+  const name = process.env.BENCH_PG_DATABASE || "resonance_bench_ingest";
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error("BENCH_PG_DATABASE: lower-case letters, digits and _");
+  await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await client.query(`CREATE DATABASE ${name}`);
   const u = new URL(admin);
-  u.pathname = "/resonance_bench_ingest";
+  u.pathname = `/${name}`;
   try {
     migrate(u.toString());
     await run("postgresql", u.toString());
   } finally {
-    await client.query("DROP DATABASE IF EXISTS resonance_bench_ingest WITH (FORCE)");
+    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await client.end();
   }
 }

@@ -1,5 +1,7 @@
-// The database does the counting: each function here is ONE `GROUP BY <key>, metric, score` over the
-// indexed Response columns, returning at most (#keys × 23) small rows. No response row leaves the database.
+// The database does the counting: each function here is ONE statement grouping by `<key>, metric, score`, returning
+// at most (#keys × 23) small rows. No response row leaves the database. The trend and the headline read the daily
+// roll-up for whole days and the raw responses for the partial days at the edges (lib/rollups/query.ts); the
+// segment comparison reads the raw responses (the roll-up has no customer).
 import { Prisma, provider } from "../db";
 import { analyticsDb } from "../db-replica";
 import type { Ctx } from "../auth/ctx";
@@ -7,6 +9,7 @@ import type { CountRow } from "../metrics";
 import type { Bucket } from "./buckets";
 import type { Period } from "./filters";
 import { customerScopeWhere } from "../units/scope";
+import { scoreCounts, type CountOptions } from "../rollups/query";
 import { bucketExpression, responseWhere, type ScopeFilters } from "./sql";
 
 type RawRow = { k: string; metric: string; score: number | bigint; c: number | bigint };
@@ -20,22 +23,33 @@ async function groupedCounts(key: Prisma.Sql, from: Prisma.Sql, where: Prisma.Sq
   return rows.map((r) => ({ key: r.k, metric: r.metric, score: r.score, count: r.c }));
 }
 
-const RESPONSES = Prisma.sql`"Response" r`;
-
 /** Counts per (bucket start "YYYY-MM-DD", metric, score) in [from, to). */
-export function countsByBucket(ctx: Ctx, f: ScopeFilters, period: Period & { bucket: Bucket }): Promise<CountRow[]> {
-  return groupedCounts(bucketExpression(provider, period.bucket), RESPONSES, responseWhere(ctx, f, period));
+export function countsByBucket(
+  ctx: Ctx,
+  f: ScopeFilters,
+  period: Period & { bucket: Bucket },
+  opts?: CountOptions,
+): Promise<CountRow[]> {
+  return scoreCounts(ctx, f, [{ period, key: bucketExpression(provider, period.bucket) }], opts);
 }
 
-/** Counts per ("current" | "previous", metric, score): both periods in one pass over the index. */
+/** Counts per ("current" | "previous", metric, score): both periods in one statement. */
 export function countsCurrentAndPrevious(
   ctx: Ctx,
   f: ScopeFilters,
   current: Period,
   previous: Period,
+  opts?: CountOptions,
 ): Promise<CountRow[]> {
-  const key = Prisma.sql`CASE WHEN r."submittedAt" >= ${current.from} THEN 'current' ELSE 'previous' END`;
-  return groupedCounts(key, RESPONSES, responseWhere(ctx, f, { from: previous.from, to: current.to }));
+  return scoreCounts(
+    ctx,
+    f,
+    [
+      { period: previous, key: Prisma.sql`'previous'` },
+      { period: current, key: Prisma.sql`'current'` },
+    ],
+    opts,
+  );
 }
 
 /**

@@ -1,9 +1,10 @@
-// Headline NPS, CSAT and CES for a period. The database does the counting: one GROUP BY (metric, score)
-// over the (orgId, metric, submittedAt, score) index returns at most 11 + 5 + 7 rows; the maths on those
-// distributions is pure (lib/metrics). A unit-scoped caller counts their units' responses only.
-import { analyticsDb } from "../db-replica";
+// Headline NPS, CSAT and CES for a period. The database does the counting: whole days from the daily roll-up and the
+// partial days at the edges from the (orgId, metric, submittedAt, score) index (lib/rollups/query.ts) return at most
+// 11 + 5 + 7 rows; the maths on those distributions is pure (lib/metrics). A unit-scoped caller counts their units'
+// responses only.
+import { Prisma } from "../db";
 import type { Ctx } from "../auth/ctx";
-import { scopeWhere } from "../units/scope";
+import { scoreCounts } from "../rollups/query";
 import { cesFromCounts, csatFromCounts, distributionsByKey, emptyDistributions, npsFromCounts } from "../metrics";
 
 export type HeadlinePeriod = { from: Date; to: Date };
@@ -13,20 +14,7 @@ export function lastDays(days: number, now = new Date()): HeadlinePeriod {
 }
 
 export async function scoreDistributions(ctx: Ctx, period: HeadlinePeriod) {
-  const rows = await analyticsDb().response.groupBy({
-    by: ["metric", "score"],
-    where: {
-      orgId: ctx.orgId,
-      ...scopeWhere(ctx), // a unit-scoped caller's units only
-      metric: { in: ["nps", "csat", "ces"] },
-      submittedAt: { gte: period.from, lt: period.to },
-      score: { not: null },
-    },
-    _count: { _all: true },
-  });
-  const byKey = distributionsByKey(
-    rows.map((r) => ({ key: "all", metric: r.metric, score: r.score, count: r._count._all })),
-  );
+  const byKey = distributionsByKey(await scoreCounts(ctx, {}, [{ period, key: Prisma.sql`'all'` }]));
   return byKey.get("all") ?? emptyDistributions();
 }
 

@@ -3,11 +3,12 @@
 // and open / overdue cases. The database does the counting (GROUP BY metric, score — per touchpoint too); the
 // maths is lib/metrics; the selection of changes is ./select.ts. A unit-scoped member's digest (the page) counts
 // their units' rows only (lib/units/scope.ts), as does the e-mail sent to them (send.ts).
-import { db } from "../db";
+import { db, Prisma } from "../db";
 import { analyticsDb } from "../db-replica";
 import type { Ctx } from "../auth/ctx";
 import type { Period } from "../analytics/filters";
 import { countsCurrentAndPrevious } from "../analytics/trend";
+import { scoreCounts } from "../rollups/query";
 import { metricsOf, type MetricsOf } from "../analytics/series";
 import { getDashboardSummary } from "../dashboard/summary";
 import { scopeWhere } from "../units/scope";
@@ -48,21 +49,11 @@ export function digestPeriods(weekEnding: Date): { current: Period; previous: Pe
 }
 
 async function distributionsByTouchpoint(ctx: Ctx, period: Period): Promise<Map<string, Distributions>> {
-  const rows = await analyticsDb().response.groupBy({
-    by: ["touchpointId", "metric", "score"],
-    where: {
-      orgId: ctx.orgId,
-      ...scopeWhere(ctx),
-      metric: { in: [...DIGEST_METRICS] },
-      touchpointId: { not: null },
-      score: { not: null },
-      submittedAt: { gte: period.from, lt: period.to },
-    },
-    _count: { _all: true },
+  // DIGEST_METRICS are the three the roll-up counts: whole days from it, the edges raw (lib/rollups/query.ts)
+  const rows = await scoreCounts(ctx, {}, [{ period, key: Prisma.sql`r."touchpointId"` }], {
+    where: Prisma.sql`r."touchpointId" IS NOT NULL`,
   });
-  return distributionsByKey(
-    rows.map((r) => ({ key: r.touchpointId, metric: r.metric, score: r.score, count: r._count._all })),
-  );
+  return distributionsByKey(rows);
 }
 
 function addInto(target: Distributions, source: Distributions | undefined) {

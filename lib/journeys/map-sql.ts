@@ -1,33 +1,40 @@
 // The two GROUP BYs behind the journey map and the gap report. The database does the counting; no response
 // or interaction row leaves it. Both are scoped to ctx.orgId, to the caller's units (lib/units/scope.ts) and to the
-// given touchpoints (which the caller loaded from the caller's organization), and use the indexes Response (orgId, touchpointId, submittedAt)
-// and Interaction (orgId, touchpointId, occurredAt).
+// given touchpoints (which the caller loaded from the caller's organization). Responses: the daily roll-up for whole
+// days and Response (orgId, metric, submittedAt, …) for the partial ones (lib/rollups/query.ts); interactions:
+// Interaction (orgId, touchpointId, occurredAt).
 import { Prisma } from "../db";
 import { analyticsDb } from "../db-replica";
 import type { Ctx } from "../auth/ctx";
 import type { Period } from "../analytics/filters";
-import { responseWhere } from "../analytics/sql";
 import { scopeSql } from "../units/scope";
+import { scoreCounts, type CountOptions } from "../rollups/query";
 import type { CountRow } from "../metrics";
 
 /** The filters the map and the report honour besides the period (the touchpoints are the scope). */
 export type MapScope = { channelId?: string; segment?: string };
 
-type RawCount = { k: string; metric: string; score: number | bigint; c: number | bigint };
-
-/** Counts per (touchpointId, metric, score) in [from, to) for the given touchpoints. */
+/**
+ * Counts per (touchpointId, metric, score) in [from, to) for the given touchpoints: whole days from the daily
+ * roll-up, the partial days at the edges (and a segment) from the raw responses (lib/rollups/query.ts).
+ */
 export async function responseCountsByTouchpoint(
   ctx: Ctx,
   touchpointIds: readonly string[],
   scope: MapScope,
   period: Period,
+  opts: CountOptions = {},
 ): Promise<CountRow[]> {
   if (touchpointIds.length === 0) return [];
-  const where = Prisma.sql`${responseWhere(ctx, { channelId: scope.channelId, segment: scope.segment }, period)} AND r."touchpointId" IN (${Prisma.join([...touchpointIds])})`;
-  const rows = await analyticsDb().$queryRaw<RawCount[]>(
-    Prisma.sql`SELECT r."touchpointId" AS k, r."metric" AS metric, r."score" AS score, COUNT(*) AS c FROM "Response" r WHERE ${where} GROUP BY 1, 2, 3`,
+  return scoreCounts(
+    ctx,
+    { channelId: scope.channelId, segment: scope.segment },
+    [{ period, key: Prisma.sql`r."touchpointId"` }],
+    {
+      ...opts,
+      where: Prisma.sql`r."touchpointId" IN (${Prisma.join([...touchpointIds])})`,
+    },
   );
-  return rows.map((r) => ({ key: r.k, metric: r.metric, score: r.score, count: r.c }));
 }
 
 export type InteractionStats = {

@@ -1,0 +1,95 @@
+// Score counts for analytics from the daily roll-up (ResponseDaily, docs/rollups.md) where it can answer, and from
+// the raw responses where it cannot. A period is half-open [from, to) and usually starts and ends mid-day (the
+// presets are rolling): its whole UTC days come from the roll-up and the partial days at its two edges from
+// "Response" (index (orgId, metric, submittedAt, …)), summed in the same statement. Both halves are filtered by the
+// very same responseWhere (lib/analytics/sql.ts): the roll-up is read through a sub-select that exposes its
+// columns under the names of "Response" ("day" as "submittedAt", "" as NULL), so a filter means the same on both.
+// A filter the roll-up has no column for — the customer segment — makes the whole count raw.
+import { Prisma } from "../db";
+import { analyticsDb } from "../db-replica";
+import type { Ctx } from "../auth/ctx";
+import type { CountRow } from "../metrics";
+import { DAY_MS } from "../analytics/buckets";
+import type { Period } from "../analytics/filters";
+import { responseWhere, type ScopeFilters } from "../analytics/sql";
+
+/** One period to count and the key its rows are grouped by, written over r."submittedAt", r."touchpointId", r."channelId", r."unitId", r."surveyId". */
+export type CountPart = { period: Period; key: Prisma.Sql };
+
+export type CountOptions = {
+  /** One more condition over the same columns of r (e.g. r."touchpointId" IN (…)). */
+  where?: Prisma.Sql;
+  /**
+   * "raw" counts every response row (for comparisons and benchmarks); default: the roll-up where it can answer.
+   * ANALYTICS_ROLLUPS=off makes every count raw, for comparison (bench/analytics-1m.ts).
+   */
+  source?: "auto" | "raw";
+};
+
+/** The whole UTC days of [from, to) (null when it holds none) and the partial days at its edges. */
+export function splitPeriod(p: Period): { days: Period | null; edges: Period[] } {
+  const first = Math.ceil(p.from.getTime() / DAY_MS) * DAY_MS;
+  const last = Math.floor(p.to.getTime() / DAY_MS) * DAY_MS;
+  if (first >= last) return { days: null, edges: p.from < p.to ? [p] : [] };
+  const edges: Period[] = [];
+  if (p.from.getTime() < first) edges.push({ from: p.from, to: new Date(first) });
+  if (last < p.to.getTime()) edges.push({ from: new Date(last), to: p.to });
+  return { days: { from: new Date(first), to: new Date(last) }, edges };
+}
+
+/** Whether the roll-up can answer these filters (it has no customer, so no segment). */
+export function rollupAnswers(f: ScopeFilters): boolean {
+  return !f.segment;
+}
+
+// The roll-up's rows under the column names of "Response", each carrying its count as "n". Narrowed here by the
+// organization, the metrics and the whole days (its primary key and (orgId, metric, day) index); the outer
+// responseWhere repeats those terms and adds the filters.
+function rollupRows(ctx: Ctx, days: Period): Prisma.Sql {
+  return Prisma.sql`(SELECT d."orgId" AS "orgId", d."day" AS "submittedAt", d."surveyId" AS "surveyId", d."metric" AS "metric",
+    NULLIF(d."touchpointId", '') AS "touchpointId", NULLIF(d."channelId", '') AS "channelId", NULLIF(d."unitId", '') AS "unitId",
+    d."score" AS "score", d."count" AS "n"
+    FROM "ResponseDaily" d WHERE d."orgId" = ${ctx.orgId} AND d."day" >= ${days.from} AND d."day" < ${days.to}) r`;
+}
+
+type RawRow = { k: string | null; metric: string; score: number | bigint; c: number | bigint | string };
+
+/**
+ * Counts per (key, metric, score) of the responses analytics count (responseWhere) in each part's period, exactly
+ * as a GROUP BY over "Response" would give them. Parts should not overlap (a response in two parts counts twice,
+ * as it would in two raw queries).
+ */
+export async function scoreCounts(
+  ctx: Ctx,
+  f: ScopeFilters,
+  parts: readonly CountPart[],
+  opts: CountOptions = {},
+): Promise<CountRow[]> {
+  const useRollup = opts.source !== "raw" && process.env.ANALYTICS_ROLLUPS !== "off" && rollupAnswers(f);
+  const extra = opts.where ? Prisma.sql` AND ${opts.where}` : Prisma.empty;
+  const selects: Prisma.Sql[] = [];
+  for (const { period, key } of parts) {
+    const { days, edges } = useRollup ? splitPeriod(period) : { days: null, edges: [period] };
+    // GROUP BY positions: valid on both databases also when the key holds bound parameters.
+    for (const edge of edges)
+      selects.push(
+        Prisma.sql`SELECT ${key} AS k, r."metric" AS metric, r."score" AS score, COUNT(*) AS c FROM "Response" r WHERE ${responseWhere(ctx, f, edge)}${extra} GROUP BY 1, 2, 3`,
+      );
+    if (days)
+      selects.push(
+        Prisma.sql`SELECT ${key} AS k, r."metric" AS metric, r."score" AS score, SUM(r."n") AS c FROM ${rollupRows(ctx, days)} WHERE ${responseWhere(ctx, f, days)}${extra} GROUP BY 1, 2, 3`,
+      );
+  }
+  if (selects.length === 0) return [];
+  const sql =
+    selects.length === 1
+      ? selects[0]
+      : Prisma.sql`SELECT x.k AS k, x.metric AS metric, x.score AS score, CAST(SUM(x.c) AS BIGINT) AS c FROM (${Prisma.join(selects, " UNION ALL ")}) x GROUP BY 1, 2, 3`;
+  const rows = await analyticsDb().$queryRaw<RawRow[]>(sql);
+  return rows.map((r) => ({
+    key: r.k,
+    metric: r.metric,
+    score: r.score,
+    count: typeof r.c === "string" ? Number(r.c) : r.c,
+  }));
+}
