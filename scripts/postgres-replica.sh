@@ -21,6 +21,7 @@ fi
 PRIMARY_PORT="${1:-54329}"
 PORT="${2:-54339}"
 DATA="$PWD/tmp/pg/replica-$PORT"
+mkdir -p "$PWD/tmp/pg/run"
 if [ ! -f "$DATA/PG_VERSION" ]; then
   rm -rf "$DATA"
   mkdir -p "$DATA"
