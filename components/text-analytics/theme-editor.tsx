@@ -166,11 +166,7 @@ export function ThemeList({ themes, canEdit }: { themes: ThemeJson[]; canEdit: b
   return (
     <div className="space-y-2">
       {themes.map((t) => (
-        <ThemeCard
-          key={`${t.id}-${t.name}-${t.archived}-${t.phrases.en.length}-${t.phrases.de.length}`}
-          theme={t}
-          canEdit={canEdit}
-        />
+        <ThemeCard key={t.id} theme={t} canEdit={canEdit} />
       ))}
     </div>
   );
