@@ -33,11 +33,11 @@ export function AnalysisPanel({ initial, pending }: { initial: JobJson | null; p
         after a change of the themes, are analysed again in the background.
       </p>
       {active ? <JobProgress job={job!} label="Analysing history" testId="text-analysis-progress" /> : null}
-      {!active && job?.status === "done" && pending === 0 ? (
+      {!active && pending === 0 && job?.status !== "failed" ? (
         <FormMessage tone="success">
           <span data-testid="text-analysis-done">
-            Every comment and note is analysed with the current themes ({formatCount(job.result.analysed ?? 0)} in the
-            last run).
+            Every comment and note is analysed with the current themes
+            {job?.status === "done" ? ` (${formatCount(job.result.analysed ?? 0)} in the last run)` : ""}.
           </span>
         </FormMessage>
       ) : null}
