@@ -198,11 +198,10 @@ export type TextAnalysisStatus = { version: number; pending: number; job: Backgr
 
 /** The latest analysis of history (null before the first), and how many texts are not analysed at the current versions. */
 export async function textAnalysisStatus(ctx: Ctx): Promise<TextAnalysisStatus> {
-  const [version, pending, job] = await Promise.all([
-    taxonomyVersion(db, ctx.orgId),
-    textsToAnalyse(db, ctx.orgId),
-    latestJob(ctx.orgId, TEXT_ANALYSIS_JOB),
-  ]);
+  const [version, job] = await Promise.all([taxonomyVersion(db, ctx.orgId), latestJob(ctx.orgId, TEXT_ANALYSIS_JOB)]);
+  // While a job runs (the page asks every 1.5 s) what is left is its own count; counting history is for when idle.
+  const running = job && (job.status === "queued" || job.status === "running");
+  const pending = running ? Math.max(0, job.total - job.done) : await textsToAnalyse(db, ctx.orgId);
   return { version, pending, job: job ? toJobDto(job) : null };
 }
 

@@ -7,9 +7,10 @@
 // Erasure and anonymisation call forgetResponseTexts / forgetInteractionTexts; deleting a text deletes its analysis
 // (foreign keys, cascade). TEXT_ANALYTICS=off turns the write-time analysis off (the re-analysis job catches up).
 import type { Prisma } from "../db";
-import { insertBatches, newId } from "../db-bulk";
+import { newId } from "../db-bulk";
 import { analyse } from "../text/analyse";
-import { textContexts, type OrgTextContext } from "./taxonomy";
+import { cachedTextContexts, textContexts, type OrgTextContext } from "./taxonomy";
+import { insertJsonRows, type ColumnKind } from "./insert-json";
 
 type Tx = Prisma.TransactionClient;
 
@@ -90,16 +91,55 @@ export function analysisRows(items: readonly TextItem[], contexts: Map<string, O
   return { analyses, matches };
 }
 
-/** Writes the analyses of the texts (the caller has removed any older ones). */
+const SHARED_COLUMNS = {
+  id: "text",
+  orgId: "text",
+  source: "text",
+  responseId: "text",
+  interactionId: "text",
+  isComment: "boolean",
+  sentiment: "number",
+  occurredAt: "date",
+} satisfies Record<string, ColumnKind>;
+const ANALYSIS_COLUMNS = {
+  ...SHARED_COLUMNS,
+  answerId: "text",
+  language: "text",
+  label: "text",
+  analyserVersion: "number",
+  taxonomyVersion: "number",
+  analysedAt: "date",
+} satisfies Record<string, ColumnKind>;
+const MATCH_COLUMNS = {
+  ...SHARED_COLUMNS,
+  analysisId: "text",
+  themeKey: "text",
+  spans: "json",
+} satisfies Record<string, ColumnKind>;
+
+/** The analysis of a text is kept only if the organization's taxonomy is still at the version it was made with. */
+const atCurrentVersion = (row: (column: string) => string) =>
+  `COALESCE((SELECT t."version" FROM "TextTaxonomy" t WHERE t."orgId" = ${row("orgId")}), 0) = ${row("taxonomyVersion")}`;
+
+/**
+ * Writes the analyses of the texts (the caller has removed any older ones). The organizations' taxonomies come from
+ * this process's memory (cachedTextContexts): the INSERT itself checks each analysis's taxonomy version against the
+ * database, so a change made on another instance is never missed — when it finds one, the analyses are made again
+ * with the taxonomy read afresh. Two statements per write in the usual case, whatever the number of texts.
+ */
 export async function storeAnalyses(tx: Tx, items: readonly TextItem[]): Promise<number> {
   if (items.length === 0) return 0;
-  const contexts = await textContexts(
-    tx,
-    items.map((i) => i.orgId),
-  );
-  const { analyses, matches } = analysisRows(items, contexts);
-  await insertBatches(tx, "TextAnalysis", "text analyses", analyses);
-  await insertBatches(tx, "TextThemeMatch", "theme matches", matches);
+  const orgIds = items.map((i) => i.orgId);
+  let { analyses, matches } = analysisRows(items, await cachedTextContexts(tx, orgIds));
+  const kept = await insertJsonRows(tx, "TextAnalysis", ANALYSIS_COLUMNS, analyses, atCurrentVersion);
+  if (kept < analyses.length) {
+    // A taxonomy changed since this process read it: undo, read the taxonomies, analyse again.
+    const ids = analyses.map((a) => (a as { id: string }).id);
+    await tx.textAnalysis.deleteMany({ where: { id: { in: ids } } });
+    ({ analyses, matches } = analysisRows(items, await textContexts(tx, orgIds)));
+    await insertJsonRows(tx, "TextAnalysis", ANALYSIS_COLUMNS, analyses);
+  }
+  if (matches.length) await insertJsonRows(tx, "TextThemeMatch", MATCH_COLUMNS, matches);
   return analyses.length;
 }
 

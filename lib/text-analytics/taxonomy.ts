@@ -37,7 +37,15 @@ export async function loadThemes(tx: Tx | Db, orgId: string): Promise<ThemeDefin
 }
 
 /** The organization's default locale (settings.defaultLocale), else English: the language of its staff's notes. */
-function defaultLanguage(settings: unknown): string {
+function defaultLanguage(raw: unknown): string {
+  let settings = raw;
+  if (typeof raw === "string") {
+    try {
+      settings = JSON.parse(raw); // SQLite answers a Json column as its text
+    } catch {
+      settings = null;
+    }
+  }
   const locale =
     settings && typeof settings === "object" ? (settings as { defaultLocale?: unknown }).defaultLocale : null;
   return typeof locale === "string" && locale.trim() ? locale : "en";
@@ -45,24 +53,52 @@ function defaultLanguage(settings: unknown): string {
 
 /** Each organization's current taxonomy (compiled, cached per version) and default language: one query for all. */
 export async function textContexts(tx: Tx | Db, orgIds: readonly string[]): Promise<Map<string, OrgTextContext>> {
-  const rows = await tx.organization.findMany({
-    where: { id: { in: [...new Set(orgIds)] } },
-    select: { id: true, settings: true, textTaxonomy: { select: { version: true } } },
-  });
+  const ids = [...new Set(orgIds)];
+  // One plain query (a Prisma relation read costs several times more on the write path of every comment).
+  const rows = await tx.$queryRaw<{ id: string; settings: unknown; version: number | bigint | null }[]>`
+    SELECT o."id", o."settings", t."version" FROM "Organization" o LEFT JOIN "TextTaxonomy" t ON t."orgId" = o."id"
+    WHERE o."id" IN (${Prisma.join(ids)})`;
   const out = new Map<string, OrgTextContext>();
   for (const row of rows) {
+    const version = row.version === null ? null : Number(row.version);
     let taxonomy: OrgTaxonomy;
-    if (!row.textTaxonomy) taxonomy = { version: 0, compiled: starterTaxonomy() };
+    if (version === null) taxonomy = { version: 0, compiled: starterTaxonomy() };
     else {
       const hit = cache.get(row.id);
-      if (hit && hit.version === row.textTaxonomy.version) taxonomy = hit;
+      if (hit && hit.version === version) taxonomy = hit;
       else {
-        taxonomy = { version: row.textTaxonomy.version, compiled: compileTaxonomy(await loadThemes(tx, row.id)) };
+        taxonomy = { version, compiled: compileTaxonomy(await loadThemes(tx, row.id)) };
         if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
         cache.set(row.id, taxonomy);
       }
     }
-    out.set(row.id, { ...taxonomy, defaultLanguage: defaultLanguage(row.settings) });
+    const ctx = { ...taxonomy, defaultLanguage: defaultLanguage(row.settings) };
+    out.set(row.id, ctx);
+    contexts.set(row.id, { ...ctx, readAt: Date.now() });
+  }
+  return out;
+}
+
+/** How long this process trusts what it read of an organization: its default language (the taxonomy version is
+ * checked by every insert, lib/text-analytics/store.ts). */
+const CONTEXT_TTL_MS = 60_000;
+const contexts = new Map<string, OrgTextContext & { readAt: number }>();
+
+/** textContexts from this process's memory when read in the last minute; the write paths use it. */
+export async function cachedTextContexts(tx: Tx | Db, orgIds: readonly string[]): Promise<Map<string, OrgTextContext>> {
+  const now = Date.now();
+  const out = new Map<string, OrgTextContext>();
+  const missing: string[] = [];
+  for (const id of new Set(orgIds)) {
+    const hit = contexts.get(id);
+    if (hit && now - hit.readAt < CONTEXT_TTL_MS) out.set(id, hit);
+    else missing.push(id);
+  }
+  if (missing.length === 0) return out;
+  for (const [id, ctx] of await textContexts(tx, missing)) {
+    if (contexts.size >= CACHE_LIMIT) contexts.delete(contexts.keys().next().value!);
+    contexts.set(id, { ...ctx, readAt: now });
+    out.set(id, ctx);
   }
   return out;
 }

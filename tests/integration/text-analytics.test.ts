@@ -422,3 +422,29 @@ describe("the taxonomy API", () => {
     expect((await http("GET", `/api/v1/text/themes/${price.id}`, { key: A.keys.manager })).status).toBe(404);
   });
 });
+
+describe("a taxonomy changed by another instance", () => {
+  it("is used by the next write here: the INSERT checks the version this process remembered", async () => {
+    const live = (await surveyByPublicId(survey.publicId, { fresh: true }))!;
+    const meta = { userAgent: "test", ip: "127.0.0.1" };
+    const write = async (text: string) => {
+      const clientId = `instance-${uid()}`;
+      await saveResponse(live, { clientId, answers: { nps: 9, why_high: text, plan: "pro" }, complete: true }, meta);
+      return (await analysesOf((await responseOf(clientId)).id))[0];
+    };
+    const before = await write("A zebra crossing outside the shop."); // this process now remembers the taxonomy
+    expect(before.themes).toEqual([]);
+    // Another instance adds a theme: rows and the version, nothing this process hears of.
+    const theme = await db.textTheme.create({
+      data: { orgId: A.orgId, key: `zebra-${uid()}`.toLowerCase(), name: "Zebra", position: 99 },
+    });
+    await db.textThemePhrase.create({ data: { orgId: A.orgId, themeId: theme.id, language: "en", phrase: "zebra" } });
+    const { version } = await db.textTaxonomy.update({
+      where: { orgId: A.orgId },
+      data: { version: { increment: 1 } },
+    });
+    const after = await write("Another zebra crossing.");
+    expect(after.taxonomyVersion).toBe(version);
+    expect(Object.keys(after.words)).toEqual([theme.key]);
+  });
+});

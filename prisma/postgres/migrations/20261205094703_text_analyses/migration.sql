@@ -83,13 +83,7 @@ CREATE INDEX "TextAnalysis_orgId_source_occurredAt_label_sentiment_idx" ON "Text
 CREATE INDEX "TextAnalysis_responseId_idx" ON "TextAnalysis"("responseId");
 
 -- CreateIndex
-CREATE INDEX "TextAnalysis_orgId_analyserVersion_taxonomyVersion_idx" ON "TextAnalysis"("orgId", "analyserVersion", "taxonomyVersion");
-
--- CreateIndex
 CREATE INDEX "TextThemeMatch_orgId_themeKey_occurredAt_responseId_sentime_idx" ON "TextThemeMatch"("orgId", "themeKey", "occurredAt", "responseId", "sentiment");
-
--- CreateIndex
-CREATE INDEX "TextThemeMatch_orgId_occurredAt_idx" ON "TextThemeMatch"("orgId", "occurredAt");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "TextThemeMatch_analysisId_themeKey_key" ON "TextThemeMatch"("analysisId", "themeKey");
