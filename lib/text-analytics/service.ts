@@ -21,7 +21,7 @@ const themeSelect = {
   position: true,
   archivedAt: true,
   updatedAt: true,
-  phrases: { select: { language: true, phrase: true }, orderBy: { id: "asc" } },
+  phrases: { select: { language: true, phrase: true }, orderBy: { phrase: "asc" } },
 } satisfies Prisma.TextThemeSelect;
 type ThemeRow = Prisma.TextThemeGetPayload<{ select: typeof themeSelect }>;
 
@@ -155,8 +155,12 @@ export function createTheme(ctx: Ctx, input: CreateThemeInput): Promise<ThemeDto
   });
 }
 
+/** The same phrases, in any order (they are listed alphabetically). */
 const samePhrases = (a: ThemeDto["phrases"], b: ThemeDto["phrases"]) =>
-  THEME_LANGUAGES.every((l) => a[l].length === b[l].length && a[l].every((p, i) => p === b[l][i]));
+  THEME_LANGUAGES.every((l) => {
+    const [x, y] = [[...a[l]].sort(), [...b[l]].sort()];
+    return x.length === y.length && x.every((p, i) => p === y[i]);
+  });
 
 export function updateTheme(ctx: Ctx, id: string, input: UpdateThemeInput): Promise<ThemeDto> {
   return changeTaxonomy(ctx, async (tx) => {

@@ -24,7 +24,11 @@ export async function loadThemes(tx: Tx | Db, orgId: string): Promise<ThemeDefin
   const themes = await tx.textTheme.findMany({
     where: { orgId, archivedAt: null },
     orderBy: [{ position: "asc" }, { key: "asc" }],
-    select: { key: true, name: true, phrases: { select: { language: true, phrase: true }, orderBy: { id: "asc" } } },
+    select: {
+      key: true,
+      name: true,
+      phrases: { select: { language: true, phrase: true }, orderBy: { phrase: "asc" } },
+    },
   });
   return themes.map((t) => ({
     id: t.key,
