@@ -6,6 +6,10 @@
 // (docs/architecture.md, "Resumable jobs").
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Read replicas (DATABASE_REPLICA_URLS): a wrong setting stops the start; their lag is polled from now on
+  // (docs/scaling.md, "Read replicas").
+  const { startReplicaPolling } = await import("./lib/db-replica");
+  startReplicaPolling();
   const { startWebhookWorker } = await import("./lib/webhooks/worker");
   startWebhookWorker();
   // Campaign waves and invitation e-mails: in every instance unless CAMPAIGN_WORKER=off (docs/distribution.md).

@@ -7,7 +7,8 @@
 // Needs a production build (NEXT_DIST_DIR is honoured). The data is the deterministic demo organization
 // (prisma/seed.ts --scale=N: 25,000·N responses, 40,000·N interactions) with its responses and interactions
 // copied up to ~1,000,000 each (see generate()); it is made once into tmp/bench/scale-1m.db and the
-// PostgreSQL database resonance_bench_1m and reused (--rebuild makes it anew).
+// PostgreSQL database resonance_bench_1m and reused (--rebuild makes it anew); --responses=10000000 uses
+// scale-10m.db and resonance_bench_10m, and so on, so the sizes can be shown side by side.
 // The raw SQL is captured from the service itself: its $queryRaw calls are intercepted while the service
 // function runs in this process, so the statements are exactly those a request issues (the small Prisma
 // ORM lookups of journeys/touchpoints are not in "raw"). Prints p50/p99 in ms and the server's CPU ms per
@@ -29,8 +30,10 @@ const targetInteractions = Number(arg("interactions", "1000000"));
 const prepareOnly = process.argv.includes("--prepare-only");
 const requests = Number(arg("requests", "100"));
 const endpoints = arg("endpoints", "trend,map,gaps").split(",");
-const sqliteFile = path.join(root, arg("sqlite-file", "tmp/bench/scale-1m.db"));
-const PG_DATABASE = "resonance_bench_1m";
+// One dataset per size, kept for later runs: scale-1m.db / resonance_bench_1m, scale-10m.db / resonance_bench_10m …
+const label = `${Math.round(targetResponses / 1e6) || (targetResponses / 1e6).toFixed(1).replace(".", "_")}m`;
+const sqliteFile = path.join(root, arg("sqlite-file", `tmp/bench/scale-${label}.db`));
+const PG_DATABASE = `resonance_bench_${label}`;
 
 async function child() {
   const url = process.env.DATABASE_URL!;

@@ -168,16 +168,19 @@ export async function optimizeDatabase(client: Db = db): Promise<void> {
  */
 export const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 20_000 };
 
+/** A client of the PostgreSQL server at `url` (the primary, or a read replica: lib/db-replica.ts). */
+export function postgresClient(url: string): Db {
+  const max = Number(process.env.DATABASE_POOL_SIZE ?? 10);
+  const client = new PgPrismaClient({
+    adapter: new PrismaPg({ connectionString: url, max }),
+    transactionOptions: TRANSACTION_OPTIONS,
+  });
+  return client as unknown as Db;
+}
+
 export function createDb(rawUrl = process.env.DATABASE_URL): { db: Db; provider: Provider } {
   const { url, provider } = resolveDatabaseUrl(rawUrl);
-  if (provider === "postgresql") {
-    const max = Number(process.env.DATABASE_POOL_SIZE ?? 10);
-    const client = new PgPrismaClient({
-      adapter: new PrismaPg({ connectionString: url, max }),
-      transactionOptions: TRANSACTION_OPTIONS,
-    });
-    return { db: client as unknown as Db, provider };
-  }
+  if (provider === "postgresql") return { db: postgresClient(url), provider };
   return { db: new PrismaClient({ adapter: sqliteAdapter(url), transactionOptions: TRANSACTION_OPTIONS }), provider };
 }
 

@@ -23,6 +23,7 @@ import { ComparePanel } from "@/components/dashboard/compare-panel";
 import { scopeLabel } from "@/components/dashboard/scope-label";
 import { ByUnitCard, unitDashboardHref } from "@/components/dashboard/by-unit-card";
 import { unitLeague } from "@/lib/units/league";
+import { ReplicaNotice } from "@/components/dashboard/replica-notice";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Dashboard" };
@@ -83,6 +84,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         }
       />
       <FilterBar filters={filters} errors={errors} options={options} period={period} />
+      <ReplicaNotice />
       {noResponses ? (
         <div className="mb-6">
           {filtered ? (

@@ -7,6 +7,7 @@
 // aggregated result leaves it. A driver answered fewer than 10 times is shown as "not enough data" and left
 // out of the model; the model itself needs 10 complete responses per driver.
 import { db, Prisma } from "../db";
+import { analyticsDb } from "../db-replica";
 import type { Ctx } from "../auth/ctx";
 import { keyDrivers, MIN_RESPONSES_PER_DRIVER, neededRows, type Interval } from "../metrics/drivers";
 import { resolvePeriod, type AnalyticsFilters, type ResolvedPeriod } from "./filters";
@@ -79,7 +80,7 @@ async function driverSurveys(ctx: Ctx, f: DriverFilters, period: ResolvedPeriod)
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
   if (surveys.length === 0) return [];
-  const counts = await db.$queryRaw<{ s: string; c: number | bigint }[]>(
+  const counts = await analyticsDb().$queryRaw<{ s: string; c: number | bigint }[]>(
     Prisma.sql`SELECT r."surveyId" AS s, COUNT(*) AS c FROM "Response" r WHERE ${responseWhere(ctx, { ...f, surveyId: undefined }, period)}
       AND r."metric" = ${f.outcome} AND r."surveyId" IN (${Prisma.join(surveys.map((s) => s.id))}) GROUP BY 1`,
   );
@@ -99,7 +100,7 @@ async function responseItems(
   questionIds: string[],
 ) {
   if (questionIds.length === 0) return [];
-  const rows = await db.$queryRaw<{ id: string; score: number | bigint; q: string; v: number }[]>(
+  const rows = await analyticsDb().$queryRaw<{ id: string; score: number | bigint; q: string; v: number }[]>(
     Prisma.sql`SELECT r."id" AS id, r."score" AS score, a."questionId" AS q, a."valueNumber" AS v
       FROM "Response" r JOIN "Answer" a ON a."responseId" = r."id" AND a."orgId" = ${ctx.orgId}
       WHERE ${responseWhere(ctx, { ...f, surveyId }, period)} AND r."metric" = ${f.outcome}

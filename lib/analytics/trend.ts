@@ -1,6 +1,7 @@
 // The database does the counting: each function here is ONE `GROUP BY <key>, metric, score` over the
 // indexed Response columns, returning at most (#keys × 23) small rows. No response row leaves the database.
-import { db, Prisma, provider } from "../db";
+import { Prisma, provider } from "../db";
+import { analyticsDb } from "../db-replica";
 import type { Ctx } from "../auth/ctx";
 import type { CountRow } from "../metrics";
 import type { Bucket } from "./buckets";
@@ -13,7 +14,7 @@ type RawRow = { k: string; metric: string; score: number | bigint; c: number | b
 async function groupedCounts(key: Prisma.Sql, from: Prisma.Sql, where: Prisma.Sql): Promise<CountRow[]> {
   // GROUP BY positions: the same statement text is valid on both databases, also when the key holds
   // bound parameters (PostgreSQL would not match "$5" in the GROUP BY with "$1" in the SELECT list).
-  const rows = await db.$queryRaw<RawRow[]>(
+  const rows = await analyticsDb().$queryRaw<RawRow[]>(
     Prisma.sql`SELECT ${key} AS k, r."metric" AS metric, r."score" AS score, COUNT(*) AS c FROM ${from} WHERE ${where} GROUP BY 1, 2, 3`,
   );
   return rows.map((r) => ({ key: r.k, metric: r.metric, score: r.score, count: r.c }));
@@ -56,7 +57,7 @@ export function countsBySegment(
  * unit-scoped caller, the customers they may see (lib/units/scope.ts).
  */
 export async function segmentTags(ctx: Ctx): Promise<Array<{ tag: string; customers: number }>> {
-  const rows = await db.customerTag.groupBy({
+  const rows = await analyticsDb().customerTag.groupBy({
     by: ["tag"],
     where: { orgId: ctx.orgId, ...(ctx.scope ? { customer: customerScopeWhere(ctx) } : {}) },
     _count: { _all: true },

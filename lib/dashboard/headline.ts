@@ -1,7 +1,7 @@
 // Headline NPS, CSAT and CES for a period. The database does the counting: one GROUP BY (metric, score)
 // over the (orgId, metric, submittedAt, score) index returns at most 11 + 5 + 7 rows; the maths on those
 // distributions is pure (lib/metrics). A unit-scoped caller counts their units' responses only.
-import { db } from "../db";
+import { analyticsDb } from "../db-replica";
 import type { Ctx } from "../auth/ctx";
 import { scopeWhere } from "../units/scope";
 import { cesFromCounts, csatFromCounts, distributionsByKey, emptyDistributions, npsFromCounts } from "../metrics";
@@ -13,7 +13,7 @@ export function lastDays(days: number, now = new Date()): HeadlinePeriod {
 }
 
 export async function scoreDistributions(ctx: Ctx, period: HeadlinePeriod) {
-  const rows = await db.response.groupBy({
+  const rows = await analyticsDb().response.groupBy({
     by: ["metric", "score"],
     where: {
       orgId: ctx.orgId,

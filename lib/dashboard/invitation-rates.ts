@@ -9,7 +9,8 @@
 // does not have: there the rate is null, as it is where no invitation was delivered — nothing is shown rather
 // than a rate of something else. Invitations carry no unit (campaigns and triggers are the head office's), so for a
 // unit-scoped caller or under the unit filter the rates are null too: the invitations are not theirs to count.
-import { db, Prisma } from "../db";
+import { Prisma } from "../db";
+import { analyticsDb } from "../db-replica";
 import type { Ctx } from "../auth/ctx";
 import { responseRate, type Metric, type ResponseRate } from "../metrics";
 import { resolvePeriod, type AnalyticsFilters } from "../analytics/filters";
@@ -40,7 +41,9 @@ export async function getInvitationRates(
     parts.push(
       Prisma.sql`i."customerId" IN (SELECT ct."customerId" FROM "CustomerTag" ct WHERE ct."orgId" = ${ctx.orgId} AND ct."tag" = ${filters.segment})`,
     );
-  const rows = await db.$queryRaw<Array<{ metric: string; delivered: unknown; answered: unknown }>>(Prisma.sql`
+  const rows = await analyticsDb().$queryRaw<
+    Array<{ metric: string; delivered: unknown; answered: unknown }>
+  >(Prisma.sql`
     SELECT s."type" AS "metric", COUNT(*) AS "delivered", SUM(CASE WHEN ${answered(false)} THEN 1 ELSE 0 END) AS "answered"
     FROM "Invitation" i JOIN "Survey" s ON s."id" = i."surveyId" AND s."orgId" = i."orgId"
     WHERE ${Prisma.join(parts, " AND ")}

@@ -4,6 +4,7 @@
 // maths is lib/metrics; the selection of changes is ./select.ts. A unit-scoped member's digest (the page) counts
 // their units' rows only (lib/units/scope.ts), as does the e-mail sent to them (send.ts).
 import { db } from "../db";
+import { analyticsDb } from "../db-replica";
 import type { Ctx } from "../auth/ctx";
 import type { Period } from "../analytics/filters";
 import { countsCurrentAndPrevious } from "../analytics/trend";
@@ -47,7 +48,7 @@ export function digestPeriods(weekEnding: Date): { current: Period; previous: Pe
 }
 
 async function distributionsByTouchpoint(ctx: Ctx, period: Period): Promise<Map<string, Distributions>> {
-  const rows = await db.response.groupBy({
+  const rows = await analyticsDb().response.groupBy({
     by: ["touchpointId", "metric", "score"],
     where: {
       orgId: ctx.orgId,
@@ -126,7 +127,7 @@ export async function buildDigest(ctx: Ctx, { weekEnding }: { weekEnding: Date }
     db.organization.findUniqueOrThrow({ where: { id: ctx.orgId }, select: { id: true, name: true } }),
     countsCurrentAndPrevious(ctx, {}, current, previous),
     placeMetrics(ctx, current, previous),
-    db.response.count({
+    analyticsDb().response.count({
       where: {
         orgId: ctx.orgId,
         ...scopeWhere(ctx),

@@ -2,7 +2,8 @@
 // or interaction row leaves it. Both are scoped to ctx.orgId, to the caller's units (lib/units/scope.ts) and to the
 // given touchpoints (which the caller loaded from the caller's organization), and use the indexes Response (orgId, touchpointId, submittedAt)
 // and Interaction (orgId, touchpointId, occurredAt).
-import { db, Prisma } from "../db";
+import { Prisma } from "../db";
+import { analyticsDb } from "../db-replica";
 import type { Ctx } from "../auth/ctx";
 import type { Period } from "../analytics/filters";
 import { responseWhere } from "../analytics/sql";
@@ -23,7 +24,7 @@ export async function responseCountsByTouchpoint(
 ): Promise<CountRow[]> {
   if (touchpointIds.length === 0) return [];
   const where = Prisma.sql`${responseWhere(ctx, { channelId: scope.channelId, segment: scope.segment }, period)} AND r."touchpointId" IN (${Prisma.join([...touchpointIds])})`;
-  const rows = await db.$queryRaw<RawCount[]>(
+  const rows = await analyticsDb().$queryRaw<RawCount[]>(
     Prisma.sql`SELECT r."touchpointId" AS k, r."metric" AS metric, r."score" AS score, COUNT(*) AS c FROM "Response" r WHERE ${where} GROUP BY 1, 2, 3`,
   );
   return rows.map((r) => ({ key: r.k, metric: r.metric, score: r.score, count: r.c }));
@@ -62,7 +63,7 @@ export async function interactionStatsByTouchpoint(
       Prisma.sql`i."customerId" IN (SELECT ct."customerId" FROM "CustomerTag" ct WHERE ct."orgId" = ${ctx.orgId} AND ct."tag" = ${scope.segment})`,
     );
   }
-  const rows = await db.$queryRaw<RawInteractions[]>(
+  const rows = await analyticsDb().$queryRaw<RawInteractions[]>(
     Prisma.sql`SELECT i."touchpointId" AS k, COUNT(*) AS c, COUNT(i."emotion") AS ec, SUM(i."emotion") AS es FROM "Interaction" i WHERE ${Prisma.join(parts, " AND ")}${units} GROUP BY 1`,
   );
   for (const r of rows)

@@ -4,7 +4,7 @@
 // one page and the aggregate, never all rows. Only nodes, links (small ones summed as "other") and the top
 // paths leave the server.
 import { z } from "zod";
-import { db } from "../db";
+import { analyticsDb } from "../db-replica";
 import type { Ctx } from "../auth/ctx";
 import { analyticsFiltersWith, resolvePeriod, type AnalyticsFilters, type Period } from "../analytics/filters";
 import { csvLines, type CsvCell } from "../csv/stream";
@@ -61,8 +61,9 @@ export async function* customerEvents(
   const select = { id: true, customerId: true, touchpointId: true, occurredAt: true } as const;
   const orderBy = [{ customerId: "asc" }, { occurredAt: "asc" }, { id: "asc" }] as const;
   let after: string | undefined;
+  const read = analyticsDb(); // one copy for the whole walk: its pages agree with each other
   for (;;) {
-    const rows: Row[] = await db.interaction.findMany({
+    const rows: Row[] = await read.interaction.findMany({
       where: { ...where, ...(after ? { customerId: { gt: after } } : {}) },
       select,
       orderBy: [...orderBy],
@@ -78,7 +79,7 @@ export async function* customerEvents(
     if (rows.length === pageSize) {
       const tail = groups.pop()!;
       if (groups.length === 0) {
-        const all: Row[] = await db.interaction.findMany({
+        const all: Row[] = await read.interaction.findMany({
           where: { ...where, customerId: tail[0].customerId },
           select,
           orderBy: [...orderBy],

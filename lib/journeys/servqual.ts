@@ -16,6 +16,7 @@
 import { Readable } from "node:stream";
 import { stringify } from "csv-stringify";
 import { db, Prisma } from "../db";
+import { analyticsDb } from "../db-replica";
 import { guardCell as safeText } from "../csv/stream";
 import type { Ctx } from "../auth/ctx";
 import { resolvePeriod, type AnalyticsFilters, type Period, type ResolvedPeriod } from "../analytics/filters";
@@ -23,15 +24,12 @@ import type { ScopeFilters } from "../analytics/sql";
 import { narrowToUnit } from "../analytics/unit-filter";
 import { scopeSql } from "../units/scope";
 import { MIN_N } from "../metrics/distribution";
-import { tCritical95 } from "../metrics/student-t";
+import { meanFromMoments, type MeanEstimate, type Moments } from "../metrics/moments";
 import { SERVQUAL_DIMENSIONS } from "./schema";
 
 export type ServqualDimension = (typeof SERVQUAL_DIMENSIONS)[number];
 
-/** Count, sum and sum of squares of a sample: what the database returns. */
-export type Moments = { n: number; sum: number; sumSq: number };
-
-export type MeanEstimate = { n: number; mean: number | null; low: number | null; high: number | null };
+export { meanFromMoments, momentsOf, type MeanEstimate, type Moments } from "../metrics/moments";
 
 export type ServqualStatus = "shortfall" | "surplus" | "no_difference" | "too_few" | "no_pairs";
 
@@ -44,17 +42,6 @@ export type ServqualCell = {
   significant: boolean;
   status: ServqualStatus;
 };
-
-/** Mean with a 95 % Student-t interval from count, sum and sum of squares (interval null below n = 2). */
-export function meanFromMoments(m: Moments): MeanEstimate {
-  if (m.n <= 0) return { n: 0, mean: null, low: null, high: null };
-  const mean = m.sum / m.n;
-  if (m.n < 2) return { n: m.n, mean, low: null, high: null };
-  // Σ(x − mean)² = Σx² − (Σx)²/n; rounding can make it a hair below 0 when every value is equal.
-  const variance = Math.max(0, (m.sumSq - (m.sum * m.sum) / m.n) / (m.n - 1));
-  const half = (tCritical95(m.n - 1) * Math.sqrt(variance)) / Math.sqrt(m.n);
-  return { n: m.n, mean, low: mean - half, high: mean + half };
-}
 
 /** One cell of the heatmap from the database's moments. */
 export function servqualCell(dimension: ServqualDimension, p: Moments, e: Moments, d: Moments): ServqualCell {
@@ -71,17 +58,6 @@ export function servqualCell(dimension: ServqualDimension, p: Moments, e: Moment
     significant = true;
   } else status = "no_difference";
   return { dimension, perception: meanFromMoments(p), expectation: meanFromMoments(e), gap, significant, status };
-}
-
-/** The moments of a list of paired answers, as the database computes them (for tests and the worked example). */
-export function momentsOf(values: readonly number[]): Moments {
-  let sum = 0;
-  let sumSq = 0;
-  for (const v of values) {
-    sum += v;
-    sumSq += v * v;
-  }
-  return { n: values.length, sum, sumSq };
 }
 
 export type ServqualRow = {
@@ -132,7 +108,7 @@ const isDimension = (d: string): d is ServqualDimension => (SERVQUAL_DIMENSIONS 
 
 /** Moments per (touchpointId, dimension): one GROUP BY over a per-response pivot of the SERVQUAL answers. */
 export async function servqualMoments(ctx: Ctx, f: ScopeFilters, period: Period) {
-  const rows = await db.$queryRaw<RawCell[]>(Prisma.sql`
+  const rows = await analyticsDb().$queryRaw<RawCell[]>(Prisma.sql`
     SELECT x.tp AS tp, x.dim AS dim,
       COUNT(x.p) AS np, SUM(x.p) AS sp, SUM(x.p * x.p) AS qp,
       COUNT(x.e) AS ne, SUM(x.e) AS se, SUM(x.e * x.e) AS qe,

@@ -29,7 +29,8 @@ export interface ResponseRate {
   readonly enough: boolean;
 }
 
-function assertCount(name: string, v: number) {
+/** RangeError unless v is a non-negative safe integer (a count). */
+export function assertCount(name: string, v: number) {
   if (!Number.isSafeInteger(v) || v < 0) throw new RangeError(`${name} must be a non-negative integer, got ${v}`);
 }
 
@@ -90,7 +91,8 @@ export interface NonResponseView {
   readonly rows: readonly NonResponseRow[];
 }
 
-const MIN_EXPECTED = 5;
+/** Below this expected count in a 2 × 2 table the normal test of two shares is not made ("sparse"). */
+export const MIN_EXPECTED = 5;
 
 export function nonResponseView(
   totals: { respondents: number; nonRespondents: number },

@@ -29,8 +29,10 @@ export function startRetentionTicker(env: NodeJS.ProcessEnv = process.env): bool
       busy = false;
     }
   };
-  // A random first delay spreads instances that start together.
-  setTimeout(() => void tick(), 30_000 + Math.floor(Math.random() * 60_000)).unref();
-  setInterval(() => void tick(), Math.max(60, seconds) * 1000).unref();
+  // A random first delay spreads instances that start together: 30–90 s at the default hour (a shorter
+  // RETENTION_TICK_SECONDS shortens it, so a test with two instances sees them tick).
+  const first = Math.min(30, seconds) * 1000 + Math.floor(Math.random() * Math.min(60, seconds) * 1000);
+  setTimeout(() => void tick(), first).unref();
+  setInterval(() => void tick(), seconds * 1000).unref();
   return true;
 }

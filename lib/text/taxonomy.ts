@@ -107,21 +107,24 @@ export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
 function themesOfWord(lang: CompiledLanguage, word: string, wordStem: string): readonly number[] {
   const hit = lang.wordCache.get(word);
   if (hit) return hit;
-  const found = new Set(lang.single.get(wordStem) ?? []);
+  // Plain arrays of small integers, deduplicated in insertion order (a Set spread into an array, as before, made the
+  // optimised code of matchThemes bail out and recompile on the first unseen words: docs/text-analytics.md, "Speed").
+  const result: number[] = [];
+  for (const theme of lang.single.get(wordStem) ?? []) if (!result.includes(theme)) result.push(theme);
   if (lang.partials.length > 0) {
     const folded = fold(word);
     for (const p of lang.partials) {
       if (
-        p.at === "prefix"
+        (p.at === "prefix"
           ? folded.startsWith(p.text)
           : p.at === "suffix"
             ? folded.endsWith(p.text)
-            : folded.includes(p.text)
+            : folded.includes(p.text)) &&
+        !result.includes(p.theme)
       )
-        found.add(p.theme);
+        result.push(p.theme);
     }
   }
-  const result = [...found];
   if (lang.wordCache.size >= WORD_CACHE_LIMIT) lang.wordCache.clear();
   lang.wordCache.set(word, result);
   return result;
@@ -148,9 +151,8 @@ export function matchThemes(
         if (ok) spans[p.theme].push({ start: tokens[i].start, end: tokens[i + n - 1].end });
       }
     }
-    for (const theme of themesOfWord(lang, tokens[i].lower, stems[i])) {
-      spans[theme].push({ start: tokens[i].start, end: tokens[i].end });
-    }
+    const themes = themesOfWord(lang, tokens[i].lower, stems[i]);
+    for (let k = 0; k < themes.length; k += 1) spans[themes[k]].push({ start: tokens[i].start, end: tokens[i].end });
   }
   const out: ThemeMatch[] = [];
   spans.forEach((list, theme) => {
@@ -162,7 +164,7 @@ export function matchThemes(
 /** Sorted, with overlapping spans (a phrase and a word inside it) joined. */
 function mergeSpans(list: Span[]): Span[] {
   if (list.length === 1) return list;
-  const sorted = [...list].sort((a, b) => a.start - b.start || b.end - a.end);
+  const sorted = list.slice().sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Span[] = [sorted[0]];
   for (const s of sorted.slice(1)) {
     const last = out[out.length - 1];

@@ -11,6 +11,7 @@
 // The `unitId` filter names where the table starts as `parentId` does (parentId wins when both are given).
 import { z } from "zod";
 import { db, Prisma } from "../db";
+import { analyticsDb } from "../db-replica";
 import type { Ctx } from "../auth/ctx";
 import { NotFoundError } from "../errors";
 import { inScope } from "./scope";
@@ -104,13 +105,14 @@ async function npsByUnit(ctx: Ctx, q: LeagueQuery, period: Period, units: { id: 
   const counts = Prisma.sql`SUM(CASE WHEN r."score" >= 9 THEN 1 ELSE 0 END) AS p,
     SUM(CASE WHEN r."score" BETWEEN 7 AND 8 THEN 1 ELSE 0 END) AS m,
     SUM(CASE WHEN r."score" <= 6 THEN 1 ELSE 0 END) AS d, COUNT(*) AS c`;
+  const read = analyticsDb(); // both counts from one copy
   const inUnits = units.length
-    ? await db.$queryRaw<CategoryRow[]>(
+    ? await read.$queryRaw<CategoryRow[]>(
         Prisma.sql`SELECT r."unitId" AS u, ${counts} FROM "Response" r
           WHERE ${where} AND r."unitId" IN (${Prisma.join(units.map((u) => u.id))}) GROUP BY r."unitId"`,
       )
     : [];
-  const none = await db.$queryRaw<CategoryRow[]>(
+  const none = await read.$queryRaw<CategoryRow[]>(
     Prisma.sql`SELECT ${counts} FROM "Response" r WHERE ${where} AND r."unitId" IS NULL`,
   );
   return [...inUnits, ...none].flatMap((row) =>

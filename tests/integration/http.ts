@@ -43,11 +43,11 @@ function cookiesFrom(res: Response): string[] {
 }
 
 /** Signs in through next-auth's credentials flow; returns the Cookie header for later requests. */
-export async function signIn(email: string, password: string): Promise<string | null> {
-  const csrfRes = await fetch(`${baseURL()}/api/auth/csrf`);
+export async function signIn(email: string, password: string, base = baseURL()): Promise<string | null> {
+  const csrfRes = await fetch(`${base}/api/auth/csrf`);
   const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
   const jar = cookiesFrom(csrfRes);
-  const res = await fetch(`${baseURL()}/api/auth/callback/credentials`, {
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
     body: new URLSearchParams({ csrfToken, email, password, json: "true" }),

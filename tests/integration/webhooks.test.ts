@@ -12,6 +12,7 @@ import { createOrg, type Org } from "../factories";
 import { createSurvey } from "../factories/surveys";
 import { freePort, startServer, type RunningServer } from "../server";
 import { startReceiver, type Receiver } from "../webhook-receiver";
+import { sleep, until } from "./until";
 import { http, respondent } from "./http";
 
 let A: Org;
@@ -41,17 +42,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all([W1?.stop(), W2?.stop(), rx?.close()]);
 });
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function until<T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await read();
-    if (ok(v)) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(v)}`);
-    await sleep(100);
-  }
-}
 
 async function createEndpoint(org: Org, path: string, eventTypes: string[]) {
   const res = await http("POST", "/api/v1/webhooks", {

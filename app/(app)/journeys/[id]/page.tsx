@@ -16,6 +16,7 @@ import { JourneyMapView } from "@/components/journeys/journey-map";
 import { BlueprintLanes } from "@/components/journeys/blueprint-lanes";
 import { JourneyTabs } from "@/components/journey-paths/journey-tabs";
 import { BackLink } from "@/components/ui/back-link";
+import { ReplicaNotice } from "@/components/dashboard/replica-notice";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Journey map" };
@@ -58,6 +59,7 @@ export default async function JourneyPage({
           ) : undefined
         }
       />
+      <ReplicaNotice />
       <JourneyTabs journeyId={map.journey.id} query={query} current="map" />
       <MapFilters
         action={`/journeys/${map.journey.id}`}

@@ -15,6 +15,7 @@ import { DriverTable } from "@/components/drivers/driver-table";
 import { QuadrantChart } from "@/components/drivers/quadrant-chart";
 import { rankDrivers, shortLabels, toPoints } from "@/components/drivers/figures";
 import { BackLink } from "@/components/ui/back-link";
+import { ReplicaNotice } from "@/components/dashboard/replica-notice";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Key drivers" };
@@ -63,6 +64,7 @@ export default async function DriversPage({ searchParams }: { searchParams: Sear
           ) : null
         }
       />
+      <ReplicaNotice />
       <DriverFilters
         filters={filters}
         errors={errors}

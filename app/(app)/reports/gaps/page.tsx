@@ -16,6 +16,7 @@ import { GapTable } from "@/components/reports/gap-table";
 import { PrintButton } from "@/components/reports/print-button";
 import { ServqualHeatmap, ServqualTable } from "@/components/reports/servqual-heatmap";
 import { BackLink } from "@/components/ui/back-link";
+import { ReplicaNotice } from "@/components/dashboard/replica-notice";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Experience gaps" };
@@ -52,6 +53,7 @@ export default async function GapsReportPage({ searchParams }: { searchParams: S
           </span>
         }
       />
+      <ReplicaNotice />
       <MapFilters
         action="/reports/gaps"
         filters={filters}

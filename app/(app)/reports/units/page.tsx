@@ -12,6 +12,7 @@ import { BackLink } from "@/components/ui/back-link";
 import { formatCount, formatPeriod } from "@/components/ui/format";
 import { MapFilters } from "@/components/journeys/map-filters";
 import { UnitLeagueTable } from "@/components/reports/unit-league-table";
+import { ReplicaNotice } from "@/components/dashboard/replica-notice";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Units compared" };
@@ -47,6 +48,7 @@ export default async function UnitsReportPage({ searchParams }: { searchParams: 
         title={league.parent.unit ? `Units in ${league.parent.unit.name}` : "Units compared"}
         description={`NPS of each unit against ${parentName}, ${shownPeriod}. A unit is flagged only where the difference holds after controlling the false discovery rate across all the units compared, so small units are not flagged for noise.`}
       />
+      <ReplicaNotice />
       <nav aria-label="Units above" className="mb-4 text-sm">
         <ol className="flex flex-wrap items-center gap-1 text-slate-600">
           {top ? null : (
