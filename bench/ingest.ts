@@ -8,6 +8,10 @@
 //                           [--fast-path=off]    (every request through Next.js's pipeline, for comparison)
 //                           [--rollups=off]      (without the daily score roll-up's triggers, docs/rollups.md: its cost)
 //   BENCH_PG_DATABASE names the scratch PostgreSQL database (default resonance_bench_ingest), dropped after.
+//                           [--comments=realistic] (the comments are the English ones of tests/text/evaluation.jsonl,
+//                                                   68 characters on average, instead of "Reason 12" and "Fast")
+// Text analytics runs on every accepted comment (docs/text-analytics.md); TEXT_ANALYTICS=off in the environment
+// turns it off, for the comparison.
 // Needs `npx next build` first. The built-in public rate limits (30/min per respondent, 1,000/min per
 // survey) would stop a load test, so the server runs with RESONANCE_PUBLIC_RATE_LIMITS raised (still counted
 // in the database on every request, as in production). Also prints the server's CPU milliseconds per
@@ -21,6 +25,7 @@ import autocannon from "autocannon";
 import pg from "pg";
 import { startServer } from "../tests/server";
 import { groupCpuMs } from "./lib/cpu";
+import { loadEvaluationSet } from "../lib/text/evaluation";
 
 const arg = (name: string, fallback: string) =>
   process.argv
@@ -65,12 +70,20 @@ const QUESTIONS = [
   },
 ];
 
+const REALISTIC =
+  arg("comments", "short") === "realistic"
+    ? loadEvaluationSet()
+        .filter((c) => c.language === "en")
+        .map((c) => c.text)
+    : [];
+const comment = (i: number, short: string) => (REALISTIC.length ? REALISTIC[i % REALISTIC.length] : short);
+
 /** A complete, valid set of answers (every third one a detractor with a comment). */
 function answers(i: number): Record<string, unknown> {
   const nps = i % 11;
   return {
     nps,
-    ...(nps <= 6 ? { why_low: `Reason ${i}` } : nps >= 9 ? { why_high: "Fast" } : {}),
+    ...(nps <= 6 ? { why_low: comment(i, `Reason ${i}`) } : nps >= 9 ? { why_high: comment(i, "Fast") } : {}),
     plan: i % 2 ? "pro" : "basic",
   };
 }

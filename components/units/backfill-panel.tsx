@@ -2,12 +2,16 @@
 // Settings → Units, "Attribute history" (docs/hierarchy.md, "Backfill"): starts the background job that gives every
 // response, interaction and case without a unit the unit the attribution rules give it today, and follows it with a
 // progress bar until it ends (GET /api/v1/units/backfill every 1.5 s while it runs). Admins only (the page says so).
-import { useEffect, useState } from "react";
-import type { BackgroundJobDto } from "@/lib/jobs/runner";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
-
-type Job = Omit<BackgroundJobDto, "createdAt" | "finishedAt"> & { createdAt: string; finishedAt: string | null };
+import {
+  JobProgress,
+  formatCount as fmt,
+  jobActive,
+  usePolledJob,
+  type JobJson as Job,
+} from "@/components/ui/job-progress";
 
 const RULES: [string, string][] = [
   ["staff", "the member who logged it"],
@@ -15,8 +19,6 @@ const RULES: [string, string][] = [
   ["customer", "the customer's home unit"],
   ["source", "its response or interaction"],
 ];
-const fmt = (n: number) => n.toLocaleString("en");
-
 /** "1,204 by its touchpoint, 310 by the customer's home unit" from the job's per-kind, per-rule counts. */
 function summary(result: Record<string, number>) {
   const byRule = new Map<string, number>();
@@ -32,19 +34,10 @@ function summary(result: Record<string, number>) {
 }
 
 export function BackfillPanel({ initial, unattributed }: { initial: Job | null; unattributed: number }) {
-  const [job, setJob] = useState<Job | null>(initial);
+  const [job, setJob] = usePolledJob("/api/v1/units/backfill", initial);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
-  const active = job?.status === "queued" || job?.status === "running";
-
-  useEffect(() => {
-    if (!active) return;
-    const timer = setInterval(async () => {
-      const res = await fetch("/api/v1/units/backfill").catch(() => null);
-      if (res?.ok) setJob(((await res.json()) as { job: Job | null }).job);
-    }, 1_500);
-    return () => clearInterval(timer);
-  }, [active]);
+  const active = jobActive(job);
 
   async function start() {
     setPending(true);
@@ -59,7 +52,6 @@ export function BackfillPanel({ initial, unattributed }: { initial: Job | null; 
     setJob(((await res.json()) as { job: Job }).job);
   }
 
-  const percent = job && job.total > 0 ? Math.min(100, Math.round((job.done / job.total) * 100)) : 0;
   const done = job?.status === "done" ? summary(job.result) : null;
   return (
     <div className="space-y-3 text-sm">
@@ -72,12 +64,12 @@ export function BackfillPanel({ initial, unattributed }: { initial: Job | null; 
         Rows that already have a unit never change; rows no rule places stay without one.
       </p>
       {active ? (
-        <div role="status" aria-live="polite" className="space-y-1">
-          <progress className="h-2 w-full" max={100} value={percent} aria-label="Attributing history" />
-          <p className="text-slate-700" data-testid="backfill-progress">
-            {job!.status === "queued" ? "Waiting to start…" : `Examined ${fmt(job!.done)} of ${fmt(job!.total)} rows`}
-          </p>
-        </div>
+        <JobProgress
+          job={job!}
+          label="Attributing history"
+          text={(done, total) => `Examined ${done} of ${total} rows`}
+          testId="backfill-progress"
+        />
       ) : null}
       {done ? (
         <FormMessage tone="success">

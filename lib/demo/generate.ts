@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import { searchTokenRows } from "../customers/search-tokens";
 import type { Db } from "../db";
 import { insertBatches } from "../db-bulk";
+import { analyseOnWrite, type AnswerText, type InteractionText, type ResponseText } from "../text-analytics/store";
 import { buildDemoRows, DAY, WINDOW_DAYS, type DemoUserIds } from "./build";
 import { createRng, hashString } from "../metrics/random";
 import { hashPassword } from "../auth/password";
@@ -238,6 +239,12 @@ export async function generateDemoOrganization(
       await insertBatches(tx, "Interaction", "interactions", rows.interactions, progress);
       await insertBatches(tx, "Response", "responses", responses, progress);
       await insertBatches(tx, "Answer", "answers", [...rows.answers, ...distribution.answers], progress);
+      // Sentiment and themes of every comment and note, as the write paths store them (docs/text-analytics.md).
+      await analyseOnWrite(tx, {
+        responses: responses as ResponseText[],
+        answers: [...rows.answers, ...distribution.answers] as AnswerText[],
+        interactions: rows.interactions as InteractionText[],
+      });
       await insertBatches(tx, "Case", "cases", rows.cases, progress);
       await insertBatches(tx, "ContactRule", "contact rules", [distribution.contactRule]);
       await insertBatches(tx, "Audience", "audiences", distribution.audiences);

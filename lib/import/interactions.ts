@@ -30,6 +30,7 @@ import {
   type Lookups,
   type TouchpointRef,
 } from "./references";
+import { analyseOnWrite } from "../text-analytics/store";
 
 export { touchpointPath } from "./references";
 
@@ -218,6 +219,7 @@ function interactionSession(ctx: Ctx) {
             createdAt: now,
           }));
           await insertBatches(tx, "Interaction", "interactions", inserted);
+          await analyseOnWrite(tx, { interactions: inserted }); // sentiment and themes of the notes
           // Recent interactions fire the organization's triggers in this transaction (older ones are history:
           // lib/triggers/fire.ts), so a batch that rolls back invites no one.
           await fireInteractionTriggers(tx, ctx.orgId, inserted, now);

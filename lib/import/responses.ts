@@ -36,6 +36,7 @@ import {
 import { ANSWER_FIELD, responseSpec, type QuestionColumn } from "./response-spec";
 import { parseConsent, type CompiledMapping, type RowProblem } from "./row";
 import { newId, type BatchResult } from "./write";
+import { analyseOnWrite, type AnswerText, type ResponseText } from "../text-analytics/store";
 
 const ref = z.string().trim().min(1).max(300);
 export const responseRowSchema = z.object({
@@ -315,6 +316,7 @@ function responseSession(ctx: Ctx, survey: ImportSurvey) {
           }
           await insertBatches(tx, "Response", "responses", responses);
           await insertBatches(tx, "Answer", "answers", answers);
+          await analyseOnWrite(tx, { responses: responses as ResponseText[], answers: answers as AnswerText[] });
           return { inserted: fresh.length, updated: 0, skipped: rows.length - fresh.length };
         },
         { timeout: 120_000 },

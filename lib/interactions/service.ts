@@ -10,6 +10,7 @@ import type { InteractionCreate, InteractionFilters, InteractionListQuery } from
 import { openCaseForInteraction } from "../cases/rules";
 import { fireInteractionTriggers } from "../triggers/fire";
 import { isUniqueViolation } from "../db-errors";
+import { analyseOnWrite } from "../text-analytics/store";
 
 const include = {
   customer: { select: { id: true, name: true, externalId: true } },
@@ -148,6 +149,7 @@ export async function createInteraction(ctx: Ctx, input: InteractionCreate, sour
         },
         include,
       });
+      await analyseOnWrite(tx, { interactions: [created] }); // the note's sentiment and themes (docs/text-analytics.md)
       // The customer was last seen at their newest interaction.
       await tx.customer.updateMany({
         where: { id: customer.id, orgId: ctx.orgId, OR: [{ lastSeenAt: null }, { lastSeenAt: { lt: occurredAt } }] },

@@ -21,6 +21,7 @@ import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { recordConsentChange } from "./consent";
 import { scrubDeliveries } from "../webhooks/outbox";
 import { personalNeedles, redactJson } from "./redact";
+import { forgetInteractionTexts, forgetResponseTexts } from "../text-analytics/store";
 
 export const ERASED_NAME = "Erased customer";
 export const ERASE_WORD = "ERASE";
@@ -56,6 +57,7 @@ export async function anonymiseResponses(tx: Tx, ids: string[], now: Date): Prom
       "clientId" = 'anonymised-' || "id", "anonymisedAt" = ${now}, "updatedAt" = ${now}
       WHERE "id" IN (${list}) AND "anonymisedAt" IS NULL`;
     await tx.$executeRaw`UPDATE "Answer" SET "valueText" = NULL WHERE "responseId" IN (${list}) AND "valueText" IS NOT NULL`;
+    await forgetResponseTexts(tx, part); // the analyses of the free text go with it (docs/text-analytics.md)
   }
   return count;
 }
@@ -184,6 +186,7 @@ export async function eraseCustomer(
         where: { orgId: ctx.orgId, customerId: c.id },
         data: { note: null },
       });
+      await forgetInteractionTexts(tx, ctx.orgId, c.id); // and the notes' analyses
       const cases = await tx.case.updateMany({
         where: { orgId: ctx.orgId, customerId: c.id },
         data: { title: "Follow-up (customer erased)", resolution: null },

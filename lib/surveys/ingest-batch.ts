@@ -23,6 +23,7 @@ import { newResponseRow, toAnswerData, unknownContext, type CreatedResponse, typ
 import { resumeTokenForNew } from "./resume-token";
 import type { VerifiedResponseInput, ResponseMeta } from "./public-schema";
 import { isQuestionType, type QuestionType } from "./question-schema";
+import { analyseOnWrite } from "../text-analytics/store";
 
 /** Upper bound of responses per transaction (also bounds the size of the multi-row inserts). */
 export const MAX_BATCH = 200;
@@ -232,6 +233,7 @@ async function writeBatch(tx: Tx, batch: Pending[]): Promise<BatchOutcome[]> {
     }
   });
   await insertBatches(tx, "Answer", "answers", answerRows);
+  await analyseOnWrite(tx, { responses: rows, answers: answerRows }); // sentiment and themes (docs/text-analytics.md)
 
   const customers = [...new Set(rows.map((r) => r.customerId).filter((c): c is string => c !== null))];
   if (customers.length > 0) {

@@ -25,6 +25,7 @@ import { db } from "../db";
 import { openCaseForResponse, reconcileCaseForScore } from "../cases/rules";
 import { attributeRows } from "../units/attribute-rows";
 import { enqueueResponsesCreated } from "../webhooks/outbox";
+import { analyseStoredResponses } from "../text-analytics/store";
 import type { Prisma } from "../generated/sqlite/client";
 import { ConflictError } from "../errors";
 import { computeHeadline, validateAnswers, type Answers, type SurveyShape } from "./answers";
@@ -208,6 +209,7 @@ async function createResponse(
       select: responseSelect,
     });
     if (context.customerId) await tx.customer.update({ where: { id: context.customerId }, data: { lastSeenAt: now } });
+    await analyseStoredResponses(tx, survey.orgId, [created.id]); // sentiment and themes (docs/text-analytics.md)
     await enqueueResponsesCreated(tx, [{ id: created.id, orgId: survey.orgId }]);
     await openCaseForResponse(tx, {
       id: created.id,
@@ -273,6 +275,7 @@ async function updateResponse(
           update: data,
         });
       }
+      await analyseStoredResponses(tx, survey.orgId, [existing.id]); // a comment added later is analysed now
     });
   } catch (error) {
     if (error === RACED || isUniqueViolation(error)) return null;

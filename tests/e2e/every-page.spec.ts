@@ -80,6 +80,7 @@ const PAGES: Entry[] = [
   { name: "webhook", path: (ids) => ids.webhook && `/settings/webhooks/${ids.webhook}`, who: ["admin"] },
   { name: "units", path: () => "/settings/units", who: READERS },
   { name: "audiences", path: () => "/settings/audiences", who: ["manager"] },
+  { name: "text analytics", path: () => "/settings/text-analytics", who: ["manager"] },
   { name: "audience", path: (ids) => `/settings/audiences/${ids.audience}`, who: ["manager"] },
   { name: "forbidden (audiences)", path: () => "/settings/audiences", who: ["agent"] },
   { name: "account", path: () => "/account", who: READERS },

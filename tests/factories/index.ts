@@ -7,6 +7,7 @@ import { ROLES, type Role } from "@/lib/auth/roles";
 import { hashPassword } from "@/lib/auth/password";
 import { createApiKey } from "@/lib/api-keys/service";
 import { createInvite } from "@/lib/members/service";
+import { ensureTaxonomy } from "@/lib/text-analytics/taxonomy";
 
 export const TEST_PASSWORD = "correct horse battery";
 let passwordHash: Promise<string> | undefined;
@@ -160,6 +161,10 @@ export async function createOrg(label = "org", opts: { contactRules?: "off" | "d
   });
   await db.unit.update({ where: { id: store.id }, data: { path: `/${region.id}/${store.id}/` } });
 
+  // The organization's taxonomy, copied from the starter taxonomy (docs/text-analytics.md): the theme routes have a theme.
+  await ensureTaxonomy(org.id);
+  const textTheme = await db.textTheme.findFirstOrThrow({ where: { orgId: org.id, key: "billing" } });
+
   return {
     orgId: org.id,
     name: org.name,
@@ -184,6 +189,7 @@ export async function createOrg(label = "org", opts: { contactRules?: "off" | "d
       campaign: campaign.id,
       trigger: trigger.id,
       unit: store.id,
+      textTheme: textTheme.id,
     },
   };
 }

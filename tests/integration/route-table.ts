@@ -380,6 +380,27 @@ export const ROUTES: RouteCase[] = [
   // the unit league table (lib/units/league.ts); another organization's parentId is a 404 (unit-league.test.ts)
   { method: "GET", path: "/api/v1/reports/units", minRole: "viewer" },
   { method: "POST", path: "/api/v1/units/backfill", minRole: "admin" },
+  // text analytics (lib/text-analytics, docs/text-analytics.md): the organization's taxonomy — every role reads,
+  // managers edit — and the analysis of history (managers)
+  { method: "GET", path: "/api/v1/text/themes", minRole: "viewer" },
+  {
+    method: "POST",
+    path: "/api/v1/text/themes",
+    minRole: "manager",
+    invalidBody: { key: "Bad Key", name: "", phrases: { en: [""] } },
+  },
+  { method: "GET", path: "/api/v1/text/themes/:id", minRole: "viewer", entity: "textTheme" },
+  {
+    method: "PATCH",
+    path: "/api/v1/text/themes/:id",
+    minRole: "manager",
+    entity: "textTheme",
+    invalidBody: { name: "", phrases: { de: ["*x"] } },
+    validBody: () => ({ name: "Taken over" }),
+  },
+  { method: "DELETE", path: "/api/v1/text/themes/:id", minRole: "manager", entity: "textTheme" },
+  { method: "GET", path: "/api/v1/text/analysis", minRole: "manager" },
+  { method: "POST", path: "/api/v1/text/analysis", minRole: "manager" },
   {
     method: "POST",
     path: "/api/v1/units/reassign",

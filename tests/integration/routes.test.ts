@@ -73,6 +73,8 @@ function snapshot(entity: keyof Org["ids"], id: string): Promise<unknown> {
       return db.trigger.findUnique({ where: { id }, include: { invitations: true } });
     case "unit":
       return db.unit.findUnique({ where: { id } });
+    case "textTheme":
+      return db.textTheme.findUnique({ where: { id }, include: { phrases: true } });
     default: {
       const unknown: never = entity; // a new entity needs its row here, or "unchanged" proves nothing
       throw new Error(`No snapshot for ${String(unknown)}`);

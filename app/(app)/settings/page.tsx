@@ -74,6 +74,9 @@ export default async function SettingsPage() {
           <>
             <ButtonLink href="/settings/units">Units</ButtonLink>
             {hasRole(ctx.role, "manager") ? <ButtonLink href="/settings/audiences">Audiences</ButtonLink> : null}
+            {hasRole(ctx.role, "manager") ? (
+              <ButtonLink href="/settings/text-analytics">Text analytics</ButtonLink>
+            ) : null}
             {isAdmin ? <ButtonLink href="/settings/audit">Audit log</ButtonLink> : null}
           </>
         }

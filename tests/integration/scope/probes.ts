@@ -12,6 +12,7 @@ import { CUSTOMER_PAGE_PROBES } from "./pages-customers";
 import { CUSTOMER_ACTION_PROBES } from "./actions-customers";
 import { ANALYTICS_PROBES } from "./probes-analytics";
 import { ANALYTICS_PAGE_PROBES } from "./pages-analytics";
+import { TEXT_PROBES } from "./probes-text";
 
 /** Keyed "METHOD /api/v1/path/:id", as the route table names routes. */
 export type ScopeProbe = (f: ScopeFixture) => Promise<void>;
@@ -22,6 +23,7 @@ export const PROBES: ScopeProbes = {
   ...RECORDS_PROBES,
   ...CUSTOMER_PROBES,
   ...ANALYTICS_PROBES,
+  ...TEXT_PROBES,
 };
 
 /**

@@ -1,0 +1,59 @@
+"use client";
+// Settings → Text analytics, "Analysing history" (docs/text-analytics.md): how many comments and notes are not yet
+// analysed with the current analyser and themes, the button that starts the background job (managers), and its
+// progress while it runs — the same bar as the units' "Attribute history" (components/ui/job-progress.tsx).
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/form-message";
+import { JobProgress, formatCount, jobActive, usePolledJob, type JobJson } from "@/components/ui/job-progress";
+
+export function AnalysisPanel({ initial, pending }: { initial: JobJson | null; pending: number }) {
+  const [job, setJob] = usePolledJob("/api/v1/text/analysis", initial);
+  const [error, setError] = useState<string | null>(null);
+  const [starting, setStarting] = useState(false);
+  const active = jobActive(job);
+
+  async function start() {
+    setStarting(true);
+    setError(null);
+    const res = await fetch("/api/v1/text/analysis", { method: "POST" }).catch(() => null);
+    setStarting(false);
+    if (!res?.ok) {
+      const p = res ? ((await res.json().catch(() => ({}))) as { detail?: string }) : {};
+      setError(p.detail ?? "Not started: the connection failed. Try again.");
+      return;
+    }
+    setJob(((await res.json()) as { job: JobJson }).job);
+  }
+
+  return (
+    <div className="space-y-3 text-sm">
+      <p className="text-slate-700">
+        Every comment and interaction note is analysed when it is written. Comments written before, and all of them
+        after a change of the themes, are analysed again in the background.
+      </p>
+      {active ? <JobProgress job={job!} label="Analysing history" testId="text-analysis-progress" /> : null}
+      {!active && pending === 0 && job?.status !== "failed" ? (
+        <FormMessage tone="success">
+          <span data-testid="text-analysis-done">
+            Every comment and note is analysed with the current themes
+            {job?.status === "done" ? ` (${formatCount(job.result.analysed ?? 0)} in the last run)` : ""}.
+          </span>
+        </FormMessage>
+      ) : null}
+      {!active && pending > 0 ? (
+        <p className="text-slate-700" data-testid="text-analysis-pending">
+          {formatCount(pending)} {pending === 1 ? "comment or note is" : "comments and notes are"} not analysed with the
+          current themes yet.
+        </p>
+      ) : null}
+      {job?.status === "failed" ? <FormMessage tone="error">{job.error}</FormMessage> : null}
+      {error ? <FormMessage tone="error">{error}</FormMessage> : null}
+      {!active && pending > 0 ? (
+        <Button onClick={() => void start()} disabled={starting}>
+          {starting ? "Starting…" : "Analyse history"}
+        </Button>
+      ) : null}
+    </div>
+  );
+}
