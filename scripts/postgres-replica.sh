@@ -22,6 +22,7 @@ PRIMARY_PORT="${1:-54329}"
 PORT="${2:-54339}"
 DATA="$PWD/tmp/pg/replica-$PORT"
 mkdir -p "$PWD/tmp/pg/run"
+chown "$OS_USER" "$PWD/tmp/pg/run" 2>/dev/null || true # the replica's socket and lock files
 if [ ! -f "$DATA/PG_VERSION" ]; then
   rm -rf "$DATA"
   mkdir -p "$DATA"
