@@ -5,6 +5,8 @@ import { z } from "zod";
 export const THEME_LANGUAGES = ["en", "de"] as const;
 export type ThemeLanguage = (typeof THEME_LANGUAGES)[number];
 export const MAX_PHRASES = 200;
+/** Themes per organization (archived ones count: they can be restored). */
+export const MAX_THEMES = 200;
 
 /**
  * A phrase: one or more words, matched on stems; a single word may start and/or end with "*" to match part of a word

@@ -10,7 +10,7 @@ import { isUniqueViolation } from "../db-errors";
 import { latestJob, toJobDto, type BackgroundJobDto } from "../jobs/runner";
 import { TEXT_ANALYSIS_JOB, textsToAnalyse } from "./retag";
 import { bumpTaxonomyVersion, ensureTaxonomy, taxonomyVersion } from "./taxonomy";
-import { THEME_LANGUAGES, type CreateThemeInput, type UpdateThemeInput } from "./schema";
+import { MAX_THEMES, THEME_LANGUAGES, type CreateThemeInput, type UpdateThemeInput } from "./schema";
 
 type Tx = Prisma.TransactionClient;
 
@@ -140,6 +140,11 @@ export function createTheme(ctx: Ctx, input: CreateThemeInput): Promise<ThemeDto
   return changeTaxonomy(ctx, async (tx) => {
     if (await tx.textTheme.findFirst({ where: { orgId: ctx.orgId, key: input.key }, select: { id: true } }))
       throw new ValidationError([{ name: "key", reason: "Another theme has this key", in: "body" }]);
+    // Every comment is matched against every phrase of the taxonomy, at write time: the taxonomy stays bounded.
+    if ((await tx.textTheme.count({ where: { orgId: ctx.orgId } })) >= MAX_THEMES)
+      throw new ValidationError([
+        { name: "key", reason: `At most ${MAX_THEMES} themes (archived ones count): delete one first`, in: "body" },
+      ]);
     const last = await tx.textTheme.aggregate({ where: { orgId: ctx.orgId }, _max: { position: true } });
     const theme = await tx.textTheme.create({
       data: { orgId: ctx.orgId, key: input.key, name: input.name, position: (last._max.position ?? -1) + 1 },

@@ -12,6 +12,8 @@ import { saveResponse } from "@/lib/surveys/response-store";
 import { surveyByPublicId } from "@/lib/surveys/survey-cache";
 import { eraseCustomer } from "@/lib/privacy/erasure";
 import { ANALYSER_VERSION } from "@/lib/text-analytics/store";
+import { createTheme, listThemes } from "@/lib/text-analytics/service";
+import { MAX_THEMES } from "@/lib/text-analytics/schema";
 import { generateDemoOrganization } from "@/lib/demo/generate";
 import { DEMO_ORG_SLUG } from "@/lib/demo/generate";
 import { createOrg, uid, type Org } from "../factories";
@@ -405,6 +407,31 @@ describe("the taxonomy API", () => {
     expect(await db.textTheme.findUniqueOrThrow({ where: { id: foreign.id }, include: { phrases: true } })).toEqual(
       before,
     );
+  });
+
+  it("keeps an organization's taxonomy bounded: the theme past the limit is refused and nothing changes", async () => {
+    const C = await createOrg("text-cap");
+    const ctx = C.ctx("manager");
+    const { themes } = await listThemes(ctx); // the starter taxonomy, copied in
+    await db.textTheme.createMany({
+      data: Array.from({ length: MAX_THEMES - themes.length }, (_, i) => ({
+        orgId: C.orgId,
+        key: `filler-${i}`,
+        name: `Filler ${i}`,
+        position: 1000 + i,
+      })),
+    });
+    const version = (await listThemes(ctx)).version;
+    await expect(
+      createTheme(ctx, { key: "one-more", name: "One more", phrases: { en: ["more"], de: [] } }),
+    ).rejects.toMatchObject({
+      status: 400,
+      invalidParams: [
+        { name: "key", reason: `At most ${MAX_THEMES} themes (archived ones count): delete one first`, in: "body" },
+      ],
+    });
+    expect(await db.textTheme.count({ where: { orgId: C.orgId } })).toBe(MAX_THEMES);
+    expect((await listThemes(ctx)).version).toBe(version);
   });
 
   it("a rename changes nothing stored; a delete re-analyses", async () => {
