@@ -1,5 +1,5 @@
 // Two app instances on one PostgreSQL primary with a streaming replica (docs/scaling.md): public ingestion through
-// both at once (with retries of the same answers through the other instance), and every background job running in
+// both at once (with retries of the same answers through the other instance; the daily roll-up stays exact), and every background job running in
 // both — webhook deliveries, the unit backfill, the weekly digest and the retention policy — each held by one
 // instance at a time. Nothing accepted is lost and nothing is done twice. A fresh database keeps the instances'
 // schedulers away from the other suites' organizations.
@@ -128,6 +128,14 @@ describe.skipIf(provider !== "postgresql")("two instances, one primary and one r
       select: { clientId: true },
     });
     expect(stored.map((r) => r.clientId).sort()).toEqual(answers.map((x) => x.clientId).sort());
+
+    // The daily roll-up both instances' ingestion wrote through the triggers equals a recomputation from the rows.
+    const check = execFileSync(
+      process.execPath,
+      [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/rollups-rebuild.ts", "--check"],
+      { cwd: root, env: { ...process.env, DATABASE_URL: fresh.url }, encoding: "utf8" },
+    );
+    expect(check).toMatch(/: exact/);
 
     // Webhooks: one delivery per new response, whichever instance took it.
     await until(
