@@ -11,6 +11,7 @@ import { analyseOnWrite } from "@/lib/text-analytics/store";
 import { getThemesReport, getThemeTrends } from "@/lib/text-analytics/themes-report";
 import { loadScope } from "@/lib/units/scope-load";
 import { createOrg, uid, type Org } from "../factories";
+import { http } from "./http";
 import { createSurvey } from "../factories/surveys";
 
 const COMPLAINT = "You charged me twice and I waited 40 minutes on hold. Not good at all.";
@@ -59,6 +60,8 @@ const r0 = (s: string | undefined) => s!;
 
 beforeAll(async () => {
   [A, B] = [await createOrg("themes-a"), await createOrg("themes-b")];
+  // Only the fixture's responses: the factory's one response would be counted by a request made after NOW.
+  await db.response.deleteMany({ where: { orgId: { in: [A.orgId, B.orgId] } } });
   await write(A, [
     { n: 40, score: 2, comment: COMPLAINT },
     { n: 30, score: 10, comment: PRAISE, touchpoint: true },
@@ -187,5 +190,30 @@ describe("theme analytics", () => {
     expect(quiet.points).toHaveLength(points.length);
     expect(quiet.points.every((p) => p.mentions === 0)).toBe(true);
     expect(await getThemeTrends(A.ctx("viewer"), { theme: "no-such-theme" }, NOW)).toBeNull();
+  });
+
+  it("the API answers the same figures, and its CSV holds them row by row", async () => {
+    const json = await http("GET", "/api/v1/metrics/themes", { key: A.keys.viewer });
+    expect(json.status).toBe(200);
+    expect(json.body).toMatchObject({ comments: 70, responses: 100, metric: "nps" });
+    const csv = await http("GET", "/api/v1/metrics/themes?format=csv", { key: A.keys.viewer });
+    expect(csv.status).toBe(200);
+    expect(csv.contentType).toContain("text/csv");
+    const [header, ...lines] = String(csv.body).trim().split(/\r?\n/);
+    const cols = header!.split(",");
+    const rows = lines.map((l) => Object.fromEntries(l.split(",").map((v, i) => [cols[i], v])));
+    const billing = rows.find((r) => r.key === "billing")!;
+    expect(billing).toMatchObject({ mentions: "40", comments: "70", mentioners_n: "40", mentioners_value: "-100" });
+    expect(Number(billing.share_pct)).toBeCloseTo((100 * 40) / 70, 2);
+    expect(Number(billing.others_value)).toBeCloseTo(200 / 3, 2);
+    expect(Number(billing.contribution)).toBeCloseTo(-200 / 3, 2);
+    expect(billing.status).toBe("ok");
+    expect(rows.find((r) => r.key === "price")).toMatchObject({ mentions: "0", status: "too few" });
+    const bad = await http("GET", "/api/v1/metrics/themes?metric=xyz&format=pdf", { key: A.keys.viewer });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain("metric");
+    expect(JSON.stringify(bad.body)).toContain("format");
+    const missing = await http("GET", "/api/v1/metrics/themes/trend?theme=no-such", { key: A.keys.viewer });
+    expect(missing.status).toBe(404);
   });
 });
