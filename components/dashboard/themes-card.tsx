@@ -72,8 +72,8 @@ function ThemesTable({ report }: { report: ThemesReport }) {
               </td>
               <td className="py-1 pr-3">{sentimentText(t)}</td>
               <td className="py-1 pr-3">
-                {signed(valueOf(t.mentioners))} ({nEquals(t.mentioners.n)}) / {signed(valueOf(t.others))} (
-                {nEquals(t.others.n)})
+                {signed(valueOf(t.mentioners))} ({nEquals(formatCount(t.mentioners.n))}) / {signed(valueOf(t.others))} (
+                {nEquals(formatCount(t.others.n))})
               </td>
               <td className="py-1 pr-3">{differenceText(t)}</td>
               <td className="py-1">{signed(t.contribution.value, 1)}</td>
