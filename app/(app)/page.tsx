@@ -24,6 +24,8 @@ import { scopeLabel } from "@/components/dashboard/scope-label";
 import { ByUnitCard, unitDashboardHref } from "@/components/dashboard/by-unit-card";
 import { unitLeague } from "@/lib/units/league";
 import { ReplicaNotice } from "@/components/dashboard/replica-notice";
+import { ThemesCard } from "@/components/dashboard/themes-card";
+import { getThemesReport } from "@/lib/text-analytics/themes-report";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Dashboard" };
@@ -43,7 +45,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const unitCtx = await orNotFound(narrowToUnit(ctx, filters.unitId));
   // The drill-down: the units below the one shown (the unit filter, else the caller's scope unit, else the top level).
   const shownUnit = filters.unitId ?? ctx.scope?.unitId ?? null;
-  const [summary, trends, options, comparison, activity, invitations, byUnit] = await Promise.all([
+  const [summary, trends, options, comparison, activity, invitations, byUnit, themes] = await Promise.all([
     getSummary(unitCtx, filters, now),
     getTrends(unitCtx, filters, now),
     getFilterOptions(ctx),
@@ -51,6 +53,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
     getDashboardSummary(unitCtx, period, now),
     getInvitationRates(unitCtx, filters, now),
     unitLeague(ctx, { ...filters, unitId: undefined, parentId: shownUnit ?? undefined }, now),
+    getThemesReport(unitCtx, { ...filters, unitId: undefined }, now),
   ]);
   const query = filtersToSearchParams(filters).toString();
   const withoutUnit = filtersToSearchParams({ ...filters, unitId: undefined }).toString();
@@ -140,6 +143,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           <TrendSection trends={trends} query={query} />
         </Section>
       )}
+      <Section
+        id="what-customers-say"
+        title="What customers talk about"
+        description="Themes of the comments in these filters, and how those who mention them score."
+      >
+        <ThemesCard report={themes} query={query} />
+      </Section>
       <Section
         id="compare"
         title="Compare"

@@ -40,6 +40,11 @@ test("period, journey and touchpoint filters write the URL and drive the tiles",
   await signIn(page);
   const filters = page.getByRole("form", { name: "Dashboard filters" });
   const all90 = await expectTilesMatchApi(page);
+  // "What customers talk about": the most mentioned theme of the API, with its n, for the same query string.
+  const themes = await (await page.request.get(`/api/v1/metrics/themes${new URL(page.url()).search}`)).json();
+  const first = page.getByTestId("themes-card").locator("li").first();
+  await expect(first).toContainText(themes.themes[0].name);
+  await expect(first).toContainText(new RegExp(`n\\s=\\s${themes.themes[0].mentions.toLocaleString("en-GB")}`));
 
   await filters.getByLabel("Period").selectOption("30d");
   await apply(page);

@@ -195,6 +195,24 @@ export const ROUTES: RouteCase[] = [
       `?stageId=${ids.stage}&channelId=${ids.channel}&preset=18m`,
     ],
   },
+  // theme analytics (lib/text-analytics/themes-report.ts): another organization's ids in the filters match nothing
+  {
+    method: "GET",
+    path: "/api/v1/metrics/themes",
+    minRole: "viewer",
+    foreignQueries: (ids) => [
+      `?journeyId=${ids.journey}`,
+      `?touchpointId=${ids.touchpoint}&format=csv`,
+      `?surveyId=${ids.survey}&metric=csat`,
+      `?stageId=${ids.stage}&channelId=${ids.channel}&preset=18m`,
+    ],
+  },
+  {
+    method: "GET",
+    path: "/api/v1/metrics/themes/trend",
+    minRole: "viewer",
+    foreignQueries: (ids) => [`?journeyId=${ids.journey}&theme=billing`, `?touchpointId=${ids.touchpoint}&preset=18m`],
+  },
   // journey map and experience gaps (lib/journeys/map.ts, gaps-report.ts)
   { method: "GET", path: "/api/v1/journeys/:id/map", minRole: "viewer", entity: "journey" },
   { method: "GET", path: "/api/v1/journeys/:id/paths", minRole: "viewer", entity: "journey" },

@@ -57,50 +57,52 @@ import * as r53 from "@/app/api/v1/metrics/compare/route";
 import * as r54 from "@/app/api/v1/metrics/drivers/route";
 import * as r55 from "@/app/api/v1/metrics/headline/route";
 import * as r56 from "@/app/api/v1/metrics/summary/route";
-import * as r57 from "@/app/api/v1/metrics/trend/route";
-import * as r58 from "@/app/api/v1/public/sms/twilio/inbound/route";
-import * as r59 from "@/app/api/v1/public/sms/twilio/status/route";
-import * as r60 from "@/app/api/v1/public/surveys/[publicId]/route";
-import * as r61 from "@/app/api/v1/public/surveys/[publicId]/responses/route";
-import * as r62 from "@/app/api/v1/reports/gaps/route";
-import * as r63 from "@/app/api/v1/reports/servqual/route";
-import * as r64 from "@/app/api/v1/reports/units/route";
-import * as r65 from "@/app/api/v1/responses/route";
-import * as r66 from "@/app/api/v1/responses/[id]/route";
-import * as r67 from "@/app/api/v1/retention/route";
-import * as r68 from "@/app/api/v1/retention/run/route";
-import * as r69 from "@/app/api/v1/sso-connection/route";
-import * as r70 from "@/app/api/v1/sso-connection/domain-checks/route";
-import * as r71 from "@/app/api/v1/stages/[id]/route";
-import * as r72 from "@/app/api/v1/surveys/route";
-import * as r73 from "@/app/api/v1/surveys/[id]/route";
-import * as r74 from "@/app/api/v1/surveys/[id]/close/route";
-import * as r75 from "@/app/api/v1/surveys/[id]/publish/route";
-import * as r76 from "@/app/api/v1/surveys/[id]/questions/route";
-import * as r77 from "@/app/api/v1/surveys/[id]/reopen/route";
-import * as r78 from "@/app/api/v1/text/analysis/route";
-import * as r79 from "@/app/api/v1/text/themes/route";
-import * as r80 from "@/app/api/v1/text/themes/[id]/route";
-import * as r81 from "@/app/api/v1/touchpoints/route";
-import * as r82 from "@/app/api/v1/touchpoints/[id]/route";
-import * as r83 from "@/app/api/v1/touchpoints/[id]/qr/route";
-import * as r84 from "@/app/api/v1/triggers/route";
-import * as r85 from "@/app/api/v1/triggers/[id]/route";
-import * as r86 from "@/app/api/v1/triggers/[id]/response-rates/route";
-import * as r87 from "@/app/api/v1/units/route";
-import * as r88 from "@/app/api/v1/units/[id]/route";
-import * as r89 from "@/app/api/v1/units/[id]/archive/route";
-import * as r90 from "@/app/api/v1/units/[id]/move/route";
-import * as r91 from "@/app/api/v1/units/[id]/restore/route";
-import * as r92 from "@/app/api/v1/units/backfill/route";
-import * as r93 from "@/app/api/v1/units/export/route";
-import * as r94 from "@/app/api/v1/units/import/route";
-import * as r95 from "@/app/api/v1/units/reassign/route";
-import * as r96 from "@/app/api/v1/webhooks/route";
-import * as r97 from "@/app/api/v1/webhooks/[id]/route";
-import * as r98 from "@/app/api/v1/webhooks/[id]/deliveries/route";
-import * as r99 from "@/app/api/v1/webhooks/[id]/redeliver/route";
-import * as r100 from "@/app/api/v1/webhooks/[id]/test/route";
+import * as r57 from "@/app/api/v1/metrics/themes/route";
+import * as r58 from "@/app/api/v1/metrics/themes/trend/route";
+import * as r59 from "@/app/api/v1/metrics/trend/route";
+import * as r60 from "@/app/api/v1/public/sms/twilio/inbound/route";
+import * as r61 from "@/app/api/v1/public/sms/twilio/status/route";
+import * as r62 from "@/app/api/v1/public/surveys/[publicId]/route";
+import * as r63 from "@/app/api/v1/public/surveys/[publicId]/responses/route";
+import * as r64 from "@/app/api/v1/reports/gaps/route";
+import * as r65 from "@/app/api/v1/reports/servqual/route";
+import * as r66 from "@/app/api/v1/reports/units/route";
+import * as r67 from "@/app/api/v1/responses/route";
+import * as r68 from "@/app/api/v1/responses/[id]/route";
+import * as r69 from "@/app/api/v1/retention/route";
+import * as r70 from "@/app/api/v1/retention/run/route";
+import * as r71 from "@/app/api/v1/sso-connection/route";
+import * as r72 from "@/app/api/v1/sso-connection/domain-checks/route";
+import * as r73 from "@/app/api/v1/stages/[id]/route";
+import * as r74 from "@/app/api/v1/surveys/route";
+import * as r75 from "@/app/api/v1/surveys/[id]/route";
+import * as r76 from "@/app/api/v1/surveys/[id]/close/route";
+import * as r77 from "@/app/api/v1/surveys/[id]/publish/route";
+import * as r78 from "@/app/api/v1/surveys/[id]/questions/route";
+import * as r79 from "@/app/api/v1/surveys/[id]/reopen/route";
+import * as r80 from "@/app/api/v1/text/analysis/route";
+import * as r81 from "@/app/api/v1/text/themes/route";
+import * as r82 from "@/app/api/v1/text/themes/[id]/route";
+import * as r83 from "@/app/api/v1/touchpoints/route";
+import * as r84 from "@/app/api/v1/touchpoints/[id]/route";
+import * as r85 from "@/app/api/v1/touchpoints/[id]/qr/route";
+import * as r86 from "@/app/api/v1/triggers/route";
+import * as r87 from "@/app/api/v1/triggers/[id]/route";
+import * as r88 from "@/app/api/v1/triggers/[id]/response-rates/route";
+import * as r89 from "@/app/api/v1/units/route";
+import * as r90 from "@/app/api/v1/units/[id]/route";
+import * as r91 from "@/app/api/v1/units/[id]/archive/route";
+import * as r92 from "@/app/api/v1/units/[id]/move/route";
+import * as r93 from "@/app/api/v1/units/[id]/restore/route";
+import * as r94 from "@/app/api/v1/units/backfill/route";
+import * as r95 from "@/app/api/v1/units/export/route";
+import * as r96 from "@/app/api/v1/units/import/route";
+import * as r97 from "@/app/api/v1/units/reassign/route";
+import * as r98 from "@/app/api/v1/webhooks/route";
+import * as r99 from "@/app/api/v1/webhooks/[id]/route";
+import * as r100 from "@/app/api/v1/webhooks/[id]/deliveries/route";
+import * as r101 from "@/app/api/v1/webhooks/[id]/redeliver/route";
+import * as r102 from "@/app/api/v1/webhooks/[id]/test/route";
 
 export const ROUTE_MODULES: RouteModule[] = [
   { path: "/api/v1/api-keys", module: r0, docs: {"GET":"keys (prefix only, never the secret)","POST":"create a key, optionally limited to a unit (unitId); the full key is in this response only"} },
@@ -160,48 +162,50 @@ export const ROUTE_MODULES: RouteModule[] = [
   { path: "/api/v1/metrics/drivers", module: r54, docs: {"GET":"key drivers of NPS or CSAT (?outcome=nps|csat) for the dashboard's filters: each driver item's relative weight (Johnson 2000) with its 95 % bootstrap interval, its mean score and n, or \"not enough data\"; ?format=csv for the table as CSV"} },
   { path: "/api/v1/metrics/headline", module: r55, docs: {"GET":"NPS, CSAT and CES with n and 95 % intervals for the last ?days= (default 90), over the caller's units (?unitId= narrows to one unit's subtree; outside the caller's scope it is a 404)"} },
   { path: "/api/v1/metrics/summary", module: r56, docs: {"GET":"NPS, CSAT and CES for the filtered period with n and 95 % intervals, and the change vs the previous period of equal length with its significance. `responseRates` gives per metric the response rate of the invitations delivered in the period ({ answered, delivered, rate, low, high, enough }, % with the Wilson 95 % interval), or null where none were delivered or a touchpoint, stage, journey or channel filter is set (docs/metrics.md, \"Response rate of invitations\")"} },
-  { path: "/api/v1/metrics/trend", module: r57, docs: {"GET":"NPS, CSAT, CES per day/week/month bucket with 95 % intervals and n, the NPS split and the volume, for the dashboard's filters; ?format=csv&series=nps|csat|ces|nps-split|volume for one chart as CSV"} },
-  { path: "/api/v1/public/sms/twilio/inbound", module: r58, docs: {"POST":"an inbound SMS, as Twilio posts it (form-encoded, signed with X-Twilio-Signature over PUBLIC_URL + this path and every parameter). STOP (STOPALL, UNSUBSCRIBE, CANCEL, END, QUIT, OPTOUT, REVOKE) stops SMS to the number from every organization that texted it; START (UNSTOP, YES) allows them again; any other text, or a MessageSid already acted on (a replay), is ignored. 200 with an empty TwiML <Response/>; 403 unsigned, wrongly signed or another account (one answer for all); 413 over 16 KiB; 429 too many refused requests."} },
-  { path: "/api/v1/public/sms/twilio/status", module: r59, docs: {"POST":"a delivery receipt, as Twilio posts it to the StatusCallback each SMS carries (form-encoded, signed like the inbound webhook). The message is found by MessageSid alone: delivered → its delivery time; undelivered or failed with 30003, 30005 or 30006 → the number is bouncing and the invitation bounced; another error → delivery failed. An unknown sid changes nothing. 200 with an empty TwiML <Response/>; 403 unsigned, wrongly signed or another account; 413 over 16 KiB; 429 too many refused requests."} },
-  { path: "/api/v1/public/surveys/:publicId", module: r60, docs: {"GET":"a live survey's questions for respondents, in their language (?lang=, else Accept-Language, else the survey's default); 404 unknown or draft, 410 closed. No login. ?customer=<external id> of a customer who opted out of surveys → 200 { eligible: false } and no questions."} },
-  { path: "/api/v1/public/surveys/:publicId/responses", module: r61, docs: {"POST":"a respondent's answers, idempotent by clientId: 201 for a new response (with its `resumeToken`), 200 `{ clientId, completed }` for continuing a partial one with that token or for an identical replay; 409 without the token, or changing a completed one; 400 an unknown channel or touchpointId; 429 rate limited."} },
-  { path: "/api/v1/reports/gaps", module: r62, docs: {"GET":"every touchpoint with a promised score: promised vs perceived with interval, n, significance and priority, sorted by priority (first row = where to act first); ?format=csv streams it as CSV"} },
-  { path: "/api/v1/reports/servqual", module: r63, docs: {"GET":"per touchpoint with SERVQUAL answers and per dimension: mean perception, mean expectation and the paired gap (perception − expectation) with its 95 % interval, n and significance; ?format=csv streams it as CSV"} },
-  { path: "/api/v1/reports/units", module: r64, docs: {"GET":"the unit league table: the children of ?parentId (none = the top-level units) with the ?metric's figure (nps, the default; csat: the top-2-box share; ces: the mean), 95 % interval and n over the period and filters under the metric's own name (rows[].nps, rows[].csat or rows[].ces), each against its parent (Δ, p, Benjamini–Hochberg-adjusted p at q = 0.05, significant, above or below), \"too few\" below n = 30, and each unit's change against its previous period with the same Benjamini–Hochberg control (docs/hierarchy.md). Another organization's unit is a 404."} },
-  { path: "/api/v1/responses", module: r65, docs: {"GET":"survey responses with their answers, newest first, cursor paginated. Filters: surveyId, touchpointId, channelId, customerId, metric, category, scoreMin, scoreMax, from, to, hasComment, status (completed | partial), q (text in the comment); see lib/responses/schema.ts."} },
-  { path: "/api/v1/responses/:id", module: r66, docs: {"GET":"one response with its customer, survey, touchpoint, channel and every answer"} },
-  { path: "/api/v1/retention", module: r67, docs: {"GET":"the retention policy, how many responses it would process now, and the last run (admins)","PUT":"{ enabled, months (1–240), mode: \"anonymise\" | \"delete\" }; audited"} },
-  { path: "/api/v1/retention/run", module: r68, docs: {"POST":"{ dryRun: true } counts what the policy would process; { dryRun: false } applies it now (admins) under the same lease as the daily job (409 while another run holds it); answers the counts; audited."} },
-  { path: "/api/v1/sso-connection", module: r69, docs: {"GET":"the organization's OpenID Connect connection (never its client secret) and the redirect URI to register","PUT":"create or replace it; the issuer's discovery document is checked first (audited)","DELETE":"remove it and every identity linked through it (audited)"} },
-  { path: "/api/v1/sso-connection/domain-checks", module: r70, docs: {"POST":"look up a listed domain's DNS TXT challenge and verify the domain for this organization (audited)"} },
-  { path: "/api/v1/stages/:id", module: r71, docs: {"PATCH":"rename, edit the blueprint lanes, archive or restore (archiving keeps all history)"} },
-  { path: "/api/v1/surveys", module: r72, docs: {"GET":"surveys with status and response counts","POST":"a new draft survey from a template (nps, csat, ces, servqual, custom)"} },
-  { path: "/api/v1/surveys/:id", module: r73, docs: {"GET":"a survey with its questions (each with its answer count and whether it is locked) and distribution settings","PATCH":"name, linked touchpoint, languages, distribution settings"} },
-  { path: "/api/v1/surveys/:id/close", module: r74, docs: {"POST":"live → closed (the link and widget stop taking answers)"} },
-  { path: "/api/v1/surveys/:id/publish", module: r75, docs: {"POST":"draft → live (needs at least one valid question)"} },
-  { path: "/api/v1/surveys/:id/questions", module: r76, docs: {"PUT":"the whole ordered question list (existing questions keep their id)"} },
-  { path: "/api/v1/surveys/:id/reopen", module: r77, docs: {"POST":"closed → live"} },
-  { path: "/api/v1/text/analysis", module: r78, docs: {"GET":"the analysis of history: texts not yet analysed with the current analyser and taxonomy (`pending`), the taxonomy version, and the latest job (status, done of total; { job: null } before the first). Managers.","POST":"analyses every free-text answer and note not yet analysed with the current analyser and taxonomy, in the background: 202 with the job, or 200 with the one already queued or running. Managers."} },
-  { path: "/api/v1/text/themes", module: r79, docs: {"GET":"the organization's taxonomy: its themes (archived last) with their phrases per language, and the taxonomy version (the starter taxonomy until a manager changes it; docs/text-analytics.md)","POST":"a new theme { key, name, phrases: { en: [...], de: [...] } }; history is re-analysed in the background (GET /api/v1/text/analysis follows it). Managers."} },
-  { path: "/api/v1/text/themes/:id", module: r80, docs: {"GET":"one theme with its phrases","PATCH":"rename it, replace its phrases of a language, or archive it (kept, matches nothing); a change of what matches re-analyses history in the background. Managers.","DELETE":"delete it and its phrases; its stored matches go with the re-analysis. Managers."} },
-  { path: "/api/v1/touchpoints", module: r81, docs: {"GET":"every active touchpoint with its journey, stage, channel and promise","POST":"add a touchpoint at the end of a stage, with its channel, kind and promise"} },
-  { path: "/api/v1/touchpoints/:id", module: r82, docs: {"PATCH":"edit the promise, move (stageId and/or position), archive or restore"} },
-  { path: "/api/v1/touchpoints/:id/qr", module: r83, docs: {"GET":"the touchpoint's QR code: the hosted survey link carrying the touchpoint and the channel \"qr\", and the answers that came through it (format=json, the default); format=svg or pdf: the printable A4 sheet. surveyId: a live survey (default: the one linked to the touchpoint). Managers and admins."} },
-  { path: "/api/v1/triggers", module: r84, docs: {"GET":"the organization's triggers with their funnels, newest first (managers and admins: docs/distribution.md)","POST":"invite to a live survey by e-mail a delay after an interaction (at a touchpoint, with an outcome) or a resolved case"} },
-  { path: "/api/v1/triggers/:id", module: r85, docs: {"GET":"one trigger: its settings and funnel (invited, sent, started, completed)","PATCH":"change it; `status` \"paused\" holds its messages (and fires nothing) until \"active\" again","DELETE":"delete it: messages not yet sent are dropped (the built-in re-survey: 409, pause it)"} },
-  { path: "/api/v1/triggers/:id/response-rates", module: r86, docs: {"GET":"the trigger's response rates (docs/metrics.md, \"Response rate of invitations\"), over all its invitations: the same fields as a campaign's (`GET /api/v1/campaigns/:id/response-rates`) without waves — `trigger` ({ id, name }), `funnel`, `responseRate` and `completionRate` (started resp. completed of delivered in %, with the Wilson 95 % interval), `reminders` (per message: sent, and the answers that came after it), `nonResponse` (respondents against non-respondents by segment, tenure and last interaction outcome). Another organization's trigger is a 404."} },
-  { path: "/api/v1/units", module: r87, docs: {"GET":"the organization's units as a tree in depth-first order (parents before children, siblings by name), each with its parent, depth and ancestor ids; ?archived=false leaves archived units out (docs/hierarchy.md)","POST":"a unit: code (unique in the organization), name, optional kind label and parent (none = top level). Admins."} },
-  { path: "/api/v1/units/:id", module: r88, docs: {"GET":"one unit","PATCH":"rename it: a new name, code or kind label (its place in the tree and its history stay). Admins."} },
-  { path: "/api/v1/units/:id/archive", module: r89, docs: {"POST":"archive the unit and its subtree: they keep their rows and stay in reports, and take no new responses, interactions or children. Admins."} },
-  { path: "/api/v1/units/:id/move", module: r90, docs: {"POST":"move the unit and its subtree under another active unit (parentId null = top level); 400 when the new parent is the unit itself or one of its own units. Its history moves with it. Admins."} },
-  { path: "/api/v1/units/:id/restore", module: r91, docs: {"POST":"restore an archived unit (not its subtree); its parent must be active. Admins."} },
-  { path: "/api/v1/units/backfill", module: r92, docs: {"GET":"the latest attribution of history to units: status (queued, running, done, failed), rows examined of the total, and rows attributed per kind and rule ({ job: null } before the first). Admins.","POST":"gives every response, interaction and case without a unit the unit the attribution rules give it today (docs/hierarchy.md, \"Backfill\"), in the background: 202 with the job, or 200 with the one already running. Rows already attributed are never changed. Admins."} },
-  { path: "/api/v1/units/export", module: r93, docs: {"GET":"the unit tree as CSV (code, name, kind, parentCode, archived), parents before children: the shape the import takes, so an export re-imports unchanged"} },
-  { path: "/api/v1/units/import", module: r94, docs: {"POST":"create and update units from a CSV (raw text/csv or the `file` field of multipart/form-data) with the columns code, name, kind, parentCode, archived; parents by code, in any order. All or nothing: 400 naming each bad row and field (`rows[5].parentCode`) and nothing is saved. Admins."} },
-  { path: "/api/v1/units/reassign", module: r95, docs: {"POST":"moves the responses, interactions and cases that match a filter (their current unit or none, a touchpoint, a period) to another unit, in one transaction, audited with the filter and the counts; dryRun: true only counts. The deliberate way to change history's attribution (docs/hierarchy.md). Admins."} },
-  { path: "/api/v1/webhooks", module: r96, docs: {"GET":"the organization's endpoints with delivery counts (never their secrets)","POST":"create an endpoint; its signing secret is in this response only"} },
-  { path: "/api/v1/webhooks/:id", module: r97, docs: {"GET":"one endpoint","PATCH":"change URL, description, events, active; rotateSecret answers the new secret once","DELETE":"delete the endpoint and its delivery log"} },
-  { path: "/api/v1/webhooks/:id/deliveries", module: r98, docs: {"GET":"the delivery log, newest first (?status=&limit=&cursor=)"} },
-  { path: "/api/v1/webhooks/:id/redeliver", module: r99, docs: {"POST":"attempt one delivery of this endpoint again, now ({ deliveryId })"} },
-  { path: "/api/v1/webhooks/:id/test", module: r100, docs: {"POST":"send a webhook.test event to this endpoint now; answers the logged delivery"} },
+  { path: "/api/v1/metrics/themes", module: r57, docs: {"GET":"what customers talk about, for the dashboard's filters: per theme of the organization's taxonomy the analysed comments mentioning it (n, share with its Wilson 95 % interval), their mean sentiment, the metric (?metric=nps|csat|ces) of the mentioners against everyone else with the 95 % interval of the difference, the theme's contribution to the overall figure and \"too few\" below 30 (docs/metrics.md, \"Themes\"); ?format=csv for the table as CSV"} },
+  { path: "/api/v1/metrics/themes/trend", module: r58, docs: {"GET":"the themes' trends for the dashboard's filters: per live theme (or only ?theme=<key>) and day/week/month bucket the analysed comments, those mentioning the theme, their share with its Wilson 95 % interval and \"too few\", the mean sentiment and the mentioners' metric (?metric=nps|csat|ces); empty buckets included. 404 when ?theme names no live theme of the organization's taxonomy"} },
+  { path: "/api/v1/metrics/trend", module: r59, docs: {"GET":"NPS, CSAT, CES per day/week/month bucket with 95 % intervals and n, the NPS split and the volume, for the dashboard's filters; ?format=csv&series=nps|csat|ces|nps-split|volume for one chart as CSV"} },
+  { path: "/api/v1/public/sms/twilio/inbound", module: r60, docs: {"POST":"an inbound SMS, as Twilio posts it (form-encoded, signed with X-Twilio-Signature over PUBLIC_URL + this path and every parameter). STOP (STOPALL, UNSUBSCRIBE, CANCEL, END, QUIT, OPTOUT, REVOKE) stops SMS to the number from every organization that texted it; START (UNSTOP, YES) allows them again; any other text, or a MessageSid already acted on (a replay), is ignored. 200 with an empty TwiML <Response/>; 403 unsigned, wrongly signed or another account (one answer for all); 413 over 16 KiB; 429 too many refused requests."} },
+  { path: "/api/v1/public/sms/twilio/status", module: r61, docs: {"POST":"a delivery receipt, as Twilio posts it to the StatusCallback each SMS carries (form-encoded, signed like the inbound webhook). The message is found by MessageSid alone: delivered → its delivery time; undelivered or failed with 30003, 30005 or 30006 → the number is bouncing and the invitation bounced; another error → delivery failed. An unknown sid changes nothing. 200 with an empty TwiML <Response/>; 403 unsigned, wrongly signed or another account; 413 over 16 KiB; 429 too many refused requests."} },
+  { path: "/api/v1/public/surveys/:publicId", module: r62, docs: {"GET":"a live survey's questions for respondents, in their language (?lang=, else Accept-Language, else the survey's default); 404 unknown or draft, 410 closed. No login. ?customer=<external id> of a customer who opted out of surveys → 200 { eligible: false } and no questions."} },
+  { path: "/api/v1/public/surveys/:publicId/responses", module: r63, docs: {"POST":"a respondent's answers, idempotent by clientId: 201 for a new response (with its `resumeToken`), 200 `{ clientId, completed }` for continuing a partial one with that token or for an identical replay; 409 without the token, or changing a completed one; 400 an unknown channel or touchpointId; 429 rate limited."} },
+  { path: "/api/v1/reports/gaps", module: r64, docs: {"GET":"every touchpoint with a promised score: promised vs perceived with interval, n, significance and priority, sorted by priority (first row = where to act first); ?format=csv streams it as CSV"} },
+  { path: "/api/v1/reports/servqual", module: r65, docs: {"GET":"per touchpoint with SERVQUAL answers and per dimension: mean perception, mean expectation and the paired gap (perception − expectation) with its 95 % interval, n and significance; ?format=csv streams it as CSV"} },
+  { path: "/api/v1/reports/units", module: r66, docs: {"GET":"the unit league table: the children of ?parentId (none = the top-level units) with the ?metric's figure (nps, the default; csat: the top-2-box share; ces: the mean), 95 % interval and n over the period and filters under the metric's own name (rows[].nps, rows[].csat or rows[].ces), each against its parent (Δ, p, Benjamini–Hochberg-adjusted p at q = 0.05, significant, above or below), \"too few\" below n = 30, and each unit's change against its previous period with the same Benjamini–Hochberg control (docs/hierarchy.md). Another organization's unit is a 404."} },
+  { path: "/api/v1/responses", module: r67, docs: {"GET":"survey responses with their answers, newest first, cursor paginated. Filters: surveyId, touchpointId, channelId, customerId, metric, category, scoreMin, scoreMax, from, to, hasComment, status (completed | partial), q (text in the comment); see lib/responses/schema.ts."} },
+  { path: "/api/v1/responses/:id", module: r68, docs: {"GET":"one response with its customer, survey, touchpoint, channel and every answer"} },
+  { path: "/api/v1/retention", module: r69, docs: {"GET":"the retention policy, how many responses it would process now, and the last run (admins)","PUT":"{ enabled, months (1–240), mode: \"anonymise\" | \"delete\" }; audited"} },
+  { path: "/api/v1/retention/run", module: r70, docs: {"POST":"{ dryRun: true } counts what the policy would process; { dryRun: false } applies it now (admins) under the same lease as the daily job (409 while another run holds it); answers the counts; audited."} },
+  { path: "/api/v1/sso-connection", module: r71, docs: {"GET":"the organization's OpenID Connect connection (never its client secret) and the redirect URI to register","PUT":"create or replace it; the issuer's discovery document is checked first (audited)","DELETE":"remove it and every identity linked through it (audited)"} },
+  { path: "/api/v1/sso-connection/domain-checks", module: r72, docs: {"POST":"look up a listed domain's DNS TXT challenge and verify the domain for this organization (audited)"} },
+  { path: "/api/v1/stages/:id", module: r73, docs: {"PATCH":"rename, edit the blueprint lanes, archive or restore (archiving keeps all history)"} },
+  { path: "/api/v1/surveys", module: r74, docs: {"GET":"surveys with status and response counts","POST":"a new draft survey from a template (nps, csat, ces, servqual, custom)"} },
+  { path: "/api/v1/surveys/:id", module: r75, docs: {"GET":"a survey with its questions (each with its answer count and whether it is locked) and distribution settings","PATCH":"name, linked touchpoint, languages, distribution settings"} },
+  { path: "/api/v1/surveys/:id/close", module: r76, docs: {"POST":"live → closed (the link and widget stop taking answers)"} },
+  { path: "/api/v1/surveys/:id/publish", module: r77, docs: {"POST":"draft → live (needs at least one valid question)"} },
+  { path: "/api/v1/surveys/:id/questions", module: r78, docs: {"PUT":"the whole ordered question list (existing questions keep their id)"} },
+  { path: "/api/v1/surveys/:id/reopen", module: r79, docs: {"POST":"closed → live"} },
+  { path: "/api/v1/text/analysis", module: r80, docs: {"GET":"the analysis of history: texts not yet analysed with the current analyser and taxonomy (`pending`), the taxonomy version, and the latest job (status, done of total; { job: null } before the first). Managers.","POST":"analyses every free-text answer and note not yet analysed with the current analyser and taxonomy, in the background: 202 with the job, or 200 with the one already queued or running. Managers."} },
+  { path: "/api/v1/text/themes", module: r81, docs: {"GET":"the organization's taxonomy: its themes (archived last) with their phrases per language, and the taxonomy version (the starter taxonomy until a manager changes it; docs/text-analytics.md)","POST":"a new theme { key, name, phrases: { en: [...], de: [...] } }; history is re-analysed in the background (GET /api/v1/text/analysis follows it). Managers."} },
+  { path: "/api/v1/text/themes/:id", module: r82, docs: {"GET":"one theme with its phrases","PATCH":"rename it, replace its phrases of a language, or archive it (kept, matches nothing); a change of what matches re-analyses history in the background. Managers.","DELETE":"delete it and its phrases; its stored matches go with the re-analysis. Managers."} },
+  { path: "/api/v1/touchpoints", module: r83, docs: {"GET":"every active touchpoint with its journey, stage, channel and promise","POST":"add a touchpoint at the end of a stage, with its channel, kind and promise"} },
+  { path: "/api/v1/touchpoints/:id", module: r84, docs: {"PATCH":"edit the promise, move (stageId and/or position), archive or restore"} },
+  { path: "/api/v1/touchpoints/:id/qr", module: r85, docs: {"GET":"the touchpoint's QR code: the hosted survey link carrying the touchpoint and the channel \"qr\", and the answers that came through it (format=json, the default); format=svg or pdf: the printable A4 sheet. surveyId: a live survey (default: the one linked to the touchpoint). Managers and admins."} },
+  { path: "/api/v1/triggers", module: r86, docs: {"GET":"the organization's triggers with their funnels, newest first (managers and admins: docs/distribution.md)","POST":"invite to a live survey by e-mail a delay after an interaction (at a touchpoint, with an outcome) or a resolved case"} },
+  { path: "/api/v1/triggers/:id", module: r87, docs: {"GET":"one trigger: its settings and funnel (invited, sent, started, completed)","PATCH":"change it; `status` \"paused\" holds its messages (and fires nothing) until \"active\" again","DELETE":"delete it: messages not yet sent are dropped (the built-in re-survey: 409, pause it)"} },
+  { path: "/api/v1/triggers/:id/response-rates", module: r88, docs: {"GET":"the trigger's response rates (docs/metrics.md, \"Response rate of invitations\"), over all its invitations: the same fields as a campaign's (`GET /api/v1/campaigns/:id/response-rates`) without waves — `trigger` ({ id, name }), `funnel`, `responseRate` and `completionRate` (started resp. completed of delivered in %, with the Wilson 95 % interval), `reminders` (per message: sent, and the answers that came after it), `nonResponse` (respondents against non-respondents by segment, tenure and last interaction outcome). Another organization's trigger is a 404."} },
+  { path: "/api/v1/units", module: r89, docs: {"GET":"the organization's units as a tree in depth-first order (parents before children, siblings by name), each with its parent, depth and ancestor ids; ?archived=false leaves archived units out (docs/hierarchy.md)","POST":"a unit: code (unique in the organization), name, optional kind label and parent (none = top level). Admins."} },
+  { path: "/api/v1/units/:id", module: r90, docs: {"GET":"one unit","PATCH":"rename it: a new name, code or kind label (its place in the tree and its history stay). Admins."} },
+  { path: "/api/v1/units/:id/archive", module: r91, docs: {"POST":"archive the unit and its subtree: they keep their rows and stay in reports, and take no new responses, interactions or children. Admins."} },
+  { path: "/api/v1/units/:id/move", module: r92, docs: {"POST":"move the unit and its subtree under another active unit (parentId null = top level); 400 when the new parent is the unit itself or one of its own units. Its history moves with it. Admins."} },
+  { path: "/api/v1/units/:id/restore", module: r93, docs: {"POST":"restore an archived unit (not its subtree); its parent must be active. Admins."} },
+  { path: "/api/v1/units/backfill", module: r94, docs: {"GET":"the latest attribution of history to units: status (queued, running, done, failed), rows examined of the total, and rows attributed per kind and rule ({ job: null } before the first). Admins.","POST":"gives every response, interaction and case without a unit the unit the attribution rules give it today (docs/hierarchy.md, \"Backfill\"), in the background: 202 with the job, or 200 with the one already running. Rows already attributed are never changed. Admins."} },
+  { path: "/api/v1/units/export", module: r95, docs: {"GET":"the unit tree as CSV (code, name, kind, parentCode, archived), parents before children: the shape the import takes, so an export re-imports unchanged"} },
+  { path: "/api/v1/units/import", module: r96, docs: {"POST":"create and update units from a CSV (raw text/csv or the `file` field of multipart/form-data) with the columns code, name, kind, parentCode, archived; parents by code, in any order. All or nothing: 400 naming each bad row and field (`rows[5].parentCode`) and nothing is saved. Admins."} },
+  { path: "/api/v1/units/reassign", module: r97, docs: {"POST":"moves the responses, interactions and cases that match a filter (their current unit or none, a touchpoint, a period) to another unit, in one transaction, audited with the filter and the counts; dryRun: true only counts. The deliberate way to change history's attribution (docs/hierarchy.md). Admins."} },
+  { path: "/api/v1/webhooks", module: r98, docs: {"GET":"the organization's endpoints with delivery counts (never their secrets)","POST":"create an endpoint; its signing secret is in this response only"} },
+  { path: "/api/v1/webhooks/:id", module: r99, docs: {"GET":"one endpoint","PATCH":"change URL, description, events, active; rotateSecret answers the new secret once","DELETE":"delete the endpoint and its delivery log"} },
+  { path: "/api/v1/webhooks/:id/deliveries", module: r100, docs: {"GET":"the delivery log, newest first (?status=&limit=&cursor=)"} },
+  { path: "/api/v1/webhooks/:id/redeliver", module: r101, docs: {"POST":"attempt one delivery of this endpoint again, now ({ deliveryId })"} },
+  { path: "/api/v1/webhooks/:id/test", module: r102, docs: {"POST":"send a webhook.test event to this endpoint now; answers the logged delivery"} },
 ];

@@ -13,6 +13,7 @@ import { CUSTOMER_ACTION_PROBES } from "./actions-customers";
 import { ANALYTICS_PROBES } from "./probes-analytics";
 import { ANALYTICS_PAGE_PROBES } from "./pages-analytics";
 import { TEXT_PROBES } from "./probes-text";
+import { THEME_PROBES } from "./probes-themes";
 
 /** Keyed "METHOD /api/v1/path/:id", as the route table names routes. */
 export type ScopeProbe = (f: ScopeFixture) => Promise<void>;
@@ -24,6 +25,7 @@ export const PROBES: ScopeProbes = {
   ...CUSTOMER_PROBES,
   ...ANALYTICS_PROBES,
   ...TEXT_PROBES,
+  ...THEME_PROBES,
 };
 
 /**
