@@ -12,11 +12,14 @@ import type { CountRow } from "../metrics";
 import { DAY_MS } from "../analytics/buckets";
 import type { Period } from "../analytics/filters";
 import { responseWhere, type ScopeFilters } from "../analytics/sql";
+import { isScoped } from "../units/scope";
 
 /** One period to count and the key its rows are grouped by, written over r."submittedAt", r."touchpointId", r."channelId", r."unitId", r."surveyId". */
 export type CountPart = { period: Period; key: Prisma.Sql };
 
 export type CountOptions = {
+  /** The client to read with (a transaction that must see one snapshot); default analyticsDb(). */
+  read?: Pick<Prisma.TransactionClient, "$queryRaw">;
   /** One more condition over the same columns of r (e.g. r."touchpointId" IN (…)). */
   where?: Prisma.Sql;
   /**
@@ -37,9 +40,15 @@ export function splitPeriod(p: Period): { days: Period | null; edges: Period[] }
   return { days: { from: new Date(first), to: new Date(last) }, edges };
 }
 
-/** Whether the roll-up can answer these filters (it has no customer, so no segment). */
-export function rollupAnswers(f: ScopeFilters): boolean {
-  return !f.segment;
+/**
+ * Whether the roll-up should answer: it has no customer, so no segment; and a caller narrowed to units (a unit-scoped
+ * member, or the `unitId` filter, which narrows the scope) reads the raw responses of those units. A unit's responses
+ * are few per day, so its roll-up rows are nearly one per response (bench/units.ts: 966,500 rows for 1,000,000
+ * responses over 555 units) and reading them costs more than the (orgId, unitId, submittedAt) range of "Response"
+ * (docs/rollups.md, "Size").
+ */
+export function rollupAnswers(ctx: Ctx, f: ScopeFilters): boolean {
+  return !f.segment && !isScoped(ctx);
 }
 
 // The roll-up's rows under the column names of "Response", each carrying its count as "n". Narrowed here by the
@@ -65,7 +74,7 @@ export async function scoreCounts(
   parts: readonly CountPart[],
   opts: CountOptions = {},
 ): Promise<CountRow[]> {
-  const useRollup = opts.source !== "raw" && process.env.ANALYTICS_ROLLUPS !== "off" && rollupAnswers(f);
+  const useRollup = opts.source !== "raw" && process.env.ANALYTICS_ROLLUPS !== "off" && rollupAnswers(ctx, f);
   const extra = opts.where ? Prisma.sql` AND ${opts.where}` : Prisma.empty;
   const selects: Prisma.Sql[] = [];
   for (const { period, key } of parts) {
@@ -85,7 +94,7 @@ export async function scoreCounts(
     selects.length === 1
       ? selects[0]
       : Prisma.sql`SELECT x.k AS k, x.metric AS metric, x.score AS score, CAST(SUM(x.c) AS BIGINT) AS c FROM (${Prisma.join(selects, " UNION ALL ")}) x GROUP BY 1, 2, 3`;
-  const rows = await analyticsDb().$queryRaw<RawRow[]>(sql);
+  const rows = await (opts.read ?? analyticsDb()).$queryRaw<RawRow[]>(sql);
   return rows.map((r) => ({
     key: r.k,
     metric: r.metric,

@@ -3,8 +3,10 @@
 // interval), their mean sentiment, the metric (NPS, CSAT or CES) of the mentioners against everyone else with the
 // interval of the difference, and the theme's contribution to the overall figure; and one theme's trend per bucket.
 // Responses are filtered by responseWhere (lib/analytics/sql.ts), exactly as every other figure, narrowed to the
-// caller's units and the unitId filter. The database counts: each query is one GROUP BY on the read replica.
-import { Prisma, provider } from "../db";
+// caller's units and the unitId filter. The database counts: each query is one GROUP BY on the read replica, all of
+// them in one transaction that sees one snapshot (PostgreSQL: REPEATABLE READ; SQLite runs one transaction at a time),
+// so that a response written between two of them cannot make the mentioners outnumber everyone.
+import { Prisma, provider, TRANSACTION_OPTIONS } from "../db";
 import { analyticsDb } from "../db-replica";
 import type { Ctx } from "../auth/ctx";
 import { distributionsByKey, emptyDistributions, type Metric } from "../metrics";
@@ -28,13 +30,25 @@ import {
 const COMMENT = Prisma.sql`a."source" = 'answer' AND a."isComment" = TRUE AND a."language" <> 'unsupported'`;
 const MATCH = Prisma.sql`m."source" = 'answer' AND m."isComment" = TRUE`;
 
+type Read = Prisma.TransactionClient;
+
+/** Runs the report's reads in one transaction on one copy of the database: one snapshot for all of them. */
+function inOneSnapshot<T>(fn: (read: Read) => Promise<T>): Promise<T> {
+  // The app is typed against the SQLite client, whose only level is Serializable; PostgreSQL's client takes this one.
+  const repeatableRead = { isolationLevel: "RepeatableRead" } as unknown as { isolationLevel?: "Serializable" };
+  return analyticsDb().$transaction(fn, {
+    ...TRANSACTION_OPTIONS,
+    ...(provider === "postgresql" ? repeatableRead : {}),
+  });
+}
+
 type CountRowRaw = { key?: string | null; comments: number | bigint };
 
 /** `comments` per key (one row with key null when `key` is Prisma.empty) of the responses in the filter. */
-function commentCounts(ctx: Ctx, f: ScopeFilters, period: Period, key: Prisma.Sql | null) {
+function commentCounts(read: Read, ctx: Ctx, f: ScopeFilters, period: Period, key: Prisma.Sql | null) {
   const where = Prisma.sql`a."orgId" = ${ctx.orgId} AND ${COMMENT} AND ${responseWhere(ctx, f, period)}`;
   const from = Prisma.sql`"TextAnalysis" a JOIN "Response" r ON r."id" = a."responseId"`;
-  return analyticsDb().$queryRaw<CountRowRaw[]>(
+  return read.$queryRaw<CountRowRaw[]>(
     key
       ? Prisma.sql`SELECT ${key} AS key, COUNT(*) AS comments FROM ${from} WHERE ${where} GROUP BY 1`
       : Prisma.sql`SELECT COUNT(*) AS comments FROM ${from} WHERE ${where}`,
@@ -42,12 +56,12 @@ function commentCounts(ctx: Ctx, f: ScopeFilters, period: Period, key: Prisma.Sq
 }
 
 /** `GROUP BY [bucket,] theme` → mentions, SUM(sentiment), SUM(sentiment²) of the responses' comments in the filter. */
-function mentionRows(ctx: Ctx, f: ScopeFilters, period: Period, key: Prisma.Sql | null, theme?: string) {
+function mentionRows(read: Read, ctx: Ctx, f: ScopeFilters, period: Period, key: Prisma.Sql | null, theme?: string) {
   const only = theme === undefined ? Prisma.empty : Prisma.sql` AND m."themeKey" = ${theme}`;
   const where = Prisma.sql`m."orgId" = ${ctx.orgId} AND ${MATCH}${only} AND ${responseWhere(ctx, f, period)}`;
   const sums = Prisma.sql`COUNT(*) AS mentions, SUM(m."sentiment") AS "sentimentSum", SUM(m."sentiment" * m."sentiment") AS "sentimentSumSquares"`;
   const from = Prisma.sql`"TextThemeMatch" m JOIN "Response" r ON r."id" = m."responseId"`;
-  return analyticsDb().$queryRaw<ThemeMentionRow[]>(
+  return read.$queryRaw<ThemeMentionRow[]>(
     key
       ? Prisma.sql`SELECT ${key} AS key, m."themeKey" AS theme, ${sums} FROM ${from} WHERE ${where} GROUP BY 1, 2`
       : Prisma.sql`SELECT m."themeKey" AS theme, ${sums} FROM ${from} WHERE ${where} GROUP BY 1`,
@@ -55,11 +69,19 @@ function mentionRows(ctx: Ctx, f: ScopeFilters, period: Period, key: Prisma.Sql 
 }
 
 /** `GROUP BY [bucket,] theme, score` over the mentioning responses of the metric. */
-function scoreRows(ctx: Ctx, f: ScopeFilters, period: Period, metric: Metric, key: Prisma.Sql | null, theme?: string) {
+function scoreRows(
+  read: Read,
+  ctx: Ctx,
+  f: ScopeFilters,
+  period: Period,
+  metric: Metric,
+  key: Prisma.Sql | null,
+  theme?: string,
+) {
   const only = theme === undefined ? Prisma.empty : Prisma.sql` AND m."themeKey" = ${theme}`;
   const where = Prisma.sql`m."orgId" = ${ctx.orgId} AND ${MATCH}${only} AND r."metric" = ${metric} AND ${responseWhere(ctx, f, period)}`;
   const from = Prisma.sql`"TextThemeMatch" m JOIN "Response" r ON r."id" = m."responseId"`;
-  return analyticsDb().$queryRaw<ThemeScoreRow[]>(
+  return read.$queryRaw<ThemeScoreRow[]>(
     key
       ? Prisma.sql`SELECT ${key} AS key, m."themeKey" AS theme, r."score" AS score, COUNT(*) AS count FROM ${from} WHERE ${where} GROUP BY 1, 2, 3`
       : Prisma.sql`SELECT m."themeKey" AS theme, r."score" AS score, COUNT(*) AS count FROM ${from} WHERE ${where} GROUP BY 1, 2`,
@@ -67,9 +89,8 @@ function scoreRows(ctx: Ctx, f: ScopeFilters, period: Period, metric: Metric, ke
 }
 
 /** The organization's live themes (not archived) in the taxonomy's order: key and name. */
-async function taxonomyThemes(orgId: string): Promise<{ key: string; name: string }[]> {
-  await ensureTaxonomy(orgId);
-  return analyticsDb().textTheme.findMany({
+async function taxonomyThemes(read: Read, orgId: string): Promise<{ key: string; name: string }[]> {
+  return read.textTheme.findMany({
     where: { orgId, archivedAt: null },
     orderBy: [{ position: "asc" }, { key: "asc" }],
     select: { key: true, name: true },
@@ -96,13 +117,17 @@ export async function getThemesReport(ctx: Ctx, filters: ThemesFilters, now = ne
   const metric = filters.metric ?? "nps";
   const period = resolvePeriod(filters, now);
   const scoped = await narrowToUnit(ctx, filters.unitId);
-  const [taxonomy, comments, mentions, scores, population] = await Promise.all([
-    taxonomyThemes(ctx.orgId),
-    commentCounts(scoped, filters, period, null),
-    mentionRows(scoped, filters, period, null),
-    scoreRows(scoped, filters, period, metric, null),
-    scoreCounts(scoped, filters, [{ period, key: Prisma.sql`'current'` }]),
-  ]);
+  await ensureTaxonomy(ctx.orgId); // on the primary: it may write the starter taxonomy once
+  const [taxonomy, comments, mentions, scores, population] = await inOneSnapshot(
+    async (read) =>
+      [
+        await taxonomyThemes(read, ctx.orgId),
+        await commentCounts(read, scoped, filters, period, null),
+        await mentionRows(read, scoped, filters, period, null),
+        await scoreRows(read, scoped, filters, period, metric, null),
+        await scoreCounts(scoped, filters, [{ period, key: Prisma.sql`'current'` }], { read }),
+      ] as const,
+  );
   const names = new Map(taxonomy.map((t, i) => [t.key, { name: t.name, position: i }]));
   // Matches of a theme no longer live (archived or deleted, before the re-analysis has run) are left out.
   const live = (r: { theme: string | null }) => r.theme !== null && names.has(r.theme);
@@ -145,16 +170,21 @@ export async function getThemeTrends(
   now = new Date(),
 ): Promise<ThemeTrends | null> {
   const metric = filters.metric ?? "nps";
-  const taxonomy = (await taxonomyThemes(ctx.orgId)).filter((t) => !filters.theme || t.key === filters.theme);
-  if (filters.theme && taxonomy.length === 0) return null;
   const period = resolvePeriod(filters, now);
   const scoped = await narrowToUnit(ctx, filters.unitId);
   const bucket = bucketExpression(provider, period.bucket);
-  const [comments, mentions, scores] = await Promise.all([
-    commentCounts(scoped, filters, period, bucket),
-    mentionRows(scoped, filters, period, bucket, filters.theme),
-    scoreRows(scoped, filters, period, metric, bucket, filters.theme),
-  ]);
+  await ensureTaxonomy(ctx.orgId); // on the primary: it may write the starter taxonomy once
+  const [all, comments, mentions, scores] = await inOneSnapshot(
+    async (read) =>
+      [
+        await taxonomyThemes(read, ctx.orgId),
+        await commentCounts(read, scoped, filters, period, bucket),
+        await mentionRows(read, scoped, filters, period, bucket, filters.theme),
+        await scoreRows(read, scoped, filters, period, metric, bucket, filters.theme),
+      ] as const,
+  );
+  const taxonomy = all.filter((t) => !filters.theme || t.key === filters.theme);
+  if (filters.theme && taxonomy.length === 0) return null;
   const live = new Set(taxonomy.map((t) => t.key));
   const keep = (r: { theme: string | null }) => r.theme !== null && live.has(r.theme);
   const perBucket = comments.map((r) => ({ key: r.key ?? null, comments: r.comments }));
