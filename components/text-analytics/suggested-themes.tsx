@@ -28,6 +28,7 @@ export function themeKeyFor(phrase: string, taken: ReadonlySet<string>): string 
       .toLowerCase()
       .replace(/[äöüß]/g, (c) => FOLD[c])
       .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
       .replace(/[^a-z0-9]+/g, "-")
       .replace(/^-+|-+$/g, "")
       .slice(0, 34) || "theme";

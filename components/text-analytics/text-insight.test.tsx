@@ -31,3 +31,13 @@ describe("HighlightedText", () => {
     expect(screen.getByText("Billing")).toBeTruthy();
   });
 });
+
+describe("themeKeyFor", () => {
+  it("makes a key from an accepted phrase, unique among the organization's", async () => {
+    const { themeKeyFor } = await import("./suggested-themes");
+    expect(themeKeyFor("hidden fees", new Set())).toBe("hidden-fees");
+    expect(themeKeyFor("Parkhaus Gebühren", new Set(["parkhaus-gebuehren"]))).toBe("parkhaus-gebuehren-2");
+    expect(themeKeyFor("çà", new Set())).toBe("ca");
+    expect(themeKeyFor("!!!", new Set())).toBe("theme");
+  });
+});
