@@ -5,6 +5,7 @@ import type { TimelineItem } from "@/lib/customers/timeline";
 import { formatDateTime } from "../ui/format";
 import { Badge } from "../ui/badge";
 import { EmotionLabel, OutcomeBadge, ScoreLabel } from "../interactions/labels";
+import { HighlightedText, InsightBadges } from "../text-analytics/text-insight";
 
 const KIND = {
   interaction: { label: "Interaction", Icon: MessagesSquare },
@@ -24,7 +25,16 @@ function Body({ item }: { item: TimelineItem }) {
           {i.channel ? <span>{i.channel}</span> : null}
           {i.staff ? <span>by {i.staff}</span> : null}
         </div>
-        {i.note ? <p className="mt-2 text-sm break-words text-slate-800">{i.note}</p> : null}
+        {i.note ? (
+          <>
+            <p className="mt-2 text-sm break-words text-slate-800" data-testid="note">
+              <HighlightedText text={i.note} themes={i.themes} />
+            </p>
+            <div className="mt-1.5">
+              <InsightBadges insight={i} />
+            </div>
+          </>
+        ) : null}
       </>
     );
   }
@@ -40,8 +50,13 @@ function Body({ item }: { item: TimelineItem }) {
         </div>
         {r.comment ? (
           <blockquote className="mt-2 border-l-2 border-slate-200 pl-3 text-sm break-words text-slate-800">
-            {r.comment}
+            <HighlightedText text={r.comment} themes={r.themes} />
           </blockquote>
+        ) : null}
+        {r.comment ? (
+          <div className="mt-1.5">
+            <InsightBadges insight={r} />
+          </div>
         ) : null}
       </>
     );

@@ -5,6 +5,7 @@ import { EMOTIONS, OUTCOMES } from "@/lib/interactions/schema";
 import { FilterSelect, TouchpointAndChannel } from "../dashboard/filter-bar";
 import { FilterPanel, FilterTextField, PeriodFields, type RawFilters } from "../ui/filter-panel";
 import { OUTCOME_LABELS } from "./labels";
+import { SENTIMENT_OPTIONS } from "../text-analytics/text-insight";
 
 export const INTERACTIONS_PATH = "/interactions";
 
@@ -12,10 +13,13 @@ export function InteractionFilters({
   raw,
   errors,
   options,
+  themes,
 }: {
   raw: RawFilters;
   errors: Record<string, string>;
   options: Pick<FilterOptions, "touchpoints" | "channels">;
+  /** The organization's themes (key, name) for the theme filter. */
+  themes: { key: string; name: string }[];
 }) {
   const select = (name: string) => ({ name, value: raw[name], error: errors[name] });
   return (
@@ -47,6 +51,18 @@ export function InteractionFilters({
           { value: "me", label: "Me" },
           { value: "api", label: "Your systems (API)" },
         ]}
+      />
+      <FilterSelect
+        {...select("theme")}
+        label="Theme in the note"
+        all="Any theme"
+        options={themes.map((t) => ({ value: t.key, label: t.name }))}
+      />
+      <FilterSelect
+        {...select("sentiment")}
+        label="Sentiment of the note"
+        all="Any sentiment"
+        options={SENTIMENT_OPTIONS}
       />
       <PeriodFields raw={raw} errors={errors} />
       <FilterTextField name="q" label="Note contains" placeholder="e.g. refund" raw={raw} errors={errors} />

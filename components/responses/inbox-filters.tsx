@@ -7,12 +7,20 @@ import { buttonClass } from "../ui/button";
 import { FilterPanel, FilterTextField, PeriodFields, type RawFilters } from "../ui/filter-panel";
 import { hrefWith } from "../ui/pagination";
 import { CATEGORY_GROUPS } from "./category";
+import { SENTIMENT_OPTIONS } from "../text-analytics/text-insight";
 
 export const INBOX_PATH = "/surveys/responses";
 
-type Props = { raw: RawFilters; errors: Record<string, string>; options: FilterOptions; customerName?: string | null };
+type Props = {
+  raw: RawFilters;
+  errors: Record<string, string>;
+  options: FilterOptions;
+  /** The organization's themes (key, name) for the theme filter. */
+  themes: { key: string; name: string }[];
+  customerName?: string | null;
+};
 
-export function InboxFilters({ raw, errors, options, customerName }: Props) {
+export function InboxFilters({ raw, errors, options, themes, customerName }: Props) {
   const select = (name: string) => ({ name, value: raw[name], error: errors[name] });
   return (
     <FilterPanel
@@ -73,6 +81,18 @@ export function InboxFilters({ raw, errors, options, customerName }: Props) {
           { value: "completed", label: "Completed" },
           { value: "partial", label: "Partial (not finished)" },
         ]}
+      />
+      <FilterSelect
+        {...select("theme")}
+        label="Theme in the comment"
+        all="Any theme"
+        options={themes.map((t) => ({ value: t.key, label: t.name }))}
+      />
+      <FilterSelect
+        {...select("sentiment")}
+        label="Sentiment of the comment"
+        all="Any sentiment"
+        options={SENTIMENT_OPTIONS}
       />
       <div className="sm:col-span-2">
         <FilterTextField name="q" label="Comment contains" placeholder="e.g. invoice" raw={raw} errors={errors} />

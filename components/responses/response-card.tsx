@@ -4,6 +4,7 @@ import Link from "next/link";
 import { FolderOpen, MessageSquareText, UserRound } from "lucide-react";
 import type { ResponseItem } from "@/lib/responses/service";
 import { Badge } from "../ui/badge";
+import { HighlightedText, InsightBadges } from "../text-analytics/text-insight";
 import { formatDateTime, isoString } from "../ui/format";
 import { CATEGORY_LABELS, categoryTone, METRIC_LABELS } from "./category";
 import { CASE_STATUS_LABELS } from "../cases/case-labels";
@@ -83,8 +84,15 @@ export function ResponseCard({ r }: { r: CardResponse }) {
       {r.comment ? (
         <blockquote className="mt-3 flex gap-2 border-l-4 border-slate-200 pl-3 text-sm break-words whitespace-pre-line text-slate-800">
           <MessageSquareText aria-hidden="true" size={16} className="mt-0.5 shrink-0 text-slate-400" />
-          <span data-testid="comment">{r.comment}</span>
+          <span data-testid="comment">
+            <HighlightedText text={r.comment} themes={r.themes} />
+          </span>
         </blockquote>
+      ) : null}
+      {r.comment ? (
+        <div className="mt-2">
+          <InsightBadges insight={r} />
+        </div>
       ) : null}
       {r.answers.length ? (
         <details className="mt-3 text-sm">

@@ -9,6 +9,7 @@ import { NotFoundError } from "../errors";
 import { loyaltyStage } from "./loyalty";
 import { scopeWhere } from "../units/scope";
 import { visibleCustomerWhere } from "./visible";
+import { analysisSelect, themeNames, toInsight } from "../text-analytics/insight";
 
 export const timelineQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(25),
@@ -45,13 +46,18 @@ export async function getTimeline(ctx: Ctx, customerId: string, q: TimelineQuery
         touchpoint: { select: { id: true, name: true } },
         channel: { select: { name: true } },
         staff: { select: { name: true } },
+        textAnalysis: { select: analysisSelect },
       },
     }),
     db.response.findMany({
       where: { ...base, ...after("submittedAt", c) },
       orderBy: [{ submittedAt: "desc" }, { id: "desc" }],
       take: q.limit,
-      include: { survey: { select: { id: true, name: true } }, touchpoint: { select: { id: true, name: true } } },
+      include: {
+        survey: { select: { id: true, name: true } },
+        touchpoint: { select: { id: true, name: true } },
+        textAnalyses: { where: { isComment: true }, select: analysisSelect, take: 1 },
+      },
     }),
     db.case.findMany({
       where: { ...base, ...after("createdAt", c) },
@@ -60,6 +66,7 @@ export async function getTimeline(ctx: Ctx, customerId: string, q: TimelineQuery
       include: { owner: { select: { name: true } } },
     }),
   ]);
+  const names = await themeNames(ctx.orgId);
   const items = [
     ...interactions.map((i) => ({
       kind: "interaction" as const,
@@ -72,6 +79,7 @@ export async function getTimeline(ctx: Ctx, customerId: string, q: TimelineQuery
         outcome: i.outcome,
         emotion: i.emotion,
         note: i.note,
+        ...toInsight(i.textAnalysis, names),
       },
     })),
     ...responses.map((r) => ({
@@ -85,6 +93,7 @@ export async function getTimeline(ctx: Ctx, customerId: string, q: TimelineQuery
         score: r.score,
         category: r.category,
         comment: r.comment,
+        ...toInsight(r.textAnalyses[0], names),
         completed: r.completed,
       },
     })),

@@ -83,3 +83,23 @@ export function parseFilterParams<S extends z.ZodType>(
   const none = schema.safeParse({});
   return { filters: (none.success ? none.data : {}) as z.output<S>, errors };
 }
+
+/** The labels a sentiment filter takes (docs/text-analytics.md): "unsupported" texts have none. */
+export const SENTIMENT_LABELS = ["negative", "neutral", "positive"] as const;
+export type SentimentFilter = (typeof SENTIMENT_LABELS)[number];
+
+/** An optional sentiment label: texts whose stored analysis has it. */
+export const optionalSentiment = z.preprocess(
+  blank,
+  z.enum(SENTIMENT_LABELS, { error: "Use negative, neutral or positive" }).optional(),
+);
+
+/** An optional theme key of the organization's taxonomy (a key no theme has matches nothing). */
+export const optionalThemeKey = z.preprocess(
+  blank,
+  z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "Use a theme key: lower-case letters, digits and hyphens")
+    .optional(),
+);

@@ -24,7 +24,18 @@ export const ANSWER_FIELD = /^answers\.(.+)$/s;
 const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
 // Columns our export derives from the answers (RESPONSE_COLUMNS in lib/responses/export.ts): a question keyed
 // "comment" or "score" must not take them in place of its own column (the comment is only the first text answer).
-const DERIVED = new Set(["survey", "customerid", "customername", "metric", "score", "category", "comment"]);
+const DERIVED = new Set([
+  "survey",
+  "customerid",
+  "customername",
+  "metric",
+  "score",
+  "category",
+  "comment",
+  "sentiment",
+  "sentimentlabel",
+  "themes",
+]);
 
 export function responseSpec(questions: readonly QuestionColumn[]): MappingSpec {
   const labels: Record<string, string> = {

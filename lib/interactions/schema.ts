@@ -5,6 +5,8 @@ import {
   optionalId,
   optionalInstant,
   optionalSearchText,
+  optionalSentiment,
+  optionalThemeKey,
   parseFilterParams,
   periodInOrder,
 } from "../http/query-fields";
@@ -59,6 +61,10 @@ export const interactionFilterShape = {
   to: optionalInstant(true),
   /** Text the note contains (case-sensitive on PostgreSQL, ASCII case-insensitive on SQLite). */
   q: optionalSearchText,
+  /** A theme key: interactions whose note mentions that theme (its stored analysis). */
+  theme: optionalThemeKey,
+  /** negative | neutral | positive: interactions whose note has that sentiment label. */
+  sentiment: optionalSentiment,
 };
 export const INTERACTION_FILTER_KEYS = Object.keys(interactionFilterShape) as (keyof typeof interactionFilterShape)[];
 

@@ -11,16 +11,19 @@ import { openCaseForInteraction } from "../cases/rules";
 import { fireInteractionTriggers } from "../triggers/fire";
 import { isUniqueViolation } from "../db-errors";
 import { analyseOnWrite } from "../text-analytics/store";
+import { analysisSelect, analysisWhere, themeNames, toInsight } from "../text-analytics/insight";
 
 const include = {
   customer: { select: { id: true, name: true, externalId: true } },
   touchpoint: { select: { id: true, name: true } },
   channel: { select: { id: true, key: true, name: true } },
   staff: { select: { id: true, name: true } },
+  // The note's stored analysis (sentiment, themes with the spans of the matched words).
+  textAnalysis: { select: analysisSelect },
 } satisfies Prisma.InteractionInclude;
 type Row = Prisma.InteractionGetPayload<{ include: typeof include }>;
 
-function toDto(i: Row) {
+function toDto(i: Row, names: Map<string, string>) {
   return {
     id: i.id,
     occurredAt: i.occurredAt,
@@ -31,6 +34,8 @@ function toDto(i: Row) {
     outcome: i.outcome,
     emotion: i.emotion,
     note: i.note,
+    /** The note's sentiment and themes (spans: offsets into `note`); null / [] until it is analysed. */
+    ...toInsight(i.textAnalysis, names),
     source: i.source,
     clientId: i.clientId,
   };
@@ -38,6 +43,7 @@ function toDto(i: Row) {
 
 /** The rows the filters select, in this organization and the caller's units only. */
 export function interactionWhere(ctx: Ctx, f: InteractionFilters): Prisma.InteractionWhereInput {
+  const analysis = analysisWhere(f);
   return {
     orgId: ctx.orgId,
     ...scopeWhere(ctx),
@@ -50,19 +56,23 @@ export function interactionWhere(ctx: Ctx, f: InteractionFilters): Prisma.Intera
     emotion: f.emotion,
     ...(f.from || f.to ? { occurredAt: { gte: f.from, lt: f.to } } : {}),
     ...(f.q ? { note: containsText(f.q) } : {}),
+    ...(analysis ? { textAnalysis: { is: analysis } } : {}),
   };
 }
 
 export async function listInteractions(ctx: Ctx, q: InteractionListQuery) {
   const where = interactionWhere(ctx, q);
-  const rows = await db.interaction.findMany({
-    where,
-    include,
-    orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
-    ...pageArgs(q),
-  });
+  const [rows, names] = await Promise.all([
+    db.interaction.findMany({
+      where,
+      include,
+      orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
+      ...pageArgs(q),
+    }),
+    themeNames(ctx.orgId),
+  ]);
   const page = toPage(rows, q);
-  return { data: page.data.map(toDto), nextCursor: page.nextCursor };
+  return { data: page.data.map((i) => toDto(i, names)), nextCursor: page.nextCursor };
 }
 
 /** How many interactions the filters select, counted up to COUNT_CAP (then "more than"). */
@@ -74,14 +84,14 @@ export async function countInteractions(ctx: Ctx, f: InteractionFilters): Promis
 export async function getInteraction(ctx: Ctx, id: string) {
   const row = await db.interaction.findFirst({ where: { id, orgId: ctx.orgId, ...scopeWhere(ctx) }, include });
   if (!row) throw new NotFoundError("Interaction");
-  return toDto(row);
+  return toDto(row, await themeNames(ctx.orgId));
 }
 
 /** The interaction logged earlier with this clientId; one outside the caller's units is a 404, as another organization's. */
 async function findByClientId(ctx: Ctx, clientId: string) {
   const row = await db.interaction.findUnique({ where: { orgId_clientId: { orgId: ctx.orgId, clientId } }, include });
   if (row && !inScope(ctx, row.unitId)) throw new NotFoundError("Interaction");
-  return row ? toDto(row) : null;
+  return row ? toDto(row, await themeNames(ctx.orgId)) : null;
 }
 
 /**
@@ -160,7 +170,12 @@ export async function createInteraction(ctx: Ctx, input: InteractionCreate, sour
       await fireInteractionTriggers(tx, ctx.orgId, [created]);
       return created;
     });
-    return { interaction: toDto(row), created: true };
+    // The note was analysed in the transaction, after the row was read: read its analysis now.
+    const [analysis, names] = await Promise.all([
+      db.textAnalysis.findUnique({ where: { interactionId: row.id }, select: analysisSelect }),
+      themeNames(ctx.orgId),
+    ]);
+    return { interaction: toDto({ ...row, textAnalysis: analysis }, names), created: true };
   } catch (error) {
     // Two retries racing: the unique (orgId, clientId) index lets exactly one insert win.
     const again = input.clientId && isUniqueViolation(error) ? await findByClientId(ctx, input.clientId) : null;

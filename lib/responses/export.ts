@@ -7,6 +7,7 @@ import type { Ctx } from "../auth/ctx";
 import { recordAudit } from "../audit/service";
 import { csvStream, type CsvCell } from "../csv/stream";
 import { localizedText } from "../surveys/locale";
+import { insightCells } from "../text-analytics/insight";
 import { responsePages, type ResponseItem } from "./service";
 import type { ResponseFilters } from "./schema";
 
@@ -25,6 +26,9 @@ export const RESPONSE_COLUMNS = [
   "score",
   "category",
   "comment",
+  "sentiment",
+  "sentiment_label",
+  "themes",
 ] as const;
 
 function baseCells(r: ResponseItem): CsvCell[] {
@@ -43,6 +47,7 @@ function baseCells(r: ResponseItem): CsvCell[] {
     r.score,
     r.category,
     r.comment,
+    ...insightCells(r),
   ];
 }
 

@@ -8,6 +8,8 @@ import {
   optionalId,
   optionalInstant,
   optionalSearchText,
+  optionalSentiment,
+  optionalThemeKey,
   parseFilterParams,
   periodInOrder,
 } from "../http/query-fields";
@@ -55,6 +57,10 @@ export const responseFilterShape = {
   status: z.preprocess(blank, z.enum(["completed", "partial"], { error: "Use completed or partial" }).optional()),
   /** Text the comment contains (case-sensitive on PostgreSQL, ASCII case-insensitive on SQLite). */
   q: optionalSearchText,
+  /** A theme key: responses whose comment mentions that theme (its stored analysis). */
+  theme: optionalThemeKey,
+  /** negative | neutral | positive: responses whose comment has that sentiment label. */
+  sentiment: optionalSentiment,
 };
 type FilterShape = z.infer<z.ZodObject<typeof responseFilterShape>>;
 

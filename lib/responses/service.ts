@@ -13,6 +13,7 @@ import type { Prisma } from "../generated/sqlite/client";
 import type { Ctx } from "../auth/ctx";
 import { NotFoundError } from "../errors";
 import { cappedCount, COUNT_CAP, toPage } from "../http/pagination";
+import { analysisSelect, analysisWhere, themeNames, toInsight } from "../text-analytics/insight";
 import { readAnswers } from "./answers";
 import type { ResponseFilters, ResponseListQuery } from "./schema";
 
@@ -37,6 +38,7 @@ function metricWhere(f: ResponseFilters): Prisma.ResponseWhereInput["metric"] {
 export function responseWhere(ctx: Ctx, f: ResponseFilters): Prisma.ResponseWhereInput {
   const score =
     f.scoreMin !== undefined || f.scoreMax !== undefined ? { score: { gte: f.scoreMin, lte: f.scoreMax } } : {};
+  const analysis = analysisWhere(f);
   return {
     orgId: ctx.orgId,
     ...scopeWhere(ctx),
@@ -51,6 +53,7 @@ export function responseWhere(ctx: Ctx, f: ResponseFilters): Prisma.ResponseWher
     ...(f.hasComment ? { hasComment: f.hasComment === "true" } : {}),
     ...(f.status ? { completed: f.status === "completed" } : {}),
     ...(f.q ? { comment: containsText(f.q) } : {}),
+    ...(analysis ? { textAnalyses: { some: { isComment: true, ...analysis } } } : {}),
   };
 }
 
@@ -63,6 +66,8 @@ const responseInclude = {
   channel: { select: { id: true, key: true, name: true } },
   // The follow-up case the response opened (a detractor's, by the case rules), if any.
   cases: { select: { id: true, status: true }, orderBy: { createdAt: "asc" }, take: 1 },
+  // The comment's stored analysis (sentiment, themes with the spans of the matched words).
+  textAnalyses: { where: { isComment: true }, select: analysisSelect, take: 1 },
   answers: {
     select: {
       valueNumber: true,
@@ -74,7 +79,7 @@ const responseInclude = {
 } satisfies Prisma.ResponseInclude;
 type Row = Prisma.ResponseGetPayload<{ include: typeof responseInclude }>;
 
-function toDto(r: Row) {
+function toDto(r: Row, names: Map<string, string>) {
   const { defaultLocale, ...survey } = r.survey;
   return {
     id: r.id,
@@ -92,6 +97,8 @@ function toDto(r: Row) {
     score: r.score,
     category: r.category,
     comment: r.comment,
+    /** The comment's sentiment and themes (spans: offsets into `comment`); null / [] until it is analysed. */
+    ...toInsight(r.textAnalyses[0], names),
     answers: readAnswers(r.answers, defaultLocale),
     case: r.cases[0] ?? null,
   };
@@ -149,11 +156,14 @@ export async function listResponses(
   q: ResponseListQuery,
 ): Promise<{ data: ResponseItem[]; nextCursor: string | null }> {
   const ids = await pageIds(ctx, q, q.limit, q.cursor);
-  const rows = ids.length
-    ? await db.response.findMany({ where: { id: { in: ids }, orgId: ctx.orgId }, include: responseInclude })
-    : [];
+  const [rows, names] = ids.length
+    ? await Promise.all([
+        db.response.findMany({ where: { id: { in: ids }, orgId: ctx.orgId }, include: responseInclude }),
+        themeNames(ctx.orgId),
+      ])
+    : [[], new Map<string, string>()];
   const page = toPage(rows.sort(newestFirst), q);
-  return { data: page.data.map(toDto), nextCursor: page.nextCursor };
+  return { data: page.data.map((r) => toDto(r, names)), nextCursor: page.nextCursor };
 }
 
 export async function countResponses(ctx: Ctx, f: ResponseFilters): Promise<{ count: number; capped: boolean }> {
@@ -168,7 +178,7 @@ export async function getResponse(ctx: Ctx, id: string): Promise<ResponseItem> {
     include: responseInclude,
   });
   if (!row) throw new NotFoundError("Response");
-  return toDto(row);
+  return toDto(row, await themeNames(ctx.orgId));
 }
 
 /** Every matching response, page by page (for streamed exports); the next page is read when asked for. */

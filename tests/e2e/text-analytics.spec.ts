@@ -36,3 +36,17 @@ test("a manager edits a theme's phrases and history is analysed again", async ({
   ).toBeVisible();
   await shots(page, SHOTS, "saved");
 });
+
+test("the inbox filtered by a theme highlights the matched words; suggested themes are listed", async ({ page }) => {
+  test.setTimeout(90_000);
+  await signInAs(page, "manager");
+  await page.goto("/surveys/responses?theme=billing");
+  const comment = page.getByTestId("comment").first();
+  await expect(comment.locator("mark").first()).toBeVisible();
+  await expect(page.getByTestId("sentiment-label").first()).toBeVisible();
+  await shots(page, SHOTS, "inbox-theme");
+  await page.goto("/settings/text-analytics");
+  await expect(page.getByRole("heading", { name: "Suggested themes" })).toBeVisible();
+  await page.getByRole("heading", { name: "Suggested themes" }).scrollIntoViewIfNeeded();
+  await shots(page, SHOTS, "suggestions");
+});

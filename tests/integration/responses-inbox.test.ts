@@ -423,6 +423,9 @@ describe("GET /api/v1/exports/responses", () => {
       "score",
       "category",
       "comment",
+      "sentiment",
+      "sentiment_label",
+      "themes",
       "How satisfied are you?",
       "Anything else?",
     ]);

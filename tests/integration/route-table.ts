@@ -419,6 +419,7 @@ export const ROUTES: RouteCase[] = [
   { method: "DELETE", path: "/api/v1/text/themes/:id", minRole: "manager", entity: "textTheme" },
   { method: "GET", path: "/api/v1/text/analysis", minRole: "manager" },
   { method: "POST", path: "/api/v1/text/analysis", minRole: "manager" },
+  { method: "GET", path: "/api/v1/text/suggestions", minRole: "manager" },
   {
     method: "POST",
     path: "/api/v1/units/reassign",

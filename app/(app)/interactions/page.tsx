@@ -15,6 +15,8 @@ import { EmotionLabel, OutcomeBadge } from "@/components/interactions/labels";
 import { InteractionFilters, INTERACTIONS_PATH } from "@/components/interactions/interaction-filters";
 import { MatchCount } from "@/components/ui/match-count";
 import { buttonClass } from "@/components/ui/button";
+import { HighlightedText, InsightBadges } from "@/components/text-analytics/text-insight";
+import { themeOptions } from "@/lib/text-analytics/insight";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Interactions" };
@@ -47,7 +49,23 @@ const COLUMNS: Column<Row>[] = [
   },
   { header: "Outcome", cell: (i) => <OutcomeBadge outcome={i.outcome} /> },
   { header: "Emotion", cell: (i) => <EmotionLabel emotion={i.emotion} /> },
-  { header: "Note", className: "text-slate-700 table-view:min-w-64", cell: (i) => i.note ?? none() },
+  {
+    header: "Note",
+    className: "text-slate-700 table-view:min-w-64",
+    cell: (i) =>
+      i.note ? (
+        <>
+          <span data-testid="note">
+            <HighlightedText text={i.note} themes={i.themes} />
+          </span>
+          <span className="mt-1 block">
+            <InsightBadges insight={i} />
+          </span>
+        </>
+      ) : (
+        none()
+      ),
+  },
 ];
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -72,10 +90,11 @@ export default async function InteractionsPage({ searchParams }: { searchParams:
   });
   if (raw.by && raw.by !== "me" && raw.by !== "api") errors.by = BY_MESSAGE;
   const cursor = one(sp.cursor)?.slice(0, 64);
-  const [page, options, matches] = await Promise.all([
+  const [page, options, matches, themes] = await Promise.all([
     listInteractions(ctx, { ...filters, limit: PAGE_SIZE, cursor }),
     getFilterOptions(ctx),
     countInteractions(ctx, filters),
+    themeOptions(ctx.orgId),
   ]);
   // Links keep the filters that were accepted (a bad one is shown next to its field, not carried along).
   const kept = Object.fromEntries(Object.entries(raw).filter(([k, v]) => v && !errors[k])) as Record<string, string>;
@@ -109,7 +128,7 @@ export default async function InteractionsPage({ searchParams }: { searchParams:
           </>
         }
       />
-      <InteractionFilters raw={raw} errors={errors} options={options} />
+      <InteractionFilters raw={raw} errors={errors} options={options} themes={themes} />
       <MatchCount {...matches} noun={["interaction", "interactions"]} filtered={filtered} />
       {page.data.length === 0 ? (
         filtered || cursor ? (

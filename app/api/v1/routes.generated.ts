@@ -81,28 +81,29 @@ import * as r77 from "@/app/api/v1/surveys/[id]/publish/route";
 import * as r78 from "@/app/api/v1/surveys/[id]/questions/route";
 import * as r79 from "@/app/api/v1/surveys/[id]/reopen/route";
 import * as r80 from "@/app/api/v1/text/analysis/route";
-import * as r81 from "@/app/api/v1/text/themes/route";
-import * as r82 from "@/app/api/v1/text/themes/[id]/route";
-import * as r83 from "@/app/api/v1/touchpoints/route";
-import * as r84 from "@/app/api/v1/touchpoints/[id]/route";
-import * as r85 from "@/app/api/v1/touchpoints/[id]/qr/route";
-import * as r86 from "@/app/api/v1/triggers/route";
-import * as r87 from "@/app/api/v1/triggers/[id]/route";
-import * as r88 from "@/app/api/v1/triggers/[id]/response-rates/route";
-import * as r89 from "@/app/api/v1/units/route";
-import * as r90 from "@/app/api/v1/units/[id]/route";
-import * as r91 from "@/app/api/v1/units/[id]/archive/route";
-import * as r92 from "@/app/api/v1/units/[id]/move/route";
-import * as r93 from "@/app/api/v1/units/[id]/restore/route";
-import * as r94 from "@/app/api/v1/units/backfill/route";
-import * as r95 from "@/app/api/v1/units/export/route";
-import * as r96 from "@/app/api/v1/units/import/route";
-import * as r97 from "@/app/api/v1/units/reassign/route";
-import * as r98 from "@/app/api/v1/webhooks/route";
-import * as r99 from "@/app/api/v1/webhooks/[id]/route";
-import * as r100 from "@/app/api/v1/webhooks/[id]/deliveries/route";
-import * as r101 from "@/app/api/v1/webhooks/[id]/redeliver/route";
-import * as r102 from "@/app/api/v1/webhooks/[id]/test/route";
+import * as r81 from "@/app/api/v1/text/suggestions/route";
+import * as r82 from "@/app/api/v1/text/themes/route";
+import * as r83 from "@/app/api/v1/text/themes/[id]/route";
+import * as r84 from "@/app/api/v1/touchpoints/route";
+import * as r85 from "@/app/api/v1/touchpoints/[id]/route";
+import * as r86 from "@/app/api/v1/touchpoints/[id]/qr/route";
+import * as r87 from "@/app/api/v1/triggers/route";
+import * as r88 from "@/app/api/v1/triggers/[id]/route";
+import * as r89 from "@/app/api/v1/triggers/[id]/response-rates/route";
+import * as r90 from "@/app/api/v1/units/route";
+import * as r91 from "@/app/api/v1/units/[id]/route";
+import * as r92 from "@/app/api/v1/units/[id]/archive/route";
+import * as r93 from "@/app/api/v1/units/[id]/move/route";
+import * as r94 from "@/app/api/v1/units/[id]/restore/route";
+import * as r95 from "@/app/api/v1/units/backfill/route";
+import * as r96 from "@/app/api/v1/units/export/route";
+import * as r97 from "@/app/api/v1/units/import/route";
+import * as r98 from "@/app/api/v1/units/reassign/route";
+import * as r99 from "@/app/api/v1/webhooks/route";
+import * as r100 from "@/app/api/v1/webhooks/[id]/route";
+import * as r101 from "@/app/api/v1/webhooks/[id]/deliveries/route";
+import * as r102 from "@/app/api/v1/webhooks/[id]/redeliver/route";
+import * as r103 from "@/app/api/v1/webhooks/[id]/test/route";
 
 export const ROUTE_MODULES: RouteModule[] = [
   { path: "/api/v1/api-keys", module: r0, docs: {"GET":"keys (prefix only, never the secret)","POST":"create a key, optionally limited to a unit (unitId); the full key is in this response only"} },
@@ -186,26 +187,27 @@ export const ROUTE_MODULES: RouteModule[] = [
   { path: "/api/v1/surveys/:id/questions", module: r78, docs: {"PUT":"the whole ordered question list (existing questions keep their id)"} },
   { path: "/api/v1/surveys/:id/reopen", module: r79, docs: {"POST":"closed → live"} },
   { path: "/api/v1/text/analysis", module: r80, docs: {"GET":"the analysis of history: texts not yet analysed with the current analyser and taxonomy (`pending`), the taxonomy version, and the latest job (status, done of total; { job: null } before the first). Managers.","POST":"analyses every free-text answer and note not yet analysed with the current analyser and taxonomy, in the background: 202 with the job, or 200 with the one already queued or running. Managers."} },
-  { path: "/api/v1/text/themes", module: r81, docs: {"GET":"the organization's taxonomy: its themes (archived last) with their phrases per language, and the taxonomy version (the starter taxonomy until a manager changes it; docs/text-analytics.md)","POST":"a new theme { key, name, phrases: { en: [...], de: [...] } }; history is re-analysed in the background (GET /api/v1/text/analysis follows it). Managers."} },
-  { path: "/api/v1/text/themes/:id", module: r82, docs: {"GET":"one theme with its phrases","PATCH":"rename it, replace its phrases of a language, or archive it (kept, matches nothing); a change of what matches re-analyses history in the background. Managers.","DELETE":"delete it and its phrases; its stored matches go with the re-analysis. Managers."} },
-  { path: "/api/v1/touchpoints", module: r83, docs: {"GET":"every active touchpoint with its journey, stage, channel and promise","POST":"add a touchpoint at the end of a stage, with its channel, kind and promise"} },
-  { path: "/api/v1/touchpoints/:id", module: r84, docs: {"PATCH":"edit the promise, move (stageId and/or position), archive or restore"} },
-  { path: "/api/v1/touchpoints/:id/qr", module: r85, docs: {"GET":"the touchpoint's QR code: the hosted survey link carrying the touchpoint and the channel \"qr\", and the answers that came through it (format=json, the default); format=svg or pdf: the printable A4 sheet. surveyId: a live survey (default: the one linked to the touchpoint). Managers and admins."} },
-  { path: "/api/v1/triggers", module: r86, docs: {"GET":"the organization's triggers with their funnels, newest first (managers and admins: docs/distribution.md)","POST":"invite to a live survey by e-mail a delay after an interaction (at a touchpoint, with an outcome) or a resolved case"} },
-  { path: "/api/v1/triggers/:id", module: r87, docs: {"GET":"one trigger: its settings and funnel (invited, sent, started, completed)","PATCH":"change it; `status` \"paused\" holds its messages (and fires nothing) until \"active\" again","DELETE":"delete it: messages not yet sent are dropped (the built-in re-survey: 409, pause it)"} },
-  { path: "/api/v1/triggers/:id/response-rates", module: r88, docs: {"GET":"the trigger's response rates (docs/metrics.md, \"Response rate of invitations\"), over all its invitations: the same fields as a campaign's (`GET /api/v1/campaigns/:id/response-rates`) without waves — `trigger` ({ id, name }), `funnel`, `responseRate` and `completionRate` (started resp. completed of delivered in %, with the Wilson 95 % interval), `reminders` (per message: sent, and the answers that came after it), `nonResponse` (respondents against non-respondents by segment, tenure and last interaction outcome). Another organization's trigger is a 404."} },
-  { path: "/api/v1/units", module: r89, docs: {"GET":"the organization's units as a tree in depth-first order (parents before children, siblings by name), each with its parent, depth and ancestor ids; ?archived=false leaves archived units out (docs/hierarchy.md)","POST":"a unit: code (unique in the organization), name, optional kind label and parent (none = top level). Admins."} },
-  { path: "/api/v1/units/:id", module: r90, docs: {"GET":"one unit","PATCH":"rename it: a new name, code or kind label (its place in the tree and its history stay). Admins."} },
-  { path: "/api/v1/units/:id/archive", module: r91, docs: {"POST":"archive the unit and its subtree: they keep their rows and stay in reports, and take no new responses, interactions or children. Admins."} },
-  { path: "/api/v1/units/:id/move", module: r92, docs: {"POST":"move the unit and its subtree under another active unit (parentId null = top level); 400 when the new parent is the unit itself or one of its own units. Its history moves with it. Admins."} },
-  { path: "/api/v1/units/:id/restore", module: r93, docs: {"POST":"restore an archived unit (not its subtree); its parent must be active. Admins."} },
-  { path: "/api/v1/units/backfill", module: r94, docs: {"GET":"the latest attribution of history to units: status (queued, running, done, failed), rows examined of the total, and rows attributed per kind and rule ({ job: null } before the first). Admins.","POST":"gives every response, interaction and case without a unit the unit the attribution rules give it today (docs/hierarchy.md, \"Backfill\"), in the background: 202 with the job, or 200 with the one already running. Rows already attributed are never changed. Admins."} },
-  { path: "/api/v1/units/export", module: r95, docs: {"GET":"the unit tree as CSV (code, name, kind, parentCode, archived), parents before children: the shape the import takes, so an export re-imports unchanged"} },
-  { path: "/api/v1/units/import", module: r96, docs: {"POST":"create and update units from a CSV (raw text/csv or the `file` field of multipart/form-data) with the columns code, name, kind, parentCode, archived; parents by code, in any order. All or nothing: 400 naming each bad row and field (`rows[5].parentCode`) and nothing is saved. Admins."} },
-  { path: "/api/v1/units/reassign", module: r97, docs: {"POST":"moves the responses, interactions and cases that match a filter (their current unit or none, a touchpoint, a period) to another unit, in one transaction, audited with the filter and the counts; dryRun: true only counts. The deliberate way to change history's attribution (docs/hierarchy.md). Admins."} },
-  { path: "/api/v1/webhooks", module: r98, docs: {"GET":"the organization's endpoints with delivery counts (never their secrets)","POST":"create an endpoint; its signing secret is in this response only"} },
-  { path: "/api/v1/webhooks/:id", module: r99, docs: {"GET":"one endpoint","PATCH":"change URL, description, events, active; rotateSecret answers the new secret once","DELETE":"delete the endpoint and its delivery log"} },
-  { path: "/api/v1/webhooks/:id/deliveries", module: r100, docs: {"GET":"the delivery log, newest first (?status=&limit=&cursor=)"} },
-  { path: "/api/v1/webhooks/:id/redeliver", module: r101, docs: {"POST":"attempt one delivery of this endpoint again, now ({ deliveryId })"} },
-  { path: "/api/v1/webhooks/:id/test", module: r102, docs: {"POST":"send a webhook.test event to this endpoint now; answers the logged delivery"} },
+  { path: "/api/v1/text/suggestions", module: r81, docs: {"GET":"suggested themes: phrases that detractors use distinctly more than promoters in the comments no theme covers, over the last `days` days (default 90; at most 20,000 comments, newest first), each with its counts, z and up to 3 example comments. Managers; the whole organization (docs/text-analytics.md, \"Discovery\")."} },
+  { path: "/api/v1/text/themes", module: r82, docs: {"GET":"the organization's taxonomy: its themes (archived last) with their phrases per language, and the taxonomy version (the starter taxonomy until a manager changes it; docs/text-analytics.md)","POST":"a new theme { key, name, phrases: { en: [...], de: [...] } }; history is re-analysed in the background (GET /api/v1/text/analysis follows it). Managers."} },
+  { path: "/api/v1/text/themes/:id", module: r83, docs: {"GET":"one theme with its phrases","PATCH":"rename it, replace its phrases of a language, or archive it (kept, matches nothing); a change of what matches re-analyses history in the background. Managers.","DELETE":"delete it and its phrases; its stored matches go with the re-analysis. Managers."} },
+  { path: "/api/v1/touchpoints", module: r84, docs: {"GET":"every active touchpoint with its journey, stage, channel and promise","POST":"add a touchpoint at the end of a stage, with its channel, kind and promise"} },
+  { path: "/api/v1/touchpoints/:id", module: r85, docs: {"PATCH":"edit the promise, move (stageId and/or position), archive or restore"} },
+  { path: "/api/v1/touchpoints/:id/qr", module: r86, docs: {"GET":"the touchpoint's QR code: the hosted survey link carrying the touchpoint and the channel \"qr\", and the answers that came through it (format=json, the default); format=svg or pdf: the printable A4 sheet. surveyId: a live survey (default: the one linked to the touchpoint). Managers and admins."} },
+  { path: "/api/v1/triggers", module: r87, docs: {"GET":"the organization's triggers with their funnels, newest first (managers and admins: docs/distribution.md)","POST":"invite to a live survey by e-mail a delay after an interaction (at a touchpoint, with an outcome) or a resolved case"} },
+  { path: "/api/v1/triggers/:id", module: r88, docs: {"GET":"one trigger: its settings and funnel (invited, sent, started, completed)","PATCH":"change it; `status` \"paused\" holds its messages (and fires nothing) until \"active\" again","DELETE":"delete it: messages not yet sent are dropped (the built-in re-survey: 409, pause it)"} },
+  { path: "/api/v1/triggers/:id/response-rates", module: r89, docs: {"GET":"the trigger's response rates (docs/metrics.md, \"Response rate of invitations\"), over all its invitations: the same fields as a campaign's (`GET /api/v1/campaigns/:id/response-rates`) without waves — `trigger` ({ id, name }), `funnel`, `responseRate` and `completionRate` (started resp. completed of delivered in %, with the Wilson 95 % interval), `reminders` (per message: sent, and the answers that came after it), `nonResponse` (respondents against non-respondents by segment, tenure and last interaction outcome). Another organization's trigger is a 404."} },
+  { path: "/api/v1/units", module: r90, docs: {"GET":"the organization's units as a tree in depth-first order (parents before children, siblings by name), each with its parent, depth and ancestor ids; ?archived=false leaves archived units out (docs/hierarchy.md)","POST":"a unit: code (unique in the organization), name, optional kind label and parent (none = top level). Admins."} },
+  { path: "/api/v1/units/:id", module: r91, docs: {"GET":"one unit","PATCH":"rename it: a new name, code or kind label (its place in the tree and its history stay). Admins."} },
+  { path: "/api/v1/units/:id/archive", module: r92, docs: {"POST":"archive the unit and its subtree: they keep their rows and stay in reports, and take no new responses, interactions or children. Admins."} },
+  { path: "/api/v1/units/:id/move", module: r93, docs: {"POST":"move the unit and its subtree under another active unit (parentId null = top level); 400 when the new parent is the unit itself or one of its own units. Its history moves with it. Admins."} },
+  { path: "/api/v1/units/:id/restore", module: r94, docs: {"POST":"restore an archived unit (not its subtree); its parent must be active. Admins."} },
+  { path: "/api/v1/units/backfill", module: r95, docs: {"GET":"the latest attribution of history to units: status (queued, running, done, failed), rows examined of the total, and rows attributed per kind and rule ({ job: null } before the first). Admins.","POST":"gives every response, interaction and case without a unit the unit the attribution rules give it today (docs/hierarchy.md, \"Backfill\"), in the background: 202 with the job, or 200 with the one already running. Rows already attributed are never changed. Admins."} },
+  { path: "/api/v1/units/export", module: r96, docs: {"GET":"the unit tree as CSV (code, name, kind, parentCode, archived), parents before children: the shape the import takes, so an export re-imports unchanged"} },
+  { path: "/api/v1/units/import", module: r97, docs: {"POST":"create and update units from a CSV (raw text/csv or the `file` field of multipart/form-data) with the columns code, name, kind, parentCode, archived; parents by code, in any order. All or nothing: 400 naming each bad row and field (`rows[5].parentCode`) and nothing is saved. Admins."} },
+  { path: "/api/v1/units/reassign", module: r98, docs: {"POST":"moves the responses, interactions and cases that match a filter (their current unit or none, a touchpoint, a period) to another unit, in one transaction, audited with the filter and the counts; dryRun: true only counts. The deliberate way to change history's attribution (docs/hierarchy.md). Admins."} },
+  { path: "/api/v1/webhooks", module: r99, docs: {"GET":"the organization's endpoints with delivery counts (never their secrets)","POST":"create an endpoint; its signing secret is in this response only"} },
+  { path: "/api/v1/webhooks/:id", module: r100, docs: {"GET":"one endpoint","PATCH":"change URL, description, events, active; rotateSecret answers the new secret once","DELETE":"delete the endpoint and its delivery log"} },
+  { path: "/api/v1/webhooks/:id/deliveries", module: r101, docs: {"GET":"the delivery log, newest first (?status=&limit=&cursor=)"} },
+  { path: "/api/v1/webhooks/:id/redeliver", module: r102, docs: {"POST":"attempt one delivery of this endpoint again, now ({ deliveryId })"} },
+  { path: "/api/v1/webhooks/:id/test", module: r103, docs: {"POST":"send a webhook.test event to this endpoint now; answers the logged delivery"} },
 ];

@@ -14,6 +14,7 @@ import { hrefWith } from "@/components/ui/pagination";
 import { InboxFilters, INBOX_PATH } from "@/components/responses/inbox-filters";
 import { ResponseCard } from "@/components/responses/response-card";
 import { LoadMore } from "@/components/responses/load-more";
+import { themeOptions } from "@/lib/text-analytics/insight";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Responses" };
@@ -60,10 +61,11 @@ export default async function ResponsesInboxPage({ searchParams }: { searchParam
   const raw = Object.fromEntries(RESPONSE_FILTER_KEYS.map((k) => [k, one(sp[k])]));
   const { filters, errors } = parseInboxParams(raw);
   const cursor = one(sp.cursor);
-  const [page, options, matches] = await Promise.all([
+  const [page, options, matches, themes] = await Promise.all([
     listResponses(ctx, { ...filters, limit: PAGE_SIZE, cursor }),
     getFilterOptions(ctx),
     countResponses(ctx, filters),
+    themeOptions(ctx.orgId),
   ]);
   // Links keep the filters that were accepted (a bad one is shown next to its field, not carried along).
   const kept = Object.fromEntries(Object.entries(raw).filter(([k, v]) => v && !errors[k])) as Record<string, string>;
@@ -86,7 +88,7 @@ export default async function ResponsesInboxPage({ searchParams }: { searchParam
           </a>
         }
       />
-      <InboxFilters raw={raw} errors={errors} options={options} customerName={customerName} />
+      <InboxFilters raw={raw} errors={errors} options={options} themes={themes} customerName={customerName} />
       <MatchCount {...matches} noun={["response", "responses"]} filtered={filtered} />
       {page.data.length === 0 ? (
         cursor ? (
