@@ -1,6 +1,6 @@
 // Scope probes of theme analytics (docs/text-analytics.md, "Theme analytics"): a scoped caller's themes are counted
 // over their units' comments only. Once per fixture, each store's responses get an analysed comment about one theme
-// (S1: billing, S2: staff, S3 and the unit-less ones: waiting time), written through analyseOnWrite.
+// (S1: billing, S2: staff, S3 and the unit-less ones: waiting time) added to its text, written through analyseOnWrite.
 import { expect } from "vitest";
 import { db } from "@/lib/db";
 import { newId } from "@/lib/db-bulk";
@@ -33,12 +33,18 @@ async function comment(f: ScopeFixture) {
   });
   const stored = await db.response.findMany({
     where: { id: { in: Object.values(f.rows).flatMap((r) => r.responseIds) } },
-    select: { id: true, orgId: true, submittedAt: true },
+    select: { id: true, orgId: true, submittedAt: true, comment: true },
   });
   const storeOf = new Map(
     (Object.keys(f.rows) as Store[]).flatMap((s) => f.rows[s].responseIds.map((id) => [id, s] as const)),
   );
-  const responses = stored.map((r) => ({ ...r, locale: "en", comment: TEXT[storeOf.get(r.id)!] }));
+  // The comment keeps its fixture text (other probes look for it) and gains the theme's sentence; the answer and the
+  // response's comment stay one text, as every write path keeps them, so the stored spans fall on its words.
+  const responses = stored.map(({ comment, ...r }) => ({
+    ...r,
+    locale: "en",
+    comment: `${comment ?? ""} ${TEXT[storeOf.get(r.id)!]}`.trim(),
+  }));
   const answers = responses.map((r) => ({
     id: newId(),
     orgId: f.orgId,
@@ -48,6 +54,7 @@ async function comment(f: ScopeFixture) {
   }));
   await db.$transaction(async (tx) => {
     await tx.answer.createMany({ data: answers });
+    for (const r of responses) await tx.response.update({ where: { id: r.id }, data: { comment: r.comment } });
     await analyseOnWrite(tx, { responses, answers });
   });
 }
