@@ -76,7 +76,7 @@ test("a manager filters detractors with comments, reads them and downloads the C
   expect((await download).suggestedFilename()).toMatch(/^responses-\d{4}-\d{2}-\d{2}\.csv$/);
   const text = fs.readFileSync(file, "utf8");
   expect(text.split("\n")[0]).toBe(
-    "id,submittedAt,survey,touchpoint,channel,customerId,customerName,customerEmail,locale,completed,metric,score,category,comment,answers",
+    "id,submittedAt,survey,touchpoint,channel,customerId,customerName,customerEmail,locale,completed,metric,score,category,comment,sentiment,sentiment_label,themes,answers",
   );
   const rows = parse(text, { columns: true }) as Record<string, string>[];
   expect(rows.length).toBeGreaterThan(50);
