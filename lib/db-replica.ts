@@ -58,7 +58,7 @@ export function replicaSettings(
 }
 
 /** The replicas of one process and what it last learnt of them. */
-export class ReplicaSet {
+class ReplicaSet {
   private readonly replicas: Replica[];
   private samples: Sample[] = [];
   private next = 0;
@@ -69,26 +69,16 @@ export class ReplicaSet {
     private readonly primary: Db,
     clients: Db[],
     private readonly settings: Pick<ReplicaSettings, "pollMs" | "maxLagMs">,
-    private readonly now: () => number = Date.now,
   ) {
     this.replicas = clients.map((c, i) => ({ name: `replica ${i + 1}`, db: c, asOf: null }));
   }
 
-  get configured(): boolean {
-    return this.replicas.length > 0;
-  }
-
   /** Polls now and then every pollMs (the timer never holds the process open). */
   start(): void {
-    if (this.timer || !this.configured) return;
+    if (this.timer || this.replicas.length === 0) return;
     void this.poll();
     this.timer = setInterval(() => void this.poll(), this.settings.pollMs);
     this.timer.unref();
-  }
-
-  stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
   }
 
   /** One round: the primary's position, then each replica's replay position. Errors mark a replica unusable. */
@@ -100,7 +90,7 @@ export class ReplicaSet {
   private async pollOnce(): Promise<void> {
     try {
       const [row] = await this.primary.$queryRawUnsafe<{ lsn: string }[]>("SELECT pg_current_wal_lsn()::text AS lsn");
-      const at = this.now();
+      const at = Date.now();
       this.samples.push({ at, lsn: parseLsn(row.lsn) });
       // Older samples than the longest lag we would accept cannot make a replica usable: drop them.
       const keepFrom = at - this.settings.maxLagMs - this.settings.pollMs;
@@ -124,7 +114,7 @@ export class ReplicaSet {
   }
 
   private usable(): Replica[] {
-    const oldest = this.now() - this.settings.maxLagMs;
+    const oldest = Date.now() - this.settings.maxLagMs;
     return this.replicas.filter((r) => r.asOf !== null && r.asOf >= oldest);
   }
 
