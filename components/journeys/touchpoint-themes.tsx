@@ -18,13 +18,12 @@ export function sentimentWords(t: TouchpointTheme): string {
   return m === null ? "—" : `${labelFor(m)} (${formatNumber(m, 2)})`;
 }
 
-/** "No analysed comments" / "12 analysed comments, too few for shares (n = 12)" / "120 analysed comments". */
+/** What the shares are of: "Share of the analysed comments (n = 120)." / "Too few comments for shares (n = 12)." */
 function baseText(t: TouchpointThemes): string {
   if (t.comments === 0) return "No analysed comments in these filters.";
-  const n = `${formatCount(t.comments)} analysed comment${t.comments === 1 ? "" : "s"}`;
   return t.enough
-    ? `Share of ${n} (${nEquals(formatCount(t.comments))}).`
-    : `Too few comments (${nEquals(t.comments)}).`;
+    ? `Share of the analysed comments (${nEquals(formatCount(t.comments))}).`
+    : `Too few comments for shares (${nEquals(t.comments)}).`;
 }
 
 function ThemeLine({ t, enough, href }: { t: TouchpointTheme; enough: boolean; href?: string }) {
@@ -52,7 +51,7 @@ function ThemeLine({ t, enough, href }: { t: TouchpointTheme; enough: boolean; h
         {enough && t.share.low !== null && t.share.high !== null ? (
           <span className="tabular-nums">
             {" "}
-            · share {pct(t.share.low)}–{pct(t.share.high)}
+            · 95 % interval {pct(t.share.low)}–{pct(t.share.high)}
           </span>
         ) : null}
       </span>
@@ -93,11 +92,15 @@ export function TouchpointThemesList({
 
 /** The gap report's cell: the first three themes as chips with their share, every listed theme on demand. */
 export function ThemeChips({ themes }: { themes: TouchpointThemes }) {
-  if (themes.comments === 0) return <span className="text-xs text-slate-600">no comments</span>;
+  if (themes.comments === 0) return <span className="mt-1 block text-xs font-normal text-slate-600">no comments</span>;
   if (themes.themes.length === 0)
-    return <span className="text-xs text-slate-600">no theme ({nEquals(formatCount(themes.comments))})</span>;
+    return (
+      <span className="mt-1 block text-xs font-normal text-slate-600">
+        no theme in {nEquals(formatCount(themes.comments))} comments
+      </span>
+    );
   return (
-    <div className="min-w-36" data-testid="theme-chips">
+    <div className="mt-1 font-normal" data-testid="theme-chips">
       <ul className="flex flex-wrap gap-1" aria-label="Top themes">
         {themes.themes.slice(0, CHIPS).map((t) => (
           <li
