@@ -87,7 +87,7 @@ describe("renderDigestEmail", () => {
   });
 
   it("lists the significant theme changes with shares, n and the adjusted p-value; says when none is significant", () => {
-    // docs/metrics.md, "Digest example": 400 comments last week, 500 this week; only billing (40 → 90) is a discovery.
+    // docs/metrics.md, "Themes" (its digest example): 400 comments last week, 500 this week; only billing (40 → 90) is a discovery.
     const taxonomy = [
       { key: "billing", name: "Billing & <fees>" },
       { key: "staff", name: "Staff" },
