@@ -23,8 +23,8 @@ export type Metric = "nps" | "csat" | "ces";
  * scheduled send, Monday 08:00 UTC by default), so that the digest and the trends have real, significant changes:
  * - a broadband outage swamps the Support journey's phone and chat lines: CSAT and CES there fall that week;
  * - the rewritten bill explainer (confusing for the four weeks before) lifts the Billing journey that week;
- * - the outage is what English complaints and lukewarm comments of that week are about (T.OUTAGE_COMMENTS): the
- *   share of comments mentioning "Reliability" rises significantly.
+ * - the outage is what English complaints and lukewarm comments of that week are about, on the relationship survey and
+ *   in the Support journey (T.OUTAGE_COMMENTS): the share of comments mentioning "Reliability" rises significantly.
  * And for the five weeks before it and the days since, two short pulse surveys ask for CSAT at one touchpoint each: an IVR question
  * at the end of every phone support call (not only the calls staff log) and "Did this explain your bill?" on the
  * bill explainer page. They give those touchpoints enough answers each week to be tested on their own.
@@ -158,8 +158,14 @@ export function buildFeedback(w: World, setupAt: Date, csatTouchpointId: string 
     let comment: string | null = null;
     if (rng.chance(commentChance)) {
       const specific = customer.locale === "en" && tp ? T.TOUCHPOINT_COMMENTS[tp.def.name]?.[tone] : undefined;
-      // in the outage week English complaints and lukewarm comments are about the outage (one pick either way)
-      const outage = customer.locale === "en" && tone !== "praise" && ms >= week.from && ms < week.to;
+      // in the outage week English complaints and lukewarm comments about the relationship (no touchpoint) or the
+      // Support journey are about the outage (one pick either way)
+      const outage =
+        customer.locale === "en" &&
+        tone !== "praise" &&
+        (!tp || tp.journey === DEMO_WEEK_STORIES.outage.journey) &&
+        ms >= week.from &&
+        ms < week.to;
       const generic = outage ? T.OUTAGE_COMMENTS[tone] : T.COMMENTS[customer.locale][tone];
       comment = specific && rng.chance(0.6) ? rng.pick(specific) : rng.pick(generic);
     }

@@ -259,7 +259,7 @@ export const COMMENTS: Record<Locale, Record<Tone, string[]>> = {
 
 /**
  * The outage week's story (DEMO_WEEK_STORIES in lib/demo/feedback.ts): English complaints and lukewarm comments written
- * that week talk about the broadband outage instead of the generic ones — as many of each, so that the demo's random
+ * that week about the relationship or the Support journey talk about the broadband outage instead of the generic ones — as many of each, so that the demo's random
  * stream (and every score) stays what it was. The weekly digest lists the rise of "Reliability" as a significant theme
  * change.
  */
