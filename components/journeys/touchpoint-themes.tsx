@@ -49,10 +49,13 @@ function ThemeLine({ t, enough, href }: { t: TouchpointTheme; enough: boolean; h
       <span className="block text-xs text-slate-600">
         Sentiment {sentimentWords(t)}
         {enough && t.share.low !== null && t.share.high !== null ? (
-          <span className="tabular-nums">
+          <>
             {" "}
-            · 95 % interval {pct(t.share.low)}–{pct(t.share.high)}
-          </span>
+            ·{" "}
+            <span className="whitespace-nowrap tabular-nums">
+              95 % interval {formatNumber(t.share.low, 0)}–{pct(t.share.high)}
+            </span>
+          </>
         ) : null}
       </span>
     </li>
