@@ -1,12 +1,14 @@
 // One touchpoint on the live journey map: its promise, its measured CSAT/CES/NPS (value ± interval, n), the
-// gap to each target, interaction volume and average emotion. Friction points and moments of delight get a
+// gap to each target, interaction volume and average emotion, and the themes its comments mention most. Friction points and moments of delight get a
 // border colour AND a labelled icon. Every number links to the responses or interactions behind it.
 import Link from "next/link";
 import type { LiveFigures, Targets } from "@/lib/journeys/map";
+import type { TouchpointThemes } from "@/lib/text-analytics/touchpoint-themes";
 import { GAP_METRICS, type GapMetric } from "@/lib/journeys/gap";
 import { Badge } from "../ui/badge";
 import { formatCount } from "../ui/format";
 import { GapStatusBadge } from "./gap-status";
+import { TouchpointThemesList } from "./touchpoint-themes";
 import { emotionText, fmt, METRIC_NAMES, plusMinus, sampleNote, SCALE_SUFFIX, signed } from "./figures";
 
 type Tp = {
@@ -17,6 +19,8 @@ type Tp = {
   promise: string | null;
   targets: Targets;
   live: LiveFigures;
+  /** Its top themes in the map's filters (absent: not shown). */
+  themes?: TouchpointThemes;
   /** Set when archived in the editor; it stays on the map while its history counts. */
   archivedAt?: Date | null;
 };
@@ -142,6 +146,12 @@ export function LiveTouchpointCard({
           <span className="sr-only"> on −2 to +2</span>
         </span>
       </p>
+      {tp.themes ? (
+        <TouchpointThemesList
+          themes={tp.themes}
+          themeHref={(key) => `${responsesHref}&theme=${encodeURIComponent(key)}`}
+        />
+      ) : null}
       {canManage ? (
         <p className="mt-1 text-xs">
           <Link

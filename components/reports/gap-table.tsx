@@ -1,5 +1,6 @@
 // The experience-gap table: one row per touchpoint and promised metric, in priority order (first row = act
-// first), promised vs perceived with the 95 % interval, n, the gap with its interval, the verdict and priority.
+// first), promised vs perceived with the 95 % interval, n, the gap with its interval, the verdict and priority, and
+// the touchpoint's top themes (share of its comments, n).
 import type { GapRow } from "@/lib/journeys/gaps-report";
 import { formatNumber } from "@/lib/metrics";
 import { DataTable, type Column } from "../ui/data-table";
@@ -7,6 +8,7 @@ import { formatCount } from "../ui/format";
 import { GapStatusBadge } from "../journeys/gap-status";
 import { fmt, METRIC_NAMES, range, SCALE_SUFFIX, signed } from "../journeys/figures";
 import { TouchpointName } from "./touchpoint-name";
+import { ThemeChips } from "../journeys/touchpoint-themes";
 
 function gapColumns(query: string): Column<GapRow>[] {
   return [
@@ -17,6 +19,8 @@ function gapColumns(query: string): Column<GapRow>[] {
         <>
           <span className="mr-1 text-slate-500 tabular-nums">{i + 1}.</span>
           <TouchpointName row={r} query={query} />
+          {/* under the name, not a column of its own: the table keeps fitting a 1280 px screen */}
+          <ThemeChips themes={r.themes} />
         </>
       ),
     },

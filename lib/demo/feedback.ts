@@ -22,7 +22,9 @@ export type Metric = "nps" | "csat" | "ces";
  * What happened in the week the demo's latest weekly digest reports on (the seven days before its most recent
  * scheduled send, Monday 08:00 UTC by default), so that the digest and the trends have real, significant changes:
  * - a broadband outage swamps the Support journey's phone and chat lines: CSAT and CES there fall that week;
- * - the rewritten bill explainer (confusing for the four weeks before) lifts the Billing journey that week.
+ * - the rewritten bill explainer (confusing for the four weeks before) lifts the Billing journey that week;
+ * - the outage is what English complaints and lukewarm comments of that week are about, on the relationship survey and
+ *   in the Support journey (T.OUTAGE_COMMENTS): the share of comments mentioning "Reliability" rises significantly.
  * And for the five weeks before it and the days since, two short pulse surveys ask for CSAT at one touchpoint each: an IVR question
  * at the end of every phone support call (not only the calls staff log) and "Did this explain your bill?" on the
  * bill explainer page. They give those touchpoints enough answers each week to be tested on their own.
@@ -131,6 +133,12 @@ export function buildFeedback(w: World, setupAt: Date, csatTouchpointId: string 
     );
   }
 
+  // The week the stories happen in: the one the latest weekly digest reports on with the default schedule (the
+  // seven days before its most recent send, lib/digest/settings.ts), which the digest page opens on.
+  const { weekday, hour } = DEFAULT_DIGEST_SETTINGS;
+  const weekEnd = weekEndingOf(latestSlot(new Date(w.nowMs), weekday, hour)).getTime();
+  const week = { from: weekEnd - 7 * DAY, to: weekEnd };
+
   const responses: Prisma.ResponseCreateManyInput[] = [];
   const answers: Prisma.AnswerCreateManyInput[] = [];
   const detractors: { index: number; customer: number; score: number; tp: TouchpointInfo | null }[] = [];
@@ -150,7 +158,16 @@ export function buildFeedback(w: World, setupAt: Date, csatTouchpointId: string 
     let comment: string | null = null;
     if (rng.chance(commentChance)) {
       const specific = customer.locale === "en" && tp ? T.TOUCHPOINT_COMMENTS[tp.def.name]?.[tone] : undefined;
-      comment = specific && rng.chance(0.6) ? rng.pick(specific) : rng.pick(T.COMMENTS[customer.locale][tone]);
+      // in the outage week English complaints and lukewarm comments about the relationship (no touchpoint) or the
+      // Support journey are about the outage (one pick either way)
+      const outage =
+        customer.locale === "en" &&
+        tone !== "praise" &&
+        (!tp || tp.journey === DEMO_WEEK_STORIES.outage.journey) &&
+        ms >= week.from &&
+        ms < week.to;
+      const generic = outage ? T.OUTAGE_COMMENTS[tone] : T.COMMENTS[customer.locale][tone];
+      comment = specific && rng.chance(0.6) ? rng.pick(specific) : rng.pick(generic);
     }
     const device =
       channelKey === "mobile_app"
@@ -231,12 +248,6 @@ export function buildFeedback(w: World, setupAt: Date, csatTouchpointId: string 
         : rng.weighted(["email", "web", "mobile_app"], [55, 25, 20]);
     add("nps", score, ms, ci, tp, channel);
   }
-
-  // The week the stories happen in: the one the latest weekly digest reports on with the default schedule (the
-  // seven days before its most recent send, lib/digest/settings.ts), which the digest page opens on.
-  const { weekday, hour } = DEFAULT_DIGEST_SETTINGS;
-  const weekEnd = weekEndingOf(latestSlot(new Date(w.nowMs), weekday, hour)).getTime();
-  const week = { from: weekEnd - 7 * DAY, to: weekEnd };
 
   const answer = (
     metric: "csat" | "ces",

@@ -257,6 +257,37 @@ export const COMMENTS: Record<Locale, Record<Tone, string[]>> = {
   },
 };
 
+/**
+ * The outage week's story (DEMO_WEEK_STORIES in lib/demo/feedback.ts): English complaints and lukewarm comments written
+ * that week about the relationship or the Support journey talk about the broadband outage instead of the generic ones — as many of each, so that the demo's random
+ * stream (and every score) stays what it was. The weekly digest lists the rise of "Reliability" as a significant theme
+ * change.
+ */
+export const OUTAGE_COMMENTS: Record<"angry" | "neutral", string[]> = {
+  angry: [
+    "Broadband was down for two days and nobody told me why.",
+    "The outage lasted all week and I still pay full price.",
+    "Internet keeps dropping since Monday. Useless.",
+    "Waited an hour on hold just to hear there is an outage.",
+    "My connection has been down three times this week.",
+    "No internet for two days and no compensation offered.",
+    "The outage killed my working from home. Not acceptable.",
+    "Kept getting disconnected all week, nobody could say when it would be fixed.",
+    "Your status page said everything was fine while my line was down.",
+    "Third outage this month. I'm looking at other providers.",
+  ],
+  neutral: [
+    "Fine once the outage was over.",
+    "Connection is back, but it was down for a day.",
+    "Service is OK apart from this week's outage.",
+    "The line dropped a few times this week, otherwise alright.",
+    "Support explained the outage, took a while to get through.",
+    "Average. The outage was annoying but it's fixed now.",
+    "Did what I needed once the broadband was back up after the outage.",
+    "Reasonable, though the internet was down on Tuesday.",
+  ],
+};
+
 /** English complaints or praise specific to a touchpoint, used instead of the generic ones half the time. */
 export const TOUCHPOINT_COMMENTS: Record<string, Partial<Record<Tone, string[]>>> = {
   "Phone support call back": {

@@ -4,10 +4,18 @@ import { metricsOf } from "../analytics/series";
 import { compareCes, compareCsat, compareNps, emptyDistributions } from "../metrics";
 import { digestLinks, renderDigestEmail } from "./email";
 import type { Digest } from "./service";
+import { digestThemesFromRows, type DigestThemes } from "./themes";
 
 const none = { changes: [], significant: 0, tested: 0, tooFew: 0 };
+const noThemes: DigestThemes = {
+  comments: { previous: 0, current: 0 },
+  changes: [],
+  significant: 0,
+  tested: 0,
+  untested: 0,
+};
 
-function digest(npsScores: Array<{ score: number; count: number }>): Digest {
+function digest(npsScores: Array<{ score: number; count: number }>, themes = noThemes): Digest {
   const current = metricsOf({ ...emptyDistributions(), nps: npsScores });
   const previous = metricsOf(emptyDistributions());
   return {
@@ -25,6 +33,7 @@ function digest(npsScores: Array<{ score: number; count: number }>): Digest {
     },
     touchpoints: none,
     journeys: none,
+    themes,
     newDetractors: 3,
     interactions: 0,
     openCases: 2,
@@ -75,5 +84,44 @@ describe("renderDigestEmail", () => {
     expect(e.text).toContain("NPS: \u2014, no responses (n = 0)");
     expect(e.text).toContain("Biggest significant changes by touchpoint:\n  No significant changes.");
     expect(e.text).toContain("Open cases: 2 (1 overdue)");
+  });
+
+  it("lists the significant theme changes with shares, n and the adjusted p-value; says when none is significant", () => {
+    // docs/metrics.md, "Themes" (its digest example): 400 comments last week, 500 this week; only billing (40 → 90) is a discovery.
+    const taxonomy = [
+      { key: "billing", name: "Billing & <fees>" },
+      { key: "staff", name: "Staff" },
+      { key: "waiting-time", name: "Waiting time" },
+    ];
+    const comments = [
+      { key: "previous", comments: 400n },
+      { key: "current", comments: 500n },
+    ];
+    const mentions = [
+      ["billing", 40, 90],
+      ["staff", 20, 42],
+      ["waiting-time", 60, 60],
+      ["archived", 1, 80], // not a live theme: left out
+    ].flatMap(([theme, before, after]) => [
+      { key: "previous", theme: theme as string, mentions: BigInt(before) },
+      { key: "current", theme: theme as string, mentions: BigInt(after) },
+    ]);
+    const themes = digestThemesFromRows(taxonomy, comments, mentions);
+    expect(themes.tested).toBe(3);
+    expect(themes.changes.map((c) => c.theme)).toEqual(["billing"]);
+    // m = 3: billing's p 0.000693 × 3 / 1 = 0.00208
+    expect(themes.changes[0]!.adjustedP).toBeCloseTo(0.00069279 * 3, 6);
+    const e = renderDigestEmail(digest([], themes), links);
+    expect(e.text).toContain(
+      "Biggest significant changes in what customers write about:\n  - Billing & <fees>: 10.0 % \u2192 18.0 % of comments, up 8.0 points (n = 400 \u2192 500 comments; adjusted p = 0.0021)",
+    );
+    expect(e.html).toContain("<strong>Billing &amp; &lt;fees&gt;</strong>: 10.0 % \u2192 18.0 % of comments");
+    expect(e.html).toContain("n&nbsp;=&nbsp;400 \u2192 500 comments");
+
+    const quiet = renderDigestEmail(digest([]), links);
+    expect(quiet.text).toContain(
+      "Biggest significant changes in what customers write about:\n  No theme's share of comments changed significantly between the two weeks.\n  Too few analysed comments to test (n = 0 \u2192 0;",
+    );
+    expect(quiet.html).toContain("No theme&#39;s share of comments changed significantly");
   });
 });

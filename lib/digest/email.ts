@@ -6,7 +6,17 @@ import type { Metric } from "../metrics";
 import { escapeHtml } from "../mail/html";
 import type { Digest } from "./service";
 import { DIGEST_METRICS, type ChangeSelection } from "./select";
-import { changeLine, metricLine, periodLabel, placeName, type MetricLine } from "./present";
+import {
+  changeLine,
+  metricLine,
+  NO_THEME_CHANGES,
+  periodLabel,
+  placeName,
+  themeChangeLine,
+  themeNotes,
+  type MetricLine,
+} from "./present";
+import type { DigestThemes } from "./themes";
 
 export type DigestLinks = { dashboardUrl: string; digestUrl: string; settingsUrl: string };
 export type DigestEmail = { subject: string; text: string; html: string };
@@ -53,6 +63,33 @@ function changeListText(title: string, s: ChangeSelection): string[] {
   return out;
 }
 
+const THEMES_TITLE = "Biggest significant changes in what customers write about";
+const THEMES_NOTE =
+  "Theme changes: the share of analysed comments mentioning each theme, this week against the week before (pooled two-proportion z-test, Benjamini–Hochberg across the themes tested at q = 0.05).";
+
+function themeListText(t: DigestThemes): string[] {
+  const out = [`${THEMES_TITLE}:`];
+  if (t.changes.length === 0) out.push(`  ${NO_THEME_CHANGES}`);
+  for (const c of t.changes) out.push(`  - ${c.name}: ${themeChangeLine(c)}`);
+  for (const note of themeNotes(t)) out.push(`  ${note}`);
+  return out;
+}
+
+function themeListHtml(t: DigestThemes): string {
+  const items = t.changes
+    .map(
+      (c) => `<li style="margin:0 0 6px"><strong>${escapeHtml(c.name)}</strong>: ${cellText(themeChangeLine(c))}</li>`,
+    )
+    .join("");
+  const body = t.changes.length
+    ? `<ul style="margin:0;padding-left:20px;font-size:14px;${TEXT}">${items}</ul>`
+    : `<p style="margin:0;font-size:14px;${TEXT}">${escapeHtml(NO_THEME_CHANGES)}</p>`;
+  const notes = themeNotes(t)
+    .map((n) => `<p style="margin:4px 0;${MUTED};font-size:13px">${cellText(n)}</p>`)
+    .join("");
+  return `<h2 style="font-size:16px;margin:24px 0 8px;${TEXT}">${escapeHtml(THEMES_TITLE)}</h2>${body}${notes}`;
+}
+
 export function renderDigestText(d: Digest, links: DigestLinks): string {
   const out = [
     `Weekly CX digest for ${covers(d)}`,
@@ -72,8 +109,10 @@ export function renderDigestText(d: Digest, links: DigestLinks): string {
   );
   out.push(...changeListText("Biggest significant changes by touchpoint:", d.touchpoints), "");
   out.push(...changeListText("Biggest significant changes by journey:", d.journeys), "");
+  out.push(...themeListText(d.themes), "");
   out.push(
     "Intervals are 95 %. A change is significant when it exceeds 1.96 standard errors of the difference (Welch's t-test for CES); figures from fewer than 30 responses are flagged, not hidden.",
+    THEMES_NOTE,
     "",
     `Open the dashboard: ${links.dashboardUrl}`,
     `This digest in the app: ${links.digestUrl}`,
@@ -149,8 +188,9 @@ ${headlineTable(d)}
 ${countsHtml(d)}
 ${changeListHtml("Biggest significant changes by touchpoint", d.touchpoints)}
 ${changeListHtml("Biggest significant changes by journey", d.journeys)}
+${themeListHtml(d.themes)}
 <p style="margin:24px 0 0;font-size:15px">${link(links.dashboardUrl, "Open the dashboard")} · ${link(links.digestUrl, "View this digest in Resonance")}</p>
-<p style="margin:16px 0 0;font-size:12px;${MUTED}">Intervals are 95 %. A change is significant when it exceeds 1.96 standard errors of the difference (Welch’s t-test for CES); figures from fewer than 30 responses are flagged, not hidden. ${link(links.settingsUrl, "Change who gets this digest and when")}.</p>
+<p style="margin:16px 0 0;font-size:12px;${MUTED}">Intervals are 95 %. A change is significant when it exceeds 1.96 standard errors of the difference (Welch’s t-test for CES); figures from fewer than 30 responses are flagged, not hidden. ${escapeHtml(THEMES_NOTE)} ${link(links.settingsUrl, "Change who gets this digest and when")}.</p>
 </td></tr></table>
 </td></tr></table>
 </body></html>`;

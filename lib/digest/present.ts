@@ -2,9 +2,10 @@
 // both say exactly the same thing. Numbers are formatted by lib/metrics (true minus sign). Below n = 30 the
 // figure is still shown, flagged "too few responses (n = …)", without an interval
 // (docs/metrics.md, "Conventions that apply to every figure").
-import { formatNumber, shownInterval, shownMargin, type Comparison, type Metric } from "../metrics";
+import { formatNumber, MIN_N, shownInterval, shownMargin, type Comparison, type Metric } from "../metrics";
 import type { MetricsOf } from "../analytics/series";
 import type { DigestChange } from "./select";
+import type { DigestThemeChange, DigestThemes } from "./themes";
 import { valueOf } from "./select";
 
 export const METRIC_LABELS: Record<Metric, string> = { nps: "NPS", csat: "CSAT", ces: "CES" };
@@ -106,6 +107,38 @@ export function changeLine(c: DigestChange): string {
   const direction = c.delta > 0 ? "up" : "down";
   return `${METRIC_LABELS[c.metric]} ${formatValue(c.metric, c.previous)} \u2192 ${formatValue(c.metric, c.current)}, ${direction} ${formatDelta(c.metric, c.delta)} (n = ${c.nPrevious} \u2192 ${c.nCurrent})`;
 }
+
+/** A p-value as the digest prints it: "0.0035", "< 0.0001". */
+export function formatP(p: number): string {
+  return p < 0.0001 ? "< 0.0001" : formatNumber(p, p < 0.01 ? 4 : 3);
+}
+
+/** "10.0 % → 18.0 % of comments, up 8.0 points (n = 400 → 500 comments; adjusted p = 0.0035)". */
+export function themeChangeLine(c: DigestThemeChange): string {
+  const share = (x: number | null) => (x === null ? "—" : `${formatNumber(x, 1)} %`);
+  const d = c.delta ?? 0;
+  const p = c.adjustedP === null ? "" : `; adjusted p = ${formatP(c.adjustedP)}`;
+  return `${share(c.previous.share)} \u2192 ${share(c.current.share)} of comments, ${d > 0 ? "up" : "down"} ${formatNumber(Math.abs(d), 1)} points (n = ${c.previous.comments} \u2192 ${c.current.comments} comments${p})`;
+}
+
+/** The lines under the theme changes: what was not tested and why (none when everything was tested). */
+export function themeNotes(t: DigestThemes): string[] {
+  const out: string[] = [];
+  const { previous, current } = t.comments;
+  if (previous < MIN_N || current < MIN_N)
+    out.push(
+      `Too few analysed comments to test (n = ${previous} \u2192 ${current}; at least 30 in each week are needed).`,
+    );
+  else if (t.untested > 0)
+    out.push(
+      `${t.untested} theme${t.untested === 1 ? " was" : "s were"} mentioned too rarely to test (an expected count under 5).`,
+    );
+  if (t.significant > t.changes.length) out.push(`… and ${t.significant - t.changes.length} more significant changes.`);
+  return out;
+}
+
+/** The empty state of the theme changes. */
+export const NO_THEME_CHANGES = "No theme's share of comments changed significantly between the two weeks.";
 
 const dayFmt = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 

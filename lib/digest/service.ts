@@ -1,5 +1,6 @@
 // The weekly digest's data: the organization's NPS, CSAT and CES for the seven days before `weekEnding` against
-// the seven days before those, the biggest significant changes per touchpoint and per journey, new detractors,
+// the seven days before those, the biggest significant changes per touchpoint and per journey and of the themes
+// customers write about (./themes.ts), new detractors,
 // and open / overdue cases. The database does the counting (GROUP BY metric, score — per touchpoint too); the
 // maths is lib/metrics; the selection of changes is ./select.ts. A unit-scoped member's digest (the page) counts
 // their units' rows only (lib/units/scope.ts), as does the e-mail sent to them (send.ts).
@@ -14,6 +15,7 @@ import { getDashboardSummary } from "../dashboard/summary";
 import { scopeWhere } from "../units/scope";
 import { distributionsByKey, emptyDistributions, type Comparison, type Distributions, type Metric } from "../metrics";
 import { compareMetric, DIGEST_METRICS, selectChanges, type ChangeSelection, type PlaceMetrics } from "./select";
+import { digestThemes, type DigestThemes } from "./themes";
 
 const DAY_MS = 86_400_000;
 
@@ -29,6 +31,8 @@ export type Digest = {
   headline: DigestHeadline;
   touchpoints: ChangeSelection;
   journeys: ChangeSelection;
+  /** The themes whose share of comments changed significantly (./themes.ts). */
+  themes: DigestThemes;
   /** NPS answers of 0–6 in the week. */
   newDetractors: number;
   interactions: number;
@@ -114,7 +118,7 @@ async function placeMetrics(
 /** The digest for the seven days before `weekEnding` (an instant; the schedule passes midnight UTC). */
 export async function buildDigest(ctx: Ctx, { weekEnding }: { weekEnding: Date }, now = new Date()): Promise<Digest> {
   const { current, previous } = digestPeriods(weekEnding);
-  const [org, counts, places, newDetractors, activity] = await Promise.all([
+  const [org, counts, places, newDetractors, activity, themes] = await Promise.all([
     db.organization.findUniqueOrThrow({ where: { id: ctx.orgId }, select: { id: true, name: true } }),
     countsCurrentAndPrevious(ctx, {}, current, previous),
     placeMetrics(ctx, current, previous),
@@ -128,6 +132,7 @@ export async function buildDigest(ctx: Ctx, { weekEnding }: { weekEnding: Date }
       },
     }),
     getDashboardSummary(ctx, current, now),
+    digestThemes(ctx, current, previous),
   ]);
   const byKey = distributionsByKey(counts);
   const cur = metricsOf(byKey.get("current") ?? emptyDistributions());
@@ -144,6 +149,7 @@ export async function buildDigest(ctx: Ctx, { weekEnding }: { weekEnding: Date }
     headline: { current: cur, previous: prev, change },
     touchpoints: selectChanges(places.touchpoints),
     journeys: selectChanges(places.journeys),
+    themes,
     newDetractors,
     interactions: activity.interactionsInPeriod,
     openCases: activity.openCases,

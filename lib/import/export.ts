@@ -12,6 +12,14 @@ import { customerScopeWhere } from "../units/scope";
 import { INTERACTION_FIELDS } from "./interaction-spec";
 import { interactionWhere } from "../interactions/service";
 import type { InteractionFilters } from "../interactions/schema";
+import { analysisSelect, insightCells, toInsight } from "../text-analytics/insight";
+
+/**
+ * After the import's columns, the note's stored analysis as the response CSV has the comment's
+ * (docs/text-analytics.md): derived, never read back — the import's mapping ignores them.
+ */
+export const INTERACTION_EXPORT_COLUMNS = [...INTERACTION_FIELDS, "sentiment", "sentiment_label", "themes"] as const;
+const KEYS_ONLY = new Map<string, string>(); // the CSV lists theme keys; names are not needed
 
 const CHUNK = 1_000;
 
@@ -130,7 +138,7 @@ async function* chunked<T extends { id: string }>(
  * else our id; touchpoint as "Journey / Stage / Touchpoint"; channel key; staff e-mail), so it re-imports
  * cleanly: the clientId column (our id when the interaction had none) makes a re-import into the same
  * organization skip every row as a duplicate (the import treats a clientId equal to a stored interaction's id as
- * that interaction).
+ * that interaction). Then the note's sentiment, sentiment_label and themes (empty before it is analysed).
  */
 export async function exportInteractionsCsv(
   ctx: Ctx,
@@ -155,6 +163,7 @@ export async function exportInteractionsCsv(
           },
           channel: { select: { key: true } },
           staff: { select: { email: true } },
+          textAnalysis: { select: analysisSelect },
         },
         orderBy: { id: "asc" },
         take: CHUNK,
@@ -169,7 +178,8 @@ export async function exportInteractionsCsv(
       i.note ?? "",
       i.staff?.email ?? "",
       i.clientId ?? i.id,
+      ...insightCells(toInsight(i.textAnalysis, KEYS_ONLY)),
     ],
   );
-  return csvStream([...INTERACTION_FIELDS], rows);
+  return csvStream([...INTERACTION_EXPORT_COLUMNS], rows);
 }

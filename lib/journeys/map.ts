@@ -1,12 +1,14 @@
 // The journey map on live data: per touchpoint its CSAT/CES/NPS with intervals and n, its interaction volume
 // and average emotion, and its experience gaps against the promise; per stage the same metrics over the
 // responses of its touchpoints and the stage's average emotion (the emotion curve). Two GROUP BYs in all
-// (map-sql.ts); the maths is pure (gap.ts, lib/metrics).
+// (map-sql.ts); the maths is pure (gap.ts, lib/metrics). Per touchpoint also its top themes (two more GROUP BYs for
+// all touchpoints, lib/text-analytics/touchpoint-themes.ts).
 import type { Ctx } from "../auth/ctx";
 import { resolvePeriod, type AnalyticsFilters, type ResolvedPeriod } from "../analytics/filters";
 import { narrowToUnit } from "../analytics/unit-filter";
 import { distributionsByKey, emptyDistributions, type Distributions } from "../metrics";
 import { getJourney } from "./service";
+import { NO_THEMES, themesByTouchpoint } from "../text-analytics/touchpoint-themes";
 import {
   gapFrom,
   GAP_METRICS,
@@ -112,13 +114,19 @@ export async function getJourneyMap(ctx: Ctx, journeyId: string, filters: Analyt
   const period = resolvePeriod(filters, now);
   const ids = journey.stages.flatMap((s) => s.touchpoints.map((t) => t.id));
   // The figures count the caller's units only, narrowed to the unit filter (the journey itself has no unit).
-  const live = await loadLive(await narrowToUnit(ctx, filters.unitId), ids, scopeOf(filters), period);
+  const scoped = await narrowToUnit(ctx, filters.unitId);
+  const [live, themes] = await Promise.all([
+    loadLive(scoped, ids, scopeOf(filters), period),
+    themesByTouchpoint(scoped, ids, scopeOf(filters), period),
+  ]);
 
   const stages = journey.stages.map((stage) => ({
     ...stage,
     touchpoints: stage.touchpoints.map((tp) => ({
       ...tp,
       live: liveFigures(live.distributions(tp.id), live.stats(tp.id), tp.targets),
+      /** What the touchpoint's comments talk about (docs/text-analytics.md, "Top themes per touchpoint"). */
+      themes: themes.get(tp.id) ?? NO_THEMES,
     })),
     live: pooledFigures(
       stage.touchpoints.map((tp) => tp.id),

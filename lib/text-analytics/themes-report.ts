@@ -27,13 +27,13 @@ import {
 } from "../text/theme-stats";
 
 /** A comment in the figures: a response's comment (its first free-text answer), analysed in a supported language. */
-const COMMENT = Prisma.sql`a."source" = 'answer' AND a."isComment" = TRUE AND a."language" <> 'unsupported'`;
-const MATCH = Prisma.sql`m."source" = 'answer' AND m."isComment" = TRUE`;
+export const COMMENT = Prisma.sql`a."source" = 'answer' AND a."isComment" = TRUE AND a."language" <> 'unsupported'`;
+export const MATCH = Prisma.sql`m."source" = 'answer' AND m."isComment" = TRUE`;
 
-type Read = Prisma.TransactionClient;
+export type Read = Prisma.TransactionClient;
 
 /** Runs the report's reads in one transaction on one copy of the database: one snapshot for all of them. */
-function inOneSnapshot<T>(fn: (read: Read) => Promise<T>): Promise<T> {
+export function inOneSnapshot<T>(fn: (read: Read) => Promise<T>): Promise<T> {
   // The app is typed against the SQLite client, whose only level is Serializable; PostgreSQL's client takes this one.
   const repeatableRead = { isolationLevel: "RepeatableRead" } as unknown as { isolationLevel?: "Serializable" };
   return analyticsDb().$transaction(fn, {
@@ -44,9 +44,19 @@ function inOneSnapshot<T>(fn: (read: Read) => Promise<T>): Promise<T> {
 
 type CountRowRaw = { key?: string | null; comments: number | bigint };
 
-/** `comments` per key (one row with key null when `key` is Prisma.empty) of the responses in the filter. */
-function commentCounts(read: Read, ctx: Ctx, f: ScopeFilters, period: Period, key: Prisma.Sql | null) {
-  const where = Prisma.sql`a."orgId" = ${ctx.orgId} AND ${COMMENT} AND ${responseWhere(ctx, f, period)}`;
+/**
+ * `comments` per key (one row with key null when `key` is null) of the responses in the filter; `narrow` is a further
+ * condition on the responses (" AND r.… ", e.g. the touchpoints of the journey map).
+ */
+export function commentCounts(
+  read: Read,
+  ctx: Ctx,
+  f: ScopeFilters,
+  period: Period,
+  key: Prisma.Sql | null,
+  narrow: Prisma.Sql = Prisma.empty,
+) {
+  const where = Prisma.sql`a."orgId" = ${ctx.orgId} AND ${COMMENT} AND ${responseWhere(ctx, f, period)}${narrow}`;
   const from = Prisma.sql`"TextAnalysis" a JOIN "Response" r ON r."id" = a."responseId"`;
   return read.$queryRaw<CountRowRaw[]>(
     key
@@ -55,10 +65,21 @@ function commentCounts(read: Read, ctx: Ctx, f: ScopeFilters, period: Period, ke
   );
 }
 
-/** `GROUP BY [bucket,] theme` → mentions, SUM(sentiment), SUM(sentiment²) of the responses' comments in the filter. */
-function mentionRows(read: Read, ctx: Ctx, f: ScopeFilters, period: Period, key: Prisma.Sql | null, theme?: string) {
+/**
+ * `GROUP BY [key,] theme` → mentions, SUM(sentiment), SUM(sentiment²) of the responses' comments in the filter (`key`:
+ * a bucket, or the touchpoint); `narrow` as commentCounts'.
+ */
+export function mentionRows(
+  read: Read,
+  ctx: Ctx,
+  f: ScopeFilters,
+  period: Period,
+  key: Prisma.Sql | null,
+  theme?: string,
+  narrow: Prisma.Sql = Prisma.empty,
+) {
   const only = theme === undefined ? Prisma.empty : Prisma.sql` AND m."themeKey" = ${theme}`;
-  const where = Prisma.sql`m."orgId" = ${ctx.orgId} AND ${MATCH}${only} AND ${responseWhere(ctx, f, period)}`;
+  const where = Prisma.sql`m."orgId" = ${ctx.orgId} AND ${MATCH}${only} AND ${responseWhere(ctx, f, period)}${narrow}`;
   const sums = Prisma.sql`COUNT(*) AS mentions, SUM(m."sentiment") AS "sentimentSum", SUM(m."sentiment" * m."sentiment") AS "sentimentSumSquares"`;
   const from = Prisma.sql`"TextThemeMatch" m JOIN "Response" r ON r."id" = m."responseId"`;
   return read.$queryRaw<ThemeMentionRow[]>(
@@ -89,7 +110,7 @@ function scoreRows(
 }
 
 /** The organization's live themes (not archived) in the taxonomy's order: key and name. */
-async function taxonomyThemes(read: Read, orgId: string): Promise<{ key: string; name: string }[]> {
+export async function taxonomyThemes(read: Read, orgId: string): Promise<{ key: string; name: string }[]> {
   return read.textTheme.findMany({
     where: { orgId, archivedAt: null },
     orderBy: [{ position: "asc" }, { key: "asc" }],

@@ -73,6 +73,18 @@ test("the manager reads the weekly digest with the metrics API's numbers", async
     for (const [name, change] of stories)
       await expect(table.getByRole("row").filter({ hasText: name }).filter({ hasText: change })).toHaveCount(1);
   }
+  // what customers write about: the outage week's complaints are about the outage (lib/demo/text.ts, OUTAGE_COMMENTS),
+  // so "Reliability" rises significantly, listed with both weeks' shares and n
+  const themes = page.getByTestId("digest-themes");
+  await expect(themes.getByRole("heading", { name: /what customers write about/ })).toBeVisible();
+  await expect(themes).toContainText(/n\u00a0=\u00a0\d+ this week/);
+  await expect(
+    themes
+      .getByRole("table")
+      .getByRole("row")
+      .filter({ hasText: "Reliability" })
+      .filter({ hasText: /up\s*[\d.]+ points/ }),
+  ).toHaveCount(1);
   await page.screenshot({ path: `${SHOTS}/digest-1280.png`, fullPage: true });
 
   // the week before, by link; and back

@@ -61,6 +61,26 @@ test("the Support journey map marks the call back as a friction point", async ({
   const listed = (await inbox.json()).data as { metric: string; touchpoint: { name: string } | null }[];
   expect(listed.length).toBe(Math.min(n, 100));
   for (const r of listed) expect(r).toMatchObject({ metric: "csat", touchpoint: { name: "Phone support call back" } });
+  // what its customers write about: the top themes with share and n, as the map's API counts them
+  const journeyId = new URL(page.url()).pathname.split("/")[2];
+  const map = await (await page.request.get(`/api/v1/journeys/${journeyId}/map`)).json();
+  type Themes = { comments: number; themes: { name: string; mentions: number; share: { share: number } }[] };
+  const themes = (map.stages as { touchpoints: { name: string; themes: Themes }[] }[])
+    .flatMap((s) => s.touchpoints)
+    .find((t) => t.name === "Phone support call back")!.themes;
+  expect(themes.themes.length).toBeGreaterThan(0); // the demo's call-back complaints have themes
+  const said = card.getByTestId("touchpoint-themes");
+  await expect(said.getByRole("heading", { name: "What customers write about" })).toBeVisible();
+  await expect(said).toContainText(`(n\u00a0=\u00a0${themes.comments.toLocaleString("en-GB")})`);
+  const top = said.locator("li").first();
+  await expect(top).toContainText(themes.themes[0]!.name);
+  await expect(top).toContainText(`(n\u00a0=\u00a0${themes.themes[0]!.mentions})`);
+  await expect(top).toContainText(`${Math.round(themes.themes[0]!.share.share)} %`);
+  await panel.screenshot({ path: "tmp/screens/journey-map-panel-1280.png" });
+  await page.setViewportSize({ width: 375, height: 800 });
+  await said.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "tmp/screens/journey-map-panel-375.png" });
+  await page.setViewportSize({ width: 1280, height: 720 });
   await panel.getByRole("button", { name: "Close" }).click();
   await expect(panel).toBeHidden();
   // the stage columns scroll inside a focusable region (on a phone); the emotion curve has a table; the blueprint lanes are there
@@ -197,6 +217,10 @@ test("the experience-gap report puts an under-promise touchpoint first and offer
   const name = (await firstRow.getByRole("rowheader").getByRole("link").textContent())?.trim();
   expect(DEMO_UNDER_PROMISE as readonly string[]).toContain(name);
   await expect(firstRow.getByText("Friction point")).toBeVisible();
+  // the touchpoint's top themes as chips with their share, the comments' n on demand
+  const chips = page.getByTestId("theme-chips").first();
+  await expect(chips.getByRole("list", { name: "Top themes" }).locator("li").first()).toContainText(/\d+ %/);
+  await expect(chips.locator("summary")).toContainText(/n\u00a0=\u00a0[\d,]+ comments/);
   const csv = page.getByRole("link", { name: "Download CSV" });
   const res = await page.request.get((await csv.getAttribute("href"))!);
   expect(res.headers()["content-type"]).toContain("text/csv");

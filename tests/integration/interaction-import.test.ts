@@ -202,7 +202,8 @@ describe("interaction export", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("text/csv");
     const csv = await res.text();
-    expect(csv.split("\n")[0]).toBe(HEADER);
+    // the import's columns, then the note's analysis (derived: the re-imports below ignore them)
+    expect(csv.split("\n")[0]).toBe(`${HEADER},sentiment,sentiment_label,themes`);
     expect(csv).not.toContain(A.ids.customer);
     expect(await db.auditEvent.count({ where: { orgId: src.orgId, action: "interactions.exported" } })).toBe(1);
 

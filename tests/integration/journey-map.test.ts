@@ -324,7 +324,7 @@ describe("journey map and gap routes over HTTP", () => {
     expect(csv.headers.get("content-disposition")).toContain("resonance-experience-gaps-2026-01-01-to-2026-06-30.csv");
     const lines = String(csv.body).trimEnd().split("\r\n");
     expect(lines[0]).toBe(
-      "rank,journey,stage,touchpoint,metric,promised,perceived,perceived_low,perceived_high,n,gap,gap_low,gap_high,significant,status,interactions,responses,volume,priority",
+      "rank,journey,stage,touchpoint,metric,promised,perceived,perceived_low,perceived_high,n,gap,gap_low,gap_high,significant,status,interactions,responses,volume,priority,comments,top_themes",
     );
     expect(lines).toHaveLength(json.body.rows.length + 1);
     const first = lines[1].split(",");

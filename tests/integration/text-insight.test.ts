@@ -245,6 +245,39 @@ describe("GET /api/v1/interactions: theme and sentiment", () => {
     expect(bad.status).toBe(400);
     expect(bad.body.invalid_params.map((p: { name: string }) => p.name).sort()).toEqual(["sentiment", "theme"]);
   });
+
+  it("the interactions CSV has each note's sentiment, sentiment_label and themes, as stored, with the list's filters", async () => {
+    const res = await fetch(`${baseURL()}/api/v1/exports/interactions?theme=delivery-installation`, {
+      headers: { authorization: `Bearer ${A.keys.viewer}` },
+    });
+    expect(res.status).toBe(200);
+    const rows = parse(await res.text(), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+    const stored = await db.textAnalysis.findMany({
+      where: { orgId: A.orgId, source: "note", themes: { some: { themeKey: "delivery-installation" } } },
+      include: { themes: true, interaction: { select: { note: true } } },
+    });
+    expect(rows).toHaveLength(stored.length);
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    for (const a of stored) {
+      const row = rows.find((r) => r.note === a.interaction!.note)!;
+      expect(row, a.interaction!.note!).toBeDefined();
+      expect(Number(row.sentiment)).toBeCloseTo(a.sentiment!, 10);
+      expect(row.sentiment_label).toBe(a.label);
+      expect(row.themes).toBe(
+        a.themes
+          .map((t) => t.themeKey)
+          .sort()
+          .join("; "),
+      );
+    }
+    // A note never analysed (none) has empty cells: the factory's interaction, in the unfiltered export.
+    const all = await fetch(`${baseURL()}/api/v1/exports/interactions`, {
+      headers: { authorization: `Bearer ${A.keys.viewer}` },
+    });
+    const everyRow = parse(await all.text(), { columns: true }) as Record<string, string>[];
+    const analysed = await db.textAnalysis.count({ where: { orgId: A.orgId, source: "note" } });
+    expect(everyRow.filter((r) => r.sentiment_label === "").length).toBe(everyRow.length - analysed);
+  });
 });
 
 describe("GET /api/v1/text/suggestions", () => {

@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import { http, type HttpResult, type Json } from "../http";
 import { SCORES, type ScopeFixture, type Store } from "./fixture";
 import type { ScopeProbes } from "./probes";
+import { expectTouchpointThemesInScope } from "./probes-themes";
 
 /** NPS and n over the fixture's scores of `stores`, computed here from SCORES (not by the code under test). */
 export function expectedNps(stores: readonly Store[]): { nps: number; n: number } {
@@ -206,6 +207,10 @@ Object.assign(ANALYTICS_PROBES, {
         const got = perStore(f, res.body.rows, (r) => r.touchpoint.id, n);
         expect(got, who).toEqual(inScopeCounts(SCOPE_OF[who], 0));
       }
+    // Each row's top themes count the caller's units' comments only.
+    await expectTouchpointThemesInScope(f, "/api/v1/reports/gaps", (b) =>
+      b.rows.map((r: Json) => ({ id: r.touchpoint.id, themes: r.themes })),
+    );
     await expectUnitFilterRefused(f, "/api/v1/reports/gaps");
   },
   "GET /api/v1/journeys/:id/map": async (f: ScopeFixture) => {
@@ -232,6 +237,8 @@ Object.assign(ANALYTICS_PROBES, {
         expect(Object.fromEntries(tps.map((t) => [t.id, t.live.interactions.count])), who).toEqual(expected);
         expect(visits.length, who).toBeGreaterThanOrEqual(f.visible(SCOPE_OF[who]).stores.length);
       }
+    // Each touchpoint's top themes count the caller's units' comments only.
+    await expectTouchpointThemesInScope(f, path, (b) => b.stages.flatMap((s: Json) => s.touchpoints));
     await expectUnitFilterRefused(f, path);
   },
   "GET /api/v1/journeys/:id/paths": async (f: ScopeFixture) => {

@@ -59,6 +59,41 @@ async function comment(f: ScopeFixture) {
   });
 }
 
+/**
+ * The journey map's and the gap report's top themes per touchpoint (docs/text-analytics.md, "Top themes per
+ * touchpoint"): each store's touchpoint, as S1's manager and R1's viewer read it through their key and session,
+ * mentions its store's theme once per response when the store is in their scope, and has no comment at all otherwise.
+ */
+export async function expectTouchpointThemesInScope(
+  f: ScopeFixture,
+  path: string,
+  touchpointsOf: (
+    body: Json,
+  ) => { id: string; themes: { comments: number; themes: { key: string; mentions: number }[] } }[],
+) {
+  await comment(f);
+  for (const [who, stores] of [
+    ["s1Manager", ["S1"]],
+    ["r1Viewer", ["S1", "S2"]],
+  ] as const) {
+    const c = f.callers[who];
+    for (const opts of [{ key: c.key }, { cookie: c.cookie }]) {
+      const res = await http("GET", path, opts);
+      expect(res.status, `${who} ${path}`).toBe(200);
+      const tps = touchpointsOf(res.body);
+      for (const s of ["S1", "S2", "S3", "none"] as const) {
+        const tp = tps.find((t) => t.id === f.rows[s].touchpointId);
+        if (!tp) continue; // the gap report lists touchpoints with a promise only
+        const seen = (stores as readonly Store[]).includes(s);
+        const mentions = tp.themes.themes.find((t) => t.key === THEME[s])?.mentions ?? 0;
+        expect(mentions, `${who} ${path} ${s}`).toBe(seen ? f.rows[s].responseIds.length : 0);
+        if (!seen) expect(tp.themes.comments, `${who} ${path} ${s}`).toBe(0);
+      }
+      expect(tps.length).toBeGreaterThan(0);
+    }
+  }
+}
+
 const mentionsOf = (body: Json, theme: string) =>
   (body.themes as { theme: string; mentions: number }[]).find((t) => t.theme === theme)!.mentions;
 

@@ -12,6 +12,7 @@ import { buttonClass } from "@/components/ui/button";
 import { formatCount } from "@/components/ui/format";
 import { CesTile, CsatTile, NpsTile } from "@/components/dashboard/headline-tiles";
 import { DigestChanges } from "@/components/reports/digest-changes";
+import { DigestThemeChanges } from "@/components/reports/digest-theme-changes";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Weekly digest" };
@@ -146,11 +147,14 @@ export default async function DigestPage({ searchParams }: { searchParams: Searc
         selection={d.journeys}
         empty="No journey changed significantly between the two weeks."
       />
+      <DigestThemeChanges themes={d.themes} />
       <p className="text-xs text-slate-600">
         Intervals are 95 %. A change is significant when it is larger than 1.96 standard errors of the difference (NPS,
         CSAT) or passes Welch’s t-test (CES); only figures with at least 30 responses in both weeks are tested. Changes
         are ranked by their size as a share of the metric’s range (NPS 200 points, CSAT 100 points, CES 6 points). Open
-        cases are counted now, not at the end of the week.
+        cases are counted now, not at the end of the week. A theme’s change is the pooled two-proportion z-test of its
+        share of comments, with Benjamini–Hochberg across the themes tested (q = 0.05); only weeks with 30 analysed
+        comments or more are tested.
       </p>
     </>
   );

@@ -9,7 +9,8 @@ const gapsQuery = analyticsFiltersWith({
 });
 
 // GET /api/v1/reports/gaps – every touchpoint with a promised score: promised vs perceived with interval, n,
-// significance and priority, sorted by priority (first row = where to act first); ?format=csv streams it as CSV
+// significance and priority, and the touchpoint's top themes (share of its analysed comments, mean sentiment, n),
+// sorted by priority (first row = where to act first); ?format=csv streams it as CSV
 export const GET = route({ role: "viewer", scope: "unit", query: gapsQuery }, async ({ ctx, query }) => {
   const report = await getGapReport(ctx, query);
   if (query.format === "json") return report;
