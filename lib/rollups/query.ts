@@ -47,9 +47,27 @@ export function splitPeriod(p: Period): { days: Period | null; edges: Period[] }
  * responses over 555 units) and reading them costs more than the (orgId, unitId, submittedAt) range of "Response"
  * (docs/rollups.md, "Size").
  */
-export function rollupAnswers(ctx: Ctx, f: ScopeFilters): boolean {
+export function rollupAnswers(ctx: Ctx, f: Pick<ScopeFilters, "segment">): boolean {
   return !f.segment && !isScoped(ctx);
 }
+
+/**
+ * The parts of a period to count: whole days from a roll-up and the edges raw when the roll-ups may answer
+ * (rollupAnswers, unless `source: "raw"` or ANALYTICS_ROLLUPS=off); otherwise the whole period raw. For scoreCounts
+ * and the interaction counts of the journey map (lib/journeys/map-sql.ts).
+ */
+export function countingParts(
+  ctx: Ctx,
+  f: Pick<ScopeFilters, "segment">,
+  period: Period,
+  opts: Pick<CountOptions, "source">,
+): { days: Period | null; edges: Period[] } {
+  const useRollup = opts.source !== "raw" && process.env.ANALYTICS_ROLLUPS !== "off" && rollupAnswers(ctx, f);
+  return useRollup ? splitPeriod(period) : { days: null, edges: [period] };
+}
+
+/** "No emotion" in InteractionDaily (a key column, where NULL cannot be); the app writes emotions −2..+2 only. */
+export const NO_EMOTION = 99;
 
 // The roll-up's rows under the column names of "Response", each carrying its count as "n". Narrowed here by the
 // organization, the metrics and the whole days (its primary key and (orgId, metric, day) index); the outer
@@ -74,11 +92,10 @@ export async function scoreCounts(
   parts: readonly CountPart[],
   opts: CountOptions = {},
 ): Promise<CountRow[]> {
-  const useRollup = opts.source !== "raw" && process.env.ANALYTICS_ROLLUPS !== "off" && rollupAnswers(ctx, f);
   const extra = opts.where ? Prisma.sql` AND ${opts.where}` : Prisma.empty;
   const selects: Prisma.Sql[] = [];
   for (const { period, key } of parts) {
-    const { days, edges } = useRollup ? splitPeriod(period) : { days: null, edges: [period] };
+    const { days, edges } = countingParts(ctx, f, period, opts);
     // GROUP BY positions: valid on both databases also when the key holds bound parameters.
     for (const edge of edges)
       selects.push(

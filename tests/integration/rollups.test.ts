@@ -24,6 +24,7 @@ import { createOrg, uid, type Org } from "../factories";
 import { createSurvey } from "../factories/surveys";
 import { http, respondent } from "./http";
 import { script } from "./operator-script";
+import { coverage, pick, rollupDimensions } from "./rollups-world";
 
 const DAY = 86_400_000;
 const T0 = Date.parse("2026-03-02T00:00:00Z");
@@ -36,44 +37,16 @@ beforeAll(async () => {
 
 /** Fresh touchpoints, channels, units and surveys for one run (so that a run may delete them). */
 async function world(orgId: string) {
-  const journey = await db.journey.create({ data: { orgId, name: `J ${uid()}` } });
-  const stage = await db.stage.create({ data: { orgId, journeyId: journey.id, name: "S", position: 0 } });
-  const unitIds: string[] = [];
-  for (let i = 0; i < 2; i++) {
-    const u = await db.unit.create({ data: { orgId, code: `U-${uid()}`, name: "U", path: "/" } });
-    await db.unit.update({ where: { id: u.id }, data: { path: `/${u.id}/` } });
-    unitIds.push(u.id);
-  }
-  const touchpointIds: string[] = [];
-  for (let i = 0; i < 2; i++) {
-    const t = await db.touchpoint.create({
-      data: {
-        orgId,
-        journeyId: journey.id,
-        stageId: stage.id,
-        name: `T${i}`,
-        kind: "service",
-        ...(i === 0 ? { unitId: unitIds[0] } : {}),
-      },
-    });
-    touchpointIds.push(t.id);
-  }
-  const channelIds: string[] = [];
-  for (let i = 0; i < 2; i++)
-    channelIds.push((await db.channel.create({ data: { orgId, key: `c${uid()}`, name: "C" } })).id);
+  const dims = await rollupDimensions(orgId);
   const surveys = [
-    await createSurvey(orgId, { touchpointId: touchpointIds[1] }),
+    await createSurvey(orgId, { touchpointId: dims.touchpointIds[1] }),
     await createSurvey(orgId, { type: "csat" }),
   ];
-  return { journeyId: journey.id, stageId: stage.id, unitIds, touchpointIds, channelIds, surveys };
+  return { ...dims, surveys };
 }
 type World = Awaited<ReturnType<typeof world>>;
 
-/** How often each kind of write took effect over all runs (the sequences must reach every path). */
-const effective = new Map<string, number>();
-const tally = (kind: string) => effective.set(kind, (effective.get(kind) ?? 0) + 1);
-
-const pick = <T>(list: readonly T[], i: number): T | null => (i < list.length ? list[i] : null);
+const { tally, kinds } = coverage();
 
 const rowArb = fc.record({
   metric: fc.constantFrom("nps", "csat", "ces", null, "effort"),
@@ -256,7 +229,7 @@ describe("the roll-up follows every write", () => {
       }),
       { numRuns: 14, seed: 20261205, endOnFailure: true },
     );
-    expect([...effective.keys()].sort()).toEqual([
+    expect(kinds()).toEqual([
       "anonymise",
       "backfill",
       "delete",
