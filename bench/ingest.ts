@@ -97,7 +97,9 @@ function migrate(url: string) {
   if (arg("rollups", "on") === "off") {
     // For comparison only: the scratch database without the roll-ups' triggers (nothing reads them here). Responses
     // are what this benchmark ingests; the interaction roll-up's go too, so that "off" means no roll-up at all.
-    const drop = (["ResponseDaily:Response", "InteractionDaily:Interaction"] as const).flatMap((pair) => {
+    const drop = (
+      ["ResponseDaily:Response", "ResponseDailyOrg:Response", "InteractionDaily:Interaction"] as const
+    ).flatMap((pair) => {
       const [rollup, table] = pair.split(":");
       return ["insert", "update", "delete"].map((k) =>
         url.startsWith("file:") ? `DROP TRIGGER "${rollup}_${k}"` : `DROP TRIGGER "${rollup}_${k}" ON "${table}"`,

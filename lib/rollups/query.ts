@@ -1,5 +1,5 @@
-// Score counts for analytics from the daily roll-up (ResponseDaily, docs/rollups.md) where it can answer, and from
-// the raw responses where it cannot. A period is half-open [from, to) and usually starts and ends mid-day (the
+// Score counts for analytics from the daily roll-ups (ResponseDailyOrg, ResponseDaily: docs/rollups.md) where they
+// can answer, and from the raw responses where they cannot. A period is half-open [from, to) and usually starts and ends mid-day (the
 // presets are rolling): its whole UTC days come from the roll-up and the partial days at its two edges from
 // "Response" (index (orgId, metric, submittedAt, …)), summed in the same statement. Both halves are filtered by the
 // very same responseWhere (lib/analytics/sql.ts): the roll-up is read through a sub-select that exposes its
@@ -71,12 +71,18 @@ export const NO_EMOTION = 99;
 
 // The roll-up's rows under the column names of "Response", each carrying its count as "n". Narrowed here by the
 // organization, the metrics and the whole days (its primary key and (orgId, metric, day) index); the outer
-// responseWhere repeats those terms and adds the filters.
+// responseWhere repeats those terms and adds the filters. A caller who is not narrowed to units reads the roll-up
+// without the unit dimension (ResponseDailyOrg: far fewer rows in an organization with many small units,
+// docs/rollups.md "Size"); one narrowed to units would need ResponseDaily's unitId (today such callers read the raw
+// responses: rollupAnswers).
 function rollupRows(ctx: Ctx, days: Period): Prisma.Sql {
+  const [table, unit] = isScoped(ctx)
+    ? [Prisma.raw(`"ResponseDaily"`), Prisma.raw(`, NULLIF(d."unitId", '') AS "unitId"`)]
+    : [Prisma.raw(`"ResponseDailyOrg"`), Prisma.empty];
   return Prisma.sql`(SELECT d."orgId" AS "orgId", d."day" AS "submittedAt", d."surveyId" AS "surveyId", d."metric" AS "metric",
-    NULLIF(d."touchpointId", '') AS "touchpointId", NULLIF(d."channelId", '') AS "channelId", NULLIF(d."unitId", '') AS "unitId",
+    NULLIF(d."touchpointId", '') AS "touchpointId", NULLIF(d."channelId", '') AS "channelId"${unit},
     d."score" AS "score", d."count" AS "n"
-    FROM "ResponseDaily" d WHERE d."orgId" = ${ctx.orgId} AND d."day" >= ${days.from} AND d."day" < ${days.to}) r`;
+    FROM ${table} d WHERE d."orgId" = ${ctx.orgId} AND d."day" >= ${days.from} AND d."day" < ${days.to}) r`;
 }
 
 type RawRow = { k: string | null; metric: string; score: number | bigint; c: number | bigint | string };

@@ -1,8 +1,8 @@
 // Recomputing the daily roll-ups from the raw rows (docs/rollups.md): the operator's rebuild command
 // (scripts/rollups-rebuild.ts) and the check that the triggers kept them exact (tests/integration/rollups*.test.ts).
-// Each recomputation is its migration's fill (prisma/migrations/*_response_daily_rollups, *_interaction_daily_rollups):
-// one GROUP BY over "Response" of the responses analytics count (lib/analytics/sql.ts responseWhere), and one over
-// "Interaction" of the interactions at a touchpoint.
+// Each recomputation is its migration's fill (prisma/migrations/*_response_daily_rollups, *_response_daily_org_rollups,
+// *_interaction_daily_rollups): a GROUP BY over "Response" of the responses analytics count (lib/analytics/sql.ts
+// responseWhere), by unit or not, and one over "Interaction" of the interactions at a touchpoint.
 import { db, Prisma, provider } from "../db";
 import { NO_EMOTION } from "./query";
 
@@ -13,7 +13,7 @@ const dayOf = (column: string) =>
   );
 
 type Rollup = {
-  table: "ResponseDaily" | "InteractionDaily";
+  table: "ResponseDaily" | "ResponseDailyOrg" | "InteractionDaily";
   /** The raw table it counts (locked in SHARE mode during a rebuild on PostgreSQL). */
   source: "Response" | "Interaction";
   /** Its key columns in primary-key order (everything but "count"). */
@@ -22,19 +22,26 @@ type Rollup = {
   recomputed: (org: Prisma.Sql) => Prisma.Sql;
 };
 
-const ROLLUPS: readonly Rollup[] = [
-  {
-    table: "ResponseDaily",
+/** The score roll-ups of "Response": by unit (ResponseDaily) or for the whole organization (ResponseDailyOrg). */
+function scoreRollup(table: "ResponseDaily" | "ResponseDailyOrg"): Rollup {
+  const byUnit = table === "ResponseDaily";
+  return {
+    table,
     source: "Response",
-    key: ["orgId", "day", "surveyId", "metric", "touchpointId", "channelId", "unitId", "score"],
+    key: ["orgId", "day", "surveyId", "metric", "touchpointId", "channelId", ...(byUnit ? ["unitId"] : []), "score"],
     recomputed: (
       org,
     ) => Prisma.sql`SELECT r."orgId" AS "orgId", ${dayOf(`r."submittedAt"`)} AS "day", r."surveyId" AS "surveyId", r."metric" AS "metric",
-    COALESCE(r."touchpointId", '') AS "touchpointId", COALESCE(r."channelId", '') AS "channelId", COALESCE(r."unitId", '') AS "unitId",
-    r."score" AS "score", COUNT(*) AS "count"
+    COALESCE(r."touchpointId", '') AS "touchpointId", COALESCE(r."channelId", '') AS "channelId",
+    ${Prisma.raw(byUnit ? `COALESCE(r."unitId", '') AS "unitId", ` : "")}r."score" AS "score", COUNT(*) AS "count"
     FROM "Response" r WHERE r."metric" IN ('nps', 'csat', 'ces') AND r."score" IS NOT NULL${org}
-    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`,
-  },
+    GROUP BY ${Prisma.raw(byUnit ? "1, 2, 3, 4, 5, 6, 7, 8" : "1, 2, 3, 4, 5, 6, 7")}`,
+  };
+}
+
+const ROLLUPS: readonly Rollup[] = [
+  scoreRollup("ResponseDaily"),
+  scoreRollup("ResponseDailyOrg"),
   {
     table: "InteractionDaily",
     source: "Interaction",
@@ -117,7 +124,9 @@ export async function rebuildRollups(orgId?: string): Promise<number> {
   return db.$transaction(
     async (tx) => {
       if (provider === "postgresql")
-        await tx.$executeRawUnsafe(`LOCK TABLE ${ROLLUPS.map((r) => `"${r.source}"`).join(", ")} IN SHARE MODE`);
+        await tx.$executeRawUnsafe(
+          `LOCK TABLE ${[...new Set(ROLLUPS.map((r) => `"${r.source}"`))].join(", ")} IN SHARE MODE`,
+        );
       let written = 0;
       for (const rollup of ROLLUPS) {
         const table = Prisma.raw(`"${rollup.table}"`);

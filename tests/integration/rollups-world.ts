@@ -1,6 +1,7 @@
 // The dimensions one property run of the roll-up tests writes against (rollups.test.ts, rollups-interactions.test.ts):
 // fresh ones per run, so that a run may delete them.
-import { db } from "@/lib/db";
+import { db, provider, type Prisma } from "@/lib/db";
+import { rollupDifferences, type RollupDifference } from "@/lib/rollups/rebuild";
 import { uid } from "../factories";
 
 /** A journey with one stage and two touchpoints (the first belongs to the first of two units), and two channels. */
@@ -52,4 +53,32 @@ export function coverage() {
     tally: (kind: string) => effective.set(kind, (effective.get(kind) ?? 0) + 1),
     kinds: () => [...effective.keys()].sort(),
   };
+}
+
+/**
+ * The roll-up differences after `write`, run with one trigger dropped, in a transaction that is rolled back (DDL is
+ * transactional on both databases): what the property would see if that trigger were missing.
+ */
+export async function differencesWithout(
+  trigger: { name: string; table: string },
+  orgId: string,
+  write: (tx: Prisma.TransactionClient) => Promise<unknown>,
+): Promise<RollupDifference[]> {
+  const ROLLBACK = new Error("rollback");
+  let diff: RollupDifference[] = [];
+  await db
+    .$transaction(async (tx) => {
+      await tx.$executeRawUnsafe(
+        provider === "postgresql"
+          ? `DROP TRIGGER "${trigger.name}" ON "${trigger.table}"`
+          : `DROP TRIGGER "${trigger.name}"`,
+      );
+      await write(tx);
+      diff = await rollupDifferences(orgId, tx);
+      throw ROLLBACK;
+    })
+    .catch((e: unknown) => {
+      if (e !== ROLLBACK) throw e;
+    });
+  return diff;
 }

@@ -1,4 +1,5 @@
-// The daily score roll-up (ResponseDaily, docs/rollups.md) against the real database, SQLite or PostgreSQL:
+// The daily score roll-ups (ResponseDaily by unit, ResponseDailyOrg for the whole organization, docs/rollups.md)
+// against the real database, SQLite or PostgreSQL:
 // 1. any random sequence of writes — public ingestion (the batch and the one-response path, partial → complete),
 //    multi-row and single inserts, updates of a score, metric, day or dimension, unit reassignment and backfill,
 //    the erasure's anonymisation, deletes, and deleting a touchpoint, channel, unit, survey or the organization
@@ -24,7 +25,7 @@ import { createOrg, uid, type Org } from "../factories";
 import { createSurvey } from "../factories/surveys";
 import { http, respondent } from "./http";
 import { script } from "./operator-script";
-import { coverage, pick, rollupDimensions } from "./rollups-world";
+import { coverage, differencesWithout, pick, rollupDimensions } from "./rollups-world";
 
 const DAY = 86_400_000;
 const T0 = Date.parse("2026-03-02T00:00:00Z");
@@ -332,6 +333,52 @@ describe("the roll-up follows every write", () => {
   });
 });
 
+describe("the property fails without any one trigger", () => {
+  const cases = ["ResponseDaily", "ResponseDailyOrg"].flatMap((rollup) =>
+    (["insert", "update", "delete"] as const).map((k) => [rollup, k] as const),
+  );
+  it.each(cases)("%s: without its %s trigger the roll-ups differ from a recomputation", async (rollup, k) => {
+    const w = await world(A.orgId);
+    const base = { orgId: A.orgId, surveyId: w.surveys[0].id, metric: "nps", unitId: w.unitIds[0] };
+    const existing = await db.response.create({
+      data: { ...base, clientId: `drop-${uid()}`, score: 4, submittedAt: new Date(T0 + 3 * DAY) },
+    });
+    const diff = await differencesWithout({ name: `${rollup}_${k}`, table: "Response" }, A.orgId, async (tx) => {
+      if (k === "insert")
+        await tx.response.create({ data: { ...base, clientId: `drop-${uid()}`, score: 9, submittedAt: new Date(T0) } });
+      if (k === "update") await tx.response.update({ where: { id: existing.id }, data: { score: 10 } });
+      if (k === "delete") await tx.response.delete({ where: { id: existing.id } });
+    });
+    expect(diff.map((d) => d.table)).toEqual(Array(k === "update" ? 2 : 1).fill(rollup));
+    expect(await rollupDifferences(A.orgId)).toEqual([]); // the trigger is back, the write undone
+  });
+
+  it("a change of the unit alone moves a count in ResponseDaily and leaves ResponseDailyOrg as it was", async () => {
+    const w = await world(A.orgId);
+    const r = await db.response.create({
+      data: {
+        orgId: A.orgId,
+        surveyId: w.surveys[0].id,
+        clientId: `u-${uid()}`,
+        metric: "nps",
+        score: 8,
+        submittedAt: new Date(T0),
+      },
+    });
+    const org = () => db.responseDailyOrg.findMany({ where: { orgId: A.orgId, surveyId: w.surveys[0].id } });
+    const before = await org();
+    await db.response.update({ where: { id: r.id }, data: { unitId: w.unitIds[1] } });
+    expect(await org()).toEqual(before);
+    expect(
+      await db.responseDaily.findMany({
+        where: { orgId: A.orgId, surveyId: w.surveys[0].id },
+        select: { unitId: true, count: true },
+      }),
+    ).toEqual([{ unitId: w.unitIds[1], count: 1 }]);
+    expect(await rollupDifferences(A.orgId)).toEqual([]);
+  });
+});
+
 const norm = (rows: CountRow[]) => rows.map((r) => `${r.key}|${r.metric}|${Number(r.score)}|${Number(r.count)}`).sort();
 
 describe("the query function equals the raw GROUP BY", () => {
@@ -419,7 +466,8 @@ describe("the query function equals the raw GROUP BY", () => {
     const f = { surveyId: w.surveys[0].id };
     const before = norm(await countsCurrentAndPrevious(ctx, f, period, { from: period.from, to: period.from }));
     // Damage the roll-up on purpose (a day inside the period): the query function must see it, the raw one not.
-    await db.$executeRaw`UPDATE "ResponseDaily" SET "count" = "count" + 1000 WHERE "orgId" = ${A.orgId} AND "surveyId" = ${w.surveys[0].id} AND "day" = ${new Date(T0 + 7 * DAY)}`;
+    // (An organization-wide read: ResponseDailyOrg.)
+    await db.$executeRaw`UPDATE "ResponseDailyOrg" SET "count" = "count" + 1000 WHERE "orgId" = ${A.orgId} AND "surveyId" = ${w.surveys[0].id} AND "day" = ${new Date(T0 + 7 * DAY)}`;
     const damaged = norm(await countsCurrentAndPrevious(ctx, f, period, { from: period.from, to: period.from }));
     expect(damaged).not.toEqual(before);
     expect(await rollupDifferences(A.orgId)).not.toEqual([]);
@@ -433,6 +481,7 @@ describe("the query function equals the raw GROUP BY", () => {
 
   it("falls back to the raw rows for a customer segment", async () => {
     await db.$executeRaw`UPDATE "ResponseDaily" SET "count" = "count" + 1000 WHERE "orgId" = ${A.orgId}`;
+    await db.$executeRaw`UPDATE "ResponseDailyOrg" SET "count" = "count" + 1000 WHERE "orgId" = ${A.orgId}`;
     try {
       const period = { from: new Date(T0 - DAY), to: new Date(T0 + 50 * DAY) };
       const rows = await countsCurrentAndPrevious(A.ctx("viewer"), { segment: "vip" }, period, {
