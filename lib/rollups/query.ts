@@ -3,8 +3,8 @@
 // ends mid-day (the presets are rolling): its whole UTC days come from the roll-up and the partial days at its two
 // edges from "Response" (index (orgId, metric, submittedAt, …)), summed in the same statement. Both halves are
 // filtered by the very same responseWhere (lib/analytics/sql.ts): the roll-up is read through a sub-select that
-// exposes its columns under the names of "Response" ("day" as "submittedAt", "" as NULL), so a filter means the same on both.
-// A filter the roll-up has no column for — the customer segment — makes the whole count raw.
+// exposes its columns under the names of "Response" ("day" as "submittedAt", "" as NULL), so a filter means the same
+// on both. A filter the roll-up has no column for — the customer segment — makes the whole count raw.
 import { Prisma } from "../db";
 import { analyticsDb } from "../db-replica";
 import type { Ctx } from "../auth/ctx";
