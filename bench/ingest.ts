@@ -6,7 +6,7 @@
 //   npx tsx bench/ingest.ts [--duration=20] [--connections=16] [--workers=1] [--postgres=<admin url>] [--only=sqlite|postgresql]
 //                           [--cpu-prof=<dir>]   (the server writes a V8 CPU profile there when it stops)
 //                           [--fast-path=off]    (every request through Next.js's pipeline, for comparison)
-//                           [--rollups=off]      (without the daily score roll-up's triggers, docs/rollups.md: its cost)
+//                           [--rollups=off]      (without the daily roll-ups' triggers, docs/rollups.md: their cost)
 //   BENCH_PG_DATABASE names the scratch PostgreSQL database (default resonance_bench_ingest), dropped after.
 //                           [--comments=realistic] (the comments are the English ones of tests/text/evaluation.jsonl,
 //                                                   68 characters on average, instead of "Reason 12" and "Fast")
@@ -95,10 +95,16 @@ function migrate(url: string) {
     stdio: "ignore",
   });
   if (arg("rollups", "on") === "off") {
-    // For comparison only: the scratch database without the roll-up's triggers (nothing reads it here).
-    const drop = ["insert", "update", "delete"].map((k) =>
-      url.startsWith("file:") ? `DROP TRIGGER "ResponseDaily_${k}"` : `DROP TRIGGER "ResponseDaily_${k}" ON "Response"`,
-    );
+    // For comparison only: the scratch database without the roll-ups' triggers (nothing reads them here). Responses
+    // are what this benchmark ingests; the interaction roll-up's go too, so that "off" means no roll-up at all.
+    const drop = (
+      ["ResponseDaily:Response", "ResponseDailyOrg:Response", "InteractionDaily:Interaction"] as const
+    ).flatMap((pair) => {
+      const [rollup, table] = pair.split(":");
+      return ["insert", "update", "delete"].map((k) =>
+        url.startsWith("file:") ? `DROP TRIGGER "${rollup}_${k}"` : `DROP TRIGGER "${rollup}_${k}" ON "${table}"`,
+      );
+    });
     execFileSync(
       process.execPath,
       [

@@ -1,13 +1,13 @@
-// `npm run rollups:rebuild`: recompute the daily score roll-up (ResponseDaily, docs/rollups.md) from the raw
-// responses, one transaction per organization. The database's triggers keep it exact on every write, so this is for
-// repairs: after restoring rows by hand, after a migration that dropped the triggers, or to verify. DATABASE_URL as
-// for `npm start` (default: the SQLite file). On PostgreSQL each organization's rebuild holds writes to responses
-// (of every organization) until it commits: about 2 seconds per million of its responses (10 on SQLite, which runs one
-// writing transaction at a time anyway).
+// `npm run rollups:rebuild`: recompute the daily roll-ups (ResponseDaily, ResponseDailyOrg, InteractionDaily:
+// docs/rollups.md) from the raw responses and interactions, one transaction per organization. The database's triggers keep them exact on
+// every write, so this is for repairs: after restoring rows by hand, after a migration that dropped the triggers, or
+// to verify. DATABASE_URL as for `npm start` (default: the SQLite file). On PostgreSQL each organization's rebuild
+// holds writes to responses and interactions (of every organization) until it commits: about 2 seconds per million
+// of its rows (10 on SQLite, which runs one writing transaction at a time anyway).
 //   --org <slug>   only this organization (repeatable)
 //   --check        change nothing: list where the roll-up differs from a recomputation; exit 1 if it does
-import { db } from "../lib/db";
-import { rebuildRollups, rollupDifferences } from "../lib/rollups/rebuild";
+import { db, Prisma } from "../lib/db";
+import { rebuildRollups, rollupDifferences, ROLLUP_TABLES } from "../lib/rollups/rebuild";
 
 const values = (flag: string) => process.argv.flatMap((a, i, all) => (a === flag && all[i + 1] ? [all[i + 1]] : []));
 const slugs = values("--org");
@@ -30,7 +30,7 @@ for (const org of orgs) {
     differing += diff.length;
     console.log(`${org.slug}: ${diff.length ? `${diff.length} roll-up rows differ` : "exact"}`);
     for (const d of diff.slice(0, 20))
-      console.log(`  ${JSON.stringify(d.key)} stored ${d.stored}, recomputed ${d.expected}`);
+      console.log(`  ${d.table} ${JSON.stringify(d.key)} stored ${d.stored}, recomputed ${d.expected}`);
   } else {
     const rows = await rebuildRollups(org.id);
     console.log(`${org.slug}: ${rows} roll-up rows in ${Math.round(performance.now() - started)} ms`);
@@ -38,8 +38,12 @@ for (const org of orgs) {
 }
 if (!slugs.length && !check) {
   // Rows of organizations that no longer exist (none while the triggers are in place).
-  const gone = await db.$executeRaw`DELETE FROM "ResponseDaily" WHERE "orgId" NOT IN (SELECT "id" FROM "Organization")`;
-  if (gone) console.log(`removed ${gone} rows of deleted organizations`);
+  for (const table of ROLLUP_TABLES) {
+    const gone = await db.$executeRaw(
+      Prisma.sql`DELETE FROM ${Prisma.raw(`"${table}"`)} WHERE "orgId" NOT IN (SELECT "id" FROM "Organization")`,
+    );
+    if (gone) console.log(`removed ${gone} ${table} rows of deleted organizations`);
+  }
 }
 await db.$disconnect();
 if (differing) process.exit(1);

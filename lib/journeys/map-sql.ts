@@ -1,14 +1,15 @@
 // The two GROUP BYs behind the journey map and the gap report. The database does the counting; no response
 // or interaction row leaves it. Both are scoped to ctx.orgId, to the caller's units (lib/units/scope.ts) and to the
-// given touchpoints (which the caller loaded from the caller's organization). Responses: the daily roll-up for whole
-// days and Response (orgId, metric, submittedAt, …) for the partial ones (lib/rollups/query.ts); interactions:
-// Interaction (orgId, touchpointId, occurredAt).
+// given touchpoints (which the caller loaded from the caller's organization). Each reads its daily roll-up for whole
+// days and the raw rows for the partial ones (docs/rollups.md): responses ResponseDaily and Response (orgId, metric,
+// submittedAt, …) (lib/rollups/query.ts); interactions InteractionDaily and Interaction (orgId, touchpointId,
+// occurredAt, …).
 import { Prisma } from "../db";
 import { analyticsDb } from "../db-replica";
 import type { Ctx } from "../auth/ctx";
 import type { Period } from "../analytics/filters";
 import { scopeSql } from "../units/scope";
-import { scoreCounts, type CountOptions } from "../rollups/query";
+import { countingParts, NO_EMOTION, scoreCounts, type CountOptions } from "../rollups/query";
 import type { CountRow } from "../metrics";
 
 /** The filters the map and the report honour besides the period (the touchpoints are the scope). */
@@ -46,33 +47,71 @@ export type InteractionStats = {
   emotionSum: number;
 };
 
-type RawInteractions = { k: string; c: number | bigint; ec: number | bigint; es: number | bigint | string | null };
+type RawInteractions = {
+  k: string;
+  c: number | bigint | string;
+  ec: number | bigint | string;
+  es: number | bigint | string | null;
+};
 
-/** Interaction volume and emotion per touchpoint in [from, to), one GROUP BY touchpointId. */
+// The interaction roll-up's rows under the column names of "Interaction", each carrying its count as "n" ("" and
+// the "no emotion" value as NULL). Narrowed here by the organization and the whole days (its primary key
+// (orgId, touchpointId, day, …)); the outer WHERE repeats those terms and adds the filters.
+function interactionRollupRows(ctx: Ctx, days: Period): Prisma.Sql {
+  return Prisma.sql`(SELECT d."orgId" AS "orgId", d."touchpointId" AS "touchpointId", d."day" AS "occurredAt",
+    NULLIF(d."channelId", '') AS "channelId", NULLIF(d."unitId", '') AS "unitId",
+    NULLIF(d."emotion", ${Prisma.raw(String(NO_EMOTION))}) AS "emotion", d."count" AS "n"
+    FROM "InteractionDaily" d WHERE d."orgId" = ${ctx.orgId} AND d."day" >= ${days.from} AND d."day" < ${days.to}) i`;
+}
+
+/**
+ * Interaction volume and emotion per touchpoint in [from, to): whole UTC days from the daily roll-up
+ * (InteractionDaily, docs/rollups.md), the partial days at the edges from "Interaction" (orgId, touchpointId,
+ * occurredAt, emotion, channelId), summed in one statement; both filtered by the same WHERE. A segment (the roll-up
+ * has no customer) and a caller narrowed to units read the raw interactions for the whole period, as responses do
+ * (rollupAnswers in lib/rollups/query.ts).
+ */
 export async function interactionStatsByTouchpoint(
   ctx: Ctx,
   touchpointIds: readonly string[],
   scope: MapScope,
   period: Period,
+  opts: CountOptions = {},
 ): Promise<Map<string, InteractionStats>> {
   const out = new Map<string, InteractionStats>();
   if (touchpointIds.length === 0) return out;
-  const parts: Prisma.Sql[] = [
-    Prisma.sql`i."orgId" = ${ctx.orgId}`,
-    Prisma.sql`i."touchpointId" IN (${Prisma.join([...touchpointIds])})`,
-    Prisma.sql`i."occurredAt" >= ${period.from}`,
-    Prisma.sql`i."occurredAt" < ${period.to}`,
-  ];
-  const units = scopeSql(ctx, 'i."unitId"'); // " AND i.unitId IN (…)" for a unit-scoped caller
-  if (scope.channelId) parts.push(Prisma.sql`i."channelId" = ${scope.channelId}`);
-  if (scope.segment) {
-    parts.push(
-      Prisma.sql`i."customerId" IN (SELECT ct."customerId" FROM "CustomerTag" ct WHERE ct."orgId" = ${ctx.orgId} AND ct."tag" = ${scope.segment})`,
-    );
-  }
-  const rows = await analyticsDb().$queryRaw<RawInteractions[]>(
-    Prisma.sql`SELECT i."touchpointId" AS k, COUNT(*) AS c, COUNT(i."emotion") AS ec, SUM(i."emotion") AS es FROM "Interaction" i WHERE ${Prisma.join(parts, " AND ")}${units} GROUP BY 1`,
+  const where = (range: Period) => {
+    const parts: Prisma.Sql[] = [
+      Prisma.sql`i."orgId" = ${ctx.orgId}`,
+      Prisma.sql`i."touchpointId" IN (${Prisma.join([...touchpointIds])})`,
+      Prisma.sql`i."occurredAt" >= ${range.from}`,
+      Prisma.sql`i."occurredAt" < ${range.to}`,
+    ];
+    if (scope.channelId) parts.push(Prisma.sql`i."channelId" = ${scope.channelId}`);
+    if (scope.segment) {
+      parts.push(
+        Prisma.sql`i."customerId" IN (SELECT ct."customerId" FROM "CustomerTag" ct WHERE ct."orgId" = ${ctx.orgId} AND ct."tag" = ${scope.segment})`,
+      );
+    }
+    // " AND i.unitId IN (…)" for a unit-scoped caller
+    return Prisma.sql`${Prisma.join(parts, " AND ")}${scopeSql(ctx, 'i."unitId"')}`;
+  };
+  const { days, edges } = countingParts(ctx, { segment: scope.segment }, period, opts);
+  const selects = edges.map(
+    (edge) =>
+      Prisma.sql`SELECT i."touchpointId" AS k, COUNT(*) AS c, COUNT(i."emotion") AS ec, SUM(i."emotion") AS es FROM "Interaction" i WHERE ${where(edge)} GROUP BY 1`,
   );
+  if (days)
+    selects.push(
+      Prisma.sql`SELECT i."touchpointId" AS k, SUM(i."n") AS c, SUM(CASE WHEN i."emotion" IS NULL THEN 0 ELSE i."n" END) AS ec,
+        SUM(i."emotion" * i."n") AS es FROM ${interactionRollupRows(ctx, days)} WHERE ${where(days)} GROUP BY 1`,
+    );
+  if (selects.length === 0) return out;
+  const sql =
+    selects.length === 1
+      ? selects[0]
+      : Prisma.sql`SELECT x.k AS k, SUM(x.c) AS c, SUM(x.ec) AS ec, SUM(x.es) AS es FROM (${Prisma.join(selects, " UNION ALL ")}) x GROUP BY 1`;
+  const rows = await (opts.read ?? analyticsDb()).$queryRaw<RawInteractions[]>(sql);
   for (const r of rows)
     out.set(String(r.k), {
       count: Number(r.c),

@@ -1,10 +1,10 @@
-// Score counts for analytics from the daily roll-up (ResponseDaily, docs/rollups.md) where it can answer, and from
-// the raw responses where it cannot. A period is half-open [from, to) and usually starts and ends mid-day (the
-// presets are rolling): its whole UTC days come from the roll-up and the partial days at its two edges from
-// "Response" (index (orgId, metric, submittedAt, …)), summed in the same statement. Both halves are filtered by the
-// very same responseWhere (lib/analytics/sql.ts): the roll-up is read through a sub-select that exposes its
-// columns under the names of "Response" ("day" as "submittedAt", "" as NULL), so a filter means the same on both.
-// A filter the roll-up has no column for — the customer segment — makes the whole count raw.
+// Score counts for analytics from the daily roll-ups (ResponseDailyOrg, ResponseDaily: docs/rollups.md) where they
+// can answer, and from the raw responses where they cannot. A period is half-open [from, to) and usually starts and
+// ends mid-day (the presets are rolling): its whole UTC days come from the roll-up and the partial days at its two
+// edges from "Response" (index (orgId, metric, submittedAt, …)), summed in the same statement. Both halves are
+// filtered by the very same responseWhere (lib/analytics/sql.ts): the roll-up is read through a sub-select that
+// exposes its columns under the names of "Response" ("day" as "submittedAt", "" as NULL), so a filter means the same
+// on both. A filter the roll-up has no column for — the customer segment — makes the whole count raw.
 import { Prisma } from "../db";
 import { analyticsDb } from "../db-replica";
 import type { Ctx } from "../auth/ctx";
@@ -47,18 +47,42 @@ export function splitPeriod(p: Period): { days: Period | null; edges: Period[] }
  * responses over 555 units) and reading them costs more than the (orgId, unitId, submittedAt) range of "Response"
  * (docs/rollups.md, "Size").
  */
-export function rollupAnswers(ctx: Ctx, f: ScopeFilters): boolean {
+export function rollupAnswers(ctx: Ctx, f: Pick<ScopeFilters, "segment">): boolean {
   return !f.segment && !isScoped(ctx);
 }
 
+/**
+ * The parts of a period to count: whole days from a roll-up and the edges raw when the roll-ups may answer
+ * (rollupAnswers, unless `source: "raw"` or ANALYTICS_ROLLUPS=off); otherwise the whole period raw. For scoreCounts
+ * and the interaction counts of the journey map (lib/journeys/map-sql.ts).
+ */
+export function countingParts(
+  ctx: Ctx,
+  f: Pick<ScopeFilters, "segment">,
+  period: Period,
+  opts: Pick<CountOptions, "source">,
+): { days: Period | null; edges: Period[] } {
+  const useRollup = opts.source !== "raw" && process.env.ANALYTICS_ROLLUPS !== "off" && rollupAnswers(ctx, f);
+  return useRollup ? splitPeriod(period) : { days: null, edges: [period] };
+}
+
+/** "No emotion" in InteractionDaily (a key column, where NULL cannot be); the app writes emotions −2..+2 only. */
+export const NO_EMOTION = 99;
+
 // The roll-up's rows under the column names of "Response", each carrying its count as "n". Narrowed here by the
 // organization, the metrics and the whole days (its primary key and (orgId, metric, day) index); the outer
-// responseWhere repeats those terms and adds the filters.
+// responseWhere repeats those terms and adds the filters. A caller who is not narrowed to units reads the roll-up
+// without the unit dimension (ResponseDailyOrg: far fewer rows in an organization with many small units,
+// docs/rollups.md "Size"); one narrowed to units would need ResponseDaily's unitId (today such callers read the raw
+// responses: rollupAnswers).
 function rollupRows(ctx: Ctx, days: Period): Prisma.Sql {
+  const [table, unit] = isScoped(ctx)
+    ? [Prisma.raw(`"ResponseDaily"`), Prisma.raw(`, NULLIF(d."unitId", '') AS "unitId"`)]
+    : [Prisma.raw(`"ResponseDailyOrg"`), Prisma.empty];
   return Prisma.sql`(SELECT d."orgId" AS "orgId", d."day" AS "submittedAt", d."surveyId" AS "surveyId", d."metric" AS "metric",
-    NULLIF(d."touchpointId", '') AS "touchpointId", NULLIF(d."channelId", '') AS "channelId", NULLIF(d."unitId", '') AS "unitId",
+    NULLIF(d."touchpointId", '') AS "touchpointId", NULLIF(d."channelId", '') AS "channelId"${unit},
     d."score" AS "score", d."count" AS "n"
-    FROM "ResponseDaily" d WHERE d."orgId" = ${ctx.orgId} AND d."day" >= ${days.from} AND d."day" < ${days.to}) r`;
+    FROM ${table} d WHERE d."orgId" = ${ctx.orgId} AND d."day" >= ${days.from} AND d."day" < ${days.to}) r`;
 }
 
 type RawRow = { k: string | null; metric: string; score: number | bigint; c: number | bigint | string };
@@ -74,11 +98,10 @@ export async function scoreCounts(
   parts: readonly CountPart[],
   opts: CountOptions = {},
 ): Promise<CountRow[]> {
-  const useRollup = opts.source !== "raw" && process.env.ANALYTICS_ROLLUPS !== "off" && rollupAnswers(ctx, f);
   const extra = opts.where ? Prisma.sql` AND ${opts.where}` : Prisma.empty;
   const selects: Prisma.Sql[] = [];
   for (const { period, key } of parts) {
-    const { days, edges } = useRollup ? splitPeriod(period) : { days: null, edges: [period] };
+    const { days, edges } = countingParts(ctx, f, period, opts);
     // GROUP BY positions: valid on both databases also when the key holds bound parameters.
     for (const edge of edges)
       selects.push(

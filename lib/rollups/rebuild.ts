@@ -1,100 +1,147 @@
-// Recomputing the daily roll-up from the raw responses (docs/rollups.md): the operator's rebuild command
-// (scripts/rollups-rebuild.ts) and the check that the triggers kept it exact (tests/integration/rollups.test.ts).
-// The recomputation is the migration's fill (prisma/migrations/*_response_daily_rollups): one GROUP BY over
-// "Response" of the responses analytics count (lib/analytics/sql.ts responseWhere).
+// Recomputing the daily roll-ups from the raw rows (docs/rollups.md): the operator's rebuild command
+// (scripts/rollups-rebuild.ts) and the check that the triggers kept them exact (tests/integration/rollups*.test.ts).
+// Each recomputation is its migration's fill (prisma/migrations/*_response_daily_rollups, *_response_daily_org_rollups,
+// *_interaction_daily_rollups): a GROUP BY over "Response" of the responses analytics count (lib/analytics/sql.ts
+// responseWhere), by unit or not, and one over "Interaction" of the interactions at a touchpoint.
 import { db, Prisma, provider } from "../db";
+import { NO_EMOTION } from "./query";
 
-/** The UTC day of r."submittedAt", as the triggers store it (SQLite: the DateTime text of that midnight). */
-const DAY =
-  provider === "postgresql"
-    ? Prisma.raw(`date_trunc('day', r."submittedAt")`)
-    : Prisma.raw(`strftime('%Y-%m-%dT00:00:00.000+00:00', r."submittedAt")`);
+/** The UTC day of a DateTime column, as the triggers store it (SQLite: the DateTime text of that midnight). */
+const dayOf = (column: string) =>
+  Prisma.raw(
+    provider === "postgresql" ? `date_trunc('day', ${column})` : `strftime('%Y-%m-%dT00:00:00.000+00:00', ${column})`,
+  );
 
-const COLUMNS = Prisma.raw(
-  `"orgId", "day", "surveyId", "metric", "touchpointId", "channelId", "unitId", "score", "count"`,
-);
+type Rollup = {
+  table: "ResponseDaily" | "ResponseDailyOrg" | "InteractionDaily";
+  /** The raw table it counts (locked in SHARE mode during a rebuild on PostgreSQL). */
+  source: "Response" | "Interaction";
+  /** Its key columns in primary-key order (everything but "count"). */
+  key: readonly string[];
+  /** The recomputation of its rows (of one organization, or of all of them). */
+  recomputed: (org: Prisma.Sql) => Prisma.Sql;
+};
 
-function recomputed(orgId: string | undefined): Prisma.Sql {
-  const org = orgId ? Prisma.sql` AND r."orgId" = ${orgId}` : Prisma.empty;
-  return Prisma.sql`SELECT r."orgId" AS "orgId", ${DAY} AS "day", r."surveyId" AS "surveyId", r."metric" AS "metric",
-    COALESCE(r."touchpointId", '') AS "touchpointId", COALESCE(r."channelId", '') AS "channelId", COALESCE(r."unitId", '') AS "unitId",
-    r."score" AS "score", COUNT(*) AS "count"
+/** The score roll-ups of "Response": by unit (ResponseDaily) or for the whole organization (ResponseDailyOrg). */
+function scoreRollup(table: "ResponseDaily" | "ResponseDailyOrg"): Rollup {
+  const byUnit = table === "ResponseDaily";
+  return {
+    table,
+    source: "Response",
+    key: ["orgId", "day", "surveyId", "metric", "touchpointId", "channelId", ...(byUnit ? ["unitId"] : []), "score"],
+    recomputed: (
+      org,
+    ) => Prisma.sql`SELECT r."orgId" AS "orgId", ${dayOf(`r."submittedAt"`)} AS "day", r."surveyId" AS "surveyId", r."metric" AS "metric",
+    COALESCE(r."touchpointId", '') AS "touchpointId", COALESCE(r."channelId", '') AS "channelId",
+    ${Prisma.raw(byUnit ? `COALESCE(r."unitId", '') AS "unitId", ` : "")}r."score" AS "score", COUNT(*) AS "count"
     FROM "Response" r WHERE r."metric" IN ('nps', 'csat', 'ces') AND r."score" IS NOT NULL${org}
-    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`;
+    GROUP BY ${Prisma.raw(byUnit ? "1, 2, 3, 4, 5, 6, 7, 8" : "1, 2, 3, 4, 5, 6, 7")}`,
+  };
 }
 
-export type RollupRow = {
-  orgId: string;
-  day: string;
-  surveyId: string;
-  metric: string;
-  touchpointId: string;
-  channelId: string;
-  unitId: string;
-  score: number;
-  count: number;
+const ROLLUPS: readonly Rollup[] = [
+  scoreRollup("ResponseDaily"),
+  scoreRollup("ResponseDailyOrg"),
+  {
+    table: "InteractionDaily",
+    source: "Interaction",
+    key: ["orgId", "touchpointId", "day", "channelId", "unitId", "emotion"],
+    recomputed: (
+      org,
+    ) => Prisma.sql`SELECT r."orgId" AS "orgId", r."touchpointId" AS "touchpointId", ${dayOf(`r."occurredAt"`)} AS "day",
+    COALESCE(r."channelId", '') AS "channelId", COALESCE(r."unitId", '') AS "unitId", COALESCE(r."emotion", ${Prisma.raw(String(NO_EMOTION))}) AS "emotion", COUNT(*) AS "count"
+    FROM "Interaction" r WHERE r."touchpointId" IS NOT NULL${org}
+    GROUP BY 1, 2, 3, 4, 5, 6`,
+  },
+];
+
+const quoted = (columns: readonly string[]) => Prisma.raw(columns.map((c) => `"${c}"`).join(", "));
+
+/** A roll-up row: its key columns (the day as YYYY-MM-DD, numbers as numbers) and its count. */
+export type RollupRow = Record<string, string | number> & { count: number };
+
+export type RollupDifference = {
+  table: Rollup["table"];
+  key: Record<string, string | number>;
+  stored: number;
+  expected: number;
 };
 
-type Raw = Omit<RollupRow, "day" | "score" | "count"> & {
-  day: Date | string;
-  score: number | bigint;
-  count: number | bigint;
-};
-
-const keyOf = (r: RollupRow) =>
-  [r.orgId, r.day, r.surveyId, r.metric, r.touchpointId, r.channelId, r.unitId, r.score].join("\n");
-
-function normalise(rows: Raw[]): Map<string, RollupRow> {
+function normalise(rollup: Rollup, rows: Array<Record<string, unknown>>): Map<string, RollupRow> {
   const out = new Map<string, RollupRow>();
   for (const r of rows) {
-    const day = (r.day instanceof Date ? r.day : new Date(r.day)).toISOString().slice(0, 10);
-    const row = { ...r, day, score: Number(r.score), count: Number(r.count) };
-    out.set(keyOf(row), row);
+    const row: RollupRow = { count: Number(r.count) };
+    for (const k of rollup.key) {
+      const v = r[k];
+      row[k] =
+        k === "day"
+          ? (v instanceof Date ? v : new Date(String(v))).toISOString().slice(0, 10)
+          : typeof v === "bigint" || typeof v === "number"
+            ? Number(v)
+            : String(v);
+    }
+    out.set(rollup.key.map((k) => row[k]).join("\n"), row);
   }
   return out;
 }
 
 /**
- * Where the stored roll-up differs from a recomputation (an empty list: exact). For tests and the operator's
- * `--check`; reads every counted response of the organization (or of all of them).
+ * Where the stored roll-ups differ from a recomputation (an empty list: exact). For tests and the operator's
+ * `--check`; reads every counted response and interaction of the organization (or of all of them).
  */
 export async function rollupDifferences(
   orgId?: string,
-): Promise<Array<{ key: Omit<RollupRow, "count">; stored: number; expected: number }>> {
-  const org = orgId ? Prisma.sql` WHERE d."orgId" = ${orgId}` : Prisma.empty;
-  const [stored, expected] = await Promise.all([
-    db.$queryRaw<Raw[]>(
-      Prisma.sql`SELECT d."orgId" AS "orgId", d."day" AS "day", d."surveyId" AS "surveyId", d."metric" AS "metric", d."touchpointId" AS "touchpointId",
-        d."channelId" AS "channelId", d."unitId" AS "unitId", d."score" AS "score", d."count" AS "count" FROM "ResponseDaily" d${org}`,
-    ),
-    db.$queryRaw<Raw[]>(recomputed(orgId)),
-  ]).then(([s, e]) => [normalise(s), normalise(e)]);
-  const out: Array<{ key: Omit<RollupRow, "count">; stored: number; expected: number }> = [];
-  for (const k of new Set([...stored.keys(), ...expected.keys()])) {
-    const s = stored.get(k);
-    const e = expected.get(k);
-    if (s?.count === e?.count) continue;
-    const { count: _, ...key } = (s ?? e)!;
-    out.push({ key, stored: s?.count ?? 0, expected: e?.count ?? 0 });
+  read: Pick<Prisma.TransactionClient, "$queryRaw"> = db,
+): Promise<RollupDifference[]> {
+  const out: RollupDifference[] = [];
+  for (const rollup of ROLLUPS) {
+    const [stored, expected] = await Promise.all([
+      read.$queryRaw<Array<Record<string, unknown>>>(
+        Prisma.sql`SELECT ${quoted([...rollup.key, "count"])} FROM "${Prisma.raw(rollup.table)}"${orgId ? Prisma.sql` WHERE "orgId" = ${orgId}` : Prisma.empty}`,
+      ),
+      read.$queryRaw<Array<Record<string, unknown>>>(
+        rollup.recomputed(orgId ? Prisma.sql` AND r."orgId" = ${orgId}` : Prisma.empty),
+      ),
+    ]).then(([s, e]) => [normalise(rollup, s), normalise(rollup, e)]);
+    for (const k of new Set([...stored.keys(), ...expected.keys()])) {
+      const s = stored.get(k);
+      const e = expected.get(k);
+      if (s?.count === e?.count) continue;
+      const { count: _, ...key } = (s ?? e)!;
+      out.push({ table: rollup.table, key, stored: s?.count ?? 0, expected: e?.count ?? 0 });
+    }
   }
   return out;
 }
 
 /**
- * Replaces the organization's roll-up (or every organization's) by a recomputation, in one transaction. On
- * PostgreSQL it first takes a SHARE lock on "Response": writes to responses wait until the rebuild commits (and
- * it waits for those in flight), so that no response is counted twice or missed; SQLite runs one writing
+ * Replaces the organization's roll-ups (or every organization's) by a recomputation, in one transaction. On
+ * PostgreSQL it first takes a SHARE lock on "Response" and "Interaction": writes to them wait until the rebuild
+ * commits (and it waits for those in flight), so that no row is counted twice or missed; SQLite runs one writing
  * transaction at a time anyway. Returns the number of roll-up rows written.
  */
 export async function rebuildRollups(orgId?: string): Promise<number> {
   return db.$transaction(
     async (tx) => {
-      if (provider === "postgresql") await tx.$executeRaw`LOCK TABLE "Response" IN SHARE MODE`;
-      await tx.$executeRaw(
-        Prisma.sql`DELETE FROM "ResponseDaily"${orgId ? Prisma.sql` WHERE "orgId" = ${orgId}` : Prisma.empty}`,
-      );
-      return tx.$executeRaw(Prisma.sql`INSERT INTO "ResponseDaily" (${COLUMNS}) ${recomputed(orgId)}`);
+      if (provider === "postgresql")
+        await tx.$executeRawUnsafe(
+          `LOCK TABLE ${[...new Set(ROLLUPS.map((r) => `"${r.source}"`))].join(", ")} IN SHARE MODE`,
+        );
+      let written = 0;
+      for (const rollup of ROLLUPS) {
+        const table = Prisma.raw(`"${rollup.table}"`);
+        await tx.$executeRaw(
+          Prisma.sql`DELETE FROM ${table}${orgId ? Prisma.sql` WHERE "orgId" = ${orgId}` : Prisma.empty}`,
+        );
+        written += await tx.$executeRaw(
+          Prisma.sql`INSERT INTO ${table} (${quoted([...rollup.key, "count"])}) ${rollup.recomputed(orgId ? Prisma.sql` AND r."orgId" = ${orgId}` : Prisma.empty)}`,
+        );
+      }
+      return written;
     },
     { timeout: 600_000 },
   );
 }
+
+/** The roll-up tables, for the rebuild command's clean-up of rows of deleted organizations. */
+export const ROLLUP_TABLES = ROLLUPS.map((r) => r.table);

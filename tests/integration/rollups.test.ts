@@ -1,4 +1,5 @@
-// The daily score roll-up (ResponseDaily, docs/rollups.md) against the real database, SQLite or PostgreSQL:
+// The daily score roll-ups (ResponseDaily by unit, ResponseDailyOrg for the whole organization, docs/rollups.md)
+// against the real database, SQLite or PostgreSQL:
 // 1. any random sequence of writes — public ingestion (the batch and the one-response path, partial → complete),
 //    multi-row and single inserts, updates of a score, metric, day or dimension, unit reassignment and backfill,
 //    the erasure's anonymisation, deletes, and deleting a touchpoint, channel, unit, survey or the organization
@@ -24,6 +25,7 @@ import { createOrg, uid, type Org } from "../factories";
 import { createSurvey } from "../factories/surveys";
 import { http, respondent } from "./http";
 import { script } from "./operator-script";
+import { coverage, differencesWithout, pick, rollupDimensions } from "./rollups-world";
 
 const DAY = 86_400_000;
 const T0 = Date.parse("2026-03-02T00:00:00Z");
@@ -36,44 +38,16 @@ beforeAll(async () => {
 
 /** Fresh touchpoints, channels, units and surveys for one run (so that a run may delete them). */
 async function world(orgId: string) {
-  const journey = await db.journey.create({ data: { orgId, name: `J ${uid()}` } });
-  const stage = await db.stage.create({ data: { orgId, journeyId: journey.id, name: "S", position: 0 } });
-  const unitIds: string[] = [];
-  for (let i = 0; i < 2; i++) {
-    const u = await db.unit.create({ data: { orgId, code: `U-${uid()}`, name: "U", path: "/" } });
-    await db.unit.update({ where: { id: u.id }, data: { path: `/${u.id}/` } });
-    unitIds.push(u.id);
-  }
-  const touchpointIds: string[] = [];
-  for (let i = 0; i < 2; i++) {
-    const t = await db.touchpoint.create({
-      data: {
-        orgId,
-        journeyId: journey.id,
-        stageId: stage.id,
-        name: `T${i}`,
-        kind: "service",
-        ...(i === 0 ? { unitId: unitIds[0] } : {}),
-      },
-    });
-    touchpointIds.push(t.id);
-  }
-  const channelIds: string[] = [];
-  for (let i = 0; i < 2; i++)
-    channelIds.push((await db.channel.create({ data: { orgId, key: `c${uid()}`, name: "C" } })).id);
+  const dims = await rollupDimensions(orgId);
   const surveys = [
-    await createSurvey(orgId, { touchpointId: touchpointIds[1] }),
+    await createSurvey(orgId, { touchpointId: dims.touchpointIds[1] }),
     await createSurvey(orgId, { type: "csat" }),
   ];
-  return { journeyId: journey.id, stageId: stage.id, unitIds, touchpointIds, channelIds, surveys };
+  return { ...dims, surveys };
 }
 type World = Awaited<ReturnType<typeof world>>;
 
-/** How often each kind of write took effect over all runs (the sequences must reach every path). */
-const effective = new Map<string, number>();
-const tally = (kind: string) => effective.set(kind, (effective.get(kind) ?? 0) + 1);
-
-const pick = <T>(list: readonly T[], i: number): T | null => (i < list.length ? list[i] : null);
+const { tally, kinds } = coverage();
 
 const rowArb = fc.record({
   metric: fc.constantFrom("nps", "csat", "ces", null, "effort"),
@@ -256,7 +230,7 @@ describe("the roll-up follows every write", () => {
       }),
       { numRuns: 14, seed: 20261205, endOnFailure: true },
     );
-    expect([...effective.keys()].sort()).toEqual([
+    expect(kinds()).toEqual([
       "anonymise",
       "backfill",
       "delete",
@@ -359,6 +333,52 @@ describe("the roll-up follows every write", () => {
   });
 });
 
+describe("the property fails without any one trigger", () => {
+  const cases = ["ResponseDaily", "ResponseDailyOrg"].flatMap((rollup) =>
+    (["insert", "update", "delete"] as const).map((k) => [rollup, k] as const),
+  );
+  it.each(cases)("%s: without its %s trigger the roll-ups differ from a recomputation", async (rollup, k) => {
+    const w = await world(A.orgId);
+    const base = { orgId: A.orgId, surveyId: w.surveys[0].id, metric: "nps", unitId: w.unitIds[0] };
+    const existing = await db.response.create({
+      data: { ...base, clientId: `drop-${uid()}`, score: 4, submittedAt: new Date(T0 + 3 * DAY) },
+    });
+    const diff = await differencesWithout({ name: `${rollup}_${k}`, table: "Response" }, A.orgId, async (tx) => {
+      if (k === "insert")
+        await tx.response.create({ data: { ...base, clientId: `drop-${uid()}`, score: 9, submittedAt: new Date(T0) } });
+      if (k === "update") await tx.response.update({ where: { id: existing.id }, data: { score: 10 } });
+      if (k === "delete") await tx.response.delete({ where: { id: existing.id } });
+    });
+    expect(diff.map((d) => d.table)).toEqual(Array(k === "update" ? 2 : 1).fill(rollup));
+    expect(await rollupDifferences(A.orgId)).toEqual([]); // the trigger is back, the write undone
+  });
+
+  it("a change of the unit alone moves a count in ResponseDaily and leaves ResponseDailyOrg as it was", async () => {
+    const w = await world(A.orgId);
+    const r = await db.response.create({
+      data: {
+        orgId: A.orgId,
+        surveyId: w.surveys[0].id,
+        clientId: `u-${uid()}`,
+        metric: "nps",
+        score: 8,
+        submittedAt: new Date(T0),
+      },
+    });
+    const org = () => db.responseDailyOrg.findMany({ where: { orgId: A.orgId, surveyId: w.surveys[0].id } });
+    const before = await org();
+    await db.response.update({ where: { id: r.id }, data: { unitId: w.unitIds[1] } });
+    expect(await org()).toEqual(before);
+    expect(
+      await db.responseDaily.findMany({
+        where: { orgId: A.orgId, surveyId: w.surveys[0].id },
+        select: { unitId: true, count: true },
+      }),
+    ).toEqual([{ unitId: w.unitIds[1], count: 1 }]);
+    expect(await rollupDifferences(A.orgId)).toEqual([]);
+  });
+});
+
 const norm = (rows: CountRow[]) => rows.map((r) => `${r.key}|${r.metric}|${Number(r.score)}|${Number(r.count)}`).sort();
 
 describe("the query function equals the raw GROUP BY", () => {
@@ -446,7 +466,8 @@ describe("the query function equals the raw GROUP BY", () => {
     const f = { surveyId: w.surveys[0].id };
     const before = norm(await countsCurrentAndPrevious(ctx, f, period, { from: period.from, to: period.from }));
     // Damage the roll-up on purpose (a day inside the period): the query function must see it, the raw one not.
-    await db.$executeRaw`UPDATE "ResponseDaily" SET "count" = "count" + 1000 WHERE "orgId" = ${A.orgId} AND "surveyId" = ${w.surveys[0].id} AND "day" = ${new Date(T0 + 7 * DAY)}`;
+    // (An organization-wide read: ResponseDailyOrg.)
+    await db.$executeRaw`UPDATE "ResponseDailyOrg" SET "count" = "count" + 1000 WHERE "orgId" = ${A.orgId} AND "surveyId" = ${w.surveys[0].id} AND "day" = ${new Date(T0 + 7 * DAY)}`;
     const damaged = norm(await countsCurrentAndPrevious(ctx, f, period, { from: period.from, to: period.from }));
     expect(damaged).not.toEqual(before);
     expect(await rollupDifferences(A.orgId)).not.toEqual([]);
@@ -460,6 +481,7 @@ describe("the query function equals the raw GROUP BY", () => {
 
   it("falls back to the raw rows for a customer segment", async () => {
     await db.$executeRaw`UPDATE "ResponseDaily" SET "count" = "count" + 1000 WHERE "orgId" = ${A.orgId}`;
+    await db.$executeRaw`UPDATE "ResponseDailyOrg" SET "count" = "count" + 1000 WHERE "orgId" = ${A.orgId}`;
     try {
       const period = { from: new Date(T0 - DAY), to: new Date(T0 + 50 * DAY) };
       const rows = await countsCurrentAndPrevious(A.ctx("viewer"), { segment: "vip" }, period, {
