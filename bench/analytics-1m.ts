@@ -1,10 +1,11 @@
-// Benchmark at scale: the dashboard's 12-month NPS trend with two filters (issue #5), the journey map and the
+// Benchmark at scale: the dashboard's 12-month NPS trend without and with two filters (issue #5), the journey map and the
 // gap report (issue #6) over ~1,000,000 responses, through the real HTTP endpoints of the production build,
 // next to the SAME SQL sent straight to the driver (better-sqlite3 / pg, no Prisma, no HTTP) in the same run.
-//   npx tsx bench/analytics-1m.ts [--requests=100] [--endpoints=trend,map,gaps,headline,summary] [--postgres=<admin url>]
+//   npx tsx bench/analytics-1m.ts [--requests=100] [--endpoints=trendall,trend,map,gaps,headline,summary] [--postgres=<admin url>]
 //          [--only=sqlite|postgresql] [--rebuild] [--prepare-only] [--explain]
 //          [--base-scale=1 --responses=1000000 --interactions=1000000]
 //          [--rollups=off]   (ANALYTICS_ROLLUPS=off: every count from the raw responses, docs/rollups.md — "before")
+//          [--full-requests=10]   (runs of the "full tables" figure: the service's statements with the roll-up off)
 //          [--sqlite-file=tmp/bench/scale-1m.db]   (BENCH_PG_DATABASE names the PostgreSQL database)
 // Needs a production build (NEXT_DIST_DIR is honoured). The data is the deterministic demo organization
 // (prisma/seed.ts --scale=N: 25,000·N responses, 40,000·N interactions) with its responses and interactions
@@ -13,7 +14,8 @@
 // scale-10m.db and resonance_bench_10m, and so on, so the sizes can be shown side by side.
 // The raw SQL is captured from the service itself: its $queryRaw calls are intercepted while the service
 // function runs in this process, so the statements are exactly those a request issues (the small Prisma
-// ORM lookups of journeys/touchpoints are not in "raw"). Prints p50/p99 in ms and the server's CPU ms per
+// ORM lookups of journeys/touchpoints are not in "raw"). "full tables" runs the statements the same service builds
+// with the roll-up off (every count from Response and Interaction), the work the roll-up saves. Prints p50/p99 in ms and the server's CPU ms per
 // request (steadier than wall clock on a busy machine); nothing is asserted.
 import fs from "node:fs";
 import path from "node:path";
@@ -31,12 +33,26 @@ const targetResponses = Number(arg("responses", "1000000"));
 const targetInteractions = Number(arg("interactions", "1000000"));
 const prepareOnly = process.argv.includes("--prepare-only");
 const requests = Number(arg("requests", "100"));
-const endpoints = arg("endpoints", "trend,map,gaps,headline,summary").split(",");
+// Runs of the same figures computed from the full tables (seconds each at 10M on SQLite, hence fewer).
+const fullRequests = Number(arg("full-requests", "10"));
+const endpoints = arg("endpoints", "trendall,trend,map,gaps,headline,summary").split(",");
 // One dataset per size, kept for later runs: scale-1m.db / resonance_bench_1m, scale-10m.db / resonance_bench_10m …
 const label = `${Math.round(targetResponses / 1e6) || (targetResponses / 1e6).toFixed(1).replace(".", "_")}m`;
 const sqliteFile = path.join(root, arg("sqlite-file", `tmp/bench/scale-${label}.db`));
 const PG_DATABASE = process.env.BENCH_PG_DATABASE || `resonance_bench_${label}`;
 if (!/^[a-z_][a-z0-9_]*$/.test(PG_DATABASE)) throw new Error("BENCH_PG_DATABASE: lower-case letters, digits and _");
+
+/** fn with ANALYTICS_ROLLUPS=off (read per call by lib/rollups/query.ts), restored afterwards. */
+async function withRollupsOff<T>(fn: () => Promise<T>): Promise<T> {
+  const before = process.env.ANALYTICS_ROLLUPS;
+  process.env.ANALYTICS_ROLLUPS = "off";
+  try {
+    return await fn();
+  } finally {
+    if (before === undefined) delete process.env.ANALYTICS_ROLLUPS;
+    else process.env.ANALYTICS_ROLLUPS = before;
+  }
+}
 
 async function child() {
   const url = process.env.DATABASE_URL!;
@@ -79,6 +95,10 @@ async function child() {
   const server = await startServer({ databaseUrl: url });
   const key = await benchViewerKey(db, org.id);
   const cases = {
+    trendall: {
+      path: `/api/v1/metrics/trend?preset=12m&bucket=month`,
+      service: () => getTrends(ctx, analyticsFilters.parse({ preset: "12m", bucket: "month" })),
+    },
     trend: {
       path: `/api/v1/metrics/trend?preset=12m&bucket=month&journeyId=${journeyId}&channelId=${channelId}`,
       service: () => getTrends(ctx, analyticsFilters.parse({ preset: "12m", bucket: "month", journeyId, channelId })),
@@ -105,6 +125,8 @@ async function child() {
       const c = cases[name as keyof typeof cases];
       if (!c) throw new Error(`unknown endpoint ${name}`);
       const statements = await capture(c.service);
+      // The same figures computed from the full tables: the statements the service builds with the roll-up off.
+      const fullStatements = await withRollupsOff(() => capture(c.service));
       const pgid = server.process.pid!;
       let served = 0;
       const get = async () => {
@@ -129,11 +151,19 @@ async function child() {
       cpu0 = process.cpuUsage().user + process.cpuUsage().system;
       const raw = await timeIt(requests, rawAll, 5);
       const rawCpu = (process.cpuUsage().user + process.cpuUsage().system - cpu0) / 1000 / (requests + 5);
+      const full = await timeIt(
+        fullRequests,
+        async () => {
+          for (const q of fullStatements) await rawRun(q);
+        },
+        1,
+      );
       console.log(
         `${provider.padEnd(10)} ${name.padEnd(5)} rows ${String(rows).padStart(7)}  ` +
           `HTTP p50 ${pct(http, 50).toFixed(1)} p99 ${pct(http, 99).toFixed(1)} ms  ` +
           `raw (${statements.length} stmt) p50 ${pct(raw, 50).toFixed(1)} p99 ${pct(raw, 99).toFixed(1)} ms  ` +
           `ratio p50 ${(pct(http, 50) / pct(raw, 50)).toFixed(2)}×  ` +
+          `full tables (${fullStatements.length} stmt) p50 ${pct(full, 50).toFixed(1)} p99 ${pct(full, 99).toFixed(1)} ms  ` +
           `CPU/req: server ${httpCpu.toFixed(1)} ms` +
           (provider === "sqlite" ? `, raw ${rawCpu.toFixed(1)} ms` : " (+ PostgreSQL backend)"),
       );
@@ -221,17 +251,20 @@ async function generate(url: string, provider: "sqlite" | "postgresql") {
       sqlite.close();
     };
   }
+  if (provider === "sqlite") await exec("PRAGMA cache_size = -1000000"); // 1 GB of page cache for the index inserts
   for (const [table, n] of Object.entries(copies)) {
     const cols = await columns(table);
     const select = (k: number) =>
       cols.map((c) => (c === "id" || c === "clientId" ? `"${c}" || '~${k}'` : `"${c}"`)).join(", ");
-    await exec("BEGIN");
+    // Each copy reads the seeded rows from a temporary table, not the growing table (400 copies make 10M).
+    await exec(`CREATE TEMP TABLE "seed_${table}" AS SELECT * FROM "${table}"`);
     for (let k = 1; k < n; k++) {
       await exec(
-        `INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(", ")}) SELECT ${select(k)} FROM "${table}" WHERE "id" NOT LIKE '%~%'`,
+        `INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(", ")}) SELECT ${select(k)} FROM "seed_${table}"`,
       );
+      if (k % 50 === 0) console.log(`${provider}: ${table} copy ${k} of ${n - 1}`);
     }
-    await exec("COMMIT");
+    await exec(`DROP TABLE "seed_${table}"`);
   }
   // The copies updated each roll-up row once per copy: on PostgreSQL every update leaves a dead row version until
   // (auto)vacuum, which a steady stream of writes keeps small; compact it as it would be after a bulk load and a vacuum.
