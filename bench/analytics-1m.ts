@@ -228,12 +228,14 @@ async function generate(url: string, provider: "sqlite" | "postgresql") {
   };
   let exec: (sql: string) => Promise<unknown>;
   let columns: (table: string) => Promise<string[]>;
+  let rows: (sql: string) => Promise<Array<Record<string, unknown>>>;
   let indexes: (table: string) => Promise<Array<{ name: string; sql: string }>>;
   let close: () => Promise<void>;
   if (provider === "postgresql") {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     exec = (sql) => client.query(sql);
+    rows = async (sql) => (await client.query(sql)).rows;
     columns = async (table) =>
       (
         await client.query(
@@ -255,6 +257,7 @@ async function generate(url: string, provider: "sqlite" | "postgresql") {
     const { default: Database } = await import("better-sqlite3");
     const sqlite = new Database(url.replace(/^file:/, ""));
     exec = async (sql) => sqlite.exec(sql);
+    rows = async (sql) => sqlite.prepare(sql).all() as Array<Record<string, unknown>>;
     columns = async (table) =>
       (sqlite.prepare(`PRAGMA table_info("${table}")`).all() as Array<{ name: string }>).map((r) => r.name);
     indexes = async (table) =>
@@ -266,22 +269,55 @@ async function generate(url: string, provider: "sqlite" | "postgresql") {
     };
   }
   if (provider === "sqlite") await exec("PRAGMA cache_size = -1000000"); // 1 GB of page cache for the index inserts
-  for (const [table, n] of Object.entries(copies)) {
+  const timeColumn = { Response: "submittedAt", Interaction: "occurredAt" } as const;
+  for (const [table, n] of Object.entries(copies) as Array<[keyof typeof timeColumn, number]>) {
     const cols = await columns(table);
-    const select = (k: number) =>
-      cols.map((c) => (c === "id" || c === "clientId" ? `"${c}" || '~${k}'` : `"${c}"`)).join(", ");
+    const T = timeColumn[table];
     // Each copy reads the seeded rows from a temporary table, not the growing table (400 copies make 10M), and
     // the secondary indexes are built once at the end (one sort) instead of row by row.
-    await exec(`CREATE TEMP TABLE "seed_${table}" AS SELECT * FROM "${table}"`);
+    await exec(`CREATE TEMP TABLE "seed_${table}" AS SELECT *, row_number() OVER () AS seed_n FROM "${table}"`);
+    await exec(
+      `CREATE TEMP TABLE "seed_units_${table}" AS SELECT "id", row_number() OVER (ORDER BY "id") - 1 AS n FROM "Unit"
+       WHERE "id" IN (SELECT "unitId" FROM "${table}" WHERE "unitId" IS NOT NULL)`,
+    );
+    const [span] = await rows(
+      provider === "postgresql"
+        ? `SELECT (SELECT COUNT(*) FROM "seed_units_${table}") AS units, MIN("${T}")::text AS start,
+             FLOOR(EXTRACT(EPOCH FROM MAX("${T}") - MIN("${T}")) / 86400) AS days FROM "${table}"`
+        : `SELECT (SELECT COUNT(*) FROM "seed_units_${table}") AS units, MIN("${T}") AS start,
+             CAST(julianday(MAX("${T}")) - julianday(MIN("${T}")) AS INTEGER) AS days FROM "${table}"`,
+    );
+    const units = Number(span.units);
+    const days = Number(span.days);
+    // A copy is not the same row again: it moves 0–60 days back (wrapping round to the end of the data's span, so
+    // every day keeps its share) and to another unit, so the copies fill the (day × survey × touchpoint × channel ×
+    // unit × score) cells as a larger programme of the same shape would, instead of adding to the original's cell.
+    const moved = (k: number) => {
+      const d = `((r.seed_n * 7 + ${k * 13}) % 61)`;
+      const time =
+        provider === "postgresql"
+          ? `CASE WHEN r."${T}" - make_interval(days => ${d}::int) < '${span.start}'::timestamp THEN r."${T}" + make_interval(days => (${days} - ${d})::int) ELSE r."${T}" - make_interval(days => ${d}::int) END`
+          : `CASE WHEN julianday(r."${T}") - ${d} < julianday('${span.start}') THEN strftime('%Y-%m-%dT%H:%M:%f+00:00', r."${T}", '+' || (${days} - ${d}) || ' days') ELSE strftime('%Y-%m-%dT%H:%M:%f+00:00', r."${T}", '-' || ${d} || ' days') END`;
+      const unit =
+        units === 0
+          ? `r."unitId"`
+          : `CASE WHEN r."unitId" IS NULL THEN NULL ELSE (SELECT u."id" FROM "seed_units_${table}" u WHERE u.n = (r.seed_n + ${k}) % ${units}) END`;
+      return cols
+        .map((c) =>
+          c === "id" || c === "clientId" ? `r."${c}" || '~${k}'` : c === T ? time : c === "unitId" ? unit : `r."${c}"`,
+        )
+        .join(", ");
+    };
     const secondary = await indexes(table);
     for (const ix of secondary) await exec(`DROP INDEX "${ix.name}"`);
     for (let k = 1; k < n; k++) {
       await exec(
-        `INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(", ")}) SELECT ${select(k)} FROM "seed_${table}"`,
+        `INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(", ")}) SELECT ${moved(k)} FROM "seed_${table}" r`,
       );
       if (k % 50 === 0) console.log(`${provider}: ${table} copy ${k} of ${n - 1}`);
     }
     await exec(`DROP TABLE "seed_${table}"`);
+    await exec(`DROP TABLE "seed_units_${table}"`);
     for (const ix of secondary) await exec(ix.sql);
   }
   // The copies updated each roll-up row once per copy: on PostgreSQL every update leaves a dead row version until
