@@ -101,10 +101,10 @@ export async function interactionStatsByTouchpoint(
     (edge) =>
       Prisma.sql`SELECT i."touchpointId" AS k, COUNT(*) AS c, COUNT(i."emotion") AS ec, SUM(i."emotion") AS es FROM "Interaction" i WHERE ${where(edge)} GROUP BY 1`,
   );
-  if (days)
+  for (const range of days)
     selects.push(
       Prisma.sql`SELECT i."touchpointId" AS k, SUM(i."n") AS c, SUM(CASE WHEN i."emotion" IS NULL THEN 0 ELSE i."n" END) AS ec,
-        SUM(i."emotion" * i."n") AS es FROM ${interactionRollupRows(ctx, days)} WHERE ${where(days)} GROUP BY 1`,
+        SUM(i."emotion" * i."n") AS es FROM ${interactionRollupRows(ctx, range)} WHERE ${where(range)} GROUP BY 1`,
     );
   if (selects.length === 0) return out;
   const sql =
