@@ -226,7 +226,13 @@ async function restoreLogical(file: string, url: string, migrations: string[]): 
  * Tables the database keeps itself from other tables: their rows in the file are skipped, because the triggers fill
  * them as the rows they derive from are inserted (the roll-ups of scores and interactions, docs/rollups.md).
  */
-const DERIVED = new Set(["ResponseDaily", "ResponseDailyOrg", "ResponseMonthly", "InteractionDaily"]);
+const DERIVED = new Set([
+  "ResponseDaily",
+  "ResponseDailyOrg",
+  "ResponseMonthly",
+  "InteractionDaily",
+  "InteractionMonthly",
+]);
 
 async function loadRows(file: string, url: string, it: AsyncIterator<string>): Promise<void> {
   const c = await open(url);

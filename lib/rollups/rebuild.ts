@@ -1,7 +1,7 @@
 // Recomputing the roll-ups from the raw rows (docs/rollups.md): the operator's rebuild command
 // (scripts/rollups-rebuild.ts) and the check that the triggers kept them exact (tests/integration/rollups*.test.ts).
 // Each recomputation is its migration's fill (prisma/migrations/*_response_daily_rollups, *_response_daily_org_rollups,
-// *_response_monthly_rollups, *_interaction_daily_rollups): a GROUP BY over "Response" of the responses analytics
+// *_response_monthly_rollups, *_interaction_daily_rollups, *_interaction_monthly_rollups): a GROUP BY over "Response" of the responses analytics
 // count (lib/analytics/sql.ts responseWhere) per day (by unit or not) or month, and one over "Interaction" of the
 // interactions at a touchpoint.
 import { db, Prisma, provider } from "../db";
@@ -20,7 +20,7 @@ const monthOf = (column: string) =>
   );
 
 type Rollup = {
-  table: "ResponseDaily" | "ResponseDailyOrg" | "ResponseMonthly" | "InteractionDaily";
+  table: "ResponseDaily" | "ResponseDailyOrg" | "ResponseMonthly" | "InteractionDaily" | "InteractionMonthly";
   /** The raw table it counts (locked in SHARE mode during a rebuild on PostgreSQL). */
   source: "Response" | "Interaction";
   /** Its key columns in primary-key order (everything but "count"). */
@@ -46,6 +46,22 @@ function scoreRollup(table: "ResponseDaily" | "ResponseDailyOrg"): Rollup {
   };
 }
 
+/** The interaction roll-up per UTC day or month (the touchpoint, channel and emotion of each interaction at one). */
+function interactionRollup(table: "InteractionDaily" | "InteractionMonthly"): Rollup {
+  const [column, grain] = table === "InteractionDaily" ? ["day", dayOf] : ["month", monthOf];
+  return {
+    table,
+    source: "Interaction",
+    key: ["orgId", "touchpointId", column, "channelId", "emotion"],
+    recomputed: (
+      org,
+    ) => Prisma.sql`SELECT r."orgId" AS "orgId", r."touchpointId" AS "touchpointId", ${grain(`r."occurredAt"`)} AS ${Prisma.raw(`"${column}"`)},
+    COALESCE(r."channelId", '') AS "channelId", COALESCE(r."emotion", ${Prisma.raw(String(NO_EMOTION))}) AS "emotion", COUNT(*) AS "count"
+    FROM "Interaction" r WHERE r."touchpointId" IS NOT NULL${org}
+    GROUP BY 1, 2, 3, 4, 5`,
+  };
+}
+
 const ROLLUPS: readonly Rollup[] = [
   scoreRollup("ResponseDaily"),
   scoreRollup("ResponseDailyOrg"),
@@ -60,17 +76,8 @@ const ROLLUPS: readonly Rollup[] = [
     FROM "Response" r WHERE r."metric" IN ('nps', 'csat', 'ces') AND r."score" IS NOT NULL${org}
     GROUP BY 1, 2, 3, 4, 5, 6, 7`,
   },
-  {
-    table: "InteractionDaily",
-    source: "Interaction",
-    key: ["orgId", "touchpointId", "day", "channelId", "unitId", "emotion"],
-    recomputed: (
-      org,
-    ) => Prisma.sql`SELECT r."orgId" AS "orgId", r."touchpointId" AS "touchpointId", ${dayOf(`r."occurredAt"`)} AS "day",
-    COALESCE(r."channelId", '') AS "channelId", COALESCE(r."unitId", '') AS "unitId", COALESCE(r."emotion", ${Prisma.raw(String(NO_EMOTION))}) AS "emotion", COUNT(*) AS "count"
-    FROM "Interaction" r WHERE r."touchpointId" IS NOT NULL${org}
-    GROUP BY 1, 2, 3, 4, 5, 6`,
-  },
+  interactionRollup("InteractionDaily"),
+  interactionRollup("InteractionMonthly"),
 ];
 
 const quoted = (columns: readonly string[]) => Prisma.raw(columns.map((c) => `"${c}"`).join(", "));
