@@ -98,7 +98,13 @@ function migrate(url: string) {
     // For comparison only: the scratch database without the roll-ups' triggers (nothing reads them here). Responses
     // are what this benchmark ingests; the interaction roll-up's go too, so that "off" means no roll-up at all.
     const drop = (
-      ["ResponseDaily:Response", "ResponseDailyOrg:Response", "InteractionDaily:Interaction"] as const
+      [
+        "ResponseDaily:Response",
+        "ResponseDailyOrg:Response",
+        "ResponseMonthly:Response",
+        "InteractionDaily:Interaction",
+        "InteractionMonthly:Interaction",
+      ] as const
     ).flatMap((pair) => {
       const [rollup, table] = pair.split(":");
       return ["insert", "update", "delete"].map((k) =>

@@ -224,9 +224,15 @@ async function restoreLogical(file: string, url: string, migrations: string[]): 
 
 /**
  * Tables the database keeps itself from other tables: their rows in the file are skipped, because the triggers fill
- * them as the rows they derive from are inserted (the daily roll-ups of scores and interactions, docs/rollups.md).
+ * them as the rows they derive from are inserted (the roll-ups of scores and interactions, docs/rollups.md).
  */
-const DERIVED = new Set(["ResponseDaily", "ResponseDailyOrg", "InteractionDaily"]);
+const DERIVED = new Set([
+  "ResponseDaily",
+  "ResponseDailyOrg",
+  "ResponseMonthly",
+  "InteractionDaily",
+  "InteractionMonthly",
+]);
 
 async function loadRows(file: string, url: string, it: AsyncIterator<string>): Promise<void> {
   const c = await open(url);

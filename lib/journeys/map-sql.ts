@@ -54,14 +54,18 @@ type RawInteractions = {
   es: number | bigint | string | null;
 };
 
-// The interaction roll-up's rows under the column names of "Interaction", each carrying its count as "n" ("" and
-// the "no emotion" value as NULL). Narrowed here by the organization and the whole days (its primary key
-// (orgId, touchpointId, day, …)); the outer WHERE repeats those terms and adds the filters.
-function interactionRollupRows(ctx: Ctx, days: Period): Prisma.Sql {
-  return Prisma.sql`(SELECT d."orgId" AS "orgId", d."touchpointId" AS "touchpointId", d."day" AS "occurredAt",
-    NULLIF(d."channelId", '') AS "channelId", NULLIF(d."unitId", '') AS "unitId",
-    NULLIF(d."emotion", ${Prisma.raw(String(NO_EMOTION))}) AS "emotion", d."count" AS "n"
-    FROM "InteractionDaily" d WHERE d."orgId" = ${ctx.orgId} AND d."day" >= ${days.from} AND d."day" < ${days.to}) i`;
+// The interaction roll-ups' rows under the column names of "Interaction", each carrying its count as "n" ("" and
+// the "no emotion" value as NULL). Narrowed here by the organization and the whole days or months (primary keys
+// (orgId, touchpointId, day | month, …)); the outer WHERE repeats those terms and adds the filters. They have no
+// unit: a caller narrowed to units reads the raw interactions (countingParts), so the WHERE has no unit term here.
+function interactionRollupRows(ctx: Ctx, range: Period, grain: "day" | "month"): Prisma.Sql {
+  const [table, column] =
+    grain === "day"
+      ? [Prisma.raw(`"InteractionDaily"`), Prisma.raw(`"day"`)]
+      : [Prisma.raw(`"InteractionMonthly"`), Prisma.raw(`"month"`)];
+  return Prisma.sql`(SELECT d."orgId" AS "orgId", d."touchpointId" AS "touchpointId", d.${column} AS "occurredAt",
+    NULLIF(d."channelId", '') AS "channelId", NULLIF(d."emotion", ${Prisma.raw(String(NO_EMOTION))}) AS "emotion", d."count" AS "n"
+    FROM ${table} d WHERE d."orgId" = ${ctx.orgId} AND d.${column} >= ${range.from} AND d.${column} < ${range.to}) i`;
 }
 
 /**
@@ -96,15 +100,18 @@ export async function interactionStatsByTouchpoint(
     // " AND i.unitId IN (…)" for a unit-scoped caller
     return Prisma.sql`${Prisma.join(parts, " AND ")}${scopeSql(ctx, 'i."unitId"')}`;
   };
-  const { days, edges } = countingParts(ctx, { segment: scope.segment }, period, opts);
+  // The key is the touchpoint, the same for every day of a month: whole months may come from InteractionMonthly.
+  const { months, days, edges } = countingParts(ctx, { segment: scope.segment }, period, { ...opts, months: true });
   const selects = edges.map(
     (edge) =>
       Prisma.sql`SELECT i."touchpointId" AS k, COUNT(*) AS c, COUNT(i."emotion") AS ec, SUM(i."emotion") AS es FROM "Interaction" i WHERE ${where(edge)} GROUP BY 1`,
   );
-  if (days)
+  const pieces: Array<{ range: Period; grain: "day" | "month" }> = days.map((range) => ({ range, grain: "day" }));
+  if (months) pieces.push({ range: months, grain: "month" as const });
+  for (const { range, grain } of pieces)
     selects.push(
       Prisma.sql`SELECT i."touchpointId" AS k, SUM(i."n") AS c, SUM(CASE WHEN i."emotion" IS NULL THEN 0 ELSE i."n" END) AS ec,
-        SUM(i."emotion" * i."n") AS es FROM ${interactionRollupRows(ctx, days)} WHERE ${where(days)} GROUP BY 1`,
+        SUM(i."emotion" * i."n") AS es FROM ${interactionRollupRows(ctx, range, grain)} WHERE ${where(range)} GROUP BY 1`,
     );
   if (selects.length === 0) return out;
   const sql =

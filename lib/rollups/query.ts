@@ -1,17 +1,18 @@
 // Score counts for analytics from the daily roll-ups (ResponseDailyOrg, ResponseDaily: docs/rollups.md) where they
 // can answer, and from the raw responses where they cannot. A period is half-open [from, to) and usually starts and
-// ends mid-day (the presets are rolling): its whole UTC days come from the roll-up and the partial days at its two
-// edges from "Response" (index (orgId, metric, submittedAt, …)), summed in the same statement. Both halves are
-// filtered by the very same responseWhere (lib/analytics/sql.ts): the roll-up is read through a sub-select that
-// exposes its columns under the names of "Response" ("day" as "submittedAt", "" as NULL), so a filter means the same
-// on both. A filter the roll-up has no column for — the customer segment — makes the whole count raw.
-import { Prisma } from "../db";
+// ends mid-day (the presets are rolling): its whole UTC months come from the monthly roll-up (when the key allows),
+// its other whole UTC days from the daily one and the partial days at its two edges from "Response" (index (orgId,
+// metric, submittedAt, …)), summed in the same statement. All parts are filtered by the very same responseWhere
+// (lib/analytics/sql.ts): a roll-up is read through a sub-select that exposes its columns under the names of
+// "Response" ("day"/"month" as "submittedAt", "" as NULL), so a filter means the same on all. A filter the roll-ups
+// have no column for — the customer segment — makes the whole count raw.
+import { Prisma, provider } from "../db";
 import { analyticsDb } from "../db-replica";
 import type { Ctx } from "../auth/ctx";
 import type { CountRow } from "../metrics";
 import { DAY_MS } from "../analytics/buckets";
 import type { Period } from "../analytics/filters";
-import { responseWhere, type ScopeFilters } from "../analytics/sql";
+import { bucketExpression, responseWhere, type ScopeFilters } from "../analytics/sql";
 import { isScoped } from "../units/scope";
 
 /** One period to count and the key its rows are grouped by, written over r."submittedAt", r."touchpointId", r."channelId", r."unitId", r."surveyId". */
@@ -29,15 +30,44 @@ export type CountOptions = {
   source?: "auto" | "raw";
 };
 
-/** The whole UTC days of [from, to) (null when it holds none) and the partial days at its edges. */
-export function splitPeriod(p: Period): { days: Period | null; edges: Period[] } {
+/** The first instant of the UTC month of t, or of the next month when `up` and t is not one already. */
+function monthStart(t: number, up: boolean): number {
+  const d = new Date(t);
+  const start = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+  return up && start < t ? Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) : start;
+}
+
+/**
+ * [from, to) in three kinds of pieces: its whole UTC months (null when it holds none, or when `months` is false),
+ * its other whole UTC days (zero to two ranges), and the partial days at its edges.
+ */
+export function splitPeriod(
+  p: Period,
+  opts: { months?: boolean } = {},
+): { months: Period | null; days: Period[]; edges: Period[] } {
   const first = Math.ceil(p.from.getTime() / DAY_MS) * DAY_MS;
   const last = Math.floor(p.to.getTime() / DAY_MS) * DAY_MS;
-  if (first >= last) return { days: null, edges: p.from < p.to ? [p] : [] };
+  if (first >= last) return { months: null, days: [], edges: p.from < p.to ? [p] : [] };
   const edges: Period[] = [];
   if (p.from.getTime() < first) edges.push({ from: p.from, to: new Date(first) });
   if (last < p.to.getTime()) edges.push({ from: new Date(last), to: p.to });
-  return { days: { from: new Date(first), to: new Date(last) }, edges };
+  const mFirst = monthStart(first, true);
+  const mLast = monthStart(last, false);
+  if (!opts.months || mFirst >= mLast)
+    return { months: null, days: [{ from: new Date(first), to: new Date(last) }], edges };
+  const days: Period[] = [];
+  if (first < mFirst) days.push({ from: new Date(first), to: new Date(mFirst) });
+  if (mLast < last) days.push({ from: new Date(mLast), to: new Date(last) });
+  return { months: { from: new Date(mFirst), to: new Date(mLast) }, days, edges };
+}
+
+/**
+ * Whether a key gives every response of one UTC month the same value, so whole months may be counted from
+ * ResponseMonthly: it does not read the time at all, or it is the month bucket itself. (The time of a row there is
+ * its month's first instant, so a day or week bucket would put the whole month in one bucket.)
+ */
+export function monthSafe(key: Prisma.Sql): boolean {
+  return !key.sql.includes('"submittedAt"') || key.sql === bucketExpression(provider, "month").sql;
 }
 
 /**
@@ -52,7 +82,7 @@ export function rollupAnswers(ctx: Ctx, f: Pick<ScopeFilters, "segment">): boole
 }
 
 /**
- * The parts of a period to count: whole days from a roll-up and the edges raw when the roll-ups may answer
+ * The parts of a period to count: whole months (with `months`) and days from the roll-ups and the edges raw when they may answer
  * (rollupAnswers, unless `source: "raw"` or ANALYTICS_ROLLUPS=off); otherwise the whole period raw. For scoreCounts
  * and the interaction counts of the journey map (lib/journeys/map-sql.ts).
  */
@@ -60,21 +90,21 @@ export function countingParts(
   ctx: Ctx,
   f: Pick<ScopeFilters, "segment">,
   period: Period,
-  opts: Pick<CountOptions, "source">,
-): { days: Period | null; edges: Period[] } {
+  opts: Pick<CountOptions, "source"> & { months?: boolean },
+): { months: Period | null; days: Period[]; edges: Period[] } {
   const useRollup = opts.source !== "raw" && process.env.ANALYTICS_ROLLUPS !== "off" && rollupAnswers(ctx, f);
-  return useRollup ? splitPeriod(period) : { days: null, edges: [period] };
+  return useRollup ? splitPeriod(period, { months: opts.months }) : { months: null, days: [], edges: [period] };
 }
 
 /** "No emotion" in InteractionDaily (a key column, where NULL cannot be); the app writes emotions −2..+2 only. */
 export const NO_EMOTION = 99;
 
-// The roll-up's rows under the column names of "Response", each carrying its count as "n". Narrowed here by the
-// organization, the metrics and the whole days (its primary key and (orgId, metric, day) index); the outer
-// responseWhere repeats those terms and adds the filters. A caller who is not narrowed to units reads the roll-up
-// without the unit dimension (ResponseDailyOrg: far fewer rows in an organization with many small units,
-// docs/rollups.md "Size"); one narrowed to units would need ResponseDaily's unitId (today such callers read the raw
-// responses: rollupAnswers).
+// A roll-up's rows under the column names of "Response", each carrying its count as "n". Narrowed here by the
+// organization and the whole days or months (their primary keys); the outer responseWhere repeats those terms and
+// adds the filters. A caller who is not narrowed to units reads the roll-ups without the unit dimension
+// (ResponseDailyOrg and ResponseMonthly: far fewer rows in an organization with many small units, docs/rollups.md
+// "Size"); one narrowed to units would need ResponseDaily's unitId (today such callers read the raw responses:
+// rollupAnswers), and never reads ResponseMonthly, which has no unit.
 function rollupRows(ctx: Ctx, days: Period): Prisma.Sql {
   const [table, unit] = isScoped(ctx)
     ? [Prisma.raw(`"ResponseDaily"`), Prisma.raw(`, NULLIF(d."unitId", '') AS "unitId"`)]
@@ -83,6 +113,12 @@ function rollupRows(ctx: Ctx, days: Period): Prisma.Sql {
     NULLIF(d."touchpointId", '') AS "touchpointId", NULLIF(d."channelId", '') AS "channelId"${unit},
     d."score" AS "score", d."count" AS "n"
     FROM ${table} d WHERE d."orgId" = ${ctx.orgId} AND d."day" >= ${days.from} AND d."day" < ${days.to}) r`;
+}
+
+function monthlyRows(ctx: Ctx, months: Period): Prisma.Sql {
+  return Prisma.sql`(SELECT m."orgId" AS "orgId", m."month" AS "submittedAt", m."surveyId" AS "surveyId", m."metric" AS "metric",
+    NULLIF(m."touchpointId", '') AS "touchpointId", NULLIF(m."channelId", '') AS "channelId", m."score" AS "score", m."count" AS "n"
+    FROM "ResponseMonthly" m WHERE m."orgId" = ${ctx.orgId} AND m."month" >= ${months.from} AND m."month" < ${months.to}) r`;
 }
 
 type RawRow = { k: string | null; metric: string; score: number | bigint; c: number | bigint | string };
@@ -101,15 +137,19 @@ export async function scoreCounts(
   const extra = opts.where ? Prisma.sql` AND ${opts.where}` : Prisma.empty;
   const selects: Prisma.Sql[] = [];
   for (const { period, key } of parts) {
-    const { days, edges } = countingParts(ctx, f, period, opts);
+    const { months, days, edges } = countingParts(ctx, f, period, { ...opts, months: monthSafe(key) });
     // GROUP BY positions: valid on both databases also when the key holds bound parameters.
     for (const edge of edges)
       selects.push(
         Prisma.sql`SELECT ${key} AS k, r."metric" AS metric, r."score" AS score, COUNT(*) AS c FROM "Response" r WHERE ${responseWhere(ctx, f, edge)}${extra} GROUP BY 1, 2, 3`,
       );
-    if (days)
+    for (const range of days)
       selects.push(
-        Prisma.sql`SELECT ${key} AS k, r."metric" AS metric, r."score" AS score, SUM(r."n") AS c FROM ${rollupRows(ctx, days)} WHERE ${responseWhere(ctx, f, days)}${extra} GROUP BY 1, 2, 3`,
+        Prisma.sql`SELECT ${key} AS k, r."metric" AS metric, r."score" AS score, SUM(r."n") AS c FROM ${rollupRows(ctx, range)} WHERE ${responseWhere(ctx, f, range)}${extra} GROUP BY 1, 2, 3`,
+      );
+    if (months)
+      selects.push(
+        Prisma.sql`SELECT ${key} AS k, r."metric" AS metric, r."score" AS score, SUM(r."n") AS c FROM ${monthlyRows(ctx, months)} WHERE ${responseWhere(ctx, f, months)}${extra} GROUP BY 1, 2, 3`,
       );
   }
   if (selects.length === 0) return [];

@@ -1,8 +1,9 @@
-// Recomputing the daily roll-ups from the raw rows (docs/rollups.md): the operator's rebuild command
+// Recomputing the roll-ups from the raw rows (docs/rollups.md): the operator's rebuild command
 // (scripts/rollups-rebuild.ts) and the check that the triggers kept them exact (tests/integration/rollups*.test.ts).
 // Each recomputation is its migration's fill (prisma/migrations/*_response_daily_rollups, *_response_daily_org_rollups,
-// *_interaction_daily_rollups): a GROUP BY over "Response" of the responses analytics count (lib/analytics/sql.ts
-// responseWhere), by unit or not, and one over "Interaction" of the interactions at a touchpoint.
+// *_response_monthly_rollups, *_interaction_daily_rollups, *_interaction_monthly_rollups): a GROUP BY over "Response" of the responses analytics
+// count (lib/analytics/sql.ts responseWhere) per day (by unit or not) or month, and one over "Interaction" of the
+// interactions at a touchpoint.
 import { db, Prisma, provider } from "../db";
 import { NO_EMOTION } from "./query";
 
@@ -12,8 +13,14 @@ const dayOf = (column: string) =>
     provider === "postgresql" ? `date_trunc('day', ${column})` : `strftime('%Y-%m-%dT00:00:00.000+00:00', ${column})`,
   );
 
+/** The UTC month of a DateTime column, as the monthly triggers store it (SQLite: the text of its first midnight). */
+const monthOf = (column: string) =>
+  Prisma.raw(
+    provider === "postgresql" ? `date_trunc('month', ${column})` : `strftime('%Y-%m-01T00:00:00.000+00:00', ${column})`,
+  );
+
 type Rollup = {
-  table: "ResponseDaily" | "ResponseDailyOrg" | "InteractionDaily";
+  table: "ResponseDaily" | "ResponseDailyOrg" | "ResponseMonthly" | "InteractionDaily" | "InteractionMonthly";
   /** The raw table it counts (locked in SHARE mode during a rebuild on PostgreSQL). */
   source: "Response" | "Interaction";
   /** Its key columns in primary-key order (everything but "count"). */
@@ -39,20 +46,38 @@ function scoreRollup(table: "ResponseDaily" | "ResponseDailyOrg"): Rollup {
   };
 }
 
+/** The interaction roll-up per UTC day or month (the touchpoint, channel and emotion of each interaction at one). */
+function interactionRollup(table: "InteractionDaily" | "InteractionMonthly"): Rollup {
+  const [column, grain] = table === "InteractionDaily" ? ["day", dayOf] : ["month", monthOf];
+  return {
+    table,
+    source: "Interaction",
+    key: ["orgId", "touchpointId", column, "channelId", "emotion"],
+    recomputed: (
+      org,
+    ) => Prisma.sql`SELECT r."orgId" AS "orgId", r."touchpointId" AS "touchpointId", ${grain(`r."occurredAt"`)} AS ${Prisma.raw(`"${column}"`)},
+    COALESCE(r."channelId", '') AS "channelId", COALESCE(r."emotion", ${Prisma.raw(String(NO_EMOTION))}) AS "emotion", COUNT(*) AS "count"
+    FROM "Interaction" r WHERE r."touchpointId" IS NOT NULL${org}
+    GROUP BY 1, 2, 3, 4, 5`,
+  };
+}
+
 const ROLLUPS: readonly Rollup[] = [
   scoreRollup("ResponseDaily"),
   scoreRollup("ResponseDailyOrg"),
   {
-    table: "InteractionDaily",
-    source: "Interaction",
-    key: ["orgId", "touchpointId", "day", "channelId", "unitId", "emotion"],
+    table: "ResponseMonthly",
+    source: "Response",
+    key: ["orgId", "month", "surveyId", "metric", "touchpointId", "channelId", "score"],
     recomputed: (
       org,
-    ) => Prisma.sql`SELECT r."orgId" AS "orgId", r."touchpointId" AS "touchpointId", ${dayOf(`r."occurredAt"`)} AS "day",
-    COALESCE(r."channelId", '') AS "channelId", COALESCE(r."unitId", '') AS "unitId", COALESCE(r."emotion", ${Prisma.raw(String(NO_EMOTION))}) AS "emotion", COUNT(*) AS "count"
-    FROM "Interaction" r WHERE r."touchpointId" IS NOT NULL${org}
-    GROUP BY 1, 2, 3, 4, 5, 6`,
+    ) => Prisma.sql`SELECT r."orgId" AS "orgId", ${monthOf(`r."submittedAt"`)} AS "month", r."surveyId" AS "surveyId", r."metric" AS "metric",
+    COALESCE(r."touchpointId", '') AS "touchpointId", COALESCE(r."channelId", '') AS "channelId", r."score" AS "score", COUNT(*) AS "count"
+    FROM "Response" r WHERE r."metric" IN ('nps', 'csat', 'ces') AND r."score" IS NOT NULL${org}
+    GROUP BY 1, 2, 3, 4, 5, 6, 7`,
   },
+  interactionRollup("InteractionDaily"),
+  interactionRollup("InteractionMonthly"),
 ];
 
 const quoted = (columns: readonly string[]) => Prisma.raw(columns.map((c) => `"${c}"`).join(", "));
@@ -74,7 +99,7 @@ function normalise(rollup: Rollup, rows: Array<Record<string, unknown>>): Map<st
     for (const k of rollup.key) {
       const v = r[k];
       row[k] =
-        k === "day"
+        k === "day" || k === "month"
           ? (v instanceof Date ? v : new Date(String(v))).toISOString().slice(0, 10)
           : typeof v === "bigint" || typeof v === "number"
             ? Number(v)

@@ -4,11 +4,10 @@ CREATE TABLE "InteractionDaily" (
     "touchpointId" TEXT NOT NULL,
     "day" DATETIME NOT NULL,
     "channelId" TEXT NOT NULL,
-    "unitId" TEXT NOT NULL,
     "emotion" INTEGER NOT NULL,
     "count" INTEGER NOT NULL,
 
-    PRIMARY KEY ("orgId", "touchpointId", "day", "channelId", "unitId", "emotion")
+    PRIMARY KEY ("orgId", "touchpointId", "day", "channelId", "emotion")
 );
 
 -- The roll-up follows "Interaction" in the same statement as every write to it (docs/rollups.md), as
@@ -20,10 +19,10 @@ CREATE TABLE "InteractionDaily" (
 CREATE TRIGGER "InteractionDaily_insert" AFTER INSERT ON "Interaction"
 WHEN NEW."touchpointId" IS NOT NULL
 BEGIN
-  INSERT INTO "InteractionDaily" ("orgId", "touchpointId", "day", "channelId", "unitId", "emotion", "count")
+  INSERT INTO "InteractionDaily" ("orgId", "touchpointId", "day", "channelId", "emotion", "count")
   VALUES (NEW."orgId", NEW."touchpointId", strftime('%Y-%m-%dT00:00:00.000+00:00', NEW."occurredAt"),
-    COALESCE(NEW."channelId", ''), COALESCE(NEW."unitId", ''), COALESCE(NEW."emotion", 99), 1)
-  ON CONFLICT ("orgId", "touchpointId", "day", "channelId", "unitId", "emotion")
+    COALESCE(NEW."channelId", ''), COALESCE(NEW."emotion", 99), 1)
+  ON CONFLICT ("orgId", "touchpointId", "day", "channelId", "emotion")
   DO UPDATE SET "count" = "count" + 1;
 END;
 
@@ -33,38 +32,38 @@ BEGIN
   UPDATE "InteractionDaily" SET "count" = "count" - 1
   WHERE "orgId" = OLD."orgId" AND "touchpointId" = OLD."touchpointId"
     AND "day" = strftime('%Y-%m-%dT00:00:00.000+00:00', OLD."occurredAt") AND "channelId" = COALESCE(OLD."channelId", '')
-    AND "unitId" = COALESCE(OLD."unitId", '') AND "emotion" = COALESCE(OLD."emotion", 99);
+    AND "emotion" = COALESCE(OLD."emotion", 99);
   DELETE FROM "InteractionDaily"
   WHERE "orgId" = OLD."orgId" AND "touchpointId" = OLD."touchpointId"
     AND "day" = strftime('%Y-%m-%dT00:00:00.000+00:00', OLD."occurredAt") AND "channelId" = COALESCE(OLD."channelId", '')
-    AND "unitId" = COALESCE(OLD."unitId", '') AND "emotion" = COALESCE(OLD."emotion", 99) AND "count" <= 0;
+    AND "emotion" = COALESCE(OLD."emotion", 99) AND "count" <= 0;
 END;
 
 CREATE TRIGGER "InteractionDaily_update"
-AFTER UPDATE OF "orgId", "touchpointId", "occurredAt", "channelId", "unitId", "emotion" ON "Interaction"
+AFTER UPDATE OF "orgId", "touchpointId", "occurredAt", "channelId", "emotion" ON "Interaction"
 WHEN (OLD."touchpointId" IS NOT NULL OR NEW."touchpointId" IS NOT NULL)
   AND NOT (NEW."orgId" IS OLD."orgId" AND NEW."touchpointId" IS OLD."touchpointId" AND NEW."occurredAt" IS OLD."occurredAt"
-    AND NEW."channelId" IS OLD."channelId" AND NEW."unitId" IS OLD."unitId" AND NEW."emotion" IS OLD."emotion")
+    AND NEW."channelId" IS OLD."channelId" AND NEW."emotion" IS OLD."emotion")
 BEGIN
   UPDATE "InteractionDaily" SET "count" = "count" - 1
   WHERE OLD."touchpointId" IS NOT NULL AND "orgId" = OLD."orgId" AND "touchpointId" = OLD."touchpointId"
     AND "day" = strftime('%Y-%m-%dT00:00:00.000+00:00', OLD."occurredAt") AND "channelId" = COALESCE(OLD."channelId", '')
-    AND "unitId" = COALESCE(OLD."unitId", '') AND "emotion" = COALESCE(OLD."emotion", 99);
+    AND "emotion" = COALESCE(OLD."emotion", 99);
   DELETE FROM "InteractionDaily"
   WHERE OLD."touchpointId" IS NOT NULL AND "orgId" = OLD."orgId" AND "touchpointId" = OLD."touchpointId"
     AND "day" = strftime('%Y-%m-%dT00:00:00.000+00:00', OLD."occurredAt") AND "channelId" = COALESCE(OLD."channelId", '')
-    AND "unitId" = COALESCE(OLD."unitId", '') AND "emotion" = COALESCE(OLD."emotion", 99) AND "count" <= 0;
-  INSERT INTO "InteractionDaily" ("orgId", "touchpointId", "day", "channelId", "unitId", "emotion", "count")
+    AND "emotion" = COALESCE(OLD."emotion", 99) AND "count" <= 0;
+  INSERT INTO "InteractionDaily" ("orgId", "touchpointId", "day", "channelId", "emotion", "count")
   SELECT NEW."orgId", NEW."touchpointId", strftime('%Y-%m-%dT00:00:00.000+00:00', NEW."occurredAt"),
-    COALESCE(NEW."channelId", ''), COALESCE(NEW."unitId", ''), COALESCE(NEW."emotion", 99), 1
+    COALESCE(NEW."channelId", ''), COALESCE(NEW."emotion", 99), 1
   WHERE NEW."touchpointId" IS NOT NULL
-  ON CONFLICT ("orgId", "touchpointId", "day", "channelId", "unitId", "emotion")
+  ON CONFLICT ("orgId", "touchpointId", "day", "channelId", "emotion")
   DO UPDATE SET "count" = "count" + 1;
 END;
 
 -- The interactions already stored.
-INSERT INTO "InteractionDaily" ("orgId", "touchpointId", "day", "channelId", "unitId", "emotion", "count")
+INSERT INTO "InteractionDaily" ("orgId", "touchpointId", "day", "channelId", "emotion", "count")
 SELECT "orgId", "touchpointId", strftime('%Y-%m-%dT00:00:00.000+00:00', "occurredAt"), COALESCE("channelId", ''),
-  COALESCE("unitId", ''), COALESCE("emotion", 99), COUNT(*)
+  COALESCE("emotion", 99), COUNT(*)
 FROM "Interaction" WHERE "touchpointId" IS NOT NULL
-GROUP BY 1, 2, 3, 4, 5, 6;
+GROUP BY 1, 2, 3, 4, 5;

@@ -4,11 +4,10 @@ CREATE TABLE "InteractionDaily" (
     "touchpointId" TEXT NOT NULL,
     "day" TIMESTAMP(3) NOT NULL,
     "channelId" TEXT NOT NULL,
-    "unitId" TEXT NOT NULL,
     "emotion" INTEGER NOT NULL,
     "count" INTEGER NOT NULL,
 
-    CONSTRAINT "InteractionDaily_pkey" PRIMARY KEY ("orgId","touchpointId","day","channelId","unitId","emotion")
+    CONSTRAINT "InteractionDaily_pkey" PRIMARY KEY ("orgId","touchpointId","day","channelId","emotion")
 );
 
 -- The roll-up follows "Interaction" in the same transaction as every write to it (docs/rollups.md), as
@@ -20,12 +19,12 @@ CREATE TABLE "InteractionDaily" (
 -- "Interaction" (a deleted organization, customer, touchpoint, channel or unit) fire these triggers too.
 CREATE FUNCTION "InteractionDaily_insert"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO "InteractionDaily" AS d ("orgId", "touchpointId", "day", "channelId", "unitId", "emotion", "count")
+  INSERT INTO "InteractionDaily" AS d ("orgId", "touchpointId", "day", "channelId", "emotion", "count")
   SELECT n."orgId", n."touchpointId", date_trunc('day', n."occurredAt"), COALESCE(n."channelId", ''),
-    COALESCE(n."unitId", ''), COALESCE(n."emotion", 99), COUNT(*)
+    COALESCE(n."emotion", 99), COUNT(*)
   FROM new_rows n WHERE n."touchpointId" IS NOT NULL
-  GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6
-  ON CONFLICT ("orgId", "touchpointId", "day", "channelId", "unitId", "emotion")
+  GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+  ON CONFLICT ("orgId", "touchpointId", "day", "channelId", "emotion")
   DO UPDATE SET "count" = d."count" + excluded."count";
   RETURN NULL;
 END;
@@ -35,24 +34,24 @@ $$;
 -- update of the note, the erasure's, changes nothing here).
 CREATE FUNCTION "InteractionDaily_update"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO "InteractionDaily" AS d ("orgId", "touchpointId", "day", "channelId", "unitId", "emotion", "count")
-  SELECT c."orgId", c."touchpointId", c."day", c."channelId", c."unitId", c."emotion", SUM(c."delta")
+  INSERT INTO "InteractionDaily" AS d ("orgId", "touchpointId", "day", "channelId", "emotion", "count")
+  SELECT c."orgId", c."touchpointId", c."day", c."channelId", c."emotion", SUM(c."delta")
   FROM (
     SELECT o."orgId", o."touchpointId", date_trunc('day', o."occurredAt") AS "day", COALESCE(o."channelId", '') AS "channelId",
-      COALESCE(o."unitId", '') AS "unitId", COALESCE(o."emotion", 99) AS "emotion", -1 AS "delta"
+      COALESCE(o."emotion", 99) AS "emotion", -1 AS "delta"
     FROM old_rows o WHERE o."touchpointId" IS NOT NULL
     UNION ALL
     SELECT n."orgId", n."touchpointId", date_trunc('day', n."occurredAt"), COALESCE(n."channelId", ''),
-      COALESCE(n."unitId", ''), COALESCE(n."emotion", 99), 1
+      COALESCE(n."emotion", 99), 1
     FROM new_rows n WHERE n."touchpointId" IS NOT NULL
   ) c
-  GROUP BY 1, 2, 3, 4, 5, 6 HAVING SUM(c."delta") <> 0 ORDER BY 1, 2, 3, 4, 5, 6
-  ON CONFLICT ("orgId", "touchpointId", "day", "channelId", "unitId", "emotion")
+  GROUP BY 1, 2, 3, 4, 5 HAVING SUM(c."delta") <> 0 ORDER BY 1, 2, 3, 4, 5
+  ON CONFLICT ("orgId", "touchpointId", "day", "channelId", "emotion")
   DO UPDATE SET "count" = d."count" + excluded."count";
   DELETE FROM "InteractionDaily" d USING old_rows o
   WHERE o."touchpointId" IS NOT NULL AND d."count" <= 0
     AND d."orgId" = o."orgId" AND d."touchpointId" = o."touchpointId" AND d."day" = date_trunc('day', o."occurredAt")
-    AND d."channelId" = COALESCE(o."channelId", '') AND d."unitId" = COALESCE(o."unitId", '')
+    AND d."channelId" = COALESCE(o."channelId", '')
     AND d."emotion" = COALESCE(o."emotion", 99);
   RETURN NULL;
 END;
@@ -60,17 +59,17 @@ $$;
 
 CREATE FUNCTION "InteractionDaily_delete"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO "InteractionDaily" AS d ("orgId", "touchpointId", "day", "channelId", "unitId", "emotion", "count")
+  INSERT INTO "InteractionDaily" AS d ("orgId", "touchpointId", "day", "channelId", "emotion", "count")
   SELECT o."orgId", o."touchpointId", date_trunc('day', o."occurredAt"), COALESCE(o."channelId", ''),
-    COALESCE(o."unitId", ''), COALESCE(o."emotion", 99), -COUNT(*)
+    COALESCE(o."emotion", 99), -COUNT(*)
   FROM old_rows o WHERE o."touchpointId" IS NOT NULL
-  GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6
-  ON CONFLICT ("orgId", "touchpointId", "day", "channelId", "unitId", "emotion")
+  GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+  ON CONFLICT ("orgId", "touchpointId", "day", "channelId", "emotion")
   DO UPDATE SET "count" = d."count" + excluded."count";
   DELETE FROM "InteractionDaily" d USING old_rows o
   WHERE o."touchpointId" IS NOT NULL AND d."count" <= 0
     AND d."orgId" = o."orgId" AND d."touchpointId" = o."touchpointId" AND d."day" = date_trunc('day', o."occurredAt")
-    AND d."channelId" = COALESCE(o."channelId", '') AND d."unitId" = COALESCE(o."unitId", '')
+    AND d."channelId" = COALESCE(o."channelId", '')
     AND d."emotion" = COALESCE(o."emotion", 99);
   RETURN NULL;
 END;
@@ -84,8 +83,7 @@ CREATE TRIGGER "InteractionDaily_delete" AFTER DELETE ON "Interaction"
 REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "InteractionDaily_delete"();
 
 -- The interactions already stored.
-INSERT INTO "InteractionDaily" ("orgId", "touchpointId", "day", "channelId", "unitId", "emotion", "count")
-SELECT "orgId", "touchpointId", date_trunc('day', "occurredAt"), COALESCE("channelId", ''), COALESCE("unitId", ''),
-  COALESCE("emotion", 99), COUNT(*)
+INSERT INTO "InteractionDaily" ("orgId", "touchpointId", "day", "channelId", "emotion", "count")
+SELECT "orgId", "touchpointId", date_trunc('day', "occurredAt"), COALESCE("channelId", ''), COALESCE("emotion", 99), COUNT(*)
 FROM "Interaction" WHERE "touchpointId" IS NOT NULL
-GROUP BY 1, 2, 3, 4, 5, 6;
+GROUP BY 1, 2, 3, 4, 5;
