@@ -12,6 +12,12 @@
 //                                                   68 characters on average, instead of "Reason 12" and "Fast")
 // Text analytics runs on every accepted comment (docs/text-analytics.md); TEXT_ANALYTICS=off in the environment
 // turns it off, for the comparison.
+//                           [--compare=text-analytics --rounds=4] (text analytics off and on in the same run: servers
+//                                   started in turn, off/on then on/off …, each round `duration` s after a warm-up
+//                                   of --warm-up=8 s, on one database; prints the server CPU per response of each round with
+//                                   the load average, and the medians; no raw-database part)
+//                           [--dists=.next,.next-after] (with --compare: each round once per build, NEXT_DIST_DIR,
+//                                   so that two builds of the code are compared in the same run)
 // Needs `npx next build` first. The built-in public rate limits (30/min per respondent, 1,000/min per
 // survey) would stop a load test, so the server runs with RESONANCE_PUBLIC_RATE_LIMITS raised (still counted
 // in the database on every request, as in production). Also prints the server's CPU milliseconds per
@@ -20,6 +26,7 @@
 import { randomUUID } from "node:crypto";
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
@@ -146,7 +153,99 @@ async function setUp(db: Awaited<ReturnType<typeof import("../lib/db").createDb>
   return { org, http: await mk("Bench via HTTP"), raw: await mk("Bench raw inserts") };
 }
 
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+
+/** --compare=text-analytics: rounds of the same load with text analytics off and on (and per build, --dists). */
+async function compare(label: string, url: string) {
+  const { createDb } = await import("../lib/db");
+  const { db } = createDb(url);
+  const { http } = await setUp(db);
+  const rounds = Number(arg("rounds", "4"));
+  const dists = arg("dists", process.env.NEXT_DIST_DIR || ".next").split(",");
+  const route = `/api/v1/public/surveys/${http.publicId}/responses`;
+  const results = new Map<string, number[]>();
+  let n = 0;
+  const load = async (server: Awaited<ReturnType<typeof startServer>>, seconds: number) =>
+    autocannon({
+      url: server.url,
+      connections,
+      duration: seconds,
+      requests: [
+        {
+          method: "POST",
+          path: route,
+          headers: { "content-type": "application/json", "user-agent": "Mozilla/5.0 (bench) Chrome/126.0" },
+          setupRequest: (req) => ({
+            ...req,
+            headers: { ...req.headers, "x-forwarded-for": `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` },
+            body: JSON.stringify({ clientId: randomUUID(), answers: answers(n++), complete: true, channel: "web" }),
+          }),
+        },
+      ],
+    });
+  try {
+    for (let r = 0; r < rounds; r++) {
+      const states = r % 2 === 0 ? ["off", "on"] : ["on", "off"];
+      for (const dist of r % 2 === 0 ? dists : [...dists].reverse())
+        for (const state of states) {
+          process.env.NEXT_DIST_DIR = dist;
+          const server = await startServer({
+            databaseUrl: url,
+            env: {
+              RESONANCE_PUBLIC_RATE_LIMITS: "100000000,100000000",
+              RESONANCE_WORKERS: String(workers),
+              RESONANCE_FAST_PATH: arg("fast-path", "on"),
+              TEXT_ANALYTICS: state,
+              NEXT_DIST_DIR: dist,
+            },
+            nodeArgs: profile ? ["--cpu-prof", `--cpu-prof-dir=${profile}`] : [],
+          });
+          try {
+            // Warm-up: JIT (the analyser's first ~2,000 comments in a process run slower, docs/text-analytics.md), caches.
+            await load(server, Number(arg("warm-up", "8")));
+            const pgid = server.process.pid!;
+            const cpu0 = groupCpuMs(pgid);
+            const result = await load(server, duration);
+            const ok = result["2xx"];
+            const cpu = (groupCpuMs(pgid) - cpu0) / Math.max(1, ok);
+            const key = `${dists.length > 1 ? `${dist} ` : ""}text analytics ${state}`;
+            results.set(key, [...(results.get(key) ?? []), cpu]);
+            console.log(
+              `${label.padEnd(10)} round ${r + 1} ${key.padEnd(30)} ${cpu.toFixed(3)} ms CPU per accepted response  ` +
+                `${(ok / result.duration).toFixed(0)}/s  p50 ${result.latency.p50} ms  non-2xx ${result.non2xx}  load ${os
+                  .loadavg()
+                  .map((l) => l.toFixed(1))
+                  .join(" ")}`,
+            );
+          } finally {
+            await server.stop();
+          }
+        }
+    }
+    for (const [key, xs] of results)
+      console.log(
+        `${label.padEnd(10)} median ${key.padEnd(30)} ${median(xs).toFixed(3)} ms  (${xs.map((x) => x.toFixed(3)).join(" / ")})`,
+      );
+    for (const dist of dists) {
+      const prefix = dists.length > 1 ? `${dist} ` : "";
+      const off = results.get(`${prefix}text analytics off`)!;
+      const on = results.get(`${prefix}text analytics on`)!;
+      const pairs = off.map((o, i) => on[i] / o - 1);
+      console.log(
+        `${label.padEnd(10)} ${prefix}cost of text analytics: median of rounds ${((median(on) / median(off) - 1) * 100).toFixed(1)} %, ` +
+          `round by round ${pairs.map((x) => `${(x * 100).toFixed(1)} %`).join(" / ")}`,
+      );
+    }
+    const stored = await db.response.count({ where: { surveyId: http.id } });
+    const analysed = await db.textAnalysis.count({ where: { response: { surveyId: http.id } } });
+    console.log(`${label.padEnd(10)} stored ${stored} responses, ${analysed} analyses`);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
 async function run(label: string, url: string) {
+  if (arg("compare", "") === "text-analytics") return compare(label, url);
   const { createDb } = await import("../lib/db");
   const { db } = createDb(url);
   const { org, http, raw } = await setUp(db);
@@ -311,7 +410,7 @@ async function run(label: string, url: string) {
 }
 
 if (only !== "postgresql") {
-  const file = path.join(root, "tmp/bench/ingest.db");
+  const file = path.join(root, arg("sqlite-file", "tmp/bench/ingest.db"));
   fs.mkdirSync(path.dirname(file), { recursive: true });
   for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
   migrate(`file:${file}`);

@@ -17,6 +17,8 @@ export type SuggestionJson = {
   comments: number;
   z: number;
   examples: { responseId: string; comment: string }[];
+  /** Weaker phrases of the same comments, merged into this suggestion. */
+  alternatives?: { phrase: string }[];
 };
 
 const FOLD: Record<string, string> = { ä: "ae", ö: "oe", ü: "ue", ß: "ss" };
@@ -87,6 +89,11 @@ function Suggestion({ s, taken }: { s: SuggestionJson; taken: ReadonlySet<string
       <p className="mt-1 text-sm text-slate-700">
         In {s.detractors} detractor and {s.promoters} promoter comments ({s.comments} in all), z = {s.z.toFixed(1)}
       </p>
+      {s.alternatives?.length ? (
+        <p className="mt-1 text-sm text-slate-700">
+          Same comments also say: {s.alternatives.map((a) => `“${a.phrase}”`).join(", ")}
+        </p>
+      ) : null}
       {s.examples.length ? (
         <ul className="mt-2 flex flex-col gap-1 text-sm text-slate-800" aria-label={`Examples of “${s.phrase}”`}>
           {s.examples.map((e) => (

@@ -41,6 +41,11 @@ export type ThemeSuggestion = {
   z: number;
   /** Up to 3 detractor comments with the phrase. */
   examples: { responseId: string; comment: string }[];
+  /**
+   * Weaker phrases of the same finding: nearly the same comments mention them (Jaccard ≥ 0.8, lib/text/discovery.ts),
+   * so they are listed here rather than suggested apart. Strongest first.
+   */
+  alternatives: { phrase: string; stems: string }[];
 };
 
 export type ThemeSuggestions = {
@@ -108,6 +113,7 @@ export async function suggestThemes(ctx: Ctx, q: SuggestionQuery, now = new Date
       delta: round(p.delta),
       z: round(p.z),
       examples: p.examples.map((id) => ({ responseId: id, comment: text.get(id) ?? "" })),
+      alternatives: p.alternatives.map((a) => ({ phrase: a.text, stems: a.stems })),
     })),
   };
 }

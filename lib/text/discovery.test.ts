@@ -2,7 +2,14 @@
 // prior (Monroe, Colaresi & Quinn 2008, eq. 16–22). Reference values from Python 3 (math.log, math.sqrt), computed
 // apart from this code from the counts written in the comments.
 import { describe, expect, it } from "vitest";
-import { discoverPhrases, phrasesOf, weightedLogOdds, type DiscoveryComment, type DiscoveryGroup } from "./discovery";
+import {
+  discoverPhrases,
+  jaccard,
+  phrasesOf,
+  weightedLogOdds,
+  type DiscoveryComment,
+  type DiscoveryGroup,
+} from "./discovery";
 
 describe("weightedLogOdds", () => {
   it("eq. 16–22 on plain counts", () => {
@@ -64,16 +71,17 @@ describe("discoverPhrases: a small corpus worked by hand", () => {
   add(3, "promoter", "Great app");
   add(2, "other", "slow app");
   // At least 3 comments in all and 2 of detractors: fee, hidden, "hidden fee" and staff qualify (rude: 2 in all;
-  // slow, app: 1 detractor).
-  const r = discoverPhrases(comments, { alpha0: 10, minComments: 3, minDetractors: 2, minZ: -Infinity });
+  // slow, app: 1 detractor). No merging here (minOverlap above 1): the scores one by one; merging is pinned below.
+  const worked = { alpha0: 10, minComments: 3, minDetractors: 2, minZ: -Infinity };
+  const r = discoverPhrases(comments, { ...worked, minOverlap: 2 });
 
   it("scores exactly the phrases with enough comments", () => {
     expect(r.comments).toEqual({ detractor: 8, promoter: 7, other: 2 });
     expect(r.scored).toBe(4);
     expect(r.phrases.map((p) => [p.stems, p.text, p.a, p.b, p.corpus])).toEqual([
       ["fee", "fees", 5, 1, 6],
+      ["hidden fee", "hidden fees", 4, 1, 5], // the same z as hidden: the pair first
       ["hidden", "hidden", 4, 1, 5],
-      ["hidden fee", "hidden fees", 4, 1, 5],
       ["staff", "staff", 2, 3, 5],
     ]);
   });
@@ -81,7 +89,7 @@ describe("discoverPhrases: a small corpus worked by hand", () => {
   it("δ̂ and z as computed by hand", () => {
     // fee: α = 10 · 6/49 = 1.2245; δ̂ = log(6.2245 / (32 − 6.2245)) − log(2.2245 / (31 − 2.2245)) = 1.139064,
     // σ² = 1/6.2245 + 1/2.2245 = 0.610197, z = 1.458186.
-    const [fee, hidden, pair, staff] = r.phrases;
+    const [fee, pair, hidden, staff] = r.phrases;
     expect(fee!.alpha).toBeCloseTo(1.2244898, 6);
     expect(fee!.delta).toBeCloseTo(1.139063755, 8);
     expect(fee!.variance).toBeCloseTo(0.610197022, 8);
@@ -107,8 +115,8 @@ describe("discoverPhrases: a small corpus worked by hand", () => {
     const d = discoverPhrases(comments);
     expect(d.scored).toBe(3);
     expect(d.phrases).toEqual([]);
-    const all = discoverPhrases(comments, { minZ: -Infinity });
-    expect(all.phrases.map((p) => p.stems)).toEqual(["fee", "hidden", "hidden fee"]);
+    const all = discoverPhrases(comments, { minZ: -Infinity, minOverlap: 2 });
+    expect(all.phrases.map((p) => p.stems)).toEqual(["fee", "hidden fee", "hidden"]);
     // fee: α = 1,000 · 6/49 = 122.45, δ̂ = log(127.45 / (1,022 − 127.45)) − log(123.45 / (1,021 − 123.45)) = 0.035236,
     // σ² = 1/127.45 + 1/123.45 = 0.015947, z = 0.27903.
     expect(all.phrases[0]!.z).toBeCloseTo(0.279031, 5);
@@ -121,10 +129,66 @@ describe("discoverPhrases: a small corpus worked by hand", () => {
         { id: "fr", group: "detractor", text: "Frais cachés", language: "fr" },
         { id: "de", group: "detractor", text: "Versteckte Gebühren", language: "de" },
       ],
-      { alpha0: 10, minComments: 3, minDetractors: 2, minZ: -Infinity },
+      { ...worked, minOverlap: 2 },
     );
     expect(mixed.comments.detractor).toBe(9);
     // English n_a is unchanged by the German comment: the same z.
     expect(mixed.phrases[0]).toMatchObject({ language: "en", stems: "fee", z: r.phrases[0]!.z });
+  });
+
+  it("merges phrases whose comments overlap (Jaccard ≥ 0.8): one finding, the strongest phrase, the others as alternatives", () => {
+    // The comments mentioning each phrase (ids): fee c1–c5 and c9 (the promoter's "hidden fees"), 6 comments;
+    // hidden and "hidden fee" c1–c4 and c9, 5 comments; staff c6, c7, c10–c12.
+    // Jaccard(fee, "hidden fee") = |{c1–c4, c9}| / |{c1–c5, c9}| = 5/6 = 0.833 ≥ 0.8: "hidden fee" joins fee (z
+    // 1.458 > 1.178), and so does hidden (the same z and comments as the pair, which sorts first; it is compared with
+    // the group's lead, fee: 5/6).
+    // Jaccard(fee, staff) = 0/11: staff stays a suggestion of its own.
+    const merged = discoverPhrases(comments, worked);
+    expect(merged.phrases.map((p) => [p.stems, p.a, p.b, p.corpus, p.alternatives])).toEqual([
+      [
+        "fee",
+        5,
+        1,
+        6,
+        [
+          { text: "hidden fees", stems: "hidden fee" },
+          { text: "hidden", stems: "hidden" },
+        ],
+      ],
+      ["staff", 2, 3, 5, []],
+    ]);
+    // The lead keeps its own figures and examples.
+    expect(merged.phrases[0]).toMatchObject({ z: r.phrases[0]!.z, examples: ["c1", "c2", "c3"] });
+    // One more "Fees!" from a detractor: fee has 7 comments, Jaccard(fee, "hidden fee") = 5/7 = 0.714 < 0.8 — apart,
+    // but "hidden fee" and hidden (the same 5 comments, Jaccard 1) are still one, the pair leading.
+    const apart = discoverPhrases(
+      [...comments, { id: "c18", group: "detractor", text: "Fees!", language: "en" }],
+      worked,
+    );
+    expect(apart.phrases.map((p) => [p.stems, p.alternatives.map((a) => a.stems)])).toEqual([
+      ["fee", []],
+      ["hidden fee", ["hidden"]],
+      ["staff", []],
+    ]);
+    // The threshold is the option's: at 0.85, 5/6 is not enough.
+    expect(discoverPhrases(comments, { ...worked, minOverlap: 0.85 }).phrases.map((p) => p.stems)).toEqual([
+      "fee",
+      "hidden fee",
+      "staff",
+    ]);
+  });
+
+  it("counts the limit in findings, not phrases", () => {
+    const one = discoverPhrases(comments, { ...worked, limit: 1 });
+    expect(one.phrases.map((p) => [p.stems, p.alternatives.length])).toEqual([["fee", 2]]);
+  });
+});
+
+describe("jaccard", () => {
+  it("is |A ∩ B| / |A ∪ B| of ascending lists", () => {
+    expect(jaccard([1, 2, 3, 4, 5], [1, 2, 3, 4, 5, 6])).toBeCloseTo(5 / 6, 12);
+    expect(jaccard([1, 3, 5], [2, 3, 4, 5])).toBeCloseTo(2 / 5, 12);
+    expect(jaccard([1], [2])).toBe(0);
+    expect(jaccard([], [])).toBe(1);
   });
 });

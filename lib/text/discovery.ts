@@ -31,6 +31,11 @@ export interface DiscoveryOptions {
   readonly limit?: number;
   /** Example comment ids per phrase (detractors', in input order). */
   readonly examples?: number;
+  /**
+   * Phrases whose comments overlap at least this much (Jaccard index of the sets of comments mentioning them, all
+   * groups) are one finding: the strongest is suggested and the others listed as its alternatives. Above 1: never.
+   */
+  readonly minOverlap?: number;
 }
 
 export const DISCOVERY_DEFAULTS = {
@@ -40,6 +45,7 @@ export const DISCOVERY_DEFAULTS = {
   minZ: 1.96,
   limit: 20,
   examples: 3,
+  minOverlap: 0.8,
 } as const satisfies Required<DiscoveryOptions>;
 
 export interface PhraseCounts {
@@ -91,6 +97,11 @@ export interface DiscoveredPhrase extends PhraseCounts, LogOdds {
   readonly words: 1 | 2;
   /** Up to `examples` detractor comments with the phrase, in input order. */
   readonly examples: readonly string[];
+  /**
+   * Weaker phrases merged into this one because nearly the same comments mention them (Jaccard ≥ minOverlap), by
+   * z: how detractors wrote them and their stems.
+   */
+  readonly alternatives: readonly { readonly text: string; readonly stems: string }[];
 }
 
 export interface Discovery {
@@ -138,6 +149,8 @@ interface LanguageCorpus {
   readonly counts: Map<string, [number, number, number]>;
   /** The detractors' comments with their phrases, for the examples and wording of the phrases kept. */
   readonly detractors: { id: string; phrases: Extracted }[];
+  /** Every comment's phrases (all groups), for the overlap of the phrases kept. */
+  readonly keys: string[][];
 }
 
 /**
@@ -153,7 +166,7 @@ export function discoverPhrases(comments: Iterable<DiscoveryComment>, options: D
     if (language === null) continue;
     read[c.group] += 1;
     let corpus = corpora.get(language);
-    if (!corpus) corpora.set(language, (corpus = { counts: new Map(), detractors: [] }));
+    if (!corpus) corpora.set(language, (corpus = { counts: new Map(), detractors: [], keys: [] }));
     const group = GROUP_INDEX[c.group];
     const phrases = phrasesOf(c.text, language);
     for (const key of phrases.keys) {
@@ -165,6 +178,7 @@ export function discoverPhrases(comments: Iterable<DiscoveryComment>, options: D
         corpus.counts.set(key, fresh);
       }
     }
+    corpus.keys.push(phrases.keys);
     if (group === 0) corpus.detractors.push({ id: c.id, phrases });
   }
 
@@ -177,7 +191,7 @@ export function discoverPhrases(comments: Iterable<DiscoveryComment>, options: D
       n.b += b;
       n.corpus += a + b + other;
     }
-    const kept: { key: string; y: PhraseCounts; odds: LogOdds }[] = [];
+    const kept: Scored[] = [];
     for (const [key, [a, b, other]] of corpus.counts) {
       const y = { a, b, corpus: a + b + other };
       if (y.corpus < o.minComments || a < o.minDetractors) continue;
@@ -186,9 +200,13 @@ export function discoverPhrases(comments: Iterable<DiscoveryComment>, options: D
       if (odds.z >= o.minZ) kept.push({ key, y, odds });
     }
     kept.sort(byZ);
-    const top = kept.slice(0, o.limit);
+    const groups = mergeOverlapping(kept, corpus.keys, o.minOverlap, o.limit);
     // Examples and the usual wording, from the detractors' comments, for the phrases kept only.
-    const wanted = new Map(top.map((k) => [k.key, { examples: [] as string[], surfaces: new Map<string, number>() }]));
+    const wanted = new Map(
+      groups
+        .flatMap((g) => [g.lead, ...g.alternatives])
+        .map((k) => [k.key, { examples: [] as string[], surfaces: new Map<string, number>() }]),
+    );
     for (const c of corpus.detractors) {
       c.phrases.keys.forEach((key, i) => {
         const w = wanted.get(key);
@@ -198,16 +216,20 @@ export function discoverPhrases(comments: Iterable<DiscoveryComment>, options: D
         w.surfaces.set(surface, (w.surfaces.get(surface) ?? 0) + 1);
       });
     }
-    for (const k of top) {
+    for (const { lead: k, alternatives } of groups) {
       const w = wanted.get(k.key)!;
       found.push({
         language,
         stems: k.key,
         text: mostFrequent(w.surfaces),
-        words: k.key.includes(" ") ? 2 : 1,
+        words: wordsOf(k.key) as 1 | 2,
         ...k.y,
         ...k.odds,
         examples: w.examples,
+        alternatives: alternatives.map((alt) => ({
+          text: mostFrequent(wanted.get(alt.key)!.surfaces),
+          stems: alt.key,
+        })),
       });
     }
   }
@@ -215,9 +237,68 @@ export function discoverPhrases(comments: Iterable<DiscoveryComment>, options: D
   return { phrases: found.slice(0, o.limit), comments: read, scored };
 }
 
-function byZ(x: { key: string; y: PhraseCounts; odds: LogOdds }, y: { key: string; y: PhraseCounts; odds: LogOdds }) {
-  return y.odds.z - x.odds.z || y.y.a - x.y.a || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0);
+type Scored = { key: string; y: PhraseCounts; odds: LogOdds };
+
+/**
+ * Groups phrases (largest z first) that are one finding: a phrase whose comments overlap the comments of a stronger
+ * phrase already chosen with a Jaccard index ≥ `minOverlap` joins it as an alternative (the first such, by z);
+ * otherwise it leads a group of its own while fewer than `limit` groups exist. `keys`: every comment's phrases.
+ */
+export function mergeOverlapping(
+  scored: readonly Scored[],
+  keys: readonly (readonly string[])[],
+  minOverlap: number,
+  limit: number,
+): { lead: Scored; alternatives: Scored[] }[] {
+  const groups: { lead: Scored; alternatives: Scored[]; comments: number[] }[] = [];
+  if (minOverlap > 1) return scored.slice(0, limit).map((lead) => ({ lead, alternatives: [] }));
+  // The comments (indices, ascending) of each phrase scored.
+  const comments = new Map<string, number[]>(scored.map((s) => [s.key, []]));
+  keys.forEach((phrases, i) => {
+    for (const key of phrases) comments.get(key)?.push(i);
+  });
+  for (const s of scored) {
+    const mine = comments.get(s.key)!;
+    // |A ∩ B| ≤ min(|A|, |B|) and |A ∪ B| ≥ max: the sizes alone rule most pairs out.
+    const into = groups.find(
+      (g) =>
+        Math.min(g.comments.length, mine.length) >= minOverlap * Math.max(g.comments.length, mine.length) &&
+        jaccard(g.comments, mine) >= minOverlap,
+    );
+    if (into) into.alternatives.push(s);
+    else if (groups.length < limit) groups.push({ lead: s, alternatives: [], comments: mine });
+  }
+  return groups.map(({ lead, alternatives }) => ({ lead, alternatives }));
 }
+
+/** |A ∩ B| / |A ∪ B| of two ascending lists of distinct numbers. */
+export function jaccard(a: readonly number[], b: readonly number[]): number {
+  if (a.length === 0 && b.length === 0) return 1;
+  let i = 0;
+  let j = 0;
+  let both = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i]! < b[j]!) i += 1;
+    else if (a[i]! > b[j]!) j += 1;
+    else {
+      both += 1;
+      i += 1;
+      j += 1;
+    }
+  }
+  return both / (a.length + b.length - both);
+}
+
+/** Largest z first; ties: more detractor comments, then the pair before its words (more specific), then the stems. */
+function byZ(x: Scored, y: Scored) {
+  return (
+    y.odds.z - x.odds.z ||
+    y.y.a - x.y.a ||
+    wordsOf(y.key) - wordsOf(x.key) ||
+    (x.key < y.key ? -1 : x.key > y.key ? 1 : 0)
+  );
+}
+const wordsOf = (key: string) => (key.includes(" ") ? 2 : 1);
 
 /** The most frequent key (ties: the first in alphabetical order). */
 function mostFrequent(counts: ReadonlyMap<string, number>): string {

@@ -7,7 +7,8 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { runJobsTick } from "@/lib/jobs/runner";
+import { runJobsTick, startJob } from "@/lib/jobs/runner";
+import { TEXT_ANALYSIS_BATCH } from "@/lib/text-analytics/retag";
 import { saveResponse } from "@/lib/surveys/response-store";
 import { surveyByPublicId } from "@/lib/surveys/survey-cache";
 import { eraseCustomer } from "@/lib/privacy/erasure";
@@ -236,7 +237,7 @@ describe("an analysis never outlives its text", () => {
 
 describe("analysing history", () => {
   let H: Org;
-  const BULK = 620; // more than one batch of 500
+  const BULK = TEXT_ANALYSIS_BATCH + 120; // more than one batch (of 1,000)
   let historySurvey: string;
 
   beforeAll(async () => {
@@ -295,15 +296,15 @@ describe("analysing history", () => {
     const total = await texts();
     await runJobsTick({ sliceMs: 0, orgId: H.orgId }); // one batch
     const half = await db.backgroundJob.findFirstOrThrow({ where: { orgId: H.orgId, kind: "text-analysis" } });
-    expect(half.done).toBe(500);
-    expect(await db.textAnalysis.count({ where: { orgId: H.orgId } })).toBe(500);
+    expect(half.done).toBe(TEXT_ANALYSIS_BATCH);
+    expect(await db.textAnalysis.count({ where: { orgId: H.orgId } })).toBe(TEXT_ANALYSIS_BATCH);
     // An instance takes the job and dies mid-batch: its lease is held and its batch never committed.
     await db.backgroundJob.update({
       where: { id: half.id },
       data: { leaseOwner: "w-dead#1", leaseExpiresAt: new Date(Date.now() + 60_000) },
     });
     await runJobsTick({ sliceMs: 0, orgId: H.orgId });
-    expect((await db.backgroundJob.findUniqueOrThrow({ where: { id: half.id } })).done).toBe(500); // held: nothing done
+    expect((await db.backgroundJob.findUniqueOrThrow({ where: { id: half.id } })).done).toBe(TEXT_ANALYSIS_BATCH); // held: nothing done
     await db.backgroundJob.update({ where: { id: half.id }, data: { leaseExpiresAt: new Date(Date.now() - 1) } });
     // The lease expired: two runners race from the cursor.
     for (let i = 0; i < 20; i++) {
@@ -372,6 +373,34 @@ describe("analysing history", () => {
       [0, 7],
       [8, 23],
     ]); // "Hotline", "kept me on hold"
+  });
+
+  it("a batch takes only the texts not at the current versions: an older analysis is replaced, a current one kept", async () => {
+    const before = await db.textAnalysis.findMany({
+      where: { orgId: H.orgId, source: "answer" },
+      orderBy: { answerId: "asc" },
+      select: { id: true, answerId: true },
+    });
+    const [older, missing] = [before[10]!, before[500]!];
+    await db.textAnalysis.update({ where: { id: older.id }, data: { taxonomyVersion: 2 } });
+    await db.textAnalysis.delete({ where: { id: missing.id } });
+    const { job } = await startJob(H.orgId, "text-analysis", null);
+    expect(job.total).toBe(2);
+    for (let i = 0; i < 10; i++) {
+      if ((await db.backgroundJob.findUniqueOrThrow({ where: { id: job.id } })).status === "done") break;
+      await runJobsTick({ sliceMs: 0, orgId: H.orgId });
+    }
+    const done = await db.backgroundJob.findUniqueOrThrow({ where: { id: job.id } });
+    expect(done).toMatchObject({ status: "done", done: 2, result: { analysed: 2 } });
+    const after = await db.textAnalysis.findMany({
+      where: { orgId: H.orgId, source: "answer" },
+      orderBy: { answerId: "asc" },
+      select: { id: true, answerId: true, taxonomyVersion: true },
+    });
+    expect(after.map((a) => a.answerId)).toEqual(before.map((a) => a.answerId)); // one analysis per answer again
+    const changed = after.filter((a, i) => a.id !== before[i]!.id).map((a) => a.answerId);
+    expect(changed).toEqual([older.answerId, missing.answerId]); // every other analysis untouched
+    expect(after.every((a) => a.taxonomyVersion === 3)).toBe(true);
   });
 });
 

@@ -335,6 +335,10 @@ describe("GET /api/v1/text/suggestions", () => {
     const parking = res.body.suggestions.find((p: { phrase: string }) => p.phrase === "parking garage");
     expect(parking).toMatchObject({ language: "en", words: 2, detractors: 40, promoters: 0, comments: 40 });
     expect(parking.z).toBeGreaterThan(1.96);
+    // "parking" and "garage" are in exactly the same comments: one finding, the pair leading (lib/text/discovery.ts).
+    expect(parking.alternatives.map((a: { phrase: string }) => a.phrase)).toEqual(["garage", "parking"]);
+    expect(phrases).not.toContain("parking");
+    expect(phrases).not.toContain("garage");
     expect(parking.examples).toHaveLength(3);
     for (const e of parking.examples) {
       expect(covered.has(e.responseId)).toBe(false);

@@ -51,7 +51,7 @@ export default async function TextAnalyticsPage() {
         {found.suggestions.length ? (
           <SuggestedThemes
             suggestions={found.suggestions.map(
-              ({ phrase, language, detractors, promoters, comments, z, examples }) => ({
+              ({ phrase, language, detractors, promoters, comments, z, examples, alternatives }) => ({
                 phrase,
                 language,
                 detractors,
@@ -59,6 +59,7 @@ export default async function TextAnalyticsPage() {
                 comments,
                 z,
                 examples,
+                alternatives,
               }),
             )}
             takenKeys={themes.map((t) => t.key)}

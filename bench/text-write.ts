@@ -1,0 +1,125 @@
+// The cost of text analytics on the ingestion batch's write, in process (no HTTP): transactions that write B new
+// responses with their answers as lib/surveys/ingest-batch.ts does (multi-row INSERTs of complete rows), with the
+// analyses (analyseOnWrite) and without, in alternating rounds; prints the CPU milliseconds per response of each
+// (the database's included on SQLite, which runs in this process). Steadier than the HTTP benchmark
+// (bench/ingest.ts --compare=text-analytics) on a busy machine; docs/text-analytics.md, "On the write path".
+//   DATABASE_URL=file:$PWD/tmp/bench/text-write.db npx tsx bench/text-write.ts [--batch=10] [--iterations=150] [--rounds=4]
+// The database must be migrated (node scripts/db.mjs migrate); each run adds its own organization.
+import { randomUUID } from "node:crypto";
+import os from "node:os";
+import { db, provider } from "../lib/db";
+import { insertBatches, newId } from "../lib/db-bulk";
+import { analyseOnWrite, analysisRows, responseItems, type AnswerText } from "../lib/text-analytics/store";
+import { cachedTextContexts } from "../lib/text-analytics/taxonomy";
+import { loadEvaluationSet } from "../lib/text/evaluation";
+import { arg } from "./lib/timing";
+
+const B = Number(arg("batch", "10"));
+const ITERATIONS = Number(arg("iterations", "150"));
+const ROUNDS = Number(arg("rounds", "4"));
+const texts = loadEvaluationSet()
+  .filter((c) => c.language === "en")
+  .map((c) => c.text);
+const org = await db.organization.create({ data: { name: "Write", slug: `write-${randomUUID().slice(0, 8)}` } });
+const survey = await db.survey.create({
+  data: {
+    orgId: org.id,
+    publicId: `write${randomUUID().replaceAll("-", "")}`,
+    name: "Write",
+    type: "nps",
+    status: "live",
+    languages: ["en"],
+    defaultLocale: "en",
+  },
+});
+const questions: { id: string }[] = [];
+for (const [position, [key, type]] of [
+  ["nps", "score"],
+  ["why", "text"],
+  ["plan", "single_choice"],
+].entries())
+  questions.push(
+    await db.surveyQuestion.create({
+      data: { orgId: org.id, surveyId: survey.id, key, type, position, text: { en: key } },
+    }),
+  );
+
+let k = 0;
+/** B responses as the public API writes them: 9 in 11 with a comment (bench/ingest.ts --comments=realistic). */
+function batch() {
+  const now = new Date();
+  const responses = [];
+  const answers: (AnswerText & { orgId: string; questionId: string; valueNumber?: number; valueChoice?: string })[] =
+    [];
+  for (let i = 0; i < B; i++, k++) {
+    const id = newId();
+    const comment = k % 11 === 7 || k % 11 === 8 ? null : texts[k % texts.length];
+    responses.push({
+      id,
+      orgId: org.id,
+      surveyId: survey.id,
+      surveyVersion: 1,
+      clientId: randomUUID(),
+      metric: "nps",
+      score: 3,
+      category: "detractor",
+      comment,
+      hasComment: comment !== null,
+      completed: true,
+      locale: "en",
+      submittedAt: now,
+      completedAt: now,
+      createdAt: now,
+      updatedAt: now,
+    });
+    answers.push({ id: newId(), orgId: org.id, responseId: id, questionId: questions[0].id, valueNumber: 3 });
+    if (comment)
+      answers.push({ id: newId(), orgId: org.id, responseId: id, questionId: questions[1].id, valueText: comment });
+    answers.push({ id: newId(), orgId: org.id, responseId: id, questionId: questions[2].id, valueChoice: '"pro"' });
+  }
+  return { responses, answers };
+}
+
+const cpu = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+type Mode = "off" | "on" | "analysis only";
+async function round(mode: Mode) {
+  const c0 = cpu();
+  for (let i = 0; i < ITERATIONS; i++) {
+    const { responses, answers } = batch();
+    await db.$transaction(async (tx) => {
+      await insertBatches(tx, "Response", "responses", responses);
+      await insertBatches(tx, "Answer", "answers", answers);
+      if (mode === "on") await analyseOnWrite(tx, { responses, answers });
+      // The analysis without its INSERTs: what the rows cost to make.
+      if (mode === "analysis only")
+        analysisRows(responseItems(responses, answers), await cachedTextContexts(tx, [org.id]));
+    });
+  }
+  return (cpu() - c0) / (ITERATIONS * B);
+}
+
+process.env.TEXT_ANALYTICS = "on";
+await round("on"); // warm-up: JIT, the word caches
+await round("off");
+const modes: Mode[] = ["off", "on", "analysis only"];
+const results = new Map<Mode, number[]>();
+for (let r = 0; r < ROUNDS; r++)
+  for (const mode of r % 2 ? [...modes].reverse() : modes)
+    results.set(mode, [...(results.get(mode) ?? []), await round(mode)]);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+const off = median(results.get("off")!);
+for (const [mode, xs] of results)
+  console.log(
+    `${provider.padEnd(10)} batches of ${B}: ${mode.padEnd(14)} ${median(xs).toFixed(3)} ms CPU per response (median; ${xs.map((x) => x.toFixed(3)).join(" / ")})` +
+      (mode === "off" ? "" : `  +${(median(xs) - off).toFixed(3)} ms`),
+  );
+console.log(
+  `load ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ")}`,
+);
+await db.$disconnect();
