@@ -101,24 +101,17 @@ export const NO_EMOTION = 99;
 
 // A roll-up's rows under the column names of "Response", each carrying its count as "n". Narrowed here by the
 // organization and the whole days or months (their primary keys); the outer responseWhere repeats those terms and
-// adds the filters. A caller who is not narrowed to units reads the roll-ups without the unit dimension
-// (ResponseDailyOrg and ResponseMonthly: far fewer rows in an organization with many small units, docs/rollups.md
-// "Size"); one narrowed to units would need ResponseDaily's unitId (today such callers read the raw responses:
-// rollupAnswers), and never reads ResponseMonthly, which has no unit.
-function rollupRows(ctx: Ctx, days: Period): Prisma.Sql {
-  const [table, unit] = isScoped(ctx)
-    ? [Prisma.raw(`"ResponseDaily"`), Prisma.raw(`, NULLIF(d."unitId", '') AS "unitId"`)]
-    : [Prisma.raw(`"ResponseDailyOrg"`), Prisma.empty];
-  return Prisma.sql`(SELECT d."orgId" AS "orgId", d."day" AS "submittedAt", d."surveyId" AS "surveyId", d."metric" AS "metric",
-    NULLIF(d."touchpointId", '') AS "touchpointId", NULLIF(d."channelId", '') AS "channelId"${unit},
-    d."score" AS "score", d."count" AS "n"
-    FROM ${table} d WHERE d."orgId" = ${ctx.orgId} AND d."day" >= ${days.from} AND d."day" < ${days.to}) r`;
-}
-
-function monthlyRows(ctx: Ctx, months: Period): Prisma.Sql {
-  return Prisma.sql`(SELECT m."orgId" AS "orgId", m."month" AS "submittedAt", m."surveyId" AS "surveyId", m."metric" AS "metric",
-    NULLIF(m."touchpointId", '') AS "touchpointId", NULLIF(m."channelId", '') AS "channelId", m."score" AS "score", m."count" AS "n"
-    FROM "ResponseMonthly" m WHERE m."orgId" = ${ctx.orgId} AND m."month" >= ${months.from} AND m."month" < ${months.to}) r`;
+// adds the filters. Only callers the scope does not narrow read the roll-ups (rollupAnswers), so these are the ones
+// without the unit (ResponseDailyOrg, ResponseMonthly: far fewer rows in an organization with many small units,
+// docs/rollups.md "Size") and responseWhere has no unit term for them.
+function rollupRows(ctx: Ctx, range: Period, grain: "day" | "month"): Prisma.Sql {
+  const [table, column] =
+    grain === "day"
+      ? [Prisma.raw(`"ResponseDailyOrg"`), Prisma.raw(`"day"`)]
+      : [Prisma.raw(`"ResponseMonthly"`), Prisma.raw(`"month"`)];
+  return Prisma.sql`(SELECT d."orgId" AS "orgId", d.${column} AS "submittedAt", d."surveyId" AS "surveyId", d."metric" AS "metric",
+    NULLIF(d."touchpointId", '') AS "touchpointId", NULLIF(d."channelId", '') AS "channelId", d."score" AS "score", d."count" AS "n"
+    FROM ${table} d WHERE d."orgId" = ${ctx.orgId} AND d.${column} >= ${range.from} AND d.${column} < ${range.to}) r`;
 }
 
 type RawRow = { k: string | null; metric: string; score: number | bigint; c: number | bigint | string };
@@ -145,11 +138,11 @@ export async function scoreCounts(
       );
     for (const range of days)
       selects.push(
-        Prisma.sql`SELECT ${key} AS k, r."metric" AS metric, r."score" AS score, SUM(r."n") AS c FROM ${rollupRows(ctx, range)} WHERE ${responseWhere(ctx, f, range)}${extra} GROUP BY 1, 2, 3`,
+        Prisma.sql`SELECT ${key} AS k, r."metric" AS metric, r."score" AS score, SUM(r."n") AS c FROM ${rollupRows(ctx, range, "day")} WHERE ${responseWhere(ctx, f, range)}${extra} GROUP BY 1, 2, 3`,
       );
     if (months)
       selects.push(
-        Prisma.sql`SELECT ${key} AS k, r."metric" AS metric, r."score" AS score, SUM(r."n") AS c FROM ${monthlyRows(ctx, months)} WHERE ${responseWhere(ctx, f, months)}${extra} GROUP BY 1, 2, 3`,
+        Prisma.sql`SELECT ${key} AS k, r."metric" AS metric, r."score" AS score, SUM(r."n") AS c FROM ${rollupRows(ctx, months, "month")} WHERE ${responseWhere(ctx, f, months)}${extra} GROUP BY 1, 2, 3`,
       );
   }
   if (selects.length === 0) return [];
