@@ -1,6 +1,7 @@
 // The one database client. DATABASE_URL picks the database: file: → the embedded SQLite file (WAL),
 // postgres:// → PostgreSQL. The app is typed against the SQLite client; the PostgreSQL client is generated
 // from the derived schema (same models, same API), so one build runs on either.
+import { AsyncLocalStorage } from "node:async_hooks";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapter } from "@prisma/driver-adapter-utils";
@@ -132,6 +133,29 @@ export function likeEscapesOnSqlite(client: SqliteClient): void {
   client.prepare = (sql: string) => prepare(escapePrismaLikes(sql));
 }
 
+const readOnly = new AsyncLocalStorage<true>();
+
+/**
+ * Runs `fn`, whose transactions only read: on SQLite they begin DEFERRED (one snapshot, no write lock), so a long
+ * report does not hold up other processes' writes. Every other transaction begins IMMEDIATE (writeFirst).
+ */
+export function readOnlyTransactions<T>(fn: () => Promise<T>): Promise<T> {
+  return readOnly.run(true, fn);
+}
+
+/**
+ * The adapter begins every transaction with a plain (DEFERRED) BEGIN. A deferred transaction that has read cannot
+ * take the write lock once another connection — another instance, a worker process — has committed since: SQLite
+ * refuses at once with SQLITE_BUSY_SNAPSHOT (the busy timeout does not apply), and the request answers 500. Nearly
+ * every transaction here reads before it writes (the unit rules, the idempotency check), so they begin IMMEDIATE:
+ * the write lock is taken first, waiting up to the busy timeout for another connection's transaction to end.
+ * Readers are never blocked in WAL mode. (tests/integration/sqlite-isolation.test.ts pins both.)
+ */
+export function writeFirst(client: SqliteClient): void {
+  const prepare = client.prepare.bind(client);
+  client.prepare = (sql: string) => prepare(sql === "BEGIN" && !readOnly.getStore() ? "BEGIN IMMEDIATE" : sql);
+}
+
 function sqliteAdapter(url: string) {
   const factory = new PrismaBetterSqlite3({ url, timeout: 15_000 });
   const connect = factory.connect.bind(factory);
@@ -142,6 +166,7 @@ function sqliteAdapter(url: string) {
     const client = (adapter as unknown as { client: SqliteClient }).client;
     cacheStatements(client);
     likeEscapesOnSqlite(client);
+    writeFirst(client);
     // optimize=0x10002 at open: refresh the planner's statistics where they are missing or stale, so that,
     // e.g., `orgId = ? AND id IN (…)` uses the primary key rather than scanning the organization's rows.
     await adapter.executeScript(

@@ -3,11 +3,10 @@
 // anything is queued or sent.
 //
 // Call it INSIDE the transaction that then writes the invitations (or records the contact): it locks the
-// customers' rows before it reads anything (PostgreSQL: SELECT … FOR NO KEY UPDATE in id order; SQLite: a write, which
-// takes the database's one write lock), so two instances checking the same customer at once run one after the
-// other, and the second sees the first one's invitation. That lock is what makes "at most one invitation per N
-// days" exact. On SQLite the caller must not read before it either: a deferred transaction that has read cannot
-// take the write lock once another process has written (SQLITE_BUSY_SNAPSHOT) — lock first (lockCustomers).
+// customers' rows before it reads anything (PostgreSQL: SELECT … FOR NO KEY UPDATE in id order; on SQLite every
+// writing transaction holds the database's one write lock from its start, lib/db.ts writeFirst), so two instances
+// checking the same customer at once run one after the other, and the second sees the first one's invitation. That
+// lock is what makes "at most one invitation per N days" exact.
 import { Prisma } from "../db";
 import { lockCustomers } from "../customers/lock";
 import { channelAddress, noAddressReason } from "./address";

@@ -426,8 +426,6 @@ async function recordSent(sent: Sent[]): Promise<void> {
   const owner = sent[0].m.leaseOwner!; // one claim, one owner
   await db.$transaction(
     async (tx) => {
-      // A write first: on SQLite it takes the write lock at once (waiting its turn behind another instance) —
-      // a transaction that reads first and writes later fails outright when another process wrote in between.
       // Only the messages this instance still holds are recorded (a lease that expired meanwhile belongs to another
       // instance now); the update returns which those are.
       const held = new Set(

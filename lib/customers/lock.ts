@@ -1,4 +1,5 @@
-// Locking customers' rows (PostgreSQL) or the database (SQLite) for the length of a transaction: what makes the
+// Locking customers' rows (PostgreSQL; on SQLite a writing transaction holds the whole database's write lock from its
+// start, lib/db.ts writeFirst) for the length of a transaction: what makes the
 // contact rules exact (lib/campaigns/contact-rules.ts: a check and the invitation it allows are one serialized
 // step), and the one global order in which any transaction takes several customers, so that none deadlocks.
 import { Prisma, provider } from "../db";
@@ -21,20 +22,14 @@ const LOCK_CHUNK = 1000;
  * an invitation), so those inserts, in whatever order, never wait for a check nor a check for them.
  */
 export async function lockCustomers(tx: Tx, ids: string[]): Promise<void> {
-  if (ids.length === 0) return;
-  if (provider === "postgresql") {
-    const sorted = [...new Set(ids)].sort();
-    for (let at = 0; at < sorted.length; at += LOCK_CHUNK)
-      await tx.$queryRaw`SELECT "id" FROM "Customer" WHERE "id" IN (${Prisma.join(sorted.slice(at, at + LOCK_CHUNK))}) ORDER BY "id" COLLATE "C" FOR NO KEY UPDATE`;
-  }
-  // any write statement takes SQLite's write lock, even one that changes no row
-  else await tx.$executeRaw`UPDATE "Customer" SET "orgId" = "orgId" WHERE "id" = ${ids[0]}`;
+  if (ids.length === 0 || provider !== "postgresql") return;
+  const sorted = [...new Set(ids)].sort();
+  for (let at = 0; at < sorted.length; at += LOCK_CHUNK)
+    await tx.$queryRaw`SELECT "id" FROM "Customer" WHERE "id" IN (${Prisma.join(sorted.slice(at, at + LOCK_CHUNK))}) ORDER BY "id" COLLATE "C" FOR NO KEY UPDATE`;
 }
 
 /** lockCustomers for a customer known by their external id (the widget), before anything is read. */
 export async function lockCustomerByExternalId(tx: Tx, orgId: string, externalId: string): Promise<void> {
   if (provider === "postgresql")
     await tx.$queryRaw`SELECT "id" FROM "Customer" WHERE "orgId" = ${orgId} AND "externalId" = ${externalId} FOR NO KEY UPDATE`;
-  else
-    await tx.$executeRaw`UPDATE "Customer" SET "orgId" = "orgId" WHERE "orgId" = ${orgId} AND "externalId" = ${externalId}`;
 }

@@ -6,7 +6,7 @@
 // caller's units and the unitId filter. The database counts: each query is one GROUP BY on the read replica, all of
 // them in one transaction that sees one snapshot (PostgreSQL: REPEATABLE READ; SQLite runs one transaction at a time),
 // so that a response written between two of them cannot make the mentioners outnumber everyone.
-import { Prisma, provider, TRANSACTION_OPTIONS } from "../db";
+import { Prisma, provider, readOnlyTransactions, TRANSACTION_OPTIONS } from "../db";
 import { analyticsDb } from "../db-replica";
 import type { Ctx } from "../auth/ctx";
 import { distributionsByKey, emptyDistributions, type Metric } from "../metrics";
@@ -36,10 +36,12 @@ export type Read = Prisma.TransactionClient;
 export function inOneSnapshot<T>(fn: (read: Read) => Promise<T>): Promise<T> {
   // The app is typed against the SQLite client, whose only level is Serializable; PostgreSQL's client takes this one.
   const repeatableRead = { isolationLevel: "RepeatableRead" } as unknown as { isolationLevel?: "Serializable" };
-  return analyticsDb().$transaction(fn, {
-    ...TRANSACTION_OPTIONS,
-    ...(provider === "postgresql" ? repeatableRead : {}),
-  });
+  return readOnlyTransactions(() =>
+    analyticsDb().$transaction(fn, {
+      ...TRANSACTION_OPTIONS,
+      ...(provider === "postgresql" ? repeatableRead : {}),
+    }),
+  );
 }
 
 type CountRowRaw = { key?: string | null; comments: number | bigint };
