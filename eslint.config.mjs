@@ -5,12 +5,37 @@ import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 import prettier from "eslint-config-prettier/flat";
+import noUntranslatedText from "./scripts/eslint/no-untranslated-text.mjs";
 
 // Modules that talk to the database: only lib/ (services) and the scripts/tests around it may import them.
 const DATABASE = ["./lib/db.ts", "./lib/db-bulk.ts", "./lib/db-url.ts", "./lib/generated"];
 const DATABASE_PACKAGES = ["@prisma/client", "@prisma/adapter-*", "pg", "better-sqlite3"];
 // What pure maths must not reach for: the runtime, the network, files, the framework, the database.
 const IO_PACKAGES = ["node:*", "fs", "path", "net", "http", "https", "child_process", "next", "next/*", "react"];
+
+// Files converted to the message catalogues (docs/i18n.md): no English written into their markup. Add a file or
+// folder here when its pages speak every language; what is not listed is the remaining work.
+const TRANSLATED = [
+  // the shell
+  "app/layout.tsx",
+  "app/not-found.tsx",
+  "app/(app)/layout.tsx",
+  "app/(app)/not-found.tsx",
+  "app/(app)/error.tsx",
+  "app/(app)/forbidden.tsx",
+  "components/shell/**/*.tsx",
+  "components/i18n/**/*.tsx",
+  "components/ui/pagination.tsx",
+  "components/ui/copy-button.tsx",
+  "components/ui/filter-panel.tsx",
+  // account
+  "app/(app)/account/**/*.tsx",
+  "components/account/account-forms.tsx",
+  "components/account/language-form.tsx",
+  "components/account/sessions-section.tsx",
+  // signed-out pages
+  "components/auth/auth-card.tsx",
+];
 
 export default defineConfig([
   ...nextVitals,
@@ -109,6 +134,13 @@ export default defineConfig([
         },
       ],
     },
+  },
+  {
+    name: "resonance/translated",
+    files: TRANSLATED,
+    ignores: ["**/*.test.tsx"],
+    plugins: { resonance: { rules: { "no-untranslated-text": noUntranslatedText } } },
+    rules: { "resonance/no-untranslated-text": "error" },
   },
   {
     name: "resonance/pure-metrics",
