@@ -34,7 +34,18 @@ const TRANSLATED = [
   "components/account/language-form.tsx",
   "components/account/sessions-section.tsx",
   // signed-out pages
+  "app/(auth)/login/**/*.tsx",
+  "app/(auth)/forgot-password/**/*.tsx",
+  "app/(auth)/reset-password/**/*.tsx",
+  "app/(auth)/invite/**/*.tsx",
+  "app/(auth)/account/**/*.tsx",
   "components/auth/auth-card.tsx",
+  "components/auth/auth-notice.tsx",
+  "components/auth/login-form.tsx",
+  "components/auth/sso-login-form.tsx",
+  "components/auth/password-reset-forms.tsx",
+  "components/auth/new-password-input.tsx",
+  "components/auth/new-account-form.tsx",
 ];
 
 export default defineConfig([
