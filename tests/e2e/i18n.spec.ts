@@ -27,12 +27,20 @@ type Visit = { name: string; path: string; de: RegExp; en: RegExp };
 
 const PAGES: Visit[] = [
   { name: "account", path: "/account", de: /^Ihr Konto$/, en: /^Your account$/ },
+  { name: "customers", path: "/customers", de: /^Kunden$/, en: /^Customers$/ },
+  { name: "customer-360", path: "", de: /.+/, en: /.+/ }, // the first customer of the list
+  { name: "interactions", path: "/interactions", de: /^Interaktionen$/, en: /^Interactions$/ },
+  { name: "log-interaction", path: "/interactions/new", de: /^Interaktion erfassen$/, en: /^Log an interaction$/ },
   { name: "not-found", path: "/customers/no-such-customer", de: /nicht gefunden/, en: /could not find/ },
-  { name: "forbidden", path: "/settings", de: /erfordert die Rolle/, en: /needs the admin role/ },
+  { name: "forbidden", path: "/surveys/new", de: /erfordert die Rolle „Manager“/, en: /needs the manager role/ },
 ];
 
+let customerPath = "";
+
 async function visit(page: Page, v: Visit, lang: "de" | "en", screens: boolean) {
-  await page.goto(v.path);
+  await page.goto(v.path || customerPath);
+  if (v.name === "customers" && !customerPath)
+    customerPath = (await page.getByRole("table").getByRole("link").first().getAttribute("href")) ?? "";
   await expect(page.locator("html")).toHaveAttribute("lang", lang);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(lang === "de" ? v.de : v.en);
   await expectNoRawKeys(page);
@@ -55,6 +63,13 @@ test("a German member sees the converted pages in German, and in English after s
   await expect(page.getByText("Rolle: Agent")).toBeVisible();
 
   for (const v of PAGES) await visit(page, v, "de", true);
+  // Customer 360 in German: the profile's labels and the timeline's dates.
+  await page.goto(customerPath);
+  await expect(page.getByText("Einwilligung zu Umfragen").first()).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Verlauf" })).toBeVisible();
+  // The interactions list: German column headings and the German count of matches ("1.234 Interaktionen").
+  await page.goto("/interactions");
+  await expect(page.getByTestId("match-count")).toHaveText(/^(Mehr als )?[\d.]+ Interaktionen?, die neuesten zuerst$/);
 
   // The account page: German dates ("5. Dez. 2026") in the sessions list, then the picker back to English.
   await page.goto("/account");
