@@ -52,6 +52,13 @@ const TRANSLATED = [
   "components/interactions/interaction-filters.tsx",
   "components/interactions/log-interaction-form.tsx",
   "components/interactions/pending-interactions.tsx",
+  // cases: the list and the case page (not yet: case-invitations.tsx, resurvey-result.tsx)
+  "app/(app)/cases/**/*.tsx",
+  "components/cases/case-filters.tsx",
+  "components/cases/case-history.tsx",
+  "components/cases/case-labels.tsx",
+  "components/cases/case-trigger.tsx",
+  "components/cases/case-work-form.tsx",
   // signed-out pages
   "app/(auth)/login/**/*.tsx",
   "app/(auth)/forgot-password/**/*.tsx",
