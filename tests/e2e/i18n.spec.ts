@@ -31,16 +31,21 @@ const PAGES: Visit[] = [
   { name: "customer-360", path: "", de: /.+/, en: /.+/ }, // the first customer of the list
   { name: "interactions", path: "/interactions", de: /^Interaktionen$/, en: /^Interactions$/ },
   { name: "log-interaction", path: "/interactions/new", de: /^Interaktion erfassen$/, en: /^Log an interaction$/ },
+  { name: "cases", path: "/cases", de: /^Fälle$/, en: /^Cases$/ },
+  { name: "case", path: "", de: /.+/, en: /.+/ }, // the first case of the list
   { name: "not-found", path: "/customers/no-such-customer", de: /nicht gefunden/, en: /could not find/ },
   { name: "forbidden", path: "/surveys/new", de: /erfordert die Rolle „Manager“/, en: /needs the manager role/ },
 ];
 
 let customerPath = "";
+let casePath = "";
 
 async function visit(page: Page, v: Visit, lang: "de" | "en", screens: boolean) {
-  await page.goto(v.path || customerPath);
+  await page.goto(v.path || (v.name === "case" ? casePath : customerPath));
   if (v.name === "customers" && !customerPath)
     customerPath = (await page.getByRole("table").getByRole("link").first().getAttribute("href")) ?? "";
+  if (v.name === "cases" && !casePath)
+    casePath = (await page.locator('a[href^="/cases/"]').first().getAttribute("href")) ?? "";
   await expect(page.locator("html")).toHaveAttribute("lang", lang);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(lang === "de" ? v.de : v.en);
   await expectNoRawKeys(page);
@@ -69,7 +74,16 @@ test("a German member sees the converted pages in German, and in English after s
   await expect(page.getByRole("heading", { name: "Verlauf" })).toBeVisible();
   // The interactions list: German column headings and the German count of matches ("1.234 Interaktionen").
   await page.goto("/interactions");
+  await expect(page.getByRole("columnheader", { name: "Berührungspunkt" })).toBeVisible();
   await expect(page.getByTestId("match-count")).toHaveText(/^(Mehr als )?[\d.]+ Interaktionen?, die neuesten zuerst$/);
+
+  // The case page: the German work form.
+  await page.goto(casePath);
+  await expect(page.getByRole("heading", { name: "Diesen Fall bearbeiten" })).toBeVisible();
+  await expect(page.getByLabel("Ursache")).toBeVisible();
+  await expect(page.getByTestId("loop-closure")).toHaveCount(0);
+  await page.goto("/cases");
+  await expect(page.getByTestId("loop-closure")).toContainText("Closed Loop, letzte 90 Tage");
 
   // The account page: German dates ("5. Dez. 2026") in the sessions list, then the picker back to English.
   await page.goto("/account");
