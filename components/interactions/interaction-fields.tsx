@@ -120,7 +120,7 @@ export function EmotionField({ value, onChange }: { value: number | null; onChan
           return (
             <label
               key={em.value}
-              className="flex min-h-16 cursor-pointer flex-col items-center justify-center gap-1 rounded-md border border-slate-300 px-1 text-center text-xs has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50 has-[:checked]:font-semibold has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-600"
+              className="flex min-h-16 cursor-pointer flex-col items-center justify-center gap-1 rounded-md border border-slate-300 px-1 text-center text-xs hyphens-auto [overflow-wrap:anywhere] has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50 has-[:checked]:font-semibold has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-600"
             >
               <input
                 type="radio"

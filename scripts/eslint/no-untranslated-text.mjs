@@ -7,7 +7,7 @@
 //   - a static metadata title:                       export const metadata = { title: "Cases" }
 // and leaves alone what is not text: class names, hrefs, ids, keys given to t("…"), literals passed to any other
 // call, and the product's fixed names (ALLOWED). It does not see text kept in data constants outside the markup
-// (const ITEMS = [{ label: "Cases" }]): put such labels in the catalogue too. docs/i18n.md, "The lint rule".
+// (const ITEMS = [{ label: "Cases" }]): put such labels in the catalogue too. docs/i18n.md, "Tests".
 
 const WORD = /[A-Za-z]{2,}/;
 const ALLOWED = new Set(["Resonance", "NPS", "CSAT", "CES", "CX", "API", "CSV", "SSO", "SCIM", "ID", "OK", "R"]);

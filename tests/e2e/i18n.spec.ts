@@ -49,7 +49,12 @@ async function visit(page: Page, v: Visit, lang: "de" | "en", screens: boolean) 
   await expect(page.locator("html")).toHaveAttribute("lang", lang);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(lang === "de" ? v.de : v.en);
   await expectNoRawKeys(page);
-  if (screens) await shots(page, DIR, `${v.name}-${lang}`);
+  if (!screens) return;
+  await shots(page, DIR, `${v.name}-${lang}`);
+  // The first screen on a phone, at a size one can read (long pages make the full-page shot tiny).
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.screenshot({ path: `${DIR}/${v.name}-${lang}-375-top.png` });
+  await page.setViewportSize({ width: 1280, height: 800 });
 }
 
 test("a German member sees the converted pages in German, and in English after switching", async ({ page }) => {
