@@ -76,10 +76,10 @@ test("a German member sees the converted pages in German, and in English after s
   // Customer 360 in German: the profile's labels and the timeline's dates.
   await page.goto(customerPath);
   await expect(page.getByText("Einwilligung zu Umfragen").first()).toBeVisible();
-  await expect(page.getByRole("heading", { name: "Verlauf" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Verlauf", exact: true })).toBeVisible();
   // The interactions list: German column headings and the German count of matches ("1.234 Interaktionen").
   await page.goto("/interactions");
-  await expect(page.getByRole("columnheader", { name: "Berührungspunkt" })).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: "Berührungspunkt", exact: true })).toBeVisible();
   await expect(page.getByTestId("match-count")).toHaveText(/^(Mehr als )?[\d.]+ Interaktionen?, die neuesten zuerst$/);
 
   // The case page: the German work form.
@@ -93,7 +93,7 @@ test("a German member sees the converted pages in German, and in English after s
   // The account page: German dates ("5. Dez. 2026") in the sessions list, then the picker back to English.
   await page.goto("/account");
   await expect(page.getByText(/Angemeldet am \d{1,2}\. [A-ZÄÖÜ][a-zäöü]{2,3}\.? \d{4}/)).toBeVisible();
-  await page.getByLabel("Sprache", { exact: true }).selectOption("en");
+  await page.getByRole("combobox", { name: "Sprache", exact: true }).selectOption("en");
   await page.getByRole("button", { name: "Sprache speichern" }).click();
   await expect(page.getByText("Saved. Resonance now speaks English.")).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
