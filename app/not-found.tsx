@@ -1,6 +1,10 @@
+import { getTranslations } from "next-intl/server";
 import { NotFoundMessage } from "@/components/shell/not-found-message";
 
-export const metadata = { title: "Not found" };
+export async function generateMetadata() {
+  const t = await getTranslations("errors.notFound");
+  return { title: t("title") };
+}
 
 export default function NotFound() {
   return (

@@ -6,12 +6,14 @@ import { AppFrame } from "@/components/shell/app-frame";
 import { Brand, Sidebar } from "@/components/shell/sidebar";
 import { CustomerQuickSearch } from "@/components/shell/customer-quick-search";
 import { hasRole } from "@/lib/auth/roles";
+import { getTranslations } from "next-intl/server";
 
 export const dynamic = "force-dynamic";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const ctx = await requireCtx("viewer", "unit");
-  const [user, orgs, demo] = await Promise.all([
+  const [t, user, orgs, demo] = await Promise.all([
+    getTranslations("nav"),
     getUserProfile(ctx.userId),
     listMyOrganizations(ctx.userId),
     isDemoOrganization(ctx.orgId),
@@ -33,9 +35,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       {demo ? (
         <p role="note" className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
           <span className="mr-2 rounded bg-amber-200 px-1.5 py-0.5 text-xs font-semibold tracking-wide uppercase">
-            Demo
+            {t("demoBadge")}
           </span>
-          This organization holds generated sample data for exploring Resonance, not real customers.
+          {t("demoNote")}
         </p>
       ) : null}
       {children}

@@ -14,6 +14,8 @@ import { AppError } from "@/lib/errors";
 import { enforce, perClientLimit } from "@/lib/rate-limit/service";
 import { mailConfigured } from "@/lib/mail/transport";
 import {
+  accountLocaleSchema,
+  browserLocaleSchema,
   emailChangeSchema,
   forgotPasswordSchema,
   passwordChangeSchema,
@@ -26,12 +28,15 @@ import {
   confirmEmailChange,
   endMySession,
   requestEmailChange,
+  setMyLocale,
   signOutEverywhere,
   updateProfile,
   type Me,
 } from "@/lib/account/service";
 import { requestPasswordReset, resetPassword } from "@/lib/account/reset";
 import { revalidatePath } from "next/cache";
+import { rememberLocale } from "@/lib/i18n/cookie";
+import type { AppLocale } from "@/lib/i18n/config";
 
 async function requireMe(): Promise<Me> {
   const me = await currentSession();
@@ -163,4 +168,33 @@ export async function resetPasswordAction(
   });
   if (result.ok) redirect((result.data as { signedIn: boolean }).signedIn ? "/" : "/login?reset=done");
   return result;
+}
+
+/** The language picker of /account: saved on the user (every browser) and in this browser's cookie. */
+export async function updateLocaleAction(
+  _prev: ActionState<{ locale: AppLocale | null }>,
+  formData: FormData,
+): Promise<ActionResult<{ locale: AppLocale | null }>> {
+  return runAction(async () => {
+    const me = await requireMe();
+    const { locale: choice } = parseWith(accountLocaleSchema, formFields(formData));
+    const locale = choice === "browser" ? null : choice;
+    await setMyLocale(me, locale);
+    await rememberLocale(locale);
+    revalidatePath("/", "layout");
+    return { locale };
+  });
+}
+
+/** The language switch of the signed-out pages (sign-in, reset, invitation): this browser's cookie only. */
+export async function chooseLanguageAction(
+  _prev: ActionState<{ locale: AppLocale }>,
+  formData: FormData,
+): Promise<ActionResult<{ locale: AppLocale }>> {
+  return runAction(async () => {
+    const { locale } = parseWith(browserLocaleSchema, formFields(formData));
+    await rememberLocale(locale);
+    revalidatePath("/", "layout");
+    return { locale };
+  });
 }

@@ -1,6 +1,7 @@
 "use client";
 // The forms of the account page: name, e-mail address (a link to the new address confirms it) and password.
 // Errors show next to their field; what the user typed stays when the server refuses it.
+import { useTranslations } from "next-intl";
 import { changePasswordAction, requestEmailChangeAction, updateProfileAction } from "@/app/_actions/account";
 import { Input } from "../ui/input";
 import { NewPasswordInput } from "../auth/new-password-input";
@@ -11,12 +12,14 @@ import { useActionForm } from "../ui/use-action-form";
 const FORM = "flex max-w-md flex-col gap-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm";
 
 export function ProfileForm({ name }: { name: string }) {
+  const t = useTranslations("account.profile");
+  const tc = useTranslations("common");
   const { state, dispatch, onSubmit, pending, fieldErrors, message } = useActionForm(updateProfileAction);
   return (
-    <form action={dispatch} onSubmit={onSubmit} aria-label="Your name" className={FORM}>
+    <form action={dispatch} onSubmit={onSubmit} aria-label={t("form")} className={FORM}>
       <Input
         name="name"
-        label="Name"
+        label={t("name")}
         autoComplete="name"
         required
         maxLength={120}
@@ -24,10 +27,10 @@ export function ProfileForm({ name }: { name: string }) {
         error={fieldErrors?.name}
       />
       {message && !fieldErrors ? <FormMessage tone="error">{message}</FormMessage> : null}
-      {state?.ok ? <FormMessage tone="success">Saved.</FormMessage> : null}
+      {state?.ok ? <FormMessage tone="success">{t("saved")}</FormMessage> : null}
       <div>
-        <SubmitButton pending={pending} pendingLabel="Saving…">
-          Save name
+        <SubmitButton pending={pending} pendingLabel={tc("saving")}>
+          {t("submit")}
         </SubmitButton>
       </div>
     </form>
@@ -35,13 +38,14 @@ export function ProfileForm({ name }: { name: string }) {
 }
 
 export function EmailChangeForm({ current }: { current: string }) {
+  const t = useTranslations("account.email");
   const { state, dispatch, onSubmit, pending, fieldErrors, message } = useActionForm(requestEmailChangeAction);
   return (
-    <form action={dispatch} onSubmit={onSubmit} aria-label="Change e-mail address" className={FORM}>
+    <form action={dispatch} onSubmit={onSubmit} aria-label={t("form")} className={FORM}>
       <Input
         name="email"
         type="email"
-        label="New e-mail address"
+        label={t("newAddress")}
         autoComplete="email"
         inputMode="email"
         required
@@ -52,7 +56,7 @@ export function EmailChangeForm({ current }: { current: string }) {
         name="currentPassword"
         id="email-current-password"
         type="password"
-        label="Current password"
+        label={t("currentPassword")}
         autoComplete="current-password"
         required
         error={fieldErrors?.currentPassword}
@@ -60,13 +64,12 @@ export function EmailChangeForm({ current }: { current: string }) {
       {message && !fieldErrors ? <FormMessage tone="error">{message}</FormMessage> : null}
       {state?.ok ? (
         <FormMessage tone="success">
-          We sent a link to <strong>{state.data.sentTo}</strong>. Open it within 24 hours to confirm the new address;
-          until then you keep signing in with {current}.
+          {t.rich("sent", { sentTo: state.data.sentTo, current, b: (chunks) => <strong>{chunks}</strong> })}
         </FormMessage>
       ) : null}
       <div>
-        <SubmitButton pending={pending} pendingLabel="Sending link…">
-          Send confirmation link
+        <SubmitButton pending={pending} pendingLabel={t("pending")}>
+          {t("submit")}
         </SubmitButton>
       </div>
     </form>
@@ -75,31 +78,25 @@ export function EmailChangeForm({ current }: { current: string }) {
 
 export function PasswordChangeForm() {
   const { state, dispatch, onSubmit, pending, fieldErrors, message } = useActionForm(changePasswordAction);
+  const t = useTranslations("account.password");
   const ended = state?.ok ? state.data.sessionsEnded : 0;
   return (
-    <form action={dispatch} onSubmit={onSubmit} aria-label="Change password" className={FORM}>
+    <form action={dispatch} onSubmit={onSubmit} aria-label={t("form")} className={FORM}>
       <Input
         name="currentPassword"
         id="password-current"
         type="password"
-        label="Current password"
+        label={t("current")}
         autoComplete="current-password"
         required
         error={fieldErrors?.currentPassword}
       />
-      <NewPasswordInput name="newPassword" label="New password" error={fieldErrors?.newPassword} />
+      <NewPasswordInput name="newPassword" label={t("new")} error={fieldErrors?.newPassword} />
       {message && !fieldErrors ? <FormMessage tone="error">{message}</FormMessage> : null}
-      {state?.ok ? (
-        <FormMessage tone="success">
-          Password changed.{" "}
-          {ended
-            ? `${ended} other signed-in browser${ended === 1 ? " was" : "s were"} signed out.`
-            : "No other browser was signed in."}
-        </FormMessage>
-      ) : null}
+      {state?.ok ? <FormMessage tone="success">{t("changed", { ended })}</FormMessage> : null}
       <div>
-        <SubmitButton pending={pending} pendingLabel="Changing…">
-          Change password
+        <SubmitButton pending={pending} pendingLabel={t("pending")}>
+          {t("submit")}
         </SubmitButton>
       </div>
     </form>

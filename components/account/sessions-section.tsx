@@ -1,9 +1,10 @@
 // "Where you are signed in": each live session of the user with its browser, method and times; sign out
 // one of them, or every one (this browser too).
+import { useTranslations } from "next-intl";
 import { endSessionAction, signOutEverywhereAction } from "@/app/_actions/account";
 import { ActionForm } from "../ui/action-form";
 import { Badge } from "../ui/badge";
-import { formatDateTime } from "../ui/format";
+import { useFormats } from "../i18n/use-formats";
 
 type Session = {
   id: string;
@@ -15,16 +16,11 @@ type Session = {
   current: boolean;
 };
 
-const METHOD: Record<string, string> = {
-  password: "password",
-  sso: "single sign-on",
-  setup: "first-run setup",
-  reset: "password reset link",
-};
+type SessionsT = ReturnType<typeof useTranslations<"account.sessions">>;
 
 /** "Chrome on Linux" from a user agent, enough to recognise one's own browsers. */
-export function browserLabel(ua: string | null): string {
-  if (!ua) return "Unknown browser";
+function browserLabel(ua: string | null, t: SessionsT): string {
+  if (!ua) return t("unknownBrowser");
   const browser = /Edg\//.test(ua)
     ? "Edge"
     : /Firefox\//.test(ua)
@@ -34,8 +30,8 @@ export function browserLabel(ua: string | null): string {
         : /Safari\//.test(ua)
           ? "Safari"
           : /curl|node|undici/i.test(ua)
-            ? "Script"
-            : "Browser";
+            ? t("script")
+            : t("browser");
   const os = /Android/.test(ua)
     ? "Android"
     : /iPhone|iPad/.test(ua)
@@ -47,15 +43,17 @@ export function browserLabel(ua: string | null): string {
           : /Linux/.test(ua)
             ? "Linux"
             : null;
-  return os ? `${browser} on ${os}` : browser;
+  return os ? t("browserOn", { browser, os }) : browser;
 }
 
 export function SessionsSection({ sessions }: { sessions: Session[] }) {
+  const t = useTranslations("account.sessions");
+  const f = useFormats();
   return (
     <div className="flex flex-col gap-4">
       <ul
         className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white shadow-sm"
-        aria-label="Signed-in browsers"
+        aria-label={t("list")}
       >
         {sessions.map((s) => (
           <li
@@ -64,22 +62,25 @@ export function SessionsSection({ sessions }: { sessions: Session[] }) {
           >
             <div className="min-w-0">
               <p className="font-medium text-slate-900">
-                {browserLabel(s.userAgent)} {s.current ? <Badge tone="brand">this browser</Badge> : null}
+                {browserLabel(s.userAgent, t)} {s.current ? <Badge tone="brand">{t("thisBrowser")}</Badge> : null}
               </p>
               <p className="text-slate-600">
-                Signed in {formatDateTime(s.createdAt)} with {METHOD[s.method] ?? s.method}
-                {s.mfa ? " and a second factor" : ""} · last active {formatDateTime(s.lastSeenAt)}
+                {t("signedIn", {
+                  createdAt: f.dateTime(s.createdAt),
+                  method: s.method,
+                  mfa: s.mfa ? "yes" : "no",
+                  lastSeenAt: f.dateTime(s.lastSeenAt),
+                })}
               </p>
             </div>
             <ActionForm
               action={endSessionAction.bind(null, s.id)}
-              submitLabel={
-                <>
-                  Sign out<span className="sr-only"> {s.current ? "this browser" : browserLabel(s.userAgent)}</span>
-                </>
-              }
-              pendingLabel="Signing out…"
-              confirm={s.current ? "Sign out of this browser?" : undefined}
+              submitLabel={t.rich("signOutWhich", {
+                which: s.current ? t("thisBrowser") : browserLabel(s.userAgent, t),
+                hidden: (chunks) => <span className="sr-only">{chunks}</span>,
+              })}
+              pendingLabel={t("signingOut")}
+              confirm={s.current ? t("confirmThis") : undefined}
               align="end"
             />
           </li>
@@ -87,11 +88,11 @@ export function SessionsSection({ sessions }: { sessions: Session[] }) {
       </ul>
       <ActionForm
         action={signOutEverywhereAction}
-        submitLabel="Sign out everywhere"
-        pendingLabel="Signing out…"
+        submitLabel={t("everywhere")}
+        pendingLabel={t("signingOut")}
         variant="danger"
-        confirm="Sign out of every browser, this one included?"
-        aria-label="Sign out everywhere"
+        confirm={t("confirmEverywhere")}
+        aria-label={t("everywhere")}
       >
         <input type="hidden" name="scope" value="everywhere" />
       </ActionForm>

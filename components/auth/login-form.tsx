@@ -7,12 +7,16 @@ import { useEffect, useState, type FormEvent } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
 import { TWO_FACTOR_CODE_REQUIRED } from "@/lib/two-factor/schema";
 import { Input } from "../ui/input";
 import { FormMessage } from "../ui/form-message";
 import { buttonClass } from "../ui/button";
-import { signInWaitMessage, signInWaitSeconds } from "@/lib/auth/sign-in-wait";
+import { signInWaitSeconds } from "@/lib/auth/sign-in-wait";
 import { safeCallbackPath } from "./safe-callback";
+
+// The published demo login (npm start -- --demo; lib/demo/generate.ts): data, not words to translate.
+const DEMO_LOGIN = { email: "admin@demo.resonance.test", password: "resonance-demo" };
 
 export function LoginForm({
   callbackUrl,
@@ -23,6 +27,7 @@ export function LoginForm({
   demoHint: boolean;
   defaultEmail?: string;
 }) {
+  const t = useTranslations("auth.signIn");
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [codeError, setCodeError] = useState<string | null>(null);
@@ -47,7 +52,7 @@ export function LoginForm({
     try {
       const code = askCode ? String(form.get("code") ?? "").trim() : "";
       if (askCode && !code) {
-        setCodeError("Enter the 6-digit code from your authenticator app, or a recovery code");
+        setCodeError(t("codeMissing"));
         return;
       }
       const credentials = {
@@ -67,15 +72,14 @@ export function LoginForm({
         setWaitUntil(wait ? Date.now() + wait * 1000 : null);
         const known = res?.error && res.error !== "CredentialsSignin" && !wait ? res.error : null;
         if (wait) setError(null);
-        else if (askCode && !known)
-          setCodeError("That code is not right. Enter the current code from your app, or an unused recovery code.");
-        else setError(known ?? "Wrong e-mail or password");
+        else if (askCode && !known) setCodeError(t("codeWrong"));
+        else setError(known ?? t("wrongCredentials"));
         return;
       }
       router.push(safeCallbackPath(callbackUrl, window.location.origin));
       router.refresh();
     } catch {
-      setError("Could not reach the server. Check your connection and try again.");
+      setError(t("unreachable"));
     } finally {
       setPending(false);
     }
@@ -90,7 +94,7 @@ export function LoginForm({
       <Input
         name="email"
         type="email"
-        label="E-mail"
+        label={t("email")}
         autoComplete="username"
         inputMode="email"
         required
@@ -101,7 +105,7 @@ export function LoginForm({
       <Input
         name="password"
         type="password"
-        label="Password"
+        label={t("password")}
         autoComplete="current-password"
         required
         readOnly={askCode}
@@ -109,8 +113,8 @@ export function LoginForm({
       {askCode ? (
         <Input
           name="code"
-          label="Two-factor code"
-          hint="The 6-digit code from your authenticator app, or one of your recovery codes."
+          label={t("code")}
+          hint={t("codeHint")}
           autoComplete="one-time-code"
           autoCapitalize="none"
           spellCheck={false}
@@ -126,12 +130,17 @@ export function LoginForm({
       ) : null}
       {waitUntil ? (
         <FormMessage tone="error" id="login-error">
-          {waitLeft > 0 ? signInWaitMessage(waitLeft) : "You can try again now."} Forgot your password? A reset link
-          works even now.
+          {waitLeft > 0 ? t("wait", { seconds: waitLeft }) : t("tryAgainNow")} {t("resetStillWorks")}
         </FormMessage>
       ) : null}
       <button type="submit" className={buttonClass("primary", "md", "w-full")} disabled={pending || waitLeft > 0}>
-        {pending ? "Signing in…" : waitLeft > 0 ? `Wait ${waitLeft} s` : askCode ? "Verify and sign in" : "Sign in"}
+        {pending
+          ? t("pending")
+          : waitLeft > 0
+            ? t("waitButton", { seconds: waitLeft })
+            : askCode
+              ? t("verify")
+              : t("submit")}
       </button>
       {askCode ? (
         <button
@@ -139,7 +148,7 @@ export function LoginForm({
           className={buttonClass("ghost", "sm")}
           onClick={() => (setAskCode(false), setCodeError(null))}
         >
-          Use another account
+          {t("otherAccount")}
         </button>
       ) : (
         <>
@@ -147,17 +156,17 @@ export function LoginForm({
             href={callbackUrl ? `/login/sso?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/login/sso"}
             className={buttonClass("secondary", "md", "w-full")}
           >
-            Sign in with single sign-on
+            {t("withSso")}
           </Link>
           <Link href="/forgot-password" className="text-sm font-medium text-brand-700 underline">
-            Forgot your password?
+            {t("forgot")}
           </Link>
         </>
       )}
       {demoHint ? (
         <p className="rounded-md bg-brand-50 px-3 py-2 text-sm text-brand-900">
-          Demo: <span className="font-mono">admin@demo.resonance.test</span> /{" "}
-          <span className="font-mono">resonance-demo</span>
+          {t("demo")} <span className="font-mono">{DEMO_LOGIN.email}</span> /{" "}
+          <span className="font-mono">{DEMO_LOGIN.password}</span>
         </p>
       ) : null}
     </form>

@@ -1,6 +1,7 @@
 "use client";
 // "Create your account" on the invite page. Whatever happened on the server (a new account, or the address
 // already had one), the next step is the same: sign in to finish joining (lib/members/service.ts).
+import { useTranslations } from "next-intl";
 import { useActionForm } from "../ui/use-action-form";
 import type { ActionResult, ActionState } from "@/lib/auth/action";
 import { Input } from "../ui/input";
@@ -23,33 +24,32 @@ export function NewAccountForm({
   action: CreateAccount;
   callbackUrl: string;
 }) {
+  const t = useTranslations("auth.newAccount");
   const { state, dispatch, onSubmit, pending, fieldErrors, message } = useActionForm(action);
   if (state?.ok) {
     return (
       <div className="flex flex-col gap-4">
-        <FormMessage tone="success">
-          Now sign in with {state.data.email} and your password to finish joining.
-        </FormMessage>
+        <FormMessage tone="success">{t("now", { email: state.data.email })}</FormMessage>
         <LoginForm callbackUrl={callbackUrl} demoHint={false} defaultEmail={state.data.email} />
       </div>
     );
   }
   return (
-    <form action={dispatch} onSubmit={onSubmit} className="flex flex-col gap-4" aria-label="Create your account">
+    <form action={dispatch} onSubmit={onSubmit} className="flex flex-col gap-4" aria-label={t("form")}>
       <Input
         name="email"
         type="email"
-        label="E-mail"
+        label={t("email")}
         value={email}
         readOnly
         autoComplete="username"
-        hint="The invite is for this address."
+        hint={t("emailHint")}
       />
-      <Input name="name" label="Your name" autoComplete="name" required maxLength={120} error={fieldErrors?.name} />
+      <Input name="name" label={t("name")} autoComplete="name" required maxLength={120} error={fieldErrors?.name} />
       <NewPasswordInput error={fieldErrors?.password} />
       {message && !fieldErrors ? <FormMessage tone="error">{message}</FormMessage> : null}
-      <SubmitButton pending={pending} pendingLabel="Creating your account…" className="w-full">
-        Create account
+      <SubmitButton pending={pending} pendingLabel={t("pending")} className="w-full">
+        {t("submit")}
       </SubmitButton>
     </form>
   );

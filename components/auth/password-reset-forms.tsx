@@ -1,6 +1,7 @@
 "use client";
 // Forgot password (ask for a link) and the reset link's form (choose the new password).
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { requestPasswordResetAction, resetPasswordAction } from "@/app/_actions/account";
 import { Input } from "../ui/input";
 import { NewPasswordInput } from "./new-password-input";
@@ -9,26 +10,26 @@ import { SubmitButton } from "../ui/submit-button";
 import { useActionForm } from "../ui/use-action-form";
 
 export function ForgotPasswordForm() {
+  const t = useTranslations("auth.forgot");
   const { state, dispatch, onSubmit, pending, fieldErrors, message } = useActionForm(requestPasswordResetAction);
   if (state?.ok) {
     return (
       <div className="flex flex-col gap-4">
         <FormMessage tone="success">
-          If <strong>{state.data.email}</strong> belongs to an account, we have sent a link to it. It works once, for
-          one hour. Nothing arrived after a few minutes? Check your spam folder, then ask again.
+          {t.rich("sent", { email: state.data.email, b: (chunks) => <strong>{chunks}</strong> })}
         </FormMessage>
         <Link href="/login" className="text-sm font-medium text-brand-700 underline">
-          Back to sign in
+          {t("backToSignIn")}
         </Link>
       </div>
     );
   }
   return (
-    <form action={dispatch} onSubmit={onSubmit} className="flex flex-col gap-4" aria-label="Ask for a reset link">
+    <form action={dispatch} onSubmit={onSubmit} className="flex flex-col gap-4" aria-label={t("form")}>
       <Input
         name="email"
         type="email"
-        label="E-mail"
+        label={t("email")}
         autoComplete="username"
         inputMode="email"
         required
@@ -37,25 +38,26 @@ export function ForgotPasswordForm() {
         error={fieldErrors?.email}
       />
       {message && !fieldErrors ? <FormMessage tone="error">{message}</FormMessage> : null}
-      <SubmitButton pending={pending} pendingLabel="Sending…" className="w-full">
-        Send me a reset link
+      <SubmitButton pending={pending} pendingLabel={t("pending")} className="w-full">
+        {t("submit")}
       </SubmitButton>
       <Link href="/login" className="text-sm font-medium text-brand-700 underline">
-        Back to sign in
+        {t("backToSignIn")}
       </Link>
     </form>
   );
 }
 
 export function ResetPasswordForm({ token, email }: { token: string; email: string }) {
+  const t = useTranslations("auth.reset");
   const { dispatch, onSubmit, pending, fieldErrors, message } = useActionForm(resetPasswordAction.bind(null, token));
   return (
-    <form action={dispatch} onSubmit={onSubmit} className="flex flex-col gap-4" aria-label="Choose a new password">
-      <Input name="email" type="email" label="E-mail" value={email} readOnly autoComplete="username" />
-      <NewPasswordInput label="New password" autoFocus error={fieldErrors?.password} />
+    <form action={dispatch} onSubmit={onSubmit} className="flex flex-col gap-4" aria-label={t("form")}>
+      <Input name="email" type="email" label={t("email")} value={email} readOnly autoComplete="username" />
+      <NewPasswordInput label={t("newPassword")} autoFocus error={fieldErrors?.password} />
       {message && !fieldErrors ? <FormMessage tone="error">{message}</FormMessage> : null}
-      <SubmitButton pending={pending} pendingLabel="Saving…" className="w-full">
-        Set new password and sign in
+      <SubmitButton pending={pending} pendingLabel={t("pending")} className="w-full">
+        {t("submit")}
       </SubmitButton>
     </form>
   );

@@ -1,5 +1,6 @@
 // Filters as links (shareable URLs): status, and all cases / my cases.
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { hrefWith } from "../ui/pagination";
 
 type Props = { status?: string; mine: boolean };
@@ -21,19 +22,20 @@ function Pill({ href, current, children }: { href: string; current: boolean; chi
 }
 
 export function CaseFilters({ status, mine }: Props) {
+  const t = useTranslations("cases");
   const statuses = [
-    { value: undefined, label: "All" },
-    { value: "open", label: "Open" },
-    { value: "in_progress", label: "In progress" },
-    { value: "resolved", label: "Resolved" },
+    { value: undefined, label: t("filters.all") },
+    { value: "open", label: t("statusLabel.open") },
+    { value: "in_progress", label: t("statusLabel.in_progress") },
+    { value: "resolved", label: t("statusLabel.resolved") },
   ];
   const mineParam = mine ? "true" : undefined;
   return (
     <div className="mb-4 flex flex-col gap-3 sm:flex-row sm:flex-wrap sm:items-center sm:gap-6">
-      <nav aria-label="Filter by status" className="flex flex-wrap gap-2">
+      <nav aria-label={t("filters.status")} className="flex flex-wrap gap-2">
         {statuses.map((s) => (
           <Pill
-            key={s.label}
+            key={s.value ?? "all"}
             href={hrefWith("/cases", { status: s.value, mine: mineParam })}
             current={status === s.value}
           >
@@ -41,12 +43,12 @@ export function CaseFilters({ status, mine }: Props) {
           </Pill>
         ))}
       </nav>
-      <nav aria-label="Filter by owner" className="flex flex-wrap gap-2">
+      <nav aria-label={t("filters.owner")} className="flex flex-wrap gap-2">
         <Pill href={hrefWith("/cases", { status })} current={!mine}>
-          All cases
+          {t("filters.allCases")}
         </Pill>
         <Pill href={hrefWith("/cases", { status, mine: "true" })} current={mine}>
-          My cases
+          {t("filters.mine")}
         </Pill>
       </nav>
     </div>

@@ -1,17 +1,30 @@
+import { useTranslations } from "next-intl";
 import { Badge, type BadgeTone } from "../ui/badge";
 
+/** The words are in messages/<locale>/cases.json (statusLabel, priority). */
+export const CASE_STATUS_TONES: Record<string, BadgeTone> = { open: "warn", in_progress: "brand", resolved: "ok" };
+/** English words for pages not yet converted (the response inbox); converted ones use t("cases.statusLabel.…"). */
 export const CASE_STATUS_LABELS: Record<string, { label: string; tone: BadgeTone }> = {
   open: { label: "Open", tone: "warn" },
   in_progress: { label: "In progress", tone: "brand" },
   resolved: { label: "Resolved", tone: "ok" },
 };
+type Status = "open" | "in_progress" | "resolved";
+type Priority = "low" | "high" | "urgent";
 
 export function CaseStatusBadge({ status }: { status: string }) {
-  const s = CASE_STATUS_LABELS[status] ?? { label: status, tone: "neutral" as const };
-  return <Badge tone={s.tone}>{s.label}</Badge>;
+  const t = useTranslations("cases");
+  const tone = CASE_STATUS_TONES[status];
+  return <Badge tone={tone ?? "neutral"}>{tone ? t(`statusLabel.${status as Status}`) : status}</Badge>;
 }
 
 export function PriorityBadge({ priority }: { priority: string }) {
+  const t = useTranslations("cases");
   if (priority === "normal") return null;
-  return <Badge tone={priority === "high" || priority === "urgent" ? "danger" : "neutral"}>{priority}</Badge>;
+  const known = ["low", "high", "urgent"].includes(priority);
+  return (
+    <Badge tone={priority === "high" || priority === "urgent" ? "danger" : "neutral"}>
+      {known ? t(`priority.${priority as Priority}`) : priority}
+    </Badge>
+  );
 }

@@ -1,29 +1,33 @@
 // What opened the case: the response (score, category, comment and every answer) or the interaction's note.
+import { useTranslations } from "next-intl";
 import type { CaseDetail } from "@/lib/cases/service";
 import { localizedText } from "@/lib/surveys/locale";
 import { Badge } from "../ui/badge";
-import { formatDateTime } from "../ui/format";
+import { useFormats } from "../i18n/use-formats";
 
-function answerText(a: NonNullable<CaseDetail["response"]>["answers"][number]): string {
+function answerText(a: NonNullable<CaseDetail["response"]>["answers"][number], yes: string, no: string): string {
   if (a.valueText !== null && a.valueText !== undefined) return a.valueText;
   if (a.valueNumber !== null && a.valueNumber !== undefined) return String(a.valueNumber);
   if (Array.isArray(a.valueChoice)) return a.valueChoice.join(", ");
   if (typeof a.valueChoice === "string" || typeof a.valueChoice === "boolean")
-    return a.valueChoice === true ? "Yes" : a.valueChoice === false ? "No" : a.valueChoice;
+    return a.valueChoice === true ? yes : a.valueChoice === false ? no : a.valueChoice;
   return "—";
 }
 
 const box = "rounded-lg border border-slate-200 bg-white p-4 shadow-sm";
 
 export function CaseTrigger({ kase }: { kase: CaseDetail }) {
+  const t = useTranslations("cases.trigger");
+  const tl = useTranslations("interactions.labels");
+  const f = useFormats();
+  const b = (chunks: React.ReactNode) => <span className="font-medium text-slate-900">{chunks}</span>;
   const r = kase.response;
   if (r) {
     const locale = r.survey.defaultLocale;
     return (
       <div className={box} data-testid="case-trigger">
         <p className="text-sm text-slate-700">
-          A response to <span className="font-medium text-slate-900">{r.survey.name}</span> on{" "}
-          {formatDateTime(r.submittedAt)}
+          {t.rich("response", { survey: r.survey.name, date: f.dateTime(r.submittedAt), b })}
         </p>
         <p className="mt-2 flex flex-wrap items-center gap-2">
           <span className="text-3xl font-semibold text-slate-900">{r.score ?? "—"}</span>
@@ -36,7 +40,7 @@ export function CaseTrigger({ kase }: { kase: CaseDetail }) {
                   : "neutral"
               }
             >
-              {r.category}
+              {tl(`category.${r.category as "detractor"}`)}
             </Badge>
           ) : null}
         </p>
@@ -50,7 +54,7 @@ export function CaseTrigger({ kase }: { kase: CaseDetail }) {
             {r.answers.map((a) => (
               <div key={a.id} className="min-w-0">
                 <dt className="text-xs text-slate-600">{localizedText(a.question.text, locale, a.question.key)}</dt>
-                <dd className="text-sm break-words text-slate-900">{answerText(a)}</dd>
+                <dd className="text-sm break-words text-slate-900">{answerText(a, t("yes"), t("no"))}</dd>
               </div>
             ))}
           </dl>
@@ -63,16 +67,16 @@ export function CaseTrigger({ kase }: { kase: CaseDetail }) {
     return (
       <div className={box} data-testid="case-trigger">
         <p className="text-sm text-slate-700">
-          An interaction marked <span className="font-medium text-slate-900">follow-up needed</span> on{" "}
-          {formatDateTime(i.occurredAt)}
-          {i.touchpoint ? ` at ${i.touchpoint.name}` : ""}
-          {i.staff ? `, logged by ${i.staff.name}` : ""}
+          {t.rich("interaction", {
+            date: f.dateTime(i.occurredAt),
+            touchpoint: i.touchpoint?.name ?? "none",
+            staff: i.staff?.name ?? "none",
+            b,
+          })}
         </p>
-        <p className="mt-2 text-sm break-words text-slate-900">{i.note ?? "No note was left."}</p>
+        <p className="mt-2 text-sm break-words text-slate-900">{i.note ?? t("noNote")}</p>
       </div>
     );
   }
-  return (
-    <p className="text-sm text-slate-700">This case was opened by hand, or what opened it has since been deleted.</p>
-  );
+  return <p className="text-sm text-slate-700">{t("byHand")}</p>;
 }

@@ -4,6 +4,7 @@
 // offered for a customer who opted out of surveys (the server refuses it too: lib/cases/resurvey.ts). The re-survey
 // is an invitation of the built-in re-survey trigger, e-mailed by the campaign worker (docs/cases.md).
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { workCaseAction } from "@/app/_actions/cases";
 import { Select } from "../ui/select";
 import { Input } from "../ui/input";
@@ -11,7 +12,7 @@ import { FieldShell, controlClass, describedBy } from "../ui/field";
 import { FormMessage } from "../ui/form-message";
 import { SubmitButton } from "../ui/submit-button";
 import { useActionForm } from "../ui/use-action-form";
-import { CASE_STATUS_LABELS } from "./case-labels";
+import { CASE_STATUSES } from "@/lib/cases/schema";
 import { ResurveyResult } from "./resurvey-result";
 
 type Props = {
@@ -27,9 +28,9 @@ type Props = {
   optedOut: boolean;
 };
 
-const STATUS_OPTIONS = Object.entries(CASE_STATUS_LABELS).map(([value, s]) => ({ value, label: s.label }));
-
 export function CaseWorkForm(props: Props) {
+  const t = useTranslations("cases");
+  const statusOptions = CASE_STATUSES.map((value) => ({ value, label: t(`statusLabel.${value}`) }));
   const { state, dispatch, onSubmit, pending, fieldErrors, message } = useActionForm(
     workCaseAction.bind(null, props.caseId),
   );
@@ -46,7 +47,7 @@ export function CaseWorkForm(props: Props) {
     <form
       action={dispatch}
       onSubmit={onSubmit}
-      aria-label="Work this case"
+      aria-label={t("work.label")}
       noValidate
       className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
     >
@@ -54,44 +55,47 @@ export function CaseWorkForm(props: Props) {
         <Select
           id="case-status"
           name="status"
-          label="Status"
+          label={t("work.status")}
           value={status}
           onChange={(e) => setStatus(e.target.value)}
-          options={STATUS_OPTIONS}
+          options={statusOptions}
           error={fieldErrors?.status}
         />
         <Select
           id="case-owner"
           name="ownerId"
-          label="Owner"
+          label={t("work.owner")}
           defaultValue={props.ownerId ?? ""}
-          options={[{ value: "", label: "Unassigned" }, ...props.owners.map((o) => ({ value: o.id, label: o.name }))]}
+          options={[
+            { value: "", label: t("work.unassigned") },
+            ...props.owners.map((o) => ({ value: o.id, label: o.name })),
+          ]}
           error={fieldErrors?.ownerId}
         />
         <Input
           id="case-due"
           name="dueAt"
           type="date"
-          label="Due date"
+          label={t("work.due")}
           defaultValue={props.dueDate}
           error={fieldErrors?.dueAt}
-          hint="Due at the end of that day (UTC)."
+          hint={t("work.dueHint")}
         />
         <Select
           id="case-root-cause"
           name="rootCause"
-          label="Root cause"
+          label={t("work.rootCause")}
           defaultValue={props.rootCause ?? ""}
-          options={[{ value: "", label: "Not set" }, ...causes.map((c) => ({ value: c, label: c }))]}
+          options={[{ value: "", label: t("work.notSet") }, ...causes.map((c) => ({ value: c, label: c }))]}
           error={fieldErrors?.rootCause}
-          hint="Managers edit this list in Settings."
+          hint={t("work.rootCauseHint")}
         />
       </div>
       <FieldShell
         id="case-resolution"
-        label={`Resolution note${status === "resolved" ? " (required)" : ""}`}
+        label={status === "resolved" ? t("work.resolutionRequired") : t("work.resolution")}
         error={resolutionError}
-        hint="What was done for the customer, in a sentence or two."
+        hint={t("work.resolutionHint")}
       >
         <textarea
           id="case-resolution"
@@ -106,7 +110,7 @@ export function CaseWorkForm(props: Props) {
       </FieldShell>
       {resolving && props.optedOut ? (
         <p className="text-sm text-slate-700" data-testid="resurvey-opted-out">
-          No re-survey: the customer has opted out of surveys.
+          {t("work.optedOut")}
         </p>
       ) : resolving ? (
         <div className="flex items-start gap-2">
@@ -120,27 +124,24 @@ export function CaseWorkForm(props: Props) {
           />
           <div>
             <label htmlFor="case-resurvey" className="text-sm font-medium text-slate-800">
-              Send the customer a short re-survey
+              {t("work.resurvey")}
             </label>
             <p id="case-resurvey-hint" className="text-xs text-slate-600">
-              Queued and e-mailed shortly when the server can send e-mail and the customer has an address; otherwise you
-              get the link to pass on.
+              {t("work.resurveyHint")}
             </p>
           </div>
         </div>
       ) : null}
       <div>
-        <SubmitButton pending={pending} pendingLabel="Saving…">
-          {resolving ? "Resolve case" : "Save changes"}
+        <SubmitButton pending={pending} pendingLabel={t("work.saving")}>
+          {resolving ? t("work.resolve") : t("work.save")}
         </SubmitButton>
       </div>
-      {message ? (
-        <FormMessage tone="error">{fieldErrors ? "Please correct the highlighted fields." : message}</FormMessage>
-      ) : null}
+      {message ? <FormMessage tone="error">{fieldErrors ? t("work.correct") : message}</FormMessage> : null}
       {state?.ok ? (
         <>
           <FormMessage tone="success">
-            {state.data.status === "resolved" ? "Case saved as resolved." : "Case saved."}
+            {state.data.status === "resolved" ? t("work.savedResolved") : t("work.saved")}
           </FormMessage>
           {state.data.resurvey ? <ResurveyResult outcome={state.data.resurvey} /> : null}
         </>

@@ -5,6 +5,7 @@
 // a Home unit field: the caller's active units (a unit-scoped member's own, theirs preselected and no "none").
 import { useEffect, useRef, useState } from "react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { createCustomerAction } from "@/app/_actions/customers";
 import { Input } from "../ui/input";
 import { Select } from "../ui/select";
@@ -13,14 +14,14 @@ import { SubmitButton } from "../ui/submit-button";
 import { useActionForm } from "../ui/use-action-form";
 import { HomeUnitSelect, type HomeUnitChoice } from "./home-unit";
 
-const CONSENT = [
-  { value: "", label: "Not asked" },
-  { value: "yes", label: "Yes, may be surveyed" },
-  { value: "no", label: "No" },
-];
-
 export function AddCustomerForm({ defaultName, units }: { defaultName?: string; units?: HomeUnitChoice | null }) {
+  const t = useTranslations("customers.form");
   const { state, dispatch, onSubmit, pending, fieldErrors: errors, message } = useActionForm(createCustomerAction);
+  const consentOptions = [
+    { value: "", label: t("consentUnknown") },
+    { value: "yes", label: t("consentYes") },
+    { value: "no", label: t("consentNo") },
+  ];
   const formRef = useRef<HTMLFormElement>(null);
   const [name, setName] = useState(defaultName ?? "");
   const created = state?.ok && !state.data.sameName ? state.data : null;
@@ -44,12 +45,12 @@ export function AddCustomerForm({ defaultName, units }: { defaultName?: string; 
       action={dispatch}
       onSubmit={onSubmit}
       className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3"
-      aria-label="Add customer"
+      aria-label={t("label")}
     >
       <Input
         id="new-name"
         name="name"
-        label="Name"
+        label={t("name")}
         required
         maxLength={200}
         autoComplete="off"
@@ -58,44 +59,31 @@ export function AddCustomerForm({ defaultName, units }: { defaultName?: string; 
         autoFocus={Boolean(defaultName)}
         error={errors?.name}
       />
-      <Input
-        id="new-email"
-        name="email"
-        type="email"
-        label="E-mail (optional)"
-        autoComplete="off"
-        error={errors?.email}
-      />
+      <Input id="new-email" name="email" type="email" label={t("email")} autoComplete="off" error={errors?.email} />
       <Input
         id="new-external-id"
         name="externalId"
-        label="External id (optional)"
-        hint="The id in your own systems."
+        label={t("externalId")}
+        hint={t("externalIdHint")}
         error={errors?.externalId}
       />
-      <Input id="new-phone" name="phone" type="tel" label="Phone (optional)" autoComplete="off" error={errors?.phone} />
-      <Input
-        id="new-tags"
-        name="tags"
-        label="Tags (optional)"
-        hint="Comma-separated, e.g. vip, b2b"
-        error={errors?.tags}
-      />
-      <Select id="new-consent" name="consent" label="Consent to surveys" options={CONSENT} error={errors?.consent} />
+      <Input id="new-phone" name="phone" type="tel" label={t("phone")} autoComplete="off" error={errors?.phone} />
+      <Input id="new-tags" name="tags" label={t("tags")} hint={t("tagsHint")} error={errors?.tags} />
+      <Select id="new-consent" name="consent" label={t("consent")} options={consentOptions} error={errors?.consent} />
       {units ? <HomeUnitSelect id="new-unit" choice={units} error={errors?.unitId} /> : null}
       <div className="flex flex-col gap-3 sm:col-span-2 lg:col-span-3">
         {message ? <FormMessage tone="error">{message}</FormMessage> : null}
         {created ? (
           <FormMessage tone="success">
-            Customer added.{" "}
+            {t("added")}{" "}
             <Link href={`/customers/${created.id}`} className="font-medium underline">
-              Open {created.name ?? "the profile"}
+              {created.name ? t("open", { name: created.name }) : t("openProfile")}
             </Link>
           </FormMessage>
         ) : null}
         {confirming ? (
           <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-slate-800">
-            <p className="font-medium">{sameName.text} Is this one of them?</p>
+            <p className="font-medium">{t("sameName", { count: sameName.matches.length, name: sameName.name })}</p>
             <ul className="mt-2 flex flex-col gap-1">
               {sameName.matches.map((c) => (
                 <li key={c.id} className="min-w-0 break-words">
@@ -104,18 +92,18 @@ export function AddCustomerForm({ defaultName, units }: { defaultName?: string; 
                   </Link>
                   <span className="text-slate-600">
                     {" "}
-                    {[c.email, c.externalId].filter(Boolean).join(" · ") || "no e-mail or external id"}
+                    {[c.email, c.externalId].filter(Boolean).join(" · ") || t("noContact")}
                   </span>
                 </li>
               ))}
             </ul>
-            <p className="mt-2 text-slate-700">If not, add them as a new customer below.</p>
+            <p className="mt-2 text-slate-700">{t("ifNot")}</p>
             <input type="hidden" name="allowSameName" value="1" />
           </div>
         ) : null}
         <div>
-          <SubmitButton pending={pending} pendingLabel="Adding…">
-            {confirming ? "Add as a new customer" : "Add customer"}
+          <SubmitButton pending={pending} pendingLabel={t("adding")}>
+            {confirming ? t("addAnyway") : t("submit")}
           </SubmitButton>
         </div>
       </div>

@@ -7,6 +7,7 @@
 // answer waits for it, then opens the customer if exactly one matches and otherwise just shows the answer.
 import { useEffect, useId, useRef, useState } from "react";
 import { Search } from "lucide-react";
+import { useTranslations } from "next-intl";
 
 export type CustomerHit = { id: string; name: string | null; email: string | null; externalId: string | null };
 type Hit = CustomerHit;
@@ -33,6 +34,7 @@ export function CustomerCombobox({
 }: Props) {
   const listId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
+  const t = useTranslations("customers.combobox");
   const [q, setQ] = useState("");
   const [result, setResult] = useState<{ term: string; hits: Hit[] } | null>(null);
   const [failedFor, setFailedFor] = useState<string | null>(null);
@@ -176,7 +178,7 @@ export function CustomerCombobox({
         <ul
           id={listId}
           role="listbox"
-          aria-label="Customers found"
+          aria-label={t("found")}
           aria-busy={searching}
           hidden={!expanded}
           className="absolute inset-x-0 top-full z-50 mt-1 max-h-80 overflow-y-auto rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg"
@@ -191,7 +193,7 @@ export function CustomerCombobox({
               onClick={() => choose(i)}
               className={`cursor-pointer px-3 py-2 ${i === active ? "bg-brand-50 text-brand-900" : "text-slate-800"}`}
             >
-              <span className="font-medium">{h.name ?? "(no name)"}</span>
+              <span className="font-medium">{h.name ?? t("noName")}</span>
               <span className="block truncate text-xs text-slate-600">
                 {[h.email, h.externalId].filter(Boolean).join(" · ")}
               </span>
@@ -206,16 +208,16 @@ export function CustomerCombobox({
               onClick={() => choose(options)}
               className={`cursor-pointer px-3 py-2 ${active === options ? "bg-brand-50 text-brand-900" : "text-slate-800"}`}
             >
-              No match — create customer “{term}”
+              {t("create", { term })}
             </li>
           ) : null}
-          {failed ? <li className="px-3 py-2 text-red-700">Search failed; try again.</li> : null}
+          {failed ? <li className="px-3 py-2 text-red-700">{t("failed")}</li> : null}
           {searching ? (
             <li className="px-3 py-2 text-slate-600" data-testid="customer-search-pending">
-              Searching…
+              {t("searching")}
             </li>
           ) : !showCreate && hits.length === 0 && !failed ? (
-            <li className="px-3 py-2 text-slate-600">No customer found.</li>
+            <li className="px-3 py-2 text-slate-600">{t("none")}</li>
           ) : null}
         </ul>
       </div>

@@ -2,6 +2,7 @@
 // A customer's home unit (docs/hierarchy.md, "Attribution": the last rule of the order): the select of the Add-customer
 // form and the small form on the customer's page. The choices are the caller's active units; a unit-scoped member gets
 // no "No home unit" (the customer would leave their sight) and cannot move a customer whose home lies outside theirs.
+import { useTranslations } from "next-intl";
 import { setHomeUnitAction } from "@/app/_actions/customers";
 import { Select } from "../ui/select";
 import { FormMessage } from "../ui/form-message";
@@ -11,17 +12,16 @@ import type { HomeUnitChoice } from "@/lib/customers/home-unit";
 
 export type { HomeUnitChoice };
 
-const HINT = "Answers and visits of this customer count for this unit when no store or team is named otherwise.";
-
 export function HomeUnitSelect({ id, choice, error }: { id: string; choice: HomeUnitChoice; error?: string }) {
+  const t = useTranslations("customers.homeUnit");
   return (
     <Select
       id={id}
       name="unitId"
-      label="Home unit"
-      hint={HINT}
+      label={t("label")}
+      hint={t("hint")}
       options={[
-        ...(choice.allowNone ? [{ value: "", label: "No home unit" }] : []),
+        ...(choice.allowNone ? [{ value: "", label: t("none") }] : []),
         ...choice.options.map((u) => ({ value: u.id, label: u.label })),
       ]}
       defaultValue={choice.selected}
@@ -32,17 +32,19 @@ export function HomeUnitSelect({ id, choice, error }: { id: string; choice: Home
 
 /** The home unit on the customer's page (agents and up). */
 export function HomeUnitForm({ customerId, choice }: { customerId: string; choice: HomeUnitChoice }) {
+  const t = useTranslations("customers.homeUnit");
+  const tc = useTranslations("common");
   const { state, dispatch, onSubmit, pending, fieldErrors, message } = useActionForm(
     setHomeUnitAction.bind(null, customerId),
   );
   return (
-    <form action={dispatch} onSubmit={onSubmit} aria-label="Home unit" className="flex flex-wrap items-end gap-2">
+    <form action={dispatch} onSubmit={onSubmit} aria-label={t("label")} className="flex flex-wrap items-end gap-2">
       <HomeUnitSelect id="home-unit" choice={choice} error={fieldErrors?.unitId} />
-      <SubmitButton pending={pending} pendingLabel="Saving…" variant="secondary">
-        Save home unit
+      <SubmitButton pending={pending} pendingLabel={tc("saving")} variant="secondary">
+        {t("submit")}
       </SubmitButton>
       {message && !fieldErrors?.unitId ? <FormMessage tone="error">{message}</FormMessage> : null}
-      {state?.ok ? <FormMessage tone="success">Home unit saved.</FormMessage> : null}
+      {state?.ok ? <FormMessage tone="success">{t("saved")}</FormMessage> : null}
     </form>
   );
 }

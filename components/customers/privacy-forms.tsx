@@ -2,6 +2,7 @@
 // The interactive parts of the customer's privacy tools: the consent switch and the erasure, which asks for
 // the customer's name (or ERASE) to be typed before the button does anything.
 import { useId, useState } from "react";
+import { useTranslations } from "next-intl";
 import { eraseCustomerAction, setConsentAction } from "@/app/_actions/privacy";
 import { FormMessage } from "../ui/form-message";
 import { SubmitButton } from "../ui/submit-button";
@@ -12,28 +13,30 @@ import { controlClass } from "../ui/field";
 const value = (c: boolean | null) => (c === true ? "yes" : c === false ? "no" : "unknown");
 
 export function ConsentForm({ customerId, consent }: { customerId: string; consent: boolean | null }) {
+  const t = useTranslations("customers.privacy");
+  const tc = useTranslations("common");
   const { state, dispatch, onSubmit, pending, message } = useActionForm(setConsentAction.bind(null, customerId));
   const [chosen, setChosen] = useState(value(consent));
   return (
-    <form action={dispatch} onSubmit={onSubmit} aria-label="Consent to surveys" className="flex min-w-0 flex-col gap-2">
+    <form action={dispatch} onSubmit={onSubmit} aria-label={t("consentForm")} className="flex min-w-0 flex-col gap-2">
       <RadioGroup
         name="consent"
-        legend="Consent to surveys"
+        legend={t("consentForm")}
         value={chosen}
         onChange={setChosen}
         options={[
-          { value: "yes", label: "Opted in" },
-          { value: "no", label: "Opted out", hint: "No survey is shown, linked or e-mailed to them." },
-          { value: "unknown", label: "Not asked" },
+          { value: "yes", label: t("optedIn") },
+          { value: "no", label: t("optedOut"), hint: t("optedOutHint") },
+          { value: "unknown", label: t("notAsked") },
         ]}
       />
       <div>
-        <SubmitButton pending={pending} pendingLabel="Saving…" variant="secondary">
-          Save consent
+        <SubmitButton pending={pending} pendingLabel={tc("saving")} variant="secondary">
+          {t("saveConsent")}
         </SubmitButton>
       </div>
       {message ? <FormMessage tone="error">{message}</FormMessage> : null}
-      {state?.ok ? <FormMessage tone="success">Consent saved and added to the history.</FormMessage> : null}
+      {state?.ok ? <FormMessage tone="success">{t("consentSaved")}</FormMessage> : null}
     </form>
   );
 }
@@ -50,35 +53,34 @@ export function EraseCustomerForm({
   const { state, dispatch, onSubmit, pending, fieldErrors, message } = useActionForm(
     eraseCustomerAction.bind(null, customerId),
   );
+  const t = useTranslations("customers.privacy");
   const [typed, setTyped] = useState("");
   const id = useId();
   if (state?.ok) {
     return (
       <FormMessage tone="success">
-        Erased: {state.data.responsesAnonymised} response(s) anonymised, {state.data.interactionsBlanked} interaction
-        note(s) and {state.data.casesBlanked} case(s) blanked, {state.data.auditEventsRedacted} audit event(s) redacted.
+        {t("erased", {
+          responses: state.data.responsesAnonymised,
+          interactions: state.data.interactionsBlanked,
+          cases: state.data.casesBlanked,
+          audit: state.data.auditEventsRedacted,
+        })}
       </FormMessage>
     );
   }
   if (erased) return null;
   return (
     <details className="rounded-md border border-red-200 bg-red-50/40 p-3">
-      <summary className="cursor-pointer text-sm font-semibold text-danger">Erase this customer…</summary>
-      <form action={dispatch} onSubmit={onSubmit} aria-label="Erase customer" className="mt-3 flex flex-col gap-3">
-        <p className="text-sm text-slate-800">
-          Removes the name, e-mail, phone, external id, attributes and tags; blanks interaction notes, case notes and
-          free-text answers; keeps the response scores without the link to this person.{" "}
-          <strong>This cannot be undone.</strong>
-        </p>
+      <summary className="cursor-pointer text-sm font-semibold text-danger">{t("eraseSummary")}</summary>
+      <form action={dispatch} onSubmit={onSubmit} aria-label={t("eraseForm")} className="mt-3 flex flex-col gap-3">
+        <p className="text-sm text-slate-800">{t.rich("eraseExplain", { b: (chunks) => <strong>{chunks}</strong> })}</p>
         <div className="flex flex-col gap-1">
           <label htmlFor={id} className="text-sm font-medium text-slate-800">
-            Type{" "}
-            {name ? (
-              <>
-                <q className="font-semibold">{name}</q> or{" "}
-              </>
-            ) : null}
-            <kbd className="font-mono font-semibold">ERASE</kbd> to confirm
+            {t.rich(name ? "typeNameOrErase" : "typeErase", {
+              name: name ?? "",
+              q: (chunks) => <q className="font-semibold">{chunks}</q>,
+              kbd: (chunks) => <kbd className="font-mono font-semibold">{chunks}</kbd>,
+            })}
           </label>
           <input
             id={id}
@@ -97,8 +99,8 @@ export function EraseCustomerForm({
           ) : null}
         </div>
         <div>
-          <SubmitButton pending={pending} pendingLabel="Erasing…" variant="danger">
-            Erase customer
+          <SubmitButton pending={pending} pendingLabel={t("erasing")} variant="danger">
+            {t("erase")}
           </SubmitButton>
         </div>
         {message && !fieldErrors ? <FormMessage tone="error">{message}</FormMessage> : null}

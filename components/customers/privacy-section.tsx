@@ -2,48 +2,43 @@
 // "Download data (JSON)" (managers and admins) and the erasure (admins). An erased customer shows only the
 // tombstone notice and the history.
 import { Download } from "lucide-react";
+import { useTranslations } from "next-intl";
 import type { ConsentEventDto } from "@/lib/privacy/consent";
 import { Section } from "../ui/page-header";
 import { Table, TBody, THead, Td, Th } from "../ui/table";
-import { formatDateTime } from "../ui/format";
+import { useFormats } from "../i18n/use-formats";
 import { buttonClass } from "../ui/button";
 import { ConsentBadge } from "./consent-badge";
 import { ConsentForm, EraseCustomerForm } from "./privacy-forms";
 
-const SOURCE_LABELS: Record<string, string> = {
-  staff: "In the app",
-  api: "API",
-  import: "CSV import",
-  erasure: "Erasure",
-  unsubscribe: "The customer's unsubscribe link",
-  sms_stop: "The customer replied STOP to an SMS",
-  before_history: "Set before the history was kept",
-};
+const SOURCES = ["staff", "api", "import", "erasure", "unsubscribe", "sms_stop", "before_history"] as const;
+type Source = (typeof SOURCES)[number];
 
 function ConsentHistory({ events }: { events: ConsentEventDto[] }) {
-  if (events.length === 0)
-    return <p className="text-sm text-slate-700">No consent recorded yet. Ask the customer, then set it above.</p>;
+  const t = useTranslations("customers.privacy");
+  const f = useFormats();
+  if (events.length === 0) return <p className="text-sm text-slate-700">{t("noHistory")}</p>;
   return (
-    <Table label="Consent history">
+    <Table label={t("history")}>
       <THead>
         <tr>
-          <Th>When</Th>
-          <Th>Consent</Th>
-          <Th>Source</Th>
-          <Th>By</Th>
+          <Th>{t("when")}</Th>
+          <Th>{t("consent")}</Th>
+          <Th>{t("source")}</Th>
+          <Th>{t("by")}</Th>
         </tr>
       </THead>
       <TBody>
         {events.map((e) => (
           <tr key={e.id}>
-            <Td className="whitespace-nowrap">{formatDateTime(e.at)}</Td>
+            <Td className="whitespace-nowrap">{f.dateTime(e.at)}</Td>
             <Td>
               <ConsentBadge consent={e.consent} />
             </Td>
-            <Td>{SOURCE_LABELS[e.source] ?? e.source}</Td>
+            <Td>{(SOURCES as readonly string[]).includes(e.source) ? t(`sources.${e.source as Source}`) : e.source}</Td>
             <Td>
               {e.actor?.name ?? "—"}
-              {e.viaApiKey ? <span className="block text-xs text-slate-600">with an API key</span> : null}
+              {e.viaApiKey ? <span className="block text-xs text-slate-600">{t("withApiKey")}</span> : null}
             </Td>
           </tr>
         ))}
@@ -59,21 +54,15 @@ type Props = {
 };
 
 export function PrivacySection({ customer, history, can }: Props) {
+  const t = useTranslations("customers.privacy");
+  const f = useFormats();
   const erased = customer.erasedAt !== null;
   return (
-    <Section
-      id="privacy"
-      title="Privacy"
-      description={
-        erased
-          ? "This customer's personal data was erased; responses stay in the figures without a link to them."
-          : "Consent to be surveyed, the customer's data as a file, and erasure."
-      }
-    >
+    <Section id="privacy" title={t("title")} description={erased ? t("descriptionErased") : t("description")}>
       <div className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
         {erased ? (
           <p role="status" className="text-sm font-medium text-slate-800">
-            Erased on {formatDateTime(customer.erasedAt)}. An erasure cannot be undone.
+            {t("erasedOn", { date: f.dateTime(customer.erasedAt) })}
           </p>
         ) : (
           <div className="flex flex-col gap-4 sm:flex-row sm:flex-wrap sm:items-end sm:justify-between">
@@ -81,18 +70,18 @@ export function PrivacySection({ customer, history, can }: Props) {
               <ConsentForm customerId={customer.id} consent={customer.consent} />
             ) : (
               <p className="text-sm text-slate-800">
-                Consent to surveys: <ConsentBadge consent={customer.consent} />
+                {t("consentReadOnly")} <ConsentBadge consent={customer.consent} />
               </p>
             )}
             {can.exportData ? (
               <a href={`/api/v1/customers/${customer.id}/export`} download className={buttonClass("secondary", "md")}>
-                <Download aria-hidden="true" size={16} /> Download data (JSON)
+                <Download aria-hidden="true" size={16} /> {t("download")}
               </a>
             ) : null}
           </div>
         )}
         <div>
-          <h3 className="mb-2 text-sm font-semibold text-slate-900">Consent history</h3>
+          <h3 className="mb-2 text-sm font-semibold text-slate-900">{t("history")}</h3>
           <ConsentHistory events={history} />
         </div>
         {/* Kept mounted after the erasure so that its result (the counts) stays on screen. */}

@@ -3,6 +3,7 @@
 // content is always shown (the summary is hidden and ::details-content made visible).
 import Link from "next/link";
 import { SlidersHorizontal } from "lucide-react";
+import { useTranslations } from "next-intl";
 import {
   PRESETS,
   PRESET_LABELS,
@@ -241,14 +242,15 @@ export function TouchpointAndChannel({
   errors: Record<string, string>;
   options: Pick<FilterOptions, "touchpoints" | "channels">;
 }) {
+  const t = useTranslations("common.filters");
   return (
     <>
       <FilterSelect
         name="touchpointId"
         value={raw.touchpointId}
         error={errors.touchpointId}
-        label="Touchpoint"
-        all="All touchpoints"
+        label={t("touchpoint")}
+        all={t("allTouchpoints")}
         groups={groupBy(
           options.touchpoints,
           (t) => `${t.journey.name} › ${t.stage.name}`,
@@ -259,8 +261,8 @@ export function TouchpointAndChannel({
         name="channelId"
         value={raw.channelId}
         error={errors.channelId}
-        label="Channel"
-        all="All channels"
+        label={t("channel")}
+        all={t("allChannels")}
         options={options.channels.map((c) => ({ value: c.id, label: c.name }))}
       />
     </>

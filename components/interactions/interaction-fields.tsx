@@ -3,7 +3,8 @@
 // channel, the outcome, and how the customer felt (faces). Controlled by the form, which owns the values.
 import { EMOTIONS, OUTCOMES } from "@/lib/interactions/schema";
 import type { LoggingOptions } from "@/lib/interactions/logging";
-import { FACE_COLOUR, FACES, OUTCOME_LABELS } from "./labels";
+import { useTranslations } from "next-intl";
+import { FACE_COLOUR, FACES, type Outcome } from "./labels";
 
 export function TouchpointChannelFields({
   options,
@@ -18,20 +19,21 @@ export function TouchpointChannelFields({
   onTouchpointChange: (id: string) => void;
   onChannelChange: (id: string) => void;
 }) {
+  const tr = useTranslations("interactions.form");
   const byId = new Map(options.touchpoints.map((t) => [t.id, t]));
   const groups = [...new Set(options.touchpoints.map((t) => t.group))];
   return (
     <div className="grid gap-4 sm:grid-cols-2">
       <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
-        Touchpoint
+        {tr("touchpoint")}
         <select
           value={touchpointId}
           onChange={(e) => onTouchpointChange(e.target.value)}
           className="min-h-10 rounded-md border border-slate-300 bg-white px-2 text-sm font-normal"
         >
-          <option value="">No particular touchpoint</option>
+          <option value="">{tr("noParticularTouchpoint")}</option>
           {options.mostUsed.length ? (
-            <optgroup label="Most used by you">
+            <optgroup label={tr("mostUsed")}>
               {options.mostUsed.map((id) => (
                 <option key={`m-${id}`} value={id}>
                   {byId.get(id)?.name}
@@ -53,13 +55,13 @@ export function TouchpointChannelFields({
         </select>
       </label>
       <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
-        Channel
+        {tr("channel")}
         <select
           value={channelId}
           onChange={(e) => onChannelChange(e.target.value)}
           className="min-h-10 rounded-md border border-slate-300 bg-white px-2 text-sm font-normal"
         >
-          <option value="">Not recorded</option>
+          <option value="">{tr("notRecorded")}</option>
           {options.channels.map((c) => (
             <option key={c.id} value={c.id}>
               {c.name}
@@ -80,9 +82,10 @@ export function OutcomeField({
   onChange: (outcome: string) => void;
   error?: string;
 }) {
+  const t = useTranslations("interactions");
   return (
     <fieldset>
-      <legend className="mb-2 text-sm font-medium text-slate-800">Outcome</legend>
+      <legend className="mb-2 text-sm font-medium text-slate-800">{t("form.outcome")}</legend>
       <div className="grid grid-cols-2 gap-2 sm:grid-cols-4">
         {OUTCOMES.map((o) => (
           <label
@@ -97,7 +100,7 @@ export function OutcomeField({
               onChange={() => onChange(o)}
               className="sr-only"
             />
-            {OUTCOME_LABELS[o]?.label ?? o}
+            {t(`labels.outcome.${o as Outcome}`)}
           </label>
         ))}
       </div>
@@ -107,16 +110,17 @@ export function OutcomeField({
 }
 
 export function EmotionField({ value, onChange }: { value: number | null; onChange: (emotion: number) => void }) {
+  const t = useTranslations("interactions");
   return (
     <fieldset>
-      <legend className="mb-2 text-sm font-medium text-slate-800">How did the customer feel?</legend>
+      <legend className="mb-2 text-sm font-medium text-slate-800">{t("form.emotion")}</legend>
       <div className="grid grid-cols-5 gap-2">
         {EMOTIONS.map((em) => {
           const Face = FACES[em.value as keyof typeof FACES];
           return (
             <label
               key={em.value}
-              className="flex min-h-16 cursor-pointer flex-col items-center justify-center gap-1 rounded-md border border-slate-300 px-1 text-center text-xs has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50 has-[:checked]:font-semibold has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-600"
+              className="flex min-h-16 cursor-pointer flex-col items-center justify-center gap-1 rounded-md border border-slate-300 px-1 text-center text-xs hyphens-auto [overflow-wrap:anywhere] has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50 has-[:checked]:font-semibold has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-600"
             >
               <input
                 type="radio"
@@ -127,7 +131,7 @@ export function EmotionField({ value, onChange }: { value: number | null; onChan
                 className="sr-only"
               />
               <Face aria-hidden="true" size={24} className={FACE_COLOUR[em.value]} />
-              {em.label}
+              {t(`labels.emotion.${String(em.value) as "0"}`)}
             </label>
           );
         })}

@@ -1,10 +1,11 @@
 // The interactions list's filters (components/ui/filter-panel.tsx): where, how it went, who logged it, when, and
 // text in the note. "Logged by me" is `by=me` in the URL, so a shared link shows each reader their own.
+import { useTranslations } from "next-intl";
 import type { FilterOptions } from "@/lib/analytics/service";
 import { EMOTIONS, OUTCOMES } from "@/lib/interactions/schema";
 import { FilterSelect, TouchpointAndChannel } from "../dashboard/filter-bar";
 import { FilterPanel, FilterTextField, PeriodFields, type RawFilters } from "../ui/filter-panel";
-import { OUTCOME_LABELS } from "./labels";
+import type { Outcome } from "./labels";
 import { SENTIMENT_OPTIONS } from "../text-analytics/text-insight";
 
 export const INTERACTIONS_PATH = "/interactions";
@@ -21,11 +22,12 @@ export function InteractionFilters({
   /** The organization's themes (key, name) for the theme filter. */
   themes: { key: string; name: string }[];
 }) {
+  const t = useTranslations("interactions");
   const select = (name: string) => ({ name, value: raw[name], error: errors[name] });
   return (
     <FilterPanel
       action={INTERACTIONS_PATH}
-      label="Interaction filters"
+      label={t("filters.label")}
       raw={raw}
       errors={errors}
       hidden={{ customerId: raw.customerId }}
@@ -33,39 +35,48 @@ export function InteractionFilters({
       <TouchpointAndChannel raw={raw} errors={errors} options={options} />
       <FilterSelect
         {...select("outcome")}
-        label="Outcome"
-        all="Any outcome"
-        options={OUTCOMES.map((o) => ({ value: o, label: OUTCOME_LABELS[o].label }))}
+        label={t("filters.outcome")}
+        all={t("filters.anyOutcome")}
+        options={OUTCOMES.map((o) => ({ value: o, label: t(`labels.outcome.${o as Outcome}`) }))}
       />
       <FilterSelect
         {...select("emotion")}
-        label="How the customer felt"
-        all="Any feeling"
-        options={EMOTIONS.map((e) => ({ value: String(e.value), label: e.label }))}
+        label={t("filters.emotion")}
+        all={t("filters.anyEmotion")}
+        options={EMOTIONS.map((e) => ({
+          value: String(e.value),
+          label: t(`labels.emotion.${String(e.value) as "0"}`),
+        }))}
       />
       <FilterSelect
         {...select("by")}
-        label="Logged by"
-        all="Anyone"
+        label={t("filters.by")}
+        all={t("filters.anyone")}
         options={[
-          { value: "me", label: "Me" },
-          { value: "api", label: "Your systems (API)" },
+          { value: "me", label: t("filters.me") },
+          { value: "api", label: t("filters.api") },
         ]}
       />
       <FilterSelect
         {...select("theme")}
-        label="Theme in the note"
-        all="Any theme"
-        options={themes.map((t) => ({ value: t.key, label: t.name }))}
+        label={t("filters.theme")}
+        all={t("filters.anyTheme")}
+        options={themes.map((theme) => ({ value: theme.key, label: theme.name }))}
       />
       <FilterSelect
         {...select("sentiment")}
-        label="Sentiment of the note"
-        all="Any sentiment"
+        label={t("filters.sentiment")}
+        all={t("filters.anySentiment")}
         options={SENTIMENT_OPTIONS}
       />
       <PeriodFields raw={raw} errors={errors} />
-      <FilterTextField name="q" label="Note contains" placeholder="e.g. refund" raw={raw} errors={errors} />
+      <FilterTextField
+        name="q"
+        label={t("filters.q")}
+        placeholder={t("filters.qPlaceholder")}
+        raw={raw}
+        errors={errors}
+      />
     </FilterPanel>
   );
 }

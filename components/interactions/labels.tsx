@@ -1,18 +1,30 @@
 // Human words for stored codes: interaction outcome, emotion (face icon + word), response score.
 import { FaceAngry, FaceGrinning, FaceNeutral, FaceSlightlyFrowning, FaceSlightlySmiling } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { EMOTIONS } from "@/lib/interactions/schema";
 import { Badge, type BadgeTone } from "../ui/badge";
 
+// The words are in messages/<locale>/interactions.json (labels.outcome, labels.emotion, labels.category).
+export const OUTCOME_TONES: Record<string, BadgeTone> = {
+  resolved: "ok",
+  follow_up: "warn",
+  escalated: "danger",
+  no_action: "neutral",
+};
+/** English words for pages not yet converted (triggers); converted ones use t("interactions.labels.outcome.…"). */
 export const OUTCOME_LABELS: Record<string, { label: string; tone: BadgeTone }> = {
   resolved: { label: "Resolved", tone: "ok" },
   follow_up: { label: "Follow-up", tone: "warn" },
   escalated: { label: "Escalated", tone: "danger" },
   no_action: { label: "No action", tone: "neutral" },
 };
+export type Outcome = "resolved" | "follow_up" | "escalated" | "no_action";
+type Category = "promoter" | "passive" | "detractor" | "satisfied" | "neutral" | "dissatisfied" | "agree" | "disagree";
 
 export function OutcomeBadge({ outcome }: { outcome: string }) {
-  const o = OUTCOME_LABELS[outcome] ?? { label: outcome, tone: "neutral" as const };
-  return <Badge tone={o.tone}>{o.label}</Badge>;
+  const t = useTranslations("interactions.labels");
+  const tone = OUTCOME_TONES[outcome];
+  return <Badge tone={tone ?? "neutral"}>{tone ? t(`outcome.${outcome as Outcome}`) : outcome}</Badge>;
 }
 
 export const FACES = {
@@ -31,6 +43,7 @@ export const FACE_COLOUR: Record<number, string> = {
 };
 
 export function EmotionLabel({ emotion }: { emotion: number | null }) {
+  const t = useTranslations("interactions.labels");
   if (emotion === null || emotion === undefined) return <span className="text-slate-500">—</span>;
   const def = EMOTIONS.find((e) => e.value === emotion);
   const Face = FACES[emotion as keyof typeof FACES];
@@ -38,7 +51,7 @@ export function EmotionLabel({ emotion }: { emotion: number | null }) {
   return (
     <span className="inline-flex items-center gap-1.5 whitespace-nowrap">
       <Face aria-hidden="true" size={18} className={FACE_COLOUR[emotion]} />
-      {def.label}
+      {t(`emotion.${String(def.value) as "0"}`)}
     </span>
   );
 }
@@ -63,16 +76,21 @@ export function ScoreLabel({
   score: number | null;
   category: string | null;
 }) {
-  if (score === null) return <span className="text-slate-500">No score</span>;
+  const t = useTranslations("interactions.labels");
+  if (score === null) return <span className="text-slate-500">{t("score.none")}</span>;
   const scale = metric === "nps" ? "0–10" : metric === "csat" ? "1–5" : metric === "ces" ? "1–7" : null;
   return (
     <span className="inline-flex flex-wrap items-center gap-1.5">
       <span className="font-medium whitespace-nowrap tabular-nums">
         {metric ? `${metric.toUpperCase()} ` : ""}
         {score}
-        {scale ? <span className="font-normal text-slate-600"> on {scale}</span> : null}
+        {scale ? <span className="font-normal text-slate-600"> {t("score.on", { scale })}</span> : null}
       </span>
-      {category ? <Badge tone={CATEGORY_TONE[category] ?? "neutral"}>{category}</Badge> : null}
+      {category ? (
+        <Badge tone={CATEGORY_TONE[category] ?? "neutral"}>
+          {category in CATEGORY_TONE ? t(`category.${category as Category}`) : category}
+        </Badge>
+      ) : null}
     </span>
   );
 }

@@ -3,7 +3,8 @@
 // `fetch` is a fake of POST /api/v1/interactions (tests/components/fake-api.ts); the real route is covered
 // by the integration tests and tests/e2e/log-interaction.spec.ts.
 import { StrictMode } from "react";
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
+import { render } from "@/tests/components/intl";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { fakeApi, problem } from "@/tests/components/fake-api";

@@ -6,10 +6,11 @@
 // so a retry can never log the same interaction twice.
 import { useRef, useState } from "react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { LoggingOptions } from "@/lib/interactions/logging";
 import { CustomerCombobox, type CustomerHit } from "../customers/customer-combobox";
 import { EmotionField, OutcomeField, TouchpointChannelFields } from "./interaction-fields";
-import { OUTCOME_LABELS } from "./labels";
+import type { Outcome } from "./labels";
 import { PendingList, updatePending, usePending, type Pending } from "./pending-interactions";
 import { sendInteraction } from "./send-interaction";
 
@@ -25,6 +26,7 @@ export function LogInteractionForm({
   options: LoggingOptions;
   initialCustomer?: Customer;
 }) {
+  const t = useTranslations("interactions");
   const [customer, setCustomer] = useState<Customer | null>(initialCustomer ?? null);
   const [touchpointId, setTouchpointId] = useState("");
   const [channelId, setChannelId] = useState("");
@@ -44,15 +46,15 @@ export function LogInteractionForm({
   function submit(e?: React.FormEvent) {
     e?.preventDefault();
     const next: Errors = {};
-    if (!customer) next.customerId = "Choose a customer (type two letters of their name).";
-    if (!outcome) next.outcome = "Choose an outcome.";
+    if (!customer) next.customerId = t("form.chooseCustomer");
+    if (!outcome) next.outcome = t("form.chooseOutcome");
     setErrors(next);
     if (Object.keys(next).length || !customer) return;
     const clientId = crypto.randomUUID();
     const entry: Pending = {
       clientId,
       customer,
-      summary: `${byId.get(touchpointId)?.name ?? "No touchpoint"} · ${OUTCOME_LABELS[outcome]?.label ?? outcome}`,
+      summary: `${byId.get(touchpointId)?.name ?? t("form.noTouchpoint")} · ${t(`labels.outcome.${outcome as Outcome}`)}`,
       status: "saving",
       at: new Date().toISOString(),
       body: {
@@ -85,30 +87,30 @@ export function LogInteractionForm({
         onKeyDown={(e) => {
           if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) submit();
         }}
-        aria-label="Log an interaction"
+        aria-label={t("form.label")}
         className="flex flex-col gap-5 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5"
         noValidate
       >
         {customer ? (
           <div>
-            <p className="mb-1 text-sm font-medium text-slate-800">Customer</p>
+            <p className="mb-1 text-sm font-medium text-slate-800">{t("form.customer")}</p>
             <p className="flex flex-wrap items-center gap-3 text-sm">
               <Link href={`/customers/${customer.id}`} className="font-semibold text-brand-800 underline">
-                {customer.name ?? "Unnamed customer"}
+                {customer.name ?? t("form.unnamed")}
               </Link>
               <button
                 type="button"
                 onClick={() => setCustomer(null)}
                 className="rounded-md border border-slate-300 px-2 py-1 text-xs font-medium hover:bg-slate-100"
               >
-                Change
+                {t("form.change")}
               </button>
             </p>
           </div>
         ) : (
           <CustomerCombobox
-            label="Customer"
-            placeholder="Type two letters of a name, e-mail or id"
+            label={t("form.customer")}
+            placeholder={t("form.customerPlaceholder")}
             onSelect={(h) => setCustomer(h)}
             error={errors.customerId}
           />
@@ -130,7 +132,7 @@ export function LogInteractionForm({
         <EmotionField value={emotion} onChange={setEmotion} />
 
         <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
-          Note (optional)
+          {t("form.note")}
           <textarea
             value={note}
             onChange={(e) => setNote(e.target.value)}
@@ -145,11 +147,9 @@ export function LogInteractionForm({
             type="submit"
             className="min-h-11 rounded-md bg-brand-700 px-5 text-sm font-semibold text-white hover:bg-brand-800"
           >
-            Log interaction
+            {t("form.submit")}
           </button>
-          <span className="text-xs text-slate-600 pointer-coarse:hidden">
-            Ctrl+Enter saves from anywhere in the form.
-          </span>
+          <span className="text-xs text-slate-600 pointer-coarse:hidden">{t("form.shortcut")}</span>
         </div>
         <LastSaved entry={last} />
       </form>
@@ -164,20 +164,17 @@ export function LogInteractionForm({
 
 /** What became of the entry just submitted, beside the button: saving, saved or not (then kept to retry). */
 function LastSaved({ entry }: { entry: Pending | undefined }) {
-  const who = entry?.customer.name ?? "the customer";
+  const t = useTranslations("interactions.form");
+  const who = entry?.customer.name ?? t("theCustomer");
   return (
     <p role="status" data-testid="last-saved" className="-mt-2 min-h-5 text-sm">
       {!entry ? null : entry.status === "saving" ? (
-        <span className="text-slate-700">
-          Saving {entry.summary} for {who}…
-        </span>
+        <span className="text-slate-700">{t("saving", { summary: entry.summary, who })}</span>
       ) : entry.status === "saved" ? (
-        <span className="font-medium text-green-800">
-          Saved: {entry.summary} for {who}. Ready for the next one.
-        </span>
+        <span className="font-medium text-green-800">{t("saved", { summary: entry.summary, who })}</span>
       ) : (
         <span className="font-medium text-danger">
-          Not saved: kept under “Just logged” to retry. {entry.message?.replace(/^Not saved: ?/, "")}
+          {t("notSaved", { reason: entry.message?.replace(/^Not saved: ?/, "") ?? "" })}
         </span>
       )}
     </p>

@@ -4,6 +4,7 @@
 import { useSyncExternalStore } from "react";
 import Link from "next/link";
 import { CheckCircle2, Loader2, TriangleAlert } from "lucide-react";
+import { useTranslations } from "next-intl";
 
 export type Pending = {
   clientId: string;
@@ -76,15 +77,14 @@ export function PendingList({
   onRetry: (p: Pending) => void;
   onDismiss: (id: string) => void;
 }) {
+  const t = useTranslations("interactions.pending");
   return (
     <section aria-labelledby="just-logged" className="min-w-0">
       <h2 id="just-logged" className="mb-2 text-sm font-semibold text-slate-900">
-        Just logged
+        {t("title")}
       </h2>
       {entries.length === 0 ? (
-        <p className="text-sm text-slate-600">
-          Interactions you log appear here at once, and on the customer&apos;s timeline.
-        </p>
+        <p className="text-sm text-slate-600">{t("empty")}</p>
       ) : (
         <ul className="flex flex-col gap-2" aria-live="polite">
           {entries.map((p) => (
@@ -99,12 +99,12 @@ export function PendingList({
                 {p.status === "saved" ? <CheckCircle2 aria-hidden="true" size={16} className="text-green-700" /> : null}
                 {p.status === "failed" ? <TriangleAlert aria-hidden="true" size={16} className="text-red-700" /> : null}
                 <Link href={`/customers/${p.customer.id}`} className="underline">
-                  {p.customer.name ?? "Customer"}
+                  {p.customer.name ?? t("customer")}
                 </Link>
               </p>
               <p className="text-slate-700">{p.summary}</p>
               <p className="text-xs text-slate-600">
-                {p.status === "saving" ? "Saving…" : p.status === "saved" ? "Saved" : p.message}
+                {p.status === "saving" ? t("saving") : p.status === "saved" ? t("saved") : p.message}
               </p>
               {p.status === "failed" ? (
                 <div className="mt-2 flex gap-2">
@@ -113,14 +113,14 @@ export function PendingList({
                     onClick={() => onRetry(p)}
                     className="rounded-md bg-red-700 px-3 py-1 text-xs font-semibold text-white"
                   >
-                    Retry
+                    {t("retry")}
                   </button>
                   <button
                     type="button"
                     onClick={() => onDismiss(p.clientId)}
                     className="rounded-md border border-slate-300 px-3 py-1 text-xs"
                   >
-                    Discard
+                    {t("discard")}
                   </button>
                 </div>
               ) : null}

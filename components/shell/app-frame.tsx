@@ -4,6 +4,7 @@
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { usePathname } from "next/navigation";
 import { Menu, X } from "lucide-react";
+import { useTranslations } from "next-intl";
 
 export function AppFrame({
   brand,
@@ -16,6 +17,7 @@ export function AppFrame({
   search: ReactNode;
   children: ReactNode;
 }) {
+  const t = useTranslations();
   const [open, setOpen] = useState(false);
   const pathname = usePathname();
   const [shownPath, setShownPath] = useState(pathname);
@@ -45,7 +47,7 @@ export function AppFrame({
         href="#main"
         className="sr-only z-50 rounded-md bg-white px-4 py-2 font-medium text-brand-800 shadow focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
       >
-        Skip to content
+        {t("common.skipToContent")}
       </a>
       <header className="sticky top-0 z-40 flex h-14 items-center justify-between gap-2 border-b border-slate-200 bg-white px-4 md:hidden print:hidden!">
         {brand}
@@ -58,12 +60,12 @@ export function AppFrame({
           className="inline-flex min-h-10 items-center gap-2 rounded-md border border-slate-300 px-3 text-sm font-medium text-slate-800 hover:bg-slate-100"
         >
           {open ? <X aria-hidden="true" size={18} /> : <Menu aria-hidden="true" size={18} />}
-          Menu
+          {t("common.menu")}
         </button>
       </header>
       <aside
         id="app-sidebar"
-        aria-label="Navigation and account"
+        aria-label={t("nav.sidebar")}
         className={`${open ? "fixed inset-x-0 top-14 bottom-0 z-30 overflow-y-auto" : "hidden"} border-slate-200 bg-white md:sticky md:top-0 md:block md:h-dvh md:w-64 md:shrink-0 md:overflow-y-auto md:border-r print:hidden!`}
       >
         {sidebar}

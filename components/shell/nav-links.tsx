@@ -4,6 +4,7 @@
 // matrix checks against the pages themselves (tests/integration/scope/pages-access.ts).
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
 import {
   ChartColumn,
   ClipboardList,
@@ -15,16 +16,16 @@ import {
   Users,
 } from "lucide-react";
 
-/** `scoped`: the page serves a member scoped to a unit (requireCtx(role, "unit")); the others refuse them. */
+/** `label`: the key in messages/<locale>/nav.json (items). `scoped`: the page serves a member scoped to a unit (requireCtx(role, "unit")); the others refuse them. */
 const ITEMS = [
-  { href: "/", label: "Dashboard", icon: LayoutDashboard, scoped: true },
-  { href: "/customers", label: "Customers", icon: Users, scoped: true },
-  { href: "/interactions", label: "Interactions", icon: MessagesSquare, scoped: true },
-  { href: "/cases", label: "Cases", icon: LifeBuoy, scoped: true },
-  { href: "/journeys", label: "Journeys", icon: Route, scoped: true },
-  { href: "/surveys", label: "Surveys", icon: ClipboardList, scoped: true },
-  { href: "/reports", label: "Reports", icon: ChartColumn, scoped: true },
-  { href: "/settings", label: "Settings", icon: Settings, scoped: false },
+  { href: "/", label: "dashboard", icon: LayoutDashboard, scoped: true },
+  { href: "/customers", label: "customers", icon: Users, scoped: true },
+  { href: "/interactions", label: "interactions", icon: MessagesSquare, scoped: true },
+  { href: "/cases", label: "cases", icon: LifeBuoy, scoped: true },
+  { href: "/journeys", label: "journeys", icon: Route, scoped: true },
+  { href: "/surveys", label: "surveys", icon: ClipboardList, scoped: true },
+  { href: "/reports", label: "reports", icon: ChartColumn, scoped: true },
+  { href: "/settings", label: "settings", icon: Settings, scoped: false },
 ] as const;
 
 function isCurrent(pathname: string, href: string): boolean {
@@ -33,9 +34,10 @@ function isCurrent(pathname: string, href: string): boolean {
 
 /** `scoped`: the member's scope is one unit, not the whole organization. */
 export function NavLinks({ scoped = false }: { scoped?: boolean }) {
+  const t = useTranslations("nav");
   const pathname = usePathname() ?? "/";
   return (
-    <nav aria-label="Main">
+    <nav aria-label={t("main")}>
       <ul className="flex flex-col gap-0.5">
         {ITEMS.filter((item) => !scoped || item.scoped).map(({ href, label, icon: Icon }) => {
           const current = isCurrent(pathname, href);
@@ -49,7 +51,7 @@ export function NavLinks({ scoped = false }: { scoped?: boolean }) {
                 }`}
               >
                 <Icon aria-hidden="true" size={18} className={current ? "text-brand-600" : "text-slate-500"} />
-                {label}
+                {t(`items.${label}`)}
               </Link>
             </li>
           );

@@ -1,7 +1,8 @@
 // Sidebar contents: organization, navigation, and who is signed in.
 import Link from "next/link";
 import { MapPin, UserRound } from "lucide-react";
-import { ROLE_LABELS, type Role } from "@/lib/auth/roles";
+import { useTranslations } from "next-intl";
+import type { Role } from "@/lib/auth/roles";
 import { buttonClass } from "../ui/button";
 import { NavLinks } from "./nav-links";
 import { OrgSwitcher } from "./org-switcher";
@@ -31,6 +32,7 @@ export function Brand() {
 }
 
 export function Sidebar({ orgs, currentOrgId, user, role, scopeName = null }: Props) {
+  const t = useTranslations();
   return (
     <div className="flex min-h-full flex-col gap-6 p-4">
       <div className="hidden md:block">
@@ -42,7 +44,7 @@ export function Sidebar({ orgs, currentOrgId, user, role, scopeName = null }: Pr
           <p className="mt-1 flex items-center gap-2 px-1 text-sm text-slate-700" data-testid="member-scope">
             <MapPin aria-hidden="true" size={16} className="shrink-0 text-slate-500" />
             <span className="min-w-0">
-              <span className="sr-only">Your scope: </span>
+              <span className="sr-only">{t("nav.scope")}</span>
               <span className="block truncate font-medium">{scopeName}</span>
             </span>
           </p>
@@ -53,18 +55,21 @@ export function Sidebar({ orgs, currentOrgId, user, role, scopeName = null }: Pr
         <p className="truncate text-sm font-medium text-slate-900">{user.name}</p>
         <p className="truncate text-xs text-slate-600">{user.email}</p>
         <p className="mt-1 text-xs text-slate-600">
-          Role: <span className="font-medium text-slate-800">{ROLE_LABELS[role].label}</span>
+          {t.rich("nav.role", {
+            role: t(`common.roles.${role}.label`),
+            b: (chunks) => <span className="font-medium text-slate-800">{chunks}</span>,
+          })}
         </p>
         <Link
           href="/account/two-factor"
           className="mt-2 inline-block text-xs font-medium text-brand-700 underline-offset-2 hover:underline"
         >
-          Two-factor authentication
+          {t("nav.twoFactor")}
         </Link>
         <div className="mt-3 flex flex-wrap gap-2">
           <Link href="/account" className={buttonClass("secondary", "sm")}>
             <UserRound aria-hidden="true" size={16} />
-            Your account
+            {t("nav.account")}
           </Link>
           <SignOutButton variant="secondary" />
         </div>

@@ -1,6 +1,7 @@
 "use client";
 import { signOut } from "next-auth/react";
 import { LogOut } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { buttonClass, type ButtonVariant } from "../ui/button";
 
 export function SignOutButton({
@@ -10,10 +11,11 @@ export function SignOutButton({
   callbackUrl?: string;
   variant?: ButtonVariant;
 }) {
+  const t = useTranslations("nav");
   return (
     <button type="button" onClick={() => signOut({ callbackUrl })} className={buttonClass(variant, "sm")}>
       <LogOut aria-hidden="true" size={16} />
-      Sign out
+      {t("signOut")}
     </button>
   );
 }

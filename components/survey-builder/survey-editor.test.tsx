@@ -2,7 +2,8 @@
 // state, and the API's field errors shown next to the inputs they name. `fetch` is a fake of the builder API
 // (tests/components/fake-api.ts) that answers as the real routes do (the survey, or problem+json with field
 // paths); the routes themselves are covered by the integration tests.
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
+import { render } from "@/tests/components/intl";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import type { SurveyDetail } from "@/lib/surveys/builder";

@@ -4,6 +4,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { SlidersHorizontal } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { GetForm } from "../dashboard/get-form";
 import { buttonClass } from "./button";
 import { controlClass, describedBy, FieldShell } from "./field";
@@ -46,10 +47,11 @@ export function FilterTextField({
 
 /** "From" and "To (inclusive)" dates, side by side. */
 export function PeriodFields({ raw, errors }: { raw: RawFilters; errors: Record<string, string> }) {
+  const t = useTranslations("common.filters");
   return (
     <div className="grid grid-cols-2 gap-3 sm:col-span-2">
-      <FilterTextField name="from" label="From" type="date" raw={raw} errors={errors} />
-      <FilterTextField name="to" label="To (inclusive)" type="date" raw={raw} errors={errors} />
+      <FilterTextField name="from" label={t("from")} type="date" raw={raw} errors={errors} />
+      <FilterTextField name="to" label={t("to")} type="date" raw={raw} errors={errors} />
     </div>
   );
 }
@@ -72,6 +74,7 @@ export function FilterPanel({
   extraActions?: ReactNode;
   children: ReactNode;
 }) {
+  const t = useTranslations("common.filters");
   const active = Object.entries(raw).filter(([k, v]) => v && !errors[k]).length;
   return (
     // keyed by the filters: after "Apply" the disclosure closes again on a phone, showing the results
@@ -82,8 +85,8 @@ export function FilterPanel({
     >
       <summary className="flex min-h-11 items-center gap-2 px-4 py-2 text-sm font-medium text-slate-800 md:hidden">
         <SlidersHorizontal aria-hidden="true" size={16} />
-        Filters
-        <span className="font-normal text-slate-600">· {active ? `${active} active` : "none"}</span>
+        {t("summary")}
+        <span className="font-normal text-slate-600">· {t("active", { active })}</span>
       </summary>
       <GetForm action={action} aria-label={label} className="border-t border-slate-200 p-4 md:border-t-0">
         <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">{children}</div>
@@ -92,10 +95,10 @@ export function FilterPanel({
         )}
         <div className="mt-4 flex flex-wrap items-center gap-2">
           <button type="submit" className={buttonClass("primary", "sm")}>
-            Apply filters
+            {t("apply")}
           </button>
           <Link href={action} className={buttonClass("ghost", "sm")}>
-            Reset
+            {t("reset")}
           </Link>
           {extraActions}
         </div>

@@ -1,6 +1,7 @@
 // Cursor pagination: "Next page" carries the current filters plus ?cursor=<last id>.
 import Link from "next/link";
 import { ChevronRight } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { buttonClass } from "./button";
 
 export function hrefWith(path: string, params: Record<string, string | undefined | null>): string {
@@ -21,22 +22,23 @@ export function Pagination({
   nextCursor: string | null;
   isFirstPage: boolean;
 }) {
+  const t = useTranslations("common.pagination");
   if (!nextCursor && isFirstPage) return null;
   return (
-    <nav aria-label="Pagination" className="mt-4 flex flex-wrap items-center justify-between gap-2">
+    <nav aria-label={t("label")} className="mt-4 flex flex-wrap items-center justify-between gap-2">
       {isFirstPage ? (
         <span />
       ) : (
         <Link href={hrefWith(path, params)} className={buttonClass("ghost", "sm")}>
-          Back to the first page
+          {t("first")}
         </Link>
       )}
       {nextCursor ? (
         <Link href={hrefWith(path, { ...params, cursor: nextCursor })} className={buttonClass("secondary", "sm")}>
-          Next page <ChevronRight aria-hidden="true" size={16} />
+          {t("next")} <ChevronRight aria-hidden="true" size={16} />
         </Link>
       ) : (
-        <span className="text-sm text-slate-600">End of the list</span>
+        <span className="text-sm text-slate-600">{t("end")}</span>
       )}
     </nav>
   );

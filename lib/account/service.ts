@@ -12,6 +12,7 @@ import { auditAccountEvent } from "./audit";
 import { emailChangedNotice, emailChangeEmail, passwordChangedNotice } from "./emails";
 import { hashNewPassword } from "../auth/password-policy";
 import { issueAuthToken, RESET_KINDS, retireAuthTokens, useAuthToken } from "./tokens";
+import type { AppLocale } from "../i18n/config";
 
 /** Who is acting: the user and the session (browser) they act from. */
 export type Me = { userId: string; sid: string };
@@ -65,6 +66,7 @@ export async function getAccount(userId: string) {
       passwordChangedAt: true,
       totpEnabledAt: true,
       passwordHash: true,
+      locale: true,
     },
   });
   if (!user) throw new NotFoundError("User");
@@ -77,6 +79,11 @@ export async function updateProfile(me: Me, input: { name: string }) {
     await tx.user.update({ where: { id: me.userId }, data: { name: input.name } });
     await auditAccountEvent(me.userId, "user.profile_updated", { name: input.name }, tx);
   });
+}
+
+/** The language of the user's pages and e-mails; null follows the browser (docs/i18n.md). Not audited: no access changes. */
+export async function setMyLocale(me: Me, locale: AppLocale | null): Promise<void> {
+  await db.user.update({ where: { id: me.userId }, data: { locale } });
 }
 
 /** Changes the password; every other session of the user ends, the current one stays. */

@@ -15,13 +15,13 @@ import { TWO_FACTOR_PAGE, TwoFactorRequiredError } from "../two-factor/policy";
 import { SsoRequiredError } from "../sso/policy";
 import type { RouteScope } from "../http/route-meta";
 import { OrgWideRequiredError } from "../units/scope";
+import { GENERIC_MESSAGE, localizeFailure } from "../i18n/action-errors";
+import { requestLocale } from "../i18n/request-locale";
 
 export type FieldErrors = Record<string, string>;
 export type ActionResult<T = null> = { ok: true; data: T } | { ok: false; message: string; fieldErrors?: FieldErrors };
 /** What useActionState holds: null before the first submit. */
 export type ActionState<T = null> = ActionResult<T> | null;
-
-const GENERIC_MESSAGE = "Something went wrong on our side. Please try again.";
 
 // One session + membership lookup per request, however many components ask for it.
 const loadCtx = cache(
@@ -175,12 +175,15 @@ export function toActionFailure(error: unknown): ActionResult<never> {
   return fail(GENERIC_MESSAGE);
 }
 
-/** Runs an action body and wraps its value or error into an ActionResult. */
+/** Runs an action body and wraps its value or error into an ActionResult, in the page's language (docs/i18n.md). */
 export async function runAction<T>(body: () => Promise<T>): Promise<ActionResult<T>> {
   try {
     return ok(await body());
   } catch (error) {
-    return toActionFailure(error);
+    const failure = toActionFailure(error) as ActionResult<never> & { ok: false };
+    // Outside a request (a script calling an action) there is no language to follow: English.
+    const locale = await requestLocale().catch(() => "en" as const);
+    return localizeFailure(failure, error, locale);
   }
 }
 

@@ -23,11 +23,23 @@ export interface FormattedMetric {
   readonly flag: "too_few_responses" | null;
 }
 
-/** Fixed decimals, no "-0", true minus sign for negatives. */
-export function formatNumber(x: number, decimals: number): string {
+/**
+ * Fixed decimals, no "-0", true minus sign for negatives. Without `intlTag` the English form the app has always
+ * printed ("1234.5", no grouping); with one, that locale's separators ("de-DE": "1.234,5"; lib/i18n/format.ts).
+ */
+export function formatNumber(x: number, decimals: number, intlTag?: string): string {
   const s = x.toFixed(decimals);
-  if (Number(s) === 0) return (0).toFixed(decimals);
-  return s.startsWith("-") ? `\u2212${s.slice(1)}` : s;
+  if (Number(s) === 0) return (0).toFixed(decimals).replace(".", intlTag ? decimalSeparator(intlTag) : ".");
+  const abs = intlTag
+    ? new Intl.NumberFormat(intlTag, { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(
+        Math.abs(Number(s)),
+      )
+    : s.replace(/^-/, "");
+  return s.startsWith("-") ? `\u2212${abs}` : abs;
+}
+
+function decimalSeparator(intlTag: string): string {
+  return new Intl.NumberFormat(intlTag).formatToParts(1.5).find((p) => p.type === "decimal")?.value ?? ".";
 }
 
 /**

@@ -24,3 +24,9 @@ export async function verifyCredentials(email: string, password: string) {
 export async function getUserProfile(userId: string) {
   return db.user.findUnique({ where: { id: userId }, select: { id: true, email: true, name: true } });
 }
+
+/** The user's saved language ("en" | "de"), or null to follow the browser (lib/i18n/request-locale.ts). */
+export async function getUserLocale(userId: string): Promise<string | null> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { locale: true } });
+  return user?.locale ?? null;
+}

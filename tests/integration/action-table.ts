@@ -40,6 +40,8 @@ export const ACTIONS: ActionCase[] = [
     form: {},
   },
   { file: "app/_actions/account.ts", name: "signOutEverywhereAction", access: "signed-in", form: {} },
+  { file: "app/_actions/account.ts", name: "updateLocaleAction", access: "signed-in", form: { locale: "fr" } },
+  { file: "app/_actions/account.ts", name: "chooseLanguageAction", access: "public", form: { locale: "fr" } },
   {
     file: "app/_actions/account.ts",
     name: "confirmEmailChangeAction",

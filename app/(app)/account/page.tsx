@@ -1,64 +1,74 @@
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { requireCtx } from "@/lib/auth/action";
 import { currentSession } from "@/lib/auth/ctx";
 import { getAccount, listMySessions } from "@/lib/account/service";
 import { mailConfigured } from "@/lib/mail/transport";
+import { isAppLocale } from "@/lib/i18n/config";
 import { PageHeader, Section } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
 import { EmailChangeForm, PasswordChangeForm, ProfileForm } from "@/components/account/account-forms";
+import { LanguageForm } from "@/components/account/language-form";
 import { SessionsSection } from "@/components/account/sessions-section";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Your account" };
+
+export async function generateMetadata() {
+  const t = await getTranslations("account");
+  return { title: t("title") };
+}
 
 export default async function AccountPage() {
   // The member's own account, no organization rows: every member, whatever their unit scope (docs/hierarchy.md).
   await requireCtx("viewer", "unit");
   const me = await currentSession();
   if (!me) redirect("/login");
-  const [account, sessions] = await Promise.all([getAccount(me.userId), listMySessions(me)]);
+  const [t, account, sessions] = await Promise.all([
+    getTranslations("account"),
+    getAccount(me.userId),
+    listMySessions(me),
+  ]);
   const canMail = mailConfigured();
 
   return (
     <>
-      <PageHeader
-        title="Your account"
-        description="Your name, e-mail address and password, and where you are signed in."
-      />
-      <Section title="Profile">
+      <PageHeader title={t("title")} description={t("description")} />
+      <Section title={t("profile.section")}>
         <ProfileForm name={account.name} />
       </Section>
+      <Section title={t("language.section")} description={t("language.description")}>
+        <LanguageForm saved={isAppLocale(account.locale) ? account.locale : null} />
+      </Section>
       <Section
-        title="E-mail address"
+        title={t("email.section")}
         description={
           <>
-            You sign in with <strong className="text-slate-900">{account.email}</strong>{" "}
-            {account.emailVerifiedAt ? <Badge tone="ok">confirmed</Badge> : <Badge>not confirmed yet</Badge>}
+            {t.rich("email.signInWith", {
+              email: account.email,
+              b: (chunks) => <strong className="text-slate-900">{chunks}</strong>,
+            })}{" "}
+            {account.emailVerifiedAt ? (
+              <Badge tone="ok">{t("email.confirmed")}</Badge>
+            ) : (
+              <Badge>{t("email.notConfirmed")}</Badge>
+            )}
           </>
         }
       >
         {canMail ? (
           <EmailChangeForm current={account.email} />
         ) : (
-          <p className="max-w-md text-sm text-slate-700">
-            E-mail is not set up on this server, so a new address cannot be confirmed by a link. Ask an administrator to
-            change it.
-          </p>
+          <p className="max-w-md text-sm text-slate-700">{t("email.noMail")}</p>
         )}
       </Section>
-      <Section title="Password" description="Changing it signs out every other browser where you are signed in.">
+      <Section title={t("password.section")} description={t("password.description")}>
         {account.hasPassword ? (
           <PasswordChangeForm />
         ) : (
-          <p className="max-w-md text-sm text-slate-700">
-            Your account signs in through single sign-on and has no password here.
-          </p>
+          <p className="max-w-md text-sm text-slate-700">{t("password.ssoOnly")}</p>
         )}
       </Section>
-      <Section
-        title="Where you are signed in"
-        description="Sign out a browser you no longer use or do not recognise. Each session also ends by itself a set time after sign-in (7 days unless your administrator changed it)."
-      >
+      <Section title={t("sessions.section")} description={t("sessions.description")}>
         <SessionsSection sessions={sessions} />
       </Section>
     </>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { LifeBuoy } from "lucide-react";
+import { getTranslations } from "next-intl/server";
 import { requireCtx } from "@/lib/auth/action";
 import { hasRole } from "@/lib/auth/roles";
 import { caseListQuery, CASE_STATUSES } from "@/lib/cases/schema";
@@ -14,31 +15,30 @@ import { Pagination } from "@/components/ui/pagination";
 import { ActionForm } from "@/components/ui/action-form";
 import { Select } from "@/components/ui/select";
 import { Badge } from "@/components/ui/badge";
-import { formatDate } from "@/components/ui/format";
-import { CASE_STATUS_LABELS, CaseStatusBadge, PriorityBadge } from "@/components/cases/case-labels";
+import { getFormats } from "@/lib/i18n/server";
+import type { Formats } from "@/lib/i18n/format";
+import { CaseStatusBadge, PriorityBadge } from "@/components/cases/case-labels";
 import { CaseFilters } from "@/components/cases/case-filters";
-import { nEquals } from "@/lib/metrics";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Cases" };
+export async function generateMetadata() {
+  const t = await getTranslations("cases");
+  return { title: t("title") };
+}
 
 const PAGE_SIZE = 30;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const one = (v: string | string[] | undefined) => (typeof v === "string" && v ? v : undefined);
-// Resolving needs a resolution note: that happens on the case page, not in the list.
-const STATUS_OPTIONS = CASE_STATUSES.filter((s) => s !== "resolved").map((s) => ({
-  value: s,
-  label: CASE_STATUS_LABELS[s].label,
-}));
+type CasesT = Awaited<ReturnType<typeof getTranslations<"cases">>>;
 
-function WorkCaseLink({ id, title, className = "" }: { id: string; title: string; className?: string }) {
+function WorkCaseLink({ id, title, t, className = "" }: { id: string; title: string; t: CasesT; className?: string }) {
   return (
     <Link
       href={`/cases/${id}`}
-      aria-label={`Work case “${title}”: resolve it there with a note`}
+      aria-label={t("workCaseLabel", { title })}
       className={`inline-flex min-h-9 items-center text-sm font-medium text-brand-700 underline underline-offset-2 ${className}`}
     >
-      Work case
+      {t("workCase")}
     </Link>
   );
 }
@@ -48,11 +48,16 @@ const isOverdue = (c: Row, now: Date) => c.status !== "resolved" && c.dueAt !== 
 
 // On a phone each case is a card with every column; the status select is for wide screens, a card shows the
 // status and "Work case" (resolving needs a note, so it happens on the case page either way).
-function caseColumns(canWork: boolean, now: Date): Column<Row>[] {
+function caseColumns(canWork: boolean, now: Date, t: CasesT, f: Formats): Column<Row>[] {
   const workable = (c: Row) => canWork && c.status !== "resolved";
+  // Resolving needs a resolution note: that happens on the case page, not in the list.
+  const statusOptions = CASE_STATUSES.filter((s) => s !== "resolved").map((s) => ({
+    value: s,
+    label: t(`statusLabel.${s}`),
+  }));
   return [
     {
-      header: "Case",
+      header: t("columns.case"),
       className: "table-view:min-w-56",
       cell: (c) => (
         <>
@@ -67,41 +72,44 @@ function caseColumns(canWork: boolean, now: Date): Column<Row>[] {
       ),
     },
     {
-      header: "Customer",
+      header: t("columns.customer"),
       cell: (c) =>
         c.customer ? (
           <Link href={`/customers/${c.customer.id}`} className="font-medium text-brand-700 hover:underline">
-            {c.customer.name ?? "Unnamed customer"}
+            {c.customer.name ?? t("unnamed")}
           </Link>
         ) : (
           <span className="text-slate-600">—</span>
         ),
     },
-    { header: "Owner", cell: (c) => c.owner?.name ?? <span className="text-slate-600">Unassigned</span> },
     {
-      header: "Status",
+      header: t("columns.owner"),
+      cell: (c) => c.owner?.name ?? <span className="text-slate-600">{t("unassigned")}</span>,
+    },
+    {
+      header: t("columns.status"),
       cell: (c) =>
         workable(c) ? (
           <>
             <ActionForm
               key={c.status}
               action={updateCaseStatusAction.bind(null, c.id)}
-              submitLabel="Save"
-              pendingLabel="Saving…"
+              submitLabel={t("save")}
+              pendingLabel={t("saving")}
               inline
-              aria-label={`Status of ${c.title}`}
+              aria-label={t("statusOf", { title: c.title })}
             >
               <Select
                 id={`status-${c.id}`}
                 name="status"
-                label={`Status of “${c.title}”`}
+                label={t("statusOfQuoted", { title: c.title })}
                 hideLabel
                 defaultValue={c.status}
-                options={STATUS_OPTIONS}
+                options={statusOptions}
                 className="w-36"
               />
             </ActionForm>
-            <WorkCaseLink id={c.id} title={c.title} className="mt-1" />
+            <WorkCaseLink id={c.id} title={c.title} t={t} className="mt-1" />
           </>
         ) : (
           <CaseStatusBadge status={c.status} />
@@ -109,24 +117,24 @@ function caseColumns(canWork: boolean, now: Date): Column<Row>[] {
       card: (c) => (
         <span className="flex flex-wrap items-center gap-x-3">
           <CaseStatusBadge status={c.status} />
-          {workable(c) ? <WorkCaseLink id={c.id} title={c.title} /> : null}
+          {workable(c) ? <WorkCaseLink id={c.id} title={c.title} t={t} /> : null}
         </span>
       ),
     },
     {
-      header: "Due",
+      header: t("columns.due"),
       className: "table-view:whitespace-nowrap",
       cell: (c) => (
         <>
-          <span className="mr-2 table-view:mr-0 table-view:block">{formatDate(c.dueAt)}</span>
-          {isOverdue(c, now) ? <Badge tone="danger">Overdue</Badge> : null}
+          <span className="mr-2 table-view:mr-0 table-view:block">{f.date(c.dueAt)}</span>
+          {isOverdue(c, now) ? <Badge tone="danger">{t("overdue")}</Badge> : null}
         </>
       ),
     },
     {
-      header: "Opened",
+      header: t("columns.opened"),
       className: "text-slate-700 table-view:whitespace-nowrap",
-      cell: (c) => formatDate(c.createdAt),
+      cell: (c) => f.date(c.createdAt),
     },
   ];
 }
@@ -144,51 +152,43 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
   const [page, loop] = await Promise.all([listCases(ctx, query), getLoopClosure(ctx, lastDays(90))]);
   const canWork = hasRole(ctx.role, "agent");
   const now = new Date();
+  const [t, f] = await Promise.all([getTranslations("cases"), getFormats()]);
 
   return (
     <>
-      <PageHeader
-        title="Cases"
-        description={`Follow-up with customers who had a poor experience, until the loop is closed.${canWork ? " Resolve a case on its page (“Work case”): it needs a resolution note." : ""}`}
-      />
+      <PageHeader title={t("title")} description={canWork ? t("descriptionWork") : t("description")} />
       <p
         data-testid="loop-closure"
         className="mb-4 rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700 shadow-sm"
       >
-        <span className="font-semibold text-slate-900">Loop closure, last 90 days: </span>
+        <span className="font-semibold text-slate-900">{t("loop.label")}</span>
         {loop.rate === null ? (
-          "no detractor responses yet."
+          t("loop.none")
         ) : (
           <>
             <span className={loop.enough ? "" : "text-slate-500"}>
-              {loop.rate.toFixed(0)} % of detractor responses acted on within 48 h
-              {loop.enough ? ` [${loop.low!.toFixed(0)}–${loop.high!.toFixed(0)}]` : ""}
+              {t("loop.rate", { rate: f.number(loop.rate, 0) })}
+              {loop.enough ? t("loop.interval", { low: f.number(loop.low!, 0), high: f.number(loop.high!, 0) }) : ""}
             </span>{" "}
-            ({nEquals(loop.n)}, {loop.actedOn} acted on){loop.enough ? "" : " · too few responses for a firm figure"}
-            <span className="mt-1 block text-xs text-slate-600">
-              A detractor (NPS 0–6) counts as acted on when, within 48 hours of the response, its case was worked or
-              resolved, or an interaction with the customer was logged.
-            </span>
+            {t("loop.counts", { n: f.nEquals(loop.n), actedOn: f.count(loop.actedOn) })}
+            {loop.enough ? "" : t("loop.tooFew")}
+            <span className="mt-1 block text-xs text-slate-600">{t("loop.explain")}</span>
           </>
         )}
       </p>
       <CaseFilters status={query.status} mine={query.mine} />
       {page.data.length === 0 ? (
-        <EmptyState
-          title={query.status || query.mine ? "No cases match these filters" : "No cases yet"}
-          icon={<LifeBuoy size={28} />}
-        >
-          Cases are opened for follow-up, for example after a detractor response.{" "}
-          {query.mine ? "None are assigned to you." : null}
+        <EmptyState title={query.status || query.mine ? t("noMatch") : t("empty")} icon={<LifeBuoy size={28} />}>
+          {t("emptyBody")} {query.mine ? t("noneMine") : null}
         </EmptyState>
       ) : (
         <DataTable
-          label="Cases"
+          label={t("title")}
           rows={page.data}
           rowKey={(c) => c.id}
           rowClassName={(c) => (isOverdue(c, now) ? "bg-red-50/70" : "table-view:hover:bg-slate-50")}
           tableFrom="4xl"
-          columns={caseColumns(canWork, now)}
+          columns={caseColumns(canWork, now, t, f)}
         />
       )}
       <Pagination

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Search, Users } from "lucide-react";
+import { getTranslations } from "next-intl/server";
 import { requireCtx } from "@/lib/auth/action";
 import { hasRole } from "@/lib/auth/roles";
 import { customerListQuery } from "@/lib/customers/schema";
@@ -11,13 +12,16 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
 import { buttonClass } from "@/components/ui/button";
 import { controlClass } from "@/components/ui/field";
-import { formatDate } from "@/components/ui/format";
+import { getFormats } from "@/lib/i18n/server";
 import { ConsentBadge, TagList } from "@/components/customers/consent-badge";
 import { AddCustomerForm } from "@/components/customers/add-customer-form";
 import { homeUnitChoiceForNew } from "@/lib/customers/home-unit";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Customers" };
+export async function generateMetadata() {
+  const t = await getTranslations("customers");
+  return { title: t("title") };
+}
 
 const PAGE_SIZE = 25;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -25,30 +29,37 @@ const one = (v: string | string[] | undefined) => (typeof v === "string" && v.tr
 
 type Row = Awaited<ReturnType<typeof listCustomers>>["data"][number];
 
-const COLUMNS: Column<Row>[] = [
-  {
-    header: "Name",
-    className: "table-view:min-w-36 table-view:font-medium",
-    cell: (c) => (
-      <Link href={`/customers/${c.id}`} className="text-brand-700 underline-offset-2 hover:underline">
-        {c.name ?? c.email ?? c.externalId ?? "Unnamed customer"}
-      </Link>
-    ),
-  },
-  { header: "E-mail", className: "text-slate-700 table-view:whitespace-nowrap", cell: (c) => c.email ?? "—" },
-  {
-    header: "External id",
-    className: "font-mono text-xs text-slate-700 table-view:whitespace-nowrap",
-    cell: (c) => c.externalId ?? "—",
-  },
-  { header: "Tags", cell: (c) => <TagList tags={c.tags} /> },
-  { header: "Consent", cell: (c) => <ConsentBadge consent={c.consent} /> },
-  {
-    header: "Created",
-    className: "text-slate-700 table-view:whitespace-nowrap",
-    cell: (c) => formatDate(c.createdAt),
-  },
-];
+async function columns(): Promise<Column<Row>[]> {
+  const [t, f] = await Promise.all([getTranslations("customers"), getFormats()]);
+  return [
+    {
+      header: t("columns.name"),
+      className: "table-view:min-w-36 table-view:font-medium",
+      cell: (c) => (
+        <Link href={`/customers/${c.id}`} className="text-brand-700 underline-offset-2 hover:underline">
+          {c.name ?? c.email ?? c.externalId ?? t("unnamed")}
+        </Link>
+      ),
+    },
+    {
+      header: t("columns.email"),
+      className: "text-slate-700 table-view:whitespace-nowrap",
+      cell: (c) => c.email ?? "—",
+    },
+    {
+      header: t("columns.externalId"),
+      className: "font-mono text-xs text-slate-700 table-view:whitespace-nowrap",
+      cell: (c) => c.externalId ?? "—",
+    },
+    { header: t("columns.tags"), cell: (c) => <TagList tags={c.tags} /> },
+    { header: t("columns.consent"), cell: (c) => <ConsentBadge consent={c.consent} /> },
+    {
+      header: t("columns.created"),
+      className: "text-slate-700 table-view:whitespace-nowrap",
+      cell: (c) => f.date(c.createdAt),
+    },
+  ];
+}
 
 export default async function CustomersPage({ searchParams }: { searchParams: SearchParams }) {
   // A unit-scoped member sees and adds the customers of their units (lib/customers/visible.ts).
@@ -59,16 +70,13 @@ export default async function CustomersPage({ searchParams }: { searchParams: Se
   const page = await listCustomers(ctx, query);
   const canAdd = hasRole(ctx.role, "agent");
   const units = canAdd ? await homeUnitChoiceForNew(ctx) : null;
+  const [t, cols] = await Promise.all([getTranslations("customers"), columns()]);
 
   return (
     <>
       <PageHeader
-        title="Customers"
-        description={
-          ctx.scope
-            ? `The customers of ${ctx.scope.unitName}: at home there or served there, newest first.`
-            : "Everyone your organization has talked to, newest first."
-        }
+        title={t("title")}
+        description={ctx.scope ? t("descriptionScoped", { unit: ctx.scope.unitName }) : t("descriptionAll")}
         actions={
           <>
             <CsvLinks
@@ -90,7 +98,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Se
             <span aria-hidden="true" className="text-brand-700 transition-transform group-open:rotate-45">
               +
             </span>
-            Add customer
+            {t("add")}
           </summary>
           <div className="border-t border-slate-200 p-4">
             <AddCustomerForm key={one(sp.new) ?? ""} defaultName={one(sp.new)} units={units} />
@@ -101,42 +109,40 @@ export default async function CustomersPage({ searchParams }: { searchParams: Se
       <form role="search" method="get" action="/customers" className="mb-4 flex flex-wrap items-end gap-2">
         <div className="flex min-w-0 flex-1 flex-col gap-1 sm:max-w-md">
           <label htmlFor="customer-search" className="text-sm font-medium text-slate-800">
-            Search customers
+            {t("searchLabel")}
           </label>
           <input
             id="customer-search"
             name="q"
             type="search"
             defaultValue={query.q ?? ""}
-            placeholder="Start of name, e-mail or external id"
+            placeholder={t("searchPlaceholder")}
             autoComplete="off"
             className={controlClass}
           />
         </div>
         <button type="submit" className={buttonClass("primary")}>
-          <Search aria-hidden="true" size={16} /> Search
+          <Search aria-hidden="true" size={16} /> {t("search")}
         </button>
         {query.q ? (
           <Link href="/customers" className={buttonClass("ghost")}>
-            Clear
+            {t("clear")}
           </Link>
         ) : null}
       </form>
 
       {page.data.length === 0 ? (
         query.q ? (
-          <EmptyState title={`No customers start with “${query.q}”`} icon={<Search size={28} />}>
-            Search matches the beginning of a name, an e-mail address or an external id.
+          <EmptyState title={t("noMatchTitle", { q: query.q })} icon={<Search size={28} />}>
+            {t("noMatchBody")}
           </EmptyState>
         ) : (
-          <EmptyState title="No customers yet" icon={<Users size={28} />}>
-            {canAdd
-              ? "Add one above, or import customers through the REST API (POST /api/v1/customers)."
-              : "Customers appear here once your team adds or imports them."}
+          <EmptyState title={t("emptyTitle")} icon={<Users size={28} />}>
+            {canAdd ? t("emptyCanAdd") : t("emptyReadOnly")}
           </EmptyState>
         )
       ) : (
-        <DataTable label="Customers" rows={page.data} rowKey={(c) => c.id} columns={COLUMNS} />
+        <DataTable label={t("title")} rows={page.data} rowKey={(c) => c.id} columns={cols} />
       )}
       <Pagination path="/customers" params={{ q: query.q }} nextCursor={page.nextCursor} isFirstPage={!query.cursor} />
     </>

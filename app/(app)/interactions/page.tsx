@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { MessagesSquare } from "lucide-react";
+import { getTranslations } from "next-intl/server";
 import { requireCtx } from "@/lib/auth/action";
 import { hasRole } from "@/lib/auth/roles";
 import { getFilterOptions } from "@/lib/analytics/service";
@@ -10,73 +11,78 @@ import { CsvLinks } from "@/components/import/csv-links";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
-import { formatDateTime } from "@/components/ui/format";
+import { getFormats } from "@/lib/i18n/server";
+import { COUNT_CAP } from "@/lib/http/pagination";
 import { EmotionLabel, OutcomeBadge } from "@/components/interactions/labels";
 import { InteractionFilters, INTERACTIONS_PATH } from "@/components/interactions/interaction-filters";
-import { MatchCount } from "@/components/ui/match-count";
 import { buttonClass } from "@/components/ui/button";
 import { HighlightedText, InsightBadges } from "@/components/text-analytics/text-insight";
 import { themeOptions } from "@/lib/text-analytics/insight";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Interactions" };
+export async function generateMetadata() {
+  const t = await getTranslations("interactions");
+  return { title: t("title") };
+}
 
 const PAGE_SIZE = 30;
 type Row = Awaited<ReturnType<typeof listInteractions>>["data"][number];
 const none = (text = "—") => <span className="text-slate-500">{text}</span>;
 
-const COLUMNS: Column<Row>[] = [
-  {
-    header: "Time",
-    className: "text-slate-700 table-view:whitespace-nowrap",
-    cell: (i) => <time dateTime={i.occurredAt.toISOString()}>{formatDateTime(i.occurredAt)}</time>,
-  },
-  {
-    header: "Customer",
-    className: "font-medium table-view:whitespace-nowrap",
-    cell: (i) => (
-      <Link href={`/customers/${i.customer.id}`} className="text-brand-700 hover:underline">
-        {i.customer.name ?? i.customer.externalId ?? "Unnamed customer"}
-      </Link>
-    ),
-  },
-  { header: "Touchpoint", className: "table-view:min-w-40", cell: (i) => i.touchpoint?.name ?? none() },
-  { header: "Channel", className: "table-view:whitespace-nowrap", cell: (i) => i.channel?.name ?? none() },
-  {
-    header: "Staff",
-    className: "table-view:whitespace-nowrap",
-    cell: (i) => i.staff?.name ?? none(i.source === "api" ? "API" : "—"),
-  },
-  { header: "Outcome", cell: (i) => <OutcomeBadge outcome={i.outcome} /> },
-  { header: "Emotion", cell: (i) => <EmotionLabel emotion={i.emotion} /> },
-  {
-    header: "Note",
-    className: "text-slate-700 table-view:min-w-64",
-    cell: (i) =>
-      i.note ? (
-        <>
-          <span data-testid="note">
-            <HighlightedText text={i.note} themes={i.themes} />
-          </span>
-          <span className="mt-1 block">
-            <InsightBadges insight={i} />
-          </span>
-        </>
-      ) : (
-        none()
+async function columns(): Promise<Column<Row>[]> {
+  const [t, f] = await Promise.all([getTranslations("interactions"), getFormats()]);
+  return [
+    {
+      header: t("columns.time"),
+      className: "text-slate-700 table-view:whitespace-nowrap",
+      cell: (i) => <time dateTime={i.occurredAt.toISOString()}>{f.dateTime(i.occurredAt)}</time>,
+    },
+    {
+      header: t("columns.customer"),
+      className: "font-medium table-view:whitespace-nowrap",
+      cell: (i) => (
+        <Link href={`/customers/${i.customer.id}`} className="text-brand-700 hover:underline">
+          {i.customer.name ?? i.customer.externalId ?? t("unnamed")}
+        </Link>
       ),
-  },
-];
+    },
+    { header: t("columns.touchpoint"), className: "table-view:min-w-40", cell: (i) => i.touchpoint?.name ?? none() },
+    { header: t("columns.channel"), className: "table-view:whitespace-nowrap", cell: (i) => i.channel?.name ?? none() },
+    {
+      header: t("columns.staff"),
+      className: "table-view:whitespace-nowrap",
+      cell: (i) => i.staff?.name ?? none(i.source === "api" ? t("api") : "—"),
+    },
+    { header: t("columns.outcome"), cell: (i) => <OutcomeBadge outcome={i.outcome} /> },
+    { header: t("columns.emotion"), cell: (i) => <EmotionLabel emotion={i.emotion} /> },
+    {
+      header: t("columns.note"),
+      className: "text-slate-700 table-view:min-w-64",
+      cell: (i) =>
+        i.note ? (
+          <>
+            <span data-testid="note">
+              <HighlightedText text={i.note} themes={i.themes} />
+            </span>
+            <span className="mt-1 block">
+              <InsightBadges insight={i} />
+            </span>
+          </>
+        ) : (
+          none()
+        ),
+    },
+  ];
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 const one = (v: string | string[] | undefined) => (typeof v === "string" && v.trim() ? v.trim() : undefined);
-/** The page's own filter: who logged it ("me" or "api"), mapped onto the list's staffId / source. */
-const BY_MESSAGE = "Use me or api";
 
 export default async function InteractionsPage({ searchParams }: { searchParams: SearchParams }) {
   const ctx = await requireCtx("viewer", "unit");
   const sp = await searchParams;
+  const [t, f, cols] = await Promise.all([getTranslations("interactions"), getFormats(), columns()]);
   const raw: Record<string, string | undefined> = Object.fromEntries(
     [...INTERACTION_FILTER_KEYS, "by"].map((k) => [k, one(sp[k])]),
   );
@@ -88,7 +94,8 @@ export default async function InteractionsPage({ searchParams }: { searchParams:
     staffId: raw.by === "me" ? ctx.userId : undefined,
     source: raw.by === "api" ? "api" : undefined,
   });
-  if (raw.by && raw.by !== "me" && raw.by !== "api") errors.by = BY_MESSAGE;
+  // The page's own filter: who logged it ("me" or "api"), mapped onto the list's staffId / source.
+  if (raw.by && raw.by !== "me" && raw.by !== "api") errors.by = t("filters.byInvalid");
   const cursor = one(sp.cursor)?.slice(0, 64);
   const [page, options, matches, themes] = await Promise.all([
     listInteractions(ctx, { ...filters, limit: PAGE_SIZE, cursor }),
@@ -108,8 +115,8 @@ export default async function InteractionsPage({ searchParams }: { searchParams:
   return (
     <>
       <PageHeader
-        title="Interactions"
-        description="What happened at each touchpoint, as logged by your team or sent by your systems. Newest first."
+        title={t("title")}
+        description={t("description")}
         actions={
           <>
             <CsvLinks
@@ -122,41 +129,49 @@ export default async function InteractionsPage({ searchParams }: { searchParams:
                 href="/interactions/new"
                 className="inline-flex min-h-10 items-center rounded-md bg-brand-700 px-4 text-sm font-semibold text-white hover:bg-brand-800"
               >
-                Log interaction
+                {t("log")}
               </Link>
             ) : null}
           </>
         }
       />
       <InteractionFilters raw={raw} errors={errors} options={options} themes={themes} />
-      <MatchCount {...matches} noun={["interaction", "interactions"]} filtered={filtered} />
+      {matches.count > 0 ? (
+        <p className="mb-3 text-sm text-slate-700" data-testid="match-count">
+          {t("matches", {
+            capped: matches.capped ? "yes" : "no",
+            count: f.count(matches.capped ? COUNT_CAP : matches.count),
+            n: matches.capped ? COUNT_CAP : matches.count,
+            filtered: filtered ? "yes" : "no",
+          })}
+        </p>
+      ) : null}
       {page.data.length === 0 ? (
         filtered || cursor ? (
           <EmptyState
-            title={cursor ? "No more interactions" : "No interactions match these filters"}
+            title={cursor ? t("noMore") : t("noMatch")}
             icon={<MessagesSquare size={28} />}
             action={
               <Link href={INTERACTIONS_PATH} className={buttonClass("secondary", "sm")}>
-                {cursor ? "Back to the newest" : "Clear all filters"}
+                {cursor ? t("backToNewest") : t("clearFilters")}
               </Link>
             }
           >
-            {cursor ? null : "Widen the period or remove a filter."}
+            {cursor ? null : t("widen")}
           </EmptyState>
         ) : (
-          <EmptyState title="No interactions yet" icon={<MessagesSquare size={28} />}>
-            Interactions appear here when staff log them or your systems send them through the REST API (POST
-            /api/v1/interactions).
+          <EmptyState title={t("emptyTitle")} icon={<MessagesSquare size={28} />}>
+            {t("emptyBody")}
           </EmptyState>
         )
       ) : (
         <DataTable
-          label="Interactions"
+          label={t("title")}
           rows={page.data}
           rowKey={(i) => i.id}
           rowClassName={() => "table-view:hover:bg-slate-50"}
           tableFrom="4xl"
-          columns={COLUMNS}
+          columns={cols}
         />
       )}
       <Pagination path={INTERACTIONS_PATH} params={kept} nextCursor={page.nextCursor} isFirstPage={!cursor} />

@@ -1,25 +1,26 @@
+import { getTranslations } from "next-intl/server";
 import { mailConfigured } from "@/lib/mail/transport";
 import { AuthCard } from "@/components/auth/auth-card";
 import { ForgotPasswordForm } from "@/components/auth/password-reset-forms";
 import { AuthNotice } from "@/components/auth/auth-notice";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Forgot password" };
+export async function generateMetadata() {
+  const t = await getTranslations("auth.forgot");
+  return { title: t("metaTitle") };
+}
 
-export default function ForgotPasswordPage() {
+export default async function ForgotPasswordPage() {
+  const t = await getTranslations("auth.forgot");
   if (!mailConfigured()) {
     return (
-      <AuthNotice title="Forgot your password?" href="/login" linkLabel="Back to sign in">
-        This server cannot send e-mail, so it cannot send you a reset link. Ask an administrator of your organization to
-        help you back into your account.
+      <AuthNotice title={t("title")} href="/login" linkLabel={t("backToSignIn")}>
+        {t("noMail")}
       </AuthNotice>
     );
   }
   return (
-    <AuthCard
-      title="Forgot your password?"
-      description="Enter the e-mail address you sign in with. We will send you a link to choose a new password."
-    >
+    <AuthCard title={t("title")} description={t("description")}>
       <ForgotPasswordForm />
     </AuthCard>
   );

@@ -1,4 +1,5 @@
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { sessionUserId } from "@/lib/auth/ctx";
 import { AuthCard } from "@/components/auth/auth-card";
 import { LoginForm } from "@/components/auth/login-form";
@@ -6,7 +7,10 @@ import { safeCallbackPath } from "@/components/auth/safe-callback";
 import { demoLoginsPresent, setupOpen } from "@/lib/setup/service";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Sign in" };
+export async function generateMetadata() {
+  const t = await getTranslations("auth.signIn");
+  return { title: t("title") };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -19,14 +23,15 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
   if (await setupOpen()) redirect("/setup");
   // The demo logins are shown only while demo accounts with the published password exist (npm start -- --demo).
   const demoHint = process.env.RESONANCE_DEMO_HINT !== "0" && (await demoLoginsPresent());
+  const t = await getTranslations("auth.signIn");
   return (
-    <AuthCard title="Sign in" description="Use the e-mail address and password of your Resonance account.">
+    <AuthCard title={t("title")} description={t("description")}>
       {sp.reset === "done" ? (
         <p
           role="status"
           className="mb-4 rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800"
         >
-          Your password was changed and every browser was signed out. Sign in with the new password.
+          {t("resetDone")}
         </p>
       ) : null}
       <LoginForm callbackUrl={callbackUrl} demoHint={demoHint} />

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { orNotFound, requireCtx } from "@/lib/auth/action";
 import { hasRole } from "@/lib/auth/roles";
 import { getCaseDetail, type CaseDetail } from "@/lib/cases/service";
@@ -6,7 +7,7 @@ import { getCaseSettings, listCaseOwners } from "@/lib/cases/settings-service";
 import { getTimeline } from "@/lib/customers/timeline";
 import { PageHeader, Section } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
-import { formatDate, formatDateTime } from "@/components/ui/format";
+import { getFormats } from "@/lib/i18n/server";
 import { ConsentBadge } from "@/components/customers/consent-badge";
 import { ContactLink } from "@/components/customers/contact-link";
 import { Timeline } from "@/components/customers/timeline";
@@ -18,7 +19,10 @@ import { CaseWorkForm } from "@/components/cases/case-work-form";
 import { BackLink } from "@/components/ui/back-link";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Case" };
+export async function generateMetadata() {
+  const t = await getTranslations("cases.detail");
+  return { title: t("metaTitle") };
+}
 
 const TIMELINE_ITEMS = 5;
 
@@ -31,9 +35,10 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
   );
 }
 
-function CustomerCard({ customer, id }: { customer: CaseDetail["customer"]; id: string }) {
+async function CustomerCard({ customer, id }: { customer: CaseDetail["customer"]; id: string }) {
+  const [t, tc, f] = await Promise.all([getTranslations("cases.detail"), getTranslations("cases"), getFormats()]);
   return (
-    <Section title="Customer" id={id}>
+    <Section title={t("customer")} id={id}>
       {customer ? (
         <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
           <p className="mb-3">
@@ -41,27 +46,27 @@ function CustomerCard({ customer, id }: { customer: CaseDetail["customer"]; id: 
               href={`/customers/${customer.id}`}
               className="font-semibold break-words text-brand-700 hover:underline"
             >
-              {customer.name ?? customer.email ?? customer.externalId ?? "Unnamed customer"}
+              {customer.name ?? customer.email ?? customer.externalId ?? tc("unnamed")}
             </Link>
           </p>
           <dl className="flex flex-col gap-3">
-            <Fact label="Phone">
+            <Fact label={t("phone")}>
               <ContactLink kind="phone" value={customer.phone} />
             </Fact>
-            <Fact label="E-mail">
+            <Fact label={t("email")}>
               <ContactLink kind="email" value={customer.email} />
             </Fact>
-            <Fact label="External id">{customer.externalId ?? "—"}</Fact>
-            <Fact label="Survey consent">
+            <Fact label={t("externalId")}>{customer.externalId ?? "—"}</Fact>
+            <Fact label={t("consent")}>
               <ConsentBadge consent={customer.consent} />
               {customer.consentAt ? (
-                <span className="ml-2 text-xs text-slate-600">since {formatDate(customer.consentAt)}</span>
+                <span className="ml-2 text-xs text-slate-600">{t("since", { date: f.date(customer.consentAt) })}</span>
               ) : null}
             </Fact>
           </dl>
         </div>
       ) : (
-        <p className="text-sm text-slate-700">No customer is linked to this case.</p>
+        <p className="text-sm text-slate-700">{t("noCustomer")}</p>
       )}
     </Section>
   );
@@ -78,21 +83,25 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
     canWork ? listCaseOwners(ctx, { unitId: kase.unitId }) : null,
     kase.customer ? getTimeline(ctx, kase.customer.id, { limit: TIMELINE_ITEMS }) : null,
   ]);
+  const [t, tc, f] = await Promise.all([getTranslations("cases.detail"), getTranslations("cases"), getFormats()]);
   const overdue = kase.status !== "resolved" && kase.dueAt !== null && kase.dueAt < new Date();
   const customer = kase.customer;
 
   return (
     <>
-      <BackLink href="/cases">All cases</BackLink>
+      <BackLink href="/cases">{t("back")}</BackLink>
       <PageHeader
         title={kase.title}
         description={
           <span className="inline-flex flex-wrap items-center gap-2">
             <CaseStatusBadge status={kase.status} /> <PriorityBadge priority={kase.priority} />
-            {overdue ? <Badge tone="danger">Overdue</Badge> : null}
+            {overdue ? <Badge tone="danger">{tc("overdue")}</Badge> : null}
             <span>
-              Opened {formatDateTime(kase.createdAt)} · owner {kase.owner?.name ?? "unassigned"} · due{" "}
-              {formatDate(kase.dueAt)}
+              {t("opened", {
+                date: f.dateTime(kase.createdAt),
+                owner: kase.owner?.name ?? t("unassigned"),
+                due: f.date(kase.dueAt),
+              })}
             </span>
           </span>
         }
@@ -100,7 +109,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
 
       <div className="grid grid-cols-1 gap-x-6 lg:grid-cols-3">
         <div className="min-w-0 lg:col-span-2">
-          <Section title="What triggered it">
+          <Section title={t("trigger")}>
             <CaseTrigger kase={kase} />
           </Section>
           {/* On small screens the customer comes right after what they said; on wide ones it is in the side column. */}
@@ -108,7 +117,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
             <CustomerCard customer={customer} id="customer-narrow" />
           </div>
 
-          <Section title="Work this case">
+          <Section title={t("work")}>
             {canWork && settings && owners ? (
               <CaseWorkForm
                 caseId={kase.id}
@@ -124,28 +133,28 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
             ) : (
               <dl
                 className="grid grid-cols-1 gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2"
-                aria-label="Case details (read-only)"
+                aria-label={t("readOnly")}
               >
-                <Fact label="Status">
+                <Fact label={t("status")}>
                   <CaseStatusBadge status={kase.status} />
                 </Fact>
-                <Fact label="Owner">{kase.owner?.name ?? "Unassigned"}</Fact>
-                <Fact label="Due">{formatDate(kase.dueAt)}</Fact>
-                <Fact label="Root cause">{kase.rootCause ?? "Not set"}</Fact>
+                <Fact label={t("owner")}>{kase.owner?.name ?? tc("unassigned")}</Fact>
+                <Fact label={t("due")}>{f.date(kase.dueAt)}</Fact>
+                <Fact label={t("rootCause")}>{kase.rootCause ?? t("notSet")}</Fact>
                 <div className="sm:col-span-2">
-                  <Fact label="Resolution note">{kase.resolution ?? "—"}</Fact>
+                  <Fact label={t("resolution")}>{kase.resolution ?? "—"}</Fact>
                 </div>
               </dl>
             )}
           </Section>
 
           {kase.invitations.length ? (
-            <Section title="Survey invitations" description="Sent by e-mail through the outbox after the resolution.">
+            <Section title={t("invitations")} description={t("invitationsDescription")}>
               <CaseInvitations invitations={kase.invitations} />
             </Section>
           ) : null}
 
-          <Section title="History" description="Changes to this case and re-surveys, newest first.">
+          <Section title={t("history")} description={t("historyDescription")}>
             <CaseHistory events={kase.history} />
           </Section>
         </div>
@@ -155,15 +164,15 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
             <CustomerCard customer={customer} id="customer" />
           </div>
           {customer && timeline ? (
-            <Section title="Recent activity" description={`The customer's last ${TIMELINE_ITEMS} events.`}>
+            <Section title={t("recent")} description={t("recentDescription", { count: TIMELINE_ITEMS })}>
               {timeline.data.length ? (
                 <Timeline items={timeline.data} />
               ) : (
-                <p className="text-sm text-slate-700">Nothing yet.</p>
+                <p className="text-sm text-slate-700">{t("nothingYet")}</p>
               )}
               <p className="mt-2">
                 <Link href={`/customers/${customer.id}`} className="text-sm font-medium text-brand-700 hover:underline">
-                  Full timeline
+                  {t("fullTimeline")}
                 </Link>
               </p>
             </Section>

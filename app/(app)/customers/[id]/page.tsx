@@ -1,13 +1,13 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { orNotFound, requireCtx } from "@/lib/auth/action";
 import { hasRole } from "@/lib/auth/roles";
 import { getCustomer } from "@/lib/customers/service";
 import { getLoyalty, getTimeline, timelineQuery } from "@/lib/customers/timeline";
-import { LOYALTY_LABELS } from "@/lib/customers/loyalty";
 import { Timeline } from "@/components/customers/timeline";
 import { PageHeader, Section } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatDate, formatDateTime } from "@/components/ui/format";
+import { getFormats } from "@/lib/i18n/server";
 import { ConsentBadge, TagList } from "@/components/customers/consent-badge";
 import { ContactLink } from "@/components/customers/contact-link";
 import { PrivacySection } from "@/components/customers/privacy-section";
@@ -20,7 +20,10 @@ import { HomeUnitForm } from "@/components/customers/home-unit";
 import { homeUnitChoiceFor, homeUnitOf } from "@/lib/customers/home-unit";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Customer" };
+export async function generateMetadata() {
+  const t = await getTranslations("customers.detail");
+  return { title: t("metaTitle") };
+}
 
 const PAGE = 25;
 
@@ -69,62 +72,73 @@ export default async function CustomerPage({
     homeUnitOf(ctx, customer.unitId),
     hasRole(ctx.role, "agent") ? homeUnitChoiceFor(ctx, customer.unitId) : null,
   ]);
+  const [t, tc, f] = await Promise.all([
+    getTranslations("customers.detail"),
+    getTranslations("customers"),
+    getFormats(),
+  ]);
   const attributes = Object.entries(customer.attributes);
-  const title = customer.name ?? customer.email ?? customer.externalId ?? "Unnamed customer";
+  const title = customer.name ?? customer.email ?? customer.externalId ?? tc("unnamed");
 
   return (
     <>
-      <BackLink href="/customers">All customers</BackLink>
+      <BackLink href="/customers">{t("back")}</BackLink>
       <PageHeader
         title={title}
-        description={<>Customer since {formatDate(customer.createdAt)}</>}
+        description={t("since", { date: f.date(customer.createdAt) })}
         actions={
           hasRole(ctx.role, "agent") ? (
             <Link
               href={`/interactions/new?customerId=${customer.id}`}
               className="inline-flex min-h-10 items-center rounded-md bg-brand-700 px-4 text-sm font-semibold text-white hover:bg-brand-800"
             >
-              Log interaction
+              {t("logInteraction")}
             </Link>
           ) : null
         }
       />
 
-      <section aria-label="Profile" className="mb-8 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+      <section aria-label={t("profile")} className="mb-8 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
         <dl className="grid grid-cols-2 gap-4 lg:grid-cols-3">
-          <Fact label="E-mail" wide>
+          <Fact label={t("email")} wide>
             <ContactLink kind="email" value={customer.email} />
           </Fact>
-          <Fact label="Phone">
+          <Fact label={t("phone")}>
             <ContactLink kind="phone" value={customer.phone} />
           </Fact>
-          <Fact label="External id">
+          <Fact label={t("externalId")}>
             {customer.externalId ? <span className="font-mono text-xs">{customer.externalId}</span> : "—"}
           </Fact>
-          <Fact label="Consent to surveys">
+          <Fact label={t("consent")}>
             <ConsentBadge consent={customer.consent} />
             {customer.consentAt ? (
-              <span className="ml-2 text-xs text-slate-600">set {formatDate(customer.consentAt)}</span>
+              <span className="ml-2 text-xs text-slate-600">
+                {t("consentSet", { date: f.date(customer.consentAt) })}
+              </span>
             ) : null}
           </Fact>
-          <Fact label="Tags">
+          <Fact label={t("tags")}>
             <TagList tags={customer.tags} />
           </Fact>
-          <Fact label="Last seen">{formatDateTime(customer.lastSeenAt)}</Fact>
+          <Fact label={t("lastSeen")}>{f.dateTime(customer.lastSeenAt)}</Fact>
           {homeUnit && !(homeChoice && !customer.erasedAt) ? (
-            <Fact label="Home unit" wide>
+            <Fact label={t("homeUnit")} wide>
               <span data-testid="home-unit">{`${homeUnit.name} (${homeUnit.code})`}</span>
             </Fact>
           ) : null}
-          <Fact label="Loyalty stage" wide>
+          <Fact label={t("loyalty")} wide>
             <span data-testid="loyalty-stage" className="font-medium">
-              {LOYALTY_LABELS[loyalty.stage]}
+              {tc(`loyalty.${loyalty.stage}`)}
             </span>
             <span className="block text-xs text-slate-600">
               {loyalty.latest
-                ? `latest ${loyalty.latest.metric.toUpperCase()} ${loyalty.latest.score} on ${formatDate(loyalty.latest.at)}`
-                : "no NPS or CSAT answer in 12 months"}{" "}
-              · {loyalty.touches180d} {loyalty.touches180d === 1 ? "touch" : "touches"} in 180 days
+                ? t("latest", {
+                    metric: loyalty.latest.metric.toUpperCase(),
+                    score: loyalty.latest.score,
+                    date: f.date(loyalty.latest.at),
+                  })
+                : t("noLatest")}{" "}
+              · {t("touches", { count: loyalty.touches180d })}
             </span>
           </Fact>
         </dl>
@@ -135,7 +149,7 @@ export default async function CustomerPage({
         ) : null}
         {attributes.length ? (
           <>
-            <h2 className="mt-6 mb-2 text-sm font-semibold text-slate-900">Attributes</h2>
+            <h2 className="mt-6 mb-2 text-sm font-semibold text-slate-900">{t("attributes")}</h2>
             <dl className="grid grid-cols-1 gap-x-4 gap-y-2 sm:grid-cols-2 lg:grid-cols-3">
               {attributes.map(([k, v]) => (
                 <Fact key={k} label={attributeLabel(k)} title={k}>
@@ -147,18 +161,16 @@ export default async function CustomerPage({
         ) : null}
       </section>
 
-      <Section title="Timeline" description="Interactions, survey responses and cases, newest first.">
+      <Section title={t("timeline")} description={t("timelineDescription")}>
         {timeline.data.length === 0 ? (
-          <EmptyState title="Nothing here yet">
-            Log an interaction or send this customer a survey; it appears here at once.
-          </EmptyState>
+          <EmptyState title={t("timelineEmptyTitle")}>{t("timelineEmptyBody")}</EmptyState>
         ) : (
           <Timeline items={timeline.data} />
         )}
-        <nav aria-label="Timeline pages" className="mt-4 flex gap-3 text-sm">
+        <nav aria-label={t("timelinePages")} className="mt-4 flex gap-3 text-sm">
           {before ? (
             <Link href={`/customers/${customer.id}`} className="font-medium text-brand-700 underline">
-              Newest
+              {t("newest")}
             </Link>
           ) : null}
           {timeline.nextCursor ? (
@@ -166,17 +178,14 @@ export default async function CustomerPage({
               href={`/customers/${customer.id}?before=${timeline.nextCursor}`}
               className="font-medium text-brand-700 underline"
             >
-              Older
+              {t("older")}
             </Link>
           ) : null}
         </nav>
       </Section>
 
       {notInvited && notInvited.data.length > 0 ? (
-        <Section
-          title="Not invited"
-          description="Invitations this customer was left out of, and why (the newest 10; all through the API)."
-        >
+        <Section title={t("notInvited")} description={t("notInvitedDescription")}>
           <SuppressionTable rows={notInvited.data} show="send" />
         </Section>
       ) : null}

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { requireCtx } from "@/lib/auth/action";
 import { hasRole } from "@/lib/auth/roles";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -6,7 +7,10 @@ import { PageHeader } from "@/components/ui/page-header";
 import { LogInteractionForm } from "@/components/interactions/log-interaction-form";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Log an interaction" };
+export async function generateMetadata() {
+  const t = await getTranslations("interactions.new");
+  return { title: t("title") };
+}
 
 export default async function LogInteractionPage({
   searchParams,
@@ -14,11 +18,12 @@ export default async function LogInteractionPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const ctx = await requireCtx("viewer", "unit");
+  const t = await getTranslations("interactions.new");
   if (!hasRole(ctx.role, "agent")) {
     return (
       <>
-        <PageHeader title="Log an interaction" />
-        <EmptyState title="Your role can only read">Ask an admin for the agent role to log interactions.</EmptyState>
+        <PageHeader title={t("title")} />
+        <EmptyState title={t("readOnlyTitle")}>{t("readOnlyBody")}</EmptyState>
       </>
     );
   }
@@ -31,11 +36,11 @@ export default async function LogInteractionPage({
   return (
     <>
       <PageHeader
-        title="Log an interaction"
+        title={t("title")}
         description={
           <>
-            Who, where, how it went and how they felt.
-            <span className="pointer-coarse:hidden"> Ctrl+Enter saves.</span>
+            {t("description")}
+            <span className="pointer-coarse:hidden">{t("shortcut")}</span>
           </>
         }
       />

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { sessionUserId } from "@/lib/auth/ctx";
 import { SSO_ERROR_MESSAGES, type SsoPageError } from "@/lib/sso/redirects";
 import { AuthCard } from "@/components/auth/auth-card";
@@ -7,7 +8,10 @@ import { SsoLoginForm } from "@/components/auth/sso-login-form";
 import { safeCallbackPath } from "@/components/auth/safe-callback";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Sign in with single sign-on" };
+export async function generateMetadata() {
+  const t = await getTranslations("auth.sso");
+  return { title: t("title") };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
@@ -19,12 +23,10 @@ export default async function SsoLoginPage({ searchParams }: { searchParams: Sea
   // Signed in already: go on, unless the organization sent this session back to sign in through SSO.
   if (code !== "sso_required" && (await sessionUserId())) redirect(safeCallbackPath(callbackUrl));
   // Only our own codes are shown, as our own words: nothing from the URL reaches the page as text.
-  const error = code && code in SSO_ERROR_MESSAGES ? SSO_ERROR_MESSAGES[code as SsoPageError] : undefined;
+  const t = await getTranslations("auth.sso");
+  const error = code && code in SSO_ERROR_MESSAGES ? t(`errors.${code as SsoPageError}`) : undefined;
   return (
-    <AuthCard
-      title="Sign in with single sign-on"
-      description="Enter your work e-mail: you continue at your organization's identity provider."
-    >
+    <AuthCard title={t("title")} description={t("description")}>
       <SsoLoginForm
         email={one(sp.email)?.slice(0, 320)}
         callbackUrl={callbackUrl}
@@ -36,7 +38,7 @@ export default async function SsoLoginPage({ searchParams }: { searchParams: Sea
           href={callbackUrl ? `/login?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/login"}
           className="font-medium text-brand-700 underline"
         >
-          Sign in with a password instead
+          {t("withPassword")}
         </Link>
       </p>
     </AuthCard>

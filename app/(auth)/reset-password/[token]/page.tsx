@@ -1,29 +1,28 @@
-import { findPasswordReset, LINK_NOT_VALID } from "@/lib/account/reset";
+import { getTranslations } from "next-intl/server";
+import { findPasswordReset } from "@/lib/account/reset";
 import { AuthCard } from "@/components/auth/auth-card";
 import { ResetPasswordForm } from "@/components/auth/password-reset-forms";
 import { AuthNotice } from "@/components/auth/auth-notice";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Choose a new password", referrer: "no-referrer" };
+export async function generateMetadata() {
+  const t = await getTranslations("auth.reset");
+  return { title: t("title"), referrer: "no-referrer" as const };
+}
 
 // Opening the page uses nothing up (mail scanners that follow links must not spend it); submitting does.
 export default async function ResetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const reset = await findPasswordReset(token);
+  const [t, reset] = await Promise.all([getTranslations("auth.reset"), findPasswordReset(token)]);
   if (!reset) {
     return (
-      <AuthNotice
-        title="This reset link does not work"
-        href="/forgot-password"
-        linkLabel="Ask for a new link"
-        variant="primary"
-      >
-        {LINK_NOT_VALID}
+      <AuthNotice title={t("invalidTitle")} href="/forgot-password" linkLabel={t("newLink")} variant="primary">
+        {t("invalidBody")}
       </AuthNotice>
     );
   }
   return (
-    <AuthCard title="Choose a new password" description="Every browser signed in to this account will be signed out.">
+    <AuthCard title={t("title")} description={t("description")}>
       <ResetPasswordForm token={token} email={reset.email} />
     </AuthCard>
   );

@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { localizeFailure } from "./action-errors";
+import { toActionFailure } from "../auth/action";
+import { ForbiddenError, NotFoundError } from "../errors";
+
+const schema = z.object({
+  name: z.string().trim().min(1, "Name is required").max(5),
+  email: z.string().email("Not a valid e-mail address"),
+  kind: z.enum(["call", "visit"]),
+  score: z.coerce.number().int().max(10),
+});
+
+function failureOf(error: unknown) {
+  return toActionFailure(error) as { ok: false; message: string; fieldErrors?: Record<string, string> };
+}
+
+describe("localizeFailure", () => {
+  const zodError = schema.safeParse({ name: "", email: "x", kind: "mail", score: "11" }).error!;
+
+  it("leaves English exactly as toActionFailure wrote it", () => {
+    const en = failureOf(zodError);
+    expect(localizeFailure(en, zodError, "en")).toBe(en);
+    expect(en.fieldErrors?.name).toBe("Name is required");
+  });
+
+  it("gives German field errors by issue code and a German summary", () => {
+    const de = localizeFailure(failureOf(zodError), zodError, "de");
+    expect(de.message).toBe("Bitte korrigieren Sie die markierten Felder.");
+    expect(de.fieldErrors).toEqual({
+      name: "Pflichtfeld",
+      email: "Keine gültige E-Mail-Adresse",
+      kind: "Wählen Sie eine der Möglichkeiten",
+      score: "Geben Sie 10 oder weniger ein",
+    });
+    const long = schema.shape.name.safeParse("abcdefgh").error!;
+    expect(localizeFailure(failureOf(long), long, "de").fieldErrors).toEqual({
+      form: "Geben Sie höchstens 5 Zeichen ein",
+    });
+  });
+
+  it("translates the role refusal; a service's own message stays as thrown", () => {
+    const forbidden = new ForbiddenError();
+    expect(localizeFailure(failureOf(forbidden), forbidden, "de").message).toBe(
+      "Ihre Rolle erlaubt diese Aktion nicht.",
+    );
+    const missing = new NotFoundError("Customer");
+    expect(localizeFailure(failureOf(missing), missing, "de").message).toBe(failureOf(missing).message);
+  });
+});

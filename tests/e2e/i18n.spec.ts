@@ -1,0 +1,131 @@
+// The German UI (docs/i18n.md): a member whose saved language is German signs in (the sign-in page follows the
+// browser, English here) and sees every converted page in German — html lang="de", a German heading, German dates —
+// with no catalogue key or missing-message marker anywhere (text and aria-label/title/placeholder/alt). At 1280 and
+// 375 px, no sideways scroll (German words are longer). Then the member switches to English on the account page,
+// and the same pages show no key in English either. Signed out, a German browser gets the sign-in page in German,
+// and the language switch under it changes it. Screenshots in tmp/screens/i18n/.
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { expect, test, e2eDatabaseUrl, type Page } from "./helpers/test";
+import { expectNoRawKeys } from "./helpers/i18n";
+import { shots } from "./helpers/screens";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const DIR = "tmp/screens/i18n";
+
+function germanMember(): string {
+  const out = execFileSync(
+    process.execPath,
+    [path.join(root, "node_modules/tsx/dist/cli.mjs"), "tests/e2e/helpers/german-user.ts"],
+    { cwd: root, env: { ...process.env, DATABASE_URL: e2eDatabaseUrl() } },
+  );
+  return (JSON.parse(String(out)) as { email: string }).email;
+}
+
+/** The converted pages: path, the heading in German and in English. `null` path: found from the page before. */
+type Visit = { name: string; path: string; de: RegExp; en: RegExp };
+
+const PAGES: Visit[] = [
+  { name: "account", path: "/account", de: /^Ihr Konto$/, en: /^Your account$/ },
+  { name: "customers", path: "/customers", de: /^Kunden$/, en: /^Customers$/ },
+  { name: "customer-360", path: "", de: /.+/, en: /.+/ }, // the first customer of the list
+  { name: "interactions", path: "/interactions", de: /^Interaktionen$/, en: /^Interactions$/ },
+  { name: "log-interaction", path: "/interactions/new", de: /^Interaktion erfassen$/, en: /^Log an interaction$/ },
+  { name: "cases", path: "/cases", de: /^Fälle$/, en: /^Cases$/ },
+  { name: "case", path: "", de: /.+/, en: /.+/ }, // the first case of the list
+  { name: "not-found", path: "/customers/no-such-customer", de: /nicht gefunden/, en: /could not find/ },
+  { name: "forbidden", path: "/surveys/new", de: /erfordert die Rolle „Manager“/, en: /needs the manager role/ },
+];
+
+let customerPath = "";
+let casePath = "";
+
+async function visit(page: Page, v: Visit, lang: "de" | "en", screens: boolean) {
+  await page.goto(v.path || (v.name === "case" ? casePath : customerPath));
+  if (v.name === "customers" && !customerPath)
+    customerPath = (await page.getByRole("table").getByRole("link").first().getAttribute("href")) ?? "";
+  if (v.name === "cases" && !casePath)
+    casePath = (await page.locator('a[href^="/cases/"]').first().getAttribute("href")) ?? "";
+  await expect(page.locator("html")).toHaveAttribute("lang", lang);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(lang === "de" ? v.de : v.en);
+  await expectNoRawKeys(page);
+  if (!screens) return;
+  await shots(page, DIR, `${v.name}-${lang}`);
+  // The first screen on a phone, at a size one can read (long pages make the full-page shot tiny).
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.screenshot({ path: `${DIR}/${v.name}-${lang}-375-top.png` });
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+test("a German member sees the converted pages in German, and in English after switching", async ({ page }) => {
+  const email = germanMember();
+  await page.goto("/login");
+  await expect(page.locator("html")).toHaveAttribute("lang", "en"); // the browser asks for English
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("Password").fill("resonance-demo");
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page).toHaveURL(/\/$/);
+
+  // The shell speaks German on every page, converted or not.
+  const nav = page.getByRole("navigation", { name: "Hauptnavigation" });
+  await expect(nav.getByRole("link", { name: "Kunden" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Fälle" })).toBeVisible();
+  await expect(page.getByText("Rolle: Agent")).toBeVisible();
+
+  for (const v of PAGES) await visit(page, v, "de", true);
+  // Customer 360 in German: the profile's labels and the timeline's dates.
+  await page.goto(customerPath);
+  await expect(page.getByText("Einwilligung zu Umfragen").first()).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Verlauf", exact: true })).toBeVisible();
+  // The interactions list: German column headings and the German count of matches ("1.234 Interaktionen").
+  await page.goto("/interactions");
+  await expect(page.getByRole("columnheader", { name: "Berührungspunkt", exact: true })).toBeVisible();
+  await expect(page.getByTestId("match-count")).toHaveText(/^(Mehr als )?[\d.]+ Interaktionen?, die neuesten zuerst$/);
+
+  // The case page: the German work form.
+  await page.goto(casePath);
+  await expect(page.getByRole("heading", { name: "Diesen Fall bearbeiten" })).toBeVisible();
+  await expect(page.getByLabel("Ursache")).toBeVisible();
+  await expect(page.getByTestId("loop-closure")).toHaveCount(0);
+  await page.goto("/cases");
+  await expect(page.getByTestId("loop-closure")).toContainText("Closed Loop, letzte 90 Tage");
+
+  // The account page: German dates ("5. Dez. 2026") in the sessions list, then the picker back to English.
+  await page.goto("/account");
+  await expect(page.getByText(/Angemeldet am \d{1,2}\. [A-ZÄÖÜ][a-zäöü]{2,3}\.? \d{4}/)).toBeVisible();
+  await page.getByRole("combobox", { name: "Sprache", exact: true }).selectOption("en");
+  await page.getByRole("button", { name: "Sprache speichern" }).click();
+  await expect(page.getByText("Saved. Resonance now speaks English.")).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+
+  for (const v of PAGES) await visit(page, v, "en", false);
+});
+
+test("signed out, the sign-in page follows the browser and the language switch", async ({ browser }) => {
+  const context = await browser.newContext({
+    locale: "de-DE",
+    extraHTTPHeaders: { "Accept-Language": "de-DE,de;q=0.9" },
+  });
+  const page = await context.newPage();
+  await page.goto("/login");
+  await expect(page.locator("html")).toHaveAttribute("lang", "de");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Anmelden");
+  await expect(page.getByLabel("Passwort", { exact: true })).toBeVisible();
+  await expectNoRawKeys(page);
+  await shots(page, DIR, "login-de");
+  await page.goto("/forgot-password");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Passwort vergessen?");
+  await expectNoRawKeys(page);
+  await page.goto("/invite/no-such-invite");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dieser Einladungslink funktioniert nicht");
+  await expectNoRawKeys(page);
+  await page.goto("/reset-password/no-such-token");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dieser Link zum Zurücksetzen funktioniert nicht");
+  await expectNoRawKeys(page);
+  // The switch under the card: English, remembered in a cookie although the browser still asks for German.
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("This reset link does not work");
+  await page.goto("/login");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in");
+  await context.close();
+});
