@@ -72,6 +72,24 @@ const TRANSLATED = [
   "components/auth/password-reset-forms.tsx",
   "components/auth/new-password-input.tsx",
   "components/auth/new-account-form.tsx",
+  // dashboard (i18na; not themes-card.tsx, the text-analytics helpers')
+  "app/(app)/page.tsx",
+  "components/dashboard/bar-charts.tsx",
+  "components/dashboard/by-unit-card.tsx",
+  "components/dashboard/change-marker.tsx",
+  "components/dashboard/chart-card.tsx",
+  "components/dashboard/compare-panel.tsx",
+  "components/dashboard/filter-bar.tsx",
+  "components/dashboard/get-form.tsx",
+  "components/dashboard/headline-tiles.tsx",
+  "components/dashboard/invitation-rate.tsx",
+  "components/dashboard/metric-tile.tsx",
+  "components/dashboard/nps-split-bar.tsx",
+  "components/dashboard/replica-notice.tsx",
+  "components/dashboard/summary-counts.tsx",
+  "components/dashboard/trend-chart.tsx",
+  "components/dashboard/trend-section.tsx",
+  "components/dashboard/trend-tables.tsx",
 ];
 
 export default defineConfig([
