@@ -90,6 +90,12 @@ const TRANSLATED = [
   "components/dashboard/trend-chart.tsx",
   "components/dashboard/trend-section.tsx",
   "components/dashboard/trend-tables.tsx",
+  // first run, welcome, the QR page of a touchpoint (i18na)
+  "app/welcome/**/*.tsx",
+  "app/(auth)/setup/**/*.tsx",
+  "components/auth/setup-form.tsx",
+  "app/(app)/touchpoints/**/*.tsx",
+  "components/reports/print-button.tsx",
 ];
 
 export default defineConfig([
