@@ -96,6 +96,9 @@ const TRANSLATED = [
   "components/auth/setup-form.tsx",
   "app/(app)/touchpoints/**/*.tsx",
   "components/reports/print-button.tsx",
+  // journeys: the list (i18na; not the journey map, components/journeys/*)
+  "app/(app)/journeys/page.tsx",
+  "components/journey-editor/new-journey-form.tsx",
 ];
 
 export default defineConfig([
