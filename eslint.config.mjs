@@ -99,6 +99,9 @@ const TRANSLATED = [
   // journeys: the list (i18na; not the journey map, components/journeys/*)
   "app/(app)/journeys/page.tsx",
   "components/journey-editor/new-journey-form.tsx",
+  // reports: units compared (i18na)
+  "app/(app)/reports/units/**/*.tsx",
+  "components/reports/unit-league-table.tsx",
 ];
 
 export default defineConfig([
