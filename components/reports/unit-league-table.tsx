@@ -28,6 +28,8 @@ type Display = {
  */
 export function leagueDisplay(f: Formats): Record<LeagueMetric, Display> {
   const formatNumber = f.number;
+  // English keeps its tight "38.3%" (a narrow column); German writes "38,3 %".
+  const percent = (x: number) => (f.locale === "en" ? `${f.number(x, 1)}%` : f.percent(x, 1));
   return {
     nps: {
       label: "NPS",
@@ -40,10 +42,10 @@ export function leagueDisplay(f: Formats): Record<LeagueMetric, Display> {
     },
     csat: {
       label: "CSAT",
-      value: (r) => ((r as CsatResult).csat === null ? "—" : f.percent((r as CsatResult).csat!, 1)),
+      value: (r) => ((r as CsatResult).csat === null ? "—" : percent((r as CsatResult).csat!)),
       interval: (r) => {
         const i = shownInterval(r as CsatResult);
-        return i === null ? null : `${formatNumber(i.low, 1)}–${f.percent(i.high, 1)}`;
+        return i === null ? null : `${formatNumber(i.low, 1)}–${percent(i.high)}`;
       },
       decimals: 1,
     },
