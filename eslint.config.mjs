@@ -102,6 +102,9 @@ const TRANSLATED = [
   // reports: units compared (i18na)
   "app/(app)/reports/units/**/*.tsx",
   "components/reports/unit-league-table.tsx",
+  // reports: CEM maturity (i18na)
+  "app/(app)/reports/maturity/**/*.tsx",
+  "components/maturity/*.tsx",
 ];
 
 export default defineConfig([
