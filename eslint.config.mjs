@@ -72,6 +72,39 @@ const TRANSLATED = [
   "components/auth/password-reset-forms.tsx",
   "components/auth/new-password-input.tsx",
   "components/auth/new-account-form.tsx",
+  // dashboard (i18na; not themes-card.tsx, the text-analytics helpers')
+  "app/(app)/page.tsx",
+  "components/dashboard/bar-charts.tsx",
+  "components/dashboard/by-unit-card.tsx",
+  "components/dashboard/change-marker.tsx",
+  "components/dashboard/chart-card.tsx",
+  "components/dashboard/compare-panel.tsx",
+  "components/dashboard/filter-bar.tsx",
+  "components/dashboard/get-form.tsx",
+  "components/dashboard/headline-tiles.tsx",
+  "components/dashboard/invitation-rate.tsx",
+  "components/dashboard/metric-tile.tsx",
+  "components/dashboard/nps-split-bar.tsx",
+  "components/dashboard/replica-notice.tsx",
+  "components/dashboard/summary-counts.tsx",
+  "components/dashboard/trend-chart.tsx",
+  "components/dashboard/trend-section.tsx",
+  "components/dashboard/trend-tables.tsx",
+  // first run, welcome, the QR page of a touchpoint (i18na)
+  "app/welcome/**/*.tsx",
+  "app/(auth)/setup/**/*.tsx",
+  "components/auth/setup-form.tsx",
+  "app/(app)/touchpoints/**/*.tsx",
+  "components/reports/print-button.tsx",
+  // journeys: the list (i18na; not the journey map, components/journeys/*)
+  "app/(app)/journeys/page.tsx",
+  "components/journey-editor/new-journey-form.tsx",
+  // reports: units compared (i18na)
+  "app/(app)/reports/units/**/*.tsx",
+  "components/reports/unit-league-table.tsx",
+  // reports: CEM maturity (i18na)
+  "app/(app)/reports/maturity/**/*.tsx",
+  "components/maturity/*.tsx",
 ];
 
 export default defineConfig([

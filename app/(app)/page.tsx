@@ -1,12 +1,6 @@
 import Link from "next/link";
 import { orNotFound, requireCtx } from "@/lib/auth/action";
-import {
-  filtersToSearchParams,
-  hasScopeFilters,
-  parseFiltersLeniently,
-  PRESET_LABELS,
-  resolvePeriod,
-} from "@/lib/analytics/filters";
+import { filtersToSearchParams, hasScopeFilters, parseFiltersLeniently, resolvePeriod } from "@/lib/analytics/filters";
 import { getComparison, getFilterOptions, getSummary, getTrends } from "@/lib/analytics/service";
 import { getDashboardSummary } from "@/lib/dashboard/summary";
 import { narrowToUnit } from "@/lib/analytics/unit-filter";
@@ -14,7 +8,8 @@ import { getInvitationRates } from "@/lib/dashboard/invitation-rates";
 import { PageHeader, Section } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { buttonClass } from "@/components/ui/button";
-import { formatPeriod } from "@/components/ui/format";
+import { getTranslations } from "next-intl/server";
+import { getFormats } from "@/lib/i18n/server";
 import { CesTile, CsatTile, NpsTile } from "@/components/dashboard/headline-tiles";
 import { SummaryCounts } from "@/components/dashboard/summary-counts";
 import { FilterBar } from "@/components/dashboard/filter-bar";
@@ -28,17 +23,20 @@ import { ThemesCard } from "@/components/dashboard/themes-card";
 import { getThemesReport } from "@/lib/text-analytics/themes-report";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Dashboard" };
+export async function generateMetadata() {
+  const t = await getTranslations("dashboard");
+  return { title: t("title") };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
-// Shown inclusive: a period [from, to) ends the millisecond before `to`.
-const shown = (p: { from: Date; to: Date }) => formatPeriod(p.from, new Date(p.to.getTime() - 1));
 
 export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
   // Every figure counts the caller's units only, narrowed by the unit filter (lib/analytics/unit-filter.ts); a unit
   // outside the caller's scope or organization is the 404 page.
   const ctx = await requireCtx("viewer", "unit");
+  const [t, f] = await Promise.all([getTranslations("dashboard"), getFormats()]);
+  // Shown inclusive: a period [from, to) ends the millisecond before `to`.
+  const shown = (p: { from: Date; to: Date }) => f.period(p.from, new Date(p.to.getTime() - 1));
   const { filters, errors } = parseFiltersLeniently(await searchParams);
   const now = new Date(); // one instant for every figure on the page
   const period = resolvePeriod(filters, now);
@@ -65,26 +63,29 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       : parentOfShown || !ctx.scope
         ? unitDashboardHref(withoutUnit, parentOfShown)
         : null;
-  const against = `vs ${shown(period.previous)}`;
+  const against = t("against", { period: shown(period.previous) });
   const { nps, csat, ces } = summary.current;
   const noResponses = nps.n + csat.n + ces.n === 0;
   const filtered = hasScopeFilters(filters);
   // A unit-scoped member's figures are their units' (named unless the unit filter names a unit already).
-  const scope = [ctx.scope && !filters.unitId ? `unit ${ctx.scope.unitName}` : "", scopeLabel(filters, options)]
+  const scope = [
+    ctx.scope && !filters.unitId ? t("scope.unit", { name: ctx.scope.unitName }) : "",
+    scopeLabel(filters, options, (key, name) => t(`scope.${key}`, { name }), t("scope.archived")),
+  ]
     .filter(Boolean)
     .join(" · ");
 
   return (
     <>
       <PageHeader
-        title="Dashboard"
-        description={
-          <>
-            {PRESET_LABELS[period.preset]}: <time dateTime={period.from.toISOString()}>{shown(period)}</time> · points
-            per {period.bucket} (UTC
-            {period.bucket === "week" ? ", weeks from Monday" : ""}){scope ? ` · ${scope}` : ""}
-          </>
-        }
+        title={t("title")}
+        description={t.rich("subtitle", {
+          preset: t(`presets.${period.preset}`),
+          period: shown(period),
+          bucket: period.bucket,
+          scope: scope ? ` · ${scope}` : "",
+          time: (chunks) => <time dateTime={period.from.toISOString()}>{chunks}</time>,
+        })}
       />
       <FilterBar filters={filters} errors={errors} options={options} period={period} />
       <ReplicaNotice />
@@ -92,7 +93,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         <div className="mb-6">
           {filtered ? (
             <EmptyState
-              title="No responses match these filters"
+              title={t("empty.filteredTitle")}
               action={
                 <Link
                   href={
@@ -102,24 +103,22 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
                   }
                   className={buttonClass("primary")}
                 >
-                  Keep the period, clear the other filters
+                  {t("empty.filteredAction")}
                 </Link>
               }
             >
-              Nobody answered a survey for this journey, stage, touchpoint, channel, survey or segment in the period.
-              Remove a filter or pick a longer period.
+              {t("empty.filteredBody")}
             </EmptyState>
           ) : (
             <EmptyState
-              title="No survey responses in this period"
+              title={t("empty.title")}
               action={
                 <Link href="/surveys" className={buttonClass("primary")}>
-                  Go to surveys
+                  {t("empty.action")}
                 </Link>
               }
             >
-              Pick a longer period above, or publish a survey or import responses through the API; NPS, CSAT and CES
-              appear here as soon as answers come in.
+              {t("empty.body")}
             </EmptyState>
           )}
         </div>
@@ -130,42 +129,31 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         <CesTile r={ces} change={{ change: summary.change.ces, against }} invitations={invitations.ces} />
       </div>
       {byUnit.rows.length > 0 || up !== null ? (
-        <Section id="by-unit" title="By unit">
+        <Section id="by-unit" title={t("sections.byUnit")}>
           <ByUnitCard league={byUnit} query={withoutUnit} up={up} />
         </Section>
       ) : null}
       {noResponses ? null : (
-        <Section
-          id="trends"
-          title="Trends"
-          description="Every point carries its 95 % interval and n; open a chart's table for the exact figures."
-        >
+        <Section id="trends" title={t("sections.trends")} description={t("sections.trendsDescription")}>
           <TrendSection trends={trends} query={query} />
         </Section>
       )}
-      <Section
-        id="what-customers-say"
-        title="What customers talk about"
-        description="Themes of the comments in these filters, and how those who mention them score."
-      >
+      <Section id="what-customers-say" title={t("sections.themes")} description={t("sections.themesDescription")}>
         <ThemesCard report={themes} query={query} />
       </Section>
-      <Section
-        id="compare"
-        title="Compare"
-        description="Two segments side by side, or this period against the previous one."
-      >
+      <Section id="compare" title={t("sections.compare")} description={t("sections.compareDescription")}>
         <ComparePanel filters={filters} errors={errors} segments={options.segments} comparison={comparison} />
       </Section>
-      <h2 className="mb-3 text-lg font-semibold text-slate-900">Activity</h2>
+      <h2 className="mb-3 text-lg font-semibold text-slate-900">{t("sections.activity")}</h2>
       <SummaryCounts summary={activity} />
       <p className="mt-6 text-xs text-slate-600">
-        Intervals are 95 %. Figures from fewer than 30 responses are shown dimmed and flagged. A change is “significant”
-        when it is larger than 1.96 standard errors of the difference (NPS, CSAT) or passes Welch’s t-test (CES). See{" "}
-        <Link href="/reports" className="font-medium text-brand-700 underline">
-          Reports
-        </Link>{" "}
-        for fixed periods.
+        {t.rich("footnote", {
+          link: (chunks) => (
+            <Link href="/reports" className="font-medium text-brand-700 underline">
+              {chunks}
+            </Link>
+          ),
+        })}
       </p>
     </>
   );

@@ -3,7 +3,8 @@
 // volume per metric. Bars from fewer than 30 NPS responses are dimmed. Tables next to them are the text
 // alternative; the data are the server's pre-aggregated points.
 import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from "recharts";
-import { nEquals } from "@/lib/metrics/format";
+import { useTranslations } from "next-intl";
+import { useFormats } from "@/components/i18n/use-formats";
 
 export type SplitPoint = {
   label: string;
@@ -16,10 +17,11 @@ export type SplitPoint = {
 };
 export type VolumeBarPoint = { label: string; partial: boolean; nps: number; csat: number; ces: number; total: number };
 
+// `name` is the key of the legend's label in dashboard.chart.
 const SPLIT = [
-  { key: "promoters", name: "Promoters (9–10)", color: "#1f7f72" },
-  { key: "passives", name: "Passives (7–8)", color: "#b8b39a" },
-  { key: "detractors", name: "Detractors (0–6)", color: "#c2410c" },
+  { key: "promoters", color: "#1f7f72" },
+  { key: "passives", color: "#b8b39a" },
+  { key: "detractors", color: "#c2410c" },
 ] as const;
 
 const VOLUME = [
@@ -32,8 +34,9 @@ const axis = { tick: { fontSize: 12, fill: "#475569" }, tickLine: false } as con
 const pct = (part: number, n: number) => (n === 0 ? 0 : (100 * part) / n);
 
 function Legend({ items, extra }: { items: ReadonlyArray<{ name: string; color: string }>; extra?: string }) {
+  const t = useTranslations("dashboard.chart");
   return (
-    <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700" aria-label="Legend">
+    <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700" aria-label={t("legend")}>
       {items.map((it) => (
         <li key={it.name} className="flex items-center gap-1.5">
           <span aria-hidden="true" className="inline-block size-2.5 rounded-sm" style={{ background: it.color }} />
@@ -56,6 +59,9 @@ function Box({ children }: { children: React.ReactNode }) {
 type SplitRow = SplitPoint & { promotersPct: number; passivesPct: number; detractorsPct: number };
 
 export function NpsSplitChart({ points, title }: { points: SplitPoint[]; title: string }) {
+  const t = useTranslations("dashboard.chart");
+  const f = useFormats();
+  const split = SPLIT.map((s) => ({ ...s, name: t(s.key) }));
   const data: SplitRow[] = points.map((p) => ({
     ...p,
     promotersPct: pct(p.promoters, p.n),
@@ -79,7 +85,7 @@ export function NpsSplitChart({ points, title }: { points: SplitPoint[]; title: 
           {...axis}
           axisLine={false}
           width={52}
-          tickFormatter={(y: number) => `${y}\u00a0%`}
+          tickFormatter={(y: number) => f.percent(y, 0)}
         />
         <Tooltip
           content={({ active, payload }) => {
@@ -89,19 +95,21 @@ export function NpsSplitChart({ points, title }: { points: SplitPoint[]; title: 
               <Box>
                 <p className="font-semibold">
                   {p.label}
-                  {p.partial ? " (partial)" : ""}
+                  {p.partial ? t("partialSuffix") : ""}
                 </p>
                 {p.n === 0 ? (
-                  <p>no responses ({nEquals(0)})</p>
+                  <p>{t("noResponses", { n: f.nEquals(0) })}</p>
                 ) : (
-                  SPLIT.map((s) => <p key={s.key}>{`${s.name}: ${Math.round(pct(p[s.key], p.n))} % (${p[s.key]})`}</p>)
+                  split.map((s) => (
+                    <p key={s.key}>{`${s.name}: ${f.percent(pct(p[s.key], p.n), 0)} (${f.count(p[s.key])})`}</p>
+                  ))
                 )}
-                {p.n > 0 ? <p>{p.enough ? nEquals(p.n) : `too few responses (${nEquals(p.n)})`}</p> : null}
+                {p.n > 0 ? <p>{p.enough ? f.nEquals(p.n) : t("tooFew", { n: f.nEquals(p.n) })}</p> : null}
               </Box>
             );
           }}
         />
-        {SPLIT.map((s) => (
+        {split.map((s) => (
           <Bar
             key={s.key}
             dataKey={`${s.key}Pct`}
@@ -116,12 +124,14 @@ export function NpsSplitChart({ points, title }: { points: SplitPoint[]; title: 
           </Bar>
         ))}
       </BarChart>
-      <Legend items={SPLIT} extra="Faded bars: too few responses (n < 30)" />
+      <Legend items={split} extra={t("fadedBars")} />
     </div>
   );
 }
 
 export function VolumeChart({ points, title }: { points: VolumeBarPoint[]; title: string }) {
+  const t = useTranslations("dashboard.chart");
+  const f = useFormats();
   return (
     <div>
       <BarChart
@@ -133,7 +143,7 @@ export function VolumeChart({ points, title }: { points: VolumeBarPoint[]; title
       >
         <CartesianGrid stroke="#e2e8f0" vertical={false} />
         <XAxis dataKey="label" {...axis} axisLine={{ stroke: "#cbd5e1" }} minTickGap={16} />
-        <YAxis allowDecimals={false} {...axis} axisLine={false} width={44} />
+        <YAxis allowDecimals={false} {...axis} axisLine={false} width={44} tickFormatter={(y: number) => f.count(y)} />
         <Tooltip
           content={({ active, payload }) => {
             const p = payload?.[0]?.payload as VolumeBarPoint | undefined;
@@ -142,12 +152,12 @@ export function VolumeChart({ points, title }: { points: VolumeBarPoint[]; title
               <Box>
                 <p className="font-semibold">
                   {p.label}
-                  {p.partial ? " (partial)" : ""}
+                  {p.partial ? t("partialSuffix") : ""}
                 </p>
                 {VOLUME.map((v) => (
-                  <p key={v.key}>{`${v.name}: ${p[v.key]}`}</p>
+                  <p key={v.key}>{`${v.name}: ${f.count(p[v.key])}`}</p>
                 ))}
-                <p>Total: {p.total}</p>
+                <p>{t("total", { total: f.count(p.total) })}</p>
               </Box>
             );
           }}

@@ -2,9 +2,10 @@
 // the organization's top-level units, a region's stores — with NPS, its 95 % margin and n over the dashboard's
 // filters, each linking to the dashboard filtered by that unit, and a link back up (never above the caller's scope).
 import Link from "next/link";
-import { formatNumber, nEquals, shownMargin } from "@/lib/metrics";
+import { useTranslations } from "next-intl";
+import { shownMargin } from "@/lib/metrics";
 import type { League } from "@/lib/units/league";
-import { formatCount } from "../ui/format";
+import { useFormats } from "@/components/i18n/use-formats";
 
 /** The dashboard with `query` (its filters without the unit) narrowed to `unitId` (null: no unit filter). */
 export function unitDashboardHref(query: string, unitId: string | null): string {
@@ -16,24 +17,24 @@ export function unitDashboardHref(query: string, unitId: string | null): string 
 
 /** `query` is the dashboard's current filters without the unit; `up` the link one level up (null: none). */
 export function ByUnitCard({ league, query, up }: { league: League; query: string; up: string | null }) {
+  const t = useTranslations("dashboard.byUnit");
+  const f = useFormats();
   const href = (unitId: string) => unitDashboardHref(query, unitId);
-  const here = league.parent.unit?.name ?? "the organization";
+  const here = league.parent.unit?.name ?? t("organization");
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <p className="mb-3 text-sm text-slate-700">
-        NPS of the units in {here}, with the 95 % margin and n; open one for its own dashboard.
+        {t("intro", { here })}
         {up !== null ? (
           <>
             {" "}
             <Link href={up} className="font-medium text-brand-700 hover:underline">
-              ↑ Up one level
+              {t("up")}
             </Link>
           </>
         ) : null}
       </p>
-      {league.rows.length === 0 ? (
-        <p className="text-sm text-slate-600">No units below {here}: its figures are the dashboard above.</p>
-      ) : null}
+      {league.rows.length === 0 ? <p className="text-sm text-slate-600">{t("none", { here })}</p> : null}
       <ul className="divide-y divide-slate-100" data-testid="by-unit">
         {league.rows.map((r) => {
           const margin = shownMargin(r.nps);
@@ -43,26 +44,29 @@ export function ByUnitCard({ league, query, up }: { league: League; query: strin
                 {r.unit.name}
                 <span className="ml-1 text-xs font-normal text-slate-600">
                   {r.unit.code}
-                  {r.unit.archived ? " · archived" : ""}
+                  {r.unit.archived ? t("archived") : ""}
                 </span>
               </Link>
               <span className="text-sm text-slate-800 tabular-nums">
-                <span className="font-semibold">NPS {r.nps.nps === null ? "—" : formatNumber(r.nps.nps, 0)}</span>
-                {margin !== null ? ` ± ${formatNumber(margin, 1)}` : r.nps.n > 0 ? " · too few for a margin" : ""}
-                {` (${nEquals(formatCount(r.nps.n))})`}
+                <span className="font-semibold">NPS {r.nps.nps === null ? "—" : f.number(r.nps.nps, 0)}</span>
+                {margin !== null ? ` ± ${f.number(margin, 1)}` : r.nps.n > 0 ? t("tooFewForMargin") : ""}
+                {` (${f.nEquals(r.nps.n)})`}
               </span>
             </li>
           );
         })}
       </ul>
       <p className="mt-3 text-xs text-slate-600">
-        <Link
-          href={`/reports/units${league.parent.unit ? `?parentId=${encodeURIComponent(league.parent.unit.id)}` : ""}`}
-          className="font-medium text-brand-700 underline"
-        >
-          Compare these units
-        </Link>{" "}
-        with the significance of each difference.
+        {t.rich("compare", {
+          link: (chunks) => (
+            <Link
+              href={`/reports/units${league.parent.unit ? `?parentId=${encodeURIComponent(league.parent.unit.id)}` : ""}`}
+              className="font-medium text-brand-700 underline"
+            >
+              {chunks}
+            </Link>
+          ),
+        })}
       </p>
     </div>
   );

@@ -2,6 +2,7 @@
 // CSV download generated on the server from the same series (/api/v1/metrics/trend?format=csv).
 import type { ReactNode } from "react";
 import { Download } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { buttonClass } from "../ui/button";
 
 type Props = {
@@ -14,6 +15,7 @@ type Props = {
 };
 
 export function ChartCard({ id, title, description, csvHref, table, children }: Props) {
+  const t = useTranslations("dashboard.chart");
   return (
     <section
       id={id}
@@ -28,16 +30,21 @@ export function ChartCard({ id, title, description, csvHref, table, children }: 
           </h3>
           <p className="text-xs text-slate-600">{description}</p>
         </div>
-        <a href={csvHref} download className={buttonClass("secondary", "sm")} aria-label={`Download CSV: ${title}`}>
+        <a
+          href={csvHref}
+          download
+          className={buttonClass("secondary", "sm")}
+          aria-label={t("downloadLabel", { title })}
+        >
           <Download aria-hidden="true" size={16} />
-          Download CSV
+          {t("download")}
         </a>
       </div>
       {children}
       <details className="group mt-3" data-testid={`table-${id}`}>
         <summary className="inline-flex min-h-9 items-center rounded-md px-2 text-sm font-medium text-brand-700 underline hover:bg-slate-100">
-          <span className="group-open:hidden">Show table</span>
-          <span className="hidden group-open:inline">Hide table</span>
+          <span className="group-open:hidden">{t("showTable")}</span>
+          <span className="hidden group-open:inline">{t("hideTable")}</span>
         </summary>
         <div className="mt-2">{table}</div>
       </details>

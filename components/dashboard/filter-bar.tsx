@@ -4,13 +4,7 @@
 import Link from "next/link";
 import { SlidersHorizontal } from "lucide-react";
 import { useTranslations } from "next-intl";
-import {
-  PRESETS,
-  PRESET_LABELS,
-  type AnalyticsFilters,
-  type FieldErrors,
-  type ResolvedPeriod,
-} from "@/lib/analytics/filters";
+import { PRESETS, type AnalyticsFilters, type FieldErrors, type ResolvedPeriod } from "@/lib/analytics/filters";
 import type { FilterOptions } from "@/lib/analytics/service";
 import type { UnitFilterOptions } from "@/lib/analytics/unit-filter";
 import { buttonClass } from "../ui/button";
@@ -66,11 +60,12 @@ export function FilterSelect(props: {
  * subtree, lib/analytics/unit-filter.ts), none when the organization has no units.
  */
 export function UnitFilter(props: { options: UnitFilterOptions; value?: string; error?: string }) {
+  const t = useTranslations("dashboard.filters");
   if (props.options.units.length === 0) return null;
   return (
     <FilterSelect
       name="unitId"
-      label="Unit"
+      label={t("unit")}
       value={props.value}
       all={props.options.all}
       options={props.options.units.map((u) => ({ value: u.id, label: u.label }))}
@@ -92,6 +87,7 @@ export function groupBy<T>(items: T[], label: (t: T) => string, option: (t: T) =
 type Props = { filters: AnalyticsFilters; errors: FieldErrors; options: FilterOptions; period: ResolvedPeriod };
 
 export function FilterBar({ filters, errors, options, period }: Props) {
+  const t = useTranslations("dashboard");
   const active = [
     filters.journeyId,
     filters.stageId,
@@ -112,20 +108,20 @@ export function FilterBar({ filters, errors, options, period }: Props) {
     >
       <summary className="flex min-h-11 items-center gap-2 px-4 py-2 text-sm font-medium text-slate-800 md:hidden">
         <SlidersHorizontal aria-hidden="true" size={16} />
-        Filters
+        {t("filters.summary")}
         <span className="font-normal text-slate-600">
-          · {PRESET_LABELS[period.preset]}
-          {active ? ` · ${active} more` : ""}
+          · {t(`presets.${period.preset}`)}
+          {active ? t("filters.more", { count: active }) : ""}
         </span>
       </summary>
       <GetForm
         key={JSON.stringify(filters)}
         action="/"
-        aria-label="Dashboard filters"
+        aria-label={t("filters.label")}
         className="border-t border-slate-200 p-4 md:border-t-0"
       >
         <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
-          <FieldShell id="filter-preset" label="Period" error={errors.preset}>
+          <FieldShell id="filter-preset" label={t("filters.period")} error={errors.preset}>
             <select
               id="filter-preset"
               name="preset"
@@ -136,13 +132,13 @@ export function FilterBar({ filters, errors, options, period }: Props) {
             >
               {PRESETS.map((p) => (
                 <option key={p} value={p}>
-                  {PRESET_LABELS[p]}
+                  {t(`presets.${p}`)}
                 </option>
               ))}
             </select>
           </FieldShell>
           <div className="grid grid-cols-2 gap-3 sm:col-span-2 lg:col-span-2">
-            <FieldShell id="filter-from" label="From" error={errors.from}>
+            <FieldShell id="filter-from" label={t("filters.from")} error={errors.from}>
               <input
                 id="filter-from"
                 name="from"
@@ -153,7 +149,7 @@ export function FilterBar({ filters, errors, options, period }: Props) {
                 aria-describedby={describedBy("filter-from", undefined, errors.from)}
               />
             </FieldShell>
-            <FieldShell id="filter-to" label="To (inclusive)" error={errors.to}>
+            <FieldShell id="filter-to" label={t("filters.to")} error={errors.to}>
               <input
                 id="filter-to"
                 name="to"
@@ -167,37 +163,37 @@ export function FilterBar({ filters, errors, options, period }: Props) {
           </div>
           <FilterSelect
             name="bucket"
-            label="Points per"
+            label={t("filters.pointsPer")}
             value={filters.bucket}
-            all={`Automatic (${period.bucket})`}
+            all={t("filters.automatic", { bucket: period.bucket })}
             options={[
-              { value: "day", label: "Day" },
-              { value: "week", label: "Week (from Monday)" },
-              { value: "month", label: "Month" },
+              { value: "day", label: t("filters.day") },
+              { value: "week", label: t("filters.week") },
+              { value: "month", label: t("filters.month") },
             ]}
             error={errors.bucket}
           />
           <FilterSelect
             name="segment"
-            label="Segment"
+            label={t("filters.segment")}
             value={filters.segment}
-            all="All customers"
+            all={t("filters.allCustomers")}
             options={options.segments.map((s) => ({ value: s.tag, label: `${s.tag} (${s.customers})` }))}
           />
           <UnitFilter options={options.units} value={filters.unitId} error={errors.unitId} />
           <FilterSelect
             name="journeyId"
-            label="Journey"
+            label={t("filters.journey")}
             value={filters.journeyId}
-            all="All journeys"
+            all={t("filters.allJourneys")}
             options={options.journeys.map((j) => ({ value: j.id, label: j.name }))}
             error={errors.journeyId}
           />
           <FilterSelect
             name="stageId"
-            label="Stage"
+            label={t("filters.stage")}
             value={filters.stageId}
-            all="All stages"
+            all={t("filters.allStages")}
             groups={groupBy(
               options.stages,
               (s) => s.journey.name,
@@ -208,9 +204,9 @@ export function FilterBar({ filters, errors, options, period }: Props) {
           <TouchpointAndChannel raw={filters} errors={errors} options={options} />
           <FilterSelect
             name="surveyId"
-            label="Survey"
+            label={t("filters.survey")}
             value={filters.surveyId}
-            all="All surveys"
+            all={t("filters.allSurveys")}
             options={options.surveys.map((s) => ({ value: s.id, label: s.name }))}
             error={errors.surveyId}
           />
@@ -218,14 +214,12 @@ export function FilterBar({ filters, errors, options, period }: Props) {
         {filters.compare ? <input type="hidden" name="compare" value={filters.compare} /> : null}
         <div className="mt-4 flex flex-wrap items-center gap-2">
           <button type="submit" className={buttonClass("primary", "sm")}>
-            Apply filters
+            {t("filters.apply")}
           </button>
           <Link href="/" className={buttonClass("ghost", "sm")}>
-            Reset
+            {t("filters.reset")}
           </Link>
-          <p className="text-xs text-slate-600">
-            From and To are used with “Custom range”. Days and weeks are in UTC; weeks start on Monday.
-          </p>
+          <p className="text-xs text-slate-600">{t("filters.hint")}</p>
         </div>
       </GetForm>
     </details>
@@ -242,15 +236,15 @@ export function TouchpointAndChannel({
   errors: Record<string, string>;
   options: Pick<FilterOptions, "touchpoints" | "channels">;
 }) {
-  const t = useTranslations("common.filters");
+  const tf = useTranslations("common.filters");
   return (
     <>
       <FilterSelect
         name="touchpointId"
         value={raw.touchpointId}
         error={errors.touchpointId}
-        label={t("touchpoint")}
-        all={t("allTouchpoints")}
+        label={tf("touchpoint")}
+        all={tf("allTouchpoints")}
         groups={groupBy(
           options.touchpoints,
           (t) => `${t.journey.name} › ${t.stage.name}`,
@@ -261,8 +255,8 @@ export function TouchpointAndChannel({
         name="channelId"
         value={raw.channelId}
         error={errors.channelId}
-        label={t("channel")}
-        all={t("allChannels")}
+        label={tf("channel")}
+        all={tf("allChannels")}
         options={options.channels.map((c) => ({ value: c.id, label: c.name }))}
       />
     </>

@@ -1,6 +1,7 @@
 // One headline figure with its interval and sample size. Below MIN_N the figure stays visible but dimmed
 // and flagged "too few responses (n = …)" (docs/metrics.md, "Conventions that apply to every figure").
 import type { ReactNode } from "react";
+import { useTranslations } from "next-intl";
 import type { ResponseRate } from "@/lib/metrics";
 import { Badge } from "../ui/badge";
 import { InvitationRate } from "./invitation-rate";
@@ -36,7 +37,9 @@ export function MetricTile({
   invitations,
   children,
 }: Props) {
+  const t = useTranslations("dashboard.tiles");
   const headingId = `${testId}-title`;
+  const nTag = (chunks: ReactNode) => <span data-testid="n">{chunks}</span>;
   // Dimmed, yet still readable (slate-500 keeps 4.7:1 contrast on white).
   const dim = !enough ? "text-slate-500" : "text-slate-900";
   return (
@@ -54,7 +57,7 @@ export function MetricTile({
       {value === null ? (
         <p className="text-3xl font-semibold text-slate-300">
           <span aria-hidden="true">—</span>
-          <span className="sr-only">No figure yet</span>
+          <span className="sr-only">{t("noFigure")}</span>
         </p>
       ) : (
         <p className={`flex flex-wrap items-baseline gap-x-2 ${dim}`}>
@@ -67,18 +70,12 @@ export function MetricTile({
       )}
       <p className="text-sm text-slate-700">
         {n === 0 ? (
-          <>
-            no responses (n = <span data-testid="n">0</span>)
-          </>
+          t.rich("noResponses", { v: nTag })
         ) : enough ? (
-          <>
-            n = <span data-testid="n">{n}</span> responses · 95 % interval
-          </>
+          t.rich("enough", { v: nTag, n })
         ) : (
           <Badge tone="warn">
-            <span>
-              too few responses (n = <span data-testid="n">{n}</span>)
-            </span>
+            <span>{t.rich("tooFew", { v: nTag, n })}</span>
           </Badge>
         )}
       </p>

@@ -1,13 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { lagText } from "./replica-notice";
+import { lagParts } from "./replica-notice";
 
 describe("the lag notice", () => {
   const now = new Date("2026-12-05T10:42:20Z");
   it("stays silent within two seconds and names the time and the lag beyond", () => {
-    expect(lagText(new Date("2026-12-05T10:42:19Z"), now)).toBeNull();
-    expect(lagText(new Date("2026-12-05T10:42:13Z"), now)).toBe(
-      "Figures as of 10:42:13 UTC: they are read from a copy of the database that is 7 s behind, so the latest answers are not counted yet.",
-    );
-    expect(lagText(new Date("2026-12-05T10:37:20Z"), now)).toContain("5 min behind");
+    expect(lagParts(new Date("2026-12-05T10:42:19Z"), now)).toBeNull();
+    expect(lagParts(new Date("2026-12-05T10:42:13Z"), now)).toEqual({ time: "10:42:13", behind: "7 s" });
+    expect(lagParts(new Date("2026-12-05T10:37:20Z"), now)?.behind).toBe("5 min");
   });
 });

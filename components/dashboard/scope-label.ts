@@ -13,10 +13,18 @@ export type ScopeOptions = {
   units?: { units: Named[] };
 };
 
-export function scopeLabel(f: AnalyticsFilters, o: ScopeOptions): string {
+export type ScopeKey = "journey" | "stage" | "touchpoint" | "channel" | "survey" | "segment" | "unit";
+
+/** `word` says one filter in the page's language (the dashboard passes its translator); English by default. */
+export function scopeLabel(
+  f: AnalyticsFilters,
+  o: ScopeOptions,
+  word: (key: ScopeKey, name: string) => string = (k, n) => `${k} ${n}`,
+  archived = "(archived)",
+): string {
   const name = (list: Named[], id: string | undefined) =>
-    id ? (list.find((x) => x.id === id)?.name ?? "(archived)") : null;
-  return [
+    id ? (list.find((x) => x.id === id)?.name ?? archived) : null;
+  const parts: Array<[ScopeKey, string | null]> = [
     ["journey", name(o.journeys, f.journeyId)],
     ["stage", name(o.stages, f.stageId)],
     ["touchpoint", name(o.touchpoints, f.touchpointId)],
@@ -24,8 +32,9 @@ export function scopeLabel(f: AnalyticsFilters, o: ScopeOptions): string {
     ["survey", name(o.surveys, f.surveyId)],
     ["segment", f.segment ?? null],
     ["unit", name(o.units?.units ?? [], f.unitId)],
-  ]
-    .filter(([, v]) => v !== null)
-    .map(([k, v]) => `${k} ${v}`)
+  ];
+  return parts
+    .filter((p): p is [ScopeKey, string] => p[1] !== null)
+    .map(([k, v]) => word(k, v))
     .join(" · ");
 }

@@ -1,17 +1,25 @@
 // Small count cards under the headline tiles, each linking to its list.
 import Link from "next/link";
 import type { DashboardSummary } from "@/lib/dashboard/summary";
-import { formatCount } from "../ui/format";
+import { useTranslations } from "next-intl";
+import { useFormats } from "@/components/i18n/use-formats";
 
 export function SummaryCounts({ summary }: { summary: DashboardSummary }) {
+  const t = useTranslations("dashboard.counts");
+  const f = useFormats();
   const items = [
-    { href: "/customers", label: "Customers", value: summary.customers, note: "in total" },
-    { href: "/interactions", label: "Interactions", value: summary.interactionsInPeriod, note: "in the period" },
+    { href: "/customers", label: t("customers"), value: summary.customers, note: t("customersNote") },
+    {
+      href: "/interactions",
+      label: t("interactions"),
+      value: summary.interactionsInPeriod,
+      note: t("interactionsNote"),
+    },
     {
       href: "/cases?status=open",
-      label: "Open cases",
+      label: t("openCases"),
       value: summary.openCases,
-      note: summary.overdueCases > 0 ? `${formatCount(summary.overdueCases)} overdue` : "none overdue",
+      note: t("overdue", { count: summary.overdueCases }),
     },
   ];
   return (
@@ -23,7 +31,7 @@ export function SummaryCounts({ summary }: { summary: DashboardSummary }) {
             className="block rounded-lg border border-slate-200 bg-white p-4 shadow-sm hover:border-brand-200 hover:bg-brand-50/40"
           >
             <span className="block text-sm text-slate-600">{it.label}</span>
-            <span className="block text-2xl font-semibold tabular-nums text-slate-900">{formatCount(it.value)}</span>
+            <span className="block text-2xl font-semibold tabular-nums text-slate-900">{f.count(it.value)}</span>
             <span className="block text-xs text-slate-600">{it.note}</span>
           </Link>
         </li>

@@ -4,7 +4,9 @@
 // no interval (lib/metrics/format.ts, shownInterval).
 // The data are the server's pre-aggregated points; the table next to the chart is the text alternative.
 import { Area, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from "recharts";
-import { nEquals, shownInterval } from "@/lib/metrics/format";
+import { useTranslations } from "next-intl";
+import { shownInterval } from "@/lib/metrics/format";
+import { useFormats } from "@/components/i18n/use-formats";
 
 export type ChartPoint = {
   bucketStart: string;
@@ -24,13 +26,8 @@ const STYLE: Record<
   { color: string; name: string; decimals: number; unit: string; scale: [number, number]; steps: number[] }
 > = {
   nps: { color: "#1f7f72", name: "NPS", decimals: 0, unit: "", scale: [-100, 100], steps: [5, 10, 20, 25, 50] },
-  csat: { color: "#2563eb", name: "CSAT", decimals: 1, unit: " %", scale: [0, 100], steps: [5, 10, 20, 25] },
+  csat: { color: "#2563eb", name: "CSAT", decimals: 1, unit: "\u00a0%", scale: [0, 100], steps: [5, 10, 20, 25] },
   ces: { color: "#7c3aed", name: "CES", decimals: 2, unit: "", scale: [1, 7], steps: [0.25, 0.5, 1, 2] },
-};
-
-const fmt = (x: number, d: number) => {
-  const s = x.toFixed(d);
-  return Number(s) === 0 ? (0).toFixed(d) : s.replace("-", "\u2212");
 };
 
 /** A y-range that fits every value and interval, on round, evenly spaced ticks (at most 6 intervals) within the scale. */
@@ -73,17 +70,20 @@ function PointTooltip({
   payload?: ReadonlyArray<{ payload?: Row }>;
   metric: TrendMetric;
 }) {
+  const t = useTranslations("dashboard.chart");
+  const f = useFormats();
   const p = payload?.[0]?.payload;
   if (!active || !p) return null;
   const s = STYLE[metric];
+  const fmt = f.number;
   return (
     <div className="rounded-md border border-slate-200 bg-white px-3 py-2 text-xs text-slate-800 shadow-md">
       <p className="font-semibold">
         {p.label}
-        {p.partial ? " (partial)" : ""}
+        {p.partial ? t("partialSuffix") : ""}
       </p>
       {p.value === null ? (
-        <p>no responses ({nEquals(0)})</p>
+        <p>{t("noResponses", { n: f.nEquals(0) })}</p>
       ) : (
         <>
           <p className={p.enough ? "" : "text-slate-500"}>
@@ -91,7 +91,7 @@ function PointTooltip({
             {s.unit}
             {p.band ? ` [${fmt(p.band[0], s.decimals)} – ${fmt(p.band[1], s.decimals)}]` : ""}
           </p>
-          <p>{p.enough ? nEquals(p.n) : `too few responses (${nEquals(p.n)})`}</p>
+          <p>{p.enough ? f.nEquals(p.n) : t("tooFew", { n: f.nEquals(p.n) })}</p>
         </>
       )}
     </div>
@@ -101,6 +101,8 @@ function PointTooltip({
 type DotProps = { cx?: number; cy?: number; index?: number; payload?: Row };
 
 export function TrendChart({ points, metric, title }: { points: ChartPoint[]; metric: TrendMetric; title: string }) {
+  const t = useTranslations("dashboard.chart");
+  const f = useFormats();
   const s = STYLE[metric];
   const data: Row[] = points.map((p) => ({
     ...p,
@@ -150,7 +152,7 @@ export function TrendChart({ points, metric, title }: { points: ChartPoint[]; me
           tickLine={false}
           axisLine={false}
           width={44}
-          tickFormatter={(v: number) => fmt(v, y.decimals)}
+          tickFormatter={(v: number) => f.number(v, y.decimals)}
         />
         <Tooltip
           content={(props) => (
@@ -163,7 +165,7 @@ export function TrendChart({ points, metric, title }: { points: ChartPoint[]; me
         />
         <Area
           dataKey="band"
-          name="95 % interval"
+          name={t("interval")}
           stroke="none"
           fill={s.color}
           fillOpacity={0.14}
@@ -183,7 +185,7 @@ export function TrendChart({ points, metric, title }: { points: ChartPoint[]; me
         />
         <Line
           dataKey="value"
-          name={`${s.name} (all points)`}
+          name={t("allPoints", { metric: s.name })}
           stroke={s.color}
           strokeOpacity={0.55}
           strokeWidth={1.5}
@@ -194,7 +196,7 @@ export function TrendChart({ points, metric, title }: { points: ChartPoint[]; me
           connectNulls={false}
         />
       </ComposedChart>
-      <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700" aria-label="Legend">
+      <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700" aria-label={t("legend")}>
         <li className="flex items-center gap-1.5">
           <span aria-hidden="true" className="inline-block h-0.5 w-4" style={{ background: s.color }} />
           {s.name}
@@ -205,7 +207,7 @@ export function TrendChart({ points, metric, title }: { points: ChartPoint[]; me
             className="inline-block h-2.5 w-4 rounded-sm"
             style={{ background: s.color, opacity: 0.2 }}
           />
-          95 % interval
+          {t("interval")}
         </li>
         <li className="flex items-center gap-1.5">
           <span
@@ -213,7 +215,7 @@ export function TrendChart({ points, metric, title }: { points: ChartPoint[]; me
             className="inline-block size-2.5 rounded-full border-2 bg-white"
             style={{ borderColor: s.color, opacity: 0.6 }}
           />
-          dashed, hollow: too few responses (n &lt; 30)
+          {t("hollow")}
         </li>
       </ul>
     </div>

@@ -1,6 +1,9 @@
 // The trend charts of the dashboard: NPS, CSAT and CES with their intervals, the NPS split and the volume,
 // each with a table and a CSV download of the same series.
+import { useLocale, useTranslations } from "next-intl";
 import type { Trends } from "@/lib/analytics/service";
+import { bucketLabel } from "@/lib/analytics/series";
+import { INTL_TAGS, type AppLocale } from "@/lib/i18n/config";
 import type { CsvSeries } from "@/lib/analytics/csv";
 import { ChartCard } from "./chart-card";
 import { TrendChart, type ChartPoint } from "./trend-chart";
@@ -20,48 +23,69 @@ const chartPoints = (ps: ChartPoint[]): ChartPoint[] =>
     enough,
   }));
 
-export function TrendSection({ trends, query }: { trends: Trends; query: string }) {
-  const by = `by ${trends.period.bucket}`;
+/** The series with each point's label in the page's language ("3. Nov. 2026"); the API and CSV keep en-GB. */
+function relabel(trends: Trends, intlTag: string): Trends {
+  const bucket = trends.period.bucket;
+  const label = <P extends { bucketStart: string; label: string }>(ps: P[]): P[] =>
+    ps.map((p) => ({ ...p, label: bucketLabel(new Date(p.bucketStart), bucket, intlTag) }));
+  return {
+    ...trends,
+    nps: label(trends.nps),
+    csat: label(trends.csat),
+    ces: label(trends.ces),
+    volume: label(trends.volume),
+  };
+}
+
+export function TrendSection({ trends: raw, query }: { trends: Trends; query: string }) {
+  const t = useTranslations("dashboard.trends");
+  const trends = relabel(raw, INTL_TAGS[useLocale() as AppLocale]);
+  const bucket = trends.period.bucket;
   const csv = (series: CsvSeries) => `/api/v1/metrics/trend?${query ? `${query}&` : ""}format=csv&series=${series}`;
-  const note = "Shaded: 95 % interval. Dashed line, hollow points: too few responses (n < 30).";
+  const note = t("note");
+  const npsBy = t("by", { metric: "NPS", bucket });
+  const csatBy = t("by", { metric: "CSAT", bucket });
+  const cesBy = t("by", { metric: "CES", bucket });
+  const splitBy = t("split", { bucket });
+  const responsesBy = t("responses", { bucket });
   return (
     <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
       <ChartCard
         id="nps-trend"
-        title={`NPS ${by}`}
-        description={`Net Promoter Score (−100 to 100). ${note}`}
+        title={npsBy}
+        description={t("npsDescription", { note })}
         csvHref={csv("nps")}
-        table={<NpsTrendTable rows={trends.nps} caption={`NPS ${by}`} />}
+        table={<NpsTrendTable rows={trends.nps} caption={npsBy} />}
       >
-        <TrendChart metric="nps" points={chartPoints(trends.nps)} title={`NPS ${by}`} />
+        <TrendChart metric="nps" points={chartPoints(trends.nps)} title={npsBy} />
       </ChartCard>
       <ChartCard
         id="csat-trend"
-        title={`CSAT ${by}`}
-        description={`% satisfied (4–5 of 5), Wilson interval. ${note}`}
+        title={csatBy}
+        description={t("csatDescription", { note })}
         csvHref={csv("csat")}
-        table={<CsatTrendTable rows={trends.csat} caption={`CSAT ${by}`} />}
+        table={<CsatTrendTable rows={trends.csat} caption={csatBy} />}
       >
-        <TrendChart metric="csat" points={chartPoints(trends.csat)} title={`CSAT ${by}`} />
+        <TrendChart metric="csat" points={chartPoints(trends.csat)} title={csatBy} />
       </ChartCard>
       <ChartCard
         id="ces-trend"
-        title={`CES ${by}`}
-        description={`Mean ease on 1–7 (higher is easier), t-interval. ${note}`}
+        title={cesBy}
+        description={t("cesDescription", { note })}
         csvHref={csv("ces")}
-        table={<CesTrendTable rows={trends.ces} caption={`CES ${by}`} />}
+        table={<CesTrendTable rows={trends.ces} caption={cesBy} />}
       >
-        <TrendChart metric="ces" points={chartPoints(trends.ces)} title={`CES ${by}`} />
+        <TrendChart metric="ces" points={chartPoints(trends.ces)} title={cesBy} />
       </ChartCard>
       <ChartCard
         id="nps-split"
-        title={`NPS split ${by}`}
-        description="Promoters, passives and detractors as shares of each period's NPS responses."
+        title={splitBy}
+        description={t("splitDescription")}
         csvHref={csv("nps-split")}
-        table={<NpsSplitTable rows={trends.nps} caption={`NPS split ${by}`} />}
+        table={<NpsSplitTable rows={trends.nps} caption={splitBy} />}
       >
         <NpsSplitChart
-          title={`NPS split ${by}`}
+          title={splitBy}
           points={trends.nps.map(({ label, partial, n, enough, promoters, passives, detractors }) => ({
             label,
             partial,
@@ -76,13 +100,13 @@ export function TrendSection({ trends, query }: { trends: Trends; query: string 
       <div className="lg:col-span-2">
         <ChartCard
           id="volume"
-          title={`Responses ${by}`}
-          description="Survey responses with a headline score, per metric."
+          title={responsesBy}
+          description={t("volumeDescription")}
           csvHref={csv("volume")}
-          table={<VolumeTable rows={trends.volume} caption={`Responses ${by}`} />}
+          table={<VolumeTable rows={trends.volume} caption={responsesBy} />}
         >
           <VolumeChart
-            title={`Responses ${by}`}
+            title={responsesBy}
             points={trends.volume.map(({ label, partial, nps, csat, ces, total }) => ({
               label,
               partial,

@@ -4,6 +4,7 @@
 import { useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { Plus } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { journeyCreateSchema } from "@/lib/journeys/schema";
 import { Button } from "../ui/button";
 import { Input } from "../ui/input";
@@ -11,6 +12,8 @@ import { check, send, type FieldErrors } from "./api";
 import { Textarea } from "./fields";
 
 export function NewJourneyForm() {
+  const t = useTranslations("journeys.new");
+  const tc = useTranslations("common");
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -42,7 +45,7 @@ export function NewJourneyForm() {
   if (!open)
     return (
       <Button onClick={() => setOpen(true)}>
-        <Plus aria-hidden="true" size={16} /> New journey
+        <Plus aria-hidden="true" size={16} /> {t("open")}
       </Button>
     );
   return (
@@ -50,7 +53,7 @@ export function NewJourneyForm() {
       onSubmit={submit}
       noValidate
       className="flex w-full flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:w-96"
-      aria-label="New journey"
+      aria-label={t("label")}
     >
       {errors.form ? (
         <p role="alert" className="text-sm text-danger">
@@ -60,32 +63,32 @@ export function NewJourneyForm() {
       <Input
         id="new-journey-name"
         name="name"
-        label="Name"
-        placeholder="e.g. Onboarding"
+        label={t("name")}
+        placeholder={t("namePlaceholder")}
         error={errors.name}
         autoFocus
       />
       <Textarea
         id="new-journey-description"
         name="description"
-        label="Description (optional)"
+        label={t("description")}
         error={errors.description}
         rows={2}
       />
       <Textarea
         id="new-journey-stages"
         name="stages"
-        label="Starter stages (optional)"
-        hint="One per line; you can add, rename and reorder them later."
+        label={t("stages")}
+        hint={t("stagesHint")}
         error={Object.entries(errors).find(([k]) => k.startsWith("stages"))?.[1]}
         rows={3}
       />
       <span className="flex gap-2">
         <Button type="submit" disabled={pending}>
-          {pending ? "Creating…" : "Create and edit"}
+          {pending ? t("creating") : t("submit")}
         </Button>
         <Button variant="secondary" onClick={() => (setOpen(false), setErrors({}))}>
-          Cancel
+          {tc("cancel")}
         </Button>
       </span>
     </form>

@@ -1,18 +1,17 @@
 // What Resonance's own data shows for the questions that can be checked, the level each figure implies, and
 // where the latest self-assessment is two or more levels away from it.
+import { useTranslations } from "next-intl";
 import {
   disagreements,
   impliedLevel,
-  LEVEL_NAMES,
   MATURITY_LEVELS,
   MATURITY_QUESTIONS,
   type Answers,
   type EvidenceFigure,
 } from "@/lib/maturity/model";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
-import { formatCount } from "@/components/ui/format";
-
-const levelName = (n: number) => LEVEL_NAMES[MATURITY_LEVELS[n - 1]];
+import { useFormats } from "@/components/i18n/use-formats";
+import { LIVE_DAYS, LIVE_MIN } from "@/lib/maturity/service";
 
 export function EvidenceTable({
   figures,
@@ -23,18 +22,18 @@ export function EvidenceTable({
   answers: Answers | null;
   liveSurveys: number;
 }) {
+  const t = useTranslations("reports.maturity");
+  const fm = useFormats();
+  const levelName = (n: number) => t(`levels.${MATURITY_LEVELS[n - 1]}`);
   const off = answers ? disagreements(answers, figures) : [];
   return (
-    <Table
-      label="Evidence from the data"
-      caption={`What the data shows (${formatCount(liveSurveys)} live ${liveSurveys === 1 ? "survey" : "surveys"})`}
-    >
+    <Table label={t("table.label")} caption={t("table.caption", { count: liveSurveys })}>
       <THead>
         <tr>
-          <Th>Figure</Th>
-          <Th className="text-right">Share</Th>
-          <Th>Implies</Th>
-          <Th>Self-assessment</Th>
+          <Th>{t("table.figure")}</Th>
+          <Th className="text-right">{t("table.share")}</Th>
+          <Th>{t("table.implies")}</Th>
+          <Th>{t("table.self")}</Th>
         </tr>
       </THead>
       <TBody>
@@ -43,11 +42,11 @@ export function EvidenceTable({
           const d = off.find((x) => x.evidence === f.key);
           return (
             <tr key={f.key}>
-              <Td>{f.label}</Td>
+              <Td>{t(`figures.${f.key}`, { min: LIVE_MIN, days: LIVE_DAYS })}</Td>
               <Td className="text-right tabular-nums whitespace-nowrap">
-                {f.share === null ? "no data" : `${Math.round(f.share * 100)} %`}{" "}
+                {f.share === null ? t("table.noData") : fm.percent(f.share * 100, 0)}{" "}
                 <span className="text-slate-500">
-                  ({formatCount(f.numerator)} of {formatCount(f.denominator)})
+                  {t("table.ofTotal", { numerator: fm.count(f.numerator), denominator: fm.count(f.denominator) })}
                 </span>
               </Td>
               <Td>{f.share === null ? "—" : levelName(impliedLevel(f.share))}</Td>
@@ -55,9 +54,11 @@ export function EvidenceTable({
                 {!answers || !q ? (
                   "—"
                 ) : d ? (
-                  <span className="font-medium text-red-700">Disagrees: answered {levelName(d.answer)}</span>
+                  <span className="font-medium text-red-700">
+                    {t("table.disagrees", { level: levelName(d.answer) })}
+                  </span>
                 ) : (
-                  <span>Answered {levelName(answers[q.key])}</span>
+                  <span>{t("table.answered", { level: levelName(answers[q.key]) })}</span>
                 )}
               </Td>
             </tr>

@@ -1,11 +1,15 @@
 "use client";
 // The maturity score over time (oldest → newest), with the level cut points (1.75, 2.5, 3.25) as dashed lines.
 // The history table next to it is the text alternative.
+import { useTranslations } from "next-intl";
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
+import { useFormats } from "@/components/i18n/use-formats";
 
 export type ScorePoint = { id: string; date: string; score: number };
 
 export function ScoreChart({ points }: { points: ScorePoint[] }) {
+  const t = useTranslations("reports.maturity.historyTable");
+  const f = useFormats();
   return (
     <div aria-hidden="true" className="min-w-0 rounded-lg border border-slate-200 bg-white p-2 shadow-sm">
       <LineChart
@@ -29,15 +33,16 @@ export function ScoreChart({ points }: { points: ScorePoint[] }) {
           tickLine={false}
           axisLine={false}
           width={28}
+          tickFormatter={(v: number) => f.count(v)}
         />
         {[1.75, 2.5, 3.25].map((y) => (
           <ReferenceLine key={y} y={y} stroke="#94a3b8" strokeDasharray="4 4" />
         ))}
-        <Tooltip formatter={(v) => (typeof v === "number" ? v.toFixed(2) : String(v))} />
+        <Tooltip formatter={(v) => (typeof v === "number" ? f.number(v, 2) : String(v))} />
         <Line
           type="monotone"
           dataKey="score"
-          name="Score"
+          name={t("score")}
           stroke="#1f7f72"
           strokeWidth={2.5}
           dot={{ r: 4, fill: "#1f7f72" }}

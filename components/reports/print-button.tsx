@@ -1,11 +1,13 @@
 "use client";
 import { Printer } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { buttonClass } from "../ui/button";
 
 export function PrintButton() {
+  const t = useTranslations("reports");
   return (
     <button type="button" onClick={() => window.print()} className={buttonClass("secondary")}>
-      <Printer aria-hidden="true" size={16} /> Print
+      <Printer aria-hidden="true" size={16} /> {t("print")}
     </button>
   );
 }

@@ -56,11 +56,19 @@ export type VolumePoint = {
 
 export type TrendSeries = { nps: NpsPoint[]; csat: CsatPoint[]; ces: CesPoint[]; volume: VolumePoint[] };
 
-const dayLabel = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-const monthLabel = new Intl.DateTimeFormat("en-GB", { month: "short", year: "numeric", timeZone: "UTC" });
+const labelFormats = new Map<string, { day: Intl.DateTimeFormat; month: Intl.DateTimeFormat }>();
 
-export function bucketLabel(start: Date, bucket: Bucket): string {
-  return (bucket === "month" ? monthLabel : dayLabel).format(start);
+/** "3 Nov 2026" / "Nov 2026" (en-GB, the API's and CSV's labels); a page passes its language's Intl tag. */
+export function bucketLabel(start: Date, bucket: Bucket, intlTag = "en-GB"): string {
+  let f = labelFormats.get(intlTag);
+  if (!f) {
+    f = {
+      day: new Intl.DateTimeFormat(intlTag, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }),
+      month: new Intl.DateTimeFormat(intlTag, { month: "short", year: "numeric", timeZone: "UTC" }),
+    };
+    labelFormats.set(intlTag, f);
+  }
+  return (bucket === "month" ? f.month : f.day).format(start);
 }
 
 /**

@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { disagreements, impliedLevel, levelFor, MATURITY_QUESTIONS, maturityScore, type EvidenceFigure } from "./model";
+import en from "../../messages/en/reports.json";
+import {
+  DIMENSION_NAMES,
+  disagreements,
+  impliedLevel,
+  LEVEL_NAMES,
+  levelFor,
+  MATURITY_DIMENSIONS,
+  MATURITY_LEVELS,
+  MATURITY_QUESTIONS,
+  maturityScore,
+  type EvidenceFigure,
+} from "./model";
 
 const all = (v: number) => Object.fromEntries(MATURITY_QUESTIONS.map((q) => [q.key, v]));
 
@@ -58,5 +70,19 @@ describe("CEM maturity scoring", () => {
     ];
     const d = disagreements({ ...all(4), strategy_promise: 2 }, evidence);
     expect(d).toEqual([{ question: "measurement_live", answer: 4, implied: 1, evidence: "measured" }]);
+  });
+});
+
+describe("the questionnaire's words in the catalogue (messages/*/reports.json, maturity)", () => {
+  it("has every question, in the English of the model, and every level and dimension", () => {
+    const m = en.maturity;
+    for (const q of MATURITY_QUESTIONS) {
+      const words = m.questions[q.key as keyof typeof m.questions];
+      expect(words, q.key).toBeDefined();
+      expect([words.text, words.o1, words.o2, words.o3, words.o4]).toEqual([q.text, ...q.options]);
+    }
+    expect(Object.keys(m.questions)).toHaveLength(MATURITY_QUESTIONS.length);
+    for (const level of MATURITY_LEVELS) expect(m.levels[level]).toBe(LEVEL_NAMES[level]);
+    for (const d of MATURITY_DIMENSIONS) expect(m.dimensions[d]).toBe(DIMENSION_NAMES[d]);
   });
 });

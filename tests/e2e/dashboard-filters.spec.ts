@@ -125,8 +125,8 @@ test("two segments side by side with the difference and its significance", async
   await expect(comparison).toBeVisible();
   await expect(comparison.getByTestId("difference-nps")).toContainText(/significant|too few responses|no change/);
   const api = await (await page.request.get(`/api/v1/metrics/compare${new URL(page.url()).search}`)).json();
-  await expect(comparison).toContainText(`(n = ${api.a.nps.n})`);
-  await expect(comparison).toContainText(`(n = ${api.b.nps.n})`);
+  await expect(comparison).toContainText(`(n = ${api.a.nps.n.toLocaleString("en-GB")})`);
+  await expect(comparison).toContainText(`(n = ${api.b.nps.n.toLocaleString("en-GB")})`);
   // segment A also filters the tiles
   for (const m of METRICS) await expect(tileN(page, m)).toHaveText(String(api.a[m].n));
   await page.screenshot({ path: "tmp/screens/dashboard-compare-1280.png", fullPage: true });

@@ -35,6 +35,9 @@ const PAGES: Visit[] = [
   { name: "case", path: "", de: /.+/, en: /.+/ }, // the first case of the list
   { name: "not-found", path: "/customers/no-such-customer", de: /nicht gefunden/, en: /could not find/ },
   { name: "forbidden", path: "/surveys/new", de: /erfordert die Rolle „Manager“/, en: /needs the manager role/ },
+  { name: "dashboard", path: "/", de: /^Dashboard$/, en: /^Dashboard$/ },
+  { name: "journeys", path: "/journeys", de: /^Journeys$/, en: /^Journeys$/ },
+  { name: "units-report", path: "/reports/units", de: /^Einheiten im Vergleich$/, en: /^Units compared$/ },
 ];
 
 let customerPath = "";
@@ -90,6 +93,13 @@ test("a German member sees the converted pages in German, and in English after s
   await page.goto("/cases");
   await expect(page.getByTestId("loop-closure")).toContainText("Closed Loop, letzte 90 Tage");
 
+  // The dashboard and the journeys list: their headings read the same in both languages, their text does not.
+  await page.goto("/");
+  await expect(page.getByTestId("tile-nps").getByText("Net Promoter Score, −100 bis 100")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "NPS pro Woche" })).toBeVisible();
+  await page.goto("/journeys");
+  await expect(page.getByText(/^\d+ Phasen?$/).first()).toBeVisible();
+
   // The account page: German dates ("5. Dez. 2026") in the sessions list, then the picker back to English.
   await page.goto("/account");
   await expect(page.getByText(/Angemeldet am \d{1,2}\. [A-ZÄÖÜ][a-zäöü]{2,3}\.? \d{4}/)).toBeVisible();
@@ -119,6 +129,8 @@ test("signed out, the sign-in page follows the browser and the language switch",
   await page.goto("/invite/no-such-invite");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dieser Einladungslink funktioniert nicht");
   await expectNoRawKeys(page);
+  await page.goto("/setup"); // first-run setup, done already in the e2e database
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Resonance ist eingerichtet");
   await page.goto("/reset-password/no-such-token");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dieser Link zum Zurücksetzen funktioniert nicht");
   await expectNoRawKeys(page);

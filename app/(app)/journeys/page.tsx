@@ -1,21 +1,28 @@
 import Link from "next/link";
 import { Route } from "lucide-react";
+import { getTranslations } from "next-intl/server";
+import { getFormats } from "@/lib/i18n/server";
 import { requireCtx } from "@/lib/auth/action";
 import { hasRole } from "@/lib/auth/roles";
 import { listJourneys } from "@/lib/journeys/service";
 import { journeyScorecards } from "@/lib/journeys/scorecards";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatDate, formatPeriod } from "@/components/ui/format";
 import { JourneyScores } from "@/components/journeys/journey-scores";
 import { NewJourneyForm } from "@/components/journey-editor/new-journey-form";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Journeys" };
+export async function generateMetadata() {
+  const t = await getTranslations("journeys.list");
+  return { title: t("title") };
+}
+
+const strong = (chunks: React.ReactNode) => <strong className="tabular-nums">{chunks}</strong>;
 
 export default async function JourneysPage() {
   // Every member reads the journeys; a member scoped to a unit sees its figures only and changes nothing.
   const ctx = await requireCtx("viewer", "unit");
+  const [t, f] = await Promise.all([getTranslations("journeys.list"), getFormats()]);
   const journeys = await listJourneys(ctx);
   // The maps' default period, for every journey at once (one query and two GROUP BYs, however many cards).
   const { period, byJourney } = await journeyScorecards(
@@ -27,15 +34,13 @@ export default async function JourneysPage() {
   return (
     <>
       <PageHeader
-        title="Journeys"
-        description={`The paths customers take, stage by stage, with the touchpoints where they meet you and what you promise there. Scores for ${formatPeriod(period.from, new Date(period.to.getTime() - 1))}.`}
+        title={t("title")}
+        description={t("description", { period: f.period(period.from, new Date(period.to.getTime() - 1)) })}
         actions={canEdit ? <NewJourneyForm /> : undefined}
       />
       {journeys.length === 0 ? (
-        <EmptyState title="No journeys yet" icon={<Route size={28} />}>
-          {canEdit
-            ? "Map a journey (for example Onboarding or Support) with New journey, then add its stages and touchpoints."
-            : "A manager maps journeys (for example Onboarding or Support); ask one to add the first."}
+        <EmptyState title={t("emptyTitle")} icon={<Route size={28} />}>
+          {canEdit ? t("emptyManager") : t("emptyViewer")}
         </EmptyState>
       ) : (
         <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
@@ -49,15 +54,10 @@ export default async function JourneysPage() {
                 {j.description ? <span className="line-clamp-3 text-sm text-slate-600">{j.description}</span> : null}
                 {byJourney.has(j.id) ? <JourneyScores card={byJourney.get(j.id)!} /> : null}
                 <span className="mt-auto flex flex-wrap gap-x-4 pt-2 text-sm text-slate-700">
-                  <span>
-                    <strong className="tabular-nums">{j.stageCount}</strong> {j.stageCount === 1 ? "stage" : "stages"}
-                  </span>
-                  <span>
-                    <strong className="tabular-nums">{j.touchpointCount}</strong>{" "}
-                    {j.touchpointCount === 1 ? "touchpoint" : "touchpoints"}
-                  </span>
+                  <span>{t.rich("stages", { count: j.stageCount, b: strong })}</span>
+                  <span>{t.rich("touchpoints", { count: j.touchpointCount, b: strong })}</span>
                 </span>
-                <span className="text-xs text-slate-500">Created {formatDate(j.createdAt)}</span>
+                <span className="text-xs text-slate-500">{t("created", { date: f.date(j.createdAt) })}</span>
               </Link>
             </li>
           ))}

@@ -1,24 +1,27 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { setupOpen } from "@/lib/setup/service";
 import { AuthCard } from "@/components/auth/auth-card";
 import { SetupForm } from "@/components/auth/setup-form";
 import { buttonClass } from "@/components/ui/button";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Set up Resonance" };
+export async function generateMetadata() {
+  const t = await getTranslations("auth.setup");
+  return { title: t("title") };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function SetupPage({ searchParams }: { searchParams: SearchParams }) {
+  const t = await getTranslations("auth.setup");
   if (!(await setupOpen())) {
     return (
-      <AuthCard title="Resonance is set up">
-        <p className="text-sm text-slate-700">
-          This installation already has its first admin. Sign in, or ask an admin of your organization for an invite.
-        </p>
+      <AuthCard title={t("doneTitle")}>
+        <p className="text-sm text-slate-700">{t("done")}</p>
         <p className="mt-6">
           <Link href="/login" className={buttonClass("primary")}>
-            Go to sign in
+            {t("goToSignIn")}
           </Link>
         </p>
       </AuthCard>
@@ -27,10 +30,7 @@ export default async function SetupPage({ searchParams }: { searchParams: Search
   const sp = await searchParams;
   const token = typeof sp.token === "string" ? sp.token.slice(0, 200) : "";
   return (
-    <AuthCard
-      title="Set up Resonance"
-      description="Create the first admin account and your organization. This page works once, until the first account exists."
-    >
+    <AuthCard title={t("title")} description={t("description")}>
       <SetupForm token={token} />
     </AuthCard>
   );

@@ -1,27 +1,32 @@
 import Link from "next/link";
 import { Network } from "lucide-react";
+import { getTranslations } from "next-intl/server";
+import { getFormats } from "@/lib/i18n/server";
 import { orNotFound, requireCtx } from "@/lib/auth/action";
 import { mapFiltersQuery, parseFiltersLeniently } from "@/lib/analytics/filters";
 import { segmentTags } from "@/lib/analytics/trend";
 import { listChannels } from "@/lib/journeys/service";
 import { LEAGUE_METRICS, leagueFigure, unitLeague, type LeagueMetric } from "@/lib/units/league";
-import { nEquals } from "@/lib/metrics";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { BackLink } from "@/components/ui/back-link";
-import { formatCount, formatPeriod } from "@/components/ui/format";
 import { MapFilters } from "@/components/journeys/map-filters";
-import { LEAGUE_DISPLAY, UnitLeagueTable } from "@/components/reports/unit-league-table";
+import { leagueDisplay, UnitLeagueTable } from "@/components/reports/unit-league-table";
 import { ReplicaNotice } from "@/components/dashboard/replica-notice";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Units compared" };
+export async function generateMetadata() {
+  const t = await getTranslations("reports.units");
+  return { title: t("title") };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function UnitsReportPage({ searchParams }: { searchParams: SearchParams }) {
   // A unit-scoped member's table starts at their scope unit; the breadcrumb never shows the units above it.
   const ctx = await requireCtx("viewer", "unit");
+  const [t, f] = await Promise.all([getTranslations("reports.units"), getFormats()]);
+  const LEAGUE_DISPLAY = leagueDisplay(f);
   const params = await searchParams;
   const { filters, errors } = parseFiltersLeniently(params);
   const parentId = typeof params.parentId === "string" && params.parentId ? params.parentId : undefined;
@@ -46,34 +51,34 @@ export default async function UnitsReportPage({ searchParams }: { searchParams: 
   const link = (q: string, id?: string) =>
     `/reports/units${q || id ? "?" : ""}${q}${q && id ? "&" : ""}${id ? `parentId=${encodeURIComponent(id)}` : ""}`;
   const here = (id?: string) => link(query, id);
-  const parentName = league.parent.unit?.name ?? "the organization";
+  const parentName = league.parent.unit?.name ?? t("organization");
   // The top of the breadcrumb: the organization, or a scoped member's own unit (its first in-scope ancestor).
   const top = ctx.scope ? (league.parent.ancestors[0] ?? league.parent.unit) : null;
   const p = leagueFigure(metric, league.parent);
   const interval = show.interval(p);
-  const shownPeriod = formatPeriod(league.period.from, new Date(league.period.to.getTime() - 1));
+  const shownPeriod = f.period(league.period.from, new Date(league.period.to.getTime() - 1));
   const previous = league.period.previous;
-  const shownPrevious = formatPeriod(previous.from, new Date(previous.to.getTime() - 1));
+  const shownPrevious = f.period(previous.from, new Date(previous.to.getTime() - 1));
   const flagged = league.rows.filter((r) => r.significant).length;
 
   return (
     <>
-      <BackLink href="/reports">Reports</BackLink>
+      <BackLink href="/reports">{t("back")}</BackLink>
       <PageHeader
-        title={league.parent.unit ? `Units in ${league.parent.unit.name}` : "Units compared"}
-        description={`${show.label} of each unit against ${parentName}, ${shownPeriod}. A unit is flagged only where the difference holds after controlling the false discovery rate across all the units compared, so small units are not flagged for noise.`}
+        title={league.parent.unit ? t("titleIn", { name: league.parent.unit.name }) : t("title")}
+        description={t("description", { metric: show.label, parent: parentName, period: shownPeriod })}
       />
       <ReplicaNotice />
-      <nav aria-label="Units above" className="mb-4 text-sm">
+      <nav aria-label={t("above")} className="mb-4 text-sm">
         <ol className="flex flex-wrap items-center gap-1 text-slate-600">
           {top ? null : (
             <li>
               {league.parent.unit ? (
                 <Link href={here()} className="text-brand-700 hover:underline">
-                  Organization
+                  {t("organizationTop")}
                 </Link>
               ) : (
-                <span aria-current="page">Organization</span>
+                <span aria-current="page">{t("organizationTop")}</span>
               )}
             </li>
           )}
@@ -93,7 +98,7 @@ export default async function UnitsReportPage({ searchParams }: { searchParams: 
           ) : null}
         </ol>
       </nav>
-      <nav aria-label="Metric compared" className="mb-4 flex gap-1 border-b border-slate-200 print:hidden">
+      <nav aria-label={t("metricNav")} className="mb-4 flex gap-1 border-b border-slate-200 print:hidden">
         {LEAGUE_METRICS.map((m) => (
           <Link
             key={m}
@@ -111,34 +116,30 @@ export default async function UnitsReportPage({ searchParams }: { searchParams: 
         errors={errors}
         channels={channels}
         segments={segments}
-        label="Unit comparison filters"
+        label={t("filters")}
         keep={{ parentId, metric: metric === "nps" ? undefined : metric }}
       />
       <p className="mb-4 text-sm text-slate-700" data-testid="parent-figure">
-        <span className="font-semibold">{parentName[0].toUpperCase() + parentName.slice(1)}</span>: {show.label}{" "}
-        <span className="font-semibold tabular-nums">{show.value(p)}</span>
-        {interval === null ? "" : metric === "nps" ? ` ${interval}` : ` [${interval}]`} ({nEquals(formatCount(p.n))})
-        {league.rows.length > 0
-          ? ` · ${flagged === 0 ? "no unit" : flagged === 1 ? "1 unit" : `${flagged} units`} clearly above or below (Benjamini–Hochberg, q = ${league.q})`
-          : ""}
-        {!league.parent.unit && league.unattributed > 0
-          ? ` · ${formatCount(league.unattributed)} responses without a unit count for the organization only`
-          : ""}
+        {t.rich("parentFigure", {
+          parent: league.parent.unit?.name ?? t("organizationTop"),
+          metric: show.label,
+          value: show.value(p),
+          interval: interval === null ? "" : metric === "nps" ? ` ${interval}` : ` [${interval}]`,
+          n: f.nEquals(p.n),
+          b: (chunks) => <span className="font-semibold tabular-nums">{chunks}</span>,
+        })}
+        {league.rows.length > 0 ? t("flagged", { count: flagged, q: f.number(league.q, 2) }) : ""}
+        {!league.parent.unit && league.unattributed > 0 ? t("unattributed", { count: league.unattributed }) : ""}
       </p>
       {league.rows.length === 0 ? (
-        <EmptyState
-          title={league.parent.unit ? "No units below this one" : "No units yet"}
-          icon={<Network size={28} />}
-        >
-          {league.parent.unit
-            ? "This unit has no units below it: its figure is the one above."
-            : "An admin builds the organization's hierarchy under Settings → Units; responses are then attributed to units and compared here."}
+        <EmptyState title={league.parent.unit ? t("noBelowTitle") : t("noneTitle")} icon={<Network size={28} />}>
+          {league.parent.unit ? t("noBelow") : t("none")}
         </EmptyState>
       ) : (
         <UnitLeagueTable
           metric={metric}
           rows={league.rows}
-          parent={league.parent.unit ? league.parent.unit.name : "the organization"}
+          parent={league.parent.unit ? league.parent.unit.name : t("organization")}
           previous={shownPrevious}
           query={query}
         />

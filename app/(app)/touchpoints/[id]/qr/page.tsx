@@ -3,6 +3,8 @@
 // came through it. Managers and admins; another organization's touchpoint is a 404. Printing shows the sheet only.
 import Link from "next/link";
 import { Download } from "lucide-react";
+import { getTranslations } from "next-intl/server";
+import { getFormats } from "@/lib/i18n/server";
 import { orNotFound, requireCtx } from "@/lib/auth/action";
 import { ValidationError } from "@/lib/errors";
 import { touchpointQr } from "@/lib/journeys/qr";
@@ -11,11 +13,13 @@ import { BackLink } from "@/components/ui/back-link";
 import { buttonClass } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { Select } from "@/components/ui/select";
-import { formatCount } from "@/components/ui/format";
 import { PrintButton } from "@/components/reports/print-button";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "QR code" };
+export async function generateMetadata() {
+  const t = await getTranslations("journeys.qr");
+  return { title: t("metaTitle") };
+}
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -24,6 +28,7 @@ type Props = {
 
 export default async function TouchpointQrPage({ params, searchParams }: Props) {
   const ctx = await requireCtx("manager");
+  const [t, f] = await Promise.all([getTranslations("journeys.qr"), getFormats()]);
   const [{ id }, sp] = await Promise.all([params, searchParams]);
   const asked = typeof sp.survey === "string" && sp.survey ? sp.survey : undefined;
   // A stale or foreign ?survey= shows the default, and says so.
@@ -42,7 +47,10 @@ export default async function TouchpointQrPage({ params, searchParams }: Props) 
       format,
       ...(qr.survey ? { surveyId: qr.survey.id } : {}),
     })}`;
-  const surveyOptions = qr.surveys.map((s) => ({ value: s.id, label: s.linked ? `${s.name} (linked)` : s.name }));
+  const surveyOptions = qr.surveys.map((s) => ({
+    value: s.id,
+    label: s.linked ? t("linked", { name: s.name }) : s.name,
+  }));
   return (
     <>
       <BackLink href={`/journeys/${encodeURIComponent(qr.touchpoint.journey.id)}`}>
@@ -50,78 +58,71 @@ export default async function TouchpointQrPage({ params, searchParams }: Props) 
       </BackLink>
       <div className="print:hidden">
         <PageHeader
-          title={`QR code · ${qr.touchpoint.name}`}
-          description={
-            <>
-              For stores, receipts and service desks: the code opens the survey with this touchpoint and the channel
-              &ldquo;QR code&rdquo;, so its answers count here and on the journey map.
-            </>
-          }
+          title={t("title", { name: qr.touchpoint.name })}
+          description={t("description")}
           actions={
             qr.survey ? (
               <>
                 <PrintButton />
                 <a href={api("pdf")} download className={buttonClass("secondary")}>
-                  <Download aria-hidden="true" size={16} /> PDF
+                  <Download aria-hidden="true" size={16} /> {t("pdf")}
                 </a>
                 <a href={api("svg")} download className={buttonClass("secondary")}>
-                  <Download aria-hidden="true" size={16} /> SVG
+                  <Download aria-hidden="true" size={16} /> {t("svg")}
                 </a>
               </>
             ) : null
           }
         />
-        {unknownSurvey ? <FormMessage tone="error">That survey is not live (or not yours).</FormMessage> : null}
+        {unknownSurvey ? <FormMessage tone="error">{t("unknownSurvey")}</FormMessage> : null}
         <div className="mb-6 grid gap-4 md:grid-cols-2">
-          <Section title="Survey">
+          <Section title={t("survey")}>
             {qr.surveys.length === 0 ? (
               <p className="text-sm text-slate-700">
-                No survey is live.{" "}
-                <Link href="/surveys" className="underline">
-                  Publish one
-                </Link>{" "}
-                to make a code.
+                {t.rich("noSurvey", {
+                  link: (chunks) => (
+                    <Link href="/surveys" className="underline">
+                      {chunks}
+                    </Link>
+                  ),
+                })}
               </p>
             ) : (
               <form method="get" className="flex flex-wrap items-end gap-2">
                 <Select
                   name="survey"
                   id="qr-survey"
-                  label="The code leads to"
-                  options={qr.survey ? surveyOptions : [{ value: "", label: "Choose a survey" }, ...surveyOptions]}
+                  label={t("leadsTo")}
+                  options={qr.survey ? surveyOptions : [{ value: "", label: t("choose") }, ...surveyOptions]}
                   defaultValue={qr.survey?.id ?? ""}
-                  hint={qr.survey ? undefined : "No live survey is linked to this touchpoint"}
+                  hint={qr.survey ? undefined : t("notLinked")}
                 />
                 <button type="submit" className={buttonClass("secondary")}>
-                  Use this survey
+                  {t("use")}
                 </button>
               </form>
             )}
           </Section>
-          <Section title="Answers through this code">
+          <Section title={t("answers")}>
             {qr.answers ? (
               <dl className="grid grid-cols-3 gap-2 text-sm">
                 <div>
-                  <dt className="text-slate-700">All</dt>
-                  <dd className="text-xl font-semibold tabular-nums">{formatCount(qr.answers.total)}</dd>
+                  <dt className="text-slate-700">{t("all")}</dt>
+                  <dd className="text-xl font-semibold tabular-nums">{f.count(qr.answers.total)}</dd>
                 </div>
                 <div>
-                  <dt className="text-slate-700">Completed</dt>
-                  <dd className="text-xl font-semibold tabular-nums">{formatCount(qr.answers.completed)}</dd>
+                  <dt className="text-slate-700">{t("completed")}</dt>
+                  <dd className="text-xl font-semibold tabular-nums">{f.count(qr.answers.completed)}</dd>
                 </div>
                 <div>
-                  <dt className="text-slate-700">Last 30 days</dt>
-                  <dd className="text-xl font-semibold tabular-nums">{formatCount(qr.answers.last30Days)}</dd>
+                  <dt className="text-slate-700">{t("last30")}</dt>
+                  <dd className="text-xl font-semibold tabular-nums">{f.count(qr.answers.last30Days)}</dd>
                 </div>
               </dl>
             ) : (
-              <p className="text-sm text-slate-700">
-                The channel &ldquo;QR code&rdquo; is archived, so answers through the code cannot be told apart.
-              </p>
+              <p className="text-sm text-slate-700">{t("archived")}</p>
             )}
-            <p className="mt-2 text-xs text-slate-700">
-              Scans that led to an answer, whichever survey the code led to. A scan without an answer leaves no trace.
-            </p>
+            <p className="mt-2 text-xs text-slate-700">{t("scans")}</p>
           </Section>
         </div>
       </div>
@@ -130,7 +131,7 @@ export default async function TouchpointQrPage({ params, searchParams }: Props) 
           {/* eslint-disable-next-line @next/next/no-img-element -- the API's SVG as it prints, not an optimisable photo */}
           <img
             src={api("svg")}
-            alt={`Printable sheet: QR code for ${qr.touchpoint.name}, leading to ${qr.url}`}
+            alt={t("alt", { name: qr.touchpoint.name, url: qr.url })}
             width={794}
             height={1123}
             className="h-auto w-full border border-slate-200 bg-white shadow-sm print:border-0 print:shadow-none"
