@@ -72,6 +72,12 @@ const TRANSLATED = [
   "components/auth/password-reset-forms.tsx",
   "components/auth/new-password-input.tsx",
   "components/auth/new-account-form.tsx",
+  // two-factor enrolment and the API reference (i18nb)
+  "app/account/two-factor/**/*.tsx",
+  "components/account/enrolment.tsx",
+  "components/account/two-factor-forms.tsx",
+  "components/account/recovery-codes.tsx",
+  "app/docs/api/**/*.tsx",
 ];
 
 export default defineConfig([
