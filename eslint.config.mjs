@@ -78,6 +78,10 @@ const TRANSLATED = [
   "components/account/two-factor-forms.tsx",
   "components/account/recovery-codes.tsx",
   "app/docs/api/**/*.tsx",
+  // surveys (i18nb)
+  "app/(app)/surveys/page.tsx",
+  "app/(app)/surveys/responses/**/*.tsx",
+  "components/responses/**/*.tsx",
 ];
 
 export default defineConfig([
