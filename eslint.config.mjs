@@ -82,6 +82,12 @@ const TRANSLATED = [
   "app/(app)/surveys/page.tsx",
   "app/(app)/surveys/responses/**/*.tsx",
   "components/responses/**/*.tsx",
+  "app/(app)/surveys/campaigns/page.tsx",
+  "components/campaigns/campaign-controls.tsx",
+  "components/campaigns/campaign-form.tsx",
+  "components/campaigns/campaign-labels.tsx",
+  "components/campaigns/sms-setup-note.tsx",
+  "components/sending/sending-fields.tsx",
 ];
 
 export default defineConfig([

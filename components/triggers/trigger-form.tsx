@@ -15,7 +15,7 @@ import { useActionForm } from "@/components/ui/use-action-form";
 import { SendingFields, type SendingContext } from "@/components/sending/sending-fields";
 import { OUTCOMES } from "@/lib/interactions/schema";
 import { OUTCOME_LABELS } from "@/components/interactions/labels";
-import { CHANNEL_OPTIONS, SMS_HINT } from "@/components/campaigns/channel-options";
+import { useChannelOptions } from "@/components/campaigns/channel-options";
 import type { TriggerDto } from "@/lib/triggers/service";
 
 const EVENTS = [
@@ -51,6 +51,7 @@ export function TriggerForm({
 }) {
   const action = trigger ? updateTriggerAction.bind(null, trigger.id) : createTriggerAction;
   const { state, dispatch, onSubmit, pending, fieldErrors, message } = useActionForm(action);
+  const channels = useChannelOptions();
   const [event, setEvent] = useState<string>(trigger?.event ?? "interaction");
   const e = fieldErrors ?? {};
   const builtIn = trigger?.builtIn != null;
@@ -107,8 +108,8 @@ export function TriggerForm({
             name="channel"
             id={`${prefix}-channel`}
             label="Send by"
-            options={CHANNEL_OPTIONS}
-            hint={SMS_HINT}
+            options={channels.options}
+            hint={channels.smsHint}
             defaultValue={trigger?.channel ?? "email"}
             error={e.channel}
           />
