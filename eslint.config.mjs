@@ -88,6 +88,9 @@ const TRANSLATED = [
   "components/campaigns/campaign-labels.tsx",
   "components/campaigns/sms-setup-note.tsx",
   "components/sending/sending-fields.tsx",
+  "app/(app)/surveys/triggers/page.tsx",
+  "components/campaigns/funnel-columns.tsx",
+  "components/triggers/**/*.tsx",
 ];
 
 export default defineConfig([
