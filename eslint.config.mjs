@@ -91,6 +91,10 @@ const TRANSLATED = [
   "app/(app)/surveys/triggers/page.tsx",
   "components/campaigns/funnel-columns.tsx",
   "components/triggers/**/*.tsx",
+  "app/(app)/surveys/new/**/*.tsx",
+  "components/survey-builder/new-survey-form.tsx",
+  "components/survey-builder/touchpoint-select.tsx",
+  "components/survey-builder/language-picker.tsx",
 ];
 
 export default defineConfig([
