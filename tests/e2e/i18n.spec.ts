@@ -35,6 +35,15 @@ const PAGES: Visit[] = [
   { name: "case", path: "", de: /.+/, en: /.+/ }, // the first case of the list
   { name: "not-found", path: "/customers/no-such-customer", de: /nicht gefunden/, en: /could not find/ },
   { name: "forbidden", path: "/surveys/new", de: /erfordert die Rolle „Manager“/, en: /needs the manager role/ },
+  { name: "surveys", path: "/surveys", de: /^Umfragen$/, en: /^Surveys$/ },
+  { name: "responses", path: "/surveys/responses", de: /^Antworten$/, en: /^Responses$/ },
+  {
+    name: "two-factor",
+    path: "/account/two-factor",
+    de: /^Zwei-Faktor-Authentifizierung$/,
+    en: /^Two-factor authentication$/,
+  },
+  { name: "api-reference", path: "/docs/api", de: /^API-Referenz$/, en: /^API reference$/ },
 ];
 
 let customerPath = "";

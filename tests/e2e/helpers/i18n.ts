@@ -18,6 +18,7 @@ const AREAS = [
   "settings",
   "errors",
   "email",
+  "api",
 ];
 
 export async function expectNoRawKeys(page: Page) {
