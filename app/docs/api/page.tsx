@@ -55,7 +55,8 @@ function Fields({ label, rows, t }: { label: string; rows: FieldRow[]; t: ApiT }
       <TBody>
         {rows.map((r) => (
           <tr key={r.name}>
-            <Td className="font-mono text-xs whitespace-nowrap text-slate-900">
+            {/* A field's name is an identifier (settings.widget.position), never a word to translate. */}
+            <Td className="font-mono text-xs whitespace-nowrap text-slate-900" translate="no">
               {r.name}
               {r.required ? <span className="block font-sans text-red-700">{t("required")}</span> : null}
             </Td>
