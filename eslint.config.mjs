@@ -105,6 +105,29 @@ const TRANSLATED = [
   // reports: CEM maturity (i18na)
   "app/(app)/reports/maturity/**/*.tsx",
   "components/maturity/*.tsx",
+  // two-factor enrolment and the API reference (i18nb)
+  "app/account/two-factor/**/*.tsx",
+  "components/account/enrolment.tsx",
+  "components/account/two-factor-forms.tsx",
+  "components/account/recovery-codes.tsx",
+  "app/docs/api/**/*.tsx",
+  // surveys (i18nb)
+  "app/(app)/surveys/page.tsx",
+  "app/(app)/surveys/responses/**/*.tsx",
+  "components/responses/**/*.tsx",
+  "app/(app)/surveys/campaigns/page.tsx",
+  "components/campaigns/campaign-controls.tsx",
+  "components/campaigns/campaign-form.tsx",
+  "components/campaigns/campaign-labels.tsx",
+  "components/campaigns/sms-setup-note.tsx",
+  "components/sending/sending-fields.tsx",
+  "app/(app)/surveys/triggers/page.tsx",
+  "components/campaigns/funnel-columns.tsx",
+  "components/triggers/**/*.tsx",
+  "app/(app)/surveys/new/**/*.tsx",
+  "components/survey-builder/new-survey-form.tsx",
+  "components/survey-builder/touchpoint-select.tsx",
+  "components/survey-builder/language-picker.tsx",
 ];
 
 export default defineConfig([

@@ -5,6 +5,7 @@ import {
   regenerateRecoveryCodesAction,
   verifySessionTwoFactorAction,
 } from "@/app/_actions/two-factor";
+import { useTranslations } from "next-intl";
 import type { ActionResult, ActionState } from "@/lib/auth/action";
 import { Input } from "../ui/input";
 import { FormMessage } from "../ui/form-message";
@@ -13,15 +14,14 @@ import type { ButtonVariant } from "../ui/button";
 import { useActionForm } from "../ui/use-action-form";
 import { RecoveryCodesPanel } from "./recovery-codes";
 
-const CODE_HINT = "The current code from your authenticator app, or one of your recovery codes.";
-
 function CodeInput({ id, error }: { id: string; error?: string }) {
+  const t = useTranslations("account.twoFactor");
   return (
     <Input
       id={id}
       name="code"
-      label="Code"
-      hint={CODE_HINT}
+      label={t("code")}
+      hint={t("codeHint")}
       autoComplete="one-time-code"
       autoCapitalize="none"
       spellCheck={false}
@@ -53,6 +53,7 @@ function CodeForm<T>({
   done?: (data: T) => React.ReactNode;
 }) {
   const { state, dispatch, onSubmit, pending, fieldErrors, message } = useActionForm(action);
+  const t = useTranslations("account.twoFactor");
   return (
     <form action={dispatch} onSubmit={onSubmit} className="flex flex-col gap-3" aria-label={label}>
       {withPassword ? (
@@ -60,7 +61,7 @@ function CodeForm<T>({
           id={`${idPrefix}-password`}
           name="password"
           type="password"
-          label="Current password"
+          label={t("currentPassword")}
           autoComplete="current-password"
           required
           error={fieldErrors?.password}
@@ -80,25 +81,27 @@ function CodeForm<T>({
 }
 
 export function VerifySessionForm() {
+  const t = useTranslations("account.twoFactor");
   return (
     <CodeForm
       action={verifySessionTwoFactorAction}
-      label="Confirm this session"
+      label={t("verifyLabel")}
       idPrefix="verify"
-      submitLabel="Confirm and continue"
-      pendingLabel="Checking…"
+      submitLabel={t("verifySubmit")}
+      pendingLabel={t("checking")}
     />
   );
 }
 
 export function RegenerateCodesForm({ email }: { email: string }) {
+  const t = useTranslations("account.twoFactor");
   return (
     <CodeForm
       action={regenerateRecoveryCodesAction}
-      label="New recovery codes"
+      label={t("regenerateHeading")}
       idPrefix="regenerate"
-      submitLabel="Make new recovery codes"
-      pendingLabel="Making codes…"
+      submitLabel={t("regenerateSubmit")}
+      pendingLabel={t("regeneratePending")}
       variant="secondary"
       done={(data) => <RecoveryCodesPanel codes={data.recoveryCodes} email={email} />}
     />
@@ -106,13 +109,14 @@ export function RegenerateCodesForm({ email }: { email: string }) {
 }
 
 export function DisableTwoFactorForm({ hasPassword }: { hasPassword: boolean }) {
+  const t = useTranslations("account.twoFactor");
   return (
     <CodeForm
       action={disableTwoFactorAction}
-      label="Turn off two-factor authentication"
+      label={t("disableHeading")}
       idPrefix="disable"
-      submitLabel="Turn off two-factor"
-      pendingLabel="Turning off…"
+      submitLabel={t("disableSubmit")}
+      pendingLabel={t("disablePending")}
       variant="danger"
       withPassword={hasPassword}
     />

@@ -3,6 +3,7 @@
 // subject and reminders: SendingFields, shared with the trigger form). Errors appear next to their fields; what
 // was typed stays when the save fails. An empty time zone is the organization's (its contact rules).
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { createCampaignAction } from "@/app/_actions/campaigns";
 import { Input } from "@/components/ui/input";
 import { Select, type Option } from "@/components/ui/select";
@@ -10,7 +11,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { FormMessage } from "@/components/ui/form-message";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { SendingFields, type SendingContext } from "@/components/sending/sending-fields";
-import { CHANNEL_OPTIONS, SMS_HINT } from "./channel-options";
+import { useChannelOptions } from "./channel-options";
 
 const DEFAULTS = {
   timeZone: null,
@@ -32,48 +33,56 @@ export function CampaignForm({
 }) {
   const { state, dispatch, onSubmit, pending, fieldErrors, message } = useActionForm(createCampaignAction);
   const e = fieldErrors ?? {};
+  const t = useTranslations("surveys.campaigns.form");
+  const channels = useChannelOptions();
   if (surveys.length === 0 || audiences.length === 0)
     return (
       <p className="text-sm text-slate-700">
-        A campaign needs a live survey and an audience.{" "}
-        {surveys.length === 0 ? (
-          <>
+        {t.rich("needs", {
+          needSurvey: surveys.length === 0 ? "yes" : "no",
+          needAudience: audiences.length === 0 ? "yes" : "no",
+          survey: (c) => (
             <Link href="/surveys" className="underline">
-              Publish a survey
-            </Link>{" "}
-          </>
-        ) : null}
-        {audiences.length === 0 ? (
-          <Link href="/settings/audiences" className="underline">
-            Build an audience
-          </Link>
-        ) : null}{" "}
-        first.
+              {c}
+            </Link>
+          ),
+          audience: (c) => (
+            <Link href="/settings/audiences" className="underline">
+              {c}
+            </Link>
+          ),
+        })}
       </p>
     );
   return (
-    <form action={dispatch} onSubmit={onSubmit} className="flex flex-col gap-4" aria-label="New campaign" noValidate>
+    <form action={dispatch} onSubmit={onSubmit} className="flex flex-col gap-4" aria-label={t("label")} noValidate>
       <div className="grid gap-3 sm:grid-cols-2">
-        <Input name="name" id="campaign-name" label="Name" maxLength={120} required error={e.name} />
+        <Input name="name" id="campaign-name" label={t("name")} maxLength={120} required error={e.name} />
         <Select
           name="channel"
           id="campaign-channel"
-          label="Send by"
-          options={CHANNEL_OPTIONS}
-          hint={SMS_HINT}
+          label={t("sendBy")}
+          options={channels.options}
+          hint={channels.smsHint}
           error={e.channel}
         />
-        <Select name="surveyId" id="campaign-survey" label="Survey" options={surveys} error={e.surveyId} />
-        <Select name="audienceId" id="campaign-audience" label="Audience" options={audiences} error={e.audienceId} />
+        <Select name="surveyId" id="campaign-survey" label={t("survey")} options={surveys} error={e.surveyId} />
+        <Select
+          name="audienceId"
+          id="campaign-audience"
+          label={t("audience")}
+          options={audiences}
+          error={e.audienceId}
+        />
       </div>
       <fieldset className="grid gap-3 sm:grid-cols-2">
-        <legend className="mb-2 text-sm font-semibold">When</legend>
+        <legend className="mb-2 text-sm font-semibold">{t("when")}</legend>
         <Input
           name="startAt"
           id="campaign-start"
           type="datetime-local"
-          label="First wave"
-          hint="Empty: now. In the send window's time zone below"
+          label={t("firstWave")}
+          hint={t("firstWaveHint")}
           error={e.startAt}
         />
         <Input
@@ -82,8 +91,8 @@ export function CampaignForm({
           type="number"
           min={1}
           max={730}
-          label="Repeat every (days)"
-          hint="Empty: one wave. 90 for quarterly waves"
+          label={t("repeat")}
+          hint={t("repeatHint")}
           error={e.repeatEveryDays}
         />
       </fieldset>
@@ -92,13 +101,13 @@ export function CampaignForm({
         errors={e}
         defaults={DEFAULTS}
         context={sending}
-        subjectHint="E-mail only. Leave empty for “<your organization> would like your opinion”"
+        subjectHint={t("subjectHint")}
       />
       {message ? <FormMessage tone="error">{message}</FormMessage> : null}
-      {state?.ok ? <FormMessage tone="success">Campaign created. Its first wave starts on time.</FormMessage> : null}
+      {state?.ok ? <FormMessage tone="success">{t("created")}</FormMessage> : null}
       <div>
-        <SubmitButton pending={pending} pendingLabel="Creating…">
-          Create campaign
+        <SubmitButton pending={pending} pendingLabel={t("creating")}>
+          {t("create")}
         </SubmitButton>
       </div>
     </form>

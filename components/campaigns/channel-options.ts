@@ -1,7 +1,14 @@
-// The channels a campaign or trigger sends by (lib/campaigns/address.ts), as the forms offer them.
-export const CHANNEL_OPTIONS = [
-  { value: "email", label: "E-mail" },
-  { value: "sms", label: "SMS" },
-];
+// The channels a campaign or trigger sends by (lib/campaigns/address.ts), as the forms offer them; the words are
+// in messages/<locale>/surveys.json (campaigns.channel, campaigns.form.smsHint).
+import { useTranslations } from "next-intl";
 
-export const SMS_HINT = "SMS goes to the customer's phone number in international form (+41 …)";
+export function useChannelOptions() {
+  const t = useTranslations("surveys.campaigns");
+  return {
+    options: [
+      { value: "email", label: t("channel.email") },
+      { value: "sms", label: t("channel.sms") },
+    ],
+    smsHint: t("form.smsHint"),
+  };
+}

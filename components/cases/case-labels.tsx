@@ -3,12 +3,6 @@ import { Badge, type BadgeTone } from "../ui/badge";
 
 /** The words are in messages/<locale>/cases.json (statusLabel, priority). */
 export const CASE_STATUS_TONES: Record<string, BadgeTone> = { open: "warn", in_progress: "brand", resolved: "ok" };
-/** English words for pages not yet converted (the response inbox); converted ones use t("cases.statusLabel.…"). */
-export const CASE_STATUS_LABELS: Record<string, { label: string; tone: BadgeTone }> = {
-  open: { label: "Open", tone: "warn" },
-  in_progress: { label: "In progress", tone: "brand" },
-  resolved: { label: "Resolved", tone: "ok" },
-};
 type Status = "open" | "in_progress" | "resolved";
 type Priority = "low" | "high" | "urgent";
 

@@ -1,6 +1,7 @@
 // The inbox's filters (components/ui/filter-panel.tsx), built from the dashboard's filter controls.
 import Link from "next/link";
 import { X } from "lucide-react";
+import { useTranslations } from "next-intl";
 import type { FilterOptions } from "@/lib/analytics/service";
 import { FilterSelect, TouchpointAndChannel } from "../dashboard/filter-bar";
 import { buttonClass } from "../ui/button";
@@ -22,10 +23,12 @@ type Props = {
 
 export function InboxFilters({ raw, errors, options, themes, customerName }: Props) {
   const select = (name: string) => ({ name, value: raw[name], error: errors[name] });
+  const t = useTranslations("surveys.inbox.filters");
+  const tc = useTranslations("surveys.category");
   return (
     <FilterPanel
       action={INBOX_PATH}
-      label="Response filters"
+      label={t("label")}
       raw={raw}
       errors={errors}
       hidden={{ customerId: raw.customerId }}
@@ -35,67 +38,91 @@ export function InboxFilters({ raw, errors, options, themes, customerName }: Pro
             href={hrefWith(INBOX_PATH, { ...raw, customerId: undefined })}
             className={buttonClass("secondary", "sm")}
           >
-            Customer: {customerName || "one customer"} <X aria-hidden="true" size={14} />
-            <span className="sr-only">(remove this filter)</span>
+            {t("customer", { name: customerName || t("oneCustomer") })} <X aria-hidden="true" size={14} />
+            <span className="sr-only">{t("removeFilter")}</span>
           </Link>
         ) : null
       }
     >
       <FilterSelect
         {...select("surveyId")}
-        label="Survey"
-        all="All surveys"
+        label={t("survey")}
+        all={t("allSurveys")}
         options={options.surveys.map((s) => ({ value: s.id, label: s.name }))}
       />
       <TouchpointAndChannel raw={raw} errors={errors} options={options} />
       <FilterSelect
         {...select("metric")}
-        label="Metric"
-        all="All metrics"
+        label={t("metric")}
+        all={t("allMetrics")}
         options={[
           { value: "nps", label: "NPS" },
           { value: "csat", label: "CSAT" },
           { value: "ces", label: "CES" },
         ]}
       />
-      <FilterSelect {...select("category")} label="Category" all="All categories" groups={CATEGORY_GROUPS} />
+      <FilterSelect
+        {...select("category")}
+        label={t("category")}
+        all={t("allCategories")}
+        groups={CATEGORY_GROUPS.map((g) => ({
+          label: g.label,
+          options: g.options.map((c) => ({ value: c, label: tc(c) })),
+        }))}
+      />
       <div className="grid grid-cols-2 gap-3">
-        <FilterTextField name="scoreMin" label="Score from" type="number" min={0} max={10} raw={raw} errors={errors} />
-        <FilterTextField name="scoreMax" label="Score to" type="number" min={0} max={10} raw={raw} errors={errors} />
+        <FilterTextField
+          name="scoreMin"
+          label={t("scoreFrom")}
+          type="number"
+          min={0}
+          max={10}
+          raw={raw}
+          errors={errors}
+        />
+        <FilterTextField
+          name="scoreMax"
+          label={t("scoreTo")}
+          type="number"
+          min={0}
+          max={10}
+          raw={raw}
+          errors={errors}
+        />
       </div>
       <PeriodFields raw={raw} errors={errors} />
       <FilterSelect
         {...select("hasComment")}
-        label="Comment"
-        all="With or without"
+        label={t("comment")}
+        all={t("withOrWithout")}
         options={[
-          { value: "true", label: "With a comment" },
-          { value: "false", label: "Without a comment" },
+          { value: "true", label: t("withComment") },
+          { value: "false", label: t("withoutComment") },
         ]}
       />
       <FilterSelect
         {...select("status")}
-        label="Completion"
-        all="Completed and partial"
+        label={t("completion")}
+        all={t("completedAndPartial")}
         options={[
-          { value: "completed", label: "Completed" },
-          { value: "partial", label: "Partial (not finished)" },
+          { value: "completed", label: t("completed") },
+          { value: "partial", label: t("partial") },
         ]}
       />
       <FilterSelect
         {...select("theme")}
-        label="Theme in the comment"
-        all="Any theme"
+        label={t("theme")}
+        all={t("anyTheme")}
         options={themes.map((t) => ({ value: t.key, label: t.name }))}
       />
       <FilterSelect
         {...select("sentiment")}
-        label="Sentiment of the comment"
-        all="Any sentiment"
+        label={t("sentiment")}
+        all={t("anySentiment")}
         options={SENTIMENT_OPTIONS}
       />
       <div className="sm:col-span-2">
-        <FilterTextField name="q" label="Comment contains" placeholder="e.g. invoice" raw={raw} errors={errors} />
+        <FilterTextField name="q" label={t("q")} placeholder={t("qPlaceholder")} raw={raw} errors={errors} />
       </div>
     </FilterPanel>
   );

@@ -3,6 +3,7 @@
 // moves to the first new card so keyboard users continue where they were. Without JavaScript the link opens
 // the next page on the server instead. The page keys it by its filters, so new filters start a new list.
 import { useEffect, useState } from "react";
+import { useTranslations } from "next-intl";
 import type { ResponseItem } from "@/lib/responses/service";
 import { buttonClass } from "../ui/button";
 import { ResponseCard, type CardResponse } from "./response-card";
@@ -14,6 +15,7 @@ export function LoadMore({ query, nextCursor, pageSize, nextHref }: Props) {
   const [cursor, setCursor] = useState(nextCursor);
   const [firstNew, setFirstNew] = useState<string | null>(null);
   const [state, setState] = useState<"idle" | "loading" | "error">("idle");
+  const t = useTranslations("surveys.inbox");
   useEffect(() => {
     if (firstNew) document.querySelector<HTMLElement>(`[data-response-id="${CSS.escape(firstNew)}"]`)?.focus();
   }, [firstNew]);
@@ -47,7 +49,7 @@ export function LoadMore({ query, nextCursor, pageSize, nextHref }: Props) {
   return (
     <>
       {items.length ? (
-        <ul className="mt-3 flex flex-col gap-3" aria-label="More responses">
+        <ul className="mt-3 flex flex-col gap-3" aria-label={t("moreLabel")}>
           {items.map((r) => (
             <li key={r.id}>
               <ResponseCard r={r} />
@@ -63,14 +65,12 @@ export function LoadMore({ query, nextCursor, pageSize, nextHref }: Props) {
             aria-disabled={state === "loading" || undefined}
             className={buttonClass("secondary", "md")}
           >
-            {state === "loading" ? "Loading…" : "Load more"}
+            {state === "loading" ? t("loading") : t("loadMore")}
           </a>
         ) : (
-          <span className="text-sm text-slate-600">End of the list</span>
+          <span className="text-sm text-slate-600">{t("end")}</span>
         )}
-        {state === "error" ? (
-          <span className="text-sm font-medium text-danger">Could not load more responses. Try again.</span>
-        ) : null}
+        {state === "error" ? <span className="text-sm font-medium text-danger">{t("loadFailed")}</span> : null}
       </div>
     </>
   );

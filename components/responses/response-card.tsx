@@ -2,12 +2,14 @@
 // answer behind a disclosure. No hooks: rendered by the server page and by "Load more" in the browser.
 import Link from "next/link";
 import { FolderOpen, MessageSquareText, UserRound } from "lucide-react";
+import { useTranslations } from "next-intl";
 import type { ResponseItem } from "@/lib/responses/service";
 import { Badge } from "../ui/badge";
 import { HighlightedText, InsightBadges } from "../text-analytics/text-insight";
-import { formatDateTime, isoString } from "../ui/format";
-import { CATEGORY_LABELS, categoryTone, METRIC_LABELS } from "./category";
-import { CASE_STATUS_LABELS } from "../cases/case-labels";
+import { isoString } from "../ui/format";
+import { useFormats } from "../i18n/use-formats";
+import { categoryTone, isCategory, METRIC_LABELS } from "./category";
+import { CASE_STATUS_TONES } from "../cases/case-labels";
 
 /** A response as the page has it (dates) or as the API sends it (ISO strings). */
 export type CardResponse = Omit<ResponseItem, "submittedAt" | "completedAt"> & {
@@ -16,10 +18,11 @@ export type CardResponse = Omit<ResponseItem, "submittedAt" | "completedAt"> & {
 };
 
 function ScoreChip({ r }: { r: CardResponse }) {
-  if (r.score === null) return <Badge tone="neutral">No score</Badge>;
+  const t = useTranslations("surveys");
+  if (r.score === null) return <Badge tone="neutral">{t("inbox.card.noScore")}</Badge>;
   const label = [
-    `${METRIC_LABELS[r.metric ?? ""] ?? "Score"} ${r.score}`,
-    r.category ? (CATEGORY_LABELS[r.category] ?? r.category) : null,
+    `${METRIC_LABELS[r.metric ?? ""] ?? t("inbox.card.score")} ${r.score}`,
+    isCategory(r.category) ? t(`category.${r.category}`) : r.category,
   ]
     .filter(Boolean)
     .join(" · ");
@@ -35,6 +38,9 @@ function ScoreChip({ r }: { r: CardResponse }) {
 export function ResponseCard({ r }: { r: CardResponse }) {
   const headingId = `response-${r.id}`;
   const where = [r.touchpoint?.name, r.channel?.name].filter(Boolean).join(" · ");
+  const t = useTranslations("surveys.inbox.card");
+  const tCases = useTranslations("cases");
+  const f = useFormats();
   return (
     <article
       tabIndex={-1}
@@ -49,10 +55,10 @@ export function ResponseCard({ r }: { r: CardResponse }) {
           <h2 id={headingId} className="min-w-0 text-sm font-semibold break-words text-slate-900">
             {r.survey.name}
           </h2>
-          {r.completed ? null : <Badge tone="neutral">Partial</Badge>}
+          {r.completed ? null : <Badge tone="neutral">{t("partial")}</Badge>}
         </div>
         <time dateTime={isoString(r.submittedAt)} className="text-xs whitespace-nowrap text-slate-600">
-          {formatDateTime(r.submittedAt)}
+          {f.dateTime(r.submittedAt)}
         </time>
       </div>
       <p className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-700">
@@ -63,21 +69,25 @@ export function ResponseCard({ r }: { r: CardResponse }) {
               href={`/customers/${r.customer.id}`}
               className="min-w-0 font-medium break-all text-brand-700 underline-offset-2 hover:underline"
             >
-              {r.customer.name || r.customer.email || "Customer"}
+              {r.customer.name || r.customer.email || t("customer")}
             </Link>
           ) : (
-            <span className="text-slate-600">Anonymous</span>
+            <span className="text-slate-600">{t("anonymous")}</span>
           )}
         </span>
         {where ? <span className="text-slate-600">{where}</span> : null}
-        {r.locale ? <span className="text-slate-600">Language: {r.locale}</span> : null}
+        {r.locale ? <span className="text-slate-600">{t("language", { locale: r.locale })}</span> : null}
         {r.case ? (
           <Link
             href={`/cases/${r.case.id}`}
             className="inline-flex items-center gap-1 font-medium text-brand-700 underline-offset-2 hover:underline"
           >
             <FolderOpen aria-hidden="true" size={14} className="shrink-0" />
-            Follow-up case · {CASE_STATUS_LABELS[r.case.status]?.label ?? r.case.status}
+            {t("case", {
+              status: CASE_STATUS_TONES[r.case.status]
+                ? tCases(`statusLabel.${r.case.status as "open" | "in_progress" | "resolved"}`)
+                : r.case.status,
+            })}
           </Link>
         ) : null}
       </p>
@@ -97,7 +107,7 @@ export function ResponseCard({ r }: { r: CardResponse }) {
       {r.answers.length ? (
         <details className="mt-3 text-sm">
           <summary className="inline-flex min-h-9 cursor-pointer items-center rounded-md px-1 font-medium text-brand-700">
-            All answers ({r.answers.length})
+            {t("allAnswers", { count: r.answers.length })}
           </summary>
           <dl className="mt-2 grid gap-x-4 gap-y-2 sm:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
             {r.answers.map((a) => (

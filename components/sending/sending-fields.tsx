@@ -5,6 +5,7 @@
 // warning when it lies in the organization's quiet hours: partly (legal: messages wait) or entirely (the API
 // refuses it with a 400 naming windowStartHour; the warning says so before the save).
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { FormMessage } from "@/components/ui/form-message";
@@ -21,14 +22,12 @@ export type SendingContext = {
   organizationZone: string;
 };
 
-const REMINDERS = [0, 1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: n === 0 ? "None" : String(n) }));
-
 export function SendingFields({
   idPrefix,
   errors,
   defaults,
   context,
-  subjectHint = "Leave empty for “<your organization> would like your opinion”",
+  subjectHint,
 }: {
   idPrefix: string;
   errors: Record<string, string | undefined>;
@@ -40,14 +39,16 @@ export function SendingFields({
   const warning = quietHoursWarning(window, context.quiet);
   const never = windowInQuietHours(window, context.quiet) === "never";
   const e = errors;
+  const t = useTranslations("surveys.sending");
+  const reminders = [0, 1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: n === 0 ? t("none") : String(n) }));
   return (
     <>
       <fieldset className="grid gap-3 sm:grid-cols-3">
-        <legend className="mb-2 text-sm font-semibold">Send window</legend>
+        <legend className="mb-2 text-sm font-semibold">{t("window")}</legend>
         <Select
           name="windowStartHour"
           id={`${idPrefix}-window-start`}
-          label="Send from"
+          label={t("from")}
           options={HOURS.slice(0, 24)}
           value={String(window.startHour)}
           onChange={(ev) => setWindow((w) => ({ ...w, startHour: Number(ev.target.value) }))}
@@ -56,8 +57,8 @@ export function SendingFields({
         <Select
           name="windowEndHour"
           id={`${idPrefix}-window-end`}
-          label="Send until"
-          hint="Customer's local time; same hour as “from”: any time"
+          label={t("until")}
+          hint={t("untilHint")}
           options={HOURS}
           value={String(window.endHour)}
           onChange={(ev) => setWindow((w) => ({ ...w, endHour: Number(ev.target.value) }))}
@@ -66,8 +67,8 @@ export function SendingFields({
         <Input
           name="timeZone"
           id={`${idPrefix}-tz`}
-          label="Time zone"
-          hint={`For customers whose own time zone is unknown. Empty: the organization's (${context.organizationZone})`}
+          label={t("timeZone")}
+          hint={t("timeZoneHint", { zone: context.organizationZone })}
           placeholder={context.organizationZone}
           defaultValue={defaults.timeZone ?? ""}
           error={e.timeZone}
@@ -79,12 +80,12 @@ export function SendingFields({
         ) : null}
       </fieldset>
       <fieldset className="grid gap-3 sm:grid-cols-3">
-        <legend className="mb-2 text-sm font-semibold">E-mail and reminders</legend>
+        <legend className="mb-2 text-sm font-semibold">{t("emailAndReminders")}</legend>
         <Input
           name="subject"
           id={`${idPrefix}-subject`}
-          label="Subject"
-          hint={subjectHint}
+          label={t("subject")}
+          hint={subjectHint ?? t("subjectHint")}
           maxLength={150}
           defaultValue={defaults.subject ?? ""}
           error={e.subject}
@@ -92,9 +93,9 @@ export function SendingFields({
         <Select
           name="reminderCount"
           id={`${idPrefix}-reminders`}
-          label="Reminders"
-          hint="To those who have not answered"
-          options={REMINDERS}
+          label={t("reminders")}
+          hint={t("remindersHint")}
+          options={reminders}
           defaultValue={String(defaults.reminderCount)}
           error={e.reminderCount}
         />
@@ -105,7 +106,7 @@ export function SendingFields({
           min={1}
           max={2160}
           defaultValue={defaults.reminderDelayHours}
-          label="Hours after the previous message"
+          label={t("delay")}
           error={e.reminderDelayHours}
         />
       </fieldset>

@@ -1,5 +1,6 @@
 "use client";
 // The survey's languages (checkboxes) and which one is the default (a respondent with none of them gets it).
+import { useLocale, useTranslations } from "next-intl";
 import { controlClass } from "../ui/field";
 import { LANGUAGE_CHOICES, languageName } from "./languages";
 
@@ -12,6 +13,8 @@ type Props = {
 
 export function LanguagePicker({ languages, defaultLocale, onChange, errors }: Props) {
   const choices = [...new Set([...LANGUAGE_CHOICES, ...languages])];
+  const t = useTranslations("surveys.builder");
+  const uiLocale = useLocale();
   function toggle(tag: string, on: boolean) {
     const next = on ? [...languages, tag] : languages.filter((l) => l !== tag);
     onChange(next, next.includes(defaultLocale) ? defaultLocale : (next[0] ?? defaultLocale));
@@ -20,7 +23,7 @@ export function LanguagePicker({ languages, defaultLocale, onChange, errors }: P
   return (
     <div className="flex flex-col gap-3">
       <fieldset>
-        <legend className="text-sm font-medium text-slate-800">Languages</legend>
+        <legend className="text-sm font-medium text-slate-800">{t("languages")}</legend>
         <div className="mt-1 flex flex-wrap gap-x-4 gap-y-2">
           {choices.map((tag) => (
             <label key={tag} className="flex min-h-9 items-center gap-2 text-sm text-slate-800">
@@ -30,7 +33,7 @@ export function LanguagePicker({ languages, defaultLocale, onChange, errors }: P
                 checked={languages.includes(tag)}
                 onChange={(e) => toggle(tag, e.target.checked)}
               />
-              {languageName(tag)} <span className="text-slate-500">({tag})</span>
+              {languageName(tag, uiLocale)} <span className="text-slate-500">({tag})</span>
             </label>
           ))}
         </div>
@@ -38,7 +41,7 @@ export function LanguagePicker({ languages, defaultLocale, onChange, errors }: P
       </fieldset>
       <div className="flex max-w-xs flex-col gap-1">
         <label htmlFor="field-defaultLocale" className="text-sm font-medium text-slate-800">
-          Default language
+          {t("defaultLanguage")}
         </label>
         <select
           id="field-defaultLocale"
@@ -49,7 +52,7 @@ export function LanguagePicker({ languages, defaultLocale, onChange, errors }: P
         >
           {languages.map((l) => (
             <option key={l} value={l}>
-              {languageName(l)}
+              {languageName(l, uiLocale)}
             </option>
           ))}
         </select>

@@ -2,6 +2,7 @@
 // Create a survey: a template card (native radios, so arrows/Tab/Space work), name, touchpoint, languages.
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { useTranslations } from "next-intl";
 import { Button } from "../ui/button";
 import { controlClass } from "../ui/field";
 import { FormMessage } from "../ui/form-message";
@@ -29,6 +30,7 @@ export function NewSurveyForm({
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const tr = useTranslations("surveys.builder");
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -52,7 +54,7 @@ export function NewSurveyForm({
   return (
     <form onSubmit={submit} noValidate className="flex max-w-4xl flex-col gap-6" aria-busy={pending || undefined}>
       <fieldset>
-        <legend className="mb-2 text-sm font-medium text-slate-800">Template</legend>
+        <legend className="mb-2 text-sm font-medium text-slate-800">{tr("template")}</legend>
         <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
           {templates.map((t) => (
             <label
@@ -70,9 +72,7 @@ export function NewSurveyForm({
               <span className="flex min-w-0 flex-col gap-1">
                 <span className="font-medium text-slate-900">{t.name}</span>
                 <span className="text-sm text-slate-600">{t.description}</span>
-                <span className="text-xs text-slate-500">
-                  {t.count === 0 ? "No questions yet" : `${t.count} question${t.count === 1 ? "" : "s"}`}
-                </span>
+                <span className="text-xs text-slate-500">{tr("questionCount", { count: t.count })}</span>
               </span>
             </label>
           ))}
@@ -81,11 +81,11 @@ export function NewSurveyForm({
       </fieldset>
       <Input
         name="name"
-        label="Name"
+        label={tr("name")}
         value={name}
         onChange={(e) => setName(e.target.value)}
         error={errors.name}
-        placeholder="e.g. Support NPS"
+        placeholder={tr("namePlaceholder")}
         required
         maxLength={120}
         className="max-w-md"
@@ -110,7 +110,7 @@ export function NewSurveyForm({
       {message ? <FormMessage tone="error">{message}</FormMessage> : null}
       <div>
         <Button type="submit" disabled={pending}>
-          {pending ? "Creating…" : "Create survey"}
+          {pending ? tr("creating") : tr("create")}
         </Button>
       </div>
     </form>

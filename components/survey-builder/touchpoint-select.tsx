@@ -1,5 +1,6 @@
 "use client";
 // The survey's touchpoint, grouped by journey; "none" is allowed (a survey need not belong to one).
+import { useTranslations } from "next-intl";
 import { describedBy } from "../ui/field";
 import type { TouchpointGroup } from "./languages";
 
@@ -13,14 +14,12 @@ type Props = {
 };
 
 export function TouchpointSelect({ id, groups, value, onChange, error, className }: Props) {
-  const hint =
-    groups.length === 0
-      ? "No touchpoints yet: add them to a journey first."
-      : "Responses are attributed to this touchpoint on journey maps.";
+  const t = useTranslations("surveys.builder");
+  const hint = groups.length === 0 ? t("noTouchpointsHint") : t("touchpointHint");
   return (
     <div className="flex min-w-0 flex-col gap-1">
       <label htmlFor={id} className="text-sm font-medium text-slate-800">
-        Touchpoint
+        {t("touchpoint")}
       </label>
       <select
         id={id}
@@ -30,7 +29,7 @@ export function TouchpointSelect({ id, groups, value, onChange, error, className
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, hint, error)}
       >
-        <option value="">No touchpoint</option>
+        <option value="">{t("noTouchpoint")}</option>
         {groups.map((g) => (
           <optgroup key={g.journey} label={g.journey}>
             {g.touchpoints.map((t) => (

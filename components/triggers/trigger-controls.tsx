@@ -1,5 +1,6 @@
 "use client";
 // Pause, resume or delete a trigger from its row. The built-in re-survey can be paused, not deleted.
+import { useTranslations } from "next-intl";
 import { changeTriggerStatusAction, deleteTriggerAction } from "@/app/_actions/triggers";
 import { ActionForm } from "@/components/ui/action-form";
 
@@ -11,28 +12,29 @@ export function TriggerControls(t: {
   /** Its own page leaves deleting to the list (a deleted trigger has no page to come back to). */
   canDelete?: boolean;
 }) {
+  const tr = useTranslations("surveys.triggers.controls");
   return (
     <div className="flex flex-wrap gap-2">
       {t.status === "active" ? (
         <ActionForm
           action={changeTriggerStatusAction.bind(null, t.id, "paused")}
-          submitLabel="Pause"
-          aria-label={`Pause ${t.name}`}
+          submitLabel={tr("pause")}
+          aria-label={tr("pauseLabel", { name: t.name })}
         />
       ) : (
         <ActionForm
           action={changeTriggerStatusAction.bind(null, t.id, "active")}
-          submitLabel="Resume"
-          aria-label={`Resume ${t.name}`}
+          submitLabel={tr("resume")}
+          aria-label={tr("resumeLabel", { name: t.name })}
         />
       )}
       {t.builtIn || t.canDelete === false ? null : (
         <ActionForm
           action={deleteTriggerAction.bind(null, t.id)}
-          submitLabel="Delete"
-          confirm={`Delete “${t.name}”? E-mails it has not sent yet are dropped.`}
+          submitLabel={tr("delete")}
+          confirm={tr("deleteConfirm", { name: t.name })}
           variant="danger"
-          aria-label={`Delete ${t.name}`}
+          aria-label={tr("deleteLabel", { name: t.name })}
         />
       )}
     </div>

@@ -6,6 +6,7 @@
 // when the save fails.
 import Link from "next/link";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { createTriggerAction, updateTriggerAction } from "@/app/_actions/triggers";
 import { Input } from "@/components/ui/input";
 import { Select, type Option } from "@/components/ui/select";
@@ -14,19 +15,11 @@ import { FormMessage } from "@/components/ui/form-message";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { SendingFields, type SendingContext } from "@/components/sending/sending-fields";
 import { OUTCOMES } from "@/lib/interactions/schema";
-import { OUTCOME_LABELS } from "@/components/interactions/labels";
-import { CHANNEL_OPTIONS, SMS_HINT } from "@/components/campaigns/channel-options";
+import { useChannelOptions } from "@/components/campaigns/channel-options";
 import type { TriggerDto } from "@/lib/triggers/service";
 
-const EVENTS = [
-  { value: "interaction", label: "After an interaction" },
-  { value: "case_resolved", label: "When a case is resolved" },
-];
-const UNITS = [
-  { value: "minutes", label: "minutes" },
-  { value: "hours", label: "hours" },
-  { value: "days", label: "days" },
-];
+const EVENTS = ["interaction", "case_resolved"] as const;
+const UNITS = ["minutes", "hours", "days"] as const;
 
 const NEW_TRIGGER = {
   timeZone: null,
@@ -51,6 +44,10 @@ export function TriggerForm({
 }) {
   const action = trigger ? updateTriggerAction.bind(null, trigger.id) : createTriggerAction;
   const { state, dispatch, onSubmit, pending, fieldErrors, message } = useActionForm(action);
+  const channels = useChannelOptions();
+  const t = useTranslations("surveys.triggers.form");
+  const tOutcome = useTranslations("interactions.labels.outcome");
+  const events = EVENTS.map((value) => ({ value, label: t(`events.${value}`) }));
   const [event, setEvent] = useState<string>(trigger?.event ?? "interaction");
   const e = fieldErrors ?? {};
   const builtIn = trigger?.builtIn != null;
@@ -58,45 +55,45 @@ export function TriggerForm({
   if (surveys.length === 0 && !builtIn)
     return (
       <p className="text-sm text-slate-700">
-        A trigger invites to a live survey.{" "}
-        <Link href="/surveys" className="underline">
-          Publish a survey
-        </Link>{" "}
-        first.
+        {t.rich("needsSurvey", {
+          link: (c) => (
+            <Link href="/surveys" className="underline">
+              {c}
+            </Link>
+          ),
+        })}
       </p>
     );
   // A survey no longer live stays choosable on its trigger's form (the save then says why it cannot be kept).
   const surveyOptions =
     trigger?.survey && !surveys.some((s) => s.value === trigger.survey!.id)
-      ? [{ value: trigger.survey.id, label: `${trigger.survey.name} (not live)` }, ...surveys]
+      ? [{ value: trigger.survey.id, label: t("notLiveOption", { name: trigger.survey.name }) }, ...surveys]
       : surveys;
   return (
     <form
       action={dispatch}
       onSubmit={onSubmit}
       className="flex flex-col gap-4"
-      aria-label={trigger ? "Trigger settings" : "New trigger"}
+      aria-label={trigger ? t("settings") : t("label")}
       noValidate
     >
       <div className="grid gap-3 sm:grid-cols-2">
         <Input
           name="name"
           id={`${prefix}-name`}
-          label="Name"
+          label={t("name")}
           maxLength={120}
           required
           defaultValue={trigger?.name}
           error={e.name}
         />
         {builtIn ? (
-          <p className="self-end text-sm text-slate-700">
-            Survey: the case&apos;s own (else the live NPS, else CSAT survey).
-          </p>
+          <p className="self-end text-sm text-slate-700">{t("builtInSurvey")}</p>
         ) : (
           <Select
             name="surveyId"
             id={`${prefix}-survey`}
-            label="Survey"
+            label={t("survey")}
             options={surveyOptions}
             defaultValue={trigger?.survey?.id}
             error={e.surveyId}
@@ -106,28 +103,28 @@ export function TriggerForm({
           <Select
             name="channel"
             id={`${prefix}-channel`}
-            label="Send by"
-            options={CHANNEL_OPTIONS}
-            hint={SMS_HINT}
+            label={t("sendBy")}
+            options={channels.options}
+            hint={channels.smsHint}
             defaultValue={trigger?.channel ?? "email"}
             error={e.channel}
           />
         )}
       </div>
       <fieldset className="grid gap-3 sm:grid-cols-3">
-        <legend className="mb-2 text-sm font-semibold">When</legend>
+        <legend className="mb-2 text-sm font-semibold">{t("when")}</legend>
         {trigger ? (
           <p className="text-sm text-slate-700 sm:col-span-3">
             {builtIn
-              ? "When an agent resolves a case and asks for a re-survey."
-              : `${EVENTS.find((x) => x.value === trigger.event)?.label ?? trigger.event} (fixed once made).`}
+              ? t("builtInEvent")
+              : t("fixedEvent", { event: events.find((x) => x.value === trigger.event)?.label ?? trigger.event })}
           </p>
         ) : (
           <Select
             name="event"
             id={`${prefix}-event`}
-            label="Event"
-            options={EVENTS}
+            label={t("eventLabel")}
+            options={events}
             value={event}
             onChange={(ev) => setEvent(ev.target.value)}
             error={e.event}
@@ -138,18 +135,18 @@ export function TriggerForm({
             <Select
               name="touchpointId"
               id={`${prefix}-touchpoint`}
-              label="At touchpoint"
-              options={[{ value: "", label: "Any touchpoint" }, ...touchpoints]}
+              label={t("touchpoint")}
+              options={[{ value: "", label: t("anyTouchpoint") }, ...touchpoints]}
               defaultValue={trigger?.touchpoint?.id ?? ""}
               error={e.touchpointId}
             />
             <Select
               name="outcome"
               id={`${prefix}-outcome`}
-              label="With outcome"
+              label={t("outcome")}
               options={[
-                { value: "", label: "Any outcome" },
-                ...OUTCOMES.map((o) => ({ value: o, label: OUTCOME_LABELS[o]?.label ?? o })),
+                { value: "", label: t("anyOutcome") },
+                ...OUTCOMES.map((o) => ({ value: o, label: tOutcome(o) })),
               ]}
               defaultValue={trigger?.outcome ?? ""}
               error={e.outcome}
@@ -162,15 +159,15 @@ export function TriggerForm({
           type="number"
           min={0}
           defaultValue={trigger?.delay.amount ?? 1}
-          label="Invite after"
-          hint="0: at once (within the send window). At most 90 days"
+          label={t("delay")}
+          hint={t("delayHint")}
           error={e.delayAmount}
         />
         <Select
           name="delayUnit"
           id={`${prefix}-delay-unit`}
-          label="Unit"
-          options={UNITS}
+          label={t("unit")}
+          options={UNITS.map((value) => ({ value, label: t(`units.${value}`) }))}
           defaultValue={trigger?.delay.unit ?? "hours"}
           error={e.delayUnit}
         />
@@ -192,19 +189,11 @@ export function TriggerForm({
         }
         context={sending}
       />
-      {message ? (
-        <FormMessage tone="error">{fieldErrors ? "Please correct the highlighted fields." : message}</FormMessage>
-      ) : null}
-      {state?.ok ? (
-        <FormMessage tone="success">
-          {trigger
-            ? "Saved. Events from now on use these settings."
-            : "Trigger created. It invites from the next event on."}
-        </FormMessage>
-      ) : null}
+      {message ? <FormMessage tone="error">{fieldErrors ? t("correct") : message}</FormMessage> : null}
+      {state?.ok ? <FormMessage tone="success">{trigger ? t("saved") : t("created")}</FormMessage> : null}
       <div>
-        <SubmitButton pending={pending} pendingLabel={trigger ? "Saving…" : "Creating…"}>
-          {trigger ? "Save trigger" : "Create trigger"}
+        <SubmitButton pending={pending} pendingLabel={trigger ? t("saving") : t("creating")}>
+          {trigger ? t("save") : t("create")}
         </SubmitButton>
       </div>
     </form>

@@ -5,6 +5,7 @@
 // missing from messages/en/*.json fails `tsc`, see next-intl.d.ts). docs/i18n.md.
 import type { AppLocale } from "./config";
 import enAccount from "../../messages/en/account.json";
+import enApi from "../../messages/en/api.json";
 import enAuth from "../../messages/en/auth.json";
 import enCases from "../../messages/en/cases.json";
 import enCommon from "../../messages/en/common.json";
@@ -19,6 +20,7 @@ import enReports from "../../messages/en/reports.json";
 import enSettings from "../../messages/en/settings.json";
 import enSurveys from "../../messages/en/surveys.json";
 import deAccount from "../../messages/de/account.json";
+import deApi from "../../messages/de/api.json";
 import deAuth from "../../messages/de/auth.json";
 import deCases from "../../messages/de/cases.json";
 import deCommon from "../../messages/de/common.json";
@@ -35,6 +37,7 @@ import deSurveys from "../../messages/de/surveys.json";
 
 const en = {
   account: enAccount,
+  api: enApi,
   auth: enAuth,
   cases: enCases,
   common: enCommon,
@@ -56,6 +59,7 @@ export type Area = keyof Messages;
 
 const de: Messages = {
   account: deAccount,
+  api: deApi,
   auth: deAuth,
   cases: deCases,
   common: deCommon,

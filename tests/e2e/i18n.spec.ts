@@ -38,6 +38,15 @@ const PAGES: Visit[] = [
   { name: "dashboard", path: "/", de: /^Dashboard$/, en: /^Dashboard$/ },
   { name: "journeys", path: "/journeys", de: /^Journeys$/, en: /^Journeys$/ },
   { name: "units-report", path: "/reports/units", de: /^Einheiten im Vergleich$/, en: /^Units compared$/ },
+  { name: "surveys", path: "/surveys", de: /^Umfragen$/, en: /^Surveys$/ },
+  { name: "responses", path: "/surveys/responses", de: /^Antworten$/, en: /^Responses$/ },
+  {
+    name: "two-factor",
+    path: "/account/two-factor",
+    de: /^Zwei-Faktor-Authentifizierung$/,
+    en: /^Two-factor authentication$/,
+  },
+  { name: "api-reference", path: "/docs/api", de: /^API-Referenz$/, en: /^API reference$/ },
 ];
 
 let customerPath = "";

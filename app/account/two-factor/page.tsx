@@ -3,30 +3,35 @@
 // organization that requires two-factor sends its members here before they may open anything
 // (lib/auth/action.ts requireCtx), so this page needs a session but no organization.
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { requireSession } from "@/lib/auth/action";
 import { beginEnrolment, getTwoFactorStatus, type TwoFactorStatus } from "@/lib/two-factor/service";
 import { AuthCard } from "@/components/auth/auth-card";
 import { FormMessage } from "@/components/ui/form-message";
 import { Badge } from "@/components/ui/badge";
-import { formatDate } from "@/components/ui/format";
+import { getFormats } from "@/lib/i18n/server";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { Enrolment } from "@/components/account/enrolment";
 import { DisableTwoFactorForm, RegenerateCodesForm, VerifySessionForm } from "@/components/account/two-factor-forms";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Two-factor authentication" };
+export async function generateMetadata() {
+  const t = await getTranslations("account.twoFactor");
+  return { title: t("title") };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-function RequiredNotice({ status }: { status: TwoFactorStatus }) {
+async function RequiredNotice({ status }: { status: TwoFactorStatus }) {
+  const t = await getTranslations("account.twoFactor");
   const names = status.requiredBy.map((o) => o.name).join(", ");
-  const what = status.enabled
-    ? "Enter a code from your authenticator app to confirm this session"
-    : "Set it up below to continue";
   return (
     <FormMessage tone="info">
-      <strong className="font-semibold">{names || "Your organization"}</strong> requires two-factor authentication for
-      every member. {what}; until then its pages and its API refuse this session.
+      {t.rich("required", {
+        names: names || t("yourOrganization"),
+        enabled: String(status.enabled),
+        b: (chunks) => <strong className="font-semibold">{chunks}</strong>,
+      })}
     </FormMessage>
   );
 }
@@ -42,30 +47,28 @@ async function Enrol({ userId, status }: { userId: string; status: TwoFactorStat
   );
 }
 
-function Manage({ status }: { status: TwoFactorStatus }) {
+async function Manage({ status }: { status: TwoFactorStatus }) {
+  const [t, f] = await Promise.all([getTranslations("account.twoFactor"), getFormats()]);
   return (
     <div className="flex flex-col gap-8 text-sm text-slate-800">
       <p>
-        <Badge tone="ok">On</Badge> since {status.enabledAt ? formatDate(status.enabledAt) : "—"}. You sign in with your
-        password and a code from your app.{" "}
-        <span data-testid="recovery-codes-left">{status.recoveryCodesLeft} of 10 recovery codes unused.</span>
+        <Badge tone="ok">{t("on")}</Badge> {t("since", { date: status.enabledAt ? f.date(status.enabledAt) : "—" })}{" "}
+        <span data-testid="recovery-codes-left">{t("codesLeft", { left: status.recoveryCodesLeft })}</span>
       </p>
       <section aria-labelledby="regenerate-heading">
         <h2 id="regenerate-heading" className="font-semibold text-slate-900">
-          New recovery codes
+          {t("regenerateHeading")}
         </h2>
-        <p className="mt-1 mb-3 text-slate-600">Makes ten new codes; the old ones stop working.</p>
+        <p className="mt-1 mb-3 text-slate-600">{t("regenerateText")}</p>
         <RegenerateCodesForm email={status.email} />
       </section>
       <section aria-labelledby="disable-heading" className="border-t border-slate-200 pt-6">
         <h2 id="disable-heading" className="font-semibold text-slate-900">
-          Turn off two-factor authentication
+          {t("disableHeading")}
         </h2>
         <p className="mt-1 mb-3 text-slate-600">
-          Your password alone will sign you in again.
-          {status.requiredBy.length
-            ? " Organizations that require two-factor will ask you to set it up again before you can open them."
-            : ""}
+          {t("disableText")}
+          {status.requiredBy.length ? ` ${t("disableRequired")}` : ""}
         </p>
         <DisableTwoFactorForm hasPassword={status.hasPassword} />
       </section>
@@ -78,11 +81,9 @@ export default async function TwoFactorPage({ searchParams }: { searchParams: Se
   const [status, sp] = await Promise.all([getTwoFactorStatus(session), searchParams]);
   const blocked = status.requiredBy.length > 0 && !status.sessionVerified;
   const needsSessionCode = status.enabled && !status.sessionVerified;
+  const t = await getTranslations("account.twoFactor");
   return (
-    <AuthCard
-      title="Two-factor authentication"
-      description="A code from an app on your phone, asked for after your password, keeps your account safe even if someone learns the password."
-    >
+    <AuthCard title={t("title")} description={t("description")}>
       <div className="flex flex-col gap-6">
         {blocked || sp.required === "1" ? <RequiredNotice status={status} /> : null}
         {!status.enabled ? (
@@ -93,11 +94,11 @@ export default async function TwoFactorPage({ searchParams }: { searchParams: Se
           <Manage status={status} />
         )}
         <div className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 pt-4 text-sm text-slate-600">
-          <span className="min-w-0 truncate">Signed in as {status.email}</span>
+          <span className="min-w-0 truncate">{t("signedInAs", { email: status.email })}</span>
           <span className="flex items-center gap-2">
             {blocked ? null : (
               <Link href="/settings" className="font-medium text-brand-700 underline-offset-2 hover:underline">
-                Back to Resonance
+                {t("back")}
               </Link>
             )}
             <SignOutButton variant="secondary" />

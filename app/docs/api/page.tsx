@@ -2,6 +2,7 @@
 // /api/v1/openapi.json. Server-rendered, no scripts of its own, public like the document it shows.
 import type { ReactNode } from "react";
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requestOrigin } from "@/lib/auth/action";
 import {
   operations,
@@ -18,7 +19,13 @@ import { tagList } from "@/lib/openapi/tags";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 
-export const metadata = { title: "API reference" };
+export async function generateMetadata() {
+  const t = await getTranslations("api");
+  return { title: t("title") };
+}
+type ApiT = Awaited<ReturnType<typeof getTranslations<"api">>>;
+type CommonT = Awaited<ReturnType<typeof getTranslations<"common">>>;
+const RESPONSE_KEYS = { json: "json", csv: "csv", "json-or-csv": "jsonOrCsv", ndjson: "ndjson", xml: "xml" } as const;
 
 const METHOD_TONE: Record<string, BadgeTone> = {
   GET: "brand",
@@ -34,25 +41,27 @@ const anchor = (s: string) =>
     .replace(/^-|-$/g, "");
 const opId = (op: Operation) => anchor(`${op.method} ${op.path}`);
 
-function Fields({ label, rows }: { label: string; rows: FieldRow[] }) {
+// The field descriptions and rules come from the OpenAPI registry, in English (the API's contract): lang="en".
+function Fields({ label, rows, t }: { label: string; rows: FieldRow[]; t: ApiT }) {
   return (
     <Table label={label}>
       <THead>
         <tr>
-          <Th>Field</Th>
-          <Th>Type</Th>
-          <Th>Rules</Th>
+          <Th>{t("field")}</Th>
+          <Th>{t("type")}</Th>
+          <Th>{t("rules")}</Th>
         </tr>
       </THead>
       <TBody>
         {rows.map((r) => (
           <tr key={r.name}>
-            <Td className="font-mono text-xs whitespace-nowrap text-slate-900">
+            {/* A field's name is an identifier (settings.widget.position), never a word to translate. */}
+            <Td className="font-mono text-xs whitespace-nowrap text-slate-900" translate="no">
               {r.name}
-              {r.required ? <span className="block font-sans text-red-700">required</span> : null}
+              {r.required ? <span className="block font-sans text-red-700">{t("required")}</span> : null}
             </Td>
             <Td className="font-mono text-xs break-words">{r.type}</Td>
-            <Td className="min-w-48 text-xs text-slate-600">
+            <Td className="min-w-48 text-xs text-slate-600" lang="en">
               {[r.description, ...r.rules].filter(Boolean).join(" · ") || "—"}
             </Td>
           </tr>
@@ -71,11 +80,12 @@ const paramRows = (params: Parameter[]): FieldRow[] =>
     description: p.description,
   }));
 
-function OperationCard({ op, origin }: { op: Operation; origin: string }) {
+function OperationCard({ op, origin, t, tc }: { op: Operation; origin: string; t: ApiT; tc: CommonT }) {
   const path = parametersOf(op.meta.params, "path");
   const query = parametersOf(op.meta.query, "query");
   const body = op.meta.body ? fieldRows(toJsonSchema(op.meta.body)) : [];
   const role = op.meta.access.kind === "role" ? op.meta.access.role : null;
+  const operation = `${op.method} ${op.path}`;
   return (
     <article
       id={opId(op)}
@@ -88,53 +98,45 @@ function OperationCard({ op, origin }: { op: Operation; origin: string }) {
         </Badge>
         <code className="text-sm font-semibold break-all text-slate-900">{op.path}</code>
       </h3>
-      <p className="mt-2 text-sm [overflow-wrap:anywhere] text-slate-800">{op.description || op.summary}</p>
+      <p className="mt-2 text-sm [overflow-wrap:anywhere] text-slate-800" lang="en">
+        {op.description || op.summary}
+      </p>
       <dl className="mt-2 flex flex-wrap gap-x-6 gap-y-1 text-xs text-slate-600">
         <div>
-          <dt className="inline font-semibold">Access: </dt>
-          <dd className="inline">{role ? `${role} or higher (API key or session)` : "public, no login"}</dd>
+          <dt className="inline font-semibold">{t("access")} </dt>
+          <dd className="inline">
+            {role ? t("accessRole", { role: tc(`roles.${role}.inSentence`) }) : t("accessPublic")}
+          </dd>
         </div>
         <div>
-          <dt className="inline font-semibold">Answers: </dt>
-          <dd className="inline">
-            {
-              {
-                json: "JSON",
-                csv: "CSV file",
-                "json-or-csv": "JSON, or CSV with ?format=csv",
-                ndjson: "NDJSON progress lines",
-                xml: "XML (an empty TwiML <Response/>)",
-              }[op.response]
-            }
-          </dd>
+          <dt className="inline font-semibold">{t("answers")} </dt>
+          <dd className="inline">{t(`response.${RESPONSE_KEYS[op.response]}`, { element: "<Response/>" })}</dd>
         </div>
       </dl>
       {path.length ? (
-        <Block title="Path parameters">
-          <Fields label={`Path parameters of ${op.method} ${op.path}`} rows={paramRows(path)} />
+        <Block title={t("pathParams")}>
+          <Fields label={t("pathParamsOf", { operation })} rows={paramRows(path)} t={t} />
         </Block>
       ) : null}
       {query.length ? (
-        <Block title="Query parameters">
-          <Fields label={`Query parameters of ${op.method} ${op.path}`} rows={paramRows(query)} />
+        <Block title={t("queryParams")}>
+          <Fields label={t("queryParamsOf", { operation })} rows={paramRows(query)} t={t} />
         </Block>
       ) : null}
       {op.meta.request === "csv" ? (
-        <Block title="Request body">
-          <p className="text-sm text-slate-700">
-            A CSV file: raw <code>text/csv</code> or the <code>file</code> field of <code>multipart/form-data</code>.
-          </p>
+        <Block title={t("requestBody")}>
+          <p className="text-sm text-slate-700">{t.rich("csvBody", { code: (c) => <code>{c}</code> })}</p>
         </Block>
       ) : null}
       {body.length ? (
-        <Block title="Request body (JSON)">
-          <Fields label={`Request body of ${op.method} ${op.path}`} rows={body} />
+        <Block title={t("jsonBody")}>
+          <Fields label={t("bodyOf", { operation })} rows={body} t={t} />
         </Block>
       ) : null}
-      <Block title="Example">
+      <Block title={t("example")}>
         <pre
           tabIndex={0}
-          aria-label={`curl example for ${op.method} ${op.path}`}
+          aria-label={t("curlOf", { operation })}
           className="overflow-x-auto rounded-md bg-slate-900 p-3 text-xs leading-relaxed text-slate-100"
         >
           <code>{curlExample(op, origin)}</code>
@@ -157,55 +159,66 @@ export default async function ApiReferencePage() {
   const ops = operations(ROUTE_MODULES);
   const origin = await requestOrigin();
   const tags = tagList(new Set(ops.map((o) => o.tag)));
+  const [t, tc, locale] = await Promise.all([getTranslations("api"), getTranslations("common"), getLocale()]);
   return (
     <main id="main" className="mx-auto max-w-5xl px-4 py-8">
       <header className="mb-6">
         <p className="text-sm font-semibold text-brand-700">
           <Link href="/">Resonance</Link>
         </p>
-        <h1 className="mt-1 text-2xl font-semibold tracking-tight text-slate-900">API reference</h1>
+        <h1 className="mt-1 text-2xl font-semibold tracking-tight text-slate-900">{t("title")}</h1>
         <p className="mt-2 text-sm text-slate-700">
-          {ops.length} operations under <code>/api/v1</code>. Send an API key as{" "}
-          <code>Authorization: Bearer rsn_…</code> (an admin creates keys under{" "}
-          <Link className="text-brand-700 underline" href="/settings">
-            Settings
-          </Link>
-          ); each key acts with its role, and each operation names the lowest role it needs (viewer &lt; agent &lt;
-          manager &lt; admin). In the browser the session cookie works too, for requests from this site only. Errors are{" "}
-          <code>application/problem+json</code> (RFC 9457) with <code>invalid_params</code> naming each bad field;
-          another organization&apos;s record is a 404.
+          {t.rich("intro", {
+            count: ops.length,
+            code: (c) => <code>{c}</code>,
+            settings: (c) => (
+              <Link className="text-brand-700 underline" href="/settings">
+                {c}
+              </Link>
+            ),
+          })}
         </p>
+        {locale === "en" ? null : <p className="mt-2 text-sm text-slate-600">{t("englishNote")}</p>}
         <p className="mt-2 text-sm">
           <a className="text-brand-700 underline" href={OPENAPI_PATH}>
-            OpenAPI 3.1 document (JSON)
+            {t("openapi")}
           </a>
         </p>
       </header>
-      <nav aria-label="API sections" className="mb-8">
+      <nav aria-label={t("sections")} className="mb-8">
         <ul className="flex flex-wrap gap-2">
-          {tags.map((t) => (
-            <li key={t.name}>
+          {tags.map((tag) => (
+            <li key={tag.name}>
               <a
                 className="inline-block rounded-full border border-slate-200 bg-white px-3 py-1 text-sm text-slate-700 hover:bg-slate-50"
-                href={`#${anchor(t.name)}`}
+                href={`#${anchor(tag.name)}`}
               >
-                {t.name}
+                {tag.name}
               </a>
             </li>
           ))}
         </ul>
       </nav>
-      {tags.map((t) => (
-        <section key={t.name} id={anchor(t.name)} aria-labelledby={`${anchor(t.name)}-h`} className="mb-10 scroll-mt-4">
-          <h2 id={`${anchor(t.name)}-h`} className="text-lg font-semibold text-slate-900">
-            {t.name}
+      {tags.map((tag) => (
+        <section
+          key={tag.name}
+          id={anchor(tag.name)}
+          aria-labelledby={`${anchor(tag.name)}-h`}
+          className="mb-10 scroll-mt-4"
+        >
+          <h2 id={`${anchor(tag.name)}-h`} className="text-lg font-semibold text-slate-900">
+            {tag.name}
           </h2>
-          {t.description ? <p className="mt-1 mb-3 text-sm text-slate-600">{t.description}</p> : null}
+          {tag.description ? (
+            <p className="mt-1 mb-3 text-sm text-slate-600" lang="en">
+              {tag.description}
+            </p>
+          ) : null}
           <div className="space-y-4">
             {ops
-              .filter((o) => o.tag === t.name)
+              .filter((o) => o.tag === tag.name)
               .map((op) => (
-                <OperationCard key={opId(op)} op={op} origin={origin} />
+                <OperationCard key={opId(op)} op={op} origin={origin} t={t} tc={tc} />
               ))}
           </div>
         </section>

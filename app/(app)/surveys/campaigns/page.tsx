@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Send } from "lucide-react";
+import { getTranslations } from "next-intl/server";
 import { requireCtx } from "@/lib/auth/action";
 import { listCampaigns, type CampaignDto } from "@/lib/campaigns/service";
 import { listSurveys } from "@/lib/surveys/service";
@@ -10,21 +11,26 @@ import { SmsSetupNote } from "@/components/campaigns/sms-setup-note";
 import { PageHeader, Section } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { DataTable, type Column } from "@/components/ui/data-table";
-import { formatCount } from "@/components/ui/format";
+import { getFormats } from "@/lib/i18n/server";
+import type { Formats } from "@/lib/i18n/format";
 import { formatResponseRate } from "@/lib/metrics";
 import { CampaignForm } from "@/components/campaigns/campaign-form";
 import { sendingContext } from "@/lib/campaigns/contact-rule-service";
 import { CampaignControls } from "@/components/campaigns/campaign-controls";
-import { CampaignStatusBadge, scheduleText } from "@/components/campaigns/campaign-labels";
+import { CampaignStatusBadge, ScheduleText } from "@/components/campaigns/campaign-labels";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Campaigns" };
+export async function generateMetadata() {
+  const t = await getTranslations("surveys.campaigns");
+  return { title: t("title") };
+}
+type CampaignsT = Awaited<ReturnType<typeof getTranslations<"surveys.campaigns">>>;
 
 // Five columns, so the list fits beside the sidebar at 1280 px without scrolling sideways; below the table's
 // width each campaign is a card (DataTable).
-const columns: Column<CampaignDto>[] = [
+const campaignColumns = (t: CampaignsT, fm: Formats): Column<CampaignDto>[] => [
   {
-    header: "Campaign",
+    header: t("columns.campaign"),
     className: "table-view:min-w-56",
     cell: (c) => (
       <>
@@ -32,36 +38,37 @@ const columns: Column<CampaignDto>[] = [
           {c.name}
         </Link>
         <span className="block text-xs font-normal text-slate-700">
-          {c.survey.name} → {c.audience?.name ?? "audience deleted"}
+          {c.survey.name} → {c.audience?.name ?? t("audienceDeleted")}
         </span>
         <span className="block text-xs font-normal text-slate-700">
-          {c.channel === "sms" ? "SMS" : "E-mail"}, {scheduleText(c)}
+          {c.channel === "sms" ? t("channel.sms") : t("channel.email")}, <ScheduleText c={c} />
         </span>
       </>
     ),
   },
-  { header: "Status", cell: (c) => <CampaignStatusBadge status={c.status} /> },
+  { header: t("columns.status"), cell: (c) => <CampaignStatusBadge status={c.status} /> },
   {
-    header: "Delivered",
+    header: t("columns.delivered"),
     align: "right",
     className: "tabular-nums",
     cell: (c) => {
       const f = c.funnel;
       const notes = [
-        f.bounced ? `${formatCount(f.bounced)} bounced` : null,
-        f.queued ? `${formatCount(f.queued)} waiting` : null,
-        f.suppressed + f.cancelled ? `${formatCount(f.suppressed + f.cancelled)} not sent` : null,
+        f.bounced ? t("bounced", { count: fm.count(f.bounced) }) : null,
+        f.queued ? t("waiting", { count: fm.count(f.queued) }) : null,
+        f.suppressed + f.cancelled ? t("notSent", { count: fm.count(f.suppressed + f.cancelled) }) : null,
       ].filter(Boolean);
       return (
         <>
-          {formatCount(f.delivered)} <span className="text-slate-700">of {formatCount(f.invited)} invited</span>
+          {fm.count(f.delivered)}{" "}
+          <span className="text-slate-700">{t("ofInvited", { count: fm.count(f.invited) })}</span>
           {notes.length ? <span className="block text-xs text-slate-700">{notes.join(" · ")}</span> : null}
         </>
       );
     },
   },
   {
-    header: "Response rate",
+    header: t("columns.responseRate"),
     align: "right",
     className: "tabular-nums",
     testId: "campaign-response-rate",
@@ -69,12 +76,12 @@ const columns: Column<CampaignDto>[] = [
       <>
         {formatResponseRate(c.responseRate) ?? "—"}
         <span className="block text-xs text-slate-700">
-          {formatCount(c.funnel.started)} answered · {formatCount(c.funnel.completed)} completed
+          {t("answeredCompleted", { answered: fm.count(c.funnel.started), completed: fm.count(c.funnel.completed) })}
         </span>
       </>
     ),
   },
-  { header: "Actions", cell: (c) => <CampaignControls id={c.id} name={c.name} status={c.status} /> },
+  { header: t("columns.actions"), cell: (c) => <CampaignControls id={c.id} name={c.name} status={c.status} /> },
 ];
 
 export default async function CampaignsPage() {
@@ -85,44 +92,44 @@ export default async function CampaignsPage() {
     listAudiences(ctx, { limit: 200 }),
     sendingContext(ctx.orgId),
   ]);
+  const [t, fm] = await Promise.all([getTranslations("surveys.campaigns"), getFormats()]);
   const live = surveys.filter((s) => s.status === "live").map((s) => ({ value: s.id, label: s.name }));
   const audienceOptions = audiences.map((a) => ({ value: a.id, label: a.name }));
   return (
     <>
       <PageHeader
-        title="Campaigns"
+        title={t("title")}
         description={
           <>
             <Link href="/surveys" className="underline">
-              Surveys
+              {t("surveys")}
             </Link>{" "}
-            · Invite an audience to a survey by e-mail or SMS, once or in waves, with reminders to those who have not
-            answered. Each e-mail carries the score as one-click links and an unsubscribe link; each SMS the personal
-            link and &ldquo;Reply STOP to opt out&rdquo;.
+            · {t("description")}
           </>
         }
       />
       {mailConfigured() ? null : (
         <p role="note" className="mb-6 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          E-mail is not set up on this server (<code className="font-mono">SMTP_URL</code>, see the README), so
-          invitations wait in the outbox until it is.
+          {t.rich("noMail", { code: (c) => <code className="font-mono">{c}</code> })}
         </p>
       )}
       {smsConfigured() || !campaigns.some((c) => c.channel === "sms") ? null : <SmsSetupNote />}
-      <Section title="Your campaigns">
+      <Section title={t("yours")}>
         {campaigns.length === 0 ? (
-          <EmptyState title="No campaigns yet" icon={<Send size={28} />}>
-            Create one below: choose a live survey and an audience (build audiences in{" "}
-            <Link href="/settings/audiences" className="underline">
-              Settings → Audiences
-            </Link>
-            ). The first wave starts at the time you choose, within the send window of each customer&apos;s time zone.
+          <EmptyState title={t("emptyTitle")} icon={<Send size={28} />}>
+            {t.rich("emptyText", {
+              link: (c) => (
+                <Link href="/settings/audiences" className="underline">
+                  {c}
+                </Link>
+              ),
+            })}
           </EmptyState>
         ) : (
-          <DataTable label="Campaigns" rows={campaigns} rowKey={(c) => c.id} columns={columns} />
+          <DataTable label={t("title")} rows={campaigns} rowKey={(c) => c.id} columns={campaignColumns(t, fm)} />
         )}
       </Section>
-      <Section title="New campaign" description="Who receives what, when, and how often they are reminded.">
+      <Section title={t("new")} description={t("newDescription")}>
         <CampaignForm surveys={live} audiences={audienceOptions} sending={sending} />
       </Section>
     </>

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { requireCtx } from "@/lib/auth/action";
 import { listTouchpoints } from "@/lib/journeys/service";
 import { TEMPLATE_IDS, TEMPLATES } from "@/lib/surveys/templates";
@@ -6,23 +7,24 @@ import { NewSurveyForm } from "@/components/survey-builder/new-survey-form";
 import { touchpointGroups } from "@/components/survey-builder/touchpoint-groups";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "New survey" };
+export async function generateMetadata() {
+  const t = await getTranslations("surveys.builder");
+  return { title: t("newTitle") };
+}
 
 export default async function NewSurveyPage() {
   const ctx = await requireCtx("manager");
-  const touchpoints = await listTouchpoints(ctx);
+  const [touchpoints, t] = await Promise.all([listTouchpoints(ctx), getTranslations("surveys")]);
+  // The template's name and description in the page's language (lib/surveys/templates.ts keeps the English).
   const templates = TEMPLATE_IDS.map((id) => ({
     id,
-    name: TEMPLATES[id].name,
-    description: TEMPLATES[id].description,
+    name: t(`templates.${id}.name`),
+    description: t(`templates.${id}.description`),
     count: TEMPLATES[id].questions.length,
   }));
   return (
     <>
-      <PageHeader
-        title="New survey"
-        description="Start from a template; you can change every question before publishing."
-      />
+      <PageHeader title={t("builder.newTitle")} description={t("builder.newDescription")} />
       <NewSurveyForm templates={templates} touchpointGroups={touchpointGroups(touchpoints)} />
     </>
   );

@@ -1,11 +1,13 @@
 import Link from "next/link";
 import { Download, Inbox } from "lucide-react";
+import { getTranslations } from "next-intl/server";
+import { COUNT_CAP } from "@/lib/http/pagination";
+import { getFormats } from "@/lib/i18n/server";
 import { requireCtx } from "@/lib/auth/action";
 import type { Ctx } from "@/lib/auth/ctx";
 import { getFilterOptions } from "@/lib/analytics/service";
 import { parseInboxParams, RESPONSE_FILTER_KEYS } from "@/lib/responses/schema";
 import { countResponses, listResponses } from "@/lib/responses/service";
-import { MatchCount } from "@/components/ui/match-count";
 import { listSurveys } from "@/lib/surveys/service";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -17,7 +19,10 @@ import { LoadMore } from "@/components/responses/load-more";
 import { themeOptions } from "@/lib/text-analytics/insight";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Responses" };
+export async function generateMetadata() {
+  const t = await getTranslations("surveys");
+  return { title: t("inbox.title") };
+}
 
 const PAGE_SIZE = 25;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -25,12 +30,10 @@ const one = (v: string | string[] | undefined) => (typeof v === "string" && v.tr
 
 async function NoResponsesYet({ ctx }: { ctx: Ctx }) {
   const live = (await listSurveys(ctx)).filter((s) => s.status === "live").slice(0, 3);
+  const t = await getTranslations("surveys.inbox");
   return (
-    <EmptyState title="No responses yet" icon={<Inbox size={28} />}>
-      <p>
-        Responses arrive here as customers answer. Share a live survey&apos;s link (in an e-mail, a receipt or a chat)
-        or add the widget to your site.
-      </p>
+    <EmptyState title={t("emptyTitle")} icon={<Inbox size={28} />}>
+      <p>{t("emptyText")}</p>
       {live.length ? (
         <ul className="mt-3 flex flex-col gap-1">
           {live.map((s) => (
@@ -44,11 +47,13 @@ async function NoResponsesYet({ ctx }: { ctx: Ctx }) {
         </ul>
       ) : (
         <p className="mt-2">
-          There is no live survey yet:{" "}
-          <Link href="/surveys" className="font-medium text-brand-700 underline">
-            publish one on the Surveys page
-          </Link>{" "}
-          first.
+          {t.rich("noLiveSurvey", {
+            link: (c) => (
+              <Link href="/surveys" className="font-medium text-brand-700 underline">
+                {c}
+              </Link>
+            ),
+          })}
         </p>
       )}
     </EmptyState>
@@ -61,11 +66,13 @@ export default async function ResponsesInboxPage({ searchParams }: { searchParam
   const raw = Object.fromEntries(RESPONSE_FILTER_KEYS.map((k) => [k, one(sp[k])]));
   const { filters, errors } = parseInboxParams(raw);
   const cursor = one(sp.cursor);
-  const [page, options, matches, themes] = await Promise.all([
+  const [page, options, matches, themes, t, f] = await Promise.all([
     listResponses(ctx, { ...filters, limit: PAGE_SIZE, cursor }),
     getFilterOptions(ctx),
     countResponses(ctx, filters),
     themeOptions(ctx.orgId),
+    getTranslations("surveys.inbox"),
+    getFormats(),
   ]);
   // Links keep the filters that were accepted (a bad one is shown next to its field, not carried along).
   const kept = Object.fromEntries(Object.entries(raw).filter(([k, v]) => v && !errors[k])) as Record<string, string>;
@@ -76,42 +83,51 @@ export default async function ResponsesInboxPage({ searchParams }: { searchParam
   return (
     <>
       <PageHeader
-        title="Responses"
-        description="Every survey answer, newest first: filter, read the comments, follow up with the customer."
+        title={t("title")}
+        description={t("description")}
         actions={
           <a
             href={`/api/v1/exports/responses${query ? `?${query}` : ""}`}
             download
             className={buttonClass("secondary", "md")}
           >
-            <Download aria-hidden="true" size={16} /> Download CSV
+            <Download aria-hidden="true" size={16} /> {t("download")}
           </a>
         }
       />
       <InboxFilters raw={raw} errors={errors} options={options} themes={themes} customerName={customerName} />
-      <MatchCount {...matches} noun={["response", "responses"]} filtered={filtered} />
+      {matches.count > 0 ? (
+        <p className="mb-3 text-sm text-slate-700" data-testid="match-count">
+          {t("matches", {
+            capped: matches.capped ? "yes" : "no",
+            count: f.count(matches.capped ? COUNT_CAP : matches.count),
+            n: matches.capped ? COUNT_CAP : matches.count,
+            filtered: filtered ? "yes" : "no",
+          })}
+        </p>
+      ) : null}
       {page.data.length === 0 ? (
         cursor ? (
           <EmptyState
-            title="No more responses"
+            title={t("noMoreTitle")}
             icon={<Inbox size={28} />}
             action={
               <Link href={hrefWith(INBOX_PATH, kept)} className={buttonClass("secondary", "sm")}>
-                Back to the newest
+                {t("backToNewest")}
               </Link>
             }
           />
         ) : filtered ? (
           <EmptyState
-            title="No responses match these filters"
+            title={t("noMatchTitle")}
             icon={<Inbox size={28} />}
             action={
               <Link href={INBOX_PATH} className={buttonClass("secondary", "sm")}>
-                Clear all filters
+                {t("clearFilters")}
               </Link>
             }
           >
-            Widen the period, pick another category or remove a filter.
+            {t("noMatchText")}
           </EmptyState>
         ) : (
           <NoResponsesYet ctx={ctx} />
@@ -121,11 +137,11 @@ export default async function ResponsesInboxPage({ searchParams }: { searchParam
           {cursor ? (
             <p className="mb-3 text-sm">
               <Link href={hrefWith(INBOX_PATH, kept)} className="font-medium text-brand-700 underline">
-                Back to the newest responses
+                {t("backToNewestResponses")}
               </Link>
             </p>
           ) : null}
-          <ul className="flex flex-col gap-3" aria-label="Responses">
+          <ul className="flex flex-col gap-3" aria-label={t("listLabel")}>
             {page.data.map((r) => (
               <li key={r.id}>
                 <ResponseCard r={r} />

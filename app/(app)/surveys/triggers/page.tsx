@@ -1,5 +1,8 @@
 import Link from "next/link";
 import { Zap } from "lucide-react";
+import { getTranslations } from "next-intl/server";
+import { getFormats } from "@/lib/i18n/server";
+import type { Formats } from "@/lib/i18n/format";
 import { requireCtx } from "@/lib/auth/action";
 import { listTriggers, type TriggerDto } from "@/lib/triggers/service";
 import { listSurveys } from "@/lib/surveys/service";
@@ -9,45 +12,46 @@ import { smsConfigured } from "@/lib/campaigns/sms/provider";
 import { PageHeader, Section } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { DataTable, type Column } from "@/components/ui/data-table";
-import { Badge } from "@/components/ui/badge";
 import { funnelColumns } from "@/components/campaigns/funnel-columns";
 import { SmsSetupNote } from "@/components/campaigns/sms-setup-note";
 import { TriggerForm } from "@/components/triggers/trigger-form";
 import { TriggerControls } from "@/components/triggers/trigger-controls";
-import { TRIGGER_STATUS, triggerWhen } from "@/components/triggers/trigger-labels";
+import { TriggerStatusBadge, TriggerWhen } from "@/components/triggers/trigger-labels";
 import { sendingContext } from "@/lib/campaigns/contact-rule-service";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Triggers" };
+export async function generateMetadata() {
+  const t = await getTranslations("surveys.triggers");
+  return { title: t("title") };
+}
+type SurveysT = Awaited<ReturnType<typeof getTranslations<"surveys">>>;
 
-const columns: Column<TriggerDto>[] = [
+type FunnelT = Awaited<ReturnType<typeof getTranslations<"surveys.funnel">>>;
+
+const triggerColumns = (t: SurveysT, tf: FunnelT, f: Formats): Column<TriggerDto>[] => [
   {
-    header: "Trigger",
+    header: t("triggers.columns.trigger"),
     className: "table-view:min-w-52",
-    cell: (t) => (
+    cell: (tr) => (
       <>
-        <Link href={`/surveys/triggers/${t.id}`} className="font-medium text-brand-700 hover:underline">
-          {t.name}
+        <Link href={`/surveys/triggers/${tr.id}`} className="font-medium text-brand-700 hover:underline">
+          {tr.name}
         </Link>
         <span className="block text-xs text-slate-700">
-          → {t.survey?.name ?? "the case's survey (else the live NPS, else CSAT survey)"}
-          {t.survey && t.survey.status !== "live" ? " (not live: fires nothing)" : ""}
+          → {tr.survey?.name ?? t("triggers.caseSurvey")}
+          {tr.survey && tr.survey.status !== "live" ? t("triggers.notLive") : ""}
         </span>
-        <span className="block text-xs text-slate-700">{triggerWhen(t)}</span>
+        <span className="block text-xs text-slate-700">
+          <TriggerWhen trigger={tr} />
+        </span>
       </>
     ),
   },
+  { header: t("triggers.columns.status"), cell: (tr) => <TriggerStatusBadge status={tr.status} /> },
+  ...funnelColumns<TriggerDto>(tf, f, { delivered: false }),
   {
-    header: "Status",
-    cell: (t) => {
-      const s = TRIGGER_STATUS[t.status] ?? { label: t.status, tone: "neutral" as const };
-      return <Badge tone={s.tone}>{s.label}</Badge>;
-    },
-  },
-  ...funnelColumns<TriggerDto>({ delivered: false }),
-  {
-    header: "Actions",
-    cell: (t) => <TriggerControls id={t.id} name={t.name} status={t.status} builtIn={t.builtIn !== null} />,
+    header: t("triggers.columns.actions"),
+    cell: (tr) => <TriggerControls id={tr.id} name={tr.name} status={tr.status} builtIn={tr.builtIn !== null} />,
   },
 ];
 
@@ -60,40 +64,42 @@ export default async function TriggersPage() {
     sendingContext(ctx.orgId),
   ]);
   const live = surveys.filter((s) => s.status === "live").map((s) => ({ value: s.id, label: s.name }));
-  const touchpointOptions = touchpoints.map((t) => ({ value: t.id, label: `${t.journey.name} / ${t.name}` }));
+  const touchpointOptions = touchpoints.map((x) => ({ value: x.id, label: `${x.journey.name} / ${x.name}` }));
+  const [t, tf, f] = await Promise.all([getTranslations("surveys"), getTranslations("surveys.funnel"), getFormats()]);
   return (
     <>
       <PageHeader
-        title="Triggers"
+        title={t("triggers.title")}
         description={
           <>
             <Link href="/surveys" className="underline">
-              Surveys
+              {t("triggers.surveys")}
             </Link>{" "}
-            · Invite a customer to a survey by e-mail or SMS a while after an interaction or a resolved case — once per
-            event, within the send window, under the organization&apos;s contact rules.
+            · {t("triggers.description")}
           </>
         }
       />
       {mailConfigured() ? null : (
         <p role="note" className="mb-6 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          E-mail is not set up on this server (<code className="font-mono">SMTP_URL</code>, see the README), so
-          invitations wait in the outbox until it is; an agent resolving a case gets the re-survey link to pass on.
+          {t.rich("triggers.noMail", { code: (c) => <code className="font-mono">{c}</code> })}
         </p>
       )}
-      {smsConfigured() || !triggers.some((t) => t.channel === "sms") ? null : <SmsSetupNote />}
-      <Section title="Your triggers">
+      {smsConfigured() || !triggers.some((x) => x.channel === "sms") ? null : <SmsSetupNote />}
+      <Section title={t("triggers.yours")}>
         {triggers.length === 0 ? (
-          <EmptyState title="No triggers yet" icon={<Zap size={28} />}>
-            Create one below: for example, a CSAT survey one hour after an interaction at your service desk, or an NPS
-            survey a day after a case is resolved. The re-survey agents send when they resolve a case appears here too,
-            once it is first used.
+          <EmptyState title={t("triggers.emptyTitle")} icon={<Zap size={28} />}>
+            {t("triggers.emptyText")}
           </EmptyState>
         ) : (
-          <DataTable label="Triggers" rows={triggers} rowKey={(t) => t.id} columns={columns} />
+          <DataTable
+            label={t("triggers.title")}
+            rows={triggers}
+            rowKey={(x) => x.id}
+            columns={triggerColumns(t, tf, f)}
+          />
         )}
       </Section>
-      <Section title="New trigger" description="What fires it, which survey, how long after, and when to send.">
+      <Section title={t("triggers.new")} description={t("triggers.newDescription")}>
         <TriggerForm surveys={live} touchpoints={touchpointOptions} sending={sending} />
       </Section>
     </>

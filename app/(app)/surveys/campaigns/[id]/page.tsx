@@ -12,7 +12,7 @@ import { PageHeader, Section } from "@/components/ui/page-header";
 import { BackLink } from "@/components/ui/back-link";
 import { FormMessage } from "@/components/ui/form-message";
 import { CampaignControls } from "@/components/campaigns/campaign-controls";
-import { CampaignStatusBadge, scheduleText } from "@/components/campaigns/campaign-labels";
+import { CampaignStatusBadge, ScheduleText } from "@/components/campaigns/campaign-labels";
 import { WaveTable } from "@/components/campaigns/campaign-rates";
 import { RateSections } from "@/components/campaigns/rate-sections";
 import { SuppressionTable } from "@/components/campaigns/suppression-table";
@@ -55,7 +55,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
         description={
           <>
             <CampaignStatusBadge status={c.status} /> {c.survey.name} → {c.audience?.name ?? "audience deleted"} ·{" "}
-            {scheduleText(c)}
+            <ScheduleText c={c} />
           </>
         }
         actions={<CampaignControls id={c.id} name={c.name} status={c.status} />}

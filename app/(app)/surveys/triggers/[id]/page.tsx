@@ -2,6 +2,7 @@
 // sections: components/campaigns/rate-sections.tsx; lib/campaigns/rates.ts `getTriggerRates`), and its settings to
 // edit (the API's PATCH changes the same fields). Managers and admins; another organization's trigger is a 404.
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { orNotFound, requireCtx } from "@/lib/auth/action";
 import { getTrigger } from "@/lib/triggers/service";
 import { getTriggerRates } from "@/lib/campaigns/rates";
@@ -10,19 +11,22 @@ import { listTouchpoints } from "@/lib/journeys/service";
 import { sendingContext } from "@/lib/campaigns/contact-rule-service";
 import { PageHeader, Section } from "@/components/ui/page-header";
 import { BackLink } from "@/components/ui/back-link";
-import { Badge } from "@/components/ui/badge";
 import { RateSections } from "@/components/campaigns/rate-sections";
 import { TriggerControls } from "@/components/triggers/trigger-controls";
 import { TriggerForm } from "@/components/triggers/trigger-form";
-import { TRIGGER_STATUS, triggerWhen } from "@/components/triggers/trigger-labels";
+import { TriggerStatusBadge, TriggerWhen } from "@/components/triggers/trigger-labels";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Trigger" };
+export async function generateMetadata() {
+  const t = await getTranslations("surveys.triggers");
+  return { title: t("columns.trigger") };
+}
 
 export default async function TriggerPage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requireCtx("manager");
   const { id } = await params;
   const t = await orNotFound(getTrigger(ctx, id));
+  const tr = await getTranslations("surveys.triggers.detail");
   const [rates, surveys, touchpoints, sending] = await Promise.all([
     getTriggerRates(ctx, id),
     listSurveys(ctx),
@@ -31,23 +35,22 @@ export default async function TriggerPage({ params }: { params: Promise<{ id: st
   ]);
   const live = surveys.filter((s) => s.status === "live").map((s) => ({ value: s.id, label: s.name }));
   const touchpointOptions = touchpoints.map((x) => ({ value: x.id, label: `${x.journey.name} / ${x.name}` }));
-  const status = TRIGGER_STATUS[t.status] ?? { label: t.status, tone: "neutral" as const };
   return (
     <>
-      <BackLink href="/surveys/triggers">All triggers</BackLink>
+      <BackLink href="/surveys/triggers">{tr("back")}</BackLink>
       <PageHeader
         title={t.name}
         description={
           <>
-            <Badge tone={status.tone}>{status.label}</Badge>{" "}
+            <TriggerStatusBadge status={t.status} />{" "}
             {t.survey ? (
               <Link href={`/surveys/${t.survey.id}`} className="underline">
                 {t.survey.name}
               </Link>
             ) : (
-              "The case's own survey"
+              tr("caseOwnSurvey")
             )}{" "}
-            · {triggerWhen(t)}
+            · <TriggerWhen trigger={t} />
           </>
         }
         actions={
@@ -55,10 +58,7 @@ export default async function TriggerPage({ params }: { params: Promise<{ id: st
         }
       />
       <RateSections rates={rates} name={t.name} scope="every invitation" channel={t.channel} />
-      <Section
-        title="Settings"
-        description="Changes apply to the events from now on; invitations already queued keep their time."
-      >
+      <Section title={tr("settings")} description={tr("settingsDescription")}>
         <TriggerForm surveys={live} touchpoints={touchpointOptions} sending={sending} trigger={t} />
       </Section>
     </>
