@@ -72,6 +72,13 @@ const TRANSLATED = [
   "components/auth/password-reset-forms.tsx",
   "components/auth/new-password-input.tsx",
   "components/auth/new-account-form.tsx",
+  // settings: the main page's frame, profile, organizations and two-factor policy (i18nc; the other sections and
+  // sub-pages are not yet converted)
+  "app/(app)/settings/page.tsx",
+  "components/settings/settings-nav.tsx",
+  "components/settings/profile-section.tsx",
+  "components/settings/create-org-form.tsx",
+  "components/settings/two-factor-policy-section.tsx",
 ];
 
 export default defineConfig([
