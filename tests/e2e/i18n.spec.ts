@@ -35,6 +35,7 @@ const PAGES: Visit[] = [
   { name: "case", path: "", de: /.+/, en: /.+/ }, // the first case of the list
   { name: "not-found", path: "/customers/no-such-customer", de: /nicht gefunden/, en: /could not find/ },
   { name: "forbidden", path: "/surveys/new", de: /erfordert die Rolle „Manager“/, en: /needs the manager role/ },
+  { name: "settings", path: "/settings", de: /^Einstellungen$/, en: /^Settings$/ },
 ];
 
 let customerPath = "";
@@ -89,6 +90,10 @@ test("a German member sees the converted pages in German, and in English after s
   await expect(page.getByTestId("loop-closure")).toHaveCount(0);
   await page.goto("/cases");
   await expect(page.getByTestId("loop-closure")).toContainText("Closed Loop, letzte 90 Tage");
+  // Settings: the section navigation and the profile in German (the member is an agent: no admin sections).
+  await page.goto("/settings");
+  await expect(page.getByRole("navigation", { name: "Abschnitte der Einstellungen" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Ihre Organisationen" })).toBeVisible();
 
   // The account page: German dates ("5. Dez. 2026") in the sessions list, then the picker back to English.
   await page.goto("/account");
