@@ -77,10 +77,10 @@ test("a German member sees the converted pages in German, and in English after s
   // Customer 360 in German: the profile's labels and the timeline's dates.
   await page.goto(customerPath);
   await expect(page.getByText("Einwilligung zu Umfragen").first()).toBeVisible();
-  await expect(page.getByRole("heading", { name: "Verlauf" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Verlauf", exact: true })).toBeVisible();
   // The interactions list: German column headings and the German count of matches ("1.234 Interaktionen").
   await page.goto("/interactions");
-  await expect(page.getByRole("columnheader", { name: "Berührungspunkt" })).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: "Berührungspunkt", exact: true })).toBeVisible();
   await expect(page.getByTestId("match-count")).toHaveText(/^(Mehr als )?[\d.]+ Interaktionen?, die neuesten zuerst$/);
 
   // The case page: the German work form.
