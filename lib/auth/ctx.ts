@@ -1,6 +1,7 @@
 // The only place that builds ctx = { orgId, userId, role }: from an API key (Authorization: Bearer rsn_…)
 // or from the signed-in user's session plus a membership lookup. The active organization is a plain
 // cookie naming an organization id; it only selects among the user's own memberships.
+import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { cookies, headers } from "next/headers";
 import { db } from "../db";
@@ -22,12 +23,16 @@ export const ACTIVE_ORG_COOKIE = "rsn-org";
 
 export type SessionIdentity = { userId: string; sid: string };
 
-/** The signed-in user and their session row; null when there is no session or it has ended (sessions.ts). */
-export async function currentSession(): Promise<SessionIdentity | null> {
+/**
+ * The signed-in user and their session row; null when there is no session or it has ended (sessions.ts). Once per
+ * page render (React's cache): the layout's language (lib/i18n/request-locale.ts), requireCtx and the page all ask;
+ * outside a render (route handlers, actions) every call checks again.
+ */
+export const currentSession = cache(async (): Promise<SessionIdentity | null> => {
   const session = await getServerSession(authOptionsFor(secureCookiesFor(await headers())));
   const user = session?.user as { id?: string; sid?: string } | undefined;
   return user?.id && user.sid ? { userId: user.id, sid: user.sid } : null;
-}
+});
 
 export async function sessionUserId(): Promise<string | null> {
   return (await currentSession())?.userId ?? null;

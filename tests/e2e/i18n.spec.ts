@@ -98,7 +98,7 @@ test("a German member sees the converted pages in German, and in English after s
   // The account page: German dates ("5. Dez. 2026") in the sessions list, then the picker back to English.
   await page.goto("/account");
   await expect(page.getByText(/Angemeldet am \d{1,2}\. [A-ZÄÖÜ][a-zäöü]{2,3}\.? \d{4}/)).toBeVisible();
-  await page.getByLabel("Sprache", { exact: true }).selectOption("en");
+  await page.getByRole("combobox", { name: "Sprache", exact: true }).selectOption("en");
   await page.getByRole("button", { name: "Sprache speichern" }).click();
   await expect(page.getByText("Saved. Resonance now speaks English.")).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");

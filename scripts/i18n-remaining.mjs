@@ -1,0 +1,32 @@
+// How much of the app is still English: runs the rule resonance/no-untranslated-text (scripts/eslint/) over every
+// page and component, converted or not, and prints the findings per folder, most first. The files listed in
+// TRANSLATED (eslint.config.mjs) have none. docs/i18n.md, "Tests".
+//   node scripts/i18n-remaining.mjs
+import path from "node:path";
+import { ESLint } from "eslint";
+import tsParser from "@typescript-eslint/parser";
+import rule from "./eslint/no-untranslated-text.mjs";
+
+const root = path.resolve(import.meta.dirname, "..");
+const eslint = new ESLint({
+  cwd: root,
+  overrideConfigFile: true,
+  overrideConfig: [
+    {
+      files: ["**/*.tsx"],
+      ignores: ["**/*.test.tsx"],
+      languageOptions: { parser: tsParser },
+      plugins: { resonance: { rules: { "no-untranslated-text": rule } } },
+      rules: { "resonance/no-untranslated-text": "error" },
+    },
+  ],
+});
+const results = (await eslint.lintFiles(["app/**/*.tsx", "components/**/*.tsx"])).filter((r) => r.errorCount);
+const byFolder = new Map();
+for (const r of results) {
+  const folder = path.relative(root, path.dirname(r.filePath));
+  byFolder.set(folder, (byFolder.get(folder) ?? 0) + r.errorCount);
+}
+for (const [folder, n] of [...byFolder].sort((a, b) => b[1] - a[1])) console.log(`${String(n).padStart(5)}  ${folder}`);
+const total = results.reduce((sum, r) => sum + r.errorCount, 0);
+console.log(`${String(total).padStart(5)}  untranslated texts in ${results.length} files`);
