@@ -128,6 +128,13 @@ const TRANSLATED = [
   "components/survey-builder/new-survey-form.tsx",
   "components/survey-builder/touchpoint-select.tsx",
   "components/survey-builder/language-picker.tsx",
+  // settings: the main page's frame, profile, organizations and two-factor policy (i18nc; the other sections and
+  // sub-pages are not yet converted)
+  "app/(app)/settings/page.tsx",
+  "components/settings/settings-nav.tsx",
+  "components/settings/profile-section.tsx",
+  "components/settings/create-org-form.tsx",
+  "components/settings/two-factor-policy-section.tsx",
 ];
 
 export default defineConfig([

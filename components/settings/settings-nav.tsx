@@ -1,13 +1,16 @@
 // "On this page" for Settings, a long page of sections: one link per section heading, wrapping on a wide screen
 // and scrolling sideways within itself on a phone.
+import { useTranslations } from "next-intl";
 import { sectionHeadingId } from "../ui/page-header";
 
-/** A section by its heading, with the id it was given (Section's `id`) where it has one. */
+/** A section by its (translated) heading, with the id it was given (Section's `id`): give one, so that the anchor
+ * is the same in every language. */
 export type NavSection = string | { title: string; id: string };
 
 export function SettingsNav({ sections }: { sections: NavSection[] }) {
+  const t = useTranslations("settings.nav");
   return (
-    <nav aria-label="Settings sections" className="mb-8 -mx-1 overflow-x-auto px-1 pb-1">
+    <nav aria-label={t("label")} className="mb-8 -mx-1 overflow-x-auto px-1 pb-1">
       <ul className="flex w-max gap-2 sm:w-auto sm:flex-wrap">
         {sections.map((s) => {
           const { title, id } = typeof s === "string" ? { title: s, id: undefined } : s;

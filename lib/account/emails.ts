@@ -1,78 +1,98 @@
-// The account e-mails (English, like the app's screens). Each says what happened and what to do if it was
-// not the reader's doing.
+// The account e-mails, in the recipient's language (their saved User.locale, else English: recipient-locale.ts).
+// Each says what happened and what to do if it was not the reader's doing. The words are in messages/<locale>/
+// email.json, rendered with next-intl's createTranslator (no request needed) — docs/i18n.md.
+import { createTranslator } from "next-intl";
 import { simpleEmail } from "../mail/html";
+import { messagesFor } from "../i18n/catalogues";
+import type { AppLocale } from "../i18n/config";
+import { isRole, type Role } from "../auth/roles";
 
-const SIGN = ["Resonance"];
+function translator(locale: AppLocale) {
+  return createTranslator({ locale, messages: messagesFor(locale), namespace: "email" });
+}
 
-export function passwordResetEmail(link: string) {
+function base(locale: AppLocale) {
+  const t = translator(locale);
+  return { t, lang: locale, sign: [t("sign")] };
+}
+
+export function passwordResetEmail(link: string, locale: AppLocale = "en") {
+  const { t, lang, sign } = base(locale);
   return simpleEmail({
-    subject: "Reset your Resonance password",
-    before: [
-      "Someone (hopefully you) asked to reset the password of the Resonance account for this address.",
-      "The link works once, for one hour.",
-    ],
-    link: { label: "Choose a new password", href: link },
-    after: ["If you did not ask for this, ignore this e-mail: your password stays as it is."],
-    sign: SIGN,
+    lang,
+    subject: t("passwordReset.subject"),
+    before: [t("passwordReset.intro"), t("passwordReset.validity")],
+    link: { label: t("passwordReset.link"), href: link },
+    after: [t("passwordReset.ignore")],
+    sign,
   });
 }
 
-export function memberPasswordResetEmail(opts: { orgName: string; adminName: string; link: string }) {
+export function memberPasswordResetEmail(
+  opts: { orgName: string; adminName: string | null; link: string },
+  locale: AppLocale = "en",
+) {
+  const { t, lang, sign } = base(locale);
+  const adminName = opts.adminName ?? t("invite.anAdmin");
   return simpleEmail({
-    subject: "Choose a new Resonance password",
-    before: [
-      `${opts.adminName}, an admin of ${opts.orgName}, sent you a link to choose a new password for your Resonance account.`,
-      "The link works once, for one hour.",
-    ],
-    link: { label: "Choose a new password", href: opts.link },
-    after: ["If you did not expect this, ignore this e-mail: your password stays as it is."],
-    sign: SIGN,
+    lang,
+    subject: t("memberPasswordReset.subject"),
+    before: [t("memberPasswordReset.intro", { adminName, orgName: opts.orgName }), t("memberPasswordReset.validity")],
+    link: { label: t("memberPasswordReset.link"), href: opts.link },
+    after: [t("memberPasswordReset.ignore")],
+    sign,
   });
 }
 
-export function emailChangeEmail(link: string) {
+export function emailChangeEmail(link: string, locale: AppLocale = "en") {
+  const { t, lang, sign } = base(locale);
   return simpleEmail({
-    subject: "Confirm your new e-mail address for Resonance",
-    before: [
-      "You asked to use this address for your Resonance account. Open the link to confirm it; it works once, for 24 hours.",
-    ],
-    link: { label: "Confirm this address", href: link },
-    after: ["If you did not ask for this, ignore this e-mail: nothing changes."],
-    sign: SIGN,
+    lang,
+    subject: t("emailChange.subject"),
+    before: [t("emailChange.intro")],
+    link: { label: t("emailChange.link"), href: link },
+    after: [t("emailChange.ignore")],
+    sign,
   });
 }
 
-export function emailChangedNotice(newEmail: string) {
+export function emailChangedNotice(newEmail: string, locale: AppLocale = "en") {
+  const { t, lang, sign } = base(locale);
   return simpleEmail({
-    subject: "Your Resonance e-mail address was changed",
-    before: [
-      `The e-mail address of your Resonance account was changed to ${newEmail}. You now sign in with that address.`,
-    ],
-    after: ["If you did not do this, contact an administrator of your organization at once."],
-    sign: SIGN,
+    lang,
+    subject: t("emailChanged.subject"),
+    before: [t("emailChanged.intro", { newEmail })],
+    after: [t("emailChanged.ignore")],
+    sign,
   });
 }
 
-export function passwordChangedNotice() {
+export function passwordChangedNotice(locale: AppLocale = "en") {
+  const { t, lang, sign } = base(locale);
   return simpleEmail({
-    subject: "Your Resonance password was changed",
-    before: ["The password of your Resonance account was changed, and every other signed-in browser was signed out."],
-    after: [
-      "If you did not do this, reset your password from the sign-in page and contact an administrator of your organization.",
-    ],
-    sign: SIGN,
+    lang,
+    subject: t("passwordChanged.subject"),
+    before: [t("passwordChanged.intro")],
+    after: [t("passwordChanged.ignore")],
+    sign,
   });
 }
 
-export function inviteEmail(opts: { orgName: string; role: string; inviterName: string; link: string; days: number }) {
+export function inviteEmail(
+  opts: { orgName: string; role: Role | string; inviterName: string | null; link: string; days: number },
+  locale: AppLocale = "en",
+) {
+  const { t, lang, sign } = base(locale);
+  const common = createTranslator({ locale, messages: messagesFor(locale), namespace: "common" });
+  const role = isRole(opts.role) ? common(`roles.${opts.role}.inSentence`) : opts.role;
+  const inviterName = opts.inviterName ?? t("invite.anAdmin");
+  const vars = { inviterName, orgName: opts.orgName };
   return simpleEmail({
-    subject: `${opts.inviterName} invited you to ${opts.orgName} on Resonance`,
-    before: [
-      `${opts.inviterName} invited you to join ${opts.orgName} on Resonance as ${opts.role}.`,
-      `The link works once, for ${opts.days} days.`,
-    ],
-    link: { label: `Join ${opts.orgName}`, href: opts.link },
-    after: ["If you did not expect this, ignore this e-mail."],
-    sign: SIGN,
+    lang,
+    subject: t("invite.subject", vars),
+    before: [t("invite.intro", { ...vars, role }), t("invite.validity", { days: opts.days })],
+    link: { label: t("invite.link", vars), href: opts.link },
+    after: [t("invite.ignore")],
+    sign,
   });
 }

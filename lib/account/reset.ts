@@ -13,6 +13,7 @@ import { publicBaseUrl, sendMail, serverMailer, type Mailer } from "../mail/tran
 import { normalizeEmail } from "../users/service";
 import { auditAccountEvent } from "./audit";
 import { passwordResetEmail } from "./emails";
+import { localeOr } from "./recipient-locale";
 import { hashNewPassword } from "../auth/password-policy";
 import { findOpenAuthToken, issueAuthToken, RESET_KINDS, retireAuthTokens, useAuthToken } from "./tokens";
 
@@ -34,13 +35,16 @@ export async function requestPasswordReset(
   if (!mailer) return;
   const email = normalizeEmail(rawEmail);
   const now = opts.now ?? new Date();
-  const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true } });
+  const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, locale: true } });
   if (!user) return;
   const key = `password-reset:address:${createHash("sha256").update(email).digest("hex").slice(0, 32)}`;
   const { allowed } = await consume(key, { limit: RESET_MAILS_PER_HOUR, windowMs: 60 * 60_000 }, { now });
   if (!allowed) return;
   const { token } = await issueAuthToken("password_reset", user.id, user.email, { now });
-  await sendMail({ to: user.email, ...passwordResetEmail(`${publicBaseUrl()}/reset-password/${token}`) }, mailer);
+  await sendMail(
+    { to: user.email, ...passwordResetEmail(`${publicBaseUrl()}/reset-password/${token}`, localeOr(user.locale)) },
+    mailer,
+  );
   await auditAccountEvent(user.id, "user.password_reset_requested");
 }
 

@@ -10,6 +10,7 @@ import { publicBaseUrl, sendMail, serverMailer, type Mailer } from "../mail/tran
 import { normalizeEmail } from "../users/service";
 import { auditAccountEvent } from "./audit";
 import { emailChangedNotice, emailChangeEmail, passwordChangedNotice } from "./emails";
+import { localeOr } from "./recipient-locale";
 import { hashNewPassword } from "../auth/password-policy";
 import { issueAuthToken, RESET_KINDS, retireAuthTokens, useAuthToken } from "./tokens";
 import type { AppLocale } from "../i18n/config";
@@ -37,7 +38,7 @@ async function notify(
 async function userWithPassword(userId: string) {
   const user = await db.user.findUnique({
     where: { id: userId },
-    select: { id: true, email: true, name: true, passwordHash: true },
+    select: { id: true, email: true, name: true, passwordHash: true, locale: true },
   });
   if (!user) throw new NotFoundError("User");
   return user;
@@ -104,7 +105,11 @@ export async function changePassword(
     await auditAccountEvent(user.id, "user.password_changed", { sessionsEnded: ended }, tx);
     return ended;
   });
-  await notify(user.email, passwordChangedNotice(), opts.mailer === undefined ? serverMailer() : opts.mailer);
+  await notify(
+    user.email,
+    passwordChangedNotice(localeOr(user.locale)),
+    opts.mailer === undefined ? serverMailer() : opts.mailer,
+  );
   return { sessionsEnded };
 }
 
@@ -132,7 +137,10 @@ export async function requestEmailChange(
     throw new ValidationError([{ name: "email", reason: "This is already your e-mail address." }]);
   await enforce([{ key: `account:email-change:${user.id}`, limit: 5, windowMs: 60 * 60_000 }]);
   const { token } = await issueAuthToken("email_change", user.id, email);
-  await sendMail({ to: email, ...emailChangeEmail(`${publicBaseUrl()}/account/confirm-email/${token}`) }, mailer);
+  await sendMail(
+    { to: email, ...emailChangeEmail(`${publicBaseUrl()}/account/confirm-email/${token}`, localeOr(user.locale)) },
+    mailer,
+  );
   await auditAccountEvent(user.id, "user.email_change_requested", { to: email });
   return { sentTo: email };
 }
@@ -140,7 +148,7 @@ export async function requestEmailChange(
 /** Opening the link: the address changes and counts as proven; the old address is told. */
 export async function confirmEmailChange(token: string, opts: MailOpt = {}): Promise<{ email: string }> {
   const now = new Date();
-  const { from, to } = await db.$transaction(async (tx) => {
+  const { from, to, locale } = await db.$transaction(async (tx) => {
     const row = await useAuthToken(tx, "email_change", token, now);
     if (!row)
       throw new AppError(
@@ -148,7 +156,10 @@ export async function confirmEmailChange(token: string, opts: MailOpt = {}): Pro
         "Link not valid",
         "This link does not work any more: it was used, it expired (links last 24 hours), or it was replaced. Ask for a new one on your account page.",
       );
-    const user = await tx.user.findUniqueOrThrow({ where: { id: row.userId }, select: { id: true, email: true } });
+    const user = await tx.user.findUniqueOrThrow({
+      where: { id: row.userId },
+      select: { id: true, email: true, locale: true },
+    });
     const other = await tx.user.findUnique({ where: { email: row.email }, select: { id: true } });
     if (other && other.id !== user.id)
       throw new ConflictError("Another account already uses this address, so it cannot be moved to yours.");
@@ -156,9 +167,9 @@ export async function confirmEmailChange(token: string, opts: MailOpt = {}): Pro
     // Links sent to the old address (resets) or for other new addresses stop working.
     await retireAuthTokens(tx, user.id, ["email_change", ...RESET_KINDS], now);
     await auditAccountEvent(user.id, "user.email_changed", { from: user.email, to: row.email }, tx);
-    return { from: user.email, to: row.email };
+    return { from: user.email, to: row.email, locale: localeOr(user.locale) };
   });
-  await notify(from, emailChangedNotice(to), opts.mailer === undefined ? serverMailer() : opts.mailer);
+  await notify(from, emailChangedNotice(to, locale), opts.mailer === undefined ? serverMailer() : opts.mailer);
   return { email: to };
 }
 

@@ -15,6 +15,7 @@ import { recordAudit } from "../audit/service";
 import { enforce } from "../rate-limit/service";
 import { publicBaseUrl, sendMail, serverMailer, type Mailer } from "../mail/transport";
 import { memberPasswordResetEmail } from "../account/emails";
+import { localeOr } from "../account/recipient-locale";
 import { issueAuthToken, TOKEN_TTL_MS } from "../account/tokens";
 
 /** Links an organization's admins may make per hour. */
@@ -36,7 +37,7 @@ export async function issueMemberPasswordReset(
     select: {
       id: true,
       suspendedAt: true,
-      user: { select: { id: true, email: true, memberships: { select: { orgId: true } } } },
+      user: { select: { id: true, email: true, locale: true, memberships: { select: { orgId: true } } } },
       org: { select: { name: true, ssoConnection: { select: { enabled: true, ssoRequired: true } } } },
     },
   });
@@ -63,11 +64,14 @@ export async function issueMemberPasswordReset(
       await sendMail(
         {
           to: m.user.email,
-          ...memberPasswordResetEmail({
-            orgName: m.org.name,
-            adminName: admin?.name ?? "An admin",
-            link: `${publicBaseUrl()}${link}`,
-          }),
+          ...memberPasswordResetEmail(
+            {
+              orgName: m.org.name,
+              adminName: admin?.name ?? null,
+              link: `${publicBaseUrl()}${link}`,
+            },
+            localeOr(m.user.locale),
+          ),
         },
         mailer,
       );

@@ -11,7 +11,7 @@ import { hashNewPassword } from "../auth/password-policy";
 import { AppError, ConflictError, NotFoundError, ValidationError } from "../errors";
 import { publicBaseUrl, sendMail, serverMailer, type Mailer } from "../mail/transport";
 import { inviteEmail } from "../account/emails";
-import { ROLE_LABELS, isRole } from "../auth/roles";
+import { localeOfAddress } from "../account/recipient-locale";
 import { recordAudit } from "../audit/service";
 import { revokeUserSessions } from "../auth/sessions";
 import { normalizeEmail } from "../users/service";
@@ -231,14 +231,16 @@ export async function createInvite(
     db.organization.findUniqueOrThrow({ where: { id: ctx.orgId }, select: { name: true } }),
     db.user.findUnique({ where: { id: ctx.userId }, select: { name: true } }),
   ]);
-  const role = isRole(invite.role) ? ROLE_LABELS[invite.role].label.toLowerCase() : invite.role;
-  const email = inviteEmail({
-    orgName: org.name,
-    role,
-    inviterName: inviter?.name ?? "An admin",
-    link: `${publicBaseUrl()}/invite/${token}`,
-    days: INVITE_DAYS,
-  });
+  const email = inviteEmail(
+    {
+      orgName: org.name,
+      role: invite.role,
+      inviterName: inviter?.name ?? null,
+      link: `${publicBaseUrl()}/invite/${token}`,
+      days: INVITE_DAYS,
+    },
+    await localeOfAddress(invite.email),
+  );
   try {
     await sendMail({ to: invite.email, ...email }, mailer);
   } catch (error) {

@@ -47,6 +47,7 @@ const PAGES: Visit[] = [
     en: /^Two-factor authentication$/,
   },
   { name: "api-reference", path: "/docs/api", de: /^API-Referenz$/, en: /^API reference$/ },
+  { name: "settings", path: "/settings", de: /^Einstellungen$/, en: /^Settings$/ },
 ];
 
 let customerPath = "";
@@ -101,6 +102,10 @@ test("a German member sees the converted pages in German, and in English after s
   await expect(page.getByTestId("loop-closure")).toHaveCount(0);
   await page.goto("/cases");
   await expect(page.getByTestId("loop-closure")).toContainText("Closed Loop, letzte 90 Tage");
+  // Settings: the section navigation and the profile in German (the member is an agent: no admin sections).
+  await page.goto("/settings");
+  await expect(page.getByRole("navigation", { name: "Abschnitte der Einstellungen" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Ihre Organisationen" })).toBeVisible();
 
   // The dashboard and the journeys list: their headings read the same in both languages, their text does not.
   await page.goto("/");

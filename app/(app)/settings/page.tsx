@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { requireCtx } from "@/lib/auth/action";
 import { hasRole } from "@/lib/auth/roles";
 import { listApiKeys } from "@/lib/api-keys/service";
@@ -22,25 +23,37 @@ import { SettingsNav, type NavSection } from "@/components/settings/settings-nav
 import { ContactRulesSection } from "@/components/settings/contact-rules-section";
 import { getContactRule, listSendWindows } from "@/lib/campaigns/contact-rule-service";
 import { unitOptions } from "@/lib/units/service";
+import type { Messages } from "@/lib/i18n/catalogues";
 
-// The sections below, in page order, by their headings (the sub-navigation links to them).
-const ADMIN_SECTIONS: NavSection[] = [
-  "Members",
-  "API keys",
-  { title: "Weekly digest", id: "digest" },
-  "Webhooks",
-  "Customer identity",
-  "SCIM provisioning",
-  "Single sign-on",
-  { title: "Data retention", id: "retention" },
-  { title: "Two-factor authentication", id: "two-factor-policy" },
+// The sections below, in page order: the key of each heading in the "settings.nav" catalogue and the id of its
+// anchor (the English one, so links stay the same in every language; the sub-navigation links to them).
+type SectionKey = keyof Messages["settings"]["nav"];
+const ADMIN_SECTIONS: [SectionKey, string][] = [
+  ["members", "members"],
+  ["apiKeys", "api-keys"],
+  ["digest", "digest"],
+  ["webhooks", "webhooks"],
+  ["customerIdentity", "customer-identity"],
+  ["scim", "scim-provisioning"],
+  ["sso", "single-sign-on"],
+  ["retention", "retention"],
+  ["twoFactor", "two-factor-policy"],
+];
+const MANAGER_SECTIONS: [SectionKey, string][] = [
+  ["caseRules", "case-rules"],
+  ["contactRules", "contact-rules"],
 ];
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Settings" };
+export async function generateMetadata() {
+  const t = await getTranslations("settings");
+  return { title: t("title") };
+}
 
 export default async function SettingsPage() {
   const ctx = await requireCtx();
+  const t = await getTranslations("settings");
+  const section = ([key, id]: [SectionKey, string]): NavSection => ({ title: t(`nav.${key}`), id });
   const isAdmin = hasRole(ctx.role, "admin");
   const [user, orgs, admin, cases] = await Promise.all([
     getUserProfile(ctx.userId),
@@ -64,34 +77,27 @@ export default async function SettingsPage() {
   return (
     <>
       <PageHeader
-        title="Settings"
-        description={
-          isAdmin
-            ? "Your profile, the organization's members and invites, and API keys."
-            : "Your profile and organizations. Admins manage members and API keys."
-        }
+        title={t("title")}
+        description={isAdmin ? t("descriptionAdmin") : t("descriptionMember")}
         actions={
           <>
-            <ButtonLink href="/settings/units">Units</ButtonLink>
-            {hasRole(ctx.role, "manager") ? <ButtonLink href="/settings/audiences">Audiences</ButtonLink> : null}
+            <ButtonLink href="/settings/units">{t("links.units")}</ButtonLink>
             {hasRole(ctx.role, "manager") ? (
-              <ButtonLink href="/settings/text-analytics">Text analytics</ButtonLink>
+              <ButtonLink href="/settings/audiences">{t("links.audiences")}</ButtonLink>
             ) : null}
-            {isAdmin ? <ButtonLink href="/settings/audit">Audit log</ButtonLink> : null}
+            {hasRole(ctx.role, "manager") ? (
+              <ButtonLink href="/settings/text-analytics">{t("links.textAnalytics")}</ButtonLink>
+            ) : null}
+            {isAdmin ? <ButtonLink href="/settings/audit">{t("links.audit")}</ButtonLink> : null}
           </>
         }
       />
       <SettingsNav
         sections={[
-          "Your profile",
-          ...(admin ? ADMIN_SECTIONS : []),
-          ...(cases
-            ? [
-                { title: "Follow-up cases", id: "case-rules" },
-                { title: "Contact rules", id: "contact-rules" },
-              ]
-            : []),
-          "Your organizations",
+          section(["profile", "your-profile"]),
+          ...(admin ? ADMIN_SECTIONS.map(section) : []),
+          ...(cases ? MANAGER_SECTIONS.map(section) : []),
+          section(["organizations", "your-organizations"]),
         ]}
       />
       <ProfileSection user={user} role={ctx.role} />
@@ -106,29 +112,21 @@ export default async function SettingsPage() {
           />
           <ApiKeysSection keys={admin[2]} units={admin[6]} />
           <DigestSection settings={admin[3]} members={admin[0]} smtpConfigured={mailConfigured()} />
-          <Section
-            title="Webhooks"
-            description="Signed HTTP POSTs to your systems when a response arrives or a case is opened or resolved, with retries and a delivery log."
-          >
-            <ButtonLink href="/settings/webhooks">Manage webhooks</ButtonLink>
+          <Section id="webhooks" title={t("nav.webhooks")} description={t("webhooks.description")}>
+            <ButtonLink href="/settings/webhooks">{t("webhooks.manage")}</ButtonLink>
           </Section>
           <Section
-            title="Customer identity"
-            description="The secret that signs customer tokens: only a response carrying a valid one is linked to a customer."
+            id="customer-identity"
+            title={t("nav.customerIdentity")}
+            description={t("customerIdentity.description")}
           >
-            <ButtonLink href="/settings/customer-identity">Manage customer identity</ButtonLink>
+            <ButtonLink href="/settings/customer-identity">{t("customerIdentity.manage")}</ButtonLink>
           </Section>
-          <Section
-            title="SCIM provisioning"
-            description="Let your identity provider (Okta, Entra ID) add and remove members and map its groups to roles."
-          >
-            <ButtonLink href="/settings/scim">Manage SCIM provisioning</ButtonLink>
+          <Section id="scim-provisioning" title={t("nav.scim")} description={t("scim.description")}>
+            <ButtonLink href="/settings/scim">{t("scim.manage")}</ButtonLink>
           </Section>
-          <Section
-            title="Single sign-on"
-            description="Members sign in through your identity provider (OpenID Connect), join with a default role the first time, and passwords can be turned off."
-          >
-            <ButtonLink href="/settings/sso">Set up single sign-on</ButtonLink>
+          <Section id="single-sign-on" title={t("nav.sso")} description={t("sso.description")}>
+            <ButtonLink href="/settings/sso">{t("sso.manage")}</ButtonLink>
           </Section>
           <RetentionSection preview={admin[4]} />
           <TwoFactorPolicySection
