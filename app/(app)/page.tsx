@@ -21,6 +21,7 @@ import { unitLeague } from "@/lib/units/league";
 import { ReplicaNotice } from "@/components/dashboard/replica-notice";
 import { ThemesCard } from "@/components/dashboard/themes-card";
 import { getThemesReport } from "@/lib/text-analytics/themes-report";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -76,85 +77,87 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
     .join(" · ");
 
   return (
-    <>
-      <PageHeader
-        title={t("title")}
-        description={t.rich("subtitle", {
-          preset: t(`presets.${period.preset}`),
-          period: shown(period),
-          bucket: period.bucket,
-          scope: scope ? ` · ${scope}` : "",
-          time: (chunks) => <time dateTime={period.from.toISOString()}>{chunks}</time>,
-        })}
-      />
-      <FilterBar filters={filters} errors={errors} options={options} period={period} />
-      <ReplicaNotice />
-      {noResponses ? (
-        <div className="mb-6">
-          {filtered ? (
-            <EmptyState
-              title={t("empty.filteredTitle")}
-              action={
-                <Link
-                  href={
-                    period.preset === "custom"
-                      ? `/?preset=custom&from=${period.from.toISOString().slice(0, 10)}&to=${new Date(period.to.getTime() - 1).toISOString().slice(0, 10)}`
-                      : `/?preset=${period.preset}`
-                  }
-                  className={buttonClass("primary")}
-                >
-                  {t("empty.filteredAction")}
-                </Link>
-              }
-            >
-              {t("empty.filteredBody")}
-            </EmptyState>
-          ) : (
-            <EmptyState
-              title={t("empty.title")}
-              action={
-                <Link href="/surveys" className={buttonClass("primary")}>
-                  {t("empty.action")}
-                </Link>
-              }
-            >
-              {t("empty.body")}
-            </EmptyState>
-          )}
+    <ClientMessages keys={["dashboard.chart"]}>
+      <>
+        <PageHeader
+          title={t("title")}
+          description={t.rich("subtitle", {
+            preset: t(`presets.${period.preset}`),
+            period: shown(period),
+            bucket: period.bucket,
+            scope: scope ? ` · ${scope}` : "",
+            time: (chunks) => <time dateTime={period.from.toISOString()}>{chunks}</time>,
+          })}
+        />
+        <FilterBar filters={filters} errors={errors} options={options} period={period} />
+        <ReplicaNotice />
+        {noResponses ? (
+          <div className="mb-6">
+            {filtered ? (
+              <EmptyState
+                title={t("empty.filteredTitle")}
+                action={
+                  <Link
+                    href={
+                      period.preset === "custom"
+                        ? `/?preset=custom&from=${period.from.toISOString().slice(0, 10)}&to=${new Date(period.to.getTime() - 1).toISOString().slice(0, 10)}`
+                        : `/?preset=${period.preset}`
+                    }
+                    className={buttonClass("primary")}
+                  >
+                    {t("empty.filteredAction")}
+                  </Link>
+                }
+              >
+                {t("empty.filteredBody")}
+              </EmptyState>
+            ) : (
+              <EmptyState
+                title={t("empty.title")}
+                action={
+                  <Link href="/surveys" className={buttonClass("primary")}>
+                    {t("empty.action")}
+                  </Link>
+                }
+              >
+                {t("empty.body")}
+              </EmptyState>
+            )}
+          </div>
+        ) : null}
+        <div className="mb-8 grid grid-cols-1 gap-4 lg:grid-cols-3">
+          <NpsTile r={nps} change={{ change: summary.change.nps, against }} invitations={invitations.nps} />
+          <CsatTile r={csat} change={{ change: summary.change.csat, against }} invitations={invitations.csat} />
+          <CesTile r={ces} change={{ change: summary.change.ces, against }} invitations={invitations.ces} />
         </div>
-      ) : null}
-      <div className="mb-8 grid grid-cols-1 gap-4 lg:grid-cols-3">
-        <NpsTile r={nps} change={{ change: summary.change.nps, against }} invitations={invitations.nps} />
-        <CsatTile r={csat} change={{ change: summary.change.csat, against }} invitations={invitations.csat} />
-        <CesTile r={ces} change={{ change: summary.change.ces, against }} invitations={invitations.ces} />
-      </div>
-      {byUnit.rows.length > 0 || up !== null ? (
-        <Section id="by-unit" title={t("sections.byUnit")}>
-          <ByUnitCard league={byUnit} query={withoutUnit} up={up} />
+        {byUnit.rows.length > 0 || up !== null ? (
+          <Section id="by-unit" title={t("sections.byUnit")}>
+            <ByUnitCard league={byUnit} query={withoutUnit} up={up} />
+          </Section>
+        ) : null}
+        {noResponses ? null : (
+          <Section id="trends" title={t("sections.trends")} description={t("sections.trendsDescription")}>
+            <TrendSection trends={trends} query={query} />
+          </Section>
+        )}
+        <Section id="what-customers-say" title={t("sections.themes")} description={t("sections.themesDescription")}>
+          <ThemesCard report={themes} query={query} />
         </Section>
-      ) : null}
-      {noResponses ? null : (
-        <Section id="trends" title={t("sections.trends")} description={t("sections.trendsDescription")}>
-          <TrendSection trends={trends} query={query} />
+        <Section id="compare" title={t("sections.compare")} description={t("sections.compareDescription")}>
+          <ComparePanel filters={filters} errors={errors} segments={options.segments} comparison={comparison} />
         </Section>
-      )}
-      <Section id="what-customers-say" title={t("sections.themes")} description={t("sections.themesDescription")}>
-        <ThemesCard report={themes} query={query} />
-      </Section>
-      <Section id="compare" title={t("sections.compare")} description={t("sections.compareDescription")}>
-        <ComparePanel filters={filters} errors={errors} segments={options.segments} comparison={comparison} />
-      </Section>
-      <h2 className="mb-3 text-lg font-semibold text-slate-900">{t("sections.activity")}</h2>
-      <SummaryCounts summary={activity} />
-      <p className="mt-6 text-xs text-slate-600">
-        {t.rich("footnote", {
-          link: (chunks) => (
-            <Link href="/reports" className="font-medium text-brand-700 underline">
-              {chunks}
-            </Link>
-          ),
-        })}
-      </p>
-    </>
+        <h2 className="mb-3 text-lg font-semibold text-slate-900">{t("sections.activity")}</h2>
+        <SummaryCounts summary={activity} />
+        <p className="mt-6 text-xs text-slate-600">
+          {t.rich("footnote", {
+            link: (chunks) => (
+              <Link href="/reports" className="font-medium text-brand-700 underline">
+                {chunks}
+              </Link>
+            ),
+          })}
+        </p>
+      </>
+    </ClientMessages>
   );
 }

@@ -10,6 +10,7 @@ import { Badge } from "@/components/ui/badge";
 import { EmailChangeForm, PasswordChangeForm, ProfileForm } from "@/components/account/account-forms";
 import { LanguageForm } from "@/components/account/language-form";
 import { SessionsSection } from "@/components/account/sessions-section";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export const dynamic = "force-dynamic";
 
@@ -31,46 +32,48 @@ export default async function AccountPage() {
   const canMail = mailConfigured();
 
   return (
-    <>
-      <PageHeader title={t("title")} description={t("description")} />
-      <Section title={t("profile.section")}>
-        <ProfileForm name={account.name} />
-      </Section>
-      <Section title={t("language.section")} description={t("language.description")}>
-        <LanguageForm saved={isAppLocale(account.locale) ? account.locale : null} />
-      </Section>
-      <Section
-        title={t("email.section")}
-        description={
-          <>
-            {t.rich("email.signInWith", {
-              email: account.email,
-              b: (chunks) => <strong className="text-slate-900">{chunks}</strong>,
-            })}{" "}
-            {account.emailVerifiedAt ? (
-              <Badge tone="ok">{t("email.confirmed")}</Badge>
-            ) : (
-              <Badge>{t("email.notConfirmed")}</Badge>
-            )}
-          </>
-        }
-      >
-        {canMail ? (
-          <EmailChangeForm current={account.email} />
-        ) : (
-          <p className="max-w-md text-sm text-slate-700">{t("email.noMail")}</p>
-        )}
-      </Section>
-      <Section title={t("password.section")} description={t("password.description")}>
-        {account.hasPassword ? (
-          <PasswordChangeForm />
-        ) : (
-          <p className="max-w-md text-sm text-slate-700">{t("password.ssoOnly")}</p>
-        )}
-      </Section>
-      <Section title={t("sessions.section")} description={t("sessions.description")}>
-        <SessionsSection sessions={sessions} />
-      </Section>
-    </>
+    <ClientMessages keys={["account.profile", "account.email", "account.password", "account.language"]}>
+      <>
+        <PageHeader title={t("title")} description={t("description")} />
+        <Section title={t("profile.section")}>
+          <ProfileForm name={account.name} />
+        </Section>
+        <Section title={t("language.section")} description={t("language.description")}>
+          <LanguageForm saved={isAppLocale(account.locale) ? account.locale : null} />
+        </Section>
+        <Section
+          title={t("email.section")}
+          description={
+            <>
+              {t.rich("email.signInWith", {
+                email: account.email,
+                b: (chunks) => <strong className="text-slate-900">{chunks}</strong>,
+              })}{" "}
+              {account.emailVerifiedAt ? (
+                <Badge tone="ok">{t("email.confirmed")}</Badge>
+              ) : (
+                <Badge>{t("email.notConfirmed")}</Badge>
+              )}
+            </>
+          }
+        >
+          {canMail ? (
+            <EmailChangeForm current={account.email} />
+          ) : (
+            <p className="max-w-md text-sm text-slate-700">{t("email.noMail")}</p>
+          )}
+        </Section>
+        <Section title={t("password.section")} description={t("password.description")}>
+          {account.hasPassword ? (
+            <PasswordChangeForm />
+          ) : (
+            <p className="max-w-md text-sm text-slate-700">{t("password.ssoOnly")}</p>
+          )}
+        </Section>
+        <Section title={t("sessions.section")} description={t("sessions.description")}>
+          <SessionsSection sessions={sessions} />
+        </Section>
+      </>
+    </ClientMessages>
   );
 }

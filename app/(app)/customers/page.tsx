@@ -16,6 +16,7 @@ import { getFormats } from "@/lib/i18n/server";
 import { ConsentBadge, TagList } from "@/components/customers/consent-badge";
 import { AddCustomerForm } from "@/components/customers/add-customer-form";
 import { homeUnitChoiceForNew } from "@/lib/customers/home-unit";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -73,78 +74,85 @@ export default async function CustomersPage({ searchParams }: { searchParams: Se
   const [t, cols] = await Promise.all([getTranslations("customers"), columns()]);
 
   return (
-    <>
-      <PageHeader
-        title={t("title")}
-        description={ctx.scope ? t("descriptionScoped", { unit: ctx.scope.unitName }) : t("descriptionAll")}
-        actions={
-          <>
-            <CsvLinks
-              role={ctx.role}
-              importHref={ctx.scope ? undefined : "/customers/import"}
-              exportHref="/api/v1/exports/customers"
-            />
-          </>
-        }
-      />
+    <ClientMessages keys={["customers.form", "customers.homeUnit"]}>
+      <>
+        <PageHeader
+          title={t("title")}
+          description={ctx.scope ? t("descriptionScoped", { unit: ctx.scope.unitName }) : t("descriptionAll")}
+          actions={
+            <>
+              <CsvLinks
+                role={ctx.role}
+                importHref={ctx.scope ? undefined : "/customers/import"}
+                exportHref="/api/v1/exports/customers"
+              />
+            </>
+          }
+        />
 
-      {canAdd ? (
-        <details
-          id="add-customer"
-          open={Boolean(one(sp.new))}
-          className="group mb-6 rounded-lg border border-slate-200 bg-white shadow-sm"
-        >
-          <summary className="flex min-h-11 items-center gap-2 rounded-lg px-4 text-sm font-semibold text-slate-900 hover:bg-slate-50">
-            <span aria-hidden="true" className="text-brand-700 transition-transform group-open:rotate-45">
-              +
-            </span>
-            {t("add")}
-          </summary>
-          <div className="border-t border-slate-200 p-4">
-            <AddCustomerForm key={one(sp.new) ?? ""} defaultName={one(sp.new)} units={units} />
-          </div>
-        </details>
-      ) : null}
-
-      <form role="search" method="get" action="/customers" className="mb-4 flex flex-wrap items-end gap-2">
-        <div className="flex min-w-0 flex-1 flex-col gap-1 sm:max-w-md">
-          <label htmlFor="customer-search" className="text-sm font-medium text-slate-800">
-            {t("searchLabel")}
-          </label>
-          <input
-            id="customer-search"
-            name="q"
-            type="search"
-            defaultValue={query.q ?? ""}
-            placeholder={t("searchPlaceholder")}
-            autoComplete="off"
-            className={controlClass}
-          />
-        </div>
-        <button type="submit" className={buttonClass("primary")}>
-          <Search aria-hidden="true" size={16} /> {t("search")}
-        </button>
-        {query.q ? (
-          <Link href="/customers" className={buttonClass("ghost")}>
-            {t("clear")}
-          </Link>
+        {canAdd ? (
+          <details
+            id="add-customer"
+            open={Boolean(one(sp.new))}
+            className="group mb-6 rounded-lg border border-slate-200 bg-white shadow-sm"
+          >
+            <summary className="flex min-h-11 items-center gap-2 rounded-lg px-4 text-sm font-semibold text-slate-900 hover:bg-slate-50">
+              <span aria-hidden="true" className="text-brand-700 transition-transform group-open:rotate-45">
+                +
+              </span>
+              {t("add")}
+            </summary>
+            <div className="border-t border-slate-200 p-4">
+              <AddCustomerForm key={one(sp.new) ?? ""} defaultName={one(sp.new)} units={units} />
+            </div>
+          </details>
         ) : null}
-      </form>
 
-      {page.data.length === 0 ? (
-        query.q ? (
-          <EmptyState title={t("noMatchTitle", { q: query.q })} icon={<Search size={28} />}>
-            {t("noMatchBody")}
-          </EmptyState>
+        <form role="search" method="get" action="/customers" className="mb-4 flex flex-wrap items-end gap-2">
+          <div className="flex min-w-0 flex-1 flex-col gap-1 sm:max-w-md">
+            <label htmlFor="customer-search" className="text-sm font-medium text-slate-800">
+              {t("searchLabel")}
+            </label>
+            <input
+              id="customer-search"
+              name="q"
+              type="search"
+              defaultValue={query.q ?? ""}
+              placeholder={t("searchPlaceholder")}
+              autoComplete="off"
+              className={controlClass}
+            />
+          </div>
+          <button type="submit" className={buttonClass("primary")}>
+            <Search aria-hidden="true" size={16} /> {t("search")}
+          </button>
+          {query.q ? (
+            <Link href="/customers" className={buttonClass("ghost")}>
+              {t("clear")}
+            </Link>
+          ) : null}
+        </form>
+
+        {page.data.length === 0 ? (
+          query.q ? (
+            <EmptyState title={t("noMatchTitle", { q: query.q })} icon={<Search size={28} />}>
+              {t("noMatchBody")}
+            </EmptyState>
+          ) : (
+            <EmptyState title={t("emptyTitle")} icon={<Users size={28} />}>
+              {canAdd ? t("emptyCanAdd") : t("emptyReadOnly")}
+            </EmptyState>
+          )
         ) : (
-          <EmptyState title={t("emptyTitle")} icon={<Users size={28} />}>
-            {canAdd ? t("emptyCanAdd") : t("emptyReadOnly")}
-          </EmptyState>
-        )
-      ) : (
-        <DataTable label={t("title")} rows={page.data} rowKey={(c) => c.id} columns={cols} />
-      )}
-      <Pagination path="/customers" params={{ q: query.q }} nextCursor={page.nextCursor} isFirstPage={!query.cursor} />
-    </>
+          <DataTable label={t("title")} rows={page.data} rowKey={(c) => c.id} columns={cols} />
+        )}
+        <Pagination
+          path="/customers"
+          params={{ q: query.q }}
+          nextCursor={page.nextCursor}
+          isFirstPage={!query.cursor}
+        />
+      </>
+    </ClientMessages>
   );
 }

@@ -24,6 +24,7 @@ import { ContactRulesSection } from "@/components/settings/contact-rules-section
 import { getContactRule, listSendWindows } from "@/lib/campaigns/contact-rule-service";
 import { unitOptions } from "@/lib/units/service";
 import type { Messages } from "@/lib/i18n/catalogues";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 // The sections below, in page order: the key of each heading in the "settings.nav" catalogue and the id of its
 // anchor (the English one, so links stay the same in every language; the sub-navigation links to them).
@@ -75,69 +76,71 @@ export default async function SettingsPage() {
   ]);
 
   return (
-    <>
-      <PageHeader
-        title={t("title")}
-        description={isAdmin ? t("descriptionAdmin") : t("descriptionMember")}
-        actions={
+    <ClientMessages keys={["settings"]}>
+      <>
+        <PageHeader
+          title={t("title")}
+          description={isAdmin ? t("descriptionAdmin") : t("descriptionMember")}
+          actions={
+            <>
+              <ButtonLink href="/settings/units">{t("links.units")}</ButtonLink>
+              {hasRole(ctx.role, "manager") ? (
+                <ButtonLink href="/settings/audiences">{t("links.audiences")}</ButtonLink>
+              ) : null}
+              {hasRole(ctx.role, "manager") ? (
+                <ButtonLink href="/settings/text-analytics">{t("links.textAnalytics")}</ButtonLink>
+              ) : null}
+              {isAdmin ? <ButtonLink href="/settings/audit">{t("links.audit")}</ButtonLink> : null}
+            </>
+          }
+        />
+        <SettingsNav
+          sections={[
+            section(["profile", "your-profile"]),
+            ...(admin ? ADMIN_SECTIONS.map(section) : []),
+            ...(cases ? MANAGER_SECTIONS.map(section) : []),
+            section(["organizations", "your-organizations"]),
+          ]}
+        />
+        <ProfileSection user={user} role={ctx.role} />
+        {admin ? (
           <>
-            <ButtonLink href="/settings/units">{t("links.units")}</ButtonLink>
-            {hasRole(ctx.role, "manager") ? (
-              <ButtonLink href="/settings/audiences">{t("links.audiences")}</ButtonLink>
-            ) : null}
-            {hasRole(ctx.role, "manager") ? (
-              <ButtonLink href="/settings/text-analytics">{t("links.textAnalytics")}</ButtonLink>
-            ) : null}
-            {isAdmin ? <ButtonLink href="/settings/audit">{t("links.audit")}</ButtonLink> : null}
+            <MembersSection
+              members={admin[0]}
+              invites={admin[1]}
+              meId={ctx.userId}
+              mailConfigured={mailConfigured()}
+              units={admin[6]}
+            />
+            <ApiKeysSection keys={admin[2]} units={admin[6]} />
+            <DigestSection settings={admin[3]} members={admin[0]} smtpConfigured={mailConfigured()} />
+            <Section id="webhooks" title={t("nav.webhooks")} description={t("webhooks.description")}>
+              <ButtonLink href="/settings/webhooks">{t("webhooks.manage")}</ButtonLink>
+            </Section>
+            <Section
+              id="customer-identity"
+              title={t("nav.customerIdentity")}
+              description={t("customerIdentity.description")}
+            >
+              <ButtonLink href="/settings/customer-identity">{t("customerIdentity.manage")}</ButtonLink>
+            </Section>
+            <Section id="scim-provisioning" title={t("nav.scim")} description={t("scim.description")}>
+              <ButtonLink href="/settings/scim">{t("scim.manage")}</ButtonLink>
+            </Section>
+            <Section id="single-sign-on" title={t("nav.sso")} description={t("sso.description")}>
+              <ButtonLink href="/settings/sso">{t("sso.manage")}</ButtonLink>
+            </Section>
+            <RetentionSection preview={admin[4]} />
+            <TwoFactorPolicySection
+              requireTwoFactor={admin[5].requireTwoFactor}
+              membersWithout={admin[5].membersWithout}
+            />
           </>
-        }
-      />
-      <SettingsNav
-        sections={[
-          section(["profile", "your-profile"]),
-          ...(admin ? ADMIN_SECTIONS.map(section) : []),
-          ...(cases ? MANAGER_SECTIONS.map(section) : []),
-          section(["organizations", "your-organizations"]),
-        ]}
-      />
-      <ProfileSection user={user} role={ctx.role} />
-      {admin ? (
-        <>
-          <MembersSection
-            members={admin[0]}
-            invites={admin[1]}
-            meId={ctx.userId}
-            mailConfigured={mailConfigured()}
-            units={admin[6]}
-          />
-          <ApiKeysSection keys={admin[2]} units={admin[6]} />
-          <DigestSection settings={admin[3]} members={admin[0]} smtpConfigured={mailConfigured()} />
-          <Section id="webhooks" title={t("nav.webhooks")} description={t("webhooks.description")}>
-            <ButtonLink href="/settings/webhooks">{t("webhooks.manage")}</ButtonLink>
-          </Section>
-          <Section
-            id="customer-identity"
-            title={t("nav.customerIdentity")}
-            description={t("customerIdentity.description")}
-          >
-            <ButtonLink href="/settings/customer-identity">{t("customerIdentity.manage")}</ButtonLink>
-          </Section>
-          <Section id="scim-provisioning" title={t("nav.scim")} description={t("scim.description")}>
-            <ButtonLink href="/settings/scim">{t("scim.manage")}</ButtonLink>
-          </Section>
-          <Section id="single-sign-on" title={t("nav.sso")} description={t("sso.description")}>
-            <ButtonLink href="/settings/sso">{t("sso.manage")}</ButtonLink>
-          </Section>
-          <RetentionSection preview={admin[4]} />
-          <TwoFactorPolicySection
-            requireTwoFactor={admin[5].requireTwoFactor}
-            membersWithout={admin[5].membersWithout}
-          />
-        </>
-      ) : null}
-      {cases ? <CaseRulesSection rules={cases[0].rules} rootCauses={cases[0].rootCauses} owners={cases[1]} /> : null}
-      {cases ? <ContactRulesSection rule={cases[2]} senders={cases[3]} /> : null}
-      <OrganizationsSection orgs={orgs} currentOrgId={ctx.orgId} />
-    </>
+        ) : null}
+        {cases ? <CaseRulesSection rules={cases[0].rules} rootCauses={cases[0].rootCauses} owners={cases[1]} /> : null}
+        {cases ? <ContactRulesSection rule={cases[2]} senders={cases[3]} /> : null}
+        <OrganizationsSection orgs={orgs} currentOrgId={ctx.orgId} />
+      </>
+    </ClientMessages>
   );
 }

@@ -3,6 +3,7 @@ import { mailConfigured } from "@/lib/mail/transport";
 import { AuthCard } from "@/components/auth/auth-card";
 import { ForgotPasswordForm } from "@/components/auth/password-reset-forms";
 import { AuthNotice } from "@/components/auth/auth-notice";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -21,7 +22,9 @@ export default async function ForgotPasswordPage() {
   }
   return (
     <AuthCard title={t("title")} description={t("description")}>
-      <ForgotPasswordForm />
+      <ClientMessages keys={["auth.forgot", "auth.reset"]}>
+        <ForgotPasswordForm />
+      </ClientMessages>
     </AuthCard>
   );
 }

@@ -5,6 +5,7 @@ import { AuthCard } from "@/components/auth/auth-card";
 import { LoginForm } from "@/components/auth/login-form";
 import { safeCallbackPath } from "@/components/auth/safe-callback";
 import { demoLoginsPresent, setupOpen } from "@/lib/setup/service";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -34,7 +35,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
           {t("resetDone")}
         </p>
       ) : null}
-      <LoginForm callbackUrl={callbackUrl} demoHint={demoHint} />
+      <ClientMessages keys={["auth.signIn"]}>
+        <LoginForm callbackUrl={callbackUrl} demoHint={demoHint} />
+      </ClientMessages>
     </AuthCard>
   );
 }

@@ -4,6 +4,7 @@ import { setupOpen } from "@/lib/setup/service";
 import { AuthCard } from "@/components/auth/auth-card";
 import { SetupForm } from "@/components/auth/setup-form";
 import { buttonClass } from "@/components/ui/button";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -31,7 +32,9 @@ export default async function SetupPage({ searchParams }: { searchParams: Search
   const token = typeof sp.token === "string" ? sp.token.slice(0, 200) : "";
   return (
     <AuthCard title={t("title")} description={t("description")}>
-      <SetupForm token={token} />
+      <ClientMessages keys={["auth.setup"]}>
+        <SetupForm token={token} />
+      </ClientMessages>
     </AuthCard>
   );
 }

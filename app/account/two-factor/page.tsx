@@ -13,6 +13,7 @@ import { getFormats } from "@/lib/i18n/server";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { Enrolment } from "@/components/account/enrolment";
 import { DisableTwoFactorForm, RegenerateCodesForm, VerifySessionForm } from "@/components/account/two-factor-forms";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -83,28 +84,30 @@ export default async function TwoFactorPage({ searchParams }: { searchParams: Se
   const needsSessionCode = status.enabled && !status.sessionVerified;
   const t = await getTranslations("account.twoFactor");
   return (
-    <AuthCard title={t("title")} description={t("description")}>
-      <div className="flex flex-col gap-6">
-        {blocked || sp.required === "1" ? <RequiredNotice status={status} /> : null}
-        {!status.enabled ? (
-          <Enrol userId={session.userId} status={status} />
-        ) : needsSessionCode ? (
-          <VerifySessionForm />
-        ) : (
-          <Manage status={status} />
-        )}
-        <div className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 pt-4 text-sm text-slate-600">
-          <span className="min-w-0 truncate">{t("signedInAs", { email: status.email })}</span>
-          <span className="flex items-center gap-2">
-            {blocked ? null : (
-              <Link href="/settings" className="font-medium text-brand-700 underline-offset-2 hover:underline">
-                {t("back")}
-              </Link>
-            )}
-            <SignOutButton variant="secondary" />
-          </span>
+    <ClientMessages keys={["account.twoFactor"]}>
+      <AuthCard title={t("title")} description={t("description")}>
+        <div className="flex flex-col gap-6">
+          {blocked || sp.required === "1" ? <RequiredNotice status={status} /> : null}
+          {!status.enabled ? (
+            <Enrol userId={session.userId} status={status} />
+          ) : needsSessionCode ? (
+            <VerifySessionForm />
+          ) : (
+            <Manage status={status} />
+          )}
+          <div className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 pt-4 text-sm text-slate-600">
+            <span className="min-w-0 truncate">{t("signedInAs", { email: status.email })}</span>
+            <span className="flex items-center gap-2">
+              {blocked ? null : (
+                <Link href="/settings" className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                  {t("back")}
+                </Link>
+              )}
+              <SignOutButton variant="secondary" />
+            </span>
+          </div>
         </div>
-      </div>
-    </AuthCard>
+      </AuthCard>
+    </ClientMessages>
   );
 }

@@ -17,6 +17,7 @@ import { CaseHistory } from "@/components/cases/case-history";
 import { CaseInvitations } from "@/components/cases/case-invitations";
 import { CaseWorkForm } from "@/components/cases/case-work-form";
 import { BackLink } from "@/components/ui/back-link";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -88,97 +89,102 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   const customer = kase.customer;
 
   return (
-    <>
-      <BackLink href="/cases">{t("back")}</BackLink>
-      <PageHeader
-        title={kase.title}
-        description={
-          <span className="inline-flex flex-wrap items-center gap-2">
-            <CaseStatusBadge status={kase.status} /> <PriorityBadge priority={kase.priority} />
-            {overdue ? <Badge tone="danger">{tc("overdue")}</Badge> : null}
-            <span>
-              {t("opened", {
-                date: f.dateTime(kase.createdAt),
-                owner: kase.owner?.name ?? t("unassigned"),
-                due: f.date(kase.dueAt),
-              })}
+    <ClientMessages keys={["cases"]}>
+      <>
+        <BackLink href="/cases">{t("back")}</BackLink>
+        <PageHeader
+          title={kase.title}
+          description={
+            <span className="inline-flex flex-wrap items-center gap-2">
+              <CaseStatusBadge status={kase.status} /> <PriorityBadge priority={kase.priority} />
+              {overdue ? <Badge tone="danger">{tc("overdue")}</Badge> : null}
+              <span>
+                {t("opened", {
+                  date: f.dateTime(kase.createdAt),
+                  owner: kase.owner?.name ?? t("unassigned"),
+                  due: f.date(kase.dueAt),
+                })}
+              </span>
             </span>
-          </span>
-        }
-      />
+          }
+        />
 
-      <div className="grid grid-cols-1 gap-x-6 lg:grid-cols-3">
-        <div className="min-w-0 lg:col-span-2">
-          <Section title={t("trigger")}>
-            <CaseTrigger kase={kase} />
-          </Section>
-          {/* On small screens the customer comes right after what they said; on wide ones it is in the side column. */}
-          <div className="lg:hidden">
-            <CustomerCard customer={customer} id="customer-narrow" />
-          </div>
-
-          <Section title={t("work")}>
-            {canWork && settings && owners ? (
-              <CaseWorkForm
-                caseId={kase.id}
-                status={kase.status}
-                ownerId={kase.owner?.id ?? null}
-                dueDate={kase.dueAt ? kase.dueAt.toISOString().slice(0, 10) : ""}
-                rootCause={kase.rootCause}
-                resolution={kase.resolution}
-                owners={owners}
-                rootCauses={settings.rootCauses}
-                optedOut={customer?.consent === false}
-              />
-            ) : (
-              <dl
-                className="grid grid-cols-1 gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2"
-                aria-label={t("readOnly")}
-              >
-                <Fact label={t("status")}>
-                  <CaseStatusBadge status={kase.status} />
-                </Fact>
-                <Fact label={t("owner")}>{kase.owner?.name ?? tc("unassigned")}</Fact>
-                <Fact label={t("due")}>{f.date(kase.dueAt)}</Fact>
-                <Fact label={t("rootCause")}>{kase.rootCause ?? t("notSet")}</Fact>
-                <div className="sm:col-span-2">
-                  <Fact label={t("resolution")}>{kase.resolution ?? "—"}</Fact>
-                </div>
-              </dl>
-            )}
-          </Section>
-
-          {kase.invitations.length ? (
-            <Section title={t("invitations")} description={t("invitationsDescription")}>
-              <CaseInvitations invitations={kase.invitations} />
+        <div className="grid grid-cols-1 gap-x-6 lg:grid-cols-3">
+          <div className="min-w-0 lg:col-span-2">
+            <Section title={t("trigger")}>
+              <CaseTrigger kase={kase} />
             </Section>
-          ) : null}
+            {/* On small screens the customer comes right after what they said; on wide ones it is in the side column. */}
+            <div className="lg:hidden">
+              <CustomerCard customer={customer} id="customer-narrow" />
+            </div>
 
-          <Section title={t("history")} description={t("historyDescription")}>
-            <CaseHistory events={kase.history} />
-          </Section>
-        </div>
-
-        <div className="min-w-0">
-          <div className="hidden lg:block">
-            <CustomerCard customer={customer} id="customer" />
-          </div>
-          {customer && timeline ? (
-            <Section title={t("recent")} description={t("recentDescription", { count: TIMELINE_ITEMS })}>
-              {timeline.data.length ? (
-                <Timeline items={timeline.data} />
+            <Section title={t("work")}>
+              {canWork && settings && owners ? (
+                <CaseWorkForm
+                  caseId={kase.id}
+                  status={kase.status}
+                  ownerId={kase.owner?.id ?? null}
+                  dueDate={kase.dueAt ? kase.dueAt.toISOString().slice(0, 10) : ""}
+                  rootCause={kase.rootCause}
+                  resolution={kase.resolution}
+                  owners={owners}
+                  rootCauses={settings.rootCauses}
+                  optedOut={customer?.consent === false}
+                />
               ) : (
-                <p className="text-sm text-slate-700">{t("nothingYet")}</p>
+                <dl
+                  className="grid grid-cols-1 gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2"
+                  aria-label={t("readOnly")}
+                >
+                  <Fact label={t("status")}>
+                    <CaseStatusBadge status={kase.status} />
+                  </Fact>
+                  <Fact label={t("owner")}>{kase.owner?.name ?? tc("unassigned")}</Fact>
+                  <Fact label={t("due")}>{f.date(kase.dueAt)}</Fact>
+                  <Fact label={t("rootCause")}>{kase.rootCause ?? t("notSet")}</Fact>
+                  <div className="sm:col-span-2">
+                    <Fact label={t("resolution")}>{kase.resolution ?? "—"}</Fact>
+                  </div>
+                </dl>
               )}
-              <p className="mt-2">
-                <Link href={`/customers/${customer.id}`} className="text-sm font-medium text-brand-700 hover:underline">
-                  {t("fullTimeline")}
-                </Link>
-              </p>
             </Section>
-          ) : null}
+
+            {kase.invitations.length ? (
+              <Section title={t("invitations")} description={t("invitationsDescription")}>
+                <CaseInvitations invitations={kase.invitations} />
+              </Section>
+            ) : null}
+
+            <Section title={t("history")} description={t("historyDescription")}>
+              <CaseHistory events={kase.history} />
+            </Section>
+          </div>
+
+          <div className="min-w-0">
+            <div className="hidden lg:block">
+              <CustomerCard customer={customer} id="customer" />
+            </div>
+            {customer && timeline ? (
+              <Section title={t("recent")} description={t("recentDescription", { count: TIMELINE_ITEMS })}>
+                {timeline.data.length ? (
+                  <Timeline items={timeline.data} />
+                ) : (
+                  <p className="text-sm text-slate-700">{t("nothingYet")}</p>
+                )}
+                <p className="mt-2">
+                  <Link
+                    href={`/customers/${customer.id}`}
+                    className="text-sm font-medium text-brand-700 hover:underline"
+                  >
+                    {t("fullTimeline")}
+                  </Link>
+                </p>
+              </Section>
+            ) : null}
+          </div>
         </div>
-      </div>
-    </>
+      </>
+    </ClientMessages>
   );
 }

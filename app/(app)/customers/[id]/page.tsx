@@ -18,6 +18,7 @@ import { listCustomerSuppressions } from "@/lib/campaigns/suppression-log";
 import { SuppressionTable } from "@/components/campaigns/suppression-table";
 import { HomeUnitForm } from "@/components/customers/home-unit";
 import { homeUnitChoiceFor, homeUnitOf } from "@/lib/customers/home-unit";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -81,125 +82,127 @@ export default async function CustomerPage({
   const title = customer.name ?? customer.email ?? customer.externalId ?? tc("unnamed");
 
   return (
-    <>
-      <BackLink href="/customers">{t("back")}</BackLink>
-      <PageHeader
-        title={title}
-        description={t("since", { date: f.date(customer.createdAt) })}
-        actions={
-          hasRole(ctx.role, "agent") ? (
-            <Link
-              href={`/interactions/new?customerId=${customer.id}`}
-              className="inline-flex min-h-10 items-center rounded-md bg-brand-700 px-4 text-sm font-semibold text-white hover:bg-brand-800"
-            >
-              {t("logInteraction")}
-            </Link>
-          ) : null
-        }
-      />
+    <ClientMessages keys={["customers.privacy", "customers.homeUnit"]}>
+      <>
+        <BackLink href="/customers">{t("back")}</BackLink>
+        <PageHeader
+          title={title}
+          description={t("since", { date: f.date(customer.createdAt) })}
+          actions={
+            hasRole(ctx.role, "agent") ? (
+              <Link
+                href={`/interactions/new?customerId=${customer.id}`}
+                className="inline-flex min-h-10 items-center rounded-md bg-brand-700 px-4 text-sm font-semibold text-white hover:bg-brand-800"
+              >
+                {t("logInteraction")}
+              </Link>
+            ) : null
+          }
+        />
 
-      <section aria-label={t("profile")} className="mb-8 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-        <dl className="grid grid-cols-2 gap-4 lg:grid-cols-3">
-          <Fact label={t("email")} wide>
-            <ContactLink kind="email" value={customer.email} />
-          </Fact>
-          <Fact label={t("phone")}>
-            <ContactLink kind="phone" value={customer.phone} />
-          </Fact>
-          <Fact label={t("externalId")}>
-            {customer.externalId ? <span className="font-mono text-xs">{customer.externalId}</span> : "—"}
-          </Fact>
-          <Fact label={t("consent")}>
-            <ConsentBadge consent={customer.consent} />
-            {customer.consentAt ? (
-              <span className="ml-2 text-xs text-slate-600">
-                {t("consentSet", { date: f.date(customer.consentAt) })}
-              </span>
-            ) : null}
-          </Fact>
-          <Fact label={t("tags")}>
-            <TagList tags={customer.tags} />
-          </Fact>
-          <Fact label={t("lastSeen")}>{f.dateTime(customer.lastSeenAt)}</Fact>
-          {homeUnit && !(homeChoice && !customer.erasedAt) ? (
-            <Fact label={t("homeUnit")} wide>
-              <span data-testid="home-unit">{`${homeUnit.name} (${homeUnit.code})`}</span>
+        <section aria-label={t("profile")} className="mb-8 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+          <dl className="grid grid-cols-2 gap-4 lg:grid-cols-3">
+            <Fact label={t("email")} wide>
+              <ContactLink kind="email" value={customer.email} />
             </Fact>
+            <Fact label={t("phone")}>
+              <ContactLink kind="phone" value={customer.phone} />
+            </Fact>
+            <Fact label={t("externalId")}>
+              {customer.externalId ? <span className="font-mono text-xs">{customer.externalId}</span> : "—"}
+            </Fact>
+            <Fact label={t("consent")}>
+              <ConsentBadge consent={customer.consent} />
+              {customer.consentAt ? (
+                <span className="ml-2 text-xs text-slate-600">
+                  {t("consentSet", { date: f.date(customer.consentAt) })}
+                </span>
+              ) : null}
+            </Fact>
+            <Fact label={t("tags")}>
+              <TagList tags={customer.tags} />
+            </Fact>
+            <Fact label={t("lastSeen")}>{f.dateTime(customer.lastSeenAt)}</Fact>
+            {homeUnit && !(homeChoice && !customer.erasedAt) ? (
+              <Fact label={t("homeUnit")} wide>
+                <span data-testid="home-unit">{`${homeUnit.name} (${homeUnit.code})`}</span>
+              </Fact>
+            ) : null}
+            <Fact label={t("loyalty")} wide>
+              <span data-testid="loyalty-stage" className="font-medium">
+                {tc(`loyalty.${loyalty.stage}`)}
+              </span>
+              <span className="block text-xs text-slate-600">
+                {loyalty.latest
+                  ? t("latest", {
+                      metric: loyalty.latest.metric.toUpperCase(),
+                      score: loyalty.latest.score,
+                      date: f.date(loyalty.latest.at),
+                    })
+                  : t("noLatest")}{" "}
+                · {t("touches", { count: loyalty.touches180d })}
+              </span>
+            </Fact>
+          </dl>
+          {homeChoice && !customer.erasedAt ? (
+            <div className="mt-6 border-t border-slate-200 pt-4">
+              <HomeUnitForm customerId={customer.id} choice={homeChoice} />
+            </div>
           ) : null}
-          <Fact label={t("loyalty")} wide>
-            <span data-testid="loyalty-stage" className="font-medium">
-              {tc(`loyalty.${loyalty.stage}`)}
-            </span>
-            <span className="block text-xs text-slate-600">
-              {loyalty.latest
-                ? t("latest", {
-                    metric: loyalty.latest.metric.toUpperCase(),
-                    score: loyalty.latest.score,
-                    date: f.date(loyalty.latest.at),
-                  })
-                : t("noLatest")}{" "}
-              · {t("touches", { count: loyalty.touches180d })}
-            </span>
-          </Fact>
-        </dl>
-        {homeChoice && !customer.erasedAt ? (
-          <div className="mt-6 border-t border-slate-200 pt-4">
-            <HomeUnitForm customerId={customer.id} choice={homeChoice} />
-          </div>
-        ) : null}
-        {attributes.length ? (
-          <>
-            <h2 className="mt-6 mb-2 text-sm font-semibold text-slate-900">{t("attributes")}</h2>
-            <dl className="grid grid-cols-1 gap-x-4 gap-y-2 sm:grid-cols-2 lg:grid-cols-3">
-              {attributes.map(([k, v]) => (
-                <Fact key={k} label={attributeLabel(k)} title={k}>
-                  {v === null || v === "" ? "—" : String(v)}
-                </Fact>
-              ))}
-            </dl>
-          </>
-        ) : null}
-      </section>
+          {attributes.length ? (
+            <>
+              <h2 className="mt-6 mb-2 text-sm font-semibold text-slate-900">{t("attributes")}</h2>
+              <dl className="grid grid-cols-1 gap-x-4 gap-y-2 sm:grid-cols-2 lg:grid-cols-3">
+                {attributes.map(([k, v]) => (
+                  <Fact key={k} label={attributeLabel(k)} title={k}>
+                    {v === null || v === "" ? "—" : String(v)}
+                  </Fact>
+                ))}
+              </dl>
+            </>
+          ) : null}
+        </section>
 
-      <Section title={t("timeline")} description={t("timelineDescription")}>
-        {timeline.data.length === 0 ? (
-          <EmptyState title={t("timelineEmptyTitle")}>{t("timelineEmptyBody")}</EmptyState>
-        ) : (
-          <Timeline items={timeline.data} />
-        )}
-        <nav aria-label={t("timelinePages")} className="mt-4 flex gap-3 text-sm">
-          {before ? (
-            <Link href={`/customers/${customer.id}`} className="font-medium text-brand-700 underline">
-              {t("newest")}
-            </Link>
-          ) : null}
-          {timeline.nextCursor ? (
-            <Link
-              href={`/customers/${customer.id}?before=${timeline.nextCursor}`}
-              className="font-medium text-brand-700 underline"
-            >
-              {t("older")}
-            </Link>
-          ) : null}
-        </nav>
-      </Section>
-
-      {notInvited && notInvited.data.length > 0 ? (
-        <Section title={t("notInvited")} description={t("notInvitedDescription")}>
-          <SuppressionTable rows={notInvited.data} show="send" />
+        <Section title={t("timeline")} description={t("timelineDescription")}>
+          {timeline.data.length === 0 ? (
+            <EmptyState title={t("timelineEmptyTitle")}>{t("timelineEmptyBody")}</EmptyState>
+          ) : (
+            <Timeline items={timeline.data} />
+          )}
+          <nav aria-label={t("timelinePages")} className="mt-4 flex gap-3 text-sm">
+            {before ? (
+              <Link href={`/customers/${customer.id}`} className="font-medium text-brand-700 underline">
+                {t("newest")}
+              </Link>
+            ) : null}
+            {timeline.nextCursor ? (
+              <Link
+                href={`/customers/${customer.id}?before=${timeline.nextCursor}`}
+                className="font-medium text-brand-700 underline"
+              >
+                {t("older")}
+              </Link>
+            ) : null}
+          </nav>
         </Section>
-      ) : null}
 
-      <PrivacySection
-        customer={customer}
-        history={consentHistory}
-        can={{
-          changeConsent: hasRole(ctx.role, "agent"),
-          // The privacy export and erasure are for whole-organization members (docs/hierarchy.md).
-          exportData: hasRole(ctx.role, "manager") && !ctx.scope,
-          erase: hasRole(ctx.role, "admin") && !ctx.scope,
-        }}
-      />
-    </>
+        {notInvited && notInvited.data.length > 0 ? (
+          <Section title={t("notInvited")} description={t("notInvitedDescription")}>
+            <SuppressionTable rows={notInvited.data} show="send" />
+          </Section>
+        ) : null}
+
+        <PrivacySection
+          customer={customer}
+          history={consentHistory}
+          can={{
+            changeConsent: hasRole(ctx.role, "agent"),
+            // The privacy export and erasure are for whole-organization members (docs/hierarchy.md).
+            exportData: hasRole(ctx.role, "manager") && !ctx.scope,
+            erase: hasRole(ctx.role, "admin") && !ctx.scope,
+          }}
+        />
+      </>
+    </ClientMessages>
   );
 }

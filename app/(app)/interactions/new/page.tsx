@@ -5,6 +5,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { getLoggingOptions, loggableCustomer } from "@/lib/interactions/logging";
 import { PageHeader } from "@/components/ui/page-header";
 import { LogInteractionForm } from "@/components/interactions/log-interaction-form";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -34,20 +35,22 @@ export default async function LogInteractionPage({
     customerId ? loggableCustomer(ctx, customerId) : null,
   ]);
   return (
-    <>
-      <PageHeader
-        title={t("title")}
-        description={
-          <>
-            {t("description")}
-            <span className="pointer-coarse:hidden">{t("shortcut")}</span>
-          </>
-        }
-      />
-      <LogInteractionForm
-        options={options}
-        initialCustomer={customer ? { id: customer.id, name: customer.name } : undefined}
-      />
-    </>
+    <ClientMessages keys={["interactions", "customers.combobox"]}>
+      <>
+        <PageHeader
+          title={t("title")}
+          description={
+            <>
+              {t("description")}
+              <span className="pointer-coarse:hidden">{t("shortcut")}</span>
+            </>
+          }
+        />
+        <LogInteractionForm
+          options={options}
+          initialCustomer={customer ? { id: customer.id, name: customer.name } : undefined}
+        />
+      </>
+    </ClientMessages>
   );
 }

@@ -4,6 +4,7 @@ import { getSurveyDetail } from "@/lib/surveys/builder";
 import { embedScriptPath } from "@/lib/surveys/embed-asset";
 import { SurveyEditor } from "@/components/survey-builder/survey-editor";
 import { touchpointGroups } from "@/components/survey-builder/touchpoint-groups";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Edit survey" };
@@ -17,12 +18,14 @@ export default async function SurveyEditorPage({ params }: { params: Promise<{ i
     requestOrigin(),
   ]);
   return (
-    <SurveyEditor
-      initial={survey}
-      touchpointGroups={touchpointGroups(touchpoints)}
-      origin={origin}
-      embedPath={embedScriptPath()}
-      organization={survey.organization}
-    />
+    <ClientMessages keys={["surveys.builder"]}>
+      <SurveyEditor
+        initial={survey}
+        touchpointGroups={touchpointGroups(touchpoints)}
+        origin={origin}
+        embedPath={embedScriptPath()}
+        organization={survey.organization}
+      />
+    </ClientMessages>
   );
 }

@@ -18,6 +18,7 @@ import { CampaignForm } from "@/components/campaigns/campaign-form";
 import { sendingContext } from "@/lib/campaigns/contact-rule-service";
 import { CampaignControls } from "@/components/campaigns/campaign-controls";
 import { CampaignStatusBadge, ScheduleText } from "@/components/campaigns/campaign-labels";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -96,42 +97,47 @@ export default async function CampaignsPage() {
   const live = surveys.filter((s) => s.status === "live").map((s) => ({ value: s.id, label: s.name }));
   const audienceOptions = audiences.map((a) => ({ value: a.id, label: a.name }));
   return (
-    <>
-      <PageHeader
-        title={t("title")}
-        description={
-          <>
-            <Link href="/surveys" className="underline">
-              {t("surveys")}
-            </Link>{" "}
-            · {t("description")}
-          </>
-        }
-      />
-      {mailConfigured() ? null : (
-        <p role="note" className="mb-6 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          {t.rich("noMail", { code: (c) => <code className="font-mono">{c}</code> })}
-        </p>
-      )}
-      {smsConfigured() || !campaigns.some((c) => c.channel === "sms") ? null : <SmsSetupNote />}
-      <Section title={t("yours")}>
-        {campaigns.length === 0 ? (
-          <EmptyState title={t("emptyTitle")} icon={<Send size={28} />}>
-            {t.rich("emptyText", {
-              link: (c) => (
-                <Link href="/settings/audiences" className="underline">
-                  {c}
-                </Link>
-              ),
-            })}
-          </EmptyState>
-        ) : (
-          <DataTable label={t("title")} rows={campaigns} rowKey={(c) => c.id} columns={campaignColumns(t, fm)} />
+    <ClientMessages keys={["surveys.campaigns.form", "surveys.sending", "surveys.campaigns.controls"]}>
+      <>
+        <PageHeader
+          title={t("title")}
+          description={
+            <>
+              <Link href="/surveys" className="underline">
+                {t("surveys")}
+              </Link>{" "}
+              · {t("description")}
+            </>
+          }
+        />
+        {mailConfigured() ? null : (
+          <p
+            role="note"
+            className="mb-6 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+          >
+            {t.rich("noMail", { code: (c) => <code className="font-mono">{c}</code> })}
+          </p>
         )}
-      </Section>
-      <Section title={t("new")} description={t("newDescription")}>
-        <CampaignForm surveys={live} audiences={audienceOptions} sending={sending} />
-      </Section>
-    </>
+        {smsConfigured() || !campaigns.some((c) => c.channel === "sms") ? null : <SmsSetupNote />}
+        <Section title={t("yours")}>
+          {campaigns.length === 0 ? (
+            <EmptyState title={t("emptyTitle")} icon={<Send size={28} />}>
+              {t.rich("emptyText", {
+                link: (c) => (
+                  <Link href="/settings/audiences" className="underline">
+                    {c}
+                  </Link>
+                ),
+              })}
+            </EmptyState>
+          ) : (
+            <DataTable label={t("title")} rows={campaigns} rowKey={(c) => c.id} columns={campaignColumns(t, fm)} />
+          )}
+        </Section>
+        <Section title={t("new")} description={t("newDescription")}>
+          <CampaignForm surveys={live} audiences={audienceOptions} sending={sending} />
+        </Section>
+      </>
+    </ClientMessages>
   );
 }

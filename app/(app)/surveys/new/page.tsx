@@ -5,6 +5,7 @@ import { TEMPLATE_IDS, TEMPLATES } from "@/lib/surveys/templates";
 import { PageHeader } from "@/components/ui/page-header";
 import { NewSurveyForm } from "@/components/survey-builder/new-survey-form";
 import { touchpointGroups } from "@/components/survey-builder/touchpoint-groups";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -23,9 +24,11 @@ export default async function NewSurveyPage() {
     count: TEMPLATES[id].questions.length,
   }));
   return (
-    <>
-      <PageHeader title={t("builder.newTitle")} description={t("builder.newDescription")} />
-      <NewSurveyForm templates={templates} touchpointGroups={touchpointGroups(touchpoints)} />
-    </>
+    <ClientMessages keys={["surveys.builder"]}>
+      <>
+        <PageHeader title={t("builder.newTitle")} description={t("builder.newDescription")} />
+        <NewSurveyForm templates={templates} touchpointGroups={touchpointGroups(touchpoints)} />
+      </>
+    </ClientMessages>
   );
 }

@@ -17,6 +17,7 @@ import { InboxFilters, INBOX_PATH } from "@/components/responses/inbox-filters";
 import { ResponseCard } from "@/components/responses/response-card";
 import { LoadMore } from "@/components/responses/load-more";
 import { themeOptions } from "@/lib/text-analytics/insight";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -81,82 +82,84 @@ export default async function ResponsesInboxPage({ searchParams }: { searchParam
   const customerName = filters.customerId ? (page.data[0]?.customer?.name ?? page.data[0]?.customer?.email) : null;
 
   return (
-    <>
-      <PageHeader
-        title={t("title")}
-        description={t("description")}
-        actions={
-          <a
-            href={`/api/v1/exports/responses${query ? `?${query}` : ""}`}
-            download
-            className={buttonClass("secondary", "md")}
-          >
-            <Download aria-hidden="true" size={16} /> {t("download")}
-          </a>
-        }
-      />
-      <InboxFilters raw={raw} errors={errors} options={options} themes={themes} customerName={customerName} />
-      {matches.count > 0 ? (
-        <p className="mb-3 text-sm text-slate-700" data-testid="match-count">
-          {t("matches", {
-            capped: matches.capped ? "yes" : "no",
-            count: f.count(matches.capped ? COUNT_CAP : matches.count),
-            n: matches.capped ? COUNT_CAP : matches.count,
-            filtered: filtered ? "yes" : "no",
-          })}
-        </p>
-      ) : null}
-      {page.data.length === 0 ? (
-        cursor ? (
-          <EmptyState
-            title={t("noMoreTitle")}
-            icon={<Inbox size={28} />}
-            action={
-              <Link href={hrefWith(INBOX_PATH, kept)} className={buttonClass("secondary", "sm")}>
-                {t("backToNewest")}
-              </Link>
-            }
-          />
-        ) : filtered ? (
-          <EmptyState
-            title={t("noMatchTitle")}
-            icon={<Inbox size={28} />}
-            action={
-              <Link href={INBOX_PATH} className={buttonClass("secondary", "sm")}>
-                {t("clearFilters")}
-              </Link>
-            }
-          >
-            {t("noMatchText")}
-          </EmptyState>
+    <ClientMessages keys={["surveys.inbox"]}>
+      <>
+        <PageHeader
+          title={t("title")}
+          description={t("description")}
+          actions={
+            <a
+              href={`/api/v1/exports/responses${query ? `?${query}` : ""}`}
+              download
+              className={buttonClass("secondary", "md")}
+            >
+              <Download aria-hidden="true" size={16} /> {t("download")}
+            </a>
+          }
+        />
+        <InboxFilters raw={raw} errors={errors} options={options} themes={themes} customerName={customerName} />
+        {matches.count > 0 ? (
+          <p className="mb-3 text-sm text-slate-700" data-testid="match-count">
+            {t("matches", {
+              capped: matches.capped ? "yes" : "no",
+              count: f.count(matches.capped ? COUNT_CAP : matches.count),
+              n: matches.capped ? COUNT_CAP : matches.count,
+              filtered: filtered ? "yes" : "no",
+            })}
+          </p>
+        ) : null}
+        {page.data.length === 0 ? (
+          cursor ? (
+            <EmptyState
+              title={t("noMoreTitle")}
+              icon={<Inbox size={28} />}
+              action={
+                <Link href={hrefWith(INBOX_PATH, kept)} className={buttonClass("secondary", "sm")}>
+                  {t("backToNewest")}
+                </Link>
+              }
+            />
+          ) : filtered ? (
+            <EmptyState
+              title={t("noMatchTitle")}
+              icon={<Inbox size={28} />}
+              action={
+                <Link href={INBOX_PATH} className={buttonClass("secondary", "sm")}>
+                  {t("clearFilters")}
+                </Link>
+              }
+            >
+              {t("noMatchText")}
+            </EmptyState>
+          ) : (
+            <NoResponsesYet ctx={ctx} />
+          )
         ) : (
-          <NoResponsesYet ctx={ctx} />
-        )
-      ) : (
-        <>
-          {cursor ? (
-            <p className="mb-3 text-sm">
-              <Link href={hrefWith(INBOX_PATH, kept)} className="font-medium text-brand-700 underline">
-                {t("backToNewestResponses")}
-              </Link>
-            </p>
-          ) : null}
-          <ul className="flex flex-col gap-3" aria-label={t("listLabel")}>
-            {page.data.map((r) => (
-              <li key={r.id}>
-                <ResponseCard r={r} />
-              </li>
-            ))}
-          </ul>
-          <LoadMore
-            key={`${query}|${cursor ?? ""}`}
-            query={query}
-            nextCursor={page.nextCursor}
-            pageSize={PAGE_SIZE}
-            nextHref={page.nextCursor ? hrefWith(INBOX_PATH, { ...kept, cursor: page.nextCursor }) : null}
-          />
-        </>
-      )}
-    </>
+          <>
+            {cursor ? (
+              <p className="mb-3 text-sm">
+                <Link href={hrefWith(INBOX_PATH, kept)} className="font-medium text-brand-700 underline">
+                  {t("backToNewestResponses")}
+                </Link>
+              </p>
+            ) : null}
+            <ul className="flex flex-col gap-3" aria-label={t("listLabel")}>
+              {page.data.map((r) => (
+                <li key={r.id}>
+                  <ResponseCard r={r} />
+                </li>
+              ))}
+            </ul>
+            <LoadMore
+              key={`${query}|${cursor ?? ""}`}
+              query={query}
+              nextCursor={page.nextCursor}
+              pageSize={PAGE_SIZE}
+              nextHref={page.nextCursor ? hrefWith(INBOX_PATH, { ...kept, cursor: page.nextCursor }) : null}
+            />
+          </>
+        )}
+      </>
+    </ClientMessages>
   );
 }

@@ -18,6 +18,7 @@ import { TriggerForm } from "@/components/triggers/trigger-form";
 import { TriggerControls } from "@/components/triggers/trigger-controls";
 import { TriggerStatusBadge, TriggerWhen } from "@/components/triggers/trigger-labels";
 import { sendingContext } from "@/lib/campaigns/contact-rule-service";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -67,41 +68,48 @@ export default async function TriggersPage() {
   const touchpointOptions = touchpoints.map((x) => ({ value: x.id, label: `${x.journey.name} / ${x.name}` }));
   const [t, tf, f] = await Promise.all([getTranslations("surveys"), getTranslations("surveys.funnel"), getFormats()]);
   return (
-    <>
-      <PageHeader
-        title={t("triggers.title")}
-        description={
-          <>
-            <Link href="/surveys" className="underline">
-              {t("triggers.surveys")}
-            </Link>{" "}
-            · {t("triggers.description")}
-          </>
-        }
-      />
-      {mailConfigured() ? null : (
-        <p role="note" className="mb-6 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          {t.rich("triggers.noMail", { code: (c) => <code className="font-mono">{c}</code> })}
-        </p>
-      )}
-      {smsConfigured() || !triggers.some((x) => x.channel === "sms") ? null : <SmsSetupNote />}
-      <Section title={t("triggers.yours")}>
-        {triggers.length === 0 ? (
-          <EmptyState title={t("triggers.emptyTitle")} icon={<Zap size={28} />}>
-            {t("triggers.emptyText")}
-          </EmptyState>
-        ) : (
-          <DataTable
-            label={t("triggers.title")}
-            rows={triggers}
-            rowKey={(x) => x.id}
-            columns={triggerColumns(t, tf, f)}
-          />
+    <ClientMessages
+      keys={["surveys.triggers.controls", "surveys.triggers.form", "interactions.labels.outcome", "surveys.sending"]}
+    >
+      <>
+        <PageHeader
+          title={t("triggers.title")}
+          description={
+            <>
+              <Link href="/surveys" className="underline">
+                {t("triggers.surveys")}
+              </Link>{" "}
+              · {t("triggers.description")}
+            </>
+          }
+        />
+        {mailConfigured() ? null : (
+          <p
+            role="note"
+            className="mb-6 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+          >
+            {t.rich("triggers.noMail", { code: (c) => <code className="font-mono">{c}</code> })}
+          </p>
         )}
-      </Section>
-      <Section title={t("triggers.new")} description={t("triggers.newDescription")}>
-        <TriggerForm surveys={live} touchpoints={touchpointOptions} sending={sending} />
-      </Section>
-    </>
+        {smsConfigured() || !triggers.some((x) => x.channel === "sms") ? null : <SmsSetupNote />}
+        <Section title={t("triggers.yours")}>
+          {triggers.length === 0 ? (
+            <EmptyState title={t("triggers.emptyTitle")} icon={<Zap size={28} />}>
+              {t("triggers.emptyText")}
+            </EmptyState>
+          ) : (
+            <DataTable
+              label={t("triggers.title")}
+              rows={triggers}
+              rowKey={(x) => x.id}
+              columns={triggerColumns(t, tf, f)}
+            />
+          )}
+        </Section>
+        <Section title={t("triggers.new")} description={t("triggers.newDescription")}>
+          <TriggerForm surveys={live} touchpoints={touchpointOptions} sending={sending} />
+        </Section>
+      </>
+    </ClientMessages>
   );
 }

@@ -11,6 +11,7 @@ import { NewAccountForm } from "@/components/auth/new-account-form";
 import { ActionForm } from "@/components/ui/action-form";
 import { buttonClass } from "@/components/ui/button";
 import { SignOutButton } from "@/components/shell/sign-out-button";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -87,7 +88,9 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
       <h2 className="mt-8 mb-3 border-t border-slate-200 pt-6 text-base font-semibold text-slate-900">
         {t("newHere")}
       </h2>
-      <NewAccountForm email={invite.email} action={createAccountAndAccept.bind(null, token)} callbackUrl={path} />
+      <ClientMessages keys={["auth.newAccount", "auth.signIn"]}>
+        <NewAccountForm email={invite.email} action={createAccountAndAccept.bind(null, token)} callbackUrl={path} />
+      </ClientMessages>
     </AuthCard>
   );
 }

@@ -3,6 +3,7 @@ import { findPasswordReset } from "@/lib/account/reset";
 import { AuthCard } from "@/components/auth/auth-card";
 import { ResetPasswordForm } from "@/components/auth/password-reset-forms";
 import { AuthNotice } from "@/components/auth/auth-notice";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -23,7 +24,9 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
   }
   return (
     <AuthCard title={t("title")} description={t("description")}>
-      <ResetPasswordForm token={token} email={reset.email} />
+      <ClientMessages keys={["auth.forgot", "auth.reset"]}>
+        <ResetPasswordForm token={token} email={reset.email} />
+      </ClientMessages>
     </AuthCard>
   );
 }

@@ -16,6 +16,7 @@ import { CampaignStatusBadge, ScheduleText } from "@/components/campaigns/campai
 import { WaveTable } from "@/components/campaigns/campaign-rates";
 import { RateSections } from "@/components/campaigns/rate-sections";
 import { SuppressionTable } from "@/components/campaigns/suppression-table";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Campaign" };
@@ -48,78 +49,80 @@ export default async function CampaignPage({ params, searchParams }: Props) {
   const tab = (active: boolean) =>
     `inline-flex min-h-9 items-center rounded-md px-3 text-sm font-medium ${active ? "bg-brand-50 text-brand-800 ring-1 ring-brand-200" : "text-brand-700 underline hover:bg-slate-100"}`;
   return (
-    <>
-      <BackLink href="/surveys/campaigns">All campaigns</BackLink>
-      <PageHeader
-        title={c.name}
-        description={
-          <>
-            <CampaignStatusBadge status={c.status} /> {c.survey.name} → {c.audience?.name ?? "audience deleted"} ·{" "}
-            <ScheduleText c={c} />
-          </>
-        }
-        actions={<CampaignControls id={c.id} name={c.name} status={c.status} />}
-      />
-      {missingWave !== null ? (
-        <div className="mb-4">
-          <FormMessage tone="info">This campaign has no wave {missingWave}: showing every wave.</FormMessage>
-        </div>
-      ) : null}
-      {rates.waves.length > 1 ? (
-        <nav aria-label="Waves" className="mb-6 flex flex-wrap gap-2">
-          <Link
-            href={`/surveys/campaigns/${id}`}
-            className={tab(rates.wave === null)}
-            aria-current={rates.wave === null ? "page" : undefined}
-          >
-            All waves
-          </Link>
-          {rates.waves.map((w) => (
+    <ClientMessages keys={["surveys.campaigns.controls"]}>
+      <>
+        <BackLink href="/surveys/campaigns">All campaigns</BackLink>
+        <PageHeader
+          title={c.name}
+          description={
+            <>
+              <CampaignStatusBadge status={c.status} /> {c.survey.name} → {c.audience?.name ?? "audience deleted"} ·{" "}
+              <ScheduleText c={c} />
+            </>
+          }
+          actions={<CampaignControls id={c.id} name={c.name} status={c.status} />}
+        />
+        {missingWave !== null ? (
+          <div className="mb-4">
+            <FormMessage tone="info">This campaign has no wave {missingWave}: showing every wave.</FormMessage>
+          </div>
+        ) : null}
+        {rates.waves.length > 1 ? (
+          <nav aria-label="Waves" className="mb-6 flex flex-wrap gap-2">
             <Link
-              key={w.id}
-              href={`/surveys/campaigns/${id}?wave=${w.number}`}
-              className={tab(rates.wave === w.number)}
-              aria-current={rates.wave === w.number ? "page" : undefined}
+              href={`/surveys/campaigns/${id}`}
+              className={tab(rates.wave === null)}
+              aria-current={rates.wave === null ? "page" : undefined}
             >
-              Wave {w.number}
+              All waves
             </Link>
-          ))}
-        </nav>
-      ) : null}
-      <RateSections rates={rates} name={c.name} scope={scope} channel={c.channel}>
-        {rates.waves.length ? (
-          <Section
-            title="Waves"
-            description="Each wave's recipients are fixed when it starts, so each has its own base."
-          >
-            <WaveTable campaignId={id} waves={rates.waves} />
-          </Section>
+            {rates.waves.map((w) => (
+              <Link
+                key={w.id}
+                href={`/surveys/campaigns/${id}?wave=${w.number}`}
+                className={tab(rates.wave === w.number)}
+                aria-current={rates.wave === w.number ? "page" : undefined}
+              >
+                Wave {w.number}
+              </Link>
+            ))}
+          </nav>
         ) : null}
-      </RateSections>
-      <Section
-        title="Not invited"
-        description={
-          <>
-            Who this campaign left out and why, newest first, every wave: the customer&apos;s state, a bouncing address,
-            or the{" "}
-            <Link href="/settings#contact-rules" className="underline">
-              contact rules
-            </Link>{" "}
-            of the organization.
-          </>
-        }
-      >
-        {notInvited.data.length === 0 ? (
-          <p className="text-sm text-slate-700">Nobody has been left out of this campaign so far.</p>
-        ) : (
-          <SuppressionTable rows={notInvited.data} show="customer" />
-        )}
-        {notInvited.nextCursor ? (
-          <p className="mt-2 text-sm text-slate-700">
-            The {NOT_INVITED_SHOWN} newest; the rest through GET /api/v1/campaigns/{id}/suppressions.
-          </p>
-        ) : null}
-      </Section>
-    </>
+        <RateSections rates={rates} name={c.name} scope={scope} channel={c.channel}>
+          {rates.waves.length ? (
+            <Section
+              title="Waves"
+              description="Each wave's recipients are fixed when it starts, so each has its own base."
+            >
+              <WaveTable campaignId={id} waves={rates.waves} />
+            </Section>
+          ) : null}
+        </RateSections>
+        <Section
+          title="Not invited"
+          description={
+            <>
+              Who this campaign left out and why, newest first, every wave: the customer&apos;s state, a bouncing
+              address, or the{" "}
+              <Link href="/settings#contact-rules" className="underline">
+                contact rules
+              </Link>{" "}
+              of the organization.
+            </>
+          }
+        >
+          {notInvited.data.length === 0 ? (
+            <p className="text-sm text-slate-700">Nobody has been left out of this campaign so far.</p>
+          ) : (
+            <SuppressionTable rows={notInvited.data} show="customer" />
+          )}
+          {notInvited.nextCursor ? (
+            <p className="mt-2 text-sm text-slate-700">
+              The {NOT_INVITED_SHOWN} newest; the rest through GET /api/v1/campaigns/{id}/suppressions.
+            </p>
+          ) : null}
+        </Section>
+      </>
+    </ClientMessages>
   );
 }

@@ -15,6 +15,7 @@ import { RateSections } from "@/components/campaigns/rate-sections";
 import { TriggerControls } from "@/components/triggers/trigger-controls";
 import { TriggerForm } from "@/components/triggers/trigger-form";
 import { TriggerStatusBadge, TriggerWhen } from "@/components/triggers/trigger-labels";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -36,31 +37,35 @@ export default async function TriggerPage({ params }: { params: Promise<{ id: st
   const live = surveys.filter((s) => s.status === "live").map((s) => ({ value: s.id, label: s.name }));
   const touchpointOptions = touchpoints.map((x) => ({ value: x.id, label: `${x.journey.name} / ${x.name}` }));
   return (
-    <>
-      <BackLink href="/surveys/triggers">{tr("back")}</BackLink>
-      <PageHeader
-        title={t.name}
-        description={
-          <>
-            <TriggerStatusBadge status={t.status} />{" "}
-            {t.survey ? (
-              <Link href={`/surveys/${t.survey.id}`} className="underline">
-                {t.survey.name}
-              </Link>
-            ) : (
-              tr("caseOwnSurvey")
-            )}{" "}
-            · <TriggerWhen trigger={t} />
-          </>
-        }
-        actions={
-          <TriggerControls id={t.id} name={t.name} status={t.status} builtIn={t.builtIn !== null} canDelete={false} />
-        }
-      />
-      <RateSections rates={rates} name={t.name} scope="every invitation" channel={t.channel} />
-      <Section title={tr("settings")} description={tr("settingsDescription")}>
-        <TriggerForm surveys={live} touchpoints={touchpointOptions} sending={sending} trigger={t} />
-      </Section>
-    </>
+    <ClientMessages
+      keys={["surveys.triggers.controls", "surveys.triggers.form", "interactions.labels.outcome", "surveys.sending"]}
+    >
+      <>
+        <BackLink href="/surveys/triggers">{tr("back")}</BackLink>
+        <PageHeader
+          title={t.name}
+          description={
+            <>
+              <TriggerStatusBadge status={t.status} />{" "}
+              {t.survey ? (
+                <Link href={`/surveys/${t.survey.id}`} className="underline">
+                  {t.survey.name}
+                </Link>
+              ) : (
+                tr("caseOwnSurvey")
+              )}{" "}
+              · <TriggerWhen trigger={t} />
+            </>
+          }
+          actions={
+            <TriggerControls id={t.id} name={t.name} status={t.status} builtIn={t.builtIn !== null} canDelete={false} />
+          }
+        />
+        <RateSections rates={rates} name={t.name} scope="every invitation" channel={t.channel} />
+        <Section title={tr("settings")} description={tr("settingsDescription")}>
+          <TriggerForm surveys={live} touchpoints={touchpointOptions} sending={sending} trigger={t} />
+        </Section>
+      </>
+    </ClientMessages>
   );
 }
