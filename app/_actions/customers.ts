@@ -4,7 +4,7 @@
 import { revalidatePath } from "next/cache";
 import { customerCreateSchema } from "@/lib/customers/schema";
 import { createCustomer, updateCustomer } from "@/lib/customers/service";
-import { SameNameError, type SameNameCustomer } from "@/lib/customers/same-name";
+import { SAME_NAME_LIMIT, SameNameError, type SameNameCustomer } from "@/lib/customers/same-name";
 import {
   fail,
   formFields,
@@ -31,7 +31,7 @@ function unitFailure<T>(result: ActionResult<T>): ActionResult<T> {
  */
 export type CreatedCustomer =
   | { id: string; name: string | null; sameName?: undefined }
-  | { sameName: { name: string; text: string; matches: SameNameCustomer[] } };
+  | { sameName: { name: string; more: boolean; matches: SameNameCustomer[] } };
 
 export async function createCustomerAction(
   _prev: ActionState<CreatedCustomer>,
@@ -59,8 +59,8 @@ export async function createCustomerAction(
       return { id: c.id, name: c.name };
     } catch (error) {
       if (!(error instanceof SameNameError)) throw error;
-      const text = error.invalidParams?.[0]?.reason ?? error.message;
-      return { sameName: { name: error.customerName, text, matches: error.matches } };
+      const more = error.matches.length >= SAME_NAME_LIMIT; // only the first ones are listed
+      return { sameName: { name: error.customerName, more, matches: error.matches } };
     }
   });
   if (result.ok) return result;

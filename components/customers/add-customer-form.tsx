@@ -83,7 +83,9 @@ export function AddCustomerForm({ defaultName, units }: { defaultName?: string; 
         ) : null}
         {confirming ? (
           <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-slate-800">
-            <p className="font-medium">{t("sameName", { count: sameName.matches.length, name: sameName.name })}</p>
+            <p className="font-medium">
+              {t(sameName.more ? "sameNameMore" : "sameName", { count: sameName.matches.length, name: sameName.name })}
+            </p>
             <ul className="mt-2 flex flex-col gap-1">
               {sameName.matches.map((c) => (
                 <li key={c.id} className="min-w-0 break-words">

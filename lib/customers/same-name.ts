@@ -9,7 +9,7 @@ import { customerScopeWhere } from "../units/scope";
 import { headOf, normalizeSearch } from "./search-tokens";
 
 export type SameNameCustomer = { id: string; name: string | null; email: string | null; externalId: string | null };
-const SAME_NAME_LIMIT = 20;
+export const SAME_NAME_LIMIT = 20;
 
 /**
  * Customers of the organization called exactly `name` (case, accents and spacing aside), erased ones left out:

@@ -2,7 +2,8 @@
 // (SHELL_CLIENT_KEYS) and what a page names in <ClientMessages keys={[…]}> (components/i18n/client-messages.tsx), so
 // a client component using useTranslations("x.y") shows ⟦x.y.key⟧ unless the server component rendering it — or a
 // layout above the page — provides "x.y" or "x". This follows imports from every page, layout and error file under
-// app/ through server components to the client components they render (and the client components those import).
+// app/ through server components to the client components they render, and everything those import (with or
+// without "use client" of its own, a module a client component imports runs in the browser).
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -29,13 +30,34 @@ function resolveImport(from: string, spec: string): string | null {
 
 const strings = (list: string) => [...list.matchAll(/"([^"]+)"/g)].map((m) => m[1]);
 
+/**
+ * The message paths a module's translators read: `const t = useTranslations("surveys")` then `t("inbox.card.score")`
+ * and t(`category.${c}`) read "surveys.inbox.card.score" and "surveys.category". A translator used any other way
+ * (a key in a variable, handed to another function or component) may read anything under its namespace.
+ */
+export function messagePaths(text: string): string[] {
+  const declarations = [...text.matchAll(/(?:const|let)\s+(\w+)\s*=\s*useTranslations\(\s*(?:"([^"]*)")?\s*\)/g)];
+  return declarations.flatMap((d, i) => {
+    const [, name, namespace = ""] = d;
+    const next = declarations.slice(i + 1).find((e) => e[1] === name);
+    const scope = text.slice(d.index + d[0].length, next?.index);
+    const calls = [...scope.matchAll(new RegExp(`\\b${name}(?:\\.(?:rich|markup|raw|has))?\\(\\s*([^,)]*)`, "g"))];
+    const mentions = [...scope.matchAll(new RegExp(`\\b${name}\\b`, "g"))].length;
+    const keys = calls.map(([, arg]) => {
+      const literal = /^"([^"]*)"$/.exec(arg.trim()) ?? /^`([^`$]*)`$/.exec(arg.trim());
+      if (literal) return literal[1];
+      const template = /^`([^`$]*)\$\{/.exec(arg.trim());
+      return template ? template[1].replace(/\.?[^.]*$/, "") : null; // `category.${c}` → "category"
+    });
+    if (mentions > calls.length || calls.length === 0 || keys.includes(null)) return [namespace];
+    return keys.map((k) => [namespace, k].filter(Boolean).join("."));
+  });
+}
+
 function read(file: string): Source {
   const text = fs.readFileSync(path.join(root, file), "utf8");
   const specs = [...text.matchAll(/(?:from|import\()\s*"((?:@\/|\.{1,2}\/)[^"]+)"/g)].map((m) => m[1]);
-  const uses = [...text.matchAll(/useTranslations\(\s*(?:"([^"]*)")?\s*\)/g)].flatMap((m) =>
-    // useTranslations() without a namespace: the namespaces of the keys it is called with, t("nav.sidebar")
-    m[1] !== undefined ? [m[1]] : [...text.matchAll(/\bt\(\s*"([a-zA-Z]+)\./g)].map((k) => k[1]),
-  );
+  const uses = messagePaths(text);
   const provides = [...text.matchAll(/<ClientMessages\s+keys=\{\[([^\]]*)\]\}/g)].flatMap((m) => strings(m[1]));
   return {
     file,
@@ -50,12 +72,12 @@ const sources = new Map(
   [...walk("app"), ...walk("components")].map((f) => [path.normalize(f), read(path.normalize(f))]),
 );
 
-/** What a client component and the client components it imports use. */
+/** What a client component and everything it imports use (a module imported by a client module runs in the browser too). */
 function clientNeeds(file: string, seen = new Set<string>()): string[] {
   const s = sources.get(file);
   if (!s || seen.has(file)) return [];
   seen.add(file);
-  return [...s.uses, ...s.imports.filter((f) => sources.get(f)?.client).flatMap((f) => clientNeeds(f, seen))];
+  return [...s.uses, ...s.imports.flatMap((f) => clientNeeds(f, seen))];
 }
 
 /** What a server component renders in client components and does not provide itself. */
@@ -86,13 +108,19 @@ const entries = [...sources.keys()].filter((f) => f.startsWith("app/") && ENTRY.
 describe("messages in the browser", () => {
   it("finds the pages and the client components that use messages", () => {
     expect(entries.length).toBeGreaterThan(50);
-    expect(clientNeeds(path.normalize("components/auth/password-reset-forms.tsx"))).toEqual([
-      "auth.forgot",
-      "auth.reset",
-    ]);
-    expect([...new Set(unprovided(path.normalize("components/shell/app-frame.tsx")))].sort()).toEqual([
-      "common",
-      "nav",
+    // the forms' own keys, and those of the password input they import (which has no "use client" of its own)
+    expect(clientNeeds(path.normalize("components/auth/password-reset-forms.tsx"))).toEqual(
+      expect.arrayContaining(["auth.forgot.submit", "auth.reset.submit", "auth.password.hint"]),
+    );
+    // useTranslations() without a namespace: the keys name it, t("nav.sidebar")
+    const shell = unprovided(path.normalize("components/shell/app-frame.tsx"));
+    expect([...new Set(shell.map((p) => p.split(".")[0]))].sort()).toEqual(["common", "nav"]);
+    // a translator handed on (or a computed key) may read its whole namespace
+    expect(messagePaths('const t = useTranslations("a.b");\nreturn <X t={t} label={t("c")} />')).toEqual(["a.b"]);
+    expect(messagePaths('const t = useTranslations("a");\nt(`d.${x}.e`); t("f.g"); t.rich("h", {})')).toEqual([
+      "a.d",
+      "a.f.g",
+      "a.h",
     ]);
   });
 
