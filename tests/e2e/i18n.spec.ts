@@ -63,7 +63,7 @@ async function visit(page: Page, v: Visit, lang: "de" | "en", screens: boolean) 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(lang === "de" ? v.de : v.en);
   await expectNoRawKeys(page);
   if (!screens) return;
-  await shots(page, DIR, `${v.name}-${lang}`);
+  await shots(page, DIR, `${v.name}-${lang}`, { fullPage: v.name !== "api-reference" });
   // The first screen on a phone, at a size one can read (long pages make the full-page shot tiny).
   await page.setViewportSize({ width: 375, height: 800 });
   await page.screenshot({ path: `${DIR}/${v.name}-${lang}-375-top.png` });

@@ -9,11 +9,12 @@ export async function noSidewaysScroll(page: Page) {
   expect(overflow).toBeLessThanOrEqual(0);
 }
 
-export async function shots(page: Page, dir: string, name: string) {
+/** `fullPage: false` for very long pages (the API reference): a whole-page shot of those takes longer than a test may. */
+export async function shots(page: Page, dir: string, name: string, { fullPage = true } = {}) {
   await page.setViewportSize({ width: 1280, height: 800 });
-  await page.screenshot({ path: `${dir}/${name}-1280.png`, fullPage: true });
+  await page.screenshot({ path: `${dir}/${name}-1280.png`, fullPage });
   await page.setViewportSize({ width: 375, height: 800 });
   await noSidewaysScroll(page);
-  await page.screenshot({ path: `${dir}/${name}-375.png`, fullPage: true });
+  await page.screenshot({ path: `${dir}/${name}-375.png`, fullPage });
   await page.setViewportSize({ width: 1280, height: 800 });
 }
