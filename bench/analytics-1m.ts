@@ -323,7 +323,8 @@ async function generate(url: string, provider: "sqlite" | "postgresql") {
   // The copies updated each roll-up row once per copy: on PostgreSQL every update leaves a dead row version until
   // (auto)vacuum, which a steady stream of writes keeps small; compact it as it would be after a bulk load and a vacuum.
   if (provider === "postgresql")
-    for (const t of ["ResponseDaily", "ResponseDailyOrg", "InteractionDaily"]) await exec(`VACUUM FULL "${t}"`);
+    for (const t of ["ResponseDailyOrg", "ResponseMonthly", "InteractionDaily", "InteractionMonthly"])
+      await exec(`VACUUM FULL "${t}"`);
   await exec("ANALYZE"); // fresh planner statistics after bulk writes, as lib/db optimizeDatabase does
   await close();
   const now = counts(url);

@@ -106,7 +106,6 @@ function migrate(url: string) {
     // are what this benchmark ingests; the interaction roll-up's go too, so that "off" means no roll-up at all.
     const drop = (
       [
-        "ResponseDaily:Response",
         "ResponseDailyOrg:Response",
         "ResponseMonthly:Response",
         "InteractionDaily:Interaction",

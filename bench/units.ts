@@ -150,10 +150,7 @@ async function measure(url: string, provider: Provider) {
 
   const org = await db.organization.findUniqueOrThrow({ where: { slug: SLUG } });
   const total = await db.response.count({ where: { orgId: org.id } });
-  const rollupRows = await Promise.all([
-    db.responseDaily.count({ where: { orgId: org.id } }),
-    db.responseDailyOrg.count({ where: { orgId: org.id } }),
-  ]);
+  const rollupRows = await db.responseDailyOrg.count({ where: { orgId: org.id } });
   const region = await db.unit.findFirstOrThrow({ where: { orgId: org.id, code: "R1" } });
   const store = await db.unit.findFirstOrThrow({ where: { orgId: org.id, code: "R1-A1-S1" } });
   const user = await db.membership.findFirstOrThrow({ where: { orgId: org.id } });
@@ -163,13 +160,6 @@ async function measure(url: string, provider: Provider) {
   const storeCtx = async () => ({ ...base, scope: await loadScope(org.id, store.id) });
   const fixedStoreCtx = await storeCtx(); // for capturing the counting statements alone
   const orgCtx = { ...base, scope: null };
-  // The statements as they read before the organization-wide roll-up: the same on the roll-up by unit.
-  const byUnit = (statements: Sql[]): Sql[] =>
-    statements.map((q) => ({
-      ...q,
-      sql: q.sql.replaceAll(`"ResponseDailyOrg"`, `"ResponseDaily"`),
-      text: q.text.replaceAll(`"ResponseDailyOrg"`, `"ResponseDaily"`),
-    }));
   const dashboard = analyticsFilters.parse({ preset: "12m" });
   // The raw side's own resolution of the store manager's subtree: the unit's name and every unit under its path.
   const scopeSql = (): Sql[] => [
@@ -230,21 +220,6 @@ async function measure(url: string, provider: Provider) {
       n: null,
     },
     { name: "(the store's scope alone: loadScope)", service: storeCtx, raw: async () => scopeSql(), n: null },
-    // Organization-wide, 12 months: whole days from ResponseDailyOrg (docs/rollups.md, "The organization-wide
-    // roll-up"); the raw side runs the same statements on ResponseDaily, the roll-up by unit they read before.
-    {
-      name: "org-wide headline (getSummary), 12 months [raw side: the same on ResponseDaily]",
-      service: () => getSummary(orgCtx, dashboard, now),
-      raw: async () => byUnit(await captureRawSql(db, () => getSummary(orgCtx, dashboard, now))),
-      n: (s: { current: Record<"nps" | "csat" | "ces", { n: number }> }) =>
-        s.current.nps.n + s.current.csat.n + s.current.ces.n,
-    },
-    {
-      name: "org-wide trend (getTrends), 12 months [raw side: the same on ResponseDaily]",
-      service: () => getTrends(orgCtx, dashboard, now),
-      raw: async () => byUnit(await captureRawSql(db, () => getTrends(orgCtx, dashboard, now))),
-      n: null,
-    },
     {
       name: "org-wide trend (getTrends), 12 months [raw side: every response]",
       service: () => getTrends(orgCtx, dashboard, now),
@@ -295,7 +270,7 @@ async function measure(url: string, provider: Provider) {
     await db.$disconnect();
   }
   console.log(
-    `\n${provider}: ${total.toLocaleString("en-US")} responses (roll-up rows: ResponseDaily ${rollupRows[0].toLocaleString("en-US")}, ResponseDailyOrg ${rollupRows[1].toLocaleString("en-US")}); p50 / p95 ms over ${requests} calls after 5 warm-ups; ` +
+    `\n${provider}: ${total.toLocaleString("en-US")} responses (roll-up rows: ResponseDailyOrg ${rollupRows.toLocaleString("en-US")}); p50 / p95 ms over ${requests} calls after 5 warm-ups; ` +
       `the store's raw side resolves the store's subtree (one hand-written statement) before its counting statements\n` +
       `| database | case | responses counted (raw rows' sum) | service p50 / p95 | raw SQL p50 / p95 | ratio p50 | goal < 200 ms, ≤ 1.5× |\n|---|---|---|---|---|---|---|\n` +
       out.join("\n"),

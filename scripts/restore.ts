@@ -227,7 +227,7 @@ async function restoreLogical(file: string, url: string, migrations: string[]): 
  * them as the rows they derive from are inserted (the roll-ups of scores and interactions, docs/rollups.md).
  */
 const DERIVED = new Set([
-  "ResponseDaily",
+  "ResponseDaily", // dropped (the roll-up by unit, read by nothing); still in backups made before its removal
   "ResponseDailyOrg",
   "ResponseMonthly",
   "InteractionDaily",

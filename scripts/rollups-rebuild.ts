@@ -1,5 +1,5 @@
-// `npm run rollups:rebuild`: recompute the daily roll-ups (ResponseDaily, ResponseDailyOrg, InteractionDaily:
-// docs/rollups.md) from the raw responses and interactions, one transaction per organization. The database's triggers keep them exact on
+// `npm run rollups:rebuild`: recompute the roll-ups (ResponseDailyOrg, ResponseMonthly, InteractionDaily,
+// InteractionMonthly: docs/rollups.md) from the raw responses and interactions, one transaction per organization. The database's triggers keep them exact on
 // every write, so this is for repairs: after restoring rows by hand, after a migration that dropped the triggers, or
 // to verify. DATABASE_URL as for `npm start` (default: the SQLite file). On PostgreSQL each organization's rebuild
 // holds writes to responses and interactions (of every organization) until it commits: about 2 seconds per million

@@ -1,7 +1,7 @@
 // The two GROUP BYs behind the journey map and the gap report. The database does the counting; no response
 // or interaction row leaves it. Both are scoped to ctx.orgId, to the caller's units (lib/units/scope.ts) and to the
 // given touchpoints (which the caller loaded from the caller's organization). Each reads its daily roll-up for whole
-// days and the raw rows for the partial ones (docs/rollups.md): responses ResponseDaily and Response (orgId, metric,
+// days and the raw rows for the partial ones (docs/rollups.md): responses ResponseMonthly, ResponseDailyOrg and Response (orgId, metric,
 // submittedAt, …) (lib/rollups/query.ts); interactions InteractionDaily and Interaction (orgId, touchpointId,
 // occurredAt, …).
 import { Prisma } from "../db";

@@ -1,4 +1,4 @@
-// Score counts for analytics from the daily roll-ups (ResponseDailyOrg, ResponseDaily: docs/rollups.md) where they
+// Score counts for analytics from the roll-ups (ResponseDailyOrg, ResponseMonthly: docs/rollups.md) where they
 // can answer, and from the raw responses where they cannot. A period is half-open [from, to) and usually starts and
 // ends mid-day (the presets are rolling): its whole UTC months come from the monthly roll-up (when the key allows),
 // its other whole UTC days from the daily one and the partial days at its two edges from "Response" (index (orgId,

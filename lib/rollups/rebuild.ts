@@ -1,9 +1,9 @@
 // Recomputing the roll-ups from the raw rows (docs/rollups.md): the operator's rebuild command
 // (scripts/rollups-rebuild.ts) and the check that the triggers kept them exact (tests/integration/rollups*.test.ts).
-// Each recomputation is its migration's fill (prisma/migrations/*_response_daily_rollups, *_response_daily_org_rollups,
-// *_response_monthly_rollups, *_interaction_daily_rollups, *_interaction_monthly_rollups): a GROUP BY over "Response" of the responses analytics
-// count (lib/analytics/sql.ts responseWhere) per day (by unit or not) or month, and one over "Interaction" of the
-// interactions at a touchpoint.
+// Each recomputation is its migration's fill (prisma/migrations/*_response_daily_org_rollups,
+// *_response_monthly_rollups, *_interaction_daily_rollups, *_interaction_monthly_rollups): a GROUP BY over "Response"
+// of the responses analytics count (lib/analytics/sql.ts responseWhere) per day or month, and one over "Interaction"
+// of the interactions at a touchpoint.
 import { db, Prisma, provider } from "../db";
 import { NO_EMOTION } from "./query";
 
@@ -20,7 +20,7 @@ const monthOf = (column: string) =>
   );
 
 type Rollup = {
-  table: "ResponseDaily" | "ResponseDailyOrg" | "ResponseMonthly" | "InteractionDaily" | "InteractionMonthly";
+  table: "ResponseDailyOrg" | "ResponseMonthly" | "InteractionDaily" | "InteractionMonthly";
   /** The raw table it counts (locked in SHARE mode during a rebuild on PostgreSQL). */
   source: "Response" | "Interaction";
   /** Its key columns in primary-key order (everything but "count"). */
@@ -29,20 +29,19 @@ type Rollup = {
   recomputed: (org: Prisma.Sql) => Prisma.Sql;
 };
 
-/** The score roll-ups of "Response": by unit (ResponseDaily) or for the whole organization (ResponseDailyOrg). */
-function scoreRollup(table: "ResponseDaily" | "ResponseDailyOrg"): Rollup {
-  const byUnit = table === "ResponseDaily";
+/** The score roll-ups of "Response" per UTC day or month, for the whole organization (no unit: docs/rollups.md). */
+function scoreRollup(table: "ResponseDailyOrg" | "ResponseMonthly"): Rollup {
+  const [column, grain] = table === "ResponseDailyOrg" ? ["day", dayOf] : ["month", monthOf];
   return {
     table,
     source: "Response",
-    key: ["orgId", "day", "surveyId", "metric", "touchpointId", "channelId", ...(byUnit ? ["unitId"] : []), "score"],
+    key: ["orgId", column, "surveyId", "metric", "touchpointId", "channelId", "score"],
     recomputed: (
       org,
-    ) => Prisma.sql`SELECT r."orgId" AS "orgId", ${dayOf(`r."submittedAt"`)} AS "day", r."surveyId" AS "surveyId", r."metric" AS "metric",
-    COALESCE(r."touchpointId", '') AS "touchpointId", COALESCE(r."channelId", '') AS "channelId",
-    ${Prisma.raw(byUnit ? `COALESCE(r."unitId", '') AS "unitId", ` : "")}r."score" AS "score", COUNT(*) AS "count"
+    ) => Prisma.sql`SELECT r."orgId" AS "orgId", ${grain(`r."submittedAt"`)} AS ${Prisma.raw(`"${column}"`)}, r."surveyId" AS "surveyId", r."metric" AS "metric",
+    COALESCE(r."touchpointId", '') AS "touchpointId", COALESCE(r."channelId", '') AS "channelId", r."score" AS "score", COUNT(*) AS "count"
     FROM "Response" r WHERE r."metric" IN ('nps', 'csat', 'ces') AND r."score" IS NOT NULL${org}
-    GROUP BY ${Prisma.raw(byUnit ? "1, 2, 3, 4, 5, 6, 7, 8" : "1, 2, 3, 4, 5, 6, 7")}`,
+    GROUP BY 1, 2, 3, 4, 5, 6, 7`,
   };
 }
 
@@ -63,19 +62,8 @@ function interactionRollup(table: "InteractionDaily" | "InteractionMonthly"): Ro
 }
 
 const ROLLUPS: readonly Rollup[] = [
-  scoreRollup("ResponseDaily"),
   scoreRollup("ResponseDailyOrg"),
-  {
-    table: "ResponseMonthly",
-    source: "Response",
-    key: ["orgId", "month", "surveyId", "metric", "touchpointId", "channelId", "score"],
-    recomputed: (
-      org,
-    ) => Prisma.sql`SELECT r."orgId" AS "orgId", ${monthOf(`r."submittedAt"`)} AS "month", r."surveyId" AS "surveyId", r."metric" AS "metric",
-    COALESCE(r."touchpointId", '') AS "touchpointId", COALESCE(r."channelId", '') AS "channelId", r."score" AS "score", COUNT(*) AS "count"
-    FROM "Response" r WHERE r."metric" IN ('nps', 'csat', 'ces') AND r."score" IS NOT NULL${org}
-    GROUP BY 1, 2, 3, 4, 5, 6, 7`,
-  },
+  scoreRollup("ResponseMonthly"),
   interactionRollup("InteractionDaily"),
   interactionRollup("InteractionMonthly"),
 ];

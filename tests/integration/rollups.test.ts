@@ -1,4 +1,4 @@
-// The daily score roll-ups (ResponseDaily by unit, ResponseDailyOrg for the whole organization, docs/rollups.md)
+// The score roll-ups (ResponseDailyOrg per day, ResponseMonthly per month, for the whole organization: docs/rollups.md)
 // against the real database, SQLite or PostgreSQL:
 // 1. any random sequence of writes — public ingestion (the batch and the one-response path, partial → complete),
 //    multi-row and single inserts, updates of a score, metric, day or dimension, unit reassignment and backfill,
@@ -245,7 +245,7 @@ describe("the roll-up follows every write", () => {
     // Sanity: the runs wrote counted responses, and the roll-up holds them.
     const [{ n }] = await db.$queryRaw<
       Array<{ n: number | bigint }>
-    >`SELECT COUNT(*) AS n FROM "ResponseDaily" WHERE "orgId" = ${A.orgId}`;
+    >`SELECT COUNT(*) AS n FROM "ResponseDailyOrg" WHERE "orgId" = ${A.orgId}`;
     expect(Number(n)).toBeGreaterThan(0);
   }, 300_000);
 
@@ -276,14 +276,14 @@ describe("the roll-up follows every write", () => {
       ),
     ]);
     expect(await rollupDifferences(A.orgId)).toEqual([]);
-    const day10 = await db.responseDaily.findMany({
+    const day10 = await db.responseDailyOrg.findMany({
       where: { orgId: A.orgId, surveyId: w.surveys[0].id, day: new Date(T0 + 10 * DAY) },
-      select: { score: true, unitId: true, count: true },
+      select: { score: true, count: true },
       orderBy: { score: "asc" },
     });
     expect(day10).toEqual([
-      { score: 3, unitId: "", count: 8 },
-      { score: 9, unitId: w.unitIds[0], count: 1 },
+      { score: 3, count: 8 },
+      { score: 9, count: 1 },
     ]);
   });
 
@@ -300,7 +300,7 @@ describe("the roll-up follows every write", () => {
         submittedAt: new Date(T0 + i * DAY),
       })),
     });
-    const rows = () => db.$queryRaw<unknown[]>`SELECT "score" FROM "ResponseDaily" WHERE "orgId" = ${B.orgId}`;
+    const rows = () => db.$queryRaw<unknown[]>`SELECT "score" FROM "ResponseDailyOrg" WHERE "orgId" = ${B.orgId}`;
     expect(await rows()).toHaveLength(4); // with the factory's own response
     await db.organization.delete({ where: { id: B.orgId } });
     expect(await rows()).toEqual([]);
@@ -319,7 +319,7 @@ describe("the roll-up follows every write", () => {
         submittedAt: at,
       },
     });
-    const rows = await db.responseDaily.findMany({ where: { orgId: A.orgId, surveyId: w.surveys[0].id } });
+    const rows = await db.responseDailyOrg.findMany({ where: { orgId: A.orgId, surveyId: w.surveys[0].id } });
     expect(rows).toEqual([
       expect.objectContaining({
         day: new Date("2026-05-31T00:00:00Z"),
@@ -327,14 +327,14 @@ describe("the roll-up follows every write", () => {
         score: 7,
         count: 1,
         touchpointId: "",
-        unitId: "",
+        channelId: "",
       }),
     ]);
   });
 });
 
 describe("the property fails without any one trigger", () => {
-  const cases = ["ResponseDaily", "ResponseDailyOrg", "ResponseMonthly"].flatMap((rollup) =>
+  const cases = ["ResponseDailyOrg", "ResponseMonthly"].flatMap((rollup) =>
     (["insert", "update", "delete"] as const).map((k) => [rollup, k] as const),
   );
   it.each(cases)("%s: without its %s trigger the roll-ups differ from a recomputation", async (rollup, k) => {
@@ -353,7 +353,7 @@ describe("the property fails without any one trigger", () => {
     expect(await rollupDifferences(A.orgId)).toEqual([]); // the trigger is back, the write undone
   });
 
-  it("a change of the unit alone moves a count in ResponseDaily and leaves ResponseDailyOrg as it was", async () => {
+  it("a change of the unit alone leaves the roll-ups as they were (they have no unit)", async () => {
     const w = await world(A.orgId);
     const r = await db.response.create({
       data: {
@@ -369,12 +369,7 @@ describe("the property fails without any one trigger", () => {
     const before = await org();
     await db.response.update({ where: { id: r.id }, data: { unitId: w.unitIds[1] } });
     expect(await org()).toEqual(before);
-    expect(
-      await db.responseDaily.findMany({
-        where: { orgId: A.orgId, surveyId: w.surveys[0].id },
-        select: { unitId: true, count: true },
-      }),
-    ).toEqual([{ unitId: w.unitIds[1], count: 1 }]);
+    expect(before).toEqual([expect.objectContaining({ score: 8, count: 1 })]);
     expect(await rollupDifferences(A.orgId)).toEqual([]);
   });
 });
@@ -513,7 +508,6 @@ describe("the query function equals the raw GROUP BY", () => {
   });
 
   it("falls back to the raw rows for a customer segment", async () => {
-    await db.$executeRaw`UPDATE "ResponseDaily" SET "count" = "count" + 1000 WHERE "orgId" = ${E.orgId}`;
     await db.$executeRaw`UPDATE "ResponseDailyOrg" SET "count" = "count" + 1000 WHERE "orgId" = ${E.orgId}`;
     await db.$executeRaw`UPDATE "ResponseMonthly" SET "count" = "count" + 1000 WHERE "orgId" = ${E.orgId}`;
     try {
@@ -541,7 +535,7 @@ describe("npm run rollups:rebuild", () => {
     const exact = await run("--org", org.slug, "--check");
     expect(exact).toMatchObject({ code: 0 });
     expect(exact.out).toContain(`${org.slug}: exact`);
-    await db.$executeRaw`UPDATE "ResponseDaily" SET "count" = "count" + 1 WHERE "orgId" = ${A.orgId}`;
+    await db.$executeRaw`UPDATE "ResponseDailyOrg" SET "count" = "count" + 1 WHERE "orgId" = ${A.orgId}`;
     const damaged = await run("--org", org.slug, "--check");
     expect(damaged.code).toBe(1);
     expect(damaged.out).toMatch(new RegExp(`${org.slug}: \\d+ roll-up rows differ`));
