@@ -135,6 +135,9 @@ const TRANSLATED = [
   "components/settings/profile-section.tsx",
   "components/settings/create-org-form.tsx",
   "components/settings/two-factor-policy-section.tsx",
+  // the survey editor (i18nd)
+  "app/(app)/surveys/[[]id]/**/*.tsx",
+  "components/survey-builder/*.tsx",
 ];
 
 export default defineConfig([
