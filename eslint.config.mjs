@@ -138,6 +138,13 @@ const TRANSLATED = [
   // the survey editor (i18nd)
   "app/(app)/surveys/[[]id]/**/*.tsx",
   "components/survey-builder/*.tsx",
+  // a campaign's page and the response-rate sections of a campaign's and a trigger's page (i18nd)
+  "app/(app)/surveys/campaigns/[[]id]/**/*.tsx",
+  "app/(app)/surveys/triggers/[[]id]/**/*.tsx",
+  "components/campaigns/rate-sections.tsx",
+  "components/campaigns/campaign-rates.tsx",
+  "components/campaigns/campaign-funnel.tsx",
+  "components/campaigns/suppression-table.tsx",
 ];
 
 export default defineConfig([
