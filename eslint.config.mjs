@@ -52,7 +52,7 @@ const TRANSLATED = [
   "components/interactions/interaction-filters.tsx",
   "components/interactions/log-interaction-form.tsx",
   "components/interactions/pending-interactions.tsx",
-  // cases: the list and the case page (not yet: case-invitations.tsx, resurvey-result.tsx)
+  // cases: the list and the case page
   "app/(app)/cases/**/*.tsx",
   "components/cases/case-filters.tsx",
   "components/cases/case-history.tsx",
@@ -145,6 +145,9 @@ const TRANSLATED = [
   "components/campaigns/campaign-rates.tsx",
   "components/campaigns/campaign-funnel.tsx",
   "components/campaigns/suppression-table.tsx",
+  // a case's survey invitations and re-survey result (i18nd)
+  "components/cases/case-invitations.tsx",
+  "components/cases/resurvey-result.tsx",
 ];
 
 export default defineConfig([
