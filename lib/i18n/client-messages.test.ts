@@ -55,7 +55,8 @@ function clientNeeds(file: string, seen = new Set<string>()): string[] {
   const s = sources.get(file);
   if (!s || seen.has(file)) return [];
   seen.add(file);
-  return [...s.uses, ...s.imports.filter((f) => sources.get(f)?.client).flatMap((f) => clientNeeds(f, seen))];
+  // Everything a client component imports runs in the browser too, "use client" or not (a hook in a .ts file).
+  return [...s.uses, ...s.imports.flatMap((f) => clientNeeds(f, seen))];
 }
 
 /** What a server component renders in client components and does not provide itself. */
@@ -86,9 +87,11 @@ const entries = [...sources.keys()].filter((f) => f.startsWith("app/") && ENTRY.
 describe("messages in the browser", () => {
   it("finds the pages and the client components that use messages", () => {
     expect(entries.length).toBeGreaterThan(50);
+    // …and what they import without "use client" (new-password-input.tsx), which runs in the browser as well.
     expect(clientNeeds(path.normalize("components/auth/password-reset-forms.tsx"))).toEqual([
       "auth.forgot",
       "auth.reset",
+      "auth.password",
     ]);
     expect([...new Set(unprovided(path.normalize("components/shell/app-frame.tsx")))].sort()).toEqual([
       "common",

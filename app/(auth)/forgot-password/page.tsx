@@ -22,7 +22,7 @@ export default async function ForgotPasswordPage() {
   }
   return (
     <AuthCard title={t("title")} description={t("description")}>
-      <ClientMessages keys={["auth.forgot", "auth.reset"]}>
+      <ClientMessages keys={["auth.forgot", "auth.reset", "auth.password"]}>
         <ForgotPasswordForm />
       </ClientMessages>
     </AuthCard>

@@ -32,7 +32,7 @@ export default async function SetupPage({ searchParams }: { searchParams: Search
   const token = typeof sp.token === "string" ? sp.token.slice(0, 200) : "";
   return (
     <AuthCard title={t("title")} description={t("description")}>
-      <ClientMessages keys={["auth.setup"]}>
+      <ClientMessages keys={["auth.setup", "auth.password"]}>
         <SetupForm token={token} />
       </ClientMessages>
     </AuthCard>

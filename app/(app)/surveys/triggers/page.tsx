@@ -69,7 +69,14 @@ export default async function TriggersPage() {
   const [t, tf, f] = await Promise.all([getTranslations("surveys"), getTranslations("surveys.funnel"), getFormats()]);
   return (
     <ClientMessages
-      keys={["surveys.triggers.controls", "surveys.triggers.form", "interactions.labels.outcome", "surveys.sending"]}
+      keys={[
+        "surveys.triggers.controls",
+        "surveys.triggers.form",
+        "surveys.campaigns.channel",
+        "surveys.campaigns.form",
+        "interactions.labels.outcome",
+        "surveys.sending",
+      ]}
     >
       <>
         <PageHeader

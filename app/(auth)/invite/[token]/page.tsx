@@ -88,7 +88,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
       <h2 className="mt-8 mb-3 border-t border-slate-200 pt-6 text-base font-semibold text-slate-900">
         {t("newHere")}
       </h2>
-      <ClientMessages keys={["auth.newAccount", "auth.signIn"]}>
+      <ClientMessages keys={["auth.newAccount", "auth.signIn", "auth.password"]}>
         <NewAccountForm email={invite.email} action={createAccountAndAccept.bind(null, token)} callbackUrl={path} />
       </ClientMessages>
     </AuthCard>

@@ -24,7 +24,7 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
   }
   return (
     <AuthCard title={t("title")} description={t("description")}>
-      <ClientMessages keys={["auth.forgot", "auth.reset"]}>
+      <ClientMessages keys={["auth.forgot", "auth.reset", "auth.password"]}>
         <ResetPasswordForm token={token} email={reset.email} />
       </ClientMessages>
     </AuthCard>

@@ -38,7 +38,14 @@ export default async function TriggerPage({ params }: { params: Promise<{ id: st
   const touchpointOptions = touchpoints.map((x) => ({ value: x.id, label: `${x.journey.name} / ${x.name}` }));
   return (
     <ClientMessages
-      keys={["surveys.triggers.controls", "surveys.triggers.form", "interactions.labels.outcome", "surveys.sending"]}
+      keys={[
+        "surveys.triggers.controls",
+        "surveys.triggers.form",
+        "surveys.campaigns.channel",
+        "surveys.campaigns.form",
+        "interactions.labels.outcome",
+        "surveys.sending",
+      ]}
     >
       <>
         <BackLink href="/surveys/triggers">{tr("back")}</BackLink>
