@@ -4,7 +4,13 @@
 // `rates`), figures through its formatters.
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import type { CampaignRates, ReminderRow, WaveRates } from "@/lib/campaigns/rates";
+import {
+  NO_INTERACTION,
+  TENURE_BANDS,
+  type CampaignRates,
+  type ReminderRow,
+  type WaveRates,
+} from "@/lib/campaigns/rates";
 import { shownInterval, type NonResponseRow } from "@/lib/metrics";
 import type { Formats } from "@/lib/i18n/format";
 import { DataTable, type Column } from "../ui/data-table";
@@ -13,6 +19,14 @@ import { useFormats } from "../i18n/use-formats";
 
 const OUTCOMES = ["resolved", "follow_up", "escalated", "no_action"] as const;
 const isOutcome = (o: string): o is (typeof OUTCOMES)[number] => (OUTCOMES as readonly string[]).includes(o);
+/** The categories lib/campaigns/rates.ts names in English (the API's words): tenure bands and "no interaction". */
+const CATEGORY_KEYS = new Map<string, "under3Months" | "months3To12" | "years1To3" | "years3Plus" | "noInteraction">([
+  [TENURE_BANDS[0].label, "under3Months"],
+  [TENURE_BANDS[1].label, "months3To12"],
+  [TENURE_BANDS[2].label, "years1To3"],
+  [TENURE_BANDS[3].label, "years3Plus"],
+  [NO_INTERACTION, "noInteraction"],
+]);
 
 /** "38.3 % [30.1–47.3]" · "38,3 % [30,1–47,3]"; the interval only where shownInterval allows it; null without a base. */
 function rateText(f: Formats, r: CampaignRates["responseRate"]): string | null {
@@ -118,7 +132,13 @@ export function NonResponseTable({ view }: { view: CampaignRates["nonResponse"] 
       cell: (r) => (
         <>
           <span className="block text-xs font-normal text-slate-600">{t(`attribute.${r.attribute}`)}</span>
-          {r.attribute === "lastOutcome" && isOutcome(r.category) ? outcome(r.category) : r.category}
+          {r.attribute === "segment"
+            ? r.category
+            : r.attribute === "lastOutcome" && isOutcome(r.category)
+              ? outcome(r.category)
+              : CATEGORY_KEYS.has(r.category)
+                ? t(`category.${CATEGORY_KEYS.get(r.category)!}`)
+                : r.category}
         </>
       ),
     },

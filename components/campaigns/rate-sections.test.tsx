@@ -33,7 +33,13 @@ const rates = {
     { message: 0, sent: 44, answered: 9, completed: 8 },
     { message: 1, sent: 35, answered: 3, completed: 2 },
   ],
-  nonResponse: { ...nonResponseView({ respondents: 12, nonRespondents: 28 }, []), omittedTags: 0 },
+  nonResponse: {
+    ...nonResponseView({ respondents: 12, nonRespondents: 28 }, [
+      { attribute: "tenure", category: "under 3 months", respondents: 5, nonRespondents: 10 },
+      { attribute: "lastOutcome", category: "escalated", respondents: 2, nonRespondents: 9 },
+    ]),
+    omittedTags: 0,
+  },
 };
 const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/[ \t\n]+/g, " ");
 
@@ -45,6 +51,8 @@ describe("RateSections", () => {
     expect(out).toContain("a score from the e-mail counts");
     expect(out).toContain("40 · 91\u00a0% of sent · 4 bounced");
     expect(out).toContain("Reminder 1");
+    expect(out).toContain("under 3 months");
+    expect(out).toContain("Escalated");
     expect(out).toContain("75\u00a0% of answers");
     expect(out).toContain("12 respondents and 28 non-respondents among the delivered invitations.");
     expect(out).toContain(
@@ -65,6 +73,8 @@ describe("RateSections", () => {
     expect(out).toContain("6 nicht gesendet");
     expect(out).toContain("Erinnerung 1");
     expect(out).toContain("12 Antwortende und 28 Nicht-Antwortende unter den zugestellten Einladungen.");
+    expect(out).toContain("unter 3 Monaten");
+    expect(out).toContain("Eskaliert");
     expect(html).not.toMatch(/⟦|surveys\.rates/);
   });
 });
