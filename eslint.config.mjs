@@ -52,7 +52,7 @@ const TRANSLATED = [
   "components/interactions/interaction-filters.tsx",
   "components/interactions/log-interaction-form.tsx",
   "components/interactions/pending-interactions.tsx",
-  // cases: the list and the case page (not yet: case-invitations.tsx, resurvey-result.tsx)
+  // cases: the list and the case page
   "app/(app)/cases/**/*.tsx",
   "components/cases/case-filters.tsx",
   "components/cases/case-history.tsx",
@@ -135,6 +135,19 @@ const TRANSLATED = [
   "components/settings/profile-section.tsx",
   "components/settings/create-org-form.tsx",
   "components/settings/two-factor-policy-section.tsx",
+  // the survey editor (i18nd)
+  "app/(app)/surveys/[[]id]/**/*.tsx",
+  "components/survey-builder/*.tsx",
+  // a campaign's page and the response-rate sections of a campaign's and a trigger's page (i18nd)
+  "app/(app)/surveys/campaigns/[[]id]/**/*.tsx",
+  "app/(app)/surveys/triggers/[[]id]/**/*.tsx",
+  "components/campaigns/rate-sections.tsx",
+  "components/campaigns/campaign-rates.tsx",
+  "components/campaigns/campaign-funnel.tsx",
+  "components/campaigns/suppression-table.tsx",
+  // a case's survey invitations and re-survey result (i18nd)
+  "components/cases/case-invitations.tsx",
+  "components/cases/resurvey-result.tsx",
 ];
 
 export default defineConfig([

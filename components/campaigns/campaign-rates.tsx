@@ -1,84 +1,109 @@
 // The campaign page's response-rate sections (docs/metrics.md, "Response rate of invitations"): the waves with
 // their rates, the answers after the invitation and each reminder, and the non-response check. Tables through
-// DataTable, so a phone shows each row as a card.
+// DataTable, so a phone shows each row as a card. Words in the page's language (messages/<locale>/surveys.json
+// `rates`), figures through its formatters.
 import Link from "next/link";
-import type { CampaignRates, ReminderRow, WaveRates } from "@/lib/campaigns/rates";
-import { formatNumber, formatResponseRate, nEquals, type NonResponseRow } from "@/lib/metrics";
+import { useTranslations } from "next-intl";
+import {
+  NO_INTERACTION,
+  TENURE_BANDS,
+  type CampaignRates,
+  type ReminderRow,
+  type WaveRates,
+} from "@/lib/campaigns/rates";
+import { shownInterval, type NonResponseRow } from "@/lib/metrics";
+import type { Formats } from "@/lib/i18n/format";
 import { DataTable, type Column } from "../ui/data-table";
 import { Badge } from "../ui/badge";
-import { formatCount, formatDate } from "../ui/format";
-import { OUTCOME_LABELS } from "../interactions/labels";
+import { useFormats } from "../i18n/use-formats";
 
-const plural = (n: number, word: string) => `${formatCount(n)} ${word}${n === 1 ? "" : "s"}`;
-const pct = (x: number | null, decimals = 1) => (x === null ? "—" : `${formatNumber(x, decimals)}\u00a0%`);
+const OUTCOMES = ["resolved", "follow_up", "escalated", "no_action"] as const;
+const isOutcome = (o: string): o is (typeof OUTCOMES)[number] => (OUTCOMES as readonly string[]).includes(o);
+/** The categories lib/campaigns/rates.ts names in English (the API's words): tenure bands and "no interaction". */
+const CATEGORY_KEYS = new Map<string, "under3Months" | "months3To12" | "years1To3" | "years3Plus" | "noInteraction">([
+  [TENURE_BANDS[0].label, "under3Months"],
+  [TENURE_BANDS[1].label, "months3To12"],
+  [TENURE_BANDS[2].label, "years1To3"],
+  [TENURE_BANDS[3].label, "years3Plus"],
+  [NO_INTERACTION, "noInteraction"],
+]);
+
+/** "38.3 % [30.1–47.3]" · "38,3 % [30,1–47,3]"; the interval only where shownInterval allows it; null without a base. */
+function rateText(f: Formats, r: CampaignRates["responseRate"]): string | null {
+  if (r.rate === null) return null;
+  const i = shownInterval(r);
+  return `${f.percent(r.rate, 1)}${i ? ` [${f.number(i.low, 1)}\u2013${f.number(i.high, 1)}]` : ""}`;
+}
 
 /** "38.3 % [30.1–47.3]" and its base; "no invitation delivered yet" without one. */
 export function RateFigure({ rate, testId }: { rate: CampaignRates["responseRate"]; testId?: string }) {
-  const text = formatResponseRate(rate);
-  if (text === null) return <span className="text-slate-600">no invitation delivered yet</span>;
+  const t = useTranslations("surveys.rates");
+  const f = useFormats();
+  const text = rateText(f, rate);
+  if (text === null) return <span className="text-slate-600">{t("noneDelivered")}</span>;
+  const base = { answered: f.count(rate.answered), delivered: f.count(rate.delivered) };
   return (
     <span data-testid={testId}>
       <span className="font-semibold tabular-nums">{text}</span>{" "}
-      <span className="text-slate-600">
-        ({formatCount(rate.answered)} of {formatCount(rate.delivered)} delivered
-        {rate.enough ? "" : ", too few for an interval"})
-      </span>
+      <span className="text-slate-600">{rate.enough ? t("base", base) : t("baseFew", base)}</span>
     </span>
   );
 }
 
 export function WaveTable({ campaignId, waves }: { campaignId: string; waves: WaveRates[] }) {
+  const t = useTranslations("surveys.rates.waves");
+  const f = useFormats();
   const columns: Column<WaveRates>[] = [
     {
-      header: "Wave",
+      header: t("wave"),
       cell: (w) => (
         <Link
           href={`/surveys/campaigns/${campaignId}?wave=${w.number}`}
           className="font-medium text-brand-700 underline"
         >
-          Wave {w.number}
+          {t("waveN", { n: w.number })}
         </Link>
       ),
     },
-    { header: "Started", cell: (w) => formatDate(w.scheduledAt) },
-    { header: "Delivered", align: "right", className: "tabular-nums", cell: (w) => formatCount(w.funnel.delivered) },
-    { header: "Answered", align: "right", className: "tabular-nums", cell: (w) => formatCount(w.funnel.started) },
-    { header: "Completed", align: "right", className: "tabular-nums", cell: (w) => formatCount(w.funnel.completed) },
+    { header: t("started"), cell: (w) => f.date(w.scheduledAt) },
+    { header: t("delivered"), align: "right", className: "tabular-nums", cell: (w) => f.count(w.funnel.delivered) },
+    { header: t("answered"), align: "right", className: "tabular-nums", cell: (w) => f.count(w.funnel.started) },
+    { header: t("completed"), align: "right", className: "tabular-nums", cell: (w) => f.count(w.funnel.completed) },
     {
-      header: "Response rate",
+      header: t("responseRate"),
       align: "right",
       className: "tabular-nums",
-      cell: (w) => formatResponseRate(w.responseRate) ?? "—",
+      cell: (w) => rateText(f, w.responseRate) ?? "—",
     },
   ];
-  return <DataTable label="Waves" rows={waves} rowKey={(w) => w.id} columns={columns} rowHeaders tableFrom="lg" />;
+  return <DataTable label={t("label")} rows={waves} rowKey={(w) => w.id} columns={columns} rowHeaders tableFrom="lg" />;
 }
 
-const messageName = (k: number) => (k === 0 ? "Invitation" : `Reminder ${k}`);
-
 export function ReminderTable({ rows }: { rows: ReminderRow[] }) {
+  const t = useTranslations("surveys.rates.messages");
+  const f = useFormats();
   const total = rows.reduce((s, r) => s + r.answered, 0);
   const columns: Column<ReminderRow>[] = [
-    { header: "Message", cell: (r) => messageName(r.message) },
-    { header: "Sent", align: "right", className: "tabular-nums", cell: (r) => formatCount(r.sent) },
+    { header: t("message"), cell: (r) => (r.message === 0 ? t("invitation") : t("reminderN", { n: r.message })) },
+    { header: t("sent"), align: "right", className: "tabular-nums", cell: (r) => f.count(r.sent) },
     {
-      header: "Answered after it",
+      header: t("answeredAfter"),
       align: "right",
       className: "tabular-nums",
       cell: (r) => (
         <>
-          {formatCount(r.answered)}
+          {f.count(r.answered)}
           <span className="block text-xs text-slate-600">
-            {total > 0 ? `${pct((100 * r.answered) / total, 0)} of answers` : "—"}
+            {total > 0 ? t("ofAnswers", { percent: f.percent((100 * r.answered) / total, 0) }) : "—"}
           </span>
         </>
       ),
     },
-    { header: "Completed", align: "right", className: "tabular-nums", cell: (r) => formatCount(r.completed) },
+    { header: t("completed"), align: "right", className: "tabular-nums", cell: (r) => f.count(r.completed) },
   ];
   return (
     <DataTable
-      label="Answers after each message"
+      label={t("label")}
       rows={rows}
       rowKey={(r) => String(r.message)}
       columns={columns}
@@ -88,71 +113,86 @@ export function ReminderTable({ rows }: { rows: ReminderRow[] }) {
   );
 }
 
-const ATTRIBUTE_LABELS: Record<NonResponseRow["attribute"], string> = {
-  segment: "Segment",
-  tenure: "Tenure",
-  lastOutcome: "Last interaction",
-};
-
-function verdict(r: NonResponseRow) {
-  if (r.flagged) return <Badge tone="warn">Differs</Badge>;
-  if (r.reason === "too_few") return <span className="text-slate-600">too few to test</span>;
-  if (r.reason === "sparse") return <span className="text-slate-600">too few in this group to test</span>;
-  return <span className="text-slate-600">no significant difference</span>;
-}
-
 export function NonResponseTable({ view }: { view: CampaignRates["nonResponse"] }) {
+  const t = useTranslations("surveys.rates.nonResponseTable");
+  const outcome = useTranslations("interactions.labels.outcome");
+  const f = useFormats();
+  const pct = (x: number | null) => (x === null ? "—" : f.percent(x, 1));
+
+  function verdict(r: NonResponseRow) {
+    if (r.flagged) return <Badge tone="warn">{t("differs")}</Badge>;
+    if (r.reason === "too_few") return <span className="text-slate-600">{t("tooFew")}</span>;
+    if (r.reason === "sparse") return <span className="text-slate-600">{t("sparse")}</span>;
+    return <span className="text-slate-600">{t("notSignificant")}</span>;
+  }
+
   const columns: Column<NonResponseRow>[] = [
     {
-      header: "Group",
+      header: t("group"),
       cell: (r) => (
         <>
-          <span className="block text-xs font-normal text-slate-600">{ATTRIBUTE_LABELS[r.attribute]}</span>
-          {r.attribute === "lastOutcome" ? (OUTCOME_LABELS[r.category]?.label ?? r.category) : r.category}
+          <span className="block text-xs font-normal text-slate-600">{t(`attribute.${r.attribute}`)}</span>
+          {r.attribute === "segment"
+            ? r.category
+            : r.attribute === "lastOutcome" && isOutcome(r.category)
+              ? outcome(r.category)
+              : CATEGORY_KEYS.has(r.category)
+                ? t(`category.${CATEGORY_KEYS.get(r.category)!}`)
+                : r.category}
         </>
       ),
     },
     {
-      header: "Respondents",
+      header: t("respondents"),
       align: "right",
       className: "tabular-nums",
-      cell: (r) => `${pct(r.respondentShare)} (${formatCount(r.respondents)})`,
+      cell: (r) => `${pct(r.respondentShare)} (${f.count(r.respondents)})`,
     },
     {
-      header: "Non-respondents",
+      header: t("nonRespondents"),
       align: "right",
       className: "tabular-nums",
-      cell: (r) => `${pct(r.nonRespondentShare)} (${formatCount(r.nonRespondents)})`,
+      cell: (r) => `${pct(r.nonRespondentShare)} (${f.count(r.nonRespondents)})`,
     },
     {
-      header: "Difference",
+      header: t("difference"),
       align: "right",
       className: "tabular-nums",
-      cell: (r) => (r.difference === null ? "—" : `${r.difference > 0 ? "+" : ""}${formatNumber(r.difference, 1)} pts`),
+      cell: (r) =>
+        r.difference === null
+          ? "—"
+          : t("points", { value: `${r.difference > 0 ? "+" : ""}${f.number(r.difference, 1)}` }),
     },
     {
-      header: "Adjusted p",
+      header: t("adjustedP"),
       align: "right",
       className: "tabular-nums",
-      cell: (r) => (r.adjustedP === null ? "—" : r.adjustedP < 0.001 ? "< 0.001" : formatNumber(r.adjustedP, 3)),
+      cell: (r) =>
+        r.adjustedP === null
+          ? "—"
+          : r.adjustedP < 0.001
+            ? t("below", { value: f.number(0.001, 3) })
+            : f.number(r.adjustedP, 3),
     },
-    { header: "Verdict", cell: verdict },
+    { header: t("verdict"), cell: verdict },
   ];
   return (
     <>
       <p className="mb-3 text-sm text-slate-700" data-testid="non-response-summary">
-        {plural(view.respondents, "respondent")} and {plural(view.nonRespondents, "non-respondent")} among the delivered
-        invitations.{" "}
+        {t("summary", { respondents: view.respondents, nonRespondents: view.nonRespondents })}{" "}
         {view.enough
           ? view.flagged > 0
-            ? `${view.flagged} of ${view.tested} groups tested differ significantly: the answers may not speak for everyone invited.`
-            : `None of the ${view.tested} groups tested differs significantly.`
-          : `Too few to test: the check needs at least 30 of each (${nEquals(view.respondents)} and ${nEquals(view.nonRespondents)}).`}
-        {view.omittedTags > 0 ? ` ${view.omittedTags} rarer segment tags are not shown.` : ""}
+            ? t("flagged", { flagged: view.flagged, tested: view.tested })
+            : t("noneDiffers", { tested: view.tested })
+          : t("tooFewToTest", {
+              respondents: f.nEquals(view.respondents),
+              nonRespondents: f.nEquals(view.nonRespondents),
+            })}
+        {view.omittedTags > 0 ? ` ${t("omitted", { count: view.omittedTags })}` : ""}
       </p>
       {view.rows.length ? (
         <DataTable
-          label="Respondents and non-respondents"
+          label={t("label")}
           rows={[...view.rows]}
           rowKey={(r) => `${r.attribute}:${r.category}`}
           columns={columns}

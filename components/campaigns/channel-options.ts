@@ -3,12 +3,13 @@
 import { useTranslations } from "next-intl";
 
 export function useChannelOptions() {
-  const t = useTranslations("surveys.campaigns");
+  const t = useTranslations("surveys.campaigns.channel");
+  const tForm = useTranslations("surveys.campaigns.form");
   return {
     options: [
-      { value: "email", label: t("channel.email") },
-      { value: "sms", label: t("channel.sms") },
+      { value: "email", label: t("email") },
+      { value: "sms", label: t("sms") },
     ],
-    smsHint: t("form.smsHint"),
+    smsHint: tForm("smsHint"),
   };
 }

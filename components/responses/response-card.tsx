@@ -18,11 +18,12 @@ export type CardResponse = Omit<ResponseItem, "submittedAt" | "completedAt"> & {
 };
 
 function ScoreChip({ r }: { r: CardResponse }) {
-  const t = useTranslations("surveys");
-  if (r.score === null) return <Badge tone="neutral">{t("inbox.card.noScore")}</Badge>;
+  const t = useTranslations("surveys.inbox.card");
+  const tCategory = useTranslations("surveys.category");
+  if (r.score === null) return <Badge tone="neutral">{t("noScore")}</Badge>;
   const label = [
-    `${METRIC_LABELS[r.metric ?? ""] ?? t("inbox.card.score")} ${r.score}`,
-    isCategory(r.category) ? t(`category.${r.category}`) : r.category,
+    `${METRIC_LABELS[r.metric ?? ""] ?? t("score")} ${r.score}`,
+    isCategory(r.category) ? tCategory(r.category) : r.category,
   ]
     .filter(Boolean)
     .join(" · ");
@@ -39,7 +40,7 @@ export function ResponseCard({ r }: { r: CardResponse }) {
   const headingId = `response-${r.id}`;
   const where = [r.touchpoint?.name, r.channel?.name].filter(Boolean).join(" · ");
   const t = useTranslations("surveys.inbox.card");
-  const tCases = useTranslations("cases");
+  const tCases = useTranslations("cases.statusLabel");
   const f = useFormats();
   return (
     <article
@@ -85,7 +86,7 @@ export function ResponseCard({ r }: { r: CardResponse }) {
             <FolderOpen aria-hidden="true" size={14} className="shrink-0" />
             {t("case", {
               status: CASE_STATUS_TONES[r.case.status]
-                ? tCases(`statusLabel.${r.case.status as "open" | "in_progress" | "resolved"}`)
+                ? tCases(r.case.status as "open" | "in_progress" | "resolved")
                 : r.case.status,
             })}
           </Link>

@@ -11,7 +11,7 @@ import { Select } from "@/components/ui/select";
 import { FormMessage } from "@/components/ui/form-message";
 import { HOUR_OPTIONS as HOURS } from "@/components/ui/hour-options";
 import type { SendingRow } from "@/lib/campaigns/service";
-import { quietHoursWarning, windowInQuietHours, type SendWindow } from "@/lib/campaigns/window";
+import { quietHoursSpan, windowInQuietHours, type SendWindow } from "@/lib/campaigns/window";
 
 export type SendingDefaults = SendingRow;
 
@@ -36,10 +36,12 @@ export function SendingFields({
   subjectHint?: string;
 }) {
   const [window, setWindow] = useState({ startHour: defaults.windowStartHour, endHour: defaults.windowEndHour });
-  const warning = quietHoursWarning(window, context.quiet);
-  const never = windowInQuietHours(window, context.quiet) === "never";
-  const e = errors;
   const t = useTranslations("surveys.sending");
+  const overlap = windowInQuietHours(window, context.quiet);
+  const never = overlap === "never";
+  const warning =
+    overlap === "none" || !context.quiet ? null : t(`quiet.${overlap}`, { hours: quietHoursSpan(context.quiet) });
+  const e = errors;
   const reminders = [0, 1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: n === 0 ? t("none") : String(n) }));
   return (
     <>

@@ -2,8 +2,11 @@
 // the problem's paths ("questions.2.text.de", "touchpointId") so each input can find its own message.
 import type { SurveyDetail } from "@/lib/surveys/builder";
 
+/** `message`: the problem's detail (the API's, English by design: docs/i18n.md "Errors"); null when the server could
+ * not be reached (`status` 0) or sent no problem — the editor words those in the page's language (`failureText`). */
 export type SaveResult =
-  { ok: true; survey: SurveyDetail } | { ok: false; message: string; fieldErrors: Record<string, string> };
+  | { ok: true; survey: SurveyDetail }
+  | { ok: false; message: string | null; status: number; fieldErrors: Record<string, string> };
 
 export async function sendSurvey(method: "POST" | "PATCH" | "PUT", url: string, body?: unknown): Promise<SaveResult> {
   let res: Response;
@@ -14,16 +17,19 @@ export async function sendSurvey(method: "POST" | "PATCH" | "PUT", url: string, 
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
-    return {
-      ok: false,
-      message: "The server could not be reached. Check the connection and try again.",
-      fieldErrors: {},
-    };
+    return { ok: false, message: null, status: 0, fieldErrors: {} };
   }
   const data = (await res.json().catch(() => null)) as
     (SurveyDetail & { detail?: string; invalid_params?: { name: string; reason: string }[] }) | null;
   if (res.ok && data) return { ok: true, survey: data };
   const fieldErrors: Record<string, string> = {};
   for (const p of data?.invalid_params ?? []) fieldErrors[p.name] ??= p.reason;
-  return { ok: false, message: data?.detail ?? `The server answered ${res.status}.`, fieldErrors };
+  return { ok: false, message: data?.detail ?? null, status: res.status, fieldErrors };
+}
+
+type Translate = (key: "offline" | "serverStatus", values?: { status: number }) => string;
+
+/** The sentence for a failed save: the problem's detail, else "could not be reached" / "answered 502". */
+export function failureText(res: { message: string | null; status: number }, t: Translate): string {
+  return res.message ?? (res.status === 0 ? t("offline") : t("serverStatus", { status: res.status }));
 }

@@ -2,13 +2,14 @@
 // Where respondents answer: the hosted link and the widget snippet (docs/surveys.md, "Widget on your own site"),
 // the sites allowed to embed it (CORS, settings.allowedOrigins) and the widget's options.
 import { useState, type FormEvent } from "react";
+import { useTranslations } from "next-intl";
 import type { SurveyDetail } from "@/lib/surveys/builder";
 import type { WidgetSettings } from "@/lib/surveys/builder-schema";
 import { Button } from "../ui/button";
 import { CopyButton } from "../ui/copy-button";
 import { controlClass } from "../ui/field";
 import { FormMessage } from "../ui/form-message";
-import { sendSurvey } from "./api";
+import { failureText, sendSurvey } from "./api";
 
 const DEFAULTS: WidgetSettings = {
   trigger: "load",
@@ -38,6 +39,7 @@ type Props = {
 };
 
 export function DistributionPanel({ survey, origin, embedPath, canEdit, onSaved }: Props) {
+  const t = useTranslations("surveys.editor");
   const [origins, setOrigins] = useState(survey.settings.allowedOrigins.join("\n"));
   const [widget, setWidget] = useState<WidgetSettings>(survey.settings.widget);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -59,11 +61,11 @@ export function DistributionPanel({ survey, origin, embedPath, canEdit, onSaved 
     if (res.ok) {
       setErrors({});
       setOrigins(res.survey.settings.allowedOrigins.join("\n"));
-      setMessage({ tone: "success", text: "Distribution settings saved." });
+      setMessage({ tone: "success", text: t("distribution.saved") });
       onSaved(res.survey);
     } else {
       setErrors(res.fieldErrors);
-      setMessage({ tone: "error", text: res.message });
+      setMessage({ tone: "error", text: failureText(res, t) });
     }
   }
 
@@ -75,19 +77,19 @@ export function DistributionPanel({ survey, origin, embedPath, canEdit, onSaved 
       className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
     >
       <h2 id="distribution-heading" className="text-lg font-semibold text-slate-900">
-        Distribution
+        {t("distribution.heading")}
       </h2>
       <p className="mt-1 text-sm text-slate-600">
         {survey.status === "live"
-          ? "Live: the link and the widget take answers."
+          ? t("distribution.live")
           : survey.status === "closed"
-            ? "Closed: the link tells respondents the survey has ended."
-            : "The link and the widget start working once the survey is published."}
+            ? t("distribution.closed")
+            : t("distribution.draft")}
       </p>
       <div className="mt-4 flex flex-col gap-4">
         <div className="flex flex-col gap-1">
           <label htmlFor="hosted-link" className="text-sm font-medium text-slate-800">
-            Hosted link
+            {t("distribution.hostedLink")}
           </label>
           <div className="flex flex-wrap items-center gap-2">
             <input
@@ -96,16 +98,19 @@ export function DistributionPanel({ survey, origin, embedPath, canEdit, onSaved 
               value={link}
               className={`${controlClass} min-w-0 flex-1 font-mono text-xs`}
             />
-            <CopyButton value={link} targetId="hosted-link" label="Copy link" />
+            <CopyButton value={link} targetId="hosted-link" label={t("distribution.copyLink")} />
           </div>
           <p className="text-xs text-slate-600">
-            Add ?lang=de, ?score=9 (prefill from an e-mail), ?cid=&lt;customer id&gt;&amp;ct=&lt;customer token&gt;
-            (Settings → Customer identity) as needed.
+            {t("distribution.linkHint", {
+              lang: "?lang=de",
+              score: "?score=9",
+              identity: `?cid=<${t("distribution.customerId")}>&ct=<${t("distribution.customerToken")}>`,
+            })}
           </p>
         </div>
         <div className="flex flex-col gap-1">
           <label htmlFor="embed-snippet" className="text-sm font-medium text-slate-800">
-            Widget snippet
+            {t("distribution.snippet")}
           </label>
           <textarea
             id="embed-snippet"
@@ -115,14 +120,14 @@ export function DistributionPanel({ survey, origin, embedPath, canEdit, onSaved 
             className={`${controlClass} font-mono text-xs`}
           />
           <div className="mt-1">
-            <CopyButton value={snippet} targetId="embed-snippet" label="Copy snippet" />
+            <CopyButton value={snippet} targetId="embed-snippet" label={t("distribution.copySnippet")} />
           </div>
         </div>
         {canEdit ? (
           <form onSubmit={save} noValidate className="flex flex-col gap-3 border-t border-slate-200 pt-4">
             <div className="flex flex-col gap-1">
               <label htmlFor="field-allowedOrigins" className="text-sm font-medium text-slate-800">
-                Sites allowed to embed (one origin per line)
+                {t("distribution.origins")}
               </label>
               <textarea
                 id="field-allowedOrigins"
@@ -130,7 +135,7 @@ export function DistributionPanel({ survey, origin, embedPath, canEdit, onSaved 
                 className={`${controlClass} font-mono text-xs`}
                 value={origins}
                 onChange={(e) => setOrigins(e.target.value)}
-                placeholder="https://www.example.com"
+                placeholder={t("distribution.originsPlaceholder")}
                 aria-invalid={originError ? true : undefined}
                 aria-describedby={originError ? "allowedOrigins-error" : undefined}
               />
@@ -143,7 +148,7 @@ export function DistributionPanel({ survey, origin, embedPath, canEdit, onSaved 
             <div className="grid grid-cols-2 gap-3 sm:grid-cols-3">
               <div className="flex flex-col gap-1">
                 <label htmlFor="w-trigger" className="text-sm font-medium text-slate-800">
-                  Show
+                  {t("distribution.show")}
                 </label>
                 <select
                   id="w-trigger"
@@ -151,15 +156,15 @@ export function DistributionPanel({ survey, origin, embedPath, canEdit, onSaved 
                   value={widget.trigger}
                   onChange={(e) => setWidget({ ...widget, trigger: e.target.value as WidgetSettings["trigger"] })}
                 >
-                  <option value="load">On page load</option>
-                  <option value="delay">After a delay</option>
-                  <option value="manual">From your code</option>
+                  <option value="load">{t("distribution.onLoad")}</option>
+                  <option value="delay">{t("distribution.afterDelay")}</option>
+                  <option value="manual">{t("distribution.manual")}</option>
                 </select>
               </div>
               {widget.trigger === "delay" ? (
                 <div className="flex flex-col gap-1">
                   <label htmlFor="w-delay" className="text-sm font-medium text-slate-800">
-                    Delay (s)
+                    {t("distribution.delay")}
                   </label>
                   <input
                     id="w-delay"
@@ -173,7 +178,7 @@ export function DistributionPanel({ survey, origin, embedPath, canEdit, onSaved 
               ) : null}
               <div className="flex flex-col gap-1">
                 <label htmlFor="w-throttle" className="text-sm font-medium text-slate-800">
-                  Not again for (days)
+                  {t("distribution.throttle")}
                 </label>
                 <input
                   id="w-throttle"
@@ -186,7 +191,7 @@ export function DistributionPanel({ survey, origin, embedPath, canEdit, onSaved 
               </div>
               <div className="flex flex-col gap-1">
                 <label htmlFor="w-sample" className="text-sm font-medium text-slate-800">
-                  Sample (% of visitors)
+                  {t("distribution.sample")}
                 </label>
                 <input
                   id="w-sample"
@@ -200,7 +205,7 @@ export function DistributionPanel({ survey, origin, embedPath, canEdit, onSaved 
               </div>
               <div className="flex flex-col gap-1">
                 <label htmlFor="w-position" className="text-sm font-medium text-slate-800">
-                  Position
+                  {t("distribution.position")}
                 </label>
                 <select
                   id="w-position"
@@ -208,9 +213,9 @@ export function DistributionPanel({ survey, origin, embedPath, canEdit, onSaved 
                   value={widget.position}
                   onChange={(e) => setWidget({ ...widget, position: e.target.value as WidgetSettings["position"] })}
                 >
-                  <option value="bottom-right">Bottom right</option>
-                  <option value="bottom-left">Bottom left</option>
-                  <option value="center">Centre</option>
+                  <option value="bottom-right">{t("distribution.bottomRight")}</option>
+                  <option value="bottom-left">{t("distribution.bottomLeft")}</option>
+                  <option value="center">{t("distribution.center")}</option>
                 </select>
               </div>
             </div>
@@ -225,7 +230,7 @@ export function DistributionPanel({ survey, origin, embedPath, canEdit, onSaved 
             {message ? <FormMessage tone={message.tone}>{message.text}</FormMessage> : null}
             <div>
               <Button type="submit" variant="secondary" disabled={pending}>
-                {pending ? "Saving…" : "Save distribution"}
+                {pending ? t("distribution.saving") : t("distribution.save")}
               </Button>
             </div>
           </form>

@@ -14,14 +14,6 @@ export type EditorQuestion = QuestionDraft & {
   lockedOptionKeys: string[];
 };
 
-export const TYPE_LABELS: Record<QuestionType, string> = {
-  score: "Score",
-  single_choice: "Single choice",
-  multi_choice: "Multiple choice",
-  text: "Text",
-  yes_no: "Yes / no",
-};
-
 let counter = 0;
 const nextUid = () => `u${++counter}`;
 

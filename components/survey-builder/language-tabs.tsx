@@ -2,6 +2,7 @@
 // The tabs that choose which language's texts the question list edits (arrow keys, Home and End move
 // between them, as in the ARIA tabs pattern).
 import { useRef, type KeyboardEvent } from "react";
+import { useLocale, useTranslations } from "next-intl";
 import { languageName } from "./languages";
 
 export function LanguageTabs({
@@ -13,6 +14,8 @@ export function LanguageTabs({
   selected: string;
   onSelect: (language: string) => void;
 }) {
+  const t = useTranslations("surveys.editor.tabs");
+  const uiLocale = useLocale();
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
 
   function onTabKey(e: KeyboardEvent, i: number) {
@@ -34,7 +37,7 @@ export function LanguageTabs({
   }
 
   return (
-    <div role="tablist" aria-label="Language of the texts being edited" className="flex flex-wrap gap-1">
+    <div role="tablist" aria-label={t("label")} className="flex flex-wrap gap-1">
       {languages.map((l, i) => (
         <button
           key={l}
@@ -51,7 +54,7 @@ export function LanguageTabs({
           onKeyDown={(e) => onTabKey(e, i)}
           className={`min-h-9 rounded-md px-3 text-sm font-medium ${l === selected ? "bg-brand-600 text-white" : "border border-slate-300 bg-white text-slate-800 hover:bg-slate-100"}`}
         >
-          {languageName(l)}
+          {languageName(l, uiLocale)}
         </button>
       ))}
     </div>

@@ -1,5 +1,6 @@
 "use client";
 // "Show this question only if <earlier question> is <values> / ≥ / ≤ …" — the one shape of logic.ts.
+import { useTranslations } from "next-intl";
 import type { ShowIf } from "@/lib/surveys/logic";
 import { controlClass } from "../ui/field";
 import type { EditorQuestion } from "./editor-model";
@@ -16,6 +17,7 @@ type Props = {
 const small = `${controlClass} w-auto`;
 
 export function LogicEditor({ id, earlier, value, onChange, error, language }: Props) {
+  const t = useTranslations("surveys.editor.logic");
   const candidates = earlier.filter((q) => q.type !== "text");
   const ref = value ? earlier.find((q) => q.key === value.question) : undefined;
   const op = value?.in
@@ -48,10 +50,10 @@ export function LogicEditor({ id, earlier, value, onChange, error, language }: P
 
   return (
     <fieldset className="flex flex-col gap-2">
-      <legend className="text-sm font-medium text-slate-800">Show this question</legend>
+      <legend className="text-sm font-medium text-slate-800">{t("legend")}</legend>
       <div className="flex flex-wrap items-center gap-2">
         <label htmlFor={`${id}-q`} className="sr-only">
-          Show this question only if this earlier question…
+          {t("questionLabel")}
         </label>
         <select
           id={`${id}-q`}
@@ -60,27 +62,27 @@ export function LogicEditor({ id, earlier, value, onChange, error, language }: P
           onChange={(e) => pick(e.target.value)}
           disabled={candidates.length === 0}
         >
-          <option value="">always</option>
+          <option value="">{t("always")}</option>
           {candidates.map((q) => (
             <option key={q.uid} value={q.key}>
-              only if “{q.text[language] || q.key}” ({q.key})
+              {t("onlyIf", { text: q.text[language] || q.key, key: q.key })}
             </option>
           ))}
         </select>
         {ref && value && ref.type === "score" ? (
           <>
             <label htmlFor={`${id}-op`} className="sr-only">
-              Condition
+              {t("condition")}
             </label>
             <select id={`${id}-op`} className={small} value={op} onChange={(e) => setScoreOp(e.target.value)}>
-              <option value="lte">is ≤</option>
-              <option value="gte">is ≥</option>
-              <option value="between">is between</option>
-              <option value="in">is one of</option>
+              <option value="lte">{t("lte")}</option>
+              <option value="gte">{t("gte")}</option>
+              <option value="between">{t("between")}</option>
+              <option value="in">{t("in")}</option>
             </select>
             {op === "in" ? (
               <input
-                aria-label="Scores, separated by commas"
+                aria-label={t("scores")}
                 className={`${small} w-40`}
                 defaultValue={(value.in ?? []).join(", ")}
                 onBlur={(e) =>
@@ -98,17 +100,17 @@ export function LogicEditor({ id, earlier, value, onChange, error, language }: P
             {op === "gte" || op === "between" ? (
               <input
                 type="number"
-                aria-label="At least"
+                aria-label={t("atLeast")}
                 className={`${small} w-20`}
                 value={value.gte ?? ""}
                 onChange={(e) => onChange({ ...value, gte: num(e.target.value) })}
               />
             ) : null}
-            {op === "between" ? <span className="text-sm text-slate-600">and</span> : null}
+            {op === "between" ? <span className="text-sm text-slate-600">{t("and")}</span> : null}
             {op === "lte" || op === "between" ? (
               <input
                 type="number"
-                aria-label="At most"
+                aria-label={t("atMost")}
                 className={`${small} w-20`}
                 value={value.lte ?? ""}
                 onChange={(e) => onChange({ ...value, lte: num(e.target.value) })}
@@ -119,7 +121,7 @@ export function LogicEditor({ id, earlier, value, onChange, error, language }: P
         {ref && value && ref.type === "yes_no" ? (
           <>
             <label htmlFor={`${id}-yn`} className="sr-only">
-              Answer
+              {t("answer")}
             </label>
             <select
               id={`${id}-yn`}
@@ -127,14 +129,14 @@ export function LogicEditor({ id, earlier, value, onChange, error, language }: P
               value={String(value.in?.[0] ?? true)}
               onChange={(e) => onChange({ question: ref.key, in: [e.target.value === "true"] })}
             >
-              <option value="true">is yes</option>
-              <option value="false">is no</option>
+              <option value="true">{t("isYes")}</option>
+              <option value="false">{t("isNo")}</option>
             </select>
           </>
         ) : null}
         {ref && value && (ref.type === "single_choice" || ref.type === "multi_choice") ? (
           <span className="flex flex-wrap items-center gap-3 text-sm">
-            <span className="text-slate-600">is any of</span>
+            <span className="text-slate-600">{t("anyOf")}</span>
             {ref.options.map((o) => (
               <label key={o.key} className="flex min-h-9 items-center gap-1.5">
                 <input
@@ -154,9 +156,7 @@ export function LogicEditor({ id, earlier, value, onChange, error, language }: P
           </span>
         ) : null}
       </div>
-      {candidates.length === 0 ? (
-        <p className="text-xs text-slate-600">Skip logic can refer to an earlier score, choice or yes/no question.</p>
-      ) : null}
+      {candidates.length === 0 ? <p className="text-xs text-slate-600">{t("hint")}</p> : null}
       {error ? <p className="text-sm font-medium text-danger">{error}</p> : null}
     </fieldset>
   );

@@ -3,12 +3,12 @@
 // logic, and move up/down/remove buttons. Answered questions are locked for key, type, scale and existing
 // option keys (docs/surveys.md, "Versioning"); the inputs say so instead of failing on save.
 import { ArrowDown, ArrowUp, Lock, Plus, Trash2 } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { QUESTION_TYPES, type QuestionType } from "@/lib/surveys/question-schema";
 import { Badge } from "../ui/badge";
 import { buttonClass } from "../ui/button";
 import { controlClass } from "../ui/field";
-import { formatCount } from "../ui/format";
-import { TYPE_LABELS, type EditorQuestion } from "./editor-model";
+import type { EditorQuestion } from "./editor-model";
 import { LogicEditor } from "./logic-editor";
 
 type Props = {
@@ -47,15 +47,14 @@ export function QuestionCard({
   onMove,
   onRemove,
 }: Props) {
+  const t = useTranslations("surveys.editor");
   const id = `question-${q.uid}`;
   const err = (path: string) => errors[`questions.${index}.${path}`];
   const textErrors = Object.entries(errors)
     .filter(([k]) => k.startsWith(`questions.${index}.text.`))
     .map(([, v]) => v);
   const set = (patch: Partial<EditorQuestion>) => onChange({ ...q, ...patch });
-  const lockNote = q.locked
-    ? `Locked: ${formatCount(q.answerCount)} answer${q.answerCount === 1 ? "" : "s"}`
-    : undefined;
+  const lockNote = q.locked ? t("card.locked", { count: q.answerCount }) : undefined;
   const choice = q.type === "single_choice" || q.type === "multi_choice";
 
   function changeType(type: QuestionType) {
@@ -76,9 +75,9 @@ export function QuestionCard({
     <li className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-labelledby={`${id}-title`}>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h3 id={`${id}-title`} className="flex flex-wrap items-center gap-2 text-sm font-semibold text-slate-900">
-          <span>Question {index + 1}</span>
-          <span className="font-normal text-slate-600">{TYPE_LABELS[q.type]}</span>
-          {q.headline ? <Badge tone="brand">Headline</Badge> : null}
+          <span>{t("card.title", { n: index + 1 })}</span>
+          <span className="font-normal text-slate-600">{t(`types.${q.type}`)}</span>
+          {q.headline ? <Badge tone="brand">{t("card.headline")}</Badge> : null}
           {q.servqualDimension ? <Badge>{`${q.servqualRole} · ${q.servqualDimension}`}</Badge> : null}
           {q.locked ? (
             <Badge tone="warn">
@@ -92,7 +91,8 @@ export function QuestionCard({
             className={buttonClass("ghost", "sm")}
             onClick={() => onMove(index - 1)}
             disabled={index === 0}
-            aria-label={`Move question ${index + 1} up`}
+            aria-label={t("card.moveUp", { n: index + 1 })}
+            data-move={`${index}-up`}
           >
             <ArrowUp aria-hidden="true" size={16} />
           </button>
@@ -101,7 +101,8 @@ export function QuestionCard({
             className={buttonClass("ghost", "sm")}
             onClick={() => onMove(index + 1)}
             disabled={index === count - 1}
-            aria-label={`Move question ${index + 1} down`}
+            aria-label={t("card.moveDown", { n: index + 1 })}
+            data-move={`${index}-down`}
           >
             <ArrowDown aria-hidden="true" size={16} />
           </button>
@@ -109,7 +110,7 @@ export function QuestionCard({
             type="button"
             className={buttonClass("ghost", "sm", "text-danger")}
             onClick={onRemove}
-            aria-label={`Remove question ${index + 1}`}
+            aria-label={t("card.remove", { n: index + 1 })}
             disabled={q.headline && metricHeadline}
           >
             <Trash2 aria-hidden="true" size={16} />
@@ -120,7 +121,7 @@ export function QuestionCard({
       <div className="mt-3 flex flex-col gap-4">
         <div className="flex flex-col gap-1">
           <label htmlFor={`${id}-text`} className="text-sm font-medium text-slate-800">
-            Question text ({language})
+            {t("card.text", { language })}
           </label>
           <textarea
             id={`${id}-text`}
@@ -142,7 +143,7 @@ export function QuestionCard({
         <div className="grid gap-3 sm:grid-cols-3">
           <div className="flex flex-col gap-1">
             <label htmlFor={`${id}-key`} className="text-sm font-medium text-slate-800">
-              Key
+              {t("card.key")}
             </label>
             <input
               id={`${id}-key`}
@@ -157,7 +158,7 @@ export function QuestionCard({
           </div>
           <div className="flex flex-col gap-1">
             <label htmlFor={`${id}-type`} className="text-sm font-medium text-slate-800">
-              Type
+              {t("card.type")}
             </label>
             <select
               id={`${id}-type`}
@@ -167,9 +168,9 @@ export function QuestionCard({
               disabled={q.locked || q.headline}
               aria-invalid={err("type") ? true : undefined}
             >
-              {QUESTION_TYPES.map((t) => (
-                <option key={t} value={t}>
-                  {TYPE_LABELS[t]}
+              {QUESTION_TYPES.map((type) => (
+                <option key={type} value={type}>
+                  {t(`types.${type}`)}
                 </option>
               ))}
             </select>
@@ -182,7 +183,7 @@ export function QuestionCard({
               checked={q.required}
               onChange={(e) => set({ required: e.target.checked })}
             />
-            Required
+            {t("card.required")}
           </label>
         </div>
 
@@ -191,7 +192,7 @@ export function QuestionCard({
             {(["scaleMin", "scaleMax"] as const).map((f) => (
               <div key={f} className="flex w-28 flex-col gap-1">
                 <label htmlFor={`${id}-${f}`} className="text-sm font-medium text-slate-800">
-                  {f === "scaleMin" ? "Scale from" : "Scale to"}
+                  {f === "scaleMin" ? t("card.scaleFrom") : t("card.scaleTo")}
                 </label>
                 <input
                   id={`${id}-${f}`}
@@ -206,11 +207,9 @@ export function QuestionCard({
             ))}
             <div className="basis-full">
               {q.headline && metricHeadline ? (
-                <p className="text-xs text-slate-600">The headline question keeps its metric&apos;s standard scale.</p>
+                <p className="text-xs text-slate-600">{t("card.headlineScale")}</p>
               ) : null}
-              {q.locked && !q.headline ? (
-                <p className="text-xs text-slate-600">The scale is locked: answers were given on it.</p>
-              ) : null}
+              {q.locked && !q.headline ? <p className="text-xs text-slate-600">{t("card.scaleLocked")}</p> : null}
               <ErrorText text={err("scaleMin") ?? err("scaleMax")} />
             </div>
           </div>
@@ -218,7 +217,7 @@ export function QuestionCard({
 
         {choice ? (
           <fieldset className="flex flex-col gap-2">
-            <legend className="text-sm font-medium text-slate-800">Options ({language})</legend>
+            <legend className="text-sm font-medium text-slate-800">{t("card.options", { language })}</legend>
             <ul className="flex flex-col gap-2">
               {q.options.map((o, j) => {
                 const keyLocked = q.lockedOptionKeys.includes(o.key);
@@ -228,7 +227,7 @@ export function QuestionCard({
                 return (
                   <li key={j} className="flex flex-wrap items-start gap-2">
                     <input
-                      aria-label={`Option ${j + 1} key`}
+                      aria-label={t("card.optionKey", { n: j + 1 })}
                       className={`${lockable} w-36 font-mono`}
                       value={o.key}
                       disabled={keyLocked}
@@ -238,7 +237,7 @@ export function QuestionCard({
                       aria-invalid={err(`options.${j}.key`) ? true : undefined}
                     />
                     <input
-                      aria-label={`Option ${j + 1} label (${language})`}
+                      aria-label={t("card.optionLabel", { n: j + 1, language })}
                       className={`${controlClass} min-w-0 flex-1`}
                       value={o.label[language] ?? ""}
                       onChange={(e) =>
@@ -253,7 +252,7 @@ export function QuestionCard({
                     <button
                       type="button"
                       className={buttonClass("ghost", "sm")}
-                      aria-label={`Remove option ${j + 1}`}
+                      aria-label={t("card.removeOption", { n: j + 1 })}
                       disabled={keyLocked}
                       onClick={() => set({ options: q.options.filter((_, k) => k !== j) })}
                     >
@@ -275,7 +274,7 @@ export function QuestionCard({
                   set({ options: [...q.options, { key: `option_${q.options.length + 1}`, label: { [language]: "" } }] })
                 }
               >
-                <Plus aria-hidden="true" size={16} /> Add option
+                <Plus aria-hidden="true" size={16} /> {t("card.addOption")}
               </button>
             </div>
           </fieldset>

@@ -2,9 +2,10 @@
 // The survey's questions as cards in order (or the empty state), and the buttons that add one of each type. Moving or removing a question clears the
 // API's field errors, whose paths name questions by position; after a move the focus follows the button.
 import { Plus } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { QUESTION_TYPES, type QuestionType } from "@/lib/surveys/question-schema";
 import { buttonClass } from "../ui/button";
-import { move, TYPE_LABELS, type EditorQuestion } from "./editor-model";
+import { move, type EditorQuestion } from "./editor-model";
 import { QuestionCard } from "./question-card";
 
 type Props = {
@@ -16,10 +17,11 @@ type Props = {
 };
 
 export function QuestionList({ questions, language, metricHeadline, errors, onEdit }: Props) {
+  const t = useTranslations("surveys.editor.list");
   if (questions.length === 0)
     return (
       <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">
-        No questions yet. Add one below.
+        {t("empty")}
       </p>
     );
   return (
@@ -39,9 +41,7 @@ export function QuestionList({ questions, language, metricHeadline, errors, onEd
             onEdit(move(questions, i, to), true);
             requestAnimationFrame(() =>
               document
-                .querySelector<HTMLButtonElement>(
-                  `[aria-label="Move question ${to + 1} ${to < i ? "up" : "down"}"]:not(:disabled)`,
-                )
+                .querySelector<HTMLButtonElement>(`[data-move="${to}-${to < i ? "up" : "down"}"]:not(:disabled)`)
                 ?.focus(),
             );
           }}
@@ -58,12 +58,13 @@ export function QuestionList({ questions, language, metricHeadline, errors, onEd
 }
 
 export function AddQuestion({ onAdd }: { onAdd: (type: QuestionType) => void }) {
+  const t = useTranslations("surveys.editor");
   return (
-    <div role="group" aria-label="Add a question" className="flex flex-wrap items-center gap-2">
-      <span className="text-sm font-medium text-slate-800">Add:</span>
-      {QUESTION_TYPES.map((t: QuestionType) => (
-        <button key={t} type="button" className={buttonClass("secondary", "sm")} onClick={() => onAdd(t)}>
-          <Plus aria-hidden="true" size={16} /> {TYPE_LABELS[t]}
+    <div role="group" aria-label={t("list.addGroup")} className="flex flex-wrap items-center gap-2">
+      <span className="text-sm font-medium text-slate-800">{t("list.add")}</span>
+      {QUESTION_TYPES.map((type: QuestionType) => (
+        <button key={type} type="button" className={buttonClass("secondary", "sm")} onClick={() => onAdd(type)}>
+          <Plus aria-hidden="true" size={16} /> {t(`types.${type}`)}
         </button>
       ))}
     </div>

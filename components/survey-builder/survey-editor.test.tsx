@@ -83,7 +83,7 @@ const keys = () => screen.getAllByLabelText("Key").map(value);
 const saveButton = () => screen.getByRole("button", { name: "Save questions" }) as HTMLButtonElement;
 const saveState = () => screen.getByText(/^(Unsaved changes|All changes saved)$/).textContent;
 
-function renderEditor(initial = survey()) {
+function renderEditor(initial = survey(), locale: "en" | "de" = "en") {
   return render(
     <SurveyEditor
       initial={initial}
@@ -92,6 +92,7 @@ function renderEditor(initial = survey()) {
       embedPath="/embed/1.js"
       organization="Demo"
     />,
+    { locale },
   );
 }
 
@@ -226,5 +227,30 @@ describe("SurveyEditor", () => {
     expect((within(card(1)).getByLabelText("Type") as HTMLSelectElement).disabled).toBe(true);
     expect(within(card(1)).getByText(/Locked: 10,000 answers/)).toBeTruthy();
     expect((within(card(2)).getByLabelText("Key") as HTMLInputElement).disabled).toBe(false);
+  });
+
+  it("speaks German on a German page: labels, counts with German separators, language names, a save", async () => {
+    const api = builderApi(survey());
+    const user = userEvent.setup();
+    renderEditor(
+      survey({
+        responseCount: 1234,
+        questions: [question("q1", { answerCount: 10000, locked: true }), question("q2")],
+      }),
+      "de",
+    );
+    expect(screen.getByText("1.234 Antworten")).toBeTruthy();
+    expect(screen.getByRole("tab", { name: "Englisch" })).toBeTruthy();
+    const first = screen.getByRole("listitem", { name: /^Frage 1\b/ });
+    expect(within(first).getByText(/Gesperrt: 10\.000 Antworten/)).toBeTruthy();
+    expect(within(first).getByLabelText("Fragetext (en)")).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Frage 2 nach oben verschieben" })).toBeTruthy();
+    await user.click(
+      within(screen.getByRole("group", { name: "Frage hinzufügen" })).getByRole("button", { name: "Ja / Nein" }),
+    );
+    expect(screen.getByText("Ungespeicherte Änderungen")).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Fragen speichern" }));
+    await waitFor(() => expect(screen.getByText("Fragen gespeichert.")).toBeTruthy());
+    expect(api.sent("PUT", /questions$/)).toHaveLength(1);
   });
 });

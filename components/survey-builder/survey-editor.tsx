@@ -3,11 +3,12 @@
 // saved as a whole with PUT /questions), the live preview and the distribution panel. Problems from the
 // API come back as field paths ("questions.2.options.1.key") and appear next to the matching input.
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import type { SurveyDetail } from "@/lib/surveys/builder";
 import { Button } from "../ui/button";
 import { FormMessage } from "../ui/form-message";
 import { PageHeader } from "../ui/page-header";
-import { sendSurvey } from "./api";
+import { failureText, sendSurvey } from "./api";
 import { DistributionPanel } from "./distribution-panel";
 import { fromDetail, newQuestion, toRequest, type EditorQuestion } from "./editor-model";
 import { LanguageTabs } from "./language-tabs";
@@ -34,6 +35,7 @@ export function SurveyEditor({ initial, touchpointGroups, origin, embedPath, org
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<Message>(null);
   const [pending, setPending] = useState<string | null>(null);
+  const t = useTranslations("surveys.editor");
   const metric = survey.type === "nps" || survey.type === "csat" || survey.type === "ces";
   const lang = survey.languages.includes(language) ? language : survey.defaultLocale;
 
@@ -56,16 +58,14 @@ export function SurveyEditor({ initial, touchpointGroups, origin, embedPath, org
     setPending(null);
     if (!res.ok) {
       setErrors(res.fieldErrors);
-      setMessage({ tone: "error", text: res.message });
+      setMessage({ tone: "error", text: failureText(res, t) });
       return false;
     }
     const bumped = res.survey.version !== survey.version;
     accept(res.survey);
     setMessage({
       tone: "success",
-      text: bumped
-        ? `Questions saved. New answers are recorded as version ${res.survey.version}; earlier responses keep theirs.`
-        : "Questions saved.",
+      text: bumped ? t("savedVersion", { version: res.survey.version }) : t("saved"),
     });
     return true;
   }
@@ -79,19 +79,14 @@ export function SurveyEditor({ initial, touchpointGroups, origin, embedPath, org
       setErrors(res.fieldErrors);
       setMessage({
         tone: "error",
-        text: res.fieldErrors.questions ? `${res.message} ${res.fieldErrors.questions}` : res.message,
+        text: res.fieldErrors.questions ? `${failureText(res, t)} ${res.fieldErrors.questions}` : failureText(res, t),
       });
       return;
     }
     accept(res.survey);
     setMessage({
       tone: "success",
-      text:
-        action === "publish"
-          ? "Published: the link and the widget take answers now."
-          : action === "close"
-            ? "Closed: no more answers are taken."
-            : "Reopened: the survey takes answers again.",
+      text: action === "publish" ? t("published") : action === "close" ? t("closed") : t("reopened"),
     });
   }
 
@@ -117,16 +112,11 @@ export function SurveyEditor({ initial, touchpointGroups, origin, embedPath, org
           <section aria-labelledby="questions-heading" className="flex flex-col gap-3">
             <div className="flex flex-wrap items-center justify-between gap-2">
               <h2 id="questions-heading" className="text-lg font-semibold text-slate-900">
-                Questions
+                {t("questions")}
               </h2>
               <LanguageTabs languages={survey.languages} selected={lang} onSelect={setLanguage} />
             </div>
-            {survey.responseCount > 0 ? (
-              <p className="text-sm text-slate-600">
-                Questions with answers are locked: their wording may change, but not their key, type, scale or option
-                keys. Removing one archives it with its answers.
-              </p>
-            ) : null}
+            {survey.responseCount > 0 ? <p className="text-sm text-slate-600">{t("lockedNote")}</p> : null}
             <div id="questions-panel" role="tabpanel" aria-labelledby={`lang-tab-${lang}`}>
               <QuestionList
                 questions={questions}
@@ -140,10 +130,10 @@ export function SurveyEditor({ initial, touchpointGroups, origin, embedPath, org
             <AddQuestion onAdd={(t) => edit([...questions, newQuestion(t, questions, survey.languages)])} />
             <div className="sticky bottom-0 z-20 -mx-3 flex [html:has(&)]:scroll-pb-24 flex-wrap items-center gap-3 rounded-t-lg border border-b-0 border-slate-300 bg-white px-3 py-3 shadow-[0_-4px_12px_-2px_rgb(15_23_42/0.12)]">
               <Button onClick={saveQuestions} disabled={pending !== null || !dirty}>
-                {pending === "save" ? "Saving…" : "Save questions"}
+                {pending === "save" ? t("saving") : t("save")}
               </Button>
               <span className="text-sm text-slate-600" role="status">
-                {dirty ? "Unsaved changes" : "All changes saved"}
+                {dirty ? t("unsaved") : t("allSaved")}
               </span>
             </div>
           </section>

@@ -3,6 +3,7 @@
 // unsaved editor state, in a chosen language. Submitting only shows the thank-you screen: nothing is stored.
 import { useState } from "react";
 import { RotateCcw } from "lucide-react";
+import { useLocale, useTranslations } from "next-intl";
 import { uiText } from "@/lib/surveys/ui-text";
 import type { SurveyFormResult } from "@/lib/surveys/form-result";
 import { SurveyForm } from "../survey-form/survey-form";
@@ -40,16 +41,18 @@ export function SurveyPreview({
   const [nonce] = useState(() => Math.random().toString(36).slice(2, 10));
   const lang = languages.includes(locale) ? locale : defaultLocale;
   const t = uiText(lang);
+  const tr = useTranslations("surveys.editor.preview");
+  const uiLocale = useLocale();
   return (
     <section aria-labelledby="preview-heading" className="rounded-lg border border-slate-200 bg-slate-50 p-4">
       <div className="mb-3 flex flex-wrap items-end justify-between gap-2">
         <h2 id="preview-heading" className="text-lg font-semibold text-slate-900">
-          Preview
+          {tr("heading")}
         </h2>
         <div className="flex items-end gap-2">
           <div className="flex flex-col gap-1">
             <label htmlFor="preview-language" className="text-xs font-medium text-slate-700">
-              Language
+              {tr("language")}
             </label>
             <select
               id="preview-language"
@@ -59,13 +62,13 @@ export function SurveyPreview({
             >
               {languages.map((l) => (
                 <option key={l} value={l}>
-                  {languageName(l)}
+                  {languageName(l, uiLocale)}
                 </option>
               ))}
             </select>
           </div>
           <button type="button" className={buttonClass("secondary", "sm")} onClick={() => setRun((n) => n + 1)}>
-            <RotateCcw aria-hidden="true" size={16} /> Restart
+            <RotateCcw aria-hidden="true" size={16} /> {tr("restart")}
           </button>
         </div>
       </div>
@@ -73,7 +76,7 @@ export function SurveyPreview({
         <p className="text-lg font-semibold text-slate-900">{t.title}</p>
         <p className="mb-6 text-sm text-slate-600">{t.intro.replace("{org}", organization)}</p>
         {questions.length === 0 ? (
-          <p className="text-sm text-slate-600">Add a question to see it here.</p>
+          <p className="text-sm text-slate-600">{tr("empty")}</p>
         ) : (
           <SurveyForm
             key={`${lang}-${run}`}

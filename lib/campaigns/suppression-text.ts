@@ -1,12 +1,18 @@
 // The sentence a person reads for a suppression reason (docs/distribution.md, "Suppression log").
 const DAY_MS = 86_400_000;
 
-/** The sentence for a reason: "invited 12 days ago" counts whole days from the contact to the skip. */
+/** Whole days from the last contact to the skip (0: the same day or earlier); null without a contact. */
+export function daysSinceContact(lastContactAt: Date | null, at: Date): number | null {
+  return lastContactAt ? Math.max(0, Math.floor((at.getTime() - lastContactAt.getTime()) / DAY_MS)) : null;
+}
+
+/** The sentence for a reason (English, as the API gives it; the pages word it from messages/<locale>/surveys.json
+ * `rates.suppression.reason`): "invited 12 days ago" counts whole days from the contact to the skip. */
 export function suppressionText(reason: string, lastContactAt: Date | null, at: Date): string {
   switch (reason) {
     case "recently_invited": {
-      if (!lastContactAt) return "invited recently";
-      const days = Math.floor((at.getTime() - lastContactAt.getTime()) / DAY_MS);
+      const days = daysSinceContact(lastContactAt, at);
+      if (days === null) return "invited recently";
       return days <= 0 ? "invited earlier today" : days === 1 ? "invited 1 day ago" : `invited ${days} days ago`;
     }
     case "opted_out":

@@ -141,11 +141,18 @@ export function windowInQuietHours(w: SendWindow, quiet: SendWindow | null): "ne
 
 const hh = (h: number) => `${String(h).padStart(2, "0")}:00`;
 
-/** The sentence the forms and the APIs use for a window that lies in the quiet hours (null: it does not). */
+/** The quiet hours as the warnings name them: "22:00–06:00" (the same in every language). */
+export const quietHoursSpan = (quiet: SendWindow): string => `${hh(quiet.startHour)}–${hh(quiet.endHour)}`;
+
+/**
+ * The sentence the APIs use for a window that lies in the quiet hours (null: it does not), in English like all of
+ * the API's problem+json (docs/i18n.md, "Errors"); the forms word the same two cases in the page's language
+ * (components/sending/sending-fields.tsx, messages/<locale>/surveys.json `sending.quiet`).
+ */
 export function quietHoursWarning(w: SendWindow, quiet: SendWindow | null): string | null {
   const overlap = windowInQuietHours(w, quiet);
   if (overlap === "none" || !quiet) return null;
-  const q = `${hh(quiet.startHour)}–${hh(quiet.endHour)}`;
+  const q = quietHoursSpan(quiet);
   return overlap === "never"
     ? `The send window lies entirely in the organization's quiet hours (${q}): nothing could ever be sent. Choose hours outside them.`
     : `Part of the send window lies in the organization's quiet hours (${q}): nothing is sent then, messages wait until they end.`;

@@ -13,10 +13,10 @@ import { shots } from "./helpers/screens";
 const root = path.resolve(import.meta.dirname, "../..");
 const DIR = "tmp/screens/i18n";
 
-function germanMember(): string {
+function germanMember(role = "agent"): string {
   const out = execFileSync(
     process.execPath,
-    [path.join(root, "node_modules/tsx/dist/cli.mjs"), "tests/e2e/helpers/german-user.ts"],
+    [path.join(root, "node_modules/tsx/dist/cli.mjs"), "tests/e2e/helpers/german-user.ts", role],
     { cwd: root, env: { ...process.env, DATABASE_URL: e2eDatabaseUrl() } },
   );
   return (JSON.parse(String(out)) as { email: string }).email;
@@ -123,6 +123,50 @@ test("a German member sees the converted pages in German, and in English after s
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
 
   for (const v of PAGES) await visit(page, v, "en", false);
+});
+
+/** Pages only managers open: the first item of a list, its own heading (a name) and a German section heading. */
+const MANAGER_PAGES = [
+  {
+    name: "survey-editor",
+    list: "/surveys",
+    link: /^\/surveys\/(?!new$|responses|campaigns|triggers)[^/?]+$/,
+    section: "Fragen",
+  },
+  { name: "campaign", list: "/surveys/campaigns", link: /^\/surveys\/campaigns\/[^/?]+$/, section: "Antwortquote" },
+  { name: "trigger", list: "/surveys/triggers", link: /^\/surveys\/triggers\/[^/?]+$/, section: "Antwortquote" },
+];
+
+async function firstLink(page: Page, re: RegExp): Promise<string> {
+  const hrefs = await page.locator("main a[href]").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
+  const href = hrefs.find((h) => re.test(h));
+  expect(href, `a link like ${re} on ${page.url()}`).toBeTruthy();
+  return href!;
+}
+
+test("a German manager sees the survey editor and a campaign's and a trigger's page in German", async ({ page }) => {
+  const email = germanMember("manager");
+  await page.goto("/login");
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("Password").fill("resonance-demo");
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page).toHaveURL(/\/$/);
+  for (const p of MANAGER_PAGES) {
+    await page.goto(p.list);
+    await page.goto(await firstLink(page, p.link));
+    await expect(page.locator("html")).toHaveAttribute("lang", "de");
+    await expect(page.getByRole("heading", { name: p.section, exact: true })).toBeVisible();
+    await expectNoRawKeys(page);
+    await shots(page, DIR, `${p.name}-de`);
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.screenshot({ path: `${DIR}/${p.name}-de-375-top.png` });
+    await page.setViewportSize({ width: 1280, height: 800 });
+  }
+  // The editor's own words: the distribution panel and a question card.
+  await page.goto(MANAGER_PAGES[0].list);
+  await page.goto(await firstLink(page, MANAGER_PAGES[0].link));
+  await expect(page.getByRole("heading", { name: "Verteilung" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Fragen speichern" })).toBeVisible();
 });
 
 test("signed out, the sign-in page follows the browser and the language switch", async ({ browser }) => {

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { orNotFound, requestOrigin, requireCtx } from "@/lib/auth/action";
 import { listTouchpoints } from "@/lib/journeys/service";
 import { getSurveyDetail } from "@/lib/surveys/builder";
@@ -7,7 +8,10 @@ import { touchpointGroups } from "@/components/survey-builder/touchpoint-groups"
 import { ClientMessages } from "@/components/i18n/client-messages";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Edit survey" };
+export async function generateMetadata() {
+  const t = await getTranslations("surveys.editor");
+  return { title: t("title") };
+}
 
 export default async function SurveyEditorPage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requireCtx("manager");
@@ -18,7 +22,7 @@ export default async function SurveyEditorPage({ params }: { params: Promise<{ i
     requestOrigin(),
   ]);
   return (
-    <ClientMessages keys={["surveys.builder"]}>
+    <ClientMessages keys={["surveys.builder", "surveys.editor", "surveys.status", "surveys.type"]}>
       <SurveyEditor
         initial={survey}
         touchpointGroups={touchpointGroups(touchpoints)}

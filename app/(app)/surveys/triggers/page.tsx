@@ -76,6 +76,7 @@ export default async function TriggersPage() {
         "surveys.sending",
         "surveys.campaigns.channel",
         "surveys.campaigns.form.smsHint",
+        "surveys.campaigns.form",
       ]}
     >
       <>

@@ -2,6 +2,7 @@
 // "Response rate of invitations"): the funnel, the waves, the answers after each reminder and the non-response
 // check, for every wave or one (?wave=N); and who it left out, and why (the suppression log, docs/distribution.md).
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { orNotFound, requireCtx } from "@/lib/auth/action";
 import { getCampaign } from "@/lib/campaigns/service";
 import { getCampaignRates } from "@/lib/campaigns/rates";
@@ -19,7 +20,10 @@ import { SuppressionTable } from "@/components/campaigns/suppression-table";
 import { ClientMessages } from "@/components/i18n/client-messages";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Campaign" };
+export async function generateMetadata() {
+  const t = await getTranslations("surveys.campaigns.columns");
+  return { title: t("campaign") };
+}
 
 /** The suppression log's newest rows shown here; the API pages through the rest. */
 const NOT_INVITED_SHOWN = 100;
@@ -45,18 +49,20 @@ export default async function CampaignPage({ params, searchParams }: Props) {
   const c = await orNotFound(getCampaign(ctx, id));
   const { rates, missingWave } = await orNotFound(ratesOf(ctx, id, wave));
   const notInvited = await listCampaignSuppressions(ctx, id, { limit: NOT_INVITED_SHOWN });
-  const scope = rates.wave === null ? "every wave" : `wave ${rates.wave}`;
+  const t = await getTranslations("surveys.campaignDetail");
+  const tc = await getTranslations("surveys.campaigns");
+  const scope = rates.wave === null ? "waves" : rates.wave;
   const tab = (active: boolean) =>
     `inline-flex min-h-9 items-center rounded-md px-3 text-sm font-medium ${active ? "bg-brand-50 text-brand-800 ring-1 ring-brand-200" : "text-brand-700 underline hover:bg-slate-100"}`;
   return (
     <ClientMessages keys={["surveys.campaigns.controls"]}>
       <>
-        <BackLink href="/surveys/campaigns">All campaigns</BackLink>
+        <BackLink href="/surveys/campaigns">{t("back")}</BackLink>
         <PageHeader
           title={c.name}
           description={
             <>
-              <CampaignStatusBadge status={c.status} /> {c.survey.name} → {c.audience?.name ?? "audience deleted"} ·{" "}
+              <CampaignStatusBadge status={c.status} /> {c.survey.name} → {c.audience?.name ?? tc("audienceDeleted")} ·{" "}
               <ScheduleText c={c} />
             </>
           }
@@ -64,17 +70,17 @@ export default async function CampaignPage({ params, searchParams }: Props) {
         />
         {missingWave !== null ? (
           <div className="mb-4">
-            <FormMessage tone="info">This campaign has no wave {missingWave}: showing every wave.</FormMessage>
+            <FormMessage tone="info">{t("missingWave", { wave: missingWave })}</FormMessage>
           </div>
         ) : null}
         {rates.waves.length > 1 ? (
-          <nav aria-label="Waves" className="mb-6 flex flex-wrap gap-2">
+          <nav aria-label={t("wavesNav")} className="mb-6 flex flex-wrap gap-2">
             <Link
               href={`/surveys/campaigns/${id}`}
               className={tab(rates.wave === null)}
               aria-current={rates.wave === null ? "page" : undefined}
             >
-              All waves
+              {t("allWaves")}
             </Link>
             {rates.waves.map((w) => (
               <Link
@@ -83,42 +89,36 @@ export default async function CampaignPage({ params, searchParams }: Props) {
                 className={tab(rates.wave === w.number)}
                 aria-current={rates.wave === w.number ? "page" : undefined}
               >
-                Wave {w.number}
+                {t("wave", { n: w.number })}
               </Link>
             ))}
           </nav>
         ) : null}
         <RateSections rates={rates} name={c.name} scope={scope} channel={c.channel}>
           {rates.waves.length ? (
-            <Section
-              title="Waves"
-              description="Each wave's recipients are fixed when it starts, so each has its own base."
-            >
+            <Section title={t("waves")} description={t("wavesDescription")}>
               <WaveTable campaignId={id} waves={rates.waves} />
             </Section>
           ) : null}
         </RateSections>
         <Section
-          title="Not invited"
-          description={
-            <>
-              Who this campaign left out and why, newest first, every wave: the customer&apos;s state, a bouncing
-              address, or the{" "}
+          title={t("notInvited")}
+          description={t.rich("notInvitedDescription", {
+            link: (chunks) => (
               <Link href="/settings#contact-rules" className="underline">
-                contact rules
-              </Link>{" "}
-              of the organization.
-            </>
-          }
+                {chunks}
+              </Link>
+            ),
+          })}
         >
           {notInvited.data.length === 0 ? (
-            <p className="text-sm text-slate-700">Nobody has been left out of this campaign so far.</p>
+            <p className="text-sm text-slate-700">{t("nobody")}</p>
           ) : (
             <SuppressionTable rows={notInvited.data} show="customer" />
           )}
           {notInvited.nextCursor ? (
             <p className="mt-2 text-sm text-slate-700">
-              The {NOT_INVITED_SHOWN} newest; the rest through GET /api/v1/campaigns/{id}/suppressions.
+              {t("newest", { count: NOT_INVITED_SHOWN, api: `GET /api/v1/campaigns/${id}/suppressions` })}
             </p>
           ) : null}
         </Section>

@@ -45,6 +45,7 @@ export default async function TriggerPage({ params }: { params: Promise<{ id: st
         "surveys.sending",
         "surveys.campaigns.channel",
         "surveys.campaigns.form.smsHint",
+        "surveys.campaigns.form",
       ]}
     >
       <>
@@ -68,7 +69,7 @@ export default async function TriggerPage({ params }: { params: Promise<{ id: st
             <TriggerControls id={t.id} name={t.name} status={t.status} builtIn={t.builtIn !== null} canDelete={false} />
           }
         />
-        <RateSections rates={rates} name={t.name} scope="every invitation" channel={t.channel} />
+        <RateSections rates={rates} name={t.name} scope="invitations" channel={t.channel} />
         <Section title={tr("settings")} description={tr("settingsDescription")}>
           <TriggerForm surveys={live} touchpoints={touchpointOptions} sending={sending} trigger={t} />
         </Section>
