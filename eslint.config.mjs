@@ -158,6 +158,12 @@ const TRANSLATED = [
   "components/settings/webhooks/*.tsx",
   "components/settings/customer-identity/*.tsx",
   "components/settings/scim/*.tsx",
+  // settings sub-pages: single sign-on, audit log (i18ng)
+  "app/(app)/settings/sso/**/*.tsx",
+  "app/(app)/settings/audit/**/*.tsx",
+  "components/settings/sso-form.tsx",
+  "components/settings/sso-domains.tsx",
+  "components/settings/audit-log.tsx",
 ];
 
 export default defineConfig([
