@@ -164,6 +164,9 @@ const TRANSLATED = [
   "components/settings/sso-form.tsx",
   "components/settings/sso-domains.tsx",
   "components/settings/audit-log.tsx",
+  // settings: units (i18ng; the progress bar's "Waiting to start…" and counts are components/ui/job-progress.tsx's)
+  "app/(app)/settings/units/**/*.tsx",
+  "components/units/*.tsx",
 ];
 
 export default defineConfig([
