@@ -13,10 +13,10 @@ import { shots } from "./helpers/screens";
 const root = path.resolve(import.meta.dirname, "../..");
 const DIR = "tmp/screens/i18n";
 
-function germanMember(): string {
+function germanMember(role: "agent" | "admin" = "agent"): string {
   const out = execFileSync(
     process.execPath,
-    [path.join(root, "node_modules/tsx/dist/cli.mjs"), "tests/e2e/helpers/german-user.ts"],
+    [path.join(root, "node_modules/tsx/dist/cli.mjs"), "tests/e2e/helpers/german-user.ts", role],
     { cwd: root, env: { ...process.env, DATABASE_URL: e2eDatabaseUrl() } },
   );
   return (JSON.parse(String(out)) as { email: string }).email;
@@ -48,6 +48,22 @@ const PAGES: Visit[] = [
   },
   { name: "api-reference", path: "/docs/api", de: /^API-Referenz$/, en: /^API reference$/ },
   { name: "settings", path: "/settings", de: /^Einstellungen$/, en: /^Settings$/ },
+  { name: "settings-units", path: "/settings/units", de: /^Einheiten$/, en: /^Units$/ },
+];
+
+/** Settings pages only admins open (i18ng): visited by a German admin, in German only. */
+const ADMIN_PAGES: Visit[] = [
+  { name: "settings-admin", path: "/settings", de: /^Einstellungen$/, en: /^Settings$/ },
+  { name: "settings-webhooks", path: "/settings/webhooks", de: /^Webhooks$/, en: /^Webhooks$/ },
+  {
+    name: "settings-customer-identity",
+    path: "/settings/customer-identity",
+    de: /^Kundenidentität$/,
+    en: /^Customer identity$/,
+  },
+  { name: "settings-scim", path: "/settings/scim", de: /^SCIM-Bereitstellung$/, en: /^SCIM provisioning$/ },
+  { name: "settings-sso", path: "/settings/sso", de: /^Single Sign-on$/, en: /^Single sign-on$/ },
+  { name: "settings-audit", path: "/settings/audit", de: /^Audit-Log$/, en: /^Audit log$/ },
 ];
 
 let customerPath = "";
@@ -123,6 +139,22 @@ test("a German member sees the converted pages in German, and in English after s
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
 
   for (const v of PAGES) await visit(page, v, "en", false);
+});
+
+test("a German admin sees the Settings sections and sub-pages in German", async ({ page }) => {
+  const email = germanMember("admin");
+  await page.goto("/login");
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("Password").fill("resonance-demo");
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page).toHaveURL(/\/$/);
+  for (const v of ADMIN_PAGES) await visit(page, v, "de", true);
+  // The admin sections of the main page: members (roles by their German names), API keys, digest, retention.
+  await page.goto("/settings");
+  await expect(page.getByRole("columnheader", { name: "Beigetreten" })).toBeVisible();
+  await expect(page.getByRole("form", { name: "Einen API-Schlüssel erstellen" })).toBeVisible();
+  await expect(page.getByLabel("Tag", { exact: true })).toContainText("Montag");
+  await expect(page.getByTestId("retention-preview")).toContainText(/würden? jetzt/);
 });
 
 test("signed out, the sign-in page follows the browser and the language switch", async ({ browser }) => {

@@ -1,6 +1,6 @@
-// Creates an agent of the demo organization whose saved language is German (User.locale = "de"), for the
-// German UI spec (the shared demo accounts keep English), and prints { email } as JSON. Run with tsx
-// (DATABASE_URL = the e2e database), like two-factor-user.ts.
+// Creates an agent (or, with the argument "admin", an admin) of the demo organization whose saved language is German
+// (User.locale = "de"), for the German UI spec (the shared demo accounts keep English), and prints { email } as JSON.
+// Run with tsx (DATABASE_URL = the e2e database), like two-factor-user.ts.
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
@@ -11,6 +11,7 @@ const email = `deutsch-${id}@demo.resonance.test`;
 const user = await db.user.create({
   data: { email, name: "Greta Krause", locale: "de", passwordHash: await hashPassword("resonance-demo") },
 });
-await db.membership.create({ data: { orgId: org.id, userId: user.id, role: "agent", source: "created" } });
+const role = process.argv[2] === "admin" ? "admin" : "agent";
+await db.membership.create({ data: { orgId: org.id, userId: user.id, role, source: "created" } });
 process.stdout.write(JSON.stringify({ email }));
 await db.$disconnect();
