@@ -63,7 +63,7 @@ const ADMIN_PAGES: Visit[] = [
   },
   { name: "settings-scim", path: "/settings/scim", de: /^SCIM-Bereitstellung$/, en: /^SCIM provisioning$/ },
   { name: "settings-sso", path: "/settings/sso", de: /^Single Sign-on$/, en: /^Single sign-on$/ },
-  { name: "settings-audit", path: "/settings/audit", de: /^Audit-Log$/, en: /^Audit log$/ },
+  { name: "settings-audit", path: "/settings/audit", de: /^Audit-Protokoll$/, en: /^Audit log$/ },
 ];
 
 let customerPath = "";
