@@ -29,7 +29,9 @@ export default async function WebhooksPage() {
   };
 
   return (
-    <ClientMessages keys={["settings.webhookForm", "settings.webhookEvents", "settings.oneTimeSecret"]}>
+    <ClientMessages
+      keys={["settings.webhookForm", "settings.webhookEvents", "settings.webhookFailures", "settings.oneTimeSecret"]}
+    >
       <PageHeader
         title={t("nav.webhooks")}
         description={

@@ -54,7 +54,13 @@ export default async function WebhookPage({ params, searchParams }: Props) {
 
   return (
     <ClientMessages
-      keys={["settings.webhookPage", "settings.webhookFailures", "settings.webhookForm", "settings.oneTimeSecret"]}
+      keys={[
+        "settings.webhookPage",
+        "settings.webhookFailures",
+        "settings.webhookEvents",
+        "settings.webhookForm",
+        "settings.oneTimeSecret",
+      ]}
     >
       <PageHeader
         title={t("webhookPage.title")}
