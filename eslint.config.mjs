@@ -148,6 +148,38 @@ const TRANSLATED = [
   // a case's survey invitations and re-survey result (i18nd)
   "components/cases/case-invitations.tsx",
   "components/cases/resurvey-result.tsx",
+  // settings: the sections members and invites, API keys, weekly digest, data retention, case rules, contact rules
+  // (i18ng)
+  "components/settings/members-section.tsx",
+  "components/settings/invite-form.tsx",
+  "components/settings/member-reset-form.tsx",
+  "components/settings/api-keys-section.tsx",
+  "components/settings/api-key-form.tsx",
+  "components/settings/token-table.tsx",
+  "components/settings/secret-form.tsx",
+  "components/settings/scope-select.tsx",
+  "components/settings/digest-section.tsx",
+  "components/settings/retention-section.tsx",
+  "components/settings/case-rules-section.tsx",
+  "components/settings/contact-rules-section.tsx",
+  "components/ui/one-time-secret.tsx",
+  "components/import/radio-group.tsx",
+  // settings sub-pages: webhooks, customer identity, SCIM (i18ng)
+  "app/(app)/settings/webhooks/**/*.tsx",
+  "app/(app)/settings/customer-identity/**/*.tsx",
+  "app/(app)/settings/scim/**/*.tsx",
+  "components/settings/webhooks/*.tsx",
+  "components/settings/customer-identity/*.tsx",
+  "components/settings/scim/*.tsx",
+  // settings sub-pages: single sign-on, audit log (i18ng)
+  "app/(app)/settings/sso/**/*.tsx",
+  "app/(app)/settings/audit/**/*.tsx",
+  "components/settings/sso-form.tsx",
+  "components/settings/sso-domains.tsx",
+  "components/settings/audit-log.tsx",
+  // settings: units (i18ng; the progress bar's "Waiting to start…" and counts are components/ui/job-progress.tsx's)
+  "app/(app)/settings/units/**/*.tsx",
+  "components/units/*.tsx",
 ];
 
 export default defineConfig([

@@ -4,7 +4,6 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { formFields, parseWith, requireCtx, runAction, type ActionResult, type ActionState } from "@/lib/auth/action";
 import { createWebhookSchema } from "@/lib/webhooks/schema";
-import { attemptFailureLabel } from "@/lib/webhooks/address";
 import {
   createWebhook,
   deleteWebhook,
@@ -18,11 +17,12 @@ type State = ActionState<unknown>;
 export type CreatedWebhook = { url: string; secret: string };
 export type AttemptOutcome = { status: string; lastStatusCode: number | null; lastError: string | null };
 
-/** lastError as words for the admin (the stored value is a class, lib/webhooks/address.ts); a status code speaks for itself. */
+/** lastError: the stored class (lib/webhooks/address.ts), which the page names in its language
+ * (components/settings/webhooks/labels.ts); none when a status code speaks for itself. */
 const outcomeOf = (d: WebhookDeliveryDto): AttemptOutcome => ({
   status: d.status,
   lastStatusCode: d.lastStatusCode,
-  lastError: d.lastStatusCode ? null : attemptFailureLabel(d.lastError),
+  lastError: d.lastStatusCode ? null : d.lastError,
 });
 
 const paths = (id?: string) => {

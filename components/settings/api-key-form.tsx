@@ -1,28 +1,31 @@
 "use client";
 // Create an API key: the full key is shown exactly once.
+import { useTranslations } from "next-intl";
 import { createApiKeyAction } from "@/app/_actions/settings";
 import { Input } from "../ui/input";
 import { Select } from "../ui/select";
 import { OneTimeSecret } from "../ui/one-time-secret";
-import { ROLE_OPTIONS } from "./role-options";
+import { useRoleOptions } from "./role-options";
 import type { UnitChoice } from "./scope-options";
 import { ScopeSelect } from "./scope-select";
 import { SecretForm } from "./secret-form";
 
 /** `units`: the active units, once the organization has some; a key limited to one sees its subtree only. */
 export function ApiKeyForm({ units = [] }: { units?: UnitChoice[] }) {
+  const t = useTranslations("settings.apiKeys");
+  const roleOptions = useRoleOptions();
   return (
     <SecretForm
       action={createApiKeyAction}
-      label="Create an API key"
-      submitLabel="Create API key"
+      label={t("formLabel")}
+      submitLabel={t("submit")}
       fields={(fieldErrors) => (
         <>
           <Input
             id="key-name"
             name="name"
-            label="Key name"
-            placeholder="e.g. CRM sync"
+            label={t("name")}
+            placeholder={t("placeholder")}
             autoComplete="off"
             required
             maxLength={80}
@@ -32,9 +35,9 @@ export function ApiKeyForm({ units = [] }: { units?: UnitChoice[] }) {
           <Select
             id="key-role"
             name="role"
-            label="Role"
+            label={t("role")}
             defaultValue="agent"
-            options={ROLE_OPTIONS}
+            options={roleOptions}
             error={fieldErrors?.role}
             className="sm:w-40"
           />
@@ -42,9 +45,8 @@ export function ApiKeyForm({ units = [] }: { units?: UnitChoice[] }) {
         </>
       )}
       secret={(data) => (
-        <OneTimeSecret id="new-api-key" label={`API key “${data.name}”`} value={data.key} what="key">
-          Store it in your integration&apos;s secret store and send it as{" "}
-          <code className="font-mono">Authorization: Bearer &lt;key&gt;</code>.
+        <OneTimeSecret id="new-api-key" label={t("secretLabel", { name: data.name })} value={data.key} what="key">
+          {t.rich("store", { code: (chunks) => <code className="font-mono">{chunks}</code> })}
         </OneTimeSecret>
       )}
     />

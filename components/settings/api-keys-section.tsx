@@ -1,10 +1,11 @@
 // API keys: create (shown once), list by prefix, revoke.
 import { revokeApiKeyAction } from "@/app/_actions/settings";
-import { ROLE_LABELS, isRole } from "@/lib/auth/roles";
+import { useTranslations } from "next-intl";
+import { isRole } from "@/lib/auth/roles";
 import { Section } from "../ui/page-header";
 import { TokenTable } from "./token-table";
 import { ApiKeyForm } from "./api-key-form";
-import { scopeLabel, type UnitChoice } from "./scope-options";
+import { scopeLabel, useScopeWords, type UnitChoice } from "./scope-options";
 
 type ApiKey = {
   id: string;
@@ -18,39 +19,39 @@ type ApiKey = {
 };
 
 export function ApiKeysSection({ keys, units = [] }: { keys: ApiKey[]; units?: UnitChoice[] }) {
+  const t = useTranslations("settings");
+  const c = useTranslations("common");
+  const words = useScopeWords();
   return (
     <Section
-      title="API keys"
-      description={
-        <>
-          For integrations with the REST API (/api/v1; see the{" "}
+      id="api-keys"
+      title={t("nav.apiKeys")}
+      description={t.rich("apiKeys.description", {
+        a: (chunks) => (
           <a className="text-brand-700 underline" href="/docs/api">
-            API reference
+            {chunks}
           </a>
-          ). A key acts with its role, on behalf of the admin who created it, and never above that person&apos;s current
-          role: it stops working when they leave. A key limited to a unit sees that unit and the units below it only.
-          Keys cannot manage keys, members, invites or single sign-on.
-        </>
-      }
+        ),
+      })}
     >
       <ApiKeyForm units={units} />
       <div className="mt-6">
         {keys.length === 0 ? (
-          <p className="text-sm text-slate-600">No API keys yet.</p>
+          <p className="text-sm text-slate-600">{t("apiKeys.none")}</p>
         ) : (
           <TokenTable
-            label="API keys"
-            noun="key"
+            label={t("apiKeys.table")}
+            noun={t("apiKeys.noun")}
             tokens={keys}
             revoke={(id) => revokeApiKeyAction.bind(null, id)}
-            confirm={(k) => `Revoke the key “${k.name}”? Integrations using it stop working at once.`}
+            confirm={(k) => t("apiKeys.confirm", { name: k.name })}
             extra={{
-              header: units.length ? "Role and scope" : "Role",
+              header: units.length ? t("apiKeys.roleAndScope") : t("apiKeys.role"),
               cell: (k) => (
                 <>
-                  {isRole(k.role) ? ROLE_LABELS[k.role].label : k.role}
+                  {isRole(k.role) ? c(`roles.${k.role}.label`) : k.role}
                   {units.length || k.unit ? (
-                    <span className="block text-xs text-slate-600">{scopeLabel(k.unit)}</span>
+                    <span className="block text-xs text-slate-600">{scopeLabel(k.unit, words)}</span>
                   ) : null}
                 </>
               ),

@@ -1,6 +1,7 @@
 // The audit log's filter form and entries. An entry reads as a sentence (who · what · which record · when)
 // with its details below: changed field names, "from → to", and the other values, in plain words.
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { AuditEventDto } from "@/lib/audit/query";
 import { SYSTEM_ACTOR } from "@/lib/audit/query";
 import { GetForm } from "../dashboard/get-form";
@@ -8,7 +9,7 @@ import { Select } from "../ui/select";
 import { Input } from "../ui/input";
 import { Badge } from "../ui/badge";
 import { buttonClass } from "../ui/button";
-import { formatDateTime } from "../ui/format";
+import { useFormats } from "../i18n/use-formats";
 
 type Options = { actions: string[]; entityTypes: string[]; actors: { id: string; name: string; email: string }[] };
 
@@ -21,46 +22,47 @@ export function AuditFilters({
   errors: Record<string, string>;
   options: Options;
 }) {
+  const t = useTranslations("settings.audit");
   const all = (label: string) => ({ value: "", label });
   return (
     <GetForm
       action="/settings/audit"
-      aria-label="Filter the audit log"
+      aria-label={t("filterLabel")}
       className="mb-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
     >
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3">
         <Select
           name="action"
           id="audit-action"
-          label="Action"
+          label={t("action")}
           defaultValue={values.action ?? ""}
           error={errors.action}
-          options={[all("All actions"), ...options.actions.map((a) => ({ value: a, label: a }))]}
+          options={[all(t("allActions")), ...options.actions.map((a) => ({ value: a, label: a }))]}
         />
         <Select
           name="entityType"
           id="audit-entity-type"
-          label="Record type"
+          label={t("type")}
           defaultValue={values.entityType ?? ""}
           error={errors.entityType}
-          options={[all("All types"), ...options.entityTypes.map((t) => ({ value: t, label: t }))]}
+          options={[all(t("allTypes")), ...options.entityTypes.map((type) => ({ value: type, label: type }))]}
         />
         <Select
           name="actorId"
           id="audit-actor"
-          label="Who"
+          label={t("who")}
           defaultValue={values.actorId ?? ""}
           error={errors.actorId}
           options={[
-            all("Everyone"),
-            ...options.actors.map((a) => ({ value: a.id, label: `${a.name} (${a.email})` })),
-            { value: SYSTEM_ACTOR, label: "System (scheduled jobs)" },
+            all(t("everyone")),
+            ...options.actors.map((a) => ({ value: a.id, label: t("actor", { name: a.name, email: a.email }) })),
+            { value: SYSTEM_ACTOR, label: t("system") },
           ]}
         />
         <Input
           name="entityId"
           id="audit-entity-id"
-          label="Record id"
+          label={t("recordId")}
           defaultValue={values.entityId ?? ""}
           error={errors.entityId}
           autoComplete="off"
@@ -69,59 +71,60 @@ export function AuditFilters({
           name="from"
           id="audit-from"
           type="date"
-          label="From"
+          label={t("from")}
           defaultValue={values.from ?? ""}
           error={errors.from}
         />
-        <Input
-          name="to"
-          id="audit-to"
-          type="date"
-          label="To (including)"
-          defaultValue={values.to ?? ""}
-          error={errors.to}
-        />
+        <Input name="to" id="audit-to" type="date" label={t("to")} defaultValue={values.to ?? ""} error={errors.to} />
       </div>
       <div className="mt-4 flex flex-wrap gap-2">
         <button type="submit" className={buttonClass("primary", "md")}>
-          Apply filters
+          {t("apply")}
         </button>
         <Link href="/settings/audit" className={buttonClass("ghost", "md")}>
-          Clear
+          {t("clear")}
         </Link>
       </div>
     </GetForm>
   );
 }
 
-function show(v: unknown): string {
-  if (v === null || v === undefined || v === "") return "—";
-  if (Array.isArray(v)) return v.length ? v.map(show).join(", ") : "none";
-  if (typeof v === "object") return JSON.stringify(v).slice(0, 300);
-  return String(v);
-}
+/** The fixed labels of an entry's details, in the page's language (English by default). */
+export type DetailWords = { changed: string; filters: string; details: string; change: string; none: string };
+const ENGLISH: DetailWords = {
+  changed: "Changed",
+  filters: "Filters",
+  details: "Details",
+  change: "Change",
+  none: "none",
+};
 
-const LABELS: Record<string, string> = { fields: "Changed", filters: "Filters" };
-/** "responsesAnonymised" → "Responses anonymised". */
-const words = (key: string) =>
-  LABELS[key] ??
-  key.charAt(0).toUpperCase() +
-    key.slice(1).replace(/([a-z])([A-Z])/g, (_, a: string, b: string) => `${a} ${b.toLowerCase()}`);
-
-/** The event's data as label → words; {from, to} becomes one "from → to" line. */
-export function describeData(data: unknown): { label: string; value: string }[] {
+/** The event's data as label → words; {from, to} becomes one "from → to" line. Other keys are named from the key
+ * itself ("responsesAnonymised" → "Responses anonymised"), in English. */
+export function describeData(data: unknown, w: DetailWords = ENGLISH): { label: string; value: string }[] {
+  const show = (v: unknown): string => {
+    if (v === null || v === undefined || v === "") return "—";
+    if (Array.isArray(v)) return v.length ? v.map(show).join(", ") : w.none;
+    if (typeof v === "object") return JSON.stringify(v).slice(0, 300);
+    return String(v);
+  };
+  const labels: Record<string, string> = { fields: w.changed, filters: w.filters };
+  const words = (key: string) =>
+    labels[key] ??
+    key.charAt(0).toUpperCase() +
+      key.slice(1).replace(/([a-z])([A-Z])/g, (_, a: string, b: string) => `${a} ${b.toLowerCase()}`);
   if (data === null || data === undefined) return [];
-  if (typeof data !== "object" || Array.isArray(data)) return [{ label: "Details", value: show(data) }];
+  if (typeof data !== "object" || Array.isArray(data)) return [{ label: w.details, value: show(data) }];
   const d = data as Record<string, unknown>;
   const out: { label: string; value: string }[] = [];
-  if ("from" in d && "to" in d) out.push({ label: "Change", value: `${show(d.from)} → ${show(d.to)}` });
+  if ("from" in d && "to" in d) out.push({ label: w.change, value: `${show(d.from)} → ${show(d.to)}` });
   for (const [k, v] of Object.entries(d)) {
     if (k === "from" || k === "to") continue;
     if (k === "filters" && v && typeof v === "object" && !Array.isArray(v)) {
       const entries = Object.entries(v);
       out.push({
-        label: "Filters",
-        value: entries.length ? entries.map(([fk, fv]) => `${fk} = ${show(fv)}`).join(", ") : "none",
+        label: w.filters,
+        value: entries.length ? entries.map(([fk, fv]) => `${fk} = ${show(fv)}`).join(", ") : w.none,
       });
       continue;
     }
@@ -131,7 +134,15 @@ export function describeData(data: unknown): { label: string; value: string }[] 
 }
 
 export function AuditEntry({ entry }: { entry: AuditEventDto }) {
-  const details = describeData(entry.data);
+  const t = useTranslations("settings.audit");
+  const f = useFormats();
+  const details = describeData(entry.data, {
+    changed: t("changed"),
+    filters: t("filters"),
+    details: t("details"),
+    change: t("change"),
+    none: t("none"),
+  });
   return (
     <li className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="audit-entry">
       <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
@@ -141,7 +152,7 @@ export function AuditEntry({ entry }: { entry: AuditEventDto }) {
         <span className="text-sm font-medium text-slate-900">{entry.actor.name}</span>
         {entry.actor.email ? <span className="text-xs break-all text-slate-600">{entry.actor.email}</span> : null}
         <time dateTime={new Date(entry.at).toISOString()} className="text-sm text-slate-600 sm:ml-auto">
-          {formatDateTime(entry.at)}
+          {f.dateTime(entry.at)}
         </time>
       </div>
       <p className="mt-1 text-sm break-all text-slate-700">
@@ -169,9 +180,7 @@ export function AuditEntry({ entry }: { entry: AuditEventDto }) {
         </dl>
       ) : null}
       {entry.redactedAt ? (
-        <p className="mt-2 text-xs text-slate-600">
-          Personal data removed on {formatDateTime(entry.redactedAt)} (customer erasure).
-        </p>
+        <p className="mt-2 text-xs text-slate-600">{t("redacted", { date: f.dateTime(entry.redactedAt) })}</p>
       ) : null}
     </li>
   );

@@ -2,8 +2,10 @@
 // Settings → Follow-up cases (managers and admins): when a case is opened (per metric threshold, interactions
 // marked follow-up), when it is due, who gets it; and the root causes agents choose from when working a case.
 import { useRef, useState } from "react";
+import { useTranslations } from "next-intl";
 import { updateCaseRulesAction, updateRootCausesAction } from "@/app/_actions/case-settings";
 import type { CaseRules } from "@/lib/cases/rules";
+import { isRole } from "@/lib/auth/roles";
 import { Section } from "../ui/page-header";
 import { Input } from "../ui/input";
 import { Select } from "../ui/select";
@@ -16,24 +18,26 @@ import { RadioGroup } from "../import/radio-group";
 type Owner = { id: string; name: string; role: string };
 
 const METRICS = [
-  { key: "nps", label: "NPS", min: 0, max: 10, hint: "0–10; 6 opens a case for every detractor." },
-  { key: "csat", label: "CSAT", min: 1, max: 5, hint: "1–5." },
-  { key: "ces", label: "CES", min: 1, max: 7, hint: "1–7; low means hard for the customer." },
+  { key: "nps", label: "NPS", min: 0, max: 10 },
+  { key: "csat", label: "CSAT", min: 1, max: 5 },
+  { key: "ces", label: "CES", min: 1, max: 7 },
 ] as const;
 
 function RulesForm({ rules, owners }: { rules: CaseRules; owners: Owner[] }) {
   const { state, dispatch, onSubmit, pending, fieldErrors, message } = useActionForm(updateCaseRulesAction);
   const [mode, setMode] = useState(rules.assignTo ? "fixed" : "round_robin");
+  const t = useTranslations("settings.caseRules");
+  const c = useTranslations("common");
   return (
     <form
       action={dispatch}
       onSubmit={onSubmit}
-      aria-label="Case rules"
+      aria-label={t("formLabel")}
       noValidate
       className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
     >
       <fieldset className="min-w-0">
-        <legend className="text-sm font-semibold text-slate-900">Open a case for a score at or below</legend>
+        <legend className="text-sm font-semibold text-slate-900">{t("threshold")}</legend>
         <div className="mt-2 grid grid-cols-1 gap-4 sm:grid-cols-3">
           {METRICS.map((m) => (
             <div key={m.key} className="flex min-w-0 flex-col gap-2">
@@ -46,7 +50,7 @@ function RulesForm({ rules, owners }: { rules: CaseRules; owners: Owner[] }) {
                   className="size-4"
                 />
                 <label htmlFor={`rule-${m.key}-enabled`} className="text-sm font-medium text-slate-800">
-                  {m.label} rule on
+                  {t("ruleOn", { metric: m.label })}
                 </label>
               </div>
               <Input
@@ -56,8 +60,8 @@ function RulesForm({ rules, owners }: { rules: CaseRules; owners: Owner[] }) {
                 inputMode="numeric"
                 min={m.min}
                 max={m.max}
-                label={`${m.label} threshold`}
-                hint={m.hint}
+                label={t("thresholdLabel", { metric: m.label })}
+                hint={t(`hints.${m.key}`)}
                 defaultValue={rules[m.key].maxScore}
                 error={fieldErrors?.[`${m.key}.maxScore`]}
               />
@@ -74,7 +78,7 @@ function RulesForm({ rules, owners }: { rules: CaseRules; owners: Owner[] }) {
           className="size-4"
         />
         <label htmlFor="rule-interaction" className="text-sm font-medium text-slate-800">
-          Open a case for an interaction marked “follow-up needed”
+          {t("interaction")}
         </label>
       </div>
       <Input
@@ -84,44 +88,48 @@ function RulesForm({ rules, owners }: { rules: CaseRules; owners: Owner[] }) {
         inputMode="numeric"
         min={1}
         max={720}
-        label="Due after (hours)"
+        label={t("due")}
         defaultValue={rules.dueHours}
         error={fieldErrors?.dueHours}
         className="sm:w-56"
       />
       <RadioGroup
         name="assignMode"
-        legend="Who gets new cases"
+        legend={t("assign")}
         value={mode}
         onChange={setMode}
         options={[
-          { value: "round_robin", label: "Round-robin among agents", hint: "The agent with the fewest open cases." },
-          { value: "fixed", label: "Always the same person" },
+          { value: "round_robin", label: t("roundRobin"), hint: t("roundRobinHint") },
+          { value: "fixed", label: t("fixed") },
         ]}
       />
       {mode === "fixed" ? (
         <Select
           id="rule-assign-to"
           name="assignTo"
-          label="Owner of new cases"
+          label={t("owner")}
           defaultValue={rules.assignTo ?? ""}
           options={[
-            { value: "", label: "Choose…" },
-            ...owners.map((o) => ({ value: o.id, label: `${o.name} (${o.role})` })),
+            { value: "", label: t("choose") },
+            ...owners.map((o) => ({
+              value: o.id,
+              label: t("ownerOption", {
+                name: o.name,
+                role: isRole(o.role) ? c(`roles.${o.role}.inSentence`) : o.role,
+              }),
+            })),
           ]}
           error={fieldErrors?.assignTo}
           className="sm:w-80"
         />
       ) : null}
       <div>
-        <SubmitButton pending={pending} pendingLabel="Saving…">
-          Save case rules
+        <SubmitButton pending={pending} pendingLabel={c("saving")}>
+          {t("submit")}
         </SubmitButton>
       </div>
       {message ? <FormMessage tone="error">{message}</FormMessage> : null}
-      {state?.ok ? (
-        <FormMessage tone="success">Case rules saved. They apply to new responses and interactions.</FormMessage>
-      ) : null}
+      {state?.ok ? <FormMessage tone="success">{t("saved")}</FormMessage> : null}
     </form>
   );
 }
@@ -134,25 +142,24 @@ function RootCausesForm({ causes }: { causes: string[] }) {
   const [rows, setRows] = useState(() => causes.map((value, i) => ({ key: i, value })));
   const lastKey = useRef(causes.length - 1);
   const listError = fieldErrors?.causes;
+  const t = useTranslations("settings.caseRules");
+  const c = useTranslations("common");
   return (
     <form
       action={dispatch}
       onSubmit={onSubmit}
-      aria-label="Root causes"
+      aria-label={t("rootCauses")}
       noValidate
       className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
     >
-      <p className="text-sm text-slate-700">
-        Agents pick one of these when they work a case. Rename or remove freely: cases that already have a cause keep
-        it.
-      </p>
+      <p className="text-sm text-slate-700">{t("rootCausesHint")}</p>
       <ul className="flex flex-col gap-2">
         {rows.map((row, i) => (
           <li key={row.key} className="flex items-start gap-2">
             <Input
               id={`root-cause-${row.key}`}
               name="cause"
-              label={`Root cause ${i + 1}`}
+              label={t("rootCause", { n: i + 1 })}
               hideLabel
               value={row.value}
               onChange={(e) => setRows(rows.map((r) => (r.key === row.key ? { ...r, value: e.target.value } : r)))}
@@ -165,9 +172,9 @@ function RootCausesForm({ causes }: { causes: string[] }) {
               size="sm"
               className="mt-0.5 shrink-0"
               onClick={() => setRows(rows.filter((r) => r.key !== row.key))}
-              aria-label={`Remove ${row.value || `root cause ${i + 1}`}`}
+              aria-label={row.value ? t("removeCause", { name: row.value }) : t("removeNumbered", { n: i + 1 })}
             >
-              Remove
+              {t("remove")}
             </Button>
           </li>
         ))}
@@ -179,14 +186,14 @@ function RootCausesForm({ causes }: { causes: string[] }) {
       ) : null}
       <div className="flex flex-wrap gap-2">
         <Button variant="secondary" size="sm" onClick={() => setRows([...rows, { key: ++lastKey.current, value: "" }])}>
-          Add a root cause
+          {t("add")}
         </Button>
-        <SubmitButton pending={pending} pendingLabel="Saving…">
-          Save root causes
+        <SubmitButton pending={pending} pendingLabel={c("saving")}>
+          {t("submitCauses")}
         </SubmitButton>
       </div>
       {message ? <FormMessage tone="error">{message}</FormMessage> : null}
-      {state?.ok ? <FormMessage tone="success">Root causes saved.</FormMessage> : null}
+      {state?.ok ? <FormMessage tone="success">{t("causesSaved")}</FormMessage> : null}
     </form>
   );
 }
@@ -200,16 +207,13 @@ export function CaseRulesSection({
   rootCauses: string[];
   owners: Owner[];
 }) {
+  const t = useTranslations("settings");
   return (
-    <Section
-      id="case-rules"
-      title="Follow-up cases"
-      description="When a case is opened automatically, who gets it and when it is due; and the root causes agents choose from."
-    >
+    <Section id="case-rules" title={t("nav.caseRules")} description={t("caseRules.description")}>
       <div className="flex flex-col gap-6">
         <RulesForm rules={rules} owners={owners} />
         <div>
-          <h3 className="mb-2 text-base font-semibold text-slate-900">Root causes</h3>
+          <h3 className="mb-2 text-base font-semibold text-slate-900">{t("caseRules.rootCauses")}</h3>
           <RootCausesForm causes={rootCauses} />
         </div>
       </div>

@@ -5,6 +5,7 @@
 // window they would swallow (legal: those then invite no one, as `quiet_hours`) or cut into.
 import { useState } from "react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { updateContactRuleAction } from "@/app/_actions/contact-rules";
 import type { ContactRuleDto, SenderWindow } from "@/lib/campaigns/contact-rule-service";
 import { windowInQuietHours } from "@/lib/campaigns/window";
@@ -29,29 +30,27 @@ function QuietHoursWarning({
 }) {
   const never = senders.filter((s) => windowInQuietHours(s, quiet) === "never");
   const partly = senders.filter((s) => windowInQuietHours(s, quiet) === "partly");
+  const t = useTranslations("settings.contactRules");
   if (never.length === 0 && partly.length === 0) return null;
   return (
     <div className="sm:col-span-3">
       <FormMessage tone="warning">
-        {never.length ? (
-          <>
-            The send window of {never.length === 1 ? "this active sender lies" : "these active senders lie"} entirely in
-            these quiet hours, so {never.length === 1 ? "it" : "they"} would invite no one:{" "}
-            {never.map((s, i) => (
-              <span key={s.id}>
-                {i ? ", " : ""}
-                <Link href={hrefOf(s)} className="underline">
-                  {s.name}
-                </Link>{" "}
-                ({s.kind})
-              </span>
-            ))}
-            .{" "}
-          </>
-        ) : null}
-        {partly.length
-          ? `${partly.length} other active campaign${partly.length === 1 ? "" : "s"} or trigger${partly.length === 1 ? "" : "s"} send partly in them: those messages wait until the quiet hours end.`
+        {never.length
+          ? t.rich("never", {
+              count: never.length,
+              list: () =>
+                never.map((s, i) => (
+                  <span key={s.id}>
+                    {i ? ", " : ""}
+                    <Link href={hrefOf(s)} className="underline">
+                      {s.name}
+                    </Link>{" "}
+                    ({t("kind", { kind: s.kind })})
+                  </span>
+                )),
+            })
           : null}
+        {partly.length ? t("partly", { count: partly.length }) : null}
       </FormMessage>
     </div>
   );
@@ -61,24 +60,18 @@ export function ContactRulesSection({ rule, senders }: { rule: ContactRuleDto; s
   const { state, dispatch, onSubmit, pending, fieldErrors, message } = useActionForm(updateContactRuleAction);
   const [quiet, setQuiet] = useState({ startHour: rule.quietStartHour, endHour: rule.quietEndHour });
   const e = fieldErrors ?? {};
+  const t = useTranslations("settings");
+  const c = useTranslations("common");
   return (
-    <Section
-      title="Contact rules"
-      id="contact-rules"
-      description="For the whole organization: campaigns, re-surveys after a case and the widget shown to signed-in customers all follow them."
-    >
+    <Section title={t("nav.contactRules")} id="contact-rules" description={t("contactRules.description")}>
       <form
         action={dispatch}
         onSubmit={onSubmit}
-        aria-label="Contact rules"
+        aria-label={t("contactRules.formLabel")}
         noValidate
         className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
       >
-        {rule.isDefault ? (
-          <p className="text-sm text-slate-700">
-            These are the defaults: one invitation per customer per 30 days, nothing sent between 21:00 and 08:00.
-          </p>
-        ) : null}
+        {rule.isDefault ? <p className="text-sm text-slate-700">{t("contactRules.defaults")}</p> : null}
         <Input
           id="contact-cap"
           name="capDays"
@@ -86,20 +79,18 @@ export function ContactRulesSection({ rule, senders }: { rule: ContactRuleDto; s
           inputMode="numeric"
           min={0}
           max={365}
-          label="At most one invitation per customer every (days)"
-          hint="Counted across every channel from the last invitation queued or sent. 0: no limit."
+          label={t("contactRules.cap")}
+          hint={t("contactRules.capHint")}
           defaultValue={rule.capDays}
           error={e.capDays}
           className="sm:w-96"
         />
         <fieldset className="grid min-w-0 gap-3 sm:grid-cols-3">
-          <legend className="mb-2 text-sm font-semibold text-slate-900">
-            Quiet hours, in the customer&apos;s local time
-          </legend>
+          <legend className="mb-2 text-sm font-semibold text-slate-900">{t("contactRules.quiet")}</legend>
           <Select
             id="contact-quiet-start"
             name="quietStartHour"
-            label="Nothing sent from"
+            label={t("contactRules.from")}
             options={HOURS.slice(0, 24)}
             value={String(quiet.startHour)}
             onChange={(ev) => setQuiet((q) => ({ ...q, startHour: Number(ev.target.value) }))}
@@ -108,8 +99,8 @@ export function ContactRulesSection({ rule, senders }: { rule: ContactRuleDto; s
           <Select
             id="contact-quiet-end"
             name="quietEndHour"
-            label="Until"
-            hint="Same hour as “from”: no quiet hours"
+            label={t("contactRules.until")}
+            hint={t("contactRules.untilHint")}
             options={HOURS}
             value={String(quiet.endHour)}
             onChange={(ev) => setQuiet((q) => ({ ...q, endHour: Number(ev.target.value) }))}
@@ -118,22 +109,20 @@ export function ContactRulesSection({ rule, senders }: { rule: ContactRuleDto; s
           <Input
             id="contact-tz"
             name="timeZone"
-            label="Time zone"
-            hint="For customers whose own is unknown, where a campaign or trigger names none"
+            label={t("contactRules.timeZone")}
+            hint={t("contactRules.timeZoneHint")}
             defaultValue={rule.timeZone}
             error={e.timeZone}
           />
           <QuietHoursWarning quiet={quiet} senders={senders} />
         </fieldset>
         <div>
-          <SubmitButton pending={pending} pendingLabel="Saving…">
-            Save contact rules
+          <SubmitButton pending={pending} pendingLabel={c("saving")}>
+            {t("contactRules.submit")}
           </SubmitButton>
         </div>
         {message ? <FormMessage tone="error">{message}</FormMessage> : null}
-        {state?.ok ? (
-          <FormMessage tone="success">Contact rules saved. They apply to every invitation from now on.</FormMessage>
-        ) : null}
+        {state?.ok ? <FormMessage tone="success">{t("contactRules.saved")}</FormMessage> : null}
       </form>
     </Section>
   );

@@ -2,9 +2,10 @@
 // The weekly digest's settings (admins): on/off, day and hour (UTC), and who receives it — every admin and
 // manager (the default) or the members ticked here.
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { updateDigestSettingsAction } from "@/app/_actions/digest";
 import { WEEKDAYS, type DigestSettings } from "@/lib/digest/settings";
-import { ROLE_LABELS, isRole } from "@/lib/auth/roles";
+import { isRole } from "@/lib/auth/roles";
 import { Section } from "../ui/page-header";
 import { Select } from "../ui/select";
 import { FormMessage } from "../ui/form-message";
@@ -14,11 +15,9 @@ import { RadioGroup } from "../import/radio-group";
 
 type Member = { id: string; role: string; user: { id: string; name: string; email: string } };
 
-const DAY_OPTIONS = WEEKDAYS.map((label, i) => ({ value: String(i), label }));
-const HOUR_OPTIONS = Array.from({ length: 24 }, (_, h) => ({
-  value: String(h),
-  label: `${String(h).padStart(2, "0")}:00 UTC`,
-}));
+// The catalogue's names of the days, in the order of WEEKDAYS (Sunday = 0, as the saved setting counts them).
+const DAY_KEYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"] as const;
+const HOURS = Array.from({ length: 24 }, (_, h) => String(h));
 
 export function DigestSection({
   settings,
@@ -30,30 +29,32 @@ export function DigestSection({
   smtpConfigured: boolean;
 }) {
   const { state, dispatch, onSubmit, pending, fieldErrors, message } = useActionForm(updateDigestSettingsAction);
+  const t = useTranslations("settings");
+  const c = useTranslations("common");
+  const dayOptions = WEEKDAYS.map((_, i) => ({ value: String(i), label: t(`digest.weekdays.${DAY_KEYS[i]}`) }));
+  const hourOptions = HOURS.map((h) => ({ value: h, label: t("digest.hour", { hour: h.padStart(2, "0") }) }));
   const [mode, setMode] = useState<string>(settings.recipients === null ? "default" : "custom");
   const chosen = new Set(settings.recipients ?? []);
   const defaultIds = new Set(members.filter((m) => m.role === "admin" || m.role === "manager").map((m) => m.user.id));
 
   return (
-    <Section
-      id="digest"
-      title="Weekly digest"
-      description="An e-mail with the week's NPS, CSAT and CES against the week before, the biggest significant changes by touchpoint and journey, new detractors and open cases."
-    >
+    <Section id="digest" title={t("nav.digest")} description={t("digest.description")}>
       {smtpConfigured ? null : (
         <p className="mb-3 text-sm text-slate-700">
-          E-mail is not set up on this server yet: the digest is sent once{" "}
-          <code className="font-mono">DIGEST_SMTP_URL</code> is configured (see the README). You can read it any time on{" "}
-          <a href="/reports/digest" className="font-medium text-brand-700 underline">
-            Reports → Weekly digest
-          </a>
-          .
+          {t.rich("digest.noSmtp", {
+            code: (chunks) => <code className="font-mono">{chunks}</code>,
+            a: (chunks) => (
+              <a href="/reports/digest" className="font-medium text-brand-700 underline">
+                {chunks}
+              </a>
+            ),
+          })}
         </p>
       )}
       <form
         action={dispatch}
         onSubmit={onSubmit}
-        aria-label="Weekly digest settings"
+        aria-label={t("digest.formLabel")}
         className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
       >
         <div className="flex items-center gap-2">
@@ -65,42 +66,42 @@ export function DigestSection({
             className="size-4"
           />
           <label htmlFor="digest-enabled" className="text-sm font-medium text-slate-800">
-            Send the weekly digest
+            {t("digest.enabled")}
           </label>
         </div>
         <div className="flex flex-col gap-3 sm:flex-row">
           <Select
             id="digest-weekday"
             name="weekday"
-            label="Day"
+            label={t("digest.day")}
             defaultValue={String(settings.weekday)}
-            options={DAY_OPTIONS}
+            options={dayOptions}
             error={fieldErrors?.weekday}
             className="sm:w-48"
           />
           <Select
             id="digest-hour"
             name="hour"
-            label="Time"
+            label={t("digest.time")}
             defaultValue={String(settings.hour)}
-            options={HOUR_OPTIONS}
+            options={hourOptions}
             error={fieldErrors?.hour}
-            hint="It covers the seven full days before that day."
+            hint={t("digest.timeHint")}
             className="sm:w-56"
           />
         </div>
         <RadioGroup
           name="recipientsMode"
-          legend="Recipients"
+          legend={t("digest.recipients")}
           value={mode}
           onChange={setMode}
           options={[
             {
               value: "default",
-              label: "All admins and managers",
-              hint: `${defaultIds.size} member${defaultIds.size === 1 ? "" : "s"} today; people who join later as admin or manager get it too.`,
+              label: t("digest.default"),
+              hint: t("digest.defaultHint", { count: defaultIds.size }),
             },
-            { value: "custom", label: "Only the members ticked below" },
+            { value: "custom", label: t("digest.custom") },
           ]}
         />
         <fieldset
@@ -108,7 +109,7 @@ export function DigestSection({
           aria-describedby={fieldErrors?.recipients ? "digest-recipients-error" : undefined}
           className="min-w-0 disabled:opacity-60"
         >
-          <legend className="text-sm font-medium text-slate-800">Members who receive it</legend>
+          <legend className="text-sm font-medium text-slate-800">{t("digest.members")}</legend>
           <ul className="mt-2 grid grid-cols-1 gap-2 sm:grid-cols-2">
             {members.map((m) => {
               const id = `digest-recipient-${m.user.id}`;
@@ -124,7 +125,7 @@ export function DigestSection({
                   />
                   <label htmlFor={id} className="min-w-0 text-sm text-slate-800">
                     <span className="font-medium">{m.user.name}</span>{" "}
-                    <span className="text-slate-600">· {isRole(m.role) ? ROLE_LABELS[m.role].label : m.role}</span>
+                    <span className="text-slate-600">· {isRole(m.role) ? c(`roles.${m.role}.label`) : m.role}</span>
                     <span className="block break-all text-xs text-slate-600">{m.user.email}</span>
                   </label>
                 </li>
@@ -138,12 +139,12 @@ export function DigestSection({
           ) : null}
         </fieldset>
         <div>
-          <SubmitButton pending={pending} pendingLabel="Saving…">
-            Save digest settings
+          <SubmitButton pending={pending} pendingLabel={c("saving")}>
+            {t("digest.submit")}
           </SubmitButton>
         </div>
         {message && !fieldErrors ? <FormMessage tone="error">{message}</FormMessage> : null}
-        {state?.ok ? <FormMessage tone="success">Digest settings saved.</FormMessage> : null}
+        {state?.ok ? <FormMessage tone="success">{t("digest.saved")}</FormMessage> : null}
       </form>
     </Section>
   );

@@ -1,30 +1,34 @@
 "use client";
 // Invite by e-mail + role (+ scope, once the organization has units). With an SMTP server the link goes to the address and the admin never sees it;
 // without one the link is shown once (only its hash is stored) for the admin to pass on.
+import { useTranslations } from "next-intl";
 import { createInviteAction } from "@/app/_actions/settings";
 import { Input } from "../ui/input";
 import { Select } from "../ui/select";
 import { FormMessage } from "../ui/form-message";
 import { OneTimeSecret } from "../ui/one-time-secret";
-import { ROLE_OPTIONS } from "./role-options";
+import { useRoleOptions } from "./role-options";
 import type { UnitChoice } from "./scope-options";
 import { ScopeSelect } from "./scope-select";
 import { SecretForm } from "./secret-form";
 
 export function InviteForm({ mailConfigured, units = [] }: { mailConfigured: boolean; units?: UnitChoice[] }) {
+  const t = useTranslations("settings.inviteForm");
+  const roleOptions = useRoleOptions();
+  const b = (chunks: React.ReactNode) => <strong>{chunks}</strong>;
   return (
     <SecretForm
       action={createInviteAction}
-      label="Invite a member"
-      submitLabel={mailConfigured ? "Send invite" : "Create invite link"}
-      pendingLabel={mailConfigured ? "Sending…" : "Creating link…"}
+      label={t("label")}
+      submitLabel={mailConfigured ? t("send") : t("createLink")}
+      pendingLabel={mailConfigured ? t("sending") : t("creatingLink")}
       fields={(fieldErrors) => (
         <>
           <Input
             id="invite-email"
             name="email"
             type="email"
-            label="E-mail"
+            label={t("email")}
             autoComplete="off"
             required
             error={fieldErrors?.email}
@@ -33,9 +37,9 @@ export function InviteForm({ mailConfigured, units = [] }: { mailConfigured: boo
           <Select
             id="invite-role"
             name="role"
-            label="Role"
+            label={t("role")}
             defaultValue="agent"
-            options={ROLE_OPTIONS}
+            options={roleOptions}
             error={fieldErrors?.role}
             className="sm:w-40"
           />
@@ -44,16 +48,11 @@ export function InviteForm({ mailConfigured, units = [] }: { mailConfigured: boo
       )}
       secret={(invite) =>
         invite.url ? (
-          <OneTimeSecret id="invite-link" label="Invite link" value={invite.url}>
-            <p>
-              No e-mail server is configured: pass this link on to <strong>{invite.email}</strong> yourself; anyone who
-              opens it can accept. It works once, expires in 7 days and is shown only now.
-            </p>
+          <OneTimeSecret id="invite-link" label={t("link")} value={invite.url}>
+            <p>{t.rich("noMail", { email: invite.email, b })}</p>
           </OneTimeSecret>
         ) : (
-          <FormMessage tone="success">
-            Invite e-mailed to <strong>{invite.email}</strong>. The link in it works once and expires in 7 days.
-          </FormMessage>
+          <FormMessage tone="success">{t.rich("mailed", { email: invite.email, b })}</FormMessage>
         )
       }
     />

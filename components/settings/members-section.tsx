@@ -7,17 +7,18 @@ import {
   updateMemberRoleAction,
   updateMemberScopeAction,
 } from "@/app/_actions/settings";
-import { ROLE_LABELS, isRole } from "@/lib/auth/roles";
+import { useTranslations } from "next-intl";
+import { isRole } from "@/lib/auth/roles";
+import { useFormats } from "@/components/i18n/use-formats";
 import { Section } from "../ui/page-header";
 import { Table, TBody, Td, Th, THead } from "../ui/table";
 import { ActionForm } from "../ui/action-form";
 import { Select } from "../ui/select";
 import { Badge } from "../ui/badge";
-import { formatDate } from "../ui/format";
 import { InviteForm } from "./invite-form";
 import { MemberResetForm } from "./member-reset-form";
-import { ROLE_OPTIONS } from "./role-options";
-import { scopeLabel, scopeOptions, type UnitChoice } from "./scope-options";
+import { useRoleOptions } from "./role-options";
+import { scopeLabel, scopeOptions, useScopeWords, type UnitChoice } from "./scope-options";
 
 type Member = {
   id: string;
@@ -37,8 +38,6 @@ type Invite = {
   expiresAt: Date;
 };
 
-const roleLabel = (r: string) => (isRole(r) ? ROLE_LABELS[r].label : r);
-
 export function MembersSection({
   members,
   invites,
@@ -53,27 +52,31 @@ export function MembersSection({
   /** The active units in tree order: the scopes an admin can give (none: the organization has no units). */
   units?: UnitChoice[];
 }) {
+  const t = useTranslations("settings");
+  const c = useTranslations("common");
+  const f = useFormats();
+  const words = useScopeWords();
+  const roleOptions = useRoleOptions();
+  const roleLabel = (r: string) => (isRole(r) ? c(`roles.${r}.label`) : r);
+  const sr = (chunks: React.ReactNode) => <span className="sr-only">{chunks}</span>;
   const pending = invites.filter((i) => i.status === "pending");
   const scoped = units.length > 0 || members.some((m) => m.unit) || pending.some((i) => i.unit);
   return (
     <>
       <Section
-        title="Members"
-        description={
-          scoped
-            ? "Viewers read; agents also log interactions and work cases; managers also edit journeys and surveys; admins also manage members and keys. A member scoped to a unit sees that unit and the units below it only; only admins for the whole organization manage access and settings."
-            : "Viewers read; agents also log interactions and work cases; managers also edit journeys and surveys; admins also manage members and keys."
-        }
+        id="members"
+        title={t("nav.members")}
+        description={scoped ? t("members.descriptionScoped") : t("members.description")}
       >
-        <Table label="Members">
+        <Table label={t("nav.members")}>
           <THead>
             <tr>
-              <Th>Name</Th>
-              <Th>Role</Th>
-              {scoped ? <Th>Scope</Th> : null}
-              <Th>Joined</Th>
+              <Th>{t("members.name")}</Th>
+              <Th>{t("members.role")}</Th>
+              {scoped ? <Th>{t("members.scope")}</Th> : null}
+              <Th>{t("members.joined")}</Th>
               <Th>
-                <span className="sr-only">Actions</span>
+                <span className="sr-only">{t("members.actions")}</span>
               </Th>
             </tr>
           </THead>
@@ -84,8 +87,10 @@ export function MembersSection({
                 <tr key={m.id}>
                   <Td className="min-w-48">
                     <span className="font-medium text-slate-900">{m.user.name}</span>{" "}
-                    {me ? <Badge tone="brand">you</Badge> : null}
-                    {m.suspendedAt ? <Badge tone="warn">Suspended {formatDate(m.suspendedAt)}</Badge> : null}{" "}
+                    {me ? <Badge tone="brand">{t("members.you")}</Badge> : null}
+                    {m.suspendedAt ? (
+                      <Badge tone="warn">{t("members.suspended", { date: f.date(m.suspendedAt) })}</Badge>
+                    ) : null}{" "}
                     {m.source === "scim" ? <Badge>SCIM</Badge> : null}
                     <span className="block text-xs break-all text-slate-600">{m.user.email}</span>
                   </Td>
@@ -96,18 +101,18 @@ export function MembersSection({
                       <ActionForm
                         key={m.role}
                         action={updateMemberRoleAction.bind(null, m.id)}
-                        submitLabel="Save"
-                        pendingLabel="Saving…"
+                        submitLabel={c("save")}
+                        pendingLabel={c("saving")}
                         inline
-                        aria-label={`Role of ${m.user.name}`}
+                        aria-label={t("members.roleOf", { name: m.user.name })}
                       >
                         <Select
                           id={`role-${m.id}`}
                           name="role"
-                          label={`Role of ${m.user.name}`}
+                          label={t("members.roleOf", { name: m.user.name })}
                           hideLabel
                           defaultValue={m.role}
-                          options={ROLE_OPTIONS}
+                          options={roleOptions}
                           className="w-32"
                         />
                       </ActionForm>
@@ -116,56 +121,48 @@ export function MembersSection({
                   {scoped ? (
                     <Td className="min-w-64" data-testid="member-scope">
                       {me ? (
-                        <span className="text-sm">{scopeLabel(m.unit)}</span>
+                        <span className="text-sm">{scopeLabel(m.unit, words)}</span>
                       ) : (
                         <ActionForm
                           key={m.unit?.id ?? ""}
                           action={updateMemberScopeAction.bind(null, m.id)}
-                          submitLabel="Save"
-                          pendingLabel="Saving…"
+                          submitLabel={c("save")}
+                          pendingLabel={c("saving")}
                           inline
-                          aria-label={`Scope of ${m.user.name}`}
+                          aria-label={t("members.scopeOf", { name: m.user.name })}
                         >
                           <Select
                             id={`scope-${m.id}`}
                             name="unitId"
-                            label={`Scope of ${m.user.name}`}
+                            label={t("members.scopeOf", { name: m.user.name })}
                             hideLabel
                             defaultValue={m.unit?.id ?? ""}
-                            options={scopeOptions(units, m.unit)}
+                            options={scopeOptions(units, words, m.unit)}
                             className="w-56"
                           />
                         </ActionForm>
                       )}
                     </Td>
                   ) : null}
-                  <Td className="whitespace-nowrap text-slate-700">{formatDate(m.joinedAt)}</Td>
+                  <Td className="whitespace-nowrap text-slate-700">{f.date(m.joinedAt)}</Td>
                   <Td className="text-right">
                     {me ? null : (
                       <div className="flex flex-wrap justify-end gap-2">
                         <MemberResetForm membershipId={m.id} name={m.user.name} mailConfigured={mailConfigured} />
                         <ActionForm
                           action={revokeMemberSessionsAction.bind(null, m.id)}
-                          submitLabel={
-                            <>
-                              Sign out<span className="sr-only"> {m.user.name} everywhere</span>
-                            </>
-                          }
-                          pendingLabel="Signing out…"
+                          submitLabel={t.rich("members.signOut", { name: m.user.name, sr })}
+                          pendingLabel={t("members.signingOut")}
                           variant="secondary"
-                          confirm={`End every session of ${m.user.name}? They stay a member and can sign in again.`}
+                          confirm={t("members.signOutConfirm", { name: m.user.name })}
                           align="end"
                         />
                         <ActionForm
                           action={removeMemberAction.bind(null, m.id)}
-                          submitLabel={
-                            <>
-                              Remove<span className="sr-only"> {m.user.name}</span>
-                            </>
-                          }
-                          pendingLabel="Removing…"
+                          submitLabel={t.rich("members.remove", { name: m.user.name, sr })}
+                          pendingLabel={t("members.removing")}
                           variant="danger"
-                          confirm={`Remove ${m.user.name} from this organization?`}
+                          confirm={t("members.removeConfirm", { name: m.user.name })}
                           align="end"
                         />
                       </div>
@@ -179,27 +176,24 @@ export function MembersSection({
       </Section>
 
       <Section
-        title="Invite someone"
-        description={
-          mailConfigured
-            ? "E-mails a one-time link to that address; it expires in 7 days. Accepting it proves the address."
-            : "No e-mail server is configured: you get a one-time link for that address to pass on yourself; anyone who opens it can accept. It expires in 7 days."
-        }
+        id="invite-someone"
+        title={t("invites.heading")}
+        description={mailConfigured ? t("invites.descriptionMail") : t("invites.descriptionNoMail")}
       >
         <InviteForm mailConfigured={mailConfigured} units={units} />
-        <h3 className="mt-6 mb-2 text-sm font-semibold text-slate-900">Pending invites</h3>
+        <h3 className="mt-6 mb-2 text-sm font-semibold text-slate-900">{t("invites.pending")}</h3>
         {pending.length === 0 ? (
-          <p className="text-sm text-slate-600">No pending invites.</p>
+          <p className="text-sm text-slate-600">{t("invites.none")}</p>
         ) : (
-          <Table label="Pending invites">
+          <Table label={t("invites.pending")}>
             <THead>
               <tr>
-                <Th>E-mail</Th>
-                <Th>Role</Th>
-                {scoped ? <Th>Scope</Th> : null}
-                <Th>Expires</Th>
+                <Th>{t("invites.email")}</Th>
+                <Th>{t("invites.role")}</Th>
+                {scoped ? <Th>{t("invites.scope")}</Th> : null}
+                <Th>{t("invites.expires")}</Th>
                 <Th>
-                  <span className="sr-only">Actions</span>
+                  <span className="sr-only">{t("invites.actions")}</span>
                 </Th>
               </tr>
             </THead>
@@ -208,19 +202,15 @@ export function MembersSection({
                 <tr key={i.id}>
                   <Td className="break-all">{i.email}</Td>
                   <Td>{roleLabel(i.role)}</Td>
-                  {scoped ? <Td>{scopeLabel(i.unit)}</Td> : null}
-                  <Td className="whitespace-nowrap">{formatDate(i.expiresAt)}</Td>
+                  {scoped ? <Td>{scopeLabel(i.unit, words)}</Td> : null}
+                  <Td className="whitespace-nowrap">{f.date(i.expiresAt)}</Td>
                   <Td className="text-right">
                     <ActionForm
                       action={revokeInviteAction.bind(null, i.id)}
-                      submitLabel={
-                        <>
-                          Revoke<span className="sr-only"> invite for {i.email}</span>
-                        </>
-                      }
-                      pendingLabel="Revoking…"
+                      submitLabel={t.rich("invites.revoke", { email: i.email, sr })}
+                      pendingLabel={t("invites.revoking")}
                       variant="danger"
-                      confirm={`Revoke the invite for ${i.email}? The link stops working.`}
+                      confirm={t("invites.revokeConfirm", { email: i.email })}
                       align="end"
                     />
                   </Td>

@@ -2,6 +2,7 @@
 // Data retention (admins): responses older than N months are deleted or anonymised by the daily job. Shows
 // how many responses the saved policy would process today, the last run, and "Run now".
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { runRetentionAction, updateRetentionAction } from "@/app/_actions/privacy";
 import type { RetentionSettings } from "@/lib/privacy/retention-settings";
 import { Section } from "../ui/page-header";
@@ -11,7 +12,7 @@ import { SubmitButton } from "../ui/submit-button";
 import { useActionForm } from "../ui/use-action-form";
 import { RadioGroup } from "../import/radio-group";
 import { ActionForm } from "../ui/action-form";
-import { formatCount, formatDate, formatDateTime } from "../ui/format";
+import { useFormats } from "../i18n/use-formats";
 
 type Preview = {
   settings: RetentionSettings;
@@ -20,24 +21,28 @@ type Preview = {
   lastRun: { periodKey: string; status: string; mode: string; processed: number; finishedAt: Date | null } | null;
 };
 
-const MODE_WORD = { anonymise: "anonymised", delete: "deleted" } as const;
-
 export function RetentionSection({ preview }: { preview: Preview }) {
   const { state, dispatch, onSubmit, pending, fieldErrors, message } = useActionForm(updateRetentionAction);
   const [mode, setMode] = useState<string>(preview.settings.mode);
+  const t = useTranslations("settings.retention");
+  const nav = useTranslations("settings.nav");
+  const c = useTranslations("common");
+  const f = useFormats();
   const s = preview.settings;
   const last = preview.lastRun;
+  const lastRun = last && {
+    period: last.periodKey,
+    status: t("status", { status: last.status }),
+    count: f.count(last.processed),
+    mode: last.mode,
+  };
   return (
-    <Section
-      id="retention"
-      title="Data retention"
-      description="Survey responses older than the period you set are deleted, or anonymised (scores stay in the figures, the link to the person, page and device goes). A daily job applies it; every run is in the audit log."
-    >
+    <Section id="retention" title={nav("retention")} description={t("description")}>
       <div className="flex flex-col gap-4">
         <form
           action={dispatch}
           onSubmit={onSubmit}
-          aria-label="Retention policy"
+          aria-label={t("formLabel")}
           className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
         >
           <div className="flex items-center gap-2">
@@ -49,7 +54,7 @@ export function RetentionSection({ preview }: { preview: Preview }) {
               className="size-4"
             />
             <label htmlFor="retention-enabled" className="text-sm font-medium text-slate-800">
-              Apply the retention policy every day
+              {t("enabled")}
             </label>
           </div>
           <Input
@@ -59,53 +64,59 @@ export function RetentionSection({ preview }: { preview: Preview }) {
             inputMode="numeric"
             min={1}
             max={240}
-            label="Keep responses for (months)"
+            label={t("months")}
             defaultValue={String(s.months)}
             error={fieldErrors?.months}
             className="sm:w-64"
           />
           <RadioGroup
             name="mode"
-            legend="Then"
+            legend={t("then")}
             value={mode}
             onChange={setMode}
             options={[
               {
                 value: "anonymise",
-                label: "Anonymise them",
-                hint: "Keeps scores and categories for trends; removes customer, comment, free text, page and device.",
+                label: t("anonymise"),
+                hint: t("anonymiseHint"),
               },
               {
                 value: "delete",
-                label: "Delete them",
-                hint: "Removes the responses and their answers; trends for that time lose them.",
+                label: t("delete"),
+                hint: t("deleteHint"),
               },
             ]}
           />
           {fieldErrors?.mode ? <p className="text-sm font-medium text-danger">{fieldErrors.mode}</p> : null}
           <div>
-            <SubmitButton pending={pending} pendingLabel="Saving…">
-              Save retention policy
+            <SubmitButton pending={pending} pendingLabel={c("saving")}>
+              {t("submit")}
             </SubmitButton>
           </div>
           {message && !fieldErrors ? <FormMessage tone="error">{message}</FormMessage> : null}
-          {state?.ok ? <FormMessage tone="success">Retention policy saved.</FormMessage> : null}
+          {state?.ok ? <FormMessage tone="success">{t("saved")}</FormMessage> : null}
         </form>
 
         <div
           className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
-          aria-label="Run the retention policy now"
+          aria-label={t("runGroup")}
           role="group"
         >
           <p className="text-sm text-slate-800" data-testid="retention-preview">
-            <strong>{formatCount(preview.count)}</strong> response{preview.count === 1 ? "" : "s"} submitted before{" "}
-            {formatDate(preview.cutoff)} would be {MODE_WORD[s.mode]} now
-            {s.enabled ? "." : " (the policy is off: nothing happens until you switch it on or run it now)."}
+            {t.rich("preview", {
+              count: preview.count,
+              date: f.date(preview.cutoff),
+              mode: s.mode,
+              enabled: s.enabled ? "yes" : "no",
+              b: (chunks) => <strong>{chunks}</strong>,
+            })}
           </p>
           <p className="text-sm text-slate-600">
-            {last
-              ? `Last run ${last.periodKey}: ${last.status}, ${formatCount(last.processed)} ${MODE_WORD[last.mode as keyof typeof MODE_WORD] ?? last.mode}${last.finishedAt ? `, finished ${formatDateTime(last.finishedAt)}` : ""}.`
-              : "It has not run yet."}
+            {!last || !lastRun
+              ? t("never")
+              : last.finishedAt
+                ? t("lastRunFinished", { ...lastRun, finished: f.dateTime(last.finishedAt) })
+                : t("lastRun", lastRun)}
           </p>
           <RunNow count={preview.count} mode={s.mode} />
         </div>
@@ -115,16 +126,17 @@ export function RetentionSection({ preview }: { preview: Preview }) {
 }
 
 function RunNow({ count, mode }: { count: number; mode: RetentionSettings["mode"] }) {
+  const t = useTranslations("settings.retention");
   return (
     <ActionForm
       action={runRetentionAction}
-      submitLabel="Run now"
-      pendingLabel="Applying the policy…"
+      submitLabel={t("runNow")}
+      pendingLabel={t("running")}
       variant={mode === "delete" ? "danger" : "secondary"}
       size="md"
-      confirm={`${formatCount(count)} response(s) will be ${MODE_WORD[mode]}. Continue?`}
-      successMessage="Done. The count above and the audit log show the result."
-      aria-label="Run the retention policy now"
+      confirm={t("confirm", { count, mode })}
+      successMessage={t("done")}
+      aria-label={t("runGroup")}
     >
       <input type="hidden" name="dryRun" value="false" />
     </ActionForm>

@@ -2,6 +2,7 @@
 // A create form whose result is shown once (API key, SCIM token, invite link): the fields, the submit button,
 // the action's error, and the result after success. The form clears itself after success.
 import { useEffect, useRef, type ReactNode } from "react";
+import { useTranslations } from "next-intl";
 import type { ActionResult, ActionState, FieldErrors } from "@/lib/auth/action";
 import { FormMessage } from "../ui/form-message";
 import { SubmitButton } from "../ui/submit-button";
@@ -16,7 +17,8 @@ type Props<T> = {
   secret: (data: T) => ReactNode;
 };
 
-export function SecretForm<T>({ action, label, submitLabel, pendingLabel = "Creating…", fields, secret }: Props<T>) {
+export function SecretForm<T>({ action, label, submitLabel, pendingLabel, fields, secret }: Props<T>) {
+  const t = useTranslations("settings.secretForm");
   const { state, dispatch, onSubmit, pending, fieldErrors, message } = useActionForm(action);
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
@@ -34,7 +36,7 @@ export function SecretForm<T>({ action, label, submitLabel, pendingLabel = "Crea
       >
         {fields(fieldErrors)}
         <div className="sm:pt-6">
-          <SubmitButton pending={pending} pendingLabel={pendingLabel}>
+          <SubmitButton pending={pending} pendingLabel={pendingLabel ?? t("creating")}>
             {submitLabel}
           </SubmitButton>
         </div>

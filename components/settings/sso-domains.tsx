@@ -1,18 +1,13 @@
 // The connection's allowed domains and whether each is verified: a domain signs in nobody until a DNS TXT
 // record proves the organization controls it (lib/sso/domains.ts), or the operator verified it.
 import { BadgeCheck, Clock } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { checkSsoDomainAction } from "@/app/_actions/sso";
 import type { DomainStatus } from "@/lib/sso/domains";
 import { ActionForm } from "../ui/action-form";
 import { Badge } from "../ui/badge";
 import { CopyButton } from "../ui/copy-button";
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  timeZone: "UTC",
-});
+import { useFormats } from "../i18n/use-formats";
 
 function RecordField({ id, label, value }: { id: string; label: string; value: string }) {
   return (
@@ -34,8 +29,10 @@ function RecordField({ id, label, value }: { id: string; label: string; value: s
 }
 
 export function SsoDomains({ domains }: { domains: DomainStatus[] }) {
+  const t = useTranslations("settings.ssoDomains");
+  const f = useFormats();
   return (
-    <ul className="flex flex-col gap-3" aria-label="Allowed domains">
+    <ul className="flex flex-col gap-3" aria-label={t("label")}>
       {domains.map((d, i) => (
         <li key={d.domain} className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
           <div className="flex flex-wrap items-center justify-between gap-2">
@@ -43,31 +40,29 @@ export function SsoDomains({ domains }: { domains: DomainStatus[] }) {
             {d.verified ? (
               <Badge tone="ok">
                 <BadgeCheck aria-hidden className="size-3.5" />
-                Verified {d.method === "operator" ? "by the operator" : "by DNS"}
-                {d.verifiedAt ? ` · ${dateFormat.format(d.verifiedAt)}` : ""}
+                {d.verifiedAt
+                  ? t("verifiedOn", { method: d.method ?? "dns", date: f.date(d.verifiedAt) })
+                  : t("verified", { method: d.method ?? "dns" })}
               </Badge>
             ) : (
               <Badge tone="warn">
                 <Clock aria-hidden className="size-3.5" />
-                Not verified: signs in nobody yet
+                {t("notVerified")}
               </Badge>
             )}
           </div>
           {d.verified ? null : (
             <>
-              <p className="text-sm text-slate-700">
-                Add this TXT record at your DNS provider, then check it. It proves your organization controls {d.domain}
-                .
-              </p>
+              <p className="text-sm text-slate-700">{t("addRecord", { domain: d.domain })}</p>
               <div className="grid gap-3 md:grid-cols-2">
-                <RecordField id={`sso-domain-${i}-name`} label="Name" value={d.record.name} />
-                <RecordField id={`sso-domain-${i}-value`} label="Value" value={d.record.value} />
+                <RecordField id={`sso-domain-${i}-name`} label={t("name")} value={d.record.name} />
+                <RecordField id={`sso-domain-${i}-value`} label={t("value")} value={d.record.value} />
               </div>
               <ActionForm
                 action={checkSsoDomainAction}
-                submitLabel="Check DNS"
-                pendingLabel="Checking…"
-                aria-label={`Check ${d.domain}`}
+                submitLabel={t("check")}
+                pendingLabel={t("checking")}
+                aria-label={t("checkLabel", { domain: d.domain })}
               >
                 <input type="hidden" name="domain" value={d.domain} />
               </ActionForm>

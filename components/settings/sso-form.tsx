@@ -1,6 +1,7 @@
 "use client";
 // The organization's OpenID Connect connection. The client secret is write-only: once stored, the field is
 // empty and leaving it empty keeps the stored one.
+import { useTranslations } from "next-intl";
 import { saveSsoConnectionAction } from "@/app/_actions/sso";
 import type { SsoConnectionDto } from "@/lib/sso/service";
 import { Input } from "../ui/input";
@@ -8,7 +9,7 @@ import { Select } from "../ui/select";
 import { FormMessage } from "../ui/form-message";
 import { SubmitButton } from "../ui/submit-button";
 import { useActionForm } from "../ui/use-action-form";
-import { ROLE_OPTIONS } from "./role-options";
+import { useRoleOptions } from "./role-options";
 
 function Check({
   id,
@@ -54,11 +55,13 @@ function Check({
 export function SsoForm({ connection }: { connection: SsoConnectionDto | null }) {
   const { state, dispatch, onSubmit, pending, fieldErrors, message } = useActionForm(saveSsoConnectionAction);
   const c = connection;
+  const t = useTranslations("settings.ssoForm");
+  const roleOptions = useRoleOptions();
   return (
     <form
       action={dispatch}
       onSubmit={onSubmit}
-      aria-label="Single sign-on connection"
+      aria-label={t("label")}
       noValidate
       className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
     >
@@ -66,20 +69,20 @@ export function SsoForm({ connection }: { connection: SsoConnectionDto | null })
         id="sso-issuer"
         name="issuer"
         type="url"
-        label="Issuer URL"
-        placeholder="https://login.example.com/realms/acme"
+        label={t("issuer")}
+        placeholder={t("issuerPlaceholder")}
         autoComplete="off"
         required
         maxLength={500}
         defaultValue={c?.issuer}
         error={fieldErrors?.issuer}
-        hint="Exactly as your provider names it; Resonance reads its /.well-known/openid-configuration."
+        hint={t("issuerHint")}
       />
       <div className="grid gap-4 md:grid-cols-2">
         <Input
           id="sso-client-id"
           name="clientId"
-          label="Client ID"
+          label={t("clientId")}
           autoComplete="off"
           required
           maxLength={300}
@@ -90,24 +93,20 @@ export function SsoForm({ connection }: { connection: SsoConnectionDto | null })
           id="sso-client-secret"
           name="clientSecret"
           type="password"
-          label="Client secret"
+          label={t("clientSecret")}
           autoComplete="new-password"
           maxLength={2000}
-          placeholder={c ? "•••••••• stored" : undefined}
+          placeholder={c ? t("stored") : undefined}
           error={fieldErrors?.clientSecret}
-          hint={
-            c
-              ? "Stored encrypted and never shown again. Leave empty to keep it."
-              : "Stored encrypted and never shown again."
-          }
+          hint={c ? t("secretHintStored") : t("secretHint")}
         />
       </div>
       <div className="grid gap-4 md:grid-cols-2">
         <Input
           id="sso-domains"
           name="allowedDomains"
-          label="Allowed e-mail domains"
-          placeholder="example.com, example.co.uk"
+          label={t("domains")}
+          placeholder={t("domainsPlaceholder")}
           autoComplete="off"
           required
           defaultValue={c?.allowedDomains.join(", ")}
@@ -115,41 +114,39 @@ export function SsoForm({ connection }: { connection: SsoConnectionDto | null })
             fieldErrors?.allowedDomains ??
             Object.entries(fieldErrors ?? {}).find(([k]) => k.startsWith("allowedDomains."))?.[1]
           }
-          hint="Only verified addresses in these domains sign in; the domain also picks this connection on the sign-in page."
+          hint={t("domainsHint")}
         />
         <Select
           id="sso-default-role"
           name="defaultRole"
-          label="Role of new members"
-          options={ROLE_OPTIONS}
+          label={t("defaultRole")}
+          options={roleOptions}
           defaultValue={c?.defaultRole ?? "viewer"}
           error={fieldErrors?.defaultRole}
-          hint="Someone who signs in for the first time joins the organization with this role."
+          hint={t("defaultRoleHint")}
         />
       </div>
       <Check
         id="sso-enabled"
         name="enabled"
-        label="Enabled"
-        hint="Members can sign in through this connection."
+        label={t("enabled")}
+        hint={t("enabledHint")}
         defaultChecked={c?.enabled ?? true}
         error={fieldErrors?.enabled}
       />
       <Check
         id="sso-required"
         name="ssoRequired"
-        label="Require single sign-on"
-        hint="Members of this organization can no longer sign in with a password (also after a password reset), and their password sessions end now (not yours). Sign in through single sign-on yourself first."
+        label={t("required")}
+        hint={t("requiredHint")}
         defaultChecked={c?.ssoRequired ?? false}
         error={fieldErrors?.ssoRequired}
       />
       {message && !fieldErrors ? <FormMessage tone="error">{message}</FormMessage> : null}
-      {state?.ok ? (
-        <FormMessage tone="success">Saved. The issuer answered with a valid discovery document.</FormMessage>
-      ) : null}
+      {state?.ok ? <FormMessage tone="success">{t("saved")}</FormMessage> : null}
       <div>
-        <SubmitButton pending={pending} pendingLabel="Checking the issuer…">
-          {c ? "Save changes" : "Save connection"}
+        <SubmitButton pending={pending} pendingLabel={t("checking")}>
+          {c ? t("saveChanges") : t("save")}
         </SubmitButton>
       </div>
     </form>

@@ -1,7 +1,8 @@
 "use client";
 // Shows a value that cannot be retrieved again (API key, SCIM token, signing secret, invite or reset link) with
-// a copy button. With `what`, the notice opens with "Copy this <what> now: it will not be shown again."
+// a copy button. With `what`, the notice opens with "Copy this <what> now: it will not be shown again." (in the page's language)
 import type { ReactNode } from "react";
+import { useTranslations } from "next-intl";
 import { CopyButton } from "./copy-button";
 
 export function OneTimeSecret({
@@ -14,15 +15,16 @@ export function OneTimeSecret({
   id: string;
   label: string;
   value: string;
-  /** What the value is ("key", "token", "secret", "signing secret"), for the copy-it-now warning. */
-  what?: string;
+  /** What the value is, for the copy-it-now warning (its words: the "settings.oneTimeSecret" catalogue). */
+  what?: "key" | "token" | "secret" | "signingSecret";
   children?: ReactNode;
 }) {
+  const t = useTranslations("settings.oneTimeSecret");
   return (
     <div role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
       {what ? (
         <p>
-          <strong>Copy this {what} now: it will not be shown again.</strong> {children}
+          <strong>{t(what)}</strong> {children}
         </p>
       ) : (
         children

@@ -3,23 +3,15 @@
 // response, interaction and case without a unit the unit the attribution rules give it today, and follows it with a
 // progress bar until it ends (GET /api/v1/units/backfill every 1.5 s while it runs). Admins only (the page says so).
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
-import {
-  JobProgress,
-  formatCount as fmt,
-  jobActive,
-  usePolledJob,
-  type JobJson as Job,
-} from "@/components/ui/job-progress";
+import { JobProgress, jobActive, usePolledJob, type JobJson as Job } from "@/components/ui/job-progress";
+import { useFormats } from "@/components/i18n/use-formats";
 
-const RULES: [string, string][] = [
-  ["staff", "the member who logged it"],
-  ["touchpoint", "its touchpoint"],
-  ["customer", "the customer's home unit"],
-  ["source", "its response or interaction"],
-];
-/** "1,204 by its touchpoint, 310 by the customer's home unit" from the job's per-kind, per-rule counts. */
+// The attribution rules, in the order they are told (their words: "settings.units.backfill.rules").
+const RULES = ["staff", "touchpoint", "customer", "source"] as const;
+/** Per rule and the rows no rule placed, from the job's per-kind, per-rule counts ("response.touchpoint": 1204). */
 function summary(result: Record<string, number>) {
   const byRule = new Map<string, number>();
   let none = 0;
@@ -29,7 +21,7 @@ function summary(result: Record<string, number>) {
     else byRule.set(rule, (byRule.get(rule) ?? 0) + n);
   }
   const attributed = [...byRule.values()].reduce((a, b) => a + b, 0);
-  const parts = RULES.filter(([r]) => byRule.get(r)).map(([r, label]) => `${fmt(byRule.get(r)!)} by ${label}`);
+  const parts = RULES.filter((r) => byRule.get(r)).map((r) => ({ rule: r, count: byRule.get(r)! }));
   return { attributed, none, parts };
 }
 
@@ -38,6 +30,8 @@ export function BackfillPanel({ initial, unattributed }: { initial: Job | null; 
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const active = jobActive(job);
+  const t = useTranslations("settings.units.backfill");
+  const f = useFormats();
 
   async function start() {
     setPending(true);
@@ -46,7 +40,7 @@ export function BackfillPanel({ initial, unattributed }: { initial: Job | null; 
     setPending(false);
     if (!res?.ok) {
       const p = res ? ((await res.json().catch(() => ({}))) as { detail?: string }) : {};
-      setError(p.detail ?? "Not started: the connection failed. Try again.");
+      setError(p.detail ?? t("failed"));
       return;
     }
     setJob(((await res.json()) as { job: Job }).job);
@@ -56,26 +50,26 @@ export function BackfillPanel({ initial, unattributed }: { initial: Job | null; 
   return (
     <div className="space-y-3 text-sm">
       <p className="text-slate-700">
-        {unattributed > 0
-          ? `${fmt(unattributed)} responses, interactions and cases have no unit.`
-          : "Every response, interaction and case has a unit."}{" "}
-        Attributing history gives rows written before the units existed — or before their touchpoint or customer had one
-        — the unit the rules give them today (the member who logged it, its touchpoint, the customer&apos;s home unit).
-        Rows that already have a unit never change; rows no rule places stay without one.
+        {unattributed > 0 ? t("unattributed", { count: unattributed }) : t("allAttributed")} {t("explain")}
       </p>
       {active ? (
         <JobProgress
           job={job!}
-          label="Attributing history"
-          text={(done, total) => `Examined ${done} of ${total} rows`}
+          label={t("progress")}
+          text={(done, total) => t("examined", { done, total })}
           testId="backfill-progress"
         />
       ) : null}
       {done ? (
         <FormMessage tone="success">
           <span data-testid="backfill-done">
-            Done: {fmt(done.attributed)} attributed{done.parts.length ? ` (${done.parts.join(", ")})` : ""}
-            {done.none ? `; ${fmt(done.none)} stay without a unit, as no rule places them` : ""}.
+            {done.parts.length
+              ? t("doneParts", {
+                  count: f.count(done.attributed),
+                  parts: done.parts.map((p) => t(`rules.${p.rule}`, { count: f.count(p.count) })).join(", "),
+                })
+              : t("done", { count: f.count(done.attributed) })}
+            {done.none ? ` ${t("none", { count: f.count(done.none) })}` : null}
           </span>
         </FormMessage>
       ) : null}
@@ -83,7 +77,7 @@ export function BackfillPanel({ initial, unattributed }: { initial: Job | null; 
       {error ? <FormMessage tone="error">{error}</FormMessage> : null}
       {!active ? (
         <Button onClick={() => void start()} disabled={pending}>
-          {pending ? "Starting…" : job ? "Attribute history again" : "Attribute history"}
+          {pending ? t("starting") : job ? t("again") : t("start")}
         </Button>
       ) : null}
     </div>

@@ -2,6 +2,7 @@
 // The forms of the unit tree editor (Settings → Units, docs/hierarchy.md): add a unit, rename, move, archive or
 // restore one, import the tree as CSV. Each posts to a server action (app/_actions/units.ts) that validates and audits.
 import { useId, type ReactNode } from "react";
+import { useTranslations } from "next-intl";
 import {
   archiveUnitAction,
   createUnitAction,
@@ -66,20 +67,21 @@ export function CreateUnitForm({
   compact?: boolean;
 }) {
   const id = useId();
+  const t = useTranslations("settings.units.form");
   const { state, dispatch, onSubmit, pending, fieldErrors, message } = useActionForm(createUnitAction);
   return (
     <form
       action={dispatch}
       onSubmit={onSubmit}
       className="flex flex-col gap-3"
-      aria-label={parentId ? "Add a unit below" : "Add a unit"}
+      aria-label={parentId ? t("addBelow") : t("addLabel")}
     >
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
         <Input
           id={`${id}-name`}
           name="name"
-          label="Name"
-          placeholder="Store 42"
+          label={t("name")}
+          placeholder={t("namePlaceholder")}
           maxLength={120}
           required
           error={fieldErrors?.name}
@@ -87,8 +89,8 @@ export function CreateUnitForm({
         <Input
           id={`${id}-code`}
           name="code"
-          label="Code"
-          placeholder="S-042"
+          label={t("code")}
+          placeholder={t("codePlaceholder")}
           maxLength={64}
           required
           error={fieldErrors?.code}
@@ -96,10 +98,10 @@ export function CreateUnitForm({
         <Input
           id={`${id}-kind`}
           name="kind"
-          label="Kind"
-          placeholder="store"
+          label={t("kind")}
+          placeholder={t("kindPlaceholder")}
           maxLength={40}
-          hint="region, store, team …"
+          hint={t("kindHint")}
           error={fieldErrors?.kind}
         />
         {parentId ? (
@@ -108,21 +110,21 @@ export function CreateUnitForm({
           <Select
             id={`${id}-parent`}
             name="parentId"
-            label="Parent"
-            options={parentOptions(parents, "None (top level)")}
+            label={t("parent")}
+            options={parentOptions(parents, t("top"))}
             error={fieldErrors?.parentId}
           />
         )}
       </div>
-      <Result message={message} fieldErrors={fieldErrors} ok={state?.ok} success="Unit added." />
+      <Result message={message} fieldErrors={fieldErrors} ok={state?.ok} success={t("added")} />
       <div>
         <SubmitButton
           pending={pending}
-          pendingLabel="Adding…"
+          pendingLabel={t("adding")}
           variant={compact ? "secondary" : "primary"}
           size={compact ? "sm" : "md"}
         >
-          {parentId ? "Add child unit" : "Add unit"}
+          {parentId ? t("addChild") : t("addUnit")}
         </SubmitButton>
       </div>
     </form>
@@ -140,16 +142,22 @@ export type EditableUnit = {
 
 export function RenameUnitForm({ unit }: { unit: EditableUnit }) {
   const id = useId();
+  const t = useTranslations("settings.units.form");
   const { state, dispatch, onSubmit, pending, fieldErrors, message } = useActionForm(
     updateUnitAction.bind(null, unit.id),
   );
   return (
-    <form action={dispatch} onSubmit={onSubmit} className="flex flex-col gap-3" aria-label={`Rename ${unit.name}`}>
+    <form
+      action={dispatch}
+      onSubmit={onSubmit}
+      className="flex flex-col gap-3"
+      aria-label={t("rename", { name: unit.name })}
+    >
       <div className="grid gap-3 sm:grid-cols-3">
         <Input
           id={`${id}-name`}
           name="name"
-          label="Name"
+          label={t("name")}
           defaultValue={unit.name}
           maxLength={120}
           required
@@ -158,7 +166,7 @@ export function RenameUnitForm({ unit }: { unit: EditableUnit }) {
         <Input
           id={`${id}-code`}
           name="code"
-          label="Code"
+          label={t("code")}
           defaultValue={unit.code}
           maxLength={64}
           required
@@ -167,16 +175,16 @@ export function RenameUnitForm({ unit }: { unit: EditableUnit }) {
         <Input
           id={`${id}-kind`}
           name="kind"
-          label="Kind"
+          label={t("kind")}
           defaultValue={unit.kind ?? ""}
           maxLength={40}
           error={fieldErrors?.kind}
         />
       </div>
-      <Result message={message} fieldErrors={fieldErrors} ok={state?.ok} success="Saved." />
+      <Result message={message} fieldErrors={fieldErrors} ok={state?.ok} success={t("saved")} />
       <div>
-        <SubmitButton pending={pending} pendingLabel="Saving…" variant="secondary" size="sm">
-          Save
+        <SubmitButton pending={pending} pendingLabel={t("saving")} variant="secondary" size="sm">
+          {t("save")}
         </SubmitButton>
       </div>
     </form>
@@ -185,6 +193,7 @@ export function RenameUnitForm({ unit }: { unit: EditableUnit }) {
 
 export function MoveUnitForm({ unit, parents }: { unit: EditableUnit; parents: UnitOption[] }) {
   const id = useId();
+  const t = useTranslations("settings.units.form");
   const { state, dispatch, onSubmit, pending, fieldErrors, message } = useActionForm(
     moveUnitAction.bind(null, unit.id),
   );
@@ -193,40 +202,41 @@ export function MoveUnitForm({ unit, parents }: { unit: EditableUnit; parents: U
       action={dispatch}
       onSubmit={onSubmit}
       className="flex flex-col gap-3 sm:flex-row sm:items-end"
-      aria-label={`Move ${unit.name}`}
+      aria-label={t("move", { name: unit.name })}
     >
       <Select
         id={`${id}-parent`}
         name="parentId"
-        label="Move under"
+        label={t("moveUnder")}
         defaultValue={unit.parentId ?? ""}
-        options={parentOptions(parents, "None (top level)")}
+        options={parentOptions(parents, t("top"))}
         error={fieldErrors?.parentId}
         className="min-w-0 sm:w-72"
       />
       <div>
-        <SubmitButton pending={pending} pendingLabel="Moving…" variant="secondary" size="sm">
-          Move
+        <SubmitButton pending={pending} pendingLabel={t("moving")} variant="secondary" size="sm">
+          {t("moveSubmit")}
         </SubmitButton>
       </div>
-      <Result message={message} fieldErrors={fieldErrors} ok={state?.ok} success="Moved." />
+      <Result message={message} fieldErrors={fieldErrors} ok={state?.ok} success={t("moved")} />
     </form>
   );
 }
 
 export function ArchiveUnitForm({ unit }: { unit: EditableUnit }) {
+  const t = useTranslations("settings.units.form");
   const { dispatch, onSubmit, pending, message } = useActionForm(archiveUnitAction.bind(null, unit.id));
   return (
     <form
       action={dispatch}
       onSubmit={onSubmit}
       className="flex flex-col gap-2"
-      aria-label={`${unit.archived ? "Restore" : "Archive"} ${unit.name}`}
+      aria-label={unit.archived ? t("restoreLabel", { name: unit.name }) : t("archiveLabel", { name: unit.name })}
     >
       {unit.archived ? <input type="hidden" name="restore" value="1" /> : null}
       <div>
         <SubmitButton pending={pending} variant={unit.archived ? "secondary" : "danger"} size="sm">
-          {unit.archived ? "Restore" : "Archive with its units"}
+          {unit.archived ? t("restore") : t("archive")}
         </SubmitButton>
       </div>
       {message ? <FormMessage tone="error">{message}</FormMessage> : null}
@@ -237,15 +247,16 @@ export function ArchiveUnitForm({ unit }: { unit: EditableUnit }) {
 export function ImportUnitsForm() {
   const { state, dispatch, onSubmit, pending, fieldErrors, message } = useActionForm(importUnitsAction);
   const done = state?.ok ? state.data : null;
+  const t = useTranslations("settings.units.form");
   return (
-    <form action={dispatch} onSubmit={onSubmit} className="flex flex-col gap-3" aria-label="Import units">
+    <form action={dispatch} onSubmit={onSubmit} className="flex flex-col gap-3" aria-label={t("importLabel")}>
       <Input
         name="file"
         id="units-file"
         type="file"
         accept=".csv,text/csv"
-        label="CSV file"
-        hint="Columns code, name, kind, parentCode, archived — parents by code, in any order"
+        label={t("file")}
+        hint={t("fileHint")}
         error={fieldErrors?.file ?? fieldErrors?.body}
       />
       <Result
@@ -254,13 +265,18 @@ export function ImportUnitsForm() {
         ok={state?.ok}
         success={
           done
-            ? `Imported ${done.rows} rows: ${done.created} created, ${done.updated} changed, ${done.unchanged} unchanged.`
+            ? t("imported", {
+                rows: done.rows,
+                created: done.created,
+                updated: done.updated,
+                unchanged: done.unchanged,
+              })
             : null
         }
       />
       <div>
-        <SubmitButton pending={pending} pendingLabel="Importing…" variant="secondary">
-          Import
+        <SubmitButton pending={pending} pendingLabel={t("importing")} variant="secondary">
+          {t("importSubmit")}
         </SubmitButton>
       </div>
     </form>

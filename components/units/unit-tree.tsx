@@ -3,6 +3,7 @@
 // at a time to rename, move, archive or restore it or add a unit below it; its forms (and the list of possible new
 // parents) are rendered only for the open unit, so a tree of hundreds of units stays one small page.
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { ArchiveUnitForm, CreateUnitForm, MoveUnitForm, RenameUnitForm, type UnitOption } from "./unit-forms";
 
@@ -19,15 +20,17 @@ export type TreeUnit = {
 
 export function UnitTree({ units, isAdmin }: { units: TreeUnit[]; isAdmin: boolean }) {
   const [openId, setOpenId] = useState<string | null>(null);
+  const t = useTranslations("settings.units");
+  const sr = (chunks: React.ReactNode) => <span className="sr-only">{chunks}</span>;
   return (
-    <ul aria-label="Units" className="rounded-lg border border-slate-200 bg-white px-3">
+    <ul aria-label={t("list")} className="rounded-lg border border-slate-200 bg-white px-3">
       {units.map((unit) => {
         const open = openId === unit.id;
         // A unit cannot move under itself or its own units; archived units take no children.
         const parents: UnitOption[] = open
           ? units
               .filter((p) => !p.archived && p.id !== unit.id && !p.ancestorIds.includes(unit.id))
-              .map((p) => ({ id: p.id, label: `${p.name} (${p.code})`, depth: p.depth }))
+              .map((p) => ({ id: p.id, label: t("parentLabel", { name: p.name, code: p.code }), depth: p.depth }))
           : [];
         return (
           <li
@@ -41,7 +44,7 @@ export function UnitTree({ units, isAdmin }: { units: TreeUnit[]; isAdmin: boole
               </span>
               <code className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">{unit.code}</code>
               {unit.kind ? <Badge>{unit.kind}</Badge> : null}
-              {unit.archived ? <Badge tone="warn">archived</Badge> : null}
+              {unit.archived ? <Badge tone="warn">{t("archived")}</Badge> : null}
               {isAdmin ? (
                 <button
                   type="button"
@@ -50,8 +53,7 @@ export function UnitTree({ units, isAdmin }: { units: TreeUnit[]; isAdmin: boole
                   aria-controls={`unit-edit-${unit.id}`}
                   onClick={() => setOpenId(open ? null : unit.id)}
                 >
-                  {open ? "Close" : "Edit"}
-                  <span className="sr-only"> {unit.name}</span>
+                  {open ? t.rich("close", { name: unit.name, sr }) : t.rich("edit", { name: unit.name, sr })}
                 </button>
               ) : null}
             </div>

@@ -48,6 +48,22 @@ const PAGES: Visit[] = [
   },
   { name: "api-reference", path: "/docs/api", de: /^API-Referenz$/, en: /^API reference$/ },
   { name: "settings", path: "/settings", de: /^Einstellungen$/, en: /^Settings$/ },
+  { name: "settings-units", path: "/settings/units", de: /^Einheiten$/, en: /^Units$/ },
+];
+
+/** Settings pages only admins open (i18ng): visited by a German admin, in German only. */
+const ADMIN_PAGES: Visit[] = [
+  { name: "settings-admin", path: "/settings", de: /^Einstellungen$/, en: /^Settings$/ },
+  { name: "settings-webhooks", path: "/settings/webhooks", de: /^Webhooks$/, en: /^Webhooks$/ },
+  {
+    name: "settings-customer-identity",
+    path: "/settings/customer-identity",
+    de: /^Kundenidentität$/,
+    en: /^Customer identity$/,
+  },
+  { name: "settings-scim", path: "/settings/scim", de: /^SCIM-Bereitstellung$/, en: /^SCIM provisioning$/ },
+  { name: "settings-sso", path: "/settings/sso", de: /^Single Sign-on$/, en: /^Single sign-on$/ },
+  { name: "settings-audit", path: "/settings/audit", de: /^Audit-Protokoll$/, en: /^Audit log$/ },
 ];
 
 let customerPath = "";
@@ -144,8 +160,10 @@ async function firstLink(page: Page, re: RegExp): Promise<string> {
   return href!;
 }
 
-test("a German manager sees the survey editor and a campaign's and a trigger's page in German", async ({ page }) => {
-  const email = germanMember("manager");
+test("a German admin sees the survey editor, a campaign's and a trigger's page and the Settings sections in German", async ({
+  page,
+}) => {
+  const email = germanMember("admin"); // an admin opens the manager's pages too
   await page.goto("/login");
   await page.getByLabel("E-mail").fill(email);
   await page.getByLabel("Password").fill("resonance-demo");
@@ -167,6 +185,14 @@ test("a German manager sees the survey editor and a campaign's and a trigger's p
   await page.goto(await firstLink(page, MANAGER_PAGES[0].link));
   await expect(page.getByRole("heading", { name: "Verteilung" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Fragen speichern" })).toBeVisible();
+  // Settings: the sub-pages, then the admin sections of the main page.
+  for (const v of ADMIN_PAGES) await visit(page, v, "de", true);
+  // members (roles by their German names), API keys, digest, retention
+  await page.goto("/settings");
+  await expect(page.getByRole("columnheader", { name: "Beigetreten" })).toBeVisible();
+  await expect(page.getByRole("form", { name: "Einen API-Schlüssel erstellen" })).toBeVisible();
+  await expect(page.getByLabel("Tag", { exact: true })).toContainText("Montag");
+  await expect(page.getByTestId("retention-preview")).toContainText(/würden? jetzt/);
 });
 
 test("signed out, the sign-in page follows the browser and the language switch", async ({ browser }) => {

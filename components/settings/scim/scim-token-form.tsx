@@ -1,22 +1,24 @@
 "use client";
 // Create a SCIM token: the token and the base URL to paste into the identity provider, shown exactly once.
+import { useTranslations } from "next-intl";
 import { createScimTokenAction } from "@/app/_actions/scim";
 import { Input } from "../../ui/input";
 import { OneTimeSecret } from "../../ui/one-time-secret";
 import { SecretForm } from "../secret-form";
 
 export function ScimTokenForm() {
+  const t = useTranslations("settings.scimToken");
   return (
     <SecretForm
       action={createScimTokenAction}
-      label="Create a SCIM token"
-      submitLabel="Create SCIM token"
+      label={t("label")}
+      submitLabel={t("submit")}
       fields={(fieldErrors) => (
         <Input
           id="scim-token-name"
           name="name"
-          label="Token name"
-          placeholder="e.g. Okta"
+          label={t("name")}
+          placeholder={t("placeholder")}
           autoComplete="off"
           required
           maxLength={80}
@@ -25,10 +27,16 @@ export function ScimTokenForm() {
         />
       )}
       secret={(data) => (
-        <OneTimeSecret id="new-scim-token" label={`SCIM token “${data.name}”`} value={data.token} what="token">
-          In your identity provider, set the SCIM base URL (tenant URL) to{" "}
-          <code className="font-mono break-all">{data.baseUrl}</code> and paste the token as its bearer token (secret
-          token).
+        <OneTimeSecret
+          id="new-scim-token"
+          label={t("secretLabel", { name: data.name })}
+          value={data.token}
+          what="token"
+        >
+          {t.rich("paste", {
+            url: data.baseUrl,
+            code: (chunks) => <code className="font-mono break-all">{chunks}</code>,
+          })}
         </OneTimeSecret>
       )}
     />

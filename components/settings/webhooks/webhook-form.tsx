@@ -1,17 +1,21 @@
 "use client";
 // Add a webhook endpoint: URL, what it is for, which events. The signing secret is shown exactly once.
 import { useEffect, useRef } from "react";
+import { useTranslations } from "next-intl";
 import { createWebhookAction } from "@/app/_actions/webhooks";
-import { EVENT_LABELS, WEBHOOK_EVENT_TYPES } from "@/lib/webhooks/events";
+import { WEBHOOK_EVENT_TYPES } from "@/lib/webhooks/events";
 import { Input } from "../../ui/input";
 import { FormMessage } from "../../ui/form-message";
 import { SubmitButton } from "../../ui/submit-button";
 import { useActionForm } from "../../ui/use-action-form";
 import { OneTimeSecret } from "../../ui/one-time-secret";
+import { useEventWords } from "./labels";
 
 export function WebhookForm() {
   const { state, dispatch, onSubmit, pending, fieldErrors, message } = useActionForm(createWebhookAction);
   const formRef = useRef<HTMLFormElement>(null);
+  const t = useTranslations("settings.webhookForm");
+  const events = useEventWords();
   useEffect(() => {
     if (state?.ok) formRef.current?.reset();
   }, [state]);
@@ -24,7 +28,7 @@ export function WebhookForm() {
         ref={formRef}
         action={dispatch}
         onSubmit={onSubmit}
-        aria-label="Add a webhook endpoint"
+        aria-label={t("label")}
         noValidate
         className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
       >
@@ -33,40 +37,40 @@ export function WebhookForm() {
             id="webhook-url"
             name="url"
             type="url"
-            label="Endpoint URL"
-            placeholder="https://example.com/hooks/resonance"
+            label={t("url")}
+            placeholder={t("urlPlaceholder")}
             autoComplete="off"
             required
             maxLength={2000}
             error={fieldErrors?.url}
-            hint="http:// or https:// on a public address (not loopback or a private network); redirects are not followed."
+            hint={t("urlHint")}
           />
           <Input
             id="webhook-description"
             name="description"
-            label="Description (optional)"
-            placeholder="e.g. CRM sync"
+            label={t("description")}
+            placeholder={t("descriptionPlaceholder")}
             autoComplete="off"
             maxLength={200}
             error={fieldErrors?.description}
           />
         </div>
         <fieldset aria-describedby={eventsError ? "webhook-events-error" : undefined}>
-          <legend className="text-sm font-medium text-slate-800">Events to send</legend>
+          <legend className="text-sm font-medium text-slate-800">{t("events")}</legend>
           <div className="mt-2 flex flex-col gap-2 sm:flex-row sm:flex-wrap sm:gap-x-6">
-            {WEBHOOK_EVENT_TYPES.map((t) => (
-              <label key={t} className="flex min-h-9 items-start gap-2 text-sm text-slate-800">
+            {WEBHOOK_EVENT_TYPES.map((type) => (
+              <label key={type} className="flex min-h-9 items-start gap-2 text-sm text-slate-800">
                 <input
                   type="checkbox"
                   name="eventTypes"
-                  value={t}
+                  value={type}
                   defaultChecked
                   className="mt-0.5 size-4 accent-brand-600"
                 />
                 <span>
-                  <span className="font-medium">{EVENT_LABELS[t].label}</span>{" "}
-                  <code className="font-mono text-xs text-slate-600">{t}</code>
-                  <span className="block text-xs text-slate-600">{EVENT_LABELS[t].description}</span>
+                  <span className="font-medium">{events.label(type)}</span>{" "}
+                  <code className="font-mono text-xs text-slate-600">{type}</code>
+                  <span className="block text-xs text-slate-600">{events.description(type)}</span>
                 </span>
               </label>
             ))}
@@ -78,8 +82,8 @@ export function WebhookForm() {
           ) : null}
         </fieldset>
         <div>
-          <SubmitButton pending={pending} pendingLabel="Adding…">
-            Add endpoint
+          <SubmitButton pending={pending} pendingLabel={t("adding")}>
+            {t("submit")}
           </SubmitButton>
         </div>
       </form>
@@ -90,10 +94,10 @@ export function WebhookForm() {
 }
 
 export function SigningSecret({ url, secret }: { url: string; secret: string }) {
+  const t = useTranslations("settings.webhookForm");
   return (
-    <OneTimeSecret id="webhook-secret" label={`Signing secret for ${url}`} value={secret} what="signing secret">
-      Your receiver uses it to check the <code className="font-mono">webhook-signature</code> header of every request
-      (docs/webhooks.md, “Signatures”).
+    <OneTimeSecret id="webhook-secret" label={t("secretLabel", { url })} value={secret} what="signingSecret">
+      {t.rich("secretUse", { code: (chunks) => <code className="font-mono">{chunks}</code> })}
     </OneTimeSecret>
   );
 }

@@ -1,6 +1,6 @@
-// Creates an agent of the demo organization whose saved language is German (User.locale = "de"), for the
-// German UI spec (the shared demo accounts keep English), and prints { email } as JSON. Run with tsx
-// (DATABASE_URL = the e2e database), like two-factor-user.ts. An argument names another role ("manager").
+// Creates an agent of the demo organization (or, with an argument, another role: "manager", "admin") whose saved
+// language is German (User.locale = "de"), for the German UI spec (the shared demo accounts keep English), and prints
+// { email } as JSON. Run with tsx (DATABASE_URL = the e2e database), like two-factor-user.ts.
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";

@@ -2,6 +2,7 @@
 // (shareable), keyset pages, a readable view of each change, and the filtered set as CSV.
 import Link from "next/link";
 import { Download, ScrollText } from "lucide-react";
+import { getTranslations } from "next-intl/server";
 import { requireCtx } from "@/lib/auth/action";
 import { AUDIT_FILTER_KEYS, parseAuditParams } from "@/lib/audit/schema";
 import { auditFilterOptions, listAuditEvents } from "@/lib/audit/query";
@@ -13,7 +14,10 @@ import { AuditFilters, AuditEntry } from "@/components/settings/audit-log";
 import { BackLink } from "@/components/ui/back-link";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Audit log" };
+export async function generateMetadata() {
+  const t = await getTranslations("settings.audit");
+  return { title: t("title") };
+}
 
 const PAGE_SIZE = 50;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -35,42 +39,43 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
   ]);
   const kept = Object.fromEntries(Object.entries(raw).filter(([k, v]) => v && !errors[k])) as Record<string, string>;
   const query = new URLSearchParams(kept).toString();
+  const t = await getTranslations("settings");
 
   return (
     <>
-      <BackLink href="/settings">Settings</BackLink>
+      <BackLink href="/settings">{t("title")}</BackLink>
       <PageHeader
-        title="Audit log"
-        description="Who changed what, and when: journeys, surveys, members, API keys, cases, exports, erasures and settings. Entries can never be edited or deleted."
+        title={t("audit.title")}
+        description={t("audit.description")}
         actions={
           <a
             href={`/api/v1/exports/audit-events${query ? `?${query}` : ""}`}
             download
             className={buttonClass("secondary", "md")}
           >
-            <Download aria-hidden="true" size={16} /> Download CSV
+            <Download aria-hidden="true" size={16} /> {t("audit.csv")}
           </a>
         }
       />
       <AuditFilters values={raw} errors={errors} options={options} />
       {page.data.length === 0 ? (
         <EmptyState
-          title={Object.keys(kept).length ? "No entries match these filters" : "Nothing recorded yet"}
+          title={Object.keys(kept).length ? t("audit.noMatch") : t("audit.nothing")}
           icon={<ScrollText size={28} />}
         >
           {Object.keys(kept).length ? (
             <p>
-              Widen the dates or clear a filter.{" "}
+              {t("audit.widen")}{" "}
               <Link href="/settings/audit" className="font-medium text-brand-700 underline">
-                Show everything
+                {t("audit.showAll")}
               </Link>
             </p>
           ) : (
-            <p>Changes people make (and what the scheduler does) appear here as they happen.</p>
+            <p>{t("audit.empty")}</p>
           )}
         </EmptyState>
       ) : (
-        <ol aria-label="Audit entries" className="flex flex-col gap-3">
+        <ol aria-label={t("audit.entries")} className="flex flex-col gap-3">
           {page.data.map((e) => (
             <AuditEntry key={e.id} entry={e} />
           ))}

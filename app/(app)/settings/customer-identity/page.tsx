@@ -1,76 +1,79 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { requireCtx, requestOrigin } from "@/lib/auth/action";
 import { getCustomerTokenSecretStatus } from "@/lib/customers/token-secrets";
 import { PageHeader, Section } from "@/components/ui/page-header";
 import { RotateSecretForm } from "@/components/settings/customer-identity/rotate-secret-form";
+import { utcMinute as when } from "@/components/settings/customer-identity/when";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Customer identity" };
+export async function generateMetadata() {
+  const t = await getTranslations("settings");
+  return { title: t("nav.customerIdentity") };
+}
 
-const when = (d: Date) => d.toISOString().slice(0, 16).replace("T", " ") + " UTC";
+// Code, the same in every language (its placeholders are named in the page's language).
+const TOKEN_FORMULA = '<expiry>.<base64url(HMAC-SHA256(secret, "<publicId>.<external id>.<expiry>"))>';
+const HOSTED_QUERY = "?cid=<external id>&ct=<token>";
 
 export default async function CustomerIdentityPage() {
   const ctx = await requireCtx("admin");
+  const t = await getTranslations("settings");
   const [status, origin] = await Promise.all([getCustomerTokenSecretStatus(ctx), requestOrigin()]);
-  const snippet = `<script src="${origin}/embed.js" data-survey="<publicId>"\n  data-customer="<external id>" data-customer-token="<token from your server>" async></script>`;
+  const snippet = `<script src="${origin}/embed.js" data-survey="<publicId>"\n  data-customer="<${t("customerIdentityPage.snippetCustomer")}>" data-customer-token="<${t("customerIdentityPage.snippetToken")}>" async></script>`;
+  const code = (chunks: React.ReactNode) => <code className="font-mono">{chunks}</code>;
 
   return (
-    <>
-      <PageHeader
-        title="Customer identity"
-        description={
-          <>
-            <Link href="/settings" className="underline">
-              Settings
-            </Link>{" "}
-            · A response is linked to a customer only when it carries a customer token: an HMAC-SHA256 of the survey,
-            the customer&apos;s external id and an expiry, signed with this organization&apos;s secret. Without one, the
-            customer id is kept as an unverified claim and links, opens and tells nothing.
-          </>
-        }
-      />
-      <Section
-        title="Signing secret"
-        description="Resonance signs its own links with it (the re-survey after a resolved case); your server signs tokens for the widget with it. Stored encrypted; shown once when made."
-      >
-        <dl className="mb-4 grid gap-1 text-sm sm:grid-cols-[max-content_1fr] sm:gap-x-4">
-          <dt className="font-medium text-slate-700">Current secret</dt>
-          <dd className="text-slate-900">
-            {status.current ? `${status.current.hint}, made ${when(status.current.createdAt)}` : "None yet"}
-          </dd>
-          {status.previous.map((p) => (
-            <div key={p.hint + p.createdAt.toISOString()} className="contents">
-              <dt className="font-medium text-slate-700">Previous secret</dt>
-              <dd className="text-slate-900">
-                {p.hint}, valid until {when(p.validUntil)}
-              </dd>
-            </div>
-          ))}
-        </dl>
-        <RotateSecretForm hasSecret={status.current !== null} />
-      </Section>
-      <Section
-        title="Widget on your site"
-        description="Your server makes the token when it renders the page, for the survey and the signed-in customer; tokens of a day or less are a good choice."
-      >
-        {/* Focusable, so a keyboard can scroll it sideways on a phone. */}
-        <pre
-          tabIndex={0}
-          aria-label="Widget snippet"
-          className="overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100"
-        >
-          <code>{snippet}</code>
-        </pre>
-        <p className="mt-2 text-sm text-slate-600">
-          token ={" "}
-          <code className="font-mono">
-            {'<expiry>.<base64url(HMAC-SHA256(secret, "<publicId>.<external id>.<expiry>"))>'}
-          </code>
-          , expiry in Unix seconds. Hosted links take{" "}
-          <code className="font-mono">?cid=&lt;external id&gt;&amp;ct=&lt;token&gt;</code>.
-          docs/security/signed-customer-token.md has snippets for Node, Python and openssl.
-        </p>
-      </Section>
-    </>
+    <ClientMessages keys={["settings.rotateSecret", "settings.secretForm", "settings.oneTimeSecret"]}>
+      <>
+        <PageHeader
+          title={t("nav.customerIdentity")}
+          description={
+            <>
+              <Link href="/settings" className="underline">
+                {t("title")}
+              </Link>{" "}
+              · {t("customerIdentityPage.intro")}
+            </>
+          }
+        />
+        <Section title={t("customerIdentityPage.signing")} description={t("customerIdentityPage.signingDescription")}>
+          <dl className="mb-4 grid gap-1 text-sm sm:grid-cols-[max-content_1fr] sm:gap-x-4">
+            <dt className="font-medium text-slate-700">{t("customerIdentityPage.current")}</dt>
+            <dd className="text-slate-900">
+              {status.current
+                ? t("customerIdentityPage.currentValue", {
+                    hint: status.current.hint,
+                    when: when(status.current.createdAt),
+                  })
+                : t("customerIdentityPage.none")}
+            </dd>
+            {status.previous.map((p) => (
+              <div key={p.hint + p.createdAt.toISOString()} className="contents">
+                <dt className="font-medium text-slate-700">{t("customerIdentityPage.previous")}</dt>
+                <dd className="text-slate-900">
+                  {t("customerIdentityPage.previousValue", { hint: p.hint, when: when(p.validUntil) })}
+                </dd>
+              </div>
+            ))}
+          </dl>
+          <RotateSecretForm hasSecret={status.current !== null} />
+        </Section>
+        <Section title={t("customerIdentityPage.widget")} description={t("customerIdentityPage.widgetDescription")}>
+          {/* Focusable, so a keyboard can scroll it sideways on a phone. */}
+          <pre
+            tabIndex={0}
+            aria-label={t("customerIdentityPage.snippet")}
+            className="overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100"
+          >
+            <code>{snippet}</code>
+          </pre>
+          <p className="mt-2 text-sm break-words text-slate-600">
+            {t.rich("customerIdentityPage.tokenFormat", { formula: TOKEN_FORMULA, query: HOSTED_QUERY, code })}
+          </p>
+        </Section>
+      </>
+    </ClientMessages>
   );
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { requireCtx, requestOrigin } from "@/lib/auth/action";
 import { listScimTokens } from "@/lib/scim/tokens";
 import { listScimGroupsForAdmin } from "@/lib/scim/settings";
@@ -8,13 +9,15 @@ import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { ActionForm } from "@/components/ui/action-form";
 import { Select } from "@/components/ui/select";
 import { TokenTable } from "@/components/settings/token-table";
-import { ROLE_OPTIONS } from "@/components/settings/role-options";
+import { ROLES } from "@/lib/auth/roles";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { ScimTokenForm } from "@/components/settings/scim/scim-token-form";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "SCIM provisioning" };
-
-const GROUP_ROLE_OPTIONS = [{ value: "", label: "No role" }, ...ROLE_OPTIONS];
+export async function generateMetadata() {
+  const t = await getTranslations("settings");
+  return { title: t("nav.scim") };
+}
 
 export default async function ScimSettingsPage() {
   const ctx = await requireCtx("admin");
@@ -23,60 +26,58 @@ export default async function ScimSettingsPage() {
     listScimGroupsForAdmin(ctx),
     requestOrigin(),
   ]);
+  const t = await getTranslations("settings");
+  const c = await getTranslations("common");
+  const groupRoleOptions = [
+    { value: "", label: t("scimPage.noRole") },
+    ...ROLES.map((r) => ({ value: r, label: c(`roles.${r}.label`) })),
+  ];
 
   return (
-    <>
+    <ClientMessages keys={["settings.scimToken", "settings.secretForm", "settings.oneTimeSecret"]}>
       <PageHeader
-        title="SCIM provisioning"
+        title={t("nav.scim")}
         description={
           <>
             <Link href="/settings" className="underline">
-              Settings
+              {t("title")}
             </Link>{" "}
-            · Your identity provider (Okta, Microsoft Entra ID …) adds people to this organization, maps its groups to
-            roles, and takes access away: a deactivated person is signed out and their API keys stop working at once.
+            · {t("scimPage.intro")}
           </>
         }
       />
       <Section
-        title="Connect your identity provider"
-        description={
-          <>
-            SCIM base URL: <code className="font-mono break-all">{origin}/scim/v2</code>. A token opens only this
-            organization&apos;s SCIM endpoints, nothing else.
-          </>
-        }
+        title={t("scimPage.connect")}
+        description={t.rich("scimPage.connectDescription", {
+          url: `${origin}/scim/v2`,
+          code: (chunks) => <code className="font-mono break-all">{chunks}</code>,
+        })}
       >
         <ScimTokenForm />
         <div className="mt-6">
           {tokens.length === 0 ? (
-            <p className="text-sm text-slate-600">No SCIM tokens yet.</p>
+            <p className="text-sm text-slate-600">{t("scimPage.none")}</p>
           ) : (
             <TokenTable
-              label="SCIM tokens"
-              noun="token"
+              label={t("scimPage.tokens")}
+              noun={t("scimPage.noun")}
               tokens={tokens}
               revoke={(id) => revokeScimTokenAction.bind(null, id)}
-              confirm={(t) => `Revoke the SCIM token “${t.name}”? Provisioning with it stops at once.`}
+              confirm={(token) => t("scimPage.confirm", { name: token.name })}
             />
           )}
         </div>
       </Section>
-      <Section
-        title="Groups and roles"
-        description="Groups your identity provider pushed. A member gets the highest role of their mapped groups, or keeps their own role when in none. A group named resonance-admins, resonance-managers, resonance-agents or resonance-viewers is mapped to that role when it arrives."
-      >
+      <Section title={t("scimPage.groups")} description={t("scimPage.groupsDescription")}>
         {groups.length === 0 ? (
-          <p className="text-sm text-slate-600">
-            No groups yet: assign or push groups to the Resonance application in your identity provider.
-          </p>
+          <p className="text-sm text-slate-600">{t("scimPage.noGroups")}</p>
         ) : (
-          <Table label="SCIM groups">
+          <Table label={t("scimPage.groupsTable")}>
             <THead>
               <tr>
-                <Th>Group</Th>
-                <Th className="hidden sm:table-cell">Members</Th>
-                <Th>Role</Th>
+                <Th>{t("scimPage.group")}</Th>
+                <Th className="hidden sm:table-cell">{t("scimPage.members")}</Th>
+                <Th>{t("scimPage.role")}</Th>
               </tr>
             </THead>
             <TBody>
@@ -88,18 +89,18 @@ export default async function ScimSettingsPage() {
                     <ActionForm
                       key={g.role ?? ""}
                       action={setScimGroupRoleAction.bind(null, g.id)}
-                      submitLabel="Save"
-                      pendingLabel="Saving…"
+                      submitLabel={c("save")}
+                      pendingLabel={c("saving")}
                       inline
-                      aria-label={`Role of group ${g.displayName}`}
+                      aria-label={t("scimPage.roleOf", { name: g.displayName })}
                     >
                       <Select
                         id={`group-role-${g.id}`}
                         name="role"
-                        label={`Role of group ${g.displayName}`}
+                        label={t("scimPage.roleOf", { name: g.displayName })}
                         hideLabel
                         defaultValue={g.role ?? ""}
-                        options={GROUP_ROLE_OPTIONS}
+                        options={groupRoleOptions}
                         className="w-32"
                       />
                     </ActionForm>
@@ -110,6 +111,6 @@ export default async function ScimSettingsPage() {
           </Table>
         )}
       </Section>
-    </>
+    </ClientMessages>
   );
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { requireCtx } from "@/lib/auth/action";
 import { getSsoConnection } from "@/lib/sso/service";
 import { deleteSsoConnectionAction } from "@/app/_actions/sso";
@@ -8,36 +9,45 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { Badge } from "@/components/ui/badge";
 import { SsoForm } from "@/components/settings/sso-form";
 import { SsoDomains } from "@/components/settings/sso-domains";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Single sign-on" };
+export async function generateMetadata() {
+  const t = await getTranslations("settings");
+  return { title: t("nav.sso") };
+}
 
 export default async function SsoSettingsPage() {
   const ctx = await requireCtx("admin");
   const { connection, redirectUri } = await getSsoConnection(ctx);
+  const t = await getTranslations("settings");
   return (
-    <>
+    <ClientMessages keys={["settings.ssoForm"]}>
       <PageHeader
-        title="Single sign-on"
+        title={t("nav.sso")}
         description={
           <>
             <Link href="/settings" className="underline">
-              Settings
+              {t("title")}
             </Link>{" "}
-            · Members sign in through your identity provider (OpenID Connect: Keycloak, Microsoft Entra ID, Okta, Google
-            Workspace…).
+            · {t("ssoPage.intro")}
           </>
         }
-        actions={connection ? connection.enabled ? <Badge tone="ok">Enabled</Badge> : <Badge>Disabled</Badge> : null}
+        actions={
+          connection ? (
+            connection.enabled ? (
+              <Badge tone="ok">{t("ssoPage.enabled")}</Badge>
+            ) : (
+              <Badge>{t("ssoPage.disabled")}</Badge>
+            )
+          ) : null
+        }
       />
-      <Section
-        title="1. Register Resonance at your provider"
-        description="Create a confidential web client (authorization code flow) with this redirect URI, and allow the scopes openid, email and profile."
-      >
+      <Section id="register" title={t("ssoPage.register")} description={t("ssoPage.registerDescription")}>
         <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
           <input
             id="sso-redirect-uri"
-            aria-label="Redirect URI"
+            aria-label={t("ssoPage.redirectUri")}
             readOnly
             value={redirectUri}
             className="min-h-9 w-full min-w-0 rounded-md border border-slate-300 bg-slate-50 px-2 font-mono text-xs text-slate-900"
@@ -46,37 +56,28 @@ export default async function SsoSettingsPage() {
         </div>
       </Section>
       <Section
-        title="2. Connect it"
-        description={
-          connection
-            ? `${connection.linkedIdentities} ${connection.linkedIdentities === 1 ? "person has" : "people have"} signed in through this connection.`
-            : "Enter what the provider shows for the client you created."
-        }
+        id="connect"
+        title={t("ssoPage.connect")}
+        description={connection ? t("ssoPage.linked", { count: connection.linkedIdentities }) : t("ssoPage.enter")}
       >
         <SsoForm connection={connection} />
       </Section>
       {connection ? (
-        <Section
-          title="3. Verify your domains"
-          description="Only addresses in verified domains sign in through this connection. Without DNS access, the server's operator can verify a domain with npm run sso-domain."
-        >
+        <Section id="verify-domains" title={t("ssoPage.verify")} description={t("ssoPage.verifyDescription")}>
           <SsoDomains domains={connection.domains} />
         </Section>
       ) : null}
       {connection ? (
-        <Section
-          title="Remove the connection"
-          description="Members who only sign in through single sign-on cannot sign in until an admin sets it up again."
-        >
+        <Section id="remove-connection" title={t("ssoPage.remove")} description={t("ssoPage.removeDescription")}>
           <ActionForm
             action={deleteSsoConnectionAction}
-            submitLabel="Remove single sign-on"
-            pendingLabel="Removing…"
+            submitLabel={t("ssoPage.removeSubmit")}
+            pendingLabel={t("ssoPage.removing")}
             variant="danger"
-            confirm="Remove single sign-on for this organization?"
+            confirm={t("ssoPage.removeConfirm")}
           />
         </Section>
       ) : null}
-    </>
+    </ClientMessages>
   );
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Network } from "lucide-react";
+import { getTranslations } from "next-intl/server";
 import { requireCtx } from "@/lib/auth/action";
 import { hasRole } from "@/lib/auth/roles";
 import { listUnits } from "@/lib/units/service";
@@ -10,19 +11,24 @@ import { CreateUnitForm, ImportUnitsForm } from "@/components/units/unit-forms";
 import { UnitTree } from "@/components/units/unit-tree";
 import { BackfillPanel } from "@/components/units/backfill-panel";
 import { unattributedRows, unitBackfillStatus } from "@/lib/units/backfill-service";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Units" };
+export async function generateMetadata() {
+  const t = await getTranslations("settings.units");
+  return { title: t("title") };
+}
 
 export default async function UnitsPage() {
   const ctx = await requireCtx();
+  const t = await getTranslations("settings");
   const isAdmin = hasRole(ctx.role, "admin");
   const units = await listUnits(ctx);
   const [backfill, unattributed] =
     isAdmin && units.length > 0 ? await Promise.all([unitBackfillStatus(ctx), unattributedRows(ctx)]) : [null, 0];
   const parents = units
     .filter((u) => !u.archived)
-    .map((u) => ({ id: u.id, label: `${u.name} (${u.code})`, depth: u.depth }));
+    .map((u) => ({ id: u.id, label: t("units.parentLabel", { name: u.name, code: u.code }), depth: u.depth }));
   const tree = units.map(({ id, code, name, kind, parentId, depth, ancestorIds, archived }) => ({
     id,
     code,
@@ -35,33 +41,27 @@ export default async function UnitsPage() {
   }));
 
   return (
-    <>
+    <ClientMessages keys={["settings.units"]}>
       <PageHeader
-        title="Units"
+        title={t("units.title")}
         description={
           <>
             <Link href="/settings" className="underline">
-              Settings
+              {t("title")}
             </Link>{" "}
-            · The organization&apos;s hierarchy: regions, areas, stores and teams. Responses, interactions and cases
-            belong to a unit, and Reports → Units compared follows this tree.
+            · {t("units.intro")}
           </>
         }
         actions={
           <a href="/api/v1/units/export" className={buttonClass("secondary")} download>
-            Export CSV
+            {t("units.export")}
           </a>
         }
       />
-      <Section
-        title="Tree"
-        description={isAdmin ? "Open a unit to rename, move, archive it or add a unit below it." : undefined}
-      >
+      <Section id="tree" title={t("units.tree")} description={isAdmin ? t("units.treeHint") : undefined}>
         {units.length === 0 ? (
-          <EmptyState title="No units yet" icon={<Network size={28} />}>
-            {isAdmin
-              ? "Add the first level below — regions, say — or import the whole tree from a CSV file."
-              : "An admin builds the organization's hierarchy here."}
+          <EmptyState title={t("units.emptyTitle")} icon={<Network size={28} />}>
+            {isAdmin ? t("units.emptyAdmin") : t("units.emptyMember")}
           </EmptyState>
         ) : (
           <UnitTree units={tree} isAdmin={isAdmin} />
@@ -70,24 +70,21 @@ export default async function UnitsPage() {
       {isAdmin ? (
         <>
           {units.length > 0 ? (
-            <Section title="Attribute history">
+            <Section id="attribute-history" title={t("units.history")}>
               <BackfillPanel
                 initial={backfill ? JSON.parse(JSON.stringify(backfill)) : null}
                 unattributed={unattributed}
               />
             </Section>
           ) : null}
-          <Section title="Add a unit">
+          <Section id="add-a-unit" title={t("units.add")}>
             <CreateUnitForm parents={parents} />
           </Section>
-          <Section
-            title="Import"
-            description="One row per unit. A known code updates that unit; a new code adds one. Nothing is saved unless every row is good."
-          >
+          <Section id="import" title={t("units.import")} description={t("units.importDescription")}>
             <ImportUnitsForm />
           </Section>
         </>
       ) : null}
-    </>
+    </ClientMessages>
   );
 }

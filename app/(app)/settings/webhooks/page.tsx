@@ -1,60 +1,65 @@
 import Link from "next/link";
 import { Webhook } from "lucide-react";
+import { getTranslations } from "next-intl/server";
 import { requireCtx } from "@/lib/auth/action";
 import { listWebhooks } from "@/lib/webhooks/service";
-import { EVENT_LABELS, type WebhookEventType } from "@/lib/webhooks/events";
 import { PageHeader, Section } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { Badge } from "@/components/ui/badge";
-import { formatDate } from "@/components/ui/format";
+import { getFormats } from "@/lib/i18n/server";
+import { eventKey } from "@/components/settings/webhooks/labels";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { WebhookForm } from "@/components/settings/webhooks/webhook-form";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Webhooks" };
-
-const label = (t: string) => EVENT_LABELS[t as WebhookEventType]?.label ?? t;
+export async function generateMetadata() {
+  const t = await getTranslations("settings");
+  return { title: t("nav.webhooks") };
+}
 
 export default async function WebhooksPage() {
   const ctx = await requireCtx("admin");
   const endpoints = await listWebhooks(ctx);
+  const t = await getTranslations("settings");
+  const f = await getFormats();
+  const label = (type: string) => {
+    const k = eventKey(type);
+    return k ? t(`webhookEvents.${k}.label`) : type;
+  };
 
   return (
-    <>
+    <ClientMessages
+      keys={["settings.webhookForm", "settings.webhookEvents", "settings.webhookFailures", "settings.oneTimeSecret"]}
+    >
       <PageHeader
-        title="Webhooks"
+        title={t("nav.webhooks")}
         description={
           <>
             <Link href="/settings" className="underline">
-              Settings
+              {t("title")}
             </Link>{" "}
-            · Resonance sends a signed HTTP POST to your systems when something happens, retries while they are down,
-            and logs every attempt.
+            · {t("webhooksPage.intro")}
           </>
         }
       />
-      <Section
-        title="Add an endpoint"
-        description="The endpoint must answer 2xx within 10 seconds. You get its signing secret once, right after adding it."
-      >
+      <Section title={t("webhooksPage.add")} description={t("webhooksPage.addDescription")}>
         <WebhookForm />
       </Section>
-      <Section title="Endpoints">
+      <Section title={t("webhooksPage.endpoints")}>
         {endpoints.length === 0 ? (
-          <EmptyState title="No webhook endpoints yet" icon={<Webhook size={28} />}>
-            A webhook tells another system — a CRM, a ticketing tool, a data warehouse — the moment a survey response
-            arrives or a follow-up case is opened or resolved, so it does not have to poll the API. Add the URL of a
-            receiver above, then send it a test event.
+          <EmptyState title={t("webhooksPage.emptyTitle")} icon={<Webhook size={28} />}>
+            {t("webhooksPage.empty")}
           </EmptyState>
         ) : (
-          <Table label="Webhook endpoints">
+          <Table label={t("webhooksPage.table")}>
             <THead>
               <tr>
-                <Th>Endpoint</Th>
-                <Th>Events</Th>
-                <Th>Status</Th>
-                <Th>Deliveries</Th>
-                <Th className="hidden sm:table-cell">Created</Th>
+                <Th>{t("webhooksPage.endpoint")}</Th>
+                <Th>{t("webhooksPage.events")}</Th>
+                <Th>{t("webhooksPage.status")}</Th>
+                <Th>{t("webhooksPage.deliveries")}</Th>
+                <Th className="hidden sm:table-cell">{t("webhooksPage.created")}</Th>
               </tr>
             </THead>
             <TBody>
@@ -70,25 +75,33 @@ export default async function WebhooksPage() {
                     {e.description ? <span className="block text-xs text-slate-600">{e.description}</span> : null}
                   </Td>
                   <Td className="min-w-40">{e.eventTypes.map(label).join(", ")}</Td>
-                  <Td>{e.active ? <Badge tone="ok">Active</Badge> : <Badge>Paused</Badge>}</Td>
+                  <Td>
+                    {e.active ? (
+                      <Badge tone="ok">{t("webhooksPage.active")}</Badge>
+                    ) : (
+                      <Badge>{t("webhooksPage.paused")}</Badge>
+                    )}
+                  </Td>
                   <Td className="min-w-44 text-xs">
-                    <span className="block">{e.deliveries.succeeded} delivered</span>
+                    <span className="block">{t("webhooksPage.delivered", { count: e.deliveries.succeeded })}</span>
                     {e.deliveries.pending + e.deliveries.failed > 0 ? (
                       <span className="block text-amber-800">
-                        {e.deliveries.pending + e.deliveries.failed} waiting or retrying
+                        {t("webhooksPage.waiting", { count: e.deliveries.pending + e.deliveries.failed })}
                       </span>
                     ) : null}
                     {e.deliveries.dead > 0 ? (
-                      <span className="block font-medium text-danger">{e.deliveries.dead} failed for good</span>
+                      <span className="block font-medium text-danger">
+                        {t("webhooksPage.dead", { count: e.deliveries.dead })}
+                      </span>
                     ) : null}
                   </Td>
-                  <Td className="hidden whitespace-nowrap sm:table-cell">{formatDate(e.createdAt)}</Td>
+                  <Td className="hidden whitespace-nowrap sm:table-cell">{f.date(e.createdAt)}</Td>
                 </tr>
               ))}
             </TBody>
           </Table>
         )}
       </Section>
-    </>
+    </ClientMessages>
   );
 }

@@ -1,11 +1,10 @@
 import { Fragment } from "react";
 import Link from "next/link";
 import { Send } from "lucide-react";
+import { getTranslations } from "next-intl/server";
 import { orNotFound, requireCtx } from "@/lib/auth/action";
 import { getWebhook, listDeliveries } from "@/lib/webhooks/service";
-import { attemptFailureLabel } from "@/lib/webhooks/address";
 import { deliveryListQuery, DELIVERY_STATUSES } from "@/lib/webhooks/schema";
-import { EVENT_LABELS, type WebhookEventType } from "@/lib/webhooks/events";
 import { formatSchedule, retrySchedule } from "@/lib/webhooks/schedule";
 import {
   deleteWebhookAction,
@@ -20,12 +19,17 @@ import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { Badge } from "@/components/ui/badge";
 import { ActionForm } from "@/components/ui/action-form";
 import { Pagination, hrefWith } from "@/components/ui/pagination";
-import { formatDateTime } from "@/components/ui/format";
+import { getFormats } from "@/lib/i18n/server";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { eventKey, failureKey } from "@/components/settings/webhooks/labels";
 import { AttemptButton, RotateSecretButton } from "@/components/settings/webhooks/attempt-button";
-import { DELIVERY_STATUS, DeliveryStatusBadge } from "@/components/settings/webhooks/delivery-status";
+import { DeliveryStatusBadge } from "@/components/settings/webhooks/delivery-status";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Webhook endpoint" };
+export async function generateMetadata() {
+  const t = await getTranslations("settings");
+  return { title: t("webhookPage.title") };
+}
 
 const PAGE_SIZE = 25;
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -40,15 +44,30 @@ export default async function WebhookPage({ params, searchParams }: Props) {
   const endpoint = await orNotFound(getWebhook(ctx, id));
   const log = await listDeliveries(ctx, id, query);
   const path = `/settings/webhooks/${id}`;
+  const t = await getTranslations("settings");
+  const f = await getFormats();
+  const eventLabel = (type: string) => {
+    const k = eventKey(type);
+    return k ? t(`webhookEvents.${k}.label`) : type;
+  };
+  const failure = (error: string) => t(`webhookFailures.${failureKey(error)}`);
 
   return (
-    <>
+    <ClientMessages
+      keys={[
+        "settings.webhookPage",
+        "settings.webhookFailures",
+        "settings.webhookEvents",
+        "settings.webhookForm",
+        "settings.oneTimeSecret",
+      ]}
+    >
       <PageHeader
-        title="Webhook endpoint"
+        title={t("webhookPage.title")}
         description={
           <>
             <Link href="/settings/webhooks" className="underline">
-              Webhooks
+              {t("webhookPage.back")}
             </Link>{" "}
             · <span className="font-mono break-all text-slate-800">{endpoint.url}</span>
             {endpoint.description ? ` · ${endpoint.description}` : null}
@@ -56,58 +75,60 @@ export default async function WebhookPage({ params, searchParams }: Props) {
         }
       />
       <section
-        aria-label="Endpoint"
+        aria-label={t("webhookPage.endpoint")}
         className="mb-8 flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
       >
         <dl className="grid gap-3 text-sm sm:grid-cols-3">
           <div>
-            <dt className="text-slate-600">Status</dt>
+            <dt className="text-slate-600">{t("webhookPage.status")}</dt>
             <dd className="mt-0.5">
-              {endpoint.active ? <Badge tone="ok">Active</Badge> : <Badge>Paused: no new events, no retries</Badge>}
+              {endpoint.active ? (
+                <Badge tone="ok">{t("webhookPage.active")}</Badge>
+              ) : (
+                <Badge>{t("webhookPage.paused")}</Badge>
+              )}
             </dd>
           </div>
           <div>
-            <dt className="text-slate-600">Events</dt>
-            <dd className="mt-0.5">
-              {endpoint.eventTypes.map((t) => EVENT_LABELS[t as WebhookEventType]?.label ?? t).join(", ")}
-            </dd>
+            <dt className="text-slate-600">{t("webhookPage.events")}</dt>
+            <dd className="mt-0.5">{endpoint.eventTypes.map(eventLabel).join(", ")}</dd>
           </div>
           <div>
-            <dt className="text-slate-600">Signing secret</dt>
-            <dd className="mt-0.5 text-slate-800">Shown once when made; rotate it to get a new one.</dd>
+            <dt className="text-slate-600">{t("webhookPage.secret")}</dt>
+            <dd className="mt-0.5 text-slate-800">{t("webhookPage.secretHint")}</dd>
           </div>
         </dl>
         <AttemptButton
           action={sendTestEventAction.bind(null, id)}
           label={
             <>
-              <Send aria-hidden="true" size={16} /> Send test event
+              <Send aria-hidden="true" size={16} /> {t("webhookPage.test")}
             </>
           }
-          pendingLabel="Sending…"
+          pendingLabel={t("webhookPage.sending")}
         />
         <div className="flex flex-wrap items-start gap-2 border-t border-slate-200 pt-4">
           <ActionForm
             action={setWebhookActiveAction.bind(null, id, !endpoint.active)}
-            submitLabel={endpoint.active ? "Pause" : "Resume"}
-            pendingLabel={endpoint.active ? "Pausing…" : "Resuming…"}
+            submitLabel={endpoint.active ? t("webhookPage.pause") : t("webhookPage.resume")}
+            pendingLabel={endpoint.active ? t("webhookPage.pausing") : t("webhookPage.resuming")}
           />
           <RotateSecretButton action={rotateWebhookSecretAction.bind(null, id)} />
           <ActionForm
             action={deleteWebhookAction.bind(null, id)}
-            submitLabel="Delete endpoint"
-            pendingLabel="Deleting…"
+            submitLabel={t("webhookPage.delete")}
+            pendingLabel={t("webhookPage.deleting")}
             variant="danger"
-            confirm={`Delete the endpoint ${endpoint.url} and its delivery log? Undelivered events are dropped.`}
+            confirm={t("webhookPage.deleteConfirm", { url: endpoint.url })}
           />
         </div>
       </section>
 
       <Section
-        title="Delivery log"
-        description={`Every event sent to this endpoint, newest first, with each attempt. A failed delivery is tried again after ${formatSchedule(retrySchedule())}; then it has failed for good (“Retry now” still works).`}
+        title={t("webhookPage.log")}
+        description={t("webhookPage.logDescription", { schedule: formatSchedule(retrySchedule()) })}
       >
-        <nav aria-label="Filter by status" className="mb-3 flex flex-wrap gap-2 text-sm">
+        <nav aria-label={t("webhookPage.filter")} className="mb-3 flex flex-wrap gap-2 text-sm">
           {[undefined, ...DELIVERY_STATUSES].map((s) => (
             <Link
               key={s ?? "all"}
@@ -115,25 +136,23 @@ export default async function WebhookPage({ params, searchParams }: Props) {
               aria-current={query.status === s ? "page" : undefined}
               className={`rounded-full px-3 py-1.5 ring-1 ring-slate-300 ring-inset ${query.status === s ? "bg-slate-900 text-white" : "bg-white text-slate-800 hover:bg-slate-100"}`}
             >
-              {s ? DELIVERY_STATUS[s].label : "All"}
+              {s ? t(`webhookStatus.${s}`) : t("webhookPage.all")}
             </Link>
           ))}
         </nav>
         {log.data.length === 0 ? (
-          <EmptyState title={query.status ? "No deliveries with this status" : "Nothing sent yet"}>
-            {query.status
-              ? "Choose “All” to see every delivery."
-              : "Events appear here as they happen. Use “Send test event” to check the endpoint now."}
+          <EmptyState title={query.status ? t("webhookPage.noneWithStatus") : t("webhookPage.nothingYet")}>
+            {query.status ? t("webhookPage.chooseAll") : t("webhookPage.appear")}
           </EmptyState>
         ) : (
-          <Table label="Delivery log">
+          <Table label={t("webhookPage.log")}>
             <THead>
               <tr>
-                <Th>Event</Th>
-                <Th>Status</Th>
-                <Th>Code</Th>
-                <Th>Attempts</Th>
-                <Th>Next attempt</Th>
+                <Th>{t("webhookPage.event")}</Th>
+                <Th>{t("webhookPage.status")}</Th>
+                <Th>{t("webhookPage.code")}</Th>
+                <Th>{t("webhookPage.attempts")}</Th>
+                <Th>{t("webhookPage.next")}</Th>
               </tr>
             </THead>
             <TBody>
@@ -142,33 +161,36 @@ export default async function WebhookPage({ params, searchParams }: Props) {
                   <tr data-testid="delivery-row" className="border-b-0!">
                     <Td className="min-w-40">
                       <span className="block font-mono text-xs font-medium">{d.eventType}</span>
-                      <span className="block text-xs text-slate-600">{formatDateTime(d.createdAt)}</span>
+                      <span className="block text-xs text-slate-600">{f.dateTime(d.createdAt)}</span>
                     </Td>
                     <Td>
                       <DeliveryStatusBadge status={d.status} />
                     </Td>
                     <Td className="font-mono text-xs">{d.lastStatusCode ?? "—"}</Td>
                     <Td className="whitespace-nowrap">
-                      {d.attempts} of {Math.max(d.maxAttempts, d.attempts)}
+                      {t("webhookPage.attemptsOf", { attempts: d.attempts, max: Math.max(d.maxAttempts, d.attempts) })}
                     </Td>
-                    <Td className="whitespace-nowrap">{d.nextAttemptAt ? formatDateTime(d.nextAttemptAt) : "—"}</Td>
+                    <Td className="whitespace-nowrap">{f.dateTime(d.nextAttemptAt)}</Td>
                   </tr>
                   <tr data-testid="delivery-details">
                     <td colSpan={5} className="px-4 pb-3">
                       <details className="sticky left-4 max-w-[calc(100vw-5rem)] sm:max-w-3xl">
                         <summary className="cursor-pointer text-sm text-brand-700 underline">
-                          Payload and attempts
-                          <span className="sr-only">
-                            {" "}
-                            of {d.eventType} {d.eventId}
-                          </span>
+                          {t.rich("webhookPage.details", {
+                            type: d.eventType,
+                            id: d.eventId,
+                            sr: (chunks) => <span className="sr-only">{chunks}</span>,
+                          })}
                         </summary>
                         <p className="mt-2 text-xs text-slate-600">
-                          Event id <span className="font-mono break-all">{d.eventId}</span>
+                          {t.rich("webhookPage.eventId", {
+                            id: d.eventId,
+                            mono: (chunks) => <span className="font-mono break-all">{chunks}</span>,
+                          })}
                         </p>
                         <pre
                           tabIndex={0}
-                          aria-label={`Payload of event ${d.eventId}`}
+                          aria-label={t("webhookPage.payload", { id: d.eventId })}
                           className="mt-1 max-h-64 overflow-auto rounded bg-slate-900 p-2 text-xs text-slate-100"
                         >
                           {JSON.stringify(d.payload, null, 2)}
@@ -176,19 +198,26 @@ export default async function WebhookPage({ params, searchParams }: Props) {
                         <ol className="mt-2 list-decimal pl-5 text-xs text-slate-700">
                           {d.attemptLog.map((a, i) => (
                             <li key={i}>
-                              {formatDateTime(a.at)}:{" "}
-                              {a.statusCode ? `HTTP ${a.statusCode}` : attemptFailureLabel(a.error)} · {a.durationMs} ms
+                              {t("webhookPage.attempt", {
+                                when: f.dateTime(a.at),
+                                result: a.statusCode
+                                  ? t("webhookPage.http", { code: String(a.statusCode) })
+                                  : a.error === null
+                                    ? ""
+                                    : failure(a.error),
+                                ms: f.count(a.durationMs),
+                              })}
                             </li>
                           ))}
                         </ol>
                         {d.lastError && d.lastStatusCode === null ? (
-                          <p className="mt-1 text-xs text-danger">{attemptFailureLabel(d.lastError)}</p>
+                          <p className="mt-1 text-xs text-danger">{failure(d.lastError)}</p>
                         ) : null}
                         <div className="mt-2">
                           <AttemptButton
                             action={redeliverAction.bind(null, id, d.id)}
-                            label="Retry now"
-                            pendingLabel="Sending…"
+                            label={t("webhookPage.retry")}
+                            pendingLabel={t("webhookPage.sending")}
                           />
                         </div>
                       </details>
@@ -206,6 +235,6 @@ export default async function WebhookPage({ params, searchParams }: Props) {
           isFirstPage={!query.cursor}
         />
       </Section>
-    </>
+    </ClientMessages>
   );
 }
