@@ -135,6 +135,9 @@ const TRANSLATED = [
   "components/settings/profile-section.tsx",
   "components/settings/create-org-form.tsx",
   "components/settings/two-factor-policy-section.tsx",
+  // reports: the overview, gaps, drivers, digest; text analytics (i18nf)
+  "app/(app)/reports/page.tsx",
+  "components/reports/metric-tables.tsx",
 ];
 
 export default defineConfig([

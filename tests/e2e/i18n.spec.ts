@@ -48,6 +48,7 @@ const PAGES: Visit[] = [
   },
   { name: "api-reference", path: "/docs/api", de: /^API-Referenz$/, en: /^API reference$/ },
   { name: "settings", path: "/settings", de: /^Einstellungen$/, en: /^Settings$/ },
+  { name: "reports", path: "/reports", de: /^Berichte$/, en: /^Reports$/ },
 ];
 
 let customerPath = "";
