@@ -138,6 +138,11 @@ const TRANSLATED = [
   // reports: the overview, gaps, drivers, digest; text analytics (i18nf)
   "app/(app)/reports/page.tsx",
   "components/reports/metric-tables.tsx",
+  "app/(app)/reports/gaps/**/*.tsx",
+  "components/reports/gap-chart.tsx",
+  "components/reports/gap-table.tsx",
+  "components/reports/servqual-heatmap.tsx",
+  "components/reports/touchpoint-name.tsx",
 ];
 
 export default defineConfig([
