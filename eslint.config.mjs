@@ -143,6 +143,8 @@ const TRANSLATED = [
   "components/reports/gap-table.tsx",
   "components/reports/servqual-heatmap.tsx",
   "components/reports/touchpoint-name.tsx",
+  "app/(app)/reports/drivers/**/*.tsx",
+  "components/drivers/*.tsx",
 ];
 
 export default defineConfig([

@@ -50,6 +50,7 @@ const PAGES: Visit[] = [
   { name: "settings", path: "/settings", de: /^Einstellungen$/, en: /^Settings$/ },
   { name: "reports", path: "/reports", de: /^Berichte$/, en: /^Reports$/ },
   { name: "gaps-report", path: "/reports/gaps", de: /^Erlebnislücken$/, en: /^Experience gaps$/ },
+  { name: "drivers-report", path: "/reports/drivers", de: /^Treiber$/, en: /^Key drivers$/ },
 ];
 
 let customerPath = "";
