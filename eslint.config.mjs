@@ -145,6 +145,9 @@ const TRANSLATED = [
   "components/reports/touchpoint-name.tsx",
   "app/(app)/reports/drivers/**/*.tsx",
   "components/drivers/*.tsx",
+  "app/(app)/reports/digest/**/*.tsx",
+  "components/reports/digest-changes.tsx",
+  "components/reports/digest-theme-changes.tsx",
 ];
 
 export default defineConfig([

@@ -51,6 +51,7 @@ const PAGES: Visit[] = [
   { name: "reports", path: "/reports", de: /^Berichte$/, en: /^Reports$/ },
   { name: "gaps-report", path: "/reports/gaps", de: /^Erlebnislücken$/, en: /^Experience gaps$/ },
   { name: "drivers-report", path: "/reports/drivers", de: /^Treiber$/, en: /^Key drivers$/ },
+  { name: "digest-report", path: "/reports/digest", de: /^Wochenübersicht$/, en: /^Weekly digest$/ },
 ];
 
 let customerPath = "";
