@@ -72,7 +72,7 @@ const TRANSLATED = [
   "components/auth/password-reset-forms.tsx",
   "components/auth/new-password-input.tsx",
   "components/auth/new-account-form.tsx",
-  // dashboard (i18na; not themes-card.tsx, the text-analytics helpers')
+  // dashboard (i18na; themes-card.tsx is with text analytics below)
   "app/(app)/page.tsx",
   "components/dashboard/bar-charts.tsx",
   "components/dashboard/by-unit-card.tsx",
@@ -148,6 +148,9 @@ const TRANSLATED = [
   "app/(app)/reports/digest/**/*.tsx",
   "components/reports/digest-changes.tsx",
   "components/reports/digest-theme-changes.tsx",
+  "components/text-analytics/*.tsx",
+  "components/dashboard/themes-card.tsx",
+  "app/(app)/settings/text-analytics/**/*.tsx",
 ];
 
 export default defineConfig([

@@ -82,7 +82,7 @@ export default async function ResponsesInboxPage({ searchParams }: { searchParam
   const customerName = filters.customerId ? (page.data[0]?.customer?.name ?? page.data[0]?.customer?.email) : null;
 
   return (
-    <ClientMessages keys={["surveys.inbox"]}>
+    <ClientMessages keys={["surveys.inbox", "reports.textAnalytics.insight"]}>
       <>
         <PageHeader
           title={t("title")}
