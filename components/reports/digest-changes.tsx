@@ -67,7 +67,7 @@ export function DigestChanges({
       )}
       {selection.significant > selection.changes.length ? (
         <p className="mt-2 text-sm text-slate-600">
-          {t("more", { count: selection.significant - selection.changes.length })}
+          {t("more", { count: f.count(selection.significant - selection.changes.length) })}
         </p>
       ) : null}
       {few ? <p className="mt-2 text-sm text-slate-600">{few}</p> : null}

@@ -22,7 +22,7 @@ export function DigestThemeChanges({ themes }: { themes: DigestThemes }) {
         ? t("notes.untested", { count: themes.untested })
         : null,
     themes.significant > themes.changes.length
-      ? t("notes.more", { count: themes.significant - themes.changes.length })
+      ? t("notes.more", { count: f.count(themes.significant - themes.changes.length) })
       : null,
   ].filter((n): n is string => n !== null);
   return (

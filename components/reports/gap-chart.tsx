@@ -120,7 +120,7 @@ export function GapChart({ rows, query }: { rows: GapRow[]; query: string }) {
           {t("title")}
         </h2>
         <p className="max-w-prose text-sm text-slate-600">
-          {t("description", { friction, total: items.length, totalText: f.count(items.length) })}
+          {t("description", { friction, totalText: f.count(items.length) })}
         </p>
         <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700" data-testid="gap-legend">
           <li className="inline-flex items-center gap-1">
@@ -181,7 +181,7 @@ export function GapChart({ rows, query }: { rows: GapRow[]; query: string }) {
           onClick={() => setAll((a) => !a)}
           className="mt-2 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-brand-700 hover:bg-slate-50 print:hidden"
         >
-          {all ? t("showFirst", { count: TOP }) : t("showAll", { count: items.length })}
+          {all ? t("showFirst", { count: TOP }) : t("showAll", { count: f.count(items.length) })}
         </button>
       ) : null}
     </figure>

@@ -4,12 +4,14 @@
 // progress while it runs — the same bar as the units' "Attribute history" (components/ui/job-progress.tsx).
 import { useState } from "react";
 import { useTranslations } from "next-intl";
+import { useFormats } from "@/components/i18n/use-formats";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { JobProgress, jobActive, usePolledJob, type JobJson } from "@/components/ui/job-progress";
 
 export function AnalysisPanel({ initial, pending }: { initial: JobJson | null; pending: number }) {
   const t = useTranslations("reports.textAnalytics.analysis");
+  const f = useFormats();
   const [job, setJob] = usePolledJob("/api/v1/text/analysis", initial);
   const [error, setError] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
@@ -35,7 +37,7 @@ export function AnalysisPanel({ initial, pending }: { initial: JobJson | null; p
       {!active && pending === 0 && job?.status !== "failed" ? (
         <FormMessage tone="success">
           <span data-testid="text-analysis-done">
-            {job?.status === "done" ? t("doneLastRun", { count: job.result.analysed ?? 0 }) : t("done")}
+            {job?.status === "done" ? t("doneLastRun", { count: f.count(job.result.analysed ?? 0) }) : t("done")}
           </span>
         </FormMessage>
       ) : null}

@@ -76,7 +76,7 @@ function Suggestion({ s, taken }: { s: SuggestionJson; taken: ReadonlySet<string
     <li className="rounded-lg border border-slate-200 p-3" data-testid="suggestion">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="flex flex-wrap items-center gap-2">
-          <span className="font-semibold text-slate-900">“{s.phrase}”</span>
+          <span className="font-semibold text-slate-900">{t("quoted", { phrase: s.phrase })}</span>
           <Badge tone="neutral">{t("language", { language: s.language })}</Badge>
         </p>
         {state === "done" ? (
@@ -92,15 +92,15 @@ function Suggestion({ s, taken }: { s: SuggestionJson; taken: ReadonlySet<string
       </div>
       <p className="mt-1 text-sm text-slate-700">
         {t("counts", {
-          detractors: s.detractors,
-          promoters: s.promoters,
-          comments: s.comments,
+          detractors: f.count(s.detractors),
+          promoters: f.count(s.promoters),
+          comments: f.count(s.comments),
           z: f.number(s.z, 1),
         })}
       </p>
       {s.alternatives?.length ? (
         <p className="mt-1 text-sm text-slate-700">
-          {t("alternatives", { phrases: s.alternatives.map((a) => `“${a.phrase}”`).join(", ") })}
+          {t("alternatives", { phrases: s.alternatives.map((a) => t("quoted", { phrase: a.phrase })).join(", ") })}
         </p>
       ) : null}
       {s.examples.length ? (

@@ -109,19 +109,19 @@ export default async function DriversPage({ searchParams }: { searchParams: Sear
               <>
                 <p className="mb-3 text-xs text-slate-600">
                   {t("model", {
-                    n: analysis.n,
+                    n: f.count(analysis.n),
                     r2: pct(analysis.rSquared!),
                     name,
                     low: pct(analysis.rSquaredInterval!.low),
                     high: pct(analysis.rSquaredInterval!.high),
-                    resamples: analysis.resamples,
+                    resamples: f.count(analysis.resamples),
                   })}
                 </p>
                 <QuadrantChart points={points} cuts={analysis.cuts} scale={scale} title={t("chartTitle", { name })} />
               </>
             ) : (
               <p role="status" className="mt-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
-                {t("notEnough", { n: analysis.n, needed: analysis.needed })}
+                {t("notEnough", { n: f.count(analysis.n), needed: f.count(analysis.needed) })}
                 {analysis.reason === "outcome-constant" ? ` ${t("constant", { name })}` : ` ${t("longer")}`}
               </p>
             )}
@@ -139,7 +139,7 @@ export default async function DriversPage({ searchParams }: { searchParams: Sear
         <ul className="list-disc space-y-1 pl-5">
           <li>{t("how.rows", { name })}</li>
           <li>{t("how.importance")}</li>
-          <li>{t("how.interval", { resamples: 1000 })}</li>
+          <li>{t("how.interval", { resamples: f.count(1000) })}</li>
           <li>{t("how.performance")}</li>
         </ul>
       </section>

@@ -72,7 +72,7 @@ export default async function GapsReportPage({ searchParams }: { searchParams: S
       {servqual.rows.length > 0 && report.rows.length > 0 ? (
         <p className="mb-3 text-sm print:hidden">
           <a href="#servqual-heading" className="font-medium text-brand-700 hover:underline">
-            {t("jump", { count: servqual.rows.length })}
+            {t("jump", { count: f.count(servqual.rows.length) })}
           </a>
         </p>
       ) : null}

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { getFormats } from "@/lib/i18n/server";
 import { requireCtx } from "@/lib/auth/action";
 import { listThemes, textAnalysisStatus } from "@/lib/text-analytics/service";
 import { PageHeader, Section } from "@/components/ui/page-header";
@@ -19,7 +20,7 @@ export async function generateMetadata() {
 // analysis of history with its progress.
 export default async function TextAnalyticsPage() {
   const ctx = await requireCtx("manager");
-  const t = await getTranslations("reports.textAnalytics.settings");
+  const [t, f] = await Promise.all([getTranslations("reports.textAnalytics.settings"), getFormats()]);
   const [{ themes }, status, found] = await Promise.all([
     listThemes(ctx),
     textAnalysisStatus(ctx),
@@ -56,8 +57,8 @@ export default async function TextAnalyticsPage() {
         title={t("suggested")}
         description={
           found.capped
-            ? t("suggestedDescriptionCapped", { read, days: found.days, cap: found.cap })
-            : t("suggestedDescription", { read, days: found.days })
+            ? t("suggestedDescriptionCapped", { read: f.count(read), days: found.days, cap: f.count(found.cap) })
+            : t("suggestedDescription", { read: f.count(read), days: found.days })
         }
       >
         {found.suggestions.length ? (
@@ -78,7 +79,7 @@ export default async function TextAnalyticsPage() {
           />
         ) : (
           <p className="text-sm text-slate-700" data-testid="no-suggestions">
-            {t("noSuggestions", { z: 1.96 })}
+            {t("noSuggestions", { z: f.number(1.96, 2) })}
           </p>
         )}
       </Section>

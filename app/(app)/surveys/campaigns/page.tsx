@@ -98,7 +98,9 @@ export default async function CampaignsPage() {
   const live = surveys.filter((s) => s.status === "live").map((s) => ({ value: s.id, label: s.name }));
   const audienceOptions = audiences.map((a) => ({ value: a.id, label: a.name }));
   return (
-    <ClientMessages keys={["surveys.campaigns.form", "surveys.sending", "surveys.campaigns.controls"]}>
+    <ClientMessages
+      keys={["surveys.campaigns.form", "surveys.campaigns.channel", "surveys.sending", "surveys.campaigns.controls"]}
+    >
       <>
         <PageHeader
           title={t("title")}
