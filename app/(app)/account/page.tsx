@@ -32,7 +32,9 @@ export default async function AccountPage() {
   const canMail = mailConfigured();
 
   return (
-    <ClientMessages keys={["account.profile", "account.email", "account.password", "account.language"]}>
+    <ClientMessages
+      keys={["account.profile", "account.email", "account.password", "account.language", "auth.password"]}
+    >
       <>
         <PageHeader title={t("title")} description={t("description")} />
         <Section title={t("profile.section")}>
