@@ -49,7 +49,6 @@ const PAGES: Visit[] = [
   { name: "api-reference", path: "/docs/api", de: /^API-Referenz$/, en: /^API reference$/ },
   { name: "settings", path: "/settings", de: /^Einstellungen$/, en: /^Settings$/ },
   { name: "reports", path: "/reports", de: /^Berichte$/, en: /^Reports$/ },
-  { name: "gaps-report", path: "/reports/gaps", de: /^Erlebnislücken$/, en: /^Experience gaps$/ },
   { name: "drivers-report", path: "/reports/drivers", de: /^Treiber$/, en: /^Key drivers$/ },
   { name: "digest-report", path: "/reports/digest", de: /^Wochenübersicht$/, en: /^Weekly digest$/ },
 ];
