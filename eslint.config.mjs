@@ -72,7 +72,7 @@ const TRANSLATED = [
   "components/auth/password-reset-forms.tsx",
   "components/auth/new-password-input.tsx",
   "components/auth/new-account-form.tsx",
-  // dashboard (i18na; not themes-card.tsx, the text-analytics helpers')
+  // dashboard (i18na; themes-card.tsx is with text analytics below)
   "app/(app)/page.tsx",
   "components/dashboard/bar-charts.tsx",
   "components/dashboard/by-unit-card.tsx",
@@ -180,6 +180,22 @@ const TRANSLATED = [
   // settings: units (i18ng; the progress bar's "Waiting to start…" and counts are components/ui/job-progress.tsx's)
   "app/(app)/settings/units/**/*.tsx",
   "components/units/*.tsx",
+  // reports: the overview, gaps, drivers, digest; text analytics (i18nf)
+  "app/(app)/reports/page.tsx",
+  "components/reports/metric-tables.tsx",
+  "app/(app)/reports/gaps/**/*.tsx",
+  "components/reports/gap-chart.tsx",
+  "components/reports/gap-table.tsx",
+  "components/reports/servqual-heatmap.tsx",
+  "components/reports/touchpoint-name.tsx",
+  "app/(app)/reports/drivers/**/*.tsx",
+  "components/drivers/*.tsx",
+  "app/(app)/reports/digest/**/*.tsx",
+  "components/reports/digest-changes.tsx",
+  "components/reports/digest-theme-changes.tsx",
+  "components/text-analytics/*.tsx",
+  "components/dashboard/themes-card.tsx",
+  "app/(app)/settings/text-analytics/**/*.tsx",
 ];
 
 export default defineConfig([

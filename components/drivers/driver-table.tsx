@@ -1,31 +1,27 @@
 // The drivers as a table (the chart's text alternative): relative weight with its 95 % interval, the mean
 // score with n, the quadrant; a driver without a weight says why ("not enough data").
+import { useTranslations } from "next-intl";
 import type { DriverRow } from "@/lib/analytics/drivers";
-import { QUADRANT_LABELS } from "@/lib/analytics/driver-quadrants";
+import { useFormats } from "@/components/i18n/use-formats";
 import { Table, TBody, Td, Th, THead } from "../ui/table";
-import { formatCount } from "../ui/format";
-import { mean, pct, scaleText, STATUS_TEXT } from "./figures";
+import { mean, pct, scaleText } from "./figures";
 
 /** `drivers` in table order (rankDrivers), each with its number on the chart. */
 export function DriverTable({ drivers }: { drivers: (DriverRow & { rank: number })[] }) {
+  const t = useTranslations("reports.drivers.table");
+  const tq = useTranslations("reports.drivers.quadrants");
+  const f = useFormats();
   const ordered = drivers;
   return (
-    <Table
-      label="Key drivers"
-      caption={
-        <span className="font-normal text-slate-600">
-          Most important first. Relative weight: share of the explained variance (R²), with its 95 % bootstrap interval.
-        </span>
-      }
-    >
+    <Table label={t("label")} caption={<span className="font-normal text-slate-600">{t("caption")}</span>}>
       <THead>
         <tr>
-          <Th>Driver</Th>
-          <Th>Relative weight</Th>
-          <Th>95 % interval</Th>
-          <Th>Performance</Th>
+          <Th>{t("driver")}</Th>
+          <Th>{t("weight")}</Th>
+          <Th>{t("interval")}</Th>
+          <Th>{t("performance")}</Th>
           <Th className="normal-case">n</Th>
-          <Th>Quadrant</Th>
+          <Th>{t("quadrant")}</Th>
         </tr>
       </THead>
       <TBody>
@@ -39,22 +35,22 @@ export function DriverTable({ drivers }: { drivers: (DriverRow & { rank: number 
             </Th>
             {d.importance ? (
               <>
-                <Td className="font-semibold tabular-nums">{pct(d.importance.share)}</Td>
+                <Td className="font-semibold tabular-nums">{pct(f, d.importance.share)}</Td>
                 <Td className="tabular-nums whitespace-nowrap text-slate-700">
-                  {pct(d.importance.shareInterval.low)} – {pct(d.importance.shareInterval.high)}
+                  {pct(f, d.importance.shareInterval.low)} – {pct(f, d.importance.shareInterval.high)}
                 </Td>
               </>
             ) : (
               <Td colSpan={2} className="text-slate-600 italic">
-                {STATUS_TEXT[d.status as keyof typeof STATUS_TEXT]}
+                {t(`status.${d.status as Exclude<DriverRow["status"], "ok">}`)}
               </Td>
             )}
             <Td className="tabular-nums whitespace-nowrap">
-              {mean(d.performance.mean)}
+              {mean(f, d.performance.mean)}
               <span className="text-xs text-slate-500"> / {scaleText(d)}</span>
             </Td>
-            <Td className="tabular-nums">{formatCount(d.performance.n)}</Td>
-            <Td className="whitespace-nowrap">{d.quadrant ? QUADRANT_LABELS[d.quadrant] : "—"}</Td>
+            <Td className="tabular-nums">{f.count(d.performance.n)}</Td>
+            <Td className="whitespace-nowrap">{d.quadrant ? tq(d.quadrant) : "—"}</Td>
           </tr>
         ))}
       </TBody>

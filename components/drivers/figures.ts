@@ -1,17 +1,13 @@
 // Formatting and chart points shared by the drivers chart and table (plain functions: usable on the server and the client).
 import type { DriverRow } from "@/lib/analytics/drivers";
 import type { Quadrant } from "@/lib/analytics/driver-quadrants";
+import type { Formats } from "@/lib/i18n/format";
 
-export const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
-export const mean = (x: number | null) => (x === null ? "—" : x.toFixed(2));
+/** A share on 0–1 as "38.3 %" · "38,3 %" (the page's formatters, lib/i18n/format.ts). */
+export const pct = (f: Formats, x: number) => `${f.number(100 * x, 1)} %`;
+export const mean = (f: Formats, x: number | null) => (x === null ? "—" : f.number(x, 2));
 export const scaleText = (d: Pick<DriverRow, "scale">) =>
   d.scale.min !== null && d.scale.max !== null ? `${d.scale.min}–${d.scale.max}` : "";
-
-export const STATUS_TEXT: Record<Exclude<DriverRow["status"], "ok">, string> = {
-  "too-few-responses": "Not enough data: fewer than 10 answers",
-  "model-too-small": "Not enough data for weights",
-  constant: "Every answer is the same: no weight",
-};
 
 export type QuadrantPoint = {
   key: string;

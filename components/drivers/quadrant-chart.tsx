@@ -15,9 +15,10 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import { QUADRANT_LABELS, type Quadrant } from "@/lib/analytics/driver-quadrants";
+import { useTranslations } from "next-intl";
+import type { Quadrant } from "@/lib/analytics/driver-quadrants";
+import { useFormats } from "@/components/i18n/use-formats";
 import type { QuadrantPoint } from "./figures";
-import { nEquals } from "@/lib/metrics/format";
 
 const COLORS: Record<Quadrant, string> = {
   "fix-first": "#b91c1c",
@@ -27,6 +28,8 @@ const COLORS: Record<Quadrant, string> = {
 };
 
 function PointTooltip({ active, payload }: { active?: boolean; payload?: ReadonlyArray<{ payload?: QuadrantPoint }> }) {
+  const t = useTranslations("reports.drivers.chart");
+  const f = useFormats();
   const p = payload?.[0]?.payload;
   if (!active || !p) return null;
   return (
@@ -34,13 +37,9 @@ function PointTooltip({ active, payload }: { active?: boolean; payload?: Readonl
       <p className="font-semibold">
         {p.rank}. {p.label}
       </p>
-      <p>
-        Importance {p.y.toFixed(1)} % [{p.low.toFixed(1)} – {p.high.toFixed(1)}]
-      </p>
-      <p>
-        Performance {p.x.toFixed(2)} · {nEquals(p.n)}
-      </p>
-      <p>{QUADRANT_LABELS[p.quadrant]}</p>
+      <p>{t("importance", { value: f.number(p.y, 1), low: f.number(p.low, 1), high: f.number(p.high, 1) })}</p>
+      <p>{t("performance", { value: f.number(p.x, 2), n: f.nEquals(p.n) })}</p>
+      <p>{t(`quadrants.${p.quadrant}`)}</p>
     </div>
   );
 }
@@ -53,6 +52,20 @@ type Props = {
 };
 
 export function QuadrantChart({ points, cuts, scale, title }: Props) {
+  const t = useTranslations("reports.drivers.chart");
+  const f = useFormats();
+  const label = (q: Quadrant) => t(`quadrants.${q}`);
+  // The axis titles (recharts' label props: the strings beside the text are positions, not words).
+  const xLabel = { value: t("xAxis"), position: "bottom" as const, offset: 10, fontSize: 12, fill: "#334155" };
+  const yLabel = {
+    value: t("yAxis"),
+    angle: -90,
+    position: "insideLeft" as const,
+    offset: 4,
+    fontSize: 12,
+    fill: "#334155",
+    style: { textAnchor: "middle" as const },
+  };
   const data = points.map((p) => ({ ...p, err: [p.y - p.low, p.high - p.y] as [number, number] }));
   const yMax = Math.max(10, Math.ceil(Math.max(...points.map((p) => p.high), 100 * cuts.importance) / 10) * 10);
   const yTicks = Array.from({ length: yMax / 10 + 1 }, (_, i) => i * 10);
@@ -76,7 +89,8 @@ export function QuadrantChart({ points, cuts, scale, title }: Props) {
           tickCount={scale[1] - scale[0] + 1}
           allowDecimals={false}
           tick={{ fontSize: 12, fill: "#475569" }}
-          label={{ value: "Performance: mean score →", position: "bottom", offset: 10, fontSize: 12, fill: "#334155" }}
+          tickFormatter={(v: number) => f.number(v, 0)}
+          label={xLabel}
         />
         <YAxis
           type="number"
@@ -87,22 +101,14 @@ export function QuadrantChart({ points, cuts, scale, title }: Props) {
           unit=" %"
           width={56}
           tick={{ fontSize: 12, fill: "#475569" }}
-          label={{
-            value: "Importance: share of R² →",
-            angle: -90,
-            position: "insideLeft",
-            offset: 4,
-            fontSize: 12,
-            fill: "#334155",
-            style: { textAnchor: "middle" },
-          }}
+          label={yLabel}
         />
         <ReferenceLine x={cuts.performance} stroke="#94a3b8" strokeDasharray="5 4" />
         <ReferenceLine y={100 * cuts.importance} stroke="#94a3b8" strokeDasharray="5 4" />
-        <ReferenceLine y={yMax} stroke="none" label={corner(QUADRANT_LABELS["fix-first"], "insideTopLeft")} />
-        <ReferenceLine y={yMax} stroke="none" label={corner(QUADRANT_LABELS["keep-up"], "insideTopRight")} />
-        <ReferenceLine y={0} stroke="none" label={corner(QUADRANT_LABELS["lower-priority"], "insideBottomLeft")} />
-        <ReferenceLine y={0} stroke="none" label={corner(QUADRANT_LABELS.maintain, "insideBottomRight")} />
+        <ReferenceLine y={yMax} stroke="none" label={corner(label("fix-first"), "insideTopLeft")} />
+        <ReferenceLine y={yMax} stroke="none" label={corner(label("keep-up"), "insideTopRight")} />
+        <ReferenceLine y={0} stroke="none" label={corner(label("lower-priority"), "insideBottomLeft")} />
+        <ReferenceLine y={0} stroke="none" label={corner(label("maintain"), "insideBottomRight")} />
         <Tooltip
           cursor={{ strokeDasharray: "3 3" }}
           content={(props) => (
@@ -127,16 +133,16 @@ export function QuadrantChart({ points, cuts, scale, title }: Props) {
           <LabelList dataKey="rank" position="center" fontSize={11} fontWeight={700} fill="#fff" />
         </Scatter>
       </ScatterChart>
-      <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700" aria-label="Legend">
+      <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700" aria-label={t("legend")}>
         {(Object.keys(COLORS) as Quadrant[]).map((q) => (
           <li key={q} className="flex items-center gap-1.5">
             <span aria-hidden="true" className="inline-block size-2.5 rounded-full" style={{ background: COLORS[q] }} />
-            {QUADRANT_LABELS[q]}
+            {label(q)}
           </li>
         ))}
         <li className="flex items-center gap-1.5">
           <span aria-hidden="true" className="inline-block h-3 w-0.5 bg-slate-600" />
-          95 % bootstrap interval
+          {t("interval")}
         </li>
       </ul>
     </div>

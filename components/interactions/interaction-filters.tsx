@@ -6,7 +6,7 @@ import { EMOTIONS, OUTCOMES } from "@/lib/interactions/schema";
 import { FilterSelect, TouchpointAndChannel } from "../dashboard/filter-bar";
 import { FilterPanel, FilterTextField, PeriodFields, type RawFilters } from "../ui/filter-panel";
 import type { Outcome } from "./labels";
-import { SENTIMENT_OPTIONS } from "../text-analytics/text-insight";
+import { useSentimentOptions } from "../text-analytics/text-insight";
 
 export const INTERACTIONS_PATH = "/interactions";
 
@@ -23,6 +23,7 @@ export function InteractionFilters({
   themes: { key: string; name: string }[];
 }) {
   const t = useTranslations("interactions");
+  const sentimentOptions = useSentimentOptions();
   const select = (name: string) => ({ name, value: raw[name], error: errors[name] });
   return (
     <FilterPanel
@@ -67,7 +68,7 @@ export function InteractionFilters({
         {...select("sentiment")}
         label={t("filters.sentiment")}
         all={t("filters.anySentiment")}
-        options={SENTIMENT_OPTIONS}
+        options={sentimentOptions}
       />
       <PeriodFields raw={raw} errors={errors} />
       <FilterTextField

@@ -1,9 +1,10 @@
 // One list of the digest's biggest significant changes (by touchpoint or by journey) as a table, with the
 // count of figures that had too few responses to test. The same selection the e-mail lists (lib/digest/select.ts).
+import { useTranslations } from "next-intl";
 import type { ChangeSelection } from "@/lib/digest/select";
-import { formatDelta, formatValue, METRIC_LABELS, placeName } from "@/lib/digest/present";
+import { deltaAmount, formatValue, METRIC_LABELS, placeName } from "@/lib/digest/present";
+import { useFormats } from "@/components/i18n/use-formats";
 import { Table, TBody, Td, Th, THead } from "../ui/table";
-import { nEquals } from "@/lib/metrics";
 
 export function DigestChanges({
   id,
@@ -16,10 +17,9 @@ export function DigestChanges({
   selection: ChangeSelection;
   empty: string;
 }) {
-  const few =
-    selection.tooFew > 0
-      ? `${selection.tooFew} figure${selection.tooFew === 1 ? "" : "s"} had too few responses (under 30 in a week) to test.`
-      : null;
+  const t = useTranslations("reports.digest.changes");
+  const f = useFormats();
+  const few = selection.tooFew > 0 ? t("tooFew", { count: selection.tooFew }) : null;
   return (
     <section aria-labelledby={`${id}-heading`} className="mb-8" data-testid={id}>
       <h2 id={`${id}-heading`} className="mb-3 text-lg font-semibold text-slate-900">
@@ -33,10 +33,10 @@ export function DigestChanges({
         <Table label={title}>
           <THead>
             <tr>
-              <Th>Where</Th>
-              <Th>Change</Th>
-              <Th className="text-right">This week</Th>
-              <Th className="text-right">Week before</Th>
+              <Th>{t("where")}</Th>
+              <Th>{t("change")}</Th>
+              <Th className="text-right">{t("thisWeek")}</Th>
+              <Th className="text-right">{t("weekBefore")}</Th>
             </tr>
           </THead>
           <TBody>
@@ -48,16 +48,16 @@ export function DigestChanges({
                   {/* second, so that it stays in view on a phone while the figures scroll */}
                   <Td className={`font-semibold whitespace-nowrap tabular-nums ${up ? "text-ok" : "text-danger"}`}>
                     {METRIC_LABELS[c.metric]} <span aria-hidden="true">{up ? "▲" : "▼"} </span>
-                    <span className="sr-only">{up ? "up" : "down"} </span>
-                    {formatDelta(c.metric, c.delta)}
+                    <span className="sr-only">{t("direction", { up: String(up) })} </span>
+                    {t("delta", { metric: c.metric, amount: deltaAmount(c.metric, c.delta, f.number) })}
                   </Td>
                   <Td className="text-right whitespace-nowrap tabular-nums">
-                    {formatValue(c.metric, c.current)}{" "}
-                    <span className="block text-xs text-slate-600">{nEquals(c.nCurrent)}</span>
+                    {formatValue(c.metric, c.current, f.number)}{" "}
+                    <span className="block text-xs text-slate-600">{f.nEquals(c.nCurrent)}</span>
                   </Td>
                   <Td className="text-right whitespace-nowrap tabular-nums">
-                    {formatValue(c.metric, c.previous)}{" "}
-                    <span className="block text-xs text-slate-600">{nEquals(c.nPrevious)}</span>
+                    {formatValue(c.metric, c.previous, f.number)}{" "}
+                    <span className="block text-xs text-slate-600">{f.nEquals(c.nPrevious)}</span>
                   </Td>
                 </tr>
               );
@@ -67,7 +67,7 @@ export function DigestChanges({
       )}
       {selection.significant > selection.changes.length ? (
         <p className="mt-2 text-sm text-slate-600">
-          … and {selection.significant - selection.changes.length} more significant changes.
+          {t("more", { count: f.count(selection.significant - selection.changes.length) })}
         </p>
       ) : null}
       {few ? <p className="mt-2 text-sm text-slate-600">{few}</p> : null}

@@ -6,12 +6,12 @@
 // TOP rows show, "Show all" adds the rest. Each row is HTML text (touchpoint, figure, n, verdict); the SVG only
 // draws, so it is hidden from screen readers. The table below, with every row, is the table alternative.
 import { useId, useState } from "react";
+import { useTranslations } from "next-intl";
 import type { GapRow } from "@/lib/journeys/gaps-report";
 import type { GapStatus } from "@/lib/journeys/gap";
-import { formatNumber, nEquals } from "@/lib/metrics";
-import { formatCount } from "../ui/format";
-import { gapStatusLabel } from "../journeys/gap-status";
-import { METRIC_NAMES, signed } from "../journeys/figures";
+import type { Formats } from "@/lib/i18n/format";
+import { useFormats } from "@/components/i18n/use-formats";
+import { gapFigures } from "./gap-figures";
 import { TouchpointName } from "./touchpoint-name";
 import { axisPosition, gapAxis, gapChartItems, type GapAxis, type GapChartItem } from "./gap-chart-layout";
 
@@ -27,7 +27,7 @@ const MARK: Record<GapStatus, { colour: string; text: string }> = {
   no_responses: { colour: "#64748b", text: "text-slate-600" },
 };
 
-const pctText = (x: number) => (x === 0 ? "0" : `${x > 0 ? "+" : ""}${formatNumber(x, 0)} %`);
+const pctText = (f: Formats, x: number) => (x === 0 ? "0" : `${x > 0 ? "+" : ""}${f.number(x, 0)} %`);
 
 /** The shape of a verdict, centred on (0, 0): ▼ friction, ◆ delight, ● as promised, ○ too few. */
 function Shape({ status, size = 6 }: { status: GapStatus; size?: number }) {
@@ -80,20 +80,25 @@ function Track({ item, axis }: { item: GapChartItem<GapRow>; axis: GapAxis }) {
 }
 
 function Figure({ item }: { item: GapChartItem<GapRow> }) {
+  const t = useTranslations("reports.gaps.chart");
+  const f = useFormats();
+  const { signed } = gapFigures(f);
   const g = item.row.gap;
   const { text } = MARK[g.status];
   return (
     <div className="text-right text-sm tabular-nums sm:col-start-3 sm:row-start-1 sm:text-left">
       <span className={`font-semibold ${g.perceived.enough ? "text-slate-900" : "text-slate-600"}`}>
-        {METRIC_NAMES[g.metric]} {signed(g.metric, g.gap)}
+        {t("figure", { metric: g.metric, value: signed(g.metric, g.gap) })}
       </span>
-      <span className="text-xs text-slate-600"> · {nEquals(formatCount(g.perceived.n))}</span>
-      <span className={`block text-xs font-medium ${text}`}>{gapStatusLabel(g.status)}</span>
+      <span className="text-xs text-slate-600"> · {f.nEquals(g.perceived.n)}</span>
+      <span className={`block text-xs font-medium ${text}`}>{t(`status.${g.status}`)}</span>
     </div>
   );
 }
 
 export function GapChart({ rows, query }: { rows: GapRow[]; query: string }) {
+  const t = useTranslations("reports.gaps.chart");
+  const f = useFormats();
   const [all, setAll] = useState(false);
   const listId = useId();
   const items = gapChartItems(rows);
@@ -112,47 +117,45 @@ export function GapChart({ rows, query }: { rows: GapRow[]; query: string }) {
     >
       <figcaption className="mb-3">
         <h2 id={`${listId}-title`} className="text-base font-semibold text-slate-900">
-          Gaps at a glance
+          {t("title")}
         </h2>
         <p className="max-w-prose text-sm text-slate-600">
-          {friction === 1 ? "1 friction point" : `${formatCount(friction)} friction points`} of{" "}
-          {formatCount(items.length)} promised figures, friction first, then by the size of the shortfall. Each mark is
-          perceived − promised in % of its scale (CSAT 4 points, CES 6, NPS 200), the whisker its 95 % interval.
+          {t("description", { friction, totalText: f.count(items.length) })}
         </p>
         <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700" data-testid="gap-legend">
           <li className="inline-flex items-center gap-1">
-            <LegendShape status="friction" /> Friction point: the whole interval below the promise
+            <LegendShape status="friction" /> {t("legend.friction")}
           </li>
           <li className="inline-flex items-center gap-1">
-            <LegendShape status="delight" /> Moment of delight
+            <LegendShape status="delight" /> {t("legend.delight")}
           </li>
           <li className="inline-flex items-center gap-1">
-            <LegendShape status="as_promised" /> As promised (interval reaches 0)
+            <LegendShape status="as_promised" /> {t("legend.asPromised")}
           </li>
           <li className="inline-flex items-center gap-1">
-            <LegendShape status="too_few_responses" /> Too few responses (n &lt; 30): no interval drawn
+            <LegendShape status="too_few_responses" /> {t("legend.tooFew")}
           </li>
         </ul>
       </figcaption>
       <div className={`grid ${grid} border-b border-slate-300 pb-1 text-xs text-slate-600`} aria-hidden="true">
-        <span className="hidden sm:block">Touchpoint · metric</span>
+        <span className="hidden sm:block">{t("touchpointMetric")}</span>
         <div className="relative col-span-2 h-4 sm:col-span-1 sm:col-start-2" data-testid="gap-axis">
-          {axis.ticks.map((t) => {
-            const x = axisPosition(axis, t);
+          {axis.ticks.map((tick) => {
+            const x = axisPosition(axis, tick);
             return (
               <span
-                key={t}
-                className={`absolute top-0 whitespace-nowrap tabular-nums ${t === 0 ? "font-semibold text-slate-800" : ""} ${x === 0 ? "" : x === 100 ? "-translate-x-full" : "-translate-x-1/2"}`}
+                key={tick}
+                className={`absolute top-0 whitespace-nowrap tabular-nums ${tick === 0 ? "font-semibold text-slate-800" : ""} ${x === 0 ? "" : x === 100 ? "-translate-x-full" : "-translate-x-1/2"}`}
                 style={{ left: `${x}%` }}
               >
-                {pctText(t)}
+                {pctText(f, tick)}
               </span>
             );
           })}
         </div>
-        <span className="hidden sm:col-start-3 sm:block">Gap · n · verdict</span>
+        <span className="hidden sm:col-start-3 sm:block">{t("gapNVerdict")}</span>
       </div>
-      <ol id={listId} className="divide-y divide-slate-100" aria-label="Experience gaps, friction first">
+      <ol id={listId} className="divide-y divide-slate-100" aria-label={t("listLabel")}>
         {items.slice(0, shown).map((item) => (
           <li
             key={item.row.key}
@@ -169,9 +172,7 @@ export function GapChart({ rows, query }: { rows: GapRow[]; query: string }) {
           </li>
         ))}
       </ol>
-      <p className="mt-2 text-xs text-slate-600">
-        Axis: gap in % of the metric&apos;s scale; 0 = exactly as promised, left = short of the promise.
-      </p>
+      <p className="mt-2 text-xs text-slate-600">{t("axis")}</p>
       {limited ? (
         <button
           type="button"
@@ -180,7 +181,7 @@ export function GapChart({ rows, query }: { rows: GapRow[]; query: string }) {
           onClick={() => setAll((a) => !a)}
           className="mt-2 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-brand-700 hover:bg-slate-50 print:hidden"
         >
-          {all ? `Show the first ${TOP} only` : `Show all ${formatCount(items.length)}`}
+          {all ? t("showFirst", { count: TOP }) : t("showAll", { count: f.count(items.length) })}
         </button>
       ) : null}
     </figure>

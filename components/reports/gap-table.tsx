@@ -1,19 +1,24 @@
 // The experience-gap table: one row per touchpoint and promised metric, in priority order (first row = act
 // first), promised vs perceived with the 95 % interval, n, the gap with its interval, the verdict and priority, and
 // the touchpoint's top themes (share of its comments, n).
+import { useTranslations } from "next-intl";
 import type { GapRow } from "@/lib/journeys/gaps-report";
-import { formatNumber } from "@/lib/metrics";
+import { shownInterval } from "@/lib/metrics";
+import type { Formats } from "@/lib/i18n/format";
+import { useFormats } from "@/components/i18n/use-formats";
 import { DataTable, type Column } from "../ui/data-table";
-import { formatCount } from "../ui/format";
 import { GapStatusBadge } from "../journeys/gap-status";
-import { fmt, METRIC_NAMES, range, SCALE_SUFFIX, signed } from "../journeys/figures";
+import { gapFigures } from "./gap-figures";
 import { TouchpointName } from "./touchpoint-name";
 import { ThemeChips } from "../journeys/touchpoint-themes";
 
-function gapColumns(query: string): Column<GapRow>[] {
+type T = ReturnType<typeof useTranslations<"reports.gaps.table">>;
+
+function gapColumns(query: string, t: T, f: Formats): Column<GapRow>[] {
+  const { fmt, signed } = gapFigures(f);
   return [
     {
-      header: "Touchpoint",
+      header: t("touchpoint"),
       className: "table-view:min-w-40",
       cell: (r, i) => (
         <>
@@ -25,33 +30,37 @@ function gapColumns(query: string): Column<GapRow>[] {
       ),
     },
     {
-      header: "Promised",
+      header: t("promised"),
       className: "tabular-nums table-view:whitespace-nowrap",
       cell: ({ gap: g }) => (
         <>
-          {METRIC_NAMES[g.metric]} {fmt(g.metric, g.target)}
-          <span className="text-xs text-slate-500">{SCALE_SUFFIX[g.metric]}</span>
+          {t("promisedFigure", { metric: g.metric, value: fmt(g.metric, g.target) })}
+          <span className="text-xs text-slate-500">{t("scaleSuffix", { metric: g.metric })}</span>
         </>
       ),
     },
     {
-      header: "Perceived",
+      header: t("perceived"),
       className: "tabular-nums table-view:whitespace-nowrap",
-      cell: ({ gap: { metric: m, perceived: p } }) => (
-        <span className={p.enough ? "" : "text-slate-500"}>
-          {fmt(m, p.value)}
-          <span className="block text-xs text-slate-600">{range(m, p)}</span>
-        </span>
-      ),
+      cell: ({ gap: { metric: m, perceived: p } }) => {
+        const i = shownInterval(p);
+        const range = () => (i ? t("range", { low: fmt(m, i.low), high: fmt(m, i.high) }) : "—");
+        return (
+          <span className={p.enough ? "" : "text-slate-500"}>
+            {fmt(m, p.value)}
+            <span className="block text-xs text-slate-600">{range()}</span>
+          </span>
+        );
+      },
     },
     {
       header: "n",
       headerClassName: "normal-case",
       className: "tabular-nums",
-      cell: (r) => formatCount(r.gap.perceived.n),
+      cell: (r) => f.count(r.gap.perceived.n),
     },
     {
-      header: "Gap",
+      header: t("gap"),
       className: "tabular-nums table-view:whitespace-nowrap",
       cell: ({ gap: g }) => (
         <span className={g.perceived.enough ? "font-semibold" : "text-slate-500"}>
@@ -59,27 +68,27 @@ function gapColumns(query: string): Column<GapRow>[] {
           <span className="block text-xs font-normal text-slate-600">
             {!g.perceived.enough || g.low === null || g.high === null
               ? "—"
-              : `${signed(g.metric, g.low)} to ${signed(g.metric, g.high)}`}
+              : t("range", { low: signed(g.metric, g.low), high: signed(g.metric, g.high) })}
           </span>
         </span>
       ),
     },
     {
-      header: "Verdict",
+      header: t("verdict"),
       cell: ({ gap: g }) => (
         <>
           <GapStatusBadge status={g.status} />
-          <span className="sr-only">{g.significant ? " (significant)" : " (not significant)"}</span>
+          <span className="sr-only">{t("significant", { significant: String(g.significant) })}</span>
         </>
       ),
     },
     {
-      header: "Priority",
+      header: t("priority"),
       className: "tabular-nums table-view:whitespace-nowrap",
       cell: ({ gap: g }) => (
         <>
-          <span className="font-semibold">{g.priority === null ? "—" : formatNumber(g.priority, 0)}</span>
-          <span className="block text-xs text-slate-600">{formatCount(g.volume)} encounters</span>
+          <span className="font-semibold">{g.priority === null ? "—" : f.number(g.priority, 0)}</span>
+          <span className="block text-xs text-slate-600">{t("encounters", { count: g.volume })}</span>
         </>
       ),
     },
@@ -87,21 +96,19 @@ function gapColumns(query: string): Column<GapRow>[] {
 }
 
 export function GapTable({ rows, query }: { rows: GapRow[]; query: string }) {
+  const t = useTranslations("reports.gaps.table");
+  const f = useFormats();
   return (
     <DataTable
-      label="Experience gaps by priority"
-      caption={
-        <span className="font-normal text-slate-600">
-          Below each figure: its 95 % interval. Under the priority: the volume it weighs.
-        </span>
-      }
+      label={t("label")}
+      caption={<span className="font-normal text-slate-600">{t("caption")}</span>}
       rows={rows}
       rowKey={(r) => r.key}
       rowHeaders
       rowClassName={({ gap: g }) =>
         g.status === "friction" ? "bg-red-50/50" : g.status === "delight" ? "bg-green-50/50" : ""
       }
-      columns={gapColumns(query)}
+      columns={gapColumns(query, t, f)}
       className="print:overflow-visible print:rounded-none print:border-0 print:shadow-none"
     />
   );

@@ -3,19 +3,12 @@
 // scale around 0 (ColorBrewer RdBu, readable with the common colour-vision deficiencies: shortfall red,
 // surplus blue), "too few" cells hatched grey. The figures are printed in every cell, so the colour is never
 // the only carrier; the full table (means, intervals) follows as the table alternative.
+import { useTranslations } from "next-intl";
 import type { ServqualCell, ServqualDimension, ServqualRow } from "@/lib/journeys/servqual";
+import { useFormats } from "@/components/i18n/use-formats";
 import { Table, TBody, Td, Th, THead } from "../ui/table";
-import { formatCount } from "../ui/format";
-import { fmt, signed } from "../journeys/figures";
+import { gapFigures } from "./gap-figures";
 import { TouchpointName } from "./touchpoint-name";
-
-export const DIMENSION_NAMES: Record<ServqualDimension, string> = {
-  tangibles: "Tangibles",
-  reliability: "Reliability",
-  responsiveness: "Responsiveness",
-  assurance: "Assurance",
-  empathy: "Empathy",
-};
 
 // RdBu (ColorBrewer), three steps each side; the strongest steps carry white text (contrast ≥ 4.5:1).
 const SHORT = ["bg-[#fddbc7] text-slate-900", "bg-[#f4a582] text-slate-900", "bg-[#b2182b] text-white"];
@@ -31,14 +24,6 @@ export function cellTone(c: ServqualCell): string {
   return (c.gap.mean < 0 ? SHORT : SURPLUS)[step];
 }
 
-const VERDICT: Record<ServqualCell["status"], string> = {
-  shortfall: "significant shortfall",
-  surplus: "significantly above",
-  no_difference: "no clear gap",
-  too_few: "too few",
-  no_pairs: "no answers",
-};
-
 export function ServqualHeatmap({
   rows,
   dimensions,
@@ -48,40 +33,43 @@ export function ServqualHeatmap({
   dimensions: readonly ServqualDimension[];
   query: string;
 }) {
+  const t = useTranslations("reports.gaps.servqual");
+  const f = useFormats();
+  const { signed } = gapFigures(f);
   return (
     <>
       <p
         className="mb-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-slate-700 print:[print-color-adjust:exact]"
         data-testid="servqual-legend"
       >
-        <span>Each cell: gap (1–7) and n of paired answers.</span>
+        <span>{t("legend.cell")}</span>
         <span className="inline-flex items-center gap-1">
           <span aria-hidden="true" className="inline-block h-3 w-6 rounded-sm bg-[#b2182b]" />
-          <span aria-hidden="true" className="inline-block h-3 w-6 rounded-sm bg-[#f4a582]" /> shortfall
+          <span aria-hidden="true" className="inline-block h-3 w-6 rounded-sm bg-[#f4a582]" /> {t("legend.shortfall")}
         </span>
         <span className="inline-flex items-center gap-1">
           <span aria-hidden="true" className="inline-block h-3 w-6 rounded-sm border border-slate-200 bg-white" />{" "}
-          within ±0.25
+          {t("legend.within", { d: f.number(0.25, 2) })}
         </span>
         <span className="inline-flex items-center gap-1">
           <span aria-hidden="true" className="inline-block h-3 w-6 rounded-sm bg-[#92c5de]" />
-          <span aria-hidden="true" className="inline-block h-3 w-6 rounded-sm bg-[#2166ac]" /> above expectations
+          <span aria-hidden="true" className="inline-block h-3 w-6 rounded-sm bg-[#2166ac]" /> {t("legend.above")}
         </span>
         <span className="inline-flex items-center gap-1">
-          <span aria-hidden="true" className={`inline-block h-3 w-6 rounded-sm ${HATCH}`} /> too few (under 30)
+          <span aria-hidden="true" className={`inline-block h-3 w-6 rounded-sm ${HATCH}`} /> {t("legend.tooFew")}
         </span>
-        <span>Bold “sig.” = significant.</span>
+        <span>{t("legend.sig")}</span>
       </p>
       <Table
-        label="SERVQUAL gaps by touchpoint and dimension"
+        label={t("heatmapLabel")}
         className="print:overflow-visible print:rounded-none print:border-0 print:shadow-none print:[print-color-adjust:exact]"
       >
         <THead>
           <tr>
-            <Th className="sticky left-0 z-10 bg-slate-50">Touchpoint</Th>
+            <Th className="sticky left-0 z-10 bg-slate-50">{t("touchpoint")}</Th>
             {dimensions.map((d) => (
               <Th key={d} className="text-center">
-                {DIMENSION_NAMES[d]}
+                {t(`dimensions.${d}`)}
               </Th>
             ))}
           </tr>
@@ -105,12 +93,16 @@ export function ServqualHeatmap({
                     {signed("ces", c.gap.mean)}
                   </span>
                   <span className="block text-xs whitespace-nowrap">
-                    n {formatCount(c.gap.n)}
-                    {c.status === "too_few" || c.status === "no_pairs" ? " · too few" : c.significant ? " · sig." : ""}
+                    n {f.count(c.gap.n)}
+                    {c.status === "too_few" || c.status === "no_pairs"
+                      ? ` · ${t("cellTooFew")}`
+                      : c.significant
+                        ? ` · ${t("cellSig")}`
+                        : ""}
                   </span>
                   <span className="sr-only">
                     {" "}
-                    {DIMENSION_NAMES[c.dimension]}: {VERDICT[c.status]}
+                    {t("cellVerdict", { dimension: t(`dimensions.${c.dimension}`), verdict: t(`verdict.${c.status}`) })}
                   </span>
                 </td>
               ))}
@@ -124,26 +116,25 @@ export function ServqualHeatmap({
 
 /** The table alternative: every cell's means, gap and interval, one line per touchpoint and dimension. */
 export function ServqualTable({ rows }: { rows: ServqualRow[] }) {
+  const t = useTranslations("reports.gaps.servqual");
+  const f = useFormats();
+  const { fmt, signed } = gapFigures(f);
   return (
     <Table
-      label="SERVQUAL figures"
-      caption={
-        <span className="font-normal text-slate-600">
-          Means on 1–7; the gap’s 95 % interval is paired per response.
-        </span>
-      }
+      label={t("tableLabel")}
+      caption={<span className="font-normal text-slate-600">{t("tableCaption")}</span>}
       className="print:overflow-visible print:rounded-none print:border-0 print:shadow-none"
     >
       <THead>
         <tr>
-          <Th>Touchpoint</Th>
-          <Th>Dimension</Th>
-          <Th>Perception</Th>
-          <Th>Expectation</Th>
-          <Th>Gap</Th>
-          <Th>95 % interval</Th>
-          <Th className="normal-case">n pairs</Th>
-          <Th>Verdict</Th>
+          <Th>{t("touchpoint")}</Th>
+          <Th>{t("dimension")}</Th>
+          <Th>{t("perception")}</Th>
+          <Th>{t("expectation")}</Th>
+          <Th>{t("gap")}</Th>
+          <Th>{t("interval")}</Th>
+          <Th className="normal-case">{t("nPairs")}</Th>
+          <Th>{t("verdictHeader")}</Th>
         </tr>
       </THead>
       <TBody>
@@ -151,17 +142,17 @@ export function ServqualTable({ rows }: { rows: ServqualRow[] }) {
           r.cells.map((c) => (
             <tr key={`${r.touchpoint.id}:${c.dimension}`}>
               <Td className="whitespace-nowrap">{r.touchpoint.name}</Td>
-              <Td>{DIMENSION_NAMES[c.dimension]}</Td>
+              <Td>{t(`dimensions.${c.dimension}`)}</Td>
               <Td className="tabular-nums">{fmt("ces", c.perception.mean)}</Td>
               <Td className="tabular-nums">{fmt("ces", c.expectation.mean)}</Td>
               <Td className={`tabular-nums ${c.significant ? "font-semibold" : ""}`}>{signed("ces", c.gap.mean)}</Td>
               <Td className="tabular-nums whitespace-nowrap">
                 {c.gap.low === null || c.gap.high === null
                   ? "—"
-                  : `${signed("ces", c.gap.low)} to ${signed("ces", c.gap.high)}`}
+                  : t("range", { low: signed("ces", c.gap.low), high: signed("ces", c.gap.high) })}
               </Td>
-              <Td className="tabular-nums">{formatCount(c.gap.n)}</Td>
-              <Td className="whitespace-nowrap">{VERDICT[c.status]}</Td>
+              <Td className="tabular-nums">{f.count(c.gap.n)}</Td>
+              <Td className="whitespace-nowrap">{t(`verdict.${c.status}`)}</Td>
             </tr>
           )),
         )}

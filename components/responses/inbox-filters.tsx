@@ -8,7 +8,7 @@ import { buttonClass } from "../ui/button";
 import { FilterPanel, FilterTextField, PeriodFields, type RawFilters } from "../ui/filter-panel";
 import { hrefWith } from "../ui/pagination";
 import { CATEGORY_GROUPS } from "./category";
-import { SENTIMENT_OPTIONS } from "../text-analytics/text-insight";
+import { useSentimentOptions } from "../text-analytics/text-insight";
 
 export const INBOX_PATH = "/surveys/responses";
 
@@ -25,6 +25,7 @@ export function InboxFilters({ raw, errors, options, themes, customerName }: Pro
   const select = (name: string) => ({ name, value: raw[name], error: errors[name] });
   const t = useTranslations("surveys.inbox.filters");
   const tc = useTranslations("surveys.category");
+  const sentimentOptions = useSentimentOptions();
   return (
     <FilterPanel
       action={INBOX_PATH}
@@ -119,7 +120,7 @@ export function InboxFilters({ raw, errors, options, themes, customerName }: Pro
         {...select("sentiment")}
         label={t("sentiment")}
         all={t("anySentiment")}
-        options={SENTIMENT_OPTIONS}
+        options={sentimentOptions}
       />
       <div className="sm:col-span-2">
         <FilterTextField name="q" label={t("q")} placeholder={t("qPlaceholder")} raw={raw} errors={errors} />

@@ -3,11 +3,15 @@
 // analysed with the current analyser and themes, the button that starts the background job (managers), and its
 // progress while it runs — the same bar as the units' "Attribute history" (components/ui/job-progress.tsx).
 import { useState } from "react";
+import { useTranslations } from "next-intl";
+import { useFormats } from "@/components/i18n/use-formats";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
-import { JobProgress, formatCount, jobActive, usePolledJob, type JobJson } from "@/components/ui/job-progress";
+import { JobProgress, jobActive, usePolledJob, type JobJson } from "@/components/ui/job-progress";
 
 export function AnalysisPanel({ initial, pending }: { initial: JobJson | null; pending: number }) {
+  const t = useTranslations("reports.textAnalytics.analysis");
+  const f = useFormats();
   const [job, setJob] = usePolledJob("/api/v1/text/analysis", initial);
   const [error, setError] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
@@ -20,7 +24,7 @@ export function AnalysisPanel({ initial, pending }: { initial: JobJson | null; p
     setStarting(false);
     if (!res?.ok) {
       const p = res ? ((await res.json().catch(() => ({}))) as { detail?: string }) : {};
-      setError(p.detail ?? "Not started: the connection failed. Try again.");
+      setError(p.detail ?? t("failed"));
       return;
     }
     setJob(((await res.json()) as { job: JobJson }).job);
@@ -28,30 +32,25 @@ export function AnalysisPanel({ initial, pending }: { initial: JobJson | null; p
 
   return (
     <div className="space-y-3 text-sm">
-      <p className="text-slate-700">
-        Every comment and interaction note is analysed when it is written. Comments written before, and all of them
-        after a change of the themes, are analysed again in the background.
-      </p>
-      {active ? <JobProgress job={job!} label="Analysing history" testId="text-analysis-progress" /> : null}
+      <p className="text-slate-700">{t("intro")}</p>
+      {active ? <JobProgress job={job!} label={t("progress")} testId="text-analysis-progress" /> : null}
       {!active && pending === 0 && job?.status !== "failed" ? (
         <FormMessage tone="success">
           <span data-testid="text-analysis-done">
-            Every comment and note is analysed with the current themes
-            {job?.status === "done" ? ` (${formatCount(job.result.analysed ?? 0)} in the last run)` : ""}.
+            {job?.status === "done" ? t("doneLastRun", { count: f.count(job.result.analysed ?? 0) }) : t("done")}
           </span>
         </FormMessage>
       ) : null}
       {!active && pending > 0 ? (
         <p className="text-slate-700" data-testid="text-analysis-pending">
-          {formatCount(pending)} {pending === 1 ? "comment or note is" : "comments and notes are"} not analysed with the
-          current themes yet.
+          {t("pending", { count: pending })}
         </p>
       ) : null}
       {job?.status === "failed" ? <FormMessage tone="error">{job.error}</FormMessage> : null}
       {error ? <FormMessage tone="error">{error}</FormMessage> : null}
       {!active && pending > 0 ? (
         <Button onClick={() => void start()} disabled={starting}>
-          {starting ? "Starting…" : "Analyse history"}
+          {starting ? t("starting") : t("start")}
         </Button>
       ) : null}
     </div>

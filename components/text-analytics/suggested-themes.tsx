@@ -5,6 +5,8 @@
 // version and queues the re-analysis of history.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
+import { useFormats } from "@/components/i18n/use-formats";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
 import { FormMessage } from "@/components/ui/form-message";
@@ -42,6 +44,8 @@ export function themeKeyFor(phrase: string, taken: ReadonlySet<string>): string 
 const nameFor = (phrase: string) => phrase.charAt(0).toUpperCase() + phrase.slice(1);
 
 function Suggestion({ s, taken }: { s: SuggestionJson; taken: ReadonlySet<string> }) {
+  const t = useTranslations("reports.textAnalytics.suggestions");
+  const f = useFormats();
   const router = useRouter();
   const [state, setState] = useState<"idle" | "saving" | "done">("idle");
   const [error, setError] = useState<string | null>(null);
@@ -60,7 +64,7 @@ function Suggestion({ s, taken }: { s: SuggestionJson; taken: ReadonlySet<string
     }).catch(() => null);
     if (!res?.ok) {
       const p = res ? ((await res.json().catch(() => ({}))) as { detail?: string }) : {};
-      setError(p.detail ?? "Not added: the connection failed. Try again.");
+      setError(p.detail ?? t("failed"));
       setState("idle");
       return;
     }
@@ -72,30 +76,38 @@ function Suggestion({ s, taken }: { s: SuggestionJson; taken: ReadonlySet<string
     <li className="rounded-lg border border-slate-200 p-3" data-testid="suggestion">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="flex flex-wrap items-center gap-2">
-          <span className="font-semibold text-slate-900">“{s.phrase}”</span>
-          <Badge tone="neutral">{s.language === "de" ? "German" : "English"}</Badge>
+          <span className="font-semibold text-slate-900">{t("quoted", { phrase: s.phrase })}</span>
+          <Badge tone="neutral">{t("language", { language: s.language })}</Badge>
         </p>
         {state === "done" ? (
           <span className="text-sm font-medium text-green-800" role="status">
-            Added as a theme: history is being re-analysed.
+            {t("added")}
           </span>
         ) : (
           <Button size="sm" onClick={accept} disabled={state === "saving"}>
-            {state === "saving" ? "Adding…" : "Accept as a theme"}
+            {state === "saving" ? t("adding") : t("accept")}
             <span className="sr-only">: {s.phrase}</span>
           </Button>
         )}
       </div>
       <p className="mt-1 text-sm text-slate-700">
-        In {s.detractors} detractor and {s.promoters} promoter comments ({s.comments} in all), z = {s.z.toFixed(1)}
+        {t("counts", {
+          detractors: f.count(s.detractors),
+          promoters: f.count(s.promoters),
+          comments: f.count(s.comments),
+          z: f.number(s.z, 1),
+        })}
       </p>
       {s.alternatives?.length ? (
         <p className="mt-1 text-sm text-slate-700">
-          Same comments also say: {s.alternatives.map((a) => `“${a.phrase}”`).join(", ")}
+          {t("alternatives", { phrases: s.alternatives.map((a) => t("quoted", { phrase: a.phrase })).join(", ") })}
         </p>
       ) : null}
       {s.examples.length ? (
-        <ul className="mt-2 flex flex-col gap-1 text-sm text-slate-800" aria-label={`Examples of “${s.phrase}”`}>
+        <ul
+          className="mt-2 flex flex-col gap-1 text-sm text-slate-800"
+          aria-label={t("examples", { phrase: s.phrase })}
+        >
           {s.examples.map((e) => (
             <li key={e.responseId} className="border-l-2 border-slate-200 pl-2 break-words">
               {e.comment}
@@ -109,9 +121,10 @@ function Suggestion({ s, taken }: { s: SuggestionJson; taken: ReadonlySet<string
 }
 
 export function SuggestedThemes({ suggestions, takenKeys }: { suggestions: SuggestionJson[]; takenKeys: string[] }) {
+  const t = useTranslations("reports.textAnalytics.suggestions");
   const taken = new Set(takenKeys);
   return (
-    <ul className="flex flex-col gap-3" aria-label="Suggested themes">
+    <ul className="flex flex-col gap-3" aria-label={t("label")}>
       {suggestions.map((s) => (
         <Suggestion key={`${s.language}:${s.phrase}`} s={s} taken={taken} />
       ))}

@@ -1,5 +1,6 @@
 // A comment's matched words in <mark>, cut at the stored offsets into React text nodes: markup in a comment stays text.
-import { render, screen } from "@testing-library/react";
+import { screen } from "@testing-library/react";
+import { render } from "@/tests/components/intl";
 import { describe, expect, it } from "vitest";
 import { HighlightedText, InsightBadges } from "./text-insight";
 

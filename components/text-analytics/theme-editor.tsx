@@ -4,6 +4,7 @@
 // ("phrases.de.3") and its message shows next to that field ("Line 4: …"). Managers edit; others read.
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
 import { FormMessage } from "@/components/ui/form-message";
@@ -19,11 +20,8 @@ export type ThemeJson = {
 };
 
 type Errors = Record<string, string>;
-const LANGUAGES = [
-  { code: "en", label: "English phrases" },
-  { code: "de", label: "German phrases" },
-] as const;
-const PHRASE_HINT = 'One per line. Matched on word stems ("charged" finds "charges"); "*" matches part of a word.';
+type T = ReturnType<typeof useTranslations<"reports.textAnalytics.editor">>;
+const LANGUAGES = ["en", "de"] as const;
 
 const lines = (text: string) =>
   text
@@ -31,43 +29,48 @@ const lines = (text: string) =>
     .map((l) => l.trim())
     .filter(Boolean);
 
-/** invalid_params → one message per form field: "phrases.en.3" becomes the English field's "Line 4: …". */
-function fieldErrors(params: { name: string; reason: string }[] | undefined): Errors {
+/**
+ * invalid_params → one message per form field: "phrases.en.3" becomes the English field's "Line 4: …". The reasons
+ * are the API's (English, its contract: docs/i18n.md, "Errors").
+ */
+function fieldErrors(t: T, params: { name: string; reason: string }[] | undefined): Errors {
   const out: Errors = {};
   for (const p of params ?? []) {
     const m = /^phrases\.(en|de)\.(\d+)$/.exec(p.name);
     const field = m ? `phrases.${m[1]}` : p.name || "form";
-    const reason = m ? `Line ${Number(m[2]) + 1}: ${p.reason}` : p.reason;
+    const reason = m ? t("line", { line: Number(m[2]) + 1, reason: p.reason }) : p.reason;
     out[field] = out[field] ? `${out[field]}; ${reason}` : reason;
   }
   return out;
 }
 
-async function send(method: string, url: string, body?: unknown) {
+async function send(t: T, method: string, url: string, body?: unknown) {
   const res = await fetch(url, {
     method,
     headers: body ? { "content-type": "application/json" } : undefined,
     body: body ? JSON.stringify(body) : undefined,
   }).catch(() => null);
-  if (!res) return { ok: false as const, errors: { form: "Not saved: the connection failed. Try again." } };
+  if (!res) return { ok: false as const, errors: { form: t("connection") } };
   if (res.ok) return { ok: true as const };
   const p = (await res.json().catch(() => ({}))) as {
     detail?: string;
     invalid_params?: { name: string; reason: string }[];
   };
-  const errors = fieldErrors(p.invalid_params);
-  if (!p.invalid_params?.length) errors.form = p.detail ?? "Not saved.";
+  const errors = fieldErrors(t, p.invalid_params);
+  if (!p.invalid_params?.length) errors.form = p.detail ?? t("notSaved");
   return { ok: false as const, errors };
 }
 
 function PhraseFields({ idPrefix, theme, errors }: { idPrefix: string; theme?: ThemeJson; errors: Errors }) {
+  const t = useTranslations("reports.textAnalytics.editor");
+  const hint = t("phraseHint");
   return (
     <div className="grid gap-3 md:grid-cols-2">
-      {LANGUAGES.map(({ code, label }) => {
+      {LANGUAGES.map((code) => {
         const id = `${idPrefix}-${code}`;
         const error = errors[`phrases.${code}`];
         return (
-          <FieldShell key={code} id={id} label={label} hint={PHRASE_HINT} error={error}>
+          <FieldShell key={code} id={id} label={t(`phrases.${code}`)} hint={hint} error={error}>
             <textarea
               id={id}
               name={code}
@@ -75,7 +78,7 @@ function PhraseFields({ idPrefix, theme, errors }: { idPrefix: string; theme?: T
               defaultValue={theme?.phrases[code].join("\n")}
               className={`${controlClass} font-mono`}
               aria-invalid={error ? true : undefined}
-              aria-describedby={describedBy(id, PHRASE_HINT, error)}
+              aria-describedby={describedBy(id, hint, error)}
             />
           </FieldShell>
         );
@@ -85,6 +88,7 @@ function PhraseFields({ idPrefix, theme, errors }: { idPrefix: string; theme?: T
 }
 
 function ThemeCard({ theme, canEdit }: { theme: ThemeJson; canEdit: boolean }) {
+  const t = useTranslations("reports.textAnalytics.editor");
   const router = useRouter();
   const [errors, setErrors] = useState<Errors>({});
   const [saved, setSaved] = useState(false);
@@ -96,7 +100,7 @@ function ThemeCard({ theme, canEdit }: { theme: ThemeJson; canEdit: boolean }) {
     const f = new FormData(e.currentTarget);
     setBusy(true);
     setSaved(false);
-    const r = await send("PATCH", `/api/v1/text/themes/${theme.id}`, {
+    const r = await send(t, "PATCH", `/api/v1/text/themes/${theme.id}`, {
       name: String(f.get("name") ?? ""),
       archived: f.get("archived") === "on",
       phrases: { en: lines(String(f.get("en") ?? "")), de: lines(String(f.get("de") ?? "")) },
@@ -110,9 +114,9 @@ function ThemeCard({ theme, canEdit }: { theme: ThemeJson; canEdit: boolean }) {
   }
 
   async function remove() {
-    if (!window.confirm(`Delete the theme "${theme.name}"? Comments lose it when history is analysed again.`)) return;
+    if (!window.confirm(t("confirmDelete", { name: theme.name }))) return;
     setBusy(true);
-    const r = await send("DELETE", `/api/v1/text/themes/${theme.id}`);
+    const r = await send(t, "DELETE", `/api/v1/text/themes/${theme.id}`);
     setBusy(false);
     if (r.ok) router.refresh();
     else setErrors(r.errors);
@@ -124,36 +128,36 @@ function ThemeCard({ theme, canEdit }: { theme: ThemeJson; canEdit: boolean }) {
       <summary className="flex cursor-pointer flex-wrap items-center gap-2 px-3 py-2 text-sm">
         <span className="font-medium text-slate-900">{theme.name}</span>
         <code className="text-xs text-slate-600">{theme.key}</code>
-        {theme.archived ? <Badge tone="warn">Archived</Badge> : null}
+        {theme.archived ? <Badge tone="warn">{t("archived")}</Badge> : null}
         <span className="ml-auto text-xs text-slate-600">
-          {theme.phrases.en.length} English, {theme.phrases.de.length} German {count === 1 ? "phrase" : "phrases"}
+          {t("phraseCount", { en: theme.phrases.en.length, de: theme.phrases.de.length, count })}
         </span>
       </summary>
       {canEdit ? (
         <form onSubmit={(e) => void save(e)} className="space-y-3 border-t border-slate-200 p-3" noValidate>
-          <Input id={`${id}-name`} name="name" label="Name" defaultValue={theme.name} error={errors.name} />
+          <Input id={`${id}-name`} name="name" label={t("name")} defaultValue={theme.name} error={errors.name} />
           <PhraseFields idPrefix={id} theme={theme} errors={errors} />
           <label className="flex items-center gap-2 text-sm text-slate-800">
             <input type="checkbox" name="archived" defaultChecked={theme.archived} />
-            Archived (kept, but matches nothing)
+            {t("archivedLabel")}
           </label>
           {errors.form ? <FormMessage tone="error">{errors.form}</FormMessage> : null}
-          {saved ? <FormMessage tone="success">Saved. History is analysed again in the background.</FormMessage> : null}
+          {saved ? <FormMessage tone="success">{t("saved")}</FormMessage> : null}
           <div className="flex flex-wrap gap-2">
             <Button type="submit" disabled={busy}>
-              {busy ? "Saving…" : "Save theme"}
+              {busy ? t("saving") : t("save")}
             </Button>
             <Button variant="danger" onClick={() => void remove()} disabled={busy}>
-              Delete
+              {t("delete")}
             </Button>
           </div>
         </form>
       ) : (
         <div className="grid gap-3 border-t border-slate-200 p-3 text-sm md:grid-cols-2">
-          {LANGUAGES.map(({ code, label }) => (
+          {LANGUAGES.map((code) => (
             <div key={code}>
-              <p className="font-medium text-slate-800">{label}</p>
-              <p className="break-words text-slate-700">{theme.phrases[code].join(", ") || "None"}</p>
+              <p className="font-medium text-slate-800">{t(`phrases.${code}`)}</p>
+              <p className="break-words text-slate-700">{theme.phrases[code].join(", ") || t("none")}</p>
             </div>
           ))}
         </div>
@@ -173,6 +177,7 @@ export function ThemeList({ themes, canEdit }: { themes: ThemeJson[]; canEdit: b
 }
 
 export function NewThemeForm() {
+  const t = useTranslations("reports.textAnalytics.editor");
   const router = useRouter();
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
@@ -184,7 +189,7 @@ export function NewThemeForm() {
     const f = new FormData(form);
     setBusy(true);
     setCreated(null);
-    const r = await send("POST", "/api/v1/text/themes", {
+    const r = await send(t, "POST", "/api/v1/text/themes", {
       key: String(f.get("key") ?? ""),
       name: String(f.get("name") ?? ""),
       phrases: { en: lines(String(f.get("en") ?? "")), de: lines(String(f.get("de") ?? "")) },
@@ -201,22 +206,14 @@ export function NewThemeForm() {
   return (
     <form onSubmit={(e) => void create(e)} className="space-y-3" noValidate>
       <div className="grid gap-3 md:grid-cols-2">
-        <Input
-          id="new-theme-key"
-          name="key"
-          label="Key"
-          hint="Lower-case letters, digits and hyphens; never changes (reports and the API name the theme by it)."
-          error={errors.key}
-        />
-        <Input id="new-theme-name" name="name" label="Name" error={errors.name} />
+        <Input id="new-theme-key" name="key" label={t("key")} hint={t("keyHint")} error={errors.key} />
+        <Input id="new-theme-name" name="name" label={t("name")} error={errors.name} />
       </div>
       <PhraseFields idPrefix="new-theme" errors={errors} />
       {errors.form ? <FormMessage tone="error">{errors.form}</FormMessage> : null}
-      {created ? (
-        <FormMessage tone="success">Added {created}. History is analysed again in the background.</FormMessage>
-      ) : null}
+      {created ? <FormMessage tone="success">{t("added", { name: created })}</FormMessage> : null}
       <Button type="submit" disabled={busy}>
-        {busy ? "Adding…" : "Add theme"}
+        {busy ? t("adding") : t("add")}
       </Button>
     </form>
   );

@@ -36,9 +36,17 @@ export type ChangeText = {
   text: string;
 };
 
-export function formatValue(metric: Metric, value: number | null): string | null {
+/** Fixed decimals: lib/metrics' English form unless a page passes its language's (lib/i18n/format.ts, number). */
+type NumberFormat = (x: number, decimals: number) => string;
+
+export function formatValue(metric: Metric, value: number | null, num: NumberFormat = formatNumber): string | null {
   if (value === null) return null;
-  return `${formatNumber(value, DECIMALS[metric])}${metric === "csat" ? " %" : ""}`;
+  return `${num(value, DECIMALS[metric])}${metric === "csat" ? " %" : ""}`;
+}
+
+/** The size of a change without its sign or unit: "4.0" (NPS, CSAT points), "0.25" (CES). */
+export function deltaAmount(metric: Metric, delta: number, num: NumberFormat = formatNumber): string {
+  return num(Math.abs(delta), DELTA_DECIMALS[metric]);
 }
 
 export function sampleText(n: number, enough: boolean): string {
@@ -48,7 +56,7 @@ export function sampleText(n: number, enough: boolean): string {
 
 /** The size of a change without its sign: "4.0 points" (NPS, CSAT), "0.25" (CES scale points). */
 export function formatDelta(metric: Metric, delta: number): string {
-  return `${formatNumber(Math.abs(delta), DELTA_DECIMALS[metric])}${DELTA_UNIT[metric]}`;
+  return `${deltaAmount(metric, delta)}${DELTA_UNIT[metric]}`;
 }
 
 /** "up 4.0 points, significant" / "down 0.12, not significant" / "too few responses to test". */
@@ -109,8 +117,8 @@ export function changeLine(c: DigestChange): string {
 }
 
 /** A p-value as the digest prints it: "0.0035", "< 0.0001". */
-export function formatP(p: number): string {
-  return p < 0.0001 ? "< 0.0001" : formatNumber(p, p < 0.01 ? 4 : 3);
+export function formatP(p: number, num: NumberFormat = formatNumber): string {
+  return p < 0.0001 ? `< ${num(0.0001, 4)}` : num(p, p < 0.01 ? 4 : 3);
 }
 
 /** "10.0 % → 18.0 % of comments, up 8.0 points (n = 400 → 500 comments; adjusted p = 0.0035)". */
@@ -140,9 +148,17 @@ export function themeNotes(t: DigestThemes): string[] {
 /** The empty state of the theme changes. */
 export const NO_THEME_CHANGES = "No theme's share of comments changed significantly between the two weeks.";
 
-const dayFmt = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+const dayFmts = new Map<string, Intl.DateTimeFormat>();
 
-/** "16 – 22 Nov 2026" for [from, to): the last day shown is the day before `to`. */
-export function periodLabel(p: { from: Date; to: Date }): string {
-  return dayFmt.formatRange(p.from, new Date(p.to.getTime() - 1));
+/**
+ * "16 – 22 Nov 2026" for [from, to): the last day shown is the day before `to`; in UTC, as the digest's weeks are.
+ * `intlTag` is the language's ("de-DE": "16.–22. Nov. 2026"; lib/i18n/config.ts INTL_TAGS).
+ */
+export function periodLabel(p: { from: Date; to: Date }, intlTag = "en-GB"): string {
+  let fmt = dayFmts.get(intlTag);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat(intlTag, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+    dayFmts.set(intlTag, fmt);
+  }
+  return fmt.formatRange(p.from, new Date(p.to.getTime() - 1));
 }

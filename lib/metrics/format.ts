@@ -51,8 +51,8 @@ export function nEquals(n: number | string): string {
   return `n\u00a0=\u00a0${n}`;
 }
 
-function range(low: number, high: number, decimals: number): string {
-  return `[${formatNumber(low, decimals)}\u2013${formatNumber(high, decimals)}]`;
+function range(low: number, high: number, decimals: number, intlTag?: string): string {
+  return `[${formatNumber(low, decimals, intlTag)}\u2013${formatNumber(high, decimals, intlTag)}]`;
 }
 
 /** "NPS 30 ± 10.8" — NPS as a whole number, margin of error to one decimal. */
@@ -119,15 +119,19 @@ export function shownMargin(r: { marginOfError: number | null; enough: boolean }
 
 /**
  * A response rate for display: "38.3 % [30.1–47.3]" with its Wilson interval from 30 delivered invitations,
- * "20.0 %" below that (the rate stays, the interval goes, as for every figure), null without a base.
+ * "20.0 %" below that (the rate stays, the interval goes, as for every figure), null without a base. With an
+ * `intlTag` that locale's separators ("de-DE": "38,3 % [30,1–47,3]"), as formatNumber.
  */
-export function formatResponseRate(r: {
-  rate: number | null;
-  low: number | null;
-  high: number | null;
-  enough: boolean;
-}): string | null {
+export function formatResponseRate(
+  r: {
+    rate: number | null;
+    low: number | null;
+    high: number | null;
+    enough: boolean;
+  },
+  intlTag?: string,
+): string | null {
   if (r.rate === null) return null;
   const i = shownInterval(r);
-  return `${formatNumber(r.rate, 1)}\u00a0%${i ? ` ${range(i.low, i.high, 1)}` : ""}`;
+  return `${formatNumber(r.rate, 1, intlTag)}\u00a0%${i ? ` ${range(i.low, i.high, 1, intlTag)}` : ""}`;
 }

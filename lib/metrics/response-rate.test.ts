@@ -24,6 +24,8 @@ describe('responseRate (docs/metrics.md, "Response rate of invitations")', () =>
   it("is displayed with its interval from 30 delivered, without it below, and not at all without a base", () => {
     expect(formatResponseRate(responseRate(92, 400))).toBe("23.0\u00a0% [19.1\u201327.4]");
     expect(formatResponseRate(responseRate(3, 12))).toBe("25.0\u00a0%");
+    // German separators where a page passes its Intl tag (lib/i18n/format.ts); English stays as it was.
+    expect(formatResponseRate(responseRate(92, 400), "de-DE")).toBe("23,0\u00a0% [19,1\u201327,4]");
     expect(formatResponseRate(responseRate(0, 0))).toBeNull();
   });
 

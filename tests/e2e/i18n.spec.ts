@@ -48,6 +48,9 @@ const PAGES: Visit[] = [
   },
   { name: "api-reference", path: "/docs/api", de: /^API-Referenz$/, en: /^API reference$/ },
   { name: "settings", path: "/settings", de: /^Einstellungen$/, en: /^Settings$/ },
+  { name: "reports", path: "/reports", de: /^Berichte$/, en: /^Reports$/ },
+  { name: "drivers-report", path: "/reports/drivers", de: /^Treiber$/, en: /^Key drivers$/ },
+  { name: "digest-report", path: "/reports/digest", de: /^Wochenübersicht$/, en: /^Weekly digest$/ },
   { name: "settings-units", path: "/settings/units", de: /^Einheiten$/, en: /^Units$/ },
 ];
 

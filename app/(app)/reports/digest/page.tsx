@@ -1,4 +1,8 @@
+import type { ReactNode } from "react";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { getFormats } from "@/lib/i18n/server";
+import { INTL_TAGS } from "@/lib/i18n/config";
 import { requireCtx } from "@/lib/auth/action";
 import { hasRole } from "@/lib/auth/roles";
 import { buildDigest } from "@/lib/digest/service";
@@ -9,13 +13,15 @@ import { sendDigestToMeAction } from "@/app/_actions/digest";
 import { PageHeader } from "@/components/ui/page-header";
 import { ActionForm } from "@/components/ui/action-form";
 import { buttonClass } from "@/components/ui/button";
-import { formatCount } from "@/components/ui/format";
 import { CesTile, CsatTile, NpsTile } from "@/components/dashboard/headline-tiles";
 import { DigestChanges } from "@/components/reports/digest-changes";
 import { DigestThemeChanges } from "@/components/reports/digest-theme-changes";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Weekly digest" };
+export async function generateMetadata() {
+  const t = await getTranslations("reports.digest");
+  return { title: t("title") };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const DAY_MS = 86_400_000;
@@ -38,49 +44,48 @@ const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 export default async function DigestPage({ searchParams }: { searchParams: SearchParams }) {
   const ctx = await requireCtx("viewer", "unit"); // a unit-scoped member's digest covers their units only
+  const [t, f] = await Promise.all([getTranslations("reports.digest"), getFormats()]);
+  const tag = INTL_TAGS[f.locale];
   const now = new Date();
   const settings = await getDigestSettings(ctx);
   const scheduled = weekEndingOf(latestSlot(now, settings.weekday, settings.hour));
   const weekEnding = chosenWeekEnding((await searchParams).weekEnding, scheduled, now);
   const d = await buildDigest(ctx, { weekEnding }, now);
-  const against = `vs ${periodLabel(d.previousPeriod)}`;
+  const against = t("against", { period: periodLabel(d.previousPeriod, tag) });
   const earlier = isoDay(new Date(weekEnding.getTime() - 7 * DAY_MS));
   const later = new Date(weekEnding.getTime() + 7 * DAY_MS);
   const canSend = hasRole(ctx.role, "manager") && !ctx.scope; // sending is the organization's (an org-wide action)
   const { nps, csat, ces } = d.headline.current;
 
+  const change = (chunks: ReactNode) => (
+    <Link href="/settings#digest" className="font-medium text-brand-700 underline">
+      {chunks}
+    </Link>
+  );
+  const canChange = hasRole(ctx.role, "admin") && !ctx.scope;
+
   return (
     <>
       <PageHeader
-        title="Weekly digest"
-        description={
-          <>
-            <time dateTime={d.period.from.toISOString()}>{periodLabel(d.period)}</time> compared with{" "}
-            {periodLabel(d.previousPeriod)} (UTC). The e-mail goes out{" "}
-            {settings.enabled
-              ? `on ${WEEKDAYS[settings.weekday]}s at ${String(settings.hour).padStart(2, "0")}:00 UTC`
-              : "— switched off"}
-            {hasRole(ctx.role, "admin") && !ctx.scope ? (
-              <>
-                {" "}
-                (
-                <Link href="/settings#digest" className="font-medium text-brand-700 underline">
-                  change
-                </Link>
-                )
-              </>
-            ) : null}
-            .
-          </>
-        }
+        title={t("title")}
+        description={t.rich("description", {
+          period: periodLabel(d.period, tag),
+          previous: periodLabel(d.previousPeriod, tag),
+          enabled: String(settings.enabled),
+          weekday: WEEKDAYS[settings.weekday].toLowerCase(),
+          hour: `${String(settings.hour).padStart(2, "0")}:00`,
+          canChange: String(canChange),
+          time: (chunks) => <time dateTime={d.period.from.toISOString()}>{chunks}</time>,
+          change,
+        })}
         actions={
           canSend ? (
             <ActionForm
               action={sendDigestToMeAction}
-              submitLabel="Send me this now"
-              pendingLabel="Sending…"
-              successMessage="Sent to your e-mail address."
-              aria-label="Send me this digest"
+              submitLabel={t("send.submit")}
+              pendingLabel={t("send.pending")}
+              successMessage={t("send.success")}
+              aria-label={t("send.label")}
               align="end"
             >
               <input type="hidden" name="weekEnding" value={isoDay(weekEnding)} />
@@ -88,18 +93,18 @@ export default async function DigestPage({ searchParams }: { searchParams: Searc
           ) : null
         }
       />
-      <nav aria-label="Other weeks" className="mb-6 flex flex-wrap gap-2">
+      <nav aria-label={t("otherWeeks")} className="mb-6 flex flex-wrap gap-2">
         <Link href={`/reports/digest?weekEnding=${earlier}`} className={buttonClass("secondary", "sm")}>
-          ← Week before
+          ← {t("weekBefore")}
         </Link>
         {later.getTime() <= scheduled.getTime() ? (
           <Link href={`/reports/digest?weekEnding=${isoDay(later)}`} className={buttonClass("secondary", "sm")}>
-            Week after →
+            {t("weekAfter")} →
           </Link>
         ) : null}
         {weekEnding.getTime() !== scheduled.getTime() ? (
           <Link href="/reports/digest" className={buttonClass("ghost", "sm")}>
-            Latest digest
+            {t("latest")}
           </Link>
         ) : null}
       </nav>
@@ -108,21 +113,26 @@ export default async function DigestPage({ searchParams }: { searchParams: Searc
         <CsatTile r={csat} change={{ change: d.headline.change.csat, against }} />
         <CesTile r={ces} change={{ change: d.headline.change.ces, against }} />
       </div>
-      <ul className="mb-8 grid grid-cols-3 gap-2 sm:gap-3" aria-label="This week's activity">
+      <ul className="mb-8 grid grid-cols-3 gap-2 sm:gap-3" aria-label={t("activity.label")}>
         {[
           {
-            label: "New detractors",
+            label: t("activity.detractors"),
             value: d.newDetractors,
-            note: "NPS answers of 0–6 this week",
+            note: t("activity.detractorsNote"),
             testId: "digest-detractors",
           },
           {
-            label: "Open cases",
+            label: t("activity.openCases"),
             value: d.openCases,
-            note: d.overdueCases > 0 ? `${formatCount(d.overdueCases)} overdue` : "none overdue",
+            note: t("activity.overdue", { count: d.overdueCases }),
             testId: "digest-open-cases",
           },
-          { label: "Interactions", value: d.interactions, note: "logged this week", testId: "digest-interactions" },
+          {
+            label: t("activity.interactions"),
+            value: d.interactions,
+            note: t("activity.interactionsNote"),
+            testId: "digest-interactions",
+          },
         ].map((it) => (
           <li
             key={it.label}
@@ -130,32 +140,25 @@ export default async function DigestPage({ searchParams }: { searchParams: Searc
             className="min-w-0 rounded-lg border border-slate-200 bg-white p-3 shadow-sm sm:p-4"
           >
             <span className="block text-sm text-slate-600">{it.label}</span>
-            <span className="block text-2xl font-semibold tabular-nums text-slate-900">{formatCount(it.value)}</span>
+            <span className="block text-2xl font-semibold tabular-nums text-slate-900">{f.count(it.value)}</span>
             <span className="block text-xs text-slate-600">{it.note}</span>
           </li>
         ))}
       </ul>
       <DigestChanges
         id="digest-touchpoints"
-        title="Biggest significant changes by touchpoint"
+        title={t("touchpoints.title")}
         selection={d.touchpoints}
-        empty="No touchpoint changed significantly between the two weeks."
+        empty={t("touchpoints.empty")}
       />
       <DigestChanges
         id="digest-journeys"
-        title="Biggest significant changes by journey"
+        title={t("journeys.title")}
         selection={d.journeys}
-        empty="No journey changed significantly between the two weeks."
+        empty={t("journeys.empty")}
       />
       <DigestThemeChanges themes={d.themes} />
-      <p className="text-xs text-slate-600">
-        Intervals are 95 %. A change is significant when it is larger than 1.96 standard errors of the difference (NPS,
-        CSAT) or passes Welch’s t-test (CES); only figures with at least 30 responses in both weeks are tested. Changes
-        are ranked by their size as a share of the metric’s range (NPS 200 points, CSAT 100 points, CES 6 points). Open
-        cases are counted now, not at the end of the week. A theme’s change is the pooled two-proportion z-test of its
-        share of comments, with Benjamini–Hochberg across the themes tested (q = 0.05); only weeks with 30 analysed
-        comments or more are tested.
-      </p>
+      <p className="text-xs text-slate-600">{t("how")}</p>
     </>
   );
 }

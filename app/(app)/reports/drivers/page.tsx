@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { Download } from "lucide-react";
+import { getTranslations } from "next-intl/server";
+import { getFormats } from "@/lib/i18n/server";
 import { orNotFound, requireCtx } from "@/lib/auth/action";
 import { filtersToSearchParams, parseFiltersLeniently } from "@/lib/analytics/filters";
 import { getDrivers, type DriverOutcome } from "@/lib/analytics/drivers";
@@ -9,27 +11,29 @@ import { listChannels } from "@/lib/journeys/service";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { buttonClass } from "@/components/ui/button";
-import { formatPeriod } from "@/components/ui/format";
 import { DriverFilters } from "@/components/drivers/driver-filters";
 import { DriverTable } from "@/components/drivers/driver-table";
 import { QuadrantChart } from "@/components/drivers/quadrant-chart";
 import { rankDrivers, shortLabels, toPoints } from "@/components/drivers/figures";
 import { BackLink } from "@/components/ui/back-link";
 import { ReplicaNotice } from "@/components/dashboard/replica-notice";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Key drivers" };
+export async function generateMetadata() {
+  const t = await getTranslations("reports.drivers");
+  return { title: t("title") };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-const OUTCOME_NAMES: Record<DriverOutcome, string> = { nps: "NPS", csat: "CSAT" };
-
 export default async function DriversPage({ searchParams }: { searchParams: SearchParams }) {
   const ctx = await requireCtx("viewer", "unit"); // over the caller's units (lib/analytics/unit-filter.ts)
+  const [t, f] = await Promise.all([getTranslations("reports.drivers"), getFormats()]);
   const sp = await searchParams;
   const { filters, errors } = parseFiltersLeniently(sp);
   const outcome: DriverOutcome = sp.outcome === "csat" ? "csat" : "nps";
-  if (sp.outcome && sp.outcome !== "nps" && sp.outcome !== "csat") errors.outcome = "Use nps or csat";
+  if (sp.outcome && sp.outcome !== "nps" && sp.outcome !== "csat") errors.outcome = t("outcomeError");
   const [analysis, channels, segments, units] = await Promise.all([
     orNotFound(getDrivers(ctx, { ...filters, outcome })),
     listChannels(ctx),
@@ -39,7 +43,7 @@ export default async function DriversPage({ searchParams }: { searchParams: Sear
   const query = filtersToSearchParams({ ...filters, compare: undefined, bucket: undefined });
   query.set("outcome", outcome);
   const csvHref = `/api/v1/metrics/drivers?${query.toString()}&format=csv`;
-  const shownPeriod = formatPeriod(analysis.period.from, new Date(analysis.period.to.getTime() - 1));
+  const shownPeriod = f.period(analysis.period.from, new Date(analysis.period.to.getTime() - 1));
   const ranked = rankDrivers(analysis.drivers);
   const labels = shortLabels(ranked.map((d) => d.label));
   const rows = ranked.map((d, i) => ({ ...d, label: labels[i], rank: i + 1 }));
@@ -48,18 +52,23 @@ export default async function DriversPage({ searchParams }: { searchParams: Sear
     d.scale.min !== null && d.scale.max !== null ? [d.scale.min, d.scale.max] : [],
   );
   const scale: [number, number] = scales.length ? [Math.min(...scales), Math.max(...scales)] : [1, 5];
-  const name = OUTCOME_NAMES[outcome];
+  const name = outcome.toUpperCase(); // NPS, CSAT: the same in every language
+  const pct = (x: number) => f.number(100 * x, 1);
 
   return (
-    <>
-      <BackLink href="/reports">Reports</BackLink>
+    <ClientMessages keys={["reports.drivers.chart"]}>
+      <BackLink href="/reports">{t("back")}</BackLink>
       <PageHeader
-        title="Key drivers"
-        description={`Which items move ${name}, ${shownPeriod}${analysis.survey ? ` · survey “${analysis.survey.name}”` : ""}.`}
+        title={t("title")}
+        description={
+          analysis.survey
+            ? t("descriptionSurvey", { name, period: shownPeriod, survey: analysis.survey.name })
+            : t("description", { name, period: shownPeriod })
+        }
         actions={
           analysis.drivers.length > 0 ? (
             <a href={csvHref} className={buttonClass("secondary")} download>
-              <Download aria-hidden="true" size={16} /> Download CSV
+              <Download aria-hidden="true" size={16} /> {t("csv")}
             </a>
           ) : null
         }
@@ -76,16 +85,15 @@ export default async function DriversPage({ searchParams }: { searchParams: Sear
       />
       {analysis.reason === "no-driver-survey" ? (
         <EmptyState
-          title={filters.surveyId ? "This survey has no driver items" : `No ${name} survey rates drivers yet`}
+          title={filters.surveyId ? t("noItemsTitle") : t("noSurveyTitle", { name })}
           action={
             <Link href="/surveys" className={buttonClass("primary")}>
-              Go to surveys
+              {t("toSurveys")}
             </Link>
           }
         >
-          A driver analysis needs a {name} survey whose headline question is followed by score questions that rate what
-          might drive it (for example “How satisfied are you with value for money?”, 1–5).
-          {filters.surveyId ? " Pick “Most answered” or another survey above." : ""}
+          {t("noSurvey", { name })}
+          {filters.surveyId ? ` ${t("pickAnother")}` : ""}
         </EmptyState>
       ) : (
         <>
@@ -95,29 +103,26 @@ export default async function DriversPage({ searchParams }: { searchParams: Sear
             className="mb-6 min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
           >
             <h2 id="quadrant-title" className="text-base font-semibold text-slate-900">
-              Importance × performance
+              {t("quadrantTitle")}
             </h2>
             {analysis.enough && analysis.cuts ? (
               <>
                 <p className="mb-3 text-xs text-slate-600">
-                  {analysis.n} complete responses · the items explain R² = {(100 * analysis.rSquared!).toFixed(1)} % of
-                  the variance in {name} scores (95 % interval {(100 * analysis.rSquaredInterval!.low).toFixed(1)} –{" "}
-                  {(100 * analysis.rSquaredInterval!.high).toFixed(1)} %, {analysis.resamples} bootstrap resamples).
-                  Dashed lines: the drivers’ average importance and performance.
+                  {t("model", {
+                    n: f.count(analysis.n),
+                    r2: pct(analysis.rSquared!),
+                    name,
+                    low: pct(analysis.rSquaredInterval!.low),
+                    high: pct(analysis.rSquaredInterval!.high),
+                    resamples: f.count(analysis.resamples),
+                  })}
                 </p>
-                <QuadrantChart
-                  points={points}
-                  cuts={analysis.cuts}
-                  scale={scale}
-                  title={`Key drivers of ${name}: importance against performance`}
-                />
+                <QuadrantChart points={points} cuts={analysis.cuts} scale={scale} title={t("chartTitle", { name })} />
               </>
             ) : (
               <p role="status" className="mt-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
-                Not enough data for weights: {analysis.n} complete responses, {analysis.needed} needed (10 per driver).
-                {analysis.reason === "outcome-constant"
-                  ? ` Every response gave the same ${name} score, so there is nothing to explain.`
-                  : " Choose a longer period or fewer filters."}
+                {t("notEnough", { n: f.count(analysis.n), needed: f.count(analysis.needed) })}
+                {analysis.reason === "outcome-constant" ? ` ${t("constant", { name })}` : ` ${t("longer")}`}
               </p>
             )}
           </section>
@@ -129,28 +134,15 @@ export default async function DriversPage({ searchParams }: { searchParams: Sear
         className="mt-6 rounded-lg border border-slate-200 bg-white p-5 text-sm text-slate-700 shadow-sm"
       >
         <h2 id="drivers-how" className="mb-2 font-semibold text-slate-900">
-          How these are calculated
+          {t("how.heading")}
         </h2>
         <ul className="list-disc space-y-1 pl-5">
-          <li>
-            Each response is one row: its {name} score is the outcome, its item scores are the drivers. Only responses
-            that rated every driver in the model count.
-          </li>
-          <li>
-            Importance is Johnson’s (2000) relative weight: the part of R² each driver carries, which stays meaningful
-            when drivers are correlated (regression coefficients do not). Shown as a share of R²; the shares add up to
-            100 %.
-          </li>
-          <li>
-            The interval comes from {1000} bootstrap resamples of the responses (2.5th and 97.5th percentiles). A weight
-            near 0 has an interval that lies above it, as weights cannot be negative.
-          </li>
-          <li>
-            Performance is the item’s mean score. A driver answered fewer than 10 times, or a model with fewer than 10
-            complete responses per driver, shows “not enough data” instead of a number.
-          </li>
+          <li>{t("how.rows", { name })}</li>
+          <li>{t("how.importance")}</li>
+          <li>{t("how.interval", { resamples: f.count(1000) })}</li>
+          <li>{t("how.performance")}</li>
         </ul>
       </section>
-    </>
+    </ClientMessages>
   );
 }

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { getFormats } from "@/lib/i18n/server";
 import { requireCtx } from "@/lib/auth/action";
 import { listThemes, textAnalysisStatus } from "@/lib/text-analytics/service";
 import { PageHeader, Section } from "@/components/ui/page-header";
@@ -6,14 +8,19 @@ import { AnalysisPanel } from "@/components/text-analytics/analysis-panel";
 import { NewThemeForm, ThemeList } from "@/components/text-analytics/theme-editor";
 import { SuggestedThemes } from "@/components/text-analytics/suggested-themes";
 import { SUGGESTION_DEFAULT_DAYS, suggestThemes } from "@/lib/text-analytics/suggestions";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Text analytics" };
+export async function generateMetadata() {
+  const t = await getTranslations("reports.textAnalytics.settings");
+  return { title: t("title") };
+}
 
 // Settings → Text analytics (managers; docs/text-analytics.md): the organization's themes and their phrases, and the
 // analysis of history with its progress.
 export default async function TextAnalyticsPage() {
   const ctx = await requireCtx("manager");
+  const [t, f] = await Promise.all([getTranslations("reports.textAnalytics.settings"), getFormats()]);
   const [{ themes }, status, found] = await Promise.all([
     listThemes(ctx),
     textAnalysisStatus(ctx),
@@ -22,31 +29,37 @@ export default async function TextAnalyticsPage() {
   const read = found.read.detractor + found.read.promoter + found.read.other;
   const job = status.job ? JSON.parse(JSON.stringify(status.job)) : null;
   return (
-    <>
+    <ClientMessages
+      keys={["reports.textAnalytics.analysis", "reports.textAnalytics.editor", "reports.textAnalytics.suggestions"]}
+    >
       <PageHeader
-        title="Text analytics"
-        description={
-          <>
+        title={t("title")}
+        description={t.rich("description", {
+          settings: (chunks) => (
             <Link href="/settings" className="underline">
-              Settings
-            </Link>{" "}
-            · Sentiment and themes of every comment and interaction note, in English and German, computed on this
-            server. A comment mentions a theme when one of its phrases occurs in it.
-          </>
-        }
+              {chunks}
+            </Link>
+          ),
+        })}
       />
-      <Section title="Analysing history">
+      <Section id="analysing-history" title={t("analysing")}>
         <AnalysisPanel key={`${job?.id ?? "none"}-${status.version}`} initial={job} pending={status.pending} />
       </Section>
       <Section
-        title="Themes"
-        description={`${themes.filter((t) => !t.archived).length} themes match. A change of phrases re-analyses every comment in the background.`}
+        id="themes"
+        title={t("themes")}
+        description={t("themesDescription", { count: themes.filter((theme) => !theme.archived).length })}
       >
-        <ThemeList themes={themes.map(({ updatedAt: _, position: __, ...t }) => t)} canEdit />
+        <ThemeList themes={themes.map(({ updatedAt: _, position: __, ...theme }) => theme)} canEdit />
       </Section>
       <Section
-        title="Suggested themes"
-        description={`Phrases detractors use distinctly more than promoters, in the ${read.toLocaleString("en")} comments of the last ${found.days} days that no theme covers${found.capped ? ` (the newest ${found.cap.toLocaleString("en")})` : ""}.`}
+        id="suggested-themes"
+        title={t("suggested")}
+        description={
+          found.capped
+            ? t("suggestedDescriptionCapped", { read: f.count(read), days: found.days, cap: f.count(found.cap) })
+            : t("suggestedDescription", { read: f.count(read), days: found.days })
+        }
       >
         {found.suggestions.length ? (
           <SuggestedThemes
@@ -62,19 +75,17 @@ export default async function TextAnalyticsPage() {
                 alternatives,
               }),
             )}
-            takenKeys={themes.map((t) => t.key)}
+            takenKeys={themes.map((theme) => theme.key)}
           />
         ) : (
           <p className="text-sm text-slate-700" data-testid="no-suggestions">
-            No suggestions now. A phrase is suggested when at least 5 uncovered comments and 3 detractors use it and it
-            stands out against promoters (z ≥ 1.96); with a few hundred comments that is rare. Check again as comments
-            arrive, or add a theme below for what you already know customers write about.
+            {t("noSuggestions", { z: f.number(1.96, 2) })}
           </p>
         )}
       </Section>
-      <Section title="Add a theme">
+      <Section id="add-a-theme" title={t("add")}>
         <NewThemeForm />
       </Section>
-    </>
+    </ClientMessages>
   );
 }

@@ -12,6 +12,7 @@ import { PageHeader, Section } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { getFormats } from "@/lib/i18n/server";
+import { INTL_TAGS } from "@/lib/i18n/config";
 import type { Formats } from "@/lib/i18n/format";
 import { formatResponseRate } from "@/lib/metrics";
 import { CampaignForm } from "@/components/campaigns/campaign-form";
@@ -75,7 +76,7 @@ const campaignColumns = (t: CampaignsT, fm: Formats): Column<CampaignDto>[] => [
     testId: "campaign-response-rate",
     cell: (c) => (
       <>
-        {formatResponseRate(c.responseRate) ?? "—"}
+        {formatResponseRate(c.responseRate, fm.locale === "en" ? undefined : INTL_TAGS[fm.locale]) ?? "—"}
         <span className="block text-xs text-slate-700">
           {t("answeredCompleted", { answered: fm.count(c.funnel.started), completed: fm.count(c.funnel.completed) })}
         </span>

@@ -82,7 +82,15 @@ export default async function ResponsesInboxPage({ searchParams }: { searchParam
   const customerName = filters.customerId ? (page.data[0]?.customer?.name ?? page.data[0]?.customer?.email) : null;
 
   return (
-    <ClientMessages keys={["surveys.inbox", "surveys.category", "cases.statusLabel", "cases.priority"]}>
+    <ClientMessages
+      keys={[
+        "surveys.inbox",
+        "surveys.category",
+        "cases.statusLabel",
+        "cases.priority",
+        "reports.textAnalytics.insight",
+      ]}
+    >
       <>
         <PageHeader
           title={t("title")}
