@@ -1,5 +1,7 @@
-// A gap's verdict in words and an icon, never colour alone.
+// A gap's verdict in words and an icon, never colour alone. The badge speaks the page's language
+// (journeys.gapStatus); gapStatusLabel stays English for the pages not yet converted.
 import { CircleAlert, CircleCheck, CircleHelp, Sparkles, TriangleAlert } from "lucide-react";
+import { useTranslations } from "next-intl";
 import type { GapStatus } from "@/lib/journeys/gap";
 import { Badge, type BadgeTone } from "../ui/badge";
 
@@ -12,11 +14,12 @@ const STATUS: Record<GapStatus, { label: string; tone: BadgeTone; Icon: typeof C
 };
 
 export function GapStatusBadge({ status }: { status: GapStatus }) {
-  const { label, tone, Icon } = STATUS[status];
+  const t = useTranslations("journeys.gapStatus");
+  const { tone, Icon } = STATUS[status];
   return (
     <Badge tone={tone}>
       <Icon aria-hidden="true" size={14} />
-      {label}
+      {t(status)}
     </Badge>
   );
 }
