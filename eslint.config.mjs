@@ -102,7 +102,8 @@ const TRANSLATED = [
   // journeys: the journey map with its service blueprint, the tabs, the unit picker's words (i18ne)
   "app/(app)/journeys/[[]id]/page.tsx",
   "components/journeys/*.tsx",
-  "components/journey-paths/journey-tabs.tsx",
+  "app/(app)/journeys/[[]id]/paths/**/*.tsx",
+  "components/journey-paths/*.tsx",
   // reports: units compared (i18na)
   "app/(app)/reports/units/**/*.tsx",
   "components/reports/unit-league-table.tsx",
