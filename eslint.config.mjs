@@ -104,6 +104,8 @@ const TRANSLATED = [
   "components/journeys/*.tsx",
   "app/(app)/journeys/[[]id]/paths/**/*.tsx",
   "components/journey-paths/*.tsx",
+  "app/(app)/journeys/[[]id]/edit/**/*.tsx",
+  "components/journey-editor/*.tsx",
   // reports: units compared (i18na)
   "app/(app)/reports/units/**/*.tsx",
   "components/reports/unit-league-table.tsx",

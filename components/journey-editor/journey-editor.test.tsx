@@ -3,7 +3,8 @@
 // shared schema before any request and from the server after it. `fetch` is a fake of the journey REST API
 // (tests/components/fake-api.ts) that keeps one journey in memory, checks bodies with the same zod schemas
 // as the real routes and answers like them; the routes themselves are covered by the integration tests.
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
+import { render } from "@/tests/components/intl";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import type { EditorJourney, EditorStage, EditorTouchpoint } from "@/lib/journeys/editor";
