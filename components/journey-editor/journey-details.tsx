@@ -7,7 +7,7 @@ import { journeyUpdateSchema } from "@/lib/journeys/schema";
 import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
 import { Input } from "../ui/input";
-import { check, send, type FieldErrors } from "./api";
+import { send, useCheck, type FieldErrors } from "./api";
 import { ConfirmButton } from "./confirm-button";
 import { Textarea } from "./fields";
 
@@ -20,6 +20,7 @@ export function JourneyDetails({
 }) {
   const t = useTranslations("journeys.editor.details");
   const tc = useTranslations("common");
+  const check = useCheck();
   const [editing, setEditing] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
 

@@ -9,7 +9,7 @@ import type { EditorTouchpoint } from "@/lib/journeys/editor";
 import { Button } from "../ui/button";
 import { Input } from "../ui/input";
 import { Select } from "../ui/select";
-import { check, send, type FieldErrors } from "./api";
+import { send, useCheck, type FieldErrors } from "./api";
 import { Textarea, useTouchpointWords } from "./fields";
 
 type Channel = { id: string; name: string };
@@ -44,6 +44,7 @@ export function TouchpointDialog({
   const tr = useTranslations("journeys.editor.dialog");
   const tc = useTranslations("common");
   const words = useTouchpointWords();
+  const check = useCheck();
   const ref = useRef<HTMLDialogElement>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string | null>(null);

@@ -91,11 +91,13 @@ function Tile({ tp }: { tp: Tp }) {
     <span className={`block rounded-md border p-2 shadow-sm ${TILE_FRAME[status ?? "none"]}`}>
       {status === "friction" ? (
         <span className="mb-0.5 flex items-center gap-1 text-xs font-semibold text-red-800">
-          <TriangleAlert aria-hidden="true" size={14} /> {t("friction")}
+          <TriangleAlert aria-hidden="true" size={14} className="shrink-0" />
+          <span className="min-w-0 hyphens-auto [overflow-wrap:anywhere]">{t("friction")}</span>
         </span>
       ) : status === "delight" ? (
         <span className="mb-0.5 flex items-center gap-1 text-xs font-semibold text-green-800">
-          <Sparkles aria-hidden="true" size={14} /> {t("delight")}
+          <Sparkles aria-hidden="true" size={14} className="shrink-0" />
+          <span className="min-w-0 hyphens-auto [overflow-wrap:anywhere]">{t("delight")}</span>
         </span>
       ) : null}
       <span className="block text-sm leading-snug font-medium break-words text-slate-900">{tp.name}</span>
