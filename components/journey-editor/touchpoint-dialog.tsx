@@ -10,7 +10,8 @@ import { Button } from "../ui/button";
 import { Input } from "../ui/input";
 import { Select } from "../ui/select";
 import { send, useCheck, type FieldErrors } from "./api";
-import { Textarea, useTouchpointWords } from "./fields";
+import { Textarea } from "./fields";
+import { useTouchpointWords } from "./touchpoint-words";
 
 type Channel = { id: string; name: string };
 type UnitOption = { id: string; label: string };

@@ -5,7 +5,7 @@ import type { EditorTouchpoint } from "@/lib/journeys/editor";
 import type { Formats } from "@/lib/i18n/format";
 import { useFormats } from "@/components/i18n/use-formats";
 import { Badge } from "../ui/badge";
-import { useTouchpointWords } from "./fields";
+import { useTouchpointWords } from "./touchpoint-words";
 
 /** "CSAT 4.2 · NPS 30" (the targets as entered, in the page's number format), null without targets. */
 function targetsList(t: EditorTouchpoint["targets"], f: Formats): string | null {

@@ -19,6 +19,10 @@ export function touchpointColours(touchpoints: readonly { id: string }[]): Map<s
   return new Map(touchpoints.map((t, i) => [t.id, PALETTE[i % PALETTE.length]]));
 }
 
+/** The "left" hatch of the steps list on a phone (paths-steps.tsx), also used in the chart's legend. */
+export const LEFT_HATCH =
+  "bg-[repeating-linear-gradient(45deg,#f8fafc_0,#f8fafc_2px,#64748b_2px,#64748b_3.5px)] print:[print-color-adjust:exact]";
+
 const COL = 180;
 const NODE_W = 14;
 const TOP = 26;

@@ -8,8 +8,7 @@
 import { useId, useState } from "react";
 import { useTranslations } from "next-intl";
 import { useFormats } from "@/components/i18n/use-formats";
-import { LEFT_HATCH } from "./paths-steps";
-import { layoutPaths, touchpointColours, type ChartInput } from "./layout";
+import { LEFT_HATCH, layoutPaths, touchpointColours, type ChartInput } from "./layout";
 
 export function PathsChart({ data }: { data: ChartInput }) {
   const t = useTranslations("journeys.paths.chart");

@@ -5,11 +5,7 @@
 import { useTranslations } from "next-intl";
 import type { PathNode } from "@/lib/journeys/paths";
 import { useFormats } from "@/components/i18n/use-formats";
-import { touchpointColours } from "./layout";
-
-/** The "left" hatch, also used in the chart's legend. */
-export const LEFT_HATCH =
-  "bg-[repeating-linear-gradient(45deg,#f8fafc_0,#f8fafc_2px,#64748b_2px,#64748b_3.5px)] print:[print-color-adjust:exact]";
+import { LEFT_HATCH, touchpointColours } from "./layout";
 
 const FIRST = 5;
 

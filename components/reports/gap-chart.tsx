@@ -10,7 +10,7 @@ import type { GapRow } from "@/lib/journeys/gaps-report";
 import type { GapStatus } from "@/lib/journeys/gap";
 import { formatNumber, nEquals } from "@/lib/metrics";
 import { formatCount } from "../ui/format";
-import { gapStatusLabel } from "../journeys/gap-status";
+import { gapStatusLabel } from "../journeys/gap-status-label";
 import { METRIC_NAMES, signed } from "../journeys/figures";
 import { TouchpointName } from "./touchpoint-name";
 import { axisPosition, gapAxis, gapChartItems, type GapAxis, type GapChartItem } from "./gap-chart-layout";
