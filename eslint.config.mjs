@@ -99,6 +99,13 @@ const TRANSLATED = [
   // journeys: the list (i18na; not the journey map, components/journeys/*)
   "app/(app)/journeys/page.tsx",
   "components/journey-editor/new-journey-form.tsx",
+  // journeys: the journey map with its service blueprint, the tabs, the unit picker's words (i18ne)
+  "app/(app)/journeys/[[]id]/page.tsx",
+  "components/journeys/*.tsx",
+  "app/(app)/journeys/[[]id]/paths/**/*.tsx",
+  "components/journey-paths/*.tsx",
+  "app/(app)/journeys/[[]id]/edit/**/*.tsx",
+  "components/journey-editor/*.tsx",
   // reports: units compared (i18na)
   "app/(app)/reports/units/**/*.tsx",
   "components/reports/unit-league-table.tsx",

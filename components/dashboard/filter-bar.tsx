@@ -61,14 +61,20 @@ export function FilterSelect(props: {
  */
 export function UnitFilter(props: { options: UnitFilterOptions; value?: string; error?: string }) {
   const t = useTranslations("dashboard.filters");
-  if (props.options.units.length === 0) return null;
+  const tu = useTranslations("journeys.unitFilter");
+  const { scopeUnitName, units } = props.options;
+  if (units.length === 0) return null;
   return (
     <FilterSelect
       name="unitId"
       label={t("unit")}
       value={props.value}
-      all={props.options.all}
-      options={props.options.units.map((u) => ({ value: u.id, label: u.label }))}
+      all={scopeUnitName === null ? tu("organization") : tu("allOf", { unit: scopeUnitName })}
+      // indented under its parent with no-break spaces (a <select> has no other indentation)
+      options={units.map((u) => ({
+        value: u.id,
+        label: `${"\u00a0\u00a0".repeat(u.indent)}${tu(u.archived ? "optionArchived" : "option", { name: u.name, code: u.code })}`,
+      }))}
       error={props.error}
     />
   );

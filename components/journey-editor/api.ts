@@ -1,6 +1,8 @@
 // Browser side of the journey editor: every write goes through the REST API (the same routes API keys use)
 // and answers either the data or the problem's message with its field errors, ready to show next to fields.
-import type { ZodType } from "zod";
+import type { z, ZodType } from "zod";
+import { useLocale, useTranslations } from "next-intl";
+import { fieldIssueMessage } from "@/lib/i18n/field-issue";
 
 export type FieldErrors = Record<string, string>;
 export type Sent<T> = { ok: true; data: T } | { ok: false; message: string; fieldErrors: FieldErrors };
@@ -24,11 +26,28 @@ export async function send<T = unknown>(method: string, path: string, body?: unk
   }
 }
 
-/** Checks a body in the browser with the route's own schema, so errors show before a round trip. */
-export function check(schema: ZodType, body: unknown): FieldErrors | null {
+/**
+ * Checks a body in the browser with the route's own schema, so errors show before a round trip. `localize` names an
+ * issue in another language; without it the schema's own (English) message shows.
+ */
+export function check(
+  schema: ZodType,
+  body: unknown,
+  localize?: (issue: z.core.$ZodIssue) => string,
+): FieldErrors | null {
   const r = schema.safeParse(body);
   if (r.success) return null;
   const errors: FieldErrors = {};
-  for (const issue of r.error.issues) errors[issue.path.join(".") || "form"] ??= issue.message;
+  for (const issue of r.error.issues) errors[issue.path.join(".") || "form"] ??= localize?.(issue) ?? issue.message;
   return errors;
+}
+
+/**
+ * `check` in the page's language: English keeps the schema's messages, another language names each issue by its
+ * code (lib/i18n/field-issue.ts). The page provides `errors.field` (ClientMessages).
+ */
+export function useCheck(): (schema: ZodType, body: unknown) => FieldErrors | null {
+  const locale = useLocale();
+  const t = useTranslations("errors.field");
+  return (schema, body) => check(schema, body, locale === "en" ? undefined : (issue) => fieldIssueMessage(t, issue));
 }

@@ -1,6 +1,7 @@
 "use client";
 // A destructive-looking action that asks first, inline (no browser dialog): "Archive X? … [Archive] [Cancel]".
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { Button } from "../ui/button";
 
 export function ConfirmButton({
@@ -16,6 +17,7 @@ export function ConfirmButton({
   onConfirm: () => void;
   accessibleLabel?: string;
 }) {
+  const tc = useTranslations("common");
   const [asking, setAsking] = useState(false);
   if (!asking)
     return (
@@ -42,7 +44,7 @@ export function ConfirmButton({
         {confirmLabel}
       </Button>
       <Button size="sm" variant="secondary" onClick={() => setAsking(false)}>
-        Cancel
+        {tc("cancel")}
       </Button>
     </span>
   );

@@ -1,6 +1,5 @@
 // Small labelled controls the editor needs beyond components/ui: a textarea, on the same FieldShell.
 import type { TextareaHTMLAttributes } from "react";
-import { SERVQUAL_DIMENSIONS, TOUCHPOINT_KINDS } from "@/lib/journeys/schema";
 import { controlClass, describedBy, FieldShell, type FieldProps } from "../ui/field";
 
 type TextareaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id"> &
@@ -21,12 +20,3 @@ export function Textarea({ id, name, label, hint, error, hideLabel, className, r
     </FieldShell>
   );
 }
-
-const label = (v: string) => v.charAt(0).toUpperCase() + v.slice(1);
-
-export const KIND_OPTIONS = TOUCHPOINT_KINDS.map((value) => ({ value, label: label(value) }));
-
-export const SERVQUAL_OPTIONS = [
-  { value: "", label: "None" },
-  ...SERVQUAL_DIMENSIONS.map((value) => ({ value, label: label(value) })),
-];

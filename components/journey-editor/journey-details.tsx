@@ -1,12 +1,13 @@
 "use client";
 // The journey's own name and description (edit in place) and archive/restore of the whole journey.
 import { useState, type FormEvent } from "react";
+import { useTranslations } from "next-intl";
 import type { EditorJourney } from "@/lib/journeys/editor";
 import { journeyUpdateSchema } from "@/lib/journeys/schema";
 import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
 import { Input } from "../ui/input";
-import { check, send, type FieldErrors } from "./api";
+import { send, useCheck, type FieldErrors } from "./api";
 import { ConfirmButton } from "./confirm-button";
 import { Textarea } from "./fields";
 
@@ -17,6 +18,9 @@ export function JourneyDetails({
   journey: EditorJourney;
   onChanged: (message: string, error?: boolean) => void;
 }) {
+  const t = useTranslations("journeys.editor.details");
+  const tc = useTranslations("common");
+  const check = useCheck();
   const [editing, setEditing] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
 
@@ -29,19 +33,12 @@ export function JourneyDetails({
     if (local || !res?.ok) return setErrors(local ?? (res && !res.ok ? res.fieldErrors : {}));
     setErrors({});
     setEditing(false);
-    onChanged("Saved the journey’s name and description.");
+    onChanged(t("saved"));
   }
 
   async function setArchived(archived: boolean) {
     const res = await send("PATCH", `/api/v1/journeys/${journey.id}`, { archived });
-    onChanged(
-      res.ok
-        ? archived
-          ? "Archived the journey; it no longer shows in the list."
-          : "Restored the journey."
-        : res.message,
-      !res.ok,
-    );
+    onChanged(res.ok ? (archived ? t("archived") : t("restored")) : res.message, !res.ok);
   }
 
   if (editing)
@@ -53,7 +50,7 @@ export function JourneyDetails({
         <Input
           id="journey-name"
           name="name"
-          label="Journey name"
+          label={t("name")}
           defaultValue={journey.name}
           error={errors.name}
           autoFocus
@@ -61,36 +58,36 @@ export function JourneyDetails({
         <Textarea
           id="journey-description"
           name="description"
-          label="Description"
+          label={t("description")}
           defaultValue={journey.description ?? ""}
           error={errors.description}
           rows={2}
         />
         <span className="flex gap-2">
           <Button type="submit" size="sm">
-            Save
+            {tc("save")}
           </Button>
           <Button size="sm" variant="secondary" onClick={() => (setEditing(false), setErrors({}))}>
-            Cancel
+            {tc("cancel")}
           </Button>
         </span>
       </form>
     );
   return (
     <div className="mb-4 flex flex-wrap items-center gap-2">
-      {journey.archivedAt ? <Badge tone="warn">Archived journey</Badge> : null}
+      {journey.archivedAt ? <Badge tone="warn">{t("archivedBadge")}</Badge> : null}
       <Button size="sm" variant="secondary" onClick={() => setEditing(true)}>
-        Rename or describe
+        {t("edit")}
       </Button>
       {journey.archivedAt ? (
         <Button size="sm" variant="secondary" onClick={() => void setArchived(false)}>
-          Restore journey
+          {t("restore")}
         </Button>
       ) : (
         <ConfirmButton
-          label="Archive journey"
-          question={`Archive “${journey.name}”? It leaves the journey list; its history stays in the reports.`}
-          confirmLabel="Archive"
+          label={t("archive")}
+          question={t("archiveQuestion", { name: journey.name })}
+          confirmLabel={t("archiveConfirm")}
           onConfirm={() => void setArchived(true)}
         />
       )}

@@ -3,7 +3,8 @@
 // shared schema before any request and from the server after it. `fetch` is a fake of the journey REST API
 // (tests/components/fake-api.ts) that keeps one journey in memory, checks bodies with the same zod schemas
 // as the real routes and answers like them; the routes themselves are covered by the integration tests.
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
+import { render } from "@/tests/components/intl";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import type { EditorJourney, EditorStage, EditorTouchpoint } from "@/lib/journeys/editor";
@@ -191,9 +192,9 @@ const stageNames = () =>
   screen.getAllByTestId("stage-column").map((li) => within(li).getAllByRole("heading")[0].textContent);
 const column = (name: string) => screen.getByRole("listitem", { name: new RegExp(`^Stage \\d of \\d+: ${name}$`) });
 
-function renderEditor(journey = initial()) {
+function renderEditor(journey = initial(), locale: "en" | "de" = "en") {
   const api = journeyApi(journey);
-  render(<JourneyEditor initial={journey} channels={channels} />);
+  render(<JourneyEditor initial={journey} channels={channels} />, { locale });
   return api;
 }
 
@@ -299,6 +300,38 @@ describe("JourneyEditor", () => {
     expect(within(item).getByText("“In your inbox within a minute”")).toBeTruthy();
     expect(within(item).getByText("Targets: CSAT 4.5 · NPS 30")).toBeTruthy();
     expect(within(item).getByText("Email")).toBeTruthy();
+  });
+
+  it("in German: the dialog, the browser's check of a target and the kinds and dimensions in German", async () => {
+    const api = renderEditor(initial(), "de");
+    const user = userEvent.setup();
+    await user.click(screen.getByRole("button", { name: "Neuer Berührungspunkt in Sign up" }));
+    const dialog = screen.getByRole("dialog", { name: "Berührungspunkt hinzufügen" });
+    await user.type(within(dialog).getByLabelText("Name"), "Willkommensmail");
+    await user.selectOptions(within(dialog).getByLabelText("Art"), "human");
+    await user.type(within(dialog).getByLabelText("CSAT (1–5)"), "6");
+    await user.type(within(dialog).getByLabelText("NPS (−100 bis 100)"), "-130");
+    await user.selectOptions(within(dialog).getByLabelText("SERVQUAL-Dimension"), "Zuverlässigkeit");
+    await user.click(within(dialog).getByRole("button", { name: "Berührungspunkt hinzufügen" }));
+
+    // the schema's rule, named by the issue's code in German (lib/i18n/field-issue.ts): 6 > 5, −130 < −100
+    expect(within(dialog).getByText("Geben Sie 5 oder weniger ein")).toBeTruthy();
+    expect(within(dialog).getByText(/^Geben Sie .100 oder mehr ein$/)).toBeTruthy();
+    expect(within(dialog).getByRole("alert").textContent).toBe("Prüfen Sie die markierten Felder.");
+    expect(api.sent("POST", /touchpoints$/)).toHaveLength(0);
+
+    const csat = within(dialog).getByLabelText("CSAT (1–5)");
+    await user.clear(csat);
+    await user.type(csat, "4.5");
+    const nps = within(dialog).getByLabelText("NPS (−100 bis 100)");
+    await user.clear(nps);
+    await user.click(within(dialog).getByRole("button", { name: "Berührungspunkt hinzufügen" }));
+    await waitFor(() => expect(status().textContent).toBe("„Willkommensmail“ hinzugefügt."));
+    const phase = screen.getByRole("listitem", { name: /^Phase \d von \d+: Sign up$/ });
+    const item = within(phase).getByRole("listitem", { name: "Willkommensmail" });
+    expect(within(item).getByText("Persönlich")).toBeTruthy();
+    expect(within(item).getByText("Zuverlässigkeit")).toBeTruthy();
+    expect(within(item).getByText("Ziele: CSAT 4,5")).toBeTruthy();
   });
 
   it("edits a touchpoint from its stored promise and shows the server's field errors", async () => {

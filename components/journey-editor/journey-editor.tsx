@@ -13,6 +13,7 @@ import {
   type DragEndEvent,
 } from "@dnd-kit/core";
 import { SortableContext, rectSortingStrategy, sortableKeyboardCoordinates } from "@dnd-kit/sortable";
+import { useTranslations } from "next-intl";
 import type { EditorJourney } from "@/lib/journeys/editor";
 import { moveItem } from "@/lib/journeys/reorder";
 import { send } from "./api";
@@ -33,6 +34,7 @@ export function JourneyEditor({
   channels: Channel[];
   units?: { id: string; label: string }[];
 }) {
+  const t = useTranslations("journeys.editor");
   const [journey, setJourney] = useState(initial);
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
   const [showArchived, setShowArchived] = useState(false);
@@ -57,7 +59,9 @@ export function JourneyEditor({
     setJourney({ ...journey, stages: [...next, ...archivedStages] });
     const res = await send("PUT", `/api/v1/journeys/${journey.id}/stages/order`, { stageIds: next.map((s) => s.id) });
     await reload(
-      res.ok ? `Moved “${stages[from].name}” to position ${to + 1} of ${stages.length}.` : `Not moved: ${res.message}`,
+      res.ok
+        ? t("status.moved", { name: stages[from].name, position: to + 1, count: stages.length })
+        : t("status.notMoved", { message: res.message }),
       !res.ok,
     );
   }
@@ -74,17 +78,14 @@ export function JourneyEditor({
 
   async function restoreStage(id: string, name: string) {
     const res = await send("PATCH", `/api/v1/stages/${id}`, { archived: false });
-    await reload(res.ok ? `Restored the stage “${name}” at the end of the journey.` : res.message, !res.ok);
+    await reload(res.ok ? t("status.stageRestored", { name }) : res.message, !res.ok);
   }
 
   return (
     <>
       <JourneyDetails journey={journey} onChanged={reload} />
       <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
-        <p className="text-sm text-slate-600">
-          Drag a stage by its handle, or focus the handle and press Space, the arrow keys and Space again; the arrow
-          buttons move it one place.
-        </p>
+        <p className="text-sm text-slate-600">{t("dragHint")}</p>
         <label className="inline-flex items-center gap-2 text-sm font-medium text-slate-800">
           <input
             type="checkbox"
@@ -92,7 +93,7 @@ export function JourneyEditor({
             checked={showArchived}
             onChange={(e) => setShowArchived(e.target.checked)}
           />
-          Show archived
+          {t("showArchived")}
         </label>
       </div>
       <NewStageForm journeyId={journey.id} onAdded={reload} />
@@ -111,19 +112,13 @@ export function JourneyEditor({
         accessibility={{
           announcements,
           screenReaderInstructions: {
-            draggable:
-              "To reorder a stage, press Space to pick it up, use the arrow keys to move it, then press Space to drop it or Escape to cancel.",
+            draggable: t("dragInstructions"),
           },
         }}
       >
         <SortableContext items={stages.map((s) => s.id)} strategy={rectSortingStrategy}>
-          <div
-            role="region"
-            aria-label="Stages in journey order (scrolls sideways)"
-            tabIndex={0}
-            className="relative overflow-x-auto pb-3"
-          >
-            <ol className="flex flex-col gap-3 sm:flex-row sm:items-start" aria-label="Stages in journey order">
+          <div role="region" aria-label={t("stagesRegion")} tabIndex={0} className="relative overflow-x-auto pb-3">
+            <ol className="flex flex-col gap-3 sm:flex-row sm:items-start" aria-label={t("stagesList")}>
               {stages.map((stage, i) => (
                 <StageColumn
                   key={stage.id}
@@ -142,11 +137,7 @@ export function JourneyEditor({
           </div>
         </SortableContext>
       </DndContext>
-      {stages.length === 0 ? (
-        <p className="mt-2 text-sm text-slate-600">
-          This journey has no stages yet: add the first one with New stage (for example Discover, Sign up, Use).
-        </p>
-      ) : null}
+      {stages.length === 0 ? <p className="mt-2 text-sm text-slate-600">{t("noStages")}</p> : null}
       {showArchived ? (
         <ArchivedStages stages={archivedStages} onRestore={(id, name) => void restoreStage(id, name)} />
       ) : null}

@@ -8,13 +8,14 @@ import { useTranslations } from "next-intl";
 import { journeyCreateSchema } from "@/lib/journeys/schema";
 import { Button } from "../ui/button";
 import { Input } from "../ui/input";
-import { check, send, type FieldErrors } from "./api";
+import { send, useCheck, type FieldErrors } from "./api";
 import { Textarea } from "./fields";
 
 export function NewJourneyForm() {
   const t = useTranslations("journeys.new");
   const tc = useTranslations("common");
   const router = useRouter();
+  const check = useCheck();
   const [open, setOpen] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [pending, setPending] = useState(false);

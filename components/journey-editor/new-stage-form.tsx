@@ -2,6 +2,7 @@
 // "New stage": a name and Add stage; the server's message for a bad name shows next to the field.
 import { useState, type FormEvent } from "react";
 import { Plus } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Button } from "../ui/button";
 import { Input } from "../ui/input";
 import { send } from "./api";
@@ -13,6 +14,7 @@ export function NewStageForm({
   journeyId: string;
   onAdded: (message: string) => Promise<void>;
 }) {
+  const t = useTranslations("journeys.editor.newStage");
   const [error, setError] = useState<string | undefined>();
 
   async function addStage(e: FormEvent<HTMLFormElement>) {
@@ -23,7 +25,7 @@ export function NewStageForm({
     if (!res.ok) return setError(res.fieldErrors.name ?? res.message);
     setError(undefined);
     form.reset();
-    await onAdded(`Added the stage “${name.trim()}”.`);
+    await onAdded(t("added", { name: name.trim() }));
   }
 
   return (
@@ -31,13 +33,13 @@ export function NewStageForm({
       <Input
         id="new-stage-name"
         name="name"
-        label="New stage"
-        placeholder="e.g. Onboarding"
+        label={t("label")}
+        placeholder={t("placeholder")}
         error={error}
         className="w-full sm:w-72"
       />
       <Button type="submit">
-        <Plus aria-hidden="true" size={15} /> Add stage
+        <Plus aria-hidden="true" size={15} /> {t("submit")}
       </Button>
     </form>
   );

@@ -4,6 +4,7 @@
 import { useState } from "react";
 import { useSortable } from "@dnd-kit/sortable";
 import { ChevronDown, ChevronLeft, ChevronRight, ChevronUp, GripVertical, Plus } from "lucide-react";
+import { useTranslations } from "next-intl";
 import type { EditorStage, EditorTouchpoint } from "@/lib/journeys/editor";
 import { Button } from "../ui/button";
 import { send } from "./api";
@@ -29,9 +30,10 @@ export function StageColumn({ stage, index, count, showArchived, stages, channel
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
     id: stage.id,
   });
+  const t = useTranslations("journeys.editor.stage");
   const [dialog, setDialog] = useState<{ touchpoint?: EditorTouchpoint } | null>(null);
-  const active = stage.touchpoints.filter((t) => !t.archivedAt);
-  const archived = stage.touchpoints.filter((t) => t.archivedAt);
+  const active = stage.touchpoints.filter((tp) => !tp.archivedAt);
+  const archived = stage.touchpoints.filter((tp) => tp.archivedAt);
 
   async function patchTouchpoint(id: string, body: Record<string, unknown>, message: string) {
     const res = await send("PATCH", `/api/v1/touchpoints/${id}`, body);
@@ -39,10 +41,7 @@ export function StageColumn({ stage, index, count, showArchived, stages, channel
   }
   async function archiveStage() {
     const res = await send("PATCH", `/api/v1/stages/${stage.id}`, { archived: true });
-    onChanged(
-      res.ok ? `Archived the stage “${stage.name}”; turn on “Show archived” to restore it.` : res.message,
-      !res.ok,
-    );
+    onChanged(res.ok ? t("archived", { name: stage.name }) : res.message, !res.ok);
   }
 
   return (
@@ -53,7 +52,7 @@ export function StageColumn({ stage, index, count, showArchived, stages, channel
         transition,
       }}
       className={`flex w-full flex-col rounded-lg border bg-slate-50 p-3 sm:w-64 sm:shrink-0 ${isDragging ? "z-10 border-brand-400 shadow-lg" : "border-slate-200"}`}
-      aria-label={`Stage ${index + 1} of ${count}: ${stage.name}`}
+      aria-label={t("label", { index: index + 1, count, name: stage.name })}
       data-testid="stage-column"
     >
       <div className="mb-2 flex items-center gap-1 border-b border-slate-200 pb-2">
@@ -62,20 +61,20 @@ export function StageColumn({ stage, index, count, showArchived, stages, channel
           type="button"
           {...attributes}
           {...listeners}
-          aria-label={`Reorder stage ${stage.name}`}
+          aria-label={t("reorder", { name: stage.name })}
           className="inline-flex min-h-9 min-w-9 cursor-grab touch-none items-center justify-center rounded-md text-slate-600 hover:bg-slate-200 active:cursor-grabbing"
         >
           <GripVertical aria-hidden="true" size={18} />
         </button>
-        <span className="text-xs font-medium text-slate-600 tabular-nums">Stage {index + 1}</span>
+        <span className="text-xs font-medium text-slate-600 tabular-nums">{t("number", { index: index + 1 })}</span>
         <span className="ml-auto flex">
           <Button
             size="sm"
             variant="ghost"
             disabled={index === 0}
             onClick={() => onMove(index, index - 1)}
-            aria-label={`Move ${stage.name} left (earlier)`}
-            title="Move earlier"
+            aria-label={t("moveLeft", { name: stage.name })}
+            title={t("moveEarlier")}
           >
             <ChevronLeft aria-hidden="true" size={16} className="hidden sm:block" />
             <ChevronUp aria-hidden="true" size={16} className="sm:hidden" />
@@ -85,8 +84,8 @@ export function StageColumn({ stage, index, count, showArchived, stages, channel
             variant="ghost"
             disabled={index === count - 1}
             onClick={() => onMove(index, index + 1)}
-            aria-label={`Move ${stage.name} right (later)`}
-            title="Move later"
+            aria-label={t("moveRight", { name: stage.name })}
+            title={t("moveLater")}
           >
             <ChevronRight aria-hidden="true" size={16} className="hidden sm:block" />
             <ChevronDown aria-hidden="true" size={16} className="sm:hidden" />
@@ -94,7 +93,7 @@ export function StageColumn({ stage, index, count, showArchived, stages, channel
         </span>
       </div>
       <StageName id={stage.id} name={stage.name} onSaved={onChanged} />
-      <ul className="mt-3 flex flex-col gap-2" aria-label={`Touchpoints of ${stage.name}`}>
+      <ul className="mt-3 flex flex-col gap-2" aria-label={t("touchpointsOf", { name: stage.name })}>
         {active.map((tp, i) => (
           <TouchpointItem
             key={tp.id}
@@ -119,20 +118,21 @@ export function StageColumn({ stage, index, count, showArchived, stages, channel
           : null}
         {active.length === 0 ? (
           <li className="rounded-md border border-dashed border-slate-300 p-3 text-sm text-slate-600">
-            No touchpoints yet: add where customers meet you in this stage.
+            {t("noTouchpoints")}
           </li>
         ) : null}
       </ul>
       <Button size="sm" variant="secondary" className="mt-2 self-start" onClick={() => setDialog({})}>
-        <Plus aria-hidden="true" size={15} /> Add touchpoint<span className="sr-only"> to {stage.name}</span>
+        <Plus aria-hidden="true" size={15} />{" "}
+        {t.rich("addTouchpoint", { name: stage.name, sr: (chunks) => <span className="sr-only">{chunks}</span> })}
       </Button>
       <BlueprintForm stage={stage} onSaved={onChanged} />
       <div className="mt-3">
         <ConfirmButton
-          label="Archive stage"
-          accessibleLabel={`Archive stage ${stage.name}`}
-          question={`Archive “${stage.name}”? It leaves the map; its history stays in the reports.`}
-          confirmLabel="Archive"
+          label={t("archive")}
+          accessibleLabel={t("archiveLabel", { name: stage.name })}
+          question={t("archiveQuestion", { name: stage.name })}
+          confirmLabel={t("archiveConfirm")}
           onConfirm={archiveStage}
         />
       </div>

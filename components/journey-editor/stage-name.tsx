@@ -2,11 +2,14 @@
 // A stage's name with inline rename: Rename → a text field; Enter or Save stores it, Escape cancels.
 import { useState, type FormEvent } from "react";
 import { Pencil } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Button } from "../ui/button";
 import { Input } from "../ui/input";
 import { send } from "./api";
 
 export function StageName({ id, name, onSaved }: { id: string; name: string; onSaved: (message: string) => void }) {
+  const t = useTranslations("journeys.editor.stageName");
+  const tc = useTranslations("common");
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState<string | undefined>();
 
@@ -17,7 +20,7 @@ export function StageName({ id, name, onSaved }: { id: string; name: string; onS
     if (!res.ok) return setError(res.fieldErrors.name ?? res.message);
     setError(undefined);
     setEditing(false);
-    onSaved(`Renamed the stage to “${next.trim()}”.`);
+    onSaved(t("renamed", { name: next.trim() }));
   }
 
   if (!editing)
@@ -28,8 +31,8 @@ export function StageName({ id, name, onSaved }: { id: string; name: string; onS
           size="sm"
           variant="ghost"
           onClick={() => setEditing(true)}
-          aria-label={`Rename stage ${name}`}
-          title="Rename"
+          aria-label={t("renameLabel", { name })}
+          title={t("rename")}
         >
           <Pencil aria-hidden="true" size={15} />
         </Button>
@@ -41,13 +44,13 @@ export function StageName({ id, name, onSaved }: { id: string; name: string; onS
       className="flex flex-col gap-2"
       onKeyDown={(e) => e.key === "Escape" && (e.stopPropagation(), setEditing(false), setError(undefined))}
     >
-      <Input id={`stage-name-${id}`} name="name" label="Stage name" defaultValue={name} error={error} autoFocus />
+      <Input id={`stage-name-${id}`} name="name" label={t("label")} defaultValue={name} error={error} autoFocus />
       <span className="flex gap-2">
         <Button type="submit" size="sm">
-          Save
+          {tc("save")}
         </Button>
         <Button size="sm" variant="secondary" onClick={() => (setEditing(false), setError(undefined))}>
-          Cancel
+          {tc("cancel")}
         </Button>
       </span>
     </form>

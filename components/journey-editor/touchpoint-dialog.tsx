@@ -3,13 +3,15 @@
 // targets (CSAT 1–5, CES 1–7, NPS −100..100) and the SERVQUAL dimension; when editing, also its stage (move).
 // Errors show next to their fields, from the shared schema first and then from the server.
 import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useTranslations } from "next-intl";
 import { touchpointCreateSchema, touchpointUpdateSchema } from "@/lib/journeys/editor-schema";
 import type { EditorTouchpoint } from "@/lib/journeys/editor";
 import { Button } from "../ui/button";
 import { Input } from "../ui/input";
 import { Select } from "../ui/select";
-import { check, send, type FieldErrors } from "./api";
-import { KIND_OPTIONS, SERVQUAL_OPTIONS, Textarea } from "./fields";
+import { send, useCheck, type FieldErrors } from "./api";
+import { Textarea } from "./fields";
+import { useTouchpointWords } from "./touchpoint-words";
 
 type Channel = { id: string; name: string };
 type UnitOption = { id: string; label: string };
@@ -40,6 +42,10 @@ export function TouchpointDialog({
   /** The organization's active units; the field shows only where there are some (docs/hierarchy.md). */
   units?: UnitOption[];
 }) {
+  const tr = useTranslations("journeys.editor.dialog");
+  const tc = useTranslations("common");
+  const words = useTouchpointWords();
+  const check = useCheck();
   const ref = useRef<HTMLDialogElement>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string | null>(null);
@@ -74,7 +80,7 @@ export function TouchpointDialog({
     const local = check(touchpoint ? touchpointUpdateSchema : touchpointCreateSchema, body);
     if (local) {
       setErrors(local);
-      setMessage("Check the highlighted fields.");
+      setMessage(tr("check"));
       return;
     }
     setPending(true);
@@ -87,7 +93,7 @@ export function TouchpointDialog({
       setMessage(res.message);
       return;
     }
-    onSaved(touchpoint ? `Saved “${body.name}”.` : `Added “${body.name}”.`);
+    onSaved(touchpoint ? tr("saved", { name: body.name }) : tr("added", { name: body.name }));
     onClose();
   }
 
@@ -103,7 +109,7 @@ export function TouchpointDialog({
       {open ? (
         <form onSubmit={submit} noValidate className="flex max-h-[85vh] flex-col gap-3 overflow-y-auto p-5">
           <h2 id={`${prefix}-title`} className="text-lg font-semibold text-slate-900">
-            {t ? `Edit touchpoint “${t.name}”` : "Add a touchpoint"}
+            {t ? tr("editTitle", { name: t.name }) : tr("addTitle")}
           </h2>
           {message ? (
             <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-danger">
@@ -113,7 +119,7 @@ export function TouchpointDialog({
           <Input
             id={`${prefix}-name`}
             name="name"
-            label="Name"
+            label={tr("name")}
             defaultValue={t?.name}
             error={err("name")}
             required
@@ -123,16 +129,19 @@ export function TouchpointDialog({
             <Select
               id={`${prefix}-kind`}
               name="kind"
-              label="Kind"
-              options={KIND_OPTIONS}
+              label={tr("kind")}
+              options={words.kindOptions}
               defaultValue={t?.kind ?? "digital"}
               error={err("kind")}
             />
             <Select
               id={`${prefix}-channel`}
               name="channelId"
-              label="Channel"
-              options={[{ value: "", label: "No channel" }, ...channels.map((c) => ({ value: c.id, label: c.name }))]}
+              label={tr("channel")}
+              options={[
+                { value: "", label: tr("noChannel") },
+                ...channels.map((c) => ({ value: c.id, label: c.name })),
+              ]}
               defaultValue={t?.channel?.id ?? ""}
               error={err("channelId")}
             />
@@ -141,8 +150,8 @@ export function TouchpointDialog({
             <Select
               id={`${prefix}-stage`}
               name="stageId"
-              label="Stage"
-              hint="Choose another stage to move the touchpoint there (it goes last)."
+              label={tr("stage")}
+              hint={tr("stageHint")}
               options={stages.map((s) => ({ value: s.id, label: s.name }))}
               defaultValue={t.stageId}
               error={err("stageId")}
@@ -151,18 +160,18 @@ export function TouchpointDialog({
           <Textarea
             id={`${prefix}-promise`}
             name="promise"
-            label="Promise"
-            hint="What you promise the customer here, in their words."
+            label={tr("promise")}
+            hint={tr("promiseHint")}
             defaultValue={t?.promise ?? ""}
             error={err("promise")}
             rows={2}
           />
           <fieldset className="grid grid-cols-1 gap-3 sm:grid-cols-3">
-            <legend className="mb-1 text-sm font-medium text-slate-800">Targets (leave empty for none)</legend>
+            <legend className="mb-1 text-sm font-medium text-slate-800">{tr("targets")}</legend>
             <Input
               id={`${prefix}-csat`}
               name="targetCsat"
-              label="CSAT (1–5)"
+              label={tr("csat")}
               type="number"
               inputMode="decimal"
               step="0.1"
@@ -174,7 +183,7 @@ export function TouchpointDialog({
             <Input
               id={`${prefix}-ces`}
               name="targetCes"
-              label="CES (1–7)"
+              label={tr("ces")}
               type="number"
               inputMode="decimal"
               step="0.1"
@@ -186,7 +195,7 @@ export function TouchpointDialog({
             <Input
               id={`${prefix}-nps`}
               name="targetNps"
-              label="NPS (−100 to 100)"
+              label={tr("nps")}
               type="number"
               inputMode="numeric"
               step="1"
@@ -199,8 +208,8 @@ export function TouchpointDialog({
           <Select
             id={`${prefix}-servqual`}
             name="servqualDimension"
-            label="SERVQUAL dimension"
-            options={SERVQUAL_OPTIONS}
+            label={tr("servqual")}
+            options={words.servqualOptions}
             defaultValue={t?.servqualDimension ?? ""}
             error={err("servqualDimension")}
           />
@@ -208,13 +217,13 @@ export function TouchpointDialog({
             <Select
               id={`${prefix}-unit`}
               name="unitId"
-              label="Unit"
-              hint="Answers and interactions here are attributed to this unit (a store, a team)."
+              label={tr("unit")}
+              hint={tr("unitHint")}
               options={[
-                { value: "", label: "No unit" },
+                { value: "", label: tr("noUnit") },
                 ...units.map((u) => ({ value: u.id, label: u.label })),
                 ...(t?.unitId && !units.some((u) => u.id === t.unitId)
-                  ? [{ value: t.unitId, label: "An archived unit" }]
+                  ? [{ value: t.unitId, label: tr("archivedUnit") }]
                   : []),
               ]}
               defaultValue={t?.unitId ?? ""}
@@ -223,10 +232,10 @@ export function TouchpointDialog({
           ) : null}
           <div className="flex flex-wrap justify-end gap-2 pt-1">
             <Button variant="secondary" onClick={onClose}>
-              Cancel
+              {tc("cancel")}
             </Button>
             <Button type="submit" disabled={pending}>
-              {pending ? "Saving…" : t ? "Save touchpoint" : "Add touchpoint"}
+              {pending ? tr("saving") : t ? tr("save") : tr("add")}
             </Button>
           </div>
         </form>

@@ -19,6 +19,10 @@ export function touchpointColours(touchpoints: readonly { id: string }[]): Map<s
   return new Map(touchpoints.map((t, i) => [t.id, PALETTE[i % PALETTE.length]]));
 }
 
+/** The "left" hatch of the steps list on a phone (paths-steps.tsx), also used in the chart's legend. */
+export const LEFT_HATCH =
+  "bg-[repeating-linear-gradient(45deg,#f8fafc_0,#f8fafc_2px,#64748b_2px,#64748b_3.5px)] print:[print-color-adjust:exact]";
+
 const COL = 180;
 const NODE_W = 14;
 const TOP = 26;
@@ -73,10 +77,11 @@ function band(x0: number, y0: number, y0b: number, x1: number, y1: number, y1b: 
   return `M${x0},${y0} C${xm},${y0} ${xm},${y1} ${x1},${y1} L${x1},${y1b} C${xm},${y1b} ${xm},${y0b} ${x0},${y0b} Z`;
 }
 
-export function layoutPaths(input: ChartInput) {
+/** `unknown` names a touchpoint the journey no longer lists (in the page's language). */
+export function layoutPaths(input: ChartInput, unknown = "Unknown touchpoint") {
   const name = new Map(input.touchpoints.map((t) => [t.id, t.name]));
-  const nameOf = (id: string) => name.get(id) ?? "Unknown touchpoint";
-  const short = shortLabels([...input.touchpoints.map((t) => t.name), "Unknown touchpoint"]);
+  const nameOf = (id: string) => name.get(id) ?? unknown;
+  const short = shortLabels([...input.touchpoints.map((t) => t.name), unknown]);
   const cols = input.nodes.length === 0 ? 0 : Math.max(...input.nodes.map((n) => n.step)) + 1;
   const byStep = Array.from({ length: cols }, (_, s) => input.nodes.filter((n) => n.step === s));
   const k = Math.min(

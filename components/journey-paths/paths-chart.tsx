@@ -6,13 +6,16 @@
 // counts (and the full name) in the line above the chart. Below 640 px the chart gives way to PathsSteps, a
 // list per step whose names wrap instead of being cut. The layout is computed from the server's aggregates only.
 import { useId, useState } from "react";
-import { LEFT_HATCH } from "./paths-steps";
-import { layoutPaths, touchpointColours, type ChartInput } from "./layout";
+import { useTranslations } from "next-intl";
+import { useFormats } from "@/components/i18n/use-formats";
+import { LEFT_HATCH, layoutPaths, touchpointColours, type ChartInput } from "./layout";
 
 export function PathsChart({ data }: { data: ChartInput }) {
+  const t = useTranslations("journeys.paths.chart");
+  const f = useFormats();
   const [active, setActive] = useState<string | null>(null);
   const hatch = `${useId()}-left`;
-  const layout = layoutPaths(data);
+  const layout = layoutPaths(data, t("unknown"));
   const colour = touchpointColours(data.touchpoints);
   const show = (text: string) => ({
     onMouseEnter: () => setActive(text),
@@ -20,30 +23,30 @@ export function PathsChart({ data }: { data: ChartInput }) {
     onMouseLeave: () => setActive(null),
     onBlur: () => setActive(null),
   });
-  const hint = "Hover or focus (Tab) a touchpoint or a band for its full name and counts.";
+  const hint = t("hint");
 
   return (
     <figure className="mb-6 hidden rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:block">
       <figcaption className="mb-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
-        <span className="font-semibold text-slate-800">Paths by step</span>
+        <span className="font-semibold text-slate-800">{t("heading")}</span>
         <span className="inline-flex items-center gap-1.5 text-xs text-slate-700">
           <span
             aria-hidden="true"
             className={`inline-block h-3 w-3.5 rounded-sm border border-slate-500 ${LEFT_HATCH}`}
           />
-          Hatched end of a bar: customers whose path ends there (&ldquo;left&rdquo;)
+          {t("legend")}
         </span>
       </figcaption>
       <p className="mb-2 min-h-5 text-sm text-slate-700" aria-live="polite" data-testid="paths-detail">
         {active ?? hint}
       </p>
-      <div role="region" aria-label="Paths chart (scrolls sideways)" tabIndex={0} className="overflow-x-auto">
+      <div role="region" aria-label={t("region")} tabIndex={0} className="overflow-x-auto">
         <svg
           width={layout.width}
           height={layout.height}
           viewBox={`0 0 ${layout.width} ${layout.height}`}
           className="block"
-          aria-label={`Customer paths over ${data.steps} steps`}
+          aria-label={t("label", { steps: data.steps })}
         >
           <defs>
             <pattern id={hatch} width={5} height={5} patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
@@ -53,11 +56,17 @@ export function PathsChart({ data }: { data: ChartInput }) {
           </defs>
           {layout.columns.map((c) => (
             <text key={c.step} x={c.x} y={14} className="fill-slate-500 text-[11px] font-semibold uppercase">
-              Step {c.step + 1}
+              {t("step", { step: c.step + 1 })}
             </text>
           ))}
           {layout.links.map((l) => {
-            const text = `Step ${l.step + 1} → ${l.step + 2}: ${l.sourceName} → ${l.targetName}, ${l.customers} customers`;
+            const text = t("band", {
+              from: l.step + 1,
+              to: l.step + 2,
+              source: l.sourceName,
+              target: l.targetName,
+              customers: l.customers,
+            });
             return (
               <path
                 key={l.key}
@@ -73,7 +82,13 @@ export function PathsChart({ data }: { data: ChartInput }) {
             );
           })}
           {layout.nodes.map((n) => {
-            const text = `Step ${n.step + 1}: ${n.name}, ${n.customers} customers, ${n.continued} continued, ${n.dropped} left`;
+            const text = t("node", {
+              step: n.step + 1,
+              name: n.name,
+              customers: n.customers,
+              continued: n.continued,
+              dropped: n.dropped,
+            });
             return (
               <g
                 key={n.key}
@@ -117,8 +132,9 @@ export function PathsChart({ data }: { data: ChartInput }) {
             >
               <tspan>{n.label}</tspan>
               <tspan x={n.labelX} dy={13} className="fill-slate-600 text-[10px] font-normal">
-                {n.customers} customers
-                {n.dropped > 0 ? ` · ${n.dropped} left` : ""}
+                {n.dropped > 0
+                  ? t("countsLeft", { customers: f.count(n.customers), dropped: f.count(n.dropped) })
+                  : t("counts", { customers: f.count(n.customers) })}
               </tspan>
             </text>
           ))}

@@ -1,5 +1,6 @@
 // The service blueprint under the map: per stage, what the customer does, what they see (front-stage), what
 // happens behind the line of visibility (back-stage) and the systems that support it. Read-only for now.
+import { useTranslations } from "next-intl";
 import { Table, TBody, Td, Th, THead } from "../ui/table";
 
 type Stage = {
@@ -13,23 +14,20 @@ type Stage = {
   };
 };
 
-const LANES = [
-  { key: "customerAction", label: "Customer actions" },
-  { key: "frontstage", label: "Front-stage" },
-  { key: "backstage", label: "Back-stage" },
-  { key: "supportSystems", label: "Support systems" },
-] as const;
+/** The lanes in order; each is named by the message journeys.blueprint.lanes.<key>. */
+const LANES = ["customerAction", "frontstage", "backstage", "supportSystems"] as const;
 
 export function BlueprintLanes({ stages }: { stages: Stage[] }) {
+  const t = useTranslations("journeys.blueprint");
   return (
     <section aria-labelledby="blueprint-heading" className="mt-6 print:break-inside-avoid">
       <h2 id="blueprint-heading" className="mb-2 text-base font-semibold text-slate-900">
-        Service blueprint
+        {t("heading")}
       </h2>
-      <Table label="Service blueprint lanes per stage (scrolls sideways)">
+      <Table label={t("tableLabel")}>
         <THead>
           <tr>
-            <Th>Lane</Th>
+            <Th>{t("lane")}</Th>
             {stages.map((s) => (
               <Th key={s.id} className="min-w-44 normal-case">
                 {s.name}
@@ -39,16 +37,16 @@ export function BlueprintLanes({ stages }: { stages: Stage[] }) {
         </THead>
         <TBody>
           {LANES.map((lane) => (
-            <tr key={lane.key} className={lane.key === "backstage" ? "border-t-2 border-dashed border-slate-300" : ""}>
+            <tr key={lane} className={lane === "backstage" ? "border-t-2 border-dashed border-slate-300" : ""}>
               <Th scope="row" className="bg-slate-50 font-medium normal-case">
-                {lane.label}
-                {lane.key === "backstage" ? (
-                  <span className="block text-xs font-normal text-slate-500">below the line of visibility</span>
+                {t(`lanes.${lane}`)}
+                {lane === "backstage" ? (
+                  <span className="block text-xs font-normal text-slate-500">{t("belowLine")}</span>
                 ) : null}
               </Th>
               {stages.map((s) => (
                 <Td key={s.id} className="text-slate-700">
-                  {s.blueprint[lane.key] ?? <span className="text-slate-400">—</span>}
+                  {s.blueprint[lane] ?? <span className="text-slate-400">—</span>}
                 </Td>
               ))}
             </tr>

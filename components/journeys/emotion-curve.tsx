@@ -4,8 +4,9 @@
 // width: the SVG uses percentages for x and pixels for y, and stays aligned at any width without measuring.
 // Stages without a recorded emotion are gaps in the line. Each point carries its value in text; the table in
 // EmotionTable is the text alternative.
+import { useTranslations } from "next-intl";
+import { useFormats } from "@/components/i18n/use-formats";
 import { Table, TBody, Td, Th, THead } from "../ui/table";
-import { formatCount } from "../ui/format";
 import { emotionText } from "./figures";
 
 export type CurvePoint = { stageId: string; stage: string; average: number | null; n: number };
@@ -16,9 +17,14 @@ const BOTTOM = 12;
 const y = (v: number) => TOP + ((2 - v) / 4) * (HEIGHT - TOP - BOTTOM);
 const xPct = (i: number, count: number) => `${((100 * (i + 0.5)) / count).toFixed(4)}%`;
 const TICKS = [2, 1, 0, -1, -2] as const;
+// SVG text-anchor keywords (kept out of the markup: the lint rule reads textAnchor as a textual attribute)
+const END = "end";
+const MIDDLE = "middle";
 const tickText = (v: number) => (v > 0 ? `+${v}` : v < 0 ? `\u2212${-v}` : "0");
 
 export function EmotionCurve({ points }: { points: CurvePoint[] }) {
+  const t = useTranslations("journeys.emotion");
+  const f = useFormats();
   const count = points.length;
   const segments: { from: number; to: number }[] = [];
   points.forEach((p, i) => {
@@ -44,7 +50,7 @@ export function EmotionCurve({ points }: { points: CurvePoint[] }) {
             stroke={v === 0 ? "#94a3b8" : "#e2e8f0"}
             strokeDasharray={v === 0 ? "4 4" : undefined}
           />
-          <text x="18" y={y(v)} dy="0.32em" textAnchor="end" fill="#475569" className="tabular-nums">
+          <text x="18" y={y(v)} dy="0.32em" textAnchor={END} fill="#475569" className="tabular-nums">
             {tickText(v)}
           </text>
         </g>
@@ -68,11 +74,11 @@ export function EmotionCurve({ points }: { points: CurvePoint[] }) {
             x={xPct(i, count)}
             y={y(0)}
             dy="-0.6em"
-            textAnchor="middle"
+            textAnchor={MIDDLE}
             fill="#475569"
             data-stage={p.stageId}
           >
-            no emotion recorded
+            {t("noneRecorded")}
           </text>
         ) : (
           <g key={p.stageId}>
@@ -89,12 +95,12 @@ export function EmotionCurve({ points }: { points: CurvePoint[] }) {
               x={xPct(i, count)}
               y={y(p.average)}
               dy="-0.9em"
-              textAnchor="middle"
+              textAnchor={MIDDLE}
               fill="#0f172a"
               fontWeight={600}
               className="tabular-nums"
             >
-              {emotionText(p.average)}
+              {emotionText(p.average, f)}
             </text>
           </g>
         ),
@@ -105,14 +111,16 @@ export function EmotionCurve({ points }: { points: CurvePoint[] }) {
 
 /** The same numbers as a table, for screen readers and print. */
 export function EmotionTable({ points }: { points: CurvePoint[] }) {
+  const t = useTranslations("journeys.emotion");
+  const f = useFormats();
   return (
     <details className="mt-2 print:open">
-      <summary className="cursor-pointer text-sm font-medium text-brand-700">Emotion per stage as a table</summary>
-      <Table label="Average emotion per stage" className="mt-2">
+      <summary className="cursor-pointer text-sm font-medium text-brand-700">{t("asTable")}</summary>
+      <Table label={t("tableLabel")} className="mt-2">
         <THead>
           <tr>
-            <Th>Stage</Th>
-            <Th>Average emotion</Th>
+            <Th>{t("stage")}</Th>
+            <Th>{t("average")}</Th>
             <Th className="normal-case">n</Th>
           </tr>
         </THead>
@@ -122,8 +130,8 @@ export function EmotionTable({ points }: { points: CurvePoint[] }) {
               <Th scope="row" className="font-medium normal-case">
                 {p.stage}
               </Th>
-              <Td className="tabular-nums">{emotionText(p.average)}</Td>
-              <Td className="tabular-nums">{formatCount(p.n)}</Td>
+              <Td className="tabular-nums">{emotionText(p.average, f)}</Td>
+              <Td className="tabular-nums">{f.count(p.n)}</Td>
             </tr>
           ))}
         </TBody>

@@ -1,5 +1,8 @@
-// Display helpers for live figures: value ± half-width with n, on the promise's scale.
-import { formatNumber, nEquals, shownInterval } from "@/lib/metrics";
+// Display helpers for live figures: value ± half-width with n, on the promise's scale. Numbers in the page's
+// language: pass its formatters (`useFormats()` / `getFormats()`); without them English, as the pages not yet
+// converted print them.
+import { shownInterval } from "@/lib/metrics";
+import { formatsFor, type Formats } from "@/lib/i18n/format";
 import {
   GAP_METRICS,
   GAP_SCALES,
@@ -9,48 +12,55 @@ import {
   type Perceived,
 } from "@/lib/journeys/gap";
 import type { LiveFigures } from "@/lib/journeys/map";
-import { formatCount } from "../ui/format";
+
+const EN = formatsFor("en");
 
 export const METRIC_NAMES: Record<GapMetric, string> = { csat: "CSAT", ces: "CES", nps: "NPS" };
+/** English only; converted pages use the message `journeys.figures.scale`. */
 export const SCALE_SUFFIX: Record<GapMetric, string> = { csat: " of 5", ces: " of 7", nps: "" };
 
-export const fmt = (metric: GapMetric, x: number | null) =>
-  x === null ? "—" : formatNumber(x, GAP_SCALES[metric].decimals);
+export const fmt = (metric: GapMetric, x: number | null, f: Formats = EN) =>
+  x === null ? "—" : f.number(x, GAP_SCALES[metric].decimals);
 
 /**
  * "± 0.16" — half the interval's width (intervals clamped at the scale ends are slightly asymmetric). Null
  * below MIN_N, like every interval shown (lib/metrics/format.ts, shownInterval).
  */
-export function plusMinus(p: Pick<Perceived, "metric" | "low" | "high" | "enough">): string | null {
+export function plusMinus(p: Pick<Perceived, "metric" | "low" | "high" | "enough">, f: Formats = EN): string | null {
   const i = shownInterval(p);
   if (!i) return null;
-  return `\u00b1 ${formatNumber((i.high - i.low) / 2, p.metric === "nps" ? 1 : 2)}`;
+  return `\u00b1 ${f.number((i.high - i.low) / 2, p.metric === "nps" ? 1 : 2)}`;
 }
 
-/** "3.9 to 4.3", or "—" (no interval, or below MIN_N). */
-export function range(metric: GapMetric, p: { low: number | null; high: number | null; enough: boolean }): string {
+/** "3.9 to 4.3", or "—" (no interval, or below MIN_N); `to` is the word between the ends. */
+export function range(
+  metric: GapMetric,
+  p: { low: number | null; high: number | null; enough: boolean },
+  f: Formats = EN,
+  to = "to",
+): string {
   const i = shownInterval(p);
-  return i ? `${fmt(metric, i.low)} to ${fmt(metric, i.high)}` : "—";
+  return i ? `${fmt(metric, i.low, f)} ${to} ${fmt(metric, i.high, f)}` : "—";
 }
 
-export function signed(metric: GapMetric, x: number | null): string {
+export function signed(metric: GapMetric, x: number | null, f: Formats = EN): string {
   if (x === null) return "—";
-  const s = fmt(metric, x);
-  return x > 0 && s !== fmt(metric, 0) ? `+${s}` : s;
+  const s = fmt(metric, x, f);
+  return x > 0 && s !== fmt(metric, 0, f) ? `+${s}` : s;
 }
 
-export function emotionText(avg: number | null): string {
-  return avg === null ? "—" : signed("csat", avg);
+export function emotionText(avg: number | null, f: Formats = EN): string {
+  return avg === null ? "—" : signed("csat", avg, f);
 }
 
-/** "(n = 1,234)" that never wraps inside (lib/metrics/format.ts, nEquals). */
-export const sampleNote = (n: number) => `(${nEquals(formatCount(n))})`;
+/** "(n = 1,234)" that never wraps inside (lib/i18n/format.ts, nEquals). */
+export const sampleNote = (n: number, f: Formats = EN) => `(${f.nEquals(n)})`;
 
 /** "CSAT 3.62 ± 0.12"; below MIN_N the value without an interval; null with no responses. */
-export function figureText(p: Perceived): string | null {
+export function figureText(p: Perceived, f: Formats = EN): string | null {
   if (p.n === 0 || p.value === null) return null;
-  const pm = plusMinus(p);
-  return `${METRIC_NAMES[p.metric]} ${fmt(p.metric, p.value)}${pm ? ` ${pm}` : ""}`;
+  const pm = plusMinus(p, f);
+  return `${METRIC_NAMES[p.metric]} ${fmt(p.metric, p.value, f)}${pm ? ` ${pm}` : ""}`;
 }
 
 const STATUS_RANK: Record<GapStatus, number> = {

@@ -4,8 +4,9 @@
 import { Sparkles, TriangleAlert } from "lucide-react";
 import type { JourneyMap as Map } from "@/lib/journeys/map";
 import { GAP_METRICS, type GapStatus } from "@/lib/journeys/gap";
+import { useTranslations } from "next-intl";
+import { useFormats } from "@/components/i18n/use-formats";
 import { Badge, type BadgeTone } from "../ui/badge";
-import { formatCount } from "../ui/format";
 import { LiveTouchpointCard } from "./live-touchpoint-card";
 import { EmotionCurve, EmotionTable } from "./emotion-curve";
 import { JourneyOverview, type OverviewColumn } from "./journey-overview";
@@ -18,6 +19,8 @@ function StageHeader({ stage, index }: { stage: Stage; index: number }) {
   const { metrics, interactions } = stage.live;
   const friction = stage.touchpoints.filter((t) => t.live.status === "friction").length;
   const measured = GAP_METRICS.filter((m) => metrics[m].n > 0);
+  const t = useTranslations("journeys.map");
+  const f = useFormats();
   return (
     <div className="px-1">
       <h2 className="text-sm leading-snug font-semibold break-words text-slate-900">
@@ -28,7 +31,7 @@ function StageHeader({ stage, index }: { stage: Stage; index: number }) {
         <p className="mt-1">
           <Badge tone="danger">
             <TriangleAlert aria-hidden="true" size={12} />
-            {friction === 1 ? "1 friction point" : `${friction} friction points`}
+            {t("frictionPoints", { count: friction })}
           </Badge>
         </p>
       ) : null}
@@ -39,18 +42,22 @@ function StageHeader({ stage, index }: { stage: Stage; index: number }) {
             <div key={m}>
               <dt className="sr-only">{METRIC_NAMES[m]}</dt>
               <dd>
-                <span className={`tabular-nums ${p.enough ? "" : "text-slate-600"}`}>{figureText(p)}</span>{" "}
-                <span className="whitespace-nowrap text-slate-600 tabular-nums">{sampleNote(p.n)}</span>
-                {p.enough ? null : <span className="block text-slate-600">too few responses</span>}
+                <span className={`tabular-nums ${p.enough ? "" : "text-slate-600"}`}>{figureText(p, f)}</span>{" "}
+                <span className="whitespace-nowrap text-slate-600 tabular-nums">{sampleNote(p.n, f)}</span>
+                {p.enough ? null : <span className="block text-slate-600">{t("tooFew")}</span>}
               </dd>
             </div>
           );
         })}
         <div>
-          <dt className="sr-only">Emotion</dt>
+          <dt className="sr-only">{t("emotionTerm")}</dt>
           <dd className="text-slate-600">
-            emotion <span className="font-medium text-slate-800 tabular-nums">{emotionText(interactions.average)}</span>
-            <span className="sr-only"> on −2 to +2</span> · {formatCount(interactions.count)} interactions
+            {t.rich("emotionLine", {
+              value: emotionText(interactions.average, f),
+              count: interactions.count,
+              b: (chunks) => <span className="font-medium text-slate-800 tabular-nums">{chunks}</span>,
+              sr: (chunks) => <span className="sr-only">{chunks}</span>,
+            })}
           </dd>
         </div>
       </dl>
@@ -78,41 +85,46 @@ function Tile({ tp }: { tp: Tp }) {
   const headline = headlineOf(tp.live);
   const p = headline ? tp.live.metrics[headline.metric] : null;
   const gap = headline?.gap;
+  const t = useTranslations("journeys.map");
+  const f = useFormats();
   return (
     <span className={`block rounded-md border p-2 shadow-sm ${TILE_FRAME[status ?? "none"]}`}>
       {status === "friction" ? (
         <span className="mb-0.5 flex items-center gap-1 text-xs font-semibold text-red-800">
-          <TriangleAlert aria-hidden="true" size={14} /> Friction point
+          <TriangleAlert aria-hidden="true" size={14} className="shrink-0" />
+          <span className="min-w-0 hyphens-auto [overflow-wrap:anywhere]">{t("friction")}</span>
         </span>
       ) : status === "delight" ? (
         <span className="mb-0.5 flex items-center gap-1 text-xs font-semibold text-green-800">
-          <Sparkles aria-hidden="true" size={14} /> Moment of delight
+          <Sparkles aria-hidden="true" size={14} className="shrink-0" />
+          <span className="min-w-0 hyphens-auto [overflow-wrap:anywhere]">{t("delight")}</span>
         </span>
       ) : null}
       <span className="block text-sm leading-snug font-medium break-words text-slate-900">{tp.name}</span>
-      {tp.archivedAt ? <span className="block text-xs text-amber-800">Archived</span> : null}
+      {tp.archivedAt ? <span className="block text-xs text-amber-800">{t("archived")}</span> : null}
       {p && p.n > 0 ? (
         <span className="mt-0.5 block text-xs text-slate-700">
           <span className={`font-semibold tabular-nums ${p.enough ? "text-slate-900" : "text-slate-600"}`}>
-            {figureText(p)}
+            {figureText(p, f)}
           </span>{" "}
-          <span className="whitespace-nowrap tabular-nums">{sampleNote(p.n)}</span>
-          {p.enough ? null : <span className="block text-slate-600">too few responses</span>}
+          <span className="whitespace-nowrap tabular-nums">{sampleNote(p.n, f)}</span>
+          {p.enough ? null : <span className="block text-slate-600">{t("tooFew")}</span>}
         </span>
       ) : (
         <span className="mt-0.5 block text-xs text-slate-600">
-          {p ? `${METRIC_NAMES[p.metric]}: no responses` : "no responses"}
+          {p ? t("metricNoResponses", { metric: METRIC_NAMES[p.metric] }) : t("noResponses")}
         </span>
       )}
       {gap && gap.gap !== null ? (
         gap.status === "as_promised" ? (
           <span className="mt-0.5 block text-xs text-slate-600">
-            <span className="tabular-nums">gap {signed(gap.metric, gap.gap)}</span> · as promised
+            <span className="tabular-nums">{t("gap", { value: signed(gap.metric, gap.gap, f) })}</span> ·{" "}
+            {t("asPromised")}
           </span>
         ) : (
           <span className="mt-1 block">
             <Badge tone={GAP_TONE[gap.status]}>
-              <span className="tabular-nums">gap {signed(gap.metric, gap.gap)}</span>
+              <span className="tabular-nums">{t("gap", { value: signed(gap.metric, gap.gap, f) })}</span>
             </Badge>
           </span>
         )
@@ -122,6 +134,7 @@ function Tile({ tp }: { tp: Tp }) {
 }
 
 export function JourneyMapView({ map, query, canManage = false }: { map: Map; query: string; canManage?: boolean }) {
+  const t = useTranslations("journeys.map");
   // The response inbox for the same period (and channel): where the responses behind each number are listed.
   const channelId = new URLSearchParams(query).get("channelId");
   const responsesQuery = new URLSearchParams({
@@ -139,7 +152,7 @@ export function JourneyMapView({ map, query, canManage = false }: { map: Map; qu
       stage.touchpoints.map((tp) => [
         tp.id,
         {
-          title: `Stage ${index + 1} · ${stage.name}`,
+          title: t("detailTitle", { index: index + 1, stage: stage.name }),
           body: <LiveTouchpointCard tp={tp} query={query} responsesQuery={responsesQuery} canManage={canManage} />,
         },
       ]),
@@ -151,26 +164,26 @@ export function JourneyMapView({ map, query, canManage = false }: { map: Map; qu
       {/* on a phone the grid scrolls sideways: the heading stays in view */}
       <div className="sticky left-0 w-fit max-w-[calc(100vw-2rem)] px-3 pt-2">
         <h2 id="emotion-heading" className="text-base font-semibold text-slate-900">
-          Emotion curve
+          {t("curveHeading")}
         </h2>
-        <p className="text-xs text-slate-600">
-          Average emotion of the interactions logged at each stage’s touchpoints, from −2 (angry) to +2 (delighted),
-          under its stage.
-        </p>
+        <p className="text-xs text-slate-600">{t("curveDescription")}</p>
       </div>
       {any ? (
         <EmotionCurve points={map.emotionCurve} />
       ) : (
-        <p className="px-3 py-4 text-sm text-slate-600">No interaction in this period recorded an emotion.</p>
+        <p className="px-3 py-4 text-sm text-slate-600">{t("noEmotion")}</p>
       )}
     </section>
   );
   return (
     <>
-      <JourneyOverview label={`Stages of ${map.journey.name}`} columns={columns} details={details} curve={curve} />
-      <p className="mt-1 text-xs text-slate-600">
-        Select a touchpoint for its promise, every figure and its responses.
-      </p>
+      <JourneyOverview
+        label={t("stagesOf", { name: map.journey.name })}
+        columns={columns}
+        details={details}
+        curve={curve}
+      />
+      <p className="mt-1 text-xs text-slate-600">{t("selectHint")}</p>
       <EmotionTable points={map.emotionCurve} />
     </>
   );

@@ -7,6 +7,7 @@
 // every piece (headers, tiles, details, curve); this component only arranges them and opens the panel.
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { X } from "lucide-react";
+import { useTranslations } from "next-intl";
 
 export type OverviewColumn = {
   id: string;
@@ -26,6 +27,7 @@ export function JourneyOverview({
   details: Record<string, { title: string; body: ReactNode }>;
   curve: ReactNode;
 }) {
+  const t = useTranslations("journeys.overview");
   const [openId, setOpenId] = useState<string | null>(null);
   const dialogRef = useRef<HTMLDialogElement>(null);
   const triggerRef = useRef<HTMLButtonElement | null>(null);
@@ -56,8 +58,8 @@ export function JourneyOverview({
               <li key={col.id} className="min-w-0 snap-start px-1" data-stage={col.id}>
                 <div className="flex h-full flex-col rounded-lg bg-slate-100 p-2">
                   {col.header}
-                  <ul className="mt-2 flex flex-col gap-1.5" aria-label="Touchpoints">
-                    {col.tiles.length === 0 ? <li className="px-1 text-xs text-slate-600">No touchpoints</li> : null}
+                  <ul className="mt-2 flex flex-col gap-1.5" aria-label={t("touchpoints")}>
+                    {col.tiles.length === 0 ? <li className="px-1 text-xs text-slate-600">{t("none")}</li> : null}
                     {col.tiles.map((t) => (
                       <li key={t.id}>
                         <button
@@ -86,7 +88,7 @@ export function JourneyOverview({
       </div>
       <dialog
         ref={dialogRef}
-        aria-label={detail ? detail.title : "Touchpoint details"}
+        aria-label={detail ? detail.title : t("details")}
         onClose={() => {
           setOpenId(null);
           triggerRef.current?.focus();
@@ -106,7 +108,7 @@ export function JourneyOverview({
                 onClick={() => dialogRef.current?.close()}
                 className="inline-flex min-h-10 items-center gap-1 rounded-md border border-slate-300 px-3 text-sm font-medium text-slate-800 hover:bg-slate-100"
               >
-                <X aria-hidden="true" size={16} /> Close
+                <X aria-hidden="true" size={16} /> {t("close")}
               </button>
             </div>
             <div className="p-4">{detail.body}</div>

@@ -5,11 +5,13 @@ import Link from "next/link";
 import type { LiveFigures, Targets } from "@/lib/journeys/map";
 import type { TouchpointThemes } from "@/lib/text-analytics/touchpoint-themes";
 import { GAP_METRICS, type GapMetric } from "@/lib/journeys/gap";
+import { useTranslations } from "next-intl";
+import type { Formats } from "@/lib/i18n/format";
+import { useFormats } from "@/components/i18n/use-formats";
 import { Badge } from "../ui/badge";
-import { formatCount } from "../ui/format";
 import { GapStatusBadge } from "./gap-status";
 import { TouchpointThemesList } from "./touchpoint-themes";
-import { emotionText, fmt, METRIC_NAMES, plusMinus, sampleNote, SCALE_SUFFIX, signed } from "./figures";
+import { emotionText, fmt, METRIC_NAMES, plusMinus, sampleNote, signed } from "./figures";
 
 type Tp = {
   id: string;
@@ -25,7 +27,6 @@ type Tp = {
   archivedAt?: Date | null;
 };
 
-const KIND_LABELS: Record<string, string> = { digital: "Digital", human: "Human", physical: "Physical" };
 const FRAME = {
   friction: "border-red-400 bg-red-50/60 border-l-4",
   delight: "border-green-500 bg-green-50/60 border-l-4",
@@ -37,12 +38,16 @@ function MetricRow({
   metric,
   dashboardHref,
   responsesHref,
+  f,
 }: {
   tp: Tp;
   metric: GapMetric;
   dashboardHref: string;
   responsesHref: string;
+  f: Formats;
 }) {
+  const t = useTranslations("journeys.card");
+  const tf = useTranslations("journeys.figures");
   const p = tp.live.metrics[metric];
   const target = tp.targets[metric];
   const gap = tp.live.gaps.find((g) => g.metric === metric);
@@ -53,43 +58,49 @@ function MetricRow({
         <span>{METRIC_NAMES[metric]}</span>
         {target !== null ? (
           <span className="font-normal text-slate-600">
-            target {fmt(metric, target)}
-            {SCALE_SUFFIX[metric]}
+            {t("target", { value: fmt(metric, target, f) })}
+            {metric !== "nps" ? tf("scale", { metric }) : null}
           </span>
         ) : null}
       </dt>
       <dd className="text-sm">
         {p.n === 0 ? (
-          <span className="text-slate-600">no responses</span>
+          <span className="text-slate-600">{t("noResponses")}</span>
         ) : (
           <Link
             href={dashboardHref}
             className="rounded-sm text-slate-900 hover:underline"
-            aria-label={`${METRIC_NAMES[metric]} ${fmt(metric, p.value)}, ${p.n} responses: open on the dashboard`}
+            aria-label={t("openDashboard", {
+              metric: METRIC_NAMES[metric],
+              value: fmt(metric, p.value, f),
+              count: p.n,
+            })}
           >
             <span className={`font-semibold tabular-nums ${p.enough ? "" : "text-slate-600"}`}>
-              {fmt(metric, p.value)}
+              {fmt(metric, p.value, f)}
             </span>
-            {plusMinus(p) ? <span className="ml-1 text-xs tabular-nums text-slate-600">{plusMinus(p)}</span> : null}
-            <span className="ml-1 text-xs whitespace-nowrap tabular-nums text-slate-600">{sampleNote(p.n)}</span>
+            {plusMinus(p, f) ? (
+              <span className="ml-1 text-xs tabular-nums text-slate-600">{plusMinus(p, f)}</span>
+            ) : null}
+            <span className="ml-1 text-xs whitespace-nowrap tabular-nums text-slate-600">{sampleNote(p.n, f)}</span>
           </Link>
         )}
         {p.n > 0 ? (
           <Link
             href={`${responsesHref}&metric=${metric}`}
             className="ml-2 text-xs text-brand-700 hover:underline"
-            aria-label={`The ${formatCount(p.n)} ${METRIC_NAMES[metric]} responses behind this figure`}
+            aria-label={t("responsesLabel", { count: p.n, metric: METRIC_NAMES[metric] })}
           >
-            responses
+            {t("responses")}
           </Link>
         ) : null}
         {gap && p.n > 0 ? (
           <span className="mt-1 flex flex-wrap items-center gap-1.5 text-xs text-slate-700">
-            <span className="tabular-nums">gap {signed(metric, gap.gap)}</span>
+            <span className="tabular-nums">{t("gap", { value: signed(metric, gap.gap, f) })}</span>
             {gap.status !== "as_promised" ? (
               <GapStatusBadge status={gap.status} />
             ) : (
-              <span className="text-slate-600">within the interval</span>
+              <span className="text-slate-600">{t("withinInterval")}</span>
             )}
           </span>
         ) : null}
@@ -114,10 +125,12 @@ export function LiveTouchpointCard({
   const status = tp.live.status;
   const dashboardHref = `/?${query ? `${query}&` : ""}touchpointId=${encodeURIComponent(tp.id)}`;
   const { interactions } = tp.live;
+  const t = useTranslations("journeys.card");
+  const f = useFormats();
   return (
     <article
       className={`rounded-md border p-3 shadow-sm ${FRAME[status ?? "none"]}`}
-      aria-label={`${tp.name}${status === "friction" ? ", friction point" : status === "delight" ? ", moment of delight" : ""}`}
+      aria-label={t("label", { name: tp.name, status: status ?? "none" })}
       data-status={status ?? "none"}
     >
       {status ? (
@@ -127,23 +140,29 @@ export function LiveTouchpointCard({
       ) : null}
       <h3 className="text-sm font-semibold text-slate-900">{tp.name}</h3>
       <p className="mt-1 flex flex-wrap gap-1">
-        <Badge>{tp.channel?.name ?? "No channel"}</Badge>
-        <Badge tone="brand">{KIND_LABELS[tp.kind] ?? tp.kind}</Badge>
-        {tp.archivedAt ? <Badge tone="warn">Archived</Badge> : null}
+        <Badge>{tp.channel?.name ?? t("noChannel")}</Badge>
+        <Badge tone="brand">{t("kind", { kind: tp.kind })}</Badge>
+        {tp.archivedAt ? <Badge tone="warn">{t("archived")}</Badge> : null}
       </p>
       {tp.promise ? <p className="mt-2 text-xs text-slate-700 italic">“{tp.promise}”</p> : null}
       <dl className="mt-2">
         {GAP_METRICS.map((m) => (
-          <MetricRow key={m} tp={tp} metric={m} dashboardHref={dashboardHref} responsesHref={responsesHref} />
+          <MetricRow key={m} tp={tp} metric={m} dashboardHref={dashboardHref} responsesHref={responsesHref} f={f} />
         ))}
       </dl>
       <p className="mt-2 flex flex-wrap justify-between gap-x-3 border-t border-slate-200/80 pt-1.5 text-xs text-slate-700">
         <Link href={`/interactions?touchpointId=${encodeURIComponent(tp.id)}`} className="hover:underline">
-          <span className="font-semibold tabular-nums">{formatCount(interactions.count)}</span> interactions
+          {t.rich("interactions", {
+            count: interactions.count,
+            b: (chunks) => <span className="font-semibold tabular-nums">{chunks}</span>,
+          })}
         </Link>
         <span>
-          emotion <span className="font-semibold tabular-nums">{emotionText(interactions.average)}</span>
-          <span className="sr-only"> on −2 to +2</span>
+          {t.rich("emotion", {
+            value: emotionText(interactions.average, f),
+            b: (chunks) => <span className="font-semibold tabular-nums">{chunks}</span>,
+            sr: (chunks) => <span className="sr-only">{chunks}</span>,
+          })}
         </span>
       </p>
       {tp.themes ? (
@@ -158,7 +177,7 @@ export function LiveTouchpointCard({
             href={`/touchpoints/${encodeURIComponent(tp.id)}/qr`}
             className="font-medium text-brand-700 hover:underline"
           >
-            QR code<span className="sr-only"> for {tp.name}</span>
+            {t.rich("qr", { name: tp.name, sr: (chunks) => <span className="sr-only">{chunks}</span> })}
           </Link>
         </p>
       ) : null}

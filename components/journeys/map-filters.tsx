@@ -1,5 +1,7 @@
-// Period, channel and segment of the journey map and the gap report, as a GET form (the URL is the state).
-import { PRESETS, PRESET_LABELS, type AnalyticsFilters, type FieldErrors } from "@/lib/analytics/filters";
+// Period, channel and segment of the journey map and the gap report, as a GET form (the URL is the state). The
+// periods are named as on the dashboard (dashboard.presets).
+import { useTranslations } from "next-intl";
+import { PRESETS, type AnalyticsFilters, type FieldErrors } from "@/lib/analytics/filters";
 import { buttonClass } from "../ui/button";
 import { controlClass, describedBy, FieldShell } from "../ui/field";
 import type { UnitFilterOptions } from "@/lib/analytics/unit-filter";
@@ -51,6 +53,8 @@ export function MapFilters(props: {
   keep?: Record<string, string | undefined>;
 }) {
   const { filters, errors } = props;
+  const t = useTranslations("journeys.filters");
+  const tp = useTranslations("dashboard.presets");
   const presets = PRESETS.filter((p) => p !== "custom" || filters.from);
   const showUnits = Boolean(props.units && props.units.units.length > 0);
   return (
@@ -64,9 +68,9 @@ export function MapFilters(props: {
     >
       <Choice
         name="preset"
-        label="Period"
+        label={t("period")}
         value={filters.preset ?? (filters.from ? "custom" : "90d")}
-        options={presets.map((p) => ({ value: p, label: PRESET_LABELS[p] }))}
+        options={presets.map((p) => ({ value: p, label: tp(p) }))}
         error={errors.preset}
       />
       {filters.from && filters.to ? (
@@ -77,18 +81,21 @@ export function MapFilters(props: {
       ) : null}
       <Choice
         name="channelId"
-        label="Channel"
+        label={t("channel")}
         value={filters.channelId}
-        all="All channels"
+        all={t("allChannels")}
         options={props.channels.map((c) => ({ value: c.id, label: c.name }))}
         error={errors.channelId}
       />
       <Choice
         name="segment"
-        label="Segment"
+        label={t("segment")}
         value={filters.segment}
-        all="All customers"
-        options={props.segments.map((s) => ({ value: s.tag, label: `${s.tag} (${s.customers})` }))}
+        all={t("allCustomers")}
+        options={props.segments.map((s) => ({
+          value: s.tag,
+          label: t("segmentOption", { tag: s.tag, count: s.customers }),
+        }))}
         error={errors.segment}
       />
       {props.units && showUnits ? (
@@ -98,7 +105,7 @@ export function MapFilters(props: {
         value ? <input key={name} type="hidden" name={name} value={value} /> : null,
       )}
       <button type="submit" className={buttonClass("primary", "md", "w-full sm:w-auto")}>
-        Apply
+        {t("apply")}
       </button>
     </GetForm>
   );

@@ -21,8 +21,15 @@ export async function narrowToUnit<C extends Ctx>(ctx: C, unitId: string | null 
   return { ...ctx, scope };
 }
 
-/** A unit to pick in a report's filter form: `label` is indented under its parent, `all` names "every unit". */
-export type UnitFilterOptions = { all: string; units: { id: string; name: string; label: string }[] };
+/**
+ * The units to pick in a report's filter form. `scopeUnitName` is the caller's scope unit (the "every unit" choice
+ * reads "All of <it>"), null for an organization-wide member ("Organization"); `indent` is the depth under the top
+ * unit shown. The words are the picker's (components/dashboard/filter-bar.tsx, UnitFilter), in the page's language.
+ */
+export type UnitFilterOptions = {
+  scopeUnitName: string | null;
+  units: { id: string; name: string; code: string; archived: boolean; indent: number }[];
+};
 
 /**
  * The units a caller may filter by, in tree order: their scope unit and its subtree (the whole tree for an
@@ -32,11 +39,7 @@ export async function unitFilterOptions(ctx: Ctx): Promise<UnitFilterOptions> {
   const units = (await listUnits(ctx)).filter((u) => inScope(ctx, u.id));
   const top = Math.min(...units.map((u) => u.depth));
   return {
-    all: ctx.scope ? `All of ${ctx.scope.unitName}` : "Organization",
-    units: units.map((u) => ({
-      id: u.id,
-      name: u.name,
-      label: `${"\u00a0\u00a0".repeat(u.depth - top)}${u.name} (${u.code}${u.archived ? ", archived" : ""})`,
-    })),
+    scopeUnitName: ctx.scope ? ctx.scope.unitName : null,
+    units: units.map((u) => ({ id: u.id, name: u.name, code: u.code, archived: u.archived, indent: u.depth - top })),
   };
 }

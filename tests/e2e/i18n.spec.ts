@@ -37,6 +37,8 @@ const PAGES: Visit[] = [
   { name: "forbidden", path: "/surveys/new", de: /erfordert die Rolle „Manager“/, en: /needs the manager role/ },
   { name: "dashboard", path: "/", de: /^Dashboard$/, en: /^Dashboard$/ },
   { name: "journeys", path: "/journeys", de: /^Journeys$/, en: /^Journeys$/ },
+  { name: "journey-map", path: "", de: /.+/, en: /.+/ }, // the first journey of the list
+  { name: "journey-paths", path: "", de: /: Pfade$/, en: /: paths$/ },
   { name: "units-report", path: "/reports/units", de: /^Einheiten im Vergleich$/, en: /^Units compared$/ },
   { name: "surveys", path: "/surveys", de: /^Umfragen$/, en: /^Surveys$/ },
   { name: "responses", path: "/surveys/responses", de: /^Antworten$/, en: /^Responses$/ },
@@ -71,13 +73,22 @@ const ADMIN_PAGES: Visit[] = [
 
 let customerPath = "";
 let casePath = "";
+let journeyPath = "";
+/** The pages found from the list before them (customer-360 is the default). */
+const FOUND: Record<string, () => string> = {
+  case: () => casePath,
+  "journey-map": () => journeyPath,
+  "journey-paths": () => `${journeyPath}/paths`,
+};
 
 async function visit(page: Page, v: Visit, lang: "de" | "en", screens: boolean) {
-  await page.goto(v.path || (v.name === "case" ? casePath : customerPath));
+  await page.goto(v.path || (FOUND[v.name]?.() ?? customerPath));
   if (v.name === "customers" && !customerPath)
     customerPath = (await page.getByRole("table").getByRole("link").first().getAttribute("href")) ?? "";
   if (v.name === "cases" && !casePath)
     casePath = (await page.locator('a[href^="/cases/"]').first().getAttribute("href")) ?? "";
+  if (v.name === "journeys" && !journeyPath)
+    journeyPath = (await page.locator('main a[href^="/journeys/"]').first().getAttribute("href")) ?? "";
   await expect(page.locator("html")).toHaveAttribute("lang", lang);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(lang === "de" ? v.de : v.en);
   await expectNoRawKeys(page);
@@ -132,6 +143,11 @@ test("a German member sees the converted pages in German, and in English after s
   await expect(page.getByRole("heading", { name: "NPS pro Woche" })).toBeVisible();
   await page.goto("/journeys");
   await expect(page.getByText(/^\d+ Phasen?$/).first()).toBeVisible();
+  // The journey map: its German sections and the Map/Paths tabs.
+  await page.goto(journeyPath);
+  await expect(page.getByRole("heading", { name: "Emotionskurve" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Service Blueprint" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Ansichten der Journey" })).toBeVisible();
 
   // The account page: German dates ("5. Dez. 2026") in the sessions list, then the picker back to English.
   await page.goto("/account");

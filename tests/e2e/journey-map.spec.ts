@@ -219,7 +219,7 @@ test("the experience-gap report puts an under-promise touchpoint first and offer
   await expect(firstRow.getByText("Friction point")).toBeVisible();
   // the touchpoint's top themes as chips with their share, the comments' n on demand
   const chips = page.getByTestId("theme-chips").first();
-  await expect(chips.getByRole("list", { name: "Top themes" }).locator("li").first()).toContainText(/\d+ %/);
+  await expect(chips.getByRole("list", { name: "Top themes" }).locator("li").first()).toContainText(/\d+\u00a0%/); // never wraps from its number
   await expect(chips.locator("summary")).toContainText(/n\u00a0=\u00a0[\d,]+ comments/);
   const csv = page.getByRole("link", { name: "Download CSV" });
   const res = await page.request.get((await csv.getAttribute("href"))!);

@@ -59,7 +59,7 @@ describe("the unit filter counts the unit's subtree", () => {
       expect((await nps(orgViewer, f.units.S2)).n).toBe(expectedNps(["S2"]).n);
       expect((await nps(orgViewer, f.units.R1)).n).toBe(expectedNps(["S1", "S2"]).n);
       const picker = await unitFilterOptions(orgViewer);
-      expect(picker.units.find((u) => u.id === f.units.S2)?.label).toContain("archived");
+      expect(picker.units.find((u) => u.id === f.units.S2)?.archived).toBe(true);
     } finally {
       await db.unit.update({ where: { id: f.units.S2 }, data: { archivedAt: null } });
     }
@@ -82,9 +82,10 @@ describe("intersected with the caller's scope", () => {
   it("the picker offers the caller's units only, their scope unit first", async () => {
     const picker = await unitFilterOptions(r1Viewer);
     expect(picker.units.map((u) => u.id)).toEqual([f.units.R1, f.units.S1, f.units.S2]);
-    expect(picker.all).toContain("Region 1");
+    expect(picker.scopeUnitName).toContain("Region 1");
+    expect(picker.units.map((u) => u.indent)).toEqual([0, 1, 1]);
     const all = await unitFilterOptions(orgViewer);
-    expect(all.all).toBe("Organization");
+    expect(all.scopeUnitName).toBeNull();
     expect(all.units.map((u) => u.id)).toEqual(expect.arrayContaining(Object.values(f.units)));
     expect(all.units.map((u) => u.id)).not.toContain(other.ids.unit);
   });

@@ -33,7 +33,7 @@ export default async function JourneysPage() {
   const canEdit = hasRole(ctx.role, "manager") && !ctx.scope;
 
   return (
-    <ClientMessages keys={["journeys.new"]}>
+    <ClientMessages keys={["journeys.new", "errors.field"]}>
       <>
         <PageHeader
           title={t("title")}

@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { Pencil } from "lucide-react";
+import { getTranslations } from "next-intl/server";
+import { getFormats } from "@/lib/i18n/server";
 import { hasRole } from "@/lib/auth/roles";
 import { ButtonLink } from "@/components/ui/button";
 import { orNotFound, requireCtx } from "@/lib/auth/action";
@@ -10,16 +12,19 @@ import { getJourneyMap } from "@/lib/journeys/map";
 import { listChannels } from "@/lib/journeys/service";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatPeriod } from "@/components/ui/format";
 import { MapFilters } from "@/components/journeys/map-filters";
 import { JourneyMapView } from "@/components/journeys/journey-map";
 import { BlueprintLanes } from "@/components/journeys/blueprint-lanes";
 import { JourneyTabs } from "@/components/journey-paths/journey-tabs";
 import { BackLink } from "@/components/ui/back-link";
 import { ReplicaNotice } from "@/components/dashboard/replica-notice";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Journey map" };
+export async function generateMetadata() {
+  const t = await getTranslations("journeys.map");
+  return { title: t("metaTitle") };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -32,6 +37,7 @@ export default async function JourneyPage({
 }) {
   const ctx = await requireCtx("viewer", "unit"); // figures over the caller's units (lib/analytics/unit-filter.ts)
   const { id } = await params;
+  const [t, f] = await Promise.all([getTranslations("journeys.map"), getFormats()]);
   // Editing the journey is organization-wide (docs/hierarchy.md): a unit-scoped manager is not offered it.
   const canManage = hasRole(ctx.role, "manager") && !ctx.scope;
   const { filters, errors } = parseFiltersLeniently(await searchParams);
@@ -43,18 +49,18 @@ export default async function JourneyPage({
   ]);
   // Links from the map keep its period, channel and segment.
   const query = mapFiltersQuery(filters).toString();
-  const shownPeriod = formatPeriod(map.period.from, new Date(map.period.to.getTime() - 1));
+  const shownPeriod = f.period(map.period.from, new Date(map.period.to.getTime() - 1));
 
   return (
-    <>
-      <BackLink href="/journeys">All journeys</BackLink>
+    <ClientMessages keys={["journeys.overview"]}>
+      <BackLink href="/journeys">{t("back")}</BackLink>
       <PageHeader
         title={map.journey.name}
         description={map.journey.description ?? undefined}
         actions={
           canManage ? (
             <ButtonLink href={`/journeys/${map.journey.id}/edit`} className="print:hidden">
-              <Pencil aria-hidden="true" size={16} /> Edit journey
+              <Pencil aria-hidden="true" size={16} /> {t("edit")}
             </ButtonLink>
           ) : undefined
         }
@@ -68,24 +74,22 @@ export default async function JourneyPage({
         channels={channels}
         segments={segments}
         units={units}
-        label="Journey map filters"
+        label={t("filtersLabel")}
       />
       <p className="mb-3 text-sm text-slate-600">
-        Live figures for {shownPeriod}: CSAT and CES as means on their own scales with 95 % intervals, NPS with its
-        margin of error; n = responses. Gaps compare them with each touchpoint’s target; below 30 responses a figure is
-        shown as too few responses.{" "}
+        {t("intro", { period: shownPeriod })}{" "}
         <Link href="/reports/gaps" className="font-medium text-brand-700 hover:underline">
-          Experience-gap report
+          {t("gapReport")}
         </Link>
       </p>
       {map.stages.length === 0 ? (
-        <EmptyState title="This journey has no stages yet" />
+        <EmptyState title={t("noStages")} />
       ) : (
         <>
           <JourneyMapView map={map} query={query} canManage={canManage} />
           <BlueprintLanes stages={map.stages} />
         </>
       )}
-    </>
+    </ClientMessages>
   );
 }

@@ -1,4 +1,5 @@
 import { Map as MapIcon } from "lucide-react";
+import { getTranslations } from "next-intl/server";
 import { orNotFound, requireCtx } from "@/lib/auth/action";
 import { getJourneyForEditor } from "@/lib/journeys/editor";
 import { listChannels } from "@/lib/journeys/service";
@@ -8,15 +9,20 @@ import { ButtonLink } from "@/components/ui/button";
 import { JourneyEditor } from "@/components/journey-editor/journey-editor";
 import { JourneyOutline } from "@/components/journey-editor/journey-outline";
 import { BackLink } from "@/components/ui/back-link";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Edit journey" };
+export async function generateMetadata() {
+  const t = await getTranslations("journeys.editor");
+  return { title: t("metaTitle") };
+}
 
 export default async function EditJourneyPage({ params }: { params: Promise<{ id: string }> }) {
   // A member scoped to a unit reads the structure; changing it is for the whole organization (docs/hierarchy.md).
   const ctx = await requireCtx("manager", "unit");
   const { id } = await params;
   const readOnly = Boolean(ctx.scope);
+  const t = await getTranslations("journeys.editor");
   const [journey, channels, units] = await Promise.all([
     orNotFound(getJourneyForEditor(ctx, id)),
     readOnly ? [] : listChannels(ctx),
@@ -24,19 +30,14 @@ export default async function EditJourneyPage({ params }: { params: Promise<{ id
   ]);
 
   return (
-    <>
-      <BackLink href="/journeys">All journeys</BackLink>
+    <ClientMessages keys={["journeys.editor", "errors.field"]}>
+      <BackLink href="/journeys">{t("back")}</BackLink>
       <PageHeader
-        title={readOnly ? journey.name : `Edit: ${journey.name}`}
-        description={
-          readOnly
-            ? "Stages in order, the touchpoints where customers meet you, what you promise there, and the service blueprint behind it. Changing a journey is for members of the whole organization."
-            : (journey.description ??
-              "Stages in order, the touchpoints where customers meet you, what you promise there, and the service blueprint behind it.")
-        }
+        title={readOnly ? journey.name : t("title", { name: journey.name })}
+        description={readOnly ? t("descriptionReadOnly") : (journey.description ?? t("description"))}
         actions={
           <ButtonLink href={`/journeys/${journey.id}`}>
-            <MapIcon aria-hidden="true" size={16} /> View live map
+            <MapIcon aria-hidden="true" size={16} /> {t("viewMap")}
           </ButtonLink>
         }
       />
@@ -45,6 +46,6 @@ export default async function EditJourneyPage({ params }: { params: Promise<{ id
       ) : (
         <JourneyEditor key={journey.id} initial={journey} channels={channels} units={units} />
       )}
-    </>
+    </ClientMessages>
   );
 }

@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { Download } from "lucide-react";
+import { getTranslations } from "next-intl/server";
+import { getFormats } from "@/lib/i18n/server";
 import { orNotFound, requireCtx } from "@/lib/auth/action";
 import { mapFiltersQuery, parseFiltersLeniently } from "@/lib/analytics/filters";
 import { segmentTags } from "@/lib/analytics/trend";
@@ -10,16 +12,19 @@ import { DEFAULT_STEPS, MAX_STEPS } from "@/lib/journeys/paths";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { buttonClass } from "@/components/ui/button";
-import { formatCount, formatPeriod } from "@/components/ui/format";
 import { MapFilters } from "@/components/journeys/map-filters";
 import { JourneyTabs } from "@/components/journey-paths/journey-tabs";
 import { PathsChart } from "@/components/journey-paths/paths-chart";
 import { PathsSteps } from "@/components/journey-paths/paths-steps";
 import { PathsTables } from "@/components/journey-paths/paths-tables";
 import { BackLink } from "@/components/ui/back-link";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Journey paths" };
+export async function generateMetadata() {
+  const t = await getTranslations("journeys.paths");
+  return { title: t("metaTitle") };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -42,6 +47,7 @@ export default async function JourneyPathsPage({
   const sp = await searchParams;
   const { filters, errors } = parseFiltersLeniently(sp);
   const steps = stepsFrom(sp.steps);
+  const [t, f] = await Promise.all([getTranslations("journeys.paths"), getFormats()]);
   const [data, channels, segments, units] = await Promise.all([
     orNotFound(getJourneyPaths(ctx, id, filters, steps)),
     listChannels(ctx),
@@ -58,15 +64,12 @@ export default async function JourneyPathsPage({
   const csv = new URLSearchParams(query);
   csv.set("steps", String(steps));
   csv.set("format", "csv");
-  const shownPeriod = formatPeriod(data.period.from, new Date(data.period.to.getTime() - 1));
+  const shownPeriod = f.period(data.period.from, new Date(data.period.to.getTime() - 1));
 
   return (
-    <>
-      <BackLink href="/journeys">All journeys</BackLink>
-      <PageHeader
-        title={`${data.journey.name}: paths`}
-        description="The common paths customers take between this journey's touchpoints, and where they drop out."
-      />
+    <ClientMessages keys={["journeys.paths.chart"]}>
+      <BackLink href="/journeys">{t("back")}</BackLink>
+      <PageHeader title={t("title", { name: data.journey.name })} description={t("description")} />
       <JourneyTabs journeyId={id} query={query.toString()} current="paths" />
       <MapFilters
         action={`/journeys/${id}/paths`}
@@ -75,10 +78,10 @@ export default async function JourneyPathsPage({
         channels={channels}
         segments={segments}
         units={units}
-        label="Journey paths filters"
+        label={t("filtersLabel")}
       />
-      <nav aria-label="Steps per path" className="mb-4 flex flex-wrap items-center gap-2 text-sm">
-        <span className="text-slate-600">Steps per path:</span>
+      <nav aria-label={t("stepsLabel")} className="mb-4 flex flex-wrap items-center gap-2 text-sm">
+        <span className="text-slate-600">{t("stepsPrompt")}</span>
         {STEP_CHOICES.map((n) => (
           <Link
             key={n}
@@ -91,16 +94,10 @@ export default async function JourneyPathsPage({
         ))}
       </nav>
       <p className="mb-3 text-sm text-slate-600">
-        {formatCount(data.customers)} customers with interactions at this journey&apos;s touchpoints in {shownPeriod}.
-        Each path is a customer&apos;s touchpoints in time order, repeats in a row counted once, first {steps} steps.
-        &ldquo;Left&rdquo; = the path ends there. Bands under 1 % of customers are not drawn.
+        {t("intro", { customers: data.customers, period: shownPeriod, steps })}
       </p>
       {data.customers === 0 ? (
-        <EmptyState title="No customer paths in this period">
-          No interactions were logged at this journey&apos;s touchpoints for these filters. Pick a longer period or all
-          channels and segments above, or log interactions against the touchpoints (Interactions → Log interaction) and
-          they will show here.
-        </EmptyState>
+        <EmptyState title={t("emptyTitle")}>{t("emptyBody")}</EmptyState>
       ) : (
         <>
           <div className="mb-3 flex justify-end">
@@ -109,7 +106,7 @@ export default async function JourneyPathsPage({
               download
               className={buttonClass("secondary", "md")}
             >
-              <Download aria-hidden="true" size={16} /> Download CSV
+              <Download aria-hidden="true" size={16} /> {t("csv")}
             </a>
           </div>
           <PathsChart
@@ -119,6 +116,6 @@ export default async function JourneyPathsPage({
           <PathsTables data={data} />
         </>
       )}
-    </>
+    </ClientMessages>
   );
 }
