@@ -31,7 +31,7 @@ function unitFailure<T>(result: ActionResult<T>): ActionResult<T> {
  */
 export type CreatedCustomer =
   | { id: string; name: string | null; sameName?: undefined }
-  | { sameName: { name: string; more: boolean; matches: SameNameCustomer[] } };
+  | { sameName: { name: string; text: string; more: boolean; matches: SameNameCustomer[] } };
 
 export async function createCustomerAction(
   _prev: ActionState<CreatedCustomer>,
@@ -59,8 +59,10 @@ export async function createCustomerAction(
       return { id: c.id, name: c.name };
     } catch (error) {
       if (!(error instanceof SameNameError)) throw error;
+      // `text`: the API's English sentence (the form words its own from `more` and the matches)
+      const text = error.invalidParams?.[0]?.reason ?? error.message;
       const more = error.matches.length >= SAME_NAME_LIMIT; // only the first ones are listed
-      return { sameName: { name: error.customerName, more, matches: error.matches } };
+      return { sameName: { name: error.customerName, text, more, matches: error.matches } };
     }
   });
   if (result.ok) return result;

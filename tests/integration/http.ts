@@ -67,3 +67,10 @@ export function respondent(label: string): Record<string, string> {
   const h = createHash("sha256").update(label).digest();
   return { "user-agent": label, "x-forwarded-for": `10.${h[0]}.${h[1]}.${h[2]}` };
 }
+
+/**
+ * A page's HTML without its scripts: what the server rendered, not the React payload beside it, which also carries
+ * the messages the page's client components may show later (components/i18n/client-messages.tsx) — so a text a
+ * page must not show is looked for here.
+ */
+export const renderedHtml = (html: string) => html.replace(/<script\b[\s\S]*?<\/script>/gi, "");

@@ -14,7 +14,7 @@ import { hasRole } from "@/lib/auth/roles";
 import { OrgWideRequiredError } from "@/lib/units/scope";
 import { ACTIONS } from "./action-table";
 import { dbSnapshot } from "./db-snapshot";
-import { baseURL, http } from "./http";
+import { baseURL, http, renderedHtml } from "./http";
 import { callServerAction, serverActionsInSource } from "./server-actions";
 import { createScopeFixture, type ScopeFixture } from "./scope/fixture";
 import { hiddenTexts, OUTSIDE_ACTIONS, OUTSIDE_PAGES, pageFiles, pageUrl } from "./scope/page-table";
@@ -94,7 +94,10 @@ const ORG_WIDE_PAGE = "This page is for the whole organization";
 
 async function getPage(url: string, cookie: string) {
   const res = await fetch(baseURL() + url, { headers: { cookie }, redirect: "manual" });
-  return { status: res.status, html: await res.text(), location: res.headers.get("location") };
+  // html: what the server rendered (the payload beside it also carries messages the client components may show
+  // later); raw: with that payload, where Next.js sends the 403 page's UI for the browser to draw
+  const raw = await res.text();
+  return { status: res.status, html: renderedHtml(raw), raw, location: res.headers.get("location") };
 }
 
 describe("every page says how it treats a unit-scoped member", () => {
@@ -121,7 +124,7 @@ describe("organization-wide pages refuse a scoped member", () => {
         const page = await getPage(url, caller.cookie);
         expect(page.status, `${caller.role} ${url} ${page.location ?? ""}`).toBe(403);
         // A role below the page's is refused for the role first; whoever has the role meets the scope check.
-        if (hasRole(caller.role, p.minRole)) expect(page.html).toContain(ORG_WIDE_PAGE);
+        if (hasRole(caller.role, p.minRole)) expect(page.raw).toContain(ORG_WIDE_PAGE);
         for (const text of hidden) expect(page.html, `${caller.role} ${url}`).not.toContain(text);
       }
     },

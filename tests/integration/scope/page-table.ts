@@ -95,6 +95,8 @@ export const OUTSIDE_PAGES: Record<string, { reason: string; url?: string }> = {
 export const OUTSIDE_ACTIONS: Record<string, string> = {
   "app/_actions/account.ts#updateProfileAction": "the user's own name",
   "app/_actions/account.ts#changePasswordAction": "the user's own password",
+  "app/_actions/account.ts#updateLocaleAction": "the user's own language",
+  "app/_actions/account.ts#chooseLanguageAction": "signed out, this browser's language cookie",
   "app/_actions/account.ts#requestEmailChangeAction": "the user's own e-mail address",
   "app/_actions/account.ts#endSessionAction": "the user's own sessions",
   "app/_actions/account.ts#signOutEverywhereAction": "the user's own sessions",

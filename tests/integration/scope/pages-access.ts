@@ -5,13 +5,14 @@
 import { expect } from "vitest";
 import { sampleNote as note } from "@/components/journeys/figures";
 import { db } from "@/lib/db";
-import { baseURL } from "../http";
+import { baseURL, renderedHtml } from "../http";
 import type { ScopeFixture } from "./fixture";
 import type { ScopeProbes } from "./probes";
 
 async function page(path: string, cookie: string) {
   const res = await fetch(baseURL() + path, { headers: { cookie }, redirect: "manual" });
-  return { status: res.status, html: await res.text() };
+  // what the server rendered: the payload beside it also carries messages the client components may show later
+  return { status: res.status, html: renderedHtml(await res.text()) };
 }
 
 /** The visible text of an HTML fragment: tags and React's text separators out, entities of interest decoded. */

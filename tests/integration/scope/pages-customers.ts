@@ -2,7 +2,7 @@
 // customers of the member's units only, the Add-customer form offers only their units, and a customer's page shows
 // only their units' rows; another customer's page is a 404.
 import { expect } from "vitest";
-import { http } from "../http";
+import { http, renderedHtml } from "../http";
 import type { ScopeFixture, Store } from "./fixture";
 import type { ScopeProbes } from "./probes";
 import { withSearchTokens, withWalkIn } from "./probes-customers";
@@ -15,7 +15,8 @@ const members = (f: ScopeFixture) => [
 
 async function page(path: string, cookie: string): Promise<{ status: number; html: string }> {
   const res = await http("GET", path, { cookie });
-  return { status: res.status, html: String(res.body) };
+  // what the server rendered: the payload beside it also carries messages the client components may show later
+  return { status: res.status, html: renderedHtml(String(res.body)) };
 }
 
 /** The list and its search as S1's manager and R1's viewer, and the manager's Add-customer form. */
