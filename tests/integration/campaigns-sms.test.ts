@@ -247,22 +247,27 @@ describe("Twilio's answers", () => {
 
 describe("two instances", () => {
   it("racing worker processes text every invitation exactly once, and both take part", async () => {
-    let campaignId = "";
-    const attempts = await raceTwoInstances({ ...twilio.env, SMTP_URL: "" }, async () => {
-      const { audience } = await audienceOf(
-        B,
-        Array.from({ length: 120 }, (_, i) => ({ label: `race${i}` })),
-      );
-      campaignId = (await smsCampaign(B, audience.id)).id;
-      return { campaignId, count: 120 };
-    });
-    const mine = new Set((await invitationsOf(campaignId)).map((i) => i.address));
-    expect(mine.size).toBe(120);
-    const texted = twilio.requests.map((r) => r.to).filter((to) => mine.has(to));
-    expect(texted).toHaveLength(120);
-    expect(new Set(texted).size).toBe(120);
-    expect(attempts[0] + attempts[1]).toBe(120);
-    expect(attempts[0]).toBeGreaterThan(0);
-    expect(attempts[1]).toBeGreaterThan(0);
-  }, 120_000);
+    // Every round must text each invitation exactly once. Which instance claims first is the machine's to decide: on a
+    // busy machine one instance can take a whole round, so rounds go on (at most three) until both shared one.
+    let shared = false;
+    for (let round = 1; round <= 3 && !shared; round++) {
+      let campaignId = "";
+      const attempts = await raceTwoInstances({ ...twilio.env, SMTP_URL: "" }, async () => {
+        const { audience } = await audienceOf(
+          B,
+          Array.from({ length: 120 }, (_, i) => ({ label: `race${round}-${i}` })),
+        );
+        campaignId = (await smsCampaign(B, audience.id)).id;
+        return { campaignId, count: 120 };
+      });
+      const mine = new Set((await invitationsOf(campaignId)).map((i) => i.address));
+      expect(mine.size).toBe(120);
+      const texted = twilio.requests.map((r) => r.to).filter((to) => mine.has(to));
+      expect(texted).toHaveLength(120);
+      expect(new Set(texted).size).toBe(120);
+      expect(attempts[0] + attempts[1]).toBe(120);
+      shared = attempts[0] > 0 && attempts[1] > 0;
+    }
+    expect(shared).toBe(true);
+  }, 360_000);
 });
