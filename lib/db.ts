@@ -151,7 +151,7 @@ export function readOnlyTransactions<T>(fn: () => Promise<T>): Promise<T> {
  * the write lock is taken first, waiting up to the busy timeout for another connection's transaction to end.
  * Readers are never blocked in WAL mode. (tests/integration/sqlite-isolation.test.ts pins both.)
  */
-export function writeFirst(client: SqliteClient): void {
+function writeFirst(client: SqliteClient): void {
   const prepare = client.prepare.bind(client);
   client.prepare = (sql: string) => prepare(sql === "BEGIN" && !readOnly.getStore() ? "BEGIN IMMEDIATE" : sql);
 }

@@ -1,9 +1,9 @@
 // The two GROUP BYs behind the journey map and the gap report. The database does the counting; no response
 // or interaction row leaves it. Both are scoped to ctx.orgId, to the caller's units (lib/units/scope.ts) and to the
-// given touchpoints (which the caller loaded from the caller's organization). Each reads its daily roll-up for whole
-// days and the raw rows for the partial ones (docs/rollups.md): responses ResponseMonthly, ResponseDailyOrg and Response (orgId, metric,
-// submittedAt, …) (lib/rollups/query.ts); interactions InteractionDaily and Interaction (orgId, touchpointId,
-// occurredAt, …).
+// given touchpoints (which the caller loaded from the caller's organization). Each reads its roll-ups for whole
+// months and days and the raw rows for the partial days (docs/rollups.md): responses ResponseMonthly,
+// ResponseDailyOrg and Response (orgId, metric, submittedAt, …) (lib/rollups/query.ts); interactions
+// InteractionMonthly, InteractionDaily and Interaction (orgId, touchpointId, occurredAt, …).
 import { Prisma } from "../db";
 import { analyticsDb } from "../db-replica";
 import type { Ctx } from "../auth/ctx";
