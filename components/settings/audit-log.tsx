@@ -37,7 +37,10 @@ export function AuditFilters({
           label={t("action")}
           defaultValue={values.action ?? ""}
           error={errors.action}
-          options={[all(t("allActions")), ...options.actions.map((a) => ({ value: a, label: a }))]}
+          options={[
+            all(t("allActions")),
+            ...options.actions.map((a) => ({ value: a, label: a, translate: "no" as const })),
+          ]}
         />
         <Select
           name="entityType"
@@ -45,7 +48,10 @@ export function AuditFilters({
           label={t("type")}
           defaultValue={values.entityType ?? ""}
           error={errors.entityType}
-          options={[all(t("allTypes")), ...options.entityTypes.map((type) => ({ value: type, label: type }))]}
+          options={[
+            all(t("allTypes")),
+            ...options.entityTypes.map((type) => ({ value: type, label: type, translate: "no" as const })),
+          ]}
         />
         <Select
           name="actorId"
@@ -146,16 +152,19 @@ export function AuditEntry({ entry }: { entry: AuditEventDto }) {
   return (
     <li className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="audit-entry">
       <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-        <Badge tone={entry.action.endsWith("erased") || entry.action.startsWith("retention.") ? "warn" : "brand"}>
-          {entry.action}
-        </Badge>
+        {/* the action and the record type are identifiers ("customers.exported"), not words to translate */}
+        <span translate="no">
+          <Badge tone={entry.action.endsWith("erased") || entry.action.startsWith("retention.") ? "warn" : "brand"}>
+            {entry.action}
+          </Badge>
+        </span>
         <span className="text-sm font-medium text-slate-900">{entry.actor.name}</span>
         {entry.actor.email ? <span className="text-xs break-all text-slate-600">{entry.actor.email}</span> : null}
         <time dateTime={new Date(entry.at).toISOString()} className="text-sm text-slate-600 sm:ml-auto">
           {f.dateTime(entry.at)}
         </time>
       </div>
-      <p className="mt-1 text-sm break-all text-slate-700">
+      <p className="mt-1 text-sm break-all text-slate-700" translate="no">
         {entry.entityType}
         {entry.entityId ? (
           <>

@@ -2,7 +2,8 @@
 import type { SelectHTMLAttributes } from "react";
 import { controlClass, describedBy, FieldShell, type FieldProps } from "./field";
 
-export type Option = { value: string; label: string };
+/** `translate: "no"` marks a label that is an identifier ("customers.exported"), not a word. */
+export type Option = { value: string; label: string; translate?: "no" };
 
 type SelectProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, "id"> &
   Omit<FieldProps, "id"> & { id?: string; name: string; options: readonly Option[] };
@@ -20,7 +21,7 @@ export function Select({ id, name, label, hint, error, hideLabel, className, opt
         {...rest}
       >
         {options.map((o) => (
-          <option key={o.value} value={o.value}>
+          <option key={o.value} value={o.value} translate={o.translate}>
             {o.label}
           </option>
         ))}

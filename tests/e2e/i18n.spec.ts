@@ -204,6 +204,8 @@ test("a German admin sees the survey editor, a campaign's and a trigger's page a
   await page.goto(await firstLink(page, MANAGER_PAGES[0].link));
   await expect(page.getByRole("heading", { name: "Verteilung" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Fragen speichern" })).toBeVisible();
+  // An export writes the audit event "customers.exported": an identifier the audit log shows as it is (translate="no").
+  expect((await page.request.get("/api/v1/exports/customers")).status()).toBe(200);
   // Settings: the sub-pages, then the admin sections of the main page.
   for (const v of ADMIN_PAGES) await visit(page, v, "de", true);
   // members (roles by their German names), API keys, digest, retention

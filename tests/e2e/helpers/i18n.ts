@@ -25,13 +25,25 @@ export async function expectNoRawKeys(page: Page) {
   const found = await page.evaluate((areas) => {
     const keyPath = new RegExp(`(?<![@\\w./-])(?:${areas.join("|")})\\.[a-z]\\w*(?:\\.\\w+)*`);
     // Identifiers marked translate="no" (the API reference's field names, settings.widget.position) are not keys.
+    // A select's innerText lists every option, hidden or not: such options are emptied for the moment instead.
     const hidden = [...document.querySelectorAll<HTMLElement>('[translate="no"]')];
+    const options = [
+      ...document.querySelectorAll<HTMLOptionElement>('option[translate="no"], [translate="no"] option'),
+    ];
+    const labels = options.map((o) => o.text);
     for (const el of hidden) el.style.display = "none";
+    for (const o of options) o.text = "";
     const texts = [document.body.innerText, document.title];
     for (const el of hidden) el.style.display = "";
+    options.forEach((o, i) => (o.text = labels[i]));
     for (const el of document.querySelectorAll("[aria-label],[title],[placeholder],[alt]"))
       for (const a of ["aria-label", "title", "placeholder", "alt"]) texts.push(el.getAttribute(a) ?? "");
-    return texts.filter((t) => t.includes("\u27e6") || keyPath.test(t)).map((t) => t.slice(0, 200));
+    // each finding with a little of its context, not the page's first lines
+    const marker = new RegExp(`\u27e6|${keyPath.source}`);
+    return texts.flatMap((t) => {
+      const at = t.search(marker);
+      return at < 0 ? [] : [t.slice(Math.max(0, at - 60), at + 80)];
+    });
   }, AREAS);
   expect(found, `raw keys or missing-message markers on ${page.url()}`).toEqual([]);
 }
