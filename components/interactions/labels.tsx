@@ -11,13 +11,6 @@ export const OUTCOME_TONES: Record<string, BadgeTone> = {
   escalated: "danger",
   no_action: "neutral",
 };
-/** English words for pages not yet converted (triggers); converted ones use t("interactions.labels.outcome.…"). */
-export const OUTCOME_LABELS: Record<string, { label: string; tone: BadgeTone }> = {
-  resolved: { label: "Resolved", tone: "ok" },
-  follow_up: { label: "Follow-up", tone: "warn" },
-  escalated: { label: "Escalated", tone: "danger" },
-  no_action: { label: "No action", tone: "neutral" },
-};
 export type Outcome = "resolved" | "follow_up" | "escalated" | "no_action";
 type Category = "promoter" | "passive" | "detractor" | "satisfied" | "neutral" | "dissatisfied" | "agree" | "disagree";
 

@@ -35,22 +35,4 @@ export async function assertUrlResolvesOutside(value: string): Promise<void> {
 
 /** What an attempt's `error` holds: one of these classes, never the receiver's answer or a network error's text. */
 export type AttemptFailure = OutboundFailure | "http_error" | "redirect" | "secret_unreadable";
-
-export const ATTEMPT_FAILURE_LABELS: Record<AttemptFailure, string> = {
-  http_error: "the endpoint answered with an error status",
-  redirect: "the endpoint answered with a redirect, which is not followed",
-  timeout: "no answer in time",
-  refused: "connection refused",
-  tls: "TLS or certificate error",
-  unreachable: "could not connect (name lookup or network)",
-  blocked: "internal address refused (see WEBHOOK_ALLOWLIST)",
-  insecure: "only http:// and https:// URLs are sent to",
-  invalid: "invalid URL",
-  secret_unreadable: "the signing secret cannot be decrypted (WEBHOOK_SECRET_KEY changed?): rotate it",
-};
-
-/** The label of a stored error class; older or unknown values read as a generic failure. */
-export function attemptFailureLabel(error: string | null): string | null {
-  if (error === null) return null;
-  return ATTEMPT_FAILURE_LABELS[error as AttemptFailure] ?? "delivery failed";
-}
+// Their words are in messages/<locale>/settings.json (webhookFailures), chosen by components/settings/webhooks/labels.ts.

@@ -11,18 +11,19 @@ const EVENT_KEYS: Record<WebhookEventType, "response_created" | "case_opened" | 
   "case.resolved": "case_resolved",
 };
 
-const FAILURES: readonly AttemptFailure[] = [
-  "http_error",
-  "redirect",
-  "timeout",
-  "refused",
-  "tls",
-  "unreachable",
-  "blocked",
-  "insecure",
-  "invalid",
-  "secret_unreadable",
-];
+// Every class (a new one fails the type check until it has words).
+const FAILURES: Record<AttemptFailure, true> = {
+  http_error: true,
+  redirect: true,
+  timeout: true,
+  refused: true,
+  tls: true,
+  unreachable: true,
+  blocked: true,
+  insecure: true,
+  invalid: true,
+  secret_unreadable: true,
+};
 
 /** The catalogue key of an event type; none for an unknown one (older, or the test event), which reads as itself. */
 export const eventKey = (type: string) =>
@@ -30,7 +31,7 @@ export const eventKey = (type: string) =>
 
 /** The catalogue key of a stored failure class: older or unknown values are the generic "other". */
 export const failureKey = (error: string): AttemptFailure | "other" =>
-  FAILURES.includes(error as AttemptFailure) ? (error as AttemptFailure) : "other";
+  Object.hasOwn(FAILURES, error) ? (error as AttemptFailure) : "other";
 
 /** An event type's name and description (client and synchronous server components). */
 export function useEventWords() {
