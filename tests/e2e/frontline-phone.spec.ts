@@ -47,6 +47,11 @@ test("an agent on a phone logs an interaction, reads the 360 and works a case fr
   expect(await page.evaluate(() => matchMedia("(pointer: coarse)").matches)).toBe(true);
   await expect(page.getByText("Ctrl+Enter saves from anywhere in the form.")).toBeHidden();
   await expect(page.getByText("Ctrl+Enter saves.", { exact: true })).toBeHidden();
+  // nor a "/" to press in the quick search's placeholder
+  await expect(page.getByRole("combobox", { name: "Find a customer" })).toHaveAttribute(
+    "placeholder",
+    "Find a customer",
+  );
   await page.getByRole("button", { name: "Log interaction" }).click();
   const result = page.getByTestId("last-saved");
   await expect(result).toHaveText(`Saved: No touchpoint · Resolved for ${customer.name}. Ready for the next one.`);

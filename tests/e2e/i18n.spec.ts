@@ -1,8 +1,8 @@
 // The German UI (docs/i18n.md): a member whose saved language is German signs in (the sign-in page follows the
 // browser, English here) and sees every converted page in German — html lang="de", a German heading, German dates —
 // with no catalogue key or missing-message marker anywhere (text and aria-label/title/placeholder/alt). At 1280 and
-// 375 px, no sideways scroll (German words are longer). Then the member switches to English on the account page,
-// and the same pages show no key in English either. Signed out, a German browser gets the sign-in page in German,
+// 375 px, no sideways scroll (German words are longer). Another German member switches to English on the account
+// page, and the same pages show no key in English either. Signed out, a German browser gets the sign-in page in German,
 // and the language switch under it changes it. Screenshots in tmp/screens/i18n/.
 import { execFileSync } from "node:child_process";
 import path from "node:path";
@@ -100,14 +100,18 @@ async function visit(page: Page, v: Visit, lang: "de" | "en", screens: boolean) 
   await page.setViewportSize({ width: 1280, height: 800 });
 }
 
-test("a German member sees the converted pages in German, and in English after switching", async ({ page }) => {
-  const email = germanMember();
+async function signIn(page: Page, email: string) {
   await page.goto("/login");
   await expect(page.locator("html")).toHaveAttribute("lang", "en"); // the browser asks for English
   await page.getByLabel("E-mail").fill(email);
   await page.getByLabel("Password").fill("resonance-demo");
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/$/);
+}
+
+test("a German member sees the converted pages in German", async ({ page }) => {
+  test.slow(); // two dozen pages, each photographed at two widths
+  await signIn(page, germanMember());
 
   // The shell speaks German on every page, converted or not.
   const nav = page.getByRole("navigation", { name: "Hauptnavigation" });
@@ -149,9 +153,14 @@ test("a German member sees the converted pages in German, and in English after s
   await expect(page.getByRole("heading", { name: "Service Blueprint" })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Ansichten der Journey" })).toBeVisible();
 
-  // The account page: German dates ("5. Dez. 2026") in the sessions list, then the picker back to English.
+  // The account page: German dates ("5. Dez. 2026") in the sessions list.
   await page.goto("/account");
   await expect(page.getByText(/Angemeldet am \d{1,2}\. [A-ZÄÖÜ][a-zäöü]{2,3}\.? \d{4}/)).toBeVisible();
+});
+
+test("a German member who switches to English sees the same pages in English", async ({ page }) => {
+  await signIn(page, germanMember());
+  await page.goto("/account");
   await page.getByRole("combobox", { name: "Sprache", exact: true }).selectOption("en");
   await page.getByRole("button", { name: "Sprache speichern" }).click();
   await expect(page.getByText("Saved. Resonance now speaks English.")).toBeVisible();
@@ -182,12 +191,8 @@ async function firstLink(page: Page, re: RegExp): Promise<string> {
 test("a German admin sees the survey editor, a campaign's and a trigger's page and the Settings sections in German", async ({
   page,
 }) => {
-  const email = germanMember("admin"); // an admin opens the manager's pages too
-  await page.goto("/login");
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Password").fill("resonance-demo");
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page).toHaveURL(/\/$/);
+  test.slow(); // nine pages, each photographed at two widths
+  await signIn(page, germanMember("admin")); // an admin opens the manager's pages too
   for (const p of MANAGER_PAGES) {
     await page.goto(p.list);
     await page.goto(await firstLink(page, p.link));
