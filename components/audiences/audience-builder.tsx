@@ -200,7 +200,7 @@ export function AudienceBuilder({
                   options={typeOptions}
                   value={r.type}
                   onChange={(e) => update(r.key, { ...emptyRow(e.target.value as CriterionType), key: r.key })}
-                  className="min-w-0 flex-1"
+                  className="min-w-48 flex-1"
                 />
                 <label className="flex min-h-10 items-center gap-2 text-sm text-slate-800">
                   <input
