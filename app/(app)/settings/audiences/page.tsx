@@ -69,9 +69,11 @@ export default async function AudiencesPage() {
                     {a.definitionProblems ? (
                       <span className="flex flex-col items-start gap-1">
                         <span>0</span>
-                        <Badge tone="danger">{t("audiences.invalidBadge")}</Badge>
+                        <Badge tone="danger" className="whitespace-normal!">
+                          {t("audiences.invalidBadge")}
+                        </Badge>
                         {/* the schema's reason, as the API gives it (English: docs/i18n.md "Errors") */}
-                        <span className="text-xs text-slate-700" lang="en">
+                        <span className="text-xs wrap-anywhere text-slate-700" lang="en">
                           {a.definitionProblems[0].name}: {a.definitionProblems[0].reason}
                         </span>
                       </span>
