@@ -184,7 +184,7 @@ const TRANSLATED = [
   "components/settings/sso-form.tsx",
   "components/settings/sso-domains.tsx",
   "components/settings/audit-log.tsx",
-  // settings: units (i18ng; the progress bar's "Waiting to start…" and counts are components/ui/job-progress.tsx's)
+  // settings: units (i18ng; the progress bar, components/ui/job-progress.tsx, is below)
   "app/(app)/settings/units/**/*.tsx",
   "components/units/*.tsx",
   // reports: the overview, gaps, drivers, digest; text analytics (i18nf)
@@ -203,6 +203,12 @@ const TRANSLATED = [
   "components/text-analytics/*.tsx",
   "components/dashboard/themes-card.tsx",
   "app/(app)/settings/text-analytics/**/*.tsx",
+  // settings: audiences; customer import (all its kinds); the progress bar of long jobs (i18nh)
+  "app/(app)/settings/audiences/**/*.tsx",
+  "components/audiences/*.tsx",
+  "app/(app)/customers/import/**/*.tsx",
+  "components/import/*.tsx",
+  "components/ui/job-progress.tsx",
 ];
 
 export default defineConfig([

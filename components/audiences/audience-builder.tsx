@@ -2,11 +2,12 @@
 // The audience builder: a name, criteria rows that must all hold, and a live preview (matched, who cannot be
 // reached by e-mail and why, the first customers) recomputed on the server a moment after each change. Editing a
 // saved audience whose stored definition no longer parses, the preview says so and shows that it matches no one
-// until a new definition is saved.
+// until a new definition is saved. Words: `settings.audiences.builder` (the page names it in its ClientMessages).
 import { useEffect, useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import Link from "next/link";
 import { Loader2, Plus, Trash2 } from "lucide-react";
+import { useTranslations } from "next-intl";
 import type { FieldErrors } from "@/lib/auth/action";
 import {
   CONSENT_STATES,
@@ -21,7 +22,8 @@ import { Input } from "@/components/ui/input";
 import { Select, type Option } from "@/components/ui/select";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
-import { CRITERION_LABELS, emptyRow, toDefinition, type Row } from "./criteria";
+import { useFormats } from "@/components/i18n/use-formats";
+import { CRITERION_TYPES, emptyRow, toDefinition, type Row } from "./criteria";
 
 type Props = {
   audienceId?: string;
@@ -34,38 +36,15 @@ type Props = {
   outcomes: Option[];
 };
 
-const TYPE_OPTIONS = (Object.keys(CRITERION_LABELS) as CriterionType[]).map((t) => ({
-  value: t,
-  label: CRITERION_LABELS[t],
-}));
-const CONSENT_LABELS: Record<(typeof CONSENT_STATES)[number], string> = {
-  given: "Given",
-  refused: "Opted out",
-  not_asked: "Not asked",
-};
-const NPS_LABELS: Record<(typeof NPS_CATEGORIES)[number], string> = {
-  promoter: "Promoter (9–10)",
-  passive: "Passive (7–8)",
-  detractor: "Detractor (0–6)",
-};
-const VALUE_TYPE_OPTIONS: Array<{ value: ValueType; label: string }> = [
-  { value: "text", label: "Text" },
-  { value: "number", label: "Number" },
-  { value: "boolean", label: "Yes / no" },
+const VALUE_TYPES: ValueType[] = ["text", "number", "boolean"];
+/** The reasons a matched customer is left out of an e-mail invitation, in the order the preview lists them. */
+const REASONS: Array<keyof AudiencePreview["excluded"]> = [
+  "erased",
+  "opted_out",
+  "no_email",
+  "no_external_id",
+  "bouncing",
 ];
-const VALUE_HINTS: Record<ValueType, string> = {
-  text: "Compared exactly, as typed (01234 stays 01234)",
-  number: "A number such as 12 or 4.5",
-  boolean: "",
-};
-
-const REASON_LABELS: Record<keyof AudiencePreview["excluded"], string> = {
-  erased: "Erased",
-  opted_out: "Opted out of surveys",
-  no_email: "No e-mail address",
-  no_external_id: "No external id (the signed link needs one)",
-  bouncing: "Address bouncing",
-};
 
 function Checks({
   id,
@@ -119,6 +98,10 @@ export function AudienceBuilder({
   outcomes,
 }: Props) {
   const router = useRouter();
+  const t = useTranslations("settings.audiences.builder");
+  const f = useFormats();
+  const typeOptions = CRITERION_TYPES.map((type) => ({ value: type, label: t(`types.${type}`) }));
+  const valueTypeOptions = VALUE_TYPES.map((v) => ({ value: v, label: t(`valueTypes.${v}`) }));
   const [name, setName] = useState(initialName);
   const [rows, setRows] = useState<Row[]>(initialRows);
   // keys of added rows follow the saved ones' (1…n): unique within this builder, whatever else is on the page
@@ -172,7 +155,7 @@ export function AudienceBuilder({
       }
       setSaveErrors({});
       if (audienceId) {
-        setMessage({ tone: "success", text: "Saved." });
+        setMessage({ tone: "success", text: t("saved") });
         router.refresh();
       } else router.push(`/settings/audiences/${result.data.id}`);
     });
@@ -182,7 +165,7 @@ export function AudienceBuilder({
     <div className="grid min-w-0 gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
       <form
         className="flex min-w-0 flex-col gap-4"
-        aria-label="Audience definition"
+        aria-label={t("formLabel")}
         onSubmit={(e) => {
           e.preventDefault();
           save();
@@ -191,7 +174,7 @@ export function AudienceBuilder({
         <Input
           name="name"
           id="audience-name"
-          label="Name"
+          label={t("name")}
           value={name}
           onChange={(e) => setName(e.target.value)}
           error={errors.name}
@@ -200,11 +183,7 @@ export function AudienceBuilder({
         />
         <div className="flex flex-col gap-3">
           <p className="text-sm text-slate-700">
-            {showingInvalid
-              ? "The saved definition cannot be read, so this audience matches no one. Build it again here and save."
-              : rows.length === 0
-                ? "No criteria yet: the audience is every customer. Add criteria to narrow it; all of them must hold."
-                : "Customers who match all of these:"}
+            {showingInvalid ? t("invalidIntro") : rows.length === 0 ? t("noCriteria") : t("matchAll")}
           </p>
           {rows.map((r, i) => (
             <fieldset
@@ -212,16 +191,16 @@ export function AudienceBuilder({
               className="flex min-w-0 flex-col gap-3 rounded-lg border border-slate-200 bg-white p-3"
               data-testid="criterion"
             >
-              <legend className="sr-only">Criterion {i + 1}</legend>
+              <legend className="sr-only">{t("criterion", { n: i + 1 })}</legend>
               <div className="flex flex-wrap items-end gap-3">
                 <Select
                   id={`c${r.key}-type`}
                   name={`c${r.key}-type`}
-                  label={`Criterion ${i + 1}`}
-                  options={TYPE_OPTIONS}
+                  label={t("criterion", { n: i + 1 })}
+                  options={typeOptions}
                   value={r.type}
                   onChange={(e) => update(r.key, { ...emptyRow(e.target.value as CriterionType), key: r.key })}
-                  className="min-w-0 flex-1"
+                  className="min-w-48 flex-1"
                 />
                 <label className="flex min-h-10 items-center gap-2 text-sm text-slate-800">
                   <input
@@ -230,12 +209,12 @@ export function AudienceBuilder({
                     checked={r.negate}
                     onChange={(e) => update(r.key, { negate: e.target.checked })}
                   />
-                  Exclude these
+                  {t("exclude")}
                 </label>
                 <Button
                   variant="ghost"
                   size="sm"
-                  aria-label={`Remove criterion ${i + 1}`}
+                  aria-label={t("remove", { n: i + 1 })}
                   onClick={() => setRows((rs) => rs.filter((x) => x.key !== r.key))}
                 >
                   <Trash2 size={16} aria-hidden="true" />
@@ -247,8 +226,8 @@ export function AudienceBuilder({
                     <Input
                       id={`c${r.key}-tags`}
                       name={`c${r.key}-tags`}
-                      label="Tags"
-                      hint="Separated by commas"
+                      label={t("tags")}
+                      hint={t("commaSeparated")}
                       value={r.tags}
                       onChange={(e) => update(r.key, { tags: e.target.value })}
                       error={err(i, "tags")}
@@ -256,10 +235,10 @@ export function AudienceBuilder({
                     <Select
                       id={`c${r.key}-match`}
                       name={`c${r.key}-match`}
-                      label="Match"
+                      label={t("match")}
                       options={[
-                        { value: "any", label: "Any of the tags" },
-                        { value: "all", label: "All of the tags" },
+                        { value: "any", label: t("matchAnyTag") },
+                        { value: "all", label: t("matchAllTags") },
                       ]}
                       value={r.match}
                       onChange={(e) => update(r.key, { match: e.target.value as Row["match"] })}
@@ -271,8 +250,8 @@ export function AudienceBuilder({
                     <Input
                       id={`c${r.key}-key`}
                       name={`c${r.key}-key`}
-                      label="Attribute"
-                      hint="e.g. plan, region, tenureMonths"
+                      label={t("attribute")}
+                      hint={t("attributeHint")}
                       value={r.attribute}
                       onChange={(e) => update(r.key, { attribute: e.target.value })}
                       error={err(i, "key")}
@@ -280,12 +259,8 @@ export function AudienceBuilder({
                     <Select
                       id={`c${r.key}-op`}
                       name={`c${r.key}-op`}
-                      label="Is"
-                      options={[
-                        { value: "equals", label: "Equal to" },
-                        { value: "in", label: "One of" },
-                        { value: "range", label: "Between (numbers)" },
-                      ]}
+                      label={t("is")}
+                      options={(["equals", "in", "range"] as const).map((op) => ({ value: op, label: t(`ops.${op}`) }))}
                       value={r.op}
                       onChange={(e) => {
                         const op = e.target.value as Row["op"];
@@ -299,9 +274,9 @@ export function AudienceBuilder({
                       <Select
                         id={`c${r.key}-vtype`}
                         name={`c${r.key}-vtype`}
-                        label="Compared as"
+                        label={t("comparedAs")}
                         options={
-                          r.op === "in" ? VALUE_TYPE_OPTIONS.filter((o) => o.value !== "boolean") : VALUE_TYPE_OPTIONS
+                          r.op === "in" ? valueTypeOptions.filter((o) => o.value !== "boolean") : valueTypeOptions
                         }
                         value={r.valueType}
                         onChange={(e) => {
@@ -315,10 +290,10 @@ export function AudienceBuilder({
                       <Select
                         id={`c${r.key}-value`}
                         name={`c${r.key}-value`}
-                        label="Value"
+                        label={t("value")}
                         options={[
-                          { value: "true", label: "Yes" },
-                          { value: "false", label: "No" },
+                          { value: "true", label: t("yes") },
+                          { value: "false", label: t("no") },
                         ]}
                         value={r.value === "false" ? "false" : "true"}
                         onChange={(e) => update(r.key, { value: e.target.value })}
@@ -329,8 +304,8 @@ export function AudienceBuilder({
                       <Input
                         id={`c${r.key}-value`}
                         name={`c${r.key}-value`}
-                        label="Value"
-                        hint={VALUE_HINTS[r.valueType]}
+                        label={t("value")}
+                        hint={t(`valueHints.${r.valueType}`)}
                         inputMode={r.valueType === "number" ? "decimal" : undefined}
                         value={r.value}
                         onChange={(e) => update(r.key, { value: e.target.value })}
@@ -341,8 +316,8 @@ export function AudienceBuilder({
                       <Input
                         id={`c${r.key}-values`}
                         name={`c${r.key}-values`}
-                        label="Values"
-                        hint={r.valueType === "number" ? "Numbers, separated by commas" : "Separated by commas"}
+                        label={t("values")}
+                        hint={r.valueType === "number" ? t("numbersHint") : t("commaSeparated")}
                         value={r.values}
                         onChange={(e) => update(r.key, { values: e.target.value })}
                         error={listErr(i, "values")}
@@ -353,7 +328,7 @@ export function AudienceBuilder({
                         <Input
                           id={`c${r.key}-min`}
                           name={`c${r.key}-min`}
-                          label="From"
+                          label={t("from")}
                           inputMode="decimal"
                           value={r.min}
                           onChange={(e) => update(r.key, { min: e.target.value })}
@@ -362,7 +337,7 @@ export function AudienceBuilder({
                         <Input
                           id={`c${r.key}-max`}
                           name={`c${r.key}-max`}
-                          label="To"
+                          label={t("to")}
                           inputMode="decimal"
                           value={r.max}
                           onChange={(e) => update(r.key, { max: e.target.value })}
@@ -376,8 +351,8 @@ export function AudienceBuilder({
                   <Input
                     id={`c${r.key}-languages`}
                     name={`c${r.key}-languages`}
-                    label="Languages"
-                    hint="Codes such as en, de, pt-br; the language attribute, else the latest answer's language"
+                    label={t("languages")}
+                    hint={t("languagesHint")}
                     value={r.languages}
                     onChange={(e) => update(r.key, { languages: e.target.value })}
                     error={err(i, "languages") ?? err(i, "languages.0")}
@@ -386,8 +361,8 @@ export function AudienceBuilder({
                 {r.type === "consent" ? (
                   <Checks
                     id={`c${r.key}-states`}
-                    legend="Consent to surveys"
-                    options={CONSENT_STATES.map((s) => ({ value: s, label: CONSENT_LABELS[s] }))}
+                    legend={t("consentLegend")}
+                    options={CONSENT_STATES.map((s) => ({ value: s, label: t(`consentStates.${s}`) }))}
                     checked={r.states}
                     onChange={(states) => update(r.key, { states })}
                     error={err(i, "states")}
@@ -398,8 +373,8 @@ export function AudienceBuilder({
                     <Select
                       id={`c${r.key}-touchpoint`}
                       name={`c${r.key}-touchpoint`}
-                      label="At touchpoint"
-                      options={[{ value: "", label: "Any touchpoint" }, ...touchpoints]}
+                      label={t("atTouchpoint")}
+                      options={[{ value: "", label: t("anyTouchpoint") }, ...touchpoints]}
                       value={r.touchpointId}
                       onChange={(e) => update(r.key, { touchpointId: e.target.value })}
                       error={err(i, "touchpointId")}
@@ -407,15 +382,15 @@ export function AudienceBuilder({
                     <Select
                       id={`c${r.key}-outcome`}
                       name={`c${r.key}-outcome`}
-                      label="With outcome"
-                      options={[{ value: "", label: "Any outcome" }, ...outcomes]}
+                      label={t("withOutcome")}
+                      options={[{ value: "", label: t("anyOutcome") }, ...outcomes]}
                       value={r.outcome}
                       onChange={(e) => update(r.key, { outcome: e.target.value })}
                     />
                     <Input
                       id={`c${r.key}-days`}
                       name={`c${r.key}-days`}
-                      label="In the last … days"
+                      label={t("lastDays")}
                       inputMode="numeric"
                       value={r.days}
                       onChange={(e) => update(r.key, { days: e.target.value })}
@@ -426,8 +401,8 @@ export function AudienceBuilder({
                 {r.type === "lastNps" ? (
                   <Checks
                     id={`c${r.key}-categories`}
-                    legend="Latest NPS answer was"
-                    options={NPS_CATEGORIES.map((c) => ({ value: c, label: NPS_LABELS[c] }))}
+                    legend={t("npsLegend")}
+                    options={NPS_CATEGORIES.map((c) => ({ value: c, label: t(`npsCategories.${c}`) }))}
                     checked={r.categories}
                     onChange={(categories) => update(r.key, { categories })}
                     error={err(i, "categories")}
@@ -438,8 +413,8 @@ export function AudienceBuilder({
                     <Select
                       id={`c${r.key}-journey`}
                       name={`c${r.key}-journey`}
-                      label="Journey"
-                      options={[{ value: "", label: "Choose a journey" }, ...journeys]}
+                      label={t("journey")}
+                      options={[{ value: "", label: t("chooseJourney") }, ...journeys]}
                       value={r.journeyId}
                       onChange={(e) => update(r.key, { journeyId: e.target.value })}
                       error={err(i, "journeyId")}
@@ -447,8 +422,8 @@ export function AudienceBuilder({
                     <Input
                       id={`c${r.key}-jdays`}
                       name={`c${r.key}-jdays`}
-                      label="In the last … days"
-                      hint="Empty: any time"
+                      label={t("lastDays")}
+                      hint={t("anyTime")}
                       inputMode="numeric"
                       value={r.days}
                       onChange={(e) => update(r.key, { days: e.target.value })}
@@ -467,14 +442,14 @@ export function AudienceBuilder({
                 setRows((rs) => [...rs, emptyRow("tags", key)]);
               }}
             >
-              <Plus size={16} aria-hidden="true" /> Add a criterion
+              <Plus size={16} aria-hidden="true" /> {t("add")}
             </Button>
           </div>
         </div>
         {message ? <FormMessage tone={message.tone}>{message.text}</FormMessage> : null}
         <div>
           <Button type="submit" variant="primary" disabled={saving}>
-            {saving ? "Saving…" : audienceId ? "Save changes" : "Save audience"}
+            {saving ? t("saving") : audienceId ? t("saveChanges") : t("saveNew")}
           </Button>
         </div>
       </form>
@@ -482,71 +457,68 @@ export function AudienceBuilder({
       <section aria-labelledby="preview-heading" className="min-w-0 rounded-lg border border-slate-200 bg-white p-4">
         <div className="flex items-center justify-between gap-2">
           <h2 id="preview-heading" className="text-base font-semibold text-slate-900">
-            Preview
+            {t("preview")}
           </h2>
           <p role="status" className="flex items-center gap-1 text-xs text-slate-600" data-testid="preview-status">
             {counting ? (
               <>
-                <Loader2 size={14} className="animate-spin" aria-hidden="true" /> Counting…
+                <Loader2 size={14} className="animate-spin" aria-hidden="true" /> {t("counting")}
               </>
             ) : (
-              "Up to date"
+              t("upToDate")
             )}
           </p>
         </div>
         {showingInvalid ? (
           <div className="mt-3 flex flex-col gap-2" data-testid="preview-invalid">
             <dl>
-              <dt className="text-xs text-slate-600">Match now</dt>
+              <dt className="text-xs text-slate-600">{t("matchNow")}</dt>
               <dd className="text-2xl font-semibold text-slate-900" data-testid="preview-matched">
                 0
               </dd>
             </dl>
-            <p className="text-sm text-slate-700">
-              The saved definition is invalid, so the audience matches no customer wherever it is used. Change the
-              criteria to preview a new definition.
-            </p>
+            <p className="text-sm text-slate-700">{t("invalidPreview")}</p>
           </div>
         ) : null}
         {!showingInvalid && Object.keys(previewErrors).length ? (
-          <p className="mt-3 text-sm text-slate-700">Correct the highlighted fields to see who matches.</p>
+          <p className="mt-3 text-sm text-slate-700">{t("correctFields")}</p>
         ) : null}
         {preview && !showingInvalid ? (
           <div className={`mt-3 flex flex-col gap-3 ${counting ? "opacity-60" : ""}`} aria-busy={counting}>
             <dl className="grid grid-cols-2 gap-3">
               <div>
-                <dt className="text-xs text-slate-600">Match now</dt>
+                <dt className="text-xs text-slate-600">{t("matchNow")}</dt>
                 <dd className="text-2xl font-semibold text-slate-900" data-testid="preview-matched">
-                  {preview.matched.toLocaleString("en-US")}
+                  {f.count(preview.matched)}
                 </dd>
               </div>
               <div>
-                <dt className="text-xs text-slate-600">Reachable by e-mail</dt>
+                <dt className="text-xs text-slate-600">{t("reachable")}</dt>
                 <dd className="text-2xl font-semibold text-slate-900" data-testid="preview-reachable">
-                  {preview.reachable.toLocaleString("en-US")}
+                  {f.count(preview.reachable)}
                 </dd>
               </div>
             </dl>
             <div>
-              <h3 className="text-sm font-medium text-slate-800">Left out of an e-mail invitation</h3>
+              <h3 className="text-sm font-medium text-slate-800">{t("leftOut")}</h3>
               <ul className="mt-1 text-sm text-slate-700">
-                {(Object.keys(REASON_LABELS) as Array<keyof typeof REASON_LABELS>).map((reason) => (
+                {REASONS.map((reason) => (
                   <li key={reason} className="flex justify-between gap-2" data-testid={`excluded-${reason}`}>
-                    <span>{REASON_LABELS[reason]}</span>
-                    <span className="tabular-nums">{preview.excluded[reason].toLocaleString("en-US")}</span>
+                    <span>{t(`reasons.${reason}`)}</span>
+                    <span className="tabular-nums">{f.count(preview.excluded[reason])}</span>
                   </li>
                 ))}
               </ul>
             </div>
             <div>
               <h3 className="text-sm font-medium text-slate-800">
-                {preview.sample.length ? `First ${preview.sample.length}` : "No customer matches"}
+                {preview.sample.length ? t("first", { count: f.count(preview.sample.length) }) : t("noMatch")}
               </h3>
               <ul className="mt-1 flex flex-col text-sm">
                 {preview.sample.map((c) => (
                   <li key={c.id} className="min-w-0 truncate">
                     <Link href={c.href} className="text-brand-700 underline">
-                      {c.name ?? "Unnamed customer"}
+                      {c.name ?? t("unnamed")}
                     </Link>{" "}
                     <span className="text-slate-600">{c.email ?? c.externalId ?? ""}</span>
                   </li>

@@ -25,15 +25,16 @@ export type Row = {
   journeyId: string;
 };
 
-export const CRITERION_LABELS: Record<CriterionType, string> = {
-  tags: "Segment tags",
-  attribute: "Attribute",
-  language: "Language",
-  consent: "Consent",
-  interaction: "Had an interaction",
-  lastNps: "Latest NPS answer",
-  journey: "Took part in a journey",
-};
+/** The kinds of criterion, in the order the builder offers them (named in `settings.audiences.builder.types`). */
+export const CRITERION_TYPES: readonly CriterionType[] = [
+  "tags",
+  "attribute",
+  "language",
+  "consent",
+  "interaction",
+  "lastNps",
+  "journey",
+];
 
 /**
  * A new row. `key` identifies it in the builder (React key, element ids): saved rows are keyed 1…n by position

@@ -5,10 +5,11 @@
 import { useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { Input } from "@/components/ui/input";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
-import { formatCount } from "@/components/ui/format";
+import { problemMessage } from "@/components/import/api";
 import { uploadCsv, type UploadProblem } from "./upload";
 
 type State =
@@ -20,6 +21,7 @@ type State =
 
 export function StaticUploadForm() {
   const router = useRouter();
+  const t = useTranslations("settings.audiences.uploadForm");
   const [state, setState] = useState<State>({ phase: "idle" });
   const busy = state.phase === "uploading" || state.phase === "checking";
   const problem = state.phase === "failed" ? state.problem : null;
@@ -32,7 +34,11 @@ export function StaticUploadForm() {
     if (!(file instanceof File) || file.size === 0) {
       setState({
         phase: "failed",
-        problem: { message: "Choose a CSV file.", params: [{ name: "file", reason: "Choose a CSV file" }] },
+        problem: {
+          message: t("chooseFile"),
+          status: 400,
+          params: [{ name: "file", reason: t("chooseFileField") }],
+        },
       });
       return;
     }
@@ -59,7 +65,7 @@ export function StaticUploadForm() {
   return (
     <form
       className="flex flex-col gap-3"
-      aria-label="Upload a list"
+      aria-label={t("formLabel")}
       onSubmit={(e) => {
         e.preventDefault();
         if (!busy) void submit(e.currentTarget);
@@ -69,8 +75,8 @@ export function StaticUploadForm() {
         <Input
           name="name"
           id="static-name"
-          label="Name"
-          placeholder="Uploaded list"
+          label={t("name")}
+          placeholder={t("placeholder")}
           maxLength={120}
           error={fieldError("name")}
         />
@@ -79,17 +85,15 @@ export function StaticUploadForm() {
           id="static-file"
           type="file"
           accept=".csv,text/csv"
-          label="CSV file"
-          hint="A column email and/or externalId, one customer per row (up to 20 MB)"
+          label={t("file")}
+          hint={t("fileHint")}
           error={fieldError("file") ?? fieldError("body")}
         />
       </div>
       {state.phase === "uploading" || state.phase === "checking" ? (
         <div className="flex flex-col gap-1">
           <div id="static-progress-label" className="text-sm font-medium text-slate-800">
-            {state.phase === "uploading"
-              ? `Uploading… ${state.percent} %`
-              : "Uploaded; checking that every row names one of your customers…"}
+            {state.phase === "uploading" ? t("uploading", { percent: state.percent }) : t("checking")}
           </div>
           <div
             role="progressbar"
@@ -108,7 +112,7 @@ export function StaticUploadForm() {
       ) : null}
       {problem ? (
         <FormMessage tone="error">
-          {problem.message}
+          {problemMessage(problem, t)}
           {rowErrors.length ? (
             <ul className="mt-1 list-disc pl-5" data-testid="upload-problems">
               {rowErrors.slice(0, 20).map((p) => (
@@ -122,15 +126,15 @@ export function StaticUploadForm() {
       ) : null}
       {state.phase === "saved" ? (
         <FormMessage tone="success">
-          Saved “{state.name}”: {formatCount(state.members)} customers.{" "}
+          {t("saved", { name: state.name, count: state.members })}{" "}
           <Link href={`/settings/audiences/${state.id}`} className="underline">
-            Open it
+            {t("openIt")}
           </Link>
         </FormMessage>
       ) : null}
       <div>
         <Button type="submit" variant="primary" disabled={busy}>
-          {busy ? "Uploading…" : "Upload list"}
+          {busy ? t("busy") : t("submit")}
         </Button>
       </div>
     </form>

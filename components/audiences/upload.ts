@@ -1,5 +1,6 @@
 // A CSV file posted to an API route with upload progress (fetch reports none for a request body): the file is the
 // raw text/csv body, as the import wizard sends it (components/import/api.ts), so the import's size limit applies.
+// A failure is a problem the form words (problemMessage): the API's detail, else its own words for the status.
 import { readProblem, type ApiProblem } from "@/components/import/api";
 
 export type UploadProblem = ApiProblem;
@@ -21,15 +22,11 @@ export function uploadCsv(
         try {
           resolve({ ok: true, body: JSON.parse(xhr.responseText) as unknown });
         } catch {
-          resolve({ ok: false, problem: { message: "The server's answer could not be read.", params: [] } });
+          resolve({ ok: false, problem: { message: null, status: xhr.status, params: [] } }); // "could not be read"
         }
       } else resolve({ ok: false, problem: readProblem(xhr.status, xhr.responseText) });
     };
-    xhr.onerror = () =>
-      resolve({
-        ok: false,
-        problem: { message: "The upload failed: the server could not be reached. Try again.", params: [] },
-      });
+    xhr.onerror = () => resolve({ ok: false, problem: { message: null, status: 0, params: [] } }); // "could not be reached"
     xhr.send(file);
   });
 }

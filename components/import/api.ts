@@ -17,31 +17,66 @@ export type Result = {
   mode: string;
 };
 
-/** An API error (problem+json) as the browser shows it: its detail, and the fields or rows it names. */
-export type ApiProblem = { message: string; params: Array<{ name: string; reason: string }> };
+/**
+ * An API error (problem+json) as the browser shows it: its detail (the API's, English by design: docs/i18n.md
+ * "Errors"), and the fields or rows it names. `message` null: the answer had no detail — the page words it by
+ * `status` in its language (`problemMessage`); status 0: the server could not be reached.
+ */
+export type ApiProblem = { message: string | null; status: number; params: Array<{ name: string; reason: string }> };
 
 export function readProblem(status: number, text: string): ApiProblem {
   try {
     const p = JSON.parse(text) as { detail?: string; invalid_params?: Array<{ name: string; reason: string }> };
-    return { message: p.detail || `The server answered ${status}.`, params: p.invalid_params ?? [] };
+    return { message: p.detail || null, status, params: p.invalid_params ?? [] };
   } catch {
-    return { message: `The server answered ${status}.`, params: [] };
+    return { message: null, status, params: [] };
   }
 }
 
-async function problemText(res: Response): Promise<string> {
-  const p = readProblem(res.status, await res.text().catch(() => ""));
-  const params = p.params.map((x) => `${x.name}: ${x.reason}`).join("; ");
-  return params ? `${p.message} ${params}` : p.message;
+/** The words a page gives a problem without a detail: "could not be reached", "answered 502", "could not be read". */
+export type ProblemWords = (key: "offline" | "serverStatus" | "unreadable", values?: { status: number }) => string;
+
+/** A problem's sentence: its detail, else the page's words for its status. */
+export function problemMessage(p: ApiProblem, t: ProblemWords): string {
+  if (p.message) return p.message;
+  if (p.status === 0) return t("offline");
+  return p.status < 300 ? t("unreadable") : t("serverStatus", { status: p.status });
+}
+
+/**
+ * A failed preview or import: the problem, or `stopped` (the stream ended without a result), or `failed` (the
+ * import's own final error, as the server words it).
+ */
+export class ImportFailure extends Error {
+  constructor(
+    readonly problem: ApiProblem | null,
+    readonly stopped = false,
+    readonly failed: string | null = null,
+  ) {
+    super(failed ?? problem?.message ?? (stopped ? "stopped" : `status ${problem?.status ?? 0}`));
+  }
+}
+
+async function failure(res: Response): Promise<ImportFailure> {
+  return new ImportFailure(readProblem(res.status, await res.text().catch(() => "")));
+}
+
+/** Fetch, with an unreachable server as a problem of status 0 (the page says "could not be reached"). */
+async function send(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch {
+    throw new ImportFailure({ message: null, status: 0, params: [] });
+  }
 }
 
 export async function previewFile(file: File): Promise<Preview> {
-  const res = await fetch("/api/v1/imports/customers/preview", {
+  const res = await send("/api/v1/imports/customers/preview", {
     method: "POST",
     headers: { "content-type": "text/csv" },
     body: file,
   });
-  if (!res.ok) throw new Error(await problemText(res));
+  if (!res.ok) throw await failure(res);
   return (await res.json()) as Preview;
 }
 
@@ -56,12 +91,12 @@ export async function runImport(
     onExisting: options.onExisting,
     mapping: JSON.stringify(options.mapping),
   });
-  const res = await fetch(`${endpoint}${endpoint.includes("?") ? "&" : "?"}${qs}`, {
+  const res = await send(`${endpoint}${endpoint.includes("?") ? "&" : "?"}${qs}`, {
     method: "POST",
     headers: { "content-type": "text/csv" },
     body: file,
   });
-  if (!res.ok || !res.body) throw new Error(await problemText(res));
+  if (!res.ok || !res.body) throw await failure(res);
   const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = "";
   let result: Result | null = null;
@@ -79,7 +114,7 @@ export async function runImport(
     }
     if (done) break;
   }
-  if (!result) throw new Error("The import stopped before it finished; reload the page to see what was stored.");
-  if (result.error) throw new Error(result.error);
+  if (!result) throw new ImportFailure(null, true);
+  if (result.error) throw new ImportFailure(null, false, result.error);
   return result;
 }

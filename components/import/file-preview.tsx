@@ -1,13 +1,15 @@
 // The first rows of the chosen file as a table, numbered as in a spreadsheet (row 1 is the header).
+import { useTranslations } from "next-intl";
 import { Table, TBody, Td, Th, THead } from "../ui/table";
 import type { Preview } from "./api";
 
 export function FilePreview({ preview }: { preview: Preview }) {
+  const t = useTranslations("customers.import.wizard.preview");
   return (
-    <Table label="File preview">
+    <Table label={t("label")}>
       <THead>
         <tr>
-          <Th>Row</Th>
+          <Th>{t("row")}</Th>
           {preview.header.map((h, i) => (
             <Th key={i}>{h}</Th>
           ))}

@@ -1,4 +1,5 @@
 // How to import: skip bad rows or all or nothing, and (customers) what to do with an existing external id.
+import { useTranslations } from "next-intl";
 import type { ImportMode, OnExisting } from "@/lib/import/mapping";
 import { RadioGroup } from "./radio-group";
 
@@ -14,39 +15,28 @@ export function ImportOptions({
   onExisting: OnExisting | null;
   onOnExistingChange: (v: OnExisting) => void;
 }) {
+  const t = useTranslations("customers.import.wizard.options");
   return (
     <div className="grid gap-4 sm:grid-cols-2">
       <RadioGroup
         name="mode"
-        legend="If some rows have problems"
+        legend={t("modeLegend")}
         value={mode}
         onChange={(v) => onModeChange(v as ImportMode)}
         options={[
-          {
-            value: "skip_bad_rows",
-            label: "Skip bad rows",
-            hint: "Import the good rows and list the bad ones.",
-          },
-          {
-            value: "all_or_nothing",
-            label: "All or nothing",
-            hint: "Check the whole file first; import nothing if any row is bad.",
-          },
+          { value: "skip_bad_rows", label: t("skip"), hint: t("skipHint") },
+          { value: "all_or_nothing", label: t("allOrNothing"), hint: t("allOrNothingHint") },
         ]}
       />
       {onExisting !== null ? (
         <RadioGroup
           name="onExisting"
-          legend="When the external id already exists"
+          legend={t("existingLegend")}
           value={onExisting}
           onChange={(v) => onOnExistingChange(v as OnExisting)}
           options={[
-            { value: "skip", label: "Keep the existing customer", hint: "The row is counted as skipped." },
-            {
-              value: "update",
-              label: "Update it from the file",
-              hint: "Filled cells overwrite; empty cells keep what is stored.",
-            },
+            { value: "skip", label: t("keep"), hint: t("keepHint") },
+            { value: "update", label: t("update"), hint: t("updateHint") },
           ]}
         />
       ) : null}

@@ -4,13 +4,14 @@
 // rows with the real lib/import suggestion, the import streams NDJSON progress and a result like the real
 // route; the routes themselves are covered by the integration tests.
 import type { ReactNode } from "react";
-import { render, screen, within } from "@testing-library/react";
+import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { AppRouterContext, type AppRouterInstance } from "next/dist/shared/lib/app-router-context.shared-runtime";
 import { describe, expect, it, vi } from "vitest";
 import { INTERACTION_SPEC } from "@/lib/import/interaction-spec";
 import { suggestMapping, type Mapping } from "@/lib/import/mapping";
 import { fakeApi, problem } from "@/tests/components/fake-api";
+import { render } from "@/tests/components/intl";
 import { value } from "@/tests/components/dom";
 import type { Result } from "./api";
 import { ImportWizard } from "./import-wizard";
@@ -19,10 +20,12 @@ const CSV =
   "Full name,Mail,Shoe size\nAda Lovelace,ada@example.com,38\nBad Row,not-an-email,41\nGrace Hopper,grace@example.com,39\n";
 
 /** The app router the wizard reloads itself through (?kind=…): records where it was sent. */
-function withRouter(ui: ReactNode) {
+function withRouter(ui: ReactNode, locale: "en" | "de" = "en") {
   const replace = vi.fn();
   const router = { replace, push: vi.fn(), back: vi.fn(), forward: vi.fn(), refresh: vi.fn(), prefetch: vi.fn() };
-  render(<AppRouterContext.Provider value={router as unknown as AppRouterInstance}>{ui}</AppRouterContext.Provider>);
+  render(<AppRouterContext.Provider value={router as unknown as AppRouterInstance}>{ui}</AppRouterContext.Provider>, {
+    locale,
+  });
   return replace;
 }
 
@@ -167,7 +170,7 @@ describe("ImportWizard", () => {
     const expected: Mapping = suggestMapping(["customer", "occurred_at", "outcome", "mood"], INTERACTION_SPEC);
     expect(value(mappingOf("customer"))).toBe(expected.customer);
     expect(screen.queryByRole("group", { name: "When the external id already exists" })).toBeNull();
-    await user.click(screen.getByRole("button", { name: "Import 1 rows" }));
+    await user.click(screen.getByRole("button", { name: "Import 1 row" }));
     await screen.findByRole("region", { name: "Import finished" });
     expect(api.sent("POST", /^\/api\/v1\/imports\/interactions\?/)).toHaveLength(1);
     expect(screen.getByRole("link", { name: "Back to interactions" }).getAttribute("href")).toBe("/interactions");
@@ -187,5 +190,27 @@ describe("ImportWizard", () => {
     expect(replace).toHaveBeenLastCalledWith("?kind=responses&surveyId=srv-1");
     await user.click(screen.getByLabelText("Customers"));
     expect(replace).toHaveBeenLastCalledWith("?kind=customers");
+  });
+
+  it("speaks German: field names, counts with German plurals and separators; the rows' reasons stay the API's", async () => {
+    importApi({ rows: 1500, inserted: 1499, updated: 0, skipped: 0, invalid: 1 });
+    const user = userEvent.setup();
+    withRouter(<ImportWizard />, "de");
+    await user.upload(screen.getByLabelText("CSV-Datei"), file());
+    expect(await screen.findByText("3 Datenzeilen in customers.csv.")).toBeTruthy();
+    expect(within(mappingOf("Full name")).getByRole("option", { name: "Name" })).toBeTruthy();
+    expect(within(mappingOf("Mail")).getByRole("option", { name: "Externe ID" })).toBeTruthy();
+    await user.selectOptions(mappingOf("Full name"), "ignore");
+    expect(screen.getByText("Ordnen Sie je eine Spalte zu: Name.")).toBeTruthy();
+    await user.selectOptions(mappingOf("Full name"), "name");
+    await user.click(screen.getByRole("button", { name: "3 Zeilen importieren" }));
+    const summary = await screen.findByRole("region", { name: "Import abgeschlossen" });
+    expect(
+      within(summary).getByText("1.499 Kunden hinzugefügt, 0 aktualisiert, 0 übersprungen, 1 Zeile nicht importiert."),
+    ).toBeTruthy();
+    expect(within(summary).getByText("1.500")).toBeTruthy(); // rows read
+    const problems = within(summary).getByRole("region", { name: "Zeilen mit Problemen" });
+    expect(within(problems).getByRole("cell", { name: "Not an e-mail address" })).toBeTruthy();
+    expect(screen.getByRole("link", { name: "Zurück zu den Kunden" }).getAttribute("href")).toBe("/customers");
   });
 });

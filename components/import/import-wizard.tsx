@@ -1,15 +1,18 @@
 "use client";
 // CSV import of customers, interactions or one survey's responses: what to import (and, for responses, which
 // survey) → choose a file → preview of its first rows → map columns → mode (and, for customers,
-// existing-customer) options → import with a live progress bar → summary with every problem row.
+// existing-customer) options → import with a live progress bar → summary with every problem row. Words:
+// customers.import.wizard (the page names it in its ClientMessages); the API's problems and the rows' reasons are
+// its English (docs/i18n.md "Errors").
 import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { suggestMapping, type ImportMode, type Mapping, type OnExisting } from "@/lib/import/mapping";
 import type { QuestionColumn } from "@/lib/import/response-spec";
 import { Button } from "../ui/button";
 import { FormMessage } from "../ui/form-message";
 import { Section } from "../ui/page-header";
-import { previewFile, runImport, type Preview, type Progress, type Result } from "./api";
+import { ImportFailure, previewFile, problemMessage, runImport, type Preview, type Progress, type Result } from "./api";
 import { MappingStep } from "./mapping-step";
 import { ImportProgressBar } from "./progress-bar";
 import { ImportSummary } from "./summary";
@@ -18,7 +21,7 @@ import { ImportOptions } from "./import-options";
 import { importTarget, KINDS, type ImportKindName } from "./kinds";
 import type { SurveyChoice } from "./survey-picker";
 import { FileStep, KindStep } from "./wizard-steps";
-import { formatCount } from "../ui/format";
+import { useFieldLabel } from "./field-label";
 
 type Stage = "choose" | "mapping" | "running" | "done";
 
@@ -34,9 +37,20 @@ export function ImportWizard({
   surveys?: SurveyChoice[];
 }) {
   const router = useRouter();
+  const t = useTranslations("customers.import.wizard");
   const ui = KINDS[kind];
   const forResponses = kind === "responses";
   const { spec, endpoint, back } = importTarget(kind, survey);
+  const fieldLabel = useFieldLabel(spec, survey?.columns);
+  /** A failure in words: the API's problem (its detail and fields), else the page's sentence for it. */
+  const failureText = (e: unknown, fallback: "unreadableFile" | "failed") => {
+    if (!(e instanceof ImportFailure)) return t(`errors.${fallback}`);
+    if (e.failed) return e.failed;
+    if (!e.problem) return t("errors.stopped");
+    const message = problemMessage(e.problem, (key, values) => t(`errors.${key}`, values));
+    const params = e.problem.params.map((x) => `${x.name}: ${x.reason}`).join("; ");
+    return params ? `${message} ${params}` : message;
+  };
   const [stage, setStage] = useState<Stage>("choose");
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -68,7 +82,7 @@ export function ImportWizard({
       setMapping(kind === "customers" ? p.suggestedMapping : suggestMapping(p.header, spec));
       setStage("mapping");
     } catch (e) {
-      setError(e instanceof Error ? e.message : "The file could not be read.");
+      setError(failureText(e, "unreadableFile"));
     } finally {
       setBusy(false);
     }
@@ -83,7 +97,7 @@ export function ImportWizard({
       setResult(await runImport(endpoint, file, { mode, onExisting, mapping }, setProgress));
       setStage("done");
     } catch (e) {
-      setError(e instanceof Error ? e.message : "The import failed.");
+      setError(failureText(e, "failed"));
       setStage("mapping");
     }
   }
@@ -118,22 +132,28 @@ export function ImportWizard({
           {preview && stage !== "done" ? (
             <>
               <Section
-                title="2. Check the first rows"
-                description={`${formatCount(preview.totalRows)} data rows in ${file?.name ?? "the file"}.`}
+                title={t("preview.title")}
+                description={t("preview.rows", { count: preview.totalRows, file: file?.name ?? t("preview.theFile") })}
               >
                 <FilePreview preview={preview} />
               </Section>
 
-              <Section title="3. Map the columns" description={ui.mappingHelp}>
-                <MappingStep spec={spec} preview={preview} mapping={mapping} onChange={setMapping} />
+              <Section title={t("mapping.title")} description={t(`kinds.${kind}.mappingHelp`)}>
+                <MappingStep
+                  spec={spec}
+                  preview={preview}
+                  mapping={mapping}
+                  onChange={setMapping}
+                  fieldLabel={fieldLabel}
+                />
                 {missing.length ? (
                   <p className="mt-2 text-sm font-medium text-danger">
-                    Map one column to {missing.map((f) => spec.labels[f] ?? f).join(", one to ")}.
+                    {t("mapping.missing", { fields: missing.map(fieldLabel).join(t("mapping.missingJoin")) })}
                   </p>
                 ) : null}
               </Section>
 
-              <Section title="4. Choose how to import">
+              <Section title={t("options.title")}>
                 <ImportOptions
                   mode={mode}
                   onModeChange={setMode}
@@ -142,7 +162,7 @@ export function ImportWizard({
                 />
                 <div className="mt-4">
                   <Button onClick={() => void start()} disabled={missing.length > 0 || stage === "running"}>
-                    Import {formatCount(preview.totalRows)} rows
+                    {t("options.start", { count: preview.totalRows })}
                   </Button>
                 </div>
               </Section>
@@ -161,7 +181,7 @@ export function ImportWizard({
 
           {stage === "done" && result ? (
             <div ref={resultRef}>
-              <ImportSummary result={result} noun={ui.noun} back={back} />
+              <ImportSummary result={result} kind={kind} back={back} />
             </div>
           ) : null}
         </>

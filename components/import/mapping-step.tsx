@@ -1,7 +1,8 @@
 "use client";
 // One select per CSV column: a field of the kind being imported, an attribute (customers; named after the
 // column) or "ignore",
-// next to the column's first values so the choice is easy to check.
+// next to the column's first values so the choice is easy to check. Fields are named by `fieldLabel` (field-label.ts).
+import { useTranslations } from "next-intl";
 import type { Mapping, MappingSpec } from "@/lib/import/mapping";
 import { controlClass } from "../ui/field";
 import { Table, TBody, Td, Th, THead } from "../ui/table";
@@ -21,12 +22,15 @@ export function MappingStep({
   preview,
   mapping,
   onChange,
+  fieldLabel,
 }: {
   spec: MappingSpec;
   preview: Preview;
   mapping: Mapping;
   onChange: (m: Mapping) => void;
+  fieldLabel: (field: string) => string;
 }) {
+  const t = useTranslations("customers.import.wizard.mapping");
   const used = new Set(Object.values(mapping));
   const set = (column: string, choice: string) => {
     const next = { ...mapping };
@@ -34,12 +38,12 @@ export function MappingStep({
     onChange(next);
   };
   return (
-    <Table label="Column mapping" caption="Which field each column fills">
+    <Table label={t("label")} caption={t("caption")}>
       <THead>
         <tr>
-          <Th>CSV column</Th>
-          <Th className="hidden sm:table-cell">First values</Th>
-          <Th>Import as</Th>
+          <Th>{t("column")}</Th>
+          <Th className="hidden sm:table-cell">{t("firstValues")}</Th>
+          <Th>{t("importAs")}</Th>
         </tr>
       </THead>
       <TBody>
@@ -49,7 +53,7 @@ export function MappingStep({
           return (
             <tr key={`${i}-${column}`}>
               <Td className="font-medium">
-                <label htmlFor={id}>{column || `(column ${i + 1})`}</label>
+                <label htmlFor={id}>{column || t("unnamedColumn", { n: i + 1 })}</label>
               </Td>
               <Td className="hidden max-w-56 truncate text-slate-600 sm:table-cell">
                 {preview.rows
@@ -60,13 +64,15 @@ export function MappingStep({
               </Td>
               <Td className="min-w-44">
                 <select id={id} value={choice} onChange={(e) => set(column, e.target.value)} className={controlClass}>
-                  <option value="ignore">Ignore this column</option>
+                  <option value="ignore">{t("ignore")}</option>
                   {spec.fields.map((f) => (
                     <option key={f} value={f} disabled={used.has(f) && choice !== f}>
-                      {spec.labels[f] ?? f}
+                      {fieldLabel(f)}
                     </option>
                   ))}
-                  {spec.attributes ? <option value={ATTRIBUTE}>Attribute “{column.slice(0, 40)}”</option> : null}
+                  {spec.attributes ? (
+                    <option value={ATTRIBUTE}>{t("attribute", { column: column.slice(0, 40) })}</option>
+                  ) : null}
                 </select>
               </Td>
             </tr>

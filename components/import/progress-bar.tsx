@@ -1,6 +1,7 @@
 // Import progress as a labelled progressbar (aria-valuenow in percent) with the counts in words.
+import { useTranslations } from "next-intl";
+import { useFormats } from "../i18n/use-formats";
 import type { Progress } from "./api";
-import { formatCount } from "../ui/format";
 
 export function percentDone(p: Progress | null, totalRows: number, twoPasses: boolean): number {
   if (!p || totalRows <= 0) return 0;
@@ -18,12 +19,13 @@ export function ImportProgressBar({
   totalRows: number;
   twoPasses: boolean;
 }) {
+  const t = useTranslations("customers.import.wizard.progress");
+  const f = useFormats();
   const value = percentDone(progress, totalRows, twoPasses);
-  const phase = progress?.phase === "validate" ? "Checking rows" : "Importing rows";
   return (
     <div className="flex flex-col gap-2">
       <div id="import-progress-label" className="text-sm font-medium text-slate-800">
-        {phase}… {value} %
+        {t(progress?.phase === "validate" ? "validate" : "write", { percent: value })}
       </div>
       <div
         role="progressbar"
@@ -37,8 +39,12 @@ export function ImportProgressBar({
       </div>
       <p className="text-sm text-slate-600" aria-live="polite">
         {progress
-          ? `${formatCount(progress.processed)} of ${formatCount(totalRows)} rows read, ${formatCount(progress.invalid)} with problems`
-          : "Starting…"}
+          ? t("counts", {
+              processed: f.count(progress.processed),
+              total: f.count(totalRows),
+              invalid: f.count(progress.invalid),
+            })
+          : t("starting")}
       </p>
     </div>
   );

@@ -3,8 +3,8 @@
 // mapping screen offers that survey's questions.
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { controlClass } from "../ui/field";
-import { formatCount } from "../ui/format";
 
 export type SurveyChoice = { id: string; name: string; status: string; responseCount: number };
 
@@ -18,21 +18,24 @@ export function SurveyPicker({
   disabled?: boolean;
 }) {
   const router = useRouter();
+  const t = useTranslations("customers.import.wizard.survey");
   if (surveys.length === 0) {
     return (
       <p className="text-sm text-slate-700">
-        There is no survey to import into yet.{" "}
-        <Link href="/surveys/new" className="font-medium text-brand-700 underline">
-          Create the survey
-        </Link>{" "}
-        with the same questions first, then come back.
+        {t.rich("none", {
+          link: (chunks) => (
+            <Link href="/surveys/new" className="font-medium text-brand-700 underline">
+              {chunks}
+            </Link>
+          ),
+        })}
       </p>
     );
   }
   return (
     <div className="flex max-w-md flex-col gap-1">
       <label htmlFor="import-survey" className="text-sm font-medium text-slate-800">
-        Survey the responses belong to
+        {t("label")}
       </label>
       <select
         id="import-survey"
@@ -44,16 +47,16 @@ export function SurveyPicker({
         }
         className={controlClass}
       >
-        <option value="">Choose a survey…</option>
+        <option value="">{t("choose")}</option>
         {surveys.map((s) => (
           <option key={s.id} value={s.id}>
-            {s.name} ({s.status}, {formatCount(s.responseCount)} response{s.responseCount === 1 ? "" : "s"})
+            {t("option", { name: s.name, status: s.status, count: s.responseCount })}
           </option>
         ))}
       </select>
       {value ? null : (
         <p id="import-survey-hint" className="text-sm text-slate-600">
-          Choose the survey first: its questions become the answer columns of the mapping screen.
+          {t("hint")}
         </p>
       )}
     </div>

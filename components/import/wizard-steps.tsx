@@ -1,6 +1,7 @@
 "use client";
 // The wizard's first two sections: what is imported (and, for responses, into which survey; changing either
 // reloads the screen through the URL) and the file input.
+import { useTranslations } from "next-intl";
 import { controlClass } from "../ui/field";
 import { Section } from "../ui/page-header";
 import { KINDS, type ImportKindName } from "./kinds";
@@ -21,19 +22,20 @@ export function KindStep({
   running: boolean;
   onKindChange: (kind: string) => void;
 }) {
+  const t = useTranslations("customers.import.wizard");
   return (
-    <Section title="What are you importing?">
+    <Section title={t("kindTitle")}>
       <RadioGroup
         name="kind"
-        legend="Kind of records"
+        legend={t("kindLegend")}
         value={kind}
         onChange={(v) => {
           if (!running) onKindChange(v);
         }}
         options={(Object.keys(KINDS) as ImportKindName[]).map((k) => ({
           value: k,
-          label: KINDS[k].label,
-          hint: KINDS[k].hint,
+          label: t(`kinds.${k}.label`),
+          hint: t(`kinds.${k}.hint`),
         }))}
       />
       {kind === "responses" ? (
@@ -57,14 +59,15 @@ export function FileStep({
   busy: boolean;
   onChoose: (file: File | null) => void;
 }) {
+  const t = useTranslations("customers.import.wizard.file");
   return (
     <Section
-      title="1. Choose a CSV file"
-      description={`${surveyName !== null ? `Responses of “${surveyName}”, one row each. ` : ""}The first row must name the columns. UTF-8, comma-separated, as exported by spreadsheets and CRMs.`}
+      title={t("title")}
+      description={surveyName !== null ? t("descriptionSurvey", { name: surveyName }) : t("description")}
     >
       <div className="flex max-w-md flex-col gap-1">
         <label htmlFor="import-file" className="text-sm font-medium text-slate-800">
-          CSV file
+          {t("label")}
         </label>
         <input
           id="import-file"
@@ -76,7 +79,7 @@ export function FileStep({
         />
         {busy ? (
           <p role="status" className="text-sm text-slate-600">
-            Reading the file…
+            {t("reading")}
           </p>
         ) : null}
       </div>

@@ -14,6 +14,9 @@ describe("retry schedule", () => {
   it("reads as words", () => {
     expect(formatSchedule(retrySchedule({}))).toBe("1 min, 5 min, 30 min, 2 h, 6 h, 12 h, 24 h");
     expect(formatSchedule([400, 1500, 90 * MIN])).toBe("400 ms, 1.5 s, 1.5 h");
+    // German separators: 1,5 h (the units read the same)
+    expect(formatSchedule([400, 1500, 90 * MIN, 2 * HOUR], "de-DE")).toBe("400 ms, 1,5 s, 1,5 h, 2 h");
+    expect(formatSchedule([1250 * 60 * MIN], "de-DE")).toBe("1.250 h");
   });
 
   it("reads WEBHOOK_RETRY_SCHEDULE with ms, s, m and h", () => {

@@ -20,16 +20,20 @@ export function retrySchedule(env: Partial<Record<string, string>> = process.env
   return parseRetrySchedule(env.WEBHOOK_RETRY_SCHEDULE?.trim() || DEFAULT_SCHEDULE);
 }
 
-/** "1 min, 5 min, 30 min, 2 h" for people. */
-export function formatSchedule(schedule: number[]): string {
+/**
+ * "1 min, 5 min, 30 min, 2 h" for people; `intlTag` gives the number its language's decimal separator ("1.5 h" in
+ * English, "1,5 h" for de-DE). The unit symbols (ms, s, min, h) are the same in both languages.
+ */
+export function formatSchedule(schedule: number[], intlTag = "en-GB"): string {
+  const n = new Intl.NumberFormat(intlTag, { maximumFractionDigits: 1 });
   const one = (ms: number) =>
     ms >= 3_600_000
-      ? `${+(ms / 3_600_000).toFixed(1)} h`
+      ? `${n.format(ms / 3_600_000)} h`
       : ms >= 60_000
-        ? `${+(ms / 60_000).toFixed(1)} min`
+        ? `${n.format(ms / 60_000)} min`
         : ms >= 1000
-          ? `${+(ms / 1000).toFixed(1)} s`
-          : `${ms} ms`;
+          ? `${n.format(ms / 1000)} s`
+          : `${n.format(ms)} ms`;
   return schedule.map(one).join(", ");
 }
 

@@ -54,6 +54,7 @@ const PAGES: Visit[] = [
   { name: "drivers-report", path: "/reports/drivers", de: /^Treiber$/, en: /^Key drivers$/ },
   { name: "digest-report", path: "/reports/digest", de: /^Wochenübersicht$/, en: /^Weekly digest$/ },
   { name: "settings-units", path: "/settings/units", de: /^Einheiten$/, en: /^Units$/ },
+  { name: "customer-import", path: "/customers/import", de: /^Kunden importieren$/, en: /^Import customers$/ },
 ];
 
 /** Settings pages only admins open (i18ng): visited by a German admin, in German only. */
@@ -69,6 +70,13 @@ const ADMIN_PAGES: Visit[] = [
   { name: "settings-scim", path: "/settings/scim", de: /^SCIM-Bereitstellung$/, en: /^SCIM provisioning$/ },
   { name: "settings-sso", path: "/settings/sso", de: /^Single Sign-on$/, en: /^Single sign-on$/ },
   { name: "settings-audit", path: "/settings/audit", de: /^Audit-Protokoll$/, en: /^Audit log$/ },
+  { name: "settings-audiences", path: "/settings/audiences", de: /^Zielgruppen$/, en: /^Audiences$/ },
+  {
+    name: "import-responses",
+    path: "/customers/import?kind=responses",
+    de: /^Antworten importieren$/,
+    en: /^Import responses$/,
+  },
 ];
 
 let customerPath = "";
@@ -219,6 +227,11 @@ test("a German admin sees the survey editor, a campaign's and a trigger's page a
   await expect(page.getByRole("form", { name: "Einen API-Schlüssel erstellen" })).toBeVisible();
   await expect(page.getByLabel("Tag", { exact: true })).toContainText("Montag");
   await expect(page.getByTestId("retention-preview")).toContainText(/würden? jetzt/);
+  // Audiences: the builder's words and the list's counts with German separators (fetched after the page).
+  await page.goto("/settings/audiences");
+  await expect(page.getByRole("button", { name: "Kriterium hinzufügen" })).toBeVisible();
+  await expect(page.getByTestId("preview-status")).toHaveText("Aktuell", { timeout: 15_000 });
+  await expect(page.getByTestId("audience-count").first()).toHaveText(/^\d{1,3}(\.\d{3})*$/);
 });
 
 test("signed out, the sign-in page follows the browser and the language switch", async ({ browser }) => {

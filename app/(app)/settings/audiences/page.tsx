@@ -1,53 +1,60 @@
 import Link from "next/link";
 import { UsersRound } from "lucide-react";
+import { getTranslations } from "next-intl/server";
 import { requireCtx } from "@/lib/auth/action";
 import { listAudiences } from "@/lib/audiences/service";
+import { getFormats } from "@/lib/i18n/server";
 import { PageHeader, Section } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { Badge } from "@/components/ui/badge";
-import { formatDate } from "@/components/ui/format";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { AudienceBuilder } from "@/components/audiences/audience-builder";
 import { StaticUploadForm } from "@/components/audiences/static-upload-form";
 import { MatchCount } from "@/components/audiences/match-count";
 import { builderOptions } from "./options";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Audiences" };
+export async function generateMetadata() {
+  const t = await getTranslations("settings.audiences");
+  return { title: t("title") };
+}
 
 export default async function AudiencesPage() {
   const ctx = await requireCtx("manager");
-  const [{ data: audiences }, options] = await Promise.all([listAudiences(ctx, { limit: 100 }), builderOptions(ctx)]);
+  const [{ data: audiences }, options, t, f] = await Promise.all([
+    listAudiences(ctx, { limit: 100 }),
+    builderOptions(ctx),
+    getTranslations("settings"),
+    getFormats(),
+  ]);
 
   return (
-    <>
+    <ClientMessages keys={["settings.audiences.builder", "settings.audiences.count", "settings.audiences.uploadForm"]}>
       <PageHeader
-        title="Audiences"
+        title={t("audiences.title")}
         description={
           <>
             <Link href="/settings" className="underline">
-              Settings
+              {t("title")}
             </Link>{" "}
-            · Saved groups of customers to invite to surveys. A definition is evaluated whenever it is used, so it
-            always means who matches now.
+            · {t("audiences.intro")}
           </>
         }
       />
-      <Section title="Your audiences">
+      <Section title={t("audiences.yours")}>
         {audiences.length === 0 ? (
-          <EmptyState title="No audiences yet" icon={<UsersRound size={28} />}>
-            Build one below — for example detractors who called support in the last 30 days, or customers on the pro
-            plan who speak German — or upload a CSV of e-mail addresses or external ids. The preview shows how many
-            match and who cannot be reached by e-mail.
+          <EmptyState title={t("audiences.emptyTitle")} icon={<UsersRound size={28} />}>
+            {t("audiences.emptyBody")}
           </EmptyState>
         ) : (
-          <Table label="Audiences">
+          <Table label={t("audiences.title")}>
             <THead>
               <tr>
-                <Th>Name</Th>
-                <Th>Match now</Th>
-                <Th className="hidden sm:table-cell">Kind</Th>
-                <Th className="hidden sm:table-cell">Changed</Th>
+                <Th>{t("audiences.columns.name")}</Th>
+                <Th>{t("audiences.columns.matchNow")}</Th>
+                <Th className="hidden sm:table-cell">{t("audiences.columns.kind")}</Th>
+                <Th className="hidden sm:table-cell">{t("audiences.columns.changed")}</Th>
               </tr>
             </THead>
             <TBody>
@@ -62,8 +69,11 @@ export default async function AudiencesPage() {
                     {a.definitionProblems ? (
                       <span className="flex flex-col items-start gap-1">
                         <span>0</span>
-                        <Badge tone="danger">Invalid definition: matches no one</Badge>
-                        <span className="text-xs text-slate-700">
+                        <Badge tone="danger" className="whitespace-normal!">
+                          {t("audiences.invalidBadge")}
+                        </Badge>
+                        {/* the schema's reason, as the API gives it (English: docs/i18n.md "Errors") */}
+                        <span className="text-xs wrap-anywhere text-slate-700" lang="en">
                           {a.definitionProblems[0].name}: {a.definitionProblems[0].reason}
                         </span>
                       </span>
@@ -74,31 +84,25 @@ export default async function AudiencesPage() {
                   <Td className="hidden sm:table-cell">
                     <Badge tone={a.definitionProblems ? "danger" : a.kind === "static" ? "neutral" : "brand"}>
                       {a.kind === "static"
-                        ? `List of ${a.members ?? 0}`
+                        ? t("audiences.kindList", { count: f.count(a.members ?? 0) })
                         : a.definition
-                          ? `${a.definition.criteria.length} criteria`
-                          : "Invalid"}
+                          ? t("audiences.kindCriteria", { count: a.definition.criteria.length })
+                          : t("audiences.kindInvalid")}
                     </Badge>
                   </Td>
-                  <Td className="hidden sm:table-cell">{formatDate(a.updatedAt)}</Td>
+                  <Td className="hidden sm:table-cell">{f.date(a.updatedAt)}</Td>
                 </tr>
               ))}
             </TBody>
           </Table>
         )}
       </Section>
-      <Section
-        title="Build an audience"
-        description="Criteria rows that must all hold; the preview updates as you type."
-      >
+      <Section title={t("audiences.build")} description={t("audiences.buildHint")}>
         <AudienceBuilder {...options} />
       </Section>
-      <Section
-        title="Upload a list"
-        description="A static audience from a CSV: every row must name one of your customers, or nothing is saved."
-      >
+      <Section title={t("audiences.upload")} description={t("audiences.uploadHint")}>
         <StaticUploadForm />
       </Section>
-    </>
+    </ClientMessages>
   );
 }

@@ -30,7 +30,12 @@ export default async function TextAnalyticsPage() {
   const job = status.job ? JSON.parse(JSON.stringify(status.job)) : null;
   return (
     <ClientMessages
-      keys={["reports.textAnalytics.analysis", "reports.textAnalytics.editor", "reports.textAnalytics.suggestions"]}
+      keys={[
+        "reports.textAnalytics.analysis",
+        "reports.textAnalytics.editor",
+        "reports.textAnalytics.suggestions",
+        "settings.jobProgress",
+      ]}
     >
       <PageHeader
         title={t("title")}

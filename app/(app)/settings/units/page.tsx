@@ -41,7 +41,7 @@ export default async function UnitsPage() {
   }));
 
   return (
-    <ClientMessages keys={["settings.units"]}>
+    <ClientMessages keys={["settings.units", "settings.jobProgress"]}>
       <PageHeader
         title={t("units.title")}
         description={

@@ -1,51 +1,60 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { orNotFound, requireCtx } from "@/lib/auth/action";
 import { getAudience } from "@/lib/audiences/service";
 import { deleteAudienceAction } from "@/app/_actions/audiences";
 import { PageHeader, Section } from "@/components/ui/page-header";
 import { ActionForm } from "@/components/ui/action-form";
 import { FormMessage } from "@/components/ui/form-message";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { AudienceBuilder } from "@/components/audiences/audience-builder";
 import { fromDefinition } from "@/components/audiences/criteria";
 import { builderOptions } from "../options";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Audience" };
+export async function generateMetadata() {
+  const t = await getTranslations("settings.audiences.detail");
+  return { title: t("title") };
+}
 
 export default async function AudiencePage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requireCtx("manager");
   const { id } = await params;
-  const [audience, options] = await Promise.all([orNotFound(getAudience(ctx, id)), builderOptions(ctx)]);
+  const [audience, options, t] = await Promise.all([
+    orNotFound(getAudience(ctx, id)),
+    builderOptions(ctx),
+    getTranslations("settings.audiences"),
+  ]);
 
   return (
-    <>
+    <ClientMessages keys={["settings.audiences.builder"]}>
       <PageHeader
         title={audience.name}
         description={
           <>
             <Link href="/settings/audiences" className="underline">
-              Audiences
+              {t("title")}
             </Link>{" "}
             ·{" "}
             {audience.kind === "static"
-              ? `An uploaded list of ${audience.members ?? 0} customers; criteria below narrow it further.`
-              : "Evaluated whenever it is used: always who matches now."}
+              ? t("detail.staticIntro", { count: audience.members ?? 0 })
+              : t("detail.dynamicIntro")}
           </>
         }
         actions={
           <ActionForm
             action={deleteAudienceAction.bind(null, audience.id)}
-            submitLabel="Delete audience"
+            submitLabel={t("detail.delete")}
             variant="danger"
-            confirm={`Delete the audience "${audience.name}"? Its customers stay.`}
+            confirm={t("detail.deleteConfirm", { name: audience.name })}
           />
         }
       />
       {audience.definitionProblems ? (
         <FormMessage tone="error">
-          <strong>This audience&apos;s saved definition is invalid</strong>, so it matches no customer — in its count,
-          its preview, the API and any invitation — until a new definition is saved. What is wrong:
-          <ul className="mt-1 list-disc pl-5" data-testid="definition-problems">
+          {t.rich("detail.invalid", { b: (chunks) => <strong>{chunks}</strong> })}
+          {/* the schema's reasons, as the API gives them (English: docs/i18n.md "Errors") */}
+          <ul className="mt-1 list-disc pl-5" data-testid="definition-problems" lang="en">
             {audience.definitionProblems.map((p) => (
               <li key={`${p.name}:${p.reason}`}>
                 <code className="break-all">{p.name}</code>: {p.reason}
@@ -54,7 +63,7 @@ export default async function AudiencePage({ params }: { params: Promise<{ id: s
           </ul>
         </FormMessage>
       ) : null}
-      <Section title="Definition">
+      <Section title={t("detail.definition")}>
         <AudienceBuilder
           audienceId={audience.id}
           initialName={audience.name}
@@ -63,6 +72,6 @@ export default async function AudiencePage({ params }: { params: Promise<{ id: s
           {...options}
         />
       </Section>
-    </>
+    </ClientMessages>
   );
 }

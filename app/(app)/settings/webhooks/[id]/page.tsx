@@ -20,6 +20,7 @@ import { Badge } from "@/components/ui/badge";
 import { ActionForm } from "@/components/ui/action-form";
 import { Pagination, hrefWith } from "@/components/ui/pagination";
 import { getFormats } from "@/lib/i18n/server";
+import { INTL_TAGS } from "@/lib/i18n/config";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { eventKey, failureKey } from "@/components/settings/webhooks/labels";
 import { AttemptButton, RotateSecretButton } from "@/components/settings/webhooks/attempt-button";
@@ -126,7 +127,9 @@ export default async function WebhookPage({ params, searchParams }: Props) {
 
       <Section
         title={t("webhookPage.log")}
-        description={t("webhookPage.logDescription", { schedule: formatSchedule(retrySchedule()) })}
+        description={t("webhookPage.logDescription", {
+          schedule: formatSchedule(retrySchedule(), INTL_TAGS[f.locale]),
+        })}
       >
         <nav aria-label={t("webhookPage.filter")} className="mb-3 flex flex-wrap gap-2 text-sm">
           {[undefined, ...DELIVERY_STATUSES].map((s) => (
