@@ -57,7 +57,7 @@ function expectGerman(m: Received, orgName: string) {
   expect(m.to).toEqual([O.users.admin.email]);
   expect(m.subject).toBe(`CX-Wochenübersicht, ${orgName}, 9.–15. Nov. 2026: keine NPS-Antworten`);
   expect(m.text).toContain(
-    `CX-Wochenübersicht für ${orgName}\n9.–15. Nov. 2026 im Vergleich mit 2.–8. Nov. 2026 (UTC)`,
+    `CX-Wochenübersicht für ${orgName}\r\n9.–15. Nov. 2026 im Vergleich mit 2.–8. Nov. 2026 (UTC)`,
   );
   expect(m.text).toContain("CSAT: 82,5 % [");
   expect(m.text).toContain(", n = 40; keine Antworten in einer der Wochen (Woche davor: keine Antworten)");
