@@ -228,17 +228,18 @@ export async function runDueDigests(
 
 /**
  * "Send me this now": the digest of the seven days before `weekEnding` to the signed-in member only (no lease), in
- * their language (User.locale, else English), as the weekly e-mail would reach them.
+ * `locale` — the action passes the language of the page asked from — else the member's saved language, else English.
  */
 export async function sendDigestToMember(
   ctx: Ctx,
   weekEnding: Date,
   mailer: Mailer,
   now = new Date(),
+  locale?: AppLocale,
 ): Promise<{ to: string }> {
   const user = await db.user.findUniqueOrThrow({ where: { id: ctx.userId }, select: { email: true, locale: true } });
   const digest = await buildDigest(ctx, { weekEnding }, now);
-  const email = renderDigestEmail(digest, digestLinks(publicBaseUrl(), weekEnding), localeOr(user.locale));
+  const email = renderDigestEmail(digest, digestLinks(publicBaseUrl(), weekEnding), locale ?? localeOr(user.locale));
   await sendMail({ to: user.email, subject: email.subject, text: email.text, html: email.html }, mailer);
   return { to: user.email };
 }
