@@ -2,7 +2,17 @@
 // (lib/http/handler.ts, through lib/http/to-problem.ts) turns each into an RFC 9457 application/problem+json
 // response, server actions (lib/auth/action.ts) into a form message; anything else becomes a generic 500.
 
-export type InvalidParam = { name: string; reason: string; in?: "body" | "query" | "path" };
+/**
+ * `message`: the same reason as a catalogue message (messages/<locale>/<area>.json, its full key and values), for
+ * the forms to show it in the page's language (lib/i18n/action-errors.ts). The API never sends it: its `reason`
+ * is English by design (docs/i18n.md, "Errors").
+ */
+export type InvalidParam = {
+  name: string;
+  reason: string;
+  in?: "body" | "query" | "path";
+  message?: { key: string; values?: Record<string, string | number> };
+};
 
 export class AppError extends Error {
   /** A problem type URI when clients must tell this error from others of its status (default about:blank). */

@@ -9,6 +9,7 @@ import { digestSettingsForm } from "@/lib/digest/settings";
 import { updateDigestSettings } from "@/lib/digest/settings-service";
 import { sendDigestToMember } from "@/lib/digest/send";
 import { mailerFromUrl, smtpUrlFromEnv } from "@/lib/mail/transport";
+import { requestLocale } from "@/lib/i18n/request-locale";
 
 export async function updateDigestSettingsAction(
   _prev: ActionState<null>,
@@ -55,7 +56,9 @@ export async function sendDigestToMeAction(
     await enforce([{ key: `digest-send-me:${ctx.userId}`, limit: 5, windowMs: 3_600_000 }]);
     const mailer = mailerFromUrl(url);
     try {
-      return await sendDigestToMember(ctx, new Date(`${weekEnding}T00:00:00Z`), mailer);
+      // in the language of the page asked from: the member's saved one, else their browser's (docs/i18n.md)
+      const locale = await requestLocale();
+      return await sendDigestToMember(ctx, new Date(`${weekEnding}T00:00:00Z`), mailer, new Date(), locale);
     } finally {
       mailer.close();
     }

@@ -1,5 +1,6 @@
 // Browser side of the journey editor: every write goes through the REST API (the same routes API keys use)
 // and answers either the data or the problem's message with its field errors, ready to show next to fields.
+import { useCallback } from "react";
 import type { z, ZodType } from "zod";
 import { useLocale, useTranslations } from "next-intl";
 import { fieldIssueMessage } from "@/lib/i18n/field-issue";
@@ -9,7 +10,24 @@ export type Sent<T> = { ok: true; data: T } | { ok: false; message: string; fiel
 
 type Problem = { detail?: string; invalid_params?: Array<{ name: string; reason: string }> };
 
-export async function send<T = unknown>(method: string, path: string, body?: unknown): Promise<Sent<T>> {
+/** The two sentences of a failure without a problem's `detail`: no answer at all, or an answer of this status. */
+export type Fallbacks = { offline: string; status: (status: number) => string };
+
+const ENGLISH: Fallbacks = {
+  offline: "Not saved: the connection failed. Try again.",
+  status: (status) => `The server answered ${status}.`,
+};
+
+/**
+ * One request to the REST API. A failure's message is the problem's `detail` (the API's English, by design:
+ * docs/i18n.md "Errors"), else one of `words` — the page's language through `useSend`, English without it.
+ */
+export async function send<T = unknown>(
+  method: string,
+  path: string,
+  body?: unknown,
+  words: Fallbacks = ENGLISH,
+): Promise<Sent<T>> {
   try {
     const res = await fetch(path, {
       method,
@@ -20,10 +38,20 @@ export async function send<T = unknown>(method: string, path: string, body?: unk
     const p = (await res.json().catch(() => ({}))) as Problem;
     const fieldErrors: FieldErrors = {};
     for (const x of p.invalid_params ?? []) fieldErrors[x.name] ??= x.reason;
-    return { ok: false, message: p.detail ?? `The server answered ${res.status}.`, fieldErrors };
+    return { ok: false, message: p.detail ?? words.status(res.status), fieldErrors };
   } catch {
-    return { ok: false, message: "Not saved: the connection failed. Try again.", fieldErrors: {} };
+    return { ok: false, message: words.offline, fieldErrors: {} };
   }
+}
+
+/** `send` with its fallback sentences in the page's language; the page provides `journeys.request` (ClientMessages). */
+export function useSend(): <T = unknown>(method: string, path: string, body?: unknown) => Promise<Sent<T>> {
+  const t = useTranslations("journeys.request");
+  return useCallback(
+    <T = unknown>(method: string, path: string, body?: unknown) =>
+      send<T>(method, path, body, { offline: t("offline"), status: (status) => t("status", { status }) }),
+    [t],
+  );
 }
 
 /**

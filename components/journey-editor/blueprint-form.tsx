@@ -5,7 +5,7 @@ import { BLUEPRINT_LANES, type BlueprintLane } from "@/lib/journeys/editor-schem
 import { useTranslations } from "next-intl";
 import type { EditorStage } from "@/lib/journeys/editor";
 import { Button } from "../ui/button";
-import { send, type FieldErrors } from "./api";
+import { useSend, type FieldErrors } from "./api";
 import { Textarea } from "./fields";
 
 /** The lanes with a hint under their label (journeys.editor.blueprint.hints). */
@@ -14,6 +14,7 @@ const hinted = (lane: BlueprintLane): lane is keyof typeof HINTED => lane in HIN
 
 export function BlueprintForm({ stage, onSaved }: { stage: EditorStage; onSaved: (message: string) => void }) {
   const t = useTranslations("journeys.editor.blueprint");
+  const send = useSend();
   const [errors, setErrors] = useState<FieldErrors>({});
   const [pending, setPending] = useState(false);
 

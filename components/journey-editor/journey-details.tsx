@@ -7,7 +7,7 @@ import { journeyUpdateSchema } from "@/lib/journeys/schema";
 import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
 import { Input } from "../ui/input";
-import { send, useCheck, type FieldErrors } from "./api";
+import { useSend, useCheck, type FieldErrors } from "./api";
 import { ConfirmButton } from "./confirm-button";
 import { Textarea } from "./fields";
 
@@ -19,6 +19,7 @@ export function JourneyDetails({
   onChanged: (message: string, error?: boolean) => void;
 }) {
   const t = useTranslations("journeys.editor.details");
+  const send = useSend();
   const tc = useTranslations("common");
   const check = useCheck();
   const [editing, setEditing] = useState(false);

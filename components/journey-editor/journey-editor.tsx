@@ -16,7 +16,7 @@ import { SortableContext, rectSortingStrategy, sortableKeyboardCoordinates } fro
 import { useTranslations } from "next-intl";
 import type { EditorJourney } from "@/lib/journeys/editor";
 import { moveItem } from "@/lib/journeys/reorder";
-import { send } from "./api";
+import { useSend } from "./api";
 import { ArchivedStages } from "./archived-stages";
 import { JourneyDetails } from "./journey-details";
 import { NewStageForm } from "./new-stage-form";
@@ -35,6 +35,7 @@ export function JourneyEditor({
   units?: { id: string; label: string }[];
 }) {
   const t = useTranslations("journeys.editor");
+  const send = useSend();
   const [journey, setJourney] = useState(initial);
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
   const [showArchived, setShowArchived] = useState(false);

@@ -8,11 +8,12 @@ import { useTranslations } from "next-intl";
 import { journeyCreateSchema } from "@/lib/journeys/schema";
 import { Button } from "../ui/button";
 import { Input } from "../ui/input";
-import { send, useCheck, type FieldErrors } from "./api";
+import { useSend, useCheck, type FieldErrors } from "./api";
 import { Textarea } from "./fields";
 
 export function NewJourneyForm() {
   const t = useTranslations("journeys.new");
+  const send = useSend();
   const tc = useTranslations("common");
   const router = useRouter();
   const check = useCheck();

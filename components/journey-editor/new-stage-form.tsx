@@ -5,7 +5,7 @@ import { Plus } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { Button } from "../ui/button";
 import { Input } from "../ui/input";
-import { send } from "./api";
+import { useSend } from "./api";
 
 export function NewStageForm({
   journeyId,
@@ -15,6 +15,7 @@ export function NewStageForm({
   onAdded: (message: string) => Promise<void>;
 }) {
   const t = useTranslations("journeys.editor.newStage");
+  const send = useSend();
   const [error, setError] = useState<string | undefined>();
 
   async function addStage(e: FormEvent<HTMLFormElement>) {

@@ -7,7 +7,7 @@ import { ChevronDown, ChevronLeft, ChevronRight, ChevronUp, GripVertical, Plus }
 import { useTranslations } from "next-intl";
 import type { EditorStage, EditorTouchpoint } from "@/lib/journeys/editor";
 import { Button } from "../ui/button";
-import { send } from "./api";
+import { useSend } from "./api";
 import { BlueprintForm } from "./blueprint-form";
 import { ConfirmButton } from "./confirm-button";
 import { StageName } from "./stage-name";
@@ -31,6 +31,7 @@ export function StageColumn({ stage, index, count, showArchived, stages, channel
     id: stage.id,
   });
   const t = useTranslations("journeys.editor.stage");
+  const send = useSend();
   const [dialog, setDialog] = useState<{ touchpoint?: EditorTouchpoint } | null>(null);
   const active = stage.touchpoints.filter((tp) => !tp.archivedAt);
   const archived = stage.touchpoints.filter((tp) => tp.archivedAt);

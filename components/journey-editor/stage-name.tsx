@@ -5,10 +5,11 @@ import { Pencil } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { Button } from "../ui/button";
 import { Input } from "../ui/input";
-import { send } from "./api";
+import { useSend } from "./api";
 
 export function StageName({ id, name, onSaved }: { id: string; name: string; onSaved: (message: string) => void }) {
   const t = useTranslations("journeys.editor.stageName");
+  const send = useSend();
   const tc = useTranslations("common");
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState<string | undefined>();

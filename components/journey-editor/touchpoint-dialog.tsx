@@ -9,7 +9,7 @@ import type { EditorTouchpoint } from "@/lib/journeys/editor";
 import { Button } from "../ui/button";
 import { Input } from "../ui/input";
 import { Select } from "../ui/select";
-import { send, useCheck, type FieldErrors } from "./api";
+import { useSend, useCheck, type FieldErrors } from "./api";
 import { Textarea } from "./fields";
 import { useTouchpointWords } from "./touchpoint-words";
 
@@ -43,6 +43,7 @@ export function TouchpointDialog({
   units?: UnitOption[];
 }) {
   const tr = useTranslations("journeys.editor.dialog");
+  const send = useSend();
   const tc = useTranslations("common");
   const words = useTouchpointWords();
   const check = useCheck();

@@ -7,7 +7,7 @@ import { db } from "../db";
 import type { Ctx } from "../auth/ctx";
 import { recordAudit } from "../audit/service";
 import type { InvalidParam } from "../errors";
-import { isTimeZone, quietHoursWarning, windowInQuietHours, type SendWindow } from "./window";
+import { isTimeZone, quietHoursSpan, quietHoursWarning, windowInQuietHours, type SendWindow } from "./window";
 
 export type ContactRuleSettings = {
   /** At most one invitation per customer per this many days; 0 = no cap. */
@@ -82,8 +82,10 @@ export const quietWindow = (r: ContactRuleSettings): SendWindow | null =>
  */
 export async function sendWindowProblems(orgId: string, w: SendWindow): Promise<InvalidParam[]> {
   const quiet = quietWindow(await loadContactRule(db, orgId));
-  if (windowInQuietHours(w, quiet) !== "never") return [];
-  return [{ name: "windowStartHour", reason: quietHoursWarning(w, quiet)!, in: "body" }];
+  if (!quiet || windowInQuietHours(w, quiet) !== "never") return [];
+  // The forms word it as their own warning does (surveys.sending.quiet.never), in the page's language.
+  const message = { key: "surveys.sending.quiet.never", values: { hours: quietHoursSpan(quiet) } };
+  return [{ name: "windowStartHour", reason: quietHoursWarning(w, quiet)!, in: "body", message }];
 }
 
 /** The organization's zone (its contact rule's), for a form's "empty: the organization's zone". */

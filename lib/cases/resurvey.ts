@@ -17,8 +17,9 @@ import { mailConfigured, publicBaseUrl } from "../mail/transport";
 import { mintCustomerToken } from "../customers/token-secrets";
 import { SecretUnreadableError } from "../webhooks/secret-box";
 import { contactRuleReasons } from "../campaigns/contact-rules";
-import { suppressionText } from "../campaigns/suppression-text";
+import { daysSinceContact, suppressionText } from "../campaigns/suppression-text";
 import { inviteFor } from "../triggers/fire";
+import type { LinkCode, UnavailableCode, UnlinkedCode } from "./resurvey-codes";
 import { resurveyTrigger } from "../triggers/service";
 
 function unsigned(error: unknown): null {
@@ -28,6 +29,11 @@ function unsigned(error: unknown): null {
 
 export const OPTED_OUT_REASON = "The customer has opted out of surveys, so none is sent or offered.";
 
+// Why a re-survey was not e-mailed is stored as a stable code (./resurvey-codes.ts) beside `reason`, the English
+// sentence the API gives: the pages word the code in their language (components/cases/resurvey-result.tsx,
+// messages/<locale>/cases.json `resurvey.reasons`); a history row written before the codes has only its sentence,
+// and shows it as stored.
+
 /** How long a re-survey link speaks for its customer. */
 export const RESURVEY_TOKEN_DAYS = 30;
 
@@ -36,8 +42,10 @@ export type ResurveyOutcome =
   | { status: "queued"; to: string; at: string; paused?: true }
   /** E-mailed at once: re-surveys before they went through the outbox (kept for the case history). */
   | { status: "sent"; link: string; to: string }
-  | { status: "link_shown"; link: string; reason: string }
-  | { status: "unavailable"; reason: string };
+  | { status: "link_shown"; link: string; reason: string; code?: LinkCode; unlinked?: UnlinkedCode }
+  /** `rule` and `days` with `held_back`: the contact rule's reason (a suppression reason: "recently_invited") and
+   * the whole days since the last contact (null: unknown). */
+  | { status: "unavailable"; reason: string; code?: UnavailableCode; rule?: string; days?: number | null };
 
 export const RESURVEY_ACTIONS = {
   queued: "case.resurvey_queued",
@@ -46,17 +54,42 @@ export const RESURVEY_ACTIONS = {
   unavailable: "case.resurvey_unavailable",
 } as const;
 
-/** Contact-rule reasons that only rule out e-mail: the customer may still be surveyed through the link shown. */
-const LINK_REASONS: Record<string, string> = {
-  no_email: "The customer has no e-mail address.",
-  bouncing: "The customer's e-mail address is bouncing.",
+/**
+ * The English sentence of each code: the outcome's `reason` (what the API gives; docs/cases.md). The pages' words are
+ * messages/<locale>/cases.json `resurvey.reasons` — English there is these, word for word (./resurvey.test.ts).
+ */
+export const RESURVEY_REASONS: Record<LinkCode | Exclude<UnavailableCode, "held_back">, string> = {
+  no_customer: "Not e-mailed: this case has no customer.",
+  no_smtp: "Not e-mailed: E-mail is not set up on this server (SMTP_URL).",
+  // contact-rule reasons that only rule out e-mail: the customer may still be surveyed through the link shown
+  no_email: "Not e-mailed: The customer has no e-mail address.",
+  bouncing: "Not e-mailed: The customer's e-mail address is bouncing.",
   no_external_id:
-    "The customer has no external id, which an invitation link needs to name them; the answer will not be linked to them.",
-};
-const HELD_BACK: Record<string, string> = {
+    "Not e-mailed: The customer has no external id, which an invitation link needs to name them; the answer will not be linked to them.",
   opted_out: OPTED_OUT_REASON,
   erased: "The customer's personal data was erased.",
+  no_survey: "There is no live NPS or CSAT survey to send. Publish one first.",
+  customer_gone: "The customer no longer exists.",
+  already_invited: "The customer was already invited to a re-survey for this case.",
 };
+
+/** Added to a link's reason when the link will not name its customer. */
+export const UNLINKED_REASONS: Record<UnlinkedCode, string> = {
+  no_external_id: "The customer has no external id, so the answer will not be linked to them.",
+  secret_unreadable:
+    "The customer-token secret cannot be read with this server's key (rotate it in Settings → Customer identity), so the answer will not be linked to them.",
+};
+
+/** "The organization's contact rules hold it back: invited 12 days ago." */
+export const heldBackReason = (rule: string) => `The organization's contact rules hold it back: ${rule}.`;
+
+const isLinkReason = (reason: string | null | undefined): reason is "no_email" | "bouncing" | "no_external_id" =>
+  reason === "no_email" || reason === "bouncing" || reason === "no_external_id";
+
+const unavailable = (code: Exclude<UnavailableCode, "held_back">): Decision => ({
+  outcome: { status: "unavailable", code, reason: RESURVEY_REASONS[code] },
+});
+const linkShown = (code: LinkCode): Decision => ({ link: RESURVEY_REASONS[code], code });
 
 async function pickSurvey(
   orgId: string,
@@ -105,7 +138,7 @@ export async function prepareResurvey(ctx: Ctx, caseId: string) {
 }
 type Prepared = Awaited<ReturnType<typeof prepareResurvey>>;
 
-type Decision = { outcome: ResurveyOutcome } | { link: string };
+type Decision = { outcome: ResurveyOutcome } | { link: string; code: LinkCode };
 
 /** Inside the resolution's transaction: writes the invitation (once per case) or decides why not. */
 export async function resurveyInTx(
@@ -115,12 +148,9 @@ export async function resurveyInTx(
   now = new Date(),
 ): Promise<Decision> {
   const customer = p.customer;
-  if (customer?.consent === false) return { outcome: { status: "unavailable", reason: OPTED_OUT_REASON } };
-  if (!p.survey)
-    return {
-      outcome: { status: "unavailable", reason: "There is no live NPS or CSAT survey to send. Publish one first." },
-    };
-  if (!customer) return { link: "Not e-mailed: this case has no customer." };
+  if (customer?.consent === false) return unavailable("opted_out");
+  if (!p.survey) return unavailable("no_survey");
+  if (!customer) return linkShown("no_customer");
   if (!(opts.mail ?? mailConfigured())) {
     // No invitation can go out; the link is shown only where the contact rules allow surveying the customer.
     const candidate = await tx.customer.findFirstOrThrow({
@@ -129,18 +159,15 @@ export async function resurveyInTx(
     });
     const decisions = await contactRuleReasons(tx, p.trigger.orgId, [candidate], { now });
     const reason = decisions.get(customer.id);
-    if (reason && !LINK_REASONS[reason]) return heldBack(reason, decisions.lastContactAt.get(customer.id), now);
-    return { link: "Not e-mailed: E-mail is not set up on this server (SMTP_URL)." };
+    if (reason && !isLinkReason(reason)) return heldBack(reason, decisions.lastContactAt.get(customer.id), now);
+    return linkShown("no_smtp");
   }
   const key = `case:${p.caseId}`;
   const r = (
     await inviteFor(tx, p.trigger, [{ key, customerId: customer.id, at: now, surveyId: p.survey.id }], now)
   ).get(key);
-  if (!r) return { outcome: { status: "unavailable", reason: "The customer no longer exists." } };
-  if (r.existing)
-    return {
-      outcome: { status: "unavailable", reason: "The customer was already invited to a re-survey for this case." },
-    };
+  if (!r) return unavailable("customer_gone");
+  if (r.existing) return unavailable("already_invited");
   if (r.status === "queued")
     return {
       outcome: {
@@ -150,19 +177,23 @@ export async function resurveyInTx(
         ...(p.trigger.status === "paused" ? { paused: true as const } : {}),
       },
     };
-  if (r.reason && LINK_REASONS[r.reason]) return { link: `Not e-mailed: ${LINK_REASONS[r.reason]}` };
+  if (isLinkReason(r.reason)) return linkShown(r.reason);
   return heldBack(r.reason ?? "unknown", r.lastContactAt, now);
 }
 
 /** Never a link: the contact rules say this customer is not to be surveyed now ("invited 12 days ago"). */
-const heldBack = (reason: string, lastContactAt: Date | null | undefined, now: Date): Decision => ({
-  outcome: {
-    status: "unavailable",
-    reason:
-      HELD_BACK[reason] ??
-      `The organization's contact rules hold it back: ${suppressionText(reason, lastContactAt ?? null, now)}.`,
-  },
-});
+function heldBack(reason: string, lastContactAt: Date | null | undefined, now: Date): Decision {
+  if (reason === "opted_out" || reason === "erased") return unavailable(reason);
+  return {
+    outcome: {
+      status: "unavailable",
+      code: "held_back",
+      rule: reason,
+      days: daysSinceContact(lastContactAt ?? null, now),
+      reason: heldBackReason(suppressionText(reason, lastContactAt ?? null, now)),
+    },
+  };
+}
 
 /** After the transaction: makes the link to show when one is to be shown, and records the outcome on the case. */
 export async function finishResurvey(ctx: Ctx, p: Prepared, d: Decision): Promise<ResurveyOutcome> {
@@ -176,13 +207,20 @@ export async function finishResurvey(ctx: Ctx, p: Prepared, d: Decision): Promis
       ? await mintCustomerToken(ctx.orgId, { publicId, externalId }, RESURVEY_TOKEN_DAYS).catch(unsigned)
       : null;
     const link = resurveyLink(publicBaseUrl(), publicId, externalId && token ? { externalId, token } : null);
-    const noCid =
-      p.customer && !externalId && !d.link.includes("external id")
-        ? " The customer has no external id, so the answer will not be linked to them."
+    const unlinked: UnlinkedCode | null =
+      p.customer && !externalId && d.code !== "no_external_id"
+        ? "no_external_id"
         : externalId && !token
-          ? " The customer-token secret cannot be read with this server's key (rotate it in Settings → Customer identity), so the answer will not be linked to them."
-          : "";
-    outcome = { status: "link_shown", link, reason: `${d.link}${noCid}` };
+          ? "secret_unreadable"
+          : null;
+    const noCid = unlinked ? ` ${UNLINKED_REASONS[unlinked]}` : "";
+    outcome = {
+      status: "link_shown",
+      link,
+      code: d.code,
+      ...(unlinked ? { unlinked } : {}),
+      reason: `${d.link}${noCid}`,
+    };
   }
   await recordAudit(ctx, {
     action: RESURVEY_ACTIONS[outcome.status],

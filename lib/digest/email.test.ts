@@ -124,4 +124,27 @@ describe("renderDigestEmail", () => {
     );
     expect(quiet.html).toContain("No theme&#39;s share of comments changed significantly");
   });
+
+  it("writes German with German numbers and weeks, the same figures; English is the default", () => {
+    const d = digest([
+      { score: 10, count: 1000 },
+      { score: 0, count: 234 },
+    ]);
+    const de = renderDigestEmail(d, links, "de");
+    // 100·(1000 − 234)/1234 = 62.07
+    expect(de.subject).toBe('CX-Wochenübersicht, <script>alert("x")</script> & Sons, 9.–15. Nov. 2026: NPS 62');
+    expect(de.text).toContain("NPS: 62 \u00b1 ");
+    expect(de.text).toContain(", n = 1.234; keine Antworten in einer der Wochen (Woche davor: keine Antworten)");
+    expect(de.text).toContain("Offene Fälle: 2 (1 überfällig)");
+    expect(de.text).toContain(
+      "Größte signifikante Veränderungen nach Berührungspunkt:\n  Keine signifikanten Veränderungen.",
+    );
+    expect(de.html).toContain('<html lang="de">');
+    expect(de.html).toContain("n&nbsp;=&nbsp;1.234");
+    expect(de.html).not.toMatch(/Weekly|Headline|Open cases/);
+    const en = renderDigestEmail(d, links);
+    expect(en).toEqual(renderDigestEmail(d, links, "en"));
+    expect(en.text).toContain(", n = 1234; no responses in one of the weeks");
+    expect(en.html).toContain('<html lang="en">');
+  });
 });

@@ -3,7 +3,11 @@
 // INSERT hits the unique (orgId, periodKey) and they move on. A failed send (SMTP down, …) is marked "failed"
 // with a nextAttemptAt; a later tick on any instance takes it over with a compare-and-set on (status, attempts),
 // so again exactly one instance retries. A "sending" run whose instance died is taken over once its lease
-// (lockedUntil) has expired. One message goes to all recipients, so "sent" means every recipient got this one.
+// (lockedUntil) has expired.
+// A run sends one message per group of recipients — per scope (the organization, or a member's unit) and language
+// (each member's saved one, else English: docs/i18n.md "E-mails") — and records each as a DigestDelivery as soon as
+// the SMTP server took it. A retry sends only to the members no delivery names yet, so a failure after some groups
+// never sends those groups again; "sent" means every recipient got their one message.
 import { db } from "../db";
 import type { Ctx } from "../auth/ctx";
 import { buildDigest } from "./service";
@@ -12,6 +16,8 @@ import { loadScope } from "../units/scope-load";
 import { publicBaseUrl, sendMail, type Mailer } from "../mail/transport";
 import { digestSettingsFrom, isoWeekKey, latestSlot, weekEndingOf, type DigestSettings } from "./settings";
 import { isUniqueViolation } from "../db-errors";
+import { localeOr } from "../account/recipient-locale";
+import type { AppLocale } from "../i18n/config";
 
 /** A claimed run stays ours this long; SMTP timeouts below are far shorter. */
 export const LEASE_MS = 10 * 60_000;
@@ -30,15 +36,22 @@ function systemCtx(orgId: string): Ctx {
   return { orgId, userId: "digest-scheduler", role: "viewer", apiKeyId: null };
 }
 
+export type RecipientGroup = {
+  /** "org:de", "<unitId>:en": stable across attempts of a run (DigestDelivery.groupKey). */
+  key: string;
+  unitId: string | null;
+  locale: AppLocale;
+  to: string[];
+  userIds: string[];
+};
+
 /**
  * The digest's recipients: the chosen members, or every admin and manager by default, grouped by their membership's
  * scope — each group gets the digest of its unit (null: the whole organization), so a store manager's e-mail
- * covers their store only (docs/hierarchy.md, "Metrics and reports").
+ * covers their store only (docs/hierarchy.md, "Metrics and reports") — and by their language (User.locale, else
+ * English): each group gets one message in its language.
  */
-export async function digestRecipientGroups(
-  orgId: string,
-  settings: DigestSettings,
-): Promise<Array<{ unitId: string | null; to: string[] }>> {
+export async function digestRecipientGroups(orgId: string, settings: DigestSettings): Promise<RecipientGroup[]> {
   // A suspended member (de-provisioned by SCIM) gets nothing, even when chosen by name.
   const where =
     settings.recipients === null
@@ -47,16 +60,18 @@ export async function digestRecipientGroups(
   const rows = await db.membership.findMany({
     where,
     orderBy: { createdAt: "asc" },
-    select: { unitId: true, user: { select: { email: true } } },
+    select: { unitId: true, userId: true, user: { select: { email: true, locale: true } } },
   });
-  const groups = new Map<string | null, string[]>();
-  for (const r of rows) groups.set(r.unitId, [...(groups.get(r.unitId) ?? []), r.user.email]);
-  return [...groups].map(([unitId, to]) => ({ unitId, to }));
-}
-
-/** E-mail addresses of every recipient, whatever their scope. */
-export async function digestRecipients(orgId: string, settings: DigestSettings): Promise<string[]> {
-  return (await digestRecipientGroups(orgId, settings)).flatMap((g) => g.to);
+  const groups = new Map<string, RecipientGroup>();
+  for (const r of rows) {
+    const locale = localeOr(r.user.locale);
+    const key = `${r.unitId ?? "org"}:${locale}`;
+    const g = groups.get(key) ?? { key, unitId: r.unitId, locale, to: [], userIds: [] };
+    g.to.push(r.user.email);
+    g.userIds.push(r.userId);
+    groups.set(key, g);
+  }
+  return [...groups.values()];
 }
 
 export type Claim = { id: string; attempts: number };
@@ -87,6 +102,12 @@ export async function claimRun(orgId: string, periodKey: string, now: Date): Pro
   return count === 1 ? { id: run.id, attempts: run.attempts + 1 } : null;
 }
 
+/** The members the deliveries of a run name. */
+async function reachedUserIds(runId: string): Promise<Set<string>> {
+  const rows = await db.digestDelivery.findMany({ where: { runId }, select: { userIds: true } });
+  return new Set(rows.flatMap((r) => JSON.parse(r.userIds) as string[]));
+}
+
 export type RunOutcome = {
   orgId: string;
   periodKey: string;
@@ -108,8 +129,8 @@ export async function sendOrgDigest(
   if (!claim) return { orgId, periodKey, status: "not-claimed", recipients: 0 };
   try {
     const groups = await digestRecipientGroups(orgId, settings);
-    const to = groups.flatMap((g) => g.to);
-    if (to.length === 0) {
+    const recipients = groups.reduce((n, g) => n + g.to.length, 0);
+    if (recipients === 0) {
       await db.digestRun.update({
         where: { id: claim.id },
         data: { status: "skipped", lockedUntil: null, recipients: 0, lastError: "No recipients" },
@@ -117,27 +138,44 @@ export async function sendOrgDigest(
       return { orgId, periodKey, status: "skipped", recipients: 0 };
     }
     const weekEnding = weekEndingOf(slot);
-    // One e-mail per scope: the organization's to organization-wide members, each unit's to the members over it.
-    let messageId: string | null = null;
+    // Who an earlier attempt of this run already reached: they get nothing more this week.
+    const reached = await reachedUserIds(claim.id);
+    // One e-mail per scope and language: the organization's to organization-wide members, each unit's to the
+    // members over it; each in its readers' language.
     for (const group of groups) {
+      const todo = group.userIds.map((id, i) => ({ id, to: group.to[i] })).filter((r) => !reached.has(r.id));
+      if (todo.length === 0) continue;
       const scope = group.unitId ? await loadScope(orgId, group.unitId) : null;
       const digest = await buildDigest({ ...systemCtx(orgId), scope }, { weekEnding }, now);
-      const email = renderDigestEmail(digest, digestLinks(publicBaseUrl(), weekEnding));
-      const info = await sendMail({ to: group.to, subject: email.subject, text: email.text, html: email.html }, mailer);
-      messageId ??= info.messageId;
+      const email = renderDigestEmail(digest, digestLinks(publicBaseUrl(), weekEnding), group.locale);
+      const to = todo.map((r) => r.to);
+      const info = await sendMail({ to, subject: email.subject, text: email.text, html: email.html }, mailer);
+      await db.digestDelivery.create({
+        data: {
+          runId: claim.id,
+          groupKey: group.key,
+          userIds: JSON.stringify(todo.map((r) => r.id)),
+          messageId: info.messageId,
+        },
+      });
     }
+    const first = await db.digestDelivery.findFirst({
+      where: { runId: claim.id },
+      orderBy: { sentAt: "asc" },
+      select: { messageId: true },
+    });
     await db.digestRun.update({
       where: { id: claim.id },
       data: {
         status: "sent",
         sentAt: new Date(),
         lockedUntil: null,
-        recipients: to.length,
-        messageId,
+        recipients,
+        messageId: first?.messageId ?? null,
         lastError: null,
       },
     });
-    return { orgId, periodKey, status: "sent", recipients: to.length };
+    return { orgId, periodKey, status: "sent", recipients };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     await db.digestRun.update({
@@ -188,16 +226,20 @@ export async function runDueDigests(
   return outcomes;
 }
 
-/** "Send me this now": the digest of the seven days before `weekEnding` to the signed-in member only (no lease). */
+/**
+ * "Send me this now": the digest of the seven days before `weekEnding` to the signed-in member only (no lease), in
+ * `locale` — the action passes the language of the page asked from — else the member's saved language, else English.
+ */
 export async function sendDigestToMember(
   ctx: Ctx,
   weekEnding: Date,
   mailer: Mailer,
   now = new Date(),
+  locale?: AppLocale,
 ): Promise<{ to: string }> {
-  const user = await db.user.findUniqueOrThrow({ where: { id: ctx.userId }, select: { email: true } });
+  const user = await db.user.findUniqueOrThrow({ where: { id: ctx.userId }, select: { email: true, locale: true } });
   const digest = await buildDigest(ctx, { weekEnding }, now);
-  const email = renderDigestEmail(digest, digestLinks(publicBaseUrl(), weekEnding));
+  const email = renderDigestEmail(digest, digestLinks(publicBaseUrl(), weekEnding), locale ?? localeOr(user.locale));
   await sendMail({ to: user.email, subject: email.subject, text: email.text, html: email.html }, mailer);
   return { to: user.email };
 }

@@ -17,7 +17,10 @@ export function toProblem(error: unknown, requestId: string, instance: string): 
       detail: known.message,
       instance,
       requestId,
-      ...(known.invalidParams ? { invalid_params: known.invalidParams } : {}),
+      // without the forms' catalogue message (lib/errors.ts, InvalidParam): the API's reason is its English
+      ...(known.invalidParams
+        ? { invalid_params: known.invalidParams.map(({ name, reason, in: at }) => ({ name, reason, in: at })) }
+        : {}),
     });
   }
   if (error instanceof ZodError) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { localizeFailure } from "./action-errors";
 import { toActionFailure } from "../auth/action";
-import { ForbiddenError, NotFoundError } from "../errors";
+import { ForbiddenError, NotFoundError, ValidationError } from "../errors";
 
 const schema = z.object({
   name: z.string().trim().min(1, "Name is required").max(5),
@@ -46,5 +46,29 @@ describe("localizeFailure", () => {
     );
     const missing = new NotFoundError("Customer");
     expect(localizeFailure(failureOf(missing), missing, "de").message).toBe(failureOf(missing).message);
+  });
+
+  it("words a service's field error that names its catalogue message (the quiet-hours refusal), English as thrown", () => {
+    const reason =
+      "The send window lies entirely in the organization's quiet hours (21:00–08:00): nothing could ever be sent. Choose hours outside them.";
+    const quiet = new ValidationError([
+      { name: "surveyId", reason: "No such survey", in: "body" },
+      {
+        name: "windowStartHour",
+        reason,
+        in: "body",
+        message: { key: "surveys.sending.quiet.never", values: { hours: "21:00–08:00" } },
+      },
+    ]);
+    const en = failureOf(quiet);
+    expect(localizeFailure(en, quiet, "en")).toBe(en);
+    expect(en.fieldErrors?.windowStartHour).toBe(reason);
+    const de = localizeFailure(failureOf(quiet), quiet, "de");
+    expect(de.message).toBe("Bitte korrigieren Sie die markierten Felder.");
+    expect(de.fieldErrors).toEqual({
+      surveyId: "No such survey", // a reason without its message stays as thrown
+      windowStartHour:
+        "Das Sendefenster liegt vollständig in den Ruhezeiten der Organisation (21:00–08:00): Es könnte nie etwas gesendet werden. Wählen Sie Stunden außerhalb davon.",
+    });
   });
 });

@@ -1,12 +1,14 @@
 // Server actions answer in the page's language. toActionFailure (lib/auth/action.ts) builds the English result;
 // for another language this rewrites what can be rewritten without knowing the form: each field error of a zod
 // issue by its code ("Required", "Enter at most 120 characters", "Not a valid e-mail address"), the summary
-// line, the role refusal and the generic failure. A service's own AppError messages stay as thrown (English) until
-// that service gives them keys — docs/i18n.md, "Errors". The REST API's problem+json is always English.
+// line, the role refusal and the generic failure; and a service's field error that carries its catalogue message
+// (lib/errors.ts, InvalidParam `message`: the quiet-hours refusal of a send window). A service's other AppError
+// messages stay as thrown (English) until that service gives them keys — docs/i18n.md, "Errors". The REST API's
+// problem+json is always English.
 import { ZodError } from "zod";
 import { createTranslator } from "next-intl";
 import type { ActionResult, FieldErrors } from "../auth/action";
-import { ForbiddenError } from "../errors";
+import { AppError, ForbiddenError, ValidationError } from "../errors";
 import type { AppLocale } from "./config";
 import { messagesFor } from "./catalogues";
 import { fieldIssueMessage } from "./field-issue";
@@ -24,9 +26,22 @@ export function localizeFailure(failure: Failure, error: unknown, locale: AppLoc
       fieldErrors[issue.path.map(String).join(".") || "form"] ??= fieldIssueMessage(tf, issue);
     return { ok: false, message: t("action.correctFields"), fieldErrors };
   }
+  if (error instanceof ValidationError && error.invalidParams?.some((p) => p.message))
+    return { ...failure, message: t("action.correctFields"), fieldErrors: withMessages(failure, error, locale) };
   if (failure.message === new ForbiddenError().message) return { ...failure, message: t("action.forbidden") };
   if (failure.message === GENERIC_MESSAGE) return { ...failure, message: t("generic") };
   return failure;
 }
 
 export const GENERIC_MESSAGE = "Something went wrong on our side. Please try again.";
+
+/** The field errors of `failure` with each service reason that names its catalogue message worded in `locale`. */
+function withMessages(failure: Failure, error: AppError, locale: AppLocale): FieldErrors | undefined {
+  if (!failure.fieldErrors) return failure.fieldErrors;
+  const root = createTranslator({ locale, messages: messagesFor(locale) });
+  const out: FieldErrors = { ...failure.fieldErrors };
+  for (const p of error.invalidParams ?? [])
+    if (p.message && out[p.name] === p.reason)
+      out[p.name] = root(p.message.key as Parameters<typeof root>[0], p.message.values);
+  return out;
+}

@@ -4,23 +4,11 @@
 // 375 px, no sideways scroll (German words are longer). Another German member switches to English on the account
 // page, and the same pages show no key in English either. Signed out, a German browser gets the sign-in page in German,
 // and the language switch under it changes it. Screenshots in tmp/screens/i18n/.
-import { execFileSync } from "node:child_process";
-import path from "node:path";
-import { expect, test, e2eDatabaseUrl, type Page } from "./helpers/test";
-import { expectNoRawKeys } from "./helpers/i18n";
+import { expect, test, type Page } from "./helpers/test";
+import { expectNoRawKeys, germanMember } from "./helpers/i18n";
 import { shots } from "./helpers/screens";
 
-const root = path.resolve(import.meta.dirname, "../..");
 const DIR = "tmp/screens/i18n";
-
-function germanMember(role = "agent"): string {
-  const out = execFileSync(
-    process.execPath,
-    [path.join(root, "node_modules/tsx/dist/cli.mjs"), "tests/e2e/helpers/german-user.ts", role],
-    { cwd: root, env: { ...process.env, DATABASE_URL: e2eDatabaseUrl() } },
-  );
-  return (JSON.parse(String(out)) as { email: string }).email;
-}
 
 /** The converted pages: path, the heading in German and in English. `null` path: found from the page before. */
 type Visit = { name: string; path: string; de: RegExp; en: RegExp };

@@ -232,7 +232,11 @@ describe("resolving", () => {
 
     // Once per case: asking again for the same case invites no one more.
     const again = await patchOn(mailServer.url, A.keys.agent, kase.id, { resurvey: true, status: "resolved" });
-    expect(again.body.resurvey).toEqual({ status: "unavailable", reason: expect.stringMatching(/already invited/) });
+    expect(again.body.resurvey).toEqual({
+      status: "unavailable",
+      code: "already_invited",
+      reason: expect.stringMatching(/already invited/),
+    });
     expect(await db.invitation.count({ where: { orgId: A.orgId, causeKey: `case:${kase.id}` } })).toBe(1);
   });
 
@@ -254,7 +258,11 @@ describe("resolving", () => {
     });
     expect(res.status).toBe(200);
     expect(res.body.status).toBe("resolved"); // the case itself is resolved
-    expect(res.body.resurvey).toEqual({ status: "unavailable", reason: expect.stringMatching(/opted out/) });
+    expect(res.body.resurvey).toEqual({
+      status: "unavailable",
+      code: "opted_out",
+      reason: expect.stringMatching(/opted out/),
+    });
     expect(JSON.stringify(res.body)).not.toContain("/s/");
     await new Promise((r) => setTimeout(r, 600)); // the server's worker polls every 200 ms
     expect(sink.messages.some((m) => m.to.includes(customer.email!))).toBe(false);
@@ -318,6 +326,7 @@ describe("resolving", () => {
     expect(res.status).toBe(200);
     expect(res.body.resurvey.status).toBe("link_shown");
     expect(res.body.resurvey.reason).toMatch(/not set up/);
+    expect(res.body.resurvey.code).toBe("no_smtp");
     const live = await db.survey.findFirstOrThrow({
       where: { orgId: A.orgId, type: "nps", status: "live" },
       orderBy: [{ publishedAt: "desc" }, { id: "desc" }],

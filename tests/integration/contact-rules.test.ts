@@ -340,8 +340,12 @@ describe("across channels", () => {
       data: { orgId: o.orgId, customerId: byLabel("invited").id, title: "Detractor", status: "resolved" },
     });
     const outcome = await resurveyCase(o.ctx("agent"), kase.id, { mail: true });
+    // the English sentence for the API; the code, rule and days the pages word in their language
     expect(outcome).toEqual({
       status: "unavailable",
+      code: "held_back",
+      rule: "recently_invited",
+      days: 0,
       reason: "The organization's contact rules hold it back: invited earlier today.",
     });
     expect(sink.messages).toHaveLength(0);

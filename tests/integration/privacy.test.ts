@@ -307,7 +307,11 @@ describe("consent: recorded and respected", () => {
       db.case.create({ data: { orgId: A.orgId, customerId, title: "Follow-up", triggerKey: `manual:${uid()}` } });
     // The re-survey is an invitation of the built-in trigger, e-mailed by the campaign worker.
     const optedOut = await resurveyCase(A.ctx("agent"), (await caseOf(carol.id)).id, { mail: true });
-    expect(optedOut).toEqual({ status: "unavailable", reason: expect.stringContaining("opted out") });
+    expect(optedOut).toEqual({
+      status: "unavailable",
+      code: "opted_out",
+      reason: expect.stringContaining("opted out"),
+    });
     const consenting = await resurveyCase(A.ctx("agent"), (await caseOf(ada.id)).id, { mail: true });
     expect(consenting.status).toBe("queued");
     await runDueMessages({ mailer }); // sends whatever is due in the database: other files' messages too

@@ -33,7 +33,7 @@ export default async function JourneysPage() {
   const canEdit = hasRole(ctx.role, "manager") && !ctx.scope;
 
   return (
-    <ClientMessages keys={["journeys.new", "errors.field"]}>
+    <ClientMessages keys={["journeys.new", "journeys.request", "errors.field"]}>
       <>
         <PageHeader
           title={t("title")}

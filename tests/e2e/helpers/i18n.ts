@@ -1,7 +1,22 @@
 // The key guard of the German UI spec: no element of the page shows a catalogue key path ("customers.list.title")
 // or the missing-message marker ⟦…⟧ (lib/i18n/fallback.ts), neither as text nor in the attributes people read
 // or hear (aria-label, title, placeholder, alt). Text marked translate="no" (identifiers) is left out.
+import { execFileSync } from "node:child_process";
+import path from "node:path";
 import { expect, type Page } from "@playwright/test";
+import { e2eDatabaseUrl } from "./test";
+
+const root = path.resolve(import.meta.dirname, "../../..");
+
+/** A new member of the demo organization whose saved language is German (./german-user.ts); their e-mail. */
+export function germanMember(role = "agent"): string {
+  const out = execFileSync(
+    process.execPath,
+    [path.join(root, "node_modules/tsx/dist/cli.mjs"), "tests/e2e/helpers/german-user.ts", role],
+    { cwd: root, env: { ...process.env, DATABASE_URL: e2eDatabaseUrl() } },
+  );
+  return (JSON.parse(String(out)) as { email: string }).email;
+}
 
 const AREAS = [
   "common",
