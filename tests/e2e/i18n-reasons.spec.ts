@@ -63,7 +63,7 @@ test("a German admin reads the quiet-hours refusal and the re-survey's reason in
     await page.goto(href);
     if ((await form.getByLabel("Status").inputValue()) === "resolved") continue;
     await form.getByLabel("Status").selectOption("resolved");
-    const resurvey = form.getByLabel("Dem Kunden eine kurze erneute Befragung senden");
+    const resurvey = form.getByLabel("Dem Kunden eine kurze Nachbefragung senden");
     await expect(resurvey.or(form.getByTestId("resurvey-opted-out"))).toBeVisible();
     if ((await resurvey.count()) === 1) {
       found = true;
