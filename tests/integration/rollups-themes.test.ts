@@ -10,9 +10,11 @@
 //    the roll-up, with `source: "raw"` and with ANALYTICS_ROLLUPS=off, for periods with mid-day edges and filters;
 //    a count written only into the roll-up shows in a whole day (it is read) and a rebuild repairs it.
 import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import fc from "fast-check";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { db, Prisma } from "@/lib/db";
+import { db, provider, Prisma } from "@/lib/db";
 import { anonymiseResponses } from "@/lib/privacy/erasure";
 import { rebuildRollups, rollupDifferences } from "@/lib/rollups/rebuild";
 import { saveResponse } from "@/lib/surveys/response-store";
@@ -301,6 +303,36 @@ describe("the theme roll-up follows every write", () => {
     expect((await rows()).length).toBeGreaterThan(1); // the comment and its themes
     await db.organization.delete({ where: { id: B.orgId } });
     expect(await rows()).toEqual([]);
+  });
+});
+
+describe("the migration", () => {
+  it("fills the roll-up from the comments already stored exactly as the triggers keep it (an upgrade keeps the figures)", async () => {
+    // The fill statement of this database's migration, run on the rows the tests above wrote, in a transaction
+    // rolled back afterwards: what an upgrade of an installation holding them would store.
+    const dir = path.join(
+      process.cwd(),
+      provider === "postgresql" ? "prisma/postgres/migrations" : "prisma/migrations",
+    );
+    const name = fs.readdirSync(dir).find((d) => d.endsWith("_theme_daily"))!;
+    const sql = fs.readFileSync(path.join(dir, name, "migration.sql"), "utf8");
+    const fill = sql.slice(sql.indexOf("-- The comments and mentions already stored."));
+    expect(fill).toMatch(/^-- The comments and mentions already stored\.\nINSERT INTO "ThemeDaily"/);
+    const ROLLBACK = new Error("rollback");
+    let diff: unknown[] = ["not run"];
+    let rows = 0;
+    await db
+      .$transaction(async (tx) => {
+        await tx.$executeRawUnsafe(`DELETE FROM "ThemeDaily"`);
+        rows = await tx.$executeRawUnsafe(fill.replace(/^--.*\n/, ""));
+        diff = (await rollupDifferences(undefined, tx)).filter((d) => d.table === "ThemeDaily");
+        throw ROLLBACK;
+      })
+      .catch((e: unknown) => {
+        if (e !== ROLLBACK) throw e;
+      });
+    expect(rows).toBeGreaterThan(0);
+    expect(diff).toEqual([]);
   });
 });
 
