@@ -233,6 +233,7 @@ const DERIVED = new Set([
   "InteractionDaily",
   "InteractionMonthly",
   "ThemeDaily", // filled by the triggers as "Response", "TextAnalysis" and "TextThemeMatch" are restored, in that order
+  "ThemeMonthly",
 ]);
 
 async function loadRows(file: string, url: string, it: AsyncIterator<string>): Promise<void> {

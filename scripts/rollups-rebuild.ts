@@ -1,5 +1,5 @@
 // `npm run rollups:rebuild`: recompute the roll-ups (ResponseDailyOrg, ResponseMonthly, InteractionDaily,
-// InteractionMonthly, ThemeDaily: docs/rollups.md) from the raw responses, interactions and the comments' analyses
+// InteractionMonthly, ThemeDaily, ThemeMonthly: docs/rollups.md) from the raw responses, interactions and the comments' analyses
 // and theme matches, one transaction per organization. The database's triggers keep them exact on
 // every write, so this is for repairs: after restoring rows by hand, after a migration that dropped the triggers, or
 // to verify. DATABASE_URL as for `npm start` (default: the SQLite file). On PostgreSQL each organization's rebuild

@@ -1,7 +1,7 @@
 // Recomputing the roll-ups from the raw rows (docs/rollups.md): the operator's rebuild command
 // (scripts/rollups-rebuild.ts) and the check that the triggers kept them exact (tests/integration/rollups*.test.ts).
 // Each recomputation is its migration's fill (prisma/migrations/*_response_daily_org_rollups,
-// *_response_monthly_rollups, *_interaction_daily_rollups, *_interaction_monthly_rollups, *_theme_daily): a GROUP BY
+// *_response_monthly_rollups, *_interaction_daily_rollups, *_interaction_monthly_rollups, *_theme_rollups): a GROUP BY
 // over "Response" of the responses analytics count (lib/analytics/sql.ts responseWhere) per day or month, one over
 // "Interaction" of the interactions at a touchpoint, and over the comments' analyses and theme matches of those
 // responses.
@@ -21,7 +21,8 @@ const monthOf = (column: string) =>
   );
 
 type Rollup = {
-  table: "ResponseDailyOrg" | "ResponseMonthly" | "InteractionDaily" | "InteractionMonthly" | "ThemeDaily";
+  table:
+    "ResponseDailyOrg" | "ResponseMonthly" | "InteractionDaily" | "InteractionMonthly" | "ThemeDaily" | "ThemeMonthly";
   /** The raw tables it counts (locked in SHARE mode during a rebuild on PostgreSQL). */
   sources: readonly ("Response" | "Interaction" | "TextAnalysis" | "TextThemeMatch")[];
   /** Its key columns in primary-key order. */
@@ -70,19 +71,20 @@ function interactionRollup(table: "InteractionDaily" | "InteractionMonthly"): Ro
 const milli = (column: string) => Prisma.raw(`COALESCE(CAST(ROUND(${column} * 1000) AS BIGINT), 0)`);
 
 /**
- * The theme roll-up per UTC day (docs/rollups.md, "The theme roll-up"): the analysed comments (theme "") and the
- * theme mentions of the responses analytics count, with their sentiment sums in thousandths and millionths.
+ * The theme roll-ups per UTC day or month (docs/rollups.md, "The theme roll-up"): the analysed comments (theme "") and
+ * the theme mentions of the responses analytics count, with their sentiment sums in thousandths and millionths.
  */
-function themeRollup(): Rollup {
+function themeRollup(table: "ThemeDaily" | "ThemeMonthly"): Rollup {
+  const [column, grain] = table === "ThemeDaily" ? ["day", dayOf] : ["month", monthOf];
   const key = (org: Prisma.Sql) => ({
-    columns: Prisma.sql`r."orgId" AS "orgId", ${dayOf(`r."submittedAt"`)} AS "day", r."surveyId" AS "surveyId", r."metric" AS "metric",
+    columns: Prisma.sql`r."orgId" AS "orgId", ${grain(`r."submittedAt"`)} AS ${Prisma.raw(`"${column}"`)}, r."surveyId" AS "surveyId", r."metric" AS "metric",
     COALESCE(r."touchpointId", '') AS "touchpointId", COALESCE(r."channelId", '') AS "channelId", r."score" AS "score"`,
     where: Prisma.sql`r."metric" IN ('nps', 'csat', 'ces') AND r."score" IS NOT NULL${org}`,
   });
   return {
-    table: "ThemeDaily",
+    table,
     sources: ["Response", "TextAnalysis", "TextThemeMatch"],
-    key: ["orgId", "day", "surveyId", "metric", "touchpointId", "channelId", "score", "themeKey"],
+    key: ["orgId", column, "surveyId", "metric", "touchpointId", "channelId", "score", "themeKey"],
     values: ["count", "sentimentMilli", "sentimentSquaresMicro"],
     recomputed: (org) => {
       const { columns, where } = key(org);
@@ -106,7 +108,8 @@ const ROLLUPS: readonly Rollup[] = [
   scoreRollup("ResponseMonthly"),
   interactionRollup("InteractionDaily"),
   interactionRollup("InteractionMonthly"),
-  themeRollup(),
+  themeRollup("ThemeDaily"),
+  themeRollup("ThemeMonthly"),
 ];
 
 const quoted = (columns: readonly string[]) => Prisma.raw(columns.map((c) => `"${c}"`).join(", "));

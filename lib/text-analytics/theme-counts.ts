@@ -11,7 +11,8 @@ import { Prisma } from "../db";
 import type { Ctx } from "../auth/ctx";
 import type { Metric } from "../metrics";
 import { responseWhere, type ScopeFilters } from "../analytics/sql";
-import { countingParts, type CountOptions, type CountPart } from "../rollups/query";
+import type { Period } from "../analytics/filters";
+import { countingParts, monthSafe, type CountOptions, type CountPart } from "../rollups/query";
 import type { ThemeMentionRow, ThemeScoreRow } from "../text/theme-stats";
 
 /** A comment in the figures: a response's comment (its first free-text answer), analysed in a supported language. */
@@ -53,14 +54,18 @@ type RawCell = {
   s2: number | bigint | string | null;
 };
 
-// ThemeDaily's rows of the organization's whole days under the names of "Response"; "themeKey", its count as "n"
-// and its sums as "s1", "s2".
-function rollupRows(ctx: Ctx, range: { from: Date; to: Date }, theme: string | undefined): Prisma.Sql {
+// A theme roll-up's rows of the organization's whole days or months under the names of "Response"; "themeKey", its
+// count as "n" and its sums as "s1", "s2".
+function rollupRows(ctx: Ctx, range: Period, grain: "day" | "month", theme: string | undefined): Prisma.Sql {
+  const [table, column] =
+    grain === "day"
+      ? [Prisma.raw(`"ThemeDaily"`), Prisma.raw(`"day"`)]
+      : [Prisma.raw(`"ThemeMonthly"`), Prisma.raw(`"month"`)];
   const only = theme === undefined ? Prisma.empty : Prisma.sql` AND d."themeKey" IN ('', ${theme})`;
-  return Prisma.sql`(SELECT d."orgId" AS "orgId", d."day" AS "submittedAt", d."surveyId" AS "surveyId", d."metric" AS "metric",
+  return Prisma.sql`(SELECT d."orgId" AS "orgId", d.${column} AS "submittedAt", d."surveyId" AS "surveyId", d."metric" AS "metric",
     NULLIF(d."touchpointId", '') AS "touchpointId", NULLIF(d."channelId", '') AS "channelId", d."score" AS "score",
     d."themeKey" AS "themeKey", d."count" AS n, d."sentimentMilli" AS s1, d."sentimentSquaresMicro" AS s2
-    FROM "ThemeDaily" d WHERE d."orgId" = ${ctx.orgId} AND d."day" >= ${range.from} AND d."day" < ${range.to}${only}) r`;
+    FROM ${table} d WHERE d."orgId" = ${ctx.orgId} AND d.${column} >= ${range.from} AND d.${column} < ${range.to}${only}) r`;
 }
 
 /**
@@ -78,7 +83,7 @@ export async function themeCells(
   const only = opts.theme === undefined ? Prisma.empty : Prisma.sql` AND m."themeKey" = ${opts.theme}`;
   const selects: Prisma.Sql[] = [];
   for (const { period, key } of parts) {
-    const { days, edges } = countingParts(ctx, f, period, { source: opts.source, months: false });
+    const { months, days, edges } = countingParts(ctx, f, period, { source: opts.source, months: monthSafe(key) });
     // GROUP BY positions: valid on both databases also when the key holds bound parameters.
     for (const edge of edges) {
       const where = responseWhere(ctx, f, edge);
@@ -91,12 +96,12 @@ export async function themeCells(
           WHERE m."orgId" = ${ctx.orgId} AND ${MATCH}${only} AND ${where}${narrow} GROUP BY 1, 2, 3, 4`,
       );
     }
-    for (const range of days)
-      selects.push(
-        Prisma.sql`SELECT ${key} AS k, r."themeKey" AS theme, r."metric" AS metric, r."score" AS score, SUM(r.n) AS n,
+    const rolled = (range: Period, grain: "day" | "month") =>
+      Prisma.sql`SELECT ${key} AS k, r."themeKey" AS theme, r."metric" AS metric, r."score" AS score, SUM(r.n) AS n,
           SUM(r.s1) AS s1, SUM(r.s2) AS s2
-          FROM ${rollupRows(ctx, range, opts.theme)} WHERE ${responseWhere(ctx, f, range)}${narrow} GROUP BY 1, 2, 3, 4`,
-      );
+          FROM ${rollupRows(ctx, range, grain, opts.theme)} WHERE ${responseWhere(ctx, f, range)}${narrow} GROUP BY 1, 2, 3, 4`;
+    for (const range of days) selects.push(rolled(range, "day"));
+    if (months) selects.push(rolled(months, "month"));
   }
   if (selects.length === 0) return [];
   const rows = await read.$queryRaw<RawCell[]>(

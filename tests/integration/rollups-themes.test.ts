@@ -1,5 +1,5 @@
-// The theme roll-up (ThemeDaily: analysed comments and theme mentions per day, docs/rollups.md "The theme roll-up")
-// against the real database, SQLite or PostgreSQL:
+// The theme roll-ups (ThemeDaily, ThemeMonthly: analysed comments and theme mentions per day and month, docs/rollups.md
+// "The theme roll-up") against the real database, SQLite or PostgreSQL:
 // 1. any random sequence of writes — public ingestion with comments (the batch over HTTP and the one-response path
 //    in process, partial responses, partial → complete with a new score), a re-analysis (the single path's and the
 //    taxonomy change's background job: delete and insert), updates of a response's score, metric, day, touchpoint,
@@ -48,7 +48,7 @@ beforeAll(async () => {
   A = await createOrg("rollups-themes");
 });
 
-const themeDiff = async (orgId: string) => (await rollupDifferences(orgId)).filter((d) => d.table === "ThemeDaily");
+const themeDiff = async (orgId: string) => (await rollupDifferences(orgId)).filter((d) => d.table.startsWith("Theme"));
 
 async function world(orgId: string) {
   const dims = await rollupDimensions(orgId);
@@ -314,18 +314,26 @@ describe("the migration", () => {
       process.cwd(),
       provider === "postgresql" ? "prisma/postgres/migrations" : "prisma/migrations",
     );
-    const name = fs.readdirSync(dir).find((d) => d.endsWith("_theme_daily"))!;
+    const name = fs.readdirSync(dir).find((d) => d.endsWith("_theme_rollups"))!;
     const sql = fs.readFileSync(path.join(dir, name, "migration.sql"), "utf8");
     const fill = sql.slice(sql.indexOf("-- The comments and mentions already stored."));
-    expect(fill).toMatch(/^-- The comments and mentions already stored\.\nINSERT INTO "ThemeDaily"/);
+    expect(fill).toMatch(
+      /^-- The comments and mentions already stored\.\nINSERT INTO "ThemeDaily"[^]*INSERT INTO "ThemeMonthly"/,
+    );
     const ROLLBACK = new Error("rollback");
     let diff: unknown[] = ["not run"];
     let rows = 0;
     await db
       .$transaction(async (tx) => {
         await tx.$executeRawUnsafe(`DELETE FROM "ThemeDaily"`);
-        rows = await tx.$executeRawUnsafe(fill.replace(/^--.*\n/, ""));
-        diff = (await rollupDifferences(undefined, tx)).filter((d) => d.table === "ThemeDaily");
+        await tx.$executeRawUnsafe(`DELETE FROM "ThemeMonthly"`);
+        // Its two statements (ThemeDaily, ThemeMonthly), one at a time (PostgreSQL prepares one statement per call).
+        for (const statement of fill
+          .replace(/^--.*\n/, "")
+          .split(/;\n/)
+          .filter((q) => q.trim()))
+          rows += await tx.$executeRawUnsafe(statement);
+        diff = (await rollupDifferences(undefined, tx)).filter((d) => d.table.startsWith("Theme"));
         throw ROLLBACK;
       })
       .catch((e: unknown) => {
@@ -343,41 +351,45 @@ describe("the check can fail", () => {
     write: (tx: Prisma.TransactionClient, id: string) => Promise<unknown>;
   }> = [
     {
-      name: "ThemeDaily_analysis_insert",
+      name: "ThemeRollups_analysis_insert",
       table: "TextAnalysis",
       write: (tx, id) => analyseStoredResponses(tx, A.orgId, [id]),
     },
     {
-      name: "ThemeDaily_match_insert",
+      name: "ThemeRollups_match_insert",
       table: "TextThemeMatch",
       write: (tx, id) => analyseStoredResponses(tx, A.orgId, [id]),
     },
     {
-      name: "ThemeDaily_analysis_delete",
+      name: "ThemeRollups_analysis_delete",
       table: "TextAnalysis",
       write: (tx, id) => tx.textAnalysis.deleteMany({ where: { responseId: id } }),
     },
     {
-      name: "ThemeDaily_match_delete",
+      name: "ThemeRollups_match_delete",
       table: "TextThemeMatch",
       write: (tx, id) => tx.textAnalysis.deleteMany({ where: { responseId: id } }),
     },
     {
-      name: "ThemeDaily_analysis_update",
+      name: "ThemeRollups_analysis_update",
       table: "TextAnalysis",
       write: (tx, id) => tx.textAnalysis.updateMany({ where: { responseId: id }, data: { sentiment: 0.5 } }),
     },
     {
-      name: "ThemeDaily_match_update",
+      name: "ThemeRollups_match_update",
       table: "TextThemeMatch",
       write: (tx, id) => tx.textThemeMatch.updateMany({ where: { responseId: id }, data: { sentiment: 0.5 } }),
     },
     {
-      name: "ThemeDaily_response_update",
+      name: "ThemeRollups_response_update",
       table: "Response",
       write: (tx, id) => tx.response.update({ where: { id }, data: { score: 9 } }),
     },
-    { name: "ThemeDaily_response_delete", table: "Response", write: (tx, id) => tx.response.delete({ where: { id } }) },
+    {
+      name: "ThemeRollups_response_delete",
+      table: "Response",
+      write: (tx, id) => tx.response.delete({ where: { id } }),
+    },
   ];
 
   it.each(TRIGGERS)("without $name the same kind of write leaves the roll-up different", async (t) => {
@@ -396,6 +408,7 @@ describe("the check can fail", () => {
     expect(await themeDiff(A.orgId)).toEqual([]);
     const diff = await differencesWithout(t, A.orgId, (tx) => t.write(tx, id));
     expect(diff.filter((d) => d.table === "ThemeDaily").length).toBeGreaterThan(0);
+    expect(diff.filter((d) => d.table === "ThemeMonthly").length).toBeGreaterThan(0);
     expect(await themeDiff(A.orgId)).toEqual([]); // rolled back
   });
 });
@@ -440,7 +453,7 @@ describe("the figures are the same with the roll-up and without", () => {
 
   const filterArb = fc.record({
     now: fc.integer({ min: -1 * DAY, max: 7 * DAY }),
-    preset: fc.constantFrom("7d" as const, "30d" as const, "90d" as const),
+    preset: fc.constantFrom("7d" as const, "30d" as const, "90d" as const, "12m" as const),
     metric: fc.constantFrom("nps" as const, "csat" as const),
     filter: fc.nat(5),
     i: fc.nat(1),
