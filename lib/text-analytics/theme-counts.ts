@@ -85,13 +85,28 @@ export async function themeCells(
   for (const { period, key } of parts) {
     const { months, days, edges } = countingParts(ctx, f, period, { source: opts.source, months: monthSafe(key) });
     // GROUP BY positions: valid on both databases also when the key holds bound parameters.
+    // A partial edge day beside the roll-ups is read from its responses (the index (orgId, metric, submittedAt …)),
+    // then their analyses (index on responseId) and the analyses' matches (unique (analysisId, themeKey)): CROSS
+    // JOIN keeps SQLite's planner in that order (PostgreSQL plans it as an inner join), which otherwise scans every
+    // analysis and match of the organization for a day. A match belongs to its analysis's response (the application
+    // writes both from one text); `m.responseId = r.id` keeps the condition of the whole-period read below.
+    const short = days.length > 0 || months !== null;
     for (const edge of edges) {
       const where = responseWhere(ctx, f, edge);
       selects.push(
-        Prisma.sql`SELECT ${key} AS k, '' AS theme, r."metric" AS metric, r."score" AS score, ${sums(`a."sentiment"`)}
+        short
+          ? Prisma.sql`SELECT ${key} AS k, '' AS theme, r."metric" AS metric, r."score" AS score, ${sums(`a."sentiment"`)}
+          FROM "Response" r CROSS JOIN "TextAnalysis" a
+          WHERE ${where}${narrow} AND a."responseId" = r."id" AND a."orgId" = ${ctx.orgId} AND ${COMMENT} GROUP BY 1, 3, 4`
+          : Prisma.sql`SELECT ${key} AS k, '' AS theme, r."metric" AS metric, r."score" AS score, ${sums(`a."sentiment"`)}
           FROM "TextAnalysis" a JOIN "Response" r ON r."id" = a."responseId"
           WHERE a."orgId" = ${ctx.orgId} AND ${COMMENT} AND ${where}${narrow} GROUP BY 1, 3, 4`,
-        Prisma.sql`SELECT ${key} AS k, m."themeKey" AS theme, r."metric" AS metric, r."score" AS score, ${sums(`m."sentiment"`)}
+        short
+          ? Prisma.sql`SELECT ${key} AS k, m."themeKey" AS theme, r."metric" AS metric, r."score" AS score, ${sums(`m."sentiment"`)}
+          FROM "Response" r CROSS JOIN "TextAnalysis" a CROSS JOIN "TextThemeMatch" m
+          WHERE ${where}${narrow} AND a."responseId" = r."id" AND m."analysisId" = a."id" AND m."responseId" = r."id"
+            AND m."orgId" = ${ctx.orgId} AND ${MATCH}${only} GROUP BY 1, 2, 3, 4`
+          : Prisma.sql`SELECT ${key} AS k, m."themeKey" AS theme, r."metric" AS metric, r."score" AS score, ${sums(`m."sentiment"`)}
           FROM "TextThemeMatch" m JOIN "Response" r ON r."id" = m."responseId"
           WHERE m."orgId" = ${ctx.orgId} AND ${MATCH}${only} AND ${where}${narrow} GROUP BY 1, 2, 3, 4`,
       );
