@@ -290,6 +290,39 @@ describe("the theme roll-up follows every write", () => {
     expect(Number(m)).toBeGreaterThan(0);
   }, 600_000);
 
+  it("counts racing writers exactly: a response completed while its analyses are replaced, either first", async () => {
+    const w = await world(A.orgId);
+    const live = (await surveyByPublicId(w.surveys[0].publicId, { fresh: true }))!;
+    const clientId = `race-${randomUUID()}`;
+    await saveResponse(
+      live,
+      { clientId, answers: answersOf(2, 0), complete: true },
+      { userAgent: "t", ip: "127.0.0.1" },
+    );
+    const { id } = await db.response.findFirstOrThrow({ where: { surveyId: w.surveys[0].id, clientId } });
+    const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    // The response's new score first, its analyses replaced meanwhile (the job or the single path re-analysing it) …
+    await Promise.all([
+      db.$transaction(async (tx) => {
+        await tx.response.update({ where: { id }, data: { score: 9 } });
+        await pause(150); // holds the row while the re-analysis waits for it
+      }),
+      pause(40).then(() => db.$transaction((tx) => analyseStoredResponses(tx, A.orgId, [id]))),
+    ]);
+    expect(await themeDiff(A.orgId)).toEqual([]);
+    // … and the other way round: without the lock on the response, the update would not see the new analyses.
+    await Promise.all([
+      db.$transaction(async (tx) => {
+        await analyseStoredResponses(tx, A.orgId, [id]);
+        await pause(150);
+      }),
+      pause(40).then(() => db.response.update({ where: { id }, data: { score: 4, touchpointId: w.touchpointIds[0] } })),
+    ]);
+    expect(await themeDiff(A.orgId)).toEqual([]);
+    const rows = await db.themeDaily.findMany({ where: { orgId: A.orgId, surveyId: w.surveys[0].id, themeKey: "" } });
+    expect(rows.map((r) => [r.score, r.touchpointId, r.count])).toEqual([[4, w.touchpointIds[0], 1]]);
+  });
+
   it("forgets a deleted organization entirely (cascade)", async () => {
     const B = await createOrg("themes-gone");
     const w = await world(B.orgId);
