@@ -24,7 +24,8 @@ const root = path.resolve(import.meta.dirname, "..");
 const N = Number(arg("comments", "1000000"));
 const label = N >= 1e6 ? `${Math.round(N / 1e6)}m` : `${Math.round(N / 1e3)}k`;
 const sqliteFile = path.join(root, `tmp/bench/themes-report-${label}.db`);
-const PG_DATABASE = `h_themeroll_bench_${label}`;
+const PG_DATABASE = process.env.BENCH_PG_DATABASE || `h_themeroll_bench_${label}`;
+if (!/^[a-z_][a-z0-9_]*$/.test(PG_DATABASE)) throw new Error("BENCH_PG_DATABASE: lower-case letters, digits and _");
 const SLUG = "themes-report-bench";
 const NOW = new Date("2026-12-05T13:17:00Z");
 const load = () =>
@@ -95,7 +96,7 @@ async function seed(orgId: string) {
   const day = (i: string) =>
     sqlite
       ? `strftime('%Y-%m-%dT%H:%M:%S.000+00:00', '2026-12-05T00:00:00', '-' || (${i} % 365 + 1) || ' days', '+' || ((${i} * 7919) % 86400) || ' seconds')`
-      : `timestamp '2026-12-05' - (${i} % 365 + 1) * interval '1 day' + ((${i} * 7919) % 86400) * interval '1 second'`;
+      : `timestamp '2026-12-05' - (${i} % 365 + 1) * interval '1 day' + ((${i}::bigint * 7919) % 86400) * interval '1 second'`;
   const idx = sqlite ? `CAST(substr(r."clientId", 4) AS INTEGER)` : `CAST(substr(r."clientId", 4) AS INTEGER)`;
   const t0 = performance.now();
   const CHUNK = 50_000;
