@@ -1,7 +1,8 @@
 // The cost of text analytics on the ingestion batch's write, in process (no HTTP): transactions that write B new
 // responses with their answers as lib/surveys/ingest-batch.ts does (multi-row INSERTs of complete rows), with the
 // analyses (analyseOnWrite) and without, in alternating rounds; prints the CPU milliseconds per response of each
-// (the database's included on SQLite, which runs in this process). Steadier than the HTTP benchmark
+// (the database's included on SQLite, which runs in this process) and the wall time per response (which holds
+// PostgreSQL's own work, and the machine's other load). Steadier than the HTTP benchmark
 // (bench/ingest.ts --compare=text-analytics) on a busy machine; docs/text-analytics.md, "On the write path".
 //   DATABASE_URL=file:$PWD/tmp/bench/text-write.db npx tsx bench/text-write.ts [--batch=10] [--iterations=150] [--rounds=4]
 // The database must be migrated (node scripts/db.mjs migrate); each run adds its own organization.
@@ -85,8 +86,11 @@ const cpu = () => {
   return (u.user + u.system) / 1000;
 };
 type Mode = "off" | "on" | "analysis only";
+/** Wall milliseconds per response of the last round (PostgreSQL's own work is in it, not in this process's CPU). */
+const wall = new Map<Mode, number[]>();
 async function round(mode: Mode) {
   const c0 = cpu();
+  const w0 = performance.now();
   for (let i = 0; i < ITERATIONS; i++) {
     const { responses, answers } = batch();
     await db.$transaction(async (tx) => {
@@ -98,6 +102,7 @@ async function round(mode: Mode) {
         analysisRows(responseItems(responses, answers), await cachedTextContexts(tx, [org.id]));
     });
   }
+  wall.set(mode, [...(wall.get(mode) ?? []), (performance.now() - w0) / (ITERATIONS * B)]);
   return (cpu() - c0) / (ITERATIONS * B);
 }
 
@@ -114,7 +119,8 @@ const off = median(results.get("off")!);
 for (const [mode, xs] of results)
   console.log(
     `${provider.padEnd(10)} batches of ${B}: ${mode.padEnd(14)} ${median(xs).toFixed(3)} ms CPU per response (median; ${xs.map((x) => x.toFixed(3)).join(" / ")})` +
-      (mode === "off" ? "" : `  +${(median(xs) - off).toFixed(3)} ms`),
+      (mode === "off" ? "" : `  +${(median(xs) - off).toFixed(3)} ms`) +
+      `; wall ${median(wall.get(mode)!.slice(-xs.length)).toFixed(3)} ms per response`,
   );
 console.log(
   `load ${os

@@ -224,7 +224,7 @@ async function restoreLogical(file: string, url: string, migrations: string[]): 
 
 /**
  * Tables the database keeps itself from other tables: their rows in the file are skipped, because the triggers fill
- * them as the rows they derive from are inserted (the roll-ups of scores and interactions, docs/rollups.md).
+ * them as the rows they derive from are inserted (the roll-ups of scores, interactions and themes, docs/rollups.md).
  */
 const DERIVED = new Set([
   "ResponseDaily", // dropped (the roll-up by unit, read by nothing); still in backups made before its removal
@@ -232,6 +232,8 @@ const DERIVED = new Set([
   "ResponseMonthly",
   "InteractionDaily",
   "InteractionMonthly",
+  "ThemeDaily", // filled by the triggers as "Response", "TextAnalysis" and "TextThemeMatch" are restored, in that order
+  "ThemeMonthly",
 ]);
 
 async function loadRows(file: string, url: string, it: AsyncIterator<string>): Promise<void> {

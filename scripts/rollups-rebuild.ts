@@ -1,5 +1,6 @@
 // `npm run rollups:rebuild`: recompute the roll-ups (ResponseDailyOrg, ResponseMonthly, InteractionDaily,
-// InteractionMonthly: docs/rollups.md) from the raw responses and interactions, one transaction per organization. The database's triggers keep them exact on
+// InteractionMonthly, ThemeDaily, ThemeMonthly: docs/rollups.md) from the raw responses, interactions and the comments' analyses
+// and theme matches, one transaction per organization. The database's triggers keep them exact on
 // every write, so this is for repairs: after restoring rows by hand, after a migration that dropped the triggers, or
 // to verify. DATABASE_URL as for `npm start` (default: the SQLite file). On PostgreSQL each organization's rebuild
 // holds writes to responses and interactions (of every organization) until it commits: about 2 seconds per million
@@ -30,7 +31,9 @@ for (const org of orgs) {
     differing += diff.length;
     console.log(`${org.slug}: ${diff.length ? `${diff.length} roll-up rows differ` : "exact"}`);
     for (const d of diff.slice(0, 20))
-      console.log(`  ${d.table} ${JSON.stringify(d.key)} stored ${d.stored}, recomputed ${d.expected}`);
+      console.log(
+        `  ${d.table} ${JSON.stringify(d.key)} stored ${d.stored}, recomputed ${d.expected}${d.values ? ` ${JSON.stringify(d.values)}` : ""}`,
+      );
   } else {
     const rows = await rebuildRollups(org.id);
     console.log(`${org.slug}: ${rows} roll-up rows in ${Math.round(performance.now() - started)} ms`);

@@ -1,14 +1,16 @@
 // The digest's biggest significant theme changes (docs/metrics.md, "Themes", "Biggest significant changes"): per live
 // theme of the organization's taxonomy, the share of analysed comments mentioning it in the week against the week
 // before, by the pooled two-proportion z-test with Benjamini–Hochberg across the themes tested
-// (lib/text/theme-stats.ts, themeChanges). Two GROUP BYs over both weeks at once, the week a CASE on the response's
-// submittedAt, in one snapshot of the read replica: comments per week, mentions per (week, theme). The responses are
+// (lib/text/theme-stats.ts, themeChanges). One statement over both weeks, each week a part of its own (their whole
+// days from the roll-up ThemeDaily, lib/text-analytics/theme-counts.ts), in one snapshot of the read replica:
+// comments per week, mentions per (week, theme). The responses are
 // the digest's — the caller's units only for a unit-scoped member (responseWhere).
 import { Prisma } from "../db";
 import type { Ctx } from "../auth/ctx";
 import type { Period } from "../analytics/filters";
 import { themeChanges, type ThemeChange } from "../text/theme-stats";
-import { commentCounts, inOneSnapshot, mentionRows } from "../text-analytics/themes-report";
+import { inOneSnapshot } from "../text-analytics/themes-report";
+import { commentsOf, mentionsOf, themeCells } from "../text-analytics/theme-counts";
 import { liveThemes } from "../text-analytics/touchpoint-themes";
 import { TOP_CHANGES } from "./select";
 
@@ -55,15 +57,12 @@ export function digestThemesFromRows(
 
 /** The theme changes between `previous` and `current` (adjacent weeks, previous.to = current.from). */
 export async function digestThemes(ctx: Ctx, current: Period, previous: Period): Promise<DigestThemes> {
-  const both = { from: previous.from, to: current.to };
-  const key = Prisma.sql`CASE WHEN r."submittedAt" < ${current.from} THEN 'previous' ELSE 'current' END`;
-  const [taxonomy, comments, mentions] = await inOneSnapshot(
-    async (read) =>
-      [
-        await liveThemes(read, ctx.orgId),
-        await commentCounts(read, ctx, {}, both, key),
-        await mentionRows(read, ctx, {}, both, key),
-      ] as const,
+  const parts = [
+    { period: previous, key: Prisma.sql`'previous'` },
+    { period: current, key: Prisma.sql`'current'` },
+  ];
+  const [taxonomy, cells] = await inOneSnapshot(
+    async (read) => [await liveThemes(read, ctx.orgId), await themeCells(read, ctx, {}, parts)] as const,
   );
-  return digestThemesFromRows(taxonomy, comments, mentions);
+  return digestThemesFromRows(taxonomy, commentsOf(cells), mentionsOf(cells));
 }

@@ -1,9 +1,10 @@
 // Recomputing the roll-ups from the raw rows (docs/rollups.md): the operator's rebuild command
 // (scripts/rollups-rebuild.ts) and the check that the triggers kept them exact (tests/integration/rollups*.test.ts).
 // Each recomputation is its migration's fill (prisma/migrations/*_response_daily_org_rollups,
-// *_response_monthly_rollups, *_interaction_daily_rollups, *_interaction_monthly_rollups): a GROUP BY over "Response"
-// of the responses analytics count (lib/analytics/sql.ts responseWhere) per day or month, and one over "Interaction"
-// of the interactions at a touchpoint.
+// *_response_monthly_rollups, *_interaction_daily_rollups, *_interaction_monthly_rollups, *_theme_rollups): a GROUP BY
+// over "Response" of the responses analytics count (lib/analytics/sql.ts responseWhere) per day or month, one over
+// "Interaction" of the interactions at a touchpoint, and over the comments' analyses and theme matches of those
+// responses.
 import { db, Prisma, provider } from "../db";
 import { NO_EMOTION } from "./query";
 
@@ -20,11 +21,14 @@ const monthOf = (column: string) =>
   );
 
 type Rollup = {
-  table: "ResponseDailyOrg" | "ResponseMonthly" | "InteractionDaily" | "InteractionMonthly";
-  /** The raw table it counts (locked in SHARE mode during a rebuild on PostgreSQL). */
-  source: "Response" | "Interaction";
-  /** Its key columns in primary-key order (everything but "count"). */
+  table:
+    "ResponseDailyOrg" | "ResponseMonthly" | "InteractionDaily" | "InteractionMonthly" | "ThemeDaily" | "ThemeMonthly";
+  /** The raw tables it counts (locked in SHARE mode during a rebuild on PostgreSQL). */
+  sources: readonly ("Response" | "Interaction" | "TextAnalysis" | "TextThemeMatch")[];
+  /** Its key columns in primary-key order. */
   key: readonly string[];
+  /** Its value columns: "count" and, for the theme roll-up, the sentiment sums. */
+  values: readonly string[];
   /** The recomputation of its rows (of one organization, or of all of them). */
   recomputed: (org: Prisma.Sql) => Prisma.Sql;
 };
@@ -34,8 +38,9 @@ function scoreRollup(table: "ResponseDailyOrg" | "ResponseMonthly"): Rollup {
   const [column, grain] = table === "ResponseDailyOrg" ? ["day", dayOf] : ["month", monthOf];
   return {
     table,
-    source: "Response",
+    sources: ["Response"],
     key: ["orgId", column, "surveyId", "metric", "touchpointId", "channelId", "score"],
+    values: ["count"],
     recomputed: (
       org,
     ) => Prisma.sql`SELECT r."orgId" AS "orgId", ${grain(`r."submittedAt"`)} AS ${Prisma.raw(`"${column}"`)}, r."surveyId" AS "surveyId", r."metric" AS "metric",
@@ -50,8 +55,9 @@ function interactionRollup(table: "InteractionDaily" | "InteractionMonthly"): Ro
   const [column, grain] = table === "InteractionDaily" ? ["day", dayOf] : ["month", monthOf];
   return {
     table,
-    source: "Interaction",
+    sources: ["Interaction"],
     key: ["orgId", "touchpointId", column, "channelId", "emotion"],
+    values: ["count"],
     recomputed: (
       org,
     ) => Prisma.sql`SELECT r."orgId" AS "orgId", r."touchpointId" AS "touchpointId", ${grain(`r."occurredAt"`)} AS ${Prisma.raw(`"${column}"`)},
@@ -61,11 +67,49 @@ function interactionRollup(table: "InteractionDaily" | "InteractionMonthly"): Ro
   };
 }
 
+/** A sentiment in thousandths, as the theme roll-up's triggers add it up (0 for none). */
+const milli = (column: string) => Prisma.raw(`COALESCE(CAST(ROUND(${column} * 1000) AS BIGINT), 0)`);
+
+/**
+ * The theme roll-ups per UTC day or month (docs/rollups.md, "The theme roll-up"): the analysed comments (theme "") and
+ * the theme mentions of the responses analytics count, with their sentiment sums in thousandths and millionths.
+ */
+function themeRollup(table: "ThemeDaily" | "ThemeMonthly"): Rollup {
+  const [column, grain] = table === "ThemeDaily" ? ["day", dayOf] : ["month", monthOf];
+  const key = (org: Prisma.Sql) => ({
+    columns: Prisma.sql`r."orgId" AS "orgId", ${grain(`r."submittedAt"`)} AS ${Prisma.raw(`"${column}"`)}, r."surveyId" AS "surveyId", r."metric" AS "metric",
+    COALESCE(r."touchpointId", '') AS "touchpointId", COALESCE(r."channelId", '') AS "channelId", r."score" AS "score"`,
+    where: Prisma.sql`r."metric" IN ('nps', 'csat', 'ces') AND r."score" IS NOT NULL${org}`,
+  });
+  return {
+    table,
+    sources: ["Response", "TextAnalysis", "TextThemeMatch"],
+    key: ["orgId", column, "surveyId", "metric", "touchpointId", "channelId", "score", "themeKey"],
+    values: ["count", "sentimentMilli", "sentimentSquaresMicro"],
+    recomputed: (org) => {
+      const { columns, where } = key(org);
+      return Prisma.sql`SELECT ${columns}, '' AS "themeKey", COUNT(*) AS "count",
+      SUM(${milli(`a."sentiment"`)}) AS "sentimentMilli", SUM(${milli(`a."sentiment"`)} * ${milli(`a."sentiment"`)}) AS "sentimentSquaresMicro"
+    FROM "TextAnalysis" a JOIN "Response" r ON r."id" = a."responseId" AND r."orgId" = a."orgId"
+    WHERE a."source" = 'answer' AND a."isComment" = TRUE AND a."language" <> 'unsupported' AND ${where}
+    GROUP BY 1, 2, 3, 4, 5, 6, 7
+    UNION ALL
+    SELECT ${columns}, m."themeKey" AS "themeKey", COUNT(*) AS "count",
+      SUM(${milli(`m."sentiment"`)}) AS "sentimentMilli", SUM(${milli(`m."sentiment"`)} * ${milli(`m."sentiment"`)}) AS "sentimentSquaresMicro"
+    FROM "TextThemeMatch" m JOIN "Response" r ON r."id" = m."responseId" AND r."orgId" = m."orgId"
+    WHERE m."source" = 'answer' AND m."isComment" = TRUE AND ${where}
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`;
+    },
+  };
+}
+
 const ROLLUPS: readonly Rollup[] = [
   scoreRollup("ResponseDailyOrg"),
   scoreRollup("ResponseMonthly"),
   interactionRollup("InteractionDaily"),
   interactionRollup("InteractionMonthly"),
+  themeRollup("ThemeDaily"),
+  themeRollup("ThemeMonthly"),
 ];
 
 const quoted = (columns: readonly string[]) => Prisma.raw(columns.map((c) => `"${c}"`).join(", "));
@@ -73,17 +117,23 @@ const quoted = (columns: readonly string[]) => Prisma.raw(columns.map((c) => `"$
 /** A roll-up row: its key columns (the day as YYYY-MM-DD, numbers as numbers) and its count. */
 export type RollupRow = Record<string, string | number> & { count: number };
 
+/**
+ * A key where the stored roll-up and the recomputation differ: its count (0 where it has no row) and, for the theme
+ * roll-up, its other values where they differ.
+ */
 export type RollupDifference = {
   table: Rollup["table"];
   key: Record<string, string | number>;
   stored: number;
   expected: number;
+  values?: Record<string, { stored: number; expected: number }>;
 };
 
 function normalise(rollup: Rollup, rows: Array<Record<string, unknown>>): Map<string, RollupRow> {
   const out = new Map<string, RollupRow>();
   for (const r of rows) {
     const row: RollupRow = { count: Number(r.count) };
+    for (const v of rollup.values) row[v] = Number(r[v]);
     for (const k of rollup.key) {
       const v = r[k];
       row[k] =
@@ -110,7 +160,7 @@ export async function rollupDifferences(
   for (const rollup of ROLLUPS) {
     const [stored, expected] = await Promise.all([
       read.$queryRaw<Array<Record<string, unknown>>>(
-        Prisma.sql`SELECT ${quoted([...rollup.key, "count"])} FROM "${Prisma.raw(rollup.table)}"${orgId ? Prisma.sql` WHERE "orgId" = ${orgId}` : Prisma.empty}`,
+        Prisma.sql`SELECT ${quoted([...rollup.key, ...rollup.values])} FROM "${Prisma.raw(rollup.table)}"${orgId ? Prisma.sql` WHERE "orgId" = ${orgId}` : Prisma.empty}`,
       ),
       read.$queryRaw<Array<Record<string, unknown>>>(
         rollup.recomputed(orgId ? Prisma.sql` AND r."orgId" = ${orgId}` : Prisma.empty),
@@ -119,9 +169,20 @@ export async function rollupDifferences(
     for (const k of new Set([...stored.keys(), ...expected.keys()])) {
       const s = stored.get(k);
       const e = expected.get(k);
-      if (s?.count === e?.count) continue;
-      const { count: _, ...key } = (s ?? e)!;
-      out.push({ table: rollup.table, key, stored: s?.count ?? 0, expected: e?.count ?? 0 });
+      const values = Object.fromEntries(
+        rollup.values
+          .filter((v) => v !== "count" && s?.[v] !== e?.[v])
+          .map((v) => [v, { stored: Number(s?.[v] ?? 0), expected: Number(e?.[v] ?? 0) }]),
+      );
+      if (s?.count === e?.count && Object.keys(values).length === 0) continue;
+      const key = Object.fromEntries(rollup.key.map((c) => [c, (s ?? e)![c]!]));
+      out.push({
+        table: rollup.table,
+        key,
+        stored: s?.count ?? 0,
+        expected: e?.count ?? 0,
+        ...(Object.keys(values).length ? { values } : {}),
+      });
     }
   }
   return out;
@@ -138,7 +199,7 @@ export async function rebuildRollups(orgId?: string): Promise<number> {
     async (tx) => {
       if (provider === "postgresql")
         await tx.$executeRawUnsafe(
-          `LOCK TABLE ${[...new Set(ROLLUPS.map((r) => `"${r.source}"`))].join(", ")} IN SHARE MODE`,
+          `LOCK TABLE ${[...new Set(ROLLUPS.flatMap((r) => r.sources.map((t) => `"${t}"`)))].join(", ")} IN SHARE MODE`,
         );
       let written = 0;
       for (const rollup of ROLLUPS) {
@@ -147,7 +208,7 @@ export async function rebuildRollups(orgId?: string): Promise<number> {
           Prisma.sql`DELETE FROM ${table}${orgId ? Prisma.sql` WHERE "orgId" = ${orgId}` : Prisma.empty}`,
         );
         written += await tx.$executeRaw(
-          Prisma.sql`INSERT INTO ${table} (${quoted([...rollup.key, "count"])}) ${rollup.recomputed(orgId ? Prisma.sql` AND r."orgId" = ${orgId}` : Prisma.empty)}`,
+          Prisma.sql`INSERT INTO ${table} (${quoted([...rollup.key, ...rollup.values])}) ${rollup.recomputed(orgId ? Prisma.sql` AND r."orgId" = ${orgId}` : Prisma.empty)}`,
         );
       }
       return written;

@@ -6,7 +6,7 @@
 // killed job resumes from its cursor. Only texts not yet at the current versions are selected, so running it again
 // redoes nothing. A taxonomy change during the job restarts it from the first text (with the new version); at the end
 // one more pass picks up texts a write analysed with the old version while the change was being committed.
-import { db, Prisma, type Db } from "../db";
+import { db, Prisma, provider, type Db } from "../db";
 import type { JobHandler, StepResult } from "../jobs/types";
 import { ANALYSER_VERSION, interactionItems, responseItems, storeAnalyses } from "./store";
 import { taxonomyVersion } from "./taxonomy";
@@ -82,6 +82,11 @@ async function batch(tx: Tx, orgId: string, c: Cursor) {
       Number(r.taxonomyVersion) === c.version;
     const todo = rows.filter((r) => !current(r));
     const stale = todo.flatMap((r) => (r.analysisId ? [r.analysisId] : []));
+    // PostgreSQL: the theme roll-ups' triggers lock each analysis's response FOR SHARE (docs/rollups.md, "The theme
+    // roll-up"); taking those locks first, in id order, before the stale analyses are locked by their delete, keeps
+    // the order of a respondent completing a response (its row, then its analyses): one waits, neither deadlocks.
+    if (provider === "postgresql" && todo.length)
+      await tx.$queryRaw`SELECT 1 FROM "Response" WHERE "id" IN (${Prisma.join([...new Set(todo.map((r) => r.responseId))])}) ORDER BY "id" FOR SHARE`;
     if (stale.length) await tx.textAnalysis.deleteMany({ where: { id: { in: stale } } });
     const responses = todo.map((r) => ({
       id: r.responseId,

@@ -3,7 +3,7 @@
 // comments with its Wilson interval ("too few" below 30 comments), mean sentiment with its t-interval, n — for the
 // page's period and filters (channel, segment, unit) and the caller's unit scope. Two GROUP BYs for all the page's
 // touchpoints at once, in one snapshot of the read replica: comments per touchpoint, and mentions per (touchpoint,
-// theme). Comments are counted as by the dashboard's themes card (lib/text-analytics/themes-report.ts): a response's
+// theme), in one statement (lib/text-analytics/theme-counts.ts: whole days from the roll-up ThemeDaily). Comments are counted as by the dashboard's themes card (lib/text-analytics/themes-report.ts): a response's
 // comment in English or German, of a response with a headline score (responseWhere).
 import { Prisma } from "../db";
 import type { Ctx } from "../auth/ctx";
@@ -12,7 +12,8 @@ import { MIN_N } from "../metrics";
 import { meanFromMoments, type MeanEstimate } from "../metrics/moments";
 import { STARTER_TAXONOMY } from "../text/analyse";
 import { themeShare, type Share } from "../text/theme-stats";
-import { commentCounts, inOneSnapshot, mentionRows, type Read } from "./themes-report";
+import { inOneSnapshot, type Read } from "./themes-report";
+import { commentsOf, mentionsOf, themeCells, type ThemeCountOptions } from "./theme-counts";
 
 /** How many themes each touchpoint lists, the most mentioned first (the gap report's chips show the first three). */
 export const TOUCHPOINT_THEMES = 5;
@@ -119,18 +120,18 @@ export async function themesByTouchpoint(
   touchpointIds: readonly string[],
   filters: TouchpointThemeFilters,
   period: Period,
+  opts: Pick<ThemeCountOptions, "source"> = {},
 ): Promise<Map<string, TouchpointThemes>> {
   if (touchpointIds.length === 0) return new Map();
   const f = { channelId: filters.channelId, segment: filters.segment };
   const key = Prisma.sql`r."touchpointId"`;
   const only = Prisma.sql` AND r."touchpointId" IN (${Prisma.join([...touchpointIds])})`;
-  const [taxonomy, comments, mentions] = await inOneSnapshot(
+  const [taxonomy, cells] = await inOneSnapshot(
     async (read) =>
       [
         await liveThemes(read, ctx.orgId),
-        await commentCounts(read, ctx, f, period, key, only),
-        await mentionRows(read, ctx, f, period, key, undefined, only),
+        await themeCells(read, ctx, f, [{ period, key }], { narrow: only, source: opts.source }),
       ] as const,
   );
-  return touchpointThemesFromRows(taxonomy, comments, mentions);
+  return touchpointThemesFromRows(taxonomy, commentsOf(cells), mentionsOf(cells));
 }
