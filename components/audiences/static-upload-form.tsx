@@ -9,7 +9,8 @@ import { useTranslations } from "next-intl";
 import { Input } from "@/components/ui/input";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
-import { problemMessage } from "@/components/import/api";
+import { localizeProblem, problemMessage } from "@/components/import/api";
+import { useServiceReason } from "@/components/i18n/use-service-reason";
 import { uploadCsv, type UploadProblem } from "./upload";
 
 type State =
@@ -22,6 +23,7 @@ type State =
 export function StaticUploadForm() {
   const router = useRouter();
   const t = useTranslations("settings.audiences.uploadForm");
+  const reason = useServiceReason();
   const [state, setState] = useState<State>({ phase: "idle" });
   const busy = state.phase === "uploading" || state.phase === "checking";
   const problem = state.phase === "failed" ? state.problem : null;
@@ -53,7 +55,7 @@ export function StaticUploadForm() {
         ),
     );
     if (!result.ok) {
-      setState({ phase: "failed", problem: result.problem });
+      setState({ phase: "failed", problem: localizeProblem(result.problem, reason) });
       return;
     }
     const saved = result.body as { id: string; name: string; members: number | null };

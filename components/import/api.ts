@@ -24,6 +24,15 @@ export type Result = {
  */
 export type ApiProblem = { message: string | null; status: number; params: Array<{ name: string; reason: string }> };
 
+/** `p` with its detail and each reason worded by `reason` (useServiceReason: the texts a service throws). */
+export function localizeProblem(p: ApiProblem, reason: (text: string) => string): ApiProblem {
+  return {
+    ...p,
+    message: p.message && reason(p.message),
+    params: p.params.map((x) => ({ ...x, reason: reason(x.reason) })),
+  };
+}
+
 export function readProblem(status: number, text: string): ApiProblem {
   try {
     const p = JSON.parse(text) as { detail?: string; invalid_params?: Array<{ name: string; reason: string }> };

@@ -12,7 +12,17 @@ import type { QuestionColumn } from "@/lib/import/response-spec";
 import { Button } from "../ui/button";
 import { FormMessage } from "../ui/form-message";
 import { Section } from "../ui/page-header";
-import { ImportFailure, previewFile, problemMessage, runImport, type Preview, type Progress, type Result } from "./api";
+import { useServiceReason } from "@/components/i18n/use-service-reason";
+import {
+  ImportFailure,
+  localizeProblem,
+  previewFile,
+  problemMessage,
+  runImport,
+  type Preview,
+  type Progress,
+  type Result,
+} from "./api";
 import { MappingStep } from "./mapping-step";
 import { ImportProgressBar } from "./progress-bar";
 import { ImportSummary } from "./summary";
@@ -38,6 +48,7 @@ export function ImportWizard({
 }) {
   const router = useRouter();
   const t = useTranslations("customers.import.wizard");
+  const reason = useServiceReason();
   const ui = KINDS[kind];
   const forResponses = kind === "responses";
   const { spec, endpoint, back } = importTarget(kind, survey);
@@ -47,8 +58,9 @@ export function ImportWizard({
     if (!(e instanceof ImportFailure)) return t(`errors.${fallback}`);
     if (e.failed) return e.failed;
     if (!e.problem) return t("errors.stopped");
-    const message = problemMessage(e.problem, (key, values) => t(`errors.${key}`, values));
-    const params = e.problem.params.map((x) => `${x.name}: ${x.reason}`).join("; ");
+    const problem = localizeProblem(e.problem, reason);
+    const message = problemMessage(problem, (key, values) => t(`errors.${key}`, values));
+    const params = problem.params.map((x) => `${x.name}: ${x.reason}`).join("; ");
     return params ? `${message} ${params}` : message;
   };
   const [stage, setStage] = useState<Stage>("choose");

@@ -4,6 +4,7 @@ import { useCallback } from "react";
 import type { z, ZodType } from "zod";
 import { useLocale, useTranslations } from "next-intl";
 import { fieldIssueMessage } from "@/lib/i18n/field-issue";
+import { localizeFields, useServiceReason } from "@/components/i18n/use-service-reason";
 
 export type FieldErrors = Record<string, string>;
 export type Sent<T> = { ok: true; data: T } | { ok: false; message: string; fieldErrors: FieldErrors };
@@ -44,13 +45,27 @@ export async function send<T = unknown>(
   }
 }
 
-/** `send` with its fallback sentences in the page's language; the page provides `journeys.request` (ClientMessages). */
+/**
+ * `send` in the page's language: its fallback sentences, and the problem's detail and field errors when they are
+ * texts a service throws (useServiceReason). The page provides `journeys.request` and `errors.service` (ClientMessages).
+ */
 export function useSend(): <T = unknown>(method: string, path: string, body?: unknown) => Promise<Sent<T>> {
   const t = useTranslations("journeys.request");
+  const reason = useServiceReason();
   return useCallback(
-    <T = unknown>(method: string, path: string, body?: unknown) =>
-      send<T>(method, path, body, { offline: t("offline"), status: (status) => t("status", { status }) }),
-    [t],
+    async <T = unknown>(method: string, path: string, body?: unknown) => {
+      const sent = await send<T>(method, path, body, {
+        offline: t("offline"),
+        status: (status) => t("status", { status }),
+      });
+      if (sent.ok) return sent;
+      return {
+        ok: false as const,
+        message: reason(sent.message),
+        fieldErrors: localizeFields(sent.fieldErrors, reason),
+      };
+    },
+    [t, reason],
   );
 }
 

@@ -9,7 +9,7 @@ import { Button } from "../ui/button";
 import { CopyButton } from "../ui/copy-button";
 import { controlClass } from "../ui/field";
 import { FormMessage } from "../ui/form-message";
-import { failureText, sendSurvey } from "./api";
+import { failureText, useSendSurvey } from "./api";
 
 const DEFAULTS: WidgetSettings = {
   trigger: "load",
@@ -40,6 +40,7 @@ type Props = {
 
 export function DistributionPanel({ survey, origin, embedPath, canEdit, onSaved }: Props) {
   const t = useTranslations("surveys.editor");
+  const sendSurvey = useSendSurvey();
   const [origins, setOrigins] = useState(survey.settings.allowedOrigins.join("\n"));
   const [widget, setWidget] = useState<WidgetSettings>(survey.settings.widget);
   const [errors, setErrors] = useState<Record<string, string>>({});

@@ -7,7 +7,7 @@ import { Button } from "../ui/button";
 import { controlClass } from "../ui/field";
 import { FormMessage } from "../ui/form-message";
 import { Input } from "../ui/input";
-import { sendSurvey } from "./api";
+import { useSendSurvey } from "./api";
 import { LanguagePicker } from "./language-picker";
 import { TouchpointSelect } from "./touchpoint-select";
 import type { TouchpointGroup } from "./languages";
@@ -31,6 +31,7 @@ export function NewSurveyForm({
   const [message, setMessage] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const tr = useTranslations("surveys.builder");
+  const sendSurvey = useSendSurvey();
 
   async function submit(e: FormEvent) {
     e.preventDefault();

@@ -7,7 +7,7 @@ import { Button } from "../ui/button";
 import { controlClass } from "../ui/field";
 import { FormMessage } from "../ui/form-message";
 import { Input } from "../ui/input";
-import { failureText, sendSurvey } from "./api";
+import { failureText, useSendSurvey } from "./api";
 import { LanguagePicker } from "./language-picker";
 import { TouchpointSelect } from "./touchpoint-select";
 import type { TouchpointGroup } from "./languages";
@@ -16,6 +16,7 @@ type Props = { survey: SurveyDetail; touchpointGroups: TouchpointGroup[]; onSave
 
 export function SurveyDetailsForm({ survey, touchpointGroups, onSaved }: Props) {
   const t = useTranslations("surveys.editor");
+  const sendSurvey = useSendSurvey();
   const [name, setName] = useState(survey.name);
   const [touchpointId, setTouchpointId] = useState(survey.touchpoint?.id ?? "");
   const [languages, setLanguages] = useState(survey.languages);

@@ -8,7 +8,7 @@ import type { SurveyDetail } from "@/lib/surveys/builder";
 import { Button } from "../ui/button";
 import { FormMessage } from "../ui/form-message";
 import { PageHeader } from "../ui/page-header";
-import { failureText, sendSurvey } from "./api";
+import { failureText, useSendSurvey } from "./api";
 import { DistributionPanel } from "./distribution-panel";
 import { fromDetail, newQuestion, toRequest, type EditorQuestion } from "./editor-model";
 import { LanguageTabs } from "./language-tabs";
@@ -36,6 +36,7 @@ export function SurveyEditor({ initial, touchpointGroups, origin, embedPath, org
   const [message, setMessage] = useState<Message>(null);
   const [pending, setPending] = useState<string | null>(null);
   const t = useTranslations("surveys.editor");
+  const sendSurvey = useSendSurvey();
   const metric = survey.type === "nps" || survey.type === "csat" || survey.type === "ces";
   const lang = survey.languages.includes(language) ? language : survey.defaultLocale;
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { localizeFailure } from "./action-errors";
 import { toActionFailure } from "../auth/action";
-import { ForbiddenError, NotFoundError, ValidationError } from "../errors";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../errors";
 
 const schema = z.object({
   name: z.string().trim().min(1, "Name is required").max(5),
@@ -39,13 +39,27 @@ describe("localizeFailure", () => {
     });
   });
 
-  it("translates the role refusal; a service's own message stays as thrown", () => {
+  it("translates the role refusal and a service's own message (service-reasons.ts); an unknown one stays as thrown", () => {
     const forbidden = new ForbiddenError();
     expect(localizeFailure(failureOf(forbidden), forbidden, "de").message).toBe(
       "Ihre Rolle erlaubt diese Aktion nicht.",
     );
     const missing = new NotFoundError("Customer");
-    expect(localizeFailure(failureOf(missing), missing, "de").message).toBe(failureOf(missing).message);
+    expect(localizeFailure(failureOf(missing), missing, "de").message).toBe("Kunde nicht gefunden.");
+    const unknown = new ValidationError([{ name: "x", reason: "A reason no table knows" }], "Nor this summary.");
+    expect(localizeFailure(failureOf(unknown), unknown, "de")).toEqual(failureOf(unknown));
+    const taken = new ConflictError('A customer with external id "C-7" already exists.');
+    expect(localizeFailure(failureOf(taken), taken, "de").message).toBe(
+      "Ein Kunde mit der externen ID „C-7“ existiert bereits.",
+    );
+    const samePassword = new ValidationError([
+      { name: "newPassword", reason: "Choose a password different from the current one." },
+    ]);
+    expect(localizeFailure(failureOf(samePassword), samePassword, "de")).toEqual({
+      ok: false,
+      message: "Bitte korrigieren Sie die markierten Felder.",
+      fieldErrors: { newPassword: "Wählen Sie ein anderes Passwort als das aktuelle." },
+    });
   });
 
   it("words a service's field error that names its catalogue message (the quiet-hours refusal), English as thrown", () => {
@@ -66,7 +80,7 @@ describe("localizeFailure", () => {
     const de = localizeFailure(failureOf(quiet), quiet, "de");
     expect(de.message).toBe("Bitte korrigieren Sie die markierten Felder.");
     expect(de.fieldErrors).toEqual({
-      surveyId: "No such survey", // a reason without its message stays as thrown
+      surveyId: "Diese Umfrage gibt es nicht", // the table's (service-reasons.ts)
       windowStartHour:
         "Das Sendefenster liegt vollständig in den Ruhezeiten der Organisation (21:00–08:00): Es könnte nie etwas gesendet werden. Wählen Sie Stunden außerhalb davon.",
     });

@@ -2,9 +2,10 @@
 // for another language this rewrites what can be rewritten without knowing the form: each field error of a zod
 // issue by its code ("Required", "Enter at most 120 characters", "Not a valid e-mail address"), the summary
 // line, the role refusal and the generic failure; and a service's field error that carries its catalogue message
-// (lib/errors.ts, InvalidParam `message`: the quiet-hours refusal of a send window). A service's other AppError
-// messages stay as thrown (English) until that service gives them keys — docs/i18n.md, "Errors". The REST API's
-// problem+json is always English.
+// (lib/errors.ts, InvalidParam `message`: the quiet-hours refusal of a send window); and every other text a
+// service throws — the summary and each field error — that service-reasons.ts knows (the English is the message
+// id, `errors.service`); an unknown one stays as thrown. docs/i18n.md, "Errors". The REST API's problem+json is
+// always English.
 import { ZodError } from "zod";
 import { createTranslator } from "next-intl";
 import type { ActionResult, FieldErrors } from "../auth/action";
@@ -12,6 +13,7 @@ import { AppError, ForbiddenError, ValidationError } from "../errors";
 import type { AppLocale } from "./config";
 import { messagesFor } from "./catalogues";
 import { fieldIssueMessage } from "./field-issue";
+import { translateServiceReason, type ServiceReasonT } from "./service-reasons";
 
 type Failure = ActionResult<never> & { ok: false };
 
@@ -26,12 +28,23 @@ export function localizeFailure(failure: Failure, error: unknown, locale: AppLoc
       fieldErrors[issue.path.map(String).join(".") || "form"] ??= fieldIssueMessage(tf, issue);
     return { ok: false, message: t("action.correctFields"), fieldErrors };
   }
-  if (error instanceof ValidationError && error.invalidParams?.some((p) => p.message))
-    return { ...failure, message: t("action.correctFields"), fieldErrors: withMessages(failure, error, locale) };
   if (failure.message === new ForbiddenError().message) return { ...failure, message: t("action.forbidden") };
   if (failure.message === GENERIC_MESSAGE) return { ...failure, message: t("generic") };
-  return failure;
+  const ts = createTranslator({ locale, messages: messagesFor(locale), namespace: "errors.service" });
+  const service = ts as unknown as ServiceReasonT;
+  const withKeys = error instanceof ValidationError && error.invalidParams?.some((p) => p.message);
+  const fields = withKeys ? withMessages(failure, error, locale) : failure.fieldErrors;
+  const fieldErrors = fields && mapValues(fields, (reason) => translateServiceReason(service, reason));
+  // A form marks its fields: the summary says so, unless the service words it (ValidationError's second argument)
+  const message =
+    fieldErrors && (withKeys || failure.message === new ValidationError([]).message)
+      ? t("action.correctFields")
+      : translateServiceReason(service, failure.message);
+  return fieldErrors ? { ...failure, message, fieldErrors } : { ...failure, message };
 }
+
+const mapValues = (o: FieldErrors, f: (v: string) => string): FieldErrors =>
+  Object.fromEntries(Object.entries(o).map(([k, v]) => [k, f(v)]));
 
 export const GENERIC_MESSAGE = "Something went wrong on our side. Please try again.";
 

@@ -33,7 +33,7 @@ export default async function JourneysPage() {
   const canEdit = hasRole(ctx.role, "manager") && !ctx.scope;
 
   return (
-    <ClientMessages keys={["journeys.new", "journeys.request", "errors.field"]}>
+    <ClientMessages keys={["journeys.new", "journeys.request", "errors.field", "errors.service"]}>
       <>
         <PageHeader
           title={t("title")}

@@ -50,7 +50,7 @@ export default async function ImportPage({
     ? await Promise.all([listSurveys(ctx), surveyId ? orNotFound(getImportSurvey(ctx, surveyId)) : null])
     : [[], null];
   return (
-    <ClientMessages keys={["customers.import.wizard"]}>
+    <ClientMessages keys={["customers.import.wizard", "errors.service"]}>
       <PageHeader title={title} description={`${t(`kinds.${kind}.description`)} ${t("rowNumbers")}`} actions={back} />
       <ImportWizard
         key={`${kind}-${survey?.id ?? ""}`}

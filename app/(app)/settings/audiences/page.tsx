@@ -30,7 +30,14 @@ export default async function AudiencesPage() {
   ]);
 
   return (
-    <ClientMessages keys={["settings.audiences.builder", "settings.audiences.count", "settings.audiences.uploadForm"]}>
+    <ClientMessages
+      keys={[
+        "settings.audiences.builder",
+        "settings.audiences.count",
+        "settings.audiences.uploadForm",
+        "errors.service",
+      ]}
+    >
       <PageHeader
         title={t("audiences.title")}
         description={

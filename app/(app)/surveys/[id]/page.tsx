@@ -22,7 +22,7 @@ export default async function SurveyEditorPage({ params }: { params: Promise<{ i
     requestOrigin(),
   ]);
   return (
-    <ClientMessages keys={["surveys.builder", "surveys.editor", "surveys.status", "surveys.type"]}>
+    <ClientMessages keys={["surveys.builder", "surveys.editor", "surveys.status", "surveys.type", "errors.service"]}>
       <SurveyEditor
         initial={survey}
         touchpointGroups={touchpointGroups(touchpoints)}

@@ -24,7 +24,7 @@ export default async function NewSurveyPage() {
     count: TEMPLATES[id].questions.length,
   }));
   return (
-    <ClientMessages keys={["surveys.builder"]}>
+    <ClientMessages keys={["surveys.builder", "errors.service"]}>
       <>
         <PageHeader title={t("builder.newTitle")} description={t("builder.newDescription")} />
         <NewSurveyForm templates={templates} touchpointGroups={touchpointGroups(touchpoints)} />

@@ -30,7 +30,7 @@ export default async function EditJourneyPage({ params }: { params: Promise<{ id
   ]);
 
   return (
-    <ClientMessages keys={["journeys.editor", "journeys.request", "errors.field"]}>
+    <ClientMessages keys={["journeys.editor", "journeys.request", "errors.field", "errors.service"]}>
       <BackLink href="/journeys">{t("back")}</BackLink>
       <PageHeader
         title={readOnly ? journey.name : t("title", { name: journey.name })}
