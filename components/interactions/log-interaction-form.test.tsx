@@ -128,6 +128,22 @@ describe("LogInteractionForm", () => {
     expect(stored()).toEqual([]);
   });
 
+  it("words a refusal in German for a German page: the service's reason by the table, the field as the API names it", async () => {
+    interactionsApi(() => problem(400, "Validation failed", { channelId: "This channel is archived" }));
+    const Form = await load();
+    const user = userEvent.setup();
+    render(<Form options={options} initialCustomer={ada} />, { locale: "de" });
+    await user.click(screen.getByRole("button", { name: "Interaktion erfassen" }));
+    const list = screen.getByRole("region", { name: "Gerade erfasst" });
+    await waitFor(() =>
+      expect(within(list).getByText("Nicht gespeichert: channelId: Dieser Kanal ist archiviert")).toBeTruthy(),
+    );
+    expect(screen.getByTestId("last-saved").textContent).toMatch(/Dieser Kanal ist archiviert$/);
+    // stored as data, not as an English sentence: a reload in English words it in English
+    expect(stored()).toMatchObject([{ status: "failed", failure: { kind: "refused", status: 400 } }]);
+    expect(stored()[0]).not.toHaveProperty("message");
+  });
+
   it("shows the API's reason when the save is refused, and Discard removes the entry", async () => {
     interactionsApi(() => problem(400, "Validation failed", { touchpointId: "This touchpoint is archived" }));
     const Form = await load();

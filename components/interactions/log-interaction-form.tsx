@@ -11,7 +11,7 @@ import type { LoggingOptions } from "@/lib/interactions/logging";
 import { CustomerCombobox, type CustomerHit } from "../customers/customer-combobox";
 import { EmotionField, OutcomeField, TouchpointChannelFields } from "./interaction-fields";
 import type { Outcome } from "./labels";
-import { PendingList, updatePending, usePending, type Pending } from "./pending-interactions";
+import { PendingList, updatePending, useFailureReason, usePending, type Pending } from "./pending-interactions";
 import { sendInteraction } from "./send-interaction";
 
 type Customer = Pick<CustomerHit, "id" | "name">;
@@ -165,6 +165,7 @@ export function LogInteractionForm({
 /** What became of the entry just submitted, beside the button: saving, saved or not (then kept to retry). */
 function LastSaved({ entry }: { entry: Pending | undefined }) {
   const t = useTranslations("interactions.form");
+  const failureReason = useFailureReason();
   const who = entry?.customer.name ?? t("theCustomer");
   return (
     <p role="status" data-testid="last-saved" className="-mt-2 min-h-5 text-sm">
@@ -173,9 +174,7 @@ function LastSaved({ entry }: { entry: Pending | undefined }) {
       ) : entry.status === "saved" ? (
         <span className="font-medium text-green-800">{t("saved", { summary: entry.summary, who })}</span>
       ) : (
-        <span className="font-medium text-danger">
-          {t("notSaved", { reason: entry.message?.replace(/^Not saved: ?/, "") ?? "" })}
-        </span>
+        <span className="font-medium text-danger">{t("notSaved", { reason: failureReason(entry) })}</span>
       )}
     </p>
   );

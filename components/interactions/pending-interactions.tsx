@@ -5,12 +5,23 @@ import { useSyncExternalStore } from "react";
 import Link from "next/link";
 import { CheckCircle2, Loader2, TriangleAlert } from "lucide-react";
 import { useTranslations } from "next-intl";
+import { useServiceReason } from "@/components/i18n/use-service-reason";
+
+/** Why a save failed, as data: worded where it is shown, in the page's language (useFailureReason). */
+export type Failure =
+  | { kind: "connection" }
+  /** It was saving when the page went away: not known whether it arrived. */
+  | { kind: "closed" }
+  /** The API refused it: its problem (English, the API's contract), worded by useServiceReason. */
+  | { kind: "refused"; status: number; detail?: string; params?: { name: string; reason: string }[] };
 
 export type Pending = {
   clientId: string;
   customer: { id: string; name: string | null };
   summary: string;
   status: "saving" | "saved" | "failed";
+  failure?: Failure;
+  /** An English sentence stored by an older version of this page (shown as it is). */
   message?: string;
   at: string;
   body: Record<string, unknown>;
@@ -22,11 +33,7 @@ function loadPending(): Pending[] {
   try {
     const list = JSON.parse(localStorage.getItem(KEY) ?? "[]") as Pending[];
     // Anything that was mid-save when the page went away is resent by the user with Retry.
-    return list.map((p) =>
-      p.status === "saving"
-        ? { ...p, status: "failed", message: "Not confirmed before the page closed. Retry to make sure it is saved." }
-        : p,
-    );
+    return list.map((p) => (p.status === "saving" ? { ...p, status: "failed", failure: { kind: "closed" } } : p));
   } catch {
     return [];
   }
@@ -63,6 +70,23 @@ export function updatePending(change: (list: Pending[]) => Pending[]) {
   for (const listener of listeners) listener();
 }
 
+/**
+ * A failed entry's reason in the page's language, without the "Not saved:" before it: the connection, or the API's
+ * field reasons ("touchpointId: …") or detail; an older entry's stored English sentence as it is.
+ */
+export function useFailureReason(): (p: Pending) => string {
+  const t = useTranslations("interactions.pending");
+  const reason = useServiceReason();
+  return (p) => {
+    const f = p.failure;
+    if (!f) return p.message?.replace(/^Not saved: ?/, "") ?? "";
+    if (f.kind === "connection") return t("connection");
+    if (f.kind === "closed") return t("closed");
+    const fields = (f.params ?? []).map((x) => `${x.name}: ${reason(x.reason)}`).join("; ");
+    return fields || (f.detail ? reason(f.detail) : t("status", { status: f.status }));
+  };
+}
+
 /** The entries this device has logged, newest first; [] while rendering on the server. */
 export function usePending(): Pending[] {
   return useSyncExternalStore(subscribe, snapshot, () => NONE);
@@ -78,6 +102,9 @@ export function PendingList({
   onDismiss: (id: string) => void;
 }) {
   const t = useTranslations("interactions.pending");
+  const failureReason = useFailureReason();
+  const failed = (p: Pending) =>
+    p.failure?.kind === "closed" ? t("closed") : p.failure ? t("notSaved", { reason: failureReason(p) }) : p.message;
   return (
     <section aria-labelledby="just-logged" className="min-w-0">
       <h2 id="just-logged" className="mb-2 text-sm font-semibold text-slate-900">
@@ -104,7 +131,7 @@ export function PendingList({
               </p>
               <p className="text-slate-700">{p.summary}</p>
               <p className="text-xs text-slate-600">
-                {p.status === "saving" ? t("saving") : p.status === "saved" ? t("saved") : p.message}
+                {p.status === "saving" ? t("saving") : p.status === "saved" ? t("saved") : failed(p)}
               </p>
               {p.status === "failed" ? (
                 <div className="mt-2 flex gap-2">

@@ -4,6 +4,7 @@
 // progress while it runs — the same bar as the units' "Attribute history" (components/ui/job-progress.tsx).
 import { useState } from "react";
 import { useTranslations } from "next-intl";
+import { useServiceReason } from "@/components/i18n/use-service-reason";
 import { useFormats } from "@/components/i18n/use-formats";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
@@ -11,6 +12,7 @@ import { JobProgress, jobActive, usePolledJob, type JobJson } from "@/components
 
 export function AnalysisPanel({ initial, pending }: { initial: JobJson | null; pending: number }) {
   const t = useTranslations("reports.textAnalytics.analysis");
+  const reason = useServiceReason();
   const f = useFormats();
   const [job, setJob] = usePolledJob("/api/v1/text/analysis", initial);
   const [error, setError] = useState<string | null>(null);
@@ -24,7 +26,7 @@ export function AnalysisPanel({ initial, pending }: { initial: JobJson | null; p
     setStarting(false);
     if (!res?.ok) {
       const p = res ? ((await res.json().catch(() => ({}))) as { detail?: string }) : {};
-      setError(p.detail ?? t("failed"));
+      setError(p.detail ? reason(p.detail) : t("failed"));
       return;
     }
     setJob(((await res.json()) as { job: JobJson }).job);

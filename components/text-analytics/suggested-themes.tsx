@@ -6,6 +6,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useTranslations } from "next-intl";
+import { useServiceReason } from "@/components/i18n/use-service-reason";
 import { useFormats } from "@/components/i18n/use-formats";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
@@ -45,6 +46,7 @@ const nameFor = (phrase: string) => phrase.charAt(0).toUpperCase() + phrase.slic
 
 function Suggestion({ s, taken }: { s: SuggestionJson; taken: ReadonlySet<string> }) {
   const t = useTranslations("reports.textAnalytics.suggestions");
+  const reason = useServiceReason();
   const f = useFormats();
   const router = useRouter();
   const [state, setState] = useState<"idle" | "saving" | "done">("idle");
@@ -64,7 +66,7 @@ function Suggestion({ s, taken }: { s: SuggestionJson; taken: ReadonlySet<string
     }).catch(() => null);
     if (!res?.ok) {
       const p = res ? ((await res.json().catch(() => ({}))) as { detail?: string }) : {};
-      setError(p.detail ?? t("failed"));
+      setError(p.detail ? reason(p.detail) : t("failed"));
       setState("idle");
       return;
     }

@@ -5,6 +5,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
+import { useServiceReason } from "@/components/i18n/use-service-reason";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
 import { FormMessage } from "@/components/ui/form-message";
@@ -21,6 +22,8 @@ export type ThemeJson = {
 
 type Errors = Record<string, string>;
 type T = ReturnType<typeof useTranslations<"reports.textAnalytics.editor">>;
+/** A service's English text in the page's language (useServiceReason). */
+type Reason = (text: string) => string;
 const LANGUAGES = ["en", "de"] as const;
 
 const lines = (text: string) =>
@@ -31,20 +34,20 @@ const lines = (text: string) =>
 
 /**
  * invalid_params → one message per form field: "phrases.en.3" becomes the English field's "Line 4: …". The reasons
- * are the API's (English, its contract: docs/i18n.md, "Errors").
+ * are the API's (English, its contract: docs/i18n.md, "Errors"), worded in the page's language by `reason`.
  */
-function fieldErrors(t: T, params: { name: string; reason: string }[] | undefined): Errors {
+function fieldErrors(t: T, reason: Reason, params: { name: string; reason: string }[] | undefined): Errors {
   const out: Errors = {};
   for (const p of params ?? []) {
     const m = /^phrases\.(en|de)\.(\d+)$/.exec(p.name);
     const field = m ? `phrases.${m[1]}` : p.name || "form";
-    const reason = m ? t("line", { line: Number(m[2]) + 1, reason: p.reason }) : p.reason;
-    out[field] = out[field] ? `${out[field]}; ${reason}` : reason;
+    const text = m ? t("line", { line: Number(m[2]) + 1, reason: reason(p.reason) }) : reason(p.reason);
+    out[field] = out[field] ? `${out[field]}; ${text}` : text;
   }
   return out;
 }
 
-async function send(t: T, method: string, url: string, body?: unknown) {
+async function send(t: T, reason: Reason, method: string, url: string, body?: unknown) {
   const res = await fetch(url, {
     method,
     headers: body ? { "content-type": "application/json" } : undefined,
@@ -56,8 +59,8 @@ async function send(t: T, method: string, url: string, body?: unknown) {
     detail?: string;
     invalid_params?: { name: string; reason: string }[];
   };
-  const errors = fieldErrors(t, p.invalid_params);
-  if (!p.invalid_params?.length) errors.form = p.detail ?? t("notSaved");
+  const errors = fieldErrors(t, reason, p.invalid_params);
+  if (!p.invalid_params?.length) errors.form = p.detail ? reason(p.detail) : t("notSaved");
   return { ok: false as const, errors };
 }
 
@@ -89,6 +92,7 @@ function PhraseFields({ idPrefix, theme, errors }: { idPrefix: string; theme?: T
 
 function ThemeCard({ theme, canEdit }: { theme: ThemeJson; canEdit: boolean }) {
   const t = useTranslations("reports.textAnalytics.editor");
+  const reason = useServiceReason();
   const router = useRouter();
   const [errors, setErrors] = useState<Errors>({});
   const [saved, setSaved] = useState(false);
@@ -100,7 +104,7 @@ function ThemeCard({ theme, canEdit }: { theme: ThemeJson; canEdit: boolean }) {
     const f = new FormData(e.currentTarget);
     setBusy(true);
     setSaved(false);
-    const r = await send(t, "PATCH", `/api/v1/text/themes/${theme.id}`, {
+    const r = await send(t, reason, "PATCH", `/api/v1/text/themes/${theme.id}`, {
       name: String(f.get("name") ?? ""),
       archived: f.get("archived") === "on",
       phrases: { en: lines(String(f.get("en") ?? "")), de: lines(String(f.get("de") ?? "")) },
@@ -116,7 +120,7 @@ function ThemeCard({ theme, canEdit }: { theme: ThemeJson; canEdit: boolean }) {
   async function remove() {
     if (!window.confirm(t("confirmDelete", { name: theme.name }))) return;
     setBusy(true);
-    const r = await send(t, "DELETE", `/api/v1/text/themes/${theme.id}`);
+    const r = await send(t, reason, "DELETE", `/api/v1/text/themes/${theme.id}`);
     setBusy(false);
     if (r.ok) router.refresh();
     else setErrors(r.errors);
@@ -178,6 +182,7 @@ export function ThemeList({ themes, canEdit }: { themes: ThemeJson[]; canEdit: b
 
 export function NewThemeForm() {
   const t = useTranslations("reports.textAnalytics.editor");
+  const reason = useServiceReason();
   const router = useRouter();
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
@@ -189,7 +194,7 @@ export function NewThemeForm() {
     const f = new FormData(form);
     setBusy(true);
     setCreated(null);
-    const r = await send(t, "POST", "/api/v1/text/themes", {
+    const r = await send(t, reason, "POST", "/api/v1/text/themes", {
       key: String(f.get("key") ?? ""),
       name: String(f.get("name") ?? ""),
       phrases: { en: lines(String(f.get("en") ?? "")), de: lines(String(f.get("de") ?? "")) },

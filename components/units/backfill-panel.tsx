@@ -4,6 +4,7 @@
 // progress bar until it ends (GET /api/v1/units/backfill every 1.5 s while it runs). Admins only (the page says so).
 import { useState } from "react";
 import { useTranslations } from "next-intl";
+import { useServiceReason } from "@/components/i18n/use-service-reason";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { JobProgress, jobActive, usePolledJob, type JobJson as Job } from "@/components/ui/job-progress";
@@ -31,6 +32,7 @@ export function BackfillPanel({ initial, unattributed }: { initial: Job | null; 
   const [pending, setPending] = useState(false);
   const active = jobActive(job);
   const t = useTranslations("settings.units.backfill");
+  const reason = useServiceReason();
   const f = useFormats();
 
   async function start() {
@@ -40,7 +42,7 @@ export function BackfillPanel({ initial, unattributed }: { initial: Job | null; 
     setPending(false);
     if (!res?.ok) {
       const p = res ? ((await res.json().catch(() => ({}))) as { detail?: string }) : {};
-      setError(p.detail ?? t("failed"));
+      setError(p.detail ? reason(p.detail) : t("failed"));
       return;
     }
     setJob(((await res.json()) as { job: Job }).job);

@@ -35,7 +35,7 @@ export default async function LogInteractionPage({
     customerId ? loggableCustomer(ctx, customerId) : null,
   ]);
   return (
-    <ClientMessages keys={["interactions", "customers.combobox"]}>
+    <ClientMessages keys={["interactions", "customers.combobox", "errors.service"]}>
       <>
         <PageHeader
           title={t("title")}

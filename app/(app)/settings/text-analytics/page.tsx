@@ -35,6 +35,7 @@ export default async function TextAnalyticsPage() {
         "reports.textAnalytics.editor",
         "reports.textAnalytics.suggestions",
         "settings.jobProgress",
+        "errors.service",
       ]}
     >
       <PageHeader

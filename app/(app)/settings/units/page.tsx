@@ -41,7 +41,7 @@ export default async function UnitsPage() {
   }));
 
   return (
-    <ClientMessages keys={["settings.units", "settings.jobProgress"]}>
+    <ClientMessages keys={["settings.units", "settings.jobProgress", "errors.service"]}>
       <PageHeader
         title={t("units.title")}
         description={
