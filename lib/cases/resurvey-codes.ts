@@ -1,5 +1,6 @@
 // The codes of why a re-survey was not e-mailed (lib/cases/resurvey.ts stores them with the outcome): pure, so that
 // the pages' components can word them (components/cases/resurvey-result.tsx) without the service's imports.
+import type { SuppressionReason } from "../campaigns/contact-rules"; // a type only: nothing of the service is bundled
 export const LINK_CODES = ["no_customer", "no_smtp", "no_email", "bouncing", "no_external_id"] as const;
 export type LinkCode = (typeof LINK_CODES)[number];
 
@@ -27,7 +28,7 @@ export const HELD_BACK_RULES = [
   "sms_stop",
   "erased",
   "quiet_hours",
-] as const;
+] as const satisfies readonly SuppressionReason[];
 export type HeldBackRule = (typeof HELD_BACK_RULES)[number];
 
 export const isOneOf = <T extends string>(list: readonly T[], value: unknown): value is T =>
