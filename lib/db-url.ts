@@ -19,3 +19,12 @@ export function resolveDatabaseUrl(raw: string | undefined, cwd = process.cwd())
     `DATABASE_URL must start with file: (SQLite) or postgres:// (PostgreSQL), got "${value.split(":")[0]}:…"`,
   );
 }
+
+/**
+ * Settings of every PostgreSQL session the app opens (the startup packet's `options`). Parallel query only for
+ * statements the planner estimates as huge: PostgreSQL's default (parallel_setup_cost 1000) sends a roll-up read of
+ * a few thousand rows to two worker processes, and starting them took 0.5 s on a busy 2-core machine against 30 ms
+ * of work (docs/rollups.md, "Reading fast"). A read of millions of raw rows (a segment's 12-month trend) still goes
+ * parallel. Also used by the benchmarks' raw driver, so that "raw" is the same work (bench/lib/raw-sql.ts).
+ */
+export const POSTGRES_SESSION_OPTIONS = "-c parallel_setup_cost=100000";

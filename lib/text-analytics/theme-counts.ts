@@ -7,7 +7,7 @@
 // (countingParts), the partial days at its edges from "TextAnalysis" / "TextThemeMatch" joined to "Response"; every
 // part is filtered by the very same responseWhere (the roll-up read through a sub-select that exposes its columns
 // under the names of "Response").
-import { Prisma } from "../db";
+import { Prisma, provider } from "../db";
 import type { Ctx } from "../auth/ctx";
 import type { Metric } from "../metrics";
 import { responseWhere, type ScopeFilters } from "../analytics/sql";
@@ -68,6 +68,14 @@ function rollupRows(ctx: Ctx, range: Period, grain: "day" | "month", theme: stri
     FROM ${table} d WHERE d."orgId" = ${ctx.orgId} AND d.${column} >= ${range.from} AND d.${column} < ${range.to}${only}) r`;
 }
 
+// The responses of a partial edge day as "r", with the columns a key or a condition reads (CountPart), fenced with
+// OFFSET 0 (SQLite wants a LIMIT before it) so that the join starts from them.
+function edgeResponses(where: Prisma.Sql, narrow: Prisma.Sql): Prisma.Sql {
+  const fence = Prisma.raw(provider === "postgresql" ? "OFFSET 0" : "LIMIT -1 OFFSET 0");
+  return Prisma.sql`(SELECT r."id", r."orgId", r."submittedAt", r."surveyId", r."metric", r."score", r."touchpointId",
+    r."channelId", r."unitId" FROM "Response" r WHERE ${where}${narrow} ${fence}) r`;
+}
+
 /**
  * Comments and mentions per (part's key, theme, metric, score) of the responses analytics count (responseWhere) in
  * each part's period, exactly as GROUP BYs over the analyses and matches joined to "Response" give them.
@@ -86,25 +94,27 @@ export async function themeCells(
     const { months, days, edges } = countingParts(ctx, f, period, { source: opts.source, months: monthSafe(key) });
     // GROUP BY positions: valid on both databases also when the key holds bound parameters.
     // A partial edge day beside the roll-ups is read from its responses (the index (orgId, metric, submittedAt …)),
-    // then their analyses (index on responseId) and the analyses' matches (unique (analysisId, themeKey)): CROSS
-    // JOIN keeps SQLite's planner in that order (PostgreSQL plans it as an inner join), which otherwise scans every
-    // analysis and match of the organization for a day. A match belongs to its analysis's response (the application
-    // writes both from one text); `m.responseId = r.id` keeps the condition of the whole-period read below.
+    // then their analyses (index on responseId) and the analyses' matches (unique (analysisId, themeKey)). The edge's
+    // responses are a sub-select with OFFSET 0 (edgeResponses), which neither database merges into the join, and
+    // CROSS JOIN keeps SQLite's planner in that order: otherwise a planner may scan every analysis and match of the
+    // organization for one day (PostgreSQL did, 130 ms, where the organization had few analyses beside a million
+    // responses). A match belongs to its analysis's response (the application writes both from one text);
+    // `m.responseId = r.id` keeps the condition of the whole-period read below.
     const short = days.length > 0 || months !== null;
     for (const edge of edges) {
       const where = responseWhere(ctx, f, edge);
       selects.push(
         short
           ? Prisma.sql`SELECT ${key} AS k, '' AS theme, r."metric" AS metric, r."score" AS score, ${sums(`a."sentiment"`)}
-          FROM "Response" r CROSS JOIN "TextAnalysis" a
-          WHERE ${where}${narrow} AND a."responseId" = r."id" AND a."orgId" = ${ctx.orgId} AND ${COMMENT} GROUP BY 1, 3, 4`
+          FROM ${edgeResponses(where, narrow)} CROSS JOIN "TextAnalysis" a
+          WHERE a."responseId" = r."id" AND a."orgId" = ${ctx.orgId} AND ${COMMENT} GROUP BY 1, 3, 4`
           : Prisma.sql`SELECT ${key} AS k, '' AS theme, r."metric" AS metric, r."score" AS score, ${sums(`a."sentiment"`)}
           FROM "TextAnalysis" a JOIN "Response" r ON r."id" = a."responseId"
           WHERE a."orgId" = ${ctx.orgId} AND ${COMMENT} AND ${where}${narrow} GROUP BY 1, 3, 4`,
         short
           ? Prisma.sql`SELECT ${key} AS k, m."themeKey" AS theme, r."metric" AS metric, r."score" AS score, ${sums(`m."sentiment"`)}
-          FROM "Response" r CROSS JOIN "TextAnalysis" a CROSS JOIN "TextThemeMatch" m
-          WHERE ${where}${narrow} AND a."responseId" = r."id" AND m."analysisId" = a."id" AND m."responseId" = r."id"
+          FROM ${edgeResponses(where, narrow)} CROSS JOIN "TextAnalysis" a CROSS JOIN "TextThemeMatch" m
+          WHERE a."responseId" = r."id" AND m."analysisId" = a."id" AND m."responseId" = r."id"
             AND m."orgId" = ${ctx.orgId} AND ${MATCH}${only} GROUP BY 1, 2, 3, 4`
           : Prisma.sql`SELECT ${key} AS k, m."themeKey" AS theme, r."metric" AS metric, r."score" AS score, ${sums(`m."sentiment"`)}
           FROM "TextThemeMatch" m JOIN "Response" r ON r."id" = m."responseId"
