@@ -101,23 +101,32 @@ export async function interactionStatsByTouchpoint(
     return Prisma.sql`${Prisma.join(parts, " AND ")}${scopeSql(ctx, 'i."unitId"')}`;
   };
   // The key is the touchpoint, the same for every day of a month: whole months may come from InteractionMonthly.
-  const { months, days, edges } = countingParts(ctx, { segment: scope.segment }, period, { ...opts, months: true });
+  const { months, days, minus, edges } = countingParts(ctx, { segment: scope.segment }, period, {
+    ...opts,
+    months: true,
+  });
   const selects = edges.map(
     (edge) =>
       Prisma.sql`SELECT i."touchpointId" AS k, COUNT(*) AS c, COUNT(i."emotion") AS ec, SUM(i."emotion") AS es FROM "Interaction" i WHERE ${where(edge)} GROUP BY 1`,
   );
-  const pieces: Array<{ range: Period; grain: "day" | "month" }> = days.map((range) => ({ range, grain: "day" }));
-  if (months) pieces.push({ range: months, grain: "month" as const });
-  for (const { range, grain } of pieces)
+  // A month minus its days outside the period (splitPeriod) subtracts those days' sums: sign −1.
+  const pieces: Array<{ range: Period; grain: "day" | "month"; sign: 1 | -1 }> = [
+    ...days.map((range) => ({ range, grain: "day" as const, sign: 1 as const })),
+    ...minus.map((range) => ({ range, grain: "day" as const, sign: -1 as const })),
+  ];
+  if (months) pieces.push({ range: months, grain: "month", sign: 1 });
+  for (const { range, grain, sign } of pieces) {
+    const by = Prisma.raw(String(sign));
     selects.push(
-      Prisma.sql`SELECT i."touchpointId" AS k, SUM(i."n") AS c, SUM(CASE WHEN i."emotion" IS NULL THEN 0 ELSE i."n" END) AS ec,
-        SUM(i."emotion" * i."n") AS es FROM ${interactionRollupRows(ctx, range, grain)} WHERE ${where(range)} GROUP BY 1`,
+      Prisma.sql`SELECT i."touchpointId" AS k, ${by} * SUM(i."n") AS c, ${by} * SUM(CASE WHEN i."emotion" IS NULL THEN 0 ELSE i."n" END) AS ec,
+        ${by} * SUM(i."emotion" * i."n") AS es FROM ${interactionRollupRows(ctx, range, grain)} WHERE ${where(range)} GROUP BY 1`,
     );
+  }
   if (selects.length === 0) return out;
   const sql =
     selects.length === 1
       ? selects[0]
-      : Prisma.sql`SELECT x.k AS k, SUM(x.c) AS c, SUM(x.ec) AS ec, SUM(x.es) AS es FROM (${Prisma.join(selects, " UNION ALL ")}) x GROUP BY 1`;
+      : Prisma.sql`SELECT x.k AS k, SUM(x.c) AS c, SUM(x.ec) AS ec, SUM(x.es) AS es FROM (${Prisma.join(selects, " UNION ALL ")}) x GROUP BY 1 HAVING SUM(x.c) <> 0`;
   const rows = await (opts.read ?? analyticsDb()).$queryRaw<RawInteractions[]>(sql);
   for (const r of rows)
     out.set(String(r.k), {

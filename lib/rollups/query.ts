@@ -37,28 +37,70 @@ function monthStart(t: number, up: boolean): number {
   return up && start < t ? Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) : start;
 }
 
+/** The first instant of the UTC month after the one t is in. */
+function nextMonth(t: number): number {
+  const d = new Date(t);
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
+}
+
+const span = (from: number, to: number): Period => ({ from: new Date(from), to: new Date(to) });
+
+/** The pieces of a period to count: each is added, except `minus`, whose whole days are taken away. */
+export type PeriodSplit = {
+  /** Whole UTC months, from the monthly roll-up (null when none). */
+  months: Period | null;
+  /** Whole UTC days, from the daily roll-up (zero to two ranges). */
+  days: Period[];
+  /** Whole UTC days of those months that lie outside the period, from the daily roll-up, subtracted. */
+  minus: Period[];
+  /** The partial days at the period's two edges, from the raw rows. */
+  edges: Period[];
+};
+
 /**
- * [from, to) in three kinds of pieces: its whole UTC months (null when it holds none, or when `months` is false),
- * its other whole UTC days (zero to two ranges), and the partial days at its edges.
+ * [from, to) in pieces whose counts add up to the period's exactly: its whole UTC months (only with `months`), its
+ * other whole UTC days, and the partial days at its edges. A month the period covers only in part is read as its
+ * days inside the period, or — when fewer of its days lie outside the period — as the whole month minus those
+ * outside days (which include the edge day, read raw again in `edges`): a rolling 12 months ending on the 5th reads
+ * its first month as the month minus 5 days rather than 26 days (docs/rollups.md, "Reading fast"). Both roll-ups
+ * are read in the same statement, so the difference is exact.
  */
-export function splitPeriod(
-  p: Period,
-  opts: { months?: boolean } = {},
-): { months: Period | null; days: Period[]; edges: Period[] } {
+export function splitPeriod(p: Period, opts: { months?: boolean } = {}): PeriodSplit {
   const first = Math.ceil(p.from.getTime() / DAY_MS) * DAY_MS;
   const last = Math.floor(p.to.getTime() / DAY_MS) * DAY_MS;
-  if (first >= last) return { months: null, days: [], edges: p.from < p.to ? [p] : [] };
+  if (first >= last) return { months: null, days: [], minus: [], edges: p.from < p.to ? [p] : [] };
   const edges: Period[] = [];
-  if (p.from.getTime() < first) edges.push({ from: p.from, to: new Date(first) });
-  if (last < p.to.getTime()) edges.push({ from: new Date(last), to: p.to });
-  const mFirst = monthStart(first, true);
-  const mLast = monthStart(last, false);
-  if (!opts.months || mFirst >= mLast)
-    return { months: null, days: [{ from: new Date(first), to: new Date(last) }], edges };
+  if (p.from.getTime() < first) edges.push(span(p.from.getTime(), first));
+  if (last < p.to.getTime()) edges.push(span(last, p.to.getTime()));
+  if (!opts.months) return { months: null, days: [span(first, last)], minus: [], edges };
   const days: Period[] = [];
-  if (first < mFirst) days.push({ from: new Date(first), to: new Date(mFirst) });
-  if (mLast < last) days.push({ from: new Date(mLast), to: new Date(last) });
-  return { months: { from: new Date(mFirst), to: new Date(mLast) }, days, edges };
+  const minus: Period[] = [];
+  let mFirst = monthStart(first, true);
+  let mLast = monthStart(last, false);
+  if (mFirst > mLast) {
+    // Both ends inside one month: its days in the period, or the month without its days outside.
+    const start = monthStart(first, false);
+    const end = nextMonth(first);
+    if (first - start + (end - last) >= last - first) return { months: null, days: [span(first, last)], minus, edges };
+    if (start < first) minus.push(span(start, first));
+    if (last < end) minus.push(span(last, end));
+    return { months: span(start, end), days, minus, edges };
+  }
+  if (first < mFirst) {
+    const start = monthStart(first, false);
+    if (first - start < mFirst - first) {
+      minus.push(span(start, first));
+      mFirst = start;
+    } else days.push(span(first, mFirst));
+  }
+  if (mLast < last) {
+    const end = nextMonth(mLast);
+    if (end - last < last - mLast) {
+      minus.push(span(last, end));
+      mLast = end;
+    } else days.push(span(mLast, last));
+  }
+  return { months: mFirst < mLast ? span(mFirst, mLast) : null, days, minus, edges };
 }
 
 /**
@@ -91,9 +133,11 @@ export function countingParts(
   f: Pick<ScopeFilters, "segment">,
   period: Period,
   opts: Pick<CountOptions, "source"> & { months?: boolean },
-): { months: Period | null; days: Period[]; edges: Period[] } {
+): PeriodSplit {
   const useRollup = opts.source !== "raw" && process.env.ANALYTICS_ROLLUPS !== "off" && rollupAnswers(ctx, f);
-  return useRollup ? splitPeriod(period, { months: opts.months }) : { months: null, days: [], edges: [period] };
+  return useRollup
+    ? splitPeriod(period, { months: opts.months })
+    : { months: null, days: [], minus: [], edges: [period] };
 }
 
 /** "No emotion" in InteractionDaily (a key column, where NULL cannot be); the app writes emotions −2..+2 only. */
@@ -130,7 +174,7 @@ export async function scoreCounts(
   const extra = opts.where ? Prisma.sql` AND ${opts.where}` : Prisma.empty;
   const selects: Prisma.Sql[] = [];
   for (const { period, key } of parts) {
-    const { months, days, edges } = countingParts(ctx, f, period, { ...opts, months: monthSafe(key) });
+    const { months, days, minus, edges } = countingParts(ctx, f, period, { ...opts, months: monthSafe(key) });
     // GROUP BY positions: valid on both databases also when the key holds bound parameters.
     for (const edge of edges)
       selects.push(
@@ -140,16 +184,21 @@ export async function scoreCounts(
       selects.push(
         Prisma.sql`SELECT ${key} AS k, r."metric" AS metric, r."score" AS score, SUM(r."n") AS c FROM ${rollupRows(ctx, range, "day")} WHERE ${responseWhere(ctx, f, range)}${extra} GROUP BY 1, 2, 3`,
       );
+    for (const range of minus)
+      selects.push(
+        Prisma.sql`SELECT ${key} AS k, r."metric" AS metric, r."score" AS score, -SUM(r."n") AS c FROM ${rollupRows(ctx, range, "day")} WHERE ${responseWhere(ctx, f, range)}${extra} GROUP BY 1, 2, 3`,
+      );
     if (months)
       selects.push(
         Prisma.sql`SELECT ${key} AS k, r."metric" AS metric, r."score" AS score, SUM(r."n") AS c FROM ${rollupRows(ctx, months, "month")} WHERE ${responseWhere(ctx, f, months)}${extra} GROUP BY 1, 2, 3`,
       );
   }
   if (selects.length === 0) return [];
+  // A month minus its outside days can net a (key, metric, score) to 0: no row, as a raw count has none.
   const sql =
     selects.length === 1
       ? selects[0]
-      : Prisma.sql`SELECT x.k AS k, x.metric AS metric, x.score AS score, CAST(SUM(x.c) AS BIGINT) AS c FROM (${Prisma.join(selects, " UNION ALL ")}) x GROUP BY 1, 2, 3`;
+      : Prisma.sql`SELECT x.k AS k, x.metric AS metric, x.score AS score, CAST(SUM(x.c) AS BIGINT) AS c FROM (${Prisma.join(selects, " UNION ALL ")}) x GROUP BY 1, 2, 3 HAVING SUM(x.c) <> 0`;
   const rows = await (opts.read ?? analyticsDb()).$queryRaw<RawRow[]>(sql);
   return rows.map((r) => ({
     key: r.k,

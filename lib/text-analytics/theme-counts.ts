@@ -91,7 +91,10 @@ export async function themeCells(
   const only = opts.theme === undefined ? Prisma.empty : Prisma.sql` AND m."themeKey" = ${opts.theme}`;
   const selects: Prisma.Sql[] = [];
   for (const { period, key } of parts) {
-    const { months, days, edges } = countingParts(ctx, f, period, { source: opts.source, months: monthSafe(key) });
+    const { months, days, minus, edges } = countingParts(ctx, f, period, {
+      source: opts.source,
+      months: monthSafe(key),
+    });
     // GROUP BY positions: valid on both databases also when the key holds bound parameters.
     // A partial edge day beside the roll-ups is read from its responses (the index (orgId, metric, submittedAt …)),
     // then their analyses (index on responseId) and the analyses' matches (unique (analysisId, themeKey)). The edge's
@@ -121,18 +124,23 @@ export async function themeCells(
           WHERE m."orgId" = ${ctx.orgId} AND ${MATCH}${only} AND ${where}${narrow} GROUP BY 1, 2, 3, 4`,
       );
     }
-    const rolled = (range: Period, grain: "day" | "month") =>
-      Prisma.sql`SELECT ${key} AS k, r."themeKey" AS theme, r."metric" AS metric, r."score" AS score, SUM(r.n) AS n,
-          SUM(r.s1) AS s1, SUM(r.s2) AS s2
+    // sign −1: the days of a month outside the period, taken away from the month (splitPeriod).
+    const rolled = (range: Period, grain: "day" | "month", sign: 1 | -1 = 1) => {
+      const by = Prisma.raw(String(sign));
+      return Prisma.sql`SELECT ${key} AS k, r."themeKey" AS theme, r."metric" AS metric, r."score" AS score, ${by} * SUM(r.n) AS n,
+          ${by} * SUM(r.s1) AS s1, ${by} * SUM(r.s2) AS s2
           FROM ${rollupRows(ctx, range, grain, opts.theme)} WHERE ${responseWhere(ctx, f, range)}${narrow} GROUP BY 1, 2, 3, 4`;
+    };
     for (const range of days) selects.push(rolled(range, "day"));
+    for (const range of minus) selects.push(rolled(range, "day", -1));
     if (months) selects.push(rolled(months, "month"));
   }
   if (selects.length === 0) return [];
+  // HAVING: a month minus its outside days can net a cell to 0, where a raw count has no row.
   const rows = await read.$queryRaw<RawCell[]>(
     Prisma.sql`SELECT x.k AS k, x.theme AS theme, x.metric AS metric, x.score AS score, CAST(SUM(x.n) AS BIGINT) AS n,
       CAST(SUM(x.s1) AS BIGINT) AS s1, CAST(SUM(x.s2) AS BIGINT) AS s2
-      FROM (${Prisma.join(selects, " UNION ALL ")}) x GROUP BY 1, 2, 3, 4`,
+      FROM (${Prisma.join(selects, " UNION ALL ")}) x GROUP BY 1, 2, 3, 4 HAVING SUM(x.n) <> 0`,
   );
   return rows.map((r) => ({
     key: r.k ?? null,

@@ -462,6 +462,7 @@ describe("the query function equals the raw GROUP BY", () => {
     expect(splitPeriod(period)).toEqual({
       months: null,
       days: [{ from: new Date(T0 + 6 * DAY), to: new Date(T0 + 9 * DAY) }],
+      minus: [],
       edges: [
         { from: period.from, to: new Date(T0 + 6 * DAY) },
         { from: new Date(T0 + 9 * DAY), to: period.to },
