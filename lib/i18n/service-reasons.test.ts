@@ -35,16 +35,18 @@ function thrownTexts(): Thrown[] {
   const out: Thrown[] = [];
   for (const file of libFiles("lib")) {
     const sf = ts.createSourceFile(file, fs.readFileSync(path.join(root, file), "utf8"), ts.ScriptTarget.Latest, true);
-    const constOf = (name: string): string | undefined => {
-      let found: string | undefined;
+    const initializerOf = (name: string): ts.Expression | undefined => {
+      let found: ts.Expression | undefined;
       const look = (n: ts.Node) => {
-        if (ts.isVariableDeclaration(n) && n.name.getText(sf) === name && n.initializer)
-          if (ts.isStringLiteral(n.initializer) || ts.isNoSubstitutionTemplateLiteral(n.initializer))
-            found = n.initializer.text;
+        if (ts.isVariableDeclaration(n) && n.name.getText(sf) === name && n.initializer) found = n.initializer;
         ts.forEachChild(n, look);
       };
       look(sf);
       return found;
+    };
+    const constOf = (name: string): string | undefined => {
+      const init = initializerOf(name);
+      return init && (ts.isStringLiteral(init) || ts.isNoSubstitutionTemplateLiteral(init)) ? init.text : undefined;
     };
     const collect = (n: ts.Expression, at: string, suffix = ""): void => {
       if (ts.isParenthesizedExpression(n)) return collect(n.expression, at, suffix);
@@ -59,6 +61,13 @@ function thrownTexts(): Thrown[] {
       if (ts.isIdentifier(n)) {
         const value = constOf(n.text);
         if (value !== undefined) out.push({ at, text: value + suffix, template: false });
+        return;
+      }
+      // TEXTS[kind]: every text of a same-file object literal (`const ISSUER_MESSAGES = { insecure: "…", … }`)
+      if (ts.isElementAccessExpression(n) && ts.isIdentifier(n.expression)) {
+        const table = initializerOf(n.expression.text);
+        if (table && ts.isObjectLiteralExpression(table))
+          for (const p of table.properties) if (ts.isPropertyAssignment(p)) collect(p.initializer, at, suffix);
         return;
       }
       if (ts.isTemplateExpression(n))
@@ -145,5 +154,14 @@ describe("service reasons (the English text a service throws is the message id)"
       "Nur ein Entwurf kann veröffentlicht werden; diese Umfrage ist geschlossen.",
     );
     expect(translateServiceReason(de, "Something no service says")).toBe("Something no service says");
+  });
+
+  it("words the issuer problems single sign-on's settings show (ISSUER_MESSAGES, a table the scan follows)", () => {
+    expect(thrown.filter((t) => t.at.startsWith("lib/sso/service.ts")).map((t) => t.text)).toContain(
+      "Use an https:// issuer URL.",
+    );
+    expect(translateServiceReason(translator("de"), "Use an https:// issuer URL.")).toBe(
+      "Verwenden Sie eine Issuer-URL mit https://.",
+    );
   });
 });

@@ -163,6 +163,19 @@ export const SERVICE_REASONS: readonly ServiceReason[] = [
   },
   { key: "sso.enterSecret", en: "Enter the client secret the identity provider gave you" },
   { key: "sso.enableFirst", en: "Enable the connection to require it" },
+  { key: "sso.issuerInsecure", en: "Use an https:// issuer URL." },
+  {
+    key: "sso.issuerBlocked",
+    en: "This issuer is on a loopback, private or link-local address, which the server does not contact. The operator can allow it with SSO_ISSUER_ALLOWLIST.",
+  },
+  {
+    key: "sso.issuerUnreachable",
+    en: "The issuer could not be reached (name lookup, connection, TLS or timeout). Check the URL and that the server can reach it.",
+  },
+  {
+    key: "sso.issuerInvalid",
+    en: "No valid OpenID Connect discovery document was found for this issuer (/.well-known/openid-configuration). Check the URL: it must be the issuer exactly as the provider names it.",
+  },
   { key: "surveys.managerRole", en: "Editing surveys needs the manager role or higher." },
   { key: "surveys.noTouchpoint", en: "No such touchpoint in this organization" },
   { key: "surveys.defaultLanguage", en: "The default language must be one of the survey's languages" },
