@@ -3,6 +3,7 @@ import { z } from "zod";
 import { localizeFailure } from "./action-errors";
 import { toActionFailure } from "../auth/action";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../errors";
+import { rootCauseListSchema } from "../cases/root-causes";
 
 const schema = z.object({
   name: z.string().trim().min(1, "Name is required").max(5),
@@ -83,6 +84,31 @@ describe("localizeFailure", () => {
       surveyId: "Diese Umfrage gibt es nicht", // the table's (service-reasons.ts)
       windowStartHour:
         "Das Sendefenster liegt vollständig in den Ruhezeiten der Organisation (21:00–08:00): Es könnte nie etwas gesendet werden. Wählen Sie Stunden außerhalb davon.",
+    });
+  });
+
+  it("words the zod messages a server action passes on as a service's field errors (case rules, root causes)", () => {
+    const causes = z.object({ causes: rootCauseListSchema }).safeParse({ causes: ["Billing", "billing", ""] }).error!;
+    const refused = new ValidationError(
+      causes.issues.map((i) => ({ name: i.path.map(String).join("."), reason: i.message })),
+      "Please correct the highlighted fields.",
+    );
+    const en = failureOf(refused);
+    expect(en.fieldErrors).toEqual({
+      "causes.2": "A root cause cannot be blank",
+      causes: "Each root cause must appear only once",
+    });
+    expect(localizeFailure(en, refused, "de")).toEqual({
+      ok: false,
+      message: "Bitte korrigieren Sie die markierten Felder.",
+      fieldErrors: {
+        "causes.2": "Eine Ursache darf nicht leer sein",
+        causes: "Jede Ursache darf nur einmal vorkommen",
+      },
+    });
+    const due = new ValidationError([{ name: "dueHours", reason: "Enter a whole number of hours from 1 to 720" }]);
+    expect(localizeFailure(failureOf(due), due, "de").fieldErrors).toEqual({
+      dueHours: "Geben Sie eine ganze Zahl von Stunden zwischen 1 und 720 ein",
     });
   });
 });

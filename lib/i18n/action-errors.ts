@@ -37,7 +37,8 @@ export function localizeFailure(failure: Failure, error: unknown, locale: AppLoc
   const fieldErrors = fields && mapValues(fields, (reason) => translateServiceReason(service, reason));
   // A form marks its fields: the summary says so, unless the service words it (ValidationError's second argument)
   const message =
-    fieldErrors && (withKeys || failure.message === new ValidationError([]).message)
+    fieldErrors &&
+    (withKeys || failure.message === new ValidationError([]).message || failure.message === CORRECT_FIELDS)
       ? t("action.correctFields")
       : translateServiceReason(service, failure.message);
   return fieldErrors ? { ...failure, message, fieldErrors } : { ...failure, message };
@@ -47,6 +48,8 @@ const mapValues = (o: FieldErrors, f: (v: string) => string): FieldErrors =>
   Object.fromEntries(Object.entries(o).map(([k, v]) => [k, f(v)]));
 
 export const GENERIC_MESSAGE = "Something went wrong on our side. Please try again.";
+/** The English of errors.action.correctFields: a form's summary (toActionFailure, the case settings' actions). */
+const CORRECT_FIELDS = "Please correct the highlighted fields.";
 
 /** The field errors of `failure` with each service reason that names its catalogue message worded in `locale`. */
 function withMessages(failure: Failure, error: AppError, locale: AppLocale): FieldErrors | undefined {

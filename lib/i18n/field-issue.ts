@@ -6,6 +6,7 @@
 // Pure, and light enough for the browser: the translator comes from the caller.
 import type { z } from "zod";
 import type { Messages } from "./catalogues";
+import { matchServiceReason, type ServiceReasonT } from "./service-reasons";
 
 export type FieldErrorKey = keyof Messages["errors"]["field"];
 type Values = { min?: number; max?: number };
@@ -53,4 +54,18 @@ export function fieldIssueMessage(t: FieldErrorT, issue: z.core.$ZodIssue): stri
 export function fieldIssueParamMessage(issue: z.core.$ZodIssue): { key: string; values?: Values } {
   const { key, values } = fieldIssueKey(issue);
   return values ? { key: `errors.field.${key}`, values } : { key: `errors.field.${key}` };
+}
+
+/** Names a zod issue in the page's language (a page's filter errors: parseFilterParams, parseFiltersLeniently). */
+export type IssueWording = (issue: z.core.$ZodIssue) => string;
+
+/**
+ * A zod issue in another language: the schema's own sentence when the table words it ("The end date is before the
+ * start date", service-reasons.ts), else its rule by its code (zod's own English included: the code says it better).
+ */
+export function issueWording(tf: FieldErrorT, ts: ServiceReasonT): IssueWording {
+  return (issue) => {
+    const m = matchServiceReason(issue.message);
+    return m && !m.key.startsWith("zod.") ? ts(m.key, m.values) : fieldIssueMessage(tf, issue);
+  };
 }

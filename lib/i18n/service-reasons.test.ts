@@ -3,6 +3,7 @@ import path from "node:path";
 import ts from "typescript";
 import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { messagesFor } from "./catalogues";
 import { matchServiceReason, SERVICE_REASONS, translateServiceReason, type ServiceReasonT } from "./service-reasons";
 
@@ -163,5 +164,39 @@ describe("service reasons (the English text a service throws is the message id)"
     expect(translateServiceReason(translator("de"), "Use an https:// issuer URL.")).toBe(
       "Verwenden Sie eine Issuer-URL mit https://.",
     );
+  });
+});
+
+describe("zod's own English messages (a schema without its own), as pages show them in a problem's or a row's reason", () => {
+  const messageOf = (schema: z.ZodType, input: unknown) => schema.safeParse(input).error!.issues[0].message;
+  const de = translator("de");
+  it.each([
+    [z.object({ name: z.string() }), {}, "Pflichtfeld"],
+    [z.string().min(1), "", "Pflichtfeld"],
+    [z.string().min(3), "ab", "Geben Sie mindestens 3 Zeichen ein"],
+    [z.string().max(120), "x".repeat(121), "Geben Sie höchstens 120 Zeichen ein"],
+    [z.number(), "7", "Geben Sie eine Zahl ein"],
+    [z.number().min(1), 0, "Geben Sie 1 oder mehr ein"],
+    [z.number().max(10000), 10001, "Geben Sie 10.000 oder weniger ein"],
+    [z.number().min(0.5), 0, "Geben Sie 0,5 oder mehr ein"],
+    [z.number().positive(), 0, "Geben Sie mehr als 0 ein"],
+    [z.array(z.string()).min(1), [], "Mindestens ein Eintrag ist nötig"],
+    [z.array(z.string()).max(2), ["a", "b", "c"], "Höchstens 2 Einträge"],
+    [z.enum(["any", "all"]), "some", 'Wählen Sie eine der Möglichkeiten: "any"|"all"'],
+    [z.literal("tags"), "x", 'Kein gültiger Wert: erwartet wird "tags"'],
+    [z.string().email(), "x", "Keine gültige E-Mail-Adresse"],
+    [z.string().url(), "x", "Keine gültige Adresse (URL)"],
+    [z.string().regex(/^[a-z]+$/), "1", "Entspricht nicht dem Muster /^[a-z]+$/"],
+    [
+      z.discriminatedUnion("type", [z.object({ type: z.literal("a") }), z.object({ type: z.literal("b") })]),
+      { type: "c" },
+      "Keine gültige Art: erwartet wird 'a' | 'b'",
+    ],
+    [z.strictObject({}), { a: 1 }, 'Unbekannter Schlüssel: "a"'],
+  ] as const)("%#: words zod's message in German", (schema, input, german) => {
+    const english = messageOf(schema, input);
+    expect(matchServiceReason(english)?.key, english).toMatch(/^zod\./);
+    expect(translateServiceReason(translator("en"), english)).toBe(english);
+    expect(translateServiceReason(de, english)).toBe(german);
   });
 });
