@@ -4,6 +4,7 @@ import { localizeFailure } from "./action-errors";
 import { toActionFailure } from "../auth/action";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../errors";
 import { rootCauseListSchema } from "../cases/root-causes";
+import { unitCode } from "../units/schema";
 
 const schema = z.object({
   name: z.string().trim().min(1, "Name is required").max(5),
@@ -104,6 +105,21 @@ describe("localizeFailure", () => {
       fieldErrors: {
         "causes.2": "Eine Ursache darf nicht leer sein",
         causes: "Jede Ursache darf nur einmal vorkommen",
+      },
+    });
+    const units = new ValidationError(
+      [
+        { name: "rows[3].code", reason: unitCode.safeParse("").error!.issues[0].message, in: "body" },
+        { name: "rows[4].code", reason: "The same code is on row 2 already", in: "body" },
+      ],
+      "2 problems in the file; nothing was saved.",
+    );
+    expect(localizeFailure(failureOf(units), units, "de")).toEqual({
+      ok: false,
+      message: "2 Probleme in der Datei; nichts wurde gespeichert.",
+      fieldErrors: {
+        "rows[3].code": "Geben Sie der Einheit einen Code",
+        "rows[4].code": "Derselbe Code steht schon in Zeile 2",
       },
     });
     const due = new ValidationError([{ name: "dueHours", reason: "Enter a whole number of hours from 1 to 720" }]);

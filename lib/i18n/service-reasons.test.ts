@@ -36,13 +36,27 @@ function thrownTexts(): Thrown[] {
   const out: Thrown[] = [];
   for (const file of libFiles("lib")) {
     const sf = ts.createSourceFile(file, fs.readFileSync(path.join(root, file), "utf8"), ts.ScriptTarget.Latest, true);
-    const initializerOf = (name: string): ts.Expression | undefined => {
-      let found: ts.Expression | undefined;
+    const initializersOf = (name: string): ts.Expression[] => {
+      const found: ts.Expression[] = [];
       const look = (n: ts.Node) => {
-        if (ts.isVariableDeclaration(n) && n.name.getText(sf) === name && n.initializer) found = n.initializer;
+        if (ts.isVariableDeclaration(n) && n.name.getText(sf) === name && n.initializer) found.push(n.initializer);
         ts.forEachChild(n, look);
       };
       look(sf);
+      return found;
+    };
+    const initializerOf = (name: string): ts.Expression | undefined => initializersOf(name).at(-1);
+    // The `reason` a shorthand `{ name, reason }` means: a const or a parameter's default in its own function.
+    const reasonsInScope = (n: ts.Node): ts.Expression[] => {
+      let scope: ts.Node = n;
+      while (!ts.isFunctionLike(scope) && !ts.isSourceFile(scope)) scope = scope.parent;
+      const found: ts.Expression[] = [];
+      const look = (m: ts.Node) => {
+        if ((ts.isVariableDeclaration(m) || ts.isParameter(m)) && m.name.getText(sf) === "reason" && m.initializer)
+          found.push(m.initializer);
+        if (m === scope || !ts.isFunctionLike(m)) ts.forEachChild(m, look);
+      };
+      look(scope);
       return found;
     };
     const constOf = (name: string): string | undefined => {
@@ -87,6 +101,13 @@ function thrownTexts(): Thrown[] {
         n.parent.properties.some((p) => p.name?.getText(sf) === "name")
       )
         collect(n.initializer, at);
+      // { name, reason }: the text of a same-file `const reason = …` (a literal, either branch of `?:`, a template)
+      if (
+        ts.isShorthandPropertyAssignment(n) &&
+        n.name.text === "reason" &&
+        n.parent.properties.some((p) => p.name?.getText(sf) === "name")
+      )
+        for (const init of reasonsInScope(n)) collect(init, at);
       if (ts.isNewExpression(n) && ts.isIdentifier(n.expression) && n.expression.text in MESSAGE_ARG) {
         const arg = n.arguments?.[MESSAGE_ARG[n.expression.text]];
         if (arg) collect(arg, at, n.expression.text === "NotFoundError" ? " not found." : "");
