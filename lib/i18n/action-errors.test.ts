@@ -26,11 +26,12 @@ describe("localizeFailure", () => {
     expect(en.fieldErrors?.name).toBe("Name is required");
   });
 
-  it("gives German field errors by issue code and a German summary", () => {
+  it("gives German field errors by the schema's sentence (when the table has it) or the issue's code, and a German summary", () => {
     const de = localizeFailure(failureOf(zodError), zodError, "de");
     expect(de.message).toBe("Bitte korrigieren Sie die markierten Felder.");
     expect(de.fieldErrors).toEqual({
-      name: "Pflichtfeld",
+      name: "Geben Sie einen Namen ein", // "Name is required": service-reasons.ts
+
       email: "Keine gültige E-Mail-Adresse",
       kind: "Wählen Sie eine der Möglichkeiten",
       score: "Geben Sie 10 oder weniger ein",
