@@ -9,7 +9,7 @@ import { PageHeader, Section } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { buttonClass } from "@/components/ui/button";
 import { getTranslations } from "next-intl/server";
-import { getFormats } from "@/lib/i18n/server";
+import { getFormats, getIssueWording } from "@/lib/i18n/server";
 import { CesTile, CsatTile, NpsTile } from "@/components/dashboard/headline-tiles";
 import { SummaryCounts } from "@/components/dashboard/summary-counts";
 import { FilterBar } from "@/components/dashboard/filter-bar";
@@ -38,7 +38,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const [t, f] = await Promise.all([getTranslations("dashboard"), getFormats()]);
   // Shown inclusive: a period [from, to) ends the millisecond before `to`.
   const shown = (p: { from: Date; to: Date }) => f.period(p.from, new Date(p.to.getTime() - 1));
-  const { filters, errors } = parseFiltersLeniently(await searchParams);
+  const { filters, errors } = parseFiltersLeniently(await searchParams, await getIssueWording());
   const now = new Date(); // one instant for every figure on the page
   const period = resolvePeriod(filters, now);
   const unitCtx = await orNotFound(narrowToUnit(ctx, filters.unitId));

@@ -56,7 +56,7 @@ export function ImportWizard({
   /** A failure in words: the API's problem (its detail and fields), else the page's sentence for it. */
   const failureText = (e: unknown, fallback: "unreadableFile" | "failed") => {
     if (!(e instanceof ImportFailure)) return t(`errors.${fallback}`);
-    if (e.failed) return e.failed;
+    if (e.failed) return reason(e.failed); // the stream's end: a limit (lib/import/csv.ts) or our failure
     if (!e.problem) return t("errors.stopped");
     const problem = localizeProblem(e.problem, reason);
     const message = problemMessage(problem, (key, values) => t(`errors.${key}`, values));

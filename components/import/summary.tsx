@@ -1,10 +1,12 @@
-// The end of an import: the counts, then every reported problem (row, field, reason; the reason is the API's
-// English, docs/i18n.md "Errors").
+// The end of an import: the counts, then every reported problem (row, field, reason). The reason is the API's English
+// (docs/i18n.md "Errors"), worded in the page's language by the service-reasons table (useServiceReason; the page
+// provides `errors.service`) with its ` (got "…")` apart; one the table does not know shows as it is, marked English.
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { FormMessage } from "../ui/form-message";
 import { Table, TBody, Td, Th, THead } from "../ui/table";
 import { useFormats } from "../i18n/use-formats";
+import { useServiceReason } from "../i18n/use-service-reason";
 import type { Result } from "./api";
 import type { ImportKindName } from "./kinds";
 
@@ -20,6 +22,7 @@ export function ImportSummary({
 }) {
   const t = useTranslations("customers.import.wizard.summary");
   const f = useFormats();
+  const rowReason = useRowReason();
   const rejected = result.mode === "all_or_nothing" && result.invalid > 0;
   const counts = [
     ["rows", result.rows],
@@ -73,7 +76,7 @@ export function ImportSummary({
               <tr key={i}>
                 <Td className="tabular-nums">{p.row}</Td>
                 <Td className="font-mono text-xs">{p.field}</Td>
-                <Td lang="en">{p.reason}</Td>
+                <RowReason {...rowReason(p.reason)} />
               </tr>
             ))}
           </TBody>
@@ -84,4 +87,25 @@ export function ImportSummary({
       </Link>
     </section>
   );
+}
+
+/** A row's reason ends with the cell it refused: ` (got "maybe")`. */
+const GOT = / \(got "(.*)"\)$/s;
+
+function useRowReason(): (reason: string) => { text: string; english: boolean } {
+  const locale = useLocale();
+  const service = useServiceReason();
+  const t = useTranslations("customers.import.wizard.summary");
+  return (reason) => {
+    if (locale === "en") return { text: reason, english: false };
+    const got = GOT.exec(reason);
+    const head = got ? reason.slice(0, got.index) : reason;
+    const worded = service(head);
+    if (worded === head) return { text: reason, english: true };
+    return { text: got ? worded + t("got", { value: got[1] }) : worded, english: false };
+  };
+}
+
+function RowReason({ text, english }: { text: string; english: boolean }) {
+  return <Td lang={english ? "en" : undefined}>{text}</Td>;
 }

@@ -10,6 +10,7 @@
 // Comparison: `compare` is "previous" (the previous period of equal length) or a second segment tag,
 // compared with `segment`.
 import { z } from "zod";
+import type { IssueWording } from "../i18n/field-issue";
 import { addUtcMonths, BUCKETS, type Bucket, DAY_MS, defaultBucket } from "./buckets";
 import { blank, isCalendarDate, optionalId } from "../http/query-fields";
 
@@ -170,7 +171,10 @@ export type FieldErrors = Record<string, string>;
  * For the page: never fails. Invalid fields are reported (to show next to the field) and left out, so the
  * dashboard still renders with the rest of the filters.
  */
-export function parseFiltersLeniently(input: Record<string, unknown>): {
+export function parseFiltersLeniently(
+  input: Record<string, unknown>,
+  word?: IssueWording,
+): {
   filters: AnalyticsFilters;
   errors: FieldErrors;
 } {
@@ -182,7 +186,7 @@ export function parseFiltersLeniently(input: Record<string, unknown>): {
     if (result.success) return { filters: result.data, errors };
     for (const issue of result.error.issues) {
       const name = String(issue.path[0] ?? "preset");
-      errors[name] ??= issue.message;
+      errors[name] ??= word?.(issue) ?? issue.message;
       delete values[name];
       // A bad date invalidates the custom range as a whole; a comparison without its first segment is dropped.
       if (name === "from" || name === "to") {

@@ -1,6 +1,7 @@
 // Filters of the audit log (admins): one schema for GET /api/v1/audit-events, the CSV export and the
 // /settings/audit page's URL. Empty values mean "not given"; dates as in the response inbox (`to` includes it).
 import { z } from "zod";
+import type { IssueWording } from "../i18n/field-issue";
 import { blank, optionalInstant, parseFilterParams, periodInOrder } from "../http/query-fields";
 
 const text = (max: number, pattern: RegExp, message: string) =>
@@ -39,6 +40,6 @@ export type AuditListQuery = z.output<typeof auditListQuery>;
 export const AUDIT_FILTER_KEYS = Object.keys(auditFilterShape) as (keyof typeof auditFilterShape)[];
 
 /** The audit page's URL: bad values are dropped and reported per field; the rest still filters. */
-export function parseAuditParams(input: Record<string, string | undefined>) {
-  return parseFilterParams(auditFilters, AUDIT_FILTER_KEYS, input);
+export function parseAuditParams(input: Record<string, string | undefined>, word?: IssueWording) {
+  return parseFilterParams(auditFilters, AUDIT_FILTER_KEYS, input, word);
 }

@@ -9,7 +9,9 @@
 import { ZxcvbnFactory } from "@zxcvbn-ts/core";
 import * as common from "@zxcvbn-ts/language-common";
 import * as en from "@zxcvbn-ts/language-en";
-import { ValidationError } from "../errors";
+import type { TranslationKeys } from "@zxcvbn-ts/core";
+import { ValidationError, type InvalidParam } from "../errors";
+import { fieldIssueParamMessage } from "../i18n/field-issue";
 import { hashPassword } from "./password";
 import { passwordField } from "./password-rules";
 
@@ -26,13 +28,24 @@ export type PasswordContext = {
   other?: Array<string | null | undefined>;
 };
 
-// Built on first use: the dictionaries take a few hundred milliseconds and some megabytes to load.
+export type PasswordWarning = keyof TranslationKeys["warnings"];
+
+/** Each text of a group as its own key: zxcvbn's feedback then names its warning (`straightRow`), not an English text. */
+const asKeys = <T extends object>(o: T) => Object.fromEntries(Object.keys(o).map((k) => [k, k])) as T;
+
+// Built on first use: the dictionaries take a few hundred milliseconds and some megabytes to load. The
+// translations are zxcvbn's keys: the English reason is worded from en.translations below, another language's from
+// the catalogue (errors.password.tooEasy), so one check serves both.
 let factory: ZxcvbnFactory | undefined;
 function zxcvbn(): ZxcvbnFactory {
   return (factory ??= new ZxcvbnFactory({
     dictionary: { ...common.dictionary, ...en.dictionary },
     graphs: common.adjacencyGraphs,
-    translations: en.translations,
+    translations: {
+      warnings: asKeys(en.translations.warnings),
+      suggestions: asKeys(en.translations.suggestions),
+      timeEstimation: en.translations.timeEstimation,
+    },
     // Levenshtein matching costs 5–20× the time per check for little gain over l33t and reversed words.
     useLevenshteinDistance: false,
   }));
@@ -57,19 +70,43 @@ export function contextWords(context: PasswordContext): string[] {
   return [...words];
 }
 
-/** Why `password` is refused, in words for the field, or null when it is acceptable. */
-export function passwordProblem(password: string, context: PasswordContext = {}): string | null {
+/**
+ * Why `password` is refused, or null when it is acceptable: `reason` in English (the API's, and the forms' in
+ * English), `message` the same as a catalogue message for the forms in another language (lib/errors.ts
+ * InvalidParam): the length rule by its zod issue (errors.field), "too easy" with zxcvbn's warning by its key.
+ */
+export function passwordRefusal(
+  password: string,
+  context: PasswordContext = {},
+): Required<Pick<InvalidParam, "reason" | "message">> | null {
   const length = passwordField.safeParse(password);
-  if (!length.success) return length.error.issues[0].message;
+  if (!length.success) {
+    const issue = length.error.issues[0];
+    return { reason: issue.message, message: fieldIssueParamMessage(issue) };
+  }
   const result = zxcvbn().check(password, contextWords(context));
   if (result.score >= PASSWORD_MIN_SCORE) return null;
-  const why = result.feedback.warning ? ` ${result.feedback.warning}` : "";
+  const warning = result.feedback.warning as PasswordWarning | null;
+  return {
+    reason: tooEasyReason(warning),
+    message: { key: "errors.password.tooEasy", values: { warning: warning || "none" } },
+  };
+}
+
+/** The English of "too easy", with zxcvbn's English warning when it has one. */
+export function tooEasyReason(warning: PasswordWarning | null): string {
+  const why = warning ? ` ${en.translations.warnings[warning]}` : "";
   return `Too easy to guess: add another word or two that are not about you or your organization.${why}`;
+}
+
+/** Why `password` is refused, in English words for the field, or null when it is acceptable. */
+export function passwordProblem(password: string, context: PasswordContext = {}): string | null {
+  return passwordRefusal(password, context)?.reason ?? null;
 }
 
 /** Throws a 400 naming `field` when the policy refuses `password`; otherwise returns its hash to store. */
 export async function hashNewPassword(password: string, context: PasswordContext, field = "password"): Promise<string> {
-  const problem = passwordProblem(password, context);
-  if (problem) throw new ValidationError([{ name: field, reason: problem }]);
+  const refusal = passwordRefusal(password, context);
+  if (refusal) throw new ValidationError([{ name: field, ...refusal }]);
   return hashPassword(password);
 }

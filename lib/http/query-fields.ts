@@ -2,6 +2,7 @@
 // ("" from a form field left blank) means "not given". One place for the rules the inbox, the interactions list
 // and the audit log share.
 import { z } from "zod";
+import type { IssueWording } from "../i18n/field-issue";
 
 /** "" and whitespace become undefined, so an empty form field is "not given". */
 export const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
@@ -61,12 +62,14 @@ export function periodInOrder(f: { from?: Date; to?: Date }, ctx: z.RefinementCt
 
 /**
  * For a page's filters: never fails. Each invalid field is reported (to be shown next to it) and left out, so the
- * page still lists what the other filters select.
+ * page still lists what the other filters select. `word` names an issue in the page's language (getIssueWording,
+ * lib/i18n/server.ts); without it the schema's English shows.
  */
 export function parseFilterParams<S extends z.ZodType>(
   schema: S,
   keys: readonly string[],
   input: Record<string, string | undefined>,
+  word?: IssueWording,
 ): { filters: z.output<S>; errors: Record<string, string> } {
   const values: Record<string, string | undefined> = {};
   for (const key of keys) values[key] = input[key];
@@ -76,7 +79,7 @@ export function parseFilterParams<S extends z.ZodType>(
     if (result.success) return { filters: result.data, errors };
     for (const issue of result.error.issues) {
       const name = String(issue.path[0]);
-      errors[name] ??= issue.message;
+      errors[name] ??= word?.(issue) ?? issue.message;
       delete values[name];
     }
   }

@@ -1,6 +1,7 @@
 // Server actions answer in the page's language. toActionFailure (lib/auth/action.ts) builds the English result;
 // for another language this rewrites what can be rewritten without knowing the form: each field error of a zod
-// issue by its code ("Required", "Enter at most 120 characters", "Not a valid e-mail address"), the summary
+// issue by the schema's own sentence when service-reasons.ts words it ("Enter the value"), else by its code
+// ("Required", "Enter at most 120 characters", "Not a valid e-mail address"), the summary
 // line, the role refusal and the generic failure; and a service's field error that carries its catalogue message
 // (lib/errors.ts, InvalidParam `message`: the quiet-hours refusal of a send window); and every other text a
 // service throws — the summary and each field error — that service-reasons.ts knows (the English is the message
@@ -12,7 +13,7 @@ import type { ActionResult, FieldErrors } from "../auth/action";
 import { AppError, ForbiddenError, ValidationError } from "../errors";
 import type { AppLocale } from "./config";
 import { messagesFor } from "./catalogues";
-import { fieldIssueMessage } from "./field-issue";
+import { issueWording } from "./field-issue";
 import { translateServiceReason, type ServiceReasonT } from "./service-reasons";
 
 type Failure = ActionResult<never> & { ok: false };
@@ -23,9 +24,10 @@ export function localizeFailure(failure: Failure, error: unknown, locale: AppLoc
   const t = createTranslator({ locale, messages: messagesFor(locale), namespace: "errors" });
   if (error instanceof ZodError) {
     const tf = createTranslator({ locale, messages: messagesFor(locale), namespace: "errors.field" });
+    const ts = createTranslator({ locale, messages: messagesFor(locale), namespace: "errors.service" });
+    const word = issueWording(tf, ts as unknown as ServiceReasonT);
     const fieldErrors: FieldErrors = {};
-    for (const issue of error.issues)
-      fieldErrors[issue.path.map(String).join(".") || "form"] ??= fieldIssueMessage(tf, issue);
+    for (const issue of error.issues) fieldErrors[issue.path.map(String).join(".") || "form"] ??= word(issue);
     return { ok: false, message: t("action.correctFields"), fieldErrors };
   }
   if (failure.message === new ForbiddenError().message) return { ...failure, message: t("action.forbidden") };
@@ -37,7 +39,8 @@ export function localizeFailure(failure: Failure, error: unknown, locale: AppLoc
   const fieldErrors = fields && mapValues(fields, (reason) => translateServiceReason(service, reason));
   // A form marks its fields: the summary says so, unless the service words it (ValidationError's second argument)
   const message =
-    fieldErrors && (withKeys || failure.message === new ValidationError([]).message)
+    fieldErrors &&
+    (withKeys || failure.message === new ValidationError([]).message || failure.message === CORRECT_FIELDS)
       ? t("action.correctFields")
       : translateServiceReason(service, failure.message);
   return fieldErrors ? { ...failure, message, fieldErrors } : { ...failure, message };
@@ -47,6 +50,8 @@ const mapValues = (o: FieldErrors, f: (v: string) => string): FieldErrors =>
   Object.fromEntries(Object.entries(o).map(([k, v]) => [k, f(v)]));
 
 export const GENERIC_MESSAGE = "Something went wrong on our side. Please try again.";
+/** The English of errors.action.correctFields: a form's summary (toActionFailure, the case settings' actions). */
+const CORRECT_FIELDS = "Please correct the highlighted fields.";
 
 /** The field errors of `failure` with each service reason that names its catalogue message worded in `locale`. */
 function withMessages(failure: Failure, error: AppError, locale: AppLocale): FieldErrors | undefined {

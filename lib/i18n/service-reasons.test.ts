@@ -3,6 +3,7 @@ import path from "node:path";
 import ts from "typescript";
 import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { messagesFor } from "./catalogues";
 import { matchServiceReason, SERVICE_REASONS, translateServiceReason, type ServiceReasonT } from "./service-reasons";
 
@@ -35,16 +36,32 @@ function thrownTexts(): Thrown[] {
   const out: Thrown[] = [];
   for (const file of libFiles("lib")) {
     const sf = ts.createSourceFile(file, fs.readFileSync(path.join(root, file), "utf8"), ts.ScriptTarget.Latest, true);
-    const constOf = (name: string): string | undefined => {
-      let found: string | undefined;
+    const initializersOf = (name: string): ts.Expression[] => {
+      const found: ts.Expression[] = [];
       const look = (n: ts.Node) => {
-        if (ts.isVariableDeclaration(n) && n.name.getText(sf) === name && n.initializer)
-          if (ts.isStringLiteral(n.initializer) || ts.isNoSubstitutionTemplateLiteral(n.initializer))
-            found = n.initializer.text;
+        if (ts.isVariableDeclaration(n) && n.name.getText(sf) === name && n.initializer) found.push(n.initializer);
         ts.forEachChild(n, look);
       };
       look(sf);
       return found;
+    };
+    const initializerOf = (name: string): ts.Expression | undefined => initializersOf(name).at(-1);
+    // The `reason` a shorthand `{ name, reason }` means: a const or a parameter's default in its own function.
+    const reasonsInScope = (n: ts.Node): ts.Expression[] => {
+      let scope: ts.Node = n;
+      while (!ts.isFunctionLike(scope) && !ts.isSourceFile(scope)) scope = scope.parent;
+      const found: ts.Expression[] = [];
+      const look = (m: ts.Node) => {
+        if ((ts.isVariableDeclaration(m) || ts.isParameter(m)) && m.name.getText(sf) === "reason" && m.initializer)
+          found.push(m.initializer);
+        if (m === scope || !ts.isFunctionLike(m)) ts.forEachChild(m, look);
+      };
+      look(scope);
+      return found;
+    };
+    const constOf = (name: string): string | undefined => {
+      const init = initializerOf(name);
+      return init && (ts.isStringLiteral(init) || ts.isNoSubstitutionTemplateLiteral(init)) ? init.text : undefined;
     };
     const collect = (n: ts.Expression, at: string, suffix = ""): void => {
       if (ts.isParenthesizedExpression(n)) return collect(n.expression, at, suffix);
@@ -59,6 +76,13 @@ function thrownTexts(): Thrown[] {
       if (ts.isIdentifier(n)) {
         const value = constOf(n.text);
         if (value !== undefined) out.push({ at, text: value + suffix, template: false });
+        return;
+      }
+      // TEXTS[kind]: every text of a same-file object literal (`const ISSUER_MESSAGES = { insecure: "…", … }`)
+      if (ts.isElementAccessExpression(n) && ts.isIdentifier(n.expression)) {
+        const table = initializerOf(n.expression.text);
+        if (table && ts.isObjectLiteralExpression(table))
+          for (const p of table.properties) if (ts.isPropertyAssignment(p)) collect(p.initializer, at, suffix);
         return;
       }
       if (ts.isTemplateExpression(n))
@@ -77,6 +101,13 @@ function thrownTexts(): Thrown[] {
         n.parent.properties.some((p) => p.name?.getText(sf) === "name")
       )
         collect(n.initializer, at);
+      // { name, reason }: the text of a same-file `const reason = …` (a literal, either branch of `?:`, a template)
+      if (
+        ts.isShorthandPropertyAssignment(n) &&
+        n.name.text === "reason" &&
+        n.parent.properties.some((p) => p.name?.getText(sf) === "name")
+      )
+        for (const init of reasonsInScope(n)) collect(init, at);
       if (ts.isNewExpression(n) && ts.isIdentifier(n.expression) && n.expression.text in MESSAGE_ARG) {
         const arg = n.arguments?.[MESSAGE_ARG[n.expression.text]];
         if (arg) collect(arg, at, n.expression.text === "NotFoundError" ? " not found." : "");
@@ -145,5 +176,48 @@ describe("service reasons (the English text a service throws is the message id)"
       "Nur ein Entwurf kann veröffentlicht werden; diese Umfrage ist geschlossen.",
     );
     expect(translateServiceReason(de, "Something no service says")).toBe("Something no service says");
+  });
+
+  it("words the issuer problems single sign-on's settings show (ISSUER_MESSAGES, a table the scan follows)", () => {
+    expect(thrown.filter((t) => t.at.startsWith("lib/sso/service.ts")).map((t) => t.text)).toContain(
+      "Use an https:// issuer URL.",
+    );
+    expect(translateServiceReason(translator("de"), "Use an https:// issuer URL.")).toBe(
+      "Verwenden Sie eine Issuer-URL mit https://.",
+    );
+  });
+});
+
+describe("zod's own English messages (a schema without its own), as pages show them in a problem's or a row's reason", () => {
+  const messageOf = (schema: z.ZodType, input: unknown) => schema.safeParse(input).error!.issues[0].message;
+  const de = translator("de");
+  it.each([
+    [z.object({ name: z.string() }), {}, "Pflichtfeld"],
+    [z.string().min(1), "", "Pflichtfeld"],
+    [z.string().min(3), "ab", "Geben Sie mindestens 3 Zeichen ein"],
+    [z.string().max(120), "x".repeat(121), "Geben Sie höchstens 120 Zeichen ein"],
+    [z.number(), "7", "Geben Sie eine Zahl ein"],
+    [z.number().min(1), 0, "Geben Sie 1 oder mehr ein"],
+    [z.number().max(10000), 10001, "Geben Sie 10.000 oder weniger ein"],
+    [z.number().min(0.5), 0, "Geben Sie 0,5 oder mehr ein"],
+    [z.number().positive(), 0, "Geben Sie mehr als 0 ein"],
+    [z.array(z.string()).min(1), [], "Mindestens ein Eintrag ist nötig"],
+    [z.array(z.string()).max(2), ["a", "b", "c"], "Höchstens 2 Einträge"],
+    [z.enum(["any", "all"]), "some", 'Wählen Sie eine der Möglichkeiten: "any"|"all"'],
+    [z.literal("tags"), "x", 'Kein gültiger Wert: erwartet wird "tags"'],
+    [z.string().email(), "x", "Keine gültige E-Mail-Adresse"],
+    [z.string().url(), "x", "Keine gültige Adresse (URL)"],
+    [z.string().regex(/^[a-z]+$/), "1", "Entspricht nicht dem Muster /^[a-z]+$/"],
+    [
+      z.discriminatedUnion("type", [z.object({ type: z.literal("a") }), z.object({ type: z.literal("b") })]),
+      { type: "c" },
+      "Keine gültige Art: erwartet wird 'a' | 'b'",
+    ],
+    [z.strictObject({}), { a: 1 }, 'Unbekannter Schlüssel: "a"'],
+  ] as const)("%#: words zod's message in German", (schema, input, german) => {
+    const english = messageOf(schema, input);
+    expect(matchServiceReason(english)?.key, english).toMatch(/^zod\./);
+    expect(translateServiceReason(translator("en"), english)).toBe(english);
+    expect(translateServiceReason(de, english)).toBe(german);
   });
 });

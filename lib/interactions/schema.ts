@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { IssueWording } from "../i18n/field-issue";
 import { paginationQuery } from "../http/pagination";
 import {
   blank,
@@ -75,6 +76,6 @@ export const interactionListQuery = paginationQuery.extend(interactionFilterShap
 export type InteractionListQuery = z.output<typeof interactionListQuery>;
 
 /** For the page: never fails; each bad filter is reported next to its field and left out. */
-export function parseInteractionParams(input: Record<string, string | undefined>) {
-  return parseFilterParams(interactionFilters, INTERACTION_FILTER_KEYS, input);
+export function parseInteractionParams(input: Record<string, string | undefined>, word?: IssueWording) {
+  return parseFilterParams(interactionFilters, INTERACTION_FILTER_KEYS, input, word);
 }

@@ -1,6 +1,7 @@
 // Filters of the response inbox: one schema for GET /api/v1/responses, the CSV export and the inbox page's
 // URL (shareable links). Empty values ("" from a GET form) mean "not given".
 import { z } from "zod";
+import type { IssueWording } from "../i18n/field-issue";
 import { paginationQuery } from "../http/pagination";
 import {
   blank,
@@ -85,6 +86,6 @@ export const RESPONSE_FILTER_KEYS = Object.keys(responseFilterShape) as (keyof t
  * For the page: never fails. Invalid fields are reported (shown next to the field) and left out, so the
  * inbox still lists responses with the other filters.
  */
-export function parseInboxParams(input: Record<string, string | undefined>) {
-  return parseFilterParams(responseFilters, RESPONSE_FILTER_KEYS, input);
+export function parseInboxParams(input: Record<string, string | undefined>, word?: IssueWording) {
+  return parseFilterParams(responseFilters, RESPONSE_FILTER_KEYS, input, word);
 }

@@ -87,3 +87,30 @@ test("a German admin reads the quiet-hours refusal and the re-survey's reason in
   await expectNoRawKeys(page);
   await shots(page, DIR, "case-resurvey");
 });
+
+test("a German member reads the password policy's refusal and a filter's error in German", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("E-mail").fill(germanMember("agent"));
+  await page.getByLabel("Password").fill("resonance-demo");
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page).toHaveURL(/\/$/);
+
+  // The policy's refusal with zxcvbn's warning (lib/auth/password-policy.ts: the warning by its key)
+  await page.goto("/account");
+  const form = page.getByRole("form", { name: "Passwort ändern" });
+  await form.getByLabel("Aktuelles Passwort").fill("resonance-demo");
+  await form.getByLabel("Neues Passwort").fill("aaaaaaaaaaaa");
+  await form.getByRole("button", { name: "Passwort ändern" }).click();
+  await expect(
+    form.getByText(
+      "Zu leicht zu erraten: Fügen Sie ein oder zwei weitere Wörter hinzu, die nichts mit Ihnen oder Ihrer Organisation zu tun haben. Wiederholte Zeichen wie „aaa“ sind leicht zu erraten.",
+    ),
+  ).toBeVisible();
+  await expect(form.getByLabel("Neues Passwort")).toHaveAttribute("aria-invalid", "true");
+  await shots(page, DIR, "password-too-easy", { fullPage: false });
+
+  // A dashboard filter the schema refuses: its sentence in German (getIssueWording)
+  await page.goto("/?preset=custom&from=2026-05-01&to=2026-04-01");
+  await expect(page.getByText("Das Enddatum liegt vor dem Anfangsdatum")).toBeVisible();
+  await expectNoRawKeys(page);
+});

@@ -11,7 +11,7 @@ import { CsvLinks } from "@/components/import/csv-links";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
-import { getFormats } from "@/lib/i18n/server";
+import { getFormats, getIssueWording } from "@/lib/i18n/server";
 import { COUNT_CAP } from "@/lib/http/pagination";
 import { EmotionLabel, OutcomeBadge } from "@/components/interactions/labels";
 import { InteractionFilters, INTERACTIONS_PATH } from "@/components/interactions/interaction-filters";
@@ -89,11 +89,14 @@ export default async function InteractionsPage({ searchParams }: { searchParams:
   // staffId and source come only through "by" on this page (the API takes them as they are)
   delete raw.staffId;
   delete raw.source;
-  const { filters, errors } = parseInteractionParams({
-    ...raw,
-    staffId: raw.by === "me" ? ctx.userId : undefined,
-    source: raw.by === "api" ? "api" : undefined,
-  });
+  const { filters, errors } = parseInteractionParams(
+    {
+      ...raw,
+      staffId: raw.by === "me" ? ctx.userId : undefined,
+      source: raw.by === "api" ? "api" : undefined,
+    },
+    await getIssueWording(),
+  );
   // The page's own filter: who logged it ("me" or "api"), mapped onto the list's staffId / source.
   if (raw.by && raw.by !== "me" && raw.by !== "api") errors.by = t("filters.byInvalid");
   const cursor = one(sp.cursor)?.slice(0, 64);

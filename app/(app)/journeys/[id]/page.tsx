@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Pencil } from "lucide-react";
 import { getTranslations } from "next-intl/server";
-import { getFormats } from "@/lib/i18n/server";
+import { getFormats, getIssueWording } from "@/lib/i18n/server";
 import { hasRole } from "@/lib/auth/roles";
 import { ButtonLink } from "@/components/ui/button";
 import { orNotFound, requireCtx } from "@/lib/auth/action";
@@ -40,7 +40,7 @@ export default async function JourneyPage({
   const [t, f] = await Promise.all([getTranslations("journeys.map"), getFormats()]);
   // Editing the journey is organization-wide (docs/hierarchy.md): a unit-scoped manager is not offered it.
   const canManage = hasRole(ctx.role, "manager") && !ctx.scope;
-  const { filters, errors } = parseFiltersLeniently(await searchParams);
+  const { filters, errors } = parseFiltersLeniently(await searchParams, await getIssueWording());
   const [map, channels, segments, units] = await Promise.all([
     orNotFound(getJourneyMap(ctx, id, filters)),
     listChannels(ctx),

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Download } from "lucide-react";
 import { getTranslations } from "next-intl/server";
-import { getFormats } from "@/lib/i18n/server";
+import { getFormats, getIssueWording } from "@/lib/i18n/server";
 import { orNotFound, requireCtx } from "@/lib/auth/action";
 import { filtersToSearchParams, parseFiltersLeniently } from "@/lib/analytics/filters";
 import { getDrivers, type DriverOutcome } from "@/lib/analytics/drivers";
@@ -31,7 +31,7 @@ export default async function DriversPage({ searchParams }: { searchParams: Sear
   const ctx = await requireCtx("viewer", "unit"); // over the caller's units (lib/analytics/unit-filter.ts)
   const [t, f] = await Promise.all([getTranslations("reports.drivers"), getFormats()]);
   const sp = await searchParams;
-  const { filters, errors } = parseFiltersLeniently(sp);
+  const { filters, errors } = parseFiltersLeniently(sp, await getIssueWording());
   const outcome: DriverOutcome = sp.outcome === "csat" ? "csat" : "nps";
   if (sp.outcome && sp.outcome !== "nps" && sp.outcome !== "csat") errors.outcome = t("outcomeError");
   const [analysis, channels, segments, units] = await Promise.all([

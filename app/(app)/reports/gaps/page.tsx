@@ -1,6 +1,6 @@
 import { Download } from "lucide-react";
 import { getTranslations } from "next-intl/server";
-import { getFormats } from "@/lib/i18n/server";
+import { getFormats, getIssueWording } from "@/lib/i18n/server";
 import { orNotFound, requireCtx } from "@/lib/auth/action";
 import { mapFiltersQuery, parseFiltersLeniently } from "@/lib/analytics/filters";
 import { segmentTags } from "@/lib/analytics/trend";
@@ -31,7 +31,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function GapsReportPage({ searchParams }: { searchParams: SearchParams }) {
   const ctx = await requireCtx("viewer", "unit"); // over the caller's units (lib/analytics/unit-filter.ts)
   const [t, f] = await Promise.all([getTranslations("reports.gaps"), getFormats()]);
-  const { filters, errors } = parseFiltersLeniently(await searchParams);
+  const { filters, errors } = parseFiltersLeniently(await searchParams, await getIssueWording());
   const [report, servqual, channels, segments, units] = await Promise.all([
     orNotFound(getGapReport(ctx, filters)),
     orNotFound(getServqualReport(ctx, filters)),

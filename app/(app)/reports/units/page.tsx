@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Network } from "lucide-react";
 import { getTranslations } from "next-intl/server";
-import { getFormats } from "@/lib/i18n/server";
+import { getFormats, getIssueWording } from "@/lib/i18n/server";
 import { orNotFound, requireCtx } from "@/lib/auth/action";
 import { mapFiltersQuery, parseFiltersLeniently } from "@/lib/analytics/filters";
 import { segmentTags } from "@/lib/analytics/trend";
@@ -28,7 +28,7 @@ export default async function UnitsReportPage({ searchParams }: { searchParams: 
   const [t, f] = await Promise.all([getTranslations("reports.units"), getFormats()]);
   const LEAGUE_DISPLAY = leagueDisplay(f);
   const params = await searchParams;
-  const { filters, errors } = parseFiltersLeniently(params);
+  const { filters, errors } = parseFiltersLeniently(params, await getIssueWording());
   const parentId = typeof params.parentId === "string" && params.parentId ? params.parentId : undefined;
   // NPS, CSAT or CES (an unknown value reads as the default, NPS, as an unknown filter is dropped).
   const metric: LeagueMetric = LEAGUE_METRICS.find((m) => m === params.metric) ?? "nps";

@@ -3,7 +3,8 @@ import { UsersRound } from "lucide-react";
 import { getTranslations } from "next-intl/server";
 import { requireCtx } from "@/lib/auth/action";
 import { listAudiences } from "@/lib/audiences/service";
-import { getFormats } from "@/lib/i18n/server";
+import type { DefinitionProblem } from "@/lib/audiences/definition";
+import { getFormats, getServiceReason } from "@/lib/i18n/server";
 import { PageHeader, Section } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
@@ -22,11 +23,12 @@ export async function generateMetadata() {
 
 export default async function AudiencesPage() {
   const ctx = await requireCtx("manager");
-  const [{ data: audiences }, options, t, f] = await Promise.all([
+  const [{ data: audiences }, options, t, f, reason] = await Promise.all([
     listAudiences(ctx, { limit: 100 }),
     builderOptions(ctx),
     getTranslations("settings"),
     getFormats(),
+    getServiceReason(),
   ]);
 
   return (
@@ -79,10 +81,11 @@ export default async function AudiencesPage() {
                         <Badge tone="danger" className="whitespace-normal!">
                           {t("audiences.invalidBadge")}
                         </Badge>
-                        {/* the schema's reason, as the API gives it (English: docs/i18n.md "Errors") */}
-                        <span className="text-xs wrap-anywhere text-slate-700" lang="en">
-                          {a.definitionProblems[0].name}: {a.definitionProblems[0].reason}
-                        </span>
+                        {/* the schema's reason: the API's English worded by the table (docs/i18n.md "Errors") */}
+                        <ProblemLine
+                          problem={a.definitionProblems[0]}
+                          worded={reason(a.definitionProblems[0].reason)}
+                        />
                       </span>
                     ) : (
                       <MatchCount id={a.id} />
@@ -111,5 +114,14 @@ export default async function AudiencesPage() {
         <StaticUploadForm />
       </Section>
     </ClientMessages>
+  );
+}
+
+/** A stored definition's problem: its path and reason, marked English when the table does not word it. */
+function ProblemLine({ problem, worded }: { problem: DefinitionProblem; worded: string }) {
+  return (
+    <span className="text-xs wrap-anywhere text-slate-700" lang={worded === problem.reason ? "en" : undefined}>
+      {problem.name}: {worded}
+    </span>
   );
 }

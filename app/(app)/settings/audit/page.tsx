@@ -12,6 +12,7 @@ import { buttonClass } from "@/components/ui/button";
 import { Pagination } from "@/components/ui/pagination";
 import { AuditFilters, AuditEntry } from "@/components/settings/audit-log";
 import { BackLink } from "@/components/ui/back-link";
+import { getIssueWording } from "@/lib/i18n/server";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -27,7 +28,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
   const ctx = await requireCtx("admin");
   const sp = await searchParams;
   const raw = Object.fromEntries(AUDIT_FILTER_KEYS.map((k) => [k, one(sp[k])]));
-  const { filters, errors } = parseAuditParams(raw);
+  const { filters, errors } = parseAuditParams(raw, await getIssueWording());
   const cursor = one(sp.cursor);
   const [page, options] = await Promise.all([
     listAuditEvents(ctx, {

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Download, Inbox } from "lucide-react";
 import { getTranslations } from "next-intl/server";
 import { COUNT_CAP } from "@/lib/http/pagination";
-import { getFormats } from "@/lib/i18n/server";
+import { getFormats, getIssueWording } from "@/lib/i18n/server";
 import { requireCtx } from "@/lib/auth/action";
 import type { Ctx } from "@/lib/auth/ctx";
 import { getFilterOptions } from "@/lib/analytics/service";
@@ -65,7 +65,7 @@ export default async function ResponsesInboxPage({ searchParams }: { searchParam
   const ctx = await requireCtx("viewer", "unit");
   const sp = await searchParams;
   const raw = Object.fromEntries(RESPONSE_FILTER_KEYS.map((k) => [k, one(sp[k])]));
-  const { filters, errors } = parseInboxParams(raw);
+  const { filters, errors } = parseInboxParams(raw, await getIssueWording());
   const cursor = one(sp.cursor);
   const [page, options, matches, themes, t, f] = await Promise.all([
     listResponses(ctx, { ...filters, limit: PAGE_SIZE, cursor }),

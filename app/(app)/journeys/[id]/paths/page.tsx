@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Download } from "lucide-react";
 import { getTranslations } from "next-intl/server";
-import { getFormats } from "@/lib/i18n/server";
+import { getFormats, getIssueWording } from "@/lib/i18n/server";
 import { orNotFound, requireCtx } from "@/lib/auth/action";
 import { mapFiltersQuery, parseFiltersLeniently } from "@/lib/analytics/filters";
 import { segmentTags } from "@/lib/analytics/trend";
@@ -45,7 +45,7 @@ export default async function JourneyPathsPage({
   const ctx = await requireCtx("viewer", "unit"); // figures over the caller's units (lib/analytics/unit-filter.ts)
   const { id } = await params;
   const sp = await searchParams;
-  const { filters, errors } = parseFiltersLeniently(sp);
+  const { filters, errors } = parseFiltersLeniently(sp, await getIssueWording());
   const steps = stepsFrom(sp.steps);
   const [t, f] = await Promise.all([getTranslations("journeys.paths"), getFormats()]);
   const [data, channels, segments, units] = await Promise.all([

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { orNotFound, requireCtx } from "@/lib/auth/action";
 import { getAudience } from "@/lib/audiences/service";
+import { getServiceReason } from "@/lib/i18n/server";
 import { deleteAudienceAction } from "@/app/_actions/audiences";
 import { PageHeader, Section } from "@/components/ui/page-header";
 import { ActionForm } from "@/components/ui/action-form";
@@ -20,10 +21,11 @@ export async function generateMetadata() {
 export default async function AudiencePage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requireCtx("manager");
   const { id } = await params;
-  const [audience, options, t] = await Promise.all([
+  const [audience, options, t, reason] = await Promise.all([
     orNotFound(getAudience(ctx, id)),
     builderOptions(ctx),
     getTranslations("settings.audiences"),
+    getServiceReason(),
   ]);
 
   return (
@@ -53,13 +55,16 @@ export default async function AudiencePage({ params }: { params: Promise<{ id: s
       {audience.definitionProblems ? (
         <FormMessage tone="error">
           {t.rich("detail.invalid", { b: (chunks) => <strong>{chunks}</strong> })}
-          {/* the schema's reasons, as the API gives them (English: docs/i18n.md "Errors") */}
-          <ul className="mt-1 list-disc pl-5" data-testid="definition-problems" lang="en">
-            {audience.definitionProblems.map((p) => (
-              <li key={`${p.name}:${p.reason}`}>
-                <code className="break-all">{p.name}</code>: {p.reason}
-              </li>
-            ))}
+          {/* the schema's reasons: the API's English worded by the table (docs/i18n.md "Errors") */}
+          <ul className="mt-1 list-disc pl-5" data-testid="definition-problems">
+            {audience.definitionProblems.map((p) => {
+              const worded = reason(p.reason);
+              return (
+                <li key={`${p.name}:${p.reason}`} lang={worded === p.reason ? "en" : undefined}>
+                  <code className="break-all">{p.name}</code>: {worded}
+                </li>
+              );
+            })}
           </ul>
         </FormMessage>
       ) : null}
