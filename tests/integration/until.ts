@@ -13,7 +13,12 @@ export async function until<T>(
   for (;;) {
     const v = await read();
     if (ok(v)) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(v)}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${shown(v)}`);
     await sleep(everyMs);
   }
+}
+
+/** The last value seen, for the error: JSON, with bigints (a WAL position, a count from SQL) as their digits. */
+function shown(v: unknown): string {
+  return JSON.stringify(v, (_key, x: unknown) => (typeof x === "bigint" ? x.toString() : x)) ?? String(v);
 }
