@@ -78,7 +78,7 @@ export function DataTable<T>({
                 key={c.header}
                 role="columnheader"
                 scope="col"
-                className={`px-4 py-2.5 font-semibold whitespace-nowrap ${right(c)} ${c.headerClassName ?? ""}`}
+                className={`px-4 py-2.5 font-semibold ${right(c)} ${c.headerClassName ?? ""}`}
               >
                 {c.header}
               </th>
