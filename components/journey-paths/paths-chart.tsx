@@ -133,8 +133,8 @@ export function PathsChart({ data }: { data: ChartInput }) {
               <tspan>{n.label}</tspan>
               <tspan x={n.labelX} dy={13} className="fill-slate-600 text-[10px] font-normal">
                 {n.dropped > 0
-                  ? t("countsLeft", { customers: f.count(n.customers), dropped: f.count(n.dropped) })
-                  : t("counts", { customers: f.count(n.customers) })}
+                  ? t("countsLeft", { customers: n.customers, dropped: f.count(n.dropped) })
+                  : t("counts", { customers: n.customers })}
               </tspan>
             </text>
           ))}

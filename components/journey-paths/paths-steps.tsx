@@ -21,7 +21,7 @@ function StepRow({ node, name, colour, max }: { node: PathNode; name: string; co
       </p>
       <p className="text-xs text-slate-600 tabular-nums">
         {t("row", {
-          customers: f.count(node.customers),
+          customers: node.customers,
           beyond: node.beyond,
           beyondText: f.count(node.beyond),
           continued: f.count(node.continued),

@@ -85,7 +85,7 @@ export function MembersSection({
               const me = m.user.id === meId;
               return (
                 <tr key={m.id}>
-                  <Td className="min-w-48">
+                  <Td className="min-w-44">
                     <span className="font-medium text-slate-900">{m.user.name}</span>{" "}
                     {me ? <Badge tone="brand">{t("members.you")}</Badge> : null}
                     {m.suspendedAt ? (
@@ -94,7 +94,7 @@ export function MembersSection({
                     {m.source === "scim" ? <Badge>SCIM</Badge> : null}
                     <span className="block text-xs break-all text-slate-600">{m.user.email}</span>
                   </Td>
-                  <Td className="min-w-56">
+                  <Td className="min-w-44">
                     {me ? (
                       <span className="text-sm">{roleLabel(m.role)}</span>
                     ) : (
@@ -103,7 +103,6 @@ export function MembersSection({
                         action={updateMemberRoleAction.bind(null, m.id)}
                         submitLabel={c("save")}
                         pendingLabel={c("saving")}
-                        inline
                         aria-label={t("members.roleOf", { name: m.user.name })}
                       >
                         <Select
@@ -113,13 +112,13 @@ export function MembersSection({
                           hideLabel
                           defaultValue={m.role}
                           options={roleOptions}
-                          className="w-32"
+                          className="w-fit min-w-32"
                         />
                       </ActionForm>
                     )}
                   </Td>
                   {scoped ? (
-                    <Td className="min-w-64" data-testid="member-scope">
+                    <Td className="min-w-60" data-testid="member-scope">
                       {me ? (
                         <span className="text-sm">{scopeLabel(m.unit, words)}</span>
                       ) : (
@@ -128,7 +127,6 @@ export function MembersSection({
                           action={updateMemberScopeAction.bind(null, m.id)}
                           submitLabel={c("save")}
                           pendingLabel={c("saving")}
-                          inline
                           aria-label={t("members.scopeOf", { name: m.user.name })}
                         >
                           <Select

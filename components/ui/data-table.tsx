@@ -35,10 +35,12 @@ type Props<T> = {
   rowClassName?: (row: T) => string;
   rowTestId?: string;
   tableFrom?: TableFrom;
+  /** Narrower cell padding, for a table of many short columns (a funnel) that must fit beside a sidebar. */
+  dense?: boolean;
   className?: string;
 };
 
-const CELL = "table-view:table-cell table-view:px-4 table-view:py-2.5 table-view:align-top";
+const CELL_BASE = "table-view:table-cell table-view:py-2.5 table-view:align-top";
 
 export function DataTable<T>({
   label,
@@ -50,9 +52,11 @@ export function DataTable<T>({
   rowClassName,
   rowTestId,
   tableFrom = "2xl",
+  dense = false,
   className = "",
 }: Props<T>) {
   const [first, ...rest] = columns;
+  const cell = `${CELL_BASE} ${dense ? "table-view:px-3" : "table-view:px-4"}`;
   const right = (c: Column<T>) => (c.align === "right" ? "table-view:text-right" : "");
   return (
     <div
@@ -78,7 +82,7 @@ export function DataTable<T>({
                 key={c.header}
                 role="columnheader"
                 scope="col"
-                className={`px-4 py-2.5 font-semibold whitespace-nowrap ${right(c)} ${c.headerClassName ?? ""}`}
+                className={`${dense ? "px-3" : "px-4"} py-2.5 font-semibold ${right(c)} ${c.headerClassName ?? ""}`}
               >
                 {c.header}
               </th>
@@ -87,7 +91,7 @@ export function DataTable<T>({
         </thead>
         <tbody role="rowgroup" className="block divide-y divide-slate-100 table-view:table-row-group">
           {rows.map((row, i) => {
-            const titleClass = `block pb-1 font-semibold text-slate-900 ${CELL} ${right(first)}`;
+            const titleClass = `block pb-1 font-semibold text-slate-900 ${cell} ${right(first)}`;
             const title = (
               <div className={first.className}>
                 <Content column={first} row={row} index={i} />
@@ -120,7 +124,7 @@ export function DataTable<T>({
                     role="cell"
                     data-label={c.header}
                     data-testid={c.testId}
-                    className={`grid grid-cols-[7.5rem_minmax(0,1fr)] gap-x-3 py-1 before:text-slate-600 before:content-[attr(data-label)] ${CELL} table-view:before:content-none ${right(c)}`}
+                    className={`grid grid-cols-[7.5rem_minmax(0,1fr)] gap-x-3 py-1 before:text-slate-600 before:content-[attr(data-label)] ${cell} table-view:before:content-none ${right(c)}`}
                   >
                     <div className={`min-w-0 break-words ${c.className ?? ""}`}>
                       <Content column={c} row={row} index={i} />

@@ -12,21 +12,11 @@ import { mkdirSync, appendFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type BrowserContext, type Page } from "./helpers/test";
 import { DEMO_PASSWORD } from "./helpers/sign-in";
+import { demoIds, type DemoIds } from "./helpers/demo-ids";
 
 type Role = "admin" | "manager" | "agent";
 type Who = Role | "signed out";
-type Ids = {
-  customer: string;
-  case: string;
-  journey: string;
-  touchpoint: string;
-  survey: string;
-  publicId: string;
-  webhook?: string;
-  audience: string;
-  campaign: string;
-  trigger: string;
-};
+type Ids = DemoIds;
 type Entry = {
   name: string;
   path: (ids: Ids) => string | undefined;
@@ -131,40 +121,8 @@ async function session(browser: Browser, who: Who) {
   return page;
 }
 
-async function firstId(page: Page, url: string): Promise<string> {
-  const body = await (await page.request.get(url)).json();
-  const list: { id: string }[] = Array.isArray(body) ? body : body.data;
-  expect(list.length, `${url} lists something`).toBeGreaterThan(0);
-  return list[0].id;
-}
-
 test.beforeAll(async ({ browser }) => {
-  const admin = await session(browser, "admin");
-  const surveys: { id: string; publicId: string; type: string; status: string }[] = await (
-    await admin.request.get("/api/v1/surveys")
-  ).json();
-  const nps = surveys.find((s) => s.type === "nps" && s.status === "live")!;
-  const webhooks = await (await admin.request.get("/api/v1/webhooks")).json();
-  const webhookList: { id: string }[] = Array.isArray(webhooks) ? webhooks : (webhooks.data ?? []);
-  // The demo's own audience, campaign and trigger (lib/demo/distribution.ts), by name: whatever other specs made.
-  const byName = async (url: string, name: string) => {
-    const list: { data: { id: string; name: string }[] } = await (await admin.request.get(url)).json();
-    const found = list.data.find((x) => x.name === name);
-    expect(found, `${url} lists the demo's "${name}"`).toBeTruthy();
-    return found!.id;
-  };
-  ids = {
-    trigger: await byName("/api/v1/triggers", "CSAT after a resolved support call"),
-    customer: await firstId(admin, "/api/v1/customers?limit=1"),
-    case: await firstId(admin, "/api/v1/cases?limit=1"),
-    journey: await firstId(admin, "/api/v1/journeys"),
-    touchpoint: await firstId(admin, "/api/v1/touchpoints"),
-    survey: nps.id,
-    publicId: nps.publicId,
-    webhook: webhookList[0]?.id,
-    audience: await byName("/api/v1/audiences?limit=200", "Plus and Pro customers"),
-    campaign: await byName("/api/v1/campaigns?limit=100", "Quarterly relationship NPS"),
-  };
+  ids = await demoIds(await session(browser, "admin"));
 });
 
 test.afterAll(async () => {

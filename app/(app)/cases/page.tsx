@@ -96,7 +96,6 @@ function caseColumns(canWork: boolean, now: Date, t: CasesT, f: Formats): Column
               action={updateCaseStatusAction.bind(null, c.id)}
               submitLabel={t("save")}
               pendingLabel={t("saving")}
-              inline
               aria-label={t("statusOf", { title: c.title })}
             >
               <Select
@@ -106,7 +105,7 @@ function caseColumns(canWork: boolean, now: Date, t: CasesT, f: Formats): Column
                 hideLabel
                 defaultValue={c.status}
                 options={statusOptions}
-                className="w-36"
+                className="w-fit min-w-36"
               />
             </ActionForm>
             <WorkCaseLink id={c.id} title={c.title} t={t} className="mt-1" />

@@ -29,7 +29,7 @@ function surveyColumns(canEdit: boolean, t: SurveysT, f: Formats): Column<Row>[]
   return [
     {
       header: t("list.columns.name"),
-      className: "table-view:min-w-48 table-view:font-medium",
+      className: "table-view:min-w-40 table-view:font-medium",
       cell: (s) =>
         canEdit ? (
           <Link href={`/surveys/${s.id}`} className="text-brand-700 underline-offset-2 hover:underline">

@@ -32,7 +32,7 @@ type FunnelT = Awaited<ReturnType<typeof getTranslations<"surveys.funnel">>>;
 const triggerColumns = (t: SurveysT, tf: FunnelT, f: Formats): Column<TriggerDto>[] => [
   {
     header: t("triggers.columns.trigger"),
-    className: "table-view:min-w-52",
+    className: "table-view:min-w-40",
     cell: (tr) => (
       <>
         <Link href={`/surveys/triggers/${tr.id}`} className="font-medium text-brand-700 hover:underline">
@@ -107,6 +107,7 @@ export default async function TriggersPage() {
             </EmptyState>
           ) : (
             <DataTable
+              dense
               label={t("triggers.title")}
               rows={triggers}
               rowKey={(x) => x.id}
