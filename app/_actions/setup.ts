@@ -12,6 +12,7 @@ import {
   type ActionState,
 } from "@/lib/auth/action";
 import { signInAs } from "@/lib/auth/session-cookie";
+import { requestLocale } from "@/lib/i18n/request-locale";
 
 export async function completeSetupAction(
   _prev: ActionState<unknown>,
@@ -19,7 +20,7 @@ export async function completeSetupAction(
 ): Promise<ActionResult<unknown>> {
   const result = await runAction(async () => {
     const input = parseWith(setupSchema, formFields(formData));
-    const done = await completeSetup(input);
+    const done = await completeSetup(input, { locale: await requestLocale() });
     await signInAs({ id: done.userId, name: input.name, email: input.email }, "setup");
     await setActiveOrgCookie(done.demoOrgId ?? done.orgId);
     return null;

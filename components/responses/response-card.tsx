@@ -2,7 +2,7 @@
 // answer behind a disclosure. No hooks: rendered by the server page and by "Load more" in the browser.
 import Link from "next/link";
 import { FolderOpen, MessageSquareText, UserRound } from "lucide-react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import type { ResponseItem } from "@/lib/responses/service";
 import { Badge } from "../ui/badge";
 import { HighlightedText, InsightBadges } from "../text-analytics/text-insight";
@@ -10,6 +10,7 @@ import { isoString } from "../ui/format";
 import { useFormats } from "../i18n/use-formats";
 import { categoryTone, isCategory, METRIC_LABELS } from "./category";
 import { CASE_STATUS_TONES } from "../cases/case-labels";
+import { languageName } from "../survey-builder/languages";
 
 /** A response as the page has it (dates) or as the API sends it (ISO strings). */
 export type CardResponse = Omit<ResponseItem, "submittedAt" | "completedAt"> & {
@@ -42,6 +43,7 @@ export function ResponseCard({ r }: { r: CardResponse }) {
   const t = useTranslations("surveys.inbox.card");
   const tCases = useTranslations("cases.statusLabel");
   const f = useFormats();
+  const uiLocale = useLocale();
   return (
     <article
       tabIndex={-1}
@@ -77,7 +79,9 @@ export function ResponseCard({ r }: { r: CardResponse }) {
           )}
         </span>
         {where ? <span className="text-slate-600">{where}</span> : null}
-        {r.locale ? <span className="text-slate-600">{t("language", { locale: r.locale })}</span> : null}
+        {r.locale ? (
+          <span className="text-slate-600">{t("language", { locale: languageName(r.locale, uiLocale) })}</span>
+        ) : null}
         {r.case ? (
           <Link
             href={`/cases/${r.case.id}`}

@@ -17,16 +17,19 @@ type TemplateCard = { id: string; name: string; description: string; count: numb
 export function NewSurveyForm({
   templates,
   touchpointGroups,
+  language,
 }: {
   templates: TemplateCard[];
   touchpointGroups: TouchpointGroup[];
+  /** The language a new survey starts in: the organization's (lib/orgs/settings.ts). */
+  language: string;
 }) {
   const router = useRouter();
   const [template, setTemplate] = useState("nps");
   const [name, setName] = useState("");
   const [touchpointId, setTouchpointId] = useState("");
-  const [languages, setLanguages] = useState<string[]>(["en"]);
-  const [defaultLocale, setDefaultLocale] = useState("en");
+  const [languages, setLanguages] = useState<string[]>([language]);
+  const [defaultLocale, setDefaultLocale] = useState(language);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [pending, setPending] = useState(false);

@@ -1,16 +1,12 @@
 // The organization's root-cause list (Organization.settings.rootCauses): what agents choose from when they
-// work a case. Read with safe defaults; a cause removed from the list stays on the cases that already have it.
+// work a case. Read with safe defaults (in the organization's language); a cause removed from the list stays on the
+// cases that already have it.
 import { z } from "zod";
+import { defaultRootCauses } from "../orgs/defaults";
+import { orgLocaleOf } from "../orgs/settings";
 
-export const DEFAULT_ROOT_CAUSES = [
-  "Product defect",
-  "Billing error",
-  "Long wait",
-  "Staff behaviour",
-  "Delivery problem",
-  "Policy",
-  "Other",
-] as const;
+/** The English defaults (an organization in another language starts with its own: defaultRootCauses). */
+export const DEFAULT_ROOT_CAUSES: readonly string[] = defaultRootCauses("en");
 export const MAX_ROOT_CAUSES = 50;
 
 export const rootCauseListSchema = z
@@ -25,5 +21,5 @@ export const rootCauseListSchema = z
 export function rootCausesFrom(settings: unknown): string[] {
   const raw = (settings as { rootCauses?: unknown } | null)?.rootCauses;
   const parsed = rootCauseListSchema.safeParse(raw);
-  return parsed.success ? parsed.data : [...DEFAULT_ROOT_CAUSES];
+  return parsed.success ? parsed.data : defaultRootCauses(orgLocaleOf(settings));
 }

@@ -10,6 +10,9 @@ import type { db } from "../db";
 import { enqueueCaseEvents } from "../webhooks/outbox";
 import { attributeCases } from "../units/attribute-rows";
 import { recordAudit } from "../audit/service";
+import { DEFAULT_LOCALE } from "../i18n/config";
+import { caseTitles, type CaseTitles } from "../orgs/defaults";
+import { orgLocaleOf } from "../orgs/settings";
 
 type Tx = Prisma.TransactionClient | typeof db;
 
@@ -63,15 +66,16 @@ type InteractionEvent = {
 export function responseTrigger(
   rules: CaseRules,
   r: Pick<ResponseEvent, "metric" | "score">,
+  titles: CaseTitles = caseTitles(DEFAULT_LOCALE),
 ): { key: string; title: string } | null {
   if (r.score === null || r.score === undefined) return null;
   const m = r.metric;
   if (m === "nps" && rules.nps.enabled && r.score <= rules.nps.maxScore)
-    return { key: "detractor", title: `Detractor: NPS ${r.score}` };
+    return { key: "detractor", title: titles.detractor(r.score) };
   if (m === "csat" && rules.csat.enabled && r.score <= rules.csat.maxScore)
-    return { key: "low-csat", title: `Low CSAT: ${r.score} of 5` };
+    return { key: "low-csat", title: titles.lowCsat(r.score) };
   if (m === "ces" && rules.ces.enabled && r.score <= rules.ces.maxScore)
-    return { key: "high-effort", title: `High effort: CES ${r.score} of 7` };
+    return { key: "high-effort", title: titles.highEffort(r.score) };
   return null;
 }
 
@@ -140,9 +144,10 @@ async function ownerFor(tx: Tx, orgId: string, rules: CaseRules, unitId: string 
   return pick(unitId ? ((await unitPaths(tx, orgId, [unitId])).get(unitId) ?? null) : null);
 }
 
-async function rulesOf(tx: Tx, orgId: string): Promise<CaseRules> {
+/** The organization's rules, and the words of what they write in its language (lib/orgs/defaults.ts). */
+async function rulesOf(tx: Tx, orgId: string): Promise<CaseRules & { titles: CaseTitles }> {
   const org = await tx.organization.findUnique({ where: { id: orgId }, select: { settings: true } });
-  return caseRulesFrom(org?.settings);
+  return { ...caseRulesFrom(org?.settings), titles: caseTitles(orgLocaleOf(org?.settings)) };
 }
 
 async function openCase(
@@ -184,7 +189,7 @@ async function openCase(
 /** Call inside the transaction that stores or completes the response. */
 export async function openCaseForResponse(tx: Tx, r: ResponseEvent) {
   const rules = await rulesOf(tx, r.orgId);
-  const trigger = responseTrigger(rules, r);
+  const trigger = responseTrigger(rules, r, rules.titles);
   if (!trigger) return null;
   return openCase(tx, rules, r.orgId, `${trigger.key}:${r.id}`, {
     title: trigger.title,
@@ -199,9 +204,8 @@ export async function openCaseForInteraction(tx: Tx, i: InteractionEvent) {
   if (i.outcome !== "follow_up") return null;
   const rules = await rulesOf(tx, i.orgId);
   if (!rules.interactionFollowUp) return null;
-  const title = i.note ? `Follow up: ${i.note.slice(0, 80)}` : "Follow-up needed";
   return openCase(tx, rules, i.orgId, `follow-up:${i.id}`, {
-    title,
+    title: rules.titles.followUp(i.note),
     customerId: i.customerId,
     sourceUnitId: i.unitId,
     interactionId: i.id,
@@ -215,7 +219,7 @@ export async function openCaseForInteraction(tx: Tx, i: InteractionEvent) {
 export async function openCasesForNewResponses(tx: Tx, orgId: string, responses: ResponseEvent[]): Promise<number> {
   const rules = await rulesOf(tx, orgId);
   const due = responses.flatMap((r) => {
-    const trigger = responseTrigger(rules, r);
+    const trigger = responseTrigger(rules, r, rules.titles);
     return trigger ? [{ r, trigger }] : [];
   });
   if (due.length === 0) return 0;
@@ -269,9 +273,6 @@ async function workedByStaff(
   return staff > 0;
 }
 
-export const scoreChangedNote = (from: number | null, to: number | null) =>
-  `The customer changed their score from ${from ?? "none"} to ${to ?? "none"}.`;
-
 /**
  * Call inside the transaction that REPLACES a stored response's headline score (a later click of an e-mail's score
  * links, or any later submit of a partial response): the response's follow-up case must reflect the current score
@@ -287,7 +288,7 @@ export const scoreChangedNote = (from: number | null, to: number | null) =>
 export async function reconcileCaseForScore(tx: Tx, r: ResponseEvent, previousScore: number | null) {
   if (previousScore === r.score) return openCaseForResponse(tx, r);
   const rules = await rulesOf(tx, r.orgId);
-  const trigger = responseTrigger(rules, r);
+  const trigger = responseTrigger(rules, r, rules.titles);
   // Only cases a rule opened for this response (a trigger key): one per response and rule key.
   const kase = await tx.case.findFirst({
     where: { orgId: r.orgId, responseId: r.id, triggerKey: { not: null } },
@@ -303,7 +304,7 @@ export async function reconcileCaseForScore(tx: Tx, r: ResponseEvent, previousSc
       responseId: r.id,
     });
   }
-  const note = scoreChangedNote(previousScore, r.score);
+  const note = rules.titles.scoreChanged(previousScore, r.score);
   const data = { from: previousScore, to: r.score, note };
   const audit = (action: string, extra: Record<string, unknown> = {}) =>
     recordAudit(
@@ -341,7 +342,7 @@ export async function reconcileCaseForScore(tx: Tx, r: ResponseEvent, previousSc
     data: {
       status: "resolved",
       resolvedAt: new Date(),
-      resolution: `Closed automatically. ${note} The new score no longer calls for a follow-up.`,
+      resolution: rules.titles.autoClosed(note),
     },
   });
   await audit("case.auto_closed");

@@ -1,11 +1,11 @@
 // Reading and changing an organization's closed-loop settings: the case rules (settings.caseRules) and the
-// root-cause list (settings.rootCauses). Other keys of the settings document are kept: each change is a
-// read-modify-write in one transaction, audited.
+// root-cause list (settings.rootCauses). Other keys of the settings document are kept: each change sets its
+// key alone, audited (lib/orgs/settings-service.ts writeOrgSetting).
 import { db } from "../db";
 import type { Ctx } from "../auth/ctx";
 import type { Prisma } from "../generated/sqlite/client";
 import { ValidationError } from "../errors";
-import { recordAudit } from "../audit/service";
+import { writeOrgSetting } from "../orgs/settings-service";
 import { z } from "zod";
 import { caseRulesFrom, caseRulesSchema, scopeIncludes, type CaseRules } from "./rules";
 import { rootCauseListSchema, rootCausesFrom } from "./root-causes";
@@ -20,21 +20,6 @@ export type CaseSettingsUpdate = z.infer<typeof caseSettingsUpdateSchema>;
 export async function getCaseSettings(ctx: Ctx): Promise<{ rules: CaseRules; rootCauses: string[] }> {
   const org = await db.organization.findUniqueOrThrow({ where: { id: ctx.orgId }, select: { settings: true } });
   return { rules: caseRulesFrom(org.settings), rootCauses: rootCausesFrom(org.settings) };
-}
-
-async function writeSetting(ctx: Ctx, key: "caseRules" | "rootCauses", value: Prisma.InputJsonValue, action: string) {
-  await db.$transaction(async (tx) => {
-    const org = await tx.organization.findUniqueOrThrow({ where: { id: ctx.orgId }, select: { settings: true } });
-    const current =
-      org.settings && typeof org.settings === "object" && !Array.isArray(org.settings)
-        ? (org.settings as Record<string, unknown>)
-        : {};
-    await tx.organization.update({
-      where: { id: ctx.orgId },
-      data: { settings: { ...current, [key]: value } as Prisma.InputJsonValue },
-    });
-    await recordAudit(ctx, { action, entityType: "Organization", entityId: ctx.orgId, data: { [key]: value } }, tx);
-  });
 }
 
 /** The path of a case's unit (null for a case without a unit), to tell which members' scopes include it. */
@@ -80,13 +65,13 @@ export async function updateCaseRules(ctx: Ctx, rules: CaseRules, field = "assig
     if (!owners.some((o) => o.id === rules.assignTo))
       throw new ValidationError([{ name: field, reason: "Choose an agent, manager or admin of this organization" }]);
   }
-  await writeSetting(ctx, "caseRules", rules as unknown as Prisma.InputJsonValue, "case.rules_changed");
+  await writeOrgSetting(ctx, "caseRules", rules as unknown as Prisma.InputJsonValue, "case.rules_changed");
   return rules;
 }
 
 /** `causes` has been parsed with rootCauseListSchema. */
 export async function updateRootCauses(ctx: Ctx, causes: string[]): Promise<string[]> {
-  await writeSetting(ctx, "rootCauses", causes, "case.root_causes_changed");
+  await writeOrgSetting(ctx, "rootCauses", causes, "case.root_causes_changed");
   return causes;
 }
 

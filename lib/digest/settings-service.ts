@@ -1,10 +1,10 @@
 // Reading and changing an organization's digest settings (Organization.settings.digest). Other keys of the
-// settings document (case rules, …) are kept as they are: the change is a read-modify-write in one transaction.
+// settings document (case rules, …) are kept as they are (lib/orgs/settings-service.ts writeOrgSetting).
 import { db } from "../db";
 import type { Ctx } from "../auth/ctx";
 import type { Prisma } from "../generated/sqlite/client";
 import { ValidationError } from "../errors";
-import { recordAudit } from "../audit/service";
+import { writeOrgSetting } from "../orgs/settings-service";
 import { digestSettingsFrom, type DigestSettings, type DigestSettingsInput } from "./settings";
 
 export async function getDigestSettings(ctx: Ctx): Promise<DigestSettings> {
@@ -26,26 +26,6 @@ export async function updateDigestSettings(ctx: Ctx, input: DigestSettingsInput)
     recipients = wanted;
   }
   const next: DigestSettings = { enabled: input.enabled, weekday: input.weekday, hour: input.hour, recipients };
-  await db.$transaction(async (tx) => {
-    const org = await tx.organization.findUniqueOrThrow({ where: { id: ctx.orgId }, select: { settings: true } });
-    const current =
-      org.settings && typeof org.settings === "object" && !Array.isArray(org.settings)
-        ? (org.settings as Record<string, unknown>)
-        : {};
-    await tx.organization.update({
-      where: { id: ctx.orgId },
-      data: { settings: { ...current, digest: next } as Prisma.InputJsonValue },
-    });
-    await recordAudit(
-      ctx,
-      {
-        action: "digest.settings_changed",
-        entityType: "Organization",
-        entityId: ctx.orgId,
-        data: next as Prisma.InputJsonValue,
-      },
-      tx,
-    );
-  });
+  await writeOrgSetting(ctx, "digest", next as Prisma.InputJsonValue, "digest.settings_changed");
   return next;
 }

@@ -11,6 +11,7 @@ import enCases from "../../messages/en/cases.json";
 import enCommon from "../../messages/en/common.json";
 import enCustomers from "../../messages/en/customers.json";
 import enDashboard from "../../messages/en/dashboard.json";
+import enDefaults from "../../messages/en/defaults.json";
 import enEmail from "../../messages/en/email.json";
 import enErrors from "../../messages/en/errors.json";
 import enInteractions from "../../messages/en/interactions.json";
@@ -26,6 +27,7 @@ import deCases from "../../messages/de/cases.json";
 import deCommon from "../../messages/de/common.json";
 import deCustomers from "../../messages/de/customers.json";
 import deDashboard from "../../messages/de/dashboard.json";
+import deDefaults from "../../messages/de/defaults.json";
 import deEmail from "../../messages/de/email.json";
 import deErrors from "../../messages/de/errors.json";
 import deInteractions from "../../messages/de/interactions.json";
@@ -43,6 +45,7 @@ const en = {
   common: enCommon,
   customers: enCustomers,
   dashboard: enDashboard,
+  defaults: enDefaults,
   email: enEmail,
   errors: enErrors,
   interactions: enInteractions,
@@ -65,6 +68,7 @@ const de: Messages = {
   common: deCommon,
   customers: deCustomers,
   dashboard: deDashboard,
+  defaults: deDefaults,
   email: deEmail,
   errors: deErrors,
   interactions: deInteractions,

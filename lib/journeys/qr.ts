@@ -6,7 +6,7 @@
 // The survey is the one the caller names (any live survey of the organization), else the live survey linked to
 // the touchpoint (the most recently changed, if several); with neither there is no link to print. Answers through
 // the code are the responses at this touchpoint on the channel "qr", which the organization gets (named "QR
-// code") the first time one of its QR codes is made (ensure-channel.ts); if it archived that channel, links carry
+// code" in its language, lib/orgs/defaults.ts) the first time one of its QR codes is made (ensure-channel.ts); if it archived that channel, links carry
 // no channel and answers through the code cannot be told from others at the touchpoint (the answer says so).
 // A scan that leads to no answer leaves no trace: the hosted page records nothing until the person answers.
 import { z } from "zod";
@@ -15,10 +15,11 @@ import type { Ctx } from "../auth/ctx";
 import { NotFoundError, ValidationError } from "../errors";
 import { publicBaseUrl } from "../mail/transport";
 import { ensureChannel } from "./ensure-channel";
+import { qrChannelName } from "../orgs/defaults";
+import { orgLocale } from "../orgs/settings-service";
 import type { QrSheet } from "./qr-sheet";
 import { QR_CHANNEL_KEY, qrLinkSignature } from "./qr-link";
 
-export const QR_CHANNEL = { key: QR_CHANNEL_KEY, name: "QR code" };
 const DAY_MS = 86_400_000;
 
 export const touchpointQrQuery = z.strictObject({
@@ -66,7 +67,7 @@ export async function touchpointQr(
   const survey = surveyId ? live.find((s) => s.id === surveyId) : live.find((s) => s.touchpointId === tp.id);
   if (surveyId && !survey)
     throw new ValidationError([{ name: "surveyId", reason: "No such live survey", in: "query" }]);
-  const channel = await ensureChannel(db, ctx.orgId, QR_CHANNEL.key, QR_CHANNEL.name);
+  const channel = await ensureChannel(db, ctx.orgId, QR_CHANNEL_KEY, qrChannelName(await orgLocale(ctx.orgId)));
   let url: string | null = null;
   if (survey) {
     const u = new URL(`/s/${encodeURIComponent(survey.publicId)}`, publicBaseUrl());

@@ -1,6 +1,8 @@
 // Organizations a user belongs to, and creating a new one (its creator becomes its admin).
 import { db, type Prisma } from "../db";
 import { recordAudit } from "../audit/service";
+import { DEFAULT_LOCALE, type AppLocale } from "../i18n/config";
+import { defaultChannels } from "./defaults";
 import { consume, RateLimitedError, retryAfterSeconds } from "../rate-limit/service";
 
 export async function listMyOrganizations(userId: string) {
@@ -59,34 +61,27 @@ async function countOrgCreation(userId: string, now = new Date()): Promise<void>
 
 /**
  * A new organization with the default channels and its creator as admin. `tx`: inside the caller's
- * transaction (first-run setup creates the first admin and their organization together).
+ * transaction (first-run setup creates the first admin and their organization together). `locale`: the
+ * organization's language (its creator's), in which its default channels are named (lib/orgs/defaults.ts).
  */
 export async function createOrganization(
   userId: string,
   name: string,
-  opts: { tx?: Prisma.TransactionClient; source?: "created" | "setup" } = {},
+  opts: { tx?: Prisma.TransactionClient; source?: "created" | "setup"; locale?: AppLocale } = {},
 ) {
+  const locale = opts.locale ?? DEFAULT_LOCALE;
   if (opts.source !== "setup") await countOrgCreation(userId);
   const base = slugify(name);
   const create = async (tx: Prisma.TransactionClient) => {
     const taken = await tx.organization.count({ where: { slug: { startsWith: base } } });
     const o = await tx.organization.create({
-      data: { name, slug: taken ? `${base}-${Date.now().toString(36)}` : base },
+      data: { name, slug: taken ? `${base}-${Date.now().toString(36)}` : base, settings: { defaultLocale: locale } },
     });
     await tx.membership.create({ data: { orgId: o.id, userId, role: "admin", source: opts.source ?? "created" } });
-    const channels = [
-      ["web", "Web"],
-      ["email", "E-mail"],
-      ["phone", "Phone"],
-      ["chat", "Chat"],
-      ["store", "Store"],
-      ["mobile", "Mobile app"],
-      ["social", "Social"],
-    ];
-    await tx.channel.createMany({ data: channels.map(([key, n]) => ({ orgId: o.id, key, name: n })) });
+    await tx.channel.createMany({ data: defaultChannels(locale).map((c) => ({ orgId: o.id, ...c })) });
     await recordAudit(
       { orgId: o.id, userId, apiKeyId: null },
-      { action: "organization.created", entityType: "Organization", entityId: o.id },
+      { action: "organization.created", entityType: "Organization", entityId: o.id, data: { locale } },
       tx,
     );
     return o;

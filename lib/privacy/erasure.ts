@@ -13,6 +13,8 @@
 //    id or free text; the neutral case title), and any other delivery naming them has those values replaced
 //    by "[erased]" — still-due deliveries are then sent without the person (lib/webhooks/outbox.ts);
 //  - one audit event "customer.erased" naming only the customer's id and counts.
+import { caseTitles } from "../orgs/defaults";
+import { orgLocale } from "../orgs/settings-service";
 import { db, Prisma } from "../db";
 import { likeLiteral } from "../db-text";
 import type { Ctx } from "../auth/ctx";
@@ -189,7 +191,7 @@ export async function eraseCustomer(
       await forgetInteractionTexts(tx, ctx.orgId, c.id); // and the notes' analyses
       const cases = await tx.case.updateMany({
         where: { orgId: ctx.orgId, customerId: c.id },
-        data: { title: "Follow-up (customer erased)", resolution: null },
+        data: { title: caseTitles(await orgLocale(ctx.orgId, tx)).customerErased(), resolution: null },
       });
       // Campaign invitations keep their counts but lose the address; nothing more is sent (docs/distribution.md).
       await tx.outboxMessage.updateMany({

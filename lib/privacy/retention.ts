@@ -10,6 +10,7 @@ import { db, type Prisma } from "../db";
 import type { Ctx } from "../auth/ctx";
 import { recordAudit } from "../audit/service";
 import { ConflictError } from "../errors";
+import { writeOrgSetting } from "../orgs/settings-service";
 import { scrubDeliveries } from "../webhooks/outbox";
 import { anonymiseResponses } from "./erasure";
 import {
@@ -47,22 +48,7 @@ export async function getRetentionSettings(ctx: Ctx): Promise<RetentionSettings>
 }
 
 export async function updateRetentionSettings(ctx: Ctx, next: RetentionSettings): Promise<RetentionSettings> {
-  await db.$transaction(async (tx) => {
-    const org = await tx.organization.findUniqueOrThrow({ where: { id: ctx.orgId }, select: { settings: true } });
-    const current =
-      org.settings && typeof org.settings === "object" && !Array.isArray(org.settings)
-        ? (org.settings as Record<string, unknown>)
-        : {};
-    await tx.organization.update({
-      where: { id: ctx.orgId },
-      data: { settings: { ...current, retention: next } as Prisma.InputJsonValue },
-    });
-    await recordAudit(
-      ctx,
-      { action: "retention.settings_changed", entityType: "Organization", entityId: ctx.orgId, data: next },
-      tx,
-    );
-  });
+  await writeOrgSetting(ctx, "retention", next, "retention.settings_changed");
   return next;
 }
 

@@ -5,6 +5,7 @@
 // at start while setup is open. Whoever reaches a fresh instance first therefore learns nothing and can do
 // nothing without the operator's console or secret, and every instance sharing the secret agrees on the token
 // without storing it.
+import type { AppLocale } from "../i18n/config";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { db as defaultDb, type Db } from "../db";
@@ -52,7 +53,7 @@ const SETUP_LOCK = { key: "first-run-setup", windowStart: new Date(0) };
  */
 export async function completeSetup(
   input: SetupInput,
-  opts: { db?: Db; secret?: string; onProgress?: (msg: string) => void } = {},
+  opts: { db?: Db; secret?: string; onProgress?: (msg: string) => void; locale?: AppLocale } = {},
 ) {
   const db = opts.db ?? defaultDb;
   if (!setupTokenMatches(input.token, opts.secret))
@@ -74,7 +75,7 @@ export async function completeSetup(
       const user = await tx.user.create({
         data: { email: normalizeEmail(input.email), name: input.name, passwordHash, passwordChangedAt: new Date() },
       });
-      const org = await createOrganization(user.id, input.orgName, { tx, source: "setup" });
+      const org = await createOrganization(user.id, input.orgName, { tx, source: "setup", locale: opts.locale });
       await recordAudit(
         { orgId: org.id, userId: user.id, apiKeyId: null },
         { action: "installation.setup", entityType: "User", entityId: user.id, data: { demo: input.demo } },

@@ -2,7 +2,8 @@
 // response inbox and API, the interactions list and API, the customer 360 timeline and the CSV exports. The theme
 // and sentiment filters of those lists are conditions on the stored analysis; they only narrow the caller's list.
 import { db, type Prisma } from "../db";
-import { STARTER_TAXONOMY } from "../text/analyse";
+import { starterThemes } from "../orgs/defaults";
+import { orgLocale } from "../orgs/settings-service";
 import type { SentimentFilter } from "../http/query-fields";
 import { readSpans, type Span } from "./highlight";
 
@@ -22,7 +23,7 @@ type AnalysisRow = Prisma.TextAnalysisGetPayload<{ select: typeof analysisSelect
 export async function themeNames(orgId: string): Promise<Map<string, string>> {
   const rows = await db.textTheme.findMany({ where: { orgId }, select: { key: true, name: true } });
   if (rows.length) return new Map(rows.map((r) => [r.key, r.name]));
-  return new Map(STARTER_TAXONOMY.map((t) => [t.id, t.label]));
+  return new Map(starterThemes(await orgLocale(orgId)).map((t) => [t.key, t.name]));
 }
 
 /** The themes a filter offers: key and name, by name. */

@@ -4,6 +4,9 @@
 // its own rows (ensureTaxonomy: one INSERT … ON CONFLICT DO NOTHING decides which request copies, on SQLite and
 // PostgreSQL alike). Every change bumps the version, and texts analysed with an older one are re-analysed in the
 // background (lib/text-analytics/retag.ts).
+import { starterThemeName } from "../orgs/defaults";
+import { settingsObject } from "../orgs/settings";
+import { orgLocale } from "../orgs/settings-service";
 import { db, Prisma, type Db } from "../db";
 import { insertBatches, newId } from "../db-bulk";
 import { compileTaxonomy, starterTaxonomy, STARTER_TAXONOMY, type CompiledTaxonomy } from "../text/analyse";
@@ -42,16 +45,7 @@ export async function loadThemes(tx: Tx | Db, orgId: string): Promise<ThemeDefin
 
 /** The organization's default locale (settings.defaultLocale), else English: the language of its staff's notes. */
 function defaultLanguage(raw: unknown): string {
-  let settings = raw;
-  if (typeof raw === "string") {
-    try {
-      settings = JSON.parse(raw); // SQLite answers a Json column as its text
-    } catch {
-      settings = null;
-    }
-  }
-  const locale =
-    settings && typeof settings === "object" ? (settings as { defaultLocale?: unknown }).defaultLocale : null;
+  const locale = settingsObject(raw).defaultLocale;
   return typeof locale === "string" && locale.trim() ? locale : "en";
 }
 
@@ -129,12 +123,21 @@ export async function ensureTaxonomy(orgId: string): Promise<void> {
       ON CONFLICT ("orgId") DO NOTHING RETURNING "orgId"`;
     if (won.length === 0) return;
     const have = new Set(existing.map((t) => t.key));
+    const locale = await orgLocale(orgId, tx); // the themes are named in the organization's language
     const themes: object[] = [];
     const phrases: object[] = [];
     STARTER_TAXONOMY.forEach((def, position) => {
       if (have.has(def.id)) return;
       const id = newId();
-      themes.push({ id, orgId, key: def.id, name: def.label, position, createdAt: now, updatedAt: now });
+      themes.push({
+        id,
+        orgId,
+        key: def.id,
+        name: starterThemeName(locale, def.id, def.label),
+        position,
+        createdAt: now,
+        updatedAt: now,
+      });
       for (const language of ["en", "de"] as const)
         for (const phrase of new Set(def.phrases[language] ?? []))
           phrases.push({ id: newId(), orgId, themeId: id, language, phrase });

@@ -10,7 +10,8 @@ import type { Ctx } from "../auth/ctx";
 import type { Period } from "../analytics/filters";
 import { MIN_N } from "../metrics";
 import { meanFromMoments, type MeanEstimate } from "../metrics/moments";
-import { STARTER_TAXONOMY } from "../text/analyse";
+import { starterThemes } from "../orgs/defaults";
+import { orgLocale } from "../orgs/settings-service";
 import { themeShare, type Share } from "../text/theme-stats";
 import { inOneSnapshot, type Read } from "./themes-report";
 import { commentsOf, mentionsOf, themeCells, type ThemeCountOptions } from "./theme-counts";
@@ -55,7 +56,7 @@ export async function liveThemes(read: Read, orgId: string): Promise<{ key: stri
     orderBy: [{ position: "asc" }, { key: "asc" }],
     select: { key: true, name: true, archivedAt: true },
   });
-  if (rows.length === 0) return STARTER_TAXONOMY.map((t) => ({ key: t.id, name: t.label }));
+  if (rows.length === 0) return starterThemes(await orgLocale(orgId, read));
   return rows.filter((r) => r.archivedAt === null).map(({ key, name }) => ({ key, name }));
 }
 
@@ -96,7 +97,8 @@ export function touchpointThemesFromRows(
     });
     byTouchpoint.set(r.key, list);
   }
-  for (const [id, n] of base) {
+  // By touchpoint id: the same order whichever way the rows were read (roll-up, raw, with or without a minus part).
+  for (const [id, n] of [...base].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const list = (byTouchpoint.get(id) ?? []).sort(
       (a, b) => b.mentions - a.mentions || position.get(a.key)!.i - position.get(b.key)!.i,
     );

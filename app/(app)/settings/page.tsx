@@ -18,6 +18,8 @@ import { getCaseSettings, listCaseOwners } from "@/lib/cases/settings-service";
 import { RetentionSection } from "@/components/settings/retention-section";
 import { previewRetention } from "@/lib/privacy/retention";
 import { TwoFactorPolicySection } from "@/components/settings/two-factor-policy-section";
+import { OrganizationLanguageSection } from "@/components/settings/organization-language-section";
+import { orgLocale } from "@/lib/orgs/settings-service";
 import { getTwoFactorPolicy } from "@/lib/two-factor/policy";
 import { SettingsNav, type NavSection } from "@/components/settings/settings-nav";
 import { ContactRulesSection } from "@/components/settings/contact-rules-section";
@@ -39,6 +41,7 @@ const ADMIN_SECTIONS: [SectionKey, string][] = [
   ["sso", "single-sign-on"],
   ["retention", "retention"],
   ["twoFactor", "two-factor-policy"],
+  ["orgLanguage", "organization-language"],
 ];
 const MANAGER_SECTIONS: [SectionKey, string][] = [
   ["caseRules", "case-rules"],
@@ -68,6 +71,7 @@ export default async function SettingsPage() {
           previewRetention(ctx),
           getTwoFactorPolicy(ctx),
           unitOptions(ctx),
+          orgLocale(ctx.orgId),
         ])
       : null,
     hasRole(ctx.role, "manager")
@@ -135,6 +139,7 @@ export default async function SettingsPage() {
               requireTwoFactor={admin[5].requireTwoFactor}
               membersWithout={admin[5].membersWithout}
             />
+            <OrganizationLanguageSection locale={admin[7]} />
           </>
         ) : null}
         {cases ? <CaseRulesSection rules={cases[0].rules} rootCauses={cases[0].rootCauses} owners={cases[1]} /> : null}

@@ -6,6 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { NewSurveyForm } from "@/components/survey-builder/new-survey-form";
 import { touchpointGroups } from "@/components/survey-builder/touchpoint-groups";
 import { ClientMessages } from "@/components/i18n/client-messages";
+import { orgLocale } from "@/lib/orgs/settings-service";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -15,7 +16,11 @@ export async function generateMetadata() {
 
 export default async function NewSurveyPage() {
   const ctx = await requireCtx("manager");
-  const [touchpoints, t] = await Promise.all([listTouchpoints(ctx), getTranslations("surveys")]);
+  const [touchpoints, t, language] = await Promise.all([
+    listTouchpoints(ctx),
+    getTranslations("surveys"),
+    orgLocale(ctx.orgId),
+  ]);
   // The template's name and description in the page's language (lib/surveys/templates.ts keeps the English).
   const templates = TEMPLATE_IDS.map((id) => ({
     id,
@@ -27,7 +32,7 @@ export default async function NewSurveyPage() {
     <ClientMessages keys={["surveys.builder", "errors.service"]}>
       <>
         <PageHeader title={t("builder.newTitle")} description={t("builder.newDescription")} />
-        <NewSurveyForm templates={templates} touchpointGroups={touchpointGroups(touchpoints)} />
+        <NewSurveyForm templates={templates} touchpointGroups={touchpointGroups(touchpoints)} language={language} />
       </>
     </ClientMessages>
   );
