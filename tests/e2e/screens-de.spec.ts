@@ -18,8 +18,9 @@ const SHOTS = process.env.SHOTS === "1";
 if (SHOTS) mkdirSync(DIR, { recursive: true });
 /** The German members browse in German, as a German user would (date fields read TT.MM.JJJJ). */
 const GERMAN_BROWSER = { locale: "de-DE", extraHTTPHeaders: { "Accept-Language": "de-DE,de;q=0.9" } };
-// Names in the demo data that read as English UI words: channels (lib/orgs/service.ts, lib/journeys/qr.ts), themes
-// of the starter taxonomy, touchpoints. An organization's own names are shown as they are.
+// Names in the demo data that read as English UI words: its channels, themes, touchpoints (the demo organization is
+// English: what Resonance wrote into it, messages/<locale>/defaults.json, is skipped below). An organization's own
+// names are shown as they are.
 const DATA = ["Phone", "QR code", "Staff", "Reliability", "Follow-up"];
 
 type Ids = DemoIds;
@@ -135,6 +136,8 @@ const ENGLISH_ONLY: string[] = (() => {
     const text = value.trim();
     if (/[{<]/.test(text) || text.length < 4 || text.split(/\s+/).length > 6) continue;
     if (key.startsWith("email.") || key.startsWith("api.")) continue; // not on the pages visited, or identifiers
+    // What Resonance wrote into the organization in ITS language (lib/orgs/defaults.ts): the demo's is English.
+    if (key.startsWith("defaults.")) continue;
     if (de.get(key)?.trim() === text || german.has(text.toLowerCase()) || DATA.includes(text)) continue;
     words.add(text);
   }
