@@ -105,32 +105,44 @@ export async function verifyCustomerToken(
   return rows.length === 0 ? "invalid" : checkCustomerToken(opened(rows), claim, now);
 }
 
-/** The secret Resonance signs its own links with (the newest current one), made on first use. */
-async function signingSecret(orgId: string): Promise<string> {
-  const newest = () =>
-    db.customerTokenSecret.findFirst({
-      where: { orgId, retiresAt: null },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+/** The organizations whose signing secret this process is making now, and that making. */
+const making = new Map<string, Promise<{ sealed: string }>>();
+
+/** The organization's newest current secret, sealed. */
+const newestSecret = (client: Pick<typeof db, "customerTokenSecret">, orgId: string) =>
+  client.customerTokenSecret.findFirst({
+    where: { orgId, retiresAt: null },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { sealed: true },
+  });
+
+function makeSigningSecret(orgId: string): Promise<{ sealed: string }> {
+  return db.$transaction(async (tx) => {
+    await lockOrganization(tx, orgId);
+    const made = await newestSecret(tx, orgId);
+    if (made) return made;
+    const secret = newCustomerTokenSecret();
+    return tx.customerTokenSecret.create({
+      data: { orgId, sealed: sealSecret(secret), hint: hintOf(secret) },
       select: { sealed: true },
     });
-  let row = await newest();
+  });
+}
+
+/** The secret Resonance signs its own links with (the newest current one), made on first use. */
+async function signingSecret(orgId: string): Promise<string> {
+  let row = await newestSecret(db, orgId);
   if (!row) {
     // Many links minted at once for a new organization (a campaign's first wave) must make one secret, not one each:
-    // the first to take the organization's lock makes it, the others find it.
-    row = await db.$transaction(async (tx) => {
-      await lockOrganization(tx, orgId);
-      const made = await tx.customerTokenSecret.findFirst({
-        where: { orgId, retiresAt: null },
-        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-        select: { sealed: true },
-      });
-      if (made) return made;
-      const secret = newCustomerTokenSecret();
-      return tx.customerTokenSecret.create({
-        data: { orgId, sealed: sealSecret(secret), hint: hintOf(secret) },
-        select: { sealed: true },
-      });
-    });
+    // within this process they wait for one making (200 transactions queued on the organization's lock would hold
+    // every pooled connection, and the last could not start in time); across instances, the first to take the
+    // organization's lock makes it, the others find it.
+    let pending = making.get(orgId);
+    if (!pending) {
+      pending = makeSigningSecret(orgId).finally(() => making.delete(orgId));
+      making.set(orgId, pending);
+    }
+    row = await pending;
   }
   const [secret] = opened([row!]);
   if (!secret) throw new SecretUnreadableError();
