@@ -132,6 +132,12 @@ export const ACTIONS: ActionCase[] = [
   { file: "app/_actions/organizations.ts", name: "switchOrganization", access: "signed-in", form: { orgId: "" } },
   { file: "app/_actions/organizations.ts", name: "createOrganizationAction", access: "signed-in", form: { name: "" } },
   {
+    file: "app/_actions/organizations.ts",
+    name: "setOrganizationLanguageAction",
+    access: "admin",
+    form: { locale: "fr" },
+  },
+  {
     file: "app/_actions/privacy.ts",
     name: "setConsentAction",
     access: "agent",

@@ -182,8 +182,8 @@ export const ANALYTICS_PAGE_PROBES: ScopeProbes = {
       // A touchpoint is on a path only through an in-scope interaction there (S3's and the unit-less never).
       for (const store of ["S1", "S2", "S3", "none"] as const) {
         const reached = visits.some((v) => v.touchpointId === f.rows[store].touchpointId);
-        if (reached) expect(text, `${who} ${store}`).toMatch(new RegExp(`Checkout ${store} \\d+ customers`));
-        else expect(text, `${who} ${store}`).not.toMatch(new RegExp(`Checkout ${store} \\d+ customers`));
+        if (reached) expect(text, `${who} ${store}`).toMatch(new RegExp(`Checkout ${store} \\d+ customers?`));
+        else expect(text, `${who} ${store}`).not.toMatch(new RegExp(`Checkout ${store} \\d+ customers?`));
       }
     }
   },
