@@ -53,7 +53,14 @@ const SETUP_LOCK = { key: "first-run-setup", windowStart: new Date(0) };
  */
 export async function completeSetup(
   input: SetupInput,
-  opts: { db?: Db; secret?: string; onProgress?: (msg: string) => void; locale?: AppLocale } = {},
+  opts: {
+    db?: Db;
+    secret?: string;
+    onProgress?: (msg: string) => void;
+    locale?: AppLocale;
+    /** The demo organization's size (lib/demo/generate.ts `scale`): 1, the full demo, unless a test asks less. */
+    demoScale?: number;
+  } = {},
 ) {
   const db = opts.db ?? defaultDb;
   if (!setupTokenMatches(input.token, opts.secret))
@@ -93,6 +100,7 @@ export async function completeSetup(
       demoLogins: false,
       adminUserId: userId,
       onProgress: opts.onProgress,
+      scale: opts.demoScale,
     });
     demoOrgId = demo.orgId;
   }

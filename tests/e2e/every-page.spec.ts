@@ -10,9 +10,9 @@
 // own. Every role is still loaded and checked for sideways scrolling at 375 px. Every violation seen (any impact) is
 // also appended to tmp/a11y/violations.jsonl, one line per rule, page, role and width, for counting.
 import { mkdirSync, appendFileSync } from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type BrowserContext, type Page } from "./helpers/test";
 import { DEMO_PASSWORD } from "./helpers/sign-in";
+import { axeViolations } from "./helpers/axe";
 import { demoIds, type DemoIds } from "./helpers/demo-ids";
 
 type Role = "admin" | "manager" | "agent";
@@ -144,9 +144,7 @@ async function settle(page: Page, { network = true } = {}) {
 const REPEATED_ROWS = "tbody tr:nth-child(n+21)";
 
 async function blockingViolations(page: Page, where: string, repeats: string[] = []): Promise<string[]> {
-  let axe = new AxeBuilder({ page });
-  for (const selector of [REPEATED_ROWS, ...repeats]) axe = axe.exclude(selector);
-  const { violations } = await axe.analyze();
+  const violations = await axeViolations(page, [REPEATED_ROWS, ...repeats]);
   for (const v of violations)
     appendFileSync(
       `${LOG_DIR}/violations.jsonl`,

@@ -1,7 +1,7 @@
 // A CX manager opens the Support journey's live map: "Phone support call back" (a demo touchpoint that falls
 // short of its promise) is marked as a friction point with a label, not colour alone; the experience-gap
 // report puts an under-promise touchpoint first. Screenshots at 1280 and 375 px go to tmp/screens/.
-import AxeBuilder from "@axe-core/playwright";
+import { axeViolations } from "./helpers/axe";
 import { expect, test, type Page } from "./helpers/test";
 import { DEMO_UNDER_PROMISE } from "../../lib/demo/catalog";
 import { expectCardsOnPhoneTableOnDesktop } from "./helpers/responsive-list";
@@ -18,7 +18,7 @@ async function signIn(page: Page) {
 
 /** axe-core's serious and critical violations, as "rule at target". */
 async function blocking(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
+  const violations = await axeViolations(page);
   return violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .flatMap((v) => v.nodes.map((n) => `${v.id} at ${n.target.join(" ")}`));
