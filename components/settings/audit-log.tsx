@@ -105,6 +105,8 @@ export function AuditEntry({ entry }: { entry: AuditEventDto }) {
     details: t("details"),
     change: t("change"),
     none: t("none"),
+    yes: t("yes"),
+    no: t("no"),
     labels: messages.settings.audit.fields,
   });
   return (
@@ -137,7 +139,7 @@ export function AuditEntry({ entry }: { entry: AuditEventDto }) {
         ) : null}
       </p>
       {details.length ? (
-        <dl className="mt-2 grid grid-cols-[minmax(0,max-content)_minmax(0,1fr)] gap-x-4 gap-y-1 text-sm">
+        <dl className="mt-2 grid grid-cols-[minmax(0,max-content)_minmax(50%,1fr)] gap-x-4 gap-y-1 text-sm">
           {details.map((d) => (
             <div key={d.label} className="contents">
               <dt className="font-medium text-slate-600">{d.label}</dt>

@@ -3,10 +3,17 @@
 // every language.
 
 /**
- * The words of an entry's details in the page's language: the fixed ones, and `labels`, a label per recorded key
- * and per field name a change lists (`settings.audit.fields`).
+ * The words of an entry's details in the page's language: the fixed ones (`yes` and `no` for a recorded true and
+ * false), and `labels`, a label per recorded key and per field name a change lists (`settings.audit.fields`).
  */
-export type DetailWords = { details: string; change: string; none: string; labels: Record<string, string> };
+export type DetailWords = {
+  details: string;
+  change: string;
+  none: string;
+  yes: string;
+  no: string;
+  labels: Record<string, string>;
+};
 
 /** Keys whose value lists the names of the fields that changed: each name is shown by its label too. */
 const FIELD_LISTS = new Set(["fields", "changed"]);
@@ -27,13 +34,14 @@ const isFromTo = (v: object): v is { from: unknown; to: unknown } => {
 /**
  * The event's data as label → words. {from, to} becomes one "from → to" line, and so does a value of that shape (a
  * unit's changed code, a member's scope); a lone `from` or `to` is a key like any other. A list of changed fields
- * names each field by its label; `filters` reads "key = value" (the export's parameter names). Other values as they
- * were recorded.
+ * names each field by its label; `filters` reads "key = value" (the export's parameter names). True and false are
+ * yes and no; other values as they were recorded.
  */
 export function describeData(data: unknown, w: DetailWords): { label: string; value: string }[] {
   const label = (key: string) => (Object.hasOwn(w.labels, key) ? w.labels[key] : keyWords(key));
   const show = (v: unknown): string => {
     if (v === null || v === undefined || v === "") return "—";
+    if (typeof v === "boolean") return v ? w.yes : w.no;
     if (Array.isArray(v)) return v.length ? v.map(show).join(", ") : w.none;
     if (typeof v === "object") return isFromTo(v) ? `${show(v.from)} → ${show(v.to)}` : JSON.stringify(v).slice(0, 300);
     return String(v);

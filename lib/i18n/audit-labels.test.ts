@@ -216,6 +216,8 @@ const german: DetailWords = {
   details: "Details",
   change: "Änderung",
   none: "keine",
+  yes: "ja",
+  no: "nein",
   labels: messagesFor("de").settings.audit.fields,
 };
 
@@ -261,7 +263,7 @@ describe("the audit log's labels of recorded data (settings.audit.fields)", () =
     expect(describeData({ constructor: 1 }, german)).toEqual([{ label: "Constructor", value: "1" }]);
   });
 
-  it("shows a lone from or to, a {from, to} value as a change, filters by their parameter names", () => {
+  it("shows a lone from or to, a {from, to} value as a change, true and false as words, filters by their parameter names", () => {
     expect(describeData({ to: "new@example.com" }, german)).toEqual([{ label: "An", value: "new@example.com" }]);
     expect(describeData({ scope: { from: "Organisation", to: "Nord" }, userId: "u1" }, german)).toEqual([
       { label: "Bereich", value: "Organisation → Nord" },
@@ -270,6 +272,10 @@ describe("the audit log's labels of recorded data (settings.audit.fields)", () =
     expect(describeData({ filters: { action: "customer.erased" }, changed: [] }, german)).toEqual([
       { label: "Filter", value: "action = customer.erased" },
       { label: "Geändert", value: "keine" },
+    ]);
+    expect(describeData({ enabled: true, emailed: false }, german)).toEqual([
+      { label: "Aktiviert", value: "ja" },
+      { label: "Per E-Mail gesendet", value: "nein" },
     ]);
     expect(describeData(["a", "b"], german)).toEqual([{ label: "Details", value: "a, b" }]);
     expect(describeData(null, german)).toEqual([]);
