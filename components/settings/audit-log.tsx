@@ -1,9 +1,11 @@
 // The audit log's filter form and entries. An entry reads as a sentence (who · what · which record · when)
-// with its details below: changed field names, "from → to", and the other values, in plain words.
+// with its details below (lib/audit/describe.ts): changed fields, "from → to", and the other values, each under its label
+// in the page's language.
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useMessages, useTranslations } from "next-intl";
 import type { AuditEventDto } from "@/lib/audit/query";
 import { SYSTEM_ACTOR } from "@/lib/audit/query";
+import { describeData } from "@/lib/audit/describe";
 import { GetForm } from "../dashboard/get-form";
 import { Select } from "../ui/select";
 import { Input } from "../ui/input";
@@ -95,59 +97,17 @@ export function AuditFilters({
   );
 }
 
-/** The fixed labels of an entry's details, in the page's language (English by default). */
-export type DetailWords = { changed: string; filters: string; details: string; change: string; none: string };
-const ENGLISH: DetailWords = {
-  changed: "Changed",
-  filters: "Filters",
-  details: "Details",
-  change: "Change",
-  none: "none",
-};
-
-/** The event's data as label → words; {from, to} becomes one "from → to" line. Other keys are named from the key
- * itself ("responsesAnonymised" → "Responses anonymised"), in English. */
-export function describeData(data: unknown, w: DetailWords = ENGLISH): { label: string; value: string }[] {
-  const show = (v: unknown): string => {
-    if (v === null || v === undefined || v === "") return "—";
-    if (Array.isArray(v)) return v.length ? v.map(show).join(", ") : w.none;
-    if (typeof v === "object") return JSON.stringify(v).slice(0, 300);
-    return String(v);
-  };
-  const labels: Record<string, string> = { fields: w.changed, filters: w.filters };
-  const words = (key: string) =>
-    labels[key] ??
-    key.charAt(0).toUpperCase() +
-      key.slice(1).replace(/([a-z])([A-Z])/g, (_, a: string, b: string) => `${a} ${b.toLowerCase()}`);
-  if (data === null || data === undefined) return [];
-  if (typeof data !== "object" || Array.isArray(data)) return [{ label: w.details, value: show(data) }];
-  const d = data as Record<string, unknown>;
-  const out: { label: string; value: string }[] = [];
-  if ("from" in d && "to" in d) out.push({ label: w.change, value: `${show(d.from)} → ${show(d.to)}` });
-  for (const [k, v] of Object.entries(d)) {
-    if (k === "from" || k === "to") continue;
-    if (k === "filters" && v && typeof v === "object" && !Array.isArray(v)) {
-      const entries = Object.entries(v);
-      out.push({
-        label: w.filters,
-        value: entries.length ? entries.map(([fk, fv]) => `${fk} = ${show(fv)}`).join(", ") : w.none,
-      });
-      continue;
-    }
-    out.push({ label: words(k), value: show(v) });
-  }
-  return out;
-}
-
 export function AuditEntry({ entry }: { entry: AuditEventDto }) {
   const t = useTranslations("settings.audit");
+  const messages = useMessages();
   const f = useFormats();
   const details = describeData(entry.data, {
-    changed: t("changed"),
-    filters: t("filters"),
     details: t("details"),
     change: t("change"),
     none: t("none"),
+    yes: t("yes"),
+    no: t("no"),
+    labels: messages.settings.audit.fields,
   });
   return (
     <li className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="audit-entry">
@@ -179,7 +139,7 @@ export function AuditEntry({ entry }: { entry: AuditEventDto }) {
         ) : null}
       </p>
       {details.length ? (
-        <dl className="mt-2 grid grid-cols-[minmax(0,max-content)_minmax(0,1fr)] gap-x-4 gap-y-1 text-sm">
+        <dl className="mt-2 grid grid-cols-[minmax(0,max-content)_minmax(50%,1fr)] gap-x-4 gap-y-1 text-sm">
           {details.map((d) => (
             <div key={d.label} className="contents">
               <dt className="font-medium text-slate-600">{d.label}</dt>

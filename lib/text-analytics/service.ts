@@ -95,6 +95,9 @@ async function countTotal(orgId: string, jobId: string) {
   return db.backgroundJob.update({ where: { id: jobId }, data: { total: job.done + left } });
 }
 
+/** What a theme's change records: its key and the fields changed (named, so the audit log can label them). */
+type ThemeAuditData = { key: string; changed?: (keyof UpdateThemeInput)[] };
+
 /**
  * A change of the taxonomy: in one transaction that first takes the organization's TextTaxonomy row (so that two
  * changes at once queue one job), `change` writes; when it changed what matches, the version goes up and the
@@ -102,7 +105,9 @@ async function countTotal(orgId: string, jobId: string) {
  */
 async function changeTaxonomy<T>(
   ctx: Ctx,
-  change: (tx: Tx) => Promise<{ value: T; retag: boolean; audit: { action: string; entityId: string; data: object } }>,
+  change: (
+    tx: Tx,
+  ) => Promise<{ value: T; retag: boolean; audit: { action: string; entityId: string; data: ThemeAuditData } }>,
 ): Promise<T> {
   await ensureTaxonomy(ctx.orgId);
   let outcome: { value: T; job: { id: string } | null };
@@ -181,7 +186,7 @@ export function updateTheme(ctx: Ctx, id: string, input: UpdateThemeInput): Prom
     });
     if (phrasesChanged) await writePhrases(tx, ctx, id, input.phrases!);
     const value = toDto(await findTheme(tx, ctx, id));
-    const changed = Object.keys(input).filter((k) => k !== "phrases" || phrasesChanged);
+    const changed = (Object.keys(input) as (keyof UpdateThemeInput)[]).filter((k) => k !== "phrases" || phrasesChanged);
     return {
       value,
       retag: phrasesChanged || archivedChanged,
