@@ -42,6 +42,10 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // One module graph for all files: the files run one after another in one worker, and each makes its own
+          // organizations, so none depends on a fresh import. Re-importing the app (Prisma's client, the services)
+          // for every file cost 594 s of a 2,385 s shard on a busy machine; 20 files took 111 CPU-s isolated, 43 not.
+          isolate: false,
         },
       },
     ],
