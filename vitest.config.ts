@@ -39,6 +39,7 @@ export default defineConfig({
           environment: "node",
           include: ["tests/integration/**/*.test.ts"],
           globalSetup: ["tests/integration/global-setup.ts"],
+          setupFiles: ["tests/integration/file-scope.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
