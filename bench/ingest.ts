@@ -7,6 +7,7 @@
 //                           [--cpu-prof=<dir>]   (the server writes a V8 CPU profile there when it stops)
 //                           [--fast-path=off]    (every request through Next.js's pipeline, for comparison)
 //                           [--rollups=off]      (without the daily roll-ups' triggers, docs/rollups.md: their cost)
+//                           [--theme-rollups=off] (without the theme roll-ups' triggers, docs/text-analytics.md)
 //   BENCH_PG_DATABASE names the scratch PostgreSQL database (default resonance_bench_ingest), dropped after.
 //                           [--comments=realistic] (the comments are the English ones of tests/text/evaluation.jsonl,
 //                                                   68 characters on average, instead of "Reason 12" and "Fast")
@@ -101,22 +102,41 @@ function migrate(url: string) {
     env: { ...process.env, DATABASE_URL: url },
     stdio: "ignore",
   });
-  if (arg("rollups", "on") === "off") {
+  const rollupsOff = arg("rollups", "on") === "off";
+  const themeRollupsOff = arg("theme-rollups", "on") === "off";
+  if (rollupsOff || themeRollupsOff) {
     // For comparison only: the scratch database without the roll-ups' triggers (nothing reads them here). Responses
     // are what this benchmark ingests; the interaction roll-up's go too, so that "off" means no roll-up at all.
-    const drop = (
-      [
-        "ResponseDailyOrg:Response",
-        "ResponseMonthly:Response",
-        "InteractionDaily:Interaction",
-        "InteractionMonthly:Interaction",
-      ] as const
-    ).flatMap((pair) => {
-      const [rollup, table] = pair.split(":");
-      return ["insert", "update", "delete"].map((k) =>
-        url.startsWith("file:") ? `DROP TRIGGER "${rollup}_${k}"` : `DROP TRIGGER "${rollup}_${k}" ON "${table}"`,
-      );
-    });
+    // --theme-rollups=off drops the theme roll-ups' triggers (docs/text-analytics.md), to see what they cost.
+    const triggers = (pairs: string[], kinds: string[]) =>
+      pairs.flatMap((pair) => {
+        const [rollup, table] = pair.split(":");
+        return kinds.map((k) =>
+          url.startsWith("file:") ? `DROP TRIGGER "${rollup}_${k}"` : `DROP TRIGGER "${rollup}_${k}" ON "${table}"`,
+        );
+      });
+    const drop = [
+      ...(rollupsOff
+        ? triggers(
+            [
+              "ResponseDailyOrg:Response",
+              "ResponseMonthly:Response",
+              "InteractionDaily:Interaction",
+              "InteractionMonthly:Interaction",
+            ],
+            ["insert", "update", "delete"],
+          )
+        : []),
+      ...(themeRollupsOff
+        ? [
+            ...triggers(
+              ["ThemeRollups_analysis:TextAnalysis", "ThemeRollups_match:TextThemeMatch"],
+              ["insert", "update", "delete"],
+            ),
+            ...triggers(["ThemeRollups_response:Response"], ["update", "delete"]),
+          ]
+        : []),
+    ];
     execFileSync(
       process.execPath,
       [
