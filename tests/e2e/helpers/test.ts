@@ -11,26 +11,21 @@ export * from "@playwright/test";
  * every `screenshot()` of a page or locator does nothing unless E2E_SCREENSHOTS=1. Anywhere else they are taken,
  * unless E2E_SCREENSHOTS=0.
  */
-export const takesScreenshots = process.env.E2E_SCREENSHOTS
-  ? process.env.E2E_SCREENSHOTS === "1"
-  : process.env.CI !== "true";
-
-let screenshotsOff = false;
+const takesScreenshots = process.env.E2E_SCREENSHOTS ? process.env.E2E_SCREENSHOTS === "1" : process.env.CI !== "true";
 
 export const test = base.extend<object, { screenshots: void }>({
   baseURL: async ({}, provide, testInfo) => provide(e2eServer(testInfo.parallelIndex).baseURL),
-  // Once per worker: Page and Locator share their classes across every context the specs open, so turning the
-  // method off on the two prototypes covers `page.screenshot` and `locator.screenshot` everywhere.
+  // Once per worker process: Page and Locator share their classes across every context the specs open, so turning
+  // the method off on the two prototypes covers `page.screenshot` and `locator.screenshot` everywhere.
   screenshots: [
     async ({ browser }, provide) => {
-      if (!takesScreenshots && !screenshotsOff) {
+      if (!takesScreenshots) {
         const context = await browser.newContext();
         const page = await context.newPage();
         const skip = async () => Buffer.alloc(0);
         for (const target of [Object.getPrototypeOf(page), Object.getPrototypeOf(page.locator("body"))])
           Object.defineProperty(target, "screenshot", { value: skip, configurable: true, writable: true });
         await context.close();
-        screenshotsOff = true;
       }
       await provide();
     },
