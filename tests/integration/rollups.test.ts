@@ -10,7 +10,7 @@
 import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db, Prisma, provider } from "@/lib/db";
 import { narrowToUnit } from "@/lib/analytics/unit-filter";
 import { countsByBucket, countsCurrentAndPrevious } from "@/lib/analytics/trend";
 import { responseCountsByTouchpoint } from "@/lib/journeys/map-sql";
@@ -546,4 +546,50 @@ describe("npm run rollups:rebuild", () => {
     expect(await rollupDifferences(A.orgId)).toEqual([]);
     expect(await run("--org", "no-such-organization")).toMatchObject({ code: 2 });
   }, 120_000);
+});
+
+describe('how the roll-ups are stored (docs/rollups.md, "Reading fast")', () => {
+  const ROLLUPS = [
+    "ResponseDailyOrg",
+    "ResponseMonthly",
+    "InteractionDaily",
+    "InteractionMonthly",
+    "ThemeDaily",
+    "ThemeMonthly",
+  ];
+
+  it.runIf(provider === "sqlite")(
+    "SQLite: each is a WITHOUT ROWID table with no other index, and a range of days reads its primary key alone",
+    async () => {
+      // Prisma's schema cannot say WITHOUT ROWID: a migration that rebuilt one of these tables would silently lose it.
+      const rows = await db.$queryRaw<{ name: string; sql: string }[]>`
+        SELECT "name", "sql" FROM sqlite_schema WHERE "type" = 'table' AND "name" IN (${Prisma.join(ROLLUPS)})`;
+      expect(rows.map((r) => r.name).sort()).toEqual([...ROLLUPS].sort());
+      for (const r of rows) expect(r.sql, r.name).toMatch(/\)\s*WITHOUT ROWID$/);
+      const indexes = await db.$queryRaw<{ tbl_name: string; name: string }[]>`
+        SELECT "tbl_name", "name" FROM sqlite_schema WHERE "type" = 'index' AND "tbl_name" IN (${Prisma.join(ROLLUPS)})`;
+      // Only the primary key's own index (which, WITHOUT ROWID, is the table).
+      expect(indexes.every((i) => i.name.startsWith("sqlite_autoindex_"))).toBe(true);
+      const plan = await db.$queryRawUnsafe<{ detail: string }[]>(
+        `EXPLAIN QUERY PLAN SELECT "score", SUM("count") FROM "ResponseDailyOrg"
+         WHERE "orgId" = ? AND "day" >= ? AND "day" < ? GROUP BY "score"`,
+        A.orgId,
+        new Date(T0),
+        new Date(T0 + 30 * DAY),
+      );
+      expect(plan.map((p) => p.detail).join("\n")).toMatch(
+        /SEARCH ResponseDailyOrg USING PRIMARY KEY \(orgId=\? AND day>\? AND day<\?\)/,
+      );
+    },
+  );
+
+  it.runIf(provider === "postgresql")("PostgreSQL: each has its covering index (key and counts)", async () => {
+    const rows = await db.$queryRaw<{ tablename: string; indexname: string }[]>`
+      SELECT "tablename", "indexname" FROM pg_indexes WHERE "tablename" IN (${Prisma.join(ROLLUPS)})`;
+    for (const t of ROLLUPS)
+      expect(
+        rows.map((r) => r.indexname),
+        t,
+      ).toContain(`${t}_covering_idx`);
+  });
 });
