@@ -5,8 +5,13 @@
 // PostgreSQL's own work, and the machine's other load). Steadier than the HTTP benchmark
 // (bench/ingest.ts --compare=text-analytics) on a busy machine; docs/text-analytics.md, "On the write path".
 //   DATABASE_URL=file:$PWD/tmp/bench/text-write.db npx tsx bench/text-write.ts [--batch=10] [--iterations=150] [--rounds=4]
+//                 [--pages]   (SQLite: instead of CPU, the pages each transaction writes, by table and index: the WAL is
+//                              not checkpointed during the run, each transaction's frames are read back from the WAL
+//                              file and their page numbers looked up in the dbstat table; a page written is a page of
+//                              WAL and, later, of checkpoint. docs/text-analytics.md, "On the write path")
 // The database must be migrated (node scripts/db.mjs migrate); each run adds its own organization.
 import { randomUUID } from "node:crypto";
+import fs from "node:fs";
 import os from "node:os";
 import { db, provider } from "../lib/db";
 import { insertBatches, newId } from "../lib/db-bulk";
@@ -88,25 +93,74 @@ const cpu = () => {
 type Mode = "off" | "on" | "analysis only";
 /** Wall milliseconds per response of the last round (PostgreSQL's own work is in it, not in this process's CPU). */
 const wall = new Map<Mode, number[]>();
+/** One transaction of B new responses, as the ingestion batch writes them. */
+async function write(mode: Mode) {
+  const { responses, answers } = batch();
+  await db.$transaction(async (tx) => {
+    await insertBatches(tx, "Response", "responses", responses);
+    await insertBatches(tx, "Answer", "answers", answers);
+    if (mode === "on") await analyseOnWrite(tx, { responses, answers });
+    // The analysis without its INSERTs: what the rows cost to make.
+    if (mode === "analysis only")
+      analysisRows(responseItems(responses, answers), await cachedTextContexts(tx, [org.id]));
+  });
+}
+
 async function round(mode: Mode) {
   const c0 = cpu();
   const w0 = performance.now();
-  for (let i = 0; i < ITERATIONS; i++) {
-    const { responses, answers } = batch();
-    await db.$transaction(async (tx) => {
-      await insertBatches(tx, "Response", "responses", responses);
-      await insertBatches(tx, "Answer", "answers", answers);
-      if (mode === "on") await analyseOnWrite(tx, { responses, answers });
-      // The analysis without its INSERTs: what the rows cost to make.
-      if (mode === "analysis only")
-        analysisRows(responseItems(responses, answers), await cachedTextContexts(tx, [org.id]));
-    });
-  }
+  for (let i = 0; i < ITERATIONS; i++) await write(mode);
   wall.set(mode, [...(wall.get(mode) ?? []), (performance.now() - w0) / (ITERATIONS * B)]);
   return (cpu() - c0) / (ITERATIONS * B);
 }
 
+/** --pages: the pages (WAL frames) a transaction writes, per table and index, with analytics off and on. */
+async function pages() {
+  if (provider !== "sqlite") throw new Error("--pages reads SQLite's WAL file");
+  const file = (process.env.DATABASE_URL ?? "").replace(/^file:/, "").split("?")[0];
+  // The app's one connection; without checkpoints every frame stays in the WAL, where it can be read back.
+  await db.$queryRawUnsafe("PRAGMA wal_autocheckpoint = 0");
+  const owners = async () =>
+    new Map(
+      (await db.$queryRawUnsafe<{ name: string; pageno: number }[]>(`SELECT "name", "pageno" FROM dbstat`)).map((r) => [
+        Number(r.pageno),
+        r.name,
+      ]),
+    );
+  const wal = `${file}-wal`;
+  const FRAME = 24; // header bytes before each page
+  const pageSize = Number((await db.$queryRawUnsafe<{ page_size: number }[]>("PRAGMA page_size"))[0].page_size);
+  for (let i = 0; i < ITERATIONS; i++) await write(i % 2 ? "off" : "on"); // a table that is not new
+  for (const mode of ["off", "on", "off", "on"] as const) {
+    const by = new Map<string, number>();
+    let frames = 0;
+    for (let i = 0; i < 20; i++) {
+      const from = fs.statSync(wal).size;
+      await write(mode);
+      const to = fs.statSync(wal).size;
+      const owner = await owners(); // after the write: pages it allocated have their owner too
+      const fd = fs.openSync(wal, "r");
+      const header = Buffer.alloc(FRAME);
+      for (let at = from; at + FRAME <= to; at += FRAME + pageSize, frames++) {
+        fs.readSync(fd, header, 0, FRAME, at);
+        const name = owner.get(header.readUInt32BE(0)) ?? "(free)";
+        by.set(name, (by.get(name) ?? 0) + 1);
+      }
+      fs.closeSync(fd);
+    }
+    console.log(`${mode.padEnd(3)} ${(frames / 20).toFixed(1)} pages written per transaction of ${B} responses`);
+    for (const [name, n] of [...by].sort((a, b) => b[1] - a[1]))
+      console.log(`      ${(n / 20).toFixed(1).padStart(5)}  ${name}`);
+  }
+  await db.$queryRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)");
+}
+
 process.env.TEXT_ANALYTICS = "on";
+if (process.argv.includes("--pages")) {
+  await pages();
+  await db.$disconnect();
+  process.exit(0);
+}
 await round("on"); // warm-up: JIT, the word caches
 await round("off");
 const modes: Mode[] = ["off", "on", "analysis only"];
