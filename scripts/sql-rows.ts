@@ -222,14 +222,28 @@ export async function* tableBatches(c: Client, table: string, cols: Column[], si
   const shape = (raw: Record<string, unknown>[]) =>
     raw.map((r) => cols.map((x) => canonical(c.kind, x.type, r[x.name])));
   if (c.kind === "sqlite") {
-    // Keyset pages over rowid: every table here is a rowid table.
-    for (let last = Number.MIN_SAFE_INTEGER; ;) {
-      const raw = await c.query<Record<string, unknown>>(
-        `${select.replace(" FROM ", ', rowid AS "__rowid" FROM ')} WHERE rowid > ? ORDER BY rowid LIMIT ${size}`,
-        [last],
+    // Keyset pages: over the rowid, or over the primary key of a WITHOUT ROWID table (the roll-ups, docs/rollups.md).
+    const key = (
+      await c.query<{ name: string; pk: number }>(`SELECT name, pk FROM pragma_table_info(?) WHERE pk > 0`, [table])
+    )
+      .sort((a, b) => a.pk - b.pk)
+      .map((k) => `"${k.name}"`);
+    const [{ sql }] = await c.query<{ sql: string }>(
+      `SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?`,
+      [table],
+    );
+    const by = /WITHOUT ROWID\s*$/i.test(sql) ? key : ["rowid"];
+    const list = by.join(", ");
+    const picked = by.map((k, i) => `${k} AS "__key${i}"`).join(", ");
+    for (let last: unknown[] | null = null; ;) {
+      const after = last ? `WHERE (${list}) > (${by.map(() => "?").join(", ")})` : "";
+      const raw: Record<string, unknown>[] = await c.query<Record<string, unknown>>(
+        `${select.replace(" FROM ", `, ${picked} FROM `)} ${after} ORDER BY ${list} LIMIT ${size}`,
+        last ?? [],
       );
       if (!raw.length) return;
-      last = Number(raw[raw.length - 1].__rowid);
+      const end = raw[raw.length - 1];
+      last = by.map((_, i) => end[`__key${i}`]);
       yield shape(raw);
     }
   }
