@@ -26,5 +26,19 @@ export function resolveDatabaseUrl(raw: string | undefined, cwd = process.cwd())
  * a few thousand rows to two worker processes, and starting them took 0.5 s on a busy 2-core machine against 30 ms
  * of work (docs/rollups.md, "Reading fast"). A read of millions of raw rows (a segment's 12-month trend) still goes
  * parallel. Also used by the benchmarks' raw driver, so that "raw" is the same work (bench/lib/raw-sql.ts).
+ * DATABASE_SESSION_OPTIONS replaces it (postgresSessionOptions).
  */
 export const POSTGRES_SESSION_OPTIONS = "-c parallel_setup_cost=100000";
+
+/**
+ * The startup options the app's PostgreSQL sessions are opened with: POSTGRES_SESSION_OPTIONS, or what
+ * DATABASE_SESSION_OPTIONS says when it is set. Set to nothing (`DATABASE_SESSION_OPTIONS=`) behind a connection
+ * pooler that refuses startup options (PgBouncer answers "unsupported startup parameter: options" and no connection
+ * opens); then give the role the settings instead: `ALTER ROLE resonance SET parallel_setup_cost = 100000`
+ * (docs/operations.md, docs/rollups.md "Reading fast").
+ */
+export function postgresSessionOptions(env: { DATABASE_SESSION_OPTIONS?: string } = process.env): string | undefined {
+  const set = env.DATABASE_SESSION_OPTIONS;
+  if (set === undefined) return POSTGRES_SESSION_OPTIONS;
+  return set.trim() === "" ? undefined : set.trim();
+}

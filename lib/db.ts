@@ -7,7 +7,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapter } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "./generated/sqlite/client";
 import { PrismaClient as PgPrismaClient } from "./generated/postgres/client";
-import { POSTGRES_SESSION_OPTIONS, resolveDatabaseUrl, type Provider } from "./db-url";
+import { postgresSessionOptions, resolveDatabaseUrl, type Provider } from "./db-url";
 
 export type Db = PrismaClient;
 export { Prisma } from "./generated/sqlite/client";
@@ -197,7 +197,7 @@ export const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 20_000 };
 export function postgresClient(url: string): Db {
   const max = Number(process.env.DATABASE_POOL_SIZE ?? 10);
   const client = new PgPrismaClient({
-    adapter: new PrismaPg({ connectionString: url, max, options: POSTGRES_SESSION_OPTIONS }),
+    adapter: new PrismaPg({ connectionString: url, max, options: postgresSessionOptions() }),
     transactionOptions: TRANSACTION_OPTIONS,
   });
   return client as unknown as Db;

@@ -3,7 +3,7 @@
 // Prisma) bound the way the Prisma adapters bind them.
 import path from "node:path";
 import pg from "pg";
-import { POSTGRES_SESSION_OPTIONS } from "../../lib/db-url";
+import { postgresSessionOptions } from "../../lib/db-url";
 import type { Prisma } from "../../lib/db";
 
 export type Sql = { sql: string; text: string; values: unknown[] };
@@ -37,7 +37,7 @@ export async function captureRawSql(db: unknown, fn: () => Promise<unknown>): Pr
 export async function rawDriver(url: string, provider: "sqlite" | "postgresql"): Promise<RawDriver> {
   if (provider === "postgresql") {
     // The app's session settings (lib/db.ts), so that the raw figure is the same work the app asks for.
-    const client = new pg.Client({ connectionString: url, options: POSTGRES_SESSION_OPTIONS });
+    const client = new pg.Client({ connectionString: url, options: postgresSessionOptions() });
     await client.connect();
     const bind = (v: unknown) => (v instanceof Date ? v.toISOString().replace("T", " ").replace("Z", "") : v);
     const run = async (q: Sql) => (await client.query(q.text, q.values.map(bind))).rows;
