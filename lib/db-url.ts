@@ -37,7 +37,7 @@ export const POSTGRES_SESSION_OPTIONS = "-c parallel_setup_cost=100000";
  * opens); then give the role the settings instead: `ALTER ROLE resonance SET parallel_setup_cost = 100000`
  * (docs/operations.md, docs/rollups.md "Reading fast").
  */
-export function postgresSessionOptions(env: { DATABASE_SESSION_OPTIONS?: string } = process.env): string | undefined {
+export function postgresSessionOptions(env: Record<string, string | undefined> = process.env): string | undefined {
   const set = env.DATABASE_SESSION_OPTIONS;
   if (set === undefined) return POSTGRES_SESSION_OPTIONS;
   return set.trim() === "" ? undefined : set.trim();
