@@ -169,8 +169,14 @@ function sqliteAdapter(url: string) {
     writeFirst(client);
     // optimize=0x10002 at open: refresh the planner's statistics where they are missing or stale, so that,
     // e.g., `orgId = ? AND id IN (…)` uses the primary key rather than scanning the organization's rows.
+    // wal_autocheckpoint: the log is copied into the database every 10,000 pages (about 40 MB) instead of SQLite's
+    // 1,000. A checkpoint copies each page once however often it was written since the last one, and a write
+    // rewrites the same few pages every time (the roll-ups' rows of today, the last page of each index), so fewer
+    // checkpoints copy less: a commit of one response took 0.38–0.45 ms instead of 0.78–0.85 ms (docs/operations.md,
+    // "The SQLite file").
     await adapter.executeScript(
-      "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA optimize = 0x10002;",
+      "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA optimize = 0x10002; " +
+        "PRAGMA wal_autocheckpoint = 10000;",
     );
     return serializeOnOneConnection(adapter);
   };
