@@ -2,7 +2,7 @@
 // gap report (issue #6) over ~1,000,000 responses, through the real HTTP endpoints of the production build,
 // next to the SAME SQL sent straight to the driver (better-sqlite3 / pg, no Prisma, no HTTP) in the same run.
 //   npx tsx bench/analytics-1m.ts [--requests=100] [--endpoints=trendall,trend,map,gaps,headline,summary] [--postgres=<admin url>]
-//          [--only=sqlite|postgresql] [--rebuild] [--prepare-only] [--explain]
+//          [--only=sqlite|postgresql] [--rebuild] [--prepare-only] [--explain] (each statement's plan and p50)
 //          [--base-scale=1 --responses=1000000 --interactions=1000000]
 //          [--rollups=off]   (ANALYTICS_ROLLUPS=off: every count from the raw responses, docs/rollups.md — "before")
 //          [--full-requests=10]   (runs of the "full tables" figure: the service's statements with the roll-up off)
@@ -170,7 +170,10 @@ async function child() {
       if (process.argv.includes("--explain")) {
         for (const q of statements) {
           const plan = await driver.explain(q);
-          console.log(`  ${provider === "postgresql" ? q.text : q.sql}\n    ${plan.join("\n    ")}`);
+          const each = await timeIt(Math.min(requests, 10), () => rawRun(q), 1);
+          console.log(
+            `  p50 ${pct(each, 50).toFixed(1)} ms: ${provider === "postgresql" ? q.text : q.sql}\n    ${plan.join("\n    ")}`,
+          );
         }
       }
     }
