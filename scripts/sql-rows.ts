@@ -216,37 +216,14 @@ export async function readTable(c: Client, table: string, cols?: Column[]): Prom
   return { name: table, columns: cs, rows };
 }
 
-/** Rows of a table, canonical, `size` at a time, without holding the table in memory (PostgreSQL: a cursor). */
+/** Rows of a PostgreSQL table, canonical, `size` at a time, without holding the table in memory (a cursor). */
 export async function* tableBatches(c: Client, table: string, cols: Column[], size = 2000): AsyncGenerator<Value[][]> {
   const select = `SELECT ${cols.map((x) => `"${x.name}"`).join(", ")} FROM "${table}"`;
   const shape = (raw: Record<string, unknown>[]) =>
     raw.map((r) => cols.map((x) => canonical(c.kind, x.type, r[x.name])));
-  if (c.kind === "sqlite") {
-    // Keyset pages: over the rowid, or over the primary key of a WITHOUT ROWID table (the roll-ups, docs/rollups.md).
-    const key = (
-      await c.query<{ name: string; pk: number }>(`SELECT name, pk FROM pragma_table_info(?) WHERE pk > 0`, [table])
-    )
-      .sort((a, b) => a.pk - b.pk)
-      .map((k) => `"${k.name}"`);
-    const [{ sql }] = await c.query<{ sql: string }>(
-      `SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?`,
-      [table],
-    );
-    const by = /WITHOUT ROWID\s*$/i.test(sql) ? key : ["rowid"];
-    const list = by.join(", ");
-    const picked = by.map((k, i) => `${k} AS "__key${i}"`).join(", ");
-    for (let last: unknown[] | null = null; ;) {
-      const after = last ? `WHERE (${list}) > (${by.map(() => "?").join(", ")})` : "";
-      const raw: Record<string, unknown>[] = await c.query<Record<string, unknown>>(
-        `${select.replace(" FROM ", `, ${picked} FROM `)} ${after} ORDER BY ${list} LIMIT ${size}`,
-        last ?? [],
-      );
-      if (!raw.length) return;
-      const end = raw[raw.length - 1];
-      last = by.map((_, i) => end[`__key${i}`]);
-      yield shape(raw);
-    }
-  }
+  // Only the PostgreSQL logical export reads tables in batches (scripts/backup.ts); a SQLite database is backed up
+  // whole with VACUUM INTO (scripts/migrate.mjs backupSqlite).
+  if (c.kind === "sqlite") throw new Error("tableBatches reads PostgreSQL tables only");
   const cursor = `rows_${table.replace(/\W/g, "_")}`;
   await c.query(`DECLARE ${cursor} NO SCROLL CURSOR FOR ${select}`); // inside the caller's transaction
   try {
